@@ -1,0 +1,1 @@
+"""Headless commands: route (shared spec/contract.md) and directory."""

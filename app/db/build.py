@@ -1,0 +1,84 @@
+"""Compiles the reviewable source files into the directory database, through the migrations.
+
+The new file is written beside the target, validated, and only then swapped in, so a bad
+source never replaces a good database.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, insert
+
+from app.db import models as m
+from app.db.loader import load_graph
+from app.db.migrate import upgrade
+from app.db.source import SourceError, read_sources
+from app.pathways.validate import validate
+
+TABLES = {
+    "content_meta": m.ContentMeta,
+    "setting": m.Setting,
+    "question": m.Question,
+    "flow_node": m.FlowNode,
+    "flow_edge": m.FlowEdge,
+    "service_kind": m.ServiceKind,
+    "action_template": m.ActionTemplate,
+    "outcome_rule": m.OutcomeRule,
+    "guidance": m.Guidance,
+    "audience_rule": m.AudienceRule,
+    "service": m.Service,
+    "service_kind_link": m.ServiceKindLink,
+    "service_area": m.ServiceArea,
+}
+
+
+def build_directory(source_root: Path, target: Path) -> dict[str, int]:
+    """Build target from source_root; returns row counts. Raises SourceError with every problem."""
+    rows = read_sources(source_root)
+    scratch = target.with_name(target.name + ".tmp")
+    scratch.unlink(missing_ok=True)
+    try:
+        _write(scratch, rows)
+        problems = validate(load_graph(scratch))
+        if problems:
+            raise SourceError(problems)
+        os.replace(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
+    return {table: len(rows.get(table, [])) for table in TABLES}
+
+
+def _write(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            upgrade(connection)
+        with engine.begin() as connection:
+            for table, model in TABLES.items():
+                if rows.get(table):
+                    connection.execute(insert(model), rows[table])
+    finally:
+        engine.dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("VACUUM")
+    db.close()
+
+
+def dump_content(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: what 'the same content' means for two builds."""
+    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        names = [
+            r[0]
+            for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        return {
+            name: sorted(db.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+            for name in names
+        }
+    finally:
+        db.close()

@@ -1,0 +1,144 @@
+"""Tables of the directory database: pathway content and the service directory.
+
+The schema is made by the Alembic migrations in migrations/; these classes mirror it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, Any: JSON}
+
+
+class ContentMeta(Base):
+    __tablename__ = "content_meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Question(Base):
+    __tablename__ = "question"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(String)
+    prompt: Mapped[str] = mapped_column(Text)
+    help: Mapped[str] = mapped_column(Text)
+    answer_type: Mapped[str] = mapped_column(String)
+    options: Mapped[list[Any]]
+    items: Mapped[list[Any]]
+    item_options: Mapped[list[Any]]
+    skippable: Mapped[bool]
+    min_choices: Mapped[int]
+    sources: Mapped[list[Any]]
+
+
+class FlowNode(Base):
+    __tablename__ = "flow_node"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    question_id: Mapped[str | None] = mapped_column(ForeignKey("question.id"))
+    is_start: Mapped[bool]
+
+
+class FlowEdge(Base):
+    __tablename__ = "flow_edge"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(ForeignKey("flow_node.id"))
+    target: Mapped[str] = mapped_column(ForeignKey("flow_node.id"))
+    ordinal: Mapped[int]
+    condition: Mapped[Any | None]
+    why: Mapped[str] = mapped_column(Text)
+
+
+class ActionTemplate(Base):
+    __tablename__ = "action_template"
+    kind: Mapped[str] = mapped_column(String, primary_key=True)
+    priority: Mapped[int]
+    title: Mapped[str] = mapped_column(Text)
+    service_kinds: Mapped[list[Any]]
+    service_age_from: Mapped[int | None]
+    service_age_to: Mapped[int | None]
+    fallback_service_ids: Mapped[list[Any]]
+    fallback_from_actions: Mapped[list[Any]]
+    fallback_note: Mapped[str] = mapped_column(Text)
+
+
+class OutcomeRule(Base):
+    __tablename__ = "outcome_rule"
+    action_kind: Mapped[str] = mapped_column(ForeignKey("action_template.kind"), primary_key=True)
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int]
+    condition: Mapped[Any]
+    title: Mapped[str | None] = mapped_column(Text)
+    why: Mapped[str] = mapped_column(Text)
+    sources: Mapped[list[Any]]
+    service_kinds: Mapped[list[Any]]
+
+
+class Guidance(Base):
+    __tablename__ = "guidance"
+    category: Mapped[str] = mapped_column(String, primary_key=True)
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    condition: Mapped[Any]
+    sources: Mapped[list[Any]]
+
+
+class AudienceRule(Base):
+    __tablename__ = "audience_rule"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int]
+    condition: Mapped[Any]
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[Any]
+    label: Mapped[str] = mapped_column(Text)
+    sources: Mapped[list[Any]]
+
+
+class ServiceKind(Base):
+    __tablename__ = "service_kind"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+
+
+class Service(Base):
+    __tablename__ = "service"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str] = mapped_column(Text)
+    min_age: Mapped[int]
+    max_age: Mapped[int]
+    audience: Mapped[str] = mapped_column(String)
+    phone: Mapped[str] = mapped_column(String)
+    phone_note: Mapped[str] = mapped_column(Text)
+    hours: Mapped[str] = mapped_column(Text)
+    open_24_7: Mapped[bool]
+    self_referral: Mapped[str] = mapped_column(Text)
+    referral_route: Mapped[str] = mapped_column(Text)
+    email: Mapped[str] = mapped_column(String)
+    website: Mapped[str] = mapped_column(String)
+    source: Mapped[str] = mapped_column(Text)
+    source_seen: Mapped[str] = mapped_column(String)
+    confidence: Mapped[str] = mapped_column(String)
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class ServiceKindLink(Base):
+    __tablename__ = "service_kind_link"
+    service_id: Mapped[str] = mapped_column(ForeignKey("service.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(ForeignKey("service_kind.id"), primary_key=True)
+
+
+class ServiceArea(Base):
+    __tablename__ = "service_area"
+    service_id: Mapped[str] = mapped_column(ForeignKey("service.id"), primary_key=True)
+    area: Mapped[str] = mapped_column(String, primary_key=True)

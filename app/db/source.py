@@ -1,0 +1,193 @@
+"""Reads the reviewable source files under resources/ into rows for the directory tables."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from pathlib import Path
+from typing import Any
+
+PATHWAY_FILES = ("pathway.toml", "questions.toml", "flow.toml", "actions.toml", "guidance.toml")
+SERVICE_COLUMNS = (
+    "id", "name", "organisation", "kinds", "area", "min_age", "max_age", "audience", "phone",
+    "phone_note", "hours", "open_24_7", "self_referral", "referral_route", "email", "website",
+    "source", "source_seen", "confidence", "notes",
+)  # fmt: skip
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class SourceError(ValueError):
+    """The source files cannot be compiled; carries every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def read_sources(root: Path) -> Rows:
+    """All rows for the directory database, or SourceError naming each file and entry."""
+    problems: list[str] = []
+    docs = {}
+    for name in PATHWAY_FILES:
+        docs[name] = _load_toml(root / "pathway" / name, problems)
+    directory = _load_toml(root / "services" / "directory.toml", problems)
+    if problems:
+        raise SourceError(problems)
+    rows: Rows = {}
+    try:
+        rows.update(_pathway_rows(docs, directory))
+    except (KeyError, TypeError, ValueError) as error:
+        problems.append(f"pathway source: missing or malformed field {error}")
+    rows.update(_service_rows(root / "services" / "services.csv", directory, problems))
+    if problems:
+        raise SourceError(problems)
+    return rows
+
+
+def _load_toml(path: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        problems.append(f"{path}: missing")
+    except tomllib.TOMLDecodeError as error:
+        problems.append(f"{path}: {error}")
+    return {}
+
+
+def _pathway_rows(docs: dict[str, dict[str, Any]], directory: dict[str, Any]) -> Rows:
+    meta, flow = docs["pathway.toml"], docs["flow.toml"]
+    questions = docs["questions.toml"]["question"]
+    rows: Rows = {
+        "content_meta": [
+            {"key": "pathway_version", "value": str(meta["version"])},
+            {"key": "directory_version", "value": str(directory["version"])},
+        ],
+        "setting": [
+            {"key": s["key"], "value": s["value"], "label": s["label"], "sources": s["sources"]}
+            for s in meta["setting"]
+        ],
+        "question": [_question_row(i, q) for i, q in enumerate(questions)],
+        "flow_node": [
+            {"id": q["id"], "question_id": q["id"], "is_start": q["id"] == flow["start"]}
+            for q in questions
+        ]
+        + [{"id": "plan", "question_id": None, "is_start": False}],
+        "flow_edge": [
+            {
+                "source": node["question"],
+                "target": edge["to"],
+                "ordinal": i,
+                "condition": edge.get("when"),
+                "why": edge.get("why", ""),
+            }
+            for node in flow["node"]
+            for i, edge in enumerate(node["next"])
+        ],
+        "service_kind": [{"id": k, "label": v} for k, v in directory["kinds"].items()],
+    }
+    actions = docs["actions.toml"]["action"]
+    rows["action_template"] = [_action_row(a) for a in actions]
+    rows["outcome_rule"] = [
+        {
+            "action_kind": action["kind"],
+            "id": rule["id"],
+            "ordinal": i,
+            "condition": rule["when"],
+            "title": rule.get("title"),
+            "why": rule["why"],
+            "sources": rule.get("sources", []),
+            "service_kinds": rule.get("service_kinds", []),
+        }
+        for action in actions
+        for i, rule in enumerate(action.get("rule", []))
+    ]
+    guidance = docs["guidance.toml"]
+    rows["guidance"] = [
+        {
+            "category": category,
+            "id": g["id"],
+            "ordinal": i,
+            "text": g["text"],
+            "condition": g["when"],
+            "sources": g.get("sources", []),
+        }
+        for category in ("reminder", "red_flag", "notice")
+        for i, g in enumerate(guidance.get(category, []))
+    ]
+    rows["audience_rule"] = [
+        {"id": a["id"], "ordinal": i, "condition": a["when"]}
+        for i, a in enumerate(guidance.get("audience", []))
+    ]
+    return rows
+
+
+def _question_row(ordinal: int, q: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": q["id"],
+        "ordinal": ordinal,
+        "section": q["section"],
+        "prompt": q["prompt"],
+        "help": q.get("help", ""),
+        "answer_type": q["answer_type"],
+        "options": q.get("options", []),
+        "items": q.get("items", []),
+        "item_options": q.get("item_options", []),
+        "skippable": bool(q.get("skippable", False)),
+        "min_choices": int(q.get("min_choices", 0)),
+        "sources": q.get("sources", []),
+    }
+
+
+def _action_row(a: dict[str, Any]) -> dict[str, Any]:
+    ages = a.get("service_ages") or [None, None]
+    return {
+        "kind": a["kind"],
+        "priority": int(a["priority"]),
+        "title": a["title"],
+        "service_kinds": a.get("service_kinds", []),
+        "service_age_from": ages[0],
+        "service_age_to": ages[1],
+        "fallback_service_ids": a.get("fallback", []),
+        "fallback_from_actions": a.get("fallback_from_actions", []),
+        "fallback_note": a.get("fallback_note", ""),
+    }
+
+
+def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) -> Rows:
+    rows: Rows = {"service": [], "service_kind_link": [], "service_area": []}
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            records = list(csv.DictReader(handle))
+    except OSError as error:
+        problems.append(f"{path}: {error}")
+        return rows
+    seen = set()
+    for line, record in enumerate(records, start=2):
+        where = f"{path.name} line {line}"
+        missing = [c for c in SERVICE_COLUMNS if record.get(c) is None]
+        if missing:
+            problems.append(f"{where}: missing columns {', '.join(missing)}")
+            continue
+        sid = record["id"].strip()
+        if not sid or sid in seen:
+            problems.append(f"{where}: id {sid!r} is empty or used twice")
+            continue
+        seen.add(sid)
+        try:
+            ages = int(record["min_age"]), int(record["max_age"])
+        except ValueError:
+            problems.append(f"{where} ({sid}): min_age and max_age must be whole numbers")
+            continue
+        row = {c: record[c].strip() for c in SERVICE_COLUMNS if c not in ("kinds", "area")}
+        row.update(min_age=ages[0], max_age=ages[1], open_24_7=record["open_24_7"] == "yes")
+        rows["service"].append(row)
+        for kind in _split(record["kinds"]):
+            rows["service_kind_link"].append({"service_id": sid, "kind": kind})
+        for area in _split(record["area"]):
+            rows["service_area"].append({"service_id": sid, "area": area})
+    return rows
+
+
+def _split(value: str) -> list[str]:
+    return list(dict.fromkeys(part.strip() for part in value.split(";") if part.strip()))

@@ -1,0 +1,1 @@
+"""The decision-graph engine. Pure Python: no Qt, no SQLAlchemy; the graph is handed in."""

@@ -1,0 +1,65 @@
+"""What a walk returns: the next question, or the plan, and the reminders so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.pathways.graph import Guidance, Question
+from app.pathways.risk import RiskAssessment
+from app.pathways.services import ServiceMatch
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule_id: str
+    why: str
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    kind: str
+    priority: int
+    title: str
+    reasons: tuple[Reason, ...]
+    sources: tuple[str, ...]
+    services: tuple[ServiceMatch, ...] = ()
+    no_confirmed_service: bool = False
+    fallback_note: str = ""
+
+    @property
+    def why(self) -> str:
+        return " ".join(reason.why for reason in self.reasons)
+
+
+@dataclass(frozen=True)
+class Plan:
+    pathway_version: str
+    directory_version: str
+    risk: RiskAssessment
+    actions: tuple[PlannedAction, ...]
+    reminders: tuple[Guidance, ...]
+    red_flags: tuple[Guidance, ...]
+    notices: tuple[Guidance, ...]
+
+    @property
+    def action_kinds(self) -> list[str]:
+        return [action.kind for action in self.actions]
+
+    def action(self, kind: str) -> PlannedAction | None:
+        return next((a for a in self.actions if a.kind == kind), None)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One point in the walk: either a question to ask next, or the finished plan."""
+
+    asked: tuple[str, ...]  # question ids on the path so far, in order
+    answers: dict[str, Any]  # the answers on the path (answers off the path are ignored)
+    reminders: tuple[Guidance, ...]  # the reminders already triggered
+    question: Question | None = None
+    plan: Plan | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.plan is not None

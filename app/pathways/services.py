@@ -1,0 +1,100 @@
+"""Which services in the directory serve this person for an action, and the fallbacks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.pathways.graph import ActionTemplate, Service
+
+NATIONAL = "national"
+CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True)
+class Person:
+    """What service matching needs to know, and nothing more."""
+
+    borough: str | None  # None when the person lives outside every area we hold
+    region: str | None
+    age_from: int
+    age_to: int
+    audiences: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ServiceMatch:
+    service: Service
+    fallback: bool = False
+
+
+def area_rank(service: Service, person: Person) -> int | None:
+    """0 local, 1 regional, 2 national; None when the service does not cover the person."""
+    if person.borough is not None and person.borough in service.areas:
+        return 0
+    if person.region is not None and person.region in service.areas:
+        return 1
+    if NATIONAL in service.areas:
+        return 2
+    return None
+
+
+def accepts_age(service: Service, ages: tuple[int, int]) -> bool:
+    """The whole age range must be accepted: a service for 16+ does not serve 'under 16'."""
+    return service.min_age <= ages[0] and ages[1] <= service.max_age
+
+
+def serves(service: Service, person: Person, ages: tuple[int, int]) -> bool:
+    return (
+        area_rank(service, person) is not None
+        and accepts_age(service, ages)
+        and service.audience in person.audiences
+    )
+
+
+def _order(matches: Iterable[Service], person: Person) -> list[Service]:
+    return sorted(
+        matches,
+        key=lambda s: (
+            area_rank(s, person),
+            not s.has_confirmed_contact,
+            CONFIDENCE_RANK.get(s.confidence, 3),
+            s.name,
+        ),
+    )
+
+
+def select_services(
+    services: dict[str, Service],
+    template: ActionTemplate,
+    kinds: Iterable[str],
+    person: Person,
+    other_actions: dict[str, list[ServiceMatch]],
+) -> tuple[list[ServiceMatch], bool]:
+    """The matching services, plus fallbacks when none has a confirmed contact.
+
+    Returns (matches, no_confirmed_service). Fallbacks obey the same area, age and
+    audience checks, so a fallback can never name a service that does not serve them.
+    """
+    wanted = set(kinds)
+    if not wanted:
+        return [], False
+    ages = template.service_ages or (person.age_from, person.age_to)
+    found = [
+        s for s in services.values() if wanted.intersection(s.kinds) and serves(s, person, ages)
+    ]
+    matches = [ServiceMatch(s) for s in _order(found, person)]
+    if any(s.has_confirmed_contact for s in found):
+        return matches, False
+    seen = {m.service.id for m in matches}
+    for service_id in template.fallback_service_ids:
+        service = services.get(service_id)
+        if service is not None and service_id not in seen and serves(service, person, ages):
+            matches.append(ServiceMatch(service, fallback=True))
+            seen.add(service_id)
+    for kind in template.fallback_from_actions:
+        for match in other_actions.get(kind, []):
+            if match.service.id not in seen:
+                matches.append(ServiceMatch(match.service, fallback=True))
+                seen.add(match.service.id)
+    return matches, True

@@ -1,0 +1,215 @@
+"""Structural checks of a graph. Lists every problem it finds, not just the first."""
+
+from __future__ import annotations
+
+from app.pathways.conditions import QUESTION_OPS, atoms, compile_condition
+from app.pathways.graph import PLAN_NODE, Condition, Graph
+from app.pathways.risk import FACTS
+from app.pathways.services import NATIONAL
+
+CONFIDENCE = ("high", "medium", "low")
+
+
+def validate(graph: Graph) -> list[str]:
+    """Every problem with the graph, in words a content editor can act on."""
+    return [*_flow_problems(graph), *_outcome_problems(graph), *_service_problems(graph)]
+
+
+def _flow_problems(graph: Graph) -> list[str]:
+    problems = []
+    nodes = graph.nodes()
+    if graph.start not in graph.questions:
+        problems.append(f"start node {graph.start!r} is not a question")
+    for source, edges in graph.edges.items():
+        if source not in graph.questions:
+            problems.append(f"edges leave {source!r}, which is not a question")
+        for edge in edges:
+            if edge.target not in nodes:
+                problems.append(f"edge {source} -> {edge.target}: no such node")
+    for qid in graph.questions:
+        edges = graph.edges.get(qid, [])
+        if not edges:
+            problems.append(f"node {qid!r} has no edge out: its paths never reach a plan")
+        elif edges[-1].when is not None:
+            problems.append(f"node {qid!r}: the last edge must have no condition")
+    reachable = _reachable(graph)
+    for node in sorted(nodes - reachable):
+        problems.append(f"node {node!r} is unreachable from the start {graph.start!r}")
+    problems.extend(_cycles(graph))
+    for source, edges in graph.edges.items():
+        earlier = _ancestors(graph, source) | {source}
+        for edge in edges:
+            where = f"edge {source} -> {edge.target}"
+            problems.extend(_condition_problems(graph, edge.when, where))
+            for atom in atoms(edge.when):
+                if "q" in atom and atom["q"] not in earlier:
+                    problems.append(f"{where}: reads {atom['q']!r}, asked later or never")
+                if "fact" in atom or "plan_has_any" in atom:
+                    problems.append(f"{where}: edges may only read answers given so far")
+    return problems
+
+
+def _reachable(graph: Graph) -> set[str]:
+    seen, todo = set(), [graph.start]
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        todo.extend(edge.target for edge in graph.edges.get(node, []))
+    return seen
+
+
+def _ancestors(graph: Graph, target: str) -> set[str]:
+    parents: dict[str, set[str]] = {}
+    for source, edges in graph.edges.items():
+        for edge in edges:
+            parents.setdefault(edge.target, set()).add(source)
+    seen, todo = set(), list(parents.get(target, ()))
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo.extend(parents.get(node, ()))
+    return seen
+
+
+def _cycles(graph: Graph) -> list[str]:
+    state: dict[str, int] = {}  # 1 on the current path, 2 finished
+    problems = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for edge in graph.edges.get(node, []):
+            if state.get(edge.target) == 1:
+                loop = trail[trail.index(edge.target) :] + [node, edge.target]
+                problems.append("cycle: " + " -> ".join(dict.fromkeys(loop)) + " -> ...")
+            elif edge.target not in state:
+                visit(edge.target, [*trail, node])
+        state[node] = 2
+
+    for node in sorted(graph.nodes()):
+        if node not in state:
+            visit(node, [])
+    return problems
+
+
+def _outcome_problems(graph: Graph) -> list[str]:
+    problems = []
+    rule_kinds = {rule.action_kind for rule in graph.rules}
+    for rule in graph.rules:
+        where = f"rule {rule.id} ({rule.action_kind})"
+        if rule.action_kind not in graph.actions:
+            problems.append(f"{where}: no such action kind")
+        if not rule.sources:
+            problems.append(f"{where}: has no source")
+        problems.extend(_condition_problems(graph, rule.when, where))
+        problems.extend(_kind_problems(graph, rule.service_kinds, where))
+    for kind, action in graph.actions.items():
+        where = f"action {kind}"
+        if kind not in rule_kinds:
+            problems.append(f"{where}: no rule raises it")
+        problems.extend(_kind_problems(graph, action.service_kinds, where))
+        for service_id in action.fallback_service_ids:
+            if service_id not in graph.services:
+                problems.append(f"{where}: fallback service {service_id!r} is not in the directory")
+        for other in action.fallback_from_actions:
+            peer = graph.actions.get(other)
+            if peer is None or peer.priority >= action.priority:
+                problems.append(f"{where}: fallback from {other!r} needs an earlier action")
+    seen = set()
+    for item in graph.guidance:
+        where = f"{item.category} {item.id}"
+        if (item.category, item.id) in seen:
+            problems.append(f"{where}: id used twice")
+        seen.add((item.category, item.id))
+        if not item.sources:
+            problems.append(f"{where}: has no source")
+        problems.extend(_condition_problems(graph, item.when, where))
+    for audience in graph.audiences:
+        problems.extend(_condition_problems(graph, audience.when, f"audience {audience.id}"))
+    return problems
+
+
+def _kind_problems(graph: Graph, kinds: tuple[str, ...], where: str) -> list[str]:
+    return [f"{where}: unknown service kind {k!r}" for k in kinds if k not in graph.kind_labels]
+
+
+def _condition_problems(graph: Graph, cond: Condition | None, where: str) -> list[str]:
+    try:
+        compile_condition(cond)
+    except (ValueError, TypeError, KeyError, StopIteration) as error:
+        return [f"{where}: {error}"]
+    problems = []
+    for atom in atoms(cond):
+        if "plan_has_any" in atom:
+            unknown = [k for k in atom["plan_has_any"] if k not in graph.actions]
+            problems.extend(f"{where}: no action kind {k!r}" for k in unknown)
+        elif "fact" in atom:
+            allowed = FACTS.get(atom["fact"])
+            if allowed is None:
+                problems.append(f"{where}: no fact {atom['fact']!r}")
+            else:
+                problems.extend(_value_problems(atom, list(allowed), where, atom["fact"]))
+        else:
+            problems.extend(_question_atom_problems(graph, atom, where))
+    return problems
+
+
+def _question_atom_problems(graph: Graph, atom: Condition, where: str) -> list[str]:
+    question = graph.questions.get(atom["q"])
+    if question is None:
+        return [f"{where}: no question {atom['q']!r}"]
+    if "item" in atom:
+        if atom["item"] not in {item.id for item in question.items}:
+            return [f"{where}: {question.id} has no item {atom['item']!r}"]
+        allowed = [opt.value for opt in question.item_options]
+        return _value_problems(atom, allowed, where, f"{question.id}.{atom['item']}")
+    op = next(k for k in QUESTION_OPS if k in atom)
+    if question.answer_type == "count":
+        value = atom[op]
+        if op not in ("eq", "gte", "lt") or not isinstance(value, int) or isinstance(value, bool):
+            return [f"{where}: {question.id} is a count: compare a whole number with eq, gte or lt"]
+        return []
+    if op in ("gte", "lt"):
+        return [f"{where}: {question.id} is not a count: {op} does not apply"]
+    return _value_problems(atom, question.allowed_values, where, question.id)
+
+
+def _value_problems(atom: Condition, allowed: list, where: str, name: str) -> list[str]:
+    values = []
+    for op in ("eq", "has"):
+        if op in atom:
+            values.append(atom[op])
+    for op in ("in", "has_any"):
+        if op in atom:
+            values.extend(atom[op])
+    return [
+        f"{where}: {name} never has the value {v!r} (allowed: {allowed})"
+        for v in values
+        if not any(v == a and isinstance(v, bool) == isinstance(a, bool) for a in allowed)
+    ]
+
+
+def _service_problems(graph: Graph) -> list[str]:
+    problems = []
+    areas = {NATIONAL} | {
+        value
+        for q in graph.questions.values()
+        for opt in q.options
+        for value in (opt.value, opt.attrs.get("region"))
+        if q.id == "borough" and value
+    }
+    for service in graph.services.values():
+        where = f"service {service.id}"
+        problems.extend(_kind_problems(graph, service.kinds, where))
+        problems.extend(f"{where}: unknown area {a!r}" for a in service.areas if a not in areas)
+        if not service.areas:
+            problems.append(f"{where}: serves no area")
+        if service.min_age > service.max_age:
+            problems.append(f"{where}: minimum age above maximum age")
+        if service.confidence not in CONFIDENCE:
+            problems.append(f"{where}: confidence {service.confidence!r} not in {CONFIDENCE}")
+        if not service.source:
+            problems.append(f"{where}: has no source")
+    return problems
