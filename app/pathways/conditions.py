@@ -72,9 +72,11 @@ def _not(part: Predicate) -> Predicate:
 
 def _test(op: str, expected: Any) -> Callable[[Any], bool]:
     if op == "eq":
-        return lambda value: same(value, expected)
+        is_bool = isinstance(expected, bool)
+        return lambda value: value == expected and isinstance(value, bool) == is_bool
     if op == "in":
-        return lambda value: any(same(value, e) for e in expected)
+        allowed = {(isinstance(e, bool), e) for e in expected}
+        return lambda value: (isinstance(value, bool), value) in allowed
     if op == "has":
         return lambda value: isinstance(value, list) and expected in value
     if op == "has_any":

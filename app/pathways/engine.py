@@ -14,7 +14,7 @@ from app.pathways.conditions import Context, compile_condition
 from app.pathways.graph import PLAN_NODE, Graph, Guidance, Question, Settings
 from app.pathways.plan import Plan, PlannedAction, Reason, Step
 from app.pathways.risk import SAA_TIMING, assess_risk, sarc_window
-from app.pathways.services import Person, ServiceMatch, select_services
+from app.pathways.services import Person, ServiceIndex, ServiceMatch
 
 AGE_QUESTION = "age_group"
 AREA_QUESTION = "borough"
@@ -39,6 +39,7 @@ class Pathway:
             for category in ("reminder", "red_flag", "notice")
         }
         self._audiences = [(a.id, compile_condition(a.when)) for a in graph.audiences]
+        self._services = ServiceIndex(graph.services)
 
     def step(self, answers: dict[str, Any], settings: Settings | None = None) -> Step:
         """Walk from the start with these answers: the next question, or the plan."""
@@ -46,6 +47,7 @@ class Pathway:
         path: dict[str, Any] = {}
         asked: list[str] = []
         node = self.graph.start
+        so_far = Context(path, final=True)  # edges read only answers already given
         while node != PLAN_NODE:
             if node in path or node not in self.graph.questions:
                 raise GraphError(f"the walk cannot go on at {node!r}")
@@ -55,7 +57,7 @@ class Pathway:
                 reminders = self._matching("reminder", Context(path))
                 return Step(tuple(asked), path, reminders, question=question)
             path[node] = answers[node]
-            node = self._next(node, Context(path, final=True))
+            node = self._next(node, so_far)
         plan = self._plan(path, settings)
         return Step(tuple(asked), path, plan.reminders, plan=plan)
 
@@ -118,9 +120,7 @@ class Pathway:
         for template in templates:
             rules = fired[template.kind]
             kinds = [*template.service_kinds, *(k for r in rules for k in r.service_kinds)]
-            services, unmet = select_services(
-                self.graph.services, template, kinds, person, matched
-            )
+            services, unmet = self._services.select(template, kinds, person, matched)
             matched[template.kind] = services
             title = next((r.title for r in rules if r.title), template.title)
             sources = tuple(dict.fromkeys(s for r in rules for s in r.sources))

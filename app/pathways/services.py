@@ -64,37 +64,63 @@ def _order(matches: Iterable[Service], person: Person) -> list[Service]:
     )
 
 
-def select_services(
-    services: dict[str, Service],
-    template: ActionTemplate,
-    kinds: Iterable[str],
-    person: Person,
-    other_actions: dict[str, list[ServiceMatch]],
-) -> tuple[list[ServiceMatch], bool]:
-    """The matching services, plus fallbacks when none has a confirmed contact.
+class ServiceIndex:
+    """Services by kind, with each selection remembered: it depends only on its inputs."""
 
-    Returns (matches, no_confirmed_service). Fallbacks obey the same area, age and
-    audience checks, so a fallback can never name a service that does not serve them.
-    """
-    wanted = set(kinds)
-    if not wanted:
-        return [], False
-    ages = template.service_ages or (person.age_from, person.age_to)
-    found = [
-        s for s in services.values() if wanted.intersection(s.kinds) and serves(s, person, ages)
-    ]
-    matches = [ServiceMatch(s) for s in _order(found, person)]
-    if any(s.has_confirmed_contact for s in found):
-        return matches, False
-    seen = {m.service.id for m in matches}
-    for service_id in template.fallback_service_ids:
-        service = services.get(service_id)
-        if service is not None and service_id not in seen and serves(service, person, ages):
-            matches.append(ServiceMatch(service, fallback=True))
-            seen.add(service_id)
-    for kind in template.fallback_from_actions:
-        for match in other_actions.get(kind, []):
-            if match.service.id not in seen:
-                matches.append(ServiceMatch(match.service, fallback=True))
-                seen.add(match.service.id)
-    return matches, True
+    def __init__(self, services: dict[str, Service]) -> None:
+        self.services = services
+        self.by_kind: dict[str, list[Service]] = {}
+        for service in services.values():
+            for kind in service.kinds:
+                self.by_kind.setdefault(kind, []).append(service)
+        self._memo: dict[tuple, tuple[list[ServiceMatch], bool]] = {}
+
+    def select(
+        self,
+        template: ActionTemplate,
+        kinds: Iterable[str],
+        person: Person,
+        other_actions: dict[str, list[ServiceMatch]],
+    ) -> tuple[list[ServiceMatch], bool]:
+        borrowed = tuple(
+            tuple(m.service.id for m in other_actions.get(kind, []))
+            for kind in template.fallback_from_actions
+        )
+        key = (template, frozenset(kinds), person, borrowed)
+        if key not in self._memo:
+            self._memo[key] = self._select(template, key[1], person, other_actions)
+        matches, unmet = self._memo[key]
+        return list(matches), unmet
+
+    def _select(
+        self,
+        template: ActionTemplate,
+        wanted: frozenset[str],
+        person: Person,
+        other_actions: dict[str, list[ServiceMatch]],
+    ) -> tuple[list[ServiceMatch], bool]:
+        """The matching services, plus fallbacks when none has a confirmed contact.
+
+        Fallbacks obey the same area, age and audience checks, so a fallback can never
+        name a service that does not serve the person.
+        """
+        if not wanted:
+            return [], False
+        ages = template.service_ages or (person.age_from, person.age_to)
+        candidates = {s.id: s for kind in wanted for s in self.by_kind.get(kind, [])}
+        found = [s for s in candidates.values() if serves(s, person, ages)]
+        matches = [ServiceMatch(s) for s in _order(found, person)]
+        if any(s.has_confirmed_contact for s in found):
+            return matches, False
+        seen = {m.service.id for m in matches}
+        for service_id in template.fallback_service_ids:
+            service = self.services.get(service_id)
+            if service is not None and service_id not in seen and serves(service, person, ages):
+                matches.append(ServiceMatch(service, fallback=True))
+                seen.add(service_id)
+        for kind in template.fallback_from_actions:
+            for match in other_actions.get(kind, []):
+                if match.service.id not in seen:
+                    matches.append(ServiceMatch(match.service, fallback=True))
+                    seen.add(match.service.id)
+        return matches, True

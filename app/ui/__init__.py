@@ -1,0 +1,1 @@
+"""Qt widgets only. Widgets never query the database: they are handed plain objects."""
