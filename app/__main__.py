@@ -39,8 +39,8 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "route":
         from app.cli import route
         from app.db.loader import DirectoryError, InvalidGraphError, load_valid_graph
-        from app.pathways.engine import Pathway
         from app.paths import shipped_directory
+        from app.pathways.engine import Pathway
 
         try:
             graph = load_valid_graph(args.directory or shipped_directory())

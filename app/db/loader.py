@@ -80,7 +80,9 @@ def _graph(session: Session) -> g.Graph:
             for a in session.scalars(select(m.AudienceRule).order_by(m.AudienceRule.ordinal))
         ],
         services=_services(session),
-        settings=g.Settings(**{k: v for k, v in settings.items() if k in g.Settings.__annotations__}),
+        settings=g.Settings(
+            **{k: v for k, v in settings.items() if k in g.Settings.__annotations__}
+        ),
         kind_labels={k.id: k.label for k in session.scalars(select(m.ServiceKind))},
     )
 

@@ -130,10 +130,10 @@ def _plan_atom(kinds: list[str]) -> Predicate:
 
 def compile_condition(cond: Condition | None) -> Predicate:
     """Turn a condition into a function of a Context; raises ValueError on a bad shape."""
+    if not isinstance(cond, dict | None):
+        raise ValueError(f"a condition must be a table, not {cond!r}")
     if cond is None or cond.get("always") is True:
         return lambda ctx: True
-    if not isinstance(cond, dict):
-        raise ValueError(f"a condition must be a table, not {cond!r}")
     if "all" in cond:
         return _all([compile_condition(c) for c in cond["all"]])
     if "any" in cond:

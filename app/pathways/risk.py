@@ -82,7 +82,9 @@ def assess_risk(answers: dict[str, Any], settings: Settings) -> RiskAssessment:
     return RiskAssessment(level, tuple(criteria), count)
 
 
-def sarc_window(timing_question: Question | None, answers: dict[str, Any], settings: Settings) -> str:
+def sarc_window(
+    timing_question: Question | None, answers: dict[str, Any], settings: Settings
+) -> str:
     """Where the timing band falls against the SARC windows (settings, in days).
 
     A band counts as inside a window when its earliest day is: part of the band being

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.pathways.conditions import QUESTION_OPS, atoms, compile_condition
-from app.pathways.graph import PLAN_NODE, Condition, Graph
+from app.pathways.graph import Condition, Graph
 from app.pathways.risk import FACTS
 from app.pathways.services import NATIONAL
 
@@ -82,7 +82,7 @@ def _cycles(graph: Graph) -> list[str]:
         state[node] = 1
         for edge in graph.edges.get(node, []):
             if state.get(edge.target) == 1:
-                loop = trail[trail.index(edge.target) :] + [node, edge.target]
+                loop = [*trail[trail.index(edge.target) :], node, edge.target]
                 problems.append("cycle: " + " -> ".join(dict.fromkeys(loop)) + " -> ...")
             elif edge.target not in state:
                 visit(edge.target, [*trail, node])

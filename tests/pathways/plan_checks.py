@@ -128,7 +128,7 @@ FALLBACKS = {
 
 
 def _fallback_failures(a: dict[str, Any], action, confirmed: bool) -> list[str]:
-    if confirmed or action.kind not in FALLBACKS and action.kind != "specialist_sv_support":
+    if confirmed or (action.kind not in FALLBACKS and action.kind != "specialist_sv_support"):
         return []
     ids = {m.service.id for m in action.services}
     want = set(FALLBACKS.get(action.kind, set()))

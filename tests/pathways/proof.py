@@ -42,10 +42,20 @@ FULL: dict[str, list[Any]] = {
     "immediate_danger": [True, False],
     "tier": [1, 2],
     "age_group": ["adult", "16_17", "under_16"],
-    "abuse_types": [["domestic_abuse"], ["sexual_assault_abuse"], ["domestic_abuse", "sexual_assault_abuse"]],  # noqa: E501
+    "abuse_types": [
+        ["domestic_abuse"],
+        ["sexual_assault_abuse"],
+        ["domestic_abuse", "sexual_assault_abuse"],
+    ],
     "borough": BOROUGHS,
     "perpetrator_nearby": [True, False],
-    "saa_timing": ["within_7_days", "8_to_21_days", "22_days_to_12_months", "over_12_months", "unknown"],  # noqa: E501
+    "saa_timing": [
+        "within_7_days",
+        "8_to_21_days",
+        "22_days_to_12_months",
+        "over_12_months",
+        "unknown",
+    ],
     "dash_answers": [dash(0), dash(13), dash(14), dash(24), None],
     "professional_judgement_high_risk": [True, False],
     "incidents_12_months": [2, 3],
@@ -154,7 +164,9 @@ def prove(pathway: Pathway, stop_at_first: bool = False) -> ProofResult:
 def _fired(plan: Plan) -> set[tuple[str, str]]:
     seen = {(a.kind, r.rule_id) for a in plan.actions for r in a.reasons}
     for category, items in (
-        ("reminder", plan.reminders), ("red_flag", plan.red_flags), ("notice", plan.notices)
+        ("reminder", plan.reminders),
+        ("red_flag", plan.red_flags),
+        ("notice", plan.notices),
     ):
         seen.update((category, item.id) for item in items)
     return seen

@@ -1,0 +1,154 @@
+"""`python -m app route` against the contract and every reference scenario."""
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from app.__main__ import main
+from tests.conftest import DATA, REPO
+
+REFERENCE = json.loads((DATA / "reference.json").read_text(encoding="utf-8"))
+
+
+def route(capsys, scenario, *flags):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "scenario.json"
+        path.write_text(json.dumps(scenario), encoding="utf-8")
+        code = main(["route", "--scenario", str(path), *flags])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("case", REFERENCE, ids=[c["name"] for c in REFERENCE])
+def test_reference_scenario(case, capsys):
+    expect = case["expect"]
+    code, out, err = route(capsys, case["scenario"], "--json")
+    assert code == expect["exit_code"], err
+    if code != 0:
+        assert expect["error_mentions"] in err
+        assert "Traceback" not in err
+        return
+    plan = json.loads(out)
+    kinds = [a["kind"] for a in plan["actions"]]
+    reminders = [r["id"] for r in plan["reminders"]]
+    if "risk_level" in expect:
+        assert plan["risk"]["level"] == expect["risk_level"]
+    assert set(expect.get("risk_criteria_include", [])) <= set(plan["risk"]["criteria"])
+    assert set(expect.get("actions_include", [])) <= set(kinds)
+    assert not set(expect.get("actions_exclude", [])) & set(kinds)
+    assert set(expect.get("reminders_include", [])) <= set(reminders)
+    assert not set(expect.get("reminders_exclude", [])) & set(reminders)
+    if "first_action" in expect:
+        assert kinds[0] == expect["first_action"]
+    if "last_action" in expect:
+        assert kinds[-1] == expect["last_action"]
+    if "order" in expect:
+        positions = [kinds.index(k) for k in expect["order"]]
+        assert positions == sorted(positions)
+    by_kind = {a["kind"]: {s["id"] for s in a["services"]} for a in plan["actions"]}
+    for kind, rule in expect.get("services", {}).items():
+        assert set(rule.get("include", [])) <= by_kind[kind]
+        assert not set(rule.get("exclude", [])) & by_kind[kind]
+    services = [s for a in plan["actions"] for s in a["services"]]
+    if expect.get("only_national_services"):
+        assert all(s["area"] == ["national"] for s in services)
+    borough = case["scenario"]["borough"]
+    for service in services:
+        assert {borough, "west_midlands", "national"} & set(service["area"])
+    for item in plan["actions"] + plan["reminders"]:
+        assert item["sources"]
+
+
+def test_readable_plan_names_each_action_and_reminder(capsys):
+    code, out, _ = route(capsys, REFERENCE[0]["scenario"])
+    assert code == 0
+    assert "Refer to MARAC" in out and "Black Country Women's Aid" in out
+    assert "Children must not hear the disclosure" in out
+
+
+BASE = REFERENCE[0]["scenario"]
+
+
+@pytest.mark.parametrize(
+    ("change", "mentions"),
+    [
+        ({"borough": "london"}, ["borough", '"walsall"']),
+        ({"colour": "blue"}, ["colour", "Allowed keys", "immediate_danger"]),
+        ({"tier": "2"}, ["tier", "one of 1, 2"]),
+        ({"tier": True}, ["tier"]),
+        ({"incidents_12_months": -1}, ["incidents_12_months", "whole number"]),
+        ({"abuse_types": []}, ["abuse_types", "at least one of"]),
+        ({"additional_needs": ["fgm", "fgm"]}, ["additional_needs", "twice"]),
+        ({"dash_answers": {"dash_99": "yes"}}, ["dash_answers", "dash_99"]),
+        ({"dash_answers": {"dash_01": "maybe"}}, ["dash_answers", "dash_01"]),
+        ({"immediate_danger": "no"}, ["immediate_danger", "true or false"]),
+    ],
+)
+def test_bad_input_exits_2_naming_the_key_and_allowed_values(capsys, change, mentions):
+    code, out, err = route(capsys, {**BASE, **change}, "--json")
+    assert code == 2 and out == ""
+    for text in mentions:
+        assert text in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("missing", ["consent_to_share", "age_group", "incidents_12_months"])
+def test_a_question_the_path_needs_but_lacks_is_named(capsys, missing):
+    scenario = {k: v for k, v in BASE.items() if k != missing}
+    code, _, err = route(capsys, scenario, "--json")
+    assert code == 2 and f"missing '{missing}'" in err and "Allowed" in err
+
+
+def test_absent_dash_means_not_completed(capsys):
+    scenario = {k: v for k, v in BASE.items() if k != "dash_answers"}
+    code, out, _ = route(capsys, scenario, "--json")
+    assert code == 0 and json.loads(out)["risk"]["level"] == "not_assessed"
+
+
+def test_keys_the_path_never_asks_are_ignored(capsys):
+    child = {**REFERENCE[6]["scenario"], "care_and_support_needs": True}  # never asked under 18
+    code, out, _ = route(capsys, child, "--json")
+    assert code == 0
+    assert "adult_safeguarding_referral" not in [a["kind"] for a in json.loads(out)["actions"]]
+
+
+@pytest.mark.parametrize("text", ["{not json", "[1, 2]", '"walsall"'])
+def test_a_scenario_that_is_not_a_json_object_is_refused(tmp_path, capsys, text):
+    path = tmp_path / "s.json"
+    path.write_text(text)
+    assert main(["route", "--scenario", str(path)]) == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_a_missing_scenario_file_is_refused(tmp_path, capsys):
+    assert main(["route", "--scenario", str(tmp_path / "none.json")]) == 2
+    assert "cannot read the scenario" in capsys.readouterr().err
+
+
+def test_route_runs_as_a_module_reading_standard_input():
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "route", "--json", "--scenario", "-"],
+        input=json.dumps(BASE),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["pathway_version"] and plan["directory_version"]
+    assert plan["risk"] == plan["risk"] | {"level": "high", "dash_yes_count": 15}
+
+
+def test_route_refuses_a_database_that_is_not_one(tmp_path, capsys):
+    fake = tmp_path / "directory.sqlite"
+    fake.write_bytes(b"not a database at all" * 100)
+    scenario = tmp_path / "s.json"
+    scenario.write_text(json.dumps(BASE))
+    code = main(["--directory", str(fake), "route", "--scenario", str(scenario)])
+    assert code == 1
+    assert "not a usable directory database" in capsys.readouterr().err

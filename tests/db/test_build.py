@@ -1,0 +1,118 @@
+"""The directory database: built through the migrations, reproducible, never half-written."""
+
+import shutil
+import sqlite3
+
+import pytest
+from sqlalchemy import inspect
+
+from app.__main__ import main
+from app.db.build import build_directory, dump_content
+from app.db.loader import DirectoryError, load_graph, open_read_only
+from app.db.migrate import head_revision
+from app.db.models import Base
+from app.db.source import SourceError
+from tests.conftest import REPO
+
+SHIPPED = REPO / "resources" / "directory.sqlite"
+
+
+@pytest.fixture
+def sources(tmp_path):
+    """A scratch copy of the reviewable source files, safe to break."""
+    root = tmp_path / "resources"
+    for part in ("pathway", "services"):
+        shutil.copytree(REPO / "resources" / part, root / part)
+    return root
+
+
+def test_committed_database_is_not_stale_against_its_sources(tmp_path):
+    rebuilt = tmp_path / "directory.sqlite"
+    build_directory(REPO / "resources", rebuilt)
+    assert dump_content(rebuilt) == dump_content(SHIPPED), (
+        "resources/directory.sqlite is stale: run `python -m app directory build` and commit it"
+    )
+
+
+def test_schema_is_made_by_the_migrations_and_matches_the_models():
+    engine = open_read_only(SHIPPED)
+    try:
+        with engine.connect() as connection:
+            version = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+            assert version.scalar_one() == head_revision()
+            found = inspect(connection)
+            for table in Base.metadata.sorted_tables:
+                columns = {c["name"] for c in found.get_columns(table.name)}
+                assert columns == set(table.columns.keys()), table.name
+    finally:
+        engine.dispose()
+
+
+def test_the_shipped_database_opens_read_only():
+    engine = open_read_only(SHIPPED)
+    try:
+        with engine.connect() as connection, pytest.raises(Exception, match="readonly"):
+            connection.exec_driver_sql("DELETE FROM service")
+    finally:
+        engine.dispose()
+
+
+def test_broken_sources_list_every_problem_and_keep_the_old_database(sources, tmp_path):
+    target = tmp_path / "directory.sqlite"
+    build_directory(sources, target)
+    before = dump_content(target)
+    services = sources / "services" / "services.csv"
+    lines = services.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",16,120,", ",sixteen,120,")  # ndah, on file line 4
+    lines.append(lines[1])  # emergency-999 twice
+    services.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        build_directory(sources, target)
+    assert any("line 4 (ndah)" in p and "whole numbers" in p for p in error.value.problems)
+    assert any("'emergency-999' is empty or used twice" in p for p in error.value.problems)
+    assert dump_content(target) == before
+
+
+def test_an_invalid_graph_is_refused_with_the_validator_list(sources, tmp_path):
+    actions = sources / "pathway" / "actions.toml"
+    text = actions.read_text(encoding="utf-8")
+    text = text.replace('when = { q = "immediate_danger", eq = true }', 'when = { q = "danger" }')
+    text = text.replace('sources = ["001 §5.5", "national: Silent Solution"]', "sources = []", 1)
+    actions.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        build_directory(sources, tmp_path / "d.sqlite")
+    assert any("rule R1" in p and "not a condition" in p for p in error.value.problems)
+    assert not (tmp_path / "d.sqlite").exists()
+    assert not (tmp_path / "d.sqlite.tmp").exists()
+
+
+def test_toml_syntax_errors_name_the_file(sources, tmp_path):
+    (sources / "pathway" / "flow.toml").write_text("start = [", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"flow\.toml"):
+        build_directory(sources, tmp_path / "d.sqlite")
+
+
+def test_build_command(sources, tmp_path, capsys):
+    out = tmp_path / "d.sqlite"
+    assert main(["directory", "build", "--source", str(sources), "--output", str(out)]) == 0
+    assert "48 service" in capsys.readouterr().out
+    (sources / "services" / "directory.toml").unlink()
+    assert main(["directory", "build", "--source", str(sources), "--output", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "was not changed" in err and "directory.toml: missing" in err
+
+
+@pytest.mark.parametrize("content", [None, b"garbage" * 500, b""])
+def test_the_loader_refuses_what_is_not_a_directory(tmp_path, content):
+    path = tmp_path / "directory.sqlite"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DirectoryError):
+        load_graph(path)
+
+
+def test_a_database_without_the_tables_is_refused(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+    with pytest.raises(DirectoryError, match="not a usable directory database"):
+        load_graph(path)

@@ -1,0 +1,102 @@
+"""The walk: one question at a time, reminders the moment they trigger, then the plan."""
+
+import dataclasses
+
+import pytest
+
+from app.pathways.engine import GraphError, Pathway
+from app.pathways.graph import Edge, Settings
+
+START = {"immediate_danger": False, "tier": 2, "age_group": "adult"}
+
+
+def test_the_first_question_is_immediate_danger(pathway):
+    step = pathway.step({})
+    assert step.question.id == "immediate_danger" and step.plan is None
+    assert step.question.allowed_values == [True, False]
+
+
+def test_always_reminders_show_before_any_answer(pathway):
+    ids = [r.id for r in pathway.step({}).reminders]
+    assert "believe_and_reassure" in ids and "no_joint_meetings" in ids
+    assert "no_family_interpreters" not in ids
+
+
+def test_a_reminder_appears_the_moment_its_answer_is_given(pathway):
+    answers = {**START, "abuse_types": ["domestic_abuse"], "borough": "walsall"}
+    before = pathway.step(answers)
+    assert before.question.id == "perpetrator_nearby"
+    assert "perpetrator_nearby_plan" not in [r.id for r in before.reminders]
+    after = pathway.step({**answers, "perpetrator_nearby": True})
+    assert "perpetrator_nearby_plan" in [r.id for r in after.reminders]
+    assert "safe_contact_arrangements" in [r.id for r in before.reminders]
+
+
+def test_consent_reminder_waits_for_the_plan(pathway):
+    answers = {**START, "abuse_types": ["sexual_assault_abuse"], "borough": "coventry"}
+    answers |= {"perpetrator_nearby": False, "saa_timing": "unknown"}
+    mid = pathway.step(answers)
+    assert "record_reasons_if_sharing_without_consent" not in [r.id for r in mid.reminders]
+
+
+def test_timing_is_asked_only_for_sexual_assault(pathway):
+    base = {**START, "borough": "walsall", "perpetrator_nearby": False}
+    saa = pathway.step({**base, "abuse_types": ["sexual_assault_abuse"]})
+    da = pathway.step({**base, "abuse_types": ["domestic_abuse"]})
+    assert saa.question.id == "saa_timing"
+    assert da.question.id == "dash_answers"
+
+
+def test_tier_1_skips_dash(pathway):
+    answers = {**START, "tier": 1, "abuse_types": ["domestic_abuse"], "borough": "walsall"}
+    step = pathway.step({**answers, "perpetrator_nearby": False})
+    assert step.question.id == "professional_judgement_high_risk"
+
+
+def test_answers_off_the_path_are_kept_by_the_caller_but_ignored(pathway):
+    """Going back and changing age must not let an adult-only answer leak into a child's plan."""
+    answers = {
+        "immediate_danger": False, "tier": 2, "age_group": "under_16",
+        "abuse_types": ["sexual_assault_abuse"], "borough": "birmingham",
+        "perpetrator_nearby": False, "saa_timing": "over_12_months",
+        "children_in_household": False, "pregnant_or_recent_birth": False,
+        "care_and_support_needs": True, "additional_needs": [], "consent_to_share": "yes",
+    }  # fmt: skip
+    step = pathway.step(answers)
+    assert step.plan is not None
+    assert "care_and_support_needs" not in step.asked
+    assert "care_and_support_needs" not in step.answers
+    assert "adult_safeguarding_referral" not in step.plan.action_kinds
+
+
+def test_the_escalation_period_setting_is_in_the_question(pathway):
+    answers = {**START, "abuse_types": ["domestic_abuse"], "borough": "walsall"}
+    answers |= {"perpetrator_nearby": False, "dash_answers": None}
+    answers |= {"professional_judgement_high_risk": False}
+    step = pathway.step(answers, Settings(escalation_period_months=6))
+    assert step.question.id == "incidents_12_months"
+    assert "last 6 months" in step.question.prompt
+
+
+def test_a_walk_into_a_cycle_stops_with_an_error(graph):
+    edges = {**graph.edges, "tier": [Edge("tier", "immediate_danger")]}
+    broken = Pathway(dataclasses.replace(graph, edges=edges))
+    with pytest.raises(GraphError):
+        broken.step({"immediate_danger": False, "tier": 2})
+
+
+def test_plans_name_their_rules_and_fallbacks(pathway):
+    coventry_high = {
+        **START, "abuse_types": ["domestic_abuse"], "borough": "coventry",
+        "perpetrator_nearby": False, "dash_answers": None,
+        "professional_judgement_high_risk": True, "incidents_12_months": 0,
+        "marac_in_last_12_months": "no", "children_in_household": False,
+        "pregnant_or_recent_birth": False, "care_and_support_needs": False,
+        "additional_needs": [], "consent_to_share": "yes",
+    }  # fmt: skip
+    plan = pathway.step(coventry_high).plan
+    idva = plan.action("idva_referral")
+    assert [r.rule_id for r in idva.reasons] == ["R6"]
+    assert idva.no_confirmed_service and "MARAC referral allocates an IDVA" in idva.fallback_note
+    assert [m.service.id for m in idva.services if m.fallback] == ["wmp-marac", "ndah"]
+    assert plan.risk.basis == "professional judgement"

@@ -1,0 +1,81 @@
+"""The validator lists every problem with a graph, so a content editor can fix them at once."""
+
+import dataclasses
+
+from app.pathways.graph import Edge, Guidance, OutcomeRule
+from app.pathways.validate import validate
+
+
+def test_the_shipped_graph_is_valid(graph):
+    assert validate(graph) == []
+
+
+def broken(graph, **changes):
+    return validate(dataclasses.replace(graph, **changes))
+
+
+def test_every_problem_is_listed_not_just_the_first(graph):
+    rules = [
+        *graph.rules,
+        OutcomeRule("R99", "no_such_action", "why", (), {"q": "colour", "eq": "red"}),
+        OutcomeRule("R98", "helpline", "why", ("x",), {"q": "age_group", "eq": "toddler"}),
+    ]
+    problems = broken(graph, rules=rules)
+    assert any("R99" in p and "no such action kind" in p for p in problems)
+    assert any("R99" in p and "has no source" in p for p in problems)
+    assert any("R99" in p and "no question 'colour'" in p for p in problems)
+    assert any("R98" in p and "'toddler'" in p for p in problems)
+
+
+def test_unreachable_nodes_and_missing_ends_are_found(graph):
+    edges = dict(graph.edges)
+    edges["perpetrator_nearby"] = [Edge("perpetrator_nearby", "children_in_household")]
+    del edges["consent_to_share"]
+    problems = broken(graph, edges=edges)
+    assert any("'saa_timing' is unreachable" in p for p in problems)
+    assert any("'consent_to_share' has no edge out" in p for p in problems)
+    assert any("'plan' is unreachable" in p for p in problems)
+
+
+def test_a_cycle_is_found(graph):
+    edges = {**graph.edges, "consent_to_share": [Edge("consent_to_share", "tier")]}
+    assert any(p.startswith("cycle:") for p in broken(graph, edges=edges))
+
+
+def test_an_edge_reading_a_later_answer_is_found(graph):
+    edges = dict(graph.edges)
+    edges["tier"] = [
+        Edge("tier", "age_group", {"q": "consent_to_share", "eq": "yes"}),
+        Edge("tier", "age_group"),
+    ]
+    assert any("reads 'consent_to_share', asked later" in p for p in broken(graph, edges=edges))
+
+
+def test_last_edge_must_be_unconditional(graph):
+    edges = {**graph.edges, "tier": [Edge("tier", "age_group", {"q": "tier", "eq": 1})]}
+    assert any("the last edge must have no condition" in p for p in broken(graph, edges=edges))
+
+
+def test_guidance_without_source_or_with_a_bad_fact_is_found(graph):
+    extra = [
+        Guidance("x", "reminder", "t", (), {"fact": "risk.level", "eq": "medium"}),
+        Guidance("y", "reminder", "t", ("s",), {"fact": "mood", "eq": "calm"}),
+    ]
+    problems = broken(graph, guidance=[*graph.guidance, *extra])
+    assert any("reminder x: has no source" in p for p in problems)
+    assert any("'medium'" in p for p in problems)
+    assert any("no fact 'mood'" in p for p in problems)
+
+
+def test_services_with_unknown_kinds_or_areas_are_found(graph):
+    service = graph.services["ndah"]
+    odd = dataclasses.replace(service, kinds=("teleport",), areas=("atlantis",), min_age=121)
+    problems = broken(graph, services={**graph.services, "ndah": odd})
+    assert any("unknown service kind 'teleport'" in p for p in problems)
+    assert any("unknown area 'atlantis'" in p for p in problems)
+    assert any("minimum age above maximum age" in p for p in problems)
+
+
+def test_a_fallback_to_a_missing_service_is_found(graph):
+    services = {k: v for k, v in graph.services.items() if k != "wmp-marac"}
+    assert any("'wmp-marac' is not in the directory" in p for p in broken(graph, services=services))
