@@ -86,7 +86,7 @@ class ServiceIndex:
             tuple(m.service.id for m in other_actions.get(kind, []))
             for kind in template.fallback_from_actions
         )
-        key = (template, frozenset(kinds), person, borrowed)
+        key = (template.kind, frozenset(kinds), person, borrowed)
         if key not in self._memo:
             self._memo[key] = self._select(template, key[1], person, other_actions)
         matches, unmet = self._memo[key]
