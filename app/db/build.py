@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, insert
 from app.db import models as m
 from app.db.loader import load_graph
 from app.db.migrate import upgrade
+from app.db.search import rebuild_index
 from app.db.source import SourceError, read_sources
 from app.pathways.validate import validate
 
@@ -25,14 +26,17 @@ TABLES = {
     "question": m.Question,
     "flow_node": m.FlowNode,
     "flow_edge": m.FlowEdge,
-    "service_kind": m.ServiceKind,
+    "taxonomy_term": m.TaxonomyTerm,
+    "organization": m.Organization,
     "action_template": m.ActionTemplate,
     "outcome_rule": m.OutcomeRule,
     "guidance": m.Guidance,
     "audience_rule": m.AudienceRule,
     "service": m.Service,
-    "service_kind_link": m.ServiceKindLink,
+    "phone": m.Phone,
+    "schedule": m.Schedule,
     "service_area": m.ServiceArea,
+    "attribute": m.Attribute,
 }
 
 
@@ -61,6 +65,7 @@ def _write(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
             for table, model in TABLES.items():
                 if rows.get(table):
                     connection.execute(insert(model), rows[table])
+            rebuild_index(connection.connection.driver_connection)
     finally:
         engine.dispose()
     with sqlite3.connect(path) as db:
@@ -75,6 +80,7 @@ def dump_content(path: Path) -> dict[str, list[tuple]]:
         names = [
             r[0]
             for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            if not r[0].startswith("service_fts_")  # FTS5's own storage: compared via service_fts
         ]
         return {
             name: sorted(db.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)

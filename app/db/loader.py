@@ -10,6 +10,7 @@ from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.orm import Session
 
 from app.db import models as m
+from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY
 from app.pathways import graph as g
 
 
@@ -83,7 +84,12 @@ def _graph(session: Session) -> g.Graph:
         settings=g.Settings(
             **{k: v for k, v in settings.items() if k in g.Settings.__annotations__}
         ),
-        kind_labels={k.id: k.label for k in session.scalars(select(m.ServiceKind))},
+        kind_labels={
+            t.code: t.name
+            for t in session.scalars(
+                select(m.TaxonomyTerm).where(m.TaxonomyTerm.taxonomy == KIND_TAXONOMY)
+            )
+        },
     )
 
 
@@ -124,37 +130,62 @@ def _action(a: m.ActionTemplate) -> g.ActionTemplate:
     )
 
 
+def _grouped(session: Session, query) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for key, value in session.execute(query):
+        grouped[key].append(value)
+    return grouped
+
+
 def _services(session: Session) -> dict[str, g.Service]:
-    kinds: dict[str, list[str]] = defaultdict(list)
-    for link in session.scalars(select(m.ServiceKindLink).order_by(m.ServiceKindLink.kind)):
-        kinds[link.service_id].append(link.kind)
-    areas: dict[str, list[str]] = defaultdict(list)
-    for area in session.scalars(select(m.ServiceArea).order_by(m.ServiceArea.area)):
-        areas[area.service_id].append(area.area)
+    kinds = _grouped(
+        session,
+        select(m.Attribute.link_id, m.TaxonomyTerm.code)
+        .join(m.TaxonomyTerm, m.TaxonomyTerm.id == m.Attribute.taxonomy_term_id)
+        .where(m.TaxonomyTerm.taxonomy == KIND_TAXONOMY)
+        .order_by(m.TaxonomyTerm.code),
+    )
+    areas = _grouped(
+        session, select(m.ServiceArea.service_id, m.ServiceArea.name).order_by(m.ServiceArea.name)
+    )
+    phones = _grouped(
+        session, select(m.Phone.service_id, m.Phone).order_by(m.Phone.ordinal, m.Phone.id)
+    )
+    schedules = _grouped(session, select(m.Schedule.service_id, m.Schedule).order_by(m.Schedule.id))
+    organizations = {o.id: o.name for o in session.scalars(select(m.Organization))}
     services = {}
     for s in session.scalars(select(m.Service).order_by(m.Service.id)):
+        phone = phones[s.id][0] if phones[s.id] else None
         services[s.id] = g.Service(
             id=s.id,
             name=s.name,
-            organisation=s.organisation,
+            organisation=organizations.get(s.organization_id or "", ""),
             kinds=tuple(kinds[s.id]),
             areas=tuple(areas[s.id]),
-            min_age=s.min_age,
-            max_age=s.max_age,
+            min_age=s.minimum_age,
+            max_age=s.maximum_age,
             audience=s.audience,
-            phone=s.phone,
-            phone_note=s.phone_note,
-            hours=s.hours,
-            open_24_7=s.open_24_7,
+            phone=phone.number if phone else "",
+            phone_note=phone.description if phone else "",
+            hours="; ".join(x.description for x in schedules[s.id] if x.description),
+            open_24_7=any(is_always_open(x) for x in schedules[s.id]),
             email=s.email,
-            website=s.website,
-            referral_route=s.referral_route,
+            website=s.url,
+            referral_route=s.application_process,
             source=s.source,
-            source_seen=s.source_seen,
+            source_date=s.source_date,
             confidence=s.confidence,
             notes=s.notes,
+            assured_date=s.assured_date,
+            status=s.status,
+            alert=s.alert,
         )
     return services
+
+
+def is_always_open(schedule: m.Schedule) -> bool:
+    every_day = set(schedule.byday.split(",")) >= set(EVERY_DAY.split(","))
+    return every_day and schedule.opens_at == "00:00" and schedule.closes_at in ("23:59", "24:00")
 
 
 class InvalidGraphError(DirectoryError):

@@ -7,13 +7,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from app.db.service_rows import SERVICE_COLUMNS, Rows, rows_for_service, taxonomy_rows
+
 PATHWAY_FILES = ("pathway.toml", "questions.toml", "flow.toml", "actions.toml", "guidance.toml")
-SERVICE_COLUMNS = (
-    "id", "name", "organisation", "kinds", "area", "min_age", "max_age", "audience", "phone",
-    "phone_note", "hours", "open_24_7", "self_referral", "referral_route", "email", "website",
-    "source", "source_seen", "confidence", "notes",
-)  # fmt: skip
-Rows = dict[str, list[dict[str, Any]]]
 
 
 class SourceError(ValueError):
@@ -84,7 +80,7 @@ def _pathway_rows(docs: dict[str, dict[str, Any]], directory: dict[str, Any]) ->
             for node in flow["node"]
             for i, edge in enumerate(node["next"])
         ],
-        "service_kind": [{"id": k, "label": v} for k, v in directory["kinds"].items()],
+        "taxonomy_term": taxonomy_rows(directory["kinds"]),
     }
     actions = docs["actions.toml"]["action"]
     rows["action_template"] = [_action_row(a) for a in actions]
@@ -155,7 +151,7 @@ def _action_row(a: dict[str, Any]) -> dict[str, Any]:
 
 
 def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) -> Rows:
-    rows: Rows = {"service": [], "service_kind_link": [], "service_area": []}
+    rows: Rows = {}
     try:
         with path.open(newline="", encoding="utf-8") as handle:
             records = list(csv.DictReader(handle))
@@ -179,15 +175,7 @@ def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) ->
         except ValueError:
             problems.append(f"{where} ({sid}): min_age and max_age must be whole numbers")
             continue
-        row = {c: record[c].strip() for c in SERVICE_COLUMNS if c not in ("kinds", "area")}
-        row.update(min_age=ages[0], max_age=ages[1], open_24_7=record["open_24_7"] == "yes")
-        rows["service"].append(row)
-        for kind in _split(record["kinds"]):
-            rows["service_kind_link"].append({"service_id": sid, "kind": kind})
-        for area in _split(record["area"]):
-            rows["service_area"].append({"service_id": sid, "area": area})
+        for table, new in rows_for_service(record, ages).items():
+            known = {row["id"] for row in rows.get(table, [])}
+            rows.setdefault(table, []).extend(r for r in new if r["id"] not in known)
     return rows
-
-
-def _split(value: str) -> list[str]:
-    return list(dict.fromkeys(part.strip() for part in value.split(";") if part.strip()))

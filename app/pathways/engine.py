@@ -96,6 +96,7 @@ class Pathway:
             reminders=self._matching("reminder", done),
             red_flags=self._matching("red_flag", done),
             notices=self._matching("notice", done),
+            assured_within_months=settings.assured_within_months,
         )
 
     def _person(self, ctx: Context) -> Person:

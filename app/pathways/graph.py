@@ -116,9 +116,12 @@ class Service:
     website: str = ""
     referral_route: str = ""
     source: str = ""
-    source_seen: str = ""
+    source_date: str = ""
     confidence: str = "low"
     notes: str = ""
+    assured_date: str = ""  # ISO date a person last checked it; empty when never
+    status: str = "active"
+    alert: str = ""
 
     @property
     def has_confirmed_contact(self) -> bool:
@@ -133,6 +136,7 @@ class Settings:
     escalation_period_months: int = 12
     sarc_urgent_days: int = 7
     sarc_window_days: int = 21
+    assured_within_months: int = 12  # a service checked longer ago says "check before use"
 
 
 @dataclass

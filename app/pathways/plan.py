@@ -41,6 +41,7 @@ class Plan:
     reminders: tuple[Guidance, ...]
     red_flags: tuple[Guidance, ...]
     notices: tuple[Guidance, ...]
+    assured_within_months: int = 12
 
     @property
     def action_kinds(self) -> list[str]:

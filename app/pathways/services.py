@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from app.pathways.graph import ActionTemplate, Service
 
@@ -28,6 +29,19 @@ class ServiceMatch:
     fallback: bool = False
 
 
+def needs_check(confidence: str, assured_date: str, today: date, months: int) -> bool:
+    """'Check before use': low confidence, or no person has checked it within `months`."""
+    if confidence == "low":
+        return True
+    try:
+        assured = date.fromisoformat(assured_date)
+    except ValueError:
+        return True  # never assured, or a date nobody can read
+    total = today.year * 12 + today.month - 1 - months
+    cutoff = date(total // 12, total % 12 + 1, min(today.day, 28))
+    return not cutoff <= assured <= today
+
+
 def area_rank(service: Service, person: Person) -> int | None:
     """0 local, 1 regional, 2 national; None when the service does not cover the person."""
     if person.borough is not None and person.borough in service.areas:
@@ -46,7 +60,8 @@ def accepts_age(service: Service, ages: tuple[int, int]) -> bool:
 
 def serves(service: Service, person: Person, ages: tuple[int, int]) -> bool:
     return (
-        area_rank(service, person) is not None
+        service.status == "active"
+        and area_rank(service, person) is not None
         and accepts_age(service, ages)
         and service.audience in person.audiences
     )

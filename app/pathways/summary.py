@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from app.pathways.graph import Guidance
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch
+from app.pathways.services import ServiceMatch, needs_check
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
+def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
     """The `route --json` output (shared spec/contract.md), with some additions."""
+    check = _checker(plan, today)
     return {
         "pathway_version": plan.pathway_version,
         "directory_version": plan.directory_version,
@@ -21,7 +23,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "basis": plan.risk.basis,
             "red_flags": [_guidance(g) for g in plan.red_flags],
         },
-        "actions": [_action(a) for a in plan.actions],
+        "actions": [_action(a, check) for a in plan.actions],
         "reminders": [_guidance(g) for g in plan.reminders],
         "notices": [_guidance(g) for g in plan.notices],
     }
@@ -31,7 +33,13 @@ def _guidance(item: Guidance) -> dict[str, Any]:
     return {"id": item.id, "text": item.text, "sources": list(item.sources)}
 
 
-def _action(action: PlannedAction) -> dict[str, Any]:
+def _checker(plan: Plan, today: date | None):
+    today = today or date.today()
+    months = plan.assured_within_months
+    return lambda s: needs_check(s.confidence, s.assured_date, today, months)
+
+
+def _action(action: PlannedAction, check) -> dict[str, Any]:
     return {
         "kind": action.kind,
         "priority": action.priority,
@@ -39,13 +47,13 @@ def _action(action: PlannedAction) -> dict[str, Any]:
         "why": action.why,
         "rules": [reason.rule_id for reason in action.reasons],
         "sources": list(action.sources),
-        "services": [_service(match) for match in action.services],
+        "services": [_service(match, check) for match in action.services],
         "no_confirmed_service": action.no_confirmed_service,
         "fallback_note": action.fallback_note,
     }
 
 
-def _service(match: ServiceMatch) -> dict[str, Any]:
+def _service(match: ServiceMatch, check) -> dict[str, Any]:
     s = match.service
     return {
         "id": s.id,
@@ -60,26 +68,32 @@ def _service(match: ServiceMatch) -> dict[str, Any]:
         "audience": s.audience,
         "confidence": s.confidence,
         "source": s.source,
+        "source_date": s.source_date,
+        "assured_date": s.assured_date,
+        "alert": s.alert,
         "contact_confirmed": s.has_confirmed_contact,
-        "check_before_use": s.confidence == "low",
+        "check_before_use": check(s),
         "fallback": match.fallback,
     }
 
 
-def service_line(match: ServiceMatch) -> str:
+def service_line(match: ServiceMatch, check) -> str:
     s = match.service
     contact = s.phone or s.email or "contact not confirmed"
     extras = [x for x in (s.phone_note, s.hours) if x]
     if s.audience not in ("any", ""):
         extras.append(f"{s.audience} only")
-    if s.confidence == "low" or not s.has_confirmed_contact:
-        extras.append("CHECK BEFORE USE")
+    if not s.has_confirmed_contact:
+        extras.append("contact not confirmed")
+    if check(s):
+        extras.append("check before use")
     tail = f" ({'; '.join(extras)})" if extras else ""
     return f"{s.name}: {contact}{tail}"
 
 
-def plan_to_text(plan: Plan) -> str:
+def plan_to_text(plan: Plan, today: date | None = None) -> str:
     """A readable plan with no names or answers beyond what the actions need."""
+    check = _checker(plan, today)
     lines = [f"Plan (pathway {plan.pathway_version}, directory {plan.directory_version})", ""]
     if plan.risk.level != "not_applicable":
         basis = f" ({plan.risk.basis})" if plan.risk.basis else ""
@@ -96,7 +110,7 @@ def plan_to_text(plan: Plan) -> str:
             lines.append(f"   {action.fallback_note}")
         for match in action.services:
             prefix = "   - fallback: " if match.fallback else "   - "
-            lines.append(prefix + service_line(match))
+            lines.append(prefix + service_line(match, check))
     lines.append("")
     lines.append("Remember:")
     for reminder in plan.reminders:

@@ -1,4 +1,4 @@
-"""Tables of the directory database: pathway content and the service directory.
+"""Pathway content tables: questions, flow, rules, guidance, settings.
 
 The schema is made by the Alembic migrations in migrations/; these classes mirror it.
 """
@@ -102,43 +102,3 @@ class Setting(Base):
     value: Mapped[Any]
     label: Mapped[str] = mapped_column(Text)
     sources: Mapped[list[Any]]
-
-
-class ServiceKind(Base):
-    __tablename__ = "service_kind"
-    id: Mapped[str] = mapped_column(String, primary_key=True)
-    label: Mapped[str] = mapped_column(Text)
-
-
-class Service(Base):
-    __tablename__ = "service"
-    id: Mapped[str] = mapped_column(String, primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    organisation: Mapped[str] = mapped_column(Text)
-    min_age: Mapped[int]
-    max_age: Mapped[int]
-    audience: Mapped[str] = mapped_column(String)
-    phone: Mapped[str] = mapped_column(String)
-    phone_note: Mapped[str] = mapped_column(Text)
-    hours: Mapped[str] = mapped_column(Text)
-    open_24_7: Mapped[bool]
-    self_referral: Mapped[str] = mapped_column(Text)
-    referral_route: Mapped[str] = mapped_column(Text)
-    email: Mapped[str] = mapped_column(String)
-    website: Mapped[str] = mapped_column(String)
-    source: Mapped[str] = mapped_column(Text)
-    source_seen: Mapped[str] = mapped_column(String)
-    confidence: Mapped[str] = mapped_column(String)
-    notes: Mapped[str] = mapped_column(Text)
-
-
-class ServiceKindLink(Base):
-    __tablename__ = "service_kind_link"
-    service_id: Mapped[str] = mapped_column(ForeignKey("service.id"), primary_key=True)
-    kind: Mapped[str] = mapped_column(ForeignKey("service_kind.id"), primary_key=True)
-
-
-class ServiceArea(Base):
-    __tablename__ = "service_area"
-    service_id: Mapped[str] = mapped_column(ForeignKey("service.id"), primary_key=True)
-    area: Mapped[str] = mapped_column(String, primary_key=True)

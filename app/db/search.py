@@ -1,0 +1,184 @@
+"""Full-text search of the directory: SQLite FTS5, bm25 ranking, prefix matching, filters.
+
+Every word the user types is quoted before it reaches FTS5, so no input (`AND`, a stray
+quote, `(`, `*`) is ever read as query syntax: any text gives results or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY
+from app.pathways.services import needs_check
+
+AUDIENCES = ("any", "women", "men", "lgbtq")
+WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
+REGION_LABELS = {"national": "National", "west_midlands": "West Midlands"}
+
+
+class SearchError(ValueError):
+    """A filter value that is not allowed; the message names what is."""
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    borough: str | None = None
+    kind: str | None = None
+    age: int | None = None
+    audience: str | None = None
+    open_24_7: bool = False
+
+
+@dataclass(frozen=True)
+class ServiceHit:
+    id: str
+    name: str
+    organisation: str
+    phone: str
+    confidence: str
+    assured_date: str
+    source: str
+    source_date: str
+    check_before_use: bool
+
+
+def match_expression(text: str) -> str | None:
+    """Each word quoted and prefix-matched; None when the text holds no word at all."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{word}"*' for word in words) or None
+
+
+def area_labels(connection) -> dict[str, str]:
+    """Area codes with their names, from the borough question's answers."""
+    row = connection.execute("SELECT options FROM question WHERE id = 'borough'").fetchone()
+    options = json.loads(row[0]) if row else []
+    return REGION_LABELS | {o["value"]: o["label"] for o in options}
+
+
+def rebuild_index(db: sqlite3.Connection) -> None:
+    """Refill service_fts from the directory tables, inside the caller's transaction."""
+    labels = area_labels(db)
+    db.execute("DELETE FROM service_fts")
+    rows = db.execute(
+        "SELECT s.rowid, s.name, coalesce(o.name, ''), "
+        " (SELECT group_concat(k.code || ' ' || k.name, ' ') FROM attribute a "
+        "  JOIN taxonomy_term k ON k.id = a.taxonomy_term_id WHERE a.link_id = s.id), "
+        " (SELECT group_concat(name, ' ') FROM service_area WHERE service_id = s.id), "
+        " s.description || ' ' || s.eligibility_description || ' ' || s.application_process "
+        "FROM service s LEFT JOIN organization o ON o.id = s.organization_id"
+    ).fetchall()
+    db.executemany(
+        "INSERT INTO service_fts (rowid, name, organization, kinds, areas, details) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (rowid, name, org, kinds or "", _areas(areas or "", labels), details)
+            for rowid, name, org, kinds, areas, details in rows
+        ],
+    )
+
+
+def _areas(codes: str, labels: dict[str, str]) -> str:
+    return " ".join(f"{code} {labels.get(code, '')}" for code in codes.split())
+
+
+class DirectorySearch:
+    """Searches one directory database through its own read-only connection."""
+
+    def __init__(self, path: Path, assured_within_months: int = 12) -> None:
+        self.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        self.months = assured_within_months
+        self.labels = area_labels(self.db)
+        self.kinds = {
+            code: name
+            for code, name in self.db.execute(
+                "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?", (KIND_TAXONOMY,)
+            )
+        }
+        options = self.db.execute("SELECT options FROM question WHERE id = 'borough'").fetchone()
+        self.regions = {o["value"]: o.get("region") for o in json.loads(options[0])}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def check(self, filters: SearchFilters) -> None:
+        """Raise SearchError naming the filter and its allowed values."""
+        if filters.borough is not None and filters.borough not in self.regions:
+            raise SearchError(f"borough {filters.borough!r}: allowed {', '.join(self.regions)}")
+        if filters.kind is not None and filters.kind not in self.kinds:
+            raise SearchError(f"kind {filters.kind!r}: allowed {', '.join(sorted(self.kinds))}")
+        if filters.age is not None and not 0 <= filters.age <= 120:
+            raise SearchError(f"age {filters.age}: allowed a whole number from 0 to 120")
+        if filters.audience is not None and filters.audience not in AUDIENCES:
+            raise SearchError(f"audience {filters.audience!r}: allowed {', '.join(AUDIENCES)}")
+
+    def search(
+        self, text: str, filters: SearchFilters | None = None, limit: int = 50, today=None
+    ) -> list[ServiceHit]:
+        filters = filters or SearchFilters()
+        self.check(filters)
+        where, params = self._filters(filters)
+        columns = (
+            "s.id, s.name, coalesce(o.name, ''), "
+            "coalesce((SELECT number FROM phone p WHERE p.service_id = s.id "
+            "ORDER BY p.ordinal LIMIT 1), ''), s.confidence, s.assured_date, s.source, "
+            "s.source_date"
+        )
+        expression = match_expression(text)
+        if expression:
+            sql = (
+                f"SELECT {columns} FROM service_fts JOIN service s ON s.rowid = service_fts.rowid "
+                "LEFT JOIN organization o ON o.id = s.organization_id "
+                f"WHERE service_fts MATCH ? {where} "
+                f"ORDER BY bm25(service_fts, {WEIGHTS}) LIMIT ?"
+            )
+            rows = self.db.execute(sql, [expression, *params, limit])
+        elif text.strip():
+            return []  # only punctuation: nothing can match it
+        else:
+            sql = (
+                f"SELECT {columns} FROM service s LEFT JOIN organization o "
+                f"ON o.id = s.organization_id WHERE 1 {where} ORDER BY s.name LIMIT ?"
+            )
+            rows = self.db.execute(sql, [*params, limit])
+        today = today or date.today()
+        return [
+            ServiceHit(*row, check_before_use=needs_check(row[4], row[5], today, self.months))
+            for row in rows
+        ]
+
+    def _filters(self, f: SearchFilters) -> tuple[str, list]:
+        clauses, params = ["s.status = 'active'"], []
+        if f.borough is not None:
+            areas = ["national"]
+            if self.regions.get(f.borough):
+                areas += [f.borough, self.regions[f.borough]]
+            marks = ", ".join("?" * len(areas))
+            clauses.append(
+                "EXISTS (SELECT 1 FROM service_area a WHERE a.service_id = s.id "
+                f"AND a.name IN ({marks}))"
+            )
+            params += areas
+        if f.kind is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM attribute a JOIN taxonomy_term k "
+                "ON k.id = a.taxonomy_term_id WHERE a.link_id = s.id AND k.code = ?)"
+            )
+            params.append(f.kind)
+        if f.age is not None:
+            clauses.append("s.minimum_age <= ? AND ? <= s.maximum_age")
+            params += [f.age, f.age]
+        if f.audience is not None:
+            clauses.append("s.audience IN ('any', ?)")
+            params.append(f.audience)
+        if f.open_24_7:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM schedule x WHERE x.service_id = s.id AND x.byday = ? "
+                "AND x.opens_at = '00:00' AND x.closes_at IN ('23:59', '24:00'))"
+            )
+            params.append(EVERY_DAY)
+        return "".join(f" AND {c}" for c in clauses), params

@@ -1,0 +1,92 @@
+"""Turns the flat, reviewable services.csv into Open Referral UK table rows.
+
+Row ids are derived from the service id, so two builds of the same file are identical.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SERVICE_COLUMNS = (
+    "id", "name", "organisation", "kinds", "area", "min_age", "max_age", "audience", "phone",
+    "phone_note", "hours", "open_24_7", "self_referral", "referral_route", "email", "website",
+    "source", "source_seen", "confidence", "notes", "assured_date", "status", "alert",
+)  # fmt: skip
+KIND_TAXONOMY = "navigator_service_kind"
+EVERY_DAY = "MO,TU,WE,TH,FR,SA,SU"
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def kind_term_id(kind: str) -> str:
+    return f"{KIND_TAXONOMY}/{kind}"
+
+
+def organization_id(name: str) -> str:
+    return "org-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def taxonomy_rows(kinds: dict[str, str]) -> list[dict[str, Any]]:
+    return [
+        {"id": kind_term_id(code), "code": code, "name": label, "description": "",
+         "taxonomy": KIND_TAXONOMY}
+        for code, label in kinds.items()
+    ]  # fmt: skip
+
+
+def split_list(value: str) -> list[str]:
+    return list(dict.fromkeys(part.strip() for part in value.split(";") if part.strip()))
+
+
+def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
+    """All table rows for one checked services.csv record."""
+    sid = record["id"].strip()
+    value = {k: (record.get(k) or "").strip() for k in SERVICE_COLUMNS}
+    org = value["organisation"]
+    rows: Rows = {
+        "organization": [{"id": organization_id(org), "name": org}] if org else [],
+        "service": [
+            {
+                "id": sid,
+                "organization_id": organization_id(org) if org else None,
+                "name": value["name"],
+                "url": value["website"],
+                "email": value["email"],
+                "status": value["status"] or "active",
+                "application_process": value["referral_route"],
+                "minimum_age": ages[0],
+                "maximum_age": ages[1],
+                "assured_date": value["assured_date"],
+                "alert": value["alert"],
+                "audience": value["audience"] or "any",
+                "self_referral": value["self_referral"],
+                "source": value["source"],
+                "source_date": value["source_seen"],
+                "confidence": value["confidence"],
+                "notes": value["notes"],
+            }
+        ],
+        "phone": [],
+        "schedule": [],
+        "service_area": [
+            {"id": f"{sid}/area/{area}", "service_id": sid, "name": area}
+            for area in split_list(value["area"])
+        ],
+        "attribute": [
+            {"id": f"{sid}/kind/{kind}", "link_id": sid, "taxonomy_term_id": kind_term_id(kind)}
+            for kind in split_list(value["kinds"])
+        ],
+    }
+    if value["phone"]:
+        rows["phone"].append(
+            {"id": f"{sid}/phone/1", "service_id": sid, "ordinal": 1, "number": value["phone"],
+             "description": value["phone_note"]}
+        )  # fmt: skip
+    all_day = value["open_24_7"] == "yes"
+    if value["hours"] or all_day:
+        rows["schedule"].append(
+            {"id": f"{sid}/schedule/1", "service_id": sid, "description": value["hours"],
+             "byday": EVERY_DAY if all_day else "", "opens_at": "00:00" if all_day else "",
+             "closes_at": "23:59" if all_day else ""}
+        )  # fmt: skip
+    return rows
