@@ -1,13 +1,23 @@
-"""`python -m app directory …`: build the directory database from its source files."""
+"""`python -m app directory …`: build, search, report, import and export the directory."""
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 from app.db.build import build_directory
 from app.db.source import SourceError
 from app.paths import resources_dir, shipped_directory
+
+
+def fail(message: str, details: list[str] = (), code: int = 1) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    for line in details:
+        print(f"  - {line}", file=sys.stderr)
+    return code
 
 
 def build(source: Path | None, output: Path | None) -> int:
@@ -16,10 +26,71 @@ def build(source: Path | None, output: Path | None) -> int:
     try:
         counts = build_directory(source, output)
     except SourceError as error:
-        print(f"error: {output} was not changed. Problems in {source}:", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  - {problem}", file=sys.stderr)
-        return 1
+        return fail(f"{output} was not changed. Problems in {source}:", error.problems)
     summary = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
     print(f"built {output}: {summary}")
+    return 0
+
+
+def search(database: Path, text: str, filters, as_json: bool) -> int:
+    from app.db.search import DirectorySearch, SearchError
+
+    finder = DirectorySearch(database)
+    try:
+        hits = finder.search(text, filters)
+    except SearchError as error:
+        return fail(str(error), code=2)
+    finally:
+        finder.close()
+    if as_json:
+        print(json.dumps([asdict(h) for h in hits], indent=2, ensure_ascii=False))
+        return 0
+    if not hits:
+        print("No services found.")
+    for hit in hits:
+        flag = "  CHECK BEFORE USE" if hit.check_before_use else ""
+        contact = hit.phone or "contact not confirmed"
+        print(f"{hit.name} ({hit.id}): {contact} [{hit.confidence}]{flag}")
+    return 0
+
+
+def report(database: Path, as_json: bool) -> int:
+    from app.db.loader import load_graph
+    from app.db.report import COLUMNS, build_report, report_text
+
+    graph = load_graph(database)
+    months = graph.settings.assured_within_months
+    result = build_report(graph, date.today(), months)
+    if as_json:
+        print(json.dumps({
+            "coverage": {b: {k: result.cells[b, k] for _, k in COLUMNS} for b, _ in result.boroughs},
+            "check_before_use": [s.id for s in result.check_before_use],
+            "contact_not_confirmed": [s.id for s in result.contact_not_confirmed],
+        }, indent=2))  # fmt: skip
+    else:
+        print(report_text(result, months))
+    return 0
+
+
+def export(database: Path, target: Path) -> int:
+    from app.db.transfer import export_directory
+
+    count = export_directory(database, target)
+    print(f"exported {count} services to {target}")
+    return 0
+
+
+def import_(database: Path, source: Path, output: Path | None, merge: bool) -> int:
+    from app.db.transfer import ImportRefused, import_directory
+
+    output = output or Path.cwd() / "directory.sqlite"
+    try:
+        result = import_directory(source, database, output, merge)
+    except ImportRefused as error:
+        for note in error.notes:
+            print(f"note: {note}", file=sys.stderr)
+        return fail(f"nothing was imported; {output} was not changed. Problems:", error.problems)
+    for note in result.notes:
+        print(f"note: {note}")
+    print(f"imported {result.counts['service']} services into {output}")
     return 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import create_engine, insert
 
@@ -17,7 +16,7 @@ from app.db import models as m
 from app.db.loader import load_graph
 from app.db.migrate import upgrade
 from app.db.search import rebuild_index
-from app.db.source import SourceError, read_sources
+from app.db.source import Rows, SourceError, read_sources
 from app.pathways.validate import validate
 
 TABLES = {
@@ -37,30 +36,44 @@ TABLES = {
     "schedule": m.Schedule,
     "service_area": m.ServiceArea,
     "attribute": m.Attribute,
+    "location": m.Location,
+    "service_at_location": m.ServiceAtLocation,
 }
+PATHWAY_TABLES = (
+    "content_meta", "setting", "question", "flow_node", "flow_edge", "action_template",
+    "outcome_rule", "guidance", "audience_rule",
+)  # fmt: skip
 
 
 def build_directory(source_root: Path, target: Path) -> dict[str, int]:
     """Build target from source_root; returns row counts. Raises SourceError with every problem."""
     rows = read_sources(source_root)
-    scratch = target.with_name(target.name + ".tmp")
-    scratch.unlink(missing_ok=True)
-    try:
-        _write(scratch, rows)
-        problems = validate(load_graph(scratch))
-        if problems:
-            raise SourceError(problems)
-        os.replace(scratch, target)
-    finally:
-        scratch.unlink(missing_ok=True)
+    write_database(target, rows)
     return {table: len(rows.get(table, [])) for table in TABLES}
 
 
-def _write(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
+def write_database(target: Path, rows: Rows, pathway_from: Path | None = None) -> None:
+    """Write a new directory database from rows (pathway content copied from another one),
+    validate it, and only then put it in place of target."""
+    scratch = target.with_name(target.name + ".tmp")
+    scratch.unlink(missing_ok=True)
+    try:
+        _write(scratch, rows, pathway_from)
+        problems = validate(load_graph(scratch))
+        if problems:
+            raise SourceError([f"pathway check: {p}" for p in problems])
+        os.replace(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def _write(path: Path, rows: Rows, pathway_from: Path | None) -> None:
     engine = create_engine(f"sqlite:///{path}")
     try:
         with engine.begin() as connection:
             upgrade(connection)
+        if pathway_from is not None:
+            _copy_pathway(path, pathway_from)
         with engine.begin() as connection:
             for table, model in TABLES.items():
                 if rows.get(table):
@@ -71,6 +84,24 @@ def _write(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
     with sqlite3.connect(path) as db:
         db.execute("VACUUM")
     db.close()
+
+
+def _copy_pathway(path: Path, source: Path) -> None:
+    """Pathway content (and the service kind vocabulary) from a database of the same schema."""
+    db = sqlite3.connect(path)
+    try:
+        db.execute("ATTACH DATABASE ? AS base", (source.resolve().as_uri() + "?mode=ro",))
+        revision = db.execute("SELECT version_num FROM base.alembic_version").fetchone()
+        ours = db.execute("SELECT version_num FROM main.alembic_version").fetchone()
+        if revision != ours:
+            raise SourceError([f"{source} has schema {revision}, this app writes {ours}"])
+        for table in PATHWAY_TABLES:
+            db.execute(f'INSERT INTO main."{table}" SELECT * FROM base."{table}"')
+        db.commit()
+    except sqlite3.DatabaseError as error:
+        raise SourceError([f"{source}: cannot read its pathway content ({error})"]) from error
+    finally:
+        db.close()
 
 
 def dump_content(path: Path) -> dict[str, list[tuple]]:

@@ -204,8 +204,6 @@ def _service_problems(graph: Graph) -> list[str]:
         where = f"service {service.id}"
         problems.extend(_kind_problems(graph, service.kinds, where))
         problems.extend(f"{where}: unknown area {a!r}" for a in service.areas if a not in areas)
-        if not service.areas:
-            problems.append(f"{where}: serves no area")
         if service.min_age > service.max_age:
             problems.append(f"{where}: minimum age above maximum age")
         if service.confidence not in CONFIDENCE:

@@ -1,0 +1,188 @@
+"""Maps Open Referral rows into the directory, checking every row: all or nothing.
+
+Problems (which stop the import) name the file, row and field. What cannot be mapped but
+does no harm (a table we do not model, a phone for a location, an area we do not know) is
+reported as a note and left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.db.oruk_format import TABLES, Rows
+
+STATUSES = ("active", "inactive", "defunct", "temporarily closed")
+CONFIDENCE = ("high", "medium", "low")
+AUDIENCES = ("any", "women", "men", "lgbtq")
+SERVICE_CHILDREN = {"phone": "service_id", "schedule": "service_id", "service_area": "service_id",
+                    "attribute": "link_id", "service_at_location": "service_id"}  # fmt: skip
+
+
+@dataclass
+class Mapping:
+    rows: Rows = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str, str]) -> Mapping:
+    """Checked rows for our tables. `areas` maps area codes and lower-case names to codes."""
+    result = Mapping()
+    for table, (file_name, fields) in TABLES.items():
+        seen: set[str] = set()
+        unmapped: dict[str, int] = {}
+        kept = result.rows.setdefault(table, [])
+        for number, record in enumerate(raw.get(table, []), start=1):
+            where = f"{file_name} row {number}"
+            for name, value in record.items():
+                if name not in fields and text(value) and not isinstance(value, list | dict):
+                    unmapped[name] = unmapped.get(name, 0) + 1
+            row_id = text(record.get("id"))
+            if not row_id:
+                result.problems.append(f"{where}: id: missing")
+                continue
+            if row_id in seen:
+                if table in ("organization", "taxonomy_term"):
+                    continue  # the same organisation or term nested under several services
+                result.problems.append(f"{where}: id: {row_id!r} is used twice")
+                continue
+            seen.add(row_id)
+            row = {f: text(record.get(f)) for f in fields}
+            if _check(table, row, where, origin, areas, result):
+                kept.append(row)
+        for name, count in sorted(unmapped.items()):
+            result.notes.append(f"not mapped: {file_name} field {name!r} ({count} rows)")
+    _check_links(result)
+    return result
+
+
+def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: Mapping) -> bool:
+    problems, notes = result.problems, result.notes
+    if table in ("service", "organization", "taxonomy_term") and not row["name"]:
+        problems.append(f"{where}: name: missing")
+    if table == "service":
+        return _check_service(row, where, origin, result)
+    if table == "phone":
+        number = row["number"].strip("\"' ")
+        if number != row["number"]:
+            notes.append(f"{where}: number: stray quotes removed ({row['number']!r})")
+            row["number"] = number
+        if not re.search(r"\d", number):
+            problems.append(f"{where}: number: {row['number']!r} has no digits")
+        row["type"] = row["type"] or "voice"
+    if table == "service_area":
+        code = areas.get(row["name"]) or areas.get(row["name"].lower())
+        if code is None:
+            notes.append(
+                f"not mapped: {where}: area {row['name'][:60]!r} is not a borough, "
+                "west_midlands or national; its service is shown in no plan until one is added"
+            )
+            return False
+        row["name"] = code
+    if (
+        table in ("phone", "schedule", "service_area", "service_at_location")
+        and not row["service_id"]
+    ):
+        notes.append(f"not mapped: {where}: not linked to a service")
+        return False
+    if table == "location":
+        row["location_type"] = row["location_type"] or "physical"
+    if table == "attribute":
+        row["link_type"] = row["link_type"] or "service"
+        row["link_entity"] = row["link_entity"] or "service"
+    return True
+
+
+def _check_service(row: dict, where: str, origin: str, result: Mapping) -> bool:
+    problems, notes = result.problems, result.notes
+    ok = True
+    for name, default in (("minimum_age", 0), ("maximum_age", 120)):
+        if row[name] == "":
+            row[name] = default
+            notes.append(f"{where}: {name}: missing, {default} assumed")
+        elif re.fullmatch(r"\d{1,3}", row[name]):
+            row[name] = int(row[name])
+        else:
+            problems.append(f"{where}: {name}: {row[name]!r} is not a whole number from 0 to 120")
+            ok = False
+    if ok and row["minimum_age"] > row["maximum_age"]:
+        problems.append(f"{where}: minimum_age: above maximum_age")
+    row["status"] = row["status"] or "active"
+    if row["status"] not in STATUSES:
+        problems.append(f"{where}: status: {row['status']!r} not one of {', '.join(STATUSES)}")
+    if not row["confidence"]:
+        row["confidence"] = "low"
+        notes.append(f"{where}: confidence: missing, 'low' assumed (check before use)")
+    elif row["confidence"] not in CONFIDENCE:
+        problems.append(f"{where}: confidence: {row['confidence']!r} not one of high, medium, low")
+    row["audience"] = row["audience"] or "any"
+    if row["audience"] not in AUDIENCES:
+        problems.append(f"{where}: audience: {row['audience']!r} not one of {', '.join(AUDIENCES)}")
+    if not row["source"]:
+        row["source"] = f"imported from {origin}"
+    if row["assured_date"]:
+        try:
+            date.fromisoformat(row["assured_date"][:10])
+            row["assured_date"] = row["assured_date"][:10]
+        except ValueError:
+            problems.append(f"{where}: assured_date: {row['assured_date']!r} is not YYYY-MM-DD")
+    row["organization_id"] = row["organization_id"] or None
+    return True
+
+
+def _check_links(result: Mapping) -> None:
+    """Links between tables; a dangling link to a service is a note, to a term a problem."""
+    rows = result.rows
+    ids = {table: {r["id"] for r in rows.get(table, [])} for table in TABLES}
+    for table, key in SERVICE_CHILDREN.items():
+        file_name = TABLES[table][0]
+        kept = []
+        for row in rows.get(table, []):
+            if row[key] not in ids["service"]:
+                result.notes.append(
+                    f"not mapped: {file_name} {row['id']}: {key} {row[key]!r} names no service"
+                )
+                continue
+            if table == "attribute" and row["taxonomy_term_id"] not in ids["taxonomy_term"]:
+                result.problems.append(
+                    f"{file_name} {row['id']}: taxonomy_term_id: "
+                    f"{row['taxonomy_term_id']!r} names no taxonomy term"
+                )
+            if table == "service_at_location" and row["location_id"] not in ids["location"]:
+                result.notes.append(f"not mapped: {file_name} {row['id']}: unknown location")
+                continue
+            kept.append(row)
+        rows[table] = kept
+    for table in ("service", "location"):
+        for row in rows.get(table, []):
+            if row["organization_id"] and row["organization_id"] not in ids["organization"]:
+                result.notes.append(
+                    f"{TABLES[table][0]} {row['id']}: organization_id "
+                    f"{row['organization_id']!r} names no organisation: left empty"
+                )
+                row["organization_id"] = None
+    counts: dict[str, int] = {}
+    for row in rows.get("phone", []):  # HSDS has no order for phones: the file's order is kept
+        counts[row["service_id"]] = row["ordinal"] = counts.get(row["service_id"], 0) + 1
+
+
+def merge(base: Rows, imported: Rows) -> Rows:
+    """Imported rows replace rows with the same id; a replaced service's children go too."""
+    replaced = {r["id"] for r in imported.get("service", [])}
+    merged: Rows = {}
+    for table in TABLES:
+        new_ids = {r["id"] for r in imported.get(table, [])}
+        key = SERVICE_CHILDREN.get(table)
+        merged[table] = [
+            r
+            for r in base.get(table, [])
+            if r["id"] not in new_ids and (key is None or r[key] not in replaced)
+        ] + imported.get(table, [])
+    return merged

@@ -1,0 +1,177 @@
+"""Open Referral UK (HSDS 3.0) tables as we read and write them: CSV datapackage and JSON.
+
+Field names are HSDS's; the fields HSDS has no place for (our provenance and audience) are
+written after them under their own names and described in datapackage.json.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+Rows = dict[str, list[dict[str, Any]]]
+
+# table -> (file name, fields we keep). The order of TABLES is the order of writing.
+TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "organization": ("organizations.csv", ("id", "name", "description", "email", "website")),
+    "taxonomy_term": ("taxonomy_terms.csv", ("id", "code", "name", "description", "taxonomy")),
+    "service": (
+        "services.csv",
+        (
+            "id", "organization_id", "name", "description", "url", "email", "status",
+            "application_process", "eligibility_description", "minimum_age", "maximum_age",
+            "assured_date", "alert", "audience", "self_referral", "source", "source_date",
+            "confidence", "notes",
+        ),
+    ),
+    "phone": ("phones.csv", ("id", "service_id", "number", "type", "description")),
+    "schedule": (
+        "schedules.csv", ("id", "service_id", "description", "byday", "opens_at", "closes_at")
+    ),
+    "service_area": ("service_areas.csv", ("id", "service_id", "name", "description")),
+    "attribute": (
+        "attributes.csv",
+        ("id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"),
+    ),
+    "location": (
+        "locations.csv", ("id", "organization_id", "location_type", "name", "description")
+    ),
+    "service_at_location": ("service_at_location.csv", ("id", "service_id", "location_id")),
+}  # fmt: skip
+EXTENSION_FIELDS = {
+    "audience": "Who the service is for: any, women, men or lgbtq (navigator extension).",
+    "self_referral": "Whether people can refer themselves (navigator extension).",
+    "source": "Where the facts come from (navigator provenance).",
+    "source_date": "When the source was seen (navigator provenance).",
+    "confidence": "high, medium or low (navigator provenance).",
+    "notes": "What is not confirmed, for the local lead (navigator provenance).",
+}
+INTEGER_FIELDS = {"minimum_age", "maximum_age"}
+NEVER_READ = {"addresses.csv": "addresses are never stored (a refuge address must not leak)"}
+
+
+def write_csv_package(rows: Rows, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    resources = []
+    for table, (file_name, fields) in TABLES.items():
+        with (folder / file_name).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+            writer.writeheader()
+            for row in rows.get(table, []):
+                writer.writerow({f: "" if row.get(f) is None else row.get(f) for f in fields})
+        resources.append(
+            {
+                "name": table,
+                "path": file_name,
+                "format": "csv",
+                "schema": {
+                    "primaryKey": "id",
+                    "fields": [_field(f) for f in fields],
+                },
+            }
+        )
+    package = {
+        "name": "navigator_directory",
+        "title": "Navigator service directory (Open Referral UK 3.0 tables)",
+        "profile": "tabular-data-package",
+        "version": "3.0.0",
+        "resources": resources,
+    }
+    (folder / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
+
+
+def _field(name: str) -> dict[str, Any]:
+    field = {"name": name, "type": "integer" if name in INTEGER_FIELDS else "string"}
+    if name in EXTENSION_FIELDS:
+        field["description"] = EXTENSION_FIELDS[name]
+    return field
+
+
+def read_csv_package(folder: Path) -> tuple[dict[str, list[dict[str, str]]], list[str]]:
+    """Raw rows per table of a CSV folder (or its datapackage.json), and notes on the rest."""
+    if folder.is_file():
+        folder = folder.parent
+    by_file = {file_name: table for table, (file_name, _) in TABLES.items()}
+    raw: dict[str, list[dict[str, str]]] = {}
+    notes = []
+    for path in sorted(folder.glob("*.csv")):
+        if path.name in NEVER_READ:
+            notes.append(f"not imported: {path.name} ({NEVER_READ[path.name]})")
+            continue
+        table = by_file.get(path.name)
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            records = list(csv.DictReader(handle))
+        if table is None:
+            if records:
+                notes.append(f"not imported: {path.name} ({len(records)} rows; not modelled)")
+            continue
+        raw[table] = records
+    return raw, notes
+
+
+def service_full(rows: Rows) -> list[dict[str, Any]]:
+    """Each service as HSDS's nested 'service_full' object, with our fields beside."""
+    children = {
+        t: _by(rows.get(t, []), "service_id") for t in ("phone", "schedule", "service_area")
+    }
+    attributes = _by(rows.get("attribute", []), "link_id")
+    terms = {t["id"]: t for t in rows.get("taxonomy_term", [])}
+    organizations = {o["id"]: o for o in rows.get("organization", [])}
+    out = []
+    for service in rows.get("service", []):
+        sid = service["id"]
+        item = {k: v for k, v in service.items() if k != "organization_id"}
+        item["organization"] = organizations.get(service.get("organization_id") or "")
+        item["phones"] = [_strip(p, "service_id") for p in children["phone"].get(sid, [])]
+        item["schedules"] = [_strip(s, "service_id") for s in children["schedule"].get(sid, [])]
+        item["service_areas"] = [
+            _strip(a, "service_id") for a in children["service_area"].get(sid, [])
+        ]
+        item["attributes"] = [
+            {**_strip(a, "link_id", "taxonomy_term_id"), "taxonomy_term": terms.get(a["taxonomy_term_id"])}
+            for a in attributes.get(sid, [])
+        ]  # fmt: skip
+        out.append(item)
+    return out
+
+
+def flatten_service_full(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The inverse of service_full: HSDS service objects back into table rows."""
+    raw: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    for item in items:
+        sid = item.get("id")
+        organization = item.get("organization") or None
+        service = {k: v for k, v in item.items() if not isinstance(v, list | dict)}
+        service["organization_id"] = organization.get("id") if organization else None
+        raw["service"].append(service)
+        if organization:
+            raw["organization"].append(organization)
+        for table, key in (
+            ("phone", "phones"),
+            ("schedule", "schedules"),
+            ("service_area", "service_areas"),
+        ):  # noqa: E501
+            raw[table] += [{**child, "service_id": sid} for child in item.get(key) or []]
+        for attribute in item.get("attributes") or []:
+            term = attribute.get("taxonomy_term") or {}
+            raw["attribute"].append(
+                {**_strip(attribute, "taxonomy_term"), "link_id": sid, "taxonomy_term_id": term.get("id")}
+            )  # fmt: skip
+            if term:
+                raw["taxonomy_term"].append(
+                    {k: v for k, v in term.items() if not isinstance(v, dict)}
+                )
+    return raw
+
+
+def _by(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row.get(key), []).append(row)
+    return grouped
+
+
+def _strip(row: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in keys}

@@ -1,0 +1,108 @@
+"""Export and import of the directory as Open Referral UK CSV tables or JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.db.build import write_database
+from app.db.directory_import import map_rows, merge
+from app.db.oruk_format import (
+    TABLES,
+    Rows,
+    flatten_service_full,
+    read_csv_package,
+    service_full,
+    write_csv_package,
+)
+from app.db.search import area_labels
+from app.db.source import SourceError
+
+
+@dataclass
+class ImportReport:
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+class ImportRefused(ValueError):
+    """Nothing was imported; carries every problem and note."""
+
+    def __init__(self, problems: list[str], notes: list[str]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems, self.notes = problems, notes
+
+
+def read_directory(path: Path) -> Rows:
+    """Every directory row of a database, as plain dicts."""
+    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    try:
+        order = {"phone": "service_id, ordinal, id"}
+        return {
+            table: [
+                dict(row)
+                for row in db.execute(f'SELECT * FROM "{table}" ORDER BY {order.get(table, "id")}')
+            ]
+            for table in TABLES
+        }
+    finally:
+        db.close()
+
+
+def export_directory(database: Path, target: Path) -> int:
+    """Write target as JSON (a .json file) or as a CSV datapackage folder; returns services."""
+    rows = read_directory(database)
+    for phone in rows["phone"]:
+        phone.pop("ordinal", None)  # HSDS has no phone order: the file's order carries it
+    if target.suffix.lower() == ".json":
+        target.write_text(json.dumps(service_full(rows), indent=2, ensure_ascii=False), "utf-8")
+    else:
+        write_csv_package(rows, target)
+    return len(rows["service"])
+
+
+def read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
+    if source.suffix.lower() == ".json":
+        try:
+            data = json.loads(source.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ImportRefused([f"{source.name}: cannot read it as JSON ({error})"], []) from error
+        items = data.get("contents", [data]) if isinstance(data, dict) else data
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise ImportRefused([f"{source.name}: expected service objects"], [])
+        return flatten_service_full(items), []
+    if not source.exists():
+        raise ImportRefused([f"{source}: no such file or folder"], [])
+    try:
+        return read_csv_package(source)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ImportRefused([f"{source}: cannot read the CSV tables ({error})"], []) from error
+
+
+def known_areas(database: Path) -> dict[str, str]:
+    """Area codes and their lower-case names, as the importer may meet them."""
+    db = sqlite3.connect(database.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        labels = area_labels(db)
+    finally:
+        db.close()
+    return {code: code for code in labels} | {name.lower(): code for code, name in labels.items()}
+
+
+def import_directory(source: Path, base: Path, output: Path, merge_into_base: bool) -> ImportReport:
+    """Import source into a new directory database at output, or refuse and change nothing."""
+    raw, notes = read_import(source)
+    mapping = map_rows(raw, source.name, known_areas(base))
+    notes += mapping.notes
+    if mapping.problems:
+        raise ImportRefused(mapping.problems, notes)
+    rows = merge(read_directory(base), mapping.rows) if merge_into_base else mapping.rows
+    try:
+        write_database(output, rows, pathway_from=base)
+    except SourceError as error:
+        raise ImportRefused(error.problems, notes) from error
+    return ImportReport({t: len(rows.get(t, [])) for t in TABLES}, notes)
