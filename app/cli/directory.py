@@ -62,11 +62,13 @@ def report(database: Path, as_json: bool) -> int:
     months = graph.settings.assured_within_months
     result = build_report(graph, date.today(), months)
     if as_json:
-        print(json.dumps({
-            "coverage": {b: {k: result.cells[b, k] for _, k in COLUMNS} for b, _ in result.boroughs},
+        coverage = {b: {k: result.cells[b, k] for _, k in COLUMNS} for b, _ in result.boroughs}
+        data = {
+            "coverage": coverage,
             "check_before_use": [s.id for s in result.check_before_use],
             "contact_not_confirmed": [s.id for s in result.contact_not_confirmed],
-        }, indent=2))  # fmt: skip
+        }
+        print(json.dumps(data, indent=2))
     else:
         print(report_text(result, months))
     return 0

@@ -130,9 +130,12 @@ def service_full(rows: Rows) -> list[dict[str, Any]]:
             _strip(a, "service_id") for a in children["service_area"].get(sid, [])
         ]
         item["attributes"] = [
-            {**_strip(a, "link_id", "taxonomy_term_id"), "taxonomy_term": terms.get(a["taxonomy_term_id"])}
+            {
+                **_strip(a, "link_id", "taxonomy_term_id"),
+                "taxonomy_term": terms.get(a["taxonomy_term_id"]),
+            }
             for a in attributes.get(sid, [])
-        ]  # fmt: skip
+        ]
         out.append(item)
     return out
 
@@ -152,13 +155,12 @@ def flatten_service_full(items: list[dict[str, Any]]) -> dict[str, list[dict[str
             ("phone", "phones"),
             ("schedule", "schedules"),
             ("service_area", "service_areas"),
-        ):  # noqa: E501
+        ):
             raw[table] += [{**child, "service_id": sid} for child in item.get(key) or []]
         for attribute in item.get("attributes") or []:
             term = attribute.get("taxonomy_term") or {}
-            raw["attribute"].append(
-                {**_strip(attribute, "taxonomy_term"), "link_id": sid, "taxonomy_term_id": term.get("id")}
-            )  # fmt: skip
+            link = {"link_id": sid, "taxonomy_term_id": term.get("id")}
+            raw["attribute"].append(_strip(attribute, "taxonomy_term") | link)
             if term:
                 raw["taxonomy_term"].append(
                     {k: v for k, v in term.items() if not isinstance(v, dict)}

@@ -1,0 +1,84 @@
+"""Directory search: ranked, prefix-matched, filtered, and safe with any input at all."""
+
+from datetime import date
+
+import pytest
+
+from app.db.search import DirectorySearch, SearchError, SearchFilters, match_expression
+from tests.conftest import REPO
+
+HOSTILE = [
+    'AND " (', "*", '"', "''", "NEAR(a b)", "a OR", "-x", "col:val", "^start", "(((", "\\",
+    "' OR 1=1 --", "name:rape", "\x00", "😀", "Ünïcödé", " " * 50, "a" * 5000, "NOT",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def finder():
+    searcher = DirectorySearch(REPO / "resources" / "directory.sqlite")
+    yield searcher
+    searcher.close()
+
+
+def ids(hits):
+    return [h.id for h in hits]
+
+
+def test_every_word_is_quoted_and_prefix_matched():
+    assert match_expression('rape AND "x') == '"rape"* "AND"* "x"*'
+    assert match_expression("( * )") is None
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_any_input_gives_results_or_nothing_never_an_error(finder, text):
+    assert isinstance(finder.search(text), list)
+
+
+def test_ranking_puts_the_name_first(finder):
+    assert ids(finder.search("rape crisis"))[0] == "rape-crisis-247"
+
+
+def test_prefixes_match(finder):
+    assert "bcwa" in ids(finder.search("black count"))
+    assert "walsall-mast" in ids(finder.search("wals mash"))
+
+
+def test_borough_filter_keeps_local_regional_and_national(finder):
+    found = ids(finder.search("", SearchFilters(borough="coventry")))
+    assert "coventry-mash" in found and "wmp-marac" in found and "ndah" in found
+    assert "walsall-mast" not in found
+
+
+def test_outside_the_west_midlands_only_national(finder):
+    found = finder.search("", SearchFilters(borough="outside_west_midlands"), limit=500)
+    assert "ndah" in ids(found) and "wmp-marac" not in ids(found)
+
+
+def test_kind_age_audience_and_open_24_7_filters(finder):
+    assert ids(finder.search("", SearchFilters(borough="walsall", kind="idva"))) == ["bcwa"]
+    children = ids(finder.search("", SearchFilters(age=12), limit=500))
+    assert "childline" in children and "ndah" not in children
+    women = ids(finder.search("haven", SearchFilters(audience="men")))
+    assert "haven-wolverhampton" not in women
+    always = finder.search("", SearchFilters(open_24_7=True), limit=500)
+    assert "ndah" in ids(always) and "nspcc" not in ids(always)
+
+
+@pytest.mark.parametrize(
+    ("filters", "named"),
+    [
+        (SearchFilters(borough="london"), "borough 'london': allowed birmingham"),
+        (SearchFilters(kind="spa"), "kind 'spa': allowed"),
+        (SearchFilters(age=200), "age 200"),
+        (SearchFilters(audience="cats"), "audience 'cats': allowed any"),
+    ],
+)
+def test_bad_filters_name_what_is_allowed(finder, filters, named):
+    with pytest.raises(SearchError, match=named):
+        finder.search("x", filters)
+
+
+def test_hits_say_check_before_use_for_low_or_unassured(finder):
+    hit = finder.search("rsvp")[0]
+    assert hit.check_before_use and hit.confidence == "low" and hit.phone == ""
+    assert all(h.check_before_use for h in finder.search("", today=date(2026, 11, 21)))

@@ -1,0 +1,139 @@
+"""Open Referral UK export and import: lossless round trips, all or nothing, foreign data."""
+
+import csv
+import json
+import shutil
+
+import pytest
+
+from app.__main__ import main
+from app.db.build import dump_content
+from app.db.transfer import ImportRefused, export_directory, import_directory, read_directory
+from tests.conftest import DATA, REPO
+
+SHIPPED = REPO / "resources" / "directory.sqlite"
+
+
+@pytest.mark.parametrize("target", ["tables", "directory.json"])
+def test_export_then_import_is_lossless(tmp_path, target):
+    exported = tmp_path / target
+    assert export_directory(SHIPPED, exported) == 48
+    rebuilt = tmp_path / "rebuilt.sqlite"
+    import_directory(exported, SHIPPED, rebuilt, merge_into_base=False)
+    assert read_directory(rebuilt) == read_directory(SHIPPED)
+    assert dump_content(rebuilt) == dump_content(SHIPPED)
+
+
+def test_csv_export_is_an_open_referral_datapackage(tmp_path):
+    export_directory(SHIPPED, tmp_path)
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    names = {r["name"] for r in package["resources"]}
+    assert {"service", "phone", "organization", "service_area", "taxonomy_term"} <= names
+    assert not (tmp_path / "addresses.csv").exists()
+    with (tmp_path / "services.csv").open() as handle:
+        header = next(csv.reader(handle))
+    assert header[:4] == ["id", "organization_id", "name", "description"]
+    assert {"assured_date", "confidence", "source"} <= set(header)
+
+
+def test_the_open_referral_example_imports_and_says_what_it_cannot_map(tmp_path):
+    scratch = tmp_path / "scratch.sqlite"
+    report = import_directory(DATA / "oruk-example", SHIPPED, scratch, merge_into_base=True)
+    assert report.counts["service"] == 49
+    notes = "\n".join(report.notes)
+    assert "addresses.csv (addresses are never stored" in notes
+    assert "stray quotes removed" in notes
+    assert "not a borough" in notes and "names no service" in notes
+    assert "fees_description" in notes
+    imported = read_directory(scratch)
+    phone = next(p for p in imported["phone"] if p["service_id"].startswith("ac148810"))
+    assert phone["number"] == "+44 1234 234567"
+    service = next(s for s in imported["service"] if s["id"].startswith("ac148810"))
+    assert service["confidence"] == "low" and service["assured_date"] == "2005-01-01"
+
+
+def test_the_example_service_json_imports_too(tmp_path):
+    scratch = tmp_path / "scratch.sqlite"
+    report = import_directory(
+        DATA / "oruk-example" / "service_full.json", SHIPPED, scratch, merge_into_base=True
+    )
+    assert report.counts["service"] == 49
+
+
+@pytest.fixture
+def export(tmp_path):
+    folder = tmp_path / "tables"
+    export_directory(SHIPPED, folder)
+    return folder
+
+
+def edit(path, row, field, value):
+    with path.open(newline="", encoding="utf-8") as handle:
+        records = list(csv.DictReader(handle))
+        fields = list(records[0])
+    records[row][field] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(records)
+
+
+def test_a_broken_export_is_refused_whole_with_table_row_and_field(export, tmp_path):
+    output = tmp_path / "out.sqlite"
+    shutil.copy(SHIPPED, output)
+    before = dump_content(output)
+    edit(export / "services.csv", 2, "minimum_age", "sixteen")
+    edit(export / "services.csv", 3, "confidence", "certain")
+    edit(export / "services.csv", 4, "assured_date", "last week")
+    edit(export / "phones.csv", 0, "number", "none")
+    edit(export / "services.csv", 5, "id", "")
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(export, SHIPPED, output, merge_into_base=False)
+    problems = "\n".join(refused.value.problems)
+    assert "services.csv row 3: minimum_age: 'sixteen' is not a whole number" in problems
+    assert "services.csv row 4: confidence: 'certain' not one of high, medium, low" in problems
+    assert "services.csv row 5: assured_date: 'last week' is not YYYY-MM-DD" in problems
+    assert "phones.csv row 1: number: 'none' has no digits" in problems
+    assert "services.csv row 6: id: missing" in problems
+    assert dump_content(output) == before
+
+
+def test_removing_a_service_the_pathway_needs_is_refused(export, tmp_path):
+    path = export / "services.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        records = [r for r in csv.DictReader(handle) if r["id"] != "ndah"]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(export, SHIPPED, tmp_path / "out.sqlite", merge_into_base=False)
+    assert any("'ndah' is not in the directory" in p for p in refused.value.problems)
+    assert not (tmp_path / "out.sqlite").exists()
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '"x"'])
+def test_unreadable_json_is_refused(tmp_path, content):
+    source = tmp_path / "d.json"
+    source.write_text(content)
+    with pytest.raises(ImportRefused):
+        import_directory(source, SHIPPED, tmp_path / "out.sqlite", merge_into_base=False)
+
+
+def test_import_and_export_commands(tmp_path, capsys):
+    out = tmp_path / "out.sqlite"
+    assert main(["directory", "export", str(tmp_path / "t")]) == 0
+    assert main(["directory", "import", str(tmp_path / "t"), "--output", str(out)]) == 0
+    assert "imported 48 services" in capsys.readouterr().out
+    edit(tmp_path / "t" / "services.csv", 0, "status", "maybe")
+    assert main(["directory", "import", str(tmp_path / "t"), "--output", str(out)]) == 1
+    assert "services.csv row 1: status: 'maybe'" in capsys.readouterr().err
+
+
+def test_search_and_report_commands(capsys):
+    assert main(["directory", "search", "marac", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == "wmp-marac"
+    assert main(["directory", "search", "x", "--kind", "spa"]) == 2
+    assert "allowed" in capsys.readouterr().err
+    assert main(["directory", "report"]) == 0
+    assert "Contact not confirmed" in capsys.readouterr().out
