@@ -35,6 +35,16 @@ def parser() -> argparse.ArgumentParser:
     import_.add_argument("source", type=Path, help="a CSV folder, datapackage.json or .json")
     import_.add_argument("--output", type=Path, help="database to write (./directory.sqlite)")
     import_.add_argument("--merge", action="store_true", help="add to the current services")
+    keygen = actions.add_parser("keygen", help="make an Ed25519 key pair for signing updates")
+    keygen.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the key files")
+    publish = actions.add_parser("publish", help="write a signed update bundle")
+    publish.add_argument("--key", type=Path, required=True, help="private key from keygen")
+    publish.add_argument("--version", required=True, help="higher than the current, e.g. 2026.12.1")
+    publish.add_argument("--days", type=int, default=180, help="days until the bundle expires")
+    publish.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the bundle")
+    verify = actions.add_parser("verify", help="check a directory database or update bundle")
+    verify.add_argument("file", type=Path)
+    verify.add_argument("--keys", type=Path, help="folder of trusted public keys")
     return root
 
 
@@ -72,13 +82,36 @@ def dispatch(args: argparse.Namespace) -> int:
     return run_app(args)
 
 
-def directory_command(args: argparse.Namespace) -> int:
-    from app.cli import directory
-    from app.paths import shipped_directory
+def directory_in_use(args: argparse.Namespace) -> Path | None:
+    """--directory, or the newest valid directory installed; None (reasons said) when none."""
+    if args.directory:
+        return args.directory
+    from app.db.directories import default_locations, select_directory
 
-    database = args.directory or shipped_directory()
+    choice = select_directory(default_locations())
+    for line in choice.warnings + choice.refused:
+        print(f"warning: {line}", file=sys.stderr)
+    if choice.path is None:
+        print("error: no usable directory database (see above)", file=sys.stderr)
+    return choice.path
+
+
+def directory_command(args: argparse.Namespace) -> int:
+    from app.cli import directory, updates
+    from app.paths import resources_dir, shipped_directory
+
     if args.action == "build":
         return directory.build(args.source, args.output)
+    if args.action == "keygen":
+        return updates.keygen(args.out)
+    if args.action == "verify":
+        return updates.verify(args.file, args.keys or resources_dir() / "keys")
+    if args.action == "publish":
+        database = args.directory or shipped_directory()
+        return updates.publish_bundle(database, args.key, args.out, args.version, args.days)
+    database = directory_in_use(args)
+    if database is None:
+        return 1
     if args.action == "search":
         from app.db.search import SearchFilters
 

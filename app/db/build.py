@@ -6,6 +6,7 @@ source never replaces a good database.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -49,6 +50,9 @@ def build_directory(source_root: Path, target: Path) -> dict[str, int]:
     """Build target from source_root; returns row counts. Raises SourceError with every problem."""
     rows = read_sources(source_root)
     write_database(target, rows)
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    # The installed copy is checked against this at start-up: an altered file is refused.
+    target.with_name(target.name + ".sha256").write_text(f"{digest}  {target.name}\n")
     return {table: len(rows.get(table, [])) for table in TABLES}
 
 

@@ -28,5 +28,11 @@ def head_revision(branch: str = DIRECTORY_BRANCH) -> str:
     return ScriptDirectory.from_config(alembic_config()).get_revision(f"{branch}@head").revision
 
 
+def known_revisions() -> set[str]:
+    return {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+
+
 def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,56 @@
+"""`python -m app directory keygen | publish | verify`: signed directory updates."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from app.db import signing
+from app.db.bundle import SUFFIX, Refused, check_database, open_bundle, publish
+
+
+def keygen(folder: Path) -> int:
+    pair = signing.generate(folder)
+    print(f"key {pair.key_id}")
+    print(f"  private: {pair.private_path}  (keep it offline; never commit or email it)")
+    print(f"  public:  {pair.public_path}  (add it to resources/keys/ to trust this key)")
+    return 0
+
+
+def publish_bundle(database: Path, key: Path, out: Path, version: str, days: int) -> int:
+    try:
+        path = publish(database, key, out, version, date.today(), days)
+    except (Refused, signing.KeyFileError) as error:
+        print(f"error: nothing published: {error}", file=sys.stderr)
+        return 1
+    print(f"published {path}")
+    return 0
+
+
+def verify(path: Path, keys_folder: Path) -> int:
+    """Exit 0 when the file may be used, 1 with the reason when not."""
+    try:
+        if path.suffix == SUFFIX:
+            with tempfile.TemporaryDirectory() as scratch:
+                keys = signing.load_public_keys(keys_folder)
+                manifest = open_bundle(path, keys, Path(scratch) / "directory.sqlite")
+            expired = manifest.expired(date.today())
+            note = " (EXPIRED: it will be used with a warning)" if expired else ""
+            print(
+                f"ok: bundle {manifest.directory_version}, schema {manifest.schema_revision}, "
+                f"signed by key {manifest.key_id}, expires {manifest.expires}{note}"
+            )
+        else:
+            if not path.is_file():
+                raise Refused("no such file")
+            version, revision = check_database(path)
+            print(
+                f"ok: database {version}, schema {revision}, integrity ok, graph valid "
+                "(unsigned: the app takes databases only from its install or a signed bundle)"
+            )
+    except Refused as error:
+        print(f"refused: {path.name}: {error}", file=sys.stderr)
+        return 1
+    return 0

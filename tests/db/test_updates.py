@@ -1,0 +1,252 @@
+"""Signed directory updates: only the newest valid directory is used; anything altered is not."""
+
+import json
+import shutil
+import sqlite3
+import subprocess
+from datetime import date
+
+import pytest
+
+from app.__main__ import main
+from app.db import signing
+from app.db.bundle import MAGIC, Manifest, publish, sha256_of
+from app.db.directories import Locations, import_bundle, select_directory
+from tests.conftest import REPO
+
+TODAY = date(2026, 11, 21)
+SHIPPED = REPO / "resources" / "directory.sqlite"
+
+
+@pytest.fixture
+def key(tmp_path):
+    pair = signing.generate(tmp_path / "keys")
+    trusted = tmp_path / "trusted"
+    trusted.mkdir()
+    shutil.copy(pair.public_path, trusted)
+    return pair
+
+
+@pytest.fixture
+def where(tmp_path):
+    shipped = tmp_path / "install" / "directory.sqlite"
+    shipped.parent.mkdir()
+    shutil.copy(SHIPPED, shipped)
+    shutil.copy(SHIPPED.with_name("directory.sqlite.sha256"), shipped.parent)
+    return Locations(
+        shipped=shipped,
+        keys=tmp_path / "trusted",
+        machine_updates=tmp_path / "machine",
+        user_updates=tmp_path / "user",
+        installed=tmp_path / "installed",
+    )
+
+
+def bundle(where, key, version, folder="machine", days=180):
+    return publish(SHIPPED, key.private_path, where.__dict__[f"{folder}_updates"], version,
+                   TODAY, days)  # fmt: skip
+
+
+def write_bundle(path, fields, database):
+    path.write_bytes(MAGIC + signing.canonical(fields) + b"\n" + database)
+
+
+def rezip(path, manifest=None, database=None):
+    """Rewrite a bundle with a changed manifest or database (no re-signing)."""
+    line, db = path.read_bytes()[len(MAGIC) :].split(b"\n", 1)
+    fields = {**json.loads(line), **(manifest or {})}
+    write_bundle(path, fields, database if database is not None else db)
+
+
+def flip(path, offset):
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_shipped_directory_is_used_when_nothing_else_is_there(where):
+    choice = select_directory(where, TODAY)
+    assert (choice.path, choice.origin, choice.refused) == (where.shipped, "shipped", [])
+
+
+def test_the_newest_valid_bundle_is_installed_through_a_pointer(where, key):
+    bundle(where, key, "2026.12.1")
+    bundle(where, key, "2026.12.2", folder="user")
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.2", "user")
+    assert choice.path == where.installed / "directory-2026.12.2.sqlite"
+    pointer = json.loads((where.installed / "current.json").read_text())
+    assert pointer["file"] == choice.path.name and pointer["sha256"] == sha256_of(choice.path)
+    assert select_directory(where, TODAY).path == choice.path  # stable on the next start
+
+
+def test_an_older_bundle_is_refused_as_a_rollback(where, key):
+    bundle(where, key, "2026.12.2")
+    select_directory(where, TODAY)
+    shutil.rmtree(where.machine_updates)
+    bundle(where, key, "2026.12.1")
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.2"
+    assert any("rollback refused" in r for r in choice.refused)
+
+
+def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_path):
+    stranger = signing.generate(tmp_path / "stranger")
+    publish(SHIPPED, stranger.private_path, where.machine_updates, "2026.12.3", TODAY)
+    path = bundle(where, key, "2026.12.4")
+    rezip(path, manifest={"expires": "2099-01-01"})
+    other = bundle(where, key, "2026.12.5")
+    rezip(other, database=SHIPPED.read_bytes())
+    (where.machine_updates / "not-a-bundle.navdir").write_bytes(b"PK\x03\x04 nonsense")
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"
+    reasons = "\n".join(choice.refused)
+    assert "signed with unknown key" in reasons
+    assert "bad signature" in reasons
+    assert "wrong hash" in reasons
+    assert "bad header" in reasons
+
+
+def forged(where, key, tmp_path, version, change_sql):
+    """A properly signed bundle of a database changed by change_sql."""
+    db = tmp_path / f"{version}.sqlite"
+    shutil.copy(SHIPPED, db)
+    with sqlite3.connect(db) as connection:
+        connection.executescript(change_sql)
+    connection.close()
+    kid, private = signing.load_private(key.private_path)
+    fields = Manifest(1, version, "directory_0001", "2026-11-21", "2027-01-01",
+                      sha256_of(db), db.stat().st_size, kid).signed_fields()  # fmt: skip
+    where.machine_updates.mkdir(exist_ok=True)
+    target = where.machine_updates / f"directory-{version}.navdir"
+    write_bundle(target, {**fields, "signature": signing.sign(fields, private)}, db.read_bytes())
+    return target
+
+
+def test_a_newer_schema_is_refused(where, key, tmp_path):
+    sql = (
+        "UPDATE alembic_version SET version_num = 'directory_9999';"
+        "UPDATE content_meta SET value = '2026.12.6' WHERE key = 'directory_version';"
+    )
+    forged(where, key, tmp_path, "2026.12.6", sql)
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"
+    assert any("newer than this app understands" in r for r in choice.refused)
+
+
+def test_a_signed_but_invalid_graph_is_refused(where, key, tmp_path):
+    sql = (
+        "DELETE FROM outcome_rule WHERE id = 'R1';"
+        "UPDATE content_meta SET value = '2026.12.7' WHERE key = 'directory_version';"
+    )
+    forged(where, key, tmp_path, "2026.12.7", sql)
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"
+    assert any("pathway graph is invalid" in r for r in choice.refused)
+
+
+def test_an_expired_bundle_is_used_with_a_warning(where, key):
+    bundle(where, key, "2026.12.8", days=-1)
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.8"
+    assert choice.warnings == ["directory 2026.12.8 expired on 2026-11-20"]
+
+
+def offsets(size, count=40):
+    return sorted({int(size * n / count) for n in range(count)} | {size - 1})
+
+
+def test_every_altered_bundle_is_refused_and_the_previous_stays(where, key):
+    bundle(where, key, "2026.12.1")
+    good = select_directory(where, TODAY)
+    shutil.rmtree(where.machine_updates)
+    original = bundle(where, key, "2026.12.9")
+    pristine = original.read_bytes()
+    for offset in offsets(len(pristine)):
+        original.write_bytes(pristine)
+        flip(original, offset)
+        choice = select_directory(where, TODAY)
+        assert choice.path == good.path, f"byte {offset} altered and still used"
+        assert any("directory-2026.12.9" in r for r in choice.refused), offset
+
+
+def test_every_altered_installed_database_is_refused(where, key):
+    bundle(where, key, "2026.12.1")
+    installed = select_directory(where, TODAY).path
+    shutil.rmtree(where.machine_updates)  # no fresh copy to reinstall from
+    pristine = installed.read_bytes()
+    for offset in offsets(len(pristine)):
+        installed.write_bytes(pristine)
+        flip(installed, offset)
+        choice = select_directory(where, TODAY)
+        assert choice.path == where.shipped, f"byte {offset} altered and still used"
+        assert any("altered since it was installed" in r for r in choice.refused)
+
+
+def test_an_altered_installed_copy_is_replaced_from_its_bundle(where, key):
+    bundle(where, key, "2026.12.1")
+    installed = select_directory(where, TODAY).path
+    flip(installed, 5000)
+    choice = select_directory(where, TODAY)
+    assert choice.path == installed and sha256_of(installed) != ""
+    assert json.loads((where.installed / "current.json").read_text())["sha256"] == sha256_of(
+        installed
+    )
+
+
+def test_every_altered_shipped_database_is_refused(where, key):
+    bundle(where, key, "2026.12.1")
+    in_use = select_directory(where, TODAY).path
+    pristine = where.shipped.read_bytes()
+    for offset in offsets(len(pristine), 20):
+        where.shipped.write_bytes(pristine)
+        flip(where.shipped, offset)
+        choice = select_directory(where, TODAY)
+        assert choice.path == in_use
+        assert any("shipped directory" in r and "altered" in r for r in choice.refused)
+
+
+def test_nothing_usable_says_so(where):
+    where.shipped.write_bytes(b"garbage")
+    choice = select_directory(where, TODAY)
+    assert choice.path is None and choice.refused
+
+
+def test_import_bundle_copies_into_the_user_folder(where, key, tmp_path):
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
+    import_bundle(made, where)
+    assert select_directory(where, TODAY).origin == "user"
+
+
+def test_keygen_publish_and_verify_commands(tmp_path, capsys):
+    assert main(["directory", "keygen", "--out", str(tmp_path / "k")]) == 0
+    private = next((tmp_path / "k").glob("*.private-key"))
+    assert oct(private.stat().st_mode & 0o777) == "0o600"
+    out = tmp_path / "out"
+    assert main(["directory", "publish", "--key", str(private), "--version", "2026.12.1",
+                 "--out", str(out)]) == 0  # fmt: skip
+    made = next(out.glob("*.navdir"))
+    trusted = tmp_path / "trusted"
+    trusted.mkdir()
+    shutil.copy(next((tmp_path / "k").glob("*.pub")), trusted)
+    capsys.readouterr()
+    assert main(["directory", "verify", str(made), "--keys", str(trusted)]) == 0
+    assert main(["directory", "verify", str(made)]) == 1
+    assert "signed with unknown key" in capsys.readouterr().err
+    assert main(["directory", "verify", str(SHIPPED)]) == 0
+    assert main(["directory", "publish", "--key", str(private), "--version", "2020.1",
+                 "--out", str(out)]) == 1  # fmt: skip
+    assert "must be higher" in capsys.readouterr().err
+    assert main(["directory", "publish", "--key", str(made), "--version", "2030.1"]) == 1
+    assert "not a private key" in capsys.readouterr().err
+
+
+def test_no_private_key_is_committed():
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not [name for name in tracked if name.endswith(signing.PRIVATE_SUFFIX)]
+    for name in tracked:
+        path = REPO / name
+        if path.is_file() and path.stat().st_size < 1_000_000 and path.suffix != ".sqlite":
+            assert '"private_key"' not in path.read_text(errors="ignore") or name.endswith(".py")
