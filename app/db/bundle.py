@@ -121,11 +121,18 @@ def publish(
         db.execute("VACUUM")
         db.close()
         manifest = Manifest(
-            FORMAT, version, revision, today.isoformat(),
-            (today + timedelta(days=days)).isoformat(), sha256_of(work), work.stat().st_size, kid,
-        )  # fmt: skip
-        manifest = Manifest(**manifest.signed_fields(), signature=signing.sign(
-            manifest.signed_fields(), key))  # fmt: skip
+            FORMAT,
+            version,
+            revision,
+            today.isoformat(),
+            (today + timedelta(days=days)).isoformat(),
+            sha256_of(work),
+            work.stat().st_size,
+            kid,
+        )
+        manifest = Manifest(
+            **manifest.signed_fields(), signature=signing.sign(manifest.signed_fields(), key)
+        )
         target = out_dir / f"directory-{version}{SUFFIX}"
         partial = target.with_suffix(".partial")
         with partial.open("wb") as out, work.open("rb") as database_bytes:

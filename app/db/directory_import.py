@@ -17,8 +17,13 @@ from app.db.oruk_format import TABLES, Rows
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 CONFIDENCE = ("high", "medium", "low")
 AUDIENCES = ("any", "women", "men", "lgbtq")
-SERVICE_CHILDREN = {"phone": "service_id", "schedule": "service_id", "service_area": "service_id",
-                    "attribute": "link_id", "service_at_location": "service_id"}  # fmt: skip
+SERVICE_CHILDREN = {
+    "phone": "service_id",
+    "schedule": "service_id",
+    "service_area": "service_id",
+    "attribute": "link_id",
+    "service_at_location": "service_id",
+}
 
 
 @dataclass

@@ -20,15 +20,31 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "service": (
         "services.csv",
         (
-            "id", "organization_id", "name", "description", "url", "email", "status",
-            "application_process", "eligibility_description", "minimum_age", "maximum_age",
-            "assured_date", "alert", "audience", "self_referral", "source", "source_date",
-            "confidence", "notes",
+            "id",
+            "organization_id",
+            "name",
+            "description",
+            "url",
+            "email",
+            "status",
+            "application_process",
+            "eligibility_description",
+            "minimum_age",
+            "maximum_age",
+            "assured_date",
+            "alert",
+            "audience",
+            "self_referral",
+            "source",
+            "source_date",
+            "confidence",
+            "notes",
         ),
     ),
     "phone": ("phones.csv", ("id", "service_id", "number", "type", "description")),
     "schedule": (
-        "schedules.csv", ("id", "service_id", "description", "byday", "opens_at", "closes_at")
+        "schedules.csv",
+        ("id", "service_id", "description", "byday", "opens_at", "closes_at"),
     ),
     "service_area": ("service_areas.csv", ("id", "service_id", "name", "description")),
     "attribute": (
@@ -36,10 +52,11 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"),
     ),
     "location": (
-        "locations.csv", ("id", "organization_id", "location_type", "name", "description")
+        "locations.csv",
+        ("id", "organization_id", "location_type", "name", "description"),
     ),
     "service_at_location": ("service_at_location.csv", ("id", "service_id", "location_id")),
-}  # fmt: skip
+}
 EXTENSION_FIELDS = {
     "audience": "Who the service is for: any, women, men or lgbtq (navigator extension).",
     "self_referral": "Whether people can refer themselves (navigator extension).",

@@ -34,8 +34,9 @@ def build_report(graph: Graph, today: date, months: int) -> DirectoryReport:
     active = [s for s in graph.services.values() if s.status == "active"]
     cells = {}
     for borough, _ in boroughs:
-        region = next(o.attrs["region"] for o in graph.questions["borough"].options
-                      if o.value == borough)  # fmt: skip
+        region = next(
+            o.attrs["region"] for o in graph.questions["borough"].options if o.value == borough
+        )
         person = Person(borough, region, 0, 120, frozenset())
         for _, kind in COLUMNS:
             serving = [s for s in active if kind in s.kinds and area_rank(s, person) is not None]
@@ -64,8 +65,10 @@ def report_text(report: DirectoryReport, months: int) -> str:
     lines = ["Coverage: best confidence of a service with a contact, per borough", ""]
     lines.append("".ljust(width) + " | ".join(h.ljust(12) for h in heads))
     for borough, name in report.boroughs:
-        row = [report.cells[borough, kind].ljust(max(12, len(h))) for h, (_, kind)
-               in zip(heads, COLUMNS, strict=True)]  # fmt: skip
+        row = [
+            report.cells[borough, kind].ljust(max(12, len(h)))
+            for h, (_, kind) in zip(heads, COLUMNS, strict=True)
+        ]
         lines.append(name.ljust(width) + " | ".join(row))
     lines += [
         "",
@@ -73,8 +76,10 @@ def report_text(report: DirectoryReport, months: int) -> str:
     ]
     for s in report.check_before_use:
         assured = s.assured_date or "never"
-        lines.append(f"  {s.id}: {s.name} [{s.confidence}; assured {assured}; source {s.source}"
-                     f"{'; seen ' + s.source_date if s.source_date else ''}]")  # fmt: skip
+        lines.append(
+            f"  {s.id}: {s.name} [{s.confidence}; assured {assured}; source {s.source}"
+            f"{'; seen ' + s.source_date if s.source_date else ''}]"
+        )
     lines += ["", "Contact not confirmed (no phone held; plans show the fallback):"]
     for s in report.contact_not_confirmed:
         lines.append(f"  {s.id}: {s.name} [{s.confidence}; source {s.source}]")

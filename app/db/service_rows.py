@@ -9,10 +9,30 @@ import re
 from typing import Any
 
 SERVICE_COLUMNS = (
-    "id", "name", "organisation", "kinds", "area", "min_age", "max_age", "audience", "phone",
-    "phone_note", "hours", "open_24_7", "self_referral", "referral_route", "email", "website",
-    "source", "source_seen", "confidence", "notes", "assured_date", "status", "alert",
-)  # fmt: skip
+    "id",
+    "name",
+    "organisation",
+    "kinds",
+    "area",
+    "min_age",
+    "max_age",
+    "audience",
+    "phone",
+    "phone_note",
+    "hours",
+    "open_24_7",
+    "self_referral",
+    "referral_route",
+    "email",
+    "website",
+    "source",
+    "source_seen",
+    "confidence",
+    "notes",
+    "assured_date",
+    "status",
+    "alert",
+)
 KIND_TAXONOMY = "navigator_service_kind"
 EVERY_DAY = "MO,TU,WE,TH,FR,SA,SU"
 Rows = dict[str, list[dict[str, Any]]]
@@ -28,10 +48,15 @@ def organization_id(name: str) -> str:
 
 def taxonomy_rows(kinds: dict[str, str]) -> list[dict[str, Any]]:
     return [
-        {"id": kind_term_id(code), "code": code, "name": label, "description": "",
-         "taxonomy": KIND_TAXONOMY}
+        {
+            "id": kind_term_id(code),
+            "code": code,
+            "name": label,
+            "description": "",
+            "taxonomy": KIND_TAXONOMY,
+        }
         for code, label in kinds.items()
-    ]  # fmt: skip
+    ]
 
 
 def split_list(value: str) -> list[str]:
@@ -79,14 +104,24 @@ def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
     }
     if value["phone"]:
         rows["phone"].append(
-            {"id": f"{sid}/phone/1", "service_id": sid, "ordinal": 1, "number": value["phone"],
-             "description": value["phone_note"]}
-        )  # fmt: skip
+            {
+                "id": f"{sid}/phone/1",
+                "service_id": sid,
+                "ordinal": 1,
+                "number": value["phone"],
+                "description": value["phone_note"],
+            }
+        )
     all_day = value["open_24_7"] == "yes"
     if value["hours"] or all_day:
         rows["schedule"].append(
-            {"id": f"{sid}/schedule/1", "service_id": sid, "description": value["hours"],
-             "byday": EVERY_DAY if all_day else "", "opens_at": "00:00" if all_day else "",
-             "closes_at": "23:59" if all_day else ""}
-        )  # fmt: skip
+            {
+                "id": f"{sid}/schedule/1",
+                "service_id": sid,
+                "description": value["hours"],
+                "byday": EVERY_DAY if all_day else "",
+                "opens_at": "00:00" if all_day else "",
+                "closes_at": "23:59" if all_day else "",
+            }
+        )
     return rows

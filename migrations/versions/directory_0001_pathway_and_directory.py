@@ -108,10 +108,22 @@ def upgrade() -> None:
     # Open Referral UK 3.0 service, with our provenance fields (source, source_date, confidence)
     # and the audience a service is for.
     text = [
-        "name", "description", "url", "email", "status", "application_process",
-        "eligibility_description", "assured_date", "alert", "audience", "self_referral",
-        "source", "source_date", "confidence", "notes",
-    ]  # fmt: skip
+        "name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "application_process",
+        "eligibility_description",
+        "assured_date",
+        "alert",
+        "audience",
+        "self_referral",
+        "source",
+        "source_date",
+        "confidence",
+        "notes",
+    ]
     op.create_table(
         "service",
         sa.Column("id", sa.String, primary_key=True),
@@ -192,9 +204,23 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DROP TABLE service_fts")
     for table in (
-        "service_at_location", "location", "attribute", "taxonomy_term", "service_area",
-        "schedule", "phone", "service", "organization", "setting", "audience_rule",
-        "guidance", "outcome_rule", "action_template", "flow_edge", "flow_node", "question",
+        "service_at_location",
+        "location",
+        "attribute",
+        "taxonomy_term",
+        "service_area",
+        "schedule",
+        "phone",
+        "service",
+        "organization",
+        "setting",
+        "audience_rule",
+        "guidance",
+        "outcome_rule",
+        "action_template",
+        "flow_edge",
+        "flow_node",
+        "question",
         "content_meta",
-    ):  # fmt: skip
+    ):
         op.drop_table(table)

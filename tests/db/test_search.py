@@ -8,9 +8,26 @@ from app.db.search import DirectorySearch, SearchError, SearchFilters, match_exp
 from tests.conftest import REPO
 
 HOSTILE = [
-    'AND " (', "*", '"', "''", "NEAR(a b)", "a OR", "-x", "col:val", "^start", "(((", "\\",
-    "' OR 1=1 --", "name:rape", "\x00", "😀", "Ünïcödé", " " * 50, "a" * 5000, "NOT",
-]  # fmt: skip
+    'AND " (',
+    "*",
+    '"',
+    "''",
+    "NEAR(a b)",
+    "a OR",
+    "-x",
+    "col:val",
+    "^start",
+    "(((",
+    "\\",
+    "' OR 1=1 --",
+    "name:rape",
+    "\x00",
+    "😀",
+    "Ünïcödé",
+    " " * 50,
+    "a" * 5000,
+    "NOT",
+]
 
 
 @pytest.fixture(scope="module")

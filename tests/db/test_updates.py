@@ -43,8 +43,9 @@ def where(tmp_path):
 
 
 def bundle(where, key, version, folder="machine", days=180):
-    return publish(SHIPPED, key.private_path, where.__dict__[f"{folder}_updates"], version,
-                   TODAY, days)  # fmt: skip
+    return publish(
+        SHIPPED, key.private_path, where.__dict__[f"{folder}_updates"], version, TODAY, days
+    )
 
 
 def write_bundle(path, fields, database):
@@ -115,8 +116,16 @@ def forged(where, key, tmp_path, version, change_sql):
         connection.executescript(change_sql)
     connection.close()
     kid, private = signing.load_private(key.private_path)
-    fields = Manifest(1, version, "directory_0001", "2026-11-21", "2027-01-01",
-                      sha256_of(db), db.stat().st_size, kid).signed_fields()  # fmt: skip
+    fields = Manifest(
+        1,
+        version,
+        "directory_0001",
+        "2026-11-21",
+        "2027-01-01",
+        sha256_of(db),
+        db.stat().st_size,
+        kid,
+    ).signed_fields()
     where.machine_updates.mkdir(exist_ok=True)
     target = where.machine_updates / f"directory-{version}.navdir"
     write_bundle(target, {**fields, "signature": signing.sign(fields, private)}, db.read_bytes())
@@ -223,8 +232,21 @@ def test_keygen_publish_and_verify_commands(tmp_path, capsys):
     private = next((tmp_path / "k").glob("*.private-key"))
     assert oct(private.stat().st_mode & 0o777) == "0o600"
     out = tmp_path / "out"
-    assert main(["directory", "publish", "--key", str(private), "--version", "2026.12.1",
-                 "--out", str(out)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "directory",
+                "publish",
+                "--key",
+                str(private),
+                "--version",
+                "2026.12.1",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     made = next(out.glob("*.navdir"))
     trusted = tmp_path / "trusted"
     trusted.mkdir()
@@ -234,8 +256,21 @@ def test_keygen_publish_and_verify_commands(tmp_path, capsys):
     assert main(["directory", "verify", str(made)]) == 1
     assert "signed with unknown key" in capsys.readouterr().err
     assert main(["directory", "verify", str(SHIPPED)]) == 0
-    assert main(["directory", "publish", "--key", str(private), "--version", "2020.1",
-                 "--out", str(out)]) == 1  # fmt: skip
+    assert (
+        main(
+            [
+                "directory",
+                "publish",
+                "--key",
+                str(private),
+                "--version",
+                "2020.1",
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
     assert "must be higher" in capsys.readouterr().err
     assert main(["directory", "publish", "--key", str(made), "--version", "2030.1"]) == 1
     assert "not a private key" in capsys.readouterr().err

@@ -45,9 +45,17 @@ RANK = {
 
 
 ALWAYS_ASKED = {
-    "immediate_danger", "tier", "age_group", "abuse_types", "borough", "perpetrator_nearby",
-    "children_in_household", "pregnant_or_recent_birth", "additional_needs", "consent_to_share",
-}  # fmt: skip
+    "immediate_danger",
+    "tier",
+    "age_group",
+    "abuse_types",
+    "borough",
+    "perpetrator_nearby",
+    "children_in_household",
+    "pregnant_or_recent_birth",
+    "additional_needs",
+    "consent_to_share",
+}
 
 
 def expected_questions(a: dict[str, Any]) -> set[str]:

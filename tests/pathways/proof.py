@@ -21,14 +21,32 @@ from tests.pathways.plan_checks import plan_failures
 
 DASH_ITEMS = [f"dash_{n:02d}" for n in range(1, 25)]
 NEEDS = [
-    "interpreter", "honour_based_abuse", "forced_marriage", "fgm", "non_fatal_strangulation",
-    "stalking", "suicide_risk", "male_victim", "lgbtq", "disability", "learning_disability",
-    "immigration_insecure", "substance_use", "mental_health", "sex_work",
-]  # fmt: skip
+    "interpreter",
+    "honour_based_abuse",
+    "forced_marriage",
+    "fgm",
+    "non_fatal_strangulation",
+    "stalking",
+    "suicide_risk",
+    "male_victim",
+    "lgbtq",
+    "disability",
+    "learning_disability",
+    "immigration_insecure",
+    "substance_use",
+    "mental_health",
+    "sex_work",
+]
 BOROUGHS = [
-    "birmingham", "coventry", "dudley", "sandwell", "solihull", "walsall", "wolverhampton",
+    "birmingham",
+    "coventry",
+    "dudley",
+    "sandwell",
+    "solihull",
+    "walsall",
+    "wolverhampton",
     "outside_west_midlands",
-]  # fmt: skip
+]
 
 
 def dash(yes: int) -> dict[str, str]:
@@ -88,30 +106,53 @@ ROUTING = ("tier", "age_group", "abuse_types", "children_in_household", "consent
 SWEEPS: dict[str, dict[str, list[Any]]] = {
     # Safety and household triggers against routing and every Dash outcome.
     "safety and household": _vary(
-        *ROUTING, "immediate_danger", "perpetrator_nearby", "pregnant_or_recent_birth",
-        "care_and_support_needs", "professional_judgement_high_risk",
-        dash_answers=[dash(0), dash(14), None], borough=["walsall", "outside_west_midlands"],
+        *ROUTING,
+        "immediate_danger",
+        "perpetrator_nearby",
+        "pregnant_or_recent_birth",
+        "care_and_support_needs",
+        "professional_judgement_high_risk",
+        dash_answers=[dash(0), dash(14), None],
+        borough=["walsall", "outside_west_midlands"],
     ),
     # Every additional need, singly and in pairs, against everything needs interact with.
     "additional needs": _vary(
-        *ROUTING, "additional_needs", "regulated_professional", "immediate_danger",
+        *ROUTING,
+        "additional_needs",
+        "regulated_professional",
+        "immediate_danger",
         consent_to_share=["yes", "no"],
     ),
     # Risk, routing and reminders: every combination, in one area with no extra needs.
     "routing and risk": _vary(
-        *ROUTING, "immediate_danger", "saa_timing", "dash_answers",
-        "professional_judgement_high_risk", "incidents_12_months", "marac_in_last_12_months",
+        *ROUTING,
+        "immediate_danger",
+        "saa_timing",
+        "dash_answers",
+        "professional_judgement_high_risk",
+        "incidents_12_months",
+        "marac_in_last_12_months",
         "care_and_support_needs",
     ),
     # Every area against every action's services, ages and audiences.
     "areas and services": _vary(
-        "borough", "age_group", "abuse_types", "saa_timing", "children_in_household",
-        "care_and_support_needs", "tier",
+        "borough",
+        "age_group",
+        "abuse_types",
+        "saa_timing",
+        "children_in_household",
+        "care_and_support_needs",
+        "tier",
         dash_answers=[dash(0), dash(14), None],
-        additional_needs=[[], *([n] for n in NEEDS[:9]), ["immigration_insecure"], ["male_victim", "lgbtq"]],  # noqa: E501
+        additional_needs=[
+            [],
+            *([n] for n in NEEDS[:9]),
+            ["immigration_insecure"],
+            ["male_victim", "lgbtq"],
+        ],
         immediate_danger=[True],
     ),
-}  # fmt: skip
+}
 
 
 @dataclass

@@ -56,12 +56,19 @@ def test_tier_1_skips_dash(pathway):
 def test_answers_off_the_path_are_kept_by_the_caller_but_ignored(pathway):
     """Going back and changing age must not let an adult-only answer leak into a child's plan."""
     answers = {
-        "immediate_danger": False, "tier": 2, "age_group": "under_16",
-        "abuse_types": ["sexual_assault_abuse"], "borough": "birmingham",
-        "perpetrator_nearby": False, "saa_timing": "over_12_months",
-        "children_in_household": False, "pregnant_or_recent_birth": False,
-        "care_and_support_needs": True, "additional_needs": [], "consent_to_share": "yes",
-    }  # fmt: skip
+        "immediate_danger": False,
+        "tier": 2,
+        "age_group": "under_16",
+        "abuse_types": ["sexual_assault_abuse"],
+        "borough": "birmingham",
+        "perpetrator_nearby": False,
+        "saa_timing": "over_12_months",
+        "children_in_household": False,
+        "pregnant_or_recent_birth": False,
+        "care_and_support_needs": True,
+        "additional_needs": [],
+        "consent_to_share": "yes",
+    }
     step = pathway.step(answers)
     assert step.plan is not None
     assert "care_and_support_needs" not in step.asked
@@ -87,13 +94,20 @@ def test_a_walk_into_a_cycle_stops_with_an_error(graph):
 
 def test_plans_name_their_rules_and_fallbacks(pathway):
     coventry_high = {
-        **START, "abuse_types": ["domestic_abuse"], "borough": "coventry",
-        "perpetrator_nearby": False, "dash_answers": None,
-        "professional_judgement_high_risk": True, "incidents_12_months": 0,
-        "marac_in_last_12_months": "no", "children_in_household": False,
-        "pregnant_or_recent_birth": False, "care_and_support_needs": False,
-        "additional_needs": [], "consent_to_share": "yes",
-    }  # fmt: skip
+        **START,
+        "abuse_types": ["domestic_abuse"],
+        "borough": "coventry",
+        "perpetrator_nearby": False,
+        "dash_answers": None,
+        "professional_judgement_high_risk": True,
+        "incidents_12_months": 0,
+        "marac_in_last_12_months": "no",
+        "children_in_household": False,
+        "pregnant_or_recent_birth": False,
+        "care_and_support_needs": False,
+        "additional_needs": [],
+        "consent_to_share": "yes",
+    }
     plan = pathway.step(coventry_high).plan
     idva = plan.action("idva_referral")
     assert [r.rule_id for r in idva.reasons] == ["R6"]

@@ -25,7 +25,23 @@ from app.db.models.pathway import (
 )
 
 __all__ = [
-    "ActionTemplate", "Attribute", "AudienceRule", "Base", "ContentMeta", "FlowEdge",
-    "FlowNode", "Guidance", "Location", "Organization", "OutcomeRule", "Phone", "Question",
-    "Schedule", "Service", "ServiceArea", "ServiceAtLocation", "Setting", "TaxonomyTerm",
-]  # fmt: skip
+    "ActionTemplate",
+    "Attribute",
+    "AudienceRule",
+    "Base",
+    "ContentMeta",
+    "FlowEdge",
+    "FlowNode",
+    "Guidance",
+    "Location",
+    "Organization",
+    "OutcomeRule",
+    "Phone",
+    "Question",
+    "Schedule",
+    "Service",
+    "ServiceArea",
+    "ServiceAtLocation",
+    "Setting",
+    "TaxonomyTerm",
+]
