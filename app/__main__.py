@@ -10,6 +10,8 @@ from pathlib import Path
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m app", description="Disclosure navigator")
     root.add_argument("--directory", type=Path, help="directory database to use")
+    root.add_argument("--self-test", action="store_true", help="check the app works, offscreen")
+    root.add_argument("--canary", help="self-test: text typed into every free-text field")
     commands = root.add_subparsers(dest="command")
     route = commands.add_parser("route", help="print the plan for a scenario (JSON answers)")
     route.add_argument("--scenario", required=True, help="scenario JSON file, or - for stdin")

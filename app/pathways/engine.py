@@ -53,7 +53,7 @@ class Pathway:
                 raise GraphError(f"the walk cannot go on at {node!r}")
             asked.append(node)
             if node not in answers:
-                question = self._presented(self.graph.questions[node], settings)
+                question = self.present(self.graph.questions[node], settings)
                 reminders = self._matching("reminder", Context(path))
                 return Step(tuple(asked), path, reminders, question=question)
             path[node] = answers[node]
@@ -70,11 +70,11 @@ class Pathway:
     def _matching(self, category: str, ctx: Context) -> tuple[Guidance, ...]:
         return tuple(g for g, holds in self._guidance[category] if holds(ctx) is True)
 
-    @staticmethod
-    def _presented(question: Question, settings: Settings) -> Question:
+    def present(self, question: Question, settings: Settings | None = None) -> Question:
+        """The question as shown: settings filled into its prompt."""
         if "{" not in question.prompt:
             return question
-        prompt = question.prompt.format_map(dataclasses.asdict(settings))
+        prompt = question.prompt.format_map(dataclasses.asdict(settings or self.graph.settings))
         return dataclasses.replace(question, prompt=prompt)
 
     def _plan(self, path: dict[str, Any], settings: Settings) -> Plan:

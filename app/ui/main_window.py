@@ -1,16 +1,266 @@
-"""The main window (bare for now: the walk, plan and quick exit come with the desktop app)."""
+"""The main window: the conversation (walk, plan, read-back), directory and settings tabs,
+an always-visible quick exit, and a neutral screen to vanish to."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.pathways.engine import Pathway
+from app.pathways.summary import plan_to_text
+from app.settings import UserSettings
+from app.ui.case import CaseSession
+from app.ui.directory_tab import DirectoryTab, Search
+from app.ui.models import ReminderListModel, SectionListModel
+from app.ui.pdf import write_plan_pdf
+from app.ui.plan_view import PlanView
+from app.ui.question_page import QuestionPage
+from app.ui.quick_exit import QuickExitController
+from app.ui.readback_view import ReadBackView
+from app.ui.settings_tab import SettingsTab
+
+TITLE = "Navigator"  # never names abuse
+NEUTRAL_TITLE = "Notes"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, pathway_version: str, question_count: int) -> None:
+    def __init__(self, pathway: Pathway, settings: UserSettings, search: Search,
+                 today: Callable[[], date] = date.today, debounce_ms: int = 150,
+                 warn_ms: int = 60_000) -> None:  # fmt: skip
         super().__init__()
-        self.setWindowTitle("Navigator")
-        status = QLabel(f"Pathway {pathway_version} loaded: {question_count} questions.")
-        status.setAccessibleName("Pathway status")
-        status.setMargin(24)
-        self.setCentralWidget(status)
-        self.resize(900, 640)
+        self.setWindowTitle(TITLE)
+        self.today = today
+        self.settings = settings
+        self.session = CaseSession(pathway, pathway.graph.settings, {"tier": settings.tier})
+        self.copied = False
+        self.pdf_path_provider: Callable[[], str | None] = self._ask_pdf_path
+        boroughs = [(o.value, o.label) for o in pathway.graph.questions["borough"].options]
+        self.screens = QStackedWidget()
+        self.setCentralWidget(self.screens)
+        self.work = QWidget()
+        self.neutral = self._neutral_screen()
+        self.screens.addWidget(self.work)
+        self.screens.addWidget(self.neutral)
+        column = QVBoxLayout(self.work)
+        column.addLayout(self._top_bar())
+        self.banner = QLabel()
+        self.banner.setAccessibleName("Inactivity warning")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        column.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Sections of the app")
+        self.tabs.addTab(self._conversation(), "Conversation")
+        self.directory = DirectoryTab(search, boroughs, pathway.graph.kind_labels, debounce_ms)
+        self.tabs.addTab(self.directory, "Directory")
+        self.settings_tab = SettingsTab(settings, [b for b in boroughs])
+        self.settings_tab.changed.connect(self.apply_settings)
+        self.tabs.addTab(self.settings_tab, "Settings")
+        column.addWidget(self.tabs, 1)
+        self.status = QLabel(f"Pathway {pathway.graph.pathway_version} · directory "
+                             f"{pathway.graph.directory_version}")  # fmt: skip
+        self.status.setAccessibleName("Status")
+        column.addWidget(self.status)
+        self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms)
+        self.guard.exit_requested.connect(self.quick_exit)
+        self.guard.idle.connect(self.clear_for_inactivity)
+        self.guard.countdown.connect(self.show_countdown)
+        self.resize(1100, 720)
+        self.refresh()
+
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.exit_button = QPushButton("Quick exit  (Shift ×3)")
+        self.exit_button.setAccessibleName("Quick exit: clear everything and hide")
+        self.exit_button.setMinimumHeight(40)
+        self.exit_button.clicked.connect(self.quick_exit)
+        bar.addStretch(1)
+        bar.addWidget(self.exit_button)
+        return bar
+
+    def _conversation(self) -> QWidget:
+        splitter = QSplitter()
+        self.sections_model = SectionListModel()
+        sections = QListView()
+        sections.setModel(self.sections_model)
+        sections.setAccessibleName("Sections: done, current and to come")
+        sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages = QStackedWidget()
+        self.question_page = QuestionPage()
+        self.question_page.answered.connect(self.answer)
+        self.question_page.back_requested.connect(self.back)
+        self.plan_view = PlanView()
+        self.plan_view.read_back_requested.connect(self.read_back)
+        self.plan_view.copy_requested.connect(self.copy_summary)
+        self.plan_view.pdf_requested.connect(self.save_pdf)
+        self.plan_view.new_requested.connect(self.new_conversation)
+        self.readback = ReadBackView()
+        self.readback.edit_requested.connect(self.edit)
+        self.readback.done_requested.connect(self.finish_read_back)
+        for page in (self.question_page, self.plan_view, self.readback):
+            self.pages.addWidget(page)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel("<b>Remember</b>"))
+        self.reminders_model = ReminderListModel()
+        self.reminders = QListView()
+        self.reminders.setModel(self.reminders_model)
+        self.reminders.setWordWrap(True)
+        self.reminders.setAccessibleName("Safe-response reminders")
+        side_layout.addWidget(self.reminders)
+        for widget, stretch in ((sections, 1), (self.pages, 4), (side, 2)):
+            splitter.addWidget(widget)
+            splitter.setStretchFactor(splitter.count() - 1, stretch)
+        return splitter
+
+    def _neutral_screen(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel("<h2>Notes</h2><p>No notes.</p>")
+        title.setAccessibleName("Notes")
+        reopen = QPushButton("&Open")
+        reopen.setAccessibleName("Open")
+        reopen.clicked.connect(self.reopen)
+        layout.addWidget(title)
+        layout.addWidget(reopen, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    # The walk
+    def refresh(self) -> None:
+        question = self.session.question
+        if question is not None:
+            current = self.session.current_answer
+            if current is None and question.id == "borough":
+                current = self.settings.default_borough
+            number = self.session.position + 1
+            self.question_page.show_question(question, current, number)
+            self.pages.setCurrentWidget(self.question_page)
+        else:
+            self.plan_view.show_plan(self.session.plan, self.today())
+            self.pages.setCurrentWidget(self.plan_view)
+            self.plan_view.setFocus()
+        self.reminders_model.set_items(self.session.reminders)
+        self.sections_model.set_items(self.session.sections())
+
+    def answer(self, value) -> None:
+        self.session.answer(value)
+        self.refresh()
+
+    def back(self) -> None:
+        if self.session.back():
+            self.refresh()
+
+    def read_back(self) -> None:
+        self.readback.show_answers(self.session.answered())
+        self.pages.setCurrentWidget(self.readback)
+
+    def edit(self, question_id: str) -> None:
+        self.session.go_to(question_id)
+        self.refresh()
+
+    def finish_read_back(self) -> None:
+        self.session.finish()
+        self.refresh()
+
+    def copy_summary(self) -> None:
+        if self.session.plan is None:
+            return
+        QGuiApplication.clipboard().setText(plan_to_text(self.session.plan, self.today()))
+        self.copied = True
+        self.status.setText("Summary copied: paste it into the form, and add names only there.")
+
+    def save_pdf(self) -> None:
+        path = self.session.plan and self.pdf_path_provider()
+        if path:
+            write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
+            self.status.setText("PDF saved. Never give a printed plan to someone whose abuser "
+                                "may find it.")  # fmt: skip
+
+    def _ask_pdf_path(self) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, "Save the plan", "plan.pdf", "PDF (*.pdf)")
+        return path or None
+
+    # Clearing
+    def new_conversation(self) -> None:
+        self._forget()
+        self.refresh()
+
+    def _forget(self) -> None:
+        """Drop the case from memory and from every widget that showed any of it."""
+        self.session.clear()
+        self.plan_view.clear()
+        self.readback.model.set_rows([])
+        self.directory.clear()
+        if self.copied:
+            QGuiApplication.clipboard().clear()
+            self.copied = False
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    def quick_exit(self) -> None:
+        """Within 100 ms, no confirmation: clear, show the neutral screen, minimise."""
+        self._forget()
+        self.refresh()
+        self.banner.hide()
+        self.screens.setCurrentWidget(self.neutral)
+        self.setWindowTitle(NEUTRAL_TITLE)
+        self.showMinimized()
+
+    def clear_for_inactivity(self) -> None:
+        self._forget()
+        self.refresh()
+        self.banner.hide()
+        self.screens.setCurrentWidget(self.neutral)
+        self.setWindowTitle(NEUTRAL_TITLE)
+
+    def reopen(self) -> None:
+        self.setWindowTitle(TITLE)
+        self.screens.setCurrentWidget(self.work)
+        self.tabs.setCurrentIndex(0)
+        self.refresh()
+
+    def show_countdown(self, seconds: int) -> None:
+        if seconds < 0:
+            self.banner.hide()
+            return
+        self.banner.setText(f"No activity: this conversation will be cleared in {seconds} s. "
+                            "Press any key or move the mouse to keep it.")  # fmt: skip
+        self.banner.show()
+
+    # Settings
+    def apply_settings(self, settings: UserSettings) -> None:
+        self.settings = settings
+        self.session.prefill = {"tier": settings.tier}
+        if set(self.session.answers) <= {"tier"}:  # nothing asked yet: start with the new tier
+            self.session.clear()
+        font = QApplication.font()
+        font.setPointSize(settings.text_size)
+        QApplication.setFont(font)
+        self.guard.set_idle_ms(settings.inactivity_minutes * 60_000)
+        if self.session.question is not None:
+            self.refresh()
+
+    def replace_settings(self, **changes) -> None:
+        self.apply_settings(dataclasses.replace(self.settings, **changes))

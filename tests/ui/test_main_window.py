@@ -1,12 +1,163 @@
-"""The desktop window opens (bare until the desktop app issue), with a neutral title."""
+"""The window around the walk: quick exit, inactivity, directory, settings, accessibility."""
 
-from app.ui.main_window import MainWindow
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+)
+
+from app.settings import UserSettings
+from app.ui.models import (
+    AnswerTableModel,
+    DashTableModel,
+    ReminderListModel,
+    SectionListModel,
+    ServiceTableModel,
+)
+from tests.conftest import DATA
+from tests.ui.conftest import press, walk
+
+SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
 
 
-def test_main_window_shows_the_loaded_pathway(qtbot, graph):
-    window = MainWindow(graph.pathway_version, len(graph.questions))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_title_is_neutral(window):
     assert window.windowTitle() == "Navigator"
-    assert graph.pathway_version in window.centralWidget().text()
+
+
+def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window):
+    walk(qtbot, window, SCENARIO)
+    window.tabs.setCurrentWidget(window.directory)
+    qtbot.keyClicks(window.directory.query, "marac")
+    dialog = QMessageBox(window)
+    dialog.setText("anything open")
+    dialog.show()
+    for _ in range(3):
+        qtbot.keyClick(window.directory.query, Qt.Key.Key_Shift)
+    assert window.screens.currentWidget() is window.neutral
+    assert window.windowTitle() == "Notes"
+    assert window.isMinimized() or window.windowState() & Qt.WindowState.WindowMinimized
+    assert window.session.answers == {"tier": 2} and window.session.plan is None
+    assert window.plan_view.action_kinds == []
+    assert window.directory.query.text() == "" and window.directory.model.rowCount() == 0
+    assert not dialog.isVisible()
+    assert "perpetrator_nearby_plan" not in [r.id for r in window.reminders_model.items]
+
+
+def test_shift_among_other_keys_is_not_an_exit(qtbot, window):
+    window.tabs.setCurrentWidget(window.directory)
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_A, Qt.Key.Key_Shift, Qt.Key.Key_B, Qt.Key.Key_Shift):
+        qtbot.keyClick(window.directory.query, key)
+    assert window.screens.currentWidget() is window.work
+
+
+def test_the_quick_exit_button_is_always_there(qtbot, window):
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.exit_button.isVisible()
+    qtbot.mouseClick(window.exit_button, Qt.MouseButton.LeftButton)
+    assert window.screens.currentWidget() is window.neutral
+    window.reopen()
+    assert window.session.question.id == "immediate_danger"
+
+
+def test_inactivity_warns_then_clears(qtbot, make_window):
+    window = make_window(UserSettings(inactivity_minutes=1), warn_ms=59_800)
+    press(qtbot, window, Qt.Key.Key_N)
+    window.guard.set_idle_ms(400)  # 0.4 s of inactivity; the warning starts at once
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=2000)
+    assert "will be cleared in" in window.banner.text()
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.neutral, timeout=3000)
+    assert window.session.answers == {"tier": 2}
+
+
+def test_activity_keeps_the_case(qtbot, make_window):
+    window = make_window(warn_ms=59_800)
+    window.guard.set_idle_ms(600)
+    for _ in range(4):
+        qtbot.wait(250)
+        qtbot.keyClick(window.question_page.panel, Qt.Key.Key_Down)
+    assert window.screens.currentWidget() is window.work
+
+
+def test_every_control_has_an_accessible_name(qtbot, window):
+    walk(qtbot, window, SCENARIO)
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+    unnamed = [
+        w for kind in kinds for w in window.findChildren(kind)
+        if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
+        and w.objectName() not in ("qt_scrollarea_hcontainer", "qt_scrollarea_vcontainer")
+        and w.isVisibleTo(window)
+    ]  # fmt: skip
+    assert unnamed == []
+
+
+def test_plan_buttons_are_reachable_by_tab(qtbot, window):
+    walk(qtbot, window, SCENARIO)
+    window.plan_view.setFocus()
+    seen = set()
+    for _ in range(30):
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Tab)
+        if window.focusWidget() is not None:
+            seen.add(window.focusWidget().accessibleName())
+    assert {"Read back answers", "Copy summary for a referral form", "Save the plan as PDF",
+            "Quick exit: clear everything and hide"} <= seen  # fmt: skip
+
+
+def test_item_models_pass_the_model_tester(qtmodeltester, window, graph, finder):
+    reminders = ReminderListModel()
+    reminders.set_items(graph.by_category("reminder"))
+    sections = SectionListModel()
+    sections.set_items(window.session.sections())
+    answers = AnswerTableModel()
+    answers.set_rows([(graph.questions["tier"], 2), (graph.questions["dash_answers"], None)])
+    dash = DashTableModel(graph.questions["dash_answers"].items)
+    dash.set_answers({"dash_01": "yes"})
+    services = ServiceTableModel()
+    services.set_hits(finder.search("abuse"))
+    for model in (reminders, sections, answers, dash, services):
+        qtmodeltester.check(model)
+
+
+def test_directory_search_as_you_type_with_filters(qtbot, window):
+    window.tabs.setCurrentWidget(window.directory)
+    qtbot.keyClicks(window.directory.query, "rape")
+    qtbot.waitUntil(lambda: window.directory.model.rowCount() > 0, timeout=1000)
+    assert window.directory.model.hits[0].id == "rsvp-birmingham" or any(
+        h.id == "rape-crisis-247" for h in window.directory.model.hits
+    )
+    window.directory.borough.setCurrentIndex(window.directory.borough.findData("coventry"))
+    qtbot.waitUntil(lambda: all(h.id != "rsvp-birmingham" for h in window.directory.model.hits))
+    window.directory.table.selectRow(0)
+    assert "Source:" in window.directory.details.text()
+
+
+def test_settings_change_tier_borough_and_text_size(qtbot, window):
+    window.settings_tab.tier.setCurrentIndex(0)
+    window.settings_tab.borough.setCurrentIndex(window.settings_tab.borough.findData("walsall"))
+    window.settings_tab.text_size.setValue(16)
+    assert window.settings.tier == 1 and window.settings.default_borough == "walsall"
+    qtbot.waitUntil(lambda: window.font().pointSize() == 16)  # applied on the next events
+    window.new_conversation()
+    assert window.session.answers["tier"] == 1
+
+
+def test_locked_settings_are_shown_locked(make_window):
+    window = make_window(UserSettings(locked=frozenset({"tier", "inactivity_minutes"})))
+    assert not window.settings_tab.tier.isEnabled()
+    assert not window.settings_tab.inactivity.isEnabled()
+    assert window.settings_tab.organisation.isEnabled()
+
+
+def test_no_widget_module_imports_the_database():
+    from tests.test_architecture import APP, imported_modules
+
+    for module, names in imported_modules(APP / "ui").items():
+        if module.endswith("application.py"):
+            continue
+        assert not {n for n in names if n.startswith("app.db")}, module

@@ -1,0 +1,231 @@
+"""Large answer controls, one panel per answer type, each usable by keyboard alone.
+
+Keys: Y/N for yes or no; 1-9 then A, B… for a choice; the same keys toggle a multiple
+choice; Enter confirms (or keeps the answer already given). On the Dash checklist, Y, N or K
+(not known) answers the highlighted item and moves on; S leaves Dash not completed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.pathways.graph import Question
+from app.ui.labels import key_label
+from app.ui.models import DashTableModel
+
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def big_button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.setCheckable(True)
+    button.setMinimumHeight(44)
+    font = button.font()
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    button.setFont(font)
+    return button
+
+
+class AnswerPanel(QWidget):
+    answered = Signal(object)
+
+    def __init__(self, question: Question, current: Any) -> None:
+        super().__init__()
+        self.question = question
+        self.current = current
+        self.setAccessibleName(f"Answers to: {question.prompt}")
+
+    def focus_first(self) -> None:
+        controls = [
+            w for w in self.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        (controls[0] if controls else self).setFocus()
+
+
+class ButtonsPanel(AnswerPanel):
+    """Yes/no and single choice: one press answers."""
+
+    def __init__(self, question: Question, current: Any) -> None:
+        super().__init__(question, current)
+        layout = QVBoxLayout(self) if question.answer_type == "choice" else QHBoxLayout(self)
+        self.keys: dict[str, Any] = {}
+        if question.answer_type == "yes_no":
+            choices = [("Y", True, "Yes"), ("N", False, "No")]
+        else:
+            choices = [(key_label(i), o.value, o.label) for i, o in enumerate(question.options)]
+        self.buttons = []
+        for key, value, label in choices:
+            button = big_button(f"{label}    [{key}]", label)
+            button.setChecked(
+                current is not None
+                and current == value
+                and isinstance(current, bool) == isinstance(value, bool)
+            )
+            button.clicked.connect(lambda _=False, v=value: self.answered.emit(v))
+            layout.addWidget(button)
+            self.buttons.append(button)
+            self.keys[key] = value
+
+    def focus_first(self) -> None:
+        checked = [b for b in self.buttons if b.isChecked()]
+        (checked or self.buttons)[0].setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().upper()
+        if text in self.keys:
+            self.answered.emit(self.keys[text])
+        elif event.key() in ENTER and self.current is not None:
+            self.answered.emit(self.current)
+        else:
+            super().keyPressEvent(event)
+
+
+class MultiPanel(AnswerPanel):
+    def __init__(self, question: Question, current: Any) -> None:
+        super().__init__(question, current)
+        layout = QVBoxLayout(self)
+        self.boxes: dict[str, QCheckBox] = {}
+        chosen = set(current or [])
+        for i, option in enumerate(question.options):
+            box = QCheckBox(f"{option.label}    [{key_label(i)}]")
+            box.setAccessibleName(option.label)
+            box.setChecked(option.value in chosen)
+            layout.addWidget(box)
+            self.boxes[key_label(i)] = box
+        done = QPushButton("Continue    [Enter]")
+        done.setAccessibleName("Continue")
+        done.setMinimumHeight(44)
+        done.clicked.connect(self.confirm)
+        layout.addWidget(done)
+
+    def value(self) -> list[Any]:
+        boxes = list(self.boxes.values())
+        return [o.value for o, box in zip(self.question.options, boxes, strict=True)
+                if box.isChecked()]  # fmt: skip
+
+    def confirm(self) -> None:
+        if len(self.value()) >= self.question.min_choices:
+            self.answered.emit(self.value())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().upper()
+        if text in self.boxes:
+            self.boxes[text].toggle()
+        elif event.key() in ENTER:
+            self.confirm()
+        else:
+            super().keyPressEvent(event)
+
+
+class CountPanel(AnswerPanel):
+    def __init__(self, question: Question, current: Any) -> None:
+        super().__init__(question, current)
+        layout = QHBoxLayout(self)
+        self.spin = QSpinBox()
+        self.spin.setRange(0, 10_000)
+        self.spin.setValue(current or 0)
+        self.spin.setAccessibleName("Number")
+        self.spin.setMinimumHeight(44)
+        done = QPushButton("Continue    [Enter]")
+        done.setAccessibleName("Continue")
+        done.clicked.connect(lambda: self.answered.emit(self.spin.value()))
+        layout.addWidget(self.spin)
+        layout.addWidget(done)
+
+    def focus_first(self) -> None:
+        self.spin.setFocus()
+        self.spin.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER:
+            self.spin.interpretText()
+            self.answered.emit(self.spin.value())
+        else:
+            super().keyPressEvent(event)
+
+
+class DashTable(QTableView):
+    """Passes the answer keys up to its panel instead of using them to search."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text().upper() in ("Y", "N", "K", "S") or event.key() in ENTER:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class ChecklistPanel(AnswerPanel):
+    KEYS: ClassVar = {"Y": "yes", "N": "no", "K": "not_known"}
+
+    def __init__(self, question: Question, current: Any) -> None:
+        super().__init__(question, current)
+        layout = QVBoxLayout(self)
+        self.model = DashTableModel(question.items)
+        self.model.set_answers(current)
+        self.table = DashTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Dash checklist: Y yes, N no, K not known")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        done = QPushButton("Done    [Enter]")
+        done.setAccessibleName("Dash done")
+        done.clicked.connect(self.confirm)
+        skip = QPushButton("Not completed    [S]")
+        skip.setAccessibleName("Dash not completed")
+        skip.clicked.connect(lambda: self.answered.emit(None))
+        row.addWidget(done)
+        row.addWidget(skip)
+        layout.addLayout(row)
+
+    def focus_first(self) -> None:
+        self.table.setFocus()
+        self.table.selectRow(0)
+
+    def confirm(self) -> None:
+        self.answered.emit(dict(self.model.answers))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().upper()
+        if text in self.KEYS:
+            row = max(self.table.currentIndex().row(), 0)
+            self.model.set_answer(row, self.KEYS[text])
+            self.table.selectRow(min(row + 1, self.model.rowCount() - 1))
+        elif text == "S":
+            self.answered.emit(None)
+        elif event.key() in ENTER:
+            self.confirm()
+        else:
+            super().keyPressEvent(event)
+
+
+PANELS = {
+    "yes_no": ButtonsPanel,
+    "choice": ButtonsPanel,
+    "multi": MultiPanel,
+    "count": CountPanel,
+    "checklist": ChecklistPanel,
+}
+
+
+def panel_for(question: Question, current: Any) -> AnswerPanel:
+    return PANELS[question.answer_type](question, current)

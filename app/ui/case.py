@@ -1,0 +1,121 @@
+"""The conversation in progress: answers and where the worker is. Memory only, no Qt.
+
+Answers are kept when the worker goes back, and the walk reads only those on the current
+path, so changing an earlier answer recomputes everything after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.pathways.engine import Pathway
+from app.pathways.graph import Guidance, Question, Settings
+from app.pathways.plan import Plan, Step
+
+
+@dataclass(frozen=True)
+class SectionState:
+    name: str
+    state: str  # done | current | to come
+
+
+class CaseSession:
+    def __init__(self, pathway: Pathway, settings: Settings, prefill: dict[str, Any]) -> None:
+        self.pathway = pathway
+        self.settings = settings
+        self.prefill = dict(prefill)  # from settings (tier): skipped going forward, editable
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget the case: every answer goes, back to the first question."""
+        self.answers: dict[str, Any] = dict(self.prefill)
+        self.position = 0
+        self._refresh()
+        self._skip_prefilled()
+
+    def _refresh(self) -> None:
+        self.full: Step = self.pathway.step(self.answers, self.settings)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return self.full.asked
+
+    @property
+    def question(self) -> Question | None:
+        """The question on screen, or None when the plan is."""
+        if self.position >= len(self.path):
+            return None
+        question = self.pathway.graph.questions[self.path[self.position]]
+        return self.pathway.present(question, self.settings)
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.full.plan if self.question is None else None
+
+    @property
+    def current_answer(self) -> Any:
+        question = self.question
+        return self.answers.get(question.id) if question else None
+
+    def answer(self, value: Any) -> None:
+        question = self.question
+        if question is None:
+            return
+        self.answers[question.id] = value
+        self._refresh()
+        self.position += 1
+        self._skip_prefilled()
+
+    def back(self) -> bool:
+        """One question back (past answers from settings); False at the first question."""
+        target = self.position - 1
+        while target >= 0 and self.path[target] in self.prefill:
+            target -= 1
+        if target < 0:
+            return False
+        self.position = target
+        return True
+
+    def go_to(self, question_id: str) -> None:
+        """Show a question on the path again (read-back edits it)."""
+        if question_id in self.path:
+            self.position = self.path.index(question_id)
+
+    def finish(self) -> None:
+        """From read-back to the plan (or the first question still unanswered)."""
+        self.position = len(self.path) - (0 if self.full.plan else 1)
+
+    def _skip_prefilled(self) -> None:
+        while self.position < len(self.path) and self.path[self.position] in self.prefill:
+            self.position += 1
+
+    @property
+    def reminders(self) -> tuple[Guidance, ...]:
+        """Reminders triggered by the answers given up to the question on screen."""
+        if self.plan is not None:
+            return self.plan.reminders
+        given = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        return self.pathway.step(given, self.settings).reminders
+
+    def answered(self) -> list[tuple[Question, Any]]:
+        """Each question on the path with its answer, for the read-back."""
+        questions = self.pathway.graph.questions
+        return [(questions[q], self.answers[q]) for q in self.path if q in self.answers]
+
+    def sections(self) -> list[SectionState]:
+        current = self.question.section if self.question else None
+        done = {self.pathway.graph.questions[q].section for q in self.path[: self.position]}
+        states, seen = [], set()
+        for question in self.pathway.graph.questions.values():
+            if question.section in seen:
+                continue
+            seen.add(question.section)
+            if question.section == current:
+                state = "current"
+            elif question.section in done and (current is None or question.section != current):
+                state = "done"
+            else:
+                state = "to come"
+            states.append(SectionState(question.section, state))
+        return states

@@ -1,0 +1,100 @@
+"""Search-as-you-type over the directory, with filters and a details pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.models import ServiceTableModel
+
+Search = Callable[..., list]  # search(text, borough=, kind=, open_24_7=) -> hits
+
+
+class DirectoryTab(QWidget):
+    def __init__(self, search: Search, boroughs: list[tuple[str, str]],
+                 kinds: dict[str, str], debounce_ms: int = 150) -> None:  # fmt: skip
+        super().__init__()
+        self.search = search
+        layout = QVBoxLayout(self)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText("Search services: name, kind, area…")
+        self.query.setAccessibleName("Search the service directory")
+        self.borough = QComboBox()
+        self.borough.setAccessibleName("Filter by area")
+        self.borough.addItem("Any area", None)
+        for value, label in boroughs:
+            self.borough.addItem(label, value)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Filter by kind of service")
+        self.kind.addItem("Any kind", None)
+        for code, label in sorted(kinds.items(), key=lambda item: item[1]):
+            self.kind.addItem(label, code)
+        self.always_open = QCheckBox("Open 24/7")
+        self.always_open.setAccessibleName("Only services open 24/7")
+        filters = QHBoxLayout()
+        for widget in (self.query, self.borough, self.kind, self.always_open):
+            filters.addWidget(widget)
+        self.model = ServiceTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Services found")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.details = QLabel("Choose a service to see where its details come from.")
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName("Service details")
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(debounce_ms)
+        self.timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _: self.timer.start())
+        for combo in (self.borough, self.kind):
+            combo.currentIndexChanged.connect(lambda _: self.timer.start())
+        self.always_open.toggled.connect(lambda _: self.timer.start())
+        self.table.selectionModel().currentRowChanged.connect(self.show_details)
+
+    def run_search(self) -> None:
+        hits = self.search(
+            self.query.text(),
+            borough=self.borough.currentData(),
+            kind=self.kind.currentData(),
+            open_24_7=self.always_open.isChecked(),
+        )
+        self.model.set_hits(hits)
+        self.details.setText(f"{len(hits)} services found." if hits else "No services found.")
+
+    def show_details(self, current, _previous=None) -> None:
+        if not current.isValid() or current.row() >= len(self.model.hits):
+            return
+        hit = self.model.hits[current.row()]
+        checked = hit.assured_date or "never checked by a person"
+        warning = "  ⚠ CHECK BEFORE USE" if hit.check_before_use else ""
+        self.details.setText(
+            f"{hit.name} ({hit.organisation or 'no organisation held'})\n"
+            f"Phone: {hit.phone or 'contact not confirmed'} · confidence: {hit.confidence}"
+            f" · checked: {checked}{warning}\nSource: {hit.source}"
+            + (f" (seen {hit.source_date})" if hit.source_date else "")
+        )
+
+    def clear(self) -> None:
+        self.timer.stop()
+        self.query.clear()
+        self.model.set_hits([])
+        self.timer.stop()
+        self.details.setText("")

@@ -1,0 +1,187 @@
+"""Item models: one per list on screen, each with named roles."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+
+from app.pathways.graph import ChecklistItem, Guidance, Question
+from app.ui.case import SectionState
+from app.ui.labels import answer_label
+
+SourcesRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+STATE_MARK = {"done": "✓", "current": "▶", "to come": "•"}
+
+
+class ReminderListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[Guidance] = []
+
+    def set_items(self, items: list[Guidance]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{item.text}\n[{'; '.join(item.sources)}]"
+        if role == Qt.ItemDataRole.ToolTipRole or role == SourcesRole:
+            return "; ".join(item.sources)
+        if role == IdRole:
+            return item.id
+        return None
+
+
+class SectionListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[SectionState] = []
+
+    def set_items(self, items: list[SectionState]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{STATE_MARK[item.state]} {item.name}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{item.name}: {item.state}"
+        return None
+
+
+class AnswerTableModel(QAbstractTableModel):
+    """The read-back: each question asked and its answer."""
+
+    HEADERS = ("Question", "Answer")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[Question, Any]] = []
+
+    def set_rows(self, rows: list[tuple[Question, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        question, value = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return question.prompt if index.column() == 0 else answer_label(question, value)
+        if role == IdRole:
+            return question.id
+        return None
+
+
+class DashTableModel(QAbstractTableModel):
+    """The Dash checklist: each item and its answer (yes, no, not known or blank)."""
+
+    HEADERS = ("#", "Question", "Answer")
+    SHOWN: ClassVar = {"yes": "Yes", "no": "No", "not_known": "Not known"}
+
+    def __init__(self, items: tuple[ChecklistItem, ...]) -> None:
+        super().__init__()
+        self.items = items
+        self.answers: dict[str, str] = {}
+
+    def set_answers(self, answers: dict[str, str] | None) -> None:
+        self.beginResetModel()
+        self.answers = dict(answers or {})
+        self.endResetModel()
+
+    def set_answer(self, row: int, value: str) -> None:
+        self.answers[self.items[row].id] = value
+        changed = self.index(row, 2)
+        self.dataChanged.emit(changed, changed)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            flag = " (red flag)" if item.red_flag and index.column() == 1 else ""
+            return (
+                str(index.row() + 1),
+                item.text + flag,
+                self.SHOWN.get(self.answers.get(item.id, ""), ""),
+            )[index.column()]
+        if role == IdRole:
+            return item.id
+        return None
+
+
+class ServiceTableModel(QAbstractTableModel):
+    """Directory search results (plain ServiceHit objects handed in by the caller)."""
+
+    HEADERS = ("Service", "Phone", "Confidence", "Check")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list = []
+
+    def set_hits(self, hits: list) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            check = "check before use" if hit.check_before_use else ""
+            phone = hit.phone or "contact not confirmed"
+            return (hit.name, phone, hit.confidence, check)[index.column()]
+        if role == IdRole:
+            return hit.id
+        return None

@@ -1,0 +1,79 @@
+"""The plan: risk and red flags, then one card per action in order, then the buttons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.pathways.plan import Plan
+from app.ui.plan_text import action_html, risk_html
+
+
+def rich_label(html: str, name: str) -> QLabel:
+    label = QLabel(html)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    return label
+
+
+class PlanView(QWidget):
+    read_back_requested = Signal()
+    copy_requested = Signal()
+    pdf_requested = Signal()
+    new_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAccessibleName("Plan")
+        layout.addWidget(self.scroll, 1)
+        buttons = QHBoxLayout()
+        for text, keys, name, signal in (
+            ("Read back answers", "Alt+R", "Read back answers", self.read_back_requested),
+            ("Copy summary", "Alt+C", "Copy summary for a referral form", self.copy_requested),
+            ("Save PDF…", "Alt+P", "Save the plan as PDF", self.pdf_requested),
+            ("New conversation", "Alt+N", "Clear and start a new conversation", self.new_requested),
+        ):
+            button = QPushButton(f"{text}    [{keys}]")
+            button.setAccessibleName(name)
+            button.clicked.connect(signal.emit)
+            buttons.addWidget(button)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(signal.emit)
+        layout.addLayout(buttons)
+        self.action_kinds: list[str] = []
+
+    def show_plan(self, plan: Plan, today: date) -> None:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(rich_label(risk_html(plan) or "<p>Plan</p>", "Risk and red flags"))
+        months = plan.assured_within_months
+        for number, action in enumerate(plan.actions, start=1):
+            card = QFrame()
+            card.setFrameShape(QFrame.Shape.StyledPanel)
+            inner = QVBoxLayout(card)
+            inner.addWidget(rich_label(action_html(number, action, today, months), action.title))
+            column.addWidget(card)
+        column.addStretch(1)
+        self.scroll.setWidget(content)
+        self.action_kinds = [a.kind for a in plan.actions]
+
+    def clear(self) -> None:
+        self.scroll.setWidget(QWidget())
+        self.action_kinds = []

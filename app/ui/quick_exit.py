@@ -1,0 +1,90 @@
+"""Quick exit (Shift pressed 3 times) and the inactivity clear, watched for the whole app."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+SHIFT_PRESSES = 3
+SHIFT_WINDOW_S = 1.5
+ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
+KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
+
+
+class QuickExitController(QObject):
+    """Emits exit_requested on Shift ×3; counts down and emits idle after inactivity."""
+
+    exit_requested = Signal()
+    idle = Signal()
+    countdown = Signal(int)  # seconds left in the last minute; -1 when activity resumes
+
+    def __init__(self, idle_ms: int, warn_ms: int = 60_000) -> None:
+        super().__init__()
+        self.presses: list[float] = []
+        self.held: set[int] = set()  # keys pressed and not yet released
+        self.warn_ms = warn_ms
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self._idle)
+        self.warn_timer = QTimer(self)
+        self.warn_timer.setSingleShot(True)
+        self.warn_timer.timeout.connect(self._start_countdown)
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._tick)
+        self.deadline = 0.0
+        self.set_idle_ms(idle_ms)
+        QApplication.instance().installEventFilter(self)
+
+    def set_idle_ms(self, idle_ms: int) -> None:
+        self.idle_ms = idle_ms
+        self.activity()
+
+    def activity(self) -> None:
+        if self.tick.isActive():
+            self.tick.stop()
+            self.countdown.emit(-1)
+        self.deadline = time.monotonic() + self.idle_ms / 1000
+        self.idle_timer.start(self.idle_ms)
+        self.warn_timer.start(max(self.idle_ms - self.warn_ms, 0))
+
+    def _start_countdown(self) -> None:
+        self.tick.start()
+        self._tick()
+
+    def _tick(self) -> None:
+        self.countdown.emit(max(round(self.deadline - time.monotonic()), 0))
+
+    def _idle(self) -> None:
+        self.tick.stop()
+        self.idle.emit()
+        self.activity()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyRelease:
+            self.held.discard(event.key())
+            return False
+        if kind not in ACTIVITY:
+            return False
+        if kind == QEvent.Type.KeyPress:
+            # One press reaches the filter once for each object it passes through (the
+            # window, the focus widget, its parents): count it once, until it is released.
+            if event.key() in self.held:
+                return False
+            self.held.add(event.key())
+            self._count_shift(event)
+        self.activity()
+        return False
+
+    def _count_shift(self, event) -> None:
+        if event.key() != Qt.Key.Key_Shift or event.isAutoRepeat():
+            self.presses.clear()
+            return
+        now = time.monotonic()
+        self.presses = [t for t in self.presses if now - t < SHIFT_WINDOW_S] + [now]
+        if len(self.presses) >= SHIFT_PRESSES:
+            self.presses.clear()
+            self.exit_requested.emit()

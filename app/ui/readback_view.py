@@ -1,0 +1,58 @@
+"""Every answer on one screen; Enter (or double-click) on one goes back to change it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.pathways.graph import Question
+from app.ui.models import AnswerTableModel, IdRole
+
+
+class AnswerTable(QTableView):
+    activated_row = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().data(IdRole))
+        else:
+            super().keyPressEvent(event)
+
+
+class ReadBackView(QWidget):
+    edit_requested = Signal(str)
+    done_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.model = AnswerTableModel()
+        self.table = AnswerTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Your answers: press Enter on one to change it")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.activated_row.connect(self.edit_requested.emit)
+        self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(index.data(IdRole)))
+        done = QPushButton("Back to the plan")
+        done.setAccessibleName("Back to the plan")
+        done.clicked.connect(self.done_requested.emit)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(done)
+
+    def show_answers(self, rows: list[tuple[Question, Any]]) -> None:
+        self.model.set_rows(rows)
+        self.table.setFocus()
+        self.table.selectRow(0)

@@ -1,0 +1,94 @@
+"""A real main window on the committed directory, with test timings."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.db.search import DirectorySearch, SearchFilters
+from app.settings import UserSettings
+from app.ui.labels import key_label
+from app.ui.main_window import MainWindow
+from tests.conftest import REPO
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def finder():
+    searcher = DirectorySearch(REPO / "resources" / "directory.sqlite")
+    yield searcher
+    searcher.close()
+
+
+@pytest.fixture
+def make_window(qtbot, pathway, finder):
+    def make(settings=None, warn_ms=60_000):
+        def search(text, borough=None, kind=None, open_24_7=False):
+            return finder.search(text, SearchFilters(borough=borough, kind=kind,
+                                                     open_24_7=open_24_7))  # fmt: skip
+
+        window = MainWindow(pathway, settings or UserSettings(), search, lambda: TODAY,
+                            debounce_ms=0, warn_ms=warn_ms)  # fmt: skip
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def focused(window):
+    return QApplication.focusWidget() or window.question_page.panel
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(focused(window), key, modifier)
+
+
+def type_answer(qtbot, window, question, value):
+    """Answer the question on screen with the keys a worker would press."""
+    kind = question.answer_type
+    if kind == "yes_no":
+        press(qtbot, window, Qt.Key.Key_Y if value else Qt.Key.Key_N)
+    elif kind == "choice":
+        index = question.allowed_values.index(value)
+        qtbot.keyClicks(focused(window), key_label(index))
+    elif kind == "multi":
+        for i, option in enumerate(question.options):
+            if option.value in value:
+                qtbot.keyClicks(focused(window), key_label(i))
+        press(qtbot, window, Qt.Key.Key_Return)
+    elif kind == "count":
+        spin = window.question_page.panel.spin
+        spin.selectAll()
+        qtbot.keyClicks(spin, str(value))
+        press(qtbot, window, Qt.Key.Key_Return)
+    elif kind == "checklist":
+        if value is None:
+            press(qtbot, window, Qt.Key.Key_S)
+            return
+        keys = {"yes": Qt.Key.Key_Y, "no": Qt.Key.Key_N, "not_known": Qt.Key.Key_K}
+        for item in question.items:
+            press(qtbot, window, keys[value[item.id]] if item.id in value else Qt.Key.Key_Down)
+        press(qtbot, window, Qt.Key.Key_Return)
+
+
+def walk(qtbot, window, scenario, stop_before=None):
+    """Answer every question the walk asks, by keyboard; returns the questions asked."""
+    asked = []
+    while (question := window.session.question) is not None:
+        if question.id == stop_before:
+            break
+        asked.append(question.id)
+        before = window.session.position
+        type_answer(qtbot, window, question, scenario.get(question.id))
+        assert window.session.position > before, f"{question.id} was not answered by keyboard"
+    return asked

@@ -1,0 +1,95 @@
+"""Every reference scenario walked through the real window by keyboard alone."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from app.pathways.summary import plan_to_dict
+from tests.conftest import DATA
+from tests.ui.conftest import TODAY, press, walk
+
+CASES = [
+    c for c in json.loads((DATA / "reference.json").read_text()) if c["expect"]["exit_code"] == 0
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_reference_scenario_by_keyboard_gives_routes_plan(qtbot, make_window, pathway, case):
+    scenario = case["scenario"]
+    window = make_window()
+    window.replace_settings(tier=scenario["tier"])
+    walk(qtbot, window, scenario)
+    shown = window.session.plan
+    assert shown is not None
+    route = pathway.step({**scenario, **({"dash_answers": scenario.get("dash_answers")})}).plan
+    assert plan_to_dict(shown, TODAY) == plan_to_dict(route, TODAY)
+    assert window.plan_view.action_kinds == route.action_kinds
+    assert [window.reminders_model.items[i].id for i in range(len(route.reminders))] == [
+        r.id for r in route.reminders
+    ]
+
+
+def test_tier_from_settings_is_not_asked_again(qtbot, make_window):
+    window = make_window()
+    assert window.session.question.id == "immediate_danger"
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.session.question.id == "age_group"
+
+
+def test_back_keeps_answers(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_N)  # not in danger
+    qtbot.keyClicks(window.question_page.panel, "2")  # 16 or 17
+    assert window.session.question.id == "abuse_types"
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.session.question.id == "age_group"
+    assert window.session.current_answer == "16_17"
+    assert [b.isChecked() for b in window.question_page.panel.buttons] == [False, True, False]
+    press(qtbot, window, Qt.Key.Key_Return)  # keep the answer
+    assert window.session.question.id == "abuse_types"
+
+
+def test_reminders_appear_at_the_step_their_answer_is_given(qtbot, window):
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="perpetrator_nearby")
+    ids = lambda: [r.id for r in window.reminders_model.items]  # noqa: E731
+    assert "perpetrator_nearby_plan" not in ids()
+    assert "safe_contact_arrangements" in ids()  # domestic abuse was answered already
+    press(qtbot, window, Qt.Key.Key_Y)
+    assert "perpetrator_nearby_plan" in ids()
+
+
+def test_read_back_edits_an_answer_and_recomputes_the_plan(qtbot, window):
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario)
+    assert "child_safeguarding_referral" in window.session.plan.action_kinds
+    press(qtbot, window.plan_view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert window.pages.currentWidget() is window.readback
+    rows = [window.readback.model.rows[i][0].id for i in range(window.readback.model.rowCount())]
+    window.readback.table.selectRow(rows.index("children_in_household"))
+    qtbot.keyClick(window.readback.table, Qt.Key.Key_Return)
+    assert window.session.question.id == "children_in_household"
+    press(qtbot, window, Qt.Key.Key_N)
+    window.finish_read_back()
+    assert "child_safeguarding_referral" not in window.session.plan.action_kinds
+
+
+def test_copy_gives_a_plain_summary_and_quick_exit_clears_it(qtbot, window):
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario)
+    press(qtbot, window.plan_view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    text = QGuiApplication.clipboard().text()
+    assert "Refer to MARAC" in text and "Black Country Women's Aid" in text
+    window.quick_exit()
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_pdf_has_the_plan_and_the_warning(qtbot, window, tmp_path):
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario)
+    target = tmp_path / "plan.pdf"
+    window.pdf_path_provider = lambda: str(target)
+    press(qtbot, window.plan_view, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 2000
