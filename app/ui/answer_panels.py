@@ -62,7 +62,10 @@ class ButtonsPanel(AnswerPanel):
 
     def __init__(self, question: Question, current: Any) -> None:
         super().__init__(question, current)
-        layout = QVBoxLayout(self) if question.answer_type == "choice" else QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        layout = QVBoxLayout() if question.answer_type == "choice" else QHBoxLayout()
+        outer.addLayout(layout)
+        outer.addStretch(1)
         self.keys: dict[str, Any] = {}
         if question.answer_type == "yes_no":
             choices = [("Y", True, "Yes"), ("N", False, "No")]
@@ -112,6 +115,7 @@ class MultiPanel(AnswerPanel):
         done.setMinimumHeight(44)
         done.clicked.connect(self.confirm)
         layout.addWidget(done)
+        layout.addStretch(1)
 
     def value(self) -> list[Any]:
         boxes = list(self.boxes.values())
@@ -146,6 +150,8 @@ class CountPanel(AnswerPanel):
         done.clicked.connect(lambda: self.answered.emit(self.spin.value()))
         layout.addWidget(self.spin)
         layout.addWidget(done)
+        layout.addStretch(1)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
     def focus_first(self) -> None:
         self.spin.setFocus()

@@ -29,7 +29,7 @@ from app.pathways.summary import plan_to_text
 from app.settings import UserSettings
 from app.ui.case import CaseSession
 from app.ui.directory_tab import DirectoryTab, Search
-from app.ui.models import ReminderListModel, SectionListModel
+from app.ui.models import ReminderListModel, SectionListModel, WrappingDelegate
 from app.ui.pdf import write_plan_pdf
 from app.ui.plan_view import PlanView
 from app.ui.question_page import QuestionPage
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         sections.setModel(self.sections_model)
         sections.setAccessibleName("Sections: done, current and to come")
         sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        sections.setMinimumWidth(170)
         self.pages = QStackedWidget()
         self.question_page = QuestionPage()
         self.question_page.answered.connect(self.answer)
@@ -124,6 +125,11 @@ class MainWindow(QMainWindow):
         self.reminders = QListView()
         self.reminders.setModel(self.reminders_model)
         self.reminders.setWordWrap(True)
+        self.reminders.setSpacing(6)
+        self.reminders.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when resized
+        self.reminders.setItemDelegate(WrappingDelegate(self.reminders))
+        self.reminders.setAlternatingRowColors(True)  # palette colours: high contrast holds
+        self.reminders.setMinimumWidth(260)
         self.reminders.setAccessibleName("Safe-response reminders")
         side_layout.addWidget(self.reminders)
         for widget, stretch in ((sections, 1), (self.pages, 4), (side, 2)):

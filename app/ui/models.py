@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from app.pathways.graph import ChecklistItem, Guidance, Question
 from app.ui.case import SectionState
@@ -185,3 +186,16 @@ class ServiceTableModel(QAbstractTableModel):
         if role == IdRole:
             return hit.id
         return None
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Sizes each item to its wrapped text at the view's width, so none is cut short."""
+
+    def sizeHint(self, option, index: QModelIndex) -> QSize:
+        view = option.widget
+        width = (view.viewport().width() if view else 260) - 16
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(width, 80), 100_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(width, bounds.height() + option.fontMetrics.lineSpacing())
