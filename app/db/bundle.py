@@ -15,11 +15,13 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
-
-from nacl.signing import VerifyKey
+from typing import TYPE_CHECKING
 
 from app.db import signing
-from app.db.migrate import head_revision, known_revisions
+
+if TYPE_CHECKING:
+    from nacl.signing import VerifyKey
+from app.db.schema_versions import head, revisions
 
 FORMAT = 1
 SUFFIX = ".navdir"
@@ -67,8 +69,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_database(path: Path) -> tuple[str, str]:
-    """(directory version, schema revision) of a usable database, or Refused with why."""
+def check_database(path: Path, validate_graph: bool = True) -> tuple[str, str]:
+    """(directory version, schema revision) of a usable database, or Refused with why.
+
+    validate_graph=False skips loading the graph, for a file whose hash already proves it
+    is the one validated when it was built or installed (the caller validates on loading).
+    """
     try:
         db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
@@ -85,10 +91,13 @@ def check_database(path: Path) -> tuple[str, str]:
         raise Refused(f"not a readable directory database ({error})") from None
     except TypeError:
         raise Refused("not a directory database (no schema or version recorded)") from None
-    if revision not in known_revisions():
-        raise Refused(f"schema {revision} is newer than this app understands ({head_revision()})")
-    if revision != head_revision():
-        raise Refused(f"schema {revision} is older than this app's ({head_revision()}): republish")
+    if revision not in revisions():
+        raise Refused(f"schema {revision} is newer than this app understands ({head()})")
+    if revision != head():
+        raise Refused(f"schema {revision} is older than this app's ({head()}): republish")
+    version_key(version)
+    if not validate_graph:
+        return version, revision
     from app.db.loader import DirectoryError, load_graph
     from app.pathways.validate import validate
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.db import signing
 from app.db.bundle import SUFFIX, Refused, check_database, open_bundle, sha256_of, version_key
 
 POINTER = "current.json"
@@ -62,9 +61,16 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
     _consider(choice, where.shipped, "shipped", _shipped_check(where.shipped))
     if where.installed is not None:
         _consider_installed(choice, where.installed, today)
-    keys = signing.load_public_keys(where.keys)
-    for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
-        for bundle in sorted(folder.glob(f"*{SUFFIX}")) if folder and folder.is_dir() else []:
+    waiting = [
+        (origin, bundle)
+        for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates))
+        for bundle in (sorted(folder.glob(f"*{SUFFIX}")) if folder and folder.is_dir() else [])
+    ]
+    if waiting:  # the signature library loads only when there is something to verify
+        from app.db import signing
+
+        keys = signing.load_public_keys(where.keys)
+        for origin, bundle in waiting:
             _consider_bundle(choice, bundle, origin, keys, where.installed, today)
     return choice
 
@@ -83,7 +89,8 @@ def _consider(choice: Selection, path: Path, origin: str, problem: str | None) -
     try:
         if problem:
             raise Refused(problem)
-        version, _ = check_database(path)
+        # Its hash was checked: the graph is validated when the app loads it.
+        version, _ = check_database(path, validate_graph=False)
     except Refused as error:
         choice.refused.append(f"{origin} directory {path.name}: {error}")
         return

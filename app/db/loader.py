@@ -1,15 +1,17 @@
-"""Opens a directory database read-only and turns its rows into a pathways Graph."""
+"""Opens a directory database read-only and turns its rows into a pathways Graph.
+
+Plain sqlite3 on purpose: this runs at every start, before the first question can be
+answered, and SQLAlchemy's import alone would cost more than the whole read. The tables
+are made by the migrations and mirrored by app/db/models (a test checks they agree).
+"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, select
-from sqlalchemy.orm import Session
-
-from app.db import models as m
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY
 from app.pathways import graph as g
 
@@ -18,182 +20,31 @@ class DirectoryError(RuntimeError):
     """The directory database is missing, unreadable or not a directory database."""
 
 
-def open_read_only(path: Path) -> Engine:
-    """An engine on the file in read-only mode: the shipped directory is never written."""
-    if not path.is_file():
-        raise DirectoryError(f"the directory database {path} does not exist")
-    uri = path.resolve().as_uri() + "?mode=ro"
-    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
-
-
-def load_graph(path: Path) -> g.Graph:
-    engine = open_read_only(path)
-    try:
-        with Session(engine) as session:
-            return _graph(session)
-    except Exception as error:  # any SQL or shape error means this file cannot be used
-        if isinstance(error, DirectoryError):
-            raise
-        raise DirectoryError(f"{path} is not a usable directory database: {error}") from error
-    finally:
-        engine.dispose()
-
-
-def _graph(session: Session) -> g.Graph:
-    meta = {row.key: row.value for row in session.scalars(select(m.ContentMeta))}
-    start = session.scalars(select(m.FlowNode.id).where(m.FlowNode.is_start)).all()
-    edges: dict[str, list[g.Edge]] = defaultdict(list)
-    for e in session.scalars(select(m.FlowEdge).order_by(m.FlowEdge.source, m.FlowEdge.ordinal)):
-        edges[e.source].append(g.Edge(e.source, e.target, e.condition, e.why))
-    settings = {row.key: row.value for row in session.scalars(select(m.Setting))}
-    return g.Graph(
-        pathway_version=meta.get("pathway_version", "unknown"),
-        directory_version=meta.get("directory_version", "unknown"),
-        start=start[0] if len(start) == 1 else f"<{len(start)} start nodes>",
-        questions={
-            q.id: _question(q)
-            for q in session.scalars(select(m.Question).order_by(m.Question.ordinal))
-        },
-        edges=dict(edges),
-        actions={a.kind: _action(a) for a in session.scalars(select(m.ActionTemplate))},
-        rules=[
-            g.OutcomeRule(
-                id=r.id,
-                action_kind=r.action_kind,
-                why=r.why,
-                sources=tuple(r.sources),
-                when=r.condition,
-                title=r.title,
-                service_kinds=tuple(r.service_kinds),
-            )
-            for r in session.scalars(
-                select(m.OutcomeRule).order_by(m.OutcomeRule.action_kind, m.OutcomeRule.ordinal)
-            )
-        ],
-        guidance=[
-            g.Guidance(x.id, x.category, x.text, tuple(x.sources), x.condition)
-            for x in session.scalars(
-                select(m.Guidance).order_by(m.Guidance.category, m.Guidance.ordinal)
-            )
-        ],
-        audiences=[
-            g.AudienceRule(a.id, a.condition)
-            for a in session.scalars(select(m.AudienceRule).order_by(m.AudienceRule.ordinal))
-        ],
-        services=_services(session),
-        settings=g.Settings(
-            **{k: v for k, v in settings.items() if k in g.Settings.__annotations__}
-        ),
-        kind_labels={
-            t.code: t.name
-            for t in session.scalars(
-                select(m.TaxonomyTerm).where(m.TaxonomyTerm.taxonomy == KIND_TAXONOMY)
-            )
-        },
-    )
-
-
-def _option(raw: dict) -> g.AnswerOption:
-    attrs = {k: v for k, v in raw.items() if k not in ("value", "label")}
-    return g.AnswerOption(raw["value"], raw["label"], attrs)
-
-
-def _question(q: m.Question) -> g.Question:
-    return g.Question(
-        id=q.id,
-        section=q.section,
-        prompt=q.prompt,
-        help=q.help,
-        answer_type=q.answer_type,
-        options=tuple(_option(o) for o in q.options),
-        items=tuple(g.ChecklistItem(i["id"], i["text"], bool(i.get("red_flag"))) for i in q.items),
-        item_options=tuple(_option(o) for o in q.item_options),
-        skippable=q.skippable,
-        min_choices=q.min_choices,
-        sources=tuple(q.sources),
-    )
-
-
-def _action(a: m.ActionTemplate) -> g.ActionTemplate:
-    ages = None
-    if a.service_age_from is not None and a.service_age_to is not None:
-        ages = (a.service_age_from, a.service_age_to)
-    return g.ActionTemplate(
-        kind=a.kind,
-        priority=a.priority,
-        title=a.title,
-        service_kinds=tuple(a.service_kinds),
-        service_ages=ages,
-        fallback_service_ids=tuple(a.fallback_service_ids),
-        fallback_from_actions=tuple(a.fallback_from_actions),
-        fallback_note=a.fallback_note,
-    )
-
-
-def _grouped(session: Session, query) -> dict[str, list]:
-    grouped: dict[str, list] = defaultdict(list)
-    for key, value in session.execute(query):
-        grouped[key].append(value)
-    return grouped
-
-
-def _services(session: Session) -> dict[str, g.Service]:
-    kinds = _grouped(
-        session,
-        select(m.Attribute.link_id, m.TaxonomyTerm.code)
-        .join(m.TaxonomyTerm, m.TaxonomyTerm.id == m.Attribute.taxonomy_term_id)
-        .where(m.TaxonomyTerm.taxonomy == KIND_TAXONOMY)
-        .order_by(m.TaxonomyTerm.code),
-    )
-    areas = _grouped(
-        session, select(m.ServiceArea.service_id, m.ServiceArea.name).order_by(m.ServiceArea.name)
-    )
-    phones = _grouped(
-        session, select(m.Phone.service_id, m.Phone).order_by(m.Phone.ordinal, m.Phone.id)
-    )
-    schedules = _grouped(session, select(m.Schedule.service_id, m.Schedule).order_by(m.Schedule.id))
-    organizations = {o.id: o.name for o in session.scalars(select(m.Organization))}
-    services = {}
-    for s in session.scalars(select(m.Service).order_by(m.Service.id)):
-        phone = phones[s.id][0] if phones[s.id] else None
-        services[s.id] = g.Service(
-            id=s.id,
-            name=s.name,
-            organisation=organizations.get(s.organization_id or "", ""),
-            kinds=tuple(kinds[s.id]),
-            areas=tuple(areas[s.id]),
-            min_age=s.minimum_age,
-            max_age=s.maximum_age,
-            audience=s.audience,
-            phone=phone.number if phone else "",
-            phone_note=phone.description if phone else "",
-            hours="; ".join(x.description for x in schedules[s.id] if x.description),
-            open_24_7=any(is_always_open(x) for x in schedules[s.id]),
-            email=s.email,
-            website=s.url,
-            referral_route=s.application_process,
-            source=s.source,
-            source_date=s.source_date,
-            confidence=s.confidence,
-            notes=s.notes,
-            assured_date=s.assured_date,
-            status=s.status,
-            alert=s.alert,
-        )
-    return services
-
-
-def is_always_open(schedule: m.Schedule) -> bool:
-    every_day = set(schedule.byday.split(",")) >= set(EVERY_DAY.split(","))
-    return every_day and schedule.opens_at == "00:00" and schedule.closes_at in ("23:59", "24:00")
-
-
 class InvalidGraphError(DirectoryError):
     """The graph in a directory database fails validation; carries every problem."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
         super().__init__(f"{path}: the pathway graph is invalid ({len(problems)} problems)")
         self.problems = problems
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection: the shipped directory is never written."""
+    if not path.is_file():
+        raise DirectoryError(f"the directory database {path} does not exist")
+    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def load_graph(path: Path) -> g.Graph:
+    db = open_read_only(path)
+    try:
+        return _graph(db)
+    except (sqlite3.Error, KeyError, TypeError, ValueError, IndexError) as error:
+        raise DirectoryError(f"{path} is not a usable directory database: {error}") from error
+    finally:
+        db.close()
 
 
 def load_valid_graph(path: Path) -> g.Graph:
@@ -205,3 +56,166 @@ def load_valid_graph(path: Path) -> g.Graph:
     if problems:
         raise InvalidGraphError(path, problems)
     return graph
+
+
+def _json(value):
+    """A JSON column's value. A column declared JSON has numeric affinity in SQLite, so a
+    stored number comes back as a number rather than as its JSON text."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _rows(db: sqlite3.Connection, sql: str, *args) -> list[sqlite3.Row]:
+    return db.execute(sql, args).fetchall()
+
+
+def _graph(db: sqlite3.Connection) -> g.Graph:
+    meta = {r["key"]: r["value"] for r in _rows(db, "SELECT key, value FROM content_meta")}
+    start = [r["id"] for r in _rows(db, "SELECT id FROM flow_node WHERE is_start")]
+    edges: dict[str, list[g.Edge]] = defaultdict(list)
+    for e in _rows(db, "SELECT * FROM flow_edge ORDER BY source, ordinal"):
+        condition = _json(e["condition"])
+        edges[e["source"]].append(g.Edge(e["source"], e["target"], condition, e["why"]))
+    settings = {r["key"]: _json(r["value"]) for r in _rows(db, "SELECT * FROM setting")}
+    return g.Graph(
+        pathway_version=meta.get("pathway_version", "unknown"),
+        directory_version=meta.get("directory_version", "unknown"),
+        start=start[0] if len(start) == 1 else f"<{len(start)} start nodes>",
+        questions={
+            q["id"]: _question(q) for q in _rows(db, "SELECT * FROM question ORDER BY ordinal")
+        },
+        edges=dict(edges),
+        actions={a["kind"]: _action(a) for a in _rows(db, "SELECT * FROM action_template")},
+        rules=[
+            g.OutcomeRule(
+                id=r["id"],
+                action_kind=r["action_kind"],
+                why=r["why"],
+                sources=tuple(_json(r["sources"])),
+                when=_json(r["condition"]),
+                title=r["title"],
+                service_kinds=tuple(_json(r["service_kinds"])),
+            )
+            for r in _rows(db, "SELECT * FROM outcome_rule ORDER BY action_kind, ordinal")
+        ],
+        guidance=[
+            g.Guidance(
+                x["id"],
+                x["category"],
+                x["text"],
+                tuple(_json(x["sources"])),
+                _json(x["condition"]),
+            )  # fmt: skip
+            for x in _rows(db, "SELECT * FROM guidance ORDER BY category, ordinal")
+        ],
+        audiences=[
+            g.AudienceRule(a["id"], _json(a["condition"]))
+            for a in _rows(db, "SELECT * FROM audience_rule ORDER BY ordinal")
+        ],
+        services=_services(db),
+        settings=g.Settings(
+            **{k: v for k, v in settings.items() if k in g.Settings.__annotations__}
+        ),
+        kind_labels={
+            t["code"]: t["name"]
+            for t in _rows(
+                db, "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?", KIND_TAXONOMY
+            )
+        },
+    )
+
+
+def _option(raw: dict) -> g.AnswerOption:
+    attrs = {k: v for k, v in raw.items() if k not in ("value", "label")}
+    return g.AnswerOption(raw["value"], raw["label"], attrs)
+
+
+def _question(q: sqlite3.Row) -> g.Question:
+    return g.Question(
+        id=q["id"],
+        section=q["section"],
+        prompt=q["prompt"],
+        help=q["help"],
+        answer_type=q["answer_type"],
+        options=tuple(_option(o) for o in _json(q["options"])),
+        items=tuple(
+            g.ChecklistItem(i["id"], i["text"], bool(i.get("red_flag"))) for i in _json(q["items"])
+        ),
+        item_options=tuple(_option(o) for o in _json(q["item_options"])),
+        skippable=bool(q["skippable"]),
+        min_choices=q["min_choices"],
+        sources=tuple(_json(q["sources"])),
+    )
+
+
+def _action(a: sqlite3.Row) -> g.ActionTemplate:
+    ages = None
+    if a["service_age_from"] is not None and a["service_age_to"] is not None:
+        ages = (a["service_age_from"], a["service_age_to"])
+    return g.ActionTemplate(
+        kind=a["kind"],
+        priority=a["priority"],
+        title=a["title"],
+        service_kinds=tuple(_json(a["service_kinds"])),
+        service_ages=ages,
+        fallback_service_ids=tuple(_json(a["fallback_service_ids"])),
+        fallback_from_actions=tuple(_json(a["fallback_from_actions"])),
+        fallback_note=a["fallback_note"],
+    )
+
+
+def _grouped(db: sqlite3.Connection, sql: str, *args) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for row in _rows(db, sql, *args):
+        grouped[row[0]].append(row)
+    return grouped
+
+
+def is_always_open(schedule: sqlite3.Row) -> bool:
+    every_day = set(schedule["byday"].split(",")) >= set(EVERY_DAY.split(","))
+    return (
+        every_day
+        and schedule["opens_at"] == "00:00"
+        and schedule["closes_at"] in ("23:59", "24:00")
+    )
+
+
+def _services(db: sqlite3.Connection) -> dict[str, g.Service]:
+    kinds = _grouped(
+        db,
+        "SELECT a.link_id, k.code FROM attribute a JOIN taxonomy_term k "
+        "ON k.id = a.taxonomy_term_id WHERE k.taxonomy = ? ORDER BY k.code",
+        KIND_TAXONOMY,
+    )
+    areas = _grouped(db, "SELECT service_id, name FROM service_area ORDER BY name")
+    phones = _grouped(db, "SELECT service_id, number, description FROM phone ORDER BY ordinal, id")
+    schedules = _grouped(db, "SELECT service_id, * FROM schedule ORDER BY id")
+    organizations = {o["id"]: o["name"] for o in _rows(db, "SELECT id, name FROM organization")}
+    services = {}
+    for s in _rows(db, "SELECT * FROM service ORDER BY id"):
+        sid = s["id"]
+        phone = phones[sid][0] if phones[sid] else None
+        services[sid] = g.Service(
+            id=sid,
+            name=s["name"],
+            organisation=organizations.get(s["organization_id"] or "", ""),
+            kinds=tuple(k["code"] for k in kinds[sid]),
+            areas=tuple(a["name"] for a in areas[sid]),
+            min_age=s["minimum_age"],
+            max_age=s["maximum_age"],
+            audience=s["audience"],
+            phone=phone["number"] if phone else "",
+            phone_note=phone["description"] if phone else "",
+            hours="; ".join(x["description"] for x in schedules[sid] if x["description"]),
+            open_24_7=any(is_always_open(x) for x in schedules[sid]),
+            email=s["email"],
+            website=s["url"],
+            referral_route=s["application_process"],
+            source=s["source"],
+            source_date=s["source_date"],
+            confidence=s["confidence"],
+            notes=s["notes"],
+            assured_date=s["assured_date"],
+            status=s["status"],
+            alert=s["alert"],
+        )
+    return services

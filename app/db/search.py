@@ -18,6 +18,7 @@ from app.pathways.services import needs_check
 
 AUDIENCES = ("any", "women", "men", "lgbtq")
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
+KEY_COLUMNS = "name organization kinds areas"
 REGION_LABELS = {"national": "National", "west_midlands": "West Midlands"}
 
 
@@ -136,7 +137,14 @@ class DirectorySearch:
                 f"WHERE service_fts MATCH ? {where} "
                 f"ORDER BY bm25(service_fts, {WEIGHTS}) LIMIT ?"
             )
-            rows = self.db.execute(sql, [expression, *params, limit])
+            # Name, organisation, kind and area first: what a worker searches by, and far
+            # fewer matches to rank than all the descriptions. Descriptions only fill up.
+            rows = self.db.execute(sql, [f"{{{KEY_COLUMNS}}} : ({expression})", *params, limit])
+            rows = rows.fetchall()
+            if len(rows) < limit:
+                seen = {row[0] for row in rows}
+                more = self.db.execute(sql, [expression, *params, limit]).fetchall()
+                rows += [row for row in more if row[0] not in seen][: limit - len(rows)]
         elif text.strip():
             return []  # only punctuation: nothing can match it
         else:

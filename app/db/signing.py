@@ -8,10 +8,10 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nacl.exceptions import BadSignatureError, CryptoError
-from nacl.signing import SigningKey, VerifyKey
+if TYPE_CHECKING:  # PyNaCl loads inside the functions: only when a key is used
+    from nacl.signing import SigningKey, VerifyKey
 
 PUBLIC_SUFFIX = ".pub"
 PRIVATE_SUFFIX = ".private-key"
@@ -39,6 +39,8 @@ def canonical(fields: dict[str, Any]) -> bytes:
 
 def generate(folder: Path) -> KeyPair:
     """A new key pair; the private key file is readable by its owner only."""
+    from nacl.signing import SigningKey
+
     folder.mkdir(parents=True, exist_ok=True)
     signing = SigningKey.generate()
     public = bytes(signing.verify_key)
@@ -56,6 +58,9 @@ def generate(folder: Path) -> KeyPair:
 
 
 def load_private(path: Path) -> tuple[str, SigningKey]:
+    from nacl.exceptions import CryptoError
+    from nacl.signing import SigningKey
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         signing = SigningKey(base64.b64decode(data["private_key"]))
@@ -68,6 +73,9 @@ def load_private(path: Path) -> tuple[str, SigningKey]:
 
 def load_public_keys(folder: Path) -> dict[str, VerifyKey]:
     """Trusted public keys by key id; unreadable files are skipped (they trust nothing)."""
+    from nacl.exceptions import CryptoError
+    from nacl.signing import VerifyKey
+
     keys = {}
     for path in sorted(folder.glob(f"*{PUBLIC_SUFFIX}")) if folder.is_dir() else []:
         try:
@@ -83,6 +91,8 @@ def sign(fields: dict[str, Any], signing: SigningKey) -> str:
 
 
 def signature_holds(fields: dict[str, Any], signature: str, key: VerifyKey) -> bool:
+    from nacl.exceptions import BadSignatureError
+
     try:
         key.verify(canonical(fields), base64.b64decode(signature, validate=True))
     except (BadSignatureError, ValueError, TypeError):

@@ -6,8 +6,11 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.paths import resources_dir
 
@@ -19,17 +22,15 @@ def run_app(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
-    try:
-        window = open_window(args)
-    except StartError as error:
-        if args.self_test:
-            print(f"self-test failed: {error}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, APP_NAME, f"{error}\n\nIn an emergency call 999.")
-        return 1
-    window.show()
     if args.self_test:
+        try:
+            window = open_window(args.directory)
+        except StartError as error:
+            print(f"self-test failed: {error}", file=sys.stderr)
+            return 1
+        window.show()
         return self_test(window)
+    start(app, args.directory)
     return app.exec()
 
 
@@ -37,7 +38,40 @@ class StartError(RuntimeError):
     pass
 
 
-def open_window(args: argparse.Namespace):
+class OpeningScreen(QLabel):
+    """Painted at once, before the database and SQLAlchemy are touched; then replaced."""
+
+    def __init__(self, then) -> None:
+        super().__init__("Opening…")
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName("Opening")
+        self.resize(1100, 720)
+        self.then = then
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.then is not None:
+            then, self.then = self.then, None
+            QTimer.singleShot(0, then)
+
+
+def start(app: QApplication, directory: Path | None) -> None:
+    def finish() -> None:
+        try:
+            window = open_window(directory)
+        except StartError as error:
+            QMessageBox.critical(None, APP_NAME, f"{error}\n\nIn an emergency call 999.")
+            app.quit()
+            return
+        window.show()
+        opening.close()
+        app.navigator_window = window  # keeps it alive; the benchmark reads it
+
+    opening = OpeningScreen(finish)
+    opening.show()
+
+
+def open_window(directory: Path | None):
     from app.db.directories import default_locations, select_directory
     from app.db.loader import DirectoryError, load_valid_graph
     from app.db.search import DirectorySearch, SearchFilters
@@ -45,7 +79,7 @@ def open_window(args: argparse.Namespace):
     from app.settings import UserSettings
     from app.ui.main_window import MainWindow
 
-    database, refused = args.directory, []
+    database, refused = directory, []
     if database is None:
         choice = select_directory(default_locations())
         database, refused = choice.path, choice.refused

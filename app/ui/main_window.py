@@ -30,7 +30,6 @@ from app.settings import UserSettings
 from app.ui.case import CaseSession
 from app.ui.directory_tab import DirectoryTab, Search
 from app.ui.models import ReminderListModel, SectionListModel, WrappingDelegate
-from app.ui.pdf import write_plan_pdf
 from app.ui.plan_view import PlanView
 from app.ui.question_page import QuestionPage
 from app.ui.quick_exit import QuickExitController
@@ -71,7 +70,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._conversation(), "Conversation")
         self.directory = DirectoryTab(search, boroughs, pathway.graph.kind_labels, debounce_ms)
         self.tabs.addTab(self.directory, "Directory")
-        self.settings_tab = SettingsTab(settings, [b for b in boroughs])
+        self.settings_tab = SettingsTab(settings, boroughs)
         self.settings_tab.changed.connect(self.apply_settings)
         self.tabs.addTab(self.settings_tab, "Settings")
         column.addWidget(self.tabs, 1)
@@ -197,6 +196,8 @@ class MainWindow(QMainWindow):
     def save_pdf(self) -> None:
         path = self.session.plan and self.pdf_path_provider()
         if path:
+            from app.ui.pdf import write_plan_pdf  # only when the worker saves one
+
             write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
             self.status.setText("PDF saved. Never give a printed plan to someone whose abuser "
                                 "may find it.")  # fmt: skip

@@ -5,7 +5,6 @@ Run: xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/captu
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -39,7 +38,7 @@ def answer_until(window, scenario: dict, stop_before: str | None) -> None:
 
 def main() -> None:
     app = QApplication(sys.argv)
-    window = open_window(argparse.Namespace(directory=None))
+    window = open_window(None)
     window.resize(1240, 760)
     window.show()
     cases = json.loads((ROOT / "tests" / "data" / "reference.json").read_text())

@@ -197,7 +197,7 @@ def upgrade() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE service_fts USING fts5("
         "name, organization, kinds, areas, details, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
     )
 
 

@@ -4,9 +4,10 @@ import shutil
 import sqlite3
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import create_engine, inspect
 
 from app.__main__ import main
+from app.db import schema_versions
 from app.db.build import build_directory, dump_content
 from app.db.loader import DirectoryError, load_graph, open_read_only
 from app.db.migrate import head_revision
@@ -35,7 +36,7 @@ def test_committed_database_is_not_stale_against_its_sources(tmp_path):
 
 
 def test_schema_is_made_by_the_migrations_and_matches_the_models():
-    engine = open_read_only(SHIPPED)
+    engine = create_engine(f"sqlite:///{SHIPPED}")
     try:
         with engine.connect() as connection:
             version = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
@@ -48,13 +49,28 @@ def test_schema_is_made_by_the_migrations_and_matches_the_models():
         engine.dispose()
 
 
+def test_revisions_read_from_the_files_agree_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    from app.db.migrate import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert schema_versions.head() == head_revision()
+    directory = {
+        s.revision
+        for s in scripts.walk_revisions()
+        if "directory" in (s.branch_labels or ()) or s.revision.startswith("directory")
+    }
+    assert set(schema_versions.revisions()) == directory
+
+
 def test_the_shipped_database_opens_read_only():
-    engine = open_read_only(SHIPPED)
+    db = open_read_only(SHIPPED)
     try:
-        with engine.connect() as connection, pytest.raises(Exception, match="readonly"):
-            connection.exec_driver_sql("DELETE FROM service")
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            db.execute("DELETE FROM service")
     finally:
-        engine.dispose()
+        db.close()
 
 
 def test_broken_sources_list_every_problem_and_keep_the_old_database(sources, tmp_path):

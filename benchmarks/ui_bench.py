@@ -1,0 +1,70 @@
+"""Desktop benchmark: launch, keystroke to search results, peak memory.
+
+Run: .venv/bin/python -m benchmarks.ui_bench   (offscreen; takes about a minute)
+Launch figures are ratios to a bare PySide6 window started the same way in the same run.
+Targets (issue "desktop app"): first paint <= 1.5x; first question answerable <= 2.5x;
+keystroke to results with 10,000 services <= 16 ms; peak memory after a walk and a
+search <= 120 MiB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RUNS = 7
+
+
+def launch(mode: str) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
+           "PROBE_T0": repr(time.time())}  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "ui_launch_probe.py"), mode],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def child_measures() -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.ui_session_probe"],
+        env=env, capture_output=True, text=True, check=True, cwd=REPO,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    bare, app = [], []
+    for _ in range(RUNS):  # alternate, so load on the machine hits both alike
+        bare.append(launch("bare"))
+        app.append(launch("app"))
+    base = statistics.median(r["first_paint"] for r in bare)
+    paint = statistics.median(r["first_paint"] for r in app)
+    ready = statistics.median(r["question_answerable"] for r in app)
+    session = child_measures()
+    print(f"{'measure':44} {'value':>10} {'ratio':>7}  target")
+    print(f"{'bare PySide6 window: launch to first paint':44} {base * 1e3:8.0f}ms {1:7.2f}")
+    print(f"{'app: launch to first paint':44} {paint * 1e3:8.0f}ms {paint / base:7.2f}  <= 1.5x")
+    print(f"{'app: launch to first question answerable':44} {ready * 1e3:8.0f}ms "
+          f"{ready / base:7.2f}  <= 2.5x")  # fmt: skip
+    print(f"{'keystroke to results, 10,000 services (med)':44} "
+          f"{session['keystroke_median_ms']:8.1f}ms {'':7}  <= 16 ms")  # fmt: skip
+    print(f"{'keystroke to results, 10,000 services (p95)':44} "
+          f"{session['keystroke_p95_ms']:8.1f}ms")  # fmt: skip
+    print(f"{'quick exit: case cleared, neutral, minimised':44} "
+          f"{session['quick_exit_ms']:8.1f}ms {'':7}  <= 100 ms")  # fmt: skip
+    print(f"{'peak memory after a walk and a search':44} {session['peak_mib']:7.1f}MiB "
+          f"{'':7}  <= 120 MiB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory():
+        main()

@@ -1,0 +1,65 @@
+"""Child process for the UI benchmark: prints seconds from process start to each milestone.
+
+Modes: bare (a PySide6 window alone), app (the product). Not a test; run by ui_bench.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+STARTED = float(os.environ["PROBE_T0"])  # wall time the parent spawned this process
+marks: dict[str, float] = {}
+
+
+def mark(name: str) -> None:
+    marks.setdefault(name, time.time() - STARTED)
+
+
+def main() -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
+                mark("first_paint")
+            return False
+
+    app = QApplication(sys.argv)
+    painter = FirstPaint()
+    app.installEventFilter(painter)
+    if sys.argv[1] == "bare":
+        from PySide6.QtWidgets import QMainWindow
+
+        window = QMainWindow()
+        window.resize(1100, 720)
+        window.show()
+    else:
+        from app.ui import application
+
+        application.start(app, directory=None)
+
+    def check() -> None:
+        if sys.argv[1] == "bare" and "first_paint" in marks:
+            finish()
+        window = getattr(app, "navigator_window", None)
+        panel = window.question_page.panel if window is not None else None
+        if panel is not None and panel.isVisible():
+            mark("question_answerable")
+            finish()
+
+    def finish() -> None:
+        print(json.dumps(marks))
+        app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(1)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
