@@ -23,12 +23,19 @@ RUNS = 7
 
 
 def launch(mode: str) -> dict[str, float]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
-           "PROBE_T0": repr(time.time())}  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(REPO),
+        "PROBE_T0": repr(time.time()),
+    }
     out = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "ui_launch_probe.py"), mode],
-        env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -36,8 +43,12 @@ def child_measures() -> dict[str, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     out = subprocess.run(
         [sys.executable, "-m", "benchmarks.ui_session_probe"],
-        env=env, capture_output=True, text=True, check=True, cwd=REPO,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -53,16 +64,25 @@ def main() -> None:
     print(f"{'measure':44} {'value':>10} {'ratio':>7}  target")
     print(f"{'bare PySide6 window: launch to first paint':44} {base * 1e3:8.0f}ms {1:7.2f}")
     print(f"{'app: launch to first paint':44} {paint * 1e3:8.0f}ms {paint / base:7.2f}  <= 1.5x")
-    print(f"{'app: launch to first question answerable':44} {ready * 1e3:8.0f}ms "
-          f"{ready / base:7.2f}  <= 2.5x")  # fmt: skip
-    print(f"{'keystroke to results, 10,000 services (med)':44} "
-          f"{session['keystroke_median_ms']:8.1f}ms {'':7}  <= 16 ms")  # fmt: skip
-    print(f"{'keystroke to results, 10,000 services (p95)':44} "
-          f"{session['keystroke_p95_ms']:8.1f}ms")  # fmt: skip
-    print(f"{'quick exit: case cleared, neutral, minimised':44} "
-          f"{session['quick_exit_ms']:8.1f}ms {'':7}  <= 100 ms")  # fmt: skip
-    print(f"{'peak memory after a walk and a search':44} {session['peak_mib']:7.1f}MiB "
-          f"{'':7}  <= 120 MiB")  # fmt: skip
+    print(
+        f"{'app: launch to first question answerable':44} {ready * 1e3:8.0f}ms "
+        f"{ready / base:7.2f}  <= 2.5x"
+    )
+    print(
+        f"{'keystroke to results, 10,000 services (med)':44} "
+        f"{session['keystroke_median_ms']:8.1f}ms {'':7}  <= 16 ms"
+    )
+    print(
+        f"{'keystroke to results, 10,000 services (p95)':44} {session['keystroke_p95_ms']:8.1f}ms"
+    )
+    print(
+        f"{'quick exit: case cleared, neutral, minimised':44} "
+        f"{session['quick_exit_ms']:8.1f}ms {'':7}  <= 100 ms"
+    )
+    print(
+        f"{'peak memory after a walk and a search':44} {session['peak_mib']:7.1f}MiB "
+        f"{'':7}  <= 120 MiB"
+    )
 
 
 if __name__ == "__main__":

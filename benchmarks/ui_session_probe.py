@@ -50,11 +50,13 @@ def main() -> None:
         finder = DirectorySearch(big)
 
         def search(text, borough=None, kind=None, open_24_7=False):
-            return finder.search(text, SearchFilters(borough=borough, kind=kind,
-                                                     open_24_7=open_24_7))  # fmt: skip
+            return finder.search(
+                text, SearchFilters(borough=borough, kind=kind, open_24_7=open_24_7)
+            )
 
-        bench = MainWindow(Pathway(window.session.pathway.graph), UserSettings(), search,
-                           debounce_ms=0)  # fmt: skip
+        bench = MainWindow(
+            Pathway(window.session.pathway.graph), UserSettings(), search, debounce_ms=0
+        )
         bench.show()
         bench.tabs.setCurrentWidget(bench.directory)
         samples = []
@@ -69,12 +71,16 @@ def main() -> None:
                 samples.append((time.perf_counter() - start) * 1e3)
         finder.close()
     samples.sort()
-    print(json.dumps({
-        "keystroke_median_ms": statistics.median(samples),
-        "keystroke_p95_ms": samples[int(len(samples) * 0.95) - 1],
-        "quick_exit_ms": quick_exit_ms,
-        "peak_mib": peak_mib,
-    }))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "keystroke_median_ms": statistics.median(samples),
+                "keystroke_p95_ms": samples[int(len(samples) * 0.95) - 1],
+                "quick_exit_ms": quick_exit_ms,
+                "peak_mib": peak_mib,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

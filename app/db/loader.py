@@ -104,7 +104,7 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
                 x["text"],
                 tuple(_json(x["sources"])),
                 _json(x["condition"]),
-            )  # fmt: skip
+            )
             for x in _rows(db, "SELECT * FROM guidance ORDER BY category, ordinal")
         ],
         audiences=[

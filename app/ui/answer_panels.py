@@ -119,8 +119,9 @@ class MultiPanel(AnswerPanel):
 
     def value(self) -> list[Any]:
         boxes = list(self.boxes.values())
-        return [o.value for o, box in zip(self.question.options, boxes, strict=True)
-                if box.isChecked()]  # fmt: skip
+        return [
+            o.value for o, box in zip(self.question.options, boxes, strict=True) if box.isChecked()
+        ]
 
     def confirm(self) -> None:
         if len(self.value()) >= self.question.min_choices:

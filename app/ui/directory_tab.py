@@ -24,8 +24,13 @@ Search = Callable[..., list]  # search(text, borough=, kind=, open_24_7=) -> hit
 
 
 class DirectoryTab(QWidget):
-    def __init__(self, search: Search, boroughs: list[tuple[str, str]],
-                 kinds: dict[str, str], debounce_ms: int = 150) -> None:  # fmt: skip
+    def __init__(
+        self,
+        search: Search,
+        boroughs: list[tuple[str, str]],
+        kinds: dict[str, str],
+        debounce_ms: int = 150,
+    ) -> None:
         super().__init__()
         self.search = search
         layout = QVBoxLayout(self)

@@ -41,9 +41,15 @@ NEUTRAL_TITLE = "Notes"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, pathway: Pathway, settings: UserSettings, search: Search,
-                 today: Callable[[], date] = date.today, debounce_ms: int = 150,
-                 warn_ms: int = 60_000) -> None:  # fmt: skip
+    def __init__(
+        self,
+        pathway: Pathway,
+        settings: UserSettings,
+        search: Search,
+        today: Callable[[], date] = date.today,
+        debounce_ms: int = 150,
+        warn_ms: int = 60_000,
+    ) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
         self.today = today
@@ -74,8 +80,9 @@ class MainWindow(QMainWindow):
         self.settings_tab.changed.connect(self.apply_settings)
         self.tabs.addTab(self.settings_tab, "Settings")
         column.addWidget(self.tabs, 1)
-        self.status = QLabel(f"Pathway {pathway.graph.pathway_version} · directory "
-                             f"{pathway.graph.directory_version}")  # fmt: skip
+        self.status = QLabel(
+            f"Pathway {pathway.graph.pathway_version} · directory {pathway.graph.directory_version}"
+        )
         self.status.setAccessibleName("Status")
         column.addWidget(self.status)
         self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms)
@@ -199,8 +206,9 @@ class MainWindow(QMainWindow):
             from app.ui.pdf import write_plan_pdf  # only when the worker saves one
 
             write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
-            self.status.setText("PDF saved. Never give a printed plan to someone whose abuser "
-                                "may find it.")  # fmt: skip
+            self.status.setText(
+                "PDF saved. Never give a printed plan to someone whose abuser may find it."
+            )
 
     def _ask_pdf_path(self) -> str | None:
         from PySide6.QtWidgets import QFileDialog
@@ -252,8 +260,10 @@ class MainWindow(QMainWindow):
         if seconds < 0:
             self.banner.hide()
             return
-        self.banner.setText(f"No activity: this conversation will be cleared in {seconds} s. "
-                            "Press any key or move the mouse to keep it.")  # fmt: skip
+        self.banner.setText(
+            f"No activity: this conversation will be cleared in {seconds} s. "
+            "Press any key or move the mouse to keep it."
+        )
         self.banner.show()
 
     # Settings

@@ -43,8 +43,10 @@ def service_html(match: ServiceMatch, today: date, months: int) -> str:
 
 def action_html(number: int, action: PlannedAction, today: date, months: int) -> str:
     sources = escape("; ".join(action.sources))
-    html = [f"<h3>{number}. {escape(action.title)}</h3>",
-            f"<p>{escape(action.why)} <small>[{sources}]</small></p>"]  # fmt: skip
+    html = [
+        f"<h3>{number}. {escape(action.title)}</h3>",
+        f"<p>{escape(action.why)} <small>[{sources}]</small></p>",
+    ]
     if action.no_confirmed_service:
         html.append(f"<p><b>No confirmed contact held:</b> {escape(action.fallback_note)}</p>")
     if action.services:
@@ -62,5 +64,7 @@ def plan_document_html(plan: Plan, today: date, organisation: str = "") -> str:
         f"<li>{escape(r.text)} <small>[{escape('; '.join(r.sources))}]</small></li>"
         for r in plan.reminders
     )
-    return (f"<h2>Plan</h2>{header}{meta}{risk_html(plan)}{actions}"
-            f"<h3>Remember</h3><ul>{reminders}</ul>")  # fmt: skip
+    return (
+        f"<h2>Plan</h2>{header}{meta}{risk_html(plan)}{actions}"
+        f"<h3>Remember</h3><ul>{reminders}</ul>"
+    )

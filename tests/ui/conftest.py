@@ -26,11 +26,18 @@ def finder():
 def make_window(qtbot, pathway, finder):
     def make(settings=None, warn_ms=60_000):
         def search(text, borough=None, kind=None, open_24_7=False):
-            return finder.search(text, SearchFilters(borough=borough, kind=kind,
-                                                     open_24_7=open_24_7))  # fmt: skip
+            return finder.search(
+                text, SearchFilters(borough=borough, kind=kind, open_24_7=open_24_7)
+            )
 
-        window = MainWindow(pathway, settings or UserSettings(), search, lambda: TODAY,
-                            debounce_ms=0, warn_ms=warn_ms)  # fmt: skip
+        window = MainWindow(
+            pathway,
+            settings or UserSettings(),
+            search,
+            lambda: TODAY,
+            debounce_ms=0,
+            warn_ms=warn_ms,
+        )
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

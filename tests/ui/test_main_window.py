@@ -89,11 +89,14 @@ def test_every_control_has_an_accessible_name(qtbot, window):
     walk(qtbot, window, SCENARIO)
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
     unnamed = [
-        w for kind in kinds for w in window.findChildren(kind)
-        if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
+        w
+        for kind in kinds
+        for w in window.findChildren(kind)
+        if not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
         and w.objectName() not in ("qt_scrollarea_hcontainer", "qt_scrollarea_vcontainer")
         and w.isVisibleTo(window)
-    ]  # fmt: skip
+    ]
     assert unnamed == []
 
 
@@ -105,8 +108,12 @@ def test_plan_buttons_are_reachable_by_tab(qtbot, window):
         qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Tab)
         if window.focusWidget() is not None:
             seen.add(window.focusWidget().accessibleName())
-    assert {"Read back answers", "Copy summary for a referral form", "Save the plan as PDF",
-            "Quick exit: clear everything and hide"} <= seen  # fmt: skip
+    assert {
+        "Read back answers",
+        "Copy summary for a referral form",
+        "Save the plan as PDF",
+        "Quick exit: clear everything and hide",
+    } <= seen
 
 
 def test_item_models_pass_the_model_tester(qtmodeltester, window, graph, finder):
