@@ -1,0 +1,42 @@
+"""`python -m app --self-test`, as IT runs it after installing; and the palette-only rule."""
+
+import re
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_self_test_exits_0_offscreen():
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--self-test"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "self-test passed" in result.stdout
+
+
+def test_self_test_fails_with_the_reason_on_a_broken_directory(tmp_path):
+    broken = tmp_path / "directory.sqlite"
+    broken.write_bytes(b"not a database" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--directory", str(broken), "--self-test"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "self-test failed" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_hard_coded_colours_or_stylesheets():
+    """Colours come from the palette only, so Windows high contrast keeps working."""
+    pattern = re.compile(r"setStyleSheet|QColor\(|#[0-9a-fA-F]{6}\b|Qt\.GlobalColor")
+    for path in (REPO / "app" / "ui").glob("*.py"):
+        assert not pattern.search(path.read_text(encoding="utf-8")), path.name
