@@ -24,7 +24,7 @@ def main() -> None:
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
+            if event.type() == QEvent.Type.Paint and watched.isWidgetType():
                 mark("first_paint")
             return False
 

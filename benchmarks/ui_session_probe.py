@@ -33,6 +33,10 @@ def main() -> None:
     start = time.perf_counter()
     window.quick_exit()
     quick_exit_ms = (time.perf_counter() - start) * 1e3
+    app.removeEventFilter(window.guard)  # one window at a time, as in use
+    window.close()
+    window.deleteLater()
+    app.processEvents()
     # Only now the tools that build the big directory (they would inflate peak memory).
     from app.db.build import write_database
     from app.db.search import DirectorySearch, SearchFilters
