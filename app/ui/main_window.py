@@ -236,14 +236,11 @@ class MainWindow(QMainWindow):
 
     def quick_exit(self) -> None:
         """Within 100 ms, no confirmation: clear, show the neutral screen, minimise."""
-        self._forget()
-        self.refresh()
-        self.banner.hide()
-        self.screens.setCurrentWidget(self.neutral)
-        self.setWindowTitle(NEUTRAL_TITLE)
+        self.clear_for_inactivity()
         self.showMinimized()
 
     def clear_for_inactivity(self) -> None:
+        """Clear the case and leave only the neutral screen."""
         self._forget()
         self.refresh()
         self.banner.hide()

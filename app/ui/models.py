@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import QStyledItemDelegate
 
-from app.pathways.graph import ChecklistItem, Guidance, Question
+from app.pathways.graph import ChecklistItem, Guidance
 from app.ui.case import SectionState
 from app.ui.labels import answer_label
 
@@ -66,16 +66,16 @@ class SectionListModel(QAbstractListModel):
         return None
 
 
-class AnswerTableModel(QAbstractTableModel):
-    """The read-back: each question asked and its answer."""
+class HeaderedTableModel(QAbstractTableModel):
+    """A table of `self.rows` under fixed column headers."""
 
-    HEADERS = ("Question", "Answer")
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[tuple[Question, Any]] = []
+        self.rows: list = []
 
-    def set_rows(self, rows: list[tuple[Question, Any]]) -> None:
+    def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -91,6 +91,12 @@ class AnswerTableModel(QAbstractTableModel):
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return None
 
+
+class AnswerTableModel(HeaderedTableModel):
+    """The read-back: each question asked and its answer (rows of (question, value))."""
+
+    HEADERS = ("Question", "Answer")
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
@@ -102,7 +108,7 @@ class AnswerTableModel(QAbstractTableModel):
         return None
 
 
-class DashTableModel(QAbstractTableModel):
+class DashTableModel(HeaderedTableModel):
     """The Dash checklist: each item and its answer (yes, no, not known or blank)."""
 
     HEADERS = ("#", "Question", "Answer")
@@ -110,7 +116,7 @@ class DashTableModel(QAbstractTableModel):
 
     def __init__(self, items: tuple[ChecklistItem, ...]) -> None:
         super().__init__()
-        self.items = items
+        self.items = self.rows = list(items)
         self.answers: dict[str, str] = {}
 
     def set_answers(self, answers: dict[str, str] | None) -> None:
@@ -122,17 +128,6 @@ class DashTableModel(QAbstractTableModel):
         self.answers[self.items[row].id] = value
         changed = self.index(row, 2)
         self.dataChanged.emit(changed, changed)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
@@ -150,30 +145,17 @@ class DashTableModel(QAbstractTableModel):
         return None
 
 
-class ServiceTableModel(QAbstractTableModel):
+class ServiceTableModel(HeaderedTableModel):
     """Directory search results (plain ServiceHit objects handed in by the caller)."""
 
     HEADERS = ("Service", "Phone", "Confidence", "Check")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.hits: list = []
+    @property
+    def hits(self) -> list:
+        return self.rows
 
     def set_hits(self, hits: list) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
+        self.set_rows(hits)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.hits):
