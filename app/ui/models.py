@@ -7,8 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import QStyledItemDelegate
 
-from app.pathways.graph import ChecklistItem, Guidance
-from app.ui.case import SectionState
+from app.pathways.graph import ChecklistItem
 from app.ui.labels import answer_label
 
 SourcesRole = Qt.ItemDataRole.UserRole + 1
@@ -16,18 +15,24 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 STATE_MARK = {"done": "✓", "current": "▶", "to come": "•"}
 
 
-class ReminderListModel(QAbstractListModel):
+class ItemListModel(QAbstractListModel):
+    """A list of `self.items`."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.items: list[Guidance] = []
+        self.items: list = []
 
-    def set_items(self, items: list[Guidance]) -> None:
+    def set_items(self, items: list) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
+
+
+class ReminderListModel(ItemListModel):
+    """Safe-response reminders (Guidance), each with its sources."""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
@@ -42,18 +47,8 @@ class ReminderListModel(QAbstractListModel):
         return None
 
 
-class SectionListModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[SectionState] = []
-
-    def set_items(self, items: list[SectionState]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
+class SectionListModel(ItemListModel):
+    """The sections of the walk (SectionState): done, current or to come."""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
