@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
@@ -26,13 +25,3 @@ def upgrade(connection: Connection, branch: str = DIRECTORY_BRANCH) -> None:
 
 def head_revision(branch: str = DIRECTORY_BRANCH) -> str:
     return ScriptDirectory.from_config(alembic_config()).get_revision(f"{branch}@head").revision
-
-
-def known_revisions() -> set[str]:
-    return {
-        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
-    }
-
-
-def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()

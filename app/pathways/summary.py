@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from app.pathways.graph import Guidance
+from app.pathways.graph import Guidance, Service
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, needs_check
 
@@ -77,12 +77,18 @@ def _service(match: ServiceMatch, check) -> dict[str, Any]:
     }
 
 
+def service_notes(s: Service) -> list[str]:
+    """What to know before phoning: the number's note, the hours, who it is for."""
+    notes = [x for x in (s.phone_note, s.hours) if x]
+    if s.audience not in ("any", ""):
+        notes.append(f"{s.audience} only")
+    return notes
+
+
 def service_line(match: ServiceMatch, check) -> str:
     s = match.service
     contact = s.phone or s.email or "contact not confirmed"
-    extras = [x for x in (s.phone_note, s.hours) if x]
-    if s.audience not in ("any", ""):
-        extras.append(f"{s.audience} only")
+    extras = service_notes(s)
     if not s.has_confirmed_contact:
         extras.append("contact not confirmed")
     if check(s):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.pathways.conditions import QUESTION_OPS, atoms, compile_condition
+from app.pathways.conditions import QUESTION_OPS, atoms, compile_condition, same
 from app.pathways.graph import Condition, Graph
 from app.pathways.risk import FACTS
 from app.pathways.services import NATIONAL
@@ -187,7 +187,7 @@ def _value_problems(atom: Condition, allowed: list, where: str, name: str) -> li
     return [
         f"{where}: {name} never has the value {v!r} (allowed: {allowed})"
         for v in values
-        if not any(v == a and isinstance(v, bool) == isinstance(a, bool) for a in allowed)
+        if not any(same(v, a) for a in allowed)
     ]
 
 

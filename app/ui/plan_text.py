@@ -7,6 +7,7 @@ from html import escape
 
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, needs_check
+from app.pathways.summary import service_notes
 
 PRINT_WARNING = (
     "Do not give a printed plan to someone whose abuser may find it. Keep it with your "
@@ -31,9 +32,7 @@ def service_html(match: ServiceMatch, today: date, months: int) -> str:
     s = match.service
     contact = escape(s.phone or s.email) if (s.phone or s.email) else "<i>contact not confirmed</i>"
     bits = [f"<b>{escape(s.name)}</b>: {contact}"]
-    bits += [escape(x) for x in (s.phone_note, s.hours) if x]
-    if s.audience not in ("any", ""):
-        bits.append(f"{escape(s.audience)} only")
+    bits += [escape(note) for note in service_notes(s)]
     bits.append(f"checked: {escape(s.assured_date) or 'never'}; source: {escape(s.source)}")
     if needs_check(s.confidence, s.assured_date, today, months):
         bits.append(f"<b>⚠ CHECK BEFORE USE</b> ({escape(s.confidence)} confidence)")

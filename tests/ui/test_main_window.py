@@ -159,12 +159,3 @@ def test_locked_settings_are_shown_locked(make_window):
     assert not window.settings_tab.tier.isEnabled()
     assert not window.settings_tab.inactivity.isEnabled()
     assert window.settings_tab.organisation.isEnabled()
-
-
-def test_no_widget_module_imports_the_database():
-    from tests.test_architecture import APP, imported_modules
-
-    for module, names in imported_modules(APP / "ui").items():
-        if module.endswith("application.py"):
-            continue
-        assert not {n for n in names if n.startswith("app.db")}, module
