@@ -47,6 +47,11 @@ def parser() -> argparse.ArgumentParser:
     verify = actions.add_parser("verify", help="check a directory database or update bundle")
     verify.add_argument("file", type=Path)
     verify.add_argument("--keys", type=Path, help="folder of trusted public keys")
+    stats = commands.add_parser("stats", help="anonymised activity counts (001 §9.4)")
+    stats_actions = stats.add_subparsers(dest="action", required=True)
+    stats_actions.add_parser("show", help="print the counts kept on this computer")
+    stats_export = stats_actions.add_parser("export", help="write the counts to a CSV file")
+    stats_export.add_argument("file", type=Path, help="the CSV file to write")
     return root
 
 
@@ -62,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
 def dispatch(args: argparse.Namespace) -> int:
     if args.command == "directory":
         return directory_command(args)
+    if args.command == "stats":
+        from app.cli import stats
+
+        return stats.show() if args.action == "show" else stats.export(args.file)
     if args.command == "route":
         from app.cli import route
         from app.db.loader import DirectoryError, InvalidGraphError, load_valid_graph

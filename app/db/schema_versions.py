@@ -12,6 +12,8 @@ from functools import cache
 from app.paths import migrations_dir
 
 REVISION = re.compile(r'^revision\s*=\s*"([^"]+)"', re.MULTILINE)
+# Each branch keeps its revision in its own table (the user database is its own file too).
+VERSION_TABLES = {"directory": "alembic_version", "user": "user_schema_version"}
 DOWN = re.compile(r'^down_revision\s*=\s*(?:None|"([^"]+)")', re.MULTILINE)
 
 

@@ -1,0 +1,173 @@
+"""Each worker's own database: settings, app state and anonymised counts. Never case data.
+
+It lives in the local (not roaming) user data folder, in rollback-journal mode (no -wal
+files left beside it on a network profile). It opens with plain sqlite3; Alembic loads
+only when the schema must change, after a backup. When the folder cannot be written, or
+the file is from a newer app, the app keeps going on an in-memory copy and says why.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.db import schema_versions
+from app.db.schema_versions import VERSION_TABLES
+from app.pathways.activity import CountKey
+
+FILE_NAME = "user.sqlite"
+BUSY_TIMEOUT_MS = 5000
+USER_VERSION_TABLE = VERSION_TABLES["user"]
+
+
+def user_data_folder() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Navigator", appauthor=False, roaming=False))
+
+
+class UserStore:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None, notes: list[str]):
+        self.connection = connection
+        self.path = path  # None: in memory, gone when the app closes
+        self.notes = notes  # what the worker is told about where their settings live
+
+    @property
+    def persistent(self) -> bool:
+        return self.path is not None
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            k: json.loads(v) for k, v in self.connection.execute("SELECT key, value FROM setting")
+        }
+
+    def save_settings(self, values: dict[str, Any]) -> None:
+        rows = [(key, json.dumps(value)) for key, value in values.items()]
+        with self.connection:
+            self.connection.executemany("INSERT OR REPLACE INTO setting VALUES (?, ?)", rows)
+
+    def state(self, key: str) -> Any:
+        row = self.connection.execute(
+            "SELECT value FROM app_state WHERE key = ?", (key,)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def states(self) -> dict[str, Any]:
+        return {k: json.loads(v) for k, v in self.connection.execute("SELECT * FROM app_state")}
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self.connection:
+            self.connection.execute(
+                "INSERT OR REPLACE INTO app_state VALUES (?, ?)", (key, json.dumps(value))
+            )
+
+    def change_counts(self, remove: tuple[CountKey, ...], add: tuple[CountKey, ...]) -> None:
+        """Take one off each of `remove` and add one to each of `add`, all or nothing."""
+        with self.connection:
+            for key in remove:
+                self.connection.execute(
+                    "DELETE FROM activity_count WHERE month=? AND borough=? AND measure=? "
+                    "AND value=? AND count <= 1",
+                    key,
+                )
+                self.connection.execute(
+                    "UPDATE activity_count SET count = count - 1 WHERE month=? AND borough=? "
+                    "AND measure=? AND value=?",
+                    key,
+                )
+            for key in add:
+                self.connection.execute(
+                    "INSERT INTO activity_count VALUES (?, ?, ?, ?, 1) ON CONFLICT "
+                    "(month, borough, measure, value) DO UPDATE SET count = count + 1",
+                    key,
+                )
+
+    def counts(self) -> list[tuple[str, str, str, str, int]]:
+        return self.connection.execute(
+            "SELECT month, borough, measure, value, count FROM activity_count "
+            "ORDER BY month, borough, measure, value"
+        ).fetchall()
+
+    def delete_counts(self) -> None:
+        with self.connection:
+            self.connection.execute("DELETE FROM activity_count")
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def open_user_store(folder: Path | None = None) -> UserStore:
+    """The worker's store in `folder`, or an in-memory one with notes saying why not."""
+    folder = folder or user_data_folder()
+    path = folder / FILE_NAME
+    notes: list[str] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        revision = stored_revision(path)
+    except sqlite3.DatabaseError:
+        aside = path.with_name(f"{FILE_NAME}.unreadable-{datetime.now():%Y%m%d-%H%M%S}")
+        notes.append(f"{path} could not be read; it was kept as {aside.name} and a new one made.")
+        try:
+            path.rename(aside)
+            revision = None
+        except OSError as error:
+            return in_memory([*notes, f"It could not be moved aside ({error})."])
+    except OSError as error:
+        return in_memory([f"The folder {folder} cannot be used ({error.strerror or error})."])
+    head = schema_versions.head("user")
+    if revision is not None and revision not in schema_versions.revisions("user"):
+        return in_memory(
+            [
+                f"{path} was written by a newer version of Navigator (schema {revision}; "
+                f"this version knows up to {head}). It was left untouched: update Navigator."
+            ]
+        )
+    try:
+        if revision != head:
+            if revision is not None:
+                backup = path.with_name(f"{FILE_NAME}.before-{head}")
+                shutil.copy2(path, backup)
+            from app.db.user_migrations import migrate_file
+
+            migrate_file(path)
+        connection = connect(path)
+        connection.execute(
+            "INSERT OR REPLACE INTO app_state VALUES ('schema', ?)", (json.dumps(head),)
+        )
+        connection.commit()  # a real write: a read-only file or folder shows up here, not later
+    except (OSError, sqlite3.Error) as error:
+        return in_memory([*notes, f"{path} cannot be written ({error})."])
+    return UserStore(connection, path, notes)
+
+
+def connect(target: Path | str) -> sqlite3.Connection:
+    connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA journal_mode = DELETE")
+    return connection
+
+
+def stored_revision(path: Path) -> str | None:
+    """The user schema revision in the file; None for no file or an empty one."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if USER_VERSION_TABLE not in tables:
+            if tables:
+                raise sqlite3.DatabaseError("not a Navigator user database")
+            return None
+        row = db.execute(f"SELECT version_num FROM {USER_VERSION_TABLE}").fetchone()
+    return row[0] if row else None
+
+
+def in_memory(notes: list[str]) -> UserStore:
+    from app.db.user_migrations import migrate_memory
+
+    notes = [*notes, "Settings are kept only until Navigator closes."]
+    return UserStore(migrate_memory(), None, notes)

@@ -1,0 +1,103 @@
+"""What the app keeps about its use (no Qt): the worker's settings and anonymised counts.
+
+A conversation adds its counts once, when its plan is first shown; if the read-back then
+changes the plan, the conversation's counts are swapped for the new plan's, so one
+conversation is always counted once. Nothing else about the conversation is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.db.user_store import UserStore
+from app.pathways.activity import CountKey, activity_keys
+from app.pathways.graph import Graph
+from app.pathways.plan import Step
+from app.settings import UserSettings, settings_from
+
+COUNT_COLUMNS = ("month", "borough", "measure", "value", "count")
+
+
+class UserData:
+    def __init__(
+        self, store: UserStore, graph: Graph, today: Callable[[], date] = date.today
+    ) -> None:
+        self.store = store
+        self.graph = graph
+        self.today = today
+        self.recording = True
+        self.counted: tuple[CountKey, ...] = ()  # this conversation's counts, in memory
+        self.write_problem = ""  # set when a save failed after start (disk full, file gone)
+
+    @property
+    def notes(self) -> list[str]:
+        """Why settings are not being saved (empty when they are)."""
+        notes = [] if self.store.persistent else list(self.store.notes)
+        return [*notes, self.write_problem] if self.write_problem else notes
+
+    def _write(self, change: Callable[[], None]) -> bool:
+        try:
+            change()
+        except (sqlite3.Error, OSError) as error:
+            self.write_problem = f"Settings and counts could not be saved ({error})."
+            return False
+        return True
+
+    def load_settings(self, base: UserSettings | None = None) -> tuple[UserSettings, list[str]]:
+        boroughs = set(self.graph.questions["borough"].allowed_values)
+        settings, problems = settings_from(self.store.settings(), base, boroughs)
+        self.recording = settings.record_activity
+        return settings, problems
+
+    def save_settings(self, settings: UserSettings) -> None:
+        self.recording = settings.record_activity
+        self._write(lambda: self.store.save_settings(settings.stored()))
+
+    def plan_shown(self, step: Step) -> None:
+        if not self.recording:
+            return
+        keys = activity_keys(self.graph, step, self.today())
+        changed = keys and keys != self.counted
+        if changed and self._write(lambda: self.store.change_counts(self.counted, keys)):
+            self.counted = keys
+
+    def conversation_ended(self) -> None:
+        self.counted = ()
+
+    def withdraw_conversation(self) -> None:
+        """Take this conversation's counts back out (the self-test leaves no trace)."""
+        self._write(lambda: self.store.change_counts(self.counted, ()))
+        self.counted = ()
+
+    def set_active_directory(self, version: str) -> None:
+        self._write(lambda: self.store.set_state("active_directory_version", version))
+
+    def stored(self) -> list[tuple[str, str, Any]]:
+        """Every value kept on disk, as (kind, name, value) rows the worker can read."""
+        rows = [("Setting", key, value) for key, value in sorted(self.store.settings().items())]
+        rows += [("App", key, value) for key, value in sorted(self.store.states().items())]
+        rows += [("Count", " · ".join(row[:4]), row[4]) for row in self.store.counts()]
+        return rows
+
+    def export_counts(self, target: Path) -> int:
+        return write_counts_csv(self.store.counts(), target)
+
+
+def write_counts_csv(rows: list[tuple], target: Path) -> int:
+    """The counts and nothing else, written whole or not at all; the number of rows."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with partial.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(COUNT_COLUMNS)
+            writer.writerows(rows)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return len(rows)
