@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from app.event_log import EventLog
 from app.ui.application import open_window
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     app = QApplication(sys.argv)
-    window = open_window(None)
+    window = open_window(None, EventLog())
     window.show()
     case = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
     while (question := window.session.question) is not None:

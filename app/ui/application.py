@@ -1,41 +1,63 @@
-"""Desktop start-up in a fixed order: QApplication, directory, main window; and --self-test."""
+"""Desktop start-up in a fixed order: QApplication, one instance, directory, user data,
+main window; or, when no directory can be used, a screen saying what to do."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
-from app.paths import resources_dir
+from app.event_log import EventLog
+from app.ui.error_report import install_error_handler
 
 APP_NAME = "Navigator"  # neutral: the title never names abuse
 
 
 def run_app(args: argparse.Namespace) -> int:
+    if args.canary and not args.self_test:
+        print("error: --canary works only with --self-test", file=sys.stderr)
+        return 2
     if args.self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    log = EventLog()
+    install_error_handler(log)
     if args.self_test:
-        try:
-            window = open_window(args.directory)
-        except StartError as error:
-            print(f"self-test failed: {error}", file=sys.stderr)
-            return 1
-        window.show()
-        return self_test(window)
-    start(app, args.directory)
+        return run_self_test(args, log)
+    from app.db.user_store import user_data_folder
+    from app.ui.single_instance import SingleInstance, instance_key
+
+    instance = SingleInstance(instance_key(str(user_data_folder())))
+    if instance.forward_to_running():
+        print("Navigator is already open: its window was brought forward.")
+        return 0
+    instance.listen()
+    start(app, args.directory, log, instance)
     return app.exec()
 
 
+def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
+    from app.ui.self_test import self_test
+
+    try:
+        window = open_window(args.directory, log)
+    except StartError as error:
+        print(f"self-test failed: {error}", file=sys.stderr)
+        return 1
+    window.show()
+    return self_test(window, args.canary)
+
+
 class StartError(RuntimeError):
-    pass
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("\n".join(reasons))
+        self.reasons = reasons
 
 
 class OpeningScreen(QLabel):
@@ -55,29 +77,38 @@ class OpeningScreen(QLabel):
             QTimer.singleShot(0, then)
 
 
-def start(app: QApplication, directory: Path | None) -> None:
+def start(app: QApplication, directory: Path | None, log: EventLog, instance=None) -> None:
     def finish() -> None:
         try:
-            window = open_window(directory)
+            window = open_window(directory, log)
         except StartError as error:
-            QMessageBox.critical(None, APP_NAME, f"{error}\n\nIn an emergency call 999.")
-            app.quit()
-            return
+            from app.ui.start_problem import StartProblemScreen
+
+            window = StartProblemScreen(error.reasons, str(log.path))
         window.show()
         opening.close()
         app.navigator_window = window  # keeps it alive; the benchmark reads it
+        if instance is not None:
+            instance.activated.connect(lambda: bring_forward(window))
 
     opening = OpeningScreen(finish)
     opening.show()
 
 
-def open_window(directory: Path | None):
+def bring_forward(window) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def open_window(directory: Path | None, log: EventLog):
     from app.db.directories import default_locations, select_directory
     from app.db.loader import DirectoryError, load_valid_graph
     from app.db.search import DirectorySearch, SearchFilters
+    from app.db.user_store import open_user_store
     from app.pathways.engine import Pathway
-    from app.settings import UserSettings
     from app.ui.main_window import MainWindow
+    from app.user_data import UserData
 
     database, refused = directory, []
     if database is None:
@@ -85,47 +116,21 @@ def open_window(directory: Path | None):
         database, refused = choice.path, choice.refused
     try:
         if database is None:
-            raise DirectoryError("no usable directory database")
+            raise DirectoryError("no usable directory database was found")
         graph = load_valid_graph(database)
     except DirectoryError as error:
-        lines = [str(error), *getattr(error, "problems", []), *refused]
-        raise StartError("\n".join(lines)) from error
+        reasons = [str(error), *getattr(error, "problems", []), *refused]
+        log.event("start: no usable directory: " + " | ".join(reasons))
+        raise StartError(reasons) from error
     finder = DirectorySearch(database, graph.settings.assured_within_months)
 
     def search(text, borough=None, kind=None, open_24_7=False):
         return finder.search(text, SearchFilters(borough=borough, kind=kind, open_24_7=open_24_7))
 
-    return MainWindow(Pathway(graph), UserSettings(), search)
-
-
-def self_test(window) -> int:
-    """Walk the shipped self-test scenario through the window; 0 when the plan is right."""
-    case = json.loads((resources_dir() / "pathway" / "self-test.json").read_text("utf-8"))
-    answers = case["scenario"]
-    session = window.session
-    for _ in range(len(session.pathway.graph.questions) + 1):
-        question = session.question
-        if question is None:
-            break
-        value = answers.get(question.id) if question.id in answers else None
-        window.question_page.panel.answered.emit(value)
-    plan = session.plan
-    problems = []
-    if plan is None:
-        problems.append("the walk did not reach a plan")
-    else:
-        expected = session.pathway.step(answers).plan
-        if plan.action_kinds != expected.action_kinds:
-            problems.append(f"the window's plan {plan.action_kinds} differs from the engine's")
-        if window.plan_view.action_kinds != plan.action_kinds:
-            problems.append("the plan shown differs from the plan computed")
-        missing = set(case["expect_actions"]) - set(plan.action_kinds)
-        missing |= set(case["expect_reminders"]) - {r.id for r in plan.reminders}
-        if missing:
-            problems.append(f"missing from the plan: {sorted(missing)}")
-    for problem in problems:
-        print(f"self-test failed: {problem}", file=sys.stderr)
-    if not problems:
-        print(f"self-test passed: {len(plan.actions)} actions, {len(plan.reminders)} reminders")
-    window.quick_exit()
-    return 1 if problems else 0
+    user_data = UserData(open_user_store(), graph)
+    user_data.set_active_directory(graph.directory_version)
+    settings, problems = user_data.load_settings()
+    for line in [*refused, *problems, *user_data.notes]:
+        log.event(f"start: {line}")
+    log.event(f"start: pathway {graph.pathway_version}, directory {graph.directory_version}")
+    return MainWindow(Pathway(graph), settings, search, user_data=user_data)

@@ -35,6 +35,7 @@ from app.ui.question_page import QuestionPage
 from app.ui.quick_exit import QuickExitController
 from app.ui.readback_view import ReadBackView
 from app.ui.settings_tab import SettingsTab
+from app.user_data import UserData
 
 TITLE = "Navigator"  # never names abuse
 NEUTRAL_TITLE = "Notes"
@@ -49,11 +50,13 @@ class MainWindow(QMainWindow):
         today: Callable[[], date] = date.today,
         debounce_ms: int = 150,
         warn_ms: int = 60_000,
+        user_data: UserData | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
         self.today = today
         self.settings = settings
+        self.user_data = user_data  # None: nothing is kept (tests of the walk alone)
         self.session = CaseSession(pathway, pathway.graph.settings, {"tier": settings.tier})
         self.copied = False
         self.pdf_path_provider: Callable[[], str | None] = self._ask_pdf_path
@@ -71,12 +74,17 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.hide()
         column.addWidget(self.banner)
+        self.storage_banner = QLabel()
+        self.storage_banner.setAccessibleName("Settings are not being saved")
+        self.storage_banner.setWordWrap(True)
+        column.addWidget(self.storage_banner)
+        self.show_storage_notes()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections of the app")
         self.tabs.addTab(self._conversation(), "Conversation")
         self.directory = DirectoryTab(search, boroughs, pathway.graph.kind_labels, debounce_ms)
         self.tabs.addTab(self.directory, "Directory")
-        self.settings_tab = SettingsTab(settings, boroughs)
+        self.settings_tab = SettingsTab(settings, boroughs, user_data)
         self.settings_tab.changed.connect(self.apply_settings)
         self.tabs.addTab(self.settings_tab, "Settings")
         column.addWidget(self.tabs, 1)
@@ -170,6 +178,9 @@ class MainWindow(QMainWindow):
             self.plan_view.show_plan(self.session.plan, self.today())
             self.pages.setCurrentWidget(self.plan_view)
             self.plan_view.setFocus()
+            if self.user_data is not None:
+                self.user_data.plan_shown(self.session.full)
+                self.show_storage_notes()
         self.reminders_model.set_items(self.session.reminders)
         self.sections_model.set_items(self.session.sections())
 
@@ -224,6 +235,8 @@ class MainWindow(QMainWindow):
     def _forget(self) -> None:
         """Drop the case from memory and from every widget that showed any of it."""
         self.session.clear()
+        if self.user_data is not None:
+            self.user_data.conversation_ended()
         self.plan_view.clear()
         self.readback.model.set_rows([])
         self.directory.clear()
@@ -264,8 +277,18 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     # Settings
+    def show_storage_notes(self) -> None:
+        notes = self.user_data.notes if self.user_data is not None else []
+        self.storage_banner.setText(
+            "Your settings are not being saved on this computer. " + " ".join(notes)
+        )
+        self.storage_banner.setVisible(bool(notes))
+
     def apply_settings(self, settings: UserSettings) -> None:
         self.settings = settings
+        if self.user_data is not None:
+            self.user_data.save_settings(settings)
+            self.show_storage_notes()
         self.session.prefill = {"tier": settings.tier}
         if set(self.session.answers) <= {"tier"}:  # nothing asked yet: start with the new tier
             self.session.clear()

@@ -176,3 +176,16 @@ class WrappingDelegate(QStyledItemDelegate):
             QRect(0, 0, max(width, 80), 100_000), Qt.TextFlag.TextWordWrap, text
         )
         return QSize(width, bounds.height() + option.fontMetrics.lineSpacing())
+
+
+class StoredTableModel(HeaderedTableModel):
+    """Everything kept on this computer: rows of (kind, name, value)."""
+
+    HEADERS = ("Kind", "Name", "Value")
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return str(self.rows[index.row()][index.column()])
+        return None

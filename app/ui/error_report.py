@@ -1,0 +1,44 @@
+"""An unexpected error: a message to the worker, a log line for IT, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.event_log import EventLog
+
+MESSAGE = (
+    "Something unexpected went wrong in Navigator. Check the plan on screen again, or start "
+    "a new conversation. In an emergency call 999."
+)
+
+
+def install_error_handler(log: EventLog, show: Callable[[str], None] | None = None) -> None:
+    """Route every uncaught exception (also in Qt slots) to a message and the log."""
+    show = show or show_message
+
+    def handle(kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        written = log.error(kind, tb)
+        where = (
+            f" IT can find what happened, without any case details, in {log.path}."
+            if written
+            else " The log could not be written."
+        )
+        show(MESSAGE + where)
+
+    sys.excepthook = handle
+
+
+_open_messages: list[QMessageBox] = []  # kept alive until closed
+
+
+def show_message(text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Navigator", text)
+    box.finished.connect(lambda _result: _open_messages.remove(box))
+    _open_messages.append(box)
+    box.open()  # not modal-blocking: the conversation stays usable

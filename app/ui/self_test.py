@@ -1,0 +1,76 @@
+"""`--self-test`: walk the shipped scenario through the real window, offscreen.
+
+With `--canary TEXT`, TEXT is also typed into every free-text field on the way, so a test
+can then search every folder the app writes to and prove none of it reached the disk.
+The self-test's own counts are taken back out at the end: it leaves no trace in reports.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+
+from app.paths import resources_dir
+
+
+def self_test(window, canary: str | None = None) -> int:
+    """Walk the shipped self-test scenario through the window; 0 when the plan is right."""
+    case = json.loads((resources_dir() / "pathway" / "self-test.json").read_text("utf-8"))
+    answers = case["scenario"]
+    session = window.session
+    if canary:
+        type_everywhere(window, canary)
+    for _ in range(len(session.pathway.graph.questions) + 1):
+        question = session.question
+        if question is None:
+            break
+        value = answers.get(question.id) if question.id in answers else None
+        window.question_page.panel.answered.emit(value)
+    if canary:
+        type_everywhere(window, canary)
+    problems = check_plan(window, case)
+    for problem in problems:
+        print(f"self-test failed: {problem}", file=sys.stderr)
+    if not problems:
+        plan = session.plan
+        print(f"self-test passed: {len(plan.actions)} actions, {len(plan.reminders)} reminders")
+    if window.user_data is not None:
+        window.user_data.withdraw_conversation()
+    window.quick_exit()
+    return 1 if problems else 0
+
+
+def type_everywhere(window, text: str) -> int:
+    """Type into every free-text field that could hold case details; how many there were."""
+    fields = [
+        field
+        for kind in (QLineEdit, QTextEdit, QPlainTextEdit)
+        for field in window.findChildren(kind)
+        if not field.property("worker_setting") and field.isEnabled()
+    ]
+    for field in fields:
+        field.setFocus()
+        QTest.keyClicks(field, text)
+    window.directory.run_search()  # what a worker's typing would do after the pause
+    QApplication.processEvents()
+    return len(fields)
+
+
+def check_plan(window, case: dict) -> list[str]:
+    session, plan = window.session, window.session.plan
+    if plan is None:
+        return ["the walk did not reach a plan"]
+    problems = []
+    expected = session.pathway.step(case["scenario"]).plan
+    if plan.action_kinds != expected.action_kinds:
+        problems.append(f"the window's plan {plan.action_kinds} differs from the engine's")
+    if window.plan_view.action_kinds != plan.action_kinds:
+        problems.append("the plan shown differs from the plan computed")
+    missing = set(case["expect_actions"]) - set(plan.action_kinds)
+    missing |= set(case["expect_reminders"]) - {r.id for r in plan.reminders}
+    if missing:
+        problems.append(f"missing from the plan: {sorted(missing)}")
+    return problems
