@@ -1,6 +1,7 @@
 """Shared fixtures. Qt runs offscreen; the committed directory database is the one tested."""
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,31 @@ def pathway(graph):
     from app.pathways.engine import Pathway
 
     return Pathway(graph)
+
+
+@dataclass(frozen=True)
+class AppHome:
+    root: Path
+    env: dict[str, str]
+
+
+APP_FOLDERS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+
+
+@pytest.fixture
+def app_home(tmp_path, monkeypatch):
+    """Every folder the app may write to (data, config, cache, log, temp) under one root,
+    for this process and for `python -m app` run from the test (pass `app_home.env`)."""
+    root = tmp_path / "home"
+    values = {name: str(root / name.lower()) for name in APP_FOLDERS}
+    values |= {
+        "HOME": str(root),
+        "TMPDIR": str(root / "tmp"),
+        "APPDATA": str(root / "appdata"),
+        "LOCALAPPDATA": str(root / "localappdata"),
+    }
+    for value in values.values():
+        Path(value).mkdir(parents=True, exist_ok=True)
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    return AppHome(root, {**os.environ, **values})

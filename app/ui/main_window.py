@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.guard.idle.connect(self.clear_for_inactivity)
         self.guard.countdown.connect(self.show_countdown)
         self.resize(1100, 720)
+        self.use_text_size(settings.text_size)
         self.refresh()
 
     def _top_bar(self) -> QHBoxLayout:
@@ -292,12 +293,17 @@ class MainWindow(QMainWindow):
         self.session.prefill = {"tier": settings.tier}
         if set(self.session.answers) <= {"tier"}:  # nothing asked yet: start with the new tier
             self.session.clear()
-        font = QApplication.font()
-        font.setPointSize(settings.text_size)
-        QApplication.setFont(font)
+        self.use_text_size(settings.text_size)
         self.guard.set_idle_ms(settings.inactivity_minutes * 60_000)
         if self.session.question is not None:
             self.refresh()
+
+    @staticmethod
+    def use_text_size(points: int) -> None:
+        font = QApplication.font()
+        if font.pointSize() != points:
+            font.setPointSize(points)
+            QApplication.setFont(font)
 
     def replace_settings(self, **changes) -> None:
         self.apply_settings(dataclasses.replace(self.settings, **changes))

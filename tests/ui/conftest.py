@@ -24,7 +24,7 @@ def finder():
 
 @pytest.fixture
 def make_window(qtbot, pathway, finder):
-    def make(settings=None, warn_ms=60_000):
+    def make(settings=None, warn_ms=60_000, user_data=None):
         def search(text, borough=None, kind=None, open_24_7=False):
             return finder.search(
                 text, SearchFilters(borough=borough, kind=kind, open_24_7=open_24_7)
@@ -37,6 +37,7 @@ def make_window(qtbot, pathway, finder):
             lambda: TODAY,
             debounce_ms=0,
             warn_ms=warn_ms,
+            user_data=user_data,
         )
         qtbot.addWidget(window)
         window.show()

@@ -1,0 +1,142 @@
+"""The per-user database: its own Alembic branch, migrations with data kept, the refusal of
+a newer file, backups, and the in-memory fallback when the folder cannot be written."""
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from app.db import schema_versions
+from app.db.migrate import head_revision
+from app.db.user_migrations import downgrade_file, migrate_file
+from app.db.user_store import FILE_NAME, USER_VERSION_TABLE, open_user_store
+from app.pathways.activity import CountKey
+
+# Data a worker could have at each revision, and how to find it again at head.
+WRITTEN_AT = {
+    "user_0001": [
+        ("INSERT INTO setting VALUES ('tier', '1')", "SELECT value FROM setting WHERE key='tier'"),
+        (
+            "INSERT INTO app_state VALUES ('active_directory_version', '\"2026.11.1\"')",
+            "SELECT value FROM app_state WHERE key='active_directory_version'",
+        ),
+    ],
+    "user_0002": [
+        (
+            "INSERT INTO activity_count VALUES ('2026-10', 'walsall', 'plans', 'completed', 4)",
+            "SELECT count FROM activity_count WHERE month='2026-10'",
+        ),
+    ],
+}
+KEY = CountKey("2026-11", "dudley", "action", "marac_referral")
+
+
+def revisions_in_order():
+    graph = schema_versions.revisions("user")
+    order, current = [], None
+    while (nxt := next((r for r, down in graph.items() if down == current), None)) is not None:
+        order.append(nxt)
+        current = nxt
+    return order
+
+
+def sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_user_branch_has_its_own_head_and_version_table():
+    assert schema_versions.head("user") == head_revision("user")
+    assert revisions_in_order()[-1] == head_revision("user")
+    assert USER_VERSION_TABLE != "alembic_version"
+
+
+@pytest.mark.parametrize("start", revisions_in_order()[:-1])
+def test_upgrade_from_every_earlier_revision_keeps_the_data_and_backs_up(tmp_path, start):
+    path = tmp_path / FILE_NAME
+    migrate_file(path, start)
+    order = revisions_in_order()
+    written = [w for r in order[: order.index(start) + 1] for w in WRITTEN_AT[r]]
+    with sqlite3.connect(path) as db:
+        for insert, _ in written:
+            db.execute(insert)
+    before = sha(path)
+    store = open_user_store(tmp_path)
+    assert store.persistent and store.notes == []
+    for _, select in written:
+        assert store.connection.execute(select).fetchone() is not None, select
+    backup = tmp_path / f"{FILE_NAME}.before-{head_revision('user')}"
+    assert sha(backup) == before  # the file as it was, before any change
+    store.close()
+
+
+def test_down_to_base_and_up_again(tmp_path):
+    path = tmp_path / FILE_NAME
+    migrate_file(path)
+    for step in reversed(revisions_in_order()[:-1]):
+        downgrade_file(path, step)
+        with sqlite3.connect(path) as db:
+            assert db.execute(f"SELECT version_num FROM {USER_VERSION_TABLE}").fetchone()[0] == step
+    downgrade_file(path)
+    with sqlite3.connect(path) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables <= {USER_VERSION_TABLE}
+    migrate_file(path)
+    store = open_user_store(tmp_path)
+    store.change_counts((), (KEY,))
+    assert store.counts() == [(*KEY, 1)]
+    store.close()
+
+
+def test_a_newer_database_is_refused_untouched_and_the_app_goes_on_in_memory(tmp_path):
+    open_user_store(tmp_path).close()
+    path = tmp_path / FILE_NAME
+    with sqlite3.connect(path) as db:
+        db.execute(f"UPDATE {USER_VERSION_TABLE} SET version_num = 'user_9999'")
+    before = sha(path)
+    store = open_user_store(tmp_path)
+    assert not store.persistent
+    assert "newer version of Navigator" in store.notes[0] and "user_9999" in store.notes[0]
+    store.save_settings({"tier": 1})  # works, in memory
+    assert store.settings() == {"tier": 1}
+    store.close()
+    assert sha(path) == before
+
+
+def test_a_folder_that_cannot_be_made_falls_back_to_memory(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be")
+    store = open_user_store(blocked)
+    assert not store.persistent
+    assert str(blocked) in store.notes[0]
+    assert "only until Navigator closes" in store.notes[-1]
+
+
+def test_an_unreadable_file_is_kept_aside_and_a_new_one_made(tmp_path):
+    (tmp_path / FILE_NAME).write_bytes(b"garbage, not SQLite " * 50)
+    store = open_user_store(tmp_path)
+    assert store.persistent
+    kept = list(tmp_path.glob(f"{FILE_NAME}.unreadable-*"))
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"garbage")
+    assert "could not be read" in store.notes[0]
+    store.close()
+
+
+def test_rollback_journal_and_busy_timeout(tmp_path):
+    store = open_user_store(tmp_path)
+    assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert store.connection.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]  # no -wal, no -journal
+
+
+def test_counts_go_up_and_down_and_never_below_one(tmp_path):
+    store = open_user_store(tmp_path)
+    other = KEY._replace(value="idva_referral")
+    store.change_counts((), (KEY, other))
+    store.change_counts((), (KEY,))
+    assert store.counts() == [(*other, 1), (*KEY, 2)]  # sorted by value
+    store.change_counts((KEY, other), ())
+    assert store.counts() == [(*KEY, 1)]
+    store.change_counts((KEY, KEY._replace(borough="never_counted")), ())
+    assert store.counts() == []
+    store.close()

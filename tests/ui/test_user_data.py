@@ -1,0 +1,110 @@
+"""The window with a real user database: saved settings, counts once per conversation,
+what is stored shown in full, the CSV export, and the banner when nothing can be saved."""
+
+import csv
+import json
+
+import pytest
+
+from app.db.user_store import open_user_store
+from app.user_data import COUNT_COLUMNS, UserData
+from tests.conftest import DATA
+from tests.ui.conftest import TODAY, walk
+
+REFERENCE = {c["name"]: c["scenario"] for c in json.loads((DATA / "reference.json").read_text())}
+WALSALL = REFERENCE["adult DA, 15 yes, children at home (Walsall)"]
+COVENTRY = REFERENCE["adult sexual assault 3 days ago (Coventry)"]
+
+
+@pytest.fixture
+def user_data(tmp_path, graph):
+    data = UserData(open_user_store(tmp_path), graph, lambda: TODAY)
+    yield data
+    data.store.close()
+
+
+def counted(user_data, measure):
+    return {(row[1], row[3]): row[4] for row in user_data.store.counts() if row[2] == measure}
+
+
+def test_a_completed_plan_is_counted_once_even_when_shown_again(qtbot, make_window, user_data):
+    window = make_window(user_data=user_data)
+    walk(qtbot, window, WALSALL)
+    window.refresh()
+    window.reopen()  # back to the start: the plan counts as it was
+    assert counted(user_data, "plans") == {("walsall", "completed"): 1}
+    window.new_conversation()
+    walk(qtbot, window, WALSALL)
+    assert counted(user_data, "plans") == {("walsall", "completed"): 2}
+    assert counted(user_data, "action")[("walsall", "marac_referral")] == 2
+
+
+def test_a_read_back_edit_swaps_the_conversations_counts(qtbot, make_window, user_data):
+    window = make_window(user_data=user_data)
+    walk(qtbot, window, WALSALL)
+    window.read_back()
+    window.edit("borough")
+    window.question_page.panel.answered.emit("dudley")
+    window.finish_read_back()
+    assert counted(user_data, "plans") == {("dudley", "completed"): 1}
+
+
+def test_unmet_need_is_counted(qtbot, make_window, user_data):
+    walk(qtbot, make_window(user_data=user_data), COVENTRY)
+    assert counted(user_data, "unmet_need") == {("coventry", "isva_referral"): 1}
+
+
+def test_turning_counts_off_stops_them_and_is_remembered(qtbot, make_window, user_data, graph):
+    window = make_window(user_data=user_data)
+    window.settings_tab.record_activity.setChecked(False)
+    walk(qtbot, window, WALSALL)
+    assert user_data.store.counts() == []
+    again = UserData(user_data.store, graph)
+    settings, problems = again.load_settings()
+    assert settings.record_activity is False and problems == []
+
+
+def test_settings_are_saved_and_used_next_time(qtbot, make_window, user_data, graph):
+    window = make_window(user_data=user_data)
+    window.settings_tab.borough.setCurrentIndex(window.settings_tab.borough.findData("walsall"))
+    window.settings_tab.tier.setCurrentIndex(0)
+    settings, _ = UserData(user_data.store, graph).load_settings()
+    assert settings.default_borough == "walsall" and settings.tier == 1
+    assert make_window(settings, user_data=user_data).session.answers["tier"] == 1
+
+
+def test_the_worker_sees_everything_stored_and_exports_the_counts(
+    qtbot, make_window, user_data, tmp_path
+):
+    window = make_window(user_data=user_data)
+    window.settings_tab.tier.setCurrentIndex(0)
+    walk(qtbot, window, WALSALL)
+    window.tabs.setCurrentWidget(window.settings_tab)
+    panel = window.settings_tab.stored
+    shown = [tuple(row) for row in panel.model.rows]
+    assert len(shown) == len(user_data.stored()) and ("Count" in {r[0] for r in shown})
+    assert any(r[0] == "Setting" and r[1] == "tier" for r in shown)
+    target = tmp_path / "for-the-lead"
+    panel.export_path_provider = lambda: str(target)
+    panel.export_button.click()
+    with (tmp_path / "for-the-lead.csv").open(newline="") as exported:
+        rows = list(csv.reader(exported))
+    assert rows[0] == list(COUNT_COLUMNS)
+    assert rows[1:] == [[str(v) for v in row] for row in user_data.store.counts()]
+    assert "Exported" in panel.result.text()
+
+
+def test_the_banner_says_when_settings_cannot_be_saved(qtbot, make_window, graph, tmp_path):
+    blocked = tmp_path / "profile-is-a-file"
+    blocked.write_text("")
+    data = UserData(open_user_store(blocked), graph, lambda: TODAY)
+    window = make_window(user_data=data)
+    assert window.storage_banner.isVisible()
+    assert "not being saved" in window.storage_banner.text()
+    assert "only until Navigator closes" in window.storage_banner.text()
+    walk(qtbot, window, WALSALL)  # the app keeps working: the plan is shown
+    assert window.session.plan is not None
+
+
+def test_no_banner_when_settings_are_saved(make_window, user_data):
+    assert not make_window(user_data=user_data).storage_banner.isVisible()
