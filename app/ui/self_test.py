@@ -22,7 +22,7 @@ def self_test(window, canary: str | None = None) -> int:
     answers = case["scenario"]
     session = window.session
     if canary:
-        type_everywhere(window, canary)
+        print(f"self-test: canary typed into {type_everywhere(window, canary)} free-text fields")
     for _ in range(len(session.pathway.graph.questions) + 1):
         question = session.question
         if question is None:
@@ -34,6 +34,8 @@ def self_test(window, canary: str | None = None) -> int:
     problems = check_plan(window, case)
     for problem in problems:
         print(f"self-test failed: {problem}", file=sys.stderr)
+    for note in window.user_data.notes if window.user_data is not None else []:
+        print(f"self-test note: {note}", file=sys.stderr)
     if not problems:
         plan = session.plan
         print(f"self-test passed: {len(plan.actions)} actions, {len(plan.reminders)} reminders")

@@ -7,10 +7,11 @@ import sys
 from tests.conftest import REPO
 
 
-def test_self_test_exits_0_offscreen():
+def test_self_test_exits_0_offscreen(app_home):
     result = subprocess.run(
         [sys.executable, "-m", "app", "--self-test"],
         cwd=REPO,
+        env=app_home.env,
         capture_output=True,
         text=True,
         timeout=120,
@@ -20,12 +21,13 @@ def test_self_test_exits_0_offscreen():
     assert "self-test passed" in result.stdout
 
 
-def test_self_test_fails_with_the_reason_on_a_broken_directory(tmp_path):
+def test_self_test_fails_with_the_reason_on_a_broken_directory(app_home, tmp_path):
     broken = tmp_path / "directory.sqlite"
     broken.write_bytes(b"not a database" * 100)
     result = subprocess.run(
         [sys.executable, "-m", "app", "--directory", str(broken), "--self-test"],
         cwd=REPO,
+        env=app_home.env,
         capture_output=True,
         text=True,
         timeout=120,

@@ -1,0 +1,69 @@
+"""`python -m app stats export FILE.csv`: the counts, and nothing else."""
+
+import csv
+import json
+import subprocess
+import sys
+from datetime import date
+
+from app.db.user_store import open_user_store
+from app.pathways.activity import activity_keys
+from app.user_data import COUNT_COLUMNS
+from tests.conftest import DATA, REPO
+
+CASES = json.loads((DATA / "reference.json").read_text())
+
+
+def run(app_home, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "app", "stats", *args],
+        cwd=REPO,
+        env=app_home.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def record_reference_plans(pathway):
+    from app.db.user_store import user_data_folder
+
+    store = open_user_store(user_data_folder())
+    for case in CASES:
+        keys = activity_keys(pathway.graph, pathway.step(case["scenario"]), date(2026, 11, 3))
+        store.change_counts((), keys)
+    store.save_settings({"organisation": "Walsall Housing"})
+    rows = store.counts()
+    store.close()
+    return rows
+
+
+def test_export_writes_exactly_the_counts(app_home, pathway, tmp_path):
+    rows = record_reference_plans(pathway)
+    target = tmp_path / "counts.csv"
+    result = run(app_home, "export", str(target))
+    assert result.returncode == 0, result.stderr
+    assert f"wrote {len(rows)} count rows" in result.stdout
+    with target.open(newline="", encoding="utf-8") as exported:
+        lines = list(csv.reader(exported))
+    assert lines[0] == list(COUNT_COLUMNS)
+    assert lines[1:] == [[str(v) for v in row] for row in rows]
+    assert "Walsall Housing" not in target.read_text(encoding="utf-8")  # settings stay out
+    assert {line[0] for line in lines[1:]} == {"2026-11"}  # months, never days
+
+
+def test_show_prints_the_same_rows(app_home, pathway):
+    rows = record_reference_plans(pathway)
+    result = run(app_home, "show")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[1:] == [",".join(map(str, row)) for row in rows]
+
+
+def test_bad_targets_are_named_and_nothing_is_written(app_home, tmp_path):
+    wrong = run(app_home, "export", str(tmp_path / "counts.xlsx"))
+    assert wrong.returncode == 2 and "must end in .csv" in wrong.stderr
+    missing = run(app_home, "export", str(tmp_path / "nowhere" / "counts.csv"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    assert "Traceback" not in wrong.stderr + missing.stderr
+    assert not list(tmp_path.glob("*.xlsx"))
