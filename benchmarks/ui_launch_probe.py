@@ -40,7 +40,7 @@ def main() -> None:
     else:
         from app.ui import application
 
-        application.start(app, directory=None)
+        application.launch(app, directory=None)  # as `python -m app` does
 
     def check() -> None:
         if sys.argv[1] == "bare" and "first_paint" in marks:

@@ -26,20 +26,28 @@ def run_app(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
-    log = EventLog()
-    install_error_handler(log)
     if args.self_test:
+        log = EventLog()
+        install_error_handler(log)
         return run_self_test(args, log)
+    return app.exec() if launch(app, args.directory) else 0
+
+
+def launch(app: QApplication, directory: Path | None) -> bool:
+    """Start the desktop app; False when a Navigator already open was brought forward."""
     from app.db.user_store import user_data_folder
     from app.ui.single_instance import SingleInstance, instance_key
 
+    log = EventLog()
+    install_error_handler(log)
     instance = SingleInstance(instance_key(str(user_data_folder())))
     if instance.forward_to_running():
         print("Navigator is already open: its window was brought forward.")
-        return 0
+        return False
     instance.listen()
-    start(app, args.directory, log, instance)
-    return app.exec()
+    app.navigator_instance = instance  # lives as long as the app
+    start(app, directory, log, instance)
+    return True
 
 
 def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
