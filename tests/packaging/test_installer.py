@@ -1,0 +1,69 @@
+"""The WiX source builds a per-machine MSI with wixl; osslsigncode signs it with a
+throwaway certificate made here and verifies the signature."""
+
+import subprocess
+
+import pytest
+
+from tests.packaging.conftest import need
+
+pytestmark = pytest.mark.packaging
+
+
+def msi_table(msi, table):
+    out = subprocess.run(
+        ["msiinfo", "export", str(msi), table], capture_output=True, text=True, check=True
+    ).stdout
+    return [line.split("\t") for line in out.splitlines()[3:]]
+
+
+@pytest.fixture(scope="module")
+def msi(bundle, tmp_path_factory):
+    from msi_wixl import build_msi
+
+    need("wixl", "wixl-heat", "msiinfo")
+    return build_msi(bundle, tmp_path_factory.mktemp("msi") / "Navigator.msi")
+
+
+def test_the_msi_is_per_machine_with_a_stable_upgrade_code_and_major_upgrades(msi):
+    tables = subprocess.run(
+        ["msiinfo", "tables", str(msi)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert {"File", "Component", "Shortcut", "Upgrade", "Property"} <= set(tables)
+    properties = dict(row[:2] for row in msi_table(msi, "Property"))
+    assert properties["ALLUSERS"] == "1"  # per machine
+    assert properties["UpgradeCode"] == "{6F1C2B7E-3D4A-4E59-9B8C-0A1D2E3F4B5C}"
+    upgrades = {row[-1] for row in msi_table(msi, "Upgrade")}
+    assert upgrades == {"WIX_UPGRADE_DETECTED", "WIX_DOWNGRADE_DETECTED"}
+    sequence = {row[0] for row in msi_table(msi, "InstallExecuteSequence")}
+    assert {"FindRelatedProducts", "RemoveExistingProducts"} <= sequence
+    (shortcut,) = msi_table(msi, "Shortcut")
+    assert shortcut[1] == "ProgramMenuFolder" and shortcut[4].startswith("[INSTALLDIR]Navigator")
+    files = {row[2].split("|")[-1] for row in msi_table(msi, "File")}
+    assert {"directory.sqlite", "user_0001_settings.py", "env.py"} <= files
+    directories = {row[2].split("|")[-1].split(":")[-1] for row in msi_table(msi, "Directory")}
+    assert "Navigator" in directories
+
+
+def test_osslsigncode_signs_the_msi_and_verifies_it(msi, tmp_path):
+    need("openssl", "osslsigncode")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    make_cert = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+    make_cert += ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=Navigator test only"]
+    make_cert += ["-addext", "extendedKeyUsage=codeSigning"]
+    subprocess.run(make_cert, capture_output=True, check=True)
+    signed = tmp_path / "Navigator-signed.msi"
+    sign = ["osslsigncode", "sign", "-certs", str(cert), "-key", str(key), "-h", "sha256"]
+    sign += ["-n", "Navigator", "-in", str(msi), "-out", str(signed)]
+    subprocess.run(sign, capture_output=True, check=True)
+    verify = ["osslsigncode", "verify", "-CAfile", str(cert)]
+    ok = subprocess.run([*verify, str(signed)], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and "Signature verification: ok" in ok.stdout
+    unsigned = subprocess.run([*verify, str(msi)], capture_output=True, text=True, check=False)
+    assert unsigned.returncode != 0  # the check can fail: an unsigned MSI is refused
+    tampered = tmp_path / "tampered.msi"
+    data = bytearray(signed.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    tampered.write_bytes(bytes(data))
+    bad = subprocess.run([*verify, str(tampered)], capture_output=True, text=True, check=False)
+    assert bad.returncode != 0
