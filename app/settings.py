@@ -26,9 +26,10 @@ class UserSettings:
     locked: frozenset[str] = field(default_factory=frozenset)
 
     def stored(self) -> dict[str, Any]:
-        """What is written to the user database: every setting but the lock list."""
+        """What the user database keeps: the worker's own choices, not what policy fixed."""
         values = dataclasses.asdict(self)
-        values.pop("locked")
+        for key in (*self.locked, "locked"):
+            values.pop(key, None)
         return values
 
 

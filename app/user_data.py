@@ -8,6 +8,7 @@ conversation is always counted once. Nothing else about the conversation is kept
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import sqlite3
 from collections.abc import Callable
@@ -49,9 +50,15 @@ class UserData:
             return False
         return True
 
-    def load_settings(self, base: UserSettings | None = None) -> tuple[UserSettings, list[str]]:
+    def load_settings(self, policy: dict[str, Any] | None = None) -> tuple[UserSettings, list[str]]:
+        """Defaults, then the worker's saved choices, then IT's policy on top, locked."""
         boroughs = set(self.graph.questions["borough"].allowed_values)
-        settings, problems = settings_from(self.store.settings(), base, boroughs)
+        settings, problems = settings_from(self.store.settings(), None, boroughs)
+        if policy:
+            fixed, policy_problems = settings_from(policy, settings, boroughs)
+            problems += [f"policy: {problem}" for problem in policy_problems]
+            locked = {key for key in policy if getattr(fixed, key, None) == policy[key]}
+            settings = dataclasses.replace(fixed, locked=frozenset(locked))
         self.recording = settings.record_activity
         return settings, problems
 

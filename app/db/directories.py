@@ -38,7 +38,8 @@ class Selection:
     refused: list[str] = field(default_factory=list)
 
 
-def default_locations() -> Locations:
+def default_locations(machine_updates: Path | None = None) -> Locations:
+    """`machine_updates`: the folder IT's policy names, instead of the site data folder."""
     import platformdirs
 
     from app.paths import resources_dir, shipped_directory
@@ -48,7 +49,7 @@ def default_locations() -> Locations:
     return Locations(
         shipped=shipped_directory(),
         keys=resources_dir() / "keys",
-        machine_updates=site / "directory-updates",
+        machine_updates=machine_updates or site / "directory-updates",
         user_updates=user / "directory-updates",
         installed=user / "directories",
     )

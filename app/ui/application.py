@@ -4,6 +4,7 @@ main window; or, when no directory can be used, a screen saying what to do."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -59,7 +60,9 @@ def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
         print(f"self-test failed: {error}", file=sys.stderr)
         return 1
     window.show()
-    return self_test(window, args.canary)
+    code = self_test(window, args.canary)
+    log.event("self-test passed" if code == 0 else "self-test failed (details on stderr)")
+    return code
 
 
 class StartError(RuntimeError):
@@ -115,12 +118,14 @@ def open_window(directory: Path | None, log: EventLog):
     from app.db.search import DirectorySearch, SearchFilters
     from app.db.user_store import open_user_store
     from app.pathways.engine import Pathway
+    from app.policy import load_policy
     from app.ui.main_window import MainWindow
     from app.user_data import UserData
 
+    policy = load_policy()
     database, refused = directory, []
     if database is None:
-        choice = select_directory(default_locations())
+        choice = select_directory(default_locations(policy.update_folder))
         database, refused = choice.path, choice.refused
     try:
         if database is None:
@@ -130,6 +135,7 @@ def open_window(directory: Path | None, log: EventLog):
         reasons = [str(error), *getattr(error, "problems", []), *refused]
         log.event("start: no usable directory: " + " | ".join(reasons))
         raise StartError(reasons) from error
+    graph.settings = dataclasses.replace(graph.settings, **policy.pathway)
     finder = DirectorySearch(database, graph.settings.assured_within_months)
 
     def search(text, borough=None, kind=None, open_24_7=False):
@@ -137,8 +143,11 @@ def open_window(directory: Path | None, log: EventLog):
 
     user_data = UserData(open_user_store(), graph)
     user_data.set_active_directory(graph.directory_version)
-    settings, problems = user_data.load_settings()
-    for line in [*refused, *problems, *user_data.notes]:
+    settings, problems = user_data.load_settings(policy.user)
+    notes = [*refused, *policy.problems, *problems, *user_data.notes]
+    for line in notes:
         log.event(f"start: {line}")
     log.event(f"start: pathway {graph.pathway_version}, directory {graph.directory_version}")
-    return MainWindow(Pathway(graph), settings, search, user_data=user_data)
+    window = MainWindow(Pathway(graph), settings, search, user_data=user_data)
+    window.start_notes = notes  # the self-test prints them for IT
+    return window

@@ -34,7 +34,7 @@ def self_test(window, canary: str | None = None) -> int:
     problems = check_plan(window, case)
     for problem in problems:
         print(f"self-test failed: {problem}", file=sys.stderr)
-    for note in window.user_data.notes if window.user_data is not None else []:
+    for note in getattr(window, "start_notes", []):
         print(f"self-test note: {note}", file=sys.stderr)
     if not problems:
         plan = session.plan

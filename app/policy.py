@@ -1,0 +1,132 @@
+"""Machine policy: what IT fixes for every user (no Qt).
+
+Read from HKLM\\SOFTWARE\\Policies\\Navigator on Windows and from policy.json in
+platformdirs' site config folder everywhere (the registry wins where both set a value).
+Precedence: policy > the worker's settings > defaults; a value set by policy is locked.
+
+Pathway thresholds may only move towards more protection: a policy can make escalation to
+MARAC or the SARC offer more likely, never less (the national criteria are the limit).
+Every bad value is named with what is allowed, and ignored; the rest of the policy applies.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.settings import CHECKS as USER_CHECKS
+
+REGISTRY_KEY = r"SOFTWARE\Policies\Navigator"
+FILE_NAME = "policy.json"
+
+# (lowest, highest) for each pathway setting, and why the range stops where it does
+PATHWAY_LIMITS = {
+    "escalation_incidents": (1, 3, "national: SafeLives Marac criteria, 3 in 12 months"),
+    "escalation_period_months": (12, 24, "national: SafeLives Marac criteria, 12 months"),
+    "sarc_urgent_days": (7, 21, "001 SARC definition; NHS SARC guidance, 7 days"),
+    "sarc_window_days": (21, 60, "West Midlands children's SAS, 21 days"),
+}
+USER_KEYS = ("organisation", "default_borough", "tier", "inactivity_minutes", "record_activity")
+OTHER_KEYS = ("directory_update_folder",)
+
+
+@dataclass(frozen=True)
+class MachinePolicy:
+    user: dict[str, Any] = field(default_factory=dict)  # UserSettings fields, locked
+    pathway: dict[str, int] = field(default_factory=dict)  # graph Settings overrides
+    update_folder: Path | None = None
+    problems: tuple[str, ...] = ()
+
+
+def site_policy_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.site_config_dir("Navigator", appauthor=False)) / FILE_NAME
+
+
+def load_policy(
+    policy_file: Path | None = None,
+    registry: Callable[[], dict[str, Any]] | None = None,
+) -> MachinePolicy:
+    problems: list[str] = []
+    values = _read_file(policy_file or site_policy_file(), problems)
+    values.update((registry or read_registry)())
+    return check_policy(values, problems)
+
+
+def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> MachinePolicy:
+    problems = list(problems or [])
+    user, pathway, folder = {}, {}, None
+    for key, value in values.items():
+        if key in USER_KEYS:
+            check, allowed = USER_CHECKS[key]
+            if check(value):
+                user[key] = value
+            else:
+                problems.append(f"policy {key} = {value!r} ignored; allowed: {allowed}")
+        elif key in PATHWAY_LIMITS:
+            low, high, why = PATHWAY_LIMITS[key]
+            if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+                pathway[key] = value
+            else:
+                problems.append(
+                    f"policy {key} = {value!r} ignored; allowed: {low} to {high} ({why})"
+                )
+        elif key == "directory_update_folder" and isinstance(value, str) and value.strip():
+            folder = Path(value)
+        else:
+            known = ", ".join((*USER_KEYS, *PATHWAY_LIMITS, *OTHER_KEYS))
+            problems.append(f"policy {key} = {value!r} ignored; known keys: {known}")
+    return MachinePolicy(user, pathway, folder, tuple(problems))
+
+
+def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        problems.append(f"policy file {path} cannot be read ({error.strerror})")
+        return {}
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.append(f"policy file {path} is not valid JSON (line {error.lineno}); ignored")
+        return {}
+    if not isinstance(values, dict):
+        problems.append(f"policy file {path} must hold one JSON object of keys; ignored")
+        return {}
+    return values
+
+
+def read_registry() -> dict[str, Any]:
+    """HKLM policy values on Windows; {} elsewhere or when IT set none."""
+    if sys.platform != "win32":
+        return {}
+    import winreg
+
+    values = {}
+    try:
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, REGISTRY_KEY) as key:
+            index = 0
+            while True:
+                try:
+                    name, value, kind = winreg.EnumValue(key, index)
+                except OSError:
+                    break
+                values[name] = from_registry(name, value, kind == winreg.REG_DWORD)
+                index += 1
+    except OSError:
+        return {}
+    return values
+
+
+def from_registry(name: str, value: Any, is_dword: bool) -> Any:
+    """Registry values are strings or DWORDs; record_activity is a DWORD 0 or 1."""
+    if is_dword and name == "record_activity":
+        return bool(value) if value in (0, 1) else value
+    return value

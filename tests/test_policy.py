@@ -1,0 +1,108 @@
+"""Machine policy: precedence policy > user > default, safe limits on pathway thresholds,
+bad values named, and locked values shown locked."""
+
+import json
+
+import pytest
+
+from app.db.directories import default_locations
+from app.db.user_store import open_user_store
+from app.event_log import EventLog
+from app.policy import check_policy, from_registry, load_policy
+from app.settings import UserSettings
+from app.user_data import UserData
+
+
+@pytest.fixture
+def user_data(tmp_path, graph):
+    data = UserData(open_user_store(tmp_path / "user"), graph)
+    yield data
+    data.store.close()
+
+
+def test_policy_beats_the_user_which_beats_the_default(user_data):
+    user_data.save_settings(UserSettings(tier=2, default_borough="dudley", text_size=14))
+    settings, problems = user_data.load_settings({"tier": 1, "organisation": "Walsall Council"})
+    assert problems == []
+    assert settings.tier == 1 and settings.organisation == "Walsall Council"  # policy
+    assert settings.default_borough == "dudley" and settings.text_size == 14  # user
+    assert settings.inactivity_minutes == UserSettings().inactivity_minutes  # default
+    assert settings.locked == {"tier", "organisation"}
+
+
+def test_values_fixed_by_policy_are_not_saved_as_the_workers_own(user_data):
+    settings, _ = user_data.load_settings({"tier": 1})
+    user_data.save_settings(settings)
+    assert "tier" not in user_data.store.settings()
+    assert user_data.load_settings()[0].tier == UserSettings().tier  # policy gone: default
+
+
+def test_the_registry_beats_the_policy_file(tmp_path):
+    policy_file = tmp_path / "policy.json"
+    policy_file.write_text(json.dumps({"tier": 2, "inactivity_minutes": 5}))
+    policy = load_policy(policy_file, registry=lambda: {"tier": 1})
+    assert policy.user == {"tier": 1, "inactivity_minutes": 5} and policy.problems == ()
+
+
+def test_thresholds_may_only_move_towards_more_protection():
+    policy = check_policy(
+        {"escalation_incidents": 2, "sarc_window_days": 28, "sarc_urgent_days": 3}
+    )
+    assert policy.pathway == {"escalation_incidents": 2, "sarc_window_days": 28}
+    (problem,) = policy.problems
+    assert "sarc_urgent_days = 3" in problem and "7 to 21" in problem and "001" in problem
+    raised = check_policy({"escalation_incidents": 5})
+    assert raised.pathway == {} and "SafeLives" in raised.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{not json", "not valid JSON (line 1)"),
+        ("[1, 2]", "one JSON object"),
+        ('{"colour": "red"}', "known keys: organisation"),
+        ('{"tier": 7}', "policy tier = 7 ignored; allowed: 1 or 2"),
+    ],
+)
+def test_bad_policy_is_named_and_ignored(tmp_path, text, expected):
+    policy_file = tmp_path / "policy.json"
+    policy_file.write_text(text)
+    policy = load_policy(policy_file, registry=dict)
+    assert any(expected in problem for problem in policy.problems), policy.problems
+    assert policy.user == {}
+
+
+def test_registry_dwords_become_true_or_false_for_the_counts_switch():
+    assert from_registry("record_activity", 0, is_dword=True) is False
+    assert from_registry("record_activity", 1, is_dword=True) is True
+    assert from_registry("tier", 1, is_dword=True) == 1
+    assert from_registry("organisation", "Dudley", is_dword=False) == "Dudley"
+
+
+def test_the_update_folder_from_policy_is_the_machine_folder(tmp_path):
+    policy = check_policy({"directory_update_folder": str(tmp_path / "updates")})
+    assert default_locations(policy.update_folder).machine_updates == tmp_path / "updates"
+
+
+def test_the_window_shows_policy_values_locked_and_uses_its_thresholds(
+    qtbot, app_home, monkeypatch, tmp_path
+):
+    from app.ui.application import open_window
+
+    site = tmp_path / "site-config"
+    (site / "Navigator").mkdir(parents=True)
+    (site / "Navigator" / "policy.json").write_text(
+        json.dumps({"tier": 1, "inactivity_minutes": 5, "escalation_incidents": 2, "x": 1})
+    )
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(site))
+    log = EventLog(tmp_path / "log")
+    window = open_window(None, log)
+    qtbot.addWidget(window)
+    tab = window.settings_tab
+    assert not tab.tier.isEnabled() and not tab.inactivity.isEnabled()
+    assert tab.borough.isEnabled() and tab.organisation.isEnabled()
+    assert tab.tier.currentData() == 1 and window.guard.idle_ms == 5 * 60_000
+    assert window.session.settings.escalation_incidents == 2
+    assert window.session.answers["tier"] == 1
+    assert any("policy x = 1 ignored" in note for note in window.start_notes)
+    assert "policy x = 1 ignored" in log.path.read_text(encoding="utf-8")
