@@ -2,6 +2,7 @@
 
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -38,8 +39,6 @@ def files_containing(root: Path, needles: list[str]) -> list[tuple[str, str]]:
 
 def test_the_search_finds_a_planted_canary(tmp_path):
     """The check below can fail: a canary written into a database is found."""
-    import sqlite3
-
     with sqlite3.connect(tmp_path / "planted.sqlite") as db:
         db.execute("CREATE TABLE t (v TEXT)")
         db.execute("INSERT INTO t VALUES (?)", (CANARY,))
@@ -64,6 +63,10 @@ def test_self_test_with_a_canary_leaves_no_trace_in_any_app_folder(app_home):
     written = {p.name for p in app_home.root.rglob("*") if p.is_file()}
     assert {"user.sqlite", "navigator.log"} <= written  # the app did write where it may
     assert files_containing(app_home.root, fingerprints()) == []
+    user_db = next(app_home.root.rglob("user.sqlite"))
+    with sqlite3.connect(user_db) as db:  # the self-test leaves no settings and no counts
+        assert db.execute("SELECT count(*) FROM setting").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM activity_count").fetchone() == (0,)
 
 
 class NetworkUsed(AssertionError):

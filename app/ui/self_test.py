@@ -11,7 +11,14 @@ import json
 import sys
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from app.paths import resources_dir
 
@@ -51,7 +58,7 @@ def type_everywhere(window, text: str) -> int:
         field
         for kind in (QLineEdit, QTextEdit, QPlainTextEdit)
         for field in window.findChildren(kind)
-        if not field.property("worker_setting") and field.isEnabled()
+        if field.isEnabled() and not _worker_setting_or_number(field)
     ]
     for field in fields:
         field.setFocus()
@@ -59,6 +66,15 @@ def type_everywhere(window, text: str) -> int:
     window.directory.run_search()  # what a worker's typing would do after the pause
     QApplication.processEvents()
     return len(fields)
+
+
+def _worker_setting_or_number(widget) -> bool:
+    """Settings are about the worker and kept by design; a spin box's editor takes numbers."""
+    while widget is not None:
+        if widget.property("worker_setting") or isinstance(widget, (QAbstractSpinBox, QComboBox)):
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 def check_plan(window, case: dict) -> list[str]:

@@ -24,6 +24,8 @@ class SettingsTab(QWidget):
         user_data: UserData | None = None,
     ) -> None:
         super().__init__()
+        # About the worker, not the person: kept by design, so the self-test's canary skips it
+        self.setProperty("worker_setting", True)
         self.settings = settings
         form = QFormLayout(self)
         self.tier = QComboBox()
@@ -34,8 +36,6 @@ class SettingsTab(QWidget):
         for value, label in boroughs:
             self.borough.addItem(label, value)
         self.organisation = QLineEdit(settings.organisation)
-        # About the worker, not the person: kept by design, so the self-test's canary skips it
-        self.organisation.setProperty("worker_setting", True)
         self.text_size = QSpinBox()
         self.text_size.setRange(TEXT_SIZES.start, TEXT_SIZES.stop - 1)
         self.inactivity = QSpinBox()
