@@ -46,3 +46,11 @@ def test_widgets_never_import_the_database():
         if module.endswith("application.py"):
             continue  # start-up opens the directory and hands plain objects to the widgets
         assert not {n for n in names if n.startswith("app.db")}, module
+
+
+@pytest.mark.parametrize(
+    "module", ["settings.py", "policy.py", "user_data.py", "event_log.py", "last_resort.py"]
+)
+def test_settings_policy_counts_and_log_stay_free_of_qt(module):
+    names = imported_modules(APP)[f"app/{module}"]
+    assert not {n for n in names if n.startswith("PySide6")}, module
