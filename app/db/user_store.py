@@ -93,10 +93,6 @@ class UserStore:
             "ORDER BY month, borough, measure, value"
         ).fetchall()
 
-    def delete_counts(self) -> None:
-        with self.connection:
-            self.connection.execute("DELETE FROM activity_count")
-
     def close(self) -> None:
         self.connection.close()
 
