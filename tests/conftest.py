@@ -1,6 +1,8 @@
 """Shared fixtures. Qt runs offscreen; the committed directory database is the one tested."""
 
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +12,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+FROM_SOURCE = (sys.executable, "-m", "app")
+
+
+def run_app(*args, env=None, cwd=REPO, command=FROM_SOURCE, timeout=120):
+    """Run the app as a worker or IT would (`python -m app ARGS`, or a frozen `command`);
+    the exit code is the caller's to check."""
+    return subprocess.run(
+        [*command, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="session")

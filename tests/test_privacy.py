@@ -3,13 +3,11 @@
 import json
 import socket
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_app
 
 CANARY = "Canary-Qz7Xw3 Flat 9"
 SELF_TEST = json.loads((REPO / "resources" / "pathway" / "self-test.json").read_text("utf-8"))
@@ -48,15 +46,7 @@ def test_the_search_finds_a_planted_canary(tmp_path):
 
 
 def test_self_test_with_a_canary_leaves_no_trace_in_any_app_folder(app_home):
-    result = subprocess.run(
-        [sys.executable, "-m", "app", "--self-test", "--canary", CANARY],
-        cwd=REPO,
-        env=app_home.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_app("--self-test", "--canary", CANARY, env=app_home.env)
     assert result.returncode == 0, result.stderr
     typed = int(result.stdout.split("canary typed into ")[1].split()[0])
     assert typed >= 1

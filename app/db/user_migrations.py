@@ -27,19 +27,18 @@ def engine_for(target: Path | None):
 
 
 def migrate_file(path: Path, to: str = "head") -> None:
-    engine = engine_for(path)
-    try:
-        with engine.begin() as connection:
-            upgrade(connection, USER_BRANCH, to)
-    finally:
-        engine.dispose()
+    _change_file(path, upgrade, to)
 
 
 def downgrade_file(path: Path, to: str = "base") -> None:
+    _change_file(path, downgrade, to)
+
+
+def _change_file(path: Path, change, to: str) -> None:
     engine = engine_for(path)
     try:
         with engine.begin() as connection:
-            downgrade(connection, USER_BRANCH, to)
+            change(connection, USER_BRANCH, to)
     finally:
         engine.dispose()
 

@@ -2,14 +2,13 @@
 
 import json
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from app.__main__ import main
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, FROM_SOURCE, REPO
 
 REFERENCE = json.loads((DATA / "reference.json").read_text(encoding="utf-8"))
 
@@ -131,7 +130,7 @@ def test_a_missing_scenario_file_is_refused(tmp_path, capsys):
 
 def test_route_runs_as_a_module_reading_standard_input():
     result = subprocess.run(
-        [sys.executable, "-m", "app", "route", "--json", "--scenario", "-"],
+        [*FROM_SOURCE, "route", "--json", "--scenario", "-"],
         input=json.dumps(BASE),
         capture_output=True,
         text=True,

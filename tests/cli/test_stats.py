@@ -2,28 +2,18 @@
 
 import csv
 import json
-import subprocess
-import sys
 from datetime import date
 
 from app.db.user_store import open_user_store
 from app.pathways.activity import activity_keys
 from app.user_data import COUNT_COLUMNS
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, run_app
 
 CASES = json.loads((DATA / "reference.json").read_text())
 
 
 def run(app_home, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "app", "stats", *args],
-        cwd=REPO,
-        env=app_home.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_app("stats", *args, env=app_home.env)
 
 
 def record_reference_plans(pathway):

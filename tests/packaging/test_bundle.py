@@ -1,20 +1,26 @@
 """The onedir bundle builds from packaging/app.spec, is small enough, and passes its own
 --self-test as IT would run it after installing."""
 
-import subprocess
+import json
 
 import pytest
+
+from tests.conftest import DATA, run_app
 
 pytestmark = pytest.mark.packaging
 
 LIMIT_BYTES = 130 * 1000 * 1000  # 130 MB
 
 
+def executable(bundle):
+    return bundle / ("Navigator.exe" if (bundle / "Navigator.exe").exists() else "Navigator")
+
+
 def test_the_bundle_is_onedir_with_its_data_and_within_size(bundle):
     from build import folder_size
 
     internal = bundle / "_internal"
-    assert (bundle / "Navigator").exists() or (bundle / "Navigator.exe").exists()
+    assert executable(bundle).is_file()
     assert (internal / "resources" / "directory.sqlite").is_file()
     assert (internal / "resources" / "directory.sqlite.sha256").is_file()
     assert sorted(p.name for p in (internal / "migrations" / "versions").glob("*.py"))
@@ -26,43 +32,19 @@ def test_the_bundle_is_onedir_with_its_data_and_within_size(bundle):
 
 
 def test_the_frozen_self_test_passes(bundle, app_home):
-    exe = bundle / ("Navigator.exe" if (bundle / "Navigator.exe").exists() else "Navigator")
-    result = subprocess.run(
-        [str(exe), "--self-test"],
-        env=app_home.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    exe = executable(bundle)
+    result = run_app("--self-test", env=app_home.env, command=(str(exe),))
     assert result.returncode == 0, result.stderr
     assert "self-test passed" in result.stdout
     assert (app_home.root / "xdg_data_home" / "Navigator" / "user.sqlite").is_file()  # migrated
 
 
 def test_the_frozen_route_command_matches_the_source(bundle, tmp_path):
-    import json
-    import sys
-
-    from tests.conftest import DATA, REPO
-
     case = json.loads((DATA / "reference.json").read_text())[0]
     scenario = tmp_path / "case.json"
     scenario.write_text(json.dumps(case["scenario"]))
-    exe = bundle / ("Navigator.exe" if (bundle / "Navigator.exe").exists() else "Navigator")
-    frozen = subprocess.run(
-        [str(exe), "route", "--scenario", str(scenario), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    source = subprocess.run(
-        [sys.executable, "-m", "app", "route", "--scenario", str(scenario), "--json"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    exe = executable(bundle)
+    frozen = run_app("route", "--scenario", str(scenario), "--json", command=(str(exe),))
+    source = run_app("route", "--scenario", str(scenario), "--json")
+    assert frozen.returncode == source.returncode == 0, frozen.stderr + source.stderr
     assert json.loads(frozen.stdout) == json.loads(source.stdout)

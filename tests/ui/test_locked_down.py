@@ -18,7 +18,7 @@ from app.ui.application import bring_forward, open_window, start
 from app.ui.error_report import install_error_handler
 from app.ui.single_instance import SingleInstance, instance_key
 from app.ui.start_problem import StartProblemScreen
-from tests.conftest import REPO
+from tests.conftest import REPO, run_app
 
 
 def snapshot(root):
@@ -37,16 +37,12 @@ def test_runs_from_a_read_only_install_and_writes_nothing_there(app_home, tmp_pa
     for path in [install, *install.rglob("*")]:
         path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "app", "--self-test"],
+        result = run_app(
+            "--self-test",
             cwd=install,
             # bytecode caching is the interpreter's, not the app's (a frozen build has none);
             # as root, chmod stops nothing, so the snapshot below is the real check
             env={**app_home.env, "PYTHONPATH": str(install), "PYTHONDONTWRITEBYTECODE": "1"},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
         )
     finally:
         for path in [install, *install.rglob("*")]:
@@ -174,14 +170,6 @@ def test_an_error_when_the_log_cannot_be_written_still_shows_the_message(tmp_pat
 
 
 def test_canary_without_self_test_is_refused(app_home):
-    result = subprocess.run(
-        [sys.executable, "-m", "app", "--canary", "x"],
-        cwd=REPO,
-        env=app_home.env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_app("--canary", "x", env=app_home.env)
     assert result.returncode == 2 and "only with --self-test" in result.stderr
     assert os.environ.get("QT_QPA_PLATFORM") == "offscreen"

@@ -1,22 +1,12 @@
 """`python -m app --self-test`, as IT runs it after installing; and the palette-only rule."""
 
 import re
-import subprocess
-import sys
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_app
 
 
 def test_self_test_exits_0_offscreen(app_home):
-    result = subprocess.run(
-        [sys.executable, "-m", "app", "--self-test"],
-        cwd=REPO,
-        env=app_home.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_app("--self-test", env=app_home.env)
     assert result.returncode == 0, result.stderr
     assert "self-test passed" in result.stdout
 
@@ -24,15 +14,7 @@ def test_self_test_exits_0_offscreen(app_home):
 def test_self_test_fails_with_the_reason_on_a_broken_directory(app_home, tmp_path):
     broken = tmp_path / "directory.sqlite"
     broken.write_bytes(b"not a database" * 100)
-    result = subprocess.run(
-        [sys.executable, "-m", "app", "--directory", str(broken), "--self-test"],
-        cwd=REPO,
-        env=app_home.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_app("--directory", str(broken), "--self-test", env=app_home.env)
     assert result.returncode == 1
     assert "self-test failed" in result.stderr and "Traceback" not in result.stderr
 
