@@ -73,12 +73,15 @@ def dispatch(args: argparse.Namespace) -> int:
         return stats.show() if args.action == "show" else stats.export(args.file)
     if args.command == "route":
         from app.cli import route
-        from app.db.loader import DirectoryError, InvalidGraphError, load_valid_graph
-        from app.paths import shipped_directory
+        from app.db.loader import DirectoryError, InvalidGraphError
+        from app.in_force import graph_in_force
         from app.pathways.engine import Pathway
 
+        in_force = directory_in_use(args)
+        if in_force.database is None:
+            return 1
         try:
-            graph = load_valid_graph(args.directory or shipped_directory())
+            graph = graph_in_force(in_force)
         except InvalidGraphError as error:
             print(f"error: {error}", file=sys.stderr)
             for problem in error.problems:
@@ -93,41 +96,58 @@ def dispatch(args: argparse.Namespace) -> int:
     return run_app(args)
 
 
-def directory_in_use(args: argparse.Namespace) -> Path | None:
-    """--directory, or the newest valid directory installed; None (reasons said) when none."""
-    if args.directory:
-        return args.directory
-    from app.db.directories import default_locations, select_directory
+def directory_in_use(args: argparse.Namespace):
+    """What is in force (the app's own choice, or --directory unverified), reasons said."""
+    from app.in_force import decide
 
-    choice = select_directory(default_locations())
-    for line in choice.warnings + choice.refused:
+    in_force = decide(args.directory)
+    choice = in_force.selection
+    if choice.origin == "unverified":
+        print(f"note: using {choice.path} as given (--directory): not verified", file=sys.stderr)
+    for line in choice.warnings + choice.problems + list(in_force.policy.problems):
         print(f"warning: {line}", file=sys.stderr)
     if choice.path is None:
         print("error: no usable directory database (see above)", file=sys.stderr)
-    return choice.path
+    return in_force
+
+
+def trusted_keys(folder: Path | None) -> dict:
+    """The keys in `folder` (--keys), or the keys this computer trusts, as the app does."""
+    from app.db.directories import default_locations
+    from app.db.signing import load_public_keys
+    from app.db.trust import load_trusted_keys
+    from app.policy import load_policy
+
+    if folder is not None:
+        return load_public_keys(folder)
+    policy = load_policy()
+    return load_trusted_keys(default_locations(policy.update_folder, policy.trusted_keys).keys)[0]
 
 
 def directory_command(args: argparse.Namespace) -> int:
     from app.cli import directory, updates
-    from app.paths import resources_dir, shipped_directory
+    from app.paths import shipped_directory
 
     if args.action == "build":
         return directory.build(args.source, args.output)
     if args.action == "keygen":
         return updates.keygen(args.out)
     if args.action == "verify":
-        return updates.verify(args.file, args.keys or resources_dir() / "keys")
+        return updates.verify(args.file, trusted_keys(args.keys))
     if args.action == "publish":
         database = args.directory or shipped_directory()
         return updates.publish_bundle(database, args.key, args.out, args.version, args.days)
-    database = directory_in_use(args)
+    in_force = directory_in_use(args)
+    database = in_force.database
     if database is None:
         return 1
     if args.action == "search":
         from app.db.search import SearchFilters
+        from app.in_force import graph_in_force
 
+        months = graph_in_force(in_force).settings.assured_within_months
         filters = SearchFilters(args.borough, args.kind, args.age, args.audience, args.open_24_7)
-        return directory.search(database, args.text, filters, args.json)
+        return directory.search(database, args.text, filters, args.json, months)
     if args.action == "report":
         return directory.report(database, args.json)
     if args.action == "export":

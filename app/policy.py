@@ -31,7 +31,11 @@ PATHWAY_LIMITS = {
     "sarc_window_days": (21, 60, "West Midlands children's SAS, 21 days"),
 }
 USER_KEYS = ("organisation", "default_borough", "tier", "inactivity_minutes", "record_activity")
-OTHER_KEYS = ("directory_update_folder",)
+# Machine-only switches: not settings a worker has, so never shown or saved as theirs.
+SWITCHES = {
+    "allow_exports": "true or false: the worker may save a PDF, export counts or copy a summary",
+}
+OTHER_KEYS = ("directory_update_folder", "trusted_keys", *SWITCHES)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class MachinePolicy:
     user: dict[str, Any] = field(default_factory=dict)  # UserSettings fields, locked
     pathway: dict[str, int] = field(default_factory=dict)  # graph Settings overrides
     update_folder: Path | None = None
+    trusted_keys: tuple[str, ...] = ()  # base64 public keys of directory publishers
+    allow_exports: bool = True
     problems: tuple[str, ...] = ()
 
 
@@ -60,7 +66,7 @@ def load_policy(
 
 def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> MachinePolicy:
     problems = list(problems or [])
-    user, pathway, folder = {}, {}, None
+    user, pathway, folder, keys, switches = {}, {}, None, (), {}
     for key, value in values.items():
         if key in USER_KEYS:
             check, allowed = USER_CHECKS[key]
@@ -78,10 +84,47 @@ def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> M
                 )
         elif key == "directory_update_folder" and isinstance(value, str) and value.strip():
             folder = Path(value)
+        elif key == "trusted_keys":
+            keys, bad = _public_keys(value)
+            if bad:
+                problems.append(
+                    f"policy trusted_keys: {bad} ignored; allowed: a list of base64 public "
+                    "keys (the value in a .pub file made by `directory keygen`)"
+                )
+        elif key in SWITCHES and isinstance(value, bool):
+            switches[key] = value
         else:
-            known = ", ".join((*USER_KEYS, *PATHWAY_LIMITS, *OTHER_KEYS))
-            problems.append(f"policy {key} = {value!r} ignored; known keys: {known}")
-    return MachinePolicy(user, pathway, folder, tuple(problems))
+            allowed = SWITCHES.get(key) or "known keys: " + ", ".join(
+                (*USER_KEYS, *PATHWAY_LIMITS, *OTHER_KEYS)
+            )
+            problems.append(f"policy {key} = {_short(value)} ignored; {allowed}")
+    return MachinePolicy(user, pathway, folder, keys, problems=tuple(problems), **switches)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _public_keys(value: Any) -> tuple[tuple[str, ...], str]:
+    """The well-formed keys of a trusted_keys value, and a description of the rest."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return (), _short(value)
+    good = tuple(v.strip() for v in value if isinstance(v, str) and _is_public_key(v))
+    bad = [v for v in value if not (isinstance(v, str) and _is_public_key(v))]
+    return good, (_short(bad) if bad else "")
+
+
+def _is_public_key(text: str) -> bool:
+    import base64
+    import binascii
+
+    try:
+        return len(base64.b64decode(text.strip(), validate=True)) == 32
+    except (binascii.Error, ValueError):
+        return False
 
 
 def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
@@ -126,7 +169,8 @@ def read_registry() -> dict[str, Any]:
 
 
 def from_registry(name: str, value: Any, is_dword: bool) -> Any:
-    """Registry values are strings or DWORDs; record_activity is a DWORD 0 or 1."""
-    if is_dword and name == "record_activity":
+    """Registry values are strings, string lists (REG_MULTI_SZ) or DWORDs; a switch such as
+    record_activity or allow_exports is a DWORD 0 or 1."""
+    if is_dword and name in ("record_activity", *SWITCHES):
         return bool(value) if value in (0, 1) else value
     return value

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.csv_cells import safe_cell
 from app.db.user_store import UserStore
 from app.pathways.activity import CountKey, activity_keys
 from app.pathways.graph import Graph
@@ -38,9 +39,13 @@ class UserData:
 
     @property
     def notes(self) -> list[str]:
-        """Why settings are not being saved (empty when they are)."""
-        notes = [] if self.store.persistent else list(self.store.notes)
+        """What the worker is told about their settings file (empty when all is well)."""
+        notes = list(self.store.notes)
         return [*notes, self.write_problem] if self.write_problem else notes
+
+    @property
+    def saving(self) -> bool:
+        return self.store.persistent and not self.write_problem
 
     def _write(self, change: Callable[[], None]) -> bool:
         try:
@@ -103,7 +108,7 @@ def write_counts_csv(rows: list[tuple], target: Path) -> int:
         with partial.open("w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             writer.writerow(COUNT_COLUMNS)
-            writer.writerows(rows)
+            writer.writerows([safe_cell(cell) for cell in row] for row in rows)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

@@ -50,14 +50,17 @@ class AppHome:
 
 
 APP_FOLDERS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+MACHINE_FOLDERS = ("XDG_CONFIG_DIRS", "XDG_DATA_DIRS")  # IT's: policy, keys, updates
 
 
 @pytest.fixture
 def app_home(tmp_path, monkeypatch):
     """Every folder the app may write to (data, config, cache, log, temp) under one root,
-    for this process and for `python -m app` run from the test (pass `app_home.env`)."""
+    for this process and for `python -m app` run from the test (pass `app_home.env`);
+    the machine-wide folders (policy, trusted keys, IT's updates) too, under root/machine."""
     root = tmp_path / "home"
     values = {name: str(root / name.lower()) for name in APP_FOLDERS}
+    values |= {name: str(root / "machine" / name.lower()) for name in MACHINE_FOLDERS}
     values |= {
         "HOME": str(root),
         "TMPDIR": str(root / "tmp"),
@@ -69,3 +72,10 @@ def app_home(tmp_path, monkeypatch):
     for name, value in values.items():
         monkeypatch.setenv(name, value)
     return AppHome(root, {**os.environ, **values})
+
+
+def machine_folder(env: dict[str, str], *parts: str) -> Path:
+    """IT's folder for Navigator under an app_home: "config" (policy.json, keys/) or
+    "data" (directory-updates/), as platformdirs finds them."""
+    base = env["XDG_CONFIG_DIRS"] if parts[0] == "config" else env["XDG_DATA_DIRS"]
+    return Path(base.split(os.pathsep)[0], "Navigator", *parts[1:])

@@ -32,10 +32,10 @@ def build(source: Path | None, output: Path | None) -> int:
     return 0
 
 
-def search(database: Path, text: str, filters, as_json: bool) -> int:
+def search(database: Path, text: str, filters, as_json: bool, months: int = 12) -> int:
     from app.db.search import DirectorySearch, SearchError
 
-    finder = DirectorySearch(database)
+    finder = DirectorySearch(database, months)
     try:
         hits = finder.search(text, filters)
     except SearchError as error:

@@ -29,12 +29,11 @@ def publish_bundle(database: Path, key: Path, out: Path, version: str, days: int
     return 0
 
 
-def verify(path: Path, keys_folder: Path) -> int:
+def verify(path: Path, keys: dict) -> int:
     """Exit 0 when the file may be used, 1 with the reason when not."""
     try:
         if path.suffix == SUFFIX:
             with tempfile.TemporaryDirectory() as scratch:
-                keys = signing.load_public_keys(keys_folder)
                 manifest = open_bundle(path, keys, Path(scratch) / "directory.sqlite")
             expired = manifest.expired(date.today())
             note = " (EXPIRED: it will be used with a warning)" if expired else ""

@@ -107,7 +107,13 @@ def check_database(path: Path, validate_graph: bool = True) -> tuple[str, str]:
         raise Refused(str(error)) from None
     if problems:
         raise Refused(f"the pathway graph is invalid: {problems[0]} (+{len(problems) - 1} more)")
-    version_key(version)
+    from app.db.field_rules import rows_problems
+    from app.db.oruk_format import read_directory
+
+    problems = rows_problems(read_directory(path))
+    if problems:
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise Refused(f"a service field breaks the directory's rules: {problems[0]}{more}")
     return version, revision
 
 
@@ -167,35 +173,69 @@ def read_manifest(line: bytes) -> Manifest:
     return manifest
 
 
+def read_manifest_from(bundle) -> Manifest:
+    """The manifest of an open bundle file, which is left at the first database byte.
+    Nothing is trusted yet: the caller checks the signature (check_signature)."""
+    if bundle.read(len(MAGIC)) != MAGIC:
+        raise Refused("not a directory bundle (bad header)")
+    line = bundle.readline(MAX_MANIFEST_BYTES)
+    if not line.endswith(b"\n"):
+        raise Refused("no readable manifest")
+    return read_manifest(line[:-1])
+
+
+def check_signature(manifest: Manifest, keys: dict[str, VerifyKey]) -> None:
+    """Refused unless a trusted key signed exactly this manifest."""
+    key = keys.get(manifest.key_id)
+    if key is None:
+        raise Refused(f"signed with unknown key {manifest.key_id}")
+    if not signing.signature_holds(manifest.signed_fields(), manifest.signature, key):
+        raise Refused("bad signature: the manifest was not signed by that key")
+    if not 0 < manifest.size <= MAX_DATABASE_BYTES:
+        raise Refused(f"database size {manifest.size} out of range")
+
+
+def peek_bundle(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
+    """A bundle's manifest, its signature checked, without reading the database."""
+    try:
+        with path.open("rb") as bundle:
+            manifest = read_manifest_from(bundle)
+    except OSError as error:
+        raise Refused(f"cannot read the bundle ({error.strerror or error})") from None
+    check_signature(manifest, keys)
+    return manifest
+
+
 def open_bundle(path: Path, keys: dict[str, VerifyKey], extract_to: Path) -> Manifest:
     """Verify a bundle and extract its database to extract_to; Refused with why otherwise."""
     try:
         manifest = _extract(path, keys, extract_to)
-        version, revision = check_database(extract_to)
-        if (version, revision) != (manifest.directory_version, manifest.schema_revision):
-            raise Refused("the database's version or schema differs from its manifest")
+        check_extracted(extract_to, manifest)
     except Refused:
         extract_to.unlink(missing_ok=True)
         raise
     return manifest
 
 
+def check_extracted(database: Path, manifest: Manifest, validate_graph: bool = True) -> None:
+    """The database is the one the manifest signed, and usable by this app."""
+    version, revision = check_database(database, validate_graph)
+    if (version, revision) != (manifest.directory_version, manifest.schema_revision):
+        raise Refused("the database's version or schema differs from its manifest")
+
+
+def matches_manifest(database: Path, manifest: Manifest) -> bool:
+    try:
+        return database.stat().st_size == manifest.size and sha256_of(database) == manifest.sha256
+    except OSError:
+        return False
+
+
 def _extract(path: Path, keys: dict[str, VerifyKey], extract_to: Path) -> Manifest:
     try:
         with path.open("rb") as bundle:
-            if bundle.read(len(MAGIC)) != MAGIC:
-                raise Refused("not a directory bundle (bad header)")
-            line = bundle.readline(MAX_MANIFEST_BYTES)
-            if not line.endswith(b"\n"):
-                raise Refused("no readable manifest")
-            manifest = read_manifest(line[:-1])
-            key = keys.get(manifest.key_id)
-            if key is None:
-                raise Refused(f"signed with unknown key {manifest.key_id}")
-            if not signing.signature_holds(manifest.signed_fields(), manifest.signature, key):
-                raise Refused("bad signature: the manifest was not signed by that key")
-            if not 0 < manifest.size <= MAX_DATABASE_BYTES:
-                raise Refused(f"database size {manifest.size} out of range")
+            manifest = read_manifest_from(bundle)
+            check_signature(manifest, keys)
             digest, size = hashlib.sha256(), 0
             with extract_to.open("wb") as target:
                 for block in iter(lambda: bundle.read(1 << 20), b""):
@@ -205,7 +245,7 @@ def _extract(path: Path, keys: dict[str, VerifyKey], extract_to: Path) -> Manife
                     digest.update(block)
                     target.write(block)
     except OSError as error:
-        raise Refused(f"cannot read the bundle ({error})") from None
+        raise Refused(f"cannot read the bundle ({error.strerror or error})") from None
     if size != manifest.size or digest.hexdigest() != manifest.sha256:
         raise Refused("wrong hash: the database is not the one that was signed")
     return manifest

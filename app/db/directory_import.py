@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.db.oruk_format import TABLES, Rows
+from app.db.field_rules import row_problems
+from app.db.oruk_format import TABLES, Rows, unescape_cell
 
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 CONFIDENCE = ("high", "medium", "low")
@@ -59,8 +60,9 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
                 result.problems.append(f"{where}: id: {row_id!r} is used twice")
                 continue
             seen.add(row_id)
-            row = {f: text(record.get(f)) for f in fields}
+            row = {f: unescape_cell(text(record.get(f))) for f in fields}
             if _check(table, row, where, origin, areas, result):
+                result.problems.extend(f"{where}: {p}" for p in row_problems(table, row))
                 kept.append(row)
         for name, count in sorted(unmapped.items()):
             result.notes.append(f"not mapped: {file_name} field {name!r} ({count} rows)")

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
+
+from app.csv_cells import safe_cell, unescape_cell
+
+__all__ = ["TABLES", "Rows", "read_directory", "unescape_cell"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -69,6 +74,23 @@ INTEGER_FIELDS = {"minimum_age", "maximum_age"}
 NEVER_READ = {"addresses.csv": "addresses are never stored (a refuge address must not leak)"}
 
 
+def read_directory(path: Path) -> Rows:
+    """Every directory row of a database, as plain dicts."""
+    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    try:
+        order = {"phone": "service_id, ordinal, id"}
+        return {
+            table: [
+                dict(row)
+                for row in db.execute(f'SELECT * FROM "{table}" ORDER BY {order.get(table, "id")}')
+            ]
+            for table in TABLES
+        }
+    finally:
+        db.close()
+
+
 def write_csv_package(rows: Rows, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     resources = []
@@ -77,7 +99,9 @@ def write_csv_package(rows: Rows, folder: Path) -> None:
             writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
             writer.writeheader()
             for row in rows.get(table, []):
-                writer.writerow({f: "" if row.get(f) is None else row.get(f) for f in fields})
+                writer.writerow(
+                    {f: "" if row.get(f) is None else safe_cell(row.get(f)) for f in fields}
+                )
         resources.append(
             {
                 "name": table,

@@ -73,17 +73,22 @@ def load_private(path: Path) -> tuple[str, SigningKey]:
 
 def load_public_keys(folder: Path) -> dict[str, VerifyKey]:
     """Trusted public keys by key id; unreadable files are skipped (they trust nothing)."""
+    return {kid: key for kid, key in public_key_files(folder).values()}
+
+
+def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
+    """Each readable public key file in folder, with its key id and key."""
     from nacl.exceptions import CryptoError
     from nacl.signing import VerifyKey
 
-    keys = {}
+    found = {}
     for path in sorted(folder.glob(f"*{PUBLIC_SUFFIX}")) if folder.is_dir() else []:
         try:
             public = base64.b64decode(json.loads(path.read_text(encoding="utf-8"))["public_key"])
-            keys[key_id(public)] = VerifyKey(public)
+            found[path] = (key_id(public), VerifyKey(public))
         except (OSError, ValueError, KeyError, TypeError, CryptoError):
             continue
-    return keys
+    return found
 
 
 def sign(fields: dict[str, Any], signing: SigningKey) -> str:

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from app.db.field_rules import rows_problems
 from app.db.service_rows import SERVICE_COLUMNS, Rows, rows_for_service, taxonomy_rows
 
 PATHWAY_FILES = ("pathway.toml", "questions.toml", "flow.toml", "actions.toml", "guidance.toml")
@@ -175,7 +176,9 @@ def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) ->
         except ValueError:
             problems.append(f"{where} ({sid}): min_age and max_age must be whole numbers")
             continue
-        for table, new in rows_for_service(record, ages).items():
+        service_rows = rows_for_service(record, ages)
+        problems.extend(f"{where}: {problem}" for problem in rows_problems(service_rows))
+        for table, new in service_rows.items():
             known = {row["id"] for row in rows.get(table, [])}
             rows.setdefault(table, []).extend(r for r in new if r["id"] not in known)
     return rows

@@ -12,9 +12,9 @@ from app.db.build import write_database
 from app.db.directory_import import map_rows, merge
 from app.db.oruk_format import (
     TABLES,
-    Rows,
     flatten_service_full,
     read_csv_package,
+    read_directory,
     service_full,
     write_csv_package,
 )
@@ -34,23 +34,6 @@ class ImportRefused(ValueError):
     def __init__(self, problems: list[str], notes: list[str]) -> None:
         super().__init__(f"{len(problems)} problems")
         self.problems, self.notes = problems, notes
-
-
-def read_directory(path: Path) -> Rows:
-    """Every directory row of a database, as plain dicts."""
-    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    db.row_factory = sqlite3.Row
-    try:
-        order = {"phone": "service_id, ordinal, id"}
-        return {
-            table: [
-                dict(row)
-                for row in db.execute(f'SELECT * FROM "{table}" ORDER BY {order.get(table, "id")}')
-            ]
-            for table in TABLES
-        }
-    finally:
-        db.close()
 
 
 def export_directory(database: Path, target: Path) -> int:

@@ -22,6 +22,7 @@ from app.pathways.activity import CountKey
 
 FILE_NAME = "user.sqlite"
 BUSY_TIMEOUT_MS = 5000
+BUSY_WAIT_S = 3.0  # at start: how long another program may hold the file before we go on
 USER_VERSION_TABLE = VERSION_TABLES["user"]
 
 
@@ -97,22 +98,34 @@ class UserStore:
         self.connection.close()
 
 
-def open_user_store(folder: Path | None = None) -> UserStore:
-    """The worker's store in `folder`, or an in-memory one with notes saying why not."""
+def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S) -> UserStore:
+    """The worker's store in `folder`, or an in-memory one with notes saying why not.
+
+    A file another program holds locked (a backup, sync or antivirus tool) is busy, not
+    broken: it is waited for a little, then left alone for this session. Only a file that
+    is not a database at all is moved aside, and the worker is told where it was kept.
+    """
     folder = folder or user_data_folder()
     path = folder / FILE_NAME
     notes: list[str] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        revision = stored_revision(path)
-    except sqlite3.DatabaseError:
+        revision = stored_revision(path, busy_wait_s)
+    except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            return in_memory([busy_note(path)])
+        if not is_corrupt(error):
+            return in_memory([f"{path} cannot be opened ({error})."])
         aside = path.with_name(f"{FILE_NAME}.unreadable-{datetime.now():%Y%m%d-%H%M%S}")
-        notes.append(f"{path} could not be read; it was kept as {aside.name} and a new one made.")
         try:
             path.rename(aside)
-            revision = None
-        except OSError as error:
-            return in_memory([*notes, f"It could not be moved aside ({error})."])
+        except OSError as move_error:
+            return in_memory([f"{path} could not be read or moved aside ({move_error})."])
+        notes.append(
+            f"Your settings file could not be read, so it was kept as {aside} and a new one "
+            "was made: your settings are back to their defaults."
+        )
+        revision = None
     except OSError as error:
         return in_memory([f"The folder {folder} cannot be used ({error.strerror or error})."])
     head = schema_versions.head("user")
@@ -136,9 +149,47 @@ def open_user_store(folder: Path | None = None) -> UserStore:
             "INSERT OR REPLACE INTO app_state VALUES ('schema', ?)", (json.dumps(head),)
         )
         connection.commit()  # a real write: a read-only file or folder shows up here, not later
-    except (OSError, sqlite3.Error) as error:
-        return in_memory([*notes, f"{path} cannot be written ({error})."])
+    except Exception as error:  # sqlite3, SQLAlchemy (Alembic) or the disk: never a stuck start
+        if is_busy(error):
+            return in_memory([*notes, busy_note(path)])
+        return in_memory([*notes, f"{path} cannot be written ({describe(error)})."])
     return UserStore(connection, path, notes)
+
+
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
+
+
+def _code(error: BaseException) -> int | None:
+    """The primary SQLite result code of an error, also when SQLAlchemy wraps it."""
+    for candidate in (error, getattr(error, "orig", None), error.__cause__):
+        code = getattr(candidate, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF
+    return None
+
+
+def is_busy(error: BaseException) -> bool:
+    return _code(error) in (SQLITE_BUSY, SQLITE_LOCKED)
+
+
+def is_corrupt(error: BaseException) -> bool:
+    return _code(error) in (SQLITE_CORRUPT, SQLITE_NOTADB) or isinstance(error, NotUserDatabase)
+
+
+def busy_note(path: Path) -> str:
+    return (
+        f"Your settings could not be opened because another program is using them ({path}); "
+        "they will not be saved this time."
+    )
+
+
+def describe(error: BaseException) -> str:
+    orig = getattr(error, "orig", None)
+    return str(orig if orig is not None else error).splitlines()[0][:200]
+
+
+class NotUserDatabase(sqlite3.DatabaseError):
+    """A readable SQLite file that is not a Navigator user database."""
 
 
 def connect(target: Path | str) -> sqlite3.Connection:
@@ -148,15 +199,16 @@ def connect(target: Path | str) -> sqlite3.Connection:
     return connection
 
 
-def stored_revision(path: Path) -> str | None:
+def stored_revision(path: Path, busy_wait_s: float = BUSY_WAIT_S) -> str | None:
     """The user schema revision in the file; None for no file or an empty one."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+    uri = f"{path.as_uri()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True, timeout=busy_wait_s)) as db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if USER_VERSION_TABLE not in tables:
             if tables:
-                raise sqlite3.DatabaseError("not a Navigator user database")
+                raise NotUserDatabase("not a Navigator user database")
             return None
         row = db.execute(f"SELECT version_num FROM {USER_VERSION_TABLE}").fetchone()
     return row[0] if row else None

@@ -4,7 +4,6 @@ main window; or, when no directory can be used, a screen saying what to do."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -59,6 +58,11 @@ def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
     except StartError as error:
         print(f"self-test failed: {error}", file=sys.stderr)
         return 1
+    except Exception as error:  # a reason for IT, never a traceback
+        log.error(type(error), error.__traceback__)
+        print(f"self-test failed: Navigator could not start ({describe(error)})", file=sys.stderr)
+        return 1
+    print(f"self-test: {window.in_force.describe()}")
     window.show()
     code = self_test(window, args.canary)
     log.event("self-test passed" if code == 0 else "self-test failed (details on stderr)")
@@ -93,9 +97,10 @@ def start(app: QApplication, directory: Path | None, log: EventLog, instance=Non
         try:
             window = open_window(directory, log)
         except StartError as error:
-            from app.ui.start_problem import StartProblemScreen
-
-            window = StartProblemScreen(error.reasons, str(log.path))
+            window = problem_screen(error.reasons, log)
+        except Exception as error:  # every start-up failure gets a reason and the numbers
+            log.error(type(error), error.__traceback__)
+            window = problem_screen([f"Navigator could not start ({describe(error)})."], log)
         window.show()
         opening.close()
         app.navigator_window = window  # keeps it alive; the benchmark reads it
@@ -106,48 +111,92 @@ def start(app: QApplication, directory: Path | None, log: EventLog, instance=Non
     opening.show()
 
 
+def describe(error: BaseException) -> str:
+    """An error in a sentence for IT: its type and first line (no case exists yet)."""
+    first = str(error).splitlines()[0][:200] if str(error) else ""
+    return f"{type(error).__name__}: {first}" if first else type(error).__name__
+
+
+def problem_screen(reasons: list[str], log: EventLog):
+    from app.ui.start_problem import StartProblemScreen
+
+    return StartProblemScreen(reasons, str(log.path))
+
+
 def bring_forward(window) -> None:
     window.showNormal()
     window.raise_()
     window.activateWindow()
 
 
+DEVELOPER = "NAVIGATOR_DEVELOPER"  # "1": the window may open an unverified --directory
+
+
+def developer_mode() -> bool:
+    return os.environ.get(DEVELOPER) == "1"
+
+
 def open_window(directory: Path | None, log: EventLog):
-    from app.db.directories import default_locations, select_directory
-    from app.db.loader import DirectoryError, load_valid_graph
+    from app.db.loader import DirectoryError
     from app.db.search import DirectorySearch, SearchFilters
     from app.db.user_store import open_user_store
+    from app.in_force import decide, graph_in_force
     from app.pathways.engine import Pathway
-    from app.policy import load_policy
     from app.ui.main_window import MainWindow
     from app.user_data import UserData
 
-    policy = load_policy()
-    database, refused = directory, []
-    if database is None:
-        choice = select_directory(default_locations(policy.update_folder))
-        database, refused = choice.path, choice.refused
+    if directory is not None and not developer_mode():
+        reason = (
+            f"--directory {directory}: the window opens only the directory installed with the "
+            f"app or a signed update (developers: set {DEVELOPER}=1 to open an unverified one)"
+        )
+        log.event("start: refused an unverified --directory")
+        raise StartError([reason])
+    in_force = decide(directory)
+    choice = in_force.selection
     try:
-        if database is None:
-            raise DirectoryError("no usable directory database was found")
-        graph = load_valid_graph(database)
+        graph = graph_in_force(in_force)
     except DirectoryError as error:
-        reasons = [str(error), *getattr(error, "problems", []), *refused]
+        reasons = [str(error), *getattr(error, "problems", []), *choice.problems]
         log.event("start: no usable directory: " + " | ".join(reasons))
         raise StartError(reasons) from error
-    graph.settings = dataclasses.replace(graph.settings, **policy.pathway)
-    finder = DirectorySearch(database, graph.settings.assured_within_months)
+    finder = DirectorySearch(in_force.database, graph.settings.assured_within_months)
 
     def search(text, borough=None, kind=None, open_24_7=False):
         return finder.search(text, SearchFilters(borough=borough, kind=kind, open_24_7=open_24_7))
 
     user_data = UserData(open_user_store(), graph)
     user_data.set_active_directory(graph.directory_version)
-    settings, problems = user_data.load_settings(policy.user)
-    notes = [*refused, *policy.problems, *problems, *user_data.notes]
+    settings, problems = user_data.load_settings(in_force.policy.user)
+    notes = [*choice.problems, *in_force.policy.problems, *problems, *user_data.notes]
     for line in notes:
         log.event(f"start: {line}")
-    log.event(f"start: pathway {graph.pathway_version}, directory {graph.directory_version}")
-    window = MainWindow(Pathway(graph), settings, search, user_data=user_data)
+    log.event(f"start: pathway {graph.pathway_version}, {in_force.describe()}")
+    window = MainWindow(
+        Pathway(graph),
+        settings,
+        search,
+        user_data=user_data,
+        directory_notes=directory_notes(in_force),
+        allow_exports=in_force.policy.allow_exports,
+    )
     window.start_notes = notes  # the self-test prints them for IT
+    window.in_force = in_force
     return window
+
+
+def directory_notes(in_force) -> list[str]:
+    """What the worker is told about the directory: only what they or IT must act on."""
+    choice = in_force.selection
+    if choice.origin == "unverified":
+        return [
+            f"UNVERIFIED DIRECTORY in use ({choice.path}): for development only. "
+            "Numbers may be wrong: never use it with a real case."
+        ]
+    notes = [f"{line}. Tell IT." for line in choice.set_aside]
+    if choice.refused:
+        notes.append(
+            f"{len(choice.refused)} directory update(s) could not be used; Navigator is using "
+            f"directory {choice.version}. Details: Settings, About this directory."
+        )
+    return notes + [f"Note: {warning}." for warning in choice.warnings]

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ui.labels import plain_label
 from app.ui.models import ServiceTableModel
 
 Search = Callable[..., list]  # search(text, borough=, kind=, open_24_7=) -> hits
@@ -58,9 +58,9 @@ class DirectoryTab(QWidget):
         self.table.setAccessibleName("Services found")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.details = QLabel("Choose a service to see where its details come from.")
-        self.details.setWordWrap(True)
-        self.details.setAccessibleName("Service details")
+        self.details = plain_label(
+            "Choose a service to see where its details come from.", "Service details"
+        )
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)

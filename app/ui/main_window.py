@@ -29,6 +29,7 @@ from app.pathways.summary import plan_to_text
 from app.settings import UserSettings
 from app.ui.case import CaseSession
 from app.ui.directory_tab import DirectoryTab, Search
+from app.ui.labels import plain_label
 from app.ui.models import ReminderListModel, SectionListModel, WrappingDelegate
 from app.ui.plan_view import PlanView
 from app.ui.question_page import QuestionPage
@@ -51,8 +52,11 @@ class MainWindow(QMainWindow):
         debounce_ms: int = 150,
         warn_ms: int = 60_000,
         user_data: UserData | None = None,
+        directory_notes: list[str] = (),
+        allow_exports: bool = True,
     ) -> None:
         super().__init__()
+        self.allow_exports = allow_exports
         self.setWindowTitle(TITLE)
         self.today = today
         self.settings = settings
@@ -74,10 +78,11 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.hide()
         column.addWidget(self.banner)
-        self.storage_banner = QLabel()
-        self.storage_banner.setAccessibleName("Settings are not being saved")
-        self.storage_banner.setWordWrap(True)
+        self.storage_banner = plain_label("", "About your settings file")
         column.addWidget(self.storage_banner)
+        self.directory_banner = plain_label(" ".join(directory_notes), "About the directory")
+        self.directory_banner.setVisible(bool(directory_notes))
+        column.addWidget(self.directory_banner)
         self.show_storage_notes()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections of the app")
@@ -279,10 +284,10 @@ class MainWindow(QMainWindow):
 
     # Settings
     def show_storage_notes(self) -> None:
-        notes = self.user_data.notes if self.user_data is not None else []
-        self.storage_banner.setText(
-            "Your settings are not being saved on this computer. " + " ".join(notes)
-        )
+        data = self.user_data
+        notes = data.notes if data is not None else []
+        lead = "" if data is None or data.saving else "Your settings are not being saved. "
+        self.storage_banner.setText(lead + " ".join(notes))
         self.storage_banner.setVisible(bool(notes))
 
     def apply_settings(self, settings: UserSettings) -> None:

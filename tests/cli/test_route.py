@@ -150,4 +150,4 @@ def test_route_refuses_a_database_that_is_not_one(tmp_path, capsys):
     scenario.write_text(json.dumps(BASE))
     code = main(["--directory", str(fake), "route", "--scenario", str(scenario)])
     assert code == 1
-    assert "not a usable directory database" in capsys.readouterr().err
+    assert "not a readable directory database" in capsys.readouterr().err

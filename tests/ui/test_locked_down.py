@@ -66,8 +66,9 @@ def test_no_writable_profile_runs_with_settings_in_memory_and_says_so(qtbot, app
 
 @pytest.mark.parametrize("problem", ["missing", "refused"])
 def test_no_usable_directory_shows_what_to_do_and_the_last_resort_numbers(
-    qtbot, app_home, tmp_path, problem
+    qtbot, app_home, tmp_path, problem, monkeypatch
 ):
+    monkeypatch.setenv("NAVIGATOR_DEVELOPER", "1")  # so the window considers --directory
     database = tmp_path / "directory.sqlite"
     if problem == "refused":
         database.write_bytes(b"this is not a directory database" * 64)

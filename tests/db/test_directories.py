@@ -1,4 +1,4 @@
-"""Signed directory updates: only the newest valid directory is used; anything altered is not."""
+"""Which directory is used: only the newest verified one; anything altered is not."""
 
 import json
 import shutil
@@ -11,7 +11,8 @@ import pytest
 from app.__main__ import main
 from app.db import signing
 from app.db.bundle import MAGIC, Manifest, publish, sha256_of
-from app.db.directories import Locations, import_bundle, select_directory
+from app.db.directories import Locations, import_bundle, record_of, select_directory
+from app.db.trust import KeySources
 from tests.conftest import REPO
 
 TODAY = date(2026, 11, 21)
@@ -35,7 +36,7 @@ def where(tmp_path):
     shutil.copy(SHIPPED.with_name("directory.sqlite.sha256"), shipped.parent)
     return Locations(
         shipped=shipped,
-        keys=tmp_path / "trusted",
+        keys=KeySources(tmp_path / "trusted"),
         machine_updates=tmp_path / "machine",
         user_updates=tmp_path / "user",
         installed=tmp_path / "installed",
@@ -70,25 +71,36 @@ def test_shipped_directory_is_used_when_nothing_else_is_there(where):
     assert (choice.path, choice.origin, choice.refused) == (where.shipped, "shipped", [])
 
 
-def test_the_newest_valid_bundle_is_installed_through_a_pointer(where, key):
+def test_the_newest_valid_bundle_is_installed_with_its_signed_record(where, key):
     bundle(where, key, "2026.12.1")
     bundle(where, key, "2026.12.2", folder="user")
     choice = select_directory(where, TODAY)
-    assert (choice.version, choice.origin) == ("2026.12.2", "user")
+    assert (choice.version, choice.origin, choice.verified) == ("2026.12.2", "user", True)
+    assert choice.key_id == key.key_id
     assert choice.path == where.installed / "directory-2026.12.2.sqlite"
-    pointer = json.loads((where.installed / "current.json").read_text())
-    assert pointer["file"] == choice.path.name and pointer["sha256"] == sha256_of(choice.path)
-    assert select_directory(where, TODAY).path == choice.path  # stable on the next start
+    record = json.loads(record_of(choice.path).read_text())
+    assert json.loads(record["manifest"])["sha256"] == sha256_of(choice.path)
+    assert record["origin"] == "user"
+    again = select_directory(where, TODAY)  # stable on the next start, nothing reinstalled
+    assert (again.path, again.version, again.problems) == (choice.path, "2026.12.2", [])
 
 
-def test_an_older_bundle_is_refused_as_a_rollback(where, key):
+def test_an_older_bundle_is_not_used(where, key):
     bundle(where, key, "2026.12.2")
     select_directory(where, TODAY)
     shutil.rmtree(where.machine_updates)
     bundle(where, key, "2026.12.1")
     choice = select_directory(where, TODAY)
-    assert choice.version == "2026.12.2"
-    assert any("rollback refused" in r for r in choice.refused)
+    assert choice.version == "2026.12.2" and choice.refused == []
+    assert choice.skipped == ["directory-2026.12.1.navdir: not newer than 2026.12.2 in use"]
+
+
+def test_only_the_two_newest_installed_directories_are_kept(where, key):
+    for version in ("2026.12.1", "2026.12.2", "2026.12.3"):
+        bundle(where, key, version)
+        select_directory(where, TODAY)
+    kept = sorted(p.name for p in where.installed.glob("*.sqlite"))
+    assert kept == ["directory-2026.12.2.sqlite", "directory-2026.12.3.sqlite"]
 
 
 def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_path):
@@ -179,17 +191,20 @@ def test_every_altered_bundle_is_refused_and_the_previous_stays(where, key):
         assert any("directory-2026.12.9" in r for r in choice.refused), offset
 
 
-def test_every_altered_installed_database_is_refused(where, key):
+def test_every_altered_installed_database_is_set_aside(where, key):
     bundle(where, key, "2026.12.1")
     installed = select_directory(where, TODAY).path
+    record = record_of(installed).read_bytes()
     shutil.rmtree(where.machine_updates)  # no fresh copy to reinstall from
     pristine = installed.read_bytes()
     for offset in offsets(len(pristine)):
         installed.write_bytes(pristine)
+        record_of(installed).write_bytes(record)
         flip(installed, offset)
         choice = select_directory(where, TODAY)
         assert choice.path == where.shipped, f"byte {offset} altered and still used"
-        assert any("altered since it was installed" in r for r in choice.refused)
+        assert any("altered since it was installed" in r for r in choice.set_aside)
+        assert not installed.exists()  # moved to set-aside/, with the reason beside it
 
 
 def test_an_altered_installed_copy_is_replaced_from_its_bundle(where, key):
@@ -197,10 +212,11 @@ def test_an_altered_installed_copy_is_replaced_from_its_bundle(where, key):
     installed = select_directory(where, TODAY).path
     flip(installed, 5000)
     choice = select_directory(where, TODAY)
-    assert choice.path == installed and sha256_of(installed) != ""
-    assert json.loads((where.installed / "current.json").read_text())["sha256"] == sha256_of(
-        installed
-    )
+    assert choice.path == installed and choice.version == "2026.12.1"
+    assert json.loads(json.loads(record_of(installed).read_text())["manifest"])[
+        "sha256"
+    ] == sha256_of(installed)
+    assert len(list((where.installed / "set-aside").glob("*.reason.txt"))) == 1
 
 
 def test_every_altered_shipped_database_is_refused(where, key):

@@ -1,0 +1,101 @@
+"""What a directory field may hold: plain text of a stated length, https links, UK phones.
+
+Build, import, publish and install all check every row with these rules, so a number a
+worker reads out was never markup, a script link or ten megabytes. Each problem names the
+service, the field and the rule broken.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+LONG_TEXT = {"description": 4000, "notes": 4000}
+MEDIUM_TEXT = {"application_process": 2000, "eligibility_description": 2000, "source": 2000}
+SHORT_LIMIT = 300
+LIMITS = {"name": 200, "alert": 1000, **LONG_TEXT, **MEDIUM_TEXT}
+MULTILINE = set(LONG_TEXT) | set(MEDIUM_TEXT) | {"alert"}
+URL_FIELDS = {"url", "website"}
+EMAIL_FIELDS = {"email"}
+URL_SCHEMES = ("https://", "http://", "tel:")
+TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+")
+SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
+UK_NUMBER = re.compile(
+    r"0(?:[12]\d{8,9}"  # geographic
+    r"|3\d{9}"  # 03: national rate
+    r"|7[1-57-9]\d{8}"  # mobile (not 070 personal or 076 pager numbers)
+    r"|80[08]\d{4,7}"  # 0800 / 0808 freephone (Childline is 0800 1111)
+    r"|8[47]\d{8})"  # 084x, 087x
+)
+PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
+
+
+def uk_phone_digits(text: str) -> str | None:
+    """The digits of a UK phone number (+44 written as 0), or None when it is not one."""
+    digits = re.sub(r"[\s\-().]", "", text)
+    if digits.startswith("+44"):
+        digits = "0" + digits[3:].removeprefix("0")
+    if not digits.isdigit():
+        return None
+    if digits in SHORT_NUMBERS or re.fullmatch(r"116\d{3}", digits):
+        return digits
+    return digits if UK_NUMBER.fullmatch(digits) else None
+
+
+def field_problems(name: str, value: Any) -> list[str]:
+    """Every rule the value breaks, in words (empty when it is fine)."""
+    if value is None or isinstance(value, int | float):
+        return []
+    text = str(value)
+    problems = []
+    limit = LIMITS.get(name, SHORT_LIMIT)
+    if len(text) > limit:
+        problems.append(f"{len(text)} characters, more than the {limit} allowed")
+    allowed = "\n\t" if name in MULTILINE else ""
+    odd = sorted({c for c in text if _hidden(c) and c not in allowed})
+    if odd:
+        shown = ", ".join(f"U+{ord(c):04X}" for c in odd[:5])
+        problems.append(f"control or direction characters ({shown}) are not allowed")
+    if TAG.search(text):
+        problems.append("HTML tags are not allowed: plain text only")
+    if text and name in URL_FIELDS and not text.lower().startswith(URL_SCHEMES):
+        problems.append(f"{_quote(text)} is not an https:, http: or tel: link")
+    if text and name in EMAIL_FIELDS and not EMAIL.fullmatch(text):
+        problems.append(f"{_quote(text)} is not an email address")
+    return problems
+
+
+def phone_problems(number: str) -> list[str]:
+    if uk_phone_digits(number) is None:
+        return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
+    return []
+
+
+def _hidden(char: str) -> bool:
+    """Control characters, and format characters such as right-to-left overrides, which
+    can make a number read differently from how it dials."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co")
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def row_problems(table: str, row: dict[str, Any]) -> list[str]:
+    """Every field problem of one directory row, each naming the service, field and rule."""
+    owner = row.get("service_id") or row.get("link_id") or row.get("id")
+    where = f"service {owner}" if table != "organization" else f"organisation {row.get('id')}"
+    problems = [
+        f"{where}: {table} {name}: {problem}"
+        for name, value in row.items()
+        for problem in field_problems(name, value)
+    ]
+    if table == "phone" and row.get("number"):
+        problems += [f"{where}: phone number: {p}" for p in phone_problems(str(row["number"]))]
+    return problems
+
+
+def rows_problems(rows: dict[str, list[dict[str, Any]]]) -> list[str]:
+    return [p for table, items in rows.items() for row in items for p in row_problems(table, row)]

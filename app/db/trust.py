@@ -1,0 +1,68 @@
+"""Which publishers' keys this computer trusts. IT decides; the worker never does.
+
+Keys come from the app's install folder, from the `keys/` folder beside the machine policy
+(ProgramData on Windows, the first of XDG_CONFIG_DIRS on Linux: both writable by
+administrators only) and from the policy's `trusted_keys` list. The worker's own data
+folder is never read for keys: whoever can write a profile must not be able to add one.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.db import signing
+
+if TYPE_CHECKING:
+    from nacl.signing import VerifyKey
+
+INSTALL = "installed with the app"
+MACHINE_FOLDER = "machine keys folder"
+POLICY = "machine policy (trusted_keys)"
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    key_id: str
+    origin: str  # one of INSTALL, MACHINE_FOLDER, POLICY
+    where: str  # the file, or "policy"
+
+
+@dataclass(frozen=True)
+class KeySources:
+    install: Path
+    machine: Path | None = None
+    policy: tuple[str, ...] = ()  # base64 Ed25519 public keys
+
+
+def load_trusted_keys(sources: KeySources) -> tuple[dict[str, VerifyKey], list[TrustedKey]]:
+    """The verifying keys by key id, and where each came from (first source wins)."""
+    keys: dict[str, VerifyKey] = {}
+    listed: list[TrustedKey] = []
+    for origin, folder in ((INSTALL, sources.install), (MACHINE_FOLDER, sources.machine)):
+        if folder is None:
+            continue
+        for path, (kid, key) in signing.public_key_files(folder).items():
+            if kid not in keys:
+                keys[kid] = key
+                listed.append(TrustedKey(kid, origin, str(path)))
+    for value in sources.policy:
+        parsed = public_key_from_text(value)
+        if parsed is not None and parsed[0] not in keys:
+            keys[parsed[0]] = parsed[1]
+            listed.append(TrustedKey(parsed[0], POLICY, "policy"))
+    return keys, listed
+
+
+def public_key_from_text(value: str) -> tuple[str, VerifyKey] | None:
+    """A base64 Ed25519 public key as policy holds it; None when it is not one."""
+    from nacl.exceptions import CryptoError
+    from nacl.signing import VerifyKey
+
+    try:
+        raw = base64.b64decode(value.strip(), validate=True)
+        return signing.key_id(raw), VerifyKey(raw)
+    except (ValueError, TypeError, CryptoError):
+        return None

@@ -1,0 +1,56 @@
+"""What is in force on this computer: the directory and IT's machine policy (no Qt).
+
+One function decides, and the window, `route`, `directory search` and `--self-test` all
+call it, so the headless answer is always the window's answer for the same answers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db.directories import ORIGINS, Selection, default_locations, select_directory, unverified
+from app.pathways.graph import Graph
+from app.policy import MachinePolicy, load_policy
+
+
+@dataclass(frozen=True)
+class InForce:
+    selection: Selection
+    policy: MachinePolicy
+
+    @property
+    def database(self) -> Path | None:
+        return self.selection.path
+
+    def describe(self) -> str:
+        """Which directory, from where, by whom, and whether it was verified."""
+        choice = self.selection
+        if choice.path is None:
+            return "no usable directory"
+        where = ORIGINS.get(choice.origin, choice.origin)
+        key = f", publisher key {choice.key_id}" if choice.key_id else ""
+        state = "verified" if choice.verified else "NOT VERIFIED"
+        return f"directory {choice.version} ({where}{key}): {state}"
+
+
+def decide(override: Path | None = None, policy: MachinePolicy | None = None) -> InForce:
+    """The directory and policy in force. `override` (--directory) is used unverified."""
+    policy = policy or load_policy()
+    if override is not None:
+        return InForce(unverified(override), policy)
+    where = default_locations(policy.update_folder, policy.trusted_keys)
+    return InForce(select_directory(where), policy)
+
+
+def graph_in_force(in_force: InForce) -> Graph:
+    """The directory's graph, validated, with the policy's pathway thresholds applied.
+    Raises DirectoryError (InvalidGraphError) with the reasons when it cannot be used."""
+    from app.db.loader import DirectoryError, load_valid_graph
+
+    if in_force.database is None:
+        raise DirectoryError("no usable directory database was found")
+    graph = load_valid_graph(in_force.database)
+    graph.settings = dataclasses.replace(graph.settings, **in_force.policy.pathway)
+    return graph
