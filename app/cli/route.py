@@ -7,53 +7,37 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.pathways.answers import answer_problem, describe_allowed
+from app.cli.scenario import MAX_BYTES, ScenarioError, check, parse, quote
+from app.pathways.answers import describe_allowed
 from app.pathways.engine import Pathway
 from app.pathways.summary import plan_to_dict, plan_to_text
 
 EXIT_BAD_INPUT = 2
 
 
-class ScenarioError(ValueError):
-    """The scenario cannot be walked; carries every problem found."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
 def read_scenario(source: str) -> Any:
-    """The scenario JSON from a file, or standard input for '-'."""
+    """The scenario JSON from a file, or standard input for '-', within the limits."""
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        if source == "-":
+            text = sys.stdin.read(MAX_BYTES + 1)
+        else:
+            with Path(source).open(encoding="utf-8") as handle:
+                text = handle.read(MAX_BYTES + 1)
     except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError([f"cannot read the scenario {source}: {error}"]) from error
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ScenarioError([f"the scenario is not valid JSON: {error}"]) from error
+        raise ScenarioError([f"cannot read the scenario {quote(source)}: {error}"]) from None
+    return parse(text)
 
 
 def answers_for(pathway: Pathway, scenario: Any) -> dict[str, Any]:
     """Checked answers for every question the scenario's path asks."""
     questions = pathway.graph.questions
-    if not isinstance(scenario, dict):
-        raise ScenarioError(["the scenario must be a JSON object of question ids and answers"])
-    problems = [
-        f"unknown key {key!r}. Allowed keys: {', '.join(questions)}"
-        for key in scenario
-        if key not in questions
-    ]
-    problems += [
-        problem
-        for key, value in scenario.items()
-        if key in questions and (problem := answer_problem(questions[key], value))
-    ]
-    if problems:
-        raise ScenarioError(problems)
+    check(scenario, questions)
     answers = dict(scenario)
     while (step := pathway.step(answers)).question is not None:
         question = step.question
+        if question.default is not None:
+            answers[question.id] = question.default.value  # a key older scenarios lack
+            continue
         if not question.skippable:
             raise ScenarioError(
                 [

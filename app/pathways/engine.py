@@ -41,6 +41,14 @@ class Pathway:
         self._audiences = [(a.id, compile_condition(a.when)) for a in graph.audiences]
         self._services = ServiceIndex(graph.services)
 
+    def forget_case(self) -> None:
+        """Drop what earlier cases left in memory (service choices remembered by area, age
+        and audience): after a quick exit nothing derived from a case remains."""
+        self._services.forget()
+
+    def holds_case(self) -> bool:
+        return self._services.remembered() > 0
+
     def step(self, answers: dict[str, Any], settings: Settings | None = None) -> Step:
         """Walk from the start with these answers: the next question, or the plan."""
         settings = settings or self.graph.settings

@@ -26,6 +26,13 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
+class Default:
+    """The answer a scenario written before a question existed is taken to give."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     section: str
@@ -38,6 +45,7 @@ class Question:
     skippable: bool = False  # absent or None means "not completed"
     min_choices: int = 0
     sources: tuple[str, ...] = ()
+    default: Default | None = None  # for `route` only: the window always asks
 
     def option(self, value: Any) -> AnswerOption | None:
         for opt in self.options:

@@ -90,6 +90,12 @@ class ServiceIndex:
                 self.by_kind.setdefault(kind, []).append(service)
         self._memo: dict[tuple, tuple[list[ServiceMatch], bool]] = {}
 
+    def forget(self) -> None:
+        self._memo.clear()
+
+    def remembered(self) -> int:
+        return len(self._memo)
+
     def select(
         self,
         template: ActionTemplate,

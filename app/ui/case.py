@@ -34,6 +34,15 @@ class CaseSession:
         self._refresh()
         self._skip_prefilled()
 
+    def holds_case(self) -> bool:
+        return self.answers != self.prefill or self.position != self._first_position()
+
+    def _first_position(self) -> int:
+        position = 0
+        while position < len(self.path) and self.path[position] in self.prefill:
+            position += 1
+        return position
+
     def _refresh(self) -> None:
         self.full: Step = self.pathway.step(self.answers, self.settings)
 

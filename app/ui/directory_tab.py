@@ -21,6 +21,7 @@ from app.ui.labels import plain_label
 from app.ui.models import ServiceTableModel
 
 Search = Callable[..., list]  # search(text, borough=, kind=, open_24_7=) -> hits
+DETAILS_HINT = "Choose a service to see where its details come from."
 
 
 class DirectoryTab(QWidget):
@@ -58,9 +59,7 @@ class DirectoryTab(QWidget):
         self.table.setAccessibleName("Services found")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.details = plain_label(
-            "Choose a service to see where its details come from.", "Service details"
-        )
+        self.details = plain_label(DETAILS_HINT, "Service details")
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
@@ -97,9 +96,23 @@ class DirectoryTab(QWidget):
             + (f" (seen {hit.source_date})" if hit.source_date else "")
         )
 
+    def holds_case(self) -> bool:
+        return bool(self.query.text()) or self.model.rowCount() > 0 or self._filtered()
+
+    def _filtered(self) -> bool:
+        chosen = (self.borough.currentIndex(), self.kind.currentIndex())
+        return chosen != (0, 0) or self.always_open.isChecked()
+
     def clear(self) -> None:
+        """Forget the search: words, filters (an area can say where someone lives), results."""
         self.timer.stop()
+        for control in (self.query, self.borough, self.kind, self.always_open):
+            control.blockSignals(True)
         self.query.clear()
+        self.borough.setCurrentIndex(0)
+        self.kind.setCurrentIndex(0)
+        self.always_open.setChecked(False)
+        for control in (self.query, self.borough, self.kind, self.always_open):
+            control.blockSignals(False)
         self.model.set_hits([])
-        self.timer.stop()
-        self.details.setText("")
+        self.details.setText(DETAILS_HINT)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,9 +28,12 @@ from app.pathways.engine import Pathway
 from app.pathways.summary import plan_to_text
 from app.settings import UserSettings
 from app.ui.case import CaseSession
+from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.directory_tab import DirectoryTab, Search
+from app.ui.file_dialog import ask_save_path
 from app.ui.labels import plain_label
 from app.ui.models import ReminderListModel, SectionListModel, WrappingDelegate
+from app.ui.plan_text import PRINT_WARNING
 from app.ui.plan_view import PlanView
 from app.ui.question_page import QuestionPage
 from app.ui.quick_exit import QuickExitController
@@ -40,6 +43,28 @@ from app.user_data import UserData
 
 TITLE = "Navigator"  # never names abuse
 NEUTRAL_TITLE = "Notes"
+
+
+@dataclass(frozen=True)
+class CaseHolder:
+    name: str
+    holds: Callable[[], bool]
+    forget: Callable[[], None]
+
+
+def _open_dialogs() -> bool:
+    return any(_dialogs())
+
+
+def _dialogs():
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            yield widget
+
+
+def _close_dialogs() -> None:
+    for dialog in list(_dialogs()):
+        dialog.reject()
 
 
 class MainWindow(QMainWindow):
@@ -61,8 +86,10 @@ class MainWindow(QMainWindow):
         self.today = today
         self.settings = settings
         self.user_data = user_data  # None: nothing is kept (tests of the walk alone)
+        self.pathway = pathway
         self.session = CaseSession(pathway, pathway.graph.settings, {"tier": settings.tier})
-        self.copied = False
+        self.clipboard = ClipboardGuard()
+        self.active_file_dialog = None
         self.pdf_path_provider: Callable[[], str | None] = self._ask_pdf_path
         boroughs = [(o.value, o.label) for o in pathway.graph.questions["borough"].options]
         self.screens = QStackedWidget()
@@ -89,14 +116,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._conversation(), "Conversation")
         self.directory = DirectoryTab(search, boroughs, pathway.graph.kind_labels, debounce_ms)
         self.tabs.addTab(self.directory, "Directory")
-        self.settings_tab = SettingsTab(settings, boroughs, user_data)
+        self.settings_tab = SettingsTab(settings, boroughs, user_data, allow_exports)
         self.settings_tab.changed.connect(self.apply_settings)
         self.tabs.addTab(self.settings_tab, "Settings")
         column.addWidget(self.tabs, 1)
-        self.status = QLabel(
+        self.status_text = (
             f"Pathway {pathway.graph.pathway_version} · directory {pathway.graph.directory_version}"
         )
-        self.status.setAccessibleName("Status")
+        self.status = plain_label(self.status_text, "Status")
         column.addWidget(self.status)
         self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms)
         self.guard.exit_requested.connect(self.quick_exit)
@@ -128,7 +155,7 @@ class MainWindow(QMainWindow):
         self.question_page = QuestionPage()
         self.question_page.answered.connect(self.answer)
         self.question_page.back_requested.connect(self.back)
-        self.plan_view = PlanView()
+        self.plan_view = PlanView(self.allow_exports)
         self.plan_view.read_back_requested.connect(self.read_back)
         self.plan_view.copy_requested.connect(self.copy_summary)
         self.plan_view.pdf_requested.connect(self.save_pdf)
@@ -211,13 +238,14 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def copy_summary(self) -> None:
-        if self.session.plan is None:
+        if self.session.plan is None or not self.allow_exports:
             return
-        QGuiApplication.clipboard().setText(plan_to_text(self.session.plan, self.today()))
-        self.copied = True
+        self.clipboard.put(plan_to_text(self.session.plan, self.today()))
         self.status.setText("Summary copied: paste it into the form, and add names only there.")
 
     def save_pdf(self) -> None:
+        if not self.allow_exports:
+            return
         path = self.session.plan and self.pdf_path_provider()
         if path:
             from app.ui.pdf import write_plan_pdf  # only when the worker saves one
@@ -228,30 +256,42 @@ class MainWindow(QMainWindow):
             )
 
     def _ask_pdf_path(self) -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getSaveFileName(self, "Save the plan", "plan.pdf", "PDF (*.pdf)")
-        return path or None
+        return ask_save_path(self, "Save the plan", "plan.pdf", "PDF (*.pdf)", PRINT_WARNING)
 
     # Clearing
     def new_conversation(self) -> None:
         self._forget()
         self.refresh()
 
+    def case_holders(self) -> list[CaseHolder]:
+        """Everything that can hold something of the case, in one place: forgetting the
+        case empties each, and a test checks each is empty after a quick exit."""
+        return [
+            CaseHolder("answers", self.session.holds_case, self.session.clear),
+            CaseHolder("remembered services", self.pathway.holds_case, self.pathway.forget_case),
+            CaseHolder("plan", self.plan_view.holds_case, self.plan_view.clear),
+            CaseHolder("read-back", self.readback.holds_case, self.readback.forget_case),
+            CaseHolder("directory search", self.directory.holds_case, self.directory.clear),
+            CaseHolder(
+                "settings messages", self.settings_tab.holds_case, self.settings_tab.forget_case
+            ),
+            CaseHolder("status line", self._status_changed, self._reset_status),
+            CaseHolder("clipboard", self.clipboard.holds_case, self.clipboard.forget_case),
+            CaseHolder("open dialogs", _open_dialogs, _close_dialogs),
+        ]
+
+    def _status_changed(self) -> bool:
+        return self.status.text() != self.status_text
+
+    def _reset_status(self) -> None:
+        self.status.setText(self.status_text)
+
     def _forget(self) -> None:
         """Drop the case from memory and from every widget that showed any of it."""
-        self.session.clear()
+        for holder in self.case_holders():
+            holder.forget()
         if self.user_data is not None:
             self.user_data.conversation_ended()
-        self.plan_view.clear()
-        self.readback.model.set_rows([])
-        self.directory.clear()
-        if self.copied:
-            QGuiApplication.clipboard().clear()
-            self.copied = False
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
 
     def quick_exit(self) -> None:
         """Within 100 ms, no confirmation: clear, show the neutral screen, minimise."""
@@ -265,6 +305,10 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.screens.setCurrentWidget(self.neutral)
         self.setWindowTitle(NEUTRAL_TITLE)
+
+    def holds_case(self) -> list[str]:
+        """The names of the places still holding something of a case (empty after a clear)."""
+        return [holder.name for holder in self.case_holders() if holder.holds()]
 
     def reopen(self) -> None:
         self.setWindowTitle(TITLE)

@@ -19,12 +19,19 @@ from PySide6.QtWidgets import (
 from app.pathways.plan import Plan
 from app.ui.plan_text import action_html, risk_html
 
+EXPORTS_OFF = "Turned off by your organisation's IT policy"
 
-def rich_label(html: str, name: str) -> QLabel:
+
+def rich_label(html: str, name: str, selectable: bool = True) -> QLabel:
+    """Markup we wrote, with every piece of directory text in it escaped (plan_text)."""
     label = QLabel(html)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setOpenExternalLinks(False)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    else:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     label.setAccessibleName(name)
     return label
 
@@ -35,12 +42,14 @@ class PlanView(QWidget):
     pdf_requested = Signal()
     new_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, allow_exports: bool = True) -> None:
         super().__init__()
+        self.allow_exports = allow_exports  # IT's policy: no PDF, copy, or selecting text
         layout = QVBoxLayout(self)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setAccessibleName("Plan")
+        self.scroll.setWidget(QWidget())
         layout.addWidget(self.scroll, 1)
         buttons = QHBoxLayout()
         for text, keys, name, signal in (
@@ -56,23 +65,33 @@ class PlanView(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(signal.emit)
+            if not allow_exports and signal in (self.copy_requested, self.pdf_requested):
+                button.setEnabled(False)
+                button.setToolTip(EXPORTS_OFF)
+                shortcut.setEnabled(False)
         layout.addLayout(buttons)
         self.action_kinds: list[str] = []
 
     def show_plan(self, plan: Plan, today: date) -> None:
         content = QWidget()
         column = QVBoxLayout(content)
-        column.addWidget(rich_label(risk_html(plan) or "<p>Plan</p>", "Risk and red flags"))
+        selectable = self.allow_exports
+        risk = risk_html(plan) or "<p>Plan</p>"
+        column.addWidget(rich_label(risk, "Risk and red flags", selectable))
         months = plan.assured_within_months
         for number, action in enumerate(plan.actions, start=1):
             card = QFrame()
             card.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(card)
-            inner.addWidget(rich_label(action_html(number, action, today, months), action.title))
+            html = action_html(number, action, today, months)
+            inner.addWidget(rich_label(html, action.title, selectable))
             column.addWidget(card)
         column.addStretch(1)
         self.scroll.setWidget(content)
         self.action_kinds = [a.kind for a in plan.actions]
+
+    def holds_case(self) -> bool:
+        return bool(self.action_kinds) or bool(self.scroll.widget().findChildren(QLabel))
 
     def clear(self) -> None:
         self.scroll.setWidget(QWidget())

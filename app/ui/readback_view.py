@@ -52,6 +52,12 @@ class ReadBackView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(done)
 
+    def holds_case(self) -> bool:
+        return self.model.rowCount() > 0
+
+    def forget_case(self) -> None:
+        self.model.set_rows([])
+
     def show_answers(self, rows: list[tuple[Question, Any]]) -> None:
         self.model.set_rows(rows)
         self.table.setFocus()

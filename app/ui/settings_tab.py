@@ -22,6 +22,7 @@ class SettingsTab(QWidget):
         settings: UserSettings,
         boroughs: list[tuple[str, str]],
         user_data: UserData | None = None,
+        allow_exports: bool = True,
     ) -> None:
         super().__init__()
         # About the worker, not the person: kept by design, so the self-test's canary skips it
@@ -58,7 +59,7 @@ class SettingsTab(QWidget):
                 widget.setToolTip(LOCKED_TIP)
                 label = f"{label} (locked)"
             form.addRow(label, widget)
-        self.stored = StoredDataPanel(user_data) if user_data is not None else None
+        self.stored = StoredDataPanel(user_data, allow_exports) if user_data is not None else None
         if self.stored is not None:
             form.addRow(self.stored)
         self.show_settings(settings)
@@ -68,6 +69,13 @@ class SettingsTab(QWidget):
         self.text_size.valueChanged.connect(self._emit)
         self.inactivity.valueChanged.connect(self._emit)
         self.record_activity.toggled.connect(self._emit)
+
+    def holds_case(self) -> bool:
+        return self.stored is not None and self.stored.holds_case()
+
+    def forget_case(self) -> None:
+        if self.stored is not None:
+            self.stored.forget_case()
 
     def show_settings(self, settings: UserSettings) -> None:
         self.tier.setCurrentIndex(max(self.tier.findData(settings.tier), 0))

@@ -1,58 +1,95 @@
-"""What Navigator keeps on this computer, shown in full, and the counts' CSV export."""
+"""What Navigator keeps on this computer, and the counts' CSV export.
+
+The counts are shown only when the worker asks: with one case in a month and area, a
+table in plain view would describe that case to anyone who opens Settings. On screen a
+count under 3 reads "fewer than 3"; the CSV for the lead stays exact (001 §9.4).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from app.ui.file_dialog import ask_save_path
+from app.ui.labels import plain_label
 from app.ui.models import StoredTableModel
 from app.user_data import UserData
 
 EXPLAINED = (
-    "<b>Kept on this computer</b><br>Your settings, and, if you allow it, counts for your "
+    "Kept on this computer: your settings, and, if you allow it, counts for your "
     "organisation's reports (001 §9.4): month, area, age group, kind of abuse, risk level, "
     "actions and unmet need. Never a name, a date, an answer or anything typed."
 )
+SMALL = 3  # counts below this are not shown exactly on screen
+EXPORTS_OFF = "Turned off by your organisation's IT policy"
+
+
+def on_screen(rows: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
+    return [
+        (kind, name, "fewer than 3" if kind == "Count" and value < SMALL else value)
+        for kind, name, value in rows
+    ]
 
 
 class StoredDataPanel(QWidget):
-    def __init__(self, user_data: UserData) -> None:
+    def __init__(self, user_data: UserData, allow_exports: bool = True) -> None:
         super().__init__()
         self.user_data = user_data
         self.export_path_provider = self._ask_export_path
+        self.counts_shown = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        explained = QLabel(EXPLAINED)
-        explained.setWordWrap(True)
+        explained = plain_label(EXPLAINED, "What Navigator keeps")
         self.model = StoredTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Everything Navigator keeps on this computer")
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.show_counts_button = QPushButton("&Show activity counts")
+        self.show_counts_button.setAccessibleName("Show the anonymised activity counts")
+        self.show_counts_button.setCheckable(True)
+        self.show_counts_button.toggled.connect(self.show_counts)
         self.export_button = QPushButton("&Export counts (CSV)…")
         self.export_button.setAccessibleName("Export the counts to a CSV file")
         self.export_button.clicked.connect(self.export)
-        self.result = QLabel()
-        self.result.setAccessibleName("Export result")
-        for widget in (explained, self.table, self.export_button, self.result):
+        if not allow_exports:
+            self.export_button.setEnabled(False)
+            self.export_button.setToolTip(EXPORTS_OFF)
+        self.result = plain_label("", "Export result")
+        for widget in (
+            explained,
+            self.table,
+            self.show_counts_button,
+            self.export_button,
+            self.result,
+        ):
             layout.addWidget(widget)
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(self.user_data.stored())
+        rows = self.user_data.stored()
+        if not self.counts_shown:
+            rows = [row for row in rows if row[0] != "Count"]
+        self.model.set_rows(on_screen(rows))
+
+    def show_counts(self, shown: bool) -> None:
+        self.counts_shown = shown
+        self.show_counts_button.setText(
+            "&Hide activity counts" if shown else "&Show activity counts"
+        )
+        self.refresh()
 
     def showEvent(self, event) -> None:
         self.refresh()  # counts change as plans are completed
         super().showEvent(event)
+
+    def holds_case(self) -> bool:
+        return self.counts_shown or bool(self.result.text())
+
+    def forget_case(self) -> None:
+        self.show_counts_button.setChecked(False)
+        self.result.setText("")
 
     def export(self) -> None:
         target = self.export_path_provider()
@@ -69,5 +106,4 @@ class StoredDataPanel(QWidget):
         self.result.setText(f"Exported {rows} count rows to {path}.")
 
     def _ask_export_path(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export counts", "counts.csv", "CSV (*.csv)")
-        return path or None
+        return ask_save_path(self, "Export counts", "counts.csv", "CSV (*.csv)")

@@ -1,0 +1,176 @@
+"""Reading a `route` scenario: limits first, then one JSON Schema made from the questions.
+
+The limits come before any parsing cost (size, nesting) or during it (duplicate keys,
+decimal numbers, integers longer than any count): a hostile file gets a short message and
+exit 2, never a traceback, a hang, or its own 50 MB quoted back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.pathways.answers import MAX_COUNT, describe_allowed
+from app.pathways.graph import Question
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 8  # a scenario needs 2: the answers, and the Dash inside them
+MAX_DIGITS = len(str(MAX_COUNT)) + 2
+SHOWN = 80  # characters of a bad value quoted back
+
+
+class ScenarioError(ValueError):
+    """The scenario cannot be walked; carries every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def quote(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = json.dumps(text, ensure_ascii=False) if isinstance(value, str) else text
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+def parse(text: str) -> Any:
+    """The scenario's JSON, or ScenarioError saying which limit it broke."""
+    if len(text) > MAX_BYTES:
+        raise ScenarioError([f"the scenario is {len(text):,} characters; at most {MAX_BYTES:,}"])
+    depth = nesting(text)
+    if depth > MAX_DEPTH:
+        raise ScenarioError([f"the scenario nests {depth} levels deep; at most {MAX_DEPTH}"])
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_int=_bounded_int,
+            parse_float=_no_decimals,
+            parse_constant=_no_decimals,
+        )
+    except json.JSONDecodeError as error:
+        raise ScenarioError([f"the scenario is not valid JSON: {error}"]) from None
+    except _Refused as error:
+        raise ScenarioError([str(error)]) from None
+
+
+def nesting(text: str) -> int:
+    """How deep the brackets go, outside strings: counted before the parser recurses."""
+    deepest = depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+class _Refused(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _Refused(f"key {quote(key)} is given twice: give each answer once")
+        seen[key] = value
+    return seen
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _Refused(f"a number of {len(digits)} digits; whole numbers up to {MAX_COUNT}")
+    return int(digits)
+
+
+def _no_decimals(text: str) -> Any:
+    raise _Refused(f"{quote(text)}: no answer takes a decimal number")
+
+
+def schema_for(questions: dict[str, Question]) -> dict[str, Any]:
+    """The JSON Schema of a scenario: each question id with exactly its allowed answers."""
+    return {
+        "type": "object",
+        "properties": {qid: _answer_schema(q) for qid, q in questions.items()},
+        "additionalProperties": False,
+    }
+
+
+def _answer_schema(question: Question) -> dict[str, Any]:
+    kind = question.answer_type
+    values = question.allowed_values
+    if kind == "yes_no":
+        return {"type": "boolean"}
+    if kind == "choice":
+        return {"enum": values}
+    if kind == "multi":
+        return {
+            "type": "array",
+            "items": {"enum": values},
+            "uniqueItems": True,
+            "minItems": question.min_choices,
+        }
+    if kind == "count":
+        return {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
+    if kind == "checklist":
+        return {
+            "type": ["object", "null"],
+            "properties": {
+                item.id: {"enum": [o.value for o in question.item_options]}
+                for item in question.items
+            },
+            "additionalProperties": False,
+        }
+    return {"not": {}}  # an answer type this app does not know takes no answer
+
+
+def _what_is_wrong(error) -> str:
+    """The schema's complaint in the words of the scenario's author."""
+    shown = quote(error.instance)
+    if error.validator == "uniqueItems":
+        return f"{shown} lists a value twice"
+    if error.validator == "minItems":
+        return f"{shown}: choose at least {error.validator_value}"
+    if error.validator == "additionalProperties":
+        unknown = sorted(k for k in error.instance if k not in error.schema.get("properties", {}))
+        return f"unknown items {quote(', '.join(unknown))}"
+    if len(error.absolute_path) > 1:
+        return f"{error.absolute_path[-1]} = {shown} is not allowed"
+    return f"{shown} is not allowed"
+
+
+def check(scenario: Any, questions: dict[str, Question]) -> None:
+    """ScenarioError naming each key that is unknown or has an answer not allowed."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema_for(questions))
+    problems: dict[str, str] = {}
+    for error in validator.iter_errors(scenario):
+        if not error.absolute_path:
+            if error.validator == "additionalProperties":
+                for key in (k for k in scenario if k not in questions):
+                    problems[key] = (
+                        f"unknown key {quote(key)}. Allowed keys: {', '.join(questions)}"
+                    )
+            else:
+                problems[""] = "the scenario must be a JSON object of question ids and answers"
+            continue
+        key = error.absolute_path[0]
+        if key not in problems:
+            problems[key] = (
+                f"{key}: {_what_is_wrong(error)}. Allowed: {describe_allowed(questions[key])}."
+            )
+    if problems:
+        raise ScenarioError(list(problems.values()))

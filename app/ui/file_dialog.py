@@ -1,0 +1,68 @@
+"""Choosing where to save a file without leaving a trace of where plans were saved.
+
+Qt's own file dialog (never the system's, whose history the app cannot control) starts in
+the user's Documents folder, keeps no history, and afterwards the app puts Qt's shared
+"QtProject" settings back exactly as they were, so no folder name is left behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+QT_SETTINGS = ("QtProject",)  # where QFileDialog keeps its state (file or registry)
+
+
+def documents_folder() -> str:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
+def ask_save_path(
+    parent: QWidget, title: str, suggested: str, name_filter: str, note: str = ""
+) -> str | None:
+    """A path chosen by the worker, or None. `note` is shown in the dialog itself."""
+    saved = _snapshot()
+    dialog = QFileDialog(parent, title, documents_folder(), name_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setHistory([])
+    dialog.selectFile(suggested)
+    if note:
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Save")
+        dialog.setWindowTitle(f"{title}: {note}")
+        dialog.setAccessibleDescription(note)
+    parent.active_file_dialog = dialog  # tests, and quick exit, can reach it
+    try:
+        chosen = dialog.selectedFiles() if dialog.exec() else []
+    finally:
+        parent.active_file_dialog = None
+        shiboken6.delete(dialog)  # now: Qt writes its settings as the dialog is destroyed
+        _restore(saved)
+    return chosen[0] if chosen else None
+
+
+def _settings() -> QSettings:
+    return QSettings(QSettings.Scope.UserScope, *QT_SETTINGS)
+
+
+def _snapshot() -> tuple[bool, dict[str, object]]:
+    settings = _settings()
+    existed = Path(settings.fileName()).exists()
+    return existed, {key: settings.value(key) for key in settings.allKeys()}
+
+
+def _restore(saved: tuple[bool, dict[str, object]]) -> None:
+    """Put Qt's shared settings back as they were before the dialog opened."""
+    existed, values = saved
+    settings = _settings()
+    settings.clear()
+    for key, value in values.items():
+        settings.setValue(key, value)
+    settings.sync()
+    path = Path(settings.fileName())
+    if not existed and not values and path.is_file():
+        path.unlink(missing_ok=True)
