@@ -155,9 +155,13 @@ def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) ->
     rows: Rows = {}
     try:
         with path.open(newline="", encoding="utf-8") as handle:
-            records = list(csv.DictReader(handle))
-    except OSError as error:
+            reader = csv.DictReader(handle)
+            records = list(reader)
+    except (OSError, UnicodeDecodeError) as error:
         problems.append(f"{path}: {error}")
+        return rows
+    except csv.Error as error:  # e.g. a field of megabytes: far past every field's limit
+        problems.append(f"{path.name} line {reader.line_num + 1}: {error}")
         return rows
     seen = set()
     for line, record in enumerate(records, start=2):

@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         self._forget()
         self.refresh()
         self.banner.hide()
+        self.banner.setText("")
         self.screens.setCurrentWidget(self.neutral)
         self.setWindowTitle(NEUTRAL_TITLE)
 

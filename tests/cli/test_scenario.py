@@ -89,15 +89,14 @@ JSON = st.recursive(
 
 def scenarios(graph):
     """Mostly-right scenarios: real keys, real or wrong values, some keys left out."""
+
     def answers(question):
         good = st.sampled_from(question.allowed_values or [True, False, None, {}])
         return good | JSON
 
     keys = st.lists(st.sampled_from(list(graph.questions)), unique=True)
     return keys.flatmap(
-        lambda chosen: st.fixed_dictionaries(
-            {key: answers(graph.questions[key]) for key in chosen}
-        )
+        lambda chosen: st.fixed_dictionaries({key: answers(graph.questions[key]) for key in chosen})
     ).map(lambda partial: {**BASE, **partial})
 
 

@@ -1,0 +1,69 @@
+"""Files in and out: exported cells a spreadsheet will not run, and `route` inputs that
+are hostile in shape. Each exits 2 with a short message naming the problem, never 1."""
+
+import csv
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from app.db.transfer import export_directory, import_directory, read_directory
+from app.pathways.activity import CountKey
+from app.user_data import write_counts_csv
+from tests.conftest import REPO, run_app
+from tests.security.attacks import SHIPPED
+
+BASE = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
+FORMULAS = ['=HYPERLINK("http://x")', "+44 121 000", "-1+1", "@SUM(A1)", "\tx", "\rx"]
+
+
+def test_directory_export_escapes_formula_cells_and_imports_them_back(tmp_path):
+    database = tmp_path / "edited.sqlite"
+    shutil.copy(SHIPPED, database)
+    with sqlite3.connect(database) as db:
+        for number, text in enumerate(FORMULAS):
+            db.execute(
+                "UPDATE service SET notes = ? WHERE rowid = ?", (text.strip("\t\r"), number + 1)
+            )
+        db.execute("UPDATE service SET notes = '=1+1' WHERE id = 'ndah'")
+    db.close()
+    export_directory(database, tmp_path / "tables")
+    with (tmp_path / "tables" / "services.csv").open(newline="", encoding="utf-8") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert "'=1+1" in cells and "=1+1" not in cells
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    import_directory(tmp_path / "tables", database, tmp_path / "back.sqlite", False)
+    assert read_directory(tmp_path / "back.sqlite") == read_directory(database)
+
+
+def test_counts_export_escapes_formula_cells(tmp_path):
+    rows = [(*CountKey("2026-11", "=cmd|' /C calc'!A0", "plans", "@x"), 1)]
+    write_counts_csv(rows, tmp_path / "counts.csv")
+    with (tmp_path / "counts.csv").open(newline="") as handle:
+        written = list(csv.reader(handle))[1]
+    assert written[1] == "'=cmd|' /C calc'!A0" and written[3] == "'@x"
+
+
+def route(tmp_path, env, text: str):
+    path = tmp_path / "case.json"
+    path.write_text(text, encoding="utf-8")
+    return run_app("route", "--scenario", str(path), "--json", env=env)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (json.dumps({**BASE, "dash_answers": ["yes"]}), "dash_answers"),
+        (json.dumps({**BASE, "dash_answers": {"dash_01": {"deep": 1}}}), "dash_01"),
+        ('{"incidents_12_months": ' + "9" * 5000 + "}", "5000 digits"),
+        ("[" * 100_000 + "]" * 100_000, "nests 100000 levels"),
+        ('{"tier": 2, "tier": 1}', "given twice"),
+        (json.dumps({**BASE, "borough": "x" * 50_000_000}), "at most 1,000,000"),
+    ],
+)
+def test_hostile_scenarios_exit_2_with_a_short_message(tmp_path, app_home, text, says):
+    result = route(tmp_path, app_home.env, text)
+    assert result.returncode == 2, result.stderr[:300]
+    assert says in result.stderr and len(result.stderr) < 2000
+    assert "Traceback" not in result.stderr and result.stdout == ""

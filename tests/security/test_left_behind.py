@@ -1,0 +1,139 @@
+"""Nothing left behind: after a quick exit every view is as a fresh window's, the clipboard
+holds nothing the app put there, and saving a file leaves no folder name in Qt's settings."""
+
+import json
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+)
+
+from app.db.user_store import open_user_store
+from app.user_data import UserData
+from tests.conftest import REPO
+from tests.ui.conftest import TODAY, walk
+
+WALSALL = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
+
+
+@pytest.fixture
+def user_data(tmp_path, graph):
+    data = UserData(open_user_store(tmp_path / "profile"), graph, lambda: TODAY)
+    yield data
+    data.store.close()
+
+
+def on_screen(root) -> list[tuple]:
+    """Every text, choice and model row under root: what anyone at the screen could read."""
+    seen = [("label", w.accessibleName(), w.text()) for w in root.findChildren(QLabel)]
+    seen += [("field", w.accessibleName(), w.text()) for w in root.findChildren(QLineEdit)]
+    seen += [("choice", w.accessibleName(), w.currentText()) for w in root.findChildren(QComboBox)]
+    seen += [
+        ("toggle", w.accessibleName() or w.text(), w.isChecked())
+        for w in root.findChildren(QAbstractButton)
+        if w.isCheckable()
+    ]
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        rows = [
+            tuple(model.index(r, c).data() for c in range(8) if model.index(r, c).isValid())
+            for r in range(model.rowCount())
+        ]
+        seen.append(("rows", view.accessibleName(), tuple(rows)))
+    return sorted(seen, key=repr)
+
+
+def everything_a_worker_does(qtbot, window, tmp_path):
+    walk(qtbot, window, WALSALL)
+    window.copy_summary()
+    card = next(label for label in window.plan_view.findChildren(QLabel) if "MARAC" in label.text())
+    card.setFocus()
+    card.setSelection(0, 30)
+    qtbot.keyClick(card, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    window.read_back()
+    window.tabs.setCurrentWidget(window.directory)
+    window.directory.borough.setCurrentIndex(window.directory.borough.findData("walsall"))
+    qtbot.keyClicks(window.directory.query, "refuge")
+    qtbot.waitUntil(lambda: window.directory.model.rowCount() > 0)
+    window.directory.table.selectRow(0)
+    panel = window.settings_tab.stored
+    panel.show_counts_button.click()
+    panel.export_path_provider = lambda: str(tmp_path / "counts.csv")
+    panel.export_button.click()
+    window.show_countdown(30)
+
+
+def test_after_quick_exit_every_view_is_as_a_fresh_windows(qtbot, make_window, user_data, tmp_path):
+    window = make_window(user_data=user_data)
+    fresh_view = on_screen(make_window(user_data=user_data).work)
+    everything_a_worker_does(qtbot, window, tmp_path)
+    assert len(window.holds_case()) >= 6  # the list is real: these places held the case
+    window.quick_exit()
+    assert window.holds_case() == []
+    assert not window.pathway.holds_case()  # no service choices remembered from the case
+    assert on_screen(window.work) == fresh_view
+
+
+def test_text_selected_in_the_plan_and_copied_is_cleared(qtbot, make_window):
+    window = make_window()
+    walk(qtbot, window, WALSALL)
+    card = next(label for label in window.plan_view.findChildren(QLabel) if "MARAC" in label.text())
+    card.setFocus()
+    card.setSelection(0, 40)
+    qtbot.keyClick(card, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert copied and copied == card.selectedText().replace("\u2029", "\n")
+    window.quick_exit()
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_text_another_program_copied_is_left_alone(qtbot, make_window):
+    window = make_window()
+    clipboard = QGuiApplication.clipboard()
+    clipboard.blockSignals(True)  # as if copied elsewhere: the app never saw it arrive
+    clipboard.setText("the worker's own note from another program")
+    clipboard.blockSignals(False)
+    window.quick_exit()
+    assert clipboard.text() == "the worker's own note from another program"
+
+
+@pytest.mark.parametrize("existed", [True, False])
+def test_saving_a_pdf_leaves_qts_shared_settings_as_they_were(
+    qtbot, make_window, tmp_path, existed
+):
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    path = settings.fileName()
+    from pathlib import Path
+
+    shared = Path(path)
+    shared.parent.mkdir(parents=True, exist_ok=True)
+    if existed:
+        shared.write_text("[OtherApp]\nrecent=/home/someone/else\n")
+    else:
+        shared.unlink(missing_ok=True)
+    before = shared.read_bytes() if existed else None
+    window = make_window()
+    walk(qtbot, window, WALSALL)
+    target = tmp_path / "saved" / "plan.pdf"
+    target.parent.mkdir()
+
+    def choose() -> None:
+        dialog = window.active_file_dialog
+        if dialog is None:
+            QTimer.singleShot(20, choose)
+            return
+        assert "Do not give a printed plan" in dialog.windowTitle()  # before saving
+        dialog.setDirectory(str(target.parent))
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    window.save_pdf()
+    assert target.is_file() and target.stat().st_size > 1000
+    assert (shared.read_bytes() if shared.exists() else None) == before
