@@ -44,6 +44,8 @@ def parser() -> argparse.ArgumentParser:
     publish.add_argument("--version", required=True, help="higher than the current, e.g. 2026.12.1")
     publish.add_argument("--days", type=int, default=180, help="days until the bundle expires")
     publish.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the bundle")
+    install = actions.add_parser("install", help="install a signed update bundle for this user")
+    install.add_argument("bundle", type=Path, help="the .navdir file")
     verify = actions.add_parser("verify", help="check a directory database or update bundle")
     verify.add_argument("file", type=Path)
     verify.add_argument("--keys", type=Path, help="folder of trusted public keys")
@@ -134,6 +136,8 @@ def directory_command(args: argparse.Namespace) -> int:
         return updates.keygen(args.out)
     if args.action == "verify":
         return updates.verify(args.file, trusted_keys(args.keys))
+    if args.action == "install":
+        return updates.install(args.bundle)
     if args.action == "publish":
         database = args.directory or shipped_directory()
         return updates.publish_bundle(database, args.key, args.out, args.version, args.days)

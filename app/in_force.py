@@ -10,7 +10,14 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.db.directories import ORIGINS, Selection, default_locations, select_directory, unverified
+from app.db.directories import (
+    ORIGINS,
+    Locations,
+    Selection,
+    default_locations,
+    select_directory,
+    unverified,
+)
 from app.pathways.graph import Graph
 from app.policy import MachinePolicy, load_policy
 
@@ -40,8 +47,13 @@ def decide(override: Path | None = None, policy: MachinePolicy | None = None) ->
     policy = policy or load_policy()
     if override is not None:
         return InForce(unverified(override), policy)
-    where = default_locations(policy.update_folder, policy.trusted_keys)
-    return InForce(select_directory(where), policy)
+    return InForce(select_directory(locations_in_force(policy)), policy)
+
+
+def locations_in_force(policy: MachinePolicy | None = None) -> Locations:
+    """Where this computer's directories and trusted keys are, as IT's policy says."""
+    policy = policy or load_policy()
+    return default_locations(policy.update_folder, policy.trusted_keys)
 
 
 def graph_in_force(in_force: InForce) -> Graph:

@@ -106,3 +106,17 @@ def test_the_window_shows_policy_values_locked_and_uses_its_thresholds(
     assert window.session.answers["tier"] == 1
     assert any("policy x = 1 ignored" in note for note in window.start_notes)
     assert "policy x = 1 ignored" in log.path.read_text(encoding="utf-8")
+
+
+def test_trusted_keys_and_the_exports_switch_are_read_and_checked(tmp_path):
+    from app.db import signing
+
+    pair = signing.generate(tmp_path / "k")
+    public = json.loads(pair.public_path.read_text())["public_key"]
+    policy = check_policy({"trusted_keys": [public, "not a key"], "allow_exports": False})
+    assert policy.trusted_keys == (public,) and policy.allow_exports is False
+    (problem,) = policy.problems
+    assert "'not a key'" in problem and "base64 public keys" in problem
+    assert check_policy({"allow_exports": "no"}).allow_exports is True
+    assert "true or false" in check_policy({"allow_exports": "no"}).problems[0]
+    assert from_registry("allow_exports", 0, is_dword=True) is False

@@ -53,3 +53,17 @@ def verify(path: Path, keys: dict) -> int:
         print(f"refused: {path.name}: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def install(bundle: Path) -> int:
+    """Install a bundle for this user with the app's own checks and trusted keys:
+    exit 0 when it is now the directory in use, 1 with the reason when not."""
+    from app.db.directories import install_bundle
+    from app.in_force import locations_in_force
+
+    outcome = install_bundle(bundle, locations_in_force())
+    if not outcome.installed:
+        print(f"refused: {bundle.name}: {outcome.reason}", file=sys.stderr)
+        return 1
+    print(f"installed: directory {outcome.version} is now in use")
+    return 0

@@ -286,12 +286,34 @@ def _prune(choice: Selection, installed: Path | None) -> None:
                 stale.unlink(missing_ok=True)
 
 
-def import_bundle(bundle: Path, where: Locations) -> Path:
-    """Copy a bundle the user chose into their updates folder (verified when selected)."""
-    assert where.user_updates is not None
-    where.user_updates.mkdir(parents=True, exist_ok=True)
-    target = where.user_updates / bundle.name
-    partial = target.with_suffix(".partial")
-    partial.write_bytes(bundle.read_bytes())
-    os.replace(partial, target)
-    return target
+@dataclass(frozen=True)
+class Installed:
+    installed: bool
+    version: str = ""
+    reason: str = ""
+
+
+def install_bundle(bundle: Path, where: Locations, today: date | None = None) -> Installed:
+    """Put a bundle the worker chose in their updates folder and select again: installed
+    when it is now in use; otherwise taken out again, with the reason."""
+    if where.user_updates is None:
+        return Installed(False, reason="this computer has no folder for updates")
+    try:
+        where.user_updates.mkdir(parents=True, exist_ok=True)
+        target = where.user_updates / bundle.name
+        if target.suffix != SUFFIX:
+            return Installed(False, reason=f"not a directory bundle (a {SUFFIX} file)")
+        partial = target.with_suffix(".partial")
+        partial.write_bytes(bundle.read_bytes())
+        os.replace(partial, target)
+    except OSError as error:
+        return Installed(False, reason=f"cannot be copied ({error.strerror or error})")
+    choice = select_directory(where, today)
+    if choice.path is not None and choice.path.parent == where.installed:
+        record = json.loads(record_of(choice.path).read_text(encoding="utf-8"))
+        if record.get("bundle") == bundle.name:
+            return Installed(True, choice.version)
+    said = [line for line in choice.refused + choice.skipped if line.startswith(bundle.name)]
+    target.unlink(missing_ok=True)  # refused: not tried again at every start
+    reason = said[0].split(": ", 1)[1] if said else f"{choice.version} stays in use"
+    return Installed(False, reason=reason)

@@ -11,7 +11,7 @@ import pytest
 from app.__main__ import main
 from app.db import signing
 from app.db.bundle import MAGIC, Manifest, publish, sha256_of
-from app.db.directories import Locations, import_bundle, record_of, select_directory
+from app.db.directories import Locations, install_bundle, record_of, select_directory
 from app.db.trust import KeySources
 from tests.conftest import REPO
 
@@ -237,10 +237,20 @@ def test_nothing_usable_says_so(where):
     assert choice.path is None and choice.refused
 
 
-def test_import_bundle_copies_into_the_user_folder(where, key, tmp_path):
+def test_a_bundle_the_worker_installs_is_checked_as_at_start(where, key, tmp_path):
     made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
-    import_bundle(made, where)
+    outcome = install_bundle(made, where, TODAY)
+    assert (outcome.installed, outcome.version) == (True, "2026.12.3")
     assert select_directory(where, TODAY).origin == "user"
+    assert install_bundle(made, where, TODAY).installed  # again: still the one in use
+    older = publish(SHIPPED, key.private_path, tmp_path / "older", "2026.12.2", TODAY)
+    again = install_bundle(older, where, TODAY)
+    assert not again.installed and again.reason == "not newer than 2026.12.3 in use"
+    stranger = signing.generate(tmp_path / "stranger")
+    other = publish(SHIPPED, stranger.private_path, tmp_path / "other", "2026.12.4", TODAY)
+    refused = install_bundle(other, where, TODAY)
+    assert not refused.installed and "unknown key" in refused.reason
+    assert not (where.user_updates / other.name).exists()  # not retried at every start
 
 
 def test_keygen_publish_and_verify_commands(tmp_path, capsys):

@@ -1,6 +1,7 @@
 """The WiX source builds a per-machine MSI with wixl; osslsigncode signs it with a
 throwaway certificate made here and verifies the signature."""
 
+import re
 import subprocess
 
 import pytest
@@ -43,6 +44,33 @@ def test_the_msi_is_per_machine_with_a_stable_upgrade_code_and_major_upgrades(ms
     assert {"directory.sqlite", "user_0001_settings.py", "env.py"} <= files
     directories = {row[2].split("|")[-1].split(":")[-1] for row in msi_table(msi, "Directory")}
     assert "Navigator" in directories
+
+
+WRITERS = {"BA", "SY"}  # administrators and SYSTEM
+READ_EXECUTE = 0x1200A9  # FILE_GENERIC_READ | FILE_GENERIC_EXECUTE
+
+
+def test_the_machine_folders_are_created_writable_by_administrators_only(msi):
+    folders = {
+        row[0]: (row[1], row[2].split(":")[-1])
+        for row in msi_table(msi, "Directory")
+        if row[0].startswith("MACHINE")
+    }
+    assert folders == {
+        "MACHINEDIR": ("CommonAppDataFolder", "Navigator"),
+        "MACHINEKEYSDIR": ("MACHINEDIR", "keys"),
+        "MACHINEUPDATESDIR": ("MACHINEDIR", "directory-updates"),
+    }
+    created = {row[0] for row in msi_table(msi, "CreateFolder")}
+    assert set(folders) <= created
+    locks = {row[1]: (row[2], row[3]) for row in msi_table(msi, "MsiLockPermissionsEx")}
+    assert set(locks) == set(folders)
+    for table, sddl in locks.values():
+        assert table == "CreateFolder"
+        assert sddl.startswith("O:BA") and "D:P" in sddl  # owned by admins; nothing inherited
+        for rights, who in re.findall(r"\(A;[^;]*;([^;]+);;;([A-Z]+)\)", sddl):
+            if who not in WRITERS:
+                assert int(rights, 16) == READ_EXECUTE, f"{who} may {rights}"
 
 
 def test_osslsigncode_signs_the_msi_and_verifies_it(msi, tmp_path):
