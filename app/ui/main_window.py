@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.user_data = user_data  # None: nothing is kept (tests of the walk alone)
         self.pathway = pathway
         self.session = CaseSession(pathway, pathway.graph.settings, {"tier": settings.tier})
-        self.clipboard = ClipboardGuard()
+        self.clipboard = ClipboardGuard(self.case_texts)
         self.active_file_dialog = None
         self.pdf_path_provider: Callable[[], str | None] = self._ask_pdf_path
         boroughs = [(o.value, o.label) for o in pathway.graph.questions["borough"].options]
@@ -266,7 +266,8 @@ class MainWindow(QMainWindow):
     def case_holders(self) -> list[CaseHolder]:
         """Everything that can hold something of the case, in one place: forgetting the
         case empties each, and a test checks each is empty after a quick exit."""
-        return [
+        return [  # the clipboard first: it is checked against what the others show
+            CaseHolder("clipboard", self.clipboard.holds_case, self.clipboard.forget_case),
             CaseHolder("answers", self.session.holds_case, self.session.clear),
             CaseHolder("remembered services", self.pathway.holds_case, self.pathway.forget_case),
             CaseHolder("plan", self.plan_view.holds_case, self.plan_view.clear),
@@ -276,9 +277,16 @@ class MainWindow(QMainWindow):
                 "settings messages", self.settings_tab.holds_case, self.settings_tab.forget_case
             ),
             CaseHolder("status line", self._status_changed, self._reset_status),
-            CaseHolder("clipboard", self.clipboard.holds_case, self.clipboard.forget_case),
             CaseHolder("open dialogs", _open_dialogs, _close_dialogs),
         ]
+
+    def case_texts(self) -> list[str]:
+        """What the window shows about the case, as plain text."""
+        texts = list(self.plan_view.plain_texts())
+        if self.session.plan is not None:
+            texts.append(plan_to_text(self.session.plan, self.today()))
+        texts += [label for _, label in self.readback.model.texts()]
+        return texts
 
     def _status_changed(self) -> bool:
         return self.status.text() != self.status_text

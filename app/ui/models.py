@@ -92,6 +92,9 @@ class AnswerTableModel(HeaderedTableModel):
 
     HEADERS = ("Question", "Answer")
 
+    def texts(self) -> list[tuple[str, str]]:
+        return [(q.prompt, answer_label(q, value)) for q, value in self.rows]
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -89,6 +89,15 @@ class PlanView(QWidget):
         column.addStretch(1)
         self.scroll.setWidget(content)
         self.action_kinds = [a.kind for a in plan.actions]
+
+    def plain_texts(self) -> list[str]:
+        """Each card as the text a worker could select and copy from it."""
+        document = QTextDocument()
+        texts = []
+        for label in self.scroll.widget().findChildren(QLabel):
+            document.setHtml(label.text())
+            texts.append(document.toPlainText())
+        return texts
 
     def holds_case(self) -> bool:
         return bool(self.action_kinds) or bool(self.scroll.widget().findChildren(QLabel))

@@ -71,7 +71,8 @@ def everything_a_worker_does(qtbot, window, tmp_path):
 
 def test_after_quick_exit_every_view_is_as_a_fresh_windows(qtbot, make_window, user_data, tmp_path):
     window = make_window(user_data=user_data)
-    fresh_view = on_screen(make_window(user_data=user_data).work)
+    fresh = make_window(user_data=user_data)
+    fresh_view = on_screen(fresh.work)
     everything_a_worker_does(qtbot, window, tmp_path)
     assert len(window.holds_case()) >= 6  # the list is real: these places held the case
     window.quick_exit()
