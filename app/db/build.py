@@ -32,6 +32,8 @@ TABLES = {
     "outcome_rule": m.OutcomeRule,
     "guidance": m.Guidance,
     "audience_rule": m.AudienceRule,
+    "named_condition": m.NamedCondition,
+    "derived_fact": m.DerivedFact,
     "service": m.Service,
     "phone": m.Phone,
     "schedule": m.Schedule,
@@ -50,6 +52,8 @@ PATHWAY_TABLES = (
     "outcome_rule",
     "guidance",
     "audience_rule",
+    "named_condition",
+    "derived_fact",
 )
 
 

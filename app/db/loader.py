@@ -70,6 +70,7 @@ def _rows(db: sqlite3.Connection, sql: str, *args) -> list[sqlite3.Row]:
 
 def _graph(db: sqlite3.Connection) -> g.Graph:
     meta = {r["key"]: r["value"] for r in _rows(db, "SELECT key, value FROM content_meta")}
+    risk = json.loads(meta["risk"]) if "risk" in meta else None
     start = [r["id"] for r in _rows(db, "SELECT id FROM flow_node WHERE is_start")]
     edges: dict[str, list[g.Edge]] = defaultdict(list)
     for e in _rows(db, "SELECT * FROM flow_edge ORDER BY source, ordinal"):
@@ -94,6 +95,8 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
                 when=_json(r["condition"]),
                 title=r["title"],
                 service_kinds=tuple(_json(r["service_kinds"])),
+                group=r["group_name"],
+                service_ages=_ages(_json(r["service_ages"])),
             )
             for r in _rows(db, "SELECT * FROM outcome_rule ORDER BY action_kind, ordinal")
         ],
@@ -115,6 +118,12 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
         settings=g.Settings(
             **{k: v for k, v in settings.items() if k in g.Settings.__annotations__}
         ),
+        named={
+            r["id"]: _json(r["condition"])
+            for r in _rows(db, "SELECT * FROM named_condition ORDER BY ordinal")
+        },
+        facts=[_fact(f) for f in _rows(db, "SELECT * FROM derived_fact ORDER BY ordinal")],
+        risk=g.RiskFacts(**risk) if risk else None,
         kind_labels={
             t["code"]: t["name"]
             for t in _rows(
@@ -122,6 +131,25 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
             )
         },
     )
+
+
+def _default(stored) -> g.Default | None:
+    """The route default, kept as [value] so a default of "none" (an empty list) survives."""
+    return g.Default(stored[0]) if stored else None
+
+
+def _ages(value) -> tuple[int, int] | None:
+    return (value[0], value[1]) if value else None
+
+
+def _wordings(raw: list[dict], first: str, second: str) -> tuple[g.Wording, ...]:
+    """Question wordings carry a prompt and help; action wordings a title and what to say."""
+    return tuple(g.Wording(w["when"], w.get(first, ""), w.get(second, "")) for w in raw or [])
+
+
+def _fact(f: sqlite3.Row) -> g.Fact:
+    cases = tuple(g.FactCase(c["value"], c["when"], c.get("basis", "")) for c in _json(f["cases"]))
+    return g.Fact(f["id"], f["kind"], cases, f["question"], tuple(_json(f["counted"])))
 
 
 def _option(raw: dict) -> g.AnswerOption:
@@ -144,6 +172,9 @@ def _question(q: sqlite3.Row) -> g.Question:
         skippable=bool(q["skippable"]),
         min_choices=q["min_choices"],
         sources=tuple(_json(q["sources"])),
+        default=_default(_json(q["default_answer"])),
+        wordings=_wordings(_json(q["wordings"]), "prompt", "help"),
+        summary_label=q["summary_label"],
     )
 
 
@@ -160,6 +191,10 @@ def _action(a: sqlite3.Row) -> g.ActionTemplate:
         fallback_service_ids=tuple(_json(a["fallback_service_ids"])),
         fallback_from_actions=tuple(_json(a["fallback_from_actions"])),
         fallback_note=a["fallback_note"],
+        group=a["group_name"],
+        say=a["say"],
+        wordings=_wordings(_json(a["wordings"]), "title", "say"),
+        fallback_kinds=tuple(_json(a["fallback_kinds"])),
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.pathways.graph import Graph, Service
-from app.pathways.services import CONFIDENCE_RANK, Person, area_rank, needs_check
+from app.pathways.services import CONFIDENCE_RANK, Person, area_rank, check_before_use
 
 COLUMNS = (
     ("children's front door", "mash_children"),
@@ -45,7 +45,7 @@ def build_report(graph: Graph, today: date, months: int) -> DirectoryReport:
         boroughs=boroughs,
         cells=cells,
         check_before_use=sorted(
-            (s for s in active if needs_check(s.confidence, s.assured_date, today, months)),
+            (s for s in active if check_before_use(s, today, months)),
             key=lambda s: s.id,
         ),
         contact_not_confirmed=sorted((s for s in active if not s.phone), key=lambda s: s.id),

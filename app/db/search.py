@@ -155,7 +155,9 @@ class DirectorySearch:
             rows = self.db.execute(sql, [*params, limit])
         today = today or date.today()
         return [
-            ServiceHit(*row, check_before_use=needs_check(row[4], row[5], today, self.months))
+            ServiceHit(
+                *row, check_before_use=needs_check(row[4], row[5], today, self.months, row[3])
+            )
             for row in rows
         ]
 

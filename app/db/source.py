@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,14 @@ from typing import Any
 from app.db.field_rules import rows_problems
 from app.db.service_rows import SERVICE_COLUMNS, Rows, rows_for_service, taxonomy_rows
 
-PATHWAY_FILES = ("pathway.toml", "questions.toml", "flow.toml", "actions.toml", "guidance.toml")
+PATHWAY_FILES = (
+    "pathway.toml",
+    "questions.toml",
+    "flow.toml",
+    "facts.toml",
+    "actions.toml",
+    "guidance.toml",
+)
 
 
 class SourceError(ValueError):
@@ -53,12 +61,13 @@ def _load_toml(path: Path, problems: list[str]) -> dict[str, Any]:
 
 
 def _pathway_rows(docs: dict[str, dict[str, Any]], directory: dict[str, Any]) -> Rows:
-    meta, flow = docs["pathway.toml"], docs["flow.toml"]
+    meta, flow, facts = docs["pathway.toml"], docs["flow.toml"], docs["facts.toml"]
     questions = docs["questions.toml"]["question"]
     rows: Rows = {
         "content_meta": [
             {"key": "pathway_version", "value": str(meta["version"])},
             {"key": "directory_version", "value": str(directory["version"])},
+            {"key": "risk", "value": json.dumps(facts["risk"], sort_keys=True)},
         ],
         "setting": [
             {"key": s["key"], "value": s["value"], "label": s["label"], "sources": s["sources"]}
@@ -70,18 +79,23 @@ def _pathway_rows(docs: dict[str, dict[str, Any]], directory: dict[str, Any]) ->
             for q in questions
         ]
         + [{"id": "plan", "question_id": None, "is_start": False}],
-        "flow_edge": [
-            {
-                "source": node["question"],
-                "target": edge["to"],
-                "ordinal": i,
-                "condition": edge.get("when"),
-                "why": edge.get("why", ""),
-            }
-            for node in flow["node"]
-            for i, edge in enumerate(node["next"])
-        ],
+        "flow_edge": flow_edges(flow["ask"]),
         "taxonomy_term": taxonomy_rows(directory["kinds"]),
+        "named_condition": [
+            {"id": c["id"], "ordinal": i, "condition": c["when"]}
+            for i, c in enumerate(facts.get("condition", []))
+        ],
+        "derived_fact": [
+            {
+                "id": f["id"],
+                "ordinal": i,
+                "kind": f["kind"],
+                "question": f.get("question", ""),
+                "counted": f.get("values", []),
+                "cases": f.get("case", []),
+            }
+            for i, f in enumerate(facts.get("fact", []))
+        ],
     }
     actions = docs["actions.toml"]["action"]
     rows["action_template"] = [_action_row(a) for a in actions]
@@ -95,6 +109,8 @@ def _pathway_rows(docs: dict[str, dict[str, Any]], directory: dict[str, Any]) ->
             "why": rule["why"],
             "sources": rule.get("sources", []),
             "service_kinds": rule.get("service_kinds", []),
+            "group_name": rule.get("group"),
+            "service_ages": rule.get("service_ages"),
         }
         for action in actions
         for i, rule in enumerate(action.get("rule", []))
@@ -119,6 +135,26 @@ def _pathway_rows(docs: dict[str, dict[str, Any]], directory: dict[str, Any]) ->
     return rows
 
 
+def flow_edges(asks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The graph's edges from the order of asking: from each question, an edge to each later
+    question in turn (with its condition), up to the first asked always, or to the plan."""
+    edges = []
+    for i, ask in enumerate(asks):
+        for ordinal, later in enumerate([*asks[i + 1 :], {"question": "plan"}]):
+            edges.append(
+                {
+                    "source": ask["question"],
+                    "target": later["question"],
+                    "ordinal": ordinal,
+                    "condition": later.get("when"),
+                    "why": later.get("why", ""),
+                }
+            )
+            if later.get("when") is None:
+                break
+    return edges
+
+
 def _question_row(ordinal: int, q: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": q["id"],
@@ -133,6 +169,9 @@ def _question_row(ordinal: int, q: dict[str, Any]) -> dict[str, Any]:
         "skippable": bool(q.get("skippable", False)),
         "min_choices": int(q.get("min_choices", 0)),
         "sources": q.get("sources", []),
+        "default_answer": [q["default"]] if "default" in q else None,
+        "wordings": q.get("wording", []),
+        "summary_label": q.get("summary", ""),
     }
 
 
@@ -148,6 +187,10 @@ def _action_row(a: dict[str, Any]) -> dict[str, Any]:
         "fallback_service_ids": a.get("fallback", []),
         "fallback_from_actions": a.get("fallback_from_actions", []),
         "fallback_note": a.get("fallback_note", ""),
+        "group_name": a.get("group", "offer"),
+        "say": a.get("say", ""),
+        "wordings": a.get("wording", []),
+        "fallback_kinds": a.get("fallback_kinds", []),
     }
 
 

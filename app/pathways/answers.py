@@ -1,8 +1,9 @@
-"""What a question allows, in the words a person types into a scenario."""
+"""Answers in words: what a question allows (as typed in a scenario), and an answer read back."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from app.pathways.graph import Question
 
@@ -26,3 +27,21 @@ def describe_allowed(question: Question) -> str:
         values = ", ".join(json.dumps(o.value) for o in question.item_options)
         return f"null (not completed) or an object mapping items {items} to {values}"
     return "nothing (unknown answer type)"
+
+
+def answer_label(question: Question, value: Any) -> str:
+    kind = question.answer_type
+    if kind == "yes_no":
+        return "Yes" if value else "No"
+    if kind == "choice":
+        option = question.option(value)
+        return option.label if option else str(value)
+    if kind == "multi":
+        labels = [o.label for o in question.options if o.value in (value or [])]
+        return ", ".join(labels) or "None"
+    if kind == "checklist":
+        if not isinstance(value, dict):
+            return "Not completed"
+        count = sum(1 for answer in value.values() if answer == "yes")
+        return f"Completed: {count} of {len(question.items)} 'yes'"
+    return str(value)

@@ -10,10 +10,11 @@ import dataclasses
 from collections import defaultdict
 from typing import Any
 
-from app.pathways.conditions import Context, compile_condition
-from app.pathways.graph import PLAN_NODE, Graph, Guidance, Question, Settings
+from app.pathways.answers import answer_label
+from app.pathways.conditions import Context, Env, compile_condition
+from app.pathways.graph import PLAN_NODE, Graph, Guidance, Question, Settings, Wording
 from app.pathways.plan import Plan, PlannedAction, Reason, Step
-from app.pathways.risk import SAA_TIMING, assess_risk, sarc_window
+from app.pathways.risk import FactDeriver, assess_risk
 from app.pathways.services import Person, ServiceIndex, ServiceMatch
 
 AGE_QUESTION = "age_group"
@@ -29,16 +30,31 @@ class Pathway:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
+        env = Env(
+            named=graph.named,
+            option_attrs={
+                q.id: {o.value: o.attrs for o in q.options} for q in graph.questions.values()
+            },
+        )
         self._edges = {
-            node: [(edge, compile_condition(edge.when)) for edge in edges]
+            node: [(edge, compile_condition(edge.when, env)) for edge in edges]
             for node, edges in graph.edges.items()
         }
-        self._rules = [(rule, compile_condition(rule.when)) for rule in graph.rules]
+        self._rules = [(rule, compile_condition(rule.when, env)) for rule in graph.rules]
         self._guidance = {
-            category: [(g, compile_condition(g.when)) for g in graph.by_category(category)]
+            category: [(g, compile_condition(g.when, env)) for g in graph.by_category(category)]
             for category in ("reminder", "red_flag", "notice")
         }
-        self._audiences = [(a.id, compile_condition(a.when)) for a in graph.audiences]
+        self._audiences = [(a.id, compile_condition(a.when, env)) for a in graph.audiences]
+        self._wordings = {
+            owner: [(w, compile_condition(w.when, env)) for w in wordings]
+            for owner, wordings in [
+                *((q.id, q.wordings) for q in graph.questions.values()),
+                *((a.kind, a.wordings) for a in graph.actions.values()),
+            ]
+            if wordings
+        }
+        self._facts = FactDeriver(graph.facts, env)
         self._services = ServiceIndex(graph.services)
 
     def forget_case(self) -> None:
@@ -52,21 +68,22 @@ class Pathway:
     def step(self, answers: dict[str, Any], settings: Settings | None = None) -> Step:
         """Walk from the start with these answers: the next question, or the plan."""
         settings = settings or self.graph.settings
+        values = dataclasses.asdict(settings)
         path: dict[str, Any] = {}
         asked: list[str] = []
         node = self.graph.start
-        so_far = Context(path, final=True)  # edges read only answers already given
+        so_far = Context(path, final=True, settings=values)  # edges read answers given
         while node != PLAN_NODE:
             if node in path or node not in self.graph.questions:
                 raise GraphError(f"the walk cannot go on at {node!r}")
             asked.append(node)
             if node not in answers:
-                question = self.present(self.graph.questions[node], settings)
-                reminders = self._matching("reminder", Context(path))
+                question = self.present(self.graph.questions[node], settings, path)
+                reminders = self._matching("reminder", Context(path, settings=values))
                 return Step(tuple(asked), path, reminders, question=question)
             path[node] = answers[node]
             node = self._next(node, so_far)
-        plan = self._plan(path, settings)
+        plan = self._plan(path, values, settings)
         return Step(tuple(asked), path, plan.reminders, plan=plan)
 
     def _next(self, node: str, ctx: Context) -> str:
@@ -78,18 +95,30 @@ class Pathway:
     def _matching(self, category: str, ctx: Context) -> tuple[Guidance, ...]:
         return tuple(g for g, holds in self._guidance[category] if holds(ctx) is True)
 
-    def present(self, question: Question, settings: Settings | None = None) -> Question:
-        """The question as shown: settings filled into its prompt."""
-        if "{" not in question.prompt:
-            return question
-        prompt = question.prompt.format_map(dataclasses.asdict(settings or self.graph.settings))
-        return dataclasses.replace(question, prompt=prompt)
+    def _wording(self, owner: str, ctx: Context) -> Wording | None:
+        return next((w for w, holds in self._wordings.get(owner, []) if holds(ctx) is True), None)
 
-    def _plan(self, path: dict[str, Any], settings: Settings) -> Plan:
-        risk = assess_risk(path, settings)
-        window = sarc_window(self.graph.questions.get(SAA_TIMING), path, settings)
-        facts = {"risk.level": risk.level, "sarc.window": window}
-        ctx = Context(path, final=True, facts=facts)
+    def present(
+        self,
+        question: Question,
+        settings: Settings | None = None,
+        answers: dict[str, Any] | None = None,
+    ) -> Question:
+        """The question as shown: in the words for who is telling you, settings filled in."""
+        wording = self._wording(question.id, Context(answers or {}, final=True))
+        prompt = wording.prompt if wording and wording.prompt else question.prompt
+        help_text = wording.help if wording and wording.help else question.help
+        if "{" in prompt:
+            prompt = prompt.format_map(dataclasses.asdict(settings or self.graph.settings))
+        if (prompt, help_text) == (question.prompt, question.help):
+            return question
+        return dataclasses.replace(question, prompt=prompt, help=help_text)
+
+    def _plan(self, path: dict[str, Any], values: dict[str, Any], settings: Settings) -> Plan:
+        derived = self._facts.derive(path, values)
+        facts = derived.values
+        risk = assess_risk(self.graph.risk, derived, {**values, **path, **facts})
+        ctx = Context(path, final=True, facts=facts, settings=values)
         fired = defaultdict(list)
         for rule, holds in self._rules:
             if holds(ctx) is True:
@@ -100,11 +129,30 @@ class Pathway:
             pathway_version=self.graph.pathway_version,
             directory_version=self.graph.directory_version,
             risk=risk,
-            actions=actions,
+            actions=tuple(self._worded(action, done) for action in actions),
             reminders=self._matching("reminder", done),
             red_flags=self._matching("red_flag", done),
             notices=self._matching("notice", done),
             assured_within_months=settings.assured_within_months,
+            referral_details=self._referral_details(path),
+        )
+
+    def _referral_details(self, path: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """The answers a MARF or MARAC form needs, in words (no names: those go only there)."""
+        questions = self.graph.questions
+        return tuple(
+            (questions[q].summary_label, answer_label(questions[q], value))
+            for q, value in path.items()
+            if questions[q].summary_label
+        )
+
+    def _worded(self, action: PlannedAction, ctx: Context) -> PlannedAction:
+        """The action in the words its template gives for this plan (consent refused…)."""
+        wording = self._wording(action.kind, ctx)
+        if wording is None:
+            return action
+        return dataclasses.replace(
+            action, title=wording.prompt or action.title, say=wording.help or action.say
         )
 
     def _person(self, ctx: Context) -> Person:
@@ -128,8 +176,11 @@ class Pathway:
         actions = []
         for template in templates:
             rules = fired[template.kind]
-            kinds = [*template.service_kinds, *(k for r in rules for k in r.service_kinds)]
-            services, unmet = self._services.select(template, kinds, person, matched)
+            preferred = tuple(k for r in rules for k in r.service_kinds)
+            ages = next((r.service_ages for r in rules if r.service_ages), None)
+            services, unmet = self._services.select(
+                template, (*template.service_kinds, *preferred), person, matched, ages, preferred
+            )
             matched[template.kind] = services
             title = next((r.title for r in rules if r.title), template.title)
             sources = tuple(dict.fromkeys(s for r in rules for s in r.sources))
@@ -143,6 +194,8 @@ class Pathway:
                     services=tuple(services),
                     no_confirmed_service=unmet,
                     fallback_note=template.fallback_note if unmet else "",
+                    group=next((r.group for r in rules if r.group), template.group),
+                    say=template.say,
                 )
             )
         return tuple(actions)

@@ -33,6 +33,16 @@ class Default:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """Other words for a question or an action when a condition holds (who is telling
+    you, or the consent given), so the worker can read them aloud as they stand."""
+
+    when: Condition
+    prompt: str = ""  # a question's prompt, or an action's title
+    help: str = ""  # a question's help, or what to say for an action
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     section: str
@@ -46,6 +56,8 @@ class Question:
     min_choices: int = 0
     sources: tuple[str, ...] = ()
     default: Default | None = None  # for `route` only: the window always asks
+    wordings: tuple[Wording, ...] = ()
+    summary_label: str = ""  # its answer goes in the summary for a referral form, so labelled
 
     def option(self, value: Any) -> AnswerOption | None:
         for opt in self.options:
@@ -77,6 +89,8 @@ class OutcomeRule:
     when: Condition
     title: str | None = None
     service_kinds: tuple[str, ...] = ()
+    group: str | None = None  # overrides the action's group (an urgent SARC is "now")
+    service_ages: tuple[int, int] | None = None  # overrides the action's
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,10 @@ class ActionTemplate:
     fallback_service_ids: tuple[str, ...] = ()
     fallback_from_actions: tuple[str, ...] = ()
     fallback_note: str = ""
+    group: str = "offer"  # now | today | offer
+    say: str = ""  # what the worker can say to the person
+    wordings: tuple[Wording, ...] = ()
+    fallback_kinds: tuple[str, ...] = ()  # services of these kinds when none is confirmed
 
 
 @dataclass(frozen=True)
@@ -98,6 +116,43 @@ class Guidance:
     text: str
     sources: tuple[str, ...]
     when: Condition
+
+
+@dataclass(frozen=True)
+class FactCase:
+    value: str
+    when: Condition
+    basis: str = ""  # words for the risk basis; {fact} fills in a fact's value
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact derived from the answers, named so conditions can read it.
+
+    kind "count": how many items of a checklist have one of `values` (None when the
+    checklist was not completed); kind "holds": the ids of the cases whose condition
+    holds (a list); kind "first": the value of the first case whose condition holds.
+    """
+
+    id: str
+    kind: str
+    cases: tuple[FactCase, ...] = ()
+    question: str = ""
+    values: tuple[str, ...] = ()
+
+    @property
+    def possible_values(self) -> tuple[str, ...]:
+        return tuple(case.value for case in self.cases)
+
+
+@dataclass(frozen=True)
+class RiskFacts:
+    """Which facts make up the risk assessment in the plan (contract: level, criteria, count)."""
+
+    level: str
+    criteria: str
+    count: str
+    count_text: str = ""  # "Dash {dash.yes} of 24", shown when the count is known
 
 
 @dataclass(frozen=True)
@@ -139,12 +194,14 @@ class Service:
 
 @dataclass(frozen=True)
 class Settings:
-    dash_high_risk_threshold: int = 14
-    escalation_incidents: int = 3
-    escalation_period_months: int = 12
-    sarc_urgent_days: int = 7
-    sarc_window_days: int = 21
-    assured_within_months: int = 12  # a service checked longer ago says "check before use"
+    """The numbers rules compare with; their values come from pathway.toml (and policy)."""
+
+    dash_high_risk_threshold: int
+    escalation_incidents: int
+    escalation_period_months: int
+    sarc_urgent_days: int
+    sarc_window_days: int
+    assured_within_months: int  # a service checked longer ago says "check before use"
 
 
 @dataclass
@@ -159,8 +216,11 @@ class Graph:
     guidance: list[Guidance]
     audiences: list[AudienceRule]
     services: dict[str, Service]
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings
     kind_labels: dict[str, str] = field(default_factory=dict)  # service kind vocabulary
+    named: dict[str, Condition] = field(default_factory=dict)  # conditions rules share
+    facts: list[Fact] = field(default_factory=list)  # in the order they are derived
+    risk: RiskFacts | None = None
 
     def nodes(self) -> set[str]:
         return set(self.questions) | {PLAN_NODE}

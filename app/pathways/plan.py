@@ -26,6 +26,8 @@ class PlannedAction:
     services: tuple[ServiceMatch, ...] = ()
     no_confirmed_service: bool = False
     fallback_note: str = ""
+    group: str = "offer"  # now | today | offer
+    say: str = ""  # one or two sentences the worker can say to the person
 
     @property
     def why(self) -> str:
@@ -42,6 +44,7 @@ class Plan:
     red_flags: tuple[Guidance, ...]
     notices: tuple[Guidance, ...]
     assured_within_months: int = 12
+    referral_details: tuple[tuple[str, str], ...] = ()  # (label, answer) for the forms
 
     @property
     def action_kinds(self) -> list[str]:

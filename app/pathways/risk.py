@@ -1,28 +1,16 @@
-"""Derived facts the rules read by name: Dash count, the four MARAC criteria, the SARC window.
-
-Sources: shared spec/pathway-policy.md §3 (national: SafeLives Marac referral criteria and
-definition of repeat Marac; 001 §1.2) and R10 (001 SARC definition; NHS SARC guidance).
+"""Derived facts: counts, the criteria that hold, the first case that holds. The MARAC
+criteria, the Dash threshold and the SARC windows are data (resources/pathway/facts.toml);
+this module knows only the three kinds of fact, and how a plan reports its risk.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.pathways.graph import Question, Settings
-
-DASH = "dash_answers"
-JUDGEMENT = "professional_judgement_high_risk"
-INCIDENTS = "incidents_12_months"
-REPEAT_MARAC = "marac_in_last_12_months"
-SAA_TIMING = "saa_timing"
-RISK_INPUTS = (DASH, JUDGEMENT, INCIDENTS, REPEAT_MARAC)
-
-# Every fact a condition may name, with the values it can take.
-FACTS: dict[str, tuple[str, ...]] = {
-    "risk.level": ("high", "not_high", "not_assessed", "not_applicable"),
-    "sarc.window": ("urgent", "recent", "outside", "unknown", "not_applicable"),
-}
+from app.pathways.conditions import Context, Env, Predicate, compile_condition
+from app.pathways.graph import Fact, FactCase, RiskFacts
 
 
 @dataclass(frozen=True)
@@ -30,74 +18,74 @@ class RiskAssessment:
     level: str
     criteria: tuple[str, ...] = ()
     dash_yes_count: int | None = None
+    basis: str = ""  # why the level is what it is, in words a worker can repeat on a form
 
-    @property
-    def basis(self) -> str:
-        """Why the level is what it is, in words a worker can repeat on a form."""
-        parts = []
-        if self.dash_yes_count is not None:
-            parts.append(f"Dash {self.dash_yes_count} of 24")
-        labels = {
-            "dash_14_plus": "14 or more Dash 'yes' answers",
-            "professional_judgement": "professional judgement",
-            "escalation": "potential escalation (incidents known to agencies)",
-            "repeat_marac": "repeat MARAC (referred in the last 12 months, new incident)",
+
+NOT_APPLICABLE = RiskAssessment("not_applicable")
+
+
+class FactDeriver:
+    """The facts of a graph, their conditions compiled once."""
+
+    def __init__(self, facts: list[Fact], env: Env) -> None:
+        self.facts = facts
+        self.cases: dict[str, list[tuple[Any, Predicate]]] = {
+            fact.id: [(case, compile_condition(case.when, env)) for case in fact.cases]
+            for fact in facts
         }
-        parts.extend(labels[c] for c in self.criteria)
-        if self.level == "not_assessed":
-            parts.append("Dash not completed")
-        return "; ".join(parts)
+
+    def derive(self, answers: dict[str, Any], settings: dict[str, Any]) -> Derived:
+        """Every fact for these answers, each able to read the facts before it."""
+        derived = Derived({}, {})
+        for fact in self.facts:
+            ctx = Context(answers, final=True, facts=derived.values, settings=settings)
+            derived.values[fact.id], derived.cases[fact.id] = self._value(fact, ctx)
+        return derived
+
+    def _value(self, fact: Fact, ctx: Context) -> tuple[Any, list[FactCase]]:
+        if fact.kind == "count":
+            checklist = ctx.answers.get(fact.question)
+            if not isinstance(checklist, dict):
+                return None, []
+            return sum(1 for value in checklist.values() if value in fact.values), []
+        holding = [case for case, holds in self.cases[fact.id] if holds(ctx) is True]
+        if fact.kind == "holds":
+            return [case.value for case in holding], holding
+        return (holding[0].value, holding[:1]) if holding else (None, [])
 
 
-def dash_yes_count(dash: Any) -> int | None:
-    """Count of 'yes' answers, or None when Dash was not completed."""
-    if not isinstance(dash, dict):
-        return None
-    return sum(1 for value in dash.values() if value == "yes")
+@dataclass(frozen=True)
+class Derived:
+    values: dict[str, Any]  # by fact id
+    cases: dict[str, list[FactCase]]  # the cases that gave each value, for their words
+
+    def basis(self, fact_id: str, fill_in: dict[str, Any]) -> list[str]:
+        return [fill(case.basis, fill_in) for case in self.cases.get(fact_id, []) if case.basis]
 
 
-def assess_risk(answers: dict[str, Any], settings: Settings) -> RiskAssessment:
-    """Risk for domestic abuse at 16+; not_applicable when the path asked none of its questions."""
-    if not any(q in answers for q in RISK_INPUTS):
-        return RiskAssessment("not_applicable")
-    count = dash_yes_count(answers.get(DASH))
-    criteria = []
-    if count is not None and count >= settings.dash_high_risk_threshold:
-        criteria.append("dash_14_plus")
-    if answers.get(JUDGEMENT) is True:
-        criteria.append("professional_judgement")
-    incidents = answers.get(INCIDENTS)
-    if isinstance(incidents, int) and incidents >= settings.escalation_incidents:
-        criteria.append("escalation")
-    # The disclosure itself is a new incident, so a MARAC referral in the last 12 months
-    # makes this a repeat MARAC case (SafeLives definition of repeat Marac).
-    if answers.get(REPEAT_MARAC) == "yes":
-        criteria.append("repeat_marac")
-    if criteria:
-        level = "high"
-    elif count is not None:
-        level = "not_high"
-    else:
-        level = "not_assessed"
-    return RiskAssessment(level, tuple(criteria), count)
+PLACE = re.compile(r"\{([A-Za-z0-9_.]+)\}")
 
 
-def sarc_window(
-    timing_question: Question | None, answers: dict[str, Any], settings: Settings
-) -> str:
-    """Where the timing band falls against the SARC windows (settings, in days).
+def fill(template: str, values: dict[str, Any]) -> str:
+    """ "{dash.not_known} not known" with the value named (a fact, a setting or an answer)."""
 
-    A band counts as inside a window when its earliest day is: part of the band being
-    inside is reason enough to offer time-limited care.
-    """
-    if SAA_TIMING not in answers or timing_question is None:
-        return "not_applicable"
-    option = timing_question.option(answers[SAA_TIMING])
-    if option is None or "days_from" not in option.attrs:
-        return "unknown"
-    first_day = option.attrs["days_from"]
-    if first_day <= settings.sarc_urgent_days:
-        return "urgent"
-    if first_day <= settings.sarc_window_days:
-        return "recent"
-    return "outside"
+    def value(match: re.Match) -> str:
+        found = values.get(match.group(1))
+        return "not known" if found is None else str(found)
+
+    return PLACE.sub(value, template)
+
+
+def assess_risk(
+    risk: RiskFacts | None, derived: Derived, fill_in: dict[str, Any]
+) -> RiskAssessment:
+    """The plan's risk, from the facts the data names for it. `fill_in`: the values its
+    words may name (settings, answers, facts)."""
+    facts = derived.values
+    if risk is None or facts.get(risk.level) in (None, "not_applicable"):
+        return NOT_APPLICABLE
+    count = facts.get(risk.count)
+    parts = [fill(risk.count_text, fill_in)] if count is not None and risk.count_text else []
+    parts += derived.basis(risk.criteria, fill_in) + derived.basis(risk.level, fill_in)
+    criteria = tuple(facts.get(risk.criteria) or ())
+    return RiskAssessment(facts[risk.level], criteria, count, "; ".join(parts))

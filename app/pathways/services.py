@@ -29,8 +29,20 @@ class ServiceMatch:
     fallback: bool = False
 
 
-def needs_check(confidence: str, assured_date: str, today: date, months: int) -> bool:
-    """'Check before use': low confidence, or no person has checked it within `months`."""
+def check_before_use(service: Service, today: date, months: int) -> bool:
+    return needs_check(service.confidence, service.assured_date, today, months, service.phone)
+
+
+FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
+
+
+def needs_check(
+    confidence: str, assured_date: str, today: date, months: int, phone: str = ""
+) -> bool:
+    """'Check before use': low confidence, or no person has checked it within `months`.
+    Never for 999, 101 or 111: a warning on them would teach workers to ignore warnings."""
+    if "".join(phone.split()) in FIXED_NUMBERS:
+        return False
     if confidence == "low":
         return True
     try:
@@ -67,11 +79,16 @@ def serves(service: Service, person: Person, ages: tuple[int, int]) -> bool:
     )
 
 
-def _order(matches: Iterable[Service], person: Person) -> list[Service]:
+def _order(
+    matches: Iterable[Service], person: Person, preferred: frozenset[str] = frozenset()
+) -> list[Service]:
+    """Nearest first; then a kind a rule asked for (a YPVA before an IDVA); then a
+    confirmed contact; then confidence."""
     return sorted(
         matches,
         key=lambda s: (
             area_rank(s, person),
+            not (preferred & set(s.kinds)),
             not s.has_confirmed_contact,
             CONFIDENCE_RANK.get(s.confidence, 3),
             s.name,
@@ -102,14 +119,16 @@ class ServiceIndex:
         kinds: Iterable[str],
         person: Person,
         other_actions: dict[str, list[ServiceMatch]],
+        ages: tuple[int, int] | None = None,
+        preferred: Iterable[str] = (),
     ) -> tuple[list[ServiceMatch], bool]:
         borrowed = tuple(
             tuple(m.service.id for m in other_actions.get(kind, []))
             for kind in template.fallback_from_actions
         )
-        key = (template.kind, frozenset(kinds), person, borrowed)
+        key = (template.kind, frozenset(kinds), person, borrowed, ages, frozenset(preferred))
         if key not in self._memo:
-            self._memo[key] = self._select(template, key[1], person, other_actions)
+            self._memo[key] = self._select(template, key[1], person, other_actions, ages, key[5])
         matches, unmet = self._memo[key]
         return list(matches), unmet
 
@@ -119,6 +138,8 @@ class ServiceIndex:
         wanted: frozenset[str],
         person: Person,
         other_actions: dict[str, list[ServiceMatch]],
+        ages: tuple[int, int] | None,
+        preferred: frozenset[str],
     ) -> tuple[list[ServiceMatch], bool]:
         """The matching services, plus fallbacks when none has a confirmed contact.
 
@@ -127,10 +148,10 @@ class ServiceIndex:
         """
         if not wanted:
             return [], False
-        ages = template.service_ages or (person.age_from, person.age_to)
+        ages = ages or template.service_ages or (person.age_from, person.age_to)
         candidates = {s.id: s for kind in wanted for s in self.by_kind.get(kind, [])}
         found = [s for s in candidates.values() if serves(s, person, ages)]
-        matches = [ServiceMatch(s) for s in _order(found, person)]
+        matches = [ServiceMatch(s) for s in _order(found, person, preferred)]
         if any(s.has_confirmed_contact for s in found):
             return matches, False
         seen = {m.service.id for m in matches}
@@ -144,4 +165,13 @@ class ServiceIndex:
                 if match.service.id not in seen:
                     matches.append(ServiceMatch(match.service, fallback=True))
                     seen.add(match.service.id)
+        extra = [
+            s
+            for kind in template.fallback_kinds
+            for s in self.by_kind.get(kind, [])
+            if s.id not in seen and serves(s, person, ages)
+        ]
+        for service in _order(dict.fromkeys(extra), person):
+            matches.append(ServiceMatch(service, fallback=True))
+            seen.add(service.id)
         return matches, True

@@ -1,4 +1,8 @@
-"""A plan in the contract's JSON form, and as plain text a worker can read or paste."""
+"""A plan in the contract's JSON form, and as plain text a worker can read or paste.
+
+Both follow the plan's groups: Now (999, urgent medical care), Today (same-day referrals,
+telling the lead) and Offer (the person's choice), as the window and the PDF do.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,13 @@ from typing import Any
 
 from app.pathways.graph import Guidance, Service
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch, needs_check
+from app.pathways.services import ServiceMatch, check_before_use
+
+GROUPS = (
+    ("now", "Now"),
+    ("today", "Today"),
+    ("offer", "Offer (their choice)"),
+)
 
 
 def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
@@ -26,6 +36,7 @@ def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
         "actions": [_action(a, check) for a in plan.actions],
         "reminders": [_guidance(g) for g in plan.reminders],
         "notices": [_guidance(g) for g in plan.notices],
+        "referral_details": [{"item": k, "answer": v} for k, v in plan.referral_details],
     }
 
 
@@ -35,15 +46,16 @@ def _guidance(item: Guidance) -> dict[str, Any]:
 
 def _checker(plan: Plan, today: date | None):
     today = today or date.today()
-    months = plan.assured_within_months
-    return lambda s: needs_check(s.confidence, s.assured_date, today, months)
+    return lambda s: check_before_use(s, today, plan.assured_within_months)
 
 
 def _action(action: PlannedAction, check) -> dict[str, Any]:
     return {
         "kind": action.kind,
         "priority": action.priority,
+        "group": action.group,
         "title": action.title,
+        "say": action.say,
         "why": action.why,
         "rules": [reason.rule_id for reason in action.reasons],
         "sources": list(action.sources),
@@ -70,6 +82,7 @@ def _service(match: ServiceMatch, check) -> dict[str, Any]:
         "source": s.source,
         "source_date": s.source_date,
         "assured_date": s.assured_date,
+        "confirmed": s.assured_date or None,
         "alert": s.alert,
         "contact_confirmed": s.has_confirmed_contact,
         "check_before_use": check(s),
@@ -92,13 +105,30 @@ def service_line(match: ServiceMatch, check) -> str:
     if not s.has_confirmed_contact:
         extras.append("contact not confirmed")
     if check(s):
-        extras.append("check before use")
+        extras.append("unconfirmed: check it before you give it")
     tail = f" ({'; '.join(extras)})" if extras else ""
     return f"{s.name}: {contact}{tail}"
 
 
+def grouped(plan: Plan) -> list[tuple[str, list[tuple[int, PlannedAction]]]]:
+    """(heading, [(number, action)]) for each group that has actions, numbered in plan order."""
+    numbered = list(enumerate(plan.actions, start=1))
+    return [
+        (heading, [(n, a) for n, a in numbered if a.group == group])
+        for group, heading in GROUPS
+        if any(a.group == group for a in plan.actions)
+    ]
+
+
+def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, list]]:
+    """A helpline's services split into lines open day and night and those with hours."""
+    always = [m for m in matches if m.service.open_24_7]
+    daytime = [m for m in matches if not m.service.open_24_7]
+    return [(label, found) for label, found in (("24/7", always), ("daytime", daytime)) if found]
+
+
 def plan_to_text(plan: Plan, today: date | None = None) -> str:
-    """A readable plan with no names or answers beyond what the actions need."""
+    """A readable plan with no names, and only the answers a referral form needs."""
     check = _checker(plan, today)
     lines = [f"Plan (pathway {plan.pathway_version}, directory {plan.directory_version})", ""]
     if plan.risk.level != "not_applicable":
@@ -108,17 +138,30 @@ def plan_to_text(plan: Plan, today: date | None = None) -> str:
         lines.append("Red flags: " + "; ".join(g.text for g in plan.red_flags))
     for notice in plan.notices:
         lines.append(f"Note: {notice.text}")
-    lines.append("")
-    for number, action in enumerate(plan.actions, start=1):
-        lines.append(f"{number}. {action.title}")
-        lines.append(f"   Why: {action.why} [{'; '.join(action.sources)}]")
-        if action.no_confirmed_service:
-            lines.append(f"   {action.fallback_note}")
-        for match in action.services:
+    if plan.referral_details:
+        lines += ["", "For the referral form (add names only in the official form):"]
+        lines += [f" - {label}: {answer}" for label, answer in plan.referral_details]
+    for heading, actions in grouped(plan):
+        lines += ["", f"{heading.upper()}"]
+        for number, action in actions:
+            lines += _action_lines(number, action, check)
+    lines += ["", "Remember:"]
+    lines += [f" * {r.text} [{'; '.join(r.sources)}]" for r in plan.reminders]
+    return "\n".join(lines)
+
+
+def _action_lines(number: int, action: PlannedAction, check) -> list[str]:
+    lines = [f"{number}. {action.title}"]
+    if action.say:
+        lines.append(f'   Say: "{action.say}"')
+    lines.append(f"   Why: {action.why} [{'; '.join(action.sources)}]")
+    if action.no_confirmed_service:
+        lines.append(f"   {action.fallback_note}")
+    parts = round_the_clock_first(action.services) if action.kind == "helpline" else [("", None)]
+    for label, matches in parts:
+        if label:
+            lines.append(f"   {label} lines:")
+        for match in matches if matches is not None else action.services:
             prefix = "   - fallback: " if match.fallback else "   - "
             lines.append(prefix + service_line(match, check))
-    lines.append("")
-    lines.append("Remember:")
-    for reminder in plan.reminders:
-        lines.append(f" * {reminder.text} [{'; '.join(reminder.sources)}]")
-    return "\n".join(lines)
+    return lines

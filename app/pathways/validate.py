@@ -2,17 +2,64 @@
 
 from __future__ import annotations
 
-from app.pathways.conditions import QUESTION_OPS, atoms, compile_condition, same
-from app.pathways.graph import Condition, Graph
-from app.pathways.risk import FACTS
+from dataclasses import fields
+
+from app.pathways.conditions import NUMBER_OPS, QUESTION_OPS, Env, atoms, compile_condition, same
+from app.pathways.graph import Condition, Graph, Settings
 from app.pathways.services import NATIONAL
 
 CONFIDENCE = ("high", "medium", "low")
+GROUPS = ("now", "today", "offer")
+FACT_KINDS = ("count", "holds", "first")
 
 
 def validate(graph: Graph) -> list[str]:
     """Every problem with the graph, in words a content editor can act on."""
-    return [*_flow_problems(graph), *_outcome_problems(graph), *_service_problems(graph)]
+    return [
+        *_fact_problems(graph),
+        *_flow_problems(graph),
+        *_outcome_problems(graph),
+        *_service_problems(graph),
+    ]
+
+
+def _fact_problems(graph: Graph) -> list[str]:
+    problems = []
+    for name, cond in graph.named.items():
+        problems.extend(_condition_problems(graph, cond, f"named condition {name}"))
+        if name in _reached_names(graph, cond):
+            problems.append(f"named condition {name}: refers to itself (a cycle)")
+    seen: set[str] = set()
+    for fact in graph.facts:
+        where = f"fact {fact.id}"
+        if fact.kind not in FACT_KINDS:
+            problems.append(f"{where}: kind {fact.kind!r} not one of {FACT_KINDS}")
+        if fact.kind == "count":
+            question = graph.questions.get(fact.question)
+            if question is None or question.answer_type != "checklist":
+                problems.append(f"{where}: counts {fact.question!r}, which is not a checklist")
+        for case in fact.cases:
+            problems.extend(_condition_problems(graph, case.when, where, before=seen))
+        seen.add(fact.id)
+    if graph.risk is not None:
+        for role in ("level", "criteria", "count"):
+            if getattr(graph.risk, role) not in seen:
+                problems.append(f"risk {role}: no fact {getattr(graph.risk, role)!r}")
+    return problems
+
+
+def _reached_names(graph: Graph, cond: Condition | None) -> set[str]:
+    """Every named condition a condition uses, directly or through other names."""
+    found: set[str] = set()
+    todo = [cond]
+    while todo:
+        current = todo.pop()
+        for atom in atoms(current):
+            name = atom.get("is")
+            if name is not None and name not in found:
+                found.add(name)
+                todo.append(graph.named.get(name))
+    return found
 
 
 def _flow_problems(graph: Graph) -> list[str]:
@@ -41,7 +88,7 @@ def _flow_problems(graph: Graph) -> list[str]:
         for edge in edges:
             where = f"edge {source} -> {edge.target}"
             problems.extend(_condition_problems(graph, edge.when, where))
-            for atom in atoms(edge.when):
+            for atom in atoms(edge.when, graph.named):
                 if "q" in atom and atom["q"] not in earlier:
                     problems.append(f"{where}: reads {atom['q']!r}, asked later or never")
                 if "fact" in atom or "plan_has_any" in atom:
@@ -105,10 +152,24 @@ def _outcome_problems(graph: Graph) -> list[str]:
             problems.append(f"{where}: has no source")
         problems.extend(_condition_problems(graph, rule.when, where))
         problems.extend(_kind_problems(graph, rule.service_kinds, where))
+    for rule in graph.rules:
+        if rule.group is not None and rule.group not in GROUPS:
+            problems.append(f"rule {rule.id} ({rule.action_kind}): group not one of {GROUPS}")
+    for question in graph.questions.values():
+        for wording in question.wordings:
+            where = f"question {question.id} wording"
+            problems.extend(_condition_problems(graph, wording.when, where))
     for kind, action in graph.actions.items():
         where = f"action {kind}"
         if kind not in rule_kinds:
             problems.append(f"{where}: no rule raises it")
+        if action.group not in GROUPS:
+            problems.append(f"{where}: group {action.group!r} not one of {GROUPS}")
+        if not action.say:
+            problems.append(f"{where}: has nothing to say to the person (say)")
+        for wording in action.wordings:
+            problems.extend(_condition_problems(graph, wording.when, f"{where} wording"))
+        problems.extend(_kind_problems(graph, action.fallback_kinds, where))
         problems.extend(_kind_problems(graph, action.service_kinds, where))
         for service_id in action.fallback_service_ids:
             if service_id not in graph.services:
@@ -135,25 +196,45 @@ def _kind_problems(graph: Graph, kinds: tuple[str, ...], where: str) -> list[str
     return [f"{where}: unknown service kind {k!r}" for k in kinds if k not in graph.kind_labels]
 
 
-def _condition_problems(graph: Graph, cond: Condition | None, where: str) -> list[str]:
+def _condition_problems(
+    graph: Graph, cond: Condition | None, where: str, before: set[str] | None = None
+) -> list[str]:
+    """`before`: the facts a fact's own cases may read (those derived before it)."""
     try:
-        compile_condition(cond)
+        compile_condition(cond, Env(named=graph.named))
     except (ValueError, TypeError, KeyError, StopIteration) as error:
         return [f"{where}: {error}"]
+    known_facts = {f.id: f for f in graph.facts}
+    readable = known_facts if before is None else {k: known_facts[k] for k in before}
     problems = []
     for atom in atoms(cond):
-        if "plan_has_any" in atom:
+        problems.extend(_setting_problems(atom, where))
+        if "is" in atom:
+            if atom["is"] not in graph.named:
+                problems.append(f"{where}: no named condition {atom['is']!r}")
+        elif "plan_has_any" in atom:
             unknown = [k for k in atom["plan_has_any"] if k not in graph.actions]
             problems.extend(f"{where}: no action kind {k!r}" for k in unknown)
         elif "fact" in atom:
-            allowed = FACTS.get(atom["fact"])
-            if allowed is None:
-                problems.append(f"{where}: no fact {atom['fact']!r}")
-            else:
-                problems.extend(_value_problems(atom, list(allowed), where, atom["fact"]))
+            fact = readable.get(atom["fact"])
+            if fact is None:
+                problems.append(f"{where}: no fact {atom['fact']!r} it may read")
+            elif fact.kind != "count":
+                problems.extend(_value_problems(atom, list(fact.possible_values), where, fact.id))
         else:
             problems.extend(_question_atom_problems(graph, atom, where))
     return problems
+
+
+SETTINGS = {f.name for f in fields(Settings)}
+
+
+def _setting_problems(atom: Condition, where: str) -> list[str]:
+    return [
+        f"{where}: no setting {atom[op]['setting']!r}"
+        for op in NUMBER_OPS
+        if isinstance(atom.get(op), dict) and atom[op].get("setting") not in SETTINGS
+    ]
 
 
 def _question_atom_problems(graph: Graph, atom: Condition, where: str) -> list[str]:
@@ -166,12 +247,17 @@ def _question_atom_problems(graph: Graph, atom: Condition, where: str) -> list[s
         allowed = [opt.value for opt in question.item_options]
         return _value_problems(atom, allowed, where, f"{question.id}.{atom['item']}")
     op = next(k for k in QUESTION_OPS if k in atom)
+    if "attr" in atom:
+        if not any(atom["attr"] in opt.attrs for opt in question.options):
+            return [f"{where}: no answer of {question.id} carries {atom['attr']!r}"]
+        return [] if op in NUMBER_OPS else [f"{where}: compare {atom['attr']!r} as a number"]
     if question.answer_type == "count":
         value = atom[op]
-        if op not in ("eq", "gte", "lt") or not isinstance(value, int) or isinstance(value, bool):
-            return [f"{where}: {question.id} is a count: compare a whole number with eq, gte or lt"]
+        number = isinstance(value, int) and not isinstance(value, bool)
+        if op not in ("eq", *NUMBER_OPS) or not (number or isinstance(value, dict)):
+            return [f"{where}: {question.id} is a count: compare a whole number"]
         return []
-    if op in ("gte", "lt"):
+    if op in NUMBER_OPS:
         return [f"{where}: {question.id} is not a count: {op} does not apply"]
     return _value_problems(atom, question.allowed_values, where, question.id)
 

@@ -7,8 +7,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import QStyledItemDelegate
 
+from app.pathways.answers import answer_label
 from app.pathways.graph import ChecklistItem
-from app.ui.labels import answer_label
 
 SourcesRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2

@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch, needs_check
+from app.pathways.services import ServiceMatch, check_before_use
 from app.pathways.summary import service_notes
 
 PRINT_WARNING = (
@@ -34,7 +34,7 @@ def service_html(match: ServiceMatch, today: date, months: int) -> str:
     bits = [f"<b>{escape(s.name)}</b>: {contact}"]
     bits += [escape(note) for note in service_notes(s)]
     bits.append(f"checked: {escape(s.assured_date) or 'never'}; source: {escape(s.source)}")
-    if needs_check(s.confidence, s.assured_date, today, months):
+    if check_before_use(s, today, months):
         bits.append(f"<b>⚠ CHECK BEFORE USE</b> ({escape(s.confidence)} confidence)")
     prefix = "Fallback — " if match.fallback else ""
     return f"<li>{prefix}{' · '.join(bits)}</li>"

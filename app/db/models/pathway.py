@@ -35,6 +35,9 @@ class Question(Base):
     skippable: Mapped[bool]
     min_choices: Mapped[int]
     sources: Mapped[list[Any]]
+    default_answer: Mapped[Any | None]  # [value] for `route` when a scenario lacks it
+    wordings: Mapped[list[Any]]
+    summary_label: Mapped[str] = mapped_column(Text)
 
 
 class FlowNode(Base):
@@ -65,6 +68,10 @@ class ActionTemplate(Base):
     fallback_service_ids: Mapped[list[Any]]
     fallback_from_actions: Mapped[list[Any]]
     fallback_note: Mapped[str] = mapped_column(Text)
+    group_name: Mapped[str] = mapped_column(String)
+    say: Mapped[str] = mapped_column(Text)
+    wordings: Mapped[list[Any]]
+    fallback_kinds: Mapped[list[Any]]
 
 
 class OutcomeRule(Base):
@@ -77,6 +84,8 @@ class OutcomeRule(Base):
     why: Mapped[str] = mapped_column(Text)
     sources: Mapped[list[Any]]
     service_kinds: Mapped[list[Any]]
+    group_name: Mapped[str | None] = mapped_column(String)
+    service_ages: Mapped[Any | None]
 
 
 class Guidance(Base):
@@ -102,3 +111,20 @@ class Setting(Base):
     value: Mapped[Any]
     label: Mapped[str] = mapped_column(Text)
     sources: Mapped[list[Any]]
+
+
+class NamedCondition(Base):
+    __tablename__ = "named_condition"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int]
+    condition: Mapped[Any]
+
+
+class DerivedFact(Base):
+    __tablename__ = "derived_fact"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int]
+    kind: Mapped[str] = mapped_column(String)
+    question: Mapped[str] = mapped_column(String)
+    counted: Mapped[list[Any]]
+    cases: Mapped[list[Any]]
