@@ -83,7 +83,15 @@ def import_directory(source: Path, base: Path, output: Path, merge_into_base: bo
     notes += mapping.notes
     if mapping.problems:
         raise ImportRefused(mapping.problems, notes)
-    rows = merge(read_directory(base), mapping.rows) if merge_into_base else mapping.rows
+    current = read_directory(base)
+    rows = merge(current, mapping.rows) if merge_into_base else dict(mapping.rows)
+    # The kinds of service are the pathway's vocabulary: those no imported service uses
+    # (a JSON file carries only the terms its services name) are kept from the base.
+    imported_terms = {t["id"] for t in rows.get("taxonomy_term", [])}
+    rows["taxonomy_term"] = [
+        *(t for t in current["taxonomy_term"] if t["id"] not in imported_terms),
+        *rows.get("taxonomy_term", []),
+    ]
     try:
         write_database(output, rows, pathway_from=base)
     except SourceError as error:

@@ -152,7 +152,11 @@ class ServiceIndex:
         candidates = {s.id: s for kind in wanted for s in self.by_kind.get(kind, [])}
         found = [s for s in candidates.values() if serves(s, person, ages)]
         matches = [ServiceMatch(s) for s in _order(found, person, preferred)]
-        if any(s.has_confirmed_contact for s in found):
+        # What the action is for decides whether it is met: a refuge line beside the
+        # council's homelessness service does not stand in for it.
+        main = set(template.service_kinds)
+        essential = [s for s in found if main & set(s.kinds)] if main else found
+        if any(s.has_confirmed_contact for s in essential):
             return matches, False
         seen = {m.service.id for m in matches}
         for service_id in template.fallback_service_ids:

@@ -37,14 +37,10 @@ def upgrade() -> None:
         table.add_column(sa.Column("wordings", sa.JSON, nullable=False, server_default="[]"))
         table.add_column(sa.Column("summary_label", sa.Text, nullable=False, server_default=""))
     with op.batch_alter_table("action_template") as table:
-        table.add_column(
-            sa.Column("group_name", sa.String, nullable=False, server_default="offer")
-        )
+        table.add_column(sa.Column("group_name", sa.String, nullable=False, server_default="offer"))
         table.add_column(sa.Column("say", sa.Text, nullable=False, server_default=""))
         table.add_column(sa.Column("wordings", sa.JSON, nullable=False, server_default="[]"))
-        table.add_column(
-            sa.Column("fallback_kinds", sa.JSON, nullable=False, server_default="[]")
-        )
+        table.add_column(sa.Column("fallback_kinds", sa.JSON, nullable=False, server_default="[]"))
     with op.batch_alter_table("outcome_rule") as table:
         table.add_column(sa.Column("group_name", sa.String, nullable=True))
         table.add_column(sa.Column("service_ages", sa.JSON, nullable=True))

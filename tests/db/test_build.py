@@ -1,5 +1,6 @@
 """The directory database: built through the migrations, reproducible, never half-written."""
 
+import csv
 import shutil
 import sqlite3
 
@@ -92,12 +93,13 @@ def test_broken_sources_list_every_problem_and_keep_the_old_database(sources, tm
 def test_an_invalid_graph_is_refused_with_the_validator_list(sources, tmp_path):
     actions = sources / "pathway" / "actions.toml"
     text = actions.read_text(encoding="utf-8")
+    assert 'when = { q = "immediate_danger", eq = true }' in text
     text = text.replace('when = { q = "immediate_danger", eq = true }', 'when = { q = "danger" }')
     text = text.replace('sources = ["001 §5.5", "national: Silent Solution"]', "sources = []", 1)
     actions.write_text(text, encoding="utf-8")
     with pytest.raises(SourceError) as error:
         build_directory(sources, tmp_path / "d.sqlite")
-    assert any("rule R1" in p and "not a condition" in p for p in error.value.problems)
+    assert any("rule R1" in p and "needs exactly one of" in p for p in error.value.problems)
     assert not (tmp_path / "d.sqlite").exists()
     assert not (tmp_path / "d.sqlite.tmp").exists()
 
@@ -111,7 +113,9 @@ def test_toml_syntax_errors_name_the_file(sources, tmp_path):
 def test_build_command(sources, tmp_path, capsys):
     out = tmp_path / "d.sqlite"
     assert main(["directory", "build", "--source", str(sources), "--output", str(out)]) == 0
-    assert "48 service" in capsys.readouterr().out
+    with (REPO / "resources" / "services" / "services.csv").open(encoding="utf-8") as source:
+        services = sum(1 for _ in csv.DictReader(source))
+    assert f" {services} service," in capsys.readouterr().out
     (sources / "services" / "directory.toml").unlink()
     assert main(["directory", "build", "--source", str(sources), "--output", str(out)]) == 1
     err = capsys.readouterr().err

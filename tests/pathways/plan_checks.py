@@ -8,7 +8,14 @@ from app.pathways.graph import Graph
 from app.pathways.plan import Plan
 from tests.pathways import policy_oracle as policy
 
-CHILD_SERVICE_AGES = (0, 17)
+# Actions whose services are for someone other than the person harmed, by their ages.
+ACTION_AGES = {
+    "child_safeguarding_referral": (0, 17),
+    "lado_referral": (0, 17),
+    "adult_safeguarding_referral": (18, 120),
+    "perpetrator_support": (16, 120),
+}
+NOW = {"emergency_999", "urgent_medical_check"}
 
 
 def plan_failures(a: dict[str, Any], plan: Plan, graph: Graph) -> list[str]:
@@ -36,11 +43,16 @@ def plan_failures(a: dict[str, Any], plan: Plan, graph: Graph) -> list[str]:
     level, criteria = policy.expected_risk(a)
     if plan.risk.level != level or set(plan.risk.criteria) != criteria:
         failures.append(f"risk: {plan.risk.level} {plan.risk.criteria}, want {level} {criteria}")
-    ranks = [policy.RANK.get(k, 6) for k in kinds]
+    ranks = [policy.RANK.get(k, policy.REST) for k in kinds]
     if ranks != sorted(ranks):
         failures.append(f"order: {kinds}")
     if not kinds or kinds[-1] != "helpline":
         failures.append("the helpline must be the last action")
+    for kind, rules in policy.expected_reasons(a).items():
+        action = plan.action(kind)
+        given = {reason.rule_id for reason in action.reasons} if action else set()
+        if action and given != rules:
+            failures.append(f"{kind}: reasons {sorted(given)}, want {sorted(rules)}")
     failures += _source_failures(plan)
     failures += _wording_failures(a, plan)
     failures += _service_failures(a, plan)
@@ -61,7 +73,6 @@ def _source_failures(plan: Plan) -> list[str]:
 
 def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     failures = []
-    needs = set(a["additional_needs"])
     emergency = plan.action("emergency_999")
     if emergency and ("55" not in emergency.why or plan.actions[0].kind != "emergency_999"):
         failures.append("R1: 999 must come first and mention Silent Solution (55)")
@@ -71,21 +82,40 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
             if action and "safeguarding lead" not in action.title:
                 failures.append(f"R6 at tier 1: {kind} must be worded as made by the lead")
     sarc = plan.action("sarc_referral")
-    if sarc and (a.get("saa_timing") == "within_7_days") != ("Urgent" in sarc.title):
-        failures.append("R10: the SARC is urgent exactly within 7 days")
-    duty = (
-        "fgm" in needs
-        and a["age_group"] in policy.UNDER_18
-        and a.get("regulated_professional") is True
-    )
-    police = plan.action("police_report_option")
-    stated = bool(police) and "next working day" in police.why
-    if duty != stated:
-        failures.append(f"R15: the FGM reporting duty stated={stated}, want {duty}")
+    urgent = a.get("saa_timing") == "within_7_days"
+    if sarc and (urgent != ("Urgent" in sarc.title) or urgent != (sarc.group == "now")):
+        failures.append("R10: the SARC is urgent (and 'now') exactly within 7 days")
+    stated = any("next working day" in x.why for x in plan.actions)
+    if policy.fgm_duty(a) != stated:
+        failures.append(f"R15: the FGM reporting duty stated={stated}, want {policy.fgm_duty(a)}")
     outside = a["borough"] == "outside_west_midlands"
     if outside != any(n.id == "outside_west_midlands" for n in plan.notices):
         failures.append("R21: outside the West Midlands must be said, and only then")
+    child = plan.action("child_safeguarding_referral")
+    nowhere = a["age_group"] == "16_17" and a.get("safe_tonight") == "no"
+    if child and nowhere != ("nowhere safe" in child.why):
+        failures.append("R23: the children's referral must say they have nowhere safe tonight")
+    if policy.decision_respected(a, set(plan.action_kinds)):
+        for kind in ("specialist_da_service", "isva_referral"):
+            action = plan.action(kind)
+            if action and not action.title.startswith("Give them the details"):
+                failures.append(f"R37: {kind} must say 'give them the details', not 'refer'")
+    if level_basis_wrong(a, plan):
+        failures.append("R38: an incomplete Dash must say how many answers are not known")
+    for action in plan.actions:
+        if not action.say:
+            failures.append(f"{action.kind}: nothing to say to the person")
+        if action.kind in NOW and action.group != "now":
+            failures.append(f"{action.kind}: must be in the 'now' group")
     return failures
+
+
+def level_basis_wrong(a: dict[str, Any], plan: Plan) -> bool:
+    dash = a.get("dash_answers")
+    if plan.risk.level != "not_assessed" or not isinstance(dash, dict):
+        return False
+    unknown = list(dash.values()).count("not_known")
+    return f"Dash incomplete: {unknown} not known" not in plan.risk.basis
 
 
 def _service_failures(a: dict[str, Any], plan: Plan) -> list[str]:
@@ -93,8 +123,11 @@ def _service_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     borough = a["borough"]
     outside = borough == "outside_west_midlands"
     person_ages = policy.AGES[a["age_group"]]
+    causer = policy.who(a) == "person_causing_harm"
     for action in plan.actions:
-        ages = CHILD_SERVICE_AGES if action.kind == "child_safeguarding_referral" else person_ages
+        ages = ACTION_AGES.get(action.kind, person_ages)
+        if action.kind == "helpline" and causer:
+            ages = ACTION_AGES["perpetrator_support"]
         for match in action.services:
             s = match.service
             local = not outside and (borough in s.areas or "west_midlands" in s.areas)
@@ -102,33 +135,81 @@ def _service_failures(a: dict[str, Any], plan: Plan) -> list[str]:
                 failures.append(f"{action.kind}: {s.id} does not serve {borough}")
             if not (s.min_age <= ages[0] and ages[1] <= s.max_age):
                 failures.append(f"{action.kind}: {s.id} does not take ages {ages}")
-        confirmed = any(m.service.has_confirmed_contact for m in action.services)
-        if action.services and not confirmed and not action.fallback_note:
+            failures += _audience_failures(a, action.kind, s)
+        if action.no_confirmed_service and not action.fallback_note:
             failures.append(f"{action.kind}: no confirmed contact and no fallback said")
-        failures += _fallback_failures(a, action, confirmed)
+        failures += _fallback_failures(a, action, not action.no_confirmed_service)
+    return failures + _helpline_failures(a, plan) + _audience_offers(a, plan)
+
+
+def _audience_failures(a: dict[str, Any], kind: str, service) -> list[str]:
+    """Women-only services never reach a male victim; men-only and LGBTQ+ services only
+    the people they are for."""
+    male, lgbtq = "male_victim" in policy.needs(a), "lgbtq" in policy.needs(a)
+    fits = {"any": True, "women": not male, "men": male, "lgbtq": lgbtq}
+    if not fits.get(service.audience, False):
+        return [f"{kind}: {service.id} is for {service.audience} only"]
+    return []
+
+
+def _helpline_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     helpline = plan.action("helpline")
-    if helpline:
-        lines = [m.service for m in helpline.services]
-        if not any(s.open_24_7 and "national" in s.areas for s in lines):
-            failures.append("R20: no 24/7 national line")
-        if a["age_group"] in policy.UNDER_18 and "childline" not in [s.id for s in lines]:
-            failures.append("R20: under 18 must be given Childline")
+    if helpline is None:
+        return []
+    lines = {m.service.id: m.service for m in helpline.services}
+    d, child = policy.who(a), a["age_group"] in policy.UNDER_18
+    failures = []
+    if d != "person_causing_harm" and not any(
+        s.open_24_7 and "national" in s.areas for s in lines.values()
+    ):
+        failures.append("§6: no 24/7 national line for a person harmed or a concerned other")
+    if d == "person_harmed" and child and "childline" not in lines:
+        failures.append("R20: a child harmed must be given Childline")
+    if d == "concerned_other" and child and ("childline" in lines or "nspcc" not in lines):
+        failures.append("R34: someone worried about a child gets the NSPCC, not Childline")
+    if d == "person_causing_harm" and set(lines) != {"respect-phoneline"}:
+        failures.append("R35: the helpline for the person causing harm is the Respect line")
+    must, never = policy.expected_lines(a)
+    if must - set(lines) or never & set(lines):
+        failures.append(f"R20: lines missing {must - set(lines)}, unfit {never & set(lines)}")
     return failures
+
+
+def _audience_offers(a: dict[str, Any], plan: Plan) -> list[str]:
+    """Services for one audience reach the people they are for (§4 services)."""
+    offered = {(x.kind, m.service.id) for x in plan.actions for m in x.services}
+    want = set()
+    adult_lines = a["age_group"] in policy.SIXTEEN_PLUS
+    male_da = "sexual_assault_abuse" not in a["abuse_types"]
+    if "male_victim_support" in plan.action_kinds and adult_lines and male_da:
+        want.add(("male_victim_support", "mens-advice-line"))
+    if "lgbtq_support" in plan.action_kinds and adult_lines:
+        want.add(("lgbtq_support", "galop"))
+    wolverhampton_da = (
+        a["borough"] == "wolverhampton" and "specialist_da_service" in plan.action_kinds
+    )
+    if wolverhampton_da and "male_victim" not in policy.needs(a):
+        want.add(("specialist_da_service", "haven-wolverhampton"))  # women only
+    return [
+        f"{kind}: {service} is for this person and not offered" for kind, service in want - offered
+    ]
 
 
 # Policy §4 fallback table: service ids that must be offered when nothing is confirmed.
 FALLBACKS = {
     "idva_referral": {"ndah"},
     "isva_referral": {"rape-crisis-247"},
-    "sarc_referral": {"police-101"},
+    "sarc_referral": {"police-101", "nhs-111"},
     "child_safeguarding_referral": {"nspcc", "police-101"},
     "adult_safeguarding_referral": {"police-101"},
     "specialist_da_service": {"ndah"},
+    "emergency_accommodation": {"ndah"},
 }
 
 
 def _fallback_failures(a: dict[str, Any], action, confirmed: bool) -> list[str]:
-    if confirmed or (action.kind not in FALLBACKS and action.kind != "specialist_sv_support"):
+    wanted = action.kind in FALLBACKS or action.kind in ("specialist_sv_support", "lado_referral")
+    if confirmed or not wanted:
         return []
     ids = {m.service.id for m in action.services}
     want = set(FALLBACKS.get(action.kind, set()))
@@ -138,4 +219,12 @@ def _fallback_failures(a: dict[str, Any], action, confirmed: bool) -> list[str]:
         want.add("wmp-marac")
     if action.kind == "sarc_referral" and "nhs.uk/sarcs" not in action.fallback_note:
         return ["sarc_referral: the fallback must point to nhs.uk/sarcs"]
+    if action.kind == "lado_referral":
+        front_door = any("mash_children" in m.service.kinds for m in action.services)
+        if "children's front door" not in action.fallback_note or not (
+            front_door or a["borough"] == "outside_west_midlands"
+        ):
+            return ["lado_referral: the fallback must be the children's front door"]
+    if action.kind == "emergency_accommodation" and "housing options" not in action.fallback_note:
+        return ["emergency_accommodation: the fallback must name the housing options service"]
     return [f"{action.kind}: fallback {want - ids} missing"] if want - ids else []

@@ -1,7 +1,9 @@
-"""The pathway policy (shared spec/pathway-policy.md), written again by hand as an oracle.
+"""The pathway policy (shared spec/pathway-policy.md, version 2), written again by hand.
 
 Deliberately independent of the graph: if the graph and this file disagree, one of them
 is wrong, and the proof says where. It reads only the answers a path actually asked.
+Where the policy leaves a choice open, the product's reading is written here once, with
+a comment, and the README says the same.
 """
 
 from __future__ import annotations
@@ -19,173 +21,380 @@ SHARING_REFERRALS = {
     "idva_referral",
     "isva_referral",
 }
-ALWAYS_REMINDERS = {
-    "believe_and_reassure",
+NO_CONSENT_NEEDED = {"child_safeguarding_referral", "adult_safeguarding_referral", "marac_referral"}
+GENERAL_REMINDERS = {
     "explain_confidentiality_limits",
     "consent_before_sharing",
     "private_safe_space",
-    "offer_same_gender_worker",
     "no_joint_meetings",
     "worker_wellbeing",
 }
-# §4 ordering: emergency -> safeguarding referrals -> lead -> MARAC -> IDVA/ISVA/SARC
-# -> Dash -> the rest -> helpline.
+FOR_THE_PERSON_HARMED = {"believe_and_reassure", "offer_same_gender_worker"}
+# §4b ordering: 999 -> urgent medical -> safeguarding -> LADO -> accommodation -> lead
+# -> MARAC -> IDVA/ISVA/SARC -> Dash -> the rest -> helpline.
 RANK = {
     "emergency_999": 0,
-    "child_safeguarding_referral": 1,
-    "adult_safeguarding_referral": 1,
-    "inform_safeguarding_lead": 2,
-    "marac_referral": 3,
-    "idva_referral": 4,
-    "isva_referral": 4,
-    "sarc_referral": 4,
-    "dash_assessment": 5,
-    "helpline": 7,
+    "urgent_medical_check": 1,
+    "child_safeguarding_referral": 2,
+    "adult_safeguarding_referral": 2,
+    "lado_referral": 3,
+    "emergency_accommodation": 4,
+    "inform_safeguarding_lead": 5,
+    "marac_referral": 6,
+    "idva_referral": 7,
+    "isva_referral": 7,
+    "sarc_referral": 7,
+    "dash_assessment": 8,
+    "helpline": 10,
 }
-
-
+REST = 9
 ALWAYS_ASKED = {
     "immediate_danger",
+    "discloser",
     "tier",
     "age_group",
     "abuse_types",
+    "about_abuser",
     "borough",
-    "perpetrator_nearby",
     "children_in_household",
-    "pregnant_or_recent_birth",
     "additional_needs",
-    "consent_to_share",
 }
 
 
+def who(a: dict[str, Any]) -> str:
+    return a.get("discloser", "person_harmed")
+
+
+def dash_said(a: dict[str, Any], item: int, value: str = "yes") -> bool:
+    dash = a.get("dash_answers")
+    return isinstance(dash, dict) and dash.get(f"dash_{item:02d}") == value
+
+
+def needs(a: dict[str, Any]) -> set[str]:
+    return set(a.get("additional_needs") or [])
+
+
+def about(a: dict[str, Any]) -> set[str]:
+    return set(a.get("about_abuser") or [])
+
+
+def is_domestic_abuse(a: dict[str, Any]) -> bool:
+    """Chosen, or R39: sexual abuse by a partner, ex-partner or relative, the person harmed
+    16 or over and the person causing harm not a child."""
+    types = set(a.get("abuse_types") or [])
+    if "domestic_abuse" in types:
+        return True
+    return (
+        "sexual_assault_abuse" in types
+        and a.get("relationship_to_abuser") in ("partner_or_ex", "family_member")
+        and a.get("age_group") in SIXTEEN_PLUS
+        and "under_18" not in about(a)
+    )
+
+
+def marac_applies(a: dict[str, Any]) -> bool:
+    return is_domestic_abuse(a) and a.get("age_group") in SIXTEEN_PLUS
+
+
+def strangulation(a: dict[str, Any]) -> bool:  # R40: Dash 15 counts as the tag
+    return "non_fatal_strangulation" in needs(a) or dash_said(a, 15)
+
+
+def suicide_risk(a: dict[str, Any]) -> bool:
+    return "suicide_risk" in needs(a) or dash_said(a, 5)
+
+
+def stalking(a: dict[str, Any]) -> bool:
+    return "stalking" in needs(a) or dash_said(a, 8)
+
+
+def pregnant(a: dict[str, Any]) -> bool:
+    return a.get("pregnant_or_recent_birth") is True or dash_said(a, 9)
+
+
+def other_abuse_only(a: dict[str, Any]) -> bool:
+    types = set(a.get("abuse_types") or [])
+    return "other_abuse" in types and not types & {"domestic_abuse", "sexual_assault_abuse"}
+
+
 def expected_questions(a: dict[str, Any]) -> set[str]:
-    """Policy §2 "asked when": exactly the questions this person's path must ask."""
+    """Policy §2 "asked when", as the product reads it: exactly the questions asked."""
     asked = set(ALWAYS_ASKED)
-    age, types = a.get("age_group"), set(a.get("abuse_types") or [])
-    if "sexual_assault_abuse" in types:
-        asked.add("saa_timing")
-    if "domestic_abuse" in types and age in SIXTEEN_PLUS:
-        asked |= {"professional_judgement_high_risk", "incidents_12_months"}
-        asked.add("marac_in_last_12_months")
-        if a.get("tier") == 2:
-            asked.add("dash_answers")  # tier 1 never completes Dash
+    age, types, d = a.get("age_group"), set(a.get("abuse_types") or []), who(a)
+    saa = "sexual_assault_abuse" in types
+    if ("domestic_abuse" in types and d != "person_causing_harm") or (
+        saa and age in SIXTEEN_PLUS and "under_18" not in about(a)
+    ):
+        asked.add("relationship_to_abuser")  # it can change the plan only then (R26, R39)
+    if d != "person_causing_harm":
+        asked |= {"perpetrator_nearby", "consent_to_share"}
+        if saa:
+            asked.add("saa_timing")
+        if marac_applies(a):
+            asked.add("safe_tonight")
+        if strangulation(a):
+            asked.add("strangulation_recent")
+    if d == "person_harmed":
+        asked.add("police_aware")
+        if marac_applies(a):
+            asked |= {"incidents_12_months", "marac_in_last_12_months"}
+            if a.get("tier") == 2:
+                asked.add("dash_answers")  # tier 1 never completes Dash
+        if "fgm" in needs(a) and age in UNDER_18:
+            asked.add("regulated_professional")  # the duty is what a child tells you
+    if marac_applies(a):
+        asked.add("professional_judgement_high_risk")
+    if not dash_said(a, 9):
+        asked.add("pregnant_or_recent_birth")  # R40: a Dash yes is not asked again
     if age == "adult":
         asked.add("care_and_support_needs")
-    if "fgm" in (a.get("additional_needs") or []) and age in UNDER_18:
-        asked.add("regulated_professional")
     return asked
 
 
 def expected_risk(a: dict[str, Any]) -> tuple[str, set[str]]:
-    """Policy §3, with the default settings (14 Dash, 3 incidents)."""
-    if "domestic_abuse" not in a["abuse_types"] or a["age_group"] not in SIXTEEN_PLUS:
+    """Policy §3 with the shipped thresholds (14 Dash, 3 incidents), R34, R35 and R38."""
+    if not marac_applies(a):
         return "not_applicable", set()
     dash = a.get("dash_answers")
     criteria = set()
-    if isinstance(dash, dict) and list(dash.values()).count("yes") >= 14:
+    yes = list(dash.values()).count("yes") if isinstance(dash, dict) else 0
+    unknown = list(dash.values()).count("not_known") if isinstance(dash, dict) else 0
+    if yes >= 14:
         criteria.add("dash_14_plus")
-    if a["professional_judgement_high_risk"]:
+    if a.get("professional_judgement_high_risk"):
         criteria.add("professional_judgement")
-    if a["incidents_12_months"] >= 3:
+    if (a.get("incidents_12_months") or 0) >= 3:
         criteria.add("escalation")
-    if a["marac_in_last_12_months"] == "yes":
+    if a.get("marac_in_last_12_months") == "yes":
         criteria.add("repeat_marac")
     if criteria:
         return "high", criteria
-    return ("not_high" if isinstance(dash, dict) else "not_assessed"), criteria
+    if isinstance(dash, dict) and yes + unknown < 14:
+        return "not_high", criteria
+    return "not_assessed", criteria
 
 
 def expected_actions(a: dict[str, Any]) -> set[str]:
-    """Policy §4, R1-R21: exactly the actions the plan must hold."""
-    age, types = a["age_group"], set(a["abuse_types"])
-    needs = set(a["additional_needs"])
-    da, saa = "domestic_abuse" in types, "sexual_assault_abuse" in types
+    """Policy §4 and §4b, R1-R43: exactly the actions the plan must hold."""
+    age, types, d = a["age_group"], set(a["abuse_types"]), who(a)
+    harmed, other, causer = (
+        d == v for v in ("person_harmed", "concerned_other", "person_causing_harm")
+    )
+    saa, da = "sexual_assault_abuse" in types, is_domestic_abuse(a)
+    children = a.get("children_in_household") is True
     level, _ = expected_risk(a)
-    kinds = {"helpline"}  # R20
+    police_know = a.get("police_aware") == "yes"
+    kinds = {"helpline"}  # R20 (the Respect Phone Line for the person causing harm)
     if a["immediate_danger"]:
         kinds.add("emergency_999")  # R1
-    if a["tier"] == 1:
-        kinds.add("inform_safeguarding_lead")  # R2
-    if age in UNDER_18:
-        kinds.add("child_safeguarding_referral")  # R3
-    if a["children_in_household"] and da:
-        kinds.add("child_safeguarding_referral")  # R4
-    if age == "adult" and a.get("care_and_support_needs"):
+    if strangulation(a) and a.get("strangulation_recent") in ("yes", "not_known"):
+        kinds.add("urgent_medical_check")  # R32 (asked only when not the person causing harm)
+    if (
+        age in UNDER_18  # R3
+        or (children and da)  # R4
+        or ("fgm" in needs(a) and (age in UNDER_18 or children))  # R15
+        or (age == "16_17" and a.get("safe_tonight") == "no")  # R23
+        or about(a) & {"under_18", "contact_with_children"}  # R27, R42
+    ):
+        kinds.add("child_safeguarding_referral")
+    if (age == "adult" and a.get("care_and_support_needs")) or (
+        "works_with_adults_at_risk" in about(a)  # R29
+    ):
         kinds.add("adult_safeguarding_referral")  # R5
-    if da and age in SIXTEEN_PLUS:
-        if level == "high":
-            kinds |= {"marac_referral", "idva_referral"}  # R6
-        elif level == "not_high":
-            kinds.add("specialist_da_service")  # R7
-        else:
-            kinds.add("specialist_da_service")  # R8
-            if a["tier"] == 2:
-                kinds.add("dash_assessment")
-    if saa:
-        if a["saa_timing"] in SARC_TIMINGS:
+    if "works_with_children" in about(a):
+        kinds.add("lado_referral")  # R28
+    if age == "adult" and a.get("safe_tonight") == "no":
+        kinds.add("emergency_accommodation")  # R22
+    if a["tier"] == 1 or not harmed:
+        kinds.add("inform_safeguarding_lead")  # R2, R34, R35
+    if marac_applies(a) and level == "high":
+        kinds.add("marac_referral")  # R6, R34, R35
+        if harmed:
+            kinds.add("idva_referral")
+    if saa and harmed:
+        if a.get("saa_timing") in SARC_TIMINGS:
             kinds.add("sarc_referral")  # R10
         if age in SIXTEEN_PLUS:
             kinds.add("isva_referral")  # R11
+    if marac_applies(a) and harmed and a["tier"] == 2 and level == "not_assessed":
+        kinds.add("dash_assessment")  # R8, R38
+    if police_know and harmed:
+        kinds.add("police_already_involved")  # R30
+    if marac_applies(a) and not causer and level in ("not_high", "not_assessed"):
+        kinds.add("specialist_da_service")  # R7, R8
+    if saa and not causer:
         kinds.add("specialist_sv_support")  # R12
-    if age == "adult":
-        kinds.add("police_report_option")  # R13
-    if needs & {"honour_based_abuse", "forced_marriage"}:
+    if needs(a) & {"honour_based_abuse", "forced_marriage"}:
         kinds.add("hba_fm_specialist")  # R14
-    if "fgm" in needs and (age in UNDER_18 or a["children_in_household"]):
-        kinds |= {"child_safeguarding_referral", "police_report_option"}  # R15
-    for need, kind in (
-        ("suicide_risk", "mental_health_crisis"),  # R16
-        ("male_victim", "male_victim_support"),  # R17
-        ("lgbtq", "lgbtq_support"),  # R18
-        ("immigration_insecure", "immigration_advice"),  # R19
-        ("stalking", "stalking_support"),  # R19b
-    ):
-        if need in needs:
-            kinds.add(kind)
+    if suicide_risk(a):
+        kinds.add("mental_health_crisis")  # R16, R40
+    offers = {
+        "stalking_support": stalking(a),  # R19b, R40
+        "male_victim_support": "male_victim" in needs(a),  # R17
+        "lgbtq_support": "lgbtq" in needs(a),  # R18
+        "immigration_advice": "immigration_insecure" in needs(a),  # R19
+        "dvds_option": a.get("relationship_to_abuser") == "partner_or_ex" and da,  # R26
+        "victim_support": other_abuse_only(a),  # R36
+    }
+    # Offers for the person harmed to choose are not made to the person causing harm.
+    kinds |= {kind for kind, due in offers.items() if due and not causer}
+    if pregnant(a) and da and harmed:
+        kinds.add("maternity_link")  # R33
+    if da and age == "adult" and harmed:
+        kinds.add("legal_protection_option")  # R43
+    if other:
+        kinds.add("concerned_other_advice")  # R34
+    if causer:
+        kinds.add("perpetrator_support")  # R35
+    fgm_child = "fgm" in needs(a) and (age in UNDER_18 or children)
+    if not police_know and harmed and (age in SIXTEEN_PLUS or fgm_child):
+        kinds.add("police_report_option")  # R13, R31, R15; never when the police know (R30)
     return kinds
+
+
+def fgm_duty(a: dict[str, Any]) -> bool:
+    """R15: a regulated professional told by a child under 18 about FGM must report it."""
+    return (
+        "fgm" in needs(a)
+        and a["age_group"] in UNDER_18
+        and a.get("regulated_professional") is True
+        and who(a) == "person_harmed"
+    )
 
 
 def expected_reminders(a: dict[str, Any], actions: set[str]) -> set[str]:
     """Policy §5: exactly the reminders the plan must hold."""
-    needs = set(a["additional_needs"])
-    ids = set(ALWAYS_REMINDERS)
-    if a["consent_to_share"] in ("no", "not_asked") and actions & SHARING_REFERRALS:
-        ids.add("record_reasons_if_sharing_without_consent")
-    if "interpreter" in needs:
+    causer = who(a) == "person_causing_harm"
+    ids = set(GENERAL_REMINDERS)
+    if not causer:
+        ids |= FOR_THE_PERSON_HARMED
+        if a.get("consent_to_share") in ("no", "not_asked") and actions & SHARING_REFERRALS:
+            ids.add("record_reasons_if_sharing_without_consent")
+        if is_domestic_abuse(a):
+            ids.add("safe_contact_arrangements")
+        if a["age_group"] in UNDER_18:
+            ids.add("child_disclosure")
+        if a.get("saa_timing") == "within_7_days":
+            ids.add("forensic_options")
+    else:
+        ids.add("do_not_collude")
+    if "interpreter" in needs(a):
         ids.add("no_family_interpreters")
-    if "domestic_abuse" in a["abuse_types"]:
-        ids.add("safe_contact_arrangements")
-    if a["children_in_household"]:
+    if a.get("children_in_household"):
         ids.add("children_not_present")
-    if a["perpetrator_nearby"]:
+    if a.get("perpetrator_nearby"):
         ids.add("perpetrator_nearby_plan")
-    if needs & {"honour_based_abuse", "forced_marriage"}:
+    if needs(a) & {"honour_based_abuse", "forced_marriage"}:
         ids.add("hba_one_chance")
-    if a["age_group"] in UNDER_18:
-        ids.add("child_disclosure")
-    if a.get("saa_timing") == "within_7_days":
-        ids.add("forensic_options")
-    if "non_fatal_strangulation" in needs:
+    if strangulation(a):
         ids.add("strangulation_red_flag")
+    if a.get("safe_tonight") == "not_known":
+        ids.add("ask_safe_tonight")  # R24
+    if "emergency_accommodation" in actions:
+        ids.add("no_proof_no_contact")  # R25
+    if "under_18" in about(a):
+        ids.add("child_causing_harm")  # R27
+    if decision_respected(a, actions):
+        ids.add("decision_respected")  # R37
     return ids
 
 
+def decision_respected(a: dict[str, Any], actions: set[str]) -> bool:
+    return (
+        a.get("consent_to_share") == "no"
+        and who(a) == "person_harmed"
+        and not actions & NO_CONSENT_NEEDED
+    )
+
+
 def expected_red_flags(a: dict[str, Any]) -> set[str]:
-    """Policy §3 red flags: shown whatever the Dash count."""
-    dash = a.get("dash_answers") if isinstance(a.get("dash_answers"), dict) else {}
-    needs = set(a["additional_needs"])
-
-    def said_yes(*items: int) -> bool:
-        return any(dash.get(f"dash_{n:02d}") == "yes" for n in items)
-
+    """Policy §3 red flags and R40: shown whatever the Dash count."""
     flags = {
-        "strangulation": said_yes(15) or "non_fatal_strangulation" in needs,
-        "threats_to_kill": said_yes(14),
-        "weapons": said_yes(13),
-        "pregnancy": said_yes(9) or a["pregnant_or_recent_birth"],
-        "separation": said_yes(6),
-        "stalking": said_yes(8) or "stalking" in needs,
-        "escalation": said_yes(10, 11),
-        "honour_based_abuse": bool(needs & {"honour_based_abuse", "forced_marriage"}),
+        "strangulation": strangulation(a),
+        "threats_to_kill": dash_said(a, 14),
+        "weapons": dash_said(a, 13),
+        "pregnancy": pregnant(a),
+        "separation": dash_said(a, 6),
+        "stalking": stalking(a),
+        "escalation": dash_said(a, 10) or dash_said(a, 11),
+        "animal_abuse": dash_said(a, 19),
+        "threatened_suicide": dash_said(a, 22),
+        "honour_based_abuse": bool(needs(a) & {"honour_based_abuse", "forced_marriage"}),
     }
     return {flag for flag, shown in flags.items() if shown}
+
+
+def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
+    """For each action, the rules (policy numbers) that must be given as its reasons."""
+    age, types, d = a["age_group"], set(a["abuse_types"]), who(a)
+    harmed, other, causer = (
+        d == v for v in ("person_harmed", "concerned_other", "person_causing_harm")
+    )
+    da, saa, child = is_domestic_abuse(a), "sexual_assault_abuse" in types, age in UNDER_18
+    children, level = a.get("children_in_household") is True, expected_risk(a)[0]
+    police_know = a.get("police_aware") == "yes"
+    fgm_child = "fgm" in needs(a) and (child or children)
+    timing = a.get("saa_timing")
+    rules = {
+        "child_safeguarding_referral": {
+            "R3": child,
+            "R4": children and da,
+            "R15": fgm_child,
+            "R23": age == "16_17" and a.get("safe_tonight") == "no",
+            "R27": "under_18" in about(a),
+            "R42": "contact_with_children" in about(a),
+        },
+        "adult_safeguarding_referral": {
+            "R5": age == "adult" and a.get("care_and_support_needs") is True,
+            "R29": "works_with_adults_at_risk" in about(a),
+        },
+        "inform_safeguarding_lead": {"R2": a["tier"] == 1, "R34-lead": other, "R35-lead": causer},
+        "marac_referral": {"R6": level == "high", "R6-tier1": level == "high" and a["tier"] == 1},
+        "idva_referral": {
+            "R6": level == "high" and harmed,
+            "R6-tier1": level == "high" and harmed and a["tier"] == 1,
+            "R6-young": level == "high" and harmed and age == "16_17",
+        },
+        "sarc_referral": {
+            "R10": saa and harmed and timing in SARC_TIMINGS,
+            "R10-urgent": saa and harmed and timing == "within_7_days",
+        },
+        "specialist_da_service": {"R7": level == "not_high", "R8": level == "not_assessed"},
+        "male_victim_support": {"R17": not saa, "R17-sv": saa},
+        "police_already_involved": {"R30": police_know, "R15-duty": police_know and fgm_duty(a)},
+        "police_report_option": {
+            "R13": age == "adult" and harmed and not police_know,
+            "R31": age == "16_17" and harmed and not police_know,
+            "R15": fgm_child and harmed and not police_know,
+            "R15-duty": fgm_duty(a) and not police_know,
+        },
+        "helpline": {
+            "R20-da": da and not causer and not (other and child),
+            "R20-sv": saa and not causer and not (other and child),
+            "R20-other": other_abuse_only(a) and not causer and not (other and child),
+            "R20-child": child and harmed,
+            "R20-worried": child and other,
+            "R20-harm": causer,
+        },
+    }
+    return {kind: {rule for rule, due in by_rule.items() if due} for kind, by_rule in rules.items()}
+
+
+def expected_lines(a: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """Helplines (service ids) that must, and must not, be offered: lines that fit the abuse
+    type, the age and who is telling you (R20, R34, R35)."""
+    d, age = who(a), a["age_group"]
+    child, adult_line = age in UNDER_18, age in SIXTEEN_PLUS
+    worried_about_child = d == "concerned_other" and child
+    fits = {
+        "ndah": is_domestic_abuse(a) and adult_line and d != "person_causing_harm",
+        "rape-crisis-247": "sexual_assault_abuse" in a["abuse_types"] and adult_line,
+        "victim-support-national": other_abuse_only(a),
+        "childline": child and d == "person_harmed",
+        "nspcc": worried_about_child,
+        "respect-phoneline": d == "person_causing_harm",
+    }
+    if worried_about_child or d == "person_causing_harm":
+        fits["rape-crisis-247"] = fits["ndah"] = fits["victim-support-national"] = False
+    must = {line for line, due in fits.items() if due}
+    return must, set(fits) - must

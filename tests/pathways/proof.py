@@ -2,19 +2,25 @@
 
 The walk itself chooses what is asked: at each question the enumeration branches on every
 value in that question's test domain, so only the answers a path asks are ever given.
-The full cross-product of every domain is about 10^9 plans, so the proof is a union of
-sweeps. Each sweep is the full cross-product of the questions it varies, every other
-question held at a baseline; together they cross every pair of questions a rule reads.
+The full cross-product of every domain is about 10^12 plans, so the proof is a union of
+sweeps, one for each group of rules: each sweep crosses every question its rules read (and
+the questions that decide whether those are asked), every other question held at a
+baseline. A new rule adds a sweep, so the cost grows with the rules, not their product.
+The domains come from the policy, not from the graph: a value the policy tells apart is
+walked even if the graph forgot to.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 from app.pathways.engine import Pathway
+from app.pathways.graph import Graph
 from app.pathways.plan import Plan
 from app.pathways.validate import validate
 from tests.pathways.plan_checks import plan_failures
@@ -47,111 +53,168 @@ BOROUGHS = [
     "wolverhampton",
     "outside_west_midlands",
 ]
+DISCLOSERS = ["person_harmed", "concerned_other", "person_causing_harm"]
+AGES = ["adult", "16_17", "under_16"]
+ABUSE = [
+    ["domestic_abuse"],
+    ["sexual_assault_abuse"],
+    ["other_abuse"],
+    ["domestic_abuse", "sexual_assault_abuse"],
+    ["sexual_assault_abuse", "other_abuse"],
+    ["domestic_abuse", "other_abuse"],
+]
+ABOUT = [[], ["under_18"], ["works_with_children"], ["works_with_adults_at_risk"]]
+ABOUT += [["contact_with_children"], ["under_18", "works_with_children"]]
+RELATIONSHIPS = ["partner_or_ex", "family_member", "other", "not_known"]
 
 
-def dash(yes: int) -> dict[str, str]:
-    """A completed Dash with `yes` yes answers; the rest alternate no and not known."""
-    rest = ["no", "not_known"]
-    return {item: "yes" if i < yes else rest[i % 2] for i, item in enumerate(DASH_ITEMS)}
+def dash(yes: int, rest: str = "") -> dict[str, str]:
+    """A completed Dash with `yes` yes answers; the rest `rest`, or alternately no and not
+    known (so that 13 yes and 11 more may still reach 14: R38)."""
+    others = [rest] if rest else ["no", "not_known"]
+    return {
+        item: "yes" if i < yes else others[i % len(others)] for i, item in enumerate(DASH_ITEMS)
+    }
 
 
+def only(item: int) -> dict[str, str]:
+    """Every Dash item no, except one yes."""
+    return {name: "yes" if n == item else "no" for n, name in enumerate(DASH_ITEMS, start=1)}
+
+
+INCOMPLETE = dash(10, rest="no") | {f"dash_{n:02d}": "not_known" for n in range(11, 15)}
+DASHES = [dash(0), dash(13, rest="no"), INCOMPLETE, dash(14), dash(24), None]
 NEED_SETS = [[], *([n] for n in NEEDS), *(list(p) for p in combinations(NEEDS, 2))]
-FULL: dict[str, list[Any]] = {
-    "immediate_danger": [True, False],
-    "tier": [1, 2],
-    "age_group": ["adult", "16_17", "under_16"],
-    "abuse_types": [
-        ["domestic_abuse"],
-        ["sexual_assault_abuse"],
-        ["domestic_abuse", "sexual_assault_abuse"],
-    ],
-    "borough": BOROUGHS,
-    "perpetrator_nearby": [True, False],
-    "saa_timing": [
-        "within_7_days",
-        "8_to_21_days",
-        "22_days_to_12_months",
-        "over_12_months",
-        "unknown",
-    ],
-    "dash_answers": [dash(0), dash(13), dash(14), dash(24), None],
-    "professional_judgement_high_risk": [True, False],
-    "incidents_12_months": [2, 3],
-    "marac_in_last_12_months": ["yes", "no", "not_known"],
-    "children_in_household": [True, False],
-    "pregnant_or_recent_birth": [True, False],
-    "care_and_support_needs": [True, False],
-    "additional_needs": NEED_SETS,
-    "regulated_professional": [True, False],
-    "consent_to_share": ["yes", "no", "not_asked"],
-}
-BASELINE: dict[str, Any] = {q: values[0] for q, values in FULL.items()} | {
+
+BASELINE: dict[str, Any] = {
     "immediate_danger": False,
+    "discloser": "person_harmed",
+    "tier": 2,
+    "age_group": "adult",
+    "abuse_types": ["domestic_abuse"],
+    "about_abuser": [],
+    "relationship_to_abuser": "other",
     "borough": "walsall",
-    "dash_answers": dash(0),
-    "incidents_12_months": 2,
-    "marac_in_last_12_months": "no",
-    "professional_judgement_high_risk": False,
+    "perpetrator_nearby": False,
+    "police_aware": "no",
+    "saa_timing": "within_7_days",
+    "safe_tonight": "yes",
+    "dash_answers": dash(0, rest="no"),
     "children_in_household": False,
+    "pregnant_or_recent_birth": False,
     "care_and_support_needs": False,
+    "additional_needs": [],
+    "strangulation_recent": "yes",
     "regulated_professional": False,
+    "professional_judgement_high_risk": False,
+    "incidents_12_months": 0,
+    "marac_in_last_12_months": "no",
+    "consent_to_share": "yes",
 }
 
-
-def _vary(*questions: str, **narrowed: list[Any]) -> dict[str, list[Any]]:
-    return {q: FULL[q] for q in questions} | narrowed
-
-
-ROUTING = ("tier", "age_group", "abuse_types", "children_in_household", "consent_to_share")
+# Each sweep: the rules it proves, and a domain for each question it varies.
 SWEEPS: dict[str, dict[str, list[Any]]] = {
-    # Safety and household triggers against routing and every Dash outcome.
-    "safety and household": _vary(
-        *ROUTING,
-        "immediate_danger",
-        "perpetrator_nearby",
-        "pregnant_or_recent_birth",
-        "care_and_support_needs",
-        "professional_judgement_high_risk",
-        dash_answers=[dash(0), dash(14), None],
-        borough=["walsall", "outside_west_midlands"],
-    ),
-    # Every additional need, singly and in pairs, against everything needs interact with.
-    "additional needs": _vary(
-        *ROUTING,
-        "additional_needs",
-        "regulated_professional",
-        "immediate_danger",
-        consent_to_share=["yes", "no"],
-    ),
-    # Risk, routing and reminders: every combination, in one area with no extra needs.
-    "routing and risk": _vary(
-        *ROUTING,
-        "immediate_danger",
-        "saa_timing",
-        "dash_answers",
-        "professional_judgement_high_risk",
-        "incidents_12_months",
-        "marac_in_last_12_months",
-        "care_and_support_needs",
-    ),
-    # Every area against every action's services, ages and audiences.
-    "areas and services": _vary(
-        "borough",
-        "age_group",
-        "abuse_types",
-        "saa_timing",
-        "children_in_household",
-        "care_and_support_needs",
-        "tier",
-        dash_answers=[dash(0), dash(14), None],
-        additional_needs=[
-            [],
-            *([n] for n in NEEDS[:9]),
-            ["immigration_insecure"],
-            ["male_victim", "lgbtq"],
+    # Who is telling you, what kind of abuse, by whom: R2-R5, R26-R29, R34-R37, R39, R42.
+    "who, what and by whom": {
+        "discloser": DISCLOSERS,
+        "tier": [1, 2],
+        "age_group": AGES,
+        "abuse_types": ABUSE,
+        "about_abuser": ABOUT,
+        "relationship_to_abuser": RELATIONSHIPS,
+        "children_in_household": [True, False],
+        "consent_to_share": ["yes", "no", "not_asked"],
+        "dash_answers": [dash(0, rest="no")],
+    },
+    # Risk: §3 criteria, R6-R8, R34-R35 (judgement only), R38, R41.
+    "risk": {
+        "discloser": DISCLOSERS,
+        "tier": [1, 2],
+        "age_group": ["adult", "16_17"],
+        "abuse_types": [["domestic_abuse"], ["sexual_assault_abuse"]],
+        "relationship_to_abuser": ["partner_or_ex", "other"],
+        "dash_answers": DASHES,
+        "professional_judgement_high_risk": [True, False],
+        "incidents_12_months": [2, 3],
+        "marac_in_last_12_months": ["yes", "no", "not_known"],
+        "consent_to_share": ["yes", "no"],
+    },
+    # Safety now and at home: R1, R5, R13, R22-R25, R30-R31, R33, R36.
+    "safety and household": {
+        "discloser": DISCLOSERS,
+        "age_group": AGES,
+        "abuse_types": [["domestic_abuse"], ["sexual_assault_abuse"], ["other_abuse"]],
+        "immediate_danger": [True, False],
+        "perpetrator_nearby": [True, False],
+        "police_aware": ["yes", "no", "not_known"],
+        "safe_tonight": ["yes", "no", "not_known"],
+        "pregnant_or_recent_birth": [True, False],
+        "care_and_support_needs": [True, False],
+        "children_in_household": [True, False],
+    },
+    # Every additional need, singly and in pairs: R14-R19b, §5 reminders.
+    "additional needs": {
+        "additional_needs": NEED_SETS,
+        "discloser": DISCLOSERS,
+        "age_group": AGES,
+        "abuse_types": [["domestic_abuse"], ["sexual_assault_abuse"]],
+        "children_in_household": [True, False],
+    },
+    # FGM and strangulation in depth: R15 duty, R30, R32.
+    "fgm and strangulation": {
+        "additional_needs": [[], ["fgm"], ["non_fatal_strangulation"], ["fgm", "stalking"]],
+        "strangulation_recent": ["yes", "no", "not_known"],
+        "regulated_professional": [True, False],
+        "police_aware": ["yes", "no", "not_known"],
+        "discloser": DISCLOSERS,
+        "age_group": AGES,
+        "children_in_household": [True, False],
+        "immediate_danger": [True, False],
+    },
+    # Sexual assault: R10-R12, R39, forensic options.
+    "sexual assault": {
+        "abuse_types": [["sexual_assault_abuse"], ["domestic_abuse", "sexual_assault_abuse"]],
+        "saa_timing": [
+            "within_7_days",
+            "8_to_21_days",
+            "22_days_to_12_months",
+            "over_12_months",
+            "unknown",
         ],
-        immediate_danger=[True],
-    ),
+        "age_group": AGES,
+        "discloser": DISCLOSERS,
+        "relationship_to_abuser": ["partner_or_ex", "family_member", "other"],
+        "about_abuser": [[], ["under_18"]],
+        "tier": [1, 2],
+    },
+    # Dash items that count as other answers: R40.
+    "dash items": {
+        "dash_answers": [only(n) for n in range(1, 25)] + [None],
+        "additional_needs": [[], ["non_fatal_strangulation"], ["suicide_risk", "stalking"]],
+        "pregnant_or_recent_birth": [True, False],
+        "age_group": ["adult", "16_17"],
+        "strangulation_recent": ["yes", "no", "not_known"],
+    },
+    # Every area against every action's services, ages and audiences (§4 services, R21).
+    "areas and services": {
+        "borough": BOROUGHS,
+        "age_group": AGES,
+        "abuse_types": ABUSE[:4],
+        "discloser": DISCLOSERS,
+        "additional_needs": [
+            [],
+            ["male_victim"],
+            ["lgbtq"],
+            ["male_victim", "lgbtq"],
+            ["immigration_insecure"],
+            ["honour_based_abuse", "suicide_risk"],
+        ],
+        "about_abuser": [[], ["works_with_children", "works_with_adults_at_risk"]],
+        "safe_tonight": ["no"],
+        "immediate_danger": [True],
+        "dash_answers": [dash(14), None],
+        "care_and_support_needs": [True],
+    },
 }
 
 
@@ -180,25 +243,50 @@ def walk_all(
             stack.append({**answers, qid: value})
 
 
-def prove(pathway: Pathway, stop_at_first: bool = False) -> ProofResult:
-    """Validate, then walk every sweep and check every plan; stops early when asked."""
+def prove_sweep(pathway: Pathway, name: str, stop_at_first: bool = False) -> ProofResult:
+    result = ProofResult()
+    for answers, asked, plan in walk_all(pathway, SWEEPS[name]):
+        result.plans += 1
+        result.paths.add(asked)
+        result.fired.update(_fired(plan))
+        for failure in plan_failures(answers, plan, pathway.graph):
+            result.failures.append(f"[{name}] {failure} | answers: {_short(answers)}")
+            if stop_at_first:
+                return result
+    result.per_sweep[name] = result.plans
+    return result
+
+
+def _prove_in_worker(job: tuple[Graph, str, bool]) -> ProofResult:
+    graph, name, stop_at_first = job
+    return prove_sweep(Pathway(graph), name, stop_at_first)
+
+
+def prove(
+    pathway: Pathway, stop_at_first: bool = False, sweeps: list[str] | None = None
+) -> ProofResult:
+    """Validate, then walk every sweep (on every core) and check every plan."""
     result = ProofResult()
     result.failures = [f"invalid graph: {p}" for p in validate(pathway.graph)]
     if result.failures and stop_at_first:
         return result
-    for name, domains in SWEEPS.items():
-        count = 0
-        for answers, asked, plan in walk_all(pathway, domains):
-            count += 1
-            result.paths.add(asked)
-            result.fired.update(_fired(plan))
-            for failure in plan_failures(answers, plan, pathway.graph):
-                result.failures.append(f"[{name}] {failure} | answers: {_short(answers)}")
-                if stop_at_first:
-                    result.plans += count
-                    return result
-        result.per_sweep[name] = count
-        result.plans += count
+    names = sweeps or list(SWEEPS)
+    if stop_at_first:  # one at a time, in the order given: stop at the first failure
+        parts = []
+        for name in names:
+            parts.append(prove_sweep(pathway, name, stop_at_first=True))
+            if parts[-1].failures:
+                break
+    else:
+        workers = min(len(names), os.cpu_count() or 1)
+        with ProcessPoolExecutor(workers) as pool:
+            parts = list(pool.map(_prove_in_worker, [(pathway.graph, n, False) for n in names]))
+    for part in parts:
+        result.plans += part.plans
+        result.paths |= part.paths
+        result.failures += part.failures
+        result.per_sweep.update(part.per_sweep)
+        result.fired |= part.fired
     return result
 
 
@@ -216,6 +304,6 @@ def _fired(plan: Plan) -> set[tuple[str, str]]:
 def _short(answers: dict[str, Any]) -> dict[str, Any]:
     shown = dict(answers)
     if isinstance(shown.get("dash_answers"), dict):
-        yes = list(shown["dash_answers"].values()).count("yes")
-        shown["dash_answers"] = f"<{yes} yes>"
+        values = list(shown["dash_answers"].values())
+        shown["dash_answers"] = f"<{values.count('yes')} yes, {values.count('not_known')} nk>"
     return shown

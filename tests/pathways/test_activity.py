@@ -3,6 +3,7 @@
 import json
 from datetime import date
 
+from app.cli.route import answers_for
 from app.pathways.activity import MEASURES, NOT_GIVEN, activity_keys, month_of
 from tests.conftest import DATA
 
@@ -10,15 +11,19 @@ REFERENCE = {c["name"]: c["scenario"] for c in json.loads((DATA / "reference.jso
 DAY = date(2026, 11, 21)
 
 
+def step_for(pathway, name):
+    return pathway.step(answers_for(pathway, REFERENCE[name]))
+
+
 def keys_for(pathway, name):
-    return activity_keys(pathway.graph, pathway.step(REFERENCE[name]), DAY)
+    return activity_keys(pathway.graph, step_for(pathway, name), DAY)
 
 
 def test_one_plan_adds_month_borough_and_each_measure(pathway):
     keys = keys_for(pathway, "adult DA, 15 yes, children at home (Walsall)")
     assert {k.month for k in keys} == {"2026-11"} and {k.borough for k in keys} == {"walsall"}
     pairs = {(k.measure, k.value) for k in keys}
-    plan = pathway.step(REFERENCE["adult DA, 15 yes, children at home (Walsall)"]).plan
+    plan = step_for(pathway, "adult DA, 15 yes, children at home (Walsall)").plan
     expected = {("plans", "completed"), ("age_group", "adult"), ("abuse_type", "domestic_abuse")}
     expected |= {("risk_level", plan.risk.level)} | {("action", k) for k in plan.action_kinds}
     assert pairs == expected
@@ -30,8 +35,7 @@ def test_an_action_with_no_confirmed_service_is_unmet_need(pathway):
 
 
 def test_only_pathway_values_reach_the_counts(pathway, graph):
-    scenario = dict(REFERENCE["adult DA, 8 yes: not high"])
-    step = pathway.step(scenario)
+    step = step_for(pathway, "adult DA, 8 yes: not high")
     tampered = type(step)(
         step.asked,
         {**step.answers, "borough": "Flat 2, 14 High St"},

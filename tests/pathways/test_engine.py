@@ -5,9 +5,16 @@ import dataclasses
 import pytest
 
 from app.pathways.engine import GraphError, Pathway
-from app.pathways.graph import Edge, Settings
+from app.pathways.graph import Edge
 
-START = {"immediate_danger": False, "tier": 2, "age_group": "adult"}
+START = {
+    "immediate_danger": False,
+    "discloser": "person_harmed",
+    "tier": 2,
+    "age_group": "adult",
+    "about_abuser": [],
+    "relationship_to_abuser": "other",
+}
 
 
 def test_the_first_question_is_immediate_danger(pathway):
@@ -18,8 +25,13 @@ def test_the_first_question_is_immediate_danger(pathway):
 
 def test_always_reminders_show_before_any_answer(pathway):
     ids = [r.id for r in pathway.step({}).reminders]
-    assert "believe_and_reassure" in ids and "no_joint_meetings" in ids
+    assert "no_joint_meetings" in ids and "private_safe_space" in ids
     assert "no_family_interpreters" not in ids
+    told = [
+        r.id
+        for r in pathway.step({"immediate_danger": False, "discloser": "person_harmed"}).reminders
+    ]
+    assert "believe_and_reassure" in told  # once it is known who is telling you
 
 
 def test_a_reminder_appears_the_moment_its_answer_is_given(pathway):
@@ -40,28 +52,47 @@ def test_consent_reminder_waits_for_the_plan(pathway):
 
 
 def test_timing_is_asked_only_for_sexual_assault(pathway):
-    base = {**START, "borough": "walsall", "perpetrator_nearby": False}
+    base = {**START, "borough": "walsall", "perpetrator_nearby": False, "police_aware": "no"}
     saa = pathway.step({**base, "abuse_types": ["sexual_assault_abuse"]})
     da = pathway.step({**base, "abuse_types": ["domestic_abuse"]})
     assert saa.question.id == "saa_timing"
-    assert da.question.id == "dash_answers"
+    assert da.question.id == "safe_tonight"
 
 
 def test_tier_1_skips_dash(pathway):
     answers = {**START, "tier": 1, "abuse_types": ["domestic_abuse"], "borough": "walsall"}
-    step = pathway.step({**answers, "perpetrator_nearby": False})
-    assert step.question.id == "professional_judgement_high_risk"
+    answers |= {"perpetrator_nearby": False, "police_aware": "no", "safe_tonight": "yes"}
+    step = pathway.step(answers)
+    assert step.question.id == "children_in_household"
+
+
+def test_sexual_abuse_by_a_partner_asks_the_domestic_abuse_questions(pathway):
+    """R39: it is domestic abuse too, so Dash and where they sleep tonight are asked."""
+    answers = {**START, "abuse_types": ["sexual_assault_abuse"], "borough": "walsall"}
+    answers |= {"perpetrator_nearby": False, "police_aware": "no", "saa_timing": "unknown"}
+    partner = pathway.step({**answers, "relationship_to_abuser": "partner_or_ex"})
+    stranger = pathway.step({**answers, "relationship_to_abuser": "other"})
+    assert partner.question.id == "safe_tonight"
+    assert stranger.question.id == "children_in_household"
+
+
+def test_questions_speak_of_the_person_you_are_worried_about(pathway):
+    worried = pathway.step({"immediate_danger": False, "discloser": "concerned_other", "tier": 2})
+    assert worried.question.id == "age_group"
+    assert "the person you are worried about" in worried.question.prompt
+    harmed = pathway.step({"immediate_danger": False, "discloser": "person_harmed", "tier": 2})
+    assert harmed.question.prompt == "How old is the person who has been harmed?"
 
 
 def test_answers_off_the_path_are_kept_by_the_caller_but_ignored(pathway):
     """Going back and changing age must not let an adult-only answer leak into a child's plan."""
     answers = {
-        "immediate_danger": False,
-        "tier": 2,
+        **START,
         "age_group": "under_16",
         "abuse_types": ["sexual_assault_abuse"],
         "borough": "birmingham",
         "perpetrator_nearby": False,
+        "police_aware": "no",
         "saa_timing": "over_12_months",
         "children_in_household": False,
         "pregnant_or_recent_birth": False,
@@ -76,11 +107,14 @@ def test_answers_off_the_path_are_kept_by_the_caller_but_ignored(pathway):
     assert "adult_safeguarding_referral" not in step.plan.action_kinds
 
 
-def test_the_escalation_period_setting_is_in_the_question(pathway):
+def test_the_escalation_period_setting_is_in_the_question(pathway, graph):
     answers = {**START, "abuse_types": ["domestic_abuse"], "borough": "walsall"}
-    answers |= {"perpetrator_nearby": False, "dash_answers": None}
-    answers |= {"professional_judgement_high_risk": False}
-    step = pathway.step(answers, Settings(escalation_period_months=6))
+    answers |= {"perpetrator_nearby": False, "police_aware": "no", "safe_tonight": "yes"}
+    answers |= {"dash_answers": None, "children_in_household": False}
+    answers |= {"pregnant_or_recent_birth": False, "care_and_support_needs": False}
+    answers |= {"additional_needs": [], "professional_judgement_high_risk": False}
+    six = dataclasses.replace(graph.settings, escalation_period_months=6)
+    step = pathway.step(answers, six)
     assert step.question.id == "incidents_12_months"
     assert "last 6 months" in step.question.prompt
 
@@ -89,7 +123,7 @@ def test_a_walk_into_a_cycle_stops_with_an_error(graph):
     edges = {**graph.edges, "tier": [Edge("tier", "immediate_danger")]}
     broken = Pathway(dataclasses.replace(graph, edges=edges))
     with pytest.raises(GraphError):
-        broken.step({"immediate_danger": False, "tier": 2})
+        broken.step({"immediate_danger": False, "discloser": "person_harmed", "tier": 2})
 
 
 def test_plans_name_their_rules_and_fallbacks(pathway):
@@ -98,6 +132,8 @@ def test_plans_name_their_rules_and_fallbacks(pathway):
         "abuse_types": ["domestic_abuse"],
         "borough": "coventry",
         "perpetrator_nearby": False,
+        "police_aware": "no",
+        "safe_tonight": "yes",
         "dash_answers": None,
         "professional_judgement_high_risk": True,
         "incidents_12_months": 0,
@@ -114,3 +150,5 @@ def test_plans_name_their_rules_and_fallbacks(pathway):
     assert idva.no_confirmed_service and "MARAC referral allocates an IDVA" in idva.fallback_note
     assert [m.service.id for m in idva.services if m.fallback] == ["wmp-marac", "ndah"]
     assert plan.risk.basis == "professional judgement"
+    assert (idva.group, plan.action("marac_referral").group) == ("offer", "today")
+    assert idva.say and "separate from the police" in idva.say

@@ -4,6 +4,7 @@ the profile, and the two answers to "which directory?". Each is refused or handl
 import json
 import shutil
 import sqlite3
+import tomllib
 
 import pytest
 
@@ -21,7 +22,9 @@ from tests.security.attacks import (
 from tests.ui.conftest import walk
 
 SCENARIO = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
-SHIPPED_VERSION = "2026.11.1"
+SHIPPED_VERSION = tomllib.loads(
+    (REPO / "resources" / "services" / "directory.toml").read_text(encoding="utf-8")
+)["version"]
 
 
 def search(env, text="emergency"):

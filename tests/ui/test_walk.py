@@ -6,12 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from app.cli.route import answers_for
 from app.pathways.summary import plan_to_dict
 from tests.conftest import DATA
 from tests.ui.conftest import TODAY, press, walk
 
 CASES = [
-    c for c in json.loads((DATA / "reference.json").read_text()) if c["expect"]["exit_code"] == 0
+    case
+    for name in ("reference.json", "reference-v2.json")
+    for case in json.loads((DATA / name).read_text())
+    if case["expect"]["exit_code"] == 0
 ]
 
 
@@ -23,7 +27,7 @@ def test_reference_scenario_by_keyboard_gives_routes_plan(qtbot, make_window, pa
     walk(qtbot, window, scenario)
     shown = window.session.plan
     assert shown is not None
-    route = pathway.step({**scenario, **({"dash_answers": scenario.get("dash_answers")})}).plan
+    route = pathway.step(answers_for(pathway, scenario)).plan
     assert plan_to_dict(shown, TODAY) == plan_to_dict(route, TODAY)
     assert window.plan_view.action_kinds == route.action_kinds
     assert [window.reminders_model.items[i].id for i in range(len(route.reminders))] == [
@@ -35,11 +39,14 @@ def test_tier_from_settings_is_not_asked_again(qtbot, make_window):
     window = make_window()
     assert window.session.question.id == "immediate_danger"
     press(qtbot, window, Qt.Key.Key_N)
+    assert window.session.question.id == "discloser"
+    qtbot.keyClicks(window.question_page.panel, "1")  # the person it is happening to
     assert window.session.question.id == "age_group"
 
 
 def test_back_keeps_answers(qtbot, window):
     press(qtbot, window, Qt.Key.Key_N)  # not in danger
+    qtbot.keyClicks(window.question_page.panel, "1")  # the person it is happening to
     qtbot.keyClicks(window.question_page.panel, "2")  # 16 or 17
     assert window.session.question.id == "abuse_types"
     press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
