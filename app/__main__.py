@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -61,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return dispatch(args)
+    except BrokenPipeError:  # the reader stopped early (`| head`): not a problem of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit does not complain)
+        return 0
     except Exception as error:  # a user sees a message, never a traceback
         print(f"error: unexpected problem ({type(error).__name__}): {error}", file=sys.stderr)
         return 1

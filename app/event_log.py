@@ -35,8 +35,9 @@ class EventLog:
             self.folder.mkdir(parents=True, exist_ok=True)
             if self.path.exists() and self.path.stat().st_size > MAX_BYTES:
                 os.replace(self.path, self.path.with_name(FILE_NAME + ".1"))
+            line = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
             with self.path.open("a", encoding="utf-8") as log:
-                log.write(f"{stamp} {text}\n")
+                log.write(f"{stamp} {line}\n")
         except OSError:
             return False
         return True

@@ -28,8 +28,9 @@ class InForce:
     policy: MachinePolicy
 
     @property
-    def database(self) -> Path | None:
-        return self.selection.path
+    def database(self) -> bytes | None:
+        """The directory exactly as it was checked, to open in memory."""
+        return self.selection.data
 
     def describe(self) -> str:
         """Which directory, from where, by whom, and whether it was verified."""

@@ -1,7 +1,7 @@
 """Machine policy: what IT fixes for every user (no Qt).
 
-Read from HKLM\\SOFTWARE\\Policies\\Navigator on Windows and from policy.json in
-platformdirs' site config folder everywhere (the registry wins where both set a value).
+Read from HKLM\\SOFTWARE\\Policies\\Navigator on Windows and from policy.json in the machine
+folder everywhere (app/machine.py; the registry wins where both set a value).
 Precedence: policy > the worker's settings > defaults; a value set by policy is locked.
 
 Pathway thresholds may only move towards more protection: a policy can make escalation to
@@ -49,9 +49,9 @@ class MachinePolicy:
 
 
 def site_policy_file() -> Path:
-    import platformdirs
+    from app.machine import machine_folders
 
-    return Path(platformdirs.site_config_dir("Navigator", appauthor=False)) / FILE_NAME
+    return machine_folders().config / FILE_NAME
 
 
 def load_policy(
@@ -127,18 +127,33 @@ def _is_public_key(text: str) -> bool:
         return False
 
 
+MAX_POLICY_BYTES = 256 * 1024
+ENCODINGS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()[: MAX_POLICY_BYTES + 1]
     except FileNotFoundError:
         return {}
     except OSError as error:
         problems.append(f"policy file {path} cannot be read ({error.strerror})")
         return {}
+    if len(raw) > MAX_POLICY_BYTES:
+        problems.append(f"policy file {path} is larger than {MAX_POLICY_BYTES} bytes; ignored")
+        return {}
+    # Notepad and PowerShell save with a byte-order mark, or as UTF-16: both are read.
+    encoding = next((name for mark, name in ENCODINGS if raw.startswith(mark)), "utf-8")
     try:
-        values = json.loads(text)
+        values = json.loads(raw.decode(encoding))
+    except UnicodeDecodeError:
+        problems.append(f"policy file {path} is not UTF-8 or UTF-16 text; ignored")
+        return {}
     except json.JSONDecodeError as error:
         problems.append(f"policy file {path} is not valid JSON (line {error.lineno}); ignored")
+        return {}
+    except RecursionError:
+        problems.append(f"policy file {path} nests too deeply; ignored")
         return {}
     if not isinstance(values, dict):
         problems.append(f"policy file {path} must hold one JSON object of keys; ignored")

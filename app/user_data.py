@@ -24,6 +24,11 @@ from app.pathways.plan import Step
 from app.settings import UserSettings, settings_from
 
 COUNT_COLUMNS = ("month", "borough", "measure", "value", "count")
+SMALL = 3  # on screen, a count below this reads "fewer than 3": it could single someone out
+
+
+def shown_count(count: int) -> str | int:
+    return "fewer than 3" if count < SMALL else count
 
 
 class UserData:

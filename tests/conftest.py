@@ -61,6 +61,7 @@ def app_home(tmp_path, monkeypatch):
     root = tmp_path / "home"
     values = {name: str(root / name.lower()) for name in APP_FOLDERS}
     values |= {name: str(root / "machine" / name.lower()) for name in MACHINE_FOLDERS}
+    values["NAVIGATOR_MACHINE_FOLDER"] = str(root / "machine" / "navigator")
     values |= {
         "HOME": str(root),
         "TMPDIR": str(root / "tmp"),
@@ -76,6 +77,5 @@ def app_home(tmp_path, monkeypatch):
 
 def machine_folder(env: dict[str, str], *parts: str) -> Path:
     """IT's folder for Navigator under an app_home: "config" (policy.json, keys/) or
-    "data" (directory-updates/), as platformdirs finds them."""
-    base = env["XDG_CONFIG_DIRS"] if parts[0] == "config" else env["XDG_DATA_DIRS"]
-    return Path(base.split(os.pathsep)[0], "Navigator", *parts[1:])
+    "data" (directory-updates/), moved there for a source checkout (app/machine.py)."""
+    return Path(env["NAVIGATOR_MACHINE_FOLDER"], *parts[1:])

@@ -89,12 +89,12 @@ def test_the_window_shows_policy_values_locked_and_uses_its_thresholds(
 ):
     from app.ui.application import open_window
 
-    site = tmp_path / "site-config"
-    (site / "Navigator").mkdir(parents=True)
-    (site / "Navigator" / "policy.json").write_text(
+    site = tmp_path / "machine"
+    site.mkdir()
+    (site / "policy.json").write_text(
         json.dumps({"tier": 1, "inactivity_minutes": 5, "escalation_incidents": 2, "x": 1})
     )
-    monkeypatch.setenv("XDG_CONFIG_DIRS", str(site))
+    monkeypatch.setenv("NAVIGATOR_MACHINE_FOLDER", str(site))
     log = EventLog(tmp_path / "log")
     window = open_window(None, log)
     qtbot.addWidget(window)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from app.db.build import build_directory
+from app.db.loader import Source
 from app.db.source import SourceError
 from app.paths import resources_dir, shipped_directory
 
@@ -32,7 +33,7 @@ def build(source: Path | None, output: Path | None) -> int:
     return 0
 
 
-def search(database: Path, text: str, filters, as_json: bool, months: int = 12) -> int:
+def search(database: Source, text: str, filters, as_json: bool, months: int = 12) -> int:
     from app.db.search import DirectorySearch, SearchError
 
     finder = DirectorySearch(database, months)
@@ -54,7 +55,7 @@ def search(database: Path, text: str, filters, as_json: bool, months: int = 12) 
     return 0
 
 
-def report(database: Path, as_json: bool) -> int:
+def report(database: Source, as_json: bool) -> int:
     from app.db.loader import load_graph
     from app.db.report import COLUMNS, build_report, report_text
 
@@ -74,7 +75,7 @@ def report(database: Path, as_json: bool) -> int:
     return 0
 
 
-def export(database: Path, target: Path) -> int:
+def export(database: Source, target: Path) -> int:
     from app.db.transfer import export_directory
 
     count = export_directory(database, target)
@@ -82,7 +83,7 @@ def export(database: Path, target: Path) -> int:
     return 0
 
 
-def import_(database: Path, source: Path, output: Path | None, merge: bool) -> int:
+def import_(database: Source, source: Path, output: Path | None, merge: bool) -> int:
     from app.db.transfer import ImportRefused, import_directory
 
     output = output or Path.cwd() / "directory.sqlite"

@@ -15,6 +15,7 @@ from app.pathways.graph import Question
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 8  # a scenario needs 2: the answers, and the Dash inside them
+MAX_ITEMS = 64  # entries in one list or object (the Dash has 24; a list of needs, 15)
 MAX_DIGITS = len(str(MAX_COUNT)) + 2
 SHOWN = 80  # characters of a bad value quoted back
 
@@ -41,7 +42,7 @@ def parse(text: str) -> Any:
     if depth > MAX_DEPTH:
         raise ScenarioError([f"the scenario nests {depth} levels deep; at most {MAX_DEPTH}"])
     try:
-        return json.loads(
+        value = json.loads(
             text,
             object_pairs_hook=_no_duplicates,
             parse_int=_bounded_int,
@@ -52,6 +53,20 @@ def parse(text: str) -> Any:
         raise ScenarioError([f"the scenario is not valid JSON: {error}"]) from None
     except _Refused as error:
         raise ScenarioError([str(error)]) from None
+    longest = _longest(value)
+    if longest > MAX_ITEMS:
+        raise ScenarioError([f"a list or object of {longest} entries; at most {MAX_ITEMS}"])
+    return value
+
+
+def _longest(value: Any) -> int:
+    """The most entries any list or object holds (checked before the schema, whose
+    uniqueness test takes time that grows with the square of a list's length)."""
+    if isinstance(value, dict):
+        return max([len(value), *(_longest(v) for v in value.values())])
+    if isinstance(value, list):
+        return max([len(value), *(_longest(v) for v in value)])
+    return 0
 
 
 def nesting(text: str) -> int:

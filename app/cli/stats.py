@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from app.db.user_store import open_user_store
-from app.user_data import COUNT_COLUMNS, write_counts_csv
+from app.user_data import COUNT_COLUMNS, shown_count, write_counts_csv
 
 
 def show() -> int:
@@ -16,14 +16,20 @@ def show() -> int:
             print(f"note: {line}", file=sys.stderr)
         rows = store.counts()
         print(",".join(COUNT_COLUMNS))
-        for row in rows:
-            print(",".join(str(value) for value in row))
+        for *keys, count in rows:  # on screen: small counts could single someone out
+            print(",".join([*keys, str(shown_count(count))]))
+        print("(counts under 3 are not shown exactly here; `stats export` writes them exactly)")
         return 0
     finally:
         store.close()
 
 
 def export(target: Path) -> int:
+    from app.policy import load_policy
+
+    if not load_policy().allow_exports:
+        print("error: exports are turned off by your organisation's IT policy", file=sys.stderr)
+        return 1
     if target.suffix.lower() != ".csv":
         print(f"error: {target} must end in .csv (a CSV file is written)", file=sys.stderr)
         return 2

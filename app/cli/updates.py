@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from app.db import signing
-from app.db.bundle import SUFFIX, Refused, check_database, open_bundle, publish
+from app.db.bundle import (
+    SUFFIX,
+    Refused,
+    check_bundle_database,
+    check_database,
+    publish,
+    read_bundle,
+)
 
 
 def keygen(folder: Path) -> int:
@@ -33,8 +39,8 @@ def verify(path: Path, keys: dict) -> int:
     """Exit 0 when the file may be used, 1 with the reason when not."""
     try:
         if path.suffix == SUFFIX:
-            with tempfile.TemporaryDirectory() as scratch:
-                manifest = open_bundle(path, keys, Path(scratch) / "directory.sqlite")
+            manifest, database = read_bundle(path, keys)
+            check_bundle_database(manifest, database)
             expired = manifest.expired(date.today())
             note = " (EXPIRED: it will be used with a warning)" if expired else ""
             print(

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, insert
 
 from app.db import models as m
-from app.db.loader import load_graph
+from app.db.loader import DirectoryError, Source, load_graph, name, open_directory
 from app.db.migrate import upgrade
 from app.db.search import rebuild_index
 from app.db.source import Rows, SourceError, read_sources
@@ -68,7 +68,7 @@ def build_directory(source_root: Path, target: Path) -> dict[str, int]:
 
 
 def write_database(
-    target: Path, rows: Rows, pathway_from: Path | None = None, check: bool = True
+    target: Path, rows: Rows, pathway_from: Source | None = None, check: bool = True
 ) -> None:
     """Write a new directory database from rows (pathway content copied from another one),
     validate it (unless check is False, for generated benchmark data), then put it in place."""
@@ -84,7 +84,7 @@ def write_database(
         scratch.unlink(missing_ok=True)
 
 
-def _write(path: Path, rows: Rows, pathway_from: Path | None) -> None:
+def _write(path: Path, rows: Rows, pathway_from: Source | None) -> None:
     engine = create_engine(f"sqlite:///{path}")
     try:
         with engine.begin() as connection:
@@ -103,21 +103,28 @@ def _write(path: Path, rows: Rows, pathway_from: Path | None) -> None:
     db.close()
 
 
-def _copy_pathway(path: Path, source: Path) -> None:
-    """Pathway content (and the service kind vocabulary) from a database of the same schema."""
+def _copy_pathway(path: Path, source: Source) -> None:
+    """Pathway content from a database (a file, or checked bytes) of the same schema."""
     db = sqlite3.connect(path)
     try:
-        db.execute("ATTACH DATABASE ? AS base", (source.resolve().as_uri() + "?mode=ro",))
-        revision = db.execute("SELECT version_num FROM base.alembic_version").fetchone()
-        ours = db.execute("SELECT version_num FROM main.alembic_version").fetchone()
+        base = open_directory(source)
+    except DirectoryError as error:
+        raise SourceError([str(error)]) from error
+    try:
+        revision = tuple(base.execute("SELECT version_num FROM alembic_version").fetchone())
+        ours = db.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision != ours:
-            raise SourceError([f"{source} has schema {revision}, this app writes {ours}"])
+            raise SourceError([f"{name(source)} has schema {revision}, this app writes {ours}"])
         for table in PATHWAY_TABLES:
-            db.execute(f'INSERT INTO main."{table}" SELECT * FROM base."{table}"')
+            rows = [tuple(row) for row in base.execute(f'SELECT * FROM "{table}"')]
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                db.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)
         db.commit()
     except sqlite3.DatabaseError as error:
-        raise SourceError([f"{source}: cannot read its pathway content ({error})"]) from error
+        raise SourceError([f"{name(source)}: cannot read its pathway content ({error})"]) from error
     finally:
+        base.close()
         db.close()
 
 

@@ -1,46 +1,31 @@
 """Which directory the app uses: the newest verified one of the shipped, IT's and the user's.
 
-Every start checks every candidate again: the shipped database against its .sha256 in the
-install folder, each installed copy against the signed manifest kept beside it (a trusted
-key, its size and sha256), each waiting bundle against its signature. Nothing the worker's
-profile holds is taken on trust: a database without a valid signed record is set aside with
-the reason and the newest one that passes is used, so the shipped directory and IT's update
-folder are a floor no profile can go below. A newer bundle is extracted to a new file; an
-open database is never overwritten (that fails on Windows).
+Every start checks every candidate again, from its bytes: the shipped database against the
+.sha256 in the install folder, each bundle (in IT's folder, and the ones this user
+installed) against its signature by a trusted key and its hash. The database the app then
+opens is those same bytes, in memory: nothing can change between the check and the use.
+Nothing in the worker's profile is taken on trust, so the shipped directory and the
+newest good bundle in IT's folder are a floor no profile can go below. A bundle of the
+user's that fails is set aside with the reason.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
+import hashlib
 import os
-import re
-import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from app.db.bundle import (
-    SUFFIX,
-    Manifest,
-    Refused,
-    check_database,
-    check_extracted,
-    check_signature,
-    matches_manifest,
-    open_bundle,
-    peek_bundle,
-    read_manifest,
-    sha256_of,
-    version_key,
-)
-from app.db.signing import canonical
+from app.db.bundle import SUFFIX, check_bundle_database, read_bundle, read_regular_file
+from app.db.checks import Refused, check_database, version_key
 from app.db.trust import KeySources, TrustedKey, load_trusted_keys
+from app.machine import machine_folders
 
-INSTALLED = re.compile(r"directory-(\d+(?:\.\d+)*)\.sqlite")
-RECORD_SUFFIX = ".manifest.json"  # beside each installed database: its signed manifest
 SET_ASIDE = "set-aside"
-KEEP_INSTALLED = 2  # the one in use and the one before it
+KEEP_USER_BUNDLES = 2  # the one in use and the one before it
+MAX_SHIPPED_BYTES = 256 * 1024 * 1024
 ORIGINS = {
     "shipped": "installed with the app",
     "machine": "IT's update folder",
@@ -55,82 +40,76 @@ class Locations:
     keys: KeySources  # where trusted publisher keys come from
     machine_updates: Path | None = None  # bundles IT places for every user
     user_updates: Path | None = None  # bundles this user installed
-    installed: Path | None = None  # extracted databases, each with its signed record
 
 
 @dataclass
 class Selection:
-    path: Path | None
+    path: Path | None  # the file the directory came from (a database or a bundle)
+    data: bytes | None = None  # the database, exactly as it was checked
     version: str = ""
     origin: str = ""  # shipped | machine | user | unverified
-    key_id: str = ""  # the publisher's key, for an installed update
+    key_id: str = ""  # the publisher's key, for an update
     verified: bool = False
     expires: str = ""
     warnings: list[str] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)  # bundles that failed a check
-    set_aside: list[str] = field(default_factory=list)  # installed files moved aside
+    refused: list[str] = field(default_factory=list)  # candidates that failed a check
+    set_aside: list[str] = field(default_factory=list)  # the worker's files moved aside
     skipped: list[str] = field(default_factory=list)  # good bundles not newer than in use
     trusted: list[TrustedKey] = field(default_factory=list)
-    _good: list[tuple[tuple[int, ...], Path]] = field(default_factory=list, repr=False)
 
     @property
     def problems(self) -> list[str]:
         """What the worker and IT are told: refusals and files set aside."""
         return [*self.set_aside, *self.refused]
 
-    def offer(self, path: Path, version: str, origin: str, manifest: Manifest | None) -> None:
-        self._good.append((version_key(version), path))
-        if self.path is None or version_key(version) > version_key(self.version):
-            self.path, self.version, self.origin, self.verified = path, version, origin, True
-            self.key_id = manifest.key_id if manifest else ""
-            self.expires = manifest.expires if manifest else ""
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest() if self.data is not None else ""
+
+    def take(self, path: Path, data: bytes, version: str, origin: str, manifest=None) -> None:
+        self.path, self.data, self.version, self.origin = path, data, version, origin
+        self.verified = origin != "unverified"
+        self.key_id = manifest.key_id if manifest else ""
+        self.expires = manifest.expires if manifest else ""
 
 
 def default_locations(
     machine_updates: Path | None = None, policy_keys: tuple[str, ...] = ()
 ) -> Locations:
-    """`machine_updates`: the folder IT's policy names, instead of the site data folder."""
+    """`machine_updates`: the folder IT's policy names, instead of the machine folder's."""
     import platformdirs
 
     from app.paths import resources_dir, shipped_directory
 
     user = Path(platformdirs.user_data_dir("Navigator", appauthor=False, roaming=False))
-    site = Path(platformdirs.site_data_dir("Navigator", appauthor=False))
-    site_config = Path(platformdirs.site_config_dir("Navigator", appauthor=False))
+    machine = machine_folders()
     return Locations(
         shipped=shipped_directory(),
-        keys=KeySources(resources_dir() / "keys", site_config / "keys", policy_keys),
-        machine_updates=machine_updates or site / "directory-updates",
+        keys=KeySources(resources_dir() / "keys", machine.keys, policy_keys),
+        machine_updates=machine_updates or machine.updates,
         user_updates=user / "directory-updates",
-        installed=user / "directories",
     )
 
 
 def select_directory(where: Locations, today: date | None = None) -> Selection:
-    """The directory to use now, installing a newer verified bundle if one is waiting."""
+    """The directory to use now: the newest candidate that passes every check."""
     today = today or date.today()
     choice = Selection(None)
-    problem = _shipped_problem(where.shipped)
     try:
-        if problem:
-            raise Refused(problem)
-        version, _ = check_database(where.shipped, validate_graph=False)
-        choice.offer(where.shipped, version, "shipped", None)
+        data = read_regular_file(where.shipped, MAX_SHIPPED_BYTES)
+        _check_shipped(where.shipped, data)
+        version, _ = check_database(data, validate_graph=False)  # validated when loaded
+        choice.take(where.shipped, data, version, "shipped")
     except Refused as error:
         choice.refused.append(f"shipped directory {where.shipped.name}: {error}")
-    installed = _installed_databases(where.installed, choice)
     bundles = [
-        (origin, bundle)
+        (origin, path)
         for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates))
-        for bundle in (sorted(folder.glob(f"*{SUFFIX}")) if folder and folder.is_dir() else [])
+        for path in _bundle_files(folder)
     ]
-    if installed or bundles:  # the signature library loads only when there is work for it
+    if bundles:  # the signature library loads only when there is work for it
         keys, choice.trusted = load_trusted_keys(where.keys)
-        for database in installed:
-            _consider_installed(choice, database, keys)
-        if where.installed is not None:
-            _consider_bundles(choice, bundles, keys, where.installed)
-        _prune(choice, where.installed)
+        _consider_bundles(choice, bundles, keys, where)
     if choice.expires and date.fromisoformat(choice.expires) < today:
         choice.warnings.append(f"directory {choice.version} expired on {choice.expires}")
     return choice
@@ -140,150 +119,72 @@ def unverified(path: Path) -> Selection:
     """A database named with --directory: checked for use, but by no signature."""
     choice = Selection(None)
     try:
-        version, _ = check_database(path, validate_graph=False)
+        data = read_regular_file(path, MAX_SHIPPED_BYTES)
+        version, _ = check_database(data, validate_graph=False)
     except Refused as error:
         choice.refused.append(f"{path}: {error}")
         return choice
-    choice.path, choice.version, choice.origin = path, version, "unverified"
+    choice.take(path, data, version, "unverified")
     return choice
 
 
-def _shipped_problem(path: Path) -> str | None:
+def _check_shipped(path: Path, data: bytes) -> None:
     record = path.with_name(path.name + ".sha256")
-    if not path.is_file():
-        return f"{path} is missing"
     try:
-        if record.read_text().split()[0] != sha256_of(path):
-            return f"{path} has been altered since it was installed (sha256 differs)"
+        expected = record.read_text().split()[0]
     except (OSError, IndexError):
-        return f"{path} has no readable .sha256 beside it"
-    return None
+        raise Refused(f"{path} has no readable .sha256 beside it") from None
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise Refused(f"{path} has been altered since it was installed (sha256 differs)")
 
 
-def record_of(database: Path) -> Path:
-    return database.with_name(database.stem + RECORD_SUFFIX)
-
-
-def _installed_databases(folder: Path | None, choice: Selection) -> list[Path]:
-    """Installed databases that have a record to check; anything else is set aside."""
+def _bundle_files(folder: Path | None) -> list[Path]:
     if folder is None or not folder.is_dir():
         return []
-    found = []
-    for path in sorted(folder.iterdir()):
-        if not path.is_file():
-            continue
-        if INSTALLED.fullmatch(path.name):
-            if record_of(path).is_file():
-                found.append(path)
-            else:
-                _set_aside(choice, [path], "no signed record: Navigator did not install it")
-        elif path.name.endswith(RECORD_SUFFIX):
-            if not (folder / (path.name[: -len(RECORD_SUFFIX)] + ".sqlite")).is_file():
-                _set_aside(choice, [path], "a record with no database")
-        elif path.suffix in (".extracting", ".partial"):
-            path.unlink(missing_ok=True)  # left by an install that was interrupted
-        else:
-            _set_aside(choice, [path], "not a file Navigator keeps here")
-    return found
+    return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file())
 
 
-def _consider_installed(choice: Selection, database: Path, keys) -> None:
-    version = INSTALLED.fullmatch(database.name).group(1)
-    try:
-        record = json.loads(record_of(database).read_text(encoding="utf-8"))
-        manifest = read_manifest(record["manifest"].encode("ascii"))
-        check_signature(manifest, keys)
-        if manifest.directory_version != version:
-            raise Refused(f"its signed record is for version {manifest.directory_version}")
-        if not matches_manifest(database, manifest):
-            raise Refused("altered since it was installed (it differs from its signed manifest)")
-        check_extracted(database, manifest, validate_graph=False)  # validated at install
-        origin = record.get("origin") if record.get("origin") in ("machine", "user") else "user"
-    except Refused as error:
-        _set_aside(choice, [database, record_of(database)], str(error))
-        return
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        _set_aside(choice, [database, record_of(database)], f"unreadable record ({error})")
-        return
-    choice.offer(database, version, origin, manifest)
-
-
-def _consider_bundles(choice: Selection, bundles, keys, installed: Path) -> None:
-    checked = []
-    for origin, bundle in bundles:
+def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> None:
+    """Check bundles newest first until one passes; older good ones are only skipped."""
+    read = []
+    for origin, path in bundles:
         try:
-            manifest = peek_bundle(bundle, keys)
-            checked.append((version_key(manifest.directory_version), origin, bundle))
+            manifest, data = read_bundle(path, keys)
+            read.append((version_key(manifest.directory_version), origin, path, manifest, data))
         except Refused as error:
-            choice.refused.append(f"{bundle.name}: {error}")
-    for key, origin, bundle in sorted(checked, key=lambda c: c[0], reverse=True):
+            _refuse(choice, origin, path, str(error))
+    good_user = []
+    for key, origin, path, manifest, data in sorted(read, key=lambda r: r[0], reverse=True):
         if choice.path is not None and key <= version_key(choice.version):
-            choice.skipped.append(f"{bundle.name}: not newer than {choice.version} in use")
+            choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
+            if origin == "user":
+                good_user.append(path)
             continue
         try:
-            database, manifest = _install(bundle, origin, keys, installed)
+            check_bundle_database(manifest, data)
         except Refused as error:
-            choice.refused.append(f"{bundle.name}: {error}")
+            _refuse(choice, origin, path, str(error))
             continue
-        choice.offer(database, manifest.directory_version, origin, manifest)
+        choice.take(path, data, manifest.directory_version, origin, manifest)
+        if origin == "user":
+            good_user.append(path)
+    for stale in good_user[KEEP_USER_BUNDLES:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
-def _install(bundle: Path, origin: str, keys, installed: Path) -> tuple[Path, Manifest]:
-    """Extract, check and keep a bundle's database with its signed record."""
-    try:
-        installed.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=installed, suffix=".extracting")
-        os.close(handle)
-    except OSError as error:
-        raise Refused(f"cannot be installed ({error.strerror or error})") from None
-    scratch = Path(name)
-    try:
-        manifest = open_bundle(bundle, keys, scratch)
-        target = installed / f"directory-{manifest.directory_version}.sqlite"
-        os.replace(scratch, target)
-        record = {
-            "manifest": canonical(asdict(manifest)).decode("ascii"),
-            "origin": origin,
-            "installed": datetime.now().isoformat(timespec="seconds"),
-            "bundle": bundle.name,
-        }
-        partial = installed / (target.stem + ".partial")
-        partial.write_text(json.dumps(record), encoding="utf-8")
-        os.replace(partial, record_of(target))
-    except OSError as error:
-        raise Refused(f"cannot be installed ({error.strerror or error})") from None
-    finally:
-        scratch.unlink(missing_ok=True)
-    return target, manifest
-
-
-def _set_aside(choice: Selection, paths: list[Path], reason: str) -> None:
-    """Move files out of the way for IT to look at; say why. Never used again."""
-    first = paths[0]
-    choice.set_aside.append(f"{first.name} was set aside: {reason}")
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = first.parent / SET_ASIDE
-    try:
-        aside.mkdir(exist_ok=True)
-        for path in paths:
-            if path.exists():
-                os.replace(path, aside / f"{path.name}.{stamp}")
-        (aside / f"{first.name}.{stamp}.reason.txt").write_text(reason + "\n", encoding="utf-8")
-    except OSError:
-        pass  # a read-only folder: refused again at every start, never used
-
-
-def _prune(choice: Selection, installed: Path | None) -> None:
-    """Keep the newest installed directories (in use, and the one before); drop the rest."""
-    if installed is None:
+def _refuse(choice: Selection, origin: str, path: Path, reason: str) -> None:
+    """IT's bundles are only named; the worker's own are also moved out of the way."""
+    if origin != "user":
+        choice.refused.append(f"{path.name}: {reason}")
         return
-    mine = sorted((k, p) for k, p in choice._good if p.parent == installed)
-    for _, path in mine[:-KEEP_INSTALLED]:
-        if path == choice.path:
-            continue
-        for stale in (path, record_of(path)):
-            with contextlib.suppress(OSError):  # open elsewhere on Windows: next start
-                stale.unlink(missing_ok=True)
+    choice.set_aside.append(f"{path.name} was set aside: {reason}")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.parent / SET_ASIDE
+    with contextlib.suppress(OSError):  # a folder that cannot be written: refused again
+        aside.mkdir(exist_ok=True)
+        os.replace(path, aside / f"{path.name}.{stamp}")
+        (aside / f"{path.name}.{stamp}.reason.txt").write_text(reason + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -295,25 +196,25 @@ class Installed:
 
 def install_bundle(bundle: Path, where: Locations, today: date | None = None) -> Installed:
     """Put a bundle the worker chose in their updates folder and select again: installed
-    when it is now in use; otherwise taken out again, with the reason."""
+    when those exact bytes are now in use; otherwise taken out again, with the reason."""
     if where.user_updates is None:
         return Installed(False, reason="this computer has no folder for updates")
+    if bundle.suffix != SUFFIX:
+        return Installed(False, reason=f"not a directory bundle (a {SUFFIX} file)")
     try:
+        data = read_regular_file(bundle, 1 << 30)
         where.user_updates.mkdir(parents=True, exist_ok=True)
-        target = where.user_updates / bundle.name
-        if target.suffix != SUFFIX:
-            return Installed(False, reason=f"not a directory bundle (a {SUFFIX} file)")
+        target = where.user_updates / f"installed-{hashlib.sha256(data).hexdigest()[:16]}{SUFFIX}"
         partial = target.with_suffix(".partial")
-        partial.write_bytes(bundle.read_bytes())
+        partial.write_bytes(data)
         os.replace(partial, target)
-    except OSError as error:
-        return Installed(False, reason=f"cannot be copied ({error.strerror or error})")
+    except (OSError, Refused) as error:
+        return Installed(False, reason=f"cannot be copied ({error})")
     choice = select_directory(where, today)
-    if choice.path is not None and choice.path.parent == where.installed:
-        record = json.loads(record_of(choice.path).read_text(encoding="utf-8"))
-        if record.get("bundle") == bundle.name:
-            return Installed(True, choice.version)
-    said = [line for line in choice.refused + choice.skipped if line.startswith(bundle.name)]
-    target.unlink(missing_ok=True)  # refused: not tried again at every start
+    if choice.path == target:
+        return Installed(True, choice.version)
+    said = [line for line in choice.problems + choice.skipped if line.startswith(target.name)]
+    with contextlib.suppress(OSError):
+        target.unlink()  # refused: not tried again at every start
     reason = said[0].split(": ", 1)[1] if said else f"{choice.version} stays in use"
-    return Installed(False, reason=reason)
+    return Installed(False, reason=reason.strip())

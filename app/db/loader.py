@@ -23,38 +23,59 @@ class DirectoryError(RuntimeError):
 class InvalidGraphError(DirectoryError):
     """The graph in a directory database fails validation; carries every problem."""
 
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        super().__init__(f"{path}: the pathway graph is invalid ({len(problems)} problems)")
+    def __init__(self, path: Source, problems: list[str]) -> None:
+        super().__init__(f"{name(path)}: the pathway graph is invalid ({len(problems)} problems)")
         self.problems = problems
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection: the shipped directory is never written."""
-    if not path.is_file():
-        raise DirectoryError(f"the directory database {path} does not exist")
-    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+# A directory is opened from a file (building, publishing, the command line) or from the
+# exact bytes that were checked (the directory in force): a file can change between the
+# check and the opening, bytes in memory cannot.
+Source = Path | bytes
+
+
+def name(source: Source) -> str:
+    return "the directory checked" if isinstance(source, bytes) else str(source)
+
+
+def open_directory(source: Source) -> sqlite3.Connection:
+    """A connection that never writes: read-only on a file, query-only in memory."""
+    if isinstance(source, bytes):
+        db = sqlite3.connect(":memory:")
+        try:
+            db.deserialize(source)
+        except sqlite3.Error as error:
+            db.close()
+            raise DirectoryError(f"not a readable directory database ({error})") from None
+        db.execute("PRAGMA query_only = ON")
+    else:
+        if not source.is_file():
+            raise DirectoryError(f"the directory database {source} does not exist")
+        db = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
     return db
 
 
-def load_graph(path: Path) -> g.Graph:
-    db = open_read_only(path)
+def load_graph(source: Source) -> g.Graph:
+    db = open_directory(source)
     try:
         return _graph(db)
     except (sqlite3.Error, KeyError, TypeError, ValueError, IndexError) as error:
-        raise DirectoryError(f"{path} is not a usable directory database: {error}") from error
+        raise DirectoryError(
+            f"{name(source)} is not a usable directory database: {error}"
+        ) from error
     finally:
         db.close()
 
 
-def load_valid_graph(path: Path) -> g.Graph:
+def load_valid_graph(source: Source) -> g.Graph:
     """load_graph, refusing a graph the validator finds any problem with."""
     from app.pathways.validate import validate
 
-    graph = load_graph(path)
+    graph = load_graph(source)
     problems = validate(graph)
     if problems:
-        raise InvalidGraphError(path, problems)
+        raise InvalidGraphError(source, problems)
     return graph
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -74,10 +73,11 @@ INTEGER_FIELDS = {"minimum_age", "maximum_age"}
 NEVER_READ = {"addresses.csv": "addresses are never stored (a refuge address must not leak)"}
 
 
-def read_directory(path: Path) -> Rows:
-    """Every directory row of a database, as plain dicts."""
-    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    db.row_factory = sqlite3.Row
+def read_directory(source: Path | bytes) -> Rows:
+    """Every directory row of a database (a file, or the bytes checked), as plain dicts."""
+    from app.db.loader import open_directory
+
+    db = open_directory(source)
     try:
         order = {"phone": "service_id, ordinal, id"}
         return {

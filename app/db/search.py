@@ -11,8 +11,8 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
+from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY
 from app.pathways.services import needs_check
 
@@ -90,8 +90,9 @@ def _areas(codes: str, labels: dict[str, str]) -> str:
 class DirectorySearch:
     """Searches one directory database through its own read-only connection."""
 
-    def __init__(self, path: Path, assured_within_months: int = 12) -> None:
-        self.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    def __init__(self, source: Source, assured_within_months: int = 12) -> None:
+        self.db = open_directory(source)
+        self.db.row_factory = None
         self.months = assured_within_months
         self.labels = area_labels(self.db)
         self.kinds = {

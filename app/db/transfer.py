@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.db.build import write_database
 from app.db.directory_import import map_rows, merge
+from app.db.loader import Source, open_directory
 from app.db.oruk_format import (
     TABLES,
     flatten_service_full,
@@ -36,7 +36,7 @@ class ImportRefused(ValueError):
         self.problems, self.notes = problems, notes
 
 
-def export_directory(database: Path, target: Path) -> int:
+def export_directory(database: Source, target: Path) -> int:
     """Write target as JSON (a .json file) or as a CSV datapackage folder; returns services."""
     rows = read_directory(database)
     for phone in rows["phone"]:
@@ -66,9 +66,9 @@ def read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
         raise ImportRefused([f"{source}: cannot read the CSV tables ({error})"], []) from error
 
 
-def known_areas(database: Path) -> dict[str, str]:
+def known_areas(database: Source) -> dict[str, str]:
     """Area codes and their lower-case names, as the importer may meet them."""
-    db = sqlite3.connect(database.resolve().as_uri() + "?mode=ro", uri=True)
+    db = open_directory(database)
     try:
         labels = area_labels(db)
     finally:
@@ -76,7 +76,9 @@ def known_areas(database: Path) -> dict[str, str]:
     return {code: code for code in labels} | {name.lower(): code for code, name in labels.items()}
 
 
-def import_directory(source: Path, base: Path, output: Path, merge_into_base: bool) -> ImportReport:
+def import_directory(
+    source: Path, base: Source, output: Path, merge_into_base: bool
+) -> ImportReport:
     """Import source into a new directory database at output, or refuse and change nothing."""
     raw, notes = read_import(source)
     mapping = map_rows(raw, source.name, known_areas(base))

@@ -21,7 +21,7 @@ from app.db.schema_versions import VERSION_TABLES
 from app.pathways.activity import CountKey
 
 FILE_NAME = "user.sqlite"
-BUSY_TIMEOUT_MS = 5000
+RUNNING_BUSY_MS = 250  # a write while the app runs
 BUSY_WAIT_S = 3.0  # at start: how long another program may hold the file before we go on
 USER_VERSION_TABLE = VERSION_TABLES["user"]
 
@@ -43,9 +43,20 @@ class UserStore:
         return self.path is not None
 
     def settings(self) -> dict[str, Any]:
-        return {
-            k: json.loads(v) for k, v in self.connection.execute("SELECT key, value FROM setting")
-        }
+        return self._decoded("SELECT key, value FROM setting")
+
+    def _decoded(self, sql: str) -> dict[str, Any]:
+        """Each stored value; one that is not JSON (an edited file) is left out and noted,
+        so the settings checks then name what is missing and the rest still load."""
+        values = {}
+        for key, text in self.connection.execute(sql):
+            try:
+                values[key] = json.loads(text)
+            except (TypeError, ValueError, RecursionError):
+                note = f"The stored value of {key!r} could not be read and was ignored."
+                if note not in self.notes:
+                    self.notes.append(note)
+        return values
 
     def save_settings(self, values: dict[str, Any]) -> None:
         rows = [(key, json.dumps(value)) for key, value in values.items()]
@@ -59,7 +70,7 @@ class UserStore:
         return json.loads(row[0]) if row else None
 
     def states(self) -> dict[str, Any]:
-        return {k: json.loads(v) for k, v in self.connection.execute("SELECT * FROM app_state")}
+        return self._decoded("SELECT key, value FROM app_state")
 
     def set_state(self, key: str, value: Any) -> None:
         with self.connection:
@@ -193,8 +204,10 @@ class NotUserDatabase(sqlite3.DatabaseError):
 
 
 def connect(target: Path | str) -> sqlite3.Connection:
-    connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    """Writes while the app runs wait only briefly for a lock (a backup or sync tool):
+    a count not saved is better than a window that freezes mid-conversation."""
+    connection = sqlite3.connect(target, timeout=RUNNING_BUSY_MS / 1000)
+    connection.execute(f"PRAGMA busy_timeout = {RUNNING_BUSY_MS}")
     connection.execute("PRAGMA journal_mode = DELETE")
     return connection
 

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QByteArray, QMimeData, QObject, Qt
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+# Windows clipboard formats that keep a copy out of clipboard history and the cloud
+# clipboard (Microsoft: "Clipboard formats", cloud clipboard and clipboard history).
+KEEP_OUT_OF_HISTORY = {
+    "ExcludeClipboardContentFromMonitorProcessing": b"\x00",
+    "CanIncludeInClipboardHistory": b"\x00\x00\x00\x00",
+    "CanUploadToCloudClipboard": b"\x00\x00\x00\x00",
+}
 
 
 def normalised(text: str) -> str:
@@ -32,8 +40,14 @@ class ClipboardGuard(QObject):
             self.ours.add(clipboard.text())
 
     def put(self, text: str) -> None:
+        """Copy text, marked on Windows to stay out of clipboard history and the cloud
+        clipboard (Win+V), which quick exit could not clear."""
         self.ours.add(text)
-        QGuiApplication.clipboard().setText(text)
+        mime = QMimeData()
+        mime.setText(text)
+        for name, value in KEEP_OUT_OF_HISTORY.items():
+            mime.setData(f'application/x-qt-windows-mime;value="{name}"', QByteArray(value))
+        QGuiApplication.clipboard().setMimeData(mime)
 
     def holds_case(self) -> bool:
         text = QGuiApplication.clipboard().text()
@@ -45,7 +59,11 @@ class ClipboardGuard(QObject):
         return bool(wanted) and any(wanted in normalised(shown) for shown in self.shown())
 
     def forget_case(self) -> None:
-        """Empty the clipboard if what it holds came from Navigator."""
+        """Empty the clipboard if what it holds came from Navigator, and the X11 selection
+        (text selected with the mouse) if Navigator holds it."""
+        clipboard = QGuiApplication.clipboard()
         if self.holds_case():
-            QGuiApplication.clipboard().clear()
+            clipboard.clear()
+        if clipboard.supportsSelection() and clipboard.ownsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
         self.ours.clear()

@@ -97,7 +97,8 @@ class DirectoryTab(QWidget):
         )
 
     def holds_case(self) -> bool:
-        return bool(self.query.text()) or self.model.rowCount() > 0 or self._filtered()
+        typed = bool(self.query.text()) or self.query.isUndoAvailable()
+        return typed or self.model.rowCount() > 0 or self._filtered()
 
     def _filtered(self) -> bool:
         chosen = (self.borough.currentIndex(), self.kind.currentIndex())
@@ -108,7 +109,7 @@ class DirectoryTab(QWidget):
         self.timer.stop()
         for control in (self.query, self.borough, self.kind, self.always_open):
             control.blockSignals(True)
-        self.query.clear()
+        self.query.setText("")  # unlike clear(), leaves no undo history to bring it back
         self.borough.setCurrentIndex(0)
         self.kind.setCurrentIndex(0)
         self.always_open.setChecked(False)

@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.question_page = QuestionPage()
         self.question_page.answered.connect(self.answer)
         self.question_page.back_requested.connect(self.back)
-        self.plan_view = PlanView(self.allow_exports)
+        self.plan_view = PlanView(self.allow_exports, self.clipboard.put)
         self.plan_view.read_back_requested.connect(self.read_back)
         self.plan_view.copy_requested.connect(self.copy_summary)
         self.plan_view.pdf_requested.connect(self.save_pdf)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,15 +36,34 @@ def rich_label(html: str, name: str, selectable: bool = True) -> QLabel:
     return label
 
 
+class CopyAsOurs(QObject):
+    """Ctrl+C on plan text goes through the app's own copy (marked to stay out of Windows
+    clipboard history, and cleared at quick exit), never straight to the clipboard."""
+
+    def __init__(self, copy) -> None:
+        super().__init__()
+        self.copy = copy
+
+    def eventFilter(self, watched, event) -> bool:
+        is_copy = event.type() == QEvent.Type.KeyPress and event.matches(
+            QKeySequence.StandardKey.Copy
+        )
+        if is_copy and isinstance(watched, QLabel) and watched.hasSelectedText():
+            self.copy(watched.selectedText().replace("\u2029", "\n"))
+            return True
+        return False
+
+
 class PlanView(QWidget):
     read_back_requested = Signal()
     copy_requested = Signal()
     pdf_requested = Signal()
     new_requested = Signal()
 
-    def __init__(self, allow_exports: bool = True) -> None:
+    def __init__(self, allow_exports: bool = True, copy=None) -> None:
         super().__init__()
         self.allow_exports = allow_exports  # IT's policy: no PDF, copy, or selecting text
+        self.copy_guard = CopyAsOurs(copy) if copy is not None else None
         layout = QVBoxLayout(self)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -77,18 +96,25 @@ class PlanView(QWidget):
         column = QVBoxLayout(content)
         selectable = self.allow_exports
         risk = risk_html(plan) or "<p>Plan</p>"
-        column.addWidget(rich_label(risk, "Risk and red flags", selectable))
+        column.addWidget(self._card_label(risk, "Risk and red flags", selectable))
         months = plan.assured_within_months
         for number, action in enumerate(plan.actions, start=1):
             card = QFrame()
             card.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(card)
             html = action_html(number, action, today, months)
-            inner.addWidget(rich_label(html, action.title, selectable))
+            inner.addWidget(self._card_label(html, action.title, selectable))
             column.addWidget(card)
         column.addStretch(1)
         self.scroll.setWidget(content)
         self.action_kinds = [a.kind for a in plan.actions]
+
+    def _card_label(self, html: str, name: str, selectable: bool) -> QLabel:
+        label = rich_label(html, name, selectable)
+        label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # copy by Ctrl+C only
+        if self.copy_guard is not None:
+            label.installEventFilter(self.copy_guard)
+        return label
 
     def plain_texts(self) -> list[str]:
         """Each card as the text a worker could select and copy from it."""

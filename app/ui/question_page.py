@@ -6,10 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.pathways.graph import Question
 from app.ui.answer_panels import AnswerPanel, panel_for
+from app.ui.labels import plain_label
 
 
 class QuestionPage(QWidget):
@@ -19,18 +20,13 @@ class QuestionPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        self.section = QLabel()
-        self.section.setAccessibleName("Section")
-        self.prompt = QLabel()
-        self.prompt.setWordWrap(True)
-        self.prompt.setAccessibleName("Question")
+        self.section = plain_label("", "Section")
+        self.prompt = plain_label("", "Question")
         font = self.prompt.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.prompt.setFont(font)
-        self.help = QLabel()
-        self.help.setWordWrap(True)
-        self.help.setAccessibleName("Help")
+        self.help = plain_label("", "Help")
         self.holder = QScrollArea()
         self.holder.setWidgetResizable(True)
         self.holder.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -14,21 +14,19 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QVBoxLayout,
 from app.ui.file_dialog import ask_save_path
 from app.ui.labels import plain_label
 from app.ui.models import StoredTableModel
-from app.user_data import UserData
+from app.user_data import UserData, shown_count
 
 EXPLAINED = (
     "Kept on this computer: your settings, and, if you allow it, counts for your "
     "organisation's reports (001 §9.4): month, area, age group, kind of abuse, risk level, "
     "actions and unmet need. Never a name, a date, an answer or anything typed."
 )
-SMALL = 3  # counts below this are not shown exactly on screen
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
 
 
 def on_screen(rows: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
     return [
-        (kind, name, "fewer than 3" if kind == "Count" and value < SMALL else value)
-        for kind, name, value in rows
+        (kind, name, shown_count(value) if kind == "Count" else value) for kind, name, value in rows
     ]
 
 

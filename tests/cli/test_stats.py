@@ -8,7 +8,7 @@ from app.cli.route import answers_for
 from app.db.user_store import open_user_store
 from app.pathways.activity import activity_keys
 from app.user_data import COUNT_COLUMNS
-from tests.conftest import DATA, run_app
+from tests.conftest import DATA, machine_folder, run_app
 
 CASES = [
     c for c in json.loads((DATA / "reference.json").read_text()) if not c["expect"]["exit_code"]
@@ -51,7 +51,18 @@ def test_show_prints_the_same_rows(app_home, pathway):
     rows = record_reference_plans(pathway)
     result = run(app_home, "show")
     assert result.returncode == 0
-    assert result.stdout.splitlines()[1:] == [",".join(map(str, row)) for row in rows]
+    shown = [",".join([*row[:4], str(row[4] if row[4] >= 3 else "fewer than 3")]) for row in rows]
+    assert result.stdout.splitlines()[1:-1] == shown
+    assert any("fewer than 3" in line for line in shown)  # on screen, small counts are not exact
+
+
+def test_export_is_refused_when_policy_turns_exports_off(app_home, tmp_path):
+    policy = machine_folder(app_home.env, "config", "policy.json")
+    policy.parent.mkdir(parents=True, exist_ok=True)
+    policy.write_text('{"allow_exports": false}')
+    result = run(app_home, "export", str(tmp_path / "counts.csv"))
+    assert result.returncode == 1 and "turned off by your organisation" in result.stderr
+    assert not (tmp_path / "counts.csv").exists()
 
 
 def test_bad_targets_are_named_and_nothing_is_written(app_home, tmp_path):

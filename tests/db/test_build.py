@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, inspect
 from app.__main__ import main
 from app.db import schema_versions
 from app.db.build import build_directory, dump_content
-from app.db.loader import DirectoryError, load_graph, open_read_only
+from app.db.loader import DirectoryError, load_graph, open_directory
 from app.db.migrate import head_revision
 from app.db.models import Base
 from app.db.source import SourceError
@@ -66,7 +66,7 @@ def test_revisions_read_from_the_files_agree_with_alembic():
 
 
 def test_the_shipped_database_opens_read_only():
-    db = open_read_only(SHIPPED)
+    db = open_directory(SHIPPED)
     try:
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             db.execute("DELETE FROM service")

@@ -11,7 +11,7 @@ import pytest
 from app.__main__ import main
 from app.db import signing
 from app.db.bundle import MAGIC, Manifest, publish, sha256_of
-from app.db.directories import Locations, install_bundle, record_of, select_directory
+from app.db.directories import Locations, install_bundle, select_directory
 from app.db.trust import KeySources
 from tests.conftest import REPO
 
@@ -39,7 +39,6 @@ def where(tmp_path):
         keys=KeySources(tmp_path / "trusted"),
         machine_updates=tmp_path / "machine",
         user_updates=tmp_path / "user",
-        installed=tmp_path / "installed",
     )
 
 
@@ -71,36 +70,36 @@ def test_shipped_directory_is_used_when_nothing_else_is_there(where):
     assert (choice.path, choice.origin, choice.refused) == (where.shipped, "shipped", [])
 
 
-def test_the_newest_valid_bundle_is_installed_with_its_signed_record(where, key):
+def database_of(bundle_path):
+    """The database bytes inside a bundle (after the header and the manifest line)."""
+    return bundle_path.read_bytes()[len(MAGIC) :].split(b"\n", 1)[1]
+
+
+def test_the_newest_valid_bundle_is_used_as_the_bytes_it_was_checked_as(where, key):
     bundle(where, key, "2026.12.1")
-    bundle(where, key, "2026.12.2", folder="user")
+    newest = bundle(where, key, "2026.12.2", folder="user")
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.origin, choice.verified) == ("2026.12.2", "user", True)
-    assert choice.key_id == key.key_id
-    assert choice.path == where.installed / "directory-2026.12.2.sqlite"
-    record = json.loads(record_of(choice.path).read_text())
-    assert json.loads(record["manifest"])["sha256"] == sha256_of(choice.path)
-    assert record["origin"] == "user"
-    again = select_directory(where, TODAY)  # stable on the next start, nothing reinstalled
+    assert choice.key_id == key.key_id and choice.path == newest
+    assert choice.data == database_of(newest)
+    again = select_directory(where, TODAY)  # stable on the next start
     assert (again.path, again.version, again.problems) == (choice.path, "2026.12.2", [])
 
 
 def test_an_older_bundle_is_not_used(where, key):
     bundle(where, key, "2026.12.2")
-    select_directory(where, TODAY)
-    shutil.rmtree(where.machine_updates)
-    bundle(where, key, "2026.12.1")
+    bundle(where, key, "2026.12.1", folder="user")
     choice = select_directory(where, TODAY)
     assert choice.version == "2026.12.2" and choice.refused == []
     assert choice.skipped == ["directory-2026.12.1.navdir: not newer than 2026.12.2 in use"]
 
 
-def test_only_the_two_newest_installed_directories_are_kept(where, key):
+def test_only_the_two_newest_of_the_workers_bundles_are_kept(where, key):
     for version in ("2026.12.1", "2026.12.2", "2026.12.3"):
-        bundle(where, key, version)
-        select_directory(where, TODAY)
-    kept = sorted(p.name for p in where.installed.glob("*.sqlite"))
-    assert kept == ["directory-2026.12.2.sqlite", "directory-2026.12.3.sqlite"]
+        bundle(where, key, version, folder="user")
+    select_directory(where, TODAY)
+    kept = sorted(p.name for p in where.user_updates.glob("*.navdir"))
+    assert kept == ["directory-2026.12.2.navdir", "directory-2026.12.3.navdir"]
 
 
 def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_path):
@@ -180,7 +179,6 @@ def offsets(size, count=40):
 def test_every_altered_bundle_is_refused_and_the_previous_stays(where, key):
     bundle(where, key, "2026.12.1")
     good = select_directory(where, TODAY)
-    shutil.rmtree(where.machine_updates)
     original = bundle(where, key, "2026.12.9")
     pristine = original.read_bytes()
     for offset in offsets(len(pristine)):
@@ -191,37 +189,21 @@ def test_every_altered_bundle_is_refused_and_the_previous_stays(where, key):
         assert any("directory-2026.12.9" in r for r in choice.refused), offset
 
 
-def test_every_altered_installed_database_is_set_aside(where, key):
+def test_a_workers_altered_bundle_is_set_aside_with_the_reason(where, key):
     bundle(where, key, "2026.12.1")
-    installed = select_directory(where, TODAY).path
-    record = record_of(installed).read_bytes()
-    shutil.rmtree(where.machine_updates)  # no fresh copy to reinstall from
-    pristine = installed.read_bytes()
-    for offset in offsets(len(pristine)):
-        installed.write_bytes(pristine)
-        record_of(installed).write_bytes(record)
-        flip(installed, offset)
-        choice = select_directory(where, TODAY)
-        assert choice.path == where.shipped, f"byte {offset} altered and still used"
-        assert any("altered since it was installed" in r for r in choice.set_aside)
-        assert not installed.exists()  # moved to set-aside/, with the reason beside it
-
-
-def test_an_altered_installed_copy_is_replaced_from_its_bundle(where, key):
-    bundle(where, key, "2026.12.1")
-    installed = select_directory(where, TODAY).path
-    flip(installed, 5000)
+    mine = bundle(where, key, "2026.12.2", folder="user")
+    flip(mine, len(mine.read_bytes()) - 5000)
     choice = select_directory(where, TODAY)
-    assert choice.path == installed and choice.version == "2026.12.1"
-    assert json.loads(json.loads(record_of(installed).read_text())["manifest"])[
-        "sha256"
-    ] == sha256_of(installed)
-    assert len(list((where.installed / "set-aside").glob("*.reason.txt"))) == 1
+    assert choice.version == "2026.12.1" and choice.origin == "machine"
+    assert choice.set_aside == [
+        f"{mine.name} was set aside: wrong hash: the database is not the one that was signed"
+    ]
+    assert not mine.exists()
+    assert len(list((where.user_updates / "set-aside").glob("*.reason.txt"))) == 1
 
 
 def test_every_altered_shipped_database_is_refused(where, key):
-    bundle(where, key, "2026.12.1")
-    in_use = select_directory(where, TODAY).path
+    in_use = bundle(where, key, "2026.12.1")
     pristine = where.shipped.read_bytes()
     for offset in offsets(len(pristine), 20):
         where.shipped.write_bytes(pristine)
@@ -243,6 +225,8 @@ def test_a_bundle_the_worker_installs_is_checked_as_at_start(where, key, tmp_pat
     assert (outcome.installed, outcome.version) == (True, "2026.12.3")
     assert select_directory(where, TODAY).origin == "user"
     assert install_bundle(made, where, TODAY).installed  # again: still the one in use
+    made.write_bytes(b"changed after installing")  # the copy in the updates folder is used
+    assert select_directory(where, TODAY).version == "2026.12.3"
     older = publish(SHIPPED, key.private_path, tmp_path / "older", "2026.12.2", TODAY)
     again = install_bundle(older, where, TODAY)
     assert not again.installed and again.reason == "not newer than 2026.12.3 in use"
@@ -250,7 +234,10 @@ def test_a_bundle_the_worker_installs_is_checked_as_at_start(where, key, tmp_pat
     other = publish(SHIPPED, stranger.private_path, tmp_path / "other", "2026.12.4", TODAY)
     refused = install_bundle(other, where, TODAY)
     assert not refused.installed and "unknown key" in refused.reason
-    assert not (where.user_updates / other.name).exists()  # not retried at every start
+    assert [p.name for p in where.user_updates.glob("*.navdir")] == [
+        p.name for p in where.user_updates.glob("installed-*.navdir")
+    ]  # the refused one is not kept to be tried again at every start
+    assert len(list(where.user_updates.glob("*.navdir"))) == 1
 
 
 def test_keygen_publish_and_verify_commands(tmp_path, capsys):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 from app.db import signing
-from app.db.bundle import publish, sha256_of
+from app.db.bundle import MAGIC, Manifest, publish, sha256_of
+from app.db.schema_versions import head
 from tests.conftest import REPO, machine_folder
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
@@ -33,9 +36,10 @@ def forged_database(target: Path, version: str = "9999.1.1", numbers: str = FAKE
     return target
 
 
-def plant_in_profile(env: dict[str, str]) -> Path:
+def plant_in_profile(env: dict[str, str], tmp_path: Path) -> Path:
     """The attack as reported: a forged copy in the user's directories/ folder and a pointer
-    to it with its own hash, claiming to come from IT's folder (and an absolute path)."""
+    to it with its own hash, claiming to come from IT's folder (and an absolute path); and
+    a bundle of it, signed by a key the attacker made, among the worker's updates."""
     installed = user_folder(env, "directories")
     planted = forged_database(installed / "directory-9999.1.1.sqlite")
     pointer = {
@@ -45,7 +49,29 @@ def plant_in_profile(env: dict[str, str]) -> Path:
         "origin": "machine",
     }
     (installed / "current.json").write_text(json.dumps(pointer), encoding="utf-8")
-    return planted
+    attacker = signing.generate(tmp_path / "attacker")
+    updates = user_folder(env, "directory-updates")
+    return signed_bundle(planted, attacker, updates / "directory-9999.1.2.navdir", "9999.1.1")
+
+
+def signed_bundle(database: Path, pair, target: Path, version: str) -> Path:
+    """A bundle written by an attacker's own tools: signed, and never checked."""
+    data = database.read_bytes()
+    kid, private = signing.load_private(pair.private_path)
+    fields = Manifest(
+        1,
+        version,
+        head(),
+        date.today().isoformat(),
+        "2099-01-01",
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+        kid,
+    ).signed_fields()
+    manifest = Manifest(**fields, signature=signing.sign(fields, private))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(MAGIC + signing.canonical(asdict(manifest)) + b"\n" + data)
+    return target
 
 
 def trusted_publisher(env: dict[str, str], tmp_path: Path) -> signing.KeyPair:

@@ -67,3 +67,34 @@ def test_hostile_scenarios_exit_2_with_a_short_message(tmp_path, app_home, text,
     assert result.returncode == 2, result.stderr[:300]
     assert says in result.stderr and len(result.stderr) < 2000
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_long_list_of_mixed_values_is_refused_before_the_schema(tmp_path, app_home):
+    """Mixed types make the schema's uniqueness check slow with the square of the length."""
+    values = [v for n in range(20_000) for v in (n, str(n))]
+    result = route(tmp_path, app_home.env, json.dumps({**BASE, "abuse_types": values}))
+    assert result.returncode == 2 and "at most 64" in result.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(app_home):
+    import subprocess
+    import sys
+
+    reader = subprocess.run(
+        f'"{sys.executable}" -m app directory search "" | head -c 10',
+        shell=True,
+        cwd=REPO,
+        env=app_home.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in reader.stderr and "unexpected" not in reader.stderr
+
+
+def test_a_file_name_cannot_write_a_line_into_the_log(tmp_path):
+    from app.event_log import EventLog
+
+    log = EventLog(tmp_path)
+    log.event("refused a\n2026-01-01T00:00:00 self-test passed\nb.navdir")
+    assert len(log.path.read_text(encoding="utf-8").splitlines()) == 1

@@ -151,7 +151,6 @@ def test_an_installed_bundle_with_bad_fields_is_refused(tmp_path, hostile_databa
         shipped=SHIPPED,
         keys=KeySources(trusted),
         machine_updates=tmp_path / "machine",
-        installed=tmp_path / "installed",
     )
     sql = "UPDATE content_meta SET value = '2026.12.5' WHERE key = 'directory_version';"
     hostile = f"UPDATE service SET name = '{HOSTILE_NAME}' WHERE id = 'bcwa';"
@@ -159,3 +158,19 @@ def test_an_installed_bundle_with_bad_fields_is_refused(tmp_path, hostile_databa
     choice = select_directory(where, date.today())
     assert choice.path == SHIPPED
     assert any("breaks the directory's rules" in r for r in choice.refused)
+
+
+def test_question_text_is_shown_as_text(qtbot, tmp_path):
+    path = tmp_path / "questions.sqlite"
+    shutil.copy(SHIPPED, path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE question SET help = ? WHERE id = 'immediate_danger'", (HOSTILE_PHONE,))
+    db.close()
+    window = MainWindow(
+        Pathway(load_graph(path)), UserSettings(), lambda *a, **k: [], lambda: TODAY, 0
+    )
+    qtbot.addWidget(window)
+    page = window.question_page
+    assert HOSTILE_PHONE in page.help.text()
+    for label in (page.section, page.prompt, page.help):
+        assert label.textFormat() == Qt.TextFormat.PlainText

@@ -138,3 +138,29 @@ def test_saving_a_pdf_leaves_qts_shared_settings_as_they_were(
     window.save_pdf()
     assert target.is_file() and target.stat().st_size > 1000
     assert (shared.read_bytes() if shared.exists() else None) == before
+
+
+def test_the_search_cannot_be_brought_back_with_undo(qtbot, make_window):
+    window = make_window()
+    window.tabs.setCurrentWidget(window.directory)
+    qtbot.keyClicks(window.directory.query, "sarc walsall")
+    window.quick_exit()
+    window.reopen()
+    window.tabs.setCurrentWidget(window.directory)
+    qtbot.keyClick(window.directory.query, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.directory.query.text() == ""
+    assert not window.directory.query.isUndoAvailable()
+
+
+def test_copies_are_marked_to_stay_out_of_windows_clipboard_history(qtbot, make_window):
+    window = make_window()
+    walk(qtbot, window, WALSALL)
+    card = next(label for label in window.plan_view.findChildren(QLabel) if "MARAC" in label.text())
+    card.setFocus()
+    card.setSelection(0, 20)
+    qtbot.keyClick(card, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # through the app
+    mime = QGuiApplication.clipboard().mimeData()
+    formats = set(mime.formats())
+    for name in ("ExcludeClipboardContentFromMonitorProcessing", "CanIncludeInClipboardHistory"):
+        assert f'application/x-qt-windows-mime;value="{name}"' in formats
+    assert card.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu

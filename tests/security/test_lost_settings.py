@@ -2,18 +2,20 @@
 file, a full disk, and broken records. None loses a file or leaves a stuck window."""
 
 import hashlib
-import json
 import os
 import subprocess
 import sys
 
+import pytest
+
+from app.db.bundle import MAGIC
 from app.db.user_store import FILE_NAME, open_user_store
 from app.event_log import EventLog
 from app.settings import UserSettings
 from app.ui.application import open_window
 from app.user_data import UserData
-from tests.conftest import run_app
-from tests.security.attacks import publish_to_machine, trusted_publisher, user_folder
+from tests.conftest import machine_folder, run_app
+from tests.security.attacks import user_folder
 
 HOLD_LOCK = """
 import sqlite3, sys
@@ -103,20 +105,64 @@ def test_a_full_disk_on_first_run_gives_a_banner_not_a_stuck_window(qtbot, app_h
     assert window.session.question.id == "immediate_danger"  # and the walk goes on
 
 
-def test_broken_installed_records_are_set_aside_and_the_app_starts(app_home, tmp_path):
-    publisher = trusted_publisher(app_home.env, tmp_path)
-    publish_to_machine(app_home.env, publisher, "2026.12.1")
-    assert run_app("--self-test", env=app_home.env).returncode == 0
-    record = user_folder(app_home.env, "directories", "directory-2026.12.1.manifest.json")
-    for broken in ('{"manifest": "{\\"expires\\": \\"x\\"}"}', "{}", "not json", '{"manifest": 5}'):
-        publish_to_machine(app_home.env, publisher, "2026.12.1")  # so it can come back
-        run_app("--self-test", env=app_home.env)
-        record.write_text(broken)
-        result = run_app("--self-test", env=app_home.env)
-        assert result.returncode == 0, result.stderr
-        assert "set aside" in result.stderr and "Traceback" not in result.stderr
-        assert "directory 2026.12.1" in result.stdout  # reinstalled from IT's bundle
-    old_pointer = user_folder(app_home.env, "directories", "current.json")
-    old_pointer.write_text(json.dumps({"file": "/etc/passwd", "expires": "x"}))
+def test_broken_bundles_are_named_or_set_aside_and_the_app_starts(app_home, tmp_path):
+    """A manifest nested 60,000 deep, a named pipe, a folder and junk, in IT's folder and
+    the worker's: none stops or hangs the start, and the worker's are moved aside."""
+    machine = machine_folder(app_home.env, "data", "directory-updates")
+    mine = user_folder(app_home.env, "directory-updates")
+    for folder in (machine, mine):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "deep.navdir").write_bytes(MAGIC + b"[" * 60_000 + b"\n" + b"x" * 100)
+        (folder / "junk.navdir").write_bytes(b"not a bundle")
+        (folder / "a-folder.navdir").mkdir()
+        os.mkfifo(folder / "pipe.navdir")
+    result = run_app("--self-test", env=app_home.env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "deep.navdir: no readable manifest" in result.stderr
+    assert (
+        "deep.navdir was set aside" in result.stderr
+        and "junk.navdir was set aside" in result.stderr
+    )
+    assert {p.name for p in mine.iterdir() if p.name.endswith(".navdir")} == {
+        "a-folder.navdir",
+        "pipe.navdir",
+    }  # not regular files: never opened
+
+
+@pytest.mark.parametrize(
+    ("content", "applied"),
+    [
+        ('{"allow_exports": false}'.encode("utf-16"), True),  # PowerShell 5.1 Out-File
+        (b"\xef\xbb\xbf" + b'{"allow_exports": false}', True),  # Notepad's UTF-8 with a mark
+        (b"[" * 100_000, False),  # nested far too deep
+        (b"\xff\xfe\x00\xd8 not text", False),  # not text at all
+    ],
+    ids=["utf-16", "utf-8 with a mark", "nested", "not text"],
+)
+def test_a_policy_file_in_another_encoding_or_nested_deep_never_stops_the_app(
+    app_home, tmp_path, content, applied
+):
+    from app.policy import load_policy
+
+    policy = machine_folder(app_home.env, "config", "policy.json")
+    policy.parent.mkdir(parents=True, exist_ok=True)
+    policy.write_bytes(content)
+    loaded = load_policy(registry=dict)
+    assert loaded.allow_exports is (not applied)
+    assert applied or loaded.problems
     result = run_app("--self-test", env=app_home.env)
-    assert result.returncode == 0 and "current.json was set aside" in result.stderr
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_a_stored_value_that_is_not_json_is_left_out_with_a_note(tmp_path, graph):
+    path = settings_file(graph, tmp_path, tier=1, default_borough="dudley")
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE setting SET value = 'two' WHERE key = 'tier'")
+    db.close()
+    store = open_user_store(tmp_path)
+    settings, _ = UserData(store, graph).load_settings()
+    assert settings.default_borough == "dudley" and settings.tier == 2  # the default
+    assert any("'tier' could not be read" in note for note in store.notes)

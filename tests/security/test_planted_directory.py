@@ -4,7 +4,10 @@ the profile, and the two answers to "which directory?". Each is refused or handl
 import json
 import shutil
 import sqlite3
+import sys
 import tomllib
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +19,7 @@ from tests.security.attacks import (
     forged_database,
     plant_in_profile,
     publish_to_machine,
+    signed_bundle,
     trusted_publisher,
     user_folder,
 )
@@ -32,21 +36,21 @@ def search(env, text="emergency"):
 
 
 def test_a_forged_directory_in_the_profile_is_set_aside_and_never_shown(app_home, tmp_path):
-    plant_in_profile(app_home.env)
+    bundle = plant_in_profile(app_home.env, tmp_path)
     result = search(app_home.env)
     assert result.returncode == 0
     assert FAKE not in result.stdout
     assert any(hit["phone"] == "999" for hit in json.loads(result.stdout))
-    assert "set aside: no signed record" in result.stderr  # the reason, said
-    aside = user_folder(app_home.env, "directories", "set-aside")
-    assert any(p.name.startswith("directory-9999.1.1.sqlite") for p in aside.iterdir())
+    assert f"{bundle.name} was set aside: signed with unknown key" in result.stderr
+    aside = user_folder(app_home.env, "directory-updates", "set-aside")
+    assert any(p.name.startswith(bundle.name) for p in aside.iterdir())
     test = run_app("--self-test", env=app_home.env)
     assert test.returncode == 0, test.stderr
     assert f"directory {SHIPPED_VERSION} (installed with the app): verified" in test.stdout
 
 
 def test_after_a_planted_directory_a_genuine_update_still_arrives(app_home, tmp_path):
-    plant_in_profile(app_home.env)
+    plant_in_profile(app_home.env, tmp_path)
     search(app_home.env)
     publisher = trusted_publisher(app_home.env, tmp_path)
     publish_to_machine(app_home.env, publisher, "2026.12.1")
@@ -61,17 +65,18 @@ def test_after_a_planted_directory_a_genuine_update_still_arrives(app_home, tmp_
     )
 
 
-def test_a_forged_record_with_a_real_signature_of_another_database_is_set_aside(app_home, tmp_path):
-    """Copy a genuine record beside a forged database of the same version."""
+def test_a_genuine_manifest_on_a_forged_database_is_set_aside(app_home, tmp_path):
+    """A real signed manifest, copied in front of another database of the same version."""
     publisher = trusted_publisher(app_home.env, tmp_path)
-    publish_to_machine(app_home.env, publisher, "2026.12.1")
-    assert search(app_home.env).returncode == 0  # installs 2026.12.1 with its record
-    shutil.rmtree(machine_folder(app_home.env, "data", "directory-updates"))
-    installed = user_folder(app_home.env, "directories", "directory-2026.12.1.sqlite")
-    forged_database(installed, version="2026.12.1")
+    genuine = publish_to_machine(app_home.env, publisher, "2026.12.1")
+    header, _ = genuine.read_bytes().split(b"\n", 2)[:2], None
+    forged = forged_database(tmp_path / "forged.sqlite", version="2026.12.1").read_bytes()
+    planted = user_folder(app_home.env, "directory-updates", "directory-2026.12.2.navdir")
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"\n".join(header) + b"\n" + forged)
     result = search(app_home.env)
     assert FAKE not in result.stdout
-    assert "altered since it was installed" in result.stderr
+    assert "wrong hash" in result.stderr
 
 
 def test_a_key_in_the_profile_is_never_trusted(app_home, tmp_path):
@@ -80,12 +85,9 @@ def test_a_key_in_the_profile_is_never_trusted(app_home, tmp_path):
     profile_keys = user_folder(app_home.env, "keys")
     profile_keys.mkdir(parents=True)
     shutil.copy(publisher.public_path, profile_keys)
-    bundle = publish_to_machine(
-        app_home.env,
-        publisher,
-        "2026.12.1",
-        forged_database(tmp_path / "forged.sqlite", version=SHIPPED_VERSION),
-    )
+    forged = forged_database(tmp_path / "forged.sqlite", version="2026.12.1")
+    folder = machine_folder(app_home.env, "data", "directory-updates")
+    bundle = signed_bundle(forged, publisher, folder / "directory-2026.12.1.navdir", "2026.12.1")
     result = search(app_home.env)
     assert FAKE not in result.stdout
     assert f"{bundle.name}: signed with unknown key {publisher.key_id}" in result.stderr
@@ -155,3 +157,78 @@ def test_window_route_search_and_self_test_agree_on_directory_and_policy(qtbot, 
     assert routed_services == shown
     test = run_app("--self-test", env=app_home.env)
     assert "directory 2026.12.2 (IT's update folder" in test.stdout
+
+
+def test_the_directory_in_use_is_the_bytes_that_were_checked(qtbot, app_home, tmp_path):
+    """A file swapped or edited after the check (or during the session) changes nothing."""
+    from app.db.search import DirectorySearch
+    from app.in_force import decide, graph_in_force
+
+    publisher = trusted_publisher(app_home.env, tmp_path)
+    genuine = publish_to_machine(app_home.env, publisher, "2026.12.1")
+    in_force = decide()
+    finder = DirectorySearch(in_force.database)
+    forged = forged_database(tmp_path / "forged.sqlite", version="2026.12.1").read_bytes()
+    genuine.write_bytes(genuine.read_bytes()[: -len(forged)] + forged)  # after the check
+    assert all(hit.phone != FAKE for hit in finder.search("emergency"))
+    assert graph_in_force(in_force).services["emergency-999"].phone == "999"
+    finder.close()
+
+
+def with_sql(tmp_path, sql: str, version: str) -> Path:
+    database = tmp_path / f"{version}.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    with sqlite3.connect(database) as db:
+        db.executescript(sql)
+        db.execute("UPDATE content_meta SET value = ? WHERE key = 'directory_version'", (version,))
+    db.close()
+    return database
+
+
+TRIGGER = (
+    "CREATE TRIGGER swap AFTER UPDATE ON content_meta BEGIN "
+    f"UPDATE phone SET number = '{FAKE}' WHERE service_id = 'ndah'; END;"
+)
+VIEW = (
+    "ALTER TABLE phone RENAME TO phone_real; CREATE VIEW phone AS SELECT id, service_id, "
+    f"ordinal, CASE WHEN service_id = 'ndah' THEN '{FAKE}' ELSE number END AS number, "
+    "type, description FROM phone_real;"
+)
+
+
+@pytest.mark.parametrize("sql", [TRIGGER, VIEW], ids=["trigger", "view"])
+def test_a_trigger_or_view_in_a_signed_directory_is_refused(app_home, tmp_path, sql):
+    publisher = trusted_publisher(app_home.env, tmp_path)
+    folder = machine_folder(app_home.env, "data", "directory-updates")
+    signed_bundle(with_sql(tmp_path, sql, "2026.12.3"), publisher, folder / "x.navdir", "2026.12.3")
+    result = search(app_home.env, "helpline")
+    assert FAKE not in result.stdout
+    assert "schema differs from this app's" in result.stderr
+
+
+def test_publish_never_signs_a_trigger(tmp_path):
+    """The bundle holds a fresh database written from the checked rows, not the file."""
+    from app.db import signing
+    from app.db.bundle import Refused, publish
+
+    pair = signing.generate(tmp_path / "keys")
+    with pytest.raises(Refused, match="schema differs"):
+        publish(
+            with_sql(tmp_path, TRIGGER, "2026.11.30"),
+            pair.private_path,
+            tmp_path,
+            "2026.12.4",
+            date.today(),
+        )
+
+
+def test_the_installed_app_never_takes_its_machine_folder_from_the_environment(monkeypatch):
+    from app import machine
+
+    monkeypatch.setenv(machine.DEVELOPER_VARIABLE, "/tmp/planted")
+    monkeypatch.setenv("XDG_CONFIG_DIRS", "/tmp/planted")
+    monkeypatch.setenv("WIN_PD_OVERRIDE_COMMON_APPDATA", "/tmp/planted")
+    assert machine.machine_folders().config == Path("/tmp/planted")  # a source checkout
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert machine.machine_folders().config == Path("/etc/xdg/Navigator")
+    assert machine.machine_folders().keys == Path("/etc/xdg/Navigator/keys")

@@ -4,15 +4,17 @@ in tests/packaging/test_installer.py, where the MSI is built."""
 
 import json
 import shutil
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
+from app.db.bundle import publish
 from app.event_log import EventLog
 from app.ui.application import open_window
 from tests.conftest import REPO, machine_folder, run_app
-from tests.security.attacks import publish_to_machine, trusted_publisher, user_folder
+from tests.security.attacks import SHIPPED, publish_to_machine, trusted_publisher, user_folder
 from tests.ui.conftest import walk
 
 WALSALL = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
@@ -20,7 +22,7 @@ WALSALL = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0
 
 def test_policy_turns_off_pdf_csv_and_copy(qtbot, app_home, tmp_path):
     policy = machine_folder(app_home.env, "config", "policy.json")
-    policy.parent.mkdir(parents=True)
+    policy.parent.mkdir(parents=True, exist_ok=True)
     policy.write_text(json.dumps({"allow_exports": False}))
     window = open_window(None, EventLog(tmp_path / "log"))
     qtbot.addWidget(window)
@@ -44,7 +46,9 @@ def test_policy_turns_off_pdf_csv_and_copy(qtbot, app_home, tmp_path):
 def test_deleting_profile_files_cannot_go_below_the_machine_update(app_home, tmp_path):
     publisher = trusted_publisher(app_home.env, tmp_path)
     publish_to_machine(app_home.env, publisher, "2026.12.1")
-    assert "directory 2026.12.1" in run_app("--self-test", env=app_home.env).stdout
-    shutil.rmtree(user_folder(app_home.env, "directories"))
+    mine = publish(SHIPPED, publisher.private_path, tmp_path / "mine", "2026.12.2", date.today())
+    assert run_app("directory", "install", str(mine), env=app_home.env).returncode == 0
+    assert "directory 2026.12.2" in run_app("--self-test", env=app_home.env).stdout
+    shutil.rmtree(user_folder(app_home.env, "directory-updates"))
     result = run_app("--self-test", env=app_home.env)
     assert "directory 2026.12.1 (IT's update folder" in result.stdout  # not the shipped one

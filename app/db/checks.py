@@ -1,0 +1,125 @@
+"""Whether a directory database may be used: readable, the schema this app writes (no extra
+trigger, view or table), a version, a valid graph, every field within the rules, and the
+numbers that never change (999, 101) as they are.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cache
+
+from app.db.loader import DirectoryError, Source, load_graph, open_directory
+from app.db.schema_versions import head, revisions
+
+
+class Refused(ValueError):
+    """A directory or bundle that must not be used; the message says why."""
+
+
+FIXED_NUMBERS = {"emergency": "999", "police_non_emergency": "101"}
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'2026.11.21.2' -> (2026, 11, 21, 2): versions compare part by part."""
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except (ValueError, AttributeError):
+        raise Refused(f"version {version!r} is not numbers separated by dots") from None
+
+
+def schema_of(db: sqlite3.Connection) -> list[tuple]:
+    """Every table, index, trigger and view, with the SQL that made it."""
+    return [
+        tuple(row)
+        for row in db.execute(
+            "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
+        )
+    ]
+
+
+@cache
+def expected_schema() -> tuple[tuple, ...]:
+    """The schema of the directory this app was built with: what every directory must have,
+    exactly (a trigger or a view in a bundle could change numbers after the checks)."""
+    from app.paths import shipped_directory
+
+    try:
+        db = open_directory(shipped_directory())
+    except DirectoryError as error:
+        raise Refused(f"the app's own directory cannot be read to compare ({error})") from None
+    try:
+        return tuple(schema_of(db))
+    finally:
+        db.close()
+
+
+def check_database(source: Source, validate_graph: bool = True) -> tuple[str, str]:
+    """(directory version, schema revision) of a usable database, or Refused with why.
+
+    validate_graph=False skips the graph and the fields, for bytes whose hash already
+    proves them the ones validated when they were built (the caller validates on loading).
+    """
+    try:
+        db = open_directory(source)
+    except DirectoryError as error:
+        raise Refused(str(error)) from None
+    try:
+        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise Refused(f"corrupt database ({verdict})")
+        revision = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        version = db.execute(
+            "SELECT value FROM content_meta WHERE key = 'directory_version'"
+        ).fetchone()[0]
+        if revision in revisions() and revision == head() and validate_graph:
+            if tuple(schema_of(db)) != expected_schema():
+                raise Refused(
+                    "its schema differs from this app's (an extra trigger, view or table)"
+                )
+            fixed_number_problem(db)
+    except sqlite3.Error as error:
+        raise Refused(f"not a readable directory database ({error})") from None
+    except TypeError:
+        raise Refused("not a directory database (no schema or version recorded)") from None
+    finally:
+        db.close()
+    if revision not in revisions():
+        raise Refused(f"schema {revision} is newer than this app understands ({head()})")
+    if revision != head():
+        raise Refused(f"schema {revision} is older than this app's ({head()}): republish")
+    version_key(version)
+    if validate_graph:
+        _content_problems(source)
+    return version, revision
+
+
+def fixed_number_problem(db: sqlite3.Connection) -> None:
+    """Emergency services are 999 and the police non-emergency number is 101, always."""
+    for kind, number in FIXED_NUMBERS.items():
+        rows = db.execute(
+            "SELECT s.id, coalesce(p.number, '') FROM service s "
+            "JOIN attribute a ON a.link_id = s.id "
+            "JOIN taxonomy_term t ON t.id = a.taxonomy_term_id AND t.code = ? "
+            "LEFT JOIN phone p ON p.service_id = s.id",
+            (kind,),
+        ).fetchall()
+        for service_id, phone in rows:
+            if "".join(phone.split()) != number:
+                raise Refused(f"service {service_id}: a {kind} number must be {number}")
+
+
+def _content_problems(source: Source) -> None:
+    from app.db.field_rules import rows_problems
+    from app.db.oruk_format import read_directory
+    from app.pathways.validate import validate
+
+    try:
+        problems = validate(load_graph(source))
+    except DirectoryError as error:
+        raise Refused(str(error)) from None
+    if problems:
+        raise Refused(f"the pathway graph is invalid: {problems[0]} (+{len(problems) - 1} more)")
+    problems = rows_problems(read_directory(source))
+    if problems:
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise Refused(f"a service field breaks the directory's rules: {problems[0]}{more}")

@@ -1,0 +1,73 @@
+"""The machine-wide folder IT controls: machine policy, trusted publisher keys, updates.
+
+The installed app never takes this folder from the environment: a worker can set
+variables for their own session (WIN_PD_OVERRIDE_COMMON_APPDATA, PROGRAMDATA,
+XDG_CONFIG_DIRS…), so a folder named by one could hold a key or a policy they planted.
+On Windows it is ProgramData as the system itself reports it (SHGetKnownFolderPath); on
+Linux /etc/xdg/Navigator and /usr/local/share/Navigator; on macOS /Library/Application
+Support/Navigator. Run from a source checkout (developers and the tests), the variable
+NAVIGATOR_MACHINE_FOLDER moves it; the installed (frozen) app ignores that variable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+DEVELOPER_VARIABLE = "NAVIGATOR_MACHINE_FOLDER"
+
+
+@dataclass(frozen=True)
+class MachineFolders:
+    config: Path  # policy.json
+    keys: Path  # trusted publisher keys (*.pub)
+    updates: Path  # signed directory updates IT places for every user
+
+
+def machine_folders() -> MachineFolders:
+    moved = os.environ.get(DEVELOPER_VARIABLE) if not getattr(sys, "frozen", False) else None
+    if moved:
+        root = Path(moved)
+        return MachineFolders(root, root / "keys", root / "directory-updates")
+    if sys.platform == "win32":
+        root = _program_data() / "Navigator"
+        return MachineFolders(root, root / "keys", root / "directory-updates")
+    if sys.platform == "darwin":
+        root = Path("/Library/Application Support/Navigator")
+        return MachineFolders(root, root / "keys", root / "directory-updates")
+    config = Path("/etc/xdg/Navigator")
+    return MachineFolders(
+        config, config / "keys", Path("/usr/local/share/Navigator/directory-updates")
+    )
+
+
+def _program_data() -> Path:
+    """ProgramData from the Windows shell itself, not from an environment variable."""
+    import ctypes
+    from ctypes import wintypes
+
+    class Guid(ctypes.Structure):
+        _fields_ = [
+            ("Data1", wintypes.DWORD),
+            ("Data2", wintypes.WORD),
+            ("Data3", wintypes.WORD),
+            ("Data4", ctypes.c_ubyte * 8),
+        ]
+
+    # FOLDERID_ProgramData {62AB5D82-FDC1-4DC3-A9DD-070D1D495D97}
+    folder_id = Guid(
+        0x62AB5D82,
+        0xFDC1,
+        0x4DC3,
+        (ctypes.c_ubyte * 8)(0xA9, 0xDD, 0x07, 0x0D, 0x1D, 0x49, 0x5D, 0x97),
+    )
+    found = ctypes.c_wchar_p()
+    shell = ctypes.windll.shell32  # type: ignore[attr-defined]
+    if shell.SHGetKnownFolderPath(ctypes.byref(folder_id), 0, None, ctypes.byref(found)) != 0:
+        raise OSError("Windows did not report the ProgramData folder")
+    try:
+        return Path(found.value)
+    finally:
+        ctypes.windll.ole32.CoTaskMemFree(found)  # type: ignore[attr-defined]
