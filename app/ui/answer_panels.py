@@ -209,7 +209,11 @@ class ChecklistPanel(AnswerPanel):
         self.table.selectRow(0)
 
     def confirm(self) -> None:
-        self.answered.emit(dict(self.model.answers))
+        """Done: an item left blank was not asked, so it counts as not known (R38)."""
+        answers = {
+            item.id: self.model.answers.get(item.id, "not_known") for item in self.question.items
+        }
+        self.answered.emit(answers)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()

@@ -56,7 +56,8 @@ class CaseSession:
         if self.position >= len(self.path):
             return None
         question = self.pathway.graph.questions[self.path[self.position]]
-        return self.pathway.present(question, self.settings)
+        before = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        return self.pathway.present(question, self.settings, before)  # worded for who tells
 
     @property
     def plan(self) -> Plan | None:
@@ -108,9 +109,17 @@ class CaseSession:
         return self.pathway.step(given, self.settings).reminders
 
     def answered(self) -> list[tuple[Question, Any]]:
-        """Each question on the path with its answer, for the read-back."""
-        questions = self.pathway.graph.questions
-        return [(questions[q], self.answers[q]) for q in self.path if q in self.answers]
+        """Each question on the path with its answer, in the words it was asked, for the
+        read-back."""
+        questions, shown = self.pathway.graph.questions, {}
+        rows = []
+        for q in self.path:
+            if q in self.answers:
+                rows.append(
+                    (self.pathway.present(questions[q], self.settings, shown), self.answers[q])
+                )
+                shown[q] = self.answers[q]
+        return rows
 
     def sections(self) -> list[SectionState]:
         current = self.question.section if self.question else None

@@ -11,6 +11,7 @@ from app.__main__ import main
 from tests.conftest import DATA, FROM_SOURCE, REPO
 
 REFERENCE = json.loads((DATA / "reference.json").read_text(encoding="utf-8"))
+REFERENCE_V2 = json.loads((DATA / "reference-v2.json").read_text(encoding="utf-8"))
 
 
 def route(capsys, scenario, *flags):
@@ -22,7 +23,9 @@ def route(capsys, scenario, *flags):
     return code, out, err
 
 
-@pytest.mark.parametrize("case", REFERENCE, ids=[c["name"] for c in REFERENCE])
+@pytest.mark.parametrize(
+    "case", REFERENCE + REFERENCE_V2, ids=[c["name"] for c in REFERENCE + REFERENCE_V2]
+)
 def test_reference_scenario(case, capsys):
     expect = case["expect"]
     code, out, err = route(capsys, case["scenario"], "--json")
@@ -100,6 +103,55 @@ def test_a_question_the_path_needs_but_lacks_is_named(capsys, missing):
     scenario = {k: v for k, v in BASE.items() if k != missing}
     code, _, err = route(capsys, scenario, "--json")
     assert code == 2 and f"missing '{missing}'" in err and "Allowed" in err
+
+
+@pytest.mark.parametrize(
+    ("change", "mentions"),
+    [
+        ({"discloser": "victim"}, ["discloser", '"person_harmed"', '"person_causing_harm"']),
+        ({"safe_tonight": True}, ["safe_tonight", '"not_known"']),
+        ({"about_abuser": ["teacher"]}, ["about_abuser", '"works_with_children"']),
+        ({"relationship_to_abuser": None}, ["relationship_to_abuser", '"partner_or_ex"']),
+        ({"police_aware": "maybe"}, ["police_aware"]),
+        ({"strangulation_recent": 1}, ["strangulation_recent"]),
+    ],
+)
+def test_a_bad_value_for_a_new_question_exits_2_naming_it(capsys, change, mentions):
+    code, out, err = route(capsys, {**BASE, **change}, "--json")
+    assert code == 2 and out == ""
+    assert all(text in err for text in mentions), err
+
+
+def test_a_version_1_scenario_is_walked_with_the_defaults_of_version_2(capsys, pathway):
+    """No new key: the person harmed is telling you, the relationship is not known, they are
+    safe tonight, police knowledge not known, no facts about the abuser (§2 defaults)."""
+    code, out, _ = route(capsys, BASE, "--json")
+    explicit = {
+        **BASE,
+        "discloser": "person_harmed",
+        "relationship_to_abuser": "not_known",
+        "about_abuser": [],
+        "police_aware": "not_known",
+        "safe_tonight": "yes",
+    }
+    _, out_explicit, _ = route(capsys, explicit, "--json")
+    assert code == 0 and json.loads(out) == json.loads(out_explicit)
+
+
+def test_json_gives_each_action_its_group_and_words_and_each_service_its_trust(capsys):
+    code, out, _ = route(capsys, {**BASE, "immediate_danger": True}, "--json")
+    assert code == 0
+    plan = json.loads(out)
+    groups = {action["kind"]: action["group"] for action in plan["actions"]}
+    assert groups["emergency_999"] == "now" and groups["marac_referral"] == "today"
+    assert groups["helpline"] == "offer"
+    assert all(action["say"] for action in plan["actions"])
+    services = [s for action in plan["actions"] for s in action["services"]]
+    assert all(isinstance(s["check_before_use"], bool) and "confirmed" in s for s in services)
+    fixed = [s for s in services if s["phone"] in ("999", "101", "111")]
+    assert fixed and not any(s["check_before_use"] for s in fixed)
+    details = {d["item"]: d["answer"] for d in plan["referral_details"]}
+    assert details["Police already know (add the crime reference in the official form)"]
 
 
 def test_absent_dash_means_not_completed(capsys):

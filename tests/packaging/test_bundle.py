@@ -48,3 +48,23 @@ def test_the_frozen_route_command_matches_the_source(bundle, tmp_path):
     source = run_app("route", "--scenario", str(scenario), "--json")
     assert frozen.returncode == source.returncode == 0, frozen.stderr + source.stderr
     assert json.loads(frozen.stdout) == json.loads(source.stdout)
+
+
+def test_the_installed_app_takes_no_machine_folder_from_the_environment(bundle, app_home, tmp_path):
+    """A worker can set variables for their own session: the frozen app must ignore them,
+    or a key and a bundle they made would be trusted (a planted 999)."""
+    from app.db import signing
+    from tests.security.attacks import FAKE, forged_database, signed_bundle
+
+    planted = tmp_path / "planted"
+    pair = signing.generate(tmp_path / "attacker")
+    (planted / "keys").mkdir(parents=True)
+    (planted / "keys" / pair.public_path.name).write_bytes(pair.public_path.read_bytes())
+    forged = forged_database(tmp_path / "forged.sqlite", version="9999.1.1")
+    signed_bundle(forged, pair, planted / "directory-updates" / "x.navdir", "9999.1.1")
+    env = {**app_home.env, "NAVIGATOR_MACHINE_FOLDER": str(planted)}
+    env |= {"XDG_CONFIG_DIRS": str(planted), "XDG_DATA_DIRS": str(planted)}
+    exe = executable(bundle)
+    result = run_app("directory", "search", "emergency", env=env, command=(str(exe),))
+    assert result.returncode == 0 and FAKE not in result.stdout
+    assert "9999" not in run_app("--self-test", env=env, command=(str(exe),)).stdout

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from app.cli.route import answers_for
 from app.pathways.summary import plan_to_dict
 from tests.conftest import DATA
-from tests.ui.conftest import TODAY, press, walk
+from tests.ui.conftest import TODAY, press, scenario_value, type_answer, walk
 
 CASES = [
     case
@@ -100,3 +100,40 @@ def test_pdf_has_the_plan_and_the_warning(qtbot, window, tmp_path):
     press(qtbot, window.plan_view, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 2000
+
+
+V2 = {c["name"]: c["scenario"] for c in json.loads((DATA / "reference-v2.json").read_text())}
+
+
+def test_the_new_questions_are_asked_by_keyboard_read_back_and_copied(qtbot, make_window):
+    """Policy version 2 pages: who is telling you, the relationship, the person causing
+    harm, the police, tonight; worded for someone worried about another person."""
+    scenario = {
+        **V2["neighbour worried about a tenant (concerned other), children in the home"],
+        "relationship_to_abuser": "partner_or_ex",
+        "about_abuser": ["works_with_children"],
+        "safe_tonight": "not_known",
+    }
+    window = make_window()
+    prompts = {}
+    while (question := window.session.question) is not None:
+        prompts[question.id] = question.prompt
+        type_answer(qtbot, window, question, scenario_value(question, scenario))
+    assert {"discloser", "relationship_to_abuser", "about_abuser", "safe_tonight"} <= set(prompts)
+    assert "the person you are worried about" in prompts["safe_tonight"]
+    kinds = window.session.plan.action_kinds
+    assert {"concerned_other_advice", "lado_referral", "dvds_option"} <= set(kinds)
+    window.read_back()
+    rows = {
+        q.id: label
+        for (q, _), (_, label) in zip(
+            window.readback.model.rows, window.readback.model.texts(), strict=True
+        )
+    }
+    assert rows["relationship_to_abuser"] == "A partner or ex-partner"
+    assert rows["about_abuser"] == "They work or volunteer with children"
+    window.finish_read_back()
+    window.copy_summary()
+    summary = QGuiApplication.clipboard().text()
+    assert "Person causing harm is: A partner or ex-partner" in summary
+    assert "About the person causing harm: They work or volunteer with children" in summary
