@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.db import schema_versions
+from app.db import schema_versions, user_schema
 from app.db.schema_versions import VERSION_TABLES
 from app.pathways.activity import CountKey
 
@@ -148,14 +148,18 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
             ]
         )
     try:
-        if revision != head:
-            if revision is not None:
-                backup = path.with_name(f"{FILE_NAME}.before-{head}")
-                shutil.copy2(path, backup)
-            from app.db.user_migrations import migrate_file
+        if revision is None and user_schema.can_create():  # a new file: plain SQL, fast
+            connection = connect(path)  # an empty file is an empty database
+            user_schema.create(connection)
+        else:
+            if revision != head:
+                if revision is not None:
+                    backup = path.with_name(f"{FILE_NAME}.before-{head}")
+                    shutil.copy2(path, backup)
+                from app.db.user_migrations import migrate_file
 
-            migrate_file(path)
-        connection = connect(path)
+                migrate_file(path)
+            connection = connect(path)
         connection.execute(
             "INSERT OR REPLACE INTO app_state VALUES ('schema', ?)", (json.dumps(head),)
         )
@@ -228,7 +232,12 @@ def stored_revision(path: Path, busy_wait_s: float = BUSY_WAIT_S) -> str | None:
 
 
 def in_memory(notes: list[str]) -> UserStore:
-    from app.db.user_migrations import migrate_memory
-
     notes = [*notes, "Settings are kept only until Navigator closes."]
-    return UserStore(migrate_memory(), None, notes)
+    if user_schema.can_create():
+        connection = sqlite3.connect(":memory:")
+        user_schema.create(connection)
+    else:
+        from app.db.user_migrations import migrate_memory
+
+        connection = migrate_memory()
+    return UserStore(connection, None, notes)

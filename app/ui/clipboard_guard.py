@@ -8,6 +8,7 @@ have been made through a context menu). Anything else another program copied is 
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject, Qt
@@ -20,6 +21,28 @@ KEEP_OUT_OF_HISTORY = {
     "CanIncludeInClipboardHistory": b"\x00\x00\x00\x00",
     "CanUploadToCloudClipboard": b"\x00\x00\x00\x00",
 }
+
+
+OURS = "application/x-navigator-copy"  # marks what Navigator put on the clipboard
+_exit_hook: list[bool] = []
+
+
+def _clear_ours_at_exit() -> None:
+    """Closing Navigator takes its copies with it (as quick exit does); and the clipboard
+    then frees them while Python can still let go of them."""
+    if _exit_hook:
+        return
+    _exit_hook.append(True)
+
+    def clear() -> None:
+        if QGuiApplication.instance() is None:
+            return
+        clipboard = QGuiApplication.clipboard()
+        data = clipboard.mimeData()
+        if data is not None and data.hasFormat(OURS):
+            clipboard.clear()
+
+    atexit.register(clear)
 
 
 def normalised(text: str) -> str:
@@ -47,7 +70,9 @@ class ClipboardGuard(QObject):
         mime.setText(text)
         for name, value in KEEP_OUT_OF_HISTORY.items():
             mime.setData(f'application/x-qt-windows-mime;value="{name}"', QByteArray(value))
+        mime.setData(OURS, QByteArray(b"1"))
         QGuiApplication.clipboard().setMimeData(mime)
+        _clear_ours_at_exit()
 
     def holds_case(self) -> bool:
         text = QGuiApplication.clipboard().text()

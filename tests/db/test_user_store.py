@@ -9,7 +9,7 @@ import pytest
 from app.db import schema_versions
 from app.db.migrate import head_revision
 from app.db.user_migrations import downgrade_file, migrate_file
-from app.db.user_store import FILE_NAME, USER_VERSION_TABLE, open_user_store
+from app.db.user_store import FILE_NAME, USER_VERSION_TABLE, open_user_store, stored_revision
 from app.pathways.activity import CountKey
 
 # Data a worker could have at each revision, and how to find it again at head.
@@ -141,3 +141,16 @@ def test_counts_go_up_and_down_and_never_below_one(tmp_path):
     store.change_counts((KEY, KEY._replace(borough="never_counted")), ())
     assert store.counts() == []
     store.close()
+
+
+def test_a_new_file_is_made_from_plain_sql_that_equals_the_migrations(tmp_path):
+    """No Alembic on the way to the first question; the SQL is what the migrations make."""
+    from app.db import schema_versions, user_schema
+    from app.db.user_migrations import migrate_memory
+
+    migrated = user_schema.dump(migrate_memory(), schema_versions.head("user"))
+    assert user_schema.schema()[1] == migrated  # regenerate resources/schema/user.sql if not
+    store = open_user_store(tmp_path)
+    made = user_schema.dump(store.connection, schema_versions.head("user"))
+    assert made == migrated and store.persistent
+    assert stored_revision(tmp_path / FILE_NAME) == schema_versions.head("user")
