@@ -29,16 +29,16 @@ from app.pathways.summary import plan_to_text
 from app.settings import UserSettings
 from app.ui.case import CaseSession
 from app.ui.clipboard_guard import ClipboardGuard
-from app.ui.directory_tab import DirectoryTab, Search
+from app.ui.directory.directory_tab import DirectoryTab, Search
 from app.ui.file_dialog import ask_save_path
 from app.ui.labels import plain_label
 from app.ui.models import ReminderListModel, SectionListModel, WrappingDelegate
-from app.ui.plan_text import PRINT_WARNING
-from app.ui.plan_view import PlanView
-from app.ui.question_page import QuestionPage
+from app.ui.plan.plan_text import PRINT_WARNING
+from app.ui.plan.plan_view import PlanView
+from app.ui.plan.readback_view import ReadBackView
 from app.ui.quick_exit import QuickExitController
-from app.ui.readback_view import ReadBackView
-from app.ui.settings_tab import SettingsTab
+from app.ui.settings.settings_tab import SettingsTab
+from app.ui.walk.question_page import QuestionPage
 from app.user_data import UserData
 
 TITLE = "Navigator"  # never names abuse
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
             return
         path = self.session.plan and self.pdf_path_provider()
         if path:
-            from app.ui.pdf import write_plan_pdf  # only when the worker saves one
+            from app.ui.plan.pdf import write_plan_pdf  # only when the worker saves one
 
             write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
             self.status.setText(

@@ -23,7 +23,7 @@ from app.db.trust import KeySources
 from app.pathways.engine import Pathway
 from app.settings import UserSettings
 from app.ui.main_window import MainWindow
-from app.ui.plan_text import plan_document_html
+from app.ui.plan.plan_text import plan_document_html
 from tests.conftest import REPO
 from tests.security.attacks import SHIPPED
 from tests.ui.conftest import TODAY, walk

@@ -22,5 +22,5 @@ def test_self_test_fails_with_the_reason_on_a_broken_directory(app_home, tmp_pat
 def test_no_hard_coded_colours_or_stylesheets():
     """Colours come from the palette only, so Windows high contrast keeps working."""
     pattern = re.compile(r"setStyleSheet|QColor\(|#[0-9a-fA-F]{6}\b|Qt\.GlobalColor")
-    for path in (REPO / "app" / "ui").glob("*.py"):
+    for path in (REPO / "app" / "ui").rglob("*.py"):
         assert not pattern.search(path.read_text(encoding="utf-8")), path.name

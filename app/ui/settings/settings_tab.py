@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from app.settings import INACTIVITY_MINUTES, TEXT_SIZES, UserSettings
-from app.ui.stored_data_panel import StoredDataPanel
+from app.ui.settings.stored_data_panel import StoredDataPanel
 from app.user_data import UserData
 
 LOCKED_TIP = "Set by your organisation's IT policy"

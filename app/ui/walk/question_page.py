@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.pathways.graph import Question
-from app.ui.answer_panels import AnswerPanel, panel_for
 from app.ui.labels import plain_label
+from app.ui.walk.answer_panels import AnswerPanel, panel_for
 
 
 class QuestionPage(QWidget):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import Plan
-from app.ui.plan_text import action_html, risk_html
+from app.ui.plan.plan_text import action_html, risk_html
 
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
 

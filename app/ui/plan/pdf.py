@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
 from app.pathways.plan import Plan
-from app.ui.plan_text import plan_document_html
+from app.ui.plan.plan_text import plan_document_html
 
 
 def write_plan_pdf(plan: Plan, path: str, today: date, organisation: str = "") -> None:

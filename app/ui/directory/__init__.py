@@ -1,0 +1,1 @@
+"""The directory tab: search as you type, off the GUI thread."""

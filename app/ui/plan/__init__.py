@@ -1,0 +1,1 @@
+"""The plan: grouped action cards, the read-back, the PDF."""

@@ -1,0 +1,1 @@
+"""The settings tab: the worker's own settings and what is kept."""

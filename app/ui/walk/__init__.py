@@ -1,0 +1,1 @@
+"""The walk: one question a page, the emergency card, the summary strip."""
