@@ -128,6 +128,7 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
                 x["text"],
                 tuple(_json(x["sources"])),
                 _json(x["condition"]),
+                bool(x["general"]),
             )
             for x in _rows(db, "SELECT * FROM guidance ORDER BY category, ordinal")
         ],

@@ -124,6 +124,7 @@ def _pathway_rows(docs: dict[str, dict[str, Any]], directory: dict[str, Any]) ->
             "text": g["text"],
             "condition": g["when"],
             "sources": g.get("sources", []),
+            "general": bool(g.get("general", False)),
         }
         for category in ("reminder", "red_flag", "notice")
         for i, g in enumerate(guidance.get(category, []))

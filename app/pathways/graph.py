@@ -116,6 +116,7 @@ class Guidance:
     text: str
     sources: tuple[str, ...]
     when: Condition
+    general: bool = False  # a reminder for every conversation, not triggered by this case
 
 
 @dataclass(frozen=True)

@@ -110,11 +110,12 @@ def service_line(match: ServiceMatch, check) -> str:
     return f"{s.name}: {contact}{tail}"
 
 
-def grouped(plan: Plan) -> list[tuple[str, list[tuple[int, PlannedAction]]]]:
-    """(heading, [(number, action)]) for each group that has actions, numbered in plan order."""
+def grouped(plan: Plan) -> list[tuple[str, str, list[tuple[int, PlannedAction]]]]:
+    """(group, heading, [(number, action)]) for each group with actions, numbered as the
+    plan orders them (999 is always number 1)."""
     numbered = list(enumerate(plan.actions, start=1))
     return [
-        (heading, [(n, a) for n, a in numbered if a.group == group])
+        (group, heading, [(n, a) for n, a in numbered if a.group == group])
         for group, heading in GROUPS
         if any(a.group == group for a in plan.actions)
     ]
@@ -141,7 +142,7 @@ def plan_to_text(plan: Plan, today: date | None = None) -> str:
     if plan.referral_details:
         lines += ["", "For the referral form (add names only in the official form):"]
         lines += [f" - {label}: {answer}" for label, answer in plan.referral_details]
-    for heading, actions in grouped(plan):
+    for _, heading, actions in grouped(plan):
         lines += ["", f"{heading.upper()}"]
         for number, action in actions:
             lines += _action_lines(number, action, check)

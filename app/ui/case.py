@@ -17,7 +17,7 @@ from app.pathways.plan import Plan, Step
 @dataclass(frozen=True)
 class SectionState:
     name: str
-    state: str  # done | current | to come
+    state: str  # completed | in progress | not needed | to do
 
 
 class CaseSession:
@@ -122,18 +122,22 @@ class CaseSession:
         return rows
 
     def sections(self) -> list[SectionState]:
+        """The walk as a task list: completed, in progress, not needed (passed, or the plan
+        is reached, with none of its questions asked) or to do."""
+        questions = self.pathway.graph.questions
         current = self.question.section if self.question else None
-        done = {self.pathway.graph.questions[q].section for q in self.path[: self.position]}
-        states, seen = [], set()
-        for question in self.pathway.graph.questions.values():
-            if question.section in seen:
-                continue
-            seen.add(question.section)
-            if question.section == current:
-                state = "current"
-            elif question.section in done and (current is None or question.section != current):
-                state = "done"
+        asked = {questions[q].section for q in self.path[: self.position]}
+        order = list(dict.fromkeys(q.section for q in questions.values()))
+        reached = order.index(current) if current in order else len(order)
+        states = []
+        for index, section in enumerate(order):
+            if section == current:
+                state = "in progress"
+            elif section in asked:
+                state = "completed"
+            elif index < reached:
+                state = "not needed"
             else:
-                state = "to come"
-            states.append(SectionState(question.section, state))
+                state = "to do"
+            states.append(SectionState(section, state))
         return states

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
 
@@ -20,3 +21,11 @@ def plain_label(text: str, name: str) -> QLabel:
     label.setAccessibleName(name)
     label.setText(text)
     return label
+
+
+def scaled(font: QFont, factor: float, bold: bool = False) -> QFont:
+    """A font `factor` times the size of `font` (which follows the text-size setting)."""
+    bigger = QFont(font)
+    bigger.setPointSizeF(max(font.pointSizeF(), 1.0) * factor)
+    bigger.setBold(bold)
+    return bigger

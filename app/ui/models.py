@@ -12,7 +12,7 @@ from app.pathways.graph import ChecklistItem
 
 SourcesRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
-STATE_MARK = {"done": "✓", "current": "▶", "to come": "•"}
+STATE_MARK = {"completed": "✓", "in progress": "▶", "not needed": "–", "to do": "•"}
 
 
 class ItemListModel(QAbstractListModel):
@@ -48,14 +48,14 @@ class ReminderListModel(ItemListModel):
 
 
 class SectionListModel(ItemListModel):
-    """The sections of the walk (SectionState): done, current or to come."""
+    """The sections of the walk as a task list (SectionState), the state in words."""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{STATE_MARK[item.state]} {item.name}"
+            return f"{STATE_MARK[item.state]} {item.name}\n   {item.state}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.name}: {item.state}"
         return None

@@ -41,12 +41,18 @@ def upgrade() -> None:
         table.add_column(sa.Column("say", sa.Text, nullable=False, server_default=""))
         table.add_column(sa.Column("wordings", sa.JSON, nullable=False, server_default="[]"))
         table.add_column(sa.Column("fallback_kinds", sa.JSON, nullable=False, server_default="[]"))
+    with op.batch_alter_table("guidance") as table:
+        table.add_column(
+            sa.Column("general", sa.Boolean, nullable=False, server_default=sa.false())
+        )
     with op.batch_alter_table("outcome_rule") as table:
         table.add_column(sa.Column("group_name", sa.String, nullable=True))
         table.add_column(sa.Column("service_ages", sa.JSON, nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("guidance") as table:
+        table.drop_column("general")
     with op.batch_alter_table("outcome_rule") as table:
         table.drop_column("service_ages")
         table.drop_column("group_name")

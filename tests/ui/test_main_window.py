@@ -104,7 +104,7 @@ def test_plan_buttons_are_reachable_by_tab(qtbot, window):
     walk(qtbot, window, SCENARIO)
     window.plan_view.setFocus()
     seen = set()
-    for _ in range(30):
+    for _ in range(300):  # every card, copy button and "why" on the way
         qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Tab)
         if window.focusWidget() is not None:
             seen.add(window.focusWidget().accessibleName())

@@ -96,6 +96,7 @@ class Guidance(Base):
     text: Mapped[str] = mapped_column(Text)
     condition: Mapped[Any]
     sources: Mapped[list[Any]]
+    general: Mapped[bool]
 
 
 class AudienceRule(Base):

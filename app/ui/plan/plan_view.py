@@ -1,11 +1,13 @@
-"""The plan: risk and red flags, then one card per action in order, then the buttons."""
+"""The plan as NHS care cards: the risk in one line, then Now, Today and Offer, each action a
+card with the number to ring in large type; then the buttons. Every text is plain text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,23 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import Plan
-from app.ui.plan.plan_text import action_html, risk_html
+from app.pathways.summary import grouped
+from app.ui.labels import plain_label, scaled
+from app.ui.plan.action_card import ActionCard, Expander
 
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
-
-
-def rich_label(html: str, name: str, selectable: bool = True) -> QLabel:
-    """Markup we wrote, with every piece of directory text in it escaped (plan_text)."""
-    label = QLabel(html)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setOpenExternalLinks(False)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    else:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    label.setAccessibleName(name)
-    return label
+# Icon and words for each group, never colour alone (GOV.UK warning text, NHS care cards).
+GROUP_MARKS = {
+    "now": "\u26a0 Now: do this first",
+    "today": "\u25d4 Today",
+    "offer": "\u25cb Offer: their choice",
+}
+GROUP_FRAMES = {"now": 3, "today": 2, "offer": 1}  # a heavier border for what cannot wait
 
 
 class CopyAsOurs(QObject):
@@ -45,13 +42,32 @@ class CopyAsOurs(QObject):
         self.copy = copy
 
     def eventFilter(self, watched, event) -> bool:
-        is_copy = event.type() == QEvent.Type.KeyPress and event.matches(
-            QKeySequence.StandardKey.Copy
-        )
-        if is_copy and isinstance(watched, QLabel) and watched.hasSelectedText():
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QLabel):
+            return False
+        if event.matches(QKeySequence.StandardKey.Copy) and watched.hasSelectedText():
             self.copy(watched.selectedText().replace("\u2029", "\n"))
             return True
         return False
+
+
+class GroupFrame(QFrame):
+    """Now, Today or Offer: a heading with its mark, and the group's cards."""
+
+    def __init__(self, heading: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setLineWidth(GROUP_FRAMES.get(heading.split()[0], 1))
+        if heading.startswith("Now"):
+            self.setAutoFillBackground(True)
+            self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.layout_ = QVBoxLayout(self)
+        mark = GROUP_MARKS.get(heading.split()[0], heading)
+        self.heading = plain_label(
+            mark if heading != "Offer (their choice)" else mark + " (their choice)", "Group"
+        )
+        self.heading.setFont(scaled(self.heading.font(), 1.3, bold=True))
+        self.heading.setAccessibleName(self.heading.text())
+        self.layout_.addWidget(self.heading)
 
 
 class PlanView(QWidget):
@@ -60,9 +76,10 @@ class PlanView(QWidget):
     pdf_requested = Signal()
     new_requested = Signal()
 
-    def __init__(self, allow_exports: bool = True, copy=None) -> None:
+    def __init__(self, allow_exports: bool = True, copy: Callable[[str], None] | None = None):
         super().__init__()
         self.allow_exports = allow_exports  # IT's policy: no PDF, copy, or selecting text
+        self.copy = copy if allow_exports else None
         self.copy_guard = CopyAsOurs(copy) if copy is not None else None
         layout = QVBoxLayout(self)
         self.scroll = QScrollArea()
@@ -90,40 +107,62 @@ class PlanView(QWidget):
                 shortcut.setEnabled(False)
         layout.addLayout(buttons)
         self.action_kinds: list[str] = []
+        self.cards: list[ActionCard] = []
 
     def show_plan(self, plan: Plan, today: date) -> None:
         content = QWidget()
         column = QVBoxLayout(content)
-        selectable = self.allow_exports
-        risk = risk_html(plan) or "<p>Plan</p>"
-        column.addWidget(self._card_label(risk, "Risk and red flags", selectable))
+        self.risk, self.flags = self._risk_header(plan, column)
         months = plan.assured_within_months
-        for number, action in enumerate(plan.actions, start=1):
-            card = QFrame()
-            card.setFrameShape(QFrame.Shape.StyledPanel)
-            inner = QVBoxLayout(card)
-            html = action_html(number, action, today, months)
-            inner.addWidget(self._card_label(html, action.title, selectable))
-            column.addWidget(card)
+        self.cards = []
+        self.groups = []
+        for group_id, _, actions in grouped(plan):
+            group = GroupFrame(group_id)
+            self.groups.append(group)
+            for number, action in actions:
+                card = ActionCard(number, action, today, months, self.copy, self.allow_exports)
+                group.layout_.addWidget(card)
+                self.cards.append(card)
+            column.addWidget(group)
+        for notice in plan.notices:
+            column.addWidget(plain_label(f"Note: {notice.text}", "Note"))
         column.addStretch(1)
         self.scroll.setWidget(content)
+        self._guard_copies(content)
         self.action_kinds = [a.kind for a in plan.actions]
 
-    def _card_label(self, html: str, name: str, selectable: bool) -> QLabel:
-        label = rich_label(html, name, selectable)
-        label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # copy by Ctrl+C only
-        if self.copy_guard is not None:
-            label.installEventFilter(self.copy_guard)
-        return label
+    def _risk_header(self, plan: Plan, column: QVBoxLayout):
+        risk = None
+        if plan.risk.level != "not_applicable":
+            level = plan.risk.level.replace("_", " ").upper()
+            basis = f": {plan.risk.basis}" if plan.risk.basis else ""
+            risk = plain_label(f"Risk: {level}{basis}", "Risk")
+            risk.setFont(scaled(risk.font(), 1.1, bold=True))
+            column.addWidget(risk)
+        flags = None
+        if plan.red_flags:
+            names = ", ".join(f.text for f in plan.red_flags)
+            sources = "\n".join(f"{f.text}: {'; '.join(f.sources)}" for f in plan.red_flags)
+            column.addWidget(
+                plain_label(f"Red flags: {names}. Consider professional judgement.", "Red flags")
+            )
+            flags = Expander("Red flags: sources", sources, "Red flag sources")
+            column.addWidget(flags)
+        return risk, flags
+
+    def _guard_copies(self, content: QWidget) -> None:
+        for label in content.findChildren(QLabel):
+            label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # copy: Ctrl+C only
+            if self.allow_exports:
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                if self.copy_guard is not None:
+                    label.installEventFilter(self.copy_guard)
+            else:
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
     def plain_texts(self) -> list[str]:
-        """Each card as the text a worker could select and copy from it."""
-        document = QTextDocument()
-        texts = []
-        for label in self.scroll.widget().findChildren(QLabel):
-            document.setHtml(label.text())
-            texts.append(document.toPlainText())
-        return texts
+        """Everything shown, as the text a worker could select and copy from it."""
+        return [label.text() for label in self.scroll.widget().findChildren(QLabel)]
 
     def holds_case(self) -> bool:
         return bool(self.action_kinds) or bool(self.scroll.widget().findChildren(QLabel))
@@ -131,3 +170,4 @@ class PlanView(QWidget):
     def clear(self) -> None:
         self.scroll.setWidget(QWidget())
         self.action_kinds = []
+        self.cards = []

@@ -1,0 +1,163 @@
+"""One action of the plan as an NHS-style care card: the instruction, each service's name and
+number in large type (with a copy button), what to say, and Why and sources folded away.
+
+Every text here comes from the directory or the pathway: all of it is plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.pathways.plan import PlannedAction
+from app.pathways.services import ServiceMatch, check_before_use
+from app.pathways.summary import round_the_clock_first, service_notes
+from app.ui.labels import plain_label, scaled
+
+UNCONFIRMED = "Unconfirmed: check the number before you give it."
+MONTHS = "January February March April May June July August September October November December"
+
+
+def trust_line(match: ServiceMatch, today: date, months: int) -> str:
+    """Calm, and only where it carries information: nothing for 999, 101 and 111."""
+    service = match.service
+    if not service.phone and not service.email:
+        return "Contact not confirmed: see the note above."
+    if check_before_use(service, today, months):
+        return UNCONFIRMED
+    if service.assured_date:
+        year, month = service.assured_date[:4], int(service.assured_date[5:7])
+        return f"Confirmed {MONTHS.split()[month - 1]} {year}."
+    return ""
+
+
+class Expander(QWidget):
+    """A "Details" control: a button that shows or hides its text, by keyboard too."""
+
+    def __init__(self, title: str, text: str, name: str) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = title
+        self.button = QToolButton()
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.setText(title)
+        self.body = plain_label(text, name)
+        self.body.setVisible(False)
+        self.button.toggled.connect(self.set_open)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.body)
+        self.set_open(False)
+
+    def set_open(self, shown: bool) -> None:
+        self.body.setVisible(shown)
+        self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        state = "shown" if shown else "hidden"
+        self.button.setAccessibleName(f"{self.title} ({state})")
+
+
+class ServiceRow(QWidget):
+    """A service: its name, then its number large enough to read across a desk."""
+
+    def __init__(
+        self,
+        match: ServiceMatch,
+        today: date,
+        months: int,
+        copy: Callable[[str], None] | None,
+        selectable: bool,
+    ) -> None:
+        super().__init__()
+        service = match.service
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        prefix = "If that cannot help: " if match.fallback else ""
+        self.name = plain_label(prefix + service.name, "Service")
+        self.name.setFont(scaled(self.name.font(), 1.0, bold=True))
+        contact = service.phone or service.email or "No number held"
+        self.number = plain_label(contact, f"Number for {service.name}")
+        self.number.setFont(scaled(self.number.font(), 1.6, bold=True))
+        if selectable:
+            self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        line = QHBoxLayout()
+        line.addWidget(self.number)
+        if copy is not None and (service.phone or service.email):
+            self.copy_button = QPushButton("Copy number")
+            self.copy_button.setAccessibleName(f"Copy the number for {service.name}")
+            self.copy_button.clicked.connect(lambda: copy(contact))
+            line.addWidget(self.copy_button)
+        line.addStretch(1)
+        layout.addWidget(self.name)
+        layout.addLayout(line)
+        notes = "; ".join(service_notes(service))
+        self.notes = plain_label(notes, "Hours and notes")
+        self.notes.setVisible(bool(notes))
+        layout.addWidget(self.notes)
+        self.trust = plain_label(trust_line(match, today, months), "How sure we are")
+        self.trust.setVisible(bool(self.trust.text()))
+        layout.addWidget(self.trust)
+        self.spoken = f"{service.name}, {contact}"
+
+
+class ActionCard(QFrame):
+    """One action: the instruction, the services, what to say, and why (folded)."""
+
+    def __init__(
+        self,
+        number: int,
+        action: PlannedAction,
+        today: date,
+        months: int,
+        copy: Callable[[str], None] | None = None,
+        selectable: bool = True,
+    ) -> None:
+        super().__init__()
+        self.kind = action.kind
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader reads the card whole
+        layout = QVBoxLayout(self)
+        self.title = plain_label(f"{number}. {action.title}", "Action")
+        self.title.setFont(scaled(self.title.font(), 1.2, bold=True))
+        layout.addWidget(self.title)
+        self.rows: list[ServiceRow] = []
+        if action.kind == "helpline":
+            for label, matches in round_the_clock_first(action.services):
+                heading = "Open 24/7" if label == "24/7" else "Daytime lines (check the hours)"
+                layout.addWidget(plain_label(heading, heading))
+                self._rows(layout, matches, today, months, copy, selectable)
+        else:
+            self._rows(layout, action.services, today, months, copy, selectable)
+        if action.no_confirmed_service and action.fallback_note:
+            self.fallback = plain_label(action.fallback_note, "If no service is confirmed")
+            layout.addWidget(self.fallback)
+        if action.say:
+            self.say = plain_label(f"What you can say: \u201c{action.say}\u201d", "What to say")
+            layout.addWidget(self.say)
+        why = f"{action.why}\nSources: {'; '.join(action.sources)}"
+        self.why = Expander("Why, and sources", why, "Why and sources")
+        layout.addWidget(self.why)
+        first = f": {self.rows[0].spoken}" if self.rows else ""
+        self.setAccessibleName(f"{number}. {action.title}{first}")
+        self.setAccessibleDescription(action.say)
+
+    def _rows(self, layout, matches, today, months, copy, selectable) -> None:
+        for match in matches:
+            row = ServiceRow(match, today, months, copy, selectable)
+            self.rows.append(row)
+            layout.addWidget(row)
+
+    def texts(self) -> list[str]:
+        return [label.text() for label in self.findChildren(QLabel)]
