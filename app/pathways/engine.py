@@ -82,15 +82,27 @@ class Pathway:
                 reminders = self._matching("reminder", Context(path, settings=values))
                 return Step(tuple(asked), path, reminders, question=question)
             path[node] = answers[node]
-            node = self._next(node, so_far)
+            node = self._next(node, so_far, values)
         plan = self._plan(path, values, settings)
         return Step(tuple(asked), path, plan.reminders, plan=plan)
 
-    def _next(self, node: str, ctx: Context) -> str:
+    def _next(self, node: str, ctx: Context, values: dict[str, Any]) -> str:
         for edge, holds in self._edges.get(node, []):
-            if holds(ctx) is True:
+            truth = holds(ctx)
+            if truth is None and edge.when is not None:
+                # An edge may read the plan so far (validate checks that nothing asked
+                # from here on can change what it reads): ask a question only if it matters.
+                truth = holds(self._so_far(ctx, values))
+            if truth is True:
                 return edge.target
         raise GraphError(f"no edge from {node!r} applies")
+
+    def _so_far(self, ctx: Context, values: dict[str, Any]) -> Context:
+        """The answers given so far, with the facts and the actions they already decide."""
+        facts = self._facts.derive(ctx.answers, values).values
+        fired = dataclasses.replace(ctx, facts=facts)
+        kinds = frozenset(rule.action_kind for rule, holds in self._rules if holds(fired) is True)
+        return dataclasses.replace(fired, action_kinds=kinds)
 
     def _matching(self, category: str, ctx: Context) -> tuple[Guidance, ...]:
         return tuple(g for g, holds in self._guidance[category] if holds(ctx) is True)

@@ -91,13 +91,37 @@ def _flow_problems(graph: Graph) -> list[str]:
             for atom in atoms(edge.when, graph.named):
                 if "q" in atom and atom["q"] not in earlier:
                     problems.append(f"{where}: reads {atom['q']!r}, asked later or never")
-                if "fact" in atom or "plan_has_any" in atom:
-                    problems.append(f"{where}: edges may only read answers given so far")
+            later = _reachable(graph, edge.target)
+            for question in sorted(_questions_read(graph, edge.when) & later):
+                problems.append(f"{where}: reads the plan or a fact that {question!r} changes")
     return problems
 
 
-def _reachable(graph: Graph) -> set[str]:
-    seen, todo = set(), [graph.start]
+def _questions_read(graph: Graph, cond: Condition | None) -> set[str]:
+    """Every question a condition depends on, through named conditions, the facts it
+    reads and the rules of the actions it asks about: an edge may read a fact or the plan
+    so far only if nothing asked from its target on can change it."""
+    read: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    todo = [cond]
+    while todo:
+        for atom in atoms(todo.pop(), graph.named):
+            if "q" in atom:
+                read.add(atom["q"])
+            for fact in graph.facts:
+                if fact.id == atom.get("fact") and ("fact", fact.id) not in seen:
+                    seen.add(("fact", fact.id))
+                    read.update([fact.question] if fact.question else [])
+                    todo.extend(case.when for case in fact.cases)
+            for kind in atom.get("plan_has_any", ()):
+                if ("plan", kind) not in seen:
+                    seen.add(("plan", kind))
+                    todo.extend(r.when for r in graph.rules if r.action_kind == kind)
+    return read
+
+
+def _reachable(graph: Graph, start: str | None = None) -> set[str]:
+    seen, todo = set(), [start or graph.start]
     while todo:
         node = todo.pop()
         if node in seen:

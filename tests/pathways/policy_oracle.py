@@ -122,12 +122,15 @@ def expected_questions(a: dict[str, Any]) -> set[str]:
     asked = set(ALWAYS_ASKED)
     age, types, d = a.get("age_group"), set(a.get("abuse_types") or []), who(a)
     saa = "sexual_assault_abuse" in types
-    if ("domestic_abuse" in types and d != "person_causing_harm") or (
-        saa and age in SIXTEEN_PLUS and "under_18" not in about(a)
-    ):
-        asked.add("relationship_to_abuser")  # it can change the plan only then (R26, R39)
+    if "domestic_abuse" in types:
+        if d != "person_causing_harm":
+            asked.add("relationship_to_abuser")  # R26 Clare's Law, R39
+    elif saa and age in SIXTEEN_PLUS and "under_18" not in about(a):
+        asked.add("relationship_to_abuser")  # it can change the plan only then (R39)
     if d != "person_causing_harm":
-        asked |= {"perpetrator_nearby", "consent_to_share"}
+        asked.add("perpetrator_nearby")
+        if d == "person_harmed" or expected_actions(a) & SHARING_REFERRALS:
+            asked.add("consent_to_share")  # a concerned other: only when it can matter
         if saa:
             asked.add("saa_timing")
         if marac_applies(a):

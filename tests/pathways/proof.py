@@ -12,8 +12,8 @@ walked even if the graph forgot to.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -225,34 +225,57 @@ class ProofResult:
     failures: list[str] = field(default_factory=list)
     per_sweep: dict[str, int] = field(default_factory=dict)
     fired: set[tuple[str, str]] = field(default_factory=set)  # (category, id) seen in a plan
+    # (question, answers before it) -> whether two of its answers gave different plans
+    matters: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def merge(self, other: ProofResult) -> None:
+        self.plans += other.plans
+        self.paths |= other.paths
+        self.failures += other.failures
+        self.per_sweep.update(other.per_sweep)
+        self.fired |= other.fired
+        for key, matters in other.matters.items():
+            self.matters[key] = self.matters.get(key, False) or matters
+
+    def moot(self) -> list[str]:
+        """Questions asked where no answer could change the plan: not worth asking.
+        Judged over every sweep that branches on the question after the same answers."""
+        return [f"{q} asked after {before}" for (q, before), m in self.matters.items() if not m]
 
 
-def walk_all(
-    pathway: Pathway, domains: dict[str, list[Any]]
-) -> Iterator[tuple[dict[str, Any], tuple[str, ...], Plan]]:
-    """Every plan reachable by branching on each asked question's domain (or its baseline)."""
-    stack: list[dict[str, Any]] = [{}]
-    while stack:
-        answers = stack.pop()
-        step = pathway.step(answers)
-        if step.plan is not None:
-            yield step.answers, step.asked, step.plan
-            continue
-        qid = step.question.id
-        for value in reversed(domains.get(qid, [BASELINE[qid]])):
-            stack.append({**answers, qid: value})
+class _Stop(Exception):
+    """The first failure was found (stop_at_first): no need to walk further."""
 
 
 def prove_sweep(pathway: Pathway, name: str, stop_at_first: bool = False) -> ProofResult:
+    """Walk the sweep's tree: branch on each asked question's domain (or its baseline),
+    check every plan, and note at each branching whether the answer changed the plan."""
     result = ProofResult()
-    for answers, asked, plan in walk_all(pathway, SWEEPS[name]):
-        result.plans += 1
-        result.paths.add(asked)
-        result.fired.update(_fired(plan))
-        for failure in plan_failures(answers, plan, pathway.graph):
-            result.failures.append(f"[{name}] {failure} | answers: {_short(answers)}")
-            if stop_at_first:
-                return result
+    domains = SWEEPS[name]
+
+    def walk(answers: dict[str, Any]) -> frozenset:
+        step = pathway.step(answers)
+        if step.plan is not None:
+            result.plans += 1
+            result.paths.add(step.asked)
+            result.fired.update(_fired(step.plan))
+            for failure in plan_failures(step.answers, step.plan, pathway.graph):
+                result.failures.append(f"[{name}] {failure} | answers: {_short(step.answers)}")
+                if stop_at_first:
+                    raise _Stop
+            return frozenset([_seen(step.plan)])
+        qid = step.question.id
+        values = domains.get(qid, [BASELINE[qid]])
+        outcomes = [walk({**answers, qid: value}) for value in values]
+        if len(values) > 1:
+            key = (qid, json.dumps(answers, sort_keys=True))
+            result.matters[key] = len(set(outcomes)) > 1
+        return frozenset().union(*outcomes)
+
+    try:
+        walk({})
+    except _Stop:
+        return result
     result.per_sweep[name] = result.plans
     return result
 
@@ -282,11 +305,7 @@ def prove(
         with ProcessPoolExecutor(workers) as pool:
             parts = list(pool.map(_prove_in_worker, [(pathway.graph, n, False) for n in names]))
     for part in parts:
-        result.plans += part.plans
-        result.paths |= part.paths
-        result.failures += part.failures
-        result.per_sweep.update(part.per_sweep)
-        result.fired |= part.fired
+        result.merge(part)
     return result
 
 
@@ -299,6 +318,21 @@ def _fired(plan: Plan) -> set[tuple[str, str]]:
     ):
         seen.update((category, item.id) for item in items)
     return seen
+
+
+def _seen(plan: Plan) -> tuple:
+    """What the worker sees of a plan (risk, each action with its services and the
+    reasons it gives, guidance), to tell whether an answer changed it."""
+    return (
+        plan.risk.level,
+        plan.risk.criteria,
+        plan.risk.basis,
+        tuple(
+            (a.kind, a.title, a.say, a.reasons, tuple(m.service.id for m in a.services))
+            for a in plan.actions
+        ),
+        tuple(g.id for g in (*plan.reminders, *plan.red_flags, *plan.notices)),
+    )
 
 
 def _short(answers: dict[str, Any]) -> dict[str, Any]:

@@ -84,6 +84,28 @@ def test_questions_speak_of_the_person_you_are_worried_about(pathway):
     assert harmed.question.prompt == "How old is the person who has been harmed?"
 
 
+def test_someone_worried_is_asked_about_consent_only_when_the_plan_shares(pathway):
+    """The consent question reads the plan so far: with no referral its answer cannot
+    change the plan, so it is not asked; with children in the home (a MASH referral) it is."""
+    answers = {
+        **START,
+        "discloser": "concerned_other",
+        "abuse_types": ["domestic_abuse"],
+        "borough": "walsall",
+        "perpetrator_nearby": False,
+        "safe_tonight": "yes",
+        "children_in_household": False,
+        "pregnant_or_recent_birth": False,
+        "care_and_support_needs": False,
+        "additional_needs": [],
+        "professional_judgement_high_risk": False,
+    }
+    no_referral = pathway.step(answers)
+    assert no_referral.plan is not None and "consent_to_share" not in no_referral.asked
+    with_children = pathway.step({**answers, "children_in_household": True})
+    assert with_children.question.id == "consent_to_share"
+
+
 def test_answers_off_the_path_are_kept_by_the_caller_but_ignored(pathway):
     """Going back and changing age must not let an adult-only answer leak into a child's plan."""
     answers = {

@@ -25,6 +25,13 @@ def test_every_plan_on_every_path_follows_the_policy(proof):
     print(f"\n{proof.plans} plans proven, {len(proof.paths)} question paths: {proof.per_sweep}")
 
 
+def test_every_question_asked_can_change_the_plan(proof):
+    """Ask only what matters: wherever a sweep branches on a question, two of its answers
+    give different plans after the same earlier answers."""
+    assert proof.moot() == []
+    assert len(proof.matters) > 5_000  # branchings judged
+
+
 def test_the_proof_exercises_every_rule_and_every_guidance_item(proof, graph):
     every = {(r.action_kind, r.id) for r in graph.rules}
     every |= {(g.category, g.id) for g in graph.guidance}

@@ -52,6 +52,20 @@ def test_an_edge_reading_a_later_answer_is_found(graph):
     assert any("reads 'consent_to_share', asked later" in p for p in broken(graph, edges=edges))
 
 
+def test_an_edge_reading_a_plan_that_later_answers_change_is_found(graph):
+    """MARAC depends on the Dash: an edge before the Dash cannot know whether it is made."""
+    edges = dict(graph.edges)
+    edges["tier"] = [
+        Edge("tier", "age_group", {"plan_has_any": ["marac_referral"]}),
+        Edge("tier", "age_group"),
+    ]
+    problems = broken(graph, edges=edges)
+    assert any(
+        "tier -> age_group: reads the plan or a fact that 'dash_answers'" in p for p in problems
+    )
+    assert not any("consent_to_share" in p for p in validate(graph))  # its edges read the plan
+
+
 def test_last_edge_must_be_unconditional(graph):
     edges = {**graph.edges, "tier": [Edge("tier", "age_group", {"q": "tier", "eq": 1})]}
     assert any("the last edge must have no condition" in p for p in broken(graph, edges=edges))
