@@ -197,6 +197,7 @@ def _question(q: sqlite3.Row) -> g.Question:
         default=_default(_json(q["default_answer"])),
         wordings=_wordings(_json(q["wordings"]), "prompt", "help"),
         summary_label=q["summary_label"],
+        interrupt=q["interrupt_action"],
     )
 
 

@@ -173,6 +173,7 @@ def _question_row(ordinal: int, q: dict[str, Any]) -> dict[str, Any]:
         "default_answer": [q["default"]] if "default" in q else None,
         "wordings": q.get("wording", []),
         "summary_label": q.get("summary", ""),
+        "interrupt_action": q.get("interrupt", ""),
     }
 
 

@@ -97,6 +97,24 @@ class Pathway:
                 return edge.target
         raise GraphError(f"no edge from {node!r} applies")
 
+    def interruption(
+        self, question_id: str, answers: dict[str, Any], settings: Settings | None = None
+    ) -> PlannedAction | None:
+        """The action a question's answer calls for at once, before the walk goes on (999
+        for danger now), given the answers so far; None if it does not apply."""
+        kind = self.graph.questions[question_id].interrupt
+        if not kind:
+            return None
+        values = dataclasses.asdict(settings or self.graph.settings)
+        ctx = self._so_far(Context(answers, final=True, settings=values), values)
+        rules = [
+            rule for rule, holds in self._rules if rule.action_kind == kind and holds(ctx) is True
+        ]
+        if not rules:
+            return None
+        (action,) = self._actions({kind: rules}, self._person(ctx))
+        return self._worded(action, ctx)
+
     def _so_far(self, ctx: Context, values: dict[str, Any]) -> Context:
         """The answers given so far, with the facts and the actions they already decide."""
         facts = self._facts.derive(ctx.answers, values).values

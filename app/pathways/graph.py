@@ -58,6 +58,7 @@ class Question:
     default: Default | None = None  # for `route` only: the window always asks
     wordings: tuple[Wording, ...] = ()
     summary_label: str = ""  # its answer goes in the summary for a referral form, so labelled
+    interrupt: str = ""  # an action kind shown at once, before the walk goes on, if it applies
 
     def option(self, value: Any) -> AnswerOption | None:
         for opt in self.options:

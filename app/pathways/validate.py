@@ -180,6 +180,8 @@ def _outcome_problems(graph: Graph) -> list[str]:
         if rule.group is not None and rule.group not in GROUPS:
             problems.append(f"rule {rule.id} ({rule.action_kind}): group not one of {GROUPS}")
     for question in graph.questions.values():
+        if question.interrupt and question.interrupt not in graph.actions:
+            problems.append(f"question {question.id}: interrupts with no such action kind")
         for wording in question.wordings:
             where = f"question {question.id} wording"
             problems.extend(_condition_problems(graph, wording.when, where))

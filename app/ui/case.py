@@ -93,8 +93,24 @@ class CaseSession:
             self.position = self.path.index(question_id)
 
     def finish(self) -> None:
-        """From read-back to the plan (or the first question still unanswered)."""
+        """On to the plan, or the first question still unanswered (after read-back, or after
+        correcting one answer): the answers after it are kept, not asked again."""
         self.position = len(self.path) - (0 if self.full.plan else 1)
+
+    @property
+    def number(self) -> int:
+        """The question's number as the worker counts them (answers from settings skipped)."""
+        return 1 + sum(q not in self.prefill for q in self.path[: self.position])
+
+    def in_view(self, ids: tuple[str, ...]) -> list[tuple[Question, Any, bool]]:
+        """(question, answer, from settings) for these questions, answered on the path or
+        filled in from settings (shown from the start, so a wrong area is seen early)."""
+        questions = self.pathway.graph.questions
+        return [
+            (questions[q], self.answers[q], self.answers[q] == self.prefill.get(q))
+            for q in ids
+            if q in self.answers and (q in self.path[: self.position] or q in self.prefill)
+        ]
 
     def _skip_prefilled(self) -> None:
         while self.position < len(self.path) and self.path[self.position] in self.prefill:

@@ -38,7 +38,9 @@ from app.ui.plan.plan_view import PlanView
 from app.ui.plan.readback_view import ReadBackView
 from app.ui.quick_exit import QuickExitController
 from app.ui.settings.settings_tab import SettingsTab
+from app.ui.walk.emergency_page import EmergencyPage
 from app.ui.walk.question_page import QuestionPage
+from app.ui.walk.summary_strip import SHOWN, SummaryStrip
 from app.user_data import UserData
 
 TITLE = "Navigator"  # never names abuse
@@ -50,6 +52,15 @@ class CaseHolder:
     name: str
     holds: Callable[[], bool]
     forget: Callable[[], None]
+
+
+def _prefill(settings: UserSettings) -> dict:
+    """Answers the worker's settings give: their tier, and their usual area if set (shown
+    in the summary strip from the first page, to change in one press)."""
+    prefill = {"tier": settings.tier}
+    if settings.default_borough:
+        prefill["borough"] = settings.default_borough
+    return prefill
 
 
 def _open_dialogs() -> bool:
@@ -87,7 +98,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.user_data = user_data  # None: nothing is kept (tests of the walk alone)
         self.pathway = pathway
-        self.session = CaseSession(pathway, pathway.graph.settings, {"tier": settings.tier})
+        self.session = CaseSession(pathway, pathway.graph.settings, _prefill(settings))
+        self.resume_after_edit = False  # one answer corrected: then back to where we were
         self.clipboard = ClipboardGuard(self.case_texts)
         self.active_file_dialog = None
         self.pdf_path_provider: Callable[[], str | None] = self._ask_pdf_path
@@ -152,6 +164,15 @@ class MainWindow(QMainWindow):
         sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         sections.setMinimumWidth(170)
         self.pages = QStackedWidget()
+        self.strip = SummaryStrip()
+        self.strip.edit_requested.connect(self.correct)
+        middle = QWidget()
+        middle_column = QVBoxLayout(middle)
+        middle_column.setContentsMargins(0, 0, 0, 0)
+        middle_column.addWidget(self.strip)
+        middle_column.addWidget(self.pages, 1)
+        self.emergency = EmergencyPage()
+        self.emergency.continue_requested.connect(self.refresh)
         self.question_page = QuestionPage()
         self.question_page.answered.connect(self.answer)
         self.question_page.back_requested.connect(self.back)
@@ -163,7 +184,7 @@ class MainWindow(QMainWindow):
         self.readback = ReadBackView()
         self.readback.edit_requested.connect(self.edit)
         self.readback.done_requested.connect(self.finish_read_back)
-        for page in (self.question_page, self.plan_view, self.readback):
+        for page in (self.question_page, self.emergency, self.plan_view, self.readback):
             self.pages.addWidget(page)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -179,7 +200,7 @@ class MainWindow(QMainWindow):
         self.reminders.setMinimumWidth(260)
         self.reminders.setAccessibleName("Safe-response reminders")
         side_layout.addWidget(self.reminders)
-        for widget, stretch in ((sections, 1), (self.pages, 4), (side, 2)):
+        for widget, stretch in ((sections, 1), (middle, 4), (side, 2)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
         return splitter
@@ -204,9 +225,8 @@ class MainWindow(QMainWindow):
             current = self.session.current_answer
             if current is None and question.id == "borough":
                 current = self.settings.default_borough
-            number = self.session.position + 1
-            self.question_page.show_question(question, current, number)
-            self.pages.setCurrentWidget(self.question_page)
+            self.pages.setCurrentWidget(self.question_page)  # first: focus needs it shown
+            self.question_page.show_question(question, current, self.session.number)
         else:
             self.plan_view.show_plan(self.session.plan, self.today())
             self.pages.setCurrentWidget(self.plan_view)
@@ -216,9 +236,27 @@ class MainWindow(QMainWindow):
                 self.show_storage_notes()
         self.reminders_model.set_items(self.session.reminders)
         self.sections_model.set_items(self.session.sections())
+        self.strip.set_items(self.session.in_view(tuple(SHOWN)))
 
     def answer(self, value) -> None:
+        question = self.session.question
         self.session.answer(value)
+        if self.resume_after_edit:
+            self.resume_after_edit = False
+            self.session.finish()
+        urgent = self.pathway.interruption(question.id, self.session.full.answers)
+        if urgent is None:
+            self.refresh()
+            return
+        self.reminders_model.set_items(self.session.reminders)
+        months = self.pathway.graph.settings.assured_within_months
+        self.emergency.show_action(urgent, self.today(), months, self.clipboard.put)
+        self.pages.setCurrentWidget(self.emergency)
+
+    def correct(self, question_id: str) -> None:
+        """Change one answer (from the summary strip), then carry on where the walk was."""
+        self.session.go_to(question_id)
+        self.resume_after_edit = True
         self.refresh()
 
     def back(self) -> None:
@@ -230,8 +268,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.readback)
 
     def edit(self, question_id: str) -> None:
-        self.session.go_to(question_id)
-        self.refresh()
+        self.correct(question_id)
 
     def finish_read_back(self) -> None:
         self.session.finish()
@@ -271,6 +308,8 @@ class MainWindow(QMainWindow):
             CaseHolder("answers", self.session.holds_case, self.session.clear),
             CaseHolder("remembered services", self.pathway.holds_case, self.pathway.forget_case),
             CaseHolder("plan", self.plan_view.holds_case, self.plan_view.clear),
+            CaseHolder("emergency card", self.emergency.holds_case, self.emergency.forget_case),
+            CaseHolder("answers in view", self.strip.holds_case, self.strip.forget_case),
             CaseHolder("read-back", self.readback.holds_case, self.readback.forget_case),
             CaseHolder("directory search", self.directory.holds_case, self.directory.clear),
             CaseHolder(
@@ -348,13 +387,14 @@ class MainWindow(QMainWindow):
         if self.user_data is not None:
             self.user_data.save_settings(settings)
             self.show_storage_notes()
-        self.session.prefill = {"tier": settings.tier}
-        if set(self.session.answers) <= {"tier"}:  # nothing asked yet: start with the new tier
+        fresh = not self.session.holds_case()
+        self.session.prefill = _prefill(settings)
+        if fresh:  # nothing asked yet: start with the new settings
             self.session.clear()
         self.use_text_size(settings.text_size)
         self.guard.set_idle_ms(settings.inactivity_minutes * 60_000)
-        if self.session.question is not None:
-            self.refresh()
+        if self.screens.currentWidget() is self.work:
+            self.refresh()  # the page on screen redrawn at the new text size
 
     @staticmethod
     def use_text_size(points: int) -> None:

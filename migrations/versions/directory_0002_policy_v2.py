@@ -36,6 +36,9 @@ def upgrade() -> None:
         table.add_column(sa.Column("default_answer", sa.JSON, nullable=True))
         table.add_column(sa.Column("wordings", sa.JSON, nullable=False, server_default="[]"))
         table.add_column(sa.Column("summary_label", sa.Text, nullable=False, server_default=""))
+        table.add_column(
+            sa.Column("interrupt_action", sa.String, nullable=False, server_default="")
+        )
     with op.batch_alter_table("action_template") as table:
         table.add_column(sa.Column("group_name", sa.String, nullable=False, server_default="offer"))
         table.add_column(sa.Column("say", sa.Text, nullable=False, server_default=""))
@@ -60,7 +63,7 @@ def downgrade() -> None:
         for column in ("fallback_kinds", "wordings", "say", "group_name"):
             table.drop_column(column)
     with op.batch_alter_table("question") as table:
-        for column in ("summary_label", "wordings", "default_answer"):
+        for column in ("interrupt_action", "summary_label", "wordings", "default_answer"):
             table.drop_column(column)
     op.drop_table("derived_fact")
     op.drop_table("named_condition")

@@ -174,3 +174,13 @@ def test_plans_name_their_rules_and_fallbacks(pathway):
     assert plan.risk.basis == "professional judgement"
     assert (idva.group, plan.action("marac_referral").group) == ("offer", "today")
     assert idva.say and "separate from the police" in idva.say
+
+
+def test_danger_now_interrupts_the_walk_with_the_999_action(pathway):
+    """The first answer alone decides it: no age, area or abuse type is needed to call 999."""
+    action = pathway.interruption("immediate_danger", {"immediate_danger": True})
+    assert action.kind == "emergency_999" and action.group == "now"
+    assert [m.service.phone for m in action.services] == ["999"]
+    assert "55" in action.why  # not safe to speak: 999 then 55
+    assert pathway.interruption("immediate_danger", {"immediate_danger": False}) is None
+    assert pathway.interruption("discloser", {"immediate_danger": True}) is None

@@ -68,7 +68,7 @@ def test_no_widget_renders_directory_text_as_markup(qtbot, hostile_database):
     for label in window.findChildren(QLabel):
         if label.textFormat() == Qt.TextFormat.PlainText:
             continue
-        assert not any(marker in label.text() for marker in MARKERS), label.accessibleName()
+        assert not any(marker in label.text() for marker in MARKERS), label.objectName()
     html = plan_document_html(window.session.plan, TODAY)  # the PDF
     assert "&lt;img" in html and not any(marker in html for marker in MARKERS)
     finder.close()

@@ -31,7 +31,7 @@ def user_data(tmp_path, graph):
 
 def on_screen(root) -> list[tuple]:
     """Every text, choice and model row under root: what anyone at the screen could read."""
-    seen = [("label", w.accessibleName(), w.text()) for w in root.findChildren(QLabel)]
+    seen = [("label", w.objectName(), w.text()) for w in root.findChildren(QLabel)]
     seen += [("field", w.accessibleName(), w.text()) for w in root.findChildren(QLineEdit)]
     seen += [("choice", w.accessibleName(), w.currentText()) for w in root.findChildren(QComboBox)]
     seen += [

@@ -54,7 +54,12 @@ def window(make_window):
 
 
 def focused(window):
-    return QApplication.focusWidget() or window.question_page.panel
+    """Where a key goes: the focus, or (when the test window is not active) the page."""
+    if not hasattr(window, "pages"):  # a page of the window, given directly
+        return QApplication.focusWidget() or window
+    page = window.pages.currentWidget()
+    fallback = window.question_page.panel if page is window.question_page else page
+    return QApplication.focusWidget() or fallback
 
 
 def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
@@ -86,7 +91,8 @@ def type_answer(qtbot, window, question, value):
         keys = {"yes": Qt.Key.Key_Y, "no": Qt.Key.Key_N, "not_known": Qt.Key.Key_K}
         for item in question.items:
             press(qtbot, window, keys[value[item.id]] if item.id in value else Qt.Key.Key_Down)
-        press(qtbot, window, Qt.Key.Key_Return)
+        if any(item.id not in value for item in question.items):
+            press(qtbot, window, Qt.Key.Key_Return)  # answering the last item moves on
 
 
 def scenario_value(question, scenario):
@@ -106,4 +112,6 @@ def walk(qtbot, window, scenario, stop_before=None):
         before = window.session.position
         type_answer(qtbot, window, question, scenario_value(question, scenario))
         assert window.session.position > before, f"{question.id} was not answered by keyboard"
+        if window.pages.currentWidget() is window.emergency:
+            press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
     return asked

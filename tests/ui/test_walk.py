@@ -52,7 +52,10 @@ def test_back_keeps_answers(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.session.question.id == "age_group"
     assert window.session.current_answer == "16_17"
-    assert [b.isChecked() for b in window.question_page.panel.buttons] == [False, True, False]
+    panel = window.question_page.panel
+    assert panel.current_button is panel.buttons[1]  # the answer given is marked
+    assert panel.current_button.text().startswith("\u2713 16 or 17")
+    assert not any(b.isCheckable() for b in panel.buttons)  # push buttons, not check boxes
     press(qtbot, window, Qt.Key.Key_Return)  # keep the answer
     assert window.session.question.id == "abuse_types"
 

@@ -38,6 +38,7 @@ class Question(Base):
     default_answer: Mapped[Any | None]  # [value] for `route` when a scenario lacks it
     wordings: Mapped[list[Any]]
     summary_label: Mapped[str] = mapped_column(Text)
+    interrupt_action: Mapped[str] = mapped_column(String)  # shown at once when it applies
 
 
 class FlowNode(Base):

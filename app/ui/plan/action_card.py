@@ -117,7 +117,7 @@ class ActionCard(QFrame):
 
     def __init__(
         self,
-        number: int,
+        number: int | None,
         action: PlannedAction,
         today: date,
         months: int,
@@ -129,7 +129,8 @@ class ActionCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader reads the card whole
         layout = QVBoxLayout(self)
-        self.title = plain_label(f"{number}. {action.title}", "Action")
+        prefix = f"{number}. " if number is not None else ""
+        self.title = plain_label(prefix + action.title, "Action")
         self.title.setFont(scaled(self.title.font(), 1.2, bold=True))
         layout.addWidget(self.title)
         self.rows: list[ServiceRow] = []
@@ -150,7 +151,7 @@ class ActionCard(QFrame):
         self.why = Expander("Why, and sources", why, "Why and sources")
         layout.addWidget(self.why)
         first = f": {self.rows[0].spoken}" if self.rows else ""
-        self.setAccessibleName(f"{number}. {action.title}{first}")
+        self.setAccessibleName(f"{prefix}{action.title}{first}")
         self.setAccessibleDescription(action.say)
 
     def _rows(self, layout, matches, today, months, copy, selectable) -> None:

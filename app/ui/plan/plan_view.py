@@ -53,20 +53,17 @@ class CopyAsOurs(QObject):
 class GroupFrame(QFrame):
     """Now, Today or Offer: a heading with its mark, and the group's cards."""
 
-    def __init__(self, heading: str) -> None:
+    def __init__(self, group: str) -> None:
         super().__init__()
+        self.group = group
         self.setFrameShape(QFrame.Shape.Box)
-        self.setLineWidth(GROUP_FRAMES.get(heading.split()[0], 1))
-        if heading.startswith("Now"):
+        self.setLineWidth(GROUP_FRAMES[group])
+        if group == "now":
             self.setAutoFillBackground(True)
             self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.layout_ = QVBoxLayout(self)
-        mark = GROUP_MARKS.get(heading.split()[0], heading)
-        self.heading = plain_label(
-            mark if heading != "Offer (their choice)" else mark + " (their choice)", "Group"
-        )
+        self.heading = plain_label(GROUP_MARKS[group], "Group")
         self.heading.setFont(scaled(self.heading.font(), 1.3, bold=True))
-        self.heading.setAccessibleName(self.heading.text())
         self.layout_.addWidget(self.heading)
 
 

@@ -17,27 +17,34 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.pathways.conditions import same
 from app.pathways.graph import Question
-from app.ui.labels import key_label
+from app.ui.labels import key_label, scaled
 from app.ui.models import DashTableModel
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def big_button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
+CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too
+
+
+def big_button(text: str, name: str, current: bool = False) -> QPushButton:
+    """An answer: a push button (one press answers, it is not a check box), sized to its
+    words; the answer already given is marked with a tick and said to be the current one."""
+    button = QPushButton((CURRENT if current else "") + text)
     button.setAccessibleName(name)
-    button.setCheckable(True)
+    if current:
+        button.setAccessibleDescription("Your answer so far: Enter keeps it")
     button.setMinimumHeight(44)
-    font = button.font()
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    button.setFont(font)
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    button.setFont(scaled(button.font(), 1.2, bold=current))
     return button
 
 
@@ -48,7 +55,8 @@ class AnswerPanel(QWidget):
         super().__init__()
         self.question = question
         self.current = current
-        self.setAccessibleName(f"Answers to: {question.prompt}")
+        self.setAccessibleName(question.prompt)  # the answers are read with their question
+        self.setAccessibleDescription(question.help)
 
     def focus_first(self) -> None:
         controls = [
@@ -62,31 +70,27 @@ class ButtonsPanel(AnswerPanel):
 
     def __init__(self, question: Question, current: Any) -> None:
         super().__init__(question, current)
-        outer = QVBoxLayout(self)
-        layout = QVBoxLayout() if question.answer_type == "choice" else QHBoxLayout()
-        outer.addLayout(layout)
-        outer.addStretch(1)
+        layout = QVBoxLayout(self) if question.answer_type == "choice" else QHBoxLayout(self)
+        layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.keys: dict[str, Any] = {}
         if question.answer_type == "yes_no":
             choices = [("Y", True, "Yes"), ("N", False, "No")]
         else:
             choices = [(key_label(i), o.value, o.label) for i, o in enumerate(question.options)]
         self.buttons = []
+        self.current_button: QPushButton | None = None
         for key, value, label in choices:
-            button = big_button(f"{label}    [{key}]", label)
-            button.setChecked(
-                current is not None
-                and current == value
-                and isinstance(current, bool) == isinstance(value, bool)
-            )
+            chosen = current is not None and same(current, value)
+            button = big_button(f"{label}    [{key}]", label, chosen)
             button.clicked.connect(lambda _=False, v=value: self.answered.emit(v))
             layout.addWidget(button)
             self.buttons.append(button)
             self.keys[key] = value
+            if chosen:
+                self.current_button = button
 
     def focus_first(self) -> None:
-        checked = [b for b in self.buttons if b.isChecked()]
-        (checked or self.buttons)[0].setFocus()
+        (self.current_button or self.buttons[0]).setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
@@ -190,8 +194,10 @@ class ChecklistPanel(AnswerPanel):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(True)  # each item is read aloud word for word: never cut off
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         done = QPushButton("Done    [Enter]")
@@ -220,7 +226,11 @@ class ChecklistPanel(AnswerPanel):
         if text in self.KEYS:
             row = max(self.table.currentIndex().row(), 0)
             self.model.set_answer(row, self.KEYS[text])
-            self.table.selectRow(min(row + 1, self.model.rowCount() - 1))
+            last = self.model.rowCount() - 1
+            if row == last and len(self.model.answers) == len(self.question.items):
+                self.confirm()  # every item answered, the last one just now: no Enter needed
+                return
+            self.table.selectRow(min(row + 1, last))
         elif text == "S":
             self.answered.emit(None)
         elif event.key() in ENTER:

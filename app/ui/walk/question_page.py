@@ -52,6 +52,9 @@ class QuestionPage(QWidget):
         self.prompt.setFont(font)  # follows the text-size setting
         self.prompt.setText(question.prompt)
         self.help.setText(question.help)
+        self.help.setVisible(bool(question.help))
+        self.setAccessibleName(question.prompt)  # the page is read as its question
+        self.setAccessibleDescription(question.help)
         self.panel = panel_for(question, current)
         self.panel.answered.connect(self.answered.emit)
         self.holder.setWidget(self.panel)

@@ -1,0 +1,67 @@
+"""Danger now stops the walk: a full-page emergency card (the NHS care card, emergency level)
+with 999 in large type and what to do when it is not safe to speak; the walk goes on only
+when the worker says it is safe. The answers given are kept and the plan still starts with 999.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from app.pathways.plan import PlannedAction
+from app.ui.labels import plain_label, scaled
+from app.ui.plan.action_card import ActionCard
+from app.ui.plan.plan_view import GroupFrame
+
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EmergencyPage(QWidget):
+    continue_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.column = QVBoxLayout(self)
+        self.frame: GroupFrame | None = None
+        self.card: ActionCard | None = None
+        self.go_on = QPushButton("Continue when safe    [Enter]")
+        self.go_on.setAccessibleName("Continue the questions when it is safe")
+        self.go_on.setMinimumHeight(44)
+        self.go_on.clicked.connect(self.continue_requested.emit)
+        self.column.addStretch(1)
+        self.column.addWidget(self.go_on, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def show_action(
+        self, action: PlannedAction, today: date, months: int, copy: Callable[[str], None] | None
+    ) -> None:
+        self.forget_case()
+        self.frame = GroupFrame("now")
+        self.card = ActionCard(None, action, today, months, copy)
+        self.card.why.set_open(True)  # "not safe to speak: 999 then 55" must not be folded
+        self.frame.layout_.addWidget(self.card)
+        note = plain_label("Your answers are kept: the plan will start with this.", "Note")
+        note.setFont(scaled(note.font(), 1.0))
+        self.frame.layout_.addWidget(note)
+        self.column.insertWidget(0, self.frame)
+        self.setAccessibleName(f"Emergency: {self.card.accessibleName()}")
+        self.go_on.setFocus()
+
+    def holds_case(self) -> bool:
+        return self.frame is not None
+
+    def forget_case(self) -> None:
+        if self.frame is not None:
+            self.frame.hide()
+            self.column.removeWidget(self.frame)
+            self.frame.deleteLater()
+        self.frame = self.card = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER:
+            self.continue_requested.emit()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,60 @@
+"""Who is telling you, the person's age and the area, always in view (from the first answer
+to the plan), each a button that opens its question: the worker corrects one without going
+back page by page, and sees at once an area that came from their settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.pathways.answers import answer_label
+from app.pathways.graph import Question
+
+FROM_SETTINGS = " (your usual area)"
+# The answers kept in view, with a short heading each: the ones that choose the numbers.
+SHOWN = {"discloser": "Told by", "age_group": "Age", "borough": "Area"}
+
+
+class SummaryStrip(QWidget):
+    edit_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("So far:"))
+        self.buttons: dict[str, QPushButton] = {}
+        for question_id in SHOWN:
+            button = QPushButton()
+            button.setFlat(True)
+            button.clicked.connect(lambda _=False, q=question_id: self.edit_requested.emit(q))
+            row.addWidget(button)
+            self.buttons[question_id] = button
+        row.addStretch(1)
+        self.setAccessibleName("Answers so far: change one")
+        self.set_items([])
+
+    def set_items(self, items: list[tuple[Question, object, bool]]) -> None:
+        """(question, answer, from settings) for each answer to keep in view."""
+        given = {question.id: (question, value, ours) for question, value, ours in items}
+        self.from_case = any(not ours for _, _, ours in items)
+        for question_id, button in self.buttons.items():
+            if question_id not in given:
+                button.setText("")
+                button.hide()
+                continue
+            question, value, ours = given[question_id]
+            words = answer_label(question, value) + (FROM_SETTINGS if ours else "")
+            button.setText(f"{SHOWN[question_id]}: {words}  (change)")
+            button.setAccessibleName(f"{SHOWN[question_id]}: {words}. Change it")
+            button.show()
+        self.setVisible(bool(items))
+
+    def holds_case(self) -> bool:
+        return self.from_case
+
+    def forget_case(self) -> None:
+        self.set_items([])
+
+    def texts(self) -> list[str]:
+        return [button.text() for button in self.buttons.values() if button.text()]
