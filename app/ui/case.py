@@ -31,6 +31,7 @@ class CaseSession:
         """Forget the case: every answer goes, back to the first question."""
         self.answers: dict[str, Any] = dict(self.prefill)
         self.position = 0
+        self.editing: str | None = None  # an answer from settings, changed before it is reached
         self._refresh()
         self._skip_prefilled()
 
@@ -53,6 +54,9 @@ class CaseSession:
     @property
     def question(self) -> Question | None:
         """The question on screen, or None when the plan is."""
+        if self.editing is not None:
+            question = self.pathway.graph.questions[self.editing]
+            return self.pathway.present(question, self.settings, self.full.answers)
         if self.position >= len(self.path):
             return None
         question = self.pathway.graph.questions[self.path[self.position]]
@@ -74,11 +78,17 @@ class CaseSession:
             return
         self.answers[question.id] = value
         self._refresh()
+        if self.editing is not None:
+            self.editing = None  # the walk stays where it was
+            return
         self.position += 1
         self._skip_prefilled()
 
     def back(self) -> bool:
         """One question back (past answers from settings); False at the first question."""
+        if self.editing is not None:
+            self.editing = None
+            return True
         target = self.position - 1
         while target >= 0 and self.path[target] in self.prefill:
             target -= 1
@@ -88,9 +98,12 @@ class CaseSession:
         return True
 
     def go_to(self, question_id: str) -> None:
-        """Show a question on the path again (read-back edits it)."""
+        """Show a question on the path again (read-back edits it), or one filled in from
+        settings that the walk has not reached yet."""
         if question_id in self.path:
             self.position = self.path.index(question_id)
+        elif question_id in self.prefill:
+            self.editing = question_id
 
     def finish(self) -> None:
         """On to the plan, or the first question still unanswered (after read-back, or after

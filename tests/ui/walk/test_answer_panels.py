@@ -1,0 +1,78 @@
+"""Answer controls: push buttons with the given answer marked, the Dash one key an item."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from app.ui.walk.answer_panels import ChecklistPanel, panel_for
+
+
+def test_yes_no_are_push_buttons_named_by_their_answer(qtbot, graph):
+    panel = panel_for(graph.questions["immediate_danger"], None)
+    qtbot.addWidget(panel)
+    assert [b.accessibleName() for b in panel.buttons] == ["Yes", "No"]
+    assert all(type(b) is QPushButton and not b.isCheckable() for b in panel.buttons)
+    assert panel.accessibleName() == graph.questions["immediate_danger"].prompt
+    assert panel.accessibleDescription() == graph.questions["immediate_danger"].help
+    assert panel.current_button is None
+
+
+def test_the_answer_given_is_ticked_said_and_kept_by_enter(qtbot, graph):
+    panel = panel_for(graph.questions["immediate_danger"], False)
+    qtbot.addWidget(panel)
+    assert panel.current_button is panel.buttons[1]
+    assert panel.buttons[1].text().startswith("\u2713 No")
+    assert "Your answer so far" in panel.buttons[1].accessibleDescription()
+    assert not panel.buttons[0].text().startswith("\u2713")
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert answered.args == [False]
+
+
+def test_true_is_not_taken_for_the_first_option(qtbot, graph):
+    """A stored True must not tick an option whose value is 1 (tier 1)."""
+    panel = panel_for(graph.questions["tier"], True)
+    qtbot.addWidget(panel)
+    assert panel.current_button is None
+
+
+def dash_panel(qtbot, graph, current=None):
+    panel = panel_for(graph.questions["dash_answers"], current)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    return panel
+
+
+def test_the_dash_moves_on_after_its_last_item(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    items = graph.questions["dash_answers"].items
+    for _ in items[:-1]:
+        qtbot.keyClick(panel, Qt.Key.Key_N)
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClick(panel, Qt.Key.Key_Y)  # the 24th key: no Enter needed
+    assert answered.args[0][items[-1].id] == "yes"
+    assert list(answered.args[0].values()).count("no") == len(items) - 1
+
+
+def test_an_item_skipped_needs_enter_and_counts_as_not_known(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # item 1 left blank
+    emitted = []
+    panel.answered.connect(emitted.append)
+    for _ in range(23):
+        qtbot.keyClick(panel, Qt.Key.Key_N)
+    assert emitted == []  # not every item answered: the worker confirms
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert emitted[0]["dash_01"] == "not_known"
+
+
+def test_dash_items_wrap_and_show_the_red_flag_tag_whole(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    panel.resize(700, 600)
+    assert isinstance(panel, ChecklistPanel) and panel.table.wordWrap()
+    row = next(i for i, item in enumerate(panel.model.items) if item.red_flag)
+    text = panel.model.index(row, 1).data()
+    assert text.endswith("(red flag)")
+    one_line = panel.table.fontMetrics().height()
+    long_row = max(range(panel.model.rowCount()), key=lambda r: len(panel.model.items[r].text))
+    qtbot.waitUntil(lambda: panel.table.rowHeight(long_row) > one_line * 1.5)  # wrapped

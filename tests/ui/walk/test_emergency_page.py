@@ -1,0 +1,42 @@
+"""Danger now stops the walk: the 999 card at once, the walk goes on when safe."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from tests.ui.conftest import press
+
+
+def shown_text(widget):
+    return " ".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def test_yes_to_danger_now_shows_999_before_any_other_question(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_Y)
+    assert window.pages.currentWidget() is window.emergency
+    card = window.emergency.card
+    assert card.kind == "emergency_999"
+    assert [row.number.text() for row in card.rows] == ["999"]
+    text = shown_text(window.emergency)
+    assert "press 55" in text  # not safe to speak: shown, not folded away
+    assert "999" in card.accessibleName()
+    assert window.emergency.go_on.hasFocus() or not window.isActiveWindow()
+
+
+def test_continue_when_safe_carries_on_with_the_answers_kept(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_Y)
+    press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
+    assert window.pages.currentWidget() is window.question_page
+    assert window.session.question.id == "discloser"
+    assert window.session.answers["immediate_danger"] is True
+
+
+def test_no_to_danger_now_goes_straight_on(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.pages.currentWidget() is window.question_page
+    assert not window.emergency.holds_case()
+
+
+def test_the_card_is_forgotten_at_quick_exit(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_Y)
+    window.quick_exit()
+    assert window.emergency.card is None and "emergency card" not in window.holds_case()

@@ -1,0 +1,15 @@
+"""One question a page: read by a screen reader as its question, with its hint."""
+
+from app.ui.walk.question_page import QuestionPage
+
+
+def test_the_page_is_named_by_its_question_and_described_by_its_hint(qtbot, graph):
+    page = QuestionPage()
+    qtbot.addWidget(page)
+    question = graph.questions["perpetrator_nearby"]
+    page.show_question(question, None, 7)
+    assert page.accessibleName() == question.prompt
+    assert page.accessibleDescription() == question.help
+    assert page.prompt.text() == question.prompt
+    assert page.prompt.accessibleName() == ""  # read as its text, never a generic word
+    assert page.section.text() == f"{question.section} · question 7"

@@ -1,0 +1,40 @@
+"""Who told you, age and area in view, each changed in one press."""
+
+from PySide6.QtCore import Qt
+
+from app.settings import UserSettings
+from tests.ui.conftest import press
+
+
+def test_the_usual_area_is_filled_in_shown_and_not_asked(qtbot, make_window):
+    window = make_window(UserSettings(default_borough="walsall"))
+    assert window.strip.texts() == ["Area: Walsall (your usual area)  (change)"]
+    assert not window.strip.holds_case()  # a setting, nothing of the case
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.keyClicks(window.question_page.panel, "1")  # the person it is happening to
+    assert "borough" not in window.session.path[: window.session.position]
+    assert window.strip.texts()[0] == "Told by: The person it is happening to  (change)"
+
+
+def test_changing_the_area_asks_it_then_returns_where_the_walk_was(qtbot, make_window):
+    window = make_window(UserSettings(default_borough="walsall"))
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.keyClicks(window.question_page.panel, "1")
+    qtbot.keyClicks(window.question_page.panel, "1")  # adult
+    where = window.session.question.id
+    window.strip.buttons["borough"].click()
+    assert window.session.question.id == "borough"
+    coventry = window.session.question.allowed_values.index("coventry")
+    window.question_page.panel.buttons[coventry].click()
+    assert window.session.question.id == where
+    assert window.session.answers["borough"] == "coventry"
+    assert "Area: Coventry  (change)" in window.strip.texts()
+    assert window.strip.holds_case()
+
+
+def test_questions_are_numbered_as_the_worker_counts_them(qtbot, window):
+    """The tier comes from settings: the third page is question 3, not 4."""
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.keyClicks(window.question_page.panel, "1")
+    assert window.session.question.id == "age_group"
+    assert window.question_page.section.text().endswith("question 3")
