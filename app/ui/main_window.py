@@ -32,7 +32,7 @@ from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.directory.directory_tab import DirectoryTab, Search
 from app.ui.file_dialog import ask_save_path
 from app.ui.labels import plain_label
-from app.ui.models import ReminderListModel, SectionListModel, WrappingDelegate
+from app.ui.models import SectionListModel
 from app.ui.plan.plan_text import PRINT_WARNING
 from app.ui.plan.plan_view import PlanView
 from app.ui.plan.readback_view import ReadBackView
@@ -40,6 +40,7 @@ from app.ui.quick_exit import QuickExitController
 from app.ui.settings.settings_tab import SettingsTab
 from app.ui.walk.emergency_page import EmergencyPage
 from app.ui.walk.question_page import QuestionPage
+from app.ui.walk.reminders_panel import RemindersPanel
 from app.ui.walk.summary_strip import SHOWN, SummaryStrip
 from app.user_data import UserData
 
@@ -186,21 +187,9 @@ class MainWindow(QMainWindow):
         self.readback.done_requested.connect(self.finish_read_back)
         for page in (self.question_page, self.emergency, self.plan_view, self.readback):
             self.pages.addWidget(page)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel("<b>Remember</b>"))
-        self.reminders_model = ReminderListModel()
-        self.reminders = QListView()
-        self.reminders.setModel(self.reminders_model)
-        self.reminders.setWordWrap(True)
-        self.reminders.setSpacing(6)
-        self.reminders.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when resized
-        self.reminders.setItemDelegate(WrappingDelegate(self.reminders))
-        self.reminders.setAlternatingRowColors(True)  # palette colours: high contrast holds
-        self.reminders.setMinimumWidth(260)
-        self.reminders.setAccessibleName("Safe-response reminders")
-        side_layout.addWidget(self.reminders)
-        for widget, stretch in ((sections, 1), (middle, 4), (side, 2)):
+        self.reminders = RemindersPanel()
+        self.reminders.setMinimumWidth(240)
+        for widget, stretch in ((sections, 1), (middle, 4), (self.reminders, 2)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
         return splitter
@@ -234,7 +223,7 @@ class MainWindow(QMainWindow):
             if self.user_data is not None:
                 self.user_data.plan_shown(self.session.full)
                 self.show_storage_notes()
-        self.reminders_model.set_items(self.session.reminders)
+        self.show_reminders()
         self.sections_model.set_items(self.session.sections())
         self.strip.set_items(self.session.in_view(tuple(SHOWN)))
 
@@ -248,10 +237,13 @@ class MainWindow(QMainWindow):
         if urgent is None:
             self.refresh()
             return
-        self.reminders_model.set_items(self.session.reminders)
+        self.show_reminders()
         months = self.pathway.graph.settings.assured_within_months
         self.emergency.show_action(urgent, self.today(), months, self.clipboard.put)
         self.pages.setCurrentWidget(self.emergency)
+
+    def show_reminders(self) -> None:
+        self.reminders.show_reminders(self.session.reminders, self.session.holds_case())
 
     def correct(self, question_id: str) -> None:
         """Change one answer (from the summary strip), then carry on where the walk was."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from app.pathways.answers import answer_label
@@ -32,14 +33,30 @@ class ItemListModel(QAbstractListModel):
 
 
 class ReminderListModel(ItemListModel):
-    """Safe-response reminders (Guidance), each with its sources."""
+    """Safe-response reminders (Guidance), each with its sources; those new since the last
+    page say so in words ("New:") and in bold, never by colour alone."""
+
+    def __init__(self, marks_new: bool = True) -> None:
+        super().__init__()
+        self.marks_new = marks_new
+        self.new_ids: set[str] = set()
+
+    def set_items(self, items: list) -> None:
+        before = {item.id for item in self.items}
+        self.new_ids = {item.id for item in items} - before if self.marks_new else set()
+        super().set_items(items)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
         item = self.items[index.row()]
+        new = item.id in self.new_ids
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{item.text}\n[{'; '.join(item.sources)}]"
+            return f"{'New: ' if new else ''}{item.text}\n[{'; '.join(item.sources)}]"
+        if role == Qt.ItemDataRole.FontRole and new:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole or role == SourcesRole:
             return "; ".join(item.sources)
         if role == IdRole:

@@ -46,7 +46,7 @@ def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window)
     assert window.plan_view.action_kinds == []
     assert window.directory.query.text() == "" and window.directory.model.rowCount() == 0
     assert not dialog.isVisible()
-    assert "perpetrator_nearby_plan" not in [r.id for r in window.reminders_model.items]
+    assert "perpetrator_nearby_plan" not in window.reminders.ids()
 
 
 def test_shift_among_other_keys_is_not_an_exit(qtbot, window):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use
 from app.pathways.summary import round_the_clock_first, service_notes
+from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
 
 UNCONFIRMED = "Unconfirmed: check the number before you give it."
@@ -40,33 +40,6 @@ def trust_line(match: ServiceMatch, today: date, months: int) -> str:
         year, month = service.assured_date[:4], int(service.assured_date[5:7])
         return f"Confirmed {MONTHS.split()[month - 1]} {year}."
     return ""
-
-
-class Expander(QWidget):
-    """A "Details" control: a button that shows or hides its text, by keyboard too."""
-
-    def __init__(self, title: str, text: str, name: str) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.title = title
-        self.button = QToolButton()
-        self.button.setCheckable(True)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.button.setArrowType(Qt.ArrowType.RightArrow)
-        self.button.setText(title)
-        self.body = plain_label(text, name)
-        self.body.setVisible(False)
-        self.button.toggled.connect(self.set_open)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.body)
-        self.set_open(False)
-
-    def set_open(self, shown: bool) -> None:
-        self.body.setVisible(shown)
-        self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        state = "shown" if shown else "hidden"
-        self.button.setAccessibleName(f"{self.title} ({state})")
 
 
 class ServiceRow(QWidget):

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.pathways.plan import Plan
 from app.pathways.summary import grouped
+from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
-from app.ui.plan.action_card import ActionCard, Expander
+from app.ui.plan.action_card import ActionCard
 
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
 # Icon and words for each group, never colour alone (GOV.UK warning text, NHS care cards).

@@ -1,0 +1,74 @@
+"""The safe-response reminders beside the walk and the plan: the ones this case triggered
+first, under "For this case", each new one marked "New:" and announced to a screen reader;
+the ones for every conversation under "Always", folded once the conversation is under way."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
+
+from app.pathways.graph import Guidance
+from app.ui.expander import Expander
+from app.ui.labels import plain_label, scaled
+from app.ui.models import ReminderListModel, WrappingDelegate
+
+NONE_YET = "Nothing yet: reminders for this case appear here as you answer."
+
+
+def reminder_list(model: ReminderListModel, name: str) -> QListView:
+    view = QListView()
+    view.setModel(model)
+    view.setWordWrap(True)
+    view.setSpacing(6)
+    view.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when resized
+    view.setItemDelegate(WrappingDelegate(view))
+    view.setAlternatingRowColors(True)  # palette colours: high contrast holds
+    view.setAccessibleName(name)
+    return view
+
+
+class RemindersPanel(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = plain_label("For this case", "Reminders heading")
+        self.heading.setFont(scaled(self.heading.font(), 1.1, bold=True))
+        self.none_yet = plain_label(NONE_YET, "No reminders yet")
+        self.case_model = ReminderListModel()
+        self.case_view = reminder_list(self.case_model, "Reminders for this case")
+        self.general_model = ReminderListModel(marks_new=False)
+        self.general_view = reminder_list(self.general_model, "Reminders for every conversation")
+        self.always = Expander("Always", self.general_view, "Always", shown=True)
+        self.folded_once = False
+        layout.addWidget(self.heading)
+        layout.addWidget(self.none_yet)
+        layout.addWidget(self.case_view, 3)
+        layout.addWidget(self.always, 2)
+        self.announced: list[str] = []  # what was last said to a screen reader, for tests
+
+    def show_reminders(self, reminders: tuple[Guidance, ...], started: bool) -> None:
+        """`started`: the conversation is under way (fold "Always" the first time)."""
+        case = [r for r in reminders if not r.general]
+        general = [r for r in reminders if r.general]
+        self.case_model.set_items(case)
+        self.general_model.set_items(general)
+        self.none_yet.setVisible(not case)
+        self.case_view.setVisible(bool(case))
+        self.always.set_title(f"Always ({len(general)})")
+        if not started:  # a new conversation: shown in full once
+            self.folded_once = False
+            self.always.set_open(True)
+        elif not self.folded_once:  # then folded, for the worker to open
+            self.folded_once = True
+            self.always.set_open(False)
+        fresh = [r.text for r in case if r.id in self.case_model.new_ids]
+        if fresh:
+            self.announce("New reminder: " + " ".join(fresh))
+
+    def announce(self, text: str) -> None:
+        self.announced.append(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.case_view, text))
+
+    def ids(self) -> list[str]:
+        return [r.id for r in (*self.case_model.items, *self.general_model.items)]

@@ -1,0 +1,49 @@
+"""Reminders: this case's first, new ones marked and announced; the always-on ones folded."""
+
+import json
+
+from PySide6.QtCore import Qt
+
+from tests.conftest import DATA
+from tests.ui.conftest import press, walk
+
+SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+
+
+def shown(panel):
+    model = panel.case_model
+    return [model.index(row).data() for row in range(model.rowCount())]
+
+
+def test_a_new_conversation_shows_the_always_reminders_open(window):
+    panel = window.reminders
+    assert panel.case_model.items == [] and panel.none_yet.isVisibleTo(window)
+    assert panel.always.is_open and panel.general_model.rowCount() > 0
+    assert all(r.general for r in panel.general_model.items)
+    assert panel.always.button.text() == f"Always ({panel.general_model.rowCount()})"
+
+
+def test_always_folds_once_the_conversation_is_under_way_and_can_be_opened(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_N)
+    assert not window.reminders.always.is_open
+    assert window.reminders.always.button.accessibleName().endswith("(hidden)")
+    window.reminders.always.button.click()
+    qtbot.keyClicks(window.question_page.panel, "1")
+    assert window.reminders.always.is_open  # the worker's choice stands
+
+
+def test_a_reminder_this_case_triggers_is_marked_new_and_announced(qtbot, window):
+    walk(qtbot, window, SCENARIO, stop_before="perpetrator_nearby")
+    panel = window.reminders
+    heard = len(panel.announced)
+    press(qtbot, window, Qt.Key.Key_Y)  # the person causing harm is nearby
+    assert "perpetrator_nearby_plan" in panel.case_model.new_ids
+    row = [r.id for r in panel.case_model.items].index("perpetrator_nearby_plan")
+    assert shown(panel)[row].startswith("New: ")
+    assert panel.case_model.index(row).data(Qt.ItemDataRole.FontRole).bold()
+    assert panel.announced[heard:] and panel.announced[-1].startswith("New reminder: ")
+    before = window.session.position
+    qtbot.keyClicks(window.question_page.panel, "1")  # the next page: no longer new
+    assert window.session.position > before
+    assert "perpetrator_nearby_plan" not in panel.case_model.new_ids
+    assert not shown(panel)[row].startswith("New: ")
