@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import PlannedAction
-from app.pathways.services import ServiceMatch, check_before_use
+from app.pathways.services import FIXED_NUMBERS, ServiceMatch, check_before_use
 from app.pathways.summary import round_the_clock_first, service_notes
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
@@ -32,6 +32,8 @@ MONTHS = "January February March April May June July August September October No
 def trust_line(match: ServiceMatch, today: date, months: int) -> str:
     """Calm, and only where it carries information: nothing for 999, 101 and 111."""
     service = match.service
+    if "".join(service.phone.split()) in FIXED_NUMBERS:
+        return ""  # set nationally: a date on them says nothing
     if not service.phone and not service.email:
         return "Contact not confirmed: see the note above."
     if check_before_use(service, today, months):

@@ -1,0 +1,58 @@
+"""One action card: instruction, the number large with a copy button, what to say, trust."""
+
+import dataclasses
+from datetime import date
+
+from app.pathways.plan import PlannedAction
+from app.pathways.services import ServiceMatch
+from app.ui.plan.action_card import UNCONFIRMED, ActionCard, trust_line
+from tests.ui.conftest import TODAY
+
+
+def action_with(graph, *service_ids, kind="helpline"):
+    template = graph.actions[kind]
+    return PlannedAction(
+        kind=kind,
+        priority=template.priority,
+        title=template.title,
+        reasons=(),
+        sources=("001 §5.5",),
+        services=tuple(ServiceMatch(graph.services[s]) for s in service_ids),
+        group=template.group,
+        say=template.say,
+    )
+
+
+def test_999_101_and_111_are_never_flagged(graph):
+    for service_id in ("emergency-999", "police-101", "nhs-111", "nhs-111-mh"):
+        service = dataclasses.replace(graph.services[service_id], assured_date="2020-01-01")
+        assert trust_line(ServiceMatch(service), TODAY, 12) == ""
+
+
+def test_a_service_confirmed_within_the_window_says_when(graph):
+    service = dataclasses.replace(
+        graph.services["rape-crisis-247"], assured_date="2026-09-14", confidence="high"
+    )
+    assert trust_line(ServiceMatch(service), TODAY, 12) == "Confirmed September 2026."
+    stale = dataclasses.replace(service, assured_date="2024-01-02")
+    assert trust_line(ServiceMatch(stale), TODAY, 12) == UNCONFIRMED
+
+
+def test_the_unconfirmed_line_is_quiet(graph):
+    low = next(s for s in graph.services.values() if s.confidence == "low" and s.phone)
+    line = trust_line(ServiceMatch(low), date(2026, 11, 21), 12)
+    assert line == UNCONFIRMED and not line.isupper() and "\u26a0" not in line
+
+
+def test_the_number_is_large_copyable_and_in_the_cards_name(qtbot, graph):
+    copied = []
+    card = ActionCard(3, action_with(graph, "nhs-111"), TODAY, 12, copied.append)
+    qtbot.addWidget(card)
+    row = card.rows[0]
+    assert row.number.text() == "111"
+    assert row.number.font().pointSizeF() >= card.title.font().pointSizeF()
+    row.copy_button.click()
+    assert copied == ["111"]
+    assert card.accessibleName() == f"3. {card.title.text()[3:]}: NHS 111, 111"
+    assert card.say.text().startswith("What you can say: \u201c")
+    assert card.accessibleDescription() == graph.actions["helpline"].say

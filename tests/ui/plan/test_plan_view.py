@@ -1,0 +1,75 @@
+"""The plan as care cards: Now, Today and Offer, the risk in a line, red flags in a line."""
+
+import json
+
+from PySide6.QtWidgets import QApplication
+
+from app.pathways.summary import grouped
+from app.ui.plan.plan_view import GROUP_MARKS, PlanView
+from tests.conftest import DATA
+from tests.ui.conftest import TODAY
+
+CASES = {
+    c["name"]: c["scenario"]
+    for name in ("reference.json", "reference-v2.json")
+    for c in json.loads((DATA / name).read_text())
+}
+
+
+def plan_for(pathway, name):
+    from app.cli.route import answers_for
+
+    return pathway.step(answers_for(pathway, CASES[name])).plan
+
+
+def view_of(qtbot, plan, **options):
+    view = PlanView(**options)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.show_plan(plan, TODAY)
+    return view
+
+
+def test_actions_are_grouped_now_today_offer_with_marks_in_words(qtbot, pathway):
+    plan = plan_for(pathway, "recent strangulation: medical check today, right after 999")
+    view = view_of(qtbot, plan)
+    assert [g.group for g in view.groups] == [group for group, _, _ in grouped(plan)]
+    assert [g.heading.text() for g in view.groups] == [GROUP_MARKS[g.group] for g in view.groups]
+    assert view.groups[0].group == "now" and view.groups[0].lineWidth() == 3
+    assert view.groups[-1].group == "offer" and view.groups[-1].lineWidth() == 1
+    now = [card.kind for card in view.groups[0].findChildren(type(view.cards[0]))]
+    assert now == ["emergency_999", "urgent_medical_check"]
+
+
+def test_the_risk_is_one_line_and_red_flags_one_line_folded_sources(qtbot, pathway):
+    plan = plan_for(pathway, "16-17, DA, high risk")
+    view = view_of(qtbot, plan)
+    assert view.risk.text().startswith("Risk: HIGH")
+    assert "\n" not in view.risk.text()
+    flags = [label for label in view.scroll.widget().findChildren(type(view.risk))]
+    line = next(label.text() for label in flags if label.text().startswith("Red flags: "))
+    assert all(flag.text in line for flag in plan.red_flags)
+    assert view.flags is not None and not view.flags.is_open
+    view.flags.button.click()
+    assert view.flags.is_open and view.flags.body.isVisible()
+
+
+def test_why_and_sources_are_folded_on_every_card_and_open_by_keyboard(qtbot, pathway):
+    plan = plan_for(pathway, "adult DA, 15 yes, children at home (Walsall)")
+    view = view_of(qtbot, plan)
+    assert view.cards and not any(card.why.is_open for card in view.cards)
+    card = view.cards[1]
+    card.why.button.setFocus()
+    qtbot.keyClick(card.why.button, " ")
+    assert card.why.is_open and "Sources:" in card.why.body.text()
+
+
+def test_exports_off_means_no_copy_buttons_and_no_selecting(qtbot, pathway):
+    plan = plan_for(pathway, "adult DA, 15 yes, children at home (Walsall)")
+    view = view_of(qtbot, plan, allow_exports=False, copy=QApplication.clipboard().setText)
+    assert not any(hasattr(row, "copy_button") for card in view.cards for row in card.rows)
+    assert all(
+        label.textInteractionFlags().value == 0
+        for label in view.scroll.widget().findChildren(type(view.risk))
+    )
