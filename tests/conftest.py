@@ -29,6 +29,20 @@ def run_app(*args, env=None, cwd=REPO, command=FROM_SOURCE, timeout=120):
     )
 
 
+@pytest.fixture(autouse=True)
+def _delete_closed_windows():
+    """pytest-qt closes each test's widgets with deleteLater, which only an event loop
+    carries out; without this every window ever made stays alive and hears each font
+    change, and the UI tests slow down test by test."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 @pytest.fixture(scope="session")
 def graph():
     from app.db.loader import load_valid_graph

@@ -12,12 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QListView,
     QMainWindow,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -29,19 +27,14 @@ from app.pathways.summary import plan_to_text
 from app.settings import UserSettings
 from app.ui.case import CaseSession
 from app.ui.clipboard_guard import ClipboardGuard
+from app.ui.conversation import Conversation
 from app.ui.directory.directory_tab import DirectoryTab, Search
 from app.ui.file_dialog import ask_save_path
 from app.ui.labels import plain_label
-from app.ui.models import SectionListModel
 from app.ui.plan.plan_text import PRINT_WARNING
-from app.ui.plan.plan_view import PlanView
-from app.ui.plan.readback_view import ReadBackView
 from app.ui.quick_exit import QuickExitController
 from app.ui.settings.settings_tab import SettingsTab
-from app.ui.walk.emergency_page import EmergencyPage
-from app.ui.walk.question_page import QuestionPage
-from app.ui.walk.reminders_panel import RemindersPanel
-from app.ui.walk.summary_strip import SHOWN, SummaryStrip
+from app.ui.walk.summary_strip import SHOWN
 from app.user_data import UserData
 
 TITLE = "Navigator"  # never names abuse
@@ -112,7 +105,6 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.work)
         self.screens.addWidget(self.neutral)
         column = QVBoxLayout(self.work)
-        column.addLayout(self._top_bar())
         self.banner = QLabel()
         self.banner.setAccessibleName("Inactivity warning")
         self.banner.setWordWrap(True)
@@ -126,12 +118,16 @@ class MainWindow(QMainWindow):
         self.show_storage_notes()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections of the app")
+        self.tabs.setCornerWidget(self._quick_exit_button())  # pinned, on every tab and size
         self.tabs.addTab(self._conversation(), "Conversation")
         self.directory = DirectoryTab(search, boroughs, pathway.graph.kind_labels, debounce_ms)
         self.tabs.addTab(self.directory, "Directory")
         self.settings_tab = SettingsTab(settings, boroughs, user_data, allow_exports)
         self.settings_tab.changed.connect(self.apply_settings)
-        self.tabs.addTab(self.settings_tab, "Settings")
+        self.settings_page = QScrollArea()  # scrolls at large text sizes, never widens
+        self.settings_page.setWidgetResizable(True)
+        self.settings_page.setWidget(self.settings_tab)
+        self.tabs.addTab(self.settings_page, "Settings")
         column.addWidget(self.tabs, 1)
         self.status_text = (
             f"Pathway {pathway.graph.pathway_version} · directory {pathway.graph.directory_version}"
@@ -146,53 +142,30 @@ class MainWindow(QMainWindow):
         self.use_text_size(settings.text_size)
         self.refresh()
 
-    def _top_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _quick_exit_button(self) -> QPushButton:
         self.exit_button = QPushButton("Quick exit  (Shift ×3)")
         self.exit_button.setAccessibleName("Quick exit: clear everything and hide")
         self.exit_button.setMinimumHeight(40)
         self.exit_button.clicked.connect(self.quick_exit)
-        bar.addStretch(1)
-        bar.addWidget(self.exit_button)
-        return bar
+        return self.exit_button
 
     def _conversation(self) -> QWidget:
-        splitter = QSplitter()
-        self.sections_model = SectionListModel()
-        sections = QListView()
-        sections.setModel(self.sections_model)
-        sections.setAccessibleName("Sections: done, current and to come")
-        sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        sections.setMinimumWidth(170)
-        self.pages = QStackedWidget()
-        self.strip = SummaryStrip()
+        self.conversation = Conversation(self.allow_exports, self.clipboard.put)
+        c = self.conversation
+        self.sections_model, self.strip, self.pages = c.sections_model, c.strip, c.pages
+        self.question_page, self.emergency = c.question_page, c.emergency
+        self.plan_view, self.readback, self.reminders = c.plan_view, c.readback, c.reminders
         self.strip.edit_requested.connect(self.correct)
-        middle = QWidget()
-        middle_column = QVBoxLayout(middle)
-        middle_column.setContentsMargins(0, 0, 0, 0)
-        middle_column.addWidget(self.strip)
-        middle_column.addWidget(self.pages, 1)
-        self.emergency = EmergencyPage()
         self.emergency.continue_requested.connect(self.refresh)
-        self.question_page = QuestionPage()
         self.question_page.answered.connect(self.answer)
         self.question_page.back_requested.connect(self.back)
-        self.plan_view = PlanView(self.allow_exports, self.clipboard.put)
         self.plan_view.read_back_requested.connect(self.read_back)
         self.plan_view.copy_requested.connect(self.copy_summary)
         self.plan_view.pdf_requested.connect(self.save_pdf)
         self.plan_view.new_requested.connect(self.new_conversation)
-        self.readback = ReadBackView()
         self.readback.edit_requested.connect(self.edit)
         self.readback.done_requested.connect(self.finish_read_back)
-        for page in (self.question_page, self.emergency, self.plan_view, self.readback):
-            self.pages.addWidget(page)
-        self.reminders = RemindersPanel()
-        self.reminders.setMinimumWidth(240)
-        for widget, stretch in ((sections, 1), (middle, 4), (self.reminders, 2)):
-            splitter.addWidget(widget)
-            splitter.setStretchFactor(splitter.count() - 1, stretch)
-        return splitter
+        return c
 
     def _neutral_screen(self) -> QWidget:
         page = QWidget()

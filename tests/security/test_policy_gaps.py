@@ -15,7 +15,7 @@ from app.event_log import EventLog
 from app.ui.application import open_window
 from tests.conftest import REPO, machine_folder, run_app
 from tests.security.attacks import SHIPPED, publish_to_machine, trusted_publisher, user_folder
-from tests.ui.conftest import walk
+from tests.ui.conftest import press_alt, walk
 
 WALSALL = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
 
@@ -29,7 +29,7 @@ def test_policy_turns_off_pdf_csv_and_copy(qtbot, app_home, tmp_path):
     window.show()
     walk(qtbot, window, WALSALL)
     QGuiApplication.clipboard().setText("before")
-    qtbot.keyClick(window.plan_view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    press_alt(qtbot, window, Qt.Key.Key_C)
     window.copy_summary()
     assert QGuiApplication.clipboard().text() == "before"
     asked = []

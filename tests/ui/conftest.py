@@ -66,6 +66,13 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(focused(window), key, modifier)
 
 
+def press_alt(qtbot, window, key):
+    """Alt + an underlined letter (a button's mnemonic): Qt shows the button pressed for
+    a moment and clicks it after about 100 ms, so wait that long."""
+    press(qtbot, window, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(200)
+
+
 def type_answer(qtbot, window, question, value):
     """Answer the question on screen with the keys a worker would press."""
     kind = question.answer_type

@@ -79,7 +79,7 @@ def test_the_worker_sees_everything_stored_and_exports_the_counts(
     window = make_window(user_data=user_data)
     window.settings_tab.tier.setCurrentIndex(0)
     walk(qtbot, window, WALSALL)
-    window.tabs.setCurrentWidget(window.settings_tab)
+    window.tabs.setCurrentWidget(window.settings_page)
     panel = window.settings_tab.stored
     shown = [tuple(row) for row in panel.model.rows]
     assert "Count" not in {r[0] for r in shown}  # one case in a month: not in plain view

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from app.cli.route import answers_for
 from app.pathways.summary import plan_to_dict
 from tests.conftest import DATA
-from tests.ui.conftest import TODAY, press, scenario_value, type_answer, walk
+from tests.ui.conftest import TODAY, press, press_alt, scenario_value, type_answer, walk
 
 CASES = [
     case
@@ -74,7 +74,7 @@ def test_read_back_edits_an_answer_and_recomputes_the_plan(qtbot, window):
     scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
     walk(qtbot, window, scenario)
     assert "child_safeguarding_referral" in window.session.plan.action_kinds
-    press(qtbot, window.plan_view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    press_alt(qtbot, window.plan_view, Qt.Key.Key_R)
     assert window.pages.currentWidget() is window.readback
     rows = [window.readback.model.rows[i][0].id for i in range(window.readback.model.rowCount())]
     window.readback.table.selectRow(rows.index("children_in_household"))
@@ -88,7 +88,7 @@ def test_read_back_edits_an_answer_and_recomputes_the_plan(qtbot, window):
 def test_copy_gives_a_plain_summary_and_quick_exit_clears_it(qtbot, window):
     scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
     walk(qtbot, window, scenario)
-    press(qtbot, window.plan_view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    press_alt(qtbot, window.plan_view, Qt.Key.Key_C)
     text = QGuiApplication.clipboard().text()
     assert "Refer to MARAC" in text and "Black Country Women's Aid" in text
     window.quick_exit()
@@ -100,7 +100,7 @@ def test_pdf_has_the_plan_and_the_warning(qtbot, window, tmp_path):
     walk(qtbot, window, scenario)
     target = tmp_path / "plan.pdf"
     window.pdf_path_provider = lambda: str(target)
-    press(qtbot, window.plan_view, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 2000
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QTableView,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label
 from app.ui.models import ServiceTableModel
 
@@ -50,7 +50,16 @@ class DirectoryTab(QWidget):
             self.kind.addItem(label, code)
         self.always_open = QCheckBox("Open 24/7")
         self.always_open.setAccessibleName("Only services open 24/7")
-        filters = QHBoxLayout()
+        bar = QWidget()
+        filters = wrapping_row(bar)  # the filters wrap at large text sizes
+        self.query.setMinimumWidth(self.query.fontMetrics().averageCharWidth() * 30)
+        for combo in (self.borough, self.kind):  # as wide as needed, at most 24 characters
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(
+                min(24, max(len(combo.itemText(i)) for i in range(combo.count())))
+            )
         for widget in (self.query, self.borough, self.kind, self.always_open):
             filters.addWidget(widget)
         self.model = ServiceTableModel()
@@ -60,7 +69,7 @@ class DirectoryTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details = plain_label(DETAILS_HINT, "Service details")
-        layout.addLayout(filters)
+        layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         self.timer = QTimer(self)

@@ -64,7 +64,8 @@ class ServiceRow(QWidget):
         self.name.setFont(scaled(self.name.font(), 1.0, bold=True))
         contact = service.phone or service.email or "No number held"
         self.number = plain_label(contact, f"Number for {service.name}")
-        self.number.setFont(scaled(self.number.font(), 1.6, bold=True))
+        # A number large enough to read across a desk; an email address cannot wrap, so less
+        self.number.setFont(scaled(self.number.font(), 1.6 if service.phone else 1.1, bold=True))
         if selectable:
             self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         line = QHBoxLayout()

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.pathways.plan import Plan
 from app.pathways.summary import grouped
 from app.ui.expander import Expander
+from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
 from app.ui.plan.action_card import ActionCard
 
@@ -85,29 +85,37 @@ class PlanView(QWidget):
         self.scroll.setAccessibleName("Plan")
         self.scroll.setWidget(QWidget())
         layout.addWidget(self.scroll, 1)
-        buttons = QHBoxLayout()
-        for text, keys, name, signal in (
-            ("Read back answers", "Alt+R", "Read back answers", self.read_back_requested),
-            ("Copy summary", "Alt+C", "Copy summary for a referral form", self.copy_requested),
-            ("Save PDF…", "Alt+P", "Save the plan as PDF", self.pdf_requested),
-            ("New conversation", "Alt+N", "Clear and start a new conversation", self.new_requested),
+        bar = QWidget()
+        buttons = wrapping_row(bar)  # wraps at large text sizes, never widens the window
+        # Alt + the underlined letter presses each (a mnemonic: short labels reflow better)
+        for text, name, signal in (
+            ("&Read back answers", "Read back answers", self.read_back_requested),
+            ("&Copy summary", "Copy summary for a referral form", self.copy_requested),
+            ("Save &PDF…", "Save the plan as PDF", self.pdf_requested),
+            ("&New conversation", "Clear and start a new conversation", self.new_requested),
         ):
-            button = QPushButton(f"{text}    [{keys}]")
+            button = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(signal.emit)
             buttons.addWidget(button)
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(signal.emit)
             if not allow_exports and signal in (self.copy_requested, self.pdf_requested):
                 button.setEnabled(False)
                 button.setToolTip(EXPORTS_OFF)
-                shortcut.setEnabled(False)
-        layout.addLayout(buttons)
+        layout.addWidget(bar)
         self.action_kinds: list[str] = []
         self.cards: list[ActionCard] = []
+        self.reminders_inline = False
+        self.shown: tuple[Plan, date] | None = None
+
+    def set_reminders_inline(self, inline: bool) -> None:
+        """Reminders at the plan's end (a narrow window), or beside it in their panel."""
+        if inline != self.reminders_inline:
+            self.reminders_inline = inline
+            if self.shown is not None:
+                self.show_plan(*self.shown)
 
     def show_plan(self, plan: Plan, today: date) -> None:
+        self.shown = (plan, today)
         content = QWidget()
         column = QVBoxLayout(content)
         self.risk, self.flags = self._risk_header(plan, column)
@@ -124,10 +132,22 @@ class PlanView(QWidget):
             column.addWidget(group)
         for notice in plan.notices:
             column.addWidget(plain_label(f"Note: {notice.text}", "Note"))
+        if self.reminders_inline:
+            self._reminders(plan, column)
         column.addStretch(1)
         self.scroll.setWidget(content)
         self._guard_copies(content)
         self.action_kinds = [a.kind for a in plan.actions]
+
+    def _reminders(self, plan: Plan, column: QVBoxLayout) -> None:
+        heading = plain_label("Remember, for this case", "Reminders heading")
+        heading.setFont(scaled(heading.font(), 1.2, bold=True))
+        column.addWidget(heading)
+        for reminder in (r for r in plan.reminders if not r.general):
+            column.addWidget(plain_label(f"\u2022 {reminder.text}", "Reminder"))
+        general = [r for r in plan.reminders if r.general]
+        always = "\n".join(f"\u2022 {r.text}" for r in general)
+        column.addWidget(Expander(f"Always ({len(general)})", always, "Always"))
 
     def _risk_header(self, plan: Plan, column: QVBoxLayout):
         risk = None
@@ -138,13 +158,12 @@ class PlanView(QWidget):
             risk.setFont(scaled(risk.font(), 1.1, bold=True))
             column.addWidget(risk)
         flags = None
-        if plan.red_flags:
-            names = ", ".join(f.text for f in plan.red_flags)
-            sources = "\n".join(f"{f.text}: {'; '.join(f.sources)}" for f in plan.red_flags)
-            column.addWidget(
-                plain_label(f"Red flags: {names}. Consider professional judgement.", "Red flags")
-            )
-            flags = Expander("Red flags: sources", sources, "Red flag sources")
+        if plan.red_flags:  # one short line; each in full, with its sources, folded
+            names = ", ".join(f.id.replace("_", " ") for f in plan.red_flags)
+            full = "\n".join(f"{f.text} [{'; '.join(f.sources)}]" for f in plan.red_flags)
+            line = f"Red flags: {names}. Consider professional judgement."
+            column.addWidget(plain_label(line, "Red flags"))
+            flags = Expander("Red flags in full, with sources", full, "Red flags in full")
             column.addWidget(flags)
         return risk, flags
 
@@ -166,6 +185,7 @@ class PlanView(QWidget):
         return bool(self.action_kinds) or bool(self.scroll.widget().findChildren(QLabel))
 
     def clear(self) -> None:
+        self.shown = None
         self.scroll.setWidget(QWidget())
         self.action_kinds = []
         self.cards = []

@@ -29,6 +29,7 @@ class SettingsTab(QWidget):
         self.setProperty("worker_setting", True)
         self.settings = settings
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # reflow at large text
         self.tier = QComboBox()
         self.tier.addItem("Tier 1 (universal)", 1)
         self.tier.addItem("Tier 2 (intermediate)", 2)

@@ -4,6 +4,7 @@ the ones for every conversation under "Always", folded once the conversation is 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
@@ -46,6 +47,11 @@ class RemindersPanel(QWidget):
         layout.addWidget(self.case_view, 3)
         layout.addWidget(self.always, 2)
         self.announced: list[str] = []  # what was last said to a screen reader, for tests
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size setting changed
+            self.heading.setFont(scaled(self.font(), 1.1, bold=True))
+        super().changeEvent(event)
 
     def show_reminders(self, reminders: tuple[Guidance, ...], started: bool) -> None:
         """`started`: the conversation is under way (fold "Always" the first time)."""

@@ -5,10 +5,11 @@ back page by page, and sees at once an area that came from their settings."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.pathways.answers import answer_label
 from app.pathways.graph import Question
+from app.ui.flow_layout import wrapping_row
 
 FROM_SETTINGS = " (your usual area)"
 # The answers kept in view, with a short heading each: the ones that choose the numbers.
@@ -20,8 +21,7 @@ class SummaryStrip(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = wrapping_row(self)  # reflows at large text sizes
         row.addWidget(QLabel("So far:"))
         self.buttons: dict[str, QPushButton] = {}
         for question_id in SHOWN:
@@ -30,7 +30,6 @@ class SummaryStrip(QWidget):
             button.clicked.connect(lambda _=False, q=question_id: self.edit_requested.emit(q))
             row.addWidget(button)
             self.buttons[question_id] = button
-        row.addStretch(1)
         self.setAccessibleName("Answers so far: change one")
         self.set_items([])
 

@@ -49,7 +49,8 @@ def test_the_risk_is_one_line_and_red_flags_one_line_folded_sources(qtbot, pathw
     assert "\n" not in view.risk.text()
     flags = [label for label in view.scroll.widget().findChildren(type(view.risk))]
     line = next(label.text() for label in flags if label.text().startswith("Red flags: "))
-    assert all(flag.text in line for flag in plan.red_flags)
+    assert all(flag.id.replace("_", " ") in line for flag in plan.red_flags)
+    assert all(flag.text in view.flags.body.text() for flag in plan.red_flags)
     assert view.flags is not None and not view.flags.is_open
     view.flags.button.click()
     assert view.flags.is_open and view.flags.body.isVisible()

@@ -1,0 +1,59 @@
+"""The Conversation tab: the section list, the summary strip over the page on screen (a
+question, the emergency card, the plan or the read-back), and the reminders; laid out by
+ReflowingColumns so that it fits the window at every text size."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView, QStackedWidget, QVBoxLayout, QWidget
+
+from app.ui.models import SectionListModel
+from app.ui.plan.plan_view import PlanView
+from app.ui.plan.readback_view import ReadBackView
+from app.ui.reflow import ReflowingColumns
+from app.ui.walk.emergency_page import EmergencyPage
+from app.ui.walk.question_page import QuestionPage
+from app.ui.walk.reminders_panel import RemindersPanel
+from app.ui.walk.summary_strip import SummaryStrip
+
+
+class Conversation(QWidget):
+    def __init__(self, allow_exports: bool, copy: Callable[[str], None]) -> None:
+        super().__init__()
+        self.sections_model = SectionListModel()
+        self.sections = QListView()
+        self.sections.setModel(self.sections_model)
+        self.sections.setAccessibleName("Sections: done, current and to come")
+        self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.strip = SummaryStrip()
+        self.pages = QStackedWidget()
+        self.question_page = QuestionPage()
+        self.emergency = EmergencyPage()
+        self.plan_view = PlanView(allow_exports, copy)
+        self.readback = ReadBackView()
+        for page in (self.question_page, self.emergency, self.plan_view, self.readback):
+            self.pages.addWidget(page)
+        middle = QWidget()
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.strip)
+        column.addWidget(self.pages, 1)
+        self.reminders = RemindersPanel()
+        self.columns = ReflowingColumns(self.sections, middle, self.reminders)
+        QVBoxLayout(self).addWidget(self.columns)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        self.columns.reflowed.connect(self._place_reminders)
+        self.pages.currentChanged.connect(self._place_reminders)
+
+    @property
+    def reminders_in_plan(self) -> bool:
+        """On a narrow window the plan carries its reminders at its end, so the first
+        action keeps the height; the panel under the page is for the questions."""
+        return not self.columns.wide
+
+    def _place_reminders(self, *_) -> None:
+        on_plan = self.pages.currentWidget() is self.plan_view
+        self.plan_view.set_reminders_inline(self.reminders_in_plan)
+        self.reminders.setVisible(not (on_plan and self.reminders_in_plan))

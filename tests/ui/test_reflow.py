@@ -1,0 +1,116 @@
+"""Reflow, not widen: the window fits a council laptop at every text size, and the plan's
+first action and its number are on screen without scrolling."""
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication
+
+from app.settings import TEXT_SIZES
+from tests.conftest import DATA
+from tests.ui.conftest import scenario_value, walk
+
+SCREENS = [(1366, 768), (1280, 720)]
+CASES = [
+    case
+    for name in ("reference.json", "reference-v2.json")
+    for case in json.loads((DATA / name).read_text())
+    if case["expect"]["exit_code"] == 0
+]
+LARGEST = TEXT_SIZES.stop - 1
+
+
+@pytest.fixture
+def sized(make_window):
+    def make(size, text_size):
+        window = make_window()
+        window.replace_settings(text_size=text_size)
+        window.resize(*size)
+        QApplication.processEvents()
+        return window
+
+    yield make
+    QApplication.setFont(QApplication.font())  # the next test starts from its own setting
+
+
+def fits(window, size) -> bool:
+    hint = window.minimumSizeHint()
+    return hint.width() <= size[0] and hint.height() <= size[1]
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text_size", [TEXT_SIZES.start, 11, 16, LARGEST])
+def test_every_page_fits_the_screen_and_the_window_never_resizes_itself(
+    qtbot, sized, size, text_size
+):
+    window = sized(size, text_size)
+    scenario = CASES[0]["scenario"]
+    for stop in ("discloser", "dash_answers", "consent_to_share", None):
+        walk(qtbot, window, scenario, stop_before=stop)
+        QApplication.processEvents()
+        assert fits(window, size), (stop, window.minimumSizeHint())
+        assert (window.width(), window.height()) == size, stop
+        assert window.exit_button.isVisible()
+        exit_corner = window.exit_button.mapTo(window, QPoint(window.exit_button.width(), 0))
+        assert exit_corner.x() <= size[0]  # quick exit never off-screen
+    for tab in (window.directory, window.settings_page):
+        window.tabs.setCurrentWidget(tab)
+        QApplication.processEvents()
+        assert fits(window, size) and (window.width(), window.height()) == size
+
+
+def answer_all(window, scenario):
+    """Straight to the plan (the keys are tested in test_walk): the answers as given."""
+    while (question := window.session.question) is not None:
+        window.answer(scenario_value(question, scenario))
+        if window.pages.currentWidget() is window.emergency:
+            window.refresh()
+    QApplication.processEvents()
+
+
+def on_screen(window, widget) -> bool:
+    port = window.plan_view.scroll.viewport()
+    return port.rect().contains(QRect(widget.mapTo(port, QPoint(0, 0)), widget.size()))
+
+
+def first_action_and_number_on_screen(window, text_size) -> bool:
+    """The first action's instruction and its number. When the first action has none (telling
+    the lead), the first number the plan gives too, except at the largest text size, where
+    a 768-pixel screen holds about fifteen lines."""
+    first, *_ = cards = window.plan_view.cards
+    if first.rows:
+        return on_screen(window, first.title) and on_screen(window, first.rows[0].number)
+    if text_size == LARGEST:
+        return on_screen(window, first.title)
+    numbered = next(card for card in cards if card.rows)
+    return on_screen(window, first.title) and on_screen(window, numbered.rows[0].number)
+
+
+@pytest.mark.parametrize("text_size", [11, LARGEST])
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_the_first_action_and_its_number_are_on_screen_without_scrolling(
+    qtbot, sized, case, text_size
+):
+    window = sized(SCREENS[0], text_size)
+    window.replace_settings(tier=case["scenario"]["tier"])
+    answer_all(window, case["scenario"])
+    QApplication.processEvents()
+    assert window.plan_view.scroll.verticalScrollBar().value() == 0
+    assert first_action_and_number_on_screen(window, text_size), window.plan_view.cards[
+        0
+    ].title.text()
+
+
+def test_on_a_narrow_window_reminders_move_under_the_plan(qtbot, sized):
+    window = sized(SCREENS[0], LARGEST)
+    walk(qtbot, window, CASES[0]["scenario"])
+    QApplication.processEvents()
+    assert not window.conversation.columns.wide
+    assert not window.reminders.isVisible()  # the panel gives the plan its height
+    texts = window.plan_view.plain_texts()
+    assert "Remember, for this case" in texts
+    window.replace_settings(text_size=11)
+    QApplication.processEvents()
+    assert window.conversation.columns.wide and window.reminders.isVisible()
+    assert "Remember, for this case" not in window.plan_view.plain_texts()
