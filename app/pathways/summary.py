@@ -111,14 +111,16 @@ def service_line(match: ServiceMatch, check) -> str:
 
 
 def grouped(plan: Plan) -> list[tuple[str, str, list[tuple[int, PlannedAction]]]]:
-    """(group, heading, [(number, action)]) for each group with actions, numbered as the
-    plan orders them (999 is always number 1)."""
-    numbered = list(enumerate(plan.actions, start=1))
-    return [
-        (group, heading, [(n, a) for n, a in numbered if a.group == group])
-        for group, heading in GROUPS
-        if any(a.group == group for a in plan.actions)
-    ]
+    """(group, heading, [(number, action)]) for each group with actions, in the plan's
+    order within a group and numbered as they are read, so the worker goes 1, 2, 3 down
+    the page (999, when asked for, is number 1)."""
+    result, number = [], 0
+    for group, heading in GROUPS:
+        actions = [a for a in plan.actions if a.group == group]
+        if actions:
+            result.append((group, heading, list(enumerate(actions, start=number + 1))))
+            number += len(actions)
+    return result
 
 
 def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, list]]:

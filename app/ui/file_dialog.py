@@ -11,7 +11,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QWidget
 
 QT_SETTINGS = ("QtProject",)  # where QFileDialog keeps its state (file or registry)
 
@@ -31,9 +31,16 @@ def ask_save_path(
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setHistory([])
     dialog.selectFile(suggested)
-    if note:
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Save")
-        dialog.setWindowTitle(f"{title}: {note}")
+    if note:  # in the dialog, under the file name, read before the worker presses Save
+        warning = QLabel(note)
+        warning.setObjectName("save_warning")
+        warning.setWordWrap(True)
+        font = warning.font()
+        font.setBold(True)
+        warning.setFont(font)
+        grid = dialog.layout()
+        if isinstance(grid, QGridLayout):
+            grid.addWidget(warning, grid.rowCount(), 0, 1, grid.columnCount())
         dialog.setAccessibleDescription(note)
     parent.active_file_dialog = dialog  # tests, and quick exit, can reach it
     try:

@@ -2,6 +2,7 @@
 holds nothing the app put there, and saving a file leaves no folder name in Qt's settings."""
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.user_store import open_user_store
+from app.ui.file_dialog import documents_folder
 from app.user_data import UserData
 from tests.conftest import REPO
 from tests.ui.conftest import TODAY, walk
@@ -110,7 +112,6 @@ def test_saving_a_pdf_leaves_qts_shared_settings_as_they_were(
 ):
     settings = QSettings(QSettings.Scope.UserScope, "QtProject")
     path = settings.fileName()
-    from pathlib import Path
 
     shared = Path(path)
     shared.parent.mkdir(parents=True, exist_ok=True)
@@ -129,7 +130,9 @@ def test_saving_a_pdf_leaves_qts_shared_settings_as_they_were(
         if dialog is None:
             QTimer.singleShot(20, choose)
             return
-        assert "Do not give a printed plan" in dialog.windowTitle()  # before saving
+        warning = dialog.findChild(QLabel, "save_warning")
+        assert warning.isVisible() and "Do not give a printed plan" in warning.text()
+        assert Path(dialog.directory().absolutePath()) == Path(documents_folder())
         dialog.setDirectory(str(target.parent))
         dialog.selectFile(str(target))
         dialog.accept()

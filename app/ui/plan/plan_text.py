@@ -1,4 +1,5 @@
-"""The plan as HTML for the screen and the PDF (no Qt): escaped, no names, no answers."""
+"""The plan as HTML for the PDF (no Qt): the screen's groups and order, escaped, no names,
+no answers beyond those a referral form needs."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from html import escape
 
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use
-from app.pathways.summary import service_notes
+from app.pathways.summary import grouped, service_notes
 
 PRINT_WARNING = (
     "Do not give a printed plan to someone whose abuser may find it. Keep it with your "
     "organisation's records, or destroy it securely."
 )
+UNCONFIRMED = "unconfirmed: check the number before you give it"
 
 
 def risk_html(plan: Plan) -> str:
@@ -23,47 +25,54 @@ def risk_html(plan: Plan) -> str:
         parts.append(f"<p><b>Risk: {level}</b>{basis}</p>")
     if plan.red_flags:
         flags = "; ".join(escape(f.text) for f in plan.red_flags)
-        parts.append(f"<p><b>⚠ Red flags:</b> {flags} (consider professional judgement)</p>")
+        parts.append(f"<p><b>Red flags:</b> {flags} (consider professional judgement)</p>")
     parts += [f"<p><b>Note:</b> {escape(n.text)}</p>" for n in plan.notices]
     return "".join(parts)
 
 
-def service_html(match: ServiceMatch, today: date, months: int) -> str:
+def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     s = match.service
     contact = escape(s.phone or s.email) if (s.phone or s.email) else "<i>contact not confirmed</i>"
-    bits = [f"<b>{escape(s.name)}</b>: {contact}"]
-    bits += [escape(note) for note in service_notes(s)]
-    bits.append(f"checked: {escape(s.assured_date) or 'never'}; source: {escape(s.source)}")
-    if check_before_use(s, today, months):
-        bits.append(f"<b>⚠ CHECK BEFORE USE</b> ({escape(s.confidence)} confidence)")
-    prefix = "Fallback — " if match.fallback else ""
-    return f"<li>{prefix}{' · '.join(bits)}</li>"
+    prefix = "Fallback: " if match.fallback else ""
+    lines = [f"{prefix}<b>{escape(s.name)}</b>: <big><b>{contact}</b></big>"]
+    lines += [escape(note) for note in service_notes(s)]
+    if s.assured_date:
+        lines.append(f"confirmed {escape(s.assured_date)}")
+    if unconfirmed:
+        lines.append(f"<i>{UNCONFIRMED}</i>")
+    return "<li>" + "<br>".join(lines) + "</li>"
 
 
-def action_html(number: int, action: PlannedAction, today: date, months: int) -> str:
-    sources = escape("; ".join(action.sources))
-    html = [
-        f"<h3>{number}. {escape(action.title)}</h3>",
-        f"<p>{escape(action.why)} <small>[{sources}]</small></p>",
-    ]
+def action_html(number: int, action: PlannedAction, check) -> str:
+    html = [f"<h4>{number}. {escape(action.title)}</h4>"]
+    if action.services:
+        items = "".join(service_html(m, check(m.service)) for m in action.services)
+        html.append(f"<ul>{items}</ul>")
     if action.no_confirmed_service:
         html.append(f"<p><b>No confirmed contact held:</b> {escape(action.fallback_note)}</p>")
-    if action.services:
-        items = "".join(service_html(m, today, months) for m in action.services)
-        html.append(f"<ul>{items}</ul>")
+    if action.say:
+        html.append(f"<p>What you can say: “{escape(action.say)}”</p>")
+    sources = escape("; ".join(action.sources))
+    html.append(f"<p><small>Why: {escape(action.why)} [{sources}]</small></p>")
     return "".join(html)
 
 
 def plan_document_html(plan: Plan, today: date, organisation: str = "") -> str:
     months = plan.assured_within_months
-    header = f"<p><b>{escape(PRINT_WARNING)}</b></p>"
-    meta = f"<p><small>{escape(organisation)} {today.isoformat()} · pathway {escape(plan.pathway_version)}, directory {escape(plan.directory_version)}</small></p>"  # noqa: E501
-    actions = "".join(action_html(i, a, today, months) for i, a in enumerate(plan.actions, 1))
+    check = lambda service: check_before_use(service, today, months)  # noqa: E731
+    meta = (
+        f"{escape(organisation)} {today.isoformat()} · pathway "
+        f"{escape(plan.pathway_version)}, directory {escape(plan.directory_version)}"
+    )
+    groups = "".join(
+        f"<h3>{escape(heading)}</h3>" + "".join(action_html(n, a, check) for n, a in actions)
+        for _, heading, actions in grouped(plan)
+    )
     reminders = "".join(
         f"<li>{escape(r.text)} <small>[{escape('; '.join(r.sources))}]</small></li>"
         for r in plan.reminders
     )
     return (
-        f"<h2>Plan</h2>{header}{meta}{risk_html(plan)}{actions}"
-        f"<h3>Remember</h3><ul>{reminders}</ul>"
+        f"<h2>Plan</h2><p><b>{escape(PRINT_WARNING)}</b></p><p><small>{meta}</small></p>"
+        f"{risk_html(plan)}{groups}<h3>Remember</h3><ul>{reminders}</ul>"
     )

@@ -1,0 +1,53 @@
+"""The PDF's HTML follows the screen: the same groups and numbers, what to say, the number
+in large type, a quiet line only on unconfirmed services, the print warning first."""
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from app.pathways.summary import grouped, plan_to_text
+from app.ui.plan.plan_text import PRINT_WARNING, UNCONFIRMED, plan_document_html
+from tests.conftest import DATA
+
+TODAY = date(2026, 11, 21)
+CASES = [
+    case
+    for name in ("reference.json", "reference-v2.json")
+    for case in json.loads((DATA / name).read_text())
+    if case["expect"]["exit_code"] == 0
+]
+
+
+def plan_for(pathway, scenario):
+    from app.cli.route import answers_for
+
+    return pathway.step(answers_for(pathway, scenario)).plan
+
+
+@pytest.mark.parametrize("case", CASES[:12], ids=[c["name"] for c in CASES[:12]])
+def test_the_pdf_has_the_screens_groups_in_order_and_each_actions_say(pathway, case):
+    plan = plan_for(pathway, case["scenario"])
+    html = plan_document_html(plan, TODAY)
+    headings = re.findall(r"<h3>(.*?)</h3>", html)
+    expected = [heading for _, heading, _ in grouped(plan)]
+    assert headings == [*expected, "Remember"]
+    titles = re.findall(r"<h4>(\d+)\. ", html)
+    assert [int(n) for n in titles] == list(range(1, len(plan.actions) + 1))
+    assert html.index(PRINT_WARNING.split(".")[0]) < html.index("<h3>")
+    text = plan_to_text(plan, TODAY)  # the copy summary: same headings, same order
+    assert [h.upper() for h in expected] == [
+        line for line in text.splitlines() if line in {h.upper() for h in expected}
+    ]
+
+
+def test_999_is_never_marked_unconfirmed_and_other_services_quietly_are(pathway):
+    scenario = next(c for c in CASES if c["scenario"].get("immediate_danger"))["scenario"]
+    plan = plan_for(pathway, scenario)
+    html = plan_document_html(plan, TODAY)
+    first_action = html.split("<h4>2. ")[0]
+    assert "999" in first_action and UNCONFIRMED not in first_action
+    assert UNCONFIRMED in html  # the directory has no service confirmed by a person yet
+    assert "CHECK BEFORE USE" not in html
+    assert "What you can say" in html
