@@ -13,6 +13,7 @@ from typing import Any
 TEXT_SIZES = range(8, 25)
 TIERS = (1, 2)
 INACTIVITY_MINUTES = range(1, 61)
+COLOUR_SCHEMES = ("system", "light", "dark", "high_contrast")
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class UserSettings:
     default_borough: str | None = None
     organisation: str = ""
     text_size: int = 11
+    colours: str = "system"  # follows Windows high contrast and dark mode
     inactivity_minutes: int = 10
     record_activity: bool = True  # anonymised counts (001 §9.4); the worker can turn it off
     locked: frozenset[str] = field(default_factory=frozenset)
@@ -51,6 +53,7 @@ CHECKS = {
     "default_borough": (lambda v: v is None or isinstance(v, str), "a borough id or none"),
     "organisation": (lambda v: isinstance(v, str) and len(v) <= 200, "text up to 200 characters"),
     "text_size": (_is_int_in(TEXT_SIZES), _describe(TEXT_SIZES)),
+    "colours": (lambda v: v in COLOUR_SCHEMES, " or ".join(COLOUR_SCHEMES)),
     "inactivity_minutes": (_is_int_in(INACTIVITY_MINUTES), _describe(INACTIVITY_MINUTES)),
     "record_activity": (lambda v: isinstance(v, bool), "true or false"),
 }

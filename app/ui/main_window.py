@@ -30,7 +30,9 @@ from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
 from app.ui.directory.directory_tab import DirectoryTab, Search
 from app.ui.file_dialog import ask_save_path
+from app.ui.focus_ring import FocusRing
 from app.ui.labels import plain_label
+from app.ui.palettes import use_scheme
 from app.ui.plan.plan_text import PRINT_WARNING
 from app.ui.quick_exit import QuickExitController
 from app.ui.settings.settings_tab import SettingsTab
@@ -140,6 +142,8 @@ class MainWindow(QMainWindow):
         self.guard.countdown.connect(self.show_countdown)
         self.resize(1100, 720)
         self.use_text_size(settings.text_size)
+        use_scheme(settings.colours)
+        self.focus_ring = FocusRing(self)
         self.refresh()
 
     def _quick_exit_button(self) -> QPushButton:
@@ -357,6 +361,7 @@ class MainWindow(QMainWindow):
         if fresh:  # nothing asked yet: start with the new settings
             self.session.clear()
         self.use_text_size(settings.text_size)
+        use_scheme(settings.colours)
         self.guard.set_idle_ms(settings.inactivity_minutes * 60_000)
         if self.screens.currentWidget() is self.work:
             self.refresh()  # the page on screen redrawn at the new text size

@@ -1,4 +1,4 @@
-"""Settings: tier, default borough, organisation, text size, inactivity timeout."""
+"""Settings: tier, default borough, organisation, text size, colours, inactivity timeout."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from app.settings import INACTIVITY_MINUTES, TEXT_SIZES, UserSettings
+from app.ui.palettes import SCHEMES
 from app.ui.settings.stored_data_panel import StoredDataPanel
 from app.user_data import UserData
 
@@ -40,6 +41,9 @@ class SettingsTab(QWidget):
         self.organisation = QLineEdit(settings.organisation)
         self.text_size = QSpinBox()
         self.text_size.setRange(TEXT_SIZES.start, TEXT_SIZES.stop - 1)
+        self.colours = QComboBox()
+        for value, label in SCHEMES.items():
+            self.colours.addItem(label, value)
         self.inactivity = QSpinBox()
         self.inactivity.setRange(INACTIVITY_MINUTES.start, INACTIVITY_MINUTES.stop - 1)
         self.inactivity.setSuffix(" minutes")
@@ -49,6 +53,7 @@ class SettingsTab(QWidget):
             ("default_borough", "Default area", self.borough),
             ("organisation", "Organisation", self.organisation),
             ("text_size", "Text size", self.text_size),
+            ("colours", "Colours", self.colours),
             ("inactivity_minutes", "Clear the case after no activity for", self.inactivity),
             ("record_activity", "Counts", self.record_activity),
         )
@@ -68,6 +73,7 @@ class SettingsTab(QWidget):
         self.borough.currentIndexChanged.connect(self._emit)
         self.organisation.editingFinished.connect(self._emit)
         self.text_size.valueChanged.connect(self._emit)
+        self.colours.currentIndexChanged.connect(self._emit)
         self.inactivity.valueChanged.connect(self._emit)
         self.record_activity.toggled.connect(self._emit)
 
@@ -83,6 +89,7 @@ class SettingsTab(QWidget):
         self.borough.setCurrentIndex(max(self.borough.findData(settings.default_borough), 0))
         self.organisation.setText(settings.organisation)
         self.text_size.setValue(settings.text_size)
+        self.colours.setCurrentIndex(max(self.colours.findData(settings.colours), 0))
         self.inactivity.setValue(settings.inactivity_minutes)
         self.record_activity.setChecked(settings.record_activity)
 
@@ -93,6 +100,7 @@ class SettingsTab(QWidget):
             default_borough=self.borough.currentData(),
             organisation=self.organisation.text().strip(),
             text_size=self.text_size.value(),
+            colours=self.colours.currentData(),
             inactivity_minutes=self.inactivity.value(),
             record_activity=self.record_activity.isChecked(),
         )

@@ -1,0 +1,65 @@
+"""The colour schemes a worker can choose: the system's (which follows Windows high
+contrast and dark mode), light, dark, and high contrast. This module is the one place
+colours are named; every widget takes its colours from the palette.
+
+High contrast follows Windows' "forced colours" (black, white, yellow for focus and
+selection), with every edge role white so buttons and cards keep their outlines.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+R = QPalette.ColorRole
+SCHEMES = {
+    "system": "As the system",
+    "light": "Light",
+    "dark": "Dark",
+    "high_contrast": "High contrast",
+}
+
+_LIGHT = {
+    R.Window: "#f3f2f1", R.WindowText: "#0b0c0c", R.Base: "#ffffff", R.AlternateBase: "#f3f2f1",
+    R.Text: "#0b0c0c", R.Button: "#ffffff", R.ButtonText: "#0b0c0c", R.Highlight: "#1d70b8",
+    R.HighlightedText: "#ffffff", R.Link: "#1d70b8", R.ToolTipBase: "#ffffff",
+    R.ToolTipText: "#0b0c0c", R.PlaceholderText: "#505a5f", R.Light: "#ffffff",
+    R.Midlight: "#dedede", R.Mid: "#8a8a8a", R.Dark: "#505a5f", R.Shadow: "#0b0c0c",
+}  # fmt: skip
+_DARK = {
+    R.Window: "#1e1e1e", R.WindowText: "#f0f0f0", R.Base: "#121212", R.AlternateBase: "#262626",
+    R.Text: "#f0f0f0", R.Button: "#2d2d2d", R.ButtonText: "#f0f0f0", R.Highlight: "#8ab4f8",
+    R.HighlightedText: "#0b0c0c", R.Link: "#8ab4f8", R.ToolTipBase: "#2d2d2d",
+    R.ToolTipText: "#f0f0f0", R.PlaceholderText: "#b0b0b0", R.Light: "#5a5a5a",
+    R.Midlight: "#444444", R.Mid: "#9a9a9a", R.Dark: "#b0b0b0", R.Shadow: "#000000",
+}  # fmt: skip
+_HIGH_CONTRAST = {
+    R.Window: "#000000", R.WindowText: "#ffffff", R.Base: "#000000", R.AlternateBase: "#000000",
+    R.Text: "#ffffff", R.Button: "#000000", R.ButtonText: "#ffffff", R.Highlight: "#ffff00",
+    R.HighlightedText: "#000000", R.Link: "#ffff00", R.ToolTipBase: "#000000",
+    R.ToolTipText: "#ffffff", R.PlaceholderText: "#ffffff", R.Light: "#ffffff",
+    R.Midlight: "#ffffff", R.Mid: "#ffffff", R.Dark: "#ffffff", R.Shadow: "#ffffff",
+}  # fmt: skip
+_COLOURS = {"light": _LIGHT, "dark": _DARK, "high_contrast": _HIGH_CONTRAST}
+_system: QPalette | None = None  # the palette Qt started with, before any choice
+
+
+def palette_for(scheme: str) -> QPalette:
+    global _system
+    if _system is None:
+        _system = QPalette(QApplication.palette())
+    if scheme not in _COLOURS:
+        return QPalette(_system)
+    palette = QPalette()
+    for role, colour in _COLOURS[scheme].items():
+        palette.setColor(role, QColor(colour))
+        disabled = QColor(colour) if scheme == "high_contrast" else QColor(colour).darker(130)
+        if role in (R.WindowText, R.Text, R.ButtonText):  # greyed, and in HC still legible
+            palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def use_scheme(scheme: str) -> None:
+    palette = palette_for(scheme)
+    if QApplication.palette() != palette:
+        QApplication.setPalette(palette)

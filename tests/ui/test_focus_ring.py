@@ -1,0 +1,66 @@
+"""Keyboard focus is always visible: a 3-pixel ring in the palette's highlight round the
+control that has focus, on questions, the plan and settings, in every colour scheme."""
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.ui.focus_ring import RING
+from tests.conftest import DATA
+from tests.ui.conftest import walk
+
+SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+
+
+def ring_left_of(window, widget):
+    """The colours just left of the control, in the window as drawn: the inner line next
+    to the control, then the ring's three pixels."""
+    image = window.grab().toImage()
+    left = widget.mapTo(window, QPoint(0, widget.height() // 2))
+    inner = image.pixelColor(left.x() - 1, left.y()).name()
+    return inner, {image.pixelColor(left.x() - 2 - i, left.y()).name() for i in range(RING)}
+
+
+def controls(window):
+    yield "answer button", window.question_page.panel.buttons[0], None
+    yield "quick exit", window.exit_button, None
+    yield "colours", window.settings_tab.colours, window.settings_page
+    window.tabs.setCurrentWidget(window.conversation)
+    window.question_page.panel.buttons[0].setFocus()
+    walk(window.qtbot, window, SCENARIO)
+    yield "copy number", window.plan_view.cards[1].rows[0].copy_button, None
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark", "high_contrast"])
+def test_the_focused_control_has_a_3_pixel_ring_in_the_highlight(qtbot, make_window, scheme):
+    window = make_window()
+    window.qtbot = qtbot
+    window.replace_settings(colours=scheme)
+    palette = QApplication.palette()
+    highlight = palette.color(QPalette.ColorRole.Highlight).name()
+    text = palette.color(QPalette.ColorRole.WindowText).name()
+    for name, widget, tab in controls(window):
+        window.tabs.setCurrentWidget(tab or window.conversation)
+        if tab is None and name == "copy number":
+            window.plan_view.scroll.ensureWidgetVisible(widget)
+        window.activateWindow()  # the offscreen platform forgets it now and then
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        assert window.focus_ring.widget() is widget and window.focus_ring.isVisible(), name
+        if name != "quick exit":  # pinned to the window's edge: the ring runs off it there
+            assert ring_left_of(window, widget) == (text, {highlight}), (name, scheme)
+    window.replace_settings(colours="system")
+
+
+def test_the_ring_follows_the_tab_key_and_never_sits_on_a_hidden_control(qtbot, window):
+    seen = set()
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        ringed = window.focus_ring.widget()
+        assert ringed is QApplication.focusWidget() and ringed.isVisible()
+        seen.add(ringed)
+    assert len(seen) > 2

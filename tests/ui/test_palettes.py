@@ -1,0 +1,62 @@
+"""Colour schemes: readable text in each, a focus colour that stands out, edges kept in
+high contrast, and "As the system" giving back the palette Qt started with."""
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.ui.palettes import SCHEMES, palette_for
+
+R = QPalette.ColorRole
+
+
+def luminance(colour) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * (channel(colour.blueF()))
+    )
+
+
+def contrast(palette, a, b) -> float:
+    la, lb = sorted((luminance(palette.color(a)), luminance(palette.color(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark", "high_contrast"])
+def test_text_is_readable_and_focus_stands_out(qapp, scheme):
+    palette = palette_for(scheme)
+    minimum = 7 if scheme == "high_contrast" else 4.5  # WCAG AAA / AA for body text
+    for text, ground in ((R.WindowText, R.Window), (R.Text, R.Base), (R.ButtonText, R.Button)):
+        assert contrast(palette, text, ground) >= minimum, (scheme, text)
+    assert contrast(palette, R.Highlight, R.Window) >= 3  # the focus ring (WCAG 1.4.11)
+    assert contrast(palette, R.HighlightedText, R.Highlight) >= 4.5
+
+
+def test_high_contrast_keeps_every_edge(qapp):
+    palette = palette_for("high_contrast")
+    for edge in (R.Light, R.Midlight, R.Mid, R.Dark, R.Shadow):
+        assert contrast(palette, edge, R.Button) >= 7, edge
+
+
+def test_the_system_scheme_is_the_palette_qt_started_with(make_window):
+    started = QPalette(QApplication.palette())
+    window = make_window()
+    window.replace_settings(colours="dark")
+    assert QApplication.palette().color(R.Window) == palette_for("dark").color(R.Window)
+    window.replace_settings(colours="system")
+    assert QApplication.palette().color(R.Window) == started.color(R.Window)
+    assert QApplication.palette().color(R.Text) == started.color(R.Text)
+
+
+def test_the_setting_is_offered_with_every_scheme_and_applied(qtbot, make_window):
+    window = make_window()
+    combo = window.settings_tab.colours
+    assert [combo.itemData(i) for i in range(combo.count())] == list(SCHEMES)
+    combo.setCurrentIndex(combo.findData("high_contrast"))
+    assert window.settings.colours == "high_contrast"
+    assert QApplication.palette().color(R.Window) == palette_for("high_contrast").color(R.Window)
+    window.replace_settings(colours="system")
