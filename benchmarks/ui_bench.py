@@ -71,15 +71,18 @@ def main() -> None:
     print(f"{'app: launch to first paint':44} {paint * 1e3:8.0f}ms {paint / base:7.2f}  <= 1.5x")
     print(
         f"{'app: launch to first question answerable':44} {ready * 1e3:8.0f}ms "
-        f"{ready / base:7.2f}  <= 2.5x"
+        f"{ready / base:7.2f}  <= 2.0x"
     )
-    print(
-        f"{'keystroke to results, 10,000 services (med)':44} "
-        f"{session['keystroke_median_ms']:8.1f}ms {'':7}  <= 16 ms"
-    )
-    print(
-        f"{'keystroke to results, 10,000 services (p95)':44} {session['keystroke_p95_ms']:8.1f}ms"
-    )
+    inline = session["inline_search_gui_p95_ms"]
+    print(f"{'10,000 services: search on the GUI thread':44} {inline:8.1f}ms {1:7.2f}  (before)")
+    for label, key, target in (
+        ("GUI thread per keystroke (p95)", "keystroke_gui_p95_ms", "<= 16 ms"),
+        ("GUI thread per keystroke (max)", "keystroke_gui_max_ms", "<= 16 ms"),
+        ("results after the pause (median)", "results_after_debounce_median_ms", ""),
+        ("results after the pause (p95)", "results_after_debounce_p95_ms", "<= 16 ms"),
+    ):
+        value = session[key]
+        print(f"{'10,000 services: ' + label:50} {value:8.1f}ms {value / inline:7.2f}  {target}")
     print(
         f"{'quick exit: case cleared, neutral, minimised':44} "
         f"{session['quick_exit_ms']:8.1f}ms {'':7}  <= 100 ms"

@@ -193,3 +193,12 @@ class DirectorySearch:
             )
             params.append(EVERY_DAY)
         return "".join(f" AND {c}" for c in clauses), params
+
+
+def searcher(finder: DirectorySearch):
+    """The window's search: keyword filters, as the Directory tab's controls give them."""
+
+    def search(text: str, borough=None, kind=None, open_24_7: bool = False) -> list[ServiceHit]:
+        return finder.search(text, SearchFilters(borough=borough, kind=kind, open_24_7=open_24_7))
+
+    return search

@@ -138,7 +138,7 @@ def developer_mode() -> bool:
 
 def open_window(directory: Path | None, log: EventLog):
     from app.db.loader import DirectoryError
-    from app.db.search import DirectorySearch, SearchFilters
+    from app.db.search import DirectorySearch, searcher
     from app.db.user_store import open_user_store
     from app.in_force import decide, graph_in_force
     from app.pathways.engine import Pathway
@@ -160,10 +160,10 @@ def open_window(directory: Path | None, log: EventLog):
         reasons = [str(error), *getattr(error, "problems", []), *choice.problems]
         log.event("start: no usable directory: " + " | ".join(reasons))
         raise StartError(reasons) from error
-    finder = DirectorySearch(in_force.database, graph.settings.assured_within_months)
+    database, months = in_force.database, graph.settings.assured_within_months
 
-    def search(text, borough=None, kind=None, open_24_7=False):
-        return finder.search(text, SearchFilters(borough=borough, kind=kind, open_24_7=open_24_7))
+    def open_search():  # called on the search thread, which keeps its own connection
+        return searcher(DirectorySearch(database, months))
 
     user_data = UserData(open_user_store(), graph)
     user_data.set_active_directory(graph.directory_version)
@@ -175,7 +175,7 @@ def open_window(directory: Path | None, log: EventLog):
     window = MainWindow(
         Pathway(graph),
         settings,
-        search,
+        open_search,
         user_data=user_data,
         directory_notes=directory_notes(in_force),
         allow_exports=in_force.policy.allow_exports,

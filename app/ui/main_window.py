@@ -28,7 +28,8 @@ from app.settings import UserSettings
 from app.ui.case import CaseSession
 from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
-from app.ui.directory.directory_tab import DirectoryTab, Search
+from app.ui.directory.directory_tab import DirectoryTab
+from app.ui.directory.search_worker import SearchOpener
 from app.ui.file_dialog import ask_save_path
 from app.ui.focus_ring import FocusRing
 from app.ui.labels import plain_label
@@ -79,9 +80,9 @@ class MainWindow(QMainWindow):
         self,
         pathway: Pathway,
         settings: UserSettings,
-        search: Search,
+        open_search: SearchOpener,
         today: Callable[[], date] = date.today,
-        debounce_ms: int = 150,
+        debounce_ms: int = 120,
         warn_ms: int = 60_000,
         user_data: UserData | None = None,
         directory_notes: list[str] = (),
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Sections of the app")
         self.tabs.setCornerWidget(self._quick_exit_button())  # pinned, on every tab and size
         self.tabs.addTab(self._conversation(), "Conversation")
-        self.directory = DirectoryTab(search, boroughs, pathway.graph.kind_labels, debounce_ms)
+        self.directory = DirectoryTab(open_search, boroughs, pathway.graph.kind_labels, debounce_ms)
         self.tabs.addTab(self.directory, "Directory")
         self.settings_tab = SettingsTab(settings, boroughs, user_data, allow_exports)
         self.settings_tab.changed.connect(self.apply_settings)
@@ -326,6 +327,10 @@ class MainWindow(QMainWindow):
     def holds_case(self) -> list[str]:
         """The names of the places still holding something of a case (empty after a clear)."""
         return [holder.name for holder in self.case_holders() if holder.holds()]
+
+    def closeEvent(self, event) -> None:
+        self.directory.searches.stop()  # the search thread ends with the window
+        super().closeEvent(event)
 
     def reopen(self) -> None:
         self.setWindowTitle(TITLE)

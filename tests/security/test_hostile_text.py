@@ -16,7 +16,7 @@ from app.db.build import build_directory
 from app.db.bundle import Refused, publish
 from app.db.directories import Locations, select_directory
 from app.db.loader import load_graph
-from app.db.search import DirectorySearch, SearchFilters
+from app.db.search import DirectorySearch, searcher
 from app.db.source import SourceError
 from app.db.transfer import ImportRefused, export_directory, import_directory
 from app.db.trust import KeySources
@@ -48,13 +48,12 @@ def hostile_database(tmp_path):
 
 
 def test_no_widget_renders_directory_text_as_markup(qtbot, hostile_database):
-    finder = DirectorySearch(hostile_database)
-
-    def search(text, borough=None, kind=None, open_24_7=False):
-        return finder.search(text, SearchFilters(borough, kind, open_24_7=open_24_7))
-
     window = MainWindow(
-        Pathway(load_graph(hostile_database)), UserSettings(), search, lambda: TODAY, 0
+        Pathway(load_graph(hostile_database)),
+        UserSettings(),
+        lambda: searcher(DirectorySearch(hostile_database)),
+        lambda: TODAY,
+        0,
     )
     qtbot.addWidget(window)
     window.show()
@@ -71,7 +70,6 @@ def test_no_widget_renders_directory_text_as_markup(qtbot, hostile_database):
         assert not any(marker in label.text() for marker in MARKERS), label.objectName()
     html = plan_document_html(window.session.plan, TODAY)  # the PDF
     assert "&lt;img" in html and not any(marker in html for marker in MARKERS)
-    finder.close()
 
 
 def source_with(tmp_path, **changes):
@@ -167,7 +165,7 @@ def test_question_text_is_shown_as_text(qtbot, tmp_path):
         db.execute("UPDATE question SET help = ? WHERE id = 'immediate_danger'", (HOSTILE_PHONE,))
     db.close()
     window = MainWindow(
-        Pathway(load_graph(path)), UserSettings(), lambda *a, **k: [], lambda: TODAY, 0
+        Pathway(load_graph(path)), UserSettings(), lambda: lambda *a, **k: [], lambda: TODAY, 0
     )
     qtbot.addWidget(window)
     page = window.question_page

@@ -6,13 +6,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.db.search import DirectorySearch, SearchFilters
+from app.db.search import DirectorySearch, searcher
 from app.settings import UserSettings
 from app.ui.labels import key_label
 from app.ui.main_window import MainWindow
 from tests.conftest import REPO
 
 TODAY = date(2026, 11, 21)
+
+
+def open_search():
+    """The shipped directory, opened on the search thread as the app opens it."""
+    return searcher(DirectorySearch(REPO / "resources" / "directory.sqlite"))
 
 
 @pytest.fixture
@@ -23,17 +28,12 @@ def finder():
 
 
 @pytest.fixture
-def make_window(qtbot, pathway, finder):
+def make_window(qtbot, pathway):
     def make(settings=None, warn_ms=60_000, user_data=None):
-        def search(text, borough=None, kind=None, open_24_7=False):
-            return finder.search(
-                text, SearchFilters(borough=borough, kind=kind, open_24_7=open_24_7)
-            )
-
         window = MainWindow(
             pathway,
             settings or UserSettings(),
-            search,
+            open_search,
             lambda: TODAY,
             debounce_ms=0,
             warn_ms=warn_ms,

@@ -1,8 +1,7 @@
-"""Search-as-you-type over the directory, with filters and a details pane."""
+"""Search-as-you-type over the directory, with filters and a details pane. The query runs
+on a worker thread after a short pause in typing (SearchThread)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -16,24 +15,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.directory.search_worker import SearchOpener, SearchThread
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label
 from app.ui.models import ServiceTableModel
 
-Search = Callable[..., list]  # search(text, borough=, kind=, open_24_7=) -> hits
 DETAILS_HINT = "Choose a service to see where its details come from."
 
 
 class DirectoryTab(QWidget):
     def __init__(
         self,
-        search: Search,
+        open_search: SearchOpener,
         boroughs: list[tuple[str, str]],
         kinds: dict[str, str],
-        debounce_ms: int = 150,
+        debounce_ms: int = 120,
     ) -> None:
         super().__init__()
-        self.search = search
+        self.searches = SearchThread(open_search, self)
+        self.searches.answered.connect(self.show_hits)
         layout = QVBoxLayout(self)
         self.query = QLineEdit()
         self.query.setPlaceholderText("Search services: name, kind, area…")
@@ -83,12 +83,18 @@ class DirectoryTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
 
     def run_search(self) -> None:
-        hits = self.search(
+        self.searches.ask(
             self.query.text(),
-            borough=self.borough.currentData(),
-            kind=self.kind.currentData(),
-            open_24_7=self.always_open.isChecked(),
+            self.borough.currentData(),
+            self.kind.currentData(),
+            self.always_open.isChecked(),
         )
+
+    def show_hits(self, hits: list | str) -> None:
+        if isinstance(hits, str):  # the search failed: say so, keep what the worker typed
+            self.model.set_hits([])
+            self.details.setText(hits)
+            return
         self.model.set_hits(hits)
         self.details.setText(f"{len(hits)} services found." if hits else "No services found.")
 
@@ -116,6 +122,7 @@ class DirectoryTab(QWidget):
     def clear(self) -> None:
         """Forget the search: words, filters (an area can say where someone lives), results."""
         self.timer.stop()
+        self.searches.forget()
         for control in (self.query, self.borough, self.kind, self.always_open):
             control.blockSignals(True)
         self.query.setText("")  # unlike clear(), leaves no undo history to bring it back

@@ -1,0 +1,84 @@
+"""The directory search off the GUI thread: each query runs on a worker thread with its
+own SQLite connection (a connection belongs to the thread that opened it), so typing never
+waits for the database. Every request carries a number; the tab shows only the answer to
+its latest request, so a slow answer to an older query can never replace a newer one."""
+
+from __future__ import annotations
+
+import atexit
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+Search = Callable[..., list]  # search(text, borough=, kind=, open_24_7=) -> hits
+SearchOpener = Callable[[], Search]  # opens its own connection, on the thread that calls it
+_RUNNING: set[QThread] = set()  # Qt aborts if a running QThread is destroyed: stop them first
+
+
+def _stop(thread: QThread) -> None:
+    if thread in _RUNNING:
+        _RUNNING.discard(thread)
+        thread.quit()
+        thread.wait()
+
+
+@atexit.register
+def _stop_all() -> None:  # a window that was never closed (the self-test, a crash report)
+    for thread in list(_RUNNING):
+        _stop(thread)
+
+
+class _Worker(QObject):
+    found = Signal(int, object)  # request number, hits (or the error's message)
+
+    def __init__(self, opener: SearchOpener) -> None:
+        super().__init__()
+        self.opener = opener
+        self.search: Search | None = None
+
+    @Slot(int, object)
+    def run(self, number: int, query: tuple) -> None:
+        text, borough, kind, open_24_7 = query
+        try:
+            if self.search is None:
+                self.search = self.opener()  # here, on the worker thread
+            hits = self.search(text, borough=borough, kind=kind, open_24_7=open_24_7)
+        except Exception as error:
+            hits = f"The search could not run ({error.__class__.__name__})."
+        self.found.emit(number, hits)
+
+
+class SearchThread(QObject):
+    """Owns the worker thread; `ask` returns at once and `answered` comes back later."""
+
+    answered = Signal(object)  # the hits for the latest request, or a message
+    _requested = Signal(int, object)
+
+    def __init__(self, opener: SearchOpener, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.latest = 0
+        self.thread = QThread()
+        self.thread.setObjectName("directory search")
+        self.worker = _Worker(opener)
+        self.worker.moveToThread(self.thread)
+        self._requested.connect(self.worker.run)  # queued: it crosses threads
+        self.worker.found.connect(self._found)
+        self.thread.start()
+        _RUNNING.add(self.thread)
+        self.destroyed.connect(partial(_stop, self.thread))  # its window deleted unclosed
+
+    def ask(self, text: str, borough: str | None, kind: str | None, open_24_7: bool) -> None:
+        self.latest += 1
+        self._requested.emit(self.latest, (text, borough, kind, open_24_7))
+
+    def forget(self) -> None:
+        """Answers already on their way are dropped (quick exit, a cleared search)."""
+        self.latest += 1
+
+    def _found(self, number: int, hits: object) -> None:
+        if number == self.latest:
+            self.answered.emit(hits)
+
+    def stop(self) -> None:
+        _stop(self.thread)

@@ -1,0 +1,102 @@
+"""The directory search runs on its own thread with its own connection; typing is debounced
+and only the answer to the latest request is shown (quick exit drops any in flight)."""
+
+import threading
+
+import pytest
+
+from app.ui.directory.directory_tab import DirectoryTab
+from app.ui.directory.search_worker import SearchThread
+from tests.ui.conftest import open_search
+
+
+class Recorder:
+    """A search that notes its thread and queries, and can be held back by a gate."""
+
+    def __init__(self, gate: threading.Event | None = None, fails: bool = False):
+        self.gate, self.fails = gate, fails
+        self.queries, self.threads = [], set()
+        self.real = None
+
+    def open(self):
+        self.threads.add(threading.get_ident())
+        self.real = open_search()  # the shipped directory, opened here on the worker thread
+        return self.search
+
+    def search(self, text, **filters):
+        self.threads.add(threading.get_ident())
+        self.queries.append(text)
+        if self.gate is not None and text == "slow":
+            self.gate.wait(5)
+        if self.fails:
+            raise OSError("disk I/O error")
+        return self.real(text, **filters)
+
+
+@pytest.fixture
+def searches(qtbot):
+    made = []
+
+    def make(recorder):
+        thread = SearchThread(recorder.open)
+        made.append(thread)
+        return thread
+
+    yield make
+    for thread in made:
+        thread.stop()
+
+
+def test_queries_and_the_connection_live_on_the_worker_thread(qtbot, searches):
+    recorder = Recorder()
+    thread = searches(recorder)
+    with qtbot.waitSignal(thread.answered) as answer:
+        thread.ask("walsall", None, None, False)
+    assert answer.args[0] and all(hit.id for hit in answer.args[0])
+    assert recorder.threads and threading.get_ident() not in recorder.threads
+
+
+def test_a_slow_answer_to_an_older_query_never_replaces_the_newer_one(qtbot, searches):
+    gate = threading.Event()
+    recorder = Recorder(gate)
+    thread = searches(recorder)
+    shown = []
+    thread.answered.connect(shown.append)
+    thread.ask("slow", None, None, False)
+    thread.ask("rape crisis", None, None, False)
+    gate.set()
+    qtbot.waitUntil(lambda: recorder.queries == ["slow", "rape crisis"] and bool(shown))
+    qtbot.wait(50)
+    assert len(shown) == 1 and shown[0][0].id == "rape-crisis-247"
+
+
+def test_an_answer_in_flight_is_dropped_when_the_search_is_forgotten(qtbot, searches):
+    gate = threading.Event()
+    thread = searches(Recorder(gate))
+    shown = []
+    thread.answered.connect(shown.append)
+    thread.ask("slow", None, None, False)
+    thread.forget()  # quick exit
+    gate.set()
+    qtbot.wait(200)
+    assert shown == []
+
+
+def test_typing_is_debounced_to_one_search(qtbot, pathway):
+    recorder = Recorder()
+    tab = DirectoryTab(recorder.open, [("walsall", "Walsall")], pathway.graph.kind_labels, 80)
+    qtbot.addWidget(tab)
+    qtbot.keyClicks(tab.query, "walsall")
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    assert recorder.queries == ["walsall"]
+    tab.searches.stop()
+
+
+def test_a_failing_search_says_so_in_words_and_keeps_the_query(qtbot, pathway):
+    tab = DirectoryTab(Recorder(fails=True).open, [], pathway.graph.kind_labels, 0)
+    qtbot.addWidget(tab)
+    qtbot.keyClicks(tab.query, "idva")
+    qtbot.waitUntil(lambda: "could not run" in tab.details.text())
+    assert tab.query.text() == "idva" and tab.model.rowCount() == 0
+    assert "Traceback" not in tab.details.text()
+    tab.searches.stop()
