@@ -1,6 +1,9 @@
-"""Screenshots of the real window under Xvfb, for the README.
+"""Screenshots of the real window under Xvfb, for the README and docs/design.md: each state
+of the conversation at 1366x768 (a council laptop), and the plan in all three palettes.
 
-Run: xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/capture.py
+Run: HOME=$(mktemp -d) xvfb-run -a -s "-screen 0 1366x768x24" \\
+         .venv/bin/python docs/screenshots/capture.py
+(a throwaway HOME: the screenshots never touch a real profile)
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.cli.route import answers_for  # noqa: E402
+from app.event_log import EventLog  # noqa: E402
 from app.ui.application import open_window  # noqa: E402
 
 
 def settle(app: QApplication) -> None:
-    for _ in range(20):
+    for _ in range(30):
         app.processEvents()
 
 
@@ -32,32 +37,49 @@ def shot(app: QApplication, window, name: str) -> None:
 
 
 def answer_until(window, scenario: dict, stop_before: str | None) -> None:
+    answers = answers_for(window.session.pathway, scenario)
     while (question := window.session.question) is not None and question.id != stop_before:
-        window.answer(scenario.get(question.id))
+        window.answer(answers.get(question.id))
+        if window.pages.currentWidget() is window.emergency and stop_before != "emergency":
+            window.refresh()
 
 
 def main() -> None:
     app = QApplication(sys.argv)
-    window = open_window(None)
-    window.resize(1240, 760)
+    window = open_window(None, EventLog(Path(QApplication.applicationDirPath()) / "none"))
+    window.resize(1366, 768)
     window.show()
+    window.activateWindow()
     cases = json.loads((ROOT / "tests" / "data" / "reference.json").read_text())
+    named = {c["name"]: c["scenario"] for c in cases}
     shot(app, window, "1-first-question")
-    interpreter = next(c for c in cases if c["name"].startswith("interpreter"))["scenario"]
-    answer_until(window, interpreter, "consent_to_share")
-    shot(app, window, "2-reminders-mid-walk")
+    window.answer(True)  # someone is in danger now
+    shot(app, window, "2-emergency")
+    window.new_conversation()
+    answer_until(window, named["interpreter needed, honour-based abuse"], "dash_answers")
+    shot(app, window, "3-dash-mid-walk")
     window.new_conversation()
     answer_until(window, cases[0]["scenario"], None)
-    shot(app, window, "3-plan")
+    for scheme in ("light", "dark", "high_contrast"):
+        window.replace_settings(colours=scheme)
+        window.exit_button.setFocus()  # the focus ring, as a keyboard user sees it
+        shot(app, window, f"4-plan-{scheme.replace('_', '-')}")
+    window.replace_settings(colours="system", text_size=24)
+    shot(app, window, "5-plan-largest-text")
+    window.replace_settings(text_size=11)
     window.tabs.setCurrentWidget(window.directory)
     window.directory.borough.setCurrentIndex(window.directory.borough.findData("coventry"))
     window.directory.query.setText("sexual")
     window.directory.run_search()
+    for _ in range(50):
+        QApplication.processEvents()
+        window.directory.searches.thread.msleep(10)
     window.directory.table.selectRow(0)
-    shot(app, window, "4-directory-search")
+    shot(app, window, "6-directory-search")
     window.quick_exit()
     window.showNormal()
-    shot(app, window, "5-quick-exit-neutral")
+    shot(app, window, "7-quick-exit-neutral")
+    window.close()
 
 
 if __name__ == "__main__":
