@@ -15,22 +15,24 @@ class Expander(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = title
+        # A push button, not a checkable one: a screen reader would call that a check box.
+        # Its name says whether what it opens is shown.
         self.button = QToolButton()
-        self.button.setCheckable(True)
+        self.shown = shown
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setText(title)
         self.body = plain_label(body, role) if isinstance(body, str) else body
-        self.button.toggled.connect(self._show)
+        self.button.clicked.connect(lambda: self.set_open(not self.shown))
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.body, 1)
         self.set_open(shown)
 
     @property
     def is_open(self) -> bool:
-        return self.button.isChecked()
+        return self.shown
 
     def set_open(self, shown: bool) -> None:
-        self.button.setChecked(shown)
+        self.shown = shown
         self._show(shown)
 
     def set_title(self, title: str) -> None:

@@ -150,10 +150,11 @@ class DashTableModel(HeaderedTableModel):
         item = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             flag = " (red flag)" if item.red_flag and index.column() == 1 else ""
+            blank = "not answered yet" if role == Qt.ItemDataRole.AccessibleTextRole else ""
             return (
                 str(index.row() + 1),
                 item.text + flag,
-                self.SHOWN.get(self.answers.get(item.id, ""), ""),
+                self.SHOWN.get(self.answers.get(item.id, ""), blank),
             )[index.column()]
         if role == IdRole:
             return item.id

@@ -30,6 +30,7 @@ class QuestionPage(QWidget):
         self.holder = QScrollArea()
         self.holder.setWidgetResizable(True)
         self.holder.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take focus, not it
         self.back = QPushButton("Back    [Alt+←]")
         self.back.setAccessibleName("Back to the previous question")
         self.back.clicked.connect(self.back_requested.emit)

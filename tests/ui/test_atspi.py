@@ -1,0 +1,92 @@
+"""Accessibility proven on a real bus: the app on an X display (Xvfb) with Qt's AT-SPI
+bridge on, read by a separate process through pyatspi as a screen reader reads it, at the
+first question, mid-Dash and on the plan. Skipped, with the reason, where the bus, the
+display or python3-pyatspi (Debian; scripts/setup installs it with the test extra) is not
+there."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+DRIVER = REPO / "tests" / "ui" / "atspi" / "app_read.py"
+
+
+def missing() -> str | None:
+    for tool in ("dbus-run-session", "xvfb-run"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed"
+    probe = (
+        subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, check=False)
+        if os.path.exists(SYSTEM_PYTHON)
+        else None
+    )
+    if probe is None or probe.returncode != 0:
+        return "python3-pyatspi is not installed for the system's Python"
+    return None
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory):
+    reason = missing()
+    if reason:
+        pytest.skip(reason)
+    home = tmp_path_factory.mktemp("home")
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env |= {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "NAVIGATOR_MACHINE_FOLDER": str(home / "machine"),
+        "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
+    }
+    result = subprocess.run(
+        ["dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1366x768x24",
+         sys.executable, str(DRIVER), SYSTEM_PYTHON, str(home)],
+        env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        pytest.fail(f"the app under AT-SPI did not finish: {result.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+@pytest.mark.parametrize("stage", ["first_question", "mid_dash", "plan"])
+def test_every_focusable_control_on_screen_has_a_name(read, stage):
+    nodes = read[stage]
+    assert len(nodes) > 20, "the app's tree was not read"
+    unnamed = [n for n in nodes if n["focusable"] and n["showing"] and not n["name"].strip()]
+    assert unnamed == []
+
+
+def test_the_question_is_read_as_its_words_not_a_generic_word(read):
+    labels = [n["name"] for n in read["first_question"] if n["role"] == "label"]
+    assert read["prompt"] in labels
+    assert not {"Question", "Help", "Section"} & set(labels)
+
+
+def test_answers_are_buttons_not_check_boxes(read):
+    roles = {n["role"] for n in read["first_question"] if n["showing"] and n["focusable"]}
+    assert "push button" in roles and "check box" not in roles
+
+
+def test_the_plans_numbers_are_reachable_as_text(read):
+    number = read["first_number"]
+    assert any(number in n["name"] or number in n["text"] for n in read["plan"] if n["showing"])
+
+
+def test_hidden_tabs_are_not_reported_as_showing(read):
+    search = [n for n in read["plan"] if n["name"] == "Search the service directory"]
+    assert search and not any(n["showing"] for n in search)
+
+
+def test_a_new_reminder_is_announced_on_the_bus(read):
+    heard = [e["data"] for e in read["events"] if e["type"].startswith("object:announcement")]
+    assert heard and heard[-1] == read["new_reminders"][-1]
