@@ -369,7 +369,18 @@ class MainWindow(QMainWindow):
         use_scheme(settings.colours)
         self.guard.set_idle_ms(settings.inactivity_minutes * 60_000)
         if self.screens.currentWidget() is self.work:
-            self.refresh()  # the page on screen redrawn at the new text size
+            self.redraw()
+
+    def redraw(self) -> None:
+        """The page on screen drawn again at the new text size, never moved on: the 999 card
+        stays until the worker says it is safe, the read-back stays open."""
+        page = self.pages.currentWidget()
+        if page is self.emergency and self.emergency.shown is not None:
+            self.emergency.show_action(*self.emergency.shown)
+        elif page is self.readback:
+            self.read_back()
+        else:
+            self.refresh()
 
     @staticmethod
     def use_text_size(points: int) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.pathways.plan import PlannedAction
 from app.ui.labels import plain_label, scaled
@@ -25,20 +25,31 @@ class EmergencyPage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.column = QVBoxLayout(self)
+        page = QVBoxLayout(self)
+        self.scroll = QScrollArea()  # at the largest text sizes the card scrolls, never clips
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        inside = QWidget()
+        self.column = QVBoxLayout(inside)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.addStretch(1)
+        self.scroll.setWidget(inside)
+        page.addWidget(self.scroll, 1)
         self.frame: GroupFrame | None = None
         self.card: ActionCard | None = None
+        self.shown: tuple | None = None
         self.go_on = QPushButton("Continue when safe    [Enter]")
         self.go_on.setAccessibleName("Continue the questions when it is safe")
         self.go_on.setMinimumHeight(44)
         self.go_on.clicked.connect(self.continue_requested.emit)
-        self.column.addStretch(1)
-        self.column.addWidget(self.go_on, 0, Qt.AlignmentFlag.AlignLeft)
+        page.addWidget(self.go_on, 0, Qt.AlignmentFlag.AlignLeft)
 
     def show_action(
         self, action: PlannedAction, today: date, months: int, copy: Callable[[str], None] | None
     ) -> None:
         self.forget_case()
+        self.shown = (action, today, months, copy)  # redrawn when the text size changes
         self.frame = GroupFrame("now")
         self.card = ActionCard(None, action, today, months, copy)
         self.card.why.set_open(True)  # "not safe to speak: 999 then 55" must not be folded
@@ -58,7 +69,7 @@ class EmergencyPage(QWidget):
             self.frame.hide()
             self.column.removeWidget(self.frame)
             self.frame.deleteLater()
-        self.frame = self.card = None
+        self.frame = self.card = self.shown = None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ENTER:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.pathways.graph import Question
 from app.ui.labels import plain_label
@@ -19,7 +19,14 @@ class QuestionPage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
+        page = QVBoxLayout(self)
+        self.holder = QScrollArea()  # the question, its help and the answers scroll together
+        self.holder.setWidgetResizable(True)
+        self.holder.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take focus, not it
+        inside = QWidget()
+        layout = QVBoxLayout(inside)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.section = plain_label("", "Section")
         self.prompt = plain_label("", "Question")
         font = self.prompt.font()
@@ -27,10 +34,7 @@ class QuestionPage(QWidget):
         font.setBold(True)
         self.prompt.setFont(font)
         self.help = plain_label("", "Help")
-        self.holder = QScrollArea()
-        self.holder.setWidgetResizable(True)
-        self.holder.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take focus, not it
+        self.answers = QVBoxLayout()
         self.back = QPushButton("Back    [Alt+←]")
         self.back.setAccessibleName("Back to the previous question")
         self.back.clicked.connect(self.back_requested.emit)
@@ -40,25 +44,32 @@ class QuestionPage(QWidget):
             shortcut.activated.connect(self.back_requested.emit)
         for widget in (self.section, self.prompt, self.help):
             layout.addWidget(widget)
-        layout.addWidget(self.holder, 1)
-        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(self.answers, 1)
+        self.holder.setWidget(inside)
+        page.addWidget(self.holder, 1)
+        page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel: AnswerPanel | None = None
         self.question: Question | None = None
 
     def show_question(self, question: Question, current: Any, number: int) -> None:
         self.section.setText(f"{question.section} · question {number}")
-        font = self.font()
+        font = QApplication.font()  # the setting's size now, before the page has heard of it
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
-        self.prompt.setFont(font)  # follows the text-size setting
+        self.prompt.setFont(font)
         self.prompt.setText(question.prompt)
         self.help.setText(question.help)
         self.help.setVisible(bool(question.help))
         self.setAccessibleName(question.prompt)  # the page is read as its question
         self.setAccessibleDescription(question.help)
+        if self.panel is not None:
+            self.answers.removeWidget(self.panel)
+            self.panel.hide()
+            self.panel.deleteLater()
         self.panel = panel_for(question, current)
         self.panel.answered.connect(self.answered.emit)
-        self.holder.setWidget(self.panel)
+        self.answers.addWidget(self.panel)
+        self.holder.verticalScrollBar().setValue(0)
         self.question = question
         self.panel.focus_first()
 

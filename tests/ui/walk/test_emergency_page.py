@@ -40,3 +40,13 @@ def test_the_card_is_forgotten_at_quick_exit(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Y)
     window.quick_exit()
     assert window.emergency.card is None and "emergency card" not in window.holds_case()
+
+
+def test_a_setting_changed_on_the_card_redraws_it_and_never_moves_on(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_Y)
+    for change in ({"text_size": 24}, {"colours": "high_contrast"}, {"text_size": 11}):
+        window.replace_settings(**change)
+        assert window.pages.currentWidget() is window.emergency, change
+        assert [row.number.text() for row in window.emergency.card.rows] == ["999"]
+    window.replace_settings(colours="system")
+    assert window.session.question.id == "discloser"  # the walk waits where it was
