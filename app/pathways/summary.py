@@ -23,6 +23,9 @@ GROUPS = (
 def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
     """The `route --json` output (shared spec/contract.md), with some additions."""
     check = _checker(plan, today)
+    # The list keeps the policy's order; "number" is the one the worker sees on screen, in
+    # the copy summary and in the PDF (grouped Now, Today, Offer, read down the page).
+    numbers = {id(a): n for _, _, actions in grouped(plan) for n, a in actions}
     return {
         "pathway_version": plan.pathway_version,
         "directory_version": plan.directory_version,
@@ -33,7 +36,7 @@ def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
             "basis": plan.risk.basis,
             "red_flags": [_guidance(g) for g in plan.red_flags],
         },
-        "actions": [_action(a, check) for a in plan.actions],
+        "actions": [_action(a, check) | {"number": numbers[id(a)]} for a in plan.actions],
         "reminders": [_guidance(g) for g in plan.reminders],
         "notices": [_guidance(g) for g in plan.notices],
         "referral_details": [{"item": k, "answer": v} for k, v in plan.referral_details],

@@ -66,6 +66,8 @@ class FocusRing(QObject):
         return self.frame
 
     def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self.owner):  # focus cleared as the window is destroyed
+            return
         self._frame()
         self._ring(new)
 

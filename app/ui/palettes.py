@@ -40,6 +40,9 @@ _HIGH_CONTRAST = {
     R.ToolTipText: "#ffffff", R.PlaceholderText: "#ffffff", R.Light: "#ffffff",
     R.Midlight: "#ffffff", R.Mid: "#ffffff", R.Dark: "#ffffff", R.Shadow: "#ffffff",
 }  # fmt: skip
+GREY_TEXT_HC = (
+    "#3ff23f"  # Windows high contrast's disabled text: unlike enabled text, still legible
+)
 _COLOURS = {"light": _LIGHT, "dark": _DARK, "high_contrast": _HIGH_CONTRAST}
 _system: QPalette | None = None  # the palette Qt started with, before any choice
 
@@ -53,7 +56,9 @@ def palette_for(scheme: str) -> QPalette:
     palette = QPalette()
     for role, colour in _COLOURS[scheme].items():
         palette.setColor(role, QColor(colour))
-        disabled = QColor(colour) if scheme == "high_contrast" else QColor(colour).darker(130)
+        disabled = QColor(GREY_TEXT_HC if scheme == "high_contrast" else colour)
+        if scheme != "high_contrast":
+            disabled = disabled.darker(130)
         if role in (R.WindowText, R.Text, R.ButtonText):  # greyed, and in HC still legible
             palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette

@@ -203,3 +203,21 @@ def test_route_refuses_a_database_that_is_not_one(tmp_path, capsys):
     code = main(["--directory", str(fake), "route", "--scenario", str(scenario)])
     assert code == 1
     assert "not a readable directory database" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "case", REFERENCE + REFERENCE_V2, ids=[c["name"] for c in REFERENCE + REFERENCE_V2]
+)
+def test_json_numbers_each_action_as_the_worker_sees_it(case, capsys):
+    """The list keeps the policy's order; each action's number is the one on screen, in the
+    copy summary and in the PDF: Now, then Today, then Offer, counted down the page."""
+    if case["expect"]["exit_code"] != 0:
+        return
+    _, out, _ = route(capsys, case["scenario"], "--json")
+    actions = json.loads(out)["actions"]
+    order = {"now": 0, "today": 1, "offer": 2}
+    shown = sorted(actions, key=lambda a: (order[a["group"]], actions.index(a)))
+    assert [a["number"] for a in shown] == list(range(1, len(actions) + 1))
+    _, text, _ = route(capsys, case["scenario"])
+    for action in actions:
+        assert f"{action['number']}. {action['title']}" in text

@@ -60,3 +60,15 @@ def test_the_setting_is_offered_with_every_scheme_and_applied(qtbot, make_window
     assert window.settings.colours == "high_contrast"
     assert QApplication.palette().color(R.Window) == palette_for("high_contrast").color(R.Window)
     window.replace_settings(colours="system")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark", "high_contrast"])
+def test_a_disabled_button_looks_disabled_and_stays_legible(qapp, scheme):
+    palette = palette_for(scheme)
+    off = QPalette.ColorGroup.Disabled
+    assert palette.color(off, R.ButtonText) != palette.color(R.ButtonText)
+    if scheme == "high_contrast":  # Windows' grey text for high contrast: readable on black
+        disabled = palette.color(off, R.ButtonText)
+        ground = palette.color(R.Button)
+        high, low = sorted((luminance(disabled), luminance(ground)), reverse=True)
+        assert (high + 0.05) / (low + 0.05) >= 4.5

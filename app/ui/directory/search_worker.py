@@ -20,7 +20,7 @@ def _stop(thread: QThread) -> None:
     if thread in _RUNNING:
         _RUNNING.discard(thread)
         thread.quit()
-        thread.wait()
+        thread.wait(2000)  # a search takes milliseconds; a hung disk must not hang the close
 
 
 @atexit.register
@@ -32,13 +32,16 @@ def _stop_all() -> None:  # a window that was never closed (the self-test, a cra
 class _Worker(QObject):
     found = Signal(int, object)  # request number, hits (or the error's message)
 
-    def __init__(self, opener: SearchOpener) -> None:
+    def __init__(self, opener: SearchOpener, latest: Callable[[], int]) -> None:
         super().__init__()
         self.opener = opener
+        self.latest = latest
         self.search: Search | None = None
 
     @Slot(int, object)
     def run(self, number: int, query: tuple) -> None:
+        if number != self.latest():  # overtaken (typing on) or forgotten (quick exit): the
+            return  # words of an old request are never run, nor kept waiting in the queue
         text, borough, kind, open_24_7 = query
         try:
             if self.search is None:
@@ -60,7 +63,7 @@ class SearchThread(QObject):
         self.latest = 0
         self.thread = QThread()
         self.thread.setObjectName("directory search")
-        self.worker = _Worker(opener)
+        self.worker = _Worker(opener, lambda: self.latest)
         self.worker.moveToThread(self.thread)
         self._requested.connect(self.worker.run)  # queued: it crosses threads
         self.worker.found.connect(self._found)
