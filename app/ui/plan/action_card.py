@@ -26,6 +26,7 @@ from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
 
 UNCONFIRMED = "Unconfirmed: check the number before you give it."
+UNCONFIRMED_ADDRESS = "Unconfirmed: check the address before you use it."
 MONTHS = "January February March April May June July August September October November December"
 
 
@@ -35,9 +36,9 @@ def trust_line(match: ServiceMatch, today: date, months: int) -> str:
     if "".join(service.phone.split()) in FIXED_NUMBERS:
         return ""  # set nationally: a date on them says nothing
     if not service.phone and not service.email:
-        return "Contact not confirmed: see the note above."
+        return "Contact not confirmed: see the note in this card."
     if check_before_use(service, today, months):
-        return UNCONFIRMED
+        return UNCONFIRMED if service.phone else UNCONFIRMED_ADDRESS
     if service.assured_date:
         year, month = service.assured_date[:4], int(service.assured_date[5:7])
         return f"Confirmed {MONTHS.split()[month - 1]} {year}."
@@ -71,8 +72,9 @@ class ServiceRow(QWidget):
         line = QHBoxLayout()
         line.addWidget(self.number)
         if copy is not None and (service.phone or service.email):
-            self.copy_button = QPushButton("Copy number")
-            self.copy_button.setAccessibleName(f"Copy the number for {service.name}")
+            what = "number" if service.phone else "e-mail address"  # never "number" for e-mail
+            self.copy_button = QPushButton(f"Copy {what.split()[0]}")
+            self.copy_button.setAccessibleName(f"Copy the {what} for {service.name}")
             self.copy_button.clicked.connect(lambda: copy(contact))
             line.addWidget(self.copy_button)
         line.addStretch(1)

@@ -56,3 +56,16 @@ def test_the_number_is_large_copyable_and_in_the_cards_name(qtbot, graph):
     assert card.accessibleName() == f"3. {card.title.text()[3:]}: NHS 111, 111"
     assert card.say.text().startswith("What you can say: \u201c")
     assert card.accessibleDescription() == graph.actions["helpline"].say
+
+
+def test_an_e_mail_only_service_is_not_called_a_number(qtbot, graph):
+    emailed = next(s for s in graph.services.values() if s.email and not s.phone)
+    copied = []
+    card = ActionCard(2, action_with(graph, emailed.id), TODAY, 12, copied.append)
+    qtbot.addWidget(card)
+    row = card.rows[0]
+    assert row.number.text() == emailed.email
+    assert row.copy_button.text() == "Copy e-mail"
+    assert "number" not in row.copy_button.accessibleName() + row.trust.text()
+    row.copy_button.click()
+    assert copied == [emailed.email]
