@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QProxyStyle, QStyle, QWidget
 
 RING = 3  # pixels, as GOV.UK's focus state
-GAP = 1  # between the control and the ring
+GAP = 1  # next to the control: the ring's inner line, in the text colour
 
 
 class FocusRingStyle(QProxyStyle):
