@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         )
         self.status = plain_label(self.status_text, "Status")
         column.addWidget(self.status)
-        self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms)
+        self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms, self)
         self.guard.exit_requested.connect(self.quick_exit)
         self.guard.idle.connect(self.clear_for_inactivity)
         self.guard.countdown.connect(self.show_countdown)

@@ -20,8 +20,8 @@ class QuickExitController(QObject):
     idle = Signal()
     countdown = Signal(int)  # seconds left in the last minute; -1 when activity resumes
 
-    def __init__(self, idle_ms: int, warn_ms: int = 60_000) -> None:
-        super().__init__()
+    def __init__(self, idle_ms: int, warn_ms: int = 60_000, parent: QObject | None = None) -> None:
+        super().__init__(parent)  # owned by its window: it goes, and stops filtering, with it
         self.presses: list[float] = []
         self.held: set[int] = set()  # keys pressed and not yet released
         self.warn_ms = warn_ms

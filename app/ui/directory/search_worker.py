@@ -65,6 +65,9 @@ class SearchThread(QObject):
         self.thread.setObjectName("directory search")
         self.worker = _Worker(opener, lambda: self.latest)
         self.worker.moveToThread(self.thread)
+        # The worker goes with its thread, on that thread: deleted from here after the
+        # thread had gone, it corrupted memory (a crash a few windows later).
+        self.thread.finished.connect(self.worker.deleteLater)
         self._requested.connect(self.worker.run)  # queued: it crosses threads
         self.worker.found.connect(self._found)
         self.thread.start()

@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.pathways.plan import PlannedAction
 from app.ui.labels import plain_label, scaled
@@ -53,6 +53,8 @@ class EmergencyPage(QWidget):
         self.frame = GroupFrame("now")
         self.card = ActionCard(None, action, today, months, copy)
         self.card.why.set_open(True)  # "not safe to speak: 999 then 55" must not be folded
+        for row in self.card.rows:  # the one thing on this page: larger than any plan number
+            row.number.setFont(scaled(QApplication.font(), 3.0, bold=True))
         self.frame.layout_.addWidget(self.card)
         note = plain_label("Your answers are kept: the plan will start with this.", "Note")
         note.setFont(scaled(note.font(), 1.0))

@@ -16,6 +16,7 @@ def test_yes_to_danger_now_shows_999_before_any_other_question(qtbot, window):
     card = window.emergency.card
     assert card.kind == "emergency_999"
     assert [row.number.text() for row in card.rows] == ["999"]
+    assert card.rows[0].number.font().pointSizeF() >= 2 * card.title.font().pointSizeF()
     text = shown_text(window.emergency)
     assert "press 55" in text  # not safe to speak: shown, not folded away
     assert "999" in card.accessibleName()
