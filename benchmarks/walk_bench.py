@@ -11,7 +11,6 @@ The worker's usual area is set in Settings, as a worker would (it is then not as
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 
@@ -24,7 +23,7 @@ from app.db.search import DirectorySearch, searcher
 from app.pathways.engine import Pathway
 from app.settings import TEXT_SIZES, UserSettings
 from app.ui.main_window import MainWindow
-from tests.conftest import DATA, REPO
+from tests.conftest import REPO, routed_cases
 from tests.ui.conftest import scenario_value, type_answer
 
 DATABASE = REPO / "resources" / "directory.sqlite"
@@ -90,12 +89,7 @@ def first_action_on_screen(window) -> bool:
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     pathway = Pathway(load_valid_graph(DATABASE))
-    cases = [
-        case
-        for name in ("reference.json", "reference-v2.json")
-        for case in json.loads((DATA / name).read_text())
-        if case["expect"]["exit_code"] == 0
-    ]
+    cases = routed_cases()
     largest = TEXT_SIZES.stop - 1
     print(f"{'case':66} {'tier':>4} {'Dash':>4} {'keys':>5} {'on screen 11pt/' + str(largest):>17}")
     worst = {1: 0, 2: 0}

@@ -15,6 +15,18 @@ DATA = Path(__file__).resolve().parent / "data"
 FROM_SOURCE = (sys.executable, "-m", "app")
 
 
+def routed_cases() -> list[dict]:
+    """The shared reference cases that give a plan (both policy versions)."""
+    import json
+
+    return [
+        case
+        for name in ("reference.json", "reference-v2.json")
+        for case in json.loads((DATA / name).read_text(encoding="utf-8"))
+        if case["expect"]["exit_code"] == 0
+    ]
+
+
 def run_app(*args, env=None, cwd=REPO, command=FROM_SOURCE, timeout=120):
     """Run the app as a worker or IT would (`python -m app ARGS`, or a frozen `command`);
     the exit code is the caller's to check."""

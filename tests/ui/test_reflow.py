@@ -1,23 +1,16 @@
 """Reflow, not widen: the window fits a council laptop at every text size, and the plan's
 first action and its number are on screen without scrolling."""
 
-import json
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.settings import TEXT_SIZES
-from tests.conftest import DATA
+from tests.conftest import routed_cases
 from tests.ui.conftest import press, scenario_value, walk
 
 SCREENS = [(1366, 768), (1280, 720)]
-CASES = [
-    case
-    for name in ("reference.json", "reference-v2.json")
-    for case in json.loads((DATA / name).read_text())
-    if case["expect"]["exit_code"] == 0
-]
+CASES = routed_cases()
 LARGEST = TEXT_SIZES.stop - 1
 
 

@@ -47,6 +47,17 @@ def searches(qtbot):
         thread.stop()
 
 
+@pytest.fixture
+def held_back(searches):
+    """A search thread whose "slow" query waits for the gate; what it shows, in `shown`."""
+    gate = threading.Event()
+    recorder = Recorder(gate)
+    thread = searches(recorder)
+    shown = []
+    thread.answered.connect(shown.append)
+    return thread, recorder, gate, shown
+
+
 def test_queries_and_the_connection_live_on_the_worker_thread(qtbot, searches):
     recorder = Recorder()
     thread = searches(recorder)
@@ -56,12 +67,8 @@ def test_queries_and_the_connection_live_on_the_worker_thread(qtbot, searches):
     assert recorder.threads and threading.get_ident() not in recorder.threads
 
 
-def test_a_slow_answer_to_an_older_query_never_replaces_the_newer_one(qtbot, searches):
-    gate = threading.Event()
-    recorder = Recorder(gate)
-    thread = searches(recorder)
-    shown = []
-    thread.answered.connect(shown.append)
+def test_a_slow_answer_to_an_older_query_never_replaces_the_newer_one(qtbot, held_back):
+    thread, recorder, gate, shown = held_back
     thread.ask("slow", None, None, False)
     thread.ask("rape crisis", None, None, False)
     gate.set()
@@ -71,11 +78,8 @@ def test_a_slow_answer_to_an_older_query_never_replaces_the_newer_one(qtbot, sea
     assert recorder.queries[-1] == "rape crisis"
 
 
-def test_an_answer_in_flight_is_dropped_when_the_search_is_forgotten(qtbot, searches):
-    gate = threading.Event()
-    thread = searches(Recorder(gate))
-    shown = []
-    thread.answered.connect(shown.append)
+def test_an_answer_in_flight_is_dropped_when_the_search_is_forgotten(qtbot, held_back):
+    thread, _, gate, shown = held_back
     thread.ask("slow", None, None, False)
     thread.forget()  # quick exit
     gate.set()
@@ -103,12 +107,8 @@ def test_a_failing_search_says_so_in_words_and_keeps_the_query(qtbot, pathway):
     tab.searches.stop()
 
 
-def test_requests_overtaken_or_forgotten_are_never_run(qtbot, searches):
-    gate = threading.Event()
-    recorder = Recorder(gate)
-    thread = searches(recorder)
-    shown = []
-    thread.answered.connect(shown.append)
+def test_requests_overtaken_or_forgotten_are_never_run(qtbot, held_back):
+    thread, recorder, gate, shown = held_back
     thread.ask("slow", None, None, False)
     for text in ("wal", "wals", "walsall"):  # typed while the first is still running
         thread.ask(text, None, None, False)

@@ -1,7 +1,6 @@
 """The PDF's HTML follows the screen: the same groups and numbers, what to say, the number
 in large type, a quiet line only on unconfirmed services, the print warning first."""
 
-import json
 import re
 from datetime import date
 
@@ -9,15 +8,10 @@ import pytest
 
 from app.pathways.summary import grouped, plan_to_text
 from app.ui.plan.plan_text import PRINT_WARNING, UNCONFIRMED, plan_document_html
-from tests.conftest import DATA
+from tests.conftest import routed_cases
 
 TODAY = date(2026, 11, 21)
-CASES = [
-    case
-    for name in ("reference.json", "reference-v2.json")
-    for case in json.loads((DATA / name).read_text())
-    if case["expect"]["exit_code"] == 0
-]
+CASES = routed_cases()
 
 
 def plan_for(pathway, scenario):
