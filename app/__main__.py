@@ -47,6 +47,10 @@ def parser() -> argparse.ArgumentParser:
     publish.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the bundle")
     install = actions.add_parser("install", help="install a signed update bundle for this user")
     install.add_argument("bundle", type=Path, help="the .navdir file")
+    diff = actions.add_parser("diff", help="what changes from one directory to another")
+    diff.add_argument("old", type=Path, help="a directory database or .navdir bundle")
+    diff.add_argument("new", type=Path, help="a directory database or .navdir bundle")
+    diff.add_argument("--keys", type=Path, help="folder of trusted public keys (bundles)")
     verify = actions.add_parser("verify", help="check a directory database or update bundle")
     verify.add_argument("file", type=Path)
     verify.add_argument("--keys", type=Path, help="folder of trusted public keys")
@@ -140,6 +144,8 @@ def directory_command(args: argparse.Namespace) -> int:
         return updates.keygen(args.out)
     if args.action == "verify":
         return updates.verify(args.file, trusted_keys(args.keys))
+    if args.action == "diff":
+        return updates.diff(args.old, args.new, lambda: trusted_keys(args.keys))
     if args.action == "install":
         return updates.install(args.bundle)
     if args.action == "publish":

@@ -1,6 +1,9 @@
 """Shared fixtures. Qt runs offscreen; the committed directory database is the one tested."""
 
+import csv
 import os
+import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -25,6 +28,36 @@ def routed_cases() -> list[dict]:
         for case in json.loads((DATA / name).read_text(encoding="utf-8"))
         if case["expect"]["exit_code"] == 0
     ]
+
+
+def edited_directory(folder, edit, version=None):
+    """The shipped source copied, its services.csv rows changed by edit(rows), built (with
+    a new directory version, if given)."""
+    source = folder / "source"
+    shutil.copytree(REPO / "resources", source, ignore=shutil.ignore_patterns("*.sqlite*"))
+    table = source / "services" / "services.csv"
+    with table.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = reader.fieldnames, list(reader)
+    rows = edit(rows)
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header)
+        writer.writeheader()
+        writer.writerows(rows)
+    if version is not None:
+        toml = source / "services" / "directory.toml"
+        text = toml.read_text(encoding="utf-8")
+        toml.write_text(re.sub(r'(?m)^version = ".*"$', f'version = "{version}"', text), "utf-8")
+    from app.db.build import build_directory
+
+    build_directory(source, folder / "edited.sqlite")
+    return folder / "edited.sqlite"
+
+
+def change(rows, service_id, **values):
+    (row,) = (row for row in rows if row["id"] == service_id)
+    row.update(values)
+    return rows
 
 
 def run_app(*args, env=None, cwd=REPO, command=FROM_SOURCE, timeout=120):

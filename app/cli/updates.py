@@ -61,6 +61,37 @@ def verify(path: Path, keys: dict) -> int:
     return 0
 
 
+def diff(old: Path, new: Path, keys) -> int:
+    """Print what changes from old to new (databases, or bundles checked with `keys()`)."""
+    from app.db.directory_diff import compare
+    from app.db.loader import DirectoryError, load_graph
+
+    graphs = []
+    for path in (old, new):
+        try:
+            graphs.append(load_graph(_checked_bytes(path, keys)))
+        except (Refused, DirectoryError) as error:
+            print(f"error: {path}: {error}", file=sys.stderr)
+            return 1
+    changes = compare(*graphs)
+    print(f"directory {changes.old_version} → {changes.new_version}: {changes.summary()}")
+    for line in changes.lines():
+        print(f"  {line}")
+    return 0
+
+
+def _checked_bytes(path: Path, keys) -> bytes:
+    """A bundle's database once its signature and hash hold; a database file as it is."""
+    from app.db.bundle import read_regular_file
+    from app.db.directories import MAX_SHIPPED_BYTES
+
+    if path.suffix == SUFFIX:
+        manifest, database = read_bundle(path, keys())
+        check_bundle_database(manifest, database, validate=False)
+        return database
+    return read_regular_file(path, MAX_SHIPPED_BYTES)
+
+
 def install(bundle: Path) -> int:
     """Install a bundle for this user with the app's own checks and trusted keys:
     exit 0 when it is now the directory in use, 1 with the reason when not."""

@@ -51,6 +51,7 @@ class Selection:
     key_id: str = ""  # the publisher's key, for an update
     verified: bool = False
     expires: str = ""
+    published: str = ""  # the day the publisher signed it, for an update
     warnings: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # candidates that failed a check
     set_aside: list[str] = field(default_factory=list)  # the worker's files moved aside
@@ -71,6 +72,7 @@ class Selection:
         self.verified = origin != "unverified"
         self.key_id = manifest.key_id if manifest else ""
         self.expires = manifest.expires if manifest else ""
+        self.published = manifest.created if manifest else ""
 
 
 def default_locations(

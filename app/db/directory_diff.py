@@ -1,0 +1,151 @@
+"""What changes between two directories, in the words a worker or the lead checks before
+switching: services added and retired, numbers and hours changed (issue 14 §3).
+
+It compares the services of two loaded graphs by their stable ids, so the same function
+serves `directory diff OLD NEW`, the worker's "Install directory update…" and the lead's
+"before publishing" view.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, fields
+
+from app.pathways.graph import Graph, Service
+
+NUMBER_FIELDS = ("phone", "email")
+# Compared and named by these words; provenance (source, confidence) is a detail view's.
+FIELD_WORDS = {
+    "name": "name",
+    "phone": "number",
+    "phone_note": "number note",
+    "email": "e-mail",
+    "hours": "hours",
+    "open_24_7": "open 24/7",
+    "areas": "areas",
+    "kinds": "kinds",
+    "min_age": "lowest age",
+    "max_age": "highest age",
+    "audience": "who it serves",
+    "website": "website",
+    "referral_route": "how to refer",
+    "alert": "alert",
+    "assured_date": "checked by a person",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    service_id: str
+    name: str
+    field: str
+    old: str
+    new: str
+
+    def describe(self) -> str:
+        return f"{self.name}: {FIELD_WORDS[self.field]} {self.old or '(none)'} → {self.new or '(none)'}"
+
+
+@dataclass(frozen=True)
+class DirectoryDiff:
+    old_version: str
+    new_version: str
+    added: tuple[Service, ...]
+    retired: tuple[Service, ...]  # retired in the new one, or no longer in it at all
+    changes: tuple[Change, ...]
+    area_names: dict[str, str]
+    pathway_change: str = ""  # "pathway 2025.1 → 2026.1" when the rules changed too
+
+    @property
+    def numbers_changed(self) -> int:
+        return len({c.service_id for c in self.changes if c.field in NUMBER_FIELDS})
+
+    @property
+    def hours_changed(self) -> int:
+        return len({c.service_id for c in self.changes if c.field == "hours"})
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.retired or self.changes or self.pathway_change)
+
+    def summary(self) -> str:
+        """One sentence: "3 numbers changed, 1 service added in Coventry"."""
+        parts = []
+        if self.numbers_changed:
+            parts.append(_count(self.numbers_changed, "number") + " changed")
+        if self.hours_changed:
+            parts.append(f"opening hours changed for {_count(self.hours_changed, 'service')}")
+        parts += [f"{n} added {where}" for where, n in self._by_area(self.added)]
+        parts += [f"{n} retired {where}" for where, n in self._by_area(self.retired)]
+        other = len({c.service_id for c in self.changes}) - len(
+            {c.service_id for c in self.changes if c.field in (*NUMBER_FIELDS, "hours")}
+        )
+        if other > 0:
+            parts.append(f"other details changed for {_count(other, 'service')}")
+        if self.pathway_change:
+            parts.append(self.pathway_change)
+        return ", ".join(parts) if parts else "no change to any service"
+
+    def lines(self) -> list[str]:
+        """Every difference, one per line, for the lead's review."""
+        added = [f"added: {s.name} ({s.id}) {s.phone or s.email}".rstrip() for s in self.added]
+        retired = [f"retired: {s.name} ({s.id})" for s in self.retired]
+        changed = [f"changed: {c.describe()}" for c in self.changes]
+        return ([self.pathway_change] if self.pathway_change else []) + added + retired + changed
+
+    def _by_area(self, services: tuple[Service, ...]) -> list[tuple[str, str]]:
+        counts = Counter(self._where(s) for s in services)
+        return [(where, _count(n, "service")) for where, n in sorted(counts.items())]
+
+    def _where(self, service: Service) -> str:
+        names = [self.area_names.get(a, a.replace("_", " ").title()) for a in service.areas]
+        if service.areas == ("national",):
+            return "nationally"
+        return "in " + " and ".join(names)
+
+
+def compare(old: Graph, new: Graph) -> DirectoryDiff:
+    """The differences from the old directory to the new one."""
+    before = _active(old)
+    after = _active(new)
+    added = tuple(after[i] for i in sorted(after.keys() - before.keys()))
+    retired = tuple(before[i] for i in sorted(before.keys() - after.keys()))
+    changes = tuple(
+        change for i in sorted(before.keys() & after.keys()) for change in _changes(before[i], after[i])
+    )
+    borough = new.questions.get("borough")
+    names = {o.value: o.label for o in borough.options} if borough is not None else {}
+    names.update(west_midlands="West Midlands")
+    pathway = ""
+    if old.pathway_version != new.pathway_version:
+        pathway = f"pathway rules {old.pathway_version} → {new.pathway_version}"
+    return DirectoryDiff(
+        old.directory_version, new.directory_version, added, retired, changes, names, pathway
+    )
+
+
+def _active(graph: Graph) -> dict[str, Service]:
+    return {i: s for i, s in graph.services.items() if s.status != "retired"}
+
+
+def _changes(old: Service, new: Service) -> list[Change]:
+    found = []
+    for f in fields(Service):
+        if f.name not in FIELD_WORDS:
+            continue
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if before != after:
+            found.append(Change(new.id, new.name, f.name, _text(before), _text(after)))
+    return found
+
+
+def _text(value) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -1,0 +1,126 @@
+"""Directory updates while the app runs (no Qt): a newer good directory in IT's folder, or
+a bundle the worker chooses, checked exactly as at start and described as a difference
+before it is used (issue 14 §3). The window decides *when* to switch (never mid-case).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.db.bundle import check_bundle_database, read_bundle
+from app.db.checks import Refused, version_key
+from app.db.directories import ORIGINS, Locations, install_bundle, select_directory
+from app.db.directory_diff import DirectoryDiff, compare
+from app.db.loader import DirectoryError, load_graph
+from app.in_force import InForce, graph_in_force
+from app.pathways.graph import Graph
+
+CHECK_EVERY_MS = 15 * 60 * 1000  # IT's update folder, while the app runs (issue 14 §3)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A directory that passed every check, with its graph ready for the engine."""
+
+    in_force: InForce
+    graph: Graph
+
+    @property
+    def version(self) -> str:
+        return self.in_force.selection.version
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What installing a bundle would change, or why it cannot be installed."""
+
+    version: str = ""
+    diff: DirectoryDiff | None = None
+    reason: str = ""  # empty when it may be installed
+
+
+@dataclass(frozen=True)
+class AboutDirectory:
+    """What Settings → About this directory shows."""
+
+    version: str
+    origin: str
+    published: str  # "2026-12-01, key 3f2a…", or how it was installed
+    expires: str
+    trusted: list[tuple[str, str, str]] = field(default_factory=list)  # id, origin, where
+    refused: list[str] = field(default_factory=list)
+
+
+class DirectoryUpdates:
+    def __init__(self, current: Loaded, locations: Locations) -> None:
+        self.current = current
+        self.locations = locations
+        self.refused = list(current.in_force.selection.problems)
+
+    def check(self) -> Loaded | None:
+        """A directory newer than the one in use that passes every check, or None."""
+        fresh = InForce(select_directory(self.locations), self.current.in_force.policy)
+        self.refused = list(fresh.selection.problems)
+        if fresh.selection.path is None or not _newer(fresh.selection.version, self.current):
+            return None
+        try:
+            return Loaded(fresh, graph_in_force(fresh))
+        except DirectoryError as error:
+            self.refused.append(f"directory {fresh.selection.version}: {error}")
+            return None
+
+    def preview(self, bundle: Path) -> Preview:
+        """The checks of an install, without installing: the difference, or the reason."""
+        from app.db.trust import load_trusted_keys
+
+        keys, _ = load_trusted_keys(self.locations.keys)
+        try:
+            manifest, data = read_bundle(bundle, keys)
+            check_bundle_database(manifest, data)
+            if not _newer(manifest.directory_version, self.current):
+                raise Refused(
+                    f"version {manifest.directory_version} is not newer than directory "
+                    f"{self.current.version} in use"
+                )
+            graph = load_graph(data)
+        except (Refused, DirectoryError) as error:
+            return Preview(reason=str(error))
+        return Preview(manifest.directory_version, compare(self.current.graph, graph))
+
+    def install(self, bundle: Path) -> tuple[Loaded | None, str]:
+        """Install for this worker; the directory now selected, or the reason it was not."""
+        outcome = install_bundle(bundle, self.locations)
+        if not outcome.installed:
+            return None, outcome.reason
+        loaded = self.check()
+        if loaded is None:
+            return None, f"directory {self.current.version} stays in use"
+        return loaded, ""
+
+    def adopt(self, loaded: Loaded) -> None:
+        """The window now uses `loaded`."""
+        self.current = loaded
+
+    def about(self) -> AboutDirectory:
+        from app.db.trust import load_trusted_keys
+
+        choice = self.current.in_force.selection
+        _, trusted = load_trusted_keys(self.locations.keys)
+        published = (
+            f"{choice.published}, publisher key {choice.key_id}"
+            if choice.key_id
+            else "built with this version of the app"
+        )
+        return AboutDirectory(
+            version=choice.version,
+            origin=ORIGINS.get(choice.origin, choice.origin),
+            published=published,
+            expires=choice.expires or "does not expire (replaced by a new install)",
+            trusted=[(k.key_id, k.origin, k.where) for k in trusted],
+            refused=list(self.refused),
+        )
+
+
+def _newer(version: str, current: Loaded) -> bool:
+    return version_key(version) > version_key(current.version)

@@ -1,0 +1,42 @@
+"""The difference between two directories, against a copy of the shipped source with known
+edits: the numbers the worker is told before switching must be exactly these."""
+
+import pytest
+
+from app.db.directory_diff import compare
+from app.db.loader import load_valid_graph
+from tests.conftest import change, edited_directory
+
+
+def known_edits(rows):
+    change(rows, "coventry-mash", phone="024 7600 0000")
+    change(rows, "walsall-mast", phone="01922 000000", hours="Mon-Fri 9-5")
+    change(rows, "crasac", status="retired")
+    new = dict(next(r for r in rows if r["id"] == "coventry-mash"))
+    new.update(id="coventry-new-idva", name="Coventry new IDVA service", kinds="idva")
+    return [*rows, new]
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    return load_valid_graph(edited_directory(tmp_path_factory.mktemp("diff"), known_edits, "2099.1"))
+
+
+def test_the_known_edits_are_counted_exactly(graph, edited):
+    diff = compare(graph, edited)
+    assert [s.id for s in diff.added] == ["coventry-new-idva"]
+    assert [s.id for s in diff.retired] == ["crasac"]
+    assert diff.numbers_changed == 2 and diff.hours_changed == 1
+    assert diff.summary() == (
+        "2 numbers changed, opening hours changed for 1 service, "
+        "1 service added in Coventry, 1 service retired in Coventry"
+    )
+    lines = diff.lines()
+    assert "changed: Coventry MASH: number 024 7678 8555 → 024 7600 0000" in lines
+    assert len(lines) == 5
+    assert (diff.old_version, diff.new_version) == (graph.directory_version, "2099.1")
+
+
+def test_the_same_directory_has_no_difference(graph):
+    diff = compare(graph, graph)
+    assert diff.empty and diff.summary() == "no change to any service"

@@ -1,0 +1,134 @@
+"""Updates while the app runs: a newer signed directory in IT's folder is found, a bundle
+the worker picks is described before it is installed, and every refusal keeps the directory
+in use. Real bundles, signed with real keys, of a directory built from the shipped source."""
+
+import shutil
+from datetime import date
+
+import pytest
+
+from app.db import signing
+from app.db.bundle import MAGIC, publish
+from app.db.directories import Locations, select_directory
+from app.db.trust import INSTALL, MACHINE_FOLDER, KeySources
+from app.directory_updates import DirectoryUpdates, Loaded
+from app.in_force import InForce, graph_in_force
+from app.policy import MachinePolicy
+from tests.conftest import REPO, change, edited_directory
+
+SHIPPED = REPO / "resources" / "directory.sqlite"
+NEW_NUMBER = "024 7600 0000"
+
+
+@pytest.fixture(scope="module")
+def coventry_edit(tmp_path_factory):
+    """The shipped directory with Coventry MASH's number changed (not yet published)."""
+    folder = tmp_path_factory.mktemp("edit")
+    return edited_directory(folder, lambda rows: change(rows, "coventry-mash", phone=NEW_NUMBER))
+
+
+@pytest.fixture
+def it(tmp_path):
+    """An install folder, IT's machine keys folder with the lead's public key, IT's update
+    folder and the worker's own, as the app finds them."""
+    lead = signing.generate(tmp_path / "lead")
+    machine_keys = tmp_path / "machine-keys"
+    machine_keys.mkdir()
+    shutil.copy(lead.public_path, machine_keys)
+    shipped = tmp_path / "install" / "directory.sqlite"
+    shipped.parent.mkdir()
+    shutil.copy(SHIPPED, shipped)
+    shutil.copy(SHIPPED.with_name("directory.sqlite.sha256"), shipped.parent)
+    where = Locations(
+        shipped=shipped,
+        keys=KeySources(tmp_path / "install" / "keys", machine_keys),
+        machine_updates=tmp_path / "it-updates",
+        user_updates=tmp_path / "user-updates",
+    )
+    return where, lead
+
+
+def running(where):
+    in_force = InForce(select_directory(where), MachinePolicy())
+    return DirectoryUpdates(Loaded(in_force, graph_in_force(in_force)), where)
+
+
+def test_a_newer_bundle_in_its_folder_is_found_with_the_new_number(it, coventry_edit):
+    where, lead = it
+    updates = running(where)
+    assert updates.check() is None  # nothing newer yet
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    found = updates.check()
+    assert found is not None and found.version == "2026.12.1"
+    assert found.graph.services["coventry-mash"].phone == NEW_NUMBER
+    assert found.in_force.selection.origin == "machine"
+    updates.adopt(found)
+    assert updates.check() is None  # already in use
+
+
+def test_the_worker_sees_what_changes_then_installs(it, coventry_edit, tmp_path):
+    where, lead = it
+    updates = running(where)
+    made = publish(coventry_edit, lead.private_path, tmp_path / "out", "2026.12.1", date.today())
+    preview = updates.preview(made)
+    assert preview.reason == "" and preview.version == "2026.12.1"
+    assert preview.diff.summary() == "1 number changed"
+    loaded, reason = updates.install(made)
+    assert reason == "" and loaded.graph.services["coventry-mash"].phone == NEW_NUMBER
+    assert loaded.in_force.selection.origin == "user"
+
+
+def refusals(where, lead, coventry_edit, tmp_path):
+    """Bundles that must each be refused, by name, with a word the reason must contain."""
+    out = tmp_path / "refused"
+    stranger = signing.generate(tmp_path / "stranger")
+    unknown = publish(coventry_edit, stranger.private_path, out / "a", "2026.12.1", date.today())
+    flipped = publish(coventry_edit, lead.private_path, out / "b", "2026.12.1", date.today())
+    data = bytearray(flipped.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    flipped.write_bytes(bytes(data))
+    truncated = publish(coventry_edit, lead.private_path, out / "c", "2026.12.1", date.today())
+    truncated.write_bytes(truncated.read_bytes()[: len(MAGIC) + 200])
+    shipped = select_directory(where).version
+    return {
+        "unknown key": (unknown, "unknown key"),
+        "one flipped byte": (flipped, "wrong hash"),
+        "truncated": (truncated, "no readable manifest"),
+        "equal version": (_bundle_of(lead, tmp_path / "d", shipped), "not newer"),
+        "lower version": (_bundle_of(lead, tmp_path / "e", "2026.1.1"), "not newer"),
+    }
+
+
+def _bundle_of(lead, folder, version):
+    """A good signature on a bundle whose version is not above the one in use."""
+    source = edited_directory(folder, lambda rows: rows, "2000.1")
+    return publish(source, lead.private_path, folder / "out", version, date.today())
+
+
+def test_each_refused_bundle_is_named_and_the_directory_in_use_stays(
+    it, coventry_edit, tmp_path
+):
+    where, lead = it
+    updates = running(where)
+    before = updates.current.version
+    for name, (bundle, word) in refusals(where, lead, coventry_edit, tmp_path).items():
+        preview = updates.preview(bundle)
+        assert preview.reason and word in preview.reason, (name, preview.reason)
+        loaded, reason = updates.install(bundle)
+        assert loaded is None and reason, name
+        assert updates.current.version == before
+        assert select_directory(where).version == before, name
+
+
+def test_about_names_the_directory_and_where_each_trusted_key_came_from(it, coventry_edit):
+    where, lead = it
+    updates = running(where)
+    about = updates.about()
+    assert about.origin == "installed with the app"
+    assert (lead.key_id, MACHINE_FOLDER) in [(k, o) for k, o, _ in about.trusted]
+    assert INSTALL not in [o for _, o, _ in about.trusted]  # the test install has no keys
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    updates.adopt(updates.check())
+    about = updates.about()
+    assert about.version == "2026.12.1" and about.origin == "IT's update folder"
+    assert lead.key_id in about.published and date.today().isoformat() in about.published
