@@ -30,6 +30,13 @@ class Loaded:
     def version(self) -> str:
         return self.in_force.selection.version
 
+    def open_search(self):
+        """A search over these exact bytes (called on the search thread: its connection)."""
+        from app.db.search import DirectorySearch, searcher
+
+        months = self.graph.settings.assured_within_months
+        return searcher(DirectorySearch(self.in_force.database, months))
+
 
 @dataclass(frozen=True)
 class Preview:
@@ -124,3 +131,20 @@ class DirectoryUpdates:
 
 def _newer(version: str, current: Loaded) -> bool:
     return version_key(version) > version_key(current.version)
+
+
+def worker_notes(in_force: InForce) -> list[str]:
+    """What the worker is told about the directory: only what they or IT must act on."""
+    choice = in_force.selection
+    if choice.origin == "unverified":
+        return [
+            f"UNVERIFIED DIRECTORY in use ({choice.path}): for development only. "
+            "Numbers may be wrong: never use it with a real case."
+        ]
+    notes = [f"{line}. Tell IT." for line in choice.set_aside]
+    if choice.refused:
+        notes.append(
+            f"{len(choice.refused)} directory update(s) could not be used; Navigator is using "
+            f"directory {choice.version}. Details: Settings, About this directory."
+        )
+    return notes + [f"Note: {warning}." for warning in choice.warnings]

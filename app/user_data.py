@@ -92,7 +92,10 @@ class UserData:
         self._write(lambda: self.store.change_counts(self.counted, ()))
         self.counted = ()
 
-    def set_active_directory(self, version: str) -> None:
+    def use_directory(self, graph: Graph) -> None:
+        """Counts from now on are of this directory's plans (a newer one came into use)."""
+        self.graph = graph
+        version = graph.directory_version
         self._write(lambda: self.store.set_state("active_directory_version", version))
 
     def stored(self) -> list[tuple[str, str, Any]]:

@@ -60,6 +60,52 @@ def change(rows, service_id, **values):
     return rows
 
 
+NEW_NUMBER = "024 7600 0000"  # Coventry MASH's, in the directory the tests publish
+
+
+@pytest.fixture(scope="session")
+def coventry_edit(tmp_path_factory):
+    """The shipped directory with Coventry MASH's number changed (not yet published)."""
+    folder = tmp_path_factory.mktemp("edit")
+    return edited_directory(folder, lambda rows: change(rows, "coventry-mash", phone=NEW_NUMBER))
+
+
+@pytest.fixture
+def it(tmp_path):
+    """An install folder, IT's machine keys folder with the lead's public key, IT's update
+    folder and the worker's own, as the app finds them."""
+    from app.db import signing
+    from app.db.directories import Locations
+    from app.db.trust import KeySources
+
+    lead = signing.generate(tmp_path / "lead")
+    machine_keys = tmp_path / "machine-keys"
+    machine_keys.mkdir()
+    shutil.copy(lead.public_path, machine_keys)
+    shipped = tmp_path / "install" / "directory.sqlite"
+    shipped.parent.mkdir()
+    for name in ("directory.sqlite", "directory.sqlite.sha256"):
+        shutil.copy(REPO / "resources" / name, shipped.parent)
+    where = Locations(
+        shipped=shipped,
+        keys=KeySources(tmp_path / "install" / "keys", machine_keys),
+        machine_updates=tmp_path / "it-updates",
+        user_updates=tmp_path / "user-updates",
+    )
+    return where, lead
+
+
+def running(where):
+    """The updates of an app started with these locations (no policy)."""
+    from app.db.directories import select_directory
+    from app.directory_updates import DirectoryUpdates, Loaded
+    from app.in_force import InForce, graph_in_force
+    from app.policy import MachinePolicy
+
+    in_force = InForce(select_directory(where), MachinePolicy())
+    return DirectoryUpdates(Loaded(in_force, graph_in_force(in_force)), where)
+
+
 def run_app(*args, env=None, cwd=REPO, command=FROM_SOURCE, timeout=120):
     """Run the app as a worker or IT would (`python -m app ARGS`, or a frozen `command`);
     the exit code is the caller's to check."""

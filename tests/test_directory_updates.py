@@ -2,55 +2,13 @@
 the worker picks is described before it is installed, and every refusal keeps the directory
 in use. Real bundles, signed with real keys, of a directory built from the shipped source."""
 
-import shutil
 from datetime import date
-
-import pytest
 
 from app.db import signing
 from app.db.bundle import MAGIC, publish
-from app.db.directories import Locations, select_directory
-from app.db.trust import INSTALL, MACHINE_FOLDER, KeySources
-from app.directory_updates import DirectoryUpdates, Loaded
-from app.in_force import InForce, graph_in_force
-from app.policy import MachinePolicy
-from tests.conftest import REPO, change, edited_directory
-
-SHIPPED = REPO / "resources" / "directory.sqlite"
-NEW_NUMBER = "024 7600 0000"
-
-
-@pytest.fixture(scope="module")
-def coventry_edit(tmp_path_factory):
-    """The shipped directory with Coventry MASH's number changed (not yet published)."""
-    folder = tmp_path_factory.mktemp("edit")
-    return edited_directory(folder, lambda rows: change(rows, "coventry-mash", phone=NEW_NUMBER))
-
-
-@pytest.fixture
-def it(tmp_path):
-    """An install folder, IT's machine keys folder with the lead's public key, IT's update
-    folder and the worker's own, as the app finds them."""
-    lead = signing.generate(tmp_path / "lead")
-    machine_keys = tmp_path / "machine-keys"
-    machine_keys.mkdir()
-    shutil.copy(lead.public_path, machine_keys)
-    shipped = tmp_path / "install" / "directory.sqlite"
-    shipped.parent.mkdir()
-    shutil.copy(SHIPPED, shipped)
-    shutil.copy(SHIPPED.with_name("directory.sqlite.sha256"), shipped.parent)
-    where = Locations(
-        shipped=shipped,
-        keys=KeySources(tmp_path / "install" / "keys", machine_keys),
-        machine_updates=tmp_path / "it-updates",
-        user_updates=tmp_path / "user-updates",
-    )
-    return where, lead
-
-
-def running(where):
-    in_force = InForce(select_directory(where), MachinePolicy())
-    return DirectoryUpdates(Loaded(in_force, graph_in_force(in_force)), where)
+from app.db.directories import select_directory
+from app.db.trust import INSTALL, MACHINE_FOLDER
+from tests.conftest import NEW_NUMBER, edited_directory, running
 
 
 def test_a_newer_bundle_in_its_folder_is_found_with_the_new_number(it, coventry_edit):
@@ -105,9 +63,7 @@ def _bundle_of(lead, folder, version):
     return publish(source, lead.private_path, folder / "out", version, date.today())
 
 
-def test_each_refused_bundle_is_named_and_the_directory_in_use_stays(
-    it, coventry_edit, tmp_path
-):
+def test_each_refused_bundle_is_named_and_the_directory_in_use_stays(it, coventry_edit, tmp_path):
     where, lead = it
     updates = running(where)
     before = updates.current.version

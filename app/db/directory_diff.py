@@ -43,7 +43,8 @@ class Change:
     new: str
 
     def describe(self) -> str:
-        return f"{self.name}: {FIELD_WORDS[self.field]} {self.old or '(none)'} → {self.new or '(none)'}"
+        before, after = self.old or "(none)", self.new or "(none)"
+        return f"{self.name}: {FIELD_WORDS[self.field]} {before} → {after}"
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,9 @@ def compare(old: Graph, new: Graph) -> DirectoryDiff:
     added = tuple(after[i] for i in sorted(after.keys() - before.keys()))
     retired = tuple(before[i] for i in sorted(before.keys() - after.keys()))
     changes = tuple(
-        change for i in sorted(before.keys() & after.keys()) for change in _changes(before[i], after[i])
+        change
+        for i in sorted(before.keys() & after.keys())
+        for change in _changes(before[i], after[i])
     )
     borough = new.questions.get("borough")
     names = {o.value: o.label for o in borough.options} if borough is not None else {}

@@ -138,9 +138,9 @@ def developer_mode() -> bool:
 
 def open_window(directory: Path | None, log: EventLog):
     from app.db.loader import DirectoryError
-    from app.db.search import DirectorySearch, searcher
     from app.db.user_store import open_user_store
-    from app.in_force import decide, graph_in_force
+    from app.directory_updates import DirectoryUpdates, Loaded, worker_notes
+    from app.in_force import decide, graph_in_force, locations_in_force
     from app.pathways.engine import Pathway
     from app.ui.main_window import MainWindow
     from app.user_data import UserData
@@ -160,13 +160,9 @@ def open_window(directory: Path | None, log: EventLog):
         reasons = [str(error), *getattr(error, "problems", []), *choice.problems]
         log.event("start: no usable directory: " + " | ".join(reasons))
         raise StartError(reasons) from error
-    database, months = in_force.database, graph.settings.assured_within_months
-
-    def open_search():  # called on the search thread, which keeps its own connection
-        return searcher(DirectorySearch(database, months))
-
+    loaded = Loaded(in_force, graph)
     user_data = UserData(open_user_store(), graph)
-    user_data.set_active_directory(graph.directory_version)
+    user_data.use_directory(graph)
     settings, problems = user_data.load_settings(in_force.policy.user)
     notes = [*choice.problems, *in_force.policy.problems, *problems, *user_data.notes]
     for line in notes:
@@ -175,28 +171,15 @@ def open_window(directory: Path | None, log: EventLog):
     window = MainWindow(
         Pathway(graph),
         settings,
-        open_search,
+        loaded.open_search,  # called on the search thread, which keeps its own connection
         user_data=user_data,
-        directory_notes=directory_notes(in_force),
+        directory_notes=worker_notes(in_force),
         allow_exports=in_force.policy.allow_exports,
+        # an unverified --directory (developers) is never replaced while it runs
+        updates=None
+        if choice.origin == "unverified"
+        else DirectoryUpdates(loaded, locations_in_force(in_force.policy)),
     )
     window.start_notes = notes  # the self-test prints them for IT
     window.in_force = in_force
     return window
-
-
-def directory_notes(in_force) -> list[str]:
-    """What the worker is told about the directory: only what they or IT must act on."""
-    choice = in_force.selection
-    if choice.origin == "unverified":
-        return [
-            f"UNVERIFIED DIRECTORY in use ({choice.path}): for development only. "
-            "Numbers may be wrong: never use it with a real case."
-        ]
-    notes = [f"{line}. Tell IT." for line in choice.set_aside]
-    if choice.refused:
-        notes.append(
-            f"{len(choice.refused)} directory update(s) could not be used; Navigator is using "
-            f"directory {choice.version}. Details: Settings, About this directory."
-        )
-    return notes + [f"Note: {warning}." for warning in choice.warnings]

@@ -25,11 +25,9 @@ def ask_save_path(
     parent: QWidget, title: str, suggested: str, name_filter: str, note: str = ""
 ) -> str | None:
     """A path chosen by the worker, or None. `note` is shown in the dialog itself."""
-    saved = _snapshot()
+    saved = _snapshot()  # before the dialog exists: it reads and writes Qt's settings
     dialog = QFileDialog(parent, title, documents_folder(), name_filter)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setHistory([])
     dialog.selectFile(suggested)
     if note:  # in the dialog, under the file name, read before the worker presses Save
         warning = QLabel(note)
@@ -42,6 +40,20 @@ def ask_save_path(
         if isinstance(grid, QGridLayout):
             grid.addWidget(warning, grid.rowCount(), 0, 1, grid.columnCount())
         dialog.setAccessibleDescription(note)
+    return _chosen(parent, dialog, saved)
+
+
+def ask_open_path(parent: QWidget, title: str, name_filter: str) -> str | None:
+    """An existing file chosen by the worker (a directory update), or None."""
+    saved = _snapshot()
+    dialog = QFileDialog(parent, title, documents_folder(), name_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return _chosen(parent, dialog, saved)
+
+
+def _chosen(parent: QWidget, dialog: QFileDialog, saved) -> str | None:
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setHistory([])
     parent.active_file_dialog = dialog  # tests, and quick exit, can reach it
     try:
         chosen = dialog.selectedFiles() if dialog.exec() else []

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -22,14 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.directory_diff import compare
+from app.directory_updates import DirectoryUpdates, Loaded, worker_notes
 from app.pathways.engine import Pathway
 from app.pathways.summary import plan_to_text
 from app.settings import UserSettings
 from app.ui.case import CaseSession
+from app.ui.case_holders import CaseHolder, close_dialogs, neutral_screen, open_dialogs
 from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
 from app.ui.directory.directory_tab import DirectoryTab
 from app.ui.directory.search_worker import SearchOpener
+from app.ui.directory.switching import DirectorySwitch
 from app.ui.file_dialog import ask_save_path
 from app.ui.focus_ring import FocusRing
 from app.ui.labels import plain_label
@@ -44,13 +45,6 @@ TITLE = "Navigator"  # never names abuse
 NEUTRAL_TITLE = "Notes"
 
 
-@dataclass(frozen=True)
-class CaseHolder:
-    name: str
-    holds: Callable[[], bool]
-    forget: Callable[[], None]
-
-
 def _prefill(settings: UserSettings) -> dict:
     """Answers the worker's settings give: their tier, and their usual area if set (shown
     in the summary strip from the first page, to change in one press)."""
@@ -58,21 +52,6 @@ def _prefill(settings: UserSettings) -> dict:
     if settings.default_borough:
         prefill["borough"] = settings.default_borough
     return prefill
-
-
-def _open_dialogs() -> bool:
-    return any(_dialogs())
-
-
-def _dialogs():
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
-            yield widget
-
-
-def _close_dialogs() -> None:
-    for dialog in list(_dialogs()):
-        dialog.reject()
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +66,7 @@ class MainWindow(QMainWindow):
         user_data: UserData | None = None,
         directory_notes: list[str] = (),
         allow_exports: bool = True,
+        updates: DirectoryUpdates | None = None,
     ) -> None:
         super().__init__()
         self.allow_exports = allow_exports
@@ -104,7 +84,7 @@ class MainWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
         self.work = QWidget()
-        self.neutral = self._neutral_screen()
+        self.neutral = neutral_screen(self.reopen)
         self.screens.addWidget(self.work)
         self.screens.addWidget(self.neutral)
         column = QVBoxLayout(self.work)
@@ -125,18 +105,20 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._conversation(), "Conversation")
         self.directory = DirectoryTab(open_search, boroughs, pathway.graph.kind_labels, debounce_ms)
         self.tabs.addTab(self.directory, "Directory")
-        self.settings_tab = SettingsTab(settings, boroughs, user_data, allow_exports)
+        self.settings_tab = SettingsTab(settings, boroughs, user_data, allow_exports, updates)
         self.settings_tab.changed.connect(self.apply_settings)
         self.settings_page = QScrollArea()  # scrolls at large text sizes, never widens
         self.settings_page.setWidgetResizable(True)
         self.settings_page.setWidget(self.settings_tab)
         self.tabs.addTab(self.settings_page, "Settings")
         column.addWidget(self.tabs, 1)
-        self.status_text = (
-            f"Pathway {pathway.graph.pathway_version} · directory {pathway.graph.directory_version}"
-        )
-        self.status = plain_label(self.status_text, "Status")
+        self.status = plain_label("", "Status")
+        self._show_versions()
         column.addWidget(self.status)
+        self.switch = None  # no updates (tests of the walk alone): the directory never changes
+        if updates is not None:
+            self.switch = DirectorySwitch(updates, self._holds_any, self.use_directory, self)
+            self.settings_tab.about.installed.connect(self.switch.offer)
         self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms, self)
         self.guard.exit_requested.connect(self.quick_exit)
         self.guard.idle.connect(self.clear_for_inactivity)
@@ -171,19 +153,6 @@ class MainWindow(QMainWindow):
         self.readback.edit_requested.connect(self.edit)
         self.readback.done_requested.connect(self.finish_read_back)
         return c
-
-    def _neutral_screen(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        title = QLabel("<h2>Notes</h2><p>No notes.</p>")
-        title.setAccessibleName("Notes")
-        reopen = QPushButton("&Open")
-        reopen.setAccessibleName("Open")
-        reopen.clicked.connect(self.reopen)
-        layout.addWidget(title)
-        layout.addWidget(reopen, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        return page
 
     # The walk
     def refresh(self) -> None:
@@ -286,7 +255,7 @@ class MainWindow(QMainWindow):
                 "settings messages", self.settings_tab.holds_case, self.settings_tab.forget_case
             ),
             CaseHolder("status line", self._status_changed, self._reset_status),
-            CaseHolder("open dialogs", _open_dialogs, _close_dialogs),
+            CaseHolder("open dialogs", open_dialogs, close_dialogs),
         ]
 
     def case_texts(self) -> list[str]:
@@ -296,6 +265,33 @@ class MainWindow(QMainWindow):
             texts.append(plan_to_text(self.session.plan, self.today()))
         texts += [label for _, label in self.readback.model.texts()]
         return texts
+
+    def _show_versions(self) -> None:
+        graph = self.pathway.graph
+        self.status_text = f"Pathway {graph.pathway_version} · directory {graph.directory_version}"
+        self.status.setText(self.status_text)
+
+    def use_directory(self, loaded: Loaded) -> None:
+        """Switch to a newer directory (only ever between conversations: DirectorySwitch)."""
+        before = self.pathway.graph
+        self.pathway = Pathway(loaded.graph)
+        self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
+        self.directory.use_search(loaded.open_search)
+        if self.user_data is not None:
+            self.user_data.use_directory(loaded.graph)
+        self._show_versions()
+        change = compare(before, loaded.graph).summary()
+        notes = [
+            f"Directory {loaded.version} is now in use ({change}).",
+            *worker_notes(loaded.in_force),
+        ]
+        self.directory_banner.setText(" ".join(notes))
+        self.directory_banner.show()
+        self.settings_tab.about.refresh()
+        self.refresh()
+
+    def _holds_any(self) -> bool:
+        return bool(self.holds_case())
 
     def _status_changed(self) -> bool:
         return self.status.text() != self.status_text
@@ -309,6 +305,8 @@ class MainWindow(QMainWindow):
             holder.forget()
         if self.user_data is not None:
             self.user_data.conversation_ended()
+        if self.switch is not None:
+            self.switch.apply_if_idle()  # a newer directory waits for this moment
 
     def quick_exit(self) -> None:
         """Within 100 ms, no confirmation: clear, show the neutral screen, minimise."""

@@ -19,7 +19,9 @@ def known_edits(rows):
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory):
-    return load_valid_graph(edited_directory(tmp_path_factory.mktemp("diff"), known_edits, "2099.1"))
+    return load_valid_graph(
+        edited_directory(tmp_path_factory.mktemp("diff"), known_edits, "2099.1")
+    )
 
 
 def test_the_known_edits_are_counted_exactly(graph, edited):

@@ -32,8 +32,7 @@ class DirectoryTab(QWidget):
         debounce_ms: int = 120,
     ) -> None:
         super().__init__()
-        self.searches = SearchThread(open_search, self)
-        self.searches.answered.connect(self.show_hits)
+        self.use_search(open_search)
         layout = QVBoxLayout(self)
         self.query = QLineEdit()
         self.query.setPlaceholderText("Search services: name, kind, area…")
@@ -81,6 +80,15 @@ class DirectoryTab(QWidget):
             combo.currentIndexChanged.connect(lambda _: self.timer.start())
         self.always_open.toggled.connect(lambda _: self.timer.start())
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
+
+    def use_search(self, open_search: SearchOpener) -> None:
+        """Search this directory from now on (a new one in use): a new thread opens it."""
+        old = getattr(self, "searches", None)
+        self.searches = SearchThread(open_search, self)
+        self.searches.answered.connect(self.show_hits)
+        if old is not None:
+            old.stop()
+            old.deleteLater()
 
     def run_search(self) -> None:
         self.searches.ask(

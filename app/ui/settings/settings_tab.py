@@ -7,8 +7,10 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
+from app.directory_updates import DirectoryUpdates
 from app.settings import INACTIVITY_MINUTES, TEXT_SIZES, UserSettings
 from app.ui.palettes import SCHEMES
+from app.ui.settings.about_directory import AboutDirectoryPanel
 from app.ui.settings.stored_data_panel import StoredDataPanel
 from app.user_data import UserData
 
@@ -24,6 +26,7 @@ class SettingsTab(QWidget):
         boroughs: list[tuple[str, str]],
         user_data: UserData | None = None,
         allow_exports: bool = True,
+        updates: DirectoryUpdates | None = None,
     ) -> None:
         super().__init__()
         # About the worker, not the person: kept by design, so the self-test's canary skips it
@@ -68,6 +71,9 @@ class SettingsTab(QWidget):
         self.stored = StoredDataPanel(user_data, allow_exports) if user_data is not None else None
         if self.stored is not None:
             form.addRow(self.stored)
+        self.about = AboutDirectoryPanel(updates) if updates is not None else None
+        if self.about is not None:
+            form.addRow(self.about)
         self.show_settings(settings)
         self.tier.currentIndexChanged.connect(self._emit)
         self.borough.currentIndexChanged.connect(self._emit)

@@ -1,0 +1,49 @@
+"""A newer directory reaches the window between conversations, never during one: IT's
+update folder is checked every 15 minutes (issue 14 §3) and a directory the worker installs
+waits the same way, until nothing of a case is held."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from app.directory_updates import CHECK_EVERY_MS, DirectoryUpdates, Loaded
+
+
+class DirectorySwitch(QObject):
+    def __init__(
+        self,
+        updates: DirectoryUpdates,
+        holds_case: Callable[[], bool],
+        use: Callable[[Loaded], None],
+        parent: QObject,
+        check_every_ms: int = CHECK_EVERY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.updates = updates
+        self.holds_case = holds_case
+        self.use = use
+        self.pending: Loaded | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(check_every_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def check(self) -> None:
+        found = self.updates.check()
+        if found is not None:
+            self.offer(found)
+
+    def offer(self, loaded: Loaded) -> None:
+        self.pending = loaded
+        self.apply_if_idle()
+
+    def apply_if_idle(self) -> bool:
+        """Switch now if no case is held; otherwise the next call (a new conversation)."""
+        if self.pending is None or self.holds_case():
+            return False
+        loaded, self.pending = self.pending, None
+        self.updates.adopt(loaded)
+        self.use(loaded)
+        return True

@@ -1,0 +1,91 @@
+"""Settings → About this directory: which directory is in use, who published it, which
+publishers this computer trusts, updates refused; and "Install directory update…", which
+shows what would change before anything is switched (issue 14 §2-3).
+
+Read when the panel is first shown, not at start: the trusted keys need the signature
+library, which the path to the first question never loads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QMessageBox, QPushButton, QVBoxLayout
+
+from app.db.bundle import SUFFIX
+from app.directory_updates import DirectoryUpdates
+from app.ui.file_dialog import ask_open_path
+from app.ui.labels import plain_label
+
+
+class AboutDirectoryPanel(QGroupBox):
+    installed = Signal(object)  # the Loaded directory the worker chose to install
+
+    def __init__(self, updates: DirectoryUpdates) -> None:
+        super().__init__("About this directory")
+        self.updates = updates
+        self.path_provider = self._ask_path  # tests answer these two without a dialog
+        self.confirm = self._ask_confirm
+        layout = QVBoxLayout(self)
+        self.facts = plain_label("", "The directory in use")
+        self.keys = plain_label("", "Publishers this computer trusts")
+        self.refused = plain_label("", "Directory updates refused")
+        self.install_button = QPushButton("&Install directory update…")
+        self.install_button.setAccessibleName("Install a directory update from a file")
+        self.install_button.clicked.connect(self.install)
+        self.result = plain_label("", "Directory update result")
+        for widget in (self.facts, self.keys, self.refused, self.install_button, self.result):
+            layout.addWidget(widget)
+        self.read = False
+
+    def showEvent(self, event) -> None:
+        if not self.read:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self.read = True
+        about = self.updates.about()
+        self.facts.setText(
+            f"Directory {about.version}, {about.origin}.\n"
+            f"Published: {about.published}.\nExpires: {about.expires}."
+        )
+        keys = [f"• {kid}: {origin} ({where})" for kid, origin, where in about.trusted]
+        self.keys.setText(
+            "Publishers trusted on this computer (set by IT):\n" + "\n".join(keys)
+            if keys
+            else "No publisher keys are trusted on this computer: IT adds them (see the IT guide)."
+        )
+        self.refused.setText("Updates refused:\n" + "\n".join(f"• {r}" for r in about.refused))
+        self.refused.setVisible(bool(about.refused))
+
+    def install(self) -> None:
+        chosen = self.path_provider()
+        if not chosen:
+            return
+        path = Path(chosen)
+        preview = self.updates.preview(path)
+        if preview.reason:
+            self.result.setText(f"Not installed: {path.name}: {preview.reason}.")
+            return
+        question = (
+            f"Directory {preview.version} from {path.name}: {preview.diff.summary()}.\n\n"
+            "Install it? It is used from your next new conversation."
+        )
+        if not self.confirm(question):
+            self.result.setText("Not installed: nothing was changed.")
+            return
+        loaded, reason = self.updates.install(path)
+        if loaded is None:
+            self.result.setText(f"Not installed: {path.name}: {reason}.")
+            return
+        self.result.setText(f"Installed directory {loaded.version}.")
+        self.installed.emit(loaded)
+
+    def _ask_path(self) -> str | None:
+        return ask_open_path(self, "Install directory update", f"Directory update (*{SUFFIX})")
+
+    def _ask_confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "Install directory update", question)
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,91 @@
+"""A newer directory reaches a running window between conversations, never during one:
+the real window, a real signed bundle in IT's update folder, the real engine and search."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.db.bundle import publish
+from app.directory_updates import CHECK_EVERY_MS
+from app.pathways.engine import Pathway
+from app.settings import UserSettings
+from app.ui.main_window import MainWindow
+from tests.conftest import NEW_NUMBER, routed_cases, running
+from tests.ui.conftest import TODAY, press, walk
+
+OLD_NUMBER = "024 7678 8555"  # Coventry MASH in the shipped directory
+
+
+@pytest.fixture
+def app_window(qtbot, it):
+    where, lead = it
+    updates = running(where)
+    window = MainWindow(
+        Pathway(updates.current.graph),
+        UserSettings(tier=2),
+        updates.current.open_search,
+        lambda: TODAY,
+        debounce_ms=0,
+        updates=updates,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, where, lead
+
+
+def coventry_children_case():
+    """A reference case with children at home, moved to Coventry: the plan names its MASH."""
+    (case,) = (c for c in routed_cases() if c["name"].startswith("adult DA, 15 yes, children"))
+    return {**case["scenario"], "borough": "coventry"}
+
+
+def plan_text(window):
+    return "\n".join(window.plan_view.plain_texts())
+
+
+def test_it_waits_for_the_next_conversation(app_window, coventry_edit, qtbot):
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)  # a case has begun
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert window.switch.pending is not None
+    assert "directory 2026.12.1" not in window.status.text()  # not in the middle of a case
+    walk(qtbot, window, coventry_children_case())
+    assert OLD_NUMBER in plan_text(window) and NEW_NUMBER not in plan_text(window)
+    window.new_conversation()
+    assert window.switch.pending is None
+    assert "directory 2026.12.1" in window.status.text()
+    assert "Directory 2026.12.1 is now in use (1 number changed)." in window.directory_banner.text()
+    walk(qtbot, window, coventry_children_case())
+    assert NEW_NUMBER in plan_text(window) and OLD_NUMBER not in plan_text(window)
+
+
+def test_with_no_case_open_it_is_used_at_once_and_searched(app_window, coventry_edit, qtbot):
+    window, where, lead = app_window
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert window.switch.pending is None and "2026.12.1" in window.status.text()
+    assert "2026.12.1" in window.settings_tab.about.facts.text()
+    with qtbot.waitSignal(window.directory.searches.answered, timeout=5000):
+        window.directory.query.setText("Coventry MASH")
+        window.directory.run_search()
+    assert NEW_NUMBER in [hit.phone for hit in window.directory.model.hits]
+    window.directory.clear()
+
+
+def test_quick_exit_lets_a_waiting_directory_in(app_window, coventry_edit, qtbot):
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert window.switch.pending is not None
+    window.quick_exit()
+    assert window.switch.pending is None and window.holds_case() == []
+
+
+def test_its_folder_is_checked_every_fifteen_minutes(app_window):
+    window, _, _ = app_window
+    assert CHECK_EVERY_MS == 15 * 60 * 1000
+    assert window.switch.timer.isActive() and window.switch.timer.interval() == CHECK_EVERY_MS

@@ -1,0 +1,68 @@
+"""Settings → About this directory, and "Install directory update…" on real widgets with
+real signed bundles: what changes is shown before anything is switched; a refusal says why."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.db import signing
+from app.db.bundle import publish
+from app.db.directories import select_directory
+from app.db.trust import MACHINE_FOLDER
+from app.ui.settings.about_directory import AboutDirectoryPanel
+from tests.conftest import running
+
+
+@pytest.fixture
+def panel(qtbot, it):
+    where, _ = it
+    panel = AboutDirectoryPanel(running(where))
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def test_it_names_the_directory_and_every_trusted_key_with_its_origin(panel, it):
+    _, lead = it
+    assert "installed with the app" in panel.facts.text()
+    assert select_directory(it[0]).version in panel.facts.text()
+    assert f"{lead.key_id}: {MACHINE_FOLDER}" in panel.keys.text()
+    assert not panel.refused.isVisible()
+
+
+def test_the_worker_sees_the_change_and_decides(panel, it, coventry_edit, tmp_path, qtbot):
+    where, lead = it
+    made = publish(coventry_edit, lead.private_path, tmp_path / "out", "2026.12.1", date.today())
+    asked = []
+    panel.path_provider = lambda: str(made)
+    panel.confirm = lambda question: asked.append(question) or False
+    panel.install_button.click()
+    assert "Directory 2026.12.1" in asked[0] and "1 number changed" in asked[0]
+    assert panel.result.text() == "Not installed: nothing was changed."
+    assert select_directory(where).origin == "shipped"
+    panel.confirm = lambda question: True
+    with qtbot.waitSignal(panel.installed) as installed:
+        panel.install_button.click()
+    assert installed.args[0].version == "2026.12.1"
+    assert panel.result.text() == "Installed directory 2026.12.1."
+
+
+def test_a_bundle_by_an_unknown_publisher_is_refused_with_the_reason(
+    panel, it, coventry_edit, tmp_path
+):
+    stranger = signing.generate(tmp_path / "stranger")
+    made = publish(coventry_edit, stranger.private_path, tmp_path, "2026.12.1", date.today())
+    panel.path_provider = lambda: str(made)
+    panel.confirm = lambda question: pytest.fail("a refused bundle is never offered")
+    panel.install_button.click()
+    assert panel.result.text().startswith(f"Not installed: {made.name}: signed with unknown key")
+    assert select_directory(it[0]).origin == "shipped"
+
+
+def test_the_install_button_is_reached_by_its_key(panel, qtbot):
+    chosen = []
+    panel.path_provider = lambda: chosen.append(True)
+    panel.install_button.setFocus()
+    qtbot.keyClick(panel.install_button, Qt.Key.Key_Space)
+    assert chosen == [True]
