@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.db.bundle import SUFFIX as BUNDLE_SUFFIX
 from app.db.bundle import check_bundle_database, read_bundle
 from app.db.checks import Refused, version_key
 from app.db.directories import ORIGINS, Locations, install_bundle, select_directory
@@ -16,6 +17,7 @@ from app.db.loader import DirectoryError, load_graph
 from app.in_force import InForce, graph_in_force
 from app.pathways.graph import Graph
 
+__all__ = ["BUNDLE_SUFFIX", "DirectoryUpdates", "Loaded", "Preview", "worker_notes"]
 CHECK_EVERY_MS = 15 * 60 * 1000  # IT's update folder, while the app runs (issue 14 §3)
 
 
@@ -105,9 +107,11 @@ class DirectoryUpdates:
             return None, f"directory {self.current.version} stays in use"
         return loaded, ""
 
-    def adopt(self, loaded: Loaded) -> None:
-        """The window now uses `loaded`."""
+    def adopt(self, loaded: Loaded) -> str:
+        """The window now uses `loaded`: what changed, in a sentence for the worker."""
+        change = compare(self.current.graph, loaded.graph).summary()
         self.current = loaded
+        return change
 
     def about(self) -> AboutDirectory:
         from app.db.trust import load_trusted_keys

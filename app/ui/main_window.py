@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.directory_diff import compare
 from app.directory_updates import DirectoryUpdates, Loaded, worker_notes
 from app.pathways.engine import Pathway
 from app.pathways.summary import plan_to_text
@@ -271,16 +270,14 @@ class MainWindow(QMainWindow):
         self.status_text = f"Pathway {graph.pathway_version} · directory {graph.directory_version}"
         self.status.setText(self.status_text)
 
-    def use_directory(self, loaded: Loaded) -> None:
+    def use_directory(self, loaded: Loaded, change: str) -> None:
         """Switch to a newer directory (only ever between conversations: DirectorySwitch)."""
-        before = self.pathway.graph
         self.pathway = Pathway(loaded.graph)
         self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
         self.directory.use_search(loaded.open_search)
         if self.user_data is not None:
             self.user_data.use_directory(loaded.graph)
         self._show_versions()
-        change = compare(before, loaded.graph).summary()
         notes = [
             f"Directory {loaded.version} is now in use ({change}).",
             *worker_notes(loaded.in_force),

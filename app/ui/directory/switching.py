@@ -16,7 +16,7 @@ class DirectorySwitch(QObject):
         self,
         updates: DirectoryUpdates,
         holds_case: Callable[[], bool],
-        use: Callable[[Loaded], None],
+        use: Callable[[Loaded, str], None],  # the directory, and what changed
         parent: QObject,
         check_every_ms: int = CHECK_EVERY_MS,
     ) -> None:
@@ -44,6 +44,5 @@ class DirectorySwitch(QObject):
         if self.pending is None or self.holds_case():
             return False
         loaded, self.pending = self.pending, None
-        self.updates.adopt(loaded)
-        self.use(loaded)
+        self.use(loaded, self.updates.adopt(loaded))
         return True

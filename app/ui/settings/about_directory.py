@@ -13,8 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QMessageBox, QPushButton, QVBoxLayout
 
-from app.db.bundle import SUFFIX
-from app.directory_updates import DirectoryUpdates
+from app.directory_updates import BUNDLE_SUFFIX, DirectoryUpdates
 from app.ui.file_dialog import ask_open_path
 from app.ui.labels import plain_label
 
@@ -84,7 +83,9 @@ class AboutDirectoryPanel(QGroupBox):
         self.installed.emit(loaded)
 
     def _ask_path(self) -> str | None:
-        return ask_open_path(self, "Install directory update", f"Directory update (*{SUFFIX})")
+        return ask_open_path(
+            self, "Install directory update", f"Directory update (*{BUNDLE_SUFFIX})"
+        )
 
     def _ask_confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, "Install directory update", question)
