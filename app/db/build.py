@@ -94,13 +94,23 @@ def _write(path: Path, rows: Rows, pathway_from: Source | None) -> None:
         with engine.begin() as connection:
             for table, model in TABLES.items():
                 if rows.get(table):
-                    connection.execute(insert(model), rows[table])
+                    connection.execute(insert(model), _with_defaults(model, rows[table]))
             rebuild_index(connection.connection.driver_connection)
     finally:
         engine.dispose()
     with sqlite3.connect(path) as db:
         db.execute("VACUUM")
     db.close()
+
+
+def _with_defaults(model, rows: list[dict]) -> list[dict]:
+    """Rows from an older source or another format lack the newer columns: their defaults."""
+    defaults = {
+        c.name: c.default.arg
+        for c in model.__table__.columns
+        if c.default is not None and c.default.is_scalar
+    }
+    return [{**defaults, **row} for row in rows]
 
 
 def _copy_pathway(path: Path, source: Source) -> None:

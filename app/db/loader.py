@@ -273,6 +273,8 @@ def _services(db: sqlite3.Connection) -> dict[str, g.Service]:
             confidence=s["confidence"],
             notes=s["notes"],
             assured_date=s["assured_date"],
+            assured_method=s["assured_method"],
+            assured_by=s["assured_by"],
             status=s["status"],
             alert=s["alert"],
         )

@@ -33,6 +33,9 @@ SERVICE_COLUMNS = (
     "status",
     "alert",
 )
+# Added after the first directories were written: a file without them still builds.
+OPTIONAL_COLUMNS = ("assured_method", "assured_by")
+ASSURED_METHODS = {"phoned": "phoned the service", "provider": "provider confirmed in writing"}
 KIND_TAXONOMY = "navigator_service_kind"
 EVERY_DAY = "MO,TU,WE,TH,FR,SA,SU"
 Rows = dict[str, list[dict[str, Any]]]
@@ -66,7 +69,7 @@ def split_list(value: str) -> list[str]:
 def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
     """All table rows for one checked services.csv record."""
     sid = record["id"].strip()
-    value = {k: (record.get(k) or "").strip() for k in SERVICE_COLUMNS}
+    value = {k: (record.get(k) or "").strip() for k in (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)}
     org = value["organisation"]
     rows: Rows = {
         "organization": [{"id": organization_id(org), "name": org}] if org else [],
@@ -82,6 +85,8 @@ def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
                 "minimum_age": ages[0],
                 "maximum_age": ages[1],
                 "assured_date": value["assured_date"],
+                "assured_method": value["assured_method"],
+                "assured_by": value["assured_by"],
                 "alert": value["alert"],
                 "audience": value["audience"] or "any",
                 "self_referral": value["self_referral"],

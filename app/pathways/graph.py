@@ -185,6 +185,8 @@ class Service:
     confidence: str = "low"
     notes: str = ""
     assured_date: str = ""  # ISO date a person last checked it; empty when never
+    assured_method: str = ""  # phoned | provider (in writing) | "" (not recorded)
+    assured_by: str = ""  # the checker's role
     status: str = "active"
     alert: str = ""
 

@@ -34,6 +34,8 @@ class Service(Base):
     minimum_age: Mapped[int]
     maximum_age: Mapped[int]
     assured_date: Mapped[str] = mapped_column(Text, default="")  # when a person last checked it
+    assured_method: Mapped[str] = mapped_column(Text, default="", server_default="")  # phoned..
+    assured_by: Mapped[str] = mapped_column(Text, default="", server_default="")  # a role
     alert: Mapped[str] = mapped_column(Text, default="")
     audience: Mapped[str] = mapped_column(Text, default="any")  # any | women | men | lgbtq
     self_referral: Mapped[str] = mapped_column(Text, default="")
