@@ -40,11 +40,13 @@ def parser() -> argparse.ArgumentParser:
     import_.add_argument("--merge", action="store_true", help="add to the current services")
     keygen = actions.add_parser("keygen", help="make an Ed25519 key pair for signing updates")
     keygen.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the key files")
+    keygen.add_argument("--passphrase-file", type=Path, help="scripts: the passphrase's file")
     publish = actions.add_parser("publish", help="write a signed update bundle")
     publish.add_argument("--key", type=Path, required=True, help="private key from keygen")
     publish.add_argument("--version", required=True, help="higher than the current, e.g. 2026.12.1")
     publish.add_argument("--days", type=int, default=180, help="days until the bundle expires")
     publish.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the bundle")
+    publish.add_argument("--passphrase-file", type=Path, help="scripts: the key's passphrase")
     install = actions.add_parser("install", help="install a signed update bundle for this user")
     install.add_argument("bundle", type=Path, help="the .navdir file")
     diff = actions.add_parser("diff", help="what changes from one directory to another")
@@ -141,7 +143,7 @@ def directory_command(args: argparse.Namespace) -> int:
     if args.action == "build":
         return directory.build(args.source, args.output)
     if args.action == "keygen":
-        return updates.keygen(args.out)
+        return updates.keygen(args.out, args.passphrase_file)
     if args.action == "verify":
         return updates.verify(args.file, trusted_keys(args.keys))
     if args.action == "diff":
@@ -150,7 +152,9 @@ def directory_command(args: argparse.Namespace) -> int:
         return updates.install(args.bundle)
     if args.action == "publish":
         database = args.directory or shipped_directory()
-        return updates.publish_bundle(database, args.key, args.out, args.version, args.days)
+        return updates.publish_bundle(
+            database, args.key, args.out, args.version, args.days, args.passphrase_file
+        )
     in_force = directory_in_use(args)
     database = in_force.database
     if database is None:

@@ -17,17 +17,48 @@ from app.db.bundle import (
 )
 
 
-def keygen(folder: Path) -> int:
-    pair = signing.generate(folder)
+def passphrase_from(file: Path | None, confirm: bool = False) -> str | None:
+    """The passphrase from its file (scripts: first line), or asked at the terminal."""
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8").splitlines()[0]
+        except (OSError, UnicodeDecodeError, IndexError) as error:
+            raise signing.KeyFileError(
+                f"cannot read the passphrase file {file} ({error})"
+            ) from None
+    if not sys.stdin.isatty():
+        raise signing.KeyFileError(
+            "no passphrase: give --passphrase-file FILE (or run at a terminal)"
+        )
+    import getpass
+
+    first = getpass.getpass("Passphrase for the key: ")
+    if confirm and getpass.getpass("The same passphrase again: ") != first:
+        raise signing.KeyFileError("the two passphrases differ")
+    return first
+
+
+def keygen(folder: Path, passphrase_file: Path | None = None) -> int:
+    try:
+        pair = signing.generate(folder, passphrase_from(passphrase_file, confirm=True))
+    except signing.KeyFileError as error:
+        print(f"error: no key made: {error}", file=sys.stderr)
+        return 1
     print(f"key {pair.key_id}")
-    print(f"  private: {pair.private_path}  (keep it offline; never commit or email it)")
-    print(f"  public:  {pair.public_path}  (add it to resources/keys/ to trust this key)")
+    print(f"  private: {pair.private_path}  (protected by your passphrase; keep both apart)")
+    print(f"  public:  {pair.public_path}  (IT puts it in the machine keys folder to trust it)")
     return 0
 
 
-def publish_bundle(database: Path, key: Path, out: Path, version: str, days: int) -> int:
+def publish_bundle(
+    database: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
+) -> int:
     try:
-        path = publish(database, key, out, version, date.today(), days)
+        try:
+            path = publish(database, key, out, version, date.today(), days)
+        except signing.PassphraseNeeded:
+            passphrase = passphrase_from(passphrase_file)
+            path = publish(database, key, out, version, date.today(), days, passphrase)
     except (Refused, signing.KeyFileError) as error:
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1

@@ -83,7 +83,13 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 
 
 def publish(
-    database: Path, private_key: Path, out_dir: Path, version: str, today: date, days: int = 180
+    database: Path,
+    private_key: Path,
+    out_dir: Path,
+    version: str,
+    today: date,
+    days: int = 180,
+    passphrase: str | None = None,
 ) -> Path:
     """Write a signed bundle of database stamped with version; returns its path.
 
@@ -93,7 +99,7 @@ def publish(
     from app.db.oruk_format import read_directory
     from app.db.source import SourceError
 
-    kid, key = signing.load_private(private_key)
+    kid, key = signing.load_private(private_key, passphrase)
     current, revision = check_database(database)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")

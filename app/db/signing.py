@@ -1,4 +1,9 @@
-"""Ed25519 keys and signatures (PyNaCl) for directory update manifests."""
+"""Ed25519 keys and signatures (PyNaCl) for directory update manifests.
+
+A lead's private key file is protected by a passphrase: the key is sealed with PyNaCl's
+SecretBox under a key derived by Argon2id (`nacl.pwhash`), so a copied file signs nothing
+without the passphrase. Files made without one (by CI scripts) stay readable.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,13 @@ class KeyFileError(ValueError):
     """A key file that cannot be read; the message says which and why."""
 
 
+class PassphraseNeeded(KeyFileError):
+    """The key file is protected: ask for its passphrase."""
+
+
+MIN_PASSPHRASE = 10  # characters
+
+
 @dataclass(frozen=True)
 class KeyPair:
     key_id: str
@@ -37,10 +49,13 @@ def canonical(fields: dict[str, Any]) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 
-def generate(folder: Path) -> KeyPair:
-    """A new key pair; the private key file is readable by its owner only."""
+def generate(folder: Path, passphrase: str | None = None) -> KeyPair:
+    """A new key pair; the private key file is readable by its owner only, and sealed
+    with `passphrase` when one is given."""
     from nacl.signing import SigningKey
 
+    if passphrase is not None and len(passphrase) < MIN_PASSPHRASE:
+        raise KeyFileError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
     folder.mkdir(parents=True, exist_ok=True)
     signing = SigningKey.generate()
     public = bytes(signing.verify_key)
@@ -49,7 +64,7 @@ def generate(folder: Path) -> KeyPair:
     public_path = folder / f"directory-{kid}{PUBLIC_SUFFIX}"
     descriptor = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump({"key_id": kid, "private_key": base64.b64encode(bytes(signing)).decode()}, handle)
+        json.dump({"key_id": kid, **_private_fields(bytes(signing), passphrase)}, handle)
     public_path.write_text(
         json.dumps({"key_id": kid, "public_key": base64.b64encode(public).decode()}),
         encoding="utf-8",
@@ -57,18 +72,65 @@ def generate(folder: Path) -> KeyPair:
     return KeyPair(kid, private_path, public_path)
 
 
-def load_private(path: Path) -> tuple[str, SigningKey]:
+def load_private(path: Path, passphrase: str | None = None) -> tuple[str, SigningKey]:
     from nacl.exceptions import CryptoError
     from nacl.signing import SigningKey
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        signing = SigningKey(base64.b64decode(data["private_key"]))
+        sealed = "sealed_private_key" in data
+        if sealed and passphrase is None:
+            raise PassphraseNeeded(f"{path.name} is protected by a passphrase: give it to sign")
+        seed = _unseal(data, passphrase) if sealed else base64.b64decode(data["private_key"])
+        signing = SigningKey(seed)
+    except KeyFileError:
+        raise
     except (OSError, ValueError, KeyError, TypeError, CryptoError) as error:
         raise KeyFileError(
             f"{path} is not a private key made by `directory keygen` ({error})"
         ) from None
     return key_id(bytes(signing.verify_key)), signing
+
+
+def _private_fields(seed: bytes, passphrase: str | None) -> dict[str, Any]:
+    if passphrase is None:
+        return {"private_key": base64.b64encode(seed).decode()}
+    from nacl import pwhash, secret, utils
+
+    salt = utils.random(pwhash.argon2id.SALTBYTES)
+    ops, mem = pwhash.argon2id.OPSLIMIT_MODERATE, pwhash.argon2id.MEMLIMIT_MODERATE
+    box = secret.SecretBox(_derive(passphrase, salt, ops, mem))
+    return {
+        "kdf": "argon2id",
+        "salt": base64.b64encode(salt).decode(),
+        "opslimit": ops,
+        "memlimit": mem,
+        "sealed_private_key": base64.b64encode(box.encrypt(seed)).decode(),
+    }
+
+
+def _derive(passphrase: str, salt: bytes, ops: int, mem: int) -> bytes:
+    from nacl import pwhash, secret
+
+    return pwhash.argon2id.kdf(
+        secret.SecretBox.KEY_SIZE, passphrase.encode(), salt, opslimit=ops, memlimit=mem
+    )
+
+
+def _unseal(data: dict[str, Any], passphrase: str) -> bytes:
+    from nacl import secret
+    from nacl.exceptions import CryptoError
+
+    if data.get("kdf") != "argon2id":
+        raise KeyFileError(f"unknown key protection {data.get('kdf')!r}")
+    salt, ops, mem = base64.b64decode(data["salt"]), int(data["opslimit"]), int(data["memlimit"])
+    if not (0 < ops <= 16 and 0 < mem <= 1 << 30):  # an edited file must not exhaust memory
+        raise KeyFileError("the key file's protection settings are out of range")
+    box = secret.SecretBox(_derive(passphrase, salt, ops, mem))
+    try:
+        return box.decrypt(base64.b64decode(data["sealed_private_key"]))
+    except CryptoError:
+        raise KeyFileError("wrong passphrase: nothing was signed") from None
 
 
 def load_public_keys(folder: Path) -> dict[str, VerifyKey]:

@@ -241,25 +241,22 @@ def test_a_bundle_the_worker_installs_is_checked_as_at_start(where, key, tmp_pat
 
 
 def test_keygen_publish_and_verify_commands(tmp_path, capsys):
-    assert main(["directory", "keygen", "--out", str(tmp_path / "k")]) == 0
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("correct horse battery\n")
+    keygen = ["directory", "keygen", "--out", str(tmp_path / "k")]
+    assert main([*keygen, "--passphrase-file", str(secret)]) == 0
     private = next((tmp_path / "k").glob("*.private-key"))
     assert oct(private.stat().st_mode & 0o777) == "0o600"
+    assert "private_key" not in json.loads(private.read_text())  # only sealed
     out = tmp_path / "out"
-    assert (
-        main(
-            [
-                "directory",
-                "publish",
-                "--key",
-                str(private),
-                "--version",
-                "2026.12.1",
-                "--out",
-                str(out),
-            ]
+
+    def publish_as(version, passphrase_file=secret, key=private):
+        return main(
+            ["directory", "publish", "--key", str(key), "--version", version, "--out", str(out)]
+            + (["--passphrase-file", str(passphrase_file)] if passphrase_file else [])
         )
-        == 0
-    )
+
+    assert publish_as("2026.12.1") == 0
     made = next(out.glob("*.navdir"))
     trusted = tmp_path / "trusted"
     trusted.mkdir()
@@ -269,24 +266,23 @@ def test_keygen_publish_and_verify_commands(tmp_path, capsys):
     assert main(["directory", "verify", str(made)]) == 1
     assert "signed with unknown key" in capsys.readouterr().err
     assert main(["directory", "verify", str(SHIPPED)]) == 0
-    assert (
-        main(
-            [
-                "directory",
-                "publish",
-                "--key",
-                str(private),
-                "--version",
-                "2020.1",
-                "--out",
-                str(out),
-            ]
-        )
-        == 1
-    )
+    assert publish_as("2020.1") == 1
     assert "must be higher" in capsys.readouterr().err
-    assert main(["directory", "publish", "--key", str(made), "--version", "2030.1"]) == 1
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase\n")
+    assert publish_as("2026.12.2", wrong) == 1
+    assert "wrong passphrase: nothing was signed" in capsys.readouterr().err
+    assert publish_as("2026.12.2", None) == 1  # no terminal to ask at
+    assert "give --passphrase-file" in capsys.readouterr().err
+    assert publish_as("2026.12.2", key=tmp_path / "missing.private-key") == 1
+    assert "missing.private-key is not a private key" in capsys.readouterr().err
+    assert publish_as("2030.1", key=made) == 1
     assert "not a private key" in capsys.readouterr().err
+    assert [p.name for p in out.glob("*.navdir")] == [made.name]  # nothing else was written
+    short = tmp_path / "short.txt"
+    short.write_text("short\n")
+    assert main([*keygen, "--passphrase-file", str(short)]) == 1
+    assert "at least 10 characters" in capsys.readouterr().err
 
 
 def test_no_private_key_is_committed():
