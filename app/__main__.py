@@ -53,6 +53,13 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("old", type=Path, help="a directory database or .navdir bundle")
     diff.add_argument("new", type=Path, help="a directory database or .navdir bundle")
     diff.add_argument("--keys", type=Path, help="folder of trusted public keys (bundles)")
+    check = actions.add_parser("check-service", help="record that a person checked a service")
+    check.add_argument("id", help="the service id")
+    check.add_argument("--source", type=Path, required=True, help="the working copy folder")
+    check.add_argument("--method", required=True, choices=("phoned", "provider", "web"))
+    check.add_argument("--by", required=True, help="who checked it: a role is enough")
+    check.add_argument("--date", help="when (YYYY-MM-DD; default today)")
+    check.add_argument("--page", default="", help="for --method web: the page's https address")
     verify = actions.add_parser("verify", help="check a directory database or update bundle")
     verify.add_argument("file", type=Path)
     verify.add_argument("--keys", type=Path, help="folder of trusted public keys")
@@ -146,6 +153,10 @@ def directory_command(args: argparse.Namespace) -> int:
         return updates.keygen(args.out, args.passphrase_file)
     if args.action == "verify":
         return updates.verify(args.file, trusted_keys(args.keys))
+    if args.action == "check-service":
+        from app.cli.maintain import check_service
+
+        return check_service(args.id, args.source, args.method, args.by, args.date, args.page)
     if args.action == "diff":
         return updates.diff(args.old, args.new, lambda: trusted_keys(args.keys))
     if args.action == "install":

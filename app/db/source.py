@@ -208,9 +208,15 @@ def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) ->
     except csv.Error as error:  # e.g. a field of megabytes: far past every field's limit
         problems.append(f"{path.name} line {reader.line_num + 1}: {error}")
         return rows
+    return service_rows(records, problems, path.name)
+
+
+def service_rows(records: list[dict[str, str]], problems: list[str], file_name: str) -> Rows:
+    """Directory table rows for services.csv records (read, or a working copy's)."""
+    rows: Rows = {}
     seen = set()
     for line, record in enumerate(records, start=2):
-        where = f"{path.name} line {line}"
+        where = f"{file_name} line {line}"
         missing = [c for c in SERVICE_COLUMNS if record.get(c) is None]
         if missing:
             problems.append(f"{where}: missing columns {', '.join(missing)}")

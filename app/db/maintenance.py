@@ -1,0 +1,159 @@
+"""From a working copy to a signed bundle, and back (issue 14 §1): start a working copy from
+the directory in use, check every service, build it with the pathway of the directory in
+use, and publish it signed with the lead's key. No Qt: the maintenance window and the
+`directory check-service` / `maintain` commands share it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.db.checks import Refused, version_key
+from app.db.loader import Source, load_graph
+from app.db.oruk_format import read_directory
+from app.db.service_checks import service_problems
+from app.db.service_rows import taxonomy_rows
+from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
+from app.pathways.graph import Graph
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    kinds: dict[str, str]
+    areas: dict[str, str]  # borough ids, west_midlands, national -> names
+    protected: frozenset[str]  # services a pathway fallback names
+
+
+def vocabulary(graph: Graph, kinds: dict[str, str]) -> Vocabulary:
+    areas = {o.value: o.label for o in graph.questions["borough"].options}
+    areas.pop("outside_west_midlands", None)  # a person's answer, not a service's area
+    areas |= {"west_midlands": "West Midlands", "national": "National"}
+    named = {sid for a in graph.actions.values() for sid in a.fallback_service_ids}
+    return Vocabulary(kinds, areas, frozenset(named))
+
+
+def open_copy(folder: Path, graph: Graph) -> tuple[WorkingCopy, Vocabulary]:
+    """The working copy in folder, started from the directory in use if the folder is new."""
+    if not (folder / "services.csv").is_file():
+        raise FileNotFoundError(folder / "services.csv")
+    copy = WorkingCopy.open(folder, frozenset())
+    words = vocabulary(graph, copy.kinds)
+    copy.protected = words.protected
+    return copy, words
+
+
+def start_copy(folder: Path, database: Source) -> None:
+    """Write services.csv and directory.toml for the directory in `database`."""
+    graph = load_graph(database)
+    rows = read_directory(database)
+    by_service = {key: _grouped(rows[table], key_field) for key, table, key_field in _LINKS}
+    organisations = {o["id"]: o["name"] for o in rows["organization"]}
+    records = [_record(s, by_service, organisations) for s in rows["service"]]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "services.csv").write_text(_csv_text(records), encoding="utf-8", newline="")
+    kinds = "\n".join(f'{code} = "{label}"' for code, label in graph.kind_labels.items())
+    (folder / "directory.toml").write_text(
+        "# The service directory's version and its vocabulary of service kinds.\n\n"
+        f'version = "{graph.directory_version}"\n\n[kinds]\n{kinds}\n',
+        encoding="utf-8",
+    )
+
+
+def problems_of(copy: WorkingCopy, words: Vocabulary) -> dict[str, dict[str, list[str]]]:
+    """Every service with a problem, and each of its fields' problems."""
+    found = {}
+    for row in copy.rows:
+        problems = service_problems(row, words.kinds, words.areas)
+        if problems:
+            found[row["id"]] = problems
+    return found
+
+
+def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Path) -> None:
+    """A directory database of the working copy with the pathway of `pathway_from`."""
+    from app.db.build import write_database
+    from app.db.source import SourceError, service_rows
+
+    problems = [
+        f"{sid}: {name}: {p}"
+        for sid, fields in problems_of(copy, words).items()
+        for name, items in fields.items()
+        for p in items
+    ]
+    rows = service_rows(copy.rows, problems, "services.csv")
+    if problems:
+        raise SourceError(problems)
+    rows["taxonomy_term"] = taxonomy_rows(copy.kinds)
+    write_database(target, rows, pathway_from=pathway_from)
+
+
+def publish_copy(
+    copy: WorkingCopy,
+    words: Vocabulary,
+    in_use: Graph,
+    pathway_from: Source,
+    key: Path,
+    passphrase: str | None,
+    out_dir: Path,
+    version: str,
+    days: int = 180,
+) -> Path:
+    """Build, sign and write a bundle; the working copy then carries the new version.
+    Raises Refused, SourceError or KeyFileError with the reason; nothing is written then."""
+    from app.db.bundle import publish
+    from app.db.signing import load_private
+
+    if version_key(version) <= version_key(in_use.directory_version):
+        raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
+    load_private(key, passphrase)  # a wrong passphrase is said before any work is done
+    with tempfile.TemporaryDirectory() as scratch:
+        database = Path(scratch) / "directory.sqlite"
+        build(copy, words, pathway_from, database)
+        bundle = publish(database, key, out_dir, version, date.today(), days, passphrase)
+    copy.save(version)
+    return bundle
+
+
+_LINKS = (
+    ("phone", "phone", "service_id"),
+    ("schedule", "schedule", "service_id"),
+    ("area", "service_area", "service_id"),
+    ("kind", "attribute", "link_id"),
+)
+
+
+def _grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row)
+    return grouped
+
+
+def _record(
+    s: dict, linked: dict[str, dict[str, list[dict]]], organisations: dict[str, str]
+) -> dict[str, str]:
+    sid = s["id"]
+    phones = linked["phone"].get(sid, [])
+    schedules = linked["schedule"].get(sid, [])
+    kinds = [a["taxonomy_term_id"].split("/", 1)[1] for a in linked["kind"].get(sid, [])]
+    record = {
+        "id": sid,
+        "name": s["name"],
+        "organisation": organisations.get(s["organization_id"] or "", ""),
+        "kinds": ";".join(kinds),
+        "area": ";".join(a["name"] for a in linked["area"].get(sid, [])),
+        "min_age": str(s["minimum_age"]),
+        "max_age": str(s["maximum_age"]),
+        "phone": phones[0]["number"] if phones else "",
+        "phone_note": phones[0]["description"] if phones else "",
+        "hours": "; ".join(x["description"] for x in schedules if x["description"]),
+        "open_24_7": "yes" if any(x["byday"] for x in schedules) else "",
+        "referral_route": s["application_process"],
+        "website": s["url"],
+        "source_seen": s["source_date"],
+    }
+    same = {k: s.get(k) for k in FIELDS if k not in record and k in s}
+    return {k: str(v) if v is not None else "" for k, v in {**same, **record}.items()}

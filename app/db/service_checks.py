@@ -1,0 +1,112 @@
+"""What the lead is told while editing one service (issue 14 §1): each field's problems in
+words, naming what is allowed, and UK numbers written the one way workers read them.
+
+The rules of field_rules (plain text, lengths, links, UK numbers) apply as at build; these
+add what only the directory's own vocabulary can say: known areas and kinds, ages in range,
+https links only, and no street address anywhere in a refuge's record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.db.field_rules import PHONE_ALLOWED, field_problems, uk_phone_digits
+from app.db.service_rows import ASSURED_METHODS
+
+# The CSV column -> the field_rules name for its text rules.
+RULE_NAMES = {"website": "url", "referral_route": "application_process", "source_seen": "x"}
+CONFIDENCES = ("high", "medium", "low")
+STATUSES = ("active", "retired")
+AUDIENCES = ("any", "women", "men", "lgbtq")
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+STREET = re.compile(
+    r"\b\d+[A-Za-z]?,?\s+[A-Z][a-z]+(\s[A-Z][a-z]+)*\s"
+    r"(Road|Street|Lane|Avenue|Close|Drive|Way|Place|Crescent|Grove|Terrace|Gardens|Court)\b"
+)
+
+
+def format_uk_phone(text: str) -> str | None:
+    """The number as workers read it, or None when it is not a UK number: the lead's own
+    grouping of the digits kept ("0808 2000 247" is how that helpline is known), anything
+    else (+44, brackets, dashes, no spaces) written in the usual grouping ("024 7678 8555")."""
+    d = uk_phone_digits(text)
+    if d is None or (d.startswith("02") and len(d) != 11):
+        return None
+    if re.fullmatch(r"0\d+( \d+)+", text.strip()):
+        return text.strip()
+    if len(d) <= 3:
+        return d
+    if d.startswith("116"):
+        return f"{d[:3]} {d[3:]}"
+    if d.startswith("02"):
+        return f"{d[:3]} {d[3:7]} {d[7:]}"
+    if re.match(r"01\d1|011", d):
+        return f"{d[:4]} {d[4:7]} {d[7:]}"
+    if d.startswith(("01", "07")):
+        return f"{d[:5]} {d[5:]}"
+    if len(d) == 11:  # 03, 08: 0300 555 2866
+        return f"{d[:4]} {d[4:7]} {d[7:]}"
+    return f"{d[:4]} {d[4:]}"  # 0800 1111
+
+
+def service_problems(
+    row: dict[str, str], kinds: dict[str, str], areas: dict[str, str]
+) -> dict[str, list[str]]:
+    """Each field's problems (only fields with any), for one services.csv row."""
+    found: dict[str, list[str]] = {}
+
+    def add(field: str, problem: str) -> None:
+        found.setdefault(field, []).append(problem)
+
+    for field, value in row.items():
+        for problem in field_problems(RULE_NAMES.get(field, field), value or ""):
+            add(field, problem)
+    if not (row.get("name") or "").strip():
+        add("name", "a service needs a name")
+    if row.get("phone") and format_uk_phone(row["phone"]) is None:
+        add("phone", f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})")
+    if row.get("website") and not row["website"].startswith("https://"):
+        add("website", "links must start with https:// (an http page can be altered on the way)")
+    _vocabulary(row, "kinds", kinds, "kinds", add)
+    _vocabulary(row, "area", areas, "areas", add)
+    _ages(row, add)
+    for field, allowed in (
+        ("confidence", CONFIDENCES),
+        ("status", STATUSES),
+        ("audience", AUDIENCES),
+        ("assured_method", ("", *ASSURED_METHODS)),
+    ):
+        value = row.get(field) or ""
+        if value not in allowed and not (field == "status" and value == ""):
+            add(
+                field,
+                f"{value!r} is not allowed: one of {', '.join(a or '(empty)' for a in allowed)}",
+            )
+    if "refuge" in _listed(row.get("kinds", "")):
+        for field, value in row.items():
+            if value and (POSTCODE.search(value) or STREET.search(value)):
+                add(field, "a refuge's address must never be held: remove the street or postcode")
+    return found
+
+
+def _listed(value: str) -> list[str]:
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+def _vocabulary(row, field, known: dict[str, str], what: str, add) -> None:
+    values = _listed(row.get(field, ""))
+    if not values:
+        add(field, f"at least one of the {what} is needed")
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        add(field, f"unknown {what}: {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
+
+
+def _ages(row, add) -> None:
+    try:
+        low, high = int(row.get("min_age", "")), int(row.get("max_age", ""))
+    except ValueError:
+        add("min_age", "ages must be whole numbers from 0 to 120")
+        return
+    if not (0 <= low <= high <= 120):
+        add("min_age", f"ages {low} to {high}: allowed 0 to 120, the lowest first")

@@ -1,0 +1,176 @@
+"""The lead's working copy of the directory (issue 14 §1): `services.csv` and
+`directory.toml`, the reviewable source form, so every change is a readable diff. Never
+the installed directory: a working copy becomes a directory only when it is published.
+
+Edits are whole-row replacements kept on an undo stack; every edit is written to an
+autosave file beside the copy (it holds directory data only, never case data), so a
+crash loses nothing; saving writes both files atomically and drops the autosave.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
+
+FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
+AUTOSAVE = ".navigator-autosave.json"
+CHECK_METHODS = (*ASSURED_METHODS, "web")
+
+
+class WorkingCopyError(ValueError):
+    """An edit that cannot be made; the message says why and what is allowed."""
+
+
+@dataclass
+class WorkingCopy:
+    folder: Path
+    version: str
+    kinds: dict[str, str]
+    rows: list[dict[str, str]]
+    protected: frozenset[str] = frozenset()  # services a pathway fallback names
+    recovered: bool = False  # unsaved edits from an earlier session were brought back
+    undo_stack: list[list[dict[str, str]]] = field(default_factory=list)
+    redo_stack: list[list[dict[str, str]]] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
+        try:
+            with (folder / "directory.toml").open("rb") as handle:
+                meta = tomllib.load(handle)
+            text = (folder / "services.csv").read_text(encoding="utf-8")
+            rows = [_complete(r) for r in csv.DictReader(io.StringIO(text, newline=""))]
+            version, kinds = str(meta["version"]), dict(meta["kinds"])
+        except (OSError, UnicodeDecodeError, csv.Error, tomllib.TOMLDecodeError) as error:
+            raise WorkingCopyError(f"{folder} is not a directory working copy ({error})") from None
+        except KeyError as error:
+            raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
+        copy = cls(folder, version, kinds, rows, protected)
+        autosave = folder / AUTOSAVE
+        if autosave.is_file():
+            try:
+                copy.rows = [_complete(r) for r in json.loads(autosave.read_text("utf-8"))]
+                copy.recovered = True
+            except (OSError, ValueError, TypeError, AttributeError):
+                pass  # an autosave cut short by the crash: the saved files stand
+        return copy
+
+    # Reading
+    def service(self, service_id: str) -> dict[str, str]:
+        for row in self.rows:
+            if row["id"] == service_id:
+                return dict(row)
+        raise WorkingCopyError(f"no service with id {service_id!r} in {self.folder}")
+
+    @property
+    def unsaved(self) -> bool:
+        return (self.folder / AUTOSAVE).is_file()
+
+    # Editing (each is one undoable step)
+    def update(self, service_id: str, changes: dict[str, str]) -> None:
+        unknown = set(changes) - set(FIELDS)
+        if unknown:
+            raise WorkingCopyError(f"unknown fields {sorted(unknown)}; allowed: {FIELDS}")
+        if "id" in changes and changes["id"] != service_id:
+            raise WorkingCopyError("a service id never changes: the pathway and counts use it")
+        row = {**self.service(service_id), **changes}
+        self._replace(service_id, row)
+
+    def add(self, row: dict[str, str]) -> None:
+        row = _complete(row)
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,60}", row["id"]):
+            raise WorkingCopyError(
+                f"id {row['id']!r}: allowed are lower-case letters, digits and hyphens"
+            )
+        if any(r["id"] == row["id"] for r in self.rows):
+            raise WorkingCopyError(f"id {row['id']!r} is already used (ids are never reused)")
+        self._step([*self.rows, {**row, "status": row["status"] or "active"}])
+
+    def retire(self, service_id: str) -> None:
+        """Retired, not deleted: it stays in the history and the ids stay unique."""
+        if service_id in self.protected:
+            raise WorkingCopyError(
+                f"{service_id} cannot be retired: a pathway fallback names it (the plan must "
+                "always have it); correct its details instead"
+            )
+        self.update(service_id, {"status": "retired"})
+
+    def mark_checked(self, service_id: str, method: str, by: str, on: date, page: str = "") -> None:
+        """Phoned or provider-confirmed: a person confirmed it (clears "check before use"
+        within the review window). A public web page records the page and the date only."""
+        if method not in CHECK_METHODS:
+            raise WorkingCopyError(f"how it was checked: one of {', '.join(CHECK_METHODS)}")
+        if not by.strip():
+            raise WorkingCopyError("who checked it: a role is enough (e.g. DA co-ordinator)")
+        if on > date.today():
+            raise WorkingCopyError(f"{on} is in the future: give the day it was checked")
+        if method == "web":
+            if not page.startswith("https://"):
+                raise WorkingCopyError("a web check needs the page's https:// address")
+            self.update(service_id, {"source": page, "source_seen": on.isoformat()})
+            return
+        changes = {"assured_date": on.isoformat(), "assured_method": method, "assured_by": by}
+        self.update(service_id, changes)
+
+    def undo(self) -> bool:
+        if not self.undo_stack:
+            return False
+        self.redo_stack.append(self.rows)
+        self.rows = self.undo_stack.pop()
+        self._autosave()
+        return True
+
+    def redo(self) -> bool:
+        if not self.redo_stack:
+            return False
+        self.undo_stack.append(self.rows)
+        self.rows = self.redo_stack.pop()
+        self._autosave()
+        return True
+
+    # Files
+    def save(self, version: str | None = None) -> None:
+        self.version = version or self.version
+        _write_atomic(self.folder / "services.csv", _csv_text(self.rows))
+        toml = (self.folder / "directory.toml").read_text(encoding="utf-8")
+        toml = re.sub(r'(?m)^version = ".*"$', f'version = "{self.version}"', toml, count=1)
+        _write_atomic(self.folder / "directory.toml", toml)
+        (self.folder / AUTOSAVE).unlink(missing_ok=True)
+
+    def _replace(self, service_id: str, row: dict[str, str]) -> None:
+        self._step([row if r["id"] == service_id else r for r in self.rows])
+
+    def _step(self, rows: list[dict[str, str]]) -> None:
+        self.undo_stack.append(self.rows)
+        self.redo_stack.clear()
+        self.rows = rows
+        self._autosave()
+
+    def _autosave(self) -> None:
+        _write_atomic(self.folder / AUTOSAVE, json.dumps(self.rows, ensure_ascii=False))
+
+
+def _complete(row: dict[str, str | None]) -> dict[str, str]:
+    return {name: (row.get(name) or "") for name in FIELDS}
+
+
+def _csv_text(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8", newline="")
+    os.replace(partial, path)

@@ -1,0 +1,44 @@
+"""`directory check-service` as a script would run it."""
+
+import csv
+import shutil
+from datetime import date
+
+from app.__main__ import main
+from tests.conftest import REPO
+
+
+def row_of(folder, service_id):
+    with (folder / "services.csv").open(encoding="utf-8") as handle:
+        return next(r for r in csv.DictReader(handle) if r["id"] == service_id)
+
+
+def test_check_service_records_the_check_or_says_why_not(tmp_path, capsys):
+    folder = tmp_path / "copy"
+    shutil.copytree(REPO / "resources" / "services", folder)
+    base = ["directory", "check-service", "coventry-mash", "--source", str(folder)]
+    assert main([*base, "--method", "phoned", "--by", "DA co-ordinator"]) == 0
+    row = row_of(folder, "coventry-mash")
+    assert (row["assured_date"], row["assured_method"]) == (date.today().isoformat(), "phoned")
+    assert "confirmed (phoned) by DA co-ordinator" in capsys.readouterr().out
+    assert main([*base, "--method", "web", "--by", "lead", "--page", "http://x"]) == 1
+    assert "https://" in capsys.readouterr().err
+    assert main([*base, "--method", "phoned", "--by", "lead", "--date", "30/11/2026"]) == 1
+    assert "allowed YYYY-MM-DD" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "directory",
+                "check-service",
+                "nobody",
+                "--source",
+                str(folder),
+                "--method",
+                "phoned",
+                "--by",
+                "lead",
+            ]
+        )
+        == 1
+    )
+    assert "no service with id 'nobody'" in capsys.readouterr().err

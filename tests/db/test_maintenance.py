@@ -1,0 +1,89 @@
+"""From a working copy to a signed bundle: started from the directory in use, checked,
+built with the pathway in use, published with a passphrase-protected key."""
+
+import csv
+import shutil
+from datetime import date
+
+import pytest
+
+from app.db import signing
+from app.db.bundle import read_bundle
+from app.db.checks import Refused
+from app.db.loader import load_valid_graph
+from app.db.maintenance import open_copy, problems_of, publish_copy, start_copy
+from app.db.source import SourceError
+from app.pathways.services import check_before_use
+from tests.conftest import REPO
+
+SHIPPED = REPO / "resources" / "directory.sqlite"
+PASSPHRASE = "a long enough passphrase"
+
+
+@pytest.fixture
+def copy_and_words(tmp_path, graph):
+    shutil.copytree(REPO / "resources" / "services", tmp_path / "copy")
+    return open_copy(tmp_path / "copy", graph)
+
+
+@pytest.fixture
+def lead(tmp_path):
+    return signing.generate(tmp_path / "lead", PASSPHRASE)
+
+
+def test_a_copy_started_from_the_directory_in_use_holds_its_services(tmp_path):
+    start_copy(tmp_path / "new", SHIPPED)
+    with (tmp_path / "new" / "services.csv").open(encoding="utf-8") as handle:
+        started = {r["id"]: r for r in csv.DictReader(handle)}
+    with (REPO / "resources/services/services.csv").open(encoding="utf-8") as handle:
+        shipped = {r["id"]: r for r in csv.DictReader(handle)}
+    assert started.keys() == shipped.keys()
+    for sid, row in shipped.items():
+        assert started[sid]["phone"] == row["phone"] and started[sid]["name"] == row["name"]
+        assert set(started[sid]["area"].split(";")) == set(row["area"].split(";"))
+
+
+def test_publish_carries_the_edit_and_the_check_into_a_signed_bundle(
+    copy_and_words, graph, lead, tmp_path
+):
+    copy, words = copy_and_words
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    copy.mark_checked("coventry-mash", "phoned", "DA co-ordinator", date.today())
+    bundle = publish_copy(
+        copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.1"
+    )
+    _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
+    published = load_valid_graph(data)
+    mash = published.services["coventry-mash"]
+    assert (mash.phone, mash.assured_method, mash.assured_by) == (
+        "024 7600 0000",
+        "phoned",
+        "DA co-ordinator",
+    )
+    assert not check_before_use(mash, date.today(), 12)
+    assert published.pathway_version == graph.pathway_version
+    assert copy.version == "2026.12.1" and not copy.unsaved
+
+
+def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(
+    copy_and_words, graph, lead, tmp_path
+):
+    copy, words = copy_and_words
+    out = tmp_path / "out"
+
+    def publish(version="2026.12.1", passphrase=PASSPHRASE, key=lead.private_path):
+        return publish_copy(copy, words, graph, SHIPPED, key, passphrase, out, version)
+
+    with pytest.raises(signing.KeyFileError, match="wrong passphrase"):
+        publish(passphrase="not the passphrase")
+    with pytest.raises(signing.KeyFileError, match="is not a private key"):
+        publish(key=tmp_path / "missing.private-key")
+    with pytest.raises(Refused, match="must be higher"):
+        publish(version=graph.directory_version)
+    copy.update("coventry-mash", {"phone": "not a number"})
+    (problem,) = problems_of(copy, words)["coventry-mash"]["phone"]
+    assert problem.startswith("'not a number' is not a UK phone number")
+    with pytest.raises(SourceError, match="coventry-mash: phone"):
+        publish()
+    assert not out.exists() or list(out.glob("*.navdir")) == []
+    assert copy.unsaved  # the edit is kept for the lead to correct

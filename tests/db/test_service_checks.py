@@ -1,0 +1,87 @@
+"""The lead's inline checks, on the shipped services and on edits a lead might type."""
+
+import csv
+
+import pytest
+
+from app.db.maintenance import vocabulary
+from app.db.service_checks import format_uk_phone, service_problems
+from tests.conftest import REPO
+
+SHIPPED = REPO / "resources" / "services" / "services.csv"
+
+
+@pytest.fixture(scope="module")
+def words(graph):
+    import tomllib
+
+    kinds = tomllib.loads((REPO / "resources/services/directory.toml").read_text())["kinds"]
+    return vocabulary(graph, kinds)
+
+
+@pytest.fixture
+def row():
+    with SHIPPED.open(encoding="utf-8") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    return dict(rows["coventry-mash"])
+
+
+def test_every_shipped_service_passes(graph, words):
+    with SHIPPED.open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            assert service_problems(record, words.kinds, words.areas) == {}, record["id"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("999", "999"),
+        ("116123", "116 123"),
+        ("08082000247", "0808 200 0247"),
+        ("0808 2000 247", "0808 2000 247"),  # the lead's grouping is kept
+        ("024-7678-8555", "024 7678 8555"),
+        ("024 7678 855", None),  # a digit short
+        ("0800 1111", "0800 1111"),
+        ("+44 24 7678 8555", "024 7678 8555"),
+        ("01922 653405", "01922 653405"),
+        ("0121 303 2296", "0121 303 2296"),
+        ("03005552866", "0300 555 2866"),
+        ("07700900123", "07700 900123"),
+        ("12345", None),
+        ("0900 123 456", None),
+    ],
+)
+def test_uk_numbers_are_written_one_way(typed, shown):
+    assert format_uk_phone(typed) == shown
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words_in_message"),
+    [
+        ({"phone": "024 7678 855"}, "phone", "not a UK phone number"),
+        ({"website": "http://coventry.gov.uk"}, "website", "https://"),
+        ({"area": "coventry;narnia"}, "area", "unknown areas: narnia"),
+        ({"kinds": "mash_children;spaceship"}, "kinds", "unknown kinds: spaceship"),
+        ({"min_age": "18", "max_age": "17"}, "min_age", "the lowest first"),
+        ({"max_age": "150"}, "min_age", "allowed 0 to 120"),
+        ({"min_age": "ten"}, "min_age", "whole numbers"),
+        ({"name": "  "}, "name", "needs a name"),
+        ({"confidence": "certain"}, "confidence", "one of high, medium, low"),
+        ({"assured_method": "guessed"}, "assured_method", "one of (empty), phoned, provider"),
+        ({"notes": "<script>x</script>"}, "notes", "HTML tags"),
+        ({"kinds": "refuge", "notes": "at 12 Acacia Road"}, "notes", "address must never"),
+        ({"kinds": "refuge", "hours": "CV1 2AB"}, "hours", "address must never"),
+    ],
+)
+def test_each_problem_names_the_field_and_what_is_allowed(
+    row, words, changes, field, words_in_message
+):
+    problems = service_problems({**row, **changes}, words.kinds, words.areas)
+    assert any(words_in_message in p for p in problems.get(field, [])), problems
+
+
+def test_a_street_is_fine_for_a_service_that_is_not_a_refuge(row, words):
+    assert (
+        service_problems({**row, "notes": "at 12 Acacia Road, CV1 2AB"}, words.kinds, words.areas)
+        == {}
+    )

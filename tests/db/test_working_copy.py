@@ -1,0 +1,92 @@
+"""The working copy: edits as readable diffs, undo and redo, retire not delete, checks that
+clear "check before use" only when a person confirmed, and nothing lost in a crash."""
+
+import shutil
+from datetime import date, timedelta
+
+import pytest
+
+from app.db.working_copy import AUTOSAVE, WorkingCopy, WorkingCopyError
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def folder(tmp_path):
+    shutil.copytree(REPO / "resources" / "services", tmp_path / "copy")
+    return tmp_path / "copy"
+
+
+def test_an_edit_saves_as_a_one_line_diff(folder):
+    before = (folder / "services.csv").read_text().splitlines()
+    copy = WorkingCopy.open(folder)
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    copy.save()
+    after = (folder / "services.csv").read_text().splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert len(changed) == 1 and "024 7600 0000" in changed[0][1]
+    assert not (folder / AUTOSAVE).exists()
+
+
+def test_undo_and_redo_walk_the_edits(folder):
+    copy = WorkingCopy.open(folder)
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    copy.update("coventry-mash", {"hours": "Mon-Fri 9-5"})
+    assert copy.undo() and copy.service("coventry-mash")["hours"] == ""
+    assert copy.undo() and copy.service("coventry-mash")["phone"] == "024 7678 8555"
+    assert not copy.undo()
+    assert copy.redo() and copy.service("coventry-mash")["phone"] == "024 7600 0000"
+    copy.add({**copy.service("coventry-mash"), "id": "coventry-new", "name": "New"})
+    assert not copy.redo()  # a new edit ends the redo history
+
+
+def test_unsaved_edits_survive_a_crash(folder):
+    copy = WorkingCopy.open(folder)
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    del copy  # the process dies here: never saved
+    again = WorkingCopy.open(folder)
+    assert again.recovered and again.service("coventry-mash")["phone"] == "024 7600 0000"
+    (folder / AUTOSAVE).write_text("[{")  # cut short mid-write
+    assert not WorkingCopy.open(folder).recovered
+
+
+def test_retired_not_deleted_and_fallbacks_never_retired(folder):
+    copy = WorkingCopy.open(folder, protected=frozenset({"ndah"}))
+    copy.retire("crasac")
+    assert copy.service("crasac")["status"] == "retired"
+    with pytest.raises(WorkingCopyError, match="a pathway fallback names it"):
+        copy.retire("ndah")
+    with pytest.raises(WorkingCopyError, match="already used"):
+        copy.add({"id": "crasac", "name": "Again"})
+    with pytest.raises(WorkingCopyError, match="lower-case letters"):
+        copy.add({"id": "Bad Id", "name": "x"})
+    with pytest.raises(WorkingCopyError, match="never changes"):
+        copy.update("crasac", {"id": "crasac-2"})
+
+
+def test_marking_checked_records_who_how_and_when(folder):
+    copy = WorkingCopy.open(folder)
+    day = date.today() - timedelta(days=2)
+    copy.mark_checked("coventry-mash", "phoned", "DA co-ordinator", day)
+    row = copy.service("coventry-mash")
+    assert (row["assured_date"], row["assured_method"], row["assured_by"]) == (
+        day.isoformat(),
+        "phoned",
+        "DA co-ordinator",
+    )
+    copy.mark_checked("crasac", "web", "DA co-ordinator", day, "https://crasac.org.uk/contact")
+    row = copy.service("crasac")
+    assert row["assured_date"] == "" and row["source"] == "https://crasac.org.uk/contact"
+    assert row["source_seen"] == day.isoformat()
+    for args, message in [
+        (("guessed", "lead", day), "one of phoned, provider, web"),
+        (("phoned", " ", day), "a role is enough"),
+        (("phoned", "lead", date.today() + timedelta(days=1)), "in the future"),
+        (("web", "lead", day, "http://x"), "https://"),
+    ]:
+        with pytest.raises(WorkingCopyError, match=message):
+            copy.mark_checked("coventry-mash", *args)
+
+
+def test_what_is_not_a_working_copy_is_named(tmp_path):
+    with pytest.raises(WorkingCopyError, match="not a directory working copy"):
+        WorkingCopy.open(tmp_path)
