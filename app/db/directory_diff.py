@@ -107,8 +107,22 @@ class DirectoryDiff:
 
 def compare(old: Graph, new: Graph) -> DirectoryDiff:
     """The differences from the old directory to the new one."""
-    before = _active(old)
-    after = _active(new)
+    pathway = ""
+    if old.pathway_version != new.pathway_version:
+        pathway = f"pathway rules {old.pathway_version} → {new.pathway_version}"
+    versions = (old.directory_version, new.directory_version)
+    return compare_services(old.services, new.services, area_names(new), versions, pathway)
+
+
+def compare_services(
+    old: dict[str, Service],
+    new: dict[str, Service],
+    names: dict[str, str],
+    versions: tuple[str, str] = ("", ""),
+    pathway: str = "",
+) -> DirectoryDiff:
+    """The differences between two sets of services (a working copy's, before it is built)."""
+    before, after = _active(old), _active(new)
     added = tuple(after[i] for i in sorted(after.keys() - before.keys()))
     retired = tuple(before[i] for i in sorted(before.keys() - after.keys()))
     changes = tuple(
@@ -116,19 +130,17 @@ def compare(old: Graph, new: Graph) -> DirectoryDiff:
         for i in sorted(before.keys() & after.keys())
         for change in _changes(before[i], after[i])
     )
-    borough = new.questions.get("borough")
+    return DirectoryDiff(*versions, added, retired, changes, names, pathway)
+
+
+def area_names(graph: Graph) -> dict[str, str]:
+    borough = graph.questions.get("borough")
     names = {o.value: o.label for o in borough.options} if borough is not None else {}
-    names.update(west_midlands="West Midlands")
-    pathway = ""
-    if old.pathway_version != new.pathway_version:
-        pathway = f"pathway rules {old.pathway_version} → {new.pathway_version}"
-    return DirectoryDiff(
-        old.directory_version, new.directory_version, added, retired, changes, names, pathway
-    )
+    return {**names, "west_midlands": "West Midlands"}
 
 
-def _active(graph: Graph) -> dict[str, Service]:
-    return {i: s for i, s in graph.services.items() if s.status != "retired"}
+def _active(services: dict[str, Service]) -> dict[str, Service]:
+    return {i: s for i, s in services.items() if s.status != "retired"}
 
 
 def _changes(old: Service, new: Service) -> list[Change]:

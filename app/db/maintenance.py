@@ -12,12 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from app.db.checks import Refused, version_key
+from app.db.directory_diff import DirectoryDiff, area_names, compare_services
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
 from app.db.service_rows import taxonomy_rows
 from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
-from app.pathways.graph import Graph
+from app.pathways.graph import Graph, Service
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,44 @@ def start_copy(folder: Path, database: Source) -> None:
         f'version = "{graph.directory_version}"\n\n[kinds]\n{kinds}\n',
         encoding="utf-8",
     )
+
+
+def service_from_row(row: dict[str, str]) -> Service:
+    """The service a row becomes once built (as the loader reads it back), for the diff."""
+    listed = lambda value: tuple(sorted(p.strip() for p in value.split(";") if p.strip()))  # noqa: E731
+    return Service(
+        id=row["id"],
+        name=row["name"],
+        organisation=row["organisation"],
+        kinds=listed(row["kinds"]),
+        areas=listed(row["area"]),
+        min_age=int(row["min_age"]) if row["min_age"].isdigit() else 0,
+        max_age=int(row["max_age"]) if row["max_age"].isdigit() else 120,
+        audience=row["audience"] or "any",
+        phone=row["phone"],
+        phone_note=row["phone_note"] if row["phone"] else "",  # held with a number only
+        hours=row["hours"],
+        open_24_7=row["open_24_7"] == "yes",
+        email=row["email"],
+        website=row["website"],
+        referral_route=row["referral_route"],
+        source=row["source"],
+        source_date=row["source_seen"],
+        confidence=row["confidence"],
+        notes=row["notes"],
+        assured_date=row["assured_date"],
+        assured_method=row["assured_method"],
+        assured_by=row["assured_by"],
+        status=row["status"] or "active",
+        alert=row["alert"],
+    )
+
+
+def copy_diff(copy: WorkingCopy, in_use: Graph) -> DirectoryDiff:
+    """What publishing the working copy would change against the directory in use."""
+    services = {row["id"]: service_from_row(row) for row in copy.rows}
+    versions = (in_use.directory_version, "working copy")
+    return compare_services(in_use.services, services, area_names(in_use), versions)
 
 
 def problems_of(copy: WorkingCopy, words: Vocabulary) -> dict[str, dict[str, list[str]]]:
