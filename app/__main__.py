@@ -63,6 +63,8 @@ def parser() -> argparse.ArgumentParser:
     verify = actions.add_parser("verify", help="check a directory database or update bundle")
     verify.add_argument("file", type=Path)
     verify.add_argument("--keys", type=Path, help="folder of trusted public keys")
+    maintain = commands.add_parser("maintain", help="the lead's directory maintenance window")
+    maintain.add_argument("folder", nargs="?", type=Path, help="working copy (new: started)")
     stats = commands.add_parser("stats", help="anonymised activity counts (001 §9.4)")
     stats_actions = stats.add_subparsers(dest="action", required=True)
     stats_actions.add_parser("show", help="print the counts kept on this computer")
@@ -86,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
 def dispatch(args: argparse.Namespace) -> int:
     if args.command == "directory":
         return directory_command(args)
+    if args.command == "maintain":
+        from app.cli import maintain
+
+        return maintain.run(args.folder)
     if args.command == "stats":
         from app.cli import stats
 

@@ -34,6 +34,8 @@ USER_KEYS = ("organisation", "default_borough", "tier", "inactivity_minutes", "r
 # Machine-only switches: not settings a worker has, so never shown or saved as theirs.
 SWITCHES = {
     "allow_exports": "true or false: the worker may save a PDF, export counts or copy a summary",
+    "allow_directory_maintenance": "true or false: Settings offers the directory maintenance "
+    "window (for the domestic abuse lead's laptop; off by default)",
 }
 OTHER_KEYS = ("directory_update_folder", "trusted_keys", *SWITCHES)
 
@@ -45,6 +47,7 @@ class MachinePolicy:
     update_folder: Path | None = None
     trusted_keys: tuple[str, ...] = ()  # base64 public keys of directory publishers
     allow_exports: bool = True
+    allow_directory_maintenance: bool = False
     problems: tuple[str, ...] = ()
 
 

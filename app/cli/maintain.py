@@ -31,6 +31,37 @@ def check_service(
     return 0
 
 
+def open_maintenance(folder: Path | None):
+    """The maintenance window on `folder` (a new folder starts from the directory in use),
+    or a message saying why not. Needs a QApplication."""
+    from app.db.loader import DirectoryError
+    from app.db.maintenance_session import Maintenance
+    from app.in_force import decide, graph_in_force
+    from app.ui.maintain.maintenance_window import MaintenanceWindow
+
+    in_force = decide()
+    try:
+        graph = graph_in_force(in_force)
+        maintenance = Maintenance.open(folder or default_folder(), graph, in_force.database)
+    except (DirectoryError, WorkingCopyError, OSError, ValueError) as error:
+        return f"the directory cannot be maintained here: {error}"
+    return MaintenanceWindow(maintenance)
+
+
+def run(folder: Path | None) -> int:
+    """`python -m app maintain [FOLDER]`: the window, until it is closed."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    window = open_maintenance(folder)
+    if isinstance(window, str):
+        print(f"error: {window}", file=sys.stderr)
+        return 1
+    window.resize(1280, 760)
+    window.show()
+    return app.exec()
+
+
 def default_folder() -> Path:
     from PySide6.QtCore import QStandardPaths
 
@@ -38,4 +69,4 @@ def default_folder() -> Path:
     return Path(documents or Path.home()) / "Navigator directory"
 
 
-__all__ = ["CHECK_METHODS", "check_service", "default_folder"]
+__all__ = ["CHECK_METHODS", "check_service", "default_folder", "open_maintenance", "run"]

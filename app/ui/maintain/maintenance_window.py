@@ -1,0 +1,242 @@
+"""The domestic abuse lead's window (issue 14 §1): coverage at a glance, every service of
+the working copy to search, edit, add, retire and mark checked, the difference against the
+directory in use, and publishing a signed bundle. It never touches the installed directory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.expander import Expander
+from app.ui.labels import plain_label
+from app.ui.maintain.dialogs import CheckDialog, PublishDialog
+from app.ui.maintain.models import CoverageModel, ServiceListModel
+from app.ui.maintain.service_form import ServiceForm
+from app.ui.models import IdRole
+
+TITLE = "Navigator: directory maintenance"
+EDIT_FAILED = (ValueError, OSError)  # WorkingCopyError, SourceError, KeyFileError, Refused
+
+
+class MaintenanceWindow(QMainWindow):
+    def __init__(self, maintenance, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.maintenance, self.today = maintenance, today
+        self.setWindowTitle(f"{TITLE} ({maintenance.copy.folder})")
+        self.check_dialog: CheckDialog | None = None
+        self.publish_dialog: PublishDialog | None = None
+        self._actions()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(plain_label("Coverage: borough by kind of service", "Coverage heading"))
+        self.coverage = CoverageModel(maintenance.boroughs, maintenance.columns)
+        self.grid = QTableView()
+        self.grid.setModel(self.coverage)
+        self.grid.setAccessibleName("Coverage by borough and kind of service")
+        self.grid.setWordWrap(True)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        column.addWidget(self.grid, 2)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a service: name, id, area, number…")
+        self.search.setAccessibleName("Find a service")
+        self.search.textChanged.connect(lambda _: self.show_services())
+        column.addWidget(self.search)
+        self.services = ServiceListModel()
+        self.table = QTableView()
+        self.table.setModel(self.services)
+        self.table.setAccessibleName("Services in the working copy")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._chosen)
+        column.addWidget(self.table, 3)
+        adding = QHBoxLayout()
+        self.new_id = QLineEdit()
+        self.new_id.setPlaceholderText("id of a new service, e.g. coventry-new-idva")
+        self.new_id.setAccessibleName("Id of a new service")
+        self.add_button = QPushButton("A&dd service")
+        self.add_button.clicked.connect(self.add)
+        self.new_id.returnPressed.connect(self.add)
+        adding.addWidget(self.new_id, 1)
+        adding.addWidget(self.add_button)
+        column.addLayout(adding)
+        self.form = ServiceForm(maintenance.problems, maintenance.tidy_phone)
+        self.form.apply_requested.connect(self.apply)
+        self.form.retire_requested.connect(self.retire)
+        self.form.check_requested.connect(self.ask_check)
+        form_page = QScrollArea()
+        form_page.setWidgetResizable(True)
+        form_page.setWidget(self.form)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(form_page)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addWidget(split, 1)
+        self.changes = Expander("Changes against the directory in use", "", "Changes")
+        outer.addWidget(self.changes)
+        self.status = plain_label("", "Maintenance status")
+        outer.addWidget(self.status)
+        self.setCentralWidget(page)
+        if maintenance.copy.recovered:
+            self.status.setText("Unsaved edits from last time were brought back.")
+        self.refresh()
+
+    def _actions(self) -> None:
+        bar = QToolBar("Directory")
+        self.addToolBar(bar)
+        self.undo_action = self._action(bar, "&Undo", QKeySequence.StandardKey.Undo, self.undo)
+        self.redo_action = self._action(bar, "&Redo", QKeySequence.StandardKey.Redo, self.redo)
+        self._action(bar, "&Save", QKeySequence.StandardKey.Save, self.save)
+        self._action(bar, "&Publish…", None, self.ask_publish)
+
+    def _action(self, bar, text, keys, slot) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.triggered.connect(slot)
+        bar.addAction(action)
+        return action
+
+    # What is shown
+    def refresh(self, keep: str | None = None) -> None:
+        """Grid, list, changes and the form again, from the working copy."""
+        self.coverage.set_cells(self.maintenance.coverage(self.today()))
+        self.problems = self.maintenance.all_problems()
+        self.show_services(keep)
+        diff = self.maintenance.diff()
+        self.changes.set_title(f"Changes against the directory in use: {diff.summary()}")
+        self.changes.body.setText("\n".join(diff.lines()) or "No change.")
+        copy = self.maintenance.copy
+        self.undo_action.setEnabled(bool(copy.undo_stack))
+        self.redo_action.setEnabled(bool(copy.redo_stack))
+
+    def show_services(self, keep: str | None = None) -> None:
+        words = self.search.text().casefold().split()
+        rows = [
+            row
+            for row in self.maintenance.copy.rows
+            if all(w in " ".join(row.values()).casefold() for w in words)
+        ]
+        keep = keep or (self.form.row.get("id") if self.form.row else None)
+        self.services.show(rows, self.problems)
+        ids = [row["id"] for row in rows]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+            self.form.show_service(self.maintenance.copy.service(keep))
+
+    def _chosen(self, current, _previous=None) -> None:
+        if current.isValid():
+            sid = self.services.index(current.row(), 0).data(IdRole)
+            self.form.show_service(self.maintenance.copy.service(sid))
+
+    def select(self, service_id: str) -> None:
+        self.search.clear()
+        self.show_services(service_id)
+
+    # Edits (each one undoable; a refusal is said and nothing is lost)
+    def _edit(self, change: Callable[[], None], done: str, keep: str | None = None) -> bool:
+        try:
+            change()
+        except EDIT_FAILED as error:
+            self.status.setText(f"Not changed: {error}")
+            return False
+        self.status.setText(done)
+        self.refresh(keep)
+        return True
+
+    def apply(self, service_id: str, changes: dict) -> None:
+        copy = self.maintenance.copy
+        self._edit(lambda: copy.update(service_id, changes), f"{service_id}: changes applied.")
+
+    def add(self) -> None:
+        """A new active service with this id; the form then says what it still needs."""
+        sid = self.new_id.text().strip()
+        row = {"id": sid, "name": sid, "confidence": "low", "min_age": "0", "max_age": "120"}
+        if self._edit(lambda: self.maintenance.copy.add(row), f"{sid} added.", keep=sid):
+            self.new_id.clear()
+            self.select(sid)
+            self.form.editors["name"].setFocus()
+
+    def retire(self, service_id: str) -> None:
+        copy = self.maintenance.copy
+        self._edit(lambda: copy.retire(service_id), f"{service_id} retired (kept in history).")
+
+    def ask_check(self, service_id: str) -> None:
+        name = self.maintenance.copy.service(service_id)["name"]
+        self.check_dialog = CheckDialog(self, name, self.today())
+        self.check_dialog.chosen.connect(
+            lambda method, by, day, page: self._record_check(service_id, method, by, day, page)
+        )
+        self.check_dialog.open()
+
+    def _record_check(self, service_id, method, by, day, page) -> None:
+        copy = self.maintenance.copy
+        if self._edit(
+            lambda: copy.mark_checked(service_id, method, by, day, page),
+            f"{service_id}: checked ({method}) on {day.isoformat()} by {by}.",
+        ):
+            self.check_dialog.accept()
+        else:
+            self.check_dialog.refused(self.status.text().removeprefix("Not changed: "))
+
+    def undo(self) -> None:
+        if self.maintenance.copy.undo():
+            self.status.setText("Undone.")
+            self.refresh()
+
+    def redo(self) -> None:
+        if self.maintenance.copy.redo():
+            self.status.setText("Redone.")
+            self.refresh()
+
+    def save(self) -> None:
+        folder = self.maintenance.copy.folder
+        self._edit(self.maintenance.copy.save, f"Saved in {folder}.")
+
+    # Publishing
+    def ask_publish(self) -> None:
+        m = self.maintenance
+        self.publish_dialog = PublishDialog(
+            self,
+            m.diff().summary(),
+            m.suggested_version(self.today()),
+            m.copy.folder / "published",
+            self._publish,
+        )
+        self.publish_dialog.open()
+
+    def _publish(self, key: Path, passphrase: str, out_dir: Path, version: str) -> str:
+        """'' when published; otherwise the reason (the working copy is kept as it is)."""
+        try:
+            bundle = self.maintenance.publish(key, passphrase or None, out_dir, version)
+        except EDIT_FAILED as error:
+            return str(error)
+        self.status.setText(
+            f"Published directory {version}: {bundle}. Give it to IT for the update folder "
+            "(or install it: Settings, About this directory)."
+        )
+        self.refresh()
+        return ""

@@ -1,0 +1,77 @@
+"""Table models of the maintenance window: the coverage grid and the list of services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from app.ui.models import HeaderedTableModel, IdRole
+
+TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+
+
+class CoverageModel(QAbstractTableModel):
+    """Boroughs down, the kinds a plan needs across; each cell in words with a sign."""
+
+    def __init__(self, boroughs: list[tuple[str, str]], columns: list[str]) -> None:
+        super().__init__()
+        self.boroughs, self.columns = boroughs, columns
+        self.cells: dict[tuple[str, int], str] = {}
+
+    def set_cells(self, cells: dict[tuple[str, int], str]) -> None:
+        self.cells = cells
+        top, bottom = self.index(0, 0), self.index(len(self.boroughs) - 1, len(self.columns) - 1)
+        self.dataChanged.emit(top, bottom)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.boroughs)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in TEXT_ROLES:
+            return None
+        return self.cells.get((self.boroughs[index.row()][0], index.column()), "")
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in TEXT_ROLES:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section]
+        return self.boroughs[section][1]
+
+
+class ServiceListModel(HeaderedTableModel):
+    """The working copy's services (rows of dicts), each with its problem count."""
+
+    HEADERS = ("Service", "Number", "Areas", "Checked", "State")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: dict[str, dict] = {}
+
+    def show(self, rows: list[dict], problems: dict[str, dict]) -> None:
+        self.problems = problems
+        self.set_rows(rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == IdRole:
+            return row["id"]
+        if role not in TEXT_ROLES:
+            return None
+        count = sum(len(p) for p in self.problems.get(row["id"], {}).values())
+        state = "retired" if row["status"] == "retired" else "active"
+        if count:
+            state = f"⚠ {count} problem{'s' if count > 1 else ''}"
+        checked = (
+            f"{row['assured_date']} ({row['assured_method'] or 'by a person'})"
+            if row["assured_date"]
+            else "never by a person"
+        )
+        values = (row["name"], row["phone"] or row["email"], row["area"], checked, state)
+        return values[index.column()]

@@ -1,0 +1,152 @@
+"""One service's every field, checked as the lead types: each field's problems under it, in
+words naming what is allowed; nothing is applied to the working copy until "Apply"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.labels import plain_label
+
+# (field, label, hint); the id is shown, never edited: the pathway and counts use it.
+FIELDS = (
+    ("name", "Name", ""),
+    ("organisation", "Organisation", ""),
+    ("kinds", "Kinds", "separated by ;"),
+    ("area", "Areas", "borough ids, west_midlands or national, separated by ;"),
+    ("phone", "Phone", "999, 101, 111, 116 xxx, 0800/0808, geographic, 03 or mobile"),
+    ("phone_note", "Phone note", ""),
+    ("hours", "Hours", ""),
+    ("open_24_7", "Open 24/7", "yes, or empty"),
+    ("email", "E-mail", ""),
+    ("website", "Website", "https:// only"),
+    ("referral_route", "How to refer", ""),
+    ("self_referral", "Self-referral", "yes, or empty"),
+    ("min_age", "Lowest age", "0 to 120"),
+    ("max_age", "Highest age", "0 to 120"),
+    ("audience", "Who it serves", "any, women, men or lgbtq"),
+    ("confidence", "Confidence", "high, medium or low"),
+    ("source", "Source", ""),
+    ("source_seen", "Source seen", "when the source was read"),
+    ("alert", "Alert", "shown to workers on the plan"),
+    ("notes", "Notes", "for the lead: what is not confirmed"),
+)
+LONG = {"notes", "alert", "referral_route"}
+
+
+class ServiceForm(QWidget):
+    apply_requested = Signal(str, dict)  # service id, the fields that changed
+    retire_requested = Signal(str)
+    check_requested = Signal(str)
+
+    def __init__(self, problems: Callable[[dict], dict], tidy_phone: Callable[[str], str]):
+        super().__init__()
+        self.problems_of, self.tidy_phone = problems, tidy_phone
+        self.row: dict[str, str] = {}
+        column = QVBoxLayout(self)
+        self.heading = plain_label("Choose a service to edit it.", "Service being edited")
+        column.addWidget(self.heading)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.problem_labels: dict[str, QLabel] = {}
+        for field, label, hint in FIELDS:
+            editor = QPlainTextEdit() if field in LONG else QLineEdit()
+            editor.setAccessibleName(label)
+            if hint:
+                editor.setPlaceholderText(hint)
+                editor.setAccessibleDescription(hint)
+            problem = plain_label("", f"Problems with {label}")
+            problem.hide()
+            holder = QWidget()
+            stack = QVBoxLayout(holder)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(editor)
+            stack.addWidget(problem)
+            form.addRow(label, holder)
+            self.editors[field], self.problem_labels[field] = editor, problem
+            editor.textChanged.connect(self.check)
+        self.editors["phone"].editingFinished.connect(self._tidy_phone)
+        column.addLayout(form)
+        buttons = QHBoxLayout()
+        self.apply_button = QPushButton("&Apply changes")
+        self.revert_button = QPushButton("Re&vert")
+        self.check_button = QPushButton("&Mark checked…")
+        self.retire_button = QPushButton("Re&tire")
+        for button in (
+            self.apply_button,
+            self.revert_button,
+            self.check_button,
+            self.retire_button,
+        ):
+            buttons.addWidget(button)
+        column.addLayout(buttons)
+        self.apply_button.clicked.connect(self._apply)
+        self.revert_button.clicked.connect(lambda: self.show_service(self.row))
+        self.check_button.clicked.connect(lambda: self.check_requested.emit(self.row["id"]))
+        self.retire_button.clicked.connect(lambda: self.retire_requested.emit(self.row["id"]))
+        self.setEnabled(False)
+
+    def show_service(self, row: dict[str, str]) -> None:
+        self.row = dict(row)
+        self.setEnabled(bool(row))
+        state = " (retired)" if row.get("status") == "retired" else ""
+        self.heading.setText(f"{row.get('name', '')} — id {row.get('id', '')}{state}")
+        for field, editor in self.editors.items():
+            editor.blockSignals(True)
+            _set_text(editor, row.get(field, ""))
+            editor.blockSignals(False)
+        self.check()
+
+    def values(self) -> dict[str, str]:
+        return {**self.row, **{f: _text(e).strip() for f, e in self.editors.items()}}
+
+    def changes(self) -> dict[str, str]:
+        return {f: v for f, v in self.values().items() if v != self.row.get(f, "")}
+
+    def check(self) -> dict[str, list[str]]:
+        """Show each field's problems under it; the problems of the values on screen."""
+        found = self.problems_of(self.values()) if self.row else {}
+        for field, label in self.problem_labels.items():
+            text = "\n".join(f"⚠ {p}" for p in found.get(field, []))
+            label.setText(text)
+            label.setVisible(bool(text))
+            self.editors[field].setAccessibleDescription(text or _hint(field))
+        self.apply_button.setEnabled(bool(self.changes()))
+        return found
+
+    def _tidy_phone(self) -> None:
+        editor = self.editors["phone"]
+        tidy = self.tidy_phone(editor.text())
+        if tidy != editor.text():
+            editor.setText(tidy)
+
+    def _apply(self) -> None:
+        if self.changes():
+            self.apply_requested.emit(self.row["id"], self.changes())
+
+
+def _text(editor) -> str:
+    return editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+
+
+def _set_text(editor, text: str) -> None:
+    if isinstance(editor, QPlainTextEdit):
+        editor.setPlainText(text)
+    else:
+        editor.setText(text)
+
+
+def _hint(field: str) -> str:
+    return next(hint for name, _, hint in FIELDS if name == field)

@@ -1,0 +1,116 @@
+"""The lead's window on real widgets and a real working copy: edit a number, see it checked
+inline, mark it checked, see the grid and the difference change, undo, publish."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.db import signing
+from app.db.bundle import read_bundle
+from app.db.loader import load_valid_graph
+from tests.ui.conftest import TODAY
+
+PASSPHRASE = "a long enough passphrase"
+COVENTRY = ("coventry", 0)  # the children's front door column
+
+
+def cell(window, key=COVENTRY):
+    borough, column = key
+    row = [b for b, _ in window.maintenance.boroughs].index(borough)
+    return window.coverage.index(row, column).data()
+
+
+def type_into(qtbot, editor, text):
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+
+
+def test_an_edit_is_checked_as_typed_then_applied_and_undone(lead_window, qtbot):
+    window = lead_window
+    window.select("coventry-mash")
+    phone = window.form.editors["phone"]
+    type_into(qtbot, phone, "024 7600 000")  # a digit short
+    label = window.form.problem_labels["phone"]
+    assert label.isVisible() and "not a UK phone number" in label.text()
+    assert "not a UK phone number" in phone.accessibleDescription()
+    type_into(qtbot, phone, "+44 24 7600 0000")
+    qtbot.keyClick(phone, Qt.Key.Key_Return)  # finishing the field writes it the usual way
+    assert phone.text() == "024 7600 0000" and not label.isVisible()
+    window.form.apply_button.click()
+    assert window.maintenance.copy.service("coventry-mash")["phone"] == "024 7600 0000"
+    assert window.changes.title == "Changes against the directory in use: 1 number changed"
+    assert "Coventry MASH: number 024 7678 8555 → 024 7600 0000" in window.changes.body.text()
+    window.undo_action.trigger()
+    assert window.maintenance.copy.service("coventry-mash")["phone"] == "024 7678 8555"
+    assert window.changes.title.endswith("no change to any service")
+    window.redo_action.trigger()
+    assert window.form.editors["phone"].text() == "024 7600 0000"
+
+
+def test_marking_checked_clears_the_grid_warning(lead_window, qtbot):
+    window = lead_window
+    assert cell(window).startswith("⚠ 1 service, best high; never checked by a person")
+    window.select("coventry-mash")
+    window.form.check_button.click()
+    dialog = window.check_dialog
+    assert dialog.isVisible()
+    dialog.by.setText("")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()  # no role: refused in the dialog, nothing recorded
+    assert "a role is enough" in dialog.error.text() and dialog.isVisible()
+    dialog.by.setText("DA co-ordinator, Coventry")
+    ok.click()
+    assert not dialog.isVisible()
+    assert cell(window) == "✔ 1 service, best high; checked this month"
+    row = window.maintenance.copy.service("coventry-mash")
+    assert (row["assured_method"], row["assured_date"]) == ("phoned", TODAY.isoformat())
+
+
+def test_a_service_a_fallback_names_cannot_be_retired(lead_window):
+    window = lead_window
+    window.select("ndah")
+    window.form.retire_button.click()
+    assert "a pathway fallback names it" in window.status.text()
+    assert window.maintenance.copy.service("ndah")["status"] == "active"
+    window.select("crasac")
+    window.form.retire_button.click()
+    assert window.maintenance.copy.service("crasac")["status"] == "retired"
+    assert "1 service retired in Coventry" in window.changes.title
+
+
+def test_a_new_service_says_what_it_still_needs(lead_window, qtbot):
+    window = lead_window
+    qtbot.keyClicks(window.new_id, "coventry-new-idva")
+    qtbot.keyClick(window.new_id, Qt.Key.Key_Return)
+    assert window.form.row["id"] == "coventry-new-idva"
+    assert "at least one of the kinds" in window.form.problem_labels["kinds"].text()
+    type_into(qtbot, window.form.editors["kinds"], "idva")
+    type_into(qtbot, window.form.editors["area"], "coventry")
+    assert not window.form.problem_labels["kinds"].isVisible()
+    qtbot.keyClicks(window.new_id, "coventry-new-idva")
+    window.add_button.click()
+    assert "already used" in window.status.text()
+
+
+def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
+    window = lead_window
+    lead = signing.generate(tmp_path / "lead", PASSPHRASE)
+    window.select("coventry-mash")
+    window.form.editors["phone"].setText("024 7600 0000")
+    window.form.apply_button.click()
+    window.ask_publish()
+    dialog = window.publish_dialog
+    assert dialog.version.text() == "2026.11.30.1"  # the in-use version is today's
+    dialog.key.setText(str(lead.private_path))
+    dialog.out_dir.setText(str(tmp_path / "out"))
+    dialog.passphrase.setText("not the passphrase")
+    dialog.publish_button.click()
+    assert "wrong passphrase" in dialog.error.text() and dialog.isVisible()
+    assert dialog.passphrase.text() == ""  # never kept
+    assert window.maintenance.copy.service("coventry-mash")["phone"] == "024 7600 0000"
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.publish_button.click()
+    assert not dialog.isVisible()
+    (bundle,) = (tmp_path / "out").glob("*.navdir")
+    _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
+    assert load_valid_graph(data).services["coventry-mash"].phone == "024 7600 0000"
+    assert "Published directory 2026.11.30.1" in window.status.text()
