@@ -120,3 +120,12 @@ def test_trusted_keys_and_the_exports_switch_are_read_and_checked(tmp_path):
     assert check_policy({"allow_exports": "no"}).allow_exports is True
     assert "true or false" in check_policy({"allow_exports": "no"}).problems[0]
     assert from_registry("allow_exports", 0, is_dword=True) is False
+
+
+def test_directory_maintenance_is_off_unless_it_turns_it_on():
+    assert check_policy({}).allow_directory_maintenance is False
+    assert check_policy({"allow_directory_maintenance": True}).allow_directory_maintenance
+    wrong = check_policy({"allow_directory_maintenance": "yes"})
+    assert wrong.allow_directory_maintenance is False
+    assert "domestic abuse lead's laptop" in wrong.problems[0]
+    assert from_registry("allow_directory_maintenance", 1, is_dword=True) is True

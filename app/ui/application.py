@@ -69,6 +69,19 @@ def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
     return code
 
 
+def open_maintenance() -> str | None:
+    """Settings → Maintain the directory… (where IT allows it): the lead's window."""
+    from app.cli.maintain import open_maintenance as maintenance_window
+
+    window = maintenance_window(None)
+    if isinstance(window, str):
+        return window
+    window.resize(1280, 760)
+    window.show()
+    QApplication.instance().maintenance_window = window  # lives while it is open
+    return None
+
+
 class StartError(RuntimeError):
     def __init__(self, reasons: list[str]) -> None:
         super().__init__("\n".join(reasons))
@@ -179,6 +192,7 @@ def open_window(directory: Path | None, log: EventLog):
         updates=None
         if choice.origin == "unverified"
         else DirectoryUpdates(loaded, locations_in_force(in_force.policy)),
+        maintain=open_maintenance if in_force.policy.allow_directory_maintenance else None,
     )
     window.start_notes = notes  # the self-test prints them for IT
     window.in_force = in_force

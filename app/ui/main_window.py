@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         directory_notes: list[str] = (),
         allow_exports: bool = True,
         updates: DirectoryUpdates | None = None,
+        maintain=None,
     ) -> None:
         super().__init__()
         self.allow_exports = allow_exports
@@ -104,7 +105,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._conversation(), "Conversation")
         self.directory = DirectoryTab(open_search, boroughs, pathway.graph.kind_labels, debounce_ms)
         self.tabs.addTab(self.directory, "Directory")
-        self.settings_tab = SettingsTab(settings, boroughs, user_data, allow_exports, updates)
+        self.settings_tab = SettingsTab(
+            settings, boroughs, user_data, allow_exports, updates, maintain
+        )
         self.settings_tab.changed.connect(self.apply_settings)
         self.settings_page = QScrollArea()  # scrolls at large text sizes, never widens
         self.settings_page.setWidgetResizable(True)

@@ -21,7 +21,9 @@ from app.ui.labels import plain_label
 class AboutDirectoryPanel(QGroupBox):
     installed = Signal(object)  # the Loaded directory the worker chose to install
 
-    def __init__(self, updates: DirectoryUpdates) -> None:
+    def __init__(self, updates: DirectoryUpdates, maintain=None) -> None:
+        """`maintain`: opens the lead's maintenance window (only where IT's policy allows
+        it); returns None, or why it cannot open."""
         super().__init__("About this directory")
         self.updates = updates
         self.path_provider = self._ask_path  # tests answer these two without a dialog
@@ -36,6 +38,12 @@ class AboutDirectoryPanel(QGroupBox):
         self.result = plain_label("", "Directory update result")
         for widget in (self.facts, self.keys, self.refused, self.install_button, self.result):
             layout.addWidget(widget)
+        self.maintain = maintain
+        if maintain is not None:
+            self.maintain_button = QPushButton("&Maintain the directory…")
+            self.maintain_button.setAccessibleName("Open the directory maintenance window")
+            self.maintain_button.clicked.connect(self._maintain)
+            layout.addWidget(self.maintain_button)
         self.read = False
 
     def showEvent(self, event) -> None:
@@ -81,6 +89,10 @@ class AboutDirectoryPanel(QGroupBox):
             return
         self.result.setText(f"Installed directory {loaded.version}.")
         self.installed.emit(loaded)
+
+    def _maintain(self) -> None:
+        problem = self.maintain()
+        self.result.setText(f"The maintenance window cannot open: {problem}" if problem else "")
 
     def _ask_path(self) -> str | None:
         return ask_open_path(

@@ -27,6 +27,7 @@ class SettingsTab(QWidget):
         user_data: UserData | None = None,
         allow_exports: bool = True,
         updates: DirectoryUpdates | None = None,
+        maintain=None,
     ) -> None:
         super().__init__()
         # About the worker, not the person: kept by design, so the self-test's canary skips it
@@ -71,7 +72,7 @@ class SettingsTab(QWidget):
         self.stored = StoredDataPanel(user_data, allow_exports) if user_data is not None else None
         if self.stored is not None:
             form.addRow(self.stored)
-        self.about = AboutDirectoryPanel(updates) if updates is not None else None
+        self.about = AboutDirectoryPanel(updates, maintain) if updates is not None else None
         if self.about is not None:
             form.addRow(self.about)
         self.show_settings(settings)

@@ -66,3 +66,32 @@ def test_the_install_button_is_reached_by_its_key(panel, qtbot):
     panel.install_button.setFocus()
     qtbot.keyClick(panel.install_button, Qt.Key.Key_Space)
     assert chosen == [True]
+
+
+def test_maintenance_is_offered_only_where_it_is_allowed(qtbot, it):
+    where, _ = it
+    plain = AboutDirectoryPanel(running(where))
+    qtbot.addWidget(plain)
+    assert not hasattr(plain, "maintain_button")
+    opened = []
+    allowed = AboutDirectoryPanel(running(where), lambda: opened.append(1) or "no folder")
+    qtbot.addWidget(allowed)
+    allowed.maintain_button.click()
+    assert opened == [1]
+    assert allowed.result.text() == "The maintenance window cannot open: no folder"
+
+
+@pytest.mark.parametrize("allowed", [True, False])
+def test_the_window_offers_maintenance_as_it_policy_says(app_home, qtbot, allowed):
+    import json
+
+    from app.event_log import EventLog
+    from app.ui.application import open_window
+    from tests.conftest import machine_folder
+
+    folder = machine_folder(app_home.env, "config")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "policy.json").write_text(json.dumps({"allow_directory_maintenance": allowed}))
+    window = open_window(None, EventLog())
+    qtbot.addWidget(window)
+    assert hasattr(window.settings_tab.about, "maintain_button") is allowed
