@@ -70,6 +70,9 @@ def parser() -> argparse.ArgumentParser:
     stats_actions.add_parser("show", help="print the counts kept on this computer")
     stats_export = stats_actions.add_parser("export", help="write the counts to a CSV file")
     stats_export.add_argument("file", type=Path, help="the CSV file to write")
+    merge = stats_actions.add_parser("merge", help="sum counts exports from several laptops")
+    merge.add_argument("files", nargs="+", type=Path, help="counts CSV files (stats export)")
+    merge.add_argument("--csv", type=Path, help="also write the totals to this CSV file")
     return root
 
 
@@ -95,6 +98,8 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "stats":
         from app.cli import stats
 
+        if args.action == "merge":
+            return stats.merge(args.files, args.csv)
         return stats.show() if args.action == "show" else stats.export(args.file)
     if args.command == "route":
         from app.cli import route

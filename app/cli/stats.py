@@ -51,3 +51,30 @@ def export(target: Path) -> int:
         return 1
     print(f"wrote {written} count rows to {target}")
     return 0
+
+
+def merge(files: list[Path], target: Path | None) -> int:
+    """Counts exports from several laptops summed: by borough and action, and where plans
+    fell back; exit 0 when at least one file was read, 1 when none could be."""
+    from app.returns import TOTAL_COLUMNS, read_returns, write_totals_csv
+
+    returns = read_returns(files)
+    for line in returns.skipped:
+        print(f"skipped: {line}", file=sys.stderr)
+    for line in returns.notes:
+        print(f"note: {line}", file=sys.stderr)
+    if not returns.files:
+        print("error: no counts export could be read (see above)", file=sys.stderr)
+        return 1
+    print(f"read {len(returns.files)} file(s): {', '.join(returns.files)}")
+    print(",".join(TOTAL_COLUMNS))
+    for row in returns.table():
+        print(",".join(str(cell) for cell in row))
+    if target is not None:
+        try:
+            written = write_totals_csv(returns, target)
+        except OSError as error:
+            print(f"error: could not write {target}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        print(f"wrote {written} rows to {target}")
+    return 0

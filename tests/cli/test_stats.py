@@ -72,3 +72,27 @@ def test_bad_targets_are_named_and_nothing_is_written(app_home, tmp_path):
     assert missing.returncode == 2 and "does not exist" in missing.stderr
     assert "Traceback" not in wrong.stderr + missing.stderr
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+def test_merge_prints_the_totals_and_names_what_it_skipped(tmp_path, capsys):
+    from app.__main__ import main
+    from app.user_data import write_counts_csv
+
+    one, two = tmp_path / "a.csv", tmp_path / "b.csv"
+    write_counts_csv([("2026-11", "walsall", "action", "marac_referral", 2)], one)
+    write_counts_csv(
+        [
+            ("2026-11", "walsall", "unmet_need", "marac_referral", 1),
+            ("2026-11", "walsall", "action", "marac_referral", 1),
+        ],
+        two,
+    )
+    other = tmp_path / "other.csv"
+    other.write_text("x,y\n")
+    out = tmp_path / "totals.csv"
+    assert main(["stats", "merge", str(one), str(two), str(other), "--csv", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "walsall,marac_referral,3,1" in printed.out
+    assert "skipped: other.csv: not a counts export" in printed.err
+    assert out.read_text().splitlines()[1] == "walsall,marac_referral,3,1"
+    assert main(["stats", "merge", str(other)]) == 1
