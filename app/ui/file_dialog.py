@@ -45,13 +45,25 @@ def ask_save_path(
 
 def ask_open_path(parent: QWidget, title: str, name_filter: str) -> str | None:
     """An existing file chosen by the worker (a directory update), or None."""
+    chosen = ask_open_paths(parent, title, name_filter, many=False)
+    return chosen[0] if chosen else None
+
+
+def ask_open_paths(parent: QWidget, title: str, name_filter: str, many: bool = True) -> list[str]:
+    """Existing files chosen (the lead's returns); [] when none."""
     saved = _snapshot()
     dialog = QFileDialog(parent, title, documents_folder(), name_filter)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    return _chosen(parent, dialog, saved)
+    mode = QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile
+    dialog.setFileMode(mode)
+    return _chosen_all(parent, dialog, saved)
 
 
 def _chosen(parent: QWidget, dialog: QFileDialog, saved) -> str | None:
+    chosen = _chosen_all(parent, dialog, saved)
+    return chosen[0] if chosen else None
+
+
+def _chosen_all(parent: QWidget, dialog: QFileDialog, saved) -> list[str]:
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setHistory([])
     parent.active_file_dialog = dialog  # tests, and quick exit, can reach it
@@ -61,7 +73,7 @@ def _chosen(parent: QWidget, dialog: QFileDialog, saved) -> str | None:
         parent.active_file_dialog = None
         shiboken6.delete(dialog)  # now: Qt writes its settings as the dialog is destroyed
         _restore(saved)
-    return chosen[0] if chosen else None
+    return chosen
 
 
 def _settings() -> QSettings:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.expander import Expander
+from app.ui.file_dialog import ask_open_paths
 from app.ui.labels import plain_label
 from app.ui.maintain.dialogs import CheckDialog, PublishDialog
 from app.ui.maintain.models import CoverageModel, ServiceListModel
@@ -44,6 +45,7 @@ class MaintenanceWindow(QMainWindow):
         self.setWindowTitle(f"{TITLE} ({maintenance.copy.folder})")
         self.check_dialog: CheckDialog | None = None
         self.publish_dialog: PublishDialog | None = None
+        self.returns_provider = self._ask_returns  # tests answer without a dialog
         self._actions()
         left = QWidget()
         column = QVBoxLayout(left)
@@ -111,6 +113,7 @@ class MaintenanceWindow(QMainWindow):
         self.redo_action = self._action(bar, "&Redo", QKeySequence.StandardKey.Redo, self.redo)
         self._action(bar, "&Save", QKeySequence.StandardKey.Save, self.save)
         self._action(bar, "&Publish…", None, self.ask_publish)
+        self._action(bar, "Read r&eturns…", None, self.read_returns)
 
     def _action(self, bar, text, keys, slot) -> QAction:
         action = QAction(text, self)
@@ -215,6 +218,20 @@ class MaintenanceWindow(QMainWindow):
     def save(self) -> None:
         folder = self.maintenance.copy.folder
         self._edit(self.maintenance.copy.save, f"Saved in {folder}.")
+
+    # Returns
+    def read_returns(self) -> None:
+        from app.returns import read_returns
+        from app.ui.maintain.returns_view import ReturnsView
+
+        chosen = self.returns_provider()
+        if not chosen:
+            return
+        self.returns_view = ReturnsView(self, read_returns([Path(p) for p in chosen]), self.today())
+        self.returns_view.open()
+
+    def _ask_returns(self) -> list[str]:
+        return ask_open_paths(self, "Read returns: counts exports", "Counts CSV (*.csv)")
 
     # Publishing
     def ask_publish(self) -> None:

@@ -114,3 +114,37 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
     assert load_valid_graph(data).services["coventry-mash"].phone == "024 7600 0000"
     assert "Published directory 2026.11.30.1" in window.status.text()
+
+
+def test_returns_are_read_shown_and_exported(lead_window, tmp_path):
+    from app.user_data import write_counts_csv
+
+    files = []
+    for n, count in enumerate((2, 3), start=1):
+        path = tmp_path / f"laptop-{n}.csv"
+        write_counts_csv(
+            [
+                ("2026-11", "coventry", "action", "child_safeguarding_referral", count),
+                ("2026-11", "coventry", "unmet_need", "child_safeguarding_referral", count),
+            ],
+            path,
+        )
+        files.append(str(path))
+    (tmp_path / "not-counts.csv").write_text("a,b\n")
+    files.append(str(tmp_path / "not-counts.csv"))
+    lead_window.returns_provider = lambda: files
+    lead_window.read_returns()
+    view = lead_window.returns_view
+    texts = [label.text() for label in view.findChildren(type(lead_window.status))]
+    assert any("Skipped not-counts.csv: not a counts export" in t for t in texts)
+    assert any("coventry: child_safeguarding_referral, 5 plans" in t for t in texts)
+    assert view.model.rows == [("coventry", "child_safeguarding_referral", 5, 5)]
+    for kind in ("csv", "pdf"):
+        target = tmp_path / f"totals.{kind}"
+        view.path_provider = lambda _kind, target=target: str(target)
+        view.export(kind)
+        assert view.result.text() == f"Written: {target}" and target.stat().st_size > 0
+    assert (tmp_path / "totals.pdf").read_bytes().startswith(b"%PDF")
+    view.path_provider = lambda _kind: str(tmp_path / "no-such-folder" / "x.csv")
+    view.export("csv")
+    assert view.result.text().startswith("Not written:")
