@@ -124,7 +124,7 @@ def write_chart_pdf(returns: Returns, target: Path, today: date) -> None:
         for borough, action, n in bars:
             painter.drawText(QRectF(0, y, width, line), f"{borough}: {action}")
             bar = QRectF(width, y + line * 0.15, width * n / widest, line * 0.7)
-            painter.fillRect(bar, Qt.GlobalColor.darkGray)
+            painter.fillRect(bar, painter.pen().color())  # the text's own ink: prints anywhere
             painter.drawText(QRectF(bar.right() + 8, y, 200, line), str(n))  # figure too
             y += line
         y += line
