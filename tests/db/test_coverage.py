@@ -1,0 +1,50 @@
+"""The coverage grid against a fixture with known counts: which cells, how many, best
+confidence, when last checked; retired services and wide areas counted as a plan would."""
+
+from datetime import date
+
+from app.db.coverage import COLUMNS, Cell, coverage
+
+BOROUGHS = ["coventry", "walsall"]
+IDVA = [name for name, _ in COLUMNS].index("IDVA")
+HOUSING = [name for name, _ in COLUMNS].index("Housing or refuge")
+
+
+def row(sid, kinds, area, confidence="medium", assured="", status="active"):
+    return {
+        "id": sid,
+        "kinds": kinds,
+        "area": area,
+        "confidence": confidence,
+        "assured_date": assured,
+        "status": status,
+    }
+
+
+ROWS = [
+    row("a", "idva", "coventry", "low"),
+    row("b", "idva;da_service", "coventry", "high", "2026-09-02"),
+    row("c", "idva", "coventry", "high", "2026-11-01", status="retired"),
+    row("d", "refuge", "west_midlands", "medium"),
+    row("e", "housing", "walsall", "low", "2025-01-10"),
+    row("f", "helpline_da", "national", "high"),  # a kind the grid does not show
+]
+
+
+def test_known_counts():
+    cells = coverage(ROWS, BOROUGHS)
+    assert cells["coventry", IDVA] == Cell(2, "high", "2026-09-02")
+    assert ("walsall", IDVA) not in cells
+    assert cells["coventry", HOUSING] == Cell(1, "medium", "")
+    assert cells["walsall", HOUSING] == Cell(2, "medium", "2025-01-10")
+    assert len(cells) == 4  # coventry: IDVA, DA service, housing; walsall: housing
+
+
+def test_cells_are_words_and_signs():
+    today = date(2026, 11, 30)
+    cells = coverage(ROWS, BOROUGHS)
+    assert cells["coventry", IDVA].text(today) == "✔ 2 services, best high; checked 2 months ago"
+    assert cells["coventry", HOUSING].text(today) == (
+        "⚠ 1 service, best medium; never checked by a person"
+    )
+    assert Cell().text(today) == "✖ none held"
