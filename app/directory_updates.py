@@ -102,10 +102,11 @@ class DirectoryUpdates:
         outcome = install_bundle(bundle, self.locations)
         if not outcome.installed:
             return None, outcome.reason
-        loaded = self.check()
-        if loaded is None:
-            return None, f"directory {self.current.version} stays in use"
-        return loaded, ""
+        fresh = InForce(outcome.selection, self.current.in_force.policy)
+        try:
+            return Loaded(fresh, graph_in_force(fresh)), ""
+        except DirectoryError as error:
+            return None, str(error)
 
     def adopt(self, loaded: Loaded) -> str:
         """The window now uses `loaded`: what changed, in a sentence for the worker."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import stat
 from dataclasses import asdict, dataclass
@@ -23,7 +24,7 @@ from app.db import signing
 from app.db.checks import Refused, check_database, version_key
 
 if TYPE_CHECKING:
-    from nacl.signing import VerifyKey
+    from nacl.signing import SigningKey, VerifyKey
 
 FORMAT = 1
 SUFFIX = ".navdir"
@@ -90,24 +91,32 @@ def publish(
     today: date,
     days: int = 180,
     passphrase: str | None = None,
+    just_built: bool = False,
+    loaded_key: tuple[str, SigningKey] | None = None,
 ) -> Path:
     """Write a signed bundle of database stamped with version; returns its path.
 
     The bundle holds a fresh database written from the rows that were checked, never the
-    file given: nothing in that file beyond its rows (a trigger, a view) is signed."""
+    file given: nothing in that file beyond its rows (a trigger, a view) is signed.
+    `just_built`: the caller wrote `database` itself from checked rows a moment ago, in a
+    folder of its own (the maintenance window), so it is not written a second time;
+    `loaded_key`: the key it already unsealed (one passphrase derivation, not two)."""
     from app.db.build import write_database
     from app.db.oruk_format import read_directory
     from app.db.source import SourceError
 
-    kid, key = signing.load_private(private_key, passphrase)
-    current, revision = check_database(database)
+    kid, key = loaded_key or signing.load_private(private_key, passphrase)
+    current, revision = check_database(database, validate_graph=not just_built)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
     out_dir.mkdir(parents=True, exist_ok=True)
     work = out_dir / f".publishing-{version}.sqlite"
     try:
         try:
-            write_database(work, read_directory(database), pathway_from=database)
+            if just_built:
+                shutil.copyfile(database, work)
+            else:
+                write_database(work, read_directory(database), pathway_from=database)
         except SourceError as error:
             raise Refused("; ".join(error.problems[:3])) from None
         with sqlite3.connect(work) as db:
@@ -116,7 +125,7 @@ def publish(
             )
         db.execute("VACUUM")
         db.close()
-        check_database(work)
+        check_database(work, validate_graph=not just_built)  # just built: rows checked
         data = work.read_bytes()
         fields = Manifest(
             FORMAT,

@@ -21,6 +21,8 @@ COLUMNS = (
     ("Housing or refuge", ("housing", "refuge")),
 )
 WIDE_AREAS = ("west_midlands", "national")  # serve every borough
+NAMES = {rank: name for name, rank in CONFIDENCE_RANK.items()}
+COLUMN_OF = {kind: i for i, (_, kinds) in enumerate(COLUMNS) for kind in kinds}
 
 
 @dataclass(frozen=True)
@@ -41,29 +43,39 @@ class Cell:
 
 def coverage(rows: list[dict[str, str]], boroughs: list[str]) -> dict[tuple[str, int], Cell]:
     """(borough, column index) -> Cell, over the active services of the rows."""
-    cells: dict[tuple[str, int], Cell] = {}
-    for row in rows:
-        if row.get("status") == "retired":
-            continue
-        kinds = set(_listed(row["kinds"]))
-        columns = [i for i, (_, wanted) in enumerate(COLUMNS) if kinds.intersection(wanted)]
-        if not columns:
-            continue
-        areas = set(_listed(row["area"]))
-        serves = boroughs if areas.intersection(WIDE_AREAS) else [b for b in boroughs if b in areas]
-        for borough in serves:
-            for column in columns:
-                cells[borough, column] = _with(cells.get((borough, column), Cell()), row)
-    return cells
+    return add_up(contribution(row, boroughs) for row in rows)
 
 
-def _with(cell: Cell, row: dict[str, str]) -> Cell:
-    confidence = row.get("confidence", "low")
-    ranks = [CONFIDENCE_RANK.get(c, 3) for c in (cell.best, confidence) if c]
-    best = min(ranks)
-    checked = max(cell.checked, row.get("assured_date", ""))  # only a person sets it
-    names = {rank: name for name, rank in CONFIDENCE_RANK.items()}
-    return Cell(cell.services + 1, names.get(best, confidence), checked)
+def contribution(row: dict[str, str], boroughs: list[str]) -> tuple:
+    """The cells one service counts in: ((borough, column) keys, rank, day last checked)."""
+    if row.get("status") == "retired":
+        return ((), 3, "")
+    columns = {COLUMN_OF[k] for k in _listed(row["kinds"]) if k in COLUMN_OF}
+    if not columns:
+        return ((), 3, "")
+    areas = _listed(row["area"])
+    serves = (
+        boroughs if any(a in WIDE_AREAS for a in areas) else [a for a in areas if a in boroughs]
+    )
+    keys = tuple((borough, column) for borough in serves for column in columns)
+    rank = CONFIDENCE_RANK.get(row.get("confidence", ""), 3)
+    return (keys, rank, row.get("assured_date", ""))  # only a person sets assured_date
+
+
+def add_up(contributions) -> dict[tuple[str, int], Cell]:
+    totals: dict[tuple[str, int], list] = {}  # [services, best rank, latest check]
+    for keys, rank, checked in contributions:
+        for key in keys:
+            total = totals.get(key)
+            if total is None:
+                totals[key] = [1, rank, checked]
+            else:
+                total[0] += 1
+                if rank < total[1]:
+                    total[1] = rank
+                if checked > total[2]:
+                    total[2] = checked
+    return {key: Cell(n, NAMES.get(best, "low"), day) for key, (n, best, day) in totals.items()}
 
 
 def _listed(value: str) -> list[str]:

@@ -194,6 +194,7 @@ class Installed:
     installed: bool
     version: str = ""
     reason: str = ""
+    selection: Selection | None = None  # what select_directory chose, once installed
 
 
 def install_bundle(bundle: Path, where: Locations, today: date | None = None) -> Installed:
@@ -214,7 +215,7 @@ def install_bundle(bundle: Path, where: Locations, today: date | None = None) ->
         return Installed(False, reason=f"cannot be copied ({error})")
     choice = select_directory(where, today)
     if choice.path == target:
-        return Installed(True, choice.version)
+        return Installed(True, choice.version, selection=choice)
     said = [line for line in choice.problems + choice.skipped if line.startswith(target.name)]
     with contextlib.suppress(OSError):
         target.unlink()  # refused: not tried again at every start

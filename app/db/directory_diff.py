@@ -128,7 +128,7 @@ def compare_services(
     changes = tuple(
         change
         for i in sorted(before.keys() & after.keys())
-        for change in _changes(before[i], after[i])
+        for change in service_changes(before[i], after[i])
     )
     return DirectoryDiff(*versions, added, retired, changes, names, pathway)
 
@@ -143,7 +143,7 @@ def _active(services: dict[str, Service]) -> dict[str, Service]:
     return {i: s for i, s in services.items() if s.status != "retired"}
 
 
-def _changes(old: Service, new: Service) -> list[Change]:
+def service_changes(old: Service, new: Service) -> list[Change]:
     found = []
     for f in fields(Service):
         if f.name not in FIELD_WORDS:

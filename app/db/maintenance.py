@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from app.db.checks import Refused, version_key
-from app.db.directory_diff import DirectoryDiff, area_names, compare_services
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
@@ -94,13 +93,6 @@ def service_from_row(row: dict[str, str]) -> Service:
     )
 
 
-def copy_diff(copy: WorkingCopy, in_use: Graph) -> DirectoryDiff:
-    """What publishing the working copy would change against the directory in use."""
-    services = {row["id"]: service_from_row(row) for row in copy.rows}
-    versions = (in_use.directory_version, "working copy")
-    return compare_services(in_use.services, services, area_names(in_use), versions)
-
-
 def problems_of(copy: WorkingCopy, words: Vocabulary) -> dict[str, dict[str, list[str]]]:
     """Every service with a problem, and each of its fields' problems."""
     found = {}
@@ -122,7 +114,7 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
         for name, items in fields.items()
         for p in items
     ]
-    rows = service_rows(copy.rows, problems, "services.csv")
+    rows = service_rows(copy.rows, problems, "services.csv", check=False)  # checked above
     if problems:
         raise SourceError(problems)
     rows["taxonomy_term"] = taxonomy_rows(copy.kinds)
@@ -147,11 +139,13 @@ def publish_copy(
 
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
-    load_private(key, passphrase)  # a wrong passphrase is said before any work is done
+    loaded = load_private(key, passphrase)  # a wrong passphrase: said before any work
     with tempfile.TemporaryDirectory() as scratch:
         database = Path(scratch) / "directory.sqlite"
         build(copy, words, pathway_from, database)
-        bundle = publish(database, key, out_dir, version, date.today(), days, passphrase)
+        bundle = publish(
+            database, key, out_dir, version, date.today(), days, just_built=True, loaded_key=loaded
+        )
     copy.save(version)
     return bundle
 

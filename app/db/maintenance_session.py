@@ -3,19 +3,18 @@ the directory in use it is compared with and takes its pathway from."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.db.coverage import COLUMNS, Cell, coverage
-from app.db.directory_diff import DirectoryDiff
+from app.db.coverage import COLUMNS, Cell, add_up, contribution
+from app.db.directory_diff import DirectoryDiff, area_names, service_changes
 from app.db.loader import Source
 from app.db.maintenance import (
     Vocabulary,
-    copy_diff,
     open_copy,
-    problems_of,
     publish_copy,
+    service_from_row,
     start_copy,
 )
 from app.db.service_checks import format_uk_phone, service_problems
@@ -25,10 +24,17 @@ from app.pathways.graph import Graph
 
 @dataclass
 class Maintenance:
+    """Checks and differences are kept per row and redone only for rows that changed (an
+    edit replaces a row object; the others stay the same objects), so an edit costs the
+    same at 60 services or 10,000."""
+
     copy: WorkingCopy
     words: Vocabulary
     in_use: Graph
     in_use_database: Source  # the pathway a publish carries, and the start of a new copy
+    _checked: dict = field(default_factory=dict)  # id -> (row object, its problems)
+    _compared: dict = field(default_factory=dict)  # id -> (row object, Service, changes)
+    _counted: dict = field(default_factory=dict)  # id -> (row object, its grid contribution)
 
     @classmethod
     def open(cls, folder: Path, in_use: Graph, database: Source) -> Maintenance:
@@ -49,7 +55,15 @@ class Maintenance:
 
     def coverage(self, today: date) -> dict[tuple[str, int], str]:
         """Each (borough, column) cell in words, for the grid."""
-        cells = coverage(self.copy.rows, [b for b, _ in self.boroughs])
+        boroughs = [b for b, _ in self.boroughs]
+        parts = []
+        for row in self.copy.rows:
+            known = self._counted.get(row["id"])
+            if known is None or known[0] is not row:
+                known = (row, contribution(row, boroughs))
+                self._counted[row["id"]] = known
+            parts.append(known[1])
+        cells = add_up(parts)
         return {
             (borough, column): cells.get((borough, column), Cell()).text(today)
             for borough, _ in self.boroughs
@@ -60,10 +74,39 @@ class Maintenance:
         return service_problems(row, self.words.kinds, self.words.areas)
 
     def all_problems(self) -> dict[str, dict[str, list[str]]]:
-        return problems_of(self.copy, self.words)
+        found = {}
+        for row in self.copy.rows:
+            known = self._checked.get(row["id"])
+            if known is None or known[0] is not row:
+                known = (row, self.problems(row))
+                self._checked[row["id"]] = known
+            if known[1]:
+                found[row["id"]] = known[1]
+        return found
 
     def diff(self) -> DirectoryDiff:
-        return copy_diff(self.copy, self.in_use)
+        """What publishing would change against the directory in use."""
+        before = {i: s for i, s in self.in_use.services.items() if s.status != "retired"}
+        added, changes, seen = [], [], set()
+        for row in self.copy.rows:
+            known = self._compared.get(row["id"])
+            if known is None or known[0] is not row:
+                service = service_from_row(row)
+                old = before.get(row["id"])
+                known = (row, service, service_changes(old, service) if old else [])
+                self._compared[row["id"]] = known
+            _, service, changed = known
+            if service.status == "retired":
+                continue
+            seen.add(service.id)
+            if service.id not in before:
+                added.append(service)
+            changes += changed
+        retired = [before[i] for i in sorted(before.keys() - seen)]
+        versions = (self.in_use.directory_version, "working copy")
+        names = area_names(self.in_use)
+        ordered = sorted(added, key=lambda s: s.id)
+        return DirectoryDiff(*versions, tuple(ordered), tuple(retired), tuple(changes), names)
 
     @staticmethod
     def tidy_phone(text: str) -> str:

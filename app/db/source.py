@@ -211,10 +211,14 @@ def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) ->
     return service_rows(records, problems, path.name)
 
 
-def service_rows(records: list[dict[str, str]], problems: list[str], file_name: str) -> Rows:
-    """Directory table rows for services.csv records (read, or a working copy's)."""
+def service_rows(
+    records: list[dict[str, str]], problems: list[str], file_name: str, check: bool = True
+) -> Rows:
+    """Directory table rows for services.csv records (read, or a working copy's).
+    `check=False`: the caller has checked every field already (service_checks)."""
     rows: Rows = {}
     seen = set()
+    known: dict[str, set[str]] = {}  # ids already added, per table (an organisation repeats)
     for line, record in enumerate(records, start=2):
         where = f"{file_name} line {line}"
         missing = [c for c in SERVICE_COLUMNS if record.get(c) is None]
@@ -232,8 +236,11 @@ def service_rows(records: list[dict[str, str]], problems: list[str], file_name: 
             problems.append(f"{where} ({sid}): min_age and max_age must be whole numbers")
             continue
         service_rows = rows_for_service(record, ages)
-        problems.extend(f"{where}: {problem}" for problem in rows_problems(service_rows))
+        if check:
+            problems.extend(f"{where}: {problem}" for problem in rows_problems(service_rows))
         for table, new in service_rows.items():
-            known = {row["id"] for row in rows.get(table, [])}
-            rows.setdefault(table, []).extend(r for r in new if r["id"] not in known)
+            ids = known.setdefault(table, set())
+            fresh = [r for r in new if r["id"] not in ids]
+            ids.update(r["id"] for r in fresh)
+            rows.setdefault(table, []).extend(fresh)
     return rows

@@ -42,11 +42,21 @@ def test_undo_and_redo_walk_the_edits(folder):
 def test_unsaved_edits_survive_a_crash(folder):
     copy = WorkingCopy.open(folder)
     copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    copy.add({**copy.service("coventry-mash"), "id": "coventry-new", "name": "New"})
+    copy.update("crasac", {"hours": "Mon-Fri"})
+    copy.undo()  # the hours edit taken back
+    copy.undo()  # and the added service
+    copy.redo()  # the service again
+    expected = [dict(r) for r in copy.rows]
     del copy  # the process dies here: never saved
     again = WorkingCopy.open(folder)
-    assert again.recovered and again.service("coventry-mash")["phone"] == "024 7600 0000"
-    (folder / AUTOSAVE).write_text("[{")  # cut short mid-write
-    assert not WorkingCopy.open(folder).recovered
+    assert again.recovered and again.rows == expected
+    assert again.service("crasac")["hours"] == ""
+    with (folder / AUTOSAVE).open("a") as journal:
+        journal.write('{"rows": [{"id": "crasac", "ho')  # the crash cut the last line short
+    assert WorkingCopy.open(folder).rows == expected
+    again.save()
+    assert not (folder / AUTOSAVE).exists() and not WorkingCopy.open(folder).recovered
 
 
 def test_retired_not_deleted_and_fallbacks_never_retired(folder):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,7 +104,12 @@ class MaintenanceWindow(QMainWindow):
         self.setCentralWidget(page)
         if maintenance.copy.recovered:
             self.status.setText("Unsaved edits from last time were brought back.")
+        self.changes_due = QTimer(self)
+        self.changes_due.setSingleShot(True)
+        self.changes_due.setInterval(0)
+        self.changes_due.timeout.connect(self.show_changes)
         self.refresh()
+        self.show_changes()
 
     def _actions(self) -> None:
         bar = QToolBar("Directory")
@@ -125,24 +130,26 @@ class MaintenanceWindow(QMainWindow):
 
     # What is shown
     def refresh(self, keep: str | None = None) -> None:
-        """Grid, list, changes and the form again, from the working copy."""
+        """Grid, list and form at once from the working copy; the changes a moment later,
+        once the grid is drawn (at 10,000 services the difference takes longest)."""
         self.coverage.set_cells(self.maintenance.coverage(self.today()))
         self.problems = self.maintenance.all_problems()
         self.show_services(keep)
-        diff = self.maintenance.diff()
-        self.changes.set_title(f"Changes against the directory in use: {diff.summary()}")
-        self.changes.body.setText("\n".join(diff.lines()) or "No change.")
         copy = self.maintenance.copy
         self.undo_action.setEnabled(bool(copy.undo_stack))
         self.redo_action.setEnabled(bool(copy.redo_stack))
+        self.changes_due.start()
+
+    def show_changes(self) -> None:
+        diff = self.maintenance.diff()
+        self.changes.set_title(f"Changes against the directory in use: {diff.summary()}")
+        self.changes.body.setText("\n".join(diff.lines()) or "No change.")
 
     def show_services(self, keep: str | None = None) -> None:
         words = self.search.text().casefold().split()
-        rows = [
-            row
-            for row in self.maintenance.copy.rows
-            if all(w in " ".join(row.values()).casefold() for w in words)
-        ]
+        rows = self.maintenance.copy.rows
+        if words:
+            rows = [r for r in rows if all(w in " ".join(r.values()).casefold() for w in words)]
         keep = keep or (self.form.row.get("id") if self.form.row else None)
         self.services.show(rows, self.problems)
         ids = [row["id"] for row in rows]

@@ -53,8 +53,19 @@ class ServiceListModel(HeaderedTableModel):
         self.problems: dict[str, dict] = {}
 
     def show(self, rows: list[dict], problems: dict[str, dict]) -> None:
+        """The same services in the same order (an edit): their cells redrawn, the view
+        and its selection kept; otherwise the list is reset."""
         self.problems = problems
-        self.set_rows(rows)
+        same = len(rows) == len(self.rows) and all(
+            a is b or a["id"] == b["id"] for a, b in zip(rows, self.rows, strict=True)
+        )
+        if not same:
+            self.set_rows(rows)
+            return
+        self.rows = list(rows)
+        if self.rows:
+            last = self.index(len(self.rows) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
