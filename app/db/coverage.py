@@ -40,6 +40,15 @@ class Cell:
             return f"⚠ {held}; never checked by a person"
         return f"✔ {held}; checked {_ago(date.fromisoformat(self.checked), today)}"
 
+    def short(self, today: date) -> str:
+        """The same in a grid cell's room: "✔ 2 · high · 3 months ago"."""
+        if not self.services:
+            return "✖ none"
+        if not self.checked:
+            return f"⚠ {self.services} · {self.best} · never checked"
+        ago = _ago(date.fromisoformat(self.checked), today)
+        return f"✔ {self.services} · {self.best} · {ago}"
+
 
 def coverage(rows: list[dict[str, str]], boroughs: list[str]) -> dict[tuple[str, int], Cell]:
     """(borough, column index) -> Cell, over the active services of the rows."""

@@ -53,8 +53,8 @@ class Maintenance:
     def columns(self) -> list[str]:
         return [name for name, _ in COLUMNS]
 
-    def coverage(self, today: date) -> dict[tuple[str, int], str]:
-        """Each (borough, column) cell in words, for the grid."""
+    def coverage(self, today: date) -> dict[tuple[str, int], tuple[str, str]]:
+        """Each (borough, column) cell for the grid: (as shown, as read out in full)."""
         boroughs = [b for b, _ in self.boroughs]
         parts = []
         for row in self.copy.rows:
@@ -65,7 +65,7 @@ class Maintenance:
             parts.append(known[1])
         cells = add_up(parts)
         return {
-            (borough, column): cells.get((borough, column), Cell()).text(today)
+            (borough, column): _both(cells.get((borough, column), Cell()), today)
             for borough, _ in self.boroughs
             for column in range(len(COLUMNS))
         }
@@ -135,6 +135,10 @@ class Maintenance:
             version,
             days,
         )
+
+
+def _both(cell: Cell, today: date) -> tuple[str, str]:
+    return cell.short(today), cell.text(today)
 
 
 def _bump(version: str) -> str:

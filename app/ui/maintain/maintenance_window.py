@@ -35,6 +35,10 @@ from app.ui.maintain.service_form import ServiceForm
 from app.ui.models import IdRole
 
 TITLE = "Navigator: directory maintenance"
+GRID_HEADING = (
+    "Coverage, borough by kind of service: how many services, the best confidence, when a "
+    "person last checked one (✔ checked, ⚠ never checked, ✖ none held)"
+)
 EDIT_FAILED = (ValueError, OSError)  # WorkingCopyError, SourceError, KeyFileError, Refused
 
 
@@ -47,9 +51,10 @@ class MaintenanceWindow(QMainWindow):
         self.publish_dialog: PublishDialog | None = None
         self.returns_provider = self._ask_returns  # tests answer without a dialog
         self._actions()
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.addWidget(plain_label("Coverage: borough by kind of service", "Coverage heading"))
+        top = QWidget()
+        heading = QVBoxLayout(top)
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(plain_label(GRID_HEADING, "Coverage heading"))
         self.coverage = CoverageModel(maintenance.boroughs, maintenance.columns)
         self.grid = QTableView()
         self.grid.setModel(self.coverage)
@@ -57,7 +62,10 @@ class MaintenanceWindow(QMainWindow):
         self.grid.setWordWrap(True)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        column.addWidget(self.grid, 2)
+        heading.addWidget(self.grid, 1)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a service: name, id, area, number…")
         self.search.setAccessibleName("Find a service")
@@ -71,7 +79,7 @@ class MaintenanceWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
-        column.addWidget(self.table, 3)
+        column.addWidget(self.table, 1)
         adding = QHBoxLayout()
         self.new_id = QLineEdit()
         self.new_id.setPlaceholderText("id of a new service, e.g. coventry-new-idva")
@@ -94,9 +102,14 @@ class MaintenanceWindow(QMainWindow):
         split.addWidget(form_page)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        stack = QSplitter(Qt.Orientation.Vertical)  # the grid across the whole width
+        stack.addWidget(top)
+        stack.addWidget(split)
+        stack.setStretchFactor(0, 2)
+        stack.setStretchFactor(1, 3)
         page = QWidget()
         outer = QVBoxLayout(page)
-        outer.addWidget(split, 1)
+        outer.addWidget(stack, 1)
         self.changes = Expander("Changes against the directory in use", "", "Changes")
         outer.addWidget(self.changes)
         self.status = plain_label("", "Maintenance status")

@@ -17,9 +17,9 @@ class CoverageModel(QAbstractTableModel):
     def __init__(self, boroughs: list[tuple[str, str]], columns: list[str]) -> None:
         super().__init__()
         self.boroughs, self.columns = boroughs, columns
-        self.cells: dict[tuple[str, int], str] = {}
+        self.cells: dict[tuple[str, int], tuple[str, str]] = {}
 
-    def set_cells(self, cells: dict[tuple[str, int], str]) -> None:
+    def set_cells(self, cells: dict[tuple[str, int], tuple[str, str]]) -> None:
         self.cells = cells
         top, bottom = self.index(0, 0), self.index(len(self.boroughs) - 1, len(self.columns) - 1)
         self.dataChanged.emit(top, bottom)
@@ -31,9 +31,11 @@ class CoverageModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in TEXT_ROLES:
+        full = role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole)
+        if not index.isValid() or not (full or role == Qt.ItemDataRole.DisplayRole):
             return None
-        return self.cells.get((self.boroughs[index.row()][0], index.column()), "")
+        short, long = self.cells.get((self.boroughs[index.row()][0], index.column()), ("", ""))
+        return long if full else short
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in TEXT_ROLES:

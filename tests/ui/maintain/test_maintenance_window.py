@@ -16,7 +16,7 @@ COVENTRY = ("coventry", 0)  # the children's front door column
 def cell(window, key=COVENTRY):
     borough, column = key
     row = [b for b, _ in window.maintenance.boroughs].index(borough)
-    return window.coverage.index(row, column).data()
+    return window.coverage.index(row, column).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
 def type_into(qtbot, editor, text):
