@@ -65,5 +65,5 @@ def graph_in_force(in_force: InForce) -> Graph:
     if in_force.database is None:
         raise DirectoryError("no usable directory database was found")
     graph = load_valid_graph(in_force.database)
-    graph.settings = dataclasses.replace(graph.settings, **in_force.policy.pathway)
-    return graph
+    settings = dataclasses.replace(graph.settings, **in_force.policy.pathway)
+    return dataclasses.replace(graph, settings=settings)  # the loaded graph is left as read

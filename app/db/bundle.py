@@ -101,7 +101,6 @@ def publish(
     `just_built`: the caller wrote `database` itself from checked rows a moment ago, in a
     folder of its own (the maintenance window), so it is not written a second time;
     `loaded_key`: the key it already unsealed (one passphrase derivation, not two)."""
-    from app.db.build import write_database
     from app.db.oruk_format import read_directory
     from app.db.source import SourceError
 
@@ -116,6 +115,8 @@ def publish(
             if just_built:
                 shutil.copyfile(database, work)
             else:
+                from app.db.build import write_database  # SQLAlchemy: only for a rebuild
+
                 write_database(work, read_directory(database), pathway_from=database)
         except SourceError as error:
             raise Refused("; ".join(error.problems[:3])) from None

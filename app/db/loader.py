@@ -56,7 +56,22 @@ def open_directory(source: Source) -> sqlite3.Connection:
     return db
 
 
+_last_read: tuple[bytes, g.Graph] | None = None  # the directory in force is read twice
+
+
 def load_graph(source: Source) -> g.Graph:
+    """The graph of a directory. The exact bytes read last (the same object: checked, then
+    used) are not read again; nothing changes a graph once read (in_force copies it)."""
+    global _last_read
+    if isinstance(source, bytes) and _last_read is not None and _last_read[0] is source:
+        return _last_read[1]
+    graph = _read_graph(source)
+    if isinstance(source, bytes):
+        _last_read = (source, graph)
+    return graph
+
+
+def _read_graph(source: Source) -> g.Graph:
     db = open_directory(source)
     try:
         return _graph(db)

@@ -7,6 +7,7 @@ use, and publish it signed with the lead's key. No Qt: the maintenance window an
 from __future__ import annotations
 
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -105,7 +106,7 @@ def problems_of(copy: WorkingCopy, words: Vocabulary) -> dict[str, dict[str, lis
 
 def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Path) -> None:
     """A directory database of the working copy with the pathway of `pathway_from`."""
-    from app.db.build import write_database
+    from app.db.services_swap import swap_services
     from app.db.source import SourceError, service_rows
 
     problems = [
@@ -118,7 +119,7 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
     if problems:
         raise SourceError(problems)
     rows["taxonomy_term"] = taxonomy_rows(copy.kinds)
-    write_database(target, rows, pathway_from=pathway_from)
+    swap_services(pathway_from, rows, target)
 
 
 def publish_copy(
@@ -139,10 +140,13 @@ def publish_copy(
 
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
-    loaded = load_private(key, passphrase)  # a wrong passphrase: said before any work
-    with tempfile.TemporaryDirectory() as scratch:
+    # The passphrase's key derivation (half a second, by design) runs while the directory
+    # is built: libsodium works outside Python's lock. A wrong one still stops the publish.
+    with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory() as scratch:
+        unsealing = pool.submit(load_private, key, passphrase)
         database = Path(scratch) / "directory.sqlite"
-        build(copy, words, pathway_from, database)
+        build(copy, words, pathway_from, database)  # a problem: said first, nothing written
+        loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         bundle = publish(
             database, key, out_dir, version, date.today(), days, just_built=True, loaded_key=loaded
         )

@@ -72,7 +72,11 @@ def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
     value = {k: (record.get(k) or "").strip() for k in (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)}
     org = value["organisation"]
     rows: Rows = {
-        "organization": [{"id": organization_id(org), "name": org}] if org else [],
+        "organization": [
+            {"id": organization_id(org), "name": org, "description": "", "email": "", "website": ""}
+        ]
+        if org
+        else [],
         "service": [
             {
                 "id": sid,
@@ -80,6 +84,8 @@ def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
                 "name": value["name"],
                 "url": value["website"],
                 "email": value["email"],
+                "description": "",
+                "eligibility_description": "",
                 "status": value["status"] or "active",
                 "application_process": value["referral_route"],
                 "minimum_age": ages[0],
@@ -99,11 +105,18 @@ def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
         "phone": [],
         "schedule": [],
         "service_area": [
-            {"id": f"{sid}/area/{area}", "service_id": sid, "name": area}
+            {"id": f"{sid}/area/{area}", "service_id": sid, "name": area, "description": ""}
             for area in split_list(value["area"])
         ],
         "attribute": [
-            {"id": f"{sid}/kind/{kind}", "link_id": sid, "taxonomy_term_id": kind_term_id(kind)}
+            {
+                "id": f"{sid}/kind/{kind}",
+                "link_id": sid,
+                "link_type": "service",
+                "link_entity": "service",
+                "taxonomy_term_id": kind_term_id(kind),
+                "value": "",
+            }
             for kind in split_list(value["kinds"])
         ],
     }
@@ -114,6 +127,7 @@ def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
                 "service_id": sid,
                 "ordinal": 1,
                 "number": value["phone"],
+                "type": "voice",
                 "description": value["phone_note"],
             }
         )

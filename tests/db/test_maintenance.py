@@ -87,3 +87,14 @@ def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(
         publish()
     assert not out.exists() or list(out.glob("*.navdir")) == []
     assert copy.unsaved  # the edit is kept for the lead to correct
+
+
+def test_a_build_of_the_shipped_copy_is_the_shipped_directory(copy_and_words, tmp_path):
+    """The maintenance build (the in-use schema, services swapped, no Alembic) writes exactly
+    what the migrations-built directory holds, row for row."""
+    from app.db.build import dump_content
+    from app.db.maintenance import build
+
+    copy, words = copy_and_words
+    build(copy, words, SHIPPED, tmp_path / "built.sqlite")
+    assert dump_content(tmp_path / "built.sqlite") == dump_content(SHIPPED)

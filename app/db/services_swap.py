@@ -1,0 +1,74 @@
+"""A directory database made from the one in use with its services replaced (the lead's
+publish): its schema and pathway kept exactly as checked, new service rows written with
+plain sqlite3. No Alembic or SQLAlchemy on this path: the schema is the in-use directory's,
+made by the migrations and checked to be this app's own revision, so 10,000 services
+publish in about a second.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from app.db.loader import Source, load_graph
+from app.db.schema_versions import head
+from app.db.search import rebuild_index
+from app.db.source import Rows, SourceError
+
+# Children first, so a delete never leaves a row pointing at nothing.
+SERVICE_TABLES = (
+    "service_at_location",
+    "location",
+    "attribute",
+    "service_area",
+    "schedule",
+    "phone",
+    "service",
+    "organization",
+    "taxonomy_term",
+)
+
+
+def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
+    """Write target: in_use's schema and pathway with `rows` as its services; validated
+    before it is put in place (SourceError naming the problems otherwise)."""
+    from app.pathways.validate import validate
+
+    scratch = target.with_name(target.name + ".tmp")
+    scratch.write_bytes(in_use if isinstance(in_use, bytes) else Path(in_use).read_bytes())
+    try:
+        db = sqlite3.connect(scratch)
+        try:
+            (revision,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
+            if revision != head():
+                raise SourceError([f"the directory in use has schema {revision}, not {head()}"])
+            with db:
+                for table in SERVICE_TABLES:
+                    db.execute(f'DELETE FROM "{table}"')
+                for table in reversed(SERVICE_TABLES):
+                    _insert(db, table, rows.get(table, []))
+                rebuild_index(db)
+            db.execute("VACUUM")
+        except sqlite3.Error as error:
+            raise SourceError([f"the new directory could not be written ({error})"]) from None
+        finally:
+            db.close()
+        problems = validate(load_graph(scratch))
+        if problems:
+            raise SourceError([f"pathway check: {p}" for p in problems])
+        os.replace(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def _insert(db: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    """Rows grouped by the columns they give; the schema's defaults fill the rest."""
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    for row in rows:
+        columns = tuple(row)
+        groups.setdefault(columns, []).append(tuple(row.values()))
+    for columns, values in groups.items():
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        db.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
