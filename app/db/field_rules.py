@@ -114,7 +114,7 @@ def rows_problems(rows: dict[str, list[dict[str, Any]]]) -> list[str]:
         if not (text.isprintable() and "<" not in text):
             problems += [p for row in items for p in row_problems(table, row)]
             continue
-        for name in dict.fromkeys(k for row in items[:1] for k in row) if items else ():
+        for name in dict.fromkeys(k for row in items for k in row):  # rows may differ
             limit = 0 if name in CHECKED_NAMES else LIMITS.get(name, SHORT_LIMIT)
             values = [row.get(name) for row in items]
             numbers = all(

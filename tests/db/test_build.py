@@ -136,3 +136,12 @@ def test_a_database_without_the_tables_is_refused(tmp_path):
     sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
     with pytest.raises(DirectoryError, match="not a usable directory database"):
         load_graph(path)
+
+
+def test_a_bad_value_in_a_column_only_later_rows_have_is_still_found():
+    """The column-by-column check of plain tables must look at every row's every field."""
+    from app.db.field_rules import rows_problems
+
+    rows = {"service": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", "url": "javascript:x"}]}
+    (problem,) = rows_problems(rows)
+    assert problem.startswith("service b: service url: 'javascript:x' is not an https:")
