@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 
+import shiboken6
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -373,12 +374,15 @@ class MainWindow(QMainWindow):
         """The page on screen drawn again at the new text size, never moved on: the 999 card
         stays until the worker says it is safe, the read-back stays open."""
         page = self.pages.currentWidget()
+        focused = QApplication.focusWidget()  # e.g. the text-size box the worker is using
         if page is self.emergency and self.emergency.shown is not None:
             self.emergency.show_action(*self.emergency.shown)
         elif page is self.readback:
             self.read_back()
         else:
             self.refresh()
+        if focused is not None and shiboken6.isValid(focused) and focused.isVisible():
+            focused.setFocus()  # redrawing a page never moves the worker's keyboard focus
 
     @staticmethod
     def use_text_size(points: int) -> None:

@@ -159,3 +159,18 @@ def test_locked_settings_are_shown_locked(make_window):
     assert not window.settings_tab.tier.isEnabled()
     assert not window.settings_tab.inactivity.isEnabled()
     assert window.settings_tab.organisation.isEnabled()
+
+
+def test_a_setting_changed_with_the_plan_open_leaves_the_focus_where_it_was(qtbot, window):
+    """Redrawing the plan at a new text size must not take the keyboard from the Settings
+    control the worker is using (arrow keys would scroll the plan instead)."""
+    from tests.conftest import routed_cases
+
+    walk(qtbot, window, routed_cases()[0]["scenario"])
+    window.tabs.setCurrentWidget(window.settings_page)
+    size = window.settings_tab.text_size
+    size.setFocus()
+    qtbot.waitUntil(lambda: size.hasFocus())
+    qtbot.keyClick(size, Qt.Key.Key_Up)
+    assert window.settings.text_size == 12
+    assert size.hasFocus()
