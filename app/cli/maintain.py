@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.db.working_copy import CHECK_METHODS, WorkingCopy, WorkingCopyError
+from app.db.working_copy import AUTOSAVE, CHECK_METHODS, WorkingCopy, WorkingCopyError
 
 
 def check_service(
@@ -18,6 +18,14 @@ def check_service(
         day = date.fromisoformat(on) if on else date.today()
     except ValueError:
         print(f"error: --date {on!r}: allowed YYYY-MM-DD", file=sys.stderr)
+        return 1
+    if (folder / AUTOSAVE).is_file():
+        print(
+            f"error: nothing changed: {folder} has unsaved edits (from the maintenance window, "
+            f"or a session that ended without saving): open it with `python -m app maintain "
+            f"{folder}`, save, then run check-service again",
+            file=sys.stderr,
+        )
         return 1
     try:
         copy = WorkingCopy.open(folder)

@@ -11,6 +11,7 @@ journal over the saved files; saving writes both files atomically and drops the 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -39,6 +40,8 @@ class WorkingCopy:
     rows: list[dict[str, str]]
     protected: frozenset[str] = frozenset()  # services a pathway fallback names
     recovered: bool = False  # unsaved edits from an earlier session were brought back
+    unreadable_edits: int = 0  # autosave lines that could not be read (cut short by a crash)
+    on_disk: str = ""  # the saved files as opened: a save refuses to overwrite other changes
     undo_stack: list[list[dict[str, str]]] = field(default_factory=list)
     redo_stack: list[list[dict[str, str]]] = field(default_factory=list)
 
@@ -54,7 +57,7 @@ class WorkingCopy:
             raise WorkingCopyError(f"{folder} is not a directory working copy ({error})") from None
         except KeyError as error:
             raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
-        copy = cls(folder, version, kinds, rows, protected)
+        copy = cls(folder, version, kinds, rows, protected, on_disk=_fingerprint(folder))
         copy.recovered = copy._replay()
         return copy
 
@@ -103,12 +106,15 @@ class WorkingCopy:
         within the review window). A public web page records the page and the date only."""
         if method not in CHECK_METHODS:
             raise WorkingCopyError(f"how it was checked: one of {', '.join(CHECK_METHODS)}")
-        if not by.strip():
+        by = by.strip()
+        if not by:
             raise WorkingCopyError("who checked it: a role is enough (e.g. DA co-ordinator)")
-        if on > date.today():
-            raise WorkingCopyError(f"{on} is in the future: give the day it was checked")
+        if len(by) > 120 or not by.isprintable() or "<" in by:
+            raise WorkingCopyError("who checked it: plain text up to 120 characters (a role)")
+        if not date(2000, 1, 1) <= on <= date.today():
+            raise WorkingCopyError(f"{on}: give the day it was checked (not in the future)")
         if method == "web":
-            if not page.startswith("https://"):
+            if not re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?", page):
                 raise WorkingCopyError("a web check needs the page's https:// address")
             self.update(service_id, {"source": page, "source_seen": on.isoformat()})
             return
@@ -133,12 +139,19 @@ class WorkingCopy:
 
     # Files
     def save(self, version: str | None = None) -> None:
+        if _fingerprint(self.folder) != self.on_disk:
+            raise WorkingCopyError(
+                f"{self.folder / 'services.csv'} was changed since this copy was opened (by "
+                "check-service or another window?): nothing was saved. Your edits are kept: "
+                "open the folder again and they are applied on top of the other changes"
+            )
         self.version = version or self.version
         _write_atomic(self.folder / "services.csv", _csv_text(self.rows))
         toml = (self.folder / "directory.toml").read_text(encoding="utf-8")
         toml = re.sub(r'(?m)^version = ".*"$', f'version = "{self.version}"', toml, count=1)
         _write_atomic(self.folder / "directory.toml", toml)
         (self.folder / AUTOSAVE).unlink(missing_ok=True)
+        self.on_disk = _fingerprint(self.folder)
 
     def _replace(self, service_id: str, row: dict[str, str]) -> None:
         self._step([row if r["id"] == service_id else r for r in self.rows])
@@ -156,7 +169,8 @@ class WorkingCopy:
         if len(self.rows) < len(before):
             entry["removed"] = sorted({r["id"] for r in before} - {r["id"] for r in self.rows})
         with (self.folder / AUTOSAVE).open("a", encoding="utf-8") as journal:
-            journal.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            # A line of its own even after a line a crash cut short: that one is lost, not this
+            journal.write("\n" + json.dumps(entry, ensure_ascii=False) + "\n")
             journal.flush()
             os.fsync(journal.fileno())
 
@@ -168,13 +182,14 @@ class WorkingCopy:
             return False
         at = {r["id"]: n for n, r in enumerate(self.rows)}
         replayed = False
-        for line in lines:
+        for line in filter(None, lines):
             try:
                 entry = json.loads(line)
-                changed = [_complete(r) for r in entry["rows"]]
-                removed = set(entry["removed"])
+                changed = [_complete(r) for r in entry["rows"] if r.get("id")]
+                removed = {str(i) for i in entry["removed"]}
             except (ValueError, TypeError, KeyError, AttributeError):
-                break  # the line a crash cut short: everything before it stands
+                self.unreadable_edits += 1  # cut short by a crash: the others still apply
+                continue
             for row in changed:
                 if row["id"] in at:
                     self.rows[at[row["id"]]] = row
@@ -188,8 +203,19 @@ class WorkingCopy:
         return replayed
 
 
-def _complete(row: dict[str, str | None]) -> dict[str, str]:
-    return {name: (row.get(name) or "") for name in FIELDS}
+def _complete(row: dict) -> dict[str, str]:
+    """Every field, as text (a hand-edited autosave may hold a number)."""
+    return {name: "" if row.get(name) is None else str(row[name]) for name in FIELDS}
+
+
+def _fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for name in ("services.csv", "directory.toml"):
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    return digest.hexdigest()
 
 
 def _csv_text(rows: list[dict[str, str]]) -> str:

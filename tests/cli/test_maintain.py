@@ -23,6 +23,10 @@ def test_check_service_records_the_check_or_says_why_not(tmp_path, capsys):
     assert "confirmed (phoned) by DA co-ordinator" in capsys.readouterr().out
     assert main([*base, "--method", "web", "--by", "lead", "--page", "http://x"]) == 1
     assert "https://" in capsys.readouterr().err
+    assert main([*base, "--method", "web", "--by", "lead", "--page", "https://"]) == 1
+    assert "https://" in capsys.readouterr().err
+    assert main([*base, "--method", "phoned", "--by", "\x1b[31mDA lead"]) == 1
+    assert "plain text up to 120 characters" in capsys.readouterr().err
     assert main([*base, "--method", "phoned", "--by", "lead", "--date", "30/11/2026"]) == 1
     assert "allowed YYYY-MM-DD" in capsys.readouterr().err
     assert (
@@ -42,3 +46,15 @@ def test_check_service_records_the_check_or_says_why_not(tmp_path, capsys):
         == 1
     )
     assert "no service with id 'nobody'" in capsys.readouterr().err
+
+
+def test_check_service_waits_for_unsaved_edits_in_the_window(tmp_path, capsys):
+    from app.db.working_copy import WorkingCopy
+
+    folder = tmp_path / "copy"
+    shutil.copytree(REPO / "resources" / "services", folder)
+    WorkingCopy.open(folder).update("bcwa", {"hours": "Mon-Fri"})  # not saved
+    base = ["directory", "check-service", "galop", "--source", str(folder)]
+    assert main([*base, "--method", "phoned", "--by", "DA lead"]) == 1
+    assert "has unsaved edits" in capsys.readouterr().err
+    assert row_of(folder, "galop")["assured_date"] == ""

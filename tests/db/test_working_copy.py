@@ -54,7 +54,11 @@ def test_unsaved_edits_survive_a_crash(folder):
     assert again.service("crasac")["hours"] == ""
     with (folder / AUTOSAVE).open("a") as journal:
         journal.write('{"rows": [{"id": "crasac", "ho')  # the crash cut the last line short
-    assert WorkingCopy.open(folder).rows == expected
+    after_crash = WorkingCopy.open(folder)
+    assert after_crash.rows == expected and after_crash.unreadable_edits == 1
+    after_crash.update("crasac", {"phone_note": "after the crash"})  # not swallowed
+    assert WorkingCopy.open(folder).service("crasac")["phone_note"] == "after the crash"
+    again = WorkingCopy.open(folder)
     again.save()
     assert not (folder / AUTOSAVE).exists() and not WorkingCopy.open(folder).recovered
 
@@ -100,3 +104,21 @@ def test_marking_checked_records_who_how_and_when(folder):
 def test_what_is_not_a_working_copy_is_named(tmp_path):
     with pytest.raises(WorkingCopyError, match="not a directory working copy"):
         WorkingCopy.open(tmp_path)
+
+
+def test_a_save_never_overwrites_a_change_made_on_disk_meanwhile(folder):
+    window = WorkingCopy.open(folder)
+    window.update("bcwa", {"hours": "Mon-Fri"})
+    other = WorkingCopy.open(folder)  # e.g. check-service, with the window still open
+    other.mark_checked("galop", "phoned", "DA lead", date.today())
+    other.save()
+    with pytest.raises(WorkingCopyError, match="was changed since this copy was opened"):
+        window.save()
+    reopened = WorkingCopy.open(folder)  # the window's edits, applied on top
+    assert reopened.service("bcwa")["hours"] == "Mon-Fri"
+    assert reopened.service("galop")["assured_method"] == "phoned"
+
+
+def test_a_number_in_a_hand_edited_autosave_is_read_as_text(folder):
+    (folder / AUTOSAVE).write_text('{"rows": [{"id": "bcwa", "phone": 5}], "removed": []}\n')
+    assert WorkingCopy.open(folder).service("bcwa")["phone"] == "5"

@@ -115,8 +115,17 @@ class MaintenanceWindow(QMainWindow):
         self.status = plain_label("", "Maintenance status")
         outer.addWidget(self.status)
         self.setCentralWidget(page)
-        if maintenance.copy.recovered:
-            self.status.setText("Unsaved edits from last time were brought back.")
+        copy = maintenance.copy
+        if copy.recovered:
+            lost = copy.unreadable_edits
+            self.status.setText(
+                "Unsaved edits from last time were brought back: check the changes below."
+                + (
+                    f" {lost} edit(s) could not be read (cut short) and are missing."
+                    if lost
+                    else ""
+                )
+            )
         self.changes_due = QTimer(self)
         self.changes_due.setSingleShot(True)
         self.changes_due.setInterval(0)
