@@ -127,7 +127,7 @@ def main() -> None:
     edit = statistics.median(edits)
     lead = signing.generate(work / "lead", PASSPHRASE)
     published, bundle = timed(
-        lambda: window.maintenance.publish(lead.private_path, PASSPHRASE, work / "out", "2099.1.1")
+        lambda: window.maintenance.publish(lead.private_path, PASSPHRASE, work / "out", "2027.1.1")
     )
     keys = work / "keys"
     keys.mkdir()
@@ -137,7 +137,7 @@ def main() -> None:
     in_force = InForce(select_directory(where), MachinePolicy())
     updates = DirectoryUpdates(Loaded(in_force, graph), where)
     installed, (loaded, reason) = timed(lambda: updates.install(bundle))
-    assert loaded is not None and loaded.version == "2099.1.1", reason
+    assert loaded is not None and loaded.version == "2027.1.1", reason
     window.close()
     rows = [
         ("open the maintenance window", opened, 1.0),

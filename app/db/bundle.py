@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import signing
-from app.db.checks import Refused, check_database, version_key
+from app.db.checks import Refused, check_database, check_new_version, version_key
 
 if TYPE_CHECKING:
     from nacl.signing import SigningKey, VerifyKey
@@ -104,6 +104,7 @@ def publish(
     from app.db.oruk_format import read_directory
     from app.db.source import SourceError
 
+    check_new_version(version, today)
     kid, key = loaded_key or signing.load_private(private_key, passphrase)
     current, revision = check_database(database, validate_graph=not just_built)
     if version_key(version) <= version_key(current):

@@ -5,7 +5,9 @@ numbers that never change (999, 101) as they are.
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from datetime import date
 from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory
@@ -25,6 +27,25 @@ def version_key(version: str) -> tuple[int, ...]:
         return tuple(int(part) for part in version.split("."))
     except (ValueError, AttributeError):
         raise Refused(f"version {version!r} is not numbers separated by dots") from None
+
+
+PUBLISH_VERSION = re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})(\.\d{1,3})?", re.ASCII)
+
+
+def check_new_version(version: str, today: date) -> None:
+    """A version to publish: year.month.day[.n], this year or next. A typo such as
+    20261203 would rise above every later version and block each update after it."""
+    match = PUBLISH_VERSION.fullmatch(version)
+    if not match or not (
+        2020 <= int(match[1]) <= today.year + 1
+        and 1 <= int(match[2]) <= 12
+        and 1 <= int(match[3]) <= 31
+    ):
+        raise Refused(
+            f"version {version!r}: allowed year.month.day, optionally .n for a second one that "
+            f"day (e.g. {today.year}.{today.month}.{today.day} or "
+            f"{today.year}.{today.month}.{today.day}.2)"
+        )
 
 
 def schema_of(db: sqlite3.Connection) -> list[tuple]:

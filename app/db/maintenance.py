@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.db.checks import Refused, version_key
+from app.db.checks import Refused, check_new_version, version_key
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
@@ -138,6 +138,7 @@ def publish_copy(
     from app.db.bundle import publish
     from app.db.signing import load_private
 
+    check_new_version(version, date.today())
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
     # The passphrase's key derivation (half a second, by design) runs while the directory

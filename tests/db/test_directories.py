@@ -266,8 +266,11 @@ def test_keygen_publish_and_verify_commands(tmp_path, capsys):
     assert main(["directory", "verify", str(made)]) == 1
     assert "signed with unknown key" in capsys.readouterr().err
     assert main(["directory", "verify", str(SHIPPED)]) == 0
-    assert publish_as("2020.1") == 1
+    assert publish_as("2020.1.1") == 1
     assert "must be higher" in capsys.readouterr().err
+    for typo in ("20261203", "2026.12.1 ", "٢٠٢٧.1.1", "2031.1.1", "2026.13.1"):
+        assert publish_as(typo) == 1, typo  # would rise above every later version
+        assert "allowed year.month.day" in capsys.readouterr().err
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase\n")
     assert publish_as("2026.12.2", wrong) == 1
@@ -276,7 +279,7 @@ def test_keygen_publish_and_verify_commands(tmp_path, capsys):
     assert "give --passphrase-file" in capsys.readouterr().err
     assert publish_as("2026.12.2", key=tmp_path / "missing.private-key") == 1
     assert "missing.private-key is not a private key" in capsys.readouterr().err
-    assert publish_as("2030.1", key=made) == 1
+    assert publish_as("2026.12.3", key=made) == 1
     assert "not a private key" in capsys.readouterr().err
     assert [p.name for p in out.glob("*.navdir")] == [made.name]  # nothing else was written
     short = tmp_path / "short.txt"
