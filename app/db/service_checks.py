@@ -9,6 +9,7 @@ https links only, and no street address anywhere in a refuge's record.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from app.db.field_rules import PHONE_ALLOWED, field_problems, uk_phone_digits
 from app.db.service_rows import ASSURED_METHODS
@@ -18,11 +19,18 @@ RULE_NAMES = {"website": "url", "referral_route": "application_process", "source
 CONFIDENCES = ("high", "medium", "low")
 STATUSES = ("active", "retired")
 AUDIENCES = ("any", "women", "men", "lgbtq")
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
-STREET = re.compile(
-    r"\b\d+[A-Za-z]?,?\s+[A-Z][a-z]+(\s[A-Z][a-z]+)*\s"
-    r"(Road|Street|Lane|Avenue|Close|Drive|Way|Place|Crescent|Grove|Terrace|Gardens|Court)\b"
+# Where a refuge is: any of these in its record (read after NFKC, so full-width letters
+# and digits count too). Wide on purpose: a false alarm costs the lead a rewording.
+WHERE = re.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # postcode
+    r"|\b\d+[a-z]?,?\s+(?:[a-z'’.-]+\s+){0,3}"  # house number, then a street
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|place|pl|crescent"
+    r"|cres|grove|gr|terrace|terr|gardens|gdns|court|ct|row|walk|hill|park|square|sq|mews)\b"
+    r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
+    r"|-?\d{1,2}\.\d{3,},\s*-?\d{1,3}\.\d{3,}",  # map coordinates
+    re.IGNORECASE,
 )
+FIXED = {"emergency": "999", "police_non_emergency": "101"}  # set nationally, never edited
 
 
 def format_uk_phone(text: str) -> str | None:
@@ -69,8 +77,15 @@ def service_problems(
         add("name", "a service needs a name")
     if row.get("phone") and format_uk_phone(row["phone"]) is None:
         add("phone", f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})")
-    if row.get("website") and not row["website"].startswith("https://"):
+    website = row.get("website") or ""
+    if website and not website.startswith("https://"):
         add("website", "links must start with https:// (an http page can be altered on the way)")
+    elif "@" in website.removeprefix("https://").split("/")[0]:
+        add("website", "no @ before the site's name: the link would go to another site")
+    row_kinds = _listed(row.get("kinds", ""))
+    for kind, number in FIXED.items():
+        if kind in row_kinds and "".join((row.get("phone") or "").split()) != number:
+            add("phone", f"a service of kind {kind} is always {number}")
     _vocabulary(row, "kinds", kinds, "kinds", add)
     _vocabulary(row, "area", areas, "areas", add)
     _ages(row, add)
@@ -86,10 +101,10 @@ def service_problems(
                 field,
                 f"{value!r} is not allowed: one of {', '.join(a or '(empty)' for a in allowed)}",
             )
-    if "refuge" in _listed(row.get("kinds", "")):
+    if "refuge" in row_kinds or any("refuge" in (v or "").casefold() for v in row.values()):
         for field, value in row.items():
-            if value and (POSTCODE.search(value) or STREET.search(value)):
-                add(field, "a refuge's address must never be held: remove the street or postcode")
+            if value and WHERE.search(unicodedata.normalize("NFKC", value)):
+                add(field, "a refuge's address must never be held: remove where it is")
     return found
 
 

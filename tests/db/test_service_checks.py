@@ -71,6 +71,15 @@ def test_uk_numbers_are_written_one_way(typed, shown):
         ({"notes": "<script>x</script>"}, "notes", "HTML tags"),
         ({"kinds": "refuge", "notes": "at 12 Acacia Road"}, "notes", "address must never"),
         ({"kinds": "refuge", "hours": "CV1 2AB"}, "hours", "address must never"),
+        ({"kinds": "refuge", "notes": "refuge at 12 acacia avenue"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "12 High St, Coventry"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "Flat 2, 14 Elm Rd"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "at 12 Queen's Road"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "Ｂ１２ ９ＱＴ"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "///filled.count.soap"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "52.4862, -1.8904"}, "notes", "must never"),
+        ({"notes": "our refuge is at 12 Acacia Road B12 9QT"}, "notes", "must never"),
+        ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
     ],
 )
 def test_each_problem_names_the_field_and_what_is_allowed(
@@ -78,6 +87,19 @@ def test_each_problem_names_the_field_and_what_is_allowed(
 ):
     problems = service_problems({**row, **changes}, words.kinds, words.areas)
     assert any(words_in_message in p for p in problems.get(field, [])), problems
+
+
+def test_999_and_101_are_never_edited(words):
+    import csv as reader
+
+    with SHIPPED.open(encoding="utf-8") as handle:
+        rows = {r["id"]: r for r in reader.DictReader(handle)}
+    for sid, number, wrong in (
+        ("emergency-999", "999", "0800 123 4567"),
+        ("police-101", "101", "111"),
+    ):
+        problems = service_problems({**rows[sid], "phone": wrong}, words.kinds, words.areas)
+        assert problems["phone"][-1] == f"a service of kind {rows[sid]['kinds']} is always {number}"
 
 
 def test_a_street_is_fine_for_a_service_that_is_not_a_refuge(row, words):
