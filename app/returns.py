@@ -10,6 +10,7 @@ is named and skipped; nothing in a file is ever run or trusted as a formula.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -24,6 +25,7 @@ from app.user_data import COUNT_COLUMNS
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 VALUE = re.compile(r"[a-z0-9_]{1,60}")
+COUNT = re.compile(r"[0-9]{1,7}", re.ASCII)  # ASCII digits: "²" is a digit to isdigit()
 FELL_BACK = "unmet_need"
 TOTAL_COLUMNS = ("borough", "action", "plans with this action", "fell back (no confirmed service)")
 
@@ -59,12 +61,19 @@ class Returns:
 
 def read_returns(paths: list[Path]) -> Returns:
     returns = Returns()
+    seen: dict[str, str] = {}  # content hash -> the file first read with it
     for path in paths:
         try:
-            rows = _rows(path)
+            data = _read(path)
+            rows = _rows(data)
         except ValueError as error:
             returns.skipped.append(f"{path.name}: {error}")
             continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:  # one laptop's export counted twice would inflate every total
+            returns.skipped.append(f"{path.name}: the same counts as {seen[digest]}")
+            continue
+        seen[digest] = path.name
         returns.files.append(path.name)
         for line, row in rows:
             problem = _row_problem(row)
@@ -89,15 +98,21 @@ def write_totals_csv(returns: Returns, target: Path) -> int:
     return len(returns.table())
 
 
-def _rows(path: Path) -> list[tuple[int, list[str]]]:
+def _read(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES of a regular file (never a pipe or a device)."""
+    from app.db.bundle import read_regular_file
+    from app.db.checks import Refused
+
     try:
-        data = path.read_bytes()[: MAX_FILE_BYTES + 1]
-        if len(data) > MAX_FILE_BYTES:
-            raise ValueError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except Refused as error:
+        raise ValueError(str(error)) from None
+
+
+def _rows(data: bytes) -> list[tuple[int, list[str]]]:
+    try:
         text = data.decode("utf-8-sig")
         table = list(csv.reader(io.StringIO(text, newline="")))
-    except OSError as error:
-        raise ValueError(f"cannot be read ({error.strerror or error})") from None
     except (UnicodeDecodeError, csv.Error):
         raise ValueError("not a counts export (not UTF-8 CSV text)") from None
     if not table or tuple(table[0]) != COUNT_COLUMNS:
@@ -116,6 +131,6 @@ def _row_problem(row: list[str]) -> str:
     for name, text in (("borough", borough), ("value", value)):
         if not VALUE.fullmatch(text):
             return f"{name} {text[:40]!r} is not an id (lower-case letters, digits, _)"
-    if not count.isdigit() or int(count) > 1_000_000:
+    if not COUNT.fullmatch(count):
         return f"count {count[:20]!r} is not a whole number up to 1,000,000"
     return ""

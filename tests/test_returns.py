@@ -55,11 +55,18 @@ def test_what_is_not_a_counts_export_is_named_and_skipped(tmp_path):
     binary = tmp_path / "photo.csv"
     binary.write_bytes(b"\xff\xd8\xff\xe0 not text")
     missing = tmp_path / "gone.csv"
-    returns = read_returns([*exported(tmp_path), other, binary, missing])
+    laptops = exported(tmp_path)
+    again = tmp_path / "laptop-1 (1).csv"
+    again.write_bytes(laptops[0].read_bytes())  # the same export saved twice
+    returns = read_returns([*laptops, other, binary, missing, again, laptops[1]])
     assert len(returns.files) == 3
+    assert returns.skipped[3:] == [
+        "laptop-1 (1).csv: the same counts as laptop-1.csv",
+        "laptop-2.csv: the same counts as laptop-2.csv",
+    ]
     assert returns.skipped[0].startswith("services.csv: not a counts export (its first line")
     assert returns.skipped[1] == "photo.csv: not a counts export (not UTF-8 CSV text)"
-    assert returns.skipped[2].startswith("gone.csv: cannot be read")
+    assert returns.skipped[2].startswith("gone.csv: cannot read it")
 
 
 def test_formula_looking_cells_are_never_counted_or_written(tmp_path):
@@ -68,6 +75,7 @@ def test_formula_looking_cells_are_never_counted_or_written(tmp_path):
         [
             ("2026-11", '=HYPERLINK("http://x")', "action", "marac_referral", 1),
             ("2026-11", "walsall", "action", "marac_referral", "+1"),
+            ("2026-11", "walsall", "action", "marac_referral", "²"),
             ("2026-11", "walsall", "action", "marac_referral", 2),
         ],
         hostile,
@@ -77,6 +85,7 @@ def test_formula_looking_cells_are_never_counted_or_written(tmp_path):
     assert returns.table() == [("walsall", "marac_referral", 2, 0)]
     assert "line 2: borough '=HYPERLINK" in returns.notes[0]
     assert "line 3: count '+1' is not a whole number" in returns.notes[1]
+    assert "line 4: count '²' is not a whole number" in returns.notes[2]
     out = tmp_path / "totals.csv"
     assert write_totals_csv(returns, out) == 1
     with out.open(encoding="utf-8") as handle:

@@ -58,6 +58,9 @@ def merge(files: list[Path], target: Path | None) -> int:
     fell back; exit 0 when at least one file was read, 1 when none could be."""
     from app.returns import TOTAL_COLUMNS, read_returns, write_totals_csv
 
+    if target is not None and any(target.resolve() == f.resolve() for f in files):
+        print(f"error: --csv {target} is one of the files read (it would be lost)", file=sys.stderr)
+        return 2
     returns = read_returns(files)
     for line in returns.skipped:
         print(f"skipped: {line}", file=sys.stderr)

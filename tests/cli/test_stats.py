@@ -96,3 +96,5 @@ def test_merge_prints_the_totals_and_names_what_it_skipped(tmp_path, capsys):
     assert "skipped: other.csv: not a counts export" in printed.err
     assert out.read_text().splitlines()[1] == "walsall,marac_referral,3,1"
     assert main(["stats", "merge", str(other)]) == 1
+    assert main(["stats", "merge", str(one), "--csv", str(one)]) == 2  # never its own input
+    assert "it would be lost" in capsys.readouterr().err
