@@ -47,6 +47,7 @@ def parser() -> argparse.ArgumentParser:
     publish.add_argument("--days", type=int, default=180, help="days until the bundle expires")
     publish.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the bundle")
     publish.add_argument("--passphrase-file", type=Path, help="scripts: the key's passphrase")
+    publish.add_argument("--source", type=Path, help="a working copy to publish (lead's folder)")
     install = actions.add_parser("install", help="install a signed update bundle for this user")
     install.add_argument("bundle", type=Path, help="the .navdir file")
     diff = actions.add_parser("diff", help="what changes from one directory to another")
@@ -172,6 +173,13 @@ def directory_command(args: argparse.Namespace) -> int:
         return updates.diff(args.old, args.new, lambda: trusted_keys(args.keys))
     if args.action == "install":
         return updates.install(args.bundle)
+    if args.action == "publish" and not 1 <= args.days <= 730:
+        print(f"error: --days {args.days}: allowed 1 to 730", file=sys.stderr)
+        return 2
+    if args.action == "publish" and args.source is not None:
+        return updates.publish_working_copy(
+            args.source, args.key, args.out, args.version, args.days, args.passphrase_file
+        )
     if args.action == "publish":
         database = args.directory or shipped_directory()
         return updates.publish_bundle(

@@ -66,6 +66,49 @@ def publish_bundle(
     return 0
 
 
+def publish_working_copy(
+    folder: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
+) -> int:
+    """A lead's working copy, checked, built with the pathway in force, signed."""
+    from app.db.loader import DirectoryError
+    from app.db.maintenance import open_copy, publish_copy
+    from app.db.source import SourceError
+    from app.db.working_copy import WorkingCopyError
+    from app.in_force import decide, graph_in_force
+
+    in_force = decide()
+    try:
+        graph = graph_in_force(in_force)
+        copy, words = open_copy(folder, graph)
+        passphrase = passphrase_from(passphrase_file) if _sealed(key) else None
+        path = publish_copy(
+            copy, words, graph, in_force.database, key, passphrase, out, version, days
+        )
+    except FileNotFoundError:
+        print(f"error: nothing published: {folder} has no services.csv", file=sys.stderr)
+        return 1
+    except SourceError as error:
+        print(f"error: nothing published: problems in {folder}:", file=sys.stderr)
+        for problem in error.problems[:20]:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    except (Refused, signing.KeyFileError, WorkingCopyError, DirectoryError) as error:
+        print(f"error: nothing published: {error}", file=sys.stderr)
+        return 1
+    print(f"published {path} (against directory {graph.directory_version} in use)")
+    return 0
+
+
+def _sealed(key: Path) -> bool:
+    try:
+        signing.load_private(key)
+    except signing.PassphraseNeeded:
+        return True
+    except signing.KeyFileError:
+        return False  # publish says why
+    return False
+
+
 def verify(path: Path, keys: dict) -> int:
     """Exit 0 when the file may be used, 1 with the reason when not."""
     try:

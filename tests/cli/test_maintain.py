@@ -58,3 +58,25 @@ def test_check_service_waits_for_unsaved_edits_in_the_window(tmp_path, capsys):
     assert main([*base, "--method", "phoned", "--by", "DA lead"]) == 1
     assert "has unsaved edits" in capsys.readouterr().err
     assert row_of(folder, "galop")["assured_date"] == ""
+
+
+def test_a_working_copy_is_published_from_a_script(tmp_path, capsys):
+    from app.db import signing
+    from app.db.bundle import read_bundle
+    from app.db.loader import load_graph
+
+    folder = tmp_path / "copy"
+    shutil.copytree(REPO / "resources" / "services", folder)
+    secret = tmp_path / "pass.txt"
+    secret.write_text("a long enough passphrase\n")
+    lead = signing.generate(tmp_path / "k", "a long enough passphrase")
+    base = ["directory", "check-service", "coventry-mash", "--source", str(folder)]
+    assert main([*base, "--method", "phoned", "--by", "DA lead"]) == 0
+    publish = ["directory", "publish", "--source", str(folder), "--key", str(lead.private_path)]
+    out = ["--out", str(tmp_path / "out"), "--passphrase-file", str(secret)]
+    assert main([*publish, "--version", "2026.12.1", *out, "--days", "0"]) == 2
+    assert "allowed 1 to 730" in capsys.readouterr().err
+    assert main([*publish, "--version", "2026.12.1", *out]) == 0
+    (bundle,) = (tmp_path / "out").glob("*.navdir")
+    _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
+    assert load_graph(data).services["coventry-mash"].assured_method == "phoned"
