@@ -102,6 +102,8 @@ class DirectoryDiff:
         names = [self.area_names.get(a, a.replace("_", " ").title()) for a in service.areas]
         if service.areas == ("national",):
             return "nationally"
+        if not service.areas:
+            return "with no area"
         return "in " + " and ".join(names)
 
 
@@ -150,7 +152,8 @@ def service_changes(old: Service, new: Service) -> list[Change]:
             continue
         before, after = getattr(old, f.name), getattr(new, f.name)
         if before != after:
-            found.append(Change(new.id, new.name, f.name, _text(before), _text(after)))
+            name = new.name or f"(no name, id {new.id})"
+            found.append(Change(new.id, name, f.name, _text(before), _text(after)))
     return found
 
 

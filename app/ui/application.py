@@ -146,7 +146,9 @@ DEVELOPER = "NAVIGATOR_DEVELOPER"  # "1": the window may open an unverified --di
 
 
 def developer_mode() -> bool:
-    return os.environ.get(DEVELOPER) == "1"
+    """From a source checkout only: the installed (frozen) app ignores the variable, which
+    any user can set for their own session (as app/machine.py ignores its variable)."""
+    return os.environ.get(DEVELOPER) == "1" and not getattr(sys, "frozen", False)
 
 
 def open_window(directory: Path | None, log: EventLog):

@@ -93,7 +93,9 @@ def test_a_key_in_the_profile_is_never_trusted(app_home, tmp_path):
     assert f"{bundle.name}: signed with unknown key {publisher.key_id}" in result.stderr
 
 
-def test_the_window_refuses_an_unverified_directory_from_a_shortcut(qtbot, app_home, tmp_path):
+def test_the_window_refuses_an_unverified_directory_from_a_shortcut(
+    qtbot, app_home, tmp_path, monkeypatch
+):
     forged = forged_database(tmp_path / "shortcut.sqlite")
     result = run_app("--directory", str(forged), "--self-test", env=app_home.env)
     assert result.returncode == 1
@@ -101,6 +103,10 @@ def test_the_window_refuses_an_unverified_directory_from_a_shortcut(qtbot, app_h
     with pytest.raises(StartError) as refused:
         open_window(forged, EventLog(tmp_path / "log"))
     assert "NAVIGATOR_DEVELOPER" in str(refused.value)
+    monkeypatch.setenv("NAVIGATOR_DEVELOPER", "1")  # set by a user for their own session…
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # …in the installed app
+    with pytest.raises(StartError):
+        open_window(forged, EventLog(tmp_path / "log"))
     screen = problem_screen(refused.value.reasons, EventLog(tmp_path / "log"))
     qtbot.addWidget(screen)
     assert "opens only the directory installed" in screen.message.text()
