@@ -7,6 +7,9 @@ again, so a round trip through a file loses nothing.
 
 from __future__ import annotations
 
+import csv
+import os
+from pathlib import Path
 from typing import Any
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -22,3 +25,17 @@ def unescape_cell(text: str) -> str:
     if text.startswith("'") and text[1:].startswith(TRIGGERS):
         return text[1:]
     return text
+
+
+def write_safe_csv(header: tuple[str, ...], rows: list, target: Path) -> int:
+    """Header and rows, each cell made safe, written whole or not at all; rows written."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with partial.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(header)
+            writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return len(rows)

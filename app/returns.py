@@ -12,13 +12,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.csv_cells import safe_cell, unescape_cell
+from app.csv_cells import unescape_cell, write_safe_csv
 from app.pathways.activity import MEASURES
 from app.user_data import COUNT_COLUMNS
 
@@ -86,16 +85,7 @@ def read_returns(paths: list[Path]) -> Returns:
 
 def write_totals_csv(returns: Returns, target: Path) -> int:
     """The totals, cells escaped against formulas, written whole or not at all."""
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with partial.open("w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(TOTAL_COLUMNS)
-            writer.writerows([safe_cell(c) for c in row] for row in returns.table())
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return len(returns.table())
+    return write_safe_csv(TOTAL_COLUMNS, returns.table(), target)
 
 
 def _read(path: Path) -> bytes:

@@ -7,16 +7,14 @@ conversation is always counted once. Nothing else about the conversation is kept
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import os
 import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.csv_cells import safe_cell
+from app.csv_cells import write_safe_csv
 from app.db.user_store import UserStore
 from app.pathways.activity import CountKey, activity_keys
 from app.pathways.graph import Graph
@@ -111,13 +109,4 @@ class UserData:
 
 def write_counts_csv(rows: list[tuple], target: Path) -> int:
     """The counts and nothing else, written whole or not at all; the number of rows."""
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with partial.open("w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(COUNT_COLUMNS)
-            writer.writerows([safe_cell(cell) for cell in row] for row in rows)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return len(rows)
+    return write_safe_csv(COUNT_COLUMNS, rows, target)

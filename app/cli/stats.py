@@ -44,13 +44,7 @@ def export(target: Path) -> int:
         rows = store.counts()
     finally:
         store.close()
-    try:
-        written = write_counts_csv(rows, target)
-    except OSError as error:
-        print(f"error: could not write {target}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    print(f"wrote {written} count rows to {target}")
-    return 0
+    return _written(lambda: write_counts_csv(rows, target), target, "count rows")
 
 
 def merge(files: list[Path], target: Path | None) -> int:
@@ -74,10 +68,15 @@ def merge(files: list[Path], target: Path | None) -> int:
     for row in returns.table():
         print(",".join(str(cell) for cell in row))
     if target is not None:
-        try:
-            written = write_totals_csv(returns, target)
-        except OSError as error:
-            print(f"error: could not write {target}: {error.strerror or error}", file=sys.stderr)
-            return 1
-        print(f"wrote {written} rows to {target}")
+        return _written(lambda: write_totals_csv(returns, target), target, "rows")
+    return 0
+
+
+def _written(write, target: Path, what: str) -> int:
+    try:
+        written = write()
+    except OSError as error:
+        print(f"error: could not write {target}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"wrote {written} {what} to {target}")
     return 0

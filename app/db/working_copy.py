@@ -122,18 +122,17 @@ class WorkingCopy:
         self.update(service_id, changes)
 
     def undo(self) -> bool:
-        if not self.undo_stack:
-            return False
-        self.redo_stack.append(self.rows)
-        before, self.rows = self.rows, self.undo_stack.pop()
-        self._journal(before)
-        return True
+        return self._back_to(self.undo_stack, self.redo_stack)
 
     def redo(self) -> bool:
-        if not self.redo_stack:
+        return self._back_to(self.redo_stack, self.undo_stack)
+
+    def _back_to(self, source: list, other: list) -> bool:
+        """The rows on top of `source` again; the present ones kept on `other`."""
+        if not source:
             return False
-        self.undo_stack.append(self.rows)
-        before, self.rows = self.rows, self.redo_stack.pop()
+        other.append(self.rows)
+        before, self.rows = self.rows, source.pop()
         self._journal(before)
         return True
 
