@@ -130,8 +130,8 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
 
 
 def _content_problems(source: Source) -> None:
-    from app.db.field_rules import rows_problems
-    from app.db.oruk_format import read_directory
+    from app.db.field_rules import table_problems
+    from app.db.oruk_format import TABLES
     from app.pathways.validate import validate
 
     try:
@@ -140,7 +140,18 @@ def _content_problems(source: Source) -> None:
         raise Refused(str(error)) from None
     if problems:
         raise Refused(f"the pathway graph is invalid: {problems[0]} (+{len(problems) - 1} more)")
-    problems = rows_problems(read_directory(source))
+    db = open_directory(source)
+    db.row_factory = None  # plain tuples: 50,000 rows read without a dict each
+    try:
+        problems = []
+        for table in TABLES:
+            cursor = db.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+            names = [d[0] for d in cursor.description]
+            problems += table_problems(table, names, cursor.fetchall())
+    except sqlite3.Error as error:
+        raise Refused(f"not a readable directory database ({error})") from None
+    finally:
+        db.close()
     if problems:
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
         raise Refused(f"a service field breaks the directory's rules: {problems[0]}{more}")

@@ -5,6 +5,7 @@ checked one. Computed from the working copy's rows directly, so an edit redraws 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -85,6 +86,30 @@ def add_up(contributions) -> dict[tuple[str, int], Cell]:
                 if checked > total[2]:
                     total[2] = checked
     return {key: Cell(n, NAMES.get(best, "low"), day) for key, (n, best, day) in totals.items()}
+
+
+class Tally:
+    """Running totals per cell, so one service's change costs only its own cells: its
+    contribution is taken away and the new one added (the grid at 10,000 services)."""
+
+    def __init__(self) -> None:
+        self.totals: dict[tuple[str, int], tuple[list, Counter, Counter]] = {}
+
+    def add(self, part: tuple, sign: int = 1) -> None:
+        keys, rank, day = part
+        for key in keys:
+            count, ranks, days = self.totals.setdefault(key, ([0], Counter(), Counter()))
+            count[0] += sign
+            ranks[rank] += sign
+            days[day] += sign
+
+    def cell(self, key: tuple[str, int]) -> Cell:
+        entry = self.totals.get(key)
+        if entry is None or entry[0][0] <= 0:
+            return Cell()
+        count, ranks, days = entry
+        best = min(r for r, n in ranks.items() if n > 0)
+        return Cell(count[0], NAMES.get(best, "low"), max(d for d, n in days.items() if n > 0))
 
 
 def _listed(value: str) -> list[str]:

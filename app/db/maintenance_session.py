@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.db.coverage import COLUMNS, Cell, add_up, contribution
+from app.db.coverage import COLUMNS, Cell, Tally, contribution
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes
 from app.db.loader import Source
 from app.db.maintenance import (
@@ -32,9 +32,11 @@ class Maintenance:
     words: Vocabulary
     in_use: Graph
     in_use_database: Source  # the pathway a publish carries, and the start of a new copy
-    _checked: dict = field(default_factory=dict)  # id -> (row object, its problems)
+    _checked: dict = field(default_factory=dict)  # id -> its problems (only those with any)
     _compared: dict = field(default_factory=dict)  # id -> (row object, Service, changes)
     _counted: dict = field(default_factory=dict)  # id -> (row object, its grid contribution)
+    _tally: Tally = field(default_factory=Tally)  # the grid's running totals
+    _read_up_to: dict = field(default_factory=dict)  # each view's position in the edit log
 
     @classmethod
     def open(cls, folder: Path, in_use: Graph, database: Source) -> Maintenance:
@@ -56,16 +58,15 @@ class Maintenance:
     def coverage(self, today: date) -> dict[tuple[str, int], tuple[str, str]]:
         """Each (borough, column) cell for the grid: (as shown, as read out in full)."""
         boroughs = [b for b, _ in self.boroughs]
-        parts = []
-        for row in self.copy.rows:
-            known = self._counted.get(row["id"])
-            if known is None or known[0] is not row:
-                known = (row, contribution(row, boroughs))
-                self._counted[row["id"]] = known
-            parts.append(known[1])
-        cells = add_up(parts)
+        for sid, row in self._changed("coverage"):
+            known = self._counted.pop(sid, None)
+            if known is not None:
+                self._tally.add(known[1], -1)
+            if row is not None:
+                self._counted[sid] = (row, contribution(row, boroughs))
+                self._tally.add(self._counted[sid][1])
         return {
-            (borough, column): _both(cells.get((borough, column), Cell()), today)
+            (borough, column): _both(self._tally.cell((borough, column)), today)
             for borough, _ in self.boroughs
             for column in range(len(COLUMNS))
         }
@@ -74,15 +75,24 @@ class Maintenance:
         return service_problems(row, self.words.kinds, self.words.areas)
 
     def all_problems(self) -> dict[str, dict[str, list[str]]]:
-        found = {}
-        for row in self.copy.rows:
-            known = self._checked.get(row["id"])
-            if known is None or known[0] is not row:
-                known = (row, self.problems(row))
-                self._checked[row["id"]] = known
-            if known[1]:
-                found[row["id"]] = known[1]
-        return found
+        """Every service with a problem (only the rows edited since are checked again)."""
+        for sid, row in self._changed("problems"):
+            problems = self.problems(row) if row is not None else {}
+            if problems:
+                self._checked[sid] = problems
+            else:
+                self._checked.pop(sid, None)
+        return dict(self._checked)
+
+    def _changed(self, view: str):
+        """(id, row or None if gone) for each service changed since `view` last looked:
+        every service the first time."""
+        copy = self.copy
+        if view not in self._read_up_to:
+            self._read_up_to[view] = len(copy.log)
+            return [(row["id"], row) for row in copy.rows]
+        ids, self._read_up_to[view] = copy.changed_since(self._read_up_to[view])
+        return [(sid, copy.row_of(sid)) for sid in ids]
 
     def diff(self) -> DirectoryDiff:
         """What publishing would change against the directory in use."""

@@ -42,6 +42,8 @@ class WorkingCopy:
     recovered: bool = False  # unsaved edits from an earlier session were brought back
     unreadable_edits: int = 0  # autosave lines that could not be read (cut short by a crash)
     on_disk: str = ""  # the saved files as opened: a save refuses to overwrite other changes
+    log: list[set[str]] = field(default_factory=list)  # ids each edit changed, in order
+    _index: tuple[int, dict[str, int]] = (0, {})  # (id of the rows list, id -> position)
     undo_stack: list[list[dict[str, str]]] = field(default_factory=list)
     redo_stack: list[list[dict[str, str]]] = field(default_factory=list)
 
@@ -63,10 +65,21 @@ class WorkingCopy:
 
     # Reading
     def service(self, service_id: str) -> dict[str, str]:
-        for row in self.rows:
-            if row["id"] == service_id:
-                return dict(row)
-        raise WorkingCopyError(f"no service with id {service_id!r} in {self.folder}")
+        row = self.row_of(service_id)
+        if row is None:
+            raise WorkingCopyError(f"no service with id {service_id!r} in {self.folder}")
+        return dict(row)
+
+    def row_of(self, service_id: str) -> dict[str, str] | None:
+        """The row itself (not a copy: views compare rows by identity), or None."""
+        if self._index[0] != id(self.rows):
+            self._index = (id(self.rows), {r["id"]: n for n, r in enumerate(self.rows)})
+        at = self._index[1].get(service_id)
+        return self.rows[at] if at is not None else None
+
+    def changed_since(self, position: int) -> tuple[set[str], int]:
+        """The ids changed by the edits after `position` in the log, and the new position."""
+        return set().union(*self.log[position:]), len(self.log)
 
     @property
     def unsaved(self) -> bool:
@@ -153,7 +166,12 @@ class WorkingCopy:
         self.on_disk = _fingerprint(self.folder)
 
     def _replace(self, service_id: str, row: dict[str, str]) -> None:
-        self._step([row if r["id"] == service_id else r for r in self.rows])
+        self.row_of(service_id)  # the index, current
+        positions = self._index[1]
+        rows = list(self.rows)  # the others stay the same objects (views compare by identity)
+        rows[positions[service_id]] = row
+        self._step(rows)
+        self._index = (id(self.rows), positions)  # every row is where it was
 
     def _step(self, rows: list[dict[str, str]]) -> None:
         self.undo_stack.append(self.rows)
@@ -167,11 +185,12 @@ class WorkingCopy:
         entry = {"rows": [r for r in self.rows if id(r) not in kept], "removed": []}
         if len(self.rows) < len(before):
             entry["removed"] = sorted({r["id"] for r in before} - {r["id"] for r in self.rows})
+        self.log.append({r["id"] for r in entry["rows"]} | set(entry["removed"]))
         with (self.folder / AUTOSAVE).open("a", encoding="utf-8") as journal:
             # A line of its own even after a line a crash cut short: that one is lost, not this
             journal.write("\n" + json.dumps(entry, ensure_ascii=False) + "\n")
-            journal.flush()
-            os.fsync(journal.fileno())
+            # Flushed to the system at once: it survives the app crashing (what this is for);
+            # no fsync per keystroke-sized edit, which cost milliseconds on some disks.
 
     def _replay(self) -> bool:
         """Bring back the edits of a session that ended unsaved; True if there were any."""

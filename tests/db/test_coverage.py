@@ -48,3 +48,33 @@ def test_cells_are_words_and_signs():
         "⚠ 1 service, best medium; never checked by a person"
     )
     assert Cell().text(today) == "✖ none held"
+
+
+def test_the_running_tally_agrees_with_a_fresh_count_after_edits_and_undo(graph, tmp_path):
+    """The grid's running totals, after edits, an add and undos, are what counting every
+    row again gives."""
+    import shutil
+
+    from app.db.maintenance_session import Maintenance
+    from tests.conftest import REPO
+
+    shutil.copytree(REPO / "resources" / "services", tmp_path / "copy")
+    m = Maintenance.open(tmp_path / "copy", graph, REPO / "resources" / "directory.sqlite")
+    today = date(2026, 11, 30)
+    m.coverage(today)
+    copy = m.copy
+    copy.mark_checked("coventry-mash", "phoned", "lead", today)
+    copy.update("crasac", {"kinds": "idva", "confidence": "high"})
+    copy.add({**copy.service("coventry-mash"), "id": "walsall-new", "area": "walsall"})
+    m.coverage(today)
+    copy.undo()  # the added service goes again
+    copy.retire("bcwa")
+    shown = m.coverage(today)
+    boroughs = [b for b, _ in m.boroughs]
+    fresh = coverage(copy.rows, boroughs)
+    assert shown == {
+        key: (fresh.get(key, Cell()).short(today), fresh.get(key, Cell()).text(today))
+        for key in shown
+    }
+    assert shown["coventry", IDVA][1] == "⚠ 1 service, best high; never checked by a person"
+    assert shown["coventry", 0][1] == "✔ 1 service, best high; checked this month"

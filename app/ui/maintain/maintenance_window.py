@@ -173,7 +173,7 @@ class MaintenanceWindow(QMainWindow):
         if words:
             rows = [r for r in rows if all(w in " ".join(r.values()).casefold() for w in words)]
         keep = keep or (self.form.row.get("id") if self.form.row else None)
-        self.services.show(rows, self.problems)
+        self.services.show(rows, self.problems, filtered=bool(words))
         ids = [row["id"] for row in rows]
         if keep in ids:
             self.table.selectRow(ids.index(keep))

@@ -54,12 +54,16 @@ class ServiceListModel(HeaderedTableModel):
         super().__init__()
         self.problems: dict[str, dict] = {}
 
-    def show(self, rows: list[dict], problems: dict[str, dict]) -> None:
+    def show(self, rows: list[dict], problems: dict[str, dict], filtered: bool = False) -> None:
         """The same services in the same order (an edit): their cells redrawn, the view
         and its selection kept; otherwise the list is reset."""
         self.problems = problems
-        same = len(rows) == len(self.rows) and all(
-            a is b or a["id"] == b["id"] for a, b in zip(rows, self.rows, strict=True)
+        # An edit replaces a row where it stands and an added service comes last, so the
+        # same number of rows is the same services in the same order.
+        same = len(rows) == len(self.rows) and (
+            [r["id"] for r in rows] == [r["id"] for r in self.rows]
+            if filtered
+            else not rows or rows[-1]["id"] == self.rows[-1]["id"]
         )
         if not same:
             self.set_rows(rows)

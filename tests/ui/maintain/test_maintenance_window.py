@@ -148,3 +148,13 @@ def test_returns_are_read_shown_and_exported(lead_window, tmp_path):
     view.path_provider = lambda _kind: str(tmp_path / "no-such-folder" / "x.csv")
     view.export("csv")
     assert view.result.text().startswith("Not written:")
+
+
+def test_a_found_list_follows_an_edit_that_changes_what_matches(lead_window, qtbot):
+    window = lead_window
+    qtbot.keyClicks(window.search, "7678 8555")
+    assert [row["id"] for row in window.services.rows] == ["coventry-mash"]
+    window.apply("coventry-mash", {"phone": "024 7600 0000"})
+    assert window.services.rows == []  # the number is no longer anywhere
+    window.apply("walsall-mast", {"notes": "Coventry's old number was 024 7678 8555"})
+    assert [row["id"] for row in window.services.rows] == ["walsall-mast"]
