@@ -49,7 +49,7 @@ def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
                 for table in reversed(SERVICE_TABLES):
                     _insert(db, table, rows.get(table, []))
                 rebuild_index(db)
-            db.execute("VACUUM")
+            # no VACUUM here: publishing stamps the version and VACUUMs once, at the end
         except sqlite3.Error as error:
             raise SourceError([f"the new directory could not be written ({error})"]) from None
         finally:
