@@ -48,13 +48,31 @@ def refusals(where, lead, coventry_edit, tmp_path):
     truncated = publish(coventry_edit, lead.private_path, out / "c", "2026.12.1", date.today())
     truncated.write_bytes(truncated.read_bytes()[: len(MAGIC) + 200])
     shipped = select_directory(where).version
+    pathed = _naming_a_path(
+        publish(coventry_edit, lead.private_path, out / "f", "2026.12.1", date.today()), lead
+    )
     return {
         "unknown key": (unknown, "unknown key"),
         "one flipped byte": (flipped, "wrong hash"),
         "truncated": (truncated, "no readable manifest"),
         "equal version": (_bundle_of(lead, tmp_path / "d", shipped), "not newer"),
         "lower version": (_bundle_of(lead, tmp_path / "e", "2026.1.1"), "not newer"),
+        "names a path outside its folder": (pathed, "no readable manifest"),
     }
+
+
+def _naming_a_path(bundle, lead):
+    """The lead's own signature over a manifest that also names a path to write to: the
+    format has no path, and a manifest with any field it does not know is refused."""
+    import json
+
+    line, database = bundle.read_bytes()[len(MAGIC) :].split(b"\n", 1)
+    fields = {k: v for k, v in json.loads(line).items() if k != "signature"}
+    fields["path"] = "../../../Navigator/directory.sqlite"
+    _, key = signing.load_private(lead.private_path)
+    signed = {**fields, "signature": signing.sign(fields, key)}
+    bundle.write_bytes(MAGIC + signing.canonical(signed) + b"\n" + database)
+    return bundle
 
 
 def _bundle_of(lead, folder, version):
