@@ -134,20 +134,29 @@ class MaintenanceWindow(QMainWindow):
         self.show_changes()
 
     def _actions(self) -> None:
+        """The same actions in a toolbar (for the mouse) and in menus (Alt+D, Alt+E: for
+        the keyboard, as toolbar buttons are not in the tab order)."""
         bar = QToolBar("Directory")
         self.addToolBar(bar)
-        self.undo_action = self._action(bar, "&Undo", QKeySequence.StandardKey.Undo, self.undo)
-        self.redo_action = self._action(bar, "&Redo", QKeySequence.StandardKey.Redo, self.redo)
-        self._action(bar, "&Save", QKeySequence.StandardKey.Save, self.save)
-        self._action(bar, "&Publish…", None, self.ask_publish)
-        self._action(bar, "Read r&eturns…", None, self.read_returns)
+        directory = self.menuBar().addMenu("&Directory")
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action(
+            (bar, edit), "&Undo", QKeySequence.StandardKey.Undo, self.undo
+        )
+        self.redo_action = self._action(
+            (bar, edit), "&Redo", QKeySequence.StandardKey.Redo, self.redo
+        )
+        self._action((bar, directory), "&Save", QKeySequence.StandardKey.Save, self.save)
+        self._action((bar, directory), "&Publish…", None, self.ask_publish)
+        self._action((bar, directory), "Read r&eturns…", None, self.read_returns)
 
-    def _action(self, bar, text, keys, slot) -> QAction:
+    def _action(self, places, text, keys, slot) -> QAction:
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(keys)
         action.triggered.connect(slot)
-        bar.addAction(action)
+        for place in places:
+            place.addAction(action)
         return action
 
     # What is shown

@@ -158,3 +158,12 @@ def test_a_found_list_follows_an_edit_that_changes_what_matches(lead_window, qtb
     assert window.services.rows == []  # the number is no longer anywhere
     window.apply("walsall-mast", {"notes": "Coventry's old number was 024 7678 8555"})
     assert [row["id"] for row in window.services.rows] == ["walsall-mast"]
+
+
+def test_every_action_is_in_a_menu_for_the_keyboard(lead_window):
+    bar = lead_window.menuBar()
+    menus = {a.text(): [x.text() for x in a.menu().actions()] for a in bar.actions()}
+    assert menus == {
+        "&Directory": ["&Save", "&Publish…", "Read r&eturns…"],
+        "&Edit": ["&Undo", "&Redo"],
+    }
