@@ -110,6 +110,8 @@ def publish(
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
     out_dir.mkdir(parents=True, exist_ok=True)
+    if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once
+        raise Refused(f"directory-{version}{SUFFIX} exists already in {out_dir}: use a higher one")
     work = out_dir / f".publishing-{version}.sqlite"
     try:
         try:

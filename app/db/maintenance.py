@@ -139,6 +139,18 @@ def publish_copy(
     from app.db.signing import load_private
 
     check_new_version(version, date.today())
+    if version_key(copy.version) < version_key(in_use.directory_version):
+        raise Refused(
+            f"this working copy holds directory {copy.version}, older than "
+            f"{in_use.directory_version} in use here: publishing it would undo every change "
+            "published since. Start a new working copy (a new folder) from the directory in "
+            "use, and make the edits there"
+        )
+    if version_key(version) <= version_key(copy.version):
+        raise Refused(
+            f"version {version} must be higher than {copy.version}, the version of this working "
+            "copy (each version is published once: laptops take only a higher one)"
+        )
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
     # The passphrase's key derivation (half a second, by design) runs while the directory

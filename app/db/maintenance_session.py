@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from app.db.checks import version_key
 from app.db.coverage import COLUMNS, Cell, Tally, contribution
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes
 from app.db.loader import Source
@@ -123,10 +124,8 @@ class Maintenance:
         return format_uk_phone(text) or text
 
     def suggested_version(self, today: date) -> str:
-        from app.db.checks import version_key
-
         stamp = f"{today.year}.{today.month}.{today.day}"
-        current = self.in_use.directory_version
+        current = max(self.in_use.directory_version, self.copy.version, key=version_key)
         if version_key(stamp) > version_key(current):
             return stamp
         return f"{current}.1" if len(current.split(".")) < 4 else _bump(current)

@@ -26,6 +26,7 @@ from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUM
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
 AUTOSAVE = ".navigator-autosave.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
 CHECK_METHODS = (*ASSURED_METHODS, "web")
+CONTACT_FIELDS = ("phone", "email")  # what a person's check confirmed
 
 
 class WorkingCopyError(ValueError):
@@ -92,7 +93,12 @@ class WorkingCopy:
             raise WorkingCopyError(f"unknown fields {sorted(unknown)}; allowed: {FIELDS}")
         if "id" in changes and changes["id"] != service_id:
             raise WorkingCopyError("a service id never changes: the pathway and counts use it")
-        row = {**self.service(service_id), **changes}
+        before = self.service(service_id)
+        row = {**before, **changes}
+        contact_changed = any(row[f] != before[f] for f in CONTACT_FIELDS)
+        if contact_changed and "assured_date" not in changes:
+            # A person confirmed the old number, not this one: it is unconfirmed again
+            row.update(assured_date="", assured_method="", assured_by="")
         self._replace(service_id, row)
 
     def add(self, row: dict[str, str]) -> None:
@@ -112,7 +118,15 @@ class WorkingCopy:
                 f"{service_id} cannot be retired: a pathway fallback names it (the plan must "
                 "always have it); correct its details instead"
             )
+        if self.service(service_id)["status"] == "retired":
+            raise WorkingCopyError(f"{service_id} is already retired")
         self.update(service_id, {"status": "retired"})
+
+    def reinstate(self, service_id: str) -> None:
+        """A retired service back in use (its id was never reused)."""
+        if self.service(service_id)["status"] != "retired":
+            raise WorkingCopyError(f"{service_id} is not retired")
+        self.update(service_id, {"status": "active"})
 
     def mark_checked(self, service_id: str, method: str, by: str, on: date, page: str = "") -> None:
         """Phoned or provider-confirmed: a person confirmed it (clears "check before use"

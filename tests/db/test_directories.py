@@ -11,6 +11,7 @@ import pytest
 from app.__main__ import main
 from app.db import signing
 from app.db.bundle import MAGIC, Manifest, publish, sha256_of
+from app.db.checks import Refused
 from app.db.directories import Locations, install_bundle, select_directory
 from app.db.trust import KeySources
 from tests.conftest import REPO
@@ -297,3 +298,9 @@ def test_no_private_key_is_committed():
         path = REPO / name
         if path.is_file() and path.stat().st_size < 1_000_000 and path.suffix != ".sqlite":
             assert '"private_key"' not in path.read_text(errors="ignore") or name.endswith(".py")
+
+
+def test_a_version_already_published_in_a_folder_is_not_written_again(where, key, tmp_path):
+    publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.1", TODAY)
+    with pytest.raises(Refused, match="exists already"):
+        publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.1", TODAY)

@@ -98,3 +98,29 @@ def test_a_build_of_the_shipped_copy_is_the_shipped_directory(copy_and_words, tm
     copy, words = copy_and_words
     build(copy, words, SHIPPED, tmp_path / "built.sqlite")
     assert dump_content(tmp_path / "built.sqlite") == dump_content(SHIPPED)
+
+
+def test_one_version_is_published_once_and_an_old_copy_never_undoes_a_newer_one(
+    copy_and_words, graph, lead, tmp_path
+):
+    import dataclasses
+
+    copy, words = copy_and_words
+    out = tmp_path / "out"
+
+    def publish(version, in_use=graph):
+        return publish_copy(
+            copy, words, in_use, SHIPPED, lead.private_path, PASSPHRASE, out, version
+        )
+
+    publish("2026.12.1")
+    copy.update("coventry-mash", {"hours": "Mon-Fri"})
+    with pytest.raises(Refused, match=r"must be higher than 2026\.12\.1, the version of this"):
+        publish("2026.12.1")  # what the lead's own laptop, still on the old one, suggests
+    (out / "directory-2026.12.1.navdir").rename(out / "kept.navdir")
+    with pytest.raises(Refused, match=r"must be higher than 2026\.12\.1"):
+        publish("2026.12.1")
+    newer = dataclasses.replace(graph, directory_version="2026.12.5")  # a colleague's, in use
+    with pytest.raises(Refused, match="would undo every change published since"):
+        publish("2026.12.6", in_use=newer)
+    assert sorted(p.name for p in out.glob("*.navdir")) == ["kept.navdir"]

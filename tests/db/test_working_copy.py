@@ -122,3 +122,24 @@ def test_a_save_never_overwrites_a_change_made_on_disk_meanwhile(folder):
 def test_a_number_in_a_hand_edited_autosave_is_read_as_text(folder):
     (folder / AUTOSAVE).write_text('{"rows": [{"id": "bcwa", "phone": 5}], "removed": []}\n')
     assert WorkingCopy.open(folder).service("bcwa")["phone"] == "5"
+
+
+def test_a_changed_number_is_no_longer_confirmed(folder):
+    copy = WorkingCopy.open(folder)
+    copy.mark_checked("coventry-mash", "phoned", "DA lead", date.today())
+    copy.update("coventry-mash", {"hours": "Mon-Fri"})  # not the number: still confirmed
+    assert copy.service("coventry-mash")["assured_method"] == "phoned"
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    row = copy.service("coventry-mash")
+    assert (row["assured_date"], row["assured_method"], row["assured_by"]) == ("", "", "")
+
+
+def test_a_retired_service_can_be_reinstated(folder):
+    copy = WorkingCopy.open(folder)
+    copy.retire("crasac")
+    with pytest.raises(WorkingCopyError, match="already retired"):
+        copy.retire("crasac")
+    copy.reinstate("crasac")
+    assert copy.service("crasac")["status"] == "active"
+    with pytest.raises(WorkingCopyError, match="is not retired"):
+        copy.reinstate("crasac")
