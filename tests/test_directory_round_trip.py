@@ -45,6 +45,7 @@ def published(qtbot, tmp_path, graph):
         tmp_path / "lead-copy", graph, REPO / "resources" / "directory.sqlite"
     )
     window = MaintenanceWindow(maintenance)
+    window.close_choice = lambda: "discard"
     qtbot.addWidget(window)
     window.show()
     window.select("coventry-mash")

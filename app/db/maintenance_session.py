@@ -123,6 +123,11 @@ class Maintenance:
     def tidy_phone(text: str) -> str:
         return format_uk_phone(text) or text
 
+    @property
+    def copy_is_older(self) -> bool:
+        """The copy predates the directory in use: publishing it would undo changes."""
+        return version_key(self.copy.version) < version_key(self.in_use.directory_version)
+
     def suggested_version(self, today: date) -> str:
         stamp = f"{today.year}.{today.month}.{today.day}"
         current = max(self.in_use.directory_version, self.copy.version, key=version_key)

@@ -179,6 +179,10 @@ class WorkingCopy:
         (self.folder / AUTOSAVE).unlink(missing_ok=True)
         self.on_disk = _fingerprint(self.folder)
 
+    def discard(self) -> None:
+        """Forget the unsaved edits: the saved files as they are, the autosave gone."""
+        (self.folder / AUTOSAVE).unlink(missing_ok=True)
+
     def _replace(self, service_id: str, row: dict[str, str]) -> None:
         self.row_of(service_id)  # the index, current
         positions = self._index[1]

@@ -44,6 +44,7 @@ def main() -> None:
     shutil.copytree(ROOT / "resources" / "services", work / "copy")
     maintenance = Maintenance.open(work / "copy", load_valid_graph(SHIPPED), SHIPPED)
     window = MaintenanceWindow(maintenance)
+    window.close_choice = lambda: "discard"
     window.resize(1366, 768)
     window.show()
     window.select("coventry-mash")

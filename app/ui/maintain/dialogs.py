@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
+from app.ui.file_dialog import ask_open_path
 from app.ui.labels import plain_label
 
 METHODS = (
@@ -83,17 +86,26 @@ class PublishDialog(QDialog):
         self.version = QLineEdit(version)
         self.key = QLineEdit()
         self.key.setPlaceholderText("your .private-key file from `directory keygen`")
+        self.browse = QPushButton("&Browse…")
+        self.browse.setAccessibleName("Choose your key file")
+        self.browse.clicked.connect(self._choose_key)
+        self.key_provider = lambda: ask_open_path(self, "Your key file", "Key (*.private-key)")
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.out_dir = QLineEdit(str(out_dir))
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.browse)
         for label, widget in (
             ("New version", self.version),
-            ("Your key file", self.key),
+            ("Your key file", key_row),
             ("Passphrase", self.passphrase),
             ("Save the bundle in", self.out_dir),
         ):
-            widget.setAccessibleName(label)
+            if isinstance(widget, QLineEdit):
+                widget.setAccessibleName(label)
             form.addRow(label, widget)
+        self.key.setAccessibleName("Your key file")
         column.addLayout(form)
         self.error = plain_label("", "Why nothing was published")
         column.addWidget(self.error)
@@ -102,8 +114,17 @@ class PublishDialog(QDialog):
         buttons.accepted.connect(self._publish)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)  # errors fit
+
+    def _choose_key(self) -> None:
+        chosen = self.key_provider()
+        if chosen:
+            self.key.setText(chosen)
 
     def _publish(self) -> None:
+        if not self.key.text().strip():
+            self.error.setText("Nothing was published: choose your key file (Browse…).")
+            return
         reason = self.publish(
             Path(self.key.text().strip()),
             self.passphrase.text(),

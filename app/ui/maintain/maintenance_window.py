@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -49,7 +50,9 @@ class MaintenanceWindow(QMainWindow):
         self.setWindowTitle(f"{TITLE} ({maintenance.copy.folder})")
         self.check_dialog: CheckDialog | None = None
         self.publish_dialog: PublishDialog | None = None
-        self.returns_provider = self._ask_returns  # tests answer without a dialog
+        self.returns_provider = self._ask_returns  # tests answer these without a dialog
+        self.confirm = self._ask_confirm
+        self.close_choice = self._ask_close
         self._actions()
         top = QWidget()
         heading = QVBoxLayout(top)
@@ -116,7 +119,13 @@ class MaintenanceWindow(QMainWindow):
         outer.addWidget(self.status)
         self.setCentralWidget(page)
         copy = maintenance.copy
-        if copy.recovered:
+        if maintenance.copy_is_older:
+            self.status.setText(
+                f"This working copy holds directory {copy.version}, older than "
+                f"{maintenance.in_use.directory_version} in use here: publishing it would undo "
+                "the changes since. Start a new working copy (a new folder)."
+            )
+        elif copy.recovered:
             lost = copy.unreadable_edits
             self.status.setText(
                 "Unsaved edits from last time were brought back: check the changes below."
@@ -210,7 +219,14 @@ class MaintenanceWindow(QMainWindow):
 
     def apply(self, service_id: str, changes: dict) -> None:
         copy = self.maintenance.copy
-        self._edit(lambda: copy.update(service_id, changes), f"{service_id}: changes applied.")
+        name = copy.service(service_id)["name"]
+        if self._edit(lambda: copy.update(service_id, changes), f"{name}: changes applied."):
+            left = sum(len(p) for p in self.problems.get(service_id, {}).values())
+            if left:  # kept, so nothing typed is lost; publishing waits for it
+                self.status.setText(
+                    f"{name}: changes applied, with {left} problem(s) shown in the form: "
+                    "correct them before publishing."
+                )
 
     def add(self) -> None:
         """A new active service with this id; the form then says what it still needs."""
@@ -222,8 +238,19 @@ class MaintenanceWindow(QMainWindow):
             self.form.editors["name"].setFocus()
 
     def retire(self, service_id: str) -> None:
+        """Retire (after a question: one click must not take a service off every plan), or
+        reinstate a retired one."""
         copy = self.maintenance.copy
-        self._edit(lambda: copy.retire(service_id), f"{service_id} retired (kept in history).")
+        row = copy.service(service_id)
+        if row["status"] == "retired":
+            self._edit(lambda: copy.reinstate(service_id), f"{row['name']} is in use again.")
+            return
+        question = (
+            f"Retire {row['name']}? Once published, workers are no longer offered it. "
+            "It stays in the history and can be reinstated."
+        )
+        if self.confirm(question):
+            self._edit(lambda: copy.retire(service_id), f"{row['name']} retired.")
 
     def ask_check(self, service_id: str) -> None:
         name = self.maintenance.copy.service(service_id)["name"]
@@ -267,6 +294,37 @@ class MaintenanceWindow(QMainWindow):
             return
         self.returns_view = ReturnsView(self, read_returns([Path(p) for p in chosen]), self.today())
         self.returns_view.open()
+
+    def _ask_confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, TITLE, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event) -> None:
+        """Unsaved edits: save them, discard them, or stay (they are never lost silently)."""
+        if self.maintenance.copy.unsaved:
+            choice = self.close_choice()
+            if choice == "cancel":
+                event.ignore()
+                return
+            if choice == "save":
+                self.save()
+                if self.maintenance.copy.unsaved:  # the save was refused: say why, stay
+                    event.ignore()
+                    return
+            if choice == "discard":
+                self.maintenance.copy.discard()
+        super().closeEvent(event)
+
+    def _ask_close(self) -> str:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            TITLE,
+            "Save your edits to the working copy before closing?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
     def _ask_returns(self) -> list[str]:
         return ask_open_paths(self, "Read returns: counts exports", "Counts CSV (*.csv)")

@@ -103,6 +103,7 @@ class ServiceForm(QWidget):
         self.setEnabled(bool(row))
         state = " (retired)" if row.get("status") == "retired" else ""
         self.heading.setText(f"{row.get('name', '')} — id {row.get('id', '')}{state}")
+        self.retire_button.setText("Reins&tate" if state else "Re&tire")
         for field, editor in self.editors.items():
             editor.blockSignals(True)
             _set_text(editor, row.get(field, ""))

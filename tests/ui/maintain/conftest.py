@@ -19,6 +19,8 @@ def maintenance(tmp_path, graph):
 @pytest.fixture
 def lead_window(qtbot, maintenance):
     window = MaintenanceWindow(maintenance, lambda: TODAY)
+    window.close_choice = lambda: "discard"  # the test's edits, at the end of the test
+    window.confirm = lambda question: True  # a test that asks it answers otherwise
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

@@ -167,3 +167,56 @@ def test_every_action_is_in_a_menu_for_the_keyboard(lead_window):
         "&Directory": ["&Save", "&Publish…", "Read r&eturns…"],
         "&Edit": ["&Undo", "&Redo"],
     }
+
+
+def test_retiring_asks_first_and_a_retired_service_can_be_reinstated(lead_window):
+    window = lead_window
+    asked = []
+    window.confirm = lambda question: asked.append(question) or False
+    window.select("crasac")
+    window.form.retire_button.click()
+    assert asked[0].startswith("Retire CRASAC") and "reinstated" in asked[0]
+    assert window.maintenance.copy.service("crasac")["status"] == "active"  # said no
+    window.confirm = lambda question: True
+    window.form.retire_button.click()
+    assert window.form.retire_button.text() == "Reins&tate"
+    window.form.retire_button.click()
+    assert window.maintenance.copy.service("crasac")["status"] == "active"
+
+
+def test_closing_with_unsaved_edits_saves_discards_or_stays(lead_window, qtbot):
+    window = lead_window
+    window.apply("crasac", {"hours": "Mon-Fri"})
+    window.close_choice = lambda: "cancel"
+    assert not window.close() and window.isVisible()
+    window.close_choice = lambda: "save"
+    assert window.close()
+    assert not window.maintenance.copy.unsaved
+    assert "Mon-Fri" in (window.maintenance.copy.folder / "services.csv").read_text()
+
+
+def test_an_edit_that_leaves_a_problem_says_so(lead_window):
+    lead_window.apply("crasac", {"website": "http://crasac.org.uk"})
+    assert "with 1 problem(s) shown in the form" in lead_window.status.text()
+
+
+def test_the_publish_dialog_asks_for_the_key_file_first(lead_window, tmp_path):
+    lead_window.ask_publish()
+    dialog = lead_window.publish_dialog
+    dialog.passphrase.setText("anything")
+    dialog.publish_button.click()
+    assert dialog.error.text() == "Nothing was published: choose your key file (Browse…)."
+    dialog.key_provider = lambda: str(tmp_path / "lead.private-key")
+    dialog.browse.click()
+    assert dialog.key.text() == str(tmp_path / "lead.private-key")
+
+
+def test_a_copy_older_than_the_directory_in_use_is_said_at_once(qtbot, maintenance):
+    import dataclasses
+
+    from app.ui.maintain.maintenance_window import MaintenanceWindow
+
+    maintenance.in_use = dataclasses.replace(maintenance.in_use, directory_version="2026.12.5")
+    window = MaintenanceWindow(maintenance)
+    qtbot.addWidget(window)
+    assert "older than 2026.12.5 in use here" in window.status.text()
