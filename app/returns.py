@@ -36,6 +36,18 @@ class Returns:
     notes: list[str] = field(default_factory=list)  # rows skipped, "name line N: why"
     counts: Counter = field(default_factory=Counter)  # (month, borough, measure, value)
 
+    @property
+    def period(self) -> str:
+        """The months the counts cover: "2026-10 to 2026-11", or one month."""
+        months = sorted({key[0] for key in self.counts})
+        if not months:
+            return "no month"
+        return months[0] if len(months) == 1 else f"{months[0]} to {months[-1]}"
+
+    @property
+    def plans(self) -> int:
+        return sum(n for (_, _, measure, _), n in self.counts.items() if measure == "plans")
+
     def by(self, measure: str) -> Counter:
         """(borough, value) totals of one measure over every month."""
         totals: Counter = Counter()

@@ -47,6 +47,7 @@ def test_three_laptops_are_summed_exactly(tmp_path):
         ("coventry", "child_safeguarding_referral", 3),
     ]
     assert returns.by("plans") == {("dudley", "completed"): 7}
+    assert (returns.period, returns.plans) == ("2026-11 to 2026-12", 7)
 
 
 def test_what_is_not_a_counts_export_is_named_and_skipped(tmp_path):

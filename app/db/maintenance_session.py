@@ -123,6 +123,11 @@ class Maintenance:
     def tidy_phone(text: str) -> str:
         return format_uk_phone(text) or text
 
+    def names(self) -> dict[str, str]:
+        """Borough and action ids in the words a reader of returns knows."""
+        actions = {kind: a.title for kind, a in self.in_use.actions.items()}
+        return {**actions, **dict(self.boroughs)}
+
     @property
     def copy_is_older(self) -> bool:
         """The copy predates the directory in use: publishing it would undo changes."""

@@ -292,7 +292,9 @@ class MaintenanceWindow(QMainWindow):
         chosen = self.returns_provider()
         if not chosen:
             return
-        self.returns_view = ReturnsView(self, read_returns([Path(p) for p in chosen]), self.today())
+        returns = read_returns([Path(p) for p in chosen])
+        names = self.maintenance.names()
+        self.returns_view = ReturnsView(self, returns, self.today(), names)
         self.returns_view.open()
 
     def _ask_confirm(self, question: str) -> bool:

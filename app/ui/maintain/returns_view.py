@@ -39,15 +39,18 @@ class TotalsModel(HeaderedTableModel):
 
 
 class ReturnsView(QDialog):
-    def __init__(self, parent, returns: Returns, today: date) -> None:
+    def __init__(
+        self, parent, returns: Returns, today: date, names: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.returns, self.today = returns, today
+        self.names = names or {}  # ids (boroughs, actions) -> the words a reader knows
         self.setWindowTitle("Returns read together")
         self.path_provider = self._ask_path  # tests answer without a dialog
         column = QVBoxLayout(self)
         column.addWidget(plain_label(self._summary(), "What was read"))
         fell = returns.fallbacks()
-        lines = [f"• {b}: {a}, {n} plan{'s' if n != 1 else ''}" for b, a, n in fell]
+        lines = [f"• {self._name(b)}: {self._name(a)}, {n} plan(s)" for b, a, n in fell]
         column.addWidget(
             plain_label(
                 "Where plans fell back (no confirmed local service held):\n"
@@ -56,7 +59,9 @@ class ReturnsView(QDialog):
             )
         )
         self.model = TotalsModel()
-        self.model.set_rows(returns.table())
+        self.model.set_rows(
+            [(self._name(b), self._name(a), n, f) for b, a, n, f in returns.table()]
+        )
         table = QTableView()
         table.setModel(self.model)
         table.setAccessibleName("Plans by borough and action")
@@ -75,9 +80,15 @@ class ReturnsView(QDialog):
         column.addWidget(self.result)
         self.resize(900, 600)
 
+    def _name(self, code: str) -> str:
+        return self.names.get(code, code)
+
     def _summary(self) -> str:
         r = self.returns
-        lines = [f"Read {len(r.files)} file(s): {', '.join(r.files) or 'none'}."]
+        lines = [
+            f"Read {len(r.files)} file(s): {', '.join(r.files) or 'none'}.",
+            f"They cover {r.period}: {r.plans} plan(s) completed.",
+        ]
         lines += [f"Skipped {line}" for line in r.skipped]
         lines += [f"Row skipped: {line}" for line in r.notes[:20]]
         return "\n".join(lines)

@@ -64,7 +64,10 @@ class AboutDirectoryPanel(QGroupBox):
             if keys
             else "No publisher keys are trusted on this computer: IT adds them (see the IT guide)."
         )
-        self.refused.setText("Updates refused:\n" + "\n".join(f"• {r}" for r in about.refused))
+        self.refused.setText(
+            f"Updates not used (directory {about.version} stays in use; tell IT, who can "
+            "check the file and the keys):\n" + "\n".join(f"• {r}" for r in about.refused)
+        )
         self.refused.setVisible(bool(about.refused))
 
     def install(self) -> None:

@@ -137,8 +137,10 @@ def test_returns_are_read_shown_and_exported(lead_window, tmp_path):
     view = lead_window.returns_view
     texts = [label.text() for label in view.findChildren(type(lead_window.status))]
     assert any("Skipped not-counts.csv: not a counts export" in t for t in texts)
-    assert any("coventry: child_safeguarding_referral, 5 plans" in t for t in texts)
-    assert view.model.rows == [("coventry", "child_safeguarding_referral", 5, 5)]
+    mash = "Refer to the children's front door (MASH) today"
+    assert any(f"Coventry: {mash}, 5 plan(s)" in t for t in texts)  # names, not ids
+    assert any("They cover 2026-11: 0 plan(s) completed." in t for t in texts)
+    assert view.model.rows == [("Coventry", mash, 5, 5)]
     for kind in ("csv", "pdf"):
         target = tmp_path / f"totals.{kind}"
         view.path_provider = lambda _kind, target=target: str(target)

@@ -93,3 +93,15 @@ def test_the_window_offers_maintenance_as_it_policy_says(app_home, qtbot, allowe
     qtbot.addWidget(window)
     assert hasattr(window.settings_tab.about, "maintain_button") is allowed
     window.close()
+
+
+def test_an_update_it_could_not_use_is_named_with_what_to_do(qtbot, it, tmp_path):
+    where, _ = it
+    where.machine_updates.mkdir()
+    (where.machine_updates / "directory-2026.12.9.navdir").write_bytes(b"not a bundle")
+    panel = AboutDirectoryPanel(running(where))
+    qtbot.addWidget(panel)
+    panel.show()
+    text = panel.refused.text()
+    assert panel.refused.isVisible() and "tell IT" in text
+    assert "directory-2026.12.9.navdir: not a directory bundle (bad header)" in text
