@@ -60,6 +60,7 @@ def main() -> None:
     for n, rows in enumerate(
         (
             [
+                ("2026-11", "coventry", "plans", "completed", 9),
                 ("2026-11", "coventry", "action", "child_safeguarding_referral", 6),
                 ("2026-11", "coventry", "unmet_need", "isva_referral", 4),
                 ("2026-11", "coventry", "action", "isva_referral", 4),
@@ -74,7 +75,7 @@ def main() -> None:
         path = work / f"laptop-{n}.csv"
         write_counts_csv(rows, path)
         files.append(path)
-    view = ReturnsView(window, read_returns(files), date.today())
+    view = ReturnsView(window, read_returns(files), date.today(), maintenance.names())
     view.show()
     shot(app, view, "10-maintain-returns")
     shutil.rmtree(work, ignore_errors=True)
