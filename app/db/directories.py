@@ -219,5 +219,8 @@ def install_bundle(bundle: Path, where: Locations, today: date | None = None) ->
     said = [line for line in choice.problems + choice.skipped if line.startswith(target.name)]
     with contextlib.suppress(OSError):
         target.unlink()  # refused: not tried again at every start
+    for kept in (target.parent / SET_ASIDE).glob(f"{target.name}.*"):
+        with contextlib.suppress(OSError):
+            kept.unlink()  # the worker still has the file they chose: no copy kept (disk)
     reason = said[0].split(": ", 1)[1] if said else f"{choice.version} stays in use"
     return Installed(False, reason=reason.strip())

@@ -110,7 +110,7 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
     from app.db.source import SourceError, service_rows
 
     problems = [
-        f"{sid}: {name}: {p}"
+        f"{copy.service(sid)['name']} ({sid}): {name}: {p}"
         for sid, fields in problems_of(copy, words).items()
         for name, items in fields.items()
         for p in items

@@ -239,6 +239,8 @@ def test_a_bundle_the_worker_installs_is_checked_as_at_start(where, key, tmp_pat
         p.name for p in where.user_updates.glob("installed-*.navdir")
     ]  # the refused one is not kept to be tried again at every start
     assert len(list(where.user_updates.glob("*.navdir"))) == 1
+    aside = where.user_updates / "set-aside"
+    assert not aside.exists() or list(aside.iterdir()) == []  # nor a copy kept aside (disk)
 
 
 def test_keygen_publish_and_verify_commands(tmp_path, capsys):

@@ -83,7 +83,7 @@ def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(
     copy.update("coventry-mash", {"phone": "not a number"})
     (problem,) = problems_of(copy, words)["coventry-mash"]["phone"]
     assert problem.startswith("'not a number' is not a UK phone number")
-    with pytest.raises(SourceError, match="coventry-mash: phone"):
+    with pytest.raises(SourceError, match=r"Coventry MASH \(coventry-mash\): phone"):
         publish()
     assert not out.exists() or list(out.glob("*.navdir")) == []
     assert copy.unsaved  # the edit is kept for the lead to correct

@@ -21,3 +21,36 @@ def test_emitting_a_signal_keeps_the_reference_count_of_true():
         emitter.answered.emit(None)
     assert len(heard) == 200
     assert sys.getrefcount(True) - before >= 200  # one True kept in `heard` per answer
+
+
+def test_a_window_after_a_start_problem_screen_does_not_crash_the_event_filter():
+    """PySide6 6.11's lazy types re-enter the app-wide Python event filter and crash (a
+    segfault in 6 of 6 runs of these two tests): importing `app` turns lazy types off."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {k: v for k, v in os.environ.items() if k != "PYSIDE6_OPTION_LAZY"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/security/test_planted_directory.py",
+            "-k",
+            "shortcut or developer_sees",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "2 passed" in result.stdout
