@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTableView
 
 from app.pathways.answers import answer_label
 from app.pathways.graph import ChecklistItem
@@ -210,3 +210,15 @@ class StoredTableModel(HeaderedTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return str(self.rows[index.row()][index.column()])
         return None
+
+
+def table_view(model: QAbstractTableModel, name: str, stretch: int | None = 0) -> QTableView:
+    """A table a keyboard user can leave: Tab goes to the next control (arrow keys move
+    between cells), not from cell to cell, which trapped Tab in the first table met."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)
+    if stretch is not None:
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

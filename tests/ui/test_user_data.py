@@ -115,3 +115,16 @@ def test_the_banner_says_when_settings_cannot_be_saved(qtbot, make_window, graph
 
 def test_no_banner_when_settings_are_saved(make_window, user_data):
     assert not make_window(user_data=user_data).storage_banner.isVisible()
+
+
+def test_tab_leaves_every_table_for_the_next_control(make_window, user_data):
+    """Tab once moved from cell to cell, so a keyboard user met the Settings table and
+    never reached the buttons after it (Install directory update… among them)."""
+    from PySide6.QtWidgets import QTableView
+
+    window = make_window(user_data=user_data)
+    names = [t.accessibleName() for t in window.findChildren(QTableView)]
+    assert "Everything Navigator keeps on this computer" in names and len(names) >= 3
+    assert [
+        t.accessibleName() for t in window.findChildren(QTableView) if t.tabKeyNavigation()
+    ] == []

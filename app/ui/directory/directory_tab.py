@@ -8,9 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.ui.directory.search_worker import SearchOpener, SearchThread
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label
-from app.ui.models import ServiceTableModel
+from app.ui.models import ServiceTableModel, table_view
 
 DETAILS_HINT = "Choose a service to see where its details come from."
 
@@ -62,11 +60,8 @@ class DirectoryTab(QWidget):
         for widget in (self.query, self.borough, self.kind, self.always_open):
             filters.addWidget(widget)
         self.model = ServiceTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Services found")
+        self.table = table_view(self.model, "Services found")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.details = plain_label(DETAILS_HINT, "Service details")
         layout.addWidget(bar)
         layout.addWidget(self.table, 1)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from app.ui.labels import plain_label
 from app.ui.maintain.dialogs import CheckDialog, PublishDialog
 from app.ui.maintain.models import CoverageModel, ServiceListModel
 from app.ui.maintain.service_form import ServiceForm
-from app.ui.models import IdRole
+from app.ui.models import IdRole, table_view
 
 TITLE = "Navigator: directory maintenance"
 GRID_HEADING = (
@@ -59,9 +58,7 @@ class MaintenanceWindow(QMainWindow):
         heading.setContentsMargins(0, 0, 0, 0)
         heading.addWidget(plain_label(GRID_HEADING, "Coverage heading"))
         self.coverage = CoverageModel(maintenance.boroughs, maintenance.columns)
-        self.grid = QTableView()
-        self.grid.setModel(self.coverage)
-        self.grid.setAccessibleName("Coverage by borough and kind of service")
+        self.grid = table_view(self.coverage, "Coverage by borough and kind of service", None)
         self.grid.setWordWrap(True)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -75,12 +72,9 @@ class MaintenanceWindow(QMainWindow):
         self.search.textChanged.connect(lambda _: self.show_services())
         column.addWidget(self.search)
         self.services = ServiceListModel()
-        self.table = QTableView()
-        self.table.setModel(self.services)
-        self.table.setAccessibleName("Services in the working copy")
+        self.table = table_view(self.services, "Services in the working copy")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         column.addWidget(self.table, 1)
         adding = QHBoxLayout()

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
 from app.returns import TOTAL_COLUMNS, Returns, write_totals_csv
 from app.ui.file_dialog import ask_save_path
 from app.ui.labels import plain_label
-from app.ui.models import HeaderedTableModel
+from app.ui.models import HeaderedTableModel, table_view
 
 CHART_BARS = 12  # the largest; the table has every row
 
@@ -62,9 +61,7 @@ class ReturnsView(QDialog):
         self.model.set_rows(
             [(self._name(b), self._name(a), n, f) for b, a, n, f in returns.table()]
         )
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName("Plans by borough and action")
+        table = table_view(self.model, "Plans by borough and action", stretch=None)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         column.addWidget(table, 1)
         buttons = QHBoxLayout()

@@ -40,6 +40,7 @@ class ReadBackView(QWidget):
         self.table = AnswerTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Your answers: press Enter on one to change it")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

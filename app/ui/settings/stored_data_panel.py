@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.ui.file_dialog import ask_save_path
 from app.ui.labels import plain_label
-from app.ui.models import StoredTableModel
+from app.ui.models import StoredTableModel, table_view
 from app.user_data import UserData, shown_count
 
 EXPLAINED = (
@@ -40,10 +40,7 @@ class StoredDataPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         explained = plain_label(EXPLAINED, "What Navigator keeps")
         self.model = StoredTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Everything Navigator keeps on this computer")
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = table_view(self.model, "Everything Navigator keeps on this computer", 1)
         self.show_counts_button = QPushButton("&Show activity counts")
         self.show_counts_button.setAccessibleName("Show the anonymised activity counts")
         self.show_counts_button.setCheckable(True)
