@@ -392,4 +392,7 @@ class MainWindow(QMainWindow):
             QApplication.setFont(font)
 
     def replace_settings(self, **changes) -> None:
+        """Settings changed from outside the Settings tab: the tab shows them too, or the
+        next edit there would put its stale values back."""
         self.apply_settings(dataclasses.replace(self.settings, **changes))
+        self.settings_tab.show_settings(self.settings)

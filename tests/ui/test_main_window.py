@@ -174,3 +174,15 @@ def test_a_setting_changed_with_the_plan_open_leaves_the_focus_where_it_was(qtbo
     qtbot.keyClick(size, Qt.Key.Key_Up)
     assert window.settings.text_size == 12
     assert size.hasFocus()
+
+
+def test_settings_changed_elsewhere_are_shown_in_the_tab_and_kept(window):
+    window.replace_settings(text_size=16, colours="dark")
+    try:
+        tab = window.settings_tab
+        assert tab.text_size.value() == 16 and tab.colours.currentData() == "dark"
+        tab.organisation.setText("Walsall Housing")
+        tab.organisation.editingFinished.emit()  # the worker leaves the field
+        assert (window.settings.text_size, window.settings.colours) == (16, "dark")
+    finally:  # the palette and font belong to the whole application: put them back
+        window.replace_settings(text_size=11, colours="system")

@@ -92,6 +92,14 @@ class SettingsTab(QWidget):
             self.stored.forget_case()
 
     def show_settings(self, settings: UserSettings) -> None:
+        self.settings = settings
+        self.blockSignals(True)  # showing values is not the worker changing them
+        try:
+            self._show(settings)
+        finally:
+            self.blockSignals(False)
+
+    def _show(self, settings: UserSettings) -> None:
         self.tier.setCurrentIndex(max(self.tier.findData(settings.tier), 0))
         self.borough.setCurrentIndex(max(self.borough.findData(settings.default_borough), 0))
         self.organisation.setText(settings.organisation)
