@@ -53,7 +53,10 @@ class Cell:
 
 def coverage(rows: list[dict[str, str]], boroughs: list[str]) -> dict[tuple[str, int], Cell]:
     """(borough, column index) -> Cell, over the active services of the rows."""
-    return add_up(contribution(row, boroughs) for row in rows)
+    tally = Tally()
+    for row in rows:
+        tally.add(contribution(row, boroughs))
+    return {key: tally.cell(key) for key in tally.totals if tally.cell(key).services}
 
 
 def contribution(row: dict[str, str], boroughs: list[str]) -> tuple:
@@ -70,22 +73,6 @@ def contribution(row: dict[str, str], boroughs: list[str]) -> tuple:
     keys = tuple((borough, column) for borough in serves for column in columns)
     rank = CONFIDENCE_RANK.get(row.get("confidence", ""), 3)
     return (keys, rank, row.get("assured_date", ""))  # only a person sets assured_date
-
-
-def add_up(contributions) -> dict[tuple[str, int], Cell]:
-    totals: dict[tuple[str, int], list] = {}  # [services, best rank, latest check]
-    for keys, rank, checked in contributions:
-        for key in keys:
-            total = totals.get(key)
-            if total is None:
-                totals[key] = [1, rank, checked]
-            else:
-                total[0] += 1
-                if rank < total[1]:
-                    total[1] = rank
-                if checked > total[2]:
-                    total[2] = checked
-    return {key: Cell(n, NAMES.get(best, "low"), day) for key, (n, best, day) in totals.items()}
 
 
 class Tally:
