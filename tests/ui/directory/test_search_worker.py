@@ -110,6 +110,7 @@ def test_a_failing_search_says_so_in_words_and_keeps_the_query(qtbot, pathway):
 def test_requests_overtaken_or_forgotten_are_never_run(qtbot, held_back):
     thread, recorder, gate, shown = held_back
     thread.ask("slow", None, None, False)
+    qtbot.waitUntil(lambda: recorder.queries == ["slow"])  # held inside it (no race)
     for text in ("wal", "wals", "walsall"):  # typed while the first is still running
         thread.ask(text, None, None, False)
     thread.forget()  # quick exit: the area typed must not be searched after it
