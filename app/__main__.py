@@ -64,6 +64,10 @@ def parser() -> argparse.ArgumentParser:
     verify = actions.add_parser("verify", help="check a directory database or update bundle")
     verify.add_argument("file", type=Path)
     verify.add_argument("--keys", type=Path, help="folder of trusted public keys")
+    practice = commands.add_parser("practice", help="rehearse disclosures on the same rules")
+    practice.add_argument(
+        "--check", action="store_true", help="check every vignette against the rules (CI)"
+    )
     maintain = commands.add_parser("maintain", help="the lead's directory maintenance window")
     maintain.add_argument("folder", nargs="?", type=Path, help="working copy (new: started)")
     stats = commands.add_parser("stats", help="anonymised activity counts (001 §9.4)")
@@ -102,29 +106,41 @@ def dispatch(args: argparse.Namespace) -> int:
         if args.action == "merge":
             return stats.merge(args.files, args.csv)
         return stats.show() if args.action == "show" else stats.export(args.file)
-    if args.command == "route":
-        from app.cli import route
-        from app.db.loader import DirectoryError, InvalidGraphError
-        from app.in_force import graph_in_force
+    if args.command == "route" or (args.command == "practice" and args.check):
         from app.pathways.engine import Pathway
 
-        in_force = directory_in_use(args)
-        if in_force.database is None:
+        graph = graph_for(args)
+        if graph is None:
             return 1
-        try:
-            graph = graph_in_force(in_force)
-        except InvalidGraphError as error:
-            print(f"error: {error}", file=sys.stderr)
-            for problem in error.problems:
-                print(f"  - {problem}", file=sys.stderr)
-            return 1
-        except DirectoryError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
+        if args.command == "practice":
+            from app.cli.practice import run_check
+
+            return run_check(Pathway(graph))
+        from app.cli import route
+
         return route.run(Pathway(graph), args.scenario, args.json)
     from app.ui.application import run_app
 
     return run_app(args)
+
+
+def graph_for(args: argparse.Namespace):
+    """The graph of the directory in force, or None after saying why it cannot be used."""
+    from app.db.loader import DirectoryError, InvalidGraphError
+    from app.in_force import graph_in_force
+
+    in_force = directory_in_use(args)
+    if in_force.database is None:
+        return None
+    try:
+        return graph_in_force(in_force)
+    except InvalidGraphError as error:
+        print(f"error: {error}", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  - {problem}", file=sys.stderr)
+    except DirectoryError as error:
+        print(f"error: {error}", file=sys.stderr)
+    return None
 
 
 def directory_in_use(args: argparse.Namespace):

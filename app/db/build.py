@@ -34,6 +34,7 @@ TABLES = {
     "audience_rule": m.AudienceRule,
     "named_condition": m.NamedCondition,
     "derived_fact": m.DerivedFact,
+    "practice_vignette": m.PracticeVignette,
     "service": m.Service,
     "phone": m.Phone,
     "schedule": m.Schedule,
@@ -54,6 +55,7 @@ PATHWAY_TABLES = (
     "audience_rule",
     "named_condition",
     "derived_fact",
+    "practice_vignette",
 )
 
 

@@ -161,6 +161,7 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
         },
         facts=[_fact(f) for f in _rows(db, "SELECT * FROM derived_fact ORDER BY ordinal")],
         risk=g.RiskFacts(**risk) if risk else None,
+        vignettes=tuple(_vignette(v) for v in _rows(db, PRACTICE)),
         kind_labels={
             t["code"]: t["name"]
             for t in _rows(
@@ -168,6 +169,17 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
             )
         },
     )
+
+
+PRACTICE = "SELECT * FROM practice_vignette ORDER BY ordinal"
+
+
+def _vignette(v: sqlite3.Row) -> g.Vignette:
+    points = tuple(
+        g.LearningPoint(p["text"], tuple(p["sources"]), tuple(p["rules"]), tuple(p["shows"]))
+        for p in _json(v["points"])
+    )
+    return g.Vignette(v["id"], v["title"], v["tier"], v["story"], _json(v["answers"]), points)
 
 
 def _default(stored) -> g.Default | None:

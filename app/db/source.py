@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.db.field_rules import rows_problems
+from app.db.practice_source import read_vignettes
 from app.db.service_rows import SERVICE_COLUMNS, Rows, rows_for_service, taxonomy_rows
 
 PATHWAY_FILES = (
@@ -43,6 +44,7 @@ def read_sources(root: Path) -> Rows:
         rows.update(_pathway_rows(docs, directory))
     except (KeyError, TypeError, ValueError) as error:
         problems.append(f"pathway source: missing or malformed field {error}")
+    rows["practice_vignette"] = read_vignettes(root / "practice", problems)
     rows.update(_service_rows(root / "services" / "services.csv", directory, problems))
     if problems:
         raise SourceError(problems)

@@ -208,6 +208,32 @@ class Settings:
     assured_within_months: int  # a service checked longer ago says "check before use"
 
 
+@dataclass(frozen=True)
+class LearningPoint:
+    """What a practice vignette teaches, with its source, and what its expected plan must
+    show for the point to hold (`practice --check`): "action:marac_referral",
+    "no_action:idva_referral", "reminder:ask_safe_tonight", "risk:high", "rule:R6",
+    "asked:dash_answers", "not_asked:dash_answers"."""
+
+    text: str
+    sources: tuple[str, ...]
+    rules: tuple[str, ...]  # the policy rules it teaches (R1-R43)
+    shows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vignette:
+    """A practice case: what the worker hears, the tier it is written for, the answers a
+    careful worker gives (in the `route` scenario format) and the learning points."""
+
+    id: str
+    title: str
+    tier: int
+    story: str
+    answers: dict[str, Any]
+    points: tuple[LearningPoint, ...]
+
+
 @dataclass
 class Graph:
     pathway_version: str
@@ -225,6 +251,7 @@ class Graph:
     named: dict[str, Condition] = field(default_factory=dict)  # conditions rules share
     facts: list[Fact] = field(default_factory=list)  # in the order they are derived
     risk: RiskFacts | None = None
+    vignettes: tuple[Vignette, ...] = ()  # practice cases, built and shipped with the rules
 
     def nodes(self) -> set[str]:
         return set(self.questions) | {PLAN_NODE}

@@ -22,6 +22,7 @@ from app.db.models.pathway import (
     Guidance,
     NamedCondition,
     OutcomeRule,
+    PracticeVignette,
     Question,
     Setting,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "Organization",
     "OutcomeRule",
     "Phone",
+    "PracticeVignette",
     "Question",
     "Schedule",
     "Service",

@@ -130,3 +130,14 @@ class DerivedFact(Base):
     question: Mapped[str] = mapped_column(String)
     counted: Mapped[list[Any]]
     cases: Mapped[list[Any]]
+
+
+class PracticeVignette(Base):
+    __tablename__ = "practice_vignette"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int]
+    title: Mapped[str] = mapped_column(Text)
+    tier: Mapped[int]
+    story: Mapped[str] = mapped_column(Text)
+    answers: Mapped[dict[str, Any]]
+    points: Mapped[list[Any]]
