@@ -36,6 +36,7 @@ SWITCHES = {
     "allow_exports": "true or false: the worker may save a PDF, export counts or copy a summary",
     "allow_directory_maintenance": "true or false: Settings offers the directory maintenance "
     "window (for the domestic abuse lead's laptop; off by default)",
+    "allow_practice": "true or false: the Practice tab is offered (on by default)",
 }
 OTHER_KEYS = ("directory_update_folder", "trusted_keys", *SWITCHES)
 
@@ -48,6 +49,7 @@ class MachinePolicy:
     trusted_keys: tuple[str, ...] = ()  # base64 public keys of directory publishers
     allow_exports: bool = True
     allow_directory_maintenance: bool = False
+    allow_practice: bool = True
     problems: tuple[str, ...] = ()
 
 

@@ -22,6 +22,7 @@ from app.pathways.plan import Step
 from app.settings import UserSettings, settings_from
 
 COUNT_COLUMNS = ("month", "borough", "measure", "value", "count")
+PRACTICE_KEY = "practice_done"
 SMALL = 3  # on screen, a count below this reads "fewer than 3": it could single someone out
 
 
@@ -95,6 +96,21 @@ class UserData:
         self.graph = graph
         version = graph.directory_version
         self._write(lambda: self.store.set_state("active_directory_version", version))
+
+    def practice_done(self) -> dict[str, dict]:
+        """Vignettes practised on this laptop: id -> {"date", "matched"} (no answers kept)."""
+        value = self.store.state(PRACTICE_KEY)
+        return value if isinstance(value, dict) else {}
+
+    def practice_finished(self, vignette_id: str, matched: bool) -> None:
+        """A vignette walked to its feedback: once all matched, it stays matched."""
+        earlier = self.practice_done().get(vignette_id, {})
+        record = {
+            "date": self.today().isoformat(),
+            "matched": matched or bool(earlier.get("matched")),
+        }
+        done = {**self.practice_done(), vignette_id: record}
+        self._write(lambda: self.store.set_state(PRACTICE_KEY, done))
 
     def stored(self) -> list[tuple[str, str, Any]]:
         """Every value kept on disk, as (kind, name, value) rows the worker can read."""

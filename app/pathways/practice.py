@@ -4,7 +4,6 @@ found by walking both answer sets with the engine, never written by hand."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +11,7 @@ from app.pathways.engine import Pathway
 from app.pathways.graph import Guidance, Question, Settings, Vignette
 from app.pathways.plan import PlannedAction, Step
 
-POLICY_RULES = tuple(f"R{n}" for n in range(1, 44)) + ("R19b",)
+POLICY_RULES = (*(f"R{n}" for n in range(1, 44)), "R19b")
 
 
 @dataclass(frozen=True)
@@ -184,8 +183,3 @@ def coverage(pathway: Pathway, vignettes: tuple[Vignette, ...]) -> Coverage:
         all_reminders={g.id for g in graph.by_category("reminder")},
         taught={r for v in vignettes for p in v.points for r in p.rules},
     )
-
-
-def rule_number(rule_id: str) -> str:
-    """The policy rule a graph rule id carries out: 'R20-da' -> 'R20'."""
-    return re.match(r"R\d+b?", rule_id).group(0)

@@ -30,10 +30,11 @@ def run_app(args: argparse.Namespace) -> int:
         log = EventLog()
         install_error_handler(log)
         return run_self_test(args, log)
-    return app.exec() if launch(app, args.directory) else 0
+    practice = args.command == "practice"  # `python -m app practice`: the Practice tab
+    return app.exec() if launch(app, args.directory, practice) else 0
 
 
-def launch(app: QApplication, directory: Path | None) -> bool:
+def launch(app: QApplication, directory: Path | None, practice: bool = False) -> bool:
     """Start the desktop app; False when a Navigator already open was brought forward."""
     from app.db.user_store import user_data_folder
     from app.ui.single_instance import SingleInstance, instance_key
@@ -46,7 +47,7 @@ def launch(app: QApplication, directory: Path | None) -> bool:
         return False
     instance.listen()
     app.navigator_instance = instance  # lives as long as the app
-    start(app, directory, log, instance)
+    start(app, directory, log, instance, practice)
     return True
 
 
@@ -105,10 +106,14 @@ class OpeningScreen(QLabel):
             QTimer.singleShot(0, then)
 
 
-def start(app: QApplication, directory: Path | None, log: EventLog, instance=None) -> None:
+def start(
+    app: QApplication, directory: Path | None, log: EventLog, instance=None, practice=False
+) -> None:
     def finish() -> None:
         try:
             window = open_window(directory, log)
+            if practice:
+                open_practice(window)
         except StartError as error:
             window = problem_screen(error.reasons, log)
         except Exception as error:  # every start-up failure gets a reason and the numbers
@@ -122,6 +127,13 @@ def start(app: QApplication, directory: Path | None, log: EventLog, instance=Non
 
     opening = OpeningScreen(finish)
     opening.show()
+
+
+def open_practice(window) -> None:
+    if window.practice is not None:
+        window.tabs.setCurrentWidget(window.practice)
+    else:
+        window.status.setText("Practice is turned off by your organisation's IT policy.")
 
 
 def describe(error: BaseException) -> str:
@@ -195,6 +207,7 @@ def open_window(directory: Path | None, log: EventLog):
         if choice.origin == "unverified"
         else DirectoryUpdates(loaded, locations_in_force(in_force.policy)),
         maintain=open_maintenance if in_force.policy.allow_directory_maintenance else None,
+        allow_practice=in_force.policy.allow_practice,
     )
     window.start_notes = notes  # the self-test prints them for IT
     window.in_force = in_force

@@ -34,8 +34,9 @@ from app.ui.directory.switching import DirectorySwitch
 from app.ui.file_dialog import ask_save_path
 from app.ui.focus_ring import FocusRing
 from app.ui.labels import plain_label
-from app.ui.palettes import use_scheme
+from app.ui.palettes import use_scheme, use_text_size
 from app.ui.plan.plan_text import PRINT_WARNING
+from app.ui.practice.tab import add_practice_tab, practice_holders
 from app.ui.quick_exit import QuickExitController
 from app.ui.settings.settings_tab import SettingsTab
 from app.ui.walk.summary_strip import SHOWN
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         allow_exports: bool = True,
         updates: DirectoryUpdates | None = None,
         maintain=None,
+        allow_practice: bool = True,
     ) -> None:
         super().__init__()
         self.allow_exports = allow_exports
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._conversation(), "Conversation")
         self.directory = DirectoryTab(open_search, boroughs, pathway.graph.kind_labels, debounce_ms)
         self.tabs.addTab(self.directory, "Directory")
+        self.practice = add_practice_tab(self, allow_practice, TITLE)
         self.settings_tab = SettingsTab(
             settings, boroughs, user_data, allow_exports, updates, maintain
         )
@@ -120,14 +123,16 @@ class MainWindow(QMainWindow):
         column.addWidget(self.status)
         self.switch = None  # no updates (tests of the walk alone): the directory never changes
         if updates is not None:
-            self.switch = DirectorySwitch(updates, self._holds_any, self.use_directory, self)
+            self.switch = DirectorySwitch(
+                updates, lambda: bool(self.holds_case()), self.use_directory, self
+            )
             self.settings_tab.about.installed.connect(self.switch.offer)
         self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms, self)
         self.guard.exit_requested.connect(self.quick_exit)
         self.guard.idle.connect(self.clear_for_inactivity)
         self.guard.countdown.connect(self.show_countdown)
         self.resize(1100, 720)
-        self.use_text_size(settings.text_size)
+        use_text_size(settings.text_size)
         use_scheme(settings.colours)
         self.focus_ring = FocusRing(self)
         self.refresh()
@@ -259,6 +264,7 @@ class MainWindow(QMainWindow):
             ),
             CaseHolder("status line", self._status_changed, self._reset_status),
             CaseHolder("open dialogs", open_dialogs, close_dialogs),
+            *practice_holders(self.practice),
         ]
 
     def case_texts(self) -> list[str]:
@@ -279,6 +285,8 @@ class MainWindow(QMainWindow):
         self.pathway = Pathway(loaded.graph)
         self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
         self.directory.use_search(loaded.open_search)
+        if self.practice is not None:
+            self.practice.use_pathway(self.pathway)
         if self.user_data is not None:
             self.user_data.use_directory(loaded.graph)
         self._show_versions()
@@ -290,9 +298,6 @@ class MainWindow(QMainWindow):
         self.directory_banner.show()
         self.settings_tab.about.refresh()
         self.refresh()
-
-    def _holds_any(self) -> bool:
-        return bool(self.holds_case())
 
     def _status_changed(self) -> bool:
         return self.status.text() != self.status_text
@@ -364,7 +369,7 @@ class MainWindow(QMainWindow):
         self.session.prefill = _prefill(settings)
         if fresh:  # nothing asked yet: start with the new settings
             self.session.clear()
-        self.use_text_size(settings.text_size)
+        use_text_size(settings.text_size)
         use_scheme(settings.colours)
         self.guard.set_idle_ms(settings.inactivity_minutes * 60_000)
         if self.screens.currentWidget() is self.work:
@@ -383,13 +388,6 @@ class MainWindow(QMainWindow):
             self.refresh()
         if focused is not None and shiboken6.isValid(focused) and focused.isVisible():
             focused.setFocus()  # redrawing a page never moves the worker's keyboard focus
-
-    @staticmethod
-    def use_text_size(points: int) -> None:
-        font = QApplication.font()
-        if font.pointSize() != points:
-            font.setPointSize(points)
-            QApplication.setFont(font)
 
     def replace_settings(self, **changes) -> None:
         """Settings changed from outside the Settings tab: the tab shows them too, or the

@@ -64,6 +64,14 @@ def palette_for(scheme: str) -> QPalette:
     return palette
 
 
+def use_text_size(points: int) -> None:
+    """The worker's text size for every widget (numbers included: they scale from it)."""
+    font = QApplication.font()
+    if font.pointSize() != points:
+        font.setPointSize(points)
+        QApplication.setFont(font)
+
+
 def use_scheme(scheme: str) -> None:
     palette = palette_for(scheme)
     if QApplication.palette() != palette:

@@ -87,14 +87,15 @@ class PlanView(QWidget):
         layout.addWidget(self.scroll, 1)
         bar = QWidget()
         buttons = wrapping_row(bar)  # wraps at large text sizes, never widens the window
+        self.buttons: dict[str, QPushButton] = {}  # practice hides some and renames one
         # Alt + the underlined letter presses each (a mnemonic: short labels reflow better)
-        for text, name, signal in (
-            ("&Read back answers", "Read back answers", self.read_back_requested),
-            ("&Copy summary", "Copy summary for a referral form", self.copy_requested),
-            ("Save &PDF…", "Save the plan as PDF", self.pdf_requested),
-            ("&New conversation", "Clear and start a new conversation", self.new_requested),
+        for key, text, name, signal in (
+            ("read_back", "&Read back answers", "Read back answers", self.read_back_requested),
+            ("copy", "&Copy summary", "Copy summary for a referral form", self.copy_requested),
+            ("pdf", "Save &PDF…", "Save the plan as PDF", self.pdf_requested),
+            ("new", "&New conversation", "Clear and start a new conversation", self.new_requested),
         ):
-            button = QPushButton(text)
+            button = self.buttons[key] = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(signal.emit)
             buttons.addWidget(button)

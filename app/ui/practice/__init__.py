@@ -1,0 +1,1 @@
+"""Practice: rehearse a disclosure on the real question pages and plan, with feedback."""

@@ -1,0 +1,35 @@
+"""The Practice tab in the main window, where machine policy allows it, with its own
+window title so a practice case is never mistaken for a real one."""
+
+from __future__ import annotations
+
+from app.ui.case_holders import CaseHolder
+from app.ui.practice.practice_view import PracticeView
+
+PRACTICE_TITLE = "Navigator \u2014 Practice"
+
+
+def add_practice_tab(window, allowed: bool, title_elsewhere: str) -> PracticeView | None:
+    if not allowed:
+        return None
+    view = PracticeView(
+        window.pathway,
+        window.today,
+        window.user_data,
+        window.allow_exports,
+        window.settings.organisation,
+    )
+    window.tabs.addTab(view, "Practice")
+
+    def retitle(_index: int) -> None:
+        if window.screens.currentWidget() is window.work:  # not over the neutral screen
+            on_practice = window.tabs.currentWidget() is view
+            window.setWindowTitle(PRACTICE_TITLE if on_practice else title_elsewhere)
+
+    window.tabs.currentChanged.connect(retitle)
+    return view
+
+
+def practice_holders(view: PracticeView | None) -> list[CaseHolder]:
+    """Quick exit and inactivity clear a practice case like a real one."""
+    return [] if view is None else [CaseHolder("practice", view.holds_case, view.clear)]
