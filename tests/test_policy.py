@@ -129,3 +129,12 @@ def test_directory_maintenance_is_off_unless_it_turns_it_on():
     assert wrong.allow_directory_maintenance is False
     assert "domestic abuse lead's laptop" in wrong.problems[0]
     assert from_registry("allow_directory_maintenance", 1, is_dword=True) is True
+
+
+def test_practice_is_on_unless_it_turns_it_off():
+    assert check_policy({}).allow_practice is True
+    assert check_policy({"allow_practice": False}).allow_practice is False
+    wrong = check_policy({"allow_practice": "off"})
+    assert wrong.allow_practice is True
+    assert "the Practice tab" in wrong.problems[0]
+    assert from_registry("allow_practice", 0, is_dword=True) is False

@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
         self.directory.use_search(loaded.open_search)
         if self.practice is not None:
-            self.practice.use_pathway(self.pathway)
+            self.practice.use_graph(loaded.graph)
         if self.user_data is not None:
             self.user_data.use_directory(loaded.graph)
         self._show_versions()

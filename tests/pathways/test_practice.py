@@ -42,8 +42,10 @@ def test_the_vignettes_span_tiers_ages_abuse_areas_and_the_hard_cases(vignettes)
     assert {a["borough"] for a in answers} == BOROUGHS
     needs = {n for a in answers for n in a.get("additional_needs", [])}
     assert {"interpreter", "forced_marriage", "male_victim"} <= needs
-    assert any(a.get("consent_to_share") == "no" and a.get("professional_judgement_high_risk")
-               for a in answers)  # consent refused at high risk
+    assert any(
+        a.get("consent_to_share") == "no" and a.get("professional_judgement_high_risk")
+        for a in answers
+    )  # consent refused at high risk
     assert any(a.get("perpetrator_nearby") for a in answers)
     assert any(a.get("care_and_support_needs") for a in answers)
     assert {a["discloser"] for a in answers} == {
@@ -69,9 +71,7 @@ def test_a_tier_1_worker_doing_the_dash_is_shown_what_the_engine_finds(pathway, 
     given["dash_answers"] = {f"dash_{n:02}": "no" for n in range(1, 25)}
     feedback = practice.compare(pathway, vignette, given)
     expected, mine = plan_of(pathway, vignette.answers), plan_of(pathway, given)
-    assert [(d.question.id, d.given, d.expected) for d in feedback.differences] == [
-        ("tier", 2, 1)
-    ]
+    assert [(d.question.id, d.given, d.expected) for d in feedback.differences] == [("tier", 2, 1)]
     assert [q.id for q in feedback.only_yours] == ["dash_answers"]
     missed = [k for k in expected.action_kinds if k not in mine.action_kinds]
     added = [k for k in mine.action_kinds if k not in expected.action_kinds]
@@ -110,8 +110,7 @@ def test_a_learning_point_the_plan_no_longer_shows_is_named(pathway, vignettes):
     broken = dataclasses.replace(vignette, points=(*vignette.points, wrong, unknown))
     assert practice.check(pathway, broken) == [
         "li-wants-to-wait, point 2: the expected plan no longer shows 'action:marac_referral'",
-        "li-wants-to-wait, point 3: 'reminder:no_such_reminder' names no reminder the "
-        "pathway has",
+        "li-wants-to-wait, point 3: 'reminder:no_such_reminder' names no reminder the pathway has",
     ]
 
 

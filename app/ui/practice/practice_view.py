@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 
 from app.pathways import practice
 from app.pathways.engine import Pathway
-from app.pathways.graph import Vignette
+from app.pathways.graph import Graph, Vignette
 from app.pathways.practice_text import feedback_sections, headline, summary_lines
 from app.ui.case import CaseSession
 from app.ui.conversation import Conversation
@@ -31,14 +31,16 @@ BANNER = "\u25a3 Practice \u2014 not a real case. Nothing here is kept except wh
 class PracticeView(QWidget):
     def __init__(
         self,
-        pathway: Pathway,
+        graph: Graph,
         today: Callable[[], date],
         user_data=None,  # UserData: which vignettes were done (None: nothing kept)
         allow_exports: bool = True,
         organisation: str = "",
     ) -> None:
         super().__init__()
-        self.pathway, self.today, self.user_data = pathway, today, user_data
+        # Its own walk of the same rules: nothing a practice case leaves in memory (services
+        # chosen by area) is shared with a real conversation.
+        self.pathway, self.today, self.user_data = Pathway(graph), today, user_data
         self.allow_exports, self.organisation = allow_exports, organisation
         self.vignette: Vignette | None = None
         self.choose = random.choice  # "Surprise me" (a test gives its own)
@@ -136,16 +138,18 @@ class PracticeView(QWidget):
         self.screens.setCurrentWidget(self.feedback)
         self.feedback.again.setFocus()
 
-    def use_pathway(self, pathway: Pathway) -> None:
+    def use_graph(self, graph: Graph) -> None:
         """A newer directory came into use (only between conversations)."""
-        self.pathway = pathway
+        self.pathway = Pathway(graph)
         self.clear()
 
     # Quick exit and inactivity clear practice like a case
     def holds_case(self) -> bool:
-        return self.session is not None or bool(self.feedback.headline.text())
+        held = self.session is not None or bool(self.feedback.headline.text())
+        return held or self.pathway.holds_case()
 
     def clear(self) -> None:
+        self.pathway.forget_case()
         self.feedback.clear()
         self.vignette = None
         self.show_list()

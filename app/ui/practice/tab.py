@@ -13,7 +13,7 @@ def add_practice_tab(window, allowed: bool, title_elsewhere: str) -> PracticeVie
     if not allowed:
         return None
     view = PracticeView(
-        window.pathway,
+        window.pathway.graph,
         window.today,
         window.user_data,
         window.allow_exports,
