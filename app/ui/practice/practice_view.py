@@ -170,16 +170,20 @@ class PracticeView(QWidget):
         )
 
 
-def write_summary_pdf(lines: list[str], path: str, today: date, organisation: str) -> None:
-    """The practice summary a champion can show their manager: cases done and rules covered."""
-    writer = QPdfWriter(path)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setTitle("Practice summary")
+def summary_html(lines: list[str], today: date, organisation: str) -> str:
+    """The practice summary a champion can show their manager: cases done, rules covered."""
     body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
     who = f"<p>{html.escape(organisation)}</p>" if organisation else ""
-    document = QTextDocument()
-    document.setHtml(
+    return (
         f"<h1>Practice summary</h1>{who}<p>{today:%d %B %Y}. Practice cases only: "
         f"no real case, no names.</p>{body}"
     )
+
+
+def write_summary_pdf(lines: list[str], path: str, today: date, organisation: str) -> None:
+    writer = QPdfWriter(path)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setTitle("Practice summary")
+    document = QTextDocument()
+    document.setHtml(summary_html(lines, today, organisation))
     document.print_(writer)

@@ -2,12 +2,15 @@
 "all matched"; a wrong answer shows exactly what the engine finds; the banner is on every
 page; nothing is counted; progress keeps no answers; quick exit clears it."""
 
+import html
+
 import pytest
 from PySide6.QtCore import Qt
 
 from app.db.user_store import open_user_store
 from app.pathways import practice
-from app.ui.practice.practice_view import BANNER
+from app.pathways.practice_text import summary_lines
+from app.ui.practice.practice_view import BANNER, summary_html
 from app.ui.practice.tab import PRACTICE_TITLE
 from app.user_data import UserData
 from tests.ui.conftest import TODAY, press, type_answer
@@ -140,15 +143,21 @@ def test_surprise_me_picks_a_case_not_yet_done(qtbot, window, graph, user_data):
     assert view.story.title.text() == graph.vignettes[1].title
 
 
-def test_the_summary_pdf_names_cases_done_and_rules_covered(
-    qtbot, window, tmp_path, user_data, graph
-):
+def test_the_summary_pdf_is_written_where_the_worker_chose(qtbot, window, tmp_path, user_data):
     view = window.practice
     user_data.practice_finished("amira-rent-arrears", True)
     target = tmp_path / "summary.pdf"
     view.summary_path_provider = lambda: str(target)
     qtbot.keyClick(view.chooser.summary, Qt.Key.Key_Space)
     assert target.read_bytes().startswith(b"%PDF")
+    assert view.chooser.progress.text().endswith("Summary saved.")
+
+
+def test_the_summary_names_cases_and_rules_in_escaped_text(pathway):
+    lines = summary_lines(pathway, {"amira-rent-arrears": {"date": "2026-11-30", "matched": 1}})
+    page = summary_html(lines, TODAY, "Walsall <Housing>")
+    assert "<p>Walsall &lt;Housing&gt;</p>" in page and "no real case, no names" in page
+    assert f"<p>{html.escape(lines[0])}</p>" in page and "not yet" in page
 
 
 def test_the_practice_plan_offers_no_export(window):
