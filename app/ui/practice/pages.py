@@ -33,6 +33,7 @@ def button_row(parent_layout: QVBoxLayout, *buttons: tuple[str, str]) -> list[QP
     for text, name in buttons:
         button = QPushButton(text)
         button.setAccessibleName(name)
+        button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         row.addWidget(button)
         made.append(button)
     parent_layout.addWidget(bar)

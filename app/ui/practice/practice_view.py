@@ -93,7 +93,9 @@ class PracticeView(QWidget):
         return self.user_data.practice_done() if self.user_data is not None else {}
 
     def show_list(self) -> None:
-        self.driver.forget()
+        self.driver.forget()  # nothing of the last walk stays once the worker moves on
+        self.feedback.clear()
+        self.pathway.forget_case()
         vignettes = self.pathway.graph.vignettes
         done = self.done()
         finished = tuple(v for v in vignettes if v.id in done)
@@ -124,6 +126,7 @@ class PracticeView(QWidget):
     def walk(self) -> None:
         """The real walk from its first question: nothing filled in from settings, since the
         tier and the area are part of what is practised."""
+        self.feedback.clear()
         self.screens.setCurrentWidget(self.walk_page)
         self.driver.start(CaseSession(self.pathway, self.pathway.graph.settings, {}))
 
@@ -149,8 +152,6 @@ class PracticeView(QWidget):
         return held or self.pathway.holds_case()
 
     def clear(self) -> None:
-        self.pathway.forget_case()
-        self.feedback.clear()
         self.vignette = None
         self.show_list()
 
