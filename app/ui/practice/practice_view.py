@@ -95,7 +95,6 @@ class PracticeView(QWidget):
     def show_list(self) -> None:
         self.driver.forget()  # nothing of the last walk stays once the worker moves on
         self.feedback.clear()
-        self.pathway.forget_case()
         vignettes = self.pathway.graph.vignettes
         done = self.done()
         finished = tuple(v for v in vignettes if v.id in done)
@@ -107,6 +106,7 @@ class PracticeView(QWidget):
             else "This directory has no practice cases."
         )
         self.chooser.show_vignettes(vignettes, done, progress)
+        self.pathway.forget_case()  # after the coverage: its walks remember services too
         self.screens.setCurrentWidget(self.chooser)
         self.chooser.list.setFocus()
 
