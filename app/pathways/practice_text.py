@@ -76,7 +76,7 @@ def effect_words(pathway: Pathway, effect: Change | None) -> str:
     if effect.reminders_missed:
         names = "; ".join(reminders[r].text for r in effect.reminders_missed)
         parts.append("misses the reminder: " + names)
-    return "On its own, this answer " + ", and ".join(parts) + "."
+    return "On its own, this answer " + ", and ".join(parts).rstrip(".") + "."
 
 
 def summary_lines(pathway: Pathway, done: dict[str, dict]) -> list[str]:

@@ -31,6 +31,7 @@ def test_a_difference_is_said_with_what_it_alone_changed(pathway, graph):
     title = graph.actions["child_safeguarding_referral"].title
     assert "You answered \u201cNo\u201d; expected \u201cYes\u201d." in line
     assert f"On its own, this answer loses {title}, and misses the reminder: " in line
+    assert line.endswith("earshot.")  # one full stop, not the reminder's and ours
     assert f"Missing from your plan: {title}" in sections["Your plan against the expected plan"]
 
 
