@@ -79,10 +79,13 @@ def compare(
     mine, theirs = pathway.step(given, settings), expected_step(pathway, vignette, settings)
     if mine.plan is None or theirs.plan is None:
         raise ValueError("both walks must reach the plan")
-    questions = pathway.graph.questions
+
+    def questions(q: str) -> Question:  # in the words the walk asked it
+        return pathway.present(pathway.graph.questions[q], settings, theirs.answers)
+
     differences = tuple(
         AnswerDifference(
-            questions[q],
+            questions(q),
             mine.answers[q],
             theirs.answers[q],
             _effect(pathway, theirs, {**mine.answers, **theirs.answers, q: mine.answers[q]}),
@@ -95,8 +98,8 @@ def compare(
     risk = (mine_plan.risk.level, their_plan.risk.level)
     return Feedback(
         differences=differences,
-        only_yours=tuple(questions[q] for q in mine.asked if q not in theirs.asked),
-        only_expected=tuple(questions[q] for q in theirs.asked if q not in mine.asked),
+        only_yours=tuple(questions(q) for q in mine.asked if q not in theirs.asked),
+        only_expected=tuple(questions(q) for q in theirs.asked if q not in mine.asked),
         missed=tuple(a for a in their_plan.actions if a.kind not in mine_plan.action_kinds),
         added=tuple(a for a in mine_plan.actions if a.kind not in their_plan.action_kinds),
         reminders_missed=tuple(r for r in their_plan.reminders if r.id not in reminders),

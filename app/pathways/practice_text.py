@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from app.pathways.answers import answer_label
 from app.pathways.engine import Pathway
-from app.pathways.graph import Vignette
+from app.pathways.graph import Question, Vignette
 from app.pathways.practice import POLICY_RULES, Change, Feedback, coverage
 
 
@@ -20,7 +20,7 @@ class Section:
 def headline(feedback: Feedback) -> str:
     if feedback.all_matched:
         return "\u2714 All matched: your answers give the expected plan."
-    count = len(feedback.differences) + len(feedback.only_yours) + len(feedback.only_expected)
+    count = len(feedback.differences)  # questions asked in one walk only follow from these
     missed = len(feedback.missed)
     parts = [f"{count} answer{'s' if count != 1 else ''} differed" if count else ""]
     if missed:
@@ -42,6 +42,7 @@ def feedback_sections(pathway: Pathway, vignette: Vignette, feedback: Feedback) 
                 f"{d.question.prompt} You answered \u201c{yours}\u201d; expected "
                 f"\u201c{expected}\u201d. {effect_words(pathway, d.effect)}"
             )
+            lines += dash_lines(d.question, d.given, d.expected)
         sections.append(Section("Answers that differ", tuple(lines)))
     if feedback.only_yours:
         lines = tuple(q.prompt for q in feedback.only_yours)
@@ -60,6 +61,21 @@ def feedback_sections(pathway: Pathway, vignette: Vignette, feedback: Feedback) 
     points = tuple(f"{p.text} [{'; '.join(p.sources)}]" for p in vignette.points)
     sections.append(Section("Learning points", points))
     return sections
+
+
+def dash_lines(question: Question, given, expected) -> list[str]:
+    """Each Dash item answered otherwise, numbered as on the checklist: the count alone
+    would not say which."""
+    if not (isinstance(given, dict) and isinstance(expected, dict)):
+        return []
+    words = {o.value: o.label for o in question.item_options}
+    return [
+        f"Dash item {number} ({item.text}): you answered "
+        f"\u201c{words.get(given.get(item.id), '-')}\u201d; expected "
+        f"\u201c{words.get(expected.get(item.id), '-')}\u201d"
+        for number, item in enumerate(question.items, 1)
+        if given.get(item.id) != expected.get(item.id)
+    ]
 
 
 def effect_words(pathway: Pathway, effect: Change | None) -> str:

@@ -43,3 +43,24 @@ def test_the_summary_counts_cases_and_rules_and_keeps_no_answers(pathway, graph)
     assert lines[1] == f"Pathway rules practised: {len(cover.rules)} of {len(cover.all_rules)}"
     assert "\u2714 Amira asks about rent arrears (tier 2): all matched, 2026-11-30" in lines
     assert sum(line.endswith(": not yet") for line in lines) == len(graph.vignettes) - 1
+
+
+def test_a_dash_answered_otherwise_names_each_item_and_counts_once(pathway, graph):
+    vignette = case(graph, "amira-rent-arrears")
+    dash = {**vignette.answers["dash_answers"], "dash_15": "no"}
+    feedback = practice.compare(pathway, vignette, {**vignette.answers, "dash_answers": dash})
+    assert headline(feedback).startswith("\u2716 Not matched: 1 answer differed")
+    sections = {s.title: s.lines for s in feedback_sections(pathway, vignette, feedback)}
+    item = graph.questions["dash_answers"].items[14].text
+    assert (
+        f"Dash item 15 ({item}): you answered \u201cNo\u201d; expected \u201cYes\u201d"
+        in (sections["Answers that differ"])
+    )
+    assert sections["Not asked in your walk (because of an earlier answer)"]
+
+
+def test_questions_are_quoted_in_the_words_the_walk_asked_them(pathway, graph):
+    vignette = case(graph, "amira-rent-arrears")
+    feedback = practice.compare(pathway, vignette, {**vignette.answers, "incidents_12_months": 4})
+    (line,) = feedback_sections(pathway, vignette, feedback)[0].lines
+    assert "{" not in line and "in the last 12 months" in line

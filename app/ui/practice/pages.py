@@ -117,10 +117,12 @@ class StoryPage(QWidget):
         self.walk.clicked.connect(self.walk_requested.emit)
         self.back.clicked.connect(self.list_requested.emit)
 
-    def show_vignette(self, vignette: Vignette) -> None:
-        self.title.setText(vignette.title)
-        self.tier.setText(f"Written for workers trained at tier {vignette.tier}.")
-        self.story.setText(vignette.story)
+    def show_vignette(self, vignette: Vignette | None) -> None:
+        """The case, or (None) nothing: quick exit leaves no trace of what was practised."""
+        tier = f"Written for workers trained at tier {vignette.tier}." if vignette else ""
+        self.title.setText(vignette.title if vignette else "")
+        self.tier.setText(tier)
+        self.story.setText(vignette.story if vignette else "")
         self.walk.setFocus()
 
 

@@ -63,6 +63,7 @@ class PracticeView(QWidget):
         finish = c.plan_view.buttons["new"]
         finish.setText("&Finish: see the feedback")
         finish.setAccessibleName("Finish this practice case and see the feedback")
+        finish.setAutoDefault(True)  # Enter, as on every practice button
         self.walk_page = QWidget()
         walk_column = QVBoxLayout(self.walk_page)
         walk_column.setContentsMargins(0, 0, 0, 0)
@@ -153,6 +154,8 @@ class PracticeView(QWidget):
 
     def clear(self) -> None:
         self.vignette = None
+        self.story.show_vignette(None)
+        self.story_again.body.setText("")
         self.show_list()
 
     def save_summary(self) -> None:

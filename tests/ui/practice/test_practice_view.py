@@ -61,7 +61,7 @@ def walk_with(qtbot, view, answers):
 
 
 def finish(qtbot, view):
-    qtbot.keyClick(view.plan_view.buttons["new"], Qt.Key.Key_Space)
+    qtbot.keyClick(view.plan_view.buttons["new"], Qt.Key.Key_Return)
     assert view.screens.currentWidget() is view.feedback and banner_shown(view)
 
 
@@ -130,6 +130,7 @@ def test_quick_exit_clears_a_practice_case_like_a_real_one(qtbot, window, graph)
     window.quick_exit()
     assert window.holds_case() == []
     assert view.session is None and view.screens.currentWidget() is view.chooser
+    assert view.story.story.text() == "" and view.story_again.body.text() == ""
     window.reopen()
     assert window.windowTitle() == "Navigator"
 
