@@ -40,7 +40,9 @@ def read_vignettes(folder: Path, problems: list[str]) -> list[dict[str, Any]]:
                     "ordinal": len(rows),
                     "title": doc["title"],
                     "tier": doc["tier"],
-                    "story": doc["story"].strip(),
+                    # one paragraph: the file's line breaks are for review, not for the
+                    # screen, where the text wraps to the window at every text size
+                    "story": " ".join(doc["story"].split()),
                     "answers": doc["answers"],
                     "points": doc["point"],
                 }

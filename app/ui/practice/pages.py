@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -18,11 +19,23 @@ from app.pathways.practice_text import Section
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
 
+SCALE = "practice_scale"  # a label's size relative to the text-size setting
+
 
 def heading(text: str, role: str, factor: float = 1.3):
+    """A bold label `factor` times the text size, kept so when the size setting changes."""
     label = plain_label(text, role)
+    label.setProperty(SCALE, factor)
     label.setFont(scaled(label.font(), factor, bold=True))
     return label
+
+
+def rescale(widget: QWidget) -> None:
+    """Headings set to a size follow a new text size (an explicit font stops inheriting)."""
+    for label in widget.findChildren(QLabel):
+        factor = label.property(SCALE)
+        if factor:
+            label.setFont(scaled(widget.font(), factor, bold=True))
 
 
 def button_row(parent_layout: QVBoxLayout, *buttons: tuple[str, str]) -> list[QPushButton]:
@@ -105,10 +118,14 @@ class StoryPage(QWidget):
         self.title = heading("", "Vignette title")
         self.tier = plain_label("", "Vignette tier")
         self.story = plain_label("", "Vignette")
+        self.story.setAlignment(Qt.AlignmentFlag.AlignTop)
+        story = QScrollArea()  # scrolls at the largest text size, never clipped
+        story.setWidgetResizable(True)
+        story.setFrameShape(QScrollArea.Shape.NoFrame)
+        story.setWidget(self.story)
         column.addWidget(self.title)
         column.addWidget(self.tier)
-        column.addWidget(self.story)
-        column.addStretch(1)
+        column.addWidget(story, 1)
         self.walk, self.back = button_row(
             column,
             ("&Start the conversation", "Start the conversation for this case"),

@@ -9,6 +9,7 @@ import random
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 
@@ -20,9 +21,8 @@ from app.ui.case import CaseSession
 from app.ui.conversation import Conversation
 from app.ui.expander import Expander
 from app.ui.file_dialog import ask_save_path
-from app.ui.labels import plain_label, scaled
 from app.ui.plan.plan_view import EXPORTS_OFF
-from app.ui.practice.pages import ChooserPage, FeedbackPage, StoryPage
+from app.ui.practice.pages import ChooserPage, FeedbackPage, StoryPage, heading, rescale
 from app.ui.walk.driver import WalkDriver
 
 BANNER = "\u25a3 Practice \u2014 not a real case. Nothing here is kept except which cases you did."
@@ -46,10 +46,9 @@ class PracticeView(QWidget):
         self.choose = random.choice  # "Surprise me" (a test gives its own)
         self.summary_path_provider = self._ask_summary_path
         column = QVBoxLayout(self)
-        self.banner = plain_label(BANNER, "Practice banner")
+        self.banner = heading(BANNER, "Practice banner", 1.1)
         self.banner.setFrameShape(QFrame.Shape.Box)  # set apart by a border and words
         self.banner.setLineWidth(2)
-        self.banner.setFont(scaled(self.banner.font(), 1.1, bold=True))
         column.addWidget(self.banner)
         self.screens = QStackedWidget()
         column.addWidget(self.screens, 1)
@@ -85,6 +84,11 @@ class PracticeView(QWidget):
             self.chooser.summary.setEnabled(False)
             self.chooser.summary.setToolTip(EXPORTS_OFF)
         self.show_list()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size setting changed
+            rescale(self)
 
     @property
     def session(self) -> CaseSession | None:

@@ -6,6 +6,7 @@ import html
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.db.user_store import open_user_store
 from app.pathways import practice
@@ -177,3 +178,13 @@ def test_policy_can_turn_the_practice_tab_off(qtbot, pathway):
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "Practice" not in titles and window.practice is None
+
+
+def test_the_banner_and_headings_follow_the_text_size(qtbot, window):
+    view = window.practice
+    before = view.banner.font().pointSizeF(), view.chooser.findChild(QLabel).font().pointSizeF()
+    window.replace_settings(text_size=24)
+    qtbot.waitUntil(lambda: view.banner.font().pointSizeF() > before[0])  # a posted event
+    after = view.banner.font().pointSizeF(), view.chooser.findChild(QLabel).font().pointSizeF()
+    assert after[0] == pytest.approx(24 * 1.1) and after[1] == pytest.approx(24 * 1.3)
+    assert after[0] > before[0] and after[1] > before[1]
