@@ -88,7 +88,9 @@ def compare(
             questions(q),
             mine.answers[q],
             theirs.answers[q],
-            _effect(pathway, theirs, {**mine.answers, **theirs.answers, q: mine.answers[q]}),
+            _effect(
+                pathway, theirs, {**mine.answers, **theirs.answers, q: mine.answers[q]}, settings
+            ),
         )
         for q in theirs.asked
         if q in mine.answers and mine.answers[q] != theirs.answers[q]
@@ -107,9 +109,11 @@ def compare(
     )
 
 
-def _effect(pathway: Pathway, expected: Step, answers: dict[str, Any]) -> Change | None:
+def _effect(
+    pathway: Pathway, expected: Step, answers: dict[str, Any], settings: Settings | None
+) -> Change | None:
     """The expected walk with one answer changed: what that answer alone changes."""
-    step = pathway.step(answers)
+    step = pathway.step(answers, settings)
     if step.plan is None:
         return None  # the changed answer leads to a question neither walk answered
     kinds, before = step.plan.action_kinds, expected.plan.action_kinds

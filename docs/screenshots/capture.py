@@ -44,12 +44,18 @@ def answer_until(window, scenario: dict, stop_before: str | None) -> None:
             window.refresh()
 
 
-def main() -> None:
-    app = QApplication(sys.argv)
+def opened():
+    """The real window, as the app opens it, at a council laptop's 1366x768."""
     window = open_window(None, EventLog(Path(QApplication.applicationDirPath()) / "none"))
     window.resize(1366, 768)
     window.show()
     window.activateWindow()
+    return window
+
+
+def main() -> None:
+    app = QApplication(sys.argv)
+    window = opened()
     cases = json.loads((ROOT / "tests" / "data" / "reference.json").read_text())
     named = {c["name"]: c["scenario"] for c in cases}
     shot(app, window, "1-first-question")

@@ -15,18 +15,14 @@ from PySide6.QtWidgets import QApplication
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from app.event_log import EventLog  # noqa: E402
 from app.pathways.practice import expected_step  # noqa: E402
-from app.ui.application import open_practice, open_window  # noqa: E402
-from docs.screenshots.capture import shot  # noqa: E402
+from app.ui.application import open_practice  # noqa: E402
+from docs.screenshots.capture import opened, shot  # noqa: E402
 
 
 def main() -> None:
     app = QApplication(sys.argv)
-    window = open_window(None, EventLog(Path(QApplication.applicationDirPath()) / "none"))
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
+    window = opened()
     open_practice(window)
     view = window.practice
     shot(app, window, "11-practice-cases")

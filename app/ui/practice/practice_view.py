@@ -83,7 +83,12 @@ class PracticeView(QWidget):
         if not allow_exports:
             self.chooser.summary.setEnabled(False)
             self.chooser.summary.setToolTip(EXPORTS_OFF)
-        self.show_list()
+        self.listed = False  # the list and its progress are made when the tab is first shown
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.listed:  # not at start-up, nor during a quick exit: only when looked at
+            self.show_list()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -98,6 +103,7 @@ class PracticeView(QWidget):
         return self.user_data.practice_done() if self.user_data is not None else {}
 
     def show_list(self) -> None:
+        self.listed = True
         self.driver.forget()  # nothing of the last walk stays once the worker moves on
         self.feedback.clear()
         vignettes = self.pathway.graph.vignettes
@@ -158,9 +164,15 @@ class PracticeView(QWidget):
 
     def clear(self) -> None:
         self.vignette = None
+        self.driver.forget()
+        self.feedback.clear()
+        self.pathway.forget_case()
         self.story.show_vignette(None)
         self.story_again.body.setText("")
-        self.show_list()
+        self.screens.setCurrentWidget(self.chooser)
+        self.listed = False
+        if self.isVisible():
+            self.show_list()
 
     def save_summary(self) -> None:
         if not self.allow_exports:
