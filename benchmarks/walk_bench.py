@@ -24,7 +24,7 @@ from app.pathways.engine import Pathway
 from app.settings import TEXT_SIZES, UserSettings
 from app.ui.main_window import MainWindow
 from tests.conftest import REPO, routed_cases
-from tests.ui.conftest import scenario_value, type_answer
+from tests.ui.conftest import answer_by_keys, scenario_value
 
 DATABASE = REPO / "resources" / "directory.sqlite"
 
@@ -68,8 +68,8 @@ def window_for(pathway, scenario, text_size):
 
 def walk_by_keys(window, scenario) -> int:
     keys = CountingKeys()
-    while (question := window.session.question) is not None:
-        type_answer(keys, window, question, scenario_value(question, scenario))
+    while window.session.question is not None:
+        answer_by_keys(keys, window, lambda q: scenario_value(q, scenario))
         if window.pages.currentWidget() is window.emergency:
             keys.keyClick(QApplication.focusWidget() or window.emergency, Qt.Key.Key_Return)
     QApplication.processEvents()

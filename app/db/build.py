@@ -35,6 +35,7 @@ TABLES = {
     "named_condition": m.NamedCondition,
     "derived_fact": m.DerivedFact,
     "practice_vignette": m.PracticeVignette,
+    "question_page": m.QuestionPageRow,
     "service": m.Service,
     "phone": m.Phone,
     "schedule": m.Schedule,
@@ -56,6 +57,7 @@ PATHWAY_TABLES = (
     "named_condition",
     "derived_fact",
     "practice_vignette",
+    "question_page",
 )
 
 

@@ -162,6 +162,7 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
         facts=[_fact(f) for f in _rows(db, "SELECT * FROM derived_fact ORDER BY ordinal")],
         risk=g.RiskFacts(**risk) if risk else None,
         vignettes=tuple(_vignette(v) for v in _rows(db, PRACTICE)),
+        pages=tuple(_page(p) for p in _rows(db, PAGES)),
         kind_labels={
             t["code"]: t["name"]
             for t in _rows(
@@ -172,6 +173,12 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
 
 
 PRACTICE = "SELECT * FROM practice_vignette ORDER BY ordinal"
+PAGES = "SELECT * FROM question_page ORDER BY ordinal"
+
+
+def _page(p: sqlite3.Row) -> g.QuestionPage:
+    members = tuple(g.PageMember(**m) for m in _json(p["members"]))
+    return g.QuestionPage(p["id"], p["prompt"], p["help"], members)
 
 
 def _vignette(v: sqlite3.Row) -> g.Vignette:

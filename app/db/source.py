@@ -82,6 +82,7 @@ def _pathway_rows(docs: dict[str, dict[str, Any]], directory: dict[str, Any]) ->
         ]
         + [{"id": "plan", "question_id": None, "is_start": False}],
         "flow_edge": flow_edges(flow["ask"]),
+        "question_page": [_page_row(i, p) for i, p in enumerate(flow.get("page", []))],
         "taxonomy_term": taxonomy_rows(directory["kinds"]),
         "named_condition": [
             {"id": c["id"], "ordinal": i, "condition": c["when"]}
@@ -156,6 +157,26 @@ def flow_edges(asks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if later.get("when") is None:
                 break
     return edges
+
+
+MEMBER_FIELDS = ("question", "label", "legend", "tick", "untick")
+
+
+def _page_row(ordinal: int, page: dict[str, Any]) -> dict[str, Any]:
+    for member in page["members"]:
+        for key in member:
+            if key not in MEMBER_FIELDS:
+                raise ValueError(
+                    f"flow.toml page {page['id']}: member field {key!r} is not one of "
+                    f"{', '.join(MEMBER_FIELDS)}"
+                )
+    return {
+        "id": page["id"],
+        "ordinal": ordinal,
+        "prompt": page["prompt"],
+        "help": page.get("help", ""),
+        "members": page["members"],
+    }
 
 
 def _question_row(ordinal: int, q: dict[str, Any]) -> dict[str, Any]:

@@ -209,6 +209,34 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class PageMember:
+    """A question on a "Does any of this apply?" page: a yes/no or choice question is one
+    tick box (`label`; ticked gives `tick`, unticked `untick`); a multiple-choice question
+    brings its options under `legend`."""
+
+    question: str
+    label: str = ""
+    legend: str = ""
+    tick: Any = True
+    untick: Any = False
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    """Questions asked one after another, shown together as one page of tick boxes with
+    "None of these" (flow.toml [[page]]). Each is still its own question in the walk."""
+
+    id: str
+    prompt: str
+    help: str
+    members: tuple[PageMember, ...]
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(m.question for m in self.members)
+
+
+@dataclass(frozen=True)
 class LearningPoint:
     """What a practice vignette teaches, with its source, and what its expected plan must
     show for the point to hold (`practice --check`): "action:marac_referral",
@@ -252,6 +280,10 @@ class Graph:
     facts: list[Fact] = field(default_factory=list)  # in the order they are derived
     risk: RiskFacts | None = None
     vignettes: tuple[Vignette, ...] = ()  # practice cases, built and shipped with the rules
+    pages: tuple[QuestionPage, ...] = ()  # questions the window shows together
+
+    def page_of(self, question_id: str) -> QuestionPage | None:
+        return next((p for p in self.pages if question_id in p.questions), None)
 
     def nodes(self) -> set[str]:
         return set(self.questions) | {PLAN_NODE}

@@ -6,6 +6,7 @@ from dataclasses import fields
 
 from app.pathways.conditions import NUMBER_OPS, QUESTION_OPS, Env, atoms, compile_condition, same
 from app.pathways.graph import Condition, Graph, Settings
+from app.pathways.page_checks import page_problems
 from app.pathways.services import NATIONAL
 
 CONFIDENCE = ("high", "medium", "low")
@@ -18,6 +19,7 @@ def validate(graph: Graph) -> list[str]:
     return [
         *_fact_problems(graph),
         *_flow_problems(graph),
+        *page_problems(graph, _questions_read, _reachable, _ancestors),
         *_outcome_problems(graph),
         *_service_problems(graph),
     ]

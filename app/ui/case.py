@@ -6,11 +6,12 @@ path, so changing an earlier answer recomputes everything after it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from app.pathways.engine import Pathway
-from app.pathways.graph import Guidance, Question, Settings
+from app.pathways.graph import Guidance, PageMember, Question, QuestionPage, Settings
 from app.pathways.plan import Plan, Step
 
 
@@ -18,6 +19,23 @@ from app.pathways.plan import Plan, Step
 class SectionState:
     name: str
     state: str  # completed | in progress | not needed | to do
+
+
+@dataclass(frozen=True)
+class PageOnScreen:
+    """Questions shown together (flow.toml [[page]]): those of the page this walk asks."""
+
+    page: QuestionPage
+    questions: tuple[Question, ...]  # worded for who is telling, in the order asked
+    answers: dict[str, Any]  # answers already given to them (after going back)
+
+    def member(self, question_id: str) -> PageMember:
+        return next(m for m in self.page.members if m.question == question_id)
+
+
+def unticked(member: PageMember, question: Question) -> Any:
+    """The answer a member gets when nothing of it is ticked."""
+    return [] if question.answer_type == "multi" else member.untick
 
 
 class CaseSession:
@@ -64,6 +82,30 @@ class CaseSession:
         return self.pathway.present(question, self.settings, before)  # worded for who tells
 
     @property
+    def page(self) -> PageOnScreen | None:
+        """The page on screen when the question is the first of two or more asked together;
+        which are asked is known before any is answered (the build checks that their
+        conditions do not read each other), so the walk is tried with them unticked."""
+        question = self.question
+        if question is None or self.editing is not None:
+            return None
+        page = self.pathway.graph.page_of(question.id)
+        if page is None:
+            return None
+        questions = self.pathway.graph.questions
+        before = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        trial = dict(before)
+        for m in page.members:
+            trial[m.question] = self.answers.get(m.question, unticked(m, questions[m.question]))
+        asked = self.pathway.step(trial, self.settings).asked
+        members = [q for q in page.questions if q in asked]
+        if len(members) < 2 or members[0] != question.id:
+            return None
+        shown = tuple(self.pathway.present(questions[q], self.settings, before) for q in members)
+        given = {q: self.answers[q] for q in members if q in self.answers}
+        return PageOnScreen(page, shown, given)
+
+    @property
     def plan(self) -> Plan | None:
         return self.full.plan if self.question is None else None
 
@@ -73,16 +115,25 @@ class CaseSession:
         return self.answers.get(question.id) if question else None
 
     def answer(self, value: Any) -> None:
-        question = self.question
+        """The answer to the question on screen; on a page, {question id: answer} for each
+        of its questions."""
+        question, page = self.question, self.page
         if question is None:
             return
-        self.answers[question.id] = value
+        answers = {q.id: value[q.id] for q in page.questions} if page else {question.id: value}
+        self.answers.update(answers)
         self._refresh()
         if self.editing is not None:
             self.editing = None  # the walk stays where it was
             return
-        self.position += 1
+        self.position += len(answers)
         self._skip_prefilled()
+
+    def value_on_screen(self, answer_of: Callable[[Question], Any]) -> Any:
+        """The answer for the screen from one answer per question: a page takes
+        {question id: answer} for each question on it (self-test and scripted walks)."""
+        shown = self.page
+        return {q.id: answer_of(q) for q in shown.questions} if shown else answer_of(self.question)
 
     def back(self) -> bool:
         """One question back (past answers from settings); False at the first question."""
@@ -94,26 +145,41 @@ class CaseSession:
             target -= 1
         if target < 0:
             return False
-        self.position = target
+        self.position = self._page_start(target)
         return True
 
     def go_to(self, question_id: str) -> None:
         """Show a question on the path again (read-back edits it), or one filled in from
         settings that the walk has not reached yet."""
         if question_id in self.path:
-            self.position = self.path.index(question_id)
+            self.position = self._page_start(self.path.index(question_id))
         elif question_id in self.prefill:
             self.editing = question_id
 
     def finish(self) -> None:
         """On to the plan, or the first question still unanswered (after read-back, or after
         correcting one answer): the answers after it are kept, not asked again."""
-        self.position = len(self.path) - (0 if self.full.plan else 1)
+        self.position = self._page_start(len(self.path) - (0 if self.full.plan else 1))
+
+    def _page_start(self, position: int) -> int:
+        """The first question of the page a question is shown on (itself if on its own)."""
+        while position > 0 and self._same_page(position - 1, position):
+            position -= 1
+        return position
+
+    def _same_page(self, first: int, second: int) -> bool:
+        if second >= len(self.path):
+            return False
+        page = self.pathway.graph.page_of(self.path[first])
+        return page is not None and page is self.pathway.graph.page_of(self.path[second])
 
     @property
     def number(self) -> int:
         """The question's number as the worker counts them (answers from settings skipped)."""
-        return 1 + sum(q not in self.prefill for q in self.path[: self.position])
+        return 1 + sum(
+            self.path[i] not in self.prefill and not (i and self._same_page(i - 1, i))
+            for i in range(self.position)
+        )
 
     def in_view(self, ids: tuple[str, ...]) -> list[tuple[Question, Any, bool]]:
         """(question, answer, from settings) for these questions, answered on the path or

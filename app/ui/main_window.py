@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
             if current is None and question.id == "borough":
                 current = self.settings.default_borough
             self.pages.setCurrentWidget(self.question_page)  # first: focus needs it shown
-            self.question_page.show_question(question, current, self.session.number)
+            self.question_page.show_from(self.session, current)
         else:
             self.plan_view.show_plan(self.session.plan, self.today())
             self.pages.setCurrentWidget(self.plan_view)

@@ -30,15 +30,17 @@ def self_test(window, canary: str | None = None) -> int:
     session = window.session
     if canary:
         print(f"self-test: canary typed into {type_everywhere(window, canary)} free-text fields")
-    for _ in range(len(session.pathway.graph.questions) + 1):
-        question = session.question
-        if question is None:
-            break
+
+    def answer_to(question):
         if question.id in answers:
-            value = answers[question.id]
-        else:  # the answer a scenario written before the question existed is taken to give
-            value = question.default.value if question.default is not None else None
-        window.question_page.panel.answered.emit(value)
+            return answers[question.id]
+        # the answer a scenario written before the question existed is taken to give
+        return question.default.value if question.default is not None else None
+
+    for _ in range(len(session.pathway.graph.questions) + 1):
+        if session.question is None:
+            break
+        window.question_page.panel.answered.emit(session.value_on_screen(answer_to))
     if canary:
         type_everywhere(window, canary)
     problems = check_plan(window, case)

@@ -39,7 +39,7 @@ def shot(app: QApplication, window, name: str) -> None:
 def answer_until(window, scenario: dict, stop_before: str | None) -> None:
     answers = answers_for(window.session.pathway, scenario)
     while (question := window.session.question) is not None and question.id != stop_before:
-        window.answer(answers.get(question.id))
+        window.answer(window.session.value_on_screen(lambda q: answers.get(q.id)))
         if window.pages.currentWidget() is window.emergency and stop_before != "emergency":
             window.refresh()
 

@@ -34,7 +34,7 @@ def main() -> None:
     while (question := view.session.question) is not None:
         if question.id == "children_in_household":
             shot(app, window, "13-practice-walk")
-        view.driver.answer(answers[question.id])
+        view.driver.answer(view.session.value_on_screen(lambda q: answers[q.id]))
     view.finish()
     shot(app, window, "14-practice-feedback")
     window.close()

@@ -135,6 +135,7 @@ def test_the_escalation_period_setting_is_in_the_question(pathway, graph):
     answers |= {"dash_answers": None, "children_in_household": False}
     answers |= {"pregnant_or_recent_birth": False, "care_and_support_needs": False}
     answers |= {"additional_needs": [], "professional_judgement_high_risk": False}
+    answers |= {"marac_in_last_12_months": "no"}
     six = dataclasses.replace(graph.settings, escalation_period_months=6)
     step = pathway.step(answers, six)
     assert step.question.id == "incidents_12_months"

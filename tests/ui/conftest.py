@@ -88,8 +88,9 @@ def type_answer(qtbot, window, question, value):
         press(qtbot, window, Qt.Key.Key_Return)
     elif kind == "count":
         spin = window.question_page.panel.spin
-        spin.selectAll()
-        qtbot.keyClicks(spin, str(value))
+        if spin.value() != value:  # the number shown is kept with Enter alone
+            spin.selectAll()
+            qtbot.keyClicks(spin, str(value))
         press(qtbot, window, Qt.Key.Key_Return)
     elif kind == "checklist":
         if value is None:
@@ -100,6 +101,46 @@ def type_answer(qtbot, window, question, value):
             press(qtbot, window, keys[value[item.id]] if item.id in value else Qt.Key.Key_Down)
         if any(item.id not in value for item in question.items):
             press(qtbot, window, Qt.Key.Key_Return)  # answering the last item moves on
+
+
+def type_page(qtbot, window, shown, answers):
+    """Tick the boxes that give these answers ({question id: answer}) and go on: 0 alone
+    when none is ticked. An answer no tick gives (police_aware "no") is left unticked."""
+    panel = window.question_page.panel
+    keys = {id(box): key for key, box in panel.boxes.items()}
+    wanted = []
+    for question_id, value, box in panel.ticks:
+        member, answer = shown.member(question_id), answers[question_id]
+        if value is not None:  # an option of a multiple choice
+            wanted.append((box, value in (answer or [])))
+        else:
+            wanted.append((box, answer == member.tick and type(answer) is type(member.tick)))
+    if not any(tick for _, tick in wanted):
+        qtbot.keyClicks(focused(window), "0")
+        return
+    for box, tick in wanted:
+        if box.isChecked() != tick:
+            qtbot.keyClicks(focused(window), keys[id(box)])
+    press(qtbot, window, Qt.Key.Key_Return)
+
+
+def tick(qtbot, window, words):
+    """On a page of tick boxes, press the key of the box whose label has these words."""
+    panel = window.question_page.panel
+    key = next(k for k, box in panel.boxes.items() if words in box.text())
+    qtbot.keyClicks(focused(window), key)
+
+
+def answer_by_keys(qtbot, window, answer_of) -> list[str]:
+    """Answer the question on screen, or the page of questions asked together, by keyboard:
+    `answer_of(question)` gives each answer. Returns the question ids answered."""
+    shown = window.session.page
+    if shown is None:
+        question = window.session.question
+        type_answer(qtbot, window, question, answer_of(question))
+        return [question.id]
+    type_page(qtbot, window, shown, {q.id: answer_of(q) for q in shown.questions})
+    return [q.id for q in shown.questions]
 
 
 def scenario_value(question, scenario):
@@ -113,11 +154,11 @@ def walk(qtbot, window, scenario, stop_before=None):
     """Answer every question the walk asks, by keyboard; returns the questions asked."""
     asked = []
     while (question := window.session.question) is not None:
-        if question.id == stop_before:
+        shown = window.session.page
+        if stop_before in ([q.id for q in shown.questions] if shown else [question.id]):
             break
-        asked.append(question.id)
         before = window.session.position
-        type_answer(qtbot, window, question, scenario_value(question, scenario))
+        asked += answer_by_keys(qtbot, window, lambda q: scenario_value(q, scenario))
         assert window.session.position > before, f"{question.id} was not answered by keyboard"
         if window.pages.currentWidget() is window.emergency:
             press(qtbot, window, Qt.Key.Key_Return)  # continue when safe

@@ -60,8 +60,8 @@ def test_every_page_fits_the_screen_and_the_window_never_resizes_itself(
 
 def answer_all(window, scenario):
     """Straight to the plan (the keys are tested in test_walk): the answers as given."""
-    while (question := window.session.question) is not None:
-        window.answer(scenario_value(question, scenario))
+    while window.session.question is not None:
+        window.answer(window.session.value_on_screen(lambda q: scenario_value(q, scenario)))
         if window.pages.currentWidget() is window.emergency:
             window.refresh()
     QApplication.processEvents()

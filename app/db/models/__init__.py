@@ -24,6 +24,7 @@ from app.db.models.pathway import (
     OutcomeRule,
     PracticeVignette,
     Question,
+    QuestionPageRow,
     Setting,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "Phone",
     "PracticeVignette",
     "Question",
+    "QuestionPageRow",
     "Schedule",
     "Service",
     "ServiceArea",

@@ -132,6 +132,15 @@ class DerivedFact(Base):
     cases: Mapped[list[Any]]
 
 
+class QuestionPageRow(Base):
+    __tablename__ = "question_page"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int]
+    prompt: Mapped[str] = mapped_column(Text)
+    help: Mapped[str] = mapped_column(Text)
+    members: Mapped[list[Any]]
+
+
 class PracticeVignette(Base):
     __tablename__ = "practice_vignette"
     id: Mapped[str] = mapped_column(String, primary_key=True)

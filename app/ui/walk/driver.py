@@ -39,7 +39,7 @@ class WalkDriver(QObject):
         question = session.question
         if question is not None:
             c.pages.setCurrentWidget(c.question_page)  # first: focus needs it shown
-            c.question_page.show_question(question, session.current_answer, session.number)
+            c.question_page.show_from(session, session.current_answer)
         else:
             c.plan_view.show_plan(session.plan, self.today())
             c.pages.setCurrentWidget(c.plan_view)

@@ -1,4 +1,5 @@
-"""One question a page: section, prompt, help, the answer panel and Back."""
+"""One question a page (or the questions asked together as one page of tick boxes):
+section, prompt, help, the answer panel and Back."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.pathways.graph import Question
+from app.ui.case import CaseSession, PageOnScreen
 from app.ui.labels import plain_label
 from app.ui.walk.answer_panels import AnswerPanel, panel_for
+from app.ui.walk.page_panel import TickBoxPage
 
 
 class QuestionPage(QWidget):
@@ -48,25 +51,40 @@ class QuestionPage(QWidget):
         self.holder.setWidget(inside)
         page.addWidget(self.holder, 1)
         page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
-        self.panel: AnswerPanel | None = None
+        self.panel: AnswerPanel | TickBoxPage | None = None
         self.question: Question | None = None
 
+    def show_from(self, session: CaseSession, current: Any) -> None:
+        """The session's question, or the page of tick boxes it is asked on."""
+        shown = session.page
+        if shown is None:
+            self.show_question(session.question, current, session.number)
+        else:
+            self.show_page(shown, session.number)
+
     def show_question(self, question: Question, current: Any, number: int) -> None:
+        self._show(question, question.prompt, question.help, panel_for(question, current), number)
+
+    def show_page(self, shown: PageOnScreen, number: int) -> None:
+        page = shown.page
+        self._show(shown.questions[0], page.prompt, page.help, TickBoxPage(shown), number)
+
+    def _show(self, question: Question, prompt: str, help: str, panel, number: int) -> None:
         self.section.setText(f"{question.section} · question {number}")
         font = QApplication.font()  # the setting's size now, before the page has heard of it
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.prompt.setFont(font)
-        self.prompt.setText(question.prompt)
-        self.help.setText(question.help)
-        self.help.setVisible(bool(question.help))
-        self.setAccessibleName(question.prompt)  # the page is read as its question
-        self.setAccessibleDescription(question.help)
+        self.prompt.setText(prompt)
+        self.help.setText(help)
+        self.help.setVisible(bool(help))
+        self.setAccessibleName(prompt)  # the page is read as its question
+        self.setAccessibleDescription(help)
         if self.panel is not None:
             self.answers.removeWidget(self.panel)
             self.panel.hide()
             self.panel.deleteLater()
-        self.panel = panel_for(question, current)
+        self.panel = panel
         self.panel.answered.connect(self.answered.emit)
         self.answers.addWidget(self.panel)
         self.holder.verticalScrollBar().setValue(0)

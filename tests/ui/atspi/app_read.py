@@ -56,13 +56,17 @@ def main():
     answers = answers_for(window.session.pathway, scenario["scenario"])
     result = {"prompt": window.session.question.prompt, "first_question": reader("tree")}
 
+    def on_screen():
+        return window.session.value_on_screen(lambda q: answers.get(q.id))
+
     def answer_until(stop):
         while (question := window.session.question) is not None and question.id != stop:
-            window.answer(answers.get(question.id))
+            window.answer(on_screen())
         wait(300)
 
-    answer_until("perpetrator_nearby")
-    result["events"] = reader("events", "3", on_ready=lambda: window.answer(True))
+    answer_until("about_abuser")  # the page asking whether the person causing harm is near
+    nearby = {**on_screen(), "perpetrator_nearby": True}
+    result["events"] = reader("events", "3", on_ready=lambda: window.answer(nearby))
     result["new_reminders"] = list(window.reminders.announced)
     answer_until("dash_answers")
     result["mid_dash"] = reader("tree")

@@ -14,7 +14,7 @@ from app.pathways.practice_text import summary_lines
 from app.ui.practice.practice_view import BANNER, summary_html
 from app.ui.practice.tab import PRACTICE_TITLE
 from app.user_data import UserData
-from tests.ui.conftest import TODAY, press, type_answer
+from tests.ui.conftest import TODAY, answer_by_keys, press
 
 
 @pytest.fixture
@@ -53,8 +53,7 @@ def walk_with(qtbot, view, answers):
     """Every question answered by keyboard; the banner checked on each page."""
     while (question := view.session.question) is not None:
         assert banner_shown(view), question.id
-        value = answers.get(question.id)
-        type_answer(qtbot, view, question, value)
+        answer_by_keys(qtbot, view, lambda q: answers.get(q.id))
         if view.pages.currentWidget() is view.emergency:
             assert banner_shown(view)
             press(qtbot, view, Qt.Key.Key_Return)

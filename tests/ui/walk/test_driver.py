@@ -20,8 +20,8 @@ def test_it_walks_to_the_plan_through_the_999_card_and_corrections(qtbot, pathwa
     conversation.emergency.continue_requested.emit()
     assert driver.session.question.id == "discloser"
     case = next(v for v in graph.vignettes if v.id == "claire-he-is-outside")
-    while (question := driver.session.question) is not None:
-        driver.answer(case.answers[question.id])
+    while driver.session.question is not None:
+        driver.answer(driver.session.value_on_screen(lambda q: case.answers[q.id]))
         if conversation.pages.currentWidget() is conversation.emergency:
             conversation.emergency.continue_requested.emit()
     assert conversation.plan_view.action_kinds[0] == "emergency_999" and len(plans) == 1

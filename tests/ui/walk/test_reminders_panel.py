@@ -5,7 +5,7 @@ import json
 from PySide6.QtCore import Qt
 
 from tests.conftest import DATA
-from tests.ui.conftest import press, walk
+from tests.ui.conftest import press, tick, walk
 
 SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
 
@@ -36,7 +36,8 @@ def test_a_reminder_this_case_triggers_is_marked_new_and_announced(qtbot, window
     walk(qtbot, window, SCENARIO, stop_before="perpetrator_nearby")
     panel = window.reminders
     heard = len(panel.announced)
-    press(qtbot, window, Qt.Key.Key_Y)  # the person causing harm is nearby
+    tick(qtbot, window, "nearby")  # the person causing harm is nearby
+    press(qtbot, window, Qt.Key.Key_Return)
     assert "perpetrator_nearby_plan" in panel.case_model.new_ids
     row = [r.id for r in panel.case_model.items].index("perpetrator_nearby_plan")
     assert shown(panel)[row].startswith("New: ")

@@ -1,0 +1,46 @@
+"""The conversation in memory: questions asked together on a page are answered, numbered,
+gone back to and edited as one page; who is telling decides which of them are on it."""
+
+from app.ui.case import CaseSession
+
+
+def session_at_about_abuser(pathway, discloser):
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
+    for value in (False, discloser, "adult", ["domestic_abuse"]):
+        session.answer(value)
+    assert session.question.id == "about_abuser"
+    return session
+
+
+def test_the_person_harmed_sees_three_questions_on_one_page(pathway):
+    session = session_at_about_abuser(pathway, "person_harmed")
+    shown = session.page
+    assert [q.id for q in shown.questions] == ["about_abuser", "perpetrator_nearby", "police_aware"]
+    assert session.number == 5  # tier comes from settings
+    session.answer(
+        {"about_abuser": ["under_18"], "perpetrator_nearby": True, "police_aware": "not_known"}
+    )
+    assert session.question.id == "relationship_to_abuser"
+    assert session.answers["perpetrator_nearby"] is True
+    assert session.number == 6  # the page counted once
+    assert session.back()
+    assert session.question.id == "about_abuser" and session.page is not None
+    assert session.page.answers["about_abuser"] == ["under_18"]  # kept for the page
+
+
+def test_who_is_telling_decides_what_is_on_the_page(pathway):
+    worried = session_at_about_abuser(pathway, "concerned_other").page
+    assert [q.id for q in worried.questions] == ["about_abuser", "perpetrator_nearby"]
+    assert "nearby" in worried.member("perpetrator_nearby").label
+    harming = session_at_about_abuser(pathway, "person_causing_harm")
+    assert harming.page is None  # one question asked: its own page, in its own words
+    assert "the person telling you" in harming.question.prompt
+
+
+def test_editing_a_question_on_a_page_shows_the_whole_page(pathway):
+    session = session_at_about_abuser(pathway, "person_harmed")
+    session.answer({"about_abuser": [], "perpetrator_nearby": False, "police_aware": "yes"})
+    session.answer("partner_or_ex")
+    session.go_to("police_aware")
+    assert session.question.id == "about_abuser"
+    assert session.page.answers["police_aware"] == "yes"

@@ -1,0 +1,60 @@
+"""The page of tick boxes: each key ticks its box, 0 is "None of these" at once, Enter goes
+on with what is ticked; each box is named for a screen reader and carries its hint."""
+
+from PySide6.QtCore import Qt
+
+from app.ui.case import CaseSession
+from app.ui.walk.page_panel import TickBoxPage
+
+
+def page_for(pathway, given=None):
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
+    for value in (False, "person_harmed", "adult", ["domestic_abuse"]):
+        session.answer(value)
+    session.answers.update(given or {})
+    return session.page
+
+
+def shown_panel(qtbot, shown):
+    panel = TickBoxPage(shown)
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def test_none_of_these_answers_every_question_with_one_key(qtbot, pathway):
+    panel = shown_panel(qtbot, page_for(pathway))
+    assert list(panel.boxes) == ["1", "2", "3", "4", "5", "6"]
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClicks(panel, "0")
+    assert answered.args[0] == {
+        "about_abuser": [],
+        "perpetrator_nearby": False,
+        "police_aware": "not_known",  # not ticking is not saying no
+    }
+
+
+def test_ticked_boxes_give_their_answers_on_enter(qtbot, pathway):
+    panel = shown_panel(qtbot, page_for(pathway))
+    qtbot.keyClicks(panel, "2")
+    qtbot.keyClicks(panel, "5")
+    qtbot.keyClicks(panel, "6")
+    qtbot.keyClicks(panel, "6")  # a second press unticks
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert answered.args[0] == {
+        "about_abuser": ["works_with_children"],
+        "perpetrator_nearby": True,
+        "police_aware": "not_known",
+    }
+
+
+def test_answers_given_before_are_ticked_and_boxes_are_named(qtbot, pathway):
+    shown = page_for(pathway, {"police_aware": "yes", "about_abuser": ["under_18"]})
+    panel = shown_panel(qtbot, shown)
+    assert panel.boxes["1"].isChecked() and panel.boxes["6"].isChecked()
+    assert not panel.boxes["5"].isChecked()
+    nearby = panel.boxes["5"]
+    assert nearby.accessibleName().startswith("The person causing harm came with them")
+    assert "do not alert them" in nearby.accessibleDescription()  # the question's help
+    assert panel.accessibleName() == shown.page.prompt
