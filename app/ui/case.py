@@ -219,14 +219,15 @@ class CaseSession:
     def sections(self) -> list[SectionState]:
         """The walk as a task list: completed, in progress, not needed (passed, or the plan
         is reached, with none of its questions asked) or to do."""
-        questions = self.pathway.graph.questions
-        current = self.question.section if self.question else None
+        questions, shown = self.pathway.graph.questions, self.page
+        on_screen = shown.questions if shown else (self.question,) if self.question else ()
+        current = [q.section for q in on_screen]
         asked = {questions[q].section for q in self.path[: self.position]}
         order = list(dict.fromkeys(q.section for q in questions.values()))
-        reached = order.index(current) if current in order else len(order)
+        reached = order.index(current[0]) if current else len(order)
         states = []
         for index, section in enumerate(order):
-            if section == current:
+            if section in current:
                 state = "in progress"
             elif section in asked:
                 state = "completed"

@@ -64,6 +64,11 @@ def main() -> None:
     window.new_conversation()
     answer_until(window, named["interpreter needed, honour-based abuse"], "dash_answers")
     shot(app, window, "3-dash-mid-walk")
+    answer_until(window, named["interpreter needed, honour-based abuse"], "children_in_household")
+    boxes = window.question_page.panel.boxes
+    for box in (boxes["1"], next(b for b in boxes.values() if "interpreter" in b.accessibleName())):
+        box.setChecked(True)
+    shot(app, window, "15-questions-together")
     window.new_conversation()
     answer_until(window, cases[0]["scenario"], None)
     for scheme in ("light", "dark", "high_contrast"):

@@ -145,3 +145,25 @@ def test_a_bad_value_in_a_column_only_later_rows_have_is_still_found():
     rows = {"service": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", "url": "javascript:x"}]}
     (problem,) = rows_problems(rows)
     assert problem.startswith("service b: service url: 'javascript:x' is not an https:")
+
+
+def test_a_page_with_a_misspelt_field_or_apart_questions_is_refused(sources, tmp_path):
+    flow = sources / "pathway" / "flow.toml"
+    text = flow.read_text(encoding="utf-8")
+    label = '{ question = "perpetrator_nearby", label ='
+    assert label in text
+    flow.write_text(text.replace(label, '{ question = "perpetrator_nearby", lable ='), "utf-8")
+    with pytest.raises(SourceError) as error:
+        build_directory(sources, tmp_path / "d.sqlite")
+    assert any(
+        "page about_the_person_causing_harm: member field 'lable' is not one of" in p
+        for p in error.value.problems
+    )
+    apart = '{ question = "children_in_household", label'
+    flow.write_text(text.replace(apart, '{ question = "consent_to_share", label'), "utf-8")
+    with pytest.raises(SourceError) as error:
+        build_directory(sources, tmp_path / "d.sqlite")
+    assert any(
+        "page household_and_needs" in p and "can be asked between" in p
+        for p in error.value.problems
+    )

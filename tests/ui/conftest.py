@@ -127,7 +127,7 @@ def type_page(qtbot, window, shown, answers):
 def tick(qtbot, window, words):
     """On a page of tick boxes, press the key of the box whose label has these words."""
     panel = window.question_page.panel
-    key = next(k for k, box in panel.boxes.items() if words in box.text())
+    key = next(k for k, box in panel.boxes.items() if words in box.accessibleName())
     qtbot.keyClicks(focused(window), key)
 
 

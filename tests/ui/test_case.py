@@ -44,3 +44,13 @@ def test_editing_a_question_on_a_page_shows_the_whole_page(pathway):
     session.go_to("police_aware")
     assert session.question.id == "about_abuser"
     assert session.page.answers["police_aware"] == "yes"
+
+
+def test_every_section_on_a_page_is_in_progress(pathway):
+    session = session_at_about_abuser(pathway, "person_harmed")
+    session.answer({"about_abuser": [], "perpetrator_nearby": False, "police_aware": "no"})
+    for value in ("partner_or_ex", "yes"):  # relationship, safe tonight (tier 1: no Dash)
+        session.answer(value)
+    assert session.page.questions[0].id == "children_in_household"
+    states = {s.name: s.state for s in session.sections()}
+    assert states["Household"] == states["Needs"] == "in progress"

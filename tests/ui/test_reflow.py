@@ -40,7 +40,16 @@ def test_every_page_fits_the_screen_and_the_window_never_resizes_itself(
     window = sized(size, text_size)
     scenario = CASES[0]["scenario"]
     press(qtbot, window, Qt.Key.Key_Y)  # danger now: the 999 card, its longest page
-    stops = ("emergency", "discloser", "abuse_types", "dash_answers", "consent_to_share", None)
+    stops = (
+        "emergency",
+        "discloser",
+        "abuse_types",
+        "about_abuser",  # a page of tick boxes with long words
+        "dash_answers",
+        "children_in_household",  # the longest page of tick boxes
+        "consent_to_share",
+        None,
+    )
     for stop in stops:
         if stop != "emergency":
             if window.pages.currentWidget() is window.emergency:
@@ -48,6 +57,9 @@ def test_every_page_fits_the_screen_and_the_window_never_resizes_itself(
             walk(qtbot, window, scenario, stop_before=stop)
         QApplication.processEvents()
         assert fits(window, size), (stop, window.minimumSizeHint())
+        if window.pages.currentWidget() is window.question_page:  # words wrap, never widen
+            QApplication.processEvents()
+            assert window.question_page.holder.horizontalScrollBar().maximum() == 0, stop
         assert (window.width(), window.height()) == size, stop
         assert window.exit_button.isVisible()
         exit_corner = window.exit_button.mapTo(window, QPoint(window.exit_button.width(), 0))

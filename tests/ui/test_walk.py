@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from app.cli.route import answers_for
 from app.pathways.summary import plan_to_dict
+from app.settings import UserSettings
 from tests.conftest import DATA
 from tests.ui.conftest import (
     TODAY,
@@ -42,6 +43,38 @@ def test_reference_scenario_by_keyboard_gives_routes_plan(qtbot, make_window, pa
     assert window.reminders.ids() == [r.id for r in route.reminders if not r.general] + [
         r.id for r in route.reminders if r.general
     ]
+
+
+class CountedKeys:
+    """qtbot's key presses, counted: a worker's presses from the first question to the plan."""
+
+    def __init__(self, qtbot):
+        self.qtbot, self.presses = qtbot, 0
+
+    def keyClick(self, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+        self.presses += 1
+        self.qtbot.keyClick(widget, key, modifier)
+
+    def keyClicks(self, widget, text):
+        self.presses += len(text)
+        self.qtbot.keyClicks(widget, text)
+
+
+TARGETED = [c for c in CASES if c["scenario"]["tier"] == 1 or c["scenario"].get("dash_answers")]
+
+
+@pytest.mark.parametrize("case", TARGETED, ids=[c["name"] for c in TARGETED])
+def test_a_case_takes_no_more_key_presses_than_the_target(qtbot, make_window, case):
+    """Issue 13: at most 40 presses for a tier-2 case with the Dash, 12 for tier 1, with the
+    worker's usual area in Settings (benchmarks/walk_bench.py prints the counts)."""
+    scenario = case["scenario"]
+    usual = scenario["borough"] if scenario["borough"] != "outside_west_midlands" else None
+    settings = UserSettings(tier=scenario["tier"], default_borough=usual)
+    window = make_window(settings)
+    keys = CountedKeys(qtbot)
+    walk(keys, window, scenario)
+    assert window.session.plan is not None
+    assert keys.presses <= (12 if scenario["tier"] == 1 else 40)
 
 
 def test_tier_from_settings_is_not_asked_again(qtbot, make_window):

@@ -12,7 +12,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
@@ -20,6 +28,22 @@ from app.ui.labels import key_label, plain_label, scaled
 from app.ui.walk.answer_panels import ENTER
 
 NONE_KEY = "0"
+
+
+class BoxWords(QLabel):
+    """A tick box's words: clicking them ticks the box, as a label does on the web."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+        self.setBuddy(box)
+        self.box = box
+
+    def mousePressEvent(self, event) -> None:
+        self.box.toggle()
+        self.box.setFocus()
 
 
 class TickBoxPage(QWidget):
@@ -55,16 +79,21 @@ class TickBoxPage(QWidget):
         layout.addWidget(self.go_on, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _add_box(self, layout, label: str, hint: str, chosen: bool, question: str, value) -> None:
+        """A tick box with its words beside it, wrapped to the page (a check box's own text
+        never wraps: at large text it would widen the window), and its hint under them."""
         key = key_label(len(self.boxes))
-        box = QCheckBox(f"{label}    [{key}]")
+        box = QCheckBox()
         box.setAccessibleName(label)
         box.setAccessibleDescription(hint)
         box.setChecked(chosen)
-        layout.addWidget(box)
-        if hint:  # the question's help, read under its box (it is the box's description too)
-            words = plain_label(hint, "Hint")
-            words.setContentsMargins(28, 0, 0, 6)
-            layout.addWidget(words)
+        words = BoxWords(f"{label}    [{key}]", box)
+        row = QGridLayout()
+        row.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(words, 0, 1)
+        if hint:  # the question's help, read under its words (the box's description too)
+            row.addWidget(plain_label(hint, "Hint"), 1, 1)
+        row.setColumnStretch(1, 1)
+        layout.addLayout(row)
         self.boxes[key] = box
         self.ticks.append((question, value, box))
 
