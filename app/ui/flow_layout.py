@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
+from app.ui.focus_ring import GAP, RING
+
 
 class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
@@ -71,6 +73,8 @@ class FlowLayout(QLayout):
 def wrapping_row(parent: QWidget) -> FlowLayout:
     """A flow layout for `parent`, which then takes the height its wrapped rows need."""
     layout = FlowLayout(parent)
+    room = RING + GAP  # the focus ring is drawn inside the row's parent: room for it all round
+    layout.setContentsMargins(room, room, room, room)
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     parent.setSizePolicy(policy)

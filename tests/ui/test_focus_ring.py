@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.ui.focus_ring import RING
+from app.ui.focus_ring import GAP, RING
 from tests.conftest import DATA
 from tests.ui.conftest import walk
 
@@ -54,6 +54,25 @@ def test_the_focused_control_has_a_3_pixel_ring_in_the_highlight(qtbot, make_win
         if name != "quick exit":  # pinned to the window's edge: the ring runs off it there
             assert ring_left_of(window, widget) == (text, {highlight}), (name, scheme)
     window.replace_settings(colours="system")
+
+
+def test_the_ring_is_whole_round_the_plans_buttons(qtbot, window):
+    """The ring is drawn inside the button row: with no room round the row it was cut off
+    above and below (seen at the largest text size)."""
+    window.qtbot = qtbot
+    walk(qtbot, window, SCENARIO)
+    button = window.plan_view.buttons["new"]
+    window.activateWindow()  # the offscreen platform forgets it now and then
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    assert window.focus_ring.widget() is button
+    highlight = QApplication.palette().color(QPalette.ColorRole.Highlight).name()
+    image = window.grab().toImage()
+    middle = button.mapTo(window, QPoint(button.width() // 2, 0))
+    above = image.pixelColor(middle.x(), middle.y() - 2 - GAP).name()
+    below = image.pixelColor(middle.x(), middle.y() + button.height() + 1 + GAP).name()
+    assert above == below == highlight
 
 
 def test_the_ring_follows_the_tab_key_and_never_sits_on_a_hidden_control(qtbot, window):

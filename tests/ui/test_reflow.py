@@ -124,3 +124,18 @@ def test_on_a_narrow_window_reminders_move_under_the_plan(qtbot, sized):
     QApplication.processEvents()
     assert window.conversation.columns.wide and window.reminders.isVisible()
     assert "Remember, for this case" not in window.plan_view.plain_texts()
+
+
+def test_the_answer_with_the_focus_is_in_view_at_the_largest_text(qtbot, sized):
+    """At 24 pt the Dash's heading and help fill the page: the table, which has the keyboard
+    focus, is scrolled into view (it was below the fold)."""
+    window = sized(SCREENS[0], LARGEST)
+    walk(qtbot, window, CASES[0]["scenario"], stop_before="dash_answers")
+    table, port = window.question_page.panel.table, window.question_page.holder.viewport()
+
+    def table_in_view():
+        QApplication.processEvents()
+        top = table.mapTo(port, QPoint(0, 0)).y()
+        return table.hasFocus() and top >= 0 and top + 3 * table.rowHeight(0) <= port.height()
+
+    qtbot.waitUntil(table_in_view, timeout=2000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -53,6 +53,31 @@ class QuestionPage(QWidget):
         page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel: AnswerPanel | TickBoxPage | None = None
         self.question: Question | None = None
+        QApplication.instance().focusChanged.connect(self._keep_in_view)
+        # wrapped words settle their height after the page is shown: follow the focus then
+        self.holder.verticalScrollBar().rangeChanged.connect(
+            lambda *_: self._scroll_to(QApplication.focusWidget())
+        )
+
+    def _keep_in_view(self, _old, new) -> None:
+        """The control with the keyboard focus is always on screen: at the largest text the
+        Dash table, or a tick box pressed by its key, can be below the fold."""
+        if new is not None and self.holder.widget().isAncestorOf(new):
+            QTimer.singleShot(0, lambda: self._scroll_to(new))
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        """Its top in view, and all of it if it fits (Qt's ensureWidgetVisible aims at a
+        table's current cell, which is not placed yet when the page is new)."""
+        content = self.holder.widget()
+        if widget is None or not (content.isAncestorOf(widget) and widget.hasFocus()):
+            return
+        top = widget.mapTo(content, QPoint(0, 0)).y() - 8
+        bottom = top + widget.height() + 16
+        bar, height = self.holder.verticalScrollBar(), self.holder.viewport().height()
+        if bottom > bar.value() + height:
+            bar.setValue(min(top, bottom - height))
+        elif top < bar.value():
+            bar.setValue(top)
 
     def show_from(self, session: CaseSession, current: Any) -> None:
         """The session's question, or the page of tick boxes it is asked on."""
@@ -90,6 +115,7 @@ class QuestionPage(QWidget):
         self.holder.verticalScrollBar().setValue(0)
         self.question = question
         self.panel.focus_first()
+        self._keep_in_view(None, QApplication.focusWidget())  # shown again: no focus change
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.panel is not None and event.text():
