@@ -28,6 +28,7 @@ class PageOnScreen:
     page: QuestionPage
     questions: tuple[Question, ...]  # worded for who is telling, in the order asked
     answers: dict[str, Any]  # answers already given to them (after going back)
+    worded: frozenset[str] = frozenset()  # asked in other words for who is telling
 
     def member(self, question_id: str) -> PageMember:
         return next(m for m in self.page.members if m.question == question_id)
@@ -103,7 +104,8 @@ class CaseSession:
             return None
         shown = tuple(self.pathway.present(questions[q], self.settings, before) for q in members)
         given = {q: self.answers[q] for q in members if q in self.answers}
-        return PageOnScreen(page, shown, given)
+        worded = frozenset(q.id for q in shown if q.prompt != questions[q.id].prompt)
+        return PageOnScreen(page, shown, given, worded)
 
     @property
     def plan(self) -> Plan | None:

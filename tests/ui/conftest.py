@@ -106,6 +106,7 @@ def type_answer(qtbot, window, question, value):
 def type_page(qtbot, window, shown, answers):
     """Tick the boxes that give these answers ({question id: answer}) and go on: 0 alone
     when none is ticked. An answer no tick gives (police_aware "no") is left unticked."""
+    QApplication.processEvents()  # the page is shown, as it is before a worker can press
     panel = window.question_page.panel
     keys = {id(box): key for key, box in panel.boxes.items()}
     wanted = []
@@ -115,17 +116,28 @@ def type_page(qtbot, window, shown, answers):
             wanted.append((box, value in (answer or [])))
         else:
             wanted.append((box, answer == member.tick and type(answer) is type(member.tick)))
-    if not any(tick for _, tick in wanted):
-        qtbot.keyClicks(focused(window), "0")
-        return
-    for box, tick in wanted:
-        if box.isChecked() != tick:
+    for box, ticked in wanted:
+        if box.isChecked() != ticked:
             qtbot.keyClicks(focused(window), keys[id(box)])
-    press(qtbot, window, Qt.Key.Key_Return)
+    go_on(qtbot, window, any(ticked for _, ticked in wanted))
+
+
+def go_on(qtbot, window, ticked=True):
+    """Leave a page of tick boxes: Enter with boxes ticked, else 0; pressed again when the
+    first press only brought the end of the page into view, as a worker would."""
+    panel = window.question_page.panel
+    for _ in range(2):
+        if ticked:
+            press(qtbot, window, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(focused(window), "0")
+        if window.question_page.panel is not panel or not panel.more.isVisible():
+            return
 
 
 def tick(qtbot, window, words):
     """On a page of tick boxes, press the key of the box whose label has these words."""
+    QApplication.processEvents()  # the page is shown, as it is before a worker can press
     panel = window.question_page.panel
     key = next(k for k, box in panel.boxes.items() if words in box.accessibleName())
     qtbot.keyClicks(focused(window), key)

@@ -2,8 +2,10 @@
 a multiple choice, asked together (flow.toml [[page]]; the GOV.UK checkboxes pattern with an
 exclusive "none").
 
-Keys: 1-9 then A, B… tick or untick a box; 0 answers "none of these" and moves on at once;
-Enter goes on with what is ticked (nothing ticked is also "none").
+Keys: 1-9 then A, B… tick or untick a box; 0 answers "none of these" and moves on at once
+(with boxes ticked it only unticks them, as GOV.UK's "none" does); Enter goes on with what is
+ticked. Neither answers a page whose end has not been on screen: the first press scrolls the
+rest into view, so no question is answered "no" unseen.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -62,46 +65,59 @@ class TickBoxPage(QWidget):
             member = shown.member(question.id)
             given = shown.answers.get(question.id)
             if question.answer_type == "multi":
-                legend = plain_label(member.legend, "Legend")
+                # asked in other words for who is telling (whose needs): those words lead
+                words = question.prompt if question.id in shown.worded else member.legend
+                legend = plain_label(words, "Legend")
                 legend.setFont(scaled(legend.font(), 1.0, bold=True))
                 layout.addWidget(legend)
-                for option in question.options:
+                options = QGridLayout()  # two columns: short options, half the height
+                for i, option in enumerate(question.options):
                     chosen = given is not None and option.value in given
-                    self._add_box(layout, option.label, "", chosen, question.id, option.value)
+                    row = self._box(option.label, "", chosen, question.id, option.value, words)
+                    options.addLayout(row, i // 2, i % 2)
+                layout.addLayout(options)
             else:
                 chosen = given is not None and same(given, member.tick)
-                self._add_box(layout, member.label, question.help, chosen, question.id, None)
+                label = question.prompt if question.id in shown.worded else member.label
+                layout.addLayout(self._box(label, question.help, chosen, question.id, None))
         self.none = self._button("None of these    [0]", "None of these")
         self.none.clicked.connect(self.none_apply)
         self.go_on = self._button("Continue    [Enter]", "Continue with what is ticked")
         self.go_on.clicked.connect(self.confirm)
-        layout.addWidget(self.none, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.go_on, 0, Qt.AlignmentFlag.AlignLeft)
+        self.more = plain_label("", "More below")
+        self.more.hide()
+        buttons = QHBoxLayout()
+        for widget in (self.none, self.go_on):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.more)
+        self.seen_end = False
 
-    def _add_box(self, layout, label: str, hint: str, chosen: bool, question: str, value) -> None:
+    def _box(self, label, hint, chosen, question, value, legend="") -> QGridLayout:
         """A tick box with its words beside it, wrapped to the page (a check box's own text
         never wraps: at large text it would widen the window), and its hint under them."""
         key = key_label(len(self.boxes))
         box = QCheckBox()
-        box.setAccessibleName(label)
+        box.setAccessibleName(f"{legend}: {label}" if legend else label)
         box.setAccessibleDescription(hint)
         box.setChecked(chosen)
-        words = BoxWords(f"{label}    [{key}]", box)
         row = QGridLayout()
         row.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(words, 0, 1)
+        row.addWidget(BoxWords(f"{label}    [{key}]", box), 0, 1)
         if hint:  # the question's help, read under its words (the box's description too)
             row.addWidget(plain_label(hint, "Hint"), 1, 1)
         row.setColumnStretch(1, 1)
-        layout.addLayout(row)
         self.boxes[key] = box
         self.ticks.append((question, value, box))
+        return row
 
     @staticmethod
     def _button(text: str, name: str) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(name)
         button.setMinimumHeight(44)
+        button.setAutoDefault(True)  # Enter on the focused button presses it: "none" is none
         button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return button
 
@@ -120,12 +136,32 @@ class TickBoxPage(QWidget):
         return answers
 
     def confirm(self) -> None:
-        self.answered.emit(self.value())
+        if self._end_seen():
+            self.answered.emit(self.value())
 
     def none_apply(self) -> None:
-        for box in self.boxes.values():
+        """None of these: with boxes ticked it unticks them and waits (a 0 typed by mistake
+        loses nothing unseen); with none ticked it answers every question on the page."""
+        ticked = [box for box in self.boxes.values() if box.isChecked()]
+        for box in ticked:
             box.setChecked(False)
-        self.confirm()
+        if not ticked:
+            self.confirm()
+
+    def _end_seen(self) -> bool:
+        """Whether the end of the page has been on screen; if not, it is brought into view
+        (the buttons take the focus) and the worker is told why nothing was answered yet."""
+        self.seen_end = self.seen_end or not self.go_on.visibleRegion().isEmpty()
+        if not self.seen_end:
+            self.seen_end = True
+            self.more.setText(
+                "There was more below: read it, then press 0 for none of these or Enter to "
+                "go on with what is ticked."
+            )
+            self.more.show()
+            self.go_on.setFocus()
+            return False
+        return True
 
     def focus_first(self) -> None:
         next(iter(self.boxes.values())).setFocus()

@@ -40,6 +40,7 @@ class QuestionPage(QWidget):
         self.answers = QVBoxLayout()
         self.back = QPushButton("Back    [Alt+←]")
         self.back.setAccessibleName("Back to the previous question")
+        self.back.setAutoDefault(True)  # Enter on Back goes back (it was passed on to answer)
         self.back.clicked.connect(self.back_requested.emit)
         for keys in ("Alt+Left", "Backspace"):  # a text field keeps Backspace for itself
             shortcut = QShortcut(QKeySequence(keys), self)

@@ -2,6 +2,7 @@
 on with what is ticked; each box is named for a screen reader and carries its hint."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea
 
 from app.ui.case import CaseSession
 from app.ui.walk.page_panel import TickBoxPage
@@ -58,3 +59,42 @@ def test_answers_given_before_are_ticked_and_boxes_are_named(qtbot, pathway):
     assert nearby.accessibleName().startswith("The person causing harm came with them")
     assert "do not alert them" in nearby.accessibleDescription()  # the question's help
     assert panel.accessibleName() == shown.page.prompt
+
+
+def test_none_of_these_with_boxes_ticked_only_unticks_them(qtbot, pathway):
+    panel = shown_panel(qtbot, page_for(pathway))
+    qtbot.keyClicks(panel, "6")
+    with qtbot.assertNotEmitted(panel.answered):
+        qtbot.keyClicks(panel, "0")  # a 0 typed by mistake loses nothing unseen
+    assert not any(box.isChecked() for box in panel.boxes.values())
+    panel.none.setFocus()
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClick(panel.none, Qt.Key.Key_Return)  # Enter on "None of these" is none
+    assert answered.args[0]["police_aware"] == "not_known"
+
+
+def test_a_page_whose_end_was_not_on_screen_is_not_answered_unseen(qtbot, pathway):
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    panel = TickBoxPage(page_for(pathway))
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(600, 150)  # the boxes for the nearby abuser and the police below the fold
+    holder.show()
+    qtbot.waitExposed(holder)
+    with qtbot.assertNotEmitted(panel.answered):
+        qtbot.keyClicks(panel, "0")
+    assert panel.more.isVisible()  # says why; the buttons take the focus (scrolled to)
+    with qtbot.waitSignal(panel.answered):
+        qtbot.keyClicks(panel, "0")  # seen now: none of these
+
+
+def test_someone_telling_about_themselves_is_asked_in_their_own_words(qtbot, pathway):
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    for value in (False, "person_causing_harm", "adult", ["domestic_abuse"], []):
+        session.answer(value)
+    panel = shown_panel(qtbot, session.page)
+    legend = panel.findChild(QLabel, "Legend").text()
+    assert "needs are those of the person being harmed" in legend
+    names = [box.accessibleName() for box in panel.boxes.values()]
+    assert any(name.startswith("Do any children live in their household") for name in names)

@@ -1,5 +1,7 @@
 """One question a page: read by a screen reader as its question, with its hint."""
 
+from PySide6.QtCore import Qt
+
 from app.ui.walk.question_page import QuestionPage
 
 
@@ -21,3 +23,13 @@ def test_the_question_follows_a_text_size_change_at_once(qtbot, make_window):
     assert window.question_page.prompt.font().pointSizeF() == 36
     window.replace_settings(text_size=11)
     assert window.question_page.prompt.font().pointSizeF() == 16.5
+
+
+def test_enter_on_back_goes_back_and_never_answers(qtbot, graph):
+    page = QuestionPage()
+    qtbot.addWidget(page)
+    page.show_question(graph.questions["children_in_household"], None, 7)
+    page.show()
+    page.back.setFocus()
+    with qtbot.assertNotEmitted(page.answered), qtbot.waitSignal(page.back_requested):
+        qtbot.keyClick(page.back, Qt.Key.Key_Return)

@@ -5,7 +5,7 @@ import json
 from PySide6.QtCore import Qt
 
 from tests.conftest import DATA
-from tests.ui.conftest import press, tick, walk
+from tests.ui.conftest import go_on, press, tick, walk
 
 SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
 
@@ -37,7 +37,7 @@ def test_a_reminder_this_case_triggers_is_marked_new_and_announced(qtbot, window
     panel = window.reminders
     heard = len(panel.announced)
     tick(qtbot, window, "nearby")  # the person causing harm is nearby
-    press(qtbot, window, Qt.Key.Key_Return)
+    go_on(qtbot, window)
     assert "perpetrator_nearby_plan" in panel.case_model.new_ids
     row = [r.id for r in panel.case_model.items].index("perpetrator_nearby_plan")
     assert shown(panel)[row].startswith("New: ")
