@@ -59,7 +59,8 @@ def focused(window):
         return QApplication.focusWidget() or window
     page = window.pages.currentWidget()
     fallback = window.question_page.panel if page is window.question_page else page
-    return QApplication.focusWidget() or fallback
+    widget = QApplication.focusWidget()  # another test window may hold it: never type there
+    return widget if widget is not None and widget.window() is window.window() else fallback
 
 
 def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
