@@ -28,6 +28,7 @@ from app.pathways.conditions import same
 from app.pathways.graph import Question
 from app.ui.labels import key_label, scaled
 from app.ui.models import DashTableModel
+from app.ui.tick_box import TickBox
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -109,7 +110,7 @@ class MultiPanel(AnswerPanel):
         self.boxes: dict[str, QCheckBox] = {}
         chosen = set(current or [])
         for i, option in enumerate(question.options):
-            box = QCheckBox(f"{option.label}    [{key_label(i)}]")
+            box = TickBox(f"{option.label}    [{key_label(i)}]")
             box.setAccessibleName(option.label)
             box.setChecked(option.value in chosen)
             layout.addWidget(box)

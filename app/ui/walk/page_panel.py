@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
+from app.ui.tick_box import TickBox
 from app.ui.walk.answer_panels import ENTER
 
 NONE_KEY = "0"
@@ -98,7 +99,7 @@ class TickBoxPage(QWidget):
         """A tick box with its words beside it, wrapped to the page (a check box's own text
         never wraps: at large text it would widen the window), and its hint under them."""
         key = key_label(len(self.boxes))
-        box = QCheckBox()
+        box = TickBox()
         box.setAccessibleName(f"{legend}: {label}" if legend else label)
         box.setAccessibleDescription(hint)
         box.setChecked(chosen)

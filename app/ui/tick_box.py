@@ -1,0 +1,19 @@
+"""A tick box whose box is always outlined in the text colour: the style draws an empty box
+in a shade of the window colour, which on the high-contrast palette (black) is no box at all."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+
+class TickBox(QCheckBox):
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        box = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, self)
+        painter = QPainter(self)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText), 2))
+        painter.drawRect(box.adjusted(1, 1, -1, -1))
+        painter.end()
