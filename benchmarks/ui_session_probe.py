@@ -31,8 +31,8 @@ def main() -> None:
     window = open_window(None, EventLog())
     window.show()
     case = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
-    while (question := window.session.question) is not None:
-        window.answer(case.get(question.id))
+    while window.session.question is not None:
+        window.answer(window.session.value_on_screen(lambda q: case.get(q.id)))
     window.tabs.setCurrentWidget(window.directory)
     window.directory.query.setText("walsall")
     window.directory.run_search()
