@@ -32,6 +32,7 @@ from app.ui.tick_box import TickBox
 from app.ui.walk.answer_panels import ENTER
 
 NONE_KEY = "0"
+LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 
 
 class BoxWords(QLabel):
@@ -71,11 +72,12 @@ class TickBoxPage(QWidget):
                 legend = plain_label(words, "Legend")
                 legend.setFont(scaled(legend.font(), 1.0, bold=True))
                 layout.addWidget(legend)
-                options = QGridLayout()  # two columns: short options, half the height
+                options = QGridLayout()  # a long list of short options: two columns
+                columns = 2 if len(question.options) > LONG_LIST else 1
                 for i, option in enumerate(question.options):
                     chosen = given is not None and option.value in given
                     row = self._box(option.label, "", chosen, question.id, option.value, words)
-                    options.addLayout(row, i // 2, i % 2)
+                    options.addLayout(row, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
                 layout.addLayout(options)
             else:
                 chosen = given is not None and same(given, member.tick)
@@ -105,7 +107,7 @@ class TickBoxPage(QWidget):
         box.setChecked(chosen)
         row = QGridLayout()
         row.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(BoxWords(f"{label}    [{key}]", box), 0, 1)
+        row.addWidget(BoxWords(f"{label}    [{key}]", box), 0, 1, Qt.AlignmentFlag.AlignTop)
         if hint:  # the question's help, read under its words (the box's description too)
             row.addWidget(plain_label(hint, "Hint"), 1, 1)
         row.setColumnStretch(1, 1)
