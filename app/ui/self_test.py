@@ -20,27 +20,23 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from app.cli.route import answers_for
 from app.paths import resources_dir
 
 
 def self_test(window, canary: str | None = None) -> int:
     """Walk the shipped self-test scenario through the window; 0 when the plan is right."""
     case = json.loads((resources_dir() / "pathway" / "self-test.json").read_text("utf-8"))
-    answers = case["scenario"]
     session = window.session
+    answers = answers_for(session.pathway, case["scenario"])  # with `route`'s defaults
     if canary:
         print(f"self-test: canary typed into {type_everywhere(window, canary)} free-text fields")
-
-    def answer_to(question):
-        if question.id in answers:
-            return answers[question.id]
-        # the answer a scenario written before the question existed is taken to give
-        return question.default.value if question.default is not None else None
-
     for _ in range(len(session.pathway.graph.questions) + 1):
         if session.question is None:
             break
-        window.question_page.panel.answered.emit(session.value_on_screen(answer_to))
+        window.question_page.panel.answered.emit(
+            session.value_on_screen(lambda q: answers.get(q.id))
+        )
     if canary:
         type_everywhere(window, canary)
     problems = check_plan(window, case)
@@ -87,8 +83,6 @@ def check_plan(window, case: dict) -> list[str]:
     if plan is None:
         return ["the walk did not reach a plan"]
     problems = []
-    from app.cli.route import answers_for
-
     expected = session.pathway.step(answers_for(session.pathway, case["scenario"])).plan
     if plan.action_kinds != expected.action_kinds:
         problems.append(f"the window's plan {plan.action_kinds} differs from the engine's")
