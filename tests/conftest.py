@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-import app  # noqa: F401  (first: it sets how PySide6 makes its types, before any Qt import)
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.event_log import EventLog
+from app.ui import qt_types
 from app.ui.error_report import install_error_handler
 
 APP_NAME = "Navigator"  # neutral: the title never names abuse
@@ -110,6 +111,7 @@ def start(
     app: QApplication, directory: Path | None, log: EventLog, instance=None, practice=False
 ) -> None:
     def finish() -> None:
+        qt_types.make_in_steps()  # after the first question is on screen; the filter waits
         try:
             window = open_window(directory, log)
             if practice:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
+
+from app.ui import qt_types
 
 SHIFT_PRESSES = 3
 SHIFT_WINDOW_S = 1.5
@@ -36,7 +39,13 @@ class QuickExitController(QObject):
         self.tick.timeout.connect(self._tick)
         self.deadline = 0.0
         self.set_idle_ms(idle_ms)
-        QApplication.instance().installEventFilter(self)
+        self.watching = False
+        qt_types.when_made(self._watch)  # never before every Qt type is made (H57)
+
+    def _watch(self) -> None:
+        if shiboken6.isValid(self):  # its window may have closed while the types were made
+            QApplication.instance().installEventFilter(self)
+            self.watching = True
 
     def set_idle_ms(self, idle_ms: int) -> None:
         self.idle_ms = idle_ms
