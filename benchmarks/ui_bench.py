@@ -77,9 +77,8 @@ def main() -> None:
         f"{'app: launch to first question answerable':44} {ready * 1e3:8.0f}ms "
         f"{ready / base:7.2f}  <= 2.0x"
     )
-    print(
-        f"{'app: launch to quick exit watching (H57)':44} {watching * 1e3:8.0f}ms {watching / base:7.2f}"
-    )
+    label = "app: launch to quick exit watching (H57)"
+    print(f"{label:44} {watching * 1e3:8.0f}ms {watching / base:7.2f}")
     inline = session["inline_search_gui_p95_ms"]
     print(f"{'10,000 services: search on the GUI thread':44} {inline:8.1f}ms {1:7.2f}  (before)")
     for label, key, target in (
