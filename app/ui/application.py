@@ -8,9 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.event_log import EventLog
 from app.ui import qt_types
@@ -111,7 +111,7 @@ def start(
     app: QApplication, directory: Path | None, log: EventLog, instance=None, practice=False
 ) -> None:
     def finish() -> None:
-        qt_types.make_in_steps()  # after the first question is on screen; the filter waits
+        qt_types.start()  # quick exit's filter waits for Qt's types, made after first paint
         try:
             window = open_window(directory, log)
             if practice:
@@ -129,6 +129,36 @@ def start(
 
     opening = OpeningScreen(finish)
     opening.show()
+
+
+class AfterFirstPaint(QObject):
+    """Calls `then` from the event loop once `window` has painted (Qt paints a window's
+    widgets while handling its UpdateRequest), or after a second if it never does (shown
+    minimised): what the first question need not wait for."""
+
+    def __init__(self, window: QWidget, then) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+        QTimer.singleShot(1000, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._call)
+        return False
+
+    def _call(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
+def after_first_question(window) -> None:
+    """The tabs not on screen, then Qt's types (quick exit watches once all are made),
+    each in its own turn of the event loop."""
+    QTimer.singleShot(0, window.other_tabs.build)
+    QTimer.singleShot(0, qt_types.make_in_steps)
 
 
 def open_practice(window) -> None:
@@ -213,4 +243,5 @@ def open_window(directory: Path | None, log: EventLog):
     )
     window.start_notes = notes  # the self-test prints them for IT
     window.in_force = in_force
+    AfterFirstPaint(window, lambda: after_first_question(window))
     return window

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -28,17 +27,15 @@ from app.ui.case import CaseSession
 from app.ui.case_holders import CaseHolder, close_dialogs, neutral_screen, open_dialogs
 from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
-from app.ui.directory.directory_tab import DirectoryTab
 from app.ui.directory.search_worker import SearchOpener
 from app.ui.directory.switching import DirectorySwitch
 from app.ui.file_dialog import ask_save_path
 from app.ui.focus_ring import FocusRing
 from app.ui.labels import plain_label
+from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
 from app.ui.plan.plan_text import PRINT_WARNING
-from app.ui.practice.tab import add_practice_tab, practice_holders
 from app.ui.quick_exit import QuickExitController
-from app.ui.settings.settings_tab import SettingsTab
 from app.ui.walk.summary_strip import SHOWN
 from app.user_data import UserData
 
@@ -73,6 +70,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.allow_exports = allow_exports
+        self.allow_practice = allow_practice
+        self.title = TITLE
         self.setWindowTitle(TITLE)
         self.today = today
         self.settings = settings
@@ -83,7 +82,6 @@ class MainWindow(QMainWindow):
         self.clipboard = ClipboardGuard(self.case_texts)
         self.active_file_dialog = None
         self.pdf_path_provider: Callable[[], str | None] = self._ask_pdf_path
-        boroughs = [(o.value, o.label) for o in pathway.graph.questions["borough"].options]
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
         self.work = QWidget()
@@ -106,27 +104,17 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Sections of the app")
         self.tabs.setCornerWidget(self._quick_exit_button())  # pinned, on every tab and size
         self.tabs.addTab(self._conversation(), "Conversation")
-        self.directory = DirectoryTab(open_search, boroughs, pathway.graph.kind_labels, debounce_ms)
-        self.tabs.addTab(self.directory, "Directory")
-        self.practice = add_practice_tab(self, allow_practice, TITLE)
-        self.settings_tab = SettingsTab(
-            settings, boroughs, user_data, allow_exports, updates, maintain
-        )
-        self.settings_tab.changed.connect(self.apply_settings)
-        self.settings_page = QScrollArea()  # scrolls at large text sizes, never widens
-        self.settings_page.setWidgetResizable(True)
-        self.settings_page.setWidget(self.settings_tab)
-        self.tabs.addTab(self.settings_page, "Settings")
-        column.addWidget(self.tabs, 1)
-        self.status = plain_label("", "Status")
-        self._show_versions()
-        column.addWidget(self.status)
         self.switch = None  # no updates (tests of the walk alone): the directory never changes
         if updates is not None:
             self.switch = DirectorySwitch(
                 updates, lambda: bool(self.holds_case()), self.use_directory, self
             )
-            self.settings_tab.about.installed.connect(self.switch.offer)
+        self.other_tabs = OtherTabs(self, open_search, debounce_ms, updates, maintain)
+        self.settings_page = self.other_tabs.settings_page
+        column.addWidget(self.tabs, 1)
+        self.status = plain_label("", "Status")
+        self._show_versions()
+        column.addWidget(self.status)
         self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms, self)
         self.guard.exit_requested.connect(self.quick_exit)
         self.guard.idle.connect(self.clear_for_inactivity)
@@ -258,13 +246,9 @@ class MainWindow(QMainWindow):
             CaseHolder("emergency card", self.emergency.holds_case, self.emergency.forget_case),
             CaseHolder("answers in view", self.strip.holds_case, self.strip.forget_case),
             CaseHolder("read-back", self.readback.holds_case, self.readback.forget_case),
-            CaseHolder("directory search", self.directory.holds_case, self.directory.clear),
-            CaseHolder(
-                "settings messages", self.settings_tab.holds_case, self.settings_tab.forget_case
-            ),
+            *self.other_tabs.holders(),
             CaseHolder("status line", self._status_changed, self._reset_status),
             CaseHolder("open dialogs", open_dialogs, close_dialogs),
-            *practice_holders(self.practice),
         ]
 
     def case_texts(self) -> list[str]:
@@ -332,8 +316,21 @@ class MainWindow(QMainWindow):
         """The names of the places still holding something of a case (empty after a clear)."""
         return [holder.name for holder in self.case_holders() if holder.holds()]
 
+    @property
+    def directory(self):
+        return self.other_tabs.build().directory
+
+    @property
+    def practice(self):
+        return self.other_tabs.build().practice
+
+    @property
+    def settings_tab(self):
+        return self.other_tabs.build().settings_tab
+
     def closeEvent(self, event) -> None:
-        self.directory.searches.stop()  # the search thread ends with the window
+        if self.other_tabs.built:
+            self.directory.searches.stop()  # the search thread ends with the window
         super().closeEvent(event)
 
     def reopen(self) -> None:

@@ -24,7 +24,7 @@ MODULES = (QtCore, QtGui, QtWidgets, QtNetwork)
 STEP_S = 0.004  # the longest the GUI thread is held by one step (one type takes ≤ 3 ms)
 
 _waiting: list[Callable[[], None]] = []
-_state = {"started": False, "made": False}
+_state = {"started": False, "stepping": False, "made": False}
 
 
 def unmade() -> list[tuple[object, str]]:
@@ -42,13 +42,22 @@ def make_first() -> None:
             getattr(module, name)
 
 
+def start() -> None:
+    """A launch is under way: windows made from now on wait for make_in_steps to install
+    their filters. Events and style options are made now (make_first)."""
+    if not _state["started"]:
+        _state["started"] = True
+        make_first()
+
+
 def make_in_steps() -> None:
-    """Start making the rest, a step at a time, from the event loop (the first question is
-    answerable meanwhile: a key waits at most one step)."""
-    if _state["started"]:
+    """Make the rest a step at a time from the event loop, from the first question's first
+    paint on (application.py): the question is answerable meanwhile, a key waiting at most
+    one step."""
+    start()
+    if _state["stepping"] or _state["made"]:
         return
-    _state["started"] = True
-    make_first()
+    _state["stepping"] = True
     pending = deque(unmade())
 
     def step() -> None:

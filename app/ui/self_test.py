@@ -27,6 +27,7 @@ from app.paths import resources_dir
 def self_test(window, canary: str | None = None) -> int:
     """Walk the shipped self-test scenario through the window; 0 when the plan is right."""
     case = json.loads((resources_dir() / "pathway" / "self-test.json").read_text("utf-8"))
+    window.other_tabs.build()  # every tab is checked, not only those a launch shows first
     session = window.session
     answers = answers_for(session.pathway, case["scenario"])  # with `route`'s defaults
     if canary:

@@ -43,6 +43,7 @@ def make_window(qtbot, pathway):
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        window.other_tabs.build()  # as a launch does once the first question has painted
         return window
 
     return make

@@ -9,9 +9,9 @@ from app.ui.practice.practice_view import PracticeView
 PRACTICE_TITLE = "Navigator \u2014 Practice"
 
 
-def add_practice_tab(window, allowed: bool, title_elsewhere: str) -> PracticeView | None:
-    if not allowed:
-        return None
+def practice_view(window, title_elsewhere: str) -> PracticeView:
+    """The Practice tab's page for `window` (where policy allows it), which retitles the
+    window while it is the tab on screen."""
     view = PracticeView(
         window.pathway.graph,
         window.today,
@@ -19,7 +19,6 @@ def add_practice_tab(window, allowed: bool, title_elsewhere: str) -> PracticeVie
         window.allow_exports,
         window.settings.organisation,
     )
-    window.tabs.addTab(view, "Practice")
 
     def retitle(_index: int) -> None:
         if window.screens.currentWidget() is window.work:  # not over the neutral screen
