@@ -1,0 +1,73 @@
+"""The Directory, Practice and Settings tabs wait until the first question has painted, or
+until the worker asks for one; until then they hold nothing a quick exit must clear."""
+
+from app.event_log import EventLog
+from app.settings import UserSettings
+from app.ui.application import open_window
+from app.ui.main_window import MainWindow
+from app.ui.practice.tab import PRACTICE_TITLE
+from tests.ui.conftest import TODAY, open_search
+
+
+def unbuilt_window(qtbot, pathway, allow_practice=True):
+    window = MainWindow(
+        pathway, UserSettings(), open_search, lambda: TODAY, allow_practice=allow_practice
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def labels(window):
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_the_tabs_are_there_unbuilt_and_asking_for_one_builds_it_in_place(qtbot, pathway):
+    window = unbuilt_window(qtbot, pathway)
+    assert labels(window) == ["Conversation", "Directory", "Practice", "Settings"]
+    assert not window.other_tabs.built
+    window.tabs.setCurrentIndex(2)  # the worker clicks Practice
+    assert window.other_tabs.built
+    assert window.tabs.currentWidget() is window.practice
+    assert window.windowTitle() == PRACTICE_TITLE  # never mistaken for a real case
+    assert labels(window) == ["Conversation", "Directory", "Practice", "Settings"]
+    assert window.tabs.widget(1) is window.directory
+    assert window.settings_page.widget() is window.settings_tab
+
+
+def test_a_key_on_the_directory_tab_before_it_was_built_reaches_its_search(qtbot, pathway):
+    window = unbuilt_window(qtbot, pathway)
+    window.activateWindow()
+    window.tabs.setCurrentIndex(1)
+    window.directory.query.setFocus()
+    qtbot.keyClicks(window.directory.query, "refuge")
+    assert window.directory.query.text() == "refuge"
+
+
+def test_no_practice_tab_where_policy_turns_it_off(qtbot, pathway):
+    window = unbuilt_window(qtbot, pathway, allow_practice=False)
+    assert labels(window) == ["Conversation", "Directory", "Settings"]
+    window.tabs.setCurrentIndex(2)
+    assert window.practice is None and window.tabs.currentWidget() is window.settings_page
+
+
+def test_a_quick_exit_before_the_tabs_are_built_clears_the_case_and_builds_nothing(
+    qtbot, pathway
+):
+    window = unbuilt_window(qtbot, pathway)
+    window.answer(window.session.value_on_screen(lambda q: None) or False)
+    assert window.holds_case()
+    window.quick_exit()
+    assert window.holds_case() == []
+    assert not window.other_tabs.built
+
+
+def test_an_opened_window_builds_them_once_its_first_question_has_painted(qtbot, app_home):
+    window = open_window(None, EventLog(app_home.root / "log"))
+    qtbot.addWidget(window)
+    assert not window.other_tabs.built
+    window.show()
+    qtbot.waitUntil(lambda: window.other_tabs.built, timeout=5000)
+    assert window.pages.currentWidget() is window.question_page
+    assert window.question_page.panel.isVisible()
