@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.db.bundle import SUFFIX as BUNDLE_SUFFIX
 from app.db.bundle import check_bundle_database, read_bundle
 from app.db.checks import Refused, version_key
 from app.db.directories import ORIGINS, Locations, install_bundle, select_directory
-from app.db.directory_diff import DirectoryDiff, compare
 from app.db.loader import DirectoryError, load_graph
 from app.in_force import InForce, graph_in_force
 from app.pathways.graph import Graph
+
+if TYPE_CHECKING:  # compared only when an update arrives: not at every start
+    from app.db.directory_diff import DirectoryDiff
 
 __all__ = ["BUNDLE_SUFFIX", "DirectoryUpdates", "Loaded", "Preview", "worker_notes"]
 CHECK_EVERY_MS = 15 * 60 * 1000  # IT's update folder, while the app runs (issue 14 §3)
@@ -95,6 +98,8 @@ class DirectoryUpdates:
             graph = load_graph(data)
         except (Refused, DirectoryError) as error:
             return Preview(reason=str(error))
+        from app.db.directory_diff import compare
+
         return Preview(manifest.directory_version, compare(self.current.graph, graph))
 
     def install(self, bundle: Path) -> tuple[Loaded | None, str]:
@@ -110,6 +115,8 @@ class DirectoryUpdates:
 
     def adopt(self, loaded: Loaded) -> str:
         """The window now uses `loaded`: what changed, in a sentence for the worker."""
+        from app.db.directory_diff import compare
+
         change = compare(self.current.graph, loaded.graph).summary()
         self.current = loaded
         return change

@@ -29,6 +29,7 @@ def main() -> None:
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint and watched.isWidgetType():
                 mark("first_paint")
+                QApplication.instance().removeEventFilter(self)  # no cost after it
             return False
 
     app = QApplication(sys.argv)
@@ -45,6 +46,8 @@ def main() -> None:
 
         application.launch(app, directory=None)  # as `python -m app` does
 
+    last_tick = [0.0]
+
     def check() -> None:
         if sys.argv[1] == "bare" and "first_paint" in marks:
             finish()
@@ -52,6 +55,12 @@ def main() -> None:
         panel = window.question_page.panel if window is not None else None
         if panel is not None and panel.isVisible():
             mark("question_answerable")
+        now = time.time()
+        if "question_answerable" in marks and last_tick[0]:
+            # how long a key pressed after the question showed could have waited
+            gap = now - last_tick[0]
+            marks["longest_wait_after"] = max(marks.get("longest_wait_after", 0.0), gap)
+        last_tick[0] = now
         if "question_answerable" in marks and window.guard.watching:
             mark("quick_exit_watching")  # every Qt type made (H57), in steps after the above
             finish()

@@ -5,6 +5,7 @@ Until then each tab holds an empty page of the same name, and holds nothing of a
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app.ui.case_holders import CaseHolder
@@ -17,7 +18,6 @@ class OtherTabs:
         self.debounce_ms = debounce_ms
         self.updates = updates
         self.maintain = maintain
-        self.built = False
         self.directory = self.practice = self.settings_tab = None
         self.settings_page = QScrollArea()  # scrolls at large text sizes, never widens
         self.settings_page.setWidgetResizable(True)
@@ -29,53 +29,83 @@ class OtherTabs:
             window.tabs.addTab(self.waiting.get(label, self.settings_page), label)
         window.tabs.currentChanged.connect(self._asked_for)
 
+    @property
+    def built(self) -> bool:
+        return not self.waiting and self.settings_tab is not None
+
     def _asked_for(self, index: int) -> None:
         page = self.window.tabs.widget(index)
-        if page is self.settings_page or page in self.waiting.values():
-            self.build()
+        if page is self.settings_page:
+            self.build_settings()
+        elif page is self.waiting.get("Directory"):
+            self.build_directory()
+        elif page is self.waiting.get("Practice"):
+            self.build_practice()
 
     def build(self) -> OtherTabs:
-        """Build the three tabs now (once); returns self, so `build().directory` reads."""
-        if self.built:
-            return self
-        self.built = True
+        """Build every tab not yet built; returns self, so `build().directory` reads."""
+        self.build_directory()
+        self.build_practice()
+        self.build_settings()
+        return self
+
+    def build_in_turns(self) -> None:
+        """After the first question: one tab per turn of the event loop, so a key the
+        worker presses meanwhile waits for one tab at most."""
+        for build in (self.build_directory, self.build_practice, self.build_settings):
+            QTimer.singleShot(0, build)
+
+    def build_directory(self) -> None:
+        if "Directory" not in self.waiting:
+            return
         from app.ui.directory.directory_tab import DirectoryTab
+
+        graph = self.window.pathway.graph
+        self.directory = DirectoryTab(
+            self.open_search, _boroughs(graph), graph.kind_labels, self.debounce_ms
+        )
+        _put(self.window.tabs, self.waiting.pop("Directory"), self.directory)
+
+    def build_practice(self) -> None:
+        if "Practice" not in self.waiting:
+            return
         from app.ui.practice.tab import practice_view
+
+        self.practice = practice_view(self.window, self.window.title)
+        _put(self.window.tabs, self.waiting.pop("Practice"), self.practice)
+
+    def build_settings(self) -> None:
+        if self.settings_tab is not None:
+            return
         from app.ui.settings.settings_tab import SettingsTab
 
         window = self.window
-        graph = window.pathway.graph
-        boroughs = [(o.value, o.label) for o in graph.questions["borough"].options]
-        self.directory = DirectoryTab(
-            self.open_search, boroughs, graph.kind_labels, self.debounce_ms
-        )
-        _put(window.tabs, self.waiting["Directory"], self.directory)
-        if "Practice" in self.waiting:
-            self.practice = practice_view(window, window.title)
-            _put(window.tabs, self.waiting["Practice"], self.practice)
         self.settings_tab = SettingsTab(
-            window.settings, boroughs, window.user_data, window.allow_exports, self.updates,
-            self.maintain,
+            window.settings, _boroughs(window.pathway.graph), window.user_data,
+            window.allow_exports, self.updates, self.maintain,
         )  # fmt: skip
         self.settings_tab.changed.connect(window.apply_settings)
         self.settings_page.setWidget(self.settings_tab)
         if window.switch is not None:
             self.settings_tab.about.installed.connect(window.switch.offer)
-        return self
 
     def holders(self) -> list[CaseHolder]:
         """What the built tabs may hold of a case (a tab not yet built holds nothing)."""
-        if not self.built:
-            return []
-        from app.ui.practice.tab import practice_holders
+        holders = []
+        if self.directory is not None:
+            holders.append(
+                CaseHolder("directory search", self.directory.holds_case, self.directory.clear)
+            )
+        if self.settings_tab is not None:
+            tab = self.settings_tab
+            holders.append(CaseHolder("settings messages", tab.holds_case, tab.forget_case))
+        if self.practice is not None:
+            holders.append(CaseHolder("practice", self.practice.holds_case, self.practice.clear))
+        return holders
 
-        return [
-            CaseHolder("directory search", self.directory.holds_case, self.directory.clear),
-            CaseHolder(
-                "settings messages", self.settings_tab.holds_case, self.settings_tab.forget_case
-            ),
-            *practice_holders(self.practice),
-        ]
+
+def _boroughs(graph) -> list[tuple[str, str]]:
+    return [(o.value, o.label) for o in graph.questions["borough"].options]
 
 
 def _put(tabs: QTabWidget, waiting: QWidget, page: QWidget) -> None:

@@ -27,12 +27,15 @@ def test_the_tabs_are_there_unbuilt_and_asking_for_one_builds_it_in_place(qtbot,
     window = unbuilt_window(qtbot, pathway)
     assert labels(window) == ["Conversation", "Directory", "Practice", "Settings"]
     assert not window.other_tabs.built
-    window.tabs.setCurrentIndex(2)  # the worker clicks Practice
-    assert window.other_tabs.built
-    assert window.tabs.currentWidget() is window.practice
+    window.tabs.setCurrentIndex(2)  # the worker clicks Practice: that tab is built
+    practice = window.other_tabs.practice
+    assert practice is not None and window.tabs.currentWidget() is practice
     assert window.windowTitle() == PRACTICE_TITLE  # never mistaken for a real case
+    assert window.other_tabs.directory is None and not window.other_tabs.built
+    assert "practice" in [holder.name for holder in window.case_holders()]
+    window.other_tabs.build()
     assert labels(window) == ["Conversation", "Directory", "Practice", "Settings"]
-    assert window.tabs.widget(1) is window.directory
+    assert window.tabs.widget(1) is window.directory and window.practice is practice
     assert window.settings_page.widget() is window.settings_tab
 
 
@@ -52,9 +55,7 @@ def test_no_practice_tab_where_policy_turns_it_off(qtbot, pathway):
     assert window.practice is None and window.tabs.currentWidget() is window.settings_page
 
 
-def test_a_quick_exit_before_the_tabs_are_built_clears_the_case_and_builds_nothing(
-    qtbot, pathway
-):
+def test_a_quick_exit_before_the_tabs_are_built_clears_the_case_and_builds_nothing(qtbot, pathway):
     window = unbuilt_window(qtbot, pathway)
     window.answer(window.session.value_on_screen(lambda q: None) or False)
     assert window.holds_case()

@@ -3,7 +3,6 @@ window title so a practice case is never mistaken for a real one."""
 
 from __future__ import annotations
 
-from app.ui.case_holders import CaseHolder
 from app.ui.practice.practice_view import PracticeView
 
 PRACTICE_TITLE = "Navigator \u2014 Practice"
@@ -27,8 +26,3 @@ def practice_view(window, title_elsewhere: str) -> PracticeView:
 
     window.tabs.currentChanged.connect(retitle)
     return view
-
-
-def practice_holders(view: PracticeView | None) -> list[CaseHolder]:
-    """Quick exit and inactivity clear a practice case like a real one."""
-    return [] if view is None else [CaseHolder("practice", view.holds_case, view.clear)]
