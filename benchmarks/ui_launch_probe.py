@@ -25,15 +25,22 @@ def main() -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    class FirstPaint(QObject):
+    class Paints(QObject):
+        """The first paint of any window, then (app) the first of the question's answers."""
+
         def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint and watched.isWidgetType():
-                mark("first_paint")
+            if event.type() != QEvent.Type.Paint or not watched.isWidgetType():
+                return False
+            mark("first_paint")
+            window = getattr(QApplication.instance(), "navigator_window", None)
+            page = getattr(window, "question_page", None)
+            if sys.argv[1] == "bare" or (page is not None and page.panel.isAncestorOf(watched)):
+                mark("question_answerable")  # on screen; a key waits one turn at most (below)
                 QApplication.instance().removeEventFilter(self)  # no cost after it
             return False
 
     app = QApplication(sys.argv)
-    painter = FirstPaint()
+    painter = Paints()
     app.installEventFilter(painter)
     if sys.argv[1] == "bare":
         from PySide6.QtWidgets import QMainWindow
@@ -52,9 +59,6 @@ def main() -> None:
         if sys.argv[1] == "bare" and "first_paint" in marks:
             finish()
         window = getattr(app, "navigator_window", None)
-        panel = window.question_page.panel if window is not None else None
-        if panel is not None and panel.isVisible():
-            mark("question_answerable")
         now = time.time()
         if "question_answerable" in marks and last_tick[0]:
             # how long a key pressed after the question showed could have waited

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTableView
 
 from app.pathways.answers import answer_label
 from app.pathways.graph import ChecklistItem
+from app.ui.viewport import viewport_size
 
 SourcesRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -191,7 +192,7 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index: QModelIndex) -> QSize:
         view = option.widget
-        width = (view.viewport().width() if view else 260) - 16
+        width = (viewport_size(view).width() if view else 260) - 16
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         bounds = option.fontMetrics.boundingRect(
             QRect(0, 0, max(width, 80), 100_000), Qt.TextFlag.TextWordWrap, text

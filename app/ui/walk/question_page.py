@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayou
 from app.pathways.graph import Question
 from app.ui.case import CaseSession, PageOnScreen
 from app.ui.labels import plain_label
+from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, panel_for
 from app.ui.walk.page_panel import TickBoxPage
 
@@ -74,7 +75,7 @@ class QuestionPage(QWidget):
             return
         top = widget.mapTo(content, QPoint(0, 0)).y() - 8
         bottom = top + widget.height() + 16
-        bar, height = self.holder.verticalScrollBar(), self.holder.viewport().height()
+        bar, height = self.holder.verticalScrollBar(), viewport_size(self.holder).height()
         if bottom > bar.value() + height:
             bar.setValue(min(top, bottom - height))
         elif top < bar.value():
