@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python -m benchmarks.ui_bench   (offscreen; takes about a minute)
 Launch figures are ratios to a bare PySide6 window started the same way in the same run.
-Targets (issue "desktop app"): first paint <= 1.5x; first question answerable <= 2.5x;
+Targets (issue 13): first paint <= 1.5x; first question answerable (its first paint) <= 2.0x;
 keystroke to results with 10,000 services <= 16 ms; peak memory after a walk and a
 search <= 120 MiB.
 """

@@ -24,8 +24,9 @@ def test_emitting_a_signal_keeps_the_reference_count_of_true():
 
 
 def test_a_window_after_a_start_problem_screen_does_not_crash_the_event_filter():
-    """PySide6 6.11's lazy types re-enter the app-wide Python event filter and crash (a
-    segfault in 6 of 6 runs of these two tests): importing `app` turns lazy types off."""
+    """PySide6 6.11's lazy types, made from inside the app-wide Python event filter, crashed
+    (a segfault in 6 of 6 runs of these two tests): quick exit's filter now waits until every
+    type is made (app/ui/qt_types.py). Run with lazy types on, as the app ships."""
     import os
     import subprocess
     import sys
