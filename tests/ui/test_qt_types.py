@@ -3,11 +3,10 @@ filter is installed (H57); the launch does not wait for them."""
 
 import json
 import re
-import subprocess
 import sys
 
 from app.ui import qt_types
-from tests.conftest import REPO
+from tests.conftest import REPO, run_app
 
 # The real launch (as `python -m app`), PySide6's types lazy as shipped. While the types are
 # still being made the worker answers the first question by key; once quick exit watches,
@@ -53,15 +52,7 @@ def test_the_first_question_is_answerable_before_the_types_are_made_and_quick_ex
 ):
     env = {k: v for k, v in app_home.env.items() if k != "PYSIDE6_OPTION_LAZY"}
     env |= {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    result = subprocess.run(
-        [sys.executable, "-c", LAUNCH],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_app("-c", LAUNCH, env=env, command=(sys.executable,))
     assert result.returncode == 0, result.stderr[-2000:]
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["unmade_when_answerable"] > 100  # the launch did not wait for them
