@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         return self.other_tabs.build().settings_tab
 
     def closeEvent(self, event) -> None:
-        if self.other_tabs.built:
+        if self.other_tabs.directory is not None:
             self.directory.searches.stop()  # the search thread ends with the window
         super().closeEvent(event)
 

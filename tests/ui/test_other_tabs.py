@@ -48,6 +48,15 @@ def test_a_key_on_the_directory_tab_before_it_was_built_reaches_its_search(qtbot
     assert window.directory.query.text() == "refuge"
 
 
+def test_closing_the_window_mid_build_stops_the_directory_search_thread(qtbot, pathway):
+    window = unbuilt_window(qtbot, pathway)
+    window.other_tabs.build_directory()  # the first of the turns after the first paint
+    thread = window.other_tabs.directory.searches.thread
+    assert thread.isRunning() and not window.other_tabs.built
+    window.close()
+    assert not thread.isRunning()
+
+
 def test_no_practice_tab_where_policy_turns_it_off(qtbot, pathway):
     window = unbuilt_window(qtbot, pathway, allow_practice=False)
     assert labels(window) == ["Conversation", "Directory", "Settings"]
