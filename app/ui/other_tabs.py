@@ -109,11 +109,13 @@ def _boroughs(graph) -> list[tuple[str, str]]:
 
 
 def _put(tabs: QTabWidget, waiting: QWidget, page: QWidget) -> None:
-    """The built page where its empty one was, still current if that was."""
+    """The built page where its empty one was, current if that was. It is made current
+    before the empty one goes: removing the current tab would select its neighbour (and
+    build that too). The practice tab's title follows the change of tab."""
     index = tabs.indexOf(waiting)
     current = tabs.currentIndex() == index
     tabs.insertTab(index, page, tabs.tabText(index))
-    tabs.removeTab(index + 1)
-    if current:  # the practice tab's title follows this change of tab
+    if current:
         tabs.setCurrentIndex(index)
+    tabs.removeTab(index + 1)
     waiting.deleteLater()
