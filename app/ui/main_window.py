@@ -329,8 +329,8 @@ class MainWindow(QMainWindow):
         return self.other_tabs.build().settings_tab
 
     def closeEvent(self, event) -> None:
-        if self.other_tabs.directory is not None:
-            self.directory.searches.stop()  # the search thread ends with the window
+        if (directory := self.other_tabs.directory) is not None:  # closing builds no tab
+            directory.searches.stop()  # the search thread ends with the window
         super().closeEvent(event)
 
     def reopen(self) -> None:

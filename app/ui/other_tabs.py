@@ -50,10 +50,17 @@ class OtherTabs:
         return self
 
     def build_in_turns(self) -> None:
-        """After the first question: one tab per turn of the event loop, so a key the
-        worker presses meanwhile waits for one tab at most."""
-        for build in (self.build_directory, self.build_practice, self.build_settings):
-            QTimer.singleShot(0, build)
+        """After the first question: one tab per turn of the event loop, each asking for the
+        next when it is done (queued together, Qt would run all three in one pass), so a key
+        the worker presses meanwhile waits for one tab at most."""
+        turns = [self.build_directory, self.build_practice, self.build_settings]
+
+        def turn() -> None:
+            turns.pop(0)()
+            if turns:
+                QTimer.singleShot(0, turn)
+
+        QTimer.singleShot(0, turn)
 
     def build_directory(self) -> None:
         if "Directory" not in self.waiting:

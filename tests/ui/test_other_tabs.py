@@ -1,6 +1,8 @@
 """The Directory, Practice and Settings tabs wait until the first question has painted, or
 until the worker asks for one; until then they hold nothing a quick exit must clear."""
 
+from PySide6.QtCore import QTimer
+
 from app.event_log import EventLog
 from app.settings import UserSettings
 from app.ui.application import open_window
@@ -52,10 +54,24 @@ def test_a_key_on_the_directory_tab_before_it_was_built_reaches_its_search(qtbot
 def test_closing_the_window_mid_build_stops_the_directory_search_thread(qtbot, pathway):
     window = unbuilt_window(qtbot, pathway)
     window.other_tabs.build_directory()  # the first of the turns after the first paint
-    thread = window.other_tabs.directory.searches.thread
-    assert thread.isRunning() and not window.other_tabs.built
+    tabs = window.other_tabs
+    thread = tabs.directory.searches.thread
+    assert thread.isRunning() and not tabs.built
     window.close()
     assert not thread.isRunning()
+    assert tabs.practice is None and tabs.settings_tab is None  # closing builds nothing
+
+
+def test_a_key_pressed_while_the_tabs_are_built_waits_for_one_tab_at_most(qtbot, pathway):
+    window = unbuilt_window(qtbot, pathway)
+    tabs, order = window.other_tabs, []
+    for name in ("build_directory", "build_practice", "build_settings"):
+        build = getattr(tabs, name)
+        setattr(tabs, name, lambda build=build, name=name: (order.append(name), build()))
+    tabs.build_in_turns()
+    QTimer.singleShot(0, lambda: order.append("a key"))  # as input arriving meanwhile
+    qtbot.waitUntil(lambda: tabs.built)
+    assert order == ["build_directory", "a key", "build_practice", "build_settings"]
 
 
 def test_no_practice_tab_where_policy_turns_it_off(qtbot, pathway):
