@@ -9,8 +9,9 @@ from app.ui import qt_types
 from tests.conftest import REPO, run_app
 
 # The real launch (as `python -m app`), PySide6's types lazy as shipped. While the types are
-# still being made the worker answers the first question by key; once quick exit watches,
-# Shift ×3 clears the window. A crash would end the process without its report.
+# still being made the worker answers the first question by key, and the Quick exit button
+# clears the case; once quick exit watches, Shift ×3 clears the window too. A crash would
+# end the process without its report.
 LAUNCH = r"""
 import json, sys
 from PySide6.QtCore import Qt, QTimer
@@ -29,8 +30,15 @@ def check():
     unmade = len(qt_types.unmade())
     seen.setdefault("unmade_when_answerable", unmade)
     if unmade and not seen["answered_while_making"]:
-        QTest.keyClick(app.focusWidget() or window, Qt.Key.Key_2)  # "No": next question
-        seen["answered_while_making"] = True
+        first = window.session.question.id
+        QTest.keyClick(app.focusWidget() or window.question_page.panel, Qt.Key.Key_N)  # "No"
+        seen["answered_while_making"] = window.session.question.id != first
+        held = bool(window.holds_case())
+        window.exit_button.click()
+        seen["button_cleared_while_making"] = held and window.holds_case() == [] and (
+            window.screens.currentWidget() is window.neutral
+        )
+        window.reopen()
     if window.guard.watching:
         seen["watching_with_types_unmade"] = unmade > 0
         for _ in range(3):
@@ -57,6 +65,7 @@ def test_the_first_question_is_answerable_before_the_types_are_made_and_quick_ex
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["unmade_when_answerable"] > 100  # the launch did not wait for them
     assert seen["answered_while_making"]
+    assert seen["button_cleared_while_making"]
     assert not seen["watching_with_types_unmade"]
     assert seen["neutral_after_shift_3"]
 
