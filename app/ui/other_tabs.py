@@ -58,9 +58,9 @@ class OtherTabs:
         def turn() -> None:
             turns.pop(0)()
             if turns:
-                QTimer.singleShot(0, turn)
+                QTimer.singleShot(0, self.window, turn)  # none once the window has gone
 
-        QTimer.singleShot(0, turn)
+        QTimer.singleShot(0, self.window, turn)
 
     def build_directory(self) -> None:
         if "Directory" not in self.waiting:

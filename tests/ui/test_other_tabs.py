@@ -74,6 +74,18 @@ def test_a_key_pressed_while_the_tabs_are_built_waits_for_one_tab_at_most(qtbot,
     assert order == ["build_directory", "a key", "build_practice", "build_settings"]
 
 
+def test_a_window_closed_and_deleted_mid_build_builds_nothing_more(qtbot, pathway):
+    window = MainWindow(pathway, UserSettings(), open_search, lambda: TODAY)
+    window.show()
+    tabs = window.other_tabs
+    original = tabs.build_directory
+    tabs.build_directory = lambda: (original(), window.close(), window.deleteLater())
+    tabs.build_in_turns()
+    # a turn after the window went raised "Signal source has been deleted"; so did the
+    # question page following the focus into view
+    qtbot.wait(100)
+
+
 def test_no_practice_tab_where_policy_turns_it_off(qtbot, pathway):
     window = unbuilt_window(qtbot, pathway, allow_practice=False)
     assert labels(window) == ["Conversation", "Directory", "Settings"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -65,13 +66,15 @@ class QuestionPage(QWidget):
         """The control with the keyboard focus is always on screen: at the largest text the
         Dash table, or a tick box pressed by its key, can be below the fold."""
         if new is not None and self.holder.widget().isAncestorOf(new):
-            QTimer.singleShot(0, lambda: self._scroll_to(new))
+            QTimer.singleShot(0, self, lambda: self._scroll_to(new))  # none once it has gone
 
     def _scroll_to(self, widget: QWidget) -> None:
         """Its top in view, and all of it if it fits (Qt's ensureWidgetVisible aims at a
         table's current cell, which is not placed yet when the page is new)."""
         content = self.holder.widget()
-        if widget is None or not (content.isAncestorOf(widget) and widget.hasFocus()):
+        if widget is None or not shiboken6.isValid(widget):  # a page replaced meanwhile
+            return
+        if not (content.isAncestorOf(widget) and widget.hasFocus()):
             return
         top = widget.mapTo(content, QPoint(0, 0)).y() - 8
         bottom = top + widget.height() + 16
