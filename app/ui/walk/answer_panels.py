@@ -199,6 +199,7 @@ class ChecklistPanel(AnswerPanel):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
+        self._fit_narrow_columns()
         layout.addWidget(self.table)
         row = QHBoxLayout()
         done = QPushButton("Done    [Enter]")
@@ -210,6 +211,18 @@ class ChecklistPanel(AnswerPanel):
         row.addWidget(done)
         row.addWidget(skip)
         layout.addLayout(row)
+
+    def _fit_narrow_columns(self) -> None:
+        """The number and answer columns as wide as their widest text at this text size (the
+        header's "Answer" was cut off at 24 pt), and fixed: an answer given never widens its
+        column and moves the questions, which the worker reads aloud word for word."""
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        widest = {0: str(self.model.rowCount()), 2: max(DashTableModel.SHOWN.values(), key=len)}
+        for column, text in widest.items():
+            self.table.resizeColumnToContents(column)  # its header's text, at least
+            width = max(header.sectionSize(column), metrics.horizontalAdvance(f"  {text}  "))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
 
     def focus_first(self) -> None:
         self.table.setFocus()

@@ -1,8 +1,10 @@
 """Answer controls: push buttons with the given answer marked, the Dash one key an item."""
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
+from app.ui.palettes import use_text_size
 from app.ui.walk.answer_panels import ChecklistPanel, panel_for
 
 
@@ -76,3 +78,23 @@ def test_dash_items_wrap_and_show_the_red_flag_tag_whole(qtbot, graph):
     one_line = panel.table.fontMetrics().height()
     long_row = max(range(panel.model.rowCount()), key=lambda r: len(panel.model.items[r].text))
     qtbot.waitUntil(lambda: panel.table.rowHeight(long_row) > one_line * 1.5)  # wrapped
+
+
+@pytest.mark.parametrize("points", [11, 24])
+def test_the_dash_number_and_answer_columns_show_their_whole_text(qtbot, graph, points):
+    """At 24 pt the header's "Answer" was cut to "nswe"; an answer must never be cut either,
+    nor widen its column as it is given (the questions, read aloud, would move)."""
+    usual = QApplication.font().pointSize()
+    use_text_size(points)
+    try:
+        panel = dash_panel(qtbot, graph)
+        header, metrics = panel.table.horizontalHeader(), panel.table.fontMetrics()
+        for column in (0, 2):
+            assert header.sectionSize(column) >= header.sectionSizeHint(column)
+        assert header.sectionSize(2) > metrics.horizontalAdvance("Not known")
+        before = header.sectionSize(2)
+        qtbot.keyClick(panel.table, Qt.Key.Key_K)  # "not known"
+        assert panel.model.index(0, 2).data() == "Not known"
+        assert header.sectionSize(2) == before
+    finally:
+        use_text_size(usual)
