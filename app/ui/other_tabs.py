@@ -78,7 +78,7 @@ class OtherTabs:
             return
         from app.ui.practice.tab import practice_view
 
-        self.practice = practice_view(self.window, self.window.title)
+        self.practice = practice_view(self.window)
         _put(self.window.tabs, self.waiting.pop("Practice"), self.practice)
 
     def build_settings(self) -> None:

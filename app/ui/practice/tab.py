@@ -8,7 +8,7 @@ from app.ui.practice.practice_view import PracticeView
 PRACTICE_TITLE = "Navigator \u2014 Practice"
 
 
-def practice_view(window, title_elsewhere: str) -> PracticeView:
+def practice_view(window) -> PracticeView:
     """The Practice tab's page for `window` (where policy allows it), which retitles the
     window while it is the tab on screen."""
     view = PracticeView(
@@ -22,7 +22,7 @@ def practice_view(window, title_elsewhere: str) -> PracticeView:
     def retitle(_index: int) -> None:
         if window.screens.currentWidget() is window.work:  # not over the neutral screen
             on_practice = window.tabs.currentWidget() is view
-            window.setWindowTitle(PRACTICE_TITLE if on_practice else title_elsewhere)
+            window.setWindowTitle(PRACTICE_TITLE if on_practice else window.title)
 
     window.tabs.currentChanged.connect(retitle)
     return view
