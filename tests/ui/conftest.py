@@ -1,13 +1,15 @@
 """A real main window on the committed directory, with test timings."""
 
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.db.search import DirectorySearch, searcher
 from app.settings import UserSettings
+from app.ui import qt_types
 from app.ui.labels import key_label
 from app.ui.main_window import MainWindow
 from tests.conftest import REPO
@@ -177,3 +179,25 @@ def walk(qtbot, window, scenario, stop_before=None):
         if window.pages.currentWidget() is window.emergency:
             press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
     return asked
+
+
+@contextmanager
+def windows_shown():
+    """The kinds of widget shown as windows of their own meanwhile. A label shown before
+    it is put in a layout is, for a moment, a window: on a desktop it takes the keyboard
+    focus from the Navigator window and gives it to nothing when it is put in its place."""
+    qt_types.make_all_now()  # an app-wide Python filter only once every type is made (H57)
+    shown: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Show and watched.isWidgetType() and watched.isWindow():
+                shown.append(type(watched).__name__)
+            return False
+
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        yield shown
+    finally:
+        QApplication.instance().removeEventFilter(watch)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import UserSettings
+from app.ui.main_window import MainWindow
 from app.ui.models import (
     AnswerTableModel,
     DashTableModel,
@@ -21,7 +22,7 @@ from app.ui.models import (
     ServiceTableModel,
 )
 from tests.conftest import DATA
-from tests.ui.conftest import press, walk
+from tests.ui.conftest import TODAY, open_search, press, walk, windows_shown
 
 SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
 
@@ -186,3 +187,14 @@ def test_settings_changed_elsewhere_are_shown_in_the_tab_and_kept(window):
         assert (window.settings.text_size, window.settings.colours) == (16, "dark")
     finally:  # the palette and font belong to the whole application: put them back
         window.replace_settings(text_size=11, colours="system")
+
+
+def test_the_directory_banner_is_never_shown_as_a_window_of_its_own(qtbot, pathway):
+    with windows_shown() as shown:
+        window = MainWindow(
+            pathway, UserSettings(), open_search, lambda: TODAY, directory_notes=["Older."]
+        )
+        qtbot.addWidget(window)
+    assert shown == []
+    window.show()
+    assert window.directory_banner.isVisible()

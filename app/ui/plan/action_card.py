@@ -82,11 +82,11 @@ class ServiceRow(QWidget):
         layout.addLayout(line)
         notes = "; ".join(service_notes(service))
         self.notes = plain_label(notes, "Hours and notes")
+        layout.addWidget(self.notes)  # in the card before shown: never a window of its own
         self.notes.setVisible(bool(notes))
-        layout.addWidget(self.notes)
         self.trust = plain_label(trust_line(match, today, months), "How sure we are")
-        self.trust.setVisible(bool(self.trust.text()))
         layout.addWidget(self.trust)
+        self.trust.setVisible(bool(self.trust.text()))
         self.spoken = f"{service.name}, {contact}"
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch
 from app.ui.plan.action_card import UNCONFIRMED, ActionCard, trust_line
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, windows_shown
 
 
 def action_with(graph, *service_ids, kind="helpline"):
@@ -69,3 +69,14 @@ def test_an_e_mail_only_service_is_not_called_a_number(qtbot, graph):
     assert "number" not in row.copy_button.accessibleName() + row.trust.text()
     row.copy_button.click()
     assert copied == [emailed.email]
+
+
+def test_no_line_of_a_card_is_shown_as_a_window_of_its_own(qtbot, graph):
+    """Its hours and trust lines were shown before they were in the card: reaching the plan
+    left the Navigator window without the keyboard focus (seen under X)."""
+    noted = next(s for s in graph.services.values() if s.hours and s.phone and s.confidence)
+    with windows_shown() as shown:
+        card = ActionCard(1, action_with(graph, noted.id), TODAY, 12, lambda text: None)
+        qtbot.addWidget(card)
+    assert card.rows[0].notes.text() and card.rows[0].trust.text()
+    assert shown == []
