@@ -5,7 +5,7 @@ before it is used (issue 14 §3). The window decides *when* to switch (never mid
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from app.db.directories import ORIGINS, Locations, install_bundle, select_direct
 from app.db.loader import DirectoryError, load_graph
 from app.in_force import InForce, graph_in_force
 from app.pathways.graph import Graph
+from app.records import record
 
 if TYPE_CHECKING:  # compared only when an update arrives: not at every start
     from app.db.directory_diff import DirectoryDiff
@@ -24,7 +25,7 @@ __all__ = ["BUNDLE_SUFFIX", "DirectoryUpdates", "Loaded", "Preview", "worker_not
 CHECK_EVERY_MS = 15 * 60 * 1000  # IT's update folder, while the app runs (issue 14 §3)
 
 
-@dataclass(frozen=True)
+@record
 class Loaded:
     """A directory that passed every check, with its graph ready for the engine."""
 
@@ -43,7 +44,7 @@ class Loaded:
         return searcher(DirectorySearch(self.in_force.database, months))
 
 
-@dataclass(frozen=True)
+@record
 class Preview:
     """What installing a bundle would change, or why it cannot be installed."""
 
@@ -52,7 +53,7 @@ class Preview:
     reason: str = ""  # empty when it may be installed
 
 
-@dataclass(frozen=True)
+@record
 class AboutDirectory:
     """What Settings → About this directory shows."""
 

@@ -7,7 +7,6 @@ call it, so the headless answer is always the window's answer for the same answe
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.db.directories import (
@@ -20,9 +19,10 @@ from app.db.directories import (
 )
 from app.pathways.graph import Graph
 from app.policy import MachinePolicy, load_policy
+from app.records import record
 
 
-@dataclass(frozen=True)
+@record
 class InForce:
     selection: Selection
     policy: MachinePolicy

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from app.records import record
 
 DEVELOPER_VARIABLE = "NAVIGATOR_MACHINE_FOLDER"
 
 
-@dataclass(frozen=True)
+@record
 class MachineFolders:
     config: Path  # policy.json
     keys: Path  # trusted publisher keys (*.pub)

@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from app.records import record
 from app.settings import CHECKS as USER_CHECKS
 
 REGISTRY_KEY = r"SOFTWARE\Policies\Navigator"
@@ -41,7 +42,7 @@ SWITCHES = {
 OTHER_KEYS = ("directory_update_folder", "trusted_keys", *SWITCHES)
 
 
-@dataclass(frozen=True)
+@record
 class MachinePolicy:
     user: dict[str, Any] = field(default_factory=dict)  # UserSettings fields, locked
     pathway: dict[str, int] = field(default_factory=dict)  # graph Settings overrides

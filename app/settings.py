@@ -7,8 +7,10 @@ what was wrong and what is allowed, and every other setting is kept.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from app.records import record
 
 TEXT_SIZES = range(8, 25)
 TIERS = (1, 2)
@@ -16,7 +18,7 @@ INACTIVITY_MINUTES = range(1, 61)
 COLOUR_SCHEMES = ("system", "light", "dark", "high_contrast")
 
 
-@dataclass(frozen=True)
+@record
 class UserSettings:
     tier: int = 2
     default_borough: str | None = None

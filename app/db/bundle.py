@@ -15,13 +15,14 @@ import os
 import shutil
 import sqlite3
 import stat
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import signing
 from app.db.checks import Refused, check_database, check_new_version, version_key
+from app.records import record
 
 if TYPE_CHECKING:
     from nacl.signing import SigningKey, VerifyKey
@@ -35,7 +36,7 @@ MAX_DATABASE_BYTES = 64 * 1024 * 1024
 __all__ = ["Manifest", "Refused", "check_database", "publish", "read_bundle", "version_key"]
 
 
-@dataclass(frozen=True)
+@record
 class Manifest:
     format: int
     directory_version: str

@@ -6,10 +6,10 @@ checked one. Computed from the working copy's rows directly, so an edit redraws 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 
 from app.pathways.services import CONFIDENCE_RANK
+from app.records import record
 
 COLUMNS = (
     ("Children's front door", ("mash_children",)),
@@ -26,7 +26,7 @@ NAMES = {rank: name for name, rank in CONFIDENCE_RANK.items()}
 COLUMN_OF = {kind: i for i, (_, kinds) in enumerate(COLUMNS) for kind in kinds}
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     services: int = 0
     best: str = ""  # high | medium | low, of those held

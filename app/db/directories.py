@@ -22,6 +22,7 @@ from app.db.bundle import SUFFIX, check_bundle_database, read_bundle, read_regul
 from app.db.checks import Refused, check_database, version_key
 from app.db.trust import KeySources, TrustedKey, load_trusted_keys
 from app.machine import machine_folders
+from app.records import record
 
 SET_ASIDE = "set-aside"
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
@@ -34,7 +35,7 @@ ORIGINS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Locations:
     shipped: Path  # resources/directory.sqlite, with its .sha256 beside it
     keys: KeySources  # where trusted publisher keys come from
@@ -189,7 +190,7 @@ def _refuse(choice: Selection, origin: str, path: Path, reason: str) -> None:
         (aside / f"{path.name}.{stamp}.reason.txt").write_text(reason + "\n", encoding="utf-8")
 
 
-@dataclass(frozen=True)
+@record
 class Installed:
     installed: bool
     version: str = ""

@@ -9,9 +9,10 @@ serves `directory diff OLD NEW`, the worker's "Install directory update…" and 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 from app.pathways.graph import Graph, Service
+from app.records import record
 
 NUMBER_FIELDS = ("phone", "email")
 # Compared and named by these words; provenance (source, confidence) is a detail view's.
@@ -34,7 +35,7 @@ FIELD_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     service_id: str
     name: str
@@ -47,7 +48,7 @@ class Change:
         return f"{self.name}: {FIELD_WORDS[self.field]} {before} → {after}"
 
 
-@dataclass(frozen=True)
+@record
 class DirectoryDiff:
     old_version: str
     new_version: str

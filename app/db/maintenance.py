@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -19,9 +18,10 @@ from app.db.service_checks import service_problems
 from app.db.service_rows import taxonomy_rows
 from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
 from app.pathways.graph import Graph, Service
+from app.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Vocabulary:
     kinds: dict[str, str]
     areas: dict[str, str]  # borough ids, west_midlands, national -> names

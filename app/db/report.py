@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from app.pathways.graph import Graph, Service
 from app.pathways.services import CONFIDENCE_RANK, Person, area_rank, check_before_use
+from app.records import record
 
 COLUMNS = (
     ("children's front door", "mash_children"),
@@ -19,7 +19,7 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class DirectoryReport:
     boroughs: list[tuple[str, str]]  # (id, name)
     cells: dict[tuple[str, str], str]  # (borough, kind) -> best confidence | "no contact" | "none"

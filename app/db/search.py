@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY
 from app.pathways.services import needs_check
+from app.records import record
 
 AUDIENCES = ("any", "women", "men", "lgbtq")
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
@@ -26,7 +26,7 @@ class SearchError(ValueError):
     """A filter value that is not allowed; the message names what is."""
 
 
-@dataclass(frozen=True)
+@record
 class SearchFilters:
     borough: str | None = None
     kind: str | None = None
@@ -35,7 +35,7 @@ class SearchFilters:
     open_24_7: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class ServiceHit:
     id: str
     name: str

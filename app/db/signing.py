@@ -11,9 +11,10 @@ import base64
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from app.records import record
 
 if TYPE_CHECKING:  # PyNaCl loads inside the functions: only when a key is used
     from nacl.signing import SigningKey, VerifyKey
@@ -33,7 +34,7 @@ class PassphraseNeeded(KeyFileError):
 MIN_PASSPHRASE = 10  # characters
 
 
-@dataclass(frozen=True)
+@record
 class KeyPair:
     key_id: str
     private_path: Path

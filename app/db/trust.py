@@ -9,11 +9,11 @@ folder is never read for keys: whoever can write a profile must not be able to a
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import signing
+from app.records import record
 
 if TYPE_CHECKING:
     from nacl.signing import VerifyKey
@@ -23,14 +23,14 @@ MACHINE_FOLDER = "machine keys folder"
 POLICY = "machine policy (trusted_keys)"
 
 
-@dataclass(frozen=True)
+@record
 class TrustedKey:
     key_id: str
     origin: str  # one of INSTALL, MACHINE_FOLDER, POLICY
     where: str  # the file, or "policy"
 
 
-@dataclass(frozen=True)
+@record
 class KeySources:
     install: Path
     machine: Path | None = None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.pathways.graph import Condition
+from app.records import record
 
 Truth = bool | None
 Predicate = Callable[["Context"], Truth]
@@ -27,7 +28,7 @@ NUMBER_OPS = ("gte", "gt", "lte", "lt")
 ATOM_KEYS = ("q", "fact", "plan_has_any", "is")
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     answers: dict[str, Any]  # only the answers given on the current path
     final: bool = False  # the walk has reached the plan

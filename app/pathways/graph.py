@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.records import record
+
 PLAN_NODE = "plan"
 
 Condition = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@record
 class AnswerOption:
     value: Any
     label: str
@@ -18,21 +20,21 @@ class AnswerOption:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record
 class ChecklistItem:
     id: str
     text: str
     red_flag: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Default:
     """The answer a scenario written before a question existed is taken to give."""
 
     value: Any
 
 
-@dataclass(frozen=True)
+@record
 class Wording:
     """Other words for a question or an action when a condition holds (who is telling
     you, or the consent given), so the worker can read them aloud as they stand."""
@@ -42,7 +44,7 @@ class Wording:
     help: str = ""  # a question's help, or what to say for an action
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     id: str
     section: str
@@ -73,7 +75,7 @@ class Question:
         return [opt.value for opt in self.options]
 
 
-@dataclass(frozen=True)
+@record
 class Edge:
     source: str
     target: str
@@ -81,7 +83,7 @@ class Edge:
     why: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class OutcomeRule:
     id: str
     action_kind: str
@@ -94,7 +96,7 @@ class OutcomeRule:
     service_ages: tuple[int, int] | None = None  # overrides the action's
 
 
-@dataclass(frozen=True)
+@record
 class ActionTemplate:
     kind: str
     priority: int
@@ -110,7 +112,7 @@ class ActionTemplate:
     fallback_kinds: tuple[str, ...] = ()  # services of these kinds when none is confirmed
 
 
-@dataclass(frozen=True)
+@record
 class Guidance:
     id: str
     category: str  # reminder | red_flag | notice
@@ -120,14 +122,14 @@ class Guidance:
     general: bool = False  # a reminder for every conversation, not triggered by this case
 
 
-@dataclass(frozen=True)
+@record
 class FactCase:
     value: str
     when: Condition
     basis: str = ""  # words for the risk basis; {fact} fills in a fact's value
 
 
-@dataclass(frozen=True)
+@record
 class Fact:
     """A fact derived from the answers, named so conditions can read it.
 
@@ -147,7 +149,7 @@ class Fact:
         return tuple(case.value for case in self.cases)
 
 
-@dataclass(frozen=True)
+@record
 class RiskFacts:
     """Which facts make up the risk assessment in the plan (contract: level, criteria, count)."""
 
@@ -157,13 +159,13 @@ class RiskFacts:
     count_text: str = ""  # "Dash {dash.yes} of 24", shown when the count is known
 
 
-@dataclass(frozen=True)
+@record
 class AudienceRule:
     id: str
     when: Condition
 
 
-@dataclass(frozen=True)
+@record
 class Service:
     id: str
     name: str
@@ -196,7 +198,7 @@ class Service:
         return bool(self.phone or self.email) and self.confidence != "low"
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """The numbers rules compare with; their values come from pathway.toml (and policy)."""
 
@@ -208,7 +210,7 @@ class Settings:
     assured_within_months: int  # a service checked longer ago says "check before use"
 
 
-@dataclass(frozen=True)
+@record
 class PageMember:
     """A question on a "Does any of this apply?" page: a yes/no or choice question is one
     tick box (`label`; ticked gives `tick`, unticked `untick`); a multiple-choice question
@@ -221,7 +223,7 @@ class PageMember:
     untick: Any = False
 
 
-@dataclass(frozen=True)
+@record
 class QuestionPage:
     """Questions asked one after another, shown together as one page of tick boxes with
     "None of these" (flow.toml [[page]]). Each is still its own question in the walk."""
@@ -236,7 +238,7 @@ class QuestionPage:
         return tuple(m.question for m in self.members)
 
 
-@dataclass(frozen=True)
+@record
 class LearningPoint:
     """What a practice vignette teaches, with its source, and what its expected plan must
     show for the point to hold (`practice --check`): "action:marac_referral",
@@ -249,7 +251,7 @@ class LearningPoint:
     shows: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Vignette:
     """A practice case: what the worker hears, the tier it is written for, the answers a
     careful worker gives (in the `route` scenario format) and the learning points."""

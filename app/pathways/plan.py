@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from app.pathways.graph import Guidance, Question
 from app.pathways.risk import RiskAssessment
 from app.pathways.services import ServiceMatch
+from app.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Reason:
     rule_id: str
     why: str
 
 
-@dataclass(frozen=True)
+@record
 class PlannedAction:
     kind: str
     priority: int
@@ -34,7 +34,7 @@ class PlannedAction:
         return " ".join(reason.why for reason in self.reasons)
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     pathway_version: str
     directory_version: str
@@ -54,7 +54,7 @@ class Plan:
         return next((a for a in self.actions if a.kind == kind), None)
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One point in the walk: either a question to ask next, or the finished plan."""
 

@@ -4,17 +4,17 @@ found by walking both answer sets with the engine, never written by hand."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from app.pathways.engine import Pathway
 from app.pathways.graph import Guidance, Question, Settings, Vignette
 from app.pathways.plan import PlannedAction, Step
+from app.records import record
 
 POLICY_RULES = (*(f"R{n}" for n in range(1, 44)), "R19b")
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """What the plan gains and loses: action kinds, reminder ids."""
 
@@ -27,7 +27,7 @@ class Change:
         return not (self.gained or self.lost or self.reminders_missed)
 
 
-@dataclass(frozen=True)
+@record
 class AnswerDifference:
     question: Question
     given: Any
@@ -35,7 +35,7 @@ class AnswerDifference:
     effect: Change | None  # this answer alone changed in the expected plan (None: unknown)
 
 
-@dataclass(frozen=True)
+@record
 class Feedback:
     differences: tuple[AnswerDifference, ...]  # asked in both walks, answered differently
     only_yours: tuple[Question, ...]  # asked only because of a different earlier answer
@@ -170,7 +170,7 @@ def fired_rules(step: Step) -> set[str]:
     return {reason.rule_id for action in step.plan.actions for reason in action.reasons}
 
 
-@dataclass(frozen=True)
+@record
 class Coverage:
     rules: set[str]  # graph rule ids fired by some expected plan
     all_rules: set[str]

@@ -3,15 +3,14 @@ shows and what the summary PDF prints."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from app.pathways.answers import answer_label
 from app.pathways.engine import Pathway
 from app.pathways.graph import Question, Vignette
 from app.pathways.practice import POLICY_RULES, Change, Feedback, coverage
+from app.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     title: str
     lines: tuple[str, ...]

@@ -6,14 +6,14 @@ this module knows only the three kinds of fact, and how a plan reports its risk.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from app.pathways.conditions import Context, Env, Predicate, compile_condition
 from app.pathways.graph import Fact, FactCase, RiskFacts
+from app.records import record
 
 
-@dataclass(frozen=True)
+@record
 class RiskAssessment:
     level: str
     criteria: tuple[str, ...] = ()
@@ -54,7 +54,7 @@ class FactDeriver:
         return (holding[0].value, holding[:1]) if holding else (None, [])
 
 
-@dataclass(frozen=True)
+@record
 class Derived:
     values: dict[str, Any]  # by fact id
     cases: dict[str, list[FactCase]]  # the cases that gave each value, for their words

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from app.pathways.graph import ActionTemplate, Service
+from app.records import record
 
 NATIONAL = "national"
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
-@dataclass(frozen=True)
+@record
 class Person:
     """What service matching needs to know, and nothing more."""
 
@@ -23,7 +23,7 @@ class Person:
     audiences: frozenset[str]
 
 
-@dataclass(frozen=True)
+@record
 class ServiceMatch:
     service: Service
     fallback: bool = False

@@ -7,21 +7,21 @@ path, so changing an earlier answer recomputes everything after it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from app.pathways.engine import Pathway
 from app.pathways.graph import Guidance, PageMember, Question, QuestionPage, Settings
 from app.pathways.plan import Plan, Step
+from app.records import record
 
 
-@dataclass(frozen=True)
+@record
 class SectionState:
     name: str
     state: str  # completed | in progress | not needed | to do
 
 
-@dataclass(frozen=True)
+@record
 class PageOnScreen:
     """Questions shown together (flow.toml [[page]]): those of the page this walk asks."""
 

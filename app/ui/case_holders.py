@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.records import record
 
-@dataclass(frozen=True)
+
+@record
 class CaseHolder:
     name: str
     holds: Callable[[], bool]
