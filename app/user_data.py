@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.csv_cells import write_safe_csv
 from app.db.user_store import UserStore
 from app.pathways.activity import CountKey, activity_keys
 from app.pathways.graph import Graph
@@ -125,4 +124,6 @@ class UserData:
 
 def write_counts_csv(rows: list[tuple], target: Path) -> int:
     """The counts and nothing else, written whole or not at all; the number of rows."""
+    from app.csv_cells import write_safe_csv  # the csv module is off the launch path
+
     return write_safe_csv(COUNT_COLUMNS, rows, target)

@@ -29,12 +29,10 @@ from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
 from app.ui.directory.search_worker import SearchOpener
 from app.ui.directory.switching import DirectorySwitch
-from app.ui.file_dialog import ask_save_path
 from app.ui.focus_ring import FocusRing
 from app.ui.labels import plain_label
 from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
-from app.ui.plan.plan_text import PRINT_WARNING
 from app.ui.quick_exit import QuickExitController
 from app.ui.walk.summary_strip import SHOWN
 from app.user_data import UserData
@@ -228,6 +226,11 @@ class MainWindow(QMainWindow):
             )
 
     def _ask_pdf_path(self) -> str | None:
+        # imported when first asked for: the file dialog's Qt types and the plan's HTML
+        # writer are made off the launch path
+        from app.ui.file_dialog import ask_save_path
+        from app.ui.plan.plan_text import PRINT_WARNING
+
         return ask_save_path(self, "Save the plan", "plan.pdf", "PDF (*.pdf)", PRINT_WARNING)
 
     # Clearing
