@@ -8,11 +8,18 @@ import sys
 from pathlib import Path
 
 
-def parser() -> argparse.ArgumentParser:
+def desktop_parser() -> argparse.ArgumentParser:
+    """The window's own options: all a launch without arguments needs (a worker's)."""
     root = argparse.ArgumentParser(prog="python -m app", description="Disclosure navigator")
     root.add_argument("--directory", type=Path, help="directory database to use")
     root.add_argument("--self-test", action="store_true", help="check the app works, offscreen")
     root.add_argument("--canary", help="self-test: text typed into every free-text field")
+    root.set_defaults(command=None)
+    return root
+
+
+def parser() -> argparse.ArgumentParser:
+    root = desktop_parser()
     commands = root.add_subparsers(dest="command")
     route = commands.add_parser("route", help="print the plan for a scenario (JSON answers)")
     route.add_argument("--scenario", required=True, help="scenario JSON file, or - for stdin")
@@ -82,7 +89,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # Without arguments (the worker's launch) the headless commands' parsers are not built:
+    # ~13 ms on the path to the first question. With any, all are (errors and --help whole).
+    args = (parser() if argv else desktop_parser()).parse_args(argv)
     try:
         return dispatch(args)
     except BrokenPipeError:  # the reader stopped early (`| head`): not a problem of ours

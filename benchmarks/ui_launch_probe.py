@@ -1,6 +1,7 @@
 """Child process for the UI benchmark: prints seconds from process start to each milestone.
 
-Modes: bare (a PySide6 window alone), app (the product). Not a test; run by ui_bench.
+Modes: bare (a PySide6 window alone), app (the product, started by `python -m app`'s own
+entry point without arguments, as a worker starts it). Not a test; run by ui_bench.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ def mark(name: str) -> None:
 
 
 def main() -> None:
-    if sys.argv[1] == "app":  # `python -m app` imports the app's package before any Qt
-        import app
+    if sys.argv[1] == "app":  # `python -m app`: the app's package and entry point, then Qt
+        import app.__main__ as entry
 
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
@@ -49,35 +50,10 @@ def main() -> None:
                 self.watched = []
             return False
 
-    app = QApplication(sys.argv)
-    if sys.argv[1] == "bare":
-        from PySide6.QtWidgets import QMainWindow
-
-        window = QMainWindow()
-        window.resize(1100, 720)
-        bare = Paints("first_paint", "question_answerable")
-        bare.watch([window])
-        window.show()
-    else:
-        from app.ui import application
-
-        question = Paints("question_answerable")  # on screen; a key waits one turn at most
-        open_window = application.open_window
-
-        def observed(*args, **kwargs):
-            window = open_window(*args, **kwargs)
-            panel = window.question_page.panel  # the first question's answers
-            question.watch([panel, *panel.findChildren(QWidget)])
-            return window
-
-        application.open_window = observed
-        application.launch(app, directory=None)  # as `python -m app` does
-        opening = Paints("first_paint")
-        opening.watch(QApplication.topLevelWidgets())  # "Opening…", painted next
-
     last_tick = [0.0]
 
     def check() -> None:
+        app = QApplication.instance()
         if sys.argv[1] == "bare" and "first_paint" in marks:
             finish()
         window = getattr(app, "navigator_window", None)
@@ -87,18 +63,48 @@ def main() -> None:
             gap = now - last_tick[0]
             marks["longest_wait_after"] = max(marks.get("longest_wait_after", 0.0), gap)
         last_tick[0] = now
-        if "question_answerable" in marks and window.guard.watching:
+        if "question_answerable" in marks and window is not None and window.guard.watching:
             mark("quick_exit_watching")  # every Qt type made (H57), in steps after the above
             finish()
 
     def finish() -> None:
         print(json.dumps(marks))
-        app.quit()
+        QApplication.instance().quit()
 
     timer = QTimer()
     timer.timeout.connect(check)
-    timer.start(1)
-    app.exec()
+    if sys.argv[1] == "bare":
+        from PySide6.QtWidgets import QMainWindow
+
+        app = QApplication(sys.argv)
+        window = QMainWindow()
+        window.resize(1100, 720)
+        bare = Paints("first_paint", "question_answerable")
+        bare.watch([window])
+        window.show()
+        timer.start(1)
+        app.exec()
+        return
+    from app.ui import application
+
+    question = Paints("question_answerable")  # on screen; a key waits one turn at most
+    opening = Paints("first_paint")
+    open_window, launch = application.open_window, application.launch
+
+    def observed(*args, **kwargs):
+        window = open_window(*args, **kwargs)
+        panel = window.question_page.panel  # the first question's answers
+        question.watch([panel, *panel.findChildren(QWidget)])
+        return window
+
+    def launched(*args, **kwargs):
+        started = launch(*args, **kwargs)
+        opening.watch(QApplication.topLevelWidgets())  # "Opening…", painted next
+        timer.start(1)
+        return started
+
+    application.open_window, application.launch = observed, launched
+    entry.main([])  # parses no arguments, starts the window, runs until finish() quits
 
 
 if __name__ == "__main__":

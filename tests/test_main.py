@@ -1,0 +1,30 @@
+"""`python -m app` without arguments reads the window's options only, to the same answer."""
+
+import argparse
+
+from app.__main__ import desktop_parser, parser
+
+
+def test_a_launch_without_arguments_reads_what_the_full_parser_reads():
+    assert desktop_parser().parse_args([]) == parser().parse_args([])
+    assert parser().parse_args([]) == argparse.Namespace(
+        directory=None, self_test=False, canary=None, command=None
+    )
+
+
+def test_the_full_parser_keeps_the_window_options_and_the_commands():
+    args = parser().parse_args(["--self-test", "--canary", "x", "route", "--scenario", "-"])
+    assert (args.self_test, args.canary, args.command, args.scenario) == (True, "x", "route", "-")
+    assert parser().parse_args(["practice"]).command == "practice"
+
+
+def test_a_launch_without_arguments_does_not_build_the_commands(monkeypatch):
+    import app.__main__ as entry
+
+    def full_parser():
+        raise AssertionError("the headless commands' parsers were built for a plain launch")
+
+    launched = []
+    monkeypatch.setattr(entry, "parser", full_parser)
+    monkeypatch.setattr(entry, "dispatch", lambda args: launched.append(args) or 0)  # no window
+    assert entry.main([]) == 0 and launched[0].command is None
