@@ -1,4 +1,4 @@
-"""Where the app's own files are, from source or frozen by PyInstaller."""
+"""Where the app's own files are, from source or frozen by PyInstaller, and the user's."""
 
 from __future__ import annotations
 
@@ -22,3 +22,11 @@ def shipped_directory() -> Path:
 
 def migrations_dir() -> Path:
     return install_root() / "migrations"
+
+
+def user_data_folder() -> Path:
+    """The worker's own folder (settings, counts). Here, not with the user store, so that
+    the one-instance check before "Opening…" does not import the pathway engine."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Navigator", appauthor=False, roaming=False))

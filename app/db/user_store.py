@@ -18,18 +18,13 @@ from typing import Any
 
 from app.db import schema_versions, user_schema
 from app.db.schema_versions import VERSION_TABLES
+from app.paths import user_data_folder
 from app.pathways.activity import CountKey
 
 FILE_NAME = "user.sqlite"
 RUNNING_BUSY_MS = 250  # a write while the app runs
 BUSY_WAIT_S = 3.0  # at start: how long another program may hold the file before we go on
 USER_VERSION_TABLE = VERSION_TABLES["user"]
-
-
-def user_data_folder() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("Navigator", appauthor=False, roaming=False))
 
 
 class UserStore:

@@ -37,7 +37,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 def launch(app: QApplication, directory: Path | None, practice: bool = False) -> bool:
     """Start the desktop app; False when a Navigator already open was brought forward."""
-    from app.db.user_store import user_data_folder
+    from app.paths import user_data_folder
     from app.ui.single_instance import SingleInstance, instance_key
 
     log = EventLog()
@@ -124,10 +124,15 @@ def start(
         window.show()
         opening.close()
         app.navigator_window = window  # keeps it alive; the benchmark reads it
+        app.navigator_opening = None
         if instance is not None:
             instance.activated.connect(lambda: bring_forward(window))
 
     opening = OpeningScreen(finish)
+    # Held by the app until `finish`: otherwise only its own cycle with `finish` holds it,
+    # and a garbage collection before its first paint deleted it, so no window ever came
+    # (and the one-instance check then sent every later launch to that empty process).
+    app.navigator_opening = opening
     opening.show()
 
 

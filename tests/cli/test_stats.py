@@ -20,7 +20,7 @@ def run(app_home, *args):
 
 
 def record_reference_plans(pathway):
-    from app.db.user_store import user_data_folder
+    from app.paths import user_data_folder
 
     store = open_user_store(user_data_folder())
     for case in CASES:

@@ -96,7 +96,7 @@ def test_the_last_resort_numbers_match_the_directory_source():
 
 
 def test_a_second_launch_brings_the_first_window_forward(qtbot, app_home):
-    from app.db.user_store import user_data_folder
+    from app.paths import user_data_folder
 
     first = SingleInstance(instance_key(str(user_data_folder())))
     assert first.listen()

@@ -1,0 +1,65 @@
+"""The launch: "Opening…" is painted before the pathway engine, the directory or SQLAlchemy
+is imported (the worker sees at once that the app is starting), then the first question,
+even when Python collects garbage before "Opening…" has painted."""
+
+import json
+import sys
+
+from tests.conftest import REPO, run_app
+
+# A real launch through `python -m app`'s entry point without arguments; the modules loaded
+# when "Opening…" first paints, and whether the first question then came.
+LAUNCH = r"""
+import gc, json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+import app.__main__ as entry
+from app.ui import application
+
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "loaded_at_opening" not in seen:
+            seen["opening_title"] = watched.windowTitle()
+            seen["loaded_at_opening"] = sorted(sys.modules)
+            watched.removeEventFilter(self)
+        return False
+
+painted = FirstPaint()
+launch = application.launch
+
+def launched(*args, **kwargs):
+    started = launch(*args, **kwargs)
+    seen["collected"] = gc.collect()  # a collection before the first paint, as may happen
+    QTimer.singleShot(20_000, QApplication.instance().quit)  # no window came: fail, not hang
+    for widget in QApplication.topLevelWidgets():
+        widget.installEventFilter(painted)
+    timer.start(5)
+    return started
+
+def check():
+    window = getattr(QApplication.instance(), "navigator_window", None)
+    if window is not None and window.question_page.panel.isVisible():
+        seen["first_question"] = window.session.question.id
+        print(json.dumps(seen))
+        QApplication.instance().quit()
+
+timer = QTimer()
+timer.timeout.connect(check)
+application.launch = launched
+entry.main([])
+"""
+
+
+def test_opening_is_painted_before_the_engine_and_the_database_are_imported(app_home):
+    env = app_home.env | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    result = run_app("-c", LAUNCH, env=env, command=(sys.executable,))
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["opening_title"] == "Navigator"
+    loaded = set(seen["loaded_at_opening"])
+    assert "app.ui.single_instance" in loaded  # the one-instance check came first
+    late = {"app.pathways.graph", "app.db.user_store", "app.db.loader", "sqlite3", "sqlalchemy"}
+    assert not late & loaded, late & loaded
+    assert seen["first_question"] == "immediate_danger"
