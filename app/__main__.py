@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -129,6 +130,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from app.cli import route
 
         return route.run(Pathway(graph), args.scenario, args.json)
+    # The desktop app: Python's cycle collector is off while it starts (what it makes, the
+    # modules, Qt's types, the graph, the window, lives as long as the app: collecting took
+    # ~12 ms before the first question) and back on once that has painted (collect_again)
+    gc.disable()
     from app.ui.application import run_app
 
     return run_app(args)

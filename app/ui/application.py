@@ -4,6 +4,7 @@ main window; or, when no directory can be used, a screen saying what to do."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -162,8 +163,18 @@ class AfterFirstPaint(QObject):
 def after_first_question(window) -> None:
     """The tabs not on screen, then Qt's types (quick exit watches once all are made),
     each in its own turn of the event loop."""
+    collect_again()
     window.other_tabs.build_in_turns()
     QTimer.singleShot(0, qt_types.make_in_steps)
+
+
+def collect_again() -> None:
+    """Garbage collection back on, if the launch turned it off (app/__main__.py). What
+    exists now was made before any case and lives as long as the app: frozen out of every
+    later collection, so none has to walk it."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def open_practice(window) -> None:
@@ -182,6 +193,7 @@ def describe(error: BaseException) -> str:
 def problem_screen(reasons: list[str], log: EventLog):
     from app.ui.start_problem import StartProblemScreen
 
+    collect_again()  # no question will paint
     return StartProblemScreen(reasons, str(log.path))
 
 

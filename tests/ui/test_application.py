@@ -1,6 +1,7 @@
 """The launch: "Opening…" is painted before the pathway engine, the directory or SQLAlchemy
 is imported (the worker sees at once that the app is starting), then the first question,
-even when Python collects garbage before "Opening…" has painted."""
+even when Python collects garbage before "Opening…" has painted; Python's collector is off
+while the app starts, and on again after."""
 
 import json
 import sys
@@ -23,6 +24,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and "loaded_at_opening" not in seen:
             seen["opening_title"] = watched.windowTitle()
             seen["loaded_at_opening"] = sorted(sys.modules)
+            seen["collecting_at_opening"] = gc.isenabled()
             watched.removeEventFilter(self)
         return False
 
@@ -41,9 +43,12 @@ def launched(*args, **kwargs):
 def check():
     window = getattr(QApplication.instance(), "navigator_window", None)
     if window is not None and window.question_page.panel.isVisible():
-        seen["first_question"] = window.session.question.id
-        print(json.dumps(seen))
-        QApplication.instance().quit()
+        seen.setdefault("first_question", window.session.question.id)
+        if window.guard.watching:  # the launch is over: every type made, tabs built
+            seen["collecting_after"] = gc.isenabled()
+            seen["frozen_after"] = gc.get_freeze_count()
+            print(json.dumps(seen))
+            QApplication.instance().quit()
 
 timer = QTimer()
 timer.timeout.connect(check)
@@ -63,3 +68,13 @@ def test_opening_is_painted_before_the_engine_and_the_database_are_imported(app_
     late = {"app.pathways.graph", "app.db.user_store", "app.db.loader", "sqlite3", "sqlalchemy"}
     assert not late & loaded, late & loaded
     assert seen["first_question"] == "immediate_danger"
+
+
+def test_garbage_is_not_collected_while_the_app_starts_and_is_after(app_home):
+    env = app_home.env | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    result = run_app("-c", LAUNCH, env=env, command=(sys.executable,))
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["collecting_at_opening"] is False
+    # on again once the first question painted, what the launch made frozen out of it
+    assert seen["collecting_after"] is True and seen["frozen_after"] > 10_000
