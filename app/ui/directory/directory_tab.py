@@ -82,8 +82,7 @@ class DirectoryTab(QWidget):
         self.searches = SearchThread(open_search, self)
         self.searches.answered.connect(self.show_hits)
         if old is not None:
-            old.stop()
-            old.deleteLater()
+            old.retire()
 
     def run_search(self) -> None:
         self.searches.ask(

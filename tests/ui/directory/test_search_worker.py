@@ -2,11 +2,12 @@
 and only the answer to the latest request is shown (quick exit drops any in flight)."""
 
 import threading
+import time
 
 import pytest
 
 from app.ui.directory.directory_tab import DirectoryTab
-from app.ui.directory.search_worker import SearchThread
+from app.ui.directory.search_worker import _RUNNING, SearchThread
 from tests.ui.conftest import open_search
 
 
@@ -117,3 +118,26 @@ def test_requests_overtaken_or_forgotten_are_never_run(qtbot, held_back):
     gate.set()
     qtbot.wait(300)
     assert recorder.queries in ([], ["slow"]) and shown == []  # "slow" if it had started
+
+
+def test_a_new_directory_comes_in_without_waiting_for_a_search_still_running(qtbot, pathway):
+    gate = threading.Event()
+    slow = Recorder(gate)
+    tab = DirectoryTab(slow.open, [], pathway.graph.kind_labels, 0)
+    qtbot.addWidget(tab)
+    shown = []
+    tab.searches.answered.connect(shown.append)
+    tab.searches.ask("slow", None, None, False)
+    qtbot.waitUntil(lambda: slow.queries == ["slow"])  # running, held on a slow disk
+    old = tab.searches
+    thread = old.thread
+    started = time.monotonic()
+    tab.use_search(Recorder().open)  # e.g. at a quick exit, a waiting update comes in
+    assert time.monotonic() - started < 1.0  # it waited 2 s for the search before
+    assert thread.isRunning() and thread in _RUNNING  # ends on its own, never destroyed running
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.searches.ask("walsall", None, None, False)  # the new directory answers meanwhile
+    gate.set()
+    qtbot.waitUntil(lambda: thread.isFinished() and thread not in _RUNNING)
+    assert shown == []  # the old directory's answer never shown
+    tab.searches.stop()
