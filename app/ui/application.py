@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -73,9 +74,15 @@ def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
 
 
 def open_maintenance() -> str | None:
-    """Settings → Maintain the directory… (where IT allows it): the lead's window."""
+    """Settings → Maintain the directory… (where IT allows it): the lead's window, brought
+    forward if open (a second one on the same working copy would hold its own copy of the
+    edits, and saving it could undo the first's: a corrected number put back)."""
     from app.cli.maintain import open_maintenance as maintenance_window
 
+    open_already = getattr(QApplication.instance(), "maintenance_window", None)
+    if open_already is not None and shiboken6.isValid(open_already) and open_already.isVisible():
+        bring_forward(open_already)
+        return None
     window = maintenance_window(None)
     if isinstance(window, str):
         return window

@@ -78,3 +78,29 @@ def test_garbage_is_not_collected_while_the_app_starts_and_is_after(app_home):
     assert seen["collecting_at_opening"] is False
     # on again once the first question painted, what the launch made frozen out of it
     assert seen["collecting_after"] is True and seen["frozen_after"] > 10_000
+
+
+def test_maintain_brings_the_open_window_forward_never_a_second(app_home, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.application import open_maintenance
+    from app.ui.maintain.maintenance_window import MaintenanceWindow
+
+    app = QApplication.instance()
+
+    def on_screen():
+        return [
+            w for w in app.topLevelWidgets() if isinstance(w, MaintenanceWindow) and w.isVisible()
+        ]
+
+    assert open_maintenance() is None
+    first = app.maintenance_window
+    qtbot.addWidget(first)
+    assert open_maintenance() is None  # pressed again: the same window, its edits intact
+    assert on_screen() == [first] and app.maintenance_window is first
+    first.close()
+    assert open_maintenance() is None  # closed: a new one opens
+    qtbot.addWidget(app.maintenance_window)
+    assert on_screen() == [app.maintenance_window] and app.maintenance_window is not first
+    app.maintenance_window.close()
+    app.maintenance_window = None
