@@ -1,7 +1,7 @@
 """The launch: "Opening…" is painted before the pathway engine, the directory or SQLAlchemy
 is imported (the worker sees at once that the app is starting), then the first question,
 even when Python collects garbage before "Opening…" has painted; Python's collector is off
-while the app starts, and on again after."""
+while the app starts, and on again after. The lead's maintenance window opens once."""
 
 import json
 import sys
