@@ -1,13 +1,14 @@
 """`@record`: a frozen dataclass whose equality, hash and repr are shared functions.
 
-Why: Python compiles every method a dataclass generates when its module is imported, about
-0.2 ms each here; a frozen dataclass has six, and the app makes some fifty before the first
-question can show (the graph, plan, settings, policy, directory choice), ~50 ms of a launch
-whose target is 2.0× a bare window. Only `__init__` and the frozen `__setattr__` /
-`__delattr__` need the field names compiled in; equality, hash and repr here read them from
-a per-class getter and behave as `@dataclass(frozen=True)`'s do: equal only to an instance of
-the same class with equal fields, hashed on the fields' tuple, shown as `Name(field=value…)`.
-`dataclasses.replace`, `asdict` and `fields` work unchanged (it is a dataclass).
+Why: Python compiles every method a dataclass generates when its module is imported (about
+0.2 ms each here); a frozen dataclass has six, and the app makes some forty-five before the
+first question can show (the graph, plan, settings, policy, directory choice). Only
+`__init__` and the frozen `__setattr__` / `__delattr__` need the field names compiled in;
+made this way the first question came 10-14 ms sooner (README, launch). Equality, hash and
+repr here read the fields through a per-class getter and behave as `@dataclass(frozen=True)`'s
+do: equal only to an instance of the same class with equal fields, hashed on the fields'
+tuple, shown as `Name(field=value…)`. `dataclasses.replace`, `asdict` and `fields` work
+unchanged (it is a dataclass).
 """
 
 from __future__ import annotations
