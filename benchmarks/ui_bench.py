@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python -m benchmarks.ui_bench   (offscreen; takes about a minute)
 Launch figures are ratios to a bare PySide6 window started the same way in the same run.
-Targets (issue 13): first paint <= 1.5x; first question answerable (its first paint) <= 2.0x;
+Targets (issue 13): first paint <= 1.5x; first question answerable (its first paint) <= 2.0x,
+later launches, a first launch on a new profile and a read-only profile alike;
 keystroke to results with 10,000 services <= 16 ms; peak memory after a walk and a
 search <= 120 MiB.
 """
@@ -35,8 +36,18 @@ def child_env() -> dict[str, str]:
     return {**env, **PROFILE, **BYTECODE, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
 
 
-def launch(mode: str) -> dict[str, float]:
-    env = {**child_env(), "PROBE_T0": repr(time.time())}
+def new_profile(read_only: bool = False) -> dict[str, str]:
+    """A profile of its own: for a first launch, or with folders the user cannot write (a
+    locked-down laptop; root writes anyway, so that row is left out when run as root)."""
+    root = tempfile.mkdtemp(dir=PROFILE_ROOT)
+    folders = {name: f"{root}/{name.lower()}" for name in ("XDG_DATA_HOME", "XDG_STATE_HOME")}
+    for folder in folders.values():
+        os.mkdir(folder, 0o555 if read_only else 0o755)
+    return folders
+
+
+def launch(mode: str, profile: dict[str, str] | None = None) -> dict[str, float]:
+    env = {**child_env(), **(profile or {}), "PROBE_T0": repr(time.time())}
     out = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "ui_launch_probe.py"), mode],
         env=env,
@@ -61,10 +72,15 @@ def child_measures() -> dict[str, float]:
 
 def main() -> None:
     launch("app")  # first run ever makes the user database; every later launch is measured
-    bare, app = [], []
-    for _ in range(RUNS):  # alternate, so load on the machine hits both alike
+    read_only = new_profile(read_only=True)
+    lockable = not os.access(read_only["XDG_DATA_HOME"], os.W_OK)
+    bare, app, first, locked = [], [], [], []
+    for _ in range(RUNS):  # alternate, so load on the machine hits all alike
         bare.append(launch("bare"))
         app.append(launch("app"))
+        first.append(launch("app", new_profile()))
+        if lockable:
+            locked.append(launch("app", read_only))
     base = statistics.median(r["first_paint"] for r in bare)
     paint = statistics.median(r["first_paint"] for r in app)
     ready = statistics.median(r["question_answerable"] for r in app)
@@ -77,6 +93,15 @@ def main() -> None:
         f"{'app: launch to first question answerable':44} {ready * 1e3:8.0f}ms "
         f"{ready / base:7.2f}  <= 2.0x"
     )
+    for label, runs in (
+        ("  the same, first launch on a new profile", first),
+        ("  the same, read-only profile", locked),
+    ):
+        if runs:
+            value = statistics.median(r["question_answerable"] for r in runs)
+            print(f"{label:44} {value * 1e3:8.0f}ms {value / base:7.2f}  <= 2.0x")
+        else:
+            print(f"{label:44} {'n/a':>10} {'':7}  (run as root, who can write anywhere)")
     label = "app: launch to quick exit watching (H57)"
     print(f"{label:44} {watching * 1e3:8.0f}ms {watching / base:7.2f}")
     wait = max(r["longest_wait_after"] for r in app)
