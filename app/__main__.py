@@ -132,8 +132,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return route.run(Pathway(graph), args.scenario, args.json)
     # The desktop app: Python's cycle collector is off while it starts (what it makes, the
     # modules, Qt's types, the graph, the window, lives as long as the app: collecting took
-    # ~12 ms before the first question) and back on once that has painted (collect_again)
-    gc.disable()
+    # ~12 ms before the first question) and back on once that has painted (collect_again).
+    # Not for the self-test, which checks the app as a worker's session runs it.
+    if not args.self_test:
+        gc.disable()
     from app.ui.application import run_app
 
     return run_app(args)

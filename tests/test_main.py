@@ -1,8 +1,11 @@
 """`python -m app` without arguments reads the window's options only, to the same answer."""
 
 import argparse
+import gc
 
-from app.__main__ import desktop_parser, parser
+import pytest
+
+from app.__main__ import desktop_parser, main, parser
 
 
 def test_a_launch_without_arguments_reads_what_the_full_parser_reads():
@@ -28,3 +31,18 @@ def test_a_launch_without_arguments_does_not_build_the_commands(monkeypatch):
     monkeypatch.setattr(entry, "parser", full_parser)
     monkeypatch.setattr(entry, "dispatch", lambda args: launched.append(args) or 0)  # no window
     assert entry.main([]) == 0 and launched[0].command is None
+
+
+@pytest.mark.parametrize(("argv", "collecting"), [([], False), (["--self-test"], True)])
+def test_the_collector_is_off_while_the_window_starts_not_for_the_self_test(
+    monkeypatch, argv, collecting
+):
+    import app.ui.application as application
+
+    seen = []
+    monkeypatch.setattr(application, "run_app", lambda args: seen.append(gc.isenabled()) or 0)
+    try:
+        assert main(argv) == 0
+    finally:
+        gc.enable()  # what the app's first question would do (application.collect_again)
+    assert seen == [collecting]

@@ -119,8 +119,8 @@ def start(
     app: QApplication, directory: Path | None, log: EventLog, instance=None, practice=False
 ) -> None:
     def finish() -> None:
-        qt_types.start()  # quick exit's filter waits for Qt's types, made after first paint
         try:
+            qt_types.start()  # quick exit's filter waits for Qt's types, made after first paint
             window = open_window(directory, log)
             if practice:
                 open_practice(window)
@@ -177,8 +177,9 @@ def after_first_question(window) -> None:
 
 def collect_again() -> None:
     """Garbage collection back on, if the launch turned it off (app/__main__.py). What
-    exists now was made before any case and lives as long as the app: frozen out of every
-    later collection, so none has to walk it."""
+    exists now was made before any case and lives as long as the app, or until a newer
+    directory replaces the launch's (MainWindow.use_directory unfreezes it then): frozen out
+    of every later collection, so none has to walk it."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()

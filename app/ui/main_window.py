@@ -4,6 +4,7 @@ an always-visible quick exit, and a neutral screen to vanish to."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Callable
 from datetime import date
 
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
 
     def use_directory(self, loaded: Loaded, change: str) -> None:
         """Switch to a newer directory (only ever between conversations: DirectorySwitch)."""
+        gc.unfreeze()  # the launch's directory, frozen at start (collect_again), may go now
         self.pathway = Pathway(loaded.graph)
         self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
         self.directory.use_search(loaded.open_search)

@@ -89,3 +89,19 @@ def test_its_folder_is_checked_every_fifteen_minutes(app_window):
     window, _, _ = app_window
     assert CHECK_EVERY_MS == 15 * 60 * 1000
     assert window.switch.timer.isActive() and window.switch.timer.interval() == CHECK_EVERY_MS
+
+
+def test_the_launchs_directory_frozen_at_start_can_be_freed_once_replaced(
+    app_window, coventry_edit, qtbot
+):
+    import gc
+
+    window, where, lead = app_window
+    gc.freeze()  # as application.collect_again leaves what the launch made
+    try:
+        publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+        window.switch.check()
+        assert "2026.12.1" in window.status.text()
+        assert gc.get_freeze_count() == 0  # the old graph, pathway and search: collectable
+    finally:
+        gc.unfreeze()
