@@ -23,7 +23,14 @@ REPO = Path(__file__).resolve().parent.parent
 RUNS = 7
 # A throwaway profile, so runs never touch the real user's settings or counts
 PROFILE_ROOT = tempfile.mkdtemp(prefix="navigator-bench-")
-PROFILE = {name: f"{PROFILE_ROOT}/{name.lower()}" for name in ("XDG_DATA_HOME", "XDG_STATE_HOME")}
+PROFILE_FOLDERS = ("XDG_DATA_HOME", "XDG_STATE_HOME")
+
+
+def profile_in(root: str) -> dict[str, str]:
+    return {name: f"{root}/{name.lower()}" for name in PROFILE_FOLDERS}
+
+
+PROFILE = profile_in(PROFILE_ROOT)
 # Modules load from bytecode, as in the installed (frozen) app, whose archive holds only
 # compiled modules: a machine with PYTHONDONTWRITEBYTECODE set compiled every module of the
 # app at every launch (about 90 ms), which no worker's laptop does. The cache is kept in the
@@ -39,8 +46,7 @@ def child_env() -> dict[str, str]:
 def new_profile(read_only: bool = False) -> dict[str, str]:
     """A profile of its own: for a first launch, or with folders the user cannot write (a
     locked-down laptop; root writes anyway, so that row is left out when run as root)."""
-    root = tempfile.mkdtemp(dir=PROFILE_ROOT)
-    folders = {name: f"{root}/{name.lower()}" for name in ("XDG_DATA_HOME", "XDG_STATE_HOME")}
+    folders = profile_in(tempfile.mkdtemp(dir=PROFILE_ROOT))
     for folder in folders.values():
         os.mkdir(folder, 0o555 if read_only else 0o755)
     return folders

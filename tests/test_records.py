@@ -6,6 +6,7 @@ from dataclasses import FrozenInstanceError, dataclass, field
 
 import pytest
 
+from app import records
 from app.cli.route import answers_for
 from app.pathways.engine import Pathway
 from app.records import record
@@ -93,7 +94,7 @@ def records_in(value, seen=None):
         return
     seen.add(id(value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if hasattr(type(value), "__record_values__"):
+        if hasattr(type(value), records.VALUES):
             yield value
         for f in dataclasses.fields(value):
             yield from records_in(getattr(value, f.name), seen)
