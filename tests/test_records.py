@@ -1,6 +1,7 @@
 """`@record` behaves as `@dataclass(frozen=True)`: the same equality, hash and repr, frozen,
 and `replace` / `asdict` / `fields` work; checked against twins and on the shipped graph."""
 
+import copy
 import dataclasses
 from dataclasses import FrozenInstanceError, dataclass, field
 
@@ -71,6 +72,32 @@ def test_frozen_and_the_dataclass_functions_work():
     assert dataclasses.replace(item, name="y") == rec("y", ("a",))
     assert dataclasses.asdict(item) == {"name": "x", "tags": ("a",)}
     assert [f.name for f in dataclasses.fields(item)] == ["name", "tags"]
+
+
+def test_made_as_the_dataclass_is_made():
+    """Positional and keyword fields, defaults, a fresh default from each factory, and the
+    same errors for a missing, unknown or repeated argument."""
+    body = {"name": field(), "count": field(default=0), "tags": field(default_factory=list)}
+    plain, rec = twins(**body)
+    for args, kwargs in [(("a",), {}), (("a", 2), {}), ((), {"name": "a", "tags": ["t"]})]:
+        made, expected = rec(*args, **kwargs), plain(*args, **kwargs)
+        assert dataclasses.astuple(made) == dataclasses.astuple(expected)
+    assert rec("a").tags is not rec("a").tags  # a new list each time, as the dataclass's
+    for args, kwargs in [((), {}), (("a",), {"other": 1}), (("a",), {"name": "b"})]:
+        with pytest.raises(TypeError):
+            plain(*args, **kwargs)
+        with pytest.raises(TypeError):
+            rec(*args, **kwargs)
+    with pytest.raises(TypeError):
+        rec("a", 1, [], "one too many")
+
+
+def test_no_attribute_can_be_added_and_copies_are_equal():
+    _, rec = twins(**fields_of(name="x"))
+    item = rec("y")
+    with pytest.raises(FrozenInstanceError):
+        item.other = 1
+    assert copy.deepcopy(item) == item and copy.copy(item) == item
 
 
 def test_unhashable_fields_make_it_unhashable_as_before():
