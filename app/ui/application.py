@@ -168,9 +168,10 @@ class AfterFirstPaint(QObject):
 
 
 def after_first_question(window) -> None:
-    """The tabs not on screen, then Qt's types (quick exit watches once all are made),
-    each in its own turn of the event loop."""
+    """The focus ring, the tabs not on screen, then Qt's types (quick exit watches once all
+    are made), each in its own turn of the event loop."""
     collect_again()
+    window.ring_focus()
     window.other_tabs.build_in_turns()
     QTimer.singleShot(0, qt_types.make_in_steps)
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox
-
 from app.event_log import EventLog
 
 MESSAGE = (
@@ -34,10 +32,12 @@ def install_error_handler(log: EventLog, show: Callable[[str], None] | None = No
     sys.excepthook = handle
 
 
-_open_messages: list[QMessageBox] = []  # kept alive until closed
+_open_messages: list = []  # kept alive until closed
 
 
 def show_message(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # its Qt types made only if ever needed
+
     box = QMessageBox(QMessageBox.Icon.Warning, "Navigator", text)
     box.finished.connect(lambda _result: _open_messages.remove(box))
     _open_messages.append(box)

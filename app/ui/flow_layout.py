@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
-from app.ui.focus_ring import GAP, RING
+from app.ui.palettes import GAP, RING
 
 
 class FlowLayout(QLayout):

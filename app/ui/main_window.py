@@ -30,7 +30,6 @@ from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
 from app.ui.directory.search_worker import SearchOpener
 from app.ui.directory.switching import DirectorySwitch
-from app.ui.focus_ring import FocusRing
 from app.ui.labels import plain_label
 from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
@@ -121,8 +120,14 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         use_text_size(settings.text_size)
         use_scheme(settings.colours)
-        self.focus_ring = FocusRing(self)
+        self.focus_ring = None  # ring_focus, once the first question has painted
         self.refresh()
+
+    def ring_focus(self) -> None:
+        from app.ui.focus_ring import FocusRing  # its style's Qt types: off the launch path
+
+        if self.focus_ring is None:
+            self.focus_ring = FocusRing(self)
 
     def _quick_exit_button(self) -> QPushButton:
         self.exit_button = QPushButton("Quick exit  (Shift ×3)")

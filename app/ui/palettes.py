@@ -43,6 +43,10 @@ _HIGH_CONTRAST = {
 GREY_TEXT_HC = (
     "#3ff23f"  # Windows high contrast's disabled text: unlike enabled text, still legible
 )
+# GOV.UK's focus state: a 3-pixel ring in the highlight, with a 1-pixel inner line in the text
+# colour next to the control (drawn by focus_ring.py; wrapping rows keep room for it)
+RING = 3
+GAP = 1
 _COLOURS = {"light": _LIGHT, "dark": _DARK, "high_contrast": _HIGH_CONTRAST}
 _system: QPalette | None = None  # the palette Qt started with, before any choice
 

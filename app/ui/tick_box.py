@@ -4,11 +4,13 @@ in a shade of the window colour, which on the high-contrast palette (black) is n
 from __future__ import annotations
 
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+from PySide6.QtWidgets import QCheckBox, QStyleOptionButton
 
 
 class TickBox(QCheckBox):
     def paintEvent(self, event) -> None:
+        from PySide6.QtWidgets import QStyle  # made by its first use, not on the launch path
+
         super().paintEvent(event)
         option = QStyleOptionButton()
         self.initStyleOption(option)

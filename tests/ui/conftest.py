@@ -45,7 +45,8 @@ def make_window(qtbot, pathway):
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
-        window.other_tabs.build()  # as a launch does once the first question has painted
+        window.ring_focus()  # as a launch does once the first question has painted
+        window.other_tabs.build()
         return window
 
     return make

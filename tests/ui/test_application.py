@@ -1,7 +1,8 @@
 """The launch: "Opening…" is painted before the pathway engine, the directory or SQLAlchemy
 is imported (the worker sees at once that the app is starting), then the first question,
 even when Python collects garbage before "Opening…" has painted; Python's collector is off
-while the app starts, and on again after. The lead's maintenance window opens once."""
+while the app starts, and on again after; the focus ring comes once the first question has
+painted. The lead's maintenance window opens once."""
 
 import json
 import sys
@@ -44,9 +45,12 @@ def check():
     window = getattr(QApplication.instance(), "navigator_window", None)
     if window is not None and window.question_page.panel.isVisible():
         seen.setdefault("first_question", window.session.question.id)
+        seen.setdefault("ring_at_first_question", window.focus_ring is not None)
         if window.guard.watching:  # the launch is over: every type made, tabs built
             seen["collecting_after"] = gc.isenabled()
             seen["frozen_after"] = gc.get_freeze_count()
+            frame, focus = window.focus_ring.frame, QApplication.focusWidget()  # as drawn
+            seen["ringed"] = bool(focus and frame and frame.isVisible() and frame.widget() is focus)
             print(json.dumps(seen))
             QApplication.instance().quit()
 
@@ -72,6 +76,10 @@ def test_opening_is_painted_before_the_engine_and_the_database_are_imported(app_
     assert seen["collecting_at_opening"] is False
     # on again once the first question painted, what the launch made frozen out of it
     assert seen["collecting_after"] is True and seen["frozen_after"] > 10_000
+    # the focus ring's style is made after the first question painted, then rings the
+    # answer that has focus without waiting for the focus to move
+    assert seen["ring_at_first_question"] is False
+    assert seen["ringed"]
 
 
 def test_maintain_brings_the_open_window_forward_never_a_second(app_home, qtbot):
