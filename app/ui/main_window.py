@@ -124,9 +124,9 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def ring_focus(self) -> None:
-        from app.ui.focus_ring import FocusRing  # its style's Qt types: off the launch path
-
         if self.focus_ring is None:
+            from app.ui.focus_ring import FocusRing  # its style's Qt types: off the launch path
+
             self.focus_ring = FocusRing(self)
 
     def _quick_exit_button(self) -> QPushButton:
