@@ -27,6 +27,7 @@ class EventLog:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or log_folder()
         self.path = self.folder / FILE_NAME
+        self.errors = 0  # unexpected errors reported (the self-test fails on any)
 
     def event(self, text: str) -> bool:
         """Write one line; False when the log cannot be written (the app goes on)."""
@@ -43,6 +44,7 @@ class EventLog:
         return True
 
     def error(self, kind: type[BaseException], tb: TracebackType | None) -> bool:
+        self.errors += 1
         return self.event(describe_error(kind, tb))
 
 

@@ -9,25 +9,46 @@ rest here are shared, and the first question came sooner (README, launch). They 
 `@dataclass(frozen=True)`'s do: equal only to an instance of the same class with equal
 fields, hashed on the fields' tuple, shown as `Name(field=value…)`, and any assignment or
 deletion raises `FrozenInstanceError`. `dataclasses.replace`, `asdict` and `fields` work
-unchanged (it is a dataclass; tests/test_records.py checks each against twins).
+unchanged (it is a dataclass; tests/test_records.py checks each against twins). What these
+shared methods would not honour (`__post_init__`, `InitVar`, fields with `init=False`,
+`compare=False` or `kw_only`, a base class or a subclass, a class's own `__init__` or
+`__setattr__`) is refused with a TypeError when the class is made.
 """
 
 from __future__ import annotations
 
+import inspect  # imported by dataclasses already
 import reprlib
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
 from operator import attrgetter
 
 VALUES = "__record_values__"  # class attribute: instance -> tuple of its field values
-_UNSET = object()  # a field with a default factory was not given
+# What a record is not: the dataclass features its own __init__, equality and frozen
+# methods do not honour. Refused when the class is made, never silently dropped.
+_OWN_METHODS = ("__init__", "__setattr__", "__delattr__", "__post_init__")
+
+
+class _Unset:
+    """The default of a field with a default factory, in `__init__`'s signature."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_UNSET = _Unset()
 
 
 def record(cls: type) -> type:
+    _refuse_unsupported(cls)
     if not cls.__doc__:  # else dataclass writes one from the signature (~0.1 ms)
         cls.__doc__ = f"{cls.__name__}: a record (app/records.py)."
     cls = dataclass(init=False, eq=False, repr=False)(cls)  # fields only: nothing compiled
     own = fields(cls)
+    for f in own:
+        if not (f.init and f.compare) or f.kw_only or f.name.startswith("__record"):
+            raise TypeError(f"{cls.__name__}.{f.name}: @record fields are plain fields")
     cls.__init__ = _init(cls, own)
+    cls.__init_subclass__ = classmethod(_final)
     setattr(cls, VALUES, staticmethod(_values_getter(tuple(f.name for f in own))))
     cls.__setattr__ = _frozen_setattr
     cls.__delattr__ = _frozen_delattr
@@ -37,26 +58,45 @@ def record(cls: type) -> type:
     return cls
 
 
+def _refuse_unsupported(cls: type) -> None:
+    if cls.__bases__ != (object,):
+        raise TypeError(f"{cls.__name__}: a @record has no base class")
+    for name in _OWN_METHODS:
+        if name in cls.__dict__:
+            raise TypeError(f"{cls.__name__}.{name}: a @record makes its own (none runs)")
+    for name, annotation in inspect.get_annotations(cls).items():
+        if "InitVar" in str(annotation):
+            raise TypeError(f"{cls.__name__}.{name}: a @record has no InitVar")
+
+
+def _final(cls, **kwargs):
+    raise TypeError(f"{cls.__name__}: a @record is not subclassed (its methods are shared)")
+
+
 def _init(cls: type, own: tuple[Field, ...]):
     """`__init__(self, <fields in order, with their defaults>)`, setting each field past
-    the frozen `__setattr__`, as a frozen dataclass's does."""
-    namespace = {"_set": object.__setattr__, "_UNSET": _UNSET}
+    the frozen `__setattr__`, as a frozen dataclass's does. Names of its own start with
+    `__record` (no field may), so a field cannot hide them."""
+    namespace = {"__record_set": object.__setattr__, "__record_unset": _UNSET}
     params, lines = [], []
     for f in own:
         value = f.name
         if f.default is not MISSING:
-            namespace[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
+            namespace[f"__record_default_{f.name}"] = f.default
+            params.append(f"{f.name}=__record_default_{f.name}")
         elif f.default_factory is not MISSING:
-            namespace[f"_factory_{f.name}"] = f.default_factory
-            params.append(f"{f.name}=_UNSET")
-            value = f"_factory_{f.name}() if {f.name} is _UNSET else {f.name}"
+            namespace[f"__record_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=__record_unset")
+            value = f"__record_factory_{f.name}() if {f.name} is __record_unset else {f.name}"
         else:
             params.append(f.name)
-        lines.append(f" _set(self, {f.name!r}, {value})")
-    exec(f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(lines) or " pass"), namespace)
+        lines.append(f" __record_set(self, {f.name!r}, {value})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(lines) or " pass")
+    exec(source, namespace)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = {**{f.name: f.type for f in own}, "return": None}
     return init
 
 

@@ -62,6 +62,7 @@ def window_for(pathway, scenario, text_size):
     window.resize(1366, 768)
     window.show()
     window.activateWindow()
+    window.ring_focus()  # as a launch does once the first question has painted
     QApplication.processEvents()
     return window
 

@@ -3,6 +3,7 @@ and `replace` / `asdict` / `fields` work; checked against twins and on the shipp
 
 import copy
 import dataclasses
+import inspect
 from dataclasses import FrozenInstanceError, dataclass, field
 
 import pytest
@@ -98,6 +99,39 @@ def test_no_attribute_can_be_added_and_copies_are_equal():
     with pytest.raises(FrozenInstanceError):
         item.other = 1
     assert copy.deepcopy(item) == item and copy.copy(item) == item
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"__post_init__": lambda self: None},  # would never run
+        {"__init__": lambda self: None},  # would be replaced
+        {"__setattr__": object.__setattr__},
+        {"__annotations__": {"x": "InitVar[int]"}},
+        {"__annotations__": {"x": "int"}, "x": field(init=False, default=0)},
+        {"__annotations__": {"x": "int"}, "x": field(compare=False)},  # equality reads all
+        {"__annotations__": {"x": "int"}, "x": field(kw_only=True)},
+        {"__annotations__": {"__record_set": "int"}},  # a name __init__ uses
+    ],
+)
+def test_what_a_record_does_not_honour_is_refused_when_made(body):
+    with pytest.raises(TypeError):
+        record(type("Item", (), dict(body)))
+
+
+def test_a_record_has_no_base_and_no_subclass():
+    with pytest.raises(TypeError):
+        record(type("Item", (dict,), {}))
+    _, rec = twins(**fields_of(name="x"))
+    with pytest.raises(TypeError):
+        type("Sub", (rec,), {})
+
+
+def test_the_signature_reads_as_the_dataclass_one():
+    body = {"name": field(), "tags": field(default_factory=list)}
+    plain, rec = twins(**body)
+    assert str(inspect.signature(rec)) == str(inspect.signature(plain))
+    assert rec.__init__.__module__ == plain.__init__.__module__
 
 
 def test_unhashable_fields_make_it_unhashable_as_before():

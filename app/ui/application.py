@@ -68,7 +68,7 @@ def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
         return 1
     print(f"self-test: {window.in_force.describe()}")
     window.show()
-    code = self_test(window, args.canary)
+    code = self_test(window, args.canary, log)
     log.event("self-test passed" if code == 0 else "self-test failed (details on stderr)")
     return code
 
@@ -168,12 +168,13 @@ class AfterFirstPaint(QObject):
 
 
 def after_first_question(window) -> None:
-    """The focus ring, the tabs not on screen, then Qt's types (quick exit watches once all
-    are made), each in its own turn of the event loop."""
+    """The tabs not on screen, then Qt's types (quick exit watches once all are made), each
+    in its own turn of the event loop; and the focus ring, last, so that a failure making it
+    (reported as any error is) cannot keep quick exit from watching."""
     collect_again()
-    window.ring_focus()
     window.other_tabs.build_in_turns()
     QTimer.singleShot(0, qt_types.make_in_steps)
+    window.ring_focus()
 
 
 def collect_again() -> None:

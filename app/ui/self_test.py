@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.cli.route import answers_for
+from app.event_log import EventLog
 from app.paths import resources_dir
 
 
-def self_test(window, canary: str | None = None) -> int:
-    """Walk the shipped self-test scenario through the window; 0 when the plan is right."""
+def self_test(window, canary: str | None = None, log: EventLog | None = None) -> int:
+    """Walk the shipped self-test scenario through the window; 0 when the plan is right and
+    no error was reported meanwhile (one raised in a slot is reported and the walk goes on)."""
     case = json.loads((resources_dir() / "pathway" / "self-test.json").read_text("utf-8"))
+    window.ring_focus()  # made as a launch makes it once the first question has painted
     window.other_tabs.build()  # every tab is checked, not only those a launch shows first
     session = window.session
     answers = answers_for(session.pathway, case["scenario"])  # with `route`'s defaults
@@ -41,6 +44,8 @@ def self_test(window, canary: str | None = None) -> int:
     if canary:
         type_everywhere(window, canary)
     problems = check_plan(window, case)
+    if log is not None and log.errors:
+        problems.append(f"{log.errors} unexpected error(s) during the run (see {log.path})")
     for problem in problems:
         print(f"self-test failed: {problem}", file=sys.stderr)
     for note in getattr(window, "start_notes", []):

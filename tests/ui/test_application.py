@@ -82,6 +82,52 @@ def test_opening_is_painted_before_the_engine_and_the_database_are_imported(app_
     assert seen["ringed"]
 
 
+# A launch whose focus ring cannot be made: the error is reported, and quick exit still
+# comes to watch Shift ×3 (the ring is made last, after the steps that arm it are queued).
+RING_FAILS = r"""
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import app.__main__ as entry
+from app.ui import application, focus_ring
+
+def broken(self, window):
+    raise RuntimeError("no ring")
+
+focus_ring.FocusRing.__init__ = broken
+reported = []
+launch = application.launch
+
+def launched(*args, **kwargs):
+    started = launch(*args, **kwargs)
+    hook = sys.excepthook  # the app's: it logs the error and shows a message
+    sys.excepthook = lambda kind, value, tb: (reported.append(kind.__name__), hook(kind, value, tb))
+    QTimer.singleShot(20_000, QApplication.instance().quit)  # never watching: fail, not hang
+    timer.start(5)
+    return started
+
+def check():
+    window = getattr(QApplication.instance(), "navigator_window", None)
+    if window is not None and window.guard.watching:
+        print(json.dumps({"watching": True, "reported": reported}))
+        QApplication.instance().quit()
+
+timer = QTimer()
+timer.timeout.connect(check)
+application.launch = launched
+entry.main([])
+"""
+
+
+def test_quick_exit_watches_even_when_the_focus_ring_cannot_be_made(app_home):
+    env = app_home.env | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    result = run_app("-c", RING_FAILS, env=env, command=(sys.executable,))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip(), "quick exit never came to watch"
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen == {"watching": True, "reported": ["RuntimeError"]}
+
+
 def test_maintain_brings_the_open_window_forward_never_a_second(app_home, qtbot):
     from PySide6.QtWidgets import QApplication
 

@@ -1,14 +1,36 @@
 """`python -m app --self-test`, as IT runs it after installing; and the palette-only rule."""
 
 import re
+import sys
 
 from tests.conftest import REPO, run_app
+
+# The self-test with a fault in a slot: Qt reports it (sys.excepthook) and the walk carries on
+FAULT_IN_A_SLOT = r"""
+import sys
+import app.__main__ as entry
+from app.ui.walk.reminders_panel import RemindersPanel
+
+def broken(self, text):
+    raise ImportError("a Qt class this PySide6 lacks")
+
+RemindersPanel.announce = broken  # called from the answer slot when a reminder appears
+sys.exit(entry.main(["--self-test"]))
+"""
 
 
 def test_self_test_exits_0_offscreen(app_home):
     result = run_app("--self-test", env=app_home.env)
     assert result.returncode == 0, result.stderr
     assert "self-test passed" in result.stdout
+
+
+def test_self_test_fails_when_an_error_was_reported_during_the_walk(app_home):
+    env = app_home.env | {"PYTHONPATH": str(REPO)}
+    result = run_app("-c", FAULT_IN_A_SLOT, env=env, command=(sys.executable,))
+    assert result.returncode == 1, result.stdout
+    assert "unexpected error(s) during the run" in result.stderr
+    assert "self-test passed" not in result.stdout
 
 
 def test_self_test_fails_with_the_reason_on_a_broken_directory(app_home, tmp_path):

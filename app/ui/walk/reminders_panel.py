@@ -5,6 +5,7 @@ the ones for every conversation under "Always", folded once the conversation is 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from app.pathways.graph import Guidance
@@ -72,10 +73,6 @@ class RemindersPanel(QWidget):
             self.announce("New reminder: " + " ".join(fresh))
 
     def announce(self, text: str) -> None:
-        # imported at the first announcement: QAccessible's eight enums (~2.5 ms) are made
-        # then, not before the first question
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
         self.announced.append(text)
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.case_view, text))
 
