@@ -184,10 +184,10 @@ class MainWindow(QMainWindow):
         if urgent is None:
             self.refresh()
             return
-        self.show_reminders()
         months = self.pathway.graph.settings.assured_within_months
         self.emergency.show_action(urgent, self.today(), months, self.clipboard.put)
         self.pages.setCurrentWidget(self.emergency)
+        self.show_reminders()  # after the 999 card: nothing may stand before it
 
     def show_reminders(self) -> None:
         self.reminders.show_reminders(self.session.reminders, self.session.holds_case())

@@ -23,6 +23,18 @@ def test_yes_to_danger_now_shows_999_before_any_other_question(qtbot, window):
     assert window.emergency.go_on.hasFocus() or not window.isActiveWindow()
 
 
+def test_the_999_card_comes_first_even_when_the_reminders_fail(qtbot, window, monkeypatch):
+    def broken(*_):
+        raise RuntimeError("a fault in the reminders")
+
+    monkeypatch.setattr(window.reminders, "show_reminders", broken)
+    with qtbot.capture_exceptions() as raised:
+        press(qtbot, window, Qt.Key.Key_Y)
+    assert window.pages.currentWidget() is window.emergency
+    assert [row.number.text() for row in window.emergency.card.rows] == ["999"]
+    assert raised  # reported as any error is (logged, a message)
+
+
 def test_continue_when_safe_carries_on_with_the_answers_kept(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Y)
     press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
