@@ -1,4 +1,7 @@
-"""Everything a window forgets on quick exit, and the neutral screen it leaves behind."""
+"""Everything a window forgets on quick exit, and the neutral screen it leaves behind.
+
+`ForgetsTheCase` is the main window's clearing: a new conversation, inactivity and quick
+exit, and the one list of every place that can hold something of a case."""
 
 from __future__ import annotations
 
@@ -7,7 +10,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.pathways.summary import plan_to_text
 from app.records import record
+
+NEUTRAL_TITLE = "Notes"  # the neutral screen's window title: nothing of the app's purpose
 
 
 @record
@@ -45,3 +51,68 @@ def neutral_screen(reopen: Callable[[], None]) -> QWidget:
     layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
     layout.addStretch(1)
     return page
+
+
+class ForgetsTheCase:
+    """Mixed into MainWindow, whose widgets, session and status line it reads."""
+
+    def new_conversation(self) -> None:
+        self._forget()
+        self.refresh()
+
+    def case_holders(self) -> list[CaseHolder]:
+        """Everything that can hold something of the case, in one place: forgetting the
+        case empties each, and a test checks each is empty after a quick exit."""
+        return [  # the clipboard first: it is checked against what the others show
+            CaseHolder("clipboard", self.clipboard.holds_case, self.clipboard.forget_case),
+            CaseHolder("answers", self.session.holds_case, self.session.clear),
+            CaseHolder("remembered services", self.pathway.holds_case, self.pathway.forget_case),
+            CaseHolder("plan", self.plan_view.holds_case, self.plan_view.clear),
+            CaseHolder("emergency card", self.emergency.holds_case, self.emergency.forget_case),
+            CaseHolder("answers in view", self.strip.holds_case, self.strip.forget_case),
+            CaseHolder("read-back", self.readback.holds_case, self.readback.forget_case),
+            *self.other_tabs.holders(),
+            CaseHolder("status line", self._status_changed, self._reset_status),
+            CaseHolder("open dialogs", open_dialogs, close_dialogs),
+        ]
+
+    def case_texts(self) -> list[str]:
+        """What the window shows about the case, as plain text."""
+        texts = list(self.plan_view.plain_texts())
+        if self.session.plan is not None:
+            texts.append(plan_to_text(self.session.plan, self.today()))
+        texts += [label for _, label in self.readback.model.texts()]
+        return texts
+
+    def _status_changed(self) -> bool:
+        return self.status.text() != self.status_text
+
+    def _reset_status(self) -> None:
+        self.status.setText(self.status_text)
+
+    def _forget(self) -> None:
+        """Drop the case from memory and from every widget that showed any of it."""
+        for holder in self.case_holders():
+            holder.forget()
+        if self.user_data is not None:
+            self.user_data.conversation_ended()
+        if self.switch is not None:
+            self.switch.apply_if_idle()  # a newer directory waits for this moment
+
+    def quick_exit(self) -> None:
+        """Within 100 ms, no confirmation: clear, show the neutral screen, minimise."""
+        self.clear_for_inactivity()
+        self.showMinimized()
+
+    def clear_for_inactivity(self) -> None:
+        """Clear the case and leave only the neutral screen."""
+        self._forget()
+        self.refresh()
+        self.banner.hide()
+        self.banner.setText("")
+        self.screens.setCurrentWidget(self.neutral)
+        self.setWindowTitle(NEUTRAL_TITLE)
+
+    def holds_case(self) -> list[str]:
+        """The names of the places still holding something of a case (empty after a clear)."""
+        return [holder.name for holder in self.case_holders() if holder.holds()]
