@@ -3,11 +3,11 @@ main window; or, when no directory can be used, a screen saying what to do."""
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from app.event_log import EventLog
 from app.ui import qt_types
 from app.ui.error_report import install_error_handler
+
+if TYPE_CHECKING:
+    import argparse
 
 APP_NAME = "Navigator"  # neutral: the title never names abuse
 
@@ -45,11 +48,10 @@ def launch(app: QApplication, directory: Path | None, practice: bool = False) ->
     log = EventLog()
     install_error_handler(log)
     instance = SingleInstance(instance_key(str(user_data_folder())))
-    if instance.forward_to_running():
+    if not instance.claim():
         print("Navigator is already open: its window was brought forward.")
         return False
-    instance.listen()
-    app.navigator_instance = instance  # lives as long as the app
+    app.navigator_instance = instance  # lives as long as the app (and holds the lock)
     start(app, directory, log, instance, practice)
     return True
 
@@ -135,6 +137,7 @@ def start(
         app.navigator_opening = None
         if instance is not None:
             instance.activated.connect(lambda: bring_forward(window))
+            AfterFirstPaint(window, instance.listen)  # QtNetwork need not delay the question
 
     opening = OpeningScreen(finish)
     # Held by the app until `finish`: otherwise only its own cycle with `finish` holds it,

@@ -5,7 +5,6 @@ the ones for every conversation under "Always", folded once the conversation is 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from app.pathways.graph import Guidance
@@ -73,6 +72,10 @@ class RemindersPanel(QWidget):
             self.announce("New reminder: " + " ".join(fresh))
 
     def announce(self, text: str) -> None:
+        # Imported here: QAccessible's enums (~2 ms) need not delay the first question. The
+        # class is Qt 6.8's, which pyproject.toml requires; the self-test's walk announces.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         self.announced.append(text)
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.case_view, text))
 
