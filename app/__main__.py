@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import sys
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import argparse
-
-# What desktop_parser reads from no arguments (tests/test_main.py compares): a worker's
-# launch takes it as it is, without loading argparse (~3 ms before the first question).
-WORKER_LAUNCH = {"directory": None, "self_test": False, "canary": None, "command": None}
 
 
 def desktop_parser() -> argparse.ArgumentParser:
-    """The window's own options (a launch without any takes WORKER_LAUNCH)."""
-    import argparse
-
+    """The window's own options: all a launch without arguments needs (a worker's)."""
     root = argparse.ArgumentParser(prog="python -m app", description="Disclosure navigator")
     root.add_argument("--directory", type=Path, help="directory database to use")
     root.add_argument("--self-test", action="store_true", help="check the app works, offscreen")
@@ -101,10 +91,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    # Without arguments (the worker's launch) nothing is parsed: the headless commands'
-    # parsers took ~13 ms on the path to the first question, argparse ~3 ms. With any
-    # argument all are built, so errors and --help are whole.
-    args = parser().parse_args(argv) if argv else SimpleNamespace(**WORKER_LAUNCH)
+    # Without arguments (the worker's launch) the headless commands' parsers are not built:
+    # ~13 ms on the path to the first question. With any, all are (errors and --help whole).
+    args = (parser() if argv else desktop_parser()).parse_args(argv)
     try:
         return dispatch(args)
     except BrokenPipeError:  # the reader stopped early (`| head`): not a problem of ours

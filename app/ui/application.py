@@ -3,11 +3,11 @@ main window; or, when no directory can be used, a screen saying what to do."""
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -17,9 +17,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from app.event_log import EventLog
 from app.ui import qt_types
 from app.ui.error_report import install_error_handler
-
-if TYPE_CHECKING:
-    import argparse
 
 APP_NAME = "Navigator"  # neutral: the title never names abuse
 
