@@ -45,10 +45,11 @@ def launch(app: QApplication, directory: Path | None, practice: bool = False) ->
     log = EventLog()
     install_error_handler(log)
     instance = SingleInstance(instance_key(str(user_data_folder())))
-    if not instance.claim():
+    if instance.forward_to_running():
         print("Navigator is already open: its window was brought forward.")
         return False
-    app.navigator_instance = instance  # lives as long as the app (and holds the lock)
+    instance.listen()
+    app.navigator_instance = instance  # lives as long as the app
     start(app, directory, log, instance, practice)
     return True
 
@@ -134,7 +135,6 @@ def start(
         app.navigator_opening = None
         if instance is not None:
             instance.activated.connect(lambda: bring_forward(window))
-            AfterFirstPaint(window, instance.listen)  # QtNetwork need not delay the question
 
     opening = OpeningScreen(finish)
     # Held by the app until `finish`: otherwise only its own cycle with `finish` holds it,

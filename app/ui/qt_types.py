@@ -11,44 +11,35 @@ rest is made in steps of a few milliseconds, and the filter is installed only wh
 
 from __future__ import annotations
 
-import importlib
-import sys
 import time
 from collections import deque
 from collections.abc import Callable
 
+from PySide6 import QtCore, QtGui, QtNetwork, QtWidgets
 from PySide6.QtCore import QTimer
 
 # Every PySide6 module the installed app imports (the self-test's QtTest is made by its own
-# use, before any window); tests/ui/test_qt_types.py fails when app/ imports another. The
-# one-instance listener's QtNetwork (~10 ms to load) is loaded only once the first question
-# has painted: by the listener, or here when the rest are made, whichever comes first.
-MODULES = ("QtCore", "QtGui", "QtWidgets", "QtNetwork")
+# use, before any window); tests/ui/test_qt_types.py fails when app/ imports another.
+MODULES = (QtCore, QtGui, QtWidgets, QtNetwork)
 STEP_S = 0.004  # the longest the GUI thread is held by one step (one type takes ≤ 3 ms)
 
 _waiting: list[Callable[[], None]] = []
 _state = {"started": False, "stepping": False, "made": False}
 
 
-def unmade(loaded_only: bool = False) -> list[tuple[object, str]]:
-    """(module, name) of every type not yet made (a made one is in its module's dict): of
-    every module in MODULES, loading those not loaded, or of those loaded already."""
-    names = [f"PySide6.{name}" for name in MODULES]
-    if loaded_only:
-        modules = [sys.modules[name] for name in names if name in sys.modules]
-    else:
-        modules = [importlib.import_module(name) for name in names]
+def unmade() -> list[tuple[object, str]]:
+    """(module, name) of every type not yet made: a made one is in its module's dict."""
     return [
-        (module, name) for module in modules for name in dir(module) if name not in vars(module)
+        (module, name) for module in MODULES for name in dir(module) if name not in vars(module)
     ]
 
 
 def make_first() -> None:
     """Events, which C++ hands Python from the first paint on: ~2 ms, made before the
-    window. Style options (~5 ms, handed first to the focus ring, made after the first
-    paint) are made with the rest: an override handed one not yet made makes it there, as
-    anywhere outside the app-wide filter."""
-    for module, name in unmade(loaded_only=True):
+    window. Style options (~5 ms) are made with the rest: the few the first question's
+    overrides are handed (the item delegate's sizes; the focus ring, made after the first
+    paint) are made there, safely outside the app-wide filter."""
+    for module, name in unmade():
         # Accessibility events are not QEvents (no filter or handler is handed one) and the
         # graphics scene is not used: made with the rest.
         if name.endswith("Event") and not name.startswith(("QAccessible", "QGraphicsScene")):
