@@ -1,8 +1,8 @@
 """Launch of the app as installed (the PyInstaller bundle) against a bare PySide6 window
 frozen the same way, in the same run.
 
-Run: .venv/bin/python -m benchmarks.frozen_launch   (needs the 'package' extra; about two
-minutes: it builds the launch probe with packaging/app.spec's own options, then launches it)
+Run: .venv/bin/python -m benchmarks.frozen_launch   (needs the 'package' extra; about a
+minute: it builds the launch probe with packaging/app.spec's own options, then launches it)
 
 A worker starts the bundle, not the source tree. Its modules are bytecode in an archive, so
 PySide6 finds no source to read for `__feature__`, Python's own sha256 stands in for OpenSSL
