@@ -13,6 +13,7 @@ source tree; this measures what is installed. Both windows are the one probe
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import statistics
@@ -62,6 +63,8 @@ def launch(probe: Path, mode: str, profile: dict[str, str]) -> dict[str, float]:
 
 
 def main() -> None:
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise SystemExit("PyInstaller is not installed: run scripts/setup package, then again")
     probe = build(Path(tempfile.mkdtemp(prefix="navigator-frozen-")))
     launch(probe, "app", PROFILE)  # the first run ever makes the user database
     bare, app, first = [], [], []
