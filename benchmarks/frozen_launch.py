@@ -14,7 +14,6 @@ source tree; this measures what is installed. Both windows are the one probe
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.ui_bench import PROFILE, new_profile
+from benchmarks.ui_bench import PROFILE, new_profile, run_probe
 
 REPO = Path(__file__).resolve().parent.parent
 RUNS = 15
@@ -58,8 +57,7 @@ def build(folder: Path) -> Path:
 def launch(probe: Path, mode: str, profile: dict[str, str]) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the bundle's own
     env |= {**profile, "QT_QPA_PLATFORM": "offscreen", "PROBE_T0": repr(time.time())}
-    out = subprocess.run([str(probe), mode], env=env, capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_probe([str(probe), mode], env)
 
 
 def main() -> None:

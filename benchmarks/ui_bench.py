@@ -52,28 +52,19 @@ def new_profile(read_only: bool = False) -> dict[str, str]:
     return folders
 
 
+def run_probe(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """A probe's measures: the JSON object on the last line it prints."""
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True, cwd=REPO)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def launch(mode: str, profile: dict[str, str] | None = None) -> dict[str, float]:
     env = {**child_env(), **(profile or {}), "PROBE_T0": repr(time.time())}
-    out = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "ui_launch_probe.py"), mode],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_probe([sys.executable, str(REPO / "benchmarks" / "ui_launch_probe.py"), mode], env)
 
 
 def child_measures() -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.ui_session_probe"],
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPO,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_probe([sys.executable, "-m", "benchmarks.ui_session_probe"], child_env())
 
 
 def main() -> None:

@@ -9,9 +9,19 @@ import sys
 
 from tests.conftest import REPO, run_app
 
+# What every launch script below ends with: its `check` polled from the event loop, its
+# `launched` in place of the app's launch, then the entry point without arguments.
+DRIVE = """
+timer = QTimer()
+timer.timeout.connect(check)
+application.launch = launched
+entry.main([])
+"""
+
 # A real launch through `python -m app`'s entry point without arguments; the modules loaded
 # when "Opening…" first paints, and whether the first question then came.
-LAUNCH = r"""
+LAUNCH = (
+    r"""
 import gc, json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -54,18 +64,22 @@ def check():
             print(json.dumps(seen))
             QApplication.instance().quit()
 
-timer = QTimer()
-timer.timeout.connect(check)
-application.launch = launched
-entry.main([])
 """
+    + DRIVE
+)
+
+
+def launched_seen(script: str, app_home) -> dict:
+    """Runs a launch script in its own process; what it printed last, as JSON."""
+    env = app_home.env | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    result = run_app("-c", script, env=env, command=(sys.executable,))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip(), "the launch printed nothing: its check never passed"
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_opening_is_painted_before_the_engine_and_the_database_are_imported(app_home):
-    env = app_home.env | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    result = run_app("-c", LAUNCH, env=env, command=(sys.executable,))
-    assert result.returncode == 0, result.stderr[-2000:]
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    seen = launched_seen(LAUNCH, app_home)
     assert seen["opening_title"] == "Navigator"
     loaded = set(seen["loaded_at_opening"])
     assert "app.ui.single_instance" in loaded  # the one-instance check came first
@@ -84,7 +98,8 @@ def test_opening_is_painted_before_the_engine_and_the_database_are_imported(app_
 
 # A launch whose focus ring cannot be made: the error is reported, and quick exit still
 # comes to watch Shift ×3 (the ring is made last, after the steps that arm it are queued).
-RING_FAILS = r"""
+RING_FAILS = (
+    r"""
 import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -112,19 +127,13 @@ def check():
         print(json.dumps({"watching": True, "reported": reported}))
         QApplication.instance().quit()
 
-timer = QTimer()
-timer.timeout.connect(check)
-application.launch = launched
-entry.main([])
 """
+    + DRIVE
+)
 
 
 def test_quick_exit_watches_even_when_the_focus_ring_cannot_be_made(app_home):
-    env = app_home.env | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    result = run_app("-c", RING_FAILS, env=env, command=(sys.executable,))
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip(), "quick exit never came to watch"
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    seen = launched_seen(RING_FAILS, app_home)  # prints nothing if quick exit never watches
     assert seen == {"watching": True, "reported": ["RuntimeError"]}
 
 
