@@ -56,9 +56,9 @@ def test_closing_the_window_mid_build_stops_the_directory_search_thread(qtbot, p
     window.other_tabs.build_directory()  # the first of the turns after the first paint
     tabs = window.other_tabs
     thread = tabs.directory.searches.thread
-    assert thread.isRunning() and not tabs.built
+    assert thread.is_alive() and not tabs.built
     window.close()
-    assert not thread.isRunning()
+    qtbot.waitUntil(lambda: not thread.is_alive())
     assert tabs.practice is None and tabs.settings_tab is None  # closing builds nothing
 
 

@@ -1,98 +1,130 @@
 """The directory search off the GUI thread: each query runs on a worker thread with its
 own SQLite connection (a connection belongs to the thread that opened it), so typing never
 waits for the database. Every request carries a number; the tab shows only the answer to
-its latest request, so a slow answer to an older query can never replace a newer one."""
+its latest request, so a slow answer to an older query can never replace a newer one.
+
+The worker is a plain Python thread, not a QThread: Qt ends the whole process when a
+running QThread's object is deleted, and a search stuck on a hung disk made closing the app
+abort (exit 134) after waiting 2 s for it. A daemon thread is left to end with the process,
+and stopping never waits. The thread touches one Qt object, `_Mailbox`, made once on the GUI
+thread and kept for the app's life; the window's objects it never touches, so deleting them
+is never a race with it."""
 
 from __future__ import annotations
 
 import atexit
+import queue
+import threading
+import weakref
 from collections.abc import Callable
-from functools import partial
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 Search = Callable[..., list]  # search(text, borough=, kind=, open_24_7=) -> hits
 SearchOpener = Callable[[], Search]  # opens its own connection, on the thread that calls it
-_RUNNING: set[QThread] = set()  # Qt aborts if a running QThread is destroyed: stop them first
+_STOP = None  # in a request queue: the thread ends when it reaches it
 
 
-def _stop(thread: QThread) -> None:
-    if thread in _RUNNING:
-        _RUNNING.discard(thread)
-        thread.quit()
-        thread.wait(2000)  # a search takes milliseconds; a hung disk must not hang the close
+class _Requests:
+    """What a search thread and its SearchThread share: the queue and the latest number
+    (an int read under the GIL), and the SearchThread, weakly (its answer's address)."""
+
+    def __init__(self, owner: SearchThread) -> None:
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.latest = 0
+        self.owner = weakref.ref(owner)
 
 
-@atexit.register
-def _stop_all() -> None:  # a window that was never closed (the self-test, a crash report)
-    for thread in list(_RUNNING):
-        _stop(thread)
+class _Mailbox(QObject):
+    """Lives on the GUI thread: `found`, emitted on a search thread, is delivered there."""
 
+    found = Signal(object, int, object)  # the _Requests, the request's number, the hits
 
-class _Worker(QObject):
-    found = Signal(int, object)  # request number, hits (or the error's message)
-
-    def __init__(self, opener: SearchOpener, latest: Callable[[], int]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.opener = opener
-        self.latest = latest
-        self.search: Search | None = None
+        self.found.connect(self.deliver)
 
-    @Slot(int, object)
-    def run(self, number: int, query: tuple) -> None:
-        if number != self.latest():  # overtaken (typing on) or forgotten (quick exit): the
-            return  # words of an old request are never run, nor kept waiting in the queue
-        text, borough, kind, open_24_7 = query
+    @Slot(object, int, object)
+    def deliver(self, requests: _Requests, number: int, hits: object) -> None:
+        owner = requests.owner()
+        if owner is not None and number == requests.latest:
+            owner.answered.emit(hits)
+
+
+_mailbox: list[_Mailbox] = []  # made by the first SearchThread; emptied as Python exits
+_posting = threading.Lock()  # held while a thread posts, and while the mailbox is dropped
+
+
+@atexit.register  # before PySide's own clean-up deletes the mailbox (atexit runs last first)
+def _close_mailbox() -> None:
+    with _posting:
+        _mailbox.clear()
+
+
+def _post(requests: _Requests, number: int, hits: object) -> bool:
+    with _posting:
+        if not _mailbox:  # Python is exiting: no one is asking any more
+            return False
+        _mailbox[0].found.emit(requests, number, hits)
+        return True
+
+
+def _serve(opener: SearchOpener, requests: _Requests) -> None:
+    search: Search | None = None
+    while (request := requests.queue.get()) is not _STOP:
+        number, (text, borough, kind, open_24_7) = request
+        if number != requests.latest:  # overtaken (typing on) or forgotten (quick exit): the
+            continue  # words of an old request are never run
         try:
-            if self.search is None:
-                self.search = self.opener()  # here, on the worker thread
-            hits = self.search(text, borough=borough, kind=kind, open_24_7=open_24_7)
+            if search is None:
+                search = opener()  # here, on the worker thread
+            hits = search(text, borough=borough, kind=kind, open_24_7=open_24_7)
         except Exception as error:
             hits = f"The search could not run ({error.__class__.__name__})."
-        self.found.emit(number, hits)
+        if not _post(requests, number, hits):
+            return
+
+
+def _stop(requests: _Requests) -> None:
+    requests.latest += 1  # an answer on its way is dropped
+    requests.queue.put(_STOP)
 
 
 class SearchThread(QObject):
-    """Owns the worker thread; `ask` returns at once and `answered` comes back later."""
+    """Owns a worker thread; `ask` returns at once and `answered` comes back later."""
 
     answered = Signal(object)  # the hits for the latest request, or a message
-    _requested = Signal(int, object)
 
     def __init__(self, opener: SearchOpener, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.latest = 0
-        self.thread = QThread()
-        self.thread.setObjectName("directory search")
-        self.worker = _Worker(opener, lambda: self.latest)
-        self.worker.moveToThread(self.thread)
-        # The worker goes with its thread, on that thread: deleted from here after the
-        # thread had gone, it corrupted memory (a crash a few windows later).
-        self.thread.finished.connect(self.worker.deleteLater)
-        self._requested.connect(self.worker.run)  # queued: it crosses threads
-        self.worker.found.connect(self._found)
+        if not _mailbox:
+            _mailbox.append(_Mailbox())
+        self.requests = _Requests(self)
+        self.thread = threading.Thread(
+            target=_serve,
+            args=(opener, self.requests),
+            name="directory search",
+            daemon=True,  # a search stuck on a hung disk never holds the app open
+        )
         self.thread.start()
-        _RUNNING.add(self.thread)
-        self.destroyed.connect(partial(_stop, self.thread))  # its window deleted unclosed
+        requests = self.requests  # not self: the thread and this hook never hold the window's
+        self.destroyed.connect(lambda *_: _stop(requests))  # its window deleted unclosed
 
     def ask(self, text: str, borough: str | None, kind: str | None, open_24_7: bool) -> None:
-        self.latest += 1
-        self._requested.emit(self.latest, (text, borough, kind, open_24_7))
+        self.requests.latest += 1
+        self.requests.queue.put((self.requests.latest, (text, borough, kind, open_24_7)))
 
     def forget(self) -> None:
         """Answers already on their way are dropped (quick exit, a cleared search)."""
-        self.latest += 1
-
-    def _found(self, number: int, hits: object) -> None:
-        if number == self.latest:
-            self.answered.emit(hits)
+        self.requests.latest += 1
 
     def stop(self) -> None:
-        _stop(self.thread)
+        """No more answers; the thread ends after the search it may be running. Nothing
+        waits for it: closing, or a new directory coming in at a quick exit, never waits
+        for a slow disk."""
+        _stop(self.requests)
 
     def retire(self) -> None:
-        """Answer no more and end the thread without waiting for it: a new directory comes
-        into use at a quick exit, which must not wait for a search still running on a slow
-        disk (it waited up to 2 s with the case on screen). Deleted once its thread ends."""
-        self.forget()
-        self.thread.finished.connect(self.deleteLater)
-        self.thread.quit()
+        """Answer no more and end the thread: a new directory has come into use."""
+        self.stop()
+        self.deleteLater()
