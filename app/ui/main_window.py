@@ -154,14 +154,16 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         return c
 
     # The walk
-    def refresh(self) -> None:
+    def refresh(self, again: bool = False) -> None:
+        """The page for where the session is; `again`: the same page drawn anew, keeping
+        what it held (QuestionPage.show_from)."""
         question = self.session.question
         if question is not None:
             current = self.session.current_answer
             if current is None and question.id == "borough":
                 current = self.settings.default_borough
             self.pages.setCurrentWidget(self.question_page)  # first: focus needs it shown
-            self.question_page.show_from(self.session, current)
+            self.question_page.show_from(self.session, current, again)
         else:
             self.plan_view.show_plan(self.session.plan, self.today())
             self.pages.setCurrentWidget(self.plan_view)
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         elif page is self.readback:
             self.read_back()
         else:
-            self.refresh()
+            self.refresh(again=True)
         if focused is not None and shiboken6.isValid(focused) and focused.isVisible():
             focused.setFocus()  # redrawing a page never moves the worker's keyboard focus
 

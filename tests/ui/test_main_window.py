@@ -22,7 +22,7 @@ from app.ui.models import (
     ServiceTableModel,
 )
 from tests.conftest import DATA
-from tests.ui.conftest import TODAY, open_search, press, walk, windows_shown
+from tests.ui.conftest import TODAY, go_on, open_search, press, tick, walk, windows_shown
 
 SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
 
@@ -198,3 +198,29 @@ def test_the_directory_banner_is_never_shown_as_a_window_of_its_own(qtbot, pathw
     assert shown == []
     window.show()
     assert window.directory_banner.isVisible()
+
+
+def test_a_text_size_change_mid_page_keeps_what_the_page_held(qtbot, window):
+    """Boxes ticked, Dash items answered and a number typed, none confirmed yet, were
+    thrown away when the page was drawn again at a new size: an under-counted Dash."""
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="perpetrator_nearby")
+    page = window.question_page.panel
+    tick(qtbot, window, "nearby")
+    window.replace_settings(text_size=16)
+    assert window.question_page.panel is not page
+    assert window.question_page.panel.value()["perpetrator_nearby"] is True
+    go_on(qtbot, window)
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    for key in (Qt.Key.Key_Y, Qt.Key.Key_Y, Qt.Key.Key_N):
+        press(qtbot, window, key)
+    window.replace_settings(text_size=20)
+    dash = window.question_page.panel
+    assert dash.model.answers == {"dash_01": "yes", "dash_02": "yes", "dash_03": "no"}
+    assert dash.table.currentIndex().row() == 3  # where the worker left off
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    spin = window.question_page.panel.spin
+    spin.selectAll()
+    qtbot.keyClicks(spin, "3")
+    window.replace_settings(text_size=14)
+    assert window.question_page.panel.spin.value() == 3

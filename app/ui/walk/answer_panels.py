@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.conditions import same
 from app.pathways.graph import Question
-from app.ui.labels import key_label, scaled
+from app.ui.labels import key_label, plain_label, scaled
 from app.ui.models import DashTableModel
 from app.ui.tick_box import TickBox
 
@@ -58,6 +58,11 @@ class AnswerPanel(QWidget):
         self.current = current
         self.setAccessibleName(question.prompt)  # the answers are read with their question
         self.setAccessibleDescription(question.help)
+
+    def pending(self) -> Any:
+        """What the panel holds that is not an answer yet (ticks, Dash items, a number
+        typed): a page drawn again at a new text size starts from it, never loses it."""
+        return self.current
 
     def focus_first(self) -> None:
         controls = [
@@ -128,6 +133,9 @@ class MultiPanel(AnswerPanel):
             o.value for o, box in zip(self.question.options, boxes, strict=True) if box.isChecked()
         ]
 
+    def pending(self) -> list[Any]:
+        return self.value()
+
     def confirm(self) -> None:
         if len(self.value()) >= self.question.min_choices:
             self.answered.emit(self.value())
@@ -145,28 +153,54 @@ class MultiPanel(AnswerPanel):
 class CountPanel(AnswerPanel):
     def __init__(self, question: Question, current: Any) -> None:
         super().__init__(question, current)
-        layout = QHBoxLayout(self)
         self.spin = QSpinBox()
         self.spin.setRange(0, 10_000)
         self.spin.setValue(current or 0)
         self.spin.setAccessibleName("Number")
         self.spin.setMinimumHeight(44)
+        # Emptied by the worker: the box puts its last number back on Enter or when it
+        # loses the focus (4 typed and deleted was answered 4 incidents, a high risk the
+        # worker never gave), so an emptied box is noted as it is typed, and refused.
+        self.emptied = False
+        self.spin.lineEdit().textEdited.connect(self._edited)
         done = QPushButton("Continue    [Enter]")
         done.setAccessibleName("Continue")
-        done.clicked.connect(lambda: self.answered.emit(self.spin.value()))
-        layout.addWidget(self.spin)
-        layout.addWidget(done)
-        layout.addStretch(1)
+        done.clicked.connect(self.confirm)
+        row = QHBoxLayout()
+        row.addWidget(self.spin)
+        row.addWidget(done)
+        row.addStretch(1)
+        self.problem = plain_label("", "Problem with the number")
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def _edited(self, text: str) -> None:
+        self.emptied = not text.strip()
+
+    def pending(self) -> Any:
+        return self.current if self.emptied else self.spin.value()
 
     def focus_first(self) -> None:
         self.spin.setFocus()
         self.spin.selectAll()
 
+    def confirm(self) -> None:
+        if self.emptied:
+            top = self.spin.maximum()
+            self.problem.setText(f"Type a whole number from 0 to {top:,} (0 if there were none).")
+            self.problem.show()
+            self.spin.lineEdit().clear()  # not the number the box put back
+            self.spin.setFocus()
+            return
+        self.spin.interpretText()
+        self.answered.emit(self.spin.value())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ENTER:
-            self.spin.interpretText()
-            self.answered.emit(self.spin.value())
+            self.confirm()
         else:
             super().keyPressEvent(event)
 
@@ -201,6 +235,17 @@ class ChecklistPanel(AnswerPanel):
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
         self._fit_narrow_columns()
         layout.addWidget(self.table)
+        answers = QHBoxLayout()  # the keys shown, and the mouse's way to answer
+        for key, value in self.KEYS.items():
+            words = DashTableModel.SHOWN[value]
+            button = QPushButton(f"{words}    [{key}]")
+            button.setAccessibleName(f"{words}: answers the item selected")
+            button.setMinimumHeight(44)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, v=value: self.answer_item(v))
+            answers.addWidget(button)
+        answers.addStretch(1)
+        layout.addLayout(answers)
         row = QHBoxLayout()
         done = QPushButton("Done    [Enter]")
         done.setAccessibleName("Dash done")
@@ -224,9 +269,16 @@ class ChecklistPanel(AnswerPanel):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
 
+    def pending(self) -> dict[str, str]:
+        return dict(self.model.answers)
+
     def focus_first(self) -> None:
+        """On the first item not answered yet: where the worker left off, when the page is
+        drawn again or come back to."""
         self.table.setFocus()
-        self.table.selectRow(0)
+        answered = self.model.answers
+        rows = [i for i, item in enumerate(self.question.items) if item.id not in answered]
+        self.table.selectRow(rows[0] if rows else 0)
 
     def confirm(self) -> None:
         """Done: an item left blank was not asked, so it counts as not known (R38)."""
@@ -235,16 +287,22 @@ class ChecklistPanel(AnswerPanel):
         }
         self.answered.emit(answers)
 
+    def answer_item(self, value: str) -> None:
+        """The selected item answered, and the next selected; the last answered when all are
+        goes on at once (no Enter needed)."""
+        row = max(self.table.currentIndex().row(), 0)
+        self.model.set_answer(row, value)
+        last = self.model.rowCount() - 1
+        if row == last and len(self.model.answers) == len(self.question.items):
+            self.confirm()
+            return
+        self.table.selectRow(min(row + 1, last))
+        self.table.setFocus()  # after a click on an answer button, the keys go on working
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
         if text in self.KEYS:
-            row = max(self.table.currentIndex().row(), 0)
-            self.model.set_answer(row, self.KEYS[text])
-            last = self.model.rowCount() - 1
-            if row == last and len(self.model.answers) == len(self.question.items):
-                self.confirm()  # every item answered, the last one just now: no Enter needed
-                return
-            self.table.selectRow(min(row + 1, last))
+            self.answer_item(self.KEYS[text])
         elif text == "S":
             self.answered.emit(None)
         elif event.key() in ENTER:

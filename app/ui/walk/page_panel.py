@@ -54,7 +54,9 @@ class BoxWords(QLabel):
 class TickBoxPage(QWidget):
     answered = Signal(object)
 
-    def __init__(self, shown: PageOnScreen) -> None:
+    def __init__(self, shown: PageOnScreen, pending: dict[str, Any] | None = None) -> None:
+        """`pending`: the ticks of this page drawn before (a text-size change), not yet
+        confirmed: they stay ticked."""
         super().__init__()
         self.shown = shown
         self.setAccessibleName(shown.page.prompt)
@@ -65,7 +67,7 @@ class TickBoxPage(QWidget):
         self.ticks: list[tuple[str, Any, QCheckBox]] = []  # (question, value ticked, box)
         for question in shown.questions:
             member = shown.member(question.id)
-            given = shown.answers.get(question.id)
+            given = (pending or shown.answers).get(question.id)
             if question.answer_type == "multi":
                 # asked in other words for who is telling (whose needs): those words lead
                 words = question.prompt if question.id in shown.worded else member.legend
@@ -137,6 +139,9 @@ class TickBoxPage(QWidget):
                 ticked = boxes[0][1].isChecked()
                 answers[question.id] = member.tick if ticked else unticked(member, question)
         return answers
+
+    def pending(self) -> dict[str, Any]:
+        return self.value()
 
     def confirm(self) -> None:
         if self._end_seen():

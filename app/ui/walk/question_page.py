@@ -84,20 +84,24 @@ class QuestionPage(QWidget):
         elif top < bar.value():
             bar.setValue(top)
 
-    def show_from(self, session: CaseSession, current: Any) -> None:
-        """The session's question, or the page of tick boxes it is asked on."""
+    def show_from(self, session: CaseSession, current: Any, again: bool = False) -> None:
+        """The session's question, or the page of tick boxes it is asked on. `again`: the
+        same page drawn anew (a text-size change), with what it held not yet confirmed."""
         shown = session.page
+        held = None
+        if again and self.panel is not None and self.question.id == session.question.id:
+            held = self.panel.pending()
         if shown is None:
-            self.show_question(session.question, current, session.number)
+            self.show_question(session.question, current if held is None else held, session.number)
         else:
-            self.show_page(shown, session.number)
+            self.show_page(shown, session.number, held)
 
     def show_question(self, question: Question, current: Any, number: int) -> None:
         self._show(question, question.prompt, question.help, panel_for(question, current), number)
 
-    def show_page(self, shown: PageOnScreen, number: int) -> None:
+    def show_page(self, shown: PageOnScreen, number: int, held: dict | None = None) -> None:
         page = shown.page
-        self._show(shown.questions[0], page.prompt, page.help, TickBoxPage(shown), number)
+        self._show(shown.questions[0], page.prompt, page.help, TickBoxPage(shown, held), number)
 
     def _show(self, question: Question, prompt: str, help: str, panel, number: int) -> None:
         self.section.setText(f"{question.section} · question {number}")

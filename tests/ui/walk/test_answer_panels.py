@@ -98,3 +98,38 @@ def test_the_dash_number_and_answer_columns_show_their_whole_text(qtbot, graph, 
         assert header.sectionSize(2) == before
     finally:
         use_text_size(usual)
+
+
+def test_the_dash_answers_by_mouse_with_its_keys_shown(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    by_key = {b.text().rsplit("[", 1)[-1].rstrip("]"): b for b in panel.findChildren(QPushButton)}
+    shown = {key: by_key[key].text().split("  ")[0] for key in "YNK"}
+    assert shown == {"Y": "Yes", "N": "No", "K": "Not known"}  # the keys, shown
+    panel.table.selectRow(4)  # the item clicked
+    qtbot.mouseClick(by_key["N"], Qt.MouseButton.LeftButton)
+    assert panel.model.answers == {"dash_05": "no"}
+    assert panel.table.currentIndex().row() == 5 and panel.focusWidget() is panel.table
+    qtbot.keyClick(panel, Qt.Key.Key_Y)  # the keys go on working after a click
+    assert panel.model.answers["dash_06"] == "yes"
+
+
+def test_an_empty_number_is_refused_with_what_is_allowed(qtbot, graph):
+    panel = panel_for(graph.questions["incidents_12_months"], 4)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Backspace)  # the 4 shown (selected) deleted
+    assert panel.spin.text() == ""
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == []
+    assert "whole number from 0 to 10,000" in panel.problem.text()
+    assert panel.problem.isVisible()
+    assert panel.spin.text() == ""  # not the 4 the box put back
+    panel.spin.interpretText()  # as when Continue takes the focus: the box puts 4 back
+    panel.confirm()
+    assert emitted == []
+    qtbot.keyClicks(panel.spin, "0")
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [0]
