@@ -85,16 +85,22 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     urgent = a.get("saa_timing") == "within_7_days"
     if sarc and (urgent != ("Urgent" in sarc.title) or urgent != (sarc.group == "now")):
         failures.append("R10: the SARC is urgent (and 'now') exactly within 7 days")
-    stated = any("next working day" in x.why for x in plan.actions)
-    if policy.fgm_duty(a) != stated:
-        failures.append(f"R15: the FGM reporting duty stated={stated}, want {policy.fgm_duty(a)}")
+    duty = next((x for x in plan.actions if "next working day" in x.why), None)
+    if policy.fgm_duty(a) != (duty is not None):
+        want = policy.fgm_duty(a)
+        failures.append(f"R15: the FGM reporting duty stated={bool(duty)}, want {want}")
+    if duty and (duty.group != "today" or "choice" in duty.say):
+        failures.append("R15: the FGM duty is the worker's, today, never said to be their choice")
     outside = a["borough"] == "outside_west_midlands"
     if outside != any(n.id == "outside_west_midlands" for n in plan.notices):
         failures.append("R21: outside the West Midlands must be said, and only then")
     child = plan.action("child_safeguarding_referral")
     nowhere = a["age_group"] == "16_17" and a.get("safe_tonight") == "no"
-    if child and nowhere != ("nowhere safe" in child.why):
+    if child and nowhere != ("nowhere safe" in child.why and "nowhere safe" in child.title):
         failures.append("R23: the children's referral must say they have nowhere safe tonight")
+    own = a["age_group"] in policy.UNDER_18 and policy.who(a) == "person_harmed"
+    if child and own and "the children" in child.say:
+        failures.append("R3: a child telling about themselves is spoken to, not about")
     if policy.decision_respected(a, set(plan.action_kinds)):
         for kind in ("specialist_da_service", "isva_referral"):
             action = plan.action(kind)
