@@ -227,7 +227,14 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         if path:
             from app.ui.plan.pdf import write_plan_pdf  # only when the worker saves one
 
-            write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
+            try:
+                write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
+            except OSError as error:  # said in words, the plan still on screen
+                reason = error.strerror or type(error).__name__
+                self.status.setText(
+                    f"The PDF was not saved ({reason}): choose another folder, such as Documents."
+                )
+                return
             self.status.setText(
                 "PDF saved. Never give a printed plan to someone whose abuser may find it."
             )

@@ -150,6 +150,16 @@ def test_pdf_has_the_plan_and_the_warning(qtbot, window, tmp_path):
     press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 2000
+    assert window.status.text().startswith("PDF saved")
+
+
+def test_a_pdf_that_could_not_be_saved_is_said_so(qtbot, window, tmp_path):
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario)
+    window.pdf_path_provider = lambda: str(tmp_path / "gone" / "plan.pdf")
+    press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
+    assert window.status.text().startswith("The PDF was not saved (No such file or directory)")
+    assert window.pages.currentWidget() is window.plan_view
 
 
 V2 = {c["name"]: c["scenario"] for c in json.loads((DATA / "reference-v2.json").read_text())}

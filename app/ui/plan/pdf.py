@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
 from app.pathways.plan import Plan
@@ -11,9 +13,18 @@ from app.ui.plan.plan_text import plan_document_html
 
 
 def write_plan_pdf(plan: Plan, path: str, today: date, organisation: str = "") -> None:
-    writer = QPdfWriter(path)
+    """Raises OSError naming why the file could not be written. Qt writing to the path
+    itself failed silently (a folder it may not write: nothing saved, "PDF saved" shown), so
+    the PDF is made in memory and written by Python, whose errors say what went wrong."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setTitle("Plan")  # the file's own title never names abuse
     document = QTextDocument()
     document.setHtml(plan_document_html(plan, today, organisation))
     document.print_(writer)
+    del writer  # finishes the PDF in the buffer
+    buffer.close()
+    Path(path).write_bytes(data.data())
