@@ -164,9 +164,9 @@ class ServiceIndex:
             if service is not None and service_id not in seen and serves(service, person, ages):
                 matches.append(ServiceMatch(service, fallback=True))
                 seen.add(service_id)
-        for kind in template.fallback_from_actions:
-            for match in other_actions.get(kind, []):
-                if match.service.id not in seen:
+        for kind in template.fallback_from_actions:  # that action's own services, not its
+            for match in other_actions.get(kind, []):  # fallbacks (the ISVA card repeated
+                if not match.fallback and match.service.id not in seen:  # the SARC's 111-999)
                     matches.append(ServiceMatch(match.service, fallback=True))
                     seen.add(match.service.id)
         extra = [

@@ -55,18 +55,23 @@ class ServiceRow(QWidget):
         months: int,
         copy: Callable[[str], None] | None,
         selectable: bool,
+        instead: bool = False,
     ) -> None:
+        """`instead`: a fallback after a service of the action's own ("If that cannot
+        help:"); a fallback standing first is named as it is."""
         super().__init__()
         service = match.service
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        prefix = "If that cannot help: " if match.fallback else ""
+        prefix = "If that cannot help: " if instead else ""
         self.name = plain_label(prefix + service.name, "Service")
         self.name.setFont(scaled(self.name.font(), 1.0, bold=True))
-        contact = service.phone or service.email or "No number held"
-        self.number = plain_label(contact, f"Number for {service.name}")
-        # A number large enough to read across a desk; an email address cannot wrap, so less
-        self.number.setFont(scaled(self.number.font(), 1.6 if service.phone else 1.1, bold=True))
+        contact = service.phone or service.email
+        self.number = plain_label(contact or "No number held here", f"Number for {service.name}")
+        # A number large enough to read across a desk; an email address cannot wrap, so
+        # less; no number is not news to shout (the card's note says what to do instead)
+        size = 1.6 if service.phone else 1.1 if service.email else 1.0
+        self.number.setFont(scaled(self.number.font(), size, bold=bool(contact)))
         if selectable:
             self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         line = QHBoxLayout()
@@ -87,7 +92,8 @@ class ServiceRow(QWidget):
         self.trust = plain_label(trust_line(match, today, months), "How sure we are")
         layout.addWidget(self.trust)
         self.trust.setVisible(bool(self.trust.text()))
-        self.spoken = f"{service.name}, {contact}"
+        self.has_contact = bool(contact)
+        self.spoken = f"{service.name}, {contact or 'no number held here'}"
 
 
 class ActionCard(QFrame):
@@ -121,7 +127,9 @@ class ActionCard(QFrame):
             self._rows(layout, action.services, today, months, copy, selectable)
         if action.no_confirmed_service and action.fallback_note:
             self.fallback = plain_label(action.fallback_note, "If no service is confirmed")
-            layout.addWidget(self.fallback)
+            nothing_to_ring = bool(self.rows) and not self.rows[0].has_contact
+            # What to do, straight under the instruction, when its first service has no number
+            layout.insertWidget(1 if nothing_to_ring else layout.count(), self.fallback)
         if action.say:
             self.say = plain_label(f"What you can say: \u201c{action.say}\u201d", "What to say")
             layout.addWidget(self.say)
@@ -134,7 +142,8 @@ class ActionCard(QFrame):
 
     def _rows(self, layout, matches, today, months, copy, selectable) -> None:
         for match in matches:
-            row = ServiceRow(match, today, months, copy, selectable)
+            instead = match.fallback and any(not m.fallback for m in matches)
+            row = ServiceRow(match, today, months, copy, selectable, instead)
             self.rows.append(row)
             layout.addWidget(row)
 

@@ -45,11 +45,16 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
 
 def action_html(number: int, action: PlannedAction, check) -> str:
     html = [f"<h4>{number}. {escape(action.title)}</h4>"]
+    note = action.fallback_note if action.no_confirmed_service else ""
+    first = action.services[0].service if action.services else None
+    nothing_to_ring = first is not None and not (first.phone or first.email)
+    if note and nothing_to_ring:  # what to do instead, first (as on the card)
+        html.append(f"<p><b>{escape(note)}</b></p>")
     if action.services:
         items = "".join(service_html(m, check(m.service)) for m in action.services)
         html.append(f"<ul>{items}</ul>")
-    if action.no_confirmed_service:
-        html.append(f"<p><b>No confirmed contact held:</b> {escape(action.fallback_note)}</p>")
+    if note and not nothing_to_ring:
+        html.append(f"<p><b>{escape(note)}</b></p>")
     if action.say:
         html.append(f"<p>What you can say: “{escape(action.say)}”</p>")
     sources = escape("; ".join(action.sources))

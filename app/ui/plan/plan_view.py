@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette
@@ -138,7 +139,17 @@ class PlanView(QWidget):
         column.addStretch(1)
         self.scroll.setWidget(content)
         self._guard_copies(content)
+        self._tab_in_reading_order(content)
         self.action_kinds = [a.kind for a in plan.actions]
+
+    def _tab_in_reading_order(self, content: QWidget) -> None:
+        """Tab goes from the plan through its cards in reading order, then to its buttons:
+        the cards, made after every other control, came last (after the reminders)."""
+        tab = Qt.FocusPolicy.TabFocus
+        inside = [w for w in content.findChildren(QWidget) if w.focusPolicy() & tab]
+        chain = [self.scroll, *inside, *self.buttons.values()]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _reminders(self, plan: Plan, column: QVBoxLayout) -> None:
         heading = plain_label("Remember, for this case", "Reminders heading")

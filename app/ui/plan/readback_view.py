@@ -43,7 +43,14 @@ class ReadBackView(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Both columns share the width and each row is as tall as its words: the worker
+        # checks every answer whole ("The perso…", "Tier 2 …" told them nothing)
+        for column in (0, 1):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.activated_row.connect(self.edit_requested.emit)
         self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(index.data(IdRole)))

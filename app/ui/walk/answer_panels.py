@@ -206,10 +206,14 @@ class CountPanel(AnswerPanel):
 
 
 class DashTable(QTableView):
-    """Passes the answer keys up to its panel instead of using them to search."""
+    """Passes the answer keys up to its panel instead of using them to search, and
+    Ctrl+Tab up to the tabs (a table keeps it to move between cells)."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.text().upper() in ("Y", "N", "K", "S") or event.key() in ENTER:
+        ctrl_tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+        if ctrl_tab or event.text().upper() in ("Y", "N", "K", "S") or event.key() in ENTER:
             event.ignore()
             return
         super().keyPressEvent(event)

@@ -3,6 +3,7 @@
 import dataclasses
 from datetime import date
 
+from app.cli.route import answers_for
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch
 from app.ui.plan.action_card import UNCONFIRMED, ActionCard, trust_line
@@ -80,3 +81,39 @@ def test_no_line_of_a_card_is_shown_as_a_window_of_its_own(qtbot, graph):
         qtbot.addWidget(card)
     assert card.rows[0].notes.text() and card.rows[0].trust.text()
     assert shown == []
+
+
+def test_a_service_with_nothing_to_ring_gives_way_to_what_to_do(qtbot, pathway):
+    """The adult SARC has no number held: the card led with "No number held" in large
+    bold type, and the way to find a SARC came after every fallback."""
+    scenario = {
+        **{"tier": 2, "immediate_danger": False, "age_group": "adult", "borough": "walsall"},
+        **{"abuse_types": ["sexual_assault_abuse"], "saa_timing": "within_7_days"},
+        **{"discloser": "person_harmed", "perpetrator_nearby": False, "police_aware": "no"},
+        **{"relationship_to_abuser": "other", "about_abuser": [], "additional_needs": []},
+        **{"children_in_household": False, "pregnant_or_recent_birth": False},
+        **{"care_and_support_needs": False, "consent_to_share": "yes"},
+    }
+    plan = pathway.step(answers_for(pathway, scenario)).plan
+    card = ActionCard(1, plan.action("sarc_referral"), TODAY, 12, lambda text: None)
+    qtbot.addWidget(card)
+    layout = card.layout()
+    assert layout.indexOf(card.fallback) == 1  # straight under the instruction
+    assert card.fallback.text().startswith("No SARC number here is confirmed by a person")
+    first = card.rows[0]
+    assert first.number.text() == "No number held here" and not first.number.font().bold()
+    assert not hasattr(first, "copy_button")
+    names = [row.name.text() for row in card.rows]
+    assert names[0] == first.name.text() and not names[0].startswith("If that")
+    assert all(name.startswith("If that cannot help: ") for name in names[1:])
+
+
+def test_a_fallback_standing_first_is_not_told_as_instead_of_nothing(qtbot, graph):
+    action = action_with(graph, "rape-crisis-247", "nhs-111", kind="isva_referral")
+    fallbacks = tuple(dataclasses.replace(m, fallback=True) for m in action.services)
+    card = ActionCard(2, dataclasses.replace(action, services=fallbacks), TODAY, 12)
+    qtbot.addWidget(card)
+    assert [row.name.text() for row in card.rows] == [
+        "24/7 Rape and Sexual Abuse Support Line",
+        "NHS 111",
+    ]

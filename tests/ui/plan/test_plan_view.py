@@ -2,6 +2,7 @@
 
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.pathways.summary import grouped
@@ -74,3 +75,24 @@ def test_exports_off_means_no_copy_buttons_and_no_selecting(qtbot, pathway):
         label.textInteractionFlags().value == 0
         for label in view.scroll.widget().findChildren(type(view.risk))
     )
+
+
+def test_tab_goes_through_the_cards_in_order_before_the_buttons(qtbot, window):
+    """The cards, made after every other control, came last: after the buttons, the
+    reminders and "Always" (a keyboard user met the plan last)."""
+    from app.ui.plan.action_card import ActionCard
+    from tests.ui.conftest import walk
+
+    walk(qtbot, window, json.loads((DATA / "reference.json").read_text())[0]["scenario"])
+    plan = window.plan_view
+    plan.scroll.setFocus()
+    met = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        met.append(QApplication.focusWidget())
+    cards = [w for w in met if isinstance(w, ActionCard)]
+    assert cards[: len(plan.cards)] == plan.cards  # in reading order
+    first_button = met.index(plan.buttons["read_back"])
+    assert met.index(plan.cards[-1]) < first_button
+    reminders = [i for i, w in enumerate(met) if window.reminders.isAncestorOf(w)]
+    assert all(i > first_button for i in reminders)

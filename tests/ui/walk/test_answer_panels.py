@@ -1,11 +1,15 @@
 """Answer controls: push buttons with the given answer marked, the Dash one key an item."""
 
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.ui.palettes import use_text_size
 from app.ui.walk.answer_panels import ChecklistPanel, panel_for
+from tests.conftest import DATA
+from tests.ui.conftest import walk
 
 
 def test_yes_no_are_push_buttons_named_by_their_answer(qtbot, graph):
@@ -133,3 +137,14 @@ def test_an_empty_number_is_refused_with_what_is_allowed(qtbot, graph):
     qtbot.keyClicks(panel.spin, "0")
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert emitted == [0]
+
+
+def test_ctrl_tab_leaves_the_dash_for_the_next_tab(qtbot, window):
+    """The Dash table kept Ctrl+Tab: a keyboard-only worker could not reach Directory or
+    Settings from the Dash page."""
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    table = window.question_page.panel.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1

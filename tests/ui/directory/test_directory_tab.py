@@ -1,0 +1,31 @@
+"""The Directory tab: results with their numbers shown whole."""
+
+from PySide6.QtWidgets import QStyle
+
+from app.ui.directory.directory_tab import DirectoryTab
+from tests.ui.conftest import open_search
+
+
+def test_numbers_and_checks_are_never_cut_short(qtbot, pathway):
+    """At a laptop's width the Phone column showed "01902 …" and the name column, mostly
+    empty, took three quarters of the table."""
+    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 600)
+    tab.show()
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.run_search()  # nothing typed: every service
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 20)
+    table, cut = tab.table, []
+    # the margins Qt keeps inside a cell before it cuts the text with "…"
+    margins = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    shown = range(table.rowAt(0), table.rowAt(table.viewport().height() - 1) + 1)
+    for row in shown:
+        for column in (1, 2, 3):
+            index = tab.model.index(row, column)
+            text = index.data()
+            room = table.columnWidth(column) - margins
+            if table.fontMetrics().horizontalAdvance(text) > room:
+                cut.append(text)
+    assert len(shown) > 5 and cut == []
+    tab.searches.stop()

@@ -1,0 +1,33 @@
+"""The read-back: every answer on one screen, each shown whole."""
+
+import json
+
+from PySide6.QtCore import Qt
+
+from app.cli.route import answers_for
+from app.ui.plan.readback_view import ReadBackView
+from tests.conftest import DATA
+
+
+def test_every_question_and_answer_is_shown_whole(qtbot, pathway):
+    """At a laptop's width the answers were cut to "The perso…", "Tier 2 …"."""
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    answers = answers_for(pathway, scenario)
+    step = pathway.step(answers)
+    rows = [(pathway.graph.questions[q], step.answers[q]) for q in step.asked]
+    view = ReadBackView()
+    qtbot.addWidget(view)
+    view.resize(740, 640)  # the middle column at 1366×768
+    view.show()
+    view.show_answers(rows)
+    qtbot.waitExposed(view)
+    table, cut = view.table, []
+    for row in range(view.model.rowCount()):
+        for column in (0, 1):
+            index = view.model.index(row, column)
+            cell = table.visualRect(index).adjusted(4, 0, -4, 0)  # the cell's own margins
+            text = index.data()
+            needed = table.fontMetrics().boundingRect(cell, Qt.TextFlag.TextWordWrap, text)
+            if needed.height() > cell.height() or needed.width() > cell.width():
+                cut.append(text)
+    assert cut == []
