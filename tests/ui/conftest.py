@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from app.db.search import DirectorySearch, searcher
 from app.settings import UserSettings
@@ -202,3 +202,8 @@ def windows_shown():
         yield shown
     finally:
         QApplication.instance().removeEventFilter(watch)
+
+
+def cell_margin(view) -> int:
+    """What Qt keeps clear at each side of a table cell's text before it cuts it with "…"."""
+    return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1

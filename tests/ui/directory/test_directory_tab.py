@@ -1,9 +1,7 @@
 """The Directory tab: results with their numbers shown whole."""
 
-from PySide6.QtWidgets import QStyle
-
 from app.ui.directory.directory_tab import DirectoryTab
-from tests.ui.conftest import open_search
+from tests.ui.conftest import cell_margin, open_search
 
 
 def test_numbers_and_checks_are_never_cut_short(qtbot, pathway):
@@ -17,8 +15,7 @@ def test_numbers_and_checks_are_never_cut_short(qtbot, pathway):
         tab.run_search()  # nothing typed: every service
     qtbot.waitUntil(lambda: tab.model.rowCount() > 20)
     table, cut = tab.table, []
-    # the margins Qt keeps inside a cell before it cuts the text with "…"
-    margins = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    margins = 2 * cell_margin(table)
     shown = range(table.rowAt(0), table.rowAt(table.viewport().height() - 1) + 1)
     for row in shown:
         for column in (1, 2, 3):

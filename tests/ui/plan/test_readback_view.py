@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from app.cli.route import answers_for
 from app.ui.plan.readback_view import ReadBackView
 from tests.conftest import DATA
+from tests.ui.conftest import cell_margin
 
 
 def test_every_question_and_answer_is_shown_whole(qtbot, pathway):
@@ -25,7 +26,8 @@ def test_every_question_and_answer_is_shown_whole(qtbot, pathway):
     for row in range(view.model.rowCount()):
         for column in (0, 1):
             index = view.model.index(row, column)
-            cell = table.visualRect(index).adjusted(4, 0, -4, 0)  # the cell's own margins
+            margin = cell_margin(table)
+            cell = table.visualRect(index).adjusted(margin, 0, -margin, 0)
             text = index.data()
             needed = table.fontMetrics().boundingRect(cell, Qt.TextFlag.TextWordWrap, text)
             if needed.height() > cell.height() or needed.width() > cell.width():
