@@ -49,9 +49,23 @@ class ServiceHit:
 
 
 def match_expression(text: str) -> str | None:
-    """Each word quoted and prefix-matched; None when the text holds no word at all."""
+    """Each word quoted and prefix-matched; None when the text holds no word at all. A
+    word ending in "s" also matches without it: "womens aid" found nothing, as the index
+    holds "women's" as "women" and "s"."""
     words = re.findall(r"\w+", text)
-    return " ".join(f'"{word}"*' for word in words) or None
+    return " AND ".join(_one_word(word) for word in words) or None
+
+
+def _one_word(word: str) -> str:
+    if len(word) > 3 and word[-1] in "sS":
+        return f'("{word}"* OR "{word[:-1]}")'
+    return f'"{word}"*'
+
+
+def phone_words(numbers: str) -> str:
+    """A service's numbers as the index holds them: as written and run together, so a
+    number found on a letter is found however it is typed ("0808 2000 247", "08082000247")."""
+    return " ".join(f"{number} {''.join(number.split())}" for number in numbers.split("|"))
 
 
 def area_labels(connection) -> dict[str, str]:
@@ -70,15 +84,23 @@ def rebuild_index(db: sqlite3.Connection) -> None:
         " (SELECT group_concat(k.code || ' ' || k.name, ' ') FROM attribute a "
         "  JOIN taxonomy_term k ON k.id = a.taxonomy_term_id WHERE a.link_id = s.id), "
         " (SELECT group_concat(name, ' ') FROM service_area WHERE service_id = s.id), "
-        " s.description || ' ' || s.eligibility_description || ' ' || s.application_process "
+        " s.description || ' ' || s.eligibility_description || ' ' || s.application_process, "
+        " (SELECT group_concat(number, '|') FROM phone WHERE service_id = s.id) "
         "FROM service s LEFT JOIN organization o ON o.id = s.organization_id"
     ).fetchall()
     db.executemany(
         "INSERT INTO service_fts (rowid, name, organization, kinds, areas, details) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (rowid, name, org, kinds or "", _areas(areas or "", labels), details)
-            for rowid, name, org, kinds, areas, details in rows
+            (
+                rowid,
+                name,
+                org,
+                kinds or "",
+                _areas(areas or "", labels),
+                details + " " + phone_words(phones or ""),
+            )
+            for rowid, name, org, kinds, areas, details, phones in rows
         ],
     )
 

@@ -42,7 +42,8 @@ def ids(hits):
 
 
 def test_every_word_is_quoted_and_prefix_matched():
-    assert match_expression('rape AND "x') == '"rape"* "AND"* "x"*'
+    assert match_expression('rape AND "x') == '"rape"* AND "AND"* AND "x"*'
+    assert match_expression("womens") == '("womens"* OR "women")'
     assert match_expression("( * )") is None
 
 
@@ -53,6 +54,17 @@ def test_any_input_gives_results_or_nothing_never_an_error(finder, text):
 
 def test_ranking_puts_the_name_first(finder):
     assert ids(finder.search("rape crisis"))[0] == "rape-crisis-247"
+
+
+def test_a_missing_apostrophe_still_finds_the_service(finder):
+    """ "womens aid" found nothing: the index holds "women's" as "women" and "s"."""
+    assert "bcwa" in ids(finder.search("womens aid"))
+    assert ids(finder.search("womens aid")) == ids(finder.search("women's aid"))
+
+
+def test_a_number_finds_its_service_however_it_is_typed(finder):
+    for typed in ("0808 2000 247", "08082000247", "0808 2000"):
+        assert ids(finder.search(typed))[0] == "ndah", typed
 
 
 def test_prefixes_match(finder):
