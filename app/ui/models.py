@@ -34,18 +34,25 @@ class ItemListModel(QAbstractListModel):
 
 
 class ReminderListModel(ItemListModel):
-    """Safe-response reminders (Guidance), each with its sources; those new since the last
-    page say so in words ("New:") and in bold, never by colour alone."""
+    """Safe-response reminders (Guidance), each with its sources; those shown for the first
+    time in this conversation say so in words ("New:") and in bold, never by colour alone.
+    Not "new since the last page": an answer corrected hides some for a page or two, and
+    they came back marked "New:" though the worker had read them."""
 
     def __init__(self, marks_new: bool = True) -> None:
         super().__init__()
         self.marks_new = marks_new
         self.new_ids: set[str] = set()
+        self.seen: set[str] = set()  # shown in this conversation (forget_seen: a new one)
 
     def set_items(self, items: list) -> None:
-        before = {item.id for item in self.items}
-        self.new_ids = {item.id for item in items} - before if self.marks_new else set()
+        ids = {item.id for item in items}
+        self.new_ids = ids - self.seen if self.marks_new else set()
+        self.seen |= ids
         super().set_items(items)
+
+    def forget_seen(self) -> None:
+        self.seen = set()
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):

@@ -56,6 +56,8 @@ class RemindersPanel(QWidget):
         """`started`: the conversation is under way (fold "Always" the first time)."""
         case = [r for r in reminders if not r.general]
         general = [r for r in reminders if r.general]
+        if not started:  # a new conversation: every reminder is news again
+            self.case_model.forget_seen()
         self.case_model.set_items(case)
         self.general_model.set_items(general)
         self.none_yet.setVisible(not case)

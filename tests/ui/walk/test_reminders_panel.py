@@ -48,3 +48,24 @@ def test_a_reminder_this_case_triggers_is_marked_new_and_announced(qtbot, window
     assert window.session.position > before
     assert "perpetrator_nearby_plan" not in panel.case_model.new_ids
     assert not shown(panel)[row].startswith("New: ")
+
+
+def test_a_reminder_read_before_an_answer_was_corrected_is_not_new_again(qtbot, window):
+    walk(qtbot, window, SCENARIO, stop_before="perpetrator_nearby")
+    tick(qtbot, window, "nearby")
+    go_on(qtbot, window)
+    qtbot.keyClicks(window.question_page.panel, "1")  # read, and on to the next page
+    panel = window.reminders
+    window.correct("perpetrator_nearby")  # from the summary strip: back to that page
+    assert "perpetrator_nearby_plan" not in [r.id for r in panel.case_model.items]
+    page = window.question_page.panel
+    for _ in range(2):  # Continue (the first press may only bring the page's end into view)
+        page.go_on.click()
+    assert window.session.answers["perpetrator_nearby"] is True  # still ticked: it is back
+    assert "perpetrator_nearby_plan" in [r.id for r in panel.case_model.items]
+    assert "perpetrator_nearby_plan" not in panel.case_model.new_ids
+    window.new_conversation()
+    walk(qtbot, window, SCENARIO, stop_before="perpetrator_nearby")
+    tick(qtbot, window, "nearby")
+    go_on(qtbot, window)
+    assert "perpetrator_nearby_plan" in panel.case_model.new_ids  # a new conversation
