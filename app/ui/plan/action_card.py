@@ -72,6 +72,7 @@ class ServiceRow(QWidget):
         # less; no number is not news to shout (the card's note says what to do instead)
         size = 1.6 if service.phone else 1.1 if service.email else 1.0
         self.number.setFont(scaled(self.number.font(), size, bold=bool(contact)))
+        self.number.setWordWrap(False)  # short: wrapped, "No number held here" broke in two
         if selectable:
             self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         line = QHBoxLayout()
