@@ -20,6 +20,9 @@ AUDIENCES = ("any", "women", "men", "lgbtq")
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
 KEY_COLUMNS = "name organization kinds areas"
 REGION_LABELS = {"national": "National", "west_midlands": "West Midlands"}
+# Words of a query searched for: a page of text pasted into the box (16,000 words) held the
+# search thread 20 s, and every search typed after it waited. No service needs more.
+MAX_WORDS = 12
 
 
 class SearchError(ValueError):
@@ -52,7 +55,7 @@ def match_expression(text: str) -> str | None:
     """Each word quoted and prefix-matched; None when the text holds no word at all. A
     word ending in "s" also matches without it: "womens aid" found nothing, as the index
     holds "women's" as "women" and "s"."""
-    words = re.findall(r"\w+", text)
+    words = re.findall(r"\w+", text)[:MAX_WORDS]
     return " AND ".join(_one_word(word) for word in words) or None
 
 

@@ -229,8 +229,8 @@ class MainWindow(QMainWindow, ForgetsTheCase):
 
             try:
                 write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
-            except OSError as error:  # said in words, the plan still on screen
-                reason = error.strerror or type(error).__name__
+            except (OSError, ValueError) as error:  # said in words, the plan still on screen
+                reason = getattr(error, "strerror", None) or "not a file name that can be used"
                 self.status.setText(
                     f"The PDF was not saved ({reason}): choose another folder, such as Documents."
                 )

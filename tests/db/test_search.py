@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from app.db.search import DirectorySearch, SearchError, SearchFilters, match_expression
+from app.db.search import (
+    MAX_WORDS,
+    DirectorySearch,
+    SearchError,
+    SearchFilters,
+    match_expression,
+)
 from tests.conftest import REPO
 
 HOSTILE = [
@@ -44,6 +50,8 @@ def ids(hits):
 def test_every_word_is_quoted_and_prefix_matched():
     assert match_expression('rape AND "x') == '"rape"* AND "AND"* AND "x"*'
     assert match_expression("womens") == '("womens"* OR "women")'
+    pasted = " ".join(["1"] * 16_000)  # a page pasted in: searched as its first words
+    assert match_expression(pasted).count('"1"*') == MAX_WORDS
     assert match_expression("( * )") is None
 
 

@@ -89,7 +89,7 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     if policy.fgm_duty(a) != (duty is not None):
         want = policy.fgm_duty(a)
         failures.append(f"R15: the FGM reporting duty stated={bool(duty)}, want {want}")
-    if duty and (duty.group != "today" or "choice" in duty.say):
+    if duty and (duty.group != "today" or "choice" in duty.say + duty.why):
         failures.append("R15: the FGM duty is the worker's, today, never said to be their choice")
     outside = a["borough"] == "outside_west_midlands"
     if outside != any(n.id == "outside_west_midlands" for n in plan.notices):

@@ -367,7 +367,9 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
         "police_already_involved": {"R30": police_know, "R15-duty": police_know and fgm_duty(a)},
         "police_report_option": {
             "R13": age == "adult" and harmed and not police_know,
-            "R31": age == "16_17" and harmed and not police_know,
+            # not beside the worker's own duty to report FGM (R15): "their choice" on the
+            # same card contradicted it
+            "R31": age == "16_17" and harmed and not police_know and not fgm_duty(a),
             "R15": fgm_child and harmed and not police_know,
             "R15-duty": fgm_duty(a) and not police_know,
         },

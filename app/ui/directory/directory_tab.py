@@ -106,7 +106,8 @@ class DirectoryTab(QWidget):
             self.details.setText(hits)
             return
         self.model.set_hits(hits)
-        self.details.setText(f"{len(hits)} services found." if hits else "No services found.")
+        found = {0: "No services found.", 1: "1 service found."}
+        self.details.setText(found.get(len(hits), f"{len(hits)} services found."))
 
     def show_details(self, current, _previous=None) -> None:
         if not current.isValid() or current.row() >= len(self.model.hits):

@@ -36,7 +36,7 @@ def trust_line(match: ServiceMatch, today: date, months: int) -> str:
     if "".join(service.phone.split()) in FIXED_NUMBERS:
         return ""  # set nationally: a date on them says nothing
     if not service.phone and not service.email:
-        return "Contact not confirmed: see the note in this card."
+        return ""  # its line says "No number held here"; a card may have no note to point to
     if check_before_use(service, today, months):
         return UNCONFIRMED if service.phone else UNCONFIRMED_ADDRESS
     if service.assured_date:

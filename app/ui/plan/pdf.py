@@ -15,7 +15,8 @@ from app.ui.plan.plan_text import plan_document_html
 def write_plan_pdf(plan: Plan, path: str, today: date, organisation: str = "") -> None:
     """Raises OSError naming why the file could not be written. Qt writing to the path
     itself failed silently (a folder it may not write: nothing saved, "PDF saved" shown), so
-    the PDF is made in memory and written by Python, whose errors say what went wrong."""
+    the PDF is made in memory and written by Python, whose errors say what went wrong; to a
+    file beside it first, so a failed write (a full disk) never spoils a PDF saved before."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -27,4 +28,10 @@ def write_plan_pdf(plan: Plan, path: str, today: date, organisation: str = "") -
     document.print_(writer)
     del writer  # finishes the PDF in the buffer
     buffer.close()
-    Path(path).write_bytes(data.data())
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    try:
+        partial.write_bytes(data.data())
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)

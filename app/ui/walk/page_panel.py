@@ -29,7 +29,7 @@ from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
-from app.ui.walk.answer_panels import ENTER
+from app.ui.walk.panel_base import ENTER
 
 NONE_KEY = "0"
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)

@@ -92,7 +92,9 @@ class QuestionPage(QWidget):
         if again and self.panel is not None and self.question.id == session.question.id:
             held = self.panel.pending()
         if shown is None:
+            cursor = self.panel.cursor() if held is not None else None  # an AnswerPanel's
             self.show_question(session.question, current if held is None else held, session.number)
+            self.panel.restore(cursor)
         else:
             self.show_page(shown, session.number, held)
 

@@ -29,3 +29,14 @@ def test_a_folder_that_cannot_be_written_raises_and_leaves_nothing(qtbot, plan, 
     with pytest.raises(OSError):
         write_plan_pdf(plan, str(target), date(2026, 11, 30))
     assert not target.exists()
+
+
+def test_a_failed_write_leaves_the_pdf_saved_before_whole(qtbot, plan, tmp_path):
+    """Writing straight over it emptied it first: a full disk lost the earlier PDF too."""
+    target = tmp_path / "plan.pdf"
+    write_plan_pdf(plan, str(target), date(2026, 11, 30))
+    before = target.read_bytes()
+    (tmp_path / "plan.pdf.part").mkdir()  # the write fails (as on a full disk)
+    with pytest.raises(OSError):
+        write_plan_pdf(plan, str(target), date(2026, 12, 1))
+    assert target.read_bytes() == before

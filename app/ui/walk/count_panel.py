@@ -1,0 +1,89 @@
+"""A count question ("how many incidents…"): a number box that refuses to be empty."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout
+
+from app.pathways.graph import Question
+from app.ui.labels import plain_label
+from app.ui.walk.panel_base import ENTER, AnswerPanel
+
+# What an emptied box holds, carried to the box drawn anew at another text size: empty again
+EMPTIED = object()
+
+
+class NumberBox(QSpinBox):
+    """A number box that knows when the worker emptied it. Qt puts the last number back on
+    Enter, or when the box loses the focus: 4 typed and deleted was answered 4 incidents, a
+    high risk the worker never gave (H69). Typing, stepping (arrows, wheel) and setting a
+    value say what the box holds; the box's own putting back does not."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.emptied = False
+        self.lineEdit().textEdited.connect(self._edited)
+
+    def _edited(self, text: str) -> None:
+        self.emptied = not text.strip()
+
+    def stepBy(self, steps: int) -> None:
+        self.emptied = False  # a number the worker can see, chosen with the arrows or wheel
+        super().stepBy(steps)
+
+    def empty(self) -> None:
+        self.lineEdit().clear()
+        self.emptied = True
+
+
+class CountPanel(AnswerPanel):
+    def __init__(self, question: Question, current: Any) -> None:
+        emptied = current is EMPTIED
+        super().__init__(question, None if emptied else current)
+        self.spin = NumberBox()
+        self.spin.setRange(0, 10_000)
+        self.spin.setValue(self.current or 0)
+        self.spin.setAccessibleName("Number")
+        self.spin.setMinimumHeight(44)
+        if emptied:
+            self.spin.empty()
+        done = QPushButton("Continue    [Enter]")
+        done.setAccessibleName("Continue")
+        done.clicked.connect(self.confirm)
+        row = QHBoxLayout()
+        row.addWidget(self.spin)
+        row.addWidget(done)
+        row.addStretch(1)
+        self.problem = plain_label("", "Problem with the number")
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def pending(self) -> Any:
+        return EMPTIED if self.spin.emptied else self.spin.value()
+
+    def focus_first(self) -> None:
+        self.spin.setFocus()
+        self.spin.selectAll()
+
+    def confirm(self) -> None:
+        if self.spin.emptied:
+            top = self.spin.maximum()
+            self.problem.setText(f"Type a whole number from 0 to {top:,} (0 if there were none).")
+            self.problem.show()
+            self.spin.empty()  # not the number the box put back
+            self.spin.setFocus()
+            return
+        self.spin.interpretText()
+        self.answered.emit(self.spin.value())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER:
+            self.confirm()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,151 @@
+"""The Dash risk checklist: 24 items in a table, each read aloud word for word and answered
+with one key (Y yes, N no, K not known) or, with the mouse, an item and then its button."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.pathways.graph import Question
+from app.ui.models import DashTableModel
+from app.ui.walk.panel_base import ENTER, AnswerPanel
+
+
+class DashTable(QTableView):
+    """Passes the answer keys up to its panel instead of using them to search, and
+    Ctrl+Tab up to the tabs (a table keeps it to move between cells)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ctrl_tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+        if ctrl_tab or event.text().upper() in ("Y", "N", "K", "S") or event.key() in ENTER:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class ChecklistPanel(AnswerPanel):
+    KEYS: ClassVar = {"Y": "yes", "N": "no", "K": "not_known"}
+
+    def __init__(self, question: Question, current: Any) -> None:
+        super().__init__(question, current)
+        layout = QVBoxLayout(self)
+        self.model = DashTableModel(question.items)
+        self.model.set_answers(current)
+        self.table = DashTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Dash checklist: Y yes, N no, K not known")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)  # each item is read aloud word for word: never cut off
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
+        self._fit_narrow_columns()
+        layout.addWidget(self.table)
+        answers = QHBoxLayout()  # the keys shown, and the mouse's way to answer
+        for key, value in self.KEYS.items():
+            words = DashTableModel.SHOWN[value]
+            button = QPushButton(f"{words}    [{key}]")
+            button.setAccessibleName(f"{words}: answers the item selected")
+            button.setMinimumHeight(44)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            # never the focus: the keys stay on the table (Enter on a focused button, passed
+            # on to the panel, finished the Dash)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, v=value: self.answer_item(v))
+            answers.addWidget(button)
+        answers.addStretch(1)
+        layout.addLayout(answers)
+        row = QHBoxLayout()
+        done = QPushButton("Done    [Enter]")
+        done.setAccessibleName("Dash done")
+        done.clicked.connect(self.confirm)
+        skip = QPushButton("Not completed    [S]")
+        skip.setAccessibleName("Dash not completed")
+        skip.clicked.connect(lambda: self.answered.emit(None))
+        for button in (done, skip):  # Enter on the focused one presses it, never "Done"
+            button.setAutoDefault(True)
+        row.addWidget(done)
+        row.addWidget(skip)
+        layout.addLayout(row)
+
+    def _fit_narrow_columns(self) -> None:
+        """The number and answer columns as wide as their widest text at this text size (the
+        header's "Answer" was cut off at 24 pt), and fixed: an answer given never widens its
+        column and moves the questions, which the worker reads aloud word for word."""
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        widest = {0: str(self.model.rowCount()), 2: max(DashTableModel.SHOWN.values(), key=len)}
+        for column, text in widest.items():
+            self.table.resizeColumnToContents(column)  # its header's text, at least
+            width = max(header.sectionSize(column), metrics.horizontalAdvance(f"  {text}  "))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+
+    def pending(self) -> dict[str, str]:
+        return dict(self.model.answers)
+
+    def cursor(self) -> int | None:
+        selected = self.table.selectionModel().selectedRows()
+        return selected[0].row() if selected else None
+
+    def restore(self, cursor: int | None) -> None:
+        if cursor is not None:
+            self.table.selectRow(cursor)
+
+    def focus_first(self) -> None:
+        """On the first item not answered yet: where the worker left off, when the page is
+        drawn again or come back to."""
+        self.table.setFocus()
+        answered = self.model.answers
+        rows = [i for i, item in enumerate(self.question.items) if item.id not in answered]
+        self.table.selectRow(rows[0] if rows else 0)
+
+    def confirm(self) -> None:
+        """Done: an item left blank was not asked, so it counts as not known (R38)."""
+        answers = {
+            item.id: self.model.answers.get(item.id, "not_known") for item in self.question.items
+        }
+        self.answered.emit(answers)
+
+    def answer_item(self, value: str) -> None:
+        """The selected item answered, and the next selected; the last answered when all are
+        goes on at once (no Enter needed). With none selected, none is answered: the item
+        the cursor is on is selected first, for the worker to see what they answer."""
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            self.table.selectRow(max(self.table.currentIndex().row(), 0))
+            self.table.setFocus()
+            return
+        row = selected[0].row()
+        self.model.set_answer(row, value)
+        last = self.model.rowCount() - 1
+        if row == last and len(self.model.answers) == len(self.question.items):
+            self.confirm()
+            return
+        self.table.selectRow(min(row + 1, last))
+        self.table.setFocus()  # after a click on an answer button, the keys go on working
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().upper()
+        if text in self.KEYS:
+            self.answer_item(self.KEYS[text])
+        elif text == "S":
+            self.answered.emit(None)
+        elif event.key() in ENTER:
+            self.confirm()
+        else:
+            super().keyPressEvent(event)

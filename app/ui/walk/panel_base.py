@@ -1,0 +1,59 @@
+"""What every answer panel shares: its signal, its question, what it holds not yet
+confirmed, and the big push buttons answers are given with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from app.pathways.graph import Question
+from app.ui.labels import scaled
+
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too
+
+
+def big_button(text: str, name: str, current: bool = False) -> QPushButton:
+    """An answer: a push button (one press answers, it is not a check box), sized to its
+    words; the answer already given is marked with a tick and said to be the current one."""
+    button = QPushButton((CURRENT if current else "") + text)
+    button.setAccessibleName(name)
+    if current:
+        button.setAccessibleDescription("Your answer so far: Enter keeps it")
+    button.setMinimumHeight(44)
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    button.setFont(scaled(button.font(), 1.2, bold=current))
+    return button
+
+
+class AnswerPanel(QWidget):
+    answered = Signal(object)
+
+    def __init__(self, question: Question, current: Any) -> None:
+        super().__init__()
+        self.question = question
+        self.current = current
+        self.setAccessibleName(question.prompt)  # the answers are read with their question
+        self.setAccessibleDescription(question.help)
+
+    def pending(self) -> Any:
+        """What the panel holds that is not an answer yet (ticks, Dash items, a number
+        typed): a page drawn again at a new text size starts from it, never loses it."""
+        return self.current
+
+    def cursor(self) -> Any:
+        """Where the worker is within the panel (the Dash's item), kept with `pending`."""
+        return None
+
+    def restore(self, cursor: Any) -> None:
+        """Back where `cursor` says, on the panel drawn anew."""
+
+    def focus_first(self) -> None:
+        controls = [
+            w for w in self.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        (controls[0] if controls else self).setFocus()

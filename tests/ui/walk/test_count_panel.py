@@ -1,0 +1,62 @@
+"""A count: a number box that refuses to be empty, even at a new text size."""
+
+from PySide6.QtCore import Qt
+
+from app.ui.walk.answer_panels import panel_for
+
+
+def test_an_empty_number_is_refused_with_what_is_allowed(qtbot, graph):
+    panel = panel_for(graph.questions["incidents_12_months"], 4)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Backspace)  # the 4 shown (selected) deleted
+    assert panel.spin.text() == ""
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == []
+    assert "whole number from 0 to 10,000" in panel.problem.text()
+    assert panel.problem.isVisible()
+    assert panel.spin.text() == ""  # not the 4 the box put back
+    panel.spin.interpretText()  # as when Continue takes the focus: the box puts 4 back
+    panel.confirm()
+    assert emitted == []
+    qtbot.keyClicks(panel.spin, "0")
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [0]
+
+
+def test_an_emptied_box_stays_empty_and_refused_at_a_new_text_size(qtbot, window):
+    """Redrawn, the box showed the number deleted (or 0) again, and Enter took it."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    spin = window.question_page.panel.spin
+    spin.selectAll()
+    qtbot.keyClicks(spin, "4")
+    qtbot.keyClick(spin, Qt.Key.Key_Backspace)
+    window.replace_settings(text_size=16)
+    panel = window.question_page.panel
+    assert panel.spin.text() == ""
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert window.session.question.id == "incidents_12_months"
+    assert window.question_page.panel.problem.text().startswith("Type a whole number")
+
+
+def test_a_number_chosen_with_the_arrows_after_emptying_is_taken(qtbot, graph):
+    """Emptied, then stepped to a number the worker can see: that number is the answer."""
+    panel = panel_for(graph.questions["incidents_12_months"], 4)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Backspace)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Up)
+    shown = int(panel.spin.text())
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert answered.args == [shown]

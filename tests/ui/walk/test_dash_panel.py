@@ -1,0 +1,139 @@
+"""The Dash: one key an item (or an item and its button), each item whole, never an item
+the worker did not select, and nothing lost at a new text size."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from app.ui.palettes import use_text_size
+from app.ui.walk.answer_panels import panel_for
+from app.ui.walk.dash_panel import ChecklistPanel
+from tests.conftest import DATA
+from tests.ui.conftest import walk
+
+
+def dash_panel(qtbot, graph, current=None):
+    panel = panel_for(graph.questions["dash_answers"], current)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    return panel
+
+
+def test_the_dash_moves_on_after_its_last_item(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    items = graph.questions["dash_answers"].items
+    for _ in items[:-1]:
+        qtbot.keyClick(panel, Qt.Key.Key_N)
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClick(panel, Qt.Key.Key_Y)  # the 24th key: no Enter needed
+    assert answered.args[0][items[-1].id] == "yes"
+    assert list(answered.args[0].values()).count("no") == len(items) - 1
+
+
+def test_an_item_skipped_needs_enter_and_counts_as_not_known(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # item 1 left blank
+    emitted = []
+    panel.answered.connect(emitted.append)
+    for _ in range(23):
+        qtbot.keyClick(panel, Qt.Key.Key_N)
+    assert emitted == []  # not every item answered: the worker confirms
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert emitted[0]["dash_01"] == "not_known"
+
+
+def test_dash_items_wrap_and_show_the_red_flag_tag_whole(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    panel.resize(700, 600)
+    assert isinstance(panel, ChecklistPanel) and panel.table.wordWrap()
+    row = next(i for i, item in enumerate(panel.model.items) if item.red_flag)
+    text = panel.model.index(row, 1).data()
+    assert text.endswith("(red flag)")
+    one_line = panel.table.fontMetrics().height()
+    long_row = max(range(panel.model.rowCount()), key=lambda r: len(panel.model.items[r].text))
+    qtbot.waitUntil(lambda: panel.table.rowHeight(long_row) > one_line * 1.5)  # wrapped
+
+
+@pytest.mark.parametrize("points", [11, 24])
+def test_the_dash_number_and_answer_columns_show_their_whole_text(qtbot, graph, points):
+    """At 24 pt the header's "Answer" was cut to "nswe"; an answer must never be cut either,
+    nor widen its column as it is given (the questions, read aloud, would move)."""
+    usual = QApplication.font().pointSize()
+    use_text_size(points)
+    try:
+        panel = dash_panel(qtbot, graph)
+        header, metrics = panel.table.horizontalHeader(), panel.table.fontMetrics()
+        for column in (0, 2):
+            assert header.sectionSize(column) >= header.sectionSizeHint(column)
+        assert header.sectionSize(2) > metrics.horizontalAdvance("Not known")
+        before = header.sectionSize(2)
+        qtbot.keyClick(panel.table, Qt.Key.Key_K)  # "not known"
+        assert panel.model.index(0, 2).data() == "Not known"
+        assert header.sectionSize(2) == before
+    finally:
+        use_text_size(usual)
+
+
+def test_the_dash_answers_by_mouse_with_its_keys_shown(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    by_key = {b.text().rsplit("[", 1)[-1].rstrip("]"): b for b in panel.findChildren(QPushButton)}
+    shown = {key: by_key[key].text().split("  ")[0] for key in "YNK"}
+    assert shown == {"Y": "Yes", "N": "No", "K": "Not known"}  # the keys, shown
+    panel.table.selectRow(4)  # the item clicked
+    qtbot.mouseClick(by_key["N"], Qt.MouseButton.LeftButton)
+    assert panel.model.answers == {"dash_05": "no"}
+    assert panel.table.currentIndex().row() == 5 and panel.focusWidget() is panel.table
+    qtbot.keyClick(panel, Qt.Key.Key_Y)  # the keys go on working after a click
+    assert panel.model.answers["dash_06"] == "yes"
+
+
+def test_ctrl_tab_leaves_the_dash_for_the_next_tab(qtbot, window):
+    """The Dash table kept Ctrl+Tab: a keyboard-only worker could not reach Directory or
+    Settings from the Dash page."""
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    table = window.question_page.panel.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+
+
+def test_enter_on_a_focused_button_presses_that_button(qtbot, graph):
+    """Enter on "Not completed" recorded the Dash as done, every item "not known"."""
+    panel = dash_panel(qtbot, graph)
+    skip = next(b for b in panel.findChildren(QPushButton) if b.text().endswith("[S]"))
+    skip.setFocus()
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClick(skip, Qt.Key.Key_Return)
+    assert answered.args == [None]
+    keys = [b for b in panel.findChildren(QPushButton) if b.text()[-3:] in ("[Y]", "[N]", "[K]")]
+    assert len(keys) == 3 and all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in keys)
+
+
+def test_with_no_item_selected_a_button_answers_none(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    panel.table.selectRow(4)
+    panel.table.clearSelection()  # e.g. Ctrl+click on the selected item
+    yes = next(b for b in panel.findChildren(QPushButton) if b.text().endswith("[Y]"))
+    yes.click()
+    assert panel.model.answers == {}
+    assert [i.row() for i in panel.table.selectionModel().selectedRows()] == [4]  # now shown
+    yes.click()
+    assert panel.model.answers == {"dash_05": "yes"}
+
+
+def test_a_new_text_size_keeps_the_item_the_worker_is_on(qtbot, window):
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    panel = window.question_page.panel
+    for _ in range(5):
+        qtbot.keyClick(panel, Qt.Key.Key_Y)
+    panel.table.selectRow(10)
+    qtbot.keyClick(panel, Qt.Key.Key_N)  # item 11 answered: on to item 12
+    window.replace_settings(text_size=16)
+    again = window.question_page.panel
+    assert again is not panel and again.model.answers["dash_11"] == "no"
+    assert again.cursor() == 11
