@@ -50,7 +50,7 @@ def search(database: Source, text: str, filters, as_json: bool, months: int = 12
         print("No services found.")
     for hit in hits:
         flag = "  CHECK BEFORE USE" if hit.check_before_use else ""
-        contact = hit.phone or "contact not confirmed"
+        contact = hit.phone or "no number held"
         print(f"{hit.name} ({hit.id}): {contact} [{hit.confidence}]{flag}")
     return 0
 

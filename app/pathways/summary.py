@@ -93,6 +93,9 @@ def _service(match: ServiceMatch, check) -> dict[str, Any]:
     }
 
 
+NO_NUMBER = "no number held"  # as the plan's card says it
+
+
 def service_notes(s: Service) -> list[str]:
     """What to know before phoning: the number's note, the hours, who it is for."""
     notes = [x for x in (s.phone_note, s.hours) if x]
@@ -103,12 +106,12 @@ def service_notes(s: Service) -> list[str]:
 
 def service_line(match: ServiceMatch, check) -> str:
     s = match.service
-    contact = s.phone or s.email or "contact not confirmed"
+    contact = s.phone or s.email or NO_NUMBER
     extras = service_notes(s)
-    if not s.has_confirmed_contact:
-        extras.append("contact not confirmed")
-    if check(s):
+    if contact != NO_NUMBER and check(s):  # said once ("contact not confirmed" said it twice)
         extras.append("unconfirmed: check it before you give it")
+    elif contact != NO_NUMBER and not s.has_confirmed_contact:
+        extras.append("contact not confirmed")
     tail = f" ({'; '.join(extras)})" if extras else ""
     return f"{s.name}: {contact}{tail}"
 

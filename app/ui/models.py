@@ -187,7 +187,7 @@ class ServiceTableModel(HeaderedTableModel):
         hit = self.hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             check = "check before use" if hit.check_before_use else ""
-            phone = hit.phone or "contact not confirmed"
+            phone = hit.phone or "no number held"
             return (hit.name, phone, hit.confidence, check)[index.column()]
         if role == IdRole:
             return hit.id

@@ -32,7 +32,7 @@ def risk_html(plan: Plan) -> str:
 
 def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     s = match.service
-    contact = escape(s.phone or s.email) if (s.phone or s.email) else "<i>contact not confirmed</i>"
+    contact = escape(s.phone or s.email) if (s.phone or s.email) else "<i>no number held</i>"
     prefix = "Fallback: " if match.fallback else ""
     lines = [f"{prefix}<b>{escape(s.name)}</b>: <big><b>{contact}</b></big>"]
     lines += [escape(note) for note in service_notes(s)]
