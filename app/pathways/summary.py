@@ -96,6 +96,14 @@ def _service(match: ServiceMatch, check) -> dict[str, Any]:
 NO_NUMBER = "no number held"  # as the plan's card says it
 
 
+def note_leads(action: PlannedAction) -> bool:
+    """Whether what to do when no number is confirmed comes straight under the instruction:
+    when the first service has nothing to ring (the card and the PDF alike)."""
+    first = action.services[0].service if action.services else None
+    shown = action.no_confirmed_service and action.fallback_note
+    return bool(shown and first is not None and not (first.phone or first.email))
+
+
 def service_notes(s: Service) -> list[str]:
     """What to know before phoning: the number's note, the hours, who it is for."""
     notes = [x for x in (s.phone_note, s.hours) if x]

@@ -1,7 +1,7 @@
 """The plan as text (copy summary, `route`): each service's contact said once."""
 
 from app.pathways.services import ServiceMatch
-from app.pathways.summary import service_line
+from app.pathways.summary import note_leads, service_line
 
 
 def test_a_service_with_no_number_says_so_once(graph):
@@ -16,3 +16,12 @@ def test_an_unconfirmed_number_is_said_unconfirmed_once(graph):
     number = next(s for s in graph.services.values() if s.phone and s.confidence == "low")
     line = service_line(ServiceMatch(number), lambda service: True)
     assert line.count("check it before you give it") == 1 and "contact not confirmed" not in line
+
+
+def test_what_to_do_leads_when_the_first_service_has_nothing_to_ring(pathway):
+    from app.cli.route import answers_for
+    from tests.pathways.test_services import ADULT_ASSAULTED_THIS_WEEK
+
+    plan = pathway.step(answers_for(pathway, ADULT_ASSAULTED_THIS_WEEK)).plan
+    assert note_leads(plan.action("sarc_referral"))  # the adult SARC: no number held
+    assert not note_leads(plan.action("isva_referral"))  # the 24/7 line comes first

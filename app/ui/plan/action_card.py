@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.plan import PlannedAction
 from app.pathways.services import FIXED_NUMBERS, ServiceMatch, check_before_use
-from app.pathways.summary import round_the_clock_first, service_notes
+from app.pathways.summary import note_leads, round_the_clock_first, service_notes
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
 
@@ -93,7 +93,6 @@ class ServiceRow(QWidget):
         self.trust = plain_label(trust_line(match, today, months), "How sure we are")
         layout.addWidget(self.trust)
         self.trust.setVisible(bool(self.trust.text()))
-        self.has_contact = bool(contact)
         self.spoken = f"{service.name}, {contact or 'no number held here'}"
 
 
@@ -128,9 +127,7 @@ class ActionCard(QFrame):
             self._rows(layout, action.services, today, months, copy, selectable)
         if action.no_confirmed_service and action.fallback_note:
             self.fallback = plain_label(action.fallback_note, "If no service is confirmed")
-            nothing_to_ring = bool(self.rows) and not self.rows[0].has_contact
-            # What to do, straight under the instruction, when its first service has no number
-            layout.insertWidget(1 if nothing_to_ring else layout.count(), self.fallback)
+            layout.insertWidget(1 if note_leads(action) else layout.count(), self.fallback)
         if action.say:
             self.say = plain_label(f"What you can say: \u201c{action.say}\u201d", "What to say")
             layout.addWidget(self.say)

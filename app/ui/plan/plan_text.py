@@ -8,7 +8,7 @@ from html import escape
 
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use
-from app.pathways.summary import grouped, service_notes
+from app.pathways.summary import grouped, note_leads, service_notes
 
 PRINT_WARNING = (
     "Do not give a printed plan to someone whose abuser may find it. Keep it with your "
@@ -45,16 +45,16 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
 
 def action_html(number: int, action: PlannedAction, check) -> str:
     html = [f"<h4>{number}. {escape(action.title)}</h4>"]
-    note = action.fallback_note if action.no_confirmed_service else ""
-    first = action.services[0].service if action.services else None
-    nothing_to_ring = first is not None and not (first.phone or first.email)
-    if note and nothing_to_ring:  # what to do instead, first (as on the card)
-        html.append(f"<p><b>{escape(note)}</b></p>")
+    said = action.no_confirmed_service and action.fallback_note
+    note = f"<p><b>{escape(action.fallback_note)}</b></p>" if said else ""
+    leads = note_leads(action)
+    if leads:
+        html.append(note)
     if action.services:
         items = "".join(service_html(m, check(m.service)) for m in action.services)
         html.append(f"<ul>{items}</ul>")
-    if note and not nothing_to_ring:
-        html.append(f"<p><b>{escape(note)}</b></p>")
+    if note and not leads:
+        html.append(note)
     if action.say:
         html.append(f"<p>What you can say: “{escape(action.say)}”</p>")
     sources = escape("; ".join(action.sources))

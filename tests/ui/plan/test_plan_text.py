@@ -45,3 +45,12 @@ def test_999_is_never_marked_unconfirmed_and_other_services_quietly_are(pathway)
     assert UNCONFIRMED in html  # the directory has no service confirmed by a person yet
     assert "CHECK BEFORE USE" not in html
     assert "What you can say" in html
+
+
+def test_the_pdf_puts_what_to_do_first_when_nothing_can_be_rung(pathway):
+    from tests.pathways.test_services import ADULT_ASSAULTED_THIS_WEEK
+
+    html = plan_document_html(plan_for(pathway, ADULT_ASSAULTED_THIS_WEEK), date(2026, 11, 30))
+    sarc = html[html.index("offer the SARC now") :]
+    assert sarc.index("No SARC number here is confirmed") < sarc.index("<ul>")
+    assert "No confirmed contact held" not in html
