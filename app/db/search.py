@@ -55,8 +55,20 @@ def match_expression(text: str) -> str | None:
     """Each word quoted and prefix-matched; None when the text holds no word at all. A
     word ending in "s" also matches without it: "womens aid" found nothing, as the index
     holds "women's" as "women" and "s"."""
+    number = _phone_number(text)
+    if number:
+        return f'"{number}"*'
     words = re.findall(r"\w+", text)[:MAX_WORDS]
     return " AND ".join(_one_word(word) for word in words) or None
+
+
+def _phone_number(text: str) -> str | None:
+    """A query that is a phone number however grouped ("0808 2000247", "(0121) 552 6448",
+    "+44 808 2000 247") as its digits run together, which the index holds (phone_words)."""
+    digits = "".join(character for character in text if character.isdigit())
+    if not 5 <= len(digits) <= 15 or not re.fullmatch(r"[\d\s()+\-.]+", text):  # E.164: 15
+        return None
+    return "0" + digits[2:] if digits.startswith("44") and len(digits) >= 12 else digits
 
 
 def _one_word(word: str) -> str:

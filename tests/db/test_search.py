@@ -71,7 +71,8 @@ def test_a_missing_apostrophe_still_finds_the_service(finder):
 
 
 def test_a_number_finds_its_service_however_it_is_typed(finder):
-    for typed in ("0808 2000 247", "08082000247", "0808 2000"):
+    grouped = ("0808 2000247", "(0808) 2000247", "0808-2000-247", "+44 808 2000 247")
+    for typed in ("0808 2000 247", "08082000247", "0808 2000", *grouped):
         assert ids(finder.search(typed))[0] == "ndah", typed
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -28,10 +31,21 @@ def write_plan_pdf(plan: Plan, path: str, today: date, organisation: str = "") -
     document.print_(writer)
     del writer  # finishes the PDF in the buffer
     buffer.close()
-    target = Path(path)
-    partial = target.with_name(target.name + ".part")
+    replace_whole(Path(path), data.data())
+
+
+def replace_whole(target: Path, data: bytes) -> None:
+    """`data` into `target` all at once: written to a new file of its own beside it, then
+    moved over it. Through a link, the file linked to; a file there before keeps its
+    permissions (a plan kept owner-only stays so); a new one is the user's alone."""
+    real = target.resolve() if target.is_symlink() else target
+    handle, name = tempfile.mkstemp(dir=real.parent, prefix=".navigator-", suffix=".part")
+    partial = Path(name)
     try:
-        partial.write_bytes(data.data())
-        partial.replace(target)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        if real.exists():
+            shutil.copymode(real, partial)
+        partial.replace(real)
     finally:
         partial.unlink(missing_ok=True)

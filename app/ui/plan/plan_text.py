@@ -15,6 +15,7 @@ PRINT_WARNING = (
     "organisation's records, or destroy it securely."
 )
 UNCONFIRMED = "unconfirmed: check the number before you give it"
+UNCONFIRMED_ADDRESS = "unconfirmed: check the address before you use it"
 
 
 def risk_html(plan: Plan) -> str:
@@ -38,8 +39,8 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     lines += [escape(note) for note in service_notes(s)]
     if s.assured_date:
         lines.append(f"confirmed {escape(s.assured_date)}")
-    if unconfirmed:
-        lines.append(f"<i>{UNCONFIRMED}</i>")
+    if unconfirmed and (s.phone or s.email):  # no doubt about a number not held
+        lines.append(f"<i>{UNCONFIRMED if s.phone else UNCONFIRMED_ADDRESS}</i>")
     return "<li>" + "<br>".join(lines) + "</li>"
 
 

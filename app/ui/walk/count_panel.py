@@ -18,9 +18,10 @@ EMPTIED = object()
 
 class NumberBox(QSpinBox):
     """A number box that knows when the worker emptied it. Qt puts the last number back on
-    Enter, or when the box loses the focus: 4 typed and deleted was answered 4 incidents, a
-    high risk the worker never gave (H69). Typing, stepping (arrows, wheel) and setting a
-    value say what the box holds; the box's own putting back does not."""
+    Enter, or when the box loses the focus or is shown: 4 typed and deleted was answered 4
+    incidents, a high risk the worker never gave (H69). Emptied means no digit is left ("+"
+    alone too); typing a digit or stepping (arrows, the wheel) gives a number the worker sees.
+    An emptied box stays empty on screen, so it never shows a number it would refuse."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -28,7 +29,7 @@ class NumberBox(QSpinBox):
         self.lineEdit().textEdited.connect(self._edited)
 
     def _edited(self, text: str) -> None:
-        self.emptied = not text.strip()
+        self.emptied = not any(character.isdigit() for character in text)
 
     def stepBy(self, steps: int) -> None:
         self.emptied = False  # a number the worker can see, chosen with the arrows or wheel
@@ -37,6 +38,22 @@ class NumberBox(QSpinBox):
     def empty(self) -> None:
         self.lineEdit().clear()
         self.emptied = True
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)  # puts the last number back on screen
+        if self.emptied:
+            self.lineEdit().clear()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.emptied:
+            self.lineEdit().clear()
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:  # scrolling the page over the box never changes the count
+            event.ignore()
 
 
 class CountPanel(AnswerPanel):

@@ -43,11 +43,12 @@ class QuestionPage(QWidget):
         self.back = QPushButton("Back    [Alt+←]")
         self.back.setAccessibleName("Back to the previous question")
         self.back.setAutoDefault(True)  # Enter on Back goes back (it was passed on to answer)
-        self.back.clicked.connect(self.back_requested.emit)
+        self.back.clicked.connect(self.go_back)
         for keys in ("Alt+Left", "Backspace"):  # a text field keeps Backspace for itself
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.back_requested.emit)
+            shortcut.activated.connect(self.go_back)
+        self.kept: dict[str, Any] = {}  # what pages held when Back left them (go_back)
         for widget in (self.section, self.prompt, self.help):
             layout.addWidget(widget)
         layout.addLayout(self.answers, 1)
@@ -84,15 +85,30 @@ class QuestionPage(QWidget):
         elif top < bar.value():
             bar.setValue(top)
 
+    def go_back(self) -> None:
+        """Back, keeping what the page held and the worker had not confirmed, to show it
+        again when the walk returns to the page: Backspace on the Dash lost 14 answers."""
+        if self.panel is not None and self.question is not None:
+            held = self.panel.pending()
+            if held != getattr(self.panel, "current", None):  # something not yet an answer
+                self.kept[self.question.id] = held
+        self.back_requested.emit()
+
+    def holds_case(self) -> bool:
+        return bool(self.kept)
+
+    def forget_case(self) -> None:
+        self.kept = {}
+
     def show_from(self, session: CaseSession, current: Any, again: bool = False) -> None:
         """The session's question, or the page of tick boxes it is asked on. `again`: the
         same page drawn anew (a text-size change), with what it held not yet confirmed."""
         shown = session.page
-        held = None
+        held, cursor = self.kept.pop(session.question.id, None), None
         if again and self.panel is not None and self.question.id == session.question.id:
             held = self.panel.pending()
+            cursor = None if shown else self.panel.cursor()  # a question's panel (the Dash)
         if shown is None:
-            cursor = self.panel.cursor() if held is not None else None  # an AnswerPanel's
             self.show_question(session.question, current if held is None else held, session.number)
             self.panel.restore(cursor)
         else:

@@ -60,3 +60,44 @@ def test_a_number_chosen_with_the_arrows_after_emptying_is_taken(qtbot, graph):
     with qtbot.waitSignal(panel.answered) as answered:
         qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert answered.args == [shown]
+
+
+def test_a_sign_alone_is_still_empty_and_an_emptied_box_never_shows_a_number(qtbot, graph):
+    """ "+" after deleting the 4 let Enter put the 4 back and take it; leaving the box put
+    the 4 back on screen while the app refused it."""
+    panel = panel_for(graph.questions["incidents_12_months"], 4)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(panel.spin, "+")
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [] and panel.spin.text() == ""
+    panel.spin.clearFocus()  # Tab or a click elsewhere
+    assert panel.spin.text() == ""
+
+
+def test_the_wheel_over_an_unfocused_box_scrolls_and_never_counts(qtbot, graph):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    panel = panel_for(graph.questions["incidents_12_months"], 2)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.spin.clearFocus()
+    centre = QPointF(panel.spin.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        panel.spin.mapToGlobal(centre),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(panel.spin, wheel)
+    assert panel.spin.value() == 2

@@ -137,3 +137,26 @@ def test_a_new_text_size_keeps_the_item_the_worker_is_on(qtbot, window):
     again = window.question_page.panel
     assert again is not panel and again.model.answers["dash_11"] == "no"
     assert again.cursor() == 11
+
+
+def test_back_keeps_the_dash_answers_not_yet_confirmed(qtbot, window):
+    """Backspace on the Dash went back and lost 14 answers."""
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    panel = window.question_page.panel
+    for _ in range(14):
+        qtbot.keyClick(panel, Qt.Key.Key_N)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Backspace)
+    assert window.session.question.id != "dash_answers"
+    assert window.question_page.holds_case()  # kept, and cleared with the case
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    again = window.question_page.panel
+    assert len(again.model.answers) == 14 and set(again.model.answers.values()) == {"no"}
+    assert again.cursor() == 14
+    window.quick_exit()
+    assert not window.question_page.holds_case()
+
+
+def test_tab_leaves_the_dash_table_for_its_buttons(qtbot, graph):
+    panel = dash_panel(qtbot, graph)
+    assert not panel.table.tabKeyNavigation()
