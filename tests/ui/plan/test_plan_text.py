@@ -54,3 +54,14 @@ def test_the_pdf_puts_what_to_do_first_when_nothing_can_be_rung(pathway):
     sarc = html[html.index("offer the SARC now") :]
     assert sarc.index("No SARC number here is confirmed") < sarc.index("<ul>")
     assert "No confirmed contact held" not in html
+
+
+def test_the_pdf_doubts_only_a_number_or_address_it_shows(pathway, graph):
+    from app.pathways.services import ServiceMatch
+    from app.ui.plan.plan_text import UNCONFIRMED_ADDRESS, service_html
+
+    none_held = next(s for s in graph.services.values() if not s.phone and not s.email)
+    assert "unconfirmed" not in service_html(ServiceMatch(none_held), True)
+    emailed = next(s for s in graph.services.values() if s.email and not s.phone)
+    assert UNCONFIRMED_ADDRESS in service_html(ServiceMatch(emailed), True)
+    assert UNCONFIRMED not in service_html(ServiceMatch(emailed), True)
