@@ -55,20 +55,26 @@ def match_expression(text: str) -> str | None:
     """Each word quoted and prefix-matched; None when the text holds no word at all. A
     word ending in "s" also matches without it: "womens aid" found nothing, as the index
     holds "women's" as "women" and "s"."""
-    number = _phone_number(text)
-    if number:
-        return f'"{number}"*'
     words = re.findall(r"\w+", text)[:MAX_WORDS]
-    return " AND ".join(_one_word(word) for word in words) or None
+    by_words = " AND ".join(_one_word(word) for word in words)
+    number = _phone_number(text)
+    if number:  # the whole number however grouped, or its groups as typed (part of one)
+        return f'("{number}"* OR ({by_words}))'
+    return by_words or None
 
 
 def _phone_number(text: str) -> str | None:
     """A query that is a phone number however grouped ("0808 2000247", "(0121) 552 6448",
-    "+44 808 2000 247") as its digits run together, which the index holds (phone_words)."""
+    "+44 (0)808 2000 247", "0044 808…") as its digits run together in the UK form the index
+    holds (phone_words); None for anything else."""
     digits = "".join(character for character in text if character.isdigit())
     if not 5 <= len(digits) <= 15 or not re.fullmatch(r"[\d\s()+\-.]+", text):  # E.164: 15
         return None
-    return "0" + digits[2:] if digits.startswith("44") and len(digits) >= 12 else digits
+    if digits.startswith("0044"):
+        digits = digits[2:]
+    if digits.startswith("44") and len(digits) >= 12:
+        digits = digits[2:] if digits[2] == "0" else "0" + digits[2:]
+    return digits
 
 
 def _one_word(word: str) -> str:

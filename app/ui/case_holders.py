@@ -71,9 +71,6 @@ class ForgetsTheCase:
             CaseHolder("emergency card", self.emergency.holds_case, self.emergency.forget_case),
             CaseHolder("answers in view", self.strip.holds_case, self.strip.forget_case),
             CaseHolder("read-back", self.readback.holds_case, self.readback.forget_case),
-            CaseHolder(
-                "pages left by Back", self.question_page.holds_case, self.question_page.forget_case
-            ),
             *self.other_tabs.holders(),
             CaseHolder("status line", self._status_changed, self._reset_status),
             CaseHolder("open dialogs", open_dialogs, close_dialogs),

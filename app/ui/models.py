@@ -147,10 +147,17 @@ class DashTableModel(HeaderedTableModel):
         self.answers = dict(answers or {})
         self.endResetModel()
 
-    def set_answer(self, row: int, value: str) -> None:
-        self.answers[self.items[row].id] = value
+    def set_answer(self, row: int, value: str | None) -> None:
+        """`value` None: the item's answer taken back (blank again)."""
+        if value is None:
+            self.answers.pop(self.items[row].id, None)
+        else:
+            self.answers[self.items[row].id] = value
         changed = self.index(row, 2)
         self.dataChanged.emit(changed, changed)
+
+    def clear_answer(self, row: int) -> None:
+        self.set_answer(row, None)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):

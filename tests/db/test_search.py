@@ -72,6 +72,7 @@ def test_a_missing_apostrophe_still_finds_the_service(finder):
 
 def test_a_number_finds_its_service_however_it_is_typed(finder):
     grouped = ("0808 2000247", "(0808) 2000247", "0808-2000-247", "+44 808 2000 247")
+    grouped += ("+44 (0)808 2000 247", "0044 808 2000 247", "2000 247")  # and a part of it
     for typed in ("0808 2000 247", "08082000247", "0808 2000", *grouped):
         assert ids(finder.search(typed))[0] == "ndah", typed
 

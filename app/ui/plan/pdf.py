@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -38,7 +39,9 @@ def replace_whole(target: Path, data: bytes) -> None:
     """`data` into `target` all at once: written to a new file of its own beside it, then
     moved over it. Through a link, the file linked to; a file there before keeps its
     permissions (a plan kept owner-only stays so); a new one is the user's alone."""
-    real = target.resolve() if target.is_symlink() else target
+    real = Path(os.path.realpath(target))  # through links; a loop of links is no error here
+    if real.exists() and not real.is_file():  # a folder, a device, a pipe: never replaced
+        raise OSError(errno.EINVAL, "not a file a PDF can be saved as", str(target))
     handle, name = tempfile.mkstemp(dir=real.parent, prefix=".navigator-", suffix=".part")
     partial = Path(name)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,16 +21,26 @@ from app.pathways.graph import Question
 from app.ui.models import DashTableModel
 from app.ui.walk.panel_base import ENTER, AnswerPanel
 
+BACK = Qt.Key.Key_Backspace
+
 
 class DashTable(QTableView):
-    """Passes the answer keys up to its panel instead of using them to search, and
-    Ctrl+Tab up to the tabs (a table keeps it to move between cells)."""
+    """Passes the answer keys up to its panel instead of using them to search, Ctrl+Tab up
+    to the tabs (a table keeps it to move between cells), and keeps Backspace from the page's
+    Back: here it takes back the last answer (it went Back and lost 14 answers)."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Backspace:
+            event.accept()  # a key press of ours, not the Back shortcut
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl_tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         )
-        if ctrl_tab or event.text().upper() in ("Y", "N", "K", "S") or event.key() in ENTER:
+        passed = event.text().upper() in ("Y", "N", "K", "S") or event.key() in (*ENTER, BACK)
+        if ctrl_tab or passed:
             event.ignore()
             return
         super().keyPressEvent(event)
@@ -140,9 +150,21 @@ class ChecklistPanel(AnswerPanel):
         self.table.selectRow(min(row + 1, last))
         self.table.setFocus()  # after a click on an answer button, the keys go on working
 
+    def take_back(self) -> None:
+        """Backspace: the answer just given is taken back (the item above the one selected,
+        when that one is not answered yet), and that item selected to answer again."""
+        selected = self.table.selectionModel().selectedRows()
+        row = selected[0].row() if selected else max(self.table.currentIndex().row(), 0)
+        if row > 0 and self.question.items[row].id not in self.model.answers:
+            row -= 1
+        self.model.clear_answer(row)
+        self.table.selectRow(row)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
-        if text in self.KEYS:
+        if event.key() == BACK:
+            self.take_back()
+        elif text in self.KEYS:
             self.answer_item(self.KEYS[text])
         elif text == "S":
             self.answered.emit(None)

@@ -82,5 +82,4 @@ class WalkDriver(QObject):
         c.emergency.forget_case()
         c.strip.forget_case()
         c.readback.forget_case()
-        c.question_page.forget_case()
         c.reminders.show_reminders((), False)

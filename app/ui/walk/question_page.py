@@ -43,12 +43,11 @@ class QuestionPage(QWidget):
         self.back = QPushButton("Back    [Alt+←]")
         self.back.setAccessibleName("Back to the previous question")
         self.back.setAutoDefault(True)  # Enter on Back goes back (it was passed on to answer)
-        self.back.clicked.connect(self.go_back)
-        for keys in ("Alt+Left", "Backspace"):  # a text field keeps Backspace for itself
+        self.back.clicked.connect(self.back_requested.emit)
+        for keys in ("Alt+Left", "Backspace"):  # a text field and the Dash keep Backspace
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.go_back)
-        self.kept: dict[str, Any] = {}  # what pages held when Back left them (go_back)
+            shortcut.activated.connect(self.back_requested.emit)
         for widget in (self.section, self.prompt, self.help):
             layout.addWidget(widget)
         layout.addLayout(self.answers, 1)
@@ -85,27 +84,12 @@ class QuestionPage(QWidget):
         elif top < bar.value():
             bar.setValue(top)
 
-    def go_back(self) -> None:
-        """Back, keeping what the page held and the worker had not confirmed, to show it
-        again when the walk returns to the page: Backspace on the Dash lost 14 answers."""
-        if self.panel is not None and self.question is not None:
-            held = self.panel.pending()
-            if held != getattr(self.panel, "current", None):  # something not yet an answer
-                self.kept[self.question.id] = held
-        self.back_requested.emit()
-
-    def holds_case(self) -> bool:
-        return bool(self.kept)
-
-    def forget_case(self) -> None:
-        self.kept = {}
-
     def show_from(self, session: CaseSession, current: Any, again: bool = False) -> None:
         """The session's question, or the page of tick boxes it is asked on. `again`: the
         same page drawn anew (a text-size change), with what it held not yet confirmed."""
         shown = session.page
-        held, cursor = self.kept.pop(session.question.id, None), None
-        if again and self.panel is not None and self.question.id == session.question.id:
+        held = cursor = None
+        if again and self._same_as_shown(session):
             held = self.panel.pending()
             cursor = None if shown else self.panel.cursor()  # a question's panel (the Dash)
         if shown is None:
@@ -113,6 +97,18 @@ class QuestionPage(QWidget):
             self.panel.restore(cursor)
         else:
             self.show_page(shown, session.number, held)
+
+    def _same_as_shown(self, session: CaseSession) -> bool:
+        """Whether the session is on the page on screen, in the same form (a question alone,
+        or a page of the same questions): only then may what it holds be handed on."""
+        if self.panel is None or self.question.id != session.question.id:
+            return False
+        if session.page is None:
+            return not isinstance(self.panel, TickBoxPage)
+        shown = [q.id for q in session.page.questions]
+        return isinstance(self.panel, TickBoxPage) and shown == [
+            q.id for q in self.panel.shown.questions
+        ]
 
     def show_question(self, question: Question, current: Any, number: int) -> None:
         self._show(question, question.prompt, question.help, panel_for(question, current), number)

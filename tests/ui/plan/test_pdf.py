@@ -1,6 +1,7 @@
 """The plan's PDF: written whole, or an OSError naming why not (never a silent nothing)."""
 
 import json
+import os
 import stat
 import subprocess
 import sys
@@ -77,3 +78,17 @@ def test_saving_over_a_pdf_keeps_its_permissions_links_and_neighbours(tmp_path):
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert mine.read_bytes() == b"the user's own file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.pdf", "plan.pdf", "plan.pdf.part"]
+
+
+def test_a_loop_of_links_is_saved_over_and_a_pipe_refused_in_words(tmp_path):
+    (tmp_path / "a.pdf").symlink_to(tmp_path / "b.pdf")
+    (tmp_path / "b.pdf").symlink_to(tmp_path / "a.pdf")
+    replace_whole(tmp_path / "a.pdf", b"%PDF")  # a RuntimeError reached the worker as a crash
+    assert (tmp_path / "a.pdf").read_bytes() == b"%PDF"
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.pdf"
+        os.mkfifo(pipe)
+        with pytest.raises(OSError, match="not a file a PDF can be saved as"):
+            replace_whole(pipe, b"%PDF")
+        assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert not list(tmp_path.glob(".navigator-*"))
