@@ -43,16 +43,20 @@ class QuestionPage(QWidget):
         self.back = QPushButton("Back    [Alt+←]")
         self.back.setAccessibleName("Back to the previous question")
         self.back.setAutoDefault(True)  # Enter on Back goes back (it was passed on to answer)
-        self.back.clicked.connect(self.back_requested.emit)
+        self.back.clicked.connect(self.go_back)
         for keys in ("Alt+Left", "Backspace"):  # a text field and the Dash keep Backspace
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.back_requested.emit)
+            shortcut.activated.connect(self.go_back)
+        self.losing = plain_label("", "Back would lose answers")  # said before they are lost
+        self.losing.hide()
+        self.initial = None  # what the page held when shown: more since is not yet confirmed
         for widget in (self.section, self.prompt, self.help):
             layout.addWidget(widget)
         layout.addLayout(self.answers, 1)
         self.holder.setWidget(inside)
         page.addWidget(self.holder, 1)
+        page.addWidget(self.losing)
         page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel: AnswerPanel | TickBoxPage | None = None
         self.question: Question | None = None
@@ -92,11 +96,27 @@ class QuestionPage(QWidget):
         if again and self._same_as_shown(session):
             held = self.panel.pending()
             cursor = None if shown else self.panel.cursor()  # a question's panel (the Dash)
+        initial = self.initial
         if shown is None:
             self.show_question(session.question, current if held is None else held, session.number)
             self.panel.restore(cursor)
         else:
             self.show_page(shown, session.number, held)
+        if held is not None:  # drawn anew: what is unconfirmed is measured as before
+            self.initial = initial
+
+    def go_back(self) -> None:
+        """Back; but first, once, say that it leaves behind what this page holds and the
+        worker has not confirmed (a Dash half given, boxes ticked): Back never keeps them."""
+        unconfirmed = self.panel is not None and self.panel.pending() != self.initial
+        if unconfirmed and self.losing.isHidden():
+            self.losing.setText(
+                "Back leaves the answers given on this page behind. Press Back again to go "
+                "back anyway; to keep them, go on with Done or Continue first."
+            )
+            self.losing.show()
+            return
+        self.back_requested.emit()
 
     def _same_as_shown(self, session: CaseSession) -> bool:
         """Whether the session is on the page on screen, in the same form (a question alone,
@@ -133,6 +153,8 @@ class QuestionPage(QWidget):
             self.panel.hide()
             self.panel.deleteLater()
         self.panel = panel
+        self.initial = panel.pending()
+        self.losing.hide()
         self.panel.answered.connect(self.answered.emit)
         self.answers.addWidget(self.panel)
         self.holder.verticalScrollBar().setValue(0)

@@ -33,3 +33,32 @@ def test_enter_on_back_goes_back_and_never_answers(qtbot, graph):
     page.back.setFocus()
     with qtbot.assertNotEmitted(page.answered), qtbot.waitSignal(page.back_requested):
         qtbot.keyClick(page.back, Qt.Key.Key_Return)
+
+
+def test_back_says_once_what_it_would_leave_behind(qtbot, window):
+    """Back from a half-given Dash lost its answers without a word."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    page = window.question_page
+    page.panel.table.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(page.panel.table, Qt.Key.Key_Y)
+    window.replace_settings(text_size=16)  # drawn anew: the answers are still unconfirmed
+    qtbot.keyClick(page.panel.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.session.question.id == "dash_answers" and not page.losing.isHidden()
+    assert page.losing.text().startswith("Back leaves the answers given on this page")
+    qtbot.keyClick(page.panel.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.session.question.id != "dash_answers"  # the second press goes back
+    assert page.losing.isHidden()
+
+
+def test_back_from_an_untouched_page_goes_at_once(qtbot, window):
+    qtbot.keyClick(window.question_page.panel, Qt.Key.Key_N)  # not in danger
+    page = window.question_page
+    page.back.click()
+    assert window.session.question.id == "immediate_danger" and page.losing.isHidden()
