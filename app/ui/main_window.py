@@ -195,6 +195,11 @@ class MainWindow(QMainWindow, ForgetsTheCase):
 
     def correct(self, question_id: str) -> None:
         """Change one answer (from the summary strip), then carry on where the walk was."""
+        on_a_page = self.pages.currentWidget() is self.question_page
+        if on_a_page and not self.question_page.may_leave(
+            "Changing an answer leaves", "Press (change) again to go anyway"
+        ):
+            return
         self.session.go_to(question_id)
         self.resume_after_edit = True
         self.refresh()

@@ -106,17 +106,23 @@ class QuestionPage(QWidget):
             self.initial = initial
 
     def go_back(self) -> None:
-        """Back; but first, once, say that it leaves behind what this page holds and the
-        worker has not confirmed (a Dash half given, boxes ticked): Back never keeps them."""
+        if self.may_leave("Back leaves", "Press Back again to go back anyway"):
+            self.back_requested.emit()
+
+    def may_leave(self, leaving: str, again: str) -> bool:
+        """Whether the page may be left now. The first time it holds answers the worker has
+        not confirmed (a Dash half given, boxes ticked), no: it says first, once, that they
+        would be left behind (leaving never keeps them), and how to leave anyway."""
         unconfirmed = self.panel is not None and self.panel.pending() != self.initial
-        if unconfirmed and self.losing.isHidden():
-            self.losing.setText(
-                "Back leaves the answers given on this page behind. Press Back again to go "
-                "back anyway; to keep them, go on with Done or Continue first."
-            )
-            self.losing.show()
-            return
-        self.back_requested.emit()
+        if not (unconfirmed and self.losing.isHidden()):
+            return True
+        text = f"{leaving} the answers given on this page behind. {again}; to keep them, go on"
+        self.losing.setText(text + " with Done or Continue first.")
+        self.losing.show()
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # as reminders do
+
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.losing, text))
+        return False
 
     def _same_as_shown(self, session: CaseSession) -> bool:
         """Whether the session is on the page on screen, in the same form (a question alone,

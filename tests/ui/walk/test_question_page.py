@@ -62,3 +62,20 @@ def test_back_from_an_untouched_page_goes_at_once(qtbot, window):
     page = window.question_page
     page.back.click()
     assert window.session.question.id == "immediate_danger" and page.losing.isHidden()
+
+
+def test_a_change_from_the_summary_strip_says_so_too(qtbot, window):
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    page = window.question_page
+    qtbot.keyClick(page.panel.table, Qt.Key.Key_N)
+    window.correct("borough")
+    assert window.session.question.id == "dash_answers"
+    assert page.losing.text().startswith("Changing an answer leaves the answers given")
+    window.correct("borough")
+    assert window.session.question.id == "borough"
