@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox
 
 from app.pathways.graph import Question
 from app.ui.labels import plain_label
@@ -70,16 +70,15 @@ class CountPanel(AnswerPanel):
         done = QPushButton("Continue    [Enter]")
         done.setAccessibleName("Continue")
         done.clicked.connect(self.confirm)
-        row = QHBoxLayout()
-        row.addWidget(self.spin)
-        row.addWidget(done)
-        row.addStretch(1)
+        # The refusal beside the box, so it is on screen whenever the box is: under it, at
+        # 24 pt the page's scroll kept the box in view and the words below the fold.
         self.problem = plain_label("", "Problem with the number")
         self.problem.hide()
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.problem)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        row = QHBoxLayout(self)
+        row.addWidget(self.spin, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.problem, 1)
+        row.setAlignment(Qt.AlignmentFlag.AlignTop)
 
     def pending(self) -> Any:
         return EMPTIED if self.spin.emptied else self.spin.value()
@@ -91,7 +90,7 @@ class CountPanel(AnswerPanel):
     def confirm(self) -> None:
         if self.spin.emptied:
             top = self.spin.maximum()
-            self.problem.setText(f"Type a whole number from 0 to {top:,} (0 if there were none).")
+            self.problem.setText(f"Type a whole number from 0 to {top:,}.")  # one line at 24 pt
             self.problem.show()
             self.spin.empty()  # not the number the box put back
             self.spin.setFocus()

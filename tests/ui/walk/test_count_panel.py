@@ -18,6 +18,8 @@ def test_an_empty_number_is_refused_with_what_is_allowed(qtbot, graph):
     assert emitted == []
     assert "whole number from 0 to 10,000" in panel.problem.text()
     assert panel.problem.isVisible()
+    # beside the box, so on screen whenever it is (under it, at 24 pt it was below the fold)
+    assert panel.problem.geometry().top() < panel.spin.geometry().bottom()
     assert panel.spin.text() == ""  # not the 4 the box put back
     panel.spin.interpretText()  # as when Continue takes the focus: the box puts 4 back
     panel.confirm()
