@@ -7,6 +7,7 @@ import dataclasses
 import gc
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtWidgets import (
@@ -28,7 +29,6 @@ from app.ui.case import CaseSession
 from app.ui.case_holders import ForgetsTheCase, neutral_screen
 from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
-from app.ui.directory.search_worker import SearchOpener
 from app.ui.directory.switching import DirectorySwitch
 from app.ui.labels import plain_label
 from app.ui.other_tabs import OtherTabs
@@ -36,6 +36,9 @@ from app.ui.palettes import use_scheme, use_text_size
 from app.ui.quick_exit import QuickExitController
 from app.ui.walk.summary_strip import SHOWN
 from app.user_data import UserData
+
+if TYPE_CHECKING:  # a type only: the search thread's module (~3 ms) waits for its tab
+    from app.ui.directory.search_worker import SearchOpener
 
 TITLE = "Navigator"  # never names abuse
 

@@ -156,9 +156,6 @@ class DashTableModel(HeaderedTableModel):
         changed = self.index(row, 2)
         self.dataChanged.emit(changed, changed)
 
-    def clear_answer(self, row: int) -> None:
-        self.set_answer(row, None)
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None

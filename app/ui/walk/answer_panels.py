@@ -7,6 +7,7 @@ choice; Enter confirms (or keeps the answer already given). On the Dash checklis
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,8 +18,6 @@ from app.pathways.conditions import same
 from app.pathways.graph import Question
 from app.ui.labels import key_label
 from app.ui.tick_box import TickBox
-from app.ui.walk.count_panel import CountPanel
-from app.ui.walk.dash_panel import ChecklistPanel
 from app.ui.walk.panel_base import ENTER, AnswerPanel, big_button
 
 
@@ -101,14 +100,18 @@ class MultiPanel(AnswerPanel):
             super().keyPressEvent(event)
 
 
-PANELS = {
-    "yes_no": ButtonsPanel,
-    "choice": ButtonsPanel,
-    "multi": MultiPanel,
-    "count": CountPanel,
-    "checklist": ChecklistPanel,
+PANELS = {"yes_no": ButtonsPanel, "choice": ButtonsPanel, "multi": MultiPanel}
+# Imported when first asked for: their Qt classes (a spin box's, a table view's) are made
+# as their modules load, and the first question needs neither (~4 ms before it)
+LATER = {
+    "count": ("app.ui.walk.count_panel", "CountPanel"),
+    "checklist": ("app.ui.walk.dash_panel", "ChecklistPanel"),
 }
 
 
 def panel_for(question: Question, current: Any) -> AnswerPanel:
-    return PANELS[question.answer_type](question, current)
+    kind = question.answer_type
+    if kind in LATER:
+        module, name = LATER[kind]
+        return getattr(import_module(module), name)(question, current)
+    return PANELS[kind](question, current)

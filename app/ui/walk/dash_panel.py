@@ -157,7 +157,7 @@ class ChecklistPanel(AnswerPanel):
         row = selected[0].row() if selected else max(self.table.currentIndex().row(), 0)
         if row > 0 and self.question.items[row].id not in self.model.answers:
             row -= 1
-        self.model.clear_answer(row)
+        self.model.set_answer(row, None)
         self.table.selectRow(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayou
 
 from app.pathways.graph import Question
 from app.ui.case import CaseSession, PageOnScreen
-from app.ui.labels import plain_label
+from app.ui.labels import announce, plain_label
 from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, panel_for
 from app.ui.walk.page_panel import TickBoxPage
@@ -119,9 +119,7 @@ class QuestionPage(QWidget):
         text = f"{leaving} the answers given on this page behind. {again}; to keep them, go on"
         self.losing.setText(text + " with Done or Continue first.")
         self.losing.show()
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # as reminders do
-
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.losing, text))
+        announce(self.losing, text)
         return False
 
     def _same_as_shown(self, session: CaseSession) -> bool:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from app.pathways.graph import Guidance
 from app.ui.expander import Expander
-from app.ui.labels import plain_label, scaled
+from app.ui.labels import announce, plain_label, scaled
 from app.ui.models import ReminderListModel, WrappingDelegate
 
 NONE_YET = "Nothing yet: reminders for this case appear here as you answer."
@@ -74,12 +74,8 @@ class RemindersPanel(QWidget):
             self.announce("New reminder: " + " ".join(fresh))
 
     def announce(self, text: str) -> None:
-        # Imported here: QAccessible's enums (~2 ms) need not delay the first question. The
-        # class is Qt 6.8's, which pyproject.toml requires; the self-test's walk announces.
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
         self.announced.append(text)
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.case_view, text))
+        announce(self.case_view, text)
 
     def ids(self) -> list[str]:
         return [r.id for r in (*self.case_model.items, *self.general_model.items)]
