@@ -7,7 +7,6 @@ choice; Enter confirms (or keeps the answer already given). On the Dash checklis
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -101,17 +100,19 @@ class MultiPanel(AnswerPanel):
 
 
 PANELS = {"yes_no": ButtonsPanel, "choice": ButtonsPanel, "multi": MultiPanel}
-# Imported when first asked for: their Qt classes (a spin box's, a table view's) are made
-# as their modules load, and the first question needs neither (~4 ms before it)
-LATER = {
-    "count": ("app.ui.walk.count_panel", "CountPanel"),
-    "checklist": ("app.ui.walk.dash_panel", "ChecklistPanel"),
-}
 
 
 def panel_for(question: Question, current: Any) -> AnswerPanel:
+    # The count and Dash panels are imported when first asked for: their Qt classes (a spin
+    # box's, a table view's) are made as their modules load, and the first question needs
+    # neither (~4 ms before it). Plain imports, which PyInstaller follows into the bundle.
     kind = question.answer_type
-    if kind in LATER:
-        module, name = LATER[kind]
-        return getattr(import_module(module), name)(question, current)
+    if kind == "count":
+        from app.ui.walk.count_panel import CountPanel
+
+        return CountPanel(question, current)
+    if kind == "checklist":
+        from app.ui.walk.dash_panel import ChecklistPanel
+
+        return ChecklistPanel(question, current)
     return PANELS[kind](question, current)
