@@ -5,12 +5,13 @@ before it is used (issue 14 §3). The window decides *when* to switch (never mid
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.bundle import SUFFIX as BUNDLE_SUFFIX
-from app.db.bundle import check_bundle_database, read_bundle
+from app.db.bundle import check_bundle_database, open_bundle, read_bundle_file
 from app.db.checks import Refused, version_key
 from app.db.directories import ORIGINS, Locations, install_bundle, select_directory
 from app.db.loader import DirectoryError, load_graph
@@ -51,6 +52,7 @@ class Preview:
     version: str = ""
     diff: DirectoryDiff | None = None
     reason: str = ""  # empty when it may be installed
+    sha256: str = ""  # of the file previewed: what install() takes, and nothing else
 
 
 @record
@@ -89,7 +91,8 @@ class DirectoryUpdates:
 
         keys, _ = load_trusted_keys(self.locations.keys)
         try:
-            manifest, data = read_bundle(bundle, keys)
+            whole = read_bundle_file(bundle)
+            manifest, data = open_bundle(whole, keys)
             check_bundle_database(manifest, data)
             if not _newer(manifest.directory_version, self.current):
                 raise Refused(
@@ -99,13 +102,17 @@ class DirectoryUpdates:
             graph = load_graph(data)
         except (Refused, DirectoryError) as error:
             return Preview(reason=str(error))
+        except Exception as error:  # a file this app cannot read is refused, never a crash
+            return Preview(reason=f"it could not be checked ({type(error).__name__})")
         from app.db.directory_diff import compare
 
-        return Preview(manifest.directory_version, compare(self.current.graph, graph))
+        diff = compare(self.current.graph, graph)
+        return Preview(manifest.directory_version, diff, sha256=hashlib.sha256(whole).hexdigest())
 
-    def install(self, bundle: Path) -> tuple[Loaded | None, str]:
-        """Install for this worker; the directory now selected, or the reason it was not."""
-        outcome = install_bundle(bundle, self.locations)
+    def install(self, bundle: Path, previewed: Preview) -> tuple[Loaded | None, str]:
+        """Install for this worker the file previewed (exactly); the directory now selected,
+        or the reason it was not."""
+        outcome = install_bundle(bundle, self.locations, previewed=previewed.sha256)
         if not outcome.installed:
             return None, outcome.reason
         fresh = InForce(outcome.selection, self.current.in_force.policy)

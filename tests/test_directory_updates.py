@@ -31,9 +31,25 @@ def test_the_worker_sees_what_changes_then_installs(it, coventry_edit, tmp_path)
     preview = updates.preview(made)
     assert preview.reason == "" and preview.version == "2026.12.1"
     assert preview.diff.summary() == "1 number changed"
-    loaded, reason = updates.install(made)
+    loaded, reason = updates.install(made, preview)
     assert reason == "" and loaded.graph.services["coventry-mash"].phone == NEW_NUMBER
     assert loaded.in_force.selection.origin == "user"
+
+
+def test_what_is_installed_is_the_file_the_worker_was_shown(it, coventry_edit, tmp_path):
+    """Another bundle (signed, older, perhaps withdrawn) copied over the chosen file while
+    the worker reads the preview is not installed in its place."""
+    where, lead = it
+    updates = running(where)
+    shown = publish(coventry_edit, lead.private_path, tmp_path / "b", "2026.12.2", date.today())
+    withdrawn = publish(coventry_edit, lead.private_path, tmp_path / "a", "2026.12.1", date.today())
+    preview = updates.preview(shown)
+    assert preview.reason == "" and preview.version == "2026.12.2"
+    shown.write_bytes(withdrawn.read_bytes())
+    loaded, reason = updates.install(shown, preview)
+    assert loaded is None and reason == "the file changed after it was checked: choose it again"
+    assert select_directory(where).version == updates.current.version
+    assert not list(where.user_updates.glob("*.navdir"))
 
 
 def refusals(where, lead, coventry_edit, tmp_path):
@@ -88,7 +104,7 @@ def test_each_refused_bundle_is_named_and_the_directory_in_use_stays(it, coventr
     for name, (bundle, word) in refusals(where, lead, coventry_edit, tmp_path).items():
         preview = updates.preview(bundle)
         assert preview.reason and word in preview.reason, (name, preview.reason)
-        loaded, reason = updates.install(bundle)
+        loaded, reason = updates.install(bundle, preview)
         assert loaded is None and reason, name
         assert updates.current.version == before
         assert select_directory(where).version == before, name

@@ -152,14 +152,24 @@ def publish(
         work.unlink(missing_ok=True)
 
 
+# Each field's JSON type: a list where a string belongs (an unsigned file IT's folder can
+# hold) must be refused here, not raise later and stop every start (review 2026-12-01)
+FIELD_TYPES = {"format": int, "size": int}
+
+
 def read_manifest(line: bytes) -> Manifest:
     """The manifest from its line, which must be exactly its canonical signed form."""
     try:
-        manifest = Manifest(**json.loads(line))
-        date.fromisoformat(manifest.expires)
-        version_key(manifest.directory_version)
-    except (ValueError, TypeError, RecursionError) as error:
+        fields = json.loads(line)
+        wrong = any(type(value) is not FIELD_TYPES.get(name, str) for name, value in fields.items())
+        if not wrong:  # bool is not an int here
+            manifest = Manifest(**fields)
+            date.fromisoformat(manifest.expires)
+            version_key(manifest.directory_version)
+    except (ValueError, TypeError, RecursionError, AttributeError) as error:
         raise Refused(f"no readable manifest ({type(error).__name__})") from None
+    if wrong:
+        raise Refused("no readable manifest (a field of the wrong type)")
     if signing.canonical(asdict(manifest)) != line:
         raise Refused("the manifest is not in its signed form")
     if manifest.format != FORMAT:
@@ -181,7 +191,15 @@ def check_signature(manifest: Manifest, keys: dict[str, VerifyKey]) -> None:
 def read_bundle(path: Path, keys: dict[str, VerifyKey]) -> tuple[Manifest, bytes]:
     """A bundle's manifest and database, its signature and hash checked; Refused otherwise.
     The database bytes returned are exactly the ones whose hash was checked."""
-    data = read_regular_file(path, len(MAGIC) + MAX_MANIFEST_BYTES + MAX_DATABASE_BYTES)
+    return open_bundle(read_bundle_file(path), keys)
+
+
+def read_bundle_file(path: Path) -> bytes:
+    return read_regular_file(path, len(MAGIC) + MAX_MANIFEST_BYTES + MAX_DATABASE_BYTES)
+
+
+def open_bundle(data: bytes, keys: dict[str, VerifyKey]) -> tuple[Manifest, bytes]:
+    """read_bundle, on a bundle's bytes already read."""
     if not data.startswith(MAGIC):
         raise Refused("not a directory bundle (bad header)")
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_MANIFEST_BYTES)

@@ -156,6 +156,8 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
             read.append((version_key(manifest.directory_version), origin, path, manifest, data))
         except Refused as error:
             _refuse(choice, origin, path, str(error))
+        except Exception as error:  # one bad file never stops every start
+            _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
     good_user = []
     for key, origin, path, manifest, data in sorted(read, key=lambda r: r[0], reverse=True):
         if choice.path is not None and key <= version_key(choice.version):
@@ -167,6 +169,9 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
             check_bundle_database(manifest, data)
         except Refused as error:
             _refuse(choice, origin, path, str(error))
+            continue
+        except Exception as error:  # signed, yet this app cannot read it
+            _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
             continue
         choice.take(path, data, manifest.directory_version, origin, manifest)
         if origin == "user":
@@ -198,15 +203,21 @@ class Installed:
     selection: Selection | None = None  # what select_directory chose, once installed
 
 
-def install_bundle(bundle: Path, where: Locations, today: date | None = None) -> Installed:
+def install_bundle(
+    bundle: Path, where: Locations, today: date | None = None, previewed: str = ""
+) -> Installed:
     """Put a bundle the worker chose in their updates folder and select again: installed
-    when those exact bytes are now in use; otherwise taken out again, with the reason."""
+    when those exact bytes are now in use; otherwise taken out again, with the reason.
+    `previewed`: the sha256 of the file the worker was shown and confirmed; a file changed
+    since (another bundle copied over it) is not installed in its place."""
     if where.user_updates is None:
         return Installed(False, reason="this computer has no folder for updates")
     if bundle.suffix != SUFFIX:
         return Installed(False, reason=f"not a directory bundle (a {SUFFIX} file)")
     try:
         data = read_regular_file(bundle, 1 << 30)
+        if previewed and hashlib.sha256(data).hexdigest() != previewed:
+            return Installed(False, reason="the file changed after it was checked: choose it again")
         where.user_updates.mkdir(parents=True, exist_ok=True)
         target = where.user_updates / f"installed-{hashlib.sha256(data).hexdigest()[:16]}{SUFFIX}"
         partial = target.with_suffix(".partial")

@@ -120,6 +120,58 @@ def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_pa
     assert "bad header" in reasons
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        {"key_id": []},  # a list where the key's id belongs: once stopped every start
+        {"key_id": {"a": 1}},
+        {"size": True},
+        {"size": "1"},
+        {"format": 1.0},
+        {"directory_version": 2026},
+        {"signature": None},
+    ],
+)
+def test_a_manifest_field_of_the_wrong_type_is_refused_and_never_stops_the_app(
+    where, key, tmp_path, line
+):
+    fields = {
+        "format": 1,
+        "directory_version": "2026.12.9",
+        "schema_revision": "x",
+        "created": "2026-11-21",
+        "expires": "2030-01-01",
+        "sha256": "x",
+        "size": 1,
+        "key_id": "k",
+        "signature": "",
+        **line,
+    }
+    where.machine_updates.mkdir()
+    write_bundle(where.machine_updates / "zz.navdir", fields, b"x")
+    where.user_updates.mkdir()
+    write_bundle(where.user_updates / "installed-zz.navdir", fields, b"x")
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped" and choice.verified
+    assert choice.refused == ["zz.navdir: no readable manifest (a field of the wrong type)"]
+    assert choice.set_aside == [
+        "installed-zz.navdir was set aside: no readable manifest (a field of the wrong type)"
+    ]
+    mailed = tmp_path / "update-2026.navdir"
+    write_bundle(mailed, fields, b"x")
+    outcome = install_bundle(mailed, where, TODAY)
+    assert not outcome.installed and "wrong type" in outcome.reason
+    assert not list(where.user_updates.glob("*.navdir"))  # not left to be tried at each start
+
+
+def test_a_manifest_that_is_not_an_object_is_refused(where):
+    where.machine_updates.mkdir()
+    (where.machine_updates / "list.navdir").write_bytes(MAGIC + b"[]\nx")
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"
+    assert choice.refused == ["list.navdir: no readable manifest (AttributeError)"]
+
+
 def forged(where, key, tmp_path, version, change_sql):
     """A properly signed bundle of a database changed by change_sql."""
     db = tmp_path / f"{version}.sqlite"

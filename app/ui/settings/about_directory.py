@@ -86,7 +86,7 @@ class AboutDirectoryPanel(QGroupBox):
         if not self.confirm(question):
             self.result.setText("Not installed: nothing was changed.")
             return
-        loaded, reason = self.updates.install(path)
+        loaded, reason = self.updates.install(path, preview)
         if loaded is None:
             self.result.setText(f"Not installed: {path.name}: {reason}.")
             return
