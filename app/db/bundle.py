@@ -15,6 +15,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import tempfile
 from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
@@ -113,7 +114,11 @@ def publish(
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once
         raise Refused(f"directory-{version}{SUFFIX} exists already in {out_dir}: use a higher one")
-    work = out_dir / f".publishing-{version}.sqlite"
+    # Built in a folder only this user can write: in the update share, anyone who can write
+    # there could leave a journal under a name known in advance, which SQLite would roll
+    # into the database before it is signed (review 2026-12-01)
+    scratch = Path(tempfile.mkdtemp(prefix="navigator-publish-"))
+    work = scratch / "directory.sqlite"
     try:
         try:
             if just_built:
@@ -144,12 +149,24 @@ def publish(
         ).signed_fields()
         manifest = Manifest(**fields, signature=signing.sign(fields, key))
         target = out_dir / f"directory-{version}{SUFFIX}"
-        partial = target.with_suffix(".partial")
-        partial.write_bytes(MAGIC + signing.canonical(asdict(manifest)) + b"\n" + data)
-        partial.replace(target)
+        _write_new(target, MAGIC + signing.canonical(asdict(manifest)) + b"\n" + data)
         return target
     finally:
-        work.unlink(missing_ok=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """Whole or not at all, through a file of a name no one could have prepared (a link
+    left under a known name would have had the bundle written wherever it points)."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".publishing-", suffix=".partial")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(name, 0o644)  # the laptops read it
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 # Each field's JSON type: a list where a string belongs (an unsigned file IT's folder can

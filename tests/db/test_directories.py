@@ -3,6 +3,7 @@
 import json
 import shutil
 import sqlite3
+import struct
 import subprocess
 from datetime import date
 
@@ -10,7 +11,7 @@ import pytest
 
 from app.__main__ import main
 from app.db import signing
-from app.db.bundle import MAGIC, Manifest, publish, sha256_of
+from app.db.bundle import MAGIC, Manifest, publish, read_bundle, sha256_of
 from app.db.checks import Refused
 from app.db.directories import Locations, install_bundle, select_directory
 from app.db.trust import KeySources
@@ -352,6 +353,48 @@ def test_no_private_key_is_committed():
         path = REPO / name
         if path.is_file() and path.stat().st_size < 1_000_000 and path.suffix != ".sqlite":
             assert '"private_key"' not in path.read_text(errors="ignore") or name.endswith(".py")
+
+
+def hot_journal(evil: bytes) -> bytes:
+    """A SQLite rollback journal that turns any database it is found beside into `evil` at
+    its next write (what someone able to write the update share could leave there)."""
+    page = struct.unpack(">H", evil[16:18])[0] or 65536
+    pages, nonce, sector = len(evil) // page, 0x12345678, 512
+    header = bytes.fromhex("d9d505f920a163d7") + struct.pack(
+        ">IIIII", pages, nonce, pages, sector, page
+    )
+    out = bytearray(header.ljust(sector, b"\0"))
+    for number in range(1, pages + 1):
+        body = evil[(number - 1) * page : number * page]
+        check = nonce + sum(body[i] for i in range(page - 200, 0, -200))
+        out += struct.pack(">I", number) + body + struct.pack(">I", check & 0xFFFFFFFF)
+    return bytes(out)
+
+
+def test_nothing_left_in_the_output_folder_gets_into_what_is_signed(key, tmp_path):
+    """Publishing into a share others can write: a journal or a link left there under a
+    name known in advance changes nothing that is signed, and nothing outside it."""
+    evil = tmp_path / "evil.sqlite"
+    shutil.copy(SHIPPED, evil)
+    with sqlite3.connect(evil) as db:
+        db.execute("UPDATE phone SET number = '0808 2000 666' WHERE service_id = 'ndah'")
+    db.close()
+    share, victim = tmp_path / "share", tmp_path / "lead-file.txt"
+    share.mkdir()
+    victim.write_text("the lead's own file")
+    (share / ".publishing-2026.12.1.sqlite-journal").write_bytes(hot_journal(evil.read_bytes()))
+    (share / "directory-2026.12.1.partial").symlink_to(victim)
+    made = publish(SHIPPED, key.private_path, share, "2026.12.1", TODAY)
+    trusted = signing.load_public_keys(tmp_path / "trusted")
+    _, database = read_bundle(made, trusted)
+    signed = tmp_path / "signed.sqlite"
+    signed.write_bytes(database)
+    with sqlite3.connect(signed) as db:
+        (phone,) = db.execute("SELECT number FROM phone WHERE service_id = 'ndah'").fetchone()
+    db.close()
+    assert phone == "0808 2000 247"
+    assert victim.read_text() == "the lead's own file"
+    assert oct(made.stat().st_mode & 0o777) == oct(0o644)
 
 
 def test_a_version_already_published_in_a_folder_is_not_written_again(where, key, tmp_path):
