@@ -9,7 +9,7 @@ serves `directory diff OLD NEW`, the worker's "Install directory update…" and 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from app.pathways.graph import Graph, Service
 from app.records import record
@@ -57,6 +57,7 @@ class DirectoryDiff:
     changes: tuple[Change, ...]
     area_names: dict[str, str]
     pathway_change: str = ""  # "pathway 2025.1 → 2026.1" when the rules changed too
+    pathway_items: tuple[str, ...] = ()  # each question, card or reminder changed
 
     @property
     def numbers_changed(self) -> int:
@@ -93,7 +94,9 @@ class DirectoryDiff:
         added = [f"added: {s.name} ({s.id}) {s.phone or s.email}".rstrip() for s in self.added]
         retired = [f"retired: {s.name} ({s.id})" for s in self.retired]
         changed = [f"changed: {c.describe()}" for c in self.changes]
-        return ([self.pathway_change] if self.pathway_change else []) + added + retired + changed
+        pathway = [self.pathway_change] if self.pathway_change else []
+        pathway += [f"pathway changed: {item}" for item in self.pathway_items]
+        return pathway + added + retired + changed
 
     def _by_area(self, services: tuple[Service, ...]) -> list[tuple[str, str]]:
         counts = Counter(self._where(s) for s in services)
@@ -110,11 +113,59 @@ class DirectoryDiff:
 
 def compare(old: Graph, new: Graph) -> DirectoryDiff:
     """The differences from the old directory to the new one."""
+    items = pathway_changes(old, new)
     pathway = ""
     if old.pathway_version != new.pathway_version:
         pathway = f"pathway rules {old.pathway_version} → {new.pathway_version}"
+    elif items:  # the same version with other words: never a directory's to change
+        pathway = (
+            f"the pathway's rules or words changed ({_count(len(items), 'item')}) "
+            f"with its version {new.pathway_version} unchanged"
+        )
     versions = (old.directory_version, new.directory_version)
-    return compare_services(old.services, new.services, area_names(new), versions, pathway)
+    diff = compare_services(old.services, new.services, area_names(new), versions, pathway)
+    return replace(diff, pathway_items=tuple(items))
+
+
+# Every part of the rules, by what a reviewer calls it: a card's words changed in a signed
+# directory showed as "no change to any service" (review 2026-12-01)
+PATHWAY_PARTS = {
+    "questions": "question",
+    "edges": "order of asking after",
+    "actions": "card",
+    "rules": "rule",
+    "guidance": "reminder",
+    "audiences": "audience",
+    "named": "condition",
+    "facts": "fact",
+    "pages": "page",
+    "vignettes": "practice case",
+    "kind_labels": "service kind",
+}
+PATHWAY_WHOLES = {"start": "first question", "settings": "settings", "risk": "risk facts"}
+
+
+def pathway_changes(old: Graph, new: Graph) -> list[str]:
+    """Each item of the rules that differs, "card marac_referral", in a stable order."""
+    found = [
+        f"{word} {key}"
+        for part, word in PATHWAY_PARTS.items()
+        for key in _changed_keys(getattr(old, part), getattr(new, part))
+    ]
+    return found + [
+        w for part, w in PATHWAY_WHOLES.items() if getattr(old, part) != getattr(new, part)
+    ]
+
+
+def _changed_keys(before, after) -> list[str]:
+    old, new = _keyed(before), _keyed(after)
+    return sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+
+
+def _keyed(items) -> dict:
+    if isinstance(items, dict):
+        return items
+    return {getattr(item, "id", None) or str(n): item for n, item in enumerate(items)}
 
 
 def compare_services(

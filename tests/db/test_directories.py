@@ -219,6 +219,38 @@ def test_a_signed_but_invalid_graph_is_refused(where, key, tmp_path):
     assert any("pathway graph is invalid" in r for r in choice.refused)
 
 
+@pytest.mark.parametrize(
+    "table, column, was",
+    [
+        ("action_template", "say", "call 999 now"),
+        ("outcome_rule", "why", "999"),
+        ("guidance", "text", "medical check"),
+        ("question", "help", "999"),
+    ],
+)
+def test_a_signed_bundle_with_a_number_written_into_the_pathways_words_is_refused(
+    where, key, tmp_path, table, column, was
+):
+    """999, 101 and 111 are the only numbers the rules' words may hold: any other belongs
+    to a service, where it is checked and shown as a change, however it is grouped."""
+    for n, planted in enumerate(("0121 496 0666", "0121-496-0666", "+44 (0)121 496 0666")):
+        version = f"2026.12.{10 + n}"
+        sql = (
+            f"UPDATE {table} SET {column} = replace({column}, '{was}', '{planted}') "
+            f"WHERE {column} LIKE '%{was}%';"
+            f"UPDATE content_meta SET value = '{version}' WHERE key = 'directory_version';"
+        )
+        forged(where, key, tmp_path, version, sql)
+        choice = select_directory(where, TODAY)
+        assert choice.origin == "shipped", (table, planted)
+        assert any(
+            f"the pathway's words hold a phone number ({planted.lstrip('+')}" in r
+            or f"the pathway's words hold a phone number ({planted}" in r
+            for r in choice.refused
+        ), choice.refused
+        (where.machine_updates / f"directory-{version}.navdir").unlink()
+
+
 def test_an_expired_bundle_is_used_with_a_warning(where, key):
     bundle(where, key, "2026.12.8", days=-1)
     choice = select_directory(where, TODAY)

@@ -24,6 +24,37 @@ def edited(tmp_path_factory):
     )
 
 
+def test_a_change_to_the_pathways_words_is_shown_even_with_its_version_unchanged(graph, tmp_path):
+    """A card's words changed in a database handed to the lead: "no change to any service"
+    would have let it be signed unseen."""
+    import shutil
+    import sqlite3
+
+    from tests.conftest import REPO
+
+    copy = tmp_path / "colleague.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", copy)
+    with sqlite3.connect(copy) as db:
+        db.execute(
+            "UPDATE action_template SET say = replace(say, 'call 999', 'call 998') "
+            "WHERE kind = 'urgent_medical_check'"
+        )
+        db.execute(
+            "UPDATE guidance SET text = 'Meet them together.' WHERE id = 'no_joint_meetings'"
+        )
+    db.close()
+    diff = compare(graph, load_valid_graph(copy))
+    assert not diff.empty
+    assert diff.summary() == (
+        f"the pathway's rules or words changed (2 items) with its version "
+        f"{graph.pathway_version} unchanged"
+    )
+    assert diff.lines()[1:] == [
+        "pathway changed: card urgent_medical_check",
+        "pathway changed: reminder no_joint_meetings",
+    ]
+
+
 def test_the_known_edits_are_counted_exactly(graph, edited):
     diff = compare(graph, edited)
     assert [s.id for s in diff.added] == ["coventry-new-idva"]
