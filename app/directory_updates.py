@@ -74,10 +74,19 @@ class DirectoryUpdates:
         self.refused = list(current.in_force.selection.problems)
 
     def check(self) -> Loaded | None:
-        """A directory newer than the one in use that passes every check, or None."""
+        """A directory newer than the one in use that passes every check; or, when the one in
+        use fails them now (IT withdrew its key, its file was altered), the best that passes;
+        otherwise None. One merely out of reach (a share offline) stays in use: its bytes
+        were checked and are held."""
         fresh = InForce(select_directory(self.locations), self.current.in_force.policy)
         self.refused = list(fresh.selection.problems)
-        if fresh.selection.path is None or not _newer(fresh.selection.version, self.current):
+        in_use = self.current.in_force.selection.path
+        failing = in_use is not None and in_use in fresh.selection.refused_files
+        if fresh.selection.sha256 == self.current.in_force.selection.sha256:
+            return None  # the same bytes (IT's file gone bad, the copy kept here in use)
+        if fresh.selection.path is None or not (
+            failing or _newer(fresh.selection.version, self.current)
+        ):
             return None
         try:
             return Loaded(fresh, graph_in_force(fresh))

@@ -2,13 +2,14 @@
 the worker picks is described before it is installed, and every refusal keeps the directory
 in use. Real bundles, signed with real keys, of a directory built from the shipped source."""
 
+import shutil
 from datetime import date
 
 from app.db import signing
 from app.db.bundle import MAGIC, publish
 from app.db.directories import select_directory
 from app.db.trust import INSTALL, MACHINE_FOLDER
-from tests.conftest import NEW_NUMBER, edited_directory, running
+from tests.conftest import NEW_NUMBER, change, edited_directory, running
 
 
 def test_a_newer_bundle_in_its_folder_is_found_with_the_new_number(it, coventry_edit):
@@ -122,3 +123,49 @@ def test_about_names_the_directory_and_where_each_trusted_key_came_from(it, cove
     about = updates.about()
     assert about.version == "2026.12.1" and about.origin == "IT's update folder"
     assert lead.key_id in about.published and date.today().isoformat() in about.published
+
+
+def test_a_directory_whose_key_it_withdrew_is_left_while_the_app_runs(it, coventry_edit, tmp_path):
+    """Withdrawing the key of a bad update must not wait for every laptop to restart."""
+    where, lead = it
+    bad = edited_directory(
+        tmp_path / "bad", lambda rows: change(rows, "ndah", phone="0808 2000 999")
+    )
+    publish(bad, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    updates = running(where)
+    assert updates.current.graph.services["ndah"].phone == "0808 2000 999"
+    second = signing.generate(tmp_path / "second")
+    (where.keys.machine / lead.public_path.name).unlink()
+    shutil.copy(second.public_path, where.keys.machine)
+    publish(coventry_edit, second.private_path, where.machine_updates, "2026.11.30.5", date.today())
+    found = updates.check()
+    assert found is not None and found.version == "2026.11.30.5"
+    assert found.graph.services["ndah"].phone == "0808 2000 247"
+    assert any("unknown key" in r for r in updates.refused)
+
+
+def test_a_directory_out_of_reach_stays_in_use_and_its_copy_is_used_at_the_next_start(
+    it, coventry_edit
+):
+    """The share offline, or an older signed bundle put back in place of the newer: the
+    laptop never goes back to an older directory."""
+    where, lead = it
+    older = publish(
+        coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today()
+    )
+    kept_older = older.read_bytes()
+    newer = publish(
+        coventry_edit, lead.private_path, where.machine_updates, "2026.12.2", date.today()
+    )
+    updates = running(where)
+    assert updates.current.version == "2026.12.2"
+    assert updates.current.in_force.selection.origin == "machine"
+    shutil.rmtree(where.machine_updates)  # the share cannot be reached
+    assert updates.check() is None
+    again = select_directory(where)
+    assert (again.version, again.origin) == ("2026.12.2", "kept")
+    where.machine_updates.mkdir()  # the newer taken away, the older put back
+    older.write_bytes(kept_older)
+    assert newer.exists() is False
+    assert updates.check() is None
+    assert select_directory(where).version == "2026.12.2"

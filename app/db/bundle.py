@@ -149,10 +149,15 @@ def publish(
         ).signed_fields()
         manifest = Manifest(**fields, signature=signing.sign(fields, key))
         target = out_dir / f"directory-{version}{SUFFIX}"
-        _write_new(target, MAGIC + signing.canonical(asdict(manifest)) + b"\n" + data)
+        _write_new(target, bundle_bytes(manifest, data))
         return target
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def bundle_bytes(manifest: Manifest, database: bytes) -> bytes:
+    """The bundle file, byte for byte: header, manifest as signed, database."""
+    return MAGIC + signing.canonical(asdict(manifest)) + b"\n" + database
 
 
 def _write_new(target: Path, data: bytes) -> None:

@@ -18,19 +18,28 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from app.db.bundle import SUFFIX, check_bundle_database, read_bundle, read_regular_file
+from app.db.bundle import (
+    SUFFIX,
+    Manifest,
+    bundle_bytes,
+    check_bundle_database,
+    read_bundle,
+    read_regular_file,
+)
 from app.db.checks import Refused, check_database, version_key
 from app.db.trust import KeySources, TrustedKey, load_trusted_keys
 from app.machine import machine_folders
 from app.records import record
 
 SET_ASIDE = "set-aside"
+KEPT = "kept-"  # the name of a copy of IT's bundle kept in the worker's folder
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
 MAX_SHIPPED_BYTES = 256 * 1024 * 1024
 ORIGINS = {
     "shipped": "installed with the app",
     "machine": "IT's update folder",
     "user": "installed by the worker",
+    "kept": "IT's update folder (the copy kept on this computer)",
     "unverified": "chosen with --directory (not verified)",
 }
 
@@ -55,9 +64,11 @@ class Selection:
     published: str = ""  # the day the publisher signed it, for an update
     warnings: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # candidates that failed a check
+    refused_files: list[Path] = field(default_factory=list)  # the same, by their files
     set_aside: list[str] = field(default_factory=list)  # the worker's files moved aside
     skipped: list[str] = field(default_factory=list)  # good bundles not newer than in use
     trusted: list[TrustedKey] = field(default_factory=list)
+    manifest: Manifest | None = None  # an update's, as signed
 
     @property
     def problems(self) -> list[str]:
@@ -70,6 +81,7 @@ class Selection:
 
     def take(self, path: Path, data: bytes, version: str, origin: str, manifest=None) -> None:
         self.path, self.data, self.version, self.origin = path, data, version, origin
+        self.manifest = manifest
         self.verified = origin != "unverified"
         self.key_id = manifest.key_id if manifest else ""
         self.expires = manifest.expires if manifest else ""
@@ -105,14 +117,18 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         choice.take(where.shipped, data, version, "shipped")
     except Refused as error:
         choice.refused.append(f"shipped directory {where.shipped.name}: {error}")
+        choice.refused_files.append(where.shipped)
     bundles = [
         (origin, path)
         for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates))
         for path in _bundle_files(folder)
     ]
+    bundles = [("kept" if p.name.startswith(KEPT) else o, p) for o, p in bundles]
     if bundles:  # the signature library loads only when there is work for it
         keys, choice.trusted = load_trusted_keys(where.keys)
         _consider_bundles(choice, bundles, keys, where)
+        if choice.origin == "machine":
+            _keep_copy(choice, where)
     if choice.expires and date.fromisoformat(choice.expires) < today:
         choice.warnings.append(f"directory {choice.version} expired on {choice.expires}")
     return choice
@@ -147,6 +163,23 @@ def _bundle_files(folder: Path | None) -> list[Path]:
     return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file())
 
 
+def _keep_copy(choice: Selection, where: Locations) -> None:
+    """IT's bundle in use, kept in the worker's folder: a share that cannot be reached, or
+    one where someone put an older signed bundle back in place of the newer, no longer
+    takes the laptop back to an older directory (review 2026-12-01). Kept like the worker's
+    own: checked at every start, the two newest kept. Not kept if the profile is read-only."""
+    if where.user_updates is None or choice.data is None:
+        return
+    target = where.user_updates / f"{KEPT}{hashlib.sha256(choice.data).hexdigest()[:16]}{SUFFIX}"
+    if target.exists():
+        return
+    with contextlib.suppress(OSError):
+        where.user_updates.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial")
+        partial.write_bytes(bundle_bytes(choice.manifest, choice.data))
+        os.replace(partial, target)
+
+
 def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> None:
     """Check bundles newest first until one passes; older good ones are only skipped."""
     read = []
@@ -158,11 +191,11 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
             _refuse(choice, origin, path, str(error))
         except Exception as error:  # one bad file never stops every start
             _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
-    good_user = []
+    good_user = []  # the worker's own and the kept copies of IT's
     for key, origin, path, manifest, data in sorted(read, key=lambda r: r[0], reverse=True):
         if choice.path is not None and key <= version_key(choice.version):
             choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
-            if origin == "user":
+            if origin != "machine":
                 good_user.append(path)
             continue
         try:
@@ -174,7 +207,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
             _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
             continue
         choice.take(path, data, manifest.directory_version, origin, manifest)
-        if origin == "user":
+        if origin != "machine":
             good_user.append(path)
     for stale in good_user[KEEP_USER_BUNDLES:]:
         with contextlib.suppress(OSError):
@@ -183,7 +216,8 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
 
 def _refuse(choice: Selection, origin: str, path: Path, reason: str) -> None:
     """IT's bundles are only named; the worker's own are also moved out of the way."""
-    if origin != "user":
+    choice.refused_files.append(path)
+    if origin == "machine":
         choice.refused.append(f"{path.name}: {reason}")
         return
     choice.set_aside.append(f"{path.name} was set aside: {reason}")

@@ -44,15 +44,12 @@ class AboutDirectoryPanel(QGroupBox):
             self.maintain_button.setAccessibleName("Open the directory maintenance window")
             self.maintain_button.clicked.connect(self._maintain)
             layout.addWidget(self.maintain_button)
-        self.read = False
 
     def showEvent(self, event) -> None:
-        if not self.read:
-            self.refresh()
+        self.refresh()  # each time: a key IT withdrew, an update refused since, shows
         super().showEvent(event)
 
     def refresh(self) -> None:
-        self.read = True
         about = self.updates.about()
         self.facts.setText(
             f"Directory {about.version}, {about.origin}.\n"

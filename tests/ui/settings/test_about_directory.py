@@ -105,3 +105,17 @@ def test_an_update_it_could_not_use_is_named_with_what_to_do(qtbot, it, tmp_path
     text = panel.refused.text()
     assert panel.refused.isVisible() and "tell IT" in text
     assert "directory-2026.12.9.navdir: not a directory bundle (bad header)" in text
+
+
+def test_a_refusal_since_it_was_first_shown_shows_when_it_is_shown_again(panel, it, tmp_path):
+    """IT withdrew a key while the app ran: the panel, read when first shown, is read again."""
+    where, _ = it
+    assert not panel.refused.isVisible()
+    where.machine_updates.mkdir()
+    (where.machine_updates / "broken.navdir").write_bytes(b"not a bundle")
+    panel.updates.check()
+    panel.hide()
+    panel.show()
+    assert panel.refused.isVisible() and "broken.navdir: not a directory bundle" in (
+        panel.refused.text()
+    )
