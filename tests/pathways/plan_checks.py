@@ -112,11 +112,43 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
                 failures.append(f"R37: {kind} must say 'give them the details', not 'refer'")
     if level_basis_wrong(a, plan):
         failures.append("R38: an incomplete Dash must say how many answers are not known")
+    failures += _spoken_to_failures(a, plan)
     for action in plan.actions:
         if not action.say:
             failures.append(f"{action.kind}: nothing to say to the person")
         if action.kind in NOW and action.group != "now":
             failures.append(f"{action.kind}: must be in the 'now' group")
+    return failures
+
+
+# Words that, said to the person causing harm, tell them of a referral (R28, R35) or speak
+# to them as the person harmed; and words that speak to someone worried about another
+# person as if the abuse were theirs (R34). Review 2026-12-01.
+TELLS_OF_A_REFERRAL = ("refer", "MARAC", "LADO", "adult social care", "officer", "specialist")
+AS_THE_PERSON_HARMED = (
+    "you are feeling",
+    "your family",
+    "help you",
+    "your immigration",
+    "you tell the police",
+    "what you are going through",
+    "hurting you",
+)
+
+
+def _spoken_to_failures(a: dict[str, Any], plan: Plan) -> list[str]:
+    failures = []
+    d, child = policy.who(a), a["age_group"] in policy.UNDER_18
+    to_causer = TELLS_OF_A_REFERRAL + AS_THE_PERSON_HARMED
+    for action in plan.actions:
+        say = action.say
+        own_line = action.kind in ("perpetrator_support", "helpline")
+        if d == "person_causing_harm" and not own_line and any(w in say for w in to_causer):
+            failures.append(f"R35: {action.kind} says to the person causing harm: {say}")
+        if d == "concerned_other" and any(w in say for w in AS_THE_PERSON_HARMED):
+            failures.append(f"R34: {action.kind} speaks to a worried person as the harmed one")
+        if action.kind == "concerned_other_advice" and child and "let them decide" in say:
+            failures.append("R3: a child's safety is not left to the child to decide")
     return failures
 
 

@@ -135,8 +135,8 @@ def expected_questions(a: dict[str, Any]) -> set[str]:
             asked.add("saa_timing")
         if marac_applies(a):
             asked.add("safe_tonight")
-        if strangulation(a):
-            asked.add("strangulation_recent")
+    if strangulation(a):
+        asked.add("strangulation_recent")  # R32 has no exception for R35
     if d == "person_harmed":
         asked.add("police_aware")
         if marac_applies(a):
@@ -191,10 +191,11 @@ def expected_actions(a: dict[str, Any]) -> set[str]:
     if a["immediate_danger"]:
         kinds.add("emergency_999")  # R1
     if strangulation(a) and a.get("strangulation_recent") in ("yes", "not_known"):
-        kinds.add("urgent_medical_check")  # R32 (asked only when not the person causing harm)
+        kinds.add("urgent_medical_check")  # R32, whoever tells of it
     if (
         age in UNDER_18  # R3
         or (children and da)  # R4
+        or (children and who(a) == "person_causing_harm")  # R35, whatever the abuse
         or ("fgm" in needs(a) and (age in UNDER_18 or children))  # R15
         or (age == "16_17" and a.get("safe_tonight") == "no")  # R23
         or about(a) & {"under_18", "contact_with_children"}  # R27, R42
@@ -346,6 +347,7 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R23": age == "16_17" and a.get("safe_tonight") == "no",
             "R27": "under_18" in about(a),
             "R42": "contact_with_children" in about(a),
+            "R35-children": children and causer,
         },
         "adult_safeguarding_referral": {
             "R5": age == "adult" and a.get("care_and_support_needs") is True,
