@@ -52,6 +52,10 @@ class AnswerPanel(QWidget):
     def restore(self, cursor: Any) -> None:
         """Back where `cursor` says, on the panel drawn anew."""
 
+    def given_as_none(self) -> None:
+        """The question was answered with no answer (the Dash "not completed"): a panel
+        whose Enter would otherwise give an answer keeps that one instead."""
+
     def focus_first(self) -> None:
         controls = [
             w for w in self.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -100,6 +100,8 @@ class QuestionPage(QWidget):
         if shown is None:
             self.show_question(session.question, current if held is None else held, session.number)
             self.panel.restore(cursor)
+            if current is None and session.question.id in session.answers:
+                self.panel.given_as_none()
         else:
             self.show_page(shown, session.number, held)
         if held is not None:  # drawn anew: what is unconfirmed is measured as before

@@ -158,3 +158,28 @@ def test_backspace_takes_back_the_last_answer_and_never_goes_back(qtbot, window)
 def test_tab_leaves_the_dash_table_for_its_buttons(qtbot, graph):
     panel = dash_panel(qtbot, graph)
     assert not panel.table.tabKeyNavigation()
+
+
+def test_a_dash_left_not_completed_stays_so_when_the_walk_comes_back_to_it(qtbot, window):
+    """An earlier answer corrected walks the later pages again: on the Dash, left not
+    completed, Enter recorded 24 "not known" (review 2026-12-01). It says how it was left,
+    and Enter keeps it; answering items completes it."""
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    qtbot.keyClick(window.question_page.panel, Qt.Key.Key_S)
+    assert window.session.answers["dash_answers"] is None
+    window.edit("dash_answers")
+    panel = window.question_page.panel
+    assert window.session.question.id == "dash_answers" and not panel.kept.isHidden()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert window.session.answers["dash_answers"] is None
+    window.edit("dash_answers")
+    panel = window.question_page.panel
+    qtbot.keyClick(panel.table, Qt.Key.Key_Y)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    answers = window.session.answers["dash_answers"]
+    assert answers["dash_01"] == "yes" and list(answers.values()).count("not_known") == 23
+
+
+def test_a_dash_never_answered_says_nothing_of_before(qtbot, graph):
+    assert dash_panel(qtbot, graph).kept.isHidden()
