@@ -144,6 +144,12 @@ def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, 
     return [(label, found) for label, found in (("24/7", always), ("daytime", daytime)) if found]
 
 
+def red_flags_advice(plan: Plan) -> str:
+    """What the red flags ask of the worker: professional judgement may raise the risk to
+    high; said beside a risk already high it carries nothing (review 2026-12-01)."""
+    return "" if plan.risk.level == "high" else "consider professional judgement"
+
+
 def plan_to_text(plan: Plan, today: date | None = None) -> str:
     """A readable plan with no names, and only the answers a referral form needs."""
     check = _checker(plan, today)

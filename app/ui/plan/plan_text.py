@@ -8,7 +8,7 @@ from html import escape
 
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use
-from app.pathways.summary import grouped, note_leads, service_notes
+from app.pathways.summary import grouped, note_leads, red_flags_advice, service_notes
 
 PRINT_WARNING = (
     "Do not give a printed plan to someone whose abuser may find it. Keep it with your "
@@ -26,7 +26,8 @@ def risk_html(plan: Plan) -> str:
         parts.append(f"<p><b>Risk: {level}</b>{basis}</p>")
     if plan.red_flags:
         flags = "; ".join(escape(f.text) for f in plan.red_flags)
-        parts.append(f"<p><b>Red flags:</b> {flags} (consider professional judgement)</p>")
+        advice = f" ({red_flags_advice(plan)})" if red_flags_advice(plan) else ""
+        parts.append(f"<p><b>Red flags:</b> {flags}{advice}</p>")
     parts += [f"<p><b>Note:</b> {escape(n.text)}</p>" for n in plan.notices]
     return "".join(parts)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import Plan
-from app.pathways.summary import grouped
+from app.pathways.summary import grouped, red_flags_advice
 from app.ui.expander import Expander
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
@@ -173,7 +173,8 @@ class PlanView(QWidget):
         if plan.red_flags:  # one short line; each in full, with its sources, folded
             names = ", ".join(f.id.replace("_", " ") for f in plan.red_flags)
             full = "\n".join(f"{f.text} [{'; '.join(f.sources)}]" for f in plan.red_flags)
-            line = f"Red flags: {names}. Consider professional judgement."
+            advice = red_flags_advice(plan)
+            line = f"Red flags: {names}." + (f" {advice.capitalize()}." if advice else "")
             column.addWidget(plain_label(line, "Red flags"))
             flags = Expander("Red flags in full, with sources", full, "Red flags in full")
             column.addWidget(flags)

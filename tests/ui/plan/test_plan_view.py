@@ -55,6 +55,16 @@ def test_the_risk_is_one_line_and_red_flags_one_line_folded_sources(qtbot, pathw
     assert view.flags is not None and not view.flags.is_open
     view.flags.button.click()
     assert view.flags.is_open and view.flags.body.isVisible()
+    assert "judgement" not in line  # the risk is high already: nothing for it to raise
+
+
+def test_red_flags_below_high_ask_for_professional_judgement(qtbot, pathway):
+    plan = plan_for(pathway, "adult DA, 8 yes: not high")
+    assert plan.red_flags and plan.risk.level != "high"
+    view = view_of(qtbot, plan)
+    labels = view.scroll.widget().findChildren(type(view.risk))
+    line = next(label.text() for label in labels if label.text().startswith("Red flags: "))
+    assert line.endswith(". Consider professional judgement.")
 
 
 def test_why_and_sources_are_folded_on_every_card_and_open_by_keyboard(qtbot, pathway):
