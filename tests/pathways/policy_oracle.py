@@ -14,14 +14,22 @@ SIXTEEN_PLUS = {"adult", "16_17"}
 UNDER_18 = {"under_16", "16_17"}
 AGES = {"adult": (18, 120), "16_17": (16, 17), "under_16": (0, 15)}
 SARC_TIMINGS = {"within_7_days", "8_to_21_days", "unknown"}
-SHARING_REFERRALS = {
+SHARING_REFERRALS = {  # §5's list, and the LADO's, which shares information just the same
     "child_safeguarding_referral",
     "adult_safeguarding_referral",
+    "lado_referral",
     "marac_referral",
     "idva_referral",
     "isva_referral",
 }
-NO_CONSENT_NEEDED = {"child_safeguarding_referral", "adult_safeguarding_referral", "marac_referral"}
+# R37: what goes ahead without consent (999 and the LADO as well as the three it names)
+NO_CONSENT_NEEDED = {
+    "emergency_999",
+    "child_safeguarding_referral",
+    "adult_safeguarding_referral",
+    "lado_referral",
+    "marac_referral",
+}
 GENERAL_REMINDERS = {
     "explain_confidentiality_limits",
     "consent_before_sharing",
