@@ -81,6 +81,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
             action = plan.action(kind)
             if action and "safeguarding lead" not in action.title:
                 failures.append(f"R6 at tier 1: {kind} must be worded as made by the lead")
+        marac = plan.action("marac_referral")
+        if marac and "I will refer" in marac.say:
+            failures.append("R6 at tier 1: the lead refers to MARAC, not the worker")
     sarc = plan.action("sarc_referral")
     urgent = a.get("saa_timing") == "within_7_days"
     if sarc and (urgent != ("Urgent" in sarc.title) or urgent != (sarc.group == "now")):
