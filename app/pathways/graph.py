@@ -284,6 +284,19 @@ class Graph:
     vignettes: tuple[Vignette, ...] = ()  # practice cases, built and shipped with the rules
     pages: tuple[QuestionPage, ...] = ()  # questions the window shows together
 
+    def ask_order(self) -> dict[str, int]:
+        """Each question's place in the order of asking (the flow from the start, first
+        reached first): not the order the questions are defined in."""
+        order: dict[str, int] = {}
+        waiting = [self.start]
+        while waiting:
+            node = waiting.pop(0)
+            if node in order or node not in self.questions:
+                continue
+            order[node] = len(order)
+            waiting += [edge.target for edge in self.edges.get(node, [])]
+        return order
+
     def page_of(self, question_id: str) -> QuestionPage | None:
         return next((p for p in self.pages if question_id in p.questions), None)
 

@@ -221,19 +221,25 @@ class CaseSession:
     def sections(self) -> list[SectionState]:
         """The walk as a task list: completed, in progress, not needed (passed, or the plan
         is reached, with none of its questions asked) or to do."""
-        questions, shown = self.pathway.graph.questions, self.page
+        graph, shown = self.pathway.graph, self.page
+        questions, rank = graph.questions, graph.ask_order()
         on_screen = shown.questions if shown else (self.question,) if self.question else ()
         current = [q.section for q in on_screen]
         asked = {questions[q].section for q in self.path[: self.position]}
         order = list(dict.fromkeys(q.section for q in questions.values()))
-        reached = order.index(current[0]) if current else len(order)
+        # passed only once the flow is beyond the last of its questions: Risk asked after
+        # the household for a worried friend showed "not needed", then was asked
+        last = {section: -1 for section in order}
+        for q, place in rank.items():
+            last[questions[q].section] = max(last[questions[q].section], place)
+        now = rank.get(on_screen[0].id, len(rank)) if on_screen else len(rank)
         states = []
-        for index, section in enumerate(order):
+        for section in order:
             if section in current:
                 state = "in progress"
             elif section in asked:
                 state = "completed"
-            elif index < reached:
+            elif last[section] < now:
                 state = "not needed"
             else:
                 state = "to do"

@@ -54,3 +54,27 @@ def test_every_section_on_a_page_is_in_progress(pathway):
     assert session.page.questions[0].id == "children_in_household"
     states = {s.name: s.state for s in session.sections()}
     assert states["Household"] == states["Needs"] == "in progress"
+
+
+def test_a_section_asked_later_in_the_flow_is_to_do_not_passed(pathway):
+    """Someone worried about a friend: Risk (professional judgement) is asked after the
+    household and the needs. It read "not needed" on the household page, then was asked."""
+    session = session_at_about_abuser(pathway, "concerned_other")
+    session.answer({"about_abuser": [], "perpetrator_nearby": False})
+    while session.question.section != "Household":
+        session.answer(session.value_on_screen(lambda q: q.options[0].value if q.options else []))
+    states = {s.name: s.state for s in session.sections()}
+    assert states["Risk"] == "to do"
+    while session.question is not None and session.question.section != "Risk":
+        session.answer(
+            session.value_on_screen(lambda q: False if q.answer_type == "yes_no" else [])
+        )
+    assert session.question.section == "Risk"
+    assert {s.name: s.state for s in session.sections()}["Risk"] == "in progress"
+
+
+def test_the_order_of_asking_follows_the_flow(graph):
+    order = graph.ask_order()
+    assert order["immediate_danger"] == 0
+    assert order["children_in_household"] < order["professional_judgement_high_risk"]
+    assert set(order) == set(graph.questions)
