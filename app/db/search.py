@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 from app.db.loader import Source, open_directory
@@ -166,6 +167,7 @@ class DirectorySearch:
     ) -> list[ServiceHit]:
         filters = filters or SearchFilters()
         self.check(filters)
+        text, filters = self._place_as_filter(text, filters)
         where, params = self._filters(filters)
         columns = (
             "s.id, s.name, coalesce(o.name, ''), "
@@ -191,12 +193,15 @@ class DirectorySearch:
                 rows += [row for row in more if row[0] not in seen][: limit - len(rows)]
         elif text.strip():
             return []  # only punctuation: nothing can match it
-        else:
+        else:  # the borough's own services first, then the region's, then national lines
+            local = (filters.borough or "", self.regions.get(filters.borough) or "")
             sql = (
                 f"SELECT {columns} FROM service s LEFT JOIN organization o "
-                f"ON o.id = s.organization_id WHERE 1 {where} ORDER BY s.name LIMIT ?"
+                f"ON o.id = s.organization_id WHERE 1 {where} ORDER BY (SELECT min(CASE a.name "
+                "WHEN ? THEN 0 WHEN ? THEN 1 ELSE 2 END) FROM service_area a "
+                "WHERE a.service_id = s.id), s.name LIMIT ?"
             )
-            rows = self.db.execute(sql, [*params, limit])
+            rows = self.db.execute(sql, [*params, *local, limit])
         today = today or date.today()
         return [
             ServiceHit(
@@ -204,6 +209,23 @@ class DirectorySearch:
             )
             for row in rows
         ]
+
+    def _place_as_filter(self, text: str, filters: SearchFilters) -> tuple[str, SearchFilters]:
+        """A borough typed in the search ("refuge walsall") means the services that serve
+        it, national lines included, as the borough filter does: as a word to match, it
+        left out every national and regional service (the one refuge line among them)."""
+        boroughs = {
+            word.casefold(): value
+            for value, region in self.regions.items()
+            if region
+            for word in (value, self.labels.get(value, value))
+        }
+        words = re.findall(r"\w+", text)
+        named = {boroughs[w.casefold()] for w in words if w.casefold() in boroughs}
+        if len(named) != 1 or (filters.borough not in (None, *named)):
+            return text, filters  # two places, or another than the filter's: as words
+        rest = " ".join(w for w in words if w.casefold() not in boroughs)
+        return rest, replace(filters, borough=named.pop())
 
     def _filters(self, f: SearchFilters) -> tuple[str, list]:
         clauses, params = ["s.status = 'active'"], []

@@ -124,3 +124,16 @@ def test_hits_say_check_before_use_for_low_or_unassured(finder):
     fixed = {"999", "101", "111"}  # national numbers that do not change are never flagged
     assert all(h.check_before_use != (h.phone in fixed) for h in found)
     assert {h.phone for h in found if not h.check_before_use} == fixed
+
+
+def test_a_borough_typed_means_the_services_that_serve_it(finder):
+    """ "refuge walsall" found only the Refugee and Migrant Centre: the national helpline,
+    which finds refuges, serves Walsall but has no "walsall" in its words."""
+    ids = [hit.id for hit in finder.search("refuge walsall")]
+    assert "ndah" in ids and "haven-wolverhampton" not in ids
+    alone = [hit.id for hit in finder.search("Walsall")]
+    assert "ndah" in alone and alone.index("walsall-mast") < alone.index("ndah")  # its own first
+    elsewhere = finder.search("walsall", SearchFilters(borough="coventry"))
+    assert [hit.id for hit in elsewhere] == []  # a word again, beside another borough's filter
+    both = {hit.id for hit in finder.search("sandwell walsall")}
+    assert "ndah" not in both  # two places: words to match, as before
