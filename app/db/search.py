@@ -78,7 +78,15 @@ def _phone_number(text: str) -> str | None:
     return digits
 
 
+# What a worker types for what the directory says: "men" found no service for male
+# victims (review 2026-12-01)
+SAME_AS = {"men": "male", "man": "male", "boys": "male", "kids": "child", "kid": "child"}
+
+
 def _one_word(word: str) -> str:
+    same = SAME_AS.get(word.casefold())
+    if same:
+        return f'("{word}"* OR "{same}"*)'
     if len(word) > 3 and word[-1] in "sS":
         return f'("{word}"* OR "{word[:-1]}")'
     return f'"{word}"*'

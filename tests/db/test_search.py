@@ -137,3 +137,8 @@ def test_a_borough_typed_means_the_services_that_serve_it(finder):
     assert [hit.id for hit in elsewhere] == []  # a word again, beside another borough's filter
     both = {hit.id for hit in finder.search("sandwell walsall")}
     assert "ndah" not in both  # two places: words to match, as before
+
+
+def test_men_finds_the_services_for_male_victims(finder):
+    assert "st-georges-hub" in ids(finder.search("men"))
+    assert "st-georges-hub" in ids(finder.search("support for men"))
