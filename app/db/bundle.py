@@ -15,7 +15,6 @@ import os
 import shutil
 import sqlite3
 import stat
-import tempfile
 from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
@@ -103,6 +102,8 @@ def publish(
     `just_built`: the caller wrote `database` itself from checked rows a moment ago, in a
     folder of its own (the maintenance window), so it is not written a second time;
     `loaded_key`: the key it already unsealed (one passphrase derivation, not two)."""
+    import tempfile  # publishing only: not on the path to the first question
+
     from app.db.oruk_format import read_directory
     from app.db.source import SourceError
 
@@ -163,6 +164,8 @@ def bundle_bytes(manifest: Manifest, database: bytes) -> bytes:
 def _write_new(target: Path, data: bytes) -> None:
     """Whole or not at all, through a file of a name no one could have prepared (a link
     left under a known name would have had the bundle written wherever it points)."""
+    import tempfile
+
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=".publishing-", suffix=".partial")
     try:
         with os.fdopen(handle, "wb") as out:
