@@ -129,32 +129,10 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
                 raise Refused(f"service {service_id}: a {kind} number must be {number}")
 
 
-# Seven digits or more, however grouped: a phone number. Services' numbers are checked and
-# shown as changes; one typed into a card's words would be neither (review 2026-12-01)
-PHONE_IN_TEXT = re.compile(r"\+?\d(?:[ .()/-]{0,2}\d){6,}")
-
-
-def numbers_in_pathway_text(graph) -> list[str]:
-    """Phone numbers written anywhere in the rules' words (questions, cards, reminders)."""
-    found: list[str] = []
-    versions = ("services", "pathway_version", "directory_version")
-    parts = [value for name, value in vars(graph).items() if name not in versions]
-    while parts:
-        value = parts.pop()
-        if isinstance(value, str):
-            found += PHONE_IN_TEXT.findall(value)
-        elif isinstance(value, dict):
-            parts += value.values()
-        elif isinstance(value, (list, tuple)):
-            parts += value
-        elif hasattr(value, "__dataclass_fields__"):
-            parts += [getattr(value, name) for name in value.__dataclass_fields__]
-    return found
-
-
 def _content_problems(source: Source) -> None:
     from app.db.field_rules import table_problems
     from app.db.oruk_format import TABLES
+    from app.db.pathway_words import pathway_words_problem
     from app.pathways.validate import validate
 
     try:
@@ -164,12 +142,9 @@ def _content_problems(source: Source) -> None:
         raise Refused(str(error)) from None
     if problems:
         raise Refused(f"the pathway graph is invalid: {problems[0]} (+{len(problems) - 1} more)")
-    numbers = numbers_in_pathway_text(graph)
-    if numbers:
-        raise Refused(
-            f"the pathway's words hold a phone number ({numbers[0]}): only 999, 101 and 111 "
-            "may be written there; every other number belongs to a service"
-        )
+    words_problem = pathway_words_problem(graph)
+    if words_problem:
+        raise Refused(words_problem)
     db = open_directory(source)
     db.row_factory = None  # plain tuples: 50,000 rows read without a dict each
     try:

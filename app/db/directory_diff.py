@@ -134,7 +134,7 @@ PATHWAY_PARTS = {
     "edges": "order of asking after",
     "actions": "card",
     "rules": "rule",
-    "guidance": "reminder",
+    "guidance": "guidance",
     "audiences": "audience",
     "named": "condition",
     "facts": "fact",
@@ -146,15 +146,16 @@ PATHWAY_WHOLES = {"start": "first question", "settings": "settings", "risk": "ri
 
 
 def pathway_changes(old: Graph, new: Graph) -> list[str]:
-    """Each item of the rules that differs, "card marac_referral", in a stable order."""
-    found = [
-        f"{word} {key}"
-        for part, word in PATHWAY_PARTS.items()
-        for key in _changed_keys(getattr(old, part), getattr(new, part))
-    ]
-    return found + [
-        w for part, w in PATHWAY_WHOLES.items() if getattr(old, part) != getattr(new, part)
-    ]
+    """Each item of the rules that differs, "rule idva_referral R6", in a stable order."""
+    found = []
+    for part, word in PATHWAY_PARTS.items():
+        before, after = getattr(old, part), getattr(new, part)
+        keys = _changed_keys(before, after)
+        found += [f"{word} {key}" for key in keys]
+        if before != after and not keys:
+            found.append(f"the order of the {word}s")
+    wholes = PATHWAY_WHOLES.items()
+    return found + [w for part, w in wholes if getattr(old, part) != getattr(new, part)]
 
 
 def _changed_keys(before, after) -> list[str]:
@@ -162,10 +163,22 @@ def _changed_keys(before, after) -> list[str]:
     return sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
 
 
+# What names an item: a rule's id is only unique within its action (R6 is MARAC's and the
+# IDVA's), a reminder's within its kind; a second item of the same name is counted (#2),
+# so none hides another (review 2026-12-01: a change to the IDVA's R6 did not show)
+IDENTITY = ("action_kind", "category", "id")
+
+
 def _keyed(items) -> dict:
     if isinstance(items, dict):
         return items
-    return {getattr(item, "id", None) or str(n): item for n, item in enumerate(items)}
+    keyed: dict[str, object] = {}
+    seen: dict[str, int] = {}
+    for item in items:
+        name = " ".join(str(getattr(item, a)) for a in IDENTITY if hasattr(item, a)) or "item"
+        seen[name] = seen.get(name, 0) + 1
+        keyed[name if seen[name] == 1 else f"{name} #{seen[name]}"] = item
+    return keyed
 
 
 def compare_services(

@@ -51,8 +51,28 @@ def test_a_change_to_the_pathways_words_is_shown_even_with_its_version_unchanged
     )
     assert diff.lines()[1:] == [
         "pathway changed: card urgent_medical_check",
-        "pathway changed: reminder no_joint_meetings",
+        "pathway changed: guidance reminder no_joint_meetings",
     ]
+
+
+def test_a_rule_whose_id_another_action_shares_is_named_by_both(graph, tmp_path):
+    """R6 is MARAC's and the IDVA's: a changed IDVA R6 (dropping the IDVA at tier 2) showed
+    as no change at all."""
+    import shutil
+    import sqlite3
+
+    from tests.conftest import REPO
+
+    copy = tmp_path / "signed-by-mistake.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", copy)
+    with sqlite3.connect(copy) as db:
+        db.execute(
+            'UPDATE outcome_rule SET condition = \'{"q": "tier", "eq": 1}\' '
+            "WHERE action_kind = 'idva_referral' AND id = 'R6'"
+        )
+    db.close()
+    diff = compare(graph, load_valid_graph(copy))
+    assert diff.pathway_items == ("rule idva_referral R6",)
 
 
 def test_the_known_edits_are_counted_exactly(graph, edited):

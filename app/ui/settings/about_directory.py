@@ -76,8 +76,11 @@ class AboutDirectoryPanel(QGroupBox):
         if preview.reason:
             self.result.setText(f"Not installed: {path.name}: {preview.reason}.")
             return
+        rules = [line for line in preview.diff.lines() if line.startswith("pathway")]
+        more = f"\n…and {len(rules) - 8} more" if len(rules) > 8 else ""
+        named = "\n" + "\n".join(rules[:8]) + more if rules else ""  # the rules' words: named
         question = (
-            f"Directory {preview.version} from {path.name}: {preview.diff.summary()}.\n\n"
+            f"Directory {preview.version} from {path.name}: {preview.diff.summary()}.{named}\n\n"
             "Install it? It is used from your next new conversation."
         )
         if not self.confirm(question):

@@ -119,3 +119,23 @@ def test_a_refusal_since_it_was_first_shown_shows_when_it_is_shown_again(panel, 
     assert panel.refused.isVisible() and "broken.navdir: not a directory bundle" in (
         panel.refused.text()
     )
+
+
+def test_a_change_to_the_pathways_words_is_named_before_installing(panel, it, tmp_path):
+    import shutil
+    import sqlite3
+
+    from tests.conftest import REPO
+
+    _, lead = it
+    copy = tmp_path / "changed.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", copy)
+    with sqlite3.connect(copy) as db:
+        db.execute("UPDATE action_template SET say = 'Wait.' WHERE kind = 'emergency_999'")
+    db.close()
+    made = publish(copy, lead.private_path, tmp_path / "out", "2026.12.1", date.today())
+    asked = []
+    panel.path_provider = lambda: str(made)
+    panel.confirm = lambda question: asked.append(question) or False
+    panel.install_button.click()
+    assert "pathway changed: card emergency_999" in asked[0]

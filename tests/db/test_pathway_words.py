@@ -1,0 +1,44 @@
+"""The pathway's words: no phone number but 999, 101 and 111, however it is written, and
+no invisible character; the shipped words pass."""
+
+import pytest
+
+from app.db.pathway_words import hidden, numbers_in, pathway_words_problem
+
+WRITTEN = [
+    "0800 2000 247",
+    "0800\u00a02000\u00a0247",  # non-breaking spaces
+    "0800\u202f2000 247",  # narrow no-break space
+    "0800\u20132000\u2013247",  # en dashes
+    "0800   2000   247",
+    "0800,2000,247",
+    "0800\t2000\n247",
+    "0800~2000:247",
+    "0800_2000_247",
+    "\u2070800 2000 247",  # a superscript 0
+    "\uff10\uff18\uff10\uff10 2000 247",  # full-width digits
+    "+44 (0)800 2000 247",
+]
+
+
+@pytest.mark.parametrize("number", WRITTEN)
+def test_a_number_however_written_is_found(number):
+    assert numbers_in(f"Call {number} now.")
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Call 999 now, or 101, or 111.", "001 §8.1-8.3", "Dash items 5, 8, 9 and 15", "in 2026"],
+)
+def test_emergency_numbers_citations_and_counts_are_not_phone_numbers(words):
+    assert numbers_in(words) == []
+
+
+def test_an_invisible_character_is_named():
+    assert hidden("call\u200b999") == ["U+200B"]
+    assert hidden("right\u202eto left") == ["U+202E"]
+    assert hidden("two\nlines") == []
+
+
+def test_the_shipped_pathway_passes(graph):
+    assert pathway_words_problem(graph) is None
