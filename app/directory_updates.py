@@ -6,6 +6,7 @@ before it is used (issue 14 §3). The window decides *when* to switch (never mid
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,9 +69,14 @@ class AboutDirectory:
 
 
 class DirectoryUpdates:
-    def __init__(self, current: Loaded, locations: Locations) -> None:
+    def __init__(
+        self, current: Loaded, locations: Locations, locate: Callable[[], Locations] | None = None
+    ) -> None:
+        """`locate`: where the directories and trusted keys are now, IT's policy read again
+        (a key IT withdraws by policy counts at the next check, not the next start)."""
         self.current = current
         self.locations = locations
+        self.locate = locate or (lambda: self.locations)
         self.refused = list(current.in_force.selection.problems)
 
     def check(self) -> Loaded | None:
@@ -78,10 +84,10 @@ class DirectoryUpdates:
         use fails them now (IT withdrew its key, its file was altered), the best that passes;
         otherwise None. One merely out of reach (a share offline) stays in use: its bytes
         were checked and are held."""
+        self.locations = self.locate()
         fresh = InForce(select_directory(self.locations), self.current.in_force.policy)
         self.refused = list(fresh.selection.problems)
-        in_use = self.current.in_force.selection.path
-        failing = in_use is not None and in_use in fresh.selection.refused_files
+        failing = self._fails_now(fresh.selection)
         if fresh.selection.sha256 == self.current.in_force.selection.sha256:
             return None  # the same bytes (IT's file gone bad, the copy kept here in use)
         if fresh.selection.path is None or not (
@@ -93,6 +99,20 @@ class DirectoryUpdates:
         except DirectoryError as error:
             self.refused.append(f"directory {fresh.selection.version}: {error}")
             return None
+
+    def _fails_now(self, fresh) -> bool:
+        """Whether the directory in use would be refused now: its file refused, or its
+        publisher's key no longer trusted (its file may be gone: a share offline, or IT
+        deleted it with the key)."""
+        in_use = self.current.in_force.selection
+        if in_use.path is not None and in_use.path in fresh.refused_files:
+            return True
+        if not in_use.key_id:
+            return False  # the shipped directory: its .sha256 is checked in the selection
+        from app.db.trust import load_trusted_keys
+
+        keys, _ = load_trusted_keys(self.locations.keys)
+        return in_use.key_id not in keys
 
     def preview(self, bundle: Path) -> Preview:
         """The checks of an install, without installing: the difference, or the reason."""

@@ -2,6 +2,7 @@
 the worker picks is described before it is installed, and every refusal keeps the directory
 in use. Real bundles, signed with real keys, of a directory built from the shipped source."""
 
+import dataclasses
 import shutil
 from datetime import date
 
@@ -169,3 +170,45 @@ def test_a_directory_out_of_reach_stays_in_use_and_its_copy_is_used_at_the_next_
     assert newer.exists() is False
     assert updates.check() is None
     assert select_directory(where).version == "2026.12.2"
+
+
+def test_a_directory_whose_key_went_with_its_file_is_left_while_the_app_runs(it, coventry_edit):
+    """IT deleted the bundle and withdrew its key (or the share went offline as the key
+    went): nothing in the folder was refused, and the withdrawn directory stayed in use."""
+    where, lead = it
+    made = publish(
+        coventry_edit, lead.private_path, where.machine_updates, "2026.12.2", date.today()
+    )
+    updates = running(where)
+    assert updates.current.version == "2026.12.2"
+    made.unlink()
+    for kept in where.user_updates.glob("kept-*.navdir"):
+        kept.unlink()
+    assert updates.check() is None  # gone, its key still trusted: it stays in use
+    (where.keys.machine / lead.public_path.name).unlink()
+    found = updates.check()
+    assert found is not None and found.in_force.selection.origin == "shipped"
+
+
+def test_the_policy_is_read_again_at_each_check(it, coventry_edit):
+    """A key IT withdraws by policy counts at the next check, not the next start."""
+    where, lead = it
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.2", date.today())
+    updates = running(where)
+    trusted_now = [where]
+    updates.locate = lambda: trusted_now[0]
+    without_key = dataclasses.replace(
+        where, keys=dataclasses.replace(where.keys, machine=where.keys.install)
+    )
+    trusted_now[0] = without_key
+    found = updates.check()
+    assert found is not None and found.version != "2026.12.2"
+
+
+def test_an_update_folder_that_cannot_be_read_is_named_and_never_raised(it):
+    where, _ = it
+    where.machine_updates.mkdir()
+    unreadable = dataclasses.replace(where, machine_updates=where.machine_updates / ("x" * 300))
+    choice = select_directory(unreadable)
+    assert choice.origin == "shipped" and choice.verified
+    assert any("IT's update folder" in r and "cannot be read" in r for r in choice.refused)

@@ -118,12 +118,16 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
     except Refused as error:
         choice.refused.append(f"shipped directory {where.shipped.name}: {error}")
         choice.refused_files.append(where.shipped)
-    bundles = [
-        (origin, path)
-        for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates))
-        for path in _bundle_files(folder)
-    ]
-    bundles = [("kept" if p.name.startswith(KEPT) else o, p) for o, p in bundles]
+    bundles = []
+    for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
+        try:
+            bundles += [
+                ("kept" if p.name.startswith(KEPT) else origin, p) for p in _bundle_files(folder)
+            ]
+        except OSError as error:  # a share this worker may not read: said, never raised
+            choice.refused.append(
+                f"{ORIGINS[origin]} ({folder}) cannot be read: {error.strerror or error}"
+            )
     if bundles:  # the signature library loads only when there is work for it
         keys, choice.trusted = load_trusted_keys(where.keys)
         _consider_bundles(choice, bundles, keys, where)
@@ -171,9 +175,9 @@ def _keep_copy(choice: Selection, where: Locations) -> None:
     if where.user_updates is None or choice.data is None:
         return
     target = where.user_updates / f"{KEPT}{hashlib.sha256(choice.data).hexdigest()[:16]}{SUFFIX}"
-    if target.exists():
-        return
     with contextlib.suppress(OSError):
+        if target.exists():
+            return
         where.user_updates.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial")
         partial.write_bytes(bundle_bytes(choice.manifest, choice.data))
@@ -181,24 +185,38 @@ def _keep_copy(choice: Selection, where: Locations) -> None:
 
 
 def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> None:
-    """Check bundles newest first until one passes; older good ones are only skipped."""
-    read = []
+    """Check bundles newest first until one passes; older good ones are only skipped.
+
+    Only manifests are held while all are read (the bytes of every bundle held at once let
+    copies of one in the share fill the memory, review 2026-12-01); a copy of a bundle
+    already read is skipped; the one tried is read and checked again whole, and used only
+    if it is still the bundle its manifest was."""
+    read, copies = [], set()
     for origin, path in bundles:
         try:
-            manifest, data = read_bundle(path, keys)
-            read.append((version_key(manifest.directory_version), origin, path, manifest, data))
+            manifest, _ = read_bundle(path, keys)
         except Refused as error:
             _refuse(choice, origin, path, str(error))
+            continue
         except Exception as error:  # one bad file never stops every start
             _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
+            continue
+        if (manifest.directory_version, manifest.sha256) in copies:
+            choice.skipped.append(f"{path.name}: a copy of a bundle already read")
+            continue
+        copies.add((manifest.directory_version, manifest.sha256))
+        read.append((version_key(manifest.directory_version), origin, path, manifest))
     good_user = []  # the worker's own and the kept copies of IT's
-    for key, origin, path, manifest, data in sorted(read, key=lambda r: r[0], reverse=True):
+    for key, origin, path, manifest in sorted(read, key=lambda r: r[0], reverse=True):
         if choice.path is not None and key <= version_key(choice.version):
             choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
             if origin != "machine":
                 good_user.append(path)
             continue
         try:
+            again, data = read_bundle(path, keys)
+            if again != manifest:
+                raise Refused("it changed while it was being checked")
             check_bundle_database(manifest, data)
         except Refused as error:
             _refuse(choice, origin, path, str(error))

@@ -264,7 +264,7 @@ def open_window(directory: Path | None, log: EventLog):
         # an unverified --directory (developers) is never replaced while it runs
         updates=None
         if choice.origin == "unverified"
-        else DirectoryUpdates(loaded, locations_in_force(in_force.policy)),
+        else DirectoryUpdates(loaded, locations_in_force(in_force.policy), locations_in_force),
         maintain=open_maintenance if in_force.policy.allow_directory_maintenance else None,
         allow_practice=in_force.policy.allow_practice,
     )

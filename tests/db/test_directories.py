@@ -433,3 +433,34 @@ def test_a_version_already_published_in_a_folder_is_not_written_again(where, key
     publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.1", TODAY)
     with pytest.raises(Refused, match="exists already"):
         publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.1", TODAY)
+
+
+def test_copies_of_a_bundle_are_read_once_and_the_original_is_used(where, key):
+    """Copies of one bundle in the share were each held whole in memory at every start."""
+    made = bundle(where, key, "2026.12.1")
+    for n in range(5):
+        shutil.copy(made, where.machine_updates / f"copy-{n}.navdir")
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.1" and choice.origin == "machine"
+    assert sum("a copy of a bundle already read" in s for s in choice.skipped) == 5
+
+
+def test_a_bundle_changed_between_its_reading_and_its_use_is_refused(where, key, monkeypatch):
+    """The bundle used is read and checked whole again when it is tried: one swapped for
+    another after the first reading is not used in its place."""
+    import app.db.directories as directories
+
+    newer, older = bundle(where, key, "2026.12.2"), bundle(where, key, "2026.12.1")
+    reads = []
+    real = directories.read_bundle
+
+    def swapping(path, keys):
+        reads.append(path)
+        if len(reads) == 3:  # the second reading of the newest: swapped in between
+            newer.write_bytes(older.read_bytes())
+        return real(path, keys)
+
+    monkeypatch.setattr(directories, "read_bundle", swapping)
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.1"
+    assert any("changed while it was being checked" in r for r in choice.refused)

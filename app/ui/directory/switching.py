@@ -31,7 +31,10 @@ class DirectorySwitch(QObject):
         self.timer.start()
 
     def check(self) -> None:
+        """What is waiting is what the check finds now: one found before and withdrawn since
+        (its key, its file) is not switched to at the end of the case (review 2026-12-01)."""
         found = self.updates.check()
+        self.pending = None
         if found is not None:
             self.offer(found)
 

@@ -105,3 +105,21 @@ def test_the_launchs_directory_frozen_at_start_can_be_freed_once_replaced(
         assert gc.get_freeze_count() == 0  # the old graph, pathway and search: collectable
     finally:
         gc.unfreeze()
+
+
+def test_a_waiting_directory_withdrawn_before_the_case_ends_is_not_switched_to(
+    app_window, coventry_edit, qtbot
+):
+    """IT withdrew the key of a waiting directory mid-case: at the end of the case it was
+    switched to all the same (review 2026-12-01)."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)  # a case has begun
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert window.switch.pending is not None
+    for key in where.keys.machine.glob("*.pub"):
+        key.unlink()  # IT withdraws the publisher's key
+    window.switch.check()
+    assert window.switch.pending is None
+    window.new_conversation()
+    assert "directory 2026.12.1" not in window.status.text()
