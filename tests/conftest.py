@@ -54,6 +54,19 @@ def edited_directory(folder, edit, version=None):
     return folder / "edited.sqlite"
 
 
+def shipped_changed(path: Path, *statements: str) -> Path:
+    """A copy of the shipped directory database at `path`, changed by SQL statements (what
+    a colleague's file, a mistake or an attacker's could hold), not rebuilt or re-checked."""
+    import sqlite3
+
+    shutil.copy(REPO / "resources" / "directory.sqlite", path)
+    with sqlite3.connect(path) as db:
+        for statement in statements:
+            db.execute(statement)
+    db.close()
+    return path
+
+
 def change(rows, service_id, **values):
     (row,) = (row for row in rows if row["id"] == service_id)
     row.update(values)

@@ -15,7 +15,7 @@ from app.db.bundle import MAGIC, Manifest, publish, read_bundle, sha256_of
 from app.db.checks import Refused
 from app.db.directories import Locations, install_bundle, select_directory
 from app.db.trust import KeySources
-from tests.conftest import REPO
+from tests.conftest import REPO, shipped_changed
 
 TODAY = date(2026, 11, 21)
 SHIPPED = REPO / "resources" / "directory.sqlite"
@@ -406,11 +406,10 @@ def hot_journal(evil: bytes) -> bytes:
 def test_nothing_left_in_the_output_folder_gets_into_what_is_signed(key, tmp_path):
     """Publishing into a share others can write: a journal or a link left there under a
     name known in advance changes nothing that is signed, and nothing outside it."""
-    evil = tmp_path / "evil.sqlite"
-    shutil.copy(SHIPPED, evil)
-    with sqlite3.connect(evil) as db:
-        db.execute("UPDATE phone SET number = '0808 2000 666' WHERE service_id = 'ndah'")
-    db.close()
+    evil = shipped_changed(
+        tmp_path / "evil.sqlite",
+        "UPDATE phone SET number = '0808 2000 666' WHERE service_id = 'ndah'",
+    )
     share, victim = tmp_path / "share", tmp_path / "lead-file.txt"
     share.mkdir()
     victim.write_text("the lead's own file")

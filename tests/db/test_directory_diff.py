@@ -5,7 +5,7 @@ import pytest
 
 from app.db.directory_diff import compare
 from app.db.loader import load_valid_graph
-from tests.conftest import change, edited_directory
+from tests.conftest import change, edited_directory, shipped_changed
 
 
 def known_edits(rows):
@@ -27,22 +27,12 @@ def edited(tmp_path_factory):
 def test_a_change_to_the_pathways_words_is_shown_even_with_its_version_unchanged(graph, tmp_path):
     """A card's words changed in a database handed to the lead: "no change to any service"
     would have let it be signed unseen."""
-    import shutil
-    import sqlite3
-
-    from tests.conftest import REPO
-
-    copy = tmp_path / "colleague.sqlite"
-    shutil.copy(REPO / "resources" / "directory.sqlite", copy)
-    with sqlite3.connect(copy) as db:
-        db.execute(
-            "UPDATE action_template SET say = replace(say, 'call 999', 'call 998') "
-            "WHERE kind = 'urgent_medical_check'"
-        )
-        db.execute(
-            "UPDATE guidance SET text = 'Meet them together.' WHERE id = 'no_joint_meetings'"
-        )
-    db.close()
+    copy = shipped_changed(
+        tmp_path / "colleague.sqlite",
+        "UPDATE action_template SET say = replace(say, 'call 999', 'call 998') "
+        "WHERE kind = 'urgent_medical_check'",
+        "UPDATE guidance SET text = 'Meet them together.' WHERE id = 'no_joint_meetings'",
+    )
     diff = compare(graph, load_valid_graph(copy))
     assert not diff.empty
     assert diff.summary() == (
@@ -58,19 +48,11 @@ def test_a_change_to_the_pathways_words_is_shown_even_with_its_version_unchanged
 def test_a_rule_whose_id_another_action_shares_is_named_by_both(graph, tmp_path):
     """R6 is MARAC's and the IDVA's: a changed IDVA R6 (dropping the IDVA at tier 2) showed
     as no change at all."""
-    import shutil
-    import sqlite3
-
-    from tests.conftest import REPO
-
-    copy = tmp_path / "signed-by-mistake.sqlite"
-    shutil.copy(REPO / "resources" / "directory.sqlite", copy)
-    with sqlite3.connect(copy) as db:
-        db.execute(
-            'UPDATE outcome_rule SET condition = \'{"q": "tier", "eq": 1}\' '
-            "WHERE action_kind = 'idva_referral' AND id = 'R6'"
-        )
-    db.close()
+    copy = shipped_changed(
+        tmp_path / "signed-by-mistake.sqlite",
+        'UPDATE outcome_rule SET condition = \'{"q": "tier", "eq": 1}\' '
+        "WHERE action_kind = 'idva_referral' AND id = 'R6'",
+    )
     diff = compare(graph, load_valid_graph(copy))
     assert diff.pathway_items == ("rule idva_referral R6",)
 

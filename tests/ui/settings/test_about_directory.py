@@ -11,7 +11,7 @@ from app.db.bundle import publish
 from app.db.directories import select_directory
 from app.db.trust import MACHINE_FOLDER
 from app.ui.settings.about_directory import AboutDirectoryPanel
-from tests.conftest import running
+from tests.conftest import running, shipped_changed
 
 
 @pytest.fixture
@@ -122,17 +122,11 @@ def test_a_refusal_since_it_was_first_shown_shows_when_it_is_shown_again(panel, 
 
 
 def test_a_change_to_the_pathways_words_is_named_before_installing(panel, it, tmp_path):
-    import shutil
-    import sqlite3
-
-    from tests.conftest import REPO
-
     _, lead = it
-    copy = tmp_path / "changed.sqlite"
-    shutil.copy(REPO / "resources" / "directory.sqlite", copy)
-    with sqlite3.connect(copy) as db:
-        db.execute("UPDATE action_template SET say = 'Wait.' WHERE kind = 'emergency_999'")
-    db.close()
+    copy = shipped_changed(
+        tmp_path / "changed.sqlite",
+        "UPDATE action_template SET say = 'Wait.' WHERE kind = 'emergency_999'",
+    )
     made = publish(copy, lead.private_path, tmp_path / "out", "2026.12.1", date.today())
     asked = []
     panel.path_provider = lambda: str(made)
