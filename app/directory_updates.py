@@ -84,9 +84,13 @@ class DirectoryUpdates:
         use fails them now (IT withdrew its key, its file was altered), the best that passes;
         otherwise None. One merely out of reach (a share offline) stays in use: its bytes
         were checked and are held."""
-        self.locations = self.locate()
+        unread = []
+        try:
+            self.locations = self.locate()
+        except Exception as error:  # policy unreadable mid-run: as before, said in About
+            unread = [f"IT's policy could not be read again ({type(error).__name__})"]
         fresh = InForce(select_directory(self.locations), self.current.in_force.policy)
-        self.refused = list(fresh.selection.problems)
+        self.refused = unread + list(fresh.selection.problems)
         failing = self._fails_now(fresh.selection)
         if fresh.selection.sha256 == self.current.in_force.selection.sha256:
             return None  # the same bytes (IT's file gone bad, the copy kept here in use)

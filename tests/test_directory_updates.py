@@ -212,3 +212,17 @@ def test_an_update_folder_that_cannot_be_read_is_named_and_never_raised(it):
     choice = select_directory(unreadable)
     assert choice.origin == "shipped" and choice.verified
     assert any("IT's update folder" in r and "cannot be read" in r for r in choice.refused)
+
+
+def test_a_policy_that_cannot_be_read_again_keeps_the_folders_it_named(it, coventry_edit):
+    where, lead = it
+    updates = running(where)
+
+    def unreadable():
+        raise PermissionError("policy")
+
+    updates.locate = unreadable
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    found = updates.check()
+    assert found is not None and found.version == "2026.12.1"
+    assert updates.refused == ["IT's policy could not be read again (PermissionError)"]
