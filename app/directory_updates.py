@@ -88,9 +88,11 @@ class DirectoryUpdates:
         try:
             self.locations = self.locate()
         except Exception as error:  # policy unreadable mid-run: as before, said in About
-            unread = [f"IT's policy could not be read again ({type(error).__name__})"]
+            unread = [f"IT's policy could not be read again ({error})"]
         fresh = InForce(select_directory(self.locations), self.current.in_force.policy)
         self.refused = unread + list(fresh.selection.problems)
+        if fresh.selection.keys_unread:
+            return None  # nothing could be checked: the directory in use stays
         failing = self._fails_now(fresh.selection)
         if fresh.selection.sha256 == self.current.in_force.selection.sha256:
             return None  # the same bytes (IT's file gone bad, the copy kept here in use)
@@ -115,15 +117,18 @@ class DirectoryUpdates:
             return False  # the shipped directory: its .sha256 is checked in the selection
         from app.db.trust import load_trusted_keys
 
-        keys, _ = load_trusted_keys(self.locations.keys)
+        try:
+            keys, _ = load_trusted_keys(self.locations.keys)
+        except OSError:
+            return False  # cannot tell now: the next check will
         return in_use.key_id not in keys
 
     def preview(self, bundle: Path) -> Preview:
         """The checks of an install, without installing: the difference, or the reason."""
         from app.db.trust import load_trusted_keys
 
-        keys, _ = load_trusted_keys(self.locations.keys)
         try:
+            keys, _ = load_trusted_keys(self.locations.keys)
             whole = read_bundle_file(bundle)
             manifest, data = open_bundle(whole, keys)
             check_bundle_database(manifest, data)
@@ -166,7 +171,10 @@ class DirectoryUpdates:
         from app.db.trust import load_trusted_keys
 
         choice = self.current.in_force.selection
-        _, trusted = load_trusted_keys(self.locations.keys)
+        try:
+            _, trusted = load_trusted_keys(self.locations.keys)
+        except OSError:
+            trusted = []  # the refusals say the keys cannot be read
         published = (
             f"{choice.published}, publisher key {choice.key_id}"
             if choice.key_id

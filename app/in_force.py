@@ -7,6 +7,7 @@ call it, so the headless answer is always the window's answer for the same answe
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from app.db.directories import (
@@ -49,6 +50,25 @@ def decide(override: Path | None = None, policy: MachinePolicy | None = None) ->
     if override is not None:
         return InForce(unverified(override), policy)
     return InForce(select_directory(locations_in_force(policy)), policy)
+
+
+class PolicyReadsDifferently(ValueError):
+    """IT's policy, read again while the app runs, has a problem it did not have at start."""
+
+
+def locations_again(start: MachinePolicy) -> Callable[[], Locations]:
+    """Where the directories and trusted keys are now, IT's policy read again. A policy that
+    now reads with a new problem (half-written, unreadable for a moment) raises, so the
+    check keeps what it had: a key "missing" from it set the worker's updates aside."""
+
+    def locate() -> Locations:
+        policy = load_policy()
+        new = [p for p in policy.problems if p not in start.problems]
+        if new:
+            raise PolicyReadsDifferently(new[0])
+        return default_locations(policy.update_folder, policy.trusted_keys)
+
+    return locate
 
 
 def locations_in_force(policy: MachinePolicy | None = None) -> Locations:

@@ -225,4 +225,22 @@ def test_a_policy_that_cannot_be_read_again_keeps_the_folders_it_named(it, coven
     publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
     found = updates.check()
     assert found is not None and found.version == "2026.12.1"
-    assert updates.refused == ["IT's policy could not be read again (PermissionError)"]
+    assert updates.refused == ["IT's policy could not be read again (policy)"]
+
+
+def test_keys_that_cannot_be_read_set_nothing_aside_and_keep_the_directory(it, coventry_edit):
+    """A keys folder unreadable for a moment trusted nothing: the worker's installed update
+    was set aside for good and the app fell back to the shipped directory."""
+    where, lead = it
+    made = publish(coventry_edit, lead.private_path, where.user_updates, "2026.12.1", date.today())
+    updates = running(where)
+    assert updates.current.version == "2026.12.1"
+    unreadable = dataclasses.replace(
+        where, keys=dataclasses.replace(where.keys, machine=where.keys.machine / ("k" * 300))
+    )
+    updates.locate = lambda: unreadable
+    assert updates.check() is None
+    assert any("trusted keys cannot be read" in r for r in updates.refused)
+    assert made.exists()
+    choice = select_directory(unreadable)
+    assert choice.keys_unread and choice.origin == "shipped" and made.exists()

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, insert
 from app.db import models as m
 from app.db.loader import DirectoryError, Source, load_graph, name, open_directory
 from app.db.migrate import upgrade
+from app.db.pathway_words import pathway_words_problem
 from app.db.search import rebuild_index
 from app.db.source import Rows, SourceError, read_sources
 from app.pathways.validate import validate
@@ -80,7 +81,10 @@ def write_database(
     scratch.unlink(missing_ok=True)
     try:
         _write(scratch, rows, pathway_from)
-        problems = validate(load_graph(scratch)) if check else []
+        graph = load_graph(scratch) if check else None
+        problems = validate(graph) if check else []
+        words = pathway_words_problem(graph) if check else None
+        problems += [words] if words else []  # found at build, not first at verify or start
         if problems:
             raise SourceError([f"pathway check: {p}" for p in problems])
         os.replace(scratch, target)

@@ -69,6 +69,7 @@ class Selection:
     skipped: list[str] = field(default_factory=list)  # good bundles not newer than in use
     trusted: list[TrustedKey] = field(default_factory=list)
     manifest: Manifest | None = None  # an update's, as signed
+    keys_unread: bool = False  # the trusted keys could not be read: no update was checked
 
     @property
     def problems(self) -> list[str]:
@@ -129,10 +130,19 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
                 f"{ORIGINS[origin]} ({folder}) cannot be read: {error.strerror or error}"
             )
     if bundles:  # the signature library loads only when there is work for it
-        keys, choice.trusted = load_trusted_keys(where.keys)
+        try:
+            keys, choice.trusted = load_trusted_keys(where.keys)
+        except OSError as error:  # no update can be checked, and none is set aside for it
+            choice.keys_unread = True
+            choice.refused.append(f"the trusted keys cannot be read: {error.strerror or error}")
+            return _expiry_noted(choice, today)
         _consider_bundles(choice, bundles, keys, where)
         if choice.origin == "machine":
             _keep_copy(choice, where)
+    return _expiry_noted(choice, today)
+
+
+def _expiry_noted(choice: Selection, today: date) -> Selection:
     if choice.expires and date.fromisoformat(choice.expires) < today:
         choice.warnings.append(f"directory {choice.version} expired on {choice.expires}")
     return choice
@@ -188,10 +198,10 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
     """Check bundles newest first until one passes; older good ones are only skipped.
 
     Only manifests are held while all are read (the bytes of every bundle held at once let
-    copies of one in the share fill the memory, review 2026-12-01); a copy of a bundle
-    already read is skipped; the one tried is read and checked again whole, and used only
-    if it is still the bundle its manifest was."""
-    read, copies = [], set()
+    copies of one in the share fill the memory, review 2026-12-01); copies of one bundle
+    are checked as one; the one tried is read and checked again whole, and used only if it
+    is still the bundle its manifest was."""
+    found: dict[tuple[str, str], tuple] = {}  # (version, sha256): its places, in order
     for origin, path in bundles:
         try:
             manifest, _ = read_bundle(path, keys)
@@ -201,32 +211,33 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
         except Exception as error:  # one bad file never stops every start
             _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
             continue
-        if (manifest.directory_version, manifest.sha256) in copies:
-            choice.skipped.append(f"{path.name}: a copy of a bundle already read")
-            continue
-        copies.add((manifest.directory_version, manifest.sha256))
-        read.append((version_key(manifest.directory_version), origin, path, manifest))
+        ident = (manifest.directory_version, manifest.sha256)
+        found.setdefault(ident, (version_key(manifest.directory_version), manifest, []))
+        found[ident][2].append((origin, path))
     good_user = []  # the worker's own and the kept copies of IT's
-    for key, origin, path, manifest in sorted(read, key=lambda r: r[0], reverse=True):
-        if choice.path is not None and key <= version_key(choice.version):
-            choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
+    for key, manifest, places in sorted(found.values(), key=lambda r: r[0], reverse=True):
+        # a copy is tried only when the one before it fails now (IT's share gone between
+        # the readings: the copy kept here stands in, review 2026-12-01)
+        for origin, path in places:
+            if choice.path is not None and key <= version_key(choice.version):
+                choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
+                if origin != "machine":
+                    good_user.append(path)
+                continue
+            try:
+                again, data = read_bundle(path, keys)
+                if again != manifest:
+                    raise Refused("it changed while it was being checked")
+                check_bundle_database(manifest, data)
+            except Refused as error:
+                _refuse(choice, origin, path, str(error))
+                continue
+            except Exception as error:  # signed, yet this app cannot read it
+                _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
+                continue
+            choice.take(path, data, manifest.directory_version, origin, manifest)
             if origin != "machine":
                 good_user.append(path)
-            continue
-        try:
-            again, data = read_bundle(path, keys)
-            if again != manifest:
-                raise Refused("it changed while it was being checked")
-            check_bundle_database(manifest, data)
-        except Refused as error:
-            _refuse(choice, origin, path, str(error))
-            continue
-        except Exception as error:  # signed, yet this app cannot read it
-            _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
-            continue
-        choice.take(path, data, manifest.directory_version, origin, manifest)
-        if origin != "machine":
-            good_user.append(path)
     for stale in good_user[KEEP_USER_BUNDLES:]:
         with contextlib.suppress(OSError):
             stale.unlink()

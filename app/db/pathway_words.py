@@ -13,10 +13,19 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-# Seven digits or more, whatever stands between them (up to three characters: spaces of any
-# kind, dashes, commas; not a citation's "§", as in "001 §8.1-8.3"), read after Unicode
-# normalisation (full-width and superscript digits) with invisible characters taken out.
-PHONE_IN_TEXT = re.compile(r"\d(?:(?:[^\w§]|_){0,3}\d){6,}")
+# A number a worker could dial: 0 or + then seven digits more (0800 1111 is eight in all),
+# or any nine digits, whatever stands between them (up to three characters: spaces of any
+# kind, dashes, commas, a "§" between digits; not a citation's " §", as in "001 §8.1-8.3"),
+# read after Unicode normalisation (full-width and superscript digits). Times, years and
+# ranges ("9:00-17:00", "2021-2024") start with neither and are shorter than nine.
+_GAP = r"(?:(?:[^\w§]|_|(?<=\d)§(?=\d)){0,3})"
+PHONE_IN_TEXT = re.compile(rf"(?:[0+]{_GAP}\d(?:{_GAP}\d){{6,}}|\d(?:{_GAP}\d){{8,}})")
+# Letters that stand in for digits in a run of digits ("O8O8 2OOO 247")
+DIGIT_LOOKALIKES = str.maketrans("OoIl", "0011")
+_DIGITISH = re.compile(r"[0-9OoIl]*\d[0-9OoIl]*")
+# Characters that show as nothing or as a space but are letters to Unicode (Hangul fillers,
+# the Braille blank): a number spaced with them read as one word (review 2026-12-01)
+BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u180e"}
 NOT_WORDS = ("services", "pathway_version", "directory_version")
 
 
@@ -40,12 +49,15 @@ def hidden(text: str) -> list[str]:
     return [
         f"U+{ord(ch):04X}"
         for ch in text
-        if ch != "\n" and unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cs")
+        if ch != "\n"
+        and (ch in BLANK_LETTERS or unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cs"))
     ]
 
 
 def numbers_in(text: str) -> list[str]:
-    return PHONE_IN_TEXT.findall(unicodedata.normalize("NFKC", text))
+    normal = unicodedata.normalize("NFKC", text)
+    normal = _DIGITISH.sub(lambda run: run.group().translate(DIGIT_LOOKALIKES), normal)
+    return PHONE_IN_TEXT.findall(normal)
 
 
 def pathway_words_problem(graph) -> str | None:

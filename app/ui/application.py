@@ -226,7 +226,7 @@ def open_window(directory: Path | None, log: EventLog):
     from app.db.loader import DirectoryError
     from app.db.user_store import open_user_store
     from app.directory_updates import DirectoryUpdates, Loaded, worker_notes
-    from app.in_force import decide, graph_in_force, locations_in_force
+    from app.in_force import decide, graph_in_force, locations_again, locations_in_force
     from app.pathways.engine import Pathway
     from app.ui.main_window import MainWindow
     from app.user_data import UserData
@@ -264,7 +264,9 @@ def open_window(directory: Path | None, log: EventLog):
         # an unverified --directory (developers) is never replaced while it runs
         updates=None
         if choice.origin == "unverified"
-        else DirectoryUpdates(loaded, locations_in_force(in_force.policy), locations_in_force),
+        else DirectoryUpdates(
+            loaded, locations_in_force(in_force.policy), locations_again(in_force.policy)
+        ),
         maintain=open_maintenance if in_force.policy.allow_directory_maintenance else None,
         allow_practice=in_force.policy.allow_practice,
     )

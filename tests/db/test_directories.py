@@ -441,7 +441,27 @@ def test_copies_of_a_bundle_are_read_once_and_the_original_is_used(where, key):
         shutil.copy(made, where.machine_updates / f"copy-{n}.navdir")
     choice = select_directory(where, TODAY)
     assert choice.version == "2026.12.1" and choice.origin == "machine"
-    assert sum("a copy of a bundle already read" in s for s in choice.skipped) == 5
+    assert sum("not newer than 2026.12.1 in use" in s for s in choice.skipped) == 5
+
+
+def test_a_copy_stands_in_when_its_original_fails_between_readings(where, key, monkeypatch):
+    """IT's share dropped between the first reading of its bundle and the second: the copy
+    kept in the worker's folder was skipped as a copy, and the laptop fell back."""
+    import app.db.directories as directories
+
+    made = bundle(where, key, "2026.12.1")
+    select_directory(where, TODAY)  # keeps a copy in the worker's folder
+    real, reads = directories.read_bundle, []
+
+    def share_drops(path, keys):
+        reads.append(path)
+        if path == made and reads.count(made) == 2:
+            raise Refused("cannot read it (Host is down)")
+        return real(path, keys)
+
+    monkeypatch.setattr(directories, "read_bundle", share_drops)
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.1", "kept")
 
 
 def test_a_bundle_changed_between_its_reading_and_its_use_is_refused(where, key, monkeypatch):

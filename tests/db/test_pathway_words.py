@@ -42,3 +42,30 @@ def test_an_invisible_character_is_named():
 
 def test_the_shipped_pathway_passes(graph):
     assert pathway_words_problem(graph) is None
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["0808\u31642000\u3164247", "O8O8 2OOO 247", "0808§2000§247", "0800 1111", "123 456 789"],
+)
+def test_blank_letters_lookalike_letters_and_a_section_sign_hide_no_number(number):
+    assert numbers_in(f"Call {number}.") or hidden(number)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Open 9:00\u201317:00",
+        "10:00-16:00",
+        "Strategy 2021-2024",
+        "(v4, 2024-25)",
+        "2026-12-01",
+        "SI 2021/990",
+        "paras 8.1, 8.2, 8.3, 8.4",
+        "ages 13, 14, 15, 16",
+        "£1,000,000",
+        "text 85258, or 116 123",
+    ],
+)
+def test_times_years_ranges_lists_and_short_numbers_are_not_phone_numbers(words):
+    assert numbers_in(words) == []
