@@ -95,9 +95,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     if duty and (duty.group != "today" or "choice" in duty.say + duty.why):
         failures.append("R15: the FGM duty is the worker's, today, never said to be their choice")
     police = plan.action("police_report_option")
-    child_fgm = a["age_group"] == "under_16" and "fgm" in policy.needs(a)
+    child_fgm = a["age_group"] in policy.UNDER_18 and "fgm" in policy.needs(a)
     if police and child_fgm and "choice" in police.say:
-        failures.append("R15: a child under 16 with FGM is never told reporting is their choice")
+        failures.append("R15: a child with FGM is never told reporting is their choice")
     outside = a["borough"] == "outside_west_midlands"
     if outside != any(n.id == "outside_west_midlands" for n in plan.notices):
         failures.append("R21: outside the West Midlands must be said, and only then")
@@ -127,7 +127,15 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
 # Words that, said to the person causing harm, tell them of a referral (R28, R35) or speak
 # to them as the person harmed; and words that speak to someone worried about another
 # person as if the abuse were theirs (R34). Review 2026-12-01.
-TELLS_OF_A_REFERRAL = ("refer", "MARAC", "LADO", "adult social care", "officer", "specialist")
+TELLS_OF_A_REFERRAL = (
+    "refer",
+    "MARAC",
+    "LADO",
+    "adult social care",
+    "children's services",
+    "officer",
+    "specialist",
+)
 AS_THE_PERSON_HARMED = (
     "you are feeling",
     "your family",
@@ -152,6 +160,10 @@ def _spoken_to_failures(a: dict[str, Any], plan: Plan) -> list[str]:
             failures.append(f"R34: {action.kind} speaks to a worried person as the harmed one")
         if action.kind == "concerned_other_advice" and child and "let them decide" in say:
             failures.append("R3: a child's safety is not left to the child to decide")
+        if child and "whether or not you tell the police" in say:
+            failures.append(f"R3: {action.kind} tells a child the police are their choice")
+        if d == "person_causing_harm" and "share this" in say:
+            failures.append(f"R35: {action.kind} tells the person causing harm of a referral")
     return failures
 
 
