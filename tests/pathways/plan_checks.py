@@ -94,10 +94,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
         failures.append(f"R15: the FGM reporting duty stated={bool(duty)}, want {want}")
     if duty and (duty.group != "today" or "choice" in duty.say + duty.why):
         failures.append("R15: the FGM duty is the worker's, today, never said to be their choice")
-    police = plan.action("police_report_option")
     child_fgm = a["age_group"] in policy.UNDER_18 and "fgm" in policy.needs(a)
-    if police and child_fgm and "choice" in police.say:
-        failures.append("R15: a child with FGM is never told reporting is their choice")
+    if child_fgm and any("choice" in action.say for action in plan.actions):
+        failures.append("R15: a child with FGM is never told the police are their choice")
     outside = a["borough"] == "outside_west_midlands"
     if outside != any(n.id == "outside_west_midlands" for n in plan.notices):
         failures.append("R21: outside the West Midlands must be said, and only then")
