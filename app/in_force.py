@@ -63,7 +63,9 @@ def locations_again(start: MachinePolicy) -> Callable[[], Locations]:
 
     def locate() -> Locations:
         policy = load_policy()
-        new = [p for p in policy.problems if p not in start.problems]
+        # the file itself unreadable or not JSON, not a value ignored (IT may add one)
+        unread = [p for p in policy.problems if p.startswith("policy file ")]
+        new = [p for p in unread if p not in start.problems]
         if new:
             raise PolicyReadsDifferently(new[0])
         return default_locations(policy.update_folder, policy.trusted_keys)

@@ -21,3 +21,14 @@ def test_a_policy_read_again_gives_its_folders_and_one_half_written_raises(app_h
         locate()
     policy_file.write_text(json.dumps({"directory_update_folder": str(tmp_path / "moved")}))
     assert locate().machine_updates == tmp_path / "moved"
+
+
+def test_a_value_ignored_is_no_reason_to_keep_the_old_keys(app_home):
+    """IT withdrew a key and added a setting this version does not know, in one edit: the
+    withdrawal waited until the policy had no new problem."""
+    policy_file = machine_folders().config / "policy.json"
+    policy_file.parent.mkdir(parents=True, exist_ok=True)
+    policy_file.write_text(json.dumps({"trusted_keys": ["AAAA"]}))
+    locate = locations_again(load_policy())
+    policy_file.write_text(json.dumps({"trusted_keys": [], "a_setting_for_next_year": True}))
+    assert locate().keys.policy == ()

@@ -122,8 +122,9 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
     bundles = []
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:
-            bundles += [
-                ("kept" if p.name.startswith(KEPT) else origin, p) for p in _bundle_files(folder)
+            bundles += [  # "kept" only in the worker's folder: in IT's share it is IT's file
+                ("kept" if origin == "user" and p.name.startswith(KEPT) else origin, p)
+                for p in _bundle_files(folder)
             ]
         except OSError as error:  # a share this worker may not read: said, never raised
             choice.refused.append(
@@ -221,8 +222,8 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
         for origin, path in places:
             if choice.path is not None and key <= version_key(choice.version):
                 choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
-                if origin != "machine":
-                    good_user.append(path)
+                if origin != "machine" and path is kept_place(places):
+                    good_user.append(path)  # one place a bundle: copies never push one out
                 continue
             try:
                 again, data = read_bundle(path, keys)
@@ -236,11 +237,16 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
                 _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
                 continue
             choice.take(path, data, manifest.directory_version, origin, manifest)
-            if origin != "machine":
+            if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
     for stale in good_user[KEEP_USER_BUNDLES:]:
         with contextlib.suppress(OSError):
             stale.unlink()
+
+
+def kept_place(places: list[tuple[str, Path]]) -> Path | None:
+    """The worker's-folder place that stands for a bundle in the count of those kept."""
+    return next((path for origin, path in places if origin != "machine"), None)
 
 
 def _refuse(choice: Selection, origin: str, path: Path, reason: str) -> None:

@@ -14,15 +14,19 @@ import unicodedata
 from collections.abc import Iterator
 
 # A number a worker could dial: 0 or + then seven digits more (0800 1111 is eight in all),
-# or any nine digits, whatever stands between them (up to three characters: spaces of any
+# or any nine digits, whatever stands between them (up to six characters: spaces of any
 # kind, dashes, commas, a "§" between digits; not a citation's " §", as in "001 §8.1-8.3"),
-# read after Unicode normalisation (full-width and superscript digits). Times, years and
-# ranges ("9:00-17:00", "2021-2024") start with neither and are shorter than nine.
-_GAP = r"(?:(?:[^\w§]|_|(?<=\d)§(?=\d)){0,3})"
-PHONE_IN_TEXT = re.compile(rf"(?:[0+]{_GAP}\d(?:{_GAP}\d){{6,}}|\d(?:{_GAP}\d){{8,}})")
-# Letters that stand in for digits in a run of digits ("O8O8 2OOO 247")
-DIGIT_LOOKALIKES = str.maketrans("OoIl", "0011")
-_DIGITISH = re.compile(r"[0-9OoIl]*\d[0-9OoIl]*")
+# or a local number grouped as dialled ("552 6448"); read after Unicode normalisation
+# (full-width, superscript and other scripts' digits). Times, years and ranges
+# ("9:00-17:00", "2021-2024") are none of these.
+_GAP = r"(?:(?:[^\w§]|_|(?<=\d)§(?=\d)){0,6})"
+PHONE_IN_TEXT = re.compile(
+    rf"(?:[0+]{_GAP}\d(?:{_GAP}\d){{6,}}|\d(?:{_GAP}\d){{8,}}|(?<!\d)\d{{3,4}} \d{{4}}(?!\d))"
+)  # the last: a local number ("552 6448", "7946 0958"), grouped as dialled
+# Letters that stand in for digits in a run of digits ("O8O8 2OOO 247"), Latin, Cyrillic
+# and Greek
+DIGIT_LOOKALIKES = str.maketrans("OoIl\u041e\u043e\u039f\u03bf", "00110000")
+_DIGITISH = re.compile("[0-9OoIl\u041e\u043e\u039f\u03bf]*\\d[0-9OoIl\u041e\u043e\u039f\u03bf]*")
 # Characters that show as nothing or as a space but are letters to Unicode (Hangul fillers,
 # the Braille blank): a number spaced with them read as one word (review 2026-12-01)
 BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u180e"}
@@ -56,6 +60,7 @@ def hidden(text: str) -> list[str]:
 
 def numbers_in(text: str) -> list[str]:
     normal = unicodedata.normalize("NFKC", text)
+    normal = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in normal)
     normal = _DIGITISH.sub(lambda run: run.group().translate(DIGIT_LOOKALIKES), normal)
     return PHONE_IN_TEXT.findall(normal)
 

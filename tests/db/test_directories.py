@@ -483,3 +483,17 @@ def test_a_bundle_changed_between_its_reading_and_its_use_is_refused(where, key,
     choice = select_directory(where, TODAY)
     assert choice.version == "2026.12.1"
     assert any("changed while it was being checked" in r for r in choice.refused)
+
+
+def test_copies_named_kept_in_its_share_never_push_out_the_workers_own(where, key, tmp_path):
+    """Someone able to write IT's share put two copies of the worker's installed update
+    there, named kept-*: they counted as the worker's and the update was deleted."""
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.5", TODAY)
+    assert install_bundle(made, where, TODAY).installed
+    where.machine_updates.mkdir()
+    for name in ("kept-a.navdir", "kept-b.navdir"):
+        shutil.copy(made, where.machine_updates / name)
+    select_directory(where, TODAY)
+    assert [p.name for p in where.user_updates.glob("installed-*.navdir")]
+    shutil.rmtree(where.machine_updates)
+    assert select_directory(where, TODAY).version == "2026.12.5"

@@ -46,7 +46,18 @@ def test_the_shipped_pathway_passes(graph):
 
 @pytest.mark.parametrize(
     "number",
-    ["0808\u31642000\u3164247", "O8O8 2OOO 247", "0808§2000§247", "0800 1111", "123 456 789"],
+    [
+        "0808\u31642000\u3164247",
+        "O8O8 2OOO 247",
+        "\u041e8\u041e8 2\u041e\u041e\u041e 247",  # Cyrillic O
+        "0808§2000§247",
+        "0800 1111",
+        "123 456 789",
+        "7946 0958",
+        "247 1234",
+        "020    7946 0958",
+        "\u0660\u0668\u0660\u0668\u0662\u0660\u0660\u0660\u0662\u0664\u0667",
+    ],
 )
 def test_blank_letters_lookalike_letters_and_a_section_sign_hide_no_number(number):
     assert numbers_in(f"Call {number}.") or hidden(number)
