@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.graph import Question
-from app.ui.labels import plain_label
 from app.ui.models import DashTableModel
 from app.ui.walk.panel_base import ENTER, AnswerPanel
 
@@ -54,13 +53,6 @@ class ChecklistPanel(AnswerPanel):
         super().__init__(question, current)
         layout = QVBoxLayout(self)
         self.left_not_completed = False
-        self.kept = plain_label(
-            "Dash not completed, as answered before: Enter keeps it so. Answer the items to "
-            "complete it.",
-            "Dash answered before",
-        )
-        self.kept.hide()
-        layout.addWidget(self.kept)
         self.model = DashTableModel(question.items)
         self.model.set_answers(current)
         self.table = DashTable()
@@ -134,12 +126,15 @@ class ChecklistPanel(AnswerPanel):
         rows = [i for i, item in enumerate(self.question.items) if item.id not in answered]
         self.table.selectRow(rows[0] if rows else 0)
 
-    def given_as_none(self) -> None:
+    def given_as_none(self) -> str:
         """Coming back to a Dash left not completed (a correction earlier in the walk): Enter
         with no item answered keeps it not completed; it recorded 24 "not known" (review
         2026-12-01)."""
         self.left_not_completed = True
-        self.kept.show()
+        return (
+            "Dash not completed, as answered before: Enter keeps it so. Answer the items to "
+            "complete it."
+        )
 
     def confirm(self) -> None:
         """Done: an item left blank was not asked, so it counts as not known (R38)."""

@@ -52,9 +52,11 @@ class AnswerPanel(QWidget):
     def restore(self, cursor: Any) -> None:
         """Back where `cursor` says, on the panel drawn anew."""
 
-    def given_as_none(self) -> None:
+    def given_as_none(self) -> str:
         """The question was answered with no answer (the Dash "not completed"): a panel
-        whose Enter would otherwise give an answer keeps that one instead."""
+        whose Enter would otherwise give an answer keeps that one instead, and says so (the
+        page shows it where it stays on screen)."""
+        return ""
 
     def focus_first(self) -> None:
         controls = [

@@ -50,12 +50,17 @@ class QuestionPage(QWidget):
             shortcut.activated.connect(self.go_back)
         self.losing = plain_label("", "Back would lose answers")  # said before they are lost
         self.losing.hide()
+        # what the panel says of the answer given before, beside Back: at the largest text
+        # a note inside the page scrolled away above the Dash table it spoke of
+        self.note = plain_label("", "The answer given before")
+        self.note.hide()
         self.initial = None  # what the page held when shown: more since is not yet confirmed
         for widget in (self.section, self.prompt, self.help):
             layout.addWidget(widget)
         layout.addLayout(self.answers, 1)
         self.holder.setWidget(inside)
         page.addWidget(self.holder, 1)
+        page.addWidget(self.note)
         page.addWidget(self.losing)
         page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel: AnswerPanel | TickBoxPage | None = None
@@ -101,7 +106,10 @@ class QuestionPage(QWidget):
             self.show_question(session.question, current if held is None else held, session.number)
             self.panel.restore(cursor)
             if current is None and session.question.id in session.answers:
-                self.panel.given_as_none()
+                self.note.setText(self.panel.given_as_none())
+                self.note.setVisible(bool(self.note.text()))
+                if self.note.text():
+                    announce(self.note, self.note.text())
         else:
             self.show_page(shown, session.number, held)
         if held is not None:  # drawn anew: what is unconfirmed is measured as before
@@ -161,6 +169,7 @@ class QuestionPage(QWidget):
         self.panel = panel
         self.initial = panel.pending()
         self.losing.hide()
+        self.note.hide()
         self.panel.answered.connect(self.answered.emit)
         self.answers.addWidget(self.panel)
         self.holder.verticalScrollBar().setValue(0)

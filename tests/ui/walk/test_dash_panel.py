@@ -170,7 +170,9 @@ def test_a_dash_left_not_completed_stays_so_when_the_walk_comes_back_to_it(qtbot
     assert window.session.answers["dash_answers"] is None
     window.edit("dash_answers")
     panel = window.question_page.panel
-    assert window.session.question.id == "dash_answers" and not panel.kept.isHidden()
+    note = window.question_page.note
+    assert window.session.question.id == "dash_answers" and not note.isHidden()
+    assert note.text().startswith("Dash not completed, as answered before")
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert window.session.answers["dash_answers"] is None
     window.edit("dash_answers")
@@ -181,5 +183,7 @@ def test_a_dash_left_not_completed_stays_so_when_the_walk_comes_back_to_it(qtbot
     assert answers["dash_01"] == "yes" and list(answers.values()).count("not_known") == 23
 
 
-def test_a_dash_never_answered_says_nothing_of_before(qtbot, graph):
-    assert dash_panel(qtbot, graph).kept.isHidden()
+def test_a_dash_never_answered_says_nothing_of_before(qtbot, window):
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    assert window.question_page.note.isHidden()
