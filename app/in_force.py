@@ -68,7 +68,7 @@ def locations_again(start: MachinePolicy) -> Callable[[], Locations]:
         new = [p for p in unread if p not in start.problems]
         if new:
             raise PolicyReadsDifferently(new[0])
-        return default_locations(policy.update_folder, policy.trusted_keys)
+        return locations_in_force(policy)
 
     return locate
 

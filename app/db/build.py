@@ -81,10 +81,11 @@ def write_database(
     scratch.unlink(missing_ok=True)
     try:
         _write(scratch, rows, pathway_from)
-        graph = load_graph(scratch) if check else None
-        problems = validate(graph) if check else []
-        words = pathway_words_problem(graph) if check else None
-        problems += [words] if words else []  # found at build, not first at verify or start
+        problems = []
+        if check:
+            graph = load_graph(scratch)
+            words = pathway_words_problem(graph)  # found at build, not first at verify or start
+            problems = validate(graph) + ([words] if words else [])
         if problems:
             raise SourceError([f"pathway check: {p}" for p in problems])
         os.replace(scratch, target)

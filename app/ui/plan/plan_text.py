@@ -26,8 +26,8 @@ def risk_html(plan: Plan) -> str:
         parts.append(f"<p><b>Risk: {level}</b>{basis}</p>")
     if plan.red_flags:
         flags = "; ".join(escape(f.text) for f in plan.red_flags)
-        advice = f" ({red_flags_advice(plan)})" if red_flags_advice(plan) else ""
-        parts.append(f"<p><b>Red flags:</b> {flags}{advice}</p>")
+        advice = red_flags_advice(plan)
+        parts.append(f"<p><b>Red flags:</b> {flags}{f' ({advice})' if advice else ''}</p>")
     parts += [f"<p><b>Note:</b> {escape(n.text)}</p>" for n in plan.notices]
     return "".join(parts)
 
