@@ -3,7 +3,7 @@ first action and its number are on screen without scrolling."""
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.settings import TEXT_SIZES
 from tests.conftest import routed_cases
@@ -139,3 +139,41 @@ def test_the_answer_with_the_focus_is_in_view_at_the_largest_text(qtbot, sized):
         return table.hasFocus() and top >= 0 and top + 3 * table.rowHeight(0) <= port.height()
 
     qtbot.waitUntil(table_in_view, timeout=2000)
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_dash_keys_stay_in_view_with_the_item_being_read(qtbot, sized, size):
+    """At 24 pt an 8-line Dash table filled the view and its keys (Y, N, K) were below the
+    fold: the table now takes what the view leaves beside them, never less than the item
+    being read, whole."""
+    window = sized(size, LARGEST)
+    walk(qtbot, window, CASES[0]["scenario"], stop_before="dash_answers")
+    panel, port = window.question_page.panel, window.question_page.holder.viewport()
+    yes = next(b for b in panel.findChildren(QPushButton) if b.text().endswith("[Y]"))
+
+    def in_view(widget, rect=None):
+        rect = rect or widget.rect()
+        return port.rect().contains(QRect(widget.mapTo(port, rect.topLeft()), rect.size()))
+
+    for item in range(4):  # the fourth wraps over three lines at 1280 px
+        if item:
+            press(qtbot, window, Qt.Key.Key_N)
+
+        def item_and_keys_in_view(item=item):
+            QApplication.processEvents()
+            row = panel.table.visualRect(panel.table.model().index(item, 1))
+            shown = panel.table.viewport().rect().contains(row)
+            return shown and in_view(panel.table.viewport(), row) and in_view(yes)
+
+        qtbot.waitUntil(item_and_keys_in_view, timeout=2000)
+
+
+def test_the_section_names_wrap_in_their_column(qtbot, sized):
+    """At 16 pt "About the person" was cut off, with a scroll bar under the list."""
+    window = sized(SCREENS[0], 16)
+    sections = window.conversation.sections
+    assert window.conversation.columns.wide and sections.isVisible()
+    width = sections.viewport().width()
+    for row in range(sections.model().rowCount()):
+        assert sections.visualRect(sections.model().index(row, 0)).width() <= width
+    assert not sections.horizontalScrollBar().isVisible()

@@ -22,6 +22,7 @@ from app.ui.models import DashTableModel
 from app.ui.walk.panel_base import ENTER, AnswerPanel
 
 BACK = Qt.Key.Key_Backspace
+MAXIMUM = 16777215  # Qt's QWIDGETSIZE_MAX: no limit
 
 
 class DashTable(QTableView):
@@ -48,6 +49,7 @@ class DashTable(QTableView):
 
 class ChecklistPanel(AnswerPanel):
     KEYS: ClassVar = {"Y": "yes", "N": "no", "K": "not_known"}
+    LINES = 8  # the table's height in lines of text when there is room; 3 at the least
 
     def __init__(self, question: Question, current: Any) -> None:
         super().__init__(question, current)
@@ -65,7 +67,7 @@ class ChecklistPanel(AnswerPanel):
         self.table.setWordWrap(True)  # each item is read aloud word for word: never cut off
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * self.LINES)
         self._fit_narrow_columns()
         layout.addWidget(self.table)
         answers = QHBoxLayout()  # the keys shown, and the mouse's way to answer
@@ -106,6 +108,23 @@ class ChecklistPanel(AnswerPanel):
             width = max(header.sectionSize(column), metrics.horizontalAdvance(f"  {text}  "))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
+
+    def in_view(self, focused):
+        """The table with its keys: at the largest text an 8-line table filled the view and
+        the keys (Y, N, K, Done, Not completed) were out of sight below it."""
+        return self if focused is self.table else focused
+
+    def fit(self, height: int) -> None:
+        """The table as high as the view leaves beside the keys, from its longest item
+        whole (each is read aloud word for word) to 8 lines (or more, when the page has room
+        to spare)."""
+        lines, table = self.table.fontMetrics().height(), self.table
+        longest = max(table.rowHeight(row) for row in range(self.model.rowCount()))
+        least = max(2 * lines, longest) + table.horizontalHeader().height() + 2 * table.frameWidth()
+        keys = self.layout().minimumSize().height() - table.minimumHeight()
+        rows = max(least, min(self.LINES * lines, height - keys))
+        self.table.setMinimumHeight(rows)
+        self.table.setMaximumHeight(rows if rows < self.LINES * lines else MAXIMUM)
 
     def pending(self) -> dict[str, str]:
         return dict(self.model.answers)

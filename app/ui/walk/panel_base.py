@@ -58,6 +58,13 @@ class AnswerPanel(QWidget):
         page shows it where it stays on screen)."""
         return ""
 
+    def in_view(self, focused: QWidget) -> QWidget:
+        """What the page keeps on screen while `focused` has the keyboard focus."""
+        return focused
+
+    def fit(self, height: int) -> None:
+        """The page's view is `height` pixels high (a panel may shape itself to it)."""
+
     def focus_first(self) -> None:
         controls = [
             w for w in self.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus

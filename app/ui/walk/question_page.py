@@ -79,15 +79,19 @@ class QuestionPage(QWidget):
 
     def _scroll_to(self, widget: QWidget) -> None:
         """Its top in view, and all of it if it fits (Qt's ensureWidgetVisible aims at a
-        table's current cell, which is not placed yet when the page is new)."""
+        table's current cell, which is not placed yet when the page is new); the panel says
+        what else stays in view with it (the Dash's keys with its table)."""
         content = self.holder.widget()
         if widget is None or not shiboken6.isValid(widget):  # a page replaced meanwhile
             return
         if not (content.isAncestorOf(widget) and widget.hasFocus()):
             return
+        bar, height = self.holder.verticalScrollBar(), viewport_size(self.holder).height()
+        if isinstance(self.panel, AnswerPanel) and self.panel.isAncestorOf(widget):
+            self.panel.fit(height - 24)
+            widget = self.panel.in_view(widget)
         top = widget.mapTo(content, QPoint(0, 0)).y() - 8
         bottom = top + widget.height() + 16
-        bar, height = self.holder.verticalScrollBar(), viewport_size(self.holder).height()
         if bottom > bar.value() + height:
             bar.setValue(min(top, bottom - height))
         elif top < bar.value():
