@@ -163,6 +163,9 @@ def _spoken_to_failures(a: dict[str, Any], plan: Plan) -> list[str]:
             failures.append(f"R3: {action.kind} tells a child the police are their choice")
         if d == "person_causing_harm" and "share this" in say:
             failures.append(f"R35: {action.kind} tells the person causing harm of a referral")
+        nearby = a.get("perpetrator_nearby") is True
+        if action.kind == "emergency_999" and nearby and any(w in say for w in ("999", "police")):
+            failures.append("R1: the call to 999 spoken of where the person causing harm may hear")
     return failures
 
 
