@@ -2,52 +2,70 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox
 
 from app.pathways.graph import Question
 from app.ui.labels import plain_label
 from app.ui.walk.panel_base import ENTER, AnswerPanel
 
-# What an emptied box holds, carried to the box drawn anew at another text size: empty again
-EMPTIED = object()
+
+@dataclass(frozen=True)
+class Typed:
+    """What a box holds that is not a number (empty, "2-3"), carried to the box drawn anew
+    at another text size: shown and refused again, never a number."""
+
+    text: str
 
 
 class NumberBox(QSpinBox):
-    """A number box that knows when the worker emptied it. Qt puts the last number back on
-    Enter, or when the box loses the focus or is shown: 4 typed and deleted was answered 4
-    incidents, a high risk the worker never gave (H69). Emptied means no digit is left ("+"
-    alone too); typing a digit or stepping (arrows, the wheel) gives a number the worker sees.
-    An emptied box stays empty on screen, so it never shows a number it would refuse."""
+    """A number box that knows when what it shows is not a number. Qt puts the last number
+    back on Enter, or when the box loses the focus or is shown: 4 typed and deleted was
+    answered 4 incidents, a high risk the worker never gave (H69). And Qt dropped what it
+    could not read as it was typed: "2-3" became 23, "1.5" 15 (review 2026-12-01). Now
+    every key typed stays on screen, and text that is not one whole number in range
+    (empty, "+" alone, "2-3", "1 or 2") is `wrong`; typing a number or stepping (arrows, the
+    wheel) gives a number the worker sees."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.emptied = False
+        self.wrong: str | None = None
         self.lineEdit().textEdited.connect(self._edited)
 
+    def validate(self, text: str, position: int) -> object:
+        state, _, _ = super().validate(text, position)  # and as typed: no space dropped
+        if state == QValidator.State.Invalid:  # kept to be seen and refused, never dropped
+            state = QValidator.State.Intermediate
+        return state, text, position
+
     def _edited(self, text: str) -> None:
-        self.emptied = not any(character.isdigit() for character in text)
+        digits = text.strip().removeprefix("+")
+        number = digits.isascii() and digits.isdigit() and int(digits) <= self.maximum()
+        self.wrong = None if number else text
 
     def stepBy(self, steps: int) -> None:
-        self.emptied = False  # a number the worker can see, chosen with the arrows or wheel
+        self.wrong = None  # a number the worker can see, chosen with the arrows or wheel
         super().stepBy(steps)
 
-    def empty(self) -> None:
-        self.lineEdit().clear()
-        self.emptied = True
+    def show_wrong(self, text: str) -> None:
+        self.wrong = text
+        self.lineEdit().setText(text)
+
+    def _keep_wrong(self) -> None:
+        if self.wrong is not None:  # Qt has put the last number back: what was typed again
+            self.lineEdit().setText(self.wrong)
 
     def focusOutEvent(self, event) -> None:
-        super().focusOutEvent(event)  # puts the last number back on screen
-        if self.emptied:
-            self.lineEdit().clear()
+        super().focusOutEvent(event)
+        self._keep_wrong()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.emptied:
-            self.lineEdit().clear()
+        self._keep_wrong()
 
     def wheelEvent(self, event) -> None:
         if self.hasFocus():
@@ -58,15 +76,15 @@ class NumberBox(QSpinBox):
 
 class CountPanel(AnswerPanel):
     def __init__(self, question: Question, current: Any) -> None:
-        emptied = current is EMPTIED
-        super().__init__(question, None if emptied else current)
+        typed = current if isinstance(current, Typed) else None
+        super().__init__(question, None if typed else current)
         self.spin = NumberBox()
         self.spin.setRange(0, 10_000)
         self.spin.setValue(self.current or 0)
         self.spin.setAccessibleName("Number")
         self.spin.setMinimumHeight(44)
-        if emptied:
-            self.spin.empty()
+        if typed:
+            self.spin.show_wrong(typed.text)
         done = QPushButton("Continue    [Enter]")
         done.setAccessibleName("Continue")
         done.clicked.connect(self.confirm)
@@ -81,18 +99,25 @@ class CountPanel(AnswerPanel):
         row.setAlignment(Qt.AlignmentFlag.AlignTop)
 
     def pending(self) -> Any:
-        return EMPTIED if self.spin.emptied else self.spin.value()
+        return self.spin.value() if self.spin.wrong is None else Typed(self.spin.wrong)
 
     def focus_first(self) -> None:
         self.spin.setFocus()
         self.spin.selectAll()
 
     def confirm(self) -> None:
-        if self.spin.emptied:
-            top = self.spin.maximum()
-            self.problem.setText(f"Type a whole number from 0 to {top:,}.")  # one line at 24 pt
+        wrong = self.spin.wrong
+        if wrong is not None:
+            allowed = f"Type a whole number from 0 to {self.spin.maximum():,}"
+            shown = wrong.strip()
+            # one line at 24 pt when empty; what was typed named, digits only asked for
+            self.problem.setText(
+                f"“{shown}” is not one number. {allowed}, digits only."
+                if shown and any(c.isdigit() for c in shown)
+                else f"{allowed}."
+            )
             self.problem.show()
-            self.spin.empty()  # not the number the box put back
+            self.spin.show_wrong(wrong)  # not the number the box put back
             self.spin.setFocus()
             return
         self.spin.interpretText()

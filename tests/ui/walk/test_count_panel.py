@@ -1,5 +1,6 @@
 """A count: a number box that refuses to be empty, even at a new text size."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.ui.walk.answer_panels import panel_for
@@ -76,9 +77,31 @@ def test_a_sign_alone_is_still_empty_and_an_emptied_box_never_shows_a_number(qtb
     emitted = []
     panel.answered.connect(emitted.append)
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
-    assert emitted == [] and panel.spin.text() == ""
+    assert emitted == [] and panel.spin.text() == "+"  # as typed: never the 4 again
     panel.spin.clearFocus()  # Tab or a click elsewhere
-    assert panel.spin.text() == ""
+    assert panel.spin.text() == "+"
+
+
+@pytest.mark.parametrize("typed", ["2-3", "1 or 2", "1.5", "-3", "20000"])
+def test_what_is_not_one_number_is_refused_by_name_and_kept_to_correct(qtbot, graph, typed):
+    """Qt dropped each key it could not read: "2-3" (what the person said) was answered 23
+    incidents, a high risk and a MARAC referral (review 2026-12-01)."""
+    panel = panel_for(graph.questions["incidents_12_months"], None)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    qtbot.keyClicks(panel.spin, typed)
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [] and panel.spin.text() == typed
+    assert panel.problem.text() == (
+        f"“{typed}” is not one number. Type a whole number from 0 to 10,000, digits only."
+    )
+    panel.spin.selectAll()
+    qtbot.keyClicks(panel.spin, "3")
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [3]
 
 
 def test_the_wheel_over_an_unfocused_box_scrolls_and_never_counts(qtbot, graph):
