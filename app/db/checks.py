@@ -18,9 +18,6 @@ class Refused(ValueError):
     """A directory or bundle that must not be used; the message says why."""
 
 
-FIXED_NUMBERS = {"emergency": "999", "police_non_emergency": "101"}
-
-
 def version_key(version: str) -> tuple[int, ...]:
     """'2026.11.21.2' -> (2026, 11, 21, 2): versions compare part by part."""
     try:
@@ -115,8 +112,11 @@ def check_database(source: Source, validate_graph: bool = True) -> tuple[str, st
 
 
 def fixed_number_problem(db: sqlite3.Connection) -> None:
-    """Emergency services are 999 and the police non-emergency number is 101, always."""
-    for kind, number in FIXED_NUMBERS.items():
+    """Emergency services are 999 and the police non-emergency number is 101, always; and
+    the services the pathway names by id keep their number and their kind."""
+    from app.db.service_checks import FIXED, FIXED_SERVICES
+
+    for kind, number in FIXED.items():
         rows = db.execute(
             "SELECT s.id, coalesce(p.number, '') FROM service s "
             "JOIN attribute a ON a.link_id = s.id "
@@ -127,6 +127,24 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
         for service_id, phone in rows:
             if "".join(phone.split()) != number:
                 raise Refused(f"service {service_id}: a {kind} number must be {number}")
+    for service_id, (kind, number) in FIXED_SERVICES.items():
+        phones = db.execute(
+            "SELECT coalesce(p.number, '') FROM service s "
+            "LEFT JOIN phone p ON p.service_id = s.id WHERE s.id = ?",
+            (service_id,),
+        ).fetchall()
+        kinds = {
+            code
+            for (code,) in db.execute(
+                "SELECT t.code FROM attribute a JOIN taxonomy_term t "
+                "ON t.id = a.taxonomy_term_id WHERE a.link_id = ?",
+                (service_id,),
+            )
+        }
+        if not phones or {"".join(p.split()) for (p,) in phones} != {number}:
+            raise Refused(f"service {service_id}: its number must be {number}")
+        if kind not in kinds:
+            raise Refused(f"service {service_id}: it must be of kind {kind}")
 
 
 def _content_problems(source: Source) -> None:

@@ -31,6 +31,14 @@ WHERE = re.compile(
     re.IGNORECASE,
 )
 FIXED = {"emergency": "999", "police_non_emergency": "101"}  # set nationally, never edited
+# The services the pathway names by id (its fallbacks), pinned by id as well as by kind: a
+# changed kind took 999 out of the kind's check, and "Emergency services" on the plan rang a
+# local number (review 2026-12-01).
+FIXED_SERVICES = {
+    "emergency-999": ("emergency", "999"),
+    "police-101": ("police_non_emergency", "101"),
+    "nhs-111": ("urgent_care", "111"),
+}
 
 
 def format_uk_phone(text: str) -> str | None:
@@ -84,9 +92,16 @@ def service_problems(
     elif "@" in website.removeprefix("https://").split("/")[0]:
         add("website", "no @ before the site's name: the link would go to another site")
     row_kinds = _listed(row.get("kinds", ""))
+    phone = "".join((row.get("phone") or "").split())
     for kind, number in FIXED.items():
-        if kind in row_kinds and "".join((row.get("phone") or "").split()) != number:
+        if kind in row_kinds and phone != number:
             add("phone", f"a service of kind {kind} is always {number}")
+    kind, number = FIXED_SERVICES.get(row.get("id") or "", (None, None))
+    if kind is not None:
+        if phone != number:
+            add("phone", f"{row['id']} is always {number}")
+        if kind not in row_kinds:
+            add("kinds", f"{row['id']} is always of kind {kind}")
     _vocabulary(row, "kinds", kinds, "kinds", add)
     _vocabulary(row, "area", areas, "areas", add)
     _ages(row, add)

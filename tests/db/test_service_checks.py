@@ -99,7 +99,21 @@ def test_999_and_101_are_never_edited(words):
         ("police-101", "101", "111"),
     ):
         problems = service_problems({**rows[sid], "phone": wrong}, words.kinds, words.areas)
-        assert problems["phone"][-1] == f"a service of kind {rows[sid]['kinds']} is always {number}"
+        assert problems["phone"][0] == f"a service of kind {rows[sid]['kinds']} is always {number}"
+
+
+@pytest.mark.parametrize("sid", ["emergency-999", "police-101", "nhs-111"])
+def test_the_services_the_pathway_names_keep_their_number_and_kind(words, sid):
+    """Its kind changed, 999 escaped the kind's rule and took a local number (review
+    2026-12-01): the pathway names these services by id."""
+    import csv as reader
+
+    with SHIPPED.open(encoding="utf-8") as handle:
+        row = next(r for r in reader.DictReader(handle) if r["id"] == sid)
+    moved = {**row, "kinds": "helpline_da", "phone": "0121 496 0999"}
+    problems = service_problems(moved, words.kinds, words.areas)
+    assert problems["phone"] == [f"{sid} is always {row['phone']}"]
+    assert problems["kinds"] == [f"{sid} is always of kind {row['kinds'].split(';')[0]}"]
 
 
 def test_a_street_is_fine_for_a_service_that_is_not_a_refuge(row, words):
