@@ -68,3 +68,44 @@ def test_the_installed_app_takes_no_machine_folder_from_the_environment(bundle, 
     result = run_app("directory", "search", "emergency", env=env, command=(str(exe),))
     assert result.returncode == 0 and FAKE not in result.stdout
     assert "9999" not in run_app("--self-test", env=env, command=(str(exe),)).stdout
+
+
+def test_the_installed_app_signs_checks_and_uses_an_update(bundle, app_home, tmp_path):
+    """As installed, PyNaCl could not load cffi's backend: a signed update in IT's folder
+    stopped Navigator at every start (review 2026-12-01). The lead's keygen and publish and
+    IT's verify, each by the frozen app; then IT's folders as installed (a private mount
+    namespace puts them where the frozen app reads them: it takes no folder from the
+    environment)."""
+    import shutil
+    import subprocess
+
+    frozen = (str(executable(bundle)),)
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text("a long passphrase for the test\n", encoding="utf-8")
+    lead, share = tmp_path / "lead", tmp_path / "share"
+    keygen = ("directory", "keygen", "--out", str(lead), "--passphrase-file", str(passphrase))
+    made = run_app(*keygen, env=app_home.env, command=frozen)
+    assert made.returncode == 0, made.stdout + made.stderr
+    private = next(lead.glob("*.private-key"))
+    publish = ("directory", "publish", "--key", str(private), "--version", "2026.12.9")
+    publish += ("--out", str(share), "--passphrase-file", str(passphrase))
+    published = run_app(*publish, env=app_home.env, command=frozen)
+    assert published.returncode == 0, published.stdout + published.stderr
+    update = next(share.glob("*.navdir"))
+    verified = run_app("directory", "verify", str(update), env=app_home.env, command=frozen)
+    said = verified.stdout + verified.stderr
+    assert "signed with unknown key" in said and "unexpected" not in said, said
+
+    etc, data = tmp_path / "etc-xdg", tmp_path / "usr-local-share"
+    (etc / "Navigator" / "keys").mkdir(parents=True)
+    shutil.copy(next(lead.glob("*.pub")), etc / "Navigator" / "keys")
+    (data / "Navigator" / "directory-updates").mkdir(parents=True)
+    shutil.copy(update, data / "Navigator" / "directory-updates")
+    mounts = 'mount --bind "$1" /etc/xdg && mount --bind "$2" /usr/local/share && exec "$3" "$4"'
+    namespace = ("unshare", "-m", "--propagation", "private", "sh", "-c", mounts, "sh")
+    probe = subprocess.run([*namespace, str(etc), str(data), "true", ""], capture_output=True)
+    if shutil.which("unshare") is None or probe.returncode != 0:
+        pytest.skip("no private mount namespace here (needs root or user namespaces)")
+    test = run_app(str(etc), str(data), *frozen, "--self-test", env=app_home.env, command=namespace)
+    assert test.returncode == 0, test.stdout + test.stderr
+    assert "directory 2026.12.9 (IT's update folder" in test.stdout
