@@ -69,7 +69,7 @@ def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
     print(f"self-test: {window.in_force.describe()}")
     window.show()
     code = self_test(window, args.canary, log)
-    log.event("self-test passed" if code == 0 else "self-test failed (details on stderr)")
+    log.event("self-test passed" if code == 0 else "self-test failed (the reasons are above)")
     return code
 
 

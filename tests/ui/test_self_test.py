@@ -31,6 +31,8 @@ def test_self_test_fails_when_an_error_was_reported_during_the_walk(app_home):
     assert result.returncode == 1, result.stdout
     assert "unexpected error(s) during the run" in result.stderr
     assert "self-test passed" not in result.stdout
+    (log,) = app_home.root.rglob("navigator.log")  # installed on Windows: no console
+    assert "unexpected error(s) during the run" in log.read_text("utf-8").splitlines()[-2]
 
 
 def test_self_test_fails_with_the_reason_on_a_broken_directory(app_home, tmp_path):
@@ -48,3 +50,17 @@ def test_no_hard_coded_colours_or_stylesheets():
         if path.name == "palettes.py":  # the one place colours are named, as palettes
             continue
         assert not pattern.search(path.read_text(encoding="utf-8")), path.name
+
+
+def test_self_test_passes_whatever_tier_and_area_the_policy_sets(app_home):
+    """A tier-1 policy (the IT guide's example) failed every self-test: the window walked at
+    tier 1, the check expected tier 2's plan. The reasons of a failure go to the log too:
+    installed on Windows, the app has no console (review 2026-12-01)."""
+    from tests.conftest import machine_folder
+
+    policy = machine_folder(app_home.env, "config", "policy.json")
+    policy.parent.mkdir(parents=True, exist_ok=True)
+    policy.write_text('{"tier": 1, "default_borough": "sandwell"}', encoding="utf-8")
+    result = run_app("--self-test", env=app_home.env)
+    assert result.returncode == 0, result.stderr
+    assert "self-test passed" in result.stdout
