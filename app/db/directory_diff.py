@@ -8,16 +8,21 @@ serves `directory diff OLD NEW`, the worker's "Install directory update…" and 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import fields, replace
 
+from app.db.pathway_words import numbers_in, strings_of
 from app.pathways.graph import Graph, Service
 from app.records import record
 
 NUMBER_FIELDS = ("phone", "email")
-# Compared and named by these words; provenance (source, confidence) is a detail view's.
+# Every field a worker can see, by its word: the organisation, source and notes were not
+# compared, and a number put there reached the worker unseen by every review tool (review
+# 2026-12-01). A number written into any field counts as a number changed.
 FIELD_WORDS = {
     "name": "name",
+    "organisation": "organisation",
     "phone": "number",
     "phone_note": "number note",
     "email": "e-mail",
@@ -31,7 +36,13 @@ FIELD_WORDS = {
     "website": "website",
     "referral_route": "how to refer",
     "alert": "alert",
+    "notes": "notes",
+    "source": "source",
+    "source_date": "source's date",
+    "confidence": "confidence",
     "assured_date": "checked by a person",
+    "assured_method": "how it was checked",
+    "assured_by": "who checked it",
 }
 
 
@@ -42,6 +53,11 @@ class Change:
     field: str
     old: str
     new: str
+
+    @property
+    def number(self) -> bool:
+        """A number or e-mail changed, or a number written into (or out of) other words."""
+        return self.field in NUMBER_FIELDS or numbers_in(self.old) != numbers_in(self.new)
 
     def describe(self) -> str:
         before, after = self.old or "(none)", self.new or "(none)"
@@ -61,7 +77,7 @@ class DirectoryDiff:
 
     @property
     def numbers_changed(self) -> int:
-        return len({c.service_id for c in self.changes if c.field in NUMBER_FIELDS})
+        return len({c.service_id for c in self.changes if c.number})
 
     @property
     def hours_changed(self) -> int:
@@ -81,7 +97,7 @@ class DirectoryDiff:
         parts += [f"{n} added {where}" for where, n in self._by_area(self.added)]
         parts += [f"{n} retired {where}" for where, n in self._by_area(self.retired)]
         other = len({c.service_id for c in self.changes}) - len(
-            {c.service_id for c in self.changes if c.field in (*NUMBER_FIELDS, "hours")}
+            {c.service_id for c in self.changes if c.number or c.field == "hours"}
         )
         if other > 0:
             parts.append(f"other details changed for {_count(other, 'service')}")
@@ -145,22 +161,25 @@ PATHWAY_PARTS = {
 PATHWAY_WHOLES = {"start": "first question", "settings": "settings", "risk": "risk facts"}
 
 
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*").fullmatch  # a question's or answer's id: no words
+
+
 def pathway_changes(old: Graph, new: Graph) -> list[str]:
-    """Each item of the rules that differs, "rule idva_referral R6", in a stable order."""
+    """Each item of the rules that differs, "rule idva_referral R6", in a stable order, with
+    the words it now has that it had not: the name alone hid a number written in words a
+    check cannot read ("0121 then 496 then 0999") (review 2026-12-01)."""
     found = []
     for part, word in PATHWAY_PARTS.items():
-        before, after = getattr(old, part), getattr(new, part)
-        keys = _changed_keys(before, after)
-        found += [f"{word} {key}" for key in keys]
+        before, after = _keyed(getattr(old, part)), _keyed(getattr(new, part))
+        keys = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        for key in keys:
+            had = set(strings_of(before.get(key)))
+            now = [t for t in strings_of(after.get(key)) if t not in had and not IDENTIFIER(t)]
+            found.append(f"{word} {key}" + "".join(f"\n    now: {text}" for text in now))
         if before != after and not keys:
             found.append(f"the order of the {word}s")
     wholes = PATHWAY_WHOLES.items()
     return found + [w for part, w in wholes if getattr(old, part) != getattr(new, part)]
-
-
-def _changed_keys(before, after) -> list[str]:
-    old, new = _keyed(before), _keyed(after)
-    return sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
 
 
 # What names an item: a rule's id is only unique within its action (R6 is MARAC's and the

@@ -14,15 +14,15 @@ import unicodedata
 from collections.abc import Iterator
 
 # A number a worker could dial: 0 or + then seven digits more (0800 1111 is eight in all),
-# or any nine digits, whatever stands between them (up to six characters: spaces of any
-# kind, dashes, commas, a "§" between digits; not a citation's " §", as in "001 §8.1-8.3"),
-# or a local number grouped as dialled ("552 6448"); read after Unicode normalisation
-# (full-width, superscript and other scripts' digits). Times, years and ranges
-# ("9:00-17:00", "2021-2024") are none of these.
-_GAP = r"(?:(?:[^\w§]|_|(?<=\d)§(?=\d)){0,6})"
-PHONE_IN_TEXT = re.compile(
-    rf"(?:[0+]{_GAP}\d(?:{_GAP}\d){{6,}}|\d(?:{_GAP}\d){{8,}}|(?<!\d)\d{{3,4}} \d{{4}}(?!\d))"
-)  # the last: a local number ("552 6448", "7946 0958"), grouped as dialled
+# or any nine digits, whatever stands between them (up to sixteen characters: spaces of any
+# kind, dots, dashes, commas, a "§" between digits; not a citation's " §", as in "001
+# §8.1-8.3"), or a local number grouped as dialled ("552 6448", "496-0999", "552.6448");
+# read after Unicode normalisation (full-width, superscript and other scripts' digits).
+# Times, years and ranges ("9:00-17:00", "2021-2024") are none of these. Words between
+# the digits, or digits spelt out, are not found: the lead's diff shows every changed word.
+_GAP = r"(?:(?:[^\w§]|_|(?<=\d)§(?=\d)){0,16})"
+_LOCAL = r"(?<!\d)(?:\d{3,4} +\d{4}|\d{3}[.\-\u2010-\u2015]\d{4})(?!\d)"
+PHONE_IN_TEXT = re.compile(rf"(?:[0+]{_GAP}\d(?:{_GAP}\d){{6,}}|\d(?:{_GAP}\d){{8,}}|{_LOCAL})")
 # Letters that stand in for digits in a run of digits ("O8O8 2OOO 247"), Latin, Cyrillic
 # and Greek
 DIGIT_LOOKALIKES = str.maketrans("OoIl\u041e\u043e\u039f\u03bf", "00110000")
@@ -35,17 +35,22 @@ NOT_WORDS = ("services", "pathway_version", "directory_version")
 
 def pathway_strings(graph) -> Iterator[str]:
     """Every string of the rules: questions, flow, cards, rules, reminders, practice cases."""
-    parts = [value for name, value in vars(graph).items() if name not in NOT_WORDS]
+    return strings_of([value for name, value in vars(graph).items() if name not in NOT_WORDS])
+
+
+def strings_of(value) -> Iterator[str]:
+    """Every string in a value of the rules (an item, a list of them, a dict), in order."""
+    parts = [value]
     while parts:
         value = parts.pop()
         if isinstance(value, str):
             yield value
         elif isinstance(value, dict):
-            parts += value.values()
+            parts += reversed(value.values())
         elif isinstance(value, (list, tuple)):
-            parts += value
+            parts += reversed(value)
         elif hasattr(value, "__dataclass_fields__"):
-            parts += [getattr(value, name) for name in value.__dataclass_fields__]
+            parts += [getattr(value, name) for name in reversed(value.__dataclass_fields__)]
 
 
 def hidden(text: str) -> list[str]:

@@ -39,9 +39,10 @@ def test_a_change_to_the_pathways_words_is_shown_even_with_its_version_unchanged
         f"the pathway's rules or words changed (2 items) with its version "
         f"{graph.pathway_version} unchanged"
     )
-    assert diff.lines()[1:] == [
-        "pathway changed: card urgent_medical_check",
-        "pathway changed: guidance reminder no_joint_meetings",
+    card = graph.actions["urgent_medical_check"].say.replace("call 999", "call 998")
+    assert diff.lines()[1:] == [  # and the words it now has: a number in words shows there
+        f"pathway changed: card urgent_medical_check\n    now: {card}",
+        "pathway changed: guidance reminder no_joint_meetings\n    now: Meet them together.",
     ]
 
 
@@ -75,3 +76,21 @@ def test_the_known_edits_are_counted_exactly(graph, edited):
 def test_the_same_directory_has_no_difference(graph):
     diff = compare(graph, graph)
     assert diff.empty and diff.summary() == "no change to any service"
+
+
+def number_in_words(rows):
+    change(rows, "bcwa", organisation="Black Country Women's Aid (new line 0121 496 0999)")
+    change(rows, "ndah", hours="24/7; if no answer ring 07700 900 123")
+    change(rows, "walsall-mast", source="now asks workers to ring 0121 496 0888 first")
+    return rows
+
+
+def test_a_number_written_into_any_field_is_a_number_changed(graph, tmp_path):
+    """The organisation and source were not compared, and a number in the hours counted as
+    hours: "0 numbers changed" while three new numbers reached the worker (review
+    2026-12-01)."""
+    diff = compare(graph, load_valid_graph(edited_directory(tmp_path, number_in_words, "2099.2")))
+    assert diff.numbers_changed == 3
+    assert diff.summary() == "3 numbers changed, opening hours changed for 1 service"
+    changed = [line for line in diff.lines() if line.startswith("changed:")]
+    assert len(changed) == 3 and all("0121 496" in c or "07700" in c for c in changed)

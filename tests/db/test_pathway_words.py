@@ -18,6 +18,13 @@ WRITTEN = [
     "\u2070800 2000 247",  # a superscript 0
     "\uff10\uff18\uff10\uff10 2000 247",  # full-width digits
     "+44 (0)800 2000 247",
+    # review 2026-12-01, round five: local numbers with a dash, a dot or two spaces, and
+    # long runs of dots or spaces between the groups
+    "496-0999",
+    "552.6448",
+    "552  6448",
+    "07700.......900123",
+    "0121        4960999",
 ]
 
 
