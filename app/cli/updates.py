@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -63,7 +64,24 @@ def publish_bundle(
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
     print(f"published {path}")
+    _show_signed(database)
     return 0
+
+
+def _show_signed(database: Path) -> None:
+    """What the bundle changes against the directory in use, every line: a publish said
+    only "published", whatever it had signed (review 2026-12-01)."""
+    from app.db.directory_diff import compare
+    from app.db.loader import load_graph
+    from app.in_force import decide, graph_in_force
+
+    _print_changes(compare(graph_in_force(decide()), load_graph(database)))
+
+
+def _print_changes(changes) -> None:
+    print(f"directory {changes.old_version} → {changes.new_version}: {changes.summary()}")
+    for line in changes.lines():
+        print(f"  {line}")
 
 
 def publish_working_copy(
@@ -72,14 +90,24 @@ def publish_working_copy(
     """A lead's working copy, checked, built with the pathway in force, signed."""
     from app.db.loader import DirectoryError
     from app.db.maintenance import open_copy, publish_copy
+    from app.db.maintenance_session import Maintenance
     from app.db.source import SourceError
-    from app.db.working_copy import WorkingCopyError
+    from app.db.working_copy import AUTOSAVE, WorkingCopyError
     from app.in_force import decide, graph_in_force
 
+    if (folder / AUTOSAVE).is_file():  # edits no one has saved, or seen: never signed unseen
+        print(
+            f"error: nothing published: {folder} has unsaved edits (from the maintenance "
+            f"window, or a session that ended without saving): open it with `python -m app "
+            f"maintain {folder}`, review and save them, then publish",
+            file=sys.stderr,
+        )
+        return 1
     in_force = decide()
     try:
         graph = graph_in_force(in_force)
         copy, words = open_copy(folder, graph)
+        changes = Maintenance(copy, words, graph, in_force.database).diff()
         passphrase = passphrase_from(passphrase_file) if _sealed(key) else None
         path = publish_copy(
             copy, words, graph, in_force.database, key, passphrase, out, version, days
@@ -96,6 +124,7 @@ def publish_working_copy(
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
     print(f"published {path} (against directory {graph.directory_version} in use)")
+    _print_changes(replace(changes, new_version=version))
     return 0
 
 
@@ -147,10 +176,7 @@ def diff(old: Path, new: Path, keys) -> int:
         except (Refused, DirectoryError) as error:
             print(f"error: {path}: {error}", file=sys.stderr)
             return 1
-    changes = compare(*graphs)
-    print(f"directory {changes.old_version} → {changes.new_version}: {changes.summary()}")
-    for line in changes.lines():
-        print(f"  {line}")
+    _print_changes(compare(*graphs))
     return 0
 
 

@@ -14,3 +14,48 @@ def test_diff_of_two_databases(tmp_path, capsys, coventry_edit):
     garbage.write_bytes(b"not a database")
     assert main(["directory", "diff", str(shipped), str(garbage)]) == 1
     assert "garbage.sqlite" in capsys.readouterr().err
+
+
+def test_publish_shows_what_it_signed_and_never_signs_unsaved_edits(tmp_path, capsys):
+    """A line added to the hidden autosave journal was replayed and signed (a wrong
+    National DA Helpline number, marked checked), and publish said only "published"
+    (review 2026-12-01)."""
+    import shutil
+
+    from app.db import signing
+    from app.db.working_copy import WorkingCopy
+
+    folder = tmp_path / "copy"
+    shutil.copytree(REPO / "resources" / "services", folder)
+    secret = tmp_path / "pass.txt"
+    secret.write_text("a long enough passphrase\n")
+    lead = signing.generate(tmp_path / "k", "a long enough passphrase")
+    publish = ["directory", "publish", "--source", str(folder), "--key", str(lead.private_path)]
+    publish += ["--out", str(tmp_path / "out"), "--passphrase-file", str(secret)]
+    copy = WorkingCopy.open(folder)
+    copy.update("ndah", {"phone": "0808 157 0999"})  # in the journal, not saved
+    assert main([*publish, "--version", "2026.12.1"]) == 1
+    assert "has unsaved edits" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    copy.save()
+    assert main([*publish, "--version", "2026.12.1"]) == 0
+    out = capsys.readouterr().out
+    assert "→ 2026.12.1: 1 number changed" in out
+    assert "number 0808 2000 247 → 0808 157 0999" in out
+
+
+def test_publishing_a_database_shows_what_it_changes_against_the_one_in_use(
+    tmp_path, capsys, coventry_edit, app_home
+):
+    from datetime import date
+
+    from app.db import signing
+
+    lead = signing.generate(tmp_path / "k")
+    publish = ["--directory", str(coventry_edit), "directory", "publish"]
+    publish += ["--key", str(lead.private_path), "--out", str(tmp_path / "out")]
+    today = date.today()
+    assert main([*publish, "--version", f"{today.year}.{today.month}.{today.day}"]) == 0
+    out = capsys.readouterr().out
+    assert ": 1 number changed" in out
+    assert "changed: Coventry MASH: number 024 7678 8555 → 024 7600 0000" in out
