@@ -96,4 +96,11 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
     for note in result.notes:
         print(f"note: {note}")
     print(f"imported {result.counts['service']} services into {output}")
+    from app.cli.updates import print_changes
+    from app.db.directory_diff import compare
+    from app.db.loader import load_graph
+
+    # every change against the directory it was read into: a merged file replaced a trusted
+    # service's number, marked checked, and the output said only "imported 67 services"
+    print_changes(compare(load_graph(database), load_graph(output)))
     return 0

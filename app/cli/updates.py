@@ -75,10 +75,10 @@ def _show_signed(database: Path) -> None:
     from app.db.loader import load_graph
     from app.in_force import decide, graph_in_force
 
-    _print_changes(compare(graph_in_force(decide()), load_graph(database)))
+    print_changes(compare(graph_in_force(decide()), load_graph(database)))
 
 
-def _print_changes(changes) -> None:
+def print_changes(changes) -> None:
     print(f"directory {changes.old_version} → {changes.new_version}: {changes.summary()}")
     for line in changes.lines():
         print(f"  {line}")
@@ -124,7 +124,7 @@ def publish_working_copy(
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
     print(f"published {path} (against directory {graph.directory_version} in use)")
-    _print_changes(replace(changes, new_version=version))
+    print_changes(replace(changes, new_version=version))
     return 0
 
 
@@ -176,7 +176,7 @@ def diff(old: Path, new: Path, keys) -> int:
         except (Refused, DirectoryError) as error:
             print(f"error: {path}: {error}", file=sys.stderr)
             return 1
-    _print_changes(compare(*graphs))
+    print_changes(compare(*graphs))
     return 0
 
 

@@ -139,3 +139,16 @@ def test_search_and_report_commands(capsys):
     assert "allowed" in capsys.readouterr().err
     assert main(["directory", "report"]) == 0
     assert "Contact not confirmed" in capsys.readouterr().out
+
+
+def test_import_shows_every_change_to_the_directory_it_was_read_into(export, tmp_path, capsys):
+    """A merged file replaced a trusted service's number, marked checked, and the command
+    said only "imported 67 services" (review 2026-12-01)."""
+    with (export / "phones.csv").open(encoding="utf-8") as handle:
+        row = next(i for i, r in enumerate(csv.DictReader(handle)) if r["service_id"] == "bcwa")
+    edit(export / "phones.csv", row, "number", "0121 496 0999")
+    out = tmp_path / "merged.sqlite"
+    assert main(["directory", "import", str(export), "--merge", "--output", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert ": 1 number changed" in said
+    assert "number 0121 552 6448 → 0121 496 0999" in said
