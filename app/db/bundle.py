@@ -65,23 +65,29 @@ def sha256_of(path: Path) -> str:
 
 def read_regular_file(path: Path, limit: int) -> bytes:
     """A regular file's bytes (at most `limit`): never waits on a pipe or device."""
+    data, _ = read_head(path, limit + 1)
+    if len(data) > limit:
+        raise Refused(f"larger than {limit // (1024 * 1024)} MB")
+    return data
+
+
+def read_head(path: Path, count: int) -> tuple[bytes, int]:
+    """A regular file's first `count` bytes and its size: never waits on a pipe or device."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         handle = os.open(path, flags)
     except OSError as error:
         raise Refused(f"cannot read it ({error.strerror or error})") from None
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
             raise Refused("not a regular file")
         with os.fdopen(handle, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
+            return stream.read(count), status.st_size
     except OSError as error:
         raise Refused(f"cannot read it ({error.strerror or error})") from None
     finally:
         os.close(handle)
-    if len(data) > limit:
-        raise Refused(f"larger than {limit // (1024 * 1024)} MB")
-    return data
 
 
 def publish(
@@ -219,20 +225,39 @@ def read_bundle(path: Path, keys: dict[str, VerifyKey]) -> tuple[Manifest, bytes
     return open_bundle(read_bundle_file(path), keys)
 
 
+def read_signed_manifest(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
+    """A bundle's manifest, its signature checked and the file the size it names, from its
+    first few kilobytes: 200 files of junk in the share were each read whole (64 MB) at
+    every start and every check, freezing the window and Quick exit (review 2026-12-01).
+    The database is read, and its hash checked, only for the bundle chosen."""
+    head, size = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
+    line = _manifest_line(head)
+    manifest = read_manifest(line)
+    check_signature(manifest, keys)
+    if size != len(MAGIC) + len(line) + 1 + manifest.size:
+        raise Refused("wrong size: the database is not the one that was signed")
+    return manifest
+
+
+def _manifest_line(data: bytes) -> bytes:
+    if not data.startswith(MAGIC):
+        raise Refused("not a directory bundle (bad header)")
+    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_MANIFEST_BYTES)
+    if end < 0:
+        raise Refused("no readable manifest")
+    return data[len(MAGIC) : end]
+
+
 def read_bundle_file(path: Path) -> bytes:
     return read_regular_file(path, len(MAGIC) + MAX_MANIFEST_BYTES + MAX_DATABASE_BYTES)
 
 
 def open_bundle(data: bytes, keys: dict[str, VerifyKey]) -> tuple[Manifest, bytes]:
     """read_bundle, on a bundle's bytes already read."""
-    if not data.startswith(MAGIC):
-        raise Refused("not a directory bundle (bad header)")
-    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_MANIFEST_BYTES)
-    if end < 0:
-        raise Refused("no readable manifest")
-    manifest = read_manifest(data[len(MAGIC) : end])
+    line = _manifest_line(data)
+    manifest = read_manifest(line)
     check_signature(manifest, keys)
-    database = data[end + 1 :]
+    database = data[len(MAGIC) + len(line) + 1 :]
     if len(database) != manifest.size or hashlib.sha256(database).hexdigest() != manifest.sha256:
         raise Refused("wrong hash: the database is not the one that was signed")
     return manifest, database

@@ -25,6 +25,7 @@ from app.db.bundle import (
     check_bundle_database,
     read_bundle,
     read_regular_file,
+    read_signed_manifest,
 )
 from app.db.checks import Refused, check_database, version_key
 from app.db.trust import KeySources, TrustedKey, load_trusted_keys
@@ -205,7 +206,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
     found: dict[tuple[str, str], tuple] = {}  # (version, sha256): its places, in order
     for origin, path in bundles:
         try:
-            manifest, _ = read_bundle(path, keys)
+            manifest = read_signed_manifest(path, keys)
         except Refused as error:
             _refuse(choice, origin, path, str(error))
             continue

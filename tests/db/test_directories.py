@@ -111,14 +111,41 @@ def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_pa
     rezip(path, manifest={"expires": "2099-01-01"})
     other = bundle(where, key, "2026.12.5")
     rezip(other, database=SHIPPED.read_bytes())
+    flipped = bundle(where, key, "2026.12.6")
+    flip(flipped, -100)  # the same size: found by its hash, once it is the one chosen
     (where.machine_updates / "not-a-bundle.navdir").write_bytes(b"PK\x03\x04 nonsense")
     choice = select_directory(where, TODAY)
     assert choice.origin == "shipped"
     reasons = "\n".join(choice.refused)
     assert "signed with unknown key" in reasons
     assert "bad signature" in reasons
-    assert "wrong hash" in reasons
+    assert "directory-2026.12.5.navdir: wrong size" in reasons
+    assert "directory-2026.12.6.navdir: wrong hash" in reasons
     assert "bad header" in reasons
+
+
+def test_junk_in_the_share_is_refused_from_its_first_kilobytes(where, key, monkeypatch):
+    """200 files of 64 MB junk were each read whole at every start and every check, the
+    window (and Quick exit) frozen for half a minute (review 2026-12-01)."""
+    import app.db.bundle as bundle_module
+
+    where.machine_updates.mkdir(parents=True, exist_ok=True)
+    for n in range(20):
+        with (where.machine_updates / f"junk-{n}.navdir").open("wb") as junk:
+            junk.truncate(64 * 1024 * 1024)  # sparse: no disk used
+    genuine = bundle(where, key, "2026.12.7")
+    read = []
+
+    def counted(path, count):
+        data, size = real(path, count)
+        read.append(len(data))
+        return data, size
+
+    real = bundle_module.read_head
+    monkeypatch.setattr(bundle_module, "read_head", counted)
+    choice = select_directory(where, TODAY)
+    assert choice.path == genuine and len(choice.refused) == 20
+    assert sum(read) < 8 * 1024 * 1024  # the genuine bundle whole, the junk's heads only
 
 
 @pytest.mark.parametrize(
@@ -455,7 +482,7 @@ def test_a_copy_stands_in_when_its_original_fails_between_readings(where, key, m
 
     def share_drops(path, keys):
         reads.append(path)
-        if path == made and reads.count(made) == 2:
+        if path == made:  # read whole once its manifest was read: the share gone meanwhile
             raise Refused("cannot read it (Host is down)")
         return real(path, keys)
 
@@ -475,7 +502,7 @@ def test_a_bundle_changed_between_its_reading_and_its_use_is_refused(where, key,
 
     def swapping(path, keys):
         reads.append(path)
-        if len(reads) == 3:  # the second reading of the newest: swapped in between
+        if len(reads) == 1:  # the newest read whole, its manifest read before: swapped
             newer.write_bytes(older.read_bytes())
         return real(path, keys)
 
