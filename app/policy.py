@@ -74,6 +74,8 @@ def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> M
     problems = list(problems or [])
     user, pathway, folder, keys, switches = {}, {}, None, (), {}
     for key, value in values.items():
+        if key in ("record_activity", *SWITCHES) and type(value) is int and value in (0, 1):
+            value = bool(value)  # the guide's "0 or 1", as in the registry, in policy.json too
         if key in USER_KEYS:
             check, allowed = USER_CHECKS[key]
             if check(value):
@@ -90,6 +92,9 @@ def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> M
                 )
         elif key == "directory_update_folder" and isinstance(value, str) and value.strip():
             folder = Path(value)
+            if not folder.is_absolute():  # read from wherever the app was started
+                problems.append(f"policy {key} = {_short(value)} ignored; a full folder path")
+                folder = None
         elif key == "trusted_keys":
             keys, bad = _public_keys(value)
             if bad:
@@ -150,8 +155,11 @@ def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
         return {}
     # Notepad and PowerShell save with a byte-order mark, or as UTF-16: both are read.
     encoding = next((name for mark, name in ENCODINGS if raw.startswith(mark)), "utf-8")
+    twice: list[str] = []
     try:
-        values = json.loads(raw.decode(encoding))
+        values = json.loads(
+            raw.decode(encoding), parse_int=_whole_number, object_pairs_hook=_noting(twice)
+        )
     except UnicodeDecodeError:
         problems.append(f"policy file {path} is not UTF-8 or UTF-16 text; ignored")
         return {}
@@ -164,7 +172,23 @@ def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
     if not isinstance(values, dict):
         problems.append(f"policy file {path} must hold one JSON object of keys; ignored")
         return {}
+    problems += [f"policy {key} is given more than once; the last is used" for key in twice]
     return values
+
+
+def _whole_number(digits: str) -> int | str:
+    """A number too long for any setting stays text, to be ignored by name: a 5,000-digit
+    value raised out of Python's int() and stopped every start (review 2026-12-01)."""
+    return int(digits) if len(digits) <= 30 else digits
+
+
+def _noting(twice: list[str]):
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _ in items]
+        twice.extend(sorted({key for key in keys if keys.count(key) > 1}))
+        return dict(items)
+
+    return pairs
 
 
 def read_registry() -> dict[str, Any]:

@@ -72,6 +72,24 @@ def test_bad_policy_is_named_and_ignored(tmp_path, text, expected):
     assert policy.user == {}
 
 
+def test_one_bad_value_is_ignored_by_name_and_the_rest_applies(tmp_path):
+    """A 5,000-digit number stopped Navigator starting; a relative folder was read from
+    wherever the app was started; a key given twice, the last silently won; 0 and 1, as the
+    IT guide's table has them, were ignored (reviews 2026-12-01)."""
+    policy_file = tmp_path / "policy.json"
+    policy_file.write_text(
+        '{"inactivity_minutes": ' + "9" * 5000 + ', "tier": 2, "tier": 1, '
+        '"directory_update_folder": "updates", "allow_exports": 0, "record_activity": 1}'
+    )
+    policy = load_policy(policy_file, registry=dict)
+    assert policy.user == {"tier": 1, "record_activity": True}
+    assert policy.allow_exports is False and policy.update_folder is None
+    said = "\n".join(policy.problems)
+    assert "policy inactivity_minutes = '99999" in said and "allowed: a whole number" in said
+    assert "policy tier is given more than once; the last is used" in said
+    assert "policy directory_update_folder = 'updates' ignored; a full folder path" in said
+
+
 def test_registry_dwords_become_true_or_false_for_the_counts_switch():
     assert from_registry("record_activity", 0, is_dword=True) is False
     assert from_registry("record_activity", 1, is_dword=True) is True

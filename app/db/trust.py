@@ -1,8 +1,8 @@
 """Which publishers' keys this computer trusts. IT decides; the worker never does.
 
 Keys come from the app's install folder, from the `keys/` folder beside the machine policy
-(ProgramData on Windows, the first of XDG_CONFIG_DIRS on Linux: both writable by
-administrators only) and from the policy's `trusted_keys` list. The worker's own data
+(ProgramData on Windows, /etc/xdg/Navigator on Linux: both writable by administrators
+only; app/machine.py) and from the policy's `trusted_keys` list. The worker's own data
 folder is never read for keys: whoever can write a profile must not be able to add one.
 """
 
