@@ -90,11 +90,12 @@ def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> M
                 problems.append(
                     f"policy {key} = {value!r} ignored; allowed: {low} to {high} ({why})"
                 )
-        elif key == "directory_update_folder" and isinstance(value, str) and value.strip():
-            folder = Path(value)
-            if not folder.is_absolute():  # read from wherever the app was started
+        elif key == "directory_update_folder":
+            path = Path(value) if isinstance(value, str) and value.strip() else None
+            if path is not None and path.is_absolute():
+                folder = path
+            else:  # a relative one is read from wherever the app was started
                 problems.append(f"policy {key} = {_short(value)} ignored; a full folder path")
-                folder = None
         elif key == "trusted_keys":
             keys, bad = _public_keys(value)
             if bad:

@@ -51,6 +51,7 @@ class Locations:
     keys: KeySources  # where trusted publisher keys come from
     machine_updates: Path | None = None  # bundles IT places for every user
     user_updates: Path | None = None  # bundles this user installed
+    machine_updates_named: bool = False  # by IT's policy: its absence is said, not assumed
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Selection:
     warnings: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # candidates that failed a check
     refused_files: list[Path] = field(default_factory=list)  # the same, by their files
+    unreachable: list[str] = field(default_factory=list)  # IT's folder: for IT, not the worker
     set_aside: list[str] = field(default_factory=list)  # the worker's files moved aside
     skipped: list[str] = field(default_factory=list)  # good bundles not newer than in use
     trusted: list[TrustedKey] = field(default_factory=list)
@@ -74,8 +76,9 @@ class Selection:
 
     @property
     def problems(self) -> list[str]:
-        """What the worker and IT are told: refusals and files set aside."""
-        return [*self.set_aside, *self.refused]
+        """What IT is told (in About and the log): refusals, files set aside, and an update
+        folder that cannot be reached (the worker is told only of the first two)."""
+        return [*self.set_aside, *self.refused, *self.unreachable]
 
     @property
     def sha256(self) -> str:
@@ -105,6 +108,7 @@ def default_locations(
         keys=KeySources(resources_dir() / "keys", machine.keys, policy_keys),
         machine_updates=machine_updates or machine.updates,
         user_updates=user / "directory-updates",
+        machine_updates_named=machine_updates is not None,
     )
 
 
@@ -121,6 +125,13 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         choice.refused.append(f"shipped directory {where.shipped.name}: {error}")
         choice.refused_files.append(where.shipped)
     bundles = []
+    named = where.machine_updates
+    if where.machine_updates_named and named is not None and not _is_folder(named):
+        # a typing mistake in the policy, or a share offline, was silent (review 2026-12-01)
+        choice.unreachable.append(
+            f"{ORIGINS['machine']} ({named}), named by IT's policy, cannot be reached (missing, "
+            "offline or not a folder): no update from it was checked"
+        )
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:
             bundles += [  # "kept" only in the worker's folder: in IT's share it is IT's file
@@ -171,6 +182,13 @@ def _check_shipped(path: Path, data: bytes) -> None:
         raise Refused(f"{path} has no readable .sha256 beside it") from None
     if hashlib.sha256(data).hexdigest() != expected:
         raise Refused(f"{path} has been altered since it was installed (sha256 differs)")
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return True  # there, but not readable: the reading says so
 
 
 def _bundle_files(folder: Path | None) -> list[Path]:

@@ -524,3 +524,23 @@ def test_copies_named_kept_in_its_share_never_push_out_the_workers_own(where, ke
     assert [p.name for p in where.user_updates.glob("installed-*.navdir")]
     shutil.rmtree(where.machine_updates)
     assert select_directory(where, TODAY).version == "2026.12.5"
+
+
+def test_an_update_folder_named_by_policy_that_cannot_be_reached_is_said_for_it(where):
+    """A typing mistake in the policy's folder, or a share offline, was silent: IT's rollout
+    never arrived and nothing said why (review 2026-12-01). Said in About and the log; the
+    worker is not told at every start of a laptop away from the network."""
+    from dataclasses import replace
+
+    from app.directory_updates import worker_notes
+    from app.in_force import InForce
+    from app.policy import MachinePolicy
+
+    choice = select_directory(replace(where, machine_updates_named=True), TODAY)
+    assert choice.origin == "shipped"
+    assert choice.problems == [
+        f"IT's update folder ({where.machine_updates}), named by IT's policy, cannot be reached "
+        "(missing, offline or not a folder): no update from it was checked"
+    ]
+    assert worker_notes(InForce(choice, MachinePolicy())) == []
+    assert select_directory(where, TODAY).problems == []  # the machine's own: none yet is usual
