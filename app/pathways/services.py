@@ -159,6 +159,17 @@ class ServiceIndex:
         if any(s.has_confirmed_contact for s in essential):
             return matches, False
         seen = {m.service.id for m in matches}
+        # the area's own route first (the children's front door for the LADO), then the
+        # lines named for every area (the NSPCC, 101, 999)
+        extra = [
+            s
+            for kind in template.fallback_kinds
+            for s in self.by_kind.get(kind, [])
+            if s.id not in seen and serves(s, person, ages)
+        ]
+        for service in _order(dict.fromkeys(extra), person):
+            matches.append(ServiceMatch(service, fallback=True))
+            seen.add(service.id)
         for service_id in template.fallback_service_ids:
             service = self.services.get(service_id)
             if service is not None and service_id not in seen and serves(service, person, ages):
@@ -169,13 +180,4 @@ class ServiceIndex:
                 if not match.fallback and match.service.id not in seen:  # the SARC's 111-999)
                     matches.append(ServiceMatch(match.service, fallback=True))
                     seen.add(match.service.id)
-        extra = [
-            s
-            for kind in template.fallback_kinds
-            for s in self.by_kind.get(kind, [])
-            if s.id not in seen and serves(s, person, ages)
-        ]
-        for service in _order(dict.fromkeys(extra), person):
-            matches.append(ServiceMatch(service, fallback=True))
-            seen.add(service.id)
         return matches, True

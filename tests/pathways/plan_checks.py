@@ -85,9 +85,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
         if marac and "I will refer" in marac.say:
             failures.append("R6 at tier 1: the lead refers to MARAC, not the worker")
     sarc = plan.action("sarc_referral")
-    urgent = a.get("saa_timing") == "within_7_days"
+    urgent = a.get("saa_timing") in policy.URGENT_TIMINGS
     if sarc and (urgent != ("Urgent" in sarc.title) or urgent != (sarc.group == "now")):
-        failures.append("R10: the SARC is urgent (and 'now') exactly within 7 days")
+        failures.append("R10: the SARC is urgent (and 'now') within 7 days or not known when")
     duty = next((x for x in plan.actions if "next working day" in x.why), None)
     if policy.fgm_duty(a) != (duty is not None):
         want = policy.fgm_duty(a)
@@ -260,6 +260,9 @@ FALLBACKS = {
     "isva_referral": {"rape-crisis-247"},
     "sarc_referral": {"police-101", "nhs-111"},
     "child_safeguarding_referral": {"nspcc", "police-101"},
+    # after the children's front door; outside the West Midlands, all there is (review
+    # 2026-12-01: the card there had no number at all)
+    "lado_referral": {"nspcc", "police-101"},
     "adult_safeguarding_referral": {"police-101"},
     "specialist_da_service": {"ndah"},
     "emergency_accommodation": {"ndah"},

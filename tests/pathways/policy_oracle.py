@@ -14,6 +14,8 @@ SIXTEEN_PLUS = {"adult", "16_17"}
 UNDER_18 = {"under_16", "16_17"}
 AGES = {"adult": (18, 120), "16_17": (16, 17), "under_16": (0, 15)}
 SARC_TIMINGS = {"within_7_days", "8_to_21_days", "unknown"}
+# R10 "within 7 days it is urgent": not known when is read as possibly within (README)
+URGENT_TIMINGS = {"within_7_days", "unknown"}
 SHARING_REFERRALS = {  # §5's list, and the LADO's, which shares information just the same
     "child_safeguarding_referral",
     "adult_safeguarding_referral",
@@ -280,13 +282,14 @@ def expected_reminders(a: dict[str, Any], actions: set[str]) -> set[str]:
     ids = set(GENERAL_REMINDERS)
     if not causer:
         ids |= FOR_THE_PERSON_HARMED
-        if a.get("consent_to_share") in ("no", "not_asked") and actions & SHARING_REFERRALS:
-            ids.add("record_reasons_if_sharing_without_consent")
+        refused = a.get("consent_to_share") in ("no", "not_asked")
+        if refused and actions & SHARING_REFERRALS and not decision_respected(a, actions):
+            ids.add("record_reasons_if_sharing_without_consent")  # never beside R37's words
         if is_domestic_abuse(a):
             ids.add("safe_contact_arrangements")
         if a["age_group"] in UNDER_18:
             ids.add("child_disclosure")
-        if a.get("saa_timing") == "within_7_days":
+        if a.get("saa_timing") in URGENT_TIMINGS:
             ids.add("forensic_options")
     else:
         ids.add("do_not_collude")
@@ -370,7 +373,7 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
         },
         "sarc_referral": {
             "R10": saa and harmed and timing in SARC_TIMINGS,
-            "R10-urgent": saa and harmed and timing == "within_7_days",
+            "R10-urgent": saa and harmed and timing in URGENT_TIMINGS,
         },
         "specialist_da_service": {"R7": level == "not_high", "R8": level == "not_assessed"},
         "male_victim_support": {"R17": not saa, "R17-sv": saa},
