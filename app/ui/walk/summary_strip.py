@@ -14,6 +14,9 @@ from app.ui.flow_layout import wrapping_row
 FROM_SETTINGS = " (your usual area)"
 # The answers kept in view, with a short heading each: the ones that choose the numbers.
 SHOWN = {"discloser": "Told by", "age_group": "Age", "borough": "Area"}
+# Alt and the underlined letter changes one from anywhere in the walk or the plan: reaching
+# the strip took several Shift+Tabs (review 2026-12-01)
+KEYS = {"discloser": "&Told by", "age_group": "A&ge", "borough": "&Area"}
 
 
 class SummaryStrip(QWidget):
@@ -27,6 +30,7 @@ class SummaryStrip(QWidget):
         for question_id in SHOWN:
             button = QPushButton()
             button.setFlat(True)
+            button.setAutoDefault(True)  # Enter on it changes the answer (it did nothing)
             button.clicked.connect(lambda _=False, q=question_id: self.edit_requested.emit(q))
             row.addWidget(button)
             self.buttons[question_id] = button
@@ -44,7 +48,8 @@ class SummaryStrip(QWidget):
                 continue
             question, value, ours = given[question_id]
             words = answer_label(question, value) + (FROM_SETTINGS if ours else "")
-            button.setText(f"{SHOWN[question_id]}: {words}  (change)")
+            shown = words.replace("&", "&&")  # "&" in an answer is a letter, not a key
+            button.setText(f"{KEYS[question_id]}: {shown}  (change)")
             button.setAccessibleName(f"{SHOWN[question_id]}: {words}. Change it")
             button.show()
         self.setVisible(bool(items))
@@ -56,4 +61,9 @@ class SummaryStrip(QWidget):
         self.set_items([])
 
     def texts(self) -> list[str]:
-        return [button.text() for button in self.buttons.values() if button.text()]
+        """As read: without the keys' marks."""
+        return [
+            button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            for button in self.buttons.values()
+            if button.text()
+        ]

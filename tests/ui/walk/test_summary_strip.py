@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from app.settings import UserSettings
-from tests.ui.conftest import press
+from tests.ui.conftest import press, press_alt
 
 
 def test_the_usual_area_is_filled_in_shown_and_not_asked(qtbot, make_window):
@@ -38,3 +38,23 @@ def test_questions_are_numbered_as_the_worker_counts_them(qtbot, window):
     qtbot.keyClicks(window.question_page.panel, "1")
     assert window.session.question.id == "age_group"
     assert window.question_page.section.text().endswith("question 3")
+
+
+def test_an_answer_is_changed_with_enter_on_it_or_its_alt_key_from_the_plan(qtbot, window):
+    """Enter on a focused "(change)" did nothing on the plan, and reaching the strip took
+    several Shift+Tabs (review 2026-12-01)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import walk
+
+    walk(qtbot, window, json.loads((DATA / "reference.json").read_text())[0]["scenario"])
+    assert window.session.question is None  # on the plan
+    age = window.strip.buttons["age_group"]
+    age.setFocus()
+    qtbot.keyClick(age, Qt.Key.Key_Return)
+    assert window.session.question.id == "age_group"
+    window.answer(window.session.answers["age_group"])  # kept: back to the plan
+    assert window.session.question is None
+    press_alt(qtbot, window, Qt.Key.Key_A)
+    assert window.session.question.id == "borough"
