@@ -180,6 +180,8 @@ class MainWindow(QMainWindow, ForgetsTheCase):
 
     def answer(self, value) -> None:
         question = self.session.question
+        if question is None:  # from a page no longer shown (keys queued as the plan came)
+            return
         self.session.answer(value)
         if self.resume_after_edit:
             self.resume_after_edit = False

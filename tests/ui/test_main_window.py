@@ -224,3 +224,17 @@ def test_a_text_size_change_mid_page_keeps_what_the_page_held(qtbot, window):
     qtbot.keyClicks(spin, "3")
     window.replace_settings(text_size=14)
     assert window.question_page.panel.spin.value() == 3
+
+
+def test_an_answer_from_a_page_no_longer_shown_changes_nothing(qtbot, window):
+    """Keys queued as the plan appeared reached answer() with no question: an unexpected
+    error in front of the worker (review 2026-12-01)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import walk
+
+    walk(qtbot, window, json.loads((DATA / "reference.json").read_text())[0]["scenario"])
+    kinds = window.session.plan.action_kinds
+    window.answer("yes")
+    assert window.session.question is None and window.session.plan.action_kinds == kinds
