@@ -4,7 +4,7 @@ under it, by keyboard too, and says whether it is shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from app.ui.labels import plain_label
 
@@ -42,5 +42,9 @@ class Expander(QWidget):
 
     def _show(self, shown: bool) -> None:
         self.body.setVisible(shown)
+        # folded, it takes no more room than its button: the reminders' "Always", folded,
+        # kept its share of the column empty while "For this case" scrolled (review)
+        grows = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Maximum
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, grows)
         self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.button.setAccessibleName(f"{self.title} ({'shown' if shown else 'hidden'})")

@@ -196,7 +196,10 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.show_reminders()  # after the 999 card: nothing may stand before it
 
     def show_reminders(self) -> None:
-        self.reminders.show_reminders(self.session.reminders, self.session.holds_case())
+        session = self.session
+        self.reminders.show_reminders(
+            session.reminders, session.holds_case(), planned=session.question is None
+        )
 
     def correct(self, question_id: str) -> None:
         """Change one answer (from the summary strip), then carry on where the walk was."""

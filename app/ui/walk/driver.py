@@ -45,12 +45,14 @@ class WalkDriver(QObject):
             c.pages.setCurrentWidget(c.plan_view)
             c.plan_view.setFocus()
             self.plan_shown.emit()
-        c.reminders.show_reminders(session.reminders, session.holds_case())
+        c.reminders.show_reminders(session.reminders, session.holds_case(), question is None)
         c.sections_model.set_items(session.sections())
         c.strip.set_items(session.in_view(tuple(SHOWN)))
 
     def answer(self, value) -> None:
         question, session = self.session.question, self.session
+        if question is None:  # from a page no longer shown (keys queued as the plan came)
+            return
         session.answer(value)
         if self.resume_after_edit:
             self.resume_after_edit = False

@@ -13,6 +13,7 @@ from app.ui.labels import announce, plain_label, scaled
 from app.ui.models import ReminderListModel, WrappingDelegate
 
 NONE_YET = "Nothing yet: reminders for this case appear here as you answer."
+NONE = "None for this case: the ones for every conversation are below."
 
 
 def reminder_list(model: ReminderListModel, name: str) -> QListView:
@@ -52,14 +53,18 @@ class RemindersPanel(QWidget):
             self.heading.setFont(scaled(self.font(), 1.1, bold=True))
         super().changeEvent(event)
 
-    def show_reminders(self, reminders: tuple[Guidance, ...], started: bool) -> None:
-        """`started`: the conversation is under way (fold "Always" the first time)."""
+    def show_reminders(
+        self, reminders: tuple[Guidance, ...], started: bool, planned: bool = False
+    ) -> None:
+        """`started`: the conversation is under way (fold "Always" the first time);
+        `planned`: its plan is shown (none will come now: "Nothing yet" said they would)."""
         case = [r for r in reminders if not r.general]
         general = [r for r in reminders if r.general]
         if not started:  # a new conversation: every reminder is news again
             self.case_model.forget_seen()
         self.case_model.set_items(case)
         self.general_model.set_items(general)
+        self.none_yet.setText(NONE if planned else NONE_YET)
         self.none_yet.setVisible(not case)
         self.case_view.setVisible(bool(case))
         self.always.set_title(f"Always ({len(general)})")

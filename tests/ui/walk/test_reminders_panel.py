@@ -69,3 +69,26 @@ def test_a_reminder_read_before_an_answer_was_corrected_is_not_new_again(qtbot, 
     tick(qtbot, window, "nearby")
     go_on(qtbot, window)
     assert "perpetrator_nearby_plan" in panel.case_model.new_ids  # a new conversation
+
+
+def test_folded_always_leaves_its_room_to_this_cases_reminders(qtbot, window):
+    """Folded, "Always" kept two fifths of the column empty while "For this case" scrolled
+    with its sources cut off (review 2026-12-01)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1366, 768)
+    walk(qtbot, window, SCENARIO)
+    QApplication.processEvents()
+    panel = window.reminders
+    assert not panel.always.is_open and panel.case_view.isVisible()
+    assert panel.always.height() < panel.always.button.height() + 20  # no empty share
+    assert panel.case_view.geometry().bottom() > panel.height() - panel.always.height() - 20
+
+
+def test_a_plan_with_no_reminder_of_its_own_says_so_not_nothing_yet(window):
+    panel = window.reminders
+    general = tuple(panel.general_model.items)
+    panel.show_reminders(general, True, planned=True)
+    assert panel.none_yet.text().startswith("None for this case")
+    panel.show_reminders(general, True)
+    assert panel.none_yet.text().startswith("Nothing yet")
