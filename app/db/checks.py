@@ -26,7 +26,10 @@ def version_key(version: str) -> tuple[int, ...]:
         raise Refused(f"version {version!r} is not numbers separated by dots") from None
 
 
-PUBLISH_VERSION = re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})(\.\d{1,3})?", re.ASCII)
+# No leading zero: 2026.12.05 and 2026.12.5 are one version to the laptops, but two file
+# names, so the "each version once" guard let both be published with different numbers
+# (review 2026-12-01)
+PUBLISH_VERSION = re.compile(r"(\d{4})\.([1-9]\d?)\.([1-9]\d?)(\.[1-9]\d{0,2})?", re.ASCII)
 
 
 def check_new_version(version: str, today: date) -> None:

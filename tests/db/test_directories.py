@@ -383,7 +383,16 @@ def test_keygen_publish_and_verify_commands(tmp_path, capsys):
     assert main(["directory", "verify", str(SHIPPED)]) == 0
     assert publish_as("2020.1.1") == 1
     assert "must be higher" in capsys.readouterr().err
-    for typo in ("20261203", "2026.12.1 ", "٢٠٢٧.1.1", "2031.1.1", "2026.13.1"):
+    for typo in (
+        "20261203",
+        "2026.12.1 ",
+        "٢٠٢٧.1.1",
+        "2031.1.1",
+        "2026.13.1",
+        "2026.12.05",
+        "2026.012.5",
+        "2026.12.5.01",
+    ):
         assert publish_as(typo) == 1, typo  # would rise above every later version
         assert "allowed year.month.day" in capsys.readouterr().err
     wrong = tmp_path / "wrong.txt"
