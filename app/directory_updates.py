@@ -16,7 +16,7 @@ from app.db.bundle import check_bundle_database, open_bundle, read_bundle_file
 from app.db.checks import Refused, version_key
 from app.db.directories import ORIGINS, Locations, install_bundle, select_directory
 from app.db.loader import DirectoryError, load_graph
-from app.in_force import InForce, graph_in_force
+from app.in_force import InForce, graph_in_force, with_policy
 from app.pathways.graph import Graph
 from app.records import record
 
@@ -137,7 +137,9 @@ class DirectoryUpdates:
                     f"version {manifest.directory_version} is not newer than directory "
                     f"{self.current.version} in use"
                 )
-            graph = load_graph(data)
+            # as it would be used: a threshold IT's policy sets showed as "pathway changed:
+            # settings" for a bundle that changed one service's hours (review 2026-12-01)
+            graph = with_policy(load_graph(data), self.current.in_force.policy)
         except (Refused, DirectoryError) as error:
             return Preview(reason=str(error))
         except Exception as error:  # a file this app cannot read is refused, never a crash

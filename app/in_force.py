@@ -86,6 +86,10 @@ def graph_in_force(in_force: InForce) -> Graph:
 
     if in_force.database is None:
         raise DirectoryError("no usable directory database was found")
-    graph = load_valid_graph(in_force.database)
-    settings = dataclasses.replace(graph.settings, **in_force.policy.pathway)
-    return dataclasses.replace(graph, settings=settings)  # the loaded graph is left as read
+    return with_policy(load_valid_graph(in_force.database), in_force.policy)
+
+
+def with_policy(graph: Graph, policy: MachinePolicy) -> Graph:
+    """The graph with the policy's pathway thresholds (the loaded graph is left as read)."""
+    settings = dataclasses.replace(graph.settings, **policy.pathway)
+    return dataclasses.replace(graph, settings=settings)

@@ -108,14 +108,14 @@ def it(tmp_path):
     return where, lead
 
 
-def running(where):
-    """The updates of an app started with these locations (no policy)."""
+def running(where, policy=None):
+    """The updates of an app started with these locations (and `policy`, or none)."""
     from app.db.directories import select_directory
     from app.directory_updates import DirectoryUpdates, Loaded
     from app.in_force import InForce, graph_in_force
     from app.policy import MachinePolicy
 
-    in_force = InForce(select_directory(where), MachinePolicy())
+    in_force = InForce(select_directory(where), policy or MachinePolicy())
     return DirectoryUpdates(Loaded(in_force, graph_in_force(in_force)), where)
 
 

@@ -38,6 +38,19 @@ def test_the_worker_sees_what_changes_then_installs(it, coventry_edit, tmp_path)
     assert loaded.in_force.selection.origin == "user"
 
 
+def test_a_threshold_it_set_is_no_pathway_change_in_the_preview(it, coventry_edit, tmp_path):
+    """With IT's policy moving a threshold, a bundle changing one number was previewed as
+    "the pathway's rules or words changed: settings" (review 2026-12-01): a false alarm
+    that teaches workers to ignore the one that matters."""
+    from app.policy import check_policy
+
+    where, lead = it
+    updates = running(where, check_policy({"escalation_incidents": 2}))
+    made = publish(coventry_edit, lead.private_path, tmp_path / "out", "2026.12.1", date.today())
+    preview = updates.preview(made)
+    assert preview.diff.summary() == "1 number changed" and not preview.diff.pathway_items
+
+
 def test_what_is_installed_is_the_file_the_worker_was_shown(it, coventry_edit, tmp_path):
     """Another bundle (signed, older, perhaps withdrawn) copied over the chosen file while
     the worker reads the preview is not installed in its place."""
