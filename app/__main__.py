@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped early (`| head`): not a problem of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit does not complain)
         return 0
+    except OSError as error:  # a file or folder: named, with what the system said
+        where = f" {error.filename}" if error.filename else ""
+        print(f"error: nothing done: cannot use{where}: {error.strerror or error}", file=sys.stderr)
+        return 1
     except Exception as error:  # a user sees a message, never a traceback
         print(f"error: unexpected problem ({type(error).__name__}): {error}", file=sys.stderr)
         return 1

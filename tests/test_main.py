@@ -46,3 +46,44 @@ def test_the_collector_is_off_while_the_window_starts_not_for_the_self_test(
     finally:
         gc.enable()  # what the app's first question would do (application.collect_again)
     assert seen == [collecting]
+
+
+BAD_INPUT = [  # (arguments, what the message must say); review 2026-12-01
+    (["--directory", "{empty}", "route", "--scenario", "{scenario}"], "the file is empty"),
+    (["directory", "diff", "{empty}", "{shipped}"], "the file is empty"),
+    (["directory", "verify", "{folder}"], "a folder, not a file"),
+    (["directory", "import", "{folder}", "--output", "{out}"], "no services found"),
+    (["directory", "import", "{list}", "--output", "{out}"], "no services found"),
+    (["directory", "import", "{bad}", "--output", "{out}"], "not Open Referral UK services"),
+    (["directory", "keygen", "--out", "{empty}"], "is a file: --out is a folder"),
+    (["directory", "keygen", "--out", "{keys}", "--passphrase-file", "{empty}"], "is empty"),
+    (["directory", "export", "{folder}/tables.txt"], "allowed a folder for CSV tables"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "said"), BAD_INPUT, ids=lambda v: str(v)[:40])
+def test_bad_input_is_named_never_an_unexpected_problem(tmp_path, capsys, arguments, said):
+    import json
+
+    from tests.conftest import DATA, REPO
+
+    files = {
+        "empty": tmp_path / "empty.sqlite",
+        "folder": tmp_path / "folder",
+        "list": tmp_path / "list.json",
+        "bad": tmp_path / "bad.json",
+        "out": tmp_path / "out.sqlite",
+        "keys": tmp_path / "keys",
+        "scenario": tmp_path / "case.json",
+        "shipped": REPO / "resources" / "directory.sqlite",
+    }
+    files["empty"].write_bytes(b"")
+    files["folder"].mkdir()
+    files["list"].write_text("[]")
+    files["bad"].write_text('[{"id": "x", "name": "X", "organization": "a string"}]')
+    case = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    files["scenario"].write_text(json.dumps(case))
+    argv = [a.format(**{k: str(v) for k, v in files.items()}) for a in arguments]
+    assert main(argv) != 0
+    err = capsys.readouterr().err
+    assert said in err and "unexpected" not in err, err

@@ -78,6 +78,16 @@ def report(database: Source, as_json: bool) -> int:
 def export(database: Source, target: Path) -> int:
     from app.db.transfer import export_directory
 
+    json_file = target.suffix.lower() == ".json"
+    if (target.suffix and not json_file) or (
+        target.exists() and not json_file and not target.is_dir()
+    ):
+        print(
+            f"error: nothing exported: {target}: allowed a folder for CSV tables (no file "
+            "ending), or a .json file",
+            file=sys.stderr,
+        )
+        return 1
     count = export_directory(database, target)
     print(f"exported {count} services to {target}")
     return 0

@@ -22,11 +22,16 @@ def passphrase_from(file: Path | None, confirm: bool = False) -> str | None:
     """The passphrase from its file (scripts: first line), or asked at the terminal."""
     if file is not None:
         try:
-            return file.read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, UnicodeDecodeError, IndexError) as error:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
             raise signing.KeyFileError(
                 f"cannot read the passphrase file {file} ({error})"
             ) from None
+        if not lines or not lines[0]:
+            raise signing.KeyFileError(
+                f"the passphrase file {file} is empty (the passphrase is its first line)"
+            )
+        return lines[0]
     if not sys.stdin.isatty():
         raise signing.KeyFileError(
             "no passphrase: give --passphrase-file FILE (or run at a terminal)"
@@ -40,6 +45,9 @@ def passphrase_from(file: Path | None, confirm: bool = False) -> str | None:
 
 
 def keygen(folder: Path, passphrase_file: Path | None = None) -> int:
+    if folder.exists() and not folder.is_dir():
+        print(f"error: no key made: {folder} is a file: --out is a folder", file=sys.stderr)
+        return 1
     try:
         pair = signing.generate(folder, passphrase_from(passphrase_file, confirm=True))
     except signing.KeyFileError as error:
@@ -152,7 +160,7 @@ def verify(path: Path, keys: dict) -> int:
             )
         else:
             if not path.is_file():
-                raise Refused("no such file")
+                raise Refused("a folder, not a file" if path.is_dir() else "no such file")
             version, revision = check_database(path)
             print(
                 f"ok: database {version}, schema {revision}, integrity ok, graph valid "

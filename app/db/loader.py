@@ -41,6 +41,8 @@ def name(source: Source) -> str:
 def open_directory(source: Source) -> sqlite3.Connection:
     """A connection that never writes: read-only on a file, query-only in memory."""
     if isinstance(source, bytes):
+        if not source:  # sqlite3 raises MemoryError, with no reason to give (review)
+            raise DirectoryError("not a readable directory database (the file is empty)")
         db = sqlite3.connect(":memory:")
         try:
             db.deserialize(source)

@@ -7,7 +7,9 @@ written after them under their own names and described in datapackage.json.
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -92,10 +94,29 @@ def read_directory(source: Path | bytes) -> Rows:
 
 
 def write_csv_package(rows: Rows, folder: Path) -> None:
+    """Every table written beside its place first, then put in place: a failure half way
+    left old and new tables mixed, which an import would read as one (review 2026-12-01)."""
     folder.mkdir(parents=True, exist_ok=True)
+    names = [*(name for name, _ in TABLES.values()), "datapackage.json"]
+    for blocked in (folder / name for name in names):
+        if blocked.exists() and not blocked.is_file():
+            raise IsADirectoryError(errno.EISDIR, "in the way of a table; nothing written", blocked)
+    written: list[Path] = []
+    try:
+        _write_tables(rows, folder, written)
+    except BaseException:
+        for part in written:
+            part.unlink(missing_ok=True)
+        raise
+    for part in written:
+        os.replace(part, part.with_suffix(""))
+
+
+def _write_tables(rows: Rows, folder: Path, written: list[Path]) -> None:
     resources = []
     for table, (file_name, fields) in TABLES.items():
-        with (folder / file_name).open("w", newline="", encoding="utf-8") as handle:
+        written.append(folder / f"{file_name}.part")
+        with written[-1].open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
             writer.writeheader()
             for row in rows.get(table, []):
@@ -120,7 +141,8 @@ def write_csv_package(rows: Rows, folder: Path) -> None:
         "version": "3.0.0",
         "resources": resources,
     }
-    (folder / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
+    written.append(folder / "datapackage.json.part")
+    written[-1].write_text(json.dumps(package, indent=2), encoding="utf-8")
 
 
 def _field(name: str) -> dict[str, Any]:

@@ -48,7 +48,20 @@ def export_directory(database: Source, target: Path) -> int:
     return len(rows["service"])
 
 
+WHAT_IMPORTS = (
+    "allowed: a folder of Open Referral UK CSV tables (services.csv, phones.csv…), its "
+    "datapackage.json, or a .json file of services"
+)
+
+
 def read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
+    raw, notes = _read_import(source)
+    if not raw.get("service"):  # said as such, not as 20 pathway services missing (review)
+        raise ImportRefused([f"{source}: no services found; {WHAT_IMPORTS}"], notes)
+    return raw, notes
+
+
+def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
     if source.suffix.lower() == ".json":
         try:
             data = json.loads(source.read_text(encoding="utf-8-sig"))
@@ -57,7 +70,17 @@ def read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
         items = data.get("contents", [data]) if isinstance(data, dict) else data
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             raise ImportRefused([f"{source.name}: expected service objects"], [])
-        return flatten_service_full(items), []
+        try:
+            return flatten_service_full(items), []
+        except (AttributeError, TypeError, KeyError, RecursionError):  # never a traceback
+            raise ImportRefused(
+                [
+                    f"{source.name}: not Open Referral UK services: a service's organization "
+                    "must be an object, and its phones, schedules, areas and taxonomy terms "
+                    "lists of objects"
+                ],
+                [],
+            ) from None
     if not source.exists():
         raise ImportRefused([f"{source}: no such file or folder"], [])
     try:

@@ -152,3 +152,15 @@ def test_import_shows_every_change_to_the_directory_it_was_read_into(export, tmp
     said = capsys.readouterr().out
     assert ": 1 number changed" in said
     assert "number 0121 552 6448 → 0121 496 0999" in said
+
+
+def test_a_failed_export_leaves_the_tables_there_as_they_were(export):
+    """A table that could not be written left the others rewritten: old and new mixed,
+    which an import reads as one directory (review 2026-12-01)."""
+    (export / "services.csv").unlink()
+    (export / "services.csv").mkdir()  # in the way of its table
+    (export / "organizations.csv").write_text("id,name\nold,Old\n")
+    before = {p.name: p.read_bytes() for p in export.iterdir() if p.is_file()}
+    with pytest.raises(OSError):
+        export_directory(SHIPPED, export)
+    assert {p.name: p.read_bytes() for p in export.iterdir() if p.is_file()} == before
