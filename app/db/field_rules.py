@@ -58,6 +58,7 @@ def field_problems(name: str, value: Any) -> list[str]:
         and "<" not in text
         and name not in URL_FIELDS
         and name not in EMAIL_FIELDS
+        and not _formula(name, text)
     ):
         return []  # the usual case, decided without a regular expression
     problems = []
@@ -72,6 +73,11 @@ def field_problems(name: str, value: Any) -> list[str]:
         problems.append(f"control or direction characters ({shown}) are not allowed")
     if TAG.search(text):
         problems.append("HTML tags are not allowed: plain text only")
+    if _formula(name, text):
+        problems.append(
+            f"starts with {text[0]!r}: a spreadsheet would run it as a formula (the lead's "
+            "services.csv is opened in one); start with a word"
+        )
     if text and name in URL_FIELDS and not text.lower().startswith(URL_SCHEMES):
         problems.append(f"{_quote(text)} is not an https:, http: or tel: link")
     if text and name in EMAIL_FIELDS and not EMAIL.fullmatch(text):
@@ -83,6 +89,15 @@ def phone_problems(number: str) -> list[str]:
     if uk_phone_digits(number) is None:
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
     return []
+
+
+# An imported "'=HYPERLINK(…)" lost its apostrophe and was written into the lead's
+# services.csv as a live formula (review 2026-12-01). A phone number may start with "+".
+FORMULA_STARTS = ("=", "@", "+", "-")
+
+
+def _formula(name: str, text: str) -> bool:
+    return text.startswith(FORMULA_STARTS) and name != "number"
 
 
 def _hidden(char: str) -> bool:
@@ -143,7 +158,9 @@ def _plain_column(name: str, values: list) -> bool:
     limit = 0 if name in CHECKED_NAMES else LIMITS.get(name, SHORT_LIMIT)
     others = [v for v in values if type(v) is not str]
     numbers = all(v is None or type(v) in (int, float) for v in others)
-    return numbers and max((len(v) for v in values if type(v) is str), default=0) <= limit
+    texts = [v for v in values if type(v) is str]
+    short = max(map(len, texts), default=0) <= limit
+    return numbers and short and not any(_formula(name, v) for v in texts)
 
 
 def _phone_problems(table: str, row: dict[str, Any]) -> list[str]:

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.db.field_rules import PHONE_ALLOWED, field_problems, uk_phone_digits
+from app.db.field_rules import FORMULA_STARTS, PHONE_ALLOWED, field_problems, uk_phone_digits
 from app.db.service_rows import ASSURED_METHODS
 
 # The CSV column -> the field_rules name for its text rules.
-RULE_NAMES = {"website": "url", "referral_route": "application_process", "source_seen": "x"}
+RULE_NAMES = {
+    "website": "url",
+    "referral_route": "application_process",
+    "source_seen": "x",
+    "phone": "number",  # "+44 …" is a number, not a formula
+}
 CONFIDENCES = ("high", "medium", "low")
 STATUSES = ("active", "retired")
 AUDIENCES = ("any", "women", "men", "lgbtq")
@@ -77,6 +82,7 @@ def service_problems(
     values = list(row.values())
     text = "".join(values)
     plain = text.isprintable() and "<" not in text and max(map(len, values), default=0) <= 200
+    plain = plain and not any(v.startswith(FORMULA_STARTS) for f, v in row.items() if f != "phone")
     for field, value in ({"email": row.get("email", "")} if plain else row).items():
         # A plain, short row (decided for the whole row in C): only the e-mail can fail
         if value:

@@ -55,11 +55,15 @@ class WorkingCopy:
                 meta = tomllib.load(handle)
             text = (folder / "services.csv").read_text(encoding="utf-8")
             rows = [_complete(r) for r in csv.DictReader(io.StringIO(text, newline=""))]
-            version, kinds = str(meta["version"]), dict(meta["kinds"])
+            version, kinds = str(meta["version"]), meta["kinds"]
         except (OSError, UnicodeDecodeError, csv.Error, tomllib.TOMLDecodeError) as error:
             raise WorkingCopyError(f"{folder} is not a directory working copy ({error})") from None
         except KeyError as error:
             raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
+        if not isinstance(kinds, dict) or not all(isinstance(v, str) for v in kinds.values()):
+            raise WorkingCopyError(  # a hand edit: named, never an unexpected problem (review)
+                f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
+            )
         copy = cls(folder, version, kinds, rows, protected, on_disk=_fingerprint(folder))
         copy.recovered = copy._replay()
         return copy

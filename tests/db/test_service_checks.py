@@ -121,3 +121,16 @@ def test_a_street_is_fine_for_a_service_that_is_not_a_refuge(row, words):
         service_problems({**row, "notes": "at 12 Acacia Road, CV1 2AB"}, words.kinds, words.areas)
         == {}
     )
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(1)", "@SUM(1)", "+cmd|' /C calc'!A0"])
+def test_a_cell_a_spreadsheet_would_run_is_refused_by_name(row, words, value):
+    """An imported "'=HYPERLINK(…)" lost its apostrophe and went into the lead's
+    services.csv as a live formula (review 2026-12-01). A phone may start with "+"."""
+    from app.db.field_rules import rows_problems
+
+    problems = service_problems({**row, "notes": value}, words.kinds, words.areas)
+    assert any("a spreadsheet would run it as a formula" in p for p in problems["notes"])
+    assert service_problems({**row, "phone": "+44 121 552 6448"}, words.kinds, words.areas) == {}
+    found = rows_problems({"service": [{"id": "x", "name": "X", "notes": value}]})
+    assert found and "formula" in found[0]

@@ -143,3 +143,12 @@ def test_a_retired_service_can_be_reinstated(folder):
     assert copy.service("crasac")["status"] == "active"
     with pytest.raises(WorkingCopyError, match="is not retired"):
         copy.reinstate("crasac")
+
+
+def test_a_kinds_table_edited_into_something_else_is_named(folder):
+    """`kinds = "x"` gave "unexpected problem (ValueError)" from publish and check-service
+    (review 2026-12-01)."""
+    meta = folder / "directory.toml"
+    meta.write_text(meta.read_text().replace("[kinds]", 'kinds = "x"\n[old_kinds]'))
+    with pytest.raises(WorkingCopyError, match=r"\[kinds\] must be a table"):
+        WorkingCopy.open(folder)

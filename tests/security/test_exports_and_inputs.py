@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from app.db.transfer import export_directory, import_directory, read_directory
+from app.db.transfer import ImportRefused, export_directory, import_directory
 from app.pathways.activity import CountKey
 from app.user_data import write_counts_csv
 from tests.conftest import REPO, run_app
@@ -18,7 +18,9 @@ BASE = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["
 FORMULAS = ['=HYPERLINK("http://x")', "+44 121 000", "-1+1", "@SUM(A1)", "\tx", "\rx"]
 
 
-def test_directory_export_escapes_formula_cells_and_imports_them_back(tmp_path):
+def test_directory_export_escapes_formula_cells_and_an_import_refuses_them(tmp_path):
+    """Escaped on the way out; on the way in, one without its apostrophe went into the
+    lead's services.csv as a live formula, so none is taken (review 2026-12-01)."""
     database = tmp_path / "edited.sqlite"
     shutil.copy(SHIPPED, database)
     with sqlite3.connect(database) as db:
@@ -33,8 +35,10 @@ def test_directory_export_escapes_formula_cells_and_imports_them_back(tmp_path):
         cells = [cell for row in csv.reader(handle) for cell in row]
     assert "'=1+1" in cells and "=1+1" not in cells
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    import_directory(tmp_path / "tables", database, tmp_path / "back.sqlite", False)
-    assert read_directory(tmp_path / "back.sqlite") == read_directory(database)
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(tmp_path / "tables", database, tmp_path / "back.sqlite", False)
+    assert any("would run it as a formula" in p for p in refused.value.problems)
+    assert not (tmp_path / "back.sqlite").exists()
 
 
 def test_counts_export_escapes_formula_cells(tmp_path):
