@@ -69,13 +69,17 @@ class ServiceRow(QWidget):
         contact = service.phone or service.email
         self.number = plain_label(contact or "No number held here", f"Number for {service.name}")
         # A number large enough to read across a desk; an email address cannot wrap, so
-        # less; no number is not news to shout (the card's note says what to do instead)
-        size = 1.6 if service.phone else 1.1 if service.email else 1.0
+        # less; no number is not news to shout (the card's note says what to do instead).
+        # One to try instead is smaller, on its name's line: three of them (111, 101, 999)
+        # filled the first screen under a child's SARC, the same-day referral below it
+        size = 1.6 if service.phone and not instead else 1.2 if service.phone else 1.0
         self.number.setFont(scaled(self.number.font(), size, bold=bool(contact)))
         self.number.setWordWrap(False)  # short: wrapped, "No number held here" broke in two
         if selectable:
             self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         line = QHBoxLayout()
+        if instead:  # the name takes the room it needs, wrapping only when it must
+            line.addWidget(self.name, 1)
         line.addWidget(self.number)
         if copy is not None and (service.phone or service.email):
             what = "number" if service.phone else "e-mail address"  # never "number" for e-mail
@@ -83,8 +87,9 @@ class ServiceRow(QWidget):
             self.copy_button.setAccessibleName(f"Copy the {what} for {service.name}")
             self.copy_button.clicked.connect(lambda: copy(contact))
             line.addWidget(self.copy_button)
-        line.addStretch(1)
-        layout.addWidget(self.name)
+        if not instead:
+            line.addStretch(1)
+            layout.addWidget(self.name)
         layout.addLayout(line)
         notes = "; ".join(service_notes(service))
         self.notes = plain_label(notes, "Hours and notes")

@@ -117,3 +117,22 @@ def test_a_fallback_standing_first_is_not_told_as_instead_of_nothing(qtbot, grap
         "24/7 Rape and Sexual Abuse Support Line",
         "NHS 111",
     ]
+
+
+def test_one_to_try_instead_is_one_line_and_smaller_than_the_first(qtbot, graph):
+    """111, 101 and 999 to try instead, each a name line above a large number, filled the
+    first screen under a child's SARC, the same-day referral below it (review 2026-12-01)."""
+    action = action_with(graph, "wm-cyp-sas", "nhs-111", "police-101", kind="sarc_referral")
+    first, *instead = action.services
+    services = (first, *(dataclasses.replace(m, fallback=True) for m in instead))
+    card = ActionCard(1, dataclasses.replace(action, services=services), TODAY, 12)
+    qtbot.addWidget(card)
+    card.resize(700, 900)
+    card.show()
+    qtbot.waitExposed(card)
+    main, *others = card.rows
+    assert main.name.geometry().bottom() < main.number.geometry().top()  # its own line
+    for row in others:
+        assert row.name.text().startswith("If that cannot help: ")
+        assert abs(row.name.geometry().center().y() - row.number.geometry().center().y()) < 10
+        assert row.number.font().pointSizeF() < main.number.font().pointSizeF()
