@@ -9,15 +9,16 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.pathways.graph import Question
+from app.ui.flow_layout import wrapping_row
 from app.ui.models import DashTableModel
 from app.ui.walk.panel_base import ENTER, AnswerPanel
 
@@ -70,7 +71,12 @@ class ChecklistPanel(AnswerPanel):
         self.table.setMinimumHeight(self.table.fontMetrics().height() * self.LINES)
         self._fit_narrow_columns()
         layout.addWidget(self.table)
-        answers = QHBoxLayout()  # the keys shown, and the mouse's way to answer
+        # the keys shown (and the mouse's way to answer), then Done and Not completed, in
+        # one row that wraps only when it must: two rows left only the item being read in
+        # view at the largest text on a 1280×720 screen, Done cut in half (review 2026-12-01)
+        keys = QWidget()
+        answers = wrapping_row(keys)
+        answers.setContentsMargins(0, 0, 0, 0)
         for key, value in self.KEYS.items():
             words = DashTableModel.SHOWN[value]
             button = QPushButton(f"{words}    [{key}]")
@@ -82,9 +88,6 @@ class ChecklistPanel(AnswerPanel):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, v=value: self.answer_item(v))
             answers.addWidget(button)
-        answers.addStretch(1)
-        layout.addLayout(answers)
-        row = QHBoxLayout()
         done = QPushButton("Done    [Enter]")
         done.setAccessibleName("Dash done")
         done.clicked.connect(self.confirm)
@@ -93,9 +96,9 @@ class ChecklistPanel(AnswerPanel):
         skip.clicked.connect(lambda: self.answered.emit(None))
         for button in (done, skip):  # Enter on the focused one presses it, never "Done"
             button.setAutoDefault(True)
-        row.addWidget(done)
-        row.addWidget(skip)
-        layout.addLayout(row)
+            button.setMinimumHeight(44)
+            answers.addWidget(button)
+        layout.addWidget(keys)
 
     def _fit_narrow_columns(self) -> None:
         """The number and answer columns as wide as their widest text at this text size (the
