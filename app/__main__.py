@@ -172,8 +172,10 @@ def directory_in_use(args: argparse.Namespace):
     choice = in_force.selection
     if choice.origin == "unverified":
         print(f"note: using {choice.path} as given (--directory): not verified", file=sys.stderr)
+    from app.event_log import printable
+
     for line in choice.warnings + choice.problems + list(in_force.policy.problems):
-        print(f"warning: {line}", file=sys.stderr)
+        print(f"warning: {printable(line)}", file=sys.stderr)  # file names from the share
     if choice.path is None:
         print("error: no usable directory database (see above)", file=sys.stderr)
     return in_force

@@ -36,9 +36,8 @@ class EventLog:
             self.folder.mkdir(parents=True, exist_ok=True)
             if self.path.exists() and self.path.stat().st_size > MAX_BYTES:
                 os.replace(self.path, self.path.with_name(FILE_NAME + ".1"))
-            line = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
             with self.path.open("a", encoding="utf-8") as log:
-                log.write(f"{stamp} {line}\n")
+                log.write(f"{stamp} {printable(text)}\n")
         except OSError:
             return False
         return True
@@ -46,6 +45,12 @@ class EventLog:
     def error(self, kind: type[BaseException], tb: TracebackType | None) -> bool:
         self.errors += 1
         return self.event(describe_error(kind, tb))
+
+
+def printable(text: str) -> str:
+    """Control and direction characters (a file name in IT's share may hold a right-to-left
+    override, which reorders what is shown) written as codes."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 def describe_error(kind: type[BaseException], tb: TracebackType | None) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cli.route import answers_for
-from app.event_log import EventLog
+from app.event_log import EventLog, printable
 from app.paths import resources_dir
 
 
@@ -55,8 +55,8 @@ def self_test(window, canary: str | None = None, log: EventLog | None = None) ->
         print(f"self-test failed: {problem}", file=sys.stderr)
         if log is not None:  # on Windows the installed app has no console to print to
             log.event(f"self-test failed: {problem}")
-    for note in getattr(window, "start_notes", []):
-        print(f"self-test note: {note}", file=sys.stderr)
+    for note in getattr(window, "start_notes", []):  # file names from IT's share among them
+        print(f"self-test note: {printable(note)}", file=sys.stderr)
     if not problems:
         plan = session.plan
         print(f"self-test passed: {len(plan.actions)} actions, {len(plan.reminders)} reminders")

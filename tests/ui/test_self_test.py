@@ -64,3 +64,15 @@ def test_self_test_passes_whatever_tier_and_area_the_policy_sets(app_home):
     result = run_app("--self-test", env=app_home.env)
     assert result.returncode == 0, result.stderr
     assert "self-test passed" in result.stdout
+
+
+def test_a_file_name_in_its_share_is_printed_without_its_direction_characters(app_home):
+    """A bundle named with a right-to-left override in IT's share was printed as it was,
+    reordering the note IT reads (review 2026-12-01)."""
+    from tests.conftest import machine_folder
+
+    share = machine_folder(app_home.env, "data", "directory-updates")
+    share.mkdir(parents=True, exist_ok=True)
+    (share / "update-\u202efdp.navdir").write_bytes(b"not a bundle")
+    result = run_app("--self-test", env=app_home.env)
+    assert "\u202e" not in result.stderr and "update-\\x202efdp.navdir" in result.stderr
