@@ -63,9 +63,13 @@ def merge(files: list[Path], target: Path | None) -> int:
     if not returns.files:
         print("error: no counts export could be read (see above)", file=sys.stderr)
         return 1
+    table = returns.table()
+    if not table and returns.notes:  # every row refused: an empty table said all was well
+        print("error: no row of the files could be read (see the notes above)", file=sys.stderr)
+        return 1
     print(f"read {len(returns.files)} file(s): {', '.join(returns.files)}")
     print(",".join(TOTAL_COLUMNS))
-    for row in returns.table():
+    for row in table:
         print(",".join(str(cell) for cell in row))
     if target is not None:
         return _written(lambda: write_totals_csv(returns, target), target, "rows")

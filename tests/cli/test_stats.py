@@ -98,3 +98,13 @@ def test_merge_prints_the_totals_and_names_what_it_skipped(tmp_path, capsys):
     assert main(["stats", "merge", str(other)]) == 1
     assert main(["stats", "merge", str(one), "--csv", str(one)]) == 2  # never its own input
     assert "it would be lost" in capsys.readouterr().err
+
+
+def test_merge_of_files_whose_every_row_is_refused_fails(tmp_path, capsys):
+    """An empty table and exit 0 said all was well (review 2026-12-01)."""
+    from app.__main__ import main
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("month,borough,measure,value,count\nx,y,z,w,notanumber\n")
+    assert main(["stats", "merge", str(bad)]) == 1
+    assert "no row of the files could be read" in capsys.readouterr().err
