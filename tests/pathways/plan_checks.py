@@ -114,6 +114,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
                 failures.append(f"R37: {kind} must say 'give them the details', not 'refer'")
     if level_basis_wrong(a, plan):
         failures.append("R38: an incomplete Dash must say how many answers are not known")
+    told_by_another = policy.who(a) != "person_harmed" and plan.risk.level == "not_assessed"
+    if told_by_another and "asked of the person harmed" not in plan.risk.basis:
+        failures.append("R34/R35: not assessed because the Dash is not theirs, not 'not completed'")
     failures += _spoken_to_failures(a, plan)
     for action in plan.actions:
         if not action.say:

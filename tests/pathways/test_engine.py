@@ -185,3 +185,7 @@ def test_danger_now_interrupts_the_walk_with_the_999_action(pathway):
     assert "55" in action.why  # not safe to speak: 999 then 55
     assert pathway.interruption("immediate_danger", {"immediate_danger": False}) is None
     assert pathway.interruption("discloser", {"immediate_danger": True}) is None
+    # whether the person causing harm is near is not asked yet: the words say nothing of
+    # the call, and the title says where to call from (review 2026-12-01)
+    assert not any(word in action.say for word in ("999", "police", "calling"))
+    assert "where they cannot" in action.title
