@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -98,7 +97,6 @@ def publish_working_copy(
     """A lead's working copy, checked, built with the pathway in force, signed."""
     from app.db.loader import DirectoryError
     from app.db.maintenance import open_copy, publish_copy
-    from app.db.maintenance_session import Maintenance
     from app.db.source import SourceError
     from app.db.working_copy import AUTOSAVE, WorkingCopyError
     from app.in_force import decide, graph_in_force
@@ -115,9 +113,8 @@ def publish_working_copy(
     try:
         graph = graph_in_force(in_force)
         copy, words = open_copy(folder, graph)
-        changes = Maintenance(copy, words, graph, in_force.database).diff()
         passphrase = passphrase_from(passphrase_file) if _sealed(key) else None
-        path = publish_copy(
+        path, signed = publish_copy(
             copy, words, graph, in_force.database, key, passphrase, out, version, days
         )
     except FileNotFoundError:
@@ -132,7 +129,7 @@ def publish_working_copy(
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
     print(f"published {path} (against directory {graph.directory_version} in use)")
-    print_changes(replace(changes, new_version=version))
+    print_changes(signed)  # read from the database signed, not from the rows
     return 0
 
 

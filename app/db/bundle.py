@@ -115,7 +115,9 @@ def publish(
 
     check_new_version(version, today)
     kid, key = loaded_key or signing.load_private(private_key, passphrase)
-    current, revision = check_database(database, validate_graph=not just_built)
+    # every check a laptop makes, before signing: a bundle each laptop would refuse (a
+    # number in a kind's words, a formula) was signed and published (review 2026-12-01)
+    current, revision = check_database(database, validate_graph=True)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -97,7 +97,8 @@ FORMULA_STARTS = ("=", "@", "+", "-")
 
 
 def _formula(name: str, text: str) -> bool:
-    return text.startswith(FORMULA_STARTS) and name != "number"
+    """Spaces before it too: the build strips them (review 2026-12-01)."""
+    return text.lstrip().startswith(FORMULA_STARTS) and name != "number"
 
 
 def _hidden(char: str) -> bool:

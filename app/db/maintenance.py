@@ -10,6 +10,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.db.checks import Refused, check_new_version, version_key
 from app.db.loader import Source, load_graph
@@ -19,6 +20,9 @@ from app.db.service_rows import taxonomy_rows
 from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
 from app.pathways.graph import Graph, Service
 from app.records import record
+
+if TYPE_CHECKING:
+    from app.db.directory_diff import DirectoryDiff
 
 
 @record
@@ -64,7 +68,10 @@ def start_copy(folder: Path, database: Source) -> None:
 
 
 def service_from_row(row: dict[str, str]) -> Service:
-    """The service a row becomes once built (as the loader reads it back), for the diff."""
+    """The service a row becomes once built (as the loader reads it back), for the diff:
+    its values stripped as the build strips them (" 16" read as no age here, as 16 there, so
+    a changed age showed as no change, review 2026-12-01)."""
+    row = {name: (value or "").strip() for name, value in row.items()}
     listed = lambda value: tuple(sorted(p.strip() for p in value.split(";") if p.strip()))  # noqa: E731
     return Service(
         id=row["id"],
@@ -132,10 +139,15 @@ def publish_copy(
     out_dir: Path,
     version: str,
     days: int = 180,
-) -> Path:
-    """Build, sign and write a bundle; the working copy then carries the new version.
+) -> tuple[Path, DirectoryDiff]:
+    """Build, sign and write a bundle; the working copy then carries the new version. With
+    the bundle, what it changes against the directory in use, read from the database
+    signed (the rows' view missed what only the build made of them: review 2026-12-01).
     Raises Refused, SourceError or KeyFileError with the reason; nothing is written then."""
+    from dataclasses import replace
+
     from app.db.bundle import publish
+    from app.db.directory_diff import compare
     from app.db.signing import load_private
 
     check_new_version(version, date.today())
@@ -163,8 +175,9 @@ def publish_copy(
         bundle = publish(
             database, key, out_dir, version, date.today(), days, just_built=True, loaded_key=loaded
         )
+        signed = replace(compare(in_use, load_graph(database)), new_version=version)
     copy.save(version)
-    return bundle
+    return bundle, signed
 
 
 _LINKS = (

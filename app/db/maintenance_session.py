@@ -142,7 +142,7 @@ class Maintenance:
 
     def publish(
         self, key: Path, passphrase: str | None, out_dir: Path, version: str, days: int = 180
-    ) -> Path:
+    ) -> tuple[Path, DirectoryDiff]:
         return publish_copy(
             self.copy,
             self.words,

@@ -82,7 +82,9 @@ def service_problems(
     values = list(row.values())
     text = "".join(values)
     plain = text.isprintable() and "<" not in text and max(map(len, values), default=0) <= 200
-    plain = plain and not any(v.startswith(FORMULA_STARTS) for f, v in row.items() if f != "phone")
+    plain = plain and not any(
+        v.lstrip().startswith(FORMULA_STARTS) for f, v in row.items() if f != "phone"
+    )
     for field, value in ({"email": row.get("email", "")} if plain else row).items():
         # A plain, short row (decided for the whole row in C): only the e-mail can fail
         if value:

@@ -242,6 +242,7 @@ def service_rows(
     rows: Rows = {}
     seen = set()
     known: dict[str, set[str]] = {}  # ids already added, per table (an organisation repeats)
+    names: dict[str, str] = {}  # organisation id -> the name that made it
     for line, record in enumerate(records, start=2):
         where = f"{file_name} line {line}"
         missing = [c for c in SERVICE_COLUMNS if record.get(c) is None]
@@ -259,6 +260,15 @@ def service_rows(
             problems.append(f"{where} ({sid}): min_age and max_age must be whole numbers")
             continue
         service_rows = rows_for_service(record, ages)
+        for organisation in service_rows["organization"]:
+            # one id a name: "Coventry City Council ☎ ０２４ …" added first gave its name, and
+            # its number, to every Coventry council service (review 2026-12-01)
+            first = names.setdefault(organisation["id"], organisation["name"])
+            if first != organisation["name"]:
+                problems.append(
+                    f"{where} ({sid}): organisation {organisation['name']!r} would be the same "
+                    f"organisation as {first!r}: write its name the same way in each service"
+                )
         if check:
             problems.extend(f"{where}: {problem}" for problem in rows_problems(service_rows))
         for table, new in service_rows.items():

@@ -49,9 +49,10 @@ def test_publish_carries_the_edit_and_the_check_into_a_signed_bundle(
     copy, words = copy_and_words
     copy.update("coventry-mash", {"phone": "024 7600 0000"})
     copy.mark_checked("coventry-mash", "phoned", "DA co-ordinator", date.today())
-    bundle = publish_copy(
+    bundle, signed = publish_copy(
         copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.1"
     )
+    assert signed.summary() == "1 number changed"
     _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
     published = load_valid_graph(data)
     mash = published.services["coventry-mash"]
@@ -87,6 +88,62 @@ def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(
         publish()
     assert not out.exists() or list(out.glob("*.navdir")) == []
     assert copy.unsaved  # the edit is kept for the lead to correct
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        ({"ndah": {"max_age": " 16"}}, "highest age 120 → 16"),  # stripped by the build
+        ({"coventry-mash": {"open_24_7": "yes "}}, "open 24/7 no → yes"),
+    ],
+)
+def test_what_is_signed_is_what_the_lead_is_shown(
+    copy_and_words, graph, lead, tmp_path, edit, said
+):
+    """Spaces the build strips made a change the lead's view did not see: the national
+    helpline taken from every adult's plan, "no change to any service" (review 2026-12-01)."""
+    from app.db.maintenance_session import Maintenance
+
+    copy, words = copy_and_words
+    for service_id, values in edit.items():
+        copy.update(service_id, values)
+    shown = Maintenance(copy, words, graph, SHIPPED).diff()
+    _, signed = publish_copy(
+        copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.1"
+    )
+    assert any(said in line for line in shown.lines()), shown.lines()
+    assert any(said in line for line in signed.lines()), signed.lines()
+
+
+def test_nothing_a_laptop_would_refuse_is_signed(copy_and_words, graph, lead, tmp_path):
+    """A number in a kind's words, or a formula behind a space, was signed and published;
+    every laptop refused the bundle, and the lead's other corrections with it."""
+    copy, words = copy_and_words
+    copy.update("childline", {"notes": ' =HYPERLINK("https://x", "ring")'})
+    with pytest.raises(SourceError, match="would run it as a formula"):
+        publish_copy(
+            copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, "2026.12.1"
+        )
+    copy.update("childline", {"notes": ""})
+    copy.kinds = {**copy.kinds, "housing": "Housing: ring 0121 496 0999"}
+    with pytest.raises(Refused, match="phone number"):
+        publish_copy(
+            copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, "2026.12.1"
+        )
+    assert list(tmp_path.glob("*.navdir")) == []
+
+
+def test_two_ways_of_writing_one_organisation_are_refused(copy_and_words, graph, lead, tmp_path):
+    """A service added first with "Coventry City Council ☎ ０２４ …" gave that name, and its
+    number, to every Coventry council service (review 2026-12-01)."""
+    copy, words = copy_and_words
+    copy.update(
+        "coventry-mash", {"organisation": "Coventry City Council ☎ ０２４ ７６４１ ０９９９"}
+    )
+    with pytest.raises(SourceError, match="would be the same organisation as"):
+        publish_copy(
+            copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, "2026.12.1"
+        )
 
 
 def test_a_build_of_the_shipped_copy_is_the_shipped_directory(copy_and_words, tmp_path):

@@ -340,12 +340,14 @@ class MaintenanceWindow(QMainWindow):
     def _publish(self, key: Path, passphrase: str, out_dir: Path, version: str) -> str:
         """'' when published; otherwise the reason (the working copy is kept as it is)."""
         try:
-            bundle = self.maintenance.publish(key, passphrase or None, out_dir, version)
+            bundle, signed = self.maintenance.publish(key, passphrase or None, out_dir, version)
         except EDIT_FAILED as error:
             return str(error)
         self.status.setText(
-            f"Published directory {version}: {bundle}. Give it to IT for the update folder "
-            "(or install it: Settings, About this directory)."
+            f"Published directory {version}: {bundle}. What it changes: {signed.summary()}. "
+            "Give it to IT for the update folder (or install it: Settings, About this "
+            "directory)."
         )
+        self.changes.body.setText("\n".join(signed.lines()) or "No change.")
         self.refresh()
         return ""
