@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
@@ -185,8 +186,8 @@ def _whole_number(digits: str) -> int | str:
 
 def _noting(twice: list[str]):
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        keys = [key for key, _ in items]
-        twice.extend(sorted({key for key in keys if keys.count(key) > 1}))
+        counted = Counter(key for key, _ in items)  # not keys.count(): 20,000 keys took 6 s
+        twice.extend(sorted(key for key, n in counted.items() if n > 1))
         return dict(items)
 
     return pairs

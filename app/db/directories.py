@@ -191,6 +191,9 @@ def _is_folder(path: Path) -> bool:
         return True  # there, but not readable: the reading says so
 
 
+TRIES_IN_SHARE = 3  # places in IT's share read whole for one signed manifest, at most
+
+
 def _bundle_files(folder: Path | None) -> list[Path]:
     if folder is None or not folder.is_dir():
         return []
@@ -238,7 +241,16 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
     for key, manifest, places in sorted(found.values(), key=lambda r: r[0], reverse=True):
         # a copy is tried only when the one before it fails now (IT's share gone between
         # the readings: the copy kept here stands in, review 2026-12-01)
+        failed_in_share = 0
+        # the publisher's own name first: copies under other names are read only if it fails
+        named = f"directory-{manifest.directory_version}{SUFFIX}"
+        places.sort(key=lambda place: place[0] != "machine" or place[1].name != named)
         for origin, path in places:
+            if origin == "machine" and failed_in_share >= TRIES_IN_SHARE:
+                # copies of a genuine manifest on junk, each read whole, froze the window
+                # for seconds (review 2026-12-01): the worker's kept copy is tried next
+                _refuse(choice, origin, path, "not read: copies before it failed")
+                continue
             if choice.path is not None and key <= version_key(choice.version):
                 choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
                 if origin != "machine" and path is kept_place(places):
@@ -251,9 +263,11 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
                 check_bundle_database(manifest, data)
             except Refused as error:
                 _refuse(choice, origin, path, str(error))
+                failed_in_share += origin == "machine"
                 continue
             except Exception as error:  # signed, yet this app cannot read it
                 _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
+                failed_in_share += origin == "machine"
                 continue
             choice.take(path, data, manifest.directory_version, origin, manifest)
             if origin != "machine" and path is kept_place(places):

@@ -553,3 +553,26 @@ def test_an_update_folder_named_by_policy_that_cannot_be_reached_is_said_for_it(
     ]
     assert worker_notes(InForce(choice, MachinePolicy())) == []
     assert select_directory(where, TODAY).problems == []  # the machine's own: none yet is usual
+
+
+def test_copies_of_a_genuine_manifest_on_junk_are_not_each_read_whole(where, key, monkeypatch):
+    """The signed first line copied onto junk of the signed size, named to sort first: each
+    copy was read whole and hashed, freezing the window for seconds (review 2026-12-01)."""
+    import app.db.directories as directories
+
+    made = bundle(where, key, "2026.12.8")
+    data = made.read_bytes()
+    line_end = data.index(b"\n", len(MAGIC)) + 1
+    for n in range(30):
+        junk = bytearray(data)
+        junk[line_end:] = bytes(len(data) - line_end)  # the signed size, other bytes
+        (where.machine_updates / f"a-{n:03}.navdir").write_bytes(bytes(junk))
+    read, real = [], directories.read_bundle
+    monkeypatch.setattr(directories, "read_bundle", lambda p, k: read.append(p) or real(p, k))
+    choice = select_directory(where, TODAY)
+    assert choice.path == made and read == [made]  # the publisher's name first
+    made.unlink()
+    read.clear()
+    choice = select_directory(where, TODAY)
+    assert len(read) <= directories.TRIES_IN_SHARE + 2  # then the kept copy, not all 30
+    assert choice.version == "2026.12.8" and choice.origin == "kept"
