@@ -183,9 +183,11 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
         self.session.answer(value)
+        # After a correction: on to what is still unanswered, then the plan (a question the
+        # change made needed was followed by every later page again, review 2026-12-01)
         if self.resume_after_edit:
-            self.resume_after_edit = False
             self.session.finish()
+            self.resume_after_edit = self.session.question is not None
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
             self.refresh()
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.refresh()
 
     def back(self) -> None:
+        self.resume_after_edit = False  # the worker walks back page by page now
         if self.session.back():
             self.refresh()
 

@@ -54,9 +54,11 @@ class WalkDriver(QObject):
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
         session.answer(value)
+        # After a correction: on to what is still unanswered, then the plan (a question the
+        # change made needed was followed by every later page again, review 2026-12-01)
         if self.resume_after_edit:
-            self.resume_after_edit = False
             session.finish()
+            self.resume_after_edit = session.question is not None
         urgent = session.pathway.interruption(question.id, session.full.answers)
         if urgent is None:
             self.refresh()
@@ -68,6 +70,7 @@ class WalkDriver(QObject):
         c.pages.setCurrentWidget(c.emergency)
 
     def back(self) -> None:
+        self.resume_after_edit = False  # the worker walks back page by page now
         if self.session.back():
             self.refresh()
 

@@ -58,3 +58,32 @@ def test_an_answer_is_changed_with_enter_on_it_or_its_alt_key_from_the_plan(qtbo
     assert window.session.question is None
     press_alt(qtbot, window, Qt.Key.Key_A)
     assert window.session.question.id == "borough"
+
+
+def test_a_change_that_needs_a_new_question_asks_it_then_returns_to_the_plan(qtbot, window):
+    """Age changed from under 16 to 16-17 asks who the person causing harm is, then walked
+    back through the area, the timing, the household and consent, each already answered
+    (review 2026-12-01)."""
+    scenario = {
+        "tier": 2,
+        "immediate_danger": False,
+        "discloser": "person_harmed",
+        "age_group": "under_16",
+        "abuse_types": ["sexual_assault_abuse"],
+        "borough": "sandwell",
+        "saa_timing": "unknown",
+        "consent_to_share": "no",
+        "relationship_to_abuser": "other",
+    }
+    from tests.ui.conftest import scenario_value, walk
+
+    walk(qtbot, window, scenario)
+    assert window.session.question is None
+    window.correct("age_group")
+    window.answer("16_17")
+    asked = []
+    while window.session.question is not None and len(asked) < 10:
+        asked.append(window.session.question.id)
+        window.answer(window.session.value_on_screen(lambda q: scenario_value(q, scenario)))
+    assert window.session.question is None and asked  # the new ones asked, then the plan
+    assert not set(asked) & {"borough", "saa_timing", "consent_to_share"}, asked
