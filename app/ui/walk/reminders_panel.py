@@ -46,6 +46,10 @@ class RemindersPanel(QWidget):
         layout.addWidget(self.none_yet)
         layout.addWidget(self.case_view, 3)
         layout.addWidget(self.always, 2)
+        # with nothing for this case and "Always" folded, the room is left below them: the
+        # heading and "Nothing yet" were spread down the column (review 2026-12-01)
+        layout.addStretch(0)
+        self.always.button.clicked.connect(self._leave_room)  # after it opens or folds
         self.announced: list[str] = []  # what was last said to a screen reader, for tests
 
     def changeEvent(self, event: QEvent) -> None:
@@ -74,9 +78,16 @@ class RemindersPanel(QWidget):
         elif not self.folded_once:  # then folded, for the worker to open
             self.folded_once = True
             self.always.set_open(False)
+        self._leave_room()
         fresh = [r.text for r in case if r.id in self.case_model.new_ids]
         if fresh:
             self.announce("New reminder: " + " ".join(fresh))
+
+    def _leave_room(self) -> None:
+        """The last stretch takes the room only when nothing above may grow into it."""
+        layout = self.layout()
+        empty = not self.case_view.isVisibleTo(self) and not self.always.is_open
+        layout.setStretch(layout.count() - 1, 1 if empty else 0)
 
     def announce(self, text: str) -> None:
         self.announced.append(text)

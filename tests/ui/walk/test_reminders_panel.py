@@ -92,3 +92,19 @@ def test_a_plan_with_no_reminder_of_its_own_says_so_not_nothing_yet(window):
     assert panel.none_yet.text().startswith("None for this case")
     panel.show_reminders(general, True)
     assert panel.none_yet.text().startswith("Nothing yet")
+
+
+def test_with_nothing_for_this_case_the_column_starts_at_its_top(qtbot, window):
+    """The heading, "Nothing yet" and the folded "Always" were spread down the column
+    (review 2026-12-01)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1366, 768)
+    press(qtbot, window, Qt.Key.Key_N)  # under way: "Always" folded, nothing for this case
+    QApplication.processEvents()
+    panel = window.reminders
+    assert not panel.always.is_open and panel.none_yet.isVisible()
+    assert panel.always.geometry().bottom() < panel.height() // 3
+    panel.always.button.click()  # opened: its list takes the room
+    QApplication.processEvents()
+    assert panel.general_view.height() > panel.height() // 2
