@@ -74,6 +74,23 @@ class NumberBox(QSpinBox):
             event.ignore()
 
 
+def refusal(shown: str, top: int) -> str:
+    """What is wrong with what was typed, and what is allowed (one line at 24 pt when
+    nothing was typed)."""
+    allowed = f"Type a whole number from 0 to {top:,}"
+    digits = shown.replace(",", "").removeprefix("-")
+    number = digits.isascii() and digits.isdigit()
+    if not any(c.isdigit() for c in shown):
+        return f"{allowed}."
+    if number and shown.startswith("-"):
+        return f"“{shown}” is less than 0. {allowed}."
+    if number and int(digits) > top:
+        return f"“{shown}” is more than {top:,}. {allowed}."
+    if number:  # "1,000": the box reads digits only
+        return f"“{shown}”: type the digits only, without commas ({digits})."
+    return f"“{shown}” is not one number. {allowed}, digits only."
+
+
 class CountPanel(AnswerPanel):
     def __init__(self, question: Question, current: Any) -> None:
         typed = current if isinstance(current, Typed) else None
@@ -108,14 +125,7 @@ class CountPanel(AnswerPanel):
     def confirm(self) -> None:
         wrong = self.spin.wrong
         if wrong is not None:
-            allowed = f"Type a whole number from 0 to {self.spin.maximum():,}"
-            shown = wrong.strip()
-            # one line at 24 pt when empty; what was typed named, digits only asked for
-            self.problem.setText(
-                f"“{shown}” is not one number. {allowed}, digits only."
-                if shown and any(c.isdigit() for c in shown)
-                else f"{allowed}."
-            )
+            self.problem.setText(refusal(wrong.strip(), self.spin.maximum()))
             self.problem.show()
             self.spin.show_wrong(wrong)  # not the number the box put back
             self.spin.setFocus()
