@@ -60,3 +60,4 @@ class Conversation(QWidget):
         on_plan = self.pages.currentWidget() is self.plan_view
         self.plan_view.set_reminders_inline(self.reminders_in_plan)
         self.reminders.setVisible(not (on_plan and self.reminders_in_plan))
+        self.reminders.set_compact(not self.columns.wide)

@@ -42,6 +42,7 @@ class RemindersPanel(QWidget):
         self.general_view = reminder_list(self.general_model, "Reminders for every conversation")
         self.always = Expander("Always", self.general_view, "Always", shown=True)
         self.folded_once = False
+        self.compact = False  # under the page: it gives up the room it does not need
         layout.addWidget(self.heading)
         layout.addWidget(self.none_yet)
         layout.addWidget(self.case_view, 3)
@@ -69,8 +70,8 @@ class RemindersPanel(QWidget):
         self.case_model.set_items(case)
         self.general_model.set_items(general)
         self.none_yet.setText(NONE if planned else NONE_YET)
-        self.none_yet.setVisible(not case)
         self.case_view.setVisible(bool(case))
+        self._show_heading()
         self.always.set_title(f"Always ({len(general)})")
         if not started:  # a new conversation: shown in full once
             self.folded_once = False
@@ -82,6 +83,18 @@ class RemindersPanel(QWidget):
         fresh = [r.text for r in case if r.id in self.case_model.new_ids]
         if fresh:
             self.announce("New reminder: " + " ".join(fresh))
+
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        """Under the page (a narrow window, the largest text) with nothing for this case,
+        only "Always" is shown: "For this case" and "Nothing yet" took a fifth of a 720-pixel
+        screen from the question's answers (review 2026-12-01)."""
+        nothing = not self.case_model.items
+        self.heading.setVisible(not (self.compact and nothing))
+        self.none_yet.setVisible(nothing and not self.compact)
 
     def _leave_room(self) -> None:
         """The last stretch takes the room only when nothing above may grow into it."""

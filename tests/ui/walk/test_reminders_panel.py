@@ -108,3 +108,22 @@ def test_with_nothing_for_this_case_the_column_starts_at_its_top(qtbot, window):
     panel.always.button.click()  # opened: its list takes the room
     QApplication.processEvents()
     assert panel.general_view.height() > panel.height() // 2
+
+
+def test_under_the_page_with_nothing_for_this_case_only_always_is_shown(qtbot, make_window):
+    """At the largest text on 1280×720, "For this case" and "Nothing yet" took a fifth of
+    the screen from the question's answers (review 2026-12-01)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.replace_settings(text_size=24)
+    window.resize(1280, 720)
+    QApplication.processEvents()
+    panel = window.reminders
+    assert not window.conversation.columns.wide
+    assert not panel.heading.isVisible() and not panel.none_yet.isVisible()
+    assert panel.always.isVisible()
+    walk(qtbot, window, SCENARIO, stop_before="dash_answers")  # reminders for this case now
+    assert panel.heading.isVisible() and panel.case_view.isVisible()
+    window.replace_settings(text_size=11)
+    QApplication.setFont(QApplication.font())
