@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,8 +79,10 @@ def refusal(shown: str, top: int) -> str:
     """What is wrong with what was typed, and what is allowed (one line at 24 pt when
     nothing was typed)."""
     allowed = f"Type a whole number from 0 to {top:,}"
+    # a comma only as thousands are written ("1,000"): "1,2" is one or two, never 12
+    grouped = re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+|-?[0-9]+", shown, re.ASCII)
     digits = shown.replace(",", "").removeprefix("-")
-    number = digits.isascii() and digits.isdigit()
+    number = grouped is not None
     if not any(c.isdigit() for c in shown):
         return f"{allowed}."
     if number and shown.startswith("-"):
