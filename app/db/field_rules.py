@@ -39,7 +39,7 @@ def uk_phone_digits(text: str) -> str | None:
     digits = re.sub(r"[\s\-().]", "", text)
     if digits.startswith("+44"):
         digits = "0" + digits[3:].removeprefix("0")
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):  # "644৪" read as 6448, dialled otherwise
         return None
     if digits in SHORT_NUMBERS or re.fullmatch(r"116\d{3}", digits):
         return digits

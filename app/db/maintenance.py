@@ -16,7 +16,7 @@ from app.db.checks import Refused, check_new_version, version_key
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
-from app.db.service_rows import taxonomy_rows
+from app.db.service_rows import age_of, taxonomy_rows
 from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
 from app.pathways.graph import Graph, Service
 from app.records import record
@@ -79,8 +79,8 @@ def service_from_row(row: dict[str, str]) -> Service:
         organisation=row["organisation"],
         kinds=listed(row["kinds"]),
         areas=listed(row["area"]),
-        min_age=int(row["min_age"]) if row["min_age"].isdigit() else 0,
-        max_age=int(row["max_age"]) if row["max_age"].isdigit() else 120,
+        min_age=_age_or(row["min_age"], 0),
+        max_age=_age_or(row["max_age"], 120),
         audience=row["audience"] or "any",
         phone=row["phone"],
         phone_note=row["phone_note"] if row["phone"] else "",  # held with a number only
@@ -99,6 +99,13 @@ def service_from_row(row: dict[str, str]) -> Service:
         status=row["status"] or "active",
         alert=row["alert"],
     )
+
+
+def _age_or(text: str, otherwise: int) -> int:
+    try:
+        return age_of(text)
+    except ValueError:  # refused by the checks: the view shows the rest meanwhile
+        return otherwise
 
 
 def problems_of(copy: WorkingCopy, words: Vocabulary) -> dict[str, dict[str, list[str]]]:

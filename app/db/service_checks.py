@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from app.db.field_rules import FORMULA_STARTS, PHONE_ALLOWED, field_problems, uk_phone_digits
-from app.db.service_rows import ASSURED_METHODS
+from app.db.service_rows import ASSURED_METHODS, age_of
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -147,7 +147,7 @@ def _vocabulary(row, field, known: dict[str, str], what: str, add) -> None:
 
 def _ages(row, add) -> None:
     try:
-        low, high = int(row.get("min_age", "")), int(row.get("max_age", ""))
+        low, high = age_of(row.get("min_age", "")), age_of(row.get("max_age", ""))
     except ValueError:
         add("min_age", "ages must be whole numbers from 0 to 120")
         return

@@ -62,6 +62,16 @@ def taxonomy_rows(kinds: dict[str, str]) -> list[dict[str, Any]]:
     ]
 
 
+def age_of(text: str) -> int:
+    """An age written in ASCII digits, as the lead's view, the checks and the build all read
+    it: int() takes "1_7" as 17 and refuses "¹⁶" with a traceback, where isdigit() read
+    the one as no age and took the other (review 2026-12-01). ValueError otherwise."""
+    text = (text or "").strip()
+    if not re.fullmatch(r"[0-9]{1,3}", text, re.ASCII):
+        raise ValueError(f"{text!r} is not an age")
+    return int(text)
+
+
 def split_list(value: str) -> list[str]:
     return list(dict.fromkeys(part.strip() for part in value.split(";") if part.strip()))
 

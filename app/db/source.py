@@ -10,7 +10,7 @@ from typing import Any
 
 from app.db.field_rules import rows_problems
 from app.db.practice_source import read_vignettes
-from app.db.service_rows import SERVICE_COLUMNS, Rows, rows_for_service, taxonomy_rows
+from app.db.service_rows import SERVICE_COLUMNS, Rows, age_of, rows_for_service, taxonomy_rows
 
 PATHWAY_FILES = (
     "pathway.toml",
@@ -222,7 +222,7 @@ def _action_row(a: dict[str, Any]) -> dict[str, Any]:
 def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) -> Rows:
     rows: Rows = {}
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
+        with path.open(newline="", encoding="utf-8-sig") as handle:  # Excel's BOM too
             reader = csv.DictReader(handle)
             records = list(reader)
     except (OSError, UnicodeDecodeError) as error:
@@ -255,7 +255,7 @@ def service_rows(
             continue
         seen.add(sid)
         try:
-            ages = int(record["min_age"]), int(record["max_age"])
+            ages = age_of(record["min_age"]), age_of(record["max_age"])
         except ValueError:
             problems.append(f"{where} ({sid}): min_age and max_age must be whole numbers")
             continue

@@ -53,13 +53,21 @@ class WorkingCopy:
         try:
             with (folder / "directory.toml").open("rb") as handle:
                 meta = tomllib.load(handle)
-            text = (folder / "services.csv").read_text(encoding="utf-8")
+            # "CSV UTF-8" from Excel starts with a BOM: read as part of "id", every id was
+            # lost on the next save (review 2026-12-01)
+            text = (folder / "services.csv").read_text(encoding="utf-8-sig")
             rows = [_complete(r) for r in csv.DictReader(io.StringIO(text, newline=""))]
             version, kinds = str(meta["version"]), meta["kinds"]
         except (OSError, UnicodeDecodeError, csv.Error, tomllib.TOMLDecodeError) as error:
             raise WorkingCopyError(f"{folder} is not a directory working copy ({error})") from None
         except KeyError as error:
             raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
+        toml = (folder / "directory.toml").read_text(encoding="utf-8")
+        if not re.search(r'(?m)^version = ".*"$', toml):  # save() writes the version there
+            raise WorkingCopyError(
+                f"{folder}/directory.toml: its version must be on a line of its own, written "
+                f'version = "{version}": published versions are recorded on that line'
+            )
         if not isinstance(kinds, dict) or not all(isinstance(v, str) for v in kinds.values()):
             raise WorkingCopyError(  # a hand edit: named, never an unexpected problem (review)
                 f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
@@ -216,10 +224,11 @@ class WorkingCopy:
 
     def _replay(self) -> bool:
         """Bring back the edits of a session that ended unsaved; True if there were any."""
-        try:
-            lines = (self.folder / AUTOSAVE).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
+        try:  # line by line: a crash inside a character lost every edit (review 2026-12-01)
+            raw = (self.folder / AUTOSAVE).read_bytes().splitlines()
+        except OSError:
             return False
+        lines = [line.decode("utf-8", errors="replace") for line in raw]
         at = {r["id"]: n for n, r in enumerate(self.rows)}
         replayed = False
         for line in filter(None, lines):

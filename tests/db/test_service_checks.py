@@ -134,3 +134,17 @@ def test_a_cell_a_spreadsheet_would_run_is_refused_by_name(row, words, value):
     assert service_problems({**row, "phone": "+44 121 552 6448"}, words.kinds, words.areas) == {}
     found = rows_problems({"service": [{"id": "x", "name": "X", "notes": value}]})
     assert found and "formula" in found[0]
+
+
+@pytest.mark.parametrize("age", ["1_7", "\u00b9\u2076", "\u0661\u0666", "17.0"])
+def test_an_age_is_written_in_plain_digits_only(row, words, age):
+    """ "1_7" was built as 17 while the lead's view read it as no age (no change shown);
+    "¹⁶" stopped the maintenance window with a traceback (review 2026-12-01)."""
+    problems = service_problems({**row, "max_age": age}, words.kinds, words.areas)
+    assert problems["min_age"] == ["ages must be whole numbers from 0 to 120"]
+
+
+def test_a_phone_number_is_written_in_plain_digits_only(row, words):
+    """ "0121 552 644৪" (a Bengali four, drawn like an eight) passed and was signed."""
+    problems = service_problems({**row, "phone": "0121 552 644\u09ea"}, words.kinds, words.areas)
+    assert "is not a UK phone number" in problems["phone"][0]

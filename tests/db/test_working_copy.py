@@ -152,3 +152,35 @@ def test_a_kinds_table_edited_into_something_else_is_named(folder):
     meta.write_text(meta.read_text().replace("[kinds]", 'kinds = "x"\n[old_kinds]'))
     with pytest.raises(WorkingCopyError, match=r"\[kinds\] must be a table"):
         WorkingCopy.open(folder)
+
+
+def test_a_services_csv_saved_by_excel_keeps_its_ids(folder):
+    """Excel's "CSV UTF-8" starts with a BOM: read into the first header, every id was lost
+    on the next save (review 2026-12-01)."""
+    csv_file = folder / "services.csv"
+    csv_file.write_bytes(b"\xef\xbb\xbf" + csv_file.read_bytes())
+    copy = WorkingCopy.open(folder)
+    assert copy.rows[0]["id"] == "emergency-999"
+    copy.update("bcwa", {"hours": "Mon-Fri"})
+    copy.save()
+    assert WorkingCopy.open(folder).row_of("bcwa")["hours"] == "Mon-Fri"
+
+
+def test_a_journal_cut_inside_a_character_keeps_the_edits_before_it(folder):
+    """A crash inside a multi-byte character lost every unsaved edit, silently."""
+    copy = WorkingCopy.open(folder)
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    with (folder / AUTOSAVE).open("ab") as journal:
+        journal.write('\n{"rows": [{"id": "bcwa", "name": "caf\u00e9'.encode()[:-1])
+    again = WorkingCopy.open(folder)
+    assert again.recovered and again.row_of("coventry-mash")["phone"] == "024 7600 0000"
+    assert again.unreadable_edits == 1
+
+
+def test_a_version_line_save_cannot_rewrite_is_named(folder):
+    """`version="…"` (or a comment after it) was never rewritten by save: a correction
+    published next got a lower version, and no laptop took it (review 2026-12-01)."""
+    meta = folder / "directory.toml"
+    meta.write_text(meta.read_text().replace('version = "', 'version="'))
+    with pytest.raises(WorkingCopyError, match="its version must be on a line of its own"):
+        WorkingCopy.open(folder)
