@@ -117,7 +117,22 @@ class Maintenance:
         versions = (self.in_use.directory_version, "working copy")
         names = area_names(self.in_use)
         ordered = sorted(added, key=lambda s: s.id)
-        return DirectoryDiff(*versions, tuple(ordered), tuple(retired), tuple(changes), names)
+        kinds = self._kind_changes()
+        said = f"the words of {len(kinds)} service kind(s) changed" if kinds else ""
+        return DirectoryDiff(
+            *versions, tuple(ordered), tuple(retired), tuple(changes), names, said, kinds
+        )
+
+    def _kind_changes(self) -> tuple[str, ...]:
+        """The search filter's words for each kind: swapped, a worker picking "Children's
+        front door" was given housing services, and no view said so before signing (review
+        2026-12-01)."""
+        before, after = self.in_use.kind_labels, self.copy.kinds
+        return tuple(
+            f"service kind {kind}: {before.get(kind, '(none)')!r} → {after.get(kind, '(none)')!r}"
+            for kind in sorted(before.keys() | after.keys())
+            if before.get(kind) != after.get(kind)
+        )
 
     @staticmethod
     def tidy_phone(text: str) -> str:

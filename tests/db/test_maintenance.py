@@ -181,3 +181,21 @@ def test_one_version_is_published_once_and_an_old_copy_never_undoes_a_newer_one(
     with pytest.raises(Refused, match="would undo every change published since"):
         publish("2026.12.6", in_use=newer)
     assert sorted(p.name for p in out.glob("*.navdir")) == ["kept.navdir"]
+
+
+def test_the_words_of_a_kind_changed_are_shown_before_signing(
+    copy_and_words, graph, lead, tmp_path
+):
+    """Swapped, "Children's front door (MASH)" in the search filter gave housing services,
+    and the lead saw "no change to any service" until after signing (review 2026-12-01)."""
+    from app.db.maintenance_session import Maintenance
+
+    copy, words = copy_and_words
+    copy.kinds = {**copy.kinds, "housing": copy.kinds["mash_children"]}
+    shown = Maintenance(copy, words, graph, SHIPPED).diff()
+    assert "the words of 1 service kind(s) changed" in shown.summary()
+    assert any(line.startswith("pathway changed: service kind housing:") for line in shown.lines())
+    _, signed = publish_copy(
+        copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.1"
+    )
+    assert any("service kind housing" in line for line in signed.lines())
