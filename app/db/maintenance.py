@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.checks import Refused, check_new_version, version_key
-from app.db.loader import Source, load_graph
+from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
@@ -220,7 +220,8 @@ def _record(
         "phone": phones[0]["number"] if phones else "",
         "phone_note": phones[0]["description"] if phones else "",
         "hours": "; ".join(x["description"] for x in schedules if x["description"]),
-        "open_24_7": "yes" if any(x["byday"] for x in schedules) else "",
+        # as the laptops read it: any schedule made an imported weekday service 24/7
+        "open_24_7": "yes" if any(is_always_open(x) for x in schedules) else "",
         "referral_route": s["application_process"],
         "website": s["url"],
         "source_seen": s["source_date"],

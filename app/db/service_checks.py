@@ -114,12 +114,13 @@ def service_problems(
     _vocabulary(row, "area", areas, "areas", add)
     _ages(row, add)
     for field, allowed in (
+        ("open_24_7", ("yes", "no", "")),  # "Yes" or "24/7" meant "no", silently
         ("confidence", CONFIDENCES),
         ("status", STATUSES),
         ("audience", AUDIENCES),
         ("assured_method", ("", *ASSURED_METHODS)),
     ):
-        value = row.get(field) or ""
+        value = (row.get(field) or "").strip()  # as the build reads it
         if value not in allowed and not (field == "status" and value == ""):
             add(
                 field,

@@ -148,3 +148,9 @@ def test_a_phone_number_is_written_in_plain_digits_only(row, words):
     """ "0121 552 644৪" (a Bengali four, drawn like an eight) passed and was signed."""
     problems = service_problems({**row, "phone": "0121 552 644\u09ea"}, words.kinds, words.areas)
     assert "is not a UK phone number" in problems["phone"][0]
+
+
+def test_open_24_7_is_yes_no_or_empty(row, words):
+    """ "Yes" or "24/7" meant "no", silently (review 2026-12-01)."""
+    problems = service_problems({**row, "open_24_7": "24/7"}, words.kinds, words.areas)
+    assert problems["open_24_7"] == ["'24/7' is not allowed: one of yes, no, (empty)"]
