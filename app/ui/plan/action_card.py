@@ -63,7 +63,9 @@ class ServiceRow(QWidget):
         service = match.service
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        prefix = "If that cannot help: " if instead else ""
+        # 999 is never an alternative to a service: it is for danger (review 2026-12-01)
+        emergency = "".join(service.phone.split()) == "999"
+        prefix = ("In an emergency: " if emergency else "If that cannot help: ") if instead else ""
         self.name = plain_label(prefix + service.name, "Service")
         self.name.setFont(scaled(self.name.font(), 1.0, bold=True))
         contact = service.phone or service.email
@@ -144,8 +146,10 @@ class ActionCard(QFrame):
         self.setAccessibleDescription(action.say)
 
     def _rows(self, layout, matches, today, months, copy, selectable) -> None:
-        for match in matches:
-            instead = match.fallback and any(not m.fallback for m in matches)
+        for at, match in enumerate(matches):
+            # after the first, each fallback is one to try instead: the LADO's NSPCC, 101
+            # and 999 stood as large as the front door above them (review 2026-12-01)
+            instead = match.fallback and at > 0
             row = ServiceRow(match, today, months, copy, selectable, instead)
             self.rows.append(row)
             layout.addWidget(row)

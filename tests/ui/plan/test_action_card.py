@@ -105,7 +105,8 @@ def test_a_service_with_nothing_to_ring_gives_way_to_what_to_do(qtbot, pathway):
     assert not hasattr(first, "copy_button")
     names = [row.name.text() for row in card.rows]
     assert names[0] == first.name.text() and not names[0].startswith("If that")
-    assert all(name.startswith("If that cannot help: ") for name in names[1:])
+    assert names[-1] == "In an emergency: Emergency services"
+    assert all(name.startswith("If that cannot help: ") for name in names[1:-1])
 
 
 def test_a_fallback_standing_first_is_not_told_as_instead_of_nothing(qtbot, graph):
@@ -115,14 +116,16 @@ def test_a_fallback_standing_first_is_not_told_as_instead_of_nothing(qtbot, grap
     qtbot.addWidget(card)
     assert [row.name.text() for row in card.rows] == [
         "24/7 Rape and Sexual Abuse Support Line",
-        "NHS 111",
+        "If that cannot help: NHS 111",  # after the first, one to try instead
     ]
 
 
 def test_one_to_try_instead_is_one_line_and_smaller_than_the_first(qtbot, graph):
     """111, 101 and 999 to try instead, each a name line above a large number, filled the
     first screen under a child's SARC, the same-day referral below it (review 2026-12-01)."""
-    action = action_with(graph, "wm-cyp-sas", "nhs-111", "police-101", kind="sarc_referral")
+    action = action_with(
+        graph, "wm-cyp-sas", "nhs-111", "police-101", "emergency-999", kind="sarc_referral"
+    )
     first, *instead = action.services
     services = (first, *(dataclasses.replace(m, fallback=True) for m in instead))
     card = ActionCard(1, dataclasses.replace(action, services=services), TODAY, 12)
@@ -132,7 +135,11 @@ def test_one_to_try_instead_is_one_line_and_smaller_than_the_first(qtbot, graph)
     qtbot.waitExposed(card)
     main, *others = card.rows
     assert main.name.geometry().bottom() < main.number.geometry().top()  # its own line
+    assert [row.name.text().split(":")[0] for row in others] == [
+        "If that cannot help",
+        "If that cannot help",
+        "In an emergency",  # 999 is for danger, never an alternative to the SARC
+    ]
     for row in others:
-        assert row.name.text().startswith("If that cannot help: ")
         assert abs(row.name.geometry().center().y() - row.number.geometry().center().y()) < 10
         assert row.number.font().pointSizeF() < main.number.font().pointSizeF()
