@@ -48,6 +48,7 @@ class Conversation(QWidget):
         QVBoxLayout(self).addWidget(self.columns)
         self.layout().setContentsMargins(0, 0, 0, 0)
         self.columns.reflowed.connect(self._place_reminders)
+        self.reminders.room_changed.connect(self._fit_reminders)
         self.pages.currentChanged.connect(self._place_reminders)
 
     @property
@@ -61,3 +62,10 @@ class Conversation(QWidget):
         self.plan_view.set_reminders_inline(self.reminders_in_plan)
         self.reminders.setVisible(not (on_plan and self.reminders_in_plan))
         self.reminders.set_compact(not self.columns.wide)
+        self._fit_reminders()
+
+    def _fit_reminders(self) -> None:
+        """Under the page, only "Always" folded kept a sixth of a 720-pixel screen, mostly
+        blank, from the 999 card's words and the question's answers (review 2026-12-01)."""
+        panel = self.reminders
+        self.columns.fit_last(panel.sizeHint().height() if panel.needs_little else None)

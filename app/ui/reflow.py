@@ -39,6 +39,15 @@ class ReflowingColumns(QSplitter):
         self.setSizes([total * p // sum(parts) for p in parts])
         self.reflowed.emit()
 
+    def fit_last(self, height: int | None) -> None:
+        """Under the page (narrow), the last part `height` pixels high, or its usual share
+        (None); beside it (wide), nothing changes."""
+        if self.wide:
+            return
+        total = max(self.height(), 100)
+        last = total // 6 if height is None else min(height, total // 3)
+        self.setSizes([0, total - last, last])
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(event.size().width() >= self.needed_width())
         super().resizeEvent(event)

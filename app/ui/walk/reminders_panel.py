@@ -4,7 +4,7 @@ the ones for every conversation under "Always", folded once the conversation is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from app.pathways.graph import Guidance
@@ -29,6 +29,8 @@ def reminder_list(model: ReminderListModel, name: str) -> QListView:
 
 
 class RemindersPanel(QWidget):
+    room_changed = Signal()  # compact and empty, or not: the page may take the room
+
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
@@ -51,6 +53,7 @@ class RemindersPanel(QWidget):
         # heading and "Nothing yet" were spread down the column (review 2026-12-01)
         layout.addStretch(0)
         self.always.button.clicked.connect(self._leave_room)  # after it opens or folds
+        self.always.button.clicked.connect(self.room_changed)
         self.announced: list[str] = []  # what was last said to a screen reader, for tests
 
     def changeEvent(self, event: QEvent) -> None:
@@ -80,6 +83,7 @@ class RemindersPanel(QWidget):
             self.folded_once = True
             self.always.set_open(False)
         self._leave_room()
+        self.room_changed.emit()
         fresh = [r.text for r in case if r.id in self.case_model.new_ids]
         if fresh:
             self.announce("New reminder: " + " ".join(fresh))
@@ -95,6 +99,11 @@ class RemindersPanel(QWidget):
         nothing = not self.case_model.items
         self.heading.setVisible(not (self.compact and nothing))
         self.none_yet.setVisible(nothing and not self.compact)
+
+    @property
+    def needs_little(self) -> bool:
+        """Only "Always", folded: the page below the strip may have the rest."""
+        return self.compact and not self.case_model.items and not self.always.is_open
 
     def _leave_room(self) -> None:
         """The last stretch takes the room only when nothing above may grow into it."""

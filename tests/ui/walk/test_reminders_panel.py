@@ -123,7 +123,12 @@ def test_under_the_page_with_nothing_for_this_case_only_always_is_shown(qtbot, m
     assert not window.conversation.columns.wide
     assert not panel.heading.isVisible() and not panel.none_yet.isVisible()
     assert panel.always.isVisible()
+    press(qtbot, window, Qt.Key.Key_N)  # under way: "Always" folds, and gives up its room
+    QApplication.processEvents()
+    assert panel.height() < panel.always.button.height() + 30, panel.height()
     walk(qtbot, window, SCENARIO, stop_before="dash_answers")  # reminders for this case now
+    QApplication.processEvents()
     assert panel.heading.isVisible() and panel.case_view.isVisible()
+    assert panel.height() > 2 * panel.always.button.height()  # its share back
     window.replace_settings(text_size=11)
     QApplication.setFont(QApplication.font())
