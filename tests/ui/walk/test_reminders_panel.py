@@ -132,3 +132,20 @@ def test_under_the_page_with_nothing_for_this_case_only_always_is_shown(qtbot, m
     assert panel.height() > 2 * panel.always.button.height()  # its share back
     window.replace_settings(text_size=11)
     QApplication.setFont(QApplication.font())
+
+
+def test_one_for_every_conversation_brought_by_an_answer_is_said_to_be_new(qtbot, window):
+    """Told by the person harmed, "Convey belief…" and "Offer a worker of the same
+    gender…" came into the folded "Always" unseen (review 2026-12-01)."""
+    panel = window.reminders
+    press(qtbot, window, Qt.Key.Key_N)
+    before = panel.general_model.rowCount()
+    qtbot.keyClicks(window.question_page.panel, "1")  # the person it is happening to
+    arrived = panel.general_model.rowCount() - before
+    assert arrived > 0
+    assert panel.always.button.text() == f"Always ({before + arrived}, {arrived} new)"
+    assert "Convey belief" in panel.announced[-1]
+    qtbot.keyClicks(window.question_page.panel, "1")  # still new on the next page
+    assert panel.always.button.text().endswith(f"{arrived} new)")
+    panel.always.button.click()  # read
+    assert panel.always.button.text() == f"Always ({before + arrived})"
