@@ -212,15 +212,32 @@ def test_a_trigger_or_view_in_a_signed_directory_is_refused(app_home, tmp_path, 
     assert "schema differs from this app's" in result.stderr
 
 
-def test_publish_never_signs_a_trigger(tmp_path):
-    """The bundle holds a fresh database written from the checked rows, not the file."""
+KIND_CHANGED = (
+    "UPDATE phone SET number = '0121 496 0999' WHERE service_id = 'emergency-999'; "
+    "UPDATE attribute SET taxonomy_term_id = (SELECT id FROM taxonomy_term WHERE code = "
+    "'urgent_care') WHERE link_id = 'emergency-999';"
+)
+
+
+@pytest.mark.parametrize(
+    ("sql", "refusal"),
+    [
+        # the bundle holds a fresh database written from the checked rows, not the file
+        (TRIGGER, "schema differs"),
+        # with its kind changed, 'emergency-999' escaped the kind's check: the plan's
+        # fallback (named by id) showed "Emergency services: 0121 496 0999" (review)
+        (KIND_CHANGED, "emergency-999: its number must be 999"),
+    ],
+    ids=["trigger", "999 moved out of its kind"],
+)
+def test_publish_never_signs(tmp_path, sql, refusal):
     from app.db import signing
     from app.db.bundle import Refused, publish
 
     pair = signing.generate(tmp_path / "keys")
-    with pytest.raises(Refused, match="schema differs"):
+    with pytest.raises(Refused, match=refusal):
         publish(
-            with_sql(tmp_path, TRIGGER, "2026.11.30"),
+            with_sql(tmp_path, sql, "2026.11.30"),
             pair.private_path,
             tmp_path,
             "2026.12.4",
@@ -238,27 +255,3 @@ def test_the_installed_app_never_takes_its_machine_folder_from_the_environment(m
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert machine.machine_folders().config == Path("/etc/xdg/Navigator")
     assert machine.machine_folders().keys == Path("/etc/xdg/Navigator/keys")
-
-
-KIND_CHANGED = (
-    "UPDATE phone SET number = '0121 496 0999' WHERE service_id = 'emergency-999'; "
-    "UPDATE attribute SET taxonomy_term_id = (SELECT id FROM taxonomy_term WHERE code = "
-    "'urgent_care') WHERE link_id = 'emergency-999';"
-)
-
-
-def test_publish_never_signs_999_moved_out_of_its_kind(tmp_path):
-    """With its kind changed, 'emergency-999' escaped the kind's check: the plan's fallback
-    (named by id) showed "Emergency services: 0121 496 0999" (review 2026-12-01)."""
-    from app.db import signing
-    from app.db.bundle import Refused, publish
-
-    pair = signing.generate(tmp_path / "keys")
-    with pytest.raises(Refused, match="emergency-999: its number must be 999"):
-        publish(
-            with_sql(tmp_path, KIND_CHANGED, "2026.11.30"),
-            pair.private_path,
-            tmp_path,
-            "2026.12.4",
-            date.today(),
-        )
