@@ -6,6 +6,7 @@ use, and publish it signed with the lead's key. No Qt: the maintenance window an
 
 from __future__ import annotations
 
+import json
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -59,7 +60,11 @@ def start_copy(folder: Path, database: Source) -> None:
     records = [_record(s, by_service, organisations) for s in rows["service"]]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "services.csv").write_text(_csv_text(records), encoding="utf-8", newline="")
-    kinds = "\n".join(f'{code} = "{label}"' for code, label in graph.kind_labels.items())
+    # as TOML strings: a label with a quote or backslash made a copy no one could open
+    kinds = "\n".join(
+        f"{code} = {json.dumps(label, ensure_ascii=False)}"
+        for code, label in graph.kind_labels.items()
+    )
     (folder / "directory.toml").write_text(
         "# The service directory's version and its vocabulary of service kinds.\n\n"
         f'version = "{graph.directory_version}"\n\n[kinds]\n{kinds}\n',

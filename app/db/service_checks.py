@@ -53,6 +53,7 @@ def format_uk_phone(text: str) -> str | None:
     d = uk_phone_digits(text)
     if d is None or (d.startswith("02") and len(d) != 11):
         return None
+    text = " ".join(text.split())  # non-breaking spaces pasted from a web page are spaces
     if re.fullmatch(r"0\d+( \d+)+", text.strip()):
         return text.strip()
     if len(d) <= 3:

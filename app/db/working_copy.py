@@ -24,6 +24,8 @@ from pathlib import Path
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
 
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
+# The line save() rewrites: `version = "…"` at its start, spaces or a comment after it
+VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
 AUTOSAVE = ".navigator-autosave.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
 CHECK_METHODS = (*ASSURED_METHODS, "web")
 CONTACT_FIELDS = ("phone", "email")  # what a person's check confirmed
@@ -50,9 +52,9 @@ class WorkingCopy:
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
-        try:
-            with (folder / "directory.toml").open("rb") as handle:
-                meta = tomllib.load(handle)
+        try:  # Notepad's "UTF-8 with BOM" too
+            toml = (folder / "directory.toml").read_text(encoding="utf-8-sig")
+            meta = tomllib.loads(toml)
             # "CSV UTF-8" from Excel starts with a BOM: read as part of "id", every id was
             # lost on the next save (review 2026-12-01)
             text = (folder / "services.csv").read_text(encoding="utf-8-sig")
@@ -62,8 +64,7 @@ class WorkingCopy:
             raise WorkingCopyError(f"{folder} is not a directory working copy ({error})") from None
         except KeyError as error:
             raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
-        toml = (folder / "directory.toml").read_text(encoding="utf-8")
-        if not re.search(r'(?m)^version = ".*"$', toml):  # save() writes the version there
+        if not VERSION_LINE.search(toml):  # save() writes the version there
             raise WorkingCopyError(
                 f"{folder}/directory.toml: its version must be on a line of its own, written "
                 f'version = "{version}": published versions are recorded on that line'
@@ -185,8 +186,8 @@ class WorkingCopy:
             )
         self.version = version or self.version
         _write_atomic(self.folder / "services.csv", _csv_text(self.rows))
-        toml = (self.folder / "directory.toml").read_text(encoding="utf-8")
-        toml = re.sub(r'(?m)^version = ".*"$', f'version = "{self.version}"', toml, count=1)
+        toml = (self.folder / "directory.toml").read_text(encoding="utf-8-sig")
+        toml = VERSION_LINE.sub(rf'\g<1>"{self.version}"', toml, count=1)  # a comment kept
         _write_atomic(self.folder / "directory.toml", toml)
         (self.folder / AUTOSAVE).unlink(missing_ok=True)
         self.on_disk = _fingerprint(self.folder)

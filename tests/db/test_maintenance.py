@@ -199,3 +199,25 @@ def test_the_words_of_a_kind_changed_are_shown_before_signing(
         copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.1"
     )
     assert any("service kind housing" in line for line in signed.lines())
+
+
+def test_a_kind_label_with_a_quote_starts_a_copy_that_opens(graph, tmp_path):
+    """A label with a quote or backslash was written unescaped: no new copy would open."""
+    import dataclasses
+
+    from app.db.maintenance import open_copy, start_copy
+
+    labels = {**graph.kind_labels, "helpline_da": 'Forced marriage & "honour"-based abuse \\\\'}
+    source = tmp_path / "labels.sqlite"
+    import shutil
+    import sqlite3
+
+    shutil.copy(SHIPPED, source)
+    with sqlite3.connect(source) as db:
+        db.execute(
+            "UPDATE taxonomy_term SET name = ? WHERE code = 'helpline_da'", (labels["helpline_da"],)
+        )
+    db.close()
+    start_copy(tmp_path / "copy", source)
+    copy, _ = open_copy(tmp_path / "copy", dataclasses.replace(graph, kind_labels=labels))
+    assert copy.kinds["helpline_da"] == labels["helpline_da"]

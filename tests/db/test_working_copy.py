@@ -184,3 +184,14 @@ def test_a_version_line_save_cannot_rewrite_is_named(folder):
     meta.write_text(meta.read_text().replace('version = "', 'version="'))
     with pytest.raises(WorkingCopyError, match="its version must be on a line of its own"):
         WorkingCopy.open(folder)
+
+
+def test_a_version_line_with_a_comment_or_a_bom_opens_and_keeps_them(folder):
+    """Trailing spaces or a comment after the version, or Notepad's "UTF-8 with BOM", were
+    refused with a message that read like the line already there (review 2026-12-01)."""
+    meta = folder / "directory.toml"
+    text = meta.read_text().replace('version = "2026.11.30"', 'version = "2026.11.30"  # 30 Nov')
+    meta.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    copy = WorkingCopy.open(folder)
+    copy.save("2026.12.1")
+    assert 'version = "2026.12.1"  # 30 Nov' in meta.read_text(encoding="utf-8-sig")

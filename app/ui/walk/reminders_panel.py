@@ -79,7 +79,7 @@ class RemindersPanel(QWidget):
         # same gender: told by the person harmed) came into the folded list unseen (review
         # 2026-12-01): the button says so, and a screen reader is told
         arrived = [r for r in general if r.id not in self.general_seen]
-        self.general_seen |= {r.id for r in arrived}
+        self.general_seen = {r.id for r in general}  # one gone and back is new again
         if started and not self.always.is_open:  # new until the worker opens the list
             self.general_unread |= {r.id for r in arrived}
         self.general_unread &= {r.id for r in general}

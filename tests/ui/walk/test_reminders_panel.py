@@ -149,3 +149,17 @@ def test_one_for_every_conversation_brought_by_an_answer_is_said_to_be_new(qtbot
     assert panel.always.button.text().endswith(f"{arrived} new)")
     panel.always.button.click()  # read
     assert panel.always.button.text() == f"Always ({before + arrived})"
+
+
+def test_one_for_every_conversation_gone_and_back_is_new_again(window):
+    """Taken away by a corrected answer and brought back by correcting it again, it came
+    back unflagged and unannounced (review 2026-12-01)."""
+    panel = window.reminders
+    first, *others = panel.general_model.items
+    panel.show_reminders((first,), False)
+    panel.show_reminders((first,), True)  # under way: folded
+    panel.show_reminders((first, *others), True)
+    panel.show_reminders((first,), True)  # an answer corrected
+    panel.show_reminders((first, *others), True)  # and back
+    assert panel.always.button.text().endswith(f"{len(others)} new)")
+    assert others[0].text in panel.announced[-1]
