@@ -131,6 +131,16 @@ class CaseSession:
         self.position += len(answers)
         self._skip_prefilled()
 
+    def answer_resuming(self, value: Any, resuming: bool) -> bool:
+        """The answer; after a correction (`resuming`), on to what is still unanswered, then
+        the plan (a question the change made needed was followed by every later page again,
+        review 2026-12-01). Whether the walk is still resuming."""
+        self.answer(value)
+        if not resuming:
+            return False
+        self.finish()
+        return self.question is not None
+
     def value_on_screen(self, answer_of: Callable[[Question], Any]) -> Any:
         """The answer for the screen from one answer per question: a page takes
         {question id: answer} for each question on it (self-test and scripted walks)."""

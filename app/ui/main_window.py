@@ -182,12 +182,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         question = self.session.question
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
-        self.session.answer(value)
-        # After a correction: on to what is still unanswered, then the plan (a question the
-        # change made needed was followed by every later page again, review 2026-12-01)
-        if self.resume_after_edit:
-            self.session.finish()
-            self.resume_after_edit = self.session.question is not None
+        self.resume_after_edit = self.session.answer_resuming(value, self.resume_after_edit)
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
             self.refresh()

@@ -53,12 +53,7 @@ class WalkDriver(QObject):
         question, session = self.session.question, self.session
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
-        session.answer(value)
-        # After a correction: on to what is still unanswered, then the plan (a question the
-        # change made needed was followed by every later page again, review 2026-12-01)
-        if self.resume_after_edit:
-            session.finish()
-            self.resume_after_edit = session.question is not None
+        self.resume_after_edit = session.answer_resuming(value, self.resume_after_edit)
         urgent = session.pathway.interruption(question.id, session.full.answers)
         if urgent is None:
             self.refresh()
