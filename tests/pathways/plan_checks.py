@@ -166,9 +166,14 @@ def _spoken_to_failures(a: dict[str, Any], plan: Plan) -> list[str]:
             failures.append(f"R3: {action.kind} tells a child the police are their choice")
         if d == "person_causing_harm" and "share this" in say:
             failures.append(f"R35: {action.kind} tells the person causing harm of a referral")
-        nearby = a.get("perpetrator_nearby") is True
+        nearby = a.get("perpetrator_nearby") is True or d == "person_causing_harm"
         if action.kind == "emergency_999" and nearby and any(w in say for w in ("999", "police")):
             failures.append("R1: the call to 999 spoken of where the person causing harm may hear")
+        if action.kind == "emergency_999" and d == "person_causing_harm" and "help" in say:
+            failures.append("R35: the 999 card offers help to the person causing harm")
+        isva_choice = "your choice" in say or "whether or not" in say
+        if action.kind == "isva_referral" and child and isva_choice:
+            failures.append("R31: a young person is told the police are their choice (ISVA)")
     return failures
 
 

@@ -283,7 +283,8 @@ def expected_reminders(a: dict[str, Any], actions: set[str]) -> set[str]:
     if not causer:
         ids |= FOR_THE_PERSON_HARMED
         refused = a.get("consent_to_share") in ("no", "not_asked")
-        if refused and actions & SHARING_REFERRALS and not decision_respected(a, actions):
+        shares = actions & (SHARING_REFERRALS | {"emergency_999"})  # 999 shares it too
+        if refused and shares and not decision_respected(a, actions):
             ids.add("record_reasons_if_sharing_without_consent")  # never beside R37's words
         if is_domestic_abuse(a):
             ids.add("safe_contact_arrangements")
