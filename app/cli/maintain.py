@@ -19,13 +19,7 @@ def check_service(
     except ValueError:
         print(f"error: --date {on!r}: allowed YYYY-MM-DD", file=sys.stderr)
         return 1
-    if (folder / AUTOSAVE).is_file():
-        print(
-            f"error: nothing changed: {folder} has unsaved edits (from the maintenance window, "
-            f"or a session that ended without saving): open it with `python -m app maintain "
-            f"{folder}`, save, then run check-service again",
-            file=sys.stderr,
-        )
+    if unsaved_edits(folder, "changed", "run check-service again"):
         return 1
     try:
         copy = WorkingCopy.open(folder)
@@ -37,6 +31,20 @@ def check_service(
     what = {"web": f"public page {page} seen"}.get(method, f"confirmed ({method}) by {by}")
     print(f"{service_id}: {what} on {day.isoformat()}; saved in {folder}")
     return 0
+
+
+def unsaved_edits(folder: Path, nothing: str, then: str) -> bool:
+    """True, having said so, when the working copy holds edits no one has saved (or seen):
+    never changed or signed under them."""
+    if not (folder / AUTOSAVE).is_file():
+        return False
+    print(
+        f"error: nothing {nothing}: {folder} has unsaved edits (from the maintenance window, "
+        f"or a session that ended without saving): open it with `python -m app maintain "
+        f"{folder}`, review and save them, then {then}",
+        file=sys.stderr,
+    )
+    return True
 
 
 def open_maintenance(folder: Path | None):

@@ -95,19 +95,14 @@ def publish_working_copy(
     folder: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
 ) -> int:
     """A lead's working copy, checked, built with the pathway in force, signed."""
+    from app.cli.maintain import unsaved_edits
     from app.db.loader import DirectoryError
     from app.db.maintenance import open_copy, publish_copy
     from app.db.source import SourceError
-    from app.db.working_copy import AUTOSAVE, WorkingCopyError
+    from app.db.working_copy import WorkingCopyError
     from app.in_force import decide, graph_in_force
 
-    if (folder / AUTOSAVE).is_file():  # edits no one has saved, or seen: never signed unseen
-        print(
-            f"error: nothing published: {folder} has unsaved edits (from the maintenance "
-            f"window, or a session that ended without saving): open it with `python -m app "
-            f"maintain {folder}`, review and save them, then publish",
-            file=sys.stderr,
-        )
+    if unsaved_edits(folder, "published", "publish"):
         return 1
     in_force = decide()
     try:

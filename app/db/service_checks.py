@@ -35,15 +35,16 @@ WHERE = re.compile(
     r"|-?\d{1,2}\.\d{3,},\s*-?\d{1,3}\.\d{3,}",  # map coordinates
     re.IGNORECASE,
 )
-FIXED = {"emergency": "999", "police_non_emergency": "101"}  # set nationally, never edited
 # The services the pathway names by id (its fallbacks), pinned by id as well as by kind: a
 # changed kind took 999 out of the kind's check, and "Emergency services" on the plan rang a
-# local number (review 2026-12-01).
+# local number (review 2026-12-01). Set nationally, never edited.
 FIXED_SERVICES = {
     "emergency-999": ("emergency", "999"),
     "police-101": ("police_non_emergency", "101"),
     "nhs-111": ("urgent_care", "111"),
 }
+# Every service of these kinds has the number (urgent care has other services than 111)
+FIXED = dict(FIXED_SERVICES[service] for service in ("emergency-999", "police-101"))
 
 
 def format_uk_phone(text: str) -> str | None:
@@ -54,8 +55,8 @@ def format_uk_phone(text: str) -> str | None:
     if d is None or (d.startswith("02") and len(d) != 11):
         return None
     text = " ".join(text.split())  # non-breaking spaces pasted from a web page are spaces
-    if re.fullmatch(r"0\d+( \d+)+", text.strip()):
-        return text.strip()
+    if re.fullmatch(r"0\d+( \d+)+", text):
+        return text
     if len(d) <= 3:
         return d
     if d.startswith("116"):

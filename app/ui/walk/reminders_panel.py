@@ -54,9 +54,7 @@ class RemindersPanel(QWidget):
         # with nothing for this case and "Always" folded, the room is left below them: the
         # heading and "Nothing yet" were spread down the column (review 2026-12-01)
         layout.addStretch(0)
-        self.always.button.clicked.connect(self._leave_room)  # after it opens or folds
-        self.always.button.clicked.connect(self.room_changed)
-        self.always.button.clicked.connect(self._read_always)
+        self.always.button.clicked.connect(self._always_toggled)  # after it opens or folds
         self.announced: list[str] = []  # what was last said to a screen reader, for tests
 
     def changeEvent(self, event: QEvent) -> None:
@@ -107,10 +105,12 @@ class RemindersPanel(QWidget):
         unread = f", {len(self.general_unread)} new" if self.general_unread else ""
         self.always.set_title(f"Always ({count}{unread})")
 
-    def _read_always(self) -> None:
-        if self.always.is_open:
+    def _always_toggled(self) -> None:
+        if self.always.is_open:  # read: no longer new
             self.general_unread.clear()
             self._title_always()
+        self._leave_room()
+        self.room_changed.emit()
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
