@@ -170,6 +170,21 @@ def test_the_dash_keys_stay_in_view_with_the_item_being_read(qtbot, sized, size)
         qtbot.waitUntil(item_and_keys_in_view, timeout=2000)
 
 
+def test_a_refused_count_is_on_screen_whole_with_its_box(qtbot, sized):
+    """At 24 pt on 1280x720 the refusal's second line was below the fold."""
+    window = sized(SCREENS[1], LARGEST)
+    walk(qtbot, window, CASES[0]["scenario"], stop_before="incidents_12_months")
+    panel, port = window.question_page.panel, window.question_page.holder.viewport()
+    panel.focus_first()
+    qtbot.keyClicks(panel.spin, "two or three, maybe more")  # its refusal wraps
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.wait(300)  # the refusal's words wrapped and the page scrolled
+    problem = panel.problem
+    assert problem.isVisible() and problem.height() >= problem.heightForWidth(problem.width())
+    assert port.rect().contains(QRect(panel.mapTo(port, QPoint(0, 0)), panel.size()))
+    assert panel.spin.hasFocus()
+
+
 def test_the_section_names_wrap_in_their_column(qtbot, sized):
     """At 16 pt "About the person" was cut off, with a scroll bar under the list."""
     window = sized(SCREENS[0], 16)

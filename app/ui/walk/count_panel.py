@@ -79,9 +79,10 @@ def refusal(shown: str, top: int) -> str:
     """What is wrong with what was typed, and what is allowed (one line at 24 pt when
     nothing was typed)."""
     allowed = f"Type a whole number from 0 to {top:,}"
-    # a comma only as thousands are written ("1,000"): "1,2" is one or two, never 12
-    grouped = re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+|-?[0-9]+", shown, re.ASCII)
-    digits = shown.replace(",", "").removeprefix("-")
+    # a comma only as thousands are written ("1,000"): "1,2" is one or two, never 12; a
+    # leading "+" is allowed, as the box takes "+5"
+    grouped = re.fullmatch(r"[-+]?[0-9]{1,3}(,[0-9]{3})+|-?[0-9]+", shown, re.ASCII)
+    digits = shown.replace(",", "").lstrip("+-")
     number = grouped is not None
     if not any(c.isdigit() for c in shown):
         return f"{allowed}."
@@ -120,6 +121,11 @@ class CountPanel(AnswerPanel):
 
     def pending(self) -> Any:
         return self.spin.value() if self.spin.wrong is None else Typed(self.spin.wrong)
+
+    def in_view(self, focused):
+        """The box with its refusal: at 24 pt on 1280x720 the refusal's second line, what
+        is allowed, was below the fold while the box had the focus."""
+        return self if self.problem.isVisible() else focused
 
     def focus_first(self) -> None:
         self.spin.setFocus()

@@ -91,6 +91,8 @@ def test_a_sign_alone_is_still_empty_and_an_emptied_box_never_shows_a_number(qtb
         ("-3", " is less than 0. Type a whole number from 0 to 10,000."),
         ("20000", " is more than 10,000. Type a whole number from 0 to 10,000."),
         ("1,000", ": type the digits only, without commas (1000)."),
+        ("+1,000", ": type the digits only, without commas (1000)."),
+        ("+20,000", " is more than 10,000. Type a whole number from 0 to 10,000."),
         # "one or two": never read as 12, a high risk (review 2026-12-01)
         ("1,2", " is not one number. Type a whole number from 0 to 10,000, digits only."),
     ],
