@@ -61,28 +61,36 @@ def keygen(folder: Path, passphrase_file: Path | None = None) -> int:
 def publish_bundle(
     database: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
 ) -> int:
+    from app.db.bundle import MAX_DATABASE_BYTES, read_regular_file
+
     try:
+        # read once: what is signed is what is shown (a file replaced after signing was
+        # shown in its place, review 2026-12-01)
+        source = read_regular_file(database, MAX_DATABASE_BYTES)
         try:
-            path = publish(database, key, out, version, date.today(), days)
+            path = publish(source, key, out, version, date.today(), days)
         except signing.PassphraseNeeded:
             passphrase = passphrase_from(passphrase_file)
-            path = publish(database, key, out, version, date.today(), days, passphrase)
+            path = publish(source, key, out, version, date.today(), days, passphrase)
     except (Refused, signing.KeyFileError) as error:
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
     print(f"published {path}")
-    _show_signed(database)
+    _show_signed(source, version)
     return 0
 
 
-def _show_signed(database: Path) -> None:
+def _show_signed(database: bytes, version: str) -> None:
     """What the bundle changes against the directory in use, every line: a publish said
     only "published", whatever it had signed (review 2026-12-01)."""
+    from dataclasses import replace
+
     from app.db.directory_diff import compare
     from app.db.loader import load_graph
     from app.in_force import decide, graph_in_force
 
-    print_changes(compare(graph_in_force(decide()), load_graph(database)))
+    changes = compare(graph_in_force(decide()), load_graph(database))
+    print_changes(replace(changes, new_version=version))
 
 
 def print_changes(changes) -> None:

@@ -91,7 +91,7 @@ def read_head(path: Path, count: int) -> tuple[bytes, int]:
 
 
 def publish(
-    database: Path,
+    database: Path | bytes,
     private_key: Path,
     out_dir: Path,
     version: str,
@@ -101,7 +101,8 @@ def publish(
     just_built: bool = False,
     loaded_key: tuple[str, SigningKey] | None = None,
 ) -> Path:
-    """Write a signed bundle of database stamped with version; returns its path.
+    """Write a signed bundle of database (a file, or its bytes read once by the caller, who
+    shows what they change) stamped with version; returns its path.
 
     The bundle holds a fresh database written from the rows that were checked, never the
     file given: nothing in that file beyond its rows (a trigger, a view) is signed.
@@ -115,9 +116,14 @@ def publish(
 
     check_new_version(version, today)
     kid, key = loaded_key or signing.load_private(private_key, passphrase)
+    # Read once: the checks and the rebuild read these bytes, so a file replaced meanwhile
+    # cannot be signed unchecked (the file was read three times, review 2026-12-01)
+    source = (
+        database if isinstance(database, bytes) else read_regular_file(database, MAX_DATABASE_BYTES)
+    )
     # every check a laptop makes, before signing: a bundle each laptop would refuse (a
     # number in a kind's words, a formula) was signed and published (review 2026-12-01)
-    current, revision = check_database(database, validate_graph=True)
+    current, revision = check_database(source, validate_graph=True)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -131,11 +137,11 @@ def publish(
     try:
         try:
             if just_built:
-                shutil.copyfile(database, work)
+                work.write_bytes(source)
             else:
                 from app.db.build import write_database  # SQLAlchemy: only for a rebuild
 
-                write_database(work, read_directory(database), pathway_from=database)
+                write_database(work, read_directory(source), pathway_from=source)
         except SourceError as error:
             raise Refused("; ".join(error.problems[:3])) from None
         with sqlite3.connect(work) as db:

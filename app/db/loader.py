@@ -39,23 +39,35 @@ def name(source: Source) -> str:
 
 
 def open_directory(source: Source) -> sqlite3.Connection:
-    """A connection that never writes: read-only on a file, query-only in memory."""
-    if isinstance(source, bytes):
-        if not source:  # sqlite3 raises MemoryError, with no reason to give (review)
-            raise DirectoryError("not a readable directory database (the file is empty)")
-        db = sqlite3.connect(":memory:")
-        try:
-            db.deserialize(source)
-        except sqlite3.Error as error:
-            db.close()
-            raise DirectoryError(f"not a readable directory database ({error})") from None
-        db.execute("PRAGMA query_only = ON")
-    else:
-        if not source.is_file():
-            raise DirectoryError(f"the directory database {source} does not exist")
-        db = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    """A connection that never writes, query-only, over the database's bytes: a file is
+    read once, whole, as bytes. Opened as a file, SQLite also read a `-wal` or `-journal`
+    file beside it, which the checks and the diff (reading the bytes) never saw: a
+    database handed to the lead was published with a number in its sidecar that the
+    review had not shown (review 2026-12-01)."""
+    data = source if isinstance(source, bytes) else _file_bytes(source)
+    if not data:  # sqlite3 raises MemoryError, with no reason to give (review)
+        raise DirectoryError("not a readable directory database (the file is empty)")
+    db = sqlite3.connect(":memory:")
+    try:
+        db.deserialize(data)
+    except sqlite3.Error as error:
+        db.close()
+        raise DirectoryError(f"not a readable directory database ({error})") from None
+    db.execute("PRAGMA query_only = ON")
     db.row_factory = sqlite3.Row
     return db
+
+
+def _file_bytes(path: Path) -> bytes:
+    from app.db.bundle import MAX_DATABASE_BYTES, read_regular_file
+    from app.db.checks import Refused
+
+    if not path.is_file():
+        raise DirectoryError(f"the directory database {path} does not exist")
+    try:
+        return read_regular_file(path, MAX_DATABASE_BYTES)
+    except Refused as error:
+        raise DirectoryError(f"the directory database {path}: {error}") from None
 
 
 _last_read: tuple[bytes, g.Graph] | None = None  # the directory in force is read twice

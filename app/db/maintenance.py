@@ -163,6 +163,9 @@ def publish_copy(
     from app.db.signing import load_private
 
     check_new_version(version, date.today())
+    # before signing: saving the new version afterwards failed, and the lead was told
+    # "nothing was published" of a bundle already written (review 2026-12-01)
+    copy.check_unchanged()
     if version_key(copy.version) < version_key(in_use.directory_version):
         raise Refused(
             f"this working copy holds directory {copy.version}, older than "

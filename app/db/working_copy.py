@@ -177,13 +177,17 @@ class WorkingCopy:
         return True
 
     # Files
-    def save(self, version: str | None = None) -> None:
+    def check_unchanged(self) -> None:
+        """WorkingCopyError when the saved files changed since this copy was opened."""
         if _fingerprint(self.folder) != self.on_disk:
             raise WorkingCopyError(
                 f"{self.folder / 'services.csv'} was changed since this copy was opened (by "
                 "check-service or another window?): nothing was saved. Your edits are kept: "
                 "open the folder again and they are applied on top of the other changes"
             )
+
+    def save(self, version: str | None = None) -> None:
+        self.check_unchanged()
         self.version = version or self.version
         _write_atomic(self.folder / "services.csv", _csv_text(self.rows))
         toml = (self.folder / "directory.toml").read_text(encoding="utf-8-sig")

@@ -55,7 +55,8 @@ def test_publishing_a_database_shows_what_it_changes_against_the_one_in_use(
     publish = ["--directory", str(coventry_edit), "directory", "publish"]
     publish += ["--key", str(lead.private_path), "--out", str(tmp_path / "out")]
     today = date.today()
-    assert main([*publish, "--version", f"{today.year}.{today.month}.{today.day}"]) == 0
+    version = f"{today.year}.{today.month}.{today.day}"
+    assert main([*publish, "--version", version]) == 0
     out = capsys.readouterr().out
-    assert ": 1 number changed" in out
+    assert f"→ {version}: 1 number changed" in out  # the version signed, not the file's
     assert "changed: Coventry MASH: number 024 7678 8555 → 024 7600 0000" in out

@@ -13,6 +13,7 @@ from app.db.checks import Refused
 from app.db.loader import load_valid_graph
 from app.db.maintenance import open_copy, problems_of, publish_copy, start_copy
 from app.db.source import SourceError
+from app.db.working_copy import WorkingCopyError
 from app.pathways.services import check_before_use
 from tests.conftest import REPO
 
@@ -88,6 +89,13 @@ def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(
         publish()
     assert not out.exists() or list(out.glob("*.navdir")) == []
     assert copy.unsaved  # the edit is kept for the lead to correct
+    copy.update("coventry-mash", {"phone": "024 7678 8555"})
+    services = copy.folder / "services.csv"  # saved meanwhile (a spreadsheet, a sync client)
+    services.write_text(services.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    # refused before signing: the bundle was written, then "nothing was published" (review)
+    with pytest.raises(WorkingCopyError, match="was changed since this copy was opened"):
+        publish()
+    assert not out.exists() or list(out.glob("*.navdir")) == []
 
 
 @pytest.mark.parametrize(

@@ -245,6 +245,50 @@ def test_publish_never_signs(tmp_path, sql, refusal):
         )
 
 
+def with_sidecar(tmp_path) -> Path:
+    """A database whose `-wal` file beside it holds another national helpline number, its
+    header saying it has none (review 2026-12-01)."""
+    database = with_sql(tmp_path, "", "2026.11.30")
+    db = sqlite3.connect(database)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA wal_autocheckpoint=0")
+    before = database.read_bytes()
+    db.execute(f"UPDATE phone SET number = '{FAKE}' WHERE service_id = 'ndah'")
+    db.commit()
+    sidecar = Path(f"{database}-wal").read_bytes()
+    db.close()  # which writes the change into the file: put both back as they were
+    Path(f"{database}-shm").unlink(missing_ok=True)
+    database.write_bytes(before[:18] + b"\x01\x01" + before[20:])
+    Path(f"{database}-wal").write_bytes(sidecar)
+    return database
+
+
+def ndah_number(source) -> str:
+    from app.db.loader import open_directory
+
+    db = open_directory(source)
+    try:
+        return db.execute("SELECT number FROM phone WHERE service_id = 'ndah'").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_a_sidecar_beside_a_database_is_never_read_by_the_review_or_signed(tmp_path):
+    """The diff read the file's bytes ("no change"), while the checks, the rebuild and
+    the search opened it through SQLite, which read the sidecar: publish signed a number
+    the lead had not seen."""
+    from app.db import signing
+    from app.db.bundle import publish
+
+    database = with_sidecar(tmp_path)
+    shipped = ndah_number(REPO / "resources" / "directory.sqlite")
+    assert ndah_number(database) == shipped != FAKE
+    pair = signing.generate(tmp_path / "keys")
+    bundle = publish(database, pair.private_path, tmp_path / "out", "2026.12.4", date.today())
+    signed = bundle.read_bytes().split(b"\n", 2)[2]
+    assert ndah_number(signed) == shipped
+
+
 def test_the_installed_app_never_takes_its_machine_folder_from_the_environment(monkeypatch):
     from app import machine
 
