@@ -146,6 +146,9 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
         }
         if not phones or {"".join(p.split()) for (p,) in phones} != {number}:
             raise Refused(f"service {service_id}: its number must be {number}")
+        (status,) = db.execute("SELECT status FROM service WHERE id = ?", (service_id,)).fetchone()
+        if status != "active":  # retired, it left the plans that name it (review 2026-12-01)
+            raise Refused(f"service {service_id}: it must be active")
         if kind not in kinds:
             raise Refused(f"service {service_id}: it must be of kind {kind}")
 

@@ -15,7 +15,10 @@ from typing import Any
 from app.db.field_rules import row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
 
-STATUSES = ("active", "inactive", "defunct", "temporarily closed")
+# Open Referral's statuses, and what each is here: a service not active is not offered,
+# which this directory calls retired (and the diff of an import shows as retired)
+STATUSES = {"active": "active", "inactive": "retired", "defunct": "retired"}
+STATUSES |= {"temporarily closed": "retired", "retired": "retired"}  # and this app's own
 CONFIDENCE = ("high", "medium", "low")
 AUDIENCES = ("any", "women", "men", "lgbtq")
 SERVICE_CHILDREN = {
@@ -121,9 +124,12 @@ def _check_service(row: dict, where: str, origin: str, result: Mapping) -> bool:
             ok = False
     if ok and row["minimum_age"] > row["maximum_age"]:
         problems.append(f"{where}: minimum_age: above maximum_age")
-    row["status"] = row["status"] or "active"
-    if row["status"] not in STATUSES:
-        problems.append(f"{where}: status: {row['status']!r} not one of {', '.join(STATUSES)}")
+    status = row["status"] or "active"
+    if status not in STATUSES:
+        problems.append(f"{where}: status: {status!r} not one of {', '.join(STATUSES)}")
+    elif STATUSES[status] != status:
+        notes.append(f"{where}: status: {status!r}, imported as retired (never offered)")
+    row["status"] = STATUSES.get(status, status)
     if not row["confidence"]:
         row["confidence"] = "low"
         notes.append(f"{where}: confidence: missing, 'low' assumed (check before use)")

@@ -32,6 +32,7 @@ UK_NUMBER = re.compile(
 CHECKED_NAMES = URL_FIELDS | EMAIL_FIELDS
 SHORTEST_LIMIT = min(SHORT_LIMIT, *LIMITS.values())  # a longer value gets the full look
 PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
+STATUSES = ("active", "retired")  # only an active service is offered
 
 
 def uk_phone_digits(text: str) -> str | None:
@@ -148,6 +149,13 @@ def table_problems(table: str, names: list[str], rows: list[tuple]) -> list[str]
         for at, row in enumerate(rows):
             if row[column]:
                 found += [(at, column, p) for p in phone_problems(str(row[column]))]
+    if table == "service" and "status" in names:
+        # any other status took a service out of every plan while the diff, which knows
+        # only "retired", said "no change" (an Open Referral "temporarily closed", review)
+        column, allowed = names.index("status"), " or ".join(STATUSES)
+        for at, row in enumerate(rows):
+            if row[column] not in STATUSES:
+                found.append((at, column, f"{row[column]!r} is not allowed: {allowed}"))
     return [
         _named(table, dict(zip(names, rows[at], strict=True)), names[column], problem)
         for at, column, problem in sorted(found, key=lambda f: (f[0], f[1]))

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.db.field_rules import FORMULA_STARTS, PHONE_ALLOWED, field_problems, uk_phone_digits
+from app.db.field_rules import (
+    FORMULA_STARTS,
+    PHONE_ALLOWED,
+    STATUSES,
+    field_problems,
+    uk_phone_digits,
+)
 from app.db.service_rows import ASSURED_METHODS, age_of
 
 # The CSV column -> the field_rules name for its text rules.
@@ -22,7 +28,6 @@ RULE_NAMES = {
     "phone": "number",  # "+44 …" is a number, not a formula
 }
 CONFIDENCES = ("high", "medium", "low")
-STATUSES = ("active", "retired")
 AUDIENCES = ("any", "women", "men", "lgbtq")
 # Where a refuge is: any of these in its record (read after NFKC, so full-width letters
 # and digits count too). Wide on purpose: a false alarm costs the lead a rewording.

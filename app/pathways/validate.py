@@ -202,6 +202,8 @@ def _outcome_problems(graph: Graph) -> list[str]:
         for service_id in action.fallback_service_ids:
             if service_id not in graph.services:
                 problems.append(f"{where}: fallback service {service_id!r} is not in the directory")
+            elif graph.services[service_id].status != "active":  # never offered, silently
+                problems.append(f"{where}: fallback service {service_id!r} is not active")
         for other in action.fallback_from_actions:
             peer = graph.actions.get(other)
             if peer is None or peer.priority >= action.priority:

@@ -154,6 +154,24 @@ def test_import_shows_every_change_to_the_directory_it_was_read_into(export, tmp
     assert "number 0121 552 6448 → 0121 496 0999" in said
 
 
+def test_an_open_referral_service_not_active_is_imported_retired_and_shown(
+    export, tmp_path, capsys
+):
+    """ "temporarily closed" was imported as it was: the service left every plan (serving
+    needs "active") while the import, the diff and publish said "no change" (review)."""
+    with (export / "services.csv").open(encoding="utf-8") as handle:
+        rows = {r["id"]: i for i, r in enumerate(csv.DictReader(handle))}
+    edit(export / "services.csv", rows["bcwa"], "status", "temporarily closed")
+    out = tmp_path / "merged.sqlite"
+    assert main(["directory", "import", str(export), "--merge", "--output", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "status: 'temporarily closed', imported as retired (never offered)" in said
+    assert "retired: Black Country Women's Aid (bcwa)" in said
+    edit(export / "services.csv", rows["ndah"], "status", "inactive")  # a fallback: refused
+    assert main(["directory", "import", str(export), "--merge", "--output", str(out)]) == 1
+    assert "fallback service 'ndah' is not active" in capsys.readouterr().err
+
+
 def test_a_failed_export_leaves_the_tables_there_as_they_were(export):
     """A table that could not be written left the others rewritten: old and new mixed,
     which an import reads as one directory (review 2026-12-01)."""

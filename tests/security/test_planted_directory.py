@@ -227,8 +227,16 @@ KIND_CHANGED = (
         # with its kind changed, 'emergency-999' escaped the kind's check: the plan's
         # fallback (named by id) showed "Emergency services: 0121 496 0999" (review)
         (KIND_CHANGED, "emergency-999: its number must be 999"),
+        # Open Referral's "temporarily closed" took the national helpline out of every plan
+        # while the diff, knowing only "retired", said "no change" (review 2026-12-01)
+        (
+            "UPDATE service SET status = 'temporarily closed' WHERE id = 'bcwa'",
+            "'temporarily closed' is not allowed: active or retired",
+        ),
+        ("UPDATE service SET status = 'retired' WHERE id = 'police-101'", "101: it must be active"),
+        ("UPDATE service SET status = 'retired' WHERE id = 'ndah'", "'ndah' is not active"),
     ],
-    ids=["trigger", "999 moved out of its kind"],
+    ids=["trigger", "999 moved out of its kind", "a status unknown", "101 retired", "ndah"],
 )
 def test_publish_never_signs(tmp_path, sql, refusal):
     from app.db import signing
