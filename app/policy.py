@@ -19,19 +19,17 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from app.pathways.setting_limits import SETTING_LIMITS
 from app.records import record
 from app.settings import CHECKS as USER_CHECKS
 
 REGISTRY_KEY = r"SOFTWARE\Policies\Navigator"
 FILE_NAME = "policy.json"
 
-# (lowest, highest) for each pathway setting, and why the range stops where it does
-PATHWAY_LIMITS = {
-    "escalation_incidents": (1, 3, "national: SafeLives Marac criteria, 3 in 12 months"),
-    "escalation_period_months": (12, 24, "national: SafeLives Marac criteria, 12 months"),
-    "sarc_urgent_days": (7, 21, "001 SARC definition; NHS SARC guidance, 7 days"),
-    "sarc_window_days": (21, 60, "West Midlands children's SAS, 21 days"),
-}
+# (lowest, highest, why) for each pathway setting a policy may set
+POLICY_SETTINGS = ("escalation_incidents", "escalation_period_months")
+POLICY_SETTINGS += ("sarc_urgent_days", "sarc_window_days")
+PATHWAY_LIMITS = {key: SETTING_LIMITS[key] for key in POLICY_SETTINGS}
 USER_KEYS = ("organisation", "default_borough", "tier", "inactivity_minutes", "record_activity")
 # Machine-only switches: not settings a worker has, so never shown or saved as theirs.
 SWITCHES = {

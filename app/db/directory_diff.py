@@ -8,11 +8,11 @@ serves `directory diff OLD NEW`, the worker's "Install directory update…" and 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import fields, replace
 
-from app.db.pathway_words import numbers_in, strings_of
+from app.db.pathway_diff import pathway_changes
+from app.db.pathway_words import numbers_in
 from app.pathways.graph import Graph, Service
 from app.records import record
 
@@ -141,63 +141,6 @@ def compare(old: Graph, new: Graph) -> DirectoryDiff:
     versions = (old.directory_version, new.directory_version)
     diff = compare_services(old.services, new.services, area_names(new), versions, pathway)
     return replace(diff, pathway_items=tuple(items))
-
-
-# Every part of the rules, by what a reviewer calls it: a card's words changed in a signed
-# directory showed as "no change to any service" (review 2026-12-01)
-PATHWAY_PARTS = {
-    "questions": "question",
-    "edges": "order of asking after",
-    "actions": "card",
-    "rules": "rule",
-    "guidance": "guidance",
-    "audiences": "audience",
-    "named": "condition",
-    "facts": "fact",
-    "pages": "page",
-    "vignettes": "practice case",
-    "kind_labels": "service kind",
-}
-PATHWAY_WHOLES = {"start": "first question", "settings": "settings", "risk": "risk facts"}
-
-
-IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*").fullmatch  # a question's or answer's id: no words
-
-
-def pathway_changes(old: Graph, new: Graph) -> list[str]:
-    """Each item of the rules that differs, "rule idva_referral R6", in a stable order, with
-    the words it now has that it had not: the name alone hid a number written in words a
-    check cannot read ("0121 then 496 then 0999") (review 2026-12-01)."""
-    found = []
-    for part, word in PATHWAY_PARTS.items():
-        before, after = _keyed(getattr(old, part)), _keyed(getattr(new, part))
-        keys = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-        for key in keys:
-            had = set(strings_of(before.get(key)))
-            now = [t for t in strings_of(after.get(key)) if t not in had and not IDENTIFIER(t)]
-            found.append(f"{word} {key}" + "".join(f"\n    now: {text}" for text in now))
-        if before != after and not keys:
-            found.append(f"the order of the {word}s")
-    wholes = PATHWAY_WHOLES.items()
-    return found + [w for part, w in wholes if getattr(old, part) != getattr(new, part)]
-
-
-# What names an item: a rule's id is only unique within its action (R6 is MARAC's and the
-# IDVA's), a reminder's within its kind; a second item of the same name is counted (#2),
-# so none hides another (review 2026-12-01: a change to the IDVA's R6 did not show)
-IDENTITY = ("action_kind", "category", "id")
-
-
-def _keyed(items) -> dict:
-    if isinstance(items, dict):
-        return items
-    keyed: dict[str, object] = {}
-    seen: dict[str, int] = {}
-    for item in items:
-        name = " ".join(str(getattr(item, a)) for a in IDENTITY if hasattr(item, a)) or "item"
-        seen[name] = seen.get(name, 0) + 1
-        keyed[name if seen[name] == 1 else f"{name} #{seen[name]}"] = item
-    return keyed
 
 
 def compare_services(

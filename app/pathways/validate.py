@@ -8,6 +8,7 @@ from app.pathways.conditions import NUMBER_OPS, QUESTION_OPS, Env, atoms, compil
 from app.pathways.graph import Condition, Graph, Settings
 from app.pathways.page_checks import page_problems
 from app.pathways.services import NATIONAL
+from app.pathways.setting_limits import setting_problems
 
 CONFIDENCE = ("high", "medium", "low")
 GROUPS = ("now", "today", "offer")
@@ -22,6 +23,7 @@ def validate(graph: Graph) -> list[str]:
         *page_problems(graph, _questions_read, _reachable, _ancestors),
         *_outcome_problems(graph),
         *_service_problems(graph),
+        *setting_problems(graph.settings),
     ]
 
 

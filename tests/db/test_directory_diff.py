@@ -5,7 +5,7 @@ import pytest
 
 from app.db.directory_diff import compare
 from app.db.loader import load_valid_graph
-from tests.conftest import change, edited_directory, shipped_changed
+from tests.conftest import change, edited_directory
 
 
 def known_edits(rows):
@@ -22,40 +22,6 @@ def edited(tmp_path_factory):
     return load_valid_graph(
         edited_directory(tmp_path_factory.mktemp("diff"), known_edits, "2099.1")
     )
-
-
-def test_a_change_to_the_pathways_words_is_shown_even_with_its_version_unchanged(graph, tmp_path):
-    """A card's words changed in a database handed to the lead: "no change to any service"
-    would have let it be signed unseen."""
-    copy = shipped_changed(
-        tmp_path / "colleague.sqlite",
-        "UPDATE action_template SET say = replace(say, 'call 999', 'call 998') "
-        "WHERE kind = 'urgent_medical_check'",
-        "UPDATE guidance SET text = 'Meet them together.' WHERE id = 'no_joint_meetings'",
-    )
-    diff = compare(graph, load_valid_graph(copy))
-    assert not diff.empty
-    assert diff.summary() == (
-        f"the pathway's rules or words changed (2 items) with its version "
-        f"{graph.pathway_version} unchanged"
-    )
-    card = graph.actions["urgent_medical_check"].say.replace("call 999", "call 998")
-    assert diff.lines()[1:] == [  # and the words it now has: a number in words shows there
-        f"pathway changed: card urgent_medical_check\n    now: {card}",
-        "pathway changed: guidance reminder no_joint_meetings\n    now: Meet them together.",
-    ]
-
-
-def test_a_rule_whose_id_another_action_shares_is_named_by_both(graph, tmp_path):
-    """R6 is MARAC's and the IDVA's: a changed IDVA R6 (dropping the IDVA at tier 2) showed
-    as no change at all."""
-    copy = shipped_changed(
-        tmp_path / "signed-by-mistake.sqlite",
-        'UPDATE outcome_rule SET condition = \'{"q": "tier", "eq": 1}\' '
-        "WHERE action_kind = 'idva_referral' AND id = 'R6'",
-    )
-    diff = compare(graph, load_valid_graph(copy))
-    assert diff.pathway_items == ("rule idva_referral R6",)
 
 
 def test_the_known_edits_are_counted_exactly(graph, edited):
