@@ -16,6 +16,14 @@ ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Whee
 KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
 
 
+def physical_key(event) -> int:
+    """The key on the keyboard: Shift+Tab is pressed as Backtab and released as Tab, so
+    Backtab was held for good and later presses of it no longer broke a run of Shifts:
+    Shift+Tab three times cleared the case (review 2026-12-01). Events made by software
+    have no scan code: their key code names them."""
+    return event.nativeScanCode() or event.key()
+
+
 class QuickExitController(QObject):
     """Emits exit_requested on Shift ×3; counts down and emits idle after inactivity."""
 
@@ -74,16 +82,18 @@ class QuickExitController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyRelease:
-            self.held.discard(event.key())
+            self.held.discard(physical_key(event))
             return False
+        if kind == QEvent.Type.ApplicationDeactivate:  # a release may go to another window
+            self.held.clear()
         if kind not in ACTIVITY:
             return False
         if kind == QEvent.Type.KeyPress:
             # One press reaches the filter once for each object it passes through (the
             # window, the focus widget, its parents): count it once, until it is released.
-            if event.key() in self.held:
+            if physical_key(event) in self.held:
                 return False
-            self.held.add(event.key())
+            self.held.add(physical_key(event))
             self._count_shift(event)
         self.activity()
         return False

@@ -1,0 +1,39 @@
+"""Quick exit's count of Shift presses, with keys as a keyboard sends them."""
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from app.ui.quick_exit import QuickExitController
+
+TAB_SCAN_CODE, SHIFT_SCAN_CODE = 23, 50  # X11's, as a real keyboard gives them
+
+
+def send(widget, kind, key, scan_code, modifiers=Qt.KeyboardModifier.NoModifier):
+    QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, scan_code, 0, 0))
+
+
+def shift_tab(widget):
+    """Shift down, Tab down and up (Qt names the press Backtab, the release Tab), Shift up."""
+    shift = Qt.KeyboardModifier.ShiftModifier
+    send(widget, QEvent.Type.KeyPress, Qt.Key.Key_Shift, SHIFT_SCAN_CODE, shift)
+    send(widget, QEvent.Type.KeyPress, Qt.Key.Key_Backtab, TAB_SCAN_CODE, shift)
+    send(widget, QEvent.Type.KeyRelease, Qt.Key.Key_Tab, TAB_SCAN_CODE, shift)
+    send(widget, QEvent.Type.KeyRelease, Qt.Key.Key_Shift, SHIFT_SCAN_CODE)
+
+
+def test_shift_tab_again_and_again_is_never_a_quick_exit(qtbot):
+    """Shift+Tab four times in a row cleared the case mid-conversation (review 2026-12-01)."""
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    controller = QuickExitController(idle_ms=600_000, parent=field)
+    qtbot.waitUntil(lambda: controller.watching)
+    exits = []
+    controller.exit_requested.connect(lambda: exits.append(True))
+    for _ in range(6):
+        shift_tab(field)
+    assert exits == []
+    for _ in range(3):  # and Shift alone, three times, still is one
+        send(field, QEvent.Type.KeyPress, Qt.Key.Key_Shift, SHIFT_SCAN_CODE)
+        send(field, QEvent.Type.KeyRelease, Qt.Key.Key_Shift, SHIFT_SCAN_CODE)
+    assert exits == [True]
