@@ -121,7 +121,9 @@ def service_line(match: ServiceMatch, check) -> str:
     elif contact != NO_NUMBER and not s.has_confirmed_contact:
         extras.append("contact not confirmed")
     tail = f" ({'; '.join(extras)})" if extras else ""
-    return f"{s.name}: {contact}{tail}"
+    # The number first: after a name ending in Urdu or Arabic, "0121 552 6448" was shown
+    # and pasted as "6448 552 0121" (digits after right-to-left letters run with them)
+    return f"{contact} — {s.name}{tail}"
 
 
 def grouped(plan: Plan) -> list[tuple[str, str, list[tuple[int, PlannedAction]]]]:

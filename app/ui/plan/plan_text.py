@@ -36,13 +36,15 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     s = match.service
     contact = escape(s.phone or s.email) if (s.phone or s.email) else "<i>no number held</i>"
     prefix = "Fallback: " if match.fallback else ""
-    lines = [f"{prefix}<b>{escape(s.name)}</b>: <big><b>{contact}</b></big>"]
-    lines += [escape(note) for note in service_notes(s)]
+    # the number a block of its own, left to right: after a name ending in Urdu or Arabic,
+    # on one line with it, "0121 552 6448" was printed "6448 552 0121" (review 2026-12-01)
+    number = f'<div dir="ltr"><big><b>{contact}</b></big></div>'
+    lines = [escape(note) for note in service_notes(s)]
     if s.assured_date:
         lines.append(f"confirmed {escape(s.assured_date)}")
     if unconfirmed and (s.phone or s.email):  # no doubt about a number not held
         lines.append(f"<i>{UNCONFIRMED if s.phone else UNCONFIRMED_ADDRESS}</i>")
-    return "<li>" + "<br>".join(lines) + "</li>"
+    return f"<li>{prefix}<b>{escape(s.name)}</b>{number}" + "<br>".join(lines) + "</li>"
 
 
 def action_html(number: int, action: PlannedAction, check) -> str:

@@ -65,3 +65,40 @@ def test_the_pdf_doubts_only_a_number_or_address_it_shows(pathway, graph):
     emailed = next(s for s in graph.services.values() if s.email and not s.phone)
     assert UNCONFIRMED_ADDRESS in service_html(ServiceMatch(emailed), True)
     assert UNCONFIRMED not in service_html(ServiceMatch(emailed), True)
+
+
+def left_of(document, first: str, second: str) -> bool:
+    """Whether `first` is drawn left of `second` in the laid-out document."""
+
+    def x(text):
+        cursor = document.find(text)
+        block = cursor.block()
+        at = cursor.selectionStart() - block.position()
+        line = block.layout().lineForTextPosition(at)
+        return line.cursorToX(at)[0]
+
+    return x(first) < x(second)
+
+
+def test_a_number_after_a_right_to_left_name_keeps_its_order_in_the_pdf_and_summary(qapp, graph):
+    """An honest service name ending in Urdu made the PDF and the copied summary show
+    0121 552 6448 as 6448 552 0121 (review 2026-12-01)."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QTextDocument
+
+    from app.pathways.services import ServiceMatch
+    from app.pathways.summary import service_line
+    from app.ui.plan.plan_text import service_html
+
+    urdu = "Black Country Women's Aid (\u0628\u0644\u06cc\u06a9 \u06a9\u0646\u0679\u0631\u06cc)"
+    service = replace(graph.services["bcwa"], name=urdu, phone="0121 552 6448")
+    for set_text, text in (
+        (QTextDocument.setHtml, f"<ul>{service_html(ServiceMatch(service), False)}</ul>"),
+        (QTextDocument.setPlainText, service_line(ServiceMatch(service), lambda s: False)),
+    ):
+        document = QTextDocument()
+        set_text(document, text)
+        document.setTextWidth(2000)
+        document.size()  # laid out
+        assert left_of(document, "0121", "552") and left_of(document, "552", "6448"), text
