@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import signing
-from app.db.checks import Refused, check_database, check_new_version, version_key
+from app.db.checks import Refused, RefusedForNow, check_database, check_new_version, version_key
 from app.records import record
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def read_head(path: Path, count: int) -> tuple[bytes, int]:
     try:
         handle = os.open(path, flags)
     except OSError as error:
-        raise Refused(f"cannot read it ({error.strerror or error})") from None
+        raise RefusedForNow(f"cannot read it ({error.strerror or error})") from None
     try:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode):
@@ -85,7 +85,7 @@ def read_head(path: Path, count: int) -> tuple[bytes, int]:
         with os.fdopen(handle, "rb", closefd=False) as stream:
             return stream.read(count), status.st_size
     except OSError as error:
-        raise Refused(f"cannot read it ({error.strerror or error})") from None
+        raise RefusedForNow(f"cannot read it ({error.strerror or error})") from None
     finally:
         os.close(handle)
 
@@ -220,7 +220,7 @@ def check_signature(manifest: Manifest, keys: dict[str, VerifyKey]) -> None:
     """Refused unless a trusted key signed exactly this manifest."""
     key = keys.get(manifest.key_id)
     if key is None:
-        raise Refused(f"signed with unknown key {manifest.key_id}")
+        raise RefusedForNow(f"signed with unknown key {manifest.key_id}")
     if not signing.signature_holds(manifest.signed_fields(), manifest.signature, key):
         raise Refused("bad signature: the manifest was not signed by that key")
     if not 0 < manifest.size <= MAX_DATABASE_BYTES:

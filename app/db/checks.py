@@ -18,6 +18,13 @@ class Refused(ValueError):
     """A directory or bundle that must not be used; the message says why."""
 
 
+class RefusedForNow(Refused):
+    """Refused for a reason that may not hold later: a key not trusted now (a policy file
+    missing for one check), a file that cannot be read now (a lock). The worker's copy of
+    a bundle is then kept, never set aside: it was, and the laptop went back to an older
+    directory for good (review 2026-12-01)."""
+
+
 def version_key(version: str) -> tuple[int, ...]:
     """'2026.11.21.2' -> (2026, 11, 21, 2): versions compare part by part."""
     try:

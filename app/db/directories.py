@@ -27,7 +27,7 @@ from app.db.bundle import (
     read_regular_file,
     read_signed_manifest,
 )
-from app.db.checks import Refused, check_database, version_key
+from app.db.checks import Refused, RefusedForNow, check_database, version_key
 from app.db.trust import KeySources, TrustedKey, load_trusted_keys
 from app.machine import machine_folders
 from app.records import record
@@ -229,10 +229,10 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
         try:
             manifest = read_signed_manifest(path, keys)
         except Refused as error:
-            _refuse(choice, origin, path, str(error))
+            _refuse(choice, origin, path, str(error), isinstance(error, RefusedForNow))
             continue
         except Exception as error:  # one bad file never stops every start
-            _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
+            _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})", True)
             continue
         ident = (manifest.directory_version, manifest.sha256)
         found.setdefault(ident, (version_key(manifest.directory_version), manifest, []))
@@ -262,11 +262,12 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
                     raise Refused("it changed while it was being checked")
                 check_bundle_database(manifest, data)
             except Refused as error:
-                _refuse(choice, origin, path, str(error))
+                _refuse(choice, origin, path, str(error), isinstance(error, RefusedForNow))
                 failed_in_share += origin == "machine"
                 continue
             except Exception as error:  # signed, yet this app cannot read it
-                _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})")
+                reason = f"could not be checked ({type(error).__name__})"
+                _refuse(choice, origin, path, reason, True)
                 failed_in_share += origin == "machine"
                 continue
             choice.take(path, data, manifest.directory_version, origin, manifest)
@@ -282,10 +283,11 @@ def kept_place(places: list[tuple[str, Path]]) -> Path | None:
     return next((path for origin, path in places if origin != "machine"), None)
 
 
-def _refuse(choice: Selection, origin: str, path: Path, reason: str) -> None:
-    """IT's bundles are only named; the worker's own are also moved out of the way."""
+def _refuse(choice: Selection, origin: str, path: Path, reason: str, for_now: bool = False) -> None:
+    """IT's bundles are only named; the worker's own are also moved out of the way, unless
+    refused only for now (RefusedForNow)."""
     choice.refused_files.append(path)
-    if origin == "machine":
+    if origin == "machine" or for_now:
         choice.refused.append(f"{path.name}: {reason}")
         return
     choice.set_aside.append(f"{path.name} was set aside: {reason}")

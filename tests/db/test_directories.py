@@ -576,3 +576,20 @@ def test_copies_of_a_genuine_manifest_on_junk_are_not_each_read_whole(where, key
     choice = select_directory(where, TODAY)
     assert len(read) <= directories.TRIES_IN_SHARE + 2  # then the kept copy, not all 30
     assert choice.version == "2026.12.8" and choice.origin == "kept"
+
+
+def test_a_workers_bundle_refused_only_for_now_is_kept_and_used_again(where, key, tmp_path):
+    """The trusted keys gone for one check (a policy file being rewritten), or the file
+    locked for a moment: the worker's bundle was set aside, and the laptop stayed on the
+    older shipped directory for good (review 2026-12-01)."""
+    mine = bundle(where, key, "2026.12.2", folder="user")
+    trusted = tmp_path / "trusted"
+    (public,) = trusted.iterdir()
+    moved = tmp_path / public.name
+    public.rename(moved)  # no key trusted, for one check
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped" and choice.set_aside == []
+    assert any("signed with unknown key" in reason for reason in choice.refused)
+    moved.rename(public)
+    choice = select_directory(where, TODAY)
+    assert mine.exists() and choice.version == "2026.12.2" and choice.origin == "user"
