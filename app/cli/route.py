@@ -33,6 +33,9 @@ def answers_for(pathway: Pathway, scenario: Any) -> dict[str, Any]:
     questions = pathway.graph.questions
     check(scenario, questions)
     answers = dict(scenario)
+    for question in questions.values():  # an item not listed: blank, as in the window
+        if question.answer_type == "checklist" and isinstance(answers.get(question.id), dict):
+            answers[question.id] = question.checklist_completed(answers[question.id])
     while (step := pathway.step(answers)).question is not None:
         question = step.question
         if question.default is not None:

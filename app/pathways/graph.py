@@ -8,6 +8,7 @@ from typing import Any
 from app.records import record
 
 PLAN_NODE = "plan"
+NOT_KNOWN = "not_known"  # a checklist item not asked, or left blank
 
 Condition = dict[str, Any]
 
@@ -67,6 +68,12 @@ class Question:
             if opt.value == value and type(opt.value) is type(value):
                 return opt
         return None
+
+    def checklist_completed(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Every item of a checklist, one left blank counted as not known (R38): in the
+        window and in `route` alike (`route` counted an item not listed as "no", and a
+        Dash of 3 'yes' and 21 unlisted was "not high", review 2026-12-01)."""
+        return {item.id: given.get(item.id, NOT_KNOWN) for item in self.items}
 
     @property
     def allowed_values(self) -> list[Any]:

@@ -160,6 +160,17 @@ def test_absent_dash_means_not_completed(capsys):
     assert code == 0 and json.loads(out)["risk"]["level"] == "not_assessed"
 
 
+def test_dash_items_not_listed_count_as_not_known_as_in_the_window(capsys):
+    """The contract's own example (3 'yes' listed) was "not high, Dash 3 of 24", where the
+    window, counting blank items as not known, says not assessed (R38, review 2026-12-01)."""
+    dash = {"dash_01": "yes", "dash_02": "yes", "dash_15": "yes"}
+    code, out, _ = route(capsys, {**BASE, "dash_answers": dash}, "--json")
+    assert code == 0 and json.loads(out)["risk"]["level"] == "not_assessed"
+    listed = {f"dash_{n:02}": "no" for n in range(1, 25)} | dash
+    code, out, _ = route(capsys, {**BASE, "dash_answers": listed}, "--json")
+    assert code == 0 and json.loads(out)["risk"]["level"] == "not_high"
+
+
 def test_keys_the_path_never_asks_are_ignored(capsys):
     child = {**REFERENCE[6]["scenario"], "care_and_support_needs": True}  # never asked under 18
     code, out, _ = route(capsys, child, "--json")

@@ -163,10 +163,7 @@ class ChecklistPanel(AnswerPanel):
         if self.left_not_completed and not self.model.answers:
             self.answered.emit(None)
             return
-        answers = {
-            item.id: self.model.answers.get(item.id, "not_known") for item in self.question.items
-        }
-        self.answered.emit(answers)
+        self.answered.emit(self.question.checklist_completed(self.model.answers))
 
     def answer_item(self, value: str) -> None:
         """The selected item answered, and the next selected; the last answered when all are
