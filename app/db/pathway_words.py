@@ -23,10 +23,15 @@ from collections.abc import Iterator
 _GAP = r"(?:(?:[^\w§]|_|(?<=\d)§(?=\d)){0,16})"
 _LOCAL = r"(?<!\d)(?:\d{3,4} +\d{4}|\d{3}[.\-\u2010-\u2015]\d{4})(?!\d)"
 PHONE_IN_TEXT = re.compile(rf"(?:[0+]{_GAP}\d(?:{_GAP}\d){{6,}}|\d(?:{_GAP}\d){{8,}}|{_LOCAL})")
-# Letters that stand in for digits in a run of digits ("O8O8 2OOO 247"), Latin, Cyrillic
-# and Greek
-DIGIT_LOOKALIKES = str.maketrans("OoIl\u041e\u043e\u039f\u03bf", "00110000")
-_DIGITISH = re.compile("[0-9OoIl\u041e\u043e\u039f\u03bf]*\\d[0-9OoIl\u041e\u043e\u039f\u03bf]*")
+# Letters that stand in for digits in a run of digits: O, o, I and l ("O8O8 2OOO 247"), and
+# any letter or number outside ASCII (Cyrillic З for 3, Latin ǀ for 1, 〇 for 0: "0З00 555
+# З222" was read by every worker as a number and by the check as none, review 2026-12-01)
+_LIKE_A_DIGIT = r"(?:[0-9OoIl]|(?![\x00-\x7f])\w)"
+_DIGITISH = re.compile(rf"{_LIKE_A_DIGIT}*\d{_LIKE_A_DIGIT}*")
+# and a group of such letters alone, beside digits: "0300 555 ǀǀǀǀ"
+_OTHER_GROUP = re.compile(
+    r"(?<=\d[ .\-])(?:(?![\x00-\x7f])\w){1,6}|(?:(?![\x00-\x7f])\w){1,6}(?=[ .\-]\d)"
+)
 # Characters that show as nothing or as a space but are letters to Unicode (Hangul fillers,
 # the Braille blank): a number spaced with them read as one word (review 2026-12-01)
 BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u180e"}
@@ -66,8 +71,14 @@ def hidden(text: str) -> list[str]:
 def numbers_in(text: str) -> list[str]:
     normal = unicodedata.normalize("NFKC", text)
     normal = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in normal)
-    normal = _DIGITISH.sub(lambda run: run.group().translate(DIGIT_LOOKALIKES), normal)
+    normal = _DIGITISH.sub(lambda run: "".join(map(_as_digit, run.group())), normal)
+    while (digits := _OTHER_GROUP.sub(lambda run: "0" * len(run.group()), normal)) != normal:
+        normal = digits
     return PHONE_IN_TEXT.findall(normal)
+
+
+def _as_digit(ch: str) -> str:
+    return ch if ch.isascii() and ch.isdigit() else "1" if ch in "Il" else "0"
 
 
 def pathway_words_problem(graph) -> str | None:

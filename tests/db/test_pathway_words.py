@@ -57,6 +57,9 @@ def test_the_shipped_pathway_passes(graph):
         "0808\u31642000\u3164247",
         "O8O8 2OOO 247",
         "\u041e8\u041e8 2\u041e\u041e\u041e 247",  # Cyrillic O
+        "0\u041700 555 \u0417222",  # Cyrillic Ze for 3 (review 2026-12-01)
+        "0300 555 \u01c0\u01c0\u01c0\u01c0",  # Latin letter dental click for 1
+        "\u3007121 496 0999",  # ideographic zero
         "0808§2000§247",
         "0800 1111",
         "123 456 789",
