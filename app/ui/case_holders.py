@@ -45,6 +45,7 @@ def neutral_screen(reopen: Callable[[], None]) -> QWidget:
     title = QLabel("<h2>Notes</h2><p>No notes.</p>")
     title.setAccessibleName("Notes")
     button = QPushButton("&Open")
+    button.setAutoDefault(True)  # Enter on it opens, as Space does
     button.setAccessibleName("Open")
     button.clicked.connect(reopen)
     layout.addWidget(title)

@@ -9,6 +9,16 @@ from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 from app.ui.labels import plain_label
 
 
+class EnterToolButton(QToolButton):
+    """Enter on it presses it, as Space does (a tool button takes only Space)."""
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.click()
+        else:
+            super().keyPressEvent(event)
+
+
 class Expander(QWidget):
     def __init__(self, title: str, body: QWidget | str, role: str, shown: bool = False) -> None:
         super().__init__()
@@ -17,7 +27,7 @@ class Expander(QWidget):
         self.title = title
         # A push button, not a checkable one: a screen reader would call that a check box.
         # Its name says whether what it opens is shown.
-        self.button = QToolButton()
+        self.button = EnterToolButton()
         self.shown = shown
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setText(title)

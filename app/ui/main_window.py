@@ -135,6 +135,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.exit_button = QPushButton("Quick exit  (Shift ×3)")
         self.exit_button.setAccessibleName("Quick exit: clear everything and hide")
         self.exit_button.setMinimumHeight(40)
+        self.exit_button.setAutoDefault(True)  # Enter on it, as Space
         self.exit_button.clicked.connect(self.quick_exit)
         return self.exit_button
 

@@ -31,6 +31,34 @@ def test_title_is_neutral(window):
     assert window.windowTitle() == "Navigator"
 
 
+def test_enter_on_the_plans_buttons_presses_them_as_space_does(qtbot, window):
+    """Enter on "Read back answers", "Back to the plan", "Why, and sources" and the Notes
+    screen's "Open" did nothing (review 2026-12-01): Space alone pressed them."""
+    from PySide6.QtWidgets import QApplication
+
+    walk(qtbot, window, SCENARIO)
+
+    def enter_on(button):
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+        QApplication.processEvents()
+
+    enter_on(window.plan_view.buttons["read_back"])
+    assert window.pages.currentWidget() is window.readback
+    done = next(
+        b for b in window.readback.findChildren(QAbstractButton) if b.text() == "Back to the plan"
+    )
+    enter_on(done)
+    assert window.pages.currentWidget() is window.plan_view
+    why = window.plan_view.cards[0].why
+    enter_on(why.button)
+    assert why.is_open
+    window.quick_exit()
+    (open_button,) = window.neutral.findChildren(QAbstractButton)
+    enter_on(open_button)
+    assert window.screens.currentWidget() is not window.neutral
+
+
 def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window):
     walk(qtbot, window, SCENARIO)
     window.tabs.setCurrentWidget(window.directory)

@@ -86,6 +86,7 @@ class ServiceRow(QWidget):
         if copy is not None and (service.phone or service.email):
             what = "number" if service.phone else "e-mail address"  # never "number" for e-mail
             self.copy_button = QPushButton(f"Copy {what.split()[0]}")
+            self.copy_button.setAutoDefault(True)  # Enter copies, as Space does
             self.copy_button.setAccessibleName(f"Copy the {what} for {service.name}")
             self.copy_button.clicked.connect(lambda: copy(contact))
             line.addWidget(self.copy_button)

@@ -97,6 +97,7 @@ class PlanView(QWidget):
             ("new", "&New conversation", "Clear and start a new conversation", self.new_requested),
         ):
             button = self.buttons[key] = QPushButton(text)
+            button.setAutoDefault(True)  # Enter on it presses it, as Space does (it did nothing)
             button.setAccessibleName(name)
             button.clicked.connect(signal.emit)
             buttons.addWidget(button)

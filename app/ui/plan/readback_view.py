@@ -55,6 +55,7 @@ class ReadBackView(QWidget):
         self.table.activated_row.connect(self.edit_requested.emit)
         self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(index.data(IdRole)))
         done = QPushButton("Back to the plan")
+        done.setAutoDefault(True)  # Enter on it goes back, as Space does
         done.setAccessibleName("Back to the plan")
         done.clicked.connect(self.done_requested.emit)
         layout.addWidget(self.table, 1)

@@ -33,6 +33,7 @@ class AboutDirectoryPanel(QGroupBox):
         self.keys = plain_label("", "Publishers this computer trusts")
         self.refused = plain_label("", "Directory updates refused")
         self.install_button = QPushButton("&Install directory update…")
+        self.install_button.setAutoDefault(True)  # Enter presses it, as Space
         self.install_button.setAccessibleName("Install a directory update from a file")
         self.install_button.clicked.connect(self.install)
         self.result = plain_label("", "Directory update result")
@@ -41,6 +42,7 @@ class AboutDirectoryPanel(QGroupBox):
         self.maintain = maintain
         if maintain is not None:
             self.maintain_button = QPushButton("&Maintain the directory…")
+            self.maintain_button.setAutoDefault(True)  # Enter presses it, as Space
             self.maintain_button.setAccessibleName("Open the directory maintenance window")
             self.maintain_button.clicked.connect(self._maintain)
             layout.addWidget(self.maintain_button)

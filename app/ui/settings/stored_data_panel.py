@@ -42,10 +42,12 @@ class StoredDataPanel(QWidget):
         self.model = StoredTableModel()
         self.table = table_view(self.model, "Everything Navigator keeps on this computer", 1)
         self.show_counts_button = QPushButton("&Show activity counts")
+        self.show_counts_button.setAutoDefault(True)  # Enter presses it, as Space
         self.show_counts_button.setAccessibleName("Show the anonymised activity counts")
         self.show_counts_button.setCheckable(True)
         self.show_counts_button.toggled.connect(self.show_counts)
         self.export_button = QPushButton("&Export counts (CSV)…")
+        self.export_button.setAutoDefault(True)  # Enter presses it, as Space
         self.export_button.setAccessibleName("Export the counts to a CSV file")
         self.export_button.clicked.connect(self.export)
         if not allow_exports:
