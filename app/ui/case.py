@@ -7,6 +7,7 @@ path, so changing an earlier answer recomputes everything after it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import field
 from typing import Any
 
 from app.pathways.engine import Pathway
@@ -29,6 +30,9 @@ class PageOnScreen:
     questions: tuple[Question, ...]  # worded for who is telling, in the order asked
     answers: dict[str, Any]  # answers already given to them (after going back)
     worded: frozenset[str] = frozenset()  # asked in other words for who is telling
+    # each question's first tick-box key on the whole page, asked or not: a box keeps its
+    # key from case to case ("8" was strangulation for an adult, stalking for a child)
+    first_key: dict[str, int] = field(default_factory=dict)
 
     def member(self, question_id: str) -> PageMember:
         return next(m for m in self.page.members if m.question == question_id)
@@ -105,7 +109,12 @@ class CaseSession:
         shown = tuple(self.pathway.present(questions[q], self.settings, before) for q in members)
         given = {q: self.answers[q] for q in members if q in self.answers}
         worded = frozenset(q.id for q in shown if q.prompt != questions[q.id].prompt)
-        return PageOnScreen(page, shown, given, worded)
+        first_key, at = {}, 0
+        for question_id in page.questions:
+            first_key[question_id] = at
+            multi = questions[question_id].answer_type == "multi"
+            at += len(questions[question_id].options) if multi else 1
+        return PageOnScreen(page, shown, given, worded, first_key)
 
     @property
     def plan(self) -> Plan | None:

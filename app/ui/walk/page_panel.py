@@ -78,13 +78,15 @@ class TickBoxPage(QWidget):
                 columns = 2 if len(question.options) > LONG_LIST else 1
                 for i, option in enumerate(question.options):
                     chosen = given is not None and option.value in given
-                    row = self._box(option.label, "", chosen, question.id, option.value, words)
+                    key = key_label(shown.first_key.get(question.id, len(self.boxes)) + i)
+                    row = self._box(key, option.label, "", chosen, question.id, option.value, words)
                     options.addLayout(row, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
                 layout.addLayout(options)
             else:
                 chosen = given is not None and same(given, member.tick)
                 label = question.prompt if question.id in shown.worded else member.label
-                layout.addLayout(self._box(label, question.help, chosen, question.id, None))
+                key = key_label(shown.first_key.get(question.id, len(self.boxes)))
+                layout.addLayout(self._box(key, label, question.help, chosen, question.id, None))
         self.none = self._button("None of these    [0]", "None of these")
         self.none.clicked.connect(self.none_apply)
         self.go_on = self._button("Continue    [Enter]", "Continue with what is ticked")
@@ -99,10 +101,9 @@ class TickBoxPage(QWidget):
         layout.addWidget(self.more)
         self.seen_end = False
 
-    def _box(self, label, hint, chosen, question, value, legend="") -> QGridLayout:
+    def _box(self, key, label, hint, chosen, question, value, legend="") -> QGridLayout:
         """A tick box with its words beside it, wrapped to the page (a check box's own text
         never wraps: at large text it would widen the window), and its hint under them."""
-        key = key_label(len(self.boxes))
         box = TickBox()
         box.setAccessibleName(f"{legend}: {label}" if legend else label)
         box.setAccessibleDescription(hint)

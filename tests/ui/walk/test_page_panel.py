@@ -98,3 +98,39 @@ def test_someone_telling_about_themselves_is_asked_in_their_own_words(qtbot, pat
     assert "needs are those of the person being harmed" in legend
     names = [box.accessibleName() for box in panel.boxes.values()]
     assert any(name.startswith("Do any children live in their household") for name in names)
+
+
+NEEDS_BEFORE = {
+    "immediate_danger": False,
+    "discloser": "person_harmed",
+    "abuse_types": ["domestic_abuse"],
+    "about_abuser": [],
+    "perpetrator_nearby": False,
+    "police_aware": "no",
+    "relationship_to_abuser": "partner_or_ex",
+    "safe_tonight": "yes",
+}
+
+
+def needs_page(pathway, age_group):
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
+    answers = {**NEEDS_BEFORE, "age_group": age_group}
+    while (shown := session.page) is None or "additional_needs" not in shown.page.questions:
+        question = session.question
+        session.answer(
+            {q.id: answers[q.id] for q in shown.questions} if shown else answers[question.id]
+        )
+    return shown
+
+
+def test_a_box_keeps_its_key_whoever_the_case_is_about(qtbot, pathway):
+    """ "8" ticked strangulation for an adult and stalking for a child: the adult's care
+    and support box, not asked of a child, moved every key after it (review 2026-12-01)."""
+    keys = []
+    for age_group in ("adult", "under_16"):
+        panel = shown_panel(qtbot, needs_page(pathway, age_group))
+        words = {key: box.accessibleName() for key, box in panel.boxes.items()}
+        keys.append({name: key for key, name in words.items()})
+    adult, child = keys
+    assert len(child) < len(adult)  # fewer boxes for the child, the same key for each
+    assert all(adult[name] == key for name, key in child.items())
