@@ -79,8 +79,10 @@ class Pathway:
             asked.append(node)
             if node not in answers:
                 question = self.present(self.graph.questions[node], settings, path)
-                reminders = self._matching("reminder", Context(path, settings=values))
-                return Step(tuple(asked), path, reminders, question=question)
+                given = Context(path, settings=values)
+                reminders = self._matching("reminder", given)
+                flags = self._matching("red_flag", given)
+                return Step(tuple(asked), path, reminders, question=question, red_flags=flags)
             path[node] = answers[node]
             node = self._next(node, so_far, values)
         plan = self._plan(path, values, settings)

@@ -63,6 +63,9 @@ class Step:
     reminders: tuple[Guidance, ...]  # the reminders already triggered
     question: Question | None = None
     plan: Plan | None = None
+    # the red flags the answers so far raise, shown beside the walk: the worker judges risk
+    # with them in view (R41; the question said "shown beside you" of flags not shown)
+    red_flags: tuple[Guidance, ...] = ()
 
     @property
     def done(self) -> bool:

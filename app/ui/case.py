@@ -218,11 +218,14 @@ class CaseSession:
 
     @property
     def reminders(self) -> tuple[Guidance, ...]:
-        """Reminders triggered by the answers given up to the question on screen."""
+        """Reminders triggered by the answers given up to the question on screen, after the
+        red flags they raise (R41: in view when the worker judges the risk; the plan shows
+        its own under its risk heading)."""
         if self.plan is not None:
             return self.plan.reminders
         given = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
-        return self.pathway.step(given, self.settings).reminders
+        step = self.pathway.step(given, self.settings)
+        return step.red_flags + step.reminders
 
     def answered(self) -> list[tuple[Question, Any]]:
         """Each question on the path with its answer, in the words it was asked, for the

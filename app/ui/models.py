@@ -60,7 +60,8 @@ class ReminderListModel(ItemListModel):
         item = self.items[index.row()]
         new = item.id in self.new_ids
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{'New: ' if new else ''}{item.text}\n[{'; '.join(item.sources)}]"
+            flag = "Red flag: " if item.category == "red_flag" else ""
+            return f"{'New: ' if new else ''}{flag}{item.text}\n[{'; '.join(item.sources)}]"
         if role == Qt.ItemDataRole.FontRole and new:
             font = QFont()
             font.setBold(True)

@@ -163,3 +163,14 @@ def test_one_for_every_conversation_gone_and_back_is_new_again(window):
     panel.show_reminders((first, *others), True)  # and back
     assert panel.always.button.text().endswith(f"{len(others)} new)")
     assert others[0].text in panel.announced[-1]
+
+
+def test_the_red_flags_raised_are_beside_the_judgement_question(qtbot, window):
+    """The question says "Think about the red flags shown beside you", and none were shown
+    until the plan (R41: the worker judges with them in view; review 2026-12-01)."""
+    walk(qtbot, window, SCENARIO, stop_before="professional_judgement_high_risk")
+    texts = shown(window.reminders)
+    for flag in ("Threats to kill", "Use of weapons or objects to hurt"):
+        assert any(f"Red flag: {flag}\n" in text for text in texts), flag
+    walk(qtbot, window, SCENARIO)  # on the plan they stand under the risk heading instead
+    assert not any("Red flag: " in text for text in shown(window.reminders))
