@@ -79,7 +79,9 @@ class Pathway:
             asked.append(node)
             if node not in answers:
                 question = self.present(self.graph.questions[node], settings, path)
-                given = Context(path, settings=values)
+                # with the facts and actions the answers so far decide: "never ask for proof"
+                # (when the plan has emergency accommodation) came only with the plan
+                given = self._so_far(Context(path, settings=values), values)
                 reminders = self._matching("reminder", given)
                 flags = self._matching("red_flag", given)
                 return Step(tuple(asked), path, reminders, question=question, red_flags=flags)

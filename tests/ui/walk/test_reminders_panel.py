@@ -174,3 +174,11 @@ def test_the_red_flags_raised_are_beside_the_judgement_question(qtbot, window):
         assert any(f"Red flag: {flag}\n" in text for text in texts), flag
     walk(qtbot, window, SCENARIO)  # on the plan they stand under the risk heading instead
     assert not any("Red flag: " in text for text in shown(window.reminders))
+
+
+def test_a_reminder_the_plan_so_far_brings_comes_as_the_answer_is_given(qtbot, window):
+    """"Never ask for proof" (the plan has emergency accommodation) came only with the
+    plan, after the worker had asked a dozen more questions (review 2026-12-01)."""
+    homeless = {**SCENARIO, "safe_tonight": "no"}
+    walk(qtbot, window, homeless, stop_before="children_in_household")
+    assert "no_proof_no_contact" in [r.id for r in window.reminders.case_model.items]
