@@ -110,7 +110,7 @@ def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_pa
     path = bundle(where, key, "2026.12.4")
     rezip(path, manifest={"expires": "2099-01-01"})
     other = bundle(where, key, "2026.12.5")
-    rezip(other, database=SHIPPED.read_bytes())
+    rezip(other, database=SHIPPED.read_bytes() + bytes(4096))  # a page more: another size
     flipped = bundle(where, key, "2026.12.6")
     flip(flipped, -100)  # the same size: found by its hash, once it is the one chosen
     (where.machine_updates / "not-a-bundle.navdir").write_bytes(b"PK\x03\x04 nonsense")

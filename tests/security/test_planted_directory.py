@@ -71,6 +71,7 @@ def test_a_genuine_manifest_on_a_forged_database_is_set_aside(app_home, tmp_path
     genuine = publish_to_machine(app_home.env, publisher, "2026.12.1")
     header, _ = genuine.read_bytes().split(b"\n", 2)[:2], None
     forged = forged_database(tmp_path / "forged.sqlite", version="2026.12.1").read_bytes()
+    forged += bytes(4096)  # never by chance the genuine one's size
     planted = user_folder(app_home.env, "directory-updates", "directory-2026.12.2.navdir")
     planted.parent.mkdir(parents=True)
     planted.write_bytes(b"\n".join(header) + b"\n" + forged)

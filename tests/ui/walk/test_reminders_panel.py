@@ -177,7 +177,7 @@ def test_the_red_flags_raised_are_beside_the_judgement_question(qtbot, window):
 
 
 def test_a_reminder_the_plan_so_far_brings_comes_as_the_answer_is_given(qtbot, window):
-    """"Never ask for proof" (the plan has emergency accommodation) came only with the
+    """ "Never ask for proof" (the plan has emergency accommodation) came only with the
     plan, after the worker had asked a dozen more questions (review 2026-12-01)."""
     homeless = {**SCENARIO, "safe_tonight": "no"}
     walk(qtbot, window, homeless, stop_before="children_in_household")
