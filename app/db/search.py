@@ -49,6 +49,7 @@ class ServiceHit:
     assured_date: str
     source: str
     source_date: str
+    notes: str  # where its details come from, what is in doubt: for the details pane
     check_before_use: bool
 
 
@@ -181,7 +182,7 @@ class DirectorySearch:
             "s.id, s.name, coalesce(o.name, ''), "
             "coalesce((SELECT number FROM phone p WHERE p.service_id = s.id "
             "ORDER BY p.ordinal LIMIT 1), ''), s.confidence, s.assured_date, s.source, "
-            "s.source_date"
+            "s.source_date, coalesce(s.notes, '')"
         )
         expression = match_expression(text)
         if expression:

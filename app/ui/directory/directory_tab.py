@@ -120,6 +120,7 @@ class DirectoryTab(QWidget):
             f"Phone: {hit.phone or 'no number held'} · confidence: {hit.confidence}"
             f" · checked: {checked}{warning}\nSource: {hit.source}"
             + (f" (seen {hit.source_date})" if hit.source_date else "")
+            + (f"\nNotes: {hit.notes}" if hit.notes else "")
         )
 
     def holds_case(self) -> bool:

@@ -26,3 +26,20 @@ def test_numbers_and_checks_are_never_cut_short(qtbot, pathway):
                 cut.append(text)
     assert len(shown) > 5 and cut == []
     tab.searches.stop()
+
+
+def test_a_services_details_say_where_they_come_from_and_what_is_in_doubt(qtbot, pathway):
+    """Where a number or the hours came from ("the service's own page, undated") left the
+    plan's cards for the service's notes: the details pane shows them."""
+    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.query.setText("Children and Young People's Sexual Assault")
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.run_search()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "wm-cyp-sas")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    assert "Notes: CONFLICT: 0330 223 0099" in tab.details.text()
+    assert "the second is the service's own page's (undated)" in tab.details.text()
+    tab.searches.stop()
