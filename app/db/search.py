@@ -50,6 +50,7 @@ class ServiceHit:
     source: str
     source_date: str
     notes: str  # where its details come from, what is in doubt: for the details pane
+    email: str  # the contact where no number is held (the MARAC team's)
     check_before_use: bool
 
 
@@ -182,7 +183,7 @@ class DirectorySearch:
             "s.id, s.name, coalesce(o.name, ''), "
             "coalesce((SELECT number FROM phone p WHERE p.service_id = s.id "
             "ORDER BY p.ordinal LIMIT 1), ''), s.confidence, s.assured_date, s.source, "
-            "s.source_date, coalesce(s.notes, '')"
+            "s.source_date, coalesce(s.notes, ''), coalesce(s.email, '')"
         )
         expression = match_expression(text)
         if expression:

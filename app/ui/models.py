@@ -177,7 +177,7 @@ class DashTableModel(HeaderedTableModel):
 class ServiceTableModel(HeaderedTableModel):
     """Directory search results (plain ServiceHit objects handed in by the caller)."""
 
-    HEADERS = ("Service", "Phone", "Confidence", "Check")
+    HEADERS = ("Service", "Number or e-mail", "Confidence", "Check")
 
     @property
     def hits(self) -> list:
@@ -192,8 +192,9 @@ class ServiceTableModel(HeaderedTableModel):
         hit = self.hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             check = "check before use" if hit.check_before_use else ""
-            phone = hit.phone or "no number held"
-            return (hit.name, phone, hit.confidence, check)[index.column()]
+            # the e-mail the plan gives where no number is held: "no number held" hid it
+            contact = hit.phone or hit.email or "no number held"
+            return (hit.name, contact, hit.confidence, check)[index.column()]
         if role == IdRole:
             return hit.id
         return None

@@ -117,7 +117,9 @@ class DirectoryTab(QWidget):
         warning = "  ⚠ CHECK BEFORE USE" if hit.check_before_use else ""
         self.details.setText(
             f"{hit.name} ({hit.organisation or 'no organisation held'})\n"
-            f"Phone: {hit.phone or 'no number held'} · confidence: {hit.confidence}"
+            f"Phone: {hit.phone or 'no number held'}"
+            + (f" · e-mail: {hit.email}" if hit.email else "")
+            + f" · confidence: {hit.confidence}"
             f" · checked: {checked}{warning}\nSource: {hit.source}"
             + (f" (seen {hit.source_date})" if hit.source_date else "")
             + (f"\nNotes: {hit.notes}" if hit.notes else "")

@@ -43,3 +43,20 @@ def test_a_services_details_say_where_they_come_from_and_what_is_in_doubt(qtbot,
     assert "Notes: CONFLICT: 0330 223 0099" in tab.details.text()
     assert "the second is the service's own page's (undated)" in tab.details.text()
     tab.searches.stop()
+
+
+def test_a_service_with_an_email_and_no_number_shows_its_email(qtbot, pathway):
+    """The MARAC team showed "no number held" and not the e-mail address the plan gives."""
+    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.query.setText("MARAC")
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.run_search()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    hits = tab.model.hits
+    row, hit = next((r, h) for r, h in enumerate(hits) if h.email and not h.phone)
+    assert tab.model.index(row, 1).data() == hit.email
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    assert f"e-mail: {hit.email}" in tab.details.text()
+    tab.searches.stop()
