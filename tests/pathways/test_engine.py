@@ -66,6 +66,13 @@ def test_tier_1_skips_dash(pathway):
     assert step.question.id == "children_in_household"
 
 
+def test_a_tier_1_worker_is_never_asked_about_a_dash_count_they_did_not_make(pathway):
+    question = pathway.graph.questions["professional_judgement_high_risk"]
+    for tier in (1, 2):
+        shown = pathway.present(question, None, {**START, "tier": tier})
+        assert ("Dash" in shown.prompt + shown.help) is (tier == 2)
+
+
 def test_sexual_abuse_by_a_partner_asks_the_domestic_abuse_questions(pathway):
     """R39: it is domestic abuse too, so Dash and where they sleep tonight are asked."""
     answers = {**START, "abuse_types": ["sexual_assault_abuse"], "borough": "walsall"}
