@@ -155,14 +155,15 @@ def red_flags_advice(plan: Plan) -> str:
 def plan_to_text(plan: Plan, today: date | None = None) -> str:
     """A readable plan with no names, and only the answers a referral form needs."""
     check = _checker(plan, today)
-    lines = [f"Plan (pathway {plan.pathway_version}, directory {plan.directory_version})", ""]
+    risk = []
     if plan.risk.level != "not_applicable":
         basis = f" ({plan.risk.basis})" if plan.risk.basis else ""
-        lines.append(f"Risk: {plan.risk.level.replace('_', ' ')}{basis}")
+        risk.append(f"Risk: {plan.risk.level.replace('_', ' ')}{basis}")
     if plan.red_flags:
-        lines.append("Red flags: " + "; ".join(g.text for g in plan.red_flags))
-    for notice in plan.notices:
-        lines.append(f"Note: {notice.text}")
+        risk.append("Red flags: " + "; ".join(g.text for g in plan.red_flags))
+    risk += [f"Note: {notice.text}" for notice in plan.notices]
+    lines = [f"Plan (pathway {plan.pathway_version}, directory {plan.directory_version})"]
+    lines += ["", *risk] if risk else []  # no empty line where no risk is said
     if plan.referral_details:
         lines += ["", "For the referral form (add names only in the official form):"]
         lines += [f" - {label}: {answer}" for label, answer in plan.referral_details]

@@ -25,3 +25,25 @@ def test_what_to_do_leads_when_the_first_service_has_nothing_to_ring(pathway):
     plan = pathway.step(answers_for(pathway, ADULT_ASSAULTED_THIS_WEEK)).plan
     assert note_leads(plan.action("sarc_referral"))  # the adult SARC: no number held
     assert not note_leads(plan.action("isva_referral"))  # the 24/7 line comes first
+
+
+def test_the_referral_details_name_the_abuse_its_timing_and_the_area(pathway):
+    """A child's SARC and front-door referral need what happened, when and where: the copy
+    summary left them out, and left an empty line where no risk is said (review)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import plan_to_text
+
+    scenario = {"tier": 2, "immediate_danger": False, "age_group": "under_16"}
+    scenario |= {"abuse_types": ["sexual_assault_abuse"], "saa_timing": "within_7_days"}
+    scenario |= {"borough": "coventry", "relationship_to_abuser": "other", "about_abuser": []}
+    scenario |= {"perpetrator_nearby": False, "police_aware": "no", "additional_needs": []}
+    scenario |= {"children_in_household": False, "pregnant_or_recent_birth": False}
+    scenario |= {"consent_to_share": "yes"}
+    text = plan_to_text(pathway.step(answers_for(pathway, scenario)).plan)
+    for line in (
+        " - Kind of abuse: Sexual assault or abuse",
+        " - When the sexual assault or abuse happened (most recent): In the last 7 days",
+        " - Area: Coventry",
+    ):
+        assert line in text.splitlines()
+    assert "\n\n\n" not in text
