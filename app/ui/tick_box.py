@@ -3,11 +3,27 @@ in a shade of the window colour, which on the high-contrast palette (black) is n
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox
 
 
 class TickBox(QCheckBox):
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self._size_box()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_box()
+
+    def _size_box(self) -> None:
+        """The box as tall as most of a line of its text: the style's stayed 13 pixels at
+        every text size, a speck beside 24-point words (review 2026-12-01)."""
+        side = max(13, round(self.fontMetrics().height() * 0.8))
+        self.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
+
     def paintEvent(self, event) -> None:
         # Made by their first use (a tick box is never on the first question's page): their
         # enums took ~2 ms on the path to it.

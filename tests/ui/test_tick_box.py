@@ -22,3 +22,17 @@ def test_an_unticked_box_has_an_edge_in_the_text_colour(qtbot, scheme):
     text = box.palette().color(QPalette.ColorRole.WindowText).name()
     middle = edge.center().y()
     assert image.pixelColor(edge.left() + 1, middle).name() == text
+
+
+def test_the_box_grows_with_the_text(qtbot):
+    """At 24 pt the style's 13-pixel box was a speck beside the words (review 2026-12-01)."""
+    box = TickBox("Needs an interpreter")
+    qtbot.addWidget(box)
+    font = box.font()
+    font.setPointSize(24)
+    box.setFont(font)
+    box.show()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    edge = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    assert edge.height() >= 0.7 * box.fontMetrics().height() > 20
