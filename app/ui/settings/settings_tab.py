@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from app.directory_updates import DirectoryUpdates
 from app.settings import INACTIVITY_MINUTES, TEXT_SIZES, UserSettings
 from app.ui.palettes import SCHEMES
 from app.ui.settings.about_directory import AboutDirectoryPanel
 from app.ui.settings.stored_data_panel import StoredDataPanel
+from app.ui.tick_box import TickBox
 from app.user_data import UserData
 
 LOCKED_TIP = "Set by your organisation's IT policy"
@@ -51,7 +52,7 @@ class SettingsTab(QWidget):
         self.inactivity = QSpinBox()
         self.inactivity.setRange(INACTIVITY_MINUTES.start, INACTIVITY_MINUTES.stop - 1)
         self.inactivity.setSuffix(" minutes")
-        self.record_activity = QCheckBox("Keep anonymised counts for reports")
+        self.record_activity = TickBox("Keep anonymised counts for reports")  # grows with text
         rows = (
             ("tier", "Your tier", self.tier),
             ("default_borough", "Default area", self.borough),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.file_dialog import ask_save_path
 from app.ui.labels import plain_label
@@ -41,6 +41,9 @@ class StoredDataPanel(QWidget):
         explained = plain_label(EXPLAINED, "What Navigator keeps")
         self.model = StoredTableModel()
         self.table = table_view(self.model, "Everything Navigator keeps on this computer", 1)
+        header = self.table.horizontalHeader()
+        for column in (0, 2):  # "Setting", "light": whole ("Set…" at 24 pt), the name wraps
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.show_counts_button = QPushButton("&Show activity counts")
         self.show_counts_button.setAutoDefault(True)  # Enter presses it, as Space
         self.show_counts_button.setAccessibleName("Show the anonymised activity counts")
