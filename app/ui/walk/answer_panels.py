@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from app.pathways.conditions import same
 from app.pathways.graph import Question
-from app.ui.labels import key_label
+from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, AnswerPanel, big_button
 
@@ -74,7 +74,14 @@ class MultiPanel(AnswerPanel):
         done.setMinimumHeight(44)
         done.clicked.connect(self.confirm)
         layout.addWidget(done)
+        # Enter with nothing ticked did nothing and said nothing (review 2026-12-01)
+        self.problem = plain_label("", "Problem with the answer")
+        self.problem.hide()
+        layout.addWidget(self.problem)
         layout.addStretch(1)
+
+    def in_view(self, focused):
+        return self if self.problem.isVisible() else focused
 
     def value(self) -> list[Any]:
         boxes = list(self.boxes.values())
@@ -86,8 +93,13 @@ class MultiPanel(AnswerPanel):
         return self.value()
 
     def confirm(self) -> None:
-        if len(self.value()) >= self.question.min_choices:
+        least = self.question.min_choices
+        if len(self.value()) >= least:
             self.answered.emit(self.value())
+            return
+        what = "one" if least == 1 else f"{least}"
+        self.problem.setText(f"Choose at least {what}: press its key (1, 2…), then Enter.")
+        self.problem.show()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()

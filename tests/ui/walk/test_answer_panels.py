@@ -33,3 +33,19 @@ def test_true_is_not_taken_for_the_first_option(qtbot, graph):
     panel = panel_for(graph.questions["tier"], True)
     qtbot.addWidget(panel)
     assert panel.current_button is None
+
+
+def test_enter_with_nothing_chosen_says_what_is_needed(qtbot, graph):
+    """ "What have they told you about?" with nothing ticked: Enter did nothing and said
+    nothing (review 2026-12-01)."""
+    panel = panel_for(graph.questions["abuse_types"], None)
+    qtbot.addWidget(panel)
+    panel.show()
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert emitted == [] and panel.problem.isVisible()
+    assert panel.problem.text().startswith("Choose at least one")
+    qtbot.keyClicks(panel, "1")
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert emitted == [["domestic_abuse"]]
