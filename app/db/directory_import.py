@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.db.field_rules import row_problems
+from app.db.field_rules import AUDIENCES, row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
@@ -20,7 +20,6 @@ from app.db.oruk_format import TABLES, Rows, unescape_cell
 STATUSES = {"active": "active", "inactive": "retired", "defunct": "retired"}
 STATUSES |= {"temporarily closed": "retired", "retired": "retired"}  # and this app's own
 CONFIDENCE = ("high", "medium", "low")
-AUDIENCES = ("any", "women", "men", "lgbtq")
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",

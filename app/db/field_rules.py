@@ -33,6 +33,12 @@ CHECKED_NAMES = URL_FIELDS | EMAIL_FIELDS
 SHORTEST_LIMIT = min(SHORT_LIMIT, *LIMITS.values())  # a longer value gets the full look
 PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
 STATUSES = ("active", "retired")  # only an active service is offered
+AUDIENCES = ("any", "women", "men", "lgbtq")
+CONFIDENCES = ("high", "medium", "low")
+# A service's words from a fixed list, checked wherever a database is: a status a plan does
+# not know, or "аny" with a Cyrillic а, took a service (the national helpline) out of every
+# plan while the diff showed a line that looked unchanged (reviews 2026-12-01)
+SERVICE_VOCABULARIES = {"status": STATUSES, "audience": AUDIENCES, "confidence": CONFIDENCES}
 
 
 def uk_phone_digits(text: str) -> str | None:
@@ -149,13 +155,12 @@ def table_problems(table: str, names: list[str], rows: list[tuple]) -> list[str]
         for at, row in enumerate(rows):
             if row[column]:
                 found += [(at, column, p) for p in phone_problems(str(row[column]))]
-    if table == "service" and "status" in names:
-        # any other status took a service out of every plan while the diff, which knows
-        # only "retired", said "no change" (an Open Referral "temporarily closed", review)
-        column, allowed = names.index("status"), " or ".join(STATUSES)
-        for at, row in enumerate(rows):
-            if row[column] not in STATUSES:
-                found.append((at, column, f"{row[column]!r} is not allowed: {allowed}"))
+    for name, allowed in SERVICE_VOCABULARIES.items() if table == "service" else ():
+        if name in names:
+            column, said = names.index(name), ", ".join(allowed)
+            for at, row in enumerate(rows):
+                if row[column] not in allowed:
+                    found.append((at, column, f"{row[column]!r} is not allowed: one of {said}"))
     return [
         _named(table, dict(zip(names, rows[at], strict=True)), names[column], problem)
         for at, column, problem in sorted(found, key=lambda f: (f[0], f[1]))

@@ -12,12 +12,12 @@ import sqlite3
 from dataclasses import replace
 from datetime import date
 
+from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY
 from app.pathways.services import needs_check
 from app.records import record
 
-AUDIENCES = ("any", "women", "men", "lgbtq")
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
 KEY_COLUMNS = "name organization kinds areas"
 REGION_LABELS = {"national": "National", "west_midlands": "West Midlands"}

@@ -12,6 +12,8 @@ import re
 import unicodedata
 
 from app.db.field_rules import (
+    AUDIENCES,
+    CONFIDENCES,
     FORMULA_STARTS,
     PHONE_ALLOWED,
     STATUSES,
@@ -27,8 +29,6 @@ RULE_NAMES = {
     "source_seen": "x",
     "phone": "number",  # "+44 …" is a number, not a formula
 }
-CONFIDENCES = ("high", "medium", "low")
-AUDIENCES = ("any", "women", "men", "lgbtq")
 # Where a refuge is: any of these in its record (read after NFKC, so full-width letters
 # and digits count too). Wide on purpose: a false alarm costs the lead a rewording.
 WHERE = re.compile(

@@ -28,6 +28,9 @@ def setting_problems(settings: Settings) -> list[str]:
     for item in fields(Settings):
         value = getattr(settings, item.name)
         low, high, why = SETTING_LIMITS[item.name]
-        if not (isinstance(value, int) and low <= value <= high):
+        # a bool is an int to Python, not a number to the rules: 'true' passed the limits
+        # and turned the Dash threshold off (review 2026-12-01)
+        number = isinstance(value, int) and not isinstance(value, bool)
+        if not (number and low <= value <= high):
             problems.append(f"setting {item.name} = {value!r}: allowed {low} to {high} ({why})")
     return problems

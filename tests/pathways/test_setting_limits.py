@@ -11,6 +11,6 @@ def test_the_shipped_settings_are_within_their_limits(graph):
 
 def test_each_setting_beyond_its_limit_is_named_with_what_is_allowed(graph):
     for key, (low, high, why) in SETTING_LIMITS.items():
-        for value in (low - 1, high + 1, "14"):
+        for value in (low - 1, high + 1, "14", True):
             (problem,) = setting_problems(replace(graph.settings, **{key: value}))
             assert problem == f"setting {key} = {value!r}: allowed {low} to {high} ({why})"

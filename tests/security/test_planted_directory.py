@@ -232,12 +232,17 @@ KIND_CHANGED = (
         # while the diff, knowing only "retired", said "no change" (review 2026-12-01)
         (
             "UPDATE service SET status = 'temporarily closed' WHERE id = 'bcwa'",
-            "'temporarily closed' is not allowed: active or retired",
+            "'temporarily closed' is not allowed: one of active, retired",
         ),
         ("UPDATE service SET status = 'retired' WHERE id = 'police-101'", "101: it must be active"),
         ("UPDATE service SET status = 'retired' WHERE id = 'ndah'", "'ndah' is not active"),
+        # a Cyrillic а: the national helpline served no one, the diff's line looked the same
+        (
+            "UPDATE service SET audience = '\u0430ny' WHERE id = 'ndah'",
+            "'\u0430ny' is not allowed: one of any, women, men, lgbtq",
+        ),
     ],
-    ids=["trigger", "999 moved out of its kind", "a status unknown", "101 retired", "ndah"],
+    ids=["trigger", "999 moved", "a status unknown", "101 retired", "ndah", "audience"],
 )
 def test_publish_never_signs(tmp_path, sql, refusal):
     from app.db import signing
