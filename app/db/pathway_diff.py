@@ -5,9 +5,7 @@ services, and a change to either reaches every laptop."""
 from __future__ import annotations
 
 import json
-import re
 
-from app.db.pathway_words import strings_of
 from app.pathways.graph import Graph
 
 # Every part of the rules, by what a reviewer calls it: a card's words changed in a signed
@@ -28,9 +26,6 @@ PATHWAY_PARTS = {
 PATHWAY_WHOLES = {"start": "first question", "settings": "settings", "risk": "risk facts"}
 
 
-IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*").fullmatch  # a question's or answer's id: no words
-
-
 def pathway_changes(old: Graph, new: Graph) -> list[str]:
     """Each item of the rules that differs, "rule idva_referral R6", in a stable order, with
     the words it now has that it had not: the name alone hid a number written in words a
@@ -40,9 +35,7 @@ def pathway_changes(old: Graph, new: Graph) -> list[str]:
         before, after = _keyed(getattr(old, part)), _keyed(getattr(new, part))
         keys = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
         for key in keys:
-            had = set(strings_of(before.get(key)))
-            now = [t for t in strings_of(after.get(key)) if t not in had and not IDENTIFIER(t)]
-            lines = [f"now: {text}" for text in now] + differences(before.get(key), after.get(key))
+            lines = differences(before.get(key), after.get(key))
             found.append(f"{word} {key}" + "".join(f"\n    {line}" for line in lines))
         if before != after and not keys:
             found.append(f"the order of the {word}s")
@@ -54,10 +47,12 @@ def pathway_changes(old: Graph, new: Graph) -> list[str]:
 
 
 def differences(old, new, path: str = "") -> list[str]:
-    """Each value changed other than in words (the "now:" lines show those): a number, a
-    condition, an answer's id, as "where: old → new". A received directory set the Dash
-    threshold to 25 and the diff said only "settings" (review 2026-12-01)."""
-    if old == new or (isinstance(new, str) and not IDENTIFIER(new) and isinstance(old, str)):
+    """Each value changed, words, numbers and conditions alike, as "where: old → new". The
+    name of an item alone hid a number written in words a check cannot read ("0121 then
+    496 then 0999"); a setting shown as "settings" hid a Dash threshold of 25; a value
+    taken for words ("16_17", "dash.yes") was left out, and with it a child's referral
+    (reviews 2026-12-01)."""
+    if old == new:
         return []
     if _fields(old) and type(old) is type(new):
         return [line for name in _fields(new) for line in _at(old, new, name, path, getattr)]

@@ -29,11 +29,27 @@ def test_a_change_to_the_pathways_words_is_shown_even_with_its_version_unchanged
         f"the pathway's rules or words changed (2 items) with its version "
         f"{graph.pathway_version} unchanged"
     )
-    card = graph.actions["urgent_medical_check"].say.replace("call 999", "call 998")
-    assert diff.lines()[1:] == [  # and the words it now has: a number in words shows there
-        f"pathway changed: card urgent_medical_check\n    now: {card}",
-        "pathway changed: guidance reminder no_joint_meetings\n    now: Meet them together.",
+    said = graph.actions["urgent_medical_check"].say
+    meet = next(g.text for g in graph.guidance if g.id == "no_joint_meetings")
+    card = said.replace("call 999", "call 998")
+    assert diff.lines()[1:] == [  # and its words, old and new: a number in words shows there
+        f'pathway changed: card urgent_medical_check\n    say: "{said}" → "{card}"',
+        "pathway changed: guidance reminder no_joint_meetings\n"
+        f'    text: "{meet}" → "Meet them together."',
     ]
+
+
+def test_a_value_that_reads_like_words_is_shown_old_and_new(graph, tmp_path):
+    """ "under_16" taken out of the condition under_18 (a value not read as an id) showed
+    as "condition under_18" alone, and a child under 16 lost the front-door referral."""
+    copy = shipped_changed(
+        tmp_path / "colleague.sqlite",
+        "UPDATE named_condition SET condition = replace(condition, '\"under_16\"', '\"16_17\"') "
+        "WHERE id = 'under_18'",
+    )
+    (item,) = compare(graph, load_valid_graph(copy)).pathway_items
+    assert item.startswith("condition under_18\n    ")
+    assert '"under_16" → "16_17"' in item
 
 
 def test_a_rule_whose_id_another_action_shares_is_named_by_both(graph, tmp_path):
