@@ -58,17 +58,25 @@ def strings_of(value) -> Iterator[str]:
             parts += [getattr(value, name) for name in reversed(value.__dataclass_fields__)]
 
 
+# Invisible, control or combining characters (the pathway is written in English): a
+# number spaced with combining graphemes joiners (U+034F) or variation selectors showed
+# whole and read as none (review 2026-12-01)
+HIDDEN_CATEGORIES = ("Cf", "Cc", "Co", "Cs", "Mn", "Me")
+UNSEEN = ("Cf", "Mn", "Me")  # drawn as nothing, or on the character before
+
+
 def hidden(text: str) -> list[str]:
     """Invisible or control characters, by code point ("U+200B"); a line break is allowed."""
     return [
         f"U+{ord(ch):04X}"
         for ch in text
-        if ch != "\n"
-        and (ch in BLANK_LETTERS or unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cs"))
+        if ch != "\n" and (ch in BLANK_LETTERS or unicodedata.category(ch) in HIDDEN_CATEGORIES)
     ]
 
 
 def numbers_in(text: str) -> list[str]:
+    # what shows as nothing is not there: a number stays one number read without them
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in UNSEEN)
     normal = unicodedata.normalize("NFKC", text)
     normal = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in normal)
     normal = _DIGITISH.sub(lambda run: "".join(map(_as_digit, run.group())), normal)

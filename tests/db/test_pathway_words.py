@@ -60,6 +60,7 @@ def test_the_shipped_pathway_passes(graph):
         "0\u041700 555 \u0417222",  # Cyrillic Ze for 3 (review 2026-12-01)
         "0300 555 \u01c0\u01c0\u01c0\u01c0",  # Latin letter dental click for 1
         "\u3007121 496 0999",  # ideographic zero
+        "0300" + "\u034f" * 17 + " 555" + "\u034f" * 17 + " 3222",  # combining joiners
         "0808§2000§247",
         "0800 1111",
         "123 456 789",
