@@ -66,9 +66,16 @@ def field_problems(name: str, value: Any) -> list[str]:
         and name not in URL_FIELDS
         and name not in EMAIL_FIELDS
         and not _formula(name, text)
+        and (text.isascii() or not _reversed_number(text))
     ):
         return []  # the usual case, decided without a regular expression
     problems = []
+    reversed_number = _reversed_number(text)
+    if reversed_number:
+        problems.append(
+            f"the number {reversed_number} after right-to-left words is shown with its groups "
+            "in reverse order: put the number first, or English words just before it"
+        )
     if len(text) > limit:
         problems.append(f"{len(text)} characters, more than the {limit} allowed")
     allowed = "\n\t" if name in MULTILINE else ""
@@ -90,6 +97,25 @@ def field_problems(name: str, value: Any) -> list[str]:
     if text and name in EMAIL_FIELDS and not EMAIL.fullmatch(text):
         problems.append(f"{_quote(text)} is not an email address")
     return problems
+
+
+GROUPED_DIGITS = re.compile(r"\d+(?:[ .\-]\d+)+")
+
+
+def _reversed_number(text: str) -> str | None:
+    """A number of several groups whose nearest letter before it is right-to-left: shown
+    "0099 223 0330" for "0330 223 0099" on the card, the PDF and the summary alike (review
+    2026-12-01). A number alone, or after English words, keeps its order."""
+    if text.isascii():
+        return None
+    for found in GROUPED_DIGITS.finditer(text):
+        for ch in reversed(text[: found.start()]):
+            direction = unicodedata.bidirectional(ch)
+            if direction in ("R", "AL"):
+                return found.group()
+            if direction == "L":
+                break
+    return None
 
 
 def phone_problems(number: str) -> list[str]:

@@ -91,12 +91,15 @@ def test_a_number_after_a_right_to_left_name_keeps_its_order_in_the_pdf_and_summ
     from app.pathways.summary import service_line
     from app.ui.plan.plan_text import service_html
 
-    urdu = "Black Country Women's Aid (\u0628\u0644\u06cc\u06a9 \u06a9\u0646\u0679\u0631\u06cc)"
-    service = replace(graph.services["bcwa"], name=urdu, phone="0121 552 6448")
-    for set_text, text in (
-        (QTextDocument.setHtml, f"<ul>{service_html(ServiceMatch(service), False)}</ul>"),
-        (QTextDocument.setPlainText, service_line(ServiceMatch(service), lambda s: False)),
-    ):
+    urdu = "\u0628\u0644\u06cc\u06a9 \u06a9\u0646\u0679\u0631\u06cc"
+    lines = []
+    for name in (f"Black Country Women's Aid ({urdu})", urdu):  # and a name all in Urdu
+        service = replace(graph.services["bcwa"], name=name, phone="0121 552 6448")
+        lines += [
+            (QTextDocument.setHtml, f"<ul>{service_html(ServiceMatch(service), False)}</ul>"),
+            (QTextDocument.setPlainText, service_line(ServiceMatch(service), lambda s: False)),
+        ]
+    for set_text, text in lines:
         document = QTextDocument()
         set_text(document, text)
         document.setTextWidth(2000)
