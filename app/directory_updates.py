@@ -111,7 +111,10 @@ class DirectoryUpdates:
         publisher's key no longer trusted (its file may be gone: a share offline, or IT
         deleted it with the key)."""
         in_use = self.current.in_force.selection
-        if in_use.path is not None and in_use.path in fresh.refused_files:
+        # a file locked for a moment: the bytes in use were checked, and stay (a read that
+        # failed once sent a laptop back to the older shipped directory, review 2026-12-01)
+        refused = [p for p in fresh.refused_files if p not in fresh.unreadable_files]
+        if in_use.path is not None and in_use.path in refused:
             return True
         if not in_use.key_id:
             return False  # the shipped directory: its .sha256 is checked in the selection

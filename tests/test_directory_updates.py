@@ -257,3 +257,33 @@ def test_keys_that_cannot_be_read_set_nothing_aside_and_keep_the_directory(it, c
     assert made.exists()
     choice = select_directory(unreadable)
     assert choice.keys_unread and choice.origin == "shipped" and made.exists()
+
+
+def test_a_directory_whose_file_cannot_be_read_for_a_moment_stays_in_use(
+    it, coventry_edit, monkeypatch
+):
+    """A kept copy locked for one check (a Windows sharing violation, an antivirus scan)
+    sent a running laptop back to the older shipped directory and its withdrawn numbers
+    (review 2026-12-01). Only Windows refuses a read this way (root reads any file here),
+    so the lock is made by refusing that one file's opening."""
+    import os
+
+    where, lead = it
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.2", date.today())
+    updates = running(where)
+    assert updates.current.version == "2026.12.2"
+    shutil.rmtree(where.machine_updates)  # off the share: the kept copy is in use
+    in_use = select_directory(where)
+    assert in_use.origin == "kept"
+    updates = running(where)
+    locked, real_open = updates.current.in_force.selection.path, os.open
+
+    def sharing_violation(path, *args, **kwargs):
+        if str(path) == str(locked):
+            raise PermissionError(13, "The process cannot access the file")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", sharing_violation)
+    assert updates.check() is None  # the bytes in use were checked: they stay
+    monkeypatch.setattr(os, "open", real_open)
+    assert locked.exists() and select_directory(where).version == "2026.12.2"

@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import signing
-from app.db.checks import Refused, RefusedForNow, check_database, check_new_version, version_key
+from app.db.checks import (
+    Refused,
+    RefusedForNow,
+    Unreadable,
+    check_database,
+    check_new_version,
+    version_key,
+)
 from app.records import record
 
 if TYPE_CHECKING:
@@ -77,7 +84,7 @@ def read_head(path: Path, count: int) -> tuple[bytes, int]:
     try:
         handle = os.open(path, flags)
     except OSError as error:
-        raise RefusedForNow(f"cannot read it ({error.strerror or error})") from None
+        raise Unreadable(f"cannot read it ({error.strerror or error})") from None
     try:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode):
@@ -85,7 +92,7 @@ def read_head(path: Path, count: int) -> tuple[bytes, int]:
         with os.fdopen(handle, "rb", closefd=False) as stream:
             return stream.read(count), status.st_size
     except OSError as error:
-        raise RefusedForNow(f"cannot read it ({error.strerror or error})") from None
+        raise Unreadable(f"cannot read it ({error.strerror or error})") from None
     finally:
         os.close(handle)
 

@@ -25,6 +25,11 @@ class RefusedForNow(Refused):
     directory for good (review 2026-12-01)."""
 
 
+class Unreadable(RefusedForNow):
+    """A file that cannot be read now (locked, a share gone): the directory in use from it
+    stays in use, as the copy in memory is still the one checked."""
+
+
 def version_key(version: str) -> tuple[int, ...]:
     """'2026.11.21.2' -> (2026, 11, 21, 2): versions compare part by part."""
     try:

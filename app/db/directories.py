@@ -27,7 +27,7 @@ from app.db.bundle import (
     read_regular_file,
     read_signed_manifest,
 )
-from app.db.checks import Refused, RefusedForNow, check_database, version_key
+from app.db.checks import Refused, RefusedForNow, Unreadable, check_database, version_key
 from app.db.trust import KeySources, TrustedKey, load_trusted_keys
 from app.machine import machine_folders
 from app.records import record
@@ -35,6 +35,8 @@ from app.records import record
 SET_ASIDE = "set-aside"
 KEPT = "kept-"  # the name of a copy of IT's bundle kept in the worker's folder
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
+APP_WRITES = ("installed-", KEPT)  # the names of the bundles this app puts there
+KEEP_FOR_NOW = 4  # of them, refused only for now, kept at most
 MAX_SHIPPED_BYTES = 256 * 1024 * 1024
 ORIGINS = {
     "shipped": "installed with the app",
@@ -73,6 +75,8 @@ class Selection:
     trusted: list[TrustedKey] = field(default_factory=list)
     manifest: Manifest | None = None  # an update's, as signed
     keys_unread: bool = False  # the trusted keys could not be read: no update was checked
+    kept_for_now: list[Path] = field(default_factory=list)  # the worker's, refused for now
+    unreadable_files: list[Path] = field(default_factory=list)  # refused: not readable now
 
     @property
     def problems(self) -> list[str]:
@@ -229,10 +233,10 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
         try:
             manifest = read_signed_manifest(path, keys)
         except Refused as error:
-            _refuse(choice, origin, path, str(error), isinstance(error, RefusedForNow))
+            _refuse(choice, origin, path, str(error), error)
             continue
         except Exception as error:  # one bad file never stops every start
-            _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})", True)
+            _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})", error)
             continue
         ident = (manifest.directory_version, manifest.sha256)
         found.setdefault(ident, (version_key(manifest.directory_version), manifest, []))
@@ -262,12 +266,12 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
                     raise Refused("it changed while it was being checked")
                 check_bundle_database(manifest, data)
             except Refused as error:
-                _refuse(choice, origin, path, str(error), isinstance(error, RefusedForNow))
+                _refuse(choice, origin, path, str(error), error)
                 failed_in_share += origin == "machine"
                 continue
             except Exception as error:  # signed, yet this app cannot read it
                 reason = f"could not be checked ({type(error).__name__})"
-                _refuse(choice, origin, path, reason, True)
+                _refuse(choice, origin, path, reason, error)
                 failed_in_share += origin == "machine"
                 continue
             choice.take(path, data, manifest.directory_version, origin, manifest)
@@ -283,10 +287,26 @@ def kept_place(places: list[tuple[str, Path]]) -> Path | None:
     return next((path for origin, path in places if origin != "machine"), None)
 
 
-def _refuse(choice: Selection, origin: str, path: Path, reason: str, for_now: bool = False) -> None:
+def _refuse(
+    choice: Selection, origin: str, path: Path, reason: str, error: Exception | None = None
+) -> None:
     """IT's bundles are only named; the worker's own are also moved out of the way, unless
     refused only for now (RefusedForNow)."""
     choice.refused_files.append(path)
+    # refused only for now: a key not trusted now, a file that cannot be read now, a fault
+    # of this app's reading (not the file's), each may pass at the next check
+    for_now = error is not None and (
+        isinstance(error, RefusedForNow) or not isinstance(error, Refused)
+    )
+    if isinstance(error, Unreadable):
+        choice.unreadable_files.append(path)
+    if for_now and origin != "machine":
+        # only a bundle of a name this app writes, and a few: 50,000 files planted in the
+        # profile, never set aside, were all read at every check, freezing the window
+        # (review 2026-12-01); the rest are set aside as before
+        for_now = path.name.startswith(APP_WRITES) and len(choice.kept_for_now) < KEEP_FOR_NOW
+        if for_now:
+            choice.kept_for_now.append(path)
     if origin == "machine" or for_now:
         choice.refused.append(f"{path.name}: {reason}")
         return

@@ -582,7 +582,8 @@ def test_a_workers_bundle_refused_only_for_now_is_kept_and_used_again(where, key
     """The trusted keys gone for one check (a policy file being rewritten), or the file
     locked for a moment: the worker's bundle was set aside, and the laptop stayed on the
     older shipped directory for good (review 2026-12-01)."""
-    mine = bundle(where, key, "2026.12.2", folder="user")
+    published = bundle(where, key, "2026.12.2", folder="user")
+    mine = published.rename(published.with_name("installed-0123456789abcdef.navdir"))
     trusted = tmp_path / "trusted"
     (public,) = trusted.iterdir()
     moved = tmp_path / public.name
@@ -593,3 +594,21 @@ def test_a_workers_bundle_refused_only_for_now_is_kept_and_used_again(where, key
     moved.rename(public)
     choice = select_directory(where, TODAY)
     assert mine.exists() and choice.version == "2026.12.2" and choice.origin == "user"
+
+
+def test_files_planted_in_the_workers_folder_are_not_kept_to_be_read_at_every_check(
+    where, key, tmp_path
+):
+    """Kept while refused only for now, 50,000 files signed by an unknown key were read at
+    every 15-minute check, freezing the window (review 2026-12-01): only a few bundles of a
+    name this app writes are kept."""
+    stranger = signing.generate(tmp_path / "stranger")
+    made = publish(SHIPPED, stranger.private_path, tmp_path / "out", "2026.12.9", TODAY)
+    where.user_updates.mkdir(parents=True, exist_ok=True)
+    for n in range(6):
+        shutil.copy(made, where.user_updates / f"planted-{n}.navdir")
+        shutil.copy(made, where.user_updates / f"installed-{n:016}.navdir")
+    choice = select_directory(where, TODAY)
+    left = sorted(p.name for p in where.user_updates.glob("*.navdir"))
+    assert len(left) == 4 and all(name.startswith("installed-") for name in left)
+    assert len(choice.set_aside) == 8

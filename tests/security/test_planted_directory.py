@@ -35,15 +35,17 @@ def search(env, text="emergency"):
     return run_app("directory", "search", text, "--json", env=env)
 
 
-def test_a_forged_directory_in_the_profile_is_refused_and_never_shown(app_home, tmp_path):
-    """Refused at every check, by name; left where it is, as a bundle whose key is not
-    trusted only for now would be (RefusedForNow)."""
+def test_a_forged_directory_in_the_profile_is_set_aside_and_never_shown(app_home, tmp_path):
+    """Set aside although its key may only be unknown for now: its name is none this app
+    writes (a few of those are kept, H99)."""
     bundle = plant_in_profile(app_home.env, tmp_path)
     result = search(app_home.env)
     assert result.returncode == 0
     assert FAKE not in result.stdout
     assert any(hit["phone"] == "999" for hit in json.loads(result.stdout))
-    assert f"{bundle.name}: signed with unknown key" in result.stderr
+    assert f"{bundle.name} was set aside: signed with unknown key" in result.stderr
+    aside = user_folder(app_home.env, "directory-updates", "set-aside")
+    assert any(p.name.startswith(bundle.name) for p in aside.iterdir())
     test = run_app("--self-test", env=app_home.env)
     assert test.returncode == 0, test.stderr
     assert f"directory {SHIPPED_VERSION} (installed with the app): verified" in test.stdout
