@@ -32,6 +32,8 @@ from app.db.checks import (
 from app.records import record
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from nacl.signing import SigningKey, VerifyKey
 
 FORMAT = 1
@@ -107,6 +109,7 @@ def publish(
     passphrase: str | None = None,
     just_built: bool = False,
     loaded_key: tuple[str, SigningKey] | None = None,
+    before_writing: Callable[[], None] | None = None,
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -115,7 +118,9 @@ def publish(
     file given: nothing in that file beyond its rows (a trigger, a view) is signed.
     `just_built`: the caller wrote `database` itself from checked rows a moment ago, in a
     folder of its own (the maintenance window), so it is not written a second time;
-    `loaded_key`: the key it already unsealed (one passphrase derivation, not two)."""
+    `loaded_key`: the key it already unsealed (one passphrase derivation, not two);
+    `before_writing`: called once signed, before the bundle is written (the lead's working
+    copy records the version then, so a copy changed meanwhile stops the publish whole)."""
     import tempfile  # publishing only: not on the path to the first question
 
     from app.db.oruk_format import read_directory
@@ -170,6 +175,8 @@ def publish(
             kid,
         ).signed_fields()
         manifest = Manifest(**fields, signature=signing.sign(fields, key))
+        if before_writing is not None:  # a failure there: nothing is written
+            before_writing()
         target = out_dir / f"directory-{version}{SUFFIX}"
         _write_new(target, bundle_bytes(manifest, data))
         return target

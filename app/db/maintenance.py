@@ -187,11 +187,20 @@ def publish_copy(
         database = Path(scratch) / "directory.sqlite"
         build(copy, words, pathway_from, database)  # a problem: said first, nothing written
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
-        bundle = publish(
-            database, key, out_dir, version, date.today(), days, just_built=True, loaded_key=loaded
-        )
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
-    copy.save(version)
+        # the version saved before the bundle is written: saved after, a copy changed in
+        # the second of signing left a bundle the lead was told was never published (review)
+        bundle = publish(
+            database,
+            key,
+            out_dir,
+            version,
+            date.today(),
+            days,
+            just_built=True,
+            loaded_key=loaded,
+            before_writing=lambda: copy.save(version),
+        )
     return bundle, signed
 
 

@@ -229,3 +229,28 @@ def test_a_kind_label_with_a_quote_starts_a_copy_that_opens(graph, tmp_path):
     start_copy(tmp_path / "copy", source)
     copy, _ = open_copy(tmp_path / "copy", dataclasses.replace(graph, kind_labels=labels))
     assert copy.kinds["helpline_da"] == labels["helpline_da"]
+
+
+def test_a_copy_changed_while_it_is_signed_is_never_published(
+    copy_and_words, graph, lead, tmp_path, monkeypatch
+):
+    """Changed in the second between the first check and the end of signing (check-service
+    run meanwhile), the bundle was written and the lead told "nothing was published"
+    (review 2026-12-01): the version is saved before the bundle is written."""
+    import app.db.maintenance as maintenance
+
+    copy, words = copy_and_words
+    copy.update("coventry-mash", {"phone": "024 7678 8555"})
+    copy.save()
+    real_build = maintenance.build
+
+    def build_while_saved_elsewhere(*args):
+        real_build(*args)
+        services = copy.folder / "services.csv"
+        services.write_text(services.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+    monkeypatch.setattr(maintenance, "build", build_while_saved_elsewhere)
+    out = tmp_path / "out"
+    with pytest.raises(WorkingCopyError, match="was changed since this copy was opened"):
+        publish_copy(copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.1")
+    assert not out.exists() or list(out.glob("*.navdir")) == []
