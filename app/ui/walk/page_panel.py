@@ -10,6 +10,7 @@ rest into view, so no question is answered "no" unseen.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -32,6 +33,7 @@ from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER
 
 NONE_KEY = "0"
+TYPED_AHEAD_S = 1.0  # after the rest of a page is brought into view, tick keys wait this long
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 
 
@@ -97,9 +99,11 @@ class TickBoxPage(QWidget):
         for widget in (self.none, self.go_on):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        # above the buttons, so in view with them: below, it was under the fold (review)
         layout.addWidget(self.more)
+        layout.addLayout(buttons)
         self.seen_end = False
+        self.keys_held_until = 0.0  # tick keys typed ahead are not taken until then
 
     def _box(self, key, label, hint, chosen, question, value, legend="") -> QGridLayout:
         """A tick box with its words beside it, wrapped to the page (a check box's own text
@@ -169,6 +173,9 @@ class TickBoxPage(QWidget):
             )
             self.more.show()
             self.go_on.setFocus()
+            # keys typed ahead for the next page ("0, 2, 1") ticked boxes here unseen
+            # (review 2026-12-01): for a moment, none is taken
+            self.keys_held_until = time.monotonic() + TYPED_AHEAD_S
             return False
         return True
 
@@ -177,6 +184,8 @@ class TickBoxPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
+        if text in self.boxes and time.monotonic() < self.keys_held_until:
+            return  # typed ahead, before the rest of the page could be read
         if text in self.boxes:
             self.boxes[text].toggle()
             self.boxes[text].setFocus()

@@ -89,6 +89,25 @@ def test_a_page_whose_end_was_not_on_screen_is_not_answered_unseen(qtbot, pathwa
         qtbot.keyClicks(panel, "0")  # seen now: none of these
 
 
+def test_keys_typed_ahead_past_an_unseen_end_tick_nothing(qtbot, pathway):
+    """ "0, 2, 1" typed ahead for the next pages: the 0 brought this page's end into view
+    and the 2 and the 1 ticked its boxes, unseen (review 2026-12-01)."""
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    panel = TickBoxPage(page_for(pathway))
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(600, 150)
+    holder.show()
+    qtbot.waitExposed(holder)
+    qtbot.keyClicks(panel, "021")
+    assert not any(box.isChecked() for box in panel.boxes.values())
+    assert panel.more.isVisible()
+    panel.keys_held_until = 0.0  # a moment later, read: keys tick as ever
+    qtbot.keyClicks(panel, "2")
+    assert panel.boxes["2"].isChecked()
+
+
 def test_someone_telling_about_themselves_is_asked_in_their_own_words(qtbot, pathway):
     session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
     for value in (False, "person_causing_harm", "adult", ["domestic_abuse"], []):
