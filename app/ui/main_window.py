@@ -140,7 +140,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         return self.exit_button
 
     def _conversation(self) -> QWidget:
-        self.conversation = Conversation(self.allow_exports, self.clipboard.put)
+        self.conversation = Conversation(self.allow_exports, self.copy_contact)
         c = self.conversation
         self.sections_model, self.strip, self.pages = c.sections_model, c.strip, c.pages
         self.question_page, self.emergency = c.question_page, c.emergency
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
             self.refresh()
             return
         months = self.pathway.graph.settings.assured_within_months
-        self.emergency.show_action(urgent, self.today(), months, self.clipboard.put)
+        self.emergency.show_action(urgent, self.today(), months, self.copy_contact)
         self.pages.setCurrentWidget(self.emergency)
         self.show_reminders()  # after the 999 card: nothing may stand before it
 
@@ -225,6 +225,12 @@ class MainWindow(QMainWindow, ForgetsTheCase):
     def finish_read_back(self) -> None:
         self.session.finish()
         self.refresh()
+
+    def copy_contact(self, contact: str) -> None:
+        """A card's number or address copied, and said (the status line still said
+        "Summary copied" from before: review 2026-12-01)."""
+        self.clipboard.put(contact)
+        self.status.setText(f"Copied {contact}: paste it where you dial or write.")
 
     def copy_summary(self) -> None:
         if self.session.plan is None or not self.allow_exports:

@@ -59,6 +59,15 @@ def test_enter_on_the_plans_buttons_presses_them_as_space_does(qtbot, window):
     assert window.screens.currentWidget() is not window.neutral
 
 
+def test_copying_a_number_says_what_was_copied(qtbot, window):
+    """The status line still said "Summary copied" after a number was copied (review)."""
+    walk(qtbot, window, SCENARIO)
+    window.copy_summary()
+    row = next(r for c in window.plan_view.cards for r in c.rows if hasattr(r, "copy_button"))
+    row.copy_button.click()
+    assert window.status.text().startswith(f"Copied {row.number.text()}")
+
+
 def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window):
     walk(qtbot, window, SCENARIO)
     window.tabs.setCurrentWidget(window.directory)
