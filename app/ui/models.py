@@ -233,6 +233,9 @@ def table_view(model: QAbstractTableModel, name: str, stretch: int | None = 0) -
     table.setModel(model)
     table.setAccessibleName(name)
     table.setTabKeyNavigation(False)
+    # rows as tall as their text: at 24 pt a row's fixed height cut the descenders, and an
+    # underscore (an e-mail address's) did not show at all (review 2026-12-01)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table

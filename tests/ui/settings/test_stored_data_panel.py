@@ -19,6 +19,8 @@ def test_the_kind_and_value_columns_show_their_words_whole_at_24_points(qtbot, t
     panel.refresh()
     table, model = panel.table, panel.model
     assert model.rowCount() > 0
+    # each row as tall as its text: a fixed height cut descenders and hid an underscore
+    assert all(table.rowHeight(r) > table.fontMetrics().height() for r in range(model.rowCount()))
     for row in range(model.rowCount()):
         for column in (0, 2):
             text = model.index(row, column).data() or ""
