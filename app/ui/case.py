@@ -260,7 +260,9 @@ class CaseSession:
             if section in current:
                 state = "in progress"
             elif section in asked:
-                state = "completed"
+                # with questions of it still ahead in the flow (the Dash, then the needs,
+                # then the judgement): "completed" was said too soon (review 2026-12-01)
+                state = "completed" if last[section] < now else "in progress"
             elif last[section] < now:
                 state = "not needed"
             else:

@@ -78,3 +78,20 @@ def test_the_order_of_asking_follows_the_flow(graph):
     assert order["immediate_danger"] == 0
     assert order["children_in_household"] < order["professional_judgement_high_risk"]
     assert set(order) == set(graph.questions)
+
+
+def test_a_section_with_questions_still_ahead_is_in_progress_not_completed(pathway):
+    """After the Dash, the household page: "Risk ✓ completed" stood there, and the
+    judgement and incident questions (Risk) came after it (review 2026-12-01)."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "about_abuser": [], "police_aware": "no"}
+    answers |= {"perpetrator_nearby": False, "relationship_to_abuser": "partner_or_ex"}
+    answers |= {"safe_tonight": "yes", "dash_answers": {f"dash_{n:02}": "no" for n in range(1, 25)}}
+    while session.question.section not in ("Household", "Needs"):
+        question = session.question
+        shown = session.page
+        session.answer(
+            {q.id: answers[q.id] for q in shown.questions} if shown else answers[question.id]
+        )
+    assert {s.name: s.state for s in session.sections()}["Risk"] == "in progress"
