@@ -42,6 +42,18 @@ def test_high_contrast_keeps_every_edge(qapp):
         assert contrast(palette, edge, R.Button) >= 7, edge
 
 
+def test_every_tick_box_in_the_window_draws_its_box_in_every_palette(make_window):
+    """The Directory's "Open 24/7" box was a plain one: invisible in high contrast."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from app.ui.tick_box import TickBox
+
+    window = make_window()
+    window.other_tabs.build()  # every tab
+    boxes = window.findChildren(QCheckBox)
+    assert boxes and all(isinstance(box, TickBox) for box in boxes), [b.text() for b in boxes]
+
+
 def test_the_system_scheme_is_the_palette_qt_started_with(make_window):
     started = QPalette(QApplication.palette())
     window = make_window()

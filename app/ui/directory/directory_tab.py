@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -18,6 +17,7 @@ from app.ui.directory.search_worker import SearchOpener, SearchThread
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label
 from app.ui.models import ServiceTableModel, table_view
+from app.ui.tick_box import TickBox
 
 DETAILS_HINT = "Choose a service to see where its details come from."
 
@@ -46,7 +46,7 @@ class DirectoryTab(QWidget):
         self.kind.addItem("Any kind", None)
         for code, label in sorted(kinds.items(), key=lambda item: item[1]):
             self.kind.addItem(label, code)
-        self.always_open = QCheckBox("Open 24/7")
+        self.always_open = TickBox("Open 24/7")  # its box drawn in every palette
         self.always_open.setAccessibleName("Only services open 24/7")
         bar = QWidget()
         filters = wrapping_row(bar)  # the filters wrap at large text sizes
