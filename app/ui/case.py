@@ -43,6 +43,24 @@ def unticked(member: PageMember, question: Question) -> Any:
     return [] if question.answer_type == "multi" else member.untick
 
 
+DASH_ITEM = "national: SafeLives Dash item "
+
+
+def red_flags_in_one(flags: tuple[Guidance, ...]) -> tuple[Guidance, ...]:
+    """The red flags as one item, "Red flags: …; …" (seven, one to an item, pushed the
+    safety reminders below the fold); a flag added makes it new again."""
+    if not flags:
+        return ()
+    every = dict.fromkeys(source for flag in flags for source in flag.sources)
+    items = [source.removeprefix(DASH_ITEM) for source in every if source.startswith(DASH_ITEM)]
+    sources = tuple(source for source in every if not source.startswith(DASH_ITEM))
+    if items:  # "SafeLives Dash item 15; … item 14; …" took six lines: one, with each item
+        sources += (f"national: SafeLives Dash items {', '.join(items)}",)
+    text = "; ".join(flag.text for flag in flags)
+    ids = "+".join(flag.id for flag in flags)
+    return (Guidance(f"red_flags:{ids}", "red_flag", text, sources, {"always": True}),)
+
+
 class CaseSession:
     def __init__(self, pathway: Pathway, settings: Settings, prefill: dict[str, Any]) -> None:
         self.pathway = pathway
@@ -225,7 +243,7 @@ class CaseSession:
             return self.plan.reminders
         given = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
         step = self.pathway.step(given, self.settings)
-        return step.red_flags + step.reminders
+        return red_flags_in_one(step.red_flags) + step.reminders
 
     def answered(self) -> list[tuple[Question, Any]]:
         """Each question on the path with its answer, in the words it was asked, for the

@@ -60,7 +60,7 @@ class ReminderListModel(ItemListModel):
         item = self.items[index.row()]
         new = item.id in self.new_ids
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            flag = "Red flag: " if item.category == "red_flag" else ""
+            flag = "Red flags: " if item.category == "red_flag" else ""
             return f"{'New: ' if new else ''}{flag}{item.text}\n[{'; '.join(item.sources)}]"
         if role == Qt.ItemDataRole.FontRole and new:
             font = QFont()

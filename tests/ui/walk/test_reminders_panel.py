@@ -169,11 +169,11 @@ def test_the_red_flags_raised_are_beside_the_judgement_question(qtbot, window):
     """The question says "Think about the red flags shown beside you", and none were shown
     until the plan (R41: the worker judges with them in view; review 2026-12-01)."""
     walk(qtbot, window, SCENARIO, stop_before="professional_judgement_high_risk")
-    texts = shown(window.reminders)
+    (flags,) = [text for text in shown(window.reminders) if "Red flags: " in text]
     for flag in ("Threats to kill", "Use of weapons or objects to hurt"):
-        assert any(f"Red flag: {flag}\n" in text for text in texts), flag
+        assert f"{flag}; " in flags, flag  # one item: the reminders stay in view below
     walk(qtbot, window, SCENARIO)  # on the plan they stand under the risk heading instead
-    assert not any("Red flag: " in text for text in shown(window.reminders))
+    assert not any("Red flags: " in text for text in shown(window.reminders))
 
 
 def test_a_reminder_the_plan_so_far_brings_comes_as_the_answer_is_given(qtbot, window):
