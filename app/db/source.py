@@ -194,7 +194,7 @@ def _question_row(ordinal: int, q: dict[str, Any]) -> dict[str, Any]:
         "min_choices": int(q.get("min_choices", 0)),
         "sources": q.get("sources", []),
         "default_answer": [q["default"]] if "default" in q else None,
-        "wordings": q.get("wording", []),
+        "wordings": _wordings(q, ("prompt", "help")),
         "summary_label": q.get("summary", ""),
         "interrupt_action": q.get("interrupt", ""),
     }
@@ -214,9 +214,23 @@ def _action_row(a: dict[str, Any]) -> dict[str, Any]:
         "fallback_note": a.get("fallback_note", ""),
         "group_name": a.get("group", "offer"),
         "say": a.get("say", ""),
-        "wordings": a.get("wording", []),
+        "wordings": _wordings(a, ("title", "say")),
         "fallback_kinds": a.get("fallback_kinds", []),
     }
+
+
+def _wordings(item: dict[str, Any], words: tuple[str, str]) -> list[dict]:
+    """Its other wordings, each key one the app reads: a card's "prompt" (a question's
+    word) was built and silently never shown (review 2026-12-01)."""
+    wordings = item.get("wording", [])
+    for wording in wordings:
+        unknown = set(wording) - {"when", *words}
+        if unknown:
+            where = item.get("id") or item.get("kind")
+            raise ValueError(
+                f"{where}: wording {', '.join(sorted(unknown))}: allowed when, {', '.join(words)}"
+            )
+    return wordings
 
 
 def _service_rows(path: Path, directory: dict[str, Any], problems: list[str]) -> Rows:

@@ -167,3 +167,19 @@ def test_a_page_with_a_misspelt_field_or_apart_questions_is_refused(sources, tmp
         "page household_and_needs" in p and "can be asked between" in p
         for p in error.value.problems
     )
+
+
+def test_a_wording_with_a_key_the_app_never_reads_is_refused(sources, tmp_path):
+    """A card's wording given a "prompt" (a question's word, not a card's) was built and
+    never shown: the FGM card's title stood unchanged over its words (review 2026-12-01)."""
+    actions = sources / "pathway" / "actions.toml"
+    text = actions.read_text(encoding="utf-8")
+    title = '  title = "Explain that the police will be involved (FGM is a crime)"'
+    assert title in text
+    actions.write_text(text.replace(title, title.replace("title", "prompt", 1)), "utf-8")
+    with pytest.raises(SourceError) as error:
+        build_directory(sources, tmp_path / "d.sqlite")
+    assert any(
+        "police_report_option: wording prompt: allowed when, title, say" in p
+        for p in error.value.problems
+    )
