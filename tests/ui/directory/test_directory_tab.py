@@ -28,16 +28,22 @@ def test_numbers_and_checks_are_never_cut_short(qtbot, pathway):
     tab.searches.stop()
 
 
-def test_a_services_details_say_where_they_come_from_and_what_is_in_doubt(qtbot, pathway):
-    """Where a number or the hours came from ("the service's own page, undated") left the
-    plan's cards for the service's notes: the details pane shows them."""
+def searched(qtbot, pathway, text):
+    """The tab shown with the results for `text`."""
     tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0)
     qtbot.addWidget(tab)
     tab.show()
-    tab.query.setText("Children and Young People's Sexual Assault")
+    tab.query.setText(text)
     with qtbot.waitSignal(tab.searches.answered):
         tab.run_search()
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    return tab
+
+
+def test_a_services_details_say_where_they_come_from_and_what_is_in_doubt(qtbot, pathway):
+    """Where a number or the hours came from ("the service's own page, undated") left the
+    plan's cards for the service's notes: the details pane shows them."""
+    tab = searched(qtbot, pathway, "Children and Young People's Sexual Assault")
     row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "wm-cyp-sas")
     tab.table.setCurrentIndex(tab.model.index(row, 0))
     assert "Notes: CONFLICT: 0330 223 0099" in tab.details.text()
@@ -47,13 +53,7 @@ def test_a_services_details_say_where_they_come_from_and_what_is_in_doubt(qtbot,
 
 def test_a_service_with_an_email_and_no_number_shows_its_email(qtbot, pathway):
     """The MARAC team showed "no number held" and not the e-mail address the plan gives."""
-    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.query.setText("MARAC")
-    with qtbot.waitSignal(tab.searches.answered):
-        tab.run_search()
-    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    tab = searched(qtbot, pathway, "MARAC")
     hits = tab.model.hits
     row, hit = next((r, h) for r, h in enumerate(hits) if h.email and not h.phone)
     assert tab.model.index(row, 1).data() == hit.email
