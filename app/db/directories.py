@@ -199,9 +199,13 @@ TRIES_IN_SHARE = 3  # places in IT's share read whole for one signed manifest, a
 
 
 def _bundle_files(folder: Path | None) -> list[Path]:
+    """The bundles in a folder; OSError when it cannot be listed (glob said nothing of a
+    folder workers may not read, and no update came, review 2026-12-01)."""
     if folder is None or not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file())
+    with os.scandir(folder) as entries:
+        found = [Path(e.path) for e in entries if e.name.endswith(SUFFIX)]
+    return sorted(p for p in found if not p.name.startswith(".") and p.is_file())
 
 
 def _keep_copy(choice: Selection, where: Locations) -> None:

@@ -145,14 +145,21 @@ def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
     from nacl.signing import VerifyKey
 
     found = {}
-    # a folder this account cannot read raises OSError: trusting nothing from it would set
-    # the worker's updates aside for a passing fault (review 2026-12-01); the caller says so
-    for path in sorted(folder.glob(f"*{PUBLIC_SUFFIX}")) if folder.is_dir() else []:
+    # A folder or key file this account cannot read raises OSError, and the caller says
+    # the trusted keys cannot be read: trusting nothing from it set the worker's updates
+    # aside for a passing fault, and glob and a skipped file had been silent, so IT read
+    # "signed with unknown key" of their own publisher's bundle (reviews 2026-12-01).
+    if not folder.is_dir():
+        return found
+    with os.scandir(folder) as entries:
+        paths = sorted(Path(e.path) for e in entries if e.name.endswith(PUBLIC_SUFFIX))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")  # OSError: unreadable, said by the caller
         try:
-            public = base64.b64decode(json.loads(path.read_text(encoding="utf-8"))["public_key"])
+            public = base64.b64decode(json.loads(text)["public_key"])
             found[path] = (key_id(public), VerifyKey(public))
-        except (OSError, ValueError, KeyError, TypeError, CryptoError):
-            continue
+        except (ValueError, KeyError, TypeError, CryptoError):
+            continue  # not a public key file (a private key, a note): never trusted
     return found
 
 

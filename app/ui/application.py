@@ -271,6 +271,9 @@ def open_window(directory: Path | None, log: EventLog):
         allow_practice=in_force.policy.allow_practice,
     )
     window.start_notes = notes  # the self-test prints them for IT
+    # what IT must act on: the self-test fails on them (a policy file that was no JSON, a
+    # refused update, a folder workers cannot read all passed it, review 2026-12-01)
+    window.for_it = [*choice.problems, *in_force.policy.problems]
     window.in_force = in_force
     AfterFirstPaint(window, lambda: after_first_question(window))
     return window

@@ -49,14 +49,16 @@ def self_test(window, canary: str | None = None, log: EventLog | None = None) ->
     if canary:
         type_everywhere(window, canary)
     problems = check_plan(window, case)
+    problems += getattr(window, "for_it", [])  # the deployment's: the directory, the policy
     if log is not None and log.errors:
         problems.append(f"{log.errors} unexpected error(s) during the run (see {log.path})")
     for problem in problems:  # the shipped scenario's: nothing of a worker's case
-        print(f"self-test failed: {problem}", file=sys.stderr)
+        print(f"self-test failed: {printable(problem)}", file=sys.stderr)
         if log is not None:  # on Windows the installed app has no console to print to
             log.event(f"self-test failed: {problem}")
     for note in getattr(window, "start_notes", []):  # file names from IT's share among them
-        print(f"self-test note: {printable(note)}", file=sys.stderr)
+        if note not in problems:
+            print(f"self-test note: {printable(note)}", file=sys.stderr)
     if not problems:
         plan = session.plan
         print(f"self-test passed: {len(plan.actions)} actions, {len(plan.reminders)} reminders")

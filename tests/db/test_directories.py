@@ -1,11 +1,15 @@
 """Which directory is used: only the newest verified one; anything altered is not."""
 
 import json
+import os
 import shutil
 import sqlite3
 import struct
 import subprocess
+import sys
+import tempfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -612,3 +616,57 @@ def test_files_planted_in_the_workers_folder_are_not_kept_to_be_read_at_every_ch
     left = sorted(p.name for p in where.user_updates.glob("*.navdir"))
     assert len(left) == 4 and all(name.startswith("installed-") for name in left)
     assert len(choice.set_aside) == 8
+
+
+UNPRIVILEGED_SELECTION = """
+import sys
+from pathlib import Path
+from app.db.directories import Locations, select_directory
+from app.db.trust import KeySources
+root = Path(sys.argv[1])
+where = Locations(root / "install" / "directory.sqlite", KeySources(root / "trusted"),
+                  root / "machine", root / "user")
+choice = select_directory(where)
+print(choice.origin)
+print("\\n".join(choice.refused))
+"""
+
+
+def select_as_a_worker(root):
+    """select_directory run by an account that may not read what root locked away (as
+    root, the test's own account, every file reads)."""
+    command = [sys.executable, "-c", UNPRIVILEGED_SELECTION, str(root)]
+    if os.geteuid() == 0:
+        drop = ["--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"]
+        command = ["setpriv", *drop, "--bounding-set=-all", *command]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
+    out = subprocess.run(command, capture_output=True, text=True, env=env, check=True, cwd="/")
+    return out.stdout
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="setpriv (util-linux) is not installed")
+def test_an_update_folder_or_keys_a_worker_cannot_read_are_named(key):
+    """IT's update folder, or its keys, readable by administrators only: no update came,
+    and the self-test said nothing, or "signed with unknown key" of IT's own publisher
+    (review 2026-12-01)."""
+    root = Path(tempfile.mkdtemp())
+    root.chmod(0o755)
+    (root / "install").mkdir()
+    shutil.copy(SHIPPED, root / "install")
+    shutil.copy(SHIPPED.with_name("directory.sqlite.sha256"), root / "install")
+    shutil.copytree(key.private_path.parent.parent / "trusted", root / "trusted")
+    publish(SHIPPED, key.private_path, root / "machine", "2026.12.1", TODAY)
+    for folder in (root / "install", root / "trusted", root / "machine"):
+        folder.chmod(0o755)
+        for file in folder.iterdir():
+            file.chmod(0o644)
+    assert select_as_a_worker(root).startswith("machine")  # readable: the update is used
+    (root / "machine").chmod(0o700)
+    said = select_as_a_worker(root)
+    assert said.startswith("shipped") and "cannot be read: Permission denied" in said
+    (root / "machine").chmod(0o755)
+    next((root / "trusted").iterdir()).chmod(0o600)
+    said = select_as_a_worker(root)
+    assert "the trusted keys cannot be read: Permission denied" in said
+    assert "unknown key" not in said
+    shutil.rmtree(root)

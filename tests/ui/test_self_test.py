@@ -76,3 +76,18 @@ def test_a_file_name_in_its_share_is_printed_without_its_direction_characters(ap
     (share / "update-\u202efdp.navdir").write_bytes(b"not a bundle")
     result = run_app("--self-test", env=app_home.env)
     assert "\u202e" not in result.stderr and "update-\\x202efdp.navdir" in result.stderr
+
+
+def test_the_self_test_fails_on_what_it_must_act_on(app_home):
+    """A trailing comma made the whole policy (tier, exports) ignored, and the self-test
+    said "passed" with exit code 0 (review 2026-12-01)."""
+    from tests.conftest import machine_folder
+
+    policy = machine_folder(app_home.env, "config", "policy.json")
+    policy.parent.mkdir(parents=True, exist_ok=True)
+    policy.write_text('{"tier": 1, "allow_exports": 0,}', encoding="utf-8")
+    result = run_app("--self-test", env=app_home.env)
+    assert result.returncode == 1
+    assert "self-test failed: policy file" in result.stderr and "not valid JSON" in result.stderr
+    policy.write_text('{"tier": 1, "allow_exports": 0}', encoding="utf-8")
+    assert run_app("--self-test", env=app_home.env).returncode == 0
