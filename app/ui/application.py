@@ -250,7 +250,8 @@ def open_window(directory: Path | None, log: EventLog):
     user_data = UserData(open_user_store(), graph)
     user_data.use_directory(graph)
     settings, problems = user_data.load_settings(in_force.policy.user)
-    notes = [*choice.problems, *in_force.policy.problems, *problems, *user_data.notes]
+    notes = [*choice.problems, *choice.warnings, *in_force.policy.problems, *problems]
+    notes += user_data.notes  # an expired directory too: it reached only the banner (review)
     for line in notes:
         log.event(f"start: {line}")
     log.event(f"start: pathway {graph.pathway_version}, {in_force.describe()}")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from app.directory_updates import CHECK_EVERY_MS, DirectoryUpdates, Loaded
+from app.event_log import EventLog, printable
 
 
 class DirectorySwitch(QObject):
@@ -25,6 +26,7 @@ class DirectorySwitch(QObject):
         self.holds_case = holds_case
         self.use = use
         self.pending: Loaded | None = None
+        self.logged: set[str] = set(updates.refused)  # said at start already
         self.timer = QTimer(self)
         self.timer.setInterval(check_every_ms)
         self.timer.timeout.connect(self.check)
@@ -35,6 +37,11 @@ class DirectorySwitch(QObject):
         (its key, its file) is not switched to at the end of the case (review 2026-12-01)."""
         found = self.updates.check()
         self.pending = None
+        # IT reads the log: a laptop open all day switched and refused updates unlogged
+        new = [problem for problem in self.updates.refused if problem not in self.logged]
+        for problem in new:
+            EventLog().event(f"directory check: {printable(problem)}")
+        self.logged |= set(new)
         if found is not None:
             self.offer(found)
 
@@ -47,5 +54,7 @@ class DirectorySwitch(QObject):
         if self.pending is None or self.holds_case():
             return False
         loaded, self.pending = self.pending, None
-        self.use(loaded, self.updates.adopt(loaded))
+        change = self.updates.adopt(loaded)
+        EventLog().event(f"now in use: {loaded.in_force.describe()} ({printable(change)})")
+        self.use(loaded, change)
         return True

@@ -123,3 +123,19 @@ def test_a_waiting_directory_withdrawn_before_the_case_ends_is_not_switched_to(
     assert window.switch.pending is None
     window.new_conversation()
     assert "directory 2026.12.1" not in window.status.text()
+
+
+def test_a_switch_and_a_refusal_while_the_app_runs_are_logged(app_home, app_window, coventry_edit):
+    """A laptop left open all day switched directories and refused updates, and the log
+    held only its start (review 2026-12-01): IT reads the log."""
+    from app.event_log import EventLog
+
+    window, where, lead = app_window
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    (where.machine_updates / "junk.navdir").write_bytes(b"not a bundle")
+    window.switch.check()
+    logged = EventLog().path.read_text(encoding="utf-8")
+    assert "now in use: directory 2026.12.1 (IT's update folder" in logged
+    assert "directory check: junk.navdir: not a directory bundle" in logged
+    window.switch.check()  # the same refusal again: said once
+    assert EventLog().path.read_text(encoding="utf-8").count("junk.navdir") == 1
