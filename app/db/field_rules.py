@@ -73,8 +73,9 @@ def field_problems(name: str, value: Any) -> list[str]:
     reversed_number = _reversed_number(text)
     if reversed_number:
         problems.append(
-            f"the number {reversed_number} after right-to-left words is shown with its groups "
-            "in reverse order: put the number first, or English words just before it"
+            f"the number {reversed_number} in a field with right-to-left words can show with "
+            "its groups in reverse order: write the number in its own field, or these words "
+            "in English"
         )
     if len(text) > limit:
         problems.append(f"{len(text)} characters, more than the {limit} allowed")
@@ -99,23 +100,20 @@ def field_problems(name: str, value: Any) -> list[str]:
     return problems
 
 
-GROUPED_DIGITS = re.compile(r"\d+(?:[ .\-]\d+)+")
+# Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest to U+08FF, and their presentation forms:
+# a table holding none is checked as plain text
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+DIGIT_RUN = re.compile(r"\d+(?:\D{1,3}\d+)+")  # digits in two groups or more: their order
 
 
 def _reversed_number(text: str) -> str | None:
-    """A number of several groups whose nearest letter before it is right-to-left: shown
-    "0099 223 0330" for "0330 223 0099" on the card, the PDF and the summary alike (review
-    2026-12-01). A number alone, or after English words, keeps its order."""
-    if text.isascii():
+    """A number in a field that also holds right-to-left words: shown "0099 223 0330" for
+    "0330 223 0099" on the card, the PDF and the summary, whichever comes first and however
+    the groups are spaced (reviews 2026-12-01). A field holds one or the other."""
+    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
         return None
-    for found in GROUPED_DIGITS.finditer(text):
-        for ch in reversed(text[: found.start()]):
-            direction = unicodedata.bidirectional(ch)
-            if direction in ("R", "AL"):
-                return found.group()
-            if direction == "L":
-                break
-    return None
+    found = DIGIT_RUN.search(text)
+    return found.group() if found else None
 
 
 def phone_problems(number: str) -> list[str]:
@@ -168,7 +166,7 @@ def table_problems(table: str, names: list[str], rows: list[tuple]) -> list[str]
     C for the whole table), only columns with links, e-mail addresses or long values get a
     value-by-value look: 10,000 services are checked in a moment."""
     text = "".join([v for row in rows for v in row if type(v) is str])
-    plain = text.isprintable() and "<" not in text
+    plain = text.isprintable() and "<" not in text and not RIGHT_TO_LEFT.search(text)
     found = []
     for column, name in enumerate(names):
         values = [row[column] for row in rows]

@@ -16,6 +16,7 @@ from app.db.field_rules import (
     CONFIDENCES,
     FORMULA_STARTS,
     PHONE_ALLOWED,
+    RIGHT_TO_LEFT,
     STATUSES,
     field_problems,
     uk_phone_digits,
@@ -89,6 +90,7 @@ def service_problems(
     values = list(row.values())
     text = "".join(values)
     plain = text.isprintable() and "<" not in text and max(map(len, values), default=0) <= 200
+    plain = plain and not RIGHT_TO_LEFT.search(text)  # a number beside such words is checked
     plain = plain and not any(
         v.lstrip().startswith(FORMULA_STARTS) for f, v in row.items() if f != "phone"
     )

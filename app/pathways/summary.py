@@ -121,11 +121,12 @@ def service_line(match: ServiceMatch, check) -> str:
     elif contact != NO_NUMBER and not s.has_confirmed_contact:
         extras.append("contact not confirmed")
     tail = f" ({'; '.join(extras)})" if extras else ""
-    # The number first, after an English word: after a name ending in Urdu or Arabic,
-    # "0121 552 6448" was shown and pasted as "6448 552 0121", and first on a line whose
-    # name is all right-to-left, a box reading the line's direction from it reversed it too
+    # The number first, after an English word, and the name last: after a name ending in
+    # Urdu or Arabic, "0121 552 6448" was shown and pasted as "6448 552 0121", and so was a
+    # number in the notes after it; first on a line whose name is all right-to-left, a box
+    # reading the line's direction from it reversed it too (reviews 2026-12-01)
     said = f"Tel {s.phone}" if s.phone else f"E-mail {s.email}" if s.email else NO_NUMBER
-    return f"{said} — {s.name}{tail}"
+    return f"{said}{tail} — {s.name}"
 
 
 def grouped(plan: Plan) -> list[tuple[str, str, list[tuple[int, PlannedAction]]]]:

@@ -8,7 +8,7 @@ def test_a_service_with_no_number_says_so_once(graph):
     """It read "contact not confirmed (contact not confirmed; unconfirmed: check it…)"."""
     held = next(s for s in graph.services.values() if not s.phone and not s.email)
     line = service_line(ServiceMatch(held), lambda service: True)
-    assert line.startswith(f"no number held — {held.name}")
+    assert line.startswith("no number held") and line.endswith(f" — {held.name}")
     assert "confirm" not in line and "check" not in line
 
 

@@ -95,6 +95,7 @@ def test_a_number_after_a_right_to_left_name_keeps_its_order_in_the_pdf_and_summ
     lines = []
     for name in (f"Black Country Women's Aid ({urdu})", urdu):  # and a name all in Urdu
         service = replace(graph.services["bcwa"], name=name, phone="0121 552 6448")
+        service = replace(service, phone_note="0330 223 0099 if no answer")  # after it too
         lines += [
             (QTextDocument.setHtml, f"<ul>{service_html(ServiceMatch(service), False)}</ul>"),
             (QTextDocument.setPlainText, service_line(ServiceMatch(service), lambda s: False)),
@@ -105,3 +106,4 @@ def test_a_number_after_a_right_to_left_name_keeps_its_order_in_the_pdf_and_summ
         document.setTextWidth(2000)
         document.size()  # laid out
         assert left_of(document, "0121", "552") and left_of(document, "552", "6448"), text
+        assert left_of(document, "0330", "223") and left_of(document, "223", "0099"), text
