@@ -37,8 +37,19 @@ def pathway_changes(old: Graph, new: Graph) -> list[str]:
         for key in keys:
             lines = differences(before.get(key), after.get(key))
             found.append(f"{word} {key}" + "".join(f"\n    {line}" for line in lines))
-        if before != after and not keys:
-            found.append(f"the order of the {word}s")
+        # the order decides too (the first rule's title, group and ages win): rules moved
+        # with changes the diff showed as defaults put an urgent SARC under "Offer" (review)
+        was = [key for key in before if key in after]
+        now = [key for key in after if key in before]
+        if was != now:
+            start = next(i for i, (a, b) in enumerate(zip(was, now, strict=True)) if a != b)
+            end = len(now) - next(
+                i for i, (a, b) in enumerate(zip(was[::-1], now[::-1], strict=True)) if a != b
+            )
+            found.append(
+                f"the order of the {word}s: now {', '.join(now[start:end])} "
+                f"(was {', '.join(was[start:end])})"
+            )
     for part, word in PATHWAY_WHOLES.items():
         if getattr(old, part) != getattr(new, part):
             lines = differences(getattr(old, part), getattr(new, part))

@@ -87,3 +87,17 @@ def test_a_setting_changed_is_shown_with_its_values_and_refused_beyond_its_limit
         "setting assured_within_months = 600: allowed 1 to 12 "
         "(a service checked within the last year)",
     ]
+
+
+def test_rules_moved_are_shown_in_their_new_order(graph, tmp_path):
+    """The first rule that holds gives a card its title and group: the urgent SARC's rule
+    moved after the offer's (with changes that read as defaults) put a sexual assault of
+    this week under "Offer", and the diff showed no move (review 2026-12-01)."""
+    copy = shipped_changed(
+        tmp_path / "colleague.sqlite",
+        "UPDATE outcome_rule SET ordinal = 1 - ordinal WHERE action_kind = 'sarc_referral'",
+    )
+    assert compare(graph, load_valid_graph(copy)).pathway_items == (
+        "the order of the rules: now sarc_referral R10, sarc_referral R10-urgent "
+        "(was sarc_referral R10-urgent, sarc_referral R10)",
+    )
