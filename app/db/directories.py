@@ -36,7 +36,7 @@ SET_ASIDE = "set-aside"
 KEPT = "kept-"  # the name of a copy of IT's bundle kept in the worker's folder
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
 APP_WRITES = ("installed-", KEPT)  # the names of the bundles this app puts there
-KEEP_FOR_NOW = 4  # of them, refused only for now, kept at most
+KEEP_FOR_NOW = 4  # of each, refused only for now, kept at most
 MAX_SHIPPED_BYTES = 256 * 1024 * 1024
 ORIGINS = {
     "shipped": "installed with the app",
@@ -308,7 +308,11 @@ def _refuse(
         # only a bundle of a name this app writes, and a few: 50,000 files planted in the
         # profile, never set aside, were all read at every check, freezing the window
         # (review 2026-12-01); the rest are set aside as before
-        for_now = path.name.startswith(APP_WRITES) and len(choice.kept_for_now) < KEEP_FOR_NOW
+        # counted by name: four planted "installed-" files filled every place and IT's
+        # kept copy was set aside for good at the next passing fault (review 2026-12-01)
+        kind = next((prefix for prefix in APP_WRITES if path.name.startswith(prefix)), None)
+        same = [kept for kept in choice.kept_for_now if kind and kept.name.startswith(kind)]
+        for_now = kind is not None and len(same) < KEEP_FOR_NOW
         if for_now:
             choice.kept_for_now.append(path)
     if origin == "machine" or for_now:
@@ -317,10 +321,15 @@ def _refuse(
     choice.set_aside.append(f"{path.name} was set aside: {reason}")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.parent / SET_ASIDE
-    with contextlib.suppress(OSError):  # a folder that cannot be written: refused again
+    try:
+        if aside.is_symlink() or (aside.exists() and not aside.is_dir()):
+            aside.unlink()  # a file of its name kept every refused file in place (review)
         aside.mkdir(exist_ok=True)
         os.replace(path, aside / f"{path.name}.{stamp}")
         (aside / f"{path.name}.{stamp}.reason.txt").write_text(reason + "\n", encoding="utf-8")
+    except OSError:  # not moved: the worker's own refused file is removed, or refused again
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 @record

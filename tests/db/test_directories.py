@@ -670,3 +670,32 @@ def test_an_update_folder_or_keys_a_worker_cannot_read_are_named(key):
     assert "the trusted keys cannot be read: Permission denied" in said
     assert "unknown key" not in said
     shutil.rmtree(root)
+
+
+def test_a_file_named_like_the_set_aside_folder_keeps_nothing_in_place(where, key):
+    """A file called "set-aside" made every move fail: 200,000 planted files were read at
+    every check, 6 s each on the window's thread (review 2026-12-01)."""
+    where.user_updates.mkdir(parents=True)
+    (where.user_updates / "set-aside").write_text("in the way")
+    for n in range(5):
+        (where.user_updates / f"junk-{n}.navdir").write_bytes(b"not a bundle")
+    choice = select_directory(where, TODAY)
+    assert len(choice.set_aside) == 5
+    assert list(where.user_updates.glob("*.navdir")) == []
+    assert (where.user_updates / "set-aside").is_dir()
+
+
+def test_planted_installed_files_never_push_out_its_kept_copy(where, key, tmp_path):
+    """Four planted "installed-" bundles of an unknown key took every place kept for now,
+    and IT's kept copy was set aside at the next check without the keys (review)."""
+    stranger = signing.generate(tmp_path / "stranger")
+    made = publish(SHIPPED, stranger.private_path, tmp_path / "out", "2026.12.9", TODAY)
+    bundle(where, key, "2026.12.1")
+    select_directory(where, TODAY)  # IT's bundle in use: a copy kept in the worker's folder
+    (kept,) = where.user_updates.glob("kept-*")
+    for n in range(4):
+        shutil.copy(made, where.user_updates / f"installed-{n:016}.navdir")
+    (public,) = (tmp_path / "trusted").iterdir()
+    public.rename(tmp_path / public.name)  # the keys gone for one check
+    select_directory(where, TODAY)
+    assert kept.exists()
