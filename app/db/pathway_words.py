@@ -21,7 +21,10 @@ from collections.abc import Iterator
 # Times, years and ranges ("9:00-17:00", "2021-2024") are none of these. Words between
 # the digits, or digits spelt out, are not found: the lead's diff shows every changed word.
 _GAP = r"(?:(?:[^\w§]|_|(?<=\d)§(?=\d)){0,16})"
-_LOCAL = r"(?<!\d)(?:\d{3,4} +\d{4}|\d{3}[.\-\u2010-\u2015]\d{4})(?!\d)"
+# a local number ungrouped, or grouped with a slash, comma, middle dot, fraction slash or
+# minus sign, spaced or not ("5526448", "552/6448", "552 – 6448": review 2026-12-01)
+_LOCAL_GAP = r" *[.,/\-\u00b7\u2010-\u2015\u2044\u2212] *"
+_LOCAL = rf"(?<!\d)(?:\d{{7,8}}|\d{{3,4}} +\d{{4}}|\d{{3}}{_LOCAL_GAP}\d{{4}})(?!\d)"
 PHONE_IN_TEXT = re.compile(rf"(?:[0+]{_GAP}\d(?:{_GAP}\d){{6,}}|\d(?:{_GAP}\d){{8,}}|{_LOCAL})")
 # Letters that stand in for digits in a run of digits: O, o, I and l ("O8O8 2OOO 247"), and
 # any letter or number outside ASCII (Cyrillic З for 3, Latin ǀ for 1, 〇 for 0: "0З00 555

@@ -60,6 +60,12 @@ def test_the_shipped_pathway_passes(graph):
         "0\u041700 555 \u0417222",  # Cyrillic Ze for 3 (review 2026-12-01)
         "0300 555 \u01c0\u01c0\u01c0\u01c0",  # Latin letter dental click for 1
         "\u3007121 496 0999",  # ideographic zero
+        "5526448",
+        "552/6448",
+        "552 \u2013 6448",
+        "552,6448",
+        "552\u00b76448",
+        "552 \u2044 6448",
         "0300" + "\u034f" * 17 + " 555" + "\u034f" * 17 + " 3222",  # combining joiners
         "0808§2000§247",
         "0800 1111",
