@@ -41,7 +41,7 @@ def pathway_changes(old: Graph, new: Graph) -> list[str]:
         # with changes the diff showed as defaults put an urgent SARC under "Offer" (review)
         was = [key for key in before if key in after]
         now = [key for key in after if key in before]
-        if was != now:
+        if was != now and not isinstance(getattr(new, part), dict):  # a dict's order: none
             start = next(i for i, (a, b) in enumerate(zip(was, now, strict=True)) if a != b)
             end = len(now) - next(
                 i for i, (a, b) in enumerate(zip(was[::-1], now[::-1], strict=True)) if a != b
