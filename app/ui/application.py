@@ -129,6 +129,7 @@ def start(
         except Exception as error:  # every start-up failure gets a reason and the numbers
             log.error(type(error), error.__traceback__)
             window = problem_screen([f"Navigator could not start ({describe(error)})."], log)
+        fit_to_screen(window, opening)
         window.show()
         opening.close()
         app.navigator_window = window  # keeps it alive; the benchmark reads it
@@ -142,6 +143,19 @@ def start(
     # (and the one-instance check then sent every later launch to that empty process).
     app.navigator_opening = opening
     opening.show()
+
+
+TITLE_BAR = 40  # pixels left for the window manager's title bar above the window
+
+
+def fit_to_screen(window: QWidget, where: QWidget) -> None:
+    """No taller or wider than the screen has room for, with its title bar: 1100x720 under
+    a title bar ran off a 1280x720 laptop's screen, the status line with it (review)."""
+    screen = where.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(window.width(), room.width()), room.height() - TITLE_BAR
+        window.resize(width, min(window.height(), height))
 
 
 class AfterFirstPaint(QObject):

@@ -161,3 +161,18 @@ def test_maintain_brings_the_open_window_forward_never_a_second(app_home, qtbot)
     assert on_screen() == [app.maintenance_window] and app.maintenance_window is not first
     app.maintenance_window.close()
     app.maintenance_window = None
+
+
+def test_the_window_fits_the_screen_it_opens_on_with_its_title_bar(qtbot):
+    """1100x720 under a title bar ran off a 1280x720 laptop's screen, the status line with
+    it (review 2026-12-01)."""
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.application import TITLE_BAR, fit_to_screen
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(5000, 5000)
+    fit_to_screen(window, window)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height() - TITLE_BAR
