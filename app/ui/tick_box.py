@@ -7,33 +7,13 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox
 
-_style = None  # one for every tick box, made with the first (not on the launch path)
-
-
-def box_style():
-    """The app's style, with a tick box's box as tall as most of a line of its text: the
-    style's stayed 13 pixels at every text size, a speck beside 24-point words (review
-    2026-12-01). A proxy, not a style sheet: the palette alone colours the app."""
-    global _style
-    if _style is None:
-        from PySide6.QtWidgets import QProxyStyle, QStyle
-
-        sized = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight)
-
-        class BoxStyle(QProxyStyle):
-            def pixelMetric(self, metric, option=None, widget=None) -> int:
-                if metric in sized and widget is not None:
-                    return max(13, round(widget.fontMetrics().height() * 0.8))
-                return super().pixelMetric(metric, option, widget)
-
-        _style = BoxStyle()
-    return _style
+from app.ui.field_style import field_style
 
 
 class TickBox(QCheckBox):
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        self.setStyle(box_style())
+        self.setStyle(field_style())
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -42,16 +42,44 @@ def test_high_contrast_keeps_every_edge(qapp):
         assert contrast(palette, edge, R.Button) >= 7, edge
 
 
-def test_every_tick_box_in_the_window_draws_its_box_in_every_palette(make_window):
+def test_every_tick_box_and_field_in_the_window_is_drawn_in_every_palette(make_window):
     """The Directory's "Open 24/7" box was a plain one: invisible in high contrast."""
-    from PySide6.QtWidgets import QCheckBox
+    from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QWidget
 
+    from app.ui.field_style import field_style
     from app.ui.tick_box import TickBox
 
     window = make_window()
     window.other_tabs.build()  # every tab
     boxes = window.findChildren(QCheckBox)
     assert boxes and all(isinstance(box, TickBox) for box in boxes), [b.text() for b in boxes]
+    kinds = (QLineEdit, QAbstractSpinBox, QComboBox)  # and every field, its edge
+    fields = [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds) and not isinstance(w.parent(), kinds)
+    ]
+    assert fields and all(field.style() is field_style() for field in fields), fields
+
+
+@pytest.mark.parametrize("kind", ["QLineEdit", "QSpinBox", "QComboBox"])
+def test_a_fields_edge_is_drawn_in_the_text_colour_in_high_contrast(qtbot, kind):
+    """The Organisation, text-size and minutes boxes had no edge in high contrast: the style
+    drew it in a shade of the (black) window colour (review 2026-12-01)."""
+    from PySide6 import QtWidgets
+    from PySide6.QtGui import QPalette
+
+    from app.ui.field_style import use_field_style
+
+    field = getattr(QtWidgets, kind)()
+    field.setPalette(palette_for("high_contrast"))
+    use_field_style(field)
+    qtbot.addWidget(field)
+    field.resize(200, 30)
+    field.show()
+    image = field.grab().toImage()
+    text = field.palette().color(QPalette.ColorRole.WindowText).name()
+    assert image.pixelColor(0, field.height() // 2).name() == text
 
 
 def test_the_system_scheme_is_the_palette_qt_started_with(make_window):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.directory.search_worker import SearchOpener, SearchThread
+from app.ui.field_style import use_field_style
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label
 from app.ui.models import ServiceTableModel, table_view
@@ -47,6 +48,7 @@ class DirectoryTab(QWidget):
         for code, label in sorted(kinds.items(), key=lambda item: item[1]):
             self.kind.addItem(label, code)
         self.always_open = TickBox("Open 24/7")  # its box drawn in every palette
+        use_field_style(self.query, self.borough, self.kind)  # their edges too
         self.always_open.setAccessibleName("Only services open 24/7")
         bar = QWidget()
         filters = wrapping_row(bar)  # the filters wrap at large text sizes

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidg
 
 from app.directory_updates import DirectoryUpdates
 from app.settings import INACTIVITY_MINUTES, TEXT_SIZES, UserSettings
+from app.ui.field_style import use_field_style
 from app.ui.palettes import SCHEMES
 from app.ui.settings.about_directory import AboutDirectoryPanel
 from app.ui.settings.stored_data_panel import StoredDataPanel
@@ -53,6 +54,9 @@ class SettingsTab(QWidget):
         self.inactivity.setRange(INACTIVITY_MINUTES.start, INACTIVITY_MINUTES.stop - 1)
         self.inactivity.setSuffix(" minutes")
         self.record_activity = TickBox("Keep anonymised counts for reports")  # grows with text
+        # each field's edge in the text colour: in high contrast none could be seen
+        use_field_style(self.tier, self.borough, self.organisation, self.text_size)
+        use_field_style(self.colours, self.inactivity)
         rows = (
             ("tier", "Your tier", self.tier),
             ("default_borough", "Default area", self.borough),

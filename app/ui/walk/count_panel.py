@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox
 
 from app.pathways.graph import Question
+from app.ui.field_style import use_field_style
 from app.ui.labels import plain_label
 from app.ui.walk.panel_base import ENTER, AnswerPanel
 
@@ -103,6 +104,7 @@ class CountPanel(AnswerPanel):
         self.spin.setRange(0, 10_000)
         self.spin.setValue(self.current or 0)
         self.spin.setAccessibleName("Number")
+        use_field_style(self.spin)  # its edge seen in high contrast
         self.spin.setMinimumHeight(44)
         if typed:
             self.spin.show_wrong(typed.text)
