@@ -17,10 +17,25 @@ ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too
 
 
+LONG = 40  # characters past which an answer's words take two lines
+
+
+def two_lines(text: str) -> str:
+    """A long answer on two lines, broken at the space nearest its middle: a push button's
+    words never wrap, and "Someone else (a carer, landlord, acquaintance or stranger)" ran
+    past the page under a scroll bar at a laptop's width (review 2026-12-01)."""
+    if len(text) <= LONG or " " not in text.strip():
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, ch in enumerate(text) if ch == " " and 0 < i < len(text) - 1]
+    at = min(spaces, key=lambda i: abs(i - middle))
+    return text[:at].rstrip() + "\n" + text[at:].lstrip()
+
+
 def big_button(text: str, name: str, current: bool = False) -> QPushButton:
     """An answer: a push button (one press answers, it is not a check box), sized to its
     words; the answer already given is marked with a tick and said to be the current one."""
-    button = QPushButton((CURRENT if current else "") + text)
+    button = QPushButton((CURRENT if current else "") + two_lines(text))
     button.setAccessibleName(name)
     if current:
         button.setAccessibleDescription("Your answer so far: Enter keeps it")

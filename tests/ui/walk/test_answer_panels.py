@@ -49,3 +49,14 @@ def test_enter_with_nothing_chosen_says_what_is_needed(qtbot, graph):
     qtbot.keyClicks(panel, "1")
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert emitted == [["domestic_abuse"]]
+
+
+def test_a_long_answer_takes_two_lines_not_the_page_width(qtbot, graph):
+    """ "Someone else (a carer, landlord, acquaintance or stranger)" ran past the page under a
+    scroll bar at a laptop's width (review 2026-12-01)."""
+    panel = panel_for(graph.questions["relationship_to_abuser"], None)
+    qtbot.addWidget(panel)
+    button = next(b for b in panel.buttons if b.accessibleName().startswith("Someone else"))
+    words = button.accessibleName() + "    [3]"
+    assert button.text().count("\n") == 1 and button.text().replace("\n", " ") == words
+    assert button.sizeHint().width() < button.fontMetrics().horizontalAdvance(words)
