@@ -34,6 +34,7 @@ from app.ui.labels import plain_label
 from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
 from app.ui.quick_exit import QuickExitController
+from app.ui.walk.page_panel import TYPED_AHEAD_S
 from app.ui.walk.summary_strip import SHOWN
 from app.user_data import UserData
 
@@ -184,6 +185,8 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
         self.resume_after_edit = self.session.answer_resuming(value, self.resume_after_edit)
+        if question.answer_type == "checklist":  # it moves on at its last item, unasked
+            self.question_page.hold_keys(TYPED_AHEAD_S)
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
             self.refresh()

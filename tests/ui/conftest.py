@@ -12,6 +12,7 @@ from app.settings import UserSettings
 from app.ui import qt_types
 from app.ui.labels import key_label
 from app.ui.main_window import MainWindow
+from app.ui.walk.page_panel import TYPED_AHEAD_S
 from tests.conftest import REPO
 
 TODAY = date(2026, 11, 21)
@@ -100,12 +101,14 @@ def type_answer(qtbot, window, question, value):
     elif kind == "checklist":
         if value is None:
             press(qtbot, window, Qt.Key.Key_S)
+            qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)  # the next page takes keys after a moment
             return
         keys = {"yes": Qt.Key.Key_Y, "no": Qt.Key.Key_N, "not_known": Qt.Key.Key_K}
         for item in question.items:
             press(qtbot, window, keys[value[item.id]] if item.id in value else Qt.Key.Key_Down)
         if any(item.id not in value for item in question.items):
             press(qtbot, window, Qt.Key.Key_Return)  # answering the last item moves on
+        qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)  # the next page takes keys after a moment
 
 
 def type_page(qtbot, window, shown, answers):

@@ -59,6 +59,9 @@ class CountedKeys:
         self.presses += len(text)
         self.qtbot.keyClicks(widget, text)
 
+    def wait(self, ms):
+        self.qtbot.wait(ms)
+
 
 TARGETED = [c for c in CASES if c["scenario"]["tier"] == 1 or c["scenario"].get("dash_answers")]
 
@@ -199,3 +202,18 @@ def test_the_new_questions_are_asked_by_keyboard_read_back_and_copied(qtbot, mak
     summary = QGuiApplication.clipboard().text()
     assert "Person causing harm is: A partner or ex-partner" in summary
     assert "About the person causing harm: They work or volunteer with children" in summary
+
+
+def test_a_key_pressed_too_many_in_the_dash_never_answers_the_next_page(qtbot, window):
+    """The Dash moves on at its last item without Enter: a third "N" too many answered
+    the yes/no page after it, a question nobody had read (review 2026-12-01)."""
+    from tests.ui.conftest import press
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    for _ in range(24):
+        press(qtbot, window, Qt.Key.Key_N)
+    after_dash, panel = window.session.position, window.question_page.panel
+    qtbot.keyClicks(panel, "1")  # one too many, at once: the next page's first answer
+    assert window.session.position == after_dash
+    assert not any(box.isChecked() for box in getattr(panel, "boxes", {}).values())
