@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QValidator
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QSpinBox
 
 from app.pathways.graph import Question
 from app.ui.field_style import use_field_style
@@ -111,6 +111,8 @@ class CountPanel(AnswerPanel):
         done = QPushButton("Continue    [Enter]")
         done.setAccessibleName("Continue")
         done.clicked.connect(self.confirm)
+        for control in (self.spin, done):  # their own width: not the page's, as answers
+            control.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         # The refusal beside the box, so it is on screen whenever the box is: under it, at
         # 24 pt the page's scroll kept the box in view and the words below the fold.
         self.problem = plain_label("", "Problem with the number")
@@ -119,6 +121,7 @@ class CountPanel(AnswerPanel):
         row.addWidget(self.spin, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.problem, 1)
+        row.addStretch(0)  # the room left when no refusal is shown: the box and button stretched
         row.setAlignment(Qt.AlignmentFlag.AlignTop)
 
     def pending(self) -> Any:

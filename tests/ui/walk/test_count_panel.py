@@ -116,6 +116,17 @@ def test_what_is_not_one_number_is_refused_by_name_and_kept_to_correct(qtbot, gr
     assert emitted == [3]
 
 
+def test_the_box_and_its_button_keep_their_own_width(qtbot, graph):
+    """With no refusal shown, the box and Continue stretched across the page at 24 pt."""
+    panel = panel_for(graph.questions["incidents_12_months"], None)
+    qtbot.addWidget(panel)
+    panel.resize(1300, 80)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.spin.width() <= panel.spin.sizeHint().width()
+    assert panel.spin.width() + 400 < panel.width()
+
+
 def test_the_wheel_over_an_unfocused_box_scrolls_and_never_counts(qtbot, graph):
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QWheelEvent
