@@ -185,11 +185,11 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
         self.resume_after_edit = self.session.answer_resuming(value, self.resume_after_edit)
-        if question.answer_type == "checklist":  # it moves on at its last item, unasked
-            self.question_page.hold_keys(TYPED_AHEAD_S)
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
             self.refresh()
+            if question.answer_type == "checklist":  # it moves on at its last item, unasked
+                self.question_page.hold_keys(TYPED_AHEAD_S)  # the page now shown, only
             return
         months = self.pathway.graph.settings.assured_within_months
         self.emergency.show_action(urgent, self.today(), months, self.copy_contact)

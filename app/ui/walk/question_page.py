@@ -74,7 +74,7 @@ class QuestionPage(QWidget):
         )
 
     def hold_keys(self, seconds: float) -> None:
-        """Keys reaching the next page in this time are not taken: the Dash moves on at its
+        """Keys reaching the page now shown in this time are not taken: the Dash moves on at its
         last item without Enter, and a third "N" too many answered the page after it, a
         yes/no question nobody had read (review 2026-12-01)."""
         self.keys_held_until = time.monotonic() + seconds
@@ -188,6 +188,7 @@ class QuestionPage(QWidget):
         self.note.hide()
         self.panel.answered.connect(self.answered.emit)
         self.panel.installEventFilter(self)  # keys typed ahead onto it: see hold_keys
+        self.keys_held_until = 0.0  # a hold is for the page shown when it was asked
         self.answers.addWidget(self.panel)
         self.holder.verticalScrollBar().setValue(0)
         self.question = question
