@@ -100,9 +100,12 @@ def field_problems(name: str, value: Any) -> list[str]:
     return problems
 
 
-# Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest to U+08FF, and their presentation forms:
-# a table holding none is checked as plain text
-RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest to U+08FF, their presentation forms, and
+# the right-to-left scripts beyond the first plane (Adlam, Mende Kikakui…): the one test of
+# whether a text has right-to-left letters, so a table holding none is checked as plain text
+RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 DIGIT_RUN = re.compile(r"\d+(?:\D{1,3}\d+)+")  # digits in two groups or more: their order
 
 
@@ -110,7 +113,7 @@ def _reversed_number(text: str) -> str | None:
     """A number in a field that also holds right-to-left words: shown "0099 223 0330" for
     "0330 223 0099" on the card, the PDF and the summary, whichever comes first and however
     the groups are spaced (reviews 2026-12-01). A field holds one or the other."""
-    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if text.isascii() or not RIGHT_TO_LEFT.search(text):
         return None
     found = DIGIT_RUN.search(text)
     return found.group() if found else None

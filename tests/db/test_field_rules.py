@@ -16,6 +16,7 @@ URDU = "\u0627\u06af\u0631 \u062c\u0648\u0627\u0628 \u0646\u06c1 \u0645\u0644\u0
         f"0330 223 0099 {URDU}",  # first on the line: a card takes its direction from the Urdu
         f"{URDU} 0330\u2011223\u20110099",  # hyphens that cannot break
         f"{URDU} (0330) 2230099",
+        "\U0001e900\U0001e901 0330 223 0099",  # Adlam, beyond the first plane
     ],
 )
 def test_a_number_in_a_field_with_right_to_left_words_is_refused_by_name(text):
