@@ -79,6 +79,11 @@ def press_alt(qtbot, window, key):
     qtbot.wait(200)
 
 
+def after_the_dash(qtbot):
+    """Wait as a worker would before the page after the Dash takes keys (hold_keys)."""
+    qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)
+
+
 def type_answer(qtbot, window, question, value):
     """Answer the question on screen with the keys a worker would press."""
     kind = question.answer_type
@@ -101,14 +106,14 @@ def type_answer(qtbot, window, question, value):
     elif kind == "checklist":
         if value is None:
             press(qtbot, window, Qt.Key.Key_S)
-            qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)  # the next page takes keys after a moment
+            after_the_dash(qtbot)
             return
         keys = {"yes": Qt.Key.Key_Y, "no": Qt.Key.Key_N, "not_known": Qt.Key.Key_K}
         for item in question.items:
             press(qtbot, window, keys[value[item.id]] if item.id in value else Qt.Key.Key_Down)
         if any(item.id not in value for item in question.items):
             press(qtbot, window, Qt.Key.Key_Return)  # answering the last item moves on
-        qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)  # the next page takes keys after a moment
+        after_the_dash(qtbot)
 
 
 def type_page(qtbot, window, shown, answers):

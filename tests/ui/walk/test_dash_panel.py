@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app.ui.palettes import use_text_size
 from app.ui.walk.answer_panels import panel_for
 from app.ui.walk.dash_panel import ChecklistPanel
-from app.ui.walk.page_panel import TYPED_AHEAD_S
 from tests.conftest import DATA
-from tests.ui.conftest import walk
+from tests.ui.conftest import after_the_dash, walk
 
 
 def dash_panel(qtbot, graph, current=None):
@@ -169,7 +168,7 @@ def test_a_dash_left_not_completed_stays_so_when_the_walk_comes_back_to_it(qtbot
     walk(qtbot, window, scenario, stop_before="dash_answers")
     qtbot.keyClick(window.question_page.panel, Qt.Key.Key_S)
     assert window.session.answers["dash_answers"] is None
-    qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)  # keys are taken again a moment after the Dash
+    after_the_dash(qtbot)  # keys are taken again a moment after the Dash
     window.edit("dash_answers")
     panel = window.question_page.panel
     note = window.question_page.note
@@ -177,7 +176,7 @@ def test_a_dash_left_not_completed_stays_so_when_the_walk_comes_back_to_it(qtbot
     assert note.text().startswith("Dash not completed, as answered before")
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert window.session.answers["dash_answers"] is None
-    qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)
+    after_the_dash(qtbot)
     window.edit("dash_answers")
     panel = window.question_page.panel
     qtbot.keyClick(panel.table, Qt.Key.Key_Y)
