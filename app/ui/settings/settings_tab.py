@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from app.directory_updates import DirectoryUpdates
 from app.settings import INACTIVITY_MINUTES, TEXT_SIZES, UserSettings
 from app.ui.field_style import use_field_style
+from app.ui.labels import plain_label
+from app.ui.number_box import NumberBox
 from app.ui.palettes import SCHEMES
 from app.ui.settings.about_directory import AboutDirectoryPanel
 from app.ui.settings.stored_data_panel import StoredDataPanel
@@ -45,14 +47,18 @@ class SettingsTab(QWidget):
         for value, label in boroughs:
             self.borough.addItem(label, value)
         self.organisation = QLineEdit(settings.organisation)
-        self.text_size = QSpinBox()
+        self.text_size = NumberBox()
         self.text_size.setRange(TEXT_SIZES.start, TEXT_SIZES.stop - 1)
         self.colours = QComboBox()
         for value, label in SCHEMES.items():
             self.colours.addItem(label, value)
-        self.inactivity = QSpinBox()
+        self.inactivity = NumberBox()
         self.inactivity.setRange(INACTIVITY_MINUTES.start, INACTIVITY_MINUTES.stop - 1)
         self.inactivity.setSuffix(" minutes")
+        # A number typed is used when the worker is done with it (Enter, or another field):
+        # Qt dropped a key that made it too big, so "99" was text size 9, used at once
+        for box in (self.text_size, self.inactivity):
+            box.setKeyboardTracking(False)
         self.record_activity = TickBox("Keep anonymised counts for reports")  # grows with text
         # each field's edge in the text colour: in high contrast none could be seen
         use_field_style(self.tier, self.borough, self.organisation, self.text_size)
@@ -74,6 +80,13 @@ class SettingsTab(QWidget):
                 widget.setToolTip(LOCKED_TIP)
                 label = f"{label} (locked)"
             form.addRow(label, widget)
+        self.problem = plain_label("", "Problem with a setting")  # under the fields
+        self.problem.hide()
+        form.addRow(self.problem)
+        self.text_size.editingFinished.connect(lambda: self._check(self.text_size, "Text size"))
+        self.inactivity.editingFinished.connect(
+            lambda: self._check(self.inactivity, "Clear the case after no activity for")
+        )
         self.stored = StoredDataPanel(user_data, allow_exports) if user_data is not None else None
         if self.stored is not None:
             form.addRow(self.stored)
@@ -104,7 +117,21 @@ class SettingsTab(QWidget):
         finally:
             self.blockSignals(False)
 
+    def _check(self, box: NumberBox, name: str) -> None:
+        """A number that cannot be used is refused by name, with what is allowed, and the
+        setting kept as it was (said so)."""
+        if box.wrong is None:
+            self.problem.hide()
+            return
+        kept = box.value()
+        self.problem.setText(f"{name}: {box.refusal()} Still {kept}{box.suffix()}.")
+        self.problem.show()
+        box.show_wrong(box.wrong)  # what was typed, to correct: not the number Qt put back
+
     def _show(self, settings: UserSettings) -> None:
+        for box in (self.text_size, self.inactivity):
+            box.wrong = None  # the settings in use, shown: nothing typed is waiting
+        self.problem.hide()
         self.tier.setCurrentIndex(max(self.tier.findData(settings.tier), 0))
         self.borough.setCurrentIndex(max(self.borough.findData(settings.default_borough), 0))
         self.organisation.setText(settings.organisation)
