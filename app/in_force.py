@@ -82,11 +82,18 @@ def locations_in_force(policy: MachinePolicy | None = None) -> Locations:
 def graph_in_force(in_force: InForce) -> Graph:
     """The directory's graph, validated, with the policy's pathway thresholds applied.
     Raises DirectoryError (InvalidGraphError) with the reasons when it cannot be used."""
+    return with_policy(graph_as_signed(in_force), in_force.policy)
+
+
+def graph_as_signed(in_force: InForce) -> Graph:
+    """The directory's graph, validated, as its publisher signed it (no policy applied): what
+    the lead's tools compare a new directory with. Compared with the thresholds of this
+    laptop's policy, a publish listed settings changes it never made (review 2026-12-01)."""
     from app.db.loader import DirectoryError, load_valid_graph
 
     if in_force.database is None:
         raise DirectoryError("no usable directory database was found")
-    return with_policy(load_valid_graph(in_force.database), in_force.policy)
+    return load_valid_graph(in_force.database)
 
 
 def with_policy(graph: Graph, policy: MachinePolicy) -> Graph:

@@ -52,12 +52,12 @@ def open_maintenance(folder: Path | None):
     or a message saying why not. Needs a QApplication."""
     from app.db.loader import DirectoryError
     from app.db.maintenance_session import Maintenance
-    from app.in_force import decide, graph_in_force
+    from app.in_force import decide, graph_as_signed
     from app.ui.maintain.maintenance_window import MaintenanceWindow
 
     in_force = decide()
     try:
-        graph = graph_in_force(in_force)
+        graph = graph_as_signed(in_force)  # the lead maintains what is signed
         maintenance = Maintenance.open(folder or default_folder(), graph, in_force.database)
     except (DirectoryError, WorkingCopyError, OSError, ValueError) as error:
         return f"the directory cannot be maintained here: {error}"

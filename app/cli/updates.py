@@ -87,9 +87,9 @@ def _show_signed(database: bytes, version: str) -> None:
 
     from app.db.directory_diff import compare
     from app.db.loader import load_graph
-    from app.in_force import decide, graph_in_force
+    from app.in_force import decide, graph_as_signed
 
-    changes = compare(graph_in_force(decide()), load_graph(database))
+    changes = compare(graph_as_signed(decide()), load_graph(database))
     print_changes(replace(changes, new_version=version))
 
 
@@ -108,13 +108,13 @@ def publish_working_copy(
     from app.db.maintenance import open_copy, publish_copy
     from app.db.source import SourceError
     from app.db.working_copy import WorkingCopyError
-    from app.in_force import decide, graph_in_force
+    from app.in_force import decide, graph_as_signed
 
     if unsaved_edits(folder, "published", "publish"):
         return 1
     in_force = decide()
     try:
-        graph = graph_in_force(in_force)
+        graph = graph_as_signed(in_force)
         copy, words = open_copy(folder, graph)
         passphrase = passphrase_from(passphrase_file) if _sealed(key) else None
         path, signed = publish_copy(

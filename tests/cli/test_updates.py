@@ -60,3 +60,27 @@ def test_publishing_a_database_shows_what_it_changes_against_the_one_in_use(
     out = capsys.readouterr().out
     assert f"→ {version}: 1 number changed" in out  # the version signed, not the file's
     assert "changed: Coventry MASH: number 024 7678 8555 → 024 7600 0000" in out
+
+
+def test_publish_lists_no_settings_change_from_this_laptops_policy(
+    tmp_path, capsys, coventry_edit, app_home
+):
+    """IT's thresholds on the lead's laptop were compared with the new directory as signed:
+    every publish said "pathway changed: settings / escalation_incidents: 2 → 3", a change
+    never made, teaching the lead to skip the lines that matter (review 2026-12-01)."""
+    from datetime import date
+
+    from app.db import signing
+    from tests.conftest import machine_folder
+
+    policy = machine_folder(app_home.env, "config", "policy.json")
+    policy.parent.mkdir(parents=True, exist_ok=True)
+    policy.write_text('{"escalation_incidents": 2, "sarc_urgent_days": 14}')
+    lead = signing.generate(tmp_path / "k")
+    today = date.today()
+    version = f"{today.year}.{today.month}.{today.day}"
+    publish = ["--directory", str(coventry_edit), "directory", "publish", "--version", version]
+    assert main([*publish, "--key", str(lead.private_path), "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert ": 1 number changed" in out
+    assert "pathway" not in out and "escalation_incidents" not in out
