@@ -245,6 +245,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
         ident = (manifest.directory_version, manifest.sha256)
         found.setdefault(ident, (version_key(manifest.directory_version), manifest, []))
         found[ident][2].append((origin, path))
+    _refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
     for key, manifest, places in sorted(found.values(), key=lambda r: r[0], reverse=True):
         # a copy is tried only when the one before it fails now (IT's share gone between
@@ -284,6 +285,27 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
     for stale in good_user[KEEP_USER_BUNDLES:]:
         with contextlib.suppress(OSError):
             stale.unlink()
+
+
+def _refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple]) -> None:
+    """A version signed with two contents (published twice by mistake) is not used: the one
+    listed first was, so whoever arranged the update folder chose the numbers laptops
+    showed under one version (review 2026-12-01). Refused for now: once one is taken away
+    the other is used again; the lead publishes a higher version to end it."""
+    contents: dict[tuple[int, ...], list[tuple[str, str]]] = {}
+    for ident, (key, _, _) in found.items():
+        contents.setdefault(key, []).append(ident)
+    for idents in (idents for idents in contents.values() if len(idents) > 1):
+        names = sorted(path.name for ident in idents for _, path in found[ident][2])
+        shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+        reason = (
+            f"version {found[idents[0]][1].directory_version} was signed more than once with "
+            f"different contents ({shown}): none of them is used. Remove the wrong ones, or "
+            "ask the lead to publish a higher version"
+        )
+        for ident in idents:
+            for origin, path in found.pop(ident)[2]:
+                _refuse(choice, origin, path, reason, RefusedForNow(reason))
 
 
 def kept_place(places: list[tuple[str, Path]]) -> Path | None:

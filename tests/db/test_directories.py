@@ -699,3 +699,25 @@ def test_planted_installed_files_never_push_out_its_kept_copy(where, key, tmp_pa
     public.rename(tmp_path / public.name)  # the keys gone for one check
     select_directory(where, TODAY)
     assert kept.exists()
+
+
+def test_a_version_signed_twice_with_other_contents_is_not_used(where, key, coventry_edit):
+    """Two bundles of one version, other numbers: the one listed first was used, so whoever
+    arranged the update folder chose what laptops showed (review 2026-12-01)."""
+    first = bundle(where, key, "2026.12.1")
+    assert select_directory(where, TODAY).path == first  # and a copy kept in the profile
+    other = publish(
+        coventry_edit, key.private_path, where.machine_updates.parent / "o", "2026.12.1", TODAY
+    )
+    shutil.copy(other, where.machine_updates / "a-correction.navdir")  # listed first
+    choice = select_directory(where, TODAY)
+    assert (choice.origin, choice.version) == ("shipped", "2026.11.30")
+    refused = [line for line in choice.refused if "signed more than once" in line]
+    assert len(refused) == 3  # IT's two files and the copy kept in the profile
+    assert "a-correction.navdir, directory-2026.12.1.navdir, kept-" in refused[0]
+    assert "ask the lead to publish a higher version" in refused[0]
+    assert list(where.user_updates.glob("kept-*.navdir"))  # kept, for when one goes
+    (where.machine_updates / "a-correction.navdir").unlink()
+    again = select_directory(where, TODAY)
+    assert again.version == "2026.12.1" and again.data == database_of(first)
+    assert again.problems == []
