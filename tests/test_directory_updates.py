@@ -151,7 +151,9 @@ def test_a_directory_whose_key_it_withdrew_is_left_while_the_app_runs(it, covent
     second = signing.generate(tmp_path / "second")
     (where.keys.machine / lead.public_path.name).unlink()
     shutil.copy(second.public_path, where.keys.machine)
-    publish(coventry_edit, second.private_path, where.machine_updates, "2026.11.30.5", date.today())
+    # published elsewhere (a folder holding a higher version refuses it), then put beside
+    own = publish(coventry_edit, second.private_path, tmp_path / "o", "2026.11.30.5", date.today())
+    shutil.copy(own, where.machine_updates)
     found = updates.check()
     assert found is not None and found.version == "2026.11.30.5"
     assert found.graph.services["ndah"].phone == "0808 2000 247"

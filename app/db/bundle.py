@@ -141,6 +141,12 @@ def publish(
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once
         raise Refused(f"directory-{version}{SUFFIX} exists already in {out_dir}: use a higher one")
+    newest = newest_published(out_dir)
+    if newest and version_key(version) <= version_key(newest[0]):
+        raise Refused(
+            f"version {version} must be higher than {newest[0]}, published already in {out_dir} "
+            f"({newest[1]}): laptops that have it would never take this one"
+        )
     # Built in a folder only this user can write: in the update share, anyone who can write
     # there could leave a journal under a name known in advance, which SQLite would roll
     # into the database before it is signed (review 2026-12-01)
@@ -203,6 +209,21 @@ def _write_new(target: Path, data: bytes) -> None:
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
+
+
+def newest_published(folder: Path) -> tuple[str, str] | None:
+    """The highest version among the bundles in a folder, with its file's name (manifests
+    read, not their signatures: whoever signed one, laptops may hold it)."""
+    newest = None
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            head = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)[0]
+            version = read_manifest(_manifest_line(head))
+        except Refused:
+            continue
+        if newest is None or version_key(version.directory_version) > version_key(newest[0]):
+            newest = (version.directory_version, path.name)
+    return newest
 
 
 # Each field's JSON type: a list where a string belongs (an unsigned file IT's folder can

@@ -158,7 +158,7 @@ def publish_copy(
     Raises Refused, SourceError or KeyFileError with the reason; nothing is written then."""
     from dataclasses import replace
 
-    from app.db.bundle import publish
+    from app.db.bundle import newest_published, publish
     from app.db.directory_diff import compare
     from app.db.signing import load_private
 
@@ -172,6 +172,16 @@ def publish_copy(
             f"{in_use.directory_version} in use here: publishing it would undo every change "
             "published since. Start a new working copy (a new folder) from the directory in "
             "use, and make the edits there"
+        )
+    newest = newest_published(out_dir) if out_dir.is_dir() else None
+    if newest and version_key(copy.version) < version_key(newest[0]):
+        # started before that bundle reached this laptop (review 2026-12-01): its changes
+        # were undone, and the lead was told "no change" against the directory in use here
+        raise Refused(
+            f"this working copy holds directory {copy.version}, older than {newest[0]} "
+            f"published already in {out_dir} ({newest[1]}): publishing it would undo the "
+            "changes published since. Install that bundle here (python -m app directory "
+            "install), start a new working copy (a new folder) from it, and edit there"
         )
     if version_key(version) <= version_key(copy.version):
         raise Refused(

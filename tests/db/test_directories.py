@@ -472,6 +472,14 @@ def test_a_version_already_published_in_a_folder_is_not_written_again(where, key
     publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.1", TODAY)
     with pytest.raises(Refused, match="exists already"):
         publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.1", TODAY)
+    # renamed, or a lower version: laptops holding it would never take the new one, and
+    # two contents of one version were published (review 2026-12-01)
+    (tmp_path / "out" / "directory-2026.12.1.navdir").rename(tmp_path / "out" / "it.navdir")
+    for version in ("2026.12.1", "2026.11.30.9"):
+        with pytest.raises(
+            Refused, match=r"higher than 2026\.12\.1, published already .*it\.navdir"
+        ):
+            publish(SHIPPED, key.private_path, tmp_path / "out", version, TODAY)
 
 
 def test_copies_of_a_bundle_are_read_once_and_the_original_is_used(where, key):
@@ -509,7 +517,8 @@ def test_a_bundle_changed_between_its_reading_and_its_use_is_refused(where, key,
     another after the first reading is not used in its place."""
     import app.db.directories as directories
 
-    newer, older = bundle(where, key, "2026.12.2"), bundle(where, key, "2026.12.1")
+    older = bundle(where, key, "2026.12.1")  # published in order: a folder refuses an older
+    newer = bundle(where, key, "2026.12.2")
     reads = []
     real = directories.read_bundle
 

@@ -191,6 +191,25 @@ def test_one_version_is_published_once_and_an_old_copy_never_undoes_a_newer_one(
     assert sorted(p.name for p in out.glob("*.navdir")) == ["kept.navdir"]
 
 
+def test_a_copy_older_than_a_bundle_published_in_the_folder_never_undoes_it(graph, lead, tmp_path):
+    """A second working copy, started from the directory in use on a laptop the first
+    bundle had not reached, published "no change to any service" and undid its correction
+    on every laptop (review 2026-12-01)."""
+    out = tmp_path / "out"
+    copies = []
+    for name in ("first", "second"):
+        start_copy(tmp_path / name, SHIPPED)
+        copies.append(open_copy(tmp_path / name, graph))
+    (first, words), (second, _) = copies
+    first.update("coventry-mash", {"phone": "024 7600 0000"})
+    first.save()
+    publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.1")
+    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already in .*would undo"):
+        publish_copy(second, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.2")
+    assert [p.name for p in out.glob("*.navdir")] == ["directory-2026.12.1.navdir"]
+    assert second.version == graph.directory_version  # the copy is as it was
+
+
 def test_the_words_of_a_kind_changed_are_shown_before_signing(
     copy_and_words, graph, lead, tmp_path
 ):
