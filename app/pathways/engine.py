@@ -54,6 +54,11 @@ class Pathway:
             ]
             if wordings
         }
+        self._ticks = {  # options shown ticked when earlier answers already give them (R40)
+            q.id: [(o.value, compile_condition(o.attrs["ticked_when"], env)) for o in ticked]
+            for q in graph.questions.values()
+            if (ticked := [o for o in q.options if "ticked_when" in o.attrs])
+        }
         self._facts = FactDeriver(graph.facts, env)
         self._services = ServiceIndex(graph.services)
 
@@ -118,6 +123,17 @@ class Pathway:
             return None
         (action,) = self._actions({kind: rules}, self._person(ctx))
         return self._worded(action, ctx)
+
+    def ticked_already(
+        self, question_id: str, answers: dict[str, Any], settings: Settings | None = None
+    ) -> list[Any]:
+        """The options of a multiple choice that the answers before it already give (R40: a
+        Dash "yes" counts as the answer another question would give), to show ticked: the
+        worker told of a strangulation in the Dash left its box unticked, and a correction
+        that took the Dash off the path took the medical check with it (review 2026-12-01)."""
+        values = dataclasses.asdict(settings or self.graph.settings)
+        ctx = Context(answers, final=True, settings=values)
+        return [value for value, holds in self._ticks.get(question_id, []) if holds(ctx) is True]
 
     def _so_far(self, ctx: Context, values: dict[str, Any]) -> Context:
         """The answers given so far, with the facts and the actions they already decide."""

@@ -189,6 +189,11 @@ def _outcome_problems(graph: Graph) -> list[str]:
         for wording in question.wordings:
             where = f"question {question.id} wording"
             problems.extend(_condition_problems(graph, wording.when, where))
+        for option in (o for o in question.options if "ticked_when" in o.attrs):
+            where = f"question {question.id} option {option.value} ticked_when"
+            if question.answer_type != "multi":
+                problems.append(f"{where}: only a multiple choice's options are shown ticked")
+            problems.extend(_condition_problems(graph, option.attrs["ticked_when"], where))
     for kind, action in graph.actions.items():
         where = f"action {kind}"
         if kind not in rule_kinds:

@@ -125,7 +125,8 @@ class CaseSession:
         if len(members) < 2 or members[0] != question.id:
             return None
         shown = tuple(self.pathway.present(questions[q], self.settings, before) for q in members)
-        given = {q: self.answers[q] for q in members if q in self.answers}
+        given = {q: self._given(q, before) for q in members}
+        given = {q: answer for q, answer in given.items() if answer is not None}
         worded = frozenset(q.id for q in shown if q.prompt != questions[q.id].prompt)
         first_key, at = {}, 0
         for question_id in page.questions:
@@ -141,7 +142,17 @@ class CaseSession:
     @property
     def current_answer(self) -> Any:
         question = self.question
-        return self.answers.get(question.id) if question else None
+        if question is None:
+            return None
+        before = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        return self._given(question.id, before)
+
+    def _given(self, question_id: str, before: dict[str, Any]) -> Any:
+        """The answer a question shows: the one given, or the options the answers before it
+        already give (shown ticked; None when there is neither)."""
+        if question_id in self.answers:
+            return self.answers[question_id]
+        return self.pathway.ticked_already(question_id, before, self.settings) or None
 
     def answer(self, value: Any) -> None:
         """The answer to the question on screen; on a page, {question id: answer} for each

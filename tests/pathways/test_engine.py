@@ -196,3 +196,14 @@ def test_danger_now_interrupts_the_walk_with_the_999_action(pathway):
     # the call, and the title says where to call from (review 2026-12-01)
     assert not any(word in action.say for word in ("999", "police", "calling"))
     assert "where they cannot" in action.title
+
+
+def test_a_dash_yes_gives_the_tick_its_needs_option_stands_for(pathway):
+    """R40: a Dash "yes" counts as the answer another question would give, so the needs
+    page shows it ticked (kept when a correction takes the Dash off the path)."""
+    dash = {f"dash_{n:02}": "yes" if n in (5, 8, 15) else "no" for n in range(1, 25)}
+    given = {"age_group": "adult", "dash_answers": dash}
+    ticked = pathway.ticked_already("additional_needs", given)
+    assert ticked == ["non_fatal_strangulation", "stalking", "suicide_risk"]
+    assert pathway.ticked_already("additional_needs", {"age_group": "adult"}) == []
+    assert pathway.ticked_already("abuse_types", given) == []

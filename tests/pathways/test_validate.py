@@ -94,3 +94,18 @@ def test_services_with_unknown_kinds_or_areas_are_found(graph):
 def test_a_fallback_to_a_missing_service_is_found(graph):
     services = {k: v for k, v in graph.services.items() if k != "wmp-marac"}
     assert any("'wmp-marac' is not in the directory" in p for p in broken(graph, services=services))
+
+
+def test_an_option_shown_ticked_must_be_a_multiple_choices_and_its_condition_known(graph):
+    from app.pathways.graph import AnswerOption
+
+    def with_tick(question_id, when):
+        question = graph.questions[question_id]
+        first = question.options[0]
+        ticked = AnswerOption(first.value, first.label, {**first.attrs, "ticked_when": when})
+        changed = dataclasses.replace(question, options=(ticked, *question.options[1:]))
+        return broken(graph, questions={**graph.questions, question_id: changed})
+
+    problems = with_tick("additional_needs", {"is": "no_such_condition"})
+    assert any("additional_needs option interpreter ticked_when" in p for p in problems)
+    assert any("only a multiple choice" in p for p in with_tick("safe_tonight", {"is": "stalking"}))

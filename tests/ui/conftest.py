@@ -92,9 +92,10 @@ def type_answer(qtbot, window, question, value):
     elif kind == "choice":
         index = question.allowed_values.index(value)
         qtbot.keyClicks(focused(window), key_label(index))
-    elif kind == "multi":
+    elif kind == "multi":  # a box shown ticked (given before, or by an earlier answer) kept
+        boxes = window.question_page.panel.boxes
         for i, option in enumerate(question.options):
-            if option.value in value:
+            if option.value in value and not boxes[key_label(i)].isChecked():
                 qtbot.keyClicks(focused(window), key_label(i))
         press(qtbot, window, Qt.Key.Key_Return)
     elif kind == "count":
@@ -118,7 +119,9 @@ def type_answer(qtbot, window, question, value):
 
 def type_page(qtbot, window, shown, answers):
     """Tick the boxes that give these answers ({question id: answer}) and go on: 0 alone
-    when none is ticked. An answer no tick gives (police_aware "no") is left unticked."""
+    when none is ticked. An answer no tick gives (police_aware "no") is left unticked; a box
+    shown ticked because an earlier answer gives it (R40, a Dash "yes") is left ticked, as a
+    worker would: the plan is the same."""
     QApplication.processEvents()  # the page is shown, as it is before a worker can press
     panel = window.question_page.panel
     keys = {id(box): key for key, box in panel.boxes.items()}
@@ -126,7 +129,8 @@ def type_page(qtbot, window, shown, answers):
     for question_id, value, box in panel.ticks:
         member, answer = shown.member(question_id), answers[question_id]
         if value is not None:  # an option of a multiple choice
-            wanted.append((box, value in (answer or [])))
+            given = box.isChecked() and question_id not in window.session.answers
+            wanted.append((box, value in (answer or []) or given))
         else:
             wanted.append((box, answer == member.tick and type(answer) is type(member.tick)))
     for box, ticked in wanted:

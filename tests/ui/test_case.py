@@ -95,3 +95,43 @@ def test_a_section_with_questions_still_ahead_is_in_progress_not_completed(pathw
             {q.id: answers[q.id] for q in shown.questions} if shown else answers[question.id]
         )
     assert {s.name: s.state for s in session.sections()}["Risk"] == "in progress"
+
+
+def walk_session(session, answers, until=lambda s: s.question is None):
+    """Answer what is asked from `answers`; the rest as shown (ticks), no, 0, or the first
+    option."""
+
+    def answer_of(question):
+        if question.id in answers:
+            return answers[question.id]
+        if question.answer_type == "multi":
+            shown = session.page
+            return (shown.answers.get(question.id) if shown else session.current_answer) or []
+        kinds = {"yes_no": False, "count": 0}
+        return kinds.get(question.answer_type, question.options and question.options[0].value)
+
+    while not until(session):
+        session.answer(session.value_on_screen(answer_of))
+
+
+def test_a_dash_yes_shows_its_box_ticked_and_a_correction_keeps_the_medical_check(pathway):
+    """A strangulation told in the Dash left the needs page's box unticked; changing the age
+    to under 16 (no Dash) then took the medical check, the red flag and the reminder from
+    the plan, unsaid (review 2026-12-01)."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
+    walk_session(
+        session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
+    )
+    assert session.page.answers["additional_needs"] == ["non_fatal_strangulation"]
+    walk_session(session, {**answers, "strangulation_recent": "yes"})
+    assert "urgent_medical_check" in {a.kind for a in session.plan.actions}
+    session.go_to("age_group")
+    session.answer_resuming("under_16", resuming=True)
+    walk_session(session, {})
+    assert session.answers["additional_needs"] == ["non_fatal_strangulation"]
+    assert "dash_answers" not in session.path
+    assert "urgent_medical_check" in {a.kind for a in session.plan.actions}
+    assert any(r.id == "strangulation_red_flag" for r in session.plan.reminders)
