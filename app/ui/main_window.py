@@ -178,6 +178,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
                 self.show_storage_notes()
         self.show_reminders()
         self.sections_model.set_items(self.session.sections())
+        self.strip.fixed = frozenset(SHOWN) & self.settings.locked  # the tier, if IT sets it
         self.strip.set_items(self.session.in_view(tuple(SHOWN)))
 
     def answer(self, value) -> None:
@@ -204,6 +205,9 @@ class MainWindow(QMainWindow, ForgetsTheCase):
 
     def correct(self, question_id: str) -> None:
         """Change one answer (from the summary strip), then carry on where the walk was."""
+        if question_id in self.settings.locked:  # the tier, when IT's policy sets it
+            self.status.setText("Your tier is set by your organisation's IT policy.")
+            return
         on_a_page = self.pages.currentWidget() is self.question_page
         if on_a_page and not self.question_page.may_leave(
             "Changing an answer leaves", "Press (change) again to go anyway"

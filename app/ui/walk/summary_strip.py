@@ -1,6 +1,6 @@
-"""Who is telling you, the person's age and the area, always in view (from the first answer
-to the plan), each a button that opens its question: the worker corrects one without going
-back page by page, and sees at once an area that came from their settings."""
+"""Who is telling you, the person's age, the area and the worker's tier, always in view (from
+the first answer to the plan), each a button that opens its question: the worker corrects one
+without going back page by page, and sees at once an area or a tier from their settings."""
 
 from __future__ import annotations
 
@@ -11,12 +11,17 @@ from app.pathways.answers import answer_label
 from app.pathways.graph import Question
 from app.ui.flow_layout import wrapping_row
 
-FROM_SETTINGS = " (your usual area)"
-# The answers kept in view, with a short heading each: the ones that choose the numbers.
-SHOWN = {"discloser": "Told by", "age_group": "Age", "borough": "Area"}
+FROM_SETTINGS = {"borough": " (your usual area)"}
+# The answers kept in view, with a short heading each: the ones that choose the numbers, and
+# the tier, which decides the worker's own duties (a fresh install's tier 2 was seen only in
+# Settings: a tier-1 volunteer was told to refer to MARAC themselves, review 2026-12-01)
+SHOWN = {"discloser": "Told by", "age_group": "Age", "borough": "Area", "tier": "You"}
+# Said short in the strip, whole to a screen reader: a fourth item took a line at 24 pt that
+# the Dash's keys needed on 1280x720
+SHORT = {"tier"}
 # Alt and the underlined letter changes one from anywhere in the walk or the plan: reaching
 # the strip took several Shift+Tabs (review 2026-12-01)
-KEYS = {"discloser": "&Told by", "age_group": "A&ge", "borough": "&Area"}
+KEYS = {"discloser": "&Told by", "age_group": "A&ge", "borough": "&Area", "tier": "&You"}
 
 
 class SummaryStrip(QWidget):
@@ -27,6 +32,7 @@ class SummaryStrip(QWidget):
         row = wrapping_row(self)  # reflows at large text sizes
         row.addWidget(QLabel("So far:"))
         self.buttons: dict[str, QPushButton] = {}
+        self.fixed: frozenset[str] = frozenset()  # set by IT's policy: shown, not changed
         for question_id in SHOWN:
             button = QPushButton()
             button.setFlat(True)
@@ -47,10 +53,17 @@ class SummaryStrip(QWidget):
                 button.hide()
                 continue
             question, value, ours = given[question_id]
-            words = answer_label(question, value) + (FROM_SETTINGS if ours else "")
-            shown = words.replace("&", "&&")  # "&" in an answer is a letter, not a key
-            button.setText(f"{KEYS[question_id]}: {shown}  (change)")
-            button.setAccessibleName(f"{SHOWN[question_id]}: {words}. Change it")
+            words = answer_label(question, value) + (
+                FROM_SETTINGS.get(question_id, "") if ours else ""
+            )
+            short = words.split(" (")[0] if question_id in SHORT else words  # "Tier 2"
+            shown = short.replace("&", "&&")  # "&" in an answer is a letter, not a key
+            fixed = question_id in self.fixed
+            change = "  (set by your organisation)" if fixed else "  (change)"
+            button.setText(f"{KEYS[question_id]}: {shown}{change}")
+            how = "Set by your organisation" if fixed else "Change it"
+            button.setAccessibleName(f"{SHOWN[question_id]}: {words}. {how}")
+            button.setEnabled(not fixed)
             button.show()
         self.setVisible(bool(items))
 

@@ -1,4 +1,4 @@
-"""Who told you, age and area in view, each changed in one press."""
+"""Who told you, age, area and the worker's tier in view, each changed in one press."""
 
 from PySide6.QtCore import Qt
 
@@ -8,7 +8,10 @@ from tests.ui.conftest import press, press_alt
 
 def test_the_usual_area_is_filled_in_shown_and_not_asked(qtbot, make_window):
     window = make_window(UserSettings(default_borough="walsall"))
-    assert window.strip.texts() == ["Area: Walsall (your usual area)  (change)"]
+    assert window.strip.texts() == [
+        "Area: Walsall (your usual area)  (change)",
+        "You: Tier 2  (change)",
+    ]
     assert not window.strip.holds_case()  # a setting, nothing of the case
     press(qtbot, window, Qt.Key.Key_N)
     qtbot.keyClicks(window.question_page.panel, "1")  # the person it is happening to
@@ -87,3 +90,28 @@ def test_a_change_that_needs_a_new_question_asks_it_then_returns_to_the_plan(qtb
         window.answer(window.session.value_on_screen(lambda q: scenario_value(q, scenario)))
     assert window.session.question is None and asked  # the new ones asked, then the plan
     assert not set(asked) & {"borough", "saa_timing", "consent_to_share"}, asked
+
+
+def test_the_tier_is_in_view_from_the_first_question_and_changed_in_one_press(qtbot, make_window):
+    """A fresh install's tier 2 was seen only in Settings: a tier-1 volunteer was told to
+    refer to MARAC themselves and never to tell their safeguarding lead (review 2026-12-01)."""
+    window = make_window(UserSettings(tier=2))
+    assert window.strip.isVisibleTo(window)
+    assert window.strip.texts() == ["You: Tier 2  (change)"]
+    tier = window.strip.buttons["tier"]
+    assert tier.shortcut().toString() == "Alt+Y"  # as Alt+T, Alt+G, Alt+A: anywhere
+    tier.click()
+    assert window.session.question.id == "tier"
+    qtbot.keyClicks(window.question_page.panel, "1")
+    assert window.session.answers["tier"] == 1
+    assert window.session.question.id == "immediate_danger"  # back where the walk was
+    assert window.strip.texts() == ["You: Tier 1  (change)"]
+
+
+def test_a_tier_set_by_it_is_shown_and_never_changed_from_the_walk(qtbot, make_window):
+    window = make_window(UserSettings(tier=1, locked=frozenset({"tier"})))
+    assert window.strip.texts() == ["You: Tier 1  (set by your organisation)"]
+    assert not window.strip.buttons["tier"].isEnabled()
+    window.correct("tier")  # as the read-back's change would
+    assert window.session.question.id == "immediate_danger"
+    assert "set by your organisation's IT policy" in window.status.text()
