@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from app.db.bundle import SUFFIX as BUNDLE_SUFFIX
 from app.db.bundle import check_bundle_database, open_bundle, read_bundle_file
 from app.db.checks import Refused, version_key
-from app.db.directories import ORIGINS, Locations, install_bundle, select_directory
+from app.db.directories import ORIGINS, Locations, select_directory
+from app.db.install import install_bundle
 from app.db.loader import DirectoryError, load_graph
 from app.in_force import InForce, graph_in_force, with_policy
 from app.pathways.graph import Graph

@@ -203,7 +203,7 @@ def _checked_bytes(path: Path, keys) -> bytes:
 def install(bundle: Path) -> int:
     """Install a bundle for this user with the app's own checks and trusted keys:
     exit 0 when it is now the directory in use, 1 with the reason when not."""
-    from app.db.directories import install_bundle
+    from app.db.install import install_bundle
     from app.in_force import locations_in_force
 
     outcome = install_bundle(bundle, locations_in_force())

@@ -17,35 +17,12 @@ from app.__main__ import main
 from app.db import signing
 from app.db.bundle import MAGIC, Manifest, publish, read_bundle, sha256_of
 from app.db.checks import Refused
-from app.db.directories import Locations, install_bundle, select_directory
-from app.db.trust import KeySources
+from app.db.directories import select_directory
+from app.db.install import install_bundle
 from tests.conftest import REPO, shipped_changed
 
 TODAY = date(2026, 11, 21)
 SHIPPED = REPO / "resources" / "directory.sqlite"
-
-
-@pytest.fixture
-def key(tmp_path):
-    pair = signing.generate(tmp_path / "keys")
-    trusted = tmp_path / "trusted"
-    trusted.mkdir()
-    shutil.copy(pair.public_path, trusted)
-    return pair
-
-
-@pytest.fixture
-def where(tmp_path):
-    shipped = tmp_path / "install" / "directory.sqlite"
-    shipped.parent.mkdir()
-    shutil.copy(SHIPPED, shipped)
-    shutil.copy(SHIPPED.with_name("directory.sqlite.sha256"), shipped.parent)
-    return Locations(
-        shipped=shipped,
-        keys=KeySources(tmp_path / "trusted"),
-        machine_updates=tmp_path / "machine",
-        user_updates=tmp_path / "user",
-    )
 
 
 def bundle(where, key, version, folder="machine", days=180):
@@ -334,29 +311,6 @@ def test_nothing_usable_says_so(where):
     where.shipped.write_bytes(b"garbage")
     choice = select_directory(where, TODAY)
     assert choice.path is None and choice.refused
-
-
-def test_a_bundle_the_worker_installs_is_checked_as_at_start(where, key, tmp_path):
-    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
-    outcome = install_bundle(made, where, TODAY)
-    assert (outcome.installed, outcome.version) == (True, "2026.12.3")
-    assert select_directory(where, TODAY).origin == "user"
-    assert install_bundle(made, where, TODAY).installed  # again: still the one in use
-    made.write_bytes(b"changed after installing")  # the copy in the updates folder is used
-    assert select_directory(where, TODAY).version == "2026.12.3"
-    older = publish(SHIPPED, key.private_path, tmp_path / "older", "2026.12.2", TODAY)
-    again = install_bundle(older, where, TODAY)
-    assert not again.installed and again.reason == "not newer than 2026.12.3 in use"
-    stranger = signing.generate(tmp_path / "stranger")
-    other = publish(SHIPPED, stranger.private_path, tmp_path / "other", "2026.12.4", TODAY)
-    refused = install_bundle(other, where, TODAY)
-    assert not refused.installed and "unknown key" in refused.reason
-    assert [p.name for p in where.user_updates.glob("*.navdir")] == [
-        p.name for p in where.user_updates.glob("installed-*.navdir")
-    ]  # the refused one is not kept to be tried again at every start
-    assert len(list(where.user_updates.glob("*.navdir"))) == 1
-    aside = where.user_updates / "set-aside"
-    assert not aside.exists() or list(aside.iterdir()) == []  # nor a copy kept aside (disk)
 
 
 def test_keygen_publish_and_verify_commands(tmp_path, capsys):

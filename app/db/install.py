@@ -1,0 +1,62 @@
+"""A bundle the worker chose, installed for this user: copied into their updates folder,
+then used only if the app's own choice (select_directory) now takes those exact bytes."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from datetime import date
+from pathlib import Path
+
+from app.db.bundle import SUFFIX, read_regular_file
+from app.db.checks import Refused
+from app.db.directories import SET_ASIDE, Locations, Selection, select_directory
+from app.records import record
+
+
+@record
+class Installed:
+    installed: bool
+    version: str = ""
+    reason: str = ""
+    selection: Selection | None = None  # what select_directory chose, once installed
+
+
+def install_bundle(
+    bundle: Path, where: Locations, today: date | None = None, previewed: str = ""
+) -> Installed:
+    """Put a bundle the worker chose in their updates folder and select again: installed
+    when those exact bytes are now in use; otherwise taken out again, with the reason.
+    `previewed`: the sha256 of the file the worker was shown and confirmed; a file changed
+    since (another bundle copied over it) is not installed in its place."""
+    if where.user_updates is None:
+        return Installed(False, reason="this computer has no folder for updates")
+    if bundle.suffix != SUFFIX:
+        return Installed(False, reason=f"not a directory bundle (a {SUFFIX} file)")
+    try:
+        data = read_regular_file(bundle, 1 << 30)
+        if previewed and hashlib.sha256(data).hexdigest() != previewed:
+            return Installed(False, reason="the file changed after it was checked: choose it again")
+        where.user_updates.mkdir(parents=True, exist_ok=True)
+        target = where.user_updates / f"installed-{hashlib.sha256(data).hexdigest()[:16]}{SUFFIX}"
+        # installed before and kept: a second install that is not used leaves it (it was
+        # deleted, review 2026-12-01); select_directory keeps or clears it as ever
+        before = target.exists()
+        partial = target.with_suffix(".partial")
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    except (OSError, Refused) as error:
+        return Installed(False, reason=f"cannot be copied ({error})")
+    choice = select_directory(where, today)
+    if choice.path == target:
+        return Installed(True, choice.version, selection=choice)
+    said = [line for line in choice.problems + choice.skipped if line.startswith(target.name)]
+    with contextlib.suppress(OSError):
+        if not before:
+            target.unlink()  # refused: not tried again at every start
+    for kept in (target.parent / SET_ASIDE).glob(f"{target.name}.*"):
+        with contextlib.suppress(OSError):
+            kept.unlink()  # the worker still has the file they chose: no copy kept (disk)
+    reason = said[0].split(": ", 1)[1] if said else f"{choice.version} stays in use"
+    return Installed(False, reason=reason.strip())

@@ -1,0 +1,45 @@
+"""A bundle the worker installs: used only if the app's own choice takes those bytes."""
+
+import shutil
+
+from app.db import signing
+from app.db.bundle import publish
+from app.db.directories import select_directory
+from app.db.install import install_bundle
+from tests.db.test_directories import SHIPPED, TODAY
+
+
+def test_a_bundle_the_worker_installs_is_checked_as_at_start(where, key, tmp_path):
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
+    outcome = install_bundle(made, where, TODAY)
+    assert (outcome.installed, outcome.version) == (True, "2026.12.3")
+    assert select_directory(where, TODAY).origin == "user"
+    assert install_bundle(made, where, TODAY).installed  # again: still the one in use
+    made.write_bytes(b"changed after installing")  # the copy in the updates folder is used
+    assert select_directory(where, TODAY).version == "2026.12.3"
+    older = publish(SHIPPED, key.private_path, tmp_path / "older", "2026.12.2", TODAY)
+    again = install_bundle(older, where, TODAY)
+    assert not again.installed and again.reason == "not newer than 2026.12.3 in use"
+    stranger = signing.generate(tmp_path / "stranger")
+    other = publish(SHIPPED, stranger.private_path, tmp_path / "other", "2026.12.4", TODAY)
+    refused = install_bundle(other, where, TODAY)
+    assert not refused.installed and "unknown key" in refused.reason
+    assert [p.name for p in where.user_updates.glob("*.navdir")] == [
+        p.name for p in where.user_updates.glob("installed-*.navdir")
+    ]  # the refused one is not kept to be tried again at every start
+    assert len(list(where.user_updates.glob("*.navdir"))) == 1
+    aside = where.user_updates / "set-aside"
+    assert not aside.exists() or list(aside.iterdir()) == []  # nor a copy kept aside (disk)
+
+
+def test_installing_again_a_bundle_kept_but_not_in_use_keeps_it(where, key, tmp_path):
+    """Installed, then a newer one came from IT: installing the first again said "not
+    newer" and deleted the worker's copy of it (review 2026-12-01)."""
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
+    assert install_bundle(made, where, TODAY).installed
+    newer = publish(SHIPPED, key.private_path, tmp_path / "it", "2026.12.4", TODAY)
+    where.machine_updates.mkdir()
+    shutil.copy(newer, where.machine_updates)
+    again = install_bundle(made, where, TODAY)
+    assert not again.installed and again.reason == "not newer than 2026.12.4 in use"
+    assert len(list(where.user_updates.glob("installed-*.navdir"))) == 1
