@@ -211,7 +211,8 @@ def worker_notes(in_force: InForce) -> list[str]:
     notes = [f"{line}. Tell IT." for line in choice.set_aside]
     if choice.refused:
         notes.append(
-            f"{len(choice.refused)} directory update(s) could not be used; Navigator is using "
+            f"{len(choice.refused) + choice.refused_more:,} directory update(s) could not be "
+            "used; Navigator is using "
             f"directory {choice.version}. Details: Settings, About this directory."
         )
     return notes + [f"Note: {warning}." for warning in choice.warnings]

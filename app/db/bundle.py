@@ -276,9 +276,9 @@ def read_signed_manifest(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
     head, size = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
     line = _manifest_line(head)
     manifest = read_manifest(line)
-    check_signature(manifest, keys)
-    if size != len(MAGIC) + len(line) + 1 + manifest.size:
+    if size != len(MAGIC) + len(line) + 1 + manifest.size:  # before the signature: cheaper
         raise Refused("wrong size: the database is not the one that was signed")
+    check_signature(manifest, keys)
     return manifest
 
 

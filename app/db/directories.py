@@ -37,6 +37,10 @@ KEPT = "kept-"  # the name of a copy of IT's bundle kept in the worker's folder
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
 APP_WRITES = ("installed-", KEPT)  # the names of the bundles this app puts there
 KEEP_FOR_NOW = 4  # of each, refused only for now, kept at most
+# Files refused in one check, each said: 20,000 junk files in IT's share made as many lines
+# at every check, in the self-test and the log, whose rotation lost the line saying which
+# directory was in use (review 2026-12-01); the rest are counted
+REFUSALS_SAID = 20
 MAX_SHIPPED_BYTES = 256 * 1024 * 1024
 ORIGINS = {
     "shipped": "installed with the app",
@@ -68,6 +72,7 @@ class Selection:
     published: str = ""  # the day the publisher signed it, for an update
     warnings: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # candidates that failed a check
+    refused_more: int = 0  # refused files beyond those said (REFUSALS_SAID)
     refused_files: list[Path] = field(default_factory=list)  # the same, by their files
     unreachable: list[str] = field(default_factory=list)  # IT's folder: for IT, not the worker
     set_aside: list[str] = field(default_factory=list)  # the worker's files moved aside
@@ -82,7 +87,8 @@ class Selection:
     def problems(self) -> list[str]:
         """What IT is told (in About and the log): refusals, files set aside, and an update
         folder that cannot be reached (the worker is told only of the first two)."""
-        return [*self.set_aside, *self.refused, *self.unreachable]
+        more = [f"and {self.refused_more:,} more update files refused"] if self.refused_more else []
+        return [*self.set_aside, *self.refused, *more, *self.unreachable]
 
     @property
     def sha256(self) -> str:
@@ -338,7 +344,10 @@ def _refuse(
         if for_now:
             choice.kept_for_now.append(path)
     if origin == "machine" or for_now:
-        choice.refused.append(f"{path.name}: {reason}")
+        if len(choice.refused) < REFUSALS_SAID:
+            choice.refused.append(f"{path.name}: {reason}")
+        else:
+            choice.refused_more += 1
         return
     choice.set_aside.append(f"{path.name} was set aside: {reason}")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -684,3 +684,24 @@ def test_a_version_signed_twice_with_other_contents_is_not_used(where, key, cove
     again = select_directory(where, TODAY)
     assert again.version == "2026.12.1" and again.data == database_of(first)
     assert again.problems == []
+
+
+def test_thousands_of_junk_files_are_counted_after_the_first_few_said(where, key):
+    """20,000 copies of a genuine manifest on junk in IT's share made 20,000 lines at every
+    check (self-test, log, banner): the log's rotation lost which directory was in use."""
+    from app.db.directories import REFUSALS_SAID
+    from app.directory_updates import worker_notes
+    from app.in_force import InForce
+    from app.policy import MachinePolicy
+
+    made = bundle(where, key, "2026.12.1")
+    head = made.read_bytes()[: made.read_bytes().index(b"\n", len(MAGIC)) + 1]
+    for n in range(REFUSALS_SAID + 30):
+        (where.machine_updates / f"c{n:05}.navdir").write_bytes(head + b"junk")
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.1"  # the genuine one is still used
+    assert len(choice.refused) == REFUSALS_SAID
+    assert choice.problems[REFUSALS_SAID] == "and 30 more update files refused"
+    assert "wrong size" in choice.refused[0]
+    (note,) = worker_notes(InForce(choice, MachinePolicy()))
+    assert note.startswith(f"{REFUSALS_SAID + 30} directory update(s) could not be used")
