@@ -255,7 +255,10 @@ def check_signature(manifest: Manifest, keys: dict[str, VerifyKey]) -> None:
     """Refused unless a trusted key signed exactly this manifest."""
     key = keys.get(manifest.key_id)
     if key is None:
-        raise RefusedForNow(f"signed with unknown key {manifest.key_id}")
+        raise RefusedForNow(
+            f"signed with unknown key {manifest.key_id}: if it is your lead's, add their .pub "
+            "key to the trusted keys folder; otherwise remove the file"
+        )
     if not signing.signature_holds(manifest.signed_fields(), manifest.signature, key):
         raise Refused("bad signature: the manifest was not signed by that key")
     if not 0 < manifest.size <= MAX_DATABASE_BYTES:
@@ -284,7 +287,7 @@ def read_signed_manifest(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
 
 def _manifest_line(data: bytes) -> bytes:
     if not data.startswith(MAGIC):
-        raise Refused("not a directory bundle (bad header)")
+        raise Refused("not a directory bundle (bad header): remove it from the folder")
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_MANIFEST_BYTES)
     if end < 0:
         raise Refused("no readable manifest")
