@@ -186,6 +186,9 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
         self.resume_after_edit = self.session.answer_resuming(value, self.resume_after_edit)
+        # "Summary copied: paste it into the form" stood after a correction changed the plan,
+        # inviting the old summary into a referral form (review 2026-12-01)
+        self._reset_status()
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
             self.refresh()

@@ -68,6 +68,17 @@ def test_copying_a_number_says_what_was_copied(qtbot, window):
     assert window.status.text().startswith(f"Copied {row.number.text()}")
 
 
+def test_a_correction_takes_the_copied_summarys_words_off_the_status_line(qtbot, window):
+    """"Summary copied: paste it into the form" stood after a correction changed the plan:
+    the old summary, on the clipboard, was invited into a referral form (review)."""
+    walk(qtbot, window, SCENARIO)
+    window.copy_summary()
+    assert window.status.text().startswith("Summary copied")
+    window.correct("discloser")
+    window.answer("person_causing_harm")
+    assert window.status.text() == window.status_text  # the versions line again
+
+
 def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window):
     walk(qtbot, window, SCENARIO)
     window.tabs.setCurrentWidget(window.directory)
