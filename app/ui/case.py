@@ -19,7 +19,7 @@ from app.records import record
 @record
 class SectionState:
     name: str
-    state: str  # completed | in progress | not needed | to do
+    state: str  # completed | in progress | part done | not needed | to do
 
 
 @record
@@ -270,8 +270,9 @@ class CaseSession:
         return rows
 
     def sections(self) -> list[SectionState]:
-        """The walk as a task list: completed, in progress, not needed (passed, or the plan
-        is reached, with none of its questions asked) or to do."""
+        """The walk as a task list: completed, in progress (on screen now), part done (asked,
+        with questions of it still ahead), not needed (passed, or the plan is reached, with
+        none of its questions asked) or to do."""
         graph, shown = self.pathway.graph, self.page
         questions, rank = graph.questions, graph.ask_order()
         on_screen = shown.questions if shown else (self.question,) if self.question else ()
@@ -290,8 +291,9 @@ class CaseSession:
                 state = "in progress"
             elif section in asked:
                 # with questions of it still ahead in the flow (the Dash, then the needs,
-                # then the judgement): "completed" was said too soon (review 2026-12-01)
-                state = "completed" if last[section] < now else "in progress"
+                # then the judgement): "completed" was said too soon, and "in progress"
+                # beside the section on screen left three "in progress" (review 2026-12-01)
+                state = "completed" if last[section] < now else "part done"
             elif last[section] < now:
                 state = "not needed"
             else:

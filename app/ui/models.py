@@ -14,7 +14,13 @@ from app.ui.viewport import viewport_size
 
 SourcesRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
-STATE_MARK = {"completed": "✓", "in progress": "▶", "not needed": "–", "to do": "•"}
+STATE_MARK = {
+    "completed": "✓",
+    "in progress": "▶",
+    "part done": "◐",
+    "not needed": "–",
+    "to do": "•",
+}
 
 
 class ItemListModel(QAbstractListModel):

@@ -69,7 +69,7 @@ def test_copying_a_number_says_what_was_copied(qtbot, window):
 
 
 def test_a_correction_takes_the_copied_summarys_words_off_the_status_line(qtbot, window):
-    """"Summary copied: paste it into the form" stood after a correction changed the plan:
+    """ "Summary copied: paste it into the form" stood after a correction changed the plan:
     the old summary, on the clipboard, was invited into a referral form (review)."""
     walk(qtbot, window, SCENARIO)
     window.copy_summary()
