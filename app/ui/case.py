@@ -247,12 +247,20 @@ class CaseSession:
 
     @property
     def reminders(self) -> tuple[Guidance, ...]:
+        return self.reminders_holding(None)
+
+    def reminders_holding(self, held: Any) -> tuple[Guidance, ...]:
         """Reminders triggered by the answers given up to the question on screen, after the
         red flags they raise (R41: in view when the worker judges the risk; the plan shows
-        its own under its risk heading)."""
+        its own under its risk heading). `held`: what the page on screen holds so far (the
+        Dash items answered): its red flags came only once the whole Dash was done (review
+        2026-12-01)."""
         if self.plan is not None:
             return self.plan.reminders
         given = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        question = self.question
+        if held and question is not None and question.answer_type == "checklist":
+            given[question.id] = held  # items not held yet are not given (not "no")
         step = self.pathway.step(given, self.settings)
         return red_flags_in_one(step.red_flags) + step.reminders
 

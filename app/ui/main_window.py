@@ -149,6 +149,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.strip.edit_requested.connect(self.correct)
         self.emergency.continue_requested.connect(self.refresh)
         self.question_page.answered.connect(self.answer)
+        self.question_page.holding_changed.connect(self.show_reminders)
         self.question_page.back_requested.connect(self.back)
         self.plan_view.read_back_requested.connect(self.read_back)
         self.plan_view.copy_requested.connect(self.copy_summary)
@@ -201,9 +202,11 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.show_reminders()  # after the 999 card: nothing may stand before it
 
     def show_reminders(self) -> None:
-        session = self.session
+        """The reminders for the answers so far, and for what the page holds (Dash items)."""
+        session, panel = self.session, self.question_page.panel
+        held = panel.pending() if session.question is not None and panel is not None else None
         self.reminders.show_reminders(
-            session.reminders, session.holds_case(), planned=session.question is None
+            session.reminders_holding(held), session.holds_case(), planned=session.question is None
         )
 
     def correct(self, question_id: str) -> None:

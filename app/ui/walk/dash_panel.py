@@ -176,6 +176,7 @@ class ChecklistPanel(AnswerPanel):
             return
         row = selected[0].row()
         self.model.set_answer(row, value)
+        self.holding_changed.emit()  # a red flag is in view as the item is answered
         last = self.model.rowCount() - 1
         if row == last and len(self.model.answers) == len(self.question.items):
             self.confirm()
@@ -191,6 +192,7 @@ class ChecklistPanel(AnswerPanel):
         if row > 0 and self.question.items[row].id not in self.model.answers:
             row -= 1
         self.model.set_answer(row, None)
+        self.holding_changed.emit()
         self.table.selectRow(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -55,6 +55,7 @@ class BoxWords(QLabel):
 
 class TickBoxPage(QWidget):
     answered = Signal(object)
+    holding_changed = Signal()  # as an AnswerPanel's: ticks are answers only together
 
     def __init__(self, shown: PageOnScreen, pending: dict[str, Any] | None = None) -> None:
         """`pending`: the ticks of this page drawn before (a text-size change), not yet

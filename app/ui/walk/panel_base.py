@@ -47,6 +47,8 @@ def big_button(text: str, name: str, current: bool = False) -> QPushButton:
 
 class AnswerPanel(QWidget):
     answered = Signal(object)
+    # what it holds changed, not yet an answer (a Dash item): reminders may follow it
+    holding_changed = Signal()
 
     def __init__(self, question: Question, current: Any) -> None:
         super().__init__()

@@ -22,6 +22,7 @@ from app.ui.walk.page_panel import TickBoxPage
 class QuestionPage(QWidget):
     answered = Signal(object)
     back_requested = Signal()
+    holding_changed = Signal()  # the panel holds other answers not yet given (Dash items)
 
     def __init__(self) -> None:
         super().__init__()
@@ -187,6 +188,7 @@ class QuestionPage(QWidget):
         self.losing.hide()
         self.note.hide()
         self.panel.answered.connect(self.answered.emit)
+        self.panel.holding_changed.connect(self.holding_changed.emit)
         self.panel.installEventFilter(self)  # keys typed ahead onto it: see hold_keys
         self.keys_held_until = 0.0  # a hold is for the page shown when it was asked
         self.answers.addWidget(self.panel)

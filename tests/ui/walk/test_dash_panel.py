@@ -189,3 +189,18 @@ def test_a_dash_never_answered_says_nothing_of_before(qtbot, window):
     scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
     walk(qtbot, window, scenario, stop_before="dash_answers")
     assert window.question_page.note.isHidden()
+
+
+def test_a_red_flag_is_in_view_as_its_dash_item_is_answered(qtbot, window):
+    """Strangulation answered "yes" on the Dash showed nothing new beside it until the
+    whole Dash was done (review 2026-12-01)."""
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    panel = window.question_page.panel
+    items = [item.id for item in panel.question.items]
+    qtbot.keyClicks(panel.table, "N" * items.index("dash_15"))
+    assert not any(r.id.startswith("red_flags:") for r in window.reminders.case_model.items)
+    qtbot.keyClicks(panel.table, "Y")  # item 15: strangulation
+    shown = [r for r in window.reminders.case_model.items if r.id.startswith("red_flags:")]
+    assert shown and "strangulation" in shown[0].text.lower()
+    assert window.session.question.id == "dash_answers"  # still answering the Dash
