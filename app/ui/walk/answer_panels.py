@@ -17,7 +17,7 @@ from app.pathways.conditions import same
 from app.pathways.graph import Question
 from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, AnswerPanel, big_button
+from app.ui.walk.panel_base import ENTER, NONE_KEY, AnswerPanel, big_button
 
 
 class ButtonsPanel(AnswerPanel):
@@ -73,7 +73,16 @@ class MultiPanel(AnswerPanel):
         done.setAccessibleName("Continue")
         done.setMinimumHeight(44)
         done.clicked.connect(self.confirm)
-        layout.addWidget(done)
+        row = QHBoxLayout()
+        if question.min_choices == 0:  # as on a page of tick boxes: 0 did nothing here
+            none = QPushButton(f"None of these    [{NONE_KEY}]")
+            none.setAccessibleName("None of these")
+            none.setMinimumHeight(44)
+            none.clicked.connect(self.none_apply)
+            row.addWidget(none)
+        row.addWidget(done)
+        row.addStretch(1)
+        layout.addLayout(row)
         # Enter with nothing ticked did nothing and said nothing (review 2026-12-01)
         self.problem = plain_label("", "Problem with the answer")
         self.problem.hide()
@@ -101,10 +110,21 @@ class MultiPanel(AnswerPanel):
         self.problem.setText(f"Choose at least {what}: press its key (1, 2…), then Enter.")
         self.problem.show()
 
+    def none_apply(self) -> None:
+        """None of these: with boxes ticked it unticks them and waits (a 0 typed by mistake
+        loses nothing unseen), as GOV.UK's "none" does; with none ticked it answers."""
+        ticked = [box for box in self.boxes.values() if box.isChecked()]
+        for box in ticked:
+            box.setChecked(False)
+        if not ticked:
+            self.answered.emit([])
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
         if text in self.boxes:
             self.boxes[text].toggle()
+        elif text == NONE_KEY and self.question.min_choices == 0:
+            self.none_apply()
         elif event.key() in ENTER:
             self.confirm()
         else:

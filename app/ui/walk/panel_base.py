@@ -12,6 +12,7 @@ from app.pathways.graph import Question
 from app.ui.labels import scaled
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+NONE_KEY = "0"  # "none of these", wherever nothing ticked is an answer
 
 
 CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too

@@ -60,3 +60,23 @@ def test_a_long_answer_takes_two_lines_not_the_page_width(qtbot, graph):
     words = button.accessibleName() + "    [3]"
     assert button.text().count("\n") == 1 and button.text().replace("\n", " ") == words
     assert button.sizeHint().width() < button.fontMetrics().horizontalAdvance(words)
+
+
+def test_a_multiple_choice_that_may_be_none_answers_none_with_0(qtbot, graph):
+    """Asked alone (the person causing harm: "Does any of this apply to them?"), 0 did
+    nothing and said nothing, where every page of tick boxes takes 0 for none (review)."""
+    panel = panel_for(graph.questions["about_abuser"], None)
+    qtbot.addWidget(panel)
+    panel.show()
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClicks(panel, "1")
+    qtbot.keyClicks(panel, "0")  # with a box ticked: it is unticked, nothing answered yet
+    assert emitted == [] and not any(box.isChecked() for box in panel.boxes.values())
+    qtbot.keyClicks(panel, "0")
+    assert emitted == [[]]
+    assert any(b.text().startswith("None of these") for b in panel.findChildren(QPushButton))
+    must_choose = panel_for(graph.questions["abuse_types"], None)  # at least one: no "none"
+    qtbot.addWidget(must_choose)
+    names = [b.text() for b in must_choose.findChildren(QPushButton)]
+    assert not any(name.startswith("None of these") for name in names)
