@@ -34,7 +34,7 @@ from app.ui.labels import plain_label
 from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
 from app.ui.quick_exit import QuickExitController
-from app.ui.walk.page_panel import TYPED_AHEAD_S
+from app.ui.walk.panel_base import TYPED_AHEAD_S
 from app.ui.walk.summary_strip import SHOWN
 from app.user_data import UserData
 

@@ -12,7 +12,7 @@ from app.settings import UserSettings
 from app.ui import qt_types
 from app.ui.labels import key_label
 from app.ui.main_window import MainWindow
-from app.ui.walk.page_panel import TYPED_AHEAD_S
+from app.ui.walk.panel_base import TYPED_AHEAD_S
 from tests.conftest import REPO
 
 TODAY = date(2026, 11, 21)
@@ -91,7 +91,12 @@ def type_answer(qtbot, window, question, value):
         press(qtbot, window, Qt.Key.Key_Y if value else Qt.Key.Key_N)
     elif kind == "choice":
         index = question.allowed_values.index(value)
+        panel = window.question_page.panel
         qtbot.keyClicks(focused(window), key_label(index))
+        if window.question_page.panel is panel and panel.more.isVisible():
+            # the first press brought answers below the fold into view: read, then again
+            qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)
+            qtbot.keyClicks(focused(window), key_label(index))
     elif kind == "multi":  # a box shown ticked (given before, or by an earlier answer) kept
         boxes = window.question_page.panel.boxes
         for i, option in enumerate(question.options):

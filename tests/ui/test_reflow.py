@@ -194,3 +194,23 @@ def test_the_section_names_wrap_in_their_column(qtbot, sized):
     for row in range(sections.model().rowCount()):
         assert sections.visualRect(sections.model().index(row, 0)).width() <= width
     assert not sections.horizontalScrollBar().isVisible()
+
+
+def test_an_answer_key_first_brings_answers_below_the_fold_into_view(qtbot, sized):
+    """At 24 pt on a laptop "No: they cannot go home safely" and "Not known" were below the
+    fold, and 1 answered "Yes" with them unseen (review 2026-12-01)."""
+    window = sized(SCREENS[0], LARGEST)
+    walk(qtbot, window, CASES[0]["scenario"], stop_before="safe_tonight")
+    panel = window.question_page.panel
+    last = panel.buttons[-1]
+    qtbot.waitUntil(lambda: panel.isVisible())
+    assert last.visibleRegion().boundingRect().height() < last.height()  # the case it is for
+    qtbot.keyClicks(panel, "1")
+    assert window.session.question.id == "safe_tonight"  # not answered unseen
+    assert panel.more.isVisible() and "more answers below" in panel.more.text()
+    qtbot.waitUntil(lambda: last.visibleRegion().boundingRect().height() >= last.height())
+    qtbot.keyClicks(panel, "1")  # typed ahead at once: held
+    assert window.session.question.id == "safe_tonight"
+    qtbot.wait(1100)
+    qtbot.keyClicks(panel, "1")
+    assert window.session.answers["safe_tonight"] == "yes"

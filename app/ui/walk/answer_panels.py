@@ -7,6 +7,7 @@ choice; Enter confirms (or keeps the answer already given). On the Dash checklis
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,7 @@ from app.pathways.conditions import same
 from app.pathways.graph import Question
 from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY, AnswerPanel, big_button
+from app.ui.walk.panel_base import ENTER, NONE_KEY, TYPED_AHEAD_S, AnswerPanel, big_button
 
 
 class ButtonsPanel(AnswerPanel):
@@ -43,14 +44,39 @@ class ButtonsPanel(AnswerPanel):
             self.keys[key] = value
             if chosen:
                 self.current_button = button
+        self.more = plain_label("", "More answers below")
+        self.more.hide()
+        layout.addWidget(self.more)
+        self.seen_all = question.answer_type != "choice"  # yes and no share one row
+        self.keys_held_until = 0.0
 
     def focus_first(self) -> None:
         (self.current_button or self.buttons[0]).setFocus()
 
+    def in_view(self, focused):
+        return self.more if self.more.isVisible() else focused
+
+    def _all_seen(self) -> bool:
+        """Whether every answer has been on screen; if not, the rest is brought into view
+        and the key is not taken: at the largest text, "No: they cannot go home safely" and
+        "Not known" were below the fold and 1 answered "Yes" unseen (review 2026-12-01)."""
+        last = self.buttons[-1]
+        shown = last.visibleRegion().boundingRect().height() >= last.height()
+        self.seen_all = self.seen_all or shown or not self.isVisible()
+        if self.seen_all:
+            return True
+        self.seen_all = True
+        self.more.setText("There were more answers below: read them, then press the answer's key.")
+        self.more.show()
+        last.setFocus()
+        self.keys_held_until = time.monotonic() + TYPED_AHEAD_S  # keys typed ahead wait
+        return False
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
         if text in self.keys:
-            self.answered.emit(self.keys[text])
+            if time.monotonic() >= self.keys_held_until and self._all_seen():
+                self.answered.emit(self.keys[text])
         elif event.key() in ENTER and self.current is not None:
             self.answered.emit(self.current)
         else:

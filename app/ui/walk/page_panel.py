@@ -30,9 +30,8 @@ from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY
+from app.ui.walk.panel_base import ENTER, NONE_KEY, TYPED_AHEAD_S
 
-TYPED_AHEAD_S = 1.0  # after the rest of a page is brought into view, tick keys wait this long
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 
 

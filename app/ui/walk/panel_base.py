@@ -13,6 +13,7 @@ from app.ui.labels import scaled
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NONE_KEY = "0"  # "none of these", wherever nothing ticked is an answer
+TYPED_AHEAD_S = 1.0  # after the rest of a page is brought into view, answer keys wait this long
 
 
 CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too

@@ -182,6 +182,7 @@ class QuestionPage(QWidget):
         if self.panel is not None:
             self.answers.removeWidget(self.panel)
             self.panel.hide()
+            self.panel.setParent(None)  # out of the window at once: what it held is gone
             self.panel.deleteLater()
         self.panel = panel
         self.initial = panel.pending()
