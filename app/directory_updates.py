@@ -212,7 +212,7 @@ def worker_notes(in_force: InForce) -> list[str]:
     if choice.refused:
         notes.append(
             f"{len(choice.refused) + choice.refused_more:,} directory update(s) could not be "
-            "used; Navigator is using "
-            f"directory {choice.version}. Details: Settings, About this directory."
+            f"used; Navigator is using directory {choice.version}. Details: Settings, About "
+            "this directory."
         )
     return notes + [f"Note: {warning}." for warning in choice.warnings]

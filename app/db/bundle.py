@@ -218,11 +218,11 @@ def newest_published(folder: Path) -> tuple[str, str] | None:
     for path in folder.glob(f"*{SUFFIX}"):
         try:
             head = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)[0]
-            version = read_manifest(_manifest_line(head))
+            version = read_manifest(_manifest_line(head)).directory_version
         except Refused:
             continue
-        if newest is None or version_key(version.directory_version) > version_key(newest[0]):
-            newest = (version.directory_version, path.name)
+        if newest is None or version_key(version) > version_key(newest[0]):
+            newest = (version, path.name)
     return newest
 
 

@@ -180,8 +180,9 @@ def publish_copy(
         raise Refused(
             f"this working copy holds directory {copy.version}, older than {newest[0]} "
             f"published already in {out_dir} ({newest[1]}): publishing it would undo the "
-            "changes published since. Install that bundle here (python -m app directory "
-            "install), start a new working copy (a new folder) from it, and edit there"
+            f"changes published since. Install it here (python -m app directory install "
+            f"{out_dir / newest[1]}), start a new working copy (a new folder) from it, and "
+            "edit there"
         )
     if version_key(version) <= version_key(copy.version):
         raise Refused(
