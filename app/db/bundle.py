@@ -141,7 +141,7 @@ def publish(
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once
         raise Refused(f"directory-{version}{SUFFIX} exists already in {out_dir}: use a higher one")
-    newest = newest_published(out_dir)
+    newest = newest_published(out_dir, {kid: key.verify_key})
     if newest and version_key(version) <= version_key(newest[0]):
         raise Refused(
             f"version {version} must be higher than {newest[0]}, published already in {out_dir} "
@@ -211,14 +211,14 @@ def _write_new(target: Path, data: bytes) -> None:
         raise
 
 
-def newest_published(folder: Path) -> tuple[str, str] | None:
-    """The highest version among the bundles in a folder, with its file's name (manifests
-    read, not their signatures: whoever signed one, laptops may hold it)."""
+def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, str] | None:
+    """The highest version among the bundles in a folder signed by one of `keys` (the
+    lead's), with its file's name: an unsigned file claiming 9999.1.1, left by anyone who
+    can write the update share, refused every publish (review 2026-12-01)."""
     newest = None
     for path in folder.glob(f"*{SUFFIX}"):
         try:
-            head = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)[0]
-            version = read_manifest(_manifest_line(head)).directory_version
+            version = read_signed_manifest(path, keys).directory_version
         except Refused:
             continue
         if newest is None or version_key(version) > version_key(newest[0]):

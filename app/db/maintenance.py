@@ -158,7 +158,7 @@ def publish_copy(
     Raises Refused, SourceError or KeyFileError with the reason; nothing is written then."""
     from dataclasses import replace
 
-    from app.db.bundle import newest_published, publish
+    from app.db.bundle import publish
     from app.db.directory_diff import compare
     from app.db.signing import load_private
 
@@ -172,17 +172,6 @@ def publish_copy(
             f"{in_use.directory_version} in use here: publishing it would undo every change "
             "published since. Start a new working copy (a new folder) from the directory in "
             "use, and make the edits there"
-        )
-    newest = newest_published(out_dir) if out_dir.is_dir() else None
-    if newest and version_key(copy.version) < version_key(newest[0]):
-        # started before that bundle reached this laptop (review 2026-12-01): its changes
-        # were undone, and the lead was told "no change" against the directory in use here
-        raise Refused(
-            f"this working copy holds directory {copy.version}, older than {newest[0]} "
-            f"published already in {out_dir} ({newest[1]}): publishing it would undo the "
-            f"changes published since. Install it here (python -m app directory install "
-            f"{out_dir / newest[1]}), start a new working copy (a new folder) from it, and "
-            "edit there"
         )
     if version_key(version) <= version_key(copy.version):
         raise Refused(
@@ -198,6 +187,7 @@ def publish_copy(
         database = Path(scratch) / "directory.sqlite"
         build(copy, words, pathway_from, database)  # a problem: said first, nothing written
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
+        _check_not_behind(copy, out_dir, loaded)
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)
@@ -213,6 +203,24 @@ def publish_copy(
             before_writing=lambda: copy.save(version),
         )
     return bundle, signed
+
+
+def _check_not_behind(copy: WorkingCopy, out_dir: Path, loaded) -> None:
+    """A copy older than a bundle the lead already published in the folder is refused: one
+    started before that bundle reached this laptop undid its changes, and the lead was told
+    "no change" against the directory in use here (review 2026-12-01)."""
+    from app.db.bundle import newest_published
+
+    kid, key = loaded
+    newest = newest_published(out_dir, {kid: key.verify_key}) if out_dir.is_dir() else None
+    if newest and version_key(copy.version) < version_key(newest[0]):
+        raise Refused(
+            f"this working copy holds directory {copy.version}, older than {newest[0]} "
+            f"published already in {out_dir} ({newest[1]}): publishing it would undo the "
+            f"changes published since. Install it here (python -m app directory install "
+            f"{out_dir / newest[1]}), start a new working copy (a new folder) from it, and "
+            "edit there"
+        )
 
 
 _LINKS = (

@@ -429,11 +429,17 @@ def test_a_version_already_published_in_a_folder_is_not_written_again(where, key
     # renamed, or a lower version: laptops holding it would never take the new one, and
     # two contents of one version were published (review 2026-12-01)
     (tmp_path / "out" / "directory-2026.12.1.navdir").rename(tmp_path / "out" / "it.navdir")
+    # a file claiming a higher version, not signed by this lead (anyone who can write the
+    # update share can leave one), blocks nothing (review 2026-12-01)
+    line = (tmp_path / "out" / "it.navdir").read_bytes()[len(MAGIC) :].split(b"\n", 1)[0]
+    claim = {**json.loads(line), "directory_version": "9999.1.1"}
+    write_bundle(tmp_path / "out" / "zz.navdir", claim, b"junk")
     for version in ("2026.12.1", "2026.11.30.9"):
         with pytest.raises(
             Refused, match=r"higher than 2026\.12\.1, published already .*it\.navdir"
         ):
             publish(SHIPPED, key.private_path, tmp_path / "out", version, TODAY)
+    assert publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.2", TODAY).exists()
 
 
 def test_copies_of_a_bundle_are_read_once_and_the_original_is_used(where, key):
