@@ -71,6 +71,11 @@ class CaseSession:
     def clear(self) -> None:
         """Forget the case: every answer goes, back to the first question."""
         self.answers: dict[str, Any] = dict(self.prefill)
+        # options the app showed ticked (ticked_when) and the worker kept: withdrawn when
+        # what gave them is corrected (a Dash "yes" changed to "no": the need and its
+        # medical check stayed in the plan, review 2026-12-01), kept when it only leaves
+        # the path (the Dash after an age under 16)
+        self.implied: dict[str, set[Any]] = {}
         self.position = 0
         self.editing: str | None = None  # an answer from settings, changed before it is reached
         self._refresh()
@@ -86,7 +91,16 @@ class CaseSession:
         return position
 
     def _refresh(self) -> None:
+        self._withdraw_implied()
         self.full: Step = self.pathway.step(self.answers, self.settings)
+
+    def _withdraw_implied(self) -> None:
+        for question_id, values in self.implied.items():
+            others = {q: a for q, a in self.answers.items() if q != question_id}  # all given
+            gone = values - set(self.pathway.ticked_already(question_id, others, self.settings))
+            if gone and isinstance(self.answers.get(question_id), list):
+                self.answers[question_id] = [v for v in self.answers[question_id] if v not in gone]
+            values -= gone
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -161,6 +175,13 @@ class CaseSession:
         if question is None:
             return
         answers = {q.id: value[q.id] for q in page.questions} if page else {question.id: value}
+        before = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        for question_id, given in answers.items():
+            if isinstance(given, list):
+                offered = self.implied.get(question_id, set())
+                if question_id not in self.answers:
+                    offered = set(self.pathway.ticked_already(question_id, before, self.settings))
+                self.implied[question_id] = offered & set(given)  # unticked: the worker's
         self.answers.update(answers)
         self._refresh()
         if self.editing is not None:

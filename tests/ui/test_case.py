@@ -138,3 +138,25 @@ def test_a_dash_yes_shows_its_box_ticked_and_a_correction_keeps_the_medical_chec
     assert "dash_answers" not in session.path
     assert "urgent_medical_check" in {a.kind for a in session.plan.actions}
     assert any(r.id == "strangulation_red_flag" for r in session.plan.reminders)
+
+
+def test_a_tick_the_dash_gave_goes_when_its_dash_answer_is_corrected(pathway):
+    """Dash item 15 mis-ticked "yes", then corrected to "no" from the read-back: the tick
+    the app had made on the needs page stayed, and with it a medical check for a
+    strangulation never disclosed (review 2026-12-01). One the worker ticked stays."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    dash = {f"dash_{n:02}": "yes" if n in (8, 15) else "no" for n in range(1, 25)}
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
+    walk_session(
+        session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
+    )
+    assert session.page.answers["additional_needs"] == ["non_fatal_strangulation", "stalking"]
+    needs = {"additional_needs": ["non_fatal_strangulation", "stalking", "interpreter"]}
+    walk_session(session, {**answers, **needs, "strangulation_recent": "yes"})
+    assert "urgent_medical_check" in {a.kind for a in session.plan.actions}
+    session.go_to("dash_answers")
+    session.answer_resuming({**dash, "dash_15": "no", "dash_08": "no"}, resuming=True)
+    walk_session(session, {})
+    assert session.answers["additional_needs"] == ["interpreter"]  # the worker's own stays
+    assert "urgent_medical_check" not in {a.kind for a in session.plan.actions}
