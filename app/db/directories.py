@@ -294,24 +294,43 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
 
 
 def _refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple]) -> None:
-    """A version signed with two contents (published twice by mistake) is not used: the one
-    listed first was, so whoever arranged the update folder chose the numbers laptops
-    showed under one version (review 2026-12-01). Refused for now: once one is taken away
-    the other is used again; the lead publishes a higher version to end it."""
+    """A version signed with two contents (published twice by mistake): the file listed
+    first was used, so whoever arranged the folders chose the numbers shown under one
+    version (review 2026-12-01). Now IT's share decides: its one file of that version is
+    used and this laptop's copies of another content go; two contents in the share are
+    refused (for now) and the one this laptop already used, if any, stays: never back to an
+    older directory, and IT's removal of the wrong file takes effect on every laptop."""
     contents: dict[tuple[int, ...], list[tuple[str, str]]] = {}
     for ident, (key, _, _) in found.items():
         contents.setdefault(key, []).append(ident)
     for idents in (idents for idents in contents.values() if len(idents) > 1):
+        shared = [i for i in idents if any(o == "machine" for o, _ in found[i][2])]
+        if len(shared) == 1:
+            name = next(path.name for o, path in found[shared[0]][2] if o == "machine")
+            for ident in (i for i in idents if i not in shared):
+                for origin, path in found.pop(ident)[2]:
+                    if path.name.startswith(KEPT):  # our own copy of what IT replaced
+                        with contextlib.suppress(OSError):
+                            path.unlink()
+                    else:
+                        _refuse(choice, origin, path, f"replaced by {name}, of the same version")
+            continue
         names = sorted(path.name for ident in idents for _, path in found[ident][2])
         shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
         reason = (
             f"version {found[idents[0]][1].directory_version} was signed more than once with "
-            f"different contents ({shown}): none of them is used. Remove the wrong ones, or "
-            "ask the lead to publish a higher version"
+            f"different contents ({shown}): remove the wrong one from IT's update folder, "
+            "or ask the lead to publish a higher version"
         )
+        used_here = [i for i in idents if any(o != "machine" for o, _ in found[i][2])]
+        keep = used_here[0] if len(used_here) == 1 else None
         for ident in idents:
-            for origin, path in found.pop(ident)[2]:
-                _refuse(choice, origin, path, reason, RefusedForNow(reason))
+            key, manifest, places = found.pop(ident)
+            for origin, path in places:
+                if ident != keep or origin == "machine":
+                    _refuse(choice, origin, path, reason, RefusedForNow(reason))
+            if ident == keep:  # the one this laptop used stays: never back to an older one
+                found[ident] = (key, manifest, [(o, p) for o, p in places if o != "machine"])
 
 
 def kept_place(places: list[tuple[str, Path]]) -> Path | None:

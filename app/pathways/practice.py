@@ -101,7 +101,8 @@ def compare(
             ),
         )
         for q in theirs.asked
-        if q in mine.answers and mine.answers[q] != theirs.answers[q]
+        if q in mine.answers
+        and _own(pathway, mine, q, settings) != _own(pathway, theirs, q, settings)
     )
     mine_plan, their_plan = mine.plan, theirs.plan
     reminders = {r.id for r in mine_plan.reminders}
@@ -115,6 +116,17 @@ def compare(
         reminders_missed=tuple(r for r in their_plan.reminders if r.id not in reminders),
         risk=risk if risk[0] != risk[1] else None,
     )
+
+
+def _own(pathway: Pathway, step: Step, question_id: str, settings: Settings | None) -> Any:
+    """An answer as the worker gave it: without the ticks the Dash's answers gave (R40), so a
+    Dash item answered otherwise is one difference, not two (the needs it ticked too)."""
+    answer = step.answers[question_id]
+    if not isinstance(answer, list):
+        return answer
+    others = {q: a for q, a in step.answers.items() if q != question_id}
+    given = set(pathway.ticked_already(question_id, others, settings))
+    return [value for value in answer if value not in given]
 
 
 def _effect(

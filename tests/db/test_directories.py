@@ -670,26 +670,38 @@ def test_planted_installed_files_never_push_out_its_kept_copy(where, key, tmp_pa
     assert kept.exists()
 
 
-def test_a_version_signed_twice_with_other_contents_is_not_used(where, key, coventry_edit):
+def test_a_version_signed_twice_with_other_contents_is_decided_by_its_share(
+    where, key, coventry_edit, tmp_path
+):
     """Two bundles of one version, other numbers: the one listed first was used, so whoever
-    arranged the update folder chose what laptops showed (review 2026-12-01)."""
+    arranged the update folder chose what laptops showed; then refusing both took laptops
+    back to an older directory, and IT's removal of the wrong file did not end it (the copy
+    kept in each profile stood) (reviews 2026-12-01)."""
     first = bundle(where, key, "2026.12.1")
     assert select_directory(where, TODAY).path == first  # and a copy kept in the profile
-    other = publish(
-        coventry_edit, key.private_path, where.machine_updates.parent / "o", "2026.12.1", TODAY
-    )
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
     shutil.copy(other, where.machine_updates / "a-correction.navdir")  # listed first
-    choice = select_directory(where, TODAY)
-    assert (choice.origin, choice.version) == ("shipped", "2026.11.30")
-    refused = [line for line in choice.refused if "signed more than once" in line]
-    assert len(refused) == 3  # IT's two files and the copy kept in the profile
+    both = select_directory(where, TODAY)
+    assert both.version == "2026.12.1" and both.data == database_of(first)  # never back
+    assert both.origin == "kept"  # the one this laptop used, from its kept copy
+    refused = [line for line in both.refused if "signed more than once" in line]
+    assert len(refused) == 2  # IT's two files, named with what to do
     assert "a-correction.navdir, directory-2026.12.1.navdir, kept-" in refused[0]
-    assert "ask the lead to publish a higher version" in refused[0]
-    assert list(where.user_updates.glob("kept-*.navdir"))  # kept, for when one goes
-    (where.machine_updates / "a-correction.navdir").unlink()
-    again = select_directory(where, TODAY)
-    assert again.version == "2026.12.1" and again.data == database_of(first)
-    assert again.problems == []
+    assert "remove the wrong one from IT's update folder" in refused[0]
+    (where.machine_updates / "directory-2026.12.1.navdir").unlink()  # IT removes the first
+    fixed = select_directory(where, TODAY)
+    assert fixed.data == database_of(other) and fixed.problems == []
+    assert fixed.origin == "machine"
+    assert select_directory(where, TODAY).data == database_of(other)  # and stays so
+
+
+def test_a_version_signed_twice_on_a_new_laptop_uses_neither(where, key, coventry_edit, tmp_path):
+    bundle(where, key, "2026.12.1")
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, where.machine_updates / "a-correction.navdir")
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"  # neither chosen by the order of file names
+    assert sum("signed more than once" in line for line in choice.refused) == 2
 
 
 def test_thousands_of_junk_files_are_counted_after_the_first_few_said(where, key):
