@@ -124,6 +124,11 @@ class Pathway:
         (action,) = self._actions({kind: rules}, self._person(ctx))
         return self._worded(action, ctx)
 
+    @property
+    def ticking(self) -> tuple[str, ...]:
+        """The questions with options shown ticked when earlier answers give them."""
+        return tuple(self._ticks)
+
     def ticked_already(
         self, question_id: str, answers: dict[str, Any], settings: Settings | None = None
     ) -> list[Any]:
@@ -134,6 +139,16 @@ class Pathway:
         values = dataclasses.asdict(settings or self.graph.settings)
         ctx = Context(answers, final=True, settings=values)
         return [value for value, holds in self._ticks.get(question_id, []) if holds(ctx) is True]
+
+    def tick_truths(
+        self, question_id: str, answers: dict[str, Any], settings: Settings | None = None
+    ) -> dict[Any, bool | None]:
+        """For each option shown ticked when earlier answers give it: whether the answers
+        give it (True), rule it out (False), or neither (None: a Dash left not completed
+        or not reached says nothing either way)."""
+        values = dataclasses.asdict(settings or self.graph.settings)
+        ctx = Context(answers, final=False, settings=values)
+        return {value: holds(ctx) for value, holds in self._ticks.get(question_id, [])}
 
     def _so_far(self, ctx: Context, values: dict[str, Any]) -> Context:
         """The answers given so far, with the facts and the actions they already decide."""

@@ -102,6 +102,7 @@ def compare(
         )
         for q in theirs.asked
         if q in mine.answers
+        and mine.answers[q] != theirs.answers[q]  # the same answer is never a difference
         and _own(pathway, mine, q, settings) != _own(pathway, theirs, q, settings)
     )
     mine_plan, their_plan = mine.plan, theirs.plan

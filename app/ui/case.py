@@ -76,6 +76,7 @@ class CaseSession:
         # medical check stayed in the plan, review 2026-12-01), kept when it only leaves
         # the path (the Dash after an age under 16)
         self.implied: dict[str, set[Any]] = {}
+        self.declined: dict[str, set[Any]] = {}  # shown ticked and unticked by the worker
         self.position = 0
         self.editing: str | None = None  # an answer from settings, changed before it is reached
         self._refresh()
@@ -95,12 +96,27 @@ class CaseSession:
         self.full: Step = self.pathway.step(self.answers, self.settings)
 
     def _withdraw_implied(self) -> None:
-        for question_id, values in self.implied.items():
-            others = {q: a for q, a in self.answers.items() if q != question_id}  # all given
-            gone = values - set(self.pathway.ticked_already(question_id, others, self.settings))
-            if gone and isinstance(self.answers.get(question_id), list):
-                self.answers[question_id] = [v for v in self.answers[question_id] if v not in gone]
-            values -= gone
+        """The app's ticks follow what gave them: one goes when its Dash answer is corrected
+        (not when the Dash is left not completed, or leaves the path: review 2026-12-01),
+        and one comes when a Dash answer is corrected to give it (a "no" made "yes" after
+        the needs page)."""
+        for question_id in self.pathway.ticking:
+            answer = self.answers.get(question_id)
+            if not isinstance(answer, list):
+                continue
+            implied = self.implied.setdefault(question_id, set())
+            given = {q: a for q, a in self.answers.items() if a is not None}  # all given
+            given[question_id] = [v for v in answer if v not in implied]  # the worker's own
+            truths = self.pathway.tick_truths(question_id, given, self.settings)
+            gone = {v for v in implied if truths.get(v) is False}
+            came = {v for v, truth in truths.items() if truth is True and v not in answer}
+            came -= self.declined.get(question_id, set())
+            if gone or came:
+                order = [o.value for o in self.pathway.graph.questions[question_id].options]
+                kept = (set(answer) - gone) | came
+                self.answers[question_id] = [v for v in order if v in kept]
+            implied -= gone
+            implied |= came
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -181,7 +197,9 @@ class CaseSession:
                 offered = self.implied.get(question_id, set())
                 if question_id not in self.answers:
                     offered = set(self.pathway.ticked_already(question_id, before, self.settings))
-                self.implied[question_id] = offered & set(given)  # unticked: the worker's
+                self.implied[question_id] = offered & set(given)
+                declined = self.declined.get(question_id, set()) | (offered - set(given))
+                self.declined[question_id] = declined - set(given)  # unticked: the worker's
         self.answers.update(answers)
         self._refresh()
         if self.editing is not None:

@@ -80,6 +80,16 @@ def test_keeping_the_needs_the_dash_ticked_is_all_matched(pathway, vignettes):
     assert kept >= 5
 
 
+def test_needs_answered_as_expected_are_no_difference_whatever_the_dash(pathway, vignettes):
+    """Dash 15 answered "no" and strangulation ticked by hand, as expected: the needs were
+    listed as a difference with the same answer on both sides (review 2026-12-01)."""
+    vignette = vignettes["amira-rent-arrears"]
+    walked = practice.expected_step(pathway, vignette).answers
+    dash = {**walked["dash_answers"], "dash_15": "no"}
+    feedback = practice.compare(pathway, vignette, {**walked, "dash_answers": dash})
+    assert [d.question.id for d in feedback.differences] == ["dash_answers"]
+
+
 def plan_of(pathway, answers):
     return pathway.step(answers).plan
 

@@ -160,3 +160,56 @@ def test_a_tick_the_dash_gave_goes_when_its_dash_answer_is_corrected(pathway):
     walk_session(session, {})
     assert session.answers["additional_needs"] == ["interpreter"]  # the worker's own stays
     assert "urgent_medical_check" not in {a.kind for a in session.plan.actions}
+
+
+def adult_with_dash(pathway, dash):
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
+    walk_session(session, {**answers, "strangulation_recent": "yes"})
+    return session
+
+
+def kinds(session):
+    return {a.kind for a in session.plan.actions}
+
+
+def test_a_dash_left_not_completed_keeps_the_need_it_had_ticked(pathway):
+    """S (not completed) on the Dash is not "no": the strangulation told stays (review)."""
+    session = adult_with_dash(
+        pathway, {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
+    )
+    assert "urgent_medical_check" in kinds(session)
+    session.go_to("dash_answers")
+    session.answer_resuming(None, resuming=True)
+    walk_session(session, {})
+    assert session.answers["additional_needs"] == ["non_fatal_strangulation"]
+    assert "urgent_medical_check" in kinds(session)
+
+
+def test_a_dash_answer_corrected_to_yes_ticks_its_need_and_outlives_the_dash(pathway):
+    """Dash 15 "no", the needs page answered, then 15 corrected to "yes": the need was never
+    ticked, and an age corrected to under 16 then lost the medical check (review)."""
+    no = {f"dash_{n:02}": "no" for n in range(1, 25)}
+    session = adult_with_dash(pathway, no)
+    assert "urgent_medical_check" not in kinds(session)
+    session.go_to("dash_answers")
+    session.answer_resuming({**no, "dash_15": "yes"}, resuming=True)
+    walk_session(session, {"strangulation_recent": "yes"})
+    assert session.answers["additional_needs"] == ["non_fatal_strangulation"]
+    session.go_to("age_group")
+    session.answer_resuming("under_16", resuming=True)
+    walk_session(session, {})
+    assert "urgent_medical_check" in kinds(session)
+
+
+def test_a_need_the_worker_unticked_is_never_ticked_again_by_the_app(pathway):
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
+    walk_session(session, {**answers, "additional_needs": []})  # unticked by the worker
+    session.go_to("dash_answers")
+    session.answer_resuming({**dash, "dash_01": "yes"}, resuming=True)  # another item
+    walk_session(session, {})
+    assert session.answers["additional_needs"] == []
