@@ -251,9 +251,11 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
         ident = (manifest.directory_version, manifest.sha256)
         found.setdefault(ident, (version_key(manifest.directory_version), manifest, []))
         found[ident][2].append((origin, path))
-    _refuse_signed_twice(choice, found)
+    superseded = _refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
-    for key, manifest, places in sorted(found.values(), key=lambda r: r[0], reverse=True):
+    # newest first; of one version, IT's file first (its other contents here stand in)
+    order = sorted(found.values(), key=lambda r: (r[0], any(o == "machine" for o, _ in r[2])))
+    for key, manifest, places in reversed(order):
         # a copy is tried only when the one before it fails now (IT's share gone between
         # the readings: the copy kept here stands in, review 2026-12-01)
         failed_in_share = 0
@@ -288,18 +290,25 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
             choice.take(path, data, manifest.directory_version, origin, manifest)
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
+    for winner, (name, places) in superseded.items():
+        if choice.manifest is not None and choice.manifest.sha256 == winner:
+            _drop_superseded(choice, name, places)  # only once IT's file passed, in use
     for stale in good_user[KEEP_USER_BUNDLES:]:
         with contextlib.suppress(OSError):
             stale.unlink()
 
 
-def _refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple]) -> None:
+def _refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple]) -> dict:
     """A version signed with two contents (published twice by mistake): the file listed
     first was used, so whoever arranged the folders chose the numbers shown under one
     version (review 2026-12-01). Now IT's share decides: its one file of that version is
     used and this laptop's copies of another content go; two contents in the share are
     refused (for now) and the one this laptop already used, if any, stays: never back to an
-    older directory, and IT's removal of the wrong file takes effect on every laptop."""
+    older directory, and IT's removal of the wrong file takes effect on every laptop.
+    Returns, by IT's content's hash, this laptop's copies it supersedes once it is in use
+    (removed before it was checked whole, a failing file dropped the laptop to an older
+    directory for good, review 2026-12-01)."""
+    superseded = {}
     contents: dict[tuple[int, ...], list[tuple[str, str]]] = {}
     for ident, (key, _, _) in found.items():
         contents.setdefault(key, []).append(ident)
@@ -307,20 +316,16 @@ def _refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple])
         shared = [i for i in idents if any(o == "machine" for o, _ in found[i][2])]
         if len(shared) == 1:
             name = next(path.name for o, path in found[shared[0]][2] if o == "machine")
-            for ident in (i for i in idents if i not in shared):
-                for origin, path in found.pop(ident)[2]:
-                    if path.name.startswith(KEPT):  # our own copy of what IT replaced
-                        with contextlib.suppress(OSError):
-                            path.unlink()
-                    else:
-                        _refuse(choice, origin, path, f"replaced by {name}, of the same version")
+            others = [place for i in idents if i not in shared for place in found[i][2]]
+            superseded[found[shared[0]][1].sha256] = (name, others)
             continue
         names = sorted(path.name for ident in idents for _, path in found[ident][2])
         shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
         reason = (
             f"version {found[idents[0]][1].directory_version} was signed more than once with "
-            f"different contents ({shown}): remove the wrong one from IT's update folder, "
-            "or ask the lead to publish a higher version"
+            f"different contents ({shown}): "
+            + ("remove the wrong one from IT's update folder, or " if shared else "")
+            + "ask the lead to publish a higher version"
         )
         used_here = [i for i in idents if any(o != "machine" for o, _ in found[i][2])]
         keep = used_here[0] if len(used_here) == 1 else None
@@ -331,6 +336,16 @@ def _refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple])
                     _refuse(choice, origin, path, reason, RefusedForNow(reason))
             if ident == keep:  # the one this laptop used stays: never back to an older one
                 found[ident] = (key, manifest, [(o, p) for o, p in places if o != "machine"])
+    return superseded
+
+
+def _drop_superseded(choice: Selection, name: str, places: list[tuple[str, Path]]) -> None:
+    for origin, path in places:
+        if path.name.startswith(KEPT):  # our own copy of what IT's file replaced
+            with contextlib.suppress(OSError):
+                path.unlink()
+        else:
+            _refuse(choice, origin, path, f"replaced by {name}, of the same version")
 
 
 def kept_place(places: list[tuple[str, Path]]) -> Path | None:

@@ -723,3 +723,22 @@ def test_thousands_of_junk_files_are_counted_after_the_first_few_said(where, key
     assert "wrong size" in choice.refused[0]
     (note,) = worker_notes(InForce(choice, MachinePolicy()))
     assert note.startswith(f"{REFUSALS_SAID + 30} directory update(s) could not be used")
+
+
+def test_a_failing_file_of_the_same_version_in_the_share_never_takes_the_kept_copy(
+    where, key, coventry_edit, tmp_path
+):
+    """IT's file replaced by another content's genuine header on zeros: the copy kept here
+    was removed before that file was checked whole, it then failed, and the laptop went
+    back to the shipped directory for good (review 2026-12-01)."""
+    first = bundle(where, key, "2026.12.1")
+    in_use = database_of(first)
+    assert select_directory(where, TODAY).path == first  # a copy kept in the profile
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    data = other.read_bytes()
+    head = data[: data.index(b"\n", len(MAGIC)) + 1]
+    first.write_bytes(head + bytes(len(data) - len(head)))  # the right size, the wrong hash
+    for _ in range(2):  # and at the next check
+        choice = select_directory(where, TODAY)
+        assert choice.data == in_use and choice.origin == "kept"
+        assert list(where.user_updates.glob("kept-*.navdir"))
