@@ -15,7 +15,7 @@ import contextlib
 import hashlib
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from app.db.bundle import (
@@ -27,20 +27,13 @@ from app.db.bundle import (
     read_regular_file,
     read_signed_manifest,
 )
-from app.db.checks import Refused, RefusedForNow, Unreadable, check_database, version_key
+from app.db.checks import Refused, check_database, version_key
+from app.db.refusals import KEPT, drop_superseded, refuse, refuse_signed_twice
 from app.db.trust import KeySources, TrustedKey, load_trusted_keys
 from app.machine import machine_folders
 from app.records import record
 
-SET_ASIDE = "set-aside"
-KEPT = "kept-"  # the name of a copy of IT's bundle kept in the worker's folder
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
-APP_WRITES = ("installed-", KEPT)  # the names of the bundles this app puts there
-KEEP_FOR_NOW = 4  # of each, refused only for now, kept at most
-# Files refused in one check, each said: 20,000 junk files in IT's share made as many lines
-# at every check, in the self-test and the log, whose rotation lost the line saying which
-# directory was in use (review 2026-12-01); the rest are counted
-REFUSALS_SAID = 20
 MAX_SHIPPED_BYTES = 256 * 1024 * 1024
 ORIGINS = {
     "shipped": "installed with the app",
@@ -159,9 +152,11 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             choice.keys_unread = True
             choice.refused.append(f"the trusted keys cannot be read: {error.strerror or error}")
             return _expiry_noted(choice, today)
-        _consider_bundles(choice, bundles, keys, where)
-        if choice.origin == "machine":
-            _keep_copy(choice, where)
+        superseded = _consider_bundles(choice, bundles, keys, where)
+        # this laptop's copies of another content go only once IT's file is in use and kept
+        # here (gone first, a full disk or the share offline took the laptop back)
+        if choice.origin != "machine" or _keep_copy(choice, where):
+            drop_superseded(choice, superseded)
     return _expiry_noted(choice, today)
 
 
@@ -214,24 +209,27 @@ def _bundle_files(folder: Path | None) -> list[Path]:
     return sorted(p for p in found if not p.name.startswith(".") and p.is_file())
 
 
-def _keep_copy(choice: Selection, where: Locations) -> None:
+def _keep_copy(choice: Selection, where: Locations) -> bool:
     """IT's bundle in use, kept in the worker's folder: a share that cannot be reached, or
     one where someone put an older signed bundle back in place of the newer, no longer
     takes the laptop back to an older directory (review 2026-12-01). Kept like the worker's
-    own: checked at every start, the two newest kept. Not kept if the profile is read-only."""
+    own: checked at every start, the two newest kept. Not kept if the profile is read-only.
+    Whether a copy is kept."""
     if where.user_updates is None or choice.data is None:
-        return
+        return False
     target = where.user_updates / f"{KEPT}{hashlib.sha256(choice.data).hexdigest()[:16]}{SUFFIX}"
     with contextlib.suppress(OSError):
         if target.exists():
-            return
+            return True
         where.user_updates.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial")
         partial.write_bytes(bundle_bytes(choice.manifest, choice.data))
         os.replace(partial, target)
+        return True
+    return False
 
 
-def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> None:
+def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dict:
     """Check bundles newest first until one passes; older good ones are only skipped.
 
     Only manifests are held while all are read (the bytes of every bundle held at once let
@@ -243,15 +241,15 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
         try:
             manifest = read_signed_manifest(path, keys)
         except Refused as error:
-            _refuse(choice, origin, path, str(error), error)
+            refuse(choice, origin, path, str(error), error)
             continue
         except Exception as error:  # one bad file never stops every start
-            _refuse(choice, origin, path, f"could not be checked ({type(error).__name__})", error)
+            refuse(choice, origin, path, f"could not be checked ({type(error).__name__})", error)
             continue
         ident = (manifest.directory_version, manifest.sha256)
         found.setdefault(ident, (version_key(manifest.directory_version), manifest, []))
         found[ident][2].append((origin, path))
-    superseded = _refuse_signed_twice(choice, found)
+    superseded = refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
     # newest first; of one version, IT's file first (its other contents here stand in)
     order = sorted(found.values(), key=lambda r: (r[0], any(o == "machine" for o, _ in r[2])))
@@ -266,7 +264,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
             if origin == "machine" and failed_in_share >= TRIES_IN_SHARE:
                 # copies of a genuine manifest on junk, each read whole, froze the window
                 # for seconds (review 2026-12-01): the worker's kept copy is tried next
-                _refuse(choice, origin, path, "not read: copies before it failed")
+                refuse(choice, origin, path, "not read: copies before it failed")
                 continue
             if choice.path is not None and key <= version_key(choice.version):
                 choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
@@ -275,123 +273,32 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> Non
                 continue
             try:
                 again, data = read_bundle(path, keys)
-                if again != manifest:
+                # the same signed content, whatever else its manifest says (signed again
+                # another day: its kept copy was set aside as "changed", review 2026-12-01)
+                if (again.directory_version, again.sha256) != (
+                    manifest.directory_version,
+                    manifest.sha256,
+                ):
                     raise Refused("it changed while it was being checked")
                 check_bundle_database(manifest, data)
             except Refused as error:
-                _refuse(choice, origin, path, str(error), error)
+                refuse(choice, origin, path, str(error), error)
                 failed_in_share += origin == "machine"
                 continue
             except Exception as error:  # signed, yet this app cannot read it
                 reason = f"could not be checked ({type(error).__name__})"
-                _refuse(choice, origin, path, reason, error)
+                refuse(choice, origin, path, reason, error)
                 failed_in_share += origin == "machine"
                 continue
-            choice.take(path, data, manifest.directory_version, origin, manifest)
+            choice.take(path, data, again.directory_version, origin, again)
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
-    for winner, (name, places) in superseded.items():
-        if choice.manifest is not None and choice.manifest.sha256 == winner:
-            _drop_superseded(choice, name, places)  # only once IT's file passed, in use
     for stale in good_user[KEEP_USER_BUNDLES:]:
         with contextlib.suppress(OSError):
             stale.unlink()
-
-
-def _refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple]) -> dict:
-    """A version signed with two contents (published twice by mistake): the file listed
-    first was used, so whoever arranged the folders chose the numbers shown under one
-    version (review 2026-12-01). Now IT's share decides: its one file of that version is
-    used and this laptop's copies of another content go; two contents in the share are
-    refused (for now) and the one this laptop already used, if any, stays: never back to an
-    older directory, and IT's removal of the wrong file takes effect on every laptop.
-    Returns, by IT's content's hash, this laptop's copies it supersedes once it is in use
-    (removed before it was checked whole, a failing file dropped the laptop to an older
-    directory for good, review 2026-12-01)."""
-    superseded = {}
-    contents: dict[tuple[int, ...], list[tuple[str, str]]] = {}
-    for ident, (key, _, _) in found.items():
-        contents.setdefault(key, []).append(ident)
-    for idents in (idents for idents in contents.values() if len(idents) > 1):
-        shared = [i for i in idents if any(o == "machine" for o, _ in found[i][2])]
-        if len(shared) == 1:
-            name = next(path.name for o, path in found[shared[0]][2] if o == "machine")
-            others = [place for i in idents if i not in shared for place in found[i][2]]
-            superseded[found[shared[0]][1].sha256] = (name, others)
-            continue
-        names = sorted(path.name for ident in idents for _, path in found[ident][2])
-        shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-        reason = (
-            f"version {found[idents[0]][1].directory_version} was signed more than once with "
-            f"different contents ({shown}): "
-            + ("remove the wrong one from IT's update folder, or " if shared else "")
-            + "ask the lead to publish a higher version"
-        )
-        used_here = [i for i in idents if any(o != "machine" for o, _ in found[i][2])]
-        keep = used_here[0] if len(used_here) == 1 else None
-        for ident in idents:
-            key, manifest, places = found.pop(ident)
-            for origin, path in places:
-                if ident != keep or origin == "machine":
-                    _refuse(choice, origin, path, reason, RefusedForNow(reason))
-            if ident == keep:  # the one this laptop used stays: never back to an older one
-                found[ident] = (key, manifest, [(o, p) for o, p in places if o != "machine"])
     return superseded
-
-
-def _drop_superseded(choice: Selection, name: str, places: list[tuple[str, Path]]) -> None:
-    for origin, path in places:
-        if path.name.startswith(KEPT):  # our own copy of what IT's file replaced
-            with contextlib.suppress(OSError):
-                path.unlink()
-        else:
-            _refuse(choice, origin, path, f"replaced by {name}, of the same version")
 
 
 def kept_place(places: list[tuple[str, Path]]) -> Path | None:
     """The worker's-folder place that stands for a bundle in the count of those kept."""
     return next((path for origin, path in places if origin != "machine"), None)
-
-
-def _refuse(
-    choice: Selection, origin: str, path: Path, reason: str, error: Exception | None = None
-) -> None:
-    """IT's bundles are only named; the worker's own are also moved out of the way, unless
-    refused only for now (RefusedForNow)."""
-    choice.refused_files.append(path)
-    # refused only for now: a key not trusted now, a file that cannot be read now, a fault
-    # of this app's reading (not the file's), each may pass at the next check
-    for_now = error is not None and (
-        isinstance(error, RefusedForNow) or not isinstance(error, Refused)
-    )
-    if isinstance(error, Unreadable):
-        choice.unreadable_files.append(path)
-    if for_now and origin != "machine":
-        # only a bundle of a name this app writes, and a few: 50,000 files planted in the
-        # profile, never set aside, were all read at every check, freezing the window
-        # (review 2026-12-01); the rest are set aside as before
-        # counted by name: four planted "installed-" files filled every place and IT's
-        # kept copy was set aside for good at the next passing fault (review 2026-12-01)
-        kind = next((prefix for prefix in APP_WRITES if path.name.startswith(prefix)), None)
-        same = [kept for kept in choice.kept_for_now if kind and kept.name.startswith(kind)]
-        for_now = kind is not None and len(same) < KEEP_FOR_NOW
-        if for_now:
-            choice.kept_for_now.append(path)
-    if origin == "machine" or for_now:
-        if len(choice.refused) < REFUSALS_SAID:
-            choice.refused.append(f"{path.name}: {reason}")
-        else:
-            choice.refused_more += 1
-        return
-    choice.set_aside.append(f"{path.name} was set aside: {reason}")
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.parent / SET_ASIDE
-    try:
-        if aside.is_symlink() or (aside.exists() and not aside.is_dir()):
-            aside.unlink()  # a file of its name kept every refused file in place (review)
-        aside.mkdir(exist_ok=True)
-        os.replace(path, aside / f"{path.name}.{stamp}")
-        (aside / f"{path.name}.{stamp}.reason.txt").write_text(reason + "\n", encoding="utf-8")
-    except OSError:  # not moved: the worker's own refused file is removed, or refused again
-        with contextlib.suppress(OSError):
-            path.unlink()

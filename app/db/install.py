@@ -11,7 +11,8 @@ from pathlib import Path
 
 from app.db.bundle import SUFFIX, read_regular_file
 from app.db.checks import Refused
-from app.db.directories import SET_ASIDE, Locations, Selection, select_directory
+from app.db.directories import Locations, Selection, select_directory
+from app.db.refusals import SET_ASIDE
 from app.records import record
 
 

@@ -1,0 +1,123 @@
+"""Bundles refused, and of one version signed twice, which one stands: what select_directory
+says of the files it cannot use, and what it does with the worker's own copies of them."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.db.checks import Refused, RefusedForNow, Unreadable
+
+if TYPE_CHECKING:
+    from app.db.directories import Selection
+
+SET_ASIDE = "set-aside"
+KEPT = "kept-"  # the name of a copy of IT's bundle kept in the worker's folder
+APP_WRITES = ("installed-", KEPT)  # the names of the bundles this app puts there
+KEEP_FOR_NOW = 4  # of each, refused only for now, kept at most
+# Files refused in one check, each said: 20,000 junk files in IT's share made as many lines
+# at every check, in the self-test and the log, whose rotation lost the line saying which
+# directory was in use (review 2026-12-01); the rest are counted
+REFUSALS_SAID = 20
+
+
+def refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple]) -> dict:
+    """A version signed with two contents (published twice by mistake): the file listed
+    first was used, so whoever arranged the folders chose the numbers shown under one
+    version (review 2026-12-01). Now IT's share decides: its one file of that version is
+    used and this laptop's copies of another content go; two contents in the share are
+    refused (for now) and the one this laptop already used, if any, stays: never back to an
+    older directory, and IT's removal of the wrong file takes effect on every laptop.
+    Returns, by IT's content's hash, this laptop's copies it supersedes once it is in use
+    (removed before it was checked whole, a failing file dropped the laptop to an older
+    directory for good, review 2026-12-01)."""
+    superseded = {}
+    contents: dict[tuple[int, ...], list[tuple[str, str]]] = {}
+    for ident, (key, _, _) in found.items():
+        contents.setdefault(key, []).append(ident)
+    for idents in (idents for idents in contents.values() if len(idents) > 1):
+        shared = [i for i in idents if any(o == "machine" for o, _ in found[i][2])]
+        if len(shared) == 1:
+            name = next(path.name for o, path in found[shared[0]][2] if o == "machine")
+            others = [place for i in idents if i not in shared for place in found[i][2]]
+            superseded[found[shared[0]][1].sha256] = (name, others)
+            continue
+        names = sorted(path.name for ident in idents for _, path in found[ident][2])
+        shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+        reason = (
+            f"version {found[idents[0]][1].directory_version} was signed more than once with "
+            f"different contents ({shown}): "
+            + ("remove the wrong one from IT's update folder, or " if shared else "")
+            + "ask the lead to publish a higher version"
+        )
+        used_here = [i for i in idents if any(o != "machine" for o, _ in found[i][2])]
+        keep = used_here[0] if len(used_here) == 1 else None
+        for ident in idents:
+            key, manifest, places = found.pop(ident)
+            for origin, path in places:
+                if ident != keep or origin == "machine":
+                    refuse(choice, origin, path, reason, RefusedForNow(reason))
+            if ident == keep:  # the one this laptop used stays: never back to an older one
+                found[ident] = (key, manifest, [(o, p) for o, p in places if o != "machine"])
+    return superseded
+
+
+def drop_superseded(choice: Selection, superseded: dict) -> None:
+    """This laptop's copies of contents IT's file of the same version replaced, once that
+    file is the one in use."""
+    if choice.manifest is None or choice.manifest.sha256 not in superseded:
+        return
+    name, places = superseded[choice.manifest.sha256]
+    for origin, path in places:
+        if path.name.startswith(KEPT):  # our own copy of what IT's file replaced
+            with contextlib.suppress(OSError):
+                path.unlink()
+        else:
+            refuse(choice, origin, path, f"replaced by {name}, of the same version")
+
+
+def refuse(
+    choice: Selection, origin: str, path: Path, reason: str, error: Exception | None = None
+) -> None:
+    """IT's bundles are only named; the worker's own are also moved out of the way, unless
+    refused only for now (RefusedForNow)."""
+    choice.refused_files.append(path)
+    # refused only for now: a key not trusted now, a file that cannot be read now, a fault
+    # of this app's reading (not the file's), each may pass at the next check
+    for_now = error is not None and (
+        isinstance(error, RefusedForNow) or not isinstance(error, Refused)
+    )
+    if isinstance(error, Unreadable):
+        choice.unreadable_files.append(path)
+    if for_now and origin != "machine":
+        # only a bundle of a name this app writes, and a few: 50,000 files planted in the
+        # profile, never set aside, were all read at every check, freezing the window
+        # (review 2026-12-01); the rest are set aside as before
+        # counted by name: four planted "installed-" files filled every place and IT's
+        # kept copy was set aside for good at the next passing fault (review 2026-12-01)
+        kind = next((prefix for prefix in APP_WRITES if path.name.startswith(prefix)), None)
+        same = [kept for kept in choice.kept_for_now if kind and kept.name.startswith(kind)]
+        for_now = kind is not None and len(same) < KEEP_FOR_NOW
+        if for_now:
+            choice.kept_for_now.append(path)
+    if origin == "machine" or for_now:
+        if len(choice.refused) < REFUSALS_SAID:
+            choice.refused.append(f"{path.name}: {reason}")
+        else:
+            choice.refused_more += 1
+        return
+    choice.set_aside.append(f"{path.name} was set aside: {reason}")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.parent / SET_ASIDE
+    try:
+        if aside.is_symlink() or (aside.exists() and not aside.is_dir()):
+            aside.unlink()  # a file of its name kept every refused file in place (review)
+        aside.mkdir(exist_ok=True)
+        os.replace(path, aside / f"{path.name}.{stamp}")
+        (aside / f"{path.name}.{stamp}.reason.txt").write_text(reason + "\n", encoding="utf-8")
+    except OSError:  # not moved: the worker's own refused file is removed, or refused again
+        with contextlib.suppress(OSError):
+            path.unlink()

@@ -1,0 +1,114 @@
+"""Refusals said within reason, and of one version signed twice, which content stands."""
+
+import shutil
+from datetime import timedelta
+
+from app.db.bundle import MAGIC, publish
+from app.db.directories import select_directory
+from tests.db.test_directories import SHIPPED, TODAY, bundle, database_of
+
+
+def test_a_version_signed_twice_with_other_contents_is_decided_by_its_share(
+    where, key, coventry_edit, tmp_path
+):
+    """Two bundles of one version, other numbers: the one listed first was used, so whoever
+    arranged the update folder chose what laptops showed; then refusing both took laptops
+    back to an older directory, and IT's removal of the wrong file did not end it (the copy
+    kept in each profile stood) (reviews 2026-12-01)."""
+    first = bundle(where, key, "2026.12.1")
+    assert select_directory(where, TODAY).path == first  # and a copy kept in the profile
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, where.machine_updates / "a-correction.navdir")  # listed first
+    both = select_directory(where, TODAY)
+    assert both.version == "2026.12.1" and both.data == database_of(first)  # never back
+    assert both.origin == "kept"  # the one this laptop used, from its kept copy
+    refused = [line for line in both.refused if "signed more than once" in line]
+    assert len(refused) == 2  # IT's two files, named with what to do
+    assert "a-correction.navdir, directory-2026.12.1.navdir, kept-" in refused[0]
+    assert "remove the wrong one from IT's update folder" in refused[0]
+    (where.machine_updates / "directory-2026.12.1.navdir").unlink()  # IT removes the first
+    fixed = select_directory(where, TODAY)
+    assert fixed.data == database_of(other) and fixed.problems == []
+    assert fixed.origin == "machine"
+    assert select_directory(where, TODAY).data == database_of(other)  # and stays so
+
+
+def test_a_version_signed_twice_on_a_new_laptop_uses_neither(where, key, coventry_edit, tmp_path):
+    bundle(where, key, "2026.12.1")
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, where.machine_updates / "a-correction.navdir")
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"  # neither chosen by the order of file names
+    assert sum("signed more than once" in line for line in choice.refused) == 2
+
+
+def test_thousands_of_junk_files_are_counted_after_the_first_few_said(where, key):
+    """20,000 copies of a genuine manifest on junk in IT's share made 20,000 lines at every
+    check (self-test, log, banner): the log's rotation lost which directory was in use."""
+    from app.db.refusals import REFUSALS_SAID
+    from app.directory_updates import worker_notes
+    from app.in_force import InForce
+    from app.policy import MachinePolicy
+
+    made = bundle(where, key, "2026.12.1")
+    head = made.read_bytes()[: made.read_bytes().index(b"\n", len(MAGIC)) + 1]
+    for n in range(REFUSALS_SAID + 30):
+        (where.machine_updates / f"c{n:05}.navdir").write_bytes(head + b"junk")
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.1"  # the genuine one is still used
+    assert len(choice.refused) == REFUSALS_SAID
+    assert choice.problems[REFUSALS_SAID] == "and 30 more update files refused"
+    assert "wrong size" in choice.refused[0]
+    (note,) = worker_notes(InForce(choice, MachinePolicy()))
+    assert note.startswith(f"{REFUSALS_SAID + 30} directory update(s) could not be used")
+
+
+def test_a_failing_file_of_the_same_version_in_the_share_never_takes_the_kept_copy(
+    where, key, coventry_edit, tmp_path
+):
+    """IT's file replaced by another content's genuine header on zeros: the copy kept here
+    was removed before that file was checked whole, it then failed, and the laptop went
+    back to the shipped directory for good (review 2026-12-01)."""
+    first = bundle(where, key, "2026.12.1")
+    in_use = database_of(first)
+    assert select_directory(where, TODAY).path == first  # a copy kept in the profile
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    data = other.read_bytes()
+    head = data[: data.index(b"\n", len(MAGIC)) + 1]
+    first.write_bytes(head + bytes(len(data) - len(head)))  # the right size, the wrong hash
+    for _ in range(2):  # and at the next check
+        choice = select_directory(where, TODAY)
+        assert choice.data == in_use and choice.origin == "kept"
+        assert list(where.user_updates.glob("kept-*.navdir"))
+
+
+def test_the_same_content_signed_again_never_sets_aside_the_kept_copy(where, key, tmp_path):
+    """Signed again another day, the same database: the kept copy's manifest differs from
+    IT's file's, and was set aside as "changed while it was being checked" once that file
+    failed (review 2026-12-01)."""
+    first = bundle(where, key, "2026.12.1")
+    assert select_directory(where, TODAY).path == first
+    again = publish(SHIPPED, key.private_path, tmp_path / "o", "2026.12.1", TODAY + timedelta(1))
+    data = again.read_bytes()
+    head = data[: data.index(b"\n", len(MAGIC)) + 1]
+    first.write_bytes(head + bytes(len(data) - len(head)))  # its header on zeros
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "kept" and choice.data == database_of(again)
+    assert choice.set_aside == []
+
+
+def test_copies_go_only_once_its_replacement_is_kept_here(
+    where, key, coventry_edit, tmp_path, monkeypatch
+):
+    """The copy kept here was removed before the replacing content's copy was written: a
+    full disk, then the share offline, took the laptop back (review 2026-12-01)."""
+    import app.db.directories as directories
+
+    bundle(where, key, "2026.12.1")
+    select_directory(where, TODAY)  # keeps a copy of it
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, where.machine_updates / "directory-2026.12.1.navdir")  # IT replaces it
+    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)  # disk full
+    assert select_directory(where, TODAY).data == database_of(other)
+    shutil.rmtree(where.machine_updates)  # the share offline
+    assert select_directory(where, TODAY).version == "2026.12.1"  # the old copy stands in
