@@ -112,3 +112,16 @@ def test_copies_go_only_once_its_replacement_is_kept_here(
     assert select_directory(where, TODAY).data == database_of(other)
     shutil.rmtree(where.machine_updates)  # the share offline
     assert select_directory(where, TODAY).version == "2026.12.1"  # the old copy stands in
+
+
+def test_an_old_version_signed_twice_is_passed_over_once_a_higher_one_is_published(
+    where, key, coventry_edit, tmp_path
+):
+    """The lead published a higher version, as asked: the old pair still stood as refused
+    in the self-test, the log and the worker's banner at every start (review 2026-12-01)."""
+    bundle(where, key, "2026.12.1")
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, where.machine_updates / "a-correction.navdir")
+    fixed = bundle(where, key, "2026.12.2")
+    choice = select_directory(where, TODAY)
+    assert choice.path == fixed and choice.problems == []
