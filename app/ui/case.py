@@ -91,6 +91,10 @@ class CaseSession:
             position += 1
         return position
 
+    def _before(self) -> dict[str, Any]:
+        """The answers given to the questions before the one on screen."""
+        return {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+
     def _refresh(self) -> None:
         self._withdraw_implied()
         self.full: Step = self.pathway.step(self.answers, self.settings)
@@ -131,7 +135,7 @@ class CaseSession:
         if self.position >= len(self.path):
             return None
         question = self.pathway.graph.questions[self.path[self.position]]
-        before = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        before = self._before()
         return self.pathway.present(question, self.settings, before)  # worded for who tells
 
     @property
@@ -146,7 +150,7 @@ class CaseSession:
         if page is None:
             return None
         questions = self.pathway.graph.questions
-        before = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        before = self._before()
         trial = dict(before)
         for m in page.members:
             trial[m.question] = self.answers.get(m.question, unticked(m, questions[m.question]))
@@ -174,7 +178,7 @@ class CaseSession:
         question = self.question
         if question is None:
             return None
-        before = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        before = self._before()
         return self._given(question.id, before)
 
     def _given(self, question_id: str, before: dict[str, Any]) -> Any:
@@ -191,15 +195,7 @@ class CaseSession:
         if question is None:
             return
         answers = {q.id: value[q.id] for q in page.questions} if page else {question.id: value}
-        before = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
-        for question_id, given in answers.items():
-            if isinstance(given, list):
-                offered = self.implied.get(question_id, set())
-                if question_id not in self.answers:
-                    offered = set(self.pathway.ticked_already(question_id, before, self.settings))
-                self.implied[question_id] = offered & set(given)
-                declined = self.declined.get(question_id, set()) | (offered - set(given))
-                self.declined[question_id] = declined - set(given)  # unticked: the worker's
+        self._note_ticks(answers)
         self.answers.update(answers)
         self._refresh()
         if self.editing is not None:
@@ -217,6 +213,21 @@ class CaseSession:
             return False
         self.finish()
         return self.question is not None
+
+    def _note_ticks(self, answers: dict[str, Any]) -> None:
+        """Of the ticks the app showed (ticked_when), which the worker kept (the app's) and
+        which they took off (theirs: never put back)."""
+        for question_id, given in answers.items():
+            if not isinstance(given, list):
+                continue
+            offered = self.implied.get(question_id, set())
+            if question_id not in self.answers:
+                offered = set(
+                    self.pathway.ticked_already(question_id, self._before(), self.settings)
+                )
+            self.implied[question_id] = offered & set(given)
+            declined = self.declined.get(question_id, set()) | (offered - set(given))
+            self.declined[question_id] = declined - set(given)
 
     def value_on_screen(self, answer_of: Callable[[Question], Any]) -> Any:
         """The answer for the screen from one answer per question: a page takes
@@ -296,7 +307,7 @@ class CaseSession:
         2026-12-01)."""
         if self.plan is not None:
             return self.plan.reminders
-        given = {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+        given = self._before()
         question = self.question
         if held and question is not None and question.answer_type == "checklist":
             given[question.id] = held  # items not held yet are not given (not "no")
