@@ -34,7 +34,6 @@ from app.ui.labels import plain_label
 from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
 from app.ui.quick_exit import QuickExitController
-from app.ui.walk.panel_base import TYPED_AHEAD_S
 from app.ui.walk.summary_strip import SHOWN
 from app.user_data import UserData
 
@@ -194,7 +193,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         if urgent is None:
             self.refresh()
             if question.answer_type == "checklist":  # it moves on at its last item, unasked
-                self.question_page.hold_keys(TYPED_AHEAD_S)  # the page now shown, only
+                self.question_page.hold_keys()  # the page now shown, only
             return
         months = self.pathway.graph.settings.assured_within_months
         self.emergency.show_action(urgent, self.today(), months, self.copy_contact)

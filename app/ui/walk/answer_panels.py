@@ -7,7 +7,6 @@ choice; Enter confirms (or keeps the answer already given). On the Dash checklis
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,10 +17,10 @@ from app.pathways.conditions import same
 from app.pathways.graph import Question
 from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY, TYPED_AHEAD_S, AnswerPanel, big_button
+from app.ui.walk.panel_base import ENTER, NONE_KEY, AnswerPanel, KeyHold, big_button
 
 
-class ButtonsPanel(AnswerPanel):
+class ButtonsPanel(KeyHold, AnswerPanel):
     """Yes/no and single choice: one press answers."""
 
     def __init__(self, question: Question, current: Any) -> None:
@@ -48,7 +47,6 @@ class ButtonsPanel(AnswerPanel):
         self.more.hide()
         layout.addWidget(self.more)
         self.seen_all = question.answer_type != "choice"  # yes and no share one row
-        self.keys_held_until = 0.0
 
     def focus_first(self) -> None:
         (self.current_button or self.buttons[0]).setFocus()
@@ -69,13 +67,13 @@ class ButtonsPanel(AnswerPanel):
         self.more.setText("There were more answers below: read them, then press the answer's key.")
         self.more.show()
         last.setFocus()
-        self.keys_held_until = time.monotonic() + TYPED_AHEAD_S  # keys typed ahead wait
+        self.hold_keys()
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
         if text in self.keys:
-            if time.monotonic() >= self.keys_held_until and self._all_seen():
+            if not self.keys_held() and self._all_seen():
                 self.answered.emit(self.keys[text])
         elif event.key() in ENTER and self.current is not None:
             self.answered.emit(self.current)

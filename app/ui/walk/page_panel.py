@@ -10,7 +10,6 @@ rest into view, so no question is answered "no" unseen.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,7 +29,7 @@ from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY, TYPED_AHEAD_S
+from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 
@@ -51,7 +50,7 @@ class BoxWords(QLabel):
         self.box.setFocus()
 
 
-class TickBoxPage(QWidget):
+class TickBoxPage(KeyHold, QWidget):
     answered = Signal(object)
     holding_changed = Signal()  # as an AnswerPanel's: ticks are answers only together
 
@@ -102,7 +101,6 @@ class TickBoxPage(QWidget):
         layout.addWidget(self.more)
         layout.addLayout(buttons)
         self.seen_end = False
-        self.keys_held_until = 0.0  # tick keys typed ahead are not taken until then
 
     def _box(self, key, label, hint, chosen, question, value, legend="") -> QGridLayout:
         """A tick box with its words beside it, wrapped to the page (a check box's own text
@@ -174,7 +172,7 @@ class TickBoxPage(QWidget):
             self.go_on.setFocus()
             # keys typed ahead for the next page ("0, 2, 1") ticked boxes here unseen
             # (review 2026-12-01): for a moment, none is taken
-            self.keys_held_until = time.monotonic() + TYPED_AHEAD_S
+            self.hold_keys()
             return False
         return True
 
@@ -183,7 +181,7 @@ class TickBoxPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
-        if text in self.boxes and time.monotonic() < self.keys_held_until:
+        if text in self.boxes and self.keys_held():
             return  # typed ahead, before the rest of the page could be read
         if text in self.boxes:
             self.boxes[text].toggle()

@@ -3,6 +3,7 @@ confirmed, and the big push buttons answers are given with."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -45,6 +46,20 @@ def big_button(text: str, name: str, current: bool = False) -> QPushButton:
     button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     button.setFont(scaled(button.font(), 1.2, bold=current))
     return button
+
+
+class KeyHold:
+    """Answer keys typed ahead wait a moment: a key meant for what came before (the Dash,
+    which moves on at its last item without Enter; a page's end just brought into view) is
+    not taken here unread (reviews 2026-12-01)."""
+
+    keys_held_until = 0.0
+
+    def hold_keys(self, seconds: float = TYPED_AHEAD_S) -> None:
+        self.keys_held_until = time.monotonic() + seconds
+
+    def keys_held(self) -> bool:
+        return time.monotonic() < self.keys_held_until
 
 
 class AnswerPanel(QWidget):

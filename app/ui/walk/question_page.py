@@ -3,7 +3,6 @@ section, prompt, help, the answer panel and Back."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import shiboken6
@@ -17,9 +16,10 @@ from app.ui.labels import announce, plain_label
 from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, panel_for
 from app.ui.walk.page_panel import TickBoxPage
+from app.ui.walk.panel_base import KeyHold
 
 
-class QuestionPage(QWidget):
+class QuestionPage(KeyHold, QWidget):
     answered = Signal(object)
     back_requested = Signal()
     holding_changed = Signal()  # the panel holds other answers not yet given (Dash items)
@@ -66,7 +66,6 @@ class QuestionPage(QWidget):
         page.addWidget(self.losing)
         page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel: AnswerPanel | TickBoxPage | None = None
-        self.keys_held_until = 0.0
         self.question: Question | None = None
         QApplication.instance().focusChanged.connect(self._keep_in_view)
         # wrapped words settle their height after the page is shown: follow the focus then
@@ -74,14 +73,10 @@ class QuestionPage(QWidget):
             lambda *_: self._scroll_to(QApplication.focusWidget())
         )
 
-    def hold_keys(self, seconds: float) -> None:
-        """Keys reaching the page now shown in this time are not taken: the Dash moves on at its
-        last item without Enter, and a third "N" too many answered the page after it, a
-        yes/no question nobody had read (review 2026-12-01)."""
-        self.keys_held_until = time.monotonic() + seconds
-
     def eventFilter(self, watched, event) -> bool:
-        held = event.type() == QEvent.Type.KeyPress and time.monotonic() < self.keys_held_until
+        """Keys reaching the panel while held (hold_keys) are not taken: after the Dash, a
+        third "N" too many answered a yes/no question nobody had read (review 2026-12-01)."""
+        held = event.type() == QEvent.Type.KeyPress and self.keys_held()
         return held and watched is self.panel
 
     def _keep_in_view(self, _old, new) -> None:
