@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.db.field_rules import AUDIENCES, row_problems
+from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
 # which this directory calls retired (and the diff of an import shows as retired)
 STATUSES = {"active": "active", "inactive": "retired", "defunct": "retired"}
 STATUSES |= {"temporarily closed": "retired", "retired": "retired"}  # and this app's own
-CONFIDENCE = ("high", "medium", "low")
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",
@@ -132,7 +131,7 @@ def _check_service(row: dict, where: str, origin: str, result: Mapping) -> bool:
     if not row["confidence"]:
         row["confidence"] = "low"
         notes.append(f"{where}: confidence: missing, 'low' assumed (check before use)")
-    elif row["confidence"] not in CONFIDENCE:
+    elif row["confidence"] not in CONFIDENCES:
         problems.append(f"{where}: confidence: {row['confidence']!r} not one of high, medium, low")
     row["audience"] = row["audience"] or "any"
     if row["audience"] not in AUDIENCES:

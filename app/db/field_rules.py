@@ -59,6 +59,7 @@ def field_problems(name: str, value: Any) -> list[str]:
         return []
     text = str(value)
     limit = LIMITS.get(name, SHORT_LIMIT)
+    reversed_number = _reversed_number(text)  # None at once for ASCII text
     if not text or (
         len(text) <= limit
         and text.isprintable()
@@ -66,11 +67,10 @@ def field_problems(name: str, value: Any) -> list[str]:
         and name not in URL_FIELDS
         and name not in EMAIL_FIELDS
         and not _formula(name, text)
-        and (text.isascii() or not _reversed_number(text))
+        and not reversed_number
     ):
         return []  # the usual case, decided without a regular expression
     problems = []
-    reversed_number = _reversed_number(text)
     if reversed_number:
         problems.append(
             f"the number {reversed_number} in a field with right-to-left words can show with "
