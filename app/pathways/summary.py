@@ -114,11 +114,11 @@ def service_notes(s: Service) -> list[str]:
 
 def service_line(match: ServiceMatch, check) -> str:
     s = match.service
-    contact = s.phone or s.email or NO_NUMBER
+    reachable = bool(s.phone or s.email)
     extras = service_notes(s)
-    if contact != NO_NUMBER and check(s):  # said once ("contact not confirmed" said it twice)
+    if reachable and check(s):  # said once ("contact not confirmed" said it twice)
         extras.append("unconfirmed: check it before you give it")
-    elif contact != NO_NUMBER and not s.has_confirmed_contact:
+    elif reachable and not s.has_confirmed_contact:
         extras.append("contact not confirmed")
     tail = f" ({'; '.join(extras)})" if extras else ""
     # The number first, after an English word, and the name last: after a name ending in
