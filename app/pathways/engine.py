@@ -136,18 +136,21 @@ class Pathway:
         Dash "yes" counts as the answer another question would give), to show ticked: the
         worker told of a strangulation in the Dash left its box unticked, and a correction
         that took the Dash off the path took the medical check with it (review 2026-12-01)."""
-        values = dataclasses.asdict(settings or self.graph.settings)
-        ctx = Context(answers, final=True, settings=values)
-        return [value for value, holds in self._ticks.get(question_id, []) if holds(ctx) is True]
+        truths = self.tick_truths(question_id, answers, settings, final=True)
+        return [value for value, truth in truths.items() if truth is True]
 
     def tick_truths(
-        self, question_id: str, answers: dict[str, Any], settings: Settings | None = None
+        self,
+        question_id: str,
+        answers: dict[str, Any],
+        settings: Settings | None = None,
+        final: bool = False,
     ) -> dict[Any, bool | None]:
         """For each option shown ticked when earlier answers give it: whether the answers
         give it (True), rule it out (False), or neither (None: a Dash left not completed
-        or not reached says nothing either way)."""
+        or not reached says nothing either way; `final`: what is not answered is not)."""
         values = dataclasses.asdict(settings or self.graph.settings)
-        ctx = Context(answers, final=False, settings=values)
+        ctx = Context(answers, final=final, settings=values)
         return {value: holds(ctx) for value, holds in self._ticks.get(question_id, [])}
 
     def _so_far(self, ctx: Context, values: dict[str, Any]) -> Context:
