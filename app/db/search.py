@@ -203,15 +203,25 @@ class DirectorySearch:
                 rows += [row for row in more if row[0] not in seen][: limit - len(rows)]
         elif text.strip():
             return []  # only punctuation: nothing can match it
-        else:  # the borough's own services first, then the region's, then national lines
-            local = (filters.borough or "", self.regions.get(filters.borough) or "")
+        elif filters.borough is not None:  # its own services, then the region's, then national
+            # Ranked from the areas it names, not from every service's areas: at 10,000
+            # services a borough alone took 9-13 ms, past the search's 16 ms with its delivery.
+            local = (filters.borough, self.regions.get(filters.borough) or "")
+            sql = (
+                f"SELECT {columns} FROM (SELECT service_id, min(CASE name WHEN ? THEN 0 "
+                "WHEN ? THEN 1 ELSE 2 END) AS near FROM service_area "
+                "WHERE name IN ('national', ?, ?) GROUP BY service_id) n "
+                "JOIN service s ON s.id = n.service_id LEFT JOIN organization o "
+                f"ON o.id = s.organization_id WHERE 1 {where} ORDER BY n.near, s.name LIMIT ?"
+            )
+            rows = self.db.execute(sql, [*local, *local, *params, limit])
+        else:  # every service, those with no area first (as ranked before, by area)
             sql = (
                 f"SELECT {columns} FROM service s LEFT JOIN organization o "
-                f"ON o.id = s.organization_id WHERE 1 {where} ORDER BY (SELECT min(CASE a.name "
-                "WHEN ? THEN 0 WHEN ? THEN 1 ELSE 2 END) FROM service_area a "
-                "WHERE a.service_id = s.id), s.name LIMIT ?"
+                f"ON o.id = s.organization_id WHERE 1 {where} ORDER BY EXISTS (SELECT 1 "
+                "FROM service_area a WHERE a.service_id = s.id), s.name LIMIT ?"
             )
-            rows = self.db.execute(sql, [*params, *local, limit])
+            rows = self.db.execute(sql, [*params, limit])
         today = today or date.today()
         return [
             ServiceHit(

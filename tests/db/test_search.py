@@ -88,6 +88,18 @@ def test_borough_filter_keeps_local_regional_and_national(finder):
     assert "walsall-mast" not in found
 
 
+@pytest.mark.parametrize("borough", ["coventry", "walsall", "birmingham"])
+def test_a_borough_lists_its_own_then_its_region_then_national_each_by_name(finder, borough):
+    hits = finder.search("", SearchFilters(borough=borough), limit=500)
+    region = finder.regions[borough]
+    rank = {}
+    for service, area in finder.db.execute("SELECT service_id, name FROM service_area"):
+        near = 0 if area == borough else 1 if area == region else 2
+        rank[service] = min(rank.get(service, 2), near)
+    order = [(rank[hit.id], hit.name) for hit in hits]
+    assert order == sorted(order) and {near for near, _ in order} == {0, 1, 2}
+
+
 def test_outside_the_west_midlands_only_national(finder):
     found = finder.search("", SearchFilters(borough="outside_west_midlands"), limit=500)
     assert "ndah" in ids(found) and "wmp-marac" not in ids(found)
