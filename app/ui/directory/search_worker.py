@@ -70,7 +70,13 @@ def _post(requests: _Requests, number: int, hits: object) -> bool:
 
 
 def _serve(opener: SearchOpener, requests: _Requests) -> None:
-    search: Search | None = None
+    # Opened at once, not at the first request, which would wait for it (a cold directory
+    # of 10,000 services: the first search 20 ms, the next 2-5). If it fails here, the first
+    # request opens it again and says why.
+    try:
+        search: Search | None = opener()
+    except Exception:
+        search = None
     while (request := requests.queue.get()) is not _STOP:
         number, (text, borough, kind, open_24_7) = request
         if number != requests.latest:  # overtaken (typing on) or forgotten (quick exit): the

@@ -72,6 +72,31 @@ def test_queries_and_the_connection_live_on_the_worker_thread(qtbot, searches):
     assert recorder.threads and threading.get_ident() not in recorder.threads
 
 
+def test_the_directory_is_open_before_the_first_search_is_asked(qtbot, searches):
+    recorder = Recorder()
+    searches(recorder)
+    qtbot.waitUntil(lambda: recorder.real is not None)  # the first search will not wait
+    assert recorder.queries == []
+
+
+def test_a_directory_that_cannot_open_at_first_is_tried_again_when_asked(qtbot, searches):
+    class FailsFirst(Recorder):
+        opens = 0
+
+        def open(self):
+            self.opens += 1
+            if self.opens == 1:
+                raise OSError("disk I/O error")  # a share or disk not ready yet
+            return super().open()
+
+    recorder = FailsFirst()
+    thread = searches(recorder)
+    qtbot.waitUntil(lambda: recorder.opens == 1)
+    with qtbot.waitSignal(thread.answered) as answer:
+        thread.ask("walsall", None, None, False)
+    assert recorder.opens == 2 and answer.args[0] and not isinstance(answer.args[0], str)
+
+
 def test_a_slow_answer_to_an_older_query_never_replaces_the_newer_one(qtbot, held_back):
     thread, recorder, gate, shown = held_back
     thread.ask("slow", None, None, False)
