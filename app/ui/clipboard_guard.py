@@ -54,6 +54,7 @@ class ClipboardGuard(QObject):
         super().__init__()
         self.shown = shown  # the texts Navigator shows about the case right now
         self.ours: set[str] = set()
+        self.summary: str | None = None  # the plan's summary, as last copied
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -74,8 +75,28 @@ class ClipboardGuard(QObject):
         QGuiApplication.clipboard().setMimeData(mime)
         _clear_ours_at_exit()
 
+    def put_summary(self, text: str) -> None:
+        self.put(text)
+        self.summary = text
+
+    def withdraw_summary_unless(self, current: str | None) -> bool:
+        """Take the summary copied off the clipboard once the plan has changed from it
+        (`current`: the plan's summary now, None while questions remain), so it cannot be
+        pasted into a referral form (review 2026-12-01). Whether it was still there."""
+        copied = self.summary
+        if copied is None or copied == current:
+            return False
+        self.summary = None
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.text() != copied:
+            return False  # something else copied since: left alone
+        clipboard.clear()
+        return True
+
     def holds_case(self) -> bool:
         text = QGuiApplication.clipboard().text()
+        if self.summary is not None:  # kept to compare with the plan: the case, in memory
+            return True
         if not text:
             return False
         if text in self.ours:
@@ -92,3 +113,4 @@ class ClipboardGuard(QObject):
         if clipboard.supportsSelection() and clipboard.ownsSelection():
             clipboard.clear(QClipboard.Mode.Selection)
         self.ours.clear()
+        self.summary = None

@@ -189,6 +189,12 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         # "Summary copied: paste it into the form" stood after a correction changed the plan,
         # inviting the old summary into a referral form (review 2026-12-01)
         self._reset_status()
+        plan = self.session.plan
+        if self.clipboard.withdraw_summary_unless(plan and plan_to_text(plan, self.today())):
+            self.status.setText(
+                "The plan changed, so the summary copied before is off the clipboard: "
+                "copy it again (Alt+C) from the new plan."
+            )
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
             self.refresh()
@@ -247,7 +253,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
     def copy_summary(self) -> None:
         if self.session.plan is None or not self.allow_exports:
             return
-        self.clipboard.put(plan_to_text(self.session.plan, self.today()))
+        self.clipboard.put_summary(plan_to_text(self.session.plan, self.today()))
         self.status.setText("Summary copied: paste it into the form, and add names only there.")
 
     def save_pdf(self) -> None:

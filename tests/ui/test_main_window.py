@@ -3,6 +3,7 @@
 import json
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -72,11 +73,30 @@ def test_a_correction_takes_the_copied_summarys_words_off_the_status_line(qtbot,
     """ "Summary copied: paste it into the form" stood after a correction changed the plan:
     the old summary, on the clipboard, was invited into a referral form (review)."""
     walk(qtbot, window, SCENARIO)
-    window.copy_summary()
-    assert window.status.text().startswith("Summary copied")
+    window.copy_contact("0121 000 0000")
     window.correct("discloser")
     window.answer("person_causing_harm")
     assert window.status.text() == window.status_text  # the versions line again
+
+
+def test_a_summary_copied_goes_from_the_clipboard_when_a_correction_changes_the_plan(qtbot, window):
+    """The old summary stayed on the clipboard after a correction, ready to be pasted into
+    the MARF or MARAC form with the answers it no longer matched (review 2026-12-01)."""
+    walk(qtbot, window, SCENARIO)
+    window.copy_summary()
+    copied = QGuiApplication.clipboard().text()
+    window.correct("borough")  # the same answer again: the plan and the copy still agree
+    window.answer(SCENARIO["borough"])
+    assert QGuiApplication.clipboard().text() == copied
+    window.correct("discloser")
+    window.answer("person_causing_harm")
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.status.text().startswith("The plan changed, so the summary copied before")
+    window.copy_summary()
+    window.copy_contact("0121 000 0000")  # copied since: the worker's, left alone
+    window.correct("discloser")
+    window.answer("person_harmed")
+    assert QGuiApplication.clipboard().text() == "0121 000 0000"
 
 
 def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window):
