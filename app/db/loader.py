@@ -214,7 +214,10 @@ def _ages(value) -> tuple[int, int] | None:
 
 def _wordings(raw: list[dict], first: str, second: str) -> tuple[g.Wording, ...]:
     """Question wordings carry a prompt and help; action wordings a title and what to say."""
-    return tuple(g.Wording(w["when"], w.get(first, ""), w.get(second, "")) for w in raw or [])
+    return tuple(
+        g.Wording(w["when"], w.get(first, ""), w.get(second, ""), w.get("asked_again") is True)
+        for w in raw or []
+    )
 
 
 def _fact(f: sqlite3.Row) -> g.Fact:

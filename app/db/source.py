@@ -194,7 +194,7 @@ def _question_row(ordinal: int, q: dict[str, Any]) -> dict[str, Any]:
         "min_choices": int(q.get("min_choices", 0)),
         "sources": q.get("sources", []),
         "default_answer": [q["default"]] if "default" in q else None,
-        "wordings": _wordings(q, ("prompt", "help")),
+        "wordings": _wordings(q, ("prompt", "help"), ("asked_again",)),
         "summary_label": q.get("summary", ""),
         "interrupt_action": q.get("interrupt", ""),
     }
@@ -219,17 +219,21 @@ def _action_row(a: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _wordings(item: dict[str, Any], words: tuple[str, str]) -> list[dict]:
+def _wordings(
+    item: dict[str, Any], words: tuple[str, str], flags: tuple[str, ...] = ()
+) -> list[dict]:
     """Its other wordings, each key one the app reads: a card's "prompt" (a question's
     word) was built and silently never shown (review 2026-12-01)."""
     wordings = item.get("wording", [])
+    where = item.get("id") or item.get("kind")
     for wording in wordings:
-        unknown = set(wording) - {"when", *words}
+        unknown = set(wording) - {"when", *words, *flags}
         if unknown:
-            where = item.get("id") or item.get("kind")
-            raise ValueError(
-                f"{where}: wording {', '.join(sorted(unknown))}: allowed when, {', '.join(words)}"
-            )
+            allowed = ", ".join(("when", *words, *flags))
+            raise ValueError(f"{where}: wording {', '.join(sorted(unknown))}: allowed {allowed}")
+        for flag in flags:
+            if not isinstance(wording.get(flag, False), bool):
+                raise ValueError(f"{where}: wording {flag}: allowed true or false")
     return wordings
 
 

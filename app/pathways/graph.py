@@ -43,6 +43,9 @@ class Wording:
     when: Condition
     prompt: str = ""  # a question's prompt, or an action's title
     help: str = ""  # a question's help, or what to say for an action
+    # a question's: an answer given in other words is not this one's, nor this one's
+    # theirs (consent given by a friend is not the person's), so it is asked again
+    asked_again: bool = False
 
 
 @record

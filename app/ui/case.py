@@ -77,6 +77,7 @@ class CaseSession:
         # the path (the Dash after an age under 16)
         self.implied: dict[str, set[Any]] = {}
         self.declined: dict[str, set[Any]] = {}  # shown ticked and unticked by the worker
+        self.worded: dict[str, str] = {}  # the words each answer was given to
         self.position = 0
         self.editing: str | None = None  # an answer from settings, changed before it is reached
         self._refresh()
@@ -98,6 +99,24 @@ class CaseSession:
     def _refresh(self) -> None:
         self._withdraw_implied()
         self.full: Step = self.pathway.step(self.answers, self.settings)
+        if self._withdraw_reworded():
+            self.full = self.pathway.step(self.answers, self.settings)
+
+    def _withdraw_reworded(self) -> bool:
+        """An answer whose question's words have changed since (`asked_again`: consent,
+        when a correction changes who is telling you) is taken back, to be asked again in
+        the new words (review 2026-12-01: a friend's "yes" stood as the person's consent)."""
+        questions, path, withdrawn = self.pathway.graph.questions, self.path, False
+        for question_id, words in list(self.worded.items()):
+            question = questions[question_id]
+            if question_id not in path or not any(w.asked_again for w in question.wordings):
+                continue
+            before = path[: path.index(question_id)]
+            now = {q: self.answers[q] for q in before if q in self.answers}
+            if self.pathway.present(question, self.settings, now).prompt != words:
+                del self.answers[question_id], self.worded[question_id]
+                withdrawn = True
+        return withdrawn
 
     def _withdraw_implied(self) -> None:
         """The app's ticks follow what gave them: one goes when its Dash answer is corrected
@@ -195,6 +214,7 @@ class CaseSession:
         if question is None:
             return
         answers = {q.id: value[q.id] for q in page.questions} if page else {question.id: value}
+        self.worded.update({q.id: q.prompt for q in (page.questions if page else (question,))})
         self._note_ticks(answers)
         self.answers.update(answers)
         self._refresh()

@@ -183,3 +183,22 @@ def test_a_wording_with_a_key_the_app_never_reads_is_refused(sources, tmp_path):
         "police_report_option: wording prompt: allowed when, title, say" in p
         for p in error.value.problems
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("asked_again = 1", "consent_to_share: wording asked_again: allowed true or false"),
+        ("asks_again = true", "wording asks_again: allowed when, prompt, help, asked_again"),
+    ],
+)
+def test_a_questions_asked_again_is_true_or_false_and_spelt_right(sources, tmp_path, written, said):
+    """`asked_again` makes a correction ask consent again in its new words: a 1 read as
+    "true", or the word misspelt, would leave a friend's "yes" standing as consent."""
+    questions = sources / "pathway" / "questions.toml"
+    text = questions.read_text(encoding="utf-8")
+    assert "  asked_again = true" in text
+    questions.write_text(text.replace("  asked_again = true", f"  {written}"), "utf-8")
+    with pytest.raises(SourceError) as error:
+        build_directory(sources, tmp_path / "d.sqlite")
+    assert any(said in p for p in error.value.problems)

@@ -213,3 +213,27 @@ def test_a_need_the_worker_unticked_is_never_ticked_again_by_the_app(pathway):
     session.answer_resuming({**dash, "dash_01": "yes"}, resuming=True)  # another item
     walk_session(session, {})
     assert session.answers["additional_needs"] == []
+
+
+def test_consent_is_asked_again_when_a_correction_changes_who_is_telling(pathway):
+    """A "yes" given while the person harmed was thought to be telling stood as their consent
+    after "Told by" was corrected to someone worried about them (review 2026-12-01)."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["sexual_abuse"], "care_and_support_needs": True}
+    answers["consent_to_share"] = "yes"  # an adult at risk: asked of someone worried too
+    walk_session(session, answers)
+    asked = pathway.graph.questions["consent_to_share"].prompt
+    session.go_to("age_group")  # a change that leaves the words as they were: kept
+    session.answer_resuming("adult", resuming=True)
+    assert session.answers["consent_to_share"] == "yes" and session.plan is not None
+    session.go_to("discloser")
+    session.answer_resuming("concerned_other", resuming=True)
+    walk_session(session, answers, until=lambda s: s.question.id == "consent_to_share")
+    assert "consent_to_share" not in session.answers
+    assert session.question.prompt != asked  # now in the words for someone worried
+    session.answer("not_asked")
+    walk_session(session, answers)
+    session.go_to("discloser")
+    session.answer_resuming("person_harmed", resuming=True)
+    assert session.question.id == "consent_to_share" and session.question.prompt == asked
