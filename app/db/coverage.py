@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from app.pathways.services import CONFIDENCE_RANK
+from app.pathways.services import CONFIDENCE_RANK, assured_on
 from app.records import record
 
 COLUMNS = (
@@ -72,7 +72,8 @@ def contribution(row: dict[str, str], boroughs: list[str]) -> tuple:
     )
     keys = tuple((borough, column) for borough in serves for column in columns)
     rank = CONFIDENCE_RANK.get(row.get("confidence", ""), 3)
-    return (keys, rank, row.get("assured_date", ""))  # only a person sets assured_date
+    assured = assured_on(row.get("assured_date", ""))  # only a person sets it
+    return (keys, rank, assured.isoformat() if assured else "")
 
 
 class Tally:

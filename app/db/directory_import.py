@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
+from app.pathways.services import assured_on
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
 # which this directory calls retired (and the diff of an import shows as retired)
@@ -139,11 +139,16 @@ def _check_service(row: dict, where: str, origin: str, result: Mapping) -> bool:
     if not row["source"]:
         row["source"] = f"imported from {origin}"
     if row["assured_date"]:
-        try:
-            date.fromisoformat(row["assured_date"][:10])
-            row["assured_date"] = row["assured_date"][:10]
-        except ValueError:
+        # A feed's own date is no one's check here (H56): kept in the notes, never as
+        # "Confirmed" on a card (review 2026-12-01: a provider's feed cleared the warning)
+        day = assured_on(row["assured_date"][:10])
+        if day is None:
             problems.append(f"{where}: assured_date: {row['assured_date']!r} is not YYYY-MM-DD")
+        else:
+            said = f"The feed's own assured date: {day.isoformat()} (not a check made here)."
+            row["notes"] = " ".join(filter(None, (row.get("notes") or "", said)))
+            notes.append(f"{where}: assured_date: {said} Left unconfirmed: check before use.")
+        row["assured_date"] = ""
     row["organization_id"] = row["organization_id"] or None
     return True
 

@@ -11,6 +11,9 @@ import re
 import unicodedata
 from typing import Any
 
+from app.db.service_rows import ASSURED_METHODS
+from app.pathways.services import assured_on
+
 LONG_TEXT = {"description": 4000, "notes": 4000}
 MEDIUM_TEXT = {"application_process": 2000, "eligibility_description": 2000, "source": 2000}
 SHORT_LIMIT = 300
@@ -43,7 +46,7 @@ SERVICE_VOCABULARIES = {"status": STATUSES, "audience": AUDIENCES, "confidence":
 
 def uk_phone_digits(text: str) -> str | None:
     """The digits of a UK phone number (+44 written as 0), or None when it is not one."""
-    digits = re.sub(r"[\s\-().]", "", text)
+    digits = re.sub(r"[ \-().]", "", text)  # plain spaces only: see phone_problems
     if digits.startswith("+44"):
         digits = "0" + digits[3:].removeprefix("0")
     if not (digits.isascii() and digits.isdigit()):  # "644৪" read as 6448, dialled otherwise
@@ -120,6 +123,10 @@ def _reversed_number(text: str) -> str | None:
 
 
 def phone_problems(number: str) -> list[str]:
+    odd = sorted({c for c in number if c.isspace() and c != " "})
+    if odd:  # a line separator split the pasted number in two; an Ogham space drew a dash
+        shown = ", ".join(f"U+{ord(c):04X}" for c in odd[:5])
+        return [f"{_quote(number)} has spaces or line breaks ({shown}): plain spaces only"]
     if uk_phone_digits(number) is None:
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
     return []
@@ -145,13 +152,37 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
+def assurance_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """A service a person confirmed: the day written YYYY-MM-DD, how (phoned, or the
+    provider in writing) and who (H56). Anything else either stopped every plan ("2026-W48-2"
+    read as a day, "W4" as its month) or showed a card "Confirmed" that no one had checked
+    (review 2026-12-01). Each as (field, problem)."""
+    day = row.get("assured_date")
+    if not day:
+        return []
+    found = []
+    if assured_on(str(day)) is None:
+        found.append(("assured_date", f"{_quote(str(day))} is not a day written YYYY-MM-DD"))
+    if row.get("assured_method") not in ASSURED_METHODS:
+        allowed = ", ".join(ASSURED_METHODS)
+        found.append(("assured_method", f"a day checked needs how it was checked: {allowed}"))
+    if not str(row.get("assured_by") or "").strip():
+        found.append(("assured_by", "a day checked needs who checked it (a role is enough)"))
+    return found
+
+
 def row_problems(table: str, row: dict[str, Any]) -> list[str]:
     """Every field problem of one directory row, each naming the service, field and rule."""
-    return [
-        _named(table, row, name, problem)
-        for name, value in row.items()
-        for problem in field_problems(name, value)
-    ] + _phone_problems(table, row)
+    assurance = assurance_problems(row) if table == "service" else []
+    return (
+        [
+            _named(table, row, name, problem)
+            for name, value in row.items()
+            for problem in field_problems(name, value)
+        ]
+        + [_named(table, row, name, problem) for name, problem in assurance]
+        + _phone_problems(table, row)
+    )
 
 
 def rows_problems(rows: dict[str, list[dict[str, Any]]]) -> list[str]:
@@ -182,6 +213,12 @@ def table_problems(table: str, names: list[str], rows: list[tuple]) -> list[str]
         for at, row in enumerate(rows):
             if row[column]:
                 found += [(at, column, p) for p in phone_problems(str(row[column]))]
+    if table == "service" and "assured_date" in names:
+        day = names.index("assured_date")
+        for at, row in enumerate(rows):
+            if row[day]:
+                problems = assurance_problems(dict(zip(names, row, strict=True)))
+                found += [(at, names.index(n) if n in names else day, p) for n, p in problems]
     for name, allowed in SERVICE_VOCABULARIES.items() if table == "service" else ():
         if name in names:
             column, said = names.index(name), ", ".join(allowed)

@@ -19,6 +19,7 @@ from app.db.field_rules import (
     RIGHT_TO_LEFT,
     STATUSES,
     field_problems,
+    phone_problems,
     uk_phone_digits,
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
@@ -57,10 +58,10 @@ def format_uk_phone(text: str) -> str | None:
     """The number as workers read it, or None when it is not a UK number: the lead's own
     grouping of the digits kept ("0808 2000 247" is how that helpline is known), anything
     else (+44, brackets, dashes, no spaces) written in the usual grouping ("024 7678 8555")."""
+    text = " ".join(text.split())  # non-breaking spaces pasted from a web page are spaces
     d = uk_phone_digits(text)
     if d is None or (d.startswith("02") and len(d) != 11):
         return None
-    text = " ".join(text.split())  # non-breaking spaces pasted from a web page are spaces
     if re.fullmatch(r"0\d+( \d+)+", text):
         return text
     if len(d) <= 3:
@@ -101,7 +102,10 @@ def service_problems(
                 add(field, problem)
     if not (row.get("name") or "").strip():
         add("name", "a service needs a name")
-    if row.get("phone") and format_uk_phone(row["phone"]) is None:
+    said = phone_problems(row["phone"]) if row.get("phone") else []
+    if said:  # as a laptop would refuse it (a line break inside, the digits unreadable)
+        add("phone", said[0])
+    elif row.get("phone") and format_uk_phone(row["phone"]) is None:
         add("phone", f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})")
     website = row.get("website") or ""
     if website and not website.startswith("https://"):

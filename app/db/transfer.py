@@ -65,7 +65,9 @@ def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
     if source.suffix.lower() == ".json":
         try:
             data = json.loads(source.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        except RecursionError:  # 100,000 brackets: "unexpected problem" before (review)
+            raise ImportRefused([f"{source.name}: nested too deeply to be services"], []) from None
+        except (OSError, UnicodeDecodeError, ValueError) as error:  # a 5,000-digit age too
             raise ImportRefused([f"{source.name}: cannot read it as JSON ({error})"], []) from error
         items = data.get("contents", [data]) if isinstance(data, dict) else data
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):

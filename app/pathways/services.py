@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -33,6 +34,21 @@ def check_before_use(service: Service, today: date, months: int) -> bool:
     return needs_check(service.confidence, service.assured_date, today, months, service.phone)
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def assured_on(text: str) -> date | None:
+    """The day a person confirmed a service, written YYYY-MM-DD; None for anything else.
+    Python reads "2026-W48-2" and "20261125" as days too: a card took "W4" for the month
+    and no plan showed, for every adult (review 2026-12-01)."""
+    if not ISO_DAY.fullmatch(text or ""):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # 2026-02-30
+        return None
+
+
 FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
 
 
@@ -45,9 +61,8 @@ def needs_check(
         return False
     if confidence == "low":
         return True
-    try:
-        assured = date.fromisoformat(assured_date)
-    except ValueError:
+    assured = assured_on(assured_date)
+    if assured is None:
         return True  # never assured, or a date nobody can read
     total = today.year * 12 + today.month - 1 - months
     cutoff = date(total // 12, total % 12 + 1, min(today.day, 28))

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.pathways.graph import Guidance, Service
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch, check_before_use
+from app.pathways.services import ServiceMatch, assured_on, check_before_use
 
 GROUPS = (
     ("now", "Now"),
@@ -70,6 +70,7 @@ def _action(action: PlannedAction, check) -> dict[str, Any]:
 
 def _service(match: ServiceMatch, check) -> dict[str, Any]:
     s = match.service
+    assured = assured_on(s.assured_date)
     return {
         "id": s.id,
         "name": s.name,
@@ -85,7 +86,7 @@ def _service(match: ServiceMatch, check) -> dict[str, Any]:
         "source": s.source,
         "source_date": s.source_date,
         "assured_date": s.assured_date,
-        "confirmed": s.assured_date or None,
+        "confirmed": assured.isoformat() if assured else None,
         "alert": s.alert,
         "contact_confirmed": s.has_confirmed_contact,
         "check_before_use": check(s),

@@ -78,3 +78,11 @@ def test_the_running_tally_agrees_with_a_fresh_count_after_edits_and_undo(graph,
     }
     assert shown["coventry", IDVA][1] == "⚠ 1 service, best high; never checked by a person"
     assert shown["coventry", 0][1] == "✔ 1 service, best high; checked this month"
+
+
+def test_a_day_checked_written_otherwise_is_never_checked_and_the_grid_still_opens():
+    """ "24/11/2026", as Excel writes it, stopped the lead's maintenance window opening on
+    the copy that held it, so they could not correct it (review 2026-12-01)."""
+    cells = coverage([row("a", "idva", "coventry", "high", "24/11/2026")], BOROUGHS)
+    assert cells["coventry", IDVA] == Cell(1, "high", "")
+    assert cells["coventry", IDVA].short(date(2026, 11, 30)) == "⚠ 1 · high · never checked"

@@ -51,7 +51,10 @@ def test_the_open_referral_example_imports_and_says_what_it_cannot_map(tmp_path)
     phone = next(p for p in imported["phone"] if p["service_id"].startswith("ac148810"))
     assert phone["number"] == "+44 1234 234567"
     service = next(s for s in imported["service"] if s["id"].startswith("ac148810"))
-    assert service["confidence"] == "low" and service["assured_date"] == "2005-01-01"
+    # the feed's own assured date is no one's check here (H56): in the notes, unconfirmed
+    assert service["confidence"] == "low" and service["assured_date"] == ""
+    assert "The feed's own assured date: 2005-01-01 (not a check made here)." in service["notes"]
+    assert "Left unconfirmed: check before use." in notes
 
 
 def test_the_example_service_json_imports_too(tmp_path):
@@ -114,12 +117,22 @@ def test_removing_a_service_the_pathway_needs_is_refused(export, tmp_path):
     assert not (tmp_path / "out.sqlite").exists()
 
 
-@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '"x"'])
-def test_unreadable_json_is_refused(tmp_path, content):
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("{not json", "cannot read it as JSON"),
+        ("[1, 2]", "expected service objects"),
+        ('"x"', "expected service objects"),
+        ("[" * 100_000, "nested too deeply"),  # "unexpected problem" before (review)
+        ('[{"minimum_age": ' + "9" * 5000 + "}]", "Exceeds the limit"),
+    ],
+)
+def test_unreadable_json_is_refused(tmp_path, content, said):
     source = tmp_path / "d.json"
     source.write_text(content)
-    with pytest.raises(ImportRefused):
+    with pytest.raises(ImportRefused) as refused:
         import_directory(source, SHIPPED, tmp_path / "out.sqlite", merge_into_base=False)
+    assert said in refused.value.problems[0]
 
 
 def test_import_and_export_commands(tmp_path, capsys):

@@ -1,6 +1,11 @@
 """Which services an action names, and its fallbacks."""
 
+from datetime import date
+
+import pytest
+
 from app.cli.route import answers_for
+from app.pathways.services import assured_on, needs_check
 
 ADULT_ASSAULTED_THIS_WEEK = {
     **{"tier": 2, "immediate_danger": False, "age_group": "adult", "borough": "birmingham"},
@@ -35,3 +40,14 @@ def test_a_man_in_a_domestic_abuse_case_is_not_given_a_sexual_violence_line(path
     plan = pathway.step(answers_for(pathway, scenario)).plan
     male = [m.service.id for m in plan.action("male_victim_support").services]
     assert male == ["mens-advice-line"]
+
+
+@pytest.mark.parametrize("written", ["2026-W48-2", "20261125", "2026-11-24T10:00", "24/11/2026"])
+def test_only_a_day_written_yyyy_mm_dd_counts_as_checked(written):
+    """Python reads "2026-W48-2" and "20261125" as days: a card took "W4" for a month, and
+    "20261125" read as December (review 2026-12-01)."""
+    today = date(2026, 11, 30)
+    assert assured_on(written) is None
+    assert needs_check("high", written, today, 12)
+    assert assured_on("2026-11-24") == date(2026, 11, 24)
+    assert not needs_check("high", "2026-11-24", today, 12)

@@ -243,8 +243,34 @@ KIND_CHANGED = (
             "UPDATE service SET audience = '\u0430ny' WHERE id = 'ndah'",
             "'\u0430ny' is not allowed: one of any, women, men, lgbtq",
         ),
+        # read as a day by Python, "W4" taken for its month: no plan for any adult (review
+        # 2026-12-01); and a date no person's check stands behind showed "Confirmed"
+        (
+            "UPDATE service SET assured_date = '2026-W48-2', assured_method = 'phoned', "
+            "assured_by = 'DA lead' WHERE id = 'ndah'",
+            "'2026-W48-2' is not a day written YYYY-MM-DD",
+        ),
+        (
+            "UPDATE service SET assured_date = '2026-11-20' WHERE id = 'walsall-mast'",
+            "a day checked needs how it was checked: phoned, provider",
+        ),
+        # the summary pasted into a form split "Tel 0808" from "2000 247" (review)
+        (
+            "UPDATE phone SET number = '0808\u20282000 247' WHERE service_id = 'ndah'",
+            r"\(U\+2028\)",
+        ),
     ],
-    ids=["trigger", "999 moved", "a status unknown", "101 retired", "ndah", "audience"],
+    ids=[
+        "trigger",
+        "999 moved",
+        "a status unknown",
+        "101 retired",
+        "ndah",
+        "audience",
+        "a week date",
+        "a date no one checked",
+        "a line break in a number",
+    ],
 )
 def test_publish_never_signs(tmp_path, sql, refusal):
     from app.db import signing
