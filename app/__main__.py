@@ -183,15 +183,10 @@ def directory_in_use(args: argparse.Namespace):
 
 def trusted_keys(folder: Path | None) -> dict:
     """The keys in `folder` (--keys), or the keys this computer trusts, as the app does."""
-    from app.db.directories import default_locations
     from app.db.signing import load_public_keys
-    from app.db.trust import load_trusted_keys
-    from app.policy import load_policy
+    from app.in_force import trusted_keys_here
 
-    if folder is not None:
-        return load_public_keys(folder)
-    policy = load_policy()
-    return load_trusted_keys(default_locations(policy.update_folder, policy.trusted_keys).keys)[0]
+    return load_public_keys(folder) if folder is not None else trusted_keys_here()
 
 
 def directory_command(args: argparse.Namespace) -> int:

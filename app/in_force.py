@@ -79,6 +79,13 @@ def locations_in_force(policy: MachinePolicy | None = None) -> Locations:
     return default_locations(policy.update_folder, policy.trusted_keys)
 
 
+def trusted_keys_here(policy: MachinePolicy | None = None) -> dict:
+    """The keys this computer trusts, by key id (install, machine folder, IT's policy)."""
+    from app.db.trust import load_trusted_keys
+
+    return load_trusted_keys(locations_in_force(policy).keys)[0]
+
+
 def graph_in_force(in_force: InForce) -> Graph:
     """The directory's graph, validated, with the policy's pathway thresholds applied.
     Raises DirectoryError (InvalidGraphError) with the reasons when it cannot be used."""

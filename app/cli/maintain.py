@@ -52,13 +52,18 @@ def open_maintenance(folder: Path | None):
     or a message saying why not. Needs a QApplication."""
     from app.db.loader import DirectoryError
     from app.db.maintenance_session import Maintenance
-    from app.in_force import decide, graph_as_signed
+    from app.in_force import decide, graph_as_signed, trusted_keys_here
     from app.ui.maintain.maintenance_window import MaintenanceWindow
 
     in_force = decide()
     try:
         graph = graph_as_signed(in_force)  # the lead maintains what is signed
-        maintenance = Maintenance.open(folder or default_folder(), graph, in_force.database)
+        maintenance = Maintenance.open(
+            folder or default_folder(),
+            graph,
+            in_force.database,
+            trusted_keys_here(in_force.policy),  # their bundles count as published
+        )
     except (DirectoryError, WorkingCopyError, OSError, ValueError) as error:
         return f"the directory cannot be maintained here: {error}"
     return MaintenanceWindow(maintenance)

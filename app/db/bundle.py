@@ -110,6 +110,7 @@ def publish(
     just_built: bool = False,
     loaded_key: tuple[str, SigningKey] | None = None,
     before_writing: Callable[[], None] | None = None,
+    counted_keys: dict[str, VerifyKey] | None = None,
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -120,7 +121,10 @@ def publish(
     folder of its own (the maintenance window), so it is not written a second time;
     `loaded_key`: the key it already unsealed (one passphrase derivation, not two);
     `before_writing`: called once signed, before the bundle is written (the lead's working
-    copy records the version then, so a copy changed meanwhile stops the publish whole)."""
+    copy records the version then, so a copy changed meanwhile stops the publish whole);
+    `counted_keys`: the keys this computer trusts, whose bundles in out_dir count as
+    published too (the lead's old key, after a new one: a copy older than its last bundle
+    was signed as "no change", review 2026-12-01)."""
     import tempfile  # publishing only: not on the path to the first question
 
     from app.db.oruk_format import read_directory
@@ -141,7 +145,7 @@ def publish(
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once
         raise Refused(f"directory-{version}{SUFFIX} exists already in {out_dir}: use a higher one")
-    newest = newest_published(out_dir, {kid: key.verify_key})
+    newest = newest_published(out_dir, {**(counted_keys or {}), kid: key.verify_key})
     if newest and version_key(version) <= version_key(newest[0]):
         raise Refused(
             f"version {version} must be higher than {newest[0]}, published already in {out_dir} "

@@ -151,6 +151,7 @@ def publish_copy(
     out_dir: Path,
     version: str,
     days: int = 180,
+    counted_keys: dict | None = None,
 ) -> tuple[Path, DirectoryDiff]:
     """Build, sign and write a bundle; the working copy then carries the new version. With
     the bundle, what it changes against the directory in use, read from the database
@@ -187,7 +188,8 @@ def publish_copy(
         database = Path(scratch) / "directory.sqlite"
         build(copy, words, pathway_from, database)  # a problem: said first, nothing written
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
-        _check_not_behind(copy, out_dir, loaded)
+        kid, signing_key = loaded
+        _check_not_behind(copy, out_dir, {**(counted_keys or {}), kid: signing_key.verify_key})
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)
@@ -201,18 +203,19 @@ def publish_copy(
             just_built=True,
             loaded_key=loaded,
             before_writing=lambda: copy.save(version),
+            counted_keys=counted_keys,
         )
     return bundle, signed
 
 
-def _check_not_behind(copy: WorkingCopy, out_dir: Path, loaded) -> None:
-    """A copy older than a bundle the lead already published in the folder is refused: one
-    started before that bundle reached this laptop undid its changes, and the lead was told
-    "no change" against the directory in use here (review 2026-12-01)."""
+def _check_not_behind(copy: WorkingCopy, out_dir: Path, keys: dict) -> None:
+    """A copy older than a bundle already published in the folder (signed by the lead's key,
+    or another this computer trusts: their old one) is refused: one started before that
+    bundle reached this laptop undid its changes, and the lead was told "no change"
+    against the directory in use here (reviews 2026-12-01)."""
     from app.db.bundle import newest_published
 
-    kid, key = loaded
-    newest = newest_published(out_dir, {kid: key.verify_key}) if out_dir.is_dir() else None
+    newest = newest_published(out_dir, keys) if out_dir.is_dir() else None
     if newest and version_key(copy.version) < version_key(newest[0]):
         raise Refused(
             f"this working copy holds directory {copy.version}, older than {newest[0]} "

@@ -33,6 +33,7 @@ class Maintenance:
     words: Vocabulary
     in_use: Graph
     in_use_database: Source  # the pathway a publish carries, and the start of a new copy
+    counted_keys: dict = field(default_factory=dict)  # trusted here: their bundles count
     _checked: dict = field(default_factory=dict)  # id -> its problems (only those with any)
     _compared: dict = field(default_factory=dict)  # id -> (row object, Service, changes)
     _counted: dict = field(default_factory=dict)  # id -> (row object, its grid contribution)
@@ -40,12 +41,15 @@ class Maintenance:
     _read_up_to: dict = field(default_factory=dict)  # each view's position in the edit log
 
     @classmethod
-    def open(cls, folder: Path, in_use: Graph, database: Source) -> Maintenance:
-        """The working copy in folder; a new folder starts from the directory in use."""
+    def open(
+        cls, folder: Path, in_use: Graph, database: Source, counted_keys: dict | None = None
+    ) -> Maintenance:
+        """The working copy in folder; a new folder starts from the directory in use.
+        `counted_keys`: the keys this computer trusts (a bundle any signed is published)."""
         if not (folder / "services.csv").is_file():
             start_copy(folder, database)
         copy, words = open_copy(folder, in_use)
-        return cls(copy, words, in_use, database)
+        return cls(copy, words, in_use, database, counted_keys or {})
 
     @property
     def boroughs(self) -> list[tuple[str, str]]:
@@ -168,6 +172,7 @@ class Maintenance:
             out_dir,
             version,
             days,
+            self.counted_keys,
         )
 
 

@@ -210,6 +210,34 @@ def test_a_copy_older_than_a_bundle_published_in_the_folder_never_undoes_it(grap
     assert second.version == graph.directory_version  # the copy is as it was
 
 
+def test_a_bundle_signed_by_the_leads_old_key_still_counts_after_a_new_key(graph, lead, tmp_path):
+    """With a new key (a new laptop, a lost key) and IT trusting both, the same old copy was
+    signed "no change" above the old key's correction, which every laptop then lost (review
+    2026-12-01): bundles by any key this computer trusts count as published."""
+    from app.db.bundle import publish
+
+    out = tmp_path / "out"
+    copies = []
+    for name in ("first", "second"):
+        start_copy(tmp_path / name, SHIPPED)
+        copies.append(open_copy(tmp_path / name, graph))
+    (first, words), (second, _) = copies
+    first.update("walsall-mast", {"phone": "0300 555 2867"})
+    first.save()
+    publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.5")
+    new = signing.generate(tmp_path / "new", PASSPHRASE)
+    trusted = {lead.key_id: signing.load_public_keys(tmp_path / "lead")[lead.key_id]}
+    new_key, args = new.private_path, (words, graph, SHIPPED)
+    with pytest.raises(Refused, match=r"older than 2026\.12\.5 published already"):
+        publish_copy(second, *args, new_key, PASSPHRASE, out, "2026.12.6", counted_keys=trusted)
+    with pytest.raises(Refused, match=r"must be higher than 2026\.12\.5, published already"):
+        publish(
+            SHIPPED, new_key, out, "2026.12.4", date.today(), 180, PASSPHRASE, counted_keys=trusted
+        )
+    publish_copy(second, *args, new_key, PASSPHRASE, tmp_path / "elsewhere", "2026.12.6")
+    assert [p.name for p in out.glob("*.navdir")] == ["directory-2026.12.5.navdir"]
+
+
 def test_the_words_of_a_kind_changed_are_shown_before_signing(
     copy_and_words, graph, lead, tmp_path
 ):
