@@ -42,6 +42,36 @@ def test_a_man_in_a_domestic_abuse_case_is_not_given_a_sexual_violence_line(path
     assert male == ["mens-advice-line"]
 
 
+def test_a_man_raped_by_his_partner_keeps_the_mens_advice_line_beside_the_sv_service(pathway):
+    """Domestic abuse in law (R39): once sexual abuse was chosen, his card named only a
+    service with no number and said "not a domestic abuse line" (review 2026-12-01)."""
+    scenario = {
+        **ADULT_ASSAULTED_THIS_WEEK,
+        "relationship_to_abuser": "partner_or_ex",
+        "additional_needs": ["male_victim"],
+    }
+    scenario |= {"dash_answers": None, "professional_judgement_high_risk": False}
+    scenario |= {"incidents_12_months": 0, "marac_in_last_12_months": "no"}
+    card = pathway.step(answers_for(pathway, scenario)).plan.action("male_victim_support")
+    assert [m.service.id for m in card.services][:2] == [
+        "mens-advice-line",
+        "national-male-survivor-helpline",
+    ]
+    assert [r.rule_id for r in card.reasons] == ["R17", "R17-sv"]
+    assert not any("not a domestic abuse line" in r.why for r in card.reasons)
+
+
+def test_a_boy_under_16_is_not_left_with_an_empty_male_victims_card(pathway):
+    """Every service for men here is 16+: his card named none at all (review 2026-12-01)."""
+    scenario = {
+        **ADULT_ASSAULTED_THIS_WEEK,
+        "age_group": "under_16",
+        "additional_needs": ["male_victim"],
+    }
+    card = pathway.step(answers_for(pathway, scenario)).plan.action("male_victim_support")
+    assert [(m.service.id, m.fallback) for m in card.services] == [("childline", True)]
+
+
 @pytest.mark.parametrize("written", ["2026-W48-2", "20261125", "2026-11-24T10:00", "24/11/2026"])
 def test_only_a_day_written_yyyy_mm_dd_counts_as_checked(written):
     """Python reads "2026-W48-2" and "20261125" as days: a card took "W4" for a month, and
