@@ -19,7 +19,7 @@ from app.db.directories import (
     unverified,
 )
 from app.pathways.graph import Graph
-from app.policy import MachinePolicy, load_policy
+from app.policy import MachinePolicy, load_policy, site_policy_file
 from app.records import record
 
 
@@ -59,9 +59,15 @@ class PolicyReadsDifferently(ValueError):
 def locations_again(start: MachinePolicy) -> Callable[[], Locations]:
     """Where the directories and trusted keys are now, IT's policy read again. A policy that
     now reads with a new problem (half-written, unreadable for a moment) raises, so the
-    check keeps what it had: a key "missing" from it set the worker's updates aside."""
+    check keeps what it had: a key "missing" from it set the worker's updates aside. So does
+    a policy file gone since the start: IT's tool deletes it and writes it anew, and a check
+    between the two took its keys and folder as withdrawn (review 2026-12-01); a file
+    removed on purpose is read so at the next start."""
+    had_file = site_policy_file().is_file()
 
     def locate() -> Locations:
+        if had_file and not site_policy_file().is_file():
+            raise PolicyReadsDifferently(f"policy file {site_policy_file()} gone since the start")
         policy = load_policy()
         # the file itself unreadable or not JSON, not a value ignored (IT may add one)
         unread = [p for p in policy.problems if p.startswith("policy file ")]
