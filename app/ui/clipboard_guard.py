@@ -95,8 +95,6 @@ class ClipboardGuard(QObject):
 
     def holds_case(self) -> bool:
         text = QGuiApplication.clipboard().text()
-        if self.summary is not None:  # kept to compare with the plan: the case, in memory
-            return True
         if not text:
             return False
         if text in self.ours:

@@ -96,8 +96,14 @@ def test_text_selected_in_the_plan_and_copied_is_cleared(qtbot, make_window):
     assert QGuiApplication.clipboard().text() == ""
 
 
-def test_text_another_program_copied_is_left_alone(qtbot, make_window):
+@pytest.mark.parametrize("summary_copied_before", [False, True])
+def test_text_another_program_copied_is_left_alone(qtbot, make_window, summary_copied_before):
+    """Also after the worker copied the plan's summary earlier: a draft copied in Word since
+    was emptied by quick exit (review 2026-12-01)."""
     window = make_window()
+    if summary_copied_before:
+        walk(qtbot, window, WALSALL)
+        window.copy_summary()
     clipboard = QGuiApplication.clipboard()
     clipboard.blockSignals(True)  # as if copied elsewhere: the app never saw it arrive
     clipboard.setText("the worker's own note from another program")
