@@ -61,13 +61,16 @@ def locations_again(start: MachinePolicy) -> Callable[[], Locations]:
     now reads with a new problem (half-written, unreadable for a moment) raises, so the
     check keeps what it had: a key "missing" from it set the worker's updates aside. So does
     a policy file gone since the start: IT's tool deletes it and writes it anew, and a check
-    between the two took its keys and folder as withdrawn (review 2026-12-01); a file
-    removed on purpose is read so at the next start."""
-    had_file = site_policy_file().is_file()
+    between the two took its keys and folder as withdrawn, also for a file IT first deployed
+    while the app ran (reviews 2026-12-01); a file removed on purpose counts from the next
+    start."""
+    seen = [site_policy_file().is_file()]  # once seen, a file gone is one being rewritten
 
     def locate() -> Locations:
-        if had_file and not site_policy_file().is_file():
-            raise PolicyReadsDifferently(f"policy file {site_policy_file()} gone since the start")
+        there = site_policy_file().is_file()
+        if seen[0] and not there:
+            raise PolicyReadsDifferently(f"policy file {site_policy_file()} gone since it was read")
+        seen[0] = there
         policy = load_policy()
         # the file itself unreadable or not JSON, not a value ignored (IT may add one)
         unread = [p for p in policy.problems if p.startswith("policy file ")]
@@ -90,6 +93,16 @@ def trusted_keys_here(policy: MachinePolicy | None = None) -> dict:
     from app.db.trust import load_trusted_keys
 
     return load_trusted_keys(locations_in_force(policy).keys)[0]
+
+
+def keys_published_by(policy: MachinePolicy | None = None) -> dict:
+    """For publishing: the keys whose bundles in the output folder count as published (the
+    lead's old key, H116). A key file this account cannot read counts for nothing here:
+    it stopped every publish, and the maintenance window opening (review 2026-12-01)."""
+    try:
+        return trusted_keys_here(policy)
+    except OSError:
+        return {}
 
 
 def graph_in_force(in_force: InForce) -> Graph:

@@ -4,7 +4,12 @@ import json
 
 import pytest
 
-from app.in_force import PolicyReadsDifferently, locations_again
+from app.in_force import (
+    PolicyReadsDifferently,
+    keys_published_by,
+    locations_again,
+    trusted_keys_here,
+)
 from app.machine import machine_folders
 from app.policy import load_policy
 
@@ -31,7 +36,7 @@ def test_a_policy_file_gone_for_a_moment_withdraws_nothing(app_home, tmp_path):
     policy_file.write_text(json.dumps({"directory_update_folder": str(tmp_path / "share")}))
     locate = locations_again(load_policy())
     policy_file.unlink()
-    with pytest.raises(PolicyReadsDifferently, match="gone since the start"):
+    with pytest.raises(PolicyReadsDifferently, match="gone since it was read"):
         locate()
     policy_file.write_text(json.dumps({"directory_update_folder": str(tmp_path / "share")}))
     assert locate().machine_updates == tmp_path / "share"
@@ -46,3 +51,26 @@ def test_a_value_ignored_is_no_reason_to_keep_the_old_keys(app_home):
     locate = locations_again(load_policy())
     policy_file.write_text(json.dumps({"trusted_keys": [], "a_setting_for_next_year": True}))
     assert locate().keys.policy == ()
+
+
+def test_a_policy_file_first_deployed_while_the_app_runs_is_then_kept(app_home, tmp_path):
+    """No policy at the start, IT's first arrives, then is deleted and written anew: a check
+    between the two withdrew its keys and folder (review 2026-12-01)."""
+    policy_file = machine_folders().config / "policy.json"
+    policy_file.parent.mkdir(parents=True, exist_ok=True)
+    locate = locations_again(load_policy())
+    policy_file.write_text(json.dumps({"directory_update_folder": str(tmp_path / "share")}))
+    assert locate().machine_updates == tmp_path / "share"
+    policy_file.unlink()
+    with pytest.raises(PolicyReadsDifferently, match="gone since it was read"):
+        locate()
+
+
+def test_a_key_file_that_cannot_be_read_stops_no_publish(app_home):
+    """It stopped every publish and the maintenance window opening, though editing needs no
+    key; for verifying, it is still said (review 2026-12-01)."""
+    keys = machine_folders().keys
+    (keys / "broken.pub").mkdir(parents=True)  # read as a file: an error, as unreadable
+    with pytest.raises(OSError):
+        trusted_keys_here()
+    assert keys_published_by() == {}

@@ -62,9 +62,9 @@ def publish_bundle(
     database: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
 ) -> int:
     from app.db.bundle import MAX_DATABASE_BYTES, read_regular_file
-    from app.in_force import trusted_keys_here
+    from app.in_force import keys_published_by
 
-    trusted = trusted_keys_here()  # bundles any key trusted here signed count as published
+    trusted = keys_published_by()  # bundles any key trusted here signed count as published
     try:
         # read once: what is signed is what is shown (a file replaced after signing was
         # shown in its place, review 2026-12-01)
@@ -112,7 +112,7 @@ def publish_working_copy(
     from app.db.maintenance import open_copy, publish_copy
     from app.db.source import SourceError
     from app.db.working_copy import WorkingCopyError
-    from app.in_force import decide, graph_as_signed, trusted_keys_here
+    from app.in_force import decide, graph_as_signed, keys_published_by
 
     if unsaved_edits(folder, "published", "publish"):
         return 1
@@ -121,7 +121,7 @@ def publish_working_copy(
         graph = graph_as_signed(in_force)
         copy, words = open_copy(folder, graph)
         passphrase = passphrase_from(passphrase_file) if _sealed(key) else None
-        trusted = trusted_keys_here(in_force.policy)  # the lead's old key's bundles count
+        trusted = keys_published_by(in_force.policy)  # the lead's old key's bundles count
         path, signed = publish_copy(
             copy, words, graph, in_force.database, key, passphrase, out, version, days, trusted
         )

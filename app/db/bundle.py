@@ -25,6 +25,7 @@ from app.db.checks import (
     Refused,
     RefusedForNow,
     Unreadable,
+    check_confirmations,
     check_database,
     check_new_version,
     version_key,
@@ -140,6 +141,7 @@ def publish(
     # every check a laptop makes, before signing: a bundle each laptop would refuse (a
     # number in a kind's words, a formula) was signed and published (review 2026-12-01)
     current, revision = check_database(source, validate_graph=True)
+    check_confirmations(source, today)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import Any
 
 from app.db.service_rows import ASSURED_METHODS
@@ -46,7 +47,7 @@ SERVICE_VOCABULARIES = {"status": STATUSES, "audience": AUDIENCES, "confidence":
 
 def uk_phone_digits(text: str) -> str | None:
     """The digits of a UK phone number (+44 written as 0), or None when it is not one."""
-    digits = re.sub(r"[ \-().]", "", text)  # plain spaces only: see phone_problems
+    digits = re.sub(r"[\s\-().]", "", text)
     if digits.startswith("+44"):
         digits = "0" + digits[3:].removeprefix("0")
     if not (digits.isascii() and digits.isdigit()):  # "644৪" read as 6448, dialled otherwise
@@ -123,10 +124,6 @@ def _reversed_number(text: str) -> str | None:
 
 
 def phone_problems(number: str) -> list[str]:
-    odd = sorted({c for c in number if c.isspace() and c != " "})
-    if odd:  # a line separator split the pasted number in two; an Ogham space drew a dash
-        shown = ", ".join(f"U+{ord(c):04X}" for c in odd[:5])
-        return [f"{_quote(number)} has spaces or line breaks ({shown}): plain spaces only"]
     if uk_phone_digits(number) is None:
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
     return []
@@ -152,17 +149,20 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def assurance_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
-    """A service a person confirmed: the day written YYYY-MM-DD, how (phoned, or the
-    provider in writing) and who (H56). Anything else either stopped every plan ("2026-W48-2"
-    read as a day, "W4" as its month) or showed a card "Confirmed" that no one had checked
-    (review 2026-12-01). Each as (field, problem)."""
+def assurance_problems(row: dict[str, Any], today: date) -> list[tuple[str, str]]:
+    """A service a person confirmed, as the lead records it: a past day written YYYY-MM-DD,
+    how (phoned, or the provider in writing) and who (H56, H115). Checked where the lead
+    builds, edits and publishes; a laptop shows such a service unconfirmed instead, so an
+    update signed before this rule is never refused for it. Each as (field, problem)."""
     day = row.get("assured_date")
     if not day:
         return []
     found = []
-    if assured_on(str(day)) is None:
+    when = assured_on(str(day))
+    if when is None:
         found.append(("assured_date", f"{_quote(str(day))} is not a day written YYYY-MM-DD"))
+    elif when > today:  # "Confirmed" for a year from a day no one has checked it yet
+        found.append(("assured_date", f"{day} is after today: the day it was checked"))
     if row.get("assured_method") not in ASSURED_METHODS:
         allowed = ", ".join(ASSURED_METHODS)
         found.append(("assured_method", f"a day checked needs how it was checked: {allowed}"))
@@ -173,24 +173,22 @@ def assurance_problems(row: dict[str, Any]) -> list[tuple[str, str]]:
 
 def row_problems(table: str, row: dict[str, Any]) -> list[str]:
     """Every field problem of one directory row, each naming the service, field and rule."""
-    assurance = assurance_problems(row) if table == "service" else []
-    return (
-        [
-            _named(table, row, name, problem)
-            for name, value in row.items()
-            for problem in field_problems(name, value)
-        ]
-        + [_named(table, row, name, problem) for name, problem in assurance]
-        + _phone_problems(table, row)
-    )
+    return [
+        _named(table, row, name, problem)
+        for name, value in row.items()
+        for problem in field_problems(name, value)
+    ] + _phone_problems(table, row)
 
 
 def rows_problems(rows: dict[str, list[dict[str, Any]]]) -> list[str]:
-    """Every problem of every row (rows as dicts: a build, an import)."""
+    """Every problem of every row (rows as dicts: the lead's build, so their checks too)."""
     problems = []
     for table, items in rows.items():
         names = list(dict.fromkeys(k for row in items for k in row))  # rows may differ
         problems += table_problems(table, names, [tuple(r.get(n) for n in names) for r in items])
+    today = date.today()
+    for row in rows.get("service", []):
+        problems += [_named("service", row, n, p) for n, p in assurance_problems(row, today)]
     return problems
 
 
@@ -213,12 +211,6 @@ def table_problems(table: str, names: list[str], rows: list[tuple]) -> list[str]
         for at, row in enumerate(rows):
             if row[column]:
                 found += [(at, column, p) for p in phone_problems(str(row[column]))]
-    if table == "service" and "assured_date" in names:
-        day = names.index("assured_date")
-        for at, row in enumerate(rows):
-            if row[day]:
-                problems = assurance_problems(dict(zip(names, row, strict=True)))
-                found += [(at, names.index(n) if n in names else day, p) for n, p in problems]
     for name, allowed in SERVICE_VOCABULARIES.items() if table == "service" else ():
         if name in names:
             column, said = names.index(name), ", ".join(allowed)

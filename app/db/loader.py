@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY
+from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
 from app.pathways import graph as g
 
 
@@ -312,7 +312,7 @@ def _services(db: sqlite3.Connection) -> dict[str, g.Service]:
             min_age=s["minimum_age"],
             max_age=s["maximum_age"],
             audience=s["audience"],
-            phone=phone["number"] if phone else "",
+            phone=plain_spaces(phone["number"]) if phone else "",
             phone_note=phone["description"] if phone else "",
             hours="; ".join(x["description"] for x in schedules[sid] if x["description"]),
             open_24_7=any(is_always_open(x) for x in schedules[sid]),

@@ -3,6 +3,7 @@ the directory in use it is compared with and takes its pathway from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,7 +34,7 @@ class Maintenance:
     words: Vocabulary
     in_use: Graph
     in_use_database: Source  # the pathway a publish carries, and the start of a new copy
-    counted_keys: dict = field(default_factory=dict)  # trusted here: their bundles count
+    counted_keys: Callable[[], dict] = dict  # trusted here (their bundles count), when asked
     _checked: dict = field(default_factory=dict)  # id -> its problems (only those with any)
     _compared: dict = field(default_factory=dict)  # id -> (row object, Service, changes)
     _counted: dict = field(default_factory=dict)  # id -> (row object, its grid contribution)
@@ -42,14 +43,15 @@ class Maintenance:
 
     @classmethod
     def open(
-        cls, folder: Path, in_use: Graph, database: Source, counted_keys: dict | None = None
+        cls, folder: Path, in_use: Graph, database: Source, counted_keys: Callable[[], dict] = dict
     ) -> Maintenance:
         """The working copy in folder; a new folder starts from the directory in use.
-        `counted_keys`: the keys this computer trusts (a bundle any signed is published)."""
+        `counted_keys`: the keys this computer trusts (a bundle any signed is published),
+        read only when publishing: editing needs no key."""
         if not (folder / "services.csv").is_file():
             start_copy(folder, database)
         copy, words = open_copy(folder, in_use)
-        return cls(copy, words, in_use, database, counted_keys or {})
+        return cls(copy, words, in_use, database, counted_keys)
 
     @property
     def boroughs(self) -> list[tuple[str, str]]:
@@ -172,7 +174,7 @@ class Maintenance:
             out_dir,
             version,
             days,
-            self.counted_keys,
+            self.counted_keys(),
         )
 
 

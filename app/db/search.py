@@ -14,7 +14,7 @@ from datetime import date
 
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
-from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY
+from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
 from app.pathways.services import needs_check
 from app.records import record
 
@@ -183,7 +183,7 @@ class DirectorySearch:
             "s.id, s.name, coalesce(o.name, ''), "
             "coalesce((SELECT number FROM phone p WHERE p.service_id = s.id "
             "ORDER BY p.ordinal LIMIT 1), ''), s.confidence, s.assured_date, s.source, "
-            "s.source_date, coalesce(s.notes, ''), coalesce(s.email, '')"
+            "s.source_date, coalesce(s.notes, ''), coalesce(s.email, ''), s.assured_method"
         )
         expression = match_expression(text)
         if expression:
@@ -225,7 +225,10 @@ class DirectorySearch:
         today = today or date.today()
         return [
             ServiceHit(
-                *row, check_before_use=needs_check(row[4], row[5], today, self.months, row[3])
+                *row[:3],
+                plain_spaces(row[3]),
+                *row[4:10],
+                check_before_use=needs_check(row[4], row[5], row[10], today, self.months, row[3]),
             )
             for row in rows
         ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from app.db.field_rules import (
     AUDIENCES,
@@ -18,8 +19,8 @@ from app.db.field_rules import (
     PHONE_ALLOWED,
     RIGHT_TO_LEFT,
     STATUSES,
+    assurance_problems,
     field_problems,
-    phone_problems,
     uk_phone_digits,
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
@@ -58,10 +59,10 @@ def format_uk_phone(text: str) -> str | None:
     """The number as workers read it, or None when it is not a UK number: the lead's own
     grouping of the digits kept ("0808 2000 247" is how that helpline is known), anything
     else (+44, brackets, dashes, no spaces) written in the usual grouping ("024 7678 8555")."""
-    text = " ".join(text.split())  # non-breaking spaces pasted from a web page are spaces
     d = uk_phone_digits(text)
     if d is None or (d.startswith("02") and len(d) != 11):
         return None
+    text = " ".join(text.split())  # non-breaking spaces pasted from a web page are spaces
     if re.fullmatch(r"0\d+( \d+)+", text):
         return text
     if len(d) <= 3:
@@ -88,6 +89,9 @@ def service_problems(
     def add(field: str, problem: str) -> None:
         found.setdefault(field, []).append(problem)
 
+    for field, problem in assurance_problems(row, date.today()):  # "24/11/2026" from Excel
+        add(field, problem)
+
     values = list(row.values())
     text = "".join(values)
     plain = text.isprintable() and "<" not in text and max(map(len, values), default=0) <= 200
@@ -102,10 +106,7 @@ def service_problems(
                 add(field, problem)
     if not (row.get("name") or "").strip():
         add("name", "a service needs a name")
-    said = phone_problems(row["phone"]) if row.get("phone") else []
-    if said:  # as a laptop would refuse it (a line break inside, the digits unreadable)
-        add("phone", said[0])
-    elif row.get("phone") and format_uk_phone(row["phone"]) is None:
+    if row.get("phone") and format_uk_phone(row["phone"]) is None:
         add("phone", f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})")
     website = row.get("website") or ""
     if website and not website.startswith("https://"):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.pathways.services import PERSON_CHECKS
+
 SERVICE_COLUMNS = (
     "id",
     "name",
@@ -35,10 +37,19 @@ SERVICE_COLUMNS = (
 )
 # Added after the first directories were written: a file without them still builds.
 OPTIONAL_COLUMNS = ("assured_method", "assured_by")
-ASSURED_METHODS = {"phoned": "phoned the service", "provider": "provider confirmed in writing"}
+ASSURED_METHODS = dict(
+    zip(PERSON_CHECKS, ("phoned the service", "provider confirmed in writing"), strict=True)
+)
 KIND_TAXONOMY = "navigator_service_kind"
 EVERY_DAY = "MO,TU,WE,TH,FR,SA,SU"
 Rows = dict[str, list[dict[str, Any]]]
+
+
+def plain_spaces(number: str) -> str:
+    """A number as shown and copied: any space, line or paragraph separator a plain space
+    (a line separator split the pasted summary's number in two; an Ogham space mark drew
+    as a dash on the card: review 2026-12-01). The digits dialled are the same."""
+    return " ".join(number.split())
 
 
 def kind_term_id(kind: str) -> str:

@@ -31,9 +31,20 @@ class ServiceMatch:
 
 
 def check_before_use(service: Service, today: date, months: int) -> bool:
-    return needs_check(service.confidence, service.assured_date, today, months, service.phone)
+    return needs_check(
+        service.confidence,
+        service.assured_date,
+        service.assured_method,
+        today,
+        months,
+        service.phone,
+    )
 
 
+# How a person confirms a service (H56): phoned it, or the provider confirmed in writing.
+# A day without one of these (a feed's own date, a bundle signed before this rule) is no
+# one's check: shown unconfirmed, never refused, so no update signed before is lost.
+PERSON_CHECKS = ("phoned", "provider")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -52,18 +63,26 @@ def assured_on(text: str) -> date | None:
 FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
 
 
+def confirmed_on(service: Service) -> date | None:
+    """The day a person confirmed the service (phoned, or the provider in writing)."""
+    if service.assured_method not in PERSON_CHECKS:
+        return None
+    return assured_on(service.assured_date)
+
+
 def needs_check(
-    confidence: str, assured_date: str, today: date, months: int, phone: str = ""
+    confidence: str, assured_date: str, method: str, today: date, months: int, phone: str = ""
 ) -> bool:
-    """'Check before use': low confidence, or no person has checked it within `months`.
-    Never for 999, 101 or 111: a warning on them would teach workers to ignore warnings."""
+    """'Check before use': low confidence, or no person has checked it (phoned, or the
+    provider in writing) within `months`. Never for 999, 101 or 111: a warning on them
+    would teach workers to ignore warnings."""
     if "".join(phone.split()) in FIXED_NUMBERS:
         return False
     if confidence == "low":
         return True
     assured = assured_on(assured_date)
-    if assured is None:
-        return True  # never assured, or a date nobody can read
+    if assured is None or method not in PERSON_CHECKS:
+        return True  # never assured, a date nobody can read, or no person's check
     total = today.year * 12 + today.month - 1 - months
     cutoff = date(total // 12, total % 12 + 1, min(today.day, 28))
     return not cutoff <= assured <= today

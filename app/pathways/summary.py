@@ -11,7 +11,7 @@ from typing import Any
 
 from app.pathways.graph import Guidance, Service
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch, assured_on, check_before_use
+from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 
 GROUPS = (
     ("now", "Now"),
@@ -70,7 +70,7 @@ def _action(action: PlannedAction, check) -> dict[str, Any]:
 
 def _service(match: ServiceMatch, check) -> dict[str, Any]:
     s = match.service
-    assured = assured_on(s.assured_date)
+    assured = confirmed_on(s)
     return {
         "id": s.id,
         "name": s.name,

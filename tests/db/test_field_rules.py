@@ -1,8 +1,10 @@
 """The rules every directory field keeps, wherever a database is built, published or used."""
 
+from datetime import date
+
 import pytest
 
-from app.db.field_rules import field_problems, phone_problems, row_problems, table_problems
+from app.db.field_rules import assurance_problems, field_problems, rows_problems, table_problems
 
 # "if no answer", in Urdu
 URDU = "\u0627\u06af\u0631 \u062c\u0648\u0627\u0628 \u0646\u06c1 \u0645\u0644\u06d2"
@@ -34,6 +36,7 @@ def test_right_to_left_words_or_a_number_alone_are_allowed(text):
 
 
 CHECKED = {"assured_method": "phoned", "assured_by": "DA lead"}
+TODAY = date(2026, 11, 30)
 
 
 @pytest.mark.parametrize("day", ["2026-W48-2", "20261125", "24/11/2026", "2026-02-30", "2026-11"])
@@ -41,29 +44,29 @@ def test_a_day_checked_is_a_real_day_written_yyyy_mm_dd(day):
     """Python reads "2026-W48-2" and "20261125" as days: a card took "W4" for the month and
     no plan showed; "24/11/2026", as Excel writes it, lost the check unsaid (review)."""
     row = {"id": "ndah", "assured_date": day, **CHECKED}
-    assert row_problems("service", row) == [
-        f"service ndah: service assured_date: {day!r} is not a day written YYYY-MM-DD"
+    assert assurance_problems(row, TODAY) == [
+        ("assured_date", f"{day!r} is not a day written YYYY-MM-DD")
     ]
-    names = list(row)
-    (said,) = table_problems("service", names, [tuple(row.values())])
-    assert "is not a day written YYYY-MM-DD" in said
+    (said,) = rows_problems({"service": [row]})  # the lead's build
+    assert said.startswith("service ndah: service assured_date:")
 
 
-def test_a_day_checked_needs_how_and_who_and_nothing_else_does():
-    assert row_problems("service", {"id": "x", "assured_date": "2026-11-24", **CHECKED}) == []
-    assert row_problems("service", {"id": "x", "assured_date": ""}) == []
-    bare = {"id": "x", "assured_date": "2026-11-24", "assured_method": "web", "assured_by": ""}
-    said = table_problems("service", list(bare), [tuple(bare.values())])
-    assert said == [
-        "service x: service assured_method: a day checked needs how it was checked: "
-        "phoned, provider",
-        "service x: service assured_by: a day checked needs who checked it (a role is enough)",
+def test_a_day_checked_is_past_and_needs_how_and_who_and_nothing_else_does():
+    assert assurance_problems({"assured_date": "2026-11-24", **CHECKED}, TODAY) == []
+    assert assurance_problems({"assured_date": ""}, TODAY) == []
+    to_come = {"assured_date": "2026-12-01", **CHECKED}  # "Confirmed" for a year, unchecked
+    assert assurance_problems(to_come, TODAY) == [
+        ("assured_date", "2026-12-01 is after today: the day it was checked")
+    ]
+    bare = {"assured_date": "2026-11-24", "assured_method": "web", "assured_by": " "}
+    assert assurance_problems(bare, TODAY) == [
+        ("assured_method", "a day checked needs how it was checked: phoned, provider"),
+        ("assured_by", "a day checked needs who checked it (a role is enough)"),
     ]
 
 
-@pytest.mark.parametrize("space", ["\u2028", "\u1680", "\u3000", "\xa0", "\t"])
-def test_a_number_holds_plain_spaces_only(space):
-    """A line separator split the pasted number in two; an Ogham space mark drew a dash."""
-    (said,) = phone_problems(f"0808{space}2000 247")
-    assert f"U+{ord(space):04X}" in said and "plain spaces only" in said
-    assert phone_problems("0808 2000 247") == phone_problems("+44 (0)808-2000-247") == []
+def test_a_laptops_check_of_a_database_never_refuses_a_confirmation():
+    """An update signed before the lead's checks were this strict must still arrive: the
+    laptop shows such a service unconfirmed (tests/security, H115)."""
+    names = ["id", "assured_date", "assured_method", "assured_by"]
+    assert table_problems("service", names, [("ndah", "2026-W48-2", "", "")]) == []

@@ -10,14 +10,16 @@ TODAY = date(2026, 11, 21)
 
 
 def test_needs_check_by_confidence_and_assurance_date():
-    assert needs_check("low", "2026-11-01", TODAY, 12)
-    assert not needs_check("high", "2026-01-01", TODAY, 12)
-    assert needs_check("high", "2025-10-01", TODAY, 12)
-    assert needs_check("high", "", TODAY, 12)
-    assert needs_check("high", "01/01/2026", TODAY, 12)
-    assert needs_check("high", "2027-01-01", TODAY, 12)  # a future check is a typing error
-    assert not needs_check("medium", "2025-12-01", TODAY, 12)
-    assert needs_check("medium", "2025-12-01", TODAY, 6)
+    assert needs_check("low", "2026-11-01", "phoned", TODAY, 12)
+    assert not needs_check("high", "2026-01-01", "phoned", TODAY, 12)
+    assert needs_check("high", "2025-10-01", "phoned", TODAY, 12)
+    assert needs_check("high", "", "phoned", TODAY, 12)
+    assert needs_check("high", "01/01/2026", "phoned", TODAY, 12)
+    assert needs_check(
+        "high", "2027-01-01", "phoned", TODAY, 12
+    )  # a future check is a typing error
+    assert not needs_check("medium", "2025-12-01", "phoned", TODAY, 12)
+    assert needs_check("medium", "2025-12-01", "phoned", TODAY, 6)
 
 
 def test_coverage_matches_the_known_gaps(graph):
@@ -34,7 +36,11 @@ def test_coverage_matches_the_known_gaps(graph):
 
 def test_an_assured_service_leaves_the_check_list(graph):
     services = dict(graph.services)
-    services["ndah"] = dataclasses.replace(services["ndah"], assured_date="2026-10-01")
+    ndah = dataclasses.replace(services["ndah"], assured_date="2026-10-01")
+    services["ndah"] = ndah
+    report = build_report(dataclasses.replace(graph, services=services), TODAY, 12)
+    assert "ndah" in [s.id for s in report.check_before_use]  # a day, but no person's check
+    services["ndah"] = dataclasses.replace(ndah, assured_method="phoned", assured_by="DA lead")
     report = build_report(dataclasses.replace(graph, services=services), TODAY, 12)
     assert "ndah" not in [s.id for s in report.check_before_use]
     assert "ndah" in report_text(build_report(graph, TODAY, 12), 12)

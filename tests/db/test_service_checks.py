@@ -154,3 +154,22 @@ def test_open_24_7_is_yes_no_or_empty(row, words):
     """ "Yes" or "24/7" meant "no", silently (review 2026-12-01)."""
     problems = service_problems({**row, "open_24_7": "24/7"}, words.kinds, words.areas)
     assert problems["open_24_7"] == ["'24/7' is not allowed: one of yes, no, (empty)"]
+
+
+@pytest.mark.parametrize(
+    ("checked", "field", "said"),
+    [
+        (("24/11/2026", "phoned", "DA lead"), "assured_date", "is not a day written YYYY-MM-DD"),
+        (("2099-01-01", "phoned", "DA lead"), "assured_date", "is after today"),
+        (("2026-11-24", "", "DA lead"), "assured_method", "needs how it was checked"),
+        (("2026-11-24", "phoned", "  "), "assured_by", "needs who checked it"),
+    ],
+)
+def test_a_persons_check_not_recorded_as_it_must_be_is_shown_on_its_row(
+    row, words, checked, field, said
+):
+    """Only publish refused these, naming the first of them; the window showed no ⚠ on
+    the row that held one (review 2026-12-01)."""
+    row |= dict(zip(("assured_date", "assured_method", "assured_by"), checked, strict=True))
+    problems = service_problems(row, words.kinds, words.areas)
+    assert any(said in problem for problem in problems[field])

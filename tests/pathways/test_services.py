@@ -78,6 +78,9 @@ def test_only_a_day_written_yyyy_mm_dd_counts_as_checked(written):
     "20261125" read as December (review 2026-12-01)."""
     today = date(2026, 11, 30)
     assert assured_on(written) is None
-    assert needs_check("high", written, today, 12)
+    assert needs_check("high", written, "phoned", today, 12)
     assert assured_on("2026-11-24") == date(2026, 11, 24)
-    assert not needs_check("high", "2026-11-24", today, 12)
+    assert not needs_check("high", "2026-11-24", "phoned", today, 12)
+    assert not needs_check("high", "2026-11-24", "provider", today, 12)
+    for nobody in ("", "web", "Phoned"):  # a day no person's check stands behind (H56)
+        assert needs_check("high", "2026-11-24", nobody, today, 12)

@@ -254,10 +254,10 @@ KIND_CHANGED = (
             "UPDATE service SET assured_date = '2026-11-20' WHERE id = 'walsall-mast'",
             "a day checked needs how it was checked: phoned, provider",
         ),
-        # the summary pasted into a form split "Tel 0808" from "2000 247" (review)
         (
-            "UPDATE phone SET number = '0808\u20282000 247' WHERE service_id = 'ndah'",
-            r"\(U\+2028\)",
+            "UPDATE service SET assured_date = '2099-01-01', assured_method = 'phoned', "
+            "assured_by = 'DA lead' WHERE id = 'ndah'",
+            "2099-01-01 is after today",
         ),
     ],
     ids=[
@@ -269,7 +269,7 @@ KIND_CHANGED = (
         "audience",
         "a week date",
         "a date no one checked",
-        "a line break in a number",
+        "a day to come",
     ],
 )
 def test_publish_never_signs(tmp_path, sql, refusal):
@@ -285,6 +285,40 @@ def test_publish_never_signs(tmp_path, sql, refusal):
             "2026.12.4",
             date.today(),
         )
+
+
+LED_ASTRAY = (
+    "UPDATE service SET assured_date = '2026-W48-2', assured_method = 'phoned', "
+    "assured_by = 'DA lead' WHERE id = 'ndah'; "
+    "UPDATE service SET assured_date = '2026-11-20', confidence = 'high' "
+    "WHERE id = 'walsall-mast'; "
+    "UPDATE phone SET number = '0808\u20282000 247' WHERE service_id = 'ndah';"
+)
+
+
+def test_a_signed_update_with_confirmations_not_as_the_lead_records_them_now_still_arrives(
+    app_home, tmp_path
+):
+    """Signed before publish checked them (a feed's own date, no how or who; a week date):
+    laptops refused the whole update and went back to the shipped numbers (review
+    2026-12-01), or, taking "W4" for a month, showed no plan at all. Now such a service is
+    unconfirmed, and a number's odd spaces are plain ones on the card and in the summary."""
+    publisher = trusted_publisher(app_home.env, tmp_path)
+    folder = machine_folder(app_home.env, "data", "directory-updates")
+    database = with_sql(tmp_path, LED_ASTRAY, "2026.12.3")
+    signed_bundle(database, publisher, folder / "directory-2026.12.3.navdir", "2026.12.3")
+    scenario = tmp_path / "case.json"
+    scenario.write_text(json.dumps(SCENARIO))
+    result = run_app("route", "--scenario", str(scenario), "--json", env=app_home.env)
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["directory_version"] == "2026.12.3"
+    services = {s["id"]: s for a in plan["actions"] for s in a["services"]}
+    assert services["ndah"]["phone"] == "0808 2000 247"
+    for service in ("ndah", "walsall-mast"):
+        assert services[service]["check_before_use"] and services[service]["confirmed"] is None
+    found = json.loads(search(app_home.env, "national domestic abuse").stdout)
+    assert {"0808 2000 247"} == {hit["phone"] for hit in found if hit["id"] == "ndah"}
 
 
 def with_sidecar(tmp_path) -> Path:

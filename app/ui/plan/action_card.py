@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import PlannedAction
-from app.pathways.services import FIXED_NUMBERS, ServiceMatch, assured_on, check_before_use
+from app.pathways.services import FIXED_NUMBERS, ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import note_leads, round_the_clock_first, service_notes
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
@@ -39,7 +39,7 @@ def trust_line(match: ServiceMatch, today: date, months: int) -> str:
         return ""  # its line says "No number held here"; a card may have no note to point to
     if check_before_use(service, today, months):
         return UNCONFIRMED if service.phone else UNCONFIRMED_ADDRESS
-    assured = assured_on(service.assured_date)
+    assured = confirmed_on(service)
     if assured is not None:
         return f"Confirmed {MONTHS.split()[assured.month - 1]} {assured.year}."
     return ""

@@ -32,11 +32,17 @@ def test_999_101_and_111_are_never_flagged(graph):
 
 def test_a_service_confirmed_within_the_window_says_when(graph):
     service = dataclasses.replace(
-        graph.services["rape-crisis-247"], assured_date="2026-09-14", confidence="high"
+        graph.services["rape-crisis-247"],
+        assured_date="2026-09-14",
+        assured_method="phoned",
+        assured_by="DA lead",
+        confidence="high",
     )
     assert trust_line(ServiceMatch(service), TODAY, 12) == "Confirmed September 2026."
     stale = dataclasses.replace(service, assured_date="2024-01-02")
     assert trust_line(ServiceMatch(stale), TODAY, 12) == UNCONFIRMED
+    nobody = dataclasses.replace(service, assured_method="")  # a feed's own date (H56)
+    assert trust_line(ServiceMatch(nobody), TODAY, 12) == UNCONFIRMED
 
 
 def test_the_unconfirmed_line_is_quiet(graph):
