@@ -103,9 +103,11 @@ class CaseSession:
             self.full = self.pathway.step(self.answers, self.settings)
 
     def _withdraw_reworded(self) -> bool:
-        """An answer whose question's words have changed since (`asked_again`: consent,
-        when a correction changes who is telling you) is taken back, to be asked again in
-        the new words (review 2026-12-01: a friend's "yes" stood as the person's consent)."""
+        """An answer given in other words than the question now has, to or from a wording
+        marked `asked_again`, is taken back to be asked again in the new words: consent
+        when a correction changes who is telling you (a friend's "yes" stood as the
+        person's consent), a judgement made beside a Dash count when the tier becomes 1
+        (reviews 2026-12-01)."""
         questions, path, withdrawn = self.pathway.graph.questions, self.path, False
         for question_id, words in list(self.worded.items()):
             question = questions[question_id]
@@ -113,7 +115,9 @@ class CaseSession:
                 continue
             before = path[: path.index(question_id)]
             now = {q: self.answers[q] for q in before if q in self.answers}
-            if self.pathway.present(question, self.settings, now).prompt != words:
+            prompt = self.pathway.present(question, self.settings, now).prompt
+            flagged = {w.prompt for w in question.wordings if w.asked_again}
+            if prompt != words and {prompt, words} & flagged:  # to or from such words
                 del self.answers[question_id], self.worded[question_id]
                 withdrawn = True
         return withdrawn

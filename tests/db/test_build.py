@@ -188,7 +188,7 @@ def test_a_wording_with_a_key_the_app_never_reads_is_refused(sources, tmp_path):
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("asked_again = 1", "consent_to_share: wording asked_again: allowed true or false"),
+        ("asked_again = 1", "wording asked_again: allowed true or false"),
         ("asks_again = true", "wording asks_again: allowed when, prompt, help, asked_again"),
     ],
 )

@@ -237,3 +237,35 @@ def test_consent_is_asked_again_when_a_correction_changes_who_is_telling(pathway
     session.go_to("discloser")
     session.answer_resuming("person_harmed", resuming=True)
     assert session.question.id == "consent_to_share" and session.question.prompt == asked
+
+
+def test_a_tier_changed_to_1_asks_the_judgement_again_and_keeps_marac_in_reach(pathway):
+    """With 16 Dash 'yes' answers the judgement was "no" (the count made it high); changed to
+    tier 1, the Dash left the path and the plan said "Dash not completed", no MARAC, no
+    IDVA, nothing asked (review 2026-12-01)."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    dash = {f"dash_{n:02}": "yes" if n <= 16 else "no" for n in range(1, 25)}
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
+    answers |= {"professional_judgement_high_risk": False, "incidents_12_months": 0}
+    answers |= {"marac_in_last_12_months": "no", "pregnant_or_recent_birth": False}
+    walk_session(session, answers)
+    assert "marac_referral" in {a.kind for a in session.plan.actions}
+    session.go_to("tier")
+    session.answer_resuming(1, resuming=True)
+    asked = [] if session.question is None else [session.question.id]  # what it asks now
+    walk_session(
+        session,
+        answers,
+        until=lambda s: s.question is None or s.question.id == "professional_judgement_high_risk",
+    )
+    assert session.question.id == "professional_judgement_high_risk", asked
+    assert "professional_judgement_high_risk" not in session.answers  # asked again, unanswered
+    assert "whatever the Dash count" not in session.question.prompt  # the tier 1 words
+    walk_session(session, answers)  # "no" again, now without a count beside it
+    assert session.plan.risk.basis == "at tier 1 your safeguarding lead completes the Dash"
+    session.go_to("professional_judgement_high_risk")
+    high = {"professional_judgement_high_risk": True, "marac_in_last_12_months": "no"}
+    session.answer_resuming(session.value_on_screen(lambda q: high[q.id]), resuming=True)
+    walk_session(session, {})
+    assert {"marac_referral", "inform_safeguarding_lead"} <= {a.kind for a in session.plan.actions}
