@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 
+from app.cli.route import answers_for
 from app.pathways.engine import GraphError, Pathway
 from app.pathways.graph import Edge
 
@@ -207,3 +208,35 @@ def test_a_dash_yes_gives_the_tick_its_needs_option_stands_for(pathway):
     assert ticked == ["non_fatal_strangulation", "stalking", "suicide_risk"]
     assert pathway.ticked_already("additional_needs", {"age_group": "adult"}) == []
     assert pathway.ticked_already("abuse_types", given) == []
+
+
+@pytest.mark.parametrize("discloser", ["person_harmed", "concerned_other"])
+def test_no_promise_of_a_bed_tonight_to_someone_whose_status_may_bar_it(pathway, discloser):
+    """ "The council has to help you find somewhere tonight" was said to someone with
+    insecure immigration status, whom eligibility (Housing Act 1996 s185) may leave out
+    (officer review 2026-12-01); without it, the promise stands."""
+    case = {
+        **START,
+        "discloser": discloser,
+        "abuse_types": ["domestic_abuse"],
+        "borough": "coventry",
+        "perpetrator_nearby": False,
+        "police_aware": "no",
+        "safe_tonight": "no",
+        "dash_answers": None,
+        "professional_judgement_high_risk": False,
+        "incidents_12_months": 0,
+        "marac_in_last_12_months": "no",
+        "children_in_household": False,
+        "pregnant_or_recent_birth": False,
+        "care_and_support_needs": False,
+        "additional_needs": ["immigration_insecure"],
+        "consent_to_share": "yes",
+    }
+    plan = pathway.step(answers_for(pathway, case)).plan
+    tonight = plan.action("emergency_accommodation")
+    assert "has to help" not in tonight.say and "immigration status" in tonight.say
+    assert "National Domestic Abuse Helpline" in tonight.say
+    case["additional_needs"] = []
+    tonight = pathway.step(answers_for(pathway, case)).plan.action("emergency_accommodation")
+    assert "has to help" in tonight.say
