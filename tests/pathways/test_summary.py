@@ -47,3 +47,29 @@ def test_the_referral_details_name_the_abuse_its_timing_and_the_area(pathway):
     ):
         assert line in text.splitlines()
     assert "\n\n\n" not in text
+
+
+def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
+    """Consent, pregnancy, care and support needs, an interpreter, immigration status and
+    the incidents were missing: the worker had to walk the answers again (review 2026-12-01)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import plan_to_text
+
+    answers = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
+    answers |= {"age_group": "adult", "abuse_types": ["domestic_abuse"], "about_abuser": []}
+    answers |= {"relationship_to_abuser": "partner_or_ex", "perpetrator_nearby": False}
+    answers |= {"police_aware": "no", "borough": "coventry", "safe_tonight": "yes"}
+    answers |= {"dash_answers": None, "professional_judgement_high_risk": True}
+    answers |= {"incidents_12_months": 2, "marac_in_last_12_months": "no"}
+    answers |= {"children_in_household": False, "pregnant_or_recent_birth": True}
+    answers |= {"care_and_support_needs": False, "consent_to_share": "yes"}
+    answers |= {"additional_needs": ["interpreter", "immigration_insecure"]}
+    lines = plan_to_text(pathway.step(answers_for(pathway, answers)).plan).splitlines()
+    for line in (
+        " - Pregnant, or a baby in the last 18 months: Yes",
+        " - Needs and circumstances: Needs an interpreter, Insecure immigration status",
+        " - Consent to share: Yes",
+        " - Care and support needs: No",
+        " - Incidents known to agencies in the last 12 months: 2",
+    ):
+        assert line in lines
