@@ -122,6 +122,10 @@ class PlanView(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         self.risk, self.flags = self._risk_header(plan, column)
+        # before the cards, as in the summary: below them, "outside the West Midlands" came
+        # after cards saying no local number was confirmed (officer review 2026-12-01)
+        for notice in plan.notices:
+            column.addWidget(plain_label(f"Note: {notice.text}", "Note"))
         months = plan.assured_within_months
         self.cards = []
         self.groups = []
@@ -133,8 +137,6 @@ class PlanView(QWidget):
                 group.layout_.addWidget(card)
                 self.cards.append(card)
             column.addWidget(group)
-        for notice in plan.notices:
-            column.addWidget(plain_label(f"Note: {notice.text}", "Note"))
         if self.reminders_inline:
             self._reminders(plan, column)
         column.addStretch(1)

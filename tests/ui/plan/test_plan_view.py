@@ -3,7 +3,7 @@
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.pathways.summary import grouped
 from app.ui.plan.plan_view import GROUP_MARKS, PlanView
@@ -106,3 +106,22 @@ def test_tab_goes_through_the_cards_in_order_before_the_buttons(qtbot, window):
     assert met.index(plan.cards[-1]) < first_button
     reminders = [i for i, w in enumerate(met) if window.reminders.isAncestorOf(w)]
     assert all(i > first_button for i in reminders)
+
+
+def test_outside_the_west_midlands_is_said_before_the_cards(qtbot, pathway):
+    """Below the cards, it came after each said no local number was confirmed (review)."""
+    from app.cli.route import answers_for
+
+    child = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
+    child |= {"age_group": "under_16", "abuse_types": ["domestic_abuse"], "about_abuser": []}
+    child |= {"relationship_to_abuser": "family_member", "perpetrator_nearby": False}
+    child |= {"police_aware": "no", "borough": "outside_west_midlands", "safe_tonight": "yes"}
+    child |= {"children_in_household": False, "pregnant_or_recent_birth": False}
+    child |= {"additional_needs": [], "consent_to_share": "yes"}
+    view = view_of(qtbot, pathway.step(answers_for(pathway, child)).plan)
+    (note,) = [w for w in view.findChildren(QLabel) if w.text().startswith("Note: ")]
+    assert "outside the West Midlands" in note.text()
+    assert (
+        note.mapTo(view, note.rect().topLeft()).y()
+        < view.groups[0].mapTo(view, view.groups[0].rect().topLeft()).y()
+    )
