@@ -33,6 +33,9 @@ class PageOnScreen:
     # each question's first tick-box key on the whole page, asked or not: a box keeps its
     # key from case to case ("8" was strangulation for an adult, stalking for a child)
     first_key: dict[str, int] = field(default_factory=dict)
+    # options the answers before already give (a Dash "yes": ticked_when), which count
+    # however their box is ticked
+    given_before: dict[str, frozenset] = field(default_factory=dict)
 
     def member(self, question_id: str) -> PageMember:
         return next(m for m in self.page.members if m.question == question_id)
@@ -190,7 +193,10 @@ class CaseSession:
             first_key[question_id] = at
             multi = questions[question_id].answer_type == "multi"
             at += len(questions[question_id].options) if multi else 1
-        return PageOnScreen(page, shown, given, worded, first_key)
+        given_before = {
+            q: frozenset(self.pathway.ticked_already(q, before, self.settings)) for q in members
+        }
+        return PageOnScreen(page, shown, given, worded, first_key, given_before)
 
     @property
     def plan(self) -> Plan | None:

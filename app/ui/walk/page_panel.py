@@ -32,6 +32,9 @@ from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
+# Under a box the Dash already answered: unticking it was taken, and ignored, with no word
+# (officer review 2026-12-01). The Dash answer is what counts, and is changed there.
+GIVEN_BEFORE = "Yes in the Dash: it counts however this is ticked (change the Dash if wrong)."
 
 
 class BoxWords(QLabel):
@@ -76,10 +79,13 @@ class TickBoxPage(KeyHold, QWidget):
                 layout.addWidget(legend)
                 options = QGridLayout()  # a long list of short options: two columns
                 columns = 2 if len(question.options) > LONG_LIST else 1
+                before = shown.given_before.get(question.id, frozenset())
                 for i, option in enumerate(question.options):
                     chosen = given is not None and option.value in given
                     key = key_label(shown.first_key.get(question.id, len(self.boxes)) + i)
-                    row = self._box(key, option.label, "", chosen, question.id, option.value, words)
+                    hint = GIVEN_BEFORE if option.value in before else ""
+                    value = option.value
+                    row = self._box(key, option.label, hint, chosen, question.id, value, words)
                     options.addLayout(row, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
                 layout.addLayout(options)
             else:

@@ -153,3 +153,28 @@ def test_a_box_keeps_its_key_whoever_the_case_is_about(qtbot, pathway):
     adult, child = keys
     assert len(child) < len(adult)  # fewer boxes for the child, the same key for each
     assert all(adult[name] == key for name, key in child.items())
+
+
+def test_a_box_the_dash_already_answered_says_so_and_where_to_change_it(qtbot, pathway):
+    """Unticked, strangulation stayed in the plan (the Dash's "yes" counts), with no word
+    on the page that it would (officer review 2026-12-01)."""
+    from app.ui.walk.page_panel import GIVEN_BEFORE
+    from tests.ui.test_case import walk_session
+
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
+    walk_session(
+        session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
+    )
+    panel = shown_panel(qtbot, session.page)
+    described = {
+        value: box.accessibleDescription()
+        for question, value, box in panel.ticks
+        if question == "additional_needs"
+    }
+    assert described["non_fatal_strangulation"] == GIVEN_BEFORE
+    assert {text for value, text in described.items() if value != "non_fatal_strangulation"} == {""}
+    hints = [w.text() for w in panel.findChildren(QLabel) if w.objectName() == "Hint"]
+    assert hints.count(GIVEN_BEFORE) == 1
