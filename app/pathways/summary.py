@@ -152,8 +152,12 @@ def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, 
 
 def red_flags_advice(plan: Plan) -> str:
     """What the red flags ask of the worker: professional judgement may raise the risk to
-    high; said beside a risk already high it carries nothing (review 2026-12-01)."""
-    return "" if plan.risk.level == "high" else "consider professional judgement"
+    high; said beside a risk already high it carries nothing, and where no judgement is
+    asked (a child under 16: no MARAC risk at all) it asks for one that has no place
+    (reviews 2026-12-01)."""
+    if plan.risk.level in ("high", "not_applicable"):
+        return ""
+    return "consider professional judgement"
 
 
 def plan_to_text(plan: Plan, today: date | None = None) -> str:

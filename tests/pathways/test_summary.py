@@ -73,3 +73,20 @@ def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
         " - Incidents known to agencies in the last 12 months: 2",
     ):
         assert line in lines
+
+
+def test_red_flags_ask_for_judgement_only_where_a_judgement_is_asked(pathway):
+    """A child under 16 with a red flag was told to "consider professional judgement", a
+    question their walk never asks (officer review 2026-12-01)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import red_flags_advice
+
+    child = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
+    child |= {"age_group": "under_16", "abuse_types": ["domestic_abuse"], "about_abuser": []}
+    child |= {"relationship_to_abuser": "family_member", "perpetrator_nearby": False}
+    child |= {"police_aware": "no", "borough": "coventry", "safe_tonight": "yes"}
+    child |= {"children_in_household": False, "pregnant_or_recent_birth": True}
+    child |= {"additional_needs": [], "consent_to_share": "yes"}
+    plan = pathway.step(answers_for(pathway, child)).plan
+    assert plan.red_flags and plan.risk.level == "not_applicable"
+    assert red_flags_advice(plan) == ""
