@@ -36,6 +36,7 @@ def answers_for(pathway: Pathway, scenario: Any) -> dict[str, Any]:
     for question in questions.values():  # an item not listed: blank, as in the window
         if question.answer_type == "checklist" and isinstance(answers.get(question.id), dict):
             answers[question.id] = question.checklist_completed(answers[question.id])
+    answers = pathway.with_ticks_given(answers)  # as the window shows them ticked (R40)
     while (step := pathway.step(answers)).question is not None:
         question = step.question
         if question.default is not None:

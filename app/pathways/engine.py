@@ -139,6 +139,22 @@ class Pathway:
         truths = self.tick_truths(question_id, answers, settings, final=True)
         return [value for value, truth in truths.items() if truth is True]
 
+    def with_ticks_given(
+        self, answers: dict[str, Any], settings: Settings | None = None
+    ) -> dict[str, Any]:
+        """The answers with each multiple choice given as the window shows it before the
+        worker touches it: the options its other answers already give ticked too (R40).
+        For a scenario or a vignette, which has no screen to keep a tick on: without it,
+        `route` listed no needs where the window's summary listed the Dash's (review)."""
+        answers = dict(answers)
+        for question_id, given in list(answers.items()):
+            others = {q: a for q, a in answers.items() if q != question_id}
+            implied = self.ticked_already(question_id, others, settings)
+            if implied and isinstance(given, list):
+                values = [o.value for o in self.graph.questions[question_id].options]
+                answers[question_id] = [v for v in values if v in given or v in implied]
+        return answers
+
     def tick_truths(
         self,
         question_id: str,

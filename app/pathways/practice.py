@@ -63,13 +63,7 @@ def expected_step(pathway: Pathway, vignette: Vignette, settings: Settings | Non
     (the Dash) is "not completed": TOML has no null to write it with. A need its Dash
     answers already give is ticked, as the window shows it (R40): a worker who kept the
     app's tick was told "1 answer differed" (review 2026-12-01)."""
-    answers = dict(vignette.answers)
-    for question_id, given in vignette.answers.items():
-        others = {q: a for q, a in answers.items() if q != question_id}
-        implied = pathway.ticked_already(question_id, others, settings)
-        if implied and isinstance(given, list):
-            values = [o.value for o in pathway.graph.questions[question_id].options]
-            answers[question_id] = [v for v in values if v in given or v in implied]
+    answers = pathway.with_ticks_given(vignette.answers, settings)
     while (step := pathway.step(answers, settings)).question is not None:
         if not step.question.skippable or step.question.id in answers:
             return step  # stops short of the plan: check() names the question
