@@ -95,14 +95,31 @@ def trusted_keys_here(policy: MachinePolicy | None = None) -> dict:
     return load_trusted_keys(locations_in_force(policy).keys)[0]
 
 
-def keys_published_by(policy: MachinePolicy | None = None) -> dict:
-    """For publishing: the keys whose bundles in the output folder count as published (the
-    lead's old key, H116). A key file this account cannot read counts for nothing here:
-    it stopped every publish, and the maintenance window opening (review 2026-12-01)."""
+def published_here(policy: MachinePolicy | None = None):
+    """For publishing: what this computer can see already published (IT's update folder,
+    the user's installed updates) and the keys whose bundles count (the lead's old key,
+    H116). A key file this account cannot read counts for nothing here (it stopped every
+    publish, and the maintenance window opening); a folder IT's policy names that cannot be
+    read is said, and stops a publish (reviews 2026-12-01)."""
+    from app.db.bundle import Published
+
     try:
-        return trusted_keys_here(policy)
+        keys = trusted_keys_here(policy)
     except OSError:
-        return {}
+        keys = {}
+    where = locations_in_force(policy)
+    folders, unreachable = [], ""
+    for folder in (where.machine_updates, where.user_updates):
+        try:
+            if folder is not None and folder.is_dir():
+                next(iter(folder.iterdir()), None)  # readable, not only there
+                folders.append(folder)
+                continue
+        except OSError:
+            pass
+        if folder is not None and folder == where.machine_updates and where.machine_updates_named:
+            unreachable = f"IT's update folder {folder} cannot be read from this computer"
+    return Published(tuple(folders), tuple(keys.items()), unreachable)
 
 
 def graph_in_force(in_force: InForce) -> Graph:

@@ -6,8 +6,8 @@ import pytest
 
 from app.in_force import (
     PolicyReadsDifferently,
-    keys_published_by,
     locations_again,
+    published_here,
     trusted_keys_here,
 )
 from app.machine import machine_folders
@@ -73,4 +73,21 @@ def test_a_key_file_that_cannot_be_read_stops_no_publish(app_home):
     (keys / "broken.pub").mkdir(parents=True)  # read as a file: an error, as unreadable
     with pytest.raises(OSError):
         trusted_keys_here()
-    assert keys_published_by() == {}
+    assert published_here().keys == ()
+
+
+def test_what_is_published_here_includes_its_update_folder_or_says_it_cannot_be_read(
+    app_home, tmp_path
+):
+    """A second lead laptop that could not reach IT's share began its copy from the shipped
+    directory and published over the first correction (review 2026-12-01)."""
+    policy_file = machine_folders().config / "policy.json"
+    policy_file.parent.mkdir(parents=True, exist_ok=True)
+    share = tmp_path / "share"
+    policy_file.write_text(json.dumps({"directory_update_folder": str(share)}))
+    assert published_here().unreachable == (
+        f"IT's update folder {share} cannot be read from this computer"
+    )
+    share.mkdir()
+    seen = published_here()
+    assert seen.unreachable == "" and share in seen.folders

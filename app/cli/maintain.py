@@ -52,7 +52,7 @@ def open_maintenance(folder: Path | None):
     or a message saying why not. Needs a QApplication."""
     from app.db.loader import DirectoryError
     from app.db.maintenance_session import Maintenance
-    from app.in_force import decide, graph_as_signed, keys_published_by
+    from app.in_force import decide, graph_as_signed, published_here
     from app.ui.maintain.maintenance_window import MaintenanceWindow
 
     in_force = decide()
@@ -62,7 +62,7 @@ def open_maintenance(folder: Path | None):
             folder or default_folder(),
             graph,
             in_force.database,
-            lambda: keys_published_by(in_force.policy),  # read when publishing
+            lambda: published_here(in_force.policy),  # read again when publishing
         )
     except (DirectoryError, WorkingCopyError, OSError, ValueError) as error:
         return f"the directory cannot be maintained here: {error}"

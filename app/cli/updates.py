@@ -62,19 +62,19 @@ def publish_bundle(
     database: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
 ) -> int:
     from app.db.bundle import MAX_DATABASE_BYTES, read_regular_file
-    from app.in_force import keys_published_by
+    from app.in_force import published_here
 
-    trusted = keys_published_by()  # bundles any key trusted here signed count as published
+    published = published_here()  # IT's update folder too, and the keys trusted here
     try:
         # read once: what is signed is what is shown (a file replaced after signing was
         # shown in its place, review 2026-12-01)
         source = read_regular_file(database, MAX_DATABASE_BYTES)
         try:
-            path = publish(source, key, out, version, date.today(), days, counted_keys=trusted)
+            path = publish(source, key, out, version, date.today(), days, published=published)
         except signing.PassphraseNeeded:
             passphrase = passphrase_from(passphrase_file)
             path = publish(
-                source, key, out, version, date.today(), days, passphrase, counted_keys=trusted
+                source, key, out, version, date.today(), days, passphrase, published=published
             )
     except (Refused, signing.KeyFileError) as error:
         print(f"error: nothing published: {error}", file=sys.stderr)
@@ -112,7 +112,7 @@ def publish_working_copy(
     from app.db.maintenance import open_copy, publish_copy
     from app.db.source import SourceError
     from app.db.working_copy import WorkingCopyError
-    from app.in_force import decide, graph_as_signed, keys_published_by
+    from app.in_force import decide, graph_as_signed, published_here
 
     if unsaved_edits(folder, "published", "publish"):
         return 1
@@ -121,9 +121,9 @@ def publish_working_copy(
         graph = graph_as_signed(in_force)
         copy, words = open_copy(folder, graph)
         passphrase = passphrase_from(passphrase_file) if _sealed(key) else None
-        trusted = keys_published_by(in_force.policy)  # the lead's old key's bundles count
+        published = published_here(in_force.policy)  # IT's folder, the keys trusted here
         path, signed = publish_copy(
-            copy, words, graph, in_force.database, key, passphrase, out, version, days, trusted
+            copy, words, graph, in_force.database, key, passphrase, out, version, days, published
         )
     except FileNotFoundError:
         print(f"error: nothing published: {folder} has no services.csv", file=sys.stderr)

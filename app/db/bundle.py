@@ -111,7 +111,7 @@ def publish(
     just_built: bool = False,
     loaded_key: tuple[str, SigningKey] | None = None,
     before_writing: Callable[[], None] | None = None,
-    counted_keys: dict[str, VerifyKey] | None = None,
+    published: Published | None = None,
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -123,9 +123,8 @@ def publish(
     `loaded_key`: the key it already unsealed (one passphrase derivation, not two);
     `before_writing`: called once signed, before the bundle is written (the lead's working
     copy records the version then, so a copy changed meanwhile stops the publish whole);
-    `counted_keys`: the keys this computer trusts, whose bundles in out_dir count as
-    published too (the lead's old key, after a new one: a copy older than its last bundle
-    was signed as "no change", review 2026-12-01)."""
+    `published`: what this computer can see published beyond out_dir (IT's update folder,
+    the keys it trusts): a version at or below one there is refused too."""
     import tempfile  # publishing only: not on the path to the first question
 
     from app.db.oruk_format import read_directory
@@ -147,10 +146,12 @@ def publish(
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once
         raise Refused(f"directory-{version}{SUFFIX} exists already in {out_dir}: use a higher one")
-    newest = newest_published(out_dir, {**(counted_keys or {}), kid: key.verify_key})
+    published = published or Published()
+    published.check_reachable()
+    newest = published.newest(out_dir, {kid: key.verify_key})
     if newest and version_key(version) <= version_key(newest[0]):
         raise Refused(
-            f"version {version} must be higher than {newest[0]}, published already in {out_dir} "
+            f"version {version} must be higher than {newest[0]}, published already "
             f"({newest[1]}): laptops that have it would never take this one"
         )
     # Built in a folder only this user can write: in the update share, anyone who can write
@@ -217,10 +218,10 @@ def _write_new(target: Path, data: bytes) -> None:
         raise
 
 
-def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, str] | None:
-    """The highest version among the bundles in a folder signed by one of `keys` (the
-    lead's), with its file's name: an unsigned file claiming 9999.1.1, left by anyone who
-    can write the update share, refused every publish (review 2026-12-01)."""
+def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, Path] | None:
+    """The highest version among the bundles in a folder signed by one of `keys`, with its
+    file: an unsigned file claiming 9999.1.1, left by anyone who can write the update share,
+    refused every publish (review 2026-12-01)."""
     newest = None
     for path in folder.glob(f"*{SUFFIX}"):
         try:
@@ -228,8 +229,34 @@ def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, str
         except Refused:
             continue
         if newest is None or version_key(version) > version_key(newest[0]):
-            newest = (version, path.name)
+            newest = (version, path)
     return newest
+
+
+@record
+class Published:
+    """What this computer can see already published beyond the output folder: IT's update
+    folder and the user's installed updates, with the keys it trusts (the lead's old key
+    too, H116). A second lead laptop started its copy from the shipped directory and its
+    publish undid the first correction on every laptop (review 2026-12-01), so a folder
+    IT's policy names that cannot be read now stops a publish (`unreachable` says why)."""
+
+    folders: tuple[Path, ...] = ()
+    keys: tuple = ()  # (key id, VerifyKey) pairs
+    unreachable: str = ""
+
+    def newest(self, out_dir: Path, own: dict[str, VerifyKey]) -> tuple[str, Path] | None:
+        """The highest version signed by a trusted key (or `own`) in any of these folders."""
+        keys = {**dict(self.keys), **own}
+        found = (newest_published(f, keys) for f in (out_dir, *self.folders) if f.is_dir())
+        return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
+
+    def check_reachable(self) -> None:
+        if self.unreachable:
+            raise Refused(
+                f"{self.unreachable}: a directory published there since this copy began "
+                "would be undone by this one on every laptop. Publish when it can be reached"
+            )
 
 
 # Each field's JSON type: a list where a string belongs (an unsigned file IT's folder can

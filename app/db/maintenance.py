@@ -23,6 +23,7 @@ from app.pathways.graph import Graph, Service
 from app.records import record
 
 if TYPE_CHECKING:
+    from app.db.bundle import Published
     from app.db.directory_diff import DirectoryDiff
 
 
@@ -151,7 +152,7 @@ def publish_copy(
     out_dir: Path,
     version: str,
     days: int = 180,
-    counted_keys: dict | None = None,
+    published: Published | None = None,
 ) -> tuple[Path, DirectoryDiff]:
     """Build, sign and write a bundle; the working copy then carries the new version. With
     the bundle, what it changes against the directory in use, read from the database
@@ -159,7 +160,7 @@ def publish_copy(
     Raises Refused, SourceError or KeyFileError with the reason; nothing is written then."""
     from dataclasses import replace
 
-    from app.db.bundle import publish
+    from app.db.bundle import Published, publish
     from app.db.directory_diff import compare
     from app.db.signing import load_private
 
@@ -189,7 +190,7 @@ def publish_copy(
         build(copy, words, pathway_from, database)  # a problem: said first, nothing written
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         kid, signing_key = loaded
-        _check_not_behind(copy, out_dir, {**(counted_keys or {}), kid: signing_key.verify_key})
+        _check_not_behind(copy, out_dir, published or Published(), {kid: signing_key.verify_key})
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)
@@ -203,26 +204,24 @@ def publish_copy(
             just_built=True,
             loaded_key=loaded,
             before_writing=lambda: copy.save(version),
-            counted_keys=counted_keys,
+            published=published,
         )
     return bundle, signed
 
 
-def _check_not_behind(copy: WorkingCopy, out_dir: Path, keys: dict) -> None:
-    """A copy older than a bundle already published in the folder (signed by the lead's key,
-    or another this computer trusts: their old one) is refused: one started before that
-    bundle reached this laptop undid its changes, and the lead was told "no change"
-    against the directory in use here (reviews 2026-12-01)."""
-    from app.db.bundle import newest_published
-
-    newest = newest_published(out_dir, keys) if out_dir.is_dir() else None
+def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, own: dict) -> None:
+    """A copy older than a bundle already published (in the output folder or IT's update
+    folder, signed by the lead's key or another this computer trusts: their old one) is
+    refused: one started before that bundle reached this laptop undid its changes, and the
+    lead was told "no change" against the directory in use here (reviews 2026-12-01)."""
+    published.check_reachable()
+    newest = published.newest(out_dir, own)
     if newest and version_key(copy.version) < version_key(newest[0]):
         raise Refused(
             f"this working copy holds directory {copy.version}, older than {newest[0]} "
-            f"published already in {out_dir} ({newest[1]}): publishing it would undo the "
-            f"changes published since. Install it here (python -m app directory install "
-            f"{out_dir / newest[1]}), start a new working copy (a new folder) from it, and "
-            "edit there"
+            f"published already ({newest[1]}): publishing it would undo the changes "
+            f"published since. Install it here (python -m app directory install "
+            f"{newest[1]}), start a new working copy (a new folder) from it, and edit there"
         )
 
 

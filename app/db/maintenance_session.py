@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from app.db.bundle import Published
 from app.db.checks import version_key
 from app.db.coverage import COLUMNS, Cell, Tally, contribution
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes
@@ -34,7 +35,9 @@ class Maintenance:
     words: Vocabulary
     in_use: Graph
     in_use_database: Source  # the pathway a publish carries, and the start of a new copy
-    counted_keys: Callable[[], dict] = dict  # trusted here (their bundles count), when asked
+    # what this computer can see published (IT's update folder, keys trusted), read when
+    # asked: editing needs none of it
+    published: Callable[[], Published] = Published
     _checked: dict = field(default_factory=dict)  # id -> its problems (only those with any)
     _compared: dict = field(default_factory=dict)  # id -> (row object, Service, changes)
     _counted: dict = field(default_factory=dict)  # id -> (row object, its grid contribution)
@@ -43,15 +46,17 @@ class Maintenance:
 
     @classmethod
     def open(
-        cls, folder: Path, in_use: Graph, database: Source, counted_keys: Callable[[], dict] = dict
+        cls,
+        folder: Path,
+        in_use: Graph,
+        database: Source,
+        published: Callable[[], Published] = Published,
     ) -> Maintenance:
-        """The working copy in folder; a new folder starts from the directory in use.
-        `counted_keys`: the keys this computer trusts (a bundle any signed is published),
-        read only when publishing: editing needs no key."""
+        """The working copy in folder; a new folder starts from the directory in use."""
         if not (folder / "services.csv").is_file():
             start_copy(folder, database)
         copy, words = open_copy(folder, in_use)
-        return cls(copy, words, in_use, database, counted_keys)
+        return cls(copy, words, in_use, database, published)
 
     @property
     def boroughs(self) -> list[tuple[str, str]]:
@@ -154,9 +159,30 @@ class Maintenance:
         """The copy predates the directory in use: publishing it would undo changes."""
         return version_key(self.copy.version) < version_key(self.in_use.directory_version)
 
+    def published_warning(self) -> str:
+        """Why a publish from this copy would be refused for what is published already, said
+        when the window opens, not only after the lead has edited and typed a passphrase:
+        a second laptop's copy began from the shipped directory, unsaid (review)."""
+        seen = self.published()
+        if seen.unreachable:
+            return (
+                f"{seen.unreachable}: this copy began from directory {self.copy.version}, and "
+                "a newer one may be published there. Publishing waits until it can be read."
+            )
+        newest = seen.newest(self.copy.folder / "published", {})
+        if newest and version_key(self.copy.version) < version_key(newest[0]):
+            return (
+                f"This working copy holds directory {self.copy.version}, older than "
+                f"{newest[0]} published already ({newest[1]}): install that one here, then "
+                "start a new working copy (a new folder) from it."
+            )
+        return ""
+
     def suggested_version(self, today: date) -> str:
         stamp = f"{today.year}.{today.month}.{today.day}"
-        current = max(self.in_use.directory_version, self.copy.version, key=version_key)
+        newest = self.published().newest(self.copy.folder / "published", {})
+        known = (self.in_use.directory_version, self.copy.version, newest[0] if newest else "0")
+        current = max(known, key=version_key)
         if version_key(stamp) > version_key(current):
             return stamp
         return f"{current}.1" if len(current.split(".")) < 4 else _bump(current)
@@ -174,7 +200,7 @@ class Maintenance:
             out_dir,
             version,
             days,
-            self.counted_keys(),
+            self.published(),
         )
 
 

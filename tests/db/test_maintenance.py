@@ -204,7 +204,7 @@ def test_a_copy_older_than_a_bundle_published_in_the_folder_never_undoes_it(grap
     first.update("coventry-mash", {"phone": "024 7600 0000"})
     first.save()
     publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.1")
-    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already in .*would undo"):
+    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already .*would undo"):
         publish_copy(second, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.2")
     assert [p.name for p in out.glob("*.navdir")] == ["directory-2026.12.1.navdir"]
     assert second.version == graph.directory_version  # the copy is as it was
@@ -214,7 +214,7 @@ def test_a_bundle_signed_by_the_leads_old_key_still_counts_after_a_new_key(graph
     """With a new key (a new laptop, a lost key) and IT trusting both, the same old copy was
     signed "no change" above the old key's correction, which every laptop then lost (review
     2026-12-01): bundles by any key this computer trusts count as published."""
-    from app.db.bundle import publish
+    from app.db.bundle import Published, publish
 
     out = tmp_path / "out"
     copies = []
@@ -226,13 +226,13 @@ def test_a_bundle_signed_by_the_leads_old_key_still_counts_after_a_new_key(graph
     first.save()
     publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.5")
     new = signing.generate(tmp_path / "new", PASSPHRASE)
-    trusted = {lead.key_id: signing.load_public_keys(tmp_path / "lead")[lead.key_id]}
+    trusted = Published(keys=tuple(signing.load_public_keys(tmp_path / "lead").items()))
     new_key, args = new.private_path, (words, graph, SHIPPED)
     with pytest.raises(Refused, match=r"older than 2026\.12\.5 published already"):
-        publish_copy(second, *args, new_key, PASSPHRASE, out, "2026.12.6", counted_keys=trusted)
+        publish_copy(second, *args, new_key, PASSPHRASE, out, "2026.12.6", published=trusted)
     with pytest.raises(Refused, match=r"must be higher than 2026\.12\.5, published already"):
         publish(
-            SHIPPED, new_key, out, "2026.12.4", date.today(), 180, PASSPHRASE, counted_keys=trusted
+            SHIPPED, new_key, out, "2026.12.4", date.today(), 180, PASSPHRASE, published=trusted
         )
     publish_copy(second, *args, new_key, PASSPHRASE, tmp_path / "elsewhere", "2026.12.6")
     assert [p.name for p in out.glob("*.navdir")] == ["directory-2026.12.5.navdir"]
@@ -301,3 +301,38 @@ def test_a_copy_changed_while_it_is_signed_is_never_published(
     with pytest.raises(WorkingCopyError, match="was changed since this copy was opened"):
         publish_copy(copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.1")
     assert not out.exists() or list(out.glob("*.navdir")) == []
+
+
+def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_folder(
+    graph, lead, tmp_path
+):
+    """Months later, on a new laptop the update had not reached, a copy began from the
+    shipped directory; its publish (suggested as the same version) took the first
+    correction off every laptop, unsaid (review 2026-12-01)."""
+    from app.db.bundle import Published
+    from app.db.maintenance_session import Maintenance
+
+    share = tmp_path / "share"
+    start_copy(tmp_path / "first", SHIPPED)
+    first, words = open_copy(tmp_path / "first", graph)
+    first.update("walsall-mast", {"phone": "0300 555 2800"})
+    first.save()
+    publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, share, "2026.12.1")
+    keys = tuple(signing.load_public_keys(tmp_path / "lead").items())
+    seen = Published((share,), keys)
+    second = Maintenance.open(tmp_path / "second", graph, SHIPPED, lambda: seen)
+    assert "older than 2026.12.1 published already" in second.published_warning()
+    assert second.suggested_version(date(2026, 12, 1)) == "2026.12.1.1"  # never one signed
+    second.copy.update("bcwa", {"phone": "0121 000 0000"})
+    second.copy.save()
+    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already"):
+        second.publish(
+            lead.private_path, PASSPHRASE, tmp_path / "second" / "published", "2026.12.2"
+        )
+    offline = Published(keys=keys, unreachable=f"IT's update folder {share} cannot be read")
+    third = Maintenance.open(tmp_path / "third", graph, SHIPPED, lambda: offline)
+    assert "a newer one may be published there" in third.published_warning()
+    with pytest.raises(Refused, match="Publish when it can be reached"):
+        third.publish(lead.private_path, PASSPHRASE, tmp_path / "third" / "published", "2026.12.2")
+    assert [p.name for p in share.glob("*.navdir")] == ["directory-2026.12.1.navdir"]
+    assert not list(tmp_path.glob("*/published/*.navdir"))

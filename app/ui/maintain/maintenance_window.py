@@ -113,7 +113,10 @@ class MaintenanceWindow(QMainWindow):
         outer.addWidget(self.status)
         self.setCentralWidget(page)
         copy = maintenance.copy
-        if maintenance.copy_is_older:
+        published_warning = maintenance.published_warning()
+        if published_warning:
+            self.status.setText(published_warning)
+        elif maintenance.copy_is_older:
             self.status.setText(
                 f"This working copy holds directory {copy.version}, older than "
                 f"{maintenance.in_use.directory_version} in use here: publishing it would undo "
