@@ -313,7 +313,7 @@ def _services(db: sqlite3.Connection) -> dict[str, g.Service]:
             max_age=s["maximum_age"],
             audience=s["audience"],
             phone=plain_spaces(phone["number"]) if phone else "",
-            phone_note=phone["description"] if phone else "",
+            phone_note=plain_spaces(phone["description"]) if phone else "",
             hours="; ".join(x["description"] for x in schedules[sid] if x["description"]),
             open_24_7=any(is_always_open(x) for x in schedules[sid]),
             email=s["email"],

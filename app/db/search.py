@@ -15,7 +15,7 @@ from datetime import date
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
-from app.pathways.services import needs_check
+from app.pathways.services import needs_check, person_confirmed
 from app.records import record
 
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
@@ -52,6 +52,9 @@ class ServiceHit:
     notes: str  # where its details come from, what is in doubt: for the details pane
     email: str  # the contact where no number is held (the MARAC team's)
     check_before_use: bool
+    # the day a person confirmed it (phoned, provider), if any: "checked: 2026-11-20" was
+    # shown for a feed's own date no person stood behind (review 2026-12-01)
+    confirmed: str = ""
 
 
 def match_expression(text: str) -> str | None:
@@ -229,6 +232,7 @@ class DirectorySearch:
                 plain_spaces(row[3]),
                 *row[4:10],
                 check_before_use=needs_check(row[4], row[5], row[10], today, self.months, row[3]),
+                confirmed=str(person_confirmed(row[5], row[10], today) or ""),
             )
             for row in rows
         ]

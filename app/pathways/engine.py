@@ -218,15 +218,20 @@ class Pathway:
             red_flags=self._matching("red_flag", done),
             notices=self._matching("notice", done),
             assured_within_months=settings.assured_within_months,
-            referral_details=self._referral_details(path),
+            referral_details=self._referral_details(path, settings),
         )
 
-    def _referral_details(self, path: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-        """The answers a MARF or MARAC form needs, in words (no names: those go only there)."""
+    def _referral_details(
+        self, path: dict[str, Any], settings: Settings
+    ) -> tuple[tuple[str, str], ...]:
+        """The answers a MARF or MARAC form needs, in words (no names: those go only there).
+        A need the Dash gave counts however its box was left (R40): "Needs: None" stood
+        beside a plan acting on a Dash strangulation (review 2026-12-01)."""
         questions = self.graph.questions
+        given = self.with_ticks_given(path, settings)
         return tuple(
-            (questions[q].summary_label, answer_label(questions[q], value))
-            for q, value in path.items()
+            (questions[q].summary_label, answer_label(questions[q], given[q]))
+            for q in path
             if questions[q].summary_label
         )
 

@@ -63,11 +63,17 @@ def assured_on(text: str) -> date | None:
 FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
 
 
-def confirmed_on(service: Service) -> date | None:
-    """The day a person confirmed the service (phoned, or the provider in writing)."""
-    if service.assured_method not in PERSON_CHECKS:
+def confirmed_on(service: Service, today: date | None = None) -> date | None:
+    return person_confirmed(service.assured_date, service.assured_method, today)
+
+
+def person_confirmed(assured_date: str, method: str, today: date | None = None) -> date | None:
+    """The day a person confirmed a service (phoned, or the provider in writing); never a
+    day after `today` (a 2030 date read "confirmed" in route and the PDF: review)."""
+    day = assured_on(assured_date)
+    if method not in PERSON_CHECKS or day is None:
         return None
-    return assured_on(service.assured_date)
+    return None if today is not None and day > today else day
 
 
 def needs_check(

@@ -22,6 +22,7 @@ GROUPS = (
 
 def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
     """The `route --json` output (shared spec/contract.md), with some additions."""
+    today = today or date.today()
     check = _checker(plan, today)
     # The list keeps the policy's order; "number" is the one the worker sees on screen, in
     # the copy summary and in the PDF (grouped Now, Today, Offer, read down the page).
@@ -36,7 +37,7 @@ def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
             "basis": plan.risk.basis,
             "red_flags": [_guidance(g) for g in plan.red_flags],
         },
-        "actions": [_action(a, check) | {"number": numbers[id(a)]} for a in plan.actions],
+        "actions": [_action(a, check, today) | {"number": numbers[id(a)]} for a in plan.actions],
         "reminders": [_guidance(g) for g in plan.reminders],
         "notices": [_guidance(g) for g in plan.notices],
         "referral_details": [{"item": k, "answer": v} for k, v in plan.referral_details],
@@ -52,7 +53,7 @@ def _checker(plan: Plan, today: date | None):
     return lambda s: check_before_use(s, today, plan.assured_within_months)
 
 
-def _action(action: PlannedAction, check) -> dict[str, Any]:
+def _action(action: PlannedAction, check, today: date) -> dict[str, Any]:
     return {
         "kind": action.kind,
         "priority": action.priority,
@@ -62,15 +63,15 @@ def _action(action: PlannedAction, check) -> dict[str, Any]:
         "why": action.why,
         "rules": [reason.rule_id for reason in action.reasons],
         "sources": list(action.sources),
-        "services": [_service(match, check) for match in action.services],
+        "services": [_service(match, check, today) for match in action.services],
         "no_confirmed_service": action.no_confirmed_service,
         "fallback_note": action.fallback_note,
     }
 
 
-def _service(match: ServiceMatch, check) -> dict[str, Any]:
+def _service(match: ServiceMatch, check, today: date) -> dict[str, Any]:
     s = match.service
-    assured = confirmed_on(s)
+    assured = confirmed_on(s, today)
     return {
         "id": s.id,
         "name": s.name,

@@ -67,7 +67,8 @@ def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
     lines = plan_to_text(pathway.step(answers_for(pathway, answers)).plan).splitlines()
     for line in (
         " - Pregnant, or a baby in the last 18 months: Yes",
-        " - Needs and circumstances: Needs an interpreter, Insecure immigration status",
+        " - Needs and circumstances (an interpreter: for whoever told you): "
+        "Needs an interpreter, Insecure immigration status",
         " - Consent to share: Yes",
         " - Care and support needs: No",
         " - Incidents known to agencies in the last 12 months: 2",
@@ -90,3 +91,23 @@ def test_red_flags_ask_for_judgement_only_where_a_judgement_is_asked(pathway):
     plan = pathway.step(answers_for(pathway, child)).plan
     assert plan.red_flags and plan.risk.level == "not_applicable"
     assert red_flags_advice(plan) == ""
+
+
+def test_a_need_the_dash_gave_is_in_the_referral_details_however_its_box_was_left(pathway):
+    """ "Needs and circumstances: None" stood beside a plan acting on a Dash strangulation
+    when the worker had unticked its box (round-3 review 2026-12-01)."""
+    from app.pathways.summary import plan_to_text
+
+    dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
+    answers = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
+    answers |= {"age_group": "adult", "abuse_types": ["domestic_abuse"], "about_abuser": []}
+    answers |= {"relationship_to_abuser": "partner_or_ex", "perpetrator_nearby": False}
+    answers |= {"police_aware": "no", "borough": "coventry", "safe_tonight": "yes"}
+    answers |= {"dash_answers": dash, "professional_judgement_high_risk": False}
+    answers |= {"incidents_12_months": 0, "marac_in_last_12_months": "no"}
+    answers |= {"children_in_household": False, "pregnant_or_recent_birth": False}
+    answers |= {"care_and_support_needs": False, "consent_to_share": "yes"}
+    answers |= {"additional_needs": [], "strangulation_recent": "over_a_month"}
+    text = plan_to_text(pathway.step(answers).plan)  # the box unticked: [] as given
+    needs = next(line for line in text.splitlines() if "Needs and circumstances" in line)
+    assert needs.endswith(": Non-fatal strangulation or suffocation")

@@ -292,7 +292,9 @@ LED_ASTRAY = (
     "assured_by = 'DA lead' WHERE id = 'ndah'; "
     "UPDATE service SET assured_date = '2026-11-20', confidence = 'high' "
     "WHERE id = 'walsall-mast'; "
-    "UPDATE phone SET number = '0808\u20282000 247' WHERE service_id = 'ndah';"
+    "UPDATE phone SET number = '0808\u20282000 247' WHERE service_id = 'ndah'; "
+    "UPDATE service SET assured_date = '2030-01-01', assured_method = 'phoned', "
+    "assured_by = 'DA lead', confidence = 'high' WHERE id = 'bcwa';"
 )
 
 
@@ -315,10 +317,12 @@ def test_a_signed_update_with_confirmations_not_as_the_lead_records_them_now_sti
     assert plan["directory_version"] == "2026.12.3"
     services = {s["id"]: s for a in plan["actions"] for s in a["services"]}
     assert services["ndah"]["phone"] == "0808 2000 247"
-    for service in ("ndah", "walsall-mast"):
+    for service in {"ndah", "walsall-mast", "bcwa"} & set(services):
         assert services[service]["check_before_use"] and services[service]["confirmed"] is None
     found = json.loads(search(app_home.env, "national domestic abuse").stdout)
     assert {"0808 2000 247"} == {hit["phone"] for hit in found if hit["id"] == "ndah"}
+    walsall = json.loads(search(app_home.env, "walsall").stdout)
+    assert all(hit["confirmed"] == "" for hit in walsall)  # the Directory tab's "checked"
 
 
 def with_sidecar(tmp_path) -> Path:

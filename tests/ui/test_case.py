@@ -269,3 +269,25 @@ def test_a_tier_changed_to_1_asks_the_judgement_again_and_keeps_marac_in_reach(p
     session.answer_resuming(session.value_on_screen(lambda q: high[q.id]), resuming=True)
     walk_session(session, {})
     assert {"marac_referral", "inform_safeguarding_lead"} <= {a.kind for a in session.plan.actions}
+
+
+def test_a_change_to_the_person_causing_harm_telling_asks_the_judgement_again(pathway):
+    """Their words ask about the person they harm; a "no" given beside 16 Dash 'yes'
+    answers stood, and MARAC and the IDVA went (round-3 review 2026-12-01)."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    dash = {f"dash_{n:02}": "yes" if n <= 16 else "no" for n in range(1, 25)}
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
+    answers |= {"professional_judgement_high_risk": False, "incidents_12_months": 0}
+    answers |= {"marac_in_last_12_months": "no", "pregnant_or_recent_birth": False}
+    walk_session(session, answers)
+    session.go_to("discloser")
+    session.answer_resuming("person_causing_harm", resuming=True)
+    walk_session(
+        session,
+        answers,
+        until=lambda s: s.question is None or s.question.id == "professional_judgement_high_risk",
+    )
+    assert session.question is not None, "the judgement was not asked again"
+    assert "professional_judgement_high_risk" not in session.answers
+    assert session.question.prompt.startswith("From what they have told you")

@@ -115,7 +115,7 @@ class DirectoryTab(QWidget):
         if not current.isValid() or current.row() >= len(self.model.hits):
             return
         hit = self.model.hits[current.row()]
-        checked = hit.assured_date or "never checked by a person"
+        checked = hit.confirmed or "not confirmed by a person"
         warning = "  ⚠ CHECK BEFORE USE" if hit.check_before_use else ""
         self.details.setText(
             f"{hit.name} ({hit.organisation or 'no organisation held'})\n"

@@ -39,7 +39,7 @@ def trust_line(match: ServiceMatch, today: date, months: int) -> str:
         return ""  # its line says "No number held here"; a card may have no note to point to
     if check_before_use(service, today, months):
         return UNCONFIRMED if service.phone else UNCONFIRMED_ADDRESS
-    assured = confirmed_on(service)
+    assured = confirmed_on(service, today)
     if assured is not None:
         return f"Confirmed {MONTHS.split()[assured.month - 1]} {assured.year}."
     return ""

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch, check_before_use
+from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import grouped, note_leads, red_flags_advice, service_notes
 
 PRINT_WARNING = (
@@ -40,8 +40,9 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     # on one line with it, "0121 552 6448" was printed "6448 552 0121" (review 2026-12-01)
     number = f'<div dir="ltr"><big><b>{contact}</b></big></div>'
     lines = [escape(note) for note in service_notes(s)]
-    if s.assured_date:
-        lines.append(f"confirmed {escape(s.assured_date)}")
+    day = None if unconfirmed else confirmed_on(s)  # checked within the window, by a person
+    if day is not None:
+        lines.append(f"confirmed {day.isoformat()}")
     if unconfirmed and (s.phone or s.email):  # no doubt about a number not held
         lines.append(f"<i>{UNCONFIRMED if s.phone else UNCONFIRMED_ADDRESS}</i>")
     return f"<li>{prefix}<b>{escape(s.name)}</b>{number}" + "<br>".join(lines) + "</li>"

@@ -107,3 +107,22 @@ def test_a_number_after_a_right_to_left_name_keeps_its_order_in_the_pdf_and_summ
         document.size()  # laid out
         assert left_of(document, "0121", "552") and left_of(document, "552", "6448"), text
         assert left_of(document, "0330", "223") and left_of(document, "223", "0099"), text
+
+
+def test_the_pdf_says_confirmed_only_of_a_persons_check_it_does_not_doubt(graph):
+    """It printed "confirmed 2030-01-01" and a feed's own date beside "unconfirmed: check
+    the number" (review 2026-12-01)."""
+    import dataclasses
+
+    from app.pathways.services import ServiceMatch
+    from app.ui.plan.plan_text import service_html
+
+    ndah = graph.services["ndah"]
+    checked = dataclasses.replace(
+        ndah, assured_date="2026-11-02", assured_method="phoned", assured_by="DA lead"
+    )
+    assert "confirmed 2026-11-02" in service_html(ServiceMatch(checked), False)
+    for odd in ({"assured_method": ""}, {"assured_date": "24/11/2026"}):
+        html = service_html(ServiceMatch(dataclasses.replace(checked, **odd)), True)
+        assert "confirmed 2" not in html and UNCONFIRMED in html
+    assert "confirmed" not in service_html(ServiceMatch(checked), True).replace("unconfirmed", "")
