@@ -192,12 +192,41 @@ class MaintenanceWindow(QMainWindow):
         ids = [row["id"] for row in rows]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
-            self.form.show_service(self.maintenance.copy.service(keep))
+            if not self._typed(keep):  # a search typed beside the form kept what it holds
+                self.form.show_service(self.maintenance.copy.service(keep))
+
+    def _typed(self, service_id: str) -> bool:
+        """The form holds changes to this service, typed and not applied yet."""
+        return self.form.row.get("id") == service_id and bool(self.form.changes())
 
     def _chosen(self, current, _previous=None) -> None:
-        if current.isValid():
-            sid = self.services.index(current.row(), 0).data(IdRole)
-            self.form.show_service(self.maintenance.copy.service(sid))
+        if not current.isValid():
+            return
+        sid = self.services.index(current.row(), 0).data(IdRole)
+        if self._typed(sid):
+            return  # the same service again: what is typed stays
+        if self.form.row and self.form.changes():  # leaving it: applied first, never lost
+            self.apply_typed(keep=sid)
+        self.form.show_service(self.maintenance.copy.service(sid))
+
+    def apply_typed(self, keep: str | None = None) -> None:
+        """What the form holds, typed and not applied, applied (one step Undo takes back):
+        Save, Publish, a search or another service dropped a typed number, and Save said
+        "Saved" (lead review 2026-12-01). The list and grid follow once this event is done
+        (`keep`: the service chosen meanwhile)."""
+        form = self.form
+        if not (form.row and form.changes()):
+            return
+        service_id = form.row["id"]
+        copy = self.maintenance.copy
+        try:
+            copy.update(service_id, form.changes())
+        except EDIT_FAILED as error:
+            self.status.setText(f"Not changed: {error}")
+            return
+        form.show_service(copy.service(service_id))
+        self.status.setText(f"{copy.service(service_id)['name']}: changes applied.")
+        QTimer.singleShot(0, self, lambda: self.refresh(keep or service_id))
 
     def select(self, service_id: str) -> None:
         self.search.clear()
@@ -278,6 +307,7 @@ class MaintenanceWindow(QMainWindow):
             self.refresh()
 
     def save(self) -> None:
+        self.apply_typed()
         folder = self.maintenance.copy.folder
         self._edit(self.maintenance.copy.save, f"Saved in {folder}.")
 
@@ -300,6 +330,7 @@ class MaintenanceWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         """Unsaved edits: save them, discard them, or stay (they are never lost silently)."""
+        self.apply_typed()
         if self.maintenance.copy.unsaved:
             choice = self.close_choice()
             if choice == "cancel":
@@ -330,6 +361,7 @@ class MaintenanceWindow(QMainWindow):
 
     # Publishing
     def ask_publish(self) -> None:
+        self.apply_typed()  # what is typed is what is published, and shown before it
         m = self.maintenance
         self.publish_dialog = PublishDialog(
             self,

@@ -45,6 +45,9 @@ FIELDS = (
 LONG = {"notes", "alert", "referral_route"}
 
 
+NOT_APPLIED = "Changes typed, not applied yet: Apply changes (Alt+A); Save and Publish apply them"
+
+
 class ServiceForm(QWidget):
     apply_requested = Signal(str, dict)  # service id, the fields that changed
     retire_requested = Signal(str)
@@ -54,6 +57,7 @@ class ServiceForm(QWidget):
         super().__init__()
         self.problems_of, self.tidy_phone = problems, tidy_phone
         self.row: dict[str, str] = {}
+        self.title = ""
         column = QVBoxLayout(self)
         self.heading = plain_label("Choose a service to edit it.", "Service being edited")
         column.addWidget(self.heading)
@@ -102,7 +106,8 @@ class ServiceForm(QWidget):
         self.row = dict(row)
         self.setEnabled(bool(row))
         state = " (retired)" if row.get("status") == "retired" else ""
-        self.heading.setText(f"{row.get('name', '')} — id {row.get('id', '')}{state}")
+        self.title = f"{row.get('name', '')} — id {row.get('id', '')}{state}"
+        self.heading.setText(self.title)
         self.retire_button.setText("Reins&tate" if state else "Re&tire")
         for field, editor in self.editors.items():
             editor.blockSignals(True)
@@ -124,7 +129,10 @@ class ServiceForm(QWidget):
             label.setText(text)
             label.setVisible(bool(text))
             self.editors[field].setAccessibleDescription(text or _hint(field))
-        self.apply_button.setEnabled(bool(self.changes()))
+        typed = bool(self.changes())
+        self.apply_button.setEnabled(typed)
+        if self.row:  # in view at the top: the Apply button may be below the window's edge
+            self.heading.setText(self.title + (f"\n{NOT_APPLIED}" if typed else ""))
         return found
 
     def _tidy_phone(self) -> None:

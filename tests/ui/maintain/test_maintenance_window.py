@@ -235,3 +235,34 @@ def test_an_update_folder_that_cannot_be_read_is_said_when_the_window_opens(qtbo
     qtbot.addWidget(window)
     assert window.status.text().startswith("IT's update folder S: cannot be read")
     assert "Publishing waits until it can be read" in window.status.text()
+
+
+def test_a_number_typed_and_not_applied_is_never_lost(lead_window, qtbot):
+    """Save (which said "Saved"), Publish, a search or choosing another service dropped it;
+    the Apply button was below the window's edge (lead review 2026-12-01)."""
+    import csv
+
+    from app.ui.maintain.service_form import NOT_APPLIED
+
+    window = lead_window
+    copy = window.maintenance.copy
+    window.select("coventry-mash")
+    type_into(qtbot, window.form.editors["phone"], "024 7600 0001")
+    assert NOT_APPLIED in window.form.heading.text()
+    qtbot.keyClicks(window.search, "walsall")  # the form keeps what is typed
+    assert window.form.editors["phone"].text() == "024 7600 0001"
+    window.search.clear()
+    window.save()
+    with (copy.folder / "services.csv").open(encoding="utf-8") as handle:
+        saved = {row["id"]: row for row in csv.DictReader(handle)}
+    assert saved["coventry-mash"]["phone"] == "024 7600 0001"
+    assert NOT_APPLIED not in window.form.heading.text()
+    type_into(qtbot, window.form.editors["phone"], "024 7600 0002")
+    window.select("walsall-mast")  # another service: the typed number applied first
+    qtbot.waitUntil(lambda: window.form.row.get("id") == "walsall-mast")
+    assert copy.service("coventry-mash")["phone"] == "024 7600 0002"
+    type_into(qtbot, window.form.editors["phone"], "0300 555 2899")
+    window.ask_publish()
+    assert copy.service("walsall-mast")["phone"] == "0300 555 2899"
+    assert "2 numbers changed" in window.maintenance.diff().summary()  # what the dialog shows
+    window.publish_dialog.reject()
