@@ -4,14 +4,14 @@ dialog with what was typed, except the passphrase."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +31,25 @@ METHODS = (
 )
 
 
+def read_day(text: str, today: date) -> date:
+    """The day a check was made, as a UK lead types it (24/11/2026, or 2026-11-24); a
+    ValueError saying what is allowed. A date box took "24/11/2026" typed in as 1 November,
+    and a day to come as today, without a word (lead review 2026-12-01)."""
+    text = text.strip()
+    uk = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    try:
+        day = date(int(uk[3]), int(uk[2]), int(uk[1])) if uk else None
+        day = date(int(iso[1]), int(iso[2]), int(iso[3])) if iso else day
+    except ValueError:
+        day = None
+    if day is None:
+        raise ValueError(f"{text!r} is not a day: type day/month/year, e.g. 24/11/2026")
+    if day > today:
+        raise ValueError(f"{day:%d/%m/%Y} is after today: type the day it was checked")
+    return day
+
+
 class CheckDialog(QDialog):
     chosen = Signal(str, str, object, str)  # method, by, date, page
 
@@ -43,19 +62,23 @@ class CheckDialog(QDialog):
             self.method.addItem(label, value)
         self.by = QLineEdit()
         self.by.setPlaceholderText("your role, e.g. DA co-ordinator, Coventry")
-        self.day = QDateEdit(QDate(today.year, today.month, today.day))
-        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.day.setCalendarPopup(True)
+        self.today = today
+        self.day = QLineEdit(f"{today:%d/%m/%Y}")
+        self.day.setPlaceholderText("day/month/year, e.g. 24/11/2026")
+        self.day_read = plain_label("", "The day as read")
+        self.day.textChanged.connect(self._read_back_day)
         self.page = QLineEdit()
         self.page.setPlaceholderText("https:// address of the page (web only)")
         for label, widget in (
             ("How", self.method),
             ("Who (a role)", self.by),
             ("When", self.day),
+            ("", self.day_read),
             ("Page", self.page),
         ):
-            widget.setAccessibleName(label)
+            widget.setAccessibleName(label or "The day as read")
             form.addRow(label, widget)
+        self._read_back_day()
         self.error = plain_label("", "Why it was not recorded")
         form.addRow(self.error)
         buttons = QDialogButtonBox(
@@ -65,8 +88,21 @@ class CheckDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _read_back_day(self) -> None:
+        """The day in words as it is typed, so 24/11 is never read as November 24th."""
+        try:
+            said = f"{read_day(self.day.text(), self.today):%A %d %B %Y}"
+        except ValueError as error:
+            said = str(error)
+        self.day_read.setText(said)
+        self.day.setAccessibleDescription(said)
+
     def _record(self) -> None:
-        day = self.day.date().toPython()
+        try:
+            day = read_day(self.day.text(), self.today)
+        except ValueError as error:
+            self.refused(str(error))
+            return
         self.chosen.emit(self.method.currentData(), self.by.text(), day, self.page.text().strip())
 
     def refused(self, reason: str) -> None:

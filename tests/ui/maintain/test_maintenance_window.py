@@ -266,3 +266,31 @@ def test_a_number_typed_and_not_applied_is_never_lost(lead_window, qtbot):
     assert copy.service("walsall-mast")["phone"] == "0300 555 2899"
     assert "2 numbers changed" in window.maintenance.diff().summary()  # what the dialog shows
     window.publish_dialog.reject()
+
+
+def test_the_day_checked_is_taken_as_typed_or_refused_in_words(lead_window, qtbot):
+    """A date box recorded 24/11/2026 typed in as 1 November, and a day to come as today,
+    without a word (lead review 2026-12-01)."""
+    from datetime import timedelta
+
+    window = lead_window
+    window.select("coventry-mash")
+    window.form.check_button.click()
+    dialog = window.check_dialog
+    dialog.by.setText("DA co-ordinator, Coventry")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ahead = TODAY + timedelta(days=3)
+    for typed, said in (
+        (f"{ahead:%d/%m/%Y}", "is after today"),
+        ("24-11-26", "is not a day: type day/month/year"),
+        ("31/02/2026", "is not a day"),
+    ):
+        type_into(qtbot, dialog.day, typed)
+        ok.click()
+        assert said in dialog.error.text() and dialog.isVisible()
+    earlier = TODAY - timedelta(days=7)
+    type_into(qtbot, dialog.day, f"{earlier:%d/%m/%Y}")
+    assert dialog.day_read.text() == f"{earlier:%A %d %B %Y}"  # read back in words
+    ok.click()
+    assert not dialog.isVisible()
+    assert window.maintenance.copy.service("coventry-mash")["assured_date"] == earlier.isoformat()
