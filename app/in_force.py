@@ -49,7 +49,22 @@ def decide(override: Path | None = None, policy: MachinePolicy | None = None) ->
     policy = policy or load_policy()
     if override is not None:
         return InForce(unverified(override), policy)
-    return InForce(select_directory(locations_in_force(policy)), policy)
+    choice = select_directory(locations_in_force(policy))
+    if any(problem.startswith("policy file ") for problem in policy.problems):
+        choice.refused = [_keys_not_read(line) for line in choice.refused]
+    return InForce(choice, policy)
+
+
+def _keys_not_read(refusal: str) -> str:
+    """With IT's policy file unreadable, "add their .pub key" sent IT after a key the policy
+    already trusts (lead review 2026-12-01): the policy is what to mend."""
+    head, found, _ = refusal.partition(": if it is your lead's, add their .pub key")
+    if not found:
+        return refusal
+    return (
+        f"{head}: IT's policy file cannot be read (above), so the keys it trusts are not in "
+        "force: mend it, and this update is used again"
+    )
 
 
 class PolicyReadsDifferently(ValueError):

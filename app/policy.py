@@ -164,7 +164,11 @@ def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
         problems.append(f"policy file {path} is not UTF-8 or UTF-16 text; ignored")
         return {}
     except json.JSONDecodeError as error:
-        problems.append(f"policy file {path} is not valid JSON (line {error.lineno}); ignored")
+        problems.append(
+            f"policy file {path} is not valid JSON ({error.msg}, line {error.lineno}; a comma "
+            "after the last item is a usual cause): the whole file is ignored, its update "
+            "folder, trusted keys and settings with it"
+        )
         return {}
     except RecursionError:
         problems.append(f"policy file {path} nests too deeply; ignored")

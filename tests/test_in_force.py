@@ -91,3 +91,30 @@ def test_what_is_published_here_includes_its_update_folder_or_says_it_cannot_be_
     share.mkdir()
     seen = published_here()
     assert seen.unreachable == "" and share in seen.folders
+
+
+def test_an_unreadable_policy_is_named_as_why_its_keys_updates_are_refused(app_home, tmp_path):
+    """A trailing comma dropped the policy and its trusted keys; the update's refusal told IT
+    to "add their .pub key", which the policy already trusted (lead review 2026-12-01)."""
+    from datetime import date
+
+    from app.db import signing
+    from app.db.bundle import publish
+    from app.in_force import decide
+    from tests.conftest import REPO
+
+    pair = signing.generate(tmp_path / "lead")
+    public = json.loads(pair.public_path.read_text())["public_key"]
+    share = tmp_path / "share"
+    publish(
+        REPO / "resources" / "directory.sqlite", pair.private_path, share, "2026.12.3", date.today()
+    )
+    policy_file = machine_folders().config / "policy.json"
+    policy_file.parent.mkdir(parents=True, exist_ok=True)
+    policy = {"directory_update_folder": str(share), "trusted_keys": [public]}
+    policy_file.write_text(json.dumps(policy))
+    assert decide().selection.version == "2026.12.3"
+    policy_file.write_text(json.dumps(policy, indent=1)[:-2] + ",\n}")  # a trailing comma
+    refused = decide().selection.refused
+    assert refused and "IT's policy file cannot be read (above)" in refused[0]
+    assert "add their .pub key" not in refused[0]

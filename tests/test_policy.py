@@ -58,7 +58,7 @@ def test_thresholds_may_only_move_towards_more_protection():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("{not json", "not valid JSON (line 1)"),
+        ("{not json", "is not valid JSON (Expecting property name enclosed in double quotes"),
         ("[1, 2]", "one JSON object"),
         ('{"colour": "red"}', "known keys: organisation"),
         ('{"tier": 7}', "policy tier = 7 ignored; allowed: 1 or 2"),

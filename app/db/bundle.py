@@ -284,6 +284,10 @@ def read_manifest(line: bytes) -> Manifest:
     return manifest
 
 
+# What IT does about a file cut short or altered on its way (review 2026-12-01: said nothing)
+COPY_AGAIN = " (copied in part, or altered: copy it again from the lead's bundle, or remove it)"
+
+
 def check_signature(manifest: Manifest, keys: dict[str, VerifyKey]) -> None:
     """Refused unless a trusted key signed exactly this manifest."""
     key = keys.get(manifest.key_id)
@@ -313,7 +317,7 @@ def read_signed_manifest(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
     line = _manifest_line(head)
     manifest = read_manifest(line)
     if size != len(MAGIC) + len(line) + 1 + manifest.size:  # before the signature: cheaper
-        raise Refused("wrong size: the database is not the one that was signed")
+        raise Refused(f"wrong size: the database is not the one that was signed{COPY_AGAIN}")
     check_signature(manifest, keys)
     return manifest
 
@@ -338,7 +342,7 @@ def open_bundle(data: bytes, keys: dict[str, VerifyKey]) -> tuple[Manifest, byte
     check_signature(manifest, keys)
     database = data[len(MAGIC) + len(line) + 1 :]
     if len(database) != manifest.size or hashlib.sha256(database).hexdigest() != manifest.sha256:
-        raise Refused("wrong hash: the database is not the one that was signed")
+        raise Refused(f"wrong hash: the database is not the one that was signed{COPY_AGAIN}")
     return manifest, database
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from app.__main__ import main
 from app.db import signing
-from app.db.bundle import MAGIC, Manifest, publish, read_bundle, sha256_of
+from app.db.bundle import COPY_AGAIN, MAGIC, Manifest, publish, read_bundle, sha256_of
 from app.db.checks import Refused
 from app.db.directories import select_directory
 from app.db.install import install_bundle
@@ -291,6 +291,7 @@ def test_a_workers_altered_bundle_is_set_aside_with_the_reason(where, key):
     assert choice.version == "2026.12.1" and choice.origin == "machine"
     assert choice.set_aside == [
         f"{mine.name} was set aside: wrong hash: the database is not the one that was signed"
+        f"{COPY_AGAIN}"
     ]
     assert not mine.exists()
     assert len(list((where.user_updates / "set-aside").glob("*.reason.txt"))) == 1
