@@ -61,6 +61,11 @@ class ServiceForm(QWidget):
         column = QVBoxLayout(self)
         self.heading = plain_label("Choose a service to edit it.", "Service being edited")
         column.addWidget(self.heading)
+        # problems of what has no field here (the day a person checked it, from Excel as
+        # 24/11/2026): the row said "1 problem" and the form showed none (review 2026-12-01)
+        self.other_problems = plain_label("", "Problems with the record of a check")
+        self.other_problems.hide()
+        column.addWidget(self.other_problems)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -129,6 +134,13 @@ class ServiceForm(QWidget):
             label.setText(text)
             label.setVisible(bool(text))
             self.editors[field].setAccessibleDescription(text or _hint(field))
+        others = {f: ps for f, ps in found.items() if f not in self.editors}
+        again = any(f.startswith("assured_") for f in others)  # the record of a check
+        self.other_problems.setText(
+            "\n".join(f"⚠ {p}" for ps in others.values() for p in ps)
+            + ("\nMark it checked again (Alt+M) to record it as it must be." if again else "")
+        )
+        self.other_problems.setVisible(bool(others))
         typed = bool(self.changes())
         self.apply_button.setEnabled(typed)
         if self.row:  # in view at the top: the Apply button may be below the window's edge

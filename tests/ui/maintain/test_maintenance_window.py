@@ -294,3 +294,19 @@ def test_the_day_checked_is_taken_as_typed_or_refused_in_words(lead_window, qtbo
     ok.click()
     assert not dialog.isVisible()
     assert window.maintenance.copy.service("coventry-mash")["assured_date"] == earlier.isoformat()
+
+
+def test_a_check_recorded_otherwise_is_shown_in_the_form_with_what_to_do(lead_window):
+    """Excel wrote the day as 24/11/2026: the row said "1 problem" and the form showed none,
+    as the day has no field there (lead review 2026-12-01)."""
+    window = lead_window
+    copy = window.maintenance.copy
+    copy.update(
+        "coventry-mash",
+        {"assured_date": "24/11/2026", "assured_method": "phoned", "assured_by": "DA lead"},
+    )
+    window.refresh()
+    window.select("coventry-mash")
+    said = window.form.other_problems
+    assert said.isVisible() and "'24/11/2026' is not a day written YYYY-MM-DD" in said.text()
+    assert "Mark it checked again" in said.text()
