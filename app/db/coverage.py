@@ -105,7 +105,8 @@ def _listed(value: str) -> list[str]:
 
 
 def _ago(day: date, today: date) -> str:
-    months = (today.year - day.year) * 12 + today.month - day.month
+    """Whole months since: 24 November read "1 month ago" on 1 December (review)."""
+    months = (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
     if months <= 0:
-        return "this month"
+        return "this month" if (today - day).days < 28 else "weeks ago"
     return f"{months} month{'s' if months != 1 else ''} ago"

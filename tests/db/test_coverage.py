@@ -86,3 +86,11 @@ def test_a_day_checked_written_otherwise_is_never_checked_and_the_grid_still_ope
     cells = coverage([row("a", "idva", "coventry", "high", "24/11/2026")], BOROUGHS)
     assert cells["coventry", IDVA] == Cell(1, "high", "")
     assert cells["coventry", IDVA].short(date(2026, 11, 30)) == "⚠ 1 · high · never checked"
+
+
+def test_a_check_a_week_ago_is_not_a_month_ago():
+    """24 November read "1 month ago" on 1 December (lead review 2026-12-01)."""
+    cells = coverage([row("a", "idva", "coventry", "high", "2026-11-24")], BOROUGHS)
+    assert cells["coventry", IDVA].short(date(2026, 12, 1)).endswith("this month")
+    assert cells["coventry", IDVA].short(date(2027, 1, 23)).endswith("1 month ago")
+    assert cells["coventry", IDVA].short(date(2027, 1, 24)).endswith("2 months ago")
