@@ -41,6 +41,10 @@ class OtherTabs:
             self.build_directory()
         elif page is self.waiting.get("Practice"):
             self.build_practice()
+        if self.directory is not None and self.window.tabs.widget(index) is self.directory:
+            # typing goes to the search, as the tab is for finding a service (Ctrl+Tab then
+            # typing reached nothing: review 2026-12-01); once the switch is done
+            QTimer.singleShot(0, self.directory, self.directory.query.setFocus)
 
     def build(self) -> OtherTabs:
         """Build every tab not yet built; returns self, so `build().directory` reads."""

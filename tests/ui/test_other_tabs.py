@@ -51,6 +51,25 @@ def test_a_key_on_the_directory_tab_before_it_was_built_reaches_its_search(qtbot
     assert window.directory.query.text() == "refuge"
 
 
+def test_ctrl_tab_to_the_directory_then_typing_searches(qtbot, pathway):
+    """The tab came up with the keyboard focus nowhere: typing reached nothing (review)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = unbuilt_window(qtbot, pathway)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for built in (False, True):
+        window.tabs.setCurrentIndex(0)
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier
+        )
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.directory.query)
+        window.directory.query.clear()
+        qtbot.keyClicks(QApplication.focusWidget(), "refuge")
+        assert window.directory.query.text() == "refuge", built
+
+
 def test_closing_the_window_mid_build_stops_the_directory_search_thread(qtbot, pathway):
     window = unbuilt_window(qtbot, pathway)
     window.other_tabs.build_directory()  # the first of the turns after the first paint
