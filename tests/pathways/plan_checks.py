@@ -117,6 +117,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     told_by_another = policy.who(a) != "person_harmed" and plan.risk.level == "not_assessed"
     if told_by_another and "asked of the person harmed" not in plan.risk.basis:
         failures.append("R34/R35: not assessed because the Dash is not theirs, not 'not completed'")
+    tier_1_no_dash = plan.risk.level == "not_assessed" and a["tier"] == 1 and not told_by_another
+    if tier_1_no_dash and "your safeguarding lead completes the Dash" not in plan.risk.basis:
+        failures.append("R2: at tier 1 the lead completes the Dash, not 'Dash not completed'")
     failures += _spoken_to_failures(a, plan)
     for action in plan.actions:
         if not action.say:

@@ -377,7 +377,8 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R10-urgent": saa and harmed and timing in URGENT_TIMINGS,
         },
         "specialist_da_service": {"R7": level == "not_high", "R8": level == "not_assessed"},
-        "male_victim_support": {"R17": not saa, "R17-sv": saa},
+        # R17 and R39: abused sexually by a partner is domestic abuse: the men's line stays
+        "male_victim_support": {"R17": not saa or da, "R17-sv": saa},
         "police_already_involved": {"R30": police_know, "R15-duty": police_know and fgm_duty(a)},
         "police_report_option": {
             "R13": age == "adult" and harmed and not police_know,
