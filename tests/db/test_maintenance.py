@@ -191,16 +191,18 @@ def test_one_version_is_published_once_and_an_old_copy_never_undoes_a_newer_one(
     assert sorted(p.name for p in out.glob("*.navdir")) == ["kept.navdir"]
 
 
+def copy_in(folder, graph):
+    """A working copy started from the shipped directory, as a laptop would start one."""
+    start_copy(folder, SHIPPED)
+    return open_copy(folder, graph)
+
+
 def test_a_copy_older_than_a_bundle_published_in_the_folder_never_undoes_it(graph, lead, tmp_path):
     """A second working copy, started from the directory in use on a laptop the first
     bundle had not reached, published "no change to any service" and undid its correction
     on every laptop (review 2026-12-01)."""
     out = tmp_path / "out"
-    copies = []
-    for name in ("first", "second"):
-        start_copy(tmp_path / name, SHIPPED)
-        copies.append(open_copy(tmp_path / name, graph))
-    (first, words), (second, _) = copies
+    (first, words), (second, _) = (copy_in(tmp_path / n, graph) for n in ("first", "second"))
     first.update("coventry-mash", {"phone": "024 7600 0000"})
     first.save()
     publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.1")
@@ -217,11 +219,7 @@ def test_a_bundle_signed_by_the_leads_old_key_still_counts_after_a_new_key(graph
     from app.db.bundle import Published, publish
 
     out = tmp_path / "out"
-    copies = []
-    for name in ("first", "second"):
-        start_copy(tmp_path / name, SHIPPED)
-        copies.append(open_copy(tmp_path / name, graph))
-    (first, words), (second, _) = copies
+    (first, words), (second, _) = (copy_in(tmp_path / n, graph) for n in ("first", "second"))
     first.update("walsall-mast", {"phone": "0300 555 2867"})
     first.save()
     publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.5")
@@ -313,8 +311,7 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
     from app.db.maintenance_session import Maintenance
 
     share = tmp_path / "share"
-    start_copy(tmp_path / "first", SHIPPED)
-    first, words = open_copy(tmp_path / "first", graph)
+    first, words = copy_in(tmp_path / "first", graph)
     first.update("walsall-mast", {"phone": "0300 555 2800"})
     first.save()
     publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, share, "2026.12.1")

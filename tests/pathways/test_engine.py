@@ -215,24 +215,15 @@ def test_no_promise_of_a_bed_tonight_to_someone_whose_status_may_bar_it(pathway,
     """ "The council has to help you find somewhere tonight" was said to someone with
     insecure immigration status, whom eligibility (Housing Act 1996 s185) may leave out
     (officer review 2026-12-01); without it, the promise stands."""
-    case = {
-        **START,
-        "discloser": discloser,
-        "abuse_types": ["domestic_abuse"],
-        "borough": "coventry",
-        "perpetrator_nearby": False,
-        "police_aware": "no",
-        "safe_tonight": "no",
-        "dash_answers": None,
-        "professional_judgement_high_risk": False,
-        "incidents_12_months": 0,
-        "marac_in_last_12_months": "no",
-        "children_in_household": False,
-        "pregnant_or_recent_birth": False,
-        "care_and_support_needs": False,
-        "additional_needs": ["immigration_insecure"],
-        "consent_to_share": "yes",
-    }
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = adult_in_coventry(
+        discloser=discloser,
+        relationship_to_abuser="other",
+        safe_tonight="no",
+        dash_answers=None,
+        additional_needs=["immigration_insecure"],
+    )
     plan = pathway.step(answers_for(pathway, case)).plan
     tonight = plan.action("emergency_accommodation")
     assert "has to help" not in tonight.say and "immigration status" in tonight.say

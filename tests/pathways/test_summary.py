@@ -49,21 +49,33 @@ def test_the_referral_details_name_the_abuse_its_timing_and_the_area(pathway):
     assert "\n\n\n" not in text
 
 
+def adult_in_coventry(**answers):
+    """Every answer of an adult's domestic abuse walk in Coventry, told by them; `answers`
+    in place of any."""
+    walked = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
+    walked |= {"age_group": "adult", "abuse_types": ["domestic_abuse"], "about_abuser": []}
+    walked |= {"relationship_to_abuser": "partner_or_ex", "perpetrator_nearby": False}
+    walked |= {"police_aware": "no", "borough": "coventry", "safe_tonight": "yes"}
+    walked |= {"professional_judgement_high_risk": False, "incidents_12_months": 0}
+    walked |= {"marac_in_last_12_months": "no", "children_in_household": False}
+    walked |= {"pregnant_or_recent_birth": False, "care_and_support_needs": False}
+    walked |= {"consent_to_share": "yes", "additional_needs": []}
+    return walked | answers
+
+
 def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
     """Consent, pregnancy, care and support needs, an interpreter, immigration status and
     the incidents were missing: the worker had to walk the answers again (review 2026-12-01)."""
     from app.cli.route import answers_for
     from app.pathways.summary import plan_to_text
 
-    answers = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
-    answers |= {"age_group": "adult", "abuse_types": ["domestic_abuse"], "about_abuser": []}
-    answers |= {"relationship_to_abuser": "partner_or_ex", "perpetrator_nearby": False}
-    answers |= {"police_aware": "no", "borough": "coventry", "safe_tonight": "yes"}
-    answers |= {"dash_answers": None, "professional_judgement_high_risk": True}
-    answers |= {"incidents_12_months": 2, "marac_in_last_12_months": "no"}
-    answers |= {"children_in_household": False, "pregnant_or_recent_birth": True}
-    answers |= {"care_and_support_needs": False, "consent_to_share": "yes"}
-    answers |= {"additional_needs": ["interpreter", "immigration_insecure"]}
+    answers = adult_in_coventry(
+        dash_answers=None,
+        professional_judgement_high_risk=True,
+        incidents_12_months=2,
+        pregnant_or_recent_birth=True,
+        additional_needs=["interpreter", "immigration_insecure"],
+    )
     lines = plan_to_text(pathway.step(answers_for(pathway, answers)).plan).splitlines()
     for line in (
         " - Pregnant, or a baby in the last 18 months: Yes",
@@ -99,15 +111,7 @@ def test_a_need_the_dash_gave_is_in_the_referral_details_however_its_box_was_lef
     from app.pathways.summary import plan_to_text
 
     dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
-    answers = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
-    answers |= {"age_group": "adult", "abuse_types": ["domestic_abuse"], "about_abuser": []}
-    answers |= {"relationship_to_abuser": "partner_or_ex", "perpetrator_nearby": False}
-    answers |= {"police_aware": "no", "borough": "coventry", "safe_tonight": "yes"}
-    answers |= {"dash_answers": dash, "professional_judgement_high_risk": False}
-    answers |= {"incidents_12_months": 0, "marac_in_last_12_months": "no"}
-    answers |= {"children_in_household": False, "pregnant_or_recent_birth": False}
-    answers |= {"care_and_support_needs": False, "consent_to_share": "yes"}
-    answers |= {"additional_needs": [], "strangulation_recent": "over_a_month"}
+    answers = adult_in_coventry(dash_answers=dash, strangulation_recent="over_a_month")
     text = plan_to_text(pathway.step(answers).plan)  # the box unticked: [] as given
     needs = next(line for line in text.splitlines() if "Needs and circumstances" in line)
     assert needs.endswith(": Non-fatal strangulation or suffocation")

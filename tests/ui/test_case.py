@@ -117,10 +117,8 @@ def walk_session(session, answers, until=lambda s: s.question is None):
         session.answer(session.value_on_screen(answer_of))
 
 
-def test_a_dash_yes_shows_its_box_ticked_and_a_correction_keeps_the_medical_check(pathway):
-    """A strangulation told in the Dash left the needs page's box unticked; changing the age
-    to under 16 (no Dash) then took the medical check, the red flag and the reminder from
-    the plan, unsaid (review 2026-12-01)."""
+def at_the_needs_after_a_dash_strangulation(pathway):
+    """A tier 2 walk up to the needs page, Dash item 15 (strangulation) answered yes."""
     session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
     dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
     answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
@@ -128,6 +126,14 @@ def test_a_dash_yes_shows_its_box_ticked_and_a_correction_keeps_the_medical_chec
     walk_session(
         session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
     )
+    return session, answers
+
+
+def test_a_dash_yes_shows_its_box_ticked_and_a_correction_keeps_the_medical_check(pathway):
+    """A strangulation told in the Dash left the needs page's box unticked; changing the age
+    to under 16 (no Dash) then took the medical check, the red flag and the reminder from
+    the plan, unsaid (review 2026-12-01)."""
+    session, answers = at_the_needs_after_a_dash_strangulation(pathway)
     assert session.page.answers["additional_needs"] == ["non_fatal_strangulation"]
     walk_session(session, {**answers, "strangulation_recent": "yes"})
     assert "urgent_medical_check" in {a.kind for a in session.plan.actions}
@@ -239,10 +245,8 @@ def test_consent_is_asked_again_when_a_correction_changes_who_is_telling(pathway
     assert session.question.id == "consent_to_share" and session.question.prompt == asked
 
 
-def test_a_tier_changed_to_1_asks_the_judgement_again_and_keeps_marac_in_reach(pathway):
-    """With 16 Dash 'yes' answers the judgement was "no" (the count made it high); changed to
-    tier 1, the Dash left the path and the plan said "Dash not completed", no MARAC, no
-    IDVA, nothing asked (review 2026-12-01)."""
+def high_by_the_dash_alone(pathway):
+    """A walked tier 2 case: 16 Dash 'yes' answers, the judgement "no" beside them."""
     session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
     dash = {f"dash_{n:02}": "yes" if n <= 16 else "no" for n in range(1, 25)}
     answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
@@ -250,15 +254,23 @@ def test_a_tier_changed_to_1_asks_the_judgement_again_and_keeps_marac_in_reach(p
     answers |= {"professional_judgement_high_risk": False, "incidents_12_months": 0}
     answers |= {"marac_in_last_12_months": "no", "pregnant_or_recent_birth": False}
     walk_session(session, answers)
+    return session, answers
+
+
+def at_the_judgement(session) -> bool:
+    return session.question is None or session.question.id == "professional_judgement_high_risk"
+
+
+def test_a_tier_changed_to_1_asks_the_judgement_again_and_keeps_marac_in_reach(pathway):
+    """With 16 Dash 'yes' answers the judgement was "no" (the count made it high); changed to
+    tier 1, the Dash left the path and the plan said "Dash not completed", no MARAC, no
+    IDVA, nothing asked (review 2026-12-01)."""
+    session, answers = high_by_the_dash_alone(pathway)
     assert "marac_referral" in {a.kind for a in session.plan.actions}
     session.go_to("tier")
     session.answer_resuming(1, resuming=True)
     asked = [] if session.question is None else [session.question.id]  # what it asks now
-    walk_session(
-        session,
-        answers,
-        until=lambda s: s.question is None or s.question.id == "professional_judgement_high_risk",
-    )
+    walk_session(session, answers, until=at_the_judgement)
     assert session.question.id == "professional_judgement_high_risk", asked
     assert "professional_judgement_high_risk" not in session.answers  # asked again, unanswered
     assert "whatever the Dash count" not in session.question.prompt  # the tier 1 words
@@ -274,20 +286,10 @@ def test_a_tier_changed_to_1_asks_the_judgement_again_and_keeps_marac_in_reach(p
 def test_a_change_to_the_person_causing_harm_telling_asks_the_judgement_again(pathway):
     """Their words ask about the person they harm; a "no" given beside 16 Dash 'yes'
     answers stood, and MARAC and the IDVA went (round-3 review 2026-12-01)."""
-    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
-    dash = {f"dash_{n:02}": "yes" if n <= 16 else "no" for n in range(1, 25)}
-    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
-    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
-    answers |= {"professional_judgement_high_risk": False, "incidents_12_months": 0}
-    answers |= {"marac_in_last_12_months": "no", "pregnant_or_recent_birth": False}
-    walk_session(session, answers)
+    session, answers = high_by_the_dash_alone(pathway)
     session.go_to("discloser")
     session.answer_resuming("person_causing_harm", resuming=True)
-    walk_session(
-        session,
-        answers,
-        until=lambda s: s.question is None or s.question.id == "professional_judgement_high_risk",
-    )
+    walk_session(session, answers, until=at_the_judgement)
     assert session.question is not None, "the judgement was not asked again"
     assert "professional_judgement_high_risk" not in session.answers
     assert session.question.prompt.startswith("From what they have told you")

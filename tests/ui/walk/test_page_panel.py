@@ -159,15 +159,9 @@ def test_a_box_the_dash_already_answered_says_so_and_where_to_change_it(qtbot, p
     """Unticked, strangulation stayed in the plan (the Dash's "yes" counts), with no word
     on the page that it would (officer review 2026-12-01)."""
     from app.ui.walk.page_panel import GIVEN_BEFORE
-    from tests.ui.test_case import walk_session
+    from tests.ui.test_case import at_the_needs_after_a_dash_strangulation
 
-    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
-    dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
-    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
-    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
-    walk_session(
-        session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
-    )
+    session, _ = at_the_needs_after_a_dash_strangulation(pathway)
     panel = shown_panel(qtbot, session.page)
     described = {
         value: box.accessibleDescription()
