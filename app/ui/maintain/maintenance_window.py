@@ -171,7 +171,7 @@ class MaintenanceWindow(QMainWindow):
         once the grid is drawn (at 10,000 services the difference takes longest)."""
         self.coverage.set_cells(self.maintenance.coverage(self.today()))
         self.problems = self.maintenance.all_problems()
-        self.show_services(keep)
+        self.show_services(keep, redraw=True)  # the copy changed: the form shows it as it is
         copy = self.maintenance.copy
         self.undo_action.setEnabled(bool(copy.undo_stack))
         self.redo_action.setEnabled(bool(copy.redo_stack))
@@ -182,7 +182,7 @@ class MaintenanceWindow(QMainWindow):
         self.changes.set_title(f"Changes against the directory in use: {diff.summary()}")
         self.changes.body.setText("\n".join(diff.lines()) or "No change.")
 
-    def show_services(self, keep: str | None = None) -> None:
+    def show_services(self, keep: str | None = None, redraw: bool = False) -> None:
         words = self.search.text().casefold().split()
         rows = self.maintenance.copy.rows
         if words:
@@ -192,7 +192,7 @@ class MaintenanceWindow(QMainWindow):
         ids = [row["id"] for row in rows]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
-            if not self._typed(keep):  # a search typed beside the form kept what it holds
+            if redraw or not self._typed(keep):  # a search keeps what the form holds typed
                 self.form.show_service(self.maintenance.copy.service(keep))
 
     def _typed(self, service_id: str) -> bool:
@@ -209,24 +209,25 @@ class MaintenanceWindow(QMainWindow):
             self.apply_typed(keep=sid)
         self.form.show_service(self.maintenance.copy.service(sid))
 
-    def apply_typed(self, keep: str | None = None) -> None:
+    def apply_typed(self, keep: str | None = None) -> bool:
         """What the form holds, typed and not applied, applied (one step Undo takes back):
         Save, Publish, a search or another service dropped a typed number, and Save said
         "Saved" (lead review 2026-12-01). The list and grid follow once this event is done
         (`keep`: the service chosen meanwhile)."""
         form = self.form
         if not (form.row and form.changes()):
-            return
+            return True
         service_id = form.row["id"]
         copy = self.maintenance.copy
         try:
             copy.update(service_id, form.changes())
         except EDIT_FAILED as error:
             self.status.setText(f"Not changed: {error}")
-            return
+            return False
         form.show_service(copy.service(service_id))
         self.status.setText(f"{copy.service(service_id)['name']}: changes applied.")
         QTimer.singleShot(0, self, lambda: self.refresh(keep or service_id))
+        return True
 
     def select(self, service_id: str) -> None:
         self.search.clear()
@@ -256,6 +257,8 @@ class MaintenanceWindow(QMainWindow):
 
     def add(self) -> None:
         """A new active service with this id; the form then says what it still needs."""
+        if not self.apply_typed():
+            return
         sid = self.new_id.text().strip()
         row = {"id": sid, "name": sid, "confidence": "low", "min_age": "0", "max_age": "120"}
         if self._edit(lambda: self.maintenance.copy.add(row), f"{sid} added.", keep=sid):
@@ -266,6 +269,8 @@ class MaintenanceWindow(QMainWindow):
     def retire(self, service_id: str) -> None:
         """Retire (after a question: one click must not take a service off every plan), or
         reinstate a retired one."""
+        if not self.apply_typed():  # what is typed first, as for every change to the copy
+            return
         copy = self.maintenance.copy
         row = copy.service(service_id)
         if row["status"] == "retired":
@@ -279,6 +284,8 @@ class MaintenanceWindow(QMainWindow):
             self._edit(lambda: copy.retire(service_id), f"{row['name']} retired.")
 
     def ask_check(self, service_id: str) -> None:
+        if not self.apply_typed():  # else the check recorded was undone by a later Save
+            return
         name = self.maintenance.copy.service(service_id)["name"]
         self.check_dialog = CheckDialog(self, name, self.today())
         self.check_dialog.chosen.connect(
@@ -297,17 +304,20 @@ class MaintenanceWindow(QMainWindow):
             self.check_dialog.refused(self.status.text().removeprefix("Not changed: "))
 
     def undo(self) -> None:
-        if self.maintenance.copy.undo():
+        """What is typed is applied first, so Undo takes it back and Redo brings it back:
+        nothing typed is lost, and the form shows the copy as it is after (review)."""
+        if self.apply_typed() and self.maintenance.copy.undo():
             self.status.setText("Undone.")
             self.refresh()
 
     def redo(self) -> None:
-        if self.maintenance.copy.redo():
+        if self.apply_typed() and self.maintenance.copy.redo():
             self.status.setText("Redone.")
             self.refresh()
 
     def save(self) -> None:
-        self.apply_typed()
+        if not self.apply_typed():  # its reason stays on the status line, nothing saved
+            return
         folder = self.maintenance.copy.folder
         self._edit(self.maintenance.copy.save, f"Saved in {folder}.")
 
@@ -329,16 +339,17 @@ class MaintenanceWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event) -> None:
-        """Unsaved edits: save them, discard them, or stay (they are never lost silently)."""
-        self.apply_typed()
-        if self.maintenance.copy.unsaved:
+        """Unsaved edits, or typed ones not applied: save them, discard them, or stay (they
+        are never lost silently; staying applies nothing)."""
+        typed = bool(self.form.row and self.form.changes())
+        if self.maintenance.copy.unsaved or typed:
             choice = self.close_choice()
             if choice == "cancel":
                 event.ignore()
                 return
             if choice == "save":
                 self.save()
-                if self.maintenance.copy.unsaved:  # the save was refused: say why, stay
+                if self.maintenance.copy.unsaved or self.form.changes():  # refused: stay
                     event.ignore()
                     return
             if choice == "discard":

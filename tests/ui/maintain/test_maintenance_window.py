@@ -310,3 +310,61 @@ def test_a_check_recorded_otherwise_is_shown_in_the_form_with_what_to_do(lead_wi
     said = window.form.other_problems
     assert said.isVisible() and "'24/11/2026' is not a day written YYYY-MM-DD" in said.text()
     assert "Mark it checked again" in said.text()
+
+
+def test_after_any_change_to_the_copy_the_form_shows_the_copy_as_it_is(lead_window, qtbot):
+    """The form kept comparing with the row as it was before: the right number typed back
+    after Apply read as "no change" (the wrong one was published), Save re-applied what
+    Undo took back, Retire read "Retire" again, and Save undid a check just marked (round-4
+    review 2026-12-01)."""
+    from app.ui.maintain.service_form import NOT_APPLIED
+
+    window = lead_window
+    copy = window.maintenance.copy
+    window.select("coventry-mash")
+    old = copy.service("coventry-mash")["phone"]
+    type_into(qtbot, window.form.editors["phone"], "024 7600 0001")
+    window.form.apply_button.click()
+    assert NOT_APPLIED not in window.form.heading.text()
+    type_into(qtbot, window.form.editors["phone"], old)  # the right number, back
+    window.save()
+    assert copy.service("coventry-mash")["phone"] == old
+    type_into(qtbot, window.form.editors["phone"], "024 7600 0002")
+    window.form.apply_button.click()
+    window.undo_action.trigger()
+    window.save()
+    assert copy.service("coventry-mash")["phone"] == old  # Undo stood
+    assert window.form.editors["phone"].text() == old
+    window.select("crasac")
+    type_into(qtbot, window.form.editors["hours"], "Mon-Fri 9-5")
+    window.form.retire_button.click()
+    assert copy.service("crasac")["status"] == "retired"
+    qtbot.waitUntil(lambda: window.form.retire_button.text() == "Reins&tate")
+    assert copy.service("crasac")["hours"] == "Mon-Fri 9-5"  # typed, applied first
+
+
+def test_a_check_marked_with_a_number_typed_stands_after_save(lead_window, qtbot):
+    window = lead_window
+    copy = window.maintenance.copy
+    window.select("coventry-mash")
+    type_into(qtbot, window.form.editors["phone"], "024 7600 0001")
+    window.form.check_button.click()  # what is typed is applied first
+    dialog = window.check_dialog
+    dialog.by.setText("DA co-ordinator, Coventry")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    window.save()
+    row = copy.service("coventry-mash")
+    assert row["phone"] == "024 7600 0001" and row["assured_date"] == TODAY.isoformat()
+
+
+def test_staying_when_closing_applies_nothing_typed(lead_window, qtbot):
+    window = lead_window
+    copy = window.maintenance.copy
+    window.select("coventry-mash")
+    old = copy.service("coventry-mash")["phone"]
+    type_into(qtbot, window.form.editors["phone"], "024 76")  # half typed
+    window.close_choice = lambda: "cancel"
+    window.close()
+    assert copy.service("coventry-mash")["phone"] == old and window.isVisible()
+    assert window.form.editors["phone"].text() == "024 76"
+    window.close_choice = lambda: "discard"
