@@ -63,7 +63,7 @@ def _keys_not_read(refusal: str) -> str:
         return refusal
     return (
         f"{head}: IT's policy file cannot be read (above), so the keys it trusts are not in "
-        "force: mend it, and this update is used again"
+        "force: mend it (if it trusts this key, the update is used again)"
     )
 
 
@@ -122,8 +122,12 @@ def published_here(policy: MachinePolicy | None = None):
         keys = trusted_keys_here(policy)
     except OSError:
         keys = {}
+    policy = policy or load_policy()
     where = locations_in_force(policy)
     folders, unreachable = [], ""
+    if any(problem.startswith("policy file ") for problem in policy.problems):
+        # the update folder it names is unknown: as if it could not be read (round-4 review)
+        unreachable = "IT's policy file cannot be read, so its update folder is not known"
     for folder in (where.machine_updates, where.user_updates):
         try:
             if folder is not None and folder.is_dir():

@@ -91,6 +91,9 @@ def test_what_is_published_here_includes_its_update_folder_or_says_it_cannot_be_
     share.mkdir()
     seen = published_here()
     assert seen.unreachable == "" and share in seen.folders
+    policy_file.write_text(json.dumps({"directory_update_folder": str(share)}) + ",")
+    assert published_here().unreachable.startswith("IT's policy file cannot be read")  # its
+    # folder unknown: a publish then waited for nothing and undid a correction (round-4)
 
 
 def test_an_unreadable_policy_is_named_as_why_its_keys_updates_are_refused(app_home, tmp_path):

@@ -143,12 +143,12 @@ def publish(
     check_confirmations(source, today)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once
-        raise Refused(f"directory-{version}{SUFFIX} exists already in {out_dir}: use a higher one")
     published = published or Published()
     published.check_reachable()
     newest = published.newest(out_dir, {kid: key.verify_key})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once
+        raise Refused(f"directory-{version}{SUFFIX} exists already in {out_dir}: use a higher one")
     if newest and version_key(version) <= version_key(newest[0]):
         raise Refused(
             f"version {version} must be higher than {newest[0]}, published already "
@@ -224,8 +224,11 @@ def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, Pat
     refused every publish (review 2026-12-01)."""
     newest = None
     for path in folder.glob(f"*{SUFFIX}"):
-        try:
-            version = read_signed_manifest(path, keys).directory_version
+        try:  # a copy cut short still counts: once copied again, laptops would take it
+            head, _ = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
+            manifest = read_manifest(_manifest_line(head))
+            check_signature(manifest, keys)
+            version = manifest.directory_version
         except Refused:
             continue
         if newest is None or version_key(version) > version_key(newest[0]):

@@ -28,6 +28,7 @@ FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
 VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
 AUTOSAVE = ".navigator-autosave.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
 CHECK_METHODS = (*ASSURED_METHODS, "web")
+FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
 CONTACT_FIELDS = ("phone", "email")  # what a person's check confirmed
 
 
@@ -151,8 +152,10 @@ class WorkingCopy:
             raise WorkingCopyError("who checked it: a role is enough (e.g. DA co-ordinator)")
         if len(by) > 120 or not by.isprintable() or "<" in by:
             raise WorkingCopyError("who checked it: plain text up to 120 characters (a role)")
-        if not date(2000, 1, 1) <= on <= date.today():
+        if on > date.today():
             raise WorkingCopyError(f"{on}: give the day it was checked (not in the future)")
+        if on < FIRST_CHECK_DAY:  # a check that old is a slip of the keys, not a check
+            raise WorkingCopyError(f"{on}: give the day it was checked (from {FIRST_CHECK_DAY})")
         if method == "web":
             if not re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?", page):
                 raise WorkingCopyError("a web check needs the page's https:// address")

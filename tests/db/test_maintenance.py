@@ -326,6 +326,12 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
         second.publish(
             lead.private_path, PASSPHRASE, tmp_path / "second" / "published", "2026.12.2"
         )
+    bundle = share / "directory-2026.12.1.navdir"
+    bundle.write_bytes(bundle.read_bytes()[:5000])  # a copy cut short still counts (round-4)
+    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already"):
+        second.publish(
+            lead.private_path, PASSPHRASE, tmp_path / "second" / "published", "2026.12.2"
+        )
     offline = Published(keys=keys, unreachable=f"IT's update folder {share} cannot be read")
     third = Maintenance.open(tmp_path / "third", graph, SHIPPED, lambda: offline)
     assert "a newer one may be published there" in third.published_warning()

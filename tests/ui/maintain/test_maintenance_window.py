@@ -284,6 +284,7 @@ def test_the_day_checked_is_taken_as_typed_or_refused_in_words(lead_window, qtbo
         (f"{ahead:%d/%m/%Y}", "is after today"),
         ("24-11-26", "is not a day: type day/month/year"),
         ("31/02/2026", "is not a day"),
+        ("24/11/1999", "(from 2000-01-01)"),  # it was refused as "in the future"
     ):
         type_into(qtbot, dialog.day, typed)
         ok.click()
