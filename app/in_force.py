@@ -50,7 +50,7 @@ def decide(override: Path | None = None, policy: MachinePolicy | None = None) ->
     if override is not None:
         return InForce(unverified(override), policy)
     choice = select_directory(locations_in_force(policy))
-    if any(problem.startswith("policy file ") for problem in policy.problems):
+    if policy.unread:
         choice.refused = [_keys_not_read(line) for line in choice.refused]
     return InForce(choice, policy)
 
@@ -88,8 +88,7 @@ def locations_again(start: MachinePolicy) -> Callable[[], Locations]:
         seen[0] = there
         policy = load_policy()
         # the file itself unreadable or not JSON, not a value ignored (IT may add one)
-        unread = [p for p in policy.problems if p.startswith("policy file ")]
-        new = [p for p in unread if p not in start.problems]
+        new = [p for p in policy.unread if p not in start.problems]
         if new:
             raise PolicyReadsDifferently(new[0])
         return locations_in_force(policy)
@@ -125,7 +124,7 @@ def published_here(policy: MachinePolicy | None = None):
     policy = policy or load_policy()
     where = locations_in_force(policy)
     folders, unreachable = [], ""
-    if any(problem.startswith("policy file ") for problem in policy.problems):
+    if policy.unread:
         # the update folder it names is unknown: as if it could not be read (round-4 review)
         unreachable = "IT's policy file cannot be read, so its update folder is not known"
     for folder in (where.machine_updates, where.user_updates):

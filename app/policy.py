@@ -52,6 +52,12 @@ class MachinePolicy:
     allow_practice: bool = True
     problems: tuple[str, ...] = ()
 
+    @property
+    def unread(self) -> list[str]:
+        """The problems of the file itself (unreadable, not JSON), not of a value ignored:
+        its folder and keys are then unknown, not withdrawn."""
+        return [p for p in self.problems if p.startswith("policy file ")]
+
 
 def site_policy_file() -> Path:
     from app.machine import machine_folders

@@ -147,10 +147,13 @@ class Pathway:
         For a scenario or a vignette, which has no screen to keep a tick on: without it,
         `route` listed no needs where the window's summary listed the Dash's (review)."""
         answers = dict(answers)
-        for question_id, given in list(answers.items()):
+        for question_id in self.ticking:
+            given = answers.get(question_id)
+            if not isinstance(given, list):
+                continue
             others = {q: a for q, a in answers.items() if q != question_id}
             implied = self.ticked_already(question_id, others, settings)
-            if implied and isinstance(given, list):
+            if implied:
                 values = [o.value for o in self.graph.questions[question_id].options]
                 answers[question_id] = [v for v in values if v in given or v in implied]
         return answers

@@ -86,12 +86,11 @@ def needs_check(
         return False
     if confidence == "low":
         return True
-    assured = assured_on(assured_date)
-    if assured is None or method not in PERSON_CHECKS:
-        return True  # never assured, a date nobody can read, or no person's check
+    assured = person_confirmed(assured_date, method, today)
+    if assured is None:
+        return True  # never, a day nobody can read or to come, or no person's check
     total = today.year * 12 + today.month - 1 - months
-    cutoff = date(total // 12, total % 12 + 1, min(today.day, 28))
-    return not cutoff <= assured <= today
+    return assured < date(total // 12, total % 12 + 1, min(today.day, 28))
 
 
 def area_rank(service: Service, person: Person) -> int | None:

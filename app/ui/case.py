@@ -114,12 +114,12 @@ class CaseSession:
         questions, path, withdrawn = self.pathway.graph.questions, self.path, False
         for question_id, words in list(self.worded.items()):
             question = questions[question_id]
-            if question_id not in path or not any(w.asked_again for w in question.wordings):
+            flagged = {w.prompt for w in question.wordings if w.asked_again}
+            if not flagged or question_id not in path:
                 continue
             before = path[: path.index(question_id)]
             now = {q: self.answers[q] for q in before if q in self.answers}
             prompt = self.pathway.present(question, self.settings, now).prompt
-            flagged = {w.prompt for w in question.wordings if w.asked_again}
             if prompt != words and {prompt, words} & flagged:  # to or from such words
                 del self.answers[question_id], self.worded[question_id]
                 withdrawn = True
