@@ -197,7 +197,7 @@ class MaintenanceWindow(QMainWindow):
 
     def _typed(self, service_id: str) -> bool:
         """The form holds changes to this service, typed and not applied yet."""
-        return self.form.row.get("id") == service_id and bool(self.form.changes())
+        return self.form.row.get("id") == service_id and self.form.typed()
 
     def _chosen(self, current, _previous=None) -> None:
         if not current.isValid():
@@ -205,7 +205,7 @@ class MaintenanceWindow(QMainWindow):
         sid = self.services.index(current.row(), 0).data(IdRole)
         if self._typed(sid):
             return  # the same service again: what is typed stays
-        if self.form.row and self.form.changes():  # leaving it: applied first, never lost
+        if self.form.typed():  # leaving it: applied first, never lost
             self.apply_typed(keep=sid)
         self.form.show_service(self.maintenance.copy.service(sid))
 
@@ -215,7 +215,7 @@ class MaintenanceWindow(QMainWindow):
         "Saved" (lead review 2026-12-01). The list and grid follow once this event is done
         (`keep`: the service chosen meanwhile)."""
         form = self.form
-        if not (form.row and form.changes()):
+        if not form.typed():
             return True
         service_id = form.row["id"]
         copy = self.maintenance.copy
@@ -341,15 +341,14 @@ class MaintenanceWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         """Unsaved edits, or typed ones not applied: save them, discard them, or stay (they
         are never lost silently; staying applies nothing)."""
-        typed = bool(self.form.row and self.form.changes())
-        if self.maintenance.copy.unsaved or typed:
+        if self.maintenance.copy.unsaved or self.form.typed():
             choice = self.close_choice()
             if choice == "cancel":
                 event.ignore()
                 return
             if choice == "save":
                 self.save()
-                if self.maintenance.copy.unsaved or self.form.changes():  # refused: stay
+                if self.maintenance.copy.unsaved or self.form.typed():  # refused: stay
                     event.ignore()
                     return
             if choice == "discard":

@@ -126,6 +126,10 @@ class ServiceForm(QWidget):
     def changes(self) -> dict[str, str]:
         return {f: v for f, v in self.values().items() if v != self.row.get(f, "")}
 
+    def typed(self) -> bool:
+        """A service is shown and what is typed differs from it: not applied yet."""
+        return bool(self.row) and bool(self.changes())
+
     def check(self) -> dict[str, list[str]]:
         """Show each field's problems under it; the problems of the values on screen."""
         found = self.problems_of(self.values()) if self.row else {}
@@ -141,7 +145,7 @@ class ServiceForm(QWidget):
             + ("\nMark it checked again (Alt+M) to record it as it must be." if again else "")
         )
         self.other_problems.setVisible(bool(others))
-        typed = bool(self.changes())
+        typed = self.typed()
         self.apply_button.setEnabled(typed)
         if self.row:  # in view at the top: the Apply button may be below the window's edge
             self.heading.setText(self.title + (f"\n{NOT_APPLIED}" if typed else ""))
