@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.pathways.services import assured_on
 from app.ui.file_dialog import ask_open_path
 from app.ui.labels import plain_label
 
@@ -37,11 +38,9 @@ def read_day(text: str, today: date) -> date:
     and a day to come as today, without a word (lead review 2026-12-01)."""
     text = text.strip()
     uk = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     try:
-        day = date(int(uk[3]), int(uk[2]), int(uk[1])) if uk else None
-        day = date(int(iso[1]), int(iso[2]), int(iso[3])) if iso else day
-    except ValueError:
+        day = date(int(uk[3]), int(uk[2]), int(uk[1])) if uk else assured_on(text)
+    except ValueError:  # 31/02/2026
         day = None
     if day is None:
         raise ValueError(f"{text!r} is not a day: type day/month/year, e.g. 24/11/2026")
