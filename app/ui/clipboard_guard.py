@@ -79,12 +79,13 @@ class ClipboardGuard(QObject):
         self.put(text)
         self.summary = text
 
-    def withdraw_summary_unless(self, current: str | None) -> bool:
+    def withdraw_summary_unless(self, current: Callable[[], str | None]) -> bool:
         """Take the summary copied off the clipboard once the plan has changed from it
-        (`current`: the plan's summary now, None while questions remain), so it cannot be
-        pasted into a referral form (review 2026-12-01). Whether it was still there."""
+        (`current`: the plan's summary now, None while questions remain; asked only when a
+        summary was copied), so it cannot be pasted into a referral form (review
+        2026-12-01). Whether it was still there."""
         copied = self.summary
-        if copied is None or copied == current:
+        if copied is None or copied == current():
             return False
         self.summary = None
         clipboard = QGuiApplication.clipboard()

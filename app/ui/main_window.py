@@ -189,8 +189,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         # "Summary copied: paste it into the form" stood after a correction changed the plan,
         # inviting the old summary into a referral form (review 2026-12-01)
         self._reset_status()
-        plan = self.session.plan
-        if self.clipboard.withdraw_summary_unless(plan and plan_to_text(plan, self.today())):
+        if self.clipboard.withdraw_summary_unless(self._summary_now):
             self.status.setText(
                 "The plan changed, so the summary copied before is off the clipboard: "
                 "copy it again (Alt+C) from the new plan."
@@ -250,10 +249,14 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.clipboard.put(contact)
         self.status.setText(f"Copied {contact}: paste it where you dial or write.")
 
+    def _summary_now(self) -> str | None:
+        plan = self.session.plan
+        return plan_to_text(plan, self.today()) if plan is not None else None
+
     def copy_summary(self) -> None:
         if self.session.plan is None or not self.allow_exports:
             return
-        self.clipboard.put_summary(plan_to_text(self.session.plan, self.today()))
+        self.clipboard.put_summary(self._summary_now())
         self.status.setText("Summary copied: paste it into the form, and add names only there.")
 
     def save_pdf(self) -> None:
