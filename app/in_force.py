@@ -111,10 +111,10 @@ def trusted_keys_here(policy: MachinePolicy | None = None) -> dict:
 
 def published_here(policy: MachinePolicy | None = None):
     """For publishing: what this computer can see already published (IT's update folder,
-    the user's installed updates) and the keys whose bundles count (the lead's old key,
-    H116). A key file this account cannot read counts for nothing here (it stopped every
-    publish, and the maintenance window opening); a folder IT's policy names that cannot be
-    read is said, and stops a publish (reviews 2026-12-01)."""
+    the user's installed updates, the ledger of what this user published) and the keys whose
+    bundles count (the lead's old key, H116). A key file this account cannot read counts for
+    nothing here (it stopped every publish, and the maintenance window opening); a folder
+    IT's policy names that cannot be read is said, and stops a publish (reviews 2026-12-01)."""
     from app.db.bundle import Published
 
     try:
@@ -137,7 +137,8 @@ def published_here(policy: MachinePolicy | None = None):
             pass
         if folder is not None and folder == where.machine_updates and where.machine_updates_named:
             unreachable = f"IT's update folder {folder} cannot be read from this computer"
-    return Published(tuple(folders), tuple(keys.items()), unreachable)
+    ledger = where.user_updates.parent / "published" if where.user_updates else None
+    return Published(tuple(folders), tuple(keys.items()), unreachable, ledger)
 
 
 def graph_in_force(in_force: InForce) -> Graph:

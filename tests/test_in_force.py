@@ -7,6 +7,7 @@ import pytest
 from app.in_force import (
     PolicyReadsDifferently,
     locations_again,
+    locations_in_force,
     published_here,
     trusted_keys_here,
 )
@@ -91,6 +92,8 @@ def test_what_is_published_here_includes_its_update_folder_or_says_it_cannot_be_
     share.mkdir()
     seen = published_here()
     assert seen.unreachable == "" and share in seen.folders
+    # the lead's own ledger of what they published, beside their installed updates
+    assert seen.ledger == locations_in_force().user_updates.parent / "published"
     policy_file.write_text(json.dumps({"directory_update_folder": str(share)}) + ",")
     assert published_here().unreachable.startswith("IT's policy file cannot be read")  # its
     # folder unknown: a publish then waited for nothing and undid a correction (round-4)

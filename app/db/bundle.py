@@ -9,6 +9,7 @@ is read into memory once and checked there, and those bytes are what the app the
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -192,6 +193,7 @@ def publish(
             before_writing()
         target = out_dir / f"directory-{version}{SUFFIX}"
         _write_new(target, bundle_bytes(manifest, data))
+        published.keep_record(target)
         return target
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -204,7 +206,9 @@ def bundle_bytes(manifest: Manifest, database: bytes) -> bytes:
 
 def _write_new(target: Path, data: bytes) -> None:
     """Whole or not at all, through a file of a name no one could have prepared (a link
-    left under a known name would have had the bundle written wherever it points)."""
+    left under a known name would have had the bundle written wherever it points), and
+    never over a file of that name: two leads publishing one version in the same second
+    were both told "published", and one's correction was gone (attack review 2026-12-01)."""
     import tempfile
 
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=".publishing-", suffix=".partial")
@@ -212,10 +216,29 @@ def _write_new(target: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.chmod(name, 0o644)  # the laptops read it
-        os.replace(name, target)
-    except BaseException:
+        _put_in_place(Path(name), target)
+    except FileExistsError:
+        raise Refused(
+            f"{target.name} was written by someone else a moment ago: nothing of yours was "
+            "published. Publish again with a higher version"
+        ) from None
+    finally:
         Path(name).unlink(missing_ok=True)
+
+
+def _put_in_place(partial: Path, target: Path) -> None:
+    """A hard link fails if the name exists (FileExistsError); where the file system has
+    none (FAT, some shares), an exclusive create stands in, copied whole before the rename."""
+    try:
+        os.link(partial, target)
+        return
+    except FileExistsError:
         raise
+    except OSError:  # no hard links here
+        pass
+    with open(target, "xb"):  # claims the name, or FileExistsError
+        pass
+    os.replace(partial, target)  # whole; the claim just made is what it replaces
 
 
 def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, Path] | None:
@@ -247,12 +270,26 @@ class Published:
     folders: tuple[Path, ...] = ()
     keys: tuple = ()  # (key id, VerifyKey) pairs
     unreachable: str = ""
+    # this user's ledger: a copy of every bundle they publish, whatever folder it went
+    # to. A lead's second working copy publishes into its own folder by default, and undid
+    # the first one's correction, not yet copied to IT's folder (lead review 2026-12-01)
+    ledger: Path | None = None
 
     def newest(self, out_dir: Path, own: dict[str, VerifyKey]) -> tuple[str, Path] | None:
         """The highest version signed by a trusted key (or `own`) in any of these folders."""
         keys = {**dict(self.keys), **own}
-        found = (newest_published(f, keys) for f in (out_dir, *self.folders) if f.is_dir())
+        places = (out_dir, *self.folders, *filter(None, [self.ledger]))
+        found = (newest_published(f, keys) for f in places if f.is_dir())
         return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
+
+    def keep_record(self, bundle: Path) -> None:
+        """A copy in this user's ledger; a ledger that cannot be written stops nothing
+        (the bundle is published: the output folder and IT's still count)."""
+        if self.ledger is None or bundle.parent == self.ledger:
+            return
+        with contextlib.suppress(OSError, Refused):
+            self.ledger.mkdir(parents=True, exist_ok=True)
+            _write_new(self.ledger / bundle.name, bundle.read_bytes())
 
     def check_reachable(self) -> None:
         if self.unreachable:

@@ -423,6 +423,22 @@ def test_nothing_left_in_the_output_folder_gets_into_what_is_signed(key, tmp_pat
     assert oct(made.stat().st_mode & 0o777) == oct(0o644)
 
 
+def test_two_publishes_of_one_version_at_once_never_overwrite_each_other(key, tmp_path):
+    """Both leads were told "published", and one's correction was gone (attack review)."""
+    out = tmp_path / "out"
+    others = []
+
+    def the_other_lead_first():  # signed, about to be written: the other lead's lands first
+        others.append(publish(SHIPPED, key.private_path, out, "2026.12.2", TODAY))
+
+    with pytest.raises(Refused, match="written by someone else a moment ago"):
+        publish(
+            SHIPPED, key.private_path, out, "2026.12.2", TODAY, before_writing=the_other_lead_first
+        )
+    assert [p.name for p in out.iterdir()] == ["directory-2026.12.2.navdir"]
+    assert read_bundle(others[0], signing.load_public_keys(tmp_path / "keys"))
+
+
 def test_a_version_already_published_in_a_folder_is_not_written_again(where, key, tmp_path):
     publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.1", TODAY)
     with pytest.raises(Refused, match="exists already"):

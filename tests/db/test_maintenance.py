@@ -212,6 +212,24 @@ def test_a_copy_older_than_a_bundle_published_in_the_folder_never_undoes_it(grap
     assert second.version == graph.directory_version  # the copy is as it was
 
 
+def test_a_bundle_this_lead_published_into_another_folder_still_counts(graph, lead, tmp_path):
+    """Each working copy publishes into its own folder by default: a second copy, begun
+    before IT had copied the first one's bundle, undid its correction on every laptop (lead
+    review 2026-12-01). A copy of every bundle is kept in the lead's own ledger."""
+    from app.db.bundle import Published
+
+    mine = Published(ledger=tmp_path / "ledger")
+    (first, words), (second, _) = (copy_in(tmp_path / n, graph) for n in ("first", "second"))
+    first.update("galop", {"phone": "0800 999 5429"})
+    first.save()
+    args = (graph, SHIPPED, lead.private_path, PASSPHRASE)
+    made, _ = publish_copy(first, words, *args, tmp_path / "first-out", "2026.12.4", published=mine)
+    assert (tmp_path / "ledger" / made.name).read_bytes() == made.read_bytes()
+    with pytest.raises(Refused, match=r"older than 2026\.12\.4 published already"):
+        publish_copy(second, words, *args, tmp_path / "second-out", "2026.12.5", published=mine)
+    assert not (tmp_path / "second-out").exists() or not any((tmp_path / "second-out").iterdir())
+
+
 def test_a_bundle_signed_by_the_leads_old_key_still_counts_after_a_new_key(graph, lead, tmp_path):
     """With a new key (a new laptop, a lost key) and IT trusting both, the same old copy was
     signed "no change" above the old key's correction, which every laptop then lost (review
