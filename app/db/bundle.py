@@ -362,6 +362,15 @@ def read_signed_manifest(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
     return manifest
 
 
+def claimed_version(path: Path) -> str | None:
+    """The version a bundle's manifest names, its signature not checked; None if unread."""
+    try:
+        head, _ = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
+        return read_manifest(_manifest_line(head)).directory_version
+    except Refused:
+        return None
+
+
 def _manifest_line(data: bytes) -> bytes:
     if not data.startswith(MAGIC):
         raise Refused("not a directory bundle (bad header): remove it from the folder")

@@ -28,7 +28,7 @@ from app.db.bundle import (
     read_signed_manifest,
 )
 from app.db.checks import Refused, check_database, version_key
-from app.db.refusals import KEPT, drop_superseded, refuse, refuse_signed_twice
+from app.db.refusals import KEPT, drop_superseded, forget_obsolete, refuse, refuse_signed_twice
 from app.db.trust import KeySources, TrustedKey, load_trusted_keys
 from app.machine import machine_folders
 from app.records import record
@@ -158,6 +158,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or _keep_copy(choice, where):
             drop_superseded(choice, superseded)
+        forget_obsolete(choice)
     return _expiry_noted(choice, today)
 
 

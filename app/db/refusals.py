@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.checks import Refused, RefusedForNow, Unreadable
+from app.db.checks import Refused, RefusedForNow, Unreadable, version_key
 
 if TYPE_CHECKING:
     from app.db.directories import Selection
@@ -126,3 +126,23 @@ def refuse(
     except OSError:  # not moved: the worker's own refused file is removed, or refused again
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+def forget_obsolete(choice: Selection) -> None:
+    """The worker's copies refused only for now that could never be used again: not newer
+    than the directory in use. After IT replaced the lead's key, the old key's kept copy
+    stayed in every worker's profile and failed the self-test at every run, naming no path
+    (lead review 2026-12-01); they are this app's own copies, so they go."""
+    from app.db.bundle import claimed_version
+
+    if choice.path is None or not choice.verified:
+        return
+    for path in list(choice.kept_for_now):
+        claimed = claimed_version(path)
+        if claimed is None or version_key(claimed) > version_key(choice.version):
+            continue  # a key not trusted only for now (a policy being rewritten): kept
+        with contextlib.suppress(OSError):
+            path.unlink()
+        choice.kept_for_now.remove(path)
+        choice.refused_files.remove(path)
+        choice.refused = [line for line in choice.refused if not line.startswith(f"{path.name}: ")]

@@ -586,6 +586,27 @@ def test_a_workers_bundle_refused_only_for_now_is_kept_and_used_again(where, key
     assert mine.exists() and choice.version == "2026.12.2" and choice.origin == "user"
 
 
+def test_a_copy_signed_by_a_key_no_longer_trusted_goes_once_a_newer_one_is_in_use(
+    where, key, tmp_path
+):
+    """IT replaced the lead's key: the old key's kept copy stayed in every worker's profile
+    and failed the self-test at every run, naming no path (lead review 2026-12-01)."""
+    old = bundle(where, key, "2026.12.2")
+    assert select_directory(where, TODAY).origin == "machine"  # a copy kept in the profile
+    (kept,) = where.user_updates.glob("kept-*.navdir")
+    new = signing.generate(tmp_path / "new")
+    for public in (tmp_path / "trusted").iterdir():
+        public.unlink()
+    shutil.copy(new.public_path, tmp_path / "trusted")
+    old.unlink()
+    made = publish(SHIPPED, new.private_path, where.machine_updates, "2026.12.1", TODAY)
+    choice = select_directory(where, TODAY)  # only an older one yet: the copy may be wanted
+    assert kept.exists() and choice.path == made and len(choice.refused) == 1
+    newer = publish(SHIPPED, new.private_path, where.machine_updates, "2026.12.3", TODAY)
+    choice = select_directory(where, TODAY)
+    assert choice.path == newer and choice.problems == [] and not kept.exists()
+
+
 def test_files_planted_in_the_workers_folder_are_not_kept_to_be_read_at_every_check(
     where, key, tmp_path
 ):
