@@ -231,3 +231,35 @@ def test_no_promise_of_a_bed_tonight_to_someone_whose_status_may_bar_it(pathway,
     case["additional_needs"] = []
     tonight = pathway.step(answers_for(pathway, case)).plan.action("emergency_accommodation")
     assert "has to help" in tonight.say
+
+
+@pytest.mark.parametrize("discloser", ["person_harmed", "concerned_other"])
+def test_the_scheme_for_migrant_victims_is_named_only_for_domestic_abuse(pathway, discloser):
+    """The Migrant Victims of Domestic Abuse Concession was promised to someone raped by a
+    stranger (audit 2026-12-01)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    stranger = adult_in_coventry(
+        discloser=discloser,
+        abuse_types=["sexual_assault_abuse"],
+        relationship_to_abuser="other",
+        saa_timing="over_12_months",
+        dash_answers=None,
+        additional_needs=["immigration_insecure"],
+    )
+    for case, scheme in (
+        (stranger, False),
+        ({**stranger, "abuse_types": ["domestic_abuse"]}, True),
+    ):
+        advice = pathway.step(answers_for(pathway, case)).plan.action("immigration_advice")
+        assert ("scheme" in advice.say) is scheme and "specialist advice" in advice.say
+
+
+def test_the_999_card_never_says_the_police_are_called(pathway):
+    """Someone assaulted, needing help for an injury alone, was told "I am calling the police
+    and an ambulance": reporting is their choice (R13; audit 2026-12-01)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = adult_in_coventry(immediate_danger=True, dash_answers=None)
+    emergency = pathway.step(answers_for(pathway, case)).plan.action("emergency_999")
+    assert "999" in emergency.say and "police" not in emergency.say
