@@ -147,6 +147,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.plan_view, self.readback, self.reminders = c.plan_view, c.readback, c.reminders
         self.strip.edit_requested.connect(self.correct)
         self.emergency.continue_requested.connect(self.refresh)
+        self.emergency.back_requested.connect(self.back)
         self.question_page.answered.connect(self.answer)
         self.question_page.holding_changed.connect(self.show_reminders)
         self.question_page.back_requested.connect(self.back)

@@ -27,6 +27,7 @@ class WalkDriver(QObject):
         c.question_page.answered.connect(self.answer)
         c.question_page.back_requested.connect(self.back)
         c.emergency.continue_requested.connect(self.refresh)
+        c.emergency.back_requested.connect(self.back)
         c.strip.edit_requested.connect(self.correct)
 
     def start(self, session: CaseSession) -> None:

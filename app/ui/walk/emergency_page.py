@@ -9,8 +9,15 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.pathways.plan import PlannedAction
 from app.ui.labels import plain_label, scaled
@@ -22,6 +29,7 @@ ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 class EmergencyPage(QWidget):
     continue_requested = Signal()
+    back_requested = Signal()  # "yes" pressed by mistake: back to the question
 
     def __init__(self) -> None:
         super().__init__()
@@ -43,7 +51,20 @@ class EmergencyPage(QWidget):
         self.go_on.setAccessibleName("Continue the questions when it is safe")
         self.go_on.setMinimumHeight(44)
         self.go_on.clicked.connect(self.continue_requested.emit)
-        page.addWidget(self.go_on, 0, Qt.AlignmentFlag.AlignLeft)
+        # Back as on every question page: Alt+← moved the focus to the summary strip, and
+        # the next Enter opened the tier question (officer review 2026-12-01)
+        self.back = QPushButton("Back    [Alt+←]")
+        self.back.setAccessibleName("Back to the question: is anyone in danger now")
+        self.back.setMinimumHeight(44)
+        self.back.clicked.connect(self.go_back)
+        shortcut = QShortcut(QKeySequence("Alt+Left"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.go_back)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.go_on)
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        page.addLayout(buttons)
 
     def show_action(
         self, action: PlannedAction, today: date, months: int, copy: Callable[[str], None] | None
@@ -62,6 +83,10 @@ class EmergencyPage(QWidget):
         self.column.insertWidget(0, self.frame)
         self.setAccessibleName(f"Emergency: {self.card.accessibleName()}")
         self.go_on.setFocus()
+
+    def go_back(self) -> None:
+        self.forget_case()  # the answer is to be given again: this card no longer stands
+        self.back_requested.emit()
 
     def holds_case(self) -> bool:
         return self.frame is not None

@@ -43,6 +43,18 @@ def test_continue_when_safe_carries_on_with_the_answers_kept(qtbot, window):
     assert window.session.answers["immediate_danger"] is True
 
 
+def test_alt_left_on_the_card_goes_back_to_the_question_and_enter_then_answers_it(qtbot, window):
+    """A "yes" by mistake: Alt+← moved the focus to the summary strip, and the next Enter
+    opened the tier question (officer review 2026-12-01)."""
+    press(qtbot, window, Qt.Key.Key_Y)
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.pages.currentWidget() is window.question_page
+    assert window.session.question.id == "immediate_danger"
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.session.question.id == "discloser" and not window.emergency.holds_case()
+    assert window.session.answers["immediate_danger"] is False
+
+
 def test_no_to_danger_now_goes_straight_on(qtbot, window):
     press(qtbot, window, Qt.Key.Key_N)
     assert window.pages.currentWidget() is window.question_page
