@@ -67,5 +67,4 @@ class Conversation(QWidget):
     def _fit_reminders(self) -> None:
         """Under the page, only "Always" folded kept a sixth of a 720-pixel screen, mostly
         blank, from the 999 card's words and the question's answers (review 2026-12-01)."""
-        panel = self.reminders
-        self.columns.fit_last(panel.sizeHint().height() if panel.needs_little else None)
+        self.columns.fit_last(self.reminders.wanted_height())

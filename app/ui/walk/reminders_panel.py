@@ -95,6 +95,7 @@ class RemindersPanel(QWidget):
             self.always.set_open(False)
         self._leave_room()
         self.room_changed.emit()
+        self._bring_new_into_view()
         fresh = [r.text for r in case if r.id in self.case_model.new_ids]
         fresh += [r.text for r in arrived] if started else []
         if fresh:
@@ -128,6 +129,24 @@ class RemindersPanel(QWidget):
     def needs_little(self) -> bool:
         """Only "Always", folded: the page below the strip may have the rest."""
         return self.compact and not self.case_model.items and not self.always.is_open
+
+    def wanted_height(self) -> int | None:
+        """Under the page, the height it asks for (None: its usual share). Reminders for
+        this case need two lines of the list at least: at the largest text one line showed,
+        and a new reminder arrived out of sight (officer review 2026-12-01)."""
+        if self.needs_little:
+            return self.sizeHint().height()
+        if not (self.compact and self.case_model.items):
+            return None
+        list_lines = 2 * self.case_view.fontMetrics().lineSpacing() + 3 * self.case_view.spacing()
+        return self.heading.sizeHint().height() + list_lines + self.always.sizeHint().height()
+
+    def _bring_new_into_view(self) -> None:
+        """The first reminder new to this case scrolled to the top of its list."""
+        model = self.case_model
+        row = next((n for n, r in enumerate(model.items) if r.id in model.new_ids), None)
+        if row is not None:
+            self.case_view.scrollTo(model.index(row), QListView.ScrollHint.PositionAtTop)
 
     def _leave_room(self) -> None:
         """The last stretch takes the room only when nothing above may grow into it."""

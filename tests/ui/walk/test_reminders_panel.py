@@ -5,9 +5,10 @@ import json
 from PySide6.QtCore import Qt
 
 from tests.conftest import DATA
-from tests.ui.conftest import go_on, press, tick, walk
+from tests.ui.conftest import answer_by_keys, go_on, press, scenario_value, tick, walk
 
 SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+TWO_ARRIVE = json.loads((DATA / "reference.json").read_text())[7]["scenario"]  # 2 before the Dash
 
 
 def shown(panel):
@@ -130,6 +131,35 @@ def test_under_the_page_with_nothing_for_this_case_only_always_is_shown(qtbot, m
     QApplication.processEvents()
     assert panel.heading.isVisible() and panel.case_view.isVisible()
     assert panel.height() > 2 * panel.always.button.height()  # its share back
+    window.replace_settings(text_size=11)
+    QApplication.setFont(QApplication.font())
+
+
+def test_at_the_largest_text_a_new_reminder_for_this_case_is_in_view(qtbot, make_window):
+    """At 24 pt on 1366×768 the list showed one line, and "Do not alert the person causing
+    harm" arrived scrolled out of sight (officer review 2026-12-01)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.replace_settings(text_size=24)
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    view, model = window.reminders.case_view, window.reminders.case_model
+    arrivals = 0
+    while window.session.question.id != "dash_answers":
+        answer_by_keys(qtbot, window, lambda q: scenario_value(q, TWO_ARRIVE))
+        if window.pages.currentWidget() is window.emergency:
+            press(qtbot, window, Qt.Key.Key_Return)
+        QApplication.processEvents()
+        if not model.new_ids:
+            continue
+        arrivals += 1
+        assert not window.conversation.columns.wide
+        assert view.viewport().height() >= 2 * view.fontMetrics().lineSpacing()
+        first_new = next(n for n, r in enumerate(model.items) if r.id in model.new_ids)
+        top = view.visualRect(model.index(first_new)).top()
+        assert 0 <= top < view.viewport().height(), (window.session.question.id, top)
+    assert arrivals >= 2  # more than the first, which comes at the top of an empty list
     window.replace_settings(text_size=11)
     QApplication.setFont(QApplication.font())
 
