@@ -80,8 +80,14 @@ def publish_bundle(
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
     print(f"published {path}")
+    _warn_if_not_trusted(published, path)
     _show_signed(source, version)
     return 0
+
+
+def _warn_if_not_trusted(published, bundle: Path) -> None:
+    if warning := published.not_trusted_here(bundle):
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _show_signed(database: bytes, version: str) -> None:
@@ -137,6 +143,7 @@ def publish_working_copy(
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
     print(f"published {path} (against directory {graph.directory_version} in use)")
+    _warn_if_not_trusted(published, path)
     print_changes(signed)  # read from the database signed, not from the rows
     return 0
 

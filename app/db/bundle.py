@@ -291,6 +291,19 @@ class Published:
             self.ledger.mkdir(parents=True, exist_ok=True)
             _write_new(self.ledger / bundle.name, bundle.read_bytes())
 
+    def not_trusted_here(self, bundle: Path) -> str:
+        """'' when this computer trusts the key that signed the bundle; otherwise why laptops
+        may refuse it: bundles signed by a key IT had not trusted yet were "published" and
+        never arrived, and the lead was not told (lead review 2026-12-01)."""
+        manifest = claimed_manifest(bundle)
+        if manifest is None or manifest.key_id in dict(self.keys):
+            return ""
+        return (
+            f"This computer does not trust the key that signed it ({manifest.key_id}): "
+            "laptops set up like this one will refuse it. IT adds the key's .pub file to "
+            "every laptop's trusted keys first."
+        )
+
     def check_reachable(self) -> None:
         if self.unreachable:
             raise Refused(
@@ -362,11 +375,11 @@ def read_signed_manifest(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
     return manifest
 
 
-def claimed_version(path: Path) -> str | None:
-    """The version a bundle's manifest names, its signature not checked; None if unread."""
+def claimed_manifest(path: Path) -> Manifest | None:
+    """A bundle's manifest as it reads, its signature not checked; None if unread."""
     try:
         head, _ = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
-        return read_manifest(_manifest_line(head)).directory_version
+        return read_manifest(_manifest_line(head))
     except Refused:
         return None
 

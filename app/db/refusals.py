@@ -133,13 +133,13 @@ def forget_obsolete(choice: Selection) -> None:
     than the directory in use. After IT replaced the lead's key, the old key's kept copy
     stayed in every worker's profile and failed the self-test at every run, naming no path
     (lead review 2026-12-01); they are this app's own copies, so they go."""
-    from app.db.bundle import claimed_version
+    from app.db.bundle import claimed_manifest
 
     if choice.path is None or not choice.verified:
         return
     for path in list(choice.kept_for_now):
-        claimed = claimed_version(path)
-        if claimed is None or version_key(claimed) > version_key(choice.version):
+        claimed = claimed_manifest(path)
+        if claimed is None or version_key(claimed.directory_version) > version_key(choice.version):
             continue  # a key not trusted only for now (a policy being rewritten): kept
         with contextlib.suppress(OSError):
             path.unlink()

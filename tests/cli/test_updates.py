@@ -62,6 +62,31 @@ def test_publishing_a_database_shows_what_it_changes_against_the_one_in_use(
     assert "changed: Coventry MASH: number 024 7678 8555 → 024 7600 0000" in out
 
 
+def test_a_bundle_signed_by_a_key_this_computer_does_not_trust_is_said(
+    tmp_path, capsys, coventry_edit, app_home
+):
+    """Signed by a key IT had not trusted yet, it was "published" and never arrived on a
+    laptop; the lead was not told (lead review 2026-12-01)."""
+    import shutil
+    from datetime import date
+
+    from app.db import signing
+    from tests.conftest import machine_folder
+
+    lead = signing.generate(tmp_path / "k")
+    today = date.today()
+    publish = ["--directory", str(coventry_edit), "directory", "publish"]
+    publish += ["--key", str(lead.private_path), "--out", str(tmp_path / "out")]
+    assert main([*publish, "--version", f"{today.year}.{today.month}.{today.day}"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: This computer does not trust the key that signed it ({lead.key_id})" in err
+    keys = machine_folder(app_home.env, "config", "keys")
+    keys.mkdir(parents=True, exist_ok=True)
+    shutil.copy(lead.public_path, keys)  # IT trusts it
+    assert main([*publish, "--version", f"{today.year}.{today.month}.{today.day}.1"]) == 0
+    assert "does not trust" not in capsys.readouterr().err
+
+
 def test_publish_lists_no_settings_change_from_this_laptops_policy(
     tmp_path, capsys, coventry_edit, app_home
 ):

@@ -391,7 +391,7 @@ class MaintenanceWindow(QMainWindow):
         self.status.setText(
             f"Published directory {version}: {bundle}. What it changes: {signed.summary()}. "
             "Give it to IT for the update folder (or install it: Settings, About this "
-            "directory)."
+            f"directory). {self.maintenance.published().not_trusted_here(bundle)}".rstrip()
         )
         self.changes.body.setText("\n".join(signed.lines()) or "No change.")
         self.refresh()

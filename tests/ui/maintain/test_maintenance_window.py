@@ -114,6 +114,8 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
     assert load_valid_graph(data).services["coventry-mash"].phone == "024 7600 0000"
     assert "Published directory 2026.11.30.1" in window.status.text()
+    # a key no laptop set up like this one trusts yet: said (lead review 2026-12-01)
+    assert f"does not trust the key that signed it ({lead.key_id})" in window.status.text()
 
 
 def test_returns_are_read_shown_and_exported(lead_window, tmp_path):
