@@ -19,6 +19,8 @@ from app.pathways.services import assured_on
 # which this directory calls retired (and the diff of an import shows as retired)
 STATUSES = {"active": "active", "inactive": "retired", "defunct": "retired"}
 STATUSES |= {"temporarily closed": "retired", "retired": "retired"}  # and this app's own
+FEED_DATE = "The feed's own assured date: {} (not a check made here)."
+PERSON_CHECK = ("assured_date", "assured_method", "assured_by")
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",
@@ -145,7 +147,7 @@ def _check_service(row: dict, where: str, origin: str, result: Mapping) -> bool:
         if day is None:
             problems.append(f"{where}: assured_date: {row['assured_date']!r} is not YYYY-MM-DD")
         else:
-            said = f"The feed's own assured date: {day.isoformat()} (not a check made here)."
+            said = FEED_DATE.format(day.isoformat())
             row["notes"] = " ".join(filter(None, (row.get("notes") or "", said)))
             notes.append(f"{where}: assured_date: {said} Left unconfirmed: check before use.")
         row["assured_date"] = ""
@@ -191,6 +193,7 @@ def _check_links(result: Mapping) -> None:
 
 def merge(base: Rows, imported: Rows) -> Rows:
     """Imported rows replace rows with the same id; a replaced service's children go too."""
+    _keep_checks(base, imported)
     replaced = {r["id"] for r in imported.get("service", [])}
     merged: Rows = {}
     for table in TABLES:
@@ -202,3 +205,34 @@ def merge(base: Rows, imported: Rows) -> Rows:
             if r["id"] not in new_ids and (key is None or r[key] not in replaced)
         ] + imported.get(table, [])
     return merged
+
+
+def _keep_checks(base: Rows, imported: Rows) -> None:
+    """A person's check of a service stays when the import leaves its numbers and email as
+    they were: a spreadsheet round trip (export, then import --merge) took every check off,
+    each service "check before use" again (lead review 2026-12-01). A changed contact is
+    unconfirmed again, as in the lead's window; a feed's own date is still no one's check."""
+    checked = {r["id"]: r for r in base.get("service", []) if r.get("assured_date")}
+    if not checked:
+        return
+    before, after = _numbers(base), _numbers(imported)
+    for row in imported.get("service", []):
+        old = checked.get(row["id"])
+        if old is None or row.get("assured_date"):
+            continue
+        same = after.get(row["id"]) == before.get(row["id"]) and text(row.get("email")) == text(
+            old.get("email")
+        )
+        if same:
+            row.update({field: old.get(field) or "" for field in PERSON_CHECK})
+            said = FEED_DATE.format(old["assured_date"])  # its own check, read back in
+            notes = text(row.get("notes"))
+            if said in notes:
+                row["notes"] = notes.replace(said, "").replace("  ", " ").strip()
+
+
+def _numbers(rows: Rows) -> dict[str, list[str]]:
+    numbers: dict[str, list[tuple]] = {}
+    for phone in rows.get("phone", []):
+        numbers.setdefault(phone["service_id"], []).append((phone["ordinal"], phone["number"]))
+    return {service: [n for _, n in sorted(found)] for service, found in numbers.items()}

@@ -195,3 +195,32 @@ def test_a_failed_export_leaves_the_tables_there_as_they_were(export):
     with pytest.raises(OSError):
         export_directory(SHIPPED, export)
     assert {p.name: p.read_bytes() for p in export.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.parametrize("target", ["tables", "directory.json"])
+def test_a_round_trip_keeps_each_check_whose_contact_it_leaves_as_it_was(tmp_path, target):
+    """Export, then import --merge, took every person's check off: each service was "check
+    before use" again (lead review 2026-12-01). A changed number is unconfirmed again."""
+    from tests.conftest import shipped_changed
+
+    check = "assured_date = '2026-11-24', assured_method = 'phoned', assured_by = 'DA lead'"
+    base = shipped_changed(
+        tmp_path / "base.sqlite", f"UPDATE service SET {check} WHERE id IN ('ndah', 'bcwa')"
+    )
+    exported = tmp_path / target
+    export_directory(base, exported)
+    if target == "tables":
+        with (exported / "phones.csv").open(encoding="utf-8") as handle:
+            row = next(n for n, r in enumerate(csv.DictReader(handle)) if r["service_id"] == "bcwa")
+        edit(exported / "phones.csv", row, "number", "0121 496 0999")
+    merged = tmp_path / "merged.sqlite"
+    import_directory(exported, base, merged, merge_into_base=True)
+    services = {s["id"]: s for s in read_directory(merged)["service"]}
+    ndah = services["ndah"]
+    assert (ndah["assured_date"], ndah["assured_method"], ndah["assured_by"]) == (
+        "2026-11-24",
+        "phoned",
+        "DA lead",
+    )
+    assert "feed's own assured date" not in ndah["notes"]  # its own check, not a feed's
+    assert (services["bcwa"]["assured_date"] == "") is (target == "tables")
