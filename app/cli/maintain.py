@@ -14,10 +14,14 @@ def check_service(
     service_id: str, folder: Path, method: str, by: str, on: str | None, page: str
 ) -> int:
     """Mark one service checked in a working copy and save it; exit 0, or 1 with why."""
-    try:
-        day = date.fromisoformat(on) if on else date.today()
-    except ValueError:
-        print(f"error: --date {on!r}: allowed YYYY-MM-DD", file=sys.stderr)
+    from app.pathways.services import typed_day
+
+    day = typed_day(on) if on else date.today()  # as the window's dialog reads it
+    if day is None:
+        print(
+            f"error: --date {on!r}: allowed day/month/year (24/11/2026) or YYYY-MM-DD",
+            file=sys.stderr,
+        )
         return 1
     if unsaved_edits(folder, "changed", "run check-service again"):
         return 1

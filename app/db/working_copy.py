@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
+from app.pathways.services import typed_day
 
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
 # The line save() rewrites: `version = "…"` at its start, spaces or a comment after it
@@ -61,7 +62,12 @@ class WorkingCopy:
             text = (folder / "services.csv").read_text(encoding="utf-8-sig")
             rows = [_complete(r) for r in csv.DictReader(io.StringIO(text, newline=""))]
             version, kinds = str(meta["version"]), meta["kinds"]
-        except (OSError, UnicodeDecodeError, csv.Error, tomllib.TOMLDecodeError) as error:
+        except UnicodeDecodeError as error:  # Excel's plain "CSV" is Windows-1252
+            raise WorkingCopyError(
+                f"{folder}: a file is not UTF-8 text ({error.reason} at byte {error.start}): in "
+                'Excel, save services.csv as "CSV UTF-8 (Comma delimited)"'
+            ) from None
+        except (OSError, csv.Error, tomllib.TOMLDecodeError) as error:
             raise WorkingCopyError(f"{folder} is not a directory working copy ({error})") from None
         except KeyError as error:
             raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
@@ -261,8 +267,14 @@ class WorkingCopy:
 
 
 def _complete(row: dict) -> dict[str, str]:
-    """Every field, as text (a hand-edited autosave may hold a number)."""
-    return {name: "" if row.get(name) is None else str(row[name]) for name in FIELDS}
+    """Every field, as text (a hand-edited autosave may hold a number). A day checked as
+    Excel saves it (24/11/2026) is read as that day, and "phoned " as phoned: opened and
+    saved in Excel, every check was refused at publish (lead review 2026-12-01)."""
+    row = {name: "" if row.get(name) is None else str(row[name]) for name in FIELDS}
+    if "/" in row["assured_date"] and (day := typed_day(row["assured_date"])) is not None:
+        row["assured_date"] = day.isoformat()
+    row["assured_method"] = row["assured_method"].strip()
+    return row
 
 
 def _fingerprint(folder: Path) -> str:

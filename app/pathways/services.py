@@ -60,6 +60,21 @@ def assured_on(text: str) -> date | None:
         return None
 
 
+UK_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def typed_day(text: str) -> date | None:
+    """A day as a UK lead writes it (24/11/2026; Excel saves days so) or YYYY-MM-DD;
+    None for anything else."""
+    uk = UK_DAY.fullmatch(text.strip())
+    if uk is None:
+        return assured_on(text.strip())
+    try:
+        return date(int(uk[3]), int(uk[2]), int(uk[1]))
+    except ValueError:  # 31/02/2026
+        return None
+
+
 FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
 
 

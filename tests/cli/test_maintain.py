@@ -27,8 +27,12 @@ def test_check_service_records_the_check_or_says_why_not(tmp_path, capsys):
     assert "https://" in capsys.readouterr().err
     assert main([*base, "--method", "phoned", "--by", "\x1b[31mDA lead"]) == 1
     assert "plain text up to 120 characters" in capsys.readouterr().err
-    assert main([*base, "--method", "phoned", "--by", "lead", "--date", "30/11/2026"]) == 1
-    assert "allowed YYYY-MM-DD" in capsys.readouterr().err
+    # read as the window's dialog reads it (it was refused: lead review 2026-12-01)
+    assert main([*base, "--method", "phoned", "--by", "lead", "--date", "24/11/2026"]) == 0
+    assert row_of(folder, "coventry-mash")["assured_date"] == "2026-11-24"
+    capsys.readouterr()
+    assert main([*base, "--method", "phoned", "--by", "lead", "--date", "11/24/2026"]) == 1
+    assert "allowed day/month/year (24/11/2026) or YYYY-MM-DD" in capsys.readouterr().err
     assert (
         main(
             [

@@ -1,6 +1,7 @@
 """The working copy: edits as readable diffs, undo and redo, retire not delete, checks that
 clear "check before use" only when a person confirmed, and nothing lost in a crash."""
 
+import csv
 import shutil
 from datetime import date, timedelta
 
@@ -104,6 +105,29 @@ def test_marking_checked_records_who_how_and_when(folder):
 def test_what_is_not_a_working_copy_is_named(tmp_path):
     with pytest.raises(WorkingCopyError, match="not a directory working copy"):
         WorkingCopy.open(tmp_path)
+
+
+def test_a_copy_saved_by_excel_keeps_its_checks(folder):
+    """Opened and saved in Excel, days checked read 24/11/2026 and "phoned " kept its
+    space: every check was refused at publish; plain "CSV" was a codec error with no
+    advice (lead review 2026-12-01)."""
+    table = folder / "services.csv"
+    with table.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    (row,) = (r for r in records if r["id"] == "ndah")
+    row.update(assured_date="24/11/2026", assured_method="phoned ", assured_by="DA lead")
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    copy = WorkingCopy.open(folder)
+    assert (copy.service("ndah")["assured_date"], copy.service("ndah")["assured_method"]) == (
+        "2026-11-24",
+        "phoned",
+    )
+    table.write_bytes(table.read_text(encoding="utf-8").replace("-", "\u2013").encode("cp1252"))
+    with pytest.raises(WorkingCopyError, match=r'save services.csv as "CSV UTF-8'):
+        WorkingCopy.open(folder)
 
 
 def test_a_save_never_overwrites_a_change_made_on_disk_meanwhile(folder):

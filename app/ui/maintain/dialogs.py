@@ -4,7 +4,6 @@ dialog with what was typed, except the passphrase."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.pathways.services import assured_on
+from app.pathways.services import typed_day
 from app.ui.file_dialog import ask_open_path
 from app.ui.labels import plain_label
 
@@ -37,11 +36,7 @@ def read_day(text: str, today: date) -> date:
     ValueError saying what is allowed. A date box took "24/11/2026" typed in as 1 November,
     and a day to come as today, without a word (lead review 2026-12-01)."""
     text = text.strip()
-    uk = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    try:
-        day = date(int(uk[3]), int(uk[2]), int(uk[1])) if uk else assured_on(text)
-    except ValueError:  # 31/02/2026
-        day = None
+    day = typed_day(text)
     if day is None:
         raise ValueError(f"{text!r} is not a day: type day/month/year, e.g. 24/11/2026")
     if day > today:
