@@ -78,6 +78,7 @@ def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
     )
     lines = plan_to_text(pathway.step(answers_for(pathway, answers)).plan).splitlines()
     for line in (
+        " - In danger, or needing medical help, when they told you: No",  # officer review
         " - Pregnant, or a baby in the last 18 months: Yes",
         " - Needs and circumstances (an interpreter: for whoever told you): "
         "Needs an interpreter, Insecure immigration status",

@@ -16,10 +16,14 @@ from app.ui.labels import plain_label
 from app.ui.models import StoredTableModel, table_view
 from app.user_data import UserData, shown_count
 
+# It said "never … an answer": age group and kind of abuse are answers, and in a quiet month
+# a count of 1 points to one conversation (officer review 2026-12-01)
 EXPLAINED = (
-    "Kept on this computer: your settings, and, if you allow it, counts for your "
-    "organisation's reports (001 §9.4): month, area, age group, kind of abuse, risk level, "
-    "actions and unmet need. Never a name, a date, an answer or anything typed."
+    "Kept on this computer: your settings, and, unless you or IT turn them off, counts for "
+    "your organisation's reports (001 §9.4): month, area, age group, kind of abuse, risk "
+    "level, actions and unmet need, each counted on its own. Never a name, a day or anything "
+    "typed. In a quiet month a count of 1 points to one conversation, so the counts are "
+    "shown here only when you ask."
 )
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
 
