@@ -85,6 +85,10 @@ class PlanView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setAccessibleName("Plan")
         self.scroll.setWidget(QWidget())
+        # focus given to the plan goes to what scrolls it: the plan view itself took it,
+        # unnamed, with no ring, and PageDown did nothing until Tab (officer review)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.scroll)
         layout.addWidget(self.scroll, 1)
         bar = QWidget()
         buttons = wrapping_row(bar)  # wraps at large text sizes, never widens the window

@@ -108,6 +108,21 @@ def test_tab_goes_through_the_cards_in_order_before_the_buttons(qtbot, window):
     assert all(i > first_button for i in reminders)
 
 
+def test_the_plan_takes_the_focus_named_and_scrolls_by_page_down(qtbot, window):
+    """The plan view itself took the focus, unnamed and with no ring, and PageDown did
+    nothing until Tab (officer review 2026-12-01)."""
+    from tests.ui.conftest import focused, press, walk
+
+    window.resize(1366, 768)
+    walk(qtbot, window, json.loads((DATA / "reference.json").read_text())[0]["scenario"])
+    plan = window.plan_view
+    assert focused(window) is plan.scroll and plan.scroll.accessibleName() == "Plan"
+    bar = plan.scroll.verticalScrollBar()
+    assert bar.value() == 0 < bar.maximum()
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+
+
 def test_outside_the_west_midlands_is_said_before_the_cards(qtbot, pathway):
     """Below the cards, it came after each said no local number was confirmed (review)."""
     from app.cli.route import answers_for
