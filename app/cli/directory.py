@@ -65,12 +65,14 @@ def report(database: Source, as_json: bool) -> int:
     if as_json:
         coverage = {b: {k: result.cells[b, k] for _, k in COLUMNS} for b, _ in result.boroughs}
         data = {
+            "directory_version": graph.directory_version,
             "coverage": coverage,
             "check_before_use": [s.id for s in result.check_before_use],
             "contact_not_confirmed": [s.id for s in result.contact_not_confirmed],
         }
         print(json.dumps(data, indent=2))
-    else:
+    else:  # which directory: a report of an old one read as today's (lead review)
+        print(f"Directory {graph.directory_version}, {date.today():%d %B %Y}")
         print(report_text(result, months))
     return 0
 

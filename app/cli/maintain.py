@@ -59,11 +59,14 @@ def open_maintenance(folder: Path | None):
     from app.in_force import decide, graph_as_signed, published_here
     from app.ui.maintain.maintenance_window import MaintenanceWindow
 
+    folder = folder or default_folder()
+    if folder.exists() and not folder.is_dir():  # it said "[Errno 17] File exists" (review)
+        return f"{folder} is a file: give a folder (a new one starts a working copy)"
     in_force = decide()
     try:
         graph = graph_as_signed(in_force)  # the lead maintains what is signed
         maintenance = Maintenance.open(
-            folder or default_folder(),
+            folder,
             graph,
             in_force.database,
             lambda: published_here(in_force.policy),  # read again when publishing

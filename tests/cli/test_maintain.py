@@ -84,3 +84,13 @@ def test_a_working_copy_is_published_from_a_script(tmp_path, capsys):
     (bundle,) = (tmp_path / "out").glob("*.navdir")
     _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
     assert load_graph(data).services["coventry-mash"].assured_method == "phoned"
+
+
+def test_a_file_given_as_the_working_copy_folder_is_named(tmp_path, app_home, qapp):
+    """It said "[Errno 17] File exists" (lead review 2026-12-01)."""
+    from app.cli.maintain import open_maintenance
+
+    given = tmp_path / "services.csv"
+    given.write_text("id\n")
+    said = open_maintenance(given)
+    assert said == f"{given} is a file: give a folder (a new one starts a working copy)"

@@ -3,6 +3,7 @@
 import csv
 import json
 import shutil
+import sqlite3
 
 import pytest
 
@@ -151,7 +152,16 @@ def test_search_and_report_commands(capsys):
     assert main(["directory", "search", "x", "--kind", "spa"]) == 2
     assert "allowed" in capsys.readouterr().err
     assert main(["directory", "report"]) == 0
-    assert "Contact not confirmed" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Contact not confirmed" in out
+    version = (
+        sqlite3.connect(SHIPPED)
+        .execute("SELECT value FROM content_meta WHERE key = 'directory_version'")
+        .fetchone()[0]
+    )
+    assert out.startswith(f"Directory {version}, ")  # which one (lead review 2026-12-01)
+    assert main(["directory", "report", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["directory_version"] == version
 
 
 def test_import_shows_every_change_to_the_directory_it_was_read_into(export, tmp_path, capsys):
