@@ -70,7 +70,7 @@ class Selection:
     unreachable: list[str] = field(default_factory=list)  # IT's folder: for IT, not the worker
     set_aside: list[str] = field(default_factory=list)  # the worker's files moved aside
     skipped: list[str] = field(default_factory=list)  # good bundles not newer than in use
-    overtaken: list[str] = field(default_factory=list)  # the shipped one stood aside: why
+    undone: list[str] = field(default_factory=list)  # the release undoes an update: for IT
     trusted: list[TrustedKey] = field(default_factory=list)
     manifest: Manifest | None = None  # an update's, as signed
     keys_unread: bool = False  # the trusted keys could not be read: no update was checked
@@ -82,7 +82,7 @@ class Selection:
         """What IT is told (in About and the log): refusals, files set aside, and an update
         folder that cannot be reached (the worker is told only of the first two)."""
         more = [f"and {self.refused_more:,} more update files refused"] if self.refused_more else []
-        return [*self.set_aside, *self.refused, *more, *self.unreachable, *self.overtaken]
+        return [*self.set_aside, *self.refused, *more, *self.unreachable, *self.undone]
 
     @property
     def sha256(self) -> str:
@@ -253,7 +253,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
         found[ident][2].append((origin, path))
     superseded = refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
-    below_shipped = None  # the newest good update the shipped directory overtakes
+    below_shipped = None  # the newest update the shipped directory overtook
     # newest first; of one version, IT's file first (its other contents here stand in)
     order = sorted(found.values(), key=lambda r: (r[0], any(o == "machine" for o, _ in r[2])))
     for key, manifest, places in reversed(order):
@@ -270,9 +270,8 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 refuse(choice, origin, path, "not read: copies before it failed")
                 continue
             if choice.path is not None and key <= version_key(choice.version):
-                shared = [place for place in places if place[0] == "machine"]
-                if choice.origin == "shipped" and below_shipped is None and shared:
-                    below_shipped = (manifest, shared)
+                if choice.origin == "shipped" and below_shipped is None:
+                    below_shipped = (manifest, places)
                 choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
                 if origin != "machine" and path is kept_place(places):
                     good_user.append(path)  # one place a bundle: copies never push one out
@@ -292,7 +291,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
     if choice.origin == "shipped" and below_shipped is not None:
-        _unless_numbers_undone(choice, *below_shipped, keys)
+        _say_what_the_release_undoes(choice, *below_shipped, keys)
     for stale in good_user[KEEP_USER_BUNDLES:]:
         with contextlib.suppress(OSError):
             stale.unlink()
@@ -311,24 +310,20 @@ def _read_whole(path: Path, keys, manifest: Manifest) -> tuple[Manifest, bytes]:
     return again, data
 
 
-def _unless_numbers_undone(choice: Selection, manifest: Manifest, places, keys) -> None:
-    """The newest good update in IT's folder instead of the shipped directory overtaking
-    it, when the shipped one would undo a number it corrected (app.db.overtaken); IT is told
-    why. Only IT's: a signed old bundle put in the worker's profile, which anyone working as
-    the worker can write, must not take a laptop below the shipped directory."""
-    from app.db.overtaken import numbers_undone, overtaken_words
+def _say_what_the_release_undoes(choice: Selection, manifest: Manifest, places, keys) -> None:
+    """The shipped directory in use over the newest good update (IT's, or this laptop's
+    copy, the share offline): what it changes back of that update, for IT (app.db.overtaken).
+    Nothing else changes: the directory used is the same whatever is found."""
+    from app.db.overtaken import changes_undone, undone_words
 
-    for origin, path in places:
+    for _, path in places:
         try:
             again, data = _read_whole(path, keys, manifest)
         except Exception:  # gone or changed since it was read: said when it is tried again
             continue
-        undone = numbers_undone(data, choice.data)
-        if undone:
-            shipped = choice.version
-            choice.skipped = [s for s in choice.skipped if not s.startswith(f"{path.name}:")]
-            choice.take(path, data, again.directory_version, origin, again)
-            choice.overtaken.append(overtaken_words(shipped, again.directory_version, undone))
+        if undone := changes_undone(data, choice.data):
+            words = undone_words(choice.version, path, again.directory_version, undone)
+            choice.undone.append(words)
         return
 
 

@@ -1,15 +1,19 @@
-"""Whether the app's own directory would undo a number a signed update corrected.
+"""What the app's own directory, in use, would undo of the newest signed update it overtook.
 
-Directory versions are days. A release whose directory was built from the repository before
-the lead's last publish, and released after it, carries the higher version: every laptop
-went back to the old numbers when the app was upgraded, and the self-test passed (lead's
-and attack reviews 2026-12-01). The shipped directory then stands aside for the update
-until the lead publishes above it, and IT is told why.
+Directory versions are days. A release whose directory was built from the repository
+without the lead's last update, and released after it, carries the higher version: after
+an upgrade every laptop went back to the old numbers, and the self-test passed (lead's and
+attack reviews 2026-12-01). Which of the two is right cannot be told from the files: an old
+update left in IT's folder differs from a release as much as a stale release differs from a
+new update, and switching to the update let an old one take laptops below the release
+(attack review). So the release stays in use, and IT is told (About, the log, the
+self-test, which fails) what it changes back, and what to do either way.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from app.db.loader import open_directory
 from app.pathways.services import assured_on, person_confirmed
@@ -17,54 +21,78 @@ from app.pathways.services import assured_on, person_confirmed
 NAMED = 3  # services named in the message; the rest counted
 
 
-def numbers_undone(update: bytes, shipped: bytes) -> list[str]:
-    """Each service whose first number the update holds on evidence the shipped directory
-    has nothing as recent against, in words: "name: number (the app's: number)".
+def changes_undone(update: bytes, shipped: bytes) -> list[str]:
+    """Each service whose contact (its numbers, its email) or whether it is offered the
+    update holds on evidence the shipped directory has nothing as recent against, in words.
 
-    A person's check (phoned, or the provider in writing) outweighs a page seen: the update's
-    checked number is undone unless the shipped row was checked by a person that day or
-    after. A number the update changed without a check is undone unless the shipped row's
-    own evidence (its check, or the day its source was seen) is newer: the lead's edit comes
-    after the data the release began from."""
-    new, old = _numbers(update), _numbers(shipped)
+    A person's check (phoned, or the provider in writing) outweighs a page seen: the
+    update's checked contact is undone unless the shipped row was checked by a person that
+    day or after. A change made without a check is undone unless the shipped row's own
+    evidence (its check, or the day its source was seen) is newer."""
+    new, old = _contacts(update), _contacts(shipped)
     undone = []
-    for service_id, (name, number, checked, seen) in sorted(new.items()):
-        if service_id not in old or old[service_id][1] == number:
+    for service_id, row in sorted(new.items()):
+        if service_id not in old or old[service_id]["contact"] == row["contact"]:
             continue
-        _, theirs, their_check, their_seen = old[service_id]
-        if checked:
-            newer = their_check is not None and their_check >= checked
+        if "active" not in (row["status"], old[service_id]["status"]):
+            continue  # offered in neither
+        theirs = old[service_id]
+        if row["checked"]:
+            newer = theirs["checked"] is not None and theirs["checked"] >= row["checked"]
         else:
-            their = max(filter(None, (their_check, their_seen)), default=None)
-            newer = their is not None and (seen is None or their > seen)
+            their = max(filter(None, (theirs["checked"], theirs["seen"])), default=None)
+            newer = their is not None and (row["seen"] is None or their > row["seen"])
         if not newer:
-            undone.append(f"{name}: {number} (the app's: {theirs})")
+            undone.append(f"{row['name']}: {_said(row)} (the app's: {_said(theirs)})")
     return undone
 
 
-def overtaken_words(shipped_version: str, update_version: str, undone: list[str]) -> str:
+def undone_words(shipped_version: str, update: Path, update_version: str, undone: list[str]) -> str:
     more = len(undone) - NAMED
     named = "; ".join(undone[:NAMED]) + (f"; and {more} more" if more > 0 else "")
     return (
-        f"the app's own directory {shipped_version} is not used: it would undo numbers corrected "
-        f"in the update {update_version} ({named}). The directory lead publishes a version above "
-        f"{shipped_version} from a working copy of {update_version}, with any of the app's own "
-        "changes they want (directory diff shows them); it is then used on every laptop"
+        f"the app's own directory {shipped_version} is in use over the update {update_version} "
+        f"({update}) and changes back what that update changed ({named}). If this release was "
+        "built without that update, the directory lead makes its changes again in a new "
+        "working copy, begun from this release, and publishes it (directory diff of the update "
+        "and the release lists them); if the release replaces it, remove that update from "
+        "IT's update folder"
     )
 
 
-def _numbers(data: bytes) -> dict[str, tuple[str, str, date | None, date | None]]:
-    """Each active service's name, first number, person's check and day its source was seen."""
+def _said(row: dict) -> str:
+    if row["status"] != "active":
+        return "not offered"
+    numbers, email = row["contact"][1], row["contact"][2]
+    return ", ".join(filter(None, (*numbers, email))) or "no contact"
+
+
+def _contacts(data: bytes) -> dict[str, dict]:
+    """Each service's name, contact (status, numbers in order, email), person's check and
+    day its source was seen."""
     db = open_directory(data)
     try:
-        rows = db.execute(
-            "SELECT s.id, s.name, s.assured_date, s.assured_method, s.source_date, "
-            "(SELECT p.number FROM phone p WHERE p.service_id = s.id "
-            "ORDER BY p.ordinal, p.id LIMIT 1) FROM service s WHERE s.status = 'active'"
+        services = db.execute(
+            "SELECT id, name, status, email, assured_date, assured_method, source_date FROM service"
         ).fetchall()
+        phones: dict[str, list[str]] = {}
+        for service_id, number in db.execute(
+            "SELECT service_id, number FROM phone ORDER BY service_id, ordinal, id"
+        ):
+            phones.setdefault(service_id, []).append(number)
     finally:
         db.close()
     return {
-        row[0]: (row[1], row[5] or "", person_confirmed(row[2], row[3]), assured_on(row[4][:10]))
-        for row in rows
+        s["id"]: {
+            "name": s["name"],
+            "status": s["status"],
+            "contact": (s["status"], tuple(phones.get(s["id"], ())), s["email"].strip().lower()),
+            "checked": person_confirmed(s["assured_date"], s["assured_method"]),
+            "seen": _day(s["source_date"]),
+        }
+        for s in services
     }
+
+
+def _day(text: str) -> date | None:
+    return assured_on(text[:10])
