@@ -269,11 +269,12 @@ class WorkingCopy:
 def _complete(row: dict) -> dict[str, str]:
     """Every field, as text (a hand-edited autosave may hold a number). A day checked as
     Excel saves it (24/11/2026) is read as that day, and "phoned " as phoned: opened and
-    saved in Excel, every check was refused at publish (lead review 2026-12-01)."""
-    row = {name: "" if row.get(name) is None else str(row[name]) for name in FIELDS}
+    saved in Excel, every check was refused at publish (lead review 2026-12-01). Spaces
+    round a cell go, as the build and the form trim them: a name ending in a space made the
+    form say "typed, not applied" before anything was typed (the same review)."""
+    row = {name: "" if row.get(name) is None else str(row[name]).strip() for name in FIELDS}
     if "/" in row["assured_date"] and (day := typed_day(row["assured_date"])) is not None:
         row["assured_date"] = day.isoformat()
-    row["assured_method"] = row["assured_method"].strip()
     return row
 
 

@@ -116,6 +116,7 @@ def test_a_copy_saved_by_excel_keeps_its_checks(folder):
         records = list(csv.DictReader(handle))
     (row,) = (r for r in records if r["id"] == "ndah")
     row.update(assured_date="24/11/2026", assured_method="phoned ", assured_by="DA lead")
+    row["name"] += "  "
     with table.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, list(records[0]))
         writer.writeheader()
@@ -125,6 +126,7 @@ def test_a_copy_saved_by_excel_keeps_its_checks(folder):
         "2026-11-24",
         "phoned",
     )
+    assert copy.service("ndah")["name"] == "National Domestic Abuse Helpline"
     table.write_bytes(table.read_text(encoding="utf-8").replace("-", "\u2013").encode("cp1252"))
     with pytest.raises(WorkingCopyError, match=r'save services.csv as "CSV UTF-8'):
         WorkingCopy.open(folder)
