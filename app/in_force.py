@@ -115,7 +115,7 @@ def published_here(policy: MachinePolicy | None = None):
     bundles count (the lead's old key, H116). A key file this account cannot read counts for
     nothing here (it stopped every publish, and the maintenance window opening); a folder
     IT's policy names that cannot be read is said, and stops a publish (reviews 2026-12-01)."""
-    from app.db.bundle import Published
+    from app.db.published import Published
 
     try:
         keys = trusted_keys_here(policy)

@@ -9,7 +9,6 @@ is read into memory once and checked there, and those bytes are what the app the
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -37,6 +36,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from nacl.signing import SigningKey, VerifyKey
+
+    from app.db.published import Published
 
 FORMAT = 1
 SUFFIX = ".navdir"
@@ -144,6 +145,8 @@ def publish(
     check_confirmations(source, today)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
+    from app.db.published import Published
+
     published = published or Published()
     published.check_reachable()
     newest = published.newest(out_dir, {kid: key.verify_key})
@@ -192,7 +195,7 @@ def publish(
         if before_writing is not None:  # a failure there: nothing is written
             before_writing()
         target = out_dir / f"directory-{version}{SUFFIX}"
-        _write_new(target, bundle_bytes(manifest, data))
+        write_new(target, bundle_bytes(manifest, data))
         published.keep_record(target)
         return target
     finally:
@@ -204,7 +207,7 @@ def bundle_bytes(manifest: Manifest, database: bytes) -> bytes:
     return MAGIC + signing.canonical(asdict(manifest)) + b"\n" + database
 
 
-def _write_new(target: Path, data: bytes) -> None:
+def write_new(target: Path, data: bytes) -> None:
     """Whole or not at all, through a file of a name no one could have prepared (a link
     left under a known name would have had the bundle written wherever it points), and
     never over a file of that name: two leads publishing one version in the same second
@@ -239,77 +242,6 @@ def _put_in_place(partial: Path, target: Path) -> None:
     with open(target, "xb"):  # claims the name, or FileExistsError
         pass
     os.replace(partial, target)  # whole; the claim just made is what it replaces
-
-
-def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, Path] | None:
-    """The highest version among the bundles in a folder signed by one of `keys`, with its
-    file: an unsigned file claiming 9999.1.1, left by anyone who can write the update share,
-    refused every publish (review 2026-12-01)."""
-    newest = None
-    for path in folder.glob(f"*{SUFFIX}"):
-        try:  # a copy cut short still counts: once copied again, laptops would take it
-            head, _ = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
-            manifest = read_manifest(_manifest_line(head))
-            check_signature(manifest, keys)
-            version = manifest.directory_version
-        except Refused:
-            continue
-        if newest is None or version_key(version) > version_key(newest[0]):
-            newest = (version, path)
-    return newest
-
-
-@record
-class Published:
-    """What this computer can see already published beyond the output folder: IT's update
-    folder and the user's installed updates, with the keys it trusts (the lead's old key
-    too, H116). A second lead laptop started its copy from the shipped directory and its
-    publish undid the first correction on every laptop (review 2026-12-01), so a folder
-    IT's policy names that cannot be read now stops a publish (`unreachable` says why)."""
-
-    folders: tuple[Path, ...] = ()
-    keys: tuple = ()  # (key id, VerifyKey) pairs
-    unreachable: str = ""
-    # this user's ledger: a copy of every bundle they publish, whatever folder it went
-    # to. A lead's second working copy publishes into its own folder by default, and undid
-    # the first one's correction, not yet copied to IT's folder (lead review 2026-12-01)
-    ledger: Path | None = None
-
-    def newest(self, out_dir: Path, own: dict[str, VerifyKey]) -> tuple[str, Path] | None:
-        """The highest version signed by a trusted key (or `own`) in any of these folders."""
-        keys = {**dict(self.keys), **own}
-        places = (out_dir, *self.folders, *filter(None, [self.ledger]))
-        found = (newest_published(f, keys) for f in places if f.is_dir())
-        return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
-
-    def keep_record(self, bundle: Path) -> None:
-        """A copy in this user's ledger; a ledger that cannot be written stops nothing
-        (the bundle is published: the output folder and IT's still count)."""
-        if self.ledger is None or bundle.parent == self.ledger:
-            return
-        with contextlib.suppress(OSError, Refused):
-            self.ledger.mkdir(parents=True, exist_ok=True)
-            _write_new(self.ledger / bundle.name, bundle.read_bytes())
-
-    def not_trusted_here(self, bundle: Path) -> str:
-        """'' when this computer trusts the key that signed the bundle; otherwise why laptops
-        may refuse it: bundles signed by a key IT had not trusted yet were "published" and
-        never arrived, and the lead was not told (lead review 2026-12-01)."""
-        manifest = claimed_manifest(bundle)
-        if manifest is None or manifest.key_id in dict(self.keys):
-            return ""
-        return (
-            f"This computer does not trust the key that signed it ({manifest.key_id}): "
-            "laptops set up like this one will refuse it. IT adds the key's .pub file to "
-            "every laptop's trusted keys first."
-        )
-
-    def check_reachable(self) -> None:
-        if self.unreachable:
-            raise Refused(
-                f"{self.unreachable}: a directory published there since this copy began "
-                "would be undone by this one on every laptop. Publish when it can be reached"
-            )
 
 
 # Each field's JSON type: a list where a string belongs (an unsigned file IT's folder can
@@ -367,7 +299,7 @@ def read_signed_manifest(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
     every start and every check, freezing the window and Quick exit (review 2026-12-01).
     The database is read, and its hash checked, only for the bundle chosen."""
     head, size = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
-    line = _manifest_line(head)
+    line = manifest_line(head)
     manifest = read_manifest(line)
     if size != len(MAGIC) + len(line) + 1 + manifest.size:  # before the signature: cheaper
         raise Refused(f"wrong size: the database is not the one that was signed{COPY_AGAIN}")
@@ -379,12 +311,12 @@ def claimed_manifest(path: Path) -> Manifest | None:
     """A bundle's manifest as it reads, its signature not checked; None if unread."""
     try:
         head, _ = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
-        return read_manifest(_manifest_line(head))
+        return read_manifest(manifest_line(head))
     except Refused:
         return None
 
 
-def _manifest_line(data: bytes) -> bytes:
+def manifest_line(data: bytes) -> bytes:
     if not data.startswith(MAGIC):
         raise Refused("not a directory bundle (bad header): remove it from the folder")
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_MANIFEST_BYTES)
@@ -399,7 +331,7 @@ def read_bundle_file(path: Path) -> bytes:
 
 def open_bundle(data: bytes, keys: dict[str, VerifyKey]) -> tuple[Manifest, bytes]:
     """read_bundle, on a bundle's bytes already read."""
-    line = _manifest_line(data)
+    line = manifest_line(data)
     manifest = read_manifest(line)
     check_signature(manifest, keys)
     database = data[len(MAGIC) + len(line) + 1 :]

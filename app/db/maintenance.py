@@ -23,8 +23,8 @@ from app.pathways.graph import Graph, Service
 from app.records import record
 
 if TYPE_CHECKING:
-    from app.db.bundle import Published
     from app.db.directory_diff import DirectoryDiff
+    from app.db.published import Published
 
 
 @record
@@ -160,8 +160,9 @@ def publish_copy(
     Raises Refused, SourceError or KeyFileError with the reason; nothing is written then."""
     from dataclasses import replace
 
-    from app.db.bundle import Published, publish
+    from app.db.bundle import publish
     from app.db.directory_diff import compare
+    from app.db.published import Published
     from app.db.signing import load_private
 
     check_new_version(version, date.today())

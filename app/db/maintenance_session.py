@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.db.bundle import Published
 from app.db.checks import version_key
 from app.db.coverage import COLUMNS, Cell, Tally, contribution
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes
@@ -20,6 +19,7 @@ from app.db.maintenance import (
     service_from_row,
     start_copy,
 )
+from app.db.published import Published
 from app.db.service_checks import format_uk_phone, service_problems
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph

@@ -216,7 +216,7 @@ def test_a_bundle_this_lead_published_into_another_folder_still_counts(graph, le
     """Each working copy publishes into its own folder by default: a second copy, begun
     before IT had copied the first one's bundle, undid its correction on every laptop (lead
     review 2026-12-01). A copy of every bundle is kept in the lead's own ledger."""
-    from app.db.bundle import Published
+    from app.db.published import Published
 
     mine = Published(ledger=tmp_path / "ledger")
     (first, words), (second, _) = (copy_in(tmp_path / n, graph) for n in ("first", "second"))
@@ -234,7 +234,8 @@ def test_a_bundle_signed_by_the_leads_old_key_still_counts_after_a_new_key(graph
     """With a new key (a new laptop, a lost key) and IT trusting both, the same old copy was
     signed "no change" above the old key's correction, which every laptop then lost (review
     2026-12-01): bundles by any key this computer trusts count as published."""
-    from app.db.bundle import Published, publish
+    from app.db.bundle import publish
+    from app.db.published import Published
 
     out = tmp_path / "out"
     (first, words), (second, _) = (copy_in(tmp_path / n, graph) for n in ("first", "second"))
@@ -325,8 +326,8 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
     """Months later, on a new laptop the update had not reached, a copy began from the
     shipped directory; its publish (suggested as the same version) took the first
     correction off every laptop, unsaid (review 2026-12-01)."""
-    from app.db.bundle import Published
     from app.db.maintenance_session import Maintenance
+    from app.db.published import Published
 
     share = tmp_path / "share"
     first, words = copy_in(tmp_path / "first", graph)

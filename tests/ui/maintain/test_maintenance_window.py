@@ -229,7 +229,7 @@ def test_a_copy_older_than_the_directory_in_use_is_said_at_once(qtbot, maintenan
 def test_an_update_folder_that_cannot_be_read_is_said_when_the_window_opens(qtbot, maintenance):
     """A new laptop's copy began from the shipped directory while IT's share was out of
     reach; nothing said so until its publish undid a correction (review 2026-12-01)."""
-    from app.db.bundle import Published
+    from app.db.published import Published
     from app.ui.maintain.maintenance_window import MaintenanceWindow
 
     maintenance.published = lambda: Published(unreachable="IT's update folder S: cannot be read")

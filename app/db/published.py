@@ -1,0 +1,89 @@
+"""What is already published, for a new publish to stand above: the output folder, IT's
+update folder, the user's installed updates and the lead's ledger, with the keys this
+computer trusts. A version at or below one found there, or a working copy older than one,
+is refused: each had undone a correction on every laptop (reviews 2026-12-01)."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.db.bundle import SUFFIX, check_signature, claimed_manifest, write_new
+from app.db.checks import Refused, version_key
+from app.records import record
+
+if TYPE_CHECKING:
+    from nacl.signing import VerifyKey
+
+
+def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, Path] | None:
+    """The highest version among the bundles in a folder signed by one of `keys`, with its
+    file: an unsigned file claiming 9999.1.1, left by anyone who can write the update share,
+    refused every publish (review 2026-12-01)."""
+    newest = None
+    for path in folder.glob(f"*{SUFFIX}"):
+        manifest = claimed_manifest(path)  # a copy cut short still counts: copied again,
+        if manifest is None:  # laptops would take it
+            continue
+        try:
+            check_signature(manifest, keys)
+        except Refused:
+            continue
+        version = manifest.directory_version
+        if newest is None or version_key(version) > version_key(newest[0]):
+            newest = (version, path)
+    return newest
+
+
+@record
+class Published:
+    """What this computer can see already published beyond the output folder: IT's update
+    folder, the user's installed updates and their ledger, with the keys it trusts (the
+    lead's old key too, H116). A second lead laptop started its copy from the shipped directory and its
+    publish undid the first correction on every laptop (review 2026-12-01), so a folder
+    IT's policy names that cannot be read now stops a publish (`unreachable` says why)."""
+
+    folders: tuple[Path, ...] = ()
+    keys: tuple = ()  # (key id, VerifyKey) pairs
+    unreachable: str = ""
+    # this user's ledger: a copy of every bundle they publish, whatever folder it went
+    # to. A lead's second working copy publishes into its own folder by default, and undid
+    # the first one's correction, not yet copied to IT's folder (lead review 2026-12-01)
+    ledger: Path | None = None
+
+    def newest(self, out_dir: Path, own: dict[str, VerifyKey]) -> tuple[str, Path] | None:
+        """The highest version signed by a trusted key (or `own`) in any of these folders."""
+        keys = {**dict(self.keys), **own}
+        places = (out_dir, *self.folders, *filter(None, [self.ledger]))
+        found = (newest_published(f, keys) for f in places if f.is_dir())
+        return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
+
+    def keep_record(self, bundle: Path) -> None:
+        """A copy in this user's ledger; a ledger that cannot be written stops nothing
+        (the bundle is published: the output folder and IT's still count)."""
+        if self.ledger is None or bundle.parent == self.ledger:
+            return
+        with contextlib.suppress(OSError, Refused):
+            self.ledger.mkdir(parents=True, exist_ok=True)
+            write_new(self.ledger / bundle.name, bundle.read_bytes())
+
+    def not_trusted_here(self, bundle: Path) -> str:
+        """'' when this computer trusts the key that signed the bundle; otherwise why laptops
+        may refuse it: bundles signed by a key IT had not trusted yet were "published" and
+        never arrived, and the lead was not told (lead review 2026-12-01)."""
+        manifest = claimed_manifest(bundle)
+        if manifest is None or manifest.key_id in dict(self.keys):
+            return ""
+        return (
+            f"This computer does not trust the key that signed it ({manifest.key_id}): "
+            "laptops set up like this one will refuse it. IT adds the key's .pub file to "
+            "every laptop's trusted keys first."
+        )
+
+    def check_reachable(self) -> None:
+        if self.unreachable:
+            raise Refused(
+                f"{self.unreachable}: a directory published there since this copy began "
+                "would be undone by this one on every laptop. Publish when it can be reached"
+            )
