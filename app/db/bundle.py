@@ -158,6 +158,8 @@ def publish(
             f"version {version} must be higher than {newest[0]}, published already "
             f"({newest[1]}): laptops that have it would never take this one"
         )
+    if newest and not just_built:  # a working copy has its own check (_check_not_behind)
+        published.check_not_undone(newest, {kid: key.verify_key}, source)
     # Built in a folder only this user can write: in the update share, anyone who can write
     # there could leave a journal under a name known in advance, which SQLite would roll
     # into the database before it is signed (review 2026-12-01)

@@ -21,7 +21,7 @@ from app.pathways.services import assured_on, person_confirmed
 NAMED = 3  # services named in the message; the rest counted
 
 
-def changes_undone(update: bytes, shipped: bytes) -> list[str]:
+def changes_undone(update: bytes, shipped: bytes, shipped_is: str = "the app's") -> list[str]:
     """Each service whose contact (its numbers, its email) or whether it is offered the
     update holds on evidence the shipped directory has nothing as recent against, in words.
 
@@ -43,7 +43,7 @@ def changes_undone(update: bytes, shipped: bytes) -> list[str]:
             their = max(filter(None, (theirs["checked"], theirs["seen"])), default=None)
             newer = their is not None and (row["seen"] is None or their > row["seen"])
         if not newer:
-            undone.append(f"{row['name']}: {_said(row)} (the app's: {_said(theirs)})")
+            undone.append(f"{row['name']}: {_said(row)} ({shipped_is}: {_said(theirs)})")
     return undone
 
 

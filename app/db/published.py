@@ -40,9 +40,10 @@ def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, Pat
 class Published:
     """What this computer can see already published beyond the output folder: IT's update
     folder, the user's installed updates and their ledger, with the keys it trusts (the
-    lead's old key too, H116). A second lead laptop started its copy from the shipped directory and its
-    publish undid the first correction on every laptop (review 2026-12-01), so a folder
-    IT's policy names that cannot be read now stops a publish (`unreachable` says why)."""
+    lead's old key too, H116). A second lead laptop started its copy from the shipped
+    directory and its publish undid the first correction on every laptop (review
+    2026-12-01), so a folder IT's policy names that cannot be read now stops a publish
+    (`unreachable` says why)."""
 
     folders: tuple[Path, ...] = ()
     keys: tuple = ()  # (key id, VerifyKey) pairs
@@ -80,6 +81,27 @@ class Published:
             "laptops set up like this one will refuse it. IT adds the key's .pub file to "
             "every laptop's trusted keys first."
         )
+
+    def check_not_undone(self, newest: tuple[str, Path], own: dict, database: bytes) -> None:
+        """A database (not a working copy) that changes back what the newest published
+        update changed is refused: one built from old sources, at a higher version, undid a
+        correction on every laptop and its changes were listed only once signed (attack
+        review 2026-12-01). Its own version says nothing: it does not move when published."""
+        from app.db.bundle import read_bundle
+        from app.db.overtaken import NAMED, changes_undone
+
+        try:
+            _, data = read_bundle(newest[1], {**dict(self.keys), **own})
+        except Refused:  # copied in part: its version still counts (above)
+            return
+        if undone := changes_undone(data, database, "this database's"):
+            raise Refused(
+                f"this database changes back what {newest[0]}, published already "
+                f"({newest[1]}), changed: {'; '.join(undone[:NAMED])}"
+                + (f"; and {len(undone) - NAMED} more" if len(undone) > NAMED else "")
+                + ". Publishing it would undo those on every laptop: install that update, "
+                "begin a working copy from it, and make the changes there"
+            )
 
     def check_reachable(self) -> None:
         if self.unreachable:

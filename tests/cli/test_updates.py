@@ -109,3 +109,27 @@ def test_publish_lists_no_settings_change_from_this_laptops_policy(
     out = capsys.readouterr().out
     assert ": 1 number changed" in out
     assert "pathway" not in out and "escalation_incidents" not in out
+
+
+def test_publishing_a_database_that_changes_back_a_published_update_is_refused(
+    tmp_path, capsys, coventry_edit, app_home
+):
+    """The shipped database, published above the lead's correction, took it off every
+    laptop; its changes were listed only once signed (attack review 2026-12-01)."""
+    from datetime import date
+
+    from app.db import signing
+
+    lead = signing.generate(tmp_path / "k")
+    out = tmp_path / "out"
+    today = date.today()
+    version = f"{today.year}.{today.month}.{today.day}"
+    publish = ["directory", "publish", "--key", str(lead.private_path), "--out", str(out)]
+    assert main(["--directory", str(coventry_edit), *publish, "--version", version]) == 0
+    shipped = str(REPO / "resources" / "directory.sqlite")
+    capsys.readouterr()
+    assert main(["--directory", shipped, *publish, "--version", f"{version}.1"]) == 1
+    err = capsys.readouterr().err
+    assert f"changes back what {version}, published already" in err
+    assert "Coventry MASH: 024 7600 0000 (this database's: 024 7678 8555)" in err
+    assert [p.name for p in out.glob("*.navdir")] == [f"directory-{version}.navdir"]

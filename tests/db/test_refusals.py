@@ -122,6 +122,7 @@ def test_an_old_version_signed_twice_is_passed_over_once_a_higher_one_is_publish
     bundle(where, key, "2026.12.1")
     other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
     shutil.copy(other, where.machine_updates / "a-correction.navdir")
-    fixed = bundle(where, key, "2026.12.2")
+    # the correction kept: one that changed it back is refused (test_publish_never_undoes…)
+    fixed = publish(coventry_edit, key.private_path, where.machine_updates, "2026.12.2", TODAY)
     choice = select_directory(where, TODAY)
     assert choice.path == fixed and choice.problems == []
