@@ -254,6 +254,9 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
     superseded = refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
     below_shipped = None  # the newest update the shipped directory overtook
+    # with IT's folder in reach, only its updates count: a copy kept here of one IT has
+    # removed (the release replacing it) would fail the self-test on every laptop for good
+    share_up = where.machine_updates is not None and _is_folder(where.machine_updates)
     # newest first; of one version, IT's file first (its other contents here stand in)
     order = sorted(found.values(), key=lambda r: (r[0], any(o == "machine" for o, _ in r[2])))
     for key, manifest, places in reversed(order):
@@ -270,8 +273,14 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 refuse(choice, origin, path, "not read: copies before it failed")
                 continue
             if choice.path is not None and key <= version_key(choice.version):
-                if choice.origin == "shipped" and below_shipped is None:
-                    below_shipped = (manifest, places)
+                counted = [p for p in places if p[0] == "machine" or not share_up]
+                if choice.origin == "shipped" and below_shipped is None and counted:
+                    below_shipped = (manifest, counted)
+                if choice.origin == "shipped" and share_up and origin == "kept" and not counted:
+                    # IT removed what the release overtook: below it, never to be used
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                    continue
                 choice.skipped.append(f"{path.name}: not newer than {choice.version} in use")
                 if origin != "machine" and path is kept_place(places):
                     good_user.append(path)  # one place a bundle: copies never push one out

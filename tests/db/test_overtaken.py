@@ -132,3 +132,23 @@ def test_a_release_with_the_update_in_it_says_nothing(where, key, corrected):
     release(where, "2026.12.20", NEW, checked("2026-11-20"))
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.origin, choice.problems) == ("2026.12.20", "shipped", [])
+
+
+def test_once_it_removes_an_update_the_release_replaces_nothing_more_is_said(where, key, corrected):
+    """The copy of it kept on each laptop would have failed the self-test everywhere, for
+    good, after IT did as told; with the share offline before that, it counts."""
+    where.machine_updates.mkdir()
+    placed = where.machine_updates / corrected.name
+    placed.write_bytes(corrected.read_bytes())
+    assert select_directory(where, TODAY).origin == "machine"  # a copy kept on the laptop
+    assert list(where.user_updates.glob("kept-*.navdir"))
+    release(where, "2026.12.20")
+    assert len(select_directory(where, TODAY).undone) == 1
+    where.machine_updates.rename(where.machine_updates.with_name("offline"))
+    assert len(select_directory(where, TODAY).undone) == 1  # its copy kept here counts
+    where.machine_updates.with_name("offline").rename(where.machine_updates)
+    placed.unlink()  # the release replaces it: IT removes it
+    assert select_directory(where, TODAY).problems == []
+    assert not list(where.user_updates.glob("kept-*.navdir"))  # below the release: gone
+    where.machine_updates.rmdir()  # the share offline later: nothing more is said
+    assert select_directory(where, TODAY).problems == []
