@@ -114,6 +114,7 @@ def publish(
     loaded_key: tuple[str, SigningKey] | None = None,
     before_writing: Callable[[], None] | None = None,
     published: Published | None = None,
+    not_written: Callable[[], None] | None = None,
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -125,6 +126,9 @@ def publish(
     `loaded_key`: the key it already unsealed (one passphrase derivation, not two);
     `before_writing`: called once signed, before the bundle is written (the lead's working
     copy records the version then, so a copy changed meanwhile stops the publish whole);
+    `not_written`: called when the bundle could not be written after `before_writing` (a
+    lead who lost a race kept a copy marked published, and its next publish undid the
+    winner's correction: IT review 2026-12-01);
     `published`: what this computer can see published beyond out_dir (IT's update folder,
     the keys it trusts): a version at or below one there is refused too."""
     import tempfile  # publishing only: not on the path to the first question
@@ -197,7 +201,12 @@ def publish(
         if before_writing is not None:  # a failure there: nothing is written
             before_writing()
         target = out_dir / f"directory-{version}{SUFFIX}"
-        write_new(target, bundle_bytes(manifest, data))
+        try:
+            write_new(target, bundle_bytes(manifest, data))
+        except BaseException:
+            if not_written is not None:  # what before_writing recorded is taken back
+                not_written()
+            raise
         published.keep_record(target)
         return target
     finally:
@@ -225,7 +234,8 @@ def write_new(target: Path, data: bytes) -> None:
     except FileExistsError:
         raise Refused(
             f"{target.name} was written by someone else a moment ago: nothing of yours was "
-            "published. Publish again with a higher version"
+            "published. Publish again: it is checked against the one now there, and says what "
+            "to do"
         ) from None
     finally:
         Path(name).unlink(missing_ok=True)

@@ -169,6 +169,7 @@ def publish_copy(
     # before signing: saving the new version afterwards failed, and the lead was told
     # "nothing was published" of a bundle already written (review 2026-12-01)
     copy.check_unchanged()
+    started_at = copy.version  # restored if the bundle is then not written
     if version_key(copy.version) < version_key(in_use.directory_version):
         raise Refused(
             f"this working copy holds directory {copy.version}, older than "
@@ -205,6 +206,7 @@ def publish_copy(
             just_built=True,
             loaded_key=loaded,
             before_writing=lambda: copy.save(version),
+            not_written=lambda: copy.save(started_at),
             published=published,
         )
     return bundle, signed

@@ -17,17 +17,18 @@ if TYPE_CHECKING:
     from nacl.signing import VerifyKey
 
 
-def newest_published(folder: Path, keys: dict[str, VerifyKey]) -> tuple[str, Path] | None:
+def newest_published(folder: Path, keys: dict[str, VerifyKey] | None) -> tuple[str, Path] | None:
     """The highest version among the bundles in a folder signed by one of `keys`, with its
     file: an unsigned file claiming 9999.1.1, left by anyone who can write the update share,
-    refused every publish (review 2026-12-01)."""
+    refused every publish (review 2026-12-01). `keys` None: any, as the manifest says."""
     newest = None
     for path in folder.glob(f"*{SUFFIX}"):
         manifest = claimed_manifest(path)  # a copy cut short still counts: copied again,
         if manifest is None:  # laptops would take it
             continue
         try:
-            check_signature(manifest, keys)
+            if keys is not None:
+                check_signature(manifest, keys)
         except Refused:
             continue
         version = manifest.directory_version
@@ -54,10 +55,14 @@ class Published:
     ledger: Path | None = None
 
     def newest(self, out_dir: Path, own: dict[str, VerifyKey]) -> tuple[str, Path] | None:
-        """The highest version signed by a trusted key (or `own`) in any of these folders."""
+        """The highest version signed by a trusted key (or `own`) in any of these folders,
+        or by any key in the ledger: only this app writes there, for this user, and a bundle
+        signed by a new key IT trusted later was undone by one signed with the old key
+        (IT review 2026-12-01). A file put there can only stop a publish, naming itself."""
         keys = {**dict(self.keys), **own}
-        places = (out_dir, *self.folders, *filter(None, [self.ledger]))
-        found = (newest_published(f, keys) for f in places if f.is_dir())
+        places = [(f, keys) for f in (out_dir, *self.folders)]
+        places += [(self.ledger, None)] if self.ledger is not None else []
+        found = (newest_published(f, k) for f, k in places if f.is_dir())
         return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
 
     def keep_record(self, bundle: Path) -> None:

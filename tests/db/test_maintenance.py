@@ -230,6 +230,63 @@ def test_a_bundle_this_lead_published_into_another_folder_still_counts(graph, le
     assert not (tmp_path / "second-out").exists() or not any((tmp_path / "second-out").iterdir())
 
 
+def test_a_bundle_in_the_ledger_counts_whatever_key_signed_it(graph, lead, tmp_path):
+    """Published with a new key IT did not trust yet, then a second copy published with the
+    old one: once IT trusted the new key, laptops took the second, which undid the first's
+    correction (IT review 2026-12-01)."""
+    from app.db.published import Published
+
+    mine = Published(ledger=tmp_path / "ledger")  # no key trusted here but the one in hand
+    new = signing.generate(tmp_path / "new", PASSPHRASE)
+    (first, words), (second, _) = (copy_in(tmp_path / n, graph) for n in ("first", "second"))
+    first.update("bcwa", {"phone": "0121 552 6449"})
+    first.save()
+    args = (graph, SHIPPED)
+    publish_copy(
+        first,
+        words,
+        *args,
+        new.private_path,
+        PASSPHRASE,
+        tmp_path / "a",
+        "2026.12.1",
+        published=mine,
+    )
+    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already"):
+        publish_copy(
+            second,
+            words,
+            *args,
+            lead.private_path,
+            PASSPHRASE,
+            tmp_path / "b",
+            "2026.12.2",
+            published=mine,
+        )
+
+
+def test_a_copy_whose_bundle_is_not_written_keeps_its_version(graph, lead, tmp_path, monkeypatch):
+    """A lead who lost a race (or could not write the folder) kept a copy marked published,
+    and its next publish undid the winner's correction (IT review 2026-12-01)."""
+    import app.db.bundle as bundle
+    from app.db.checks import Refused as Lost
+
+    copy, words = copy_in(tmp_path / "copy", graph)
+    copy.update("bcwa", {"phone": "0121 552 6449"})
+    copy.save()
+    before = copy.version
+
+    def lost(target, data):
+        raise Lost("directory-2026.12.1.navdir was written by someone else a moment ago")
+
+    monkeypatch.setattr(bundle, "write_new", lost)
+    with pytest.raises(Refused, match="someone else"):
+        publish_copy(
+            copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "o", "2026.12.1"
+        )
+    assert copy.version == before == open_copy(tmp_path / "copy", graph)[0].version
+
+
 def test_a_bundle_signed_by_the_leads_old_key_still_counts_after_a_new_key(graph, lead, tmp_path):
     """With a new key (a new laptop, a lost key) and IT trusting both, the same old copy was
     signed "no change" above the old key's correction, which every laptop then lost (review
