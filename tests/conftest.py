@@ -12,6 +12,14 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every test writes under a folder of its own run, never the profile of whoever runs them: a
+# publish test wrote the lead's ledger into the real one, and the next run's publishes were
+# refused by it (tests that need folders of their own use app_home)
+PROFILE_VARIABLES = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+_RUN = Path(__import__("tempfile").mkdtemp(prefix="navigator-tests-"))
+for _name in PROFILE_VARIABLES:
+    os.environ[_name] = str(_RUN / _name.lower())
+os.environ["NAVIGATOR_MACHINE_FOLDER"] = str(_RUN / "machine")
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -134,6 +142,16 @@ def run_app(*args, env=None, cwd=REPO, command=FROM_SOURCE, timeout=120):
 
 
 @pytest.fixture(autouse=True)
+def _own_profile(tmp_path_factory, monkeypatch):
+    """Each test's own user and machine folders (app_home, asked for, replaces them): one
+    test's published ledger refused another's publish of the same version."""
+    root = tmp_path_factory.mktemp("profile")
+    for name in PROFILE_VARIABLES:
+        monkeypatch.setenv(name, str(root / name.lower()))
+    monkeypatch.setenv("NAVIGATOR_MACHINE_FOLDER", str(root / "machine"))
+
+
+@pytest.fixture(autouse=True)
 def _delete_closed_windows():
     """pytest-qt closes each test's widgets with deleteLater, which only an event loop
     carries out; without this every window ever made stays alive and hears each font
@@ -167,7 +185,7 @@ class AppHome:
     env: dict[str, str]
 
 
-APP_FOLDERS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+APP_FOLDERS = PROFILE_VARIABLES
 MACHINE_FOLDERS = ("XDG_CONFIG_DIRS", "XDG_DATA_DIRS")  # IT's: policy, keys, updates
 
 

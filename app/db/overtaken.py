@@ -22,8 +22,9 @@ NAMED = 3  # services named in the message; the rest counted
 
 
 def changes_undone(update: bytes, shipped: bytes, shipped_is: str = "the app's") -> list[str]:
-    """Each service whose contact (its numbers, its email) or whether it is offered the
-    update holds on evidence the shipped directory has nothing as recent against, in words.
+    """Each service whose contact (its numbers, its email, its hours) or whether it is
+    offered the update holds on evidence the shipped directory has nothing as recent
+    against, in words; and each the update added that the shipped directory lacks.
 
     A person's check (phoned, or the provider in writing) outweighs a page seen: the
     update's checked contact is undone unless the shipped row was checked by a person that
@@ -32,7 +33,11 @@ def changes_undone(update: bytes, shipped: bytes, shipped_is: str = "the app's")
     new, old = _contacts(update), _contacts(shipped)
     undone = []
     for service_id, row in sorted(new.items()):
-        if service_id not in old or old[service_id]["contact"] == row["contact"]:
+        if service_id not in old:  # added by the update (ids are never reused)
+            if row["status"] == "active":
+                undone.append(f"{row['name']}: {_said(row)} (added by the update)")
+            continue
+        if old[service_id]["contact"] == row["contact"]:
             continue
         if "active" not in (row["status"], old[service_id]["status"]):
             continue  # offered in neither
@@ -43,7 +48,8 @@ def changes_undone(update: bytes, shipped: bytes, shipped_is: str = "the app's")
             their = max(filter(None, (theirs["checked"], theirs["seen"])), default=None)
             newer = their is not None and (row["seen"] is None or their > row["seen"])
         if not newer:
-            undone.append(f"{row['name']}: {_said(row)} ({shipped_is}: {_said(theirs)})")
+            mine, others = _said(row, theirs), _said(theirs, row)
+            undone.append(f"{row['name']}: {mine} ({shipped_is}: {others})")
     return undone
 
 
@@ -60,11 +66,13 @@ def undone_words(shipped_version: str, update: Path, update_version: str, undone
     )
 
 
-def _said(row: dict) -> str:
+def _said(row: dict, other: dict | None = None) -> str:
+    """The contact in words; its hours too where they differ from `other`'s."""
     if row["status"] != "active":
         return "not offered"
-    numbers, email = row["contact"][1], row["contact"][2]
-    return ", ".join(filter(None, (*numbers, email))) or "no contact"
+    _, numbers, email, hours = row["contact"]
+    shown = hours if other is None or other["contact"][3] != hours else ""
+    return ", ".join(filter(None, (*numbers, email, shown and f"hours {shown}"))) or "no contact"
 
 
 def _contacts(data: bytes) -> dict[str, dict]:
@@ -80,13 +88,23 @@ def _contacts(data: bytes) -> dict[str, dict]:
             "SELECT service_id, number FROM phone ORDER BY service_id, ordinal, id"
         ):
             phones.setdefault(service_id, []).append(number)
+        hours: dict[str, list[str]] = {}
+        for service_id, said in db.execute(
+            "SELECT service_id, description FROM schedule ORDER BY service_id, id"
+        ):
+            hours.setdefault(service_id, []).append(said)
     finally:
         db.close()
     return {
         s["id"]: {
             "name": s["name"],
             "status": s["status"],
-            "contact": (s["status"], tuple(phones.get(s["id"], ())), s["email"].strip().lower()),
+            "contact": (
+                s["status"],
+                tuple(phones.get(s["id"], ())),
+                s["email"].strip().lower(),
+                "; ".join(filter(None, hours.get(s["id"], ()))),
+            ),
             "checked": person_confirmed(s["assured_date"], s["assured_method"]),
             "seen": _day(s["source_date"]),
         }

@@ -76,6 +76,28 @@ def test_an_email_or_a_retirement_the_lead_checked_is_undone_too(tmp_path):
     assert changes_undone(retired, SHIPPED)[0].endswith("not offered (the app's: 0808 2000 247)")
 
 
+def test_hours_changed_and_a_service_added_are_undone_too(tmp_path):
+    """A release without the update lost a new IDVA service and NDAH's changed hours, and
+    the self-test passed (IT review 2026-12-01)."""
+    hours = "UPDATE schedule SET description = '9am to 5pm' WHERE service_id = 'ndah'"
+    update = directory(tmp_path, "hours", hours, checked("2026-11-24"))
+    (said,) = changes_undone(update, SHIPPED)
+    assert said.startswith(f"{NDAH}: 0808 2000 247, hours 9am to 5pm (the app's: 0808 2000 247")
+    added = directory(
+        tmp_path,
+        "added",
+        "INSERT INTO service SELECT 'walsall-idva-new', organization_id, minimum_age, "
+        "maximum_age, 'Walsall IDVA (new)', description, url, email, status, "
+        "application_process, eligibility_description, '', alert, audience, self_referral, "
+        "source, source_date, confidence, notes, '', '' FROM service WHERE id = 'bcwa'",
+        "INSERT INTO phone VALUES ('walsall-idva-new-1', 'walsall-idva-new', 1, "
+        "'01922 650 000', 'voice', '')",
+    )
+    assert changes_undone(added, SHIPPED) == [
+        "Walsall IDVA (new): 01922 650 000 (added by the update)"
+    ]
+
+
 def test_the_words_name_three_count_the_rest_and_say_what_to_do_either_way(tmp_path):
     undone = [f"service {n}: 0121 000 000{n} (the app's: 0121 000 0000)" for n in range(5)]
     update = tmp_path / "directory-2026.12.1.navdir"
