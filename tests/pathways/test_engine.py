@@ -253,6 +253,8 @@ def test_the_scheme_for_migrant_victims_is_named_only_for_domestic_abuse(pathway
     ):
         advice = pathway.step(answers_for(pathway, case)).plan.action("immigration_advice")
         assert ("scheme" in advice.say) is scheme and "specialist advice" in advice.say
+        assert not scheme or "on some visas" in advice.say  # not promised to every victim
+        assert "For domestic abuse, on some visas" in advice.why  # as it is, for the worker
 
 
 def test_the_999_card_never_says_the_police_are_called(pathway):

@@ -89,6 +89,26 @@ def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
         assert line in lines
 
 
+def test_the_referral_details_say_the_abuser_may_be_near_and_when_strangulation_was(pathway):
+    """Whoever phones them next must know the person causing harm may be watching, and a
+    strangulation in the last 4 weeks (R32): neither was in the copy (officer review)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import plan_to_text
+
+    answers = adult_in_coventry(
+        perpetrator_nearby=True,
+        dash_answers=None,
+        additional_needs=["non_fatal_strangulation"],
+        strangulation_recent="yes",
+    )
+    lines = plan_to_text(pathway.step(answers_for(pathway, answers)).plan).splitlines()
+    assert (
+        " - The person causing harm came with them, or could be nearby or monitoring them: Yes"
+        in lines
+    )
+    assert " - Strangulation, choking or suffocation last happened: In the last 4 weeks" in lines
+
+
 def test_red_flags_ask_for_judgement_only_where_a_judgement_is_asked(pathway):
     """A child under 16 with a red flag was told to "consider professional judgement", a
     question their walk never asks (officer review 2026-12-01)."""
