@@ -147,7 +147,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.plan_view, self.readback, self.reminders = c.plan_view, c.readback, c.reminders
         self.strip.edit_requested.connect(self.correct)
         self.emergency.continue_requested.connect(self.refresh)
-        self.emergency.back_requested.connect(self.back)
+        self.emergency.back_requested.connect(self.correct)
         self.question_page.answered.connect(self.answer)
         self.question_page.holding_changed.connect(self.show_reminders)
         self.question_page.back_requested.connect(self.back)
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
                 self.question_page.hold_keys()  # the page now shown, only
             return
         months = self.pathway.graph.settings.assured_within_months
-        self.emergency.show_action(urgent, self.today(), months, self.copy_contact)
+        self.emergency.show_action(urgent, self.today(), months, self.copy_contact, question.id)
         self.pages.setCurrentWidget(self.emergency)
         self.show_reminders()  # after the 999 card: nothing may stand before it
 

@@ -27,7 +27,7 @@ class WalkDriver(QObject):
         c.question_page.answered.connect(self.answer)
         c.question_page.back_requested.connect(self.back)
         c.emergency.continue_requested.connect(self.refresh)
-        c.emergency.back_requested.connect(self.back)
+        c.emergency.back_requested.connect(self.correct)
         c.strip.edit_requested.connect(self.correct)
 
     def start(self, session: CaseSession) -> None:
@@ -62,7 +62,7 @@ class WalkDriver(QObject):
         c = self.conversation
         c.reminders.show_reminders(session.reminders, session.holds_case())
         months = session.pathway.graph.settings.assured_within_months
-        c.emergency.show_action(urgent, self.today(), months, None)
+        c.emergency.show_action(urgent, self.today(), months, None, question.id)
         c.pages.setCurrentWidget(c.emergency)
 
     def back(self) -> None:

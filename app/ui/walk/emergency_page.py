@@ -29,7 +29,9 @@ ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 class EmergencyPage(QWidget):
     continue_requested = Signal()
-    back_requested = Signal()  # "yes" pressed by mistake: back to the question
+    # "yes" given by mistake: back to the question that brought the card (its id), also when
+    # given again from read-back (Back went to the last question asked: officer review)
+    back_requested = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,6 +49,7 @@ class EmergencyPage(QWidget):
         self.frame: GroupFrame | None = None
         self.card: ActionCard | None = None
         self.shown: tuple | None = None
+        self.asked_by = ""  # the question whose answer brought the card
         self.go_on = QPushButton("Continue when safe    [Enter]")
         self.go_on.setAccessibleName("Continue the questions when it is safe")
         self.go_on.setMinimumHeight(44)
@@ -67,10 +70,16 @@ class EmergencyPage(QWidget):
         page.addLayout(buttons)
 
     def show_action(
-        self, action: PlannedAction, today: date, months: int, copy: Callable[[str], None] | None
+        self,
+        action: PlannedAction,
+        today: date,
+        months: int,
+        copy: Callable[[str], None] | None,
+        asked_by: str = "",
     ) -> None:
         self.forget_case()
-        self.shown = (action, today, months, copy)  # redrawn when the text size changes
+        self.shown = (action, today, months, copy, asked_by)  # redrawn at a new text size
+        self.asked_by = asked_by
         self.frame = GroupFrame("now")
         self.card = ActionCard(None, action, today, months, copy)
         self.card.why.set_open(True)  # "not safe to speak: 999 then 55" must not be folded
@@ -85,8 +94,9 @@ class EmergencyPage(QWidget):
         self.go_on.setFocus()
 
     def go_back(self) -> None:
+        asked_by = self.asked_by
         self.forget_case()  # the answer is to be given again: this card no longer stands
-        self.back_requested.emit()
+        self.back_requested.emit(asked_by)
 
     def holds_case(self) -> bool:
         return self.frame is not None
@@ -97,6 +107,7 @@ class EmergencyPage(QWidget):
             self.column.removeWidget(self.frame)
             self.frame.deleteLater()
         self.frame = self.card = self.shown = None
+        self.asked_by = ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ENTER:

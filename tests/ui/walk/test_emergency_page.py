@@ -55,6 +55,26 @@ def test_alt_left_on_the_card_goes_back_to_the_question_and_enter_then_answers_i
     assert window.session.answers["immediate_danger"] is False
 
 
+def test_back_from_a_card_brought_from_read_back_goes_to_the_danger_question(qtbot, window):
+    """It went to the last question asked, and the plan kept 999 (officer review)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import walk
+
+    walk(qtbot, window, json.loads((DATA / "reference.json").read_text())[0]["scenario"])
+    assert window.session.question is None  # the plan
+    window.read_back()
+    window.edit("immediate_danger")  # Enter on its row
+    press(qtbot, window, Qt.Key.Key_Y)
+    assert window.pages.currentWidget() is window.emergency
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.session.question.id == "immediate_danger"
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.session.question is None  # back to the plan, as any correction
+    assert "emergency_999" not in window.plan_view.action_kinds
+
+
 def test_no_to_danger_now_goes_straight_on(qtbot, window):
     press(qtbot, window, Qt.Key.Key_N)
     assert window.pages.currentWidget() is window.question_page
