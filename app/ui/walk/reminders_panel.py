@@ -138,8 +138,14 @@ class RemindersPanel(QWidget):
             return self.sizeHint().height()
         if not (self.compact and self.case_model.items):
             return None
-        list_lines = 2 * self.case_view.fontMetrics().lineSpacing() + 3 * self.case_view.spacing()
-        return self.heading.sizeHint().height() + list_lines + self.always.sizeHint().height()
+        view, line = self.case_view, self.case_view.fontMetrics().lineSpacing()
+        # an item's text starts half a line down (WrappingDelegate): 2 lines whole, not 1.5
+        # (officer review 2026-12-01)
+        list_lines = view.spacing() + (5 * line) // 2 + 2 * view.frameWidth() + 4  # rounding
+        gaps = 2 * max(self.layout().spacing(), 0)  # heading, list, "Always"
+        return (
+            self.heading.sizeHint().height() + list_lines + self.always.sizeHint().height() + gaps
+        )
 
     def _bring_new_into_view(self) -> None:
         """The first reminder new to this case scrolled to the top of its list."""
