@@ -216,7 +216,9 @@ class WrappingDelegate(QStyledItemDelegate):
         bounds = option.fontMetrics.boundingRect(
             QRect(0, 0, max(width, 80), 100_000), Qt.TextFlag.TextWordWrap, text
         )
-        return QSize(width, bounds.height() + option.fontMetrics.lineSpacing())
+        # a quarter line above and below the text (half a line each cut the second line of
+        # a new reminder in the two the panel keeps at the largest text: officer review)
+        return QSize(width, bounds.height() + option.fontMetrics.lineSpacing() // 2)
 
 
 class StoredTableModel(HeaderedTableModel):

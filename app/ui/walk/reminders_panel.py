@@ -139,9 +139,9 @@ class RemindersPanel(QWidget):
         if not (self.compact and self.case_model.items):
             return None
         view, line = self.case_view, self.case_view.fontMetrics().lineSpacing()
-        # an item's text starts half a line down (WrappingDelegate): 2 lines whole, not 1.5
-        # (officer review 2026-12-01)
-        list_lines = view.spacing() + (5 * line) // 2 + 2 * view.frameWidth() + 4  # rounding
+        # an item's text starts a quarter line down (WrappingDelegate): 2 lines whole, not
+        # 1.5 (officer review 2026-12-01)
+        list_lines = view.spacing() + (9 * line) // 4 + 2 * view.frameWidth() + 2  # rounding
         gaps = 2 * max(self.layout().spacing(), 0)  # heading, list, "Always"
         return (
             self.heading.sizeHint().height() + list_lines + self.always.sizeHint().height() + gaps

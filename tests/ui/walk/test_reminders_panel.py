@@ -156,7 +156,7 @@ def test_at_the_largest_text_a_new_reminder_for_this_case_is_in_view(qtbot, make
         arrivals += 1
         assert not window.conversation.columns.wide
         line = view.fontMetrics().lineSpacing()  # two whole lines (1.5 showed: officer review)
-        assert view.viewport().height() >= view.spacing() + (5 * line) // 2
+        assert view.viewport().height() >= view.spacing() + (9 * line) // 4
         first_new = next(n for n, r in enumerate(model.items) if r.id in model.new_ids)
         top = view.visualRect(model.index(first_new)).top()
         assert 0 <= top < view.viewport().height(), (window.session.question.id, top)
