@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
@@ -82,9 +83,9 @@ def main() -> None:
     window.directory.borough.setCurrentIndex(window.directory.borough.findData("coventry"))
     window.directory.query.setText("sexual")
     window.directory.run_search()
-    for _ in range(50):
+    for _ in range(50):  # the search runs on a thread of its own: its results come as events
         QApplication.processEvents()
-        window.directory.searches.thread.msleep(10)
+        time.sleep(0.01)
     window.directory.table.selectRow(0)
     shot(app, window, "6-directory-search")
     window.quick_exit()

@@ -116,7 +116,9 @@ class DirectoryTab(QWidget):
             return
         hit = self.model.hits[current.row()]
         checked = hit.confirmed or "not confirmed by a person"
-        warning = "  ⚠ CHECK BEFORE USE" if hit.check_before_use else ""
+        # in the plan's calm words: "⚠ CHECK BEFORE USE" in capitals stood after nearly every
+        # service, the warning issue 13 took off the cards (review 2026-12-01)
+        warning = " · check it before you give it" if hit.check_before_use else ""
         self.details.setText(
             f"{hit.name} ({hit.organisation or 'no organisation held'})\n"
             f"Phone: {hit.phone or 'no number held'}"

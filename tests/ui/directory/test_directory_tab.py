@@ -48,6 +48,9 @@ def test_a_services_details_say_where_they_come_from_and_what_is_in_doubt(qtbot,
     tab.table.setCurrentIndex(tab.model.index(row, 0))
     assert "Notes: CONFLICT: 0330 223 0099" in tab.details.text()
     assert "the second is the service's own page's (undated)" in tab.details.text()
+    said = tab.details.text()  # unconfirmed, in the plan's calm words, not in capitals
+    assert "not confirmed by a person · check it before you give it" in said
+    assert "CHECK BEFORE USE" not in said
     tab.searches.stop()
 
 
