@@ -162,8 +162,8 @@ def publish(
             f"version {version} must be higher than {newest[0]}, published already "
             f"({newest[1]}): laptops that have it would never take this one"
         )
-    if newest and not just_built:  # a working copy has its own check (_check_not_behind)
-        published.check_not_undone(newest, {kid: key.verify_key}, source)
+    if newest and not just_built:  # a working copy's is made with its starting directory
+        published.check_not_undone(newest, out_dir, source)
     # Built in a folder only this user can write: in the update share, anyone who can write
     # there could leave a journal under a name known in advance, which SQLite would roll
     # into the database before it is signed (review 2026-12-01)
@@ -346,10 +346,22 @@ def open_bundle(data: bytes, keys: dict[str, VerifyKey]) -> tuple[Manifest, byte
     line = manifest_line(data)
     manifest = read_manifest(line)
     check_signature(manifest, keys)
+    return manifest, _database_of(data, line, manifest)
+
+
+def whole_bundle(data: bytes) -> tuple[Manifest, bytes]:
+    """A bundle's manifest and database, whole (its hash checked), its signature not: for
+    a refusal only (a bundle the lead signed with a key not trusted yet is theirs too)."""
+    line = manifest_line(data)
+    manifest = read_manifest(line)
+    return manifest, _database_of(data, line, manifest)
+
+
+def _database_of(data: bytes, line: bytes, manifest: Manifest) -> bytes:
     database = data[len(MAGIC) + len(line) + 1 :]
     if len(database) != manifest.size or hashlib.sha256(database).hexdigest() != manifest.sha256:
         raise Refused(f"wrong hash: the database is not the one that was signed{COPY_AGAIN}")
-    return manifest, database
+    return database
 
 
 def check_bundle_database(manifest: Manifest, database: bytes, validate: bool = True) -> None:

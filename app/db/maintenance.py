@@ -192,7 +192,10 @@ def publish_copy(
         build(copy, words, pathway_from, database)  # a problem: said first, nothing written
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         kid, signing_key = loaded
-        _check_not_behind(copy, out_dir, published or Published(), {kid: signing_key.verify_key})
+        seen, own = published or Published(), {kid: signing_key.verify_key}
+        _check_not_behind(copy, out_dir, seen, own)
+        if newest := seen.newest(out_dir, own):  # begun from a release made without it
+            seen.check_not_undone(newest, out_dir, database.read_bytes(), base=pathway_from)
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)

@@ -21,7 +21,9 @@ from app.pathways.services import assured_on, person_confirmed
 NAMED = 3  # services named in the message; the rest counted
 
 
-def changes_undone(update: bytes, shipped: bytes, shipped_is: str = "the app's") -> list[str]:
+def changes_undone(
+    update: bytes, shipped: bytes, shipped_is: str = "the app's", base: bytes | None = None
+) -> list[str]:
     """Each service whose contact (its numbers, its email, its hours) or whether it is
     offered the update holds on evidence the shipped directory has nothing as recent
     against, in words; and each the update added that the shipped directory lacks.
@@ -29,10 +31,18 @@ def changes_undone(update: bytes, shipped: bytes, shipped_is: str = "the app's")
     A person's check (phoned, or the provider in writing) outweighs a page seen: the
     update's checked contact is undone unless the shipped row was checked by a person that
     day or after. A change made without a check is undone unless the shipped row's own
-    evidence (its check, or the day its source was seen) is newer."""
+    evidence (its check, or the day its source was seen) is newer.
+
+    `base`: the directory `shipped` was made from (a working copy's); a service changed
+    from it was changed on purpose, and is never counted."""
     new, old = _contacts(update), _contacts(shipped)
+    began = _contacts(base) if base is not None else {}
     undone = []
     for service_id, row in sorted(new.items()):
+        if base is not None and began.get(service_id, {}).get("contact") != old.get(
+            service_id, {}
+        ).get("contact"):
+            continue  # edited in the copy: what the lead meant
         if service_id not in old:  # added by the update (ids are never reused)
             if row["status"] == "active":
                 undone.append(f"{row['name']}: {_said(row)} (added by the update)")

@@ -87,26 +87,54 @@ class Published:
             "every laptop's trusted keys first."
         )
 
-    def check_not_undone(self, newest: tuple[str, Path], own: dict, database: bytes) -> None:
-        """A database (not a working copy) that changes back what the newest published
-        update changed is refused: one built from old sources, at a higher version, undid a
-        correction on every laptop and its changes were listed only once signed (attack
-        review 2026-12-01). Its own version says nothing: it does not move when published."""
-        from app.db.bundle import read_bundle
+    def check_not_undone(
+        self, newest: tuple[str, Path], out_dir: Path, database: bytes, base=None
+    ) -> None:
+        """A database that changes back what the newest published update changed is
+        refused: one built from old sources, at a higher version, undid a correction on
+        every laptop, its changes listed only once signed; so did a working copy begun from
+        a release made without that update (attack reviews 2026-12-01). `base`: a working
+        copy's starting directory (a service changed from it was changed on purpose)."""
         from app.db.overtaken import NAMED, changes_undone
 
-        try:
-            _, data = read_bundle(newest[1], {**dict(self.keys), **own})
-        except Refused:  # copied in part: its version still counts (above)
-            return
-        if undone := changes_undone(data, database, "this database's"):
+        this = "this working copy" if base is not None else "this database"
+        undone = changes_undone(self.newest_content(newest, out_dir), database, f"{this}'s", base)
+        if undone:
             raise Refused(
-                f"this database changes back what {newest[0]}, published already "
+                f"{this} changes back what {newest[0]}, published already "
                 f"({newest[1]}), changed: {'; '.join(undone[:NAMED])}"
                 + (f"; and {len(undone) - NAMED} more" if len(undone) > NAMED else "")
-                + ". Publishing it would undo those on every laptop: install that update, "
-                "begin a working copy from it, and make the changes there"
+                + ". Publishing it would undo those on every laptop: make those changes in it "
+                f"again (directory diff of {newest[1].name} and the directory in use lists "
+                "them), or begin a working copy from that update"
             )
+
+    def newest_content(self, newest: tuple[str, Path], out_dir: Path) -> bytes:
+        """The newest published bundle's database, whole: its own file, or another copy of
+        that version in these folders. A copy cut short let a publish skip the check above
+        (attack review); with no whole copy, nothing is published."""
+        from app.db.bundle import read_bundle_file, whole_bundle
+
+        version = newest[0]
+        places = [newest[1]] + [
+            path
+            for folder in (out_dir, *self.folders, *filter(None, [self.ledger]))
+            if folder.is_dir()
+            for path in sorted(folder.glob(f"*{SUFFIX}"))
+            if path != newest[1]
+        ]
+        for path in places:
+            claimed = claimed_manifest(path)
+            if claimed is None or claimed.directory_version != version:
+                continue
+            try:
+                return whole_bundle(read_bundle_file(path))[1]
+            except Refused:
+                continue
+        raise Refused(
+            f"{newest[1]}, directory {version} published already, cannot be read whole (copied "
+            "in part?): copy it again, or remove it, before publishing"
+        )
 
     def check_reachable(self) -> None:
         if self.unreachable:

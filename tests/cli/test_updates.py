@@ -133,3 +133,37 @@ def test_publishing_a_database_that_changes_back_a_published_update_is_refused(
     assert f"changes back what {version}, published already" in err
     assert "Coventry MASH: 024 7600 0000 (this database's: 024 7678 8555)" in err
     assert [p.name for p in out.glob("*.navdir")] == [f"directory-{version}.navdir"]
+
+
+def test_the_check_of_what_a_database_changes_back_needs_no_trust_and_a_whole_copy(
+    tmp_path, capsys, coventry_edit, app_home
+):
+    """Skipped when the newest was signed by a key not trusted yet (in the lead's ledger) or
+    cut short in the output folder: the shipped database went out over the correction."""
+    from datetime import date
+
+    from app.db import signing
+
+    new, old = signing.generate(tmp_path / "new"), signing.generate(tmp_path / "old")
+    today = date.today()
+    version = f"{today.year}.{today.month}.{today.day}"
+    out = tmp_path / "out"
+
+    def publish(database, key, at, folder=out):
+        command = ["--directory", str(database), "directory", "publish", "--key"]
+        return main([*command, str(key.private_path), "--out", str(folder), "--version", at])
+
+    assert publish(coventry_edit, new, version, tmp_path / "elsewhere") == 0  # into the ledger
+    shipped = REPO / "resources" / "directory.sqlite"
+    capsys.readouterr()
+    assert publish(shipped, old, f"{version}.1") == 1  # old: the key trusted here, say
+    assert "changes back what" in capsys.readouterr().err
+    assert publish(coventry_edit, old, f"{version}.2") == 0
+    made = out / f"directory-{version}.2.navdir"
+    made.write_bytes(made.read_bytes()[:5000])  # cut short
+    for ledger in app_home.root.rglob("published"):
+        for bundle in ledger.glob("*.navdir"):
+            bundle.unlink()  # only the cut copy is left
+    capsys.readouterr()
+    assert publish(shipped, old, f"{version}.3") == 1
+    assert "cannot be read whole" in capsys.readouterr().err

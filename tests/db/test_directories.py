@@ -88,11 +88,10 @@ def test_only_the_two_newest_of_the_workers_bundles_are_kept(where, key):
 def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_path):
     stranger = signing.generate(tmp_path / "stranger")
     publish(SHIPPED, stranger.private_path, where.machine_updates, "2026.12.3", TODAY)
-    path = bundle(where, key, "2026.12.4")
+    # all published, then altered: publish refuses to go on over a newest it cannot read
+    path, other, flipped = (bundle(where, key, f"2026.12.{n}") for n in (4, 5, 6))
     rezip(path, manifest={"expires": "2099-01-01"})
-    other = bundle(where, key, "2026.12.5")
     rezip(other, database=SHIPPED.read_bytes() + bytes(4096))  # a page more: another size
-    flipped = bundle(where, key, "2026.12.6")
     flip(flipped, -100)  # the same size: found by its hash, once it is the one chosen
     (where.machine_updates / "not-a-bundle.navdir").write_bytes(b"PK\x03\x04 nonsense")
     choice = select_directory(where, TODAY)

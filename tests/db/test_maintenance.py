@@ -415,3 +415,39 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
         third.publish(lead.private_path, PASSPHRASE, tmp_path / "third" / "published", "2026.12.2")
     assert [p.name for p in share.glob("*.navdir")] == ["directory-2026.12.1.navdir"]
     assert not list(tmp_path.glob("*/published/*.navdir"))
+
+
+def test_a_copy_begun_from_a_release_without_the_update_never_undoes_it(lead, tmp_path):
+    """After a release made without the lead's update, a copy begun from the release (as
+    the release's message says) and published with one other change took the update's
+    correction off every laptop, and nothing said so again (attack review 2026-12-01)."""
+    from app.db.bundle import publish
+    from app.db.published import Published
+    from tests.conftest import shipped_changed
+
+    ndah = "UPDATE phone SET number = '0808 2000 248' WHERE service_id = 'ndah'"
+    checked = "UPDATE service SET assured_date = '2026-11-20', assured_method = 'phoned', "
+    checked += "assured_by = 'DA lead' WHERE id = 'ndah'"
+    it = tmp_path / "it"
+    update = shipped_changed(tmp_path / "u.sqlite", ndah, checked)
+    publish(update, lead.private_path, it, "2026.12.1", date(2026, 11, 21), 180, PASSPHRASE)
+    release = shipped_changed(
+        tmp_path / "release.sqlite",
+        "UPDATE content_meta SET value = '2026.12.20' WHERE key = 'directory_version'",
+    )
+    graph = load_valid_graph(release)
+    start_copy(tmp_path / "copy", release)
+    copy, words = open_copy(tmp_path / "copy", graph)
+    copy.update("galop", {"phone": "0800 999 5429"})  # the lead's one change
+    copy.save()
+    args = (words, graph, release, lead.private_path, PASSPHRASE, tmp_path / "out")
+    seen = Published(folders=(it,))
+    with pytest.raises(Refused, match=r"this working copy changes back what 2026\.12\.1") as said:
+        publish_copy(copy, *args, "2026.12.21", published=seen)
+    assert "National Domestic Abuse Helpline: 0808 2000 248" in str(said.value)
+    assert "Galop" not in str(said.value)  # changed on purpose in the copy
+    copy.update("ndah", {"phone": "0808 2000 248"})  # made again, as it says
+    copy.mark_checked("ndah", "phoned", "DA lead", date(2026, 11, 30))
+    copy.save()
+    made, _ = publish_copy(copy, *args, "2026.12.21", published=seen)
+    assert made.exists()
