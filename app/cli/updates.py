@@ -62,9 +62,20 @@ def publish_bundle(
     database: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
 ) -> int:
     from app.db.bundle import MAX_DATABASE_BYTES, read_regular_file
-    from app.in_force import published_here
+    from app.db.loader import DirectoryError
+    from app.in_force import decide, graph_as_signed, published_here
 
     published = published_here()  # IT's update folder too, and the keys trusted here
+    # the directory in use before publishing: published into IT's folder, the bundle just
+    # written was in use after, and the changes read "V → V: no change" (attack review)
+    try:
+        in_use = graph_as_signed(decide())
+    except DirectoryError as error:
+        print(
+            f"error: nothing published: the directory in use cannot be read ({error})",
+            file=sys.stderr,
+        )
+        return 1
     try:
         # read once: what is signed is what is shown (a file replaced after signing was
         # shown in its place, review 2026-12-01)
@@ -81,7 +92,7 @@ def publish_bundle(
         return 1
     print(f"published {path}")
     _warn_if_not_trusted(published, path)
-    _show_signed(source, version)
+    _show_signed(in_use, source, version)
     return 0
 
 
@@ -90,16 +101,15 @@ def _warn_if_not_trusted(published, bundle: Path) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def _show_signed(database: bytes, version: str) -> None:
+def _show_signed(in_use, database: bytes, version: str) -> None:
     """What the bundle changes against the directory in use, every line: a publish said
     only "published", whatever it had signed (review 2026-12-01)."""
     from dataclasses import replace
 
     from app.db.directory_diff import compare
     from app.db.loader import load_graph
-    from app.in_force import decide, graph_as_signed
 
-    changes = compare(graph_as_signed(decide()), load_graph(database))
+    changes = compare(in_use, load_graph(database))
     print_changes(replace(changes, new_version=version))
 
 

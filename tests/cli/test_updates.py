@@ -167,3 +167,30 @@ def test_the_check_of_what_a_database_changes_back_needs_no_trust_and_a_whole_co
     capsys.readouterr()
     assert publish(shipped, old, f"{version}.3") == 1
     assert "cannot be read whole" in capsys.readouterr().err
+
+
+def test_a_database_published_into_its_update_folder_shows_its_changes(
+    tmp_path, capsys, coventry_edit, app_home
+):
+    """Compared with the directory in use once published, the bundle just written into IT's
+    folder was the one in use: "V → V: no change to any service" (attack review)."""
+    import json
+    import shutil
+    from datetime import date
+
+    from app.db import signing
+    from tests.conftest import machine_folder
+
+    lead = signing.generate(tmp_path / "k")
+    keys = machine_folder(app_home.env, "config", "keys")
+    keys.mkdir(parents=True, exist_ok=True)
+    shutil.copy(lead.public_path, keys)
+    share = tmp_path / "share"
+    share.mkdir()
+    policy = machine_folder(app_home.env, "config", "policy.json")
+    policy.write_text(json.dumps({"directory_update_folder": str(share)}))
+    today = date.today()
+    version = f"{today.year}.{today.month}.{today.day}"
+    command = ["--directory", str(coventry_edit), "directory", "publish", "--version", version]
+    assert main([*command, "--key", str(lead.private_path), "--out", str(share)]) == 0
+    assert f"→ {version}: 1 number changed" in capsys.readouterr().out
