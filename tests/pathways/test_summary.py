@@ -63,6 +63,18 @@ def adult_in_coventry(**answers):
     return walked | answers
 
 
+def child_under_16(**answers):
+    """Every answer of a child's (under 16) domestic abuse walk in Coventry, told by them;
+    `answers` in place of any."""
+    child = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
+    child |= {"age_group": "under_16", "abuse_types": ["domestic_abuse"], "about_abuser": []}
+    child |= {"relationship_to_abuser": "family_member", "perpetrator_nearby": False}
+    child |= {"police_aware": "no", "borough": "coventry", "safe_tonight": "yes"}
+    child |= {"children_in_household": False, "pregnant_or_recent_birth": False}
+    child |= {"additional_needs": [], "consent_to_share": "yes"}
+    return child | answers
+
+
 def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
     """Consent, pregnancy, care and support needs, an interpreter, immigration status and
     the incidents were missing: the worker had to walk the answers again (review 2026-12-01)."""
@@ -115,12 +127,7 @@ def test_red_flags_ask_for_judgement_only_where_a_judgement_is_asked(pathway):
     from app.cli.route import answers_for
     from app.pathways.summary import red_flags_advice
 
-    child = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
-    child |= {"age_group": "under_16", "abuse_types": ["domestic_abuse"], "about_abuser": []}
-    child |= {"relationship_to_abuser": "family_member", "perpetrator_nearby": False}
-    child |= {"police_aware": "no", "borough": "coventry", "safe_tonight": "yes"}
-    child |= {"children_in_household": False, "pregnant_or_recent_birth": True}
-    child |= {"additional_needs": [], "consent_to_share": "yes"}
+    child = child_under_16(pregnant_or_recent_birth=True)
     plan = pathway.step(answers_for(pathway, child)).plan
     assert plan.red_flags and plan.risk.level == "not_applicable"
     assert red_flags_advice(plan) == ""

@@ -126,13 +126,9 @@ def test_the_plan_takes_the_focus_named_and_scrolls_by_page_down(qtbot, window):
 def test_outside_the_west_midlands_is_said_before_the_cards(qtbot, pathway):
     """Below the cards, it came after each said no local number was confirmed (review)."""
     from app.cli.route import answers_for
+    from tests.pathways.test_summary import child_under_16
 
-    child = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
-    child |= {"age_group": "under_16", "abuse_types": ["domestic_abuse"], "about_abuser": []}
-    child |= {"relationship_to_abuser": "family_member", "perpetrator_nearby": False}
-    child |= {"police_aware": "no", "borough": "outside_west_midlands", "safe_tonight": "yes"}
-    child |= {"children_in_household": False, "pregnant_or_recent_birth": False}
-    child |= {"additional_needs": [], "consent_to_share": "yes"}
+    child = child_under_16(borough="outside_west_midlands")
     view = view_of(qtbot, pathway.step(answers_for(pathway, child)).plan)
     (note,) = [w for w in view.findChildren(QLabel) if w.text().startswith("Note: ")]
     assert "outside the West Midlands" in note.text()
