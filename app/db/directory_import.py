@@ -21,6 +21,9 @@ STATUSES = {"active": "active", "inactive": "retired", "defunct": "retired"}
 STATUSES |= {"temporarily closed": "retired", "retired": "retired"}  # and this app's own
 FEED_DATE = "The feed's own assured date: {} (not a check made here)."
 PERSON_CHECK = ("assured_date", "assured_method", "assured_by")
+# Open Referral's phone types a worker can ring and give out: a fax listed before the
+# voice line was shown as the helpline's number (attack review 2026-12-01)
+RINGABLE = ("voice", "cell")
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",
@@ -52,6 +55,8 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
             where = f"{file_name} row {number}"
             for name, value in record.items():
                 if name not in fields and text(value) and not isinstance(value, list | dict):
+                    if table == "phone" and name == "extension":
+                        continue  # kept in the number's note, below
                     unmapped[name] = unmapped.get(name, 0) + 1
             row_id = text(record.get("id"))
             if not row_id:
@@ -64,6 +69,11 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
                 continue
             seen.add(row_id)
             row = {f: unescape_cell(text(record.get(f))) for f in fields}
+            extension = unescape_cell(text(record.get("extension"))) if table == "phone" else ""
+            if extension:  # dropped, the worker rang the switchboard and not the service
+                row["description"] = " ".join(
+                    part for part in (f"Extension {extension}.", row["description"]) if part
+                )
             if _check(table, row, where, origin, areas, result):
                 result.problems.extend(f"{where}: {p}" for p in row_problems(table, row))
                 kept.append(row)
@@ -86,7 +96,13 @@ def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: 
             row["number"] = number
         if not re.search(r"\d", number):
             problems.append(f"{where}: number: {row['number']!r} has no digits")
-        row["type"] = row["type"] or "voice"
+        row["type"] = (row["type"] or "voice").lower()
+        if row["type"] not in RINGABLE:
+            notes.append(
+                f"not mapped: {where}: a {row['type']!r} number is not one to ring (only "
+                f"{' or '.join(RINGABLE)} numbers are shown to workers)"
+            )
+            return False
     if table == "service_area":
         code = areas.get(row["name"]) or areas.get(row["name"].lower())
         if code is None:

@@ -27,7 +27,9 @@ TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+")
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
 UK_NUMBER = re.compile(
-    r"0(?:[12]\d{8,9}"  # geographic
+    # geographic: 02, 011x and 01x1 numbers always have 11 digits ("0121 496 000", a digit
+    # short, passed: attack review 2026-12-01); other 01 numbers 10 or 11 (Ofcom's plan)
+    r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{6,7}"
     r"|3\d{9}"  # 03: national rate
     r"|7[1-57-9]\d{8}"  # mobile (not 070 personal or 076 pager numbers)
     r"|80[08]\d{4,7}"  # 0800 / 0808 freephone (Childline is 0800 1111)
@@ -47,6 +49,8 @@ SERVICE_VOCABULARIES = {"status": STATUSES, "audience": AUDIENCES, "confidence":
 
 def uk_phone_digits(text: str) -> str | None:
     """The digits of a UK phone number (+44 written as 0), or None when it is not one."""
+    if not re.match(r"\s*[+(0-9]", text):  # "-0808-2000-247" was shown as written
+        return None
     digits = re.sub(r"[\s\-().]", "", text)
     if digits.startswith("+44"):
         digits = "0" + digits[3:].removeprefix("0")

@@ -211,6 +211,12 @@ def _outcome_problems(graph: Graph) -> list[str]:
                 problems.append(f"{where}: fallback service {service_id!r} is not in the directory")
             elif graph.services[service_id].status != "active":  # never offered, silently
                 problems.append(f"{where}: fallback service {service_id!r} is not active")
+            elif not (graph.services[service_id].phone + graph.services[service_id].email).strip():
+                # the plan said "Here is a free number" over "no number held" (attack
+                # review 2026-12-01): what every plan falls back on can be contacted
+                problems.append(
+                    f"{where}: fallback service {service_id!r} has no phone number or e-mail"
+                )
         for other in action.fallback_from_actions:
             peer = graph.actions.get(other)
             if peer is None or peer.priority >= action.priority:

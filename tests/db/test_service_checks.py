@@ -41,6 +41,12 @@ def test_every_shipped_service_passes(graph, words):
         ("0808 2000 247", "0808 2000 247"),  # the lead's grouping is kept
         ("024-7678-8555", "024 7678 8555"),
         ("024 7678 855", None),  # a digit short
+        # a digit short of a Birmingham number passed, was confirmed and shown (review
+        # 2026-12-01): 011x and 01x1 numbers always have 11 digits, as 02 numbers do
+        ("0121 496 000", None),
+        ("0113 496 000", None),
+        ("016977 4123", "016977 4123"),  # other areas: 10 digits too (Brampton)
+        ("-0808-2000-247", None),  # shown to the worker as written
         ("0800 1111", "0800 1111"),
         ("+44 24 7678 8555", "024 7678 8555"),
         ("01922 653405", "01922 653405"),

@@ -51,6 +51,9 @@ def test_the_open_referral_example_imports_and_says_what_it_cannot_map(tmp_path)
     imported = read_directory(scratch)
     phone = next(p for p in imported["phone"] if p["service_id"].startswith("ac148810"))
     assert phone["number"] == "+44 1234 234567"
+    # its extension was dropped: the worker would have rung the switchboard (review)
+    assert phone["description"].startswith("Extension 100. Our main reception phone number.")
+    assert "'extension'" not in notes
     service = next(s for s in imported["service"] if s["id"].startswith("ac148810"))
     # the feed's own assured date is no one's check here (H56): in the notes, unconfirmed
     assert service["confidence"] == "low" and service["assured_date"] == ""
@@ -193,6 +196,26 @@ def test_an_open_referral_service_not_active_is_imported_retired_and_shown(
     edit(export / "services.csv", rows["ndah"], "status", "inactive")  # a fallback: refused
     assert main(["directory", "import", str(export), "--merge", "--output", str(out)]) == 1
     assert "fallback service 'ndah' is not active" in capsys.readouterr().err
+
+
+def test_a_fax_listed_before_the_voice_line_is_never_the_number_shown(export, tmp_path, capsys):
+    """A fax row first in phones.csv became the helpline's number on every plan, with no
+    word of it (attack review 2026-12-01)."""
+    phones = export / "phones.csv"
+    with phones.open(newline="", encoding="utf-8") as handle:
+        records = list(csv.DictReader(handle))
+    fax = {**next(r for r in records if r["service_id"] == "ndah")}
+    fax.update(id="ndah-fax", number="0121 496 0000", type="Fax")
+    with phones.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows([fax, *records])
+    out = tmp_path / "merged.sqlite"
+    assert main(["directory", "import", str(export), "--merge", "--output", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "phones.csv row 1: a 'fax' number is not one to ring" in said
+    numbers = [p["number"] for p in read_directory(out)["phone"] if p["service_id"] == "ndah"]
+    assert numbers == ["0808 2000 247"]
 
 
 def test_a_failed_export_leaves_the_tables_there_as_they_were(export):

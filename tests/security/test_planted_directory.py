@@ -238,6 +238,8 @@ KIND_CHANGED = (
         ),
         ("UPDATE service SET status = 'retired' WHERE id = 'police-101'", "101: it must be active"),
         ("UPDATE service SET status = 'retired' WHERE id = 'ndah'", "'ndah' is not active"),
+        # its number emptied, the plan said "Here is a free number" over "no number held"
+        ("DELETE FROM phone WHERE service_id = 'ndah'", "'ndah' has no phone number or e-mail"),
         # a Cyrillic а: the national helpline served no one, the diff's line looked the same
         (
             "UPDATE service SET audience = '\u0430ny' WHERE id = 'ndah'",
@@ -266,6 +268,7 @@ KIND_CHANGED = (
         "a status unknown",
         "101 retired",
         "ndah",
+        "ndah's number emptied",
         "audience",
         "a week date",
         "a date no one checked",
