@@ -21,9 +21,21 @@ def fail(message: str, details: list[str] = (), code: int = 1) -> int:
     return code
 
 
+def output_problem(output: Path) -> str | None:
+    """A folder, or a file in a folder that is not there, named before any work (they were
+    "cannot use X.4dzd.tmp: Is a directory" and the like: attack review 2026-12-01)."""
+    if output.is_dir():
+        return f"{output} is a folder: give a file name, e.g. {output / 'directory.sqlite'}"
+    if not output.parent.is_dir():
+        return f"the folder {output.parent} does not exist: make it first, or give another"
+    return None
+
+
 def build(source: Path | None, output: Path | None) -> int:
     source = source or resources_dir()
     output = output or shipped_directory()
+    if problem := output_problem(output):
+        return fail(f"nothing built: {problem}")
     try:
         counts = build_directory(source, output)
     except SourceError as error:
@@ -99,6 +111,8 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
     from app.db.transfer import ImportRefused, import_directory
 
     output = output or Path.cwd() / "directory.sqlite"
+    if problem := output_problem(output):
+        return fail(f"nothing imported: {problem}")
     try:
         result = import_directory(source, database, output, merge)
     except ImportRefused as error:

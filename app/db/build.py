@@ -18,6 +18,7 @@ from app.db.loader import DirectoryError, Source, load_graph, name, open_directo
 from app.db.migrate import upgrade
 from app.db.pathway_words import pathway_words_problem
 from app.db.search import rebuild_index
+from app.db.services_swap import scratch_beside
 from app.db.source import Rows, SourceError, read_sources
 from app.pathways.validate import validate
 
@@ -77,8 +78,7 @@ def write_database(
 ) -> None:
     """Write a new directory database from rows (pathway content copied from another one),
     validate it (unless check is False, for generated benchmark data), then put it in place."""
-    scratch = target.with_name(target.name + ".tmp")
-    scratch.unlink(missing_ok=True)
+    scratch = scratch_beside(target)
     try:
         _write(scratch, rows, pathway_from)
         problems = []

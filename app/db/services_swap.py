@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from app.db.loader import Source, load_graph
@@ -30,12 +31,20 @@ SERVICE_TABLES = (
 )
 
 
+def scratch_beside(target: Path) -> Path:
+    """A new empty file beside target, under a name no other file has: "target.tmp" was
+    deleted if the lead had a file of that name (attack review 2026-12-01)."""
+    handle, name = tempfile.mkstemp(prefix=f"{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    return Path(name)
+
+
 def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
     """Write target: in_use's schema and pathway with `rows` as its services; validated
     before it is put in place (SourceError naming the problems otherwise)."""
     from app.pathways.validate import validate
 
-    scratch = target.with_name(target.name + ".tmp")
+    scratch = scratch_beside(target)
     scratch.write_bytes(in_use if isinstance(in_use, bytes) else Path(in_use).read_bytes())
     try:
         db = sqlite3.connect(scratch)

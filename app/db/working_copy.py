@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
 from app.pathways.services import typed_day
 
@@ -60,7 +61,10 @@ class WorkingCopy:
             # "CSV UTF-8" from Excel starts with a BOM: read as part of "id", every id was
             # lost on the next save (review 2026-12-01)
             text = (folder / "services.csv").read_text(encoding="utf-8-sig")
-            rows = [_complete(r) for r in csv.DictReader(io.StringIO(text, newline=""))]
+            reader = csv.DictReader(io.StringIO(text, newline=""))
+            read = list(reader)
+            _refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
+            rows = [_complete(r) for r in read]
             version, kinds = str(meta["version"]), meta["kinds"]
         except UnicodeDecodeError as error:  # Excel's plain "CSV" is Windows-1252
             raise WorkingCopyError(
@@ -156,8 +160,12 @@ class WorkingCopy:
         by = by.strip()
         if not by:
             raise WorkingCopyError("who checked it: a role is enough (e.g. DA co-ordinator)")
-        if len(by) > 120 or not by.isprintable() or "<" in by:
-            raise WorkingCopyError("who checked it: plain text up to 120 characters (a role)")
+        # "=HYPERLINK(…)" went into the services.csv the lead opens in Excel (review)
+        if len(by) > 120 or not by.isprintable() or "<" in by or by.startswith(FORMULA_STARTS):
+            raise WorkingCopyError(
+                "who checked it: plain text up to 120 characters (a role), not starting "
+                f"with {' '.join(FORMULA_STARTS)}"
+            )
         if on > date.today():
             raise WorkingCopyError(f"{on}: give the day it was checked (not in the future)")
         if on < FIRST_CHECK_DAY:  # a check that old is a slip of the keys, not a check
@@ -264,6 +272,30 @@ class WorkingCopy:
                 at = {r["id"]: n for n, r in enumerate(self.rows)}
             replayed = True
         return replayed
+
+
+def _refuse_what_a_save_would_drop(folder: Path, columns: list[str], rows: list[dict]) -> None:
+    """A column of the lead's own, or cells past the last column, went at the next save
+    with nothing said (attack review 2026-12-01): named instead, before anything is saved."""
+    # an empty column Excel added past the last one holds nothing to lose
+    extra = [
+        c
+        for c in columns
+        if c not in FIELDS and (c.strip() or any((r.get(c) or "").strip() for r in rows))
+    ]
+    if extra:
+        raise WorkingCopyError(
+            f"{folder}/services.csv has columns this app does not keep: "
+            f"{', '.join(repr(c) if c.strip() else 'one with no heading' for c in extra)}. "
+            "Move them to another file (a save here would drop them); the columns allowed "
+            f"are {', '.join(FIELDS)}"
+        )
+    for number, row in enumerate(rows, start=2):  # the header is line 1
+        if any(cell.strip() for cell in row.get(None) or []):
+            raise WorkingCopyError(
+                f"{folder}/services.csv line {number} has more cells than columns "
+                f"({len(columns)}): a comma in a value needs the value in double quotes"
+            )
 
 
 def _complete(row: dict) -> dict[str, str]:

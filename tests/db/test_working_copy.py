@@ -97,6 +97,8 @@ def test_marking_checked_records_who_how_and_when(folder):
         (("phoned", " ", day), "a role is enough"),
         (("phoned", "lead", date.today() + timedelta(days=1)), "in the future"),
         (("web", "lead", day, "http://x"), "https://"),
+        # written raw into the services.csv the lead opens in Excel (attack review)
+        (("phoned", "=HYPERLINK(1)", day), "not starting with = @ \\+ -"),
     ]:
         with pytest.raises(WorkingCopyError, match=message):
             copy.mark_checked("coventry-mash", *args)
@@ -130,6 +132,34 @@ def test_a_copy_saved_by_excel_keeps_its_checks(folder):
     table.write_bytes(table.read_text(encoding="utf-8").replace("-", "\u2013").encode("cp1252"))
     with pytest.raises(WorkingCopyError, match=r'save services.csv as "CSV UTF-8'):
         WorkingCopy.open(folder)
+
+
+def test_a_column_of_the_leads_own_is_named_before_a_save_could_drop_it(folder):
+    """A "my_notes" column and its 66 values went at the next check-service, which said
+    nothing (attack review 2026-12-01). An empty column Excel adds is no loss."""
+    table = folder / "services.csv"
+    with table.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    before = table.read_bytes()
+
+    def write(columns, cell, headed=True):
+        with table.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([*records[0], *(columns if headed else ())])
+            writer.writerows([*r.values(), *([cell] * len(columns))] for r in records)
+
+    write(["my_notes"], "rang twice")
+    with pytest.raises(WorkingCopyError, match=r"does not keep: 'my_notes'.* allowed are id, name"):
+        WorkingCopy.open(folder)
+    write([""], "rang twice")
+    with pytest.raises(WorkingCopyError, match="does not keep: one with no heading"):
+        WorkingCopy.open(folder)
+    write(["x"], "rang twice", headed=False)  # cells past the last column
+    with pytest.raises(WorkingCopyError, match="line 2 has more cells than columns"):
+        WorkingCopy.open(folder)
+    write([""], "")
+    assert WorkingCopy.open(folder).service("ndah")["phone"] == "0808 2000 247"
+    table.write_bytes(before)
 
 
 def test_a_save_never_overwrites_a_change_made_on_disk_meanwhile(folder):

@@ -1,0 +1,31 @@
+"""`python -m app directory …`: where the new database goes is named before any work."""
+
+import pytest
+
+from app.__main__ import main
+from tests.conftest import DATA
+
+EXAMPLE = DATA / "oruk-example"
+
+
+@pytest.mark.parametrize("command", [["build", "--output"], ["import", str(EXAMPLE), "--output"]])
+def test_an_output_that_is_a_folder_or_in_no_folder_is_named(tmp_path, capsys, command):
+    """They said "cannot use X.4dzdgoab.tmp: Is a directory" and an SQLAlchemy error with
+    a link (attack review 2026-12-01)."""
+    assert main(["directory", *command, str(tmp_path)]) == 1
+    said = capsys.readouterr().err
+    assert f"{tmp_path} is a folder: give a file name, e.g. {tmp_path / 'directory.sqlite'}" in said
+    assert main(["directory", *command, str(tmp_path / "no" / "d.sqlite")]) == 1
+    said = capsys.readouterr().err
+    assert f"the folder {tmp_path / 'no'} does not exist" in said
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_named_like_the_scratch_file_is_left_alone(tmp_path, capsys):
+    """`import --output d.sqlite` deleted the lead's own d.sqlite.tmp (attack review)."""
+    kept = tmp_path / "d.sqlite.tmp"
+    kept.write_text("the lead's")
+    output = tmp_path / "d.sqlite"
+    assert main(["directory", "import", str(EXAMPLE), "--merge", "--output", str(output)]) == 0
+    assert kept.read_text() == "the lead's" and output.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.sqlite", "d.sqlite.tmp"]
