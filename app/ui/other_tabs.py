@@ -73,7 +73,11 @@ class OtherTabs:
 
         graph = self.window.pathway.graph
         self.directory = DirectoryTab(
-            self.open_search, _boroughs(graph), graph.kind_labels, self.debounce_ms
+            self.open_search,
+            _boroughs(graph),
+            graph.kind_labels,
+            self.debounce_ms,
+            self.window.clipboard.put,
         )
         _put(self.window.tabs, self.waiting.pop("Directory"), self.directory)
 

@@ -143,6 +143,19 @@ def test_counts_go_up_and_down_and_never_below_one(tmp_path):
     store.close()
 
 
+def test_a_count_taken_back_leaves_no_trace_in_the_file(tmp_path):
+    """A read-back edit takes a conversation's counts back: "lado_referral" stayed in the
+    file's free pages, readable, where SQLite is built without secure delete (as on
+    Windows: privacy review 2026-12-01)."""
+    store = open_user_store(tmp_path)
+    assert store.connection.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    taken_back = KEY._replace(value="zz_taken_back_action")
+    store.change_counts((), (taken_back,))
+    store.change_counts((taken_back,), ())
+    store.close()
+    assert b"zz_taken_back_action" not in (tmp_path / FILE_NAME).read_bytes()
+
+
 def test_a_new_file_is_made_from_plain_sql_that_equals_the_migrations(tmp_path):
     """No Alembic on the way to the first question; the SQL is what the migrations make."""
     from app.db import schema_versions, user_schema

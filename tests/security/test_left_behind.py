@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -173,3 +174,40 @@ def test_copies_are_marked_to_stay_out_of_windows_clipboard_history(qtbot, make_
     for name in ("ExcludeClipboardContentFromMonitorProcessing", "CanIncludeInClipboardHistory"):
         assert f'application/x-qt-windows-mime;value="{name}"' in formats
     assert card.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+
+
+def test_a_search_copied_or_cut_is_marked_and_goes_at_quick_exit(qtbot, make_window):
+    """Ctrl+C or the menu's Copy in the directory search put plain text on the clipboard:
+    kept by Win+V, and left there when the app closed (privacy review 2026-12-01)."""
+    window = make_window()
+    query = window.directory.query
+    clipboard = QGuiApplication.clipboard()
+
+    def marked() -> bool:
+        formats = set(clipboard.mimeData().formats())
+        return 'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"' in formats
+
+    query.setText("forced marriage walsall")
+    query.selectAll()
+    qtbot.keyClick(query, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == "forced marriage walsall" and marked()
+    clipboard.clear()
+    qtbot.keyClick(query, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == "forced marriage walsall" and marked() and query.text() == ""
+
+    def copy_from_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(20, copy_from_menu)
+            return
+        next(a for a in menu.actions() if a.objectName() == "edit-copy").trigger()
+        menu.close()
+
+    query.setText("fgm")
+    query.selectAll()
+    clipboard.clear()
+    QTimer.singleShot(20, copy_from_menu)
+    query.customContextMenuRequested.emit(query.rect().center())
+    assert clipboard.text() == "fgm" and marked()
+    window.quick_exit()
+    assert clipboard.text() == ""

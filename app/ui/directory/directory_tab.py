@@ -3,6 +3,8 @@ on a worker thread after a short pause in typing (SearchThread)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.copy_as_ours import CopyAsOurs
 from app.ui.directory.search_worker import SearchOpener, SearchThread
 from app.ui.field_style import use_field_style
 from app.ui.flow_layout import wrapping_row
@@ -30,6 +33,7 @@ class DirectoryTab(QWidget):
         boroughs: list[tuple[str, str]],
         kinds: dict[str, str],
         debounce_ms: int = 120,
+        copy: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.use_search(open_search)
@@ -37,6 +41,9 @@ class DirectoryTab(QWidget):
         self.query = QLineEdit()
         self.query.setPlaceholderText("Search services: name, kind, area…")
         self.query.setAccessibleName("Search the service directory")
+        if copy is not None:  # what was typed may say something of the case
+            self.copy_guard = CopyAsOurs(copy)
+            self.copy_guard.guard(self.query)
         self.borough = QComboBox()
         self.borough.setAccessibleName("Filter by area")
         self.borough.addItem("Any area", None)

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.plan import Plan
 from app.pathways.summary import grouped, red_flags_advice
+from app.ui.copy_as_ours import CopyAsOurs
 from app.ui.expander import Expander
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
@@ -33,23 +34,6 @@ GROUP_MARKS = {
     "offer": "\u25cb Offer: their choice",
 }
 GROUP_FRAMES = {"now": 3, "today": 2, "offer": 1}  # a heavier border for what cannot wait
-
-
-class CopyAsOurs(QObject):
-    """Ctrl+C on plan text goes through the app's own copy (marked to stay out of Windows
-    clipboard history, and cleared at quick exit), never straight to the clipboard."""
-
-    def __init__(self, copy) -> None:
-        super().__init__()
-        self.copy = copy
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QLabel):
-            return False
-        if event.matches(QKeySequence.StandardKey.Copy) and watched.hasSelectedText():
-            self.copy(watched.selectedText().replace("\u2029", "\n"))
-            return True
-        return False
 
 
 class GroupFrame(QFrame):
