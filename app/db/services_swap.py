@@ -8,8 +8,8 @@ publish in about a second.
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from app.db.loader import Source, load_graph
@@ -34,9 +34,13 @@ SERVICE_TABLES = (
 def scratch_beside(target: Path) -> Path:
     """A new empty file beside target, under a name no other file has: "target.tmp" was
     deleted if the lead had a file of that name (attack review 2026-12-01)."""
-    handle, name = tempfile.mkstemp(prefix=f"{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    return Path(name)
+    while True:  # mkstemp's files are the owner's alone: a directory built so was unreadable
+        scratch = target.with_name(f"{target.name}.{secrets.token_hex(4)}.tmp")
+        try:  # the umask's permissions, as any file the lead writes
+            os.close(os.open(scratch, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        except FileExistsError:
+            continue
+        return scratch
 
 
 def swap_services(in_use: Source, rows: Rows, target: Path) -> None:

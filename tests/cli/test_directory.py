@@ -29,3 +29,16 @@ def test_a_file_named_like_the_scratch_file_is_left_alone(tmp_path, capsys):
     assert main(["directory", "import", str(EXAMPLE), "--merge", "--output", str(output)]) == 0
     assert kept.read_text() == "the lead's" and output.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.sqlite", "d.sqlite.tmp"]
+
+
+def test_a_database_written_can_be_read_by_others_as_any_file_the_lead_writes(tmp_path):
+    """A scratch file made owner-only put a shipped directory no worker could read."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        output = tmp_path / "d.sqlite"
+        assert main(["directory", "import", str(EXAMPLE), "--merge", "--output", str(output)]) == 0
+        assert output.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(mask)

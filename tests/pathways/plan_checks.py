@@ -97,6 +97,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     child_fgm = a["age_group"] in policy.UNDER_18 and "fgm" in policy.needs(a)
     if child_fgm and any("choice" in action.say for action in plan.actions):
         failures.append("R15: a child with FGM is never told the police are their choice")
+    police = plan.action("police_report_option")
+    if child_fgm and police and police.group == "offer":
+        failures.append("R15: a child's FGM: the police card is never under 'their choice'")
     outside = a["borough"] == "outside_west_midlands"
     if outside != any(n.id == "outside_west_midlands" for n in plan.notices):
         failures.append("R21: outside the West Midlands must be said, and only then")

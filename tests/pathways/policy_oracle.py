@@ -385,7 +385,10 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             # not beside the worker's own duty to report FGM (R15): "their choice" on the
             # same card contradicted it
             "R31": age == "16_17" and harmed and not police_know and not fgm_duty(a),
-            "R15": fgm_child and harmed and not police_know,
+            # a child's own FGM: the police will be involved, today (R15-child); an adult's
+            # children at risk: part of the response, their own report their choice (R15)
+            "R15-child": "fgm" in needs(a) and child and harmed and not police_know,
+            "R15": "fgm" in needs(a) and children and not child and harmed and not police_know,
             "R15-duty": fgm_duty(a) and not police_know,
         },
         "helpline": {
