@@ -164,13 +164,23 @@ def read_csv_package(folder: Path) -> tuple[dict[str, list[dict[str, str]]], lis
             notes.append(f"not imported: {path.name} ({NEVER_READ[path.name]})")
             continue
         table = by_file.get(path.name)
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            records = list(csv.DictReader(handle))
-        if table is None:
-            if records:
-                notes.append(f"not imported: {path.name} ({len(records)} rows; not modelled)")
-            continue
-        raw[table] = records
+        if path.is_symlink():  # phones.csv linked to /etc/passwd was read, its line shown
+            raise csv.Error(f"{path.name} is a link to another file: copy the file itself")
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                if table is None:  # counted, never held: an 80 MB table took 4 GB (review)
+                    rows = sum(1 for _ in csv.reader(handle)) - 1
+                    if rows > 0:
+                        notes.append(f"not imported: {path.name} ({rows} rows; not modelled)")
+                    continue
+                raw[table] = list(csv.DictReader(handle))
+        except UnicodeDecodeError as error:  # named, with the way out (attack review)
+            raise csv.Error(
+                f'{path.name} is not UTF-8 text (byte {error.start}): in Excel, save it as "CSV '
+                'UTF-8 (Comma delimited)"'
+            ) from None
+        except csv.Error as error:
+            raise csv.Error(f"{path.name}: {error}") from None
     return raw, notes
 
 

@@ -62,6 +62,8 @@ def read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
 
 
 def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
+    if source.name.lower() == "datapackage.json":  # offered in --help, read as services
+        source = source.parent
     if source.suffix.lower() == ".json":
         try:
             data = json.loads(source.read_text(encoding="utf-8-sig"))

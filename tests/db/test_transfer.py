@@ -257,3 +257,38 @@ def test_a_round_trip_keeps_each_check_whose_contact_it_leaves_as_it_was(tmp_pat
     )
     assert "feed's own assured date" not in ndah["notes"]  # its own check, not a feed's
     assert (services["bcwa"]["assured_date"] == "") is (target == "tables")
+
+
+def test_the_datapackage_file_imports_its_folder(tmp_path):
+    """Offered in --help, it was read as service JSON: "services.csv row 1: id: missing"."""
+    report = import_directory(
+        DATA / "oruk-example" / "datapackage.json", SHIPPED, tmp_path / "s.sqlite", True
+    )
+    assert report.counts["service"] == SERVICES + 1
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (
+            lambda f: f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252", "replace")),
+            "phones.csv is not UTF-8 text",
+        ),
+        (lambda f: (f.unlink(), f.symlink_to("/etc/passwd")), "phones.csv is a link"),
+        (
+            lambda f: f.write_text(f.read_text(encoding="utf-8") + '"' + "x" * 140_000 + '"\n'),
+            "phones.csv: field larger than field limit",
+        ),
+    ],
+)
+def test_a_table_that_cannot_be_read_is_named_with_the_way_out(export, tmp_path, spoil, said):
+    """A Windows-1252 table named no file; a link to /etc/passwd was read and its first
+    line shown; an over-long cell named no file (attack review 2026-12-01)."""
+    phones = export / "phones.csv"
+    phones.write_text(phones.read_text(encoding="utf-8") + "x,ndah,0121 496 0000,voice,\u00e9\n")
+    spoil(phones)
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(export, SHIPPED, tmp_path / "s.sqlite", True)
+    assert said in refused.value.problems[0]
+    assert "root:" not in " ".join(refused.value.problems + refused.value.notes)
+    assert not (tmp_path / "s.sqlite").exists()

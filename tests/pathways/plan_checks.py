@@ -168,7 +168,8 @@ def _spoken_to_failures(a: dict[str, Any], plan: Plan) -> list[str]:
             failures.append(f"R34: {action.kind} speaks to a worried person as the harmed one")
         if action.kind == "concerned_other_advice" and child and "let them decide" in say:
             failures.append("R3: a child's safety is not left to the child to decide")
-        if child and "whether or not you tell the police" in say:
+        police_optional = ("whether or not you tell the police", "whether or not the police")
+        if child and any(words in say for words in police_optional):
             failures.append(f"R3: {action.kind} tells a child the police are their choice")
         if d == "person_causing_harm" and "share this" in say:
             failures.append(f"R35: {action.kind} tells the person causing harm of a referral")
