@@ -194,6 +194,10 @@ def verify(path: Path, keys: dict) -> int:
     return 0
 
 
+# a working copy folder given was "not a regular file", with no word of what is (review)
+DIFF_ALLOWED = "a directory database, or a .navdir bundle; a working copy is compared at publish"
+
+
 def diff(old: Path, new: Path, keys) -> int:
     """Print what changes from old to new (databases, or bundles checked with `keys()`)."""
     from app.db.directory_diff import compare
@@ -204,7 +208,7 @@ def diff(old: Path, new: Path, keys) -> int:
         try:
             graphs.append(load_graph(_checked_bytes(path, keys)))
         except (Refused, DirectoryError) as error:
-            print(f"error: {path}: {error}", file=sys.stderr)
+            print(f"error: {path}: {error} (allowed: {DIFF_ALLOWED})", file=sys.stderr)
             return 1
     print_changes(compare(*graphs))
     return 0

@@ -14,6 +14,9 @@ def test_diff_of_two_databases(tmp_path, capsys, coventry_edit):
     garbage.write_bytes(b"not a database")
     assert main(["directory", "diff", str(shipped), str(garbage)]) == 1
     assert "garbage.sqlite" in capsys.readouterr().err
+    # a working copy's folder: what is allowed is said (attack review 2026-12-01)
+    assert main(["directory", "diff", str(REPO / "resources" / "services"), str(shipped)]) == 1
+    assert "(allowed: a directory database, or a .navdir bundle;" in capsys.readouterr().err
 
 
 def test_publish_shows_what_it_signed_and_never_signs_unsaved_edits(tmp_path, capsys):
