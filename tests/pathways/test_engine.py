@@ -266,3 +266,23 @@ def test_the_999_card_never_says_the_police_are_called(pathway):
     case = adult_in_coventry(immediate_danger=True, dash_answers=None)
     emergency = pathway.step(answers_for(pathway, case)).plan.action("emergency_999")
     assert "999" in emergency.say and "police" not in emergency.say
+
+
+@pytest.mark.parametrize(
+    ("tier", "who_refers"),
+    [(2, "I have to refer you"), (1, "my safeguarding lead has to refer you")],
+)
+def test_a_refusal_to_share_is_heard_in_the_marac_words(pathway, tier, who_refers):
+    """MARAC goes ahead at high risk without consent; its words never said the person had
+    refused, nor why it goes ahead anyway (001 §5.2; wording review 2026-12-01)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = adult_in_coventry(
+        tier=tier, consent_to_share="no", professional_judgement_high_risk=True
+    )
+    marac = pathway.step(answers_for(pathway, case)).plan.action("marac_referral")
+    assert marac.say.startswith("I know you asked me not to share this.")
+    assert who_refers in marac.say and "The person hurting you will not be told." in marac.say
+    case["consent_to_share"] = "yes"
+    marac = pathway.step(answers_for(pathway, case)).plan.action("marac_referral")
+    assert "asked me not to share" not in marac.say
