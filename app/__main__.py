@@ -140,9 +140,21 @@ def dispatch(args: argparse.Namespace) -> int:
     # Not for the self-test, which checks the app as a worker's session runs it.
     if not args.self_test:
         gc.disable()
+    no_core_dumps()
     from app.ui.application import run_app
 
     return run_app(args)
+
+
+def no_core_dumps() -> None:
+    """A crash of the desktop app writes no core file: it would hold the conversation on
+    screen, and what earlier ones left in memory (privacy review 2026-12-01). On Windows
+    there is no such limit: IT's guide says to keep Navigator out of local crash dumps."""
+    try:
+        import resource
+    except ImportError:
+        return
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def graph_for(args: argparse.Namespace):

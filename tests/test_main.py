@@ -48,6 +48,22 @@ def test_the_collector_is_off_while_the_window_starts_not_for_the_self_test(
     assert seen == [collecting]
 
 
+def test_the_window_writes_no_core_file_if_it_crashes(monkeypatch):
+    """A core file would hold the conversation on screen (privacy review 2026-12-01)."""
+    import resource
+
+    import app.ui.application as application
+
+    monkeypatch.setattr(application, "run_app", lambda args: 0)
+    before = resource.getrlimit(resource.RLIMIT_CORE)
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (before[1], before[1]))
+        assert main([]) == 0
+        assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
+    finally:
+        gc.enable()
+
+
 BAD_INPUT = [  # (arguments, what the message must say); review 2026-12-01
     (["--directory", "{empty}", "route", "--scenario", "{scenario}"], "the file is empty"),
     (["directory", "diff", "{empty}", "{shipped}"], "the file is empty"),
