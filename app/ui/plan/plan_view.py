@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from app.pathways.plan import Plan
 from app.pathways.summary import grouped, red_flags_advice
-from app.ui.copy_as_ours import CopyAsOurs
 from app.ui.expander import Expander
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
@@ -63,7 +62,7 @@ class PlanView(QWidget):
         super().__init__()
         self.allow_exports = allow_exports  # IT's policy: no PDF, copy, or selecting text
         self.copy = copy if allow_exports else None
-        self.copy_guard = CopyAsOurs(copy) if copy is not None else None
+        self.copy_guard = None  # made with the first plan: off the path to the first question
         layout = QVBoxLayout(self)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -171,13 +170,20 @@ class PlanView(QWidget):
             column.addWidget(flags)
         return risk, flags
 
+    def _copy_guard(self):
+        if self.copy_guard is None:
+            from app.ui.copy_as_ours import CopyAsOurs
+
+            self.copy_guard = CopyAsOurs(self.copy)
+        return self.copy_guard
+
     def _guard_copies(self, content: QWidget) -> None:
         for label in content.findChildren(QLabel):
             label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # copy: Ctrl+C only
             if self.allow_exports:
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                if self.copy_guard is not None:
-                    label.installEventFilter(self.copy_guard)
+                if self.copy is not None:
+                    label.installEventFilter(self._copy_guard())
             else:
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
