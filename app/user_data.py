@@ -84,6 +84,8 @@ class UserData:
 
     def conversation_ended(self) -> None:
         self.counted = ()
+        if self.store.persistent:  # once, never on the path to the first question
+            self._write(self.store.clear_free_space_once)
 
     def withdraw_conversation(self) -> None:
         """Take this conversation's counts back out (the self-test leaves no trace)."""

@@ -20,7 +20,7 @@ from app.db.pathway_words import pathway_words_problem
 from app.db.search import rebuild_index
 from app.db.services_swap import scratch_beside
 from app.db.source import Rows, SourceError, read_sources
-from app.pathways.validate import validate
+from app.pathways.validate import fallback_contact_problems, validate
 
 TABLES = {
     "content_meta": m.ContentMeta,
@@ -85,7 +85,8 @@ def write_database(
         if check:
             graph = load_graph(scratch)
             words = pathway_words_problem(graph)  # found at build, not first at verify or start
-            problems = validate(graph) + ([words] if words else [])
+            problems = validate(graph) + fallback_contact_problems(graph)
+            problems += [words] if words else []
         if problems:
             raise SourceError([f"pathway check: {p}" for p in problems])
         os.replace(scratch, target)

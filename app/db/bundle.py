@@ -28,6 +28,7 @@ from app.db.checks import (
     check_confirmations,
     check_database,
     check_new_version,
+    check_numbers,
     version_key,
 )
 from app.records import record
@@ -147,6 +148,7 @@ def publish(
     # number in a kind's words, a formula) was signed and published (review 2026-12-01)
     current, revision = check_database(source, validate_graph=True)
     check_confirmations(source, today)
+    check_numbers(source)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
     from app.db.published import Published

@@ -165,6 +165,29 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
             raise Refused(f"service {service_id}: it must be of kind {kind}")
 
 
+def check_numbers(source: Source) -> None:
+    """The lead's side only (publish), as check_confirmations: every number read by the
+    strict rule, and a number for every fallback (app/pathways/phone_numbers.py). Laptops
+    keep an update signed before these rules and show its number "check it"."""
+    from app.db.field_rules import phone_problems
+    from app.pathways.validate import fallback_contact_problems
+
+    db = open_directory(source)
+    try:
+        rows = db.execute("SELECT service_id, number FROM phone ORDER BY service_id").fetchall()
+    finally:
+        db.close()
+    problems = [
+        f"service {service_id}: number: {problem}"
+        for service_id, number in rows
+        for problem in phone_problems(number or "")
+        if number
+    ] + fallback_contact_problems(load_graph(source))
+    if problems:
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise Refused(f"{problems[0]}{more}")
+
+
 def check_confirmations(source: Source, today) -> None:
     """The lead's side only (publish): each service a person confirmed carries a past day
     written YYYY-MM-DD, how and who (H56, H115); Refused naming the first. Laptops do not
@@ -214,7 +237,9 @@ def _content_problems(source: Source) -> None:
         for table in TABLES:
             cursor = db.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
             names = [d[0] for d in cursor.description]
-            problems += table_problems(table, names, cursor.fetchall())
+            # read as laptops read it: an update signed before a stricter rule is kept (its
+            # number shown "check it"); publish reads strictly too (check_numbers)
+            problems += table_problems(table, names, cursor.fetchall(), strict=False)
     except sqlite3.Error as error:
         raise Refused(f"not a readable directory database ({error})") from None
     finally:

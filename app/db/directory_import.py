@@ -21,9 +21,10 @@ STATUSES = {"active": "active", "inactive": "retired", "defunct": "retired"}
 STATUSES |= {"temporarily closed": "retired", "retired": "retired"}  # and this app's own
 FEED_DATE = "The feed's own assured date: {} (not a check made here)."
 PERSON_CHECK = ("assured_date", "assured_method", "assured_by")
-# Open Referral's phone types a worker can ring and give out: a fax listed before the
-# voice line was shown as the helpline's number (attack review 2026-12-01)
-RINGABLE = ("voice", "cell")
+# Open Referral's phone types no one can ring and speak to: a fax listed before the voice
+# line was shown as the helpline's number (attack review 2026-12-01). Any other type
+# ("mobile", "landline", a feed's own word) is a number to ring.
+NOT_RINGABLE = ("fax", "pager", "text", "sms", "video", "textphone")
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",
@@ -96,11 +97,11 @@ def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: 
             row["number"] = number
         if not re.search(r"\d", number):
             problems.append(f"{where}: number: {row['number']!r} has no digits")
-        row["type"] = (row["type"] or "voice").lower()
-        if row["type"] not in RINGABLE:
+        row["type"] = row["type"].strip().lower() or "voice"
+        if row["type"] in NOT_RINGABLE:
             notes.append(
-                f"not mapped: {where}: a {row['type']!r} number is not one to ring (only "
-                f"{' or '.join(RINGABLE)} numbers are shown to workers)"
+                f"not mapped: {where}: a {row['type']!r} number is not one to ring and "
+                "speak to: never shown to workers"
             )
             return False
     if table == "service_area":

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from app.db.service_rows import ASSURED_METHODS
+from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
 from app.pathways.services import assured_on
 
 LONG_TEXT = {"description": 4000, "notes": 4000}
@@ -25,19 +26,8 @@ EMAIL_FIELDS = {"email"}
 URL_SCHEMES = ("https://", "http://", "tel:")
 TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+")
-SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
-UK_NUMBER = re.compile(
-    # geographic: 02, 011x and 01x1 numbers always have 11 digits ("0121 496 000", a digit
-    # short, passed: attack review 2026-12-01); other 01 numbers 10 or 11 (Ofcom's plan)
-    r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{6,7}"
-    r"|3\d{9}"  # 03: national rate
-    r"|7[1-57-9]\d{8}"  # mobile (not 070 personal or 076 pager numbers)
-    r"|80[08]\d{4,7}"  # 0800 / 0808 freephone (Childline is 0800 1111)
-    r"|8[47]\d{8})"  # 084x, 087x
-)
 CHECKED_NAMES = URL_FIELDS | EMAIL_FIELDS
 SHORTEST_LIMIT = min(SHORT_LIMIT, *LIMITS.values())  # a longer value gets the full look
-PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
 STATUSES = ("active", "retired")  # only an active service is offered
 AUDIENCES = ("any", "women", "men", "lgbtq")
 CONFIDENCES = ("high", "medium", "low")
@@ -45,20 +35,6 @@ CONFIDENCES = ("high", "medium", "low")
 # not know, or "аny" with a Cyrillic а, took a service (the national helpline) out of every
 # plan while the diff showed a line that looked unchanged (reviews 2026-12-01)
 SERVICE_VOCABULARIES = {"status": STATUSES, "audience": AUDIENCES, "confidence": CONFIDENCES}
-
-
-def uk_phone_digits(text: str) -> str | None:
-    """The digits of a UK phone number (+44 written as 0), or None when it is not one."""
-    if not re.match(r"\s*[+(0-9]", text):  # "-0808-2000-247" was shown as written
-        return None
-    digits = re.sub(r"[\s\-().]", "", text)
-    if digits.startswith("+44"):
-        digits = "0" + digits[3:].removeprefix("0")
-    if not (digits.isascii() and digits.isdigit()):  # "644৪" read as 6448, dialled otherwise
-        return None
-    if digits in SHORT_NUMBERS or re.fullmatch(r"116\d{3}", digits):
-        return digits
-    return digits if UK_NUMBER.fullmatch(digits) else None
 
 
 def field_problems(name: str, value: Any) -> list[str]:
@@ -127,8 +103,8 @@ def _reversed_number(text: str) -> str | None:
     return found.group() if found else None
 
 
-def phone_problems(number: str) -> list[str]:
-    if uk_phone_digits(number) is None:
+def phone_problems(number: str, strict: bool = True) -> list[str]:
+    if uk_phone_digits(number, strict) is None:
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
     return []
 
@@ -196,7 +172,9 @@ def rows_problems(rows: dict[str, list[dict[str, Any]]]) -> list[str]:
     return problems
 
 
-def table_problems(table: str, names: list[str], rows: list[tuple]) -> list[str]:
+def table_problems(
+    table: str, names: list[str], rows: list[tuple], strict: bool = True
+) -> list[str]:
     """Every problem of a table's rows (tuples in the order of `names`), row by row. When
     the table's text, all together, is printable with no markup (the usual case, decided in
     C for the whole table), only columns with links, e-mail addresses or long values get a
@@ -214,7 +192,7 @@ def table_problems(table: str, names: list[str], rows: list[tuple]) -> list[str]
         column = names.index("number")
         for at, row in enumerate(rows):
             if row[column]:
-                found += [(at, column, p) for p in phone_problems(str(row[column]))]
+                found += [(at, column, p) for p in phone_problems(str(row[column]), strict)]
     for name, allowed in SERVICE_VOCABULARIES.items() if table == "service" else ():
         if name in names:
             column, said = names.index(name), ", ".join(allowed)

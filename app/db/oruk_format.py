@@ -156,14 +156,19 @@ def read_csv_package(folder: Path) -> tuple[dict[str, list[dict[str, str]]], lis
     """Raw rows per table of a CSV folder (or its datapackage.json), and notes on the rest."""
     if folder.is_file():
         folder = folder.parent
-    by_file = {file_name: table for table, (file_name, _) in TABLES.items()}
+    # "Phones.csv" was read as a table not modelled: every service came without a number
+    by_file = {file_name.lower(): table for table, (file_name, _) in TABLES.items()}
     raw: dict[str, list[dict[str, str]]] = {}
     notes = []
-    for path in sorted(folder.glob("*.csv")):
-        if path.name in NEVER_READ:
-            notes.append(f"not imported: {path.name} ({NEVER_READ[path.name]})")
+    tables = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv")
+    for path in tables:
+        name = path.name.lower()
+        if name in NEVER_READ:
+            notes.append(f"not imported: {path.name} ({NEVER_READ[name]})")
             continue
-        table = by_file.get(path.name)
+        table = by_file.get(name)
+        if table in raw:  # phones.csv and Phones.csv: which is meant cannot be told
+            raise csv.Error(f"two files for one table: keep one of {path.name} and its twin")
         if path.is_symlink():  # phones.csv linked to /etc/passwd was read, its line shown
             raise csv.Error(f"{path.name} is a link to another file: copy the file itself")
         try:

@@ -16,14 +16,13 @@ from app.db.field_rules import (
     AUDIENCES,
     CONFIDENCES,
     FORMULA_STARTS,
-    PHONE_ALLOWED,
     RIGHT_TO_LEFT,
     STATUSES,
     assurance_problems,
     field_problems,
-    uk_phone_digits,
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
+from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {

@@ -46,7 +46,7 @@ def scratch_beside(target: Path) -> Path:
 def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
     """Write target: in_use's schema and pathway with `rows` as its services; validated
     before it is put in place (SourceError naming the problems otherwise)."""
-    from app.pathways.validate import validate
+    from app.pathways.validate import fallback_contact_problems, validate
 
     scratch = scratch_beside(target)
     scratch.write_bytes(in_use if isinstance(in_use, bytes) else Path(in_use).read_bytes())
@@ -67,7 +67,8 @@ def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
             raise SourceError([f"the new directory could not be written ({error})"]) from None
         finally:
             db.close()
-        problems = validate(load_graph(scratch))
+        graph = load_graph(scratch)
+        problems = validate(graph) + fallback_contact_problems(graph)
         if problems:
             raise SourceError([f"pathway check: {p}" for p in problems])
         os.replace(scratch, target)

@@ -100,6 +100,15 @@ class UserStore:
             "ORDER BY month, borough, measure, value"
         ).fetchall()
 
+    def clear_free_space_once(self) -> None:
+        """Counts taken back before secure delete was on (an earlier release) stayed
+        readable in free space after the upgrade (attack review 2026-12-01): the file is
+        rewritten once, VACUUM leaving no free page or free space behind."""
+        if self.state(FREE_SPACE_CLEARED):
+            return
+        self.connection.execute("VACUUM")
+        self.set_state(FREE_SPACE_CLEARED, True)
+
     def close(self) -> None:
         self.connection.close()
 
@@ -196,6 +205,9 @@ def busy_note(path: Path) -> str:
 def describe(error: BaseException) -> str:
     orig = getattr(error, "orig", None)
     return str(orig if orig is not None else error).splitlines()[0][:200]
+
+
+FREE_SPACE_CLEARED = "free_space_cleared"
 
 
 class NotUserDatabase(sqlite3.DatabaseError):

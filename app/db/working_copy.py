@@ -276,7 +276,20 @@ class WorkingCopy:
 
 def _refuse_what_a_save_would_drop(folder: Path, columns: list[str], rows: list[dict]) -> None:
     """A column of the lead's own, or cells past the last column, went at the next save
-    with nothing said (attack review 2026-12-01): named instead, before anything is saved."""
+    with nothing said; a second "phone" column won over the first, and a deleted one saved
+    every number empty (attack reviews 2026-12-01): named instead, before anything is saved."""
+    twice = sorted({c for c in columns if c.strip() and columns.count(c) > 1})
+    if twice:
+        raise WorkingCopyError(
+            f"{folder}/services.csv has the column {', '.join(map(repr, twice))} twice: keep "
+            "one (which is meant cannot be told)"
+        )
+    missing = [c for c in SERVICE_COLUMNS if c not in columns]
+    if missing:
+        raise WorkingCopyError(
+            f"{folder}/services.csv has no column {', '.join(map(repr, missing))}: put it "
+            "back from the copy IT or the lead last published (a save would empty it)"
+        )
     # an empty column Excel added past the last one holds nothing to lose
     extra = [
         c

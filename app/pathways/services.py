@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from app.pathways.graph import ActionTemplate, Service
+from app.pathways.phone_numbers import uk_phone_digits
 from app.records import record
 
 NATIONAL = "national"
@@ -99,8 +100,8 @@ def needs_check(
     would teach workers to ignore warnings."""
     if "".join(phone.split()) in FIXED_NUMBERS:
         return False
-    if confidence == "low":
-        return True
+    if confidence == "low" or (phone and uk_phone_digits(phone) is None):
+        return True  # a number the lead's rules now refuse, in an update signed before
     assured = person_confirmed(assured_date, method, today)
     if assured is None:
         return True  # never, a day nobody can read or to come, or no person's check

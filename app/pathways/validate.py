@@ -211,12 +211,6 @@ def _outcome_problems(graph: Graph) -> list[str]:
                 problems.append(f"{where}: fallback service {service_id!r} is not in the directory")
             elif graph.services[service_id].status != "active":  # never offered, silently
                 problems.append(f"{where}: fallback service {service_id!r} is not active")
-            elif not (graph.services[service_id].phone + graph.services[service_id].email).strip():
-                # the plan said "Here is a free number" over "no number held" (attack
-                # review 2026-12-01): what every plan falls back on can be contacted
-                problems.append(
-                    f"{where}: fallback service {service_id!r} has no phone number or e-mail"
-                )
         for other in action.fallback_from_actions:
             peer = graph.actions.get(other)
             if peer is None or peer.priority >= action.priority:
@@ -339,4 +333,25 @@ def _service_problems(graph: Graph) -> list[str]:
             problems.append(f"{where}: confidence {service.confidence!r} not in {CONFIDENCE}")
         if not service.source:
             problems.append(f"{where}: has no source")
+    return problems
+
+
+# A MARAC referral goes by secure e-mail (the form): its fallback may hold an address only
+EMAIL_ROUTES = frozenset({"marac"})
+
+
+def fallback_contact_problems(graph: Graph) -> list[str]:
+    """The lead's side (build, publish): each service a pathway fallback names has a number
+    to ring. Its number emptied, or swapped for an e-mail address, the plan said "Here is a
+    free number" over "no number held" (attack reviews 2026-12-01). Not a laptop's check:
+    an update signed before this rule is kept, as every start reads it."""
+    named = {sid: a.kind for a in graph.actions.values() for sid in a.fallback_service_ids}
+    problems = []
+    for service_id, kind in sorted(named.items()):
+        service = graph.services.get(service_id)
+        if service is None or service.phone.strip():
+            continue
+        if EMAIL_ROUTES & set(service.kinds) and service.email.strip():
+            continue
+        problems.append(f"action {kind}: fallback service {service_id!r} has no phone number")
     return problems

@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 
 class CopyAsOurs(QObject):
-    """Installed on selectable labels (Ctrl+C), and by guard() on line edits (Ctrl+C,
+    """Installed on selectable labels and tables (Ctrl+C), and by guard() on line edits (Ctrl+C,
     Ctrl+X, and their menu's Copy and Cut). A search typed and copied went to the
     clipboard unmarked, kept by Win+V and left there when the app closed (privacy review
     2026-12-01)."""
@@ -27,12 +27,13 @@ class CopyAsOurs(QObject):
         field.customContextMenuRequested.connect(lambda at: self._menu(field, at))
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not watched.hasSelectedText():
+        if event.type() != QEvent.Type.KeyPress:
             return False
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy(watched.selectedText().replace("\u2029", "\n"))
+        if event.matches(QKeySequence.StandardKey.Copy) and (text := _selected(watched)):
+            self.copy(text)
             return True
-        if isinstance(watched, QLineEdit) and event.matches(QKeySequence.StandardKey.Cut):
+        cut = event.matches(QKeySequence.StandardKey.Cut)
+        if cut and isinstance(watched, QLineEdit) and watched.hasSelectedText():
             self._cut(watched)
             return True
         return False
@@ -54,3 +55,12 @@ class CopyAsOurs(QObject):
                     action.triggered.connect(lambda: self._cut(field))
         menu.exec(field.mapToGlobal(at))
         menu.deleteLater()
+
+
+def _selected(widget) -> str:
+    """What Ctrl+C copies: a table's current cell (as Qt's own copy does; a service's name
+    copied from the results went unmarked, attack review 2026-12-01), or selected text."""
+    if isinstance(widget, QAbstractItemView):
+        index = widget.currentIndex()
+        return str(index.data() or "") if index.isValid() else ""
+    return widget.selectedText().replace("\u2029", "\n") if widget.hasSelectedText() else ""

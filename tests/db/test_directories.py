@@ -705,3 +705,34 @@ def test_planted_installed_files_never_push_out_its_kept_copy(where, key, tmp_pa
     public.rename(tmp_path / public.name)  # the keys gone for one check
     select_directory(where, TODAY)
     assert kept.exists()
+
+
+def test_an_update_signed_before_the_stricter_number_rules_is_kept_its_number_flagged(
+    where, key, tmp_path, monkeypatch
+):
+    """A number a digit short, in an update signed before 02/011x/01x1 numbers needed 11
+    digits: the laptop set the update aside for good and went back to an older directory,
+    losing the lead's other corrections (attack review 2026-12-01). It is kept; the number
+    is shown "check it"; a new publish refuses it."""
+    import app.db.bundle as bundle_module
+    from app.db.loader import load_graph
+    from app.pathways.services import check_before_use
+
+    database = tmp_path / "old-rules.sqlite"
+    shutil.copy(SHIPPED, database)
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE phone SET number = '0121 552 644' WHERE service_id = 'bcwa'")
+        db.execute(
+            "UPDATE service SET assured_date = '2026-11-20', assured_method = 'phoned', "
+            "assured_by = 'DA lead', confidence = 'high' WHERE id = 'bcwa'"
+        )
+    db.close()
+    with pytest.raises(Refused, match="service bcwa: number: '0121 552 644' is not a UK"):
+        publish(database, key.private_path, where.machine_updates, "2026.12.1", TODAY)
+    monkeypatch.setattr(bundle_module, "check_numbers", lambda source: None)  # older rules
+    publish(database, key.private_path, where.machine_updates, "2026.12.1", TODAY)
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.refused) == ("2026.12.1", [])
+    service = load_graph(choice.data).services["bcwa"]
+    assert service.phone == "0121 552 644"
+    assert check_before_use(service, TODAY, 12)  # confirmed, and still "check it"

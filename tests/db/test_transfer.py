@@ -292,3 +292,29 @@ def test_a_table_that_cannot_be_read_is_named_with_the_way_out(export, tmp_path,
     assert said in refused.value.problems[0]
     assert "root:" not in " ".join(refused.value.problems + refused.value.notes)
     assert not (tmp_path / "s.sqlite").exists()
+
+
+def test_a_table_named_in_other_letters_is_read_and_types_to_ring_kept(export, tmp_path):
+    """ "Phones.csv" was read as a table not modelled, and "mobile" or "landline" numbers
+    were dropped as not voice: services came without a number (attack review 2026-12-01).
+    "Addresses.csv" is never read, however written."""
+    phones = export / "phones.csv"
+    with phones.open(newline="", encoding="utf-8") as handle:
+        records = list(csv.DictReader(handle))
+    for record in records:
+        record["type"] = "Mobile " if record["service_id"] == "ndah" else "landline"
+    phones.unlink()
+    with (export / "Phones.CSV").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    (export / "Addresses.csv").write_text("id,address_1\nx,12 Acacia Road\n", encoding="utf-8")
+    report = import_directory(export, SHIPPED, tmp_path / "s.sqlite", False)
+    assert "not imported: Addresses.csv (addresses are never stored" in "\n".join(report.notes)
+    imported = read_directory(tmp_path / "s.sqlite")
+    assert len(imported["phone"]) == len(records)
+    assert {p["type"] for p in imported["phone"]} == {"mobile", "landline"}
+    (export / "phones.csv").write_text("id,service_id,number\n", encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(export, SHIPPED, tmp_path / "t.sqlite", False)
+    assert "two files for one table" in refused.value.problems[0]

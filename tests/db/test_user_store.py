@@ -156,6 +156,24 @@ def test_a_count_taken_back_leaves_no_trace_in_the_file(tmp_path):
     assert b"zz_taken_back_action" not in (tmp_path / FILE_NAME).read_bytes()
 
 
+def test_counts_taken_back_by_an_earlier_release_are_cleared_once(tmp_path):
+    """Secure delete covers what is taken back from now on; what an earlier release took
+    back stayed readable after the upgrade (attack review 2026-12-01)."""
+    open_user_store(tmp_path).close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:  # as an earlier release wrote it
+        db.execute("PRAGMA secure_delete = OFF")
+        db.execute("INSERT INTO activity_count VALUES ('2026-11', 'dudley', 'action', 'zz_old', 1)")
+        db.commit()
+        db.execute("DELETE FROM activity_count")
+    db.close()
+    assert b"zz_old" in (tmp_path / FILE_NAME).read_bytes()
+    store = open_user_store(tmp_path)
+    store.clear_free_space_once()
+    assert b"zz_old" not in (tmp_path / FILE_NAME).read_bytes()
+    assert store.state("free_space_cleared") is True
+    store.close()
+
+
 def test_a_new_file_is_made_from_plain_sql_that_equals_the_migrations(tmp_path):
     """No Alembic on the way to the first question; the SQL is what the migrations make."""
     from app.db import schema_versions, user_schema

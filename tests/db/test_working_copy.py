@@ -157,6 +157,15 @@ def test_a_column_of_the_leads_own_is_named_before_a_save_could_drop_it(folder):
     write(["x"], "rang twice", headed=False)  # cells past the last column
     with pytest.raises(WorkingCopyError, match="line 2 has more cells than columns"):
         WorkingCopy.open(folder)
+    write(["phone"], "0121 000 0000")  # a second "phone": the later one won (review)
+    with pytest.raises(WorkingCopyError, match="has the column 'phone' twice"):
+        WorkingCopy.open(folder)
+    with table.open("w", encoding="utf-8", newline="") as handle:  # a column deleted
+        writer = csv.DictWriter(handle, [c for c in records[0] if c != "phone"])
+        writer.writeheader()
+        writer.writerows({k: v for k, v in r.items() if k != "phone"} for r in records)
+    with pytest.raises(WorkingCopyError, match="has no column 'phone'"):
+        WorkingCopy.open(folder)
     write([""], "")
     assert WorkingCopy.open(folder).service("ndah")["phone"] == "0808 2000 247"
     table.write_bytes(before)

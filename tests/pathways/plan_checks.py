@@ -95,7 +95,7 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     if duty and (duty.group != "today" or "choice" in duty.say + duty.why):
         failures.append("R15: the FGM duty is the worker's, today, never said to be their choice")
     child_fgm = a["age_group"] in policy.UNDER_18 and "fgm" in policy.needs(a)
-    if child_fgm and any("choice" in action.say for action in plan.actions):
+    if child_fgm and any("choice" in action.say + action.why for action in plan.actions):
         failures.append("R15: a child with FGM is never told the police are their choice")
     police = plan.action("police_report_option")
     if child_fgm and police and police.group == "offer":

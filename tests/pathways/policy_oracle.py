@@ -384,7 +384,8 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R13": age == "adult" and harmed and not police_know,
             # not beside the worker's own duty to report FGM (R15): "their choice" on the
             # same card contradicted it
-            "R31": age == "16_17" and harmed and not police_know and not fgm_duty(a),
+            # nor with FGM at all: the police will be involved (R15-child)
+            "R31": age == "16_17" and harmed and not police_know and "fgm" not in needs(a),
             # a child's own FGM: the police will be involved, today (R15-child); an adult's
             # children at risk: part of the response, their own report their choice (R15)
             "R15-child": "fgm" in needs(a) and child and harmed and not police_know,

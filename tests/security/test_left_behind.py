@@ -209,5 +209,12 @@ def test_a_search_copied_or_cut_is_marked_and_goes_at_quick_exit(qtbot, make_win
     QTimer.singleShot(20, copy_from_menu)
     query.customContextMenuRequested.emit(query.rect().center())
     assert clipboard.text() == "fgm" and marked()
+    query.setText("forced marriage")  # a name copied from the results (attack review)
+    table = window.directory.table
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    table.setCurrentIndex(table.model().index(0, 0))
+    clipboard.clear()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == table.model().index(0, 0).data() and marked()
     window.quick_exit()
     assert clipboard.text() == ""

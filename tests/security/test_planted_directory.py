@@ -238,8 +238,14 @@ KIND_CHANGED = (
         ),
         ("UPDATE service SET status = 'retired' WHERE id = 'police-101'", "101: it must be active"),
         ("UPDATE service SET status = 'retired' WHERE id = 'ndah'", "'ndah' is not active"),
-        # its number emptied, the plan said "Here is a free number" over "no number held"
-        ("DELETE FROM phone WHERE service_id = 'ndah'", "'ndah' has no phone number or e-mail"),
+        # its number emptied, or an address in its place, the plan said "Here is a free
+        # number" over "no number held", or over an address (reviews 2026-12-01)
+        ("DELETE FROM phone WHERE service_id = 'ndah'", "'ndah' has no phone number"),
+        (
+            "DELETE FROM phone WHERE service_id = 'ndah'; "
+            "UPDATE service SET email = 'help@example.org' WHERE id = 'ndah'",
+            "'ndah' has no phone number",
+        ),
         # a Cyrillic а: the national helpline served no one, the diff's line looked the same
         (
             "UPDATE service SET audience = '\u0430ny' WHERE id = 'ndah'",
@@ -269,6 +275,7 @@ KIND_CHANGED = (
         "101 retired",
         "ndah",
         "ndah's number emptied",
+        "ndah's number an address",
         "audience",
         "a week date",
         "a date no one checked",

@@ -33,7 +33,9 @@ def test_a_completed_plan_is_counted_once_even_when_shown_again(qtbot, make_wind
     window.refresh()
     window.reopen()  # back to the start: the plan counts as it was
     assert counted(user_data, "plans") == {("walsall", "completed"): 1}
+    assert user_data.store.state("free_space_cleared") is None  # not on the way to a plan
     window.new_conversation()
+    assert user_data.store.state("free_space_cleared") is True  # once the first one ended
     walk(qtbot, window, WALSALL)
     assert counted(user_data, "plans") == {("walsall", "completed"): 2}
     assert counted(user_data, "action")[("walsall", "marac_referral")] == 2

@@ -81,6 +81,8 @@ class DirectoryTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.details = plain_label(DETAILS_HINT, "Service details")
         layout.addWidget(bar)
+        if copy is not None:  # a name copied from the results (Qt copies the current cell)
+            self.table.installEventFilter(self.copy_guard)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         self.timer = QTimer(self)
