@@ -188,6 +188,28 @@ def check_numbers(source: Source) -> None:
         raise Refused(f"{problems[0]}{more}")
 
 
+def check_checks_follow_contacts(before, after) -> None:
+    """The lead's side (publishing a database): a person's check is of the number and
+    address it was made on. A database edited by hand kept the check on a changed number,
+    shown "confirmed" on every laptop (attack review 2026-12-01); a working copy and an
+    import clear it themselves. `before` is the directory in use, `after` the new one."""
+    for service_id, new in sorted(after.services.items()):
+        old = before.services.get(service_id)
+        if old is None or not new.assured_date:
+            continue
+        moved = (new.phone, new.email) != (old.phone, old.email)
+        if moved and (new.assured_date, new.assured_method) == (
+            old.assured_date,
+            old.assured_method,
+        ):
+            raise Refused(
+                f"service {service_id}: its contact changed ({old.phone or old.email or 'none'} "
+                f"→ {new.phone or new.email or 'none'}) but the person's check of "
+                f"{new.assured_date} is of the old one: record a new check (check-service) "
+                "or clear it"
+            )
+
+
 def check_confirmations(source: Source, today) -> None:
     """The lead's side only (publish): each service a person confirmed carries a past day
     written YYYY-MM-DD, how and who (H56, H115); Refused naming the first. Laptops do not

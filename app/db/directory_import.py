@@ -13,6 +13,7 @@ from typing import Any
 
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
+from app.pathways.phone_numbers import NOT_RINGABLE, RINGABLE, ringable
 from app.pathways.services import assured_on
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
@@ -21,10 +22,6 @@ STATUSES = {"active": "active", "inactive": "retired", "defunct": "retired"}
 STATUSES |= {"temporarily closed": "retired", "retired": "retired"}  # and this app's own
 FEED_DATE = "The feed's own assured date: {} (not a check made here)."
 PERSON_CHECK = ("assured_date", "assured_method", "assured_by")
-# Open Referral's phone types no one can ring and speak to: a fax listed before the voice
-# line was shown as the helpline's number (attack review 2026-12-01). Any other type
-# ("mobile", "landline", a feed's own word) is a number to ring.
-NOT_RINGABLE = ("fax", "pager", "text", "sms", "video", "textphone")
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",
@@ -98,12 +95,17 @@ def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: 
         if not re.search(r"\d", number):
             problems.append(f"{where}: number: {row['number']!r} has no digits")
         row["type"] = row["type"].strip().lower() or "voice"
-        if row["type"] in NOT_RINGABLE:
+        if not ringable(row["type"]):
             notes.append(
                 f"not mapped: {where}: a {row['type']!r} number is not one to ring and "
                 "speak to: never shown to workers"
             )
             return False
+        if row["type"] not in RINGABLE:  # "Facsimile" passed as a line to ring (review)
+            problems.append(
+                f"{where}: type: {row['type']!r} is not known: one of "
+                f"{', '.join(RINGABLE + NOT_RINGABLE)} (those to ring: {', '.join(RINGABLE)})"
+            )
     if table == "service_area":
         code = areas.get(row["name"]) or areas.get(row["name"].lower())
         if code is None:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from app.db.service_rows import ASSURED_METHODS
-from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
+from app.pathways.phone_numbers import GEOGRAPHIC_LENGTHS, PHONE_ALLOWED, uk_phone_digits
 from app.pathways.services import assured_on
 
 LONG_TEXT = {"description": 4000, "notes": 4000}
@@ -105,6 +105,8 @@ def _reversed_number(text: str) -> str | None:
 
 def phone_problems(number: str, strict: bool = True) -> list[str]:
     if uk_phone_digits(number, strict) is None:
+        if strict and uk_phone_digits(number, strict=False) is not None:  # said what is wrong
+            return [f"{_quote(number)} has too few or too many digits ({GEOGRAPHIC_LENGTHS})"]
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
     return []
 

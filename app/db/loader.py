@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
 from app.pathways import graph as g
+from app.pathways.phone_numbers import ringable
 
 
 class DirectoryError(RuntimeError):
@@ -296,13 +297,16 @@ def _services(db: sqlite3.Connection) -> dict[str, g.Service]:
         KIND_TAXONOMY,
     )
     areas = _grouped(db, "SELECT service_id, name FROM service_area ORDER BY name")
-    phones = _grouped(db, "SELECT service_id, number, description FROM phone ORDER BY ordinal, id")
+    phones = _grouped(
+        db, "SELECT service_id, number, description, type FROM phone ORDER BY ordinal, id"
+    )
     schedules = _grouped(db, "SELECT service_id, * FROM schedule ORDER BY id")
     organizations = {o["id"]: o["name"] for o in _rows(db, "SELECT id, name FROM organization")}
     services = {}
     for s in _rows(db, "SELECT * FROM service ORDER BY id"):
         sid = s["id"]
-        phone = phones[sid][0] if phones[sid] else None
+        # never a fax as the number to ring, whoever wrote the database (attack review)
+        phone = next((p for p in phones[sid] if ringable(p["type"])), None)
         services[sid] = g.Service(
             id=sid,
             name=s["name"],

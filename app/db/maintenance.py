@@ -20,6 +20,7 @@ from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
 from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
 from app.pathways.graph import Graph, Service
+from app.pathways.phone_numbers import ringable
 from app.records import record
 
 if TYPE_CHECKING:
@@ -250,7 +251,8 @@ def _record(
     s: dict, linked: dict[str, dict[str, list[dict]]], organisations: dict[str, str]
 ) -> dict[str, str]:
     sid = s["id"]
-    phones = linked["phone"].get(sid, [])
+    # the number to ring, as laptops read it: never a fax (attack review 2026-12-01)
+    phones = [p for p in linked["phone"].get(sid, []) if ringable(p.get("type"))]
     schedules = linked["schedule"].get(sid, [])
     kinds = [a["taxonomy_term_id"].split("/", 1)[1] for a in linked["kind"].get(sid, [])]
     record = {

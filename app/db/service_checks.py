@@ -20,6 +20,7 @@ from app.db.field_rules import (
     STATUSES,
     assurance_problems,
     field_problems,
+    phone_problems,
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
@@ -106,7 +107,10 @@ def service_problems(
     if not (row.get("name") or "").strip():
         add("name", "a service needs a name")
     if row.get("phone") and format_uk_phone(row["phone"]) is None:
-        add("phone", f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})")
+        for problem in phone_problems(row["phone"]) or [
+            f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})"
+        ]:
+            add("phone", problem)
     website = row.get("website") or ""
     if website and not website.startswith("https://"):
         add("website", "links must start with https:// (an http page can be altered on the way)")

@@ -72,7 +72,10 @@ class WorkingCopy:
                 'Excel, save services.csv as "CSV UTF-8 (Comma delimited)"'
             ) from None
         except (OSError, csv.Error, tomllib.TOMLDecodeError) as error:
-            raise WorkingCopyError(f"{folder} is not a directory working copy ({error})") from None
+            raise WorkingCopyError(  # and how to make one: there was no word of it (review)
+                f"{folder} is not a directory working copy ({error}); begin one in the "
+                "maintenance window: python -m app maintain FOLDER"
+            ) from None
         except KeyError as error:
             raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
         if not VERSION_LINE.search(toml):  # save() writes the version there

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.pathways.phone_numbers import uk_phone_digits
 from app.records import record
 
 PLAN_NODE = "plan"
@@ -204,8 +205,12 @@ class Service:
 
     @property
     def has_confirmed_contact(self) -> bool:
-        """A phone or email we hold with more than low confidence."""
-        return bool(self.phone or self.email) and self.confidence != "low"
+        """A phone or email we hold with more than low confidence. A number the lead's
+        rules refuse (in an update signed before them) is no contact: the plan adds the
+        fallbacks (attack review 2026-12-01)."""
+        if self.confidence == "low":
+            return False
+        return uk_phone_digits(self.phone) is not None if self.phone else bool(self.email)
 
 
 @record

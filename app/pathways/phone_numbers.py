@@ -22,6 +22,17 @@ UK_NUMBER = re.compile(
 # 02, 011x and 01x1 numbers always have 11 digits; other 01 numbers 10 or 11 (Ofcom's plan)
 GEOGRAPHIC = re.compile(r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{6,7})")
 PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
+GEOGRAPHIC_LENGTHS = "02, 011x and 01x1 numbers have 11 digits, other 01 numbers 10 or 11"
+# Open Referral's phone types: those no one can ring and speak to are never the number shown
+# (a fax listed before the voice line was: attack review 2026-12-01); those a feed may give
+# for a line to ring; any other word is asked about, never guessed.
+NOT_RINGABLE = ("fax", "facsimile", "pager", "text", "sms", "video", "textphone", "minicom")
+RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "main")
+
+
+def ringable(phone_type: str | None) -> bool:
+    """Whether a phone row is a line to ring: an empty type is Open Referral's voice."""
+    return (phone_type or "").strip().lower() not in NOT_RINGABLE
 
 
 def uk_phone_digits(text: str, strict: bool = True) -> str | None:

@@ -80,6 +80,10 @@ FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they 
 
 
 def confirmed_on(service: Service, today: date | None = None) -> date | None:
+    """Never for a number the lead's rules refuse: a person's check of it stood as
+    "confirmed" beside "check it" (attack review 2026-12-01)."""
+    if service.phone and uk_phone_digits(service.phone) is None:
+        return None
     return person_confirmed(service.assured_date, service.assured_method, today)
 
 

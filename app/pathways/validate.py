@@ -336,8 +336,10 @@ def _service_problems(graph: Graph) -> list[str]:
     return problems
 
 
-# A MARAC referral goes by secure e-mail (the form): its fallback may hold an address only
-EMAIL_ROUTES = frozenset({"marac"})
+# Actions whose fallback may be a referral sent by secure e-mail (the MARAC form allocates an
+# IDVA). By the action that names it, never by the service's own kinds: a helpline tagged
+# "marac" kept only an address (attack review 2026-12-01).
+EMAIL_ROUTES = frozenset({"idva_referral", "marac_referral"})
 
 
 def fallback_contact_problems(graph: Graph) -> list[str]:
@@ -345,13 +347,17 @@ def fallback_contact_problems(graph: Graph) -> list[str]:
     to ring. Its number emptied, or swapped for an e-mail address, the plan said "Here is a
     free number" over "no number held" (attack reviews 2026-12-01). Not a laptop's check:
     an update signed before this rule is kept, as every start reads it."""
-    named = {sid: a.kind for a in graph.actions.values() for sid in a.fallback_service_ids}
+    named: dict[str, set[str]] = {}
+    for action in graph.actions.values():
+        for service_id in action.fallback_service_ids:
+            named.setdefault(service_id, set()).add(action.kind)
     problems = []
-    for service_id, kind in sorted(named.items()):
+    for service_id, kinds in sorted(named.items()):
         service = graph.services.get(service_id)
         if service is None or service.phone.strip():
             continue
-        if EMAIL_ROUTES & set(service.kinds) and service.email.strip():
+        if kinds <= EMAIL_ROUTES and service.email.strip():
             continue
-        problems.append(f"action {kind}: fallback service {service_id!r} has no phone number")
+        for kind in sorted(kinds - EMAIL_ROUTES) or sorted(kinds):
+            problems.append(f"action {kind}: fallback service {service_id!r} has no phone number")
     return problems

@@ -727,7 +727,7 @@ def test_an_update_signed_before_the_stricter_number_rules_is_kept_its_number_fl
             "assured_by = 'DA lead', confidence = 'high' WHERE id = 'bcwa'"
         )
     db.close()
-    with pytest.raises(Refused, match="service bcwa: number: '0121 552 644' is not a UK"):
+    with pytest.raises(Refused, match=r"bcwa: number: '0121 552 644' has too few or too many"):
         publish(database, key.private_path, where.machine_updates, "2026.12.1", TODAY)
     monkeypatch.setattr(bundle_module, "check_numbers", lambda source: None)  # older rules
     publish(database, key.private_path, where.machine_updates, "2026.12.1", TODAY)
@@ -736,3 +736,4 @@ def test_an_update_signed_before_the_stricter_number_rules_is_kept_its_number_fl
     service = load_graph(choice.data).services["bcwa"]
     assert service.phone == "0121 552 644"
     assert check_before_use(service, TODAY, 12)  # confirmed, and still "check it"
+    assert not service.has_confirmed_contact  # so the plan offers the fallbacks too

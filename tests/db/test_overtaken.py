@@ -38,6 +38,15 @@ def test_a_number_the_lead_checked_is_undone_by_a_directory_without_that_check(t
     assert len(changes_undone(update, older_check)) == 1
 
 
+def test_a_number_refused_by_todays_rules_is_said_so_with_the_way_out(tmp_path):
+    """ "Make its changes again" named a number a digit short that publish now refuses,
+    and the lead was stuck (attack review 2026-12-01)."""
+    short = "UPDATE phone SET number = '0121 552 644' WHERE service_id = 'bcwa'"
+    update = directory(tmp_path, "update", short, checked("2026-11-24", "bcwa"))
+    (undone,) = changes_undone(update, SHIPPED)
+    assert "0121 552 644 (refused by today's number rules: phone the service)" in undone
+
+
 def test_a_person_check_in_the_release_on_the_day_or_after_is_not_undoing(tmp_path):
     update = directory(tmp_path, "update", NEW, checked("2026-11-24"))
     for day in ("2026-11-24", "2026-12-10"):

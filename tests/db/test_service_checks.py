@@ -64,7 +64,8 @@ def test_uk_numbers_are_written_one_way(typed, shown):
 @pytest.mark.parametrize(
     ("changes", "field", "words_in_message"),
     [
-        ({"phone": "024 7678 855"}, "phone", "not a UK phone number"),
+        ({"phone": "024 7678 855"}, "phone", "has too few or too many digits (02, 011x"),
+        ({"phone": "0900 123 456"}, "phone", "not a UK phone number"),
         ({"website": "http://coventry.gov.uk"}, "website", "https://"),
         ({"area": "coventry;narnia"}, "area", "unknown areas: narnia"),
         ({"kinds": "mash_children;spaceship"}, "kinds", "unknown kinds: spaceship"),

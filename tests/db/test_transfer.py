@@ -318,3 +318,20 @@ def test_a_table_named_in_other_letters_is_read_and_types_to_ring_kept(export, t
     with pytest.raises(ImportRefused) as refused:
         import_directory(export, SHIPPED, tmp_path / "t.sqlite", False)
     assert "two files for one table" in refused.value.problems[0]
+
+
+@pytest.mark.parametrize(("kind", "refused"), [("Facsimile", False), ("hotline", True)])
+def test_a_phone_type_is_known_before_its_number_is_shown(export, tmp_path, kind, refused):
+    """ "Facsimile" passed as a line to ring and became the number shown (attack review
+    2026-12-01): a type no one can ring is left out, one not known is asked about."""
+    phones = export / "phones.csv"
+    with phones.open(newline="", encoding="utf-8") as handle:
+        row = next(i for i, r in enumerate(csv.DictReader(handle)) if r["service_id"] == "bcwa")
+    edit(phones, row, "type", kind)
+    if refused:
+        with pytest.raises(ImportRefused) as error:
+            import_directory(export, SHIPPED, tmp_path / "s.sqlite", False)
+        assert "type: 'hotline' is not known: one of voice, cell" in error.value.problems[0]
+        return
+    report = import_directory(export, SHIPPED, tmp_path / "s.sqlite", False)
+    assert any("a 'facsimile' number is not one to ring" in n for n in report.notes)

@@ -84,3 +84,21 @@ def test_only_a_day_written_yyyy_mm_dd_counts_as_checked(written):
     assert not needs_check("high", "2026-11-24", "provider", today, 12)
     for nobody in ("", "web", "Phoned"):  # a day no person's check stands behind (H56)
         assert needs_check("high", "2026-11-24", nobody, today, 12)
+
+
+def test_a_number_the_leads_rules_refuse_is_no_contact_and_never_confirmed(graph):
+    """Signed before the stricter rules, a number a digit short was "check it" but also
+    "confirmed" and a held contact, so no fallback was offered (attack review 2026-12-01)."""
+    import dataclasses
+
+    from app.pathways.services import confirmed_on
+
+    checked = dataclasses.replace(
+        graph.services["sandwell-mash"],
+        assured_date="2026-11-20",
+        assured_method="phoned",
+        confidence="high",
+    )
+    assert checked.has_confirmed_contact and confirmed_on(checked) is not None
+    short = dataclasses.replace(checked, phone="0121 569 310")
+    assert not short.has_confirmed_contact and confirmed_on(short) is None

@@ -246,6 +246,14 @@ KIND_CHANGED = (
             "UPDATE service SET email = 'help@example.org' WHERE id = 'ndah'",
             "'ndah' has no phone number",
         ),
+        # tagged "marac" to pass as a referral sent by e-mail (attack review 2026-12-01)
+        (
+            "DELETE FROM phone WHERE service_id = 'ndah'; "
+            "UPDATE service SET email = 'help@example.org' WHERE id = 'ndah'; "
+            "INSERT INTO attribute SELECT 'ndah/kind/marac', 'ndah', link_type, link_entity, "
+            "taxonomy_term_id, value FROM attribute WHERE link_id = 'wmp-marac'",
+            "'ndah' has no phone number",
+        ),
         # a Cyrillic а: the national helpline served no one, the diff's line looked the same
         (
             "UPDATE service SET audience = '\u0430ny' WHERE id = 'ndah'",
@@ -276,6 +284,7 @@ KIND_CHANGED = (
         "ndah",
         "ndah's number emptied",
         "ndah's number an address",
+        "ndah tagged marac",
         "audience",
         "a week date",
         "a date no one checked",

@@ -1,0 +1,29 @@
+"""The checks a directory passes: here, those made on the lead's side only at publish."""
+
+import dataclasses
+
+import pytest
+
+from app.db.checks import Refused, check_checks_follow_contacts
+
+
+def with_service(graph, service_id, **changes):
+    service = dataclasses.replace(graph.services[service_id], **changes)
+    return dataclasses.replace(graph, services={**graph.services, service_id: service})
+
+
+CHECKED = {"assured_date": "2026-11-20", "assured_method": "phoned", "confidence": "high"}
+
+
+def test_a_check_kept_on_a_changed_number_is_refused_at_publish(graph):
+    """A database edited by hand kept the person's check of the old number: every laptop
+    showed the new one "confirmed" (attack review 2026-12-01)."""
+    before = with_service(graph, "sandwell-mash", **CHECKED)
+    after = with_service(before, "sandwell-mash", phone="0121 569 3199")
+    with pytest.raises(Refused, match=r"sandwell-mash: its contact changed .* of 2026-11-20"):
+        check_checks_follow_contacts(before, after)
+    renewed = with_service(after, "sandwell-mash", assured_date="2026-11-30")
+    check_checks_follow_contacts(before, renewed)  # a new check of the new number
+    cleared = with_service(after, "sandwell-mash", assured_date="", assured_method="")
+    check_checks_follow_contacts(before, cleared)
+    check_checks_follow_contacts(before, before)  # nothing changed

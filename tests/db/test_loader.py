@@ -1,0 +1,22 @@
+"""Reading a directory database into the graph the engine walks."""
+
+import shutil
+import sqlite3
+
+from app.db.loader import load_graph
+from tests.conftest import REPO
+
+
+def test_a_fax_is_never_the_number_to_ring_whoever_wrote_the_database(tmp_path):
+    """A fax row put first in a database published by hand was shown on every laptop as
+    the children's front door's number (attack review 2026-12-01)."""
+    database = tmp_path / "d.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    before = load_graph(database).services["sandwell-mash"].phone
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "INSERT INTO phone (id, service_id, number, type, description, ordinal) "
+            "VALUES ('fax', 'sandwell-mash', '0121 569 9999', 'Fax ', '', 0)"
+        )
+    db.close()
+    assert load_graph(database).services["sandwell-mash"].phone == before != "0121 569 9999"
