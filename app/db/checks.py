@@ -12,6 +12,7 @@ from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory
 from app.db.schema_versions import head, revisions
+from app.pathways.phone_numbers import uk_phone_digits
 
 
 class Refused(ValueError):
@@ -189,25 +190,36 @@ def check_numbers(source: Source) -> None:
 
 
 def check_checks_follow_contacts(before, after) -> None:
-    """The lead's side (publishing a database): a person's check is of the number and
-    address it was made on. A database edited by hand kept the check on a changed number,
-    shown "confirmed" on every laptop (attack review 2026-12-01); a working copy and an
-    import clear it themselves. `before` is the directory in use, `after` the new one."""
+    """The lead's side (publish): a person's check is of the contact it was made on. A
+    database edited by hand, or a working copy's number changed in Excel, kept the check of
+    the old number: every laptop showed the new one "confirmed" (attack reviews 2026-12-01).
+    A new check is a new day: the same day with another method is the old check. The number
+    in the phone note (out of hours) is contact too. `before`: the directory in use."""
     for service_id, new in sorted(after.services.items()):
         old = before.services.get(service_id)
-        if old is None or not new.assured_date:
+        if old is None or not new.assured_date or new.assured_date != old.assured_date:
             continue
-        moved = (new.phone, new.email) != (old.phone, old.email)
-        if moved and (new.assured_date, new.assured_method) == (
-            old.assured_date,
-            old.assured_method,
-        ):
+        changed = [name for name, was, now in _contact(old, new) if was != now]
+        if changed:
             raise Refused(
-                f"service {service_id}: its contact changed ({old.phone or old.email or 'none'} "
-                f"→ {new.phone or new.email or 'none'}) but the person's check of "
-                f"{new.assured_date} is of the old one: record a new check (check-service) "
-                "or clear it"
+                f"service {service_id}: its {' and '.join(changed)} changed, but the person's "
+                f"check of {new.assured_date} is of the old one: record a new check "
+                "(check-service) or clear it"
             )
+
+
+def _contact(old, new) -> list[tuple[str, object, object]]:
+    """(what, before, after) for each part of a service's contact, numbers by their digits
+    ("01215693199" is "0121 569 3199")."""
+
+    def digits(text: str) -> str:
+        return uk_phone_digits(text, strict=False) or " ".join(text.split())
+
+    return [
+        ("number", digits(old.phone), digits(new.phone)),
+        ("number note", " ".join(old.phone_note.split()), " ".join(new.phone_note.split())),
+        ("e-mail", old.email.strip().lower(), new.email.strip().lower()),
+    ]
 
 
 def check_confirmations(source: Source, today) -> None:

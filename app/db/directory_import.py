@@ -95,13 +95,13 @@ def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: 
         if not re.search(r"\d", number):
             problems.append(f"{where}: number: {row['number']!r} has no digits")
         row["type"] = row["type"].strip().lower() or "voice"
-        if not ringable(row["type"]):
+        if row["type"] in NOT_RINGABLE:
             notes.append(
                 f"not mapped: {where}: a {row['type']!r} number is not one to ring and "
                 "speak to: never shown to workers"
             )
             return False
-        if row["type"] not in RINGABLE:  # "Facsimile" passed as a line to ring (review)
+        if not ringable(row["type"]):  # "Facsimile" passed as a line to ring (review)
             problems.append(
                 f"{where}: type: {row['type']!r} is not known: one of "
                 f"{', '.join(RINGABLE + NOT_RINGABLE)} (those to ring: {', '.join(RINGABLE)})"

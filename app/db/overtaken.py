@@ -86,7 +86,9 @@ def _said(row: dict, other: dict | None = None) -> str:
     # "make its changes again" named a number publish now refuses, and nothing else to do
     # (attack review 2026-12-01): said, with the way out
     numbers = tuple(
-        n if uk_phone_digits(n) else f"{n} (refused by today's number rules: phone the service)"
+        n
+        if not n or uk_phone_digits(n)
+        else f"{n} (refused by today's number rules: phone the service)"
         for n in numbers
     )
     return ", ".join(filter(None, (*numbers, email, shown and f"hours {shown}"))) or "no contact"

@@ -15,7 +15,8 @@ from datetime import date
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
-from app.pathways.services import needs_check, person_confirmed
+from app.pathways.phone_numbers import RINGABLE_SQL
+from app.pathways.services import contact_confirmed, needs_check
 from app.records import record
 
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
@@ -120,7 +121,8 @@ def rebuild_index(db: sqlite3.Connection) -> None:
         "  JOIN taxonomy_term k ON k.id = a.taxonomy_term_id WHERE a.link_id = s.id), "
         " (SELECT group_concat(name, ' ') FROM service_area WHERE service_id = s.id), "
         " s.description || ' ' || s.eligibility_description || ' ' || s.application_process, "
-        " (SELECT group_concat(number, '|') FROM phone WHERE service_id = s.id) "
+        " (SELECT group_concat(number, '|') FROM phone WHERE service_id = s.id "
+        f"  AND {RINGABLE_SQL}) "
         "FROM service s LEFT JOIN organization o ON o.id = s.organization_id"
     ).fetchall()
     db.executemany(
@@ -184,9 +186,11 @@ class DirectorySearch:
         where, params = self._filters(filters)
         columns = (
             "s.id, s.name, coalesce(o.name, ''), "
-            "coalesce((SELECT number FROM phone p WHERE p.service_id = s.id "
-            "ORDER BY p.ordinal LIMIT 1), ''), s.confidence, s.assured_date, s.source, "
-            "s.source_date, coalesce(s.notes, ''), coalesce(s.email, ''), s.assured_method"
+            # the number the plan shows: never a fax put first (attack review 2026-12-01)
+            "coalesce((SELECT number FROM phone WHERE service_id = s.id "
+            f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), "
+            "s.confidence, s.assured_date, s.source, s.source_date, coalesce(s.notes, ''), "
+            "coalesce(s.email, ''), s.assured_method"
         )
         expression = match_expression(text)
         if expression:
@@ -232,7 +236,7 @@ class DirectorySearch:
                 plain_spaces(row[3]),
                 *row[4:10],
                 check_before_use=needs_check(row[4], row[5], row[10], today, self.months, row[3]),
-                confirmed=str(person_confirmed(row[5], row[10], today) or ""),
+                confirmed=str(contact_confirmed(row[5], row[10], row[3], today) or ""),
             )
             for row in rows
         ]

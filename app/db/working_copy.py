@@ -31,7 +31,8 @@ VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
 AUTOSAVE = ".navigator-autosave.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
 CHECK_METHODS = (*ASSURED_METHODS, "web")
 FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
-CONTACT_FIELDS = ("phone", "email")  # what a person's check confirmed
+# what a person's check confirmed: the note holds numbers too ("Out of hours: 0300 …")
+CONTACT_FIELDS = ("phone", "phone_note", "email")
 
 
 class WorkingCopyError(ValueError):

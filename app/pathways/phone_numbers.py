@@ -30,9 +30,17 @@ NOT_RINGABLE = ("fax", "facsimile", "pager", "text", "sms", "video", "textphone"
 RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "main")
 
 
+# as SQL reads a phone row's type, for the directory search (app/db/search.py)
+RINGABLE_SQL = "lower(trim(coalesce(type, ''))) IN ('', {})".format(
+    ", ".join(f"'{t}'" for t in RINGABLE)
+)
+
+
 def ringable(phone_type: str | None) -> bool:
-    """Whether a phone row is a line to ring: an empty type is Open Referral's voice."""
-    return (phone_type or "").strip().lower() not in NOT_RINGABLE
+    """Whether a phone row is a line to ring: one of RINGABLE, or no type (Open Referral's
+    voice). Any other word ("fax number", "tty", "fax/voice") is never the number shown,
+    whoever wrote the database (attack review 2026-12-01)."""
+    return (phone_type or "").strip().lower() in ("", *RINGABLE)
 
 
 def uk_phone_digits(text: str, strict: bool = True) -> str | None:

@@ -80,11 +80,17 @@ FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they 
 
 
 def confirmed_on(service: Service, today: date | None = None) -> date | None:
-    """Never for a number the lead's rules refuse: a person's check of it stood as
-    "confirmed" beside "check it" (attack review 2026-12-01)."""
-    if service.phone and uk_phone_digits(service.phone) is None:
+    return contact_confirmed(service.assured_date, service.assured_method, service.phone, today)
+
+
+def contact_confirmed(
+    assured_date: str, method: str, phone: str, today: date | None = None
+) -> date | None:
+    """A person's check, never of a number the lead's rules refuse: it stood as "confirmed"
+    (and "checked" in the Directory tab) beside "check it" (attack reviews 2026-12-01)."""
+    if phone and uk_phone_digits(phone) is None:
         return None
-    return person_confirmed(service.assured_date, service.assured_method, today)
+    return person_confirmed(assured_date, method, today)
 
 
 def person_confirmed(assured_date: str, method: str, today: date | None = None) -> date | None:

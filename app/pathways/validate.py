@@ -336,9 +336,10 @@ def _service_problems(graph: Graph) -> list[str]:
     return problems
 
 
-# Actions whose fallback may be a referral sent by secure e-mail (the MARAC form allocates an
-# IDVA). By the action that names it, never by the service's own kinds: a helpline tagged
-# "marac" kept only an address (attack review 2026-12-01).
+# Actions whose fallback may be the MARAC team, reached by secure e-mail (the MARAC form
+# allocates an IDVA). Both the action and the service's kind count: a helpline tagged
+# "marac" kept only an address (attack review 2026-12-01), and the IDVA referral names the
+# helpline too.
 EMAIL_ROUTES = frozenset({"idva_referral", "marac_referral"})
 
 
@@ -356,7 +357,8 @@ def fallback_contact_problems(graph: Graph) -> list[str]:
         service = graph.services.get(service_id)
         if service is None or service.phone.strip():
             continue
-        if kinds <= EMAIL_ROUTES and service.email.strip():
+        # the MARAC team itself, named only where an e-mail referral will do
+        if kinds <= EMAIL_ROUTES and "marac" in service.kinds and service.email.strip():
             continue
         for kind in sorted(kinds - EMAIL_ROUTES) or sorted(kinds):
             problems.append(f"action {kind}: fallback service {service_id!r} has no phone number")

@@ -213,6 +213,10 @@ class WrappingDelegate(QStyledItemDelegate):
         view = option.widget
         width = (viewport_size(view).width() if view else 260) - 16
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        # in the item's own font: a new reminder is bold, and measured in the view's font
+        # its last line and its sources were cut ("tell them why.…": officer review)
+        option = type(option)(option)  # a copy (its type is made where it is handed here)
+        self.initStyleOption(option, index)
         bounds = option.fontMetrics.boundingRect(
             QRect(0, 0, max(width, 80), 100_000), Qt.TextFlag.TextWordWrap, text
         )

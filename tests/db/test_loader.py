@@ -3,11 +3,15 @@
 import shutil
 import sqlite3
 
+import pytest
+
 from app.db.loader import load_graph
+from app.db.search import DirectorySearch
 from tests.conftest import REPO
 
 
-def test_a_fax_is_never_the_number_to_ring_whoever_wrote_the_database(tmp_path):
+@pytest.mark.parametrize("kind", ["Fax ", "fax number", "tty", "fax/voice"])
+def test_a_fax_is_never_the_number_to_ring_whoever_wrote_the_database(tmp_path, kind):
     """A fax row put first in a database published by hand was shown on every laptop as
     the children's front door's number (attack review 2026-12-01)."""
     database = tmp_path / "d.sqlite"
@@ -16,7 +20,16 @@ def test_a_fax_is_never_the_number_to_ring_whoever_wrote_the_database(tmp_path):
     with sqlite3.connect(database) as db:
         db.execute(
             "INSERT INTO phone (id, service_id, number, type, description, ordinal) "
-            "VALUES ('fax', 'sandwell-mash', '0121 569 9999', 'Fax ', '', 0)"
+            "VALUES ('fax', 'sandwell-mash', '0121 569 9999', ?, '', 0)",
+            (kind,),
         )
     db.close()
     assert load_graph(database).services["sandwell-mash"].phone == before != "0121 569 9999"
+    # the Directory tab shows the number the plan shows, and its index holds no fax
+    finder = DirectorySearch(database)
+    try:
+        (hit,) = [h for h in finder.search("sandwell children") if h.id == "sandwell-mash"]
+        assert hit.phone == before
+        assert not any(h.id == "sandwell-mash" for h in finder.search("0121 569 9999"))
+    finally:
+        finder.close()

@@ -141,6 +141,25 @@ def test_nothing_a_laptop_would_refuse_is_signed(copy_and_words, graph, lead, tm
     assert list(tmp_path.glob("*.navdir")) == []
 
 
+def test_a_check_kept_on_a_number_changed_in_excel_is_refused(
+    copy_and_words, graph, lead, tmp_path
+):
+    """A working copy's number changed in Excel, its check columns left as they were, was
+    published: every laptop showed the new number "confirmed" (attack review 2026-12-01)."""
+    import dataclasses
+
+    copy, words = copy_and_words
+    check = {"assured_date": "2026-11-20", "assured_method": "phoned", "assured_by": "DA lead"}
+    checked = dataclasses.replace(graph.services["sandwell-mash"], **check, confidence="high")
+    in_use = dataclasses.replace(graph, services={**graph.services, "sandwell-mash": checked})
+    copy.update("sandwell-mash", {"phone": "0121 569 3199", **check})  # as Excel saves it
+    with pytest.raises(Refused, match="sandwell-mash: its number changed"):
+        publish_copy(
+            copy, words, in_use, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, "2026.12.1"
+        )
+    assert list(tmp_path.glob("*.navdir")) == []
+
+
 def test_two_ways_of_writing_one_organisation_are_refused(copy_and_words, graph, lead, tmp_path):
     """A service added first with "Coventry City Council ☎ ０２４ …" gave that name, and its
     number, to every Coventry council service (review 2026-12-01)."""

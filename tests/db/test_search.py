@@ -154,3 +154,30 @@ def test_a_borough_typed_means_the_services_that_serve_it(finder):
 def test_men_finds_the_services_for_male_victims(finder):
     assert "st-georges-hub" in ids(finder.search("men"))
     assert "st-georges-hub" in ids(finder.search("support for men"))
+
+
+def test_a_number_the_leads_rules_refuse_is_never_shown_checked(tmp_path):
+    """The Directory tab read "checked: 2026-11-24 · check it" for a number a digit short,
+    signed before the stricter rules (attack review 2026-12-01)."""
+    import shutil
+    import sqlite3
+
+    database = tmp_path / "d.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE phone SET number = '0121 552 644' WHERE service_id = 'bcwa'")
+        db.execute(
+            "UPDATE service SET assured_date = '2026-11-24', assured_method = 'phoned', "
+            "confidence = 'high' WHERE id = 'bcwa'"
+        )
+    db.close()
+    finder = DirectorySearch(database)
+    try:
+        (hit,) = [
+            h
+            for h in finder.search("black country women", today=date(2026, 12, 1))
+            if h.id == "bcwa"
+        ]
+        assert (hit.confirmed, hit.check_before_use) == ("", True)
+    finally:
+        finder.close()

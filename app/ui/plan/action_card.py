@@ -55,20 +55,22 @@ class ServiceRow(QWidget):
         months: int,
         copy: Callable[[str], None] | None,
         selectable: bool,
-        instead: bool = False,
+        instead: str = "",
     ) -> None:
-        """`instead`: a fallback after a service of the action's own ("If that cannot
-        help:"); a fallback standing first is named as it is."""
+        """`instead`: the words before a fallback after another service ("If that cannot
+        help: ", or "Instead: " where none above can be rung); a fallback standing first is
+        named as it is."""
         super().__init__()
         service = match.service
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         # 999 is never an alternative to a service: it is for danger (review 2026-12-01)
         emergency = "".join(service.phone.split()) == "999"
-        prefix = ("In an emergency: " if emergency else "If that cannot help: ") if instead else ""
+        prefix = ("In an emergency: " if emergency else instead) if instead else ""
         self.name = plain_label(prefix + service.name, "Service")
         self.name.setFont(scaled(self.name.font(), 1.0, bold=True))
         contact = service.phone or service.email
+        self.reachable = bool(contact)
         self.number = plain_label(contact or "No number held here", f"Number for {service.name}")
         # A number large enough to read across a desk; an email address cannot wrap, so
         # less; no number is not news to shout (the card's note says what to do instead).
@@ -150,7 +152,11 @@ class ActionCard(QFrame):
         for at, match in enumerate(matches):
             # after the first, each fallback is one to try instead: the LADO's NSPCC, 101
             # and 999 stood as large as the front door above them (review 2026-12-01)
-            instead = match.fallback and at > 0
+            # "If that cannot help" under "No number held here" read as if there were
+            # something to try first (officer review 2026-12-01)
+            reachable = any(row.reachable for row in self.rows)
+            words = "If that cannot help: " if reachable else "Instead: "
+            instead = words if match.fallback and at > 0 else ""
             row = ServiceRow(match, today, months, copy, selectable, instead)
             self.rows.append(row)
             layout.addWidget(row)
