@@ -157,6 +157,8 @@ class ActionCard(QFrame):
             reachable = any(row.reachable for row in self.rows)
             words = "If that cannot help: " if reachable else "Instead: "
             instead = words if match.fallback and at > 0 else ""
+            if "".join(match.service.phone.split()) == "999" and self.kind != "emergency_999":
+                instead = "In an emergency: "  # first on a worried person's card, it stood bare
             row = ServiceRow(match, today, months, copy, selectable, instead)
             self.rows.append(row)
             layout.addWidget(row)

@@ -150,3 +150,16 @@ def test_one_to_try_instead_is_one_line_and_smaller_than_the_first(qtbot, graph)
     for row in others:
         assert abs(row.name.geometry().center().y() - row.number.geometry().center().y()) < 10
         assert row.number.font().pointSizeF() < main.number.font().pointSizeF()
+
+
+def test_999_on_a_card_that_is_not_the_call_to_999_says_it_is_for_an_emergency(qtbot, graph):
+    """On a worried person's "Advice for you" card 999 stood first and bare, beside "do not
+    confront the person causing harm" (officer review 2026-12-01)."""
+    advice = ActionCard(
+        1, action_with(graph, "emergency-999", kind="concerned_other_advice"), TODAY, 12
+    )
+    call = ActionCard(1, action_with(graph, "emergency-999", kind="emergency_999"), TODAY, 12)
+    qtbot.addWidget(advice)
+    qtbot.addWidget(call)
+    assert advice.rows[0].name.text() == "In an emergency: Emergency services"
+    assert call.rows[0].name.text() == "Emergency services"  # the card itself says "Call 999"
