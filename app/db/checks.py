@@ -12,7 +12,7 @@ from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory
 from app.db.schema_versions import head, revisions
-from app.pathways.phone_numbers import uk_phone_digits
+from app.pathways.phone_numbers import RINGABLE, contact_key, known_type
 
 
 class Refused(ValueError):
@@ -175,51 +175,50 @@ def check_numbers(source: Source) -> None:
 
     db = open_directory(source)
     try:
-        rows = db.execute("SELECT service_id, number FROM phone ORDER BY service_id").fetchall()
+        rows = db.execute(
+            "SELECT service_id, number, type FROM phone ORDER BY service_id"
+        ).fetchall()
     finally:
         db.close()
     problems = [
         f"service {service_id}: number: {problem}"
-        for service_id, number in rows
+        for service_id, number, _ in rows
         for problem in phone_problems(number or "")
         if number
-    ] + fallback_contact_problems(load_graph(source))
+    ]
+    problems += [  # a type that says nothing: shown on laptops as a line to ring (review)
+        f"service {service_id}: phone type {kind!r} is not known: one of {', '.join(RINGABLE)}"
+        for service_id, _, kind in rows
+        if not known_type(kind)
+    ]
+    problems += fallback_contact_problems(load_graph(source))
     if problems:
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
         raise Refused(f"{problems[0]}{more}")
 
 
-def check_checks_follow_contacts(before, after) -> None:
+def check_checks_follow_contacts(before, after, vouched: frozenset[str] = frozenset()) -> None:
     """The lead's side (publish): a person's check is of the contact it was made on. A
     database edited by hand, or a working copy's number changed in Excel, kept the check of
     the old number: every laptop showed the new one "confirmed" (attack reviews 2026-12-01).
-    A new check is a new day: the same day with another method is the old check. The number
-    in the phone note (out of hours) is contact too. `before`: the directory in use."""
+    Against the directory in use (`before`): a contact changed under a check no later than
+    the one in use is the old check. `vouched`: services whose check records the contact it
+    was made on (a working copy's), which needs no comparison: a new check the same day is
+    a new check."""
     for service_id, new in sorted(after.services.items()):
         old = before.services.get(service_id)
-        if old is None or not new.assured_date or new.assured_date != old.assured_date:
+        if old is None or service_id in vouched or not (new.assured_date and old.assured_date):
             continue
-        changed = [name for name, was, now in _contact(old, new) if was != now]
-        if changed:
+        if new.assured_date > old.assured_date:
+            continue
+        if contact_key(new.phone, new.phone_note, new.email) != contact_key(
+            old.phone, old.phone_note, old.email
+        ):
             raise Refused(
-                f"service {service_id}: its {' and '.join(changed)} changed, but the person's "
-                f"check of {new.assured_date} is of the old one: record a new check "
-                "(check-service) or clear it"
+                f"service {service_id}: its contact changed, but its person's check "
+                f"({new.assured_date}) is no later than the one of the old contact "
+                f"({old.assured_date}): record a new check (check-service) or clear it"
             )
-
-
-def _contact(old, new) -> list[tuple[str, object, object]]:
-    """(what, before, after) for each part of a service's contact, numbers by their digits
-    ("01215693199" is "0121 569 3199")."""
-
-    def digits(text: str) -> str:
-        return uk_phone_digits(text, strict=False) or " ".join(text.split())
-
-    return [
-        ("number", digits(old.phone), digits(new.phone)),
-        ("number note", " ".join(old.phone_note.split()), " ".join(new.phone_note.split())),
-        ("e-mail", old.email.strip().lower(), new.email.strip().lower()),
-    ]
 
 
 def check_confirmations(source: Source, today) -> None:

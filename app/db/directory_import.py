@@ -13,7 +13,7 @@ from typing import Any
 
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
-from app.pathways.phone_numbers import NOT_RINGABLE, RINGABLE, ringable
+from app.pathways.phone_numbers import NOT_RINGABLE, RINGABLE, known_type, ringable
 from app.pathways.services import assured_on
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
@@ -95,16 +95,16 @@ def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: 
         if not re.search(r"\d", number):
             problems.append(f"{where}: number: {row['number']!r} has no digits")
         row["type"] = row["type"].strip().lower() or "voice"
-        if row["type"] in NOT_RINGABLE:
+        if not ringable(row["type"]):
             notes.append(
                 f"not mapped: {where}: a {row['type']!r} number is not one to ring and "
                 "speak to: never shown to workers"
             )
             return False
-        if not ringable(row["type"]):  # "Facsimile" passed as a line to ring (review)
+        if not known_type(row["type"]):  # asked about, never guessed (review)
             problems.append(
-                f"{where}: type: {row['type']!r} is not known: one of "
-                f"{', '.join(RINGABLE + NOT_RINGABLE)} (those to ring: {', '.join(RINGABLE)})"
+                f"{where}: type: {row['type']!r} is not known: one of {', '.join(RINGABLE)} "
+                f"to ring, or one with {', '.join(NOT_RINGABLE)} in it (never shown)"
             )
     if table == "service_area":
         code = areas.get(row["name"]) or areas.get(row["name"].lower())

@@ -185,6 +185,11 @@ def publish_copy(
         )
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
+    if moved := copy.checks_of_other_contacts():  # a number changed in Excel after its check
+        raise Refused(
+            f"{', '.join(moved)}: the contact changed after the person's check (it records "
+            "the contact it was made on): record a new check (check-service) or clear it"
+        )
     # The passphrase's key derivation (half a second, by design) runs while the directory
     # is built: libsodium works outside Python's lock. A wrong one still stops the publish.
     with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory() as scratch:
@@ -199,7 +204,7 @@ def publish_copy(
             seen.check_not_undone(newest, out_dir, database.read_bytes(), base=pathway_from)
         built = load_graph(database)
         # a number changed in Excel kept its check: shown "confirmed" (attack review)
-        check_checks_follow_contacts(in_use, built)
+        check_checks_follow_contacts(in_use, built, copy.vouched_checks())
         signed = replace(compare(in_use, built), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)

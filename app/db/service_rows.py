@@ -36,7 +36,9 @@ SERVICE_COLUMNS = (
     "alert",
 )
 # Added after the first directories were written: a file without them still builds.
-OPTIONAL_COLUMNS = ("assured_method", "assured_by")
+# checked_contact: what a person's check was made on (the working copy writes it; laptops
+# never read it), so a number changed in Excel afterwards is not shown "confirmed"
+OPTIONAL_COLUMNS = ("assured_method", "assured_by", "checked_contact")
 ASSURED_METHODS = dict(
     zip(PERSON_CHECKS, ("phoned the service", "provider confirmed in writing"), strict=True)
 )

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
+from app.pathways.phone_numbers import contact_key
 from app.pathways.services import typed_day
 
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
@@ -31,8 +32,12 @@ VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
 AUTOSAVE = ".navigator-autosave.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
 CHECK_METHODS = (*ASSURED_METHODS, "web")
 FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
-# what a person's check confirmed: the note holds numbers too ("Out of hours: 0300 …")
-CONTACT_FIELDS = ("phone", "phone_note", "email")
+
+
+def checked_contact(row: dict[str, str]) -> str:
+    """What a person's check confirms: the number (by its digits), the number's note (it
+    holds numbers too: "Out of hours: 0300 …") and the e-mail address."""
+    return contact_key(row["phone"], row["phone_note"], row["email"])
 
 
 class WorkingCopyError(ValueError):
@@ -123,10 +128,11 @@ class WorkingCopy:
             raise WorkingCopyError("a service id never changes: the pathway and counts use it")
         before = self.service(service_id)
         row = {**before, **changes}
-        contact_changed = any(row[f] != before[f] for f in CONTACT_FIELDS)
+        # by digits: "02476788555" tidied to "024 7678 8555" is the number checked (review)
+        contact_changed = checked_contact(row) != checked_contact(before)
         if contact_changed and "assured_date" not in changes:
             # A person confirmed the old number, not this one: it is unconfirmed again
-            row.update(assured_date="", assured_method="", assured_by="")
+            row.update(assured_date="", assured_method="", assured_by="", checked_contact="")
         self._replace(service_id, row)
 
     def add(self, row: dict[str, str]) -> None:
@@ -180,7 +186,27 @@ class WorkingCopy:
             self.update(service_id, {"source": page, "source_seen": on.isoformat()})
             return
         changes = {"assured_date": on.isoformat(), "assured_method": method, "assured_by": by}
+        changes["checked_contact"] = checked_contact(self.service(service_id))
         self.update(service_id, changes)
+
+    def checks_of_other_contacts(self) -> list[str]:
+        """Services whose person's check was made on another contact than the one they now
+        hold: a number changed in Excel after the check (attack review 2026-12-01)."""
+        return [
+            row["id"]
+            for row in self.rows
+            if row["assured_date"]
+            and row["checked_contact"]
+            and row["checked_contact"] != checked_contact(row)
+        ]
+
+    def vouched_checks(self) -> frozenset[str]:
+        """Services whose check records the contact it was made on, and still holds it."""
+        return frozenset(
+            row["id"]
+            for row in self.rows
+            if row["assured_date"] and row["checked_contact"] == checked_contact(row)
+        )
 
     def undo(self) -> bool:
         return self._back_to(self.undo_stack, self.redo_stack)
@@ -338,8 +364,11 @@ def _fingerprint(folder: Path) -> str:
 
 
 def _csv_text(rows: list[dict[str, str]]) -> str:
+    """The rows as services.csv; checked_contact only once a check has recorded one, so an
+    edit of a copy without it stays a one-line diff."""
+    fields = [f for f in FIELDS if f != "checked_contact" or any(r.get(f) for r in rows)]
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fields, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()

@@ -23,24 +23,38 @@ UK_NUMBER = re.compile(
 GEOGRAPHIC = re.compile(r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{6,7})")
 PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
 GEOGRAPHIC_LENGTHS = "02, 011x and 01x1 numbers have 11 digits, other 01 numbers 10 or 11"
-# Open Referral's phone types: those no one can ring and speak to are never the number shown
-# (a fax listed before the voice line was: attack review 2026-12-01); those a feed may give
-# for a line to ring; any other word is asked about, never guessed.
-NOT_RINGABLE = ("fax", "facsimile", "pager", "text", "sms", "video", "textphone", "minicom")
+# Open Referral's phone types. A type holding one of NOT_RINGABLE's words is never the
+# number shown, however written ("Fax", "fax number", "telefax", "tty"): a fax put first
+# was shown as the helpline's number (attack reviews 2026-12-01). Any other type is rung on
+# a laptop, as before (an update signed before this rule keeps its numbers); on the lead's
+# side a type must be one of RINGABLE or hold a NOT_RINGABLE word (import, publish).
+NOT_RINGABLE = ("fax", "facsimile", "pager", "text", "sms", "video", "tty", "minicom")
 RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "main")
-
-
-# as SQL reads a phone row's type, for the directory search (app/db/search.py)
-RINGABLE_SQL = "lower(trim(coalesce(type, ''))) IN ('', {})".format(
-    ", ".join(f"'{t}'" for t in RINGABLE)
+# the same reading in SQL, for the directory search (app/db/search.py); LIKE ignores case
+RINGABLE_SQL = "NOT ({})".format(
+    " OR ".join(f"coalesce(type, '') LIKE '%{word}%'" for word in NOT_RINGABLE)
 )
 
 
 def ringable(phone_type: str | None) -> bool:
-    """Whether a phone row is a line to ring: one of RINGABLE, or no type (Open Referral's
-    voice). Any other word ("fax number", "tty", "fax/voice") is never the number shown,
-    whoever wrote the database (attack review 2026-12-01)."""
-    return (phone_type or "").strip().lower() in ("", *RINGABLE)
+    """Whether a phone row is a line to ring: no NOT_RINGABLE word in its type."""
+    kind = (phone_type or "").lower()
+    return not any(word in kind for word in NOT_RINGABLE)
+
+
+def known_type(phone_type: str | None) -> bool:
+    """The lead's side: a type that says what it is (a line to ring, or one not to)."""
+    kind = (phone_type or "").strip().lower()
+    return kind in ("", *RINGABLE) or not ringable(kind)
+
+
+def contact_key(phone: str, phone_note: str, email: str) -> str:
+    """What a person's check confirms, a number however spaced being one number:
+    "01215693100|out of hours: …|x@y.org" (no space at either end: a spreadsheet cell
+    loses it, and the check with it)."""
+    digits = uk_phone_digits(phone, strict=False) or " ".join(phone.split())
+    note = " ".join(phone_note.split()).lower()
+    return "|".join((digits, note, email.strip().lower()))
 
 
 def uk_phone_digits(text: str, strict: bool = True) -> str | None:

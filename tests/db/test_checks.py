@@ -20,14 +20,19 @@ def test_a_check_kept_on_a_changed_number_is_refused_at_publish(graph):
     showed the new one "confirmed" (attack review 2026-12-01)."""
     before = with_service(graph, "sandwell-mash", **CHECKED)
     after = with_service(before, "sandwell-mash", phone="0121 569 3199")
-    with pytest.raises(Refused, match=r"sandwell-mash: its number changed, .* of 2026-11-20"):
+    said = r"sandwell-mash: its contact changed, .*\(2026-11-20\) is no later"
+    with pytest.raises(Refused, match=said):
         check_checks_follow_contacts(before, after)
     # the method changed with it is the same day's check (attack review 2026-12-01)
     provider = with_service(after, "sandwell-mash", assured_method="provider")
-    with pytest.raises(Refused, match="its number changed"):
+    with pytest.raises(Refused, match="its contact changed"):
         check_checks_follow_contacts(before, provider)
+    earlier = with_service(after, "sandwell-mash", assured_date="2026-11-19")
+    with pytest.raises(Refused, match="its contact changed"):  # an earlier day (review)
+        check_checks_follow_contacts(before, earlier)
+    check_checks_follow_contacts(before, after, frozenset({"sandwell-mash"}))  # its own record
     noted = with_service(before, "sandwell-mash", phone_note="Out of hours: 0121 569 9999")
-    with pytest.raises(Refused, match="its number note changed"):
+    with pytest.raises(Refused, match="its contact changed"):
         check_checks_follow_contacts(before, noted)
     written = with_service(
         before, "sandwell-mash", phone=before.services["sandwell-mash"].phone.replace(" ", "")

@@ -10,7 +10,7 @@ from app.db.search import DirectorySearch
 from tests.conftest import REPO
 
 
-@pytest.mark.parametrize("kind", ["Fax ", "fax number", "tty", "fax/voice"])
+@pytest.mark.parametrize("kind", ["Fax ", "fax number", "TTY", "fax/voice", "Telefax\u00a0"])
 def test_a_fax_is_never_the_number_to_ring_whoever_wrote_the_database(tmp_path, kind):
     """A fax row put first in a database published by hand was shown on every laptop as
     the children's front door's number (attack review 2026-12-01)."""
@@ -31,5 +31,23 @@ def test_a_fax_is_never_the_number_to_ring_whoever_wrote_the_database(tmp_path, 
         (hit,) = [h for h in finder.search("sandwell children") if h.id == "sandwell-mash"]
         assert hit.phone == before
         assert not any(h.id == "sandwell-mash" for h in finder.search("0121 569 9999"))
+    finally:
+        finder.close()
+
+
+def test_a_type_no_rule_knows_is_still_rung_on_a_laptop(tmp_path):
+    """An update imported before phone types were asked about keeps its numbers: only a
+    type naming a fax, text, pager, video or textphone line is left out (attack review
+    2026-12-01); the lead's side asks about any other word."""
+    database = tmp_path / "d.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE phone SET type = 'Main line\u00a0' WHERE service_id = 'ndah'")
+    db.close()
+    assert load_graph(database).services["ndah"].phone == "0808 2000 247"
+    finder = DirectorySearch(database)
+    try:
+        (hit,) = [h for h in finder.search("national domestic abuse") if h.id == "ndah"]
+        assert hit.phone == "0808 2000 247"  # the Directory tab as the plan
     finally:
         finder.close()

@@ -153,11 +153,45 @@ def test_a_check_kept_on_a_number_changed_in_excel_is_refused(
     checked = dataclasses.replace(graph.services["sandwell-mash"], **check, confidence="high")
     in_use = dataclasses.replace(graph, services={**graph.services, "sandwell-mash": checked})
     copy.update("sandwell-mash", {"phone": "0121 569 3199", **check})  # as Excel saves it
-    with pytest.raises(Refused, match="sandwell-mash: its number changed"):
+    with pytest.raises(Refused, match="sandwell-mash: its contact changed"):
         publish_copy(
             copy, words, in_use, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, "2026.12.1"
         )
     assert list(tmp_path.glob("*.navdir")) == []
+
+
+def test_a_check_records_its_contact_so_a_later_change_is_never_shown_confirmed(
+    copy_and_words, graph, lead, tmp_path
+):
+    """Against a release with no checks, a check made with check-service and the number
+    changed afterwards in Excel was published "confirmed"; and a new check made the same
+    day as the one in use was refused (attack review 2026-12-01)."""
+    import dataclasses
+    from datetime import date
+
+    copy, words = copy_and_words
+    today = date.today()
+    copy.mark_checked("sandwell-mash", "phoned", "DA lead", today)
+    row = copy.service("sandwell-mash")
+    copy.update("sandwell-mash", {"phone": "0121 569 3199", **{k: row[k] for k in CHECK}})
+    assert copy.checks_of_other_contacts() == ["sandwell-mash"]
+    with pytest.raises(Refused, match="sandwell-mash: the contact changed after the person's"):
+        publish_copy(
+            copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, "2026.12.1"
+        )
+    copy.mark_checked("sandwell-mash", "phoned", "DA lead", today)  # the new number, phoned
+    checked = dataclasses.replace(
+        graph.services["sandwell-mash"], assured_date=today.isoformat(), assured_method="phoned"
+    )
+    in_use = dataclasses.replace(graph, services={**graph.services, "sandwell-mash": checked})
+    version = f"{today.year}.{today.month}.{today.day}"
+    path, _ = publish_copy(
+        copy, words, in_use, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, version
+    )
+    assert path.exists()
+
+
+CHECK = ("assured_date", "assured_method", "assured_by", "checked_contact")
 
 
 def test_two_ways_of_writing_one_organisation_are_refused(copy_and_words, graph, lead, tmp_path):

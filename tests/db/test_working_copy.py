@@ -104,6 +104,20 @@ def test_marking_checked_records_who_how_and_when(folder):
             copy.mark_checked("coventry-mash", *args)
 
 
+def test_a_number_spaced_another_way_keeps_its_check(folder):
+    """ "02476788555", tidied to "024 7678 8555" in the window, cleared the person's check
+    with nothing said (attack review 2026-12-01); a changed note clears it (it holds
+    numbers)."""
+    copy = WorkingCopy.open(folder)
+    day = date.today() - timedelta(days=1)
+    copy.update("coventry-mash", {"phone": "02476788555"})
+    copy.mark_checked("coventry-mash", "phoned", "DA lead", day)
+    copy.update("coventry-mash", {"phone": "024 7678 8555"})
+    assert copy.service("coventry-mash")["assured_date"] == day.isoformat()
+    copy.update("coventry-mash", {"phone_note": "Out of hours: 024 7683 9999"})
+    assert copy.service("coventry-mash")["assured_date"] == ""
+
+
 def test_what_is_not_a_working_copy_is_named(tmp_path):
     with pytest.raises(WorkingCopyError, match="not a directory working copy"):
         WorkingCopy.open(tmp_path)

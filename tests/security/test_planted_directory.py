@@ -246,6 +246,8 @@ KIND_CHANGED = (
             "UPDATE service SET email = 'help@example.org' WHERE id = 'ndah'",
             "'ndah' has no phone number",
         ),
+        # a type that says nothing is rung on laptops: the lead says what it is (review)
+        ("UPDATE phone SET type = 'hotline' WHERE service_id = 'bcwa'", "type 'hotline' is not"),
         # tagged "marac" to pass as a referral sent by e-mail (attack review 2026-12-01)
         (
             "DELETE FROM phone WHERE service_id = 'ndah'; "
@@ -284,6 +286,7 @@ KIND_CHANGED = (
         "ndah",
         "ndah's number emptied",
         "ndah's number an address",
+        "a phone type not known",
         "ndah tagged marac",
         "audience",
         "a week date",

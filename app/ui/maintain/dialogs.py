@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.pathways.services import typed_day
-from app.ui.file_dialog import ask_open_path
+from app.ui.file_dialog import ask_open_path, ask_open_paths
 from app.ui.labels import plain_label
 
 METHODS = (
@@ -166,3 +168,25 @@ class PublishDialog(QDialog):
             self.error.setText(f"Nothing was published: {reason}")
         else:
             self.accept()
+
+
+def ask_confirm(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_close(parent: QWidget, title: str) -> str:
+    """Save, discard or cancel: unsaved edits are never lost silently."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        title,
+        "Save your edits to the working copy before closing?",
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Save,
+    )
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_returns(parent: QWidget) -> list[str]:
+    return ask_open_paths(parent, "Read returns: counts exports", "Counts CSV (*.csv)")

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,9 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.expander import Expander
-from app.ui.file_dialog import ask_open_paths
 from app.ui.labels import plain_label
-from app.ui.maintain.dialogs import CheckDialog, PublishDialog
+from app.ui.maintain.dialogs import (
+    CheckDialog,
+    PublishDialog,
+    ask_close,
+    ask_confirm,
+    ask_returns,
+)
 from app.ui.maintain.models import CoverageModel, ServiceListModel
 from app.ui.maintain.service_form import ServiceForm
 from app.ui.models import IdRole, table_view
@@ -40,6 +44,7 @@ GRID_HEADING = (
     "person last checked one (✔ checked, ⚠ never checked, ✖ none held)"
 )
 EDIT_FAILED = (ValueError, OSError)  # WorkingCopyError, SourceError, KeyFileError, Refused
+CHECK_CLEARED = "Its contact changed, so the person's check is cleared: check it again."
 
 
 class MaintenanceWindow(QMainWindow):
@@ -49,9 +54,10 @@ class MaintenanceWindow(QMainWindow):
         self.setWindowTitle(f"{TITLE} ({maintenance.copy.folder})")
         self.check_dialog: CheckDialog | None = None
         self.publish_dialog: PublishDialog | None = None
-        self.returns_provider = self._ask_returns  # tests answer these without a dialog
-        self.confirm = self._ask_confirm
-        self.close_choice = self._ask_close
+        # tests answer these without a dialog
+        self.returns_provider = lambda: ask_returns(self)
+        self.confirm = lambda question: ask_confirm(self, TITLE, question)
+        self.close_choice = lambda: ask_close(self, TITLE)
         self._actions()
         top = QWidget()
         heading = QVBoxLayout(top)
@@ -246,8 +252,10 @@ class MaintenanceWindow(QMainWindow):
 
     def apply(self, service_id: str, changes: dict) -> None:
         copy = self.maintenance.copy
-        name = copy.service(service_id)["name"]
+        name, was = copy.service(service_id)["name"], copy.service(service_id)["assured_date"]
         if self._edit(lambda: copy.update(service_id, changes), f"{name}: changes applied."):
+            if was and not copy.service(service_id)["assured_date"]:  # said (attack review)
+                self.status.setText(f"{name}: changes applied. {CHECK_CLEARED}")
             left = sum(len(p) for p in self.problems.get(service_id, {}).values())
             if left:  # kept, so nothing typed is lost; publishing waits for it
                 self.status.setText(
@@ -334,10 +342,6 @@ class MaintenanceWindow(QMainWindow):
         self.returns_view = ReturnsView(self, returns, self.today(), names)
         self.returns_view.open()
 
-    def _ask_confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, TITLE, question)
-        return answer == QMessageBox.StandardButton.Yes
-
     def closeEvent(self, event) -> None:
         """Unsaved edits, or typed ones not applied: save them, discard them, or stay (they
         are never lost silently; staying applies nothing)."""
@@ -354,20 +358,6 @@ class MaintenanceWindow(QMainWindow):
             if choice == "discard":
                 self.maintenance.copy.discard()
         super().closeEvent(event)
-
-    def _ask_close(self) -> str:
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self,
-            TITLE,
-            "Save your edits to the working copy before closing?",
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
-        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
-
-    def _ask_returns(self) -> list[str]:
-        return ask_open_paths(self, "Read returns: counts exports", "Counts CSV (*.csv)")
 
     # Publishing
     def ask_publish(self) -> None:
