@@ -20,7 +20,7 @@ from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
 from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
 from app.pathways.graph import Graph, Service
-from app.pathways.phone_numbers import ringable
+from app.pathways.phone_numbers import contact_record, ringable
 from app.records import record
 
 if TYPE_CHECKING:
@@ -185,10 +185,14 @@ def publish_copy(
         )
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
-    if moved := copy.checks_of_other_contacts():  # a number changed in Excel after its check
+    recorded = {
+        sid: contact_record(s.phone, s.phone_note, s.email) for sid, s in in_use.services.items()
+    }
+    if moved := copy.checks_of_other_contacts(recorded):  # changed in Excel after its check
         raise Refused(
-            f"{', '.join(moved)}: the contact changed after the person's check (it records "
-            "the contact it was made on): record a new check (check-service) or clear it"
+            f"{', '.join(moved)}: the person's check is not of the contact the service now "
+            "holds (changed after the check, or a check that records no contact, on a contact "
+            "the directory in use does not hold): record a new check (check-service) or clear it"
         )
     # The passphrase's key derivation (half a second, by design) runs while the directory
     # is built: libsodium works outside Python's lock. A wrong one still stops the publish.

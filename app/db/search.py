@@ -15,7 +15,7 @@ from datetime import date
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
-from app.pathways.phone_numbers import RINGABLE_SQL
+from app.pathways.phone_numbers import RINGABLE_SQL, ringable
 from app.pathways.services import contact_confirmed, needs_check
 from app.records import record
 
@@ -111,8 +111,14 @@ def area_labels(connection) -> dict[str, str]:
     return REGION_LABELS | {o["value"]: o["label"] for o in options}
 
 
+def with_ringable(db: sqlite3.Connection) -> None:
+    """The plan's reading of a phone row's type, for this connection's SQL."""
+    db.create_function("ringable_type", 1, ringable, deterministic=True)
+
+
 def rebuild_index(db: sqlite3.Connection) -> None:
     """Refill service_fts from the directory tables, inside the caller's transaction."""
+    with_ringable(db)
     labels = area_labels(db)
     db.execute("DELETE FROM service_fts")
     rows = db.execute(
@@ -152,6 +158,7 @@ class DirectorySearch:
     def __init__(self, source: Source, assured_within_months: int = 12) -> None:
         self.db = open_directory(source)
         self.db.row_factory = None
+        with_ringable(self.db)
         self.months = assured_within_months
         self.labels = area_labels(self.db)
         self.kinds = {

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
-from app.pathways.phone_numbers import contact_key
+from app.pathways.phone_numbers import contact_record
 from app.pathways.services import typed_day
 
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
@@ -35,9 +35,9 @@ FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
 
 
 def checked_contact(row: dict[str, str]) -> str:
-    """What a person's check confirms: the number (by its digits), the number's note (it
-    holds numbers too: "Out of hours: 0300 …") and the e-mail address."""
-    return contact_key(row["phone"], row["phone_note"], row["email"])
+    """What a person's check confirms, as it records it: the number (by its digits), the
+    number's note (it holds numbers too: "Out of hours: 0300 …") and the e-mail address."""
+    return contact_record(row["phone"], row["phone_note"], row["email"])
 
 
 class WorkingCopyError(ValueError):
@@ -189,15 +189,17 @@ class WorkingCopy:
         changes["checked_contact"] = checked_contact(self.service(service_id))
         self.update(service_id, changes)
 
-    def checks_of_other_contacts(self) -> list[str]:
+    def checks_of_other_contacts(self, in_use: dict[str, str]) -> list[str]:
         """Services whose person's check was made on another contact than the one they now
-        hold: a number changed in Excel after the check (attack review 2026-12-01)."""
+        hold: a number changed in Excel after the check (attack review 2026-12-01). A check
+        recording no contact (made before checks recorded one, or its record deleted) is
+        taken as made on the contact of the directory in use (`in_use`: id -> its record);
+        a service that directory lacks must be checked again."""
         return [
             row["id"]
             for row in self.rows
             if row["assured_date"]
-            and row["checked_contact"]
-            and row["checked_contact"] != checked_contact(row)
+            and (row["checked_contact"] or in_use.get(row["id"])) != checked_contact(row)
         ]
 
     def vouched_checks(self) -> frozenset[str]:

@@ -9,6 +9,7 @@ number the strict reading refuses is shown "unconfirmed: check it" instead (serv
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
@@ -23,29 +24,34 @@ UK_NUMBER = re.compile(
 GEOGRAPHIC = re.compile(r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{6,7})")
 PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
 GEOGRAPHIC_LENGTHS = "02, 011x and 01x1 numbers have 11 digits, other 01 numbers 10 or 11"
-# Open Referral's phone types. A type holding one of NOT_RINGABLE's words is never the
-# number shown, however written ("Fax", "fax number", "telefax", "tty"): a fax put first
-# was shown as the helpline's number (attack reviews 2026-12-01). Any other type is rung on
-# a laptop, as before (an update signed before this rule keeps its numbers); on the lead's
-# side a type must be one of RINGABLE or hold a NOT_RINGABLE word (import, publish).
-NOT_RINGABLE = ("fax", "facsimile", "pager", "text", "sms", "video", "tty", "minicom")
-RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "main")
-# the same reading in SQL, for the directory search (app/db/search.py); LIKE ignores case
-RINGABLE_SQL = "NOT ({})".format(
-    " OR ".join(f"coalesce(type, '') LIKE '%{word}%'" for word in NOT_RINGABLE)
-)
+# Open Referral's phone types, read word by word. A type with a word for a line no one can
+# ring and speak to, and no word for one they can, is never the number shown ("Fax", "fax
+# number", "TTY"): a fax put first was shown as the helpline's number. "Voice and text" or
+# "Call or text" is rung, as is any other type on a laptop, so an update signed before this
+# rule keeps its numbers (attack reviews 2026-12-01). On the lead's side a type must hold
+# one of these words (import, publish).
+NOT_RINGABLE = ("fax", "facsimile", "telefax", "pager", "text", "sms", "video", "tty")
+NOT_RINGABLE += ("minicom", "textphone")
+RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "main", "call")
+RINGABLE += ("calls", "helpline")
+# the search reads a row's type through this function, as the plan does (app/db/search.py)
+RINGABLE_SQL = "ringable_type(type)"
+
+
+def _words(phone_type: str | None) -> set[str]:
+    return set(re.findall(r"[a-z]+", (phone_type or "").lower()))
 
 
 def ringable(phone_type: str | None) -> bool:
-    """Whether a phone row is a line to ring: no NOT_RINGABLE word in its type."""
-    kind = (phone_type or "").lower()
-    return not any(word in kind for word in NOT_RINGABLE)
+    """Whether a phone row is a line to ring: a word for one, or no word for one not to."""
+    words = _words(phone_type)
+    return bool(words & set(RINGABLE)) or not words & set(NOT_RINGABLE)
 
 
 def known_type(phone_type: str | None) -> bool:
     """The lead's side: a type that says what it is (a line to ring, or one not to)."""
-    kind = (phone_type or "").strip().lower()
-    return kind in ("", *RINGABLE) or not ringable(kind)
+    words = _words(phone_type)
+    return not words or bool(words & {*RINGABLE, *NOT_RINGABLE})
 
 
 def contact_key(phone: str, phone_note: str, email: str) -> str:
@@ -55,6 +61,13 @@ def contact_key(phone: str, phone_note: str, email: str) -> str:
     digits = uk_phone_digits(phone, strict=False) or " ".join(phone.split())
     note = " ".join(phone_note.split()).lower()
     return "|".join((digits, note, email.strip().lower()))
+
+
+def contact_record(phone: str, phone_note: str, email: str) -> str:
+    """What a check records of its contact: a digest, so that Find and Replace over a
+    sheet changes the number and never the record with it (attack review 2026-12-01)."""
+    digest = hashlib.sha256(contact_key(phone, phone_note, email).encode()).hexdigest()
+    return f"sha256:{digest[:16]}"
 
 
 def uk_phone_digits(text: str, strict: bool = True) -> str | None:

@@ -155,7 +155,8 @@ def test_a_check_kept_on_a_number_changed_in_excel_is_refused(
     checked = dataclasses.replace(graph.services["sandwell-mash"], **check, confidence="high")
     in_use = dataclasses.replace(graph, services={**graph.services, "sandwell-mash": checked})
     copy.update("sandwell-mash", {"phone": "0121 569 3199", **check})  # as Excel saves it
-    refused(copy, words, in_use, lead, tmp_path, Refused, "sandwell-mash: its contact changed")
+    said = "sandwell-mash: the person's check is not of the contact the service now holds"
+    refused(copy, words, in_use, lead, tmp_path, Refused, said)
 
 
 def test_a_check_records_its_contact_so_a_later_change_is_never_shown_confirmed(
@@ -172,8 +173,8 @@ def test_a_check_records_its_contact_so_a_later_change_is_never_shown_confirmed(
     copy.mark_checked("sandwell-mash", "phoned", "DA lead", today)
     row = copy.service("sandwell-mash")
     copy.update("sandwell-mash", {"phone": "0121 569 3199", **{k: row[k] for k in CHECK}})
-    assert copy.checks_of_other_contacts() == ["sandwell-mash"]
-    said = "sandwell-mash: the contact changed after the person's"
+    assert copy.checks_of_other_contacts({}) == ["sandwell-mash"]
+    said = "sandwell-mash: the person's check is not of the contact the service now holds"
     refused(copy, words, graph, lead, tmp_path, Refused, said)
     copy.mark_checked("sandwell-mash", "phoned", "DA lead", today)  # the new number, phoned
     checked = dataclasses.replace(
@@ -188,6 +189,25 @@ def test_a_check_records_its_contact_so_a_later_change_is_never_shown_confirmed(
 
 
 CHECK = ("assured_date", "assured_method", "assured_by", "checked_contact")
+
+
+def test_a_check_whose_record_is_emptied_or_replaced_with_the_number_is_no_check(
+    copy_and_words, graph, lead, tmp_path
+):
+    """The record's cell emptied (or its column deleted) brought the hole back; Find and
+    Replace over the sheet changed the number and the record with it (attack review
+    2026-12-01). A check recording nothing is taken as made on the directory in use's
+    contact, and the record is a digest."""
+    from datetime import date
+
+    copy, words = copy_and_words
+    copy.mark_checked("coventry-mash", "phoned", "DA lead", date.today())
+    row = copy.service("coventry-mash")
+    assert row["checked_contact"].startswith("sha256:") and "7678" not in row["checked_contact"]
+    kept = {k: row[k] for k in CHECK[:3]}
+    copy.update("coventry-mash", {"phone": "024 7699 9999", **kept, "checked_contact": ""})
+    said = "coventry-mash: the person's check is not of the contact the service now holds"
+    refused(copy, words, graph, lead, tmp_path, Refused, said)
 
 
 def test_two_ways_of_writing_one_organisation_are_refused(copy_and_words, graph, lead, tmp_path):

@@ -26,3 +26,27 @@ from app.pathways.phone_numbers import uk_phone_digits
 def test_the_lead_reads_strictly_and_a_laptop_as_before(text, strict, lenient):
     assert uk_phone_digits(text) == strict
     assert uk_phone_digits(text, strict=False) == lenient
+
+
+@pytest.mark.parametrize(
+    ("kind", "rung"),
+    [
+        ("Fax", False),
+        ("fax number", False),
+        ("TTY", False),
+        ("Telefax\u00a0", False),
+        # a word for a line to ring: rung, though another word names a text line (review)
+        ("Voice and text", True),
+        ("Call or text", True),
+        ("Textphone and voice", True),
+        ("Helpline - Relay UK for textphone users", True),
+        # words that only hold those letters
+        ("context", True),
+        ("Bettys line", True),
+        ("", True),
+    ],
+)
+def test_a_phone_type_is_read_word_by_word(kind, rung):
+    from app.pathways.phone_numbers import ringable
+
+    assert ringable(kind) is rung
