@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from app.db.loader import open_directory
-from app.pathways.phone_numbers import uk_phone_digits
+from app.pathways.phone_numbers import refused_number
 from app.pathways.services import assured_on, person_confirmed
 
 NAMED = 3  # services named in the message; the rest counted
@@ -86,9 +86,7 @@ def _said(row: dict, other: dict | None = None) -> str:
     # "make its changes again" named a number publish now refuses, and nothing else to do
     # (attack review 2026-12-01): said, with the way out
     numbers = tuple(
-        n
-        if not n or uk_phone_digits(n)
-        else f"{n} (refused by today's number rules: phone the service)"
+        f"{n} (refused by today's number rules: phone the service)" if refused_number(n) else n
         for n in numbers
     )
     return ", ".join(filter(None, (*numbers, email, shown and f"hours {shown}"))) or "no contact"

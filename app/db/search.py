@@ -15,7 +15,7 @@ from datetime import date
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
-from app.pathways.phone_numbers import RINGABLE_SQL, ringable
+from app.pathways.phone_numbers import ringable
 from app.pathways.services import contact_confirmed, needs_check
 from app.records import record
 
@@ -109,6 +109,10 @@ def area_labels(connection) -> dict[str, str]:
     row = connection.execute("SELECT options FROM question WHERE id = 'borough'").fetchone()
     options = json.loads(row[0]) if row else []
     return REGION_LABELS | {o["value"]: o["label"] for o in options}
+
+
+# a phone row's type, read as the plan reads it (with_ringable registers the function)
+RINGABLE_SQL = "ringable_type(type)"
 
 
 def with_ringable(db: sqlite3.Connection) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.pathways.phone_numbers import uk_phone_digits
+from app.pathways.phone_numbers import refused_number
 from app.records import record
 
 PLAN_NODE = "plan"
@@ -208,9 +208,9 @@ class Service:
         """A phone or email we hold with more than low confidence. A number the lead's
         rules refuse (in an update signed before them) is no contact: the plan adds the
         fallbacks (attack review 2026-12-01)."""
-        if self.confidence == "low":
+        if self.confidence == "low" or refused_number(self.phone):
             return False
-        return uk_phone_digits(self.phone) is not None if self.phone else bool(self.email)
+        return bool(self.phone or self.email)
 
 
 @record

@@ -34,8 +34,6 @@ NOT_RINGABLE = ("fax", "facsimile", "telefax", "pager", "text", "sms", "video", 
 NOT_RINGABLE += ("minicom", "textphone")
 RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "main", "call")
 RINGABLE += ("calls", "helpline")
-# the search reads a row's type through this function, as the plan does (app/db/search.py)
-RINGABLE_SQL = "ringable_type(type)"
 
 
 def _words(phone_type: str | None) -> set[str]:
@@ -52,6 +50,12 @@ def known_type(phone_type: str | None) -> bool:
     """The lead's side: a type that says what it is (a line to ring, or one not to)."""
     words = _words(phone_type)
     return not words or bool(words & {*RINGABLE, *NOT_RINGABLE})
+
+
+def refused_number(phone: str) -> bool:
+    """A number held that the lead's rules refuse: in an update signed before them, shown
+    "check it" and never "confirmed", and no contact (the plan adds the fallbacks)."""
+    return bool(phone) and uk_phone_digits(phone) is None
 
 
 def contact_key(phone: str, phone_note: str, email: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from app.pathways.graph import ActionTemplate, Service
-from app.pathways.phone_numbers import uk_phone_digits
+from app.pathways.phone_numbers import refused_number
 from app.records import record
 
 NATIONAL = "national"
@@ -88,7 +88,7 @@ def contact_confirmed(
 ) -> date | None:
     """A person's check, never of a number the lead's rules refuse: it stood as "confirmed"
     (and "checked" in the Directory tab) beside "check it" (attack reviews 2026-12-01)."""
-    if phone and uk_phone_digits(phone) is None:
+    if refused_number(phone):
         return None
     return person_confirmed(assured_date, method, today)
 
@@ -110,8 +110,8 @@ def needs_check(
     would teach workers to ignore warnings."""
     if "".join(phone.split()) in FIXED_NUMBERS:
         return False
-    if confidence == "low" or (phone and uk_phone_digits(phone) is None):
-        return True  # a number the lead's rules now refuse, in an update signed before
+    if confidence == "low" or refused_number(phone):
+        return True
     assured = person_confirmed(assured_date, method, today)
     if assured is None:
         return True  # never, a day nobody can read or to come, or no person's check
