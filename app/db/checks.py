@@ -197,17 +197,15 @@ def check_numbers(source: Source) -> None:
         raise Refused(f"{problems[0]}{more}")
 
 
-def check_checks_follow_contacts(before, after, vouched: frozenset[str] = frozenset()) -> None:
-    """The lead's side (publish): a person's check is of the contact it was made on. A
-    database edited by hand, or a working copy's number changed in Excel, kept the check of
-    the old number: every laptop showed the new one "confirmed" (attack reviews 2026-12-01).
-    Against the directory in use (`before`): a contact changed under a check no later than
-    the one in use is the old check. `vouched`: services whose check records the contact it
-    was made on (a working copy's), which needs no comparison: a new check the same day is
-    a new check."""
+def check_checks_follow_contacts(before, after) -> None:
+    """The lead's side (publishing a database): a person's check is of the contact it was
+    made on. A database edited by hand kept the check of the old number: every laptop showed
+    the new one "confirmed" (attack reviews 2026-12-01). Against the directory in use
+    (`before`): a contact changed under a check no later than the one in use is the old
+    check. A working copy's checks record their contact (WorkingCopy.checks_of_other_contacts)."""
     for service_id, new in sorted(after.services.items()):
         old = before.services.get(service_id)
-        if old is None or service_id in vouched or not (new.assured_date and old.assured_date):
+        if old is None or not (new.assured_date and old.assured_date):
             continue
         if new.assured_date > old.assured_date:
             continue

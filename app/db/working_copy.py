@@ -202,14 +202,6 @@ class WorkingCopy:
             and (row["checked_contact"] or in_use.get(row["id"])) != checked_contact(row)
         ]
 
-    def vouched_checks(self) -> frozenset[str]:
-        """Services whose check records the contact it was made on, and still holds it."""
-        return frozenset(
-            row["id"]
-            for row in self.rows
-            if row["assured_date"] and row["checked_contact"] == checked_contact(row)
-        )
-
     def undo(self) -> bool:
         return self._back_to(self.undo_stack, self.redo_stack)
 
