@@ -12,7 +12,7 @@ from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory
 from app.db.schema_versions import head, revisions
-from app.pathways.phone_numbers import RINGABLE, contact_key, known_type
+from app.pathways.phone_numbers import contact_key, type_problem
 
 
 class Refused(ValueError):
@@ -186,10 +186,10 @@ def check_numbers(source: Source) -> None:
         for problem in phone_problems(number or "")
         if number
     ]
-    problems += [  # a type that says nothing: shown on laptops as a line to ring (review)
-        f"service {service_id}: phone type {kind!r} is not known: one of {', '.join(RINGABLE)}"
+    problems += [  # a type that says nothing, or two things: rung on laptops (review)
+        f"service {service_id}: phone {problem}"
         for service_id, _, kind in rows
-        if not known_type(kind)
+        if (problem := type_problem(kind))
     ]
     problems += fallback_contact_problems(load_graph(source))
     if problems:

@@ -13,7 +13,7 @@ from typing import Any
 
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
-from app.pathways.phone_numbers import NOT_RINGABLE, RINGABLE, known_type, ringable
+from app.pathways.phone_numbers import ringable, type_problem
 from app.pathways.services import assured_on
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
@@ -101,11 +101,8 @@ def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: 
                 "speak to: never shown to workers"
             )
             return False
-        if not known_type(row["type"]):  # asked about, never guessed (review)
-            problems.append(
-                f"{where}: type: {row['type']!r} is not known: one of {', '.join(RINGABLE)} "
-                f"to ring, or one with {', '.join(NOT_RINGABLE)} in it (never shown)"
-            )
+        if kind := type_problem(row["type"]):  # asked about, never guessed (review)
+            problems.append(f"{where}: {kind}")
     if table == "service_area":
         code = areas.get(row["name"]) or areas.get(row["name"].lower())
         if code is None:

@@ -186,13 +186,15 @@ def publish_copy(
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
     recorded = {
-        sid: contact_record(s.phone, s.phone_note, s.email) for sid, s in in_use.services.items()
+        sid: contact_record(sid, s.phone, s.phone_note, s.email)
+        for sid, s in in_use.services.items()
     }
     if moved := copy.checks_of_other_contacts(recorded):  # changed in Excel after its check
         raise Refused(
             f"{', '.join(moved)}: the person's check is not of the contact the service now "
-            "holds (changed after the check, or a check that records no contact, on a contact "
-            "the directory in use does not hold): record a new check (check-service) or clear it"
+            "holds (changed after the check, moved from another service's row, or a check "
+            "recorded before checks named their service, on a contact the directory in use "
+            "does not hold): record a new check (check-service) or clear it"
         )
     # The passphrase's key derivation (half a second, by design) runs while the directory
     # is built: libsodium works outside Python's lock. A wrong one still stops the publish.

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
-from app.pathways.phone_numbers import contact_record
+from app.pathways.phone_numbers import contact_record, records_its_service
 from app.pathways.services import typed_day
 
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
@@ -37,7 +37,14 @@ FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
 def checked_contact(row: dict[str, str]) -> str:
     """What a person's check confirms, as it records it: the number (by its digits), the
     number's note (it holds numbers too: "Out of hours: 0300 …") and the e-mail address."""
-    return contact_record(row["phone"], row["phone_note"], row["email"])
+    return contact_record(row["id"], row["phone"], row["phone_note"], row["email"])
+
+
+def _recorded(row: dict[str, str], in_use: dict[str, str]) -> str | None:
+    """The contact a row's check records: its own record, or, for one recording nothing
+    of its service, the directory in use's contact for that id."""
+    record = row["checked_contact"]
+    return record if records_its_service(record) else in_use.get(row["id"])
 
 
 class WorkingCopyError(ValueError):
@@ -191,15 +198,15 @@ class WorkingCopy:
 
     def checks_of_other_contacts(self, in_use: dict[str, str]) -> list[str]:
         """Services whose person's check was made on another contact than the one they now
-        hold: a number changed in Excel after the check (attack review 2026-12-01). A check
-        recording no contact (made before checks recorded one, or its record deleted) is
-        taken as made on the contact of the directory in use (`in_use`: id -> its record);
-        a service that directory lacks must be checked again."""
+        hold: a number changed in Excel after the check, or a row sorted or copied onto
+        another service (attack reviews 2026-12-01). A check recording no contact, or none
+        of its service (made before checks recorded them, or its record deleted) is taken as
+        made on the contact of the directory in use (`in_use`: id -> its record); a service
+        that directory lacks must be checked again."""
         return [
             row["id"]
             for row in self.rows
-            if row["assured_date"]
-            and (row["checked_contact"] or in_use.get(row["id"])) != checked_contact(row)
+            if row["assured_date"] and _recorded(row, in_use) != checked_contact(row)
         ]
 
     def undo(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
 UK_NUMBER = re.compile(
@@ -24,20 +25,27 @@ UK_NUMBER = re.compile(
 GEOGRAPHIC = re.compile(r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{6,7})")
 PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
 GEOGRAPHIC_LENGTHS = "02, 011x and 01x1 numbers have 11 digits, other 01 numbers 10 or 11"
-# Open Referral's phone types, read word by word. A type with a word for a line no one can
-# ring and speak to, and no word for one they can, is never the number shown ("Fax", "fax
-# number", "TTY"): a fax put first was shown as the helpline's number. "Voice and text" or
-# "Call or text" is rung, as is any other type on a laptop, so an update signed before this
-# rule keeps its numbers (attack reviews 2026-12-01). On the lead's side a type must hold
-# one of these words (import, publish).
+# Open Referral's phone types, read word by word (letters as typed: "ＦＡＸ" is "fax"). A
+# type with a word for a line no one can ring and speak to is never the number shown
+# ("Fax", "fax line", "TTY"): a fax put first was shown as the helpline's number. On the
+# lead's side (import, publish) a type says one thing: blank (a voice line), words for a
+# line to ring, or words for one not to; "Fax (no calls)", "Video call" or "Tel/Text", both
+# at once, is refused with what to write instead, as is a type with none of these words
+# ("📠", "Faxline"). A laptop rings a type naming both, and any it does not know, so an
+# update signed before these rules keeps its numbers (attack reviews 2026-12-01).
 NOT_RINGABLE = ("fax", "facsimile", "telefax", "pager", "text", "sms", "video", "tty")
 NOT_RINGABLE += ("minicom", "textphone")
-RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "main", "call")
-RINGABLE += ("calls", "helpline")
+RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "call", "calls")
+RINGABLE += ("helpline", "tel", "freephone", "freefone", "office", "switchboard", "cellphone")
+RINGABLE += ("mainline", "answerphone")
+# words of any phone: a line to ring when nothing says otherwise ("Advice line"), never in
+# conflict with a word for one not to ("fax line", "main fax")
+ANY_LINE = ("line", "number", "main", "advice", "direct")
 
 
 def _words(phone_type: str | None) -> set[str]:
-    return set(re.findall(r"[a-z]+", (phone_type or "").lower()))
+    typed = unicodedata.normalize("NFKC", phone_type or "").lower()
+    return set(re.findall(r"[a-z]+", typed))
 
 
 def ringable(phone_type: str | None) -> bool:
@@ -46,10 +54,25 @@ def ringable(phone_type: str | None) -> bool:
     return bool(words & set(RINGABLE)) or not words & set(NOT_RINGABLE)
 
 
-def known_type(phone_type: str | None) -> bool:
-    """The lead's side: a type that says what it is (a line to ring, or one not to)."""
+def type_problem(phone_type: str | None) -> str | None:
+    """The lead's side: why a phone type does not say what it is, with what to write."""
     words = _words(phone_type)
-    return not words or bool(words & {*RINGABLE, *NOT_RINGABLE})
+    rung, not_rung = sorted(words & set(RINGABLE)), sorted(words & set(NOT_RINGABLE))
+    write = (
+        "write 'voice' for a line a worker rings and speaks on, or 'fax', 'text', 'video' or "
+        "'textphone' for one they cannot (that number is never shown)"
+    )
+    if rung and not_rung:
+        return (
+            f"type {phone_type!r} names a line to ring ({', '.join(rung)}) and one not to "
+            f"({', '.join(not_rung)}): one line, one type: {write}"
+        )
+    if words & {*RINGABLE, *NOT_RINGABLE, *ANY_LINE} or not (phone_type or "").strip():
+        return None
+    return (
+        f"type {phone_type!r} is not known: {write}; known words to ring: "
+        f"{', '.join(RINGABLE + ANY_LINE)}; not to ring: {', '.join(NOT_RINGABLE)}"
+    )
 
 
 def refused_number(phone: str) -> bool:
@@ -59,19 +82,30 @@ def refused_number(phone: str) -> bool:
 
 
 def contact_key(phone: str, phone_note: str, email: str) -> str:
-    """What a person's check confirms, a number however spaced being one number:
-    "01215693100|out of hours: …|x@y.org" (no space at either end: a spreadsheet cell
-    loses it, and the check with it)."""
+    """What a person's check confirms, a number however spaced being one number, in the
+    note too: "01215693100|out of hours: 03005552922|x@y.org" (no space at either end: a
+    spreadsheet cell loses it, and the check with it)."""
     digits = uk_phone_digits(phone, strict=False) or " ".join(phone.split())
-    note = " ".join(phone_note.split()).lower()
+    note = re.sub(r"(?<=\d)[\s\-.()]+(?=\d)", "", " ".join(phone_note.split()).lower())
     return "|".join((digits, note, email.strip().lower()))
 
 
-def contact_record(phone: str, phone_note: str, email: str) -> str:
+RECORD = "sha256:"  # then the service's id and the digest: "sha256:walsall-mast:1f…"
+
+
+def contact_record(service_id: str, phone: str, phone_note: str, email: str) -> str:
     """What a check records of its contact: a digest, so that Find and Replace over a
-    sheet changes the number and never the record with it (attack review 2026-12-01)."""
-    digest = hashlib.sha256(contact_key(phone, phone_note, email).encode()).hexdigest()
-    return f"sha256:{digest[:16]}"
+    sheet changes the number and never the record with it, of the service's id too, so a
+    row sorted or copied onto another service in Excel takes no check with it (attack
+    reviews 2026-12-01)."""
+    key = f"{service_id}|{contact_key(phone, phone_note, email)}"
+    return f"{RECORD}{service_id}:{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
+def records_its_service(record: str) -> bool:
+    """A record made since checks named their service (before, "sha256:<digest>" only:
+    such a check is taken as recording nothing, WorkingCopy.checks_of_other_contacts)."""
+    return record.startswith(RECORD) and record.count(":") == 2
 
 
 def uk_phone_digits(text: str, strict: bool = True) -> str | None:

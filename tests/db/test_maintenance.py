@@ -210,6 +210,49 @@ def test_a_check_whose_record_is_emptied_or_replaced_with_the_number_is_no_check
     refused(copy, words, graph, lead, tmp_path, Refused, said)
 
 
+def test_a_check_moved_onto_another_service_is_refused(copy_and_words, graph, lead, tmp_path):
+    """Excel sorting a block of columns moved Walsall's checked number onto Sandwell's row,
+    and a checked row copied as a new service took its check with it: both were signed
+    "confirmed" (seventh attack round, 2026-12-01). A check's record names its service."""
+    copy, words = copy_and_words
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today())
+    walsall, sandwell = copy.service("walsall-mast"), copy.service("sandwell-mash")
+    moved = ("phone", "phone_note", "email", *CHECK)
+    copy.update("sandwell-mash", {k: walsall[k] for k in moved})
+    said = "sandwell-mash: the person's check is not of the contact the service now holds"
+    refused(copy, words, graph, lead, tmp_path, Refused, said)
+    copy.update("sandwell-mash", {k: sandwell[k] for k in moved})  # sorted back
+    copy.add({**walsall, "id": "walsall-adults", "name": "Walsall adult safeguarding"})
+    said = "walsall-adults: the person's check is not of the contact the service now holds"
+    refused(copy, words, graph, lead, tmp_path, Refused, said)
+
+
+def test_a_check_recorded_before_checks_named_their_service_is_read_against_the_one_in_use(
+    copy_and_words, graph, lead, tmp_path
+):
+    """A record made before records named their service ("sha256:<digest>") is taken as
+    recording nothing: its check stands on the directory in use's contact, never on another."""
+    import hashlib
+
+    from app.pathways.phone_numbers import contact_key
+
+    copy, words = copy_and_words
+
+    def with_an_old_record(service_id: str) -> None:
+        copy.mark_checked(service_id, "phoned", "DA lead", date.today())
+        row = copy.service(service_id)
+        key = contact_key(row["phone"], row["phone_note"], row["email"]).encode()
+        old = f"sha256:{hashlib.sha256(key).hexdigest()[:16]}"
+        copy.update(service_id, {k: row[k] for k in CHECK[:3]} | {"checked_contact": old})
+
+    with_an_old_record("coventry-mash")  # the contact in use: its check stands
+    copy.update("walsall-mast", {"phone": "01922 650 999"})
+    with_an_old_record("walsall-mast")  # made on a contact the directory in use lacks
+    assert copy.checks_of_other_contacts({}) == ["coventry-mash", "walsall-mast"]
+    said = "^walsall-mast: the person's check is not of the contact the service now holds"
+    refused(copy, words, graph, lead, tmp_path, Refused, said)
+
+
 def test_two_ways_of_writing_one_organisation_are_refused(copy_and_words, graph, lead, tmp_path):
     """A service added first with "Coventry City Council ☎ ０２４ …" gave that name, and its
     number, to every Coventry council service (review 2026-12-01)."""

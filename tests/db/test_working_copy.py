@@ -116,6 +116,9 @@ def test_a_number_spaced_another_way_keeps_its_check(folder):
     assert copy.service("coventry-mash")["assured_date"] == day.isoformat()
     copy.update("coventry-mash", {"phone_note": "Out of hours: 024 7683 9999"})
     assert copy.service("coventry-mash")["assured_date"] == ""
+    copy.mark_checked("coventry-mash", "phoned", "DA lead", day)
+    copy.update("coventry-mash", {"phone_note": "Out of hours: 02476839999"})  # the note's too
+    assert copy.service("coventry-mash")["assured_date"] == day.isoformat()
 
 
 def test_what_is_not_a_working_copy_is_named(tmp_path):

@@ -50,3 +50,57 @@ def test_a_phone_type_is_read_word_by_word(kind, rung):
     from app.pathways.phone_numbers import ringable
 
     assert ringable(kind) is rung
+
+
+@pytest.mark.parametrize(
+    ("kind", "rung"),
+    [
+        ("\uff26\uff21\uff38", False),  # "ＦＡＸ": the letters as typed
+        ("Main fax", False),
+        ("Fax line", False),
+        ("Tel", True),
+        ("Freephone", True),
+        ("Advice line", True),
+        # both: rung on a laptop (an update signed before the lead's rules); refused there
+        ("Tel/Text", True),
+        ("Video call (BSL)", True),
+    ],
+)
+def test_a_laptop_reads_the_letters_as_typed_and_a_fax_line_is_not_rung(kind, rung):
+    from app.pathways.phone_numbers import ringable
+
+    assert ringable(kind) is rung
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("", None),
+        ("voice", None),
+        ("Fax number", None),
+        ("Helpline (24h)", None),
+        ("Fax (no calls)", "names a line to ring (calls) and one not to (fax)"),
+        ("Mobile (text only)", "names a line to ring (mobile) and one not to (text)"),
+        ("Text phone", "names a line to ring (phone) and one not to (text)"),
+        ("Faxline", "is not known: write 'voice' for a line a worker rings"),
+        ("\u0424\u0430\u043a\u0441", "is not known"),  # "Факс"
+        ("-", "is not known"),
+    ],
+)
+def test_the_lead_is_asked_about_a_type_that_says_nothing_or_two_things(kind, said):
+    from app.pathways.phone_numbers import type_problem
+
+    problem = type_problem(kind)
+    assert problem is None if said is None else said in problem
+
+
+def test_a_check_record_names_its_service_and_reads_a_number_however_spaced():
+    from app.pathways.phone_numbers import contact_record, records_its_service
+
+    record = contact_record("walsall-mast", "0300 555 2866", "Out of hours: 0300 555 2922", "")
+    assert record.startswith("sha256:walsall-mast:") and records_its_service(record)
+    assert record == contact_record("walsall-mast", "03005552866", "out of hours: 03005552922", "")
+    assert record != contact_record(
+        "sandwell-mash", "0300 555 2866", "Out of hours: 0300 555 2922", ""
+    )
+    assert not records_its_service("sha256:0123456789abcdef")  # made before records named it

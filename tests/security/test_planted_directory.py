@@ -248,6 +248,11 @@ KIND_CHANGED = (
         ),
         # a type that says nothing is rung on laptops: the lead says what it is (review)
         ("UPDATE phone SET type = 'hotline' WHERE service_id = 'bcwa'", "type 'hotline' is not"),
+        # a fax, signed and shown as the number to ring (seventh attack round, 2026-12-01)
+        (
+            "UPDATE phone SET type = 'Fax (no calls)' WHERE service_id = 'bcwa'",
+            "names a line to ring \\(calls\\) and one not to \\(fax\\)",
+        ),
         # tagged "marac" to pass as a referral sent by e-mail (attack review 2026-12-01)
         (
             "DELETE FROM phone WHERE service_id = 'ndah'; "
@@ -287,6 +292,7 @@ KIND_CHANGED = (
         "ndah's number emptied",
         "ndah's number an address",
         "a phone type not known",
+        "a phone type of two kinds",
         "ndah tagged marac",
         "audience",
         "a week date",
