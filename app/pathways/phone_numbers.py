@@ -44,7 +44,8 @@ ANY_LINE = ("line", "number", "main", "advice", "direct")
 
 
 def _words(phone_type: str | None) -> set[str]:
-    typed = unicodedata.normalize("NFKC", phone_type or "").lower()
+    typed = phone_type if isinstance(phone_type, str) else ""  # a BLOB: type_problem says so
+    typed = unicodedata.normalize("NFKC", typed).lower()
     return set(re.findall(r"[a-z]+", typed))
 
 
@@ -67,6 +68,8 @@ def type_problem(phone_type: str | None) -> str | None:
             f"type {phone_type!r} names a line to ring ({', '.join(rung)}) and one not to "
             f"({', '.join(not_rung)}): one line, one type: {write}"
         )
+    if phone_type is not None and not isinstance(phone_type, str):
+        return f"type {phone_type!r} is not text: {write}"
     if words & {*RINGABLE, *NOT_RINGABLE, *ANY_LINE} or not (phone_type or "").strip():
         return None
     return (

@@ -85,6 +85,7 @@ def test_a_laptop_reads_the_letters_as_typed_and_a_fax_line_is_not_rung(kind, ru
         ("Faxline", "is not known: write 'voice' for a line a worker rings"),
         ("\u0424\u0430\u043a\u0441", "is not known"),  # "Факс"
         ("-", "is not known"),
+        (b"fax", "is not text: write 'voice'"),  # a BLOB in a database written by hand
     ],
 )
 def test_the_lead_is_asked_about_a_type_that_says_nothing_or_two_things(kind, said):
