@@ -197,6 +197,24 @@ def check_numbers(source: Source) -> None:
         raise Refused(f"{problems[0]}{more}")
 
 
+def check_contacts_kept(before, after) -> None:
+    """The lead's side (publish): a service in use with a number or address to give keeps
+    one while it is active. Its phone type changed to "Video", or its number emptied in a
+    working copy, left the Respect Phoneline's card "no number held", with nothing instead
+    (eighth attack round, 2026-12-01)."""
+    for service_id, new in sorted(after.services.items()):
+        old = before.services.get(service_id)
+        if old is None or new.status != "active" or new.phone or new.email:
+            continue
+        if old.phone or old.email:
+            had = old.phone or old.email
+            raise Refused(
+                f"service {service_id}: its card would have no number or address to give "
+                f"(it had {had}): give its number (a phone type to ring: voice), or retire the "
+                "service if it no longer runs"
+            )
+
+
 def check_checks_follow_contacts(before, after) -> None:
     """The lead's side (publishing a database): a person's check is of the contact it was
     made on. A database edited by hand kept the check of the old number: every laptop showed

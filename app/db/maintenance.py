@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.checks import Refused, check_new_version, version_key
+from app.db.checks import Refused, check_contacts_kept, check_new_version, version_key
 from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
@@ -186,15 +186,18 @@ def publish_copy(
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
     recorded = {
-        sid: contact_record(sid, s.phone, s.phone_note, s.email)
+        sid: (
+            contact_record(sid, s.phone, s.phone_note, s.email),
+            (s.assured_date, s.assured_method, s.assured_by),
+        )
         for sid, s in in_use.services.items()
     }
     if moved := copy.checks_of_other_contacts(recorded):  # changed in Excel after its check
         raise Refused(
             f"{', '.join(moved)}: the person's check is not of the contact the service now "
             "holds (changed after the check, moved from another service's row, or a check "
-            "recorded before checks named their service, on a contact the directory in use "
-            "does not hold): record a new check (check-service) or clear it"
+            "recorded before checks named their service that the directory in use does not "
+            "hold): record a new check (check-service) or clear it"
         )
     # The passphrase's key derivation (half a second, by design) runs while the directory
     # is built: libsodium works outside Python's lock. A wrong one still stops the publish.
@@ -208,7 +211,9 @@ def publish_copy(
         _check_not_behind(copy, out_dir, seen, own)
         if newest := seen.newest(out_dir, own):  # begun from a release made without it
             seen.check_not_undone(newest, out_dir, database.read_bytes(), base=pathway_from)
-        signed = replace(compare(in_use, load_graph(database)), new_version=version)
+        built = load_graph(database)
+        check_contacts_kept(in_use, built)  # nothing signed: the passphrase was still asked
+        signed = replace(compare(in_use, built), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)
         bundle = publish(

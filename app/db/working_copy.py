@@ -40,11 +40,19 @@ def checked_contact(row: dict[str, str]) -> str:
     return contact_record(row["id"], row["phone"], row["phone_note"], row["email"])
 
 
-def _recorded(row: dict[str, str], in_use: dict[str, str]) -> str | None:
-    """The contact a row's check records: its own record, or, for one recording nothing
-    of its service, the directory in use's contact for that id."""
+CHECK_FIELDS = ("assured_date", "assured_method", "assured_by")
+
+
+def _recorded(row: dict[str, str], in_use: dict[str, tuple[str, tuple]]) -> str | None:
+    """The contact a row's check records: its own record; or, for a check recording
+    nothing of its service, the directory in use's contact for that id, where that
+    directory holds the same check (a check's three cells pasted or filled down onto
+    another row took no record with them: seventh attack round, 2026-12-01)."""
     record = row["checked_contact"]
-    return record if records_its_service(record) else in_use.get(row["id"])
+    if records_its_service(record):
+        return record
+    in_use_record, in_use_check = in_use.get(row["id"], (None, None))
+    return in_use_record if in_use_check == tuple(row[f] for f in CHECK_FIELDS) else None
 
 
 class WorkingCopyError(ValueError):
@@ -196,13 +204,13 @@ class WorkingCopy:
         changes["checked_contact"] = checked_contact(self.service(service_id))
         self.update(service_id, changes)
 
-    def checks_of_other_contacts(self, in_use: dict[str, str]) -> list[str]:
+    def checks_of_other_contacts(self, in_use: dict[str, tuple[str, tuple]]) -> list[str]:
         """Services whose person's check was made on another contact than the one they now
         hold: a number changed in Excel after the check, or a row sorted or copied onto
         another service (attack reviews 2026-12-01). A check recording no contact, or none
-        of its service (made before checks recorded them, or its record deleted) is taken as
-        made on the contact of the directory in use (`in_use`: id -> its record); a service
-        that directory lacks must be checked again."""
+        of its service (made before checks recorded them, or its record deleted) stands only
+        as the directory in use's check of its contact (`in_use`: id -> (its record, its
+        check's day, how and who)); a check that directory does not hold is made again."""
         return [
             row["id"]
             for row in self.rows

@@ -25,28 +25,41 @@ UK_NUMBER = re.compile(
 GEOGRAPHIC = re.compile(r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{6,7})")
 PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
 GEOGRAPHIC_LENGTHS = "02, 011x and 01x1 numbers have 11 digits, other 01 numbers 10 or 11"
-# Open Referral's phone types, read word by word (letters as typed: "ＦＡＸ" is "fax"). A
-# type with a word for a line no one can ring and speak to is never the number shown
-# ("Fax", "fax line", "TTY"): a fax put first was shown as the helpline's number. On the
-# lead's side (import, publish) a type says one thing: blank (a voice line), words for a
-# line to ring, or words for one not to; "Fax (no calls)", "Video call" or "Tel/Text", both
-# at once, is refused with what to write instead, as is a type with none of these words
-# ("📠", "Faxline"). A laptop rings a type naming both, and any it does not know, so an
-# update signed before these rules keeps its numbers (attack reviews 2026-12-01).
+# Open Referral's phone types, read word by word (letters as typed: "ＦＡＸ" is "fax"; "Texts"
+# is "text"). A type with a word for a line no one can ring and speak to is never the number
+# shown ("Fax", "fax line", "TDD", "Answerphone"): a fax put first was shown as the
+# helpline's number. On the lead's side (import, publish) a type says one thing, in words
+# it knows: blank (a voice line), words for a line to ring, or words for one not to; a type
+# naming both ("Tel/Text", "Main/Fax"), saying what a line is not ("Voice (no text)") or
+# holding a word it does not know ("Txt line", "📠") is asked about, with what to write. A
+# laptop rings a type naming both, and one it does not know, so an update signed before
+# these rules keeps its numbers (attack reviews 2026-12-01).
 NOT_RINGABLE = ("fax", "facsimile", "telefax", "pager", "text", "sms", "video", "tty")
-NOT_RINGABLE += ("minicom", "textphone")
-RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "call", "calls")
-RINGABLE += ("helpline", "tel", "freephone", "freefone", "office", "switchboard", "cellphone")
-RINGABLE += ("mainline", "answerphone")
-# words of any phone: a line to ring when nothing says otherwise ("Advice line"), never in
-# conflict with a word for one not to ("fax line", "main fax")
-ANY_LINE = ("line", "number", "main", "advice", "direct")
+NOT_RINGABLE += ("minicom", "textphone", "tdd", "txt", "texting", "textline", "whatsapp")
+NOT_RINGABLE += ("webchat", "chat", "videophone", "relay", "typetalk", "ngt", "bsl")
+NOT_RINGABLE += ("message", "messaging", "voicemail", "answerphone", "email")
+RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "call", "tel")
+RINGABLE += ("helpline", "hotline", "freephone", "freefone", "office", "switchboard")
+RINGABLE += ("cellphone", "mainline", "main", "advice", "direct", "reception", "enquiries")
+# words of any line, or of its hours: they say neither which kind it is nor the opposite
+NEUTRAL = ("line", "number", "and", "or", "only", "for", "the", "of", "out", "hours", "hour")
+NEUTRAL += ("hrs", "hr", "h", "day", "days", "night", "weekend", "free", "uk", "national")
+NEUTRAL += ("local", "general", "daytime", "evening", "in", "a", "to", "with", "on", "t")
+NEGATIONS = ("no", "not", "never", "except", "without", "don", "dont")
+KNOWN = {*NOT_RINGABLE, *RINGABLE, *NEUTRAL, *NEGATIONS}
 
 
 def _words(phone_type: str | None) -> set[str]:
     typed = phone_type if isinstance(phone_type, str) else ""  # a BLOB: type_problem says so
     typed = unicodedata.normalize("NFKC", typed).lower()
-    return set(re.findall(r"[a-z]+", typed))
+    return {_singular(word) for word in re.findall(r"[a-z]+", typed)}
+
+
+def _singular(word: str) -> str:
+    for ending in ("es", "s"):
+        if word not in KNOWN and word.endswith(ending) and word[: -len(ending)] in KNOWN:
+            return word[: -len(ending)]
+    return word
 
 
 def ringable(phone_type: str | None) -> bool:
@@ -57,25 +70,26 @@ def ringable(phone_type: str | None) -> bool:
 
 def type_problem(phone_type: str | None) -> str | None:
     """The lead's side: why a phone type does not say what it is, with what to write."""
-    words = _words(phone_type)
-    rung, not_rung = sorted(words & set(RINGABLE)), sorted(words & set(NOT_RINGABLE))
     write = (
         "write 'voice' for a line a worker rings and speaks on, or 'fax', 'text', 'video' or "
         "'textphone' for one they cannot (that number is never shown)"
     )
+    if phone_type is not None and not isinstance(phone_type, str):
+        return f"type {phone_type!r} is not text: {write}"
+    words = _words(phone_type)
+    if not words:  # blank is a voice line; "-" or "📠" says nothing
+        return f"type {phone_type!r} is not known: {write}" if (phone_type or "").strip() else None
+    if unknown := sorted(words - KNOWN):
+        return f"type {phone_type!r} is not known ({', '.join(unknown)}): {write}"
+    rung, not_rung = sorted(words & set(RINGABLE)), sorted(words & set(NOT_RINGABLE))
     if rung and not_rung:
         return (
             f"type {phone_type!r} names a line to ring ({', '.join(rung)}) and one not to "
             f"({', '.join(not_rung)}): one line, one type: {write}"
         )
-    if phone_type is not None and not isinstance(phone_type, str):
-        return f"type {phone_type!r} is not text: {write}"
-    if words & {*RINGABLE, *NOT_RINGABLE, *ANY_LINE} or not (phone_type or "").strip():
-        return None
-    return (
-        f"type {phone_type!r} is not known: {write}; known words to ring: "
-        f"{', '.join(RINGABLE + ANY_LINE)}; not to ring: {', '.join(NOT_RINGABLE)}"
-    )
+    if negations := sorted(words & set(NEGATIONS)):
+        return f"type {phone_type!r} says what a line is not ({', '.join(negations)}): {write}"
+    return None
 
 
 def refused_number(phone: str) -> bool:
@@ -94,6 +108,7 @@ def contact_key(phone: str, phone_note: str, email: str) -> str:
 
 
 RECORD = "sha256:"  # then the service's id and the digest: "sha256:walsall-mast:1f…"
+LEGACY_RECORD = re.compile(r"sha256:[0-9a-f]{16}")  # made before records named the service
 
 
 def contact_record(service_id: str, phone: str, phone_note: str, email: str) -> str:
@@ -108,7 +123,7 @@ def contact_record(service_id: str, phone: str, phone_note: str, email: str) -> 
 def records_its_service(record: str) -> bool:
     """A record made since checks named their service (before, "sha256:<digest>" only:
     such a check is taken as recording nothing, WorkingCopy.checks_of_other_contacts)."""
-    return record.startswith(RECORD) and record.count(":") == 2
+    return record.startswith(RECORD) and not LEGACY_RECORD.fullmatch(record)
 
 
 def uk_phone_digits(text: str, strict: bool = True) -> str | None:

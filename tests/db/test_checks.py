@@ -42,3 +42,16 @@ def test_a_check_kept_on_a_changed_number_is_refused_at_publish(graph):
     cleared = with_service(after, "sandwell-mash", assured_date="", assured_method="")
     check_checks_follow_contacts(before, cleared)
     check_checks_follow_contacts(before, before)  # nothing changed
+
+
+def test_an_active_service_in_use_keeps_a_number_or_address_to_give(graph):
+    """Its number lost (a type changed to "Video", a cell emptied), the Respect Phoneline's
+    card read "no number held", with nothing instead (eighth attack round, 2026-12-01)."""
+    from app.db.checks import check_contacts_kept
+
+    lost = with_service(graph, "respect-phoneline", phone="", phone_note="")
+    with pytest.raises(Refused, match="respect-phoneline: its card would have no number or addr"):
+        check_contacts_kept(graph, lost)
+    check_contacts_kept(graph, with_service(lost, "respect-phoneline", email="info@respect.uk"))
+    check_contacts_kept(graph, with_service(lost, "respect-phoneline", status="retired"))
+    check_contacts_kept(graph, graph)  # one with none before (a number not found yet) passes

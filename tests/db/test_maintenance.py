@@ -227,30 +227,49 @@ def test_a_check_moved_onto_another_service_is_refused(copy_and_words, graph, le
     refused(copy, words, graph, lead, tmp_path, Refused, said)
 
 
-def test_a_check_recorded_before_checks_named_their_service_is_read_against_the_one_in_use(
+def test_a_check_recording_nothing_of_its_service_stands_only_as_the_check_in_use(
     copy_and_words, graph, lead, tmp_path
 ):
-    """A record made before records named their service ("sha256:<digest>") is taken as
-    recording nothing: its check stands on the directory in use's contact, never on another."""
+    """A record made before records named their service ("sha256:<digest>"), or none, is
+    taken as recording nothing: its check stands only where the directory in use holds that
+    same check of that contact. A check's three cells filled down onto a row no one checked
+    were signed "confirmed" (eighth attack round, 2026-12-01)."""
+    import dataclasses
     import hashlib
 
     from app.pathways.phone_numbers import contact_key
 
     copy, words = copy_and_words
-
-    def with_an_old_record(service_id: str) -> None:
-        copy.mark_checked(service_id, "phoned", "DA lead", date.today())
-        row = copy.service(service_id)
-        key = contact_key(row["phone"], row["phone_note"], row["email"]).encode()
-        old = f"sha256:{hashlib.sha256(key).hexdigest()[:16]}"
-        copy.update(service_id, {k: row[k] for k in CHECK[:3]} | {"checked_contact": old})
-
-    with_an_old_record("coventry-mash")  # the contact in use: its check stands
-    copy.update("walsall-mast", {"phone": "01922 650 999"})
-    with_an_old_record("walsall-mast")  # made on a contact the directory in use lacks
-    assert copy.checks_of_other_contacts({}) == ["coventry-mash", "walsall-mast"]
+    checked = {"assured_date": "2026-11-20", "assured_method": "phoned", "assured_by": "DA lead"}
+    service = dataclasses.replace(graph.services["coventry-mash"], **checked, confidence="high")
+    in_use = dataclasses.replace(graph, services={**graph.services, "coventry-mash": service})
+    row = copy.service("coventry-mash")
+    key = contact_key(row["phone"], row["phone_note"], row["email"]).encode()
+    old = f"sha256:{hashlib.sha256(key).hexdigest()[:16]}"
+    copy.update("coventry-mash", {**checked, "checked_contact": old})  # the check in use
+    copy.update("paladin", {**checked, "checked_contact": ""})  # filled down: no one's check
+    said = "^paladin: the person's check is not of the contact the service now holds"
+    refused(copy, words, in_use, lead, tmp_path, Refused, said)
+    copy.update("paladin", {"assured_date": "", "assured_method": "", "assured_by": ""})
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today())
+    copy.update("walsall-mast", {"checked_contact": old.replace(old[7:], "0" * 16)})
     said = "^walsall-mast: the person's check is not of the contact the service now holds"
+    refused(copy, words, in_use, lead, tmp_path, Refused, said)  # an old record, a new check
+
+
+def test_a_service_in_use_keeps_a_number_or_address_to_give(copy_and_words, graph, lead, tmp_path):
+    """The Respect Phoneline's number emptied in a working copy (or its type changed to
+    "Video" in an import) was signed: its card read "no number held", with nothing instead
+    (eighth attack round, 2026-12-01)."""
+    copy, words = copy_and_words
+    copy.update("respect-phoneline", {"phone": "", "phone_note": ""})
+    said = "service respect-phoneline: its card would have no number or address to give"
     refused(copy, words, graph, lead, tmp_path, Refused, said)
+    copy.retire("respect-phoneline")  # a service that no longer runs is retired instead
+    path, _ = publish_copy(
+        copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, "2026.12.1"
+    )
+    assert path.exists()
 
 
 def test_two_ways_of_writing_one_organisation_are_refused(copy_and_words, graph, lead, tmp_path):

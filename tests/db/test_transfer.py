@@ -328,10 +328,13 @@ def test_a_table_named_in_other_letters_is_read_and_types_to_ring_kept(export, t
         ("Fax line", "left out"),
         ("Freephone", "kept"),
         ("Advice line", "kept"),
-        ("hotline", "type 'hotline' is not known: write 'voice' for a line a worker rings"),
+        ("Hotline", "kept"),
+        ("TDD line", "left out"),
+        ("hotdesk", "type 'hotdesk' is not known (hotdesk): write 'voice' for a line a worker"),
         ("\U0001f4e0", "is not known"),  # a fax machine's emoji
-        ("Fax (no calls)", "names a line to ring (calls) and one not to (fax)"),
-        ("Video call (BSL)", "names a line to ring (call) and one not to (video)"),
+        ("Fax (no calls)", "names a line to ring (call) and one not to (fax)"),
+        ("Main/Fax", "names a line to ring (main) and one not to (fax)"),
+        ("Video call (BSL)", "names a line to ring (call) and one not to (bsl, video)"),
         ("Tel/Text", "names a line to ring (tel) and one not to (text)"),
     ],
 )

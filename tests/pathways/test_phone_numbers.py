@@ -56,8 +56,11 @@ def test_a_phone_type_is_read_word_by_word(kind, rung):
     ("kind", "rung"),
     [
         ("\uff26\uff21\uff38", False),  # "ＦＡＸ": the letters as typed
-        ("Main fax", False),
         ("Fax line", False),
+        ("TDD line", False),
+        ("Txt line", False),
+        ("Texts", False),
+        ("Answerphone", False),  # messages only: no one to speak to
         ("Tel", True),
         ("Freephone", True),
         ("Advice line", True),
@@ -79,10 +82,15 @@ def test_a_laptop_reads_the_letters_as_typed_and_a_fax_line_is_not_rung(kind, ru
         ("voice", None),
         ("Fax number", None),
         ("Helpline (24h)", None),
-        ("Fax (no calls)", "names a line to ring (calls) and one not to (fax)"),
+        ("Fax (no calls)", "names a line to ring (call) and one not to (fax)"),
+        ("Main/Fax", "names a line to ring (main) and one not to (fax)"),
+        ("Voice only (no SMS)", "names a line to ring (voice) and one not to (sms)"),
+        ("Voice (not weekends)", "says what a line is not (not)"),
+        ("WhatsApp number", None),  # a line not to ring: left out, never shown
         ("Mobile (text only)", "names a line to ring (mobile) and one not to (text)"),
         ("Text phone", "names a line to ring (phone) and one not to (text)"),
-        ("Faxline", "is not known: write 'voice' for a line a worker rings"),
+        ("Faxline", "is not known (faxline): write 'voice' for a line a worker rings"),
+        ("Helpline - Relay UK for textphone users", "is not known (users)"),
         ("\u0424\u0430\u043a\u0441", "is not known"),  # "Факс"
         ("-", "is not known"),
         (b"fax", "is not text: write 'voice'"),  # a BLOB in a database written by hand
@@ -105,3 +113,5 @@ def test_a_check_record_names_its_service_and_reads_a_number_however_spaced():
         "sandwell-mash", "0300 555 2866", "Out of hours: 0300 555 2922", ""
     )
     assert not records_its_service("sha256:0123456789abcdef")  # made before records named it
+    # an id with colons (an Open Referral "urn:…"): its re-check was refused for ever
+    assert records_its_service(contact_record("urn:paladin", "020 3866 4107", "", ""))

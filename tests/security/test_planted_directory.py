@@ -247,11 +247,11 @@ KIND_CHANGED = (
             "'ndah' has no phone number",
         ),
         # a type that says nothing is rung on laptops: the lead says what it is (review)
-        ("UPDATE phone SET type = 'hotline' WHERE service_id = 'bcwa'", "type 'hotline' is not"),
+        ("UPDATE phone SET type = 'hotdesk' WHERE service_id = 'bcwa'", "type 'hotdesk' is not"),
         # a fax, signed and shown as the number to ring (seventh attack round, 2026-12-01)
         (
             "UPDATE phone SET type = 'Fax (no calls)' WHERE service_id = 'bcwa'",
-            "names a line to ring \\(calls\\) and one not to \\(fax\\)",
+            "names a line to ring \\(call\\) and one not to \\(fax\\)",
         ),
         # tagged "marac" to pass as a referral sent by e-mail (attack review 2026-12-01)
         (
