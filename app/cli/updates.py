@@ -62,7 +62,7 @@ def publish_bundle(
     database: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
 ) -> int:
     from app.db.bundle import MAX_DATABASE_BYTES, read_regular_file
-    from app.db.checks import check_checks_follow_contacts, check_contacts_kept
+    from app.db.checks import check_checks_follow_contacts
     from app.db.loader import DirectoryError, load_graph
     from app.in_force import decide, graph_as_signed, published_here
 
@@ -81,8 +81,7 @@ def publish_bundle(
         # read once: what is signed is what is shown (a file replaced after signing was
         # shown in its place, review 2026-12-01)
         source = read_regular_file(database, MAX_DATABASE_BYTES)
-        check_checks_follow_contacts(in_use, graph := load_graph(source))
-        check_contacts_kept(in_use, graph)
+        check_checks_follow_contacts(in_use, load_graph(source))
         try:
             path = publish(source, key, out, version, date.today(), days, published=published)
         except signing.PassphraseNeeded:

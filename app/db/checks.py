@@ -197,43 +197,30 @@ def check_numbers(source: Source) -> None:
         raise Refused(f"{problems[0]}{more}")
 
 
-def check_contacts_kept(before, after) -> None:
-    """The lead's side (publish): a service in use with a number or address to give keeps
-    one while it is active. Its phone type changed to "Video", or its number emptied in a
-    working copy, left the Respect Phoneline's card "no number held", with nothing instead
-    (eighth attack round, 2026-12-01)."""
-    for service_id, new in sorted(after.services.items()):
-        old = before.services.get(service_id)
-        if old is None or new.status != "active" or new.phone or new.email:
-            continue
-        if old.phone or old.email:
-            had = old.phone or old.email
-            raise Refused(
-                f"service {service_id}: its card would have no number or address to give "
-                f"(it had {had}): give its number (a phone type to ring: voice), or retire the "
-                "service if it no longer runs"
-            )
-
-
 def check_checks_follow_contacts(before, after) -> None:
-    """The lead's side (publishing a database): a person's check is of the contact it was
-    made on. A database edited by hand kept the check of the old number: every laptop showed
-    the new one "confirmed" (attack reviews 2026-12-01). Against the directory in use
-    (`before`): a contact changed under a check no later than the one in use is the old
-    check. A working copy's checks record their contact (WorkingCopy.checks_of_other_contacts)."""
+    """The lead's side (publishing a database as it is): a database records no check of its
+    own, so each person's check it holds is the directory in use's (`before`) check of the
+    same service and contact. A database edited by hand kept the check of the old number, or
+    took another service's check cells, and every laptop showed the number "confirmed"
+    (attack reviews 2026-12-01). A new check is recorded in a working copy (check-service),
+    whose checks record their contact (WorkingCopy.checks_of_other_contacts)."""
+    way = "record it in a working copy (directory check-service, then publish --source) or clear it"
     for service_id, new in sorted(after.services.items()):
+        if not new.assured_date:
+            continue
         old = before.services.get(service_id)
-        if old is None or not (new.assured_date and old.assured_date):
-            continue
-        if new.assured_date > old.assured_date:
-            continue
+        check = (new.assured_date, new.assured_method, new.assured_by)
+        if old is None or check != (old.assured_date, old.assured_method, old.assured_by):
+            raise Refused(
+                f"service {service_id}: its person's check ({new.assured_date}) is not one the "
+                f"directory in use holds for it: {way}"
+            )
         if contact_key(new.phone, new.phone_note, new.email) != contact_key(
             old.phone, old.phone_note, old.email
         ):
             raise Refused(
                 f"service {service_id}: its contact changed, but its person's check "
-                f"({new.assured_date}) is no later than the one of the old contact "
-                f"({old.assured_date}): record a new check (check-service) or clear it"
+                f"({new.assured_date}) is the one of the old contact: {way}"
             )
 
 

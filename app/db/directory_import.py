@@ -13,7 +13,7 @@ from typing import Any
 
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
-from app.pathways.phone_numbers import ringable, type_problem
+from app.pathways.phone_numbers import contact_key, ringable, type_problem
 from app.pathways.services import assured_on
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
@@ -248,7 +248,11 @@ def _keep_checks(base: Rows, imported: Rows) -> None:
 
 
 def _numbers(rows: Rows) -> dict[str, list[str]]:
+    """Each service's numbers and their notes, as a check reads them: "0121 552 6448"
+    written "01215526448" is the number checked (its check was dropped: ninth attack round,
+    2026-12-01), a new out-of-hours number in the note is not."""
     numbers: dict[str, list[tuple]] = {}
     for phone in rows.get("phone", []):
-        numbers.setdefault(phone["service_id"], []).append((phone["ordinal"], phone["number"]))
+        contact = contact_key(text(phone["number"]), text(phone.get("description")), "")
+        numbers.setdefault(phone["service_id"], []).append((phone["ordinal"], contact))
     return {service: [n for _, n in sorted(found)] for service, found in numbers.items()}

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.checks import Refused, check_contacts_kept, check_new_version, version_key
+from app.db.checks import Refused, check_new_version, version_key
 from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
@@ -185,13 +185,11 @@ def publish_copy(
         )
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
-    recorded = {
-        sid: (
-            contact_record(sid, s.phone, s.phone_note, s.email),
-            (s.assured_date, s.assured_method, s.assured_by),
-        )
-        for sid, s in in_use.services.items()
-    }
+    recorded = {}  # id -> what a check of its contact in use records, and that check
+    for sid, service in in_use.services.items():
+        check = (service.assured_date, service.assured_method, service.assured_by)
+        contact = (service.phone, service.phone_note, service.email)
+        recorded[sid] = (contact_record(sid, contact, check), check)
     if moved := copy.checks_of_other_contacts(recorded):  # changed in Excel after its check
         raise Refused(
             f"{', '.join(moved)}: the person's check is not of the contact the service now "
@@ -211,9 +209,7 @@ def publish_copy(
         _check_not_behind(copy, out_dir, seen, own)
         if newest := seen.newest(out_dir, own):  # begun from a release made without it
             seen.check_not_undone(newest, out_dir, database.read_bytes(), base=pathway_from)
-        built = load_graph(database)
-        check_contacts_kept(in_use, built)  # nothing signed: the passphrase was still asked
-        signed = replace(compare(in_use, built), new_version=version)
+        signed = replace(compare(in_use, load_graph(database)), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)
         bundle = publish(

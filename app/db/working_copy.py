@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
-from app.pathways.phone_numbers import contact_record, records_its_service
+from app.pathways.phone_numbers import contact_key, contact_record, records_its_service
 from app.pathways.services import typed_day
 
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
@@ -34,13 +34,16 @@ CHECK_METHODS = (*ASSURED_METHODS, "web")
 FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
 
 
+CHECK_FIELDS = ("assured_date", "assured_method", "assured_by")
+CONTACT_FIELDS = ("phone", "phone_note", "email")
+
+
 def checked_contact(row: dict[str, str]) -> str:
     """What a person's check confirms, as it records it: the number (by its digits), the
-    number's note (it holds numbers too: "Out of hours: 0300 …") and the e-mail address."""
-    return contact_record(row["id"], row["phone"], row["phone_note"], row["email"])
-
-
-CHECK_FIELDS = ("assured_date", "assured_method", "assured_by")
+    number's note (it holds numbers too: "Out of hours: 0300 …") and the e-mail address, of
+    this service, on this day, by this person this way."""
+    contact = tuple(row[f] for f in CONTACT_FIELDS)
+    return contact_record(row["id"], contact, tuple(row[f] for f in CHECK_FIELDS))
 
 
 def _recorded(row: dict[str, str], in_use: dict[str, tuple[str, tuple]]) -> str | None:
@@ -144,7 +147,9 @@ class WorkingCopy:
         before = self.service(service_id)
         row = {**before, **changes}
         # by digits: "02476788555" tidied to "024 7678 8555" is the number checked (review)
-        contact_changed = checked_contact(row) != checked_contact(before)
+        contact_changed = contact_key(*(row[f] for f in CONTACT_FIELDS)) != contact_key(
+            *(before[f] for f in CONTACT_FIELDS)
+        )
         if contact_changed and "assured_date" not in changes:
             # A person confirmed the old number, not this one: it is unconfirmed again
             row.update(assured_date="", assured_method="", assured_by="", checked_contact="")
@@ -201,7 +206,7 @@ class WorkingCopy:
             self.update(service_id, {"source": page, "source_seen": on.isoformat()})
             return
         changes = {"assured_date": on.isoformat(), "assured_method": method, "assured_by": by}
-        changes["checked_contact"] = checked_contact(self.service(service_id))
+        changes["checked_contact"] = checked_contact({**self.service(service_id), **changes})
         self.update(service_id, changes)
 
     def checks_of_other_contacts(self, in_use: dict[str, tuple[str, tuple]]) -> list[str]:

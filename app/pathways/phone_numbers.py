@@ -41,10 +41,13 @@ NOT_RINGABLE += ("message", "messaging", "voicemail", "answerphone", "email")
 RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "call", "tel")
 RINGABLE += ("helpline", "hotline", "freephone", "freefone", "office", "switchboard")
 RINGABLE += ("cellphone", "mainline", "main", "advice", "direct", "reception", "enquiries")
+RINGABLE += ("work", "home", "dial", "duty", "emergency")  # vCard's types, as HSDS points to
 # words of any line, or of its hours: they say neither which kind it is nor the opposite
 NEUTRAL = ("line", "number", "and", "or", "only", "for", "the", "of", "out", "hours", "hour")
 NEUTRAL += ("hrs", "hr", "h", "day", "days", "night", "weekend", "free", "uk", "national")
 NEUTRAL += ("local", "general", "daytime", "evening", "in", "a", "to", "with", "on", "t")
+NEUTRAL += ("crisis", "support", "confidential", "professional", "referral", "switch", "board")
+NEUTRAL += ("us", "team", "service", "contact", "enquiry", "am", "pm", "mon", "fri", "after")
 NEGATIONS = ("no", "not", "never", "except", "without", "don", "dont")
 KNOWN = {*NOT_RINGABLE, *RINGABLE, *NEUTRAL, *NEGATIONS}
 
@@ -111,12 +114,13 @@ RECORD = "sha256:"  # then the service's id and the digest: "sha256:walsall-mast
 LEGACY_RECORD = re.compile(r"sha256:[0-9a-f]{16}")  # made before records named the service
 
 
-def contact_record(service_id: str, phone: str, phone_note: str, email: str) -> str:
-    """What a check records of its contact: a digest, so that Find and Replace over a
-    sheet changes the number and never the record with it, of the service's id too, so a
-    row sorted or copied onto another service in Excel takes no check with it (attack
-    reviews 2026-12-01)."""
-    key = f"{service_id}|{contact_key(phone, phone_note, email)}"
+def contact_record(service_id: str, contact: tuple[str, str, str], check: tuple) -> str:
+    """What a check records: a digest, so that Find and Replace over a sheet changes the
+    number and never the record with it; of the service's id, its contact (number, note,
+    e-mail) and the check itself (day, how, who), so a row sorted or copied onto another
+    service in Excel, or a check re-dated there, takes no check with it (attack reviews
+    2026-12-01)."""
+    key = "|".join((service_id, contact_key(*contact), *check))
     return f"{RECORD}{service_id}:{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 

@@ -197,22 +197,3 @@ def test_a_database_published_into_its_update_folder_shows_its_changes(
     command = ["--directory", str(coventry_edit), "directory", "publish", "--version", version]
     assert main([*command, "--key", str(lead.private_path), "--out", str(share)]) == 0
     assert f"→ {version}: 1 number changed" in capsys.readouterr().out
-
-
-def test_publishing_a_database_whose_service_lost_its_number_is_refused(tmp_path, capsys, app_home):
-    """A phone type changed to "Video" left the Respect Phoneline's card with no number
-    to give, and the database was signed (eighth attack round, 2026-12-01)."""
-    from datetime import date
-
-    from app.db import signing
-    from tests.conftest import shipped_changed
-
-    video = "UPDATE phone SET type = 'video' WHERE service_id = 'respect-phoneline'"
-    lost = shipped_changed(tmp_path / "lost.sqlite", video)
-    lead = signing.generate(tmp_path / "k")
-    publish = ["--directory", str(lost), "directory", "publish"]
-    publish += ["--key", str(lead.private_path), "--out", str(tmp_path / "out")]
-    today = date.today()
-    assert main([*publish, "--version", f"{today.year}.{today.month}.{today.day}"]) == 1
-    assert "respect-phoneline: its card would have no number or address" in capsys.readouterr().err
-    assert not list((tmp_path / "out").glob("*.navdir"))

@@ -20,15 +20,15 @@ def test_a_check_kept_on_a_changed_number_is_refused_at_publish(graph):
     showed the new one "confirmed" (attack review 2026-12-01)."""
     before = with_service(graph, "sandwell-mash", **CHECKED)
     after = with_service(before, "sandwell-mash", phone="0121 569 3199")
-    said = r"sandwell-mash: its contact changed, .*\(2026-11-20\) is no later"
+    said = r"sandwell-mash: its contact changed, .*\(2026-11-20\) is the one of the old"
     with pytest.raises(Refused, match=said):
         check_checks_follow_contacts(before, after)
-    # the method changed with it is the same day's check (attack review 2026-12-01)
+    # the method changed with it, or another day: no check the directory in use holds
     provider = with_service(after, "sandwell-mash", assured_method="provider")
-    with pytest.raises(Refused, match="its contact changed"):
+    with pytest.raises(Refused, match="is not one the directory in use holds for it"):
         check_checks_follow_contacts(before, provider)
     earlier = with_service(after, "sandwell-mash", assured_date="2026-11-19")
-    with pytest.raises(Refused, match="its contact changed"):  # an earlier day (review)
+    with pytest.raises(Refused, match="is not one the directory in use holds"):
         check_checks_follow_contacts(before, earlier)
     noted = with_service(before, "sandwell-mash", phone_note="Out of hours: 0121 569 9999")
     with pytest.raises(Refused, match="its contact changed"):
@@ -37,21 +37,25 @@ def test_a_check_kept_on_a_changed_number_is_refused_at_publish(graph):
         before, "sandwell-mash", phone=before.services["sandwell-mash"].phone.replace(" ", "")
     )
     check_checks_follow_contacts(before, written)  # the same digits written another way
-    renewed = with_service(after, "sandwell-mash", assured_date="2026-11-30")
-    check_checks_follow_contacts(before, renewed)  # a new check of the new number
     cleared = with_service(after, "sandwell-mash", assured_date="", assured_method="")
     check_checks_follow_contacts(before, cleared)
     check_checks_follow_contacts(before, before)  # nothing changed
 
 
-def test_an_active_service_in_use_keeps_a_number_or_address_to_give(graph):
-    """Its number lost (a type changed to "Video", a cell emptied), the Respect Phoneline's
-    card read "no number held", with nothing instead (eighth attack round, 2026-12-01)."""
-    from app.db.checks import check_contacts_kept
-
-    lost = with_service(graph, "respect-phoneline", phone="", phone_note="")
-    with pytest.raises(Refused, match="respect-phoneline: its card would have no number or addr"):
-        check_contacts_kept(graph, lost)
-    check_contacts_kept(graph, with_service(lost, "respect-phoneline", email="info@respect.uk"))
-    check_contacts_kept(graph, with_service(lost, "respect-phoneline", status="retired"))
-    check_contacts_kept(graph, graph)  # one with none before (a number not found yet) passes
+def test_a_check_a_database_did_not_have_in_use_is_refused_at_publish(graph):
+    """Another service's check cells pasted onto a row no one checked, or onto a service
+    duplicated as a new one, in a database edited by hand: signed "confirmed" (ninth attack
+    round, 2026-12-01). A new check is recorded in a working copy, which records its
+    contact; a database published as it is holds only the checks in use."""
+    before = with_service(graph, "bcwa", **CHECKED, assured_by="DA lead")
+    pasted = with_service(before, "walsall-mast", **CHECKED, assured_by="DA lead")
+    said = r"walsall-mast: its person's check \(2026-11-20\) is not one the directory in use"
+    with pytest.raises(Refused, match=said):
+        check_checks_follow_contacts(before, pasted)
+    copied = dataclasses.replace(before.services["bcwa"], id="bcwa-idva", phone="0121 496 0123")
+    added = dataclasses.replace(before, services={**before.services, "bcwa-idva": copied})
+    with pytest.raises(Refused, match="bcwa-idva: its person's check"):
+        check_checks_follow_contacts(before, added)
+    renewed = with_service(before, "bcwa", assured_date="2026-11-30")  # not made here
+    with pytest.raises(Refused, match="record it in a working copy"):
+        check_checks_follow_contacts(before, renewed)

@@ -257,19 +257,19 @@ def test_a_check_recording_nothing_of_its_service_stands_only_as_the_check_in_us
     refused(copy, words, in_use, lead, tmp_path, Refused, said)  # an old record, a new check
 
 
-def test_a_service_in_use_keeps_a_number_or_address_to_give(copy_and_words, graph, lead, tmp_path):
-    """The Respect Phoneline's number emptied in a working copy (or its type changed to
-    "Video" in an import) was signed: its card read "no number held", with nothing instead
-    (eighth attack round, 2026-12-01)."""
+def test_a_check_re_dated_in_excel_is_refused(copy_and_words, graph, lead, tmp_path):
+    """A check from last year, "check it" on every laptop, had its day typed over in Excel
+    and was signed "confirmed" as today's (ninth attack round, 2026-12-01): the record holds
+    the check's day, how and who, as well as the contact."""
+    from datetime import timedelta
+
     copy, words = copy_and_words
-    copy.update("respect-phoneline", {"phone": "", "phone_note": ""})
-    said = "service respect-phoneline: its card would have no number or address to give"
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today() - timedelta(days=400))
+    copy.update("walsall-mast", {"assured_date": date.today().isoformat()})  # typed over
+    said = "^walsall-mast: the person's check is not of the contact the service now holds"
     refused(copy, words, graph, lead, tmp_path, Refused, said)
-    copy.retire("respect-phoneline")  # a service that no longer runs is retired instead
-    path, _ = publish_copy(
-        copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path, "2026.12.1"
-    )
-    assert path.exists()
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today())  # phoned again
+    assert copy.checks_of_other_contacts({}) == []
 
 
 def test_two_ways_of_writing_one_organisation_are_refused(copy_and_words, graph, lead, tmp_path):

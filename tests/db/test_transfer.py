@@ -246,6 +246,9 @@ def test_a_round_trip_keeps_each_check_whose_contact_it_leaves_as_it_was(tmp_pat
         with (exported / "phones.csv").open(encoding="utf-8") as handle:
             row = next(n for n, r in enumerate(csv.DictReader(handle)) if r["service_id"] == "bcwa")
         edit(exported / "phones.csv", row, "number", "0121 496 0999")
+        with (exported / "phones.csv").open(encoding="utf-8") as handle:
+            row = next(n for n, r in enumerate(csv.DictReader(handle)) if r["service_id"] == "ndah")
+        edit(exported / "phones.csv", row, "number", "08082000247")  # the same, respaced
     merged = tmp_path / "merged.sqlite"
     import_directory(exported, base, merged, merge_into_base=True)
     services = {s["id"]: s for s in read_directory(merged)["service"]}

@@ -87,6 +87,14 @@ def test_a_laptop_reads_the_letters_as_typed_and_a_fax_line_is_not_rung(kind, ru
         ("Voice only (no SMS)", "names a line to ring (voice) and one not to (sms)"),
         ("Voice (not weekends)", "says what a line is not (not)"),
         ("WhatsApp number", None),  # a line not to ring: left out, never shown
+        # what real feeds write (vCard's types, which HSDS points to; ninth attack round)
+        ("Work", None),
+        ("Home", None),
+        ("Crisis line", None),
+        ("Professionals' line", None),
+        ("Switch board", None),
+        ("Call us", None),
+        ("Direct dial", None),
         ("Mobile (text only)", "names a line to ring (mobile) and one not to (text)"),
         ("Text phone", "names a line to ring (phone) and one not to (text)"),
         ("Faxline", "is not known (faxline): write 'voice' for a line a worker rings"),
@@ -103,15 +111,17 @@ def test_the_lead_is_asked_about_a_type_that_says_nothing_or_two_things(kind, sa
     assert problem is None if said is None else said in problem
 
 
-def test_a_check_record_names_its_service_and_reads_a_number_however_spaced():
+def test_a_check_record_names_its_service_and_its_check_and_reads_a_number_however_spaced():
     from app.pathways.phone_numbers import contact_record, records_its_service
 
-    record = contact_record("walsall-mast", "0300 555 2866", "Out of hours: 0300 555 2922", "")
+    check = ("2026-11-20", "phoned", "DA lead")
+    contact = ("0300 555 2866", "Out of hours: 0300 555 2922", "")
+    record = contact_record("walsall-mast", contact, check)
     assert record.startswith("sha256:walsall-mast:") and records_its_service(record)
-    assert record == contact_record("walsall-mast", "03005552866", "out of hours: 03005552922", "")
-    assert record != contact_record(
-        "sandwell-mash", "0300 555 2866", "Out of hours: 0300 555 2922", ""
-    )
+    respaced = ("03005552866", "out of hours: 03005552922", "")
+    assert record == contact_record("walsall-mast", respaced, check)
+    assert record != contact_record("sandwell-mash", contact, check)
+    assert record != contact_record("walsall-mast", contact, ("2026-12-01", *check[1:]))
     assert not records_its_service("sha256:0123456789abcdef")  # made before records named it
     # an id with colons (an Open Referral "urn:…"): its re-check was refused for ever
-    assert records_its_service(contact_record("urn:paladin", "020 3866 4107", "", ""))
+    assert records_its_service(contact_record("urn:paladin", contact, check))
