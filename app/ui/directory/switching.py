@@ -1,15 +1,23 @@
 """A newer directory reaches the window between conversations, never during one: IT's
 update folder is checked every 15 minutes (issue 14 §3) and a directory the worker installs
-waits the same way, until nothing of a case is held."""
+waits the same way, until nothing of a case is held.
+
+The 15-minute check reads IT's folder on a thread of its own: on a share that hangs, or is
+out of reach (a laptop off the VPN waits out the network's time-out), reading it on the
+window's thread froze the window, quick exit with it, mid-conversation (IT review
+2026-12-01). One check runs at a time; what it finds is taken on the window's thread."""
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
 from app.directory_updates import CHECK_EVERY_MS, DirectoryUpdates, Loaded
 from app.event_log import EventLog, printable
+from app.ui.gui_thread import open_mailbox, post
 
 
 class DirectorySwitch(QObject):
@@ -27,23 +35,51 @@ class DirectorySwitch(QObject):
         self.use = use
         self.pending: Loaded | None = None
         self.logged: set[str] = set(updates.refused)  # said at start already
+        self.checking = False  # a check's thread is reading IT's folder
+        open_mailbox()
         self.timer = QTimer(self)
         self.timer.setInterval(check_every_ms)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.check_in_background)
         self.timer.start()
 
+    def check_in_background(self) -> None:
+        """The check on a thread of its own; none while one is still reading (a hung share)."""
+        if self.checking:
+            return
+        self.checking = True
+        me, updates = weakref.ref(self), self.updates
+
+        def read() -> None:
+            try:
+                found: object = updates.check()
+            except Exception as error:  # raised again on the window's thread, as any error
+                found = error
+            post(lambda: (switch := me()) is not None and switch._checked(found))
+
+        threading.Thread(target=read, name="directory-check", daemon=True).start()
+
+    def _checked(self, found) -> None:
+        self.checking = False
+        if isinstance(found, Exception):
+            raise found
+        self.take(found)
+
     def check(self) -> None:
+        """The same check on this thread, waiting for it (the tests drive it so)."""
+        self.take(self.updates.check())
+
+    def take(self, found: Loaded | None) -> None:
         """What is waiting is what the check finds now: one found before and withdrawn since
         (its key, its file) is not switched to at the end of the case (review 2026-12-01)."""
-        found = self.updates.check()
         self.pending = None
         # IT reads the log: a laptop open all day switched and refused updates unlogged
         new = [problem for problem in self.updates.refused if problem not in self.logged]
         for problem in new:
             EventLog().event(f"directory check: {printable(problem)}")
         self.logged |= set(new)
-        if found is not None:
-            self.offer(found)
+        in_use = self.updates.current.in_force.selection.sha256
+        if found is not None and found.in_force.selection.sha256 != in_use:
+            self.offer(found)  # (one the worker installed while the check read is in use)
 
     def offer(self, loaded: Loaded) -> None:
         self.pending = loaded

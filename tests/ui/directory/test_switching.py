@@ -139,3 +139,34 @@ def test_a_switch_and_a_refusal_while_the_app_runs_are_logged(app_home, app_wind
     assert "directory check: junk.navdir: not a directory bundle" in logged
     window.switch.check()  # the same refusal again: said once
     assert EventLog().path.read_text(encoding="utf-8").count("junk.navdir") == 1
+
+
+def test_the_check_reads_on_its_own_thread_so_a_hung_share_never_freezes_quick_exit(
+    app_window, coventry_edit, qtbot
+):
+    """IT's folder was read on the window's thread every 15 minutes: a share that hangs (a
+    laptop off the VPN waits out the network) froze the window and quick exit with it,
+    mid-conversation (IT review 2026-12-01)."""
+    import threading
+
+    window, where, lead = app_window
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    share_answers, readers = threading.Event(), []
+    real_check = window.switch.updates.check
+
+    def hung_share():
+        readers.append(threading.current_thread())
+        share_answers.wait(5)
+        return real_check()
+
+    window.switch.updates.check = hung_share
+    window.switch.timer.timeout.emit()  # the 15 minutes are up
+    qtbot.waitUntil(lambda: bool(readers))
+    window.switch.timer.timeout.emit()  # still reading: no second check
+    qtbot.mouseClick(window.exit_button, Qt.MouseButton.LeftButton)  # answered meanwhile
+    assert window.screens.currentWidget() is window.neutral
+    assert readers[0] is not threading.main_thread() and len(readers) == 1
+    share_answers.set()
+    qtbot.waitUntil(lambda: not window.switch.checking)
+    assert len(readers) == 1
+    assert "directory 2026.12.1" in window.status.text()  # no case held: in use at once
