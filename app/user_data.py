@@ -23,6 +23,7 @@ from app.settings import UserSettings, settings_from
 COUNT_COLUMNS = ("month", "borough", "measure", "value", "count")
 PRACTICE_KEY = "practice_done"
 SMALL = 3  # on screen, a count below this reads "fewer than 3": it could single someone out
+POLICY_NOTE = "policy: "  # a note on IT's policy, not the worker's own settings: IT acts on it
 
 
 def shown_count(count: int) -> str | int:
@@ -64,7 +65,7 @@ class UserData:
         settings, problems = settings_from(self.store.settings(), None, boroughs)
         if policy:
             fixed, policy_problems = settings_from(policy, settings, boroughs)
-            problems += [f"policy: {problem}" for problem in policy_problems]
+            problems += [f"{POLICY_NOTE}{problem}" for problem in policy_problems]
             locked = {key for key in policy if getattr(fixed, key, None) == policy[key]}
             settings = dataclasses.replace(fixed, locked=frozenset(locked))
         self.recording = settings.record_activity

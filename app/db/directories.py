@@ -151,7 +151,10 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             keys, choice.trusted = load_trusted_keys(where.keys)
         except OSError as error:  # no update can be checked, and none is set aside for it
             choice.keys_unread = True
-            choice.refused.append(f"the trusted keys cannot be read: {error.strerror or error}")
+            which = f" ({error.filename})" if error.filename else ""  # the file IT must fix
+            choice.refused.append(
+                f"the trusted keys cannot be read{which}: {error.strerror or error}"
+            )
             return _expiry_noted(choice, today)
         superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
@@ -208,7 +211,17 @@ def _bundle_files(folder: Path | None) -> list[Path]:
         return []
     with os.scandir(folder) as entries:
         found = [Path(e.path) for e in entries if e.name.endswith(SUFFIX)]
-    return sorted(p for p in found if not p.name.startswith(".") and p.is_file())
+    return sorted(p for p in found if not p.name.startswith(".") and _file_or_unknown(p))
+
+
+def _file_or_unknown(path: Path) -> bool:
+    """A file, or an entry that cannot even be looked at (a link to a folder this worker
+    may not enter): that one is read like the rest and refused by name. Its error hid every
+    bundle in IT's share, a newer update with them (IT review 2026-12-01)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
 
 
 def _keep_copy(choice: Selection, where: Locations) -> bool:

@@ -243,7 +243,7 @@ def open_window(directory: Path | None, log: EventLog):
     from app.in_force import decide, graph_in_force, locations_again, locations_in_force
     from app.pathways.engine import Pathway
     from app.ui.main_window import MainWindow
-    from app.user_data import UserData
+    from app.user_data import POLICY_NOTE, UserData
 
     if directory is not None and not developer_mode():
         reason = (
@@ -288,7 +288,9 @@ def open_window(directory: Path | None, log: EventLog):
     window.start_notes = notes  # the self-test prints them for IT
     # what IT must act on: the self-test fails on them (a policy file that was no JSON, a
     # refused update, a folder workers cannot read all passed it, review 2026-12-01)
+    # and a policy setting ignored ("Walsall" for walsall passed it: IT review 2026-12-01)
     window.for_it = [*choice.problems, *in_force.policy.problems]
+    window.for_it += [note for note in problems if note.startswith(POLICY_NOTE)]
     window.in_force = in_force
     AfterFirstPaint(window, lambda: after_first_question(window))
     return window

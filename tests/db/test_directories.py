@@ -667,13 +667,21 @@ def test_an_update_folder_or_keys_a_worker_cannot_read_are_named(key):
         for file in folder.iterdir():
             file.chmod(0o644)
     assert select_as_a_worker(root).startswith("machine")  # readable: the update is used
+    # one link in the share to where a worker may not look hid the whole share: the update
+    # with it (IT review 2026-12-01); now that one entry alone is refused, by name
+    (root / "locked").mkdir(mode=0o700)
+    (root / "machine" / "zz.navdir").symlink_to(root / "locked" / "x.navdir")
+    said = select_as_a_worker(root)
+    assert said.startswith("machine") and "zz.navdir" in said
+    (root / "machine" / "zz.navdir").unlink()
     (root / "machine").chmod(0o700)
     said = select_as_a_worker(root)
     assert said.startswith("shipped") and "cannot be read: Permission denied" in said
     (root / "machine").chmod(0o755)
-    next((root / "trusted").iterdir()).chmod(0o600)
+    next((root / "trusted").iterdir()).chmod(0o600)  # one key file
     said = select_as_a_worker(root)
-    assert "the trusted keys cannot be read: Permission denied" in said
+    unreadable = next((root / "trusted").iterdir())
+    assert f"the trusted keys cannot be read ({unreadable}): Permission denied" in said
     assert "unknown key" not in said
     shutil.rmtree(root)
 

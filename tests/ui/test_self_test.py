@@ -91,3 +91,8 @@ def test_the_self_test_fails_on_what_it_must_act_on(app_home):
     assert "self-test failed: policy file" in result.stderr and "not valid JSON" in result.stderr
     policy.write_text('{"tier": 1, "allow_exports": 0}', encoding="utf-8")
     assert run_app("--self-test", env=app_home.env).returncode == 0
+    # a usual area written as it reads, not as the pathway names it: ignored, and passed
+    policy.write_text('{"tier": 1, "default_borough": "Walsall"}', encoding="utf-8")
+    result = run_app("--self-test", env=app_home.env)
+    assert result.returncode == 1
+    assert "'default_borough' = 'Walsall' ignored; allowed: one of the pathway's" in result.stderr
