@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory
@@ -45,19 +45,23 @@ def version_key(version: str) -> tuple[int, ...]:
 PUBLISH_VERSION = re.compile(r"(\d{4})\.([1-9]\d?)\.([1-9]\d?)(\.[1-9]\d{0,2})?", re.ASCII)
 
 
+AHEAD = timedelta(days=31)  # a version is the day it is published, a month ahead at most
+
+
 def check_new_version(version: str, today: date) -> None:
-    """A version to publish: year.month.day[.n], this year or next. A typo such as
-    20261203 would rise above every later version and block each update after it."""
+    """A version to publish: year.month.day[.n], a real day no more than a month ahead. A
+    typo such as 20261203, or 2027.12.4 typed on 1 December 2026, rose above every later
+    version: each update after it was refused for a year (IT review 2026-12-01)."""
     match = PUBLISH_VERSION.fullmatch(version)
-    if not match or not (
-        2020 <= int(match[1]) <= today.year + 1
-        and 1 <= int(match[2]) <= 12
-        and 1 <= int(match[3]) <= 31
-    ):
+    try:
+        day = date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:  # 2026.2.30
+        day = None
+    if day is None or not date(2020, 1, 1) <= day <= today + AHEAD:
         raise Refused(
-            f"version {version!r}: allowed year.month.day, optionally .n for a second one that "
-            f"day (e.g. {today.year}.{today.month}.{today.day} or "
-            f"{today.year}.{today.month}.{today.day}.2)"
+            f"version {version!r}: allowed year.month.day, the day it is published (a month "
+            f"ahead at most), optionally .n for a second one that day (e.g. "
+            f"{today.year}.{today.month}.{today.day} or {today.year}.{today.month}.{today.day}.2)"
         )
 
 

@@ -346,6 +346,8 @@ def test_keygen_publish_and_verify_commands(tmp_path, capsys):
         "2026.12.1 ",
         "٢٠٢٧.1.1",
         "2031.1.1",
+        "2027.12.4",  # a year ahead by a slip: every update after it refused for a year
+        "2026.2.30",
         "2026.13.1",
         "2026.12.05",
         "2026.012.5",
