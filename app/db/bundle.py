@@ -155,6 +155,7 @@ def publish(
 
     published = published or Published()
     published.check_reachable()
+    published.check_none_newer_unknown(out_dir, {kid: key.verify_key})
     newest = published.newest(out_dir, {kid: key.verify_key})
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / f"directory-{version}{SUFFIX}").exists():  # each version published once

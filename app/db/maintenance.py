@@ -234,6 +234,7 @@ def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, ow
     refused: one started before that bundle reached this laptop undid its changes, and the
     lead was told "no change" against the directory in use here (reviews 2026-12-01)."""
     published.check_reachable()
+    published.check_none_newer_unknown(out_dir, own)
     newest = published.newest(out_dir, own)
     if newest and version_key(copy.version) < version_key(newest[0]):
         raise Refused(

@@ -65,6 +65,22 @@ class Published:
         found = (newest_published(f, k) for f, k in places if f.is_dir())
         return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
 
+    def check_none_newer_unknown(self, out_dir: Path, own: dict[str, VerifyKey]) -> None:
+        """A bundle in IT's folders newer than any this computer trusts, signed by a key it
+        does not trust, stops a publish: a new lead's first publish, from a laptop set up
+        with their key only, undid every correction of the lead before on every laptop,
+        with nothing said (IT review 2026-12-01). A file left there by anyone stops a
+        publish too, naming itself: IT removes it."""
+        keys = {**dict(self.keys), **own}
+        newest = self.newest(out_dir, own)
+        for folder in (f for f in self.folders if f.is_dir()):
+            for path in sorted(folder.glob(f"*{SUFFIX}")):
+                claimed = claimed_manifest(path)
+                if claimed is None or claimed.key_id in keys:
+                    continue
+                if _newer_than(claimed.directory_version, newest):
+                    raise _unknown_newer(path, claimed.directory_version, claimed.key_id)
+
     def keep_record(self, bundle: Path) -> None:
         """A copy in this user's ledger; a ledger that cannot be written stops nothing
         (the bundle is published: the output folder and IT's still count)."""
@@ -142,3 +158,20 @@ class Published:
                 f"{self.unreachable}: a directory published there since this copy began "
                 "would be undone by this one on every laptop. Publish when it can be reached"
             )
+
+
+def _newer_than(version: str, newest: tuple[str, Path] | None) -> bool:
+    try:
+        return newest is None or version_key(version) > version_key(newest[0])
+    except Refused:  # a version that is no version: never newer
+        return False
+
+
+def _unknown_newer(path: Path, version: str, key_id: str) -> Refused:
+    return Refused(
+        f"{path} holds directory {version}, newer than any this computer trusts, signed by a "
+        f"key it does not trust ({key_id}): publishing now would undo its changes on every "
+        "laptop that has it. If it is the previous lead's, IT adds that key's .pub file to "
+        "this computer's trusted keys, and you begin a working copy from it (IT's guide: "
+        "handing over); if no one here made it, IT removes the file"
+    )

@@ -548,6 +548,38 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
     assert not list(tmp_path.glob("*/published/*.navdir"))
 
 
+def test_a_new_leads_first_publish_never_undoes_the_last_leads_corrections(graph, lead, tmp_path):
+    """A new lead's laptop, trusting only their own key, saw nothing of the last lead's
+    2026.12.1 in IT's folder: their first publish undid its correction on every laptop, and
+    IT's self-test passed (IT review 2026-12-01). It is refused, naming the file and key."""
+    from app.db.published import Published
+
+    share = tmp_path / "share"
+    first, words = copy_in(tmp_path / "first", graph)
+    first.update("walsall-mast", {"phone": "0300 555 2800"})
+    first.save()
+    publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, share, "2026.12.1")
+    new_lead = signing.generate(tmp_path / "new-lead", PASSPHRASE)
+    new_key = tuple(signing.load_public_keys(tmp_path / "new-lead").items())
+    second, words = copy_in(tmp_path / "second", graph)
+    second.update("bcwa", {"phone": "0121 000 0000"})
+    second.save()
+
+    def publish_seeing(keys):
+        return publish_copy(
+            second, words, graph, SHIPPED, new_lead.private_path, PASSPHRASE,
+            tmp_path / "out", "2026.12.2", published=Published((share,), keys),
+        )  # fmt: skip
+
+    said = r"directory 2026\.12\.1, newer than any this computer trusts, signed by a key it"
+    with pytest.raises(Refused, match=said):
+        publish_seeing(new_key)
+    old_key = tuple(signing.load_public_keys(tmp_path / "lead").items())
+    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already"):
+        publish_seeing(new_key + old_key)  # trusted: the copy must begin from it
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.navdir"))
+
+
 def test_a_copy_begun_from_a_release_without_the_update_never_undoes_it(lead, tmp_path):
     """After a release made without the lead's update, a copy begun from the release (as
     the release's message says) and published with one other change took the update's
