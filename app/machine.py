@@ -72,3 +72,19 @@ def _program_data() -> Path:
         return Path(found.value)
     finally:
         ctypes.windll.ole32.CoTaskMemFree(found)  # type: ignore[attr-defined]
+
+
+def others_could_change(path: Path) -> str:
+    """Why a file IT places (the policy, a publisher's key) could be another account's
+    doing: owned by an account other than root or this user, or writable by others. '' when
+    it is IT's, and on Windows, where the MSI's ACL guards the folder (docs/it-admin.md).
+    A policy.json any user could write let a worker's colleague add their own key and
+    update folder, and every self-test passed (IT review 2026-12-01)."""
+    if os.name == "nt":
+        return ""
+    status = path.stat()
+    if status.st_uid not in (0, os.getuid()):
+        return f"belongs to another account (user id {status.st_uid})"
+    if status.st_mode & 0o002 or (status.st_mode & 0o020 and status.st_gid != 0):
+        return f"can be changed by other accounts (mode {status.st_mode & 0o777:o})"
+    return ""

@@ -19,6 +19,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from app.machine import others_could_change
 from app.pathways.setting_limits import SETTING_LIMITS
 from app.records import record
 from app.settings import CHECKS as USER_CHECKS
@@ -38,7 +39,8 @@ SWITCHES = {
     "window (for the domestic abuse lead's laptop; off by default)",
     "allow_practice": "true or false: the Practice tab is offered (on by default)",
 }
-OTHER_KEYS = ("directory_update_folder", "trusted_keys", *SWITCHES)
+TRUST_KEYS = ("directory_update_folder", "trusted_keys")  # which directories are trusted
+OTHER_KEYS = (*TRUST_KEYS, *SWITCHES)
 
 
 @record
@@ -183,6 +185,12 @@ def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
         problems.append(f"policy file {path} must hold one JSON object of keys; ignored")
         return {}
     problems += [f"policy {key} is given more than once; the last is used" for key in twice]
+    if why := others_could_change(path):  # what decides which directory is trusted: not used
+        problems.append(
+            f"policy file {path} {why}: its {' and '.join(TRUST_KEYS)} are ignored, as another "
+            "account could have written them; make it writable by administrators only"
+        )
+        values = {key: value for key, value in values.items() if key not in TRUST_KEYS}
     return values
 
 

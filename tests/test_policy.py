@@ -156,3 +156,27 @@ def test_practice_is_on_unless_it_turns_it_off():
     assert wrong.allow_practice is True
     assert "the Practice tab" in wrong.problems[0]
     assert from_registry("allow_practice", 0, is_dword=True) is False
+
+
+def test_a_policy_file_any_user_may_write_decides_no_trusted_key_or_update_folder(tmp_path):
+    """A policy.json writable by every account let a worker's colleague add their own key
+    and update folder: their directory was used, and the self-test passed (IT review
+    2026-12-01). Those two are ignored, and said; the rest (what IT locks down) applies."""
+    import os
+
+    if os.name == "nt":
+        pytest.skip("Windows: the MSI's ACL guards the folder")
+    from app.db import signing
+
+    pair = signing.generate(tmp_path / "k")
+    public = json.loads(pair.public_path.read_text())["public_key"]
+    policy = tmp_path / "policy.json"
+    values = {"trusted_keys": [public], "directory_update_folder": str(tmp_path), "tier": 1}
+    policy.write_text(json.dumps(values))
+    policy.chmod(0o666)
+    loaded = load_policy(policy, registry=dict)
+    assert loaded.trusted_keys == () and loaded.update_folder is None
+    assert loaded.user == {"tier": 1}
+    assert "directory_update_folder and trusted_keys are ignored" in loaded.problems[0]
+    policy.chmod(0o644)
+    assert load_policy(policy, registry=dict).trusted_keys == (public,)

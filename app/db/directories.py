@@ -29,7 +29,7 @@ from app.db.bundle import (
 )
 from app.db.checks import Refused, check_database, version_key
 from app.db.refusals import KEPT, drop_superseded, forget_obsolete, refuse, refuse_signed_twice
-from app.db.trust import KeySources, TrustedKey, load_trusted_keys
+from app.db.trust import KeySources, TrustedKey, changeable_key_files, load_trusted_keys
 from app.machine import machine_folders
 from app.records import record
 
@@ -156,6 +156,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
                 f"the trusted keys cannot be read{which}: {error.strerror or error}"
             )
             return _expiry_noted(choice, today)
+        choice.refused += changeable_key_files(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)

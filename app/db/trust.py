@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import signing
+from app.machine import others_could_change
 from app.records import record
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ def load_trusted_keys(sources: KeySources) -> tuple[dict[str, VerifyKey], list[T
         if folder is None:
             continue
         for path, (kid, key) in signing.public_key_files(folder).items():
+            if origin == MACHINE_FOLDER and others_could_change(path):
+                continue  # named by changeable_key_files
             if kid not in keys:
                 keys[kid] = key
                 listed.append(TrustedKey(kid, origin, str(path)))
@@ -54,6 +57,18 @@ def load_trusted_keys(sources: KeySources) -> tuple[dict[str, VerifyKey], list[T
             keys[parsed[0]] = parsed[1]
             listed.append(TrustedKey(parsed[0], POLICY, "policy"))
     return keys, listed
+
+
+def changeable_key_files(sources: KeySources) -> list[str]:
+    """The machine folder's key files another account could have put there or changed:
+    never trusted, and named for IT (the self-test fails on them)."""
+    if sources.machine is None:
+        return []
+    return [
+        f"key file {path} {why}: not trusted; make it writable by administrators only"
+        for path in signing.public_key_files(sources.machine)
+        if (why := others_could_change(path))
+    ]
 
 
 def public_key_from_text(value: str) -> tuple[str, VerifyKey] | None:

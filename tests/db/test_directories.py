@@ -747,3 +747,25 @@ def test_an_update_signed_before_the_stricter_number_rules_is_kept_its_number_fl
     assert service.phone == "0121 552 644"
     assert check_before_use(service, TODAY, 12)  # confirmed, and still "check it"
     assert not service.has_confirmed_contact  # so the plan offers the fallbacks too
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows: the MSI's ACL guards the folder")
+def test_a_machine_key_file_any_user_may_write_is_never_trusted(where, tmp_path):
+    """A key file in the machine keys folder writable by every account (or another's)
+    signed a colleague's directory into use, and the self-test passed (IT review)."""
+    import dataclasses
+
+    planted = signing.generate(tmp_path / "planted")
+    machine_keys = tmp_path / "machine-keys"
+    machine_keys.mkdir()
+    shutil.copy(planted.public_path, machine_keys)
+    (machine_keys / planted.public_path.name).chmod(0o666)
+    where = dataclasses.replace(where, keys=dataclasses.replace(where.keys, machine=machine_keys))
+    publish(SHIPPED, planted.private_path, where.machine_updates, "2026.12.1", TODAY)
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"
+    assert any(
+        "can be changed by other accounts (mode 666): not trusted" in r for r in choice.refused
+    )
+    (machine_keys / planted.public_path.name).chmod(0o644)  # IT's own, as IT left it
+    assert select_directory(where, TODAY).origin == "machine"
