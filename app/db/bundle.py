@@ -166,7 +166,8 @@ def publish(
             f"({newest[1]}): laptops that have it would never take this one"
         )
     if newest and not just_built:  # a working copy's is made with its starting directory
-        published.check_not_undone(newest, out_dir, source)
+        older = version_key(current) < version_key(newest[0])  # from a laptop behind it
+        published.check_not_undone(newest, out_dir, source, older=older)
     # Built in a folder only this user can write: in the update share, anyone who can write
     # there could leave a journal under a name known in advance, which SQLite would roll
     # into the database before it is signed (review 2026-12-01)

@@ -185,11 +185,12 @@ def publish_copy(
         )
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
-    recorded = {}  # id -> what a check of its contact in use records, and that check
-    for sid, service in in_use.services.items():
-        check = (service.assured_date, service.assured_method, service.assured_by)
-        contact = (service.phone, service.phone_note, service.email)
-        recorded[sid] = (contact_record(sid, contact, check), check)
+    recorded = {  # id -> what the directory in use's check of its contact records
+        sid: contact_record(
+            sid, (s.phone, s.phone_note, s.email), (s.assured_date, s.assured_method, s.assured_by)
+        )
+        for sid, s in in_use.services.items()
+    }
     if moved := copy.checks_of_other_contacts(recorded):  # changed in Excel after its check
         raise Refused(
             f"{', '.join(moved)}: the person's check is not of the contact the service now "

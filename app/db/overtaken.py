@@ -23,7 +23,11 @@ NAMED = 3  # services named in the message; the rest counted
 
 
 def changes_undone(
-    update: bytes, shipped: bytes, shipped_is: str = "the app's", base: bytes | None = None
+    update: bytes,
+    shipped: bytes,
+    shipped_is: str = "the app's",
+    base: bytes | None = None,
+    older: bool = False,
 ) -> list[str]:
     """Each service whose contact (its numbers, its email, its hours) or whether it is
     offered the update holds on evidence the shipped directory has nothing as recent
@@ -35,7 +39,10 @@ def changes_undone(
     evidence (its check, or the day its source was seen) is newer.
 
     `base`: the directory `shipped` was made from (a working copy's); a service changed
-    from it was changed on purpose, and is never counted."""
+    from it was changed on purpose, and is never counted. `older`: `shipped` holds an older
+    directory than the update (a database published as it is, from a laptop the update had
+    not reached): every contact it holds otherwise is the update's change undone, whatever
+    the dates say (tenth attack round, 2026-12-01)."""
     new, old = _contacts(update), _contacts(shipped)
     began = _contacts(base) if base is not None else {}
     undone = []
@@ -53,7 +60,9 @@ def changes_undone(
         if "active" not in (row["status"], old[service_id]["status"]):
             continue  # offered in neither
         theirs = old[service_id]
-        if row["checked"]:
+        if older:
+            newer = False
+        elif row["checked"]:
             newer = theirs["checked"] is not None and theirs["checked"] >= row["checked"]
         else:
             their = max(filter(None, (theirs["checked"], theirs["seen"])), default=None)

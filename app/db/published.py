@@ -104,7 +104,7 @@ class Published:
         )
 
     def check_not_undone(
-        self, newest: tuple[str, Path], out_dir: Path, database: bytes, base=None
+        self, newest: tuple[str, Path], out_dir: Path, database: bytes, base=None, older=False
     ) -> None:
         """A database that changes back what the newest published update changed is
         refused: one built from old sources, at a higher version, undid a correction on
@@ -114,7 +114,8 @@ class Published:
         from app.db.overtaken import NAMED, changes_undone
 
         this = "this working copy" if base is not None else "this database"
-        undone = changes_undone(self.newest_content(newest, out_dir), database, f"{this}'s", base)
+        content = self.newest_content(newest, out_dir)
+        undone = changes_undone(content, database, f"{this}'s", base, older)
         if undone:
             raise Refused(
                 f"{this} changes back what {newest[0]}, published already "

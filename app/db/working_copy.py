@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
-from app.pathways.phone_numbers import contact_key, contact_record, records_its_service
+from app.pathways.phone_numbers import contact_key, contact_record
 from app.pathways.services import typed_day
 
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
@@ -46,16 +46,13 @@ def checked_contact(row: dict[str, str]) -> str:
     return contact_record(row["id"], contact, tuple(row[f] for f in CHECK_FIELDS))
 
 
-def _recorded(row: dict[str, str], in_use: dict[str, tuple[str, tuple]]) -> str | None:
-    """The contact a row's check records: its own record; or, for a check recording
-    nothing of its service, the directory in use's contact for that id, where that
-    directory holds the same check (a check's three cells pasted or filled down onto
-    another row took no record with them: seventh attack round, 2026-12-01)."""
-    record = row["checked_contact"]
-    if records_its_service(record):
-        return record
-    in_use_record, in_use_check = in_use.get(row["id"], (None, None))
-    return in_use_record if in_use_check == tuple(row[f] for f in CHECK_FIELDS) else None
+def _check_stands(row: dict[str, str], in_use: dict[str, str]) -> bool:
+    """A row's check stands when its record is of this service, contact and check; or when
+    the directory in use holds this very check of this contact (a check recording nothing,
+    made before records, or recorded another way). A check's three cells pasted or filled
+    down onto another row took no record with them (seventh attack round, 2026-12-01)."""
+    mine = checked_contact(row)
+    return mine in (row["checked_contact"], in_use.get(row["id"]))
 
 
 class WorkingCopyError(ValueError):
@@ -209,17 +206,15 @@ class WorkingCopy:
         changes["checked_contact"] = checked_contact({**self.service(service_id), **changes})
         self.update(service_id, changes)
 
-    def checks_of_other_contacts(self, in_use: dict[str, tuple[str, tuple]]) -> list[str]:
+    def checks_of_other_contacts(self, in_use: dict[str, str]) -> list[str]:
         """Services whose person's check was made on another contact than the one they now
         hold: a number changed in Excel after the check, or a row sorted or copied onto
         another service (attack reviews 2026-12-01). A check recording no contact, or none
         of its service (made before checks recorded them, or its record deleted) stands only
-        as the directory in use's check of its contact (`in_use`: id -> (its record, its
-        check's day, how and who)); a check that directory does not hold is made again."""
+        as the directory in use's check of its contact (`in_use`: id -> the record of its
+        check there); a check that directory does not hold is made again."""
         return [
-            row["id"]
-            for row in self.rows
-            if row["assured_date"] and _recorded(row, in_use) != checked_contact(row)
+            row["id"] for row in self.rows if row["assured_date"] and not _check_stands(row, in_use)
         ]
 
     def undo(self) -> bool:

@@ -37,7 +37,8 @@ GEOGRAPHIC_LENGTHS = "02, 011x and 01x1 numbers have 11 digits, other 01 numbers
 NOT_RINGABLE = ("fax", "facsimile", "telefax", "pager", "text", "sms", "video", "tty")
 NOT_RINGABLE += ("minicom", "textphone", "tdd", "txt", "texting", "textline", "whatsapp")
 NOT_RINGABLE += ("webchat", "chat", "videophone", "relay", "typetalk", "ngt", "bsl")
-NOT_RINGABLE += ("message", "messaging", "voicemail", "answerphone", "email")
+NOT_RINGABLE += ("message", "messaging", "voicemail", "answerphone", "email", "msg", "mail")
+NOT_RINGABLE += ("signal", "teams", "zoom")  # apps: "Teams" is no team to ring
 RINGABLE = ("voice", "cell", "mobile", "landline", "telephone", "phone", "call", "tel")
 RINGABLE += ("helpline", "hotline", "freephone", "freefone", "office", "switchboard")
 RINGABLE += ("cellphone", "mainline", "main", "advice", "direct", "reception", "enquiries")
@@ -47,7 +48,8 @@ NEUTRAL = ("line", "number", "and", "or", "only", "for", "the", "of", "out", "ho
 NEUTRAL += ("hrs", "hr", "h", "day", "days", "night", "weekend", "free", "uk", "national")
 NEUTRAL += ("local", "general", "daytime", "evening", "in", "a", "to", "with", "on", "t")
 NEUTRAL += ("crisis", "support", "confidential", "professional", "referral", "switch", "board")
-NEUTRAL += ("us", "team", "service", "contact", "enquiry", "am", "pm", "mon", "fri", "after")
+NEUTRAL += ("us", "service", "contact", "enquiry", "am", "pm", "after", "pref")
+NEUTRAL += ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NEGATIONS = ("no", "not", "never", "except", "without", "don", "dont")
 KNOWN = {*NOT_RINGABLE, *RINGABLE, *NEUTRAL, *NEGATIONS}
 
@@ -111,7 +113,6 @@ def contact_key(phone: str, phone_note: str, email: str) -> str:
 
 
 RECORD = "sha256:"  # then the service's id and the digest: "sha256:walsall-mast:1f…"
-LEGACY_RECORD = re.compile(r"sha256:[0-9a-f]{16}")  # made before records named the service
 
 
 def contact_record(service_id: str, contact: tuple[str, str, str], check: tuple) -> str:
@@ -122,12 +123,6 @@ def contact_record(service_id: str, contact: tuple[str, str, str], check: tuple)
     2026-12-01)."""
     key = "|".join((service_id, contact_key(*contact), *check))
     return f"{RECORD}{service_id}:{hashlib.sha256(key.encode()).hexdigest()[:16]}"
-
-
-def records_its_service(record: str) -> bool:
-    """A record made since checks named their service (before, "sha256:<digest>" only:
-    such a check is taken as recording nothing, WorkingCopy.checks_of_other_contacts)."""
-    return record.startswith(RECORD) and not LEGACY_RECORD.fullmatch(record)
 
 
 def uk_phone_digits(text: str, strict: bool = True) -> str | None:

@@ -35,3 +35,33 @@ def test_a_database_is_not_published_over_a_newer_one_signed_by_a_key_not_truste
         SHIPPED, new_lead.private_path, tmp_path / "out", "2026.12.2", TODAY,
         published=Published((share,), trusted_here),
     )  # fmt: skip
+
+
+def test_a_database_older_than_the_newest_published_never_changes_back_its_corrections(
+    tmp_path,
+):
+    """The lead's laptop still had 2026.12.2 in use when 2026.12.3 corrected BCWA's number
+    (its check cleared, as the refusal says to): publishing the database in use as
+    2026.12.4 put the old number back on every laptop, "confirmed", and said "no change"
+    (tenth attack round, 2026-12-01). A database older than the newest published takes
+    back nothing it changed, whatever the dates say."""
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    share = tmp_path / "share"
+    checked = (
+        "UPDATE service SET assured_date = '2026-11-25', assured_method = 'phoned', "
+        "assured_by = 'DA lead' WHERE id = 'bcwa'"
+    )
+    stale = shipped_changed(tmp_path / "stale.sqlite", checked)
+    publish(stale, lead.private_path, share, "2026.12.2", TODAY)
+    corrected = shipped_changed(
+        tmp_path / "corrected.sqlite",
+        "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'",
+        "UPDATE phone SET number = '0121 552 6400' WHERE service_id = 'bcwa'",
+    )
+    # as a working copy publishes it (its own checks made: the number changed on purpose)
+    publish(corrected, lead.private_path, share, "2026.12.3", TODAY, just_built=True)
+    trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
+    with pytest.raises(Refused, match=r"changes back what 2026\.12\.3, published already"):
+        publish(stale, lead.private_path, tmp_path / "out", "2026.12.4", TODAY, published=trusted)
