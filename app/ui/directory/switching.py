@@ -47,22 +47,32 @@ class DirectorySwitch(QObject):
         if self.checking:
             return
         self.checking = True
-        me, updates = weakref.ref(self), self.updates
+        me, updates, began = weakref.ref(self), self.updates, self._in_hand()
 
         def read() -> None:
             try:
                 found: object = updates.check()
             except Exception as error:  # raised again on the window's thread, as any error
                 found = error
-            post(lambda: (switch := me()) is not None and switch._checked(found))
+            post(lambda: (switch := me()) is not None and switch._checked(found, began))
 
         threading.Thread(target=read, name="directory-check", daemon=True).start()
 
-    def _checked(self, found) -> None:
+    def _in_hand(self) -> tuple[str, str]:
+        """The directory in use and the one waiting: a check compares against these."""
+        waiting = self.pending.in_force.selection.sha256 if self.pending is not None else ""
+        return self.updates.current.in_force.selection.sha256, waiting
+
+    def _checked(self, found, began: tuple[str, str]) -> None:
         self.checking = False
         if isinstance(found, Exception):
             raise found
-        self.take(found)
+        # The worker installed one, or the window switched, while it read: what it found
+        # was against what is gone. Taken, it put an older directory back in use over the
+        # one just installed, or dropped the one waiting (eleventh attack round): the next
+        # check looks again.
+        if began == self._in_hand():
+            self.take(found)
 
     def check(self) -> None:
         """The same check on this thread, waiting for it (the tests drive it so)."""

@@ -170,3 +170,34 @@ def test_the_check_reads_on_its_own_thread_so_a_hung_share_never_freezes_quick_e
     qtbot.waitUntil(lambda: not window.switch.checking)
     assert len(readers) == 1
     assert "directory 2026.12.1" in window.status.text()  # no case held: in use at once
+
+
+def test_a_check_begun_before_an_install_never_puts_an_older_directory_back(
+    app_window, coventry_edit, qtbot
+):
+    """A check that began reading IT's share before the worker installed a newer bundle
+    came back after it, and put the older directory found in the share back in use
+    (eleventh attack round, 2026-12-01): what it found was against what is gone."""
+    import threading
+
+    window, where, lead = app_window
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    share_answers, real_check = threading.Event(), window.switch.updates.check
+
+    def slow_share():  # found, then slow to come back (the share's last files, a busy CPU)
+        found = real_check()
+        share_answers.wait(5)
+        return found
+
+    window.switch.updates.check = slow_share
+    window.switch.timer.timeout.emit()
+    downloads = where.machine_updates.parent / "downloads"
+    newer = publish(coventry_edit, lead.private_path, downloads, "2026.12.2", date.today())
+    loaded, reason = window.switch.updates.install(newer, window.switch.updates.preview(newer))
+    assert reason == ""
+    window.switch.offer(loaded)  # as About → Install does
+    assert "directory 2026.12.2" in window.status.text()
+    share_answers.set()
+    qtbot.waitUntil(lambda: not window.switch.checking)
+    assert "directory 2026.12.2" in window.status.text()  # never 2026.12.1 again
+    assert window.switch.pending is None
