@@ -12,10 +12,11 @@ self-test, which fails) what it changes back, and what to do either way.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
-from app.db.loader import open_directory
+from app.db.loader import load_graph, open_directory
 from app.pathways.phone_numbers import refused_number
 from app.pathways.services import assured_on, person_confirmed
 
@@ -41,11 +42,11 @@ def changes_undone(
     `base`: the directory `shipped` was made from (a working copy's); a service changed
     from it was changed on purpose, and is never counted. `older`: `shipped` holds an older
     directory than the update (a database published as it is, from a laptop the update had
-    not reached): every contact it holds otherwise is the update's change undone, whatever
-    the dates say (tenth attack round, 2026-12-01)."""
+    not reached): every service it holds otherwise is the update's change undone, whatever
+    the dates say (tenth and eleventh attack rounds, 2026-12-01)."""
     new, old = _contacts(update), _contacts(shipped)
     began = _contacts(base) if base is not None else {}
-    undone = []
+    undone: dict[str, str] = {}  # service id -> what is changed back, in words
     for service_id, row in sorted(new.items()):
         if base is not None and began.get(service_id, {}).get("contact") != old.get(
             service_id, {}
@@ -53,7 +54,7 @@ def changes_undone(
             continue  # edited in the copy: what the lead meant
         if service_id not in old:  # added by the update (ids are never reused)
             if row["status"] == "active":
-                undone.append(f"{row['name']}: {_said(row)} (added by the update)")
+                undone[service_id] = f"{row['name']}: {_said(row)} (added by the update)"
             continue
         if old[service_id]["contact"] == row["contact"]:
             continue
@@ -69,8 +70,33 @@ def changes_undone(
             newer = their is not None and (row["seen"] is None or their > row["seen"])
         if not newer:
             mine, others = _said(row, theirs), _said(theirs, row)
-            undone.append(f"{row['name']}: {mine} ({shipped_is}: {others})")
-    return undone
+            undone[service_id] = f"{row['name']}: {mine} ({shipped_is}: {others})"
+    if older:  # every other field a worker sees or trusts, of the services not named yet
+        for service_id, words in _any_service_changed(update, shipped, shipped_is):
+            undone.setdefault(service_id, words)
+    return list(undone.values())
+
+
+def _any_service_changed(update: bytes, older: bytes, older_is: str) -> list[tuple[str, str]]:
+    """Each service an older directory holds otherwise than the update, in any field a
+    worker sees or trusts (a check withdrawn, an alert, an age range, a service retired or
+    removed), not only its contact: a stale database restored a check the lead withdrew,
+    and dropped its "check before use" alert (eleventh attack round, 2026-12-01)."""
+    new, old = load_graph(update).services, load_graph(older).services
+    changed = []
+    for service_id in sorted(new.keys() | old.keys()):
+        now, was = new.get(service_id), old.get(service_id)
+        if now == was:
+            continue
+        if now is None or was is None:
+            how = "added" if was is None else "removed"
+            changed.append((service_id, f"{(now or was).name}: {how} by the update"))
+            continue
+        fields = [
+            f.name for f in dataclasses.fields(now) if getattr(now, f.name) != getattr(was, f.name)
+        ]
+        changed.append((service_id, f"{now.name}: {', '.join(fields)} ({older_is} differ)"))
+    return changed
 
 
 def undone_words(shipped_version: str, update: Path, update_version: str, undone: list[str]) -> str:

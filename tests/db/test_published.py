@@ -65,3 +65,30 @@ def test_a_database_older_than_the_newest_published_never_changes_back_its_corre
     trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
     with pytest.raises(Refused, match=r"changes back what 2026\.12\.3, published already"):
         publish(stale, lead.private_path, tmp_path / "out", "2026.12.4", TODAY, published=trusted)
+
+
+def test_a_database_older_than_the_newest_published_never_restores_a_withdrawn_check(tmp_path):
+    """2026.12.3 withdrew BCWA's check and added "check before use" (its number reported
+    unanswered); the stale 2026.12.2 in use on a laptop it had not reached, published as
+    it is, put the check back and the alert away: the number "confirmed" again on every
+    laptop, and the lead told "no change" (eleventh attack round, 2026-12-01)."""
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    share = tmp_path / "share"
+    checked = (
+        "UPDATE service SET assured_date = '2026-11-25', assured_method = 'phoned', "
+        "assured_by = 'DA lead' WHERE id = 'bcwa'"
+    )
+    stale = shipped_changed(tmp_path / "stale.sqlite", checked)
+    publish(stale, lead.private_path, share, "2026.12.2", TODAY)
+    doubted = shipped_changed(
+        tmp_path / "doubted.sqlite",
+        "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'",
+        "UPDATE service SET alert = 'Reported not answering: check before use' WHERE id = 'bcwa'",
+    )
+    publish(doubted, lead.private_path, share, "2026.12.3", TODAY, just_built=True)
+    trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
+    said = r"Black Country Women's Aid: assured_date, assured_method, assured_by, alert"
+    with pytest.raises(Refused, match=said):
+        publish(stale, lead.private_path, tmp_path / "out", "2026.12.4", TODAY, published=trusted)
