@@ -76,15 +76,30 @@ def _program_data() -> Path:
 
 def others_could_change(path: Path) -> str:
     """Why a file IT places (the policy, a publisher's key) could be another account's
-    doing: owned by an account other than root or this user, or writable by others. '' when
-    it is IT's, and on Windows, where the MSI's ACL guards the folder (docs/it-admin.md).
+    doing: it or its folder owned by an account other than root or this user, writable by
+    others, or given an access list (whose group bits are only its mask: a key file rw-rw-r--
+    root:root with an entry for another account passed, and a folder others could write let
+    a key be swapped in while it was read: eleventh attack round). '' when it is IT's, and
+    on Windows, where the MSI's ACL guards the folder (docs/it-admin.md).
     A policy.json any user could write let a worker's colleague add their own key and
     update folder, and every self-test passed (IT review 2026-12-01)."""
     if os.name == "nt":
         return ""
-    status = path.stat()
-    if status.st_uid not in (0, os.getuid()):
-        return f"belongs to another account (user id {status.st_uid})"
-    if status.st_mode & 0o002 or (status.st_mode & 0o020 and status.st_gid != 0):
-        return f"can be changed by other accounts (mode {status.st_mode & 0o777:o})"
+    for place, where in ((path, ""), (path.parent, f"is in a folder ({path.parent}) that ")):
+        status = place.stat()
+        if status.st_uid not in (0, os.getuid()):
+            return f"{where}belongs to another account (user id {status.st_uid})"
+        if status.st_mode & 0o002 or (status.st_mode & 0o020 and status.st_gid != 0):
+            return f"{where}can be changed by other accounts (mode {status.st_mode & 0o777:o})"
+        if _access_list(place):  # its group bits are then the list's mask (attack review)
+            return f"{where}has an access list that may let other accounts change it"
     return ""
+
+
+def _access_list(place: Path) -> bool:
+    """A POSIX access list on a file or folder (Linux); where one cannot be read, none."""
+    try:
+        names = os.listxattr(place)
+    except (AttributeError, OSError):  # macOS has no listxattr here; a file system without
+        return False
+    return any(name in names for name in ("system.posix_acl_access", "system.posix_acl_default"))

@@ -2,6 +2,8 @@
 ACL): owned by root or this user, and writable by no one else."""
 
 import os
+import shutil
+import subprocess
 
 import pytest
 
@@ -25,3 +27,28 @@ def test_a_file_of_another_account_is_named(tmp_path):
     key.write_text("{}")
     os.chown(key, 65534, 65534)  # nobody's
     assert others_could_change(key) == "belongs to another account (user id 65534)"
+
+
+def test_a_file_in_a_folder_others_may_write_is_not_its_owners(tmp_path):
+    """A keys folder any account could write let a colleague swap their key in while the
+    keys were read, and back again (eleventh attack round, 2026-12-01)."""
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    key = folder / "lead.pub"
+    key.write_text("{}")
+    key.chmod(0o644)
+    assert others_could_change(key) == ""
+    folder.chmod(0o777)
+    assert "is in a folder" in others_could_change(key)
+    assert "that can be changed by other accounts (mode 777)" in others_could_change(key)
+
+
+@pytest.mark.skipif(not shutil.which("setfacl"), reason="setfacl (acl) is not installed")
+def test_a_file_with_an_access_list_is_not_its_owners(tmp_path):
+    """rw-rw-r-- root:root with an access list entry for another account: that account
+    could write it, and nothing said so (eleventh attack round, 2026-12-01)."""
+    key = tmp_path / "lead.pub"
+    key.write_text("{}")
+    key.chmod(0o664)
+    subprocess.run(["setfacl", "-m", "u:nobody:rw", str(key)], check=True)
+    assert "has an access list" in others_could_change(key)

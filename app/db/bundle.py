@@ -135,9 +135,12 @@ def publish(
     import tempfile  # publishing only: not on the path to the first question
 
     from app.db.oruk_format import read_directory
+    from app.db.published import Published
     from app.db.source import SourceError
 
-    check_new_version(version, today)
+    published = published or Published()
+    # before the passphrase: a slip is said first
+    check_new_version(version, today, published.newest_claimed(out_dir))
     kid, key = loaded_key or signing.load_private(private_key, passphrase)
     # Read once: the checks and the rebuild read these bytes, so a file replaced meanwhile
     # cannot be signed unchecked (the file was read three times, review 2026-12-01)
@@ -151,9 +154,6 @@ def publish(
     check_numbers(source)
     if version_key(version) <= version_key(current):
         raise Refused(f"version {version} must be higher than the database's {current}")
-    from app.db.published import Published
-
-    published = published or Published()
     published.check_reachable()
     published.check_none_newer_unknown(out_dir, {kid: key.verify_key})
     newest = published.newest(out_dir, {kid: key.verify_key})

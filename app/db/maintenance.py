@@ -166,7 +166,7 @@ def publish_copy(
     from app.db.published import Published
     from app.db.signing import load_private
 
-    check_new_version(version, date.today())
+    check_new_version(version, date.today(), (published or Published()).newest_claimed(out_dir))
     # before signing: saving the new version afterwards failed, and the lead was told
     # "nothing was published" of a bundle already written (review 2026-12-01)
     copy.check_unchanged()

@@ -65,6 +65,13 @@ class Published:
         found = (newest_published(f, k) for f, k in places if f.is_dir())
         return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
 
+    def newest_claimed(self, out_dir: Path) -> str | None:
+        """The highest version any bundle here claims, its signature unchecked: only to allow
+        its own day to a new version (check_new_version), which relaxes nothing else."""
+        found = (newest_published(f, None) for f in (out_dir, *self.folders) if f.is_dir())
+        newest = max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
+        return newest[0] if newest else None
+
     def check_none_newer_unknown(self, out_dir: Path, own: dict[str, VerifyKey]) -> None:
         """A bundle in IT's folders newer than any this computer trusts, signed by a key it
         does not trust, stops a publish: a new lead's first publish, from a laptop set up

@@ -92,3 +92,17 @@ def test_a_database_older_than_the_newest_published_never_restores_a_withdrawn_c
     said = r"Black Country Women's Aid: assured_date, assured_method, assured_by, alert"
     with pytest.raises(Refused, match=said):
         publish(stale, lead.private_path, tmp_path / "out", "2026.12.4", TODAY, published=trusted)
+
+
+def test_after_a_version_a_year_ahead_its_own_day_with_a_higher_number_is_allowed(tmp_path):
+    """A bundle 2027.12.4, signed on a wrong clock (or before versions were held to a month
+    ahead), left nothing publishable for a year: lower ones are refused, and its own day was
+    too far ahead (eleventh attack round, 2026-12-01)."""
+    lead = signing.generate(tmp_path / "lead")
+    share = tmp_path / "share"
+    publish(SHIPPED, lead.private_path, share, "2027.12.4", date(2027, 12, 4))
+    with pytest.raises(Refused, match=r"must be higher than 2027\.12\.4"):
+        publish(SHIPPED, lead.private_path, share, "2026.12.2", TODAY)
+    with pytest.raises(Refused, match="a month ahead at most"):
+        publish(SHIPPED, lead.private_path, share, "2027.12.5", TODAY)
+    assert publish(SHIPPED, lead.private_path, share, "2027.12.4.1", TODAY).exists()
