@@ -90,7 +90,7 @@ def others_could_change(path: Path) -> str:
         if status.st_uid not in (0, os.getuid()):
             return f"{where}belongs to another account (user id {status.st_uid})"
         if status.st_mode & 0o002 or (status.st_mode & 0o020 and status.st_gid != 0):
-            return f"{where}can be changed by other accounts (mode {status.st_mode & 0o777:o})"
+            return f"{where}can be changed by other accounts (mode {status.st_mode & 0o7777:o})"
         if _access_list(place):  # its group bits are then the list's mask (attack review)
             return f"{where}has an access list that may let other accounts change it"
     return ""

@@ -21,6 +21,9 @@ from app.pathways.phone_numbers import refused_number
 from app.pathways.services import assured_on, person_confirmed
 
 NAMED = 3  # services named in the message; the rest counted
+# where a service's details came from: the lead's own record, not what a worker sees or
+# trusts (a lead's note edited in a database published again was taken for an undoing)
+PROVENANCE = ("notes", "source", "source_date")
 
 
 def changes_undone(
@@ -48,13 +51,16 @@ def changes_undone(
     began = _contacts(base) if base is not None else {}
     undone: dict[str, str] = {}  # service id -> what is changed back, in words
     for service_id, row in sorted(new.items()):
-        if base is not None and began.get(service_id, {}).get("contact") != old.get(
-            service_id, {}
-        ).get("contact"):
-            continue  # edited in the copy: what the lead meant
+        if base is not None and _as_edited(began.get(service_id)) != _as_edited(
+            old.get(service_id)
+        ):
+            continue  # edited in the copy (its contact, check or alert): what the lead meant
         if service_id not in old:  # added by the update (ids are never reused)
             if row["status"] == "active":
                 undone[service_id] = f"{row['name']}: {_said(row)} (added by the update)"
+            continue
+        if dropped := _caution_dropped(row, old[service_id], shipped_is):
+            undone[service_id] = f"{row['name']}: {dropped}"
             continue
         if old[service_id]["contact"] == row["contact"]:
             continue
@@ -72,8 +78,8 @@ def changes_undone(
             mine, others = _said(row, theirs), _said(theirs, row)
             undone[service_id] = f"{row['name']}: {mine} ({shipped_is}: {others})"
     if older:  # every other field a worker sees or trusts, of the services not named yet
-        for service_id, words in _any_service_changed(update, shipped, shipped_is):
-            undone.setdefault(service_id, words)
+        for key, words in _any_service_changed(update, shipped, shipped_is):
+            undone.setdefault(key or words, words)
     return list(undone.values())
 
 
@@ -82,8 +88,14 @@ def _any_service_changed(update: bytes, older: bytes, older_is: str) -> list[tup
     worker sees or trusts (a check withdrawn, an alert, an age range, a service retired or
     removed), not only its contact: a stale database restored a check the lead withdrew,
     and dropped its "check before use" alert (eleventh attack round, 2026-12-01)."""
-    new, old = load_graph(update).services, load_graph(older).services
-    changed = []
+    new_graph, old_graph = load_graph(update), load_graph(older)
+    new, old = new_graph.services, old_graph.services
+    changed = [  # the pathway's words and settings too: a kind's words put back (round 12)
+        ("", f"the pathway's {f.name} ({older_is} differ)")
+        for f in dataclasses.fields(new_graph)
+        if f.name not in ("services", "directory_version")
+        and getattr(new_graph, f.name) != getattr(old_graph, f.name)
+    ]
     for service_id in sorted(new.keys() | old.keys()):
         now, was = new.get(service_id), old.get(service_id)
         if now == was:
@@ -93,8 +105,12 @@ def _any_service_changed(update: bytes, older: bytes, older_is: str) -> list[tup
             changed.append((service_id, f"{(now or was).name}: {how} by the update"))
             continue
         fields = [
-            f.name for f in dataclasses.fields(now) if getattr(now, f.name) != getattr(was, f.name)
+            f.name
+            for f in dataclasses.fields(now)
+            if f.name not in PROVENANCE and getattr(now, f.name) != getattr(was, f.name)
         ]
+        if not fields:
+            continue
         changed.append((service_id, f"{now.name}: {', '.join(fields)} ({older_is} differ)"))
     return changed
 
@@ -133,8 +149,12 @@ def _contacts(data: bytes) -> dict[str, dict]:
     db = open_directory(data)
     try:
         services = db.execute(
-            "SELECT id, name, status, email, assured_date, assured_method, source_date FROM service"
+            "SELECT id, name, status, email, assured_date, assured_method, source_date, alert "
+            "FROM service"
         ).fetchall()
+        version = db.execute(
+            "SELECT value FROM content_meta WHERE key = 'directory_version'"
+        ).fetchone()
         phones: dict[str, list[str]] = {}
         for service_id, number in db.execute(
             "SELECT service_id, number FROM phone ORDER BY service_id, ordinal, id"
@@ -159,9 +179,37 @@ def _contacts(data: bytes) -> dict[str, dict]:
             ),
             "checked": person_confirmed(s["assured_date"], s["assured_method"]),
             "seen": _day(s["source_date"]),
+            "alert": (s["alert"] or "").strip(),
+            "published": _published_day(version[0] if version else ""),
         }
         for s in services
     }
+
+
+def _as_edited(row: dict | None) -> tuple | None:
+    return None if row is None else (row["contact"], row["checked"], row["alert"])
+
+
+def _published_day(version: str) -> date | None:
+    """The day a directory was published: its version is the day (2026.12.3)."""
+    try:
+        return date(*(int(part) for part in version.split(".")[:3]))
+    except (TypeError, ValueError):
+        return None
+
+
+def _caution_dropped(update: dict, other: dict, other_is: str) -> str:
+    """What of the update's caution about a service the other directory drops, in words:
+    its "check before use" alert, or its withdrawal of a person's check made no later than
+    the update's own day (a check made after it is a new one). A release, or a database
+    published as it is, put a withdrawn check back and the alert away: the number was
+    "confirmed" again, and nothing said so (twelfth attack round, 2026-12-01)."""
+    if update["alert"] and update["alert"] != other["alert"]:
+        return f"alert {update['alert'][:80]!r} ({other_is}: {other['alert'][:80] or 'none'!r})"
+    day = update["published"]
+    if not update["checked"] and other["checked"] and (day is None or other["checked"] <= day):
+        return f"its person's check withdrawn ({other_is}: checked {other['checked']})"
+    return ""
 
 
 def _day(text: str) -> date | None:

@@ -68,7 +68,8 @@ class Published:
     def newest_claimed(self, out_dir: Path) -> str | None:
         """The highest version any bundle here claims, its signature unchecked: only to allow
         its own day to a new version (check_new_version), which relaxes nothing else."""
-        found = (newest_published(f, None) for f in (out_dir, *self.folders) if f.is_dir())
+        places = (out_dir, *self.folders, *filter(None, [self.ledger]))
+        found = (newest_published(f, None) for f in places if f.is_dir())
         newest = max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
         return newest[0] if newest else None
 

@@ -183,3 +183,23 @@ def test_once_it_removes_an_update_the_release_replaces_nothing_more_is_said(whe
     assert not list(where.user_updates.glob("kept-*.navdir"))  # below the release: gone
     where.machine_updates.rmdir()  # the share offline later: nothing more is said
     assert select_directory(where, TODAY).problems == []
+
+
+def version(day):
+    return f"UPDATE content_meta SET value = '{day}' WHERE key = 'directory_version'"
+
+
+def test_a_release_that_puts_back_a_withdrawn_check_or_drops_an_alert_says_so(tmp_path):
+    """An update withdrew NDAH's check and said "check before use"; a release built without
+    it held the check: NDAH "confirmed" again on every laptop, and the self-test passed
+    (twelfth attack round, 2026-12-01). A check made after the update's day is a new one."""
+    alert = "UPDATE service SET alert = 'Reported not answering' WHERE id = 'ndah'"
+    update = directory(tmp_path, "update", version("2026.12.3"), alert)
+    release = directory(tmp_path, "release", checked("2026-11-25"))
+    (said,) = changes_undone(update, release)
+    assert said.startswith(f"{NDAH}: alert 'Reported not answering' (the app's: 'none')")
+    withdrawn = directory(tmp_path, "withdrawn", version("2026.12.3"))
+    (said,) = changes_undone(withdrawn, release)
+    assert said == f"{NDAH}: its person's check withdrawn (the app's: checked 2026-11-25)"
+    after = directory(tmp_path, "after", checked("2026-12-05"))
+    assert changes_undone(withdrawn, after) == []  # phoned after the update: a new check

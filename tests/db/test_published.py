@@ -89,7 +89,7 @@ def test_a_database_older_than_the_newest_published_never_restores_a_withdrawn_c
     )
     publish(doubted, lead.private_path, share, "2026.12.3", TODAY, just_built=True)
     trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
-    said = r"Black Country Women's Aid: assured_date, assured_method, assured_by, alert"
+    said = r"Black Country Women's Aid: alert 'Reported not answering: check before use'"
     with pytest.raises(Refused, match=said):
         publish(stale, lead.private_path, tmp_path / "out", "2026.12.4", TODAY, published=trusted)
 
@@ -106,3 +106,38 @@ def test_after_a_version_a_year_ahead_its_own_day_with_a_higher_number_is_allowe
     with pytest.raises(Refused, match="a month ahead at most"):
         publish(SHIPPED, lead.private_path, share, "2027.12.5", TODAY)
     assert publish(SHIPPED, lead.private_path, share, "2027.12.4.1", TODAY).exists()
+
+
+def test_a_leads_own_note_in_a_database_published_again_is_no_undoing(tmp_path):
+    """Published as 2026.12.2, the same database file (still stamped as the release it
+    began from) had one service's notes edited and was refused as changing back 2026.12.2
+    (twelfth attack round, 2026-12-01): where a detail came from is the lead's record."""
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    share = tmp_path / "share"
+    first = shipped_changed(tmp_path / "x.sqlite")
+    publish(first, lead.private_path, share, "2026.12.2", TODAY)
+    noted = shipped_changed(tmp_path / "y.sqlite", "UPDATE service SET notes = 'Rang 1 Dec'")
+    trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
+    assert publish(noted, lead.private_path, share, "2026.12.3", TODAY, published=trusted)
+    said = r"the pathway's actions \(this database's differ\)"  # a card's words put back
+    words = "UPDATE action_template SET say = 'Old words.' WHERE kind = 'emergency_999'"
+    with pytest.raises(Refused, match=said):
+        publish(
+            shipped_changed(tmp_path / "z.sqlite", words), lead.private_path, share,
+            "2026.12.4", TODAY, published=trusted,
+        )  # fmt: skip
+
+
+def test_a_version_a_year_ahead_kept_only_in_the_ledger_allows_its_own_day(tmp_path):
+    """IT removed the bundle from the share; the lead's ledger kept it, and nothing could be
+    published: its own day was refused as too far ahead (twelfth attack round)."""
+    lead = signing.generate(tmp_path / "lead")
+    ledger = tmp_path / "ledger"
+    publish(SHIPPED, lead.private_path, ledger, "2027.12.4", date(2027, 12, 4))
+    seen = Published(keys=tuple(signing.load_public_keys(tmp_path / "lead").items()), ledger=ledger)
+    made = publish(
+        SHIPPED, lead.private_path, tmp_path / "out", "2027.12.4.1", TODAY, published=seen
+    )
+    assert made.exists()
