@@ -6,19 +6,20 @@ its latest request, so a slow answer to an older query can never replace a newer
 The worker is a plain Python thread, not a QThread: Qt ends the whole process when a
 running QThread's object is deleted, and a search stuck on a hung disk made closing the app
 abort (exit 134) after waiting 2 s for it. A daemon thread is left to end with the process,
-and stopping never waits. The thread touches one Qt object, `_Mailbox`, made once on the GUI
-thread and kept for the app's life; the window's objects it never touches, so deleting them
-is never a race with it."""
+and stopping never waits. The thread touches one Qt object, the mailbox of
+app/ui/gui_thread.py, made once on the GUI thread and kept for the app's life; the window's
+objects it never touches, so deleting them is never a race with it."""
 
 from __future__ import annotations
 
-import atexit
 import queue
 import threading
 import weakref
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+
+from app.ui.gui_thread import open_mailbox, post
 
 Search = Callable[..., list]  # search(text, borough=, kind=, open_24_7=) -> hits
 SearchOpener = Callable[[], Search]  # opens its own connection, on the thread that calls it
@@ -35,38 +36,11 @@ class _Requests:
         self.owner = weakref.ref(owner)
 
 
-class _Mailbox(QObject):
-    """Lives on the GUI thread: `found`, emitted on a search thread, is delivered there."""
-
-    found = Signal(object, int, object)  # the _Requests, the request's number, the hits
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found.connect(self.deliver)
-
-    @Slot(object, int, object)
-    def deliver(self, requests: _Requests, number: int, hits: object) -> None:
-        owner = requests.owner()
-        if owner is not None and number == requests.latest:
-            owner.answered.emit(hits)
-
-
-_mailbox: list[_Mailbox] = []  # made by the first SearchThread; emptied as Python exits
-_posting = threading.Lock()  # held while a thread posts, and while the mailbox is dropped
-
-
-@atexit.register  # before PySide's own clean-up deletes the mailbox (atexit runs last first)
-def _close_mailbox() -> None:
-    with _posting:
-        _mailbox.clear()
-
-
-def _post(requests: _Requests, number: int, hits: object) -> bool:
-    with _posting:
-        if not _mailbox:  # Python is exiting: no one is asking any more
-            return False
-        _mailbox[0].found.emit(requests, number, hits)
-        return True
+def _deliver(requests: _Requests, number: int, hits: object) -> None:
+    """On the GUI thread: the answer, if its request is still the latest."""
+    owner = requests.owner()
+    if owner is not None and number == requests.latest:
+        owner.answered.emit(hits)
 
 
 def _serve(opener: SearchOpener, requests: _Requests) -> None:
@@ -87,8 +61,8 @@ def _serve(opener: SearchOpener, requests: _Requests) -> None:
             hits = search(text, borough=borough, kind=kind, open_24_7=open_24_7)
         except Exception as error:
             hits = f"The search could not run ({error.__class__.__name__})."
-        if not _post(requests, number, hits):
-            return
+        if not post(lambda number=number, hits=hits: _deliver(requests, number, hits)):
+            return  # Python is exiting: no one is asking any more
 
 
 def _stop(requests: _Requests) -> None:
@@ -103,8 +77,7 @@ class SearchThread(QObject):
 
     def __init__(self, opener: SearchOpener, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        if not _mailbox:
-            _mailbox.append(_Mailbox())
+        open_mailbox()
         self.requests = _Requests(self)
         self.thread = threading.Thread(
             target=_serve,
