@@ -1,4 +1,5 @@
-"""Work handed back to the GUI thread from a plain Python thread (the directory search and check).
+"""Work handed back to the GUI thread from a plain Python thread (the directory search, and
+the check of IT's update folder).
 
 Plain Python threads, not QThreads, for the reason the search thread gives
 (app/ui/directory/search_worker.py): Qt ends the process when a running QThread's object is
