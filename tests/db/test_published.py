@@ -37,6 +37,29 @@ def test_a_database_is_not_published_over_a_newer_one_signed_by_a_key_not_truste
     )  # fmt: skip
 
 
+def stale_then_published(tmp_path, *change):
+    """2026.12.2 holds BCWA checked (2026-11-25), then 2026.12.3 makes `change` from it as
+    a working copy publishes (its own checks made). Returns publishing the stale 2026.12.2
+    again as 2026.12.4, from a laptop 2026.12.3 had not reached."""
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    share = tmp_path / "share"
+    checked = (
+        "UPDATE service SET assured_date = '2026-11-25', assured_method = 'phoned', "
+        "assured_by = 'DA lead' WHERE id = 'bcwa'"
+    )
+    stale = shipped_changed(tmp_path / "stale.sqlite", checked)
+    publish(stale, lead.private_path, share, "2026.12.2", TODAY)
+    begun = "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'"
+    changed = shipped_changed(tmp_path / "changed.sqlite", begun, *change)
+    publish(changed, lead.private_path, share, "2026.12.3", TODAY, just_built=True)
+    trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
+    return lambda: publish(
+        stale, lead.private_path, tmp_path / "out", "2026.12.4", TODAY, published=trusted
+    )
+
+
 def test_a_database_older_than_the_newest_published_never_changes_back_its_corrections(
     tmp_path,
 ):
@@ -45,26 +68,11 @@ def test_a_database_older_than_the_newest_published_never_changes_back_its_corre
     2026.12.4 put the old number back on every laptop, "confirmed", and said "no change"
     (tenth attack round, 2026-12-01). A database older than the newest published takes
     back nothing it changed, whatever the dates say."""
-    from tests.conftest import shipped_changed
-
-    lead = signing.generate(tmp_path / "lead")
-    share = tmp_path / "share"
-    checked = (
-        "UPDATE service SET assured_date = '2026-11-25', assured_method = 'phoned', "
-        "assured_by = 'DA lead' WHERE id = 'bcwa'"
+    again = stale_then_published(
+        tmp_path, "UPDATE phone SET number = '0121 552 6400' WHERE service_id = 'bcwa'"
     )
-    stale = shipped_changed(tmp_path / "stale.sqlite", checked)
-    publish(stale, lead.private_path, share, "2026.12.2", TODAY)
-    corrected = shipped_changed(
-        tmp_path / "corrected.sqlite",
-        "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'",
-        "UPDATE phone SET number = '0121 552 6400' WHERE service_id = 'bcwa'",
-    )
-    # as a working copy publishes it (its own checks made: the number changed on purpose)
-    publish(corrected, lead.private_path, share, "2026.12.3", TODAY, just_built=True)
-    trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
     with pytest.raises(Refused, match=r"changes back what 2026\.12\.3, published already"):
-        publish(stale, lead.private_path, tmp_path / "out", "2026.12.4", TODAY, published=trusted)
+        again()
 
 
 def test_a_database_older_than_the_newest_published_never_restores_a_withdrawn_check(tmp_path):
@@ -72,26 +80,13 @@ def test_a_database_older_than_the_newest_published_never_restores_a_withdrawn_c
     unanswered); the stale 2026.12.2 in use on a laptop it had not reached, published as
     it is, put the check back and the alert away: the number "confirmed" again on every
     laptop, and the lead told "no change" (eleventh attack round, 2026-12-01)."""
-    from tests.conftest import shipped_changed
-
-    lead = signing.generate(tmp_path / "lead")
-    share = tmp_path / "share"
-    checked = (
-        "UPDATE service SET assured_date = '2026-11-25', assured_method = 'phoned', "
-        "assured_by = 'DA lead' WHERE id = 'bcwa'"
+    alert = (
+        "UPDATE service SET alert = 'Reported not answering: check before use' WHERE id = 'bcwa'"
     )
-    stale = shipped_changed(tmp_path / "stale.sqlite", checked)
-    publish(stale, lead.private_path, share, "2026.12.2", TODAY)
-    doubted = shipped_changed(
-        tmp_path / "doubted.sqlite",
-        "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'",
-        "UPDATE service SET alert = 'Reported not answering: check before use' WHERE id = 'bcwa'",
-    )
-    publish(doubted, lead.private_path, share, "2026.12.3", TODAY, just_built=True)
-    trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
+    again = stale_then_published(tmp_path, alert)
     said = r"Black Country Women's Aid: alert 'Reported not answering: check before use'"
     with pytest.raises(Refused, match=said):
-        publish(stale, lead.private_path, tmp_path / "out", "2026.12.4", TODAY, published=trusted)
+        again()
 
 
 def test_after_a_version_a_year_ahead_its_own_day_with_a_higher_number_is_allowed(tmp_path):
