@@ -165,7 +165,9 @@ def publish(
             f"version {version} must be higher than {newest[0]}, published already "
             f"({newest[1]}): laptops that have it would never take this one"
         )
-    if newest and not just_built:  # a working copy's is made with its starting directory
+    # a working copy's is checked with its starting directory; a database made from the
+    # newest itself (an import merged into it) only holds the lead's edits since (round 13)
+    if newest and not just_built and version_key(current) != version_key(newest[0]):
         older = version_key(current) < version_key(newest[0])  # from a laptop behind it
         published.check_not_undone(newest, out_dir, source, older=older)
     # Built in a folder only this user can write: in the update share, anyone who can write

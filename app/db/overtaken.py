@@ -51,18 +51,18 @@ def changes_undone(
     began = _contacts(base) if base is not None else {}
     undone: dict[str, str] = {}  # service id -> what is changed back, in words
     for service_id, row in sorted(new.items()):
-        if base is not None and _as_edited(began.get(service_id)) != _as_edited(
-            old.get(service_id)
-        ):
-            continue  # edited in the copy (its contact, check or alert): what the lead meant
+        # edited in the copy: what the lead meant, that part only (an edit of its hours let
+        # a withdrawn check and a dropped alert through: thirteenth attack round)
+        edited = _edited(began.get(service_id), old.get(service_id)) if base is not None else ()
         if service_id not in old:  # added by the update (ids are never reused)
-            if row["status"] == "active":
+            if row["status"] == "active" and not edited:
                 undone[service_id] = f"{row['name']}: {_said(row)} (added by the update)"
             continue
-        if dropped := _caution_dropped(row, old[service_id], shipped_is):
-            undone[service_id] = f"{row['name']}: {dropped}"
+        caution = "caution" not in edited and _caution_dropped(row, old[service_id], shipped_is)
+        if caution:
+            undone[service_id] = f"{row['name']}: {caution}"
             continue
-        if old[service_id]["contact"] == row["contact"]:
+        if "contact" in edited or old[service_id]["contact"] == row["contact"]:
             continue
         if "active" not in (row["status"], old[service_id]["status"]):
             continue  # offered in neither
@@ -70,7 +70,12 @@ def changes_undone(
         if older:
             newer = False
         elif row["checked"]:
+            # the very same check of the same numbers says nothing of whether the service
+            # was retired after it (retired, its check kept, it came back in a stale release
+            # and the self-test passed: thirteenth attack round)
+            same = theirs["check"] == row["check"] and theirs["contact"][1:] == row["contact"][1:]
             newer = theirs["checked"] is not None and theirs["checked"] >= row["checked"]
+            newer = newer and not same
         else:
             their = max(filter(None, (theirs["checked"], theirs["seen"])), default=None)
             newer = their is not None and (row["seen"] is None or their > row["seen"])
@@ -149,8 +154,8 @@ def _contacts(data: bytes) -> dict[str, dict]:
     db = open_directory(data)
     try:
         services = db.execute(
-            "SELECT id, name, status, email, assured_date, assured_method, source_date, alert "
-            "FROM service"
+            "SELECT id, name, status, email, assured_date, assured_method, assured_by, "
+            "source_date, alert FROM service"
         ).fetchall()
         version = db.execute(
             "SELECT value FROM content_meta WHERE key = 'directory_version'"
@@ -180,14 +185,23 @@ def _contacts(data: bytes) -> dict[str, dict]:
             "checked": person_confirmed(s["assured_date"], s["assured_method"]),
             "seen": _day(s["source_date"]),
             "alert": (s["alert"] or "").strip(),
+            "check": (s["assured_date"], s["assured_method"], s["assured_by"]),
             "published": _published_day(version[0] if version else ""),
         }
         for s in services
     }
 
 
-def _as_edited(row: dict | None) -> tuple | None:
-    return None if row is None else (row["contact"], row["checked"], row["alert"])
+def _edited(began: dict | None, now: dict | None) -> tuple[str, ...]:
+    """What a working copy changed of a service since it began: its contact, its caution
+    (its check or alert), both, or all of it (added)."""
+    if began is None or now is None:
+        return ("contact", "caution") if began is not now else ()
+    caution = (began["check"], began["alert"]) != (now["check"], now["alert"])
+    return (
+        *(("contact",) if began["contact"] != now["contact"] else ()),
+        *(("caution",) if caution else ()),
+    )
 
 
 def _published_day(version: str) -> date | None:
@@ -200,14 +214,19 @@ def _published_day(version: str) -> date | None:
 
 def _caution_dropped(update: dict, other: dict, other_is: str) -> str:
     """What of the update's caution about a service the other directory drops, in words:
-    its "check before use" alert, or its withdrawal of a person's check made no later than
-    the update's own day (a check made after it is a new one). A release, or a database
+    its "check before use" alert, or its withdrawal of a person's check, unless the other
+    holds a person's check made on the update's day or after (a new one). A release, or a database
     published as it is, put a withdrawn check back and the alert away: the number was
     "confirmed" again, and nothing said so (twelfth attack round, 2026-12-01)."""
+    day = update["published"]
+    # a person's check on or after the update's day is newer news than its caution: a
+    # service phoned that day, its alert cleared, could be published only with the stale
+    # alert put back (thirteenth attack round)
+    if other["checked"] and day is not None and other["checked"] >= day:
+        return ""
     if update["alert"] and update["alert"] != other["alert"]:
         return f"alert {update['alert'][:80]!r} ({other_is}: {other['alert'][:80] or 'none'!r})"
-    day = update["published"]
-    if not update["checked"] and other["checked"] and (day is None or other["checked"] <= day):
+    if not update["checked"] and other["checked"]:
         return f"its person's check withdrawn ({other_is}: checked {other['checked']})"
     return ""
 

@@ -132,6 +132,13 @@ class Published:
                 + ". Publishing it would undo those on every laptop: make those changes in it "
                 f"again (directory diff of {newest[1].name} and the directory in use lists "
                 "them), or begin a working copy from that update"
+                + (
+                    f" (this database is stamped as an older directory: if it is the file you "
+                    f"published as {newest[0]}, what is listed may be your own edits since; a "
+                    "database keeps no record of them, a working copy does)"
+                    if older
+                    else ""
+                )
             )
 
     def newest_content(self, newest: tuple[str, Path], out_dir: Path) -> bytes:

@@ -203,3 +203,38 @@ def test_a_release_that_puts_back_a_withdrawn_check_or_drops_an_alert_says_so(tm
     assert said == f"{NDAH}: its person's check withdrawn (the app's: checked 2026-11-25)"
     after = directory(tmp_path, "after", checked("2026-12-05"))
     assert changes_undone(withdrawn, after) == []  # phoned after the update: a new check
+
+
+def test_a_check_on_the_updates_day_or_after_is_newer_news_than_its_caution(tmp_path):
+    """A release that held the update and then NDAH phoned, its alert cleared, was refused
+    for ever: the only publish that went through put the stale alert back (thirteenth
+    attack round, 2026-12-01)."""
+    alert = "UPDATE service SET alert = 'Reported not answering' WHERE id = 'ndah'"
+    update = directory(tmp_path, "update", version("2026.11.30"), alert)
+    phoned = directory(tmp_path, "phoned", checked("2026-12-01"))
+    assert changes_undone(update, phoned) == []
+    withdrawn = directory(tmp_path, "withdrawn", version("2026.12.3"))
+    same_day = directory(tmp_path, "same_day", checked("2026-12-03"))
+    assert changes_undone(withdrawn, same_day) == []
+
+
+def test_a_copys_edit_of_one_part_of_a_service_lets_nothing_else_back(tmp_path):
+    """A working copy begun from a stale release changed BCWA's hours only, and its publish
+    put the update's withdrawn check and alert back (thirteenth attack round)."""
+    alert = "UPDATE service SET alert = 'Reported not answering' WHERE id = 'bcwa'"
+    update = directory(tmp_path, "update", version("2026.12.3"), alert)
+    stale = directory(tmp_path, "stale", checked("2026-11-25", "bcwa"))
+    hours = "UPDATE schedule SET description = '24/7' WHERE service_id = 'bcwa'"
+    copy = directory(tmp_path, "copy", checked("2026-11-25", "bcwa"), hours)
+    (said,) = changes_undone(update, copy, "this working copy's", base=stale)
+    assert said.startswith("Black Country Women's Aid: alert 'Reported not answering'")
+
+
+def test_a_service_retired_with_its_check_kept_is_not_brought_back_unsaid(tmp_path):
+    """Retired in the maintenance window (its check kept), it came back in a release built
+    before, and the self-test passed (thirteenth attack round, 2026-12-01)."""
+    retired = "UPDATE service SET status = 'retired' WHERE id = 'bcwa'"
+    update = directory(tmp_path, "update", checked("2026-11-25", "bcwa"), retired)
+    release = directory(tmp_path, "release", checked("2026-11-25", "bcwa"))
+    (said,) = changes_undone(update, release)
+    assert said.startswith("Black Country Women's Aid: not offered")

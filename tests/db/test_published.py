@@ -136,3 +136,21 @@ def test_a_version_a_year_ahead_kept_only_in_the_ledger_allows_its_own_day(tmp_p
         SHIPPED, lead.private_path, tmp_path / "out", "2027.12.4.1", TODAY, published=seen
     )
     assert made.exists()
+
+
+def test_a_database_made_from_the_newest_holds_only_the_leads_edits_since(tmp_path):
+    """An import merged into 2026.12.1 gave Paladin an e-mail; neither had a date, and the
+    publish was refused as changing back 2026.12.1, which never touched Paladin (thirteenth
+    attack round, 2026-12-01)."""
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    share = tmp_path / "share"
+    publish(SHIPPED, lead.private_path, share, "2026.12.1", TODAY)
+    merged = shipped_changed(
+        tmp_path / "merged.sqlite",
+        "UPDATE content_meta SET value = '2026.12.1' WHERE key = 'directory_version'",
+        "UPDATE service SET email = 'info@paladinservice.co.uk' WHERE id = 'paladin'",
+    )
+    trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
+    assert publish(merged, lead.private_path, share, "2026.12.2", TODAY, published=trusted)
