@@ -209,12 +209,9 @@ def publish_copy(
         seen, own = published or Published(), {kid: signing_key.verify_key}
         _check_not_behind(copy, out_dir, seen, own)
         if newest := seen.newest(out_dir, own):  # begun from a release made without it
-            # a copy last published as the newest began, in effect, from that: its edits
-            # since are the lead's (an alert taken off again was refused: round 13)
-            began = pathway_from
-            if version_key(copy.version) == version_key(newest[0]):
-                began = seen.newest_content(newest, out_dir)
-            seen.check_not_undone(newest, out_dir, database.read_bytes(), base=began)
+            # from the directory it began from: a copy whose version equals the newest may
+            # still hold a release stamped the same (fourteenth attack round)
+            seen.check_not_undone(newest, out_dir, database.read_bytes(), base=pathway_from)
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)

@@ -58,12 +58,12 @@ def changes_undone(
             if row["status"] == "active" and not edited:
                 undone[service_id] = f"{row['name']}: {_said(row)} (added by the update)"
             continue
-        caution = "caution" not in edited and _caution_dropped(row, old[service_id], shipped_is)
+        caution = _caution_dropped(row, old[service_id], shipped_is, edited)
         if caution:
             undone[service_id] = f"{row['name']}: {caution}"
             continue
-        if "contact" in edited or old[service_id]["contact"] == row["contact"]:
-            continue
+        if _unedited(old[service_id]["contact"], edited) == _unedited(row["contact"], edited):
+            continue  # the same, but for what the copy changed on purpose
         if "active" not in (row["status"], old[service_id]["status"]):
             continue  # offered in neither
         theirs = old[service_id]
@@ -192,15 +192,27 @@ def _contacts(data: bytes) -> dict[str, dict]:
     }
 
 
+CONTACT_PARTS = ("status", "numbers", "email", "hours")  # a contact tuple's parts, in order
+
+
 def _edited(began: dict | None, now: dict | None) -> tuple[str, ...]:
-    """What a working copy changed of a service since it began: its contact, its caution
-    (its check or alert), both, or all of it (added)."""
+    """The parts of a service a working copy changed since it began: each of its contact's
+    parts, its check, its alert; all of them when it added or removed the service. Edited
+    hours once exempted its number and status too, and a new alert its withdrawn check
+    (fourteenth attack round, 2026-12-01)."""
     if began is None or now is None:
-        return ("contact", "caution") if began is not now else ()
-    caution = (began["check"], began["alert"]) != (now["check"], now["alert"])
-    return (
-        *(("contact",) if began["contact"] != now["contact"] else ()),
-        *(("caution",) if caution else ()),
+        return (*CONTACT_PARTS, "check", "alert") if began is not now else ()
+    parts = [
+        p for p, a, b in zip(CONTACT_PARTS, began["contact"], now["contact"], strict=True) if a != b
+    ]
+    parts += ["check"] if began["check"] != now["check"] else []
+    return (*parts, *(["alert"] if began["alert"] != now["alert"] else []))
+
+
+def _unedited(contact: tuple, edited: tuple[str, ...]) -> tuple:
+    return tuple(
+        None if part in edited else value
+        for part, value in zip(CONTACT_PARTS, contact, strict=True)
     )
 
 
@@ -212,21 +224,21 @@ def _published_day(version: str) -> date | None:
         return None
 
 
-def _caution_dropped(update: dict, other: dict, other_is: str) -> str:
+def _caution_dropped(update: dict, other: dict, other_is: str, edited=()) -> str:
     """What of the update's caution about a service the other directory drops, in words:
     its "check before use" alert, or its withdrawal of a person's check, unless the other
-    holds a person's check made on the update's day or after (a new one). A release, or a database
-    published as it is, put a withdrawn check back and the alert away: the number was
-    "confirmed" again, and nothing said so (twelfth attack round, 2026-12-01)."""
+    holds a person's check made after the update's day (a new one: on the day itself it may
+    be the very check the update withdrew, fourteenth attack round). A release, or a
+    database published as it is, put a withdrawn check back and the alert away: the number
+    was "confirmed" again, and nothing said so (twelfth attack round, 2026-12-01).
+    `edited`: the parts a working copy changed (its own, never counted)."""
     day = update["published"]
-    # a person's check on or after the update's day is newer news than its caution: a
-    # service phoned that day, its alert cleared, could be published only with the stale
-    # alert put back (thirteenth attack round)
-    if other["checked"] and day is not None and other["checked"] >= day:
+    if other["checked"] and day is not None and other["checked"] > day:
         return ""
-    if update["alert"] and update["alert"] != other["alert"]:
+    alert = update["alert"] and update["alert"] != other["alert"]
+    if alert and "alert" not in edited:
         return f"alert {update['alert'][:80]!r} ({other_is}: {other['alert'][:80] or 'none'!r})"
-    if not update["checked"] and other["checked"]:
+    if not update["checked"] and other["checked"] and "check" not in edited:
         return f"its person's check withdrawn ({other_is}: checked {other['checked']})"
     return ""
 

@@ -272,31 +272,6 @@ def test_a_check_re_dated_in_excel_is_refused(copy_and_words, graph, lead, tmp_p
     assert copy.checks_of_other_contacts({}) == []
 
 
-def test_a_copy_takes_off_again_an_alert_it_published_before_it_was_installed(
-    copy_and_words, graph, lead, tmp_path
-):
-    """An alert published from a copy, then taken off in the same copy before any laptop
-    (the lead's too) had the update, was refused as changing back that update (thirteenth
-    attack round, 2026-12-01): the copy last published as it began, in effect, from it."""
-    from app.db.published import Published
-
-    copy, words = copy_and_words
-    out = tmp_path / "out"
-    seen = Published(keys=tuple(signing.load_public_keys(tmp_path / "lead").items()))
-
-    def publish(version):
-        return publish_copy(
-            copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, version,
-            published=seen,
-        )  # fmt: skip
-
-    copy.update("bcwa", {"alert": "Reported not answering: check before use"})
-    publish("2026.12.1")
-    copy.update("bcwa", {"alert": ""})  # answered after all
-    path, _ = publish("2026.12.1.1")
-    assert path.exists()
-
-
 def test_two_ways_of_writing_one_organisation_are_refused(copy_and_words, graph, lead, tmp_path):
     """A service added first with "Coventry City Council ☎ ０２４ …" gave that name, and its
     number, to every Coventry council service (review 2026-12-01)."""

@@ -138,19 +138,23 @@ def test_a_version_a_year_ahead_kept_only_in_the_ledger_allows_its_own_day(tmp_p
     assert made.exists()
 
 
-def test_a_database_made_from_the_newest_holds_only_the_leads_edits_since(tmp_path):
-    """An import merged into 2026.12.1 gave Paladin an e-mail; neither had a date, and the
-    publish was refused as changing back 2026.12.1, which never touched Paladin (thirteenth
-    attack round, 2026-12-01)."""
+def test_a_database_stamped_as_the_newest_is_still_checked_against_it(tmp_path):
+    """A stale release stamped with the same version as the lead's update, one e-mail
+    edited and published as it was, put the update's number back on every laptop: a stamp
+    proves no descent (fourteenth attack round, 2026-12-01)."""
     from tests.conftest import shipped_changed
 
     lead = signing.generate(tmp_path / "lead")
     share = tmp_path / "share"
-    publish(SHIPPED, lead.private_path, share, "2026.12.1", TODAY)
-    merged = shipped_changed(
-        tmp_path / "merged.sqlite",
-        "UPDATE content_meta SET value = '2026.12.1' WHERE key = 'directory_version'",
-        "UPDATE service SET email = 'info@paladinservice.co.uk' WHERE id = 'paladin'",
+    stamped = "UPDATE content_meta SET value = '2026.12.1' WHERE key = 'directory_version'"
+    corrected = shipped_changed(
+        tmp_path / "corrected.sqlite",
+        "UPDATE phone SET number = '0121 555 0199' WHERE service_id = 'bcwa'",
+        "UPDATE service SET assured_date = '2026-11-30', assured_method = 'phoned', "
+        "assured_by = 'DA lead' WHERE id = 'bcwa'",
     )
+    publish(corrected, lead.private_path, share, "2026.12.1", TODAY, just_built=True)
+    stale = shipped_changed(tmp_path / "stale.sqlite", stamped)
     trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
-    assert publish(merged, lead.private_path, share, "2026.12.2", TODAY, published=trusted)
+    with pytest.raises(Refused, match=r"Black Country Women's Aid: 0121 555 0199"):
+        publish(stale, lead.private_path, share, "2026.12.2", TODAY, published=trusted)
