@@ -58,7 +58,7 @@ def changes_undone(
             if row["status"] == "active" and not edited:
                 undone[service_id] = f"{row['name']}: {_said(row)} (added by the update)"
             continue
-        caution = _caution_dropped(row, old[service_id], shipped_is, edited)
+        caution = _caution_dropped(row, old[service_id], shipped_is, began.get(service_id))
         if caution:
             undone[service_id] = f"{row['name']}: {caution}"
             continue
@@ -224,21 +224,25 @@ def _published_day(version: str) -> date | None:
         return None
 
 
-def _caution_dropped(update: dict, other: dict, other_is: str, edited=()) -> str:
+def _caution_dropped(update: dict, other: dict, other_is: str, began: dict | None = None) -> str:
     """What of the update's caution about a service the other directory drops, in words:
     its "check before use" alert, or its withdrawal of a person's check, unless the other
     holds a person's check made after the update's day (a new one: on the day itself it may
     be the very check the update withdrew, fourteenth attack round). A release, or a
     database published as it is, put a withdrawn check back and the alert away: the number
     was "confirmed" again, and nothing said so (twelfth attack round, 2026-12-01).
-    `edited`: the parts a working copy changed (its own, never counted)."""
+    `began`: a working copy's starting row. Its own check counts only as any check does
+    (after the update's day: a call logged late, dated before, brought a withdrawn check
+    back), and its own alert only over the update's (one it never saw, replaced, dropped
+    the warning: fifteenth attack round)."""
     day = update["published"]
     if other["checked"] and day is not None and other["checked"] > day:
         return ""
     alert = update["alert"] and update["alert"] != other["alert"]
-    if alert and "alert" not in edited:
+    seen_and_changed = began is not None and began["alert"] == update["alert"]
+    if alert and not seen_and_changed:
         return f"alert {update['alert'][:80]!r} ({other_is}: {other['alert'][:80] or 'none'!r})"
-    if not update["checked"] and other["checked"] and "check" not in edited:
+    if not update["checked"] and other["checked"]:
         return f"its person's check withdrawn ({other_is}: checked {other['checked']})"
     return ""
 

@@ -229,10 +229,14 @@ def test_a_copys_edit_of_one_part_of_a_service_lets_nothing_else_back(tmp_path):
     copy = directory(tmp_path, "copy", checked("2026-11-25", "bcwa"), hours)
     (said,) = changes_undone(update, copy, "this working copy's", base=stale)
     assert said.startswith("Black Country Women's Aid: alert 'Reported not answering'")
-    # its own alert exempts the alert, never the check the update withdrew (round 14)
+    # its own alert never replaces one it never saw (round 15), nor lets the check back
     own_alert = "UPDATE service SET alert = 'Self-referrals paused' WHERE id = 'bcwa'"
     copy = directory(tmp_path, "copy2", checked("2026-11-25", "bcwa"), own_alert)
     (said,) = changes_undone(update, copy, "this working copy's", base=stale)
+    assert said.startswith("Black Country Women's Aid: alert 'Reported not answering'")
+    withdrawn = directory(tmp_path, "withdrawn", version("2026.12.3"))
+    late_call = directory(tmp_path, "late", checked("2026-11-20", "bcwa"))  # dated before
+    (said,) = changes_undone(withdrawn, late_call, "this working copy's", base=stale)
     assert said.startswith("Black Country Women's Aid: its person's check withdrawn")
     # its hours exempt the hours, never the update's new number (round 14)
     renumbered = directory(
