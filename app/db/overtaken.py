@@ -149,8 +149,9 @@ def _said(row: dict, other: dict | None = None) -> str:
 
 
 def _contacts(data: bytes) -> dict[str, dict]:
-    """Each service's name, contact (status, numbers in order, email), person's check and
-    day its source was seen."""
+    """Each service's name, contact (status, numbers in order, email, hours), person's check
+    (its day, and the whole check), alert, the day its source was seen, and the day its
+    directory was published."""
     db = open_directory(data)
     try:
         services = db.execute(
@@ -196,17 +197,13 @@ CONTACT_PARTS = ("status", "numbers", "email", "hours")  # a contact tuple's par
 
 
 def _edited(began: dict | None, now: dict | None) -> tuple[str, ...]:
-    """The parts of a service a working copy changed since it began: each of its contact's
-    parts, its check, its alert; all of them when it added or removed the service. Edited
-    hours once exempted its number and status too, and a new alert its withdrawn check
-    (fourteenth attack round, 2026-12-01)."""
+    """The parts of a service's contact a working copy changed since it began; all of them
+    when it added or removed the service. Edited hours once exempted its number and status
+    too (fourteenth attack round, 2026-12-01). Its check and alert: _caution_dropped."""
     if began is None or now is None:
-        return (*CONTACT_PARTS, "check", "alert") if began is not now else ()
-    parts = [
-        p for p, a, b in zip(CONTACT_PARTS, began["contact"], now["contact"], strict=True) if a != b
-    ]
-    parts += ["check"] if began["check"] != now["check"] else []
-    return (*parts, *(["alert"] if began["alert"] != now["alert"] else []))
+        return CONTACT_PARTS if began is not now else ()
+    pairs = zip(CONTACT_PARTS, began["contact"], now["contact"], strict=True)
+    return tuple(part for part, was, is_now in pairs if was != is_now)
 
 
 def _unedited(contact: tuple, edited: tuple[str, ...]) -> tuple:
