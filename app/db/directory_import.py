@@ -14,7 +14,7 @@ from typing import Any
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.oruk_format import TABLES, Rows, unescape_cell
 from app.pathways.phone_numbers import contact_key, ringable, type_problem
-from app.pathways.services import assured_on
+from app.pathways.services import typed_day
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
 # which this directory calls retired (and the diff of an import shows as retired)
@@ -159,9 +159,14 @@ def _check_service(row: dict, where: str, origin: str, result: Mapping) -> bool:
     if row["assured_date"]:
         # A feed's own date is no one's check here (H56): kept in the notes, never as
         # "Confirmed" on a card (review 2026-12-01: a provider's feed cleared the warning)
-        day = assured_on(row["assured_date"][:10])
+        # as the working copy reads it: Excel writes 01/12/2026 (a round trip was refused
+        # whole: thirteenth attack round)
+        day = typed_day(row["assured_date"][:10])
         if day is None:
-            problems.append(f"{where}: assured_date: {row['assured_date']!r} is not YYYY-MM-DD")
+            problems.append(
+                f"{where}: assured_date: {row['assured_date']!r} is not a day (YYYY-MM-DD, or "
+                "DD/MM/YYYY as Excel writes it)"
+            )
         else:
             said = FEED_DATE.format(day.isoformat())
             row["notes"] = " ".join(filter(None, (row.get("notes") or "", said)))
