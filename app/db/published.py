@@ -60,17 +60,14 @@ class Published:
         signed by a new key IT trusted later was undone by one signed with the old key
         (IT review 2026-12-01). A file put there can only stop a publish, naming itself."""
         keys = {**dict(self.keys), **own}
-        places = [(f, keys) for f in (out_dir, *self.folders)]
-        places += [(self.ledger, None)] if self.ledger is not None else []
-        found = (newest_published(f, k) for f, k in places if f.is_dir())
-        return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
+        ledger = [(self.ledger, None)] if self.ledger is not None else []
+        return _highest([*((f, keys) for f in (out_dir, *self.folders)), *ledger])
 
     def newest_claimed(self, out_dir: Path) -> str | None:
         """The highest version any bundle here claims, its signature unchecked: only to allow
         its own day to a new version (check_new_version), which relaxes nothing else."""
         places = (out_dir, *self.folders, *filter(None, [self.ledger]))
-        found = (newest_published(f, None) for f in places if f.is_dir())
-        newest = max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
+        newest = _highest([(folder, None) for folder in places])
         return newest[0] if newest else None
 
     def check_none_newer_unknown(self, out_dir: Path, own: dict[str, VerifyKey]) -> None:
@@ -174,6 +171,13 @@ class Published:
                 f"{self.unreachable}: a directory published there since this copy began "
                 "would be undone by this one on every laptop. Publish when it can be reached"
             )
+
+
+def _highest(places: list[tuple[Path, dict | None]]) -> tuple[str, Path] | None:
+    """The highest version among the folders' bundles, each folder with the keys that
+    count there (None: any, as the manifest says)."""
+    found = (newest_published(folder, keys) for folder, keys in places if folder.is_dir())
+    return max(filter(None, found), key=lambda f: version_key(f[0]), default=None)
 
 
 def _newer_than(version: str, newest: tuple[str, Path] | None) -> bool:

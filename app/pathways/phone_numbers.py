@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
 UK_NUMBER = re.compile(
@@ -56,7 +55,11 @@ KNOWN = {*NOT_RINGABLE, *RINGABLE, *NEUTRAL, *NEGATIONS}
 
 def _words(phone_type: str | None) -> set[str]:
     typed = phone_type if isinstance(phone_type, str) else ""  # a BLOB: type_problem says so
-    typed = unicodedata.normalize("NFKC", typed).lower()
+    if not typed.isascii():  # "ＦＡＸ" is "fax"; read at every start, so ASCII skips it
+        import unicodedata
+
+        typed = unicodedata.normalize("NFKC", typed)
+    typed = typed.lower()
     return {_singular(word) for word in re.findall(r"[a-z]+", typed)}
 
 
