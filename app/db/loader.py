@@ -166,7 +166,7 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
             g.AudienceRule(a["id"], _json(a["condition"]))
             for a in _rows(db, "SELECT * FROM audience_rule ORDER BY ordinal")
         ],
-        services=_services(db),
+        services=read_services(db),
         settings=g.Settings(
             **{k: v for k, v in settings.items() if k in g.Settings.__annotations__}
         ),
@@ -289,7 +289,7 @@ def is_always_open(schedule: sqlite3.Row) -> bool:
     )
 
 
-def _services(db: sqlite3.Connection) -> dict[str, g.Service]:
+def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
     kinds = _grouped(
         db,
         "SELECT a.link_id, k.code FROM attribute a JOIN taxonomy_term k "

@@ -16,14 +16,26 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from app.db.loader import load_graph, open_directory
-from app.pathways.phone_numbers import refused_number
+from app.db.loader import load_graph, open_directory, read_services
+from app.pathways.graph import Service
+from app.pathways.phone_numbers import refused_number, ringable
 from app.pathways.services import assured_on, person_confirmed
 
 NAMED = 3  # services named in the message; the rest counted
 # where a service's details came from: the lead's own record, not what a worker sees or
 # trusts (a lead's note edited in a database published again was taken for an undoing)
 PROVENANCE = ("notes", "source", "source_date")
+# read as a contact's first parts (its numbers from the phone rows, each marked if not rung),
+# and as its caution (_caution_dropped)
+CONTACT = ("status", "phone", "email", "hours")
+CAUTION = ("alert", "assured_date", "assured_method", "assured_by")
+# every other field a worker sees, or the plan reads, each a part of its own: a release put
+# back an update's age range, referral route and phone note unsaid (N7, nineteenth session)
+DETAILS = tuple(
+    f.name
+    for f in dataclasses.fields(Service)
+    if f.name not in ("id", *CONTACT, *CAUTION, *PROVENANCE)
+)
 
 
 def changes_undone(
@@ -69,13 +81,16 @@ def changes_undone(
         theirs = old[service_id]
         if older:
             newer = False
-        elif row["checked"]:
-            # the very same check of the same numbers says nothing of whether the service
-            # was retired after it (retired, its check kept, it came back in a stale release
-            # and the self-test passed: thirteenth attack round)
-            same = theirs["check"] == row["check"] and theirs["contact"][1:] == row["contact"][1:]
+        elif row["checked"] and not _same_check(row, theirs):
             newer = theirs["checked"] is not None and theirs["checked"] >= row["checked"]
-            newer = newer and not same
+        elif row["checked"]:
+            # the very same check says nothing of what changed after it: a service retired,
+            # its check kept, came back in a stale release (thirteenth attack round), and so
+            # did a referral route or an age range edited under the same check (N7); only a
+            # source seen later outweighs the update's edit
+            newer = theirs["seen"] is not None and (
+                row["seen"] is None or theirs["seen"] > row["seen"]
+            )
         else:
             their = max(filter(None, (theirs["checked"], theirs["seen"])), default=None)
             newer = their is not None and (row["seen"] is None or their > row["seen"])
@@ -86,6 +101,12 @@ def changes_undone(
         for key, words in _any_service_changed(update, shipped, shipped_is):
             undone.setdefault(key or words, words)
     return list(undone.values())
+
+
+def _same_check(row: dict, other: dict) -> bool:
+    """The very same check: the same day, way and checker, of the same numbers, email and
+    hours (a check on the same day of other numbers is another call)."""
+    return row["check"] == other["check"] and row["contact"][1:4] == other["contact"][1:4]
 
 
 def _any_service_changed(update: bytes, older: bytes, older_is: str) -> list[tuple[str, str]]:
@@ -137,63 +158,72 @@ def _said(row: dict, other: dict | None = None) -> str:
     """The contact in words; its hours too where they differ from `other`'s."""
     if row["status"] != "active":
         return "not offered"
-    _, numbers, email, hours = row["contact"]
+    _, numbers, email, hours, *details = row["contact"]
     shown = hours if other is None or other["contact"][3] != hours else ""
     # "make its changes again" named a number publish now refuses, and nothing else to do
     # (attack review 2026-12-01): said, with the way out
+    refused = " (refused by today's number rules: phone the service)"
     numbers = tuple(
-        f"{n} (refused by today's number rules: phone the service)" if refused_number(n) else n
-        for n in numbers
+        f"{n}{refused}" if refused_number(n.removesuffix(NOT_RUNG)) else n for n in numbers
     )
-    return ", ".join(filter(None, (*numbers, email, shown and f"hours {shown}"))) or "no contact"
+    differ = () if other is None else tuple(
+        _detail(part, value)
+        for part, value, theirs in zip(DETAILS, details, other["contact"][4:], strict=True)
+        if value != theirs
+    )  # fmt: skip
+    said = (*numbers, email, shown and f"hours {shown}", *differ)
+    return ", ".join(filter(None, said)) or "no contact"
+
+
+def _detail(part: str, value) -> str:
+    """A detail in words: "min age 16", "referral route Ring the MASH…"."""
+    text = ", ".join(value) if isinstance(value, tuple) else str(value)
+    return f"{part.replace('_', ' ')} {text[:60] or 'none'}"
 
 
 def _contacts(data: bytes) -> dict[str, dict]:
-    """Each service's name, contact (status, numbers in order, email, hours), person's check
-    (its day, and the whole check), alert, the day its source was seen, and the day its
-    directory was published."""
+    """Each service's name, contact (status, numbers in order, email, hours, then its
+    DETAILS), person's check (its day, and the whole check), alert, the day its source was
+    seen, and the day its directory was published."""
     db = open_directory(data)
     try:
-        services = db.execute(
-            "SELECT id, name, status, email, assured_date, assured_method, assured_by, "
-            "source_date, alert FROM service"
-        ).fetchall()
+        services = read_services(db)
         version = db.execute(
             "SELECT value FROM content_meta WHERE key = 'directory_version'"
         ).fetchone()
         phones: dict[str, list[str]] = {}
-        for service_id, number in db.execute(
-            "SELECT service_id, number FROM phone ORDER BY service_id, ordinal, id"
-        ):
-            phones.setdefault(service_id, []).append(number)
-        hours: dict[str, list[str]] = {}
-        for service_id, said in db.execute(
-            "SELECT service_id, description FROM schedule ORDER BY service_id, id"
-        ):
-            hours.setdefault(service_id, []).append(said)
+        for service_id, number, kind in db.execute(
+            "SELECT service_id, number, type FROM phone ORDER BY service_id, ordinal, id"
+        ):  # a line's type changed decides which number the plan shows
+            said = number if ringable(kind) else f"{number}{NOT_RUNG}"
+            phones.setdefault(service_id, []).append(said)
     finally:
         db.close()
+    published = _published_day(version[0] if version else "")
     return {
-        s["id"]: {
-            "name": s["name"],
-            "status": s["status"],
+        s.id: {
+            "name": s.name,
+            "status": s.status,
             "contact": (
-                s["status"],
-                tuple(phones.get(s["id"], ())),
-                s["email"].strip().lower(),
-                "; ".join(filter(None, hours.get(s["id"], ()))),
+                s.status,
+                tuple(phones.get(s.id, ())),
+                (s.email or "").strip().lower(),
+                s.hours,
+                *(getattr(s, part) for part in DETAILS),
             ),
-            "checked": person_confirmed(s["assured_date"], s["assured_method"]),
-            "seen": _day(s["source_date"]),
-            "alert": (s["alert"] or "").strip(),
-            "check": (s["assured_date"], s["assured_method"], s["assured_by"]),
-            "published": _published_day(version[0] if version else ""),
+            "checked": person_confirmed(s.assured_date, s.assured_method),
+            "seen": _day(s.source_date or ""),
+            "alert": (s.alert or "").strip(),
+            "check": (s.assured_date, s.assured_method, s.assured_by),
+            "published": published,
         }
-        for s in services
+        for s in services.values()
     }
 
 
-CONTACT_PARTS = ("status", "numbers", "email", "hours")  # a contact tuple's parts, in order
+NOT_RUNG = " (not to ring)"
+# a contact tuple's parts, in order
+CONTACT_PARTS = ("status", "numbers", "email", "hours", *DETAILS)
 
 
 def _edited(began: dict | None, now: dict | None) -> tuple[str, ...]:

@@ -256,3 +256,58 @@ def test_a_service_retired_with_its_check_kept_is_not_brought_back_unsaid(tmp_pa
     release = directory(tmp_path, "release", checked("2026-11-25", "bcwa"))
     (said,) = changes_undone(update, release)
     assert said.startswith("Black Country Women's Aid: not offered")
+
+
+ROUTE = "UPDATE service SET application_process = 'Ring the MASH first' WHERE id = 'ndah'"
+
+
+def test_a_referral_route_or_age_range_changed_under_the_same_check_is_undone_too(tmp_path):
+    """The update changed NDAH's referral route and ages, its check kept; a release built
+    without it put both back, and the self-test passed: only the contact was compared (N7,
+    eighteenth session's last attack round)."""
+    ages = "UPDATE service SET minimum_age = 13 WHERE id = 'ndah'"
+    update = directory(tmp_path, "update", ROUTE, ages, checked("2026-11-24"))
+    release = directory(tmp_path, "release", checked("2026-11-24"))
+    (said,) = changes_undone(update, release)
+    assert said.startswith(f"{NDAH}: 0808 2000 247, min age 13, referral route Ring the MASH")
+    assert "(the app's: 0808 2000 247, min age 16, referral route " in said
+    # the release's source seen after the update's: its own evidence is newer
+    later = directory(tmp_path, "later", checked("2026-11-24"), seen("2026-12-15"))
+    assert changes_undone(update, later) == []
+    # a copy that changed the ages on purpose is still told of the route it put back
+    stale = directory(tmp_path, "stale", checked("2026-11-24"))
+    copy = directory(tmp_path, "copy", checked("2026-11-24"), ages)
+    (said,) = changes_undone(update, copy, "this working copy's", base=stale)
+    assert "referral route Ring the MASH" in said and "min age" not in said
+
+
+def test_a_line_made_not_to_ring_and_put_back_as_the_number_shown_is_undone(tmp_path):
+    """Which line the plan shows turns on its type: a release that put a line the update
+    marked a fax back as voice showed it as the number to ring."""
+    fax = "UPDATE phone SET type = 'fax' WHERE service_id = 'ndah'"
+    update = directory(tmp_path, "update", fax, checked("2026-11-24"))
+    (said,) = changes_undone(update, SHIPPED)
+    assert said == f"{NDAH}: 0808 2000 247 (not to ring) (the app's: 0808 2000 247)"
+
+
+def test_a_copys_publish_differs_from_the_release_only_in_what_the_lead_changed(
+    graph, key, tmp_path
+):
+    """The seam: a working copy's signed bundle and the release built from the same sources
+    read the same in every detail, so only the lead's one change is named, in words."""
+    from app.db.bundle import read_bundle
+    from app.db.maintenance import open_copy, publish_copy, start_copy
+    from app.db.signing import load_public_keys
+
+    start_copy(tmp_path / "copy", REPO / "resources" / "directory.sqlite")
+    copy, words = open_copy(tmp_path / "copy", graph)
+    copy.update("coventry-mash", {"referral_route": "Phone first, then the MARF online"})
+    copy.mark_checked("coventry-mash", "phoned", "DA lead", date(2026, 11, 24))
+    bundle, _ = publish_copy(
+        copy, words, graph, REPO / "resources" / "directory.sqlite", key.private_path,
+        None, tmp_path / "out", "2026.12.1",
+    )  # fmt: skip
+    _, data = read_bundle(bundle, load_public_keys(tmp_path / "trusted"))
+    (said,) = changes_undone(data, SHIPPED)
+    assert said.startswith(graph.services["coventry-mash"].name + ": ")
+    assert "referral route Phone first, then the MARF online (the app's: " in said
