@@ -6,12 +6,16 @@ the socket is in the user's own runtime folder (XDG_RUNTIME_DIR, which only they
 enter): in the shared temp folder another user could make a socket of the same name first,
 and every launch "brought it forward" and ended, with no window (review 2026-12-01). Where
 there is no such folder, a socket there that is not this user's is never answered to.
+On Windows a pipe's name is seen by every account on the machine, so the name holds a random
+word kept in the user's own folder, which no other account can read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -19,16 +23,48 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 WAIT_MS = 500
+SECRET = "instance.secret"
 
 
 def instance_key(user_folder: str) -> str:
-    """One name per user data folder, so two users on one machine never meet; on Unix a
-    path in the user's private runtime folder when there is one."""
-    name = "navigator-" + hashlib.sha256(user_folder.encode("utf-8")).hexdigest()[:16]
+    """One name per user data folder, so two users on one machine never meet, that no other
+    account can work out; on Unix a path in the user's private runtime folder when there is
+    one."""
+    named = user_folder + _secret(Path(user_folder) / SECRET)
+    name = "navigator-" + hashlib.sha256(named.encode("utf-8")).hexdigest()[:16]
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if sys.platform != "win32" and runtime and _private(Path(runtime)):
         return str(Path(runtime) / name)
     return name
+
+
+def _secret(path: Path) -> str:
+    """The user's random word, made on the first launch. A pipe named from the folder alone
+    could be made first by another account on a terminal server, with an access list open to
+    all: each of this worker's launches asked it to come forward, and ended with no window
+    (as Meziantou.Framework#2394 and noctty#185 found of theirs; seen 2026-12-01). Empty
+    where the folder cannot be written: the name is then the folder's alone, as before."""
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError):
+        return ""
+    made = path.with_name(f"{SECRET}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "w", encoding="ascii") as written:
+            written.write(secrets.token_hex(16))
+        # whole, and never over the word of a launch made at the same moment
+        with contextlib.suppress(FileExistsError):
+            os.link(made, path)
+        return path.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return ""
+    finally:
+        with contextlib.suppress(OSError):
+            made.unlink(missing_ok=True)
 
 
 def _private(folder: Path) -> bool:
