@@ -311,3 +311,22 @@ def test_a_copys_publish_differs_from_the_release_only_in_what_the_lead_changed(
     (said,) = changes_undone(data, SHIPPED)
     assert said.startswith(graph.services["coventry-mash"].name + ": ")
     assert "referral route Phone first, then the MARF online (the app's: " in said
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "UPDATE schedule SET description = 'Mon-Fri 9:00-17:00' WHERE service_id = 'ndah'",
+        "UPDATE phone SET type = 'fax' WHERE service_id = 'ndah'",
+    ],
+)
+def test_hours_or_a_line_type_changed_under_the_same_check_do_not_let_a_route_back(
+    tmp_path, edit
+):
+    """The update changed NDAH's route and its hours (or a line's type), its check kept; a
+    release built without it put all back, and the self-test passed: the release's copy of
+    the check counted as another call, as recent (attack round on H180)."""
+    update = directory(tmp_path, "update", ROUTE, edit, checked("2026-11-24"))
+    release = directory(tmp_path, "release", checked("2026-11-24"))
+    (said,) = changes_undone(update, release)
+    assert "referral route Ring the MASH" in said
