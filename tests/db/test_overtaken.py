@@ -320,9 +320,7 @@ def test_a_copys_publish_differs_from_the_release_only_in_what_the_lead_changed(
         "UPDATE phone SET type = 'fax' WHERE service_id = 'ndah'",
     ],
 )
-def test_hours_or_a_line_type_changed_under_the_same_check_do_not_let_a_route_back(
-    tmp_path, edit
-):
+def test_hours_or_a_line_type_changed_under_the_same_check_do_not_let_a_route_back(tmp_path, edit):
     """The update changed NDAH's route and its hours (or a line's type), its check kept; a
     release built without it put all back, and the self-test passed: the release's copy of
     the check counted as another call, as recent (attack round on H180)."""
