@@ -127,11 +127,16 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     for action in plan.actions:
         if not action.say:
             failures.append(f"{action.kind}: nothing to say to the person")
+        shut = [m.service.name for m in action.services if not m.service.open_24_7]
+        if shut and any(words in action.say for words in ALL_HOURS):
+            # the helpline card promised "day or night" over the Men's Advice Line (walk)
+            failures.append(f"{action.kind}: says {action.say!r} over {shut}, not open 24/7")
         if action.kind in NOW and action.group != "now":
             failures.append(f"{action.kind}: must be in the 'now' group")
     return failures
 
 
+ALL_HOURS = ("day or night", "any time", "24/7", "24 hours", "round the clock")
 # Words that, said to the person causing harm, tell them of a referral (R28, R35) or speak
 # to them as the person harmed; and words that speak to someone worried about another
 # person as if the abuse were theirs (R34). Review 2026-12-01.
