@@ -6,6 +6,7 @@ use, and publish it signed with the lead's key. No Qt: the maintenance window an
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -211,7 +212,13 @@ def publish_copy(
         if newest := seen.newest(out_dir, own):  # begun from a release made without it
             # from the directory it began from: a copy whose version equals the newest may
             # still hold a release stamped the same (fourteenth attack round)
-            seen.check_not_undone(newest, out_dir, database.read_bytes(), base=pathway_from)
+            seen.check_not_undone(
+                newest,
+                out_dir,
+                database.read_bytes(),
+                base=pathway_from,
+                published_by_it=published_by(copy),
+            )
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)
@@ -228,7 +235,30 @@ def publish_copy(
             not_written=lambda: copy.save(started_at),
             published=published,
         )
+    _mark_published(copy, bundle)
     return bundle, signed
+
+
+PUBLISHED_MARK = ".navigator-published"  # the sha256 of the database this copy last signed
+
+
+def published_by(copy: WorkingCopy) -> str:
+    """The sha256 of the database this working copy last published, or ""."""
+    try:
+        return (copy.folder / PUBLISHED_MARK).read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return ""
+
+
+def _mark_published(copy: WorkingCopy, bundle: Path) -> None:
+    """Recorded after the bundle is written. Not recorded (a full disk), the next publish
+    is checked as a copy begun from the directory in use, as before: refused, never let
+    through."""
+    from app.db.bundle import claimed_manifest
+
+    manifest = claimed_manifest(bundle)
+    with contextlib.suppress(OSError):
+        (copy.folder / PUBLISHED_MARK).write_text(manifest.sha256 if manifest else "", "ascii")
 
 
 def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, own: dict) -> None:

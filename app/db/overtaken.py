@@ -157,7 +157,9 @@ def undone_words(shipped_version: str, update: Path, update_version: str, undone
         "built without that update, the directory lead makes its changes again in a new "
         "working copy, begun from this release, and publishes it (directory diff of the update "
         "and the release lists them); if the release replaces it, remove that update from "
-        "IT's update folder"
+        "IT's update folder. If the release changed one of them on purpose, the release "
+        "records what shows it is newer (a person's check, or the day its source was seen, "
+        "after the update's day) and is built again"
     )
 
 
@@ -185,7 +187,8 @@ def _said(row: dict, other: dict | None = None) -> str:
 def _detail(part: str, value) -> str:
     """A detail in words: "min age 16", "referral route Ring the MASH…"."""
     text = ", ".join(value) if isinstance(value, tuple) else str(value)
-    return f"{part.replace('_', ' ')} {text[:60] or 'none'}"
+    shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
+    return f"{part.replace('_', ' ')} {shown or 'none'}"
 
 
 def _contacts(data: bytes) -> dict[str, dict]:

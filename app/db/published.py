@@ -6,6 +6,7 @@ is refused: each had undone a correction on every laptop (reviews 2026-12-01).""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,17 +110,29 @@ class Published:
         )
 
     def check_not_undone(
-        self, newest: tuple[str, Path], out_dir: Path, database: bytes, base=None, older=False
+        self,
+        newest: tuple[str, Path],
+        out_dir: Path,
+        database: bytes,
+        base=None,
+        older=False,
+        published_by_it="",
     ) -> None:
         """A database that changes back what the newest published update changed is
         refused: one built from old sources, at a higher version, undid a correction on
         every laptop, its changes listed only once signed; so did a working copy begun from
         a release made without that update (attack reviews 2026-12-01). `base`: a working
-        copy's starting directory (a service changed from it was changed on purpose)."""
+        copy's starting directory (a service changed from it was changed on purpose).
+        `published_by_it`: the sha256 of the database the working copy last published; when
+        that is the newest, the copy began from it, and all it holds otherwise is its own
+        edit (a lead putting right their own slip before it reached their laptop was
+        refused: attack round, H184)."""
         from app.db.overtaken import NAMED, changes_undone
 
         this = "this working copy" if base is not None else "this database"
         content = self.newest_content(newest, out_dir)
+        if published_by_it and hashlib.sha256(content).hexdigest() == published_by_it:
+            base = content
         undone = changes_undone(content, database, f"{this}'s", base, older)
         if undone:
             raise Refused(
@@ -128,7 +141,10 @@ class Published:
                 + (f"; and {len(undone) - NAMED} more" if len(undone) > NAMED else "")
                 + ". Publishing it would undo those on every laptop: make those changes in it "
                 f"again (directory diff of {newest[1].name} and the directory in use lists "
-                "them), or begin a working copy from that update"
+                f"them), or install that update here (python -m app directory install "
+                f"{newest[1]}) and begin a new working copy from it. Where this one's is the "
+                "newer, record what shows it: a person's check (check-service), or the day "
+                f"its source was seen, after {newest[0]}"
                 + (
                     f" (this database is stamped as an older directory: if it is the file you "
                     f"published as {newest[0]}, what is listed may be your own edits since; a "

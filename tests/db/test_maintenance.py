@@ -614,3 +614,30 @@ def test_a_copy_begun_from_a_release_without_the_update_never_undoes_it(lead, tm
     copy.save()
     made, _ = publish_copy(copy, *args, "2026.12.21", published=seen)
     assert made.exists()
+
+
+def test_a_lead_puts_right_their_own_slip_in_the_copy_that_published_it(
+    copy_and_words, graph, lead, tmp_path
+):
+    """A referral route published wrong in 2026.12.1, put back in the same copy before that
+    update reached the lead's laptop, was refused as undoing 2026.12.1: the wrong route
+    stayed on every laptop (attack round, H184). A copy begun elsewhere is still refused."""
+    copy, words = copy_and_words
+    route = graph.services["ndah"].referral_route
+    copy.update("ndah", {"referral_route": "Ring the MASH first"})  # the slip
+    copy.save()
+    args = (words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out")
+    publish_copy(copy, *args, "2026.12.1")
+    other = tmp_path / "other"
+    start_copy(other, SHIPPED)  # begun from the directory in use, without 2026.12.1
+    stale, stale_words = open_copy(other, graph)
+    stale.update("galop", {"hours": "Mon-Fri 10:00-16:00"})
+    stale.save()
+    stale_args = (stale_words, *args[1:])
+    with pytest.raises(Refused, match="older than 2026.12.1 published already"):
+        publish_copy(stale, *stale_args, "2026.12.2")
+    copy.update("ndah", {"referral_route": route})  # put right where it was made
+    copy.save()
+    bundle, _ = publish_copy(copy, *args, "2026.12.2")
+    _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
+    assert load_valid_graph(data).services["ndah"].referral_route == route
