@@ -634,7 +634,7 @@ def test_a_lead_puts_right_their_own_slip_in_the_copy_that_published_it(
     stale.update("galop", {"hours": "Mon-Fri 10:00-16:00"})
     stale.save()
     stale_args = (stale_words, *args[1:])
-    with pytest.raises(Refused, match="older than 2026.12.1 published already"):
+    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already"):
         publish_copy(stale, *stale_args, "2026.12.2")
     copy.update("ndah", {"referral_route": route})  # put right where it was made
     copy.save()
