@@ -74,6 +74,17 @@ def test_a_tier_1_worker_is_never_asked_about_a_dash_count_they_did_not_make(pat
         assert ("Dash" in shown.prompt + shown.help) is (tier == 2)
 
 
+def test_a_child_is_never_told_the_referral_is_theirs_to_decide(pathway):
+    """The consent hint said "you may share without consent" for a 15-year-old whose
+    referral to the children's front door goes ahead whatever they say (walk, H185)."""
+    question = pathway.graph.questions["consent_to_share"]
+    for age in ("under_16", "16_17", "adult"):
+        shown = pathway.present(question, None, {**START, "age_group": age})
+        child = "referred to the children's front door whether or not they agree"
+        assert (child in shown.help) is (age != "adult")
+        assert ("may share without consent" in shown.help) is (age == "adult")
+
+
 def test_sexual_abuse_by_a_partner_asks_the_domestic_abuse_questions(pathway):
     """R39: it is domestic abuse too, so Dash and where they sleep tonight are asked."""
     answers = {**START, "abuse_types": ["sexual_assault_abuse"], "borough": "walsall"}
