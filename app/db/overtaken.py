@@ -97,10 +97,31 @@ def changes_undone(
         if not newer:
             mine, others = _said(row, theirs), _said(theirs, row)
             undone[service_id] = f"{row['name']}: {mine} ({shipped_is}: {others})"
+    for service_id in _brought_back(new, old, began if base is not None else None):
+        theirs = old[service_id]
+        undone[service_id] = f"{theirs['name']}: {_said(theirs)} (not in the update: it removed it)"
     if older:  # every other field a worker sees or trusts, of the services not named yet
         for key, words in _any_service_changed(update, shipped, shipped_is):
             undone.setdefault(key or words, words)
     return list(undone.values())
+
+
+def _brought_back(new: dict, old: dict, began: dict | None) -> list[str]:
+    """The services the update holds no row of that the other offers: removed by the update
+    (an import dropped one, and a release built without the update brought its number back,
+    the self-test passing: attack round, H186). Ids are never reused, so one is new in the
+    other only with evidence after the update's day (its source seen, or a person's check),
+    or when a working copy added it itself."""
+    day = next((row["published"] for row in new.values()), None)
+    back = []
+    for service_id in sorted(old.keys() - new.keys()):
+        theirs = old[service_id]
+        evidence = max(filter(None, (theirs["checked"], theirs["seen"])), default=None)
+        if theirs["status"] != "active" or (began is not None and service_id not in began):
+            continue
+        if evidence is None or day is None or evidence <= day:
+            back.append(service_id)
+    return back
 
 
 def _same_check(row: dict, other: dict) -> bool:

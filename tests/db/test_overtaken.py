@@ -328,3 +328,21 @@ def test_hours_or_a_line_type_changed_under_the_same_check_do_not_let_a_route_ba
     release = directory(tmp_path, "release", checked("2026-11-24"))
     (said,) = changes_undone(update, release)
     assert "referral route Ring the MASH" in said
+
+
+def test_a_service_the_update_removed_and_a_release_brings_back_is_said(tmp_path):
+    """An import dropped BCWA and the update was published without it; a release built
+    without the update brought BCWA's number back, and the self-test passed (attack round).
+    One new in the release shows it: its source seen after the update's day."""
+    removed = [
+        f"DELETE FROM {table} WHERE service_id = 'bcwa'"
+        for table in ("phone", "schedule", "service_area")
+    ] + ["DELETE FROM attribute WHERE link_id = 'bcwa'", "DELETE FROM service WHERE id = 'bcwa'"]
+    update = directory(tmp_path, "update", version("2026.12.3"), *removed)
+    (said,) = changes_undone(update, SHIPPED)
+    assert said.startswith("Black Country Women's Aid: 0121 552 6448")
+    assert said.endswith("(not in the update: it removed it)")
+    seen_after = "UPDATE service SET source_date = '2026-12-10 (page)' WHERE id = 'bcwa'"
+    assert changes_undone(update, directory(tmp_path, "new", seen_after)) == []
+    # a working copy that added it itself (ids are never reused: not a bringing back)
+    assert changes_undone(update, SHIPPED, "this working copy's", base=update) == []
