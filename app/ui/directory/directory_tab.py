@@ -23,7 +23,11 @@ from app.ui.labels import plain_label
 from app.ui.models import ServiceTableModel, table_view
 from app.ui.tick_box import TickBox
 
-DETAILS_HINT = "Choose a service to see where its details come from."
+# the tab opened on an empty table saying "choose a service", with none to choose, and a
+# search for a kind no area holds said only "No services found." (housing officer's walk)
+DETAILS_HINT = "Type a name, a kind or an area, or choose an area or a kind, to find a service."
+NONE_FOUND = "No services found."
+WIDER = " Try {}: a national helpline can find a local service."
 
 
 class DirectoryTab(QWidget):
@@ -117,8 +121,21 @@ class DirectoryTab(QWidget):
             self.details.setText(hits)
             return
         self.model.set_hits(hits)
-        found = {0: "No services found.", 1: "1 service found."}
+        found = {0: NONE_FOUND + self._wider(), 1: "1 service found."}
         self.details.setText(found.get(len(hits), f"{len(hits)} services found."))
+
+    def _wider(self) -> str:
+        """What to take off to find more: each filter chosen, or fewer words."""
+        wider = [
+            f"'{label}'"
+            for combo, label in ((self.borough, "Any area"), (self.kind, "Any kind"))
+            if combo.currentIndex() > 0
+        ]
+        if self.always_open.isChecked():
+            wider.append("without 'Open 24/7'")
+        if len(self.query.text().split()) > 1:
+            wider.append("fewer words")
+        return WIDER.format(" or ".join(wider)) if wider else ""
 
     def show_details(self, current, _previous=None) -> None:
         if not current.isValid() or current.row() >= len(self.model.hits):
@@ -138,9 +155,18 @@ class DirectoryTab(QWidget):
             + (f"\nNotes: {hit.notes}" if hit.notes else "")
         )
 
+    def showEvent(self, event) -> None:
+        """Every service listed when the tab opens with nothing asked: it opened on an
+        empty table (housing officer's walk, 2026-12-01)."""
+        super().showEvent(event)
+        if self.model.rowCount() == 0 and not self.holds_case():
+            self.run_search()
+
     def holds_case(self) -> bool:
+        """Words typed (or typed and deleted) or a filter chosen: the whole list, asked for
+        nothing, says nothing of the case."""
         typed = bool(self.query.text()) or self.query.isUndoAvailable()
-        return typed or self.model.rowCount() > 0 or self._filtered()
+        return typed or self._filtered()
 
     def _filtered(self) -> bool:
         chosen = (self.borough.currentIndex(), self.kind.currentIndex())

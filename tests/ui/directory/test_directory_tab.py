@@ -63,3 +63,25 @@ def test_a_service_with_an_email_and_no_number_shows_its_email(qtbot, pathway):
     tab.table.setCurrentIndex(tab.model.index(row, 0))
     assert f"e-mail: {hit.email}" in tab.details.text()
     tab.searches.stop()
+
+
+def test_the_tab_opens_on_every_service_and_a_search_with_none_says_what_to_widen(qtbot, pathway):
+    """It opened on an empty table saying "choose a service"; an IDVA service in Coventry
+    said only "No services found." (housing officer's walk, 2026-12-01)."""
+    boroughs = [(o.value, o.label) for o in pathway.graph.questions["borough"].options]
+    tab = DirectoryTab(open_search, boroughs, pathway.graph.kind_labels, 0)
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.show()
+    assert tab.model.rowCount() == min(50, len(pathway.graph.services))  # the first 50
+    assert not tab.holds_case()  # the whole list says nothing of the case
+    tab.borough.setCurrentIndex(tab.borough.findData("coventry"))
+    tab.kind.setCurrentIndex(tab.kind.findData("idva"))
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.run_search()
+    said = tab.details.text()
+    assert said.startswith("No services found. Try 'Any area' or 'Any kind'")
+    assert tab.holds_case()
+    tab.clear()
+    assert tab.model.rowCount() == 0 and not tab.holds_case()
+    tab.searches.stop()
