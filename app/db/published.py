@@ -124,35 +124,45 @@ class Published:
         a release made without that update (attack reviews 2026-12-01). `base`: a working
         copy's starting directory (a service changed from it was changed on purpose).
         `published_by_it`: the sha256 of the database the working copy last published; when
-        that is the newest, the copy began from it, and all it holds otherwise is its own
-        edit (a lead putting right their own slip before it reached their laptop was
-        refused: attack round, H184)."""
+        that is the newest, the refusal says how the lead puts right their own slip (they
+        were sent to make the slip again: attack round, H184). It is never let through
+        unseen: a spreadsheet pasted back over the copy undid the update with nothing shown
+        (attack round on H184); installed first, what it changes is listed against it."""
         from app.db.overtaken import NAMED, changes_undone
 
         this = "this working copy" if base is not None else "this database"
         content = self.newest_content(newest, out_dir)
-        if published_by_it and hashlib.sha256(content).hexdigest() == published_by_it:
-            base = content
         undone = changes_undone(content, database, f"{this}'s", base, older)
-        if undone:
+        if not undone:
+            return
+        listed = "; ".join(undone[:NAMED]) + (
+            f"; and {len(undone) - NAMED} more" if len(undone) > NAMED else ""
+        )
+        install = f"python -m app directory install {newest[1]}"
+        if published_by_it and hashlib.sha256(content).hexdigest() == published_by_it:
             raise Refused(
-                f"{this} changes back what {newest[0]}, published already "
-                f"({newest[1]}), changed: {'; '.join(undone[:NAMED])}"
-                + (f"; and {len(undone) - NAMED} more" if len(undone) > NAMED else "")
-                + ". Publishing it would undo those on every laptop: make those changes in it "
-                f"again (directory diff of {newest[1].name} and the directory in use lists "
-                f"them), or install that update here (python -m app directory install "
-                f"{newest[1]}) and begin a new working copy from it. Where this one's is the "
-                "newer, record what shows it: a person's check (check-service), or the day "
-                f"its source was seen, after {newest[0]}"
-                + (
-                    f" (this database is stamped as an older directory: if it is the file you "
-                    f"published as {newest[0]}, what is listed may be your own edits since; a "
-                    "database keeps no record of them, a working copy does)"
-                    if older
-                    else ""
-                )
+                f"this working copy published {newest[0]} itself ({newest[1]}), and changes "
+                f"back what that changed: {listed}. To put those right, install {newest[0]} "
+                f"here first ({install}): this copy then publishes, and what it changes is "
+                f"listed against {newest[0]}, for you to check before you sign"
             )
+        check = "a person's check (check-service)" if base is not None else "a person's check"
+        raise Refused(
+            f"{this} changes back what {newest[0]}, published already "
+            f"({newest[1]}), changed: {listed}"
+            + ". Publishing it would undo those on every laptop: make those changes in it "
+            f"again (directory diff of {newest[1].name} and the directory in use lists "
+            f"them), or install that update here ({install}) and begin a new working copy "
+            f"from it. Where this one's is the newer, record what shows it: {check}, or the "
+            f"day its source was seen, after {newest[0]}"
+            + (
+                f" (this database is stamped as an older directory: if it is the file you "
+                f"published as {newest[0]}, what is listed may be your own edits since; a "
+                "database keeps no record of them, a working copy does)"
+                if older
+                else ""
+            )
+        )
 
     def newest_content(self, newest: tuple[str, Path], out_dir: Path) -> bytes:
         """The newest published bundle's database, whole: its own file, or another copy of

@@ -616,28 +616,34 @@ def test_a_copy_begun_from_a_release_without_the_update_never_undoes_it(lead, tm
     assert made.exists()
 
 
-def test_a_lead_puts_right_their_own_slip_in_the_copy_that_published_it(
+def test_a_lead_puts_right_their_own_slip_once_the_update_is_installed_and_sees_it(
     copy_and_words, graph, lead, tmp_path
 ):
     """A referral route published wrong in 2026.12.1, put back in the same copy before that
-    update reached the lead's laptop, was refused as undoing 2026.12.1: the wrong route
-    stayed on every laptop (attack round, H184). A copy begun elsewhere is still refused."""
+    update reached the lead's laptop, was refused and the lead sent to make the slip again
+    (H184); let through, a spreadsheet pasted back over the copy undid the update with
+    nothing shown (attack round). Now the refusal says to install it first; then the copy
+    publishes, and the change is listed against 2026.12.1."""
     copy, words = copy_and_words
     route = graph.services["ndah"].referral_route
     copy.update("ndah", {"referral_route": "Ring the MASH first"})  # the slip
     copy.save()
-    args = (words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out")
-    publish_copy(copy, *args, "2026.12.1")
-    other = tmp_path / "other"
-    start_copy(other, SHIPPED)  # begun from the directory in use, without 2026.12.1
-    stale, stale_words = open_copy(other, graph)
-    stale.update("galop", {"hours": "Mon-Fri 10:00-16:00"})
-    stale.save()
-    stale_args = (stale_words, *args[1:])
-    with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already"):
-        publish_copy(stale, *stale_args, "2026.12.2")
+    out = tmp_path / "out"
+    first, _ = publish_copy(
+        copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.1"
+    )
     copy.update("ndah", {"referral_route": route})  # put right where it was made
     copy.save()
-    bundle, _ = publish_copy(copy, *args, "2026.12.2")
+    with pytest.raises(Refused, match=r"this working copy published 2026\.12\.1 itself") as said:
+        publish_copy(copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, "2026.12.2")
+    assert f"install 2026.12.1 here first (python -m app directory install {first})" in str(
+        said.value
+    )
+    _, installed = read_bundle(first, signing.load_public_keys(lead.public_path.parent))
+    in_use = load_valid_graph(installed)  # what installing it here puts in use
+    bundle, signed = publish_copy(
+        copy, words, in_use, installed, lead.private_path, PASSPHRASE, out, "2026.12.2"
+    )
+    assert "National Domestic Abuse Helpline" in "\n".join(signed.lines())  # shown before
     _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
     assert load_valid_graph(data).services["ndah"].referral_route == route
