@@ -301,7 +301,11 @@ def _caution_dropped(update: dict, other: dict, other_is: str, began: dict | Non
     if alert and not seen_and_changed:
         return f"alert {update['alert'][:80]!r} ({other_is}: {other['alert'][:80] or 'none'!r})"
     if not update["checked"] and other["checked"]:
-        return f"its person's check withdrawn ({other_is}: checked {other['checked']})"
+        # "withdrawn" was said of a check the update never held (attack round on H184)
+        return (
+            f"no person's check in the update, withdrawn or never made ({other_is}: checked "
+            f"{other['checked']}, not after the update's day)"
+        )
     return ""
 
 

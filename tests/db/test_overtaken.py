@@ -200,7 +200,10 @@ def test_a_release_that_puts_back_a_withdrawn_check_or_drops_an_alert_says_so(tm
     assert said.startswith(f"{NDAH}: alert 'Reported not answering' (the app's: 'none')")
     withdrawn = directory(tmp_path, "withdrawn", version("2026.12.3"))
     (said,) = changes_undone(withdrawn, release)
-    assert said == f"{NDAH}: its person's check withdrawn (the app's: checked 2026-11-25)"
+    assert said == (
+        f"{NDAH}: no person's check in the update, withdrawn or never made "
+        "(the app's: checked 2026-11-25, not after the update's day)"
+    )
     after = directory(tmp_path, "after", checked("2026-12-05"))
     assert changes_undone(withdrawn, after) == []  # phoned after the update: a new check
 
@@ -237,7 +240,7 @@ def test_a_copys_edit_of_one_part_of_a_service_lets_nothing_else_back(tmp_path):
     withdrawn = directory(tmp_path, "withdrawn", version("2026.12.3"))
     late_call = directory(tmp_path, "late", checked("2026-11-20", "bcwa"))  # dated before
     (said,) = changes_undone(withdrawn, late_call, "this working copy's", base=stale)
-    assert said.startswith("Black Country Women's Aid: its person's check withdrawn")
+    assert said.startswith("Black Country Women's Aid: no person's check in the update")
     # its hours exempt the hours, never the update's new number (round 14)
     renumbered = directory(
         tmp_path, "renumbered", version("2026.12.3"), checked("2026-12-01", "bcwa"),
