@@ -27,6 +27,7 @@ from app.ui.tick_box import TickBox
 # search for a kind no area holds said only "No services found." (housing officer's walk)
 DETAILS_HINT = "Type a name, a kind or an area, or choose an area or a kind, to find a service."
 NONE_FOUND = "No services found."
+AT_MOST = 50  # results a search gives (ServiceSearch.search's limit)
 WIDER = " Try {}: a national helpline can find a local service."
 
 
@@ -122,6 +123,8 @@ class DirectoryTab(QWidget):
             return
         self.model.set_hits(hits)
         found = {0: NONE_FOUND + self._wider(), 1: "1 service found."}
+        # "50 services found" of 66 listed A to Z at the tab's opening (review of the walk)
+        found[AT_MOST] = f"The first {AT_MOST} found: type a name or choose an area to narrow them."
         self.details.setText(found.get(len(hits), f"{len(hits)} services found."))
 
     def _wider(self) -> str:

@@ -74,6 +74,7 @@ def test_the_tab_opens_on_every_service_and_a_search_with_none_says_what_to_wide
     with qtbot.waitSignal(tab.searches.answered):
         tab.show()
     assert tab.model.rowCount() == min(50, len(pathway.graph.services))  # the first 50
+    assert tab.details.text().startswith("The first 50 found: type a name")
     assert not tab.holds_case()  # the whole list says nothing of the case
     tab.borough.setCurrentIndex(tab.borough.findData("coventry"))
     tab.kind.setCurrentIndex(tab.kind.findData("idva"))
