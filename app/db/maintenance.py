@@ -166,6 +166,7 @@ def publish_copy(
     from app.db.directory_diff import compare
     from app.db.published import Published
     from app.db.signing import load_private
+    from app.db.update_record import record_of, stamp
 
     check_new_version(version, date.today(), (published or Published()).newest_claimed(out_dir))
     # before signing: saving the new version afterwards failed, and the lead was told
@@ -205,6 +206,9 @@ def publish_copy(
         unsealing = pool.submit(load_private, key, passphrase)
         database = Path(scratch) / "directory.sqlite"
         build(copy, words, pathway_from, database)  # a problem: said first, nothing written
+        made_from = pathway_from if isinstance(pathway_from, bytes) else None
+        parent = made_from or Path(pathway_from).read_bytes()
+        stamp(database, record_of(parent, database.read_bytes()))  # update_record
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         kid, signing_key = loaded
         seen, own = published or Published(), {kid: signing_key.verify_key}
