@@ -16,7 +16,7 @@ from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
 from app.pathways.phone_numbers import ringable
-from app.pathways.services import contact_confirmed, needs_check
+from app.pathways.services import FIXED_NUMBERS, contact_confirmed, needs_check
 from app.records import record
 
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
@@ -56,6 +56,7 @@ class ServiceHit:
     # the day a person confirmed it (phoned, provider), if any: "checked: 2026-11-20" was
     # shown for a feed's own date no person stood behind (review 2026-12-01)
     confirmed: str = ""
+    alert: str = ""  # the directory lead's (H188): shown first in the details pane
 
 
 def match_expression(text: str) -> str | None:
@@ -201,7 +202,7 @@ class DirectorySearch:
             "coalesce((SELECT number FROM phone WHERE service_id = s.id "
             f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), "
             "s.confidence, s.assured_date, s.source, s.source_date, coalesce(s.notes, ''), "
-            "coalesce(s.email, ''), s.assured_method"
+            "coalesce(s.email, ''), s.assured_method, coalesce(s.alert, '')"
         )
         expression = match_expression(text)
         if expression:
@@ -241,16 +242,22 @@ class DirectorySearch:
             )
             rows = self.db.execute(sql, [*params, limit])
         today = today or date.today()
-        return [
-            ServiceHit(
-                *row[:3],
-                plain_spaces(row[3]),
-                *row[4:10],
-                check_before_use=needs_check(row[4], row[5], row[10], today, self.months, row[3]),
-                confirmed=str(contact_confirmed(row[5], row[10], row[3], today) or ""),
-            )
-            for row in rows
-        ]
+        return [self._hit(row, today) for row in rows]
+
+    def _hit(self, row: tuple, today: date) -> ServiceHit:
+        """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""
+        alert = " ".join(row[11].split())
+        fixed = "".join(row[3].split()) in FIXED_NUMBERS
+        check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
+        confirmed = contact_confirmed(row[5], row[10], row[3], today)
+        return ServiceHit(
+            *row[:3],
+            plain_spaces(row[3]),
+            *row[4:10],
+            check_before_use=check or bool(alert and not fixed),
+            confirmed=str(confirmed or "") if not alert else "",
+            alert=alert,
+        )
 
     def _place_as_filter(self, text: str, filters: SearchFilters) -> tuple[str, SearchFilters]:
         """A borough typed in the search ("refuge walsall") means the services that serve

@@ -208,8 +208,8 @@ class Service:
         """A phone or email we hold with more than low confidence. A number the lead's
         rules refuse (in an update signed before them) is no contact: the plan adds the
         fallbacks (attack review 2026-12-01)."""
-        if self.confidence == "low" or refused_number(self.phone):
-            return False
+        if self.confidence == "low" or refused_number(self.phone) or self.alert.strip():
+            return False  # the lead's alert ("not answering"): the fallbacks are offered too
         return bool(self.phone or self.email)
 
 

@@ -32,6 +32,10 @@ class ServiceMatch:
 
 
 def check_before_use(service: Service, today: date, months: int) -> bool:
+    """A lead's alert on a service is always a check before use: "Confirmed" stood beside
+    "Reported not answering" (attack round, 2026-12-01)."""
+    if service.alert.strip() and "".join(service.phone.split()) not in FIXED_NUMBERS:
+        return True
     return needs_check(
         service.confidence,
         service.assured_date,

@@ -106,6 +106,18 @@ def note_leads(action: PlannedAction) -> bool:
     return bool(shown and first is not None and not (first.phone or first.email))
 
 
+ALERT = "Alert from the directory lead: "
+
+
+def alert_words(s: Service) -> str:
+    """The directory lead's alert on a service, as every surface says it; "" when none.
+    It reached only `route --json`: the card, the PDF and the summary showed the number
+    "Confirmed", with no word of "Reported not answering: use the NDAH instead" (attack
+    round, 2026-12-01)."""
+    alert = " ".join(s.alert.split())
+    return ALERT + alert if alert else ""
+
+
 def service_notes(s: Service) -> list[str]:
     """What to know before phoning: the number's note, the hours, who it is for."""
     notes = [x for x in (s.phone_note, s.hours) if x]
@@ -117,7 +129,7 @@ def service_notes(s: Service) -> list[str]:
 def service_line(match: ServiceMatch, check) -> str:
     s = match.service
     reachable = bool(s.phone or s.email)
-    extras = service_notes(s)
+    extras = [x for x in (alert_words(s), *service_notes(s)) if x]
     if reachable and check(s):  # said once ("contact not confirmed" said it twice)
         extras.append("unconfirmed: check it before you give it")
     elif reachable and not s.has_confirmed_contact:

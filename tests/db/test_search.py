@@ -181,3 +181,26 @@ def test_a_number_the_leads_rules_refuse_is_never_shown_checked(tmp_path):
         assert (hit.confirmed, hit.check_before_use) == ("", True)
     finally:
         finder.close()
+
+
+def test_a_service_the_lead_alerted_says_so_and_is_never_shown_confirmed(tmp_path):
+    """The Directory tab had no word of the lead's alert, and showed the service checked
+    (attack round, 2026-12-01; H188)."""
+    from tests.conftest import shipped_changed
+
+    database = shipped_changed(
+        tmp_path / "d.sqlite",
+        "UPDATE service SET assured_date = '2026-11-24', assured_method = 'phoned', "
+        "confidence = 'high', alert = ' Reported not answering ' WHERE id = 'bcwa'",
+    )
+    finder = DirectorySearch(database)
+    try:
+        hits = finder.search("black country women", today=date(2026, 12, 1))
+        (hit,) = [h for h in hits if h.id == "bcwa"]
+        assert (hit.alert, hit.confirmed, hit.check_before_use) == (
+            "Reported not answering",
+            "",
+            True,
+        )
+    finally:
+        finder.close()

@@ -102,3 +102,29 @@ def test_a_number_the_leads_rules_refuse_is_no_contact_and_never_confirmed(graph
     assert checked.has_confirmed_contact and confirmed_on(checked) is not None
     short = dataclasses.replace(checked, phone="0121 569 310")
     assert not short.has_confirmed_contact and confirmed_on(short) is None
+
+
+def test_a_service_the_lead_alerted_is_never_confirmed_and_brings_its_fallbacks(graph):
+    """The lead's alert ("Reported not answering") reached only `route --json`: the card
+    showed the number "Confirmed", and nothing was offered instead (attack round,
+    2026-12-01)."""
+    import dataclasses
+
+    from app.pathways.engine import Pathway
+    from app.pathways.services import check_before_use
+    from tests.pathways.test_summary import child_under_16
+
+    checked = dataclasses.replace(
+        graph.services["coventry-mash"],
+        assured_date="2026-11-20",
+        assured_method="phoned",
+        confidence="high",
+    )
+    alerted = dataclasses.replace(checked, alert="Reported not answering: use the duty line")
+    today = date(2026, 11, 21)
+    assert not check_before_use(checked, today, 12) and checked.has_confirmed_contact
+    assert check_before_use(alerted, today, 12) and not alerted.has_confirmed_contact
+    services = {**graph.services, "coventry-mash": alerted}
+    pathway = Pathway(dataclasses.replace(graph, services=services))
+    mash = pathway.step(child_under_16()).plan.action("child_safeguarding_referral")
+    assert mash.services[0].service.id == "coventry-mash" and mash.no_confirmed_service

@@ -143,3 +143,11 @@ def test_a_need_the_dash_gave_is_in_the_referral_details_however_its_box_was_lef
     text = plan_to_text(pathway.step(answers).plan)  # the box unticked: [] as given
     needs = next(line for line in text.splitlines() if "Needs and circumstances" in line)
     assert needs.endswith(": Non-fatal strangulation or suffocation")
+
+
+def test_the_leads_alert_is_said_first_in_the_summary(graph):
+    import dataclasses
+
+    alerted = dataclasses.replace(graph.services["bcwa"], alert="Reported not answering")
+    line = service_line(ServiceMatch(alerted), lambda service: True)
+    assert line.startswith("Tel 0121 552 6448 (Alert from the directory lead: Reported not")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pathways.summary import ALERT
 from app.ui.copy_as_ours import CopyAsOurs
 from app.ui.directory.search_worker import SearchOpener, SearchThread
 from app.ui.field_style import use_field_style
@@ -148,8 +149,9 @@ class DirectoryTab(QWidget):
         # in the plan's calm words: "⚠ CHECK BEFORE USE" in capitals stood after nearly every
         # service, the warning issue 13 took off the cards (review 2026-12-01)
         warning = " · check it before you give it" if hit.check_before_use else ""
+        alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
         self.details.setText(
-            f"{hit.name} ({hit.organisation or 'no organisation held'})\n"
+            alert + f"{hit.name} ({hit.organisation or 'no organisation held'})\n"
             f"Phone: {hit.phone or 'no number held'}"
             + (f" · e-mail: {hit.email}" if hit.email else "")
             + f" · confidence: {hit.confidence}"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.plan import PlannedAction
 from app.pathways.services import FIXED_NUMBERS, ServiceMatch, check_before_use, confirmed_on
-from app.pathways.summary import note_leads, round_the_clock_first, service_notes
+from app.pathways.summary import alert_words, note_leads, round_the_clock_first, service_notes
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
 
@@ -35,6 +35,8 @@ def trust_line(match: ServiceMatch, today: date, months: int) -> str:
     service = match.service
     if "".join(service.phone.split()) in FIXED_NUMBERS:
         return ""  # set nationally: a date on them says nothing
+    if alert := alert_words(service):  # the lead's own words: why, and what to do instead
+        return f"\u26a0 {alert}"
     if not service.phone and not service.email:
         return ""  # its line says "No number held here"; a card may have no note to point to
     if check_before_use(service, today, months):
@@ -101,9 +103,14 @@ class ServiceRow(QWidget):
         layout.addWidget(self.notes)  # in the card before shown: never a window of its own
         self.notes.setVisible(bool(notes))
         self.trust = plain_label(trust_line(match, today, months), "How sure we are")
+        alert = alert_words(service)
+        if alert:  # words and an icon, never colour alone
+            self.trust.setFont(scaled(self.trust.font(), 1.0, bold=True))
         layout.addWidget(self.trust)
         self.trust.setVisible(bool(self.trust.text()))
-        self.spoken = f"{service.name}, {contact or 'no number held here'}"
+        self.spoken = f"{service.name}, {contact or 'no number held here'}" + (
+            f". {alert}" if alert else ""
+        )
 
 
 class ActionCard(QFrame):

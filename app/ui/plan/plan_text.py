@@ -8,7 +8,13 @@ from html import escape
 
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
-from app.pathways.summary import grouped, note_leads, red_flags_advice, service_notes
+from app.pathways.summary import (
+    alert_words,
+    grouped,
+    note_leads,
+    red_flags_advice,
+    service_notes,
+)
 
 PRINT_WARNING = (
     "Do not give a printed plan to someone whose abuser may find it. Keep it with your "
@@ -39,7 +45,9 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     # the number a block of its own, left to right: after a name ending in Urdu or Arabic,
     # on one line with it, "0121 552 6448" was printed "6448 552 0121" (review 2026-12-01)
     number = f'<div dir="ltr"><big><b>{contact}</b></big></div>'
-    lines = [escape(note) for note in service_notes(s)]
+    alert = alert_words(s)
+    lines = [f"<b>{escape(alert)}</b>"] if alert else []
+    lines += [escape(note) for note in service_notes(s)]
     day = None if unconfirmed else confirmed_on(s)  # checked within the window, by a person
     if day is not None:
         lines.append(f"confirmed {day.isoformat()}")

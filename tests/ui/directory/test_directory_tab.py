@@ -86,3 +86,16 @@ def test_the_tab_opens_on_every_service_and_a_search_with_none_says_what_to_wide
     tab.clear()
     assert tab.model.rowCount() == 0 and not tab.holds_case()
     tab.searches.stop()
+
+
+def test_a_services_details_lead_with_the_directory_leads_alert(qtbot, pathway):
+    import dataclasses
+
+    tab = searched(qtbot, pathway, "Black Country Women's Aid")
+    hits = [dataclasses.replace(h, alert="Reported not answering") for h in tab.model.hits]
+    tab.model.set_hits(hits)
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    assert tab.details.text().startswith(
+        "\u26a0 Alert from the directory lead: Reported not answering\n"
+    )
+    tab.searches.stop()

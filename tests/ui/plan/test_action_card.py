@@ -163,3 +163,23 @@ def test_999_on_a_card_that_is_not_the_call_to_999_says_it_is_for_an_emergency(q
     qtbot.addWidget(call)
     assert advice.rows[0].name.text() == "In an emergency: Emergency services"
     assert call.rows[0].name.text() == "Emergency services"  # the card itself says "Call 999"
+
+
+def test_the_leads_alert_replaces_confirmed_in_words_and_an_icon(qtbot, graph):
+    """A checked service the lead alerted ("Reported not answering: use the NDAH instead")
+    showed "Confirmed November 2026" and no word of the alert (attack round, 2026-12-01)."""
+    service = dataclasses.replace(
+        graph.services["bcwa"],
+        assured_date="2026-11-20",
+        assured_method="phoned",
+        confidence="high",
+        alert="Reported not answering since 28 Nov: use the NDAH instead",
+    )
+    said = "\u26a0 Alert from the directory lead: Reported not answering since 28 Nov"
+    assert trust_line(ServiceMatch(service), TODAY, 12).startswith(said)
+    action = dataclasses.replace(action_with(graph, "bcwa"), services=(ServiceMatch(service),))
+    card = ActionCard(1, action, TODAY, 12)
+    qtbot.addWidget(card)
+    row = card.rows[0]
+    assert row.trust.text().startswith(said) and row.trust.font().bold()
+    assert "use the NDAH instead" in row.spoken  # a screen reader hears it with the number

@@ -126,3 +126,14 @@ def test_the_pdf_says_confirmed_only_of_a_persons_check_it_does_not_doubt(graph)
         html = service_html(ServiceMatch(dataclasses.replace(checked, **odd)), True)
         assert "confirmed 2" not in html and UNCONFIRMED in html
     assert "confirmed" not in service_html(ServiceMatch(checked), True).replace("unconfirmed", "")
+
+
+def test_the_leads_alert_is_printed_in_bold_with_the_number(graph):
+    import dataclasses
+
+    from app.pathways.services import ServiceMatch
+    from app.ui.plan.plan_text import service_html
+
+    alerted = dataclasses.replace(graph.services["bcwa"], alert="Reported not answering")
+    html = service_html(ServiceMatch(alerted), unconfirmed=True)
+    assert "<b>Alert from the directory lead: Reported not answering</b>" in html
