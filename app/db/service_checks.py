@@ -23,7 +23,7 @@ from app.db.field_rules import (
     phone_problems,
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
-from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
+from app.pathways.phone_numbers import PHONE_ALLOWED, note_not_rung, uk_phone_digits
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -111,6 +111,21 @@ def service_problems(
             f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})"
         ]:
             add("phone", problem)
+    if row.get("phone") and (word := note_not_rung(row.get("phone_note"))):
+        add(
+            "phone_note",
+            f"the note {row['phone_note']!r} says {row['phone']} is a {word} line, which a "
+            "worker cannot ring: the service's phone is the number they ring (put the "
+            f"{word} number in the notes), or begin the note with how it is rung ('Voice; …')",
+        )
+    places = _listed(row.get("area", ""))
+    if "national" in places and len(places) > 1:
+        add(
+            "area",
+            "'national' covers every area already: with other areas beside it, a borough's "
+            "service was offered in every other borough. Write 'national' alone, or only the "
+            "areas it serves",
+        )
     website = row.get("website") or ""
     if website and not website.startswith("https://"):
         add("website", "links must start with https:// (an http page can be altered on the way)")

@@ -51,6 +51,10 @@ NEUTRAL += ("us", "service", "contact", "enquiry", "am", "pm", "after", "pref")
 NEUTRAL += ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NEGATIONS = ("no", "not", "never", "except", "without", "don", "dont")
 KNOWN = {*NOT_RINGABLE, *RINGABLE, *NEUTRAL, *NEGATIONS}
+# a note beginning with these says what the line is; "email help@…" or "chat online" says
+# what else there is (the NSPCC's note)
+OTHER_WAYS = ("email", "mail", "msg", "message", "messaging", "chat", "webchat")
+LINES_NOT_RUNG = frozenset(NOT_RINGABLE) - {*OTHER_WAYS, "signal", "teams", "zoom"}
 
 
 def _words(phone_type: str | None) -> set[str]:
@@ -74,6 +78,17 @@ def ringable(phone_type: str | None) -> bool:
     """Whether a phone row is a line to ring: a word for one, or no word for one not to."""
     words = _words(phone_type)
     return bool(words & set(RINGABLE)) or not words & set(NOT_RINGABLE)
+
+
+def note_not_rung(note: str | None) -> str:
+    """The lead's side: the word a number's note begins with when it says the line is one a
+    worker cannot ring ("Fax line for referral forms") and nothing of ringing it; "". A
+    working copy has no phone type: a fax put as the service's phone, its note saying so,
+    was signed and shown in large type as the number to ring (attack round, 2026-12-01)."""
+    first = re.findall(r"[a-z]+", (note or "").lower())[:1]
+    if not first or _singular(first[0]) not in LINES_NOT_RUNG:
+        return ""
+    return "" if _words(note) & set(RINGABLE) else first[0]
 
 
 def type_problem(phone_type: str | None) -> str | None:

@@ -157,6 +157,27 @@ def test_a_phone_number_is_written_in_plain_digits_only(row, words):
     assert "is not a UK phone number" in problems["phone"][0]
 
 
+def test_a_fax_put_as_the_services_phone_its_note_saying_so_is_refused(row, words):
+    """A working copy has no phone type: "0121 552 6449", its note "Fax line for referral
+    forms", was signed and shown in large type as the number to ring (attack round)."""
+    fax = {**row, "phone_note": "Fax line for referral forms"}
+    (said,) = service_problems(fax, words.kinds, words.areas)["phone_note"]
+    assert "is a fax line, which a worker cannot ring" in said and "'Voice; …'" in said
+    for note in ("Voice; fax 024 7683 0000", "or text NCDV to 60777", "Text or call"):
+        assert "phone_note" not in service_problems(
+            {**row, "phone_note": note}, words.kinds, words.areas
+        )
+
+
+def test_national_beside_other_areas_is_refused(row, words):
+    """A Black Country service given 'national' too was the IDVA on a Coventry plan
+    (attack round, 2026-12-01)."""
+    both = {**row, "area": "coventry;national"}
+    (said,) = service_problems(both, words.kinds, words.areas)["area"]
+    assert said.startswith("'national' covers every area already")
+    assert "area" not in service_problems({**row, "area": "national"}, words.kinds, words.areas)
+
+
 def test_open_24_7_is_yes_no_or_empty(row, words):
     """ "Yes" or "24/7" meant "no", silently (review 2026-12-01)."""
     problems = service_problems({**row, "open_24_7": "24/7"}, words.kinds, words.areas)
