@@ -206,14 +206,16 @@ def publish_copy(
         unsealing = pool.submit(load_private, key, passphrase)
         database = Path(scratch) / "directory.sqlite"
         build(copy, words, pathway_from, database)  # a problem: said first, nothing written
-        made_from = pathway_from if isinstance(pathway_from, bytes) else None
-        parent = made_from or Path(pathway_from).read_bytes()
-        stamp(database, record_of(parent, database.read_bytes()))  # update_record
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         kid, signing_key = loaded
         seen, own = published or Published(), {kid: signing_key.verify_key}
         _check_not_behind(copy, out_dir, seen, own)
-        if newest := seen.newest(out_dir, own):  # begun from a release made without it
+        newest = seen.newest(out_dir, own)
+        made_from = pathway_from if isinstance(pathway_from, bytes) else None
+        parent = made_from or Path(pathway_from).read_bytes()
+        last = seen.newest_content(newest, out_dir) if newest else None
+        stamp(database, record_of(parent, database.read_bytes(), last))  # update_record
+        if newest:  # begun from a release made without it
             # from the directory it began from: a copy whose version equals the newest may
             # still hold a release stamped the same (fourteenth attack round)
             seen.check_not_undone(

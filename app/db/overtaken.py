@@ -69,8 +69,8 @@ def changes_undone(
         asked = None if record is None else set(record["services"].get(service_id, ()))
         if asked is not None and not asked:
             continue  # the update changed nothing of it since the release
-        if asked and "added" in asked:  # all of a service it added is its own
-            asked |= {*CONTACT_PARTS, "alert", "check"}
+        if asked and "added" in asked:  # its contact and caution, as the update set them
+            asked |= {"status", "numbers", "email", "hours", "alert", "check"}
         # edited in the copy: what the lead meant, that part only (an edit of its hours let
         # a withdrawn check and a dropped alert through: thirteenth attack round)
         edited = _edited(began.get(service_id), old.get(service_id)) if base is not None else ()

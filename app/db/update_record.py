@@ -42,16 +42,23 @@ def recorded(data: bytes) -> dict | None:
     return {"services": services, "removed": list(removed), "kinds": list(kinds)}
 
 
-def record_of(parent: bytes, new: bytes) -> dict | None:
-    """What `new` changed since the release, `parent` being the directory it was made
-    from: the parent's own record and what `new` changed of it. None when the parent is
-    neither the release nor an update with a record: what came before it is not known."""
+def record_of(parent: bytes, new: bytes, newest: bytes | None = None) -> dict | None:
+    """What `new` changed, `parent` being the directory it was made from: what `parent`
+    and the newest update published already record, and what `new` changed of `parent`.
+    Never begun again at a release: made on a release that held the last update, the
+    record left that update out, and a hotfix release without it brought its old number
+    back unnamed (attack round on H187). None when what came before is not known: the
+    parent neither the release nor an update with a record, or the newest without one."""
     from app.db.overtaken import changed_parts, contacts_of, kind_words
 
-    before = recorded(parent)
-    if before is None and not is_release(parent):
+    records = [recorded(parent)]
+    if records[0] is None and not is_release(parent):
         return None
-    before = before or {"services": {}, "removed": [], "kinds": []}
+    if newest is not None:
+        records.append(recorded(newest))
+        if records[-1] is None:
+            return None
+    before = _union([r for r in records if r is not None])
     old, now = contacts_of(parent), contacts_of(new)
     services = {sid: set(parts) for sid, parts in before["services"].items()}
     for sid in now:
@@ -70,6 +77,16 @@ def record_of(parent: bytes, new: bytes) -> dict | None:
         "removed": sorted(removed - now.keys()),
         "kinds": sorted(kinds),
     }
+
+
+def _union(records: list[dict]) -> dict:
+    union: dict = {"services": {}, "removed": [], "kinds": []}
+    for record in records:
+        for sid, parts in record["services"].items():
+            union["services"][sid] = sorted({*union["services"].get(sid, ()), *parts})
+        union["removed"] = sorted({*union["removed"], *record["removed"]})
+        union["kinds"] = sorted({*union["kinds"], *record["kinds"]})
+    return union
 
 
 def is_release(data: bytes) -> bool:

@@ -97,3 +97,45 @@ def test_a_copys_publish_signs_its_record_and_a_database_published_as_it_is_none
     }
     again = publish(data, key.private_path, tmp_path / "db", "2026.12.2", date(2026, 12, 1))
     assert recorded(read_bundle(again, keys)[1]) is None
+
+
+NUMBER = "UPDATE phone SET number = '0121 552 0000' WHERE service_id = 'bcwa'"
+
+
+def test_a_record_made_on_a_release_holding_the_last_update_keeps_that_updates_parts(
+    tmp_path, monkeypatch
+):
+    """U1 changed BCWA's number; the lead moved to release R2, which held U1, and published
+    U2 (NDAH's route). Begun again at R2, U2's record left BCWA out, and a hotfix release
+    made without U1 brought the old number back unnamed (attack round on H187)."""
+    import app.db.update_record as update_record
+
+    u1 = update(tmp_path, "u1", NUMBER)
+    r2 = shipped_changed(tmp_path / "r2.sqlite", NUMBER)  # the next release, U1 in it
+    monkeypatch.setattr(update_record, "shipped_directory", lambda: r2)
+    u2_path = shipped_changed(tmp_path / "u2.sqlite", NUMBER, ROUTE)
+    stamp(u2_path, record_of(r2.read_bytes(), u2_path.read_bytes(), newest=u1))
+    u2 = u2_path.read_bytes()
+    assert recorded(u2)["services"] == {"bcwa": ["numbers"], "ndah": ["referral_route"]}
+    hotfix = directory(tmp_path, "hotfix", ROUTE)  # made from R1: without U1
+    (said,) = changes_undone(u2, hotfix)
+    assert said.startswith("Black Country Women's Aid: 0121 552 0000 (the app's: 0121 552 6448")
+    # the newest published without a record (a database published as it is): not known
+    legacy = directory(tmp_path, "legacy", NUMBER)
+    assert record_of(r2.read_bytes(), u2_path.read_bytes(), newest=legacy) is None
+
+
+def test_a_service_the_update_added_is_asked_its_contact_not_a_fix_of_its_website(tmp_path):
+    """A release that held the service an update added, and fixed its website, failed the
+    self-test: every part of an added service was asked (attack round on H187)."""
+    added = {"services": {"galop": ["added"]}, "removed": [], "kinds": []}
+    path = shipped_changed(tmp_path / "added.sqlite")
+    stamp(path, added)
+    fixed = directory(
+        tmp_path, "fixed", "UPDATE service SET url = 'https://x.example' WHERE id = 'galop'"
+    )
+    assert changes_undone(path.read_bytes(), fixed) == []
+    moved = directory(
+        tmp_path, "moved", "UPDATE phone SET number = '0800 999 5429' WHERE service_id = 'galop'"
+    )
+    assert len(changes_undone(path.read_bytes(), moved)) == 1
