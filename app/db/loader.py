@@ -318,6 +318,7 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
             audience=s["audience"],
             phone=plain_spaces(phone["number"]) if phone else "",
             phone_note=plain_spaces(phone["description"]) if phone else "",
+            phone_type=plain_spaces(phone["type"] or "") if phone else "",
             hours="; ".join(x["description"] for x in schedules[sid] if x["description"]),
             open_24_7=any(is_always_open(x) for x in schedules[sid]),
             email=s["email"],

@@ -27,7 +27,7 @@ NAMED = 3  # services named in the message; the rest counted
 PROVENANCE = ("notes", "source", "source_date")
 # read as a contact's first parts (its numbers from the phone rows, each marked if not rung),
 # and as its caution (_caution_dropped)
-CONTACT = ("status", "phone", "email", "hours")
+CONTACT = ("status", "phone", "phone_type", "email", "hours")  # a type: in its number
 CAUTION = ("alert", "assured_date", "assured_method", "assured_by")
 # every other field a worker sees, or the plan reads, each a part of its own: a release put
 # back an update's age range, referral route and phone note unsaid (N7, nineteenth session)

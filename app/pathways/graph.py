@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.pathways.phone_numbers import refused_number
+from app.pathways.phone_numbers import refused_number, type_problem
 from app.records import record
 
 PLAN_NODE = "plan"
@@ -188,6 +188,7 @@ class Service:
     audience: str
     phone: str = ""
     phone_note: str = ""
+    phone_type: str = ""  # the shown line's type, as the directory holds it ("Out of hours")
     hours: str = ""
     open_24_7: bool = False
     email: str = ""
@@ -210,6 +211,8 @@ class Service:
         fallbacks (attack review 2026-12-01)."""
         if self.confidence == "low" or refused_number(self.phone) or self.alert.strip():
             return False  # the lead's alert ("not answering"): the fallbacks are offered too
+        if type_problem(self.phone_type):  # "Fascimile", "Main/Fax": signed before the rule
+            return False
         return bool(self.phone or self.email)
 
 

@@ -80,6 +80,18 @@ def ringable(phone_type: str | None) -> bool:
     return bool(words & set(RINGABLE)) or not words & set(NOT_RINGABLE)
 
 
+PLAIN_LINE = {"voice", "tel", "telephone", "phone", "main", "mainline", "landline", "line"}
+PLAIN_LINE |= {"number", "call", "work", "office", "switchboard", "switch", "board"}
+
+
+def type_label(phone_type: str | None) -> str:
+    """A line's type as the worker is told it beside the number ("Out of hours"), or "" for
+    a plain voice line: an out-of-hours line put first was the number shown, unlabelled, and
+    the daytime line went unseen (attack round, 2026-12-01)."""
+    typed = " ".join((phone_type or "").split()) if isinstance(phone_type, str) else ""
+    return typed if _words(typed) - PLAIN_LINE else ""
+
+
 def note_not_rung(note: str | None) -> str:
     """The lead's side: the word a number's note begins with when it says the line is one a
     worker cannot ring ("Fax line for referral forms") and nothing of ringing it; "". A

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from app.pathways.graph import Guidance, Service
+from app.pathways.phone_numbers import type_label
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 
@@ -119,8 +120,9 @@ def alert_words(s: Service) -> str:
 
 
 def service_notes(s: Service) -> list[str]:
-    """What to know before phoning: the number's note, the hours, who it is for."""
-    notes = [x for x in (s.phone_note, s.hours) if x]
+    """What to know before phoning: the line's type (when it says more than a voice line),
+    the number's note, the hours, who it is for."""
+    notes = [x for x in (type_label(s.phone_type), s.phone_note, s.hours) if x]
     if s.audience not in ("any", ""):
         notes.append(f"{s.audience} only")
     return notes

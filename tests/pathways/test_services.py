@@ -128,3 +128,21 @@ def test_a_service_the_lead_alerted_is_never_confirmed_and_brings_its_fallbacks(
     pathway = Pathway(dataclasses.replace(graph, services=services))
     mash = pathway.step(child_under_16()).plan.action("child_safeguarding_referral")
     assert mash.services[0].service.id == "coventry-mash" and mash.no_confirmed_service
+
+
+def test_a_line_whose_type_todays_rules_refuse_is_a_number_to_check(graph):
+    """ "Fascimile" (or "Main/Fax"), signed before the lead's rules refused it, was rung as
+    a voice line and shown "Confirmed" (attack round, 2026-12-01)."""
+    import dataclasses
+
+    from app.pathways.services import check_before_use
+
+    checked = dataclasses.replace(
+        graph.services["bcwa"], assured_date="2026-11-20", assured_method="phoned",
+        confidence="high", phone_type="voice",
+    )  # fmt: skip
+    today = date(2026, 11, 21)
+    assert checked.has_confirmed_contact and not check_before_use(checked, today, 12)
+    for typed in ("Fascimile", "Main/Fax"):
+        odd = dataclasses.replace(checked, phone_type=typed)
+        assert not odd.has_confirmed_contact and check_before_use(odd, today, 12)

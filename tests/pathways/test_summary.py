@@ -151,3 +151,15 @@ def test_the_leads_alert_is_said_first_in_the_summary(graph):
     alerted = dataclasses.replace(graph.services["bcwa"], alert="Reported not answering")
     line = service_line(ServiceMatch(alerted), lambda service: True)
     assert line.startswith("Tel 0121 552 6448 (Alert from the directory lead: Reported not")
+
+
+def test_a_lines_type_is_said_beside_its_number_when_it_says_more_than_voice(graph):
+    """An "Out of hours" line put first was the number shown, unlabelled (attack round)."""
+    import dataclasses
+
+    from app.pathways.summary import service_notes
+
+    assert graph.services["bcwa"].phone_type == "voice"  # as the shipped directory holds it
+    assert service_notes(graph.services["bcwa"])[0] != "voice"
+    late = dataclasses.replace(graph.services["bcwa"], phone_type="Out of hours")
+    assert service_notes(late)[0] == "Out of hours"
