@@ -189,10 +189,6 @@ def publish(
             db.execute(
                 "UPDATE content_meta SET value = ? WHERE key = 'directory_version'", (version,)
             )
-            if not just_built:  # a database keeps no record of its edits: read whole
-                from app.db.update_record import RECORD_KEY
-
-                db.execute("DELETE FROM content_meta WHERE key = ?", (RECORD_KEY,))
         db.execute("VACUUM")
         db.close()
         check_database(work, validate_graph=not just_built)  # just built: rows checked

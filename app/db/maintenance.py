@@ -166,7 +166,6 @@ def publish_copy(
     from app.db.directory_diff import compare
     from app.db.published import Published
     from app.db.signing import load_private
-    from app.db.update_record import record_of, stamp
 
     check_new_version(version, date.today(), (published or Published()).newest_claimed(out_dir))
     # before signing: saving the new version afterwards failed, and the lead was told
@@ -210,12 +209,7 @@ def publish_copy(
         kid, signing_key = loaded
         seen, own = published or Published(), {kid: signing_key.verify_key}
         _check_not_behind(copy, out_dir, seen, own)
-        newest = seen.newest(out_dir, own)
-        made_from = pathway_from if isinstance(pathway_from, bytes) else None
-        parent = made_from or Path(pathway_from).read_bytes()
-        last = seen.newest_content(newest, out_dir) if newest else None
-        stamp(database, record_of(parent, database.read_bytes(), last))  # update_record
-        if newest:  # begun from a release made without it
+        if newest := seen.newest(out_dir, own):  # begun from a release made without it
             # from the directory it began from: a copy whose version equals the newest may
             # still hold a release stamped the same (fourteenth attack round)
             seen.check_not_undone(

@@ -59,18 +59,10 @@ def changes_undone(
     directory than the update (a database published as it is, from a laptop the update had
     not reached): every service it holds otherwise is the update's change undone, whatever
     the dates say (tenth and eleventh attack rounds, 2026-12-01)."""
-    from app.db.update_record import recorded
-
-    new, old = contacts_of(update), contacts_of(shipped)
-    began = contacts_of(base) if base is not None else {}
-    record = None if older else recorded(update)  # what the update changed (update_record)
+    new, old = _contacts(update), _contacts(shipped)
+    began = _contacts(base) if base is not None else {}
     undone: dict[str, str] = {}  # service id -> what is changed back, in words
     for service_id, row in sorted(new.items()):
-        asked = None if record is None else set(record["services"].get(service_id, ()))
-        if asked is not None and not asked:
-            continue  # the update changed nothing of it since the release
-        if asked and "added" in asked:  # its contact and caution, as the update set them
-            asked |= {"status", "numbers", "email", "hours", "alert", "check"}
         # edited in the copy: what the lead meant, that part only (an edit of its hours let
         # a withdrawn check and a dropped alert through: thirteenth attack round)
         edited = _edited(began.get(service_id), old.get(service_id)) if base is not None else ()
@@ -78,9 +70,7 @@ def changes_undone(
             if row["status"] == "active" and not edited:
                 undone[service_id] = f"{row['name']}: {_said(row)} (added by the update)"
             continue
-        if asked is not None:  # the parts the update did not change are never its own
-            edited = (*edited, *(p for p in CONTACT_PARTS if p not in asked | set(edited)))
-        caution = _caution_dropped(row, old[service_id], shipped_is, began.get(service_id), asked)
+        caution = _caution_dropped(row, old[service_id], shipped_is, began.get(service_id))
         if caution:
             undone[service_id] = f"{row['name']}: {caution}"
             continue
@@ -108,12 +98,8 @@ def changes_undone(
             mine, others = _said(row, theirs), _said(theirs, row)
             undone[service_id] = f"{row['name']}: {mine} ({shipped_is}: {others})"
     for service_id in _brought_back(new, old, began if base is not None else None):
-        if record is not None and service_id not in record["removed"]:
-            continue  # new in the other, not removed by the update
         theirs = old[service_id]
         undone[service_id] = f"{theirs['name']}: {_said(theirs)} (not in the update: it removed it)"
-    if record is not None:
-        undone |= _kinds_undone(record["kinds"], update, shipped, shipped_is)
     if older:  # every other field a worker sees or trusts, of the services not named yet
         for key, words in _any_service_changed(update, shipped, shipped_is):
             undone.setdefault(key or words, words)
@@ -136,42 +122,6 @@ def _brought_back(new: dict, old: dict, began: dict | None) -> list[str]:
         if evidence is None or day is None or evidence <= day:
             back.append(service_id)
     return back
-
-
-def _kinds_undone(codes: list[str], update: bytes, other: bytes, other_is: str) -> dict:
-    """Each kind whose words the update changed that the other holds otherwise."""
-    mine, theirs = kind_words(update), kind_words(other)
-    return {
-        f"kind:{code}": (
-            f"the words for {code} {mine.get(code) or 'removed'!r} "
-            f"({other_is}: {theirs.get(code) or 'none'!r})"
-        )
-        for code in codes
-        if mine.get(code) != theirs.get(code)
-    }
-
-
-def kind_words(data: bytes) -> dict[str, str]:
-    """The kinds of service, code -> the words workers see (the Directory tab's filter)."""
-    from app.db.service_rows import KIND_TAXONOMY
-
-    db = open_directory(data)
-    try:
-        sql = "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?"
-        return dict(db.execute(sql, (KIND_TAXONOMY,)).fetchall())
-    finally:
-        db.close()
-
-
-def changed_parts(before: dict | None, now: dict) -> tuple[str, ...]:
-    """The parts of a service (contacts_of) that differ: "added" for a new one."""
-    if before is None:
-        return ("added",)
-    pairs = zip(CONTACT_PARTS, before["contact"], now["contact"], strict=True)
-    return (
-        *(part for part, was, is_now in pairs if was != is_now),
-        *(part for part in ("alert", "check") if before[part] != now[part]),
-    )
 
 
 def _same_check(row: dict, other: dict) -> bool:
@@ -262,7 +212,7 @@ def _detail(part: str, value) -> str:
     return f"{part.replace('_', ' ')} {shown or 'none'}"
 
 
-def contacts_of(data: bytes) -> dict[str, dict]:
+def _contacts(data: bytes) -> dict[str, dict]:
     """Each service's name, contact (status, numbers in order, email, hours, then its
     DETAILS), person's check (its day, and the whole check), alert, the day its source was
     seen, and the day its directory was published."""
@@ -332,9 +282,7 @@ def _published_day(version: str) -> date | None:
         return None
 
 
-def _caution_dropped(
-    update: dict, other: dict, other_is: str, began: dict | None = None, asked: set | None = None
-) -> str:
+def _caution_dropped(update: dict, other: dict, other_is: str, began: dict | None = None) -> str:
     """What of the update's caution about a service the other directory drops, in words:
     its "check before use" alert, or its withdrawal of a person's check, unless the other
     holds a person's check made after the update's day (a new one: on the day itself it may
@@ -349,11 +297,10 @@ def _caution_dropped(
     if other["checked"] and day is not None and other["checked"] > day:
         return ""
     alert = update["alert"] and update["alert"] != other["alert"]
-    alert = alert and (asked is None or bool(asked & {"alert", "added"}))
     seen_and_changed = began is not None and began["alert"] == update["alert"]
     if alert and not seen_and_changed:
         return f"alert {update['alert'][:80]!r} ({other_is}: {other['alert'][:80] or 'none'!r})"
-    if not update["checked"] and other["checked"] and (asked is None or "check" in asked):
+    if not update["checked"] and other["checked"]:
         # "withdrawn" was said of a check the update never held (attack round on H184)
         return (
             f"no person's check in the update, withdrawn or never made ({other_is}: checked "
