@@ -12,7 +12,7 @@ from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory
 from app.db.schema_versions import head, revisions
-from app.pathways.phone_numbers import contact_key, type_problem
+from app.pathways.phone_numbers import contact_key, ringable, type_problem
 
 
 class Refused(ValueError):
@@ -199,10 +199,37 @@ def check_numbers(source: Source) -> None:
         for service_id, _, kind in rows
         if (problem := type_problem(kind))
     ]
+    problems += _note_and_area_problems(source)
     problems += fallback_contact_problems(load_graph(source))
     if problems:
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
         raise Refused(f"{problems[0]}{more}")
+
+
+def _note_and_area_problems(source: Source) -> list[str]:
+    """The working copy's rules for a number's note and a service's areas, for a database
+    published as it is: an import --merge signed a fax's note and "NATIONAL " beside
+    boroughs (re-attack round on H189)."""
+    from app.db.service_checks import areas_problem, note_problem
+
+    db = open_directory(source)
+    try:
+        notes = db.execute("SELECT service_id, number, description, type FROM phone").fetchall()
+        areas: dict[str, list[str]] = {}
+        for service_id, name in db.execute("SELECT service_id, name FROM service_area"):
+            areas.setdefault(service_id, []).append(name)
+    finally:
+        db.close()
+    problems = [
+        f"service {service_id}: phone note: {problem}"
+        for service_id, number, note, kind in notes
+        if ringable(kind) and (problem := note_problem(number or "", note))
+    ]
+    return problems + [
+        f"service {service_id}: area: {problem}"
+        for service_id, names in sorted(areas.items())
+        if (problem := areas_problem(names))
+    ]
 
 
 def check_checks_follow_contacts(before, after) -> None:

@@ -111,21 +111,10 @@ def service_problems(
             f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})"
         ]:
             add("phone", problem)
-    if row.get("phone") and (word := note_not_rung(row.get("phone_note"))):
-        add(
-            "phone_note",
-            f"the note {row['phone_note']!r} says {row['phone']} is a {word} line, which a "
-            "worker cannot ring: the service's phone is the number they ring (put the "
-            f"{word} number in the notes), or begin the note with how it is rung ('Voice; …')",
-        )
-    places = _listed(row.get("area", ""))
-    if "national" in places and len(places) > 1:
-        add(
-            "area",
-            "'national' covers every area already: with other areas beside it, a borough's "
-            "service was offered in every other borough. Write 'national' alone, or only the "
-            "areas it serves",
-        )
+    if row.get("phone") and (problem := note_problem(row["phone"], row.get("phone_note"))):
+        add("phone_note", problem)
+    if problem := areas_problem(_listed(row.get("area", ""))):
+        add("area", problem)
     website = row.get("website") or ""
     if website and not website.startswith("https://"):
         add("website", "links must start with https:// (an http page can be altered on the way)")
@@ -163,6 +152,34 @@ def service_problems(
             if value and WHERE.search(unicodedata.normalize("NFKC", value)):
                 add(field, "a refuge's address must never be held: remove where it is")
     return found
+
+
+WIDE_AREAS = ("national", "west_midlands")  # every area, or every borough of the region
+
+
+def note_problem(number: str, note: str | None) -> str:
+    """A number's note naming a line no one rings, unless it begins by saying the number is
+    rung: the service's phone is shown in large type as the number to ring (H189)."""
+    if not (word := note_not_rung(note)):
+        return ""
+    return (
+        f"the note {note!r} of {number} names a {word} line, which a worker cannot ring: the "
+        f"service's phone is shown as the number to ring. Put a {word} number in the notes; "
+        "for a line that is rung, begin the note with how ('Voice; …', 'Call, or text …')"
+    )
+
+
+def areas_problem(areas: list[str]) -> str:
+    """'national' or the region beside other areas: a borough's service was offered in every
+    other borough (attack rounds, 2026-12-01; H189)."""
+    wide = [a for a in areas if a.strip().lower() in WIDE_AREAS]
+    if not wide or len(areas) == 1:
+        return ""
+    return (
+        f"'{wide[0]}' covers every area it names already: with other areas beside it, a "
+        f"borough's service was offered in other boroughs. Write '{wide[0]}' alone, or only "
+        "the areas it serves"
+    )
 
 
 def _listed(value: str) -> list[str]:

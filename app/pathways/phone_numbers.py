@@ -55,6 +55,8 @@ KNOWN = {*NOT_RINGABLE, *RINGABLE, *NEUTRAL, *NEGATIONS}
 # what else there is (the NSPCC's note)
 OTHER_WAYS = ("email", "mail", "msg", "message", "messaging", "chat", "webchat")
 LINES_NOT_RUNG = frozenset(NOT_RINGABLE) - {*OTHER_WAYS, "signal", "teams", "zoom"}
+# a note naming such a line begins with one of these when the number itself is rung
+VOICE_FIRST = {"voice", "call", "phone", "telephone", "tel", "ring", "helpline", "freephone"}
 
 
 def _words(phone_type: str | None) -> set[str]:
@@ -93,14 +95,21 @@ def type_label(phone_type: str | None) -> str:
 
 
 def note_not_rung(note: str | None) -> str:
-    """The lead's side: the word a number's note begins with when it says the line is one a
-    worker cannot ring ("Fax line for referral forms") and nothing of ringing it; "". A
+    """The lead's side: the first word for a line no one rings that a number's note names
+    ("Fax line for referral forms", "Referrals by fax only", "ＦＡＸ", "e-fax"), unless the
+    note begins by saying the number is rung ("Voice; fax …", "Call, or text …"); "". A
     working copy has no phone type: a fax put as the service's phone, its note saying so,
-    was signed and shown in large type as the number to ring (attack round, 2026-12-01)."""
-    first = re.findall(r"[a-z]+", (note or "").lower())[:1]
-    if not first or _singular(first[0]) not in LINES_NOT_RUNG:
+    was signed and shown in large type as the number to ring (attack rounds, 2026-12-01)."""
+    typed = note if isinstance(note, str) else ""
+    if not typed.isascii():
+        import unicodedata
+
+        typed = unicodedata.normalize("NFKC", typed)
+    words = [_singular(word) for word in re.findall(r"[a-z]+", typed.lower())]
+    named = [w for w in words if w in LINES_NOT_RUNG or "fax" in w or w.startswith("fascim")]
+    if not named or words[0] in VOICE_FIRST:
         return ""
-    return "" if _words(note) & set(RINGABLE) else first[0]
+    return named[0]
 
 
 def type_problem(phone_type: str | None) -> str | None:

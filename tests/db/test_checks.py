@@ -59,3 +59,20 @@ def test_a_check_a_database_did_not_have_in_use_is_refused_at_publish(graph):
     renewed = with_service(before, "bcwa", assured_date="2026-11-30")  # not made here
     with pytest.raises(Refused, match="record it in a working copy"):
         check_checks_follow_contacts(before, renewed)
+
+
+def test_a_database_published_as_it_is_keeps_the_working_copys_note_and_area_rules(tmp_path):
+    """An import --merge signed a phone note "Fax line for referral forms" on the line
+    shown, and "NATIONAL " beside Black Country boroughs (re-attack round on H189)."""
+    from app.db.checks import check_numbers
+    from tests.conftest import shipped_changed
+
+    fax = "UPDATE phone SET description = 'Fax line for referral forms' WHERE service_id = 'bcwa'"
+    with pytest.raises(Refused, match="service bcwa: phone note: the note 'Fax line"):
+        check_numbers(shipped_changed(tmp_path / "fax.sqlite", fax))
+    typed = "UPDATE phone SET type = 'fax' WHERE service_id = 'galop'"  # a fax typed so
+    noted = "UPDATE phone SET description = 'Fax line' WHERE service_id = 'galop'"
+    check_numbers(shipped_changed(tmp_path / "typed.sqlite", typed, noted))
+    wide = "INSERT INTO service_area VALUES ('bcwa-national', 'bcwa', 'national', '')"
+    with pytest.raises(Refused, match="service bcwa: area: 'national' covers every area"):
+        check_numbers(shipped_changed(tmp_path / "wide.sqlite", wide))

@@ -157,24 +157,46 @@ def test_a_phone_number_is_written_in_plain_digits_only(row, words):
     assert "is not a UK phone number" in problems["phone"][0]
 
 
-def test_a_fax_put_as_the_services_phone_its_note_saying_so_is_refused(row, words):
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Fax line for referral forms",
+        "Fax for the duty team",
+        "Fax (not a phone line)",
+        "Main fax line",
+        "Referrals by fax only",
+        "e-fax",
+        "Fascimile",
+        "\uff26\uff41\uff58",  # full-width
+        "Textphone 18001",
+        "or text NCDV to 60777",
+    ],
+)
+def test_a_number_whose_note_names_a_line_no_one_rings_is_refused(row, words, note):
     """A working copy has no phone type: "0121 552 6449", its note "Fax line for referral
-    forms", was signed and shown in large type as the number to ring (attack round)."""
-    fax = {**row, "phone_note": "Fax line for referral forms"}
-    (said,) = service_problems(fax, words.kinds, words.areas)["phone_note"]
-    assert "is a fax line, which a worker cannot ring" in said and "'Voice; …'" in said
-    for note in ("Voice; fax 024 7683 0000", "or text NCDV to 60777", "Text or call"):
-        assert "phone_note" not in service_problems(
-            {**row, "phone_note": note}, words.kinds, words.areas
-        )
+    forms", was signed and shown in large type as the number to ring; a first word only,
+    and a "not" read as nothing, let most ways of writing it through (attack rounds)."""
+    (said,) = service_problems({**row, "phone_note": note}, words.kinds, words.areas)["phone_note"]
+    assert "line, which a worker cannot ring" in said and "'Voice; …'" in said
 
 
-def test_national_beside_other_areas_is_refused(row, words):
-    """A Black Country service given 'national' too was the IDVA on a Coventry plan
-    (attack round, 2026-12-01)."""
-    both = {**row, "area": "coventry;national"}
-    (said,) = service_problems(both, words.kinds, words.areas)["area"]
-    assert said.startswith("'national' covers every area already")
+@pytest.mark.parametrize(
+    "note", ["Voice; fax 024 7683 0000", "Call, or text NCDV to 60777", "Out of hours: 0300 1"]
+)
+def test_a_note_that_begins_by_saying_the_number_is_rung_stands(row, words, note):
+    assert "phone_note" not in service_problems(
+        {**row, "phone_note": note}, words.kinds, words.areas
+    )
+
+
+@pytest.mark.parametrize(
+    "areas", ["coventry;national", "national ;sandwell", "sandwell;west_midlands"]
+)
+def test_a_wide_area_beside_other_areas_is_refused(row, words, areas):
+    """A Black Country service given 'national' (or the region) too was the IDVA on a
+    Coventry plan (attack rounds, 2026-12-01)."""
+    (said,) = service_problems({**row, "area": areas}, words.kinds, words.areas)["area"]
+    assert "covers every area it names already" in said
     assert "area" not in service_problems({**row, "area": "national"}, words.kinds, words.areas)
 
 
