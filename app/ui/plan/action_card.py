@@ -97,16 +97,18 @@ class ServiceRow(QWidget):
         if not instead:
             line.addStretch(1)
             layout.addWidget(self.name)
+        alert = alert_words(service)
+        self.trust = plain_label(trust_line(match, today, months), "How sure we are")
+        if alert:  # before the number: read out or copied before the alert was seen (H188)
+            self.trust.setFont(scaled(self.trust.font(), 1.0, bold=True))  # words and an icon
+            layout.addWidget(self.trust)
         layout.addLayout(line)
         notes = "; ".join(service_notes(service))
         self.notes = plain_label(notes, "Hours and notes")
         layout.addWidget(self.notes)  # in the card before shown: never a window of its own
         self.notes.setVisible(bool(notes))
-        self.trust = plain_label(trust_line(match, today, months), "How sure we are")
-        alert = alert_words(service)
-        if alert:  # words and an icon, never colour alone
-            self.trust.setFont(scaled(self.trust.font(), 1.0, bold=True))
-        layout.addWidget(self.trust)
+        if not alert:
+            layout.addWidget(self.trust)
         self.trust.setVisible(bool(self.trust.text()))
         self.spoken = f"{service.name}, {contact or 'no number held here'}" + (
             f". {alert}" if alert else ""
