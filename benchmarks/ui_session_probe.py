@@ -68,6 +68,8 @@ def main() -> None:
         asked, answered = [], []
         tab.timer.timeout.connect(lambda: asked.append(time.perf_counter()))
         tab.searches.answered.connect(lambda _hits: answered.append(time.perf_counter()))
+        while tab.model.rowCount() == 0:  # the list the tab opens on, before any typing
+            app.processEvents()
         inline = searcher(DirectorySearch(big))  # the old way, on the GUI thread: baseline
         keys, results, gui_inline = [], [], []
         for word in WORDS:
