@@ -15,7 +15,7 @@ from datetime import date
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
-from app.pathways.phone_numbers import ringable
+from app.pathways.phone_numbers import ringable, type_problem
 from app.pathways.services import FIXED_NUMBERS, contact_confirmed, needs_check
 from app.records import record
 
@@ -202,7 +202,9 @@ class DirectorySearch:
             "coalesce((SELECT number FROM phone WHERE service_id = s.id "
             f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), "
             "s.confidence, s.assured_date, s.source, s.source_date, coalesce(s.notes, ''), "
-            "coalesce(s.email, ''), s.assured_method, coalesce(s.alert, '')"
+            "coalesce(s.email, ''), s.assured_method, coalesce(s.alert, ''), "
+            "coalesce((SELECT type FROM phone WHERE service_id = s.id "
+            f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), '')"
         )
         expression = match_expression(text)
         if expression:
@@ -247,6 +249,8 @@ class DirectorySearch:
     def _hit(self, row: tuple, today: date) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""
         alert = " ".join(row[11].split())
+        # its line's type refused by today's rules ("Fascimile"), signed before: as the plan
+        odd = bool(type_problem(row[12])) or bool(alert)
         fixed = "".join(row[3].split()) in FIXED_NUMBERS
         check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
         confirmed = contact_confirmed(row[5], row[10], row[3], today)
@@ -254,8 +258,8 @@ class DirectorySearch:
             *row[:3],
             plain_spaces(row[3]),
             *row[4:10],
-            check_before_use=check or bool(alert and not fixed),
-            confirmed=str(confirmed or "") if not alert else "",
+            check_before_use=check or (odd and not fixed),
+            confirmed=str(confirmed or "") if not odd else "",
             alert=alert,
         )
 

@@ -24,6 +24,7 @@ from app.db.field_rules import (
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.phone_numbers import PHONE_ALLOWED, note_not_rung, uk_phone_digits
+from app.pathways.services import WIDE_AREAS
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -154,18 +155,16 @@ def service_problems(
     return found
 
 
-WIDE_AREAS = ("national", "west_midlands")  # every area, or every borough of the region
-
-
 def note_problem(number: str, note: str | None) -> str:
     """A number's note naming a line no one rings, unless it begins by saying the number is
     rung: the service's phone is shown in large type as the number to ring (H189)."""
     if not (word := note_not_rung(note)):
         return ""
     return (
-        f"the note {note!r} of {number} names a {word} line, which a worker cannot ring: the "
-        f"service's phone is shown as the number to ring. Put a {word} number in the notes; "
-        "for a line that is rung, begin the note with how ('Voice; …', 'Call, or text …')"
+        f"the note {note!r} says {number} is a {word} line, which a worker cannot ring: the "
+        f"service's phone is shown as the number to ring. If {number} is rung, begin the note "
+        f"with how ('Voice; …', 'Call, or text …'); if not, give the number to ring as the "
+        f"phone and the {word} number in the note"
     )
 
 

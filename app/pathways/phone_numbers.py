@@ -51,10 +51,11 @@ NEUTRAL += ("us", "service", "contact", "enquiry", "am", "pm", "after", "pref")
 NEUTRAL += ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NEGATIONS = ("no", "not", "never", "except", "without", "don", "dont")
 KNOWN = {*NOT_RINGABLE, *RINGABLE, *NEUTRAL, *NEGATIONS}
-# a note beginning with these says what the line is; "email help@…" or "chat online" says
-# what else there is (the NSPCC's note)
-OTHER_WAYS = ("email", "mail", "msg", "message", "messaging", "chat", "webchat")
-LINES_NOT_RUNG = frozenset(NOT_RINGABLE) - {*OTHER_WAYS, "signal", "teams", "zoom"}
+# lines no one speaks on, as a number's note names them ("email help@…", "chat online" or
+# "leave a voicemail" say what else there is, or what the line does out of hours)
+LINES_NOT_RUNG = {"fax", "facsimile", "telefax", "telecopier", "text", "sms", "txt", "texting"}
+LINES_NOT_RUNG |= {"textline", "textphone", "minicom", "tty", "tdd", "typetalk", "relay", "ngt"}
+LINES_NOT_RUNG |= {"video", "videophone", "bsl", "pager", "whatsapp", "whats"}
 # a note naming such a line begins with one of these when the number itself is rung
 VOICE_FIRST = {"voice", "call", "phone", "telephone", "tel", "ring", "helpline", "freephone"}
 
@@ -95,21 +96,26 @@ def type_label(phone_type: str | None) -> str:
 
 
 def note_not_rung(note: str | None) -> str:
-    """The lead's side: the first word for a line no one rings that a number's note names
-    ("Fax line for referral forms", "Referrals by fax only", "ＦＡＸ", "e-fax"), unless the
-    note begins by saying the number is rung ("Voice; fax …", "Call, or text …"); "". A
-    working copy has no phone type: a fax put as the service's phone, its note saying so,
-    was signed and shown in large type as the number to ring (attack rounds, 2026-12-01)."""
+    """The lead's side: the word for a line no one speaks on that a number's note names of
+    that very number ("Fax line for referral forms", "Referrals by fax only", "ＦＡＸ",
+    "e-fax"); "" when it names none, names it with a number of its own ("Fax referrals to
+    0121 555 0000", "Textphone users: dial 18001 first": another line), or begins by saying
+    the number is rung ("Voice; …", "Call, or text …"). A working copy has no phone type: a
+    fax put as the service's phone, its note saying so, was signed and shown in large type
+    as the number to ring (attack rounds, 2026-12-01)."""
     typed = note if isinstance(note, str) else ""
     if not typed.isascii():
         import unicodedata
 
         typed = unicodedata.normalize("NFKC", typed)
     words = [_singular(word) for word in re.findall(r"[a-z]+", typed.lower())]
-    named = [w for w in words if w in LINES_NOT_RUNG or "fax" in w or w.startswith("fascim")]
-    if not named or words[0] in VOICE_FIRST:
+    named = [w for w in words if w in LINES_NOT_RUNG or "fax" in w or w[:6] in FAXES]
+    if not named or words[0] in VOICE_FIRST or any(c.isdigit() for c in typed):
         return ""
     return named[0]
+
+
+FAXES = {"facsim", "fascim"}  # misspelt as leads write it ("Fascimile", "Facsimilie")
 
 
 def type_problem(phone_type: str | None) -> str | None:

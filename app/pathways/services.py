@@ -11,6 +11,7 @@ from app.pathways.phone_numbers import refused_number, type_problem
 from app.records import record
 
 NATIONAL = "national"
+WIDE_AREAS = (NATIONAL, "west_midlands")  # every area; every borough of the region
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -127,9 +128,14 @@ def needs_check(
 
 
 def area_rank(service: Service, person: Person) -> int | None:
-    """0 local, 1 regional, 2 national; None when the service does not cover the person."""
+    """0 local, 1 regional, 2 national; None when the service does not cover the person. A
+    service naming a borough is that borough's: a wide area beside it (a slip the lead's
+    rules now refuse, in an update signed before) made a Black Country service the IDVA on
+    a Coventry plan (attack round, 2026-12-01; H193)."""
     if person.borough is not None and person.borough in service.areas:
         return 0
+    if any(area not in WIDE_AREAS for area in service.areas):
+        return None  # another borough's
     if person.region is not None and person.region in service.areas:
         return 1
     if NATIONAL in service.areas:

@@ -647,3 +647,25 @@ def test_a_lead_puts_right_their_own_slip_once_the_update_is_installed_and_sees_
     assert "National Domestic Abuse Helpline" in "\n".join(signed.lines())  # shown before
     _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
     assert load_valid_graph(data).services["ndah"].referral_route == route
+
+
+def test_a_copy_begun_from_a_line_typed_oddly_keeps_the_type_for_the_lead_to_settle(tmp_path):
+    """A working copy holds no phone type: a "Fascimile" line, checked, signed before the
+    type rules, became a plain voice line at the lead's next publish, "confirmed"
+    (re-attack round, 2026-12-01; H194)."""
+    from tests.conftest import shipped_changed
+
+    odd = shipped_changed(
+        tmp_path / "odd.sqlite",
+        "UPDATE phone SET type = 'Fascimile', description = '' WHERE service_id = 'bcwa'",
+        "UPDATE service SET assured_date = '2026-11-24', assured_method = 'phoned', "
+        "assured_by = 'DA lead' WHERE id = 'bcwa'",
+    )
+    start_copy(tmp_path / "copy", odd)
+    copy, words = open_copy(tmp_path / "copy", load_valid_graph(odd))
+    row = copy.service("bcwa")
+    assert (row["phone_note"], row["assured_date"]) == ("Fascimile", "")
+    assert (
+        "says 0121 552 6448 is a fascimile line"
+        in problems_of(copy, words)["bcwa"]["phone_note"][0]
+    )

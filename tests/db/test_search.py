@@ -204,3 +204,23 @@ def test_a_service_the_lead_alerted_says_so_and_is_never_shown_confirmed(tmp_pat
         )
     finally:
         finder.close()
+
+
+def test_a_line_whose_type_todays_rules_refuse_is_never_shown_confirmed(tmp_path):
+    """The Directory tab showed "checked: 2026-11-20" for a line typed "Fascimile" that the
+    plan's card already called a number to check (re-attack round; H191)."""
+    from tests.conftest import shipped_changed
+
+    database = shipped_changed(
+        tmp_path / "d.sqlite",
+        "UPDATE phone SET type = 'Fascimile' WHERE service_id = 'bcwa'",
+        "UPDATE service SET assured_date = '2026-11-24', assured_method = 'phoned', "
+        "confidence = 'high' WHERE id = 'bcwa'",
+    )
+    finder = DirectorySearch(database)
+    try:
+        hits = finder.search("black country women", today=date(2026, 12, 1))
+        (hit,) = [h for h in hits if h.id == "bcwa"]
+        assert (hit.confirmed, hit.check_before_use) == ("", True)
+    finally:
+        finder.close()
