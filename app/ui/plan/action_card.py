@@ -110,8 +110,9 @@ class ServiceRow(QWidget):
         if not alert:
             layout.addWidget(self.trust)
         self.trust.setVisible(bool(self.trust.text()))
-        self.spoken = f"{service.name}, {contact or 'no number held here'}" + (
-            f". {alert}" if alert else ""
+        # a screen reader hears the alert before the number, as the card shows it
+        self.spoken = (f"{alert}. " if alert else "") + (
+            f"{service.name}, {contact or 'no number held here'}"
         )
 
 

@@ -45,15 +45,15 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     # the number a block of its own, left to right: after a name ending in Urdu or Arabic,
     # on one line with it, "0121 552 6448" was printed "6448 552 0121" (review 2026-12-01)
     number = f'<div dir="ltr"><big><b>{contact}</b></big></div>'
-    alert = alert_words(s)
-    lines = [f"<b>{escape(alert)}</b>"] if alert else []
-    lines += [escape(note) for note in service_notes(s)]
+    alert = alert_words(s)  # before the number, as on the card
+    warned = f"<br><b>\u26a0 {escape(alert)}</b>" if alert else ""
+    lines = [escape(note) for note in service_notes(s)]
     day = None if unconfirmed else confirmed_on(s)  # checked within the window, by a person
     if day is not None:
         lines.append(f"confirmed {day.isoformat()}")
     if unconfirmed and (s.phone or s.email):  # no doubt about a number not held
         lines.append(f"<i>{UNCONFIRMED if s.phone else UNCONFIRMED_ADDRESS}</i>")
-    return f"<li>{prefix}<b>{escape(s.name)}</b>{number}" + "<br>".join(lines) + "</li>"
+    return f"<li>{prefix}<b>{escape(s.name)}</b>{warned}{number}" + "<br>".join(lines) + "</li>"
 
 
 def action_html(number: int, action: PlannedAction, check) -> str:

@@ -136,4 +136,5 @@ def test_the_leads_alert_is_printed_in_bold_with_the_number(graph):
 
     alerted = dataclasses.replace(graph.services["bcwa"], alert="Reported not answering")
     html = service_html(ServiceMatch(alerted), unconfirmed=True)
-    assert "<b>Alert from the directory lead: Reported not answering</b>" in html
+    alert = "<b>\u26a0 Alert from the directory lead: Reported not answering</b>"
+    assert alert in html and html.index(alert) < html.index("0121 552 6448")
