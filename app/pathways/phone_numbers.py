@@ -53,9 +53,14 @@ NEGATIONS = ("no", "not", "never", "except", "without", "don", "dont")
 KNOWN = {*NOT_RINGABLE, *RINGABLE, *NEUTRAL, *NEGATIONS}
 # lines no one speaks on, as a number's note names them ("email help@…", "chat online" or
 # "leave a voicemail" say what else there is, or what the line does out of hours)
+# (a fax anywhere in it; the others as its first word: "Free helpline; text also available"
+# and "BSL interpreters on request" are voice lines)
 LINES_NOT_RUNG = {"fax", "facsimile", "telefax", "telecopier", "text", "sms", "txt", "texting"}
 LINES_NOT_RUNG |= {"textline", "textphone", "minicom", "tty", "tdd", "typetalk", "relay", "ngt"}
-LINES_NOT_RUNG |= {"video", "videophone", "bsl", "pager", "whatsapp", "whats"}
+LINES_NOT_RUNG |= {"video", "videophone", "pager", "whatsapp", "whats"}
+# another line's number in a note: five digits or more ("18001", "0121 555 0000"), not
+# its hours ("Mon-Fri 9-5", "24/7")
+ANOTHER_NUMBER = re.compile(r"\d(?:[ -]?\d){4,}")
 # a note naming such a line begins with one of these when the number itself is rung
 VOICE_FIRST = {"voice", "call", "phone", "telephone", "tel", "ring", "helpline", "freephone"}
 
@@ -109,10 +114,14 @@ def note_not_rung(note: str | None) -> str:
 
         typed = unicodedata.normalize("NFKC", typed)
     words = [_singular(word) for word in re.findall(r"[a-z]+", typed.lower())]
-    named = [w for w in words if w in LINES_NOT_RUNG or "fax" in w or w[:6] in FAXES]
-    if not named or words[0] in VOICE_FIRST or any(c.isdigit() for c in typed):
+    named = [w for w in words if _is_fax(w)] or [w for w in words[:1] if w in LINES_NOT_RUNG]
+    if not named or words[0] in VOICE_FIRST or ANOTHER_NUMBER.search(typed):
         return ""
     return named[0]
+
+
+def _is_fax(word: str) -> bool:
+    return "fax" in word or word[:6] in FAXES or word in ("facsimile", "telecopier")
 
 
 FAXES = {"facsim", "fascim"}  # misspelt as leads write it ("Fascimile", "Facsimilie")

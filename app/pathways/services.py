@@ -129,13 +129,11 @@ def needs_check(
 
 def area_rank(service: Service, person: Person) -> int | None:
     """0 local, 1 regional, 2 national; None when the service does not cover the person. A
-    service naming a borough is that borough's: a wide area beside it (a slip the lead's
-    rules now refuse, in an update signed before) made a Black Country service the IDVA on
-    a Coventry plan (attack round, 2026-12-01; H193)."""
+    wide area beside boroughs (refused on the lead's side since H189) is read as written:
+    dropping it took the National Domestic Abuse Helpline off plans outside the region,
+    as dropping the boroughs gave another borough's IDVA (H193, withdrawn)."""
     if person.borough is not None and person.borough in service.areas:
         return 0
-    if any(area not in WIDE_AREAS for area in service.areas):
-        return None  # another borough's
     if person.region is not None and person.region in service.areas:
         return 1
     if NATIONAL in service.areas:

@@ -171,6 +171,8 @@ def test_a_phone_number_is_written_in_plain_digits_only(row, words):
         "Facsimilie",
         "Telecopier",
         "Whats App only",
+        "Fax only, Mon-Fri 9-5",  # hours are no other line's number
+        "Text only, 24/7",
     ],
 )
 def test_a_number_whose_note_names_a_line_no_one_rings_is_refused(row, words, note):
@@ -189,6 +191,9 @@ def test_a_number_whose_note_names_a_line_no_one_rings_is_refused(row, words, no
         "Fax referrals to 0121 555 0000",  # another line's number: this one is rung
         "Textphone users: dial 18001 first",
         "Leave a voicemail out of hours",
+        "BSL interpreters available on request",
+        "Free helpline; text also available",
+        "Main line. Text service for deaf callers",
     ],
 )
 def test_a_note_that_says_the_number_is_rung_or_gives_another_lines_stands(row, words, note):

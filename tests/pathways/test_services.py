@@ -146,23 +146,3 @@ def test_a_line_whose_type_todays_rules_refuse_is_a_number_to_check(graph):
     for typed in ("Fascimile", "Main/Fax"):
         odd = dataclasses.replace(checked, phone_type=typed)
         assert not odd.has_confirmed_contact and check_before_use(odd, today, 12)
-
-
-def test_a_service_naming_boroughs_is_theirs_whatever_wide_area_stands_beside(graph):
-    """'national' added to Black Country Women's Aid's boroughs, in an update signed before
-    the lead's rules refused it, made it the IDVA on a Coventry plan (attack round; H193)."""
-    import dataclasses
-
-    from app.pathways.services import Person, area_rank
-
-    def person(borough):
-        return Person(borough, "west_midlands", 18, 120, frozenset({"any"}))
-
-    bcwa = graph.services["bcwa"]
-    for wide in ("national", "west_midlands"):
-        slipped = dataclasses.replace(bcwa, areas=(*bcwa.areas, wide))
-        assert area_rank(slipped, person("sandwell")) == 0
-        assert area_rank(slipped, person("coventry")) is None
-    ndah = graph.services["ndah"]  # national alone, as ever
-    assert area_rank(ndah, person("coventry")) == 2
-    assert area_rank(ndah, Person(None, None, 18, 120, frozenset({"any"}))) == 2
