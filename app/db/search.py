@@ -15,7 +15,8 @@ from datetime import date
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
-from app.pathways.phone_numbers import ringable, type_problem
+from app.pathways.graph import lead_cautions
+from app.pathways.phone_numbers import ringable
 from app.pathways.services import FIXED_NUMBERS, contact_confirmed, needs_check
 from app.records import record
 
@@ -249,8 +250,7 @@ class DirectorySearch:
     def _hit(self, row: tuple, today: date) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""
         alert = " ".join(row[11].split())
-        # its line's type refused by today's rules ("Fascimile"), signed before: as the plan
-        odd = bool(type_problem(row[12])) or bool(alert)
+        odd = lead_cautions(alert, row[12])  # as the plan reads it
         fixed = "".join(row[3].split()) in FIXED_NUMBERS
         check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
         confirmed = contact_confirmed(row[5], row[10], row[3], today)

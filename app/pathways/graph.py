@@ -209,11 +209,18 @@ class Service:
         """A phone or email we hold with more than low confidence. A number the lead's
         rules refuse (in an update signed before them) is no contact: the plan adds the
         fallbacks (attack review 2026-12-01)."""
-        if self.confidence == "low" or refused_number(self.phone) or self.alert.strip():
-            return False  # the lead's alert ("not answering"): the fallbacks are offered too
-        if type_problem(self.phone_type):  # "Fascimile", "Main/Fax": signed before the rule
+        if self.confidence == "low" or refused_number(self.phone):
+            return False
+        if lead_cautions(self.alert, self.phone_type):  # the fallbacks are offered too
             return False
         return bool(self.phone or self.email)
+
+
+def lead_cautions(alert: str | None, phone_type: str | None) -> bool:
+    """The lead's alert on a service ("not answering"), or its line's type refused by
+    today's rules ("Fascimile", "Main/Fax", signed before them): a number to check, never
+    confirmed, in the plan and the Directory tab alike (H188, H191)."""
+    return bool((alert or "").strip()) or bool(type_problem(phone_type))
 
 
 @record

@@ -66,13 +66,16 @@ VOICE_FIRST = {"voice", "call", "phone", "telephone", "tel", "ring", "helpline",
 
 
 def _words(phone_type: str | None) -> set[str]:
-    typed = phone_type if isinstance(phone_type, str) else ""  # a BLOB: type_problem says so
+    return set(_words_in_order(phone_type))
+
+
+def _words_in_order(text: str | None) -> list[str]:
+    typed = text if isinstance(text, str) else ""  # a BLOB: type_problem says so
     if not typed.isascii():  # "ＦＡＸ" is "fax"; read at every start, so ASCII skips it
         import unicodedata
 
         typed = unicodedata.normalize("NFKC", typed)
-    typed = typed.lower()
-    return {_singular(word) for word in re.findall(r"[a-z]+", typed)}
+    return [_singular(word) for word in re.findall(r"[a-z]+", typed.lower())]
 
 
 def _singular(word: str) -> str:
@@ -108,20 +111,15 @@ def note_not_rung(note: str | None) -> str:
     the number is rung ("Voice; …", "Call, or text …"). A working copy has no phone type: a
     fax put as the service's phone, its note saying so, was signed and shown in large type
     as the number to ring (attack rounds, 2026-12-01)."""
-    typed = note if isinstance(note, str) else ""
-    if not typed.isascii():
-        import unicodedata
-
-        typed = unicodedata.normalize("NFKC", typed)
-    words = [_singular(word) for word in re.findall(r"[a-z]+", typed.lower())]
+    words = _words_in_order(note)
     named = [w for w in words if _is_fax(w)] or [w for w in words[:1] if w in LINES_NOT_RUNG]
-    if not named or words[0] in VOICE_FIRST or ANOTHER_NUMBER.search(typed):
+    if not named or words[0] in VOICE_FIRST or ANOTHER_NUMBER.search(str(note)):
         return ""
     return named[0]
 
 
 def _is_fax(word: str) -> bool:
-    return "fax" in word or word[:6] in FAXES or word in ("facsimile", "telecopier")
+    return "fax" in word or word[:6] in FAXES or word == "telecopier"
 
 
 FAXES = {"facsim", "fascim"}  # misspelt as leads write it ("Fascimile", "Facsimilie")

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from app.pathways.graph import ActionTemplate, Service
-from app.pathways.phone_numbers import refused_number, type_problem
+from app.pathways.graph import ActionTemplate, Service, lead_cautions
+from app.pathways.phone_numbers import refused_number
 from app.records import record
 
 NATIONAL = "national"
@@ -33,12 +33,10 @@ class ServiceMatch:
 
 
 def check_before_use(service: Service, today: date, months: int) -> bool:
-    """A lead's alert on a service is always a check before use: "Confirmed" stood beside
-    "Reported not answering" (attack round, 2026-12-01)."""
+    """A lead's alert, or a line's type refused by today's rules, is always a check before
+    use: "Confirmed" stood beside "Reported not answering" (attack round, 2026-12-01)."""
     fixed = "".join(service.phone.split()) in FIXED_NUMBERS
-    # a line whose type today's rules refuse ("Fascimile", "Main/Fax"), signed before them,
-    # was rung "Confirmed" (attack round, 2026-12-01): shown as a number to check
-    if not fixed and (service.alert.strip() or type_problem(service.phone_type)):
+    if not fixed and lead_cautions(service.alert, service.phone_type):
         return True
     return needs_check(
         service.confidence,

@@ -183,44 +183,31 @@ def test_a_number_the_leads_rules_refuse_is_never_shown_checked(tmp_path):
         finder.close()
 
 
-def test_a_service_the_lead_alerted_says_so_and_is_never_shown_confirmed(tmp_path):
-    """The Directory tab had no word of the lead's alert, and showed the service checked
-    (attack round, 2026-12-01; H188)."""
+CHECKED = (
+    "UPDATE service SET assured_date = '2026-11-24', assured_method = 'phoned', "
+    "confidence = 'high' WHERE id = 'bcwa'"
+)
+
+
+@pytest.mark.parametrize(
+    ("caution", "alert"),
+    [
+        # no word of the lead's alert, and the service shown checked (H188)
+        ("UPDATE service SET alert = ' Reported not answering ' WHERE id = 'bcwa'",
+         "Reported not answering"),
+        # "checked" for a line typed "Fascimile", which the plan's card called a number to
+        # check (re-attack round; H191)
+        ("UPDATE phone SET type = 'Fascimile' WHERE service_id = 'bcwa'", ""),
+    ],
+)  # fmt: skip
+def test_a_service_the_lead_cautions_is_never_shown_confirmed(tmp_path, caution, alert):
+    """The Directory tab reads a lead's caution as the plan does (attack rounds, 2026-12-01)."""
     from tests.conftest import shipped_changed
 
-    database = shipped_changed(
-        tmp_path / "d.sqlite",
-        "UPDATE service SET assured_date = '2026-11-24', assured_method = 'phoned', "
-        "confidence = 'high', alert = ' Reported not answering ' WHERE id = 'bcwa'",
-    )
-    finder = DirectorySearch(database)
+    finder = DirectorySearch(shipped_changed(tmp_path / "d.sqlite", CHECKED, caution))
     try:
         hits = finder.search("black country women", today=date(2026, 12, 1))
         (hit,) = [h for h in hits if h.id == "bcwa"]
-        assert (hit.alert, hit.confirmed, hit.check_before_use) == (
-            "Reported not answering",
-            "",
-            True,
-        )
-    finally:
-        finder.close()
-
-
-def test_a_line_whose_type_todays_rules_refuse_is_never_shown_confirmed(tmp_path):
-    """The Directory tab showed "checked: 2026-11-20" for a line typed "Fascimile" that the
-    plan's card already called a number to check (re-attack round; H191)."""
-    from tests.conftest import shipped_changed
-
-    database = shipped_changed(
-        tmp_path / "d.sqlite",
-        "UPDATE phone SET type = 'Fascimile' WHERE service_id = 'bcwa'",
-        "UPDATE service SET assured_date = '2026-11-24', assured_method = 'phoned', "
-        "confidence = 'high' WHERE id = 'bcwa'",
-    )
-    finder = DirectorySearch(database)
-    try:
-        hits = finder.search("black country women", today=date(2026, 12, 1))
-        (hit,) = [h for h in hits if h.id == "bcwa"]
-        assert (hit.confirmed, hit.check_before_use) == ("", True)
+        assert (hit.alert, hit.confirmed, hit.check_before_use) == (alert, "", True)
     finally:
         finder.close()
