@@ -13,6 +13,7 @@ walked even if the graph forgot to.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -280,6 +281,14 @@ def prove_sweep(pathway: Pathway, name: str, stop_at_first: bool = False) -> Pro
     return result
 
 
+def fresh_pool(workers: int) -> ProcessPoolExecutor:
+    """Workers started afresh, not forked from pytest. A forked worker inherits pytest's deep
+    call stack, and the walk's recursion then crossed a 16 KiB frame-stack chunk boundary on
+    nearly every step: Python 3.11 maps and unmaps a chunk each time (4 million system calls,
+    the mutation check 212 s against 137 s started afresh)."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
 def _prove_in_worker(job: tuple[Graph, str, bool]) -> ProofResult:
     graph, name, stop_at_first = job
     return prove_sweep(Pathway(graph), name, stop_at_first)
@@ -302,7 +311,7 @@ def prove(
                 break
     else:
         workers = min(len(names), os.cpu_count() or 1)
-        with ProcessPoolExecutor(workers) as pool:
+        with fresh_pool(workers) as pool:
             parts = list(pool.map(_prove_in_worker, [(pathway.graph, n, False) for n in names]))
     for part in parts:
         result.merge(part)

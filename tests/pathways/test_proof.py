@@ -2,13 +2,12 @@
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
 from app.pathways.engine import Pathway
 from tests.pathways.mutations import mutations
-from tests.pathways.proof import SWEEPS, prove
+from tests.pathways.proof import SWEEPS, fresh_pool, prove
 
 pytestmark = pytest.mark.slow
 
@@ -72,7 +71,7 @@ def test_every_mutant_makes_the_proof_fail(graph):
     assert set(KILL_ORDER) == set(SWEEPS)
     mutants = mutations(graph)
     started = time.monotonic()
-    with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
+    with fresh_pool(os.cpu_count() or 1) as pool:
         outcomes = list(pool.map(_survives, mutants.items(), chunksize=4))
     survivors = [name for name, survived in outcomes if survived]
     print(f"\n{len(mutants)} mutants, all killed in {time.monotonic() - started:.0f} s")
