@@ -19,9 +19,9 @@ from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
-from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
+from app.db.working_copy import FIELDS, WorkingCopy, _csv_text, checked_contact
 from app.pathways.graph import Graph, Service
-from app.pathways.phone_numbers import contact_record, ringable, type_problem
+from app.pathways.phone_numbers import contact_record, ringable, type_label, type_problem
 from app.records import record
 
 if TYPE_CHECKING:
@@ -310,7 +310,7 @@ def _record(
         "min_age": str(s["minimum_age"]),
         "max_age": str(s["maximum_age"]),
         "phone": phones[0]["number"] if phones else "",
-        "phone_note": _note_with_odd_type(phones[0]) if phones else "",
+        "phone_note": _note_with_type(phones[0]) if phones else "",
         "hours": "; ".join(x["description"] for x in schedules if x["description"]),
         # as the laptops read it: any schedule made an imported weekday service 24/7
         "open_24_7": "yes" if any(is_always_open(x) for x in schedules) else "",
@@ -318,16 +318,25 @@ def _record(
         "website": s["url"],
         "source_seen": s["source_date"],
     }
-    if phones and type_problem(phones[0].get("type")):  # a person says which it is (H194)
-        record.update(assured_date="", assured_method="", assured_by="", checked_contact="")
     same = {k: s.get(k) for k in FIELDS if k not in record and k in s}
-    return {k: str(v) if v is not None else "" for k, v in {**same, **record}.items()}
+    row = {k: str(v) if v is not None else "" for k, v in {**same, **record}.items()}
+    kind = phones[0].get("type") if phones else None
+    if type_problem(kind):  # a person says which it is (H194)
+        row.update(assured_date="", assured_method="", assured_by="", checked_contact="")
+    elif type_label(kind) and row["assured_date"]:  # the same line, checked, said in its note
+        row["checked_contact"] = checked_contact(row)
+    return row
 
 
-def _note_with_odd_type(phone: dict) -> str:
-    """A working copy holds no phone type: one today's rules refuse ("Fascimile", "Main/Fax",
-    signed before them) became a plain voice line at the lead's next publish, "confirmed"
-    (re-attack round, 2026-12-01). Its words lead the note, for the lead to see and settle,
-    and its check is cleared: the line is a number to check until a person has rung it."""
+def _note_with_type(phone: dict) -> str:
+    """A working copy holds no phone type, so a type that says more than "voice" leads the
+    note. One today's rules refuse ("Fascimile", "Main/Fax", signed before them) became a
+    plain voice line at the lead's next publish, "confirmed" (re-attack round, 2026-12-01):
+    the lead sees it to settle, and its check is cleared. An "Out of hours" line became an
+    unlabelled number, read as the daytime line (2026-12-02): the label is kept, and so is
+    the check of that line."""
     kind, note = phone.get("type"), phone["description"] or ""
-    return "; ".join(filter(None, (kind, note))) if type_problem(kind) else note
+    shown = kind if type_problem(kind) else type_label(kind)
+    if not shown or note.casefold().startswith(shown.casefold()):
+        return note
+    return "; ".join(filter(None, (shown, note)))

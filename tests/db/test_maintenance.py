@@ -669,3 +669,33 @@ def test_a_copy_begun_from_a_line_typed_oddly_keeps_the_type_for_the_lead_to_set
         "says 0121 552 6448 is a fascimile line"
         in problems_of(copy, words)["bcwa"]["phone_note"][0]
     )
+
+
+def test_a_copy_begun_from_an_out_of_hours_line_keeps_what_it_is_and_its_check(lead, tmp_path):
+    """A working copy holds no phone type: a line typed "Out of hours" (shown beside the
+    number on every laptop) became an unlabelled number at the lead's next publish, read as
+    the service's daytime line (twentieth session, 2026-12-02). The type leads its note, and
+    the person's check of that line still stands."""
+    from tests.conftest import shipped_changed
+
+    typed = shipped_changed(
+        tmp_path / "typed.sqlite",
+        "UPDATE phone SET type = 'Out of hours', description = 'Weekends' "
+        "WHERE service_id = 'bcwa'",
+        "UPDATE service SET assured_date = '2026-11-24', assured_method = 'phoned', "
+        "assured_by = 'DA lead' WHERE id = 'bcwa'",
+    )
+    in_use = load_valid_graph(typed)
+    start_copy(tmp_path / "copy", typed)
+    copy, words = open_copy(tmp_path / "copy", in_use)
+    row = copy.service("bcwa")
+    assert (row["phone_note"], row["assured_date"]) == ("Out of hours; Weekends", "2026-11-24")
+    assert "bcwa" not in problems_of(copy, words)
+    bundle, signed = publish_copy(
+        copy, words, in_use, typed, lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.9"
+    )
+    _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
+    bcwa = load_valid_graph(data).services["bcwa"]
+    assert (bcwa.phone_note, bcwa.assured_date) == ("Out of hours; Weekends", "2026-11-24")
+    assert not check_before_use(bcwa, date(2026, 12, 2), 12)
+    assert "number note Weekends → Out of hours; Weekends" in "\n".join(signed.lines())
