@@ -19,7 +19,7 @@ from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
-from app.db.working_copy import FIELDS, WorkingCopy, _csv_text, checked_contact
+from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
 from app.pathways.graph import Graph, Service
 from app.pathways.phone_numbers import contact_record, ringable, type_label, type_problem
 from app.records import record
@@ -188,7 +188,9 @@ def publish_copy(
         raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
     recorded = {  # id -> what the directory in use's check of its contact records
         sid: contact_record(
-            sid, (s.phone, s.phone_note, s.email), (s.assured_date, s.assured_method, s.assured_by)
+            sid,
+            (s.phone, note_with_type(s.phone_type, s.phone_note), s.email),
+            (s.assured_date, s.assured_method, s.assured_by),
         )
         for sid, s in in_use.services.items()
     }
@@ -299,6 +301,7 @@ def _record(
     sid = s["id"]
     # the number to ring, as laptops read it: never a fax (attack review 2026-12-01)
     phones = [p for p in linked["phone"].get(sid, []) if ringable(p.get("type"))]
+    line = phones[0] if phones else {"number": "", "type": None, "description": ""}
     schedules = linked["schedule"].get(sid, [])
     kinds = [a["taxonomy_term_id"].split("/", 1)[1] for a in linked["kind"].get(sid, [])]
     record = {
@@ -309,8 +312,8 @@ def _record(
         "area": ";".join(a["name"] for a in linked["area"].get(sid, [])),
         "min_age": str(s["minimum_age"]),
         "max_age": str(s["maximum_age"]),
-        "phone": phones[0]["number"] if phones else "",
-        "phone_note": _note_with_type(phones[0]) if phones else "",
+        "phone": line["number"],
+        "phone_note": note_with_type(line.get("type"), line["description"]),
         "hours": "; ".join(x["description"] for x in schedules if x["description"]),
         # as the laptops read it: any schedule made an imported weekday service 24/7
         "open_24_7": "yes" if any(is_always_open(x) for x in schedules) else "",
@@ -318,24 +321,20 @@ def _record(
         "website": s["url"],
         "source_seen": s["source_date"],
     }
+    if type_problem(line.get("type")):  # a person says which it is (H194)
+        record.update(assured_date="", assured_method="", assured_by="", checked_contact="")
     same = {k: s.get(k) for k in FIELDS if k not in record and k in s}
-    row = {k: str(v) if v is not None else "" for k, v in {**same, **record}.items()}
-    kind = phones[0].get("type") if phones else None
-    if type_problem(kind):  # a person says which it is (H194)
-        row.update(assured_date="", assured_method="", assured_by="", checked_contact="")
-    elif type_label(kind) and row["assured_date"]:  # the same line, checked, said in its note
-        row["checked_contact"] = checked_contact(row)
-    return row
+    return {k: str(v) if v is not None else "" for k, v in {**same, **record}.items()}
 
 
-def _note_with_type(phone: dict) -> str:
+def note_with_type(kind: str | None, note: str | None) -> str:
     """A working copy holds no phone type, so a type that says more than "voice" leads the
     note. One today's rules refuse ("Fascimile", "Main/Fax", signed before them) became a
     plain voice line at the lead's next publish, "confirmed" (re-attack round, 2026-12-01):
     the lead sees it to settle, and its check is cleared. An "Out of hours" line became an
-    unlabelled number, read as the daytime line (2026-12-02): the label is kept, and so is
-    the check of that line."""
-    kind, note = phone.get("type"), phone["description"] or ""
+    unlabelled number, read as the daytime line (2026-12-02): the label is kept, and the
+    directory in use's check of that line is read as a check of the note so written."""
+    note = note or ""
     shown = kind if type_problem(kind) else type_label(kind)
     if not shown or note.casefold().startswith(shown.casefold()):
         return note

@@ -698,4 +698,16 @@ def test_a_copy_begun_from_an_out_of_hours_line_keeps_what_it_is_and_its_check(l
     bcwa = load_valid_graph(data).services["bcwa"]
     assert (bcwa.phone_note, bcwa.assured_date) == ("Out of hours; Weekends", "2026-11-24")
     assert not check_before_use(bcwa, date(2026, 12, 2), 12)
+    # a check the directory in use does not hold is not taken from the file begun from
+    with pytest.raises(Refused, match="bcwa: the person's check is not of the contact"):
+        publish_copy(
+            copy,
+            words,
+            load_valid_graph(SHIPPED),
+            SHIPPED,
+            lead.private_path,
+            PASSPHRASE,
+            tmp_path / "out",
+            "2026.12.19",
+        )
     assert "number note Weekends → Out of hours; Weekends" in "\n".join(signed.lines())
