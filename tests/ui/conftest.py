@@ -145,10 +145,11 @@ def type_page(qtbot, window, shown, answers):
 
 
 def go_on(qtbot, window, ticked=True):
-    """Leave a page of tick boxes: Enter with boxes ticked, else 0; pressed again when the
-    first press only brought the end of the page into view, as a worker would."""
+    """Leave a page of tick boxes: Enter with boxes ticked, else 0; pressed again while a
+    press only brought more of the page into view, as a worker would."""
     panel = window.question_page.panel
-    for _ in range(2):
+    for _ in range(len(panel.boxes) + 1):
+        QApplication.processEvents()  # the page laid out as it is now, as a worker sees it
         if ticked:
             press(qtbot, window, Qt.Key.Key_Return)
         else:

@@ -4,15 +4,15 @@ exclusive "none").
 
 Keys: 1-9 then A, B… tick or untick a box; 0 answers "none of these" and moves on at once
 (with boxes ticked it only unticks them, as GOV.UK's "none" does); Enter goes on with what is
-ticked. Neither answers a page whose end has not been on screen: the first press scrolls the
-rest into view, so no question is answered "no" unseen.
+ticked. Neither answers a page with a box whose words have not been on screen: each press
+brings the first of them to the top of the view, so no question is answered "no" unseen.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -47,10 +48,21 @@ class BoxWords(QLabel):
         self.setText(text)
         self.setBuddy(box)
         self.box = box
+        self.read = False  # has been on screen whole (or as much of it as the view holds)
 
     def mousePressEvent(self, event) -> None:
         self.box.toggle()
         self.box.setFocus()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)  # painted when scrolled into view, however it was scrolled
+        self.note_if_read()
+
+    def note_if_read(self) -> None:
+        page = self.parentWidget()
+        shown = self.visibleRegion().boundingRect().height()
+        whole = min(self.height(), page.visibleRegion().boundingRect().height())
+        self.read = self.read or (self.isVisible() and shown >= whole > 0)
 
 
 class TickBoxPage(KeyHold, QWidget):
@@ -67,6 +79,7 @@ class TickBoxPage(KeyHold, QWidget):
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.boxes: dict[str, QCheckBox] = {}  # by key
+        self.words: list[BoxWords] = []  # each box's words, in the page's order
         self.ticks: list[tuple[str, Any, QCheckBox]] = []  # (question, value ticked, box)
         for question in shown.questions:
             member = shown.member(question.id)
@@ -106,7 +119,6 @@ class TickBoxPage(KeyHold, QWidget):
         # above the buttons, so in view with them: below, it was under the fold (review)
         layout.addWidget(self.more)
         layout.addLayout(buttons)
-        self.seen_end = False
 
     def _box(self, key, label, hint, chosen, question, value, legend="") -> QGridLayout:
         """A tick box with its words beside it, wrapped to the page (a check box's own text
@@ -117,11 +129,13 @@ class TickBoxPage(KeyHold, QWidget):
         box.setChecked(chosen)
         row = QGridLayout()
         row.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(BoxWords(f"{label}    [{key}]", box), 0, 1, Qt.AlignmentFlag.AlignTop)
+        words = BoxWords(f"{label}    [{key}]", box)
+        row.addWidget(words, 0, 1, Qt.AlignmentFlag.AlignTop)
         if hint:  # the question's help, read under its words (the box's description too)
             row.addWidget(plain_label(hint, "Hint"), 1, 1)
         row.setColumnStretch(1, 1)
         self.boxes[key] = box
+        self.words.append(words)
         self.ticks.append((question, value, box))
         return row
 
@@ -152,7 +166,7 @@ class TickBoxPage(KeyHold, QWidget):
         return self.value()
 
     def confirm(self) -> None:
-        if self._end_seen():
+        if self._all_read():
             self.answered.emit(self.value())
 
     def none_apply(self) -> None:
@@ -164,23 +178,35 @@ class TickBoxPage(KeyHold, QWidget):
         if not ticked:
             self.confirm()
 
-    def _end_seen(self) -> bool:
-        """Whether the end of the page has been on screen; if not, it is brought into view
-        (the buttons take the focus) and the worker is told why nothing was answered yet."""
-        self.seen_end = self.seen_end or not self.go_on.visibleRegion().isEmpty()
-        if not self.seen_end:
-            self.seen_end = True
-            self.more.setText(
-                "There was more below: read it, then press 0 for none of these or Enter to "
-                "go on with what is ticked."
-            )
-            self.more.show()
-            self.go_on.setFocus()
-            # keys typed ahead for the next page ("0, 2, 1") ticked boxes here unseen
-            # (review 2026-12-01): for a moment, none is taken
-            self.hold_keys()
-            return False
-        return True
+    def _all_read(self) -> bool:
+        """Whether every box's words have been on screen; if not, the first not yet seen is
+        brought to the top of the view (its box takes the focus) and the worker is told why
+        nothing was answered yet. At the largest text the first press went to the page's
+        end, and boxes in between were answered "no" unseen (officer's walk, 2026-12-02)."""
+        for words in self.words:
+            words.note_if_read()
+        unread = next((words for words in self.words if not words.read), None)
+        if unread is None:
+            return True
+        self.more.setText(
+            "There was more below: read it, then press 0 for none of these or Enter to go on "
+            "with what is ticked."
+        )
+        self.more.show()
+        self._to_top_of_view(unread)
+        unread.box.setFocus()
+        # keys typed ahead for the next page ("0, 2, 1") ticked boxes here unseen
+        # (review 2026-12-01): for a moment, none is taken
+        self.hold_keys()
+        return False
+
+    def _to_top_of_view(self, widget: QWidget) -> None:
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        if holder is not None:
+            top = widget.mapTo(holder.widget(), QPoint(0, 0)).y()
+            holder.verticalScrollBar().setValue(top - 8)
 
     def focus_first(self) -> None:
         next(iter(self.boxes.values())).setFocus()

@@ -1,11 +1,11 @@
 """The page of tick boxes: each key ticks its box, 0 is "None of these" at once, Enter goes
 on with what is ticked; each box is named for a screen reader and carries its hint."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea
 
 from app.ui.case import CaseSession
-from app.ui.walk.page_panel import TickBoxPage
+from app.ui.walk.page_panel import BoxWords, TickBoxPage
 
 
 def page_for(pathway, given=None):
@@ -106,6 +106,35 @@ def test_keys_typed_ahead_past_an_unseen_end_tick_nothing(qtbot, pathway):
     panel.keys_held_until = 0.0  # a moment later, read: keys tick as ever
     qtbot.keyClicks(panel, "2")
     assert panel.boxes["2"].isChecked()
+
+
+def test_a_page_taller_than_two_views_is_read_a_view_at_a_time(qtbot, pathway):
+    """At the largest text the first Enter went to the page's end: the boxes between (the
+    needs: pregnancy, care and support, an interpreter…) were answered "no" unseen
+    (officer's walk, 2026-12-02). Each press now brings the first box not yet seen to the
+    top of the view; only a page read whole is answered."""
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    panel = TickBoxPage(needs_page(pathway, "adult"))
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(500, 140)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert panel.height() > 2 * holder.viewport().height()
+    every_box_words = panel.findChildren(BoxWords)
+    answered, seen, presses = [], set(), 0
+    panel.answered.connect(answered.append)
+    while not answered and presses < 40:
+        view = holder.viewport().rect()
+        for i, words in enumerate(every_box_words):
+            place = words.rect().translated(words.mapTo(holder.viewport(), QPoint(0, 0)))
+            if view.contains(place):
+                seen.add(i)
+        panel.keys_held_until = 0.0  # a moment later each time
+        qtbot.keyClick(panel, Qt.Key.Key_Return)
+        presses += 1
+    assert answered and seen == set(range(len(every_box_words)))
 
 
 def test_someone_telling_about_themselves_is_asked_in_their_own_words(qtbot, pathway):

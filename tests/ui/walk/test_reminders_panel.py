@@ -59,9 +59,7 @@ def test_a_reminder_read_before_an_answer_was_corrected_is_not_new_again(qtbot, 
     panel = window.reminders
     window.correct("perpetrator_nearby")  # from the summary strip: back to that page
     assert "perpetrator_nearby_plan" not in [r.id for r in panel.case_model.items]
-    page = window.question_page.panel
-    for _ in range(2):  # Continue (the first press may only bring the page's end into view)
-        page.go_on.click()
+    go_on(qtbot, window)
     assert window.session.answers["perpetrator_nearby"] is True  # still ticked: it is back
     assert "perpetrator_nearby_plan" in [r.id for r in panel.case_model.items]
     assert "perpetrator_nearby_plan" not in panel.case_model.new_ids
