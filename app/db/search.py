@@ -17,7 +17,7 @@ from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
 from app.pathways.graph import lead_cautions
 from app.pathways.phone_numbers import ringable
-from app.pathways.services import FIXED_NUMBERS, contact_confirmed, needs_check
+from app.pathways.services import contact_confirmed, fixed_number, needs_check
 from app.records import record
 
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
@@ -249,9 +249,9 @@ class DirectorySearch:
 
     def _hit(self, row: tuple, today: date) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""
-        alert = " ".join(row[11].split())
+        fixed = fixed_number(row[3])
+        alert = "" if fixed else " ".join(row[11].split())  # none on 999, as on the plan
         odd = lead_cautions(alert, row[12])  # as the plan reads it
-        fixed = "".join(row[3].split()) in FIXED_NUMBERS
         check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
         confirmed = contact_confirmed(row[5], row[10], row[3], today)
         return ServiceHit(

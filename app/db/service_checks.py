@@ -24,7 +24,7 @@ from app.db.field_rules import (
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.phone_numbers import PHONE_ALLOWED, note_not_rung, uk_phone_digits
-from app.pathways.services import WIDE_AREAS
+from app.pathways.services import WIDE_AREAS, fixed_number
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -126,6 +126,12 @@ def service_problems(
     for kind, number in FIXED.items():
         if kind in row_kinds and phone != number:
             add("phone", f"a service of kind {kind} is always {number}")
+    if (row.get("alert") or "").strip() and fixed_number(phone):
+        add(
+            "alert",
+            "an alert on 999, 101 or 111 is never shown (the pathway says when to ring "
+            "them): put it on the service it is about",
+        )
     kind, number = FIXED_SERVICES.get(row.get("id") or "", (None, None))
     if kind is not None:
         if phone != number:

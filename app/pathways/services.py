@@ -35,8 +35,7 @@ class ServiceMatch:
 def check_before_use(service: Service, today: date, months: int) -> bool:
     """A lead's alert, or a line's type refused by today's rules, is always a check before
     use: "Confirmed" stood beside "Reported not answering" (attack round, 2026-12-01)."""
-    fixed = "".join(service.phone.split()) in FIXED_NUMBERS
-    if not fixed and lead_cautions(service.alert, service.phone_type):
+    if not fixed_number(service.phone) and lead_cautions(service.alert, service.phone_type):
         return True
     return needs_check(
         service.confidence,
@@ -85,6 +84,10 @@ def typed_day(text: str) -> date | None:
 FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
 
 
+def fixed_number(phone: str) -> bool:
+    return "".join(phone.split()) in FIXED_NUMBERS
+
+
 def confirmed_on(service: Service, today: date | None = None) -> date | None:
     return contact_confirmed(service.assured_date, service.assured_method, service.phone, today)
 
@@ -114,7 +117,7 @@ def needs_check(
     """'Check before use': low confidence, or no person has checked it (phoned, or the
     provider in writing) within `months`. Never for 999, 101 or 111: a warning on them
     would teach workers to ignore warnings."""
-    if "".join(phone.split()) in FIXED_NUMBERS:
+    if fixed_number(phone):
         return False
     if confidence == "low" or refused_number(phone):
         return True

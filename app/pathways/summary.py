@@ -12,7 +12,7 @@ from typing import Any
 from app.pathways.graph import Guidance, Service
 from app.pathways.phone_numbers import type_label
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
+from app.pathways.services import ServiceMatch, check_before_use, confirmed_on, fixed_number
 
 GROUPS = (
     ("now", "Now"),
@@ -89,7 +89,7 @@ def _service(match: ServiceMatch, check, today: date) -> dict[str, Any]:
         "source_date": s.source_date,
         "assured_date": s.assured_date,
         "confirmed": assured.isoformat() if assured else None,
-        "alert": s.alert,
+        "alert": alert_words(s).removeprefix(ALERT),
         "contact_confirmed": s.has_confirmed_contact,
         "check_before_use": check(s),
         "fallback": match.fallback,
@@ -114,8 +114,11 @@ def alert_words(s: Service) -> str:
     """The directory lead's alert on a service, as every surface says it; "" when none.
     It reached only `route --json`: the card, the PDF and the summary showed the number
     "Confirmed", with no word of "Reported not answering: use the NDAH instead" (attack
-    round, 2026-12-01)."""
-    alert = " ".join(s.alert.split())
+    round, 2026-12-01). None on 999, 101 or 111: the card showed none there, but the PDF,
+    the summary and a screen reader gave "Do not call 999: use 0121 … instead" from a signed
+    update (attack round, 2026-12-02); the pathway, not the directory, says when to ring
+    them."""
+    alert = "" if fixed_number(s.phone) else " ".join(s.alert.split())
     return ALERT + alert if alert else ""
 
 

@@ -238,3 +238,13 @@ def test_a_persons_check_not_recorded_as_it_must_be_is_shown_on_its_row(
     row |= dict(zip(("assured_date", "assured_method", "assured_by"), checked, strict=True))
     problems = service_problems(row, words.kinds, words.areas)
     assert any(said in problem for problem in problems[field])
+
+
+def test_an_alert_on_999_101_or_111_is_refused_with_where_to_put_it(words):
+    """No surface shows it (the pathway says when to ring them), so the lead is told at once
+    rather than left to think every worker read it (attack round, 2026-12-02)."""
+    with SHIPPED.open(encoding="utf-8") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    row = {**rows["emergency-999"], "alert": "Do not call 999: use 0121 626 5000 instead"}
+    said = service_problems(row, words.kinds, words.areas)["alert"][0]
+    assert "never shown" in said and "the service it is about" in said

@@ -163,3 +163,22 @@ def test_a_lines_type_is_said_beside_its_number_when_it_says_more_than_voice(gra
     assert service_notes(graph.services["bcwa"])[0] != "voice"
     late = dataclasses.replace(graph.services["bcwa"], phone_type="Out of hours")
     assert service_notes(late)[0] == "Out of hours"
+
+
+def test_no_surface_gives_an_alert_on_999_101_or_111(graph, pathway):
+    """A signed update's "Do not call 999: use 0121 626 5000 instead" was not on the card
+    but was in the PDF, the copied summary, the screen reader's words and route --json
+    (attack round, 2026-12-02): the pathway, not the directory, says when to ring them."""
+    import dataclasses
+    from datetime import date
+
+    from app.pathways.summary import _service, alert_words
+
+    warning = "Do not call 999 today: use 0121 626 5000 instead"
+    for sid in ("emergency-999", "police-101", "nhs-111"):
+        alerted = dataclasses.replace(graph.services[sid], alert=warning)
+        assert alert_words(alerted) == ""
+        assert _service(ServiceMatch(alerted), lambda s: False, date(2026, 12, 2))["alert"] == ""
+        assert "0121 626 5000" not in service_line(ServiceMatch(alerted), lambda s: False)
+    bcwa = dataclasses.replace(graph.services["bcwa"], alert=warning)
+    assert alert_words(bcwa).endswith(warning)  # on any other service it is said

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import PlannedAction
-from app.pathways.services import FIXED_NUMBERS, ServiceMatch, check_before_use, confirmed_on
+from app.pathways.services import ServiceMatch, check_before_use, confirmed_on, fixed_number
 from app.pathways.summary import alert_words, note_leads, round_the_clock_first, service_notes
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
@@ -33,7 +33,7 @@ MONTHS = "January February March April May June July August September October No
 def trust_line(match: ServiceMatch, today: date, months: int) -> str:
     """Calm, and only where it carries information: nothing for 999, 101 and 111."""
     service = match.service
-    if "".join(service.phone.split()) in FIXED_NUMBERS:
+    if fixed_number(service.phone):
         return ""  # set nationally: a date on them says nothing
     if alert := alert_words(service):  # the lead's own words: why, and what to do instead
         return f"\u26a0 {alert}"
