@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
+from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
 from app.pathways import graph as g
 from app.pathways.phone_numbers import ringable
 
@@ -309,8 +309,8 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
         phone = next((p for p in phones[sid] if ringable(p["type"])), None)
         services[sid] = g.Service(
             id=sid,
-            name=s["name"],
-            organisation=organizations.get(s["organization_id"] or "", ""),
+            name=plain_spaces(s["name"]),  # folded as laptops show it, whatever was signed
+            organisation=plain_spaces(organizations.get(s["organization_id"] or "", "")),
             kinds=tuple(k["code"] for k in kinds[sid]),
             areas=tuple(a["name"] for a in areas[sid]),
             min_age=s["minimum_age"],
@@ -319,19 +319,21 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
             phone=plain_spaces(phone["number"]) if phone else "",
             phone_note=plain_spaces(phone["description"]) if phone else "",
             phone_type=plain_spaces(phone["type"] or "") if phone else "",
-            hours="; ".join(x["description"] for x in schedules[sid] if x["description"]),
+            hours="; ".join(
+                plain_spaces(x["description"]) for x in schedules[sid] if x["description"]
+            ),
             open_24_7=any(is_always_open(x) for x in schedules[sid]),
             email=s["email"],
             website=s["url"],
-            referral_route=s["application_process"],
+            referral_route=plain_lines(s["application_process"] or ""),
             source=s["source"],
             source_date=s["source_date"],
             confidence=s["confidence"],
-            notes=s["notes"],
+            notes=plain_lines(s["notes"] or ""),
             assured_date=s["assured_date"],
             assured_method=s["assured_method"],
             assured_by=s["assured_by"],
             status=s["status"],
-            alert=s["alert"],
+            alert=plain_spaces(s["alert"] or ""),
         )
     return services

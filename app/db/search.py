@@ -14,7 +14,7 @@ from datetime import date
 
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
-from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_spaces
+from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
 from app.pathways.graph import lead_cautions
 from app.pathways.phone_numbers import ringable
 from app.pathways.services import contact_confirmed, fixed_number, needs_check
@@ -255,9 +255,15 @@ class DirectorySearch:
         check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
         confirmed = contact_confirmed(row[5], row[10], row[3], today)
         return ServiceHit(
-            *row[:3],
+            row[0],
+            plain_spaces(row[1]),
+            plain_spaces(row[2]),
             plain_spaces(row[3]),
-            *row[4:10],
+            *row[4:6],
+            plain_spaces(row[6]),
+            row[7],
+            plain_lines(row[8]),
+            row[9],
             check_before_use=check or (odd and not fixed),
             confirmed=str(confirmed or "") if not odd else "",
             alert=alert,

@@ -81,6 +81,23 @@ def format_uk_phone(text: str) -> str | None:
     return f"{d[:4]} {d[4:]}"  # 0800 1111
 
 
+# Marks stacked on one letter draw over the lines below (in the PDF too); one or two are a
+# letter's accents written apart (a name typed on a Mac), three are not
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+STACKED_MARKS = re.compile(f"[{MARKS}]{{3,}}")
+
+
+def odd_spacing(text: str) -> str | None:
+    """A space or line break other than a plain space and a line's end, named: laptops show
+    it as a plain space (attack round, 2026-12-02), so the lead is told before signing."""
+    if text.isprintable():  # the usual case, decided in C; isprintable() is False for each
+        return None
+    for char in text:
+        if unicodedata.category(char) in ("Zs", "Zl", "Zp") and char != " ":
+            return f"U+{ord(char):04X} ({unicodedata.name(char, 'a space').lower()})"
+    return None
+
+
 def service_problems(
     row: dict[str, str], kinds: dict[str, str], areas: dict[str, str]
 ) -> dict[str, list[str]]:
@@ -105,6 +122,11 @@ def service_problems(
         if value:
             for problem in field_problems(RULE_NAMES.get(field, field), value):
                 add(field, problem)
+    for field, value in row.items():
+        if field != "phone" and (odd := odd_spacing(value or "")):  # a number is tidied
+            add(field, f"{odd} is not allowed: type a plain space (often pasted from Word)")
+        if STACKED_MARKS.search(value or ""):
+            add(field, "three or more accents on one letter are not allowed: retype the word")
     if not (row.get("name") or "").strip():
         add("name", "a service needs a name")
     if row.get("phone") and format_uk_phone(row["phone"]) is None:

@@ -54,6 +54,14 @@ def plain_spaces(number: str) -> str:
     return " ".join(number.split())
 
 
+def plain_lines(text: str) -> str:
+    """Words a worker reads, on laptops whatever was signed: each line's spaces plain, no
+    empty lines. A name of "Emergency" and 150 line separators put 999 below the screen; a
+    name joined by no-break spaces (as pasted from Word) widened the window past Quick exit
+    (attack round, 2026-12-02)."""
+    return "\n".join(filter(None, map(plain_spaces, text.splitlines())))
+
+
 def kind_term_id(kind: str) -> str:
     return f"{KIND_TAXONOMY}/{kind}"
 

@@ -51,3 +51,46 @@ def test_a_type_no_rule_knows_is_still_rung_on_a_laptop(tmp_path):
         assert hit.phone == "0808 2000 247"  # the Directory tab as the plan
     finally:
         finder.close()
+
+
+def test_odd_spaces_and_line_breaks_are_plain_whatever_was_signed(tmp_path):
+    """A name of "Emergency" and 150 line separators put 999 below the screen; a name and
+    notes joined by no-break spaces (as pasted from Word) widened the window past Quick
+    exit; paragraph separators in the hours added pages to the PDF (attack round,
+    2026-12-02). Laptops read them as plain spaces, and a note's lines without empty ones."""
+    from app.pathways.summary import alert_words
+
+    database = tmp_path / "d.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    joined = "\u00a0".join(["Black", "Country", "Women's", "Aid"])
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "UPDATE service SET name = ? WHERE id = 'emergency-999'",
+            ("Emergency" + "\u2028" * 150 + "services",),
+        )
+        db.execute(
+            "UPDATE service SET name = ?, notes = ?, application_process = ?, alert = ? "
+            "WHERE id = 'bcwa'",
+            (
+                joined,
+                "One\u2028\u2028\u2029two\u00a0words",
+                "Ring\u2029\u2029first",
+                "Not\u2028answering",
+            ),
+        )
+        db.execute(
+            "UPDATE schedule SET description = ? WHERE service_id = 'bcwa'", ("9\u2029to\u20295",)
+        )
+    db.close()
+    services = load_graph(database).services
+    assert services["emergency-999"].name == "Emergency services"
+    bcwa = services["bcwa"]
+    assert bcwa.name == "Black Country Women's Aid" and "\u2029" not in bcwa.hours
+    assert (bcwa.notes, bcwa.referral_route) == ("One\ntwo words", "Ring\nfirst")
+    assert alert_words(bcwa).endswith("Not answering")
+    finder = DirectorySearch(database)
+    try:
+        (hit,) = [h for h in finder.search("black country") if h.id == "bcwa"]
+        assert (hit.name, hit.notes) == ("Black Country Women's Aid", "One\ntwo words")
+    finally:
+        finder.close()

@@ -248,3 +248,26 @@ def test_an_alert_on_999_101_or_111_is_refused_with_where_to_put_it(words):
     row = {**rows["emergency-999"], "alert": "Do not call 999: use 0121 626 5000 instead"}
     said = service_problems(row, words.kinds, words.areas)["alert"][0]
     assert "never shown" in said and "the service it is about" in said
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        ("name", "Black\u00a0Country Women's Aid", "U+00A0 (no-break space) is not allowed"),
+        ("hours", "9\u2029to 5", "U+2029 (paragraph separator) is not allowed"),
+        ("notes", "One\u2028two", "U+2028 (line separator) is not allowed"),
+        ("name", "Wome\u0301\u0302\u0303n's Aid", "three or more accents on one letter"),
+    ],
+)
+def test_odd_spaces_and_stacked_marks_are_refused_by_name(row, words, field, typed, said):
+    """Laptops read them plainly (a name of line separators put 999 below the screen; one of
+    no-break spaces widened the window past Quick exit: attack round, 2026-12-02); the lead
+    is told which character, and what to type instead."""
+    problems = service_problems({**row, field: typed}, words.kinds, words.areas)
+    assert said in problems[field][0]
+
+
+def test_a_number_pasted_with_a_no_break_space_is_tidied_not_refused(row, words):
+    assert "phone" not in service_problems(
+        {**row, "phone": "024\u00a07678 8555"}, words.kinds, words.areas
+    )
