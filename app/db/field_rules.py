@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from app.db.service_rows import ASSURED_METHODS
+from app.pathways.bidi import RIGHT_TO_LEFT
 from app.pathways.phone_numbers import GEOGRAPHIC_LENGTHS, PHONE_ALLOWED, uk_phone_digits
 from app.pathways.services import assured_on
 
@@ -84,12 +85,6 @@ def field_problems(name: str, value: Any) -> list[str]:
     return problems
 
 
-# Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest to U+08FF, their presentation forms, and
-# the right-to-left scripts beyond the first plane (Adlam, Mende Kikakui…): the one test of
-# whether a text has right-to-left letters, so a table holding none is checked as plain text
-RIGHT_TO_LEFT = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
 DIGIT_RUN = re.compile(r"\d+(?:\D{1,3}\d+)+")  # digits in two groups or more: their order
 
 

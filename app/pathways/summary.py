@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from app.pathways.bidi import isolated
 from app.pathways.graph import Guidance, Service
 from app.pathways.phone_numbers import type_label
 from app.pathways.plan import Plan, PlannedAction
@@ -119,13 +120,13 @@ def alert_words(s: Service) -> str:
     update (attack round, 2026-12-02); the pathway, not the directory, says when to ring
     them."""
     alert = "" if fixed_number(s.phone) else " ".join(s.alert.split())
-    return ALERT + alert if alert else ""
+    return ALERT + isolated(alert) if alert else ""
 
 
 def service_notes(s: Service) -> list[str]:
     """What to know before phoning: the line's type (when it says more than a voice line),
     the number's note, the hours, who it is for."""
-    notes = [x for x in (type_label(s.phone_type), s.phone_note, s.hours) if x]
+    notes = [isolated(x) for x in (type_label(s.phone_type), s.phone_note, s.hours) if x]
     if s.audience not in ("any", ""):
         notes.append(f"{s.audience} only")
     return notes

@@ -185,3 +185,23 @@ def test_the_leads_alert_replaces_confirmed_in_words_and_an_icon(qtbot, graph):
     shown = [row.layout().itemAt(i).widget() for i in range(row.layout().count())]
     assert shown.index(row.trust) < shown.index(None)  # above the number's line (a layout)
     assert row.spoken.startswith(said[2:])  # a screen reader hears it before the number
+
+
+def test_words_in_urdu_never_reorder_the_hours_or_number_beside_them(qtbot, graph):
+    """Each field passed the lead's checks alone; joined on the card's line, an Urdu note
+    showed the hours after it as "Mon to Fri 17:00 - 9:00" (attack round, 2026-12-02)."""
+    from PySide6.QtGui import QTextLayout
+
+    service = dataclasses.replace(
+        graph.services["bcwa"], phone_note="اردو بولنے والے", hours="9:00 - 17:00 Mon to Fri"
+    )
+    action = dataclasses.replace(action_with(graph, "bcwa"), services=(ServiceMatch(service),))
+    card = ActionCard(1, action, TODAY, 12, None)
+    qtbot.addWidget(card)
+    text = card.rows[0].notes.text()
+    layout = QTextLayout(text, card.rows[0].notes.font())
+    layout.beginLayout()
+    layout.createLine().setLineWidth(5000)
+    layout.endLayout()
+    x = {word: layout.lineAt(0).cursorToX(text.index(word))[0] for word in ("9:00", "17:00", "Mon")}
+    assert x["9:00"] < x["17:00"] < x["Mon"]
