@@ -297,3 +297,15 @@ def test_a_refusal_to_share_is_heard_in_the_marac_words(pathway, tier, who_refer
     case["consent_to_share"] = "yes"
     marac = pathway.step(answers_for(pathway, case)).plan.action("marac_referral")
     assert "asked me not to share" not in marac.say
+
+
+def test_no_fallback_note_points_up_or_down_or_asks_to_check_a_number_not_held(graph):
+    """A note stands above or below a card's services as the card is laid out: "the national
+    line below" stood under Childline; "check it" stood over "No number held here" (officer's
+    walk, 2026-12-02)."""
+    import re
+
+    for kind, action in graph.actions.items():
+        note = action.fallback_note
+        assert not re.search(r"\b(below|above)\b", note), kind
+        assert not re.search(r"\bcheck it\b", note) or "shown" in note, kind
