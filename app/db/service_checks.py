@@ -87,6 +87,12 @@ MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 STACKED_MARKS = re.compile(f"[{MARKS}]{{3,}}")
 
 
+# Fields a card shows in large type or beside the number, where no link belongs: a longer
+# word cannot wrap, and widened what shows it past the screen (attack round, 2026-12-02)
+UNBROKEN_FIELDS = ("name", "organisation", "phone_note", "hours", "alert")
+LONGEST_WORD = 60
+
+
 def odd_spacing(text: str) -> str | None:
     """A space or line break other than a plain space and a line's end, named: laptops show
     it as a plain space (attack round, 2026-12-02), so the lead is told before signing."""
@@ -125,6 +131,13 @@ def service_problems(
     for field, value in row.items():
         if field != "phone" and (odd := odd_spacing(value or "")):  # a number is tidied
             add(field, f"{odd} is not allowed: type a plain space (often pasted from Word)")
+        longest = max((value or "").split(), key=len, default="")
+        if field in UNBROKEN_FIELDS and len(longest) > LONGEST_WORD:
+            add(
+                field,
+                f"{longest[:20]}… is {len(longest)} characters without a space: at most "
+                f"{LONGEST_WORD} fit a laptop's screen (put a link in notes or website)",
+            )
         if STACKED_MARKS.search(value or ""):
             add(field, "three or more accents on one letter are not allowed: retype the word")
     if not (row.get("name") or "").strip():

@@ -172,3 +172,36 @@ def test_question_text_is_shown_as_text(qtbot, tmp_path):
     assert HOSTILE_PHONE in page.help.text()
     for label in (page.section, page.prompt, page.help):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_word_too_long_for_the_screen_never_widens_the_window(qtbot, tmp_path):
+    """A signed update's name of 190 letters without a space, shown in the Directory tab's
+    details, widened the window to 2858 px with Quick exit off the screen (attack round,
+    2026-12-02). The word is cut at the edge; the window keeps its size."""
+
+    from app.ui.directory.directory_tab import DirectoryTab
+
+    path = tmp_path / "long.sqlite"
+    shutil.copy(SHIPPED, path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE service SET name = ? WHERE id = 'bcwa'", ("W" * 190,))
+    db.close()
+    window = MainWindow(
+        Pathway(load_graph(path)),
+        UserSettings(),
+        lambda: searcher(DirectorySearch(path)),
+        lambda: TODAY,
+        0,
+    )
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.findChild(DirectoryTab) is not None)
+    tab = window.findChild(DirectoryTab)
+    tab.query.setText("black country")  # its index still holds the name it was built with
+    qtbot.waitUntil(lambda: any(hit.id == "bcwa" for hit in tab.model.hits))
+    tab.table.selectRow([hit.id for hit in tab.model.hits].index("bcwa"))
+    qtbot.wait(200)  # the layout settles, and a window would have grown meanwhile
+    assert tab.details.text().startswith("W" * 190)
+    assert window.width() == 1366

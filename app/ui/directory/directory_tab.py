@@ -86,6 +86,10 @@ class DirectoryTab(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.details = plain_label(DETAILS_HINT, "Service details")
+        # narrower than its longest word if need be: a signed update's name of 190 letters
+        # without a space widened the window to 2858 px, Quick exit off the screen (attack
+        # round, 2026-12-02); such a word is cut at the edge instead
+        self.details.setMinimumWidth(1)
         layout.addWidget(bar)
         if copy is not None:  # a name copied from the results (Qt copies the current cell)
             self.table.installEventFilter(self.copy_guard)
