@@ -47,16 +47,22 @@ def hostile_database(tmp_path):
     return path
 
 
-def test_no_widget_renders_directory_text_as_markup(qtbot, hostile_database):
+def window_on(qtbot, database) -> MainWindow:
+    """The window shown, on this directory database as it is (not re-checked)."""
     window = MainWindow(
-        Pathway(load_graph(hostile_database)),
+        Pathway(load_graph(database)),
         UserSettings(),
-        lambda: searcher(DirectorySearch(hostile_database)),
+        lambda: searcher(DirectorySearch(database)),
         lambda: TODAY,
         0,
     )
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def test_no_widget_renders_directory_text_as_markup(qtbot, hostile_database):
+    window = window_on(qtbot, hostile_database)
     walk(qtbot, window, WALSALL)
     window.tabs.setCurrentWidget(window.directory)
     qtbot.keyClicks(window.directory.query, "bcwa")
@@ -186,16 +192,8 @@ def test_a_word_too_long_for_the_screen_never_widens_the_window(qtbot, tmp_path)
     with sqlite3.connect(path) as db:
         db.execute("UPDATE service SET name = ? WHERE id = 'bcwa'", ("W" * 190,))
     db.close()
-    window = MainWindow(
-        Pathway(load_graph(path)),
-        UserSettings(),
-        lambda: searcher(DirectorySearch(path)),
-        lambda: TODAY,
-        0,
-    )
-    qtbot.addWidget(window)
+    window = window_on(qtbot, path)
     window.resize(1366, 768)
-    window.show()
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.findChild(DirectoryTab) is not None)
     tab = window.findChild(DirectoryTab)
