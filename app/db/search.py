@@ -16,8 +16,8 @@ from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
 from app.pathways.graph import lead_cautions
-from app.pathways.phone_numbers import ringable
-from app.pathways.services import contact_confirmed, fixed_number, needs_check
+from app.pathways.phone_numbers import fixed_number, ringable
+from app.pathways.services import contact_confirmed, needs_check
 from app.records import record
 
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details

@@ -23,8 +23,8 @@ from app.db.field_rules import (
     phone_problems,
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
-from app.pathways.phone_numbers import PHONE_ALLOWED, note_not_rung, uk_phone_digits
-from app.pathways.services import WIDE_AREAS, fixed_number
+from app.pathways.phone_numbers import PHONE_ALLOWED, fixed_number, note_not_rung, uk_phone_digits
+from app.pathways.services import WIDE_AREAS
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -90,7 +90,7 @@ STACKED_MARKS = re.compile(f"[{MARKS}]{{3,}}")
 # Fields a card shows in large type or beside the number, where no link belongs: a longer
 # word cannot wrap, and widened what shows it past the screen (attack round, 2026-12-02)
 UNBROKEN_FIELDS = ("name", "organisation", "phone_note", "hours", "alert")
-LONGEST_WORD = 60
+LONGEST_WORD = 30  # at 24 pt a name of 60 letters gave the plan a sideways scroll
 
 
 def odd_spacing(text: str) -> str | None:

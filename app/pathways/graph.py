@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.pathways.phone_numbers import refused_number, type_problem
+from app.pathways.phone_numbers import fixed_number, refused_number, type_problem
 from app.records import record
 
 PLAN_NODE = "plan"
@@ -211,7 +211,9 @@ class Service:
         fallbacks (attack review 2026-12-01)."""
         if self.confidence == "low" or refused_number(self.phone):
             return False
-        if lead_cautions(self.alert, self.phone_type):  # the fallbacks are offered too
+        # the fallbacks are offered too; never beside 999, 101 or 111, whose alert no
+        # surface gives (H198): "contact not confirmed" and a fallback note stood there
+        if lead_cautions(self.alert, self.phone_type) and not fixed_number(self.phone):
             return False
         return bool(self.phone or self.email)
 

@@ -85,6 +85,13 @@ def _singular(word: str) -> str:
     return word
 
 
+FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
+
+
+def fixed_number(phone: str) -> bool:
+    return "".join(phone.split()) in FIXED_NUMBERS
+
+
 def ringable(phone_type: str | None) -> bool:
     """Whether a phone row is a line to ring: a word for one, or no word for one not to."""
     words = _words(phone_type)

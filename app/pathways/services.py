@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from app.pathways.graph import ActionTemplate, Service, lead_cautions
-from app.pathways.phone_numbers import refused_number
+from app.pathways.phone_numbers import fixed_number, refused_number
 from app.records import record
 
 NATIONAL = "national"
@@ -79,13 +79,6 @@ def typed_day(text: str) -> date | None:
         return date(int(uk[3]), int(uk[2]), int(uk[1]))
     except ValueError:  # 31/02/2026
         return None
-
-
-FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
-
-
-def fixed_number(phone: str) -> bool:
-    return "".join(phone.split()) in FIXED_NUMBERS
 
 
 def confirmed_on(service: Service, today: date | None = None) -> date | None:

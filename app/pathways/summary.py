@@ -11,9 +11,9 @@ from typing import Any
 
 from app.pathways.bidi import isolated
 from app.pathways.graph import Guidance, Service
-from app.pathways.phone_numbers import type_label
+from app.pathways.phone_numbers import fixed_number, type_label
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch, check_before_use, confirmed_on, fixed_number
+from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 
 GROUPS = (
     ("now", "Now"),

@@ -179,6 +179,8 @@ def test_no_surface_gives_an_alert_on_999_101_or_111(graph, pathway):
         alerted = dataclasses.replace(graph.services[sid], alert=warning)
         assert alert_words(alerted) == ""
         assert _service(ServiceMatch(alerted), lambda s: False, date(2026, 12, 2))["alert"] == ""
-        assert "0121 626 5000" not in service_line(ServiceMatch(alerted), lambda s: False)
+        line = service_line(ServiceMatch(alerted), lambda s: False)
+        assert "0121 626 5000" not in line and "not confirmed" not in line
+        assert alerted.has_confirmed_contact  # no fallback note over 999 for it
     bcwa = dataclasses.replace(graph.services["bcwa"], alert=warning)
     assert alert_words(bcwa).endswith(warning)  # on any other service it is said

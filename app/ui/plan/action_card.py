@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pathways.phone_numbers import fixed_number
 from app.pathways.plan import PlannedAction
-from app.pathways.services import ServiceMatch, check_before_use, confirmed_on, fixed_number
+from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import alert_words, note_leads, round_the_clock_first, service_notes
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
