@@ -12,7 +12,7 @@ from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory
 from app.db.schema_versions import head, revisions
-from app.pathways.phone_numbers import contact_key, ringable, type_problem
+from app.pathways.phone_numbers import contact_key, fixed_number, ringable, type_problem
 
 
 class Refused(ValueError):
@@ -200,6 +200,7 @@ def check_numbers(source: Source) -> None:
         if (problem := type_problem(kind))
     ]
     problems += _note_and_area_problems(source)
+    problems += _text_problems(source)
     problems += fallback_contact_problems(load_graph(source))
     if problems:
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -229,6 +230,48 @@ def _note_and_area_problems(source: Source) -> list[str]:
         f"service {service_id}: area: {problem}"
         for service_id, names in sorted(areas.items())
         if (problem := areas_problem(names))
+    ]
+
+
+# Where the working copy's columns are in a database: (its column, the query giving it)
+_WORDS = (
+    ("name", "SELECT id, name FROM service"),
+    ("alert", "SELECT id, alert FROM service"),
+    ("notes", "SELECT id, notes FROM service"),
+    ("referral_route", "SELECT id, application_process FROM service"),
+    (
+        "organisation",
+        "SELECT s.id, o.name FROM service s JOIN organization o ON o.id = s.organization_id",
+    ),
+    ("phone_note", "SELECT service_id, description FROM phone"),
+    ("hours", "SELECT service_id, description FROM schedule"),
+)
+
+
+def _text_problems(source: Source) -> list[str]:
+    """The working copy's rules for words (H198, H199, H202), for a database published as it
+    is: an import --merge signed an alert on 999, no-break spaces and a 120-letter word
+    (re-attack round, 2026-12-02). Read from its rows: laptops fold the spaces as they load."""
+    from app.db.service_checks import text_problems
+
+    db = open_directory(source)
+    try:
+        found = [
+            f"service {sid}: {field}: {problem}"
+            for field, query in _WORDS
+            for sid, value in db.execute(query)
+            for problem in text_problems(field, value or "")
+        ]
+        alerted = db.execute(
+            "SELECT s.id, p.number FROM service s JOIN phone p ON p.service_id = s.id "
+            "WHERE trim(coalesce(s.alert, '')) != ''"
+        ).fetchall()
+    finally:
+        db.close()
+    return found + [
+        f"service {sid}: alert: an alert on 999, 101 or 111 is never shown (the pathway says "
+        "when to ring them): put it on the service it is about"
+        for sid in sorted({sid for sid, number in alerted if fixed_number(number or "")})
     ]
 
 

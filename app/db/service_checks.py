@@ -104,6 +104,23 @@ def odd_spacing(text: str) -> str | None:
     return None
 
 
+def text_problems(field: str, value: str) -> list[str]:
+    """How a field's words would show on a laptop that a rule refuses (H199, H202): the
+    working copy's rows and a database published as it is alike."""
+    problems = []
+    if field != "phone" and (odd := odd_spacing(value)):  # a number is tidied
+        problems.append(f"{odd} is not allowed: type a plain space (often pasted from Word)")
+    longest = max(value.split(), key=len, default="")
+    if field in UNBROKEN_FIELDS and len(longest) > LONGEST_WORD:
+        problems.append(
+            f"{longest[:20]}… is {len(longest)} characters without a space: at most "
+            f"{LONGEST_WORD} fit a laptop's screen (put a link in notes or website)"
+        )
+    if STACKED_MARKS.search(value):
+        problems.append("three or more accents on one letter are not allowed: retype the word")
+    return problems
+
+
 def service_problems(
     row: dict[str, str], kinds: dict[str, str], areas: dict[str, str]
 ) -> dict[str, list[str]]:
@@ -129,17 +146,8 @@ def service_problems(
             for problem in field_problems(RULE_NAMES.get(field, field), value):
                 add(field, problem)
     for field, value in row.items():
-        if field != "phone" and (odd := odd_spacing(value or "")):  # a number is tidied
-            add(field, f"{odd} is not allowed: type a plain space (often pasted from Word)")
-        longest = max((value or "").split(), key=len, default="")
-        if field in UNBROKEN_FIELDS and len(longest) > LONGEST_WORD:
-            add(
-                field,
-                f"{longest[:20]}… is {len(longest)} characters without a space: at most "
-                f"{LONGEST_WORD} fit a laptop's screen (put a link in notes or website)",
-            )
-        if STACKED_MARKS.search(value or ""):
-            add(field, "three or more accents on one letter are not allowed: retype the word")
+        for problem in text_problems(field, value or ""):
+            add(field, problem)
     if not (row.get("name") or "").strip():
         add("name", "a service needs a name")
     if row.get("phone") and format_uk_phone(row["phone"]) is None:
