@@ -51,6 +51,18 @@ def test_the_shipped_pathway_passes(graph):
     assert pathway_words_problem(graph) is None
 
 
+@pytest.mark.parametrize("breaking", ["\n" * 150, "\u2028" * 150, "\u2029", "\u00a0", "\u3000"])
+def test_a_line_break_or_odd_space_in_the_pathways_words_is_refused(graph, breaking):
+    """150 line breaks in the 999 card's words, in a signed update, put 999 at y=3277 in a
+    586 px view (re-attack round, 2026-12-02)."""
+    import dataclasses
+
+    card = graph.actions["emergency_999"]
+    changed = dataclasses.replace(card, title=f"Call 999{breaking}now")
+    graph = dataclasses.replace(graph, actions={**graph.actions, "emergency_999": changed})
+    assert "line break" in pathway_words_problem(graph)
+
+
 @pytest.mark.parametrize(
     "number",
     [
