@@ -180,26 +180,48 @@ def test_question_text_is_shown_as_text(qtbot, tmp_path):
         assert label.textFormat() == Qt.TextFormat.PlainText
 
 
+def bcwa_in_the_directory_tab(qtbot, database):
+    """The window at 1366×768 on this database, Black Country Women's Aid's details shown."""
+    from app.ui.directory.directory_tab import DirectoryTab
+
+    window = window_on(qtbot, database)
+    window.resize(1366, 768)
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.findChild(DirectoryTab) is not None)
+    tab = window.findChild(DirectoryTab)
+    tab.query.setText("black country")  # its index holds the name it was built with
+    qtbot.waitUntil(lambda: any(hit.id == "bcwa" for hit in tab.model.hits))
+    tab.table.selectRow([hit.id for hit in tab.model.hits].index("bcwa"))
+    qtbot.wait(200)  # the layout settles, and a window would have grown meanwhile
+    return window, tab
+
+
 def test_a_word_too_long_for_the_screen_never_widens_the_window(qtbot, tmp_path):
     """A signed update's name of 190 letters without a space, shown in the Directory tab's
     details, widened the window to 2858 px with Quick exit off the screen (attack round,
     2026-12-02). The word is cut at the edge; the window keeps its size."""
-
-    from app.ui.directory.directory_tab import DirectoryTab
 
     path = tmp_path / "long.sqlite"
     shutil.copy(SHIPPED, path)
     with sqlite3.connect(path) as db:
         db.execute("UPDATE service SET name = ? WHERE id = 'bcwa'", ("W" * 190,))
     db.close()
-    window = window_on(qtbot, path)
-    window.resize(1366, 768)
-    window.tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: window.findChild(DirectoryTab) is not None)
-    tab = window.findChild(DirectoryTab)
-    tab.query.setText("black country")  # its index still holds the name it was built with
-    qtbot.waitUntil(lambda: any(hit.id == "bcwa" for hit in tab.model.hits))
-    tab.table.selectRow([hit.id for hit in tab.model.hits].index("bcwa"))
-    qtbot.wait(200)  # the layout settles, and a window would have grown meanwhile
+    window, tab = bcwa_in_the_directory_tab(qtbot, path)
     assert tab.details.text().startswith("W" * 190)
     assert window.width() == 1366
+
+
+def test_notes_of_many_lines_never_make_the_window_taller(qtbot, tmp_path):
+    """150 short lines of notes made the window 2982 px tall on a 768 px screen; at 24 pt
+    the shipped details were cut with no scroll bar and the results shrank to 70 px
+    (re-attack round, 2026-12-02). The details scroll, in at most two fifths of the tab."""
+    path = tmp_path / "lines.sqlite"
+    shutil.copy(SHIPPED, path)
+    with sqlite3.connect(path) as db:
+        notes = "\n".join(f"line {n}" for n in range(150))
+        db.execute("UPDATE service SET notes = ? WHERE id = 'bcwa'", (notes,))
+    db.close()
+    window, tab = bcwa_in_the_directory_tab(qtbot, path)
+    assert window.height() == 768
+    assert tab.details_view.verticalScrollBar().maximum() > 0  # the rest is scrolled to
+    assert tab.table.height() >= tab.height() // 2

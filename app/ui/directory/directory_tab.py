@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHeaderView,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -90,11 +92,19 @@ class DirectoryTab(QWidget):
         # without a space widened the window to 2858 px, Quick exit off the screen (attack
         # round, 2026-12-02); such a word is cut at the edge instead
         self.details.setMinimumWidth(1)
+        # in a view of its own, at most two fifths of the tab: 150 lines of notes made the
+        # window 2982 px tall, and at 24 pt the shipped details were cut with no way to
+        # read their notes while the results shrank to 70 px (re-attack round, 2026-12-02)
+        self.details_view = QScrollArea()
+        self.details_view.setWidgetResizable(True)
+        self.details_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_view.setWidget(self.details)
         layout.addWidget(bar)
         if copy is not None:  # a name copied from the results (Qt copies the current cell)
             self.table.installEventFilter(self.copy_guard)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.details)
+        layout.addWidget(self.details_view)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
@@ -163,6 +173,10 @@ class DirectoryTab(QWidget):
             + (f" (seen {hit.source_date})" if hit.source_date else "")
             + (f"\nNotes: {hit.notes}" if hit.notes else "")
         )
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.details_view.setMaximumHeight(self.height() * 2 // 5)
 
     def showEvent(self, event) -> None:
         """Every service listed when the tab opens with nothing asked: it opened on an
