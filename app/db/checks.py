@@ -252,7 +252,7 @@ def _text_problems(source: Source) -> list[str]:
     """The working copy's rules for words (H198, H199, H202), for a database published as it
     is: an import --merge signed an alert on 999, no-break spaces and a 120-letter word
     (re-attack round, 2026-12-02). Read from its rows: laptops fold the spaces as they load."""
-    from app.db.service_checks import text_problems
+    from app.db.service_checks import FIXED_ALERT, text_problems
 
     db = open_directory(source)
     try:
@@ -269,8 +269,7 @@ def _text_problems(source: Source) -> list[str]:
     finally:
         db.close()
     return found + [
-        f"service {sid}: alert: an alert on 999, 101 or 111 is never shown (the pathway says "
-        "when to ring them): put it on the service it is about"
+        f"service {sid}: alert: {FIXED_ALERT}"
         for sid in sorted({sid for sid, number in alerted if fixed_number(number or "")})
     ]
 

@@ -98,15 +98,14 @@ def pathway_words_problem(graph) -> str | None:
         characters = hidden(text)
         if characters:
             return f"the pathway's words hold an invisible character ({characters[0]})"
-        if breaks := [ch for ch in text if ch != " " and unicodedata.category(ch)[0] == "Z"]:
-            # 150 line breaks in the 999 card's words put 999 below the screen (re-attack
-            # round, 2026-12-02): each text is one paragraph, spaced with plain spaces
+        # 150 line breaks in the 999 card's words put 999 below the screen (re-attack round,
+        # 2026-12-02): each text is one paragraph, spaced with plain spaces
+        breaks = [c for c in text if c == "\n" or (c != " " and unicodedata.category(c)[0] == "Z")]
+        if breaks:
             return (
                 f"the pathway's words hold a line break or an odd space (U+{ord(breaks[0]):04X}"
                 "): write each text as one paragraph, with plain spaces"
             )
-        if "\n" in text:
-            return "the pathway's words hold a line break: write each text as one paragraph"
         numbers = numbers_in(text)
         if numbers:
             return (

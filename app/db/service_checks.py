@@ -93,6 +93,12 @@ UNBROKEN_FIELDS = ("name", "organisation", "phone_note", "hours", "alert")
 LONGEST_WORD = 30  # at 24 pt a name of 60 letters gave the plan a sideways scroll
 
 
+FIXED_ALERT = (
+    "an alert on 999, 101 or 111 is never shown (the pathway says when to ring them): put it "
+    "on the service it is about"
+)
+
+
 def odd_spacing(text: str) -> str | None:
     """A space or line break other than a plain space and a line's end, named: laptops show
     it as a plain space (attack round, 2026-12-02), so the lead is told before signing."""
@@ -170,11 +176,7 @@ def service_problems(
         if kind in row_kinds and phone != number:
             add("phone", f"a service of kind {kind} is always {number}")
     if (row.get("alert") or "").strip() and fixed_number(phone):
-        add(
-            "alert",
-            "an alert on 999, 101 or 111 is never shown (the pathway says when to ring "
-            "them): put it on the service it is about",
-        )
+        add("alert", FIXED_ALERT)
     kind, number = FIXED_SERVICES.get(row.get("id") or "", (None, None))
     if kind is not None:
         if phone != number:
