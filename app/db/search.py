@@ -15,8 +15,8 @@ from datetime import date
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
-from app.pathways.graph import lead_cautions
-from app.pathways.phone_numbers import fixed_number, ringable
+from app.pathways.graph import lead_alert, lead_cautions
+from app.pathways.phone_numbers import ringable
 from app.pathways.services import contact_confirmed, needs_check
 from app.records import record
 
@@ -249,9 +249,7 @@ class DirectorySearch:
 
     def _hit(self, row: tuple, today: date) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""
-        fixed = fixed_number(row[3])
-        alert = "" if fixed else " ".join(row[11].split())  # none on 999, as on the plan
-        odd = lead_cautions(alert, row[12])  # as the plan reads it
+        odd = lead_cautions(row[11], row[12], row[3])  # as the plan reads it
         check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
         confirmed = contact_confirmed(row[5], row[10], row[3], today)
         return ServiceHit(
@@ -264,9 +262,9 @@ class DirectorySearch:
             row[7],
             plain_lines(row[8]),
             row[9],
-            check_before_use=check or (odd and not fixed),
+            check_before_use=check or odd,
             confirmed=str(confirmed or "") if not odd else "",
-            alert=alert,
+            alert=lead_alert(row[11], row[3]),
         )
 
     def _place_as_filter(self, text: str, filters: SearchFilters) -> tuple[str, SearchFilters]:

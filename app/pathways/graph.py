@@ -211,18 +211,26 @@ class Service:
         fallbacks (attack review 2026-12-01)."""
         if self.confidence == "low" or refused_number(self.phone):
             return False
-        # the fallbacks are offered too; never beside 999, 101 or 111, whose alert no
-        # surface gives (H198): "contact not confirmed" and a fallback note stood there
-        if lead_cautions(self.alert, self.phone_type) and not fixed_number(self.phone):
+        if lead_cautions(self.alert, self.phone_type, self.phone):  # the fallbacks too
             return False
         return bool(self.phone or self.email)
 
 
-def lead_cautions(alert: str | None, phone_type: str | None) -> bool:
+def lead_alert(alert: str | None, phone: str) -> str:
+    """The lead's alert as every surface gives it, or "". None on 999, 101 or 111: a signed
+    update's "Do not call 999: use 0121 … instead" was printed, pasted and read out, and
+    made 999 "not confirmed" (attack rounds, 2026-12-02); the pathway says when to ring
+    them (H198, H204)."""
+    return "" if fixed_number(phone) else " ".join((alert or "").split())
+
+
+def lead_cautions(alert: str | None, phone_type: str | None, phone: str) -> bool:
     """The lead's alert on a service ("not answering"), or its line's type refused by
     today's rules ("Fascimile", "Main/Fax", signed before them): a number to check, never
-    confirmed, in the plan and the Directory tab alike (H188, H191)."""
-    return bool((alert or "").strip()) or bool(type_problem(phone_type))
+    confirmed, in the plan and the Directory tab alike (H188, H191); never 999, 101, 111."""
+    return bool(lead_alert(alert, phone)) or bool(
+        type_problem(phone_type) and not fixed_number(phone)
+    )
 
 
 @record

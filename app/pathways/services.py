@@ -35,7 +35,7 @@ class ServiceMatch:
 def check_before_use(service: Service, today: date, months: int) -> bool:
     """A lead's alert, or a line's type refused by today's rules, is always a check before
     use: "Confirmed" stood beside "Reported not answering" (attack round, 2026-12-01)."""
-    if not fixed_number(service.phone) and lead_cautions(service.alert, service.phone_type):
+    if lead_cautions(service.alert, service.phone_type, service.phone):
         return True
     return needs_check(
         service.confidence,

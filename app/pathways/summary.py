@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from app.pathways.bidi import isolated
-from app.pathways.graph import Guidance, Service
-from app.pathways.phone_numbers import fixed_number, type_label
+from app.pathways.graph import Guidance, Service, lead_alert
+from app.pathways.phone_numbers import type_label
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 
@@ -90,7 +90,7 @@ def _service(match: ServiceMatch, check, today: date) -> dict[str, Any]:
         "source_date": s.source_date,
         "assured_date": s.assured_date,
         "confirmed": assured.isoformat() if assured else None,
-        "alert": alert_words(s).removeprefix(ALERT),
+        "alert": lead_alert(s.alert, s.phone),
         "contact_confirmed": s.has_confirmed_contact,
         "check_before_use": check(s),
         "fallback": match.fallback,
@@ -119,7 +119,7 @@ def alert_words(s: Service) -> str:
     the summary and a screen reader gave "Do not call 999: use 0121 … instead" from a signed
     update (attack round, 2026-12-02); the pathway, not the directory, says when to ring
     them."""
-    alert = "" if fixed_number(s.phone) else " ".join(s.alert.split())
+    alert = lead_alert(s.alert, s.phone)
     return ALERT + isolated(alert) if alert else ""
 
 
