@@ -12,7 +12,13 @@ from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory
 from app.db.schema_versions import head, revisions
-from app.pathways.phone_numbers import contact_key, fixed_number, ringable, type_problem
+from app.pathways.phone_numbers import (
+    contact_key,
+    fixed_number,
+    other_number,
+    ringable,
+    type_problem,
+)
 
 
 class Refused(ValueError):
@@ -252,25 +258,27 @@ def _text_problems(source: Source) -> list[str]:
     """The working copy's rules for words (H198, H199, H202), for a database published as it
     is: an import --merge signed an alert on 999, no-break spaces and a 120-letter word
     (re-attack round, 2026-12-02). Read from its rows: laptops fold the spaces as they load."""
-    from app.db.service_checks import FIXED_ALERT, text_problems
+    from app.db.service_checks import FIXED_ALERT, FIXED_WORDS, fixed_other_number, text_problems
 
     db = open_directory(source)
     try:
-        found = [
-            f"service {sid}: {field}: {problem}"
-            for field, query in _WORDS
-            for sid, value in db.execute(query)
-            for problem in text_problems(field, value or "")
-        ]
-        alerted = db.execute(
-            "SELECT s.id, p.number FROM service s JOIN phone p ON p.service_id = s.id "
-            "WHERE trim(coalesce(s.alert, '')) != ''"
-        ).fetchall()
+        numbers = db.execute("SELECT service_id, number FROM phone").fetchall()
+        words = [(f, sid, value or "") for f, query in _WORDS for sid, value in db.execute(query)]
     finally:
         db.close()
-    return found + [
-        f"service {sid}: alert: {FIXED_ALERT}"
-        for sid in sorted({sid for sid, number in alerted if fixed_number(number or "")})
+    fixed = {sid for sid, number in numbers if fixed_number(number or "")}
+
+    def on_fixed(field: str, value: str) -> list[str]:  # 999's words give no other number
+        if field == "alert":
+            return [FIXED_ALERT] if value.strip() else []
+        number = other_number(value) if field in FIXED_WORDS else ""
+        return [fixed_other_number(number)] if number else []
+
+    return [
+        f"service {sid}: {field}: {problem}"
+        for field, sid, value in words
+        for problem in text_problems(field, value)
+        + (on_fixed(field, value) if sid in fixed else [])
     ]
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
 from app.pathways import graph as g
-from app.pathways.phone_numbers import ringable
+from app.pathways.phone_numbers import fixed_line_name, fixed_line_words, ringable
 
 
 class DirectoryError(RuntimeError):
@@ -307,29 +308,33 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
         sid = s["id"]
         # never a fax as the number to ring, whoever wrote the database (attack review)
         phone = next((p for p in phones[sid] if ringable(p["type"])), None)
+        number = plain_spaces(phone["number"]) if phone else ""
+        words = partial(fixed_line_words, phone=number)  # 999's words give no other number
         services[sid] = g.Service(
             id=sid,
-            name=plain_spaces(s["name"]),  # folded as laptops show it, whatever was signed
-            organisation=plain_spaces(organizations.get(s["organization_id"] or "", "")),
+            name=fixed_line_name(plain_spaces(s["name"]), number),  # folded, whatever was signed
+            organisation=words(plain_spaces(organizations.get(s["organization_id"] or "", ""))),
             kinds=tuple(k["code"] for k in kinds[sid]),
             areas=tuple(a["name"] for a in areas[sid]),
             min_age=s["minimum_age"],
             max_age=s["maximum_age"],
             audience=s["audience"],
-            phone=plain_spaces(phone["number"]) if phone else "",
-            phone_note=plain_spaces(phone["description"]) if phone else "",
+            phone=number,
+            phone_note=words(plain_spaces(phone["description"])) if phone else "",
             phone_type=plain_spaces(phone["type"] or "") if phone else "",
-            hours="; ".join(
-                plain_spaces(x["description"]) for x in schedules[sid] if x["description"]
+            hours=words(
+                "; ".join(
+                    plain_spaces(x["description"]) for x in schedules[sid] if x["description"]
+                )
             ),
             open_24_7=any(is_always_open(x) for x in schedules[sid]),
             email=s["email"],
             website=s["url"],
-            referral_route=plain_lines(s["application_process"] or ""),
+            referral_route=words(plain_lines(s["application_process"] or "")),
             source=s["source"],
             source_date=s["source_date"],
             confidence=s["confidence"],
-            notes=plain_lines(s["notes"] or ""),
+            notes=words(plain_lines(s["notes"] or "")),
             assured_date=s["assured_date"],
             assured_method=s["assured_method"],
             assured_by=s["assured_by"],

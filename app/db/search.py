@@ -16,7 +16,7 @@ from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
 from app.pathways.graph import lead_alert, lead_cautions
-from app.pathways.phone_numbers import ringable
+from app.pathways.phone_numbers import fixed_line_name, fixed_line_words, ringable
 from app.pathways.services import contact_confirmed, needs_check
 from app.records import record
 
@@ -252,15 +252,16 @@ class DirectorySearch:
         odd = lead_cautions(row[11], row[12], row[3])  # as the plan reads it
         check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
         confirmed = contact_confirmed(row[5], row[10], row[3], today)
+        phone = plain_spaces(row[3])
         return ServiceHit(
             row[0],
-            plain_spaces(row[1]),
-            plain_spaces(row[2]),
-            plain_spaces(row[3]),
+            fixed_line_name(plain_spaces(row[1]), phone),  # as the plan shows them (H208)
+            fixed_line_words(plain_spaces(row[2]), phone),
+            phone,
             *row[4:6],
             plain_spaces(row[6]),
             row[7],
-            plain_lines(row[8]),
+            fixed_line_words(plain_lines(row[8]), phone),
             row[9],
             check_before_use=check or odd,
             confirmed=str(confirmed or "") if not odd else "",

@@ -23,7 +23,13 @@ from app.db.field_rules import (
     phone_problems,
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
-from app.pathways.phone_numbers import PHONE_ALLOWED, fixed_number, note_not_rung, uk_phone_digits
+from app.pathways.phone_numbers import (
+    PHONE_ALLOWED,
+    fixed_number,
+    note_not_rung,
+    other_number,
+    uk_phone_digits,
+)
 from app.pathways.services import WIDE_AREAS
 
 # The CSV column -> the field_rules name for its text rules.
@@ -97,6 +103,17 @@ FIXED_ALERT = (
     "an alert on 999, 101 or 111 is never shown (the pathway says when to ring them): put it "
     "on the service it is about"
 )
+
+
+# the fields laptops leave out on 999, 101 and 111 when they give another number (H208)
+FIXED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral_route")
+
+
+def fixed_other_number(number: str) -> str:
+    return (
+        f"{number!r} is another number: 999, 101 and 111 are shown with no other number "
+        "beside them, so laptops leave these words out: put it on the service it is about"
+    )
 
 
 def odd_spacing(text: str) -> str | None:
@@ -177,6 +194,9 @@ def service_problems(
             add("phone", f"a service of kind {kind} is always {number}")
     if (row.get("alert") or "").strip() and fixed_number(phone):
         add("alert", FIXED_ALERT)
+    for field in FIXED_WORDS if fixed_number(phone) else ():
+        if number := other_number(row.get(field) or ""):
+            add(field, fixed_other_number(number))
     kind, number = FIXED_SERVICES.get(row.get("id") or "", (None, None))
     if kind is not None:
         if phone != number:

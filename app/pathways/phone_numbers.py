@@ -92,6 +92,38 @@ def fixed_number(phone: str) -> bool:
     return "".join(phone.split()) in FIXED_NUMBERS
 
 
+# A number in a service's words, however grouped ("0121 496 0000", "0121.496.0000",
+# "(0121) 496-0000"): five digits or more; not a time ("9.00-17.00") nor a date (24/12/2026)
+NUMBER_IN_WORDS = re.compile(r"\d(?:[\s.()-]{0,2}\d){4,}")
+TIME_RANGE = re.compile(r"\d{1,2}[.:]\d{2}(?:\s*-\s*\d{1,2}[.:]\d{2})?")
+NATIONAL_NAMES = {"999": "Emergency services", "112": "Emergency services"}
+NATIONAL_NAMES |= {"101": "Police non-emergency", "111": "NHS 111"}
+
+
+def other_number(text: str) -> str:
+    """The first number in a service's words that is not set nationally, as written, or "":
+    999, 112, 101 and 111 (by text relay: 18000, or 18001 before one of them) are."""
+    for found in NUMBER_IN_WORDS.finditer(text):
+        digits = "".join(char for char in found.group() if char.isdecimal())
+        relayed = digits == "18000" or digits.removeprefix("18001") in FIXED_NUMBERS
+        if not (relayed or TIME_RANGE.fullmatch(found.group())):
+            return found.group()
+    return ""
+
+
+def fixed_line_words(text: str, phone: str) -> str:
+    """A service's words as laptops show them: on 999, 101 and 111, none that give another
+    number. A signed "Do not ring 999: ring 0121 496 0000" in 999's note or hours was shown,
+    printed, pasted and read out beside 999, as its alert was before H198 (H208)."""
+    return "" if fixed_number(phone) and other_number(text) else text
+
+
+def fixed_line_name(name: str, phone: str) -> str:
+    """The name as laptops show it: on 999, 101 and 111 their own when it gives another
+    number (a name is never empty)."""
+    return fixed_line_words(name, phone) or NATIONAL_NAMES.get("".join(phone.split()), name)
+
+
 def ringable(phone_type: str | None) -> bool:
     """Whether a phone row is a line to ring: a word for one, or no word for one not to."""
     words = _words(phone_type)

@@ -88,6 +88,11 @@ def test_a_database_published_as_it_is_keeps_the_working_copys_note_and_area_rul
             "service emergency-999: alert: an alert on 999, 101 or 111 is never shown",
         ),
         (
+            "UPDATE schedule SET description = 'Closed: ring 0121 626 5000' "
+            "WHERE service_id = 'nhs-111'",
+            "service nhs-111: hours: '0121 626 5000' is another number",
+        ),
+        (
             "UPDATE service SET name = 'Black\u00a0Country Women''s Aid' WHERE id = 'bcwa'",
             "service bcwa: name: U+00A0 (no-break space) is not allowed",
         ),

@@ -94,3 +94,47 @@ def test_odd_spaces_and_line_breaks_are_plain_whatever_was_signed(tmp_path):
         assert (hit.name, hit.notes) == ("Black Country Women's Aid", "One\ntwo words")
     finally:
         finder.close()
+
+
+def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
+    """A signed "Do not ring 999: ring 0121 496 0000" in 999's note, hours, notes or name
+    was shown, printed, pasted and read out beside 999 (H208): laptops leave those words out,
+    on the plan and in the Directory tab; on any other service they are said."""
+    from datetime import date
+
+    from app.cli.route import answers_for
+    from app.pathways.engine import Pathway
+    from app.pathways.summary import plan_to_text
+    from tests.conftest import routed_cases
+
+    database = tmp_path / "d.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    other = "Do not ring 999 today: ring 0121 496 0000 instead"
+    with sqlite3.connect(database) as db:
+        for sid in ("emergency-999", "bcwa"):
+            db.execute(
+                "UPDATE service SET name = ?, notes = ?, application_process = ? WHERE id = ?",
+                (f"{other} ({sid})", other, other, sid),
+            )
+            db.execute("UPDATE phone SET description = ? WHERE service_id = ?", (other, sid))
+            db.execute("UPDATE schedule SET description = ? WHERE service_id = ?", (other, sid))
+    db.close()
+    graph = load_graph(database)
+    emergency = graph.services["emergency-999"]
+    assert emergency.name == "Emergency services" and emergency.phone == "999"
+    said = (emergency.phone_note, emergency.hours, emergency.notes, emergency.referral_route)
+    assert said == ("", "", "", "")
+    bcwa = graph.services["bcwa"]
+    assert (bcwa.phone_note, bcwa.hours, bcwa.notes) == (other, other, other)
+    (case,) = [c for c in routed_cases() if c["name"] == "immediate danger comes first"]
+    pathway = Pathway(graph)
+    plan = pathway.step(answers_for(pathway, case["scenario"])).plan
+    assert plan.actions[0].services[0].service.phone == "999"
+    (line,) = [x for x in plan_to_text(plan, date(2026, 12, 2)).splitlines() if "Tel 999" in x]
+    assert line.strip() == "- Tel 999 — Emergency services"
+    finder = DirectorySearch(database)
+    try:
+        (hit,) = [h for h in finder.search("999") if h.id == "emergency-999"]
+        assert (hit.name, hit.notes) == ("Emergency services", "")
+    finally:
+        finder.close()

@@ -250,6 +250,20 @@ def test_an_alert_on_999_101_or_111_is_refused_with_where_to_put_it(words):
     assert "never shown" in said and "the service it is about" in said
 
 
+@pytest.mark.parametrize("field", ["name", "organisation", "phone_note", "hours", "notes"])
+def test_another_number_beside_999_101_or_111_is_refused_with_where_to_put_it(words, field):
+    """Laptops leave such words out (H208), so the lead is told before signing; 999's own
+    note (999, then 55) and 111's (999 in a life-threatening emergency) are allowed."""
+    with SHIPPED.open(encoding="utf-8") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    for sid in ("emergency-999", "police-101", "nhs-111"):
+        assert service_problems(rows[sid], words.kinds, words.areas) == {}
+    row = {**rows["police-101"], field: "Ring 0121 626 5000 instead"}
+    (said,) = service_problems(row, words.kinds, words.areas)[field]
+    assert said.startswith("'0121 626 5000' is another number") and "it is about" in said
+    assert service_problems({**rows["bcwa"], field: row[field]}, words.kinds, words.areas) == {}
+
+
 @pytest.mark.parametrize(
     ("field", "typed", "said"),
     [

@@ -127,3 +127,30 @@ def test_a_check_record_names_its_service_and_its_check_and_reads_a_number_howev
     assert record == contact_record("walsall-mast", respaced, check)
     assert record != contact_record("sandwell-mash", contact, check)
     assert record != contact_record("walsall-mast", contact, ("2026-12-01", *check[1:]))
+
+
+@pytest.mark.parametrize(
+    ("words", "other"),
+    [
+        ("Silent Solution: from a mobile, dial 999, then press 55 if it is not safe", ""),
+        ("free from landlines and mobiles; 999 in a life-threatening emergency", ""),
+        ("Textphone: 18000, or 18001 101", ""),  # Relay UK to 999 and to 101
+        ("Mon-Fri 9.00-17.00; closed 24/12/2026", ""),  # a time and a date
+        ("Do not ring 999: ring 0121 496 0000 instead", "0121 496 0000"),
+        ("use 0121.496.0000", "0121.496.0000"),
+        ("+44 121 496 0000", "44 121 496 0000"),
+        ("Samaritans 116 123", "116 123"),
+        (
+            "\uff10\uff11\uff12\uff11\uff14\uff19\uff16",
+            "\uff10\uff11\uff12\uff11\uff14\uff19\uff16",
+        ),
+    ],
+)
+def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
+    """999, 101 and 111 are shown with no other number beside them (H208)."""
+    from app.pathways.phone_numbers import fixed_line_name, fixed_line_words, other_number
+
+    assert other_number(words) == other
+    assert fixed_line_words(words, "999") == ("" if other else words)
+    assert fixed_line_words(words, "0121 496 0001") == words  # any other service says it
+    assert fixed_line_name(words, "1 0 1") == ("Police non-emergency" if other else words)
