@@ -99,7 +99,7 @@ class TickBoxPage(KeyHold, QWidget):
                     hint = GIVEN_BEFORE if option.value in before else ""
                     value = option.value
                     row = self._box(key, option.label, hint, chosen, question.id, value, words)
-                    options.addLayout(row, i // columns, i % columns, Qt.AlignmentFlag.AlignTop)
+                    options.addLayout(row, i // columns, i % columns)
                 layout.addLayout(options)
             else:
                 chosen = given is not None and same(given, member.tick)
@@ -134,6 +134,7 @@ class TickBoxPage(KeyHold, QWidget):
         if hint:  # the question's help, read under its words (the box's description too)
             row.addWidget(plain_label(hint, "Hint"), 1, 1)
         row.setColumnStretch(1, 1)
+        row.setRowStretch(2, 1)  # a taller cell beside it leaves room below, not between
         self.boxes[key] = box
         self.words.append(words)
         self.ticks.append((question, value, box))

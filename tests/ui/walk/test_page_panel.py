@@ -252,3 +252,28 @@ def test_a_box_the_dash_already_answered_says_so_and_where_to_change_it(qtbot, p
     assert {text for value, text in described.items() if value != "non_fatal_strangulation"} == {""}
     hints = [w.text() for w in panel.findChildren(QLabel) if w.objectName() == "Hint"]
     assert hints.count(GIVEN_BEFORE) == 1
+
+
+@pytest.mark.parametrize("width", [420, 640, 900])
+def test_a_hint_is_never_drawn_over_or_cut_short(qtbot, pathway, width):
+    """At 24 pt the Dash's "it counts however this is ticked" was given its one-line height
+    beside a box whose words wrapped, and drawn over the words above it, its end cut off
+    (officer's walk, 2026-12-02): each box's words and hint now have their wrapped height."""
+    from tests.ui.test_case import at_the_needs_after_a_dash_strangulation
+
+    session, _ = at_the_needs_after_a_dash_strangulation(pathway)
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    panel = TickBoxPage(session.page)
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(width, 300)
+    holder.show()
+    qtbot.waitExposed(holder)
+    labels = [w for w in panel.findChildren(QLabel) if w.isVisible() and w.text()]
+    assert any(w.objectName() == "Hint" for w in labels)
+    places = [w.geometry().translated(w.parentWidget().mapTo(panel, QPoint(0, 0))) for w in labels]
+    for label, place in zip(labels, places, strict=True):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+        others = [p for p in places if p is not place]
+        assert not any(place.intersects(other) for other in others), label.text()
