@@ -91,6 +91,9 @@ def format_uk_phone(text: str) -> str | None:
 # letter's accents written apart (a name typed on a Mac), three are not
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 STACKED_MARKS = re.compile(f"[{MARKS}]{{3,}}")
+# Letters and marks that draw as nothing, printable so no other rule sees them: a name
+# padded with them looks the same and is another name (a search for it finds neither)
+BLANK_LETTERS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")
 
 
 # Fields a card shows in large type or beside the number, where no link belongs: a longer
@@ -139,6 +142,9 @@ def text_problems(field: str, value: str) -> list[str]:
             f"{longest[:20]}… is {len(longest)} characters without a space: at most "
             f"{LONGEST_WORD} fit a laptop's screen (put a link in notes or website)"
         )
+    if blank := BLANK_LETTERS.search(value):
+        name = unicodedata.name(blank.group(), "a blank").lower()
+        problems.append(f"U+{ord(blank.group()):04X} ({name}) shows as nothing: remove it")
     if STACKED_MARKS.search(value):
         problems.append("three or more accents on one letter are not allowed: retype the word")
     return problems

@@ -272,6 +272,8 @@ def test_another_number_beside_999_101_or_111_is_refused_with_where_to_put_it(wo
         ("notes", "One\u2028two", "U+2028 (line separator) is not allowed"),
         ("name", "Wome\u0301\u0302\u0303n's Aid", "three or more accents on one letter"),
         ("hours", "9-5" + "x" * 70, "73 characters without a space: at most 30 fit"),
+        ("name", "Women's\u2800Aid", "U+2800 (braille pattern blank) shows as nothing"),
+        ("notes", "Ring \u3164first", "U+3164 (hangul filler) shows as nothing"),
     ],
 )
 def test_odd_spaces_and_stacked_marks_are_refused_by_name(row, words, field, typed, said):
