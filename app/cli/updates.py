@@ -176,6 +176,8 @@ def verify(path: Path, keys: dict) -> int:
         if path.suffix == SUFFIX:
             manifest, database = read_bundle(path, keys)
             check_bundle_database(manifest, database)
+            if stale := changed_back_here(manifest.directory_version, database, keys):
+                raise Refused(stale)
             expired = manifest.expired(date.today())
             note = " (EXPIRED: it will be used with a warning)" if expired else ""
             print(
@@ -194,6 +196,16 @@ def verify(path: Path, keys: dict) -> int:
         print(f"refused: {path.name}: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def changed_back_here(version: str, database: bytes, keys: dict) -> str:
+    """What the bundle changes back of the newest older update on this computer (IT's
+    folder, the worker's): IT's verify passed an update made without the one before it,
+    which put the old number back on every laptop (the lead's and IT's walk, 2026-12-02)."""
+    from app.db.stale_update import changed_back
+    from app.in_force import locations_in_force
+
+    return changed_back(database, version, locations_in_force(), keys)
 
 
 # a working copy folder given was "not a regular file", with no word of what is (review)

@@ -140,7 +140,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         try:
             bundles += [  # "kept" only in the worker's folder: in IT's share it is IT's file
                 ("kept" if origin == "user" and p.name.startswith(KEPT) else origin, p)
-                for p in _bundle_files(folder)
+                for p in bundle_files(folder)
             ]
         except OSError as error:  # a share this worker may not read: said, never raised
             choice.refused.append(
@@ -205,7 +205,7 @@ def _is_folder(path: Path) -> bool:
 TRIES_IN_SHARE = 3  # places in IT's share read whole for one signed manifest, at most
 
 
-def _bundle_files(folder: Path | None) -> list[Path]:
+def bundle_files(folder: Path | None) -> list[Path]:
     """The bundles in a folder; OSError when it cannot be listed (glob said nothing of a
     folder workers may not read, and no update came, review 2026-12-01)."""
     if folder is None or not folder.is_dir():

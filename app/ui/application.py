@@ -67,10 +67,21 @@ def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
         print(f"self-test failed: Navigator could not start ({describe(error)})", file=sys.stderr)
         return 1
     print(f"self-test: {window.in_force.describe()}")
+    window.for_it += changes_back_for_it(window.in_force)
     window.show()
     code = self_test(window, args.canary, log)
     log.event("self-test passed" if code == 0 else "self-test failed (the reasons are above)")
     return code
+
+
+def changes_back_for_it(in_force) -> list[str]:
+    """What the update in use changes back of an older one (read for IT, never at a
+    worker's start: it reads two updates whole)."""
+    from app.db.stale_update import in_use_changes_back
+    from app.in_force import locations_in_force
+
+    said = in_use_changes_back(in_force.selection, locations_in_force(in_force.policy))
+    return [said] if said else []
 
 
 def open_maintenance() -> str | None:

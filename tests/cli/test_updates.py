@@ -197,3 +197,36 @@ def test_a_database_published_into_its_update_folder_shows_its_changes(
     command = ["--directory", str(coventry_edit), "directory", "publish", "--version", version]
     assert main([*command, "--key", str(lead.private_path), "--out", str(share)]) == 0
     assert f"→ {version}: 1 number changed" in capsys.readouterr().out
+
+
+def test_verify_refuses_an_update_made_without_the_one_on_this_computer(tmp_path, capsys, app_home):
+    """IT's verify said "ok" to a second lead's update, made from the app's own directory,
+    which put Solihull's old front-door number back on every laptop (the lead's and IT's
+    walk, 2026-12-02); and then to the self-test, which fails on it too."""
+    import shutil
+    from datetime import date
+
+    from app.db import signing
+    from app.db.bundle import publish
+    from tests.conftest import machine_folder, run_app, shipped_changed
+    from tests.db.test_stale_update import CORRECTED, HOURS
+
+    lead = signing.generate(tmp_path / "k")
+    keys = machine_folder(app_home.env, "config", "keys")
+    keys.mkdir(parents=True, exist_ok=True)
+    shutil.copy(lead.public_path, keys)
+    share = machine_folder(app_home.env, "data", "directory-updates")
+    today = date.today()
+    first = shipped_changed(tmp_path / "first.sqlite", *CORRECTED)
+    publish(first, lead.private_path, share, f"{today.year}.{today.month}.{today.day}", today)
+    stale = shipped_changed(tmp_path / "stale.sqlite", HOURS)
+    made = f"{today.year}.{today.month}.{today.day}.1"
+    bundle = publish(stale, lead.private_path, tmp_path / "lead-b", made, today)
+    assert main(["directory", "verify", str(bundle)]) == 1
+    err = capsys.readouterr().err
+    assert f"refused: {bundle.name}: the update {made} changes back what the older" in err
+    assert "0121 788 4333" in err and "makes those changes again" in err
+    shutil.copy(bundle, share)  # copied in all the same
+    result = run_app("--self-test", env=app_home.env)
+    assert result.returncode == 1 and "self-test passed" not in result.stdout
+    assert f"self-test failed: the update {made} changes back" in result.stderr

@@ -1,0 +1,92 @@
+"""What a newer update changes back of an older one it was made without: for IT.
+
+Two leads, or one lead on two laptops: the second working copy began from the app's own
+directory, not from the first lead's update 2026.12.2, and its update 2026.12.5 put the
+old number back on every laptop; publish, IT's `directory verify` and the self-test said
+nothing (the lead's and IT's walk, 2026-12-02). Both updates are read against the app's own
+directory, the one they began from: a service the older update changed that the newer
+holds as that directory does is changed back, unless the newer holds newer evidence (a
+person's check after it, app.db.overtaken). An update made from the older one keeps its
+changes and is never named.
+
+Read when IT asks (`directory verify`, the self-test), never at a worker's start: it reads
+two updates whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from app.db.bundle import claimed_manifest, read_bundle, read_regular_file
+from app.db.checks import Refused, check_database, version_key
+from app.db.directories import MAX_SHIPPED_BYTES, Locations, Selection, bundle_files
+from app.db.overtaken import NAMED, changes_undone
+from app.db.trust import load_trusted_keys
+
+
+def older_update(where: Locations, keys: dict, below: str) -> tuple[str, Path, bytes] | None:
+    """The newest update signed by `keys`, whole, below version `below`, in IT's folder and
+    this user's (the copies kept of IT's among them): (version, file, database)."""
+    found = []
+    for folder in (where.machine_updates, where.user_updates):
+        with contextlib.suppress(OSError):  # a folder out of reach: said at every start
+            found += bundle_files(folder)
+    claimed = [(claimed_manifest(path), path) for path in found]
+    below_key = version_key(below)
+    versions = [
+        (version_key(m.directory_version), m.directory_version, path)
+        for m, path in claimed
+        if m is not None and _version_below(m.directory_version, below_key)
+    ]
+    for _, version, path in sorted(versions, reverse=True):
+        with contextlib.suppress(Refused, OSError, ValueError):
+            manifest, database = read_bundle(path, keys)
+            if manifest.directory_version == version:
+                return version, path, database
+    return None
+
+
+def _version_below(version: str, below_key) -> bool:
+    try:
+        return version_key(version) < below_key
+    except Refused:  # no version at all: refused at every start already
+        return False
+
+
+def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict) -> str:
+    """'' or, in words for IT, what the update `newer` changes back of the newest older
+    update here made after the app's own directory."""
+    try:
+        shipped = read_regular_file(where.shipped, MAX_SHIPPED_BYTES)
+        shipped_version, _ = check_database(shipped, validate_graph=False)
+    except (Refused, OSError):
+        return ""  # the app's own directory is said at every start
+    older = older_update(where, keys, newer_version)
+    if older is None or version_key(older[0]) <= version_key(shipped_version):
+        return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
+    version, path, database = older
+    undone = changes_undone(database, newer, f"{newer_version}'s", base=shipped)
+    if not undone:
+        return ""
+    more = len(undone) - NAMED
+    named = "; ".join(undone[:NAMED]) + (f"; and {more} more" if more > 0 else "")
+    return (
+        f"the update {newer_version} changes back what the older update {version} ({path}) "
+        f"changed ({named}): it was made without {version}, from a working copy begun "
+        f"before it. The directory lead installs {newer_version}, makes those changes again "
+        f"in a new working copy begun from it (directory diff of the two updates lists "
+        f"them) and publishes. If {newer_version} changed them on purpose, it records what "
+        f"shows it is newer: a person's check after {version}'s day"
+    )
+
+
+def in_use_changes_back(choice: Selection, where: Locations) -> str:
+    """The self-test's question: does the update in use change back an older one here?"""
+    if choice.origin in ("shipped", "unverified") or choice.data is None:
+        return ""
+    try:
+        keys, _ = load_trusted_keys(where.keys)
+    except OSError:
+        return ""  # said at every start: no update was checked
+    return changed_back(choice.data, choice.version, where, keys)

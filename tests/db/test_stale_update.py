@@ -1,0 +1,79 @@
+"""An update made without the update before it: what it changes back, told to IT."""
+
+import shutil
+from datetime import date
+
+import pytest
+
+from app.db.bundle import publish, read_bundle
+from app.db.directories import select_directory
+from app.db.stale_update import changed_back, in_use_changes_back
+from app.db.trust import load_trusted_keys
+from tests.conftest import shipped_changed
+
+TODAY = date(2026, 12, 2)
+CORRECTED = (
+    "UPDATE phone SET number = '0121 788 4333' WHERE service_id = 'solihull-mash'",
+    "UPDATE service SET assured_date = '2026-11-28', assured_method = 'phoned', "
+    "assured_by = 'DA lead' WHERE id = 'solihull-mash'",
+)
+HOURS = "UPDATE schedule SET description = 'Mon-Fri 9:00-17:00' WHERE service_id = 'bswa'"
+
+
+@pytest.fixture
+def corrected(it, tmp_path):
+    """The first lead's update in IT's folder: Solihull's front door's new number, phoned."""
+    where, lead = it
+    database = shipped_changed(tmp_path / "first.sqlite", *CORRECTED)
+    publish(database, lead.private_path, where.machine_updates, "2026.12.2", TODAY)
+    return where, lead
+
+
+def second(tmp_path, where, lead, *statements) -> bytes:
+    """The second lead's update, published on a laptop the first had not reached, then put
+    in IT's folder: its database."""
+    database = shipped_changed(tmp_path / "second.sqlite", *statements)
+    path = publish(database, lead.private_path, tmp_path / "lead-b", "2026.12.5", TODAY)
+    shutil.copy(path, where.machine_updates)
+    return read_bundle(path, load_trusted_keys(where.keys)[0])[1]
+
+
+def test_an_update_made_without_the_one_before_it_is_named_with_what_it_changes_back(
+    corrected, tmp_path
+):
+    """A second lead began from the app's own directory, changed only Birmingham and
+    Solihull Women's Aid's hours, and put 0121 788 4300 back on every laptop; IT's verify
+    and the self-test said nothing (the lead's and IT's walk, 2026-12-02)."""
+    where, lead = corrected
+    database = second(tmp_path, where, lead, HOURS)
+    keys = load_trusted_keys(where.keys)[0]
+    said = changed_back(database, "2026.12.5", where, keys)
+    assert said.startswith("the update 2026.12.5 changes back what the older update 2026.12.2")
+    assert "0121 788 4333 (2026.12.5's: 0121 788 4300)" in said
+    assert "Women's Aid" not in said  # its own change, made on purpose
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.5"
+    assert in_use_changes_back(choice, where) == said
+
+
+def test_an_update_made_from_the_one_before_it_is_never_named(corrected, tmp_path):
+    where, lead = corrected
+    database = second(tmp_path, where, lead, *CORRECTED, HOURS)
+    assert changed_back(database, "2026.12.5", where, load_trusted_keys(where.keys)[0]) == ""
+
+
+def test_a_number_changed_back_on_a_persons_later_check_is_not_named(corrected, tmp_path):
+    """The second lead phoned and found the old number right: their check says so."""
+    where, lead = corrected
+    phoned = CORRECTED[1].replace("2026-11-28", "2026-12-01")
+    database = second(tmp_path, where, lead, phoned)
+    assert changed_back(database, "2026.12.5", where, load_trusted_keys(where.keys)[0]) == ""
+
+
+def test_the_apps_own_directory_in_use_is_left_to_what_it_overtook(corrected):
+    """With no update in use there is nothing to read: app.db.overtaken says what a release
+    changes back of an update."""
+    where, _ = corrected
+    choice = select_directory(where, TODAY)
+    choice.origin = "shipped"
+    assert in_use_changes_back(choice, where) == ""
