@@ -292,9 +292,17 @@ def _caution_dropped(update: dict, other: dict, other_is: str, began: dict | Non
     `began`: a working copy's starting row. Its own check counts only as any check does
     (after the update's day: a call logged late, dated before, brought a withdrawn check
     back), and its own alert only over the update's (one it never saw, replaced, dropped
-    the warning: fifteenth attack round)."""
+    the warning: fifteenth attack round). A copy begun from the update's own row saw what it
+    withdrew: a check it records on the update's day is a new one (a lead correcting a
+    number the day an update came could only date their call tomorrow: walk, 2026-12-02)."""
     day = update["published"]
-    if other["checked"] and day is not None and other["checked"] > day:
+    saw_it = began is not None and (began["checked"], began["alert"]) == (
+        update["checked"],
+        update["alert"],
+    )
+    new_check = saw_it and other["checked"] != began["checked"]
+    later = other["checked"] and day is not None and other["checked"] >= day
+    if later and (other["checked"] > day or new_check):
         return ""
     alert = update["alert"] and update["alert"] != other["alert"]
     seen_and_changed = began is not None and began["alert"] == update["alert"]

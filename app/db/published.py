@@ -147,6 +147,13 @@ class Published:
                 f"listed against {newest[0]}, for you to check before you sign"
             )
         check = "a person's check (check-service)" if base is not None else "a person's check"
+        if base is not None and base == content:  # "install it here" named the one in use
+            raise Refused(
+                f"this working copy, begun from {newest[0]}, changes back what that update "
+                f"held: {listed}. Where this copy's is right, record what shows it: {check} "
+                f"made on or after {newest[0]}'s day, or the day its source was seen; "
+                "otherwise put those back as the update had them"
+            )
         raise Refused(
             f"{this} changes back what {newest[0]}, published already "
             f"({newest[1]}), changed: {listed}"

@@ -349,3 +349,19 @@ def test_a_service_the_update_removed_and_a_release_brings_back_is_said(tmp_path
     assert changes_undone(update, directory(tmp_path, "new", seen_after)) == []
     # a working copy that added it itself (ids are never reused: not a bringing back)
     assert changes_undone(update, SHIPPED, "this working copy's", base=update) == []
+
+
+def test_a_check_made_on_the_updates_day_in_a_copy_begun_from_it_is_a_new_check(tmp_path):
+    """A lead began a copy from 2026.12.3 in use, corrected a number and phoned it that
+    day; publish refused, saying 2026.12.3 had changed that service (it had not) and to
+    install 2026.12.3 (in use already): only tomorrow's date would do (the lead's and IT's
+    walk, 2026-12-02). A copy that saw the update's row records a new check on its day."""
+    update = directory(tmp_path, "update", version("2026.12.3"))
+    copy = directory(tmp_path, "copy", version("2026.12.3"), NEW, checked("2026-12-03"))
+    assert changes_undone(update, copy, "this working copy's", base=update) == []
+    # begun before the update withdrew a check, that day's check may be the one withdrawn
+    withdrawn = directory(tmp_path, "withdrawn", version("2026.12.3"))
+    stale = directory(tmp_path, "stale", checked("2026-11-25"))
+    same_day = directory(tmp_path, "same", NEW, checked("2026-12-03"))
+    (said,) = changes_undone(withdrawn, same_day, "this working copy's", base=stale)
+    assert said.startswith(f"{NDAH}: no person's check in the update")

@@ -158,3 +158,29 @@ def test_a_database_stamped_as_the_newest_is_still_checked_against_it(tmp_path):
     trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
     with pytest.raises(Refused, match=r"Black Country Women's Aid: 0121 555 0199"):
         publish(stale, lead.private_path, share, "2026.12.2", TODAY, published=trusted)
+
+
+def test_a_copy_begun_from_the_newest_update_is_told_what_to_record_not_to_install_it(
+    tmp_path,
+):
+    """Refused, a copy begun from 2026.12.3 in use was told to install 2026.12.3 (refused:
+    in use already) and begin again, which went round in a loop (the lead's and IT's walk,
+    2026-12-02). Its check dated before the update's day is still refused, with the way."""
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    share = tmp_path / "share"
+    path = publish(SHIPPED, lead.private_path, share, "2026.12.3", TODAY)
+    published = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
+    began = published.newest_content(("2026.12.3", path), tmp_path / "out")
+    late_call = shipped_changed(
+        tmp_path / "copy.sqlite",
+        "UPDATE phone SET number = '0808 2000 248' WHERE service_id = 'ndah'",
+        "UPDATE service SET assured_date = '2026-11-20', assured_method = 'phoned', "
+        "assured_by = 'DA lead' WHERE id = 'ndah'",
+    ).read_bytes()
+    with pytest.raises(Refused) as refused:
+        published.check_not_undone(("2026.12.3", path), tmp_path / "out", late_call, began)
+    said = str(refused.value)
+    assert said.startswith("this working copy, begun from 2026.12.3, changes back")
+    assert "made on or after 2026.12.3's day" in said and "install" not in said
