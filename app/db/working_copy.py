@@ -3,9 +3,9 @@
 the installed directory: a working copy becomes a directory only when it is published.
 
 Edits are whole-row replacements kept on an undo stack; every edit appends the rows it
-changed to a journal beside the copy (directory data only, never case data), so a crash
-loses nothing and an edit costs the same at 60 services or 10,000; opening replays the
-journal over the saved files; saving writes both files atomically and drops the journal.
+changed to a journal beside the copy (app.db.edit_journal), so a crash loses nothing and an
+edit costs the same at 60 services or 10,000; opening replays the journal over the saved
+files; saving writes both files atomically and takes this window's lines out of it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import os
 import re
 import tomllib
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from app.db.edit_journal import AUTOSAVE, EditJournal
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
 from app.pathways.phone_numbers import contact_key, contact_record
@@ -29,7 +29,7 @@ from app.pathways.services import typed_day
 FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
 # The line save() rewrites: `version = "…"` at its start, spaces or a comment after it
 VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
-AUTOSAVE = ".navigator-autosave.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
+__all__ = ["AUTOSAVE", "CHECK_METHODS", "WorkingCopy", "WorkingCopyError"]
 CHECK_METHODS = (*ASSURED_METHODS, "web")
 FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
 
@@ -67,12 +67,13 @@ class WorkingCopy:
     rows: list[dict[str, str]]
     protected: frozenset[str] = frozenset()  # services a pathway fallback names
     recovered: bool = False  # unsaved edits from an earlier session were brought back
-    unreadable_edits: int = 0  # autosave lines that could not be read (cut short by a crash)
+    unsaved: bool = False  # this window's edits (those brought back too) not yet saved
     on_disk: str = ""  # the saved files as opened: a save refuses to overwrite other changes
     log: list[set[str]] = field(default_factory=list)  # ids each edit changed, in order
     _index: tuple[int, dict[str, int]] = (0, {})  # (id of the rows list, id -> position)
     undo_stack: list[list[dict[str, str]]] = field(default_factory=list)
     redo_stack: list[list[dict[str, str]]] = field(default_factory=list)
+    journal: EditJournal | None = None  # set by open()
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
@@ -109,7 +110,8 @@ class WorkingCopy:
                 f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
             )
         copy = cls(folder, version, kinds, rows, protected, on_disk=_fingerprint(folder))
-        copy.recovered = copy._replay()
+        copy.journal = EditJournal(folder)
+        copy.recovered = copy.unsaved = copy._replay()
         return copy
 
     # Reading
@@ -131,8 +133,8 @@ class WorkingCopy:
         return set().union(*self.log[position:]), len(self.log)
 
     @property
-    def unsaved(self) -> bool:
-        return (self.folder / AUTOSAVE).is_file()
+    def unreadable_edits(self) -> int:
+        return self.journal.unreadable if self.journal else 0
 
     # Editing (each is one undoable step)
     def update(self, service_id: str, changes: dict[str, str]) -> None:
@@ -249,12 +251,17 @@ class WorkingCopy:
         toml = (self.folder / "directory.toml").read_text(encoding="utf-8-sig")
         toml = VERSION_LINE.sub(rf'\g<1>"{self.version}"', toml, count=1)  # a comment kept
         _write_atomic(self.folder / "directory.toml", toml)
-        (self.folder / AUTOSAVE).unlink(missing_ok=True)
+        self._forget_edits()
         self.on_disk = _fingerprint(self.folder)
 
     def discard(self) -> None:
-        """Forget the unsaved edits: the saved files as they are, the autosave gone."""
-        (self.folder / AUTOSAVE).unlink(missing_ok=True)
+        """Forget this window's unsaved edits: the saved files as they are."""
+        self._forget_edits()
+
+    def _forget_edits(self) -> None:
+        if self.journal is not None:
+            self.journal.forget_own()
+        self.unsaved = False
 
     def _replace(self, service_id: str, row: dict[str, str]) -> None:
         self.row_of(service_id)  # the index, current
@@ -277,28 +284,19 @@ class WorkingCopy:
         if len(self.rows) < len(before):
             entry["removed"] = sorted({r["id"] for r in before} - {r["id"] for r in self.rows})
         self.log.append({r["id"] for r in entry["rows"]} | set(entry["removed"]))
-        with (self.folder / AUTOSAVE).open("a", encoding="utf-8") as journal:
-            # A line of its own even after a line a crash cut short: that one is lost, not this
-            journal.write("\n" + json.dumps(entry, ensure_ascii=False) + "\n")
-            # Flushed to the system at once: it survives the app crashing (what this is for);
-            # no fsync per keystroke-sized edit, which cost milliseconds on some disks.
+        if self.journal is not None:
+            self.journal.append(entry["rows"], entry["removed"])
+        self.unsaved = True
 
     def _replay(self) -> bool:
         """Bring back the edits of a session that ended unsaved; True if there were any."""
-        try:  # line by line: a crash inside a character lost every edit (review 2026-12-01)
-            raw = (self.folder / AUTOSAVE).read_bytes().splitlines()
-        except OSError:
-            return False
-        lines = [line.decode("utf-8", errors="replace") for line in raw]
         at = {r["id"]: n for n, r in enumerate(self.rows)}
         replayed = False
-        for line in filter(None, lines):
+        for rows, removed in self.journal.replay():
             try:
-                entry = json.loads(line)
-                changed = [_complete(r) for r in entry["rows"] if r.get("id")]
-                removed = {str(i) for i in entry["removed"]}
-            except (ValueError, TypeError, KeyError, AttributeError):
-                self.unreadable_edits += 1  # cut short by a crash: the others still apply
+                changed = [_complete(r) for r in rows]
+            except (TypeError, AttributeError):  # a hand-edited line: as one cut short
+                self.journal.unreadable += 1
                 continue
             for row in changed:
                 if row["id"] in at:

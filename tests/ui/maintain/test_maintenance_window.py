@@ -199,6 +199,22 @@ def test_closing_with_unsaved_edits_saves_discards_or_stays(lead_window, qtbot):
     assert "Mon-Fri" in (window.maintenance.copy.folder / "services.csv").read_text()
 
 
+def test_a_save_refused_on_closing_keeps_the_window_open(lead_window, graph):
+    """A second window on the same copy saved first: this one's save was refused, and the
+    window closed all the same (the lead's and IT's walk, 2026-12-02)."""
+    from app.db.maintenance_session import Maintenance
+    from tests.ui.maintain.conftest import SHIPPED
+
+    window = lead_window
+    window.apply("crasac", {"hours": "Mon-Fri"})
+    other = Maintenance.open(window.maintenance.copy.folder, graph, SHIPPED)
+    other.copy.update("bcwa", {"hours": "24/7"})
+    other.copy.save()
+    window.close_choice = lambda: "save"
+    assert not window.close() and window.isVisible()
+    assert "Your edits are kept" in window.status.text()
+
+
 def test_an_edit_that_leaves_a_problem_says_so(lead_window):
     lead_window.apply("crasac", {"website": "http://crasac.org.uk"})
     assert "with 1 problem(s) shown in the form" in lead_window.status.text()
