@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.checks import Refused, check_new_version, version_key
+from app.db.copy_files import FIELDS, csv_text
 from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
-from app.db.working_copy import FIELDS, WorkingCopy, _csv_text
+from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph, Service
 from app.pathways.phone_numbers import contact_record, ringable, type_label, type_problem
 from app.records import record
@@ -62,7 +63,7 @@ def start_copy(folder: Path, database: Source) -> None:
     organisations = {o["id"]: o["name"] for o in rows["organization"]}
     records = [_record(s, by_service, organisations) for s in rows["service"]]
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "services.csv").write_text(_csv_text(records), encoding="utf-8", newline="")
+    (folder / "services.csv").write_text(csv_text(records), encoding="utf-8", newline="")
     # as TOML strings: a label with a quote or backslash made a copy no one could open
     kinds = "\n".join(
         f"{code} = {json.dumps(label, ensure_ascii=False)}"

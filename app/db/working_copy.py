@@ -11,22 +11,27 @@ files; saving writes both files atomically and takes this window's lines out of 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from app.db.copy_files import (
+    FIELDS,
+    WorkingCopyError,
+    csv_text,
+    fingerprint,
+    refuse_what_a_save_would_drop,
+    write_atomic,
+)
 from app.db.edit_journal import AUTOSAVE, EditJournal
 from app.db.field_rules import FORMULA_STARTS
-from app.db.service_rows import ASSURED_METHODS, OPTIONAL_COLUMNS, SERVICE_COLUMNS
+from app.db.service_rows import ASSURED_METHODS
 from app.pathways.phone_numbers import contact_key, contact_record
 from app.pathways.services import typed_day
 
-FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
 # The line save() rewrites: `version = "…"` at its start, spaces or a comment after it
 VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
 __all__ = ["AUTOSAVE", "CHECK_METHODS", "WorkingCopy", "WorkingCopyError"]
@@ -55,10 +60,6 @@ def _check_stands(row: dict[str, str], in_use: dict[str, str]) -> bool:
     return mine in (row["checked_contact"], in_use.get(row["id"]))
 
 
-class WorkingCopyError(ValueError):
-    """An edit that cannot be made; the message says why and what is allowed."""
-
-
 @dataclass
 class WorkingCopy:
     folder: Path
@@ -85,7 +86,7 @@ class WorkingCopy:
             text = (folder / "services.csv").read_text(encoding="utf-8-sig")
             reader = csv.DictReader(io.StringIO(text, newline=""))
             read = list(reader)
-            _refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
+            refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
             rows = [_complete(r) for r in read]
             version, kinds = str(meta["version"]), meta["kinds"]
         except UnicodeDecodeError as error:  # Excel's plain "CSV" is Windows-1252
@@ -109,7 +110,7 @@ class WorkingCopy:
             raise WorkingCopyError(  # a hand edit: named, never an unexpected problem (review)
                 f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
             )
-        copy = cls(folder, version, kinds, rows, protected, on_disk=_fingerprint(folder))
+        copy = cls(folder, version, kinds, rows, protected, on_disk=fingerprint(folder))
         copy.journal = EditJournal(folder)
         copy.recovered = copy.unsaved = copy._replay()
         return copy
@@ -237,7 +238,7 @@ class WorkingCopy:
     # Files
     def check_unchanged(self) -> None:
         """WorkingCopyError when the saved files changed since this copy was opened."""
-        if _fingerprint(self.folder) != self.on_disk:
+        if fingerprint(self.folder) != self.on_disk:
             raise WorkingCopyError(
                 f"{self.folder / 'services.csv'} was changed since this copy was opened (by "
                 "check-service or another window?): nothing was saved. Your edits are kept: "
@@ -247,12 +248,12 @@ class WorkingCopy:
     def save(self, version: str | None = None) -> None:
         self.check_unchanged()
         self.version = version or self.version
-        _write_atomic(self.folder / "services.csv", _csv_text(self.rows))
+        write_atomic(self.folder / "services.csv", csv_text(self.rows))
         toml = (self.folder / "directory.toml").read_text(encoding="utf-8-sig")
         toml = VERSION_LINE.sub(rf'\g<1>"{self.version}"', toml, count=1)  # a comment kept
-        _write_atomic(self.folder / "directory.toml", toml)
+        write_atomic(self.folder / "directory.toml", toml)
         self._forget_edits()
-        self.on_disk = _fingerprint(self.folder)
+        self.on_disk = fingerprint(self.folder)
 
     def discard(self) -> None:
         """Forget this window's unsaved edits: the saved files as they are."""
@@ -311,43 +312,6 @@ class WorkingCopy:
         return replayed
 
 
-def _refuse_what_a_save_would_drop(folder: Path, columns: list[str], rows: list[dict]) -> None:
-    """A column of the lead's own, or cells past the last column, went at the next save
-    with nothing said; a second "phone" column won over the first, and a deleted one saved
-    every number empty (attack reviews 2026-12-01): named instead, before anything is saved."""
-    twice = sorted({c for c in columns if c.strip() and columns.count(c) > 1})
-    if twice:
-        raise WorkingCopyError(
-            f"{folder}/services.csv has the column {', '.join(map(repr, twice))} twice: keep "
-            "one (which is meant cannot be told)"
-        )
-    missing = [c for c in SERVICE_COLUMNS if c not in columns]
-    if missing:
-        raise WorkingCopyError(
-            f"{folder}/services.csv has no column {', '.join(map(repr, missing))}: put it "
-            "back from the copy IT or the lead last published (a save would empty it)"
-        )
-    # an empty column Excel added past the last one holds nothing to lose
-    extra = [
-        c
-        for c in columns
-        if c not in FIELDS and (c.strip() or any((r.get(c) or "").strip() for r in rows))
-    ]
-    if extra:
-        raise WorkingCopyError(
-            f"{folder}/services.csv has columns this app does not keep: "
-            f"{', '.join(repr(c) if c.strip() else 'one with no heading' for c in extra)}. "
-            "Move them to another file (a save here would drop them); the columns allowed "
-            f"are {', '.join(FIELDS)}"
-        )
-    for number, row in enumerate(rows, start=2):  # the header is line 1
-        if any(cell.strip() for cell in row.get(None) or []):
-            raise WorkingCopyError(
-                f"{folder}/services.csv line {number} has more cells than columns "
-                f"({len(columns)}): a comma in a value needs the value in double quotes"
-            )
-
-
 def _complete(row: dict) -> dict[str, str]:
     """Every field, as text (a hand-edited autosave may hold a number). A day checked as
     Excel saves it (24/11/2026) is read as that day, and "phoned " as phoned: opened and
@@ -358,30 +322,3 @@ def _complete(row: dict) -> dict[str, str]:
     if "/" in row["assured_date"] and (day := typed_day(row["assured_date"])) is not None:
         row["assured_date"] = day.isoformat()
     return row
-
-
-def _fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for name in ("services.csv", "directory.toml"):
-        try:
-            digest.update((folder / name).read_bytes())
-        except OSError:
-            digest.update(b"missing")
-    return digest.hexdigest()
-
-
-def _csv_text(rows: list[dict[str, str]]) -> str:
-    """The rows as services.csv; checked_contact only once a check has recorded one, so an
-    edit of a copy without it stays a one-line diff."""
-    fields = [f for f in FIELDS if f != "checked_contact" or any(r.get(f) for r in rows)]
-    out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fields, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8", newline="")
-    os.replace(partial, path)

@@ -55,3 +55,38 @@ def test_a_line_written_before_lines_named_their_window_is_brought_back(folder):
     assert again.recovered and again.unsaved and again.service("bcwa")["hours"] == "24/7"
     again.discard()
     assert not (folder / AUTOSAVE).exists()
+
+
+def test_unsaved_edits_survive_a_crash(folder):
+    copy = WorkingCopy.open(folder)
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    copy.add({**copy.service("coventry-mash"), "id": "coventry-new", "name": "New"})
+    copy.update("crasac", {"hours": "Mon-Fri"})
+    copy.undo()  # the hours edit taken back
+    copy.undo()  # and the added service
+    copy.redo()  # the service again
+    expected = [dict(r) for r in copy.rows]
+    del copy  # the process dies here: never saved
+    again = WorkingCopy.open(folder)
+    assert again.recovered and again.rows == expected
+    assert again.service("crasac")["hours"] == ""
+    with (folder / AUTOSAVE).open("a") as journal:
+        journal.write('{"rows": [{"id": "crasac", "ho')  # the crash cut the last line short
+    after_crash = WorkingCopy.open(folder)
+    assert after_crash.rows == expected and after_crash.unreadable_edits == 1
+    after_crash.update("crasac", {"phone_note": "after the crash"})  # not swallowed
+    assert WorkingCopy.open(folder).service("crasac")["phone_note"] == "after the crash"
+    again = WorkingCopy.open(folder)
+    again.save()
+    assert not (folder / AUTOSAVE).exists() and not WorkingCopy.open(folder).recovered
+
+
+def test_a_journal_cut_inside_a_character_keeps_the_edits_before_it(folder):
+    """A crash inside a multi-byte character lost every unsaved edit, silently."""
+    copy = WorkingCopy.open(folder)
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    with (folder / AUTOSAVE).open("ab") as journal:
+        journal.write('\n{"rows": [{"id": "bcwa", "name": "caf\u00e9'.encode()[:-1])
+    again = WorkingCopy.open(folder)
+    assert again.recovered and again.row_of("coventry-mash")["phone"] == "024 7600 0000"
+    assert again.unreadable_edits == 1

@@ -1,0 +1,83 @@
+"""A working copy's files on disk: `services.csv` read without losing a cell, written as a
+one-line diff per edit, atomically; and the fingerprint a save compares with."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from pathlib import Path
+
+from app.db.service_rows import OPTIONAL_COLUMNS, SERVICE_COLUMNS
+
+
+class WorkingCopyError(ValueError):
+    """An edit that cannot be made; the message says why and what is allowed."""
+
+
+FIELDS = (*SERVICE_COLUMNS, *OPTIONAL_COLUMNS)
+
+
+def refuse_what_a_save_would_drop(folder: Path, columns: list[str], rows: list[dict]) -> None:
+    """A column of the lead's own, or cells past the last column, went at the next save
+    with nothing said; a second "phone" column won over the first, and a deleted one saved
+    every number empty (attack reviews 2026-12-01): named instead, before anything is saved."""
+    twice = sorted({c for c in columns if c.strip() and columns.count(c) > 1})
+    if twice:
+        raise WorkingCopyError(
+            f"{folder}/services.csv has the column {', '.join(map(repr, twice))} twice: keep "
+            "one (which is meant cannot be told)"
+        )
+    missing = [c for c in SERVICE_COLUMNS if c not in columns]
+    if missing:
+        raise WorkingCopyError(
+            f"{folder}/services.csv has no column {', '.join(map(repr, missing))}: put it "
+            "back from the copy IT or the lead last published (a save would empty it)"
+        )
+    # an empty column Excel added past the last one holds nothing to lose
+    extra = [
+        c
+        for c in columns
+        if c not in FIELDS and (c.strip() or any((r.get(c) or "").strip() for r in rows))
+    ]
+    if extra:
+        raise WorkingCopyError(
+            f"{folder}/services.csv has columns this app does not keep: "
+            f"{', '.join(repr(c) if c.strip() else 'one with no heading' for c in extra)}. "
+            "Move them to another file (a save here would drop them); the columns allowed "
+            f"are {', '.join(FIELDS)}"
+        )
+    for number, row in enumerate(rows, start=2):  # the header is line 1
+        if any(cell.strip() for cell in row.get(None) or []):
+            raise WorkingCopyError(
+                f"{folder}/services.csv line {number} has more cells than columns "
+                f"({len(columns)}): a comma in a value needs the value in double quotes"
+            )
+
+
+def fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for name in ("services.csv", "directory.toml"):
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    return digest.hexdigest()
+
+
+def csv_text(rows: list[dict[str, str]]) -> str:
+    """The rows as services.csv; checked_contact only once a check has recorded one, so an
+    edit of a copy without it stays a one-line diff."""
+    fields = [f for f in FIELDS if f != "checked_contact" or any(r.get(f) for r in rows)]
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fields, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8", newline="")
+    os.replace(partial, path)
