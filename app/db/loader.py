@@ -217,7 +217,13 @@ def _ages(value) -> tuple[int, int] | None:
 def _wordings(raw: list[dict], first: str, second: str) -> tuple[g.Wording, ...]:
     """Question wordings carry a prompt and help; action wordings a title and what to say."""
     return tuple(
-        g.Wording(w["when"], w.get(first, ""), w.get(second, ""), w.get("asked_again") is True)
+        g.Wording(
+            w["when"],
+            w.get(first, ""),
+            w.get(second, ""),
+            w.get("asked_again") is True,
+            w.get("group", ""),
+        )
         for w in raw or []
     )
 

@@ -214,7 +214,7 @@ def _action_row(a: dict[str, Any]) -> dict[str, Any]:
         "fallback_note": a.get("fallback_note", ""),
         "group_name": a.get("group", "offer"),
         "say": a.get("say", ""),
-        "wordings": _wordings(a, ("title", "say")),
+        "wordings": _wordings(a, ("title", "say", "group")),
         "fallback_kinds": a.get("fallback_kinds", []),
     }
 

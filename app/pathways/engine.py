@@ -243,8 +243,14 @@ class Pathway:
         wording = self._wording(action.kind, ctx)
         if wording is None:
             return action
+        # a rule's group stands (it differs from the action's own); else the wording's
+        by_rule = action.group != self.graph.actions[action.kind].group
+        group = action.group if by_rule or not wording.group else wording.group
         return dataclasses.replace(
-            action, title=wording.prompt or action.title, say=wording.help or action.say
+            action,
+            title=wording.prompt or action.title,
+            say=wording.help or action.say,
+            group=group,
         )
 
     def _person(self, ctx: Context) -> Person:

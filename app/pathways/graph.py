@@ -47,6 +47,10 @@ class Wording:
     # a question's: an answer given in other words is not this one's, nor this one's
     # theirs (consent given by a friend is not the person's), so it is asked again
     asked_again: bool = False
+    # an action's group in these words: a child's SARC, "I cannot keep what you told me
+    # secret", stood under "Offer (their choice)" (policy review 2026-12-02); a rule's
+    # group (an urgent SARC is "now") still comes first
+    group: str = ""
 
 
 @record

@@ -204,6 +204,8 @@ def _outcome_problems(graph: Graph) -> list[str]:
             problems.append(f"{where}: has nothing to say to the person (say)")
         for wording in action.wordings:
             problems.extend(_condition_problems(graph, wording.when, f"{where} wording"))
+            if wording.group and wording.group not in GROUPS:
+                problems.append(f"{where} wording: group {wording.group!r} not one of {GROUPS}")
         problems.extend(_kind_problems(graph, action.fallback_kinds, where))
         problems.extend(_kind_problems(graph, action.service_kinds, where))
         for service_id in action.fallback_service_ids:

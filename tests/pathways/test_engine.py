@@ -309,3 +309,57 @@ def test_no_fallback_note_points_up_or_down_or_asks_to_check_a_number_not_held(g
         note = action.fallback_note
         assert not re.search(r"\b(below|above)\b", note), kind
         assert not re.search(r"\bcheck it\b", note) or "shown" in note, kind
+
+
+def test_a_refusal_to_share_is_heard_on_the_safeguarding_cards_too(pathway):
+    """Only the MARAC card said the person had refused and why it goes ahead (001 §5.2;
+    policy review 2026-12-02): the children's and adult safeguarding cards now say it."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = adult_in_coventry(consent_to_share="no", children_in_household=True)
+    case |= {"care_and_support_needs": True}
+    plan = pathway.step(answers_for(pathway, case)).plan
+    for kind in ("child_safeguarding_referral", "adult_safeguarding_referral"):
+        assert plan.action(kind).say.startswith("I know you asked me not to share this.")
+    case["consent_to_share"] = "yes"
+    plan = pathway.step(answers_for(pathway, case)).plan
+    for kind in ("child_safeguarding_referral", "adult_safeguarding_referral"):
+        assert "asked me not to share" not in plan.action(kind).say
+
+
+def test_a_boys_cards_offer_what_is_shown_to_him_and_his_sarc_is_not_his_choice(pathway):
+    """A boy under 16, sexually abused two weeks ago and stalked, was told of "services just
+    for men" and "specialists" with only Childline on the cards, and his SARC card, "I
+    cannot keep what you told me secret", stood under "Offer (their choice)" (policy
+    review 2026-12-02). An urgent SARC stays "now"."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16(abuse_types=["sexual_assault_abuse"], saa_timing="8_to_21_days")
+    case |= {"additional_needs": ["male_victim", "stalking"]}
+    plan = pathway.step(answers_for(pathway, case)).plan
+    assert "just for men" not in plan.action("male_victim_support").say
+    for kind in ("male_victim_support", "stalking_support"):
+        assert "Childline" in plan.action(kind).say
+        assert {m.service.id for m in plan.action(kind).services} == {"childline"}
+    assert plan.action("sarc_referral").group == "today"
+    case["saa_timing"] = "within_7_days"
+    assert pathway.step(answers_for(pathway, case)).plan.action("sarc_referral").group == "now"
+    from tests.pathways.test_summary import adult_in_coventry
+
+    adult = adult_in_coventry(abuse_types=["sexual_assault_abuse"], saa_timing="8_to_21_days")
+    adult["relationship_to_abuser"] = "other"
+    assert pathway.step(answers_for(pathway, adult)).plan.action("sarc_referral").group == "offer"
+
+
+def test_someone_worried_about_a_person_at_high_risk_is_not_told_to_let_them_decide(pathway):
+    """The MARAC card said it would be passed on; the advice card said "let them decide"
+    (policy review 2026-12-02)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = adult_in_coventry(discloser="concerned_other", professional_judgement_high_risk=True)
+    plan = pathway.step(answers_for(pathway, case)).plan
+    assert "marac_referral" in plan.action_kinds
+    assert "let them decide" not in plan.action("concerned_other_advice").say
+    case["professional_judgement_high_risk"] = False
+    plan = pathway.step(answers_for(pathway, case)).plan
+    assert "let them decide" in plan.action("concerned_other_advice").say

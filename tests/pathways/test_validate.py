@@ -109,3 +109,12 @@ def test_an_option_shown_ticked_must_be_a_multiple_choices_and_its_condition_kno
     problems = with_tick("additional_needs", {"is": "no_such_condition"})
     assert any("additional_needs option interpreter ticked_when" in p for p in problems)
     assert any("only a multiple choice" in p for p in with_tick("safe_tonight", {"is": "stalking"}))
+
+
+def test_a_wordings_group_must_be_a_group(graph):
+    sarc = graph.actions["sarc_referral"]
+    (child, *rest) = sarc.wordings
+    assert child.group == "today"  # the shipped words: a child's SARC is not their choice
+    odd = dataclasses.replace(sarc, wordings=(dataclasses.replace(child, group="later"), *rest))
+    problems = broken(graph, actions={**graph.actions, "sarc_referral": odd})
+    assert any("wording: group 'later' not one of" in p for p in problems)
