@@ -59,6 +59,23 @@ def coverage(rows: list[dict[str, str]], boroughs: list[str]) -> dict[tuple[str,
     return {key: tally.cell(key) for key in tally.totals if tally.cell(key).services}
 
 
+def left_without(rows: list[dict[str, str]], service_id: str, boroughs: list[str]) -> list:
+    """The (column, borough) cells no other active service covers: what retiring
+    `service_id` leaves with none (retiring Solihull's only children's front door said
+    nothing of it: the lead's walk, 2026-12-02)."""
+    others: set = set()
+    mine: tuple = ()
+    for row in rows:
+        keys = contribution(row, boroughs)[0]
+        if row["id"] == service_id:
+            mine = keys
+        else:
+            others.update(keys)
+    return [
+        (COLUMNS[column][0], borough) for borough, column in mine if (borough, column) not in others
+    ]
+
+
 def contribution(row: dict[str, str], boroughs: list[str]) -> tuple:
     """The cells one service counts in: ((borough, column) keys, rank, day last checked)."""
     if row.get("status") == "retired":

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from app.db.checks import version_key
-from app.db.coverage import COLUMNS, Cell, Tally, contribution
+from app.db.coverage import COLUMNS, Cell, Tally, contribution, left_without
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes
 from app.db.loader import Source
 from app.db.maintenance import (
@@ -62,6 +62,18 @@ class Maintenance:
     def boroughs(self) -> list[tuple[str, str]]:
         wide = ("west_midlands", "national")
         return [(k, v) for k, v in self.words.areas.items() if k not in wide]
+
+    def left_without_words(self, service_id: str) -> str:
+        """What retiring a service leaves no service for, in words ("" when nothing)."""
+        names = dict(self.boroughs)
+        left = left_without(self.copy.rows, service_id, list(names))
+        if not left:
+            return ""
+        cells = "; ".join(f"{column} in {names[borough]}" for column, borough in left)
+        return (
+            f" No other service held here covers: {cells}. Workers there would be given "
+            "only the fallback numbers (999, 101, a national line)."
+        )
 
     @property
     def columns(self) -> list[str]:

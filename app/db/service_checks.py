@@ -179,6 +179,8 @@ def service_problems(
             add(field, problem)
     if not (row.get("name") or "").strip():
         add("name", "a service needs a name")
+    if not (row.get("source") or "").strip():  # the form said nothing; publish refused it
+        add("source", "say where these details come from (a page's address, or who said so)")
     if row.get("phone") and format_uk_phone(row["phone"]) is None:
         for problem in phone_problems(row["phone"]) or [
             f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})"

@@ -94,3 +94,14 @@ def test_a_check_a_week_ago_is_not_a_month_ago():
     assert cells["coventry", IDVA].short(date(2026, 12, 1)).endswith("this month")
     assert cells["coventry", IDVA].short(date(2027, 1, 23)).endswith("1 month ago")
     assert cells["coventry", IDVA].short(date(2027, 1, 24)).endswith("2 months ago")
+
+
+def test_what_retiring_a_service_leaves_with_none_is_named():
+    """Retiring Solihull's only children's front door said nothing of it (the lead's
+    walk, 2026-12-02)."""
+    from app.db.coverage import left_without
+
+    assert left_without(ROWS, "e", BOROUGHS) == []  # the regional refuge still covers it
+    assert left_without(ROWS, "a", BOROUGHS) == []  # b is still an IDVA in Coventry
+    only = [row("g", "mash_children", "walsall"), *ROWS]
+    assert left_without(only, "g", BOROUGHS) == [("Children's front door", "walsall")]

@@ -284,10 +284,13 @@ class MaintenanceWindow(QMainWindow):
         if row["status"] == "retired":
             self._edit(lambda: copy.reinstate(service_id), f"{row['name']} is in use again.")
             return
+        if service_id in copy.protected:  # said at once: it was asked first, then refused
+            self._edit(lambda: copy.retire(service_id), "")
+            return
         question = (
             f"Retire {row['name']}? Once published, workers are no longer offered it. "
             "It stays in the history and can be reinstated."
-        )
+        ) + self.maintenance.left_without_words(service_id)
         if self.confirm(question):
             self._edit(lambda: copy.retire(service_id), f"{row['name']} retired.")
 

@@ -67,9 +67,12 @@ def test_marking_checked_clears_the_grid_warning(lead_window, qtbot):
 
 def test_a_service_a_fallback_names_cannot_be_retired(lead_window, qtbot):
     window = lead_window
+    asked = []
+    window.confirm = lambda question: asked.append(question) or True
     window.select("ndah")
     window.form.retire_button.click()
     assert "a pathway fallback names it" in window.status.text()
+    assert asked == []  # said at once, never asked first (the lead's walk, 2026-12-02)
     assert window.maintenance.copy.service("ndah")["status"] == "active"
     window.select("crasac")
     window.form.retire_button.click()
@@ -83,6 +86,8 @@ def test_a_new_service_says_what_it_still_needs(lead_window, qtbot):
     qtbot.keyClick(window.new_id, Qt.Key.Key_Return)
     assert window.form.row["id"] == "coventry-new-idva"
     assert "at least one of the kinds" in window.form.problem_labels["kinds"].text()
+    # publish refused "has no source", a field the form never flagged (lead's walk, 2026-12-02)
+    assert "where these details come from" in window.form.problem_labels["source"].text()
     type_into(qtbot, window.form.editors["kinds"], "idva")
     type_into(qtbot, window.form.editors["area"], "coventry")
     assert not window.form.problem_labels["kinds"].isVisible()
@@ -180,6 +185,10 @@ def test_retiring_asks_first_and_a_retired_service_can_be_reinstated(lead_window
     window.select("crasac")
     window.form.retire_button.click()
     assert asked[0].startswith("Retire CRASAC") and "reinstated" in asked[0]
+    assert "No other service held here covers: ISVA in Coventry" in asked[0]  # its only one
+    window.select("solihull-mash")
+    window.form.retire_button.click()  # Solihull's only children's front door
+    assert "covers: Children's front door in Solihull" in asked[1]
     assert window.maintenance.copy.service("crasac")["status"] == "active"  # said no
     window.confirm = lambda question: True
     window.form.retire_button.click()
