@@ -29,6 +29,7 @@ from app.db.checks import (
     check_database,
     check_new_version,
     check_numbers,
+    version_above,
     version_key,
 )
 from app.records import record
@@ -153,7 +154,10 @@ def publish(
     check_confirmations(source, today)
     check_numbers(source)
     if version_key(version) <= version_key(current):
-        raise Refused(f"version {version} must be higher than the database's {current}")
+        raise Refused(
+            f"version {version} must be higher than the database's {current} "
+            f"(e.g. {version_above(current, today)})"
+        )
     published.check_reachable()
     published.check_none_newer_unknown(out_dir, {kid: key.verify_key})
     newest = published.newest(out_dir, {kid: key.verify_key})
@@ -163,7 +167,8 @@ def publish(
     if newest and version_key(version) <= version_key(newest[0]):
         raise Refused(
             f"version {version} must be higher than {newest[0]}, published already "
-            f"({newest[1]}): laptops that have it would never take this one"
+            f"({newest[1]}): laptops that have it would never take this one "
+            f"(e.g. {version_above(newest[0], today)})"
         )
     # a working copy's is checked with its starting directory. A stamp equal to the newest
     # proves no descent from it (a stale release stamped the same: fourteenth attack round)

@@ -75,6 +75,17 @@ def check_new_version(version: str, today: date, newest: str | None = None) -> N
         )
 
 
+def version_above(newest: str, today: date) -> str:
+    """The version to suggest above `newest`: today's, or, when `newest` is today's or
+    after it (published with a clock ahead), its own day with the next .n: after 2027.12.2
+    the lead was told only "must be higher", and 2027.12.3 was refused as too far ahead
+    (the lead's and IT's walk, 2026-12-02)."""
+    parts = newest.split(".")
+    if version_key(newest)[:3] < (today.year, today.month, today.day):
+        return f"{today.year}.{today.month}.{today.day}"
+    return ".".join([*parts[:3], str(int(parts[3]) + 1 if len(parts) > 3 else 2)])
+
+
 def schema_of(db: sqlite3.Connection) -> list[tuple]:
     """Every table, index, trigger and view, with the SQL that made it."""
     return [

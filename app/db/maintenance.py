@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.checks import Refused, check_new_version, version_key
+from app.db.checks import Refused, check_new_version, version_above, version_key
 from app.db.copy_files import FIELDS, csv_text
 from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
@@ -183,10 +183,14 @@ def publish_copy(
     if version_key(version) <= version_key(copy.version):
         raise Refused(
             f"version {version} must be higher than {copy.version}, the version of this working "
-            "copy (each version is published once: laptops take only a higher one)"
+            "copy (each version is published once: laptops take only a higher one; e.g. "
+            f"{version_above(copy.version, date.today())})"
         )
     if version_key(version) <= version_key(in_use.directory_version):
-        raise Refused(f"version {version} must be higher than {in_use.directory_version} in use")
+        raise Refused(
+            f"version {version} must be higher than {in_use.directory_version} in use "
+            f"(e.g. {version_above(in_use.directory_version, date.today())})"
+        )
     recorded = {  # id -> what the directory in use's check of its contact records
         sid: contact_record(
             sid,

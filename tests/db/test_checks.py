@@ -2,6 +2,7 @@
 
 import dataclasses
 import re
+from datetime import date
 
 import pytest
 
@@ -118,3 +119,15 @@ def test_a_database_published_as_it_is_keeps_the_working_copys_word_rules(
 
     with pytest.raises(Refused, match=re.escape(said)):
         check_numbers(shipped_changed(tmp_path / "changed.sqlite", statement))
+
+
+@pytest.mark.parametrize(
+    ("newest", "suggested"),
+    [("2026.11.30", "2026.12.2"), ("2026.12.2", "2026.12.2.2"), ("2027.12.4.2", "2027.12.4.3")],
+)
+def test_the_version_suggested_above_the_newest_is_one_publish_takes(newest, suggested):
+    from app.db.checks import check_new_version, version_above
+
+    today = date(2026, 12, 2)
+    assert version_above(newest, today) == suggested
+    check_new_version(suggested, today, newest)  # never refused itself
