@@ -30,7 +30,7 @@ from app.db.bundle import (
 from app.db.checks import Refused, check_database, version_key
 from app.db.refusals import KEPT, drop_superseded, forget_obsolete, refuse, refuse_signed_twice
 from app.db.trust import KeySources, TrustedKey, changeable_key_files, load_trusted_keys
-from app.machine import machine_folders
+from app.machine import machine_folders, others_could_change
 from app.records import record
 
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
@@ -135,6 +135,13 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         choice.unreachable.append(
             f"{ORIGINS['machine']} ({named}), named by IT's policy, cannot be reached (missing, "
             "offline or not a folder): no update from it was checked"
+        )
+    if named is not None and _is_folder(named) and (why := others_could_change(named)):
+        # any user could remove IT's update before a laptop took it (the lead's and IT's walk,
+        # 2026-12-02): said as a key file open to others is
+        choice.unreachable.append(
+            f"{ORIGINS['machine']} ({named}) {why}: any user could remove or replace its "
+            "updates; make it writable by administrators only"
         )
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:

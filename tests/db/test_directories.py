@@ -769,3 +769,17 @@ def test_a_machine_key_file_any_user_may_write_is_never_trusted(where, tmp_path)
     )
     (machine_keys / planted.public_path.name).chmod(0o644)  # IT's own, as IT left it
     assert select_directory(where, TODAY).origin == "machine"
+
+
+def test_an_update_folder_any_user_can_change_is_named_for_it(where):
+    """With IT's update folder open to every user the self-test passed; a key file open to
+    them is named (the lead's and IT's walk, 2026-12-02): any user could remove an update
+    before a laptop took it."""
+    import os
+
+    where.machine_updates.mkdir()
+    os.chmod(where.machine_updates, 0o777)
+    said = [p for p in select_directory(where, TODAY).problems if "any user could" in p]
+    assert said and "can be changed by other accounts (mode 777)" in said[0]
+    os.chmod(where.machine_updates, 0o755)
+    assert not any("any user could" in p for p in select_directory(where, TODAY).problems)
