@@ -102,6 +102,9 @@ def phone_problems(number: str, strict: bool = True) -> list[str]:
     if uk_phone_digits(number, strict) is None:
         if strict and uk_phone_digits(number, strict=False) is not None:  # said what is wrong
             return [f"{_quote(number)} has too few or too many digits ({GEOGRAPHIC_LENGTHS})"]
+        digits = re.sub(r"[\s\-().]", "", number)
+        if digits.isdigit() and digits.startswith("0") and len(digits) > 11:  # a digit too many
+            return [f"{_quote(number)} has {len(digits)} digits: UK numbers have 10 or 11"]
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
     return []
 

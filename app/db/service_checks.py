@@ -269,8 +269,16 @@ def _vocabulary(row, field, known: dict[str, str], what: str, add) -> None:
     if not values:
         add(field, f"at least one of the {what} is needed")
     unknown = [v for v in values if v not in known]
-    if unknown:
-        add(field, f"unknown {what}: {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
+    # "Coventry" was refused with no word of why (the lead's and IT's walk, 2026-12-02)
+    cased = [f"{v} (write {v.lower()})" for v in unknown if v.lower() in known]
+    if cased:
+        add(field, f"{what} are written in lower case: {', '.join(cased)}")
+    if unknown := [v for v in unknown if v.lower() not in known]:
+        later = "; a new area comes with an app release" if field == "area" else ""
+        add(
+            field,
+            f"unknown {what}: {', '.join(unknown)}; allowed: {', '.join(sorted(known))}{later}",
+        )
 
 
 def _ages(row, add) -> None:

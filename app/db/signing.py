@@ -79,6 +79,12 @@ def load_private(path: Path, passphrase: str | None = None) -> tuple[str, Signin
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "public_key" in data:  # "('private_key')" said nothing
+            mine = path.with_name(path.name.removesuffix(PUBLIC_SUFFIX) + PRIVATE_SUFFIX)
+            raise KeyFileError(
+                f"{path} is the public key (the one IT trusts): sign with its private key, "
+                f"{mine.name}, made with it by `directory keygen`"
+            )
         sealed = "sealed_private_key" in data
         if sealed and passphrase is None:
             raise PassphraseNeeded(f"{path.name} is protected by a passphrase: give it to sign")

@@ -1,0 +1,17 @@
+"""The lead's signing keys: each file named for what it is when given in its place."""
+
+import pytest
+
+from app.db import signing
+
+
+def test_the_public_key_given_to_sign_names_the_private_key_beside_it(tmp_path):
+    """Choosing the .pub said "is not a private key made by `directory keygen`
+    ('private_key')": an internal word, and no way on (the lead's and IT's walk, 2026-12-02)."""
+    pair = signing.generate(tmp_path)
+    with pytest.raises(signing.KeyFileError) as refused:
+        signing.load_private(pair.public_path)
+    said = str(refused.value)
+    assert "is the public key" in said and pair.private_path.name in said
+    assert "'private_key'" not in said
+    assert signing.load_private(pair.private_path)[0] == pair.key_id
