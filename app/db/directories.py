@@ -136,13 +136,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             f"{ORIGINS['machine']} ({named}), named by IT's policy, cannot be reached (missing, "
             "offline or not a folder): no update from it was checked"
         )
-    if named is not None and _is_folder(named) and (why := others_could_change(named)):
-        # any user could remove IT's update before a laptop took it (the lead's and IT's walk,
-        # 2026-12-02): said as a key file open to others is
-        choice.unreachable.append(
-            f"{ORIGINS['machine']} ({named}) {why}: any user could remove or replace its "
-            "updates; make it writable by administrators only"
-        )
+    if named is not None and (open_to_others := _open_to_others(named)):
+        choice.unreachable.append(open_to_others)
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:
             bundles += [  # "kept" only in the worker's folder: in IT's share it is IT's file
@@ -200,6 +195,28 @@ def _check_shipped(path: Path, data: bytes) -> None:
         raise Refused(f"{path} has no readable .sha256 beside it") from None
     if hashlib.sha256(data).hexdigest() != expected:
         raise Refused(f"{path} has been altered since it was installed (sha256 differs)")
+
+
+def _open_to_others(folder: Path) -> str:
+    """IT's update folder, or an update in it, that another account could change, for IT:
+    any user could remove or replace an update before a laptop took it, and the self-test
+    passed (the lead's and IT's walk, and its re-attack, 2026-12-02), as a key file open to
+    them is named. The first few updates only: junk files there must not slow every start."""
+    try:
+        places = [folder, *bundle_files(folder)[:OPEN_CHECKED]] if folder.is_dir() else []
+        for place in places:
+            if why := others_could_change(place):
+                what = f"{ORIGINS['machine']} ({folder})" if place == folder else f"{place}"
+                return (
+                    f"{what} {why}: any user could remove or replace its updates; make it "
+                    "writable by administrators only"
+                )
+    except OSError:  # not readable: the reading says so
+        pass
+    return ""
+
+
+OPEN_CHECKED = 8  # updates in IT's folder whose owner and mode are looked at, at most
 
 
 def _is_folder(path: Path) -> bool:

@@ -771,7 +771,7 @@ def test_a_machine_key_file_any_user_may_write_is_never_trusted(where, tmp_path)
     assert select_directory(where, TODAY).origin == "machine"
 
 
-def test_an_update_folder_any_user_can_change_is_named_for_it(where):
+def test_an_update_folder_any_user_can_change_is_named_for_it(where, key):
     """With IT's update folder open to every user the self-test passed; a key file open to
     them is named (the lead's and IT's walk, 2026-12-02): any user could remove an update
     before a laptop took it."""
@@ -783,3 +783,8 @@ def test_an_update_folder_any_user_can_change_is_named_for_it(where):
     assert said and "can be changed by other accounts (mode 777)" in said[0]
     os.chmod(where.machine_updates, 0o755)
     assert not any("any user could" in p for p in select_directory(where, TODAY).problems)
+    # an update in it any user could overwrite (with an older one): named too (re-attack)
+    made = publish(SHIPPED, key.private_path, where.machine_updates, "2026.12.3", TODAY)
+    os.chmod(made, 0o666)
+    said = [p for p in select_directory(where, TODAY).problems if "any user could" in p]
+    assert said and said[0].startswith(f"{made} can be changed by other accounts (mode 666)")

@@ -97,9 +97,9 @@ def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
         " - Consent to share: Yes",
         " - Care and support needs: No",
         " - Incidents known to agencies in the last 12 months: 2",
-        # on what grounds a MARAC referral is made (policy review 2026-12-02)
+        # on what grounds a MARAC referral is made (policy review 2026-12-02); a repeat
+        # referral is in the risk's basis (unticked on screen it is "not known", not "no")
         " - High risk in professional judgement: Yes",
-        " - Referred to MARAC in the last 12 months: No",
     ):
         assert line in lines
 
