@@ -256,6 +256,8 @@ _WORDS = (
     ("alert", "SELECT id, alert FROM service"),
     ("notes", "SELECT id, notes FROM service"),
     ("referral_route", "SELECT id, application_process FROM service"),
+    ("email", "SELECT id, email FROM service"),
+    ("website", "SELECT id, url FROM service"),
     (
         "organisation",
         "SELECT s.id, o.name FROM service s JOIN organization o ON o.id = s.organization_id",
@@ -269,15 +271,31 @@ def _text_problems(source: Source) -> list[str]:
     """The working copy's rules for words (H198, H199, H202), for a database published as it
     is: an import --merge signed an alert on 999, no-break spaces and a 120-letter word
     (re-attack round, 2026-12-02). Read from its rows: laptops fold the spaces as they load."""
-    from app.db.service_checks import FIXED_ALERT, FIXED_WORDS, fixed_other_number, text_problems
+    from app.db.service_checks import (
+        FIXED_ALERT,
+        FIXED_WORDS,
+        NATIONAL_KINDS,
+        fixed_other_number,
+        text_problems,
+    )
 
     db = open_directory(source)
     try:
         numbers = db.execute("SELECT service_id, number FROM phone").fetchall()
         words = [(f, sid, value or "") for f, query in _WORDS for sid, value in db.execute(query)]
+        kinds = db.execute(
+            "SELECT a.link_id, t.code FROM attribute a "
+            "JOIN taxonomy_term t ON t.id = a.taxonomy_term_id"
+        ).fetchall()
     finally:
         db.close()
-    fixed = {sid for sid, number in numbers if fixed_number(number or "")}
+    fixed = {sid: "".join(n.split()) for sid, n in numbers if fixed_number(n or "")}
+    held = [
+        f"service {sid}: phone: {number} is a national number: only a service of kind "
+        f"{' or '.join(sorted(NATIONAL_KINDS[number]))} has it"
+        for sid, number in sorted(fixed.items())
+        if not {code for s, code in kinds if s == sid} & NATIONAL_KINDS[number]
+    ]
 
     def on_fixed(field: str, value: str) -> list[str]:  # 999's words give no other number
         if field == "alert":
@@ -285,7 +303,7 @@ def _text_problems(source: Source) -> list[str]:
         number = other_number(value) if field in FIXED_WORDS else ""
         return [fixed_other_number(number)] if number else []
 
-    return [
+    return held + [
         f"service {sid}: {field}: {problem}"
         for field, sid, value in words
         for problem in text_problems(field, value)

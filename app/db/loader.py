@@ -334,8 +334,8 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
                 )
             ),
             open_24_7=any(is_always_open(x) for x in schedules[sid]),
-            email=s["email"],
-            website=s["url"],
+            email=words(s["email"] or ""),
+            website=words(s["url"] or ""),
             referral_route=words(plain_lines(s["application_process"] or "")),
             source=s["source"],
             source_date=s["source_date"],

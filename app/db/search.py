@@ -262,7 +262,7 @@ class DirectorySearch:
             plain_spaces(row[6]),
             row[7],
             fixed_line_words(plain_lines(row[8]), phone),
-            row[9],
+            fixed_line_words(row[9], phone),
             check_before_use=check or odd,
             confirmed=str(confirmed or "") if not odd else "",
             alert=lead_alert(row[11], row[3]),

@@ -58,6 +58,9 @@ FIXED_SERVICES = {
     "police-101": ("police_non_emergency", "101"),
     "nhs-111": ("urgent_care", "111"),
 }
+# The kinds a service with a national number is: anything else holding it is a slip
+NATIONAL_KINDS = {"999": {"emergency"}, "112": {"emergency"}, "101": {"police_non_emergency"}}
+NATIONAL_KINDS["111"] = {"urgent_care", "mental_health"}
 # Every service of these kinds has the number (urgent care has other services than 111)
 FIXED = dict(FIXED_SERVICES[service] for service in ("emergency-999", "police-101"))
 
@@ -110,6 +113,7 @@ FIXED_ALERT = (
 
 # the fields laptops leave out on 999, 101 and 111 when they give another number (H208)
 FIXED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral_route")
+FIXED_WORDS += ("email", "website")  # an address holding a number (re-attack round)
 
 
 def fixed_other_number(number: str) -> str:
@@ -200,6 +204,11 @@ def service_problems(
     for kind, number in FIXED.items():
         if kind in row_kinds and phone != number:
             add("phone", f"a service of kind {kind} is always {number}")
+    # the National Domestic Abuse Helpline was accepted as 111, a women's aid as 999: shown
+    # so on every plan (re-attack round, 2026-12-02)
+    if fixed_number(phone) and not set(row_kinds) & NATIONAL_KINDS[phone]:
+        kinds = " or ".join(sorted(NATIONAL_KINDS[phone]))
+        add("phone", f"{phone} is a national number: only a service of kind {kinds} has it")
     if (row.get("alert") or "").strip() and fixed_number(phone):
         add("alert", FIXED_ALERT)
     for field in FIXED_WORDS if fixed_number(phone) else ():

@@ -92,21 +92,28 @@ def fixed_number(phone: str) -> bool:
     return "".join(phone.split()) in FIXED_NUMBERS
 
 
-# A number in a service's words, however grouped ("0121 496 0000", "0121.496.0000",
-# "(0121) 496-0000"): five digits or more; not a time ("9.00-17.00") nor a date (24/12/2026)
-NUMBER_IN_WORDS = re.compile(r"\d(?:[\s.()-]{0,2}\d){4,}")
-TIME_RANGE = re.compile(r"\d{1,2}[.:]\d{2}(?:\s*-\s*\d{1,2}[.:]\d{2})?")
+# A number in a service's words, however grouped: five digits or more, any three marks
+# between two ("0121 – 626 – 5000" with Word's dashes, "0121/626/5000", "0121_626_5000":
+# re-attack round, 2026-12-02), read after NFKC (full-width and superscript digits); times,
+# dates and "24/7" are figures, not numbers
+NUMBER_IN_WORDS = re.compile(r"\d(?:[\W_]{0,3}\d){4,}")
+FIGURES = re.compile(r"24/7|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 NATIONAL_NAMES = {"999": "Emergency services", "112": "Emergency services"}
 NATIONAL_NAMES |= {"101": "Police non-emergency", "111": "NHS 111"}
+SAID_BESIDE = FIXED_NUMBERS | {"55"}  # "999, then 55" (the Silent Solution)
 
 
 def other_number(text: str) -> str:
     """The first number in a service's words that is not set nationally, as written, or "":
     999, 112, 101 and 111 (by text relay: 18000, or 18001 before one of them) are."""
-    for found in NUMBER_IN_WORDS.finditer(text):
-        digits = "".join(char for char in found.group() if char.isdecimal())
+    import unicodedata
+
+    plain = FIGURES.sub(" x ", unicodedata.normalize("NFKC", text))
+    for found in NUMBER_IN_WORDS.finditer(plain):
+        groups = re.findall(r"\d+", found.group())
+        digits = "".join(groups)
         relayed = digits == "18000" or digits.removeprefix("18001") in FIXED_NUMBERS
-        if not (relayed or TIME_RANGE.fullmatch(found.group())):
+        if not (relayed or set(groups) <= SAID_BESIDE):  # "999 / 112" names two of them
             return found.group()
     return ""
 

@@ -96,6 +96,9 @@ def test_odd_spaces_and_line_breaks_are_plain_whatever_was_signed(tmp_path):
         finder.close()
 
 
+URL = "https://ring\u2013 0121 \u2013 496 \u2013 0000.example"  # Word's dashes (re-attack)
+
+
 def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     """A signed "Do not ring 999: ring 0121 496 0000" in 999's note, hours, notes or name
     was shown, printed, pasted and read out beside 999 (H208): laptops leave those words out,
@@ -113,8 +116,9 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     with sqlite3.connect(database) as db:
         for sid in ("emergency-999", "bcwa"):
             db.execute(
-                "UPDATE service SET name = ?, notes = ?, application_process = ? WHERE id = ?",
-                (f"{other} ({sid})", other, other, sid),
+                "UPDATE service SET name = ?, notes = ?, application_process = ?, email = ?, "
+                "url = ? WHERE id = ?",
+                (f"{other} ({sid})", other, other, "ring.0121-496-0000@x.org", URL, sid),
             )
             db.execute("UPDATE phone SET description = ? WHERE service_id = ?", (other, sid))
             db.execute("UPDATE schedule SET description = ? WHERE service_id = ?", (other, sid))
@@ -123,7 +127,7 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     emergency = graph.services["emergency-999"]
     assert emergency.name == "Emergency services" and emergency.phone == "999"
     said = (emergency.phone_note, emergency.hours, emergency.notes, emergency.referral_route)
-    assert said == ("", "", "", "")
+    assert said == ("", "", "", "") and (emergency.email, emergency.website) == ("", "")
     bcwa = graph.services["bcwa"]
     assert (bcwa.phone_note, bcwa.hours, bcwa.notes) == (other, other, other)
     (case,) = [c for c in routed_cases() if c["name"] == "immediate danger comes first"]

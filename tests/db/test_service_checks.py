@@ -67,6 +67,7 @@ def test_uk_numbers_are_written_one_way(typed, shown):
         ({"phone": "024 7678 855"}, "phone", "has too few or too many digits (02, 011x"),
         ({"phone": "0900 123 456"}, "phone", "not a UK phone number"),
         ({"phone": "0121 7884 3000"}, "phone", "has 12 digits: UK numbers have 10 or 11"),
+        ({"phone": "111"}, "phone", "111 is a national number: only a service of kind"),
         ({"website": "http://coventry.gov.uk"}, "website", "https://"),
         ({"area": "coventry;narnia"}, "area", "unknown areas: narnia"),
         ({"area": "narnia"}, "area", "a new area comes with an app release"),

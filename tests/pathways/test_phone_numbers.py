@@ -140,10 +140,13 @@ def test_a_check_record_names_its_service_and_its_check_and_reads_a_number_howev
         ("use 0121.496.0000", "0121.496.0000"),
         ("+44 121 496 0000", "44 121 496 0000"),
         ("Samaritans 116 123", "116 123"),
-        (
-            "\uff10\uff11\uff12\uff11\uff14\uff19\uff16",
-            "\uff10\uff11\uff12\uff11\uff14\uff19\uff16",
-        ),
+        ("\uff10\uff11\uff12\uff11\uff14\uff19\uff16", "0121496"),  # full-width: digits
+        # re-attack round, 2026-12-02: Word's dashes, other marks, superscripts
+        ("Ring 0121 \u2013 626 \u2013 5000", "0121 \u2013 626 \u2013 5000"),
+        ("0121/626/5000 or 0121_626_5000", "0121/626/5000"),
+        ("0121:496:0000", "0121:496:0000"),
+        ("\u2070\u00b9\u00b2\u00b9\u2074\u2079\u2076", "0121496"),
+        ("24/7, 365 days; Mon-Fri 9:00 \u2013 17:00; 999 / 112", ""),
     ],
 )
 def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
