@@ -7,7 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.db.working_copy import AUTOSAVE, CHECK_METHODS, WorkingCopy, WorkingCopyError
+from app.db.edit_journal import unsaved_journals
+from app.db.working_copy import CHECK_METHODS, WorkingCopy, WorkingCopyError
 
 
 def check_service(
@@ -40,7 +41,7 @@ def check_service(
 def unsaved_edits(folder: Path, nothing: str, then: str) -> bool:
     """True, having said so, when the working copy holds edits no one has saved (or seen):
     never changed or signed under them."""
-    if not (folder / AUTOSAVE).is_file():
+    if not unsaved_journals(folder):
         return False
     print(
         f"error: nothing {nothing}: {folder} has unsaved edits (from the maintenance window, "

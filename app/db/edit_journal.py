@@ -1,12 +1,14 @@
-"""The working copy's journal of unsaved edits: a crash loses nothing.
+"""The working copy's journals of unsaved edits: a crash loses nothing.
 
-Every edit appends the rows it changed as a line beside the copy (directory data only,
-never case data); opening replays the lines over the saved files. Each line names the
-window that wrote it: two maintenance windows on one copy (two leads on a shared folder,
-or `maintain FOLDER` run twice) wrote to one journal, and the first one's save deleted it,
-the second one's edits with it, while the second was told "your edits are kept" (the
-lead's and IT's walk, 2026-12-02). A save or a discard now takes out only the lines of the
-window that made it (those it brought back at opening among them).
+Every edit appends the rows it changed as a line to its window's own journal beside the
+copy (directory data only, never case data); opening replays the journals of windows that
+ended unsaved over the saved files. Each window has its own file: two maintenance windows on
+one copy (two leads on a shared folder, or `maintain FOLDER` run twice) wrote one journal;
+the first one's save deleted it, the second one's edits with it, while the second was told
+"your edits are kept"; then a second window opened took the first one's live edits as
+its own, and a save rewriting the shared file lost lines appended meanwhile (the lead's and
+IT's walk, and its re-attack, 2026-12-02). A window open elsewhere is known by its marker
+(`.navigator-window-…`): its journal is never taken while it runs.
 """
 
 from __future__ import annotations
@@ -14,68 +16,123 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-AUTOSAVE = ".navigator-autosave.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
+AUTOSAVE = ".navigator-autosave.jsonl"  # before windows had their own: read, never written
+JOURNALS = ".navigator-autosave-*.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
+MARKER = ".navigator-window-{}.json"  # a window open on the copy: its process and computer
 
 
 class EditJournal:
     def __init__(self, folder: Path) -> None:
-        self.path = folder / AUTOSAVE
-        self.session = secrets.token_hex(8)  # this window's lines
-        self.taken: set[str] = set()  # lines brought back at opening: this window's to save
+        self.folder = folder
+        self.session = secrets.token_hex(8)
+        self.path = folder / f".navigator-autosave-{self.session}.jsonl"
+        self.taken: list[Path] = []  # journals of windows that ended unsaved, replayed here
+        self.elsewhere = 0  # unsaved edits of windows still open on this copy
         self.unreadable = 0  # lines that could not be read (cut short by a crash)
+        self._marker = folder / MARKER.format(self.session)
+
+    def mark_open(self) -> None:
+        """This window is open: its journal is its own while it runs."""
+        here = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}
+        self._marker.write_text(json.dumps(here), encoding="utf-8")
+
+    def close(self) -> None:
+        self._marker.unlink(missing_ok=True)
 
     def append(self, rows: list[dict[str, str]], removed: list[str]) -> None:
-        entry = {"session": self.session, "rows": rows, "removed": removed}
         with self.path.open("a", encoding="utf-8") as journal:
             # A line of its own even after a line a crash cut short: that one is lost, not this
-            journal.write("\n" + json.dumps(entry, ensure_ascii=False) + "\n")
+            journal.write("\n" + json.dumps({"rows": rows, "removed": removed}) + "\n")
             # Flushed to the system at once: it survives the app crashing (what this is for);
             # no fsync per keystroke-sized edit, which cost milliseconds on some disks.
 
     def replay(self) -> Iterator[tuple[list[dict], set[str]]]:
-        """Each readable line's (rows changed, ids removed), in order; each is this
-        window's from now on."""
-        for line in self._lines():
-            try:
-                entry = json.loads(line)
-                changed = [r for r in entry["rows"] if r.get("id")]
-                removed = {str(i) for i in entry["removed"]}
-            except (ValueError, TypeError, KeyError, AttributeError):
-                self.unreadable += 1  # cut short by a crash: the others still apply
+        """Each readable line's (rows changed, ids removed) of the journals no open window
+        writes, oldest first; those journals are this window's from now on."""
+        for path in unsaved_journals(self.folder):
+            if _open_elsewhere(self.folder, path):
+                self.elsewhere += sum(1 for _ in _lines(path))
                 continue
-            self.taken.add(line)
-            yield changed, removed
+            self.taken.append(path)
+            for line in _lines(path):
+                try:
+                    entry = json.loads(line)
+                    changed = [r for r in entry["rows"] if r.get("id")]
+                    removed = {str(i) for i in entry["removed"]}
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    self.unreadable += 1  # cut short by a crash: the others still apply
+                    continue
+                yield changed, removed
 
     def forget_own(self) -> None:
-        """Saved or discarded: this window's lines go, another window's stay."""
-        others = [
-            line
-            for line in self._lines()
-            if line not in self.taken and _session(line) not in (self.session, "")
-        ]
-        if not others:
-            self.path.unlink(missing_ok=True)
-            return
-        partial = self.path.with_name(self.path.name + ".partial")
-        partial.write_text("".join(f"\n{line}\n" for line in others), encoding="utf-8")
-        os.replace(partial, self.path)
-
-    def _lines(self) -> list[str]:
-        try:  # line by line: a crash inside a character lost every edit (review 2026-12-01)
-            raw = self.path.read_bytes().splitlines()
-        except OSError:
-            return []
-        return [line for line in (r.decode("utf-8", errors="replace") for r in raw) if line]
+        """Saved or discarded: this window's journal and those it took go, no other."""
+        for path in (self.path, *self.taken):
+            path.unlink(missing_ok=True)
+        self.taken = []
 
 
-def _session(line: str) -> str:
-    """The window that wrote a line; "" for one no window names (cut short, or written
-    before lines named theirs): brought back at opening, it is that window's."""
+def unsaved_journals(folder: Path) -> list[Path]:
+    """Every journal of unsaved edits in a working copy, oldest first."""
+    found = [p for p in (folder / AUTOSAVE,) if p.is_file()] + list(folder.glob(JOURNALS))
+    return sorted(found, key=_written)
+
+
+def _written(path: Path) -> float:
     try:
-        entry = json.loads(line)
-    except ValueError:
-        return ""
-    return entry.get("session", "") if isinstance(entry, dict) else ""
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _lines(path: Path) -> list[str]:
+    try:  # line by line: a crash inside a character lost every edit (review 2026-12-01)
+        raw = path.read_bytes().splitlines()
+    except OSError:
+        return []
+    return [line for line in (r.decode("utf-8", errors="replace") for r in raw) if line]
+
+
+def _open_elsewhere(folder: Path, journal: Path) -> bool:
+    """Whether the window that writes `journal` is still open: its marker is there and its
+    process runs on this computer, or it is another computer's (which cannot be asked)."""
+    session = journal.name.removeprefix(".navigator-autosave-").removesuffix(".jsonl")
+    try:
+        marker = json.loads((folder / MARKER.format(session)).read_text(encoding="utf-8"))
+        pid, host = int(marker["pid"]), str(marker["host"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False  # no marker: that window closed or crashed
+    return host != socket.gethostname() or _running(pid)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # another window of this very process
+    if os.name == "nt":  # os.kill(pid, 0) would end the process there
+        return _running_on_windows(pid)
+    try:
+        os.kill(pid, 0)  # no signal sent: only whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, another user's: taken as open
+    return True
+
+
+def _running_on_windows(pid: int) -> bool:
+    import ctypes
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    code = ctypes.c_ulong()
+    try:
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+    finally:
+        kernel.CloseHandle(handle)
+    return code.value == 259  # STILL_ACTIVE

@@ -63,6 +63,29 @@ class Maintenance:
         wide = ("west_midlands", "national")
         return [(k, v) for k, v in self.words.areas.items() if k not in wide]
 
+    def opening_note(self) -> str:
+        """What the lead is told as the window opens, the most pressing first ("" if none)."""
+        copy = self.copy
+        if published_warning := self.published_warning():
+            return published_warning
+        if self.copy_is_older:
+            return (
+                f"This working copy holds directory {copy.version}, older than "
+                f"{self.in_use.directory_version} in use here: publishing it would undo "
+                "the changes since. Start a new working copy (a new folder)."
+            )
+        if copy.edits_elsewhere:
+            return (
+                f"Another maintenance window open on this working copy has "
+                f"{copy.edits_elsewhere} unsaved edit(s): they are not shown here. Save or "
+                "close that window first, then open this copy again."
+            )
+        if copy.recovered:
+            lost = copy.unreadable_edits
+            cut = f" {lost} edit(s) could not be read (cut short) and are missing." if lost else ""
+            return "Unsaved edits from last time were brought back: check the changes below." + cut
+        return ""
+
     def left_without_words(self, service_id: str) -> str:
         """What retiring a service leaves no service for, in words ("" when nothing)."""
         names = dict(self.boroughs)

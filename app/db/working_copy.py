@@ -259,6 +259,20 @@ class WorkingCopy:
         """Forget this window's unsaved edits: the saved files as they are."""
         self._forget_edits()
 
+    def mark_open(self) -> None:
+        """A window is open on this copy: its unsaved edits are never taken by another."""
+        if self.journal is not None:
+            self.journal.mark_open()
+
+    def close(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+
+    @property
+    def edits_elsewhere(self) -> int:
+        """Unsaved edits of other windows still open on this copy (not shown here)."""
+        return self.journal.elsewhere if self.journal else 0
+
     def _forget_edits(self) -> None:
         if self.journal is not None:
             self.journal.forget_own()

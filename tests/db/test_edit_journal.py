@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from app.db.edit_journal import AUTOSAVE
+from app.db.edit_journal import AUTOSAVE, unsaved_journals
 from app.db.working_copy import WorkingCopy, WorkingCopyError
 from tests.conftest import REPO
 
@@ -15,46 +15,90 @@ def folder(tmp_path):
     return tmp_path / "copy"
 
 
+def window(folder):
+    """A working copy as a maintenance window holds it: marked open while it runs."""
+    copy = WorkingCopy.open(folder)
+    copy.mark_open()
+    return copy
+
+
 def test_a_second_windows_edits_are_kept_when_the_first_saves(folder):
     """Two windows on one copy: the first's save deleted the journal, the second's edit
     with it, while the second was told "your edits are kept" (the lead's and IT's walk,
     2026-12-02)."""
-    first, second = WorkingCopy.open(folder), WorkingCopy.open(folder)
+    first, second = window(folder), window(folder)
     first.update("bcwa", {"hours": "9:00-17:00"})
     second.update("bswa", {"hours": "10:00-16:00"})
     first.save()
+    first.close()
     with pytest.raises(WorkingCopyError, match="Your edits are kept"):
         second.save()
     assert second.unsaved and not first.unsaved  # the second window stays open on them
+    second.close()
     again = WorkingCopy.open(folder)
     assert again.recovered
     assert again.service("bcwa")["hours"] == "9:00-17:00"  # saved by the first
     assert again.service("bswa")["hours"] == "10:00-16:00"  # brought back over it
     again.save()
-    assert not (folder / AUTOSAVE).exists()  # brought back, then saved: its lines went
+    assert not unsaved_journals(folder)  # brought back, then saved: its journals went
+
+
+def test_a_window_opened_second_never_takes_an_open_windows_edits(folder):
+    """Opened again, the copy took the first window's live edits as its own, and its
+    discard deleted them; the first's save was then refused and the edit was gone
+    (re-attack round, 2026-12-02)."""
+    first = window(folder)
+    first.update("bcwa", {"hours": "9:00-17:00"})
+    second = window(folder)
+    assert not second.recovered and second.edits_elsewhere == 1
+    assert second.service("bcwa")["hours"] != "9:00-17:00"
+    second.discard()
+    second.close()
+    first.save()  # nothing else was saved meanwhile: its own edit, whole
+    assert WorkingCopy.open(folder).service("bcwa")["hours"] == "9:00-17:00"
+
+
+def test_the_edits_of_a_window_whose_process_ended_are_brought_back(folder):
+    """A crash leaves its marker behind: a process no longer running holds nothing."""
+    import json
+    import subprocess
+    import sys
+
+    crashed = window(folder)
+    crashed.update("bcwa", {"hours": "24/7"})
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    (marker,) = folder.glob(".navigator-window-*.json")
+    here = json.loads(marker.read_text())
+    marker.write_text(json.dumps({**here, "pid": int(ended.stdout)}))
+    again = WorkingCopy.open(folder)
+    assert again.recovered and again.service("bcwa")["hours"] == "24/7"
+    assert again.edits_elsewhere == 0
 
 
 def test_discarding_in_one_window_leaves_the_others_edits(folder):
-    first, second = WorkingCopy.open(folder), WorkingCopy.open(folder)
+    first, second = window(folder), window(folder)
     first.update("bcwa", {"hours": "9:00-17:00"})
     second.update("bswa", {"hours": "10:00-16:00"})
     first.discard()
+    first.close()
+    second.close()
     again = WorkingCopy.open(folder)
     assert again.service("bswa")["hours"] == "10:00-16:00"
     assert again.service("bcwa")["hours"] != "9:00-17:00"
 
 
-def test_a_line_written_before_lines_named_their_window_is_brought_back(folder):
+def test_a_journal_written_before_each_window_had_its_own_is_brought_back(folder):
     """A journal left by a crash of the app before this change still replays."""
-    copy = WorkingCopy.open(folder)
-    row = {**copy.service("bcwa"), "hours": "24/7"}
     import json
 
+    copy = WorkingCopy.open(folder)
+    row = {**copy.service("bcwa"), "hours": "24/7"}
     (folder / AUTOSAVE).write_text("\n" + json.dumps({"rows": [row], "removed": []}) + "\n")
     again = WorkingCopy.open(folder)
     assert again.recovered and again.unsaved and again.service("bcwa")["hours"] == "24/7"
     again.discard()
-    assert not (folder / AUTOSAVE).exists()
+    assert not unsaved_journals(folder)
 
 
 def test_unsaved_edits_survive_a_crash(folder):
@@ -78,7 +122,7 @@ def test_unsaved_edits_survive_a_crash(folder):
     assert WorkingCopy.open(folder).service("crasac")["phone_note"] == "after the crash"
     again = WorkingCopy.open(folder)
     again.save()
-    assert not (folder / AUTOSAVE).exists() and not WorkingCopy.open(folder).recovered
+    assert not unsaved_journals(folder) and not WorkingCopy.open(folder).recovered
 
 
 def test_a_journal_cut_inside_a_character_keeps_the_edits_before_it(folder):

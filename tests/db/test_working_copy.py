@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from app.db.edit_journal import unsaved_journals
 from app.db.working_copy import AUTOSAVE, WorkingCopy, WorkingCopyError
 from tests.conftest import REPO
 
@@ -25,7 +26,7 @@ def test_an_edit_saves_as_a_one_line_diff(folder):
     after = (folder / "services.csv").read_text().splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert len(changed) == 1 and "024 7600 0000" in changed[0][1]
-    assert not (folder / AUTOSAVE).exists()
+    assert not unsaved_journals(folder)
 
 
 def test_undo_and_redo_walk_the_edits(folder):

@@ -119,25 +119,8 @@ class MaintenanceWindow(QMainWindow):
         outer.addWidget(self.status)
         self.setCentralWidget(page)
         copy = maintenance.copy
-        published_warning = maintenance.published_warning()
-        if published_warning:
-            self.status.setText(published_warning)
-        elif maintenance.copy_is_older:
-            self.status.setText(
-                f"This working copy holds directory {copy.version}, older than "
-                f"{maintenance.in_use.directory_version} in use here: publishing it would undo "
-                "the changes since. Start a new working copy (a new folder)."
-            )
-        elif copy.recovered:
-            lost = copy.unreadable_edits
-            self.status.setText(
-                "Unsaved edits from last time were brought back: check the changes below."
-                + (
-                    f" {lost} edit(s) could not be read (cut short) and are missing."
-                    if lost
-                    else ""
-                )
-            )
+        copy.mark_open()  # another window opened on it never takes this one's edits
+        self.status.setText(maintenance.opening_note())
         self.changes_due = QTimer(self)
         self.changes_due.setSingleShot(True)
         self.changes_due.setInterval(0)
@@ -360,6 +343,7 @@ class MaintenanceWindow(QMainWindow):
                     return
             if choice == "discard":
                 self.maintenance.copy.discard()
+        self.maintenance.copy.close()  # its journal is no longer this window's to keep
         super().closeEvent(event)
 
     # Publishing

@@ -224,6 +224,20 @@ def test_a_save_refused_on_closing_keeps_the_window_open(lead_window, graph):
     assert "Your edits are kept" in window.status.text()
 
 
+def test_a_window_opened_second_says_the_first_has_unsaved_edits(lead_window, graph, qtbot):
+    """It took them as its own, and its discard deleted them (re-attack round, 2026-12-02)."""
+    from app.db.maintenance_session import Maintenance
+    from app.ui.maintain.maintenance_window import MaintenanceWindow
+    from tests.ui.maintain.conftest import SHIPPED, TODAY
+
+    lead_window.apply("crasac", {"hours": "Mon-Fri"})
+    second = Maintenance.open(lead_window.maintenance.copy.folder, graph, SHIPPED)
+    other = MaintenanceWindow(second, lambda: TODAY)
+    qtbot.addWidget(other)
+    assert other.status.text().startswith("Another maintenance window open on this working")
+    assert other.maintenance.copy.service("crasac")["hours"] != "Mon-Fri"
+
+
 def test_an_edit_that_leaves_a_problem_says_so(lead_window):
     lead_window.apply("crasac", {"website": "http://crasac.org.uk"})
     assert "with 1 problem(s) shown in the form" in lead_window.status.text()
