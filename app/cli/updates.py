@@ -203,9 +203,11 @@ def changed_back_here(version: str, database: bytes, keys: dict) -> str:
     folder, the worker's): IT's verify passed an update made without the one before it,
     which put the old number back on every laptop (the lead's and IT's walk, 2026-12-02)."""
     from app.db.stale_update import changed_back
-    from app.in_force import locations_in_force
+    from app.in_force import locations_in_force, trusted_keys_here
 
-    return changed_back(database, version, locations_in_force(), keys)
+    # an older update is read with the keys this computer trusts too: `--keys` naming a new
+    # lead's alone passed a stale update over the old lead's (re-attack round, 2026-12-02)
+    return changed_back(database, version, locations_in_force(), {**trusted_keys_here(), **keys})
 
 
 # a working copy folder given was "not a regular file", with no word of what is (review)

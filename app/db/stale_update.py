@@ -25,9 +25,14 @@ from app.db.overtaken import NAMED, changes_undone
 from app.db.trust import load_trusted_keys
 
 
-def older_update(where: Locations, keys: dict, below: str) -> tuple[str, Path, bytes] | None:
-    """The newest update signed by `keys`, whole, below version `below`, in IT's folder and
-    this user's (the copies kept of IT's among them): (version, file, database)."""
+def older_update(
+    where: Locations, keys: dict, below: str, other_than: bytes = b""
+) -> tuple[str, Path, bytes] | None:
+    """The newest update signed by `keys`, whole, of version `below` with other contents
+    than `other_than` (two leads publishing the same day sign one version: the second,
+    copied over the first, replaced it on every laptop, re-attack round 2026-12-02) or
+    below it, in IT's folder and this user's (the copies kept of IT's among them):
+    (version, file, database)."""
     found = []
     for folder in (where.machine_updates, where.user_updates):
         with contextlib.suppress(OSError):  # a folder out of reach: said at every start
@@ -37,19 +42,19 @@ def older_update(where: Locations, keys: dict, below: str) -> tuple[str, Path, b
     versions = [
         (version_key(m.directory_version), m.directory_version, path)
         for m, path in claimed
-        if m is not None and _version_below(m.directory_version, below_key)
+        if m is not None and _version_at_most(m.directory_version, below_key)
     ]
     for _, version, path in sorted(versions, reverse=True):
         with contextlib.suppress(Refused, OSError, ValueError):
             manifest, database = read_bundle(path, keys)
-            if manifest.directory_version == version:
+            if manifest.directory_version == version and database != other_than:
                 return version, path, database
     return None
 
 
-def _version_below(version: str, below_key) -> bool:
+def _version_at_most(version: str, below_key) -> bool:
     try:
-        return version_key(version) < below_key
+        return version_key(version) <= below_key
     except Refused:  # no version at all: refused at every start already
         return False
 
@@ -62,23 +67,70 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         shipped_version, _ = check_database(shipped, validate_graph=False)
     except (Refused, OSError):
         return ""  # the app's own directory is said at every start
-    older = older_update(where, keys, newer_version)
+    if said := _begun_before_the_release(newer, newer_version, shipped, shipped_version):
+        return said
+    older = older_update(where, keys, newer_version, newer)
     if older is None or version_key(older[0]) <= version_key(shipped_version):
         return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
     version, path, database = older
     undone = changes_undone(database, newer, f"{newer_version}'s", base=shipped)
-    if not undone:
-        return ""
     more = len(undone) - NAMED
     named = "; ".join(undone[:NAMED]) + (f"; and {more} more" if more > 0 else "")
+    if version == newer_version:  # whatever it changes: laptops that have one keep it
+        return (
+            f"version {version} is here already with other contents ({path}): two leads "
+            "published one version, and laptops that have the other never take this one"
+            + (f"; this one changes back {named}" if undone else "")
+            + f". The lead publishes a higher version (e.g. {version}.2) from a working copy "
+            "begun from the one IT keeps, with the other one's changes made again"
+        )
+    if not undone:
+        return ""
     return (
         f"the update {newer_version} changes back what the older update {version} ({path}) "
         f"changed ({named}): it was made without {version}, from a working copy begun "
         f"before it. The directory lead installs {newer_version}, makes those changes again "
         f"in a new working copy begun from it (directory diff of the two updates lists "
         f"them) and publishes. If {newer_version} changed them on purpose, it records what "
-        f"shows it is newer: a person's check after {version}'s day"
+        f"shows it is newer: a person's check later than the one {version} holds"
     )
+
+
+def _begun_before_the_release(newer: bytes, version: str, shipped: bytes, release: str) -> str:
+    """An update begun from a directory older than the app's own, published after it: a
+    release held update A's correction, and update B, begun before A, put the old number
+    back unsaid (re-attack round, 2026-12-02). Only an update that records where it began
+    (a working copy's, from this app on) is read so; what it changes back is read against
+    the release whole (there is no earlier directory here to tell its own edits by)."""
+    began = begun_from(newer)
+    if not began or not version_key(began) < version_key(release) < version_key(version):
+        return ""
+    undone = changes_undone(shipped, newer, f"{version}'s")
+    if not undone:
+        return ""
+    more = len(undone) - NAMED
+    named = "; ".join(undone[:NAMED]) + (f"; and {more} more" if more > 0 else "")
+    return (
+        f"the update {version} was begun from directory {began}, before this app's own "
+        f"directory {release}, and changes back what that holds ({named}). The directory lead "
+        f"installs this app version on their laptop, begins a new working copy from its "
+        f"directory {release}, makes {version}'s changes again and publishes"
+    )
+
+
+def begun_from(database: bytes) -> str:
+    """The directory an update's working copy began from, as it records it ("" if not)."""
+    from app.db.loader import open_directory
+
+    db = open_directory(database)
+    try:
+        row = db.execute("SELECT value FROM content_meta WHERE key = 'begun_from'").fetchone()
+    finally:
+        db.close()
+    try:
+        return str(row[0]) if row and version_key(str(row[0])) else ""
+    except Refused:  # no version: nothing can be said of it
+        return ""
 
 
 def in_use_changes_back(choice: Selection, where: Locations) -> str:

@@ -65,6 +65,10 @@ def test_publish_carries_the_edit_and_the_check_into_a_signed_bundle(
     assert not check_before_use(mash, date.today(), 12)
     assert published.pathway_version == graph.pathway_version
     assert copy.version == "2026.12.1" and not copy.unsaved
+    # where it began, for a laptop to tell an update begun before a release it holds
+    from app.db.stale_update import begun_from
+
+    assert begun_from(data) == graph.directory_version
 
 
 def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(

@@ -77,3 +77,51 @@ def test_the_apps_own_directory_in_use_is_left_to_what_it_overtook(corrected):
     choice = select_directory(where, TODAY)
     choice.origin = "shipped"
     assert in_use_changes_back(choice, where) == ""
+
+
+def test_a_second_update_of_the_same_version_is_named_whatever_it_changes(corrected, tmp_path):
+    """Two leads published 2026.12.2 the same day; the second, copied over the first, took
+    its correction off every laptop and verify said ok (re-attack round, 2026-12-02)."""
+    where, lead = corrected
+    database = shipped_changed(tmp_path / "same-day.sqlite", HOURS)
+    path = publish(database, lead.private_path, tmp_path / "lead-b", "2026.12.2", TODAY)
+    keys = load_trusted_keys(where.keys)[0]
+    said = changed_back(read_bundle(path, keys)[1], "2026.12.2", where, keys)
+    assert said.startswith("version 2026.12.2 is here already with other contents")
+    assert "0121 788 4333 (2026.12.2's: 0121 788 4300)" in said and "2026.12.2.2" in said
+    # the very same update is no other one
+    (same,) = where.machine_updates.glob("*.navdir")
+    assert changed_back(read_bundle(same, keys)[1], "2026.12.2", where, keys) == ""
+
+
+BEGUN = "INSERT INTO content_meta (key, value) VALUES ('begun_from', '{}')"
+RELEASE = "UPDATE content_meta SET value = '2026.12.10' WHERE key = 'directory_version'"
+
+
+def test_an_update_begun_before_a_release_holding_the_correction_is_named(it, tmp_path):
+    """A release held update 2026.12.2's correction; an update begun before it put the old
+    number back, and nothing was said (re-attack round, 2026-12-02)."""
+    import hashlib
+
+    where, lead = it
+    release = shipped_changed(tmp_path / "release.sqlite", *CORRECTED, RELEASE).read_bytes()
+    where.shipped.write_bytes(release)
+    digest = hashlib.sha256(release).hexdigest()
+    where.shipped.with_name("directory.sqlite.sha256").write_text(f"{digest}  directory.sqlite")
+    keys = load_trusted_keys(where.keys)[0]
+
+    def update(*statements) -> bytes:
+        database = shipped_changed(tmp_path / "b.sqlite", *statements)
+        path = publish(database, lead.private_path, tmp_path / "out", "2026.12.12", TODAY)
+        data = read_bundle(path, keys)[1]
+        path.unlink()
+        return data
+
+    stale = update(HOURS, BEGUN.format("2026.11.30"))
+    said = changed_back(stale, "2026.12.12", where, keys)
+    assert said.startswith("the update 2026.12.12 was begun from directory 2026.11.30, before")
+    assert "0121 788 4300" in said
+    made_from_it = update(*CORRECTED, RELEASE, HOURS, BEGUN.format("2026.12.10"))
+    assert changed_back(made_from_it, "2026.12.12", where, keys) == ""
+    unrecorded = update(HOURS)  # from an app before updates recorded it: not read so
+    assert changed_back(unrecorded, "2026.12.12", where, keys) == ""
