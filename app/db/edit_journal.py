@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import secrets
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +38,7 @@ class EditJournal:
 
     def mark_open(self) -> None:
         """This window is open: its journal is its own while it runs."""
-        here = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}
+        here = {"pid": os.getpid(), "host": platform.node(), "since": time.time()}
         self._marker.write_text(json.dumps(here), encoding="utf-8")
 
     def close(self) -> None:
@@ -53,21 +53,36 @@ class EditJournal:
 
     def replay(self) -> Iterator[tuple[list[dict], set[str]]]:
         """Each readable line's (rows changed, ids removed) of the journals no open window
-        writes, oldest first; those journals are this window's from now on."""
+        writes, oldest first; each is renamed this window's, so no other window takes it too
+        (two windows brought back a crashed one's edits, and one's discard lost them:
+        re-attack round, 2026-12-02)."""
         for path in unsaved_journals(self.folder):
             if _open_elsewhere(self.folder, path):
-                self.elsewhere += sum(1 for _ in _lines(path))
+                self.elsewhere += len(_lines(path))
                 continue
-            self.taken.append(path)
-            for line in _lines(path):
-                try:
-                    entry = json.loads(line)
-                    changed = [r for r in entry["rows"] if r.get("id")]
-                    removed = {str(i) for i in entry["removed"]}
-                except (ValueError, TypeError, KeyError, AttributeError):
-                    self.unreadable += 1  # cut short by a crash: the others still apply
-                    continue
-                yield changed, removed
+            mine = self.folder / f".navigator-autosave-{self.session}-{len(self.taken)}.jsonl"
+            try:
+                os.replace(path, mine)  # one window wins it; the mtime (its order) is kept
+            except OSError:
+                continue  # taken by another window a moment ago
+            self.taken.append(mine)
+            yield from self._entries(mine)
+
+    def own_entries(self) -> Iterator[tuple[list[dict], set[str]]]:
+        """This window's edits, those it brought back first, to apply again on top."""
+        for path in (*self.taken, self.path):
+            yield from self._entries(path)
+
+    def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str]]]:
+        for line in _lines(path):
+            try:
+                entry = json.loads(line)
+                changed = [r for r in entry["rows"] if r.get("id")]
+                removed = {str(i) for i in entry["removed"]}
+            except (ValueError, TypeError, KeyError, AttributeError):
+                self.unreadable += 1  # cut short by a crash: the others still apply
+                continue
+            yield changed, removed
 
     def forget_own(self) -> None:
         """Saved or discarded: this window's journal and those it took go, no other."""
@@ -99,14 +114,23 @@ def _lines(path: Path) -> list[str]:
 
 def _open_elsewhere(folder: Path, journal: Path) -> bool:
     """Whether the window that writes `journal` is still open: its marker is there and its
-    process runs on this computer, or it is another computer's (which cannot be asked)."""
-    session = journal.name.removeprefix(".navigator-autosave-").removesuffix(".jsonl")
+    process runs on this computer, or it is another computer's (which cannot be asked).
+    A marker and journal untouched for half a day are a crash's whatever they say: a number
+    reused by another process, or a laptop renamed, hid the edits for good (re-attack)."""
+    session = journal.name.removeprefix(".navigator-autosave-").split("-")[0].split(".")[0]
+    place = folder / MARKER.format(session)
     try:
-        marker = json.loads((folder / MARKER.format(session)).read_text(encoding="utf-8"))
+        marker = json.loads(place.read_text(encoding="utf-8"))
         pid, host = int(marker["pid"]), str(marker["host"])
+        idle = time.time() - max(place.stat().st_mtime, journal.stat().st_mtime)
     except (OSError, ValueError, KeyError, TypeError):
         return False  # no marker: that window closed or crashed
-    return host != socket.gethostname() or _running(pid)
+    if idle > STALE_SECONDS:
+        return False
+    return host != platform.node() or _running(pid)
+
+
+STALE_SECONDS = 12 * 3600
 
 
 def _running(pid: int) -> bool:

@@ -78,42 +78,25 @@ class WorkingCopy:
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
-        try:  # Notepad's "UTF-8 with BOM" too
-            toml = (folder / "directory.toml").read_text(encoding="utf-8-sig")
-            meta = tomllib.loads(toml)
-            # "CSV UTF-8" from Excel starts with a BOM: read as part of "id", every id was
-            # lost on the next save (review 2026-12-01)
-            text = (folder / "services.csv").read_text(encoding="utf-8-sig")
-            reader = csv.DictReader(io.StringIO(text, newline=""))
-            read = list(reader)
-            refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
-            rows = [_complete(r) for r in read]
-            version, kinds = str(meta["version"]), meta["kinds"]
-        except UnicodeDecodeError as error:  # Excel's plain "CSV" is Windows-1252
-            raise WorkingCopyError(
-                f"{folder}: a file is not UTF-8 text ({error.reason} at byte {error.start}): in "
-                'Excel, save services.csv as "CSV UTF-8 (Comma delimited)"'
-            ) from None
-        except (OSError, csv.Error, tomllib.TOMLDecodeError) as error:
-            raise WorkingCopyError(  # and how to make one: there was no word of it (review)
-                f"{folder} is not a directory working copy ({error}); begin one in the "
-                "maintenance window: python -m app maintain FOLDER"
-            ) from None
-        except KeyError as error:
-            raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
-        if not VERSION_LINE.search(toml):  # save() writes the version there
-            raise WorkingCopyError(
-                f"{folder}/directory.toml: its version must be on a line of its own, written "
-                f'version = "{version}": published versions are recorded on that line'
-            )
-        if not isinstance(kinds, dict) or not all(isinstance(v, str) for v in kinds.values()):
-            raise WorkingCopyError(  # a hand edit: named, never an unexpected problem (review)
-                f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
-            )
+        version, kinds, rows = _read(folder)
         copy = cls(folder, version, kinds, rows, protected, on_disk=fingerprint(folder))
         copy.journal = EditJournal(folder)
-        copy.recovered = copy.unsaved = copy._replay()
+        copy.recovered = copy.unsaved = copy._apply(copy.journal.replay())
         return copy
+
+    def rebase(self) -> None:
+        """The saved files as they are now, with this window's edits applied on top again:
+        a save refused as another window or check-service had saved told the lead to open
+        the folder again, and the window opened said to close this one, whose only ways
+        out were a save refused again or a discard (re-attack round, 2026-12-02)."""
+        self.version, self.kinds, self.rows = _read(self.folder)
+        self.on_disk = fingerprint(self.folder)
+        self._apply(self.journal.own_entries() if self.journal else iter(()))
+        self.undo_stack.clear()
+        self.redo_stack.clear()
+        self.log.append({r["id"] for r in self.rows})  # every view reads its rows again
+
+    # Reading
 
     # Reading
     def service(self, service_id: str) -> dict[str, str]:
@@ -242,8 +225,11 @@ class WorkingCopy:
             raise WorkingCopyError(
                 f"{self.folder / 'services.csv'} was changed since this copy was opened (by "
                 "check-service or another window?): nothing was saved. Your edits are kept: "
-                "open the folder again and they are applied on top of the other changes"
+                "the maintenance window's Save applies them on top of the other changes"
             )
+
+    def changed_on_disk(self) -> bool:
+        return fingerprint(self.folder) != self.on_disk
 
     def save(self, version: str | None = None) -> None:
         self.check_unchanged()
@@ -303,11 +289,11 @@ class WorkingCopy:
             self.journal.append(entry["rows"], entry["removed"])
         self.unsaved = True
 
-    def _replay(self) -> bool:
-        """Bring back the edits of a session that ended unsaved; True if there were any."""
+    def _apply(self, entries) -> bool:
+        """Journal entries applied over the rows; True if there were any."""
         at = {r["id"]: n for n, r in enumerate(self.rows)}
         replayed = False
-        for rows, removed in self.journal.replay():
+        for rows, removed in entries:
             try:
                 changed = [_complete(r) for r in rows]
             except (TypeError, AttributeError):  # a hand-edited line: as one cut short
@@ -324,6 +310,43 @@ class WorkingCopy:
                 at = {r["id"]: n for n, r in enumerate(self.rows)}
             replayed = True
         return replayed
+
+
+def _read(folder: Path) -> tuple[str, dict[str, str], list[dict[str, str]]]:
+    """A working copy's saved files: (its version, its kinds, its rows)."""
+    try:  # Notepad's "UTF-8 with BOM" too
+        toml = (folder / "directory.toml").read_text(encoding="utf-8-sig")
+        meta = tomllib.loads(toml)
+        # "CSV UTF-8" from Excel starts with a BOM: read as part of "id", every id was
+        # lost on the next save (review 2026-12-01)
+        text = (folder / "services.csv").read_text(encoding="utf-8-sig")
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        read = list(reader)
+        refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
+        rows = [_complete(r) for r in read]
+        version, kinds = str(meta["version"]), meta["kinds"]
+    except UnicodeDecodeError as error:  # Excel's plain "CSV" is Windows-1252
+        raise WorkingCopyError(
+            f"{folder}: a file is not UTF-8 text ({error.reason} at byte {error.start}): in "
+            'Excel, save services.csv as "CSV UTF-8 (Comma delimited)"'
+        ) from None
+    except (OSError, csv.Error, tomllib.TOMLDecodeError) as error:
+        raise WorkingCopyError(  # and how to make one: there was no word of it (review)
+            f"{folder} is not a directory working copy ({error}); begin one in the "
+            "maintenance window: python -m app maintain FOLDER"
+        ) from None
+    except KeyError as error:
+        raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
+    if not VERSION_LINE.search(toml):  # save() writes the version there
+        raise WorkingCopyError(
+            f"{folder}/directory.toml: its version must be on a line of its own, written "
+            f'version = "{version}": published versions are recorded on that line'
+        )
+    if not isinstance(kinds, dict) or not all(isinstance(v, str) for v in kinds.values()):
+        raise WorkingCopyError(  # a hand edit: named, never an unexpected problem (review)
+            f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
+        )
+    return version, kinds, rows
 
 
 def _complete(row: dict) -> dict[str, str]:

@@ -60,17 +60,7 @@ def test_a_window_opened_second_never_takes_an_open_windows_edits(folder):
 
 def test_the_edits_of_a_window_whose_process_ended_are_brought_back(folder):
     """A crash leaves its marker behind: a process no longer running holds nothing."""
-    import json
-    import subprocess
-    import sys
-
-    crashed = window(folder)
-    crashed.update("bcwa", {"hours": "24/7"})
-    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                           capture_output=True, text=True, check=True)  # fmt: skip
-    (marker,) = folder.glob(".navigator-window-*.json")
-    here = json.loads(marker.read_text())
-    marker.write_text(json.dumps({**here, "pid": int(ended.stdout)}))
+    crashed_window(folder)
     again = WorkingCopy.open(folder)
     assert again.recovered and again.service("bcwa")["hours"] == "24/7"
     assert again.edits_elsewhere == 0
@@ -134,3 +124,44 @@ def test_a_journal_cut_inside_a_character_keeps_the_edits_before_it(folder):
     again = WorkingCopy.open(folder)
     assert again.recovered and again.row_of("coventry-mash")["phone"] == "024 7600 0000"
     assert again.unreadable_edits == 1
+
+
+def crashed_window(folder):
+    """A window whose process ended with an unsaved edit: its marker names a dead process."""
+    import json
+    import subprocess
+    import sys
+
+    crashed = window(folder)
+    crashed.update("bcwa", {"hours": "24/7"})
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    (marker,) = folder.glob(".navigator-window-*.json")
+    marker.write_text(json.dumps({**json.loads(marker.read_text()), "pid": int(ended.stdout)}))
+    return crashed
+
+
+def test_a_crashed_windows_edits_are_brought_back_by_one_window_only(folder):
+    """Two windows both brought them back; one's discard deleted them and the other ended
+    unsaved: the edit was lost (re-attack round, 2026-12-02)."""
+    crashed_window(folder)
+    first = window(folder)
+    second = window(folder)
+    assert first.recovered and not second.recovered and second.edits_elsewhere == 1
+    second.discard()
+    first.save()
+    assert WorkingCopy.open(folder).service("bcwa")["hours"] == "24/7"
+
+
+def test_a_window_marker_untouched_for_half_a_day_is_a_crash(folder):
+    """A process number reused after a reboot, or a laptop renamed, hid the edits for good."""
+    import os
+    import time
+
+    crashed = window(folder)  # this very process: taken as open, but for its age
+    crashed.update("bcwa", {"hours": "24/7"})
+    day_ago = time.time() - 13 * 3600
+    for path in [*folder.glob(".navigator-window-*"), *folder.glob(".navigator-autosave-*")]:
+        os.utime(path, (day_ago, day_ago))
+    assert WorkingCopy.open(folder).service("bcwa")["hours"] == "24/7"

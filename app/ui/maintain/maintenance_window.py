@@ -312,8 +312,17 @@ class MaintenanceWindow(QMainWindow):
     def save(self) -> None:
         if not self.apply_typed():  # its reason stays on the status line, nothing saved
             return
-        folder = self.maintenance.copy.folder
-        self._edit(self.maintenance.copy.save, f"Saved in {folder}.")
+        copy = self.maintenance.copy
+        if copy.changed_on_disk():  # another window or check-service saved meanwhile
+            copy.rebase()
+            self.status.setText(
+                "The working copy was saved elsewhere meanwhile (another window or "
+                "check-service): your edits are now on top of those changes. Check them "
+                "below, then save again."
+            )
+            self.refresh()
+            return
+        self._edit(copy.save, f"Saved in {copy.folder}.")
 
     # Returns
     def read_returns(self) -> None:

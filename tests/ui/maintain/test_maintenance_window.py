@@ -221,7 +221,15 @@ def test_a_save_refused_on_closing_keeps_the_window_open(lead_window, graph):
     other.copy.save()
     window.close_choice = lambda: "save"
     assert not window.close() and window.isVisible()
-    assert "Your edits are kept" in window.status.text()
+    # the other changes brought in, this window's on top: saving again keeps both (the
+    # lead was sent to open the folder again, and the window opened sent them back:
+    # re-attack round, 2026-12-02)
+    assert "your edits are now on top of those changes" in window.status.text()
+    copy = window.maintenance.copy
+    assert copy.service("bcwa")["hours"] == "24/7" and copy.service("crasac")["hours"] == "Mon-Fri"
+    assert window.close()
+    saved = (copy.folder / "services.csv").read_text()
+    assert "Mon-Fri" in saved and "24/7" in saved
 
 
 def test_a_window_opened_second_says_the_first_has_unsaved_edits(lead_window, graph, qtbot):
