@@ -194,6 +194,13 @@ def publish(
             db.execute(
                 "UPDATE content_meta SET value = ? WHERE key = 'directory_version'", (version,)
             )
+            if not just_built:  # a database as it is descends from the version it holds
+                # (an import --merge on a laptop a release had not reached put its old
+                # number back unsaid: second re-attack round, 2026-12-02)
+                db.execute(
+                    "INSERT OR REPLACE INTO content_meta (key, value) VALUES ('begun_from', ?)",
+                    (current,),
+                )
         db.execute("VACUUM")
         db.close()
         check_database(work, validate_graph=not just_built)  # just built: rows checked

@@ -258,6 +258,9 @@ _WORDS = (
     ("referral_route", "SELECT id, application_process FROM service"),
     ("email", "SELECT id, email FROM service"),
     ("website", "SELECT id, url FROM service"),
+    ("source", "SELECT id, source FROM service"),
+    ("source_seen", "SELECT id, source_date FROM service"),
+    ("phone_type", "SELECT service_id, type FROM phone"),
     (
         "organisation",
         "SELECT s.id, o.name FROM service s JOIN organization o ON o.id = s.organization_id",

@@ -327,7 +327,7 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
             audience=s["audience"],
             phone=number,
             phone_note=words(plain_spaces(phone["description"])) if phone else "",
-            phone_type=plain_spaces(phone["type"] or "") if phone else "",
+            phone_type=words(plain_spaces(phone["type"] or "")) if phone else "",
             hours=words(
                 "; ".join(
                     plain_spaces(x["description"]) for x in schedules[sid] if x["description"]
@@ -337,8 +337,8 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
             email=words(s["email"] or ""),
             website=words(s["url"] or ""),
             referral_route=words(plain_lines(s["application_process"] or "")),
-            source=s["source"],
-            source_date=s["source_date"],
+            source=words(s["source"] or ""),
+            source_date=words(s["source_date"] or ""),
             confidence=s["confidence"],
             notes=words(plain_lines(s["notes"] or "")),
             assured_date=s["assured_date"],

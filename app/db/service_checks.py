@@ -113,7 +113,7 @@ FIXED_ALERT = (
 
 # the fields laptops leave out on 999, 101 and 111 when they give another number (H208)
 FIXED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral_route")
-FIXED_WORDS += ("email", "website")  # an address holding a number (re-attack round)
+FIXED_WORDS += ("email", "website", "source", "source_seen", "phone_type")  # shown too (re-attacks)
 
 
 def fixed_other_number(number: str) -> str:

@@ -67,7 +67,9 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         shipped_version, _ = check_database(shipped, validate_graph=False)
     except (Refused, OSError):
         return ""  # the app's own directory is said at every start
-    if said := _begun_before_the_release(newer, newer_version, shipped, shipped_version):
+    if said := _begun_before_the_release(
+        newer, newer_version, shipped, shipped_version, where, keys
+    ):
         return said
     older = older_update(where, keys, newer_version, newer)
     if older is None or version_key(older[0]) <= version_key(shipped_version):
@@ -96,16 +98,21 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
     )
 
 
-def _begun_before_the_release(newer: bytes, version: str, shipped: bytes, release: str) -> str:
+def _begun_before_the_release(
+    newer: bytes, version: str, shipped: bytes, release: str, where: Locations, keys: dict
+) -> str:
     """An update begun from a directory older than the app's own, published after it: a
     release held update A's correction, and update B, begun before A, put the old number
     back unsaid (re-attack round, 2026-12-02). Only an update that records where it began
-    (a working copy's, from this app on) is read so; what it changes back is read against
-    the release whole (there is no earlier directory here to tell its own edits by)."""
+    (from this app on) is read so: against the release, its own edits told by the update
+    it began from when that is here (B made from A named its own edit as "changed back":
+    second re-attack round), else against the release whole."""
     began = begun_from(newer)
     if not began or not version_key(began) < version_key(release) < version_key(version):
         return ""
-    undone = changes_undone(shipped, newer, f"{version}'s")
+    base = older_update(where, keys, began)
+    base_data = base[2] if base is not None and base[0] == began else None
+    undone = changes_undone(shipped, newer, f"{version}'s", base=base_data)
     if not undone:
         return ""
     more = len(undone) - NAMED

@@ -97,7 +97,10 @@ def fixed_number(phone: str) -> bool:
 # re-attack round, 2026-12-02), read after NFKC (full-width and superscript digits); times,
 # dates and "24/7" are figures, not numbers
 NUMBER_IN_WORDS = re.compile(r"\d(?:[\W_]{0,3}\d){4,}")
-FIGURES = re.compile(r"24/7|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+FIGURES = re.compile(
+    r"24/7|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"  # a day as the app writes it (2026-11-28: re-attack round)
+)
 NATIONAL_NAMES = {"999": "Emergency services", "112": "Emergency services"}
 NATIONAL_NAMES |= {"101": "Police non-emergency", "111": "NHS 111"}
 SAID_BESIDE = FIXED_NUMBERS | {"55"}  # "999, then 55" (the Silent Solution)

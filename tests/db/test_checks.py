@@ -94,6 +94,10 @@ def test_a_database_published_as_it_is_keeps_the_working_copys_note_and_area_rul
             "service nhs-111: hours: '0121 626 5000' is another number",
         ),
         (
+            "UPDATE phone SET type = 'Out of hours 0121 626 5000' WHERE service_id = 'police-101'",
+            "service police-101: phone_type: '0121 626 5000' is another number",
+        ),
+        (
             "UPDATE phone SET number = '111' WHERE service_id = 'ndah'",
             "service ndah: phone: 111 is a national number: only a service of kind",
         ),

@@ -120,7 +120,11 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
                 "url = ? WHERE id = ?",
                 (f"{other} ({sid})", other, other, "ring.0121-496-0000@x.org", URL, sid),
             )
-            db.execute("UPDATE phone SET description = ? WHERE service_id = ?", (other, sid))
+            db.execute(
+                "UPDATE phone SET description = ?, type = ? WHERE service_id = ?",
+                (other, "Out of hours 0121 626 5000", sid),
+            )
+            db.execute("UPDATE service SET source = ? WHERE id = ?", (other, sid))
             db.execute("UPDATE schedule SET description = ? WHERE service_id = ?", (other, sid))
     db.close()
     graph = load_graph(database)
@@ -128,6 +132,7 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     assert emergency.name == "Emergency services" and emergency.phone == "999"
     said = (emergency.phone_note, emergency.hours, emergency.notes, emergency.referral_route)
     assert said == ("", "", "", "") and (emergency.email, emergency.website) == ("", "")
+    assert (emergency.phone_type, emergency.source) == ("", "")  # re-attack: both were shown
     bcwa = graph.services["bcwa"]
     assert (bcwa.phone_note, bcwa.hours, bcwa.notes) == (other, other, other)
     (case,) = [c for c in routed_cases() if c["name"] == "immediate danger comes first"]

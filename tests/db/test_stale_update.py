@@ -123,5 +123,35 @@ def test_an_update_begun_before_a_release_holding_the_correction_is_named(it, tm
     assert "0121 788 4300" in said
     made_from_it = update(*CORRECTED, RELEASE, HOURS, BEGUN.format("2026.12.10"))
     assert changed_back(made_from_it, "2026.12.12", where, keys) == ""
-    unrecorded = update(HOURS)  # from an app before updates recorded it: not read so
-    assert changed_back(unrecorded, "2026.12.12", where, keys) == ""
+    as_is = update(HOURS)  # a database published as it is: begun from the version it holds
+    assert changed_back(as_is, "2026.12.12", where, keys).startswith("the update 2026.12.12 was")
+
+
+def test_an_update_made_from_the_one_a_release_holds_is_read_from_it(it, tmp_path):
+    """A, then B from the same copy; a release holding only A came out before B reached
+    laptops: B's own hours edit was named "changed back" and a proper update held back
+    (second re-attack round, 2026-12-02)."""
+    import hashlib
+
+    from app.db.stale_update import begun_from
+
+    where, lead = it
+    first = shipped_changed(tmp_path / "a.sqlite", *CORRECTED)
+    publish(first, lead.private_path, where.machine_updates, "2026.12.2", TODAY)
+    later = "UPDATE schedule SET description = '9-5' WHERE service_id = 'bcwa'"
+    release = shipped_changed(tmp_path / "r.sqlite", *CORRECTED, later, RELEASE).read_bytes()
+    where.shipped.write_bytes(release)
+    digest = hashlib.sha256(release).hexdigest()
+    where.shipped.with_name("directory.sqlite.sha256").write_text(f"{digest}  directory.sqlite")
+    keys = load_trusted_keys(where.keys)[0]
+    from_a = "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'"
+    b = shipped_changed(tmp_path / "b.sqlite", *CORRECTED, HOURS, from_a)  # as A's copy is
+    made = read_bundle(publish(b, lead.private_path, tmp_path / "b", "2026.12.12", TODAY), keys)
+    said = changed_back(made[1], "2026.12.12", where, keys)
+    assert "Solihull Women's Aid" not in said  # its own edit, told by A
+    assert said.startswith("the update 2026.12.12 was begun from directory 2026.12.2")
+    assert "Black Country" in said  # the release's own later change, which B lacks
+    # a database published as it is records the version it holds as where it began
+    as_is = shipped_changed(tmp_path / "as-is.sqlite", HOURS)
+    bundle = publish(as_is, lead.private_path, tmp_path / "c", "2026.12.3", TODAY)
+    assert begun_from(read_bundle(bundle, keys)[1]) == "2026.11.30"
