@@ -212,5 +212,10 @@ def test_an_answer_key_first_brings_answers_below_the_fold_into_view(qtbot, size
     qtbot.keyClicks(panel, "1")  # typed ahead at once: held
     assert window.session.question.id == "safe_tonight"
     qtbot.wait(1100)
-    qtbot.keyClicks(panel, "1")
+    # another answer's key, typed ahead for the next question, is not taken for a moment:
+    # one chose Birmingham for a Coventry case (officer's walk, 2026-12-02)
+    assert "(1 again for " in panel.more.text()
+    qtbot.keyClicks(panel, "2")
+    assert window.session.question.id == "safe_tonight"
+    qtbot.keyClicks(panel, "1")  # the key refused, pressed again: taken
     assert window.session.answers["safe_tonight"] == "yes"

@@ -7,6 +7,7 @@ choice; Enter confirms (or keeps the answer already given). On the Dash checklis
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,8 @@ from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, NONE_KEY, AnswerPanel, KeyHold, big_button
 
+OTHERS_HELD_S = 3.0  # after a refused key, any other answer key waits this long
+
 
 class ButtonsPanel(KeyHold, AnswerPanel):
     """Yes/no and single choice: one press answers."""
@@ -28,6 +31,11 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         layout = QVBoxLayout(self) if question.answer_type == "choice" else QHBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.keys: dict[str, Any] = {}
+        self.labels: dict[str, str] = {}
+        # after a key refused as answers were unseen, only that key for a moment: the next
+        # question's key, typed ahead, chose Birmingham here for a Coventry case (officer's
+        # walk, 2026-12-02)
+        self.refused_key, self.others_held_until = "", 0.0
         if question.answer_type == "yes_no":
             choices = [("Y", True, "Yes"), ("N", False, "No")]
         else:
@@ -41,6 +49,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
             layout.addWidget(button)
             self.buttons.append(button)
             self.keys[key] = value
+            self.labels[key] = label
             if chosen:
                 self.current_button = button
         self.more = plain_label("", "More answers below")
@@ -54,7 +63,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
     def in_view(self, focused):
         return self.more if self.more.isVisible() else focused
 
-    def _all_seen(self) -> bool:
+    def _all_seen(self, key: str) -> bool:
         """Whether every answer has been on screen; if not, the rest is brought into view
         and the key is not taken: at the largest text, "No: they cannot go home safely" and
         "Not known" were below the fold and 1 answered "Yes" unseen (review 2026-12-01)."""
@@ -64,16 +73,21 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         if self.seen_all:
             return True
         self.seen_all = True
-        self.more.setText("There were more answers below: read them, then press the answer's key.")
+        self.more.setText(
+            "There were more answers below: read them, then press the answer's key "
+            f"({key} again for {self.labels[key]})."
+        )
         self.more.show()
         last.setFocus()
         self.hold_keys()
+        self.refused_key, self.others_held_until = key, time.monotonic() + OTHERS_HELD_S
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
         if text in self.keys:
-            if not self.keys_held() and self._all_seen():
+            another = text != self.refused_key and time.monotonic() < self.others_held_until
+            if not self.keys_held() and not another and self._all_seen(text):
                 self.answered.emit(self.keys[text])
         elif event.key() in ENTER and self.current is not None:
             self.answered.emit(self.current)
