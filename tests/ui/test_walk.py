@@ -201,7 +201,7 @@ def test_the_new_questions_are_asked_by_keyboard_read_back_and_copied(qtbot, mak
     window.copy_summary()
     summary = QGuiApplication.clipboard().text()
     assert "Person causing harm is: A partner or ex-partner" in summary
-    assert "About the person causing harm: They work or volunteer with children" in summary
+    assert "or sees other children: They work or volunteer with children" in summary
 
 
 def test_a_key_pressed_too_many_in_the_dash_never_answers_the_next_page(qtbot, window):

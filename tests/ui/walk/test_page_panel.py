@@ -228,8 +228,8 @@ def test_a_box_keeps_its_key_whoever_the_case_is_about(qtbot, pathway):
     keys = []
     for age_group in ("adult", "under_16"):
         panel = shown_panel(qtbot, needs_page(pathway, age_group))
-        words = {key: box.accessibleName() for key, box in panel.boxes.items()}
-        keys.append({name: key for key, name in words.items()})
+        of_box = {id(box): (question, str(value)) for question, value, box in panel.ticks}
+        keys.append({of_box[id(box)]: key for key, box in panel.boxes.items()})
     adult, child = keys
     assert len(child) < len(adult)  # fewer boxes for the child, the same key for each
     assert all(adult[name] == key for name, key in child.items())
@@ -277,3 +277,14 @@ def test_a_hint_is_never_drawn_over_or_cut_short(qtbot, pathway, width):
         assert label.height() >= label.heightForWidth(label.width()), label.text()
         others = [p for p in places if p is not place]
         assert not any(place.intersects(other) for other in others), label.text()
+
+
+def test_a_child_is_asked_about_other_children(qtbot, pathway):
+    """A 15-year-old is a child in contact with the person causing harm: the box went
+    unticked and "No" went to the front door (officer's walk, 2026-12-02)."""
+    said = {}
+    for age_group in ("under_16", "adult"):
+        panel = shown_panel(qtbot, needs_page(pathway, age_group))
+        said[age_group] = next(w.text() for w in panel.words if "children" in w.text().lower())
+    assert said["under_16"].startswith("Do any other children live with them")
+    assert said["adult"].startswith("Children live in the household")
