@@ -169,15 +169,19 @@ def _any_service_changed(update: bytes, older: bytes, older_is: str) -> list[tup
     return changed
 
 
-def undone_words(shipped_version: str, update: Path, update_version: str, undone: list[str]) -> str:
+def named(undone: list[str]) -> str:
+    """The first services changed back, in words, and how many more."""
     more = len(undone) - NAMED
-    named = "; ".join(undone[:NAMED]) + (f"; and {more} more" if more > 0 else "")
+    return "; ".join(undone[:NAMED]) + (f"; and {more} more" if more > 0 else "")
+
+
+def undone_words(shipped_version: str, update: Path, update_version: str, undone: list[str]) -> str:
     return (
         f"the app's own directory {shipped_version} is in use over the update {update_version} "
-        f"({update}) and changes back what that update changed ({named}). If this release was "
-        "built without that update, the directory lead makes its changes again in a new "
-        "working copy, begun from this release, and publishes it (directory diff of the update "
-        "and the release lists them); if the release replaces it, remove that update from "
+        f"({update}) and changes back what that update changed ({named(undone)}). If this "
+        "release was built without that update, the directory lead makes its changes again in "
+        "a new working copy, begun from this release, and publishes it (directory diff of the "
+        "update and the release lists them); if the release replaces it, remove that update from "
         "IT's update folder. If the release changed one of them on purpose, the release "
         "records what shows it is newer (a person's check, or the day its source was seen, "
         "after the update's day) and is built again"

@@ -128,16 +128,14 @@ class Published:
         were sent to make the slip again: attack round, H184). It is never let through
         unseen: a spreadsheet pasted back over the copy undid the update with nothing shown
         (attack round on H184); installed first, what it changes is listed against it."""
-        from app.db.overtaken import NAMED, changes_undone
+        from app.db.overtaken import changes_undone, named
 
         this = "this working copy" if base is not None else "this database"
         content = self.newest_content(newest, out_dir)
         undone = changes_undone(content, database, f"{this}'s", base, older)
         if not undone:
             return
-        listed = "; ".join(undone[:NAMED]) + (
-            f"; and {len(undone) - NAMED} more" if len(undone) > NAMED else ""
-        )
+        listed = named(undone)
         install = f"python -m app directory install {newest[1]}"
         if published_by_it and hashlib.sha256(content).hexdigest() == published_by_it:
             raise Refused(

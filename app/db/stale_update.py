@@ -21,7 +21,7 @@ from pathlib import Path
 from app.db.bundle import claimed_manifest, read_bundle, read_regular_file
 from app.db.checks import Refused, check_database, version_key
 from app.db.directories import MAX_SHIPPED_BYTES, Locations, Selection, bundle_files
-from app.db.overtaken import NAMED, changes_undone
+from app.db.overtaken import changes_undone, named
 from app.db.trust import load_trusted_keys
 
 
@@ -76,13 +76,12 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
     version, path, database = older
     undone = changes_undone(database, newer, f"{newer_version}'s", base=shipped)
-    more = len(undone) - NAMED
-    named = "; ".join(undone[:NAMED]) + (f"; and {more} more" if more > 0 else "")
+    listed = named(undone)
     if version == newer_version:  # whatever it changes: laptops that have one keep it
         return (
             f"version {version} is here already with other contents ({path}): two leads "
             "published one version, and laptops that have the other never take this one"
-            + (f"; this one changes back {named}" if undone else "")
+            + (f"; this one changes back {listed}" if undone else "")
             + f". The lead publishes a higher version (e.g. {version}.2) from a working copy "
             "begun from the one IT keeps, with the other one's changes made again"
         )
@@ -90,7 +89,7 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         return ""
     return (
         f"the update {newer_version} changes back what the older update {version} ({path}) "
-        f"changed ({named}): it was made without {version}, from a working copy begun "
+        f"changed ({listed}): it was made without {version}, from a working copy begun "
         f"before it. The directory lead installs {newer_version}, makes those changes again "
         f"in a new working copy begun from it (directory diff of the two updates lists "
         f"them) and publishes. If {newer_version} changed them on purpose, it records what "
@@ -115,11 +114,10 @@ def _begun_before_the_release(
     undone = changes_undone(shipped, newer, f"{version}'s", base=base_data)
     if not undone:
         return ""
-    more = len(undone) - NAMED
-    named = "; ".join(undone[:NAMED]) + (f"; and {more} more" if more > 0 else "")
+    listed = named(undone)
     return (
         f"the update {version} was begun from directory {began}, before this app's own "
-        f"directory {release}, and changes back what that holds ({named}). The directory lead "
+        f"directory {release}, and changes back what that holds ({listed}). The directory lead "
         f"installs this app version on their laptop, begins a new working copy from its "
         f"directory {release}, makes {version}'s changes again and publishes"
     )
