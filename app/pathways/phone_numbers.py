@@ -92,11 +92,11 @@ def fixed_number(phone: str) -> bool:
     return "".join(phone.split()) in FIXED_NUMBERS
 
 
-# A number in a service's words, however grouped: five digits or more, any three marks
-# between two ("0121 – 626 – 5000" with Word's dashes, "0121/626/5000", "0121_626_5000":
-# re-attack round, 2026-12-02), read after NFKC (full-width and superscript digits); times,
+# A number in a service's words, however grouped: five digits or more, up to five marks
+# between two ("0121 – 626 – 5000" with Word's dashes, "0121/626/5000", "0121 ... 496":
+# re-attack rounds, 2026-12-02), read after NFKC (full-width and superscript digits); times,
 # dates and "24/7" are figures, not numbers
-NUMBER_IN_WORDS = re.compile(r"\d(?:[\W_]{0,3}\d){4,}")
+NUMBER_IN_WORDS = re.compile(r"\d(?:[\W_]{0,5}\d){4,}")
 FIGURES = re.compile(
     r"24/7|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"  # a day as the app writes it (2026-11-28: re-attack round)

@@ -145,6 +145,7 @@ def test_a_check_record_names_its_service_and_its_check_and_reads_a_number_howev
         ("Ring 0121 \u2013 626 \u2013 5000", "0121 \u2013 626 \u2013 5000"),
         ("0121/626/5000 or 0121_626_5000", "0121/626/5000"),
         ("0121:496:0000", "0121:496:0000"),
+        ("0121 ... 496 -- 0000", "0121 ... 496 -- 0000"),  # second re-attack round
         ("\u2070\u00b9\u00b2\u00b9\u2074\u2079\u2076", "0121496"),
         ("24/7, 365 days; Mon-Fri 9:00 \u2013 17:00; 999 / 112", ""),
         ("2026-11-28 (undated NHS page)", ""),  # a day as the app writes it
