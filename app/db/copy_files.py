@@ -81,3 +81,30 @@ def write_atomic(path: Path, text: str) -> None:
     partial = path.with_name(path.name + ".partial")
     partial.write_text(text, encoding="utf-8", newline="")
     os.replace(partial, path)
+
+
+def merged(
+    began: dict[str, dict[str, str]], mine: list[dict[str, str]], saved: list[dict[str, str]]
+) -> tuple[list[dict[str, str]], list[str]]:
+    """The rows saved meanwhile by another window (or check-service) with this window's own
+    changes on top, field by field: the fields it changed from the rows it began with
+    (`began`), and the services it added. Whole rows put back the other window's corrected
+    number and retirements, unsaid (re-attack round, 2026-12-02). Returns the rows and each
+    field both changed ("Name (id): phone"), where this window's stands for the lead to check."""
+    rows = {row["id"]: dict(row) for row in saved}
+    both = []
+    for row in mine:
+        before, now = began.get(row["id"]), rows.get(row["id"])
+        if before is None:  # added here
+            if now is not None and now != row:
+                both.append(f"{row['name']} ({row['id']}): added in both")
+            rows[row["id"]] = dict(row)
+            continue
+        for name, value in row.items():
+            if value == before.get(name) or now is None:
+                continue
+            if now.get(name) not in (before.get(name), value):
+                both.append(f"{row['name']} ({row['id']}): {name}")
+            now[name] = value
+    order = [row["id"] for row in saved] + [r["id"] for r in mine if r["id"] not in began]
+    return [rows[sid] for sid in dict.fromkeys(order)], both

@@ -68,11 +68,6 @@ class EditJournal:
             self.taken.append(mine)
             yield from self._entries(mine)
 
-    def own_entries(self) -> Iterator[tuple[list[dict], set[str]]]:
-        """This window's edits, those it brought back first, to apply again on top."""
-        for path in (*self.taken, self.path):
-            yield from self._entries(path)
-
     def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str]]]:
         for line in _lines(path):
             try:
@@ -83,6 +78,16 @@ class EditJournal:
                 self.unreadable += 1  # cut short by a crash: the others still apply
                 continue
             yield changed, removed
+
+    def restart(self, rows: list[dict[str, str]]) -> None:
+        """This window's journal as one line of the rows it holds changed (after a rebase:
+        replayed whole, its old lines put back another window's saved changes)."""
+        for path in self.taken:
+            path.unlink(missing_ok=True)
+        self.taken = []
+        self.path.unlink(missing_ok=True)
+        if rows:
+            self.append(rows, [])
 
     def forget_own(self) -> None:
         """Saved or discarded: this window's journal and those it took go, no other."""

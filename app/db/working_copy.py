@@ -23,6 +23,7 @@ from app.db.copy_files import (
     WorkingCopyError,
     csv_text,
     fingerprint,
+    merged,
     refuse_what_a_save_would_drop,
     write_atomic,
 )
@@ -75,26 +76,33 @@ class WorkingCopy:
     undo_stack: list[list[dict[str, str]]] = field(default_factory=list)
     redo_stack: list[list[dict[str, str]]] = field(default_factory=list)
     journal: EditJournal | None = None  # set by open()
+    began: dict[str, dict[str, str]] = field(default_factory=dict)  # rows as saved at opening
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
         version, kinds, rows = _read(folder)
         copy = cls(folder, version, kinds, rows, protected, on_disk=fingerprint(folder))
+        copy.began = {row["id"]: row for row in rows}
         copy.journal = EditJournal(folder)
         copy.recovered = copy.unsaved = copy._apply(copy.journal.replay())
         return copy
 
-    def rebase(self) -> None:
-        """The saved files as they are now, with this window's edits applied on top again:
-        a save refused as another window or check-service had saved told the lead to open
-        the folder again, and the window opened said to close this one, whose only ways
-        out were a save refused again or a discard (re-attack round, 2026-12-02)."""
-        self.version, self.kinds, self.rows = _read(self.folder)
+    def rebase(self) -> list[str]:
+        """The saved files as they are now, with this window's changes put on top, field by
+        field: a save refused as another window or check-service had saved told the lead to
+        open the folder again, and the window opened sent them back to this one, whose only
+        ways out were a save refused again or a discard (re-attack round, 2026-12-02).
+        Returns the fields both changed (this window's stands). Undo starts again here."""
+        self.version, self.kinds, saved = _read(self.folder)
         self.on_disk = fingerprint(self.folder)
-        self._apply(self.journal.own_entries() if self.journal else iter(()))
+        self.rows, both = merged(self.began, self.rows, saved)
+        self.began = {row["id"]: row for row in saved}
+        if self.journal is not None:  # a crash now brings back these fields, not old rows
+            self.journal.restart([r for r in self.rows if self.began.get(r["id"]) != r])
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.log.append({r["id"] for r in self.rows})  # every view reads its rows again
+        return both
 
     # Reading
 
@@ -240,6 +248,7 @@ class WorkingCopy:
         write_atomic(self.folder / "directory.toml", toml)
         self._forget_edits()
         self.on_disk = fingerprint(self.folder)
+        self.began = {row["id"]: row for row in self.rows}
 
     def discard(self) -> None:
         """Forget this window's unsaved edits: the saved files as they are."""

@@ -50,3 +50,32 @@ def test_a_column_of_the_leads_own_is_named_before_a_save_could_drop_it(folder):
     write([""], "")
     assert WorkingCopy.open(folder).service("ndah")["phone"] == "0808 2000 247"
     table.write_bytes(before)
+
+
+def test_a_windows_changes_go_on_top_of_anothers_field_by_field():
+    """Whole rows put back the other window's corrected number and its retirement, and an
+    edit undone still put the old row back (re-attack round, 2026-12-02)."""
+    from app.db.copy_files import merged
+
+    def row(sid, **values):
+        return {
+            "id": sid,
+            "name": sid.upper(),
+            "phone": "1",
+            "hours": "9-5",
+            "status": "active",
+        } | values
+
+    began = {r["id"]: r for r in (row("a"), row("b"), row("c"))}
+    mine = [row("a", hours="24/7"), row("b"), row("c", phone="3"), row("new")]
+    saved = [row("a", phone="2"), row("b", status="retired"), row("c", phone="4")]
+    rows, both = merged(began, mine, saved)
+    assert rows == [
+        row("a", phone="2", hours="24/7"),  # their number, my hours
+        row("b", status="retired"),  # unchanged here (an edit undone): theirs stands
+        row("c", phone="3"),  # both changed it: mine stands, named
+        row("new"),
+    ]
+    assert both == ["C (c): phone"]
+    _, both = merged(began, [row("new", phone="5")], [*saved, row("new")])
+    assert both == ["NEW (new): added in both"]

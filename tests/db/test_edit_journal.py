@@ -165,3 +165,20 @@ def test_a_window_marker_untouched_for_half_a_day_is_a_crash(folder):
     for path in [*folder.glob(".navigator-window-*"), *folder.glob(".navigator-autosave-*")]:
         os.utime(path, (day_ago, day_ago))
     assert WorkingCopy.open(folder).service("bcwa")["hours"] == "24/7"
+
+
+def test_a_save_after_another_windows_keeps_its_corrections_and_a_crash_after_too(folder):
+    """The other window's corrected number came back old after this one's Save, and again
+    after a crash (re-attack round, 2026-12-02)."""
+    first, second = window(folder), window(folder)
+    first.update("solihull-mash", {"hours": "Mon-Fri 9-5"})
+    second.update("solihull-mash", {"phone": "0121 788 4333"})
+    second.save()
+    second.close()
+    assert first.changed_on_disk() and first.rebase() == []
+    row = first.service("solihull-mash")
+    assert (row["phone"], row["hours"]) == ("0121 788 4333", "Mon-Fri 9-5")
+    first.close()  # a crash now: its journal holds only what it changed
+    again = WorkingCopy.open(folder)
+    row = again.service("solihull-mash")
+    assert again.recovered and (row["phone"], row["hours"]) == ("0121 788 4333", "Mon-Fri 9-5")

@@ -120,6 +120,9 @@ class MaintenanceWindow(QMainWindow):
         self.setCentralWidget(page)
         copy = maintenance.copy
         copy.mark_open()  # another window opened on it never takes this one's edits
+        self.still_open = QTimer(self, interval=3_600_000)  # a marker 12 hours old is a crash's
+        self.still_open.timeout.connect(copy.mark_open)
+        self.still_open.start()
         self.status.setText(maintenance.opening_note())
         self.changes_due = QTimer(self)
         self.changes_due.setSingleShot(True)
@@ -314,11 +317,17 @@ class MaintenanceWindow(QMainWindow):
             return
         copy = self.maintenance.copy
         if copy.changed_on_disk():  # another window or check-service saved meanwhile
-            copy.rebase()
+            try:
+                both = copy.rebase()
+            except EDIT_FAILED as error:  # e.g. saved by Excel as plain CSV meanwhile
+                self.status.setText(f"Not saved: {error}")
+                return
+            said = f" Both changed {'; '.join(both)}: yours stands, check it." if both else ""
             self.status.setText(
                 "The working copy was saved elsewhere meanwhile (another window or "
-                "check-service): your edits are now on top of those changes. Check them "
-                "below, then save again."
+                "check-service): your changes are now on top of those changes."
+                + said
+                + " Check them below, then save again."
             )
             self.refresh()
             return

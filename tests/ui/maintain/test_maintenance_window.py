@@ -224,7 +224,7 @@ def test_a_save_refused_on_closing_keeps_the_window_open(lead_window, graph):
     # the other changes brought in, this window's on top: saving again keeps both (the
     # lead was sent to open the folder again, and the window opened sent them back:
     # re-attack round, 2026-12-02)
-    assert "your edits are now on top of those changes" in window.status.text()
+    assert "your changes are now on top of those changes" in window.status.text()
     copy = window.maintenance.copy
     assert copy.service("bcwa")["hours"] == "24/7" and copy.service("crasac")["hours"] == "Mon-Fri"
     assert window.close()
