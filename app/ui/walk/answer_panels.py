@@ -7,7 +7,6 @@ choice; Enter confirms (or keeps the answer already given). On the Dash checklis
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -20,8 +19,6 @@ from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, NONE_KEY, AnswerPanel, KeyHold, big_button
 
-OTHERS_HELD_S = 3.0  # after a refused key, any other answer key waits this long
-
 
 class ButtonsPanel(KeyHold, AnswerPanel):
     """Yes/no and single choice: one press answers."""
@@ -32,10 +29,10 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.keys: dict[str, Any] = {}
         self.labels: dict[str, str] = {}
-        # after a key refused as answers were unseen, only that key for a moment: the next
-        # question's key, typed ahead, chose Birmingham here for a Coventry case (officer's
-        # walk, 2026-12-02)
-        self.refused_key, self.others_held_until = "", 0.0
+        # after a key refused as answers were unseen, an answer's key is taken only pressed
+        # twice in a row: the next question's key, typed ahead, chose Birmingham here for a
+        # Coventry case, at 1 s and again at 3 s (officer's walk, re-attack, 2026-12-02)
+        self.refused_key = ""
         if question.answer_type == "yes_no":
             choices = [("Y", True, "Yes"), ("N", False, "No")]
         else:
@@ -45,7 +42,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         for key, value, label in choices:
             chosen = current is not None and same(current, value)
             button = big_button(f"{label}    [{key}]", label, chosen)
-            button.clicked.connect(lambda _=False, v=value: self.answered.emit(v))
+            button.clicked.connect(lambda _=False, v=value: self._clicked(v))
             layout.addWidget(button)
             self.buttons.append(button)
             self.keys[key] = value
@@ -73,22 +70,32 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         if self.seen_all:
             return True
         self.seen_all = True
-        self.more.setText(
-            "There were more answers below: read them, then press the answer's key "
-            f"({key} again for {self.labels[key]})."
-        )
+        self._ask_again(key)
         self.more.show()
         last.setFocus()
         self.hold_keys()
-        self.refused_key, self.others_held_until = key, time.monotonic() + OTHERS_HELD_S
         return False
+
+    def _ask_again(self, key: str) -> None:
+        self.refused_key = key
+        self.more.setText(
+            "There were more answers below: read them, then press the answer's key twice "
+            f"({key} again for {self.labels[key]})."
+        )
+
+    def _clicked(self, value: Any) -> None:
+        if not self.keys_held():  # Space on the button focused as the page moved: held too
+            self.answered.emit(value)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
         if text in self.keys:
-            another = text != self.refused_key and time.monotonic() < self.others_held_until
-            if not self.keys_held() and not another and self._all_seen(text):
-                self.answered.emit(self.keys[text])
+            if self.keys_held() or not self._all_seen(text):
+                return
+            if self.refused_key and text != self.refused_key:
+                self._ask_again(text)  # the worker reads which answer it would be
+                return
+            self.answered.emit(self.keys[text])
         elif event.key() in ENTER and self.current is not None:
             self.answered.emit(self.current)
         else:

@@ -288,3 +288,8 @@ def test_a_child_is_asked_about_other_children(qtbot, pathway):
         said[age_group] = next(w.text() for w in panel.words if "children" in w.text().lower())
     assert said["under_16"].startswith("Do any other children live with them")
     assert said["adult"].startswith("Children live in the household")
+    # whoever tells of a child, and in the summary the front door reads (re-attack round)
+    child = pathway.graph.questions["children_in_household"]
+    assert child.summary_label.startswith("Other children (not the person harmed)")
+    worded = [w.prompt for w in child.wordings if "under_18" in str(w.when)]
+    assert len(worded) == 3 and all("other children" in prompt for prompt in worded)
