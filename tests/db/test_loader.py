@@ -10,12 +10,27 @@ from app.db.search import DirectorySearch
 from tests.conftest import REPO
 
 
+def shipped_copy(tmp_path):
+    """A copy of the shipped directory database, for a test to change as a signed one might."""
+    database = tmp_path / "d.sqlite"
+    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    return database
+
+
+def search_hit(database, text, service_id):
+    """The Directory tab's result for a service as a worker's search finds it, or None."""
+    finder = DirectorySearch(database)
+    try:
+        return next((hit for hit in finder.search(text) if hit.id == service_id), None)
+    finally:
+        finder.close()
+
+
 @pytest.mark.parametrize("kind", ["Fax ", "fax number", "TTY", "Fax line", "Telefax\u00a0"])
 def test_a_fax_is_never_the_number_to_ring_whoever_wrote_the_database(tmp_path, kind):
     """A fax row put first in a database published by hand was shown on every laptop as
     the children's front door's number (attack review 2026-12-01)."""
-    database = tmp_path / "d.sqlite"
-    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    database = shipped_copy(tmp_path)
     before = load_graph(database).services["sandwell-mash"].phone
     with sqlite3.connect(database) as db:
         db.execute(
@@ -26,31 +41,21 @@ def test_a_fax_is_never_the_number_to_ring_whoever_wrote_the_database(tmp_path, 
     db.close()
     assert load_graph(database).services["sandwell-mash"].phone == before != "0121 569 9999"
     # the Directory tab shows the number the plan shows, and its index holds no fax
-    finder = DirectorySearch(database)
-    try:
-        (hit,) = [h for h in finder.search("sandwell children") if h.id == "sandwell-mash"]
-        assert hit.phone == before
-        assert not any(h.id == "sandwell-mash" for h in finder.search("0121 569 9999"))
-    finally:
-        finder.close()
+    assert search_hit(database, "sandwell children", "sandwell-mash").phone == before
+    assert search_hit(database, "0121 569 9999", "sandwell-mash") is None
 
 
 def test_a_type_no_rule_knows_is_still_rung_on_a_laptop(tmp_path):
     """An update imported before phone types were asked about keeps its numbers: only a
     type naming a fax, text, pager, video or textphone line is left out (attack review
     2026-12-01); the lead's side asks about any other word."""
-    database = tmp_path / "d.sqlite"
-    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    database = shipped_copy(tmp_path)
     with sqlite3.connect(database) as db:
         db.execute("UPDATE phone SET type = 'Main line\u00a0' WHERE service_id = 'ndah'")
     db.close()
     assert load_graph(database).services["ndah"].phone == "0808 2000 247"
-    finder = DirectorySearch(database)
-    try:
-        (hit,) = [h for h in finder.search("national domestic abuse") if h.id == "ndah"]
-        assert hit.phone == "0808 2000 247"  # the Directory tab as the plan
-    finally:
-        finder.close()
+    hit = search_hit(database, "national domestic abuse", "ndah")
+    assert hit.phone == "0808 2000 247"  # the Directory tab as the plan
 
 
 def test_odd_spaces_and_line_breaks_are_plain_whatever_was_signed(tmp_path):
@@ -60,8 +65,7 @@ def test_odd_spaces_and_line_breaks_are_plain_whatever_was_signed(tmp_path):
     2026-12-02). Laptops read them as plain spaces, and a note's lines without empty ones."""
     from app.pathways.summary import alert_words
 
-    database = tmp_path / "d.sqlite"
-    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    database = shipped_copy(tmp_path)
     joined = "\u00a0".join(["Black", "Country", "Women's", "Aid"])
     with sqlite3.connect(database) as db:
         db.execute(
@@ -88,12 +92,8 @@ def test_odd_spaces_and_line_breaks_are_plain_whatever_was_signed(tmp_path):
     assert bcwa.name == "Black Country Women's Aid" and "\u2029" not in bcwa.hours
     assert (bcwa.notes, bcwa.referral_route) == ("One\ntwo words", "Ring\nfirst")
     assert alert_words(bcwa).endswith("Not answering")
-    finder = DirectorySearch(database)
-    try:
-        (hit,) = [h for h in finder.search("black country") if h.id == "bcwa"]
-        assert (hit.name, hit.notes) == ("Black Country Women's Aid", "One\ntwo words")
-    finally:
-        finder.close()
+    hit = search_hit(database, "black country", "bcwa")
+    assert (hit.name, hit.notes) == ("Black Country Women's Aid", "One\ntwo words")
 
 
 URL = "https://ring\u2013 0121 \u2013 496 \u2013 0000.example"  # Word's dashes (re-attack)
@@ -110,8 +110,7 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     from app.pathways.summary import plan_to_text
     from tests.conftest import routed_cases
 
-    database = tmp_path / "d.sqlite"
-    shutil.copy(REPO / "resources" / "directory.sqlite", database)
+    database = shipped_copy(tmp_path)
     other = "Do not ring 999 today: ring 0121 496 0000 instead"
     with sqlite3.connect(database) as db:
         for sid in ("emergency-999", "bcwa"):
@@ -141,9 +140,5 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     assert plan.actions[0].services[0].service.phone == "999"
     (line,) = [x for x in plan_to_text(plan, date(2026, 12, 2)).splitlines() if "Tel 999" in x]
     assert line.strip() == "- Tel 999 — Emergency services"
-    finder = DirectorySearch(database)
-    try:
-        (hit,) = [h for h in finder.search("999") if h.id == "emergency-999"]
-        assert (hit.name, hit.notes) == ("Emergency services", "")
-    finally:
-        finder.close()
+    hit = search_hit(database, "999", "emergency-999")
+    assert (hit.name, hit.notes) == ("Emergency services", "")
