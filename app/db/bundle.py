@@ -117,6 +117,7 @@ def publish(
     before_writing: Callable[[], None] | None = None,
     published: Published | None = None,
     not_written: Callable[[], None] | None = None,
+    begun_from: str = "",
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -194,12 +195,14 @@ def publish(
             db.execute(
                 "UPDATE content_meta SET value = ? WHERE key = 'directory_version'", (version,)
             )
-            if not just_built:  # a database as it is descends from the version it holds
-                # (an import --merge on a laptop a release had not reached put its old
-                # number back unsaid: second re-attack round, 2026-12-02)
+            # where it began, for laptops and IT to tell an update made without a release
+            # (app.db.stale_update): a working copy's starting version, or the version a
+            # database as it is holds (an import --merge on a laptop a release had not
+            # reached put its old number back unsaid: second re-attack round, 2026-12-02)
+            if began := begun_from or ("" if just_built else current):
                 db.execute(
                     "INSERT OR REPLACE INTO content_meta (key, value) VALUES ('begun_from', ?)",
-                    (current,),
+                    (began,),
                 )
         db.execute("VACUUM")
         db.close()

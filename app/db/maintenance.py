@@ -145,17 +145,6 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
     swap_services(pathway_from, rows, target)
 
 
-def record_begun_from(database: Path, version: str) -> None:
-    """The directory the working copy began from, in the update it becomes: a laptop or IT
-    can then tell an update made without a release it holds (app.db.stale_update)."""
-    import sqlite3
-
-    with contextlib.closing(sqlite3.connect(database)) as db, db:
-        db.execute(
-            "INSERT OR REPLACE INTO content_meta (key, value) VALUES ('begun_from', ?)", (version,)
-        )
-
-
 def publish_copy(
     copy: WorkingCopy,
     words: Vocabulary,
@@ -223,7 +212,6 @@ def publish_copy(
         unsealing = pool.submit(load_private, key, passphrase)
         database = Path(scratch) / "directory.sqlite"
         build(copy, words, pathway_from, database)  # a problem: said first, nothing written
-        record_begun_from(database, started_at)
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         kid, signing_key = loaded
         seen, own = published or Published(), {kid: signing_key.verify_key}
@@ -253,6 +241,7 @@ def publish_copy(
             before_writing=lambda: copy.save(version),
             not_written=lambda: copy.save(started_at),
             published=published,
+            begun_from=started_at,
         )
     _mark_published(copy, bundle)
     return bundle, signed
