@@ -15,7 +15,12 @@ from pathlib import Path
 
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
 from app.pathways import graph as g
-from app.pathways.phone_numbers import fixed_line_name, fixed_line_words, ringable
+from app.pathways.phone_numbers import (
+    fixed_line_name,
+    fixed_line_words,
+    fixed_number,
+    ringable,
+)
 
 
 class DirectoryError(RuntimeError):
@@ -315,7 +320,8 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
         # never a fax as the number to ring, whoever wrote the database (attack review)
         phone = next((p for p in phones[sid] if ringable(p["type"])), None)
         number = plain_spaces(phone["number"]) if phone else ""
-        words = partial(fixed_line_words, phone=number)  # 999's words give no other number
+        # 999's words give no other number; any other service's are read as they are
+        words = partial(fixed_line_words, phone=number) if fixed_number(number) else str
         services[sid] = g.Service(
             id=sid,
             name=fixed_line_name(plain_spaces(s["name"]), number),  # folded, whatever was signed
