@@ -61,7 +61,7 @@ class ServiceRow(QWidget):
         instead: str = "",
     ) -> None:
         """`instead`: the words before a fallback after another service ("If that cannot
-        help: ", or "Instead: " where none above can be rung); a fallback standing first is
+        help: ", or "If you cannot find their number: " where none above can be rung); a fallback standing first is
         named as it is."""
         super().__init__()
         service = match.service
@@ -164,9 +164,11 @@ class ActionCard(QFrame):
             # after the first, each fallback is one to try instead: the LADO's NSPCC, 101
             # and 999 stood as large as the front door above them (review 2026-12-01)
             # "If that cannot help" under "No number held here" read as if there were
-            # something to try first (officer review 2026-12-01)
+            # something to try first (officer review 2026-12-01); "Instead: Police
+            # non-emergency" read as the police in place of adult social care, whose
+            # number the card's note sends the worker to find first (officer walk, H226)
             reachable = any(row.reachable for row in self.rows)
-            words = "If that cannot help: " if reachable else "Instead: "
+            words = "If that cannot help: " if reachable else "If you cannot find their number: "
             instead = words if match.fallback and at > 0 else ""
             if "".join(match.service.phone.split()) == "999" and self.kind != "emergency_999":
                 instead = "In an emergency: "  # first on a worried person's card, it stood bare

@@ -112,8 +112,12 @@ def test_a_service_with_nothing_to_ring_gives_way_to_what_to_do(qtbot, pathway):
     names = [row.name.text() for row in card.rows]
     assert names[0] == first.name.text() and not names[0].startswith("If that")
     assert names[-1] == "In an emergency: Emergency services"
-    # nothing above it can be rung: "If that cannot help" read as if there were (review)
-    assert names[1:-1] == ["Instead: NHS 111", "If that cannot help: Police non-emergency"]
+    # nothing above it can be rung: "If that cannot help" read as if there were (review),
+    # and "Instead" as if the SARC's own number were not to be looked for (H226)
+    assert names[1:-1] == [
+        "If you cannot find their number: NHS 111",
+        "If that cannot help: Police non-emergency",
+    ]
 
 
 def test_a_fallback_standing_first_is_not_told_as_instead_of_nothing(qtbot, graph):
