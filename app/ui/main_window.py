@@ -134,7 +134,8 @@ class MainWindow(QMainWindow, ForgetsTheCase):
     def _quick_exit_button(self) -> QPushButton:
         self.exit_button = QPushButton("Quick exit  (Shift ×3)")
         self.exit_button.setAccessibleName("Quick exit: clear everything and hide")
-        self.exit_button.setMinimumHeight(40)
+        # as tall as the tabs beside it, no taller: 40 px ran 10 px over the top of every
+        # page, over the Settings scroll bar's arrow (officer walk, 2026-12-02)
         self.exit_button.setAutoDefault(True)  # Enter on it, as Space
         self.exit_button.clicked.connect(self.quick_exit)
         return self.exit_button

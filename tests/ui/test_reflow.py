@@ -68,6 +68,9 @@ def test_every_page_fits_the_screen_and_the_window_never_resizes_itself(
         window.tabs.setCurrentWidget(tab)
         QApplication.processEvents()
         assert fits(window, size) and (window.width(), window.height()) == size
+        # beside the tabs, never over the page: it covered the Settings scroll bar's arrow
+        exit_bottom = window.exit_button.mapTo(window, QPoint(0, window.exit_button.height()))
+        assert exit_bottom.y() <= tab.mapTo(window, QPoint(0, 0)).y(), text_size
 
 
 def answer_all(window, scenario):
