@@ -49,6 +49,7 @@ RING = 3
 GAP = 1
 _COLOURS = {"light": _LIGHT, "dark": _DARK, "high_contrast": _HIGH_CONTRAST}
 _system: QPalette | None = None  # the palette Qt started with, before any choice
+_bars = {"own": False}  # whether scroll bars were ever given a palette of their own
 
 
 def palette_for(scheme: str) -> QPalette:
@@ -76,7 +77,23 @@ def use_text_size(points: int) -> None:
         QApplication.setFont(font)
 
 
+def scroll_bar_palette(palette: QPalette, scheme: str) -> QPalette:
+    """In high contrast, a white handle and arrow buttons (Windows' forced colours): the
+    style draws them in the button colour, black on black there, and the worker could not
+    tell how much of the plan was left (officer walk, H228)."""
+    bar = QPalette(palette)
+    if scheme == "high_contrast":
+        bar.setColor(R.Button, QColor("#ffffff"))
+        bar.setColor(R.WindowText, QColor("#000000"))  # the arrows, on the white buttons
+    return bar
+
+
 def use_scheme(scheme: str) -> None:
     palette = palette_for(scheme)
     if QApplication.palette() != palette:
         QApplication.setPalette(palette)
+    # a palette of their own only once high contrast is chosen: the system's scheme keeps
+    # following the system until then; after it, each scheme's own
+    if scheme == "high_contrast" or _bars["own"]:
+        _bars["own"] = True
+        QApplication.setPalette(scroll_bar_palette(palette, scheme), "QScrollBar")

@@ -112,3 +112,38 @@ def test_a_disabled_button_looks_disabled_and_stays_legible(qapp, scheme):
         ground = palette.color(R.Button)
         high, low = sorted((luminance(disabled), luminance(ground)), reverse=True)
         assert (high + 0.05) / (low + 0.05) >= 4.5
+
+
+def handle_and_groove(bar):
+    """The colours at the handle's middle and at the groove's, far below it."""
+    QApplication.processEvents()  # the palette's change reaches the bar
+    image = bar.grab().toImage()
+    x = bar.width() // 2
+    return image.pixelColor(x, bar.height() // 5), image.pixelColor(x, bar.height() * 4 // 5)
+
+
+def test_a_scroll_bars_handle_stands_out_in_high_contrast(qtbot):
+    """The plan's scroll handle was a dark grey outline on black: the worker could not tell
+    how much of the plan was left (officer walk, H228)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollBar
+
+    from app.ui.palettes import use_scheme
+
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    qtbot.addWidget(bar)
+    bar.setRange(0, 100)
+    bar.setPageStep(40)  # the handle covers the top fifth to two fifths
+    bar.resize(20, 400)
+    bar.show()
+    try:
+        use_scheme("high_contrast")
+        handle, groove = handle_and_groove(bar)
+        high, low = sorted((luminance(handle), luminance(groove)), reverse=True)
+        assert (high + 0.05) / (low + 0.05) >= 3, (handle.name(), groove.name())  # WCAG 1.4.11
+        use_scheme("light")  # and each scheme's own after it, not high contrast's
+        QApplication.processEvents()
+        for role in (R.Button, R.WindowText, R.Window):
+            assert bar.palette().color(role) == palette_for("light").color(role), role
+    finally:
+        use_scheme("system")

@@ -61,8 +61,8 @@ class ServiceRow(QWidget):
         instead: str = "",
     ) -> None:
         """`instead`: the words before a fallback after another service ("If that cannot
-        help: ", or "If you cannot find their number: " where none above can be rung); a fallback standing first is
-        named as it is."""
+        help: ", or "If you cannot find their number: " where none above can be rung); a
+        fallback standing first is named as it is."""
         super().__init__()
         service = match.service
         layout = QVBoxLayout(self)
