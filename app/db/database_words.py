@@ -5,7 +5,7 @@ in a working copy (re-attack round, 2026-12-02)."""
 from __future__ import annotations
 
 from app.db.loader import Source, open_directory
-from app.pathways.phone_numbers import fixed_number, other_number
+from app.pathways.phone_numbers import fixed_number, national_number, other_number
 
 # Where the working copy's columns are in a database: (its column, the query giving it)
 _WORDS = (
@@ -49,7 +49,12 @@ def word_problems(source: Source) -> list[str]:
         ).fetchall()
     finally:
         db.close()
-    fixed = {sid: "".join(n.split()) for sid, n in numbers if fixed_number(n or "")}
+    fixed = {sid: national_number(n) for sid, n in numbers if fixed_number(n or "")}
+    written = [  # "(111)": an app before H230 reads it as a local number
+        f"service {sid}: phone: write {fixed[sid]} on its own, not {n}"
+        for sid, n in sorted(tuple(row) for row in numbers)
+        if sid in fixed and "".join(n.split()) != fixed[sid]
+    ]
     held = [
         f"service {sid}: phone: {number} is a national number: only a service of kind "
         f"{' or '.join(sorted(NATIONAL_KINDS[number]))} has it"
@@ -63,9 +68,13 @@ def word_problems(source: Source) -> list[str]:
         number = other_number(value) if field in FIXED_WORDS else ""
         return [fixed_other_number(number)] if number else []
 
-    return held + [
-        f"service {sid}: {field}: {problem}"
-        for field, sid, value in words
-        for problem in text_problems(field, value)
-        + (on_fixed(field, value) if sid in fixed else [])
-    ]
+    return (
+        written
+        + held
+        + [
+            f"service {sid}: {field}: {problem}"
+            for field, sid, value in words
+            for problem in text_problems(field, value)
+            + (on_fixed(field, value) if sid in fixed else [])
+        ]
+    )

@@ -16,7 +16,12 @@ from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
 from app.pathways.graph import lead_alert, lead_cautions
-from app.pathways.phone_numbers import fixed_line_name, fixed_line_words, ringable
+from app.pathways.phone_numbers import (
+    fixed_line_name,
+    fixed_line_words,
+    national_number,
+    ringable,
+)
 from app.pathways.services import contact_confirmed, needs_check
 from app.records import record
 
@@ -252,7 +257,7 @@ class DirectorySearch:
         odd = lead_cautions(row[11], row[12], row[3])  # as the plan reads it
         check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
         confirmed = contact_confirmed(row[5], row[10], row[3], today)
-        phone = plain_spaces(row[3])
+        phone = national_number(row[3]) or plain_spaces(row[3])  # "(111)" as 111 (H230)
         return ServiceHit(
             row[0],
             fixed_line_name(plain_spaces(row[1]), phone),  # as the plan shows them (H208)

@@ -25,7 +25,7 @@ from app.db.field_rules import (
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.phone_numbers import (
     PHONE_ALLOWED,
-    fixed_number,
+    national_number,
     note_not_rung,
     other_number,
     uk_phone_digits,
@@ -201,17 +201,20 @@ def service_problems(
         add("website", "no @ before the site's name: the link would go to another site")
     row_kinds = _listed(row.get("kinds", ""))
     phone = "".join((row.get("phone") or "").split())
+    national = national_number(phone)
+    if national and phone != national:  # "(111)": an app before H230 reads it as local
+        add("phone", f"write {national} on its own, not {phone}")
     for kind, number in FIXED.items():
         if kind in row_kinds and phone != number:
             add("phone", f"a service of kind {kind} is always {number}")
     # the National Domestic Abuse Helpline was accepted as 111, a women's aid as 999: shown
     # so on every plan (re-attack round, 2026-12-02)
-    if fixed_number(phone) and not set(row_kinds) & NATIONAL_KINDS[phone]:
-        kinds = " or ".join(sorted(NATIONAL_KINDS[phone]))
-        add("phone", f"{phone} is a national number: only a service of kind {kinds} has it")
-    if (row.get("alert") or "").strip() and fixed_number(phone):
+    if national and not set(row_kinds) & NATIONAL_KINDS[national]:
+        allowed = " or ".join(sorted(NATIONAL_KINDS[national]))
+        add("phone", f"{national} is a national number: only a service of kind {allowed} has it")
+    if (row.get("alert") or "").strip() and national:
         add("alert", FIXED_ALERT)
-    for field in FIXED_WORDS if fixed_number(phone) else ():
+    for field in FIXED_WORDS if national else ():
         if number := other_number(row.get(field) or ""):
             add(field, fixed_other_number(number))
     kind, number = FIXED_SERVICES.get(row.get("id") or "", (None, None))

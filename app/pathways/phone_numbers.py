@@ -86,10 +86,19 @@ def _singular(word: str) -> str:
 
 
 FIXED_NUMBERS = frozenset({"999", "112", "101", "111"})  # set nationally: they do not change
+PHONE_MARKS = re.compile(r"[\s\-().]")  # what a number may be written with, read as nothing
+
+
+def national_number(phone: str) -> str | None:
+    """999, 112, 101 or 111 however it is written ("(111)", "9-9-9"), else None: read only
+    without spaces, a number edited in a spreadsheet escaped every rule for them and was
+    shown, with another number beside it (attack round, H230)."""
+    digits = PHONE_MARKS.sub("", phone)
+    return digits if digits in FIXED_NUMBERS else None
 
 
 def fixed_number(phone: str) -> bool:
-    return "".join(phone.split()) in FIXED_NUMBERS
+    return national_number(phone) is not None
 
 
 # A number in a service's words, however grouped: five digits or more, up to five marks
@@ -131,7 +140,7 @@ def fixed_line_words(text: str, phone: str) -> str:
 def fixed_line_name(name: str, phone: str) -> str:
     """The name as laptops show it: on 999, 101 and 111 their own when it gives another
     number (a name is never empty)."""
-    return fixed_line_words(name, phone) or NATIONAL_NAMES.get("".join(phone.split()), name)
+    return fixed_line_words(name, phone) or NATIONAL_NAMES.get(national_number(phone) or "", name)
 
 
 def ringable(phone_type: str | None) -> bool:
@@ -230,7 +239,7 @@ def uk_phone_digits(text: str, strict: bool = True) -> str | None:
     """The digits of a UK phone number (+44 written as 0), or None when it is not one."""
     if strict and not re.match(r"\s*[+(0-9]", text):
         return None
-    digits = re.sub(r"[\s\-().]", "", text)
+    digits = PHONE_MARKS.sub("", text)
     if digits.startswith("+44"):
         digits = "0" + digits[3:].removeprefix("0")
     if not (digits.isascii() and digits.isdigit()):  # "644৪" read as 6448, dialled otherwise

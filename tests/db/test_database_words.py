@@ -36,6 +36,10 @@ def test_the_shipped_directory_breaks_no_word_rule():
             "UPDATE phone SET number = '111' WHERE service_id = 'ndah'",
             "service ndah: phone: 111 is a national number: only a service of kind",
         ),
+        (  # an app before H230 reads it as a local number, and shows the words beside it
+            "UPDATE phone SET number = '(111)' WHERE service_id = 'nhs-111'",
+            "service nhs-111: phone: write 111 on its own, not (111)",
+        ),
         (
             "UPDATE service SET name = 'Black\u00a0Country Women''s Aid' WHERE id = 'bcwa'",
             "service bcwa: name: U+00A0 (no-break space) is not allowed",

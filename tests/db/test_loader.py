@@ -135,6 +135,13 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     bcwa = graph.services["bcwa"]
     assert (bcwa.phone_note, bcwa.hours, bcwa.notes) == (other, other, other)
     (case,) = [c for c in routed_cases() if c["name"] == "immediate danger comes first"]
+    with sqlite3.connect(database) as db:  # written as a spreadsheet may (attack, H230)
+        db.execute("UPDATE phone SET number = '(111)' WHERE service_id = 'nhs-111'")
+        db.execute("UPDATE phone SET description = ? WHERE service_id = 'nhs-111'", (other,))
+        db.execute("UPDATE service SET notes = ? WHERE id = 'nhs-111'", (other,))
+    db.close()
+    graph = load_graph(database)
+    assert (graph.services["nhs-111"].phone, graph.services["nhs-111"].phone_note) == ("111", "")
     pathway = Pathway(graph)
     plan = pathway.step(answers_for(pathway, case["scenario"])).plan
     assert plan.actions[0].services[0].service.phone == "999"
@@ -142,3 +149,5 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     assert line.strip() == "- Tel 999 — Emergency services"
     hit = search_hit(database, "999", "emergency-999")
     assert (hit.name, hit.notes) == ("Emergency services", "")
+    hit = search_hit(database, "NHS 111", "nhs-111")
+    assert (hit.phone, hit.notes) == ("111", "")

@@ -68,6 +68,9 @@ def test_uk_numbers_are_written_one_way(typed, shown):
         ({"phone": "0900 123 456"}, "phone", "not a UK phone number"),
         ({"phone": "0121 7884 3000"}, "phone", "has 12 digits: UK numbers have 10 or 11"),
         ({"phone": "111"}, "phone", "111 is a national number: only a service of kind"),
+        # read only without spaces, these escaped every rule for 999, 101 and 111 (H230)
+        ({"phone": "9-9-9"}, "phone", "999 is a national number: only a service of kind"),
+        ({"phone": "(111)"}, "phone", "write 111 on its own, not (111)"),
         ({"website": "http://coventry.gov.uk"}, "website", "https://"),
         ({"area": "coventry;narnia"}, "area", "unknown areas: narnia"),
         ({"area": "narnia"}, "area", "a new area comes with an app release"),
@@ -242,6 +245,15 @@ def test_a_persons_check_not_recorded_as_it_must_be_is_shown_on_its_row(
     row |= dict(zip(("assured_date", "assured_method", "assured_by"), checked, strict=True))
     problems = service_problems(row, words.kinds, words.areas)
     assert any(said in problem for problem in problems[field])
+
+
+def test_a_national_number_on_another_service_leaves_its_kinds_known(words):
+    """The check reused the name of the known kinds: "unknown kinds: da_service, idva;
+    allowed: c, e, e, e, g, m, n, r, y" beside 999 on a women's aid (attack round, H230)."""
+    with SHIPPED.open(encoding="utf-8") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    problems = service_problems({**rows["bswa"], "phone": "999"}, words.kinds, words.areas)
+    assert set(problems) == {"phone"}, problems
 
 
 def test_an_alert_on_999_101_or_111_is_refused_with_where_to_put_it(words):

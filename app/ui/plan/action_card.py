@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.pathways.phone_numbers import fixed_number
+from app.pathways.phone_numbers import fixed_number, national_number
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import alert_words, note_leads, round_the_clock_first, service_notes
@@ -68,7 +68,7 @@ class ServiceRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         # 999 is never an alternative to a service: it is for danger (review 2026-12-01)
-        emergency = "".join(service.phone.split()) == "999"
+        emergency = national_number(service.phone) == "999"
         prefix = ("In an emergency: " if emergency else instead) if instead else ""
         self.name = plain_label(prefix + service.name, "Service")
         self.name.setFont(scaled(self.name.font(), 1.0, bold=True))
@@ -170,7 +170,7 @@ class ActionCard(QFrame):
             reachable = any(row.reachable for row in self.rows)
             words = "If that cannot help: " if reachable else "If you cannot find their number: "
             instead = words if match.fallback and at > 0 else ""
-            if "".join(match.service.phone.split()) == "999" and self.kind != "emergency_999":
+            if national_number(match.service.phone) == "999" and self.kind != "emergency_999":
                 instead = "In an emergency: "  # first on a worried person's card, it stood bare
             row = ServiceRow(match, today, months, copy, selectable, instead)
             self.rows.append(row)
