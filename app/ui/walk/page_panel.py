@@ -4,7 +4,8 @@ exclusive "none").
 
 Keys: 1-9 then A, B… tick or untick a box; 0 answers "none of these" and moves on at once
 (with boxes ticked it only unticks them, as GOV.UK's "none" does); Enter goes on with what is
-ticked. Neither answers a page with a box whose words have not been on screen: each press
+ticked (with nothing ticked it asks for 0, unless the page was answered so before). Neither
+answers a page with a box whose words have not been on screen: each press
 brings the first of them to the top of the view, so no question is answered "no" unseen.
 """
 
@@ -74,6 +75,8 @@ class TickBoxPage(KeyHold, QWidget):
         confirmed: they stay ticked."""
         super().__init__()
         self.shown = shown
+        # answered before (a correction's way back): Enter keeps even "none of these"
+        self.answered_before = all(q.id in shown.answers for q in shown.questions)
         self.setAccessibleName(shown.page.prompt)
         self.setAccessibleDescription(shown.page.help)
         layout = QVBoxLayout(self)
@@ -167,10 +170,24 @@ class TickBoxPage(KeyHold, QWidget):
         return self.value()
 
     def confirm(self) -> None:
+        """Enter, or Continue: on with what is ticked. Nothing ticked is not taken as none
+        of these (0 says that): an Enter meant for the Dash's "Done [Enter]", as its last
+        item had moved the walk on, answered no children, not pregnant and no care needs
+        unseen (officer walk, H231), as GOV.UK asks for "none" to be chosen."""
+        self._go_on(empty_is_answer=self.answered_before)
+
+    def _go_on(self, empty_is_answer: bool) -> None:
         if self.keys_held():  # just brought into view: Enter held down flashed boxes past
             return
-        if self._all_read():
+        if not self._all_read():
+            return
+        if empty_is_answer or any(box.isChecked() for box in self.boxes.values()):
             self.answered.emit(self.value())
+            return
+        self.more.setText(
+            "Nothing is ticked: press 0 for none of these, or tick what applies and press Enter."
+        )
+        self.more.show()
 
     def none_apply(self) -> None:
         """None of these: with boxes ticked it unticks them and waits (a 0 typed by mistake
@@ -181,7 +198,7 @@ class TickBoxPage(KeyHold, QWidget):
         for box in ticked:
             box.setChecked(False)
         if not ticked:
-            self.confirm()
+            self._go_on(empty_is_answer=True)
 
     def _all_read(self) -> bool:
         """Whether every box's words have been on screen; if not, the first not yet seen is

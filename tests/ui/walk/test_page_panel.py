@@ -62,6 +62,24 @@ def test_ticked_boxes_give_their_answers_on_enter(qtbot, pathway):
     }
 
 
+def test_enter_with_nothing_ticked_asks_for_none_of_these(qtbot, pathway):
+    """An Enter meant for the Dash's "Done [Enter]", after its last item had moved the walk
+    on, answered the next page: no children, not pregnant, no care needs, unseen (officer
+    walk, H231). Nothing ticked is said with 0; Enter keeps it on a page answered so."""
+    panel = shown_panel(qtbot, page_for(pathway))
+    with qtbot.assertNotEmitted(panel.answered):
+        qtbot.keyClick(panel, Qt.Key.Key_Return)
+        panel.go_on.click()
+    assert panel.more.isVisible() and "press 0 for none of these" in panel.more.text()
+    with qtbot.waitSignal(panel.answered):
+        qtbot.keyClicks(panel, "0")
+    answered = {"about_abuser": [], "perpetrator_nearby": False, "police_aware": "not_known"}
+    again = shown_panel(qtbot, page_for(pathway, answered))  # back on it, to change another
+    with qtbot.waitSignal(again.answered) as kept:
+        qtbot.keyClick(again, Qt.Key.Key_Return)
+    assert kept.args[0] == answered
+
+
 def test_answers_given_before_are_ticked_and_boxes_are_named(qtbot, pathway):
     shown = page_for(pathway, {"police_aware": "yes", "about_abuser": ["under_18"]})
     panel = shown_panel(qtbot, shown)
@@ -158,7 +176,7 @@ def test_a_page_taller_than_two_views_is_read_a_view_at_a_time(qtbot, pathway, t
             if view.contains(place):
                 seen.add(i)
         panel.keys_held_until = 0.0  # a moment later each time
-        qtbot.keyClick(panel, Qt.Key.Key_Return)
+        qtbot.keyClicks(panel, "0")  # none of these, once read whole
         presses += 1
     assert answered and seen == set(range(len(every_box_words)))
 
