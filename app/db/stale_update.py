@@ -6,8 +6,9 @@ old number back on every laptop; publish, IT's `directory verify` and the self-t
 nothing (the lead's and IT's walk, 2026-12-02). Both updates are read against the app's own
 directory, the one they began from: a service the older update changed that the newer
 holds as that directory does is changed back, unless the newer holds newer evidence (a
-person's check after it, app.db.overtaken). An update made from the older one keeps its
-changes and is never named.
+person's check after it, app.db.overtaken). An update made from the older one (as it
+records, `begun_from`) keeps its changes and is never named: what it changes of the older
+one is its own edit.
 
 Read when IT asks (`directory verify`, the self-test), never at a worker's start: it reads
 two updates whole.
@@ -75,6 +76,12 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
     if older is None or version_key(older[0]) <= version_key(shipped_version):
         return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
     version, path, database = older
+    began = begun_from(newer)
+    if version != newer_version and began and version_key(began) >= version_key(version):
+        # made from that update or a later one: what it changes of it is its own edit (a
+        # slip in 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT
+        # told to put the slip back: attack round, H232)
+        return ""
     undone = changes_undone(database, newer, f"{newer_version}'s", base=shipped)
     listed = named(undone)
     if version == newer_version:  # whatever it changes: laptops that have one keep it

@@ -62,6 +62,18 @@ def test_an_update_made_from_the_one_before_it_is_never_named(corrected, tmp_pat
     assert changed_back(database, "2026.12.5", where, load_trusted_keys(where.keys)[0]) == ""
 
 
+def test_an_update_begun_from_the_one_before_it_may_put_its_slip_right(corrected, tmp_path):
+    """2026.12.2 changed Solihull's front door's number by a slip; 2026.12.5, begun from
+    it, put the number right. Verify refused it as "made without 2026.12.2, from a working
+    copy begun before it", and told the lead to make the slip again (attack round, H232)."""
+    where, lead = corrected
+    from_it = "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'"
+    database = second(tmp_path, where, lead, from_it)  # published as it is: begun from it
+    keys = load_trusted_keys(where.keys)[0]
+    assert changed_back(database, "2026.12.5", where, keys) == ""
+    assert in_use_changes_back(select_directory(where, TODAY), where) == ""
+
+
 def test_a_number_changed_back_on_a_persons_later_check_is_not_named(corrected, tmp_path):
     """The second lead phoned and found the old number right: their check says so."""
     where, lead = corrected
