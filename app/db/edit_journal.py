@@ -22,7 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 AUTOSAVE = ".navigator-autosave.jsonl"  # before windows had their own: read, never written
-JOURNALS = ".navigator-autosave-*.jsonl"  # one line per edit: {"rows": [...], "removed": [...]}
+# one line per edit: {"rows": [...], "removed": [...], "began": [...]}, "began" each changed
+# row as the window began with it, so that a crash's rows are brought back field by field
+JOURNALS = ".navigator-autosave-*.jsonl"
 MARKER = ".navigator-window-{}.json"  # a window open on the copy: its process and computer
 
 
@@ -44,15 +46,19 @@ class EditJournal:
     def close(self) -> None:
         self._marker.unlink(missing_ok=True)
 
-    def append(self, rows: list[dict[str, str]], removed: list[str]) -> None:
+    def append(
+        self, rows: list[dict[str, str]], removed: list[str], began: list[dict[str, str]]
+    ) -> None:
+        line = {"rows": rows, "removed": removed, "began": began}
         with self.path.open("a", encoding="utf-8") as journal:
             # A line of its own even after a line a crash cut short: that one is lost, not this
-            journal.write("\n" + json.dumps({"rows": rows, "removed": removed}) + "\n")
+            journal.write("\n" + json.dumps(line) + "\n")
             # Flushed to the system at once: it survives the app crashing (what this is for);
             # no fsync per keystroke-sized edit, which cost milliseconds on some disks.
 
-    def replay(self) -> Iterator[tuple[list[dict], set[str]]]:
-        """Each readable line's (rows changed, ids removed) of the journals no open window
+    def replay(self) -> Iterator[tuple[list[dict], set[str], list[dict]]]:
+        """Each readable line's (rows changed, ids removed, those rows as that window began
+        with them: none in a line written before H233) of the journals no open window
         writes, oldest first; each is renamed this window's, so no other window takes it too
         (two windows brought back a crashed one's edits, and one's discard lost them:
         re-attack round, 2026-12-02)."""
@@ -68,18 +74,19 @@ class EditJournal:
             self.taken.append(mine)
             yield from self._entries(mine)
 
-    def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str]]]:
+    def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str], list[dict]]]:
         for line in _lines(path):
             try:
                 entry = json.loads(line)
                 changed = [r for r in entry["rows"] if r.get("id")]
                 removed = {str(i) for i in entry["removed"]}
+                began = [r for r in entry.get("began", []) if r.get("id")]
             except (ValueError, TypeError, KeyError, AttributeError):
                 self.unreadable += 1  # cut short by a crash: the others still apply
                 continue
-            yield changed, removed
+            yield changed, removed, began
 
-    def restart(self, rows: list[dict[str, str]]) -> None:
+    def restart(self, rows: list[dict[str, str]], began: list[dict[str, str]]) -> None:
         """This window's journal as one line of the rows it holds changed (after a rebase:
         replayed whole, its old lines put back another window's saved changes)."""
         for path in self.taken:
@@ -87,7 +94,7 @@ class EditJournal:
         self.taken = []
         self.path.unlink(missing_ok=True)
         if rows:
-            self.append(rows, [])
+            self.append(rows, [], began)
 
     def forget_own(self) -> None:
         """Saved or discarded: this window's journal and those it took go, no other."""

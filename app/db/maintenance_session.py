@@ -83,7 +83,15 @@ class Maintenance:
         if copy.recovered:
             lost = copy.unreadable_edits
             cut = f" {lost} edit(s) could not be read (cut short) and are missing." if lost else ""
-            return "Unsaved edits from last time were brought back: check the changes below." + cut
+            both = copy.brought_back_over
+            said = (
+                f" Also changed in a save since: {'; '.join(both)}: the edit brought back "
+                "stands, check it."
+            )
+            return (
+                "Unsaved edits from last time were brought back, on top of what was saved "
+                "since: check the changes below." + (said if both else "") + cut
+            )
         return ""
 
     def left_without_words(self, service_id: str) -> str:

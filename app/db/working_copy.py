@@ -77,6 +77,7 @@ class WorkingCopy:
     redo_stack: list[list[dict[str, str]]] = field(default_factory=list)
     journal: EditJournal | None = None  # set by open()
     began: dict[str, dict[str, str]] = field(default_factory=dict)  # rows as saved at opening
+    brought_back_over: list[str] = field(default_factory=list)  # fields a crash and a save changed
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
@@ -98,7 +99,8 @@ class WorkingCopy:
         self.rows, both = merged(self.began, self.rows, saved)
         self.began = {row["id"]: row for row in saved}
         if self.journal is not None:  # a crash now brings back these fields, not old rows
-            self.journal.restart([r for r in self.rows if self.began.get(r["id"]) != r])
+            changed = [r for r in self.rows if self.began.get(r["id"]) != r]
+            self.journal.restart(changed, self._began_of(changed))
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.log.append({r["id"] for r in self.rows})  # every view reads its rows again
@@ -295,29 +297,41 @@ class WorkingCopy:
             entry["removed"] = sorted({r["id"] for r in before} - {r["id"] for r in self.rows})
         self.log.append({r["id"] for r in entry["rows"]} | set(entry["removed"]))
         if self.journal is not None:
-            self.journal.append(entry["rows"], entry["removed"])
+            self.journal.append(entry["rows"], entry["removed"], self._began_of(entry["rows"]))
         self.unsaved = True
 
+    def _began_of(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        return [self.began[r["id"]] for r in rows if r["id"] in self.began]
+
     def _apply(self, entries) -> bool:
-        """Journal entries applied over the rows; True if there were any."""
-        at = {r["id"]: n for n, r in enumerate(self.rows)}
+        """A crashed window's journal brought back over the rows as saved now, field by
+        field from the rows it began with: its whole rows put back what another window had
+        saved since, a corrected number among them, unsaid (attack round, H233). A field
+        both changed is named in `brought_back_over` (the crashed window's stands). True if
+        there were any entries."""
+        latest: dict[str, dict[str, str]] = {}  # each row as the journals last hold it
+        began: dict[str, dict[str, str]] = {}  # each as its window began with it
+        gone: set[str] = set()
         replayed = False
-        for rows, removed in entries:
+        for rows, removed, base in entries:
             try:
-                changed = [_complete(r) for r in rows]
+                changed, bases = [_complete(r) for r in rows], [_complete(r) for r in base]
             except (TypeError, AttributeError):  # a hand-edited line: as one cut short
                 self.journal.unreadable += 1
                 continue
+            for row in bases:
+                began.setdefault(row["id"], row)
             for row in changed:
-                if row["id"] in at:
-                    self.rows[at[row["id"]]] = row
-                else:
-                    at[row["id"]] = len(self.rows)
-                    self.rows.append(row)
-            if removed:
-                self.rows = [r for r in self.rows if r["id"] not in removed]
-                at = {r["id"]: n for n, r in enumerate(self.rows)}
+                latest[row["id"]] = row
+            for sid in removed:
+                latest.pop(sid, None)
+            gone = (gone | removed) - set(latest)
             replayed = True
+        saved = {r["id"]: r for r in self.rows}
+        # a line written before H233 holds no base: its row is brought back whole, as then
+        began |= {sid: saved[sid] for sid in latest if sid in saved and sid not in began}
+        self.rows, self.brought_back_over = merged(began, list(latest.values()), self.rows)
+        self.rows = [r for r in self.rows if r["id"] not in gone]
         return replayed
 
 

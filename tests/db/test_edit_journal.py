@@ -182,3 +182,44 @@ def test_a_save_after_another_windows_keeps_its_corrections_and_a_crash_after_to
     again = WorkingCopy.open(folder)
     row = again.service("solihull-mash")
     assert again.recovered and (row["phone"], row["hours"]) == ("0121 788 4333", "Mon-Fri 9-5")
+
+
+def ended(folder, crashed) -> None:
+    """`crashed`'s process ended (a power cut): its marker names a dead process."""
+    import json
+    import subprocess
+    import sys
+
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    marker = folder / f".navigator-window-{crashed.journal.session}.json"
+    marker.write_text(json.dumps({**json.loads(marker.read_text()), "pid": int(gone.stdout)}))
+
+
+def test_a_crashed_windows_edits_come_back_over_a_save_since_field_by_field(folder, graph):
+    """Window A changed only Solihull's front door's notes; B corrected its number and
+    saved; A crashed. Opening again brought A's whole row back, the old number with it, and
+    publish would have sent it to every laptop (attack round, H233)."""
+    from app.db.maintenance_session import Maintenance
+
+    crashed, other = window(folder), window(folder)
+    crashed.update("solihull-mash", {"notes": "Front door moved to the new hub"})
+    crashed.update("bcwa", {"phone": "0121 552 0000"})
+    other.update("solihull-mash", {"phone": "0121 788 4333"})
+    other.update("bcwa", {"phone": "0121 552 1111"})
+    other.save()
+    other.close()
+    ended(folder, crashed)
+    again = WorkingCopy.open(folder)
+    row = again.service("solihull-mash")
+    assert again.recovered and row["phone"] == "0121 788 4333"  # the save's correction
+    assert row["notes"] == "Front door moved to the new hub"  # the crashed window's edit
+    assert again.service("bcwa")["phone"] == "0121 552 0000"  # both changed: it stands, named
+    assert again.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
+    again.close()
+    ended(folder, crashed)  # and the lead opens the window again, before saving
+    opened = Maintenance.open(folder, graph, REPO / "resources" / "directory.sqlite")
+    said = opened.opening_note()
+    assert "brought back, on top of what was saved since" in said
+    assert "Black Country Women's Aid (bcwa): phone: the edit brought back stands" in said
