@@ -184,6 +184,8 @@ def verify(path: Path, keys: dict) -> int:
                 f"ok: bundle {manifest.directory_version}, schema {manifest.schema_revision}, "
                 f"signed by key {manifest.key_id}, expires {manifest.expires}{note}"
             )
+            if own := newer_own_directory(manifest.directory_version):
+                print(own)
         else:
             if not path.is_file():
                 raise Refused("a folder, not a file" if path.is_dir() else "no such file")
@@ -196,6 +198,26 @@ def verify(path: Path, keys: dict) -> int:
         print(f"refused: {path.name}: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def newer_own_directory(version: str) -> str:
+    """A note when this app's own directory is as new or newer: laptops with this app
+    version keep their own and never use the update, and verify said only "ok" (attack
+    round, 2026-12-02). A note, not a refusal: laptops still on an older app may use it."""
+    from app.db.checks import version_key
+    from app.in_force import locations_in_force
+
+    try:
+        own, _ = check_database(locations_in_force().shipped, validate_graph=False)
+    except (Refused, OSError):
+        return ""  # the app's own directory is said at every start
+    if version_key(own) < version_key(version):
+        return ""
+    return (
+        f"note: this app's own directory {own} is as new or newer: laptops with this app "
+        f"version keep it and never use this update; the lead publishes a version above {own}, "
+        "from a working copy begun from it"
+    )
 
 
 def changed_back_here(version: str, database: bytes, keys: dict) -> str:

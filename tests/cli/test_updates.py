@@ -230,3 +230,24 @@ def test_verify_refuses_an_update_made_without_the_one_on_this_computer(tmp_path
     result = run_app("--self-test", env=app_home.env)
     assert result.returncode == 1 and "self-test passed" not in result.stdout
     assert f"self-test failed: the update {made} changes back" in result.stderr
+
+
+def test_verify_notes_an_update_no_newer_than_the_apps_own_directory(tmp_path, capsys, app_home):
+    """A bundle at or below the directory this app version holds passed as "ok"; laptops
+    with this app keep their own and never use it (attack round, 2026-12-02)."""
+    from datetime import date
+
+    from app.db import signing
+    from app.db.bundle import publish
+    from app.db.checks import check_database
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "k")
+    own, _ = check_database(REPO / "resources" / "directory.sqlite", validate_graph=False)
+    older = "UPDATE content_meta SET value = '2026.1.1' WHERE key = 'directory_version'"
+    database = shipped_changed(tmp_path / "older.sqlite", older)  # a lead on an older app
+    bundle = publish(database, lead.private_path, tmp_path, "2026.1.2", date.today())
+    assert main(["directory", "verify", str(bundle), "--keys", str(lead.public_path.parent)]) == 0
+    out = capsys.readouterr().out
+    assert f"note: this app's own directory {own} is as new or newer" in out
+    assert "never use this update" in out
