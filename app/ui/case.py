@@ -58,7 +58,8 @@ def red_flags_in_one(flags: tuple[Guidance, ...]) -> tuple[Guidance, ...]:
     items = [source.removeprefix(DASH_ITEM) for source in every if source.startswith(DASH_ITEM)]
     sources = tuple(source for source in every if not source.startswith(DASH_ITEM))
     if items:  # "SafeLives Dash item 15; … item 14; …" took six lines: one, with each item
-        sources += (f"national: SafeLives Dash items {', '.join(items)}",)
+        item = "items" if len(items) > 1 else "item"  # "Dash items 15" (officer walk)
+        sources += (f"national: SafeLives Dash {item} {', '.join(items)}",)
     text = "; ".join(flag.text for flag in flags)
     ids = "+".join(flag.id for flag in flags)
     return (Guidance(f"red_flags:{ids}", "red_flag", text, sources, {"always": True}),)
