@@ -363,3 +363,16 @@ def test_someone_worried_about_a_person_at_high_risk_is_not_told_to_let_them_dec
     case["professional_judgement_high_risk"] = False
     plan = pathway.step(answers_for(pathway, case)).plan
     assert "let them decide" in plan.action("concerned_other_advice").say
+
+
+@pytest.mark.parametrize("discloser", ["person_harmed", "concerned_other"])
+def test_someone_under_18_with_nowhere_safe_is_for_childrens_services_first(pathway, discloser):
+    """ "The council must help them today" was read for a 17-year-old: children's services
+    assess a homeless 16-17 year old first (R23; officer walk, 2026-12-02)."""
+    question = pathway.graph.questions["safe_tonight"]
+    young = pathway.present(question, answers={"discloser": discloser, "age_group": "16_17"})
+    adult = pathway.present(question, answers={"discloser": discloser, "age_group": "adult"})
+    assert "children's services first" in young.help and "council" not in young.help
+    assert "the council must help them today" in adult.help
+    worried = "the person you are worried about" in young.prompt
+    assert worried == (discloser == "concerned_other")
