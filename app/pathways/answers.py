@@ -38,7 +38,9 @@ def answer_label(question: Question, value: Any) -> str:
         return option.label if option else str(value)
     if kind == "multi":
         labels = [o.label for o in question.options if o.value in (value or [])]
-        return ", ".join(labels) or "None"
+        # what the worker ticked, not a fact: "None" for a stranger's work with children
+        # read on a referral form as known (officer walk, 2026-12-02)
+        return ", ".join(labels) or "None ticked"
     if kind == "checklist":
         if not isinstance(value, dict):
             return "Not completed"
