@@ -1,5 +1,6 @@
-"""A working copy's files on disk: `services.csv` read without losing a cell, written as a
-one-line diff per edit, atomically; and the fingerprint a save compares with."""
+"""A working copy's files on disk: `services.csv` and `directory.toml` read without losing
+a cell, written as a one-line diff per edit, atomically; the fingerprint a save compares
+with; and another window's saved rows merged with this one's, field by field."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import csv
 import hashlib
 import io
 import os
+import re
+import tomllib
 from pathlib import Path
 
 from app.db.service_rows import OPTIONAL_COLUMNS, SERVICE_COLUMNS
+from app.pathways.services import typed_day
 
 
 class WorkingCopyError(ValueError):
@@ -108,3 +112,56 @@ def merged(
             now[name] = value
     order = [row["id"] for row in saved] + [r["id"] for r in mine if r["id"] not in began]
     return [rows[sid] for sid in dict.fromkeys(order)], both
+
+
+# The line a save rewrites: `version = "…"` at its start, spaces or a comment after it
+VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
+
+
+def read_copy(folder: Path) -> tuple[str, dict[str, str], list[dict[str, str]]]:
+    """A working copy's saved files: (its version, its kinds, its rows)."""
+    try:  # Notepad's "UTF-8 with BOM" too
+        toml = (folder / "directory.toml").read_text(encoding="utf-8-sig")
+        meta = tomllib.loads(toml)
+        # "CSV UTF-8" from Excel starts with a BOM: read as part of "id", every id was
+        # lost on the next save (review 2026-12-01)
+        text = (folder / "services.csv").read_text(encoding="utf-8-sig")
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        read = list(reader)
+        refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
+        rows = [complete_row(r) for r in read]
+        version, kinds = str(meta["version"]), meta["kinds"]
+    except UnicodeDecodeError as error:  # Excel's plain "CSV" is Windows-1252
+        raise WorkingCopyError(
+            f"{folder}: a file is not UTF-8 text ({error.reason} at byte {error.start}): in "
+            'Excel, save services.csv as "CSV UTF-8 (Comma delimited)"'
+        ) from None
+    except (OSError, csv.Error, tomllib.TOMLDecodeError) as error:
+        raise WorkingCopyError(  # and how to make one: there was no word of it (review)
+            f"{folder} is not a directory working copy ({error}); begin one in the "
+            "maintenance window: python -m app maintain FOLDER"
+        ) from None
+    except KeyError as error:
+        raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
+    if not VERSION_LINE.search(toml):  # save() writes the version there
+        raise WorkingCopyError(
+            f"{folder}/directory.toml: its version must be on a line of its own, written "
+            f'version = "{version}": published versions are recorded on that line'
+        )
+    if not isinstance(kinds, dict) or not all(isinstance(v, str) for v in kinds.values()):
+        raise WorkingCopyError(  # a hand edit: named, never an unexpected problem (review)
+            f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
+        )
+    return version, kinds, rows
+
+
+def complete_row(row: dict) -> dict[str, str]:
+    """Every field, as text (a hand-edited autosave may hold a number). A day checked as
+    Excel saves it (24/11/2026) is read as that day, and "phoned " as phoned: opened and
+    saved in Excel, every check was refused at publish (lead review 2026-12-01). Spaces
+    round a cell go, as the build and the form trim them: a name ending in a space made the
+    form say "typed, not applied" before anything was typed (the same review)."""
+    row = {name: "" if row.get(name) is None else str(row[name]).strip() for name in FIELDS}
+    if "/" in row["assured_date"] and (day := typed_day(row["assured_date"])) is not None:
+        row["assured_date"] = day.isoformat()
+    return row

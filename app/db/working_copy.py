@@ -10,31 +10,27 @@ files; saving writes both files atomically and takes this window's lines out of 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from app.db.copy_files import (
     FIELDS,
+    VERSION_LINE,
     WorkingCopyError,
+    complete_row,
     csv_text,
     fingerprint,
     merged,
-    refuse_what_a_save_would_drop,
+    read_copy,
     write_atomic,
 )
 from app.db.edit_journal import AUTOSAVE, EditJournal
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS
 from app.pathways.phone_numbers import contact_key, contact_record
-from app.pathways.services import typed_day
 
-# The line save() rewrites: `version = "…"` at its start, spaces or a comment after it
-VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
 __all__ = ["AUTOSAVE", "CHECK_METHODS", "WorkingCopy", "WorkingCopyError"]
 CHECK_METHODS = (*ASSURED_METHODS, "web")
 FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
@@ -81,7 +77,7 @@ class WorkingCopy:
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
-        version, kinds, rows = _read(folder)
+        version, kinds, rows = read_copy(folder)
         copy = cls(folder, version, kinds, rows, protected, on_disk=fingerprint(folder))
         copy.began = {row["id"]: row for row in rows}
         copy.journal = EditJournal(folder)
@@ -94,7 +90,7 @@ class WorkingCopy:
         open the folder again, and the window opened sent them back to this one, whose only
         ways out were a save refused again or a discard (re-attack round, 2026-12-02).
         Returns the fields both changed (this window's stands). Undo starts again here."""
-        self.version, self.kinds, saved = _read(self.folder)
+        self.version, self.kinds, saved = read_copy(self.folder)
         self.on_disk = fingerprint(self.folder)
         self.rows, both = merged(self.began, self.rows, saved)
         self.began = {row["id"]: row for row in saved}
@@ -149,7 +145,7 @@ class WorkingCopy:
         self._replace(service_id, row)
 
     def add(self, row: dict[str, str]) -> None:
-        row = _complete(row)
+        row = complete_row(row)
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,60}", row["id"]):
             raise WorkingCopyError(
                 f"id {row['id']!r}: allowed are lower-case letters, digits and hyphens"
@@ -315,7 +311,7 @@ class WorkingCopy:
         replayed = False
         for rows, removed, base in entries:
             try:
-                changed, bases = [_complete(r) for r in rows], [_complete(r) for r in base]
+                changed, bases = [complete_row(r) for r in rows], [complete_row(r) for r in base]
             except (TypeError, AttributeError):  # a hand-edited line: as one cut short
                 self.journal.unreadable += 1
                 continue
@@ -333,52 +329,3 @@ class WorkingCopy:
         self.rows, self.brought_back_over = merged(began, list(latest.values()), self.rows)
         self.rows = [r for r in self.rows if r["id"] not in gone]
         return replayed
-
-
-def _read(folder: Path) -> tuple[str, dict[str, str], list[dict[str, str]]]:
-    """A working copy's saved files: (its version, its kinds, its rows)."""
-    try:  # Notepad's "UTF-8 with BOM" too
-        toml = (folder / "directory.toml").read_text(encoding="utf-8-sig")
-        meta = tomllib.loads(toml)
-        # "CSV UTF-8" from Excel starts with a BOM: read as part of "id", every id was
-        # lost on the next save (review 2026-12-01)
-        text = (folder / "services.csv").read_text(encoding="utf-8-sig")
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        read = list(reader)
-        refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
-        rows = [_complete(r) for r in read]
-        version, kinds = str(meta["version"]), meta["kinds"]
-    except UnicodeDecodeError as error:  # Excel's plain "CSV" is Windows-1252
-        raise WorkingCopyError(
-            f"{folder}: a file is not UTF-8 text ({error.reason} at byte {error.start}): in "
-            'Excel, save services.csv as "CSV UTF-8 (Comma delimited)"'
-        ) from None
-    except (OSError, csv.Error, tomllib.TOMLDecodeError) as error:
-        raise WorkingCopyError(  # and how to make one: there was no word of it (review)
-            f"{folder} is not a directory working copy ({error}); begin one in the "
-            "maintenance window: python -m app maintain FOLDER"
-        ) from None
-    except KeyError as error:
-        raise WorkingCopyError(f"{folder}/directory.toml has no {error}") from None
-    if not VERSION_LINE.search(toml):  # save() writes the version there
-        raise WorkingCopyError(
-            f"{folder}/directory.toml: its version must be on a line of its own, written "
-            f'version = "{version}": published versions are recorded on that line'
-        )
-    if not isinstance(kinds, dict) or not all(isinstance(v, str) for v in kinds.values()):
-        raise WorkingCopyError(  # a hand edit: named, never an unexpected problem (review)
-            f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
-        )
-    return version, kinds, rows
-
-
-def _complete(row: dict) -> dict[str, str]:
-    """Every field, as text (a hand-edited autosave may hold a number). A day checked as
-    Excel saves it (24/11/2026) is read as that day, and "phoned " as phoned: opened and
-    saved in Excel, every check was refused at publish (lead review 2026-12-01). Spaces
-    round a cell go, as the build and the form trim them: a name ending in a space made the
-    form say "typed, not applied" before anything was typed (the same review)."""
-    row = {name: "" if row.get(name) is None else str(row[name]).strip() for name in FIELDS}
-    if "/" in row["assured_date"] and (day := typed_day(row["assured_date"])) is not None:
-        row["assured_date"] = day.isoformat()
-    return row
