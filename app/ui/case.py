@@ -14,6 +14,7 @@ from app.pathways.engine import Pathway
 from app.pathways.graph import Guidance, PageMember, Question, QuestionPage, Settings
 from app.pathways.plan import Plan, Step
 from app.records import record
+from app.ui.case_reminders import red_flags_in_one
 
 
 @record
@@ -44,25 +45,6 @@ class PageOnScreen:
 def unticked(member: PageMember, question: Question) -> Any:
     """The answer a member gets when nothing of it is ticked."""
     return [] if question.answer_type == "multi" else member.untick
-
-
-DASH_ITEM = "national: SafeLives Dash item "
-
-
-def red_flags_in_one(flags: tuple[Guidance, ...]) -> tuple[Guidance, ...]:
-    """The red flags as one item, "Red flags: …; …" (seven, one to an item, pushed the
-    safety reminders below the fold); a flag added makes it new again."""
-    if not flags:
-        return ()
-    every = dict.fromkeys(source for flag in flags for source in flag.sources)
-    items = [source.removeprefix(DASH_ITEM) for source in every if source.startswith(DASH_ITEM)]
-    sources = tuple(source for source in every if not source.startswith(DASH_ITEM))
-    if items:  # "SafeLives Dash item 15; … item 14; …" took six lines: one, with each item
-        item = "items" if len(items) > 1 else "item"  # "Dash items 15" (officer walk)
-        sources += (f"national: SafeLives Dash {item} {', '.join(items)}",)
-    text = "; ".join(flag.text for flag in flags)
-    ids = "+".join(flag.id for flag in flags)
-    return (Guidance(f"red_flags:{ids}", "red_flag", text, sources, {"always": True}),)
 
 
 class CaseSession:
@@ -334,14 +316,18 @@ class CaseSession:
         """Reminders triggered by the answers given up to the question on screen, after the
         red flags they raise (R41: in view when the worker judges the risk; the plan shows
         its own under its risk heading). `held`: what the page on screen holds so far (the
-        Dash items answered): its red flags came only once the whole Dash was done (review
-        2026-12-01)."""
+        Dash items answered, a page's boxes ticked): its red flags came only once the whole
+        Dash was done (review 2026-12-01)."""
         if self.plan is not None:
             return self.plan.reminders
         given = self._before()
         question = self.question
         if held and question is not None and question.answer_type == "checklist":
             given[question.id] = held  # items not held yet are not given (not "no")
+        elif isinstance(held, dict) and self.page is not None:
+            # a page's boxes as they stand, as Continue would give them: ticking "an
+            # interpreter" said nothing until then (officer walk, 2026-12-02)
+            given |= held
         step = self.pathway.step(given, self.settings)
         return red_flags_in_one(step.red_flags) + step.reminders
 

@@ -293,17 +293,3 @@ def test_a_change_to_the_person_causing_harm_telling_asks_the_judgement_again(pa
     assert session.question is not None, "the judgement was not asked again"
     assert "professional_judgement_high_risk" not in session.answers
     assert session.question.prompt.startswith("From what they have told you")
-
-
-def test_red_flags_cite_their_dash_items_in_one_source():
-    """One source for every flag's Dash item, in English: "Dash items 15" for one."""
-    from app.pathways.graph import Guidance
-    from app.ui.case import DASH_ITEM, red_flags_in_one
-
-    def flag(n):
-        return Guidance(f"flag_{n}", "red_flag", f"flag {n}", (f"{DASH_ITEM}{n}",), {})
-
-    (one,) = red_flags_in_one((flag(15),))
-    assert one.sources == ("national: SafeLives Dash item 15",)
-    (two,) = red_flags_in_one((flag(15), flag(14)))
-    assert two.sources == ("national: SafeLives Dash items 15, 14",)

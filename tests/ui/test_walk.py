@@ -114,6 +114,12 @@ def test_reminders_appear_at_the_step_their_answer_is_given(qtbot, window):
     assert "perpetrator_nearby_plan" not in ids()
     assert "safe_contact_arrangements" in ids()  # domestic abuse was answered already
     tick(qtbot, window, "nearby")  # on the page about the person causing harm
+    # at the tick, not at Continue: ticking "an interpreter" said nothing until then, the
+    # questions asked through a family member meanwhile (officer walk, H239)
+    assert "perpetrator_nearby_plan" in ids()
+    tick(qtbot, window, "nearby")  # unticked again: not given
+    assert "perpetrator_nearby_plan" not in ids()
+    tick(qtbot, window, "nearby")
     go_on(qtbot, window)
     assert "perpetrator_nearby_plan" in ids()
 

@@ -130,6 +130,8 @@ class TickBoxPage(KeyHold, QWidget):
         box.setAccessibleName(f"{legend}: {label}" if legend else label)
         box.setAccessibleDescription(hint)
         box.setChecked(chosen)
+        # a box ticked brings its reminders at once, as an answer given does (policy §5)
+        box.toggled.connect(lambda _ticked: self.holding_changed.emit())
         row = QGridLayout()
         row.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
         words = BoxWords(f"{label}    [{key}]", box)

@@ -37,15 +37,14 @@ def test_a_reminder_this_case_triggers_is_marked_new_and_announced(qtbot, window
     walk(qtbot, window, SCENARIO, stop_before="perpetrator_nearby")
     panel = window.reminders
     heard = len(panel.announced)
-    tick(qtbot, window, "nearby")  # the person causing harm is nearby
-    go_on(qtbot, window)
+    tick(qtbot, window, "nearby")  # the person causing harm is nearby: new at the tick
     assert "perpetrator_nearby_plan" in panel.case_model.new_ids
     row = [r.id for r in panel.case_model.items].index("perpetrator_nearby_plan")
     assert shown(panel)[row].startswith("New: ")
     assert panel.case_model.index(row).data(Qt.ItemDataRole.FontRole).bold()
     assert panel.announced[heard:] and panel.announced[-1].startswith("New reminder: ")
     before = window.session.position
-    qtbot.keyClicks(window.question_page.panel, "1")  # the next page: no longer new
+    go_on(qtbot, window)  # the next page: no longer new
     assert window.session.position > before
     assert "perpetrator_nearby_plan" not in panel.case_model.new_ids
     assert not shown(panel)[row].startswith("New: ")
@@ -58,7 +57,9 @@ def test_a_reminder_read_before_an_answer_was_corrected_is_not_new_again(qtbot, 
     qtbot.keyClicks(window.question_page.panel, "1")  # read, and on to the next page
     panel = window.reminders
     window.correct("perpetrator_nearby")  # from the summary strip: back to that page
-    assert "perpetrator_nearby_plan" not in [r.id for r in panel.case_model.items]
+    # its box still ticked there: the reminder stays, read already, so not new
+    assert "perpetrator_nearby_plan" in [r.id for r in panel.case_model.items]
+    assert "perpetrator_nearby_plan" not in panel.case_model.new_ids
     go_on(qtbot, window)
     assert window.session.answers["perpetrator_nearby"] is True  # still ticked: it is back
     assert "perpetrator_nearby_plan" in [r.id for r in panel.case_model.items]
@@ -66,7 +67,6 @@ def test_a_reminder_read_before_an_answer_was_corrected_is_not_new_again(qtbot, 
     window.new_conversation()
     walk(qtbot, window, SCENARIO, stop_before="perpetrator_nearby")
     tick(qtbot, window, "nearby")
-    go_on(qtbot, window)
     assert "perpetrator_nearby_plan" in panel.case_model.new_ids  # a new conversation
 
 
