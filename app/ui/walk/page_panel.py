@@ -84,6 +84,7 @@ class TickBoxPage(KeyHold, QWidget):
         self.boxes: dict[str, QCheckBox] = {}  # by key
         self.words: list[BoxWords] = []  # each box's words, in the page's order
         self.ticks: list[tuple[str, Any, QCheckBox]] = []  # (question, value ticked, box)
+        self.from_dash: set[int] = set()  # ids of the boxes a Dash answer already ticks
         for question in shown.questions:
             member = shown.member(question.id)
             given = (pending or shown.answers).get(question.id)
@@ -103,6 +104,8 @@ class TickBoxPage(KeyHold, QWidget):
                     value = option.value
                     row = self._box(key, option.label, hint, chosen, question.id, value, words)
                     options.addLayout(row, i // columns, i % columns)
+                    if hint:  # ticked by the Dash, not by the worker (H240)
+                        self.from_dash.add(id(self.ticks[-1][2]))
                 layout.addLayout(options)
             else:
                 chosen = given is not None and same(given, member.tick)
@@ -183,20 +186,29 @@ class TickBoxPage(KeyHold, QWidget):
             return
         if not self._all_read():
             return
-        if empty_is_answer or any(box.isChecked() for box in self.boxes.values()):
+        if empty_is_answer or self._ticked_here():
             self.answered.emit(self.value())
             return
+        # the Dash's own ticks are not the worker's: with strangulation ticked by item 15,
+        # the stray Enter answered no children, not pregnant, no care needs (re-attack, H240)
+        besides = " besides what the Dash answered" if self.from_dash else ""
         self.more.setText(
-            "Nothing is ticked: press 0 for none of these, or tick what applies and press Enter."
+            f"Nothing is ticked{besides}: press 0 for none of these, or tick what applies and "
+            "press Enter."
         )
         self.more.show()
+
+    def _ticked_here(self) -> list[QCheckBox]:
+        """The boxes the worker ticked (a box the Dash ticks counts however it is ticked)."""
+        boxes = self.boxes.values()
+        return [box for box in boxes if box.isChecked() and id(box) not in self.from_dash]
 
     def none_apply(self) -> None:
         """None of these: with boxes ticked it unticks them and waits (a 0 typed by mistake
         loses nothing unseen); with none ticked it answers every question on the page."""
         if self.keys_held():  # typed ahead: it would untick boxes here unseen
             return
-        ticked = [box for box in self.boxes.values() if box.isChecked()]
+        ticked = self._ticked_here()
         for box in ticked:
             box.setChecked(False)
         if not ticked:

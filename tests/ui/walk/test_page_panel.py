@@ -311,3 +311,26 @@ def test_a_child_is_asked_about_other_children(qtbot, pathway):
     assert child.summary_label.startswith("Other children (not the person harmed)")
     worded = [w.prompt for w in child.wordings if "under_18" in str(w.when)]
     assert len(worded) == 3 and all("other children" in prompt for prompt in worded)
+
+
+def test_a_box_the_dash_ticked_is_not_the_workers_tick(qtbot, pathway):
+    """The needs page opens with "Non-fatal strangulation" ticked by Dash item 15: a stray
+    Enter took it as the worker's tick and answered no children, not pregnant, no care needs
+    unseen (re-attack round, H240). 0 answers none of these besides it, in one press."""
+    from tests.ui.test_case import at_the_needs_after_a_dash_strangulation
+
+    session, _ = at_the_needs_after_a_dash_strangulation(pathway)
+    panel = TickBoxPage(session.page)
+    qtbot.addWidget(panel)
+    panel.resize(900, 1400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.from_dash and any(box.isChecked() for box in panel.boxes.values())
+    with qtbot.assertNotEmitted(panel.answered):
+        qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert "besides what the Dash answered" in panel.more.text()
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClicks(panel, "0")
+    given = answered.args[0]
+    assert given["children_in_household"] is False
+    assert "non_fatal_strangulation" in given["additional_needs"]  # the Dash's, kept
