@@ -118,6 +118,7 @@ def publish(
     published: Published | None = None,
     not_written: Callable[[], None] | None = None,
     begun_from: str = "",
+    begun_sha256: str = "",
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -199,11 +200,16 @@ def publish(
             # (app.db.stale_update): a working copy's starting version, or the version a
             # database as it is holds (an import --merge on a laptop a release had not
             # reached put its old number back unsaid: second re-attack round, 2026-12-02)
-            if began := begun_from or ("" if just_built else current):
-                db.execute(
-                    "INSERT OR REPLACE INTO content_meta (key, value) VALUES ('begun_from', ?)",
-                    (began,),
-                )
+            began = begun_from or ("" if just_built else current)
+            # and, from a working copy, the very database it began from (app.db.stale_update):
+            # only this publish says so, never a database given as it is
+            db.execute("DELETE FROM content_meta WHERE key = 'begun_from_sha256'")
+            for meta, value in (("begun_from", began), ("begun_from_sha256", begun_sha256)):
+                if value:
+                    db.execute(
+                        "INSERT OR REPLACE INTO content_meta (key, value) VALUES (?, ?)",
+                        (meta, value),
+                    )
         db.execute("VACUUM")
         db.close()
         check_database(work, validate_graph=not just_built)  # just built: rows checked

@@ -7,6 +7,7 @@ use, and publish it signed with the lead's key. No Qt: the maintenance window an
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -74,6 +75,8 @@ def start_copy(folder: Path, database: Source) -> None:
         f'version = "{graph.directory_version}"\n\n[kinds]\n{kinds}\n',
         encoding="utf-8",
     )
+    data = database if isinstance(database, bytes) else Path(database).read_bytes()
+    (folder / BEGUN_MARK).write_text(hashlib.sha256(data).hexdigest(), "ascii")
 
 
 def service_from_row(row: dict[str, str]) -> Service:
@@ -242,18 +245,24 @@ def publish_copy(
             not_written=lambda: copy.save(started_at),
             published=published,
             begun_from=started_at,
+            begun_sha256=published_by(copy) or published_by(copy, BEGUN_MARK),
         )
     _mark_published(copy, bundle)
     return bundle, signed
 
 
 PUBLISHED_MARK = ".navigator-published"  # the sha256 of the database this copy last signed
+# the sha256 of the database this copy was begun from: with the last one it signed, what
+# an update records it began from, by content (a version alone was claimed by a copy
+# whose update IT had refused as stale, and it went through: re-attack round, H241)
+BEGUN_MARK = ".navigator-begun"
 
 
-def published_by(copy: WorkingCopy) -> str:
-    """The sha256 of the database this working copy last published, or ""."""
+def published_by(copy: WorkingCopy, mark: str = PUBLISHED_MARK) -> str:
+    """The sha256 of the database this working copy last published (or, with BEGUN_MARK,
+    was begun from), or ""."""
     try:
-        return (copy.folder / PUBLISHED_MARK).read_text(encoding="ascii").strip()
+        return (copy.folder / mark).read_text(encoding="ascii").strip()
     except (OSError, ValueError):
         return ""
 

@@ -17,6 +17,7 @@ two updates whole.
 from __future__ import annotations
 
 import contextlib
+from hashlib import sha256
 from pathlib import Path
 
 from app.db.bundle import claimed_manifest, read_bundle, read_regular_file
@@ -76,11 +77,11 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
     if older is None or version_key(older[0]) <= version_key(shipped_version):
         return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
     version, path, database = older
-    began = begun_from(newer)
-    if version != newer_version and began and version_key(began) >= version_key(version):
-        # made from that update or a later one: what it changes of it is its own edit (a
-        # slip in 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT
-        # told to put the slip back: attack round, H232)
+    if version != newer_version and begun_from(newer, "sha256") == sha256(database).hexdigest():
+        # made from that very update: what it changes of it is its own edit (a slip in
+        # 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT told to put
+        # the slip back: attack round, H232). By content, not version: a copy whose own
+        # update IT had refused claimed a later version and went through (H241)
         return ""
     undone = changes_undone(database, newer, f"{newer_version}'s", base=shipped)
     listed = named(undone)
@@ -130,15 +131,19 @@ def _begun_before_the_release(
     )
 
 
-def begun_from(database: bytes) -> str:
-    """The directory an update's working copy began from, as it records it ("" if not)."""
+def begun_from(database: bytes, what: str = "") -> str:
+    """The directory an update's working copy began from, as it records it ("" if not):
+    its version; with what="sha256", its database's sha256, recorded from a working copy."""
     from app.db.loader import open_directory
 
+    key = f"begun_from_{what}" if what else "begun_from"
     db = open_directory(database)
     try:
-        row = db.execute("SELECT value FROM content_meta WHERE key = 'begun_from'").fetchone()
+        row = db.execute("SELECT value FROM content_meta WHERE key = ?", (key,)).fetchone()
     finally:
         db.close()
+    if what:
+        return str(row[0]) if row else ""
     try:
         return str(row[0]) if row and version_key(str(row[0])) else ""
     except Refused:  # no version: nothing can be said of it

@@ -66,11 +66,28 @@ def test_an_update_begun_from_the_one_before_it_may_put_its_slip_right(corrected
     """2026.12.2 changed Solihull's front door's number by a slip; 2026.12.5, begun from
     it, put the number right. Verify refused it as "made without 2026.12.2, from a working
     copy begun before it", and told the lead to make the slip again (attack round, H232)."""
+    import hashlib
+
     where, lead = corrected
-    from_it = "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'"
-    database = second(tmp_path, where, lead, from_it)  # published as it is: begun from it
     keys = load_trusted_keys(where.keys)[0]
-    assert changed_back(database, "2026.12.5", where, keys) == ""
+    (first,) = where.machine_updates.glob("*.navdir")
+    began = hashlib.sha256(read_bundle(first, keys)[1]).hexdigest()
+    from_it = "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'"
+    database = shipped_changed(tmp_path / "from-it.sqlite", from_it)  # the slip put right
+
+    def update(version, sha) -> bytes:
+        path = publish(database, lead.private_path, tmp_path / version, version, TODAY,
+                       begun_from="2026.12.2", begun_sha256=sha)  # fmt: skip
+        return read_bundle(path, keys)[1]
+
+    # a version claimed is not content: a copy whose own 2026.12.2, made without this one,
+    # IT had refused claimed it, and went through (re-attack round, H241); and so did the
+    # second lead's own 2026.12.2 of the same day (two leads, one version)
+    other = hashlib.sha256(b"another 2026.12.2").hexdigest()
+    said = changed_back(update("2026.12.6", other), "2026.12.6", where, keys)
+    assert said.startswith("the update 2026.12.6 changes back what the older update 2026.12.2")
+    assert changed_back(update("2026.12.5", began), "2026.12.5", where, keys) == ""
+    shutil.copy(next((tmp_path / "2026.12.5").glob("*.navdir")), where.machine_updates)
     assert in_use_changes_back(select_directory(where, TODAY), where) == ""
 
 
