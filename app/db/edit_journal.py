@@ -56,12 +56,13 @@ class EditJournal:
             # Flushed to the system at once: it survives the app crashing (what this is for);
             # no fsync per keystroke-sized edit, which cost milliseconds on some disks.
 
-    def replay(self) -> Iterator[tuple[list[dict], set[str], list[dict]]]:
-        """Each readable line's (rows changed, ids removed, those rows as that window began
-        with them: none in a line written before H233) of the journals no open window
-        writes, oldest first; each is renamed this window's, so no other window takes it too
-        (two windows brought back a crashed one's edits, and one's discard lost them:
-        re-attack round, 2026-12-02)."""
+    def replay(self) -> Iterator[list[tuple[list[dict], set[str], list[dict]]]]:
+        """Each journal no open window writes, oldest first, as its readable lines' (rows
+        changed, ids removed, those rows as that window began with them: none in a line
+        written before H233): one list a journal, each read against its own window's rows
+        (H242). Each is renamed this window's, so no other window takes it too (two windows
+        brought back a crashed one's edits, and one's discard lost them: re-attack round,
+        2026-12-02)."""
         for path in unsaved_journals(self.folder):
             if _open_elsewhere(self.folder, path):
                 self.elsewhere += len(_lines(path))
@@ -72,7 +73,7 @@ class EditJournal:
             except OSError:
                 continue  # taken by another window a moment ago
             self.taken.append(mine)
-            yield from self._entries(mine)
+            yield list(self._entries(mine))
 
     def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str], list[dict]]]:
         for line in _lines(path):

@@ -299,13 +299,21 @@ class WorkingCopy:
     def _began_of(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
         return [self.began[r["id"]] for r in rows if r["id"] in self.began]
 
-    def _apply(self, entries) -> bool:
-        """A crashed window's journal brought back over the rows as saved now, field by
-        field from the rows it began with: its whole rows put back what another window had
-        saved since, a corrected number among them, unsaid (attack round, H233). A field
-        both changed is named in `brought_back_over` (the crashed window's stands). True if
-        there were any entries."""
-        latest: dict[str, dict[str, str]] = {}  # each row as the journals last hold it
+    def _apply(self, journals) -> bool:
+        """Crashed windows' journals, each brought back in turn over the rows as saved now,
+        field by field from the rows that window began with: whole rows put back what
+        another window had saved since, a corrected number among them, unsaid (attack
+        round, H233); so did a second crashed window read against the first one's rows
+        (re-attack round, H242). A field both changed is named in `brought_back_over` (the
+        crashed window's stands). True if there were any entries."""
+        replayed = False
+        for entries in journals:
+            replayed = self._apply_one(entries) or replayed
+        return replayed
+
+    def _apply_one(self, entries) -> bool:
+        """One crashed window's journal (see _apply)."""
+        latest: dict[str, dict[str, str]] = {}  # each row as the journal last holds it
         began: dict[str, dict[str, str]] = {}  # each as its window began with it
         gone: set[str] = set()
         replayed = False
@@ -326,6 +334,7 @@ class WorkingCopy:
         saved = {r["id"]: r for r in self.rows}
         # a line written before H233 holds no base: its row is brought back whole, as then
         began |= {sid: saved[sid] for sid in latest if sid in saved and sid not in began}
-        self.rows, self.brought_back_over = merged(began, list(latest.values()), self.rows)
+        self.rows, both = merged(began, list(latest.values()), self.rows)
+        self.brought_back_over += both
         self.rows = [r for r in self.rows if r["id"] not in gone]
         return replayed

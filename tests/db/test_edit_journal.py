@@ -223,3 +223,26 @@ def test_a_crashed_windows_edits_come_back_over_a_save_since_field_by_field(fold
     said = opened.opening_note()
     assert "brought back, on top of what was saved since" in said
     assert "Black Country Women's Aid (bcwa): phone: the edit brought back stands" in said
+
+
+def test_two_crashed_windows_are_each_read_against_their_own_rows(folder):
+    """A opened before B's corrected number was saved, C after; both changed only the
+    notes and crashed, A last. A's row was read against C's starting rows: its old number
+    looked like an edit, came back and was named nowhere (re-attack round, H242)."""
+    first = window(folder)  # A: began with the old number
+    other = window(folder)
+    other.update("solihull-mash", {"phone": "0121 788 4333"})
+    other.save()
+    other.close()
+    later = window(folder)  # C: began with the corrected one
+    later.update("solihull-mash", {"notes": "C: referrals by the portal"})
+    ended(folder, later)
+    first.update("solihull-mash", {"notes": "A: front door moved to the new hub"})
+    ended(folder, first)
+    again = WorkingCopy.open(folder)
+    row = again.service("solihull-mash")
+    assert row["phone"] == "0121 788 4333"
+    assert row["notes"] == "A: front door moved to the new hub"  # both changed: the last
+    assert again.brought_back_over == [
+        "Solihull children's front door (MASH) (solihull-mash): notes"
+    ]
