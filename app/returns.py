@@ -102,8 +102,8 @@ def write_totals_csv(returns: Returns, target: Path) -> int:
 
 def _read(path: Path) -> bytes:
     """At most MAX_FILE_BYTES of a regular file (never a pipe or a device)."""
-    from app.db.bundle import read_regular_file
     from app.db.checks import Refused
+    from app.db.regular_files import read_regular_file
 
     try:
         return read_regular_file(path, MAX_FILE_BYTES)

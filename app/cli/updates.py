@@ -61,9 +61,10 @@ def keygen(folder: Path, passphrase_file: Path | None = None) -> int:
 def publish_bundle(
     database: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
 ) -> int:
-    from app.db.bundle import MAX_DATABASE_BYTES, read_regular_file
+    from app.db.bundle import MAX_DATABASE_BYTES
     from app.db.checks import check_checks_follow_contacts
     from app.db.loader import DirectoryError, load_graph
+    from app.db.regular_files import read_regular_file
     from app.in_force import decide, graph_as_signed, published_here
 
     published = published_here()  # IT's update folder too, and the keys trusted here
@@ -254,8 +255,8 @@ def diff(old: Path, new: Path, keys) -> int:
 
 def _checked_bytes(path: Path, keys) -> bytes:
     """A bundle's database once its signature and hash hold; a database file as it is."""
-    from app.db.bundle import read_regular_file
     from app.db.directories import MAX_SHIPPED_BYTES
+    from app.db.regular_files import read_regular_file
 
     if path.suffix == SUFFIX:
         manifest, database = read_bundle(path, keys())

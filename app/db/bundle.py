@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import sqlite3
-import stat
 from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
@@ -24,7 +23,6 @@ from app.db import signing
 from app.db.checks import (
     Refused,
     RefusedForNow,
-    Unreadable,
     check_confirmations,
     check_database,
     check_new_version,
@@ -32,6 +30,7 @@ from app.db.checks import (
     version_above,
     version_key,
 )
+from app.db.regular_files import read_head, read_regular_file
 from app.records import record
 
 if TYPE_CHECKING:
@@ -67,41 +66,6 @@ class Manifest:
 
     def expired(self, today: date) -> bool:
         return date.fromisoformat(self.expires) < today
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """A regular file's bytes (at most `limit`): never waits on a pipe or device."""
-    data, _ = read_head(path, limit + 1)
-    if len(data) > limit:
-        raise Refused(f"larger than {limit // (1024 * 1024)} MB")
-    return data
-
-
-def read_head(path: Path, count: int) -> tuple[bytes, int]:
-    """A regular file's first `count` bytes and its size: never waits on a pipe or device."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        handle = os.open(path, flags)
-    except OSError as error:
-        raise Unreadable(f"cannot read it ({error.strerror or error})") from None
-    try:
-        status = os.fstat(handle)
-        if not stat.S_ISREG(status.st_mode):
-            raise Refused("not a regular file")
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            return stream.read(count), status.st_size
-    except OSError as error:
-        raise Unreadable(f"cannot read it ({error.strerror or error})") from None
-    finally:
-        os.close(handle)
 
 
 def publish(

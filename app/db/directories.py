@@ -24,11 +24,11 @@ from app.db.bundle import (
     bundle_bytes,
     check_bundle_database,
     read_bundle,
-    read_regular_file,
     read_signed_manifest,
 )
 from app.db.checks import Refused, check_database, version_key
 from app.db.refusals import KEPT, drop_superseded, forget_obsolete, refuse, refuse_signed_twice
+from app.db.regular_files import read_regular_file
 from app.db.trust import KeySources, TrustedKey, changeable_key_files, load_trusted_keys
 from app.machine import machine_folders, others_could_change
 from app.records import record

@@ -9,10 +9,11 @@ import os
 from datetime import date
 from pathlib import Path
 
-from app.db.bundle import SUFFIX, read_regular_file
+from app.db.bundle import SUFFIX
 from app.db.checks import Refused
 from app.db.directories import Locations, Selection, select_directory
 from app.db.refusals import SET_ASIDE
+from app.db.regular_files import read_regular_file
 from app.records import record
 
 

@@ -67,8 +67,9 @@ def open_directory(source: Source) -> sqlite3.Connection:
 
 
 def _file_bytes(path: Path) -> bytes:
-    from app.db.bundle import MAX_DATABASE_BYTES, read_regular_file
+    from app.db.bundle import MAX_DATABASE_BYTES
     from app.db.checks import Refused
+    from app.db.regular_files import read_regular_file
 
     if not path.is_file():
         raise DirectoryError(f"the directory database {path} does not exist")

@@ -15,10 +15,11 @@ import pytest
 
 from app.__main__ import main
 from app.db import signing
-from app.db.bundle import COPY_AGAIN, MAGIC, Manifest, publish, read_bundle, sha256_of
+from app.db.bundle import COPY_AGAIN, MAGIC, Manifest, publish, read_bundle
 from app.db.checks import Refused
 from app.db.directories import select_directory
 from app.db.install import install_bundle
+from app.db.regular_files import sha256_of
 from tests.conftest import REPO, shipped_changed
 
 TODAY = date(2026, 11, 21)

@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from app.db import signing
-from app.db.bundle import MAGIC, Manifest, publish, sha256_of
+from app.db.bundle import MAGIC, Manifest, publish
+from app.db.regular_files import sha256_of
 from app.db.schema_versions import head
 from tests.conftest import REPO, machine_folder
 

@@ -1,0 +1,47 @@
+"""Reading files that may be anything: a regular file's first bytes, or its whole bytes up
+to a limit, never waiting on a pipe or a device put where a file was expected; and a large
+file's sha256 a block at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from app.db.checks import Refused, Unreadable
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """A regular file's bytes (at most `limit`): never waits on a pipe or device."""
+    data, _ = read_head(path, limit + 1)
+    if len(data) > limit:
+        raise Refused(f"larger than {limit // (1024 * 1024)} MB")
+    return data
+
+
+def read_head(path: Path, count: int) -> tuple[bytes, int]:
+    """A regular file's first `count` bytes and its size: never waits on a pipe or device."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        raise Unreadable(f"cannot read it ({error.strerror or error})") from None
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise Refused("not a regular file")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(count), status.st_size
+    except OSError as error:
+        raise Unreadable(f"cannot read it ({error.strerror or error})") from None
+    finally:
+        os.close(handle)

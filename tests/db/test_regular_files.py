@@ -1,0 +1,31 @@
+"""Files that may be anything: read only if regular, never past a limit, never waiting."""
+
+import hashlib
+import os
+
+import pytest
+
+from app.db.checks import Refused, Unreadable
+from app.db.regular_files import read_head, read_regular_file, sha256_of
+
+
+def test_a_regular_file_is_read_up_to_its_limit(tmp_path):
+    path = tmp_path / "update.navdir"
+    path.write_bytes(b"x" * 3000)
+    assert read_head(path, 10) == (b"x" * 10, 3000)
+    assert read_regular_file(path, 3000) == b"x" * 3000
+    with pytest.raises(Refused, match="larger than"):
+        read_regular_file(path, 2999)
+    assert sha256_of(path) == hashlib.sha256(b"x" * 3000).hexdigest()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_or_a_folder_put_where_a_file_was_expected_is_never_waited_on(tmp_path):
+    pipe = tmp_path / "update.navdir"
+    os.mkfifo(pipe)  # opened plainly, reading it would wait for a writer for ever
+    with pytest.raises(Refused, match="not a regular file"):
+        read_regular_file(pipe, 100)
+    with pytest.raises((Refused, Unreadable)):
+        read_head(tmp_path, 100)
+    with pytest.raises(Unreadable, match="cannot read it"):
+        read_head(tmp_path / "gone", 100)
