@@ -76,7 +76,7 @@ def start_copy(folder: Path, database: Source) -> None:
         encoding="utf-8",
     )
     data = database if isinstance(database, bytes) else Path(database).read_bytes()
-    (folder / BEGUN_MARK).write_text(hashlib.sha256(data).hexdigest(), "ascii")
+    (folder / BEGUN_MARK).write_text(hashlib.sha256(data).hexdigest() + "\n", "ascii")
 
 
 def service_from_row(row: dict[str, str]) -> Service:
@@ -245,26 +245,36 @@ def publish_copy(
             not_written=lambda: copy.save(started_at),
             published=published,
             begun_from=started_at,
-            begun_sha256=published_by(copy) or published_by(copy, BEGUN_MARK),
+            begun_sha256=" ".join(held_by(copy)),
         )
     _mark_published(copy, bundle)
     return bundle, signed
 
 
 PUBLISHED_MARK = ".navigator-published"  # the sha256 of the database this copy last signed
-# the sha256 of the database this copy was begun from: with the last one it signed, what
-# an update records it began from, by content (a version alone was claimed by a copy
-# whose update IT had refused as stale, and it went through: re-attack round, H241)
+# the sha256 of the database this copy was begun from and of each it has signed since, a
+# line each: what an update records it holds, by content (a version alone was claimed by
+# a copy whose update IT had refused as stale, and it went through: re-attack round, H241;
+# the last signed alone lost the update IT took when a later one was withdrawn: H243)
 BEGUN_MARK = ".navigator-begun"
 
 
-def published_by(copy: WorkingCopy, mark: str = PUBLISHED_MARK) -> str:
-    """The sha256 of the database this working copy last published (or, with BEGUN_MARK,
-    was begun from), or ""."""
+def published_by(copy: WorkingCopy) -> str:
+    """The sha256 of the database this working copy last published, or ""."""
     try:
-        return (copy.folder / mark).read_text(encoding="ascii").strip()
+        return (copy.folder / PUBLISHED_MARK).read_text(encoding="ascii").strip()
     except (OSError, ValueError):
         return ""
+
+
+def held_by(copy: WorkingCopy) -> list[str]:
+    """The sha256 of each database this working copy holds: the one it began from and each
+    it signed since (a copy from before H241 records only its last signed, if any)."""
+    try:
+        lines = (copy.folder / BEGUN_MARK).read_text(encoding="ascii").split()
+    except (OSError, ValueError):
+        lines = []
+    return list(dict.fromkeys([*lines, published_by(copy)] if published_by(copy) else lines))
 
 
 def _mark_published(copy: WorkingCopy, bundle: Path) -> None:
@@ -276,6 +286,9 @@ def _mark_published(copy: WorkingCopy, bundle: Path) -> None:
     manifest = claimed_manifest(bundle)
     with contextlib.suppress(OSError):
         (copy.folder / PUBLISHED_MARK).write_text(manifest.sha256 if manifest else "", "ascii")
+        if manifest:
+            with (copy.folder / BEGUN_MARK).open("a", encoding="ascii") as held:
+                held.write(manifest.sha256 + "\n")
 
 
 def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, own: dict) -> None:

@@ -78,11 +78,13 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
     if older is None or version_key(older[0]) <= version_key(shipped_version):
         return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
     version, path, database = older
-    if version != newer_version and begun_from(newer, "sha256") == sha256(database).hexdigest():
+    held = begun_from(newer, "sha256").split()  # where its copy began, and each it signed
+    if version != newer_version and sha256(database).hexdigest() in held:
         # made from that very update: what it changes of it is its own edit (a slip in
         # 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT told to put
         # the slip back: attack round, H232). By content, not version: a copy whose own
-        # update IT had refused claimed a later version and went through (H241)
+        # update IT had refused claimed a later version and went through (H241); every
+        # database the copy held, not its last: one withdrawn hid the one IT took (H243)
         return ""
     undone = changes_undone(database, newer, f"{newer_version}'s", base=shipped)
     listed = named(undone)
@@ -134,7 +136,8 @@ def _begun_before_the_release(
 
 def begun_from(database: bytes, what: str = "") -> str:
     """The directory an update's working copy began from, as it records it ("" if not):
-    its version; with what="sha256", its database's sha256, recorded from a working copy."""
+    its version; with what="sha256", the sha256 of each database its working copy held
+    (where it began, and each it signed since), space-separated."""
     from app.db.loader import open_directory
 
     key = f"begun_from_{what}" if what else "begun_from"

@@ -71,6 +71,29 @@ def test_publish_carries_the_edit_and_the_check_into_a_signed_bundle(
     assert begun_from(data) == graph.directory_version
 
 
+def test_an_update_records_every_database_its_copy_held(graph, lead, tmp_path):
+    """By content, not version: the directory the copy began from, then each it signed.
+    A version claimed let a stale copy through (H241); the last signed alone lost the
+    update IT took when a later one was withdrawn (re-attack round, H243)."""
+    import hashlib
+
+    from app.db.stale_update import begun_from
+
+    copy, words = copy_in(tmp_path / "copy", graph)
+    keys = signing.load_public_keys(lead.public_path.parent)
+    began, held = hashlib.sha256(SHIPPED.read_bytes()).hexdigest(), []
+    for version, phone in (("2026.12.1", "024 7600 0000"), ("2026.12.2", "024 7600 0001")):
+        copy.update("coventry-mash", {"phone": phone})
+        copy.mark_checked("coventry-mash", "phoned", "DA co-ordinator", date.today())
+        out = tmp_path / "out"
+        bundle, _ = publish_copy(
+            copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, version
+        )
+        _, data = read_bundle(bundle, keys)
+        assert begun_from(data, "sha256").split() == [began, *held]
+        held.append(hashlib.sha256(data).hexdigest())
+
+
 def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(
     copy_and_words, graph, lead, tmp_path
 ):

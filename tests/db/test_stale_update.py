@@ -87,6 +87,8 @@ def test_an_update_begun_from_the_one_before_it_may_put_its_slip_right(corrected
     said = changed_back(update("2026.12.6", other), "2026.12.6", where, keys)
     assert said.startswith("the update 2026.12.6 changes back what the older update 2026.12.2")
     assert changed_back(update("2026.12.5", began), "2026.12.5", where, keys) == ""
+    # any database the copy held: its own 2026.12.4, withdrawn, signed after this one (H243)
+    assert changed_back(update("2026.12.7", f"{began} {other}"), "2026.12.7", where, keys) == ""
     shutil.copy(next((tmp_path / "2026.12.5").glob("*.navdir")), where.machine_updates)
     assert in_use_changes_back(select_directory(where, TODAY), where) == ""
 
