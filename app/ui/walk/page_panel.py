@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,9 +34,14 @@ from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
+NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
+ASKS = (NOTHING, AGAIN)  # the page's words that wait for a key: a tick answers them
 # Under a box the Dash already answered: unticking it was taken, and ignored, with no word
 # (officer review 2026-12-01). The Dash answer is what counts, and is changed there.
-GIVEN_BEFORE = "Yes in the Dash: it counts however this is ticked (change the Dash if wrong)."
+GIVEN_BEFORE = "Yes in the Dash: change the Dash if it is wrong."
+# unticked, a box the Dash ticks read "no strangulation" while it still counted (officer
+# walk, 2026-12-02): it stays ticked, and its key says why
+FROM_DASH = "{} is answered yes in the Dash: change the Dash if it is wrong."
 
 
 class BoxWords(QLabel):
@@ -104,8 +109,9 @@ class TickBoxPage(KeyHold, QWidget):
                     value = option.value
                     row = self._box(key, option.label, hint, chosen, question.id, value, words)
                     options.addLayout(row, i // columns, i % columns)
-                    if hint:  # ticked by the Dash, not by the worker (H240)
+                    if hint:  # ticked by the Dash, not by the worker (H240), and kept so
                         self.from_dash.add(id(self.ticks[-1][2]))
+                        self.ticks[-1][2].setEnabled(False)
                 layout.addLayout(options)
             else:
                 chosen = given is not None and same(given, member.tick)
@@ -133,8 +139,8 @@ class TickBoxPage(KeyHold, QWidget):
         box.setAccessibleName(f"{legend}: {label}" if legend else label)
         box.setAccessibleDescription(hint)
         box.setChecked(chosen)
-        # a box ticked brings its reminders at once, as an answer given does (policy §5)
-        box.toggled.connect(lambda _ticked: self.holding_changed.emit())
+        box.toggled.connect(self._toggled)
+        box.installEventFilter(self)  # Space on it, typed ahead: see eventFilter
         row = QGridLayout()
         row.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
         words = BoxWords(f"{label}    [{key}]", box)
@@ -193,13 +199,12 @@ class TickBoxPage(KeyHold, QWidget):
         # the stray Enter answered no children, not pregnant, no care needs (re-attack, H240)
         besides = " besides what the Dash answered" if self.from_dash else ""
         self.more.setText(
-            f"Nothing is ticked{besides}: press 0 for none of these, or tick what applies and "
-            "press Enter."
+            f"{NOTHING}{besides}: press 0 for none of these, or tick what applies and press Enter."
         )
         self.more.show()
 
     def _ticked_here(self) -> list[QCheckBox]:
-        """The boxes the worker ticked (a box the Dash ticks counts however it is ticked)."""
+        """The boxes the worker ticked (a box the Dash ticks stays ticked, and is not theirs)."""
         boxes = self.boxes.values()
         return [box for box in boxes if box.isChecked() and id(box) not in self.from_dash]
 
@@ -213,6 +218,13 @@ class TickBoxPage(KeyHold, QWidget):
             box.setChecked(False)
         if not ticked:
             self._go_on(empty_is_answer=True)
+            return
+        # the ticks and their reminders went with no word (officer walk, 2026-12-02)
+        self.more.setText(
+            f"{AGAIN} ({len(ticked)} taken off): press 0 again for none of these, or tick what "
+            "applies and press Enter."
+        )
+        self.more.show()
 
     def _all_read(self) -> bool:
         """Whether every box's words have been on screen; if not, the first not yet seen is
@@ -254,13 +266,30 @@ class TickBoxPage(KeyHold, QWidget):
     def focus_first(self) -> None:
         next(iter(self.boxes.values())).setFocus()
 
+    def _toggled(self, _ticked: bool) -> None:
+        """A box ticked brings its reminders at once, as an answer given does (policy §5);
+        a word asking for a tick or for 0 again has been heard (it stayed: officer walk)."""
+        self.holding_changed.emit()
+        if self.more.text().startswith(ASKS):
+            self.more.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space on a focused box, typed ahead in the moment after the Dash moved on, ticked
+        it, and a later Enter answered the rest of the page unseen (re-attack round, H244)."""
+        typed = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space
+        return typed and self.keys_held()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().upper()
         if event.isAutoRepeat() and (event.key() in ENTER or text == NONE_KEY):
             return  # a key held down is not a worker reading each view (re-attack round)
         if text in self.boxes and self.keys_held():
             return  # typed ahead, before the rest of the page could be read
-        if text in self.boxes:
+        if text in self.boxes and not self.boxes[text].isEnabled():
+            words = next(w for w in self.words if w.box is self.boxes[text])
+            self.more.setText(FROM_DASH.format(words.text().rsplit("    [", 1)[0]))
+            self.more.show()
+        elif text in self.boxes:
             self.boxes[text].toggle()
             self.boxes[text].setFocus()
         elif text == NONE_KEY:

@@ -334,3 +334,44 @@ def test_a_box_the_dash_ticked_is_not_the_workers_tick(qtbot, pathway):
     given = answered.args[0]
     assert given["children_in_household"] is False
     assert "non_fatal_strangulation" in given["additional_needs"]  # the Dash's, kept
+
+
+def test_a_box_the_dash_ticked_stays_ticked_and_its_key_says_why(qtbot, pathway):
+    """Unticked with its key, "Non-fatal strangulation" read no while the Dash's yes still
+    counted (officer walk, 2026-12-02)."""
+    from tests.ui.test_case import at_the_needs_after_a_dash_strangulation
+
+    session, _ = at_the_needs_after_a_dash_strangulation(pathway)
+    panel = shown_panel(qtbot, session.page)
+    (key,) = [k for k, box in panel.boxes.items() if id(box) in panel.from_dash]
+    qtbot.keyClicks(panel, key)
+    assert panel.boxes[key].isChecked() and not panel.boxes[key].isEnabled()
+    said = panel.more.text()
+    assert said.startswith("Non-fatal strangulation") and "is answered yes in the Dash" in said
+
+
+def test_0_with_boxes_ticked_says_what_it_did_and_a_tick_answers_the_words(qtbot, pathway):
+    """0 took the ticks and their reminders off with no word (officer walk, 2026-12-02);
+    "Nothing is ticked: press 0" stayed on screen after a box was ticked."""
+    panel = shown_panel(qtbot, page_for(pathway))
+    qtbot.keyClicks(panel, "5")
+    qtbot.keyClicks(panel, "0")
+    assert panel.more.isVisible() and "(1 taken off): press 0 again" in panel.more.text()
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert panel.more.text().startswith("Nothing is ticked")
+    qtbot.keyClicks(panel, "5")
+    assert not panel.more.isVisible()
+
+
+def test_space_typed_ahead_on_the_focused_box_ticks_nothing(qtbot, pathway):
+    """After the Dash moved the walk on, a Space typed ahead ticked the focused first box,
+    and a later Enter answered the rest of the page unseen (re-attack round, H244)."""
+    panel = shown_panel(qtbot, page_for(pathway))
+    first = panel.boxes["1"]
+    first.setFocus()
+    panel.hold_keys()
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert not first.isChecked()
+    panel.keys_held_until = 0.0  # a moment later: read, and meant
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert first.isChecked()
