@@ -75,13 +75,14 @@ class EditJournal:
             self.taken.append(mine)
             yield list(self._entries(mine))
 
-    def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str], list[dict]]]:
+    def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str], list[dict] | None]]:
         for line in _lines(path):
             try:
                 entry = json.loads(line)
                 changed = [r for r in entry["rows"] if r.get("id")]
                 removed = {str(i) for i in entry["removed"]}
-                began = [r for r in entry.get("began", []) if r.get("id")]
+                # None in a line written before H233: its rows are brought back whole
+                began = [r for r in entry["began"] if r.get("id")] if "began" in entry else None
             except (ValueError, TypeError, KeyError, AttributeError):
                 self.unreadable += 1  # cut short by a crash: the others still apply
                 continue

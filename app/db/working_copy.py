@@ -316,10 +316,12 @@ class WorkingCopy:
         latest: dict[str, dict[str, str]] = {}  # each row as the journal last holds it
         began: dict[str, dict[str, str]] = {}  # each as its window began with it
         gone: set[str] = set()
-        replayed = False
+        replayed = before_h233 = False
         for rows, removed, base in entries:
+            before_h233 = before_h233 or base is None
             try:
-                changed, bases = [complete_row(r) for r in rows], [complete_row(r) for r in base]
+                changed = [complete_row(r) for r in rows]
+                bases = [complete_row(r) for r in base or ()]
             except (TypeError, AttributeError):  # a hand-edited line: as one cut short
                 self.journal.unreadable += 1
                 continue
@@ -332,9 +334,15 @@ class WorkingCopy:
             gone = (gone | removed) - set(latest)
             replayed = True
         saved = {r["id"]: r for r in self.rows}
-        # a line written before H233 holds no base: its row is brought back whole, as then
-        began |= {sid: saved[sid] for sid in latest if sid in saved and sid not in began}
+        if before_h233:  # a journal with no starting rows: its rows come back whole, as then
+            began |= {sid: saved[sid] for sid in latest if sid in saved and sid not in began}
+        # else a row with none is one that window added: named if another saved the same id
+        # (its row replaced the saved one, unsaid: re-attack round, H245)
         self.rows, both = merged(began, list(latest.values()), self.rows)
         self.brought_back_over += both
-        self.rows = [r for r in self.rows if r["id"] not in gone]
+        # a service that window took out (an add undone) that is saved is kept, and named:
+        # another window's saved service went, its phoned number with it (H245)
+        kept = [saved[sid] for sid in sorted(gone) if sid in saved]
+        self.brought_back_over += [f"{r['name']} ({r['id']}): taken out there, kept" for r in kept]
+        self.rows = [r for r in self.rows if r["id"] not in gone or r["id"] in saved]
         return replayed

@@ -246,3 +246,35 @@ def test_two_crashed_windows_are_each_read_against_their_own_rows(folder):
     assert again.brought_back_over == [
         "Solihull children's front door (MASH) (solihull-mash): notes"
     ]
+
+
+NEW = {"id": "walsall-idva-new", "name": "Walsall IDVA service", "organisation": "Walsall"}
+NEW |= {"kinds": "idva", "area": "walsall", "phone": "01922 000111"}
+NEW |= {"source": "https://walsall.example", "source_seen": "2026-11-30"}
+
+
+def test_a_service_a_crashed_window_added_or_took_out_never_silently_beats_a_save(folder):
+    """A crashed window's added service replaced the same id another window had saved, and
+    its undone add deleted that saved service, its phoned number with it, named nowhere
+    (re-attack round, H245)."""
+    crashed = window(folder)
+    crashed.add({**NEW, "phone": "01922 000999"})  # a power cut before any save
+    other = window(folder)
+    other.add(NEW)  # the same service, with the number phoned
+    other.save()
+    other.close()
+    ended(folder, crashed)
+    again = WorkingCopy.open(folder)
+    assert again.brought_back_over == ["Walsall IDVA service (walsall-idva-new): added in both"]
+    again.discard()
+    again.close()
+    took_out = window(folder)  # began with it saved
+    took_out.add({**NEW, "id": "walsall-other"})
+    took_out.undo()  # an add undone: the journal says "removed"
+    took_out.journal.append([], ["walsall-idva-new"], [])  # and one of what it began with
+    ended(folder, took_out)
+    kept = WorkingCopy.open(folder)
+    assert kept.service("walsall-idva-new")["phone"] == "01922 000111"
+    assert kept.brought_back_over == [
+        "Walsall IDVA service (walsall-idva-new): taken out there, kept"
+    ]
