@@ -49,7 +49,7 @@ RING = 3
 GAP = 1
 _COLOURS = {"light": _LIGHT, "dark": _DARK, "high_contrast": _HIGH_CONTRAST}
 _system: QPalette | None = None  # the palette Qt started with, before any choice
-_bars = {"own": False}  # whether scroll bars were ever given a palette of their own
+_bars = {"own": False}  # whether scroll bars and buttons were ever given palettes of their own
 
 
 def palette_for(scheme: str) -> QPalette:
@@ -77,6 +77,15 @@ def use_text_size(points: int) -> None:
         QApplication.setFont(font)
 
 
+def button_palette(palette: QPalette, scheme: str) -> QPalette:
+    """In high contrast, a button's edge light on black: the style draws it from the window
+    colour, darkened, and Quick exit read as plain text (officer walk, H246)."""
+    button = QPalette(palette)
+    if scheme == "high_contrast":
+        button.setColor(R.Window, QColor("#ffffff"))  # the edge only: buttons fill from Button
+    return button
+
+
 def scroll_bar_palette(palette: QPalette, scheme: str) -> QPalette:
     """In high contrast, a white handle and arrow buttons (Windows' forced colours): the
     style draws them in the button colour, black on black there, and the worker could not
@@ -97,3 +106,5 @@ def use_scheme(scheme: str) -> None:
     if scheme == "high_contrast" or _bars["own"]:
         _bars["own"] = True
         QApplication.setPalette(scroll_bar_palette(palette, scheme), "QScrollBar")
+        for kind in ("QPushButton", "QToolButton"):
+            QApplication.setPalette(button_palette(palette, scheme), kind)

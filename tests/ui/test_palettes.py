@@ -147,3 +147,25 @@ def test_a_scroll_bars_handle_stands_out_in_high_contrast(qtbot):
             assert bar.palette().color(role) == palette_for("light").color(role), role
     finally:
         use_scheme("system")
+
+
+def test_a_buttons_edge_stands_out_in_high_contrast(qtbot):
+    """Quick exit's edge was dark grey on black: it read as plain text (officer walk, H246)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from app.ui.palettes import use_scheme
+
+    button = QPushButton("Quick exit  (Shift ×3)")
+    qtbot.addWidget(button)
+    button.resize(240, 40)
+    button.show()
+    try:
+        use_scheme("high_contrast")
+        QApplication.processEvents()
+        image = button.grab().toImage()
+        edge = max((image.pixelColor(x, button.height() // 2) for x in range(4)), key=luminance)
+        ground = palette_for("high_contrast").color(R.Button)
+        high, low = sorted((luminance(edge), luminance(ground)), reverse=True)
+        assert (high + 0.05) / (low + 0.05) >= 3, edge.name()  # WCAG 1.4.11
+    finally:
+        use_scheme("system")

@@ -61,7 +61,7 @@ class ServiceRow(QWidget):
         instead: str = "",
     ) -> None:
         """`instead`: the words before a fallback after another service ("If that cannot
-        help: ", or "If you cannot find their number: " where none above can be rung); a
+        help: ", or "If you cannot find <the first service>: " where none above can be rung); a
         fallback standing first is named as it is."""
         super().__init__()
         service = match.service
@@ -166,9 +166,11 @@ class ActionCard(QFrame):
             # "If that cannot help" under "No number held here" read as if there were
             # something to try first (officer review 2026-12-01); "Instead: Police
             # non-emergency" read as the police in place of adult social care, whose
-            # number the card's note sends the worker to find first (officer walk, H226)
+            # number the card's note sends the worker to find first (officer walk, H226);
+            # named: "their" was read as anyone's (second officer walk, 2026-12-02)
             reachable = any(row.reachable for row in self.rows)
-            words = "If that cannot help: " if reachable else "If you cannot find their number: "
+            first = matches[0].service.name
+            words = "If that cannot help: " if reachable else f"If you cannot find {first}: "
             instead = words if match.fallback and at > 0 else ""
             if national_number(match.service.phone) == "999" and self.kind != "emergency_999":
                 instead = "In an emergency: "  # first on a worried person's card, it stood bare

@@ -115,7 +115,7 @@ def test_a_service_with_nothing_to_ring_gives_way_to_what_to_do(qtbot, pathway):
     # nothing above it can be rung: "If that cannot help" read as if there were (review),
     # and "Instead" as if the SARC's own number were not to be looked for (H226)
     assert names[1:-1] == [
-        "If you cannot find their number: NHS 111",
+        "If you cannot find Horizon SARC (adult): NHS 111",
         "If that cannot help: Police non-emergency",
     ]
 
