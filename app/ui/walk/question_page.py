@@ -62,6 +62,8 @@ class QuestionPage(KeyHold, QWidget):
         layout.addLayout(self.answers, 1)
         self.holder.setWidget(inside)
         page.addWidget(self.holder, 1)
+        self.words = QVBoxLayout()  # a tick page's words for the worker (see _show)
+        page.addLayout(self.words)
         page.addWidget(self.note)
         page.addWidget(self.losing)
         page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
@@ -177,12 +179,20 @@ class QuestionPage(KeyHold, QWidget):
         if self.panel is not None:
             self.answers.removeWidget(self.panel)
             self.panel.hide()
+            if isinstance(self.panel, TickBoxPage):  # its words, kept beside Back
+                self.panel.more.setParent(None)
+                self.panel.more.deleteLater()
             self.panel.setParent(None)  # out of the window at once: what it held is gone
             self.panel.deleteLater()
         self.panel = panel
         self.initial = panel.pending()
         self.losing.hide()
         self.note.hide()
+        if isinstance(panel, TickBoxPage):
+            # what a tick page asks for ("press 0…", "more below") beside Back, outside what
+            # scrolls: at 24 pt it was below the fold, and 0 was pressed three times with no
+            # word why (officer walks, 2026-12-02)
+            self.words.addWidget(panel.more)
         self.panel.answered.connect(self.answered.emit)
         self.panel.holding_changed.connect(self.holding_changed.emit)
         self.panel.installEventFilter(self)  # keys typed ahead onto it: see hold_keys

@@ -79,3 +79,26 @@ def test_a_change_from_the_summary_strip_says_so_too(qtbot, window):
     assert page.losing.text().startswith("Changing an answer leaves the answers given")
     window.correct("borough")
     assert window.session.question.id == "borough"
+
+
+def test_a_tick_pages_words_stay_on_screen_beside_back(qtbot, pathway):
+    """At 24 pt "press 0 for none of these" was below the fold: 0 was pressed three times
+    with no word why (officer walks, 2026-12-02). It is beside Back, outside what scrolls."""
+    from app.ui.case import CaseSession
+
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
+    for value in (False, "person_harmed", "adult", ["domestic_abuse"]):
+        session.answer(value)
+    page = QuestionPage()
+    qtbot.addWidget(page)
+    page.resize(600, 260)  # room for a box or two: the rest below the fold
+    page.show_from(session, None)
+    page.show()
+    qtbot.waitExposed(page)
+    panel = page.panel
+    assert not page.holder.widget().isAncestorOf(panel.more)
+    for _ in range(len(panel.boxes) + 1):  # a view at a time, then the ask for 0
+        panel.keys_held_until = 0.0
+        qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert panel.more.isVisible() and panel.more.text().startswith("Nothing is ticked")
+    assert page.rect().contains(panel.more.geometry())
