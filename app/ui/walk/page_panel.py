@@ -5,8 +5,8 @@ exclusive "none").
 Keys: 1-9 then A, B… tick or untick a box; 0 answers "none of these" and moves on at once
 (with boxes ticked it only unticks them, as GOV.UK's "none" does); Enter goes on with what is
 ticked (with nothing ticked it asks for 0, unless the page was answered so before). Neither
-answers a page with a box whose words have not been on screen: each press
-brings the first of them to the top of the view, so no question is answered "no" unseen.
+answers a page with a box whose words have not been on screen: each press brings the first
+of them to the top of the view, so no question is answered "no" unseen.
 """
 
 from __future__ import annotations
@@ -264,7 +264,8 @@ class TickBoxPage(KeyHold, QWidget):
             across.setValue(at.x() - max(0, min(8, view.width() - widget.width())))
 
     def focus_first(self) -> None:
-        next(iter(self.boxes.values())).setFocus()
+        boxes = self.boxes.values()  # a box the Dash ticked takes no focus: it cannot change
+        next((box for box in boxes if box.isEnabled()), self.go_on).setFocus()
 
     def _toggled(self, _ticked: bool) -> None:
         """A box ticked brings its reminders at once, as an answer given does (policy §5);
