@@ -92,31 +92,33 @@ def main() -> None:
     pathway = Pathway(load_valid_graph(DATABASE))
     cases = routed_cases()
     largest = TEXT_SIZES.stop - 1
-    print(f"{'case':66} {'tier':>4} {'Dash':>4} {'keys':>5} {'on screen 11pt/' + str(largest):>17}")
+    heading = f"{'case':66} {'tier':>4} {'Dash':>4} {'keys 11pt/' + str(largest):>12}"
+    print(f"{heading} {'on screen 11pt/' + str(largest):>17}")
     worst = {1: 0, 2: 0}
     all_shown = True
     for case in cases:
         scenario = case["scenario"]
-        shown = []
+        shown, presses = [], []
         for size in (11, largest):
             window = window_for(pathway, scenario, size)
-            presses = walk_by_keys(window, scenario)
+            presses.append(walk_by_keys(window, scenario))
             shown.append(first_action_on_screen(window))
             window.close()
             window.deleteLater()
             app.processEvents()
         dash = "dash_answers" in scenario and scenario["dash_answers"] is not None
-        if scenario["tier"] == 1 or dash:
-            worst[scenario["tier"]] = max(worst[scenario["tier"]], presses)
+        if scenario["tier"] == 1 or dash:  # the targets are at the usual size (11 pt): the
+            # largest's count (answers below the fold asked for twice) stood in for it
+            worst[scenario["tier"]] = max(worst[scenario["tier"]], presses[0])
         all_shown &= all(shown)
         marks = "/".join("yes" if s else "NO" for s in shown)
         print(
             f"{case['name'][:66]:66} {scenario['tier']:>4} {'yes' if dash else '':>4} "
-            f"{presses:>5} {marks:>17}"
+            f"{'/'.join(map(str, presses)):>12} {marks:>17}"
         )
     print()
-    print(f"most presses, tier 2 with the Dash: {worst[2]} (target <= 40)")
-    print(f"most presses, tier 1:               {worst[1]} (target <= 12)")
+    print(f"most presses at 11 pt, tier 2 with the Dash: {worst[2]} (target <= 40)")
+    print(f"most presses at 11 pt, tier 1:               {worst[1]} (target <= 12)")
     print(f"first action and its number on screen in every case: {'yes' if all_shown else 'NO'}")
 
 
