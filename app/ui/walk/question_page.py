@@ -16,7 +16,7 @@ from app.ui.labels import announce, plain_label
 from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, panel_for
 from app.ui.walk.page_panel import TickBoxPage
-from app.ui.walk.panel_base import KeyHold
+from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold
 
 
 class QuestionPage(KeyHold, QWidget):
@@ -74,6 +74,14 @@ class QuestionPage(KeyHold, QWidget):
         self.holder.verticalScrollBar().rangeChanged.connect(
             lambda *_: self._scroll_to(QApplication.focusWidget())
         )
+
+    def hold_keys(self, seconds: float = TYPED_AHEAD_S) -> None:
+        """This page's keys held, and its panel's: a tick box takes Space itself, which only
+        the panel's hold stops (a Space typed ahead after the Dash ticked the first box,
+        and a later Enter answered the page unseen: re-attack round, H248)."""
+        super().hold_keys(seconds)
+        if isinstance(self.panel, KeyHold):
+            self.panel.hold_keys(seconds)
 
     def eventFilter(self, watched, event) -> bool:
         """Keys reaching the panel while held (hold_keys) are not taken: after the Dash, a

@@ -363,9 +363,32 @@ def test_0_with_boxes_ticked_says_what_it_did_and_a_tick_answers_the_words(qtbot
     assert not panel.more.isVisible()
 
 
+def test_space_typed_ahead_after_the_dash_ticks_nothing(qtbot, window):
+    """After the Dash's last item moved the walk on, a Space typed ahead ticked the focused
+    first box, and a later Enter answered the rest of the page unseen (re-attack rounds,
+    H244 and H248: the hold was the page's, and the box took Space itself)."""
+    import json
+
+    from tests.ui.conftest import press, walk
+    from tests.ui.test_walk import DATA
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="dash_answers")
+    for n in range(1, 25):
+        press(qtbot, window, Qt.Key.Key_Y if n == 15 else Qt.Key.Key_N)
+    panel = window.question_page.panel
+    focused = QApplication.focusWidget()
+    assert focused in panel.boxes.values()
+    qtbot.keyClick(focused, Qt.Key.Key_Space)  # typed ahead, within the moment held
+    assert not panel._ticked_here()
+    panel.keys_held_until = window.question_page.keys_held_until = 0.0
+    before = window.session.position
+    press(qtbot, window, Qt.Key.Key_Return)  # and the Enter meant for the Dash's Done
+    assert window.session.position == before
+
+
 def test_space_typed_ahead_on_the_focused_box_ticks_nothing(qtbot, pathway):
-    """After the Dash moved the walk on, a Space typed ahead ticked the focused first box,
-    and a later Enter answered the rest of the page unseen (re-attack round, H244)."""
+    """The panel's own hold (above, through the window)."""
     panel = shown_panel(qtbot, page_for(pathway))
     first = panel.boxes["1"]
     first.setFocus()
