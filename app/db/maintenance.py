@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -77,6 +78,9 @@ def start_copy(folder: Path, database: Source) -> None:
     )
     data = database if isinstance(database, bytes) else Path(database).read_bytes()
     (folder / BEGUN_MARK).write_text(hashlib.sha256(data).hexdigest() + "\n", "ascii")
+    # a folder begun again keeps no word of an earlier copy's publishing: its hidden mark
+    # vouched for an update this copy never held (re-attack round, H249)
+    (folder / PUBLISHED_MARK).unlink(missing_ok=True)
 
 
 def service_from_row(row: dict[str, str]) -> Service:
@@ -270,8 +274,8 @@ def published_by(copy: WorkingCopy) -> str:
 def held_by(copy: WorkingCopy) -> list[str]:
     """The sha256 of each database this working copy holds: the one it began from and each
     it signed since (a copy from before H241 records only its last signed, if any)."""
-    try:
-        lines = (copy.folder / BEGUN_MARK).read_text(encoding="ascii").split()
+    try:  # read by its 64 digits: a mark from before H243 has no newline to append after
+        lines = re.findall(r"[0-9a-f]{64}", (copy.folder / BEGUN_MARK).read_text("ascii"))
     except (OSError, ValueError):
         lines = []
     return list(dict.fromkeys([*lines, published_by(copy)] if published_by(copy) else lines))
@@ -288,7 +292,7 @@ def _mark_published(copy: WorkingCopy, bundle: Path) -> None:
         (copy.folder / PUBLISHED_MARK).write_text(manifest.sha256 if manifest else "", "ascii")
         if manifest:
             with (copy.folder / BEGUN_MARK).open("a", encoding="ascii") as held:
-                held.write(manifest.sha256 + "\n")
+                held.write("\n" + manifest.sha256 + "\n")  # a line of its own, always
 
 
 def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, own: dict) -> None:

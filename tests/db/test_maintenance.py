@@ -82,6 +82,7 @@ def test_an_update_records_every_database_its_copy_held(graph, lead, tmp_path):
     copy, words = copy_in(tmp_path / "copy", graph)
     keys = signing.load_public_keys(lead.public_path.parent)
     began, held = hashlib.sha256(SHIPPED.read_bytes()).hexdigest(), []
+    (copy.folder / ".navigator-begun").write_text(began, "ascii")  # as H241 wrote it (H249)
     for version, phone in (("2026.12.1", "024 7600 0000"), ("2026.12.2", "024 7600 0001")):
         copy.update("coventry-mash", {"phone": phone})
         copy.mark_checked("coventry-mash", "phoned", "DA co-ordinator", date.today())
@@ -92,6 +93,16 @@ def test_an_update_records_every_database_its_copy_held(graph, lead, tmp_path):
         _, data = read_bundle(bundle, keys)
         assert begun_from(data, "sha256").split() == [began, *held]
         held.append(hashlib.sha256(data).hexdigest())
+    # the folder begun again from the directory in use: nothing of its publishing vouches
+    # for the new copy (its hidden mark did: re-attack round, H249)
+    for name in ("services.csv", "directory.toml"):
+        (copy.folder / name).unlink()
+    again, words = copy_in(copy.folder, graph)
+    elsewhere = tmp_path / "elsewhere"  # on a laptop the first copy's updates never reached
+    bundle, _ = publish_copy(
+        again, words, graph, SHIPPED, lead.private_path, PASSPHRASE, elsewhere, "2026.12.3"
+    )
+    assert begun_from(read_bundle(bundle, keys)[1], "sha256").split() == [began]
 
 
 def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(
