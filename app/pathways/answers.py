@@ -44,6 +44,10 @@ def answer_label(question: Question, value: Any) -> str:
     if kind == "checklist":
         if not isinstance(value, dict):
             return "Not completed"
-        count = sum(1 for answer in value.values() if answer == "yes")
-        return f"Completed: {count} of {len(question.items)} 'yes'"
+        # which items, by their number on the checklist: the MARAC form asks for each, and
+        # a pregnancy the Dash gave (item 9, not asked again) was nowhere in the summary
+        # (officer walks, 2026-12-01 and 2026-12-02)
+        yes = [str(n) for n, item in enumerate(question.items, 1) if value.get(item.id) == "yes"]
+        items = f" (items {', '.join(yes)})" if yes else ""
+        return f"Completed: {len(yes)} of {len(question.items)} 'yes'{items}"
     return str(value)

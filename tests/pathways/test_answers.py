@@ -12,4 +12,9 @@ def test_each_kind_of_answer_reads_as_the_worker_gave_it(pathway):
     # nothing ticked is what was ticked, not a fact: "None" for a stranger's work with
     # children read on a referral form as known (officer walk, 2026-12-02)
     assert answer_label(about, []) == "None ticked"
-    assert answer_label(questions["dash_answers"], None) == "Not completed"
+    dash = questions["dash_answers"]
+    assert answer_label(dash, None) == "Not completed"
+    # each "yes" by its number: item 9 (pregnancy) is not asked again, and was nowhere in
+    # the copied summary (officer walks, 2026-12-02)
+    given = {"dash_09": "yes", "dash_15": "yes", "dash_01": "no", "dash_02": "not_known"}
+    assert answer_label(dash, given) == "Completed: 2 of 24 'yes' (items 9, 15)"
