@@ -5,7 +5,7 @@ in a working copy (re-attack round, 2026-12-02)."""
 from __future__ import annotations
 
 from app.db.loader import Source, open_directory
-from app.pathways.phone_numbers import fixed_number, national_number, other_number
+from app.pathways.phone_numbers import national_number, other_number
 
 # Where the working copy's columns are in a database: (its column, the query giving it)
 _WORDS = (
@@ -49,7 +49,7 @@ def word_problems(source: Source) -> list[str]:
         ).fetchall()
     finally:
         db.close()
-    fixed = {sid: national_number(n) for sid, n in numbers if fixed_number(n or "")}
+    fixed = {sid: national for sid, n in numbers if (national := national_number(n or ""))}
     written = [  # "(111)": an app before H230 reads it as a local number
         f"service {sid}: phone: write {fixed[sid]} on its own, not {n}"
         for sid, n in sorted(tuple(row) for row in numbers)

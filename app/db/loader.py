@@ -18,7 +18,6 @@ from app.pathways import graph as g
 from app.pathways.phone_numbers import (
     fixed_line_name,
     fixed_line_words,
-    fixed_number,
     national_number,
     ringable,
 )
@@ -322,9 +321,10 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
         # never a fax as the number to ring, whoever wrote the database (attack review)
         phone = next((p for p in phones[sid] if ringable(p["type"])), None)
         number = plain_spaces(phone["number"]) if phone else ""
-        number = national_number(number) or number  # "(111)" is 111, and shown so (H230)
+        national = national_number(number)
+        number = national or number  # "(111)" is 111, and shown so (H230)
         # 999's words give no other number; any other service's are read as they are
-        words = partial(fixed_line_words, phone=number) if fixed_number(number) else str
+        words = partial(fixed_line_words, phone=number) if national else str
         services[sid] = g.Service(
             id=sid,
             name=fixed_line_name(plain_spaces(s["name"]), number),  # folded, whatever was signed

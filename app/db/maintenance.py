@@ -278,7 +278,8 @@ def held_by(copy: WorkingCopy) -> list[str]:
         lines = re.findall(r"[0-9a-f]{64}", (copy.folder / BEGUN_MARK).read_text("ascii"))
     except (OSError, ValueError):
         lines = []
-    return list(dict.fromkeys([*lines, published_by(copy)] if published_by(copy) else lines))
+    last = published_by(copy)
+    return list(dict.fromkeys([*lines, last] if last else lines))
 
 
 def _mark_published(copy: WorkingCopy, bundle: Path) -> None:

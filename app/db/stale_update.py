@@ -6,9 +6,9 @@ old number back on every laptop; publish, IT's `directory verify` and the self-t
 nothing (the lead's and IT's walk, 2026-12-02). Both updates are read against the app's own
 directory, the one they began from: a service the older update changed that the newer
 holds as that directory does is changed back, unless the newer holds newer evidence (a
-person's check after it, app.db.overtaken). An update made from the older one (as it
-records, `begun_from`) keeps its changes and is never named: what it changes of the older
-one is its own edit.
+person's check after it, app.db.overtaken). An update made from the older one (its working
+copy held that very database, as the update records: `databases_held`) keeps its changes
+and is never named: what it changes of the older one is its own edit.
 
 Read when IT asks (`directory verify`, the self-test), never at a worker's start: it reads
 two updates whole.
@@ -78,8 +78,7 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
     if older is None or version_key(older[0]) <= version_key(shipped_version):
         return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
     version, path, database = older
-    held = begun_from(newer, "sha256").split()  # where its copy began, and each it signed
-    if version != newer_version and sha256(database).hexdigest() in held:
+    if version != newer_version and sha256(database).hexdigest() in databases_held(newer):
         # made from that very update: what it changes of it is its own edit (a slip in
         # 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT told to put
         # the slip back: attack round, H232). By content, not version: a copy whose own
@@ -134,24 +133,30 @@ def _begun_before_the_release(
     )
 
 
-def begun_from(database: bytes, what: str = "") -> str:
-    """The directory an update's working copy began from, as it records it ("" if not):
-    its version; with what="sha256", the sha256 of each database its working copy held
-    (where it began, and each it signed since), space-separated."""
+def begun_from(database: bytes) -> str:
+    """The version of the directory an update's working copy began from ("" if none)."""
+    began = _meta(database, "begun_from")
+    try:
+        return began if began and version_key(began) else ""
+    except Refused:  # no version: nothing can be said of it
+        return ""
+
+
+def databases_held(database: bytes) -> list[str]:
+    """The sha256 of each database an update's working copy held: where it began, and each
+    it signed since (none from a database published as it is)."""
+    return _meta(database, "begun_from_sha256").split()
+
+
+def _meta(database: bytes, key: str) -> str:
     from app.db.loader import open_directory
 
-    key = f"begun_from_{what}" if what else "begun_from"
     db = open_directory(database)
     try:
         row = db.execute("SELECT value FROM content_meta WHERE key = ?", (key,)).fetchone()
     finally:
         db.close()
-    if what:
-        return str(row[0]) if row else ""
-    try:
-        return str(row[0]) if row and version_key(str(row[0])) else ""
-    except Refused:  # no version: nothing can be said of it
-        return ""
+    return str(row[0]) if row else ""
 
 
 def in_use_changes_back(choice: Selection, where: Locations) -> str:

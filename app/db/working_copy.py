@@ -103,8 +103,6 @@ class WorkingCopy:
         return both
 
     # Reading
-
-    # Reading
     def service(self, service_id: str) -> dict[str, str]:
         row = self.row_of(service_id)
         if row is None:
