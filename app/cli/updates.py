@@ -8,10 +8,10 @@ from pathlib import Path
 
 from app.db import signing
 from app.db.bundle import (
-    SUFFIX,
     Refused,
     check_bundle_database,
     check_database,
+    named_as_bundle,
     publish,
     read_bundle,
 )
@@ -174,7 +174,7 @@ def _sealed(key: Path) -> bool:
 def verify(path: Path, keys: dict) -> int:
     """Exit 0 when the file may be used, 1 with the reason when not."""
     try:
-        if path.suffix == SUFFIX:
+        if named_as_bundle(path.name):
             manifest, database = read_bundle(path, keys)
             check_bundle_database(manifest, database)
             if stale := changed_back_here(manifest.directory_version, database, keys):
@@ -258,7 +258,7 @@ def _checked_bytes(path: Path, keys) -> bytes:
     from app.db.directories import MAX_SHIPPED_BYTES
     from app.db.regular_files import read_regular_file
 
-    if path.suffix == SUFFIX:
+    if named_as_bundle(path.name):
         manifest, database = read_bundle(path, keys())
         check_bundle_database(manifest, database, validate=False)
         return database

@@ -49,6 +49,13 @@ MAX_DATABASE_BYTES = 64 * 1024 * 1024
 __all__ = ["Manifest", "Refused", "check_database", "publish", "read_bundle", "version_key"]
 
 
+def named_as_bundle(name: str) -> bool:
+    """A bundle's file name, in any case: Windows and IT's shares keep a name as it was
+    typed ("UPDATE.NAVDIR"), and laptops that read only ".navdir" never took that update,
+    with nothing said (attack, 2026-12-02)."""
+    return name.lower().endswith(SUFFIX)
+
+
 @record
 class Manifest:
     format: int

@@ -23,6 +23,7 @@ from app.db.bundle import (
     Manifest,
     bundle_bytes,
     check_bundle_database,
+    named_as_bundle,
     read_bundle,
     read_signed_manifest,
 )
@@ -235,7 +236,7 @@ def bundle_files(folder: Path | None) -> list[Path]:
     if folder is None or not folder.is_dir():
         return []
     with os.scandir(folder) as entries:
-        found = [Path(e.path) for e in entries if e.name.endswith(SUFFIX)]
+        found = [Path(e.path) for e in entries if named_as_bundle(e.name)]
     return sorted(p for p in found if not p.name.startswith(".") and _file_or_unknown(p))
 
 

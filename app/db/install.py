@@ -9,7 +9,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from app.db.bundle import SUFFIX
+from app.db.bundle import SUFFIX, named_as_bundle
 from app.db.checks import Refused
 from app.db.directories import Locations, Selection, select_directory
 from app.db.refusals import SET_ASIDE
@@ -34,7 +34,7 @@ def install_bundle(
     since (another bundle copied over it) is not installed in its place."""
     if where.user_updates is None:
         return Installed(False, reason="this computer has no folder for updates")
-    if bundle.suffix != SUFFIX:
+    if not named_as_bundle(bundle.name):
         return Installed(False, reason=f"not a directory bundle (a {SUFFIX} file)")
     try:
         data = read_regular_file(bundle, 1 << 30)

@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.bundle import SUFFIX, check_signature, claimed_manifest, write_new
+from app.db.bundle import check_signature, claimed_manifest, named_as_bundle, write_new
 from app.db.checks import Refused, version_key
 from app.records import record
 
@@ -18,12 +18,21 @@ if TYPE_CHECKING:
     from nacl.signing import VerifyKey
 
 
+def bundles_in(folder: Path) -> list[Path]:
+    """The bundles in a folder by name, in any case; none where it cannot be listed (as
+    glob had it: a publish is not stopped by a folder it cannot read)."""
+    try:
+        return sorted(p for p in folder.iterdir() if named_as_bundle(p.name))
+    except OSError:
+        return []
+
+
 def newest_published(folder: Path, keys: dict[str, VerifyKey] | None) -> tuple[str, Path] | None:
     """The highest version among the bundles in a folder signed by one of `keys`, with its
     file: an unsigned file claiming 9999.1.1, left by anyone who can write the update share,
     refused every publish (review 2026-12-01). `keys` None: any, as the manifest says."""
     newest = None
-    for path in folder.glob(f"*{SUFFIX}"):
+    for path in bundles_in(folder):
         manifest = claimed_manifest(path)  # a copy cut short still counts: copied again,
         if manifest is None:  # laptops would take it
             continue
@@ -80,7 +89,7 @@ class Published:
         keys = {**dict(self.keys), **own}
         newest = self.newest(out_dir, own)
         for folder in (f for f in self.folders if f.is_dir()):
-            for path in sorted(folder.glob(f"*{SUFFIX}")):
+            for path in bundles_in(folder):
                 claimed = claimed_manifest(path)
                 if claimed is None or claimed.key_id in keys:
                     continue
@@ -180,7 +189,7 @@ class Published:
             path
             for folder in (out_dir, *self.folders, *filter(None, [self.ledger]))
             if folder.is_dir()
-            for path in sorted(folder.glob(f"*{SUFFIX}"))
+            for path in bundles_in(folder)
             if path != newest[1]
         ]
         for path in places:

@@ -70,6 +70,15 @@ def test_the_newest_valid_bundle_is_used_as_the_bytes_it_was_checked_as(where, k
     assert (again.path, again.version, again.problems) == (choice.path, "2026.12.2", [])
 
 
+def test_a_bundle_named_in_capitals_is_used_like_any_other(where, key):
+    """IT copied UPDATE.NAVDIR from a Windows share: laptops read only ".navdir" and never
+    took it, with nothing said (attack, 2026-12-02)."""
+    made = bundle(where, key, "2026.12.2")
+    made.rename(made.with_name("UPDATE.NAVDIR"))
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.path.name, choice.refused) == ("2026.12.2", "UPDATE.NAVDIR", [])
+
+
 def test_an_older_bundle_is_not_used(where, key):
     bundle(where, key, "2026.12.2")
     bundle(where, key, "2026.12.1", folder="user")

@@ -32,6 +32,13 @@ def test_a_bundle_the_worker_installs_is_checked_as_at_start(where, key, tmp_pat
     assert not aside.exists() or list(aside.iterdir()) == []  # nor a copy kept aside (disk)
 
 
+def test_a_bundle_named_in_capitals_installs(where, key, tmp_path):
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
+    shouted = made.rename(made.with_name("Directory.NavDir"))
+    assert install_bundle(shouted, where, TODAY).installed
+    assert select_directory(where, TODAY).version == "2026.12.3"
+
+
 def test_installing_again_a_bundle_kept_but_not_in_use_keeps_it(where, key, tmp_path):
     """Installed, then a newer one came from IT: installing the first again said "not
     newer" and deleted the worker's copy of it (review 2026-12-01)."""

@@ -30,7 +30,13 @@ def test_a_database_is_not_published_over_a_newer_one_signed_by_a_key_not_truste
         )  # fmt: skip
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
     (share / "notes.navdir").write_bytes(b"not a bundle")  # junk claims nothing: no stop
-    (share / "directory-2026.12.1.navdir").unlink()
+    shouted = (share / "directory-2026.12.1.navdir").rename(share / "UPDATE.NAVDIR")
+    with pytest.raises(Refused, match=r"share/UPDATE\.NAVDIR holds directory"):
+        publish(
+            SHIPPED, new_lead.private_path, tmp_path / "out", "2026.12.2", TODAY,
+            published=Published((share,), trusted_here),
+        )  # fmt: skip
+    shouted.unlink()
     publish(
         SHIPPED, new_lead.private_path, tmp_path / "out", "2026.12.2", TODAY,
         published=Published((share,), trusted_here),
