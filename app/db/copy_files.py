@@ -89,29 +89,35 @@ def write_atomic(path: Path, text: str) -> None:
 
 def merged(
     began: dict[str, dict[str, str]], mine: list[dict[str, str]], saved: list[dict[str, str]]
-) -> tuple[list[dict[str, str]], list[str]]:
+) -> tuple[list[dict[str, str]], list[tuple[dict[str, str], str]]]:
     """The rows saved meanwhile by another window (or check-service) with this window's own
     changes on top, field by field: the fields it changed from the rows it began with
     (`began`), and the services it added. Whole rows put back the other window's corrected
     number and retirements, unsaid (re-attack round, 2026-12-02). Returns the rows and each
-    field both changed ("Name (id): phone"), where this window's stands for the lead to check."""
+    (row, field) both changed, where this window's stands for the lead to check; the field
+    "" for a service added in both."""
     rows = {row["id"]: dict(row) for row in saved}
     both = []
     for row in mine:
         before, now = began.get(row["id"]), rows.get(row["id"])
         if before is None:  # added here
             if now is not None and now != row:
-                both.append(f"{row['name']} ({row['id']}): added in both")
+                both.append((row, ""))
             rows[row["id"]] = dict(row)
             continue
         for name, value in row.items():
             if value == before.get(name) or now is None:
                 continue
             if now.get(name) not in (before.get(name), value):
-                both.append(f"{row['name']} ({row['id']}): {name}")
+                both.append((row, name))
             now[name] = value
     order = [row["id"] for row in saved] + [r["id"] for r in mine if r["id"] not in began]
     return [rows[sid] for sid in dict.fromkeys(order)], both
+
+
+def said_of(both: list[tuple[dict[str, str], str]]) -> list[str]:
+    """Each field both changed as the lead reads it: "Name (id): phone"."""
+    return [f"{row['name']} ({row['id']}): {name or 'added in both'}" for row, name in both]
 
 
 # The line a save rewrites: `version = "…"` at its start, spaces or a comment after it

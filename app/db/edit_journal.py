@@ -90,13 +90,18 @@ class EditJournal:
 
     def restart(self, rows: list[dict[str, str]], began: list[dict[str, str]]) -> None:
         """This window's journal as one line of the rows it holds changed (after a rebase:
-        replayed whole, its old lines put back another window's saved changes)."""
+        replayed whole, its old lines put back another window's saved changes). Written in
+        place before the journals it took are removed: a crash between keeps both."""
+        if rows:
+            line = json.dumps({"rows": rows, "removed": [], "began": began})
+            fresh = self.path.with_name(self.path.name + ".new")  # not a journal's name
+            fresh.write_text(line + "\n", encoding="utf-8")
+            os.replace(fresh, self.path)
+        else:
+            self.path.unlink(missing_ok=True)
         for path in self.taken:
             path.unlink(missing_ok=True)
         self.taken = []
-        self.path.unlink(missing_ok=True)
-        if rows:
-            self.append(rows, [], began)
 
     def forget_own(self) -> None:
         """Saved or discarded: this window's journal and those it took go, no other."""

@@ -24,6 +24,7 @@ from app.db.copy_files import (
     fingerprint,
     merged,
     read_copy,
+    said_of,
     write_atomic,
 )
 from app.db.edit_journal import AUTOSAVE, EditJournal
@@ -74,6 +75,7 @@ class WorkingCopy:
     journal: EditJournal | None = None  # set by open()
     began: dict[str, dict[str, str]] = field(default_factory=dict)  # rows as saved at opening
     brought_back_over: list[str] = field(default_factory=list)  # fields a crash and a save changed
+    began_over: dict[str, dict[str, str] | None] = field(default_factory=dict)  # see _began_of
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
@@ -82,7 +84,9 @@ class WorkingCopy:
         copy.began = {row["id"]: row for row in rows}
         copy.journal = EditJournal(folder)
         copy.recovered = copy.unsaved = copy._apply(copy.journal.replay())
-        return copy
+        if copy.recovered:  # the journals taken become this window's own, read as one: read
+            copy._restart_journal()  # apart after a second crash, a service brought back
+        return copy  # and edited was named "added in both" (carried attack, 2026-12-02)
 
     def rebase(self) -> list[str]:
         """The saved files as they are now, with this window's changes put on top, field by
@@ -93,14 +97,12 @@ class WorkingCopy:
         self.version, self.kinds, saved = read_copy(self.folder)
         self.on_disk = fingerprint(self.folder)
         self.rows, both = merged(self.began, self.rows, saved)
-        self.began = {row["id"]: row for row in saved}
-        if self.journal is not None:  # a crash now brings back these fields, not old rows
-            changed = [r for r in self.rows if self.began.get(r["id"]) != r]
-            self.journal.restart(changed, self._began_of(changed))
+        self.began, self.began_over = {row["id"]: row for row in saved}, {}
+        self._restart_journal()  # a crash now brings back these fields, not old rows
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.log.append({r["id"] for r in self.rows})  # every view reads its rows again
-        return both
+        return said_of(both)
 
     # Reading
     def service(self, service_id: str) -> dict[str, str]:
@@ -244,7 +246,7 @@ class WorkingCopy:
         write_atomic(self.folder / "directory.toml", toml)
         self._forget_edits()
         self.on_disk = fingerprint(self.folder)
-        self.began = {row["id"]: row for row in self.rows}
+        self.began, self.began_over = {row["id"]: row for row in self.rows}, {}
 
     def discard(self) -> None:
         """Forget this window's unsaved edits: the saved files as they are."""
@@ -294,8 +296,18 @@ class WorkingCopy:
             self.journal.append(entry["rows"], entry["removed"], self._began_of(entry["rows"]))
         self.unsaved = True
 
+    def _restart_journal(self) -> None:
+        """This window's journal as the rows it holds changed from those it began with."""
+        if self.journal is not None:
+            changed = [r for r in self.rows if self.began.get(r["id"]) != r]
+            self.journal.restart(changed, self._began_of(changed))
+
     def _began_of(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
-        return [self.began[r["id"]] for r in rows if r["id"] in self.began]
+        """Each row as this window began with it, for its journal; a field brought back
+        over a save as the crashed window began with it (none for a service added in both),
+        so that it is named again at each opening until saved."""
+        found = [(r["id"], self.began_over.get(r["id"], {})) for r in rows if r["id"] in self.began]
+        return [{**self.began[sid], **over} for sid, over in found if over is not None]
 
     def _apply(self, journals) -> bool:
         """Crashed windows' journals, each brought back in turn over the rows as saved now,
@@ -337,7 +349,12 @@ class WorkingCopy:
         # else a row with none is one that window added: named if another saved the same id
         # (its row replaced the saved one, unsaid: re-attack round, H245)
         self.rows, both = merged(began, list(latest.values()), self.rows)
-        self.brought_back_over += both
+        self.brought_back_over += said_of(both)
+        for row, name in both:  # named again at each opening until saved (_began_of)
+            if not name:
+                self.began_over[row["id"]] = None
+            elif (over := self.began_over.setdefault(row["id"], {})) is not None:
+                over[name] = began[row["id"]][name]
         # a service that window took out (an add undone) that is saved is kept, and named:
         # another window's saved service went, its phoned number with it (H245)
         kept = [saved[sid] for sid in sorted(gone) if sid in saved]

@@ -55,7 +55,7 @@ def test_a_column_of_the_leads_own_is_named_before_a_save_could_drop_it(folder):
 def test_a_windows_changes_go_on_top_of_anothers_field_by_field():
     """Whole rows put back the other window's corrected number and its retirement, and an
     edit undone still put the old row back (re-attack round, 2026-12-02)."""
-    from app.db.copy_files import merged
+    from app.db.copy_files import merged, said_of
 
     def row(sid, **values):
         return {
@@ -76,6 +76,6 @@ def test_a_windows_changes_go_on_top_of_anothers_field_by_field():
         row("c", phone="3"),  # both changed it: mine stands, named
         row("new"),
     ]
-    assert both == ["C (c): phone"]
+    assert said_of(both) == ["C (c): phone"] and both == [(mine[2], "phone")]
     _, both = merged(began, [row("new", phone="5")], [*saved, row("new")])
-    assert both == ["NEW (new): added in both"]
+    assert said_of(both) == ["NEW (new): added in both"]

@@ -278,3 +278,35 @@ def test_a_service_a_crashed_window_added_or_took_out_never_silently_beats_a_sav
     assert kept.brought_back_over == [
         "Walsall IDVA service (walsall-idva-new): taken out there, kept"
     ]
+
+
+def test_a_service_brought_back_and_edited_before_a_second_crash_is_nobodys_but_its_own(folder):
+    """A added a service and crashed; B brought it back, changed its number and crashed too.
+    Opening again named it "added in both", as if another window had added it: B's journal
+    was read over A's as a second window's (carried attack, 2026-12-02)."""
+    first = window(folder)
+    first.add({**NEW, "phone": "01922 000999"})
+    ended(folder, first)
+    second = window(folder)
+    assert second.recovered
+    second.update("walsall-idva-new", {"phone": "01922 000111"})
+    ended(folder, second)
+    third = WorkingCopy.open(folder)
+    assert third.recovered and third.brought_back_over == []
+    assert third.service("walsall-idva-new")["phone"] == "01922 000111"
+    assert len(unsaved_journals(folder)) == 1  # the journals it took are now its own, one
+
+
+def test_journals_brought_back_become_the_windows_own_before_they_go(folder, monkeypatch):
+    """Written first, then the taken ones removed: a crash between the two loses nothing."""
+    first = window(folder)
+    first.update("bcwa", {"hours": "24/7"})
+    ended(folder, first)
+    removed = []
+    monkeypatch.setattr("pathlib.Path.unlink", lambda path, missing_ok=False: removed.append(
+        [p.read_text() for p in unsaved_journals(folder)]
+    ))  # fmt: skip
+    WorkingCopy.open(folder)  # "crashes" at each removal: nothing is removed
+    assert removed and all(any('"24/7"' in text for text in held) for held in removed)
+    monkeypatch.undo()
+    assert WorkingCopy.open(folder).service("bcwa")["hours"] == "24/7"
