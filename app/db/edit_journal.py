@@ -47,9 +47,13 @@ class EditJournal:
         self._marker.unlink(missing_ok=True)
 
     def append(
-        self, rows: list[dict[str, str]], removed: list[str], began: list[dict[str, str]]
+        self,
+        rows: list[dict[str, str]],
+        removed: list[str],
+        began: list[dict[str, str]],
+        named: list[tuple[str, str]] = (),
     ) -> None:
-        line = {"rows": rows, "removed": removed, "began": began}
+        line = {"rows": rows, "removed": removed, "began": began} | _named(named)
         with self.path.open("a", encoding="utf-8") as journal:
             # A line of its own even after a line a crash cut short: that one is lost, not this
             journal.write("\n" + json.dumps(line) + "\n")
@@ -75,7 +79,7 @@ class EditJournal:
             self.taken.append(mine)
             yield list(self._entries(mine))
 
-    def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str], list[dict] | None]]:
+    def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str], list | None, list]]:
         for line in _lines(path):
             try:
                 entry = json.loads(line)
@@ -83,17 +87,18 @@ class EditJournal:
                 removed = {str(i) for i in entry["removed"]}
                 # None in a line written before H233: its rows are brought back whole
                 began = [r for r in entry["began"] if r.get("id")] if "began" in entry else None
+                named = [(str(sid), str(name)) for sid, name in entry.get("named", ())]
             except (ValueError, TypeError, KeyError, AttributeError):
                 self.unreadable += 1  # cut short by a crash: the others still apply
                 continue
-            yield changed, removed, began
+            yield changed, removed, began, named
 
-    def restart(self, rows: list[dict[str, str]], began: list[dict[str, str]]) -> None:
+    def restart(self, rows: list[dict[str, str]], began: list[dict[str, str]], named=()) -> None:
         """This window's journal as one line of the rows it holds changed (after a rebase:
         replayed whole, its old lines put back another window's saved changes). Written in
         place before the journals it took are removed: a crash between keeps both."""
         if rows:
-            line = json.dumps({"rows": rows, "removed": [], "began": began})
+            line = json.dumps({"rows": rows, "removed": [], "began": began} | _named(named))
             fresh = self.path.with_name(self.path.name + ".new")  # not a journal's name
             fresh.write_text(line + "\n", encoding="utf-8")
             os.replace(fresh, self.path)
@@ -108,6 +113,11 @@ class EditJournal:
         for path in (self.path, *self.taken):
             path.unlink(missing_ok=True)
         self.taken = []
+
+
+def _named(named) -> dict:
+    """A line's fields named when brought back over a save, if any (see WorkingCopy.named)."""
+    return {"named": [list(pair) for pair in named]} if named else {}
 
 
 def unsaved_journals(folder: Path) -> list[Path]:

@@ -58,6 +58,15 @@ def _check_stands(row: dict[str, str], in_use: dict[str, str]) -> bool:
     return mine in (row["checked_contact"], in_use.get(row["id"]))
 
 
+def _still_over(latest: dict, saved: dict, service_id: str, name: str) -> bool:
+    """Whether a field named when brought back before still differs from what is saved
+    (the whole row, for a service added in both)."""
+    row, now = latest.get(service_id), saved.get(service_id)
+    if row is None or now is None:
+        return False
+    return now != row if not name else now.get(name) != row.get(name)
+
+
 @dataclass
 class WorkingCopy:
     folder: Path
@@ -75,7 +84,9 @@ class WorkingCopy:
     journal: EditJournal | None = None  # set by open()
     began: dict[str, dict[str, str]] = field(default_factory=dict)  # rows as saved at opening
     brought_back_over: list[str] = field(default_factory=list)  # fields a crash and a save changed
-    began_over: dict[str, dict[str, str] | None] = field(default_factory=dict)  # see _began_of
+    # (id, field) brought back over a save ("" a service added in both): carried in this
+    # window's journal, so that an opening after a crash names them again until saved
+    named: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
@@ -97,7 +108,7 @@ class WorkingCopy:
         self.version, self.kinds, saved = read_copy(self.folder)
         self.on_disk = fingerprint(self.folder)
         self.rows, both = merged(self.began, self.rows, saved)
-        self.began, self.began_over = {row["id"]: row for row in saved}, {}
+        self.began, self.named = {row["id"]: row for row in saved}, []
         self._restart_journal()  # a crash now brings back these fields, not old rows
         self.undo_stack.clear()
         self.redo_stack.clear()
@@ -246,7 +257,7 @@ class WorkingCopy:
         write_atomic(self.folder / "directory.toml", toml)
         self._forget_edits()
         self.on_disk = fingerprint(self.folder)
-        self.began, self.began_over = {row["id"]: row for row in self.rows}, {}
+        self.began, self.named = {row["id"]: row for row in self.rows}, []
 
     def discard(self) -> None:
         """Forget this window's unsaved edits: the saved files as they are."""
@@ -300,14 +311,10 @@ class WorkingCopy:
         """This window's journal as the rows it holds changed from those it began with."""
         if self.journal is not None:
             changed = [r for r in self.rows if self.began.get(r["id"]) != r]
-            self.journal.restart(changed, self._began_of(changed))
+            self.journal.restart(changed, self._began_of(changed), self.named)
 
     def _began_of(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
-        """Each row as this window began with it, for its journal; a field brought back
-        over a save as the crashed window began with it (none for a service added in both),
-        so that it is named again at each opening until saved."""
-        found = [(r["id"], self.began_over.get(r["id"], {})) for r in rows if r["id"] in self.began]
-        return [{**self.began[sid], **over} for sid, over in found if over is not None]
+        return [self.began[r["id"]] for r in rows if r["id"] in self.began]
 
     def _apply(self, journals) -> bool:
         """Crashed windows' journals, each brought back in turn over the rows as saved now,
@@ -326,8 +333,10 @@ class WorkingCopy:
         latest: dict[str, dict[str, str]] = {}  # each row as the journal last holds it
         began: dict[str, dict[str, str]] = {}  # each as its window began with it
         gone: set[str] = set()
+        carried: list[tuple[str, str]] = []  # named at an opening before, not yet saved
         replayed = before_h233 = False
-        for rows, removed, base in entries:
+        for rows, removed, base, named in entries:
+            carried += named
             before_h233 = before_h233 or base is None
             try:
                 changed = [complete_row(r) for r in rows]
@@ -349,12 +358,10 @@ class WorkingCopy:
         # else a row with none is one that window added: named if another saved the same id
         # (its row replaced the saved one, unsaid: re-attack round, H245)
         self.rows, both = merged(began, list(latest.values()), self.rows)
+        both += [(latest[s], f) for s, f in carried if _still_over(latest, saved, s, f)]
+        both = list({(row["id"], name): (row, name) for row, name in both}.values())
         self.brought_back_over += said_of(both)
-        for row, name in both:  # named again at each opening until saved (_began_of)
-            if not name:
-                self.began_over[row["id"]] = None
-            elif (over := self.began_over.setdefault(row["id"], {})) is not None:
-                over[name] = began[row["id"]][name]
+        self.named += [(row["id"], name) for row, name in both]
         # a service that window took out (an add undone) that is saved is kept, and named:
         # another window's saved service went, its phoned number with it (H245)
         kept = [saved[sid] for sid in sorted(gone) if sid in saved]

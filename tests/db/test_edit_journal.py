@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from app.db.copy_files import read_copy
 from app.db.edit_journal import AUTOSAVE, unsaved_journals
 from app.db.working_copy import WorkingCopy, WorkingCopyError
 from tests.conftest import REPO
@@ -310,3 +311,46 @@ def test_journals_brought_back_become_the_windows_own_before_they_go(folder, mon
     assert removed and all(any('"24/7"' in text for text in held) for held in removed)
     monkeypatch.undo()
     assert WorkingCopy.open(folder).service("bcwa")["hours"] == "24/7"
+
+
+def test_a_slip_put_right_before_a_second_crash_stays_put_right(folder):
+    """A changed the front door's number by a slip and retired CRASAC, then crashed; B
+    brought both back, put them right, and crashed too. The third opening brought A's slip
+    and retirement back: B's rows matched the saved ones and read as no change, and the
+    slip was published to every laptop (lead's attack, 2026-12-02)."""
+    first = window(folder)
+    first.update("coventry-mash", {"phone": "024 7600 9999"})
+    first.retire("crasac")
+    ended(folder, first)
+    second = window(folder)
+    assert second.service("coventry-mash")["phone"] == "024 7600 9999"
+    second.update("coventry-mash", {"phone": "024 7678 8555"})
+    second.reinstate("crasac")
+    ended(folder, second)
+    third = WorkingCopy.open(folder)
+    assert third.service("coventry-mash")["phone"] == "024 7678 8555"
+    assert third.service("crasac")["status"] == "active"
+    assert third.brought_back_over == []
+
+
+def test_a_field_named_when_brought_back_is_named_again_until_saved_whatever_it_becomes(folder):
+    """B was told a field it brought back had been changed by a save too, and typed the
+    value it wanted: that value stands at the next opening, named again until saved."""
+    first = window(folder)
+    first.update("bcwa", {"phone": "0121 552 0000"})
+    other = window(folder)
+    other.update("bcwa", {"phone": "0121 552 1111"})
+    other.save()
+    other.close()
+    ended(folder, first)
+    second = window(folder)
+    assert second.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
+    original = next(r for r in read_copy(REPO / "resources" / "services")[2] if r["id"] == "bcwa")
+    original = original["phone"]
+    second.update("bcwa", {"phone": original})  # the number the first window began with
+    ended(folder, second)
+    third = WorkingCopy.open(folder)
+    assert third.service("bcwa")["phone"] == original
+    assert third.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
+    third.save()
+    assert not WorkingCopy.open(folder).recovered
