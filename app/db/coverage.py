@@ -59,10 +59,13 @@ def coverage(rows: list[dict[str, str]], boroughs: list[str]) -> dict[tuple[str,
     return {key: tally.cell(key) for key in tally.totals if tally.cell(key).services}
 
 
-def left_without(rows: list[dict[str, str]], service_id: str, boroughs: list[str]) -> list:
+def left_without(
+    rows: list[dict[str, str]], service_id: str, boroughs: list[str], becomes: dict | None = None
+) -> list:
     """The (column, borough) cells no other active service covers: what retiring
     `service_id` leaves with none (retiring Solihull's only children's front door said
-    nothing of it: the lead's walk, 2026-12-02)."""
+    nothing of it: the lead's walk, 2026-12-02), or editing it into `becomes` (its kind
+    changed from children's front door to IDVA said nothing either: lead's attack, 12-02)."""
     others: set = set()
     mine: tuple = ()
     for row in rows:
@@ -71,6 +74,7 @@ def left_without(rows: list[dict[str, str]], service_id: str, boroughs: list[str
             mine = keys
         else:
             others.update(keys)
+    others.update(contribution(becomes, boroughs)[0] if becomes else ())
     return [
         (COLUMNS[column][0], borough) for borough, column in mine if (borough, column) not in others
     ]

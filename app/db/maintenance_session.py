@@ -94,10 +94,11 @@ class Maintenance:
             )
         return ""
 
-    def left_without_words(self, service_id: str) -> str:
-        """What retiring a service leaves no service for, in words ("" when nothing)."""
+    def left_without_words(self, service_id: str, becomes: dict | None = None) -> str:
+        """What retiring a service (or editing it into `becomes`) leaves no service for, in
+        words ("" when nothing)."""
         names = dict(self.boroughs)
-        left = left_without(self.copy.rows, service_id, list(names))
+        left = left_without(self.copy.rows, service_id, list(names), becomes)
         if not left:
             return ""
         cells = "; ".join(f"{column} in {names[borough]}" for column, borough in left)

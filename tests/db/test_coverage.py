@@ -105,3 +105,8 @@ def test_what_retiring_a_service_leaves_with_none_is_named():
     assert left_without(ROWS, "a", BOROUGHS) == []  # b is still an IDVA in Coventry
     only = [row("g", "mash_children", "walsall"), *ROWS]
     assert left_without(only, "g", BOROUGHS) == [("Children's front door", "walsall")]
+    # an edit that takes it out of the column, or out of the borough, leaves the same
+    idva = row("g", "idva", "walsall")
+    assert left_without(only, "g", BOROUGHS, becomes=idva) == [("Children's front door", "walsall")]
+    moved = row("g", "mash_children", "walsall;dudley")
+    assert left_without(only, "g", BOROUGHS, becomes=moved) == []  # still covers it

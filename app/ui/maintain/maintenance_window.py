@@ -158,12 +158,14 @@ class MaintenanceWindow(QMainWindow):
         return action
 
     # What is shown
-    def refresh(self, keep: str | None = None) -> None:
-        """Grid, list and form at once from the working copy; the changes a moment later,
-        once the grid is drawn (at 10,000 services the difference takes longest)."""
+    def refresh(self, keep: str | None = None, redraw: bool = True) -> None:
+        """Grid, list and form at once from the working copy (`keep`: the service to show,
+        else the form's; `redraw`: the form shown again as the copy holds it, even typed
+        into); the changes a moment later, once the grid is drawn (at 10,000 services the
+        difference takes longest)."""
         self.coverage.set_cells(self.maintenance.coverage(self.today()))
         self.problems = self.maintenance.all_problems()
-        self.show_services(keep, redraw=True)  # the copy changed: the form shows it as it is
+        self.show_services(keep, redraw=redraw)
         copy = self.maintenance.copy
         self.undo_action.setEnabled(bool(copy.undo_stack))
         self.redo_action.setEnabled(bool(copy.redo_stack))
@@ -198,27 +200,30 @@ class MaintenanceWindow(QMainWindow):
         if self._typed(sid):
             return  # the same service again: what is typed stays
         if self.form.typed():  # leaving it: applied first, never lost
-            self.apply_typed(keep=sid)
+            self.apply_typed()
         self.form.show_service(self.maintenance.copy.service(sid))
 
-    def apply_typed(self, keep: str | None = None) -> bool:
+    def apply_typed(self) -> bool:
         """What the form holds, typed and not applied, applied (one step Undo takes back):
         Save, Publish, a search or another service dropped a typed number, and Save said
-        "Saved" (lead review 2026-12-01). The list and grid follow once this event is done
-        (`keep`: the service chosen meanwhile)."""
+        "Saved" (lead review 2026-12-01). The list and grid follow once this event is done,
+        on whatever service the form shows then: they went back to the one applied, after
+        Add had chosen the new one, and the new service's details were typed over the
+        children's front door (lead's attack, 2026-12-02)."""
         form = self.form
         if not form.typed():
             return True
-        service_id = form.row["id"]
+        service_id, changes = form.row["id"], form.changes()
         copy = self.maintenance.copy
+        lost = self.maintenance.left_without_words(service_id, copy.service(service_id) | changes)
         try:
-            copy.update(service_id, form.changes())
+            copy.update(service_id, changes)
         except EDIT_FAILED as error:
             self.status.setText(f"Not changed: {error}")
             return False
         form.show_service(copy.service(service_id))
-        self.status.setText(f"{copy.service(service_id)['name']}: changes applied.")
-        QTimer.singleShot(0, self, lambda: self.refresh(keep or service_id))
+        self.status.setText(f"{copy.service(service_id)['name']}: changes applied.{lost}")
+        QTimer.singleShot(0, self, lambda: self.refresh(redraw=False))
         return True
 
     def select(self, service_id: str) -> None:
@@ -239,15 +244,19 @@ class MaintenanceWindow(QMainWindow):
     def apply(self, service_id: str, changes: dict) -> None:
         copy = self.maintenance.copy
         name, was = copy.service(service_id)["name"], copy.service(service_id)["assured_date"]
-        if self._edit(lambda: copy.update(service_id, changes), f"{name}: changes applied."):
-            if was and not copy.service(service_id)["assured_date"]:  # said (attack review)
-                self.status.setText(f"{name}: changes applied. {CHECK_CLEARED}")
-            left = sum(len(p) for p in self.problems.get(service_id, {}).values())
-            if left:  # kept, so nothing typed is lost; publishing waits for it
-                self.status.setText(
-                    f"{name}: changes applied, with {left} problem(s) shown in the form: "
-                    "correct them before publishing."
-                )
+        lost = self.maintenance.left_without_words(service_id, copy.service(service_id) | changes)
+        if not self._edit(lambda: copy.update(service_id, changes), ""):
+            return
+        said = f"{name}: changes applied."
+        left = sum(len(p) for p in self.problems.get(service_id, {}).values())
+        if left:  # kept, so nothing typed is lost; publishing waits for it
+            said = (
+                f"{name}: changes applied, with {left} problem(s) shown in the form: correct "
+                "them before publishing."
+            )
+        if was and not copy.service(service_id)["assured_date"]:  # said (attack review)
+            said += f" {CHECK_CLEARED}"
+        self.status.setText(said + lost)
 
     def add(self) -> None:
         """A new active service with this id; the form then says what it still needs."""

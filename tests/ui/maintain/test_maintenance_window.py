@@ -418,3 +418,39 @@ def test_staying_when_closing_applies_nothing_typed(lead_window, qtbot):
     assert copy.service("coventry-mash")["phone"] == old and window.isVisible()
     assert window.form.editors["phone"].text() == "024 76"
     window.close_choice = lambda: "discard"
+
+
+def test_a_service_added_with_a_number_typed_elsewhere_keeps_the_form(lead_window, qtbot):
+    """A number typed into the front door, then Add: the form went back to the front door a
+    moment later, and the new service's name, kind and number were typed over it (lead's
+    attack, 2026-12-02)."""
+    window = lead_window
+    copy = window.maintenance.copy
+    window.select("coventry-mash")
+    type_into(qtbot, window.form.editors["phone"], "024 7600 0001")
+    qtbot.keyClicks(window.new_id, "coventry-new-idva")
+    qtbot.keyClick(window.new_id, Qt.Key.Key_Return)
+    qtbot.wait(50)  # the list and grid follow the applied number a moment later
+    assert window.form.row["id"] == "coventry-new-idva"
+    assert window.form.editors["name"].hasFocus()
+    type_into(qtbot, window.form.editors["name"], "Coventry new IDVA")
+    window.apply_typed()
+    qtbot.wait(50)
+    front_door = copy.service("coventry-mash")
+    assert (front_door["name"], front_door["phone"]) == ("Coventry MASH", "024 7600 0001")
+    assert copy.service("coventry-new-idva")["name"] == "Coventry new IDVA"
+
+
+def test_an_edit_that_leaves_a_borough_without_a_front_door_says_so(lead_window, qtbot):
+    """Coventry's only children's front door typed into an IDVA service was applied with
+    nothing said; retiring it would have asked first (lead's attack, 2026-12-02)."""
+    window = lead_window
+    window.select("coventry-mash")
+    type_into(qtbot, window.form.editors["kinds"], "idva")
+    window.apply_typed()
+    said = window.status.text()
+    assert "changes applied. No other service held here covers: Children's front door in " in said
+    assert "Coventry" in said and "only the fallback numbers" in said
+    type_into(qtbot, window.form.editors["phone"], "024 7600 0001")  # nothing more left
+    window.apply_typed()
+    assert "No other service" not in window.status.text()
