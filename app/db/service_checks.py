@@ -24,9 +24,11 @@ from app.db.field_rules import (
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.phone_numbers import (
+    GEOGRAPHIC_LENGTHS,
     PHONE_ALLOWED,
     national_number,
     note_not_rung,
+    number_not_dialled,
     other_number,
     uk_phone_digits,
 )
@@ -116,6 +118,12 @@ FIXED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral
 FIXED_WORDS += ("email", "website", "source", "source_seen", "phone_type")  # shown too (re-attacks)
 
 
+# The words a worker reads a number from besides the phone field (not links: a page's
+# address may hold any digits)
+NUMBERED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral_route")
+NUMBERED_WORDS += ("alert",)
+
+
 def fixed_other_number(number: str) -> str:
     return (
         f"{number!r} is another number: 999, 101 and 111 are shown with no other number "
@@ -151,6 +159,11 @@ def text_problems(field: str, value: str) -> list[str]:
         problems.append(f"U+{ord(blank.group()):04X} ({name}) shows as nothing: remove it")
     if STACKED_MARKS.search(value):
         problems.append("three or more accents on one letter are not allowed: retype the word")
+    if field in NUMBERED_WORDS and (number := number_not_dialled(value)):
+        problems.append(
+            f"{number!r} is not a UK phone number ({GEOGRAPHIC_LENGTHS}): a worker may ring "
+            "it, so write it in full"
+        )
     return problems
 
 

@@ -130,6 +130,36 @@ def other_number(text: str) -> str:
     return ""
 
 
+# A number as written in words: digits with at most two of a number's marks between them
+# ("0121 496 0000", "+44 (0)121 …"); " / " or " – " ends one ("0121 569 3100 / 3101")
+PHONE_RUN = re.compile(r"\d(?:[ \-.()]{0,2}\d)+")
+
+
+def number_not_dialled(text: str) -> str:
+    """The first number in a service's words that a worker could ring and that is no UK
+    number, as written, or "": one of nine digits or more, or from +44. The strict rule read
+    only the phone field: "out of hours: 024 7683 222" (a digit short) in the note was
+    signed and shown "confirmed" on the children's front door's card (attack, 2026-12-02).
+    Text relay's 18001 before a number, and figures after a whole one ("0121 303 2296 (24
+    hours)"), are let be."""
+    import unicodedata
+
+    plain = FIGURES.sub(" x ", unicodedata.normalize("NFKC", text))
+    for found in PHONE_RUN.finditer(plain):
+        groups = re.findall(r"\d+", found.group())
+        if groups[0] in ("18001", "18002") and len(groups) > 1:
+            groups = groups[1:]
+        plus = "+" if plain[: found.start()].endswith("+") and groups[0] == "44" else ""
+        if not (plus or len("".join(groups)) >= 9):
+            continue  # a charity's or a company's number, a year, a range of ages
+        whole = [plus + " ".join(groups[:n]) for n in range(len(groups), 0, -1)]
+        if not any(len(uk_phone_digits(number) or "") >= 10 for number in whole[1:]) and (
+            uk_phone_digits(whole[0]) is None
+        ):
+            return plus + found.group()
+    return ""
+
+
 def fixed_line_words(text: str, phone: str) -> str:
     """A service's words as laptops show them: on 999, 101 and 111, none that give another
     number. A signed "Do not ring 999: ring 0121 496 0000" in 999's note or hours was shown,

@@ -53,6 +53,11 @@ def test_the_shipped_directory_breaks_no_word_rule():
             "UPDATE schedule SET description = 'Mon\u0301\u0302\u0303' WHERE service_id = 'bcwa'",
             "service bcwa: hours: three or more accents",
         ),
+        (  # a digit short, in the front door's note (attack, 2026-12-02)
+            "UPDATE phone SET description = 'out of hours: 024 7683 222' "
+            "WHERE service_id = 'coventry-mash'",
+            "service coventry-mash: phone_note: '024 7683 222' is not a UK phone number",
+        ),
     ],
 )
 def test_a_database_published_as_it_is_keeps_the_working_copys_word_rules(

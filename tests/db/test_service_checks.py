@@ -304,3 +304,18 @@ def test_a_number_pasted_with_a_no_break_space_is_tidied_not_refused(row, words)
     assert "phone" not in service_problems(
         {**row, "phone": "024\u00a07678 8555"}, words.kinds, words.areas
     )
+
+
+@pytest.mark.parametrize(
+    "field", ["name", "organisation", "phone_note", "hours", "notes", "referral_route", "alert"]
+)
+def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(row, words, field):
+    """ "out of hours: 024 7683 222" (a digit short) in the front door's note was signed and
+    shown "confirmed" on every laptop: the strict rule read only the phone field (attack,
+    2026-12-02). Whole numbers, and figures that are not numbers, stand."""
+    typed = {**row, field: "out of hours: 024 7683 222"}
+    (said,) = service_problems(typed, words.kinds, words.areas)[field]
+    assert said.startswith("'024 7683 222' is not a UK phone number (02, 011x")
+    assert "a worker may ring it, so write it in full" in said
+    for fine in ("out of hours: 024 7683 2222", "Mon-Fri 9-5, 10-4", "charity 1012345"):
+        assert service_problems({**row, field: fine}, words.kinds, words.areas) == {}

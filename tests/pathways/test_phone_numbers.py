@@ -159,3 +159,26 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
     assert fixed_line_words(words, "999") == ("" if other else words)
     assert fixed_line_words(words, "0121 496 0001") == words  # any other service says it
     assert fixed_line_name(words, "1 0 1") == ("Police non-emergency" if other else words)
+
+
+@pytest.mark.parametrize(
+    ("words", "not_dialled"),
+    [
+        ("out of hours: 024 7683 222", "024 7683 222"),  # a digit short (attack, 2026-12-02)
+        ("Ring 121 496 0000", "121 496 0000"),  # no 0
+        ("Ring 0121 999 000", "0121 999 000"),  # 999 inside is no number to ring
+        ("+44 121 496 000", "+44 121 496 000"),
+        ("out of hours: 024 7683 2222", ""),
+        ("+44 (0)121 496 0000, 0121-303-2296 or 0121.303.2296", ""),
+        ("0121 569 3100 / 3101", ""),  # a second number's last digits
+        ("0121 303 2296 (24 hours); (18+) 0121 303 2296", ""),  # figures beside a number
+        ("Text relay 18001 0121 496 0000", ""),
+        ("Childline 0800 1111, Samaritans 116 123, 999 then 55", ""),
+        ("Mon-Fri 9-5, 10-4; 09:00-17:00; 24/7; 2026-11-28", ""),  # times and days
+        ("Registered charity 1012345, company 01234567, ages 16-25", ""),  # not phoned
+    ],
+)
+def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
+    from app.pathways.phone_numbers import number_not_dialled
+
+    assert number_not_dialled(words) == not_dialled
