@@ -63,6 +63,11 @@ class ServiceHit:
     # shown for a feed's own date no person stood behind (review 2026-12-01)
     confirmed: str = ""
     alert: str = ""  # the directory lead's (H188): shown first in the details pane
+    # what the plan's card says beside the number (the pane held the number alone, and the
+    # lead's notes: officer walk, 2026-12-02)
+    hours: str = ""
+    referral_route: str = ""
+    website: str = ""
 
 
 def match_expression(text: str) -> str | None:
@@ -210,7 +215,10 @@ class DirectorySearch:
             "s.confidence, s.assured_date, s.source, s.source_date, coalesce(s.notes, ''), "
             "coalesce(s.email, ''), s.assured_method, coalesce(s.alert, ''), "
             "coalesce((SELECT type FROM phone WHERE service_id = s.id "
-            f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), '')"
+            f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), "
+            "coalesce((SELECT group_concat(description, '; ') FROM schedule "
+            "WHERE service_id = s.id AND description != ''), ''), "
+            "coalesce(s.application_process, ''), coalesce(s.url, '')"
         )
         expression = match_expression(text)
         if expression:
@@ -271,6 +279,9 @@ class DirectorySearch:
             check_before_use=check or odd,
             confirmed=str(confirmed or "") if not odd else "",
             alert=lead_alert(row[11], row[3]),
+            hours=fixed_line_words(plain_spaces(row[13]), phone),
+            referral_route=fixed_line_words(plain_lines(row[14]), phone),
+            website=fixed_line_words(row[15], phone),
         )
 
     def _place_as_filter(self, text: str, filters: SearchFilters) -> tuple[str, SearchFilters]:

@@ -125,11 +125,19 @@ def alert_words(s: Service) -> str:
 
 def service_notes(s: Service) -> list[str]:
     """What to know before phoning: the line's type (when it says more than a voice line),
-    the number's note, the hours, who it is for."""
+    the number's note, the hours, who it is for; where no number or address is held, how
+    to refer and the website, as held (Walsall's adult safeguarding card read "No number
+    held here" with its form and page held and never shown: officer walk, 2026-12-02)."""
     notes = [isolated(x) for x in (type_label(s.phone_type), s.phone_note, s.hours) if x]
     if s.audience not in ("any", ""):
         notes.append(f"{s.audience} only")
-    return notes
+    return notes + (how_to_refer(s) if not (s.phone or s.email) else [])
+
+
+def how_to_refer(s: Service) -> list[str]:
+    """A service's referral route and website as held, in words."""
+    said = (("How to refer: ", s.referral_route), ("Website: ", s.website))
+    return [words + isolated(held) for words, held in said if held]
 
 
 def service_line(match: ServiceMatch, check) -> str:

@@ -187,3 +187,18 @@ def test_no_surface_gives_an_alert_on_999_101_or_111(graph, pathway):
         assert alerted.has_confirmed_contact  # no fallback note over 999 for it
     bcwa = dataclasses.replace(graph.services["bcwa"], alert=warning)
     assert alert_words(bcwa).endswith(warning)  # on any other service it is said
+
+
+def test_where_no_number_is_held_how_to_refer_and_the_website_are_said(graph):
+    """Walsall's adult safeguarding card read "No number held here", its referral form and
+    page held and shown nowhere (officer walk, 2026-12-02); a service with a number is said
+    as before."""
+    from app.pathways.summary import service_notes
+
+    walsall = graph.services["walsall-adult-safeguarding"]
+    notes = service_notes(walsall)
+    assert any(n.startswith("How to refer: Download the adult safeguarding") for n in notes)
+    assert f"Website: {walsall.website}" in notes
+    assert "go.walsall.gov.uk/adult_safeguarding" in service_line(ServiceMatch(walsall), bool)
+    rung = graph.services["coventry-mash"]  # its route is held too, and its number is said
+    assert rung.referral_route and not any("How to refer" in n for n in service_notes(rung))

@@ -164,12 +164,19 @@ class DirectoryTab(QWidget):
         # service, the warning issue 13 took off the cards (review 2026-12-01)
         warning = " · check it before you give it" if hit.check_before_use else ""
         alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
+        held = (
+            ("Hours", hit.hours),
+            ("How to refer", hit.referral_route),
+            ("Website", hit.website),
+        )
         self.details.setText(
             alert + f"{hit.name} ({hit.organisation or 'no organisation held'})\n"
             f"Phone: {hit.phone or 'no number held'}"
             + (f" · e-mail: {hit.email}" if hit.email else "")
             + f" · confidence: {hit.confidence}"
-            f" · checked: {checked}{warning}\nSource: {hit.source}"
+            f" · checked: {checked}{warning}"
+            + "".join(f"\n{said}: {value}" for said, value in held if value)
+            + f"\nSource: {hit.source}"
             + (f" (seen {hit.source_date})" if hit.source_date else "")
             + (f"\nNotes: {hit.notes}" if hit.notes else "")
         )

@@ -99,3 +99,19 @@ def test_a_services_details_lead_with_the_directory_leads_alert(qtbot, pathway):
         "\u26a0 Alert from the directory lead: Reported not answering\n"
     )
     tab.searches.stop()
+
+
+def test_a_services_details_give_its_hours_how_to_refer_and_website(qtbot, pathway):
+    """The pane gave the number alone ("no number held" for Walsall's adult safeguarding),
+    with the form to download and the page held (officer walk, 2026-12-02)."""
+    tab = searched(qtbot, pathway, "Walsall adult safeguarding")
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "walsall-adult-safeguarding")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    said = tab.details.text()
+    assert "\nHow to refer: Download the adult safeguarding concern referral form" in said
+    assert "\nWebsite: https://go.walsall.gov.uk/adult_safeguarding" in said
+    tab.searches.stop()
+    tab = searched(qtbot, pathway, "Men's Advice Line")
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    assert "\nHours: Mon and Wed 9:00-20:00; Tue, Thu and Fri 9:00-17:00" in tab.details.text()
+    tab.searches.stop()

@@ -209,3 +209,20 @@ def test_words_in_urdu_never_reorder_the_hours_or_number_beside_them(qtbot, grap
     layout.endLayout()
     x = {word: layout.lineAt(0).cursorToX(text.index(word))[0] for word in ("9:00", "17:00", "Mon")}
     assert x["9:00"] < x["17:00"] < x["Mon"]
+
+
+def test_a_service_with_no_number_shows_how_to_refer_on_its_card(qtbot, graph):
+    """ "No number held here", with the form and page held and shown nowhere (officer walk,
+    2026-12-02)."""
+    card = ActionCard(
+        1,
+        action_with(graph, "walsall-adult-safeguarding", kind="adult_safeguarding_referral"),
+        TODAY,
+        12,
+    )
+    qtbot.addWidget(card)
+    notes = card.rows[0].notes
+    assert (
+        notes.isVisibleTo(card) and "How to refer: Download the adult safeguarding" in notes.text()
+    )
+    assert "Website: https://go.walsall.gov.uk/adult_safeguarding" in notes.text()
