@@ -230,9 +230,9 @@ class WorkingCopy:
         """The rows on top of `source` again; the present ones kept on `other`."""
         if not source:
             return False
+        self._journal(self.rows, source[-1])
         other.append(self.rows)
-        before, self.rows = self.rows, source.pop()
-        self._journal(before)
+        self.rows = source.pop()
         return True
 
     # Files
@@ -291,20 +291,29 @@ class WorkingCopy:
         self._index = (id(self.rows), positions)  # every row is where it was
 
     def _step(self, rows: list[dict[str, str]]) -> None:
+        self._journal(self.rows, rows)
         self.undo_stack.append(self.rows)
         self.redo_stack.clear()
-        before, self.rows = self.rows, rows
-        self._journal(before)
+        self.rows = rows
 
-    def _journal(self, before: list[dict[str, str]]) -> None:
-        """Append what changed from `before` (unchanged rows are the same objects)."""
+    def _journal(self, before: list[dict[str, str]], after: list[dict[str, str]]) -> None:
+        """Append what changes from `before` to `after` (unchanged rows are the same objects),
+        before the rows change: on a full disk the edit was made, "Not changed" was said,
+        and a later save wrote it (lead's attack, 2026-12-02)."""
         kept = {id(r) for r in before}
-        entry = {"rows": [r for r in self.rows if id(r) not in kept], "removed": []}
-        if len(self.rows) < len(before):
-            entry["removed"] = sorted({r["id"] for r in before} - {r["id"] for r in self.rows})
-        self.log.append({r["id"] for r in entry["rows"]} | set(entry["removed"]))
+        rows = [r for r in after if id(r) not in kept]
+        removed = []
+        if len(after) < len(before):
+            removed = sorted({r["id"] for r in before} - {r["id"] for r in after})
         if self.journal is not None:
-            self.journal.append(entry["rows"], entry["removed"], self._began_of(entry["rows"]))
+            try:
+                self.journal.append(rows, removed, self._began_of(rows))
+            except OSError as error:
+                raise WorkingCopyError(
+                    f"the edit could not be kept in {self.folder} ({error.strerror or error}): "
+                    "nothing was changed; make room there, or ask IT, then make it again"
+                ) from error
+        self.log.append({r["id"] for r in rows} | set(removed))
         self.unsaved = True
 
     def _restart_journal(self) -> None:

@@ -206,3 +206,22 @@ def test_a_version_line_with_a_comment_or_a_bom_opens_and_keeps_them(folder):
     copy = WorkingCopy.open(folder)
     copy.save("2026.12.1")
     assert 'version = "2026.12.1"  # 30 Nov' in meta.read_text(encoding="utf-8-sig")
+
+
+def test_an_edit_that_cannot_be_kept_changes_nothing(folder):
+    """On a full disk the edit was made while "Not changed" was said, nothing asked on
+    closing, and a later save wrote it (lead's attack, 2026-12-02). Here the journal's place
+    is taken by a folder: a real write that fails, as a full disk's does."""
+    copy = WorkingCopy.open(folder)
+    copy.journal.path.mkdir()
+    with pytest.raises(WorkingCopyError, match=r"could not be kept in .*nothing was changed"):
+        copy.update("coventry-mash", {"phone": "024 7600 0001"})
+    assert copy.service("coventry-mash")["phone"] == "024 7678 8555"
+    assert not copy.unsaved and not copy.undo_stack and not copy.log
+    copy.journal.path.rmdir()
+    copy.update("coventry-mash", {"phone": "024 7600 0001"})
+    copy.journal.path.unlink()
+    copy.journal.path.mkdir()
+    with pytest.raises(WorkingCopyError):
+        copy.undo()
+    assert copy.service("coventry-mash")["phone"] == "024 7600 0001" and copy.undo_stack

@@ -312,14 +312,14 @@ class MaintenanceWindow(QMainWindow):
     def undo(self) -> None:
         """What is typed is applied first, so Undo takes it back and Redo brings it back:
         nothing typed is lost, and the form shows the copy as it is after (review)."""
-        if self.apply_typed() and self.maintenance.copy.undo():
-            self.status.setText("Undone.")
-            self.refresh()
+        copy = self.maintenance.copy
+        if self.apply_typed() and copy.undo_stack:
+            self._edit(copy.undo, "Undone.")  # refused on a full disk, and said (H257)
 
     def redo(self) -> None:
-        if self.apply_typed() and self.maintenance.copy.redo():
-            self.status.setText("Redone.")
-            self.refresh()
+        copy = self.maintenance.copy
+        if self.apply_typed() and copy.redo_stack:
+            self._edit(copy.redo, "Redone.")
 
     def save(self) -> None:
         if not self.apply_typed():  # its reason stays on the status line, nothing saved

@@ -454,3 +454,25 @@ def test_an_edit_that_leaves_a_borough_without_a_front_door_says_so(lead_window,
     type_into(qtbot, window.form.editors["phone"], "024 7600 0001")  # nothing more left
     window.apply_typed()
     assert "No other service" not in window.status.text()
+
+
+def test_an_edit_that_cannot_be_kept_is_said_and_nothing_changes(lead_window, qtbot):
+    """On a full disk "Not changed" was said of an edit that was made (lead's attack,
+    2026-12-02): the journal's place taken by a folder fails as a full disk does."""
+    window = lead_window
+    copy = window.maintenance.copy
+    window.select("coventry-mash")
+    type_into(qtbot, window.form.editors["phone"], "024 7600 0001")
+    copy.journal.path.mkdir()
+    window.apply_typed()
+    assert window.status.text().startswith("Not changed: the edit could not be kept in")
+    assert copy.service("coventry-mash")["phone"] == "024 7678 8555" and not copy.unsaved
+    assert window.form.editors["phone"].text() == "024 7600 0001"  # what was typed stays
+    copy.journal.path.rmdir()
+    window.apply_typed()
+    copy.journal.path.unlink()
+    copy.journal.path.mkdir()
+    window.undo()
+    assert window.status.text().startswith("Not changed: the edit could not be kept in")
+    assert copy.service("coventry-mash")["phone"] == "024 7600 0001"
+    copy.journal.path.rmdir()  # room made again
