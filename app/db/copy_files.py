@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 from app.db.service_rows import OPTIONAL_COLUMNS, SERVICE_COLUMNS
+from app.pathways.phone_numbers import contact_key
 from app.pathways.services import typed_day
 
 
@@ -105,14 +106,34 @@ def merged(
                 both.append((row, ""))
             rows[row["id"]] = dict(row)
             continue
+        saved_contact = _contact(now) if now is not None else None
         for name, value in row.items():
             if value == before.get(name) or now is None:
                 continue
             if now.get(name) not in (before.get(name), value):
                 both.append((row, name))
             now[name] = value
+        if now is not None and _check_of_another_contact(now, saved_contact, row, before):
+            now.update(dict.fromkeys(CHECK_CLEARED, ""))
+            both.append((row, OLD_CHECK))
     order = [row["id"] for row in saved] + [r["id"] for r in mine if r["id"] not in began]
     return [rows[sid] for sid in dict.fromkeys(order)], both
+
+
+CHECK_CLEARED = ("assured_date", "assured_method", "assured_by", "checked_contact")
+OLD_CHECK = "a check saved meanwhile was of the contact before this one: cleared"
+
+
+def _contact(row: dict[str, str]) -> str:
+    return contact_key(row.get("phone", ""), row.get("phone_note", ""), row.get("email", ""))
+
+
+def _check_of_another_contact(now: dict, saved_contact, mine: dict, began: dict) -> bool:
+    """A person's check saved meanwhile (check-service, another window) of the number this
+    window changed: it stood on the new number until publish refused it, and the window
+    had no way to clear it (lead's attack, 2026-12-02). Never this window's own check."""
+    own = any(mine.get(f) != began.get(f) for f in CHECK_CLEARED[:3])
+    return bool(now.get("assured_date")) and not own and _contact(now) != saved_contact
 
 
 def said_of(both: list[tuple[dict[str, str], str]]) -> list[str]:

@@ -79,3 +79,30 @@ def test_a_windows_changes_go_on_top_of_anothers_field_by_field():
     assert said_of(both) == ["C (c): phone"] and both == [(mine[2], "phone")]
     _, both = merged(began, [row("new", phone="5")], [*saved, row("new")])
     assert said_of(both) == ["NEW (new): added in both"]
+
+
+def test_a_check_saved_meanwhile_of_the_number_this_window_changed_is_cleared(folder):
+    """check-service recorded a check of 0300 555 2866 while a window changed the number:
+    the save's merge kept the check on 0300 555 2867, named nowhere until publish refused
+    it, and the window had no way to clear it (lead's attack, 2026-12-02)."""
+    from datetime import date
+
+    window = WorkingCopy.open(folder)
+    other = WorkingCopy.open(folder)
+    other.mark_checked("walsall-mast", "provider", "DA lead", date(2026, 12, 1))
+    other.save()
+    window.update("walsall-mast", {"phone": "0300 555 2867"})
+    both = window.rebase()
+    row = window.service("walsall-mast")
+    assert (row["phone"], row["assured_date"], row["checked_contact"]) == ("0300 555 2867", "", "")
+    assert both == [
+        f"{row['name']} (walsall-mast): a check saved meanwhile was of the contact before "
+        "this one: cleared"
+    ]
+    again = WorkingCopy.open(folder)  # a check made here of the new number stands
+    mine = WorkingCopy.open(folder)
+    mine.update("bcwa", {"phone": "0121 552 0000"})
+    mine.mark_checked("bcwa", "phoned", "DA lead", date(2026, 12, 2))
+    again.update("bcwa", {"notes": "saved first"})
+    again.save()
+    assert mine.rebase() == [] and mine.service("bcwa")["assured_date"] == "2026-12-02"
