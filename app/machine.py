@@ -85,7 +85,11 @@ def others_could_change(path: Path) -> str:
     update folder, and every self-test passed (IT review 2026-12-01)."""
     if os.name == "nt":
         return ""
-    for place, where in ((path, ""), (path.parent, f"is in a folder ({path.parent}) that ")):
+    places = [(path, ""), (path.parent, f"is in a folder ({path.parent}) that ")]
+    if path.is_symlink():  # the folder its file is really in: a link in IT's folder to one
+        real = path.resolve().parent  # any user writes passed (attack, 2026-12-02)
+        places.append((real, f"is a link into a folder ({real}) that "))
+    for place, where in places:
         status = place.stat()
         if status.st_uid not in (0, os.getuid()):
             return f"{where}belongs to another account (user id {status.st_uid})"

@@ -798,3 +798,12 @@ def test_an_update_folder_any_user_can_change_is_named_for_it(where, key):
     os.chmod(made, 0o666)
     said = [p for p in select_directory(where, TODAY).problems if "any user could" in p]
     assert said and said[0].startswith(f"{made} can be changed by other accounts (mode 666)")
+    # a link in it to a file in a folder any user can write: the file could be swapped
+    # for an older update, and the self-test passed (attack, 2026-12-02)
+    elsewhere = where.machine_updates.parent / "anyone"
+    elsewhere.mkdir(mode=0o777)
+    os.chmod(elsewhere, 0o777)
+    os.chmod(made, 0o644)
+    os.symlink(made.rename(elsewhere / made.name), where.machine_updates / made.name)
+    said = [p for p in select_directory(where, TODAY).problems if "any user could" in p]
+    assert said and f"is a link into a folder ({elsewhere}) that can be changed" in said[0]
