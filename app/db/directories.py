@@ -52,6 +52,7 @@ class Locations:
     machine_updates: Path | None = None  # bundles IT places for every user
     user_updates: Path | None = None  # bundles this user installed
     machine_updates_named: bool = False  # by IT's policy: its absence is said, not assumed
+    passed_over: Path | None = None  # the machine's own update folder, when a policy names another
 
 
 @dataclass
@@ -114,6 +115,7 @@ def default_locations(
         machine_updates=machine_updates or machine.updates,
         user_updates=user / "directory-updates",
         machine_updates_named=machine_updates is not None,
+        passed_over=machine.updates if machine_updates not in (None, machine.updates) else None,
     )
 
 
@@ -139,6 +141,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         )
     if named is not None and (open_to_others := _open_to_others(named)):
         choice.unreachable.append(open_to_others)
+    if left := _passed_over(where):
+        choice.unreachable.append(left)
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:
             bundles += [  # "kept" only in the worker's folder: in IT's share it is IT's file
@@ -225,6 +229,23 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return True  # there, but not readable: the reading says so
+
+
+def _passed_over(where: Locations) -> str:
+    """Updates left in the machine's own folder when IT's policy names another: IT, told to
+    copy bundles there "or to the policy's folder", kept copying to the old place once a
+    policy named a share, and new laptops stayed on the app's own directory while every
+    self-test passed (attack, 2026-12-02)."""
+    try:
+        left = bundle_files(where.passed_over)
+    except OSError:
+        return ""
+    if not left:
+        return ""
+    return (
+        f"{len(left)} update file(s) in {where.passed_over} are not read: IT's policy names "
+        f"{where.machine_updates} as the update folder; put updates there"
+    )
 
 
 TRIES_IN_SHARE = 3  # places in IT's share read whole for one signed manifest, at most
