@@ -201,6 +201,17 @@ def trusted_keys(folder: Path | None) -> dict:
     return load_public_keys(folder) if folder is not None else trusted_keys_here()
 
 
+def keys_folder_problem(folder: Path | None) -> str:
+    """What is wrong with a --keys folder, or "": a path mistyped, or a key file given for
+    its folder, said "signed with unknown key" of the publisher's own bundle (attack,
+    2026-12-02)."""
+    if folder is None or any(folder.glob("*.pub")):
+        return ""
+    if not folder.is_dir():
+        return "no such folder: give the folder that holds the publisher's .pub key file"
+    return "holds no .pub key file: give the folder that holds the publisher's .pub key file"
+
+
 def directory_command(args: argparse.Namespace) -> int:
     from app.cli import directory, updates
     from app.paths import shipped_directory
@@ -209,6 +220,9 @@ def directory_command(args: argparse.Namespace) -> int:
         return directory.build(args.source, args.output)
     if args.action == "keygen":
         return updates.keygen(args.out, args.passphrase_file)
+    if args.action in ("verify", "diff") and (wrong := keys_folder_problem(args.keys)):
+        print(f"error: --keys {args.keys}: {wrong}", file=sys.stderr)
+        return 2
     if args.action == "verify":
         return updates.verify(args.file, trusted_keys(args.keys))
     if args.action == "check-service":

@@ -74,6 +74,10 @@ BAD_INPUT = [  # (arguments, what the message must say); review 2026-12-01
     (["directory", "keygen", "--out", "{empty}"], "is a file: --out is a folder"),
     (["directory", "keygen", "--out", "{keys}", "--passphrase-file", "{empty}"], "is empty"),
     (["directory", "export", "{folder}/tables.txt"], "allowed a folder for CSV tables"),
+    # a mistyped --keys said "signed with unknown key" of the publisher's own bundle (12-02)
+    (["directory", "verify", "{shipped}", "--keys", "{keys}"], "no such folder: give the"),
+    (["directory", "verify", "{shipped}", "--keys", "{folder}"], "holds no .pub key file"),
+    (["directory", "diff", "{shipped}", "{shipped}", "--keys", "{empty}"], "no such folder"),
 ]
 
 

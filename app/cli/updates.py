@@ -187,6 +187,14 @@ def verify(path: Path, keys: dict) -> int:
             )
             if own := newer_own_directory(manifest.directory_version):
                 print(own)
+            if manifest.created > date.today().isoformat():
+                # a lead's clock a year ahead signed 2027.12.2 on 2026-12-02, and every later
+                # update must be numbered above it; verify said only "ok" (attack, 12-02)
+                print(
+                    f"note: signed on {manifest.created}, after today here "
+                    f"({date.today().isoformat()}): the publisher's clock may be wrong; every "
+                    f"later update must have a version above {manifest.directory_version}"
+                )
         else:
             if not path.is_file():
                 raise Refused("a folder, not a file" if path.is_dir() else "no such file")

@@ -251,3 +251,27 @@ def test_verify_notes_an_update_no_newer_than_the_apps_own_directory(tmp_path, c
     out = capsys.readouterr().out
     assert f"note: this app's own directory {own} is as new or newer" in out
     assert "never use this update" in out
+
+
+def test_verify_notes_an_update_signed_on_a_day_after_today(tmp_path, capsys, app_home):
+    """A lead's clock a year ahead signed 2027.12.2: verify said "ok", and every later update
+    must be numbered above it (attack, 2026-12-02)."""
+    from datetime import date, timedelta
+
+    from app.db import signing
+    from app.db.bundle import publish
+
+    lead = signing.generate(tmp_path / "k")
+    ahead = date.today() + timedelta(days=365)
+    shipped = REPO / "resources" / "directory.sqlite"
+    bundle = publish(shipped, lead.private_path, tmp_path, f"{ahead.year}.12.2", ahead)
+    assert main(["directory", "verify", str(bundle), "--keys", str(lead.public_path.parent)]) == 0
+    out = capsys.readouterr().out
+    assert f"note: signed on {ahead.isoformat()}, after today here" in out
+    assert f"every later update must have a version above {ahead.year}.12.2" in out
+    day = date.today()
+    today = publish(
+        shipped, lead.private_path, tmp_path / "t", f"{day.year}.{day.month}.{day.day}", day
+    )
+    assert main(["directory", "verify", str(today), "--keys", str(lead.public_path.parent)]) == 0
+    assert "after today here" not in capsys.readouterr().out
