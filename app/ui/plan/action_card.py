@@ -115,6 +115,9 @@ class ServiceRow(QWidget):
         self.spoken = (f"{alert}. " if alert else "") + (
             f"{service.name}, {contact or 'no number held here'}"
         )
+        self.spoken_after = [notes] if notes else []  # then what the card shows under it
+        if self.trust.text() and not alert:
+            self.spoken_after.append(self.trust.text())
 
 
 class ActionCard(QFrame):
@@ -157,7 +160,21 @@ class ActionCard(QFrame):
         layout.addWidget(self.why)
         first = f": {self.rows[0].spoken}" if self.rows else ""
         self.setAccessibleName(f"{prefix}{action.title}{first}")
-        self.setAccessibleDescription(action.say)
+        self.setAccessibleDescription(self._spoken_after_name())
+
+    def _spoken_after_name(self) -> str:
+        """All the card shows after its name, in its order, but Why (a button of its own):
+        tabbing through the plan, a screen reader heard the first service alone, and never
+        the helpline's number under "No number held here", the trust lines or the note of
+        what to do (officer walk, 2026-12-02)."""
+        said = []
+        for at in range(self.layout().count()):
+            widget = self.layout().itemAt(at).widget()
+            if isinstance(widget, ServiceRow):
+                said += ([] if widget is self.rows[0] else [widget.spoken]) + widget.spoken_after
+            elif isinstance(widget, QLabel) and widget is not self.title:
+                said.append(widget.text())
+        return ". ".join(said)
 
     def _rows(self, layout, matches, today, months, copy, selectable) -> None:
         for at, match in enumerate(matches):

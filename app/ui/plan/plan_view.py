@@ -113,6 +113,11 @@ class PlanView(QWidget):
         # after cards saying no local number was confirmed (officer review 2026-12-01)
         for notice in plan.notices:
             column.addWidget(plain_label(f"Note: {notice.text}", "Note"))
+        # heard on the plan's first stop: tabbing from it went to the first card, and the
+        # risk, the red flags and the notes were never heard (officer walk, 2026-12-02)
+        heading = [column.itemAt(at).widget() for at in range(column.count())]
+        said = [w.text() for w in heading if isinstance(w, QLabel)]
+        self.scroll.setAccessibleDescription(". ".join(said))
         months = plan.assured_within_months
         self.cards = []
         self.groups = []

@@ -62,7 +62,25 @@ def test_the_number_is_large_copyable_and_in_the_cards_name(qtbot, graph):
     assert copied == ["111"]
     assert card.accessibleName() == f"3. {card.title.text()[3:]}: NHS 111, 111"
     assert card.say.text().startswith("What you can say: \u201c")
-    assert card.accessibleDescription() == graph.actions["helpline"].say
+    assert card.accessibleDescription().endswith(card.say.text())
+
+
+def test_a_screen_reader_hears_every_service_and_line_the_card_shows(qtbot, graph):
+    """Tabbing through the plan, the card spoke its first service only: the helpline's
+    number under "No number held here", the trust lines and the note of what to do were
+    never heard (officer walk, 2026-12-02)."""
+    action = action_with(
+        graph, "walsall-adult-safeguarding", "ndah", kind="adult_safeguarding_referral"
+    )
+    card = ActionCard(1, action, TODAY, 12)
+    qtbot.addWidget(card)
+    assert "Walsall adult safeguarding, no number held here" in card.accessibleName()
+    said = card.accessibleDescription()
+    assert said.startswith("How to refer: Download the adult safeguarding")
+    ndah = graph.services["ndah"]
+    assert f"{ndah.name}, {ndah.phone}. 24/7, free" in said
+    assert card.rows[1].trust.text() in said and said.endswith(card.say.text())
+    assert "Why" not in said
 
 
 def test_an_e_mail_only_service_is_not_called_a_number(qtbot, graph):

@@ -56,6 +56,9 @@ def test_the_risk_is_one_line_and_red_flags_one_line_folded_sources(qtbot, pathw
     view.flags.button.click()
     assert view.flags.is_open and view.flags.body.isVisible()
     assert "judgement" not in line  # the risk is high already: nothing for it to raise
+    # heard on the plan's first stop: tabbing on went to the first card, and the risk and
+    # red flags were never heard (officer walk, 2026-12-02)
+    assert view.scroll.accessibleDescription() == f"{view.risk.text()}. {line}"
 
 
 def test_red_flags_below_high_ask_for_professional_judgement(qtbot, pathway):
