@@ -168,6 +168,9 @@ class MultiPanel(AnswerPanel):
         text = event.text().upper()
         if text in self.boxes:
             self.boxes[text].toggle()
+            # focused, so brought into view: at the largest text 2 ticked "Sexual assault
+            # or abuse" below the fold, unseen, and 2 again took it off (officer walk, 12-02)
+            self.boxes[text].setFocus()
         elif text == NONE_KEY and self.question.min_choices == 0:
             self.none_apply()
         elif event.key() in ENTER:

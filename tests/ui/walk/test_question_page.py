@@ -102,3 +102,29 @@ def test_a_tick_pages_words_stay_on_screen_beside_back(qtbot, pathway):
         qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert panel.more.isVisible() and panel.more.text().startswith("Nothing is ticked")
     assert page.rect().contains(panel.more.geometry())
+
+
+def test_a_box_ticked_by_its_key_below_the_fold_is_brought_into_view(qtbot, pathway):
+    """At 24 pt only "Domestic abuse [1]" showed: 2 ticked "Sexual assault or abuse" out of
+    view, unseen, and 2 again took it off (officer walk, 2026-12-02)."""
+    from app.ui.case import CaseSession
+
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
+    for value in (False, "person_harmed", "adult"):
+        session.answer(value)
+    assert session.question.id == "abuse_types"
+    page = QuestionPage()
+    qtbot.addWidget(page)
+    page.resize(600, 200)  # room for the first box: the second below the fold
+    page.show_from(session, None)
+    page.show()
+    qtbot.waitExposed(page)
+    box = page.panel.boxes["2"]
+
+    def seen():
+        return box.visibleRegion().boundingRect().height() == box.height()
+
+    assert not seen()
+    qtbot.keyClick(page.panel, Qt.Key.Key_2)
+    assert box.isChecked()
+    qtbot.waitUntil(seen)
