@@ -217,6 +217,10 @@ def _service_failures(a: dict[str, Any], plan: Plan) -> list[str]:
             failures += _audience_failures(a, action.kind, s)
         if action.no_confirmed_service and not action.fallback_note:
             failures.append(f"{action.kind}: no confirmed contact and no fallback said")
+        shown = action.fallback_note if action.no_confirmed_service else ""
+        if "Childline" in shown and not any(m.service.id == "childline" for m in action.services):
+            # "Under 18: Childline supports young people" on an adult's card (officer walk)
+            failures.append(f"{action.kind}: its note names Childline, not on the card")
         failures += _fallback_failures(a, action, not action.no_confirmed_service)
     return failures + _helpline_failures(a, plan) + _audience_offers(a, plan)
 
