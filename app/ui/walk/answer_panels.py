@@ -25,8 +25,14 @@ class ButtonsPanel(KeyHold, AnswerPanel):
 
     def __init__(self, question: Question, current: Any) -> None:
         super().__init__(question, current)
-        layout = QVBoxLayout(self) if question.answer_type == "choice" else QHBoxLayout(self)
-        layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        listed = question.answer_type == "choice"
+        layout = QVBoxLayout(self) if listed else QHBoxLayout(self)
+        # a list's answers each to the left, its words the page's width: the whole list
+        # aligned left wrapped "There were more answers below" to a guessed width the page
+        # gave too little height, and at 24 pt they ran over the answers, the third losing
+        # its second line and its key (officer walk, 2026-12-02); yes and no share a row
+        if not listed:
+            layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.keys: dict[str, Any] = {}
         self.labels: dict[str, str] = {}
         # after a key refused as answers were unseen, an answer's key is taken only pressed
@@ -39,11 +45,12 @@ class ButtonsPanel(KeyHold, AnswerPanel):
             choices = [(key_label(i), o.value, o.label) for i, o in enumerate(question.options)]
         self.buttons = []
         self.current_button: QPushButton | None = None
+        align = Qt.AlignmentFlag.AlignLeft if listed else Qt.AlignmentFlag(0)  # 0: the row's
         for key, value, label in choices:
             chosen = current is not None and same(current, value)
             button = big_button(f"{label}    [{key}]", label, chosen)
             button.clicked.connect(lambda _=False, v=value: self._clicked(v))
-            layout.addWidget(button)
+            layout.addWidget(button, 0, align)
             self.buttons.append(button)
             self.keys[key] = value
             self.labels[key] = label
@@ -52,7 +59,9 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         self.more = plain_label("", "More answers below")
         self.more.hide()
         layout.addWidget(self.more)
-        self.seen_all = question.answer_type != "choice"  # yes and no share one row
+        if listed:
+            layout.addStretch(1)  # the answers at the top
+        self.seen_all = not listed  # yes and no share one row
 
     def focus_first(self) -> None:
         (self.current_button or self.buttons[0]).setFocus()

@@ -128,3 +128,25 @@ def test_a_box_ticked_by_its_key_below_the_fold_is_brought_into_view(qtbot, path
     qtbot.keyClick(page.panel, Qt.Key.Key_2)
     assert box.isChecked()
     qtbot.waitUntil(seen)
+
+
+def test_the_words_asking_for_a_second_press_never_squeeze_the_answers(qtbot, window):
+    """At 24 pt "There were more answers below" ran over the answers, and "Someone else (a
+    carer, landlord, acquaintance or stranger)" lost its second line and its key [3]: the
+    list, aligned left as a whole, wrapped the words to a guessed width (officer walk)."""
+    from tests.ui.conftest import walk
+
+    scenario = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
+    scenario |= {"age_group": "adult", "abuse_types": ["sexual_assault_abuse"]}
+    window.resize(1366, 768)
+    window.replace_settings(text_size=24)
+    walk(qtbot, window, scenario, stop_before="relationship_to_abuser")
+    panel = window.question_page.panel
+    qtbot.wait(50)  # laid out at 24 pt: "Not known" below the fold
+    assert not panel._all_seen("3")  # the last answer below the fold: the words show
+    qtbot.waitUntil(panel.more.isVisible)
+    qtbot.wait(50)
+    for button in panel.buttons:
+        assert button.height() >= button.sizeHint().height(), button.text()
+    assert panel.more.geometry().top() >= panel.buttons[-1].geometry().bottom()
+    assert panel.more.width() > panel.buttons[2].width()  # the page's width, not a guess
