@@ -376,3 +376,14 @@ def test_someone_under_18_with_nowhere_safe_is_for_childrens_services_first(path
     assert "the council must help them today" in adult.help
     worried = "the person you are worried about" in young.prompt
     assert worried == (discloser == "concerned_other")
+
+
+def test_who_is_causing_harm_speaks_of_sexual_abuse_only_where_there_is_some(pathway):
+    """A domestic abuse case alone was told "Sexual abuse by a partner … is domestic abuse
+    too" (officer walk, 2026-12-02)."""
+    question = pathway.graph.questions["relationship_to_abuser"]
+    start = {"discloser": "person_harmed", "age_group": "adult"}
+    da = pathway.present(question, answers={**start, "abuse_types": ["domestic_abuse"]})
+    saa = pathway.present(question, answers={**start, "abuse_types": ["sexual_assault_abuse"]})
+    assert "exual" not in da.help and da.help == "A family member includes in-laws and step-family."
+    assert saa.help.startswith("Sexual abuse by a partner")
