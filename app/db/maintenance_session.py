@@ -64,35 +64,33 @@ class Maintenance:
         return [(k, v) for k, v in self.words.areas.items() if k not in wide]
 
     def opening_note(self) -> str:
-        """What the lead is told as the window opens, the most pressing first ("" if none)."""
+        """What the lead is told as the window opens, the most pressing first ("" if none):
+        each that holds, not the first alone (with the copy behind the directory in use,
+        edits brought back after a crash went unsaid: lead's attack, 2026-12-02)."""
         copy = self.copy
-        if published_warning := self.published_warning():
-            return published_warning
+        said = [self.published_warning()]
         if self.copy_is_older:
-            return (
+            said.append(
                 f"This working copy holds directory {copy.version}, older than "
                 f"{self.in_use.directory_version} in use here: publishing it would undo "
                 "the changes since. Start a new working copy (a new folder)."
             )
         if copy.edits_elsewhere:
-            return (
+            said.append(
                 f"Another maintenance window open on this working copy has "
                 f"{copy.edits_elsewhere} unsaved edit(s): they are not shown here. Save or "
                 "close that window first, then open this copy again."
             )
         if copy.recovered:
-            lost = copy.unreadable_edits
-            cut = f" {lost} edit(s) could not be read (cut short) and are missing." if lost else ""
-            both = copy.brought_back_over
-            said = (
-                f" Also changed in a save since: {'; '.join(both)}: the edit brought back "
-                "stands, check it."
+            said.append("Unsaved edits from last time were brought back: check the changes below.")
+        if both := copy.brought_back_over:  # "saved since" only where a save was
+            said.append(
+                f"A save since changed some of the same: {'; '.join(both)}: the edit brought "
+                "back stands, check it."
             )
-            return (
-                "Unsaved edits from last time were brought back, on top of what was saved "
-                "since: check the changes below." + (said if both else "") + cut
-            )
-        return ""
+        if lost := copy.unreadable_edits:
+            said.append(f"{lost} edit(s) could not be read (cut short) and are missing.")
+        return " ".join(filter(None, said))
 
     def left_without_words(self, service_id: str, becomes: dict | None = None) -> str:
         """What retiring a service (or editing it into `becomes`) leaves no service for, in

@@ -222,7 +222,8 @@ def test_a_crashed_windows_edits_come_back_over_a_save_since_field_by_field(fold
     ended(folder, crashed)  # and the lead opens the window again, before saving
     opened = Maintenance.open(folder, graph, REPO / "resources" / "directory.sqlite")
     said = opened.opening_note()
-    assert "brought back, on top of what was saved since" in said
+    assert said.startswith("Unsaved edits from last time were brought back: check the changes")
+    assert "A save since changed some of the same: " in said
     assert "Black Country Women's Aid (bcwa): phone: the edit brought back stands" in said
 
 

@@ -268,9 +268,13 @@ def test_a_copy_older_than_the_directory_in_use_is_said_at_once(qtbot, maintenan
     from app.ui.maintain.maintenance_window import MaintenanceWindow
 
     maintenance.in_use = dataclasses.replace(maintenance.in_use, directory_version="2026.12.5")
+    maintenance.copy.recovered = True  # and edits brought back: said too (lead's attack)
     window = MaintenanceWindow(maintenance)
     qtbot.addWidget(window)
     assert "older than 2026.12.5 in use here" in window.status.text()
+    assert window.status.text().endswith(
+        "Unsaved edits from last time were brought back: check the changes below."
+    )
 
 
 def test_an_update_folder_that_cannot_be_read_is_said_when_the_window_opens(qtbot, maintenance):
