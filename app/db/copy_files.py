@@ -35,6 +35,13 @@ def refuse_what_a_save_would_drop(folder: Path, columns: list[str], rows: list[d
             "one (which is meant cannot be told)"
         )
     missing = [c for c in SERVICE_COLUMNS if c not in columns]
+    if missing and len(columns) == 1 and ";" in columns[0]:
+        # Excel where a comma is the decimal mark saves ";": "put it back from the copy
+        # last published" would have thrown the lead's edits away (lead's attack, 12-02)
+        raise WorkingCopyError(
+            f"{folder}/services.csv is separated by semicolons, not commas: in Excel, save "
+            'it again as "CSV UTF-8 (Comma delimited)" (nothing of it is lost)'
+        )
     if missing:
         raise WorkingCopyError(
             f"{folder}/services.csv has no column {', '.join(map(repr, missing))}: put it "

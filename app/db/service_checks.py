@@ -212,6 +212,8 @@ def service_problems(
         add("website", "links must start with https:// (an http page can be altered on the way)")
     elif "@" in website.removeprefix("https://").split("/")[0]:
         add("website", "no @ before the site's name: the link would go to another site")
+    elif any(char.isspace() for char in website):  # "https://exa mple.org" (lead's attack)
+        add("website", "a link has no spaces: remove them, or write %20 where the page has one")
     row_kinds = _listed(row.get("kinds", ""))
     phone = "".join((row.get("phone") or "").split())
     national = national_number(phone)
@@ -307,10 +309,14 @@ def _vocabulary(row, field, known: dict[str, str], what: str, add) -> None:
 
 
 def _ages(row, add) -> None:
-    try:
-        low, high = age_of(row.get("min_age", "")), age_of(row.get("max_age", ""))
-    except ValueError:
-        add("min_age", "ages must be whole numbers from 0 to 120")
-        return
-    if not (0 <= low <= high <= 120):
+    """Each age not a whole number is named under its own field: "abc" as the highest age
+    was said under the lowest, and the form showed nothing beside it (lead's attack)."""
+    ages = {}
+    for field in ("min_age", "max_age"):
+        try:
+            ages[field] = age_of(row.get(field, ""))
+        except ValueError:
+            add(field, "ages must be whole numbers from 0 to 120")
+    low, high = ages.get("min_age"), ages.get("max_age")
+    if low is not None and high is not None and not (0 <= low <= high <= 120):
         add("min_age", f"ages {low} to {high}: allowed 0 to 120, the lowest first")

@@ -47,6 +47,12 @@ def test_a_column_of_the_leads_own_is_named_before_a_save_could_drop_it(folder):
         writer.writerows({k: v for k, v in r.items() if k != "phone"} for r in records)
     with pytest.raises(WorkingCopyError, match="has no column 'phone'"):
         WorkingCopy.open(folder)
+    with table.open("w", encoding="utf-8", newline="") as handle:  # Excel in a ";" locale
+        writer = csv.DictWriter(handle, list(records[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(records)
+    with pytest.raises(WorkingCopyError, match="separated by semicolons, not commas: in Excel"):
+        WorkingCopy.open(folder)  # never "put it back from the copy last published" (12-02)
     write([""], "")
     assert WorkingCopy.open(folder).service("ndah")["phone"] == "0808 2000 247"
     table.write_bytes(before)

@@ -155,7 +155,18 @@ def test_an_age_is_written_in_plain_digits_only(row, words, age):
     """ "1_7" was built as 17 while the lead's view read it as no age (no change shown);
     "¹⁶" stopped the maintenance window with a traceback (review 2026-12-01)."""
     problems = service_problems({**row, "max_age": age}, words.kinds, words.areas)
-    assert problems["min_age"] == ["ages must be whole numbers from 0 to 120"]
+    # under the field typed into: the form showed nothing beside it (lead's attack, 12-02)
+    assert problems == {"max_age": ["ages must be whole numbers from 0 to 120"]}
+
+
+def test_a_link_with_a_space_in_it_is_refused_by_name(row, words):
+    """ "https://exa mple.org" passed (lead's attack, 2026-12-02)."""
+    problems = service_problems(
+        {**row, "website": "https://exa mple.org"}, words.kinds, words.areas
+    )
+    assert problems == {
+        "website": ["a link has no spaces: remove them, or write %20 where the page has one"]
+    }
 
 
 def test_a_phone_number_is_written_in_plain_digits_only(row, words):
