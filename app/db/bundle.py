@@ -223,7 +223,10 @@ def write_new(target: Path, data: bytes) -> None:
     were both told "published", and one's correction was gone (attack review 2026-12-01)."""
     import tempfile
 
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".publishing-", suffix=".partial")
+    try:
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=".publishing-", suffix=".partial")
+    except OSError as error:
+        raise _not_written(target, data, error) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -235,8 +238,20 @@ def write_new(target: Path, data: bytes) -> None:
             "published. Publish again: it is checked against the one now there, and says what "
             "to do"
         ) from None
+    except OSError as error:
+        raise _not_written(target, data, error) from None
     finally:
         Path(name).unlink(missing_ok=True)
+
+
+def _not_written(target: Path, data: bytes, error: OSError) -> Refused:
+    """A full or read-only folder, said as what to do: "[Errno 30] … .publishing-….partial"
+    named a file the lead never made (lead's attack, 2026-12-02)."""
+    return Refused(
+        f"the update could not be written to {target.parent} ({error.strerror or error}): "
+        f"nothing was published; choose a folder you can write to, with {len(data) // 1024 + 1} "
+        "KB free"
+    )
 
 
 def _put_in_place(partial: Path, target: Path) -> None:

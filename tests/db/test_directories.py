@@ -450,6 +450,20 @@ def test_two_publishes_of_one_version_at_once_never_overwrite_each_other(key, tm
     assert read_bundle(others[0], signing.load_public_keys(tmp_path / "keys"))
 
 
+def test_a_folder_that_cannot_be_written_is_said_as_what_to_do(key, tmp_path):
+    """A full or read-only folder gave "[Errno 30] … .publishing-….partial", a file the
+    lead never made (lead's attack, 2026-12-02). Here the folder becomes a file just before
+    the bundle is written: a real failure, as a full disk's is."""
+    out = tmp_path / "out"
+
+    def folder_gone():
+        out.rmdir()
+        out.write_text("not a folder")
+
+    with pytest.raises(Refused, match=r"could not be written to .*out \(.*\): nothing was "):
+        publish(SHIPPED, key.private_path, out, "2026.12.2", TODAY, before_writing=folder_gone)
+
+
 def test_a_version_already_published_in_a_folder_is_not_written_again(where, key, tmp_path):
     publish(SHIPPED, key.private_path, tmp_path / "out", "2026.12.1", TODAY)
     with pytest.raises(Refused, match="exists already"):
