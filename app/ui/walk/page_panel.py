@@ -131,6 +131,9 @@ class TickBoxPage(KeyHold, QWidget):
         # above the buttons, so in view with them: below, it was under the fold (review)
         layout.addWidget(self.more)
         layout.addLayout(buttons)
+        # the room left goes below the buttons: between the boxes it stood as empty bands
+        # under each hint, with the buttons at the page's foot (officer walk, 2026-12-02)
+        layout.addStretch(1)
 
     def _box(self, key, label, hint, chosen, question, value, legend="") -> QGridLayout:
         """A tick box with its words beside it, wrapped to the page (a check box's own text

@@ -150,3 +150,35 @@ def test_the_words_asking_for_a_second_press_never_squeeze_the_answers(qtbot, wi
         assert button.height() >= button.sizeHint().height(), button.text()
     assert panel.more.geometry().top() >= panel.buttons[-1].geometry().bottom()
     assert panel.more.width() > panel.buttons[2].width()  # the page's width, not a guess
+
+
+def test_a_tick_pages_room_to_spare_goes_below_its_buttons(qtbot, pathway):
+    """The spare height stood as empty bands under each hint, the buttons at the page's foot
+    (officer walk, 2026-12-02): "no dead areas"."""
+    from itertools import pairwise
+
+    from PySide6.QtCore import QPoint
+
+    from app.ui.case import CaseSession
+
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
+    for value in (False, "person_harmed", "adult", ["domestic_abuse"]):
+        session.answer(value)
+    page = QuestionPage()
+    qtbot.addWidget(page)
+    page.resize(900, 1000)
+    page.show_from(session, None)
+    page.show()
+    qtbot.waitExposed(page)
+    panel = page.panel
+
+    def top(widget):
+        return widget.mapTo(panel, QPoint(0, 0)).y()
+
+    words = [top(w) for w in panel.words]
+    gaps = [after - before for before, after in pairwise(words)]
+    tallest = max(w.height() for w in panel.words)
+    hint = panel.fontMetrics().height() * 3  # a box's words and a two-line hint under them
+    assert all(gap <= tallest + hint for gap in gaps), gaps
+    last = panel.words[-1]
+    assert top(panel.go_on) - (top(last) + last.height()) <= hint
