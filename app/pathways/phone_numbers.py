@@ -17,7 +17,9 @@ UK_NUMBER = re.compile(
     r"0(?:[12]\d{8,9}"  # geographic (lengths: GEOGRAPHIC, on the lead's side)
     r"|3\d{9}"  # 03: national rate
     r"|7[1-57-9]\d{8}"  # mobile (not 070 personal or 076 pager numbers)
-    r"|80[08]\d{4,7}"  # 0800 / 0808 freephone (Childline is 0800 1111)
+    # 0800 has 10 or 11 digits (and Childline's 0800 1111), 0808 always 11: "0808 2000 24",
+    # the helpline a digit short, passed everywhere (re-attack round, 2026-12-02)
+    r"|800(?:\d{6,7}|1111)|808\d{7}"
     r"|8[47]\d{8})"  # 084x, 087x
 )
 # 02, 011x and 01x1 numbers always have 11 digits; other 01 numbers 10 or 11 (Ofcom's plan)

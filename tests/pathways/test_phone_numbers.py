@@ -14,6 +14,8 @@ from app.pathways.phone_numbers import uk_phone_digits
         ("+44 (0)121 496 0000", "01214960000", "01214960000"),
         ("0808 2000 247", "08082000247", "08082000247"),
         ("0800 1111", "08001111", "08001111"),
+        ("0808 2000 24", None, None),  # 0808 has 11 digits (re-attack round, 2026-12-02)
+        ("0800 123 45", None, None),  # 0800 10 or 11, or 0800 1111
         ("116 123", "116123", "116123"),
         # a digit short: refused on the lead's side, read as before where signed before
         ("0121 496 000", None, "0121496000"),
@@ -167,6 +169,7 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("out of hours: 024 7683 222", "024 7683 222"),  # a digit short (attack, 2026-12-02)
         ("Ring 121 496 0000", "121 496 0000"),  # no 0
         ("Ring 0121 999 000", "0121 999 000"),  # 999 inside is no number to ring
+        ("If no answer, try 0808 2000 24", "0808 2000 24"),  # 0808 has 11 (re-attack)
         ("+44 121 496 000", "+44 121 496 000"),
         ("out of hours: 024 7683 2222", ""),
         ("+44 (0)121 496 0000, 0121-303-2296 or 0121.303.2296", ""),
