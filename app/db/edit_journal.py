@@ -93,20 +93,31 @@ class EditJournal:
                 continue
             yield changed, removed, began, named
 
-    def restart(self, rows: list[dict[str, str]], began: list[dict[str, str]], named=()) -> None:
-        """This window's journal as one line of the rows it holds changed (after a rebase:
-        replayed whole, its old lines put back another window's saved changes). Written in
-        place before the journals it took are removed: a crash between keeps both."""
+    def restart(
+        self, rows: list[dict[str, str]], began: list[dict[str, str]], named=(), brought=False
+    ) -> None:
+        """The rows this window holds changed as one line, written in place before the
+        journals it took are removed (a crash between keeps both). After a rebase, its own
+        journal (replayed whole, its old lines put back another window's saved changes).
+        `brought`: the edits brought back as the window opens, in a journal of their own
+        dated as the newest taken, so that a window still open that edited since stays later:
+        dated now, a crashed window's older number beat the one typed after it (re-attack)."""
+        target = self.folder / f".navigator-autosave-{self.session}-brought.jsonl"
+        target = target if brought else self.path
+        when = max((_written(p) for p in self.taken), default=None)
         if rows:
             line = json.dumps({"rows": rows, "removed": [], "began": began} | _named(named))
-            fresh = self.path.with_name(self.path.name + ".new")  # not a journal's name
+            fresh = target.with_name(target.name + ".new")  # not a journal's name
             fresh.write_text(line + "\n", encoding="utf-8")
-            os.replace(fresh, self.path)
+            if brought and when is not None:
+                os.utime(fresh, (when, when))
+            os.replace(fresh, target)
         else:
-            self.path.unlink(missing_ok=True)
-        for path in self.taken:
-            path.unlink(missing_ok=True)
-        self.taken = []
+            target.unlink(missing_ok=True)
+        for path in self.taken:  # a rebase's: the brought journal among them
+            if path != target:
+                path.unlink(missing_ok=True)
+        self.taken = [target] if brought and rows else []
 
     def forget_own(self) -> None:
         """Saved or discarded: this window's journal and those it took go, no other."""

@@ -83,10 +83,10 @@ class Maintenance:
             )
         if copy.recovered:
             said.append("Unsaved edits from last time were brought back: check the changes below.")
-        if both := copy.brought_back_over:  # "saved since" only where a save was
+        if both := copy.brought_back_over:  # never "a save since" where none was (re-attack)
             said.append(
-                f"A save since changed some of the same: {'; '.join(both)}: the edit brought "
-                "back stands, check it."
+                "Also changed elsewhere (by a save, or a window that ended unsaved): "
+                f"{'; '.join(both)}: the edit brought back last stands, check it."
             )
         if lost := copy.unreadable_edits:
             said.append(f"{lost} edit(s) could not be read (cut short) and are missing.")

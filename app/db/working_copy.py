@@ -87,6 +87,7 @@ class WorkingCopy:
     # (id, field) brought back over a save ("" a service added in both): carried in this
     # window's journal, so that an opening after a crash names them again until saved
     named: list[tuple[str, str]] = field(default_factory=list)
+    journal_began: dict[str, dict[str, str]] = field(default_factory=dict)  # see open
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
@@ -95,9 +96,13 @@ class WorkingCopy:
         copy.began = {row["id"]: row for row in rows}
         copy.journal = EditJournal(folder)
         copy.recovered = copy.unsaved = copy._apply(copy.journal.replay())
-        if copy.recovered:  # the journals taken become this window's own, read as one: read
-            copy._restart_journal()  # apart after a second crash, a service brought back
-        return copy  # and edited was named "added in both" (carried attack, 2026-12-02)
+        if copy.recovered:  # the journals taken become one of this window's, read as one:
+            copy._restart_journal(brought=True)  # apart, after a second crash a service
+        # brought back and edited was named "added in both" (H252); this window's own edits
+        # are journalled against the rows as brought back, so putting one back is an edit
+        # (a slip put right came back after a second crash: H253)
+        copy.journal_began = {row["id"]: row for row in copy.rows}
+        return copy
 
     def rebase(self) -> list[str]:
         """The saved files as they are now, with this window's changes put on top, field by
@@ -108,8 +113,11 @@ class WorkingCopy:
         self.version, self.kinds, saved = read_copy(self.folder)
         self.on_disk = fingerprint(self.folder)
         self.rows, both = merged(self.began, self.rows, saved)
-        self.began, self.named = {row["id"]: row for row in saved}, []
+        # still named after it: only a save settles it (re-attack round, 2026-12-02)
+        self.named += [(row["id"], name) for row, name in both]
+        self.began = {row["id"]: row for row in saved}
         self._restart_journal()  # a crash now brings back these fields, not old rows
+        self.journal_began = {row["id"]: row for row in self.rows}
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.log.append({r["id"] for r in self.rows})  # every view reads its rows again
@@ -258,6 +266,7 @@ class WorkingCopy:
         self._forget_edits()
         self.on_disk = fingerprint(self.folder)
         self.began, self.named = {row["id"]: row for row in self.rows}, []
+        self.journal_began = self.began
 
     def discard(self) -> None:
         """Forget this window's unsaved edits: the saved files as they are."""
@@ -316,14 +325,16 @@ class WorkingCopy:
         self.log.append({r["id"] for r in rows} | set(removed))
         self.unsaved = True
 
-    def _restart_journal(self) -> None:
-        """This window's journal as the rows it holds changed from those it began with."""
+    def _restart_journal(self, brought: bool = False) -> None:
+        """The rows this window holds changed from those saved, as one journal line."""
         if self.journal is not None:
             changed = [r for r in self.rows if self.began.get(r["id"]) != r]
-            self.journal.restart(changed, self._began_of(changed), self.named)
+            bases = [self.began[r["id"]] for r in changed if r["id"] in self.began]
+            self.journal.restart(changed, bases, self.named, brought)
 
     def _began_of(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
-        return [self.began[r["id"]] for r in rows if r["id"] in self.began]
+        """Each row as this window's journal began it (see open)."""
+        return [self.journal_began[r["id"]] for r in rows if r["id"] in self.journal_began]
 
     def _apply(self, journals) -> bool:
         """Crashed windows' journals, each brought back in turn over the rows as saved now,

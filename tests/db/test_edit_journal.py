@@ -223,8 +223,8 @@ def test_a_crashed_windows_edits_come_back_over_a_save_since_field_by_field(fold
     opened = Maintenance.open(folder, graph, REPO / "resources" / "directory.sqlite")
     said = opened.opening_note()
     assert said.startswith("Unsaved edits from last time were brought back: check the changes")
-    assert "A save since changed some of the same: " in said
-    assert "Black Country Women's Aid (bcwa): phone: the edit brought back stands" in said
+    assert "Also changed elsewhere (by a save, or a window that ended unsaved): " in said
+    assert "Black Country Women's Aid (bcwa): phone: the edit brought back last stands" in said
 
 
 def test_two_crashed_windows_are_each_read_against_their_own_rows(folder):
@@ -355,3 +355,50 @@ def test_a_field_named_when_brought_back_is_named_again_until_saved_whatever_it_
     assert third.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
     third.save()
     assert not WorkingCopy.open(folder).recovered
+
+
+def test_an_edit_typed_after_a_crashed_windows_stays_after_its_edits_are_brought_back(folder):
+    """A1 and A2 were open; A1 set the front door's number and crashed; A2 set another
+    after it. B brought A1's edit back and edited elsewhere; B and A2 crashed. The third
+    opening showed A1's older number, "a save since" named: B's journal of it was dated
+    when B opened (re-attack round, 2026-12-02)."""
+    import os
+    import time
+
+    first, second = window(folder), window(folder)
+    first.update("coventry-mash", {"phone": "024 7600 1111"})
+    ended(folder, first)
+    earlier = time.time() - 60
+    os.utime(first.journal.path, (earlier, earlier))  # a minute before A2's edit
+    second.update("coventry-mash", {"phone": "024 7600 2222"})
+    brought = window(folder)
+    assert brought.service("coventry-mash")["phone"] == "024 7600 1111"
+    brought.update("bcwa", {"notes": "edited elsewhere after"})
+    ended(folder, brought)
+    ended(folder, second)
+    third = WorkingCopy.open(folder)
+    assert third.service("coventry-mash")["phone"] == "024 7600 2222"  # typed last
+    assert third.service("bcwa")["notes"] == "edited elsewhere after"
+
+
+def test_a_field_brought_back_over_a_save_is_named_again_after_a_merge(folder):
+    """B was told the crashed window's number stood over a save; another save turned B's
+    Save into a merge, and after B crashed the field was named nowhere (re-attack round)."""
+    crashed = window(folder)
+    crashed.update("bcwa", {"phone": "0121 552 0000"})
+    other = window(folder)
+    other.update("bcwa", {"phone": "0121 552 1111"})
+    other.save()
+    other.close()
+    ended(folder, crashed)
+    second = window(folder)
+    assert second.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
+    unrelated = WorkingCopy.open(folder)
+    unrelated.update("crasac", {"notes": "saved meanwhile"})
+    unrelated.save()
+    second.update("coventry-mash", {"notes": "mine"})
+    second.rebase()  # Save found the copy saved meanwhile
+    ended(folder, second)
+    third = WorkingCopy.open(folder)
+    assert third.service("bcwa")["phone"] == "0121 552 0000"
+    assert third.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
