@@ -205,11 +205,20 @@ def keys_folder_problem(folder: Path | None) -> str:
     """What is wrong with a --keys folder, or "": a path mistyped, or a key file given for
     its folder, said "signed with unknown key" of the publisher's own bundle (attack,
     2026-12-02)."""
-    if folder is None or any(folder.glob("*.pub")):
+    if folder is None or any(p.name.lower().endswith(".pub") for p in _listed(folder)):
         return ""
+    if folder.is_file():  # the key file itself (re-attack round, 2026-12-02)
+        return "a file: give the folder that holds it"
     if not folder.is_dir():
         return "no such folder: give the folder that holds the publisher's .pub key file"
     return "holds no .pub key file: give the folder that holds the publisher's .pub key file"
+
+
+def _listed(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def directory_command(args: argparse.Namespace) -> int:

@@ -85,19 +85,40 @@ def others_could_change(path: Path) -> str:
     update folder, and every self-test passed (IT review 2026-12-01)."""
     if os.name == "nt":
         return ""
-    places = [(path, ""), (path.parent, f"is in a folder ({path.parent}) that ")]
-    if path.is_symlink():  # the folder its file is really in: a link in IT's folder to one
-        real = path.resolve().parent  # any user writes passed (attack, 2026-12-02)
-        places.append((real, f"is a link into a folder ({real}) that "))
-    for place, where in places:
-        status = place.stat()
+    places = [(path, "", True), (path.parent, f"is in a folder ({path.parent}) that ", True)]
+    for place, where, wholly in places + _reached_through(path):
+        # a link's mode means nothing; a folder above may be /tmp (any user's, sticky): owners
+        status = place.stat() if wholly else place.lstat()
         if status.st_uid not in (0, os.getuid()):
             return f"{where}belongs to another account (user id {status.st_uid})"
+        if not wholly:
+            continue
         if status.st_mode & 0o002 or (status.st_mode & 0o020 and status.st_gid != 0):
             return f"{where}can be changed by other accounts (mode {status.st_mode & 0o7777:o})"
         if _access_list(place):  # its group bits are then the list's mask (attack review)
             return f"{where}has an access list that may let other accounts change it"
     return ""
+
+
+def _reached_through(path: Path) -> list[tuple[Path, str, bool]]:
+    """What a link's file is reached through: every link on the way by its owner, each
+    folder a link sits in and the folder the file is really in by the whole rule, and the
+    folders above that by their owner (one of another account's could have its contents
+    swapped). A link in IT's folder into a folder any user writes passed (attack,
+    2026-12-02), and so, after that, did a link to a link another account owns (re-attack)."""
+    places, link = [], path
+    for _ in range(40):  # as the system's own limit on links followed
+        if not link.is_symlink():
+            break
+        places.append((link, f"is reached through a link ({link}) that ", False))
+        if link != path:
+            places.append((link.parent, f"is reached through a folder ({link.parent}) that ", True))
+        link = link.parent / os.readlink(link)
+    if path.is_symlink():
+        real = path.resolve().parent
+        places.append((real, f"is a link into a folder ({real}) that ", True))
+        places += [(up, f"is reached through a folder ({up}) that ", False) for up in real.parents]
+    return places
 
 
 def _access_list(place: Path) -> bool:

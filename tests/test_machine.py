@@ -29,6 +29,31 @@ def test_a_file_of_another_account_is_named(tmp_path):
     assert others_could_change(key) == "belongs to another account (user id 65534)"
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another account needs root")
+def test_a_link_is_held_to_what_it_is_reached_through(tmp_path):
+    """A link in IT's folder to a link another account owns, or into a folder under one of
+    theirs, let them point new laptops at an older update (re-attack round, 2026-12-02)."""
+    theirs = tmp_path / "theirs"
+    (theirs / "sub").mkdir(parents=True)
+    (theirs / "sub" / "u.navdir").write_text("{}")
+    link = tmp_path / "u.navdir"
+    link.symlink_to(theirs / "sub" / "u.navdir")
+    assert others_could_change(link) == ""
+    os.chown(theirs, 65534, 65534)  # nobody's: they could rename sub and put another there
+    said = others_could_change(link)
+    assert (
+        said
+        == f"is reached through a folder ({theirs}) that belongs to another account (user id 65534)"
+    )
+    os.chown(theirs, 0, 0)
+    hop = tmp_path / "hop.navdir"
+    hop.symlink_to(theirs / "sub" / "u.navdir")
+    os.lchown(hop, 65534, 65534)
+    link.unlink()
+    link.symlink_to(hop)
+    assert others_could_change(link).startswith(f"is reached through a link ({hop}) that belongs")
+
+
 def test_a_file_in_a_folder_others_may_write_is_not_its_owners(tmp_path):
     """A keys folder any account could write let a colleague swap their key in while the
     keys were read, and back again (eleventh attack round, 2026-12-01)."""

@@ -77,7 +77,8 @@ BAD_INPUT = [  # (arguments, what the message must say); review 2026-12-01
     # a mistyped --keys said "signed with unknown key" of the publisher's own bundle (12-02)
     (["directory", "verify", "{shipped}", "--keys", "{keys}"], "no such folder: give the"),
     (["directory", "verify", "{shipped}", "--keys", "{folder}"], "holds no .pub key file"),
-    (["directory", "diff", "{shipped}", "{shipped}", "--keys", "{empty}"], "no such folder"),
+    (["directory", "verify", "{shipped}", "--keys", "{scenario}"], "a file: give the folder"),
+    (["directory", "diff", "{shipped}", "{shipped}", "--keys", "{empty}"], "a file: give the"),
 ]
 
 

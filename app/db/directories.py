@@ -23,7 +23,6 @@ from app.db.bundle import (
     Manifest,
     bundle_bytes,
     check_bundle_database,
-    named_as_bundle,
     read_bundle,
     read_signed_manifest,
 )
@@ -31,7 +30,13 @@ from app.db.checks import Refused, check_database, version_key
 from app.db.refusals import KEPT, drop_superseded, forget_obsolete, refuse, refuse_signed_twice
 from app.db.regular_files import read_regular_file
 from app.db.trust import KeySources, TrustedKey, changeable_key_files, load_trusted_keys
-from app.machine import machine_folders, others_could_change
+from app.db.update_folders import (
+    bundle_files,
+    left_in_default_folder,
+    open_to_others,
+    update_open_to_others,
+)
+from app.machine import machine_folders
 from app.records import record
 
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
@@ -139,9 +144,9 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             f"{ORIGINS['machine']} ({named}), named by IT's policy, cannot be reached (missing, "
             "offline or not a folder): no update from it was checked"
         )
-    if named is not None and (open_to_others := _open_to_others(named)):
-        choice.unreachable.append(open_to_others)
-    if left := _passed_over(where):
+    if named is not None and (opened := open_to_others(named, ORIGINS["machine"])):
+        choice.unreachable.append(opened)
+    if left := left_in_default_folder(where.passed_over, named):
         choice.unreachable.append(left)
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:
@@ -170,6 +175,9 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         if choice.origin != "machine" or _keep_copy(choice, where):
             drop_superseded(choice, superseded)
         forget_obsolete(choice)
+        opened = update_open_to_others(choice.path) if choice.origin == "machine" else ""
+        if opened and opened not in choice.unreachable:  # one of the first few: said already
+            choice.unreachable.append(opened)
     return _expiry_noted(choice, today)
 
 
@@ -202,28 +210,6 @@ def _check_shipped(path: Path, data: bytes) -> None:
         raise Refused(f"{path} has been altered since it was installed (sha256 differs)")
 
 
-def _open_to_others(folder: Path) -> str:
-    """IT's update folder, or an update in it, that another account could change, for IT:
-    any user could remove or replace an update before a laptop took it, and the self-test
-    passed (the lead's and IT's walk, and its re-attack, 2026-12-02), as a key file open to
-    them is named. The first few updates only: junk files there must not slow every start."""
-    try:
-        places = [folder, *bundle_files(folder)[:OPEN_CHECKED]] if folder.is_dir() else []
-        for place in places:
-            if why := others_could_change(place):
-                what = f"{ORIGINS['machine']} ({folder})" if place == folder else f"{place}"
-                return (
-                    f"{what} {why}: any user could remove or replace its updates; make it "
-                    "writable by administrators only"
-                )
-    except OSError:  # not readable: the reading says so
-        pass
-    return ""
-
-
-OPEN_CHECKED = 8  # updates in IT's folder whose owner and mode are looked at, at most
-
-
 def _is_folder(path: Path) -> bool:
     try:
         return path.is_dir()
@@ -231,44 +217,7 @@ def _is_folder(path: Path) -> bool:
         return True  # there, but not readable: the reading says so
 
 
-def _passed_over(where: Locations) -> str:
-    """Updates left in the machine's own folder when IT's policy names another: IT, told to
-    copy bundles there "or to the policy's folder", kept copying to the old place once a
-    policy named a share, and new laptops stayed on the app's own directory while every
-    self-test passed (attack, 2026-12-02)."""
-    try:
-        left = bundle_files(where.passed_over)
-    except OSError:
-        return ""
-    if not left:
-        return ""
-    return (
-        f"{len(left)} update file(s) in {where.passed_over} are not read: IT's policy names "
-        f"{where.machine_updates} as the update folder; put updates there"
-    )
-
-
 TRIES_IN_SHARE = 3  # places in IT's share read whole for one signed manifest, at most
-
-
-def bundle_files(folder: Path | None) -> list[Path]:
-    """The bundles in a folder; OSError when it cannot be listed (glob said nothing of a
-    folder workers may not read, and no update came, review 2026-12-01)."""
-    if folder is None or not folder.is_dir():
-        return []
-    with os.scandir(folder) as entries:
-        found = [Path(e.path) for e in entries if named_as_bundle(e.name)]
-    return sorted(p for p in found if not p.name.startswith(".") and _file_or_unknown(p))
-
-
-def _file_or_unknown(path: Path) -> bool:
-    """A file, or an entry that cannot even be looked at (a link to a folder this worker
-    may not enter): that one is read like the rest and refused by name. Its error hid every
-    bundle in IT's share, a newer update with them (IT review 2026-12-01)."""
-    try:
-        return path.is_file()
-    except OSError:
-        return True
 
 
 def _keep_copy(choice: Selection, where: Locations) -> bool:

@@ -158,7 +158,9 @@ def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
     if not folder.is_dir():
         return found
     with os.scandir(folder) as entries:
-        paths = sorted(Path(e.path) for e in entries if e.name.endswith(PUBLIC_SUFFIX))
+        # in any case: IT's "LEAD.PUB" was never trusted, and every update was refused as
+        # signed with an unknown key (re-attack round, 2026-12-02; as bundles, H251)
+        paths = sorted(Path(e.path) for e in entries if e.name.lower().endswith(PUBLIC_SUFFIX))
     for path in paths:
         text = path.read_text(encoding="utf-8")  # OSError: unreadable, said by the caller
         try:

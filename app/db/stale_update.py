@@ -22,10 +22,11 @@ from pathlib import Path
 
 from app.db.bundle import claimed_manifest, read_bundle
 from app.db.checks import Refused, check_database, version_key
-from app.db.directories import MAX_SHIPPED_BYTES, Locations, Selection, bundle_files
+from app.db.directories import MAX_SHIPPED_BYTES, Locations, Selection
 from app.db.overtaken import changes_undone, named
 from app.db.regular_files import read_regular_file
 from app.db.trust import load_trusted_keys
+from app.db.update_folders import bundle_files
 
 
 def older_update(

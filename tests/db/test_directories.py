@@ -821,6 +821,15 @@ def test_an_update_folder_any_user_can_change_is_named_for_it(where, key):
     os.symlink(made.rename(elsewhere / made.name), where.machine_updates / made.name)
     said = [p for p in select_directory(where, TODAY).problems if "any user could" in p]
     assert said and f"is a link into a folder ({elsewhere}) that can be changed" in said[0]
+    # through a second link kept in that folder, to a file in one of IT's (re-attack round)
+    store = where.machine_updates.parent / "store"
+    store.mkdir()
+    (elsewhere / made.name).rename(store / made.name)
+    os.symlink(store / made.name, elsewhere / "current.navdir")
+    (where.machine_updates / made.name).unlink()
+    os.symlink(elsewhere / "current.navdir", where.machine_updates / made.name)
+    said = [p for p in select_directory(where, TODAY).problems if "any user could" in p]
+    assert said and f"is reached through a folder ({elsewhere}) that can be changed" in said[0]
 
 
 def test_updates_left_in_the_machine_folder_when_a_policy_names_another_are_named(where, key):

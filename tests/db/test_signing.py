@@ -15,3 +15,13 @@ def test_the_public_key_given_to_sign_names_the_private_key_beside_it(tmp_path):
     assert "is the public key" in said and pair.private_path.name in said
     assert "'private_key'" not in said
     assert signing.load_private(pair.private_path)[0] == pair.key_id
+
+
+def test_a_key_file_named_in_capitals_is_trusted(tmp_path):
+    """IT's "LEAD.PUB" was never read: every update was refused as signed with an unknown
+    key (re-attack round, 2026-12-02)."""
+    pair = signing.generate(tmp_path / "made")
+    trusted = tmp_path / "trusted"
+    trusted.mkdir()
+    (trusted / "LEAD.PUB").write_bytes(pair.public_path.read_bytes())
+    assert list(signing.load_public_keys(trusted)) == [pair.key_id]

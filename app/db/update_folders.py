@@ -1,0 +1,93 @@
+"""IT's update folders as laptops list and guard them: the bundles in one, and whether
+another account could change a folder or an update in it. No Qt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.db.bundle import named_as_bundle
+from app.machine import others_could_change
+
+OPEN_CHECKED = 8  # updates in IT's folder whose owner and mode are looked at, at most
+
+
+def bundle_files(folder: Path | None) -> list[Path]:
+    """The bundles in a folder; OSError when it cannot be listed (glob said nothing of a
+    folder workers may not read, and no update came, review 2026-12-01)."""
+    if folder is None or not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:
+        found = [Path(e.path) for e in entries if named_as_bundle(e.name)]
+    return sorted(p for p in found if not p.name.startswith(".") and _file_or_unknown(p))
+
+
+def _file_or_unknown(path: Path) -> bool:
+    """A file, or an entry that cannot even be looked at (a link to a folder this worker
+    may not enter): that one is read like the rest and refused by name. Its error hid every
+    bundle in IT's share, a newer update with them (IT review 2026-12-01)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
+
+
+def open_to_others(folder: Path, named: str) -> str:
+    """IT's update folder (`named` as IT reads it), or an update in it, that another account
+    could change: any user could remove or replace an update before a laptop took it, and
+    the self-test passed (the lead's and IT's walk, and its re-attack, 2026-12-02), as a key
+    file open to them is named. The first few updates only: junk files there must not slow
+    every start (the one in use is looked at too: update_open_to_others)."""
+    try:
+        places = [folder, *bundle_files(folder)[:OPEN_CHECKED]] if folder.is_dir() else []
+        for place in places:
+            if why := others_could_change(place):
+                return _open_words(f"{named} ({folder})" if place == folder else f"{place}", why)
+    except OSError:  # not readable: the reading says so
+        pass
+    return ""
+
+
+def update_open_to_others(update: Path) -> str:
+    """The update in use from IT's folder, whichever it is: only the first few there were
+    looked at, and the one in use, ninth, was a link into a folder any user writes
+    (re-attack round, 2026-12-02)."""
+    try:
+        why = others_could_change(update)
+    except OSError:
+        return ""
+    return _open_words(str(update), why) if why else ""
+
+
+def _open_words(what: str, why: str) -> str:
+    return (
+        f"{what} {why}: any user could remove or replace its updates; make it writable by "
+        "administrators only"
+    )
+
+
+def left_in_default_folder(default: Path | None, named: Path | None) -> str:
+    """Updates left in the machine's own folder when IT's policy names another: IT, told to
+    copy bundles there "or to the policy's folder", kept copying to the old place once a
+    policy named a share, and new laptops stayed on the app's own directory while every
+    self-test passed (attack, 2026-12-02). Not when the two are one folder named two ways,
+    nor for a file IT put in both (re-attack round)."""
+    try:
+        if default is None or named is None or _same_folder(default, named):
+            return ""
+        left = [p for p in bundle_files(default) if not (named / p.name).exists()]
+    except OSError:
+        return ""
+    if not left:
+        return ""
+    return (
+        f"{len(left)} update file(s) in {default} are not read: IT's policy names {named} as "
+        "the update folder; put updates there"
+    )
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False

@@ -1,0 +1,53 @@
+"""IT's update folders: what laptops list there, and what they say of a folder or an update
+another account could change, or of updates left where no laptop reads them."""
+
+import dataclasses
+import os
+
+from app.db.directories import select_directory
+from app.db.update_folders import OPEN_CHECKED, left_in_default_folder
+from tests.db.test_directories import TODAY, bundle
+
+
+def test_one_folder_named_two_ways_or_a_file_in_both_is_not_left_behind(where, key):
+    """The policy naming the machine's own folder by another path, or by a link to it,
+    failed the self-test of the very update in use (re-attack round, 2026-12-02)."""
+    made = bundle(where, key, "2026.12.3")
+    folder = where.machine_updates
+    assert (
+        left_in_default_folder(folder, folder.parent / ".." / folder.parent.name / folder.name)
+        == ""
+    )
+    link = folder.parent / "share-link"
+    link.symlink_to(folder)
+    assert left_in_default_folder(folder, link) == ""
+    share = folder.parent / "share"
+    share.mkdir()
+    (share / made.name).write_bytes(made.read_bytes())  # IT copies to both: no harm
+    assert left_in_default_folder(folder, share) == ""
+    (share / made.name).unlink()
+    assert left_in_default_folder(folder, share).startswith(
+        f"1 update file(s) in {folder} are not read"
+    )
+
+
+def test_the_update_in_use_is_looked_at_however_many_are_before_it(where, key):
+    """Eight files before it, the update in use was a link into a folder any user writes,
+    and the self-test passed (re-attack round, 2026-12-02)."""
+    folder = where.machine_updates
+    folder.mkdir()
+    for n in range(OPEN_CHECKED):
+        (folder / f"archive-{n}.navdir").write_bytes(b"an old file IT keeps")
+    anyone = folder.parent / "anyone"
+    anyone.mkdir()
+    os.chmod(anyone, 0o777)
+    made = bundle(dataclasses.replace(where, machine_updates=anyone), key, "2026.12.3")
+    (folder / "update.navdir").symlink_to(made)
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.3"
+    said = [p for p in choice.problems if "any user could" in p]
+    assert said == [
+        f"{folder / 'update.navdir'} is a link into a folder ({anyone}) that can be changed by "
+        "other accounts (mode 777): any user could remove or replace its updates; make it "
+        "writable by administrators only"
+    ]
