@@ -132,6 +132,7 @@ def other_number(text: str) -> str:
     return ""
 
 
+CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")  # a time of day in four figures
 # A number as written in words: digits with at most two of a number's marks between them
 # ("0121 496 0000", "+44 (0)121 …"); " / " or " – " ends one ("0121 569 3100 / 3101")
 PHONE_RUN = re.compile(r"\d(?:[ \-.()]{0,2}\d)+")
@@ -139,11 +140,12 @@ PHONE_RUN = re.compile(r"\d(?:[ \-.()]{0,2}\d)+")
 
 def number_not_dialled(text: str) -> str:
     """The first number in a service's words that a worker could ring and that is no UK
-    number, as written, or "": one of nine digits or more, or from +44. The strict rule read
-    only the phone field: "out of hours: 024 7683 222" (a digit short) in the note was
-    signed and shown "confirmed" on the children's front door's card (attack, 2026-12-02).
-    Text relay's 18001 before a number, and figures after a whole one ("0121 303 2296 (24
-    hours)"), are let be."""
+    number, as written, or "": one from 0 of nine digits or more, or from +44 or 0044. The
+    strict rule read only the phone field: "out of hours: 024 7683 222" (a digit short) in
+    the note was signed and shown "confirmed" on the children's front door's card (attack,
+    2026-12-02). Text relay's 18001 before a number, figures after a whole one ("0121 303
+    2296 (24 hours)"), and times written as four figures ("0900-1700", "0900-1230
+    1330-1700") are let be: those, and case references, blocked a publish (re-attack)."""
     import unicodedata
 
     plain = FIGURES.sub(" x ", unicodedata.normalize("NFKC", text))
@@ -151,14 +153,20 @@ def number_not_dialled(text: str) -> str:
         groups = re.findall(r"\d+", found.group())
         if groups[0] in ("18001", "18002") and len(groups) > 1:
             groups = groups[1:]
-        plus = "+" if plain[: found.start()].endswith("+") and groups[0] == "44" else ""
-        if not (plus or len("".join(groups)) >= 9):
-            continue  # a charity's or a company's number, a year, a range of ages
+        if groups[0].startswith("0044"):  # +44 as dialled from abroad
+            groups[0], plus = groups[0][2:], "+"
+        else:
+            after_plus = plain[: found.start()].endswith("+")
+            plus = "+" if after_plus and groups[0].startswith("44") else ""
+        if not (plus or (groups[0].startswith("0") and len("".join(groups)) >= 9)):
+            continue  # a charity's or a company's number, a case reference, a year
+        if all(CLOCK.fullmatch(group) for group in groups):
+            continue  # opening times: "0900-1700 (1630 Fridays)"
         whole = [plus + " ".join(groups[:n]) for n in range(len(groups), 0, -1)]
         if not any(len(uk_phone_digits(number) or "") >= 10 for number in whole[1:]) and (
             uk_phone_digits(whole[0]) is None
         ):
-            return plus + found.group()
+            return found.group() if found.group().startswith("0044") else plus + found.group()
     return ""
 
 

@@ -167,7 +167,7 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
     ("words", "not_dialled"),
     [
         ("out of hours: 024 7683 222", "024 7683 222"),  # a digit short (attack, 2026-12-02)
-        ("Ring 121 496 0000", "121 496 0000"),  # no 0
+        ("Tel 0044 121 569 310", "0044 121 569 310"),
         ("Ring 0121 999 000", "0121 999 000"),  # 999 inside is no number to ring
         ("If no answer, try 0808 2000 24", "0808 2000 24"),  # 0808 has 11 (re-attack)
         ("+44 121 496 000", "+44 121 496 000"),
@@ -179,6 +179,10 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Childline 0800 1111, Samaritans 116 123, 999 then 55", ""),
         ("Mon-Fri 9-5, 10-4; 09:00-17:00; 24/7; 2026-11-28", ""),  # times and days
         ("Registered charity 1012345, company 01234567, ages 16-25", ""),  # not phoned
+        # times in four figures and references blocked a publish (re-attack round)
+        ("0900-1700 (1630 Fridays); 0900-1230 1330-1700; sessions 1000-1200 1300-1500", ""),
+        ("case ref 123 456 789; Ref: 123456789; quote 20261201-001; 2026 2027 2028", ""),
+        ("Tel 0044 121 569 3100", ""),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
