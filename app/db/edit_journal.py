@@ -13,6 +13,7 @@ IT's walk, and its re-attack, 2026-12-02). A window open elsewhere is known by i
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -54,6 +55,20 @@ class EditJournal:
         named: list[tuple[str, str]] = (),
     ) -> None:
         line = {"rows": rows, "removed": removed, "began": began} | _named(named)
+        try:
+            held = self.path.stat().st_size
+        except FileNotFoundError:
+            held = 0
+        try:
+            self._append(line)
+        except OSError:
+            # a line cut short by a full disk came back after a crash as an edit the lead
+            # was told was not made, or as one "missing" (re-attack round, 2026-12-02)
+            with contextlib.suppress(OSError):
+                os.truncate(self.path, held)
+            raise
+
+    def _append(self, line: dict) -> None:
         with self.path.open("a", encoding="utf-8") as journal:
             # A line of its own even after a line a crash cut short: that one is lost, not this
             journal.write("\n" + json.dumps(line) + "\n")

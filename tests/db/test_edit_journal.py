@@ -1,5 +1,6 @@
 """The journal of unsaved edits: each window's lines are its own to save or discard."""
 
+import os
 import shutil
 
 import pytest
@@ -402,3 +403,37 @@ def test_a_field_brought_back_over_a_save_is_named_again_after_a_merge(folder):
     third = WorkingCopy.open(folder)
     assert third.service("bcwa")["phone"] == "0121 552 0000"
     assert third.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a file size limit (RLIMIT_FSIZE) is POSIX's")
+def test_an_edit_the_disk_takes_only_in_part_leaves_no_part_behind(folder):
+    """A full disk took part of an edit's line: "Not changed" was said, and after a crash
+    the part came back as "1 edit(s) could not be read", or whole, as an edit the lead was
+    told was not made (re-attack round, 2026-12-02). A file size limit fails the write part
+    way, as a full disk does."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        import os, resource, signal, sys
+        sys.path.insert(0, {str(REPO)!r})
+        from app.db.working_copy import WorkingCopy, WorkingCopyError
+        from pathlib import Path
+        copy = WorkingCopy.open(Path({str(folder)!r}))
+        copy.update("bcwa", {{"notes": "kept"}})
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        room = copy.journal.path.stat().st_size + 200  # part of the next line fits
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+        try:
+            copy.update("coventry-mash", {{"notes": "x" * 2000}})
+        except WorkingCopyError as error:
+            print("refused:", error)
+        os._exit(0)  # the window ends here: a crash
+    """)
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "refused: the edit could not be kept in" in ran.stdout, ran.stderr
+    again = WorkingCopy.open(folder)
+    assert again.service("bcwa")["notes"] == "kept"
+    assert again.service("coventry-mash")["notes"] != "x" * 2000
+    assert again.unreadable_edits == 0

@@ -186,6 +186,8 @@ class MaintenanceWindow(QMainWindow):
         ids = [row["id"] for row in rows]
         if keep in ids:
             self.table.selectRow(ids.index(keep))
+            if self.form.typed() and self.form.row.get("id") != keep:
+                return  # its apply was refused (a full disk): what is typed stays (re-attack)
             if redraw or not self._typed(keep):  # a search keeps what the form holds typed
                 self.form.show_service(self.maintenance.copy.service(keep))
 
@@ -199,8 +201,11 @@ class MaintenanceWindow(QMainWindow):
         sid = self.services.index(current.row(), 0).data(IdRole)
         if self._typed(sid):
             return  # the same service again: what is typed stays
-        if self.form.typed():  # leaving it: applied first, never lost
-            self.apply_typed()
+        if self.form.typed() and not self.apply_typed():  # leaving it: applied first, or
+            # (refused: a full disk) the form stays on it with what was typed (re-attack)
+            held = self.form.row["id"]
+            QTimer.singleShot(0, self, lambda: self.show_services(held))
+            return
         self.form.show_service(self.maintenance.copy.service(sid))
 
     def apply_typed(self) -> bool:
@@ -375,7 +380,8 @@ class MaintenanceWindow(QMainWindow):
 
     # Publishing
     def ask_publish(self) -> None:
-        self.apply_typed()  # what is typed is what is published, and shown before it
+        if not self.apply_typed():  # what is typed is what is published, shown before it;
+            return  # refused (a full disk): said, and the dialog would leave it out (re-attack)
         m = self.maintenance
         self.publish_dialog = PublishDialog(
             self,

@@ -472,6 +472,13 @@ def test_an_edit_that_cannot_be_kept_is_said_and_nothing_changes(lead_window, qt
     assert window.status.text().startswith("Not changed: the edit could not be kept in")
     assert copy.service("coventry-mash")["phone"] == "024 7678 8555" and not copy.unsaved
     assert window.form.editors["phone"].text() == "024 7600 0001"  # what was typed stays
+    # nor does choosing another service, or Publish, leave it behind (re-attack round)
+    window.select("walsall-mast")
+    qtbot.wait(20)
+    assert window.form.row["id"] == "coventry-mash"
+    assert window.form.editors["phone"].text() == "024 7600 0001"
+    window.ask_publish()
+    assert getattr(window, "publish_dialog", None) is None or not window.publish_dialog.isVisible()
     copy.journal.path.rmdir()
     window.apply_typed()
     copy.journal.path.unlink()
