@@ -72,9 +72,9 @@ def open_maintenance(folder: Path | None):
             in_force.database,
             lambda: published_here(in_force.policy),  # read again when publishing
         )
+        return MaintenanceWindow(maintenance)  # marks itself open: a folder it cannot write
     except (DirectoryError, WorkingCopyError, OSError, ValueError) as error:
         return f"the directory cannot be maintained here: {error}"
-    return MaintenanceWindow(maintenance)
 
 
 def run(folder: Path | None) -> int:

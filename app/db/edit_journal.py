@@ -22,6 +22,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.db.copy_files import WorkingCopyError
+
 AUTOSAVE = ".navigator-autosave.jsonl"  # before windows had their own: read, never written
 # one line per edit: {"rows": [...], "removed": [...], "began": [...]}, "began" each changed
 # row as the window began with it, so that a crash's rows are brought back field by field
@@ -42,7 +44,13 @@ class EditJournal:
     def mark_open(self) -> None:
         """This window is open: its journal is its own while it runs."""
         here = {"pid": os.getpid(), "host": platform.node(), "since": time.time()}
-        self._marker.write_text(json.dumps(here), encoding="utf-8")
+        try:
+            self._marker.write_text(json.dumps(here), encoding="utf-8")
+        except OSError as error:  # it named a hidden file the lead never made (re-attack)
+            raise WorkingCopyError(
+                f"{self.folder} cannot be written ({error.strerror or error}): the window keeps "
+                "unsaved edits beside the copy; copy the folder somewhere you can write"
+            ) from None
 
     def close(self) -> None:
         self._marker.unlink(missing_ok=True)

@@ -94,3 +94,38 @@ def test_a_file_given_as_the_working_copy_folder_is_named(tmp_path, app_home, qa
     given.write_text("id\n")
     said = open_maintenance(given)
     assert said == f"{given} is a file: give a folder (a new one starts a working copy)"
+
+
+def test_a_working_copy_that_cannot_be_written_is_named_never_a_traceback(tmp_path, app_home):
+    """On a read-only share the window stopped with a traceback as it marked itself open,
+    and the command named a hidden file the lead never made (re-attack round, 2026-12-02).
+    A file size limit of nothing stands in for a read-only folder: every write fails."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    import pytest
+
+    if os.name == "nt":
+        pytest.skip("a file size limit (RLIMIT_FSIZE) is POSIX's")
+    copy = tmp_path / "copy"
+    shutil.copytree(REPO / "resources" / "services", copy)
+    script = textwrap.dedent(f"""
+        import resource, signal, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(REPO)!r})
+        from PySide6.QtWidgets import QApplication
+        from app.cli.maintain import open_maintenance
+        app = QApplication([])
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+        print("said:", open_maintenance(Path({str(copy)!r})))
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert "Traceback" not in ran.stderr, ran.stderr
+    assert (
+        f"said: the directory cannot be maintained here: {copy} cannot be written (" in ran.stdout
+    )
+    assert "copy the folder somewhere you can write" in ran.stdout
