@@ -135,8 +135,9 @@ def service_notes(s: Service) -> list[str]:
 
 
 def how_to_refer(s: Service) -> list[str]:
-    """A service's referral route and website as held, in words."""
-    said = (("How to refer: ", s.referral_route), ("Website: ", s.website))
+    """A service's referral route and website as held, in words; no full stop of its own
+    before the "; " the notes are joined with ("999.; Website": re-attack round)."""
+    said = (("How to refer: ", s.referral_route.rstrip(". ")), ("Website: ", s.website))
     return [words + isolated(held) for words, held in said if held]
 
 

@@ -162,7 +162,9 @@ class DirectoryTab(QWidget):
         checked = hit.confirmed or "not confirmed by a person"
         # in the plan's calm words: "⚠ CHECK BEFORE USE" in capitals stood after nearly every
         # service, the warning issue 13 took off the cards (review 2026-12-01)
-        warning = " · check it before you give it" if hit.check_before_use else ""
+        # nothing to check where no number is held (re-attack round, 2026-12-02)
+        reachable = hit.phone or hit.email
+        warning = " · check it before you give it" if hit.check_before_use and reachable else ""
         alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
         held = (
             ("Hours", hit.hours),

@@ -174,7 +174,8 @@ class ActionCard(QFrame):
                 said += ([] if widget is self.rows[0] else [widget.spoken]) + widget.spoken_after
             elif isinstance(widget, QLabel) and widget is not self.title:
                 said.append(widget.text())
-        return ". ".join(said)
+        # a sentence each: ". " after one that ends a sentence read "it.. What" (re-attack)
+        return " ".join(s if s.endswith((".", "?", "!", "\u201d")) else f"{s}." for s in said)
 
     def _rows(self, layout, matches, today, months, copy, selectable) -> None:
         for at, match in enumerate(matches):

@@ -87,9 +87,10 @@ class ButtonsPanel(KeyHold, AnswerPanel):
 
     def _ask_again(self, key: str) -> None:
         self.refused_key = key
+        # "press the answer's key twice" read, after one press, as two more (re-attack)
         self.more.setText(
-            "There were more answers below: read them, then press the answer's key twice "
-            f"({key} again for {self.labels[key]})."
+            f"There were more answers below: read them, then press your answer's key ({key} "
+            f"again for {self.labels[key]}; another answer's key twice)."
         )
 
     def _clicked(self, value: Any) -> None:
