@@ -91,8 +91,12 @@ def csv_text(rows: list[dict[str, str]]) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8", newline="")
-    os.replace(partial, path)
+    try:
+        partial.write_text(text, encoding="utf-8", newline="")
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)  # a full disk left an empty one behind (re-attack)
+        raise
 
 
 def merged(

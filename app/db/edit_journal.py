@@ -62,7 +62,8 @@ class EditJournal:
         began: list[dict[str, str]],
         named: list[tuple[str, str]] = (),
     ) -> None:
-        line = {"rows": rows, "removed": removed, "began": began} | _named(named)
+        line = {"rows": rows, "removed": removed, "began": began, "step": 1, "at": time.time()}
+        line |= _named(named)
         try:
             held = self.path.stat().st_size
         except FileNotFoundError:
@@ -83,13 +84,16 @@ class EditJournal:
             # Flushed to the system at once: it survives the app crashing (what this is for);
             # no fsync per keystroke-sized edit, which cost milliseconds on some disks.
 
-    def replay(self) -> Iterator[list[tuple[list[dict], set[str], list[dict]]]]:
-        """Each journal no open window writes, oldest first, as its readable lines' (rows
-        changed, ids removed, those rows as that window began with them: none in a line
-        written before H233): one list a journal, each read against its own window's rows
-        (H242). Each is renamed this window's, so no other window takes it too (two windows
-        brought back a crashed one's edits, and one's discard lost them: re-attack round,
-        2026-12-02)."""
+    def replay(self) -> list[tuple]:
+        """The readable lines of every journal no open window writes, oldest first across
+        them all (a line's own time; a line written before lines had one, its journal's), as
+        (time, journal, rows changed, ids removed, those rows as before, fields named, whether
+        "before" is just before this edit or, in a line written before H273, as its window
+        began; none before H233). By journal, a crashed window's number typed first came
+        back over one another typed after it (re-attack round, H273). Each journal is renamed
+        this window's, so no other window takes it too (two windows brought back a crashed
+        one's edits, and one's discard lost them: re-attack round, 2026-12-02)."""
+        found = []
         for path in unsaved_journals(self.folder):
             if _open_elsewhere(self.folder, path):
                 self.elsewhere += len(_lines(path))
@@ -100,47 +104,45 @@ class EditJournal:
             except OSError:
                 continue  # taken by another window a moment ago
             self.taken.append(mine)
-            yield list(self._entries(mine))
+            written = _written(mine)
+            for n, (at, *line) in enumerate(self._entries(mine)):
+                found.append((at or written, len(self.taken), n, *line))
+        return [(at, journal, *line) for at, journal, _, *line in sorted(found, key=_order)]
 
-    def _entries(self, path: Path) -> Iterator[tuple[list[dict], set[str], list | None, list]]:
+    def _entries(self, path: Path) -> Iterator[tuple]:
         for line in _lines(path):
             try:
                 entry = json.loads(line)
+                at = float(entry.get("at") or 0)
                 changed = [r for r in entry["rows"] if r.get("id")]
                 removed = {str(i) for i in entry["removed"]}
                 # None in a line written before H233: its rows are brought back whole
                 began = [r for r in entry["began"] if r.get("id")] if "began" in entry else None
                 named = [(str(sid), str(name)) for sid, name in entry.get("named", ())]
+                step = entry.get("step") == 1  # "began": each row just before this edit
             except (ValueError, TypeError, KeyError, AttributeError):
                 self.unreadable += 1  # cut short by a crash: the others still apply
                 continue
-            yield changed, removed, began, named
+            yield at, changed, removed, began, named, step
 
-    def restart(
-        self, rows: list[dict[str, str]], began: list[dict[str, str]], named=(), brought=False
-    ) -> None:
-        """The rows this window holds changed as one line, written in place before the
-        journals it took are removed (a crash between keeps both). After a rebase, its own
-        journal (replayed whole, its old lines put back another window's saved changes).
-        `brought`: the edits brought back as the window opens, in a journal of their own
-        dated as the newest taken, so that a window still open that edited since stays later:
-        dated now, a crashed window's older number beat the one typed after it (re-attack)."""
+    def restart(self, rows: list[dict[str, str]], began: list[dict[str, str]], named=()) -> None:
+        """The edits brought back as the window opens, as one line in a journal of their
+        own, dated as the newest taken: dated now, a crashed window's older number beat one
+        a window still open typed after it (re-attack round, H273). Written in place before
+        the journals taken are removed (a crash between keeps both)."""
         target = self.folder / f".navigator-autosave-{self.session}-brought.jsonl"
-        target = target if brought else self.path
         when = max((_written(p) for p in self.taken), default=None)
         if rows:
-            line = json.dumps({"rows": rows, "removed": [], "began": began} | _named(named))
+            line = {"rows": rows, "removed": [], "began": began, "step": 1, "at": when}
+            line |= _named(named)
             fresh = target.with_name(target.name + ".new")  # not a journal's name
-            fresh.write_text(line + "\n", encoding="utf-8")
-            if brought and when is not None:
+            fresh.write_text(json.dumps(line) + "\n", encoding="utf-8")
+            if when is not None:
                 os.utime(fresh, (when, when))
             os.replace(fresh, target)
-        else:
-            target.unlink(missing_ok=True)
-        for path in self.taken:  # a rebase's: the brought journal among them
-            if path != target:
-                path.unlink(missing_ok=True)
-        self.taken = [target] if brought and rows else []
+        for path in self.taken:
+            path.unlink(missing_ok=True)
+        self.taken = [target] if rows else []
 
     def forget_own(self) -> None:
         """Saved or discarded: this window's journal and those it took go, no other."""
@@ -152,6 +154,10 @@ class EditJournal:
 def _named(named) -> dict:
     """A line's fields named when brought back over a save, if any (see WorkingCopy.named)."""
     return {"named": [list(pair) for pair in named]} if named else {}
+
+
+def _order(line: tuple) -> tuple:
+    return line[:3]  # time, journal, place in it
 
 
 def unsaved_journals(folder: Path) -> list[Path]:

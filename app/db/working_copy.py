@@ -87,7 +87,6 @@ class WorkingCopy:
     # (id, field) brought back over a save ("" a service added in both): carried in this
     # window's journal, so that an opening after a crash names them again until saved
     named: list[tuple[str, str]] = field(default_factory=list)
-    journal_began: dict[str, dict[str, str]] = field(default_factory=dict)  # see open
 
     @classmethod
     def open(cls, folder: Path, protected: frozenset[str] = frozenset()) -> WorkingCopy:
@@ -97,12 +96,8 @@ class WorkingCopy:
         copy.journal = EditJournal(folder)
         copy.recovered = copy.unsaved = copy._apply(copy.journal.replay())
         if copy.recovered:  # the journals taken become one of this window's, read as one:
-            copy._restart_journal(brought=True)  # apart, after a second crash a service
-        # brought back and edited was named "added in both" (H252); this window's own edits
-        # are journalled against the rows as brought back, so putting one back is an edit
-        # (a slip put right came back after a second crash: H253)
-        copy.journal_began = {row["id"]: row for row in copy.rows}
-        return copy
+            copy._restart_journal()  # apart, after a second crash a service brought back
+        return copy  # and edited was named "added in both" (H252)
 
     def rebase(self) -> list[str]:
         """The saved files as they are now, with this window's changes put on top, field by
@@ -113,11 +108,10 @@ class WorkingCopy:
         self.version, self.kinds, saved = read_copy(self.folder)
         self.on_disk = fingerprint(self.folder)
         self.rows, both = merged(self.began, self.rows, saved)
-        # still named after it: only a save settles it (re-attack round, 2026-12-02)
-        self.named += [(row["id"], name) for row, name in both]
+        # nothing journalled: each journal line is one edit's step, brought back over the
+        # rows as saved whatever they are; a journal rewritten here stopped a merge half
+        # way on a full disk, and dated the edits brought back as now (re-attack, H273)
         self.began = {row["id"]: row for row in saved}
-        self._restart_journal()  # a crash now brings back these fields, not old rows
-        self.journal_began = {row["id"]: row for row in self.rows}
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.log.append({r["id"] for r in self.rows})  # every view reads its rows again
@@ -258,15 +252,21 @@ class WorkingCopy:
 
     def save(self, version: str | None = None) -> None:
         self.check_unchanged()
-        self.version = version or self.version
-        write_atomic(self.folder / "services.csv", csv_text(self.rows))
+        version = version or self.version
         toml = (self.folder / "directory.toml").read_text(encoding="utf-8-sig")
-        toml = VERSION_LINE.sub(rf'\g<1>"{self.version}"', toml, count=1)  # a comment kept
-        write_atomic(self.folder / "directory.toml", toml)
+        toml = VERSION_LINE.sub(rf'\g<1>"{version}"', toml, count=1)  # a comment kept
+        try:
+            write_atomic(self.folder / "services.csv", csv_text(self.rows))
+            write_atomic(self.folder / "directory.toml", toml)
+        except OSError as error:  # "[Errno 28] …" said neither where nor what to do (re-attack)
+            raise WorkingCopyError(
+                f"{self.folder} could not be written ({error.strerror or error}): your edits "
+                "are kept here; make room there, or ask IT, then save again"
+            ) from error
+        self.version = version
         self._forget_edits()
         self.on_disk = fingerprint(self.folder)
         self.began, self.named = {row["id"]: row for row in self.rows}, []
-        self.journal_began = self.began
 
     def discard(self) -> None:
         """Forget this window's unsaved edits: the saved files as they are."""
@@ -315,8 +315,9 @@ class WorkingCopy:
         if len(after) < len(before):
             removed = sorted({r["id"] for r in before} - {r["id"] for r in after})
         if self.journal is not None:
+            was = [self.row_of(r["id"]) for r in rows]  # each just before: `before` is held
             try:
-                self.journal.append(rows, removed, self._began_of(rows))
+                self.journal.append(rows, removed, [row for row in was if row is not None])
             except OSError as error:
                 raise WorkingCopyError(
                     f"the edit could not be kept in {self.folder} ({error.strerror or error}): "
@@ -325,66 +326,65 @@ class WorkingCopy:
         self.log.append({r["id"] for r in rows} | set(removed))
         self.unsaved = True
 
-    def _restart_journal(self, brought: bool = False) -> None:
-        """The rows this window holds changed from those saved, as one journal line."""
+    def _restart_journal(self) -> None:
+        """The rows brought back, changed from those saved, as one journal line."""
         if self.journal is not None:
             changed = [r for r in self.rows if self.began.get(r["id"]) != r]
             bases = [self.began[r["id"]] for r in changed if r["id"] in self.began]
-            self.journal.restart(changed, bases, self.named, brought)
+            self.journal.restart(changed, bases, self.named)
 
-    def _began_of(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
-        """Each row as this window's journal began it (see open)."""
-        return [self.journal_began[r["id"]] for r in rows if r["id"] in self.journal_began]
-
-    def _apply(self, journals) -> bool:
-        """Crashed windows' journals, each brought back in turn over the rows as saved now,
-        field by field from the rows that window began with: whole rows put back what
-        another window had saved since, a corrected number among them, unsaid (attack
-        round, H233); so did a second crashed window read against the first one's rows
-        (re-attack round, H242). A field both changed is named in `brought_back_over` (the
-        crashed window's stands). True if there were any entries."""
-        replayed = False
-        for entries in journals:
-            replayed = self._apply_one(entries) or replayed
-        return replayed
-
-    def _apply_one(self, entries) -> bool:
-        """One crashed window's journal (see _apply)."""
-        latest: dict[str, dict[str, str]] = {}  # each row as the journal last holds it
-        began: dict[str, dict[str, str]] = {}  # each as its window began with it
+    def _apply(self, lines) -> bool:
+        """Crashed windows' edits brought back over the rows as saved now, a line (one edit)
+        at a time, oldest first across every journal, field by field from the row as it was
+        just before that edit: whole rows put back what another window had saved since, a
+        corrected number among them, unsaid (attack round, H233); a number typed first came
+        back over one typed after it (re-attack round, H273). A line written before each
+        held its own step holds the rows its window began with (none before H233: the rows
+        as saved), read against the line before it in its journal. A field changed
+        elsewhere too is named in `brought_back_over` (the edit brought back last stands).
+        True if there were any lines."""
+        saved = {r["id"]: r for r in self.rows}
+        held: dict[str, dict[str, str]] = {}  # each row as the last line holds it
+        by_journal: dict[int, dict[str, dict[str, str]]] = {}  # the same, in each journal
         gone: set[str] = set()
         carried: list[tuple[str, str]] = []  # named at an opening before, not yet saved
-        replayed = before_h233 = False
-        for rows, removed, base, named in entries:
-            carried += named
-            before_h233 = before_h233 or base is None
+        both: list[tuple[dict[str, str], str]] = []
+        for _at, journal, rows, removed, base, named, step in lines:
             try:
                 changed = [complete_row(r) for r in rows]
-                bases = [complete_row(r) for r in base or ()]
+                bases = {r["id"]: r for r in (complete_row(b) for b in base or ())}
             except (TypeError, AttributeError):  # a hand-edited line: as one cut short
                 self.journal.unreadable += 1
                 continue
-            for row in bases:
-                began.setdefault(row["id"], row)
-            for row in changed:
-                latest[row["id"]] = row
-            for sid in removed:
-                latest.pop(sid, None)
-            gone = (gone | removed) - set(latest)
-            replayed = True
-        saved = {r["id"]: r for r in self.rows}
-        if before_h233:  # a journal with no starting rows: its rows come back whole, as then
-            began |= {sid: saved[sid] for sid in latest if sid in saved and sid not in began}
-        # else a row with none is one that window added: named if another saved the same id
-        # (its row replaced the saved one, unsaid: re-attack round, H245)
-        self.rows, both = merged(began, list(latest.values()), self.rows)
-        both += [(latest[s], f) for s, f in carried if _still_over(latest, saved, s, f)]
+            mine = by_journal.setdefault(journal, {})
+            if not step:
+                bases = _bases_before_steps(changed, bases, mine, saved if base is None else {})
+            # a row with no base is one that window added: named if another saved the same
+            # id (its row replaced the saved one, unsaid: re-attack round, H245)
+            self.rows, said = merged(bases, changed, self.rows)
+            both += said
+            for rows_held in (held, mine):
+                rows_held |= {r["id"]: r for r in changed}
+                for sid in removed:
+                    rows_held.pop(sid, None)
+            gone = (gone | removed) - set(held)
+            carried += named
+        both += [(held[s], f) for s, f in carried if _still_over(held, saved, s, f)]
         both = list({(row["id"], name): (row, name) for row, name in both}.values())
         self.brought_back_over += said_of(both)
         self.named += [(row["id"], name) for row, name in both]
-        # a service that window took out (an add undone) that is saved is kept, and named:
+        # a service a window took out (an add undone) that is saved is kept, and named:
         # another window's saved service went, its phoned number with it (H245)
         kept = [saved[sid] for sid in sorted(gone) if sid in saved]
         self.brought_back_over += [f"{r['name']} ({r['id']}): taken out there, kept" for r in kept]
         self.rows = [r for r in self.rows if r["id"] not in gone or r["id"] in saved]
-        return replayed
+        return bool(lines)
+
+
+def _bases_before_steps(changed, began, held, saved) -> dict[str, dict[str, str]]:
+    """For a line written before each held its own step: each row as the line before it
+    left it, else as its window began with it (else, before H233, as saved)."""
+    found = {
+        r["id"]: held.get(r["id"]) or began.get(r["id"]) or saved.get(r["id"]) for r in changed
+    }
+    return {sid: row for sid, row in found.items() if row is not None}

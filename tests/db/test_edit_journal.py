@@ -437,3 +437,41 @@ def test_an_edit_the_disk_takes_only_in_part_leaves_no_part_behind(folder):
     assert again.service("bcwa")["notes"] == "kept"
     assert again.service("coventry-mash")["notes"] != "x" * 2000
     assert again.unreadable_edits == 0
+
+
+def test_two_windows_edits_come_back_in_the_order_they_were_made(folder):
+    """A typed a number, B typed another after it, then A edited elsewhere; a power cut
+    ended both. A's number came back: its journal, written last, was read last (re-attack
+    round, 2026-12-02)."""
+    first, second = window(folder), window(folder)
+    first.update("coventry-mash", {"phone": "024 7600 1111"})
+    second.update("coventry-mash", {"phone": "024 7600 2222"})
+    first.update("bcwa", {"notes": "after"})
+    ended(folder, first)
+    ended(folder, second)
+    again = WorkingCopy.open(folder)
+    assert again.service("coventry-mash")["phone"] == "024 7600 2222"
+    assert again.service("bcwa")["notes"] == "after"
+
+
+def test_a_merge_never_moves_edits_brought_back_after_one_typed_later(folder):
+    """J's number was brought back by W; V typed another after; W's Save became a merge,
+    which rewrote W's journal dated then; a power cut ended V and W, and J's older number
+    came back (re-attack round, 2026-12-02)."""
+    typed_later = window(folder)
+    crashed = window(folder)
+    crashed.update("coventry-mash", {"phone": "024 7600 1111"})
+    ended(folder, crashed)
+    brought = window(folder)
+    typed_later.update("coventry-mash", {"phone": "024 7600 2222"})
+    unrelated = WorkingCopy.open(folder)
+    unrelated.update("crasac", {"notes": "saved meanwhile"})
+    unrelated.save()
+    brought.update("bcwa", {"notes": "mine"})
+    brought.rebase()  # its Save found the copy saved meanwhile
+    ended(folder, typed_later)
+    ended(folder, brought)
+    again = WorkingCopy.open(folder)
+    assert again.service("coventry-mash")["phone"] == "024 7600 2222"
+    assert again.service("bcwa")["notes"] == "mine"
+    assert again.service("crasac")["notes"] == "saved meanwhile"

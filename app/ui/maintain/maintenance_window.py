@@ -345,7 +345,13 @@ class MaintenanceWindow(QMainWindow):
             )
             self.refresh()
             return
-        self._edit(copy.save, f"Saved in {copy.folder}.")
+        try:
+            copy.save()
+        except EDIT_FAILED as error:  # a full disk: said as not saved (re-attack round)
+            self.status.setText(f"Not saved: {error}")
+            return
+        self.status.setText(f"Saved in {copy.folder}.")
+        self.refresh()
 
     # Returns
     def read_returns(self) -> None:

@@ -487,3 +487,9 @@ def test_an_edit_that_cannot_be_kept_is_said_and_nothing_changes(lead_window, qt
     assert window.status.text().startswith("Not changed: the edit could not be kept in")
     assert copy.service("coventry-mash")["phone"] == "024 7600 0001"
     copy.journal.path.rmdir()  # room made again
+    partial = copy.folder / "services.csv.partial"
+    partial.mkdir()  # and a save the disk refuses: said, nothing lost
+    window.save()
+    assert window.status.text().startswith(f"Not saved: {copy.folder} could not be written (")
+    assert copy.unsaved and copy.service("coventry-mash")["phone"] == "024 7600 0001"
+    partial.rmdir()
