@@ -132,42 +132,54 @@ def other_number(text: str) -> str:
     return ""
 
 
-CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")  # a time of day in four figures
 # A number as written in words: digits with at most two of a number's marks between them
 # ("0121 496 0000", "+44 (0)121 …"); " / " or " – " ends one ("0121 569 3100 / 3101")
 PHONE_RUN = re.compile(r"\d(?:[ \-.()]{0,2}\d)+")
+# Opening times in four figures ("0900-1700"), never run into more digits ("0121-2000-0000")
+CLOCK_RANGE = re.compile(r"(?<![\d-])(?:[01]\d|2[0-3])[0-5]\d ?- ?(?:[01]\d|2[0-3])[0-5]\d(?!-?\d)")
 
 
 def number_not_dialled(text: str) -> str:
     """The first number in a service's words that a worker could ring and that is no UK
-    number, as written, or "": one from 0 of nine digits or more, or from +44 or 0044. The
-    strict rule read only the phone field: "out of hours: 024 7683 222" (a digit short) in
-    the note was signed and shown "confirmed" on the children's front door's card (attack,
-    2026-12-02). Text relay's 18001 before a number, figures after a whole one ("0121 303
-    2296 (24 hours)"), and times written as four figures ("0900-1700", "0900-1230
-    1330-1700") are let be: those, and case references, blocked a publish (re-attack)."""
+    number, as written, or "". The strict rule read only the phone field: "out of hours:
+    024 7683 222" (a digit short) in the note was signed and shown "confirmed" on the
+    children's front door's card (attack, 2026-12-02). What is let be: opening times in
+    four figures, case references and years, which blocked a publish; text relay's 18001
+    before a number, and figures after a whole one ("0121 303 2296 (24 hours)").
+    (Re-attack rounds, 2026-12-02.)"""
     import unicodedata
 
-    plain = FIGURES.sub(" x ", unicodedata.normalize("NFKC", text))
+    plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", unicodedata.normalize("NFKC", text)))
     for found in PHONE_RUN.finditer(plain):
-        groups = re.findall(r"\d+", found.group())
-        if groups[0] in ("18001", "18002") and len(groups) > 1:
-            groups = groups[1:]
-        if groups[0].startswith("0044"):  # +44 as dialled from abroad
-            groups[0], plus = groups[0][2:], "+"
-        else:
-            after_plus = plain[: found.start()].endswith("+")
-            plus = "+" if after_plus and groups[0].startswith("44") else ""
-        if not (plus or (groups[0].startswith("0") and len("".join(groups)) >= 9)):
-            continue  # a charity's or a company's number, a case reference, a year
-        if all(CLOCK.fullmatch(group) for group in groups):
-            continue  # opening times: "0900-1700 (1630 Fridays)"
-        whole = [plus + " ".join(groups[:n]) for n in range(len(groups), 0, -1)]
-        if not any(len(uk_phone_digits(number) or "") >= 10 for number in whole[1:]) and (
-            uk_phone_digits(whole[0]) is None
-        ):
-            return found.group() if found.group().startswith("0044") else plus + found.group()
+        after_plus = plain[: found.start()].endswith("+")
+        if wrong := _not_dialled(found.group(), re.findall(r"\d+", found.group()), after_plus):
+            return wrong
     return ""
+
+
+def _not_dialled(run: str, groups: list[str], after_plus: bool) -> str:
+    """`run` as written if it is a number a worker could ring that is no UK number: from 0
+    and a 1-9 (nine digits or more, or seven grouped as a number is: "0800 111"), from +44,
+    00 44 or 0044, or a UK number written without its 0 ("808 2000 247"); a second number
+    run on after a whole one ("0121 569 3100 0121 569 310") is read too."""
+    if groups[0] in ("18001", "18002") and len(groups) > 1:
+        groups = groups[1:]
+    if groups[:2] == ["00", "44"]:
+        groups, after_plus = groups[1:], True
+    elif groups[0].startswith("0044"):
+        groups, after_plus = [groups[0][2:], *groups[1:]], True
+    digits, plus = "".join(groups), "+" if after_plus and groups[0].startswith("44") else ""
+    grouped = len(groups) > 1
+    if not plus and not (re.match(r"0[1-9]", digits) and len(digits) >= (7 if grouped else 9)):
+        missing_0 = len(digits) == 10 and grouped and 3 <= len(groups[0]) <= 4
+        return run if missing_0 and uk_phone_digits("0" + digits) else ""
+    for n in range(len(groups), 0, -1):
+        number = uk_phone_digits(plus + " ".join(groups[:n]))
+        if number and (n == len(groups) or len(number) >= 10):
+            rest = groups[n:]
+            again = rest and rest[0].startswith("0")
+            return _not_dialled(" ".join(rest), rest, False) if again else ""
+    return ("+" if plus and not run.startswith("0") else "") + run  # as written
 
 
 def fixed_line_words(text: str, phone: str) -> str:

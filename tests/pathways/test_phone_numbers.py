@@ -168,6 +168,12 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
     [
         ("out of hours: 024 7683 222", "024 7683 222"),  # a digit short (attack, 2026-12-02)
         ("Tel 0044 121 569 310", "0044 121 569 310"),
+        # third attack round: without its 0, a digit short, a second number run on
+        ("If busy: 808 2000 247", "808 2000 247"),
+        ("Ring 121 496 0000", "121 496 0000"),
+        ("Under 18: Childline on 0800 111", "0800 111"),
+        ("0121 1230 1500", "0121 1230 1500"),  # groups like times, no dash: a number
+        ("0121 569 3100 0121 569 310", "0121 569 310"),
         ("Ring 0121 999 000", "0121 999 000"),  # 999 inside is no number to ring
         ("If no answer, try 0808 2000 24", "0808 2000 24"),  # 0808 has 11 (re-attack)
         ("+44 121 496 000", "+44 121 496 000"),
@@ -182,7 +188,9 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         # times in four figures and references blocked a publish (re-attack round)
         ("0900-1700 (1630 Fridays); 0900-1230 1330-1700; sessions 1000-1200 1300-1500", ""),
         ("case ref 123 456 789; Ref: 123456789; quote 20261201-001; 2026 2027 2028", ""),
-        ("Tel 0044 121 569 3100", ""),
+        ("Tel 0044 121 569 3100, or 00 44 121 569 3100", ""),
+        ("Mon-Fri 0900-1700 0121 569 3100; Daytime 0900-1700 0808 2000 247", ""),
+        ("Ref 0001234567", ""),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
