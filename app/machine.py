@@ -101,12 +101,14 @@ def others_could_change(path: Path) -> str:
 
 
 def _reached_through(path: Path) -> list[tuple[Path, str, bool]]:
-    """What a link's file is reached through: every link on the way by its owner, each
-    folder a link sits in and the folder the file is really in by the whole rule, and the
-    folders above that by their owner (one of another account's could have its contents
-    swapped). A link in IT's folder into a folder any user writes passed (attack,
-    2026-12-02), and so, after that, did a link to a link another account owns (re-attack)."""
-    places, link = [], path
+    """What a file is reached through besides itself and its folder: every link on the way
+    by its owner, each folder a link sits in and the folder the file is really in by the
+    whole rule, and every folder above them all, as named and as they really are, by its
+    owner (one of another account's could have its contents swapped). A link in IT's
+    folder into a folder any user writes passed (attack, 2026-12-02), and after that a link
+    to a link another account owns, a link through a folder of theirs, and a policy's
+    folder under one (re-attack rounds)."""
+    places, above, link = [], set(path.parent.parents), path
     for _ in range(40):  # as the system's own limit on links followed
         if not link.is_symlink():
             break
@@ -114,11 +116,13 @@ def _reached_through(path: Path) -> list[tuple[Path, str, bool]]:
         if link != path:
             places.append((link.parent, f"is reached through a folder ({link.parent}) that ", True))
         link = link.parent / os.readlink(link)
+        above |= {link.parent, *link.parent.parents}
     if path.is_symlink():
         real = path.resolve().parent
         places.append((real, f"is a link into a folder ({real}) that ", True))
-        places += [(up, f"is reached through a folder ({up}) that ", False) for up in real.parents]
-    return places
+        above |= set(real.parents)
+    ordered = sorted(above, key=lambda folder: len(folder.parts))
+    return places + [(up, f"is reached through a folder ({up}) that ", False) for up in ordered]
 
 
 def _access_list(place: Path) -> bool:

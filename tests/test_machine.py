@@ -54,6 +54,29 @@ def test_a_link_is_held_to_what_it_is_reached_through(tmp_path):
     assert others_could_change(link).startswith(f"is reached through a link ({hop}) that belongs")
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another account needs root")
+def test_a_folder_of_another_account_anywhere_on_the_way_is_named(tmp_path):
+    """A policy's folder under a folder of another account's, and a link whose own path
+    goes through one, passed: they could swap what is under it (third attack round)."""
+    theirs = tmp_path / "theirs"
+    updates = theirs / "it" / "updates"
+    updates.mkdir(parents=True)
+    update = updates / "u.navdir"
+    update.write_text("{}")
+    assert others_could_change(update) == ""
+    os.chown(theirs, 65534, 65534)
+    said = f"is reached through a folder ({theirs}) that belongs to another account"
+    assert others_could_change(update).startswith(said)
+    os.chown(theirs, 0, 0)
+    (theirs / "current").symlink_to(updates)
+    os.lchown(theirs / "current", 65534, 65534)
+    link = tmp_path / "v.navdir"
+    link.symlink_to(theirs / "current" / "u.navdir")
+    assert others_could_change(link).startswith(
+        f"is reached through a folder ({theirs / 'current'})"
+    )
+
+
 def test_a_file_in_a_folder_others_may_write_is_not_its_owners(tmp_path):
     """A keys folder any account could write let a colleague swap their key in while the
     keys were read, and back again (eleventh attack round, 2026-12-01)."""
