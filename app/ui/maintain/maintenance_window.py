@@ -124,9 +124,7 @@ class MaintenanceWindow(QMainWindow):
         self.still_open.timeout.connect(copy.mark_open)
         self.still_open.start()
         self.status.setText(maintenance.opening_note())
-        self.changes_due = QTimer(self)
-        self.changes_due.setSingleShot(True)
-        self.changes_due.setInterval(0)
+        self.changes_due = QTimer(self, singleShot=True, interval=0)
         self.changes_due.timeout.connect(self.show_changes)
         self.refresh()
         self.show_changes()
@@ -330,41 +328,29 @@ class MaintenanceWindow(QMainWindow):
         if not self.apply_typed():  # its reason stays on the status line, nothing saved
             return
         copy = self.maintenance.copy
-        if copy.changed_on_disk():  # another window or check-service saved meanwhile
-            try:
-                both = copy.rebase()
-            except EDIT_FAILED as error:  # e.g. saved by Excel as plain CSV meanwhile
-                self.status.setText(f"Not saved: {error}")
-                return
-            said = f" Both changed {'; '.join(both)}: yours stands, check it." if both else ""
-            self.status.setText(
-                "The working copy was saved elsewhere meanwhile (another window or "
-                "check-service): your changes are now on top of those changes."
-                + said
-                + " Check them below, then save again."
-            )
-            self.refresh()
-            return
         try:
-            copy.save()
-        except EDIT_FAILED as error:  # a full disk: said as not saved (re-attack round)
+            merged = copy.changed_on_disk()  # another window or check-service saved meanwhile
+            both = copy.rebase() if merged else copy.save()
+        except EDIT_FAILED as error:  # saved by Excel as plain CSV meanwhile; a full disk
             self.status.setText(f"Not saved: {error}")
             return
-        self.status.setText(f"Saved in {copy.folder}.")
+        said = f" Both changed {'; '.join(both)}: yours stands, check it." if both else ""
+        self.status.setText(
+            "The working copy was saved elsewhere meanwhile (another window or check-service): "
+            f"your changes are now on top of those changes.{said} Check them below, then save "
+            "again."
+            if merged
+            else f"Saved in {copy.folder}."
+        )
         self.refresh()
 
     # Returns
     def read_returns(self) -> None:
-        from app.returns import read_returns
         from app.ui.maintain.returns_view import ReturnsView
 
-        chosen = self.returns_provider()
-        if not chosen:
-            return
-        returns = read_returns([Path(p) for p in chosen])
-        names = self.maintenance.names()
-        self.returns_view = ReturnsView(self, returns, self.today(), names)
-        self.returns_view.open()
+        if chosen := self.returns_provider():
+            names = self.maintenance.names()
+            self.returns_view = ReturnsView.read(self, chosen, self.today(), names)
 
     def closeEvent(self, event) -> None:
         """Unsaved edits, or typed ones not applied: save them, discard them, or stay (they

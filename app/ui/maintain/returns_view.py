@@ -38,6 +38,15 @@ class TotalsModel(HeaderedTableModel):
 
 
 class ReturnsView(QDialog):
+    @classmethod
+    def read(cls, parent, paths: list, today: date, names: dict[str, str]) -> ReturnsView:
+        """The returns in `paths` read together, shown."""
+        from app.returns import read_returns
+
+        view = cls(parent, read_returns([Path(p) for p in paths]), today, names)
+        view.open()
+        return view
+
     def __init__(
         self, parent, returns: Returns, today: date, names: dict[str, str] | None = None
     ) -> None:
