@@ -830,27 +830,3 @@ def test_an_update_folder_any_user_can_change_is_named_for_it(where, key):
     os.symlink(elsewhere / "current.navdir", where.machine_updates / made.name)
     said = [p for p in select_directory(where, TODAY).problems if "any user could" in p]
     assert said and f"is reached through a folder ({elsewhere}) that can be changed" in said[0]
-
-
-def test_updates_left_in_the_machine_folder_when_a_policy_names_another_are_named(where, key):
-    """IT kept copying bundles to the machine's own folder after a policy named a share: no
-    laptop read them, new ones stayed on the app's directory, and the self-test passed
-    (attack, 2026-12-02)."""
-    import dataclasses
-
-    bundle(where, key, "2026.12.3")  # in the machine's own folder
-    share = where.machine_updates.parent / "share"
-    share.mkdir()
-    named = dataclasses.replace(
-        where, machine_updates=share, machine_updates_named=True, passed_over=where.machine_updates
-    )
-    choice = select_directory(named, TODAY)
-    assert choice.origin == "shipped"
-    said = [p for p in choice.problems if "are not read" in p]
-    assert said == [
-        f"1 update file(s) in {where.machine_updates} are not read: IT's policy names {share} "
-        "as the update folder; put updates there"
-    ]
-    (where.machine_updates / "directory-2026.12.3.navdir").rename(share / "u.navdir")
-    moved = select_directory(named, TODAY)
-    assert moved.version == "2026.12.3" and not any("not read" in p for p in moved.problems)

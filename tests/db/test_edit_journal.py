@@ -335,18 +335,25 @@ def test_a_slip_put_right_before_a_second_crash_stays_put_right(folder):
     assert third.brought_back_over == []
 
 
-def test_a_field_named_when_brought_back_is_named_again_until_saved_whatever_it_becomes(folder):
-    """B was told a field it brought back had been changed by a save too, and typed the
-    value it wanted: that value stands at the next opening, named again until saved."""
-    first = window(folder)
-    first.update("bcwa", {"phone": "0121 552 0000"})
+def brought_over_a_save(folder):
+    """A window that brought back a crashed window's number for BCWA, which another window
+    had saved otherwise meanwhile, and was told so."""
+    crashed = window(folder)
+    crashed.update("bcwa", {"phone": "0121 552 0000"})
     other = window(folder)
     other.update("bcwa", {"phone": "0121 552 1111"})
     other.save()
     other.close()
-    ended(folder, first)
+    ended(folder, crashed)
     second = window(folder)
     assert second.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
+    return second
+
+
+def test_a_field_named_when_brought_back_is_named_again_until_saved_whatever_it_becomes(folder):
+    """B was told a field it brought back had been changed by a save too, and typed the
+    value it wanted: that value stands at the next opening, named again until saved."""
+    second = brought_over_a_save(folder)
     original = next(r for r in read_copy(REPO / "resources" / "services")[2] if r["id"] == "bcwa")
     original = original["phone"]
     second.update("bcwa", {"phone": original})  # the number the first window began with
@@ -385,15 +392,7 @@ def test_an_edit_typed_after_a_crashed_windows_stays_after_its_edits_are_brought
 def test_a_field_brought_back_over_a_save_is_named_again_after_a_merge(folder):
     """B was told the crashed window's number stood over a save; another save turned B's
     Save into a merge, and after B crashed the field was named nowhere (re-attack round)."""
-    crashed = window(folder)
-    crashed.update("bcwa", {"phone": "0121 552 0000"})
-    other = window(folder)
-    other.update("bcwa", {"phone": "0121 552 1111"})
-    other.save()
-    other.close()
-    ended(folder, crashed)
-    second = window(folder)
-    assert second.brought_back_over == ["Black Country Women's Aid (bcwa): phone"]
+    second = brought_over_a_save(folder)
     unrelated = WorkingCopy.open(folder)
     unrelated.update("crasac", {"notes": "saved meanwhile"})
     unrelated.save()

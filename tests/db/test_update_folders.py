@@ -51,3 +51,25 @@ def test_the_update_in_use_is_looked_at_however_many_are_before_it(where, key):
         "other accounts (mode 777): any user could remove or replace its updates; make it "
         "writable by administrators only"
     ]
+
+
+def test_updates_left_in_the_machine_folder_when_a_policy_names_another_are_named(where, key):
+    """IT kept copying bundles to the machine's own folder after a policy named a share: no
+    laptop read them, new ones stayed on the app's directory, and the self-test passed
+    (attack, 2026-12-02)."""
+    bundle(where, key, "2026.12.3")  # in the machine's own folder
+    share = where.machine_updates.parent / "share"
+    share.mkdir()
+    named = dataclasses.replace(
+        where, machine_updates=share, machine_updates_named=True, passed_over=where.machine_updates
+    )
+    choice = select_directory(named, TODAY)
+    assert choice.origin == "shipped"
+    said = [p for p in choice.problems if "are not read" in p]
+    assert said == [
+        f"1 update file(s) in {where.machine_updates} are not read: IT's policy names {share} "
+        "as the update folder; put updates there"
+    ]
+    (where.machine_updates / "directory-2026.12.3.navdir").rename(share / "u.navdir")
+    moved = select_directory(named, TODAY)
+    assert moved.version == "2026.12.3" and not any("not read" in p for p in moved.problems)
