@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from app.db.brought_back import bring_back
 from app.db.copy_files import (
     FIELDS,
     VERSION_LINE,
@@ -58,15 +59,6 @@ def _check_stands(row: dict[str, str], in_use: dict[str, str]) -> bool:
     return mine in (row["checked_contact"], in_use.get(row["id"]))
 
 
-def _still_over(latest: dict, saved: dict, service_id: str, name: str) -> bool:
-    """Whether a field named when brought back before still differs from what is saved
-    (the whole row, for a service added in both)."""
-    row, now = latest.get(service_id), saved.get(service_id)
-    if row is None or now is None:
-        return False
-    return now != row if not name else now.get(name) != row.get(name)
-
-
 @dataclass
 class WorkingCopy:
     folder: Path
@@ -94,7 +86,11 @@ class WorkingCopy:
         copy = cls(folder, version, kinds, rows, protected, on_disk=fingerprint(folder))
         copy.began = {row["id"]: row for row in rows}
         copy.journal = EditJournal(folder)
-        copy.recovered = copy.unsaved = copy._apply(copy.journal.replay())
+        lines = copy.journal.replay()
+        brought = bring_back(copy.rows, lines)
+        copy.rows, copy.brought_back_over, copy.named = brought.rows, brought.said, brought.named
+        copy.journal.unreadable += brought.unreadable
+        copy.recovered = copy.unsaved = bool(lines)
         if copy.recovered:  # the journals taken become one of this window's, read as one:
             copy._restart_journal()  # apart, after a second crash a service brought back
         return copy  # and edited was named "added in both" (H252)
@@ -332,59 +328,3 @@ class WorkingCopy:
             changed = [r for r in self.rows if self.began.get(r["id"]) != r]
             bases = [self.began[r["id"]] for r in changed if r["id"] in self.began]
             self.journal.restart(changed, bases, self.named)
-
-    def _apply(self, lines) -> bool:
-        """Crashed windows' edits brought back over the rows as saved now, a line (one edit)
-        at a time, oldest first across every journal, field by field from the row as it was
-        just before that edit: whole rows put back what another window had saved since, a
-        corrected number among them, unsaid (attack round, H233); a number typed first came
-        back over one typed after it (re-attack round, H273). A line written before each
-        held its own step holds the rows its window began with (none before H233: the rows
-        as saved), read against the line before it in its journal. A field changed
-        elsewhere too is named in `brought_back_over` (the edit brought back last stands).
-        True if there were any lines."""
-        saved = {r["id"]: r for r in self.rows}
-        held: dict[str, dict[str, str]] = {}  # each row as the last line holds it
-        by_journal: dict[int, dict[str, dict[str, str]]] = {}  # the same, in each journal
-        gone: set[str] = set()
-        carried: list[tuple[str, str]] = []  # named at an opening before, not yet saved
-        both: list[tuple[dict[str, str], str]] = []
-        for _at, journal, rows, removed, base, named, step in lines:
-            try:
-                changed = [complete_row(r) for r in rows]
-                bases = {r["id"]: r for r in (complete_row(b) for b in base or ())}
-            except (TypeError, AttributeError):  # a hand-edited line: as one cut short
-                self.journal.unreadable += 1
-                continue
-            mine = by_journal.setdefault(journal, {})
-            if not step:
-                bases = _bases_before_steps(changed, bases, mine, saved if base is None else {})
-            # a row with no base is one that window added: named if another saved the same
-            # id (its row replaced the saved one, unsaid: re-attack round, H245)
-            self.rows, said = merged(bases, changed, self.rows)
-            both += said
-            for rows_held in (held, mine):
-                rows_held |= {r["id"]: r for r in changed}
-                for sid in removed:
-                    rows_held.pop(sid, None)
-            gone = (gone | removed) - set(held)
-            carried += named
-        both += [(held[s], f) for s, f in carried if _still_over(held, saved, s, f)]
-        both = list({(row["id"], name): (row, name) for row, name in both}.values())
-        self.brought_back_over += said_of(both)
-        self.named += [(row["id"], name) for row, name in both]
-        # a service a window took out (an add undone) that is saved is kept, and named:
-        # another window's saved service went, its phoned number with it (H245)
-        kept = [saved[sid] for sid in sorted(gone) if sid in saved]
-        self.brought_back_over += [f"{r['name']} ({r['id']}): taken out there, kept" for r in kept]
-        self.rows = [r for r in self.rows if r["id"] not in gone or r["id"] in saved]
-        return bool(lines)
-
-
-def _bases_before_steps(changed, began, held, saved) -> dict[str, dict[str, str]]:
-    """For a line written before each held its own step: each row as the line before it
-    left it, else as its window began with it (else, before H233, as saved)."""
-    found = {
-        r["id"]: held.get(r["id"]) or began.get(r["id"]) or saved.get(r["id"]) for r in changed
-    }
-    return {sid: row for sid, row in found.items() if row is not None}

@@ -474,3 +474,22 @@ def test_a_merge_never_moves_edits_brought_back_after_one_typed_later(folder):
     assert again.service("coventry-mash")["phone"] == "024 7600 2222"
     assert again.service("bcwa")["notes"] == "mine"
     assert again.service("crasac")["notes"] == "saved meanwhile"
+
+
+def test_an_edit_undone_before_a_crash_never_undoes_another_windows_save(folder):
+    """A typed the corrected number, B typed it too and saved; A undid its own and its
+    window crashed: the old number came back over B's save, named nowhere (fourth attack
+    round, 2026-12-02). So with a slip undone after B's correction."""
+    for typed in ("024 7600 2222", "024 7600 1111"):
+        first, second = window(folder), window(folder)
+        first.update("coventry-mash", {"phone": typed})
+        second.update("coventry-mash", {"phone": "024 7600 2222"})
+        second.save()
+        second.close()
+        first.undo()
+        ended(folder, first)
+        again = WorkingCopy.open(folder)
+        assert again.service("coventry-mash")["phone"] == "024 7600 2222", typed
+        assert again.brought_back_over == []
+        again.discard()
+        again.close()
