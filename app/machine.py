@@ -120,7 +120,9 @@ def _reached_through(path: Path) -> list[tuple[Path, str, bool]]:
     if path.is_symlink():
         real = path.resolve().parent
         places.append((real, f"is a link into a folder ({real}) that ", True))
-        above |= set(real.parents)
+    # where it really is, too: a folder above it named through a link (IT's machine folder a
+    # link into another account's folder) passed (fourth attack round, 2026-12-02)
+    above |= set(path.resolve().parents)
     ordered = sorted(above, key=lambda folder: len(folder.parts))
     return places + [(up, f"is reached through a folder ({up}) that ", False) for up in ordered]
 

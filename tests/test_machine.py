@@ -75,6 +75,13 @@ def test_a_folder_of_another_account_anywhere_on_the_way_is_named(tmp_path):
     assert others_could_change(link).startswith(
         f"is reached through a folder ({theirs / 'current'})"
     )
+    # the file no link, a folder above it named through one (fourth attack round)
+    os.lchown(theirs / "current", 0, 0)
+    named = tmp_path / "machine"
+    named.symlink_to(theirs)
+    os.chown(theirs, 65534, 65534)
+    said = others_could_change(named / "it" / "updates" / "u.navdir")
+    assert f"({theirs}) that belongs to another account" in said
 
 
 def test_a_file_in_a_folder_others_may_write_is_not_its_owners(tmp_path):

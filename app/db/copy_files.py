@@ -89,14 +89,19 @@ def csv_text(rows: list[dict[str, str]]) -> str:
     return out.getvalue()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".partial")
+def write_atomic(*files: tuple[Path, str]) -> None:
+    """Each (path, text) whole, all written before any is put in place: a disk full between
+    two had services.csv saved and "Not saved" said (fourth attack round, 2026-12-02)."""
+    partials = [(path.with_name(path.name + ".partial"), path, text) for path, text in files]
     try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        os.replace(partial, path)
+        for partial, _, text in partials:
+            partial.write_text(text, encoding="utf-8", newline="")
     except OSError:
-        partial.unlink(missing_ok=True)  # a full disk left an empty one behind (re-attack)
+        for partial, _, _ in partials:  # a full disk left empty ones behind (re-attack)
+            partial.unlink(missing_ok=True)
         raise
+    for partial, path, _ in partials:
+        os.replace(partial, path)
 
 
 def merged(

@@ -252,8 +252,10 @@ class WorkingCopy:
         toml = (self.folder / "directory.toml").read_text(encoding="utf-8-sig")
         toml = VERSION_LINE.sub(rf'\g<1>"{version}"', toml, count=1)  # a comment kept
         try:
-            write_atomic(self.folder / "services.csv", csv_text(self.rows))
-            write_atomic(self.folder / "directory.toml", toml)
+            write_atomic(
+                (self.folder / "services.csv", csv_text(self.rows)),
+                (self.folder / "directory.toml", toml),
+            )
         except OSError as error:  # "[Errno 28] …" said neither where nor what to do (re-attack)
             raise WorkingCopyError(
                 f"{self.folder} could not be written ({error.strerror or error}): your edits "

@@ -134,9 +134,14 @@ def other_number(text: str) -> str:
 
 # A number as written in words: digits with at most two of a number's marks between them
 # ("0121 496 0000", "+44 (0)121 …"); " / " or " – " ends one ("0121 569 3100 / 3101")
-PHONE_RUN = re.compile(r"\d(?:[ \-.()]{0,2}\d)+")
-# Opening times in four figures ("0900-1700"), never run into more digits ("0121-2000-0000")
-CLOCK_RANGE = re.compile(r"(?<![\d-])(?:[01]\d|2[0-3])[0-5]\d ?- ?(?:[01]\d|2[0-3])[0-5]\d(?!-?\d)")
+# (slashes and Word's dashes too: "0121/496/000" passed as three short groups: 4th round)
+PHONE_RUN = re.compile(r"\d(?:[ \-.()/\u2013\u2014]{0,2}\d)+")
+# Opening times in four figures ("0900-1700", "0900-2400"), never run into more digits
+# ("0121-2000-0000"); days written with dashes or spaces ("02-01-2027", "01 04 2026")
+CLOCK_RANGE = re.compile(
+    r"(?<![\d-])(?:[01]\d|2[0-3])[0-5]\d ?- ?(?:(?:[01]\d|2[0-3])[0-5]\d|2400)(?!-?\d)"
+    r"|(?<![\d-])(?:0?[1-9]|[12]\d|3[01])[- ](?:0?[1-9]|1[0-2])[- ](?:19|20)\d\d(?![-\d])"
+)
 
 
 def number_not_dialled(text: str) -> str:
@@ -171,8 +176,14 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool) -> str:
     digits, plus = "".join(groups), "+" if after_plus and groups[0].startswith("44") else ""
     grouped = len(groups) > 1
     if not plus and not (re.match(r"0[1-9]", digits) and len(digits) >= (7 if grouped else 9)):
-        missing_0 = len(digits) == 10 and grouped and 3 <= len(groups[0]) <= 4
-        return run if missing_0 and uk_phone_digits("0" + digits) else ""
+        # "24 7683 2222" (no 0); "9-5 0121 496 000": digits before it joined its run
+        missing_0 = len(digits) == 10 and grouped and 2 <= len(groups[0]) <= 4
+        if missing_0 and uk_phone_digits("0" + digits):
+            return run
+        later = next((n for n, g in enumerate(groups) if n and g.startswith("0")), None)
+        return (
+            "" if later is None else _not_dialled(" ".join(groups[later:]), groups[later:], False)
+        )
     for n in range(len(groups), 0, -1):
         number = uk_phone_digits(plus + " ".join(groups[:n]))
         if number and (n == len(groups) or len(number) >= 10):

@@ -174,6 +174,12 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Under 18: Childline on 0800 111", "0800 111"),
         ("0121 1230 1500", "0121 1230 1500"),  # groups like times, no dash: a number
         ("0121 569 3100 0121 569 310", "0121 569 310"),
+        # fourth attack round: digits before it, no 0 after two, slashes and Word's dashes
+        ("Mon-Fri 9-5 0121 496 000", "0121 496 000"),
+        ("Press option 3 (0121 496 000)", "0121 496 000"),
+        ("Out of hours: 24 7683 2222", "24 7683 2222"),
+        ("Out of hours: 0121/496/000", "0121/496/000"),
+        ("0121\u2013496\u2013000", "0121\u2013496\u2013000"),
         ("Ring 0121 999 000", "0121 999 000"),  # 999 inside is no number to ring
         ("If no answer, try 0808 2000 24", "0808 2000 24"),  # 0808 has 11 (re-attack)
         ("+44 121 496 000", "+44 121 496 000"),
@@ -191,6 +197,7 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Tel 0044 121 569 3100, or 00 44 121 569 3100", ""),
         ("Mon-Fri 0900-1700 0121 569 3100; Daytime 0900-1700 0808 2000 247", ""),
         ("Ref 0001234567", ""),
+        ("Mon-Fri 0900-2400; closed 24-12-2026 to 02-01-2027; funded 01 04 2026", ""),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):

@@ -487,9 +487,11 @@ def test_an_edit_that_cannot_be_kept_is_said_and_nothing_changes(lead_window, qt
     assert window.status.text().startswith("Not changed: the edit could not be kept in")
     assert copy.service("coventry-mash")["phone"] == "024 7600 0001"
     copy.journal.path.rmdir()  # room made again
-    partial = copy.folder / "services.csv.partial"
-    partial.mkdir()  # and a save the disk refuses: said, nothing lost
-    window.save()
-    assert window.status.text().startswith(f"Not saved: {copy.folder} could not be written (")
-    assert copy.unsaved and copy.service("coventry-mash")["phone"] == "024 7600 0001"
-    partial.rmdir()
+    for name in ("services.csv.partial", "directory.toml.partial"):  # the disk full at either
+        partial = copy.folder / name
+        partial.mkdir()  # a save the disk refuses: said, nothing lost, nothing half saved
+        window.save()
+        assert window.status.text().startswith(f"Not saved: {copy.folder} could not be written (")
+        assert copy.unsaved and copy.service("coventry-mash")["phone"] == "024 7600 0001"
+        assert "024 7600 0001" not in (copy.folder / "services.csv").read_text(encoding="utf-8")
+        partial.rmdir()
