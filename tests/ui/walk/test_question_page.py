@@ -166,7 +166,7 @@ def test_a_tick_pages_room_to_spare_goes_below_its_buttons(qtbot, pathway):
         session.answer(value)
     page = QuestionPage()
     qtbot.addWidget(page)
-    page.resize(900, 1000)
+    page.resize(900, 2400)  # taller than the page at any font size a test leaves
     page.show_from(session, None)
     page.show()
     qtbot.waitExposed(page)
