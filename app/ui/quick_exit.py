@@ -106,4 +106,7 @@ class QuickExitController(QObject):
         self.presses = [t for t in self.presses if now - t < SHIFT_WINDOW_S] + [now]
         if len(self.presses) >= SHIFT_PRESSES:
             self.presses.clear()
-            self.exit_requested.emit()
+            # once this Shift is delivered: emitted inside it, the clear took a plan card
+            # with the focus while the key was still being given to it, and the app ended
+            # with a segmentation fault (keyboard walk, 2026-12-02)
+            QTimer.singleShot(0, self, self.exit_requested.emit)

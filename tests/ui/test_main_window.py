@@ -23,7 +23,16 @@ from app.ui.models import (
     ServiceTableModel,
 )
 from tests.conftest import DATA
-from tests.ui.conftest import TODAY, go_on, open_search, press, tick, walk, windows_shown
+from tests.ui.conftest import (
+    TODAY,
+    focused,
+    go_on,
+    open_search,
+    press,
+    tick,
+    walk,
+    windows_shown,
+)
 
 SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
 
@@ -108,6 +117,7 @@ def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window)
     dialog.show()
     for _ in range(3):
         qtbot.keyClick(window.directory.query, Qt.Key.Key_Shift)
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.neutral)  # once delivered
     assert window.screens.currentWidget() is window.neutral
     assert window.windowTitle() == "Notes"
     assert window.isMinimized() or window.windowState() & Qt.WindowState.WindowMinimized
@@ -116,6 +126,19 @@ def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window)
     assert window.directory.query.text() == "" and window.directory.model.rowCount() == 0
     assert not dialog.isVisible()
     assert "perpetrator_nearby_plan" not in window.reminders.ids()
+
+
+def test_shift_three_times_on_a_plan_card_exits_and_never_stops_the_app(qtbot, window):
+    """With the keyboard focus on a plan card, the third Shift cleared the plan, the card
+    with it, while the key was still being delivered to it: the app ended with a
+    segmentation fault (keyboard walk, 2026-12-02). A crash leaves the case on screen."""
+    walk(qtbot, window, SCENARIO)
+    card = window.plan_view.cards[0]
+    card.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(card if card.hasFocus() else focused(window), Qt.Key.Key_Shift)
+    qtbot.waitUntil(lambda: window.screens.currentWidget() is window.neutral, timeout=1000)
+    assert window.session.plan is None and window.plan_view.action_kinds == []
 
 
 def test_shift_among_other_keys_is_not_an_exit(qtbot, window):

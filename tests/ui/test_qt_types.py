@@ -43,6 +43,7 @@ def check():
         seen["watching_with_types_unmade"] = unmade > 0
         for _ in range(3):
             QTest.keyClick(app.focusWidget() or window, Qt.Key.Key_Shift)
+        app.processEvents()  # the exit comes once the third Shift is delivered
         seen["neutral_after_shift_3"] = window.screens.currentWidget() is window.neutral
         print(json.dumps(seen))
         app.quit()
