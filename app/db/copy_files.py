@@ -122,7 +122,7 @@ def merged(
                 both.append((row, ""))
             rows[row["id"]] = dict(row)
             continue
-        saved_contact = _contact(now) if now is not None else None
+        saved_contact = contact_of(now) if now is not None else None
         for name, value in row.items():
             if value == before.get(name) or now is None:
                 continue
@@ -136,20 +136,23 @@ def merged(
     return [rows[sid] for sid in dict.fromkeys(order)], both
 
 
-CHECK_CLEARED = ("assured_date", "assured_method", "assured_by", "checked_contact")
+CHECK_FIELDS = ("assured_date", "assured_method", "assured_by")
+CHECK_CLEARED = (*CHECK_FIELDS, "checked_contact")  # what goes when its contact changes
+CONTACT_FIELDS = ("phone", "phone_note", "email")
 OLD_CHECK = "a check saved meanwhile was of the contact before this one: cleared"
 
 
-def _contact(row: dict[str, str]) -> str:
-    return contact_key(row.get("phone", ""), row.get("phone_note", ""), row.get("email", ""))
+def contact_of(row: dict[str, str]) -> str:
+    """What a person's check confirms, by digits (see contact_key)."""
+    return contact_key(*(row.get(name, "") for name in CONTACT_FIELDS))
 
 
 def _check_of_another_contact(now: dict, saved_contact, mine: dict, began: dict) -> bool:
     """A person's check saved meanwhile (check-service, another window) of the number this
     window changed: it stood on the new number until publish refused it, and the window
     had no way to clear it (lead's attack, 2026-12-02). Never this window's own check."""
-    own = any(mine.get(f) != began.get(f) for f in CHECK_CLEARED[:3])
-    return bool(now.get("assured_date")) and not own and _contact(now) != saved_contact
+    own = any(mine.get(f) != began.get(f) for f in CHECK_FIELDS)
+    return bool(now.get("assured_date")) and not own and contact_of(now) != saved_contact
 
 
 def said_of(both: list[tuple[dict[str, str], str]]) -> list[str]:

@@ -25,8 +25,9 @@ from pathlib import Path
 from app.db.copy_files import WorkingCopyError
 
 AUTOSAVE = ".navigator-autosave.jsonl"  # before windows had their own: read, never written
-# one line per edit: {"rows": [...], "removed": [...], "began": [...]}, "began" each changed
-# row as the window began with it, so that a crash's rows are brought back field by field
+# one line per edit: {"rows": [...], "removed": [...], "began": [...], "step": 1, "at": time},
+# "began" each changed row as it was just before this edit (before H273, as the window began
+# with it), so that a crash's edits are brought back field by field, in the order made
 JOURNALS = ".navigator-autosave-*.jsonl"
 MARKER = ".navigator-window-{}.json"  # a window open on the copy: its process and computer
 
@@ -60,10 +61,8 @@ class EditJournal:
         rows: list[dict[str, str]],
         removed: list[str],
         began: list[dict[str, str]],
-        named: list[tuple[str, str]] = (),
     ) -> None:
         line = {"rows": rows, "removed": removed, "began": began, "step": 1, "at": time.time()}
-        line |= _named(named)
         try:
             held = self.path.stat().st_size
         except FileNotFoundError:

@@ -17,10 +17,14 @@ from pathlib import Path
 
 from app.db.brought_back import bring_back
 from app.db.copy_files import (
+    CHECK_CLEARED,
+    CHECK_FIELDS,
+    CONTACT_FIELDS,
     FIELDS,
     VERSION_LINE,
     WorkingCopyError,
     complete_row,
+    contact_of,
     csv_text,
     fingerprint,
     merged,
@@ -31,15 +35,11 @@ from app.db.copy_files import (
 from app.db.edit_journal import AUTOSAVE, EditJournal
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS
-from app.pathways.phone_numbers import contact_key, contact_record
+from app.pathways.phone_numbers import contact_record
 
 __all__ = ["AUTOSAVE", "CHECK_METHODS", "WorkingCopy", "WorkingCopyError"]
 CHECK_METHODS = (*ASSURED_METHODS, "web")
 FIRST_CHECK_DAY = date(2000, 1, 1)  # the earliest day a check is taken as typed
-
-
-CHECK_FIELDS = ("assured_date", "assured_method", "assured_by")
-CONTACT_FIELDS = ("phone", "phone_note", "email")
 
 
 def checked_contact(row: dict[str, str]) -> str:
@@ -145,12 +145,9 @@ class WorkingCopy:
         before = self.service(service_id)
         row = {**before, **changes}
         # by digits: "02476788555" tidied to "024 7678 8555" is the number checked (review)
-        contact_changed = contact_key(*(row[f] for f in CONTACT_FIELDS)) != contact_key(
-            *(before[f] for f in CONTACT_FIELDS)
-        )
-        if contact_changed and "assured_date" not in changes:
+        if contact_of(row) != contact_of(before) and "assured_date" not in changes:
             # A person confirmed the old number, not this one: it is unconfirmed again
-            row.update(assured_date="", assured_method="", assured_by="", checked_contact="")
+            row.update(dict.fromkeys(CHECK_CLEARED, ""))
         self._replace(service_id, row)
 
     def add(self, row: dict[str, str]) -> None:
