@@ -14,6 +14,16 @@ from typing import Any
 
 from app.pathways.graph import Condition, Graph
 
+
+@dataclasses.dataclass(frozen=True)
+class Mutant:
+    graph: Graph
+    # The one item changed, as the proof records what fired: (action kind, rule id),
+    # (category, guidance id), or (action kind, None) for every rule of a kind; None where
+    # the change is not to one item (named conditions, facts, audiences, flow, settings).
+    touches: tuple[str, str | None] | None = None
+
+
 # Each threshold moved across a boundary the policy draws (a move within a timing band,
 # e.g. 7 to 6 days when the bands start at 0 and 8, changes no plan by design).
 THRESHOLDS = {
@@ -49,30 +59,32 @@ def variants(cond: Condition | None) -> Iterator[tuple[str, Condition]]:
                 yield f"without term {i + 1}", rest[0] if len(rest) == 1 else {key: rest}
 
 
-def mutations(graph: Graph) -> dict[str, Graph]:
-    mutants: dict[str, Graph] = {}
+def mutations(graph: Graph) -> dict[str, Mutant]:
+    mutants: dict[str, Mutant] = {}
 
-    def add(name: str, **changes: Any) -> None:
-        mutants[name] = dataclasses.replace(graph, **changes)
+    def add(name: str, touches: tuple[str, str] | None = None, **changes: Any) -> None:
+        mutants[name] = Mutant(dataclasses.replace(graph, **changes), touches)
 
     for i, rule in enumerate(graph.rules):
-        name = f"rule {rule.action_kind}/{rule.id}"
-        add(f"{name} removed", rules=graph.rules[:i] + graph.rules[i + 1 :])
+        name, item = f"rule {rule.action_kind}/{rule.id}", (rule.action_kind, rule.id)
+        add(f"{name} removed", item, rules=graph.rules[:i] + graph.rules[i + 1 :])
         for how, cond in variants(rule.when):
             changed = dataclasses.replace(rule, when=cond)
-            add(f"{name} {how}", rules=[*graph.rules[:i], changed, *graph.rules[i + 1 :]])
-    for i, item in enumerate(graph.guidance):
-        name = f"{item.category} {item.id}"
-        add(f"{name} removed", guidance=graph.guidance[:i] + graph.guidance[i + 1 :])
-        for how, cond in variants(item.when):
-            changed = dataclasses.replace(item, when=cond)
-            add(f"{name} {how}", guidance=[*graph.guidance[:i], changed, *graph.guidance[i + 1 :]])
+            add(f"{name} {how}", item, rules=[*graph.rules[:i], changed, *graph.rules[i + 1 :]])
+    for i, guide in enumerate(graph.guidance):
+        name, item = f"{guide.category} {guide.id}", (guide.category, guide.id)
+        add(f"{name} removed", item, guidance=graph.guidance[:i] + graph.guidance[i + 1 :])
+        for how, cond in variants(guide.when):
+            changed = dataclasses.replace(guide, when=cond)
+            guidance = [*graph.guidance[:i], changed, *graph.guidance[i + 1 :]]
+            add(f"{name} {how}", item, guidance=guidance)
     for name, cond in graph.named.items():
         for how, changed in variants(cond):
             add(f"named {name} {how}", named={**graph.named, name: changed})
-    mutants.update(_fact_mutants(graph))
-    mutants.update(_audience_mutants(graph))
-    mutants.update(_edge_mutants(graph))
+    for name, changed_graph in (
+        _fact_mutants(graph) | _audience_mutants(graph) | _edge_mutants(graph)
+    ).items():
+        mutants[name] = Mutant(changed_graph)
     mutants.update(_template_mutants(graph))
     for key, values in THRESHOLDS.items():
         for value in values:
@@ -140,7 +152,7 @@ def _edge_mutants(graph: Graph) -> dict[str, Graph]:
     return mutants
 
 
-def _template_mutants(graph: Graph) -> dict[str, Graph]:
+def _template_mutants(graph: Graph) -> dict[str, Mutant]:
     mutants = {}
     first = min(action.priority for action in graph.actions.values())
     for kind, action in graph.actions.items():
@@ -154,5 +166,7 @@ def _template_mutants(graph: Graph) -> dict[str, Graph]:
             if getattr(action, field) == value:
                 continue
             changed = {**graph.actions, kind: dataclasses.replace(action, **{field: value})}
-            mutants[f"action {kind} {how}"] = dataclasses.replace(graph, actions=changed)
+            mutants[f"action {kind} {how}"] = Mutant(
+                dataclasses.replace(graph, actions=changed), (kind, None)
+            )
     return mutants

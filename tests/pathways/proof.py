@@ -226,6 +226,7 @@ class ProofResult:
     failures: list[str] = field(default_factory=list)
     per_sweep: dict[str, int] = field(default_factory=dict)
     fired: set[tuple[str, str]] = field(default_factory=set)  # (category, id) seen in a plan
+    fired_in: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # by each sweep
     # (question, answers before it) -> whether two of its answers gave different plans
     matters: dict[tuple[str, str], bool] = field(default_factory=dict)
 
@@ -235,6 +236,7 @@ class ProofResult:
         self.failures += other.failures
         self.per_sweep.update(other.per_sweep)
         self.fired |= other.fired
+        self.fired_in.update(other.fired_in)
         for key, matters in other.matters.items():
             self.matters[key] = self.matters.get(key, False) or matters
 
@@ -278,6 +280,7 @@ def prove_sweep(pathway: Pathway, name: str, stop_at_first: bool = False) -> Pro
     except _Stop:
         return result
     result.per_sweep[name] = result.plans
+    result.fired_in[name] = result.fired
     return result
 
 

@@ -6,8 +6,8 @@ import time
 import pytest
 
 from app.pathways.engine import Pathway
-from tests.pathways.mutations import mutations
-from tests.pathways.proof import SWEEPS, fresh_pool, prove
+from tests.pathways.mutations import Mutant, mutations
+from tests.pathways.proof import SWEEPS, ProofResult, fresh_pool, prove
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +42,8 @@ def test_the_proof_walks_each_contract_question(proof, graph):
     assert asked == set(graph.questions)
 
 
-# Sweeps in the order that kills most mutants soonest (the small, focused ones first).
+# Sweeps in the order that kills most mutants soonest (the small, focused ones first),
+# after those in which what a mutant changed fired (kill_order)
 KILL_ORDER = [
     "fgm and strangulation",
     "dash items",
@@ -55,24 +56,42 @@ KILL_ORDER = [
 ]
 
 
+def kill_order(mutant: Mutant, proof: ProofResult) -> list[str]:
+    """The sweeps in which the item a mutant changed fired, smallest first, then the rest:
+    a rule taken out can only be missed where it fired. Only the order changes: a mutant
+    survives only if every sweep passes (this took the check from 161 s to 56 s)."""
+    if mutant.touches is None:
+        return KILL_ORDER
+    kind, item = mutant.touches
+    fired = [
+        name
+        for name, seen in proof.fired_in.items()
+        if any(k == kind and item in (None, i) for k, i in seen)
+    ]
+    first = sorted(fired, key=proof.per_sweep.__getitem__)
+    return first + [name for name in KILL_ORDER if name not in first]
+
+
 def _survives(job) -> tuple[str, bool]:
-    name, graph = job
+    name, graph, order = job
     try:
-        result = prove(Pathway(graph), stop_at_first=True, sweeps=KILL_ORDER)
+        result = prove(Pathway(graph), stop_at_first=True, sweeps=order)
     except Exception:  # a mutant the engine cannot even walk is found out
         return name, False
     return name, not result.failures
 
 
-def test_every_mutant_makes_the_proof_fail(graph):
+def test_every_mutant_makes_the_proof_fail(graph, proof):
     """Rules, reminders, red flags, notices, named conditions, fact cases, audiences and the
     questions' conditions, each removed, negated or without a term; thresholds moved;
     actions moved; fallbacks taken away. The proof must fail on every one."""
     assert set(KILL_ORDER) == set(SWEEPS)
     mutants = mutations(graph)
+    jobs = [(name, m.graph, kill_order(m, proof)) for name, m in mutants.items()]
+    assert all(sorted(order) == sorted(SWEEPS) for *_, order in jobs)  # each walks them all
     started = time.monotonic()
     with fresh_pool(os.cpu_count() or 1) as pool:
-        outcomes = list(pool.map(_survives, mutants.items(), chunksize=4))
+        outcomes = list(pool.map(_survives, jobs, chunksize=4))
     survivors = [name for name, survived in outcomes if survived]
     print(f"\n{len(mutants)} mutants, all killed in {time.monotonic() - started:.0f} s")
     assert len(mutants) > 400
