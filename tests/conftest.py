@@ -190,6 +190,17 @@ MACHINE_FOLDERS = ("XDG_CONFIG_DIRS", "XDG_DATA_DIRS")  # IT's: policy, keys, up
 
 
 @pytest.fixture
+def socket_folder():
+    """A private folder with a short path: a Unix socket's path holds at most 107 bytes, and
+    pytest's own folders, longer when the suite runs on every core, passed it."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="nav-", dir="/tmp"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
 def app_home(tmp_path, monkeypatch):
     """Every folder the app may write to (data, config, cache, log, temp) under one root,
     for this process and for `python -m app` run from the test (pass `app_home.env`);

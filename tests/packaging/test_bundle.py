@@ -7,7 +7,8 @@ import pytest
 
 from tests.conftest import DATA, run_app
 
-pytestmark = pytest.mark.packaging
+# one worker builds the bundle once for both files (scripts/test runs the suite on every core)
+pytestmark = [pytest.mark.packaging, pytest.mark.xdist_group("bundle")]
 
 LIMIT_BYTES = 130 * 1000 * 1000  # 130 MB
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.packaging.conftest import need
 
-pytestmark = pytest.mark.packaging
+pytestmark = [pytest.mark.packaging, pytest.mark.xdist_group("bundle")]  # one build
 
 
 def msi_table(msi, table):

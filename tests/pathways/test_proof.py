@@ -9,7 +9,7 @@ from app.pathways.engine import Pathway
 from tests.pathways.mutations import Mutant, mutations
 from tests.pathways.proof import SWEEPS, ProofResult, fresh_pool, prove
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("proof")]  # the proof made once
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.xdist_group("atspi")  # the app is read on the bus once, by one worker
 SYSTEM_PYTHON = "/usr/bin/python3"
 DRIVER = REPO / "tests" / "ui" / "atspi" / "app_read.py"
 

@@ -95,9 +95,13 @@ def test_the_last_resort_numbers_match_the_directory_source():
         assert row["open_24_7"] == "yes" and row["area"] == "national"
 
 
-def test_a_second_launch_brings_the_first_window_forward(qtbot, app_home):
+def test_a_second_launch_brings_the_first_window_forward(
+    qtbot, app_home, socket_folder, monkeypatch
+):
     from app.paths import user_data_folder
 
+    monkeypatch.setenv("TMPDIR", str(socket_folder))  # where Qt puts the socket
+    app_home.env["TMPDIR"] = str(socket_folder)
     first = SingleInstance(instance_key(str(user_data_folder())))
     assert first.listen()
     window = QWidget()

@@ -11,10 +11,9 @@ from app.ui.single_instance import SingleInstance, instance_key
 
 
 def test_the_second_launch_finds_the_first_in_the_users_private_folder(
-    qtbot, tmp_path, monkeypatch
+    qtbot, tmp_path, monkeypatch, socket_folder
 ):
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
+    runtime = socket_folder
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     key = instance_key(str(tmp_path / "Navigator"))
     assert key.startswith(str(runtime))  # never in the shared temp folder
