@@ -81,10 +81,10 @@ class DirectoryUpdates:
         self.refused = list(current.in_force.selection.problems)
 
     def check(self) -> Loaded | None:
-        """A directory newer than the one in use that passes every check; or, when the one in
-        use fails them now (IT withdrew its key, its file was altered), the best that passes;
-        otherwise None. One merely out of reach (a share offline) stays in use: its bytes
-        were checked and are held."""
+        """A directory newer than the one in use that passes every check, or other contents
+        of its version chosen now; or, when the one in use fails them now (IT withdrew its
+        key, its file was altered), the best that passes; otherwise None. One merely out of
+        reach (a share offline) stays in use: its bytes were checked and are held."""
         unread = []
         try:
             self.locations = self.locate()
@@ -97,8 +97,12 @@ class DirectoryUpdates:
         failing = self._fails_now(fresh.selection)
         if fresh.selection.sha256 == self.current.in_force.selection.sha256:
             return None  # the same bytes (IT's file gone bad, the copy kept here in use)
+        # other bytes of the same version: IT's choice between two contents signed under one
+        # version (two leads' laptops), as a restart takes it. A window kept the replaced
+        # numbers while route, search and the self-test gave IT's (attack, 2026-12-02)
+        chosen_again = version_key(fresh.selection.version) == version_key(self.current.version)
         if fresh.selection.path is None or not (
-            failing or _newer(fresh.selection.version, self.current)
+            failing or chosen_again or _newer(fresh.selection.version, self.current)
         ):
             return None
         try:

@@ -187,6 +187,34 @@ def test_a_directory_out_of_reach_stays_in_use_and_its_copy_is_used_at_the_next_
     assert select_directory(where).version == "2026.12.2"
 
 
+def test_other_contents_of_the_version_in_use_put_in_its_folder_are_taken(it, tmp_path):
+    """Two leads signed 2026.12.2 with other numbers; IT put the right file in place of the
+    wrong: a running window kept the wrong numbers, under the same version, while route,
+    search and the self-test gave the right ones (attack, 2026-12-02)."""
+    where, lead = it
+    wrong_number = "024 7600 0001"
+
+    def signed(name, number):
+        edited = edited_directory(
+            tmp_path / name, lambda rows: change(rows, "coventry-mash", phone=number)
+        )
+        return publish(edited, lead.private_path, tmp_path / name, "2026.12.2", date.today())
+
+    wrong = signed("wrong", wrong_number)
+    placed = where.machine_updates / wrong.name
+    where.machine_updates.mkdir(exist_ok=True)
+    shutil.copy(wrong, placed)
+    updates = running(where)
+    assert updates.current.graph.services["coventry-mash"].phone == wrong_number
+    shutil.copy(signed("right", NEW_NUMBER), placed)
+    found = updates.check()
+    assert found is not None and found.version == "2026.12.2"
+    assert found.graph.services["coventry-mash"].phone == NEW_NUMBER
+    assert found.in_force.selection.sha256 == select_directory(where).sha256  # as at a start
+    updates.adopt(found)
+    assert updates.check() is None  # in use: no switch at every check
+
+
 def test_a_directory_whose_key_went_with_its_file_is_left_while_the_app_runs(it, coventry_edit):
     """IT deleted the bundle and withdrew its key (or the share went offline as the key
     went): nothing in the folder was refused, and the withdrawn directory stayed in use."""

@@ -46,6 +46,12 @@ ORIGINS = {
     "machine": "IT's update folder",
     "user": "installed by the worker",
     "kept": "IT's update folder (the copy kept on this computer)",
+    # the share in reach without it: IT removed it, or it was never IT's (a draft the lead
+    # sent round, put in the worker's folder as a kept copy), and the self-test named it
+    # IT's (attack, 2026-12-02). It stays in use: an older one put back never takes a
+    # laptop back; a newer update replaces it.
+    "kept_removed": "a copy kept on this computer of an update no longer in IT's update "
+    "folder (a newer update replaces it)",
     "unverified": "chosen with --directory (not verified)",
 }
 
@@ -260,6 +266,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
         ident = (manifest.directory_version, manifest.sha256)
         found.setdefault(ident, (version_key(manifest.directory_version), manifest, []))
         found[ident][2].append((origin, path))
+    in_share = {i for i, (_, _, places) in found.items() if any(o == "machine" for o, _ in places)}
     superseded = refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
     below_shipped = None  # the newest update the shipped directory overtook
@@ -274,7 +281,9 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
         failed_in_share = 0
         # the publisher's own name first: copies under other names are read only if it fails
         named = f"directory-{manifest.directory_version}{SUFFIX}"
-        places.sort(key=lambda place: place[0] != "machine" or place[1].name != named)
+        # (in any case, as IT's folder is read: "DIRECTORY-2026.12.2.NAVDIR" came after three
+        # part copies and was never read, attack 2026-12-02)
+        places.sort(key=lambda p: p[0] != "machine" or p[1].name.lower() != named.lower())
         for origin, path in places:
             if origin == "machine" and failed_in_share >= TRIES_IN_SHARE:
                 # copies of a genuine manifest on junk, each read whole, froze the window
@@ -305,6 +314,12 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 refuse(choice, origin, path, reason, error)
                 failed_in_share += origin == "machine"
                 continue
+            if (
+                origin == "kept"
+                and share_up
+                and (again.directory_version, again.sha256) not in in_share
+            ):
+                origin = "kept_removed"
             choice.take(path, data, again.directory_version, origin, again)
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)

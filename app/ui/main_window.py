@@ -298,7 +298,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         gc.unfreeze()  # the launch's directory, frozen at start (collect_again), may go now
         self.pathway = Pathway(loaded.graph)
         self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
-        self.directory.use_search(loaded.open_search)
+        self.other_tabs.use_directory(loaded.open_search, loaded.graph)
         if self.practice is not None:
             self.practice.use_graph(loaded.graph)
         if self.user_data is not None:

@@ -81,6 +81,13 @@ class OtherTabs:
         )
         _put(self.window.tabs, self.waiting.pop("Directory"), self.directory)
 
+    def use_directory(self, open_search, graph) -> None:
+        """A new directory in use: the Directory tab searches it and filters by its words
+        (built later, it is built from them)."""
+        self.open_search = open_search
+        if self.directory is not None:
+            self.directory.use_directory(open_search, _boroughs(graph), graph.kind_labels)
+
     def build_practice(self) -> None:
         if "Practice" not in self.waiting:
             return

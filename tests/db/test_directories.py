@@ -593,6 +593,39 @@ def test_copies_of_a_genuine_manifest_on_junk_are_not_each_read_whole(where, key
     assert choice.version == "2026.12.8" and choice.origin == "kept"
 
 
+def test_the_publishers_name_in_capitals_is_read_before_part_copies(where, key):
+    """DIRECTORY-2026.12.8.NAVDIR beside three part copies of it named to sort first: the
+    update never arrived, "not read: copies before it failed" (attack, 2026-12-02)."""
+    made = bundle(where, key, "2026.12.8")
+    data = made.read_bytes()
+    line_end = data.index(b"\n", len(MAGIC)) + 1
+    for n in range(3):
+        part = data[:line_end] + bytes(len(data) - line_end)
+        (where.machine_updates / f"A-part-copy-{n}.navdir").write_bytes(part)
+    made = made.rename(made.with_name(made.name.upper()))
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin, choice.path) == ("2026.12.8", "machine", made)
+
+
+def test_a_kept_copy_no_longer_in_its_share_is_said_to_be_so(where, key):
+    """IT removed the update from its folder, or it was never IT's (a lead's draft put in
+    the worker's folder as a kept copy): the self-test named it "IT's update folder"
+    (attack, 2026-12-02). It stays in use: an update put back older never takes the laptop
+    back; a newer one replaces it."""
+    from app.in_force import InForce
+    from app.policy import MachinePolicy
+
+    made = bundle(where, key, "2026.12.2")
+    assert select_directory(where, TODAY).origin == "machine"
+    made.unlink()
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.2", "kept_removed")
+    said = InForce(choice, MachinePolicy()).describe()
+    assert "a copy kept on this computer of an update no longer in IT's update folder" in said
+    shutil.rmtree(where.machine_updates)  # out of reach: nothing can be said of it
+    assert select_directory(where, TODAY).origin == "kept"
+
+
 def test_a_workers_bundle_refused_only_for_now_is_kept_and_used_again(where, key, tmp_path):
     """The trusted keys gone for one check (a policy file being rewritten), or the file
     locked for a moment: the worker's bundle was set aside, and the laptop stayed on the

@@ -54,14 +54,9 @@ class DirectoryTab(QWidget):
             self.copy_guard.guard(self.query)
         self.borough = QComboBox()
         self.borough.setAccessibleName("Filter by area")
-        self.borough.addItem("Any area", None)
-        for value, label in boroughs:
-            self.borough.addItem(label, value)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Filter by kind of service")
-        self.kind.addItem("Any kind", None)
-        for code, label in sorted(kinds.items(), key=lambda item: item[1]):
-            self.kind.addItem(label, code)
+        self._fill_filters(boroughs, kinds)
         self.always_open = TickBox("Open 24/7")  # its box drawn in every palette
         use_field_style(self.query, self.borough, self.kind)  # their edges too
         self.always_open.setAccessibleName("Only services open 24/7")
@@ -114,6 +109,26 @@ class DirectoryTab(QWidget):
             combo.currentIndexChanged.connect(lambda _: self.timer.start())
         self.always_open.toggled.connect(lambda _: self.timer.start())
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
+
+    def use_directory(
+        self, open_search: SearchOpener, boroughs: list[tuple[str, str]], kinds: dict[str, str]
+    ) -> None:
+        """A new directory in use: its search, and its areas and kinds to filter by (an
+        update's new words for a kind were never offered: attack round, 2026-12-02)."""
+        self.use_search(open_search)
+        self._fill_filters(boroughs, kinds)
+
+    def _fill_filters(self, boroughs: list[tuple[str, str]], kinds: dict[str, str]) -> None:
+        """(A switch waits until nothing is chosen in them: a filter may say of a case.)"""
+        by_label = sorted(kinds.items(), key=lambda item: item[1])
+        for combo, anything, items in (
+            (self.borough, "Any area", boroughs),
+            (self.kind, "Any kind", by_label),
+        ):
+            combo.clear()
+            combo.addItem(anything, None)
+            for value, label in items:
+                combo.addItem(label, value)
 
     def use_search(self, open_search: SearchOpener) -> None:
         """Search this directory from now on (a new one in use): a new thread opens it."""

@@ -1,6 +1,7 @@
 """A newer directory reaches a running window between conversations, never during one:
 the real window, a real signed bundle in IT's update folder, the real engine and search."""
 
+import shutil
 from datetime import date
 
 import pytest
@@ -11,7 +12,7 @@ from app.directory_updates import CHECK_EVERY_MS
 from app.pathways.engine import Pathway
 from app.settings import UserSettings
 from app.ui.main_window import MainWindow
-from tests.conftest import NEW_NUMBER, routed_cases, running
+from tests.conftest import NEW_NUMBER, REPO, routed_cases, running
 from tests.ui.conftest import TODAY, press, walk
 
 OLD_NUMBER = "024 7678 8555"  # Coventry MASH in the shipped directory
@@ -73,6 +74,29 @@ def test_with_no_case_open_it_is_used_at_once_and_searched(app_window, coventry_
         window.directory.run_search()
     assert NEW_NUMBER in [hit.phone for hit in window.directory.model.hits]
     window.directory.clear()
+
+
+def test_a_new_directorys_words_for_a_kind_are_offered_in_its_filter(app_window, tmp_path):
+    """An update gave a kind new words: the Directory tab's filter kept the launch's (attack
+    round, 2026-12-02)."""
+    from app.db.build import build_directory
+
+    window, where, lead = app_window
+    kind = window.directory.kind
+    source = tmp_path / "source"
+    shutil.copytree(REPO / "resources", source, ignore=shutil.ignore_patterns("*.sqlite*"))
+    toml = source / "services" / "directory.toml"
+    old = 'helpline_da = "Domestic abuse helpline"'
+    assert old in toml.read_text("utf-8")
+    toml.write_text(toml.read_text("utf-8").replace(old, f'{old[:-1]} (national, 24/7)"'), "utf-8")
+    build_directory(source, tmp_path / "renamed.sqlite")
+    renamed = tmp_path / "renamed.sqlite"
+    publish(renamed, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert "2026.12.1" in window.status.text()
+    words = [kind.itemText(i) for i in range(kind.count())]
+    assert "Domestic abuse helpline (national, 24/7)" in words
+    assert "Domestic abuse helpline" not in words
 
 
 def test_quick_exit_lets_a_waiting_directory_in(app_window, coventry_edit, qtbot):
