@@ -36,7 +36,22 @@ def answers_for(pathway: Pathway, scenario: Any) -> dict[str, Any]:
     for question in questions.values():  # an item not listed: blank, as in the window
         if question.answer_type == "checklist" and isinstance(answers.get(question.id), dict):
             answers[question.id] = question.checklist_completed(answers[question.id])
-    answers = pathway.with_ticks_given(answers)  # as the window shows them ticked (R40)
+    while True:  # each tick may bring a question into the path: until none is added
+        answers = _every_asked(pathway, answers)
+        # ticked as the window shows them (R40), from the answers the path asks only: a
+        # tier-1 scenario's Dash, never asked, ticked strangulation and gave the medical
+        # check (review 2026-12-02); a tick only adds, so this ends
+        asked = pathway.step(answers).answers
+        ticked = {q: v for q, v in pathway.with_ticks_given(asked).items() if asked[q] != v}
+        if not ticked:
+            return answers
+        answers |= ticked
+
+
+def _every_asked(pathway: Pathway, answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers with a default or a blank for each question the path asks that they
+    lack (ScenarioError where one must be given)."""
+    answers = dict(answers)
     while (step := pathway.step(answers)).question is not None:
         question = step.question
         if question.default is not None:

@@ -178,6 +178,21 @@ def test_keys_the_path_never_asks_are_ignored(capsys):
     assert "adult_safeguarding_referral" not in [a["kind"] for a in json.loads(out)["actions"]]
 
 
+def test_a_dash_the_path_never_asks_ticks_no_need(capsys):
+    """A tier-1 scenario's Dash, never asked there, ticked strangulation and suicide among
+    the needs: the plan gained the medical check and crisis support, and the referral's
+    needs line named them, a plan no window gives (review 2026-12-02)."""
+    told = {"dash_05": "yes", "dash_08": "yes", "dash_15": "yes"}  # suicide, stalking, strangled
+    dash = {f"dash_{n:02}": "no" for n in range(1, 25)} | told
+    tier_1 = {**BASE, "tier": 1, "dash_answers": dash, "additional_needs": []}
+    code, out, _ = route(capsys, tier_1, "--json")
+    kinds = {action["kind"] for action in json.loads(out)["actions"]}
+    assert code == 0 and not kinds & {"urgent_medical_check", "mental_health_crisis"}
+    code, out, _ = route(capsys, {**tier_1, "tier": 2}, "--json")  # asked: ticked (R40)
+    kinds = {action["kind"] for action in json.loads(out)["actions"]}
+    assert code == 0 and {"urgent_medical_check", "mental_health_crisis"} <= kinds
+
+
 @pytest.mark.parametrize("text", ["{not json", "[1, 2]", '"walsall"'])
 def test_a_scenario_that_is_not_a_json_object_is_refused(tmp_path, capsys, text):
     path = tmp_path / "s.json"
