@@ -7,6 +7,7 @@ SARCs. Every rule it applies comes from the graph it is given.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -195,8 +196,7 @@ class Pathway:
         wording = self._wording(question.id, Context(answers or {}, final=True))
         prompt = wording.prompt if wording and wording.prompt else question.prompt
         help_text = wording.help if wording and wording.help else question.help
-        if "{" in prompt:
-            prompt = prompt.format_map(dataclasses.asdict(settings or self.graph.settings))
+        prompt = _filled(prompt, settings or self.graph.settings)
         if (prompt, help_text) == (question.prompt, question.help):
             return question
         return dataclasses.replace(question, prompt=prompt, help=help_text)
@@ -233,7 +233,7 @@ class Pathway:
         questions = self.graph.questions
         given = self.with_ticks_given(path, settings)
         return tuple(
-            (questions[q].summary_label, answer_label(questions[q], given[q]))
+            (_filled(questions[q].summary_label, settings), answer_label(questions[q], given[q]))
             for q in path
             if questions[q].summary_label
         )
@@ -297,3 +297,13 @@ class Pathway:
                 )
             )
         return tuple(actions)
+
+
+def _filled(text: str, settings: Settings) -> str:
+    """The settings a text names filled in ("in the last {escalation_period_months}
+    months": IT's 24 was asked, and the referral's line said 12, review 2026-12-02); any
+    other brace left as written, never an error."""
+    if "{" not in text:
+        return text
+    values = dataclasses.asdict(settings)
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group())), text)

@@ -159,6 +159,19 @@ def test_the_escalation_period_setting_is_in_the_question(pathway, graph):
     step = pathway.step(answers, six)
     assert step.question.id == "incidents_12_months"
     assert "last 6 months" in step.question.prompt
+    # and the referral's line says the period asked (it said 12: review 2026-12-02)
+    plan = pathway.step({**answers, "incidents_12_months": 3, "consent_to_share": "yes"}, six).plan
+    details = dict(plan.referral_details)
+    assert details["Incidents known to agencies in the last 6 months"] == "3"
+
+
+def test_a_text_naming_no_setting_in_braces_is_shown_as_written(pathway, graph):
+    """A signed update's prompt with braces of its own ("{name}", "{"): shown as written,
+    never an error mid-conversation."""
+    from app.pathways.engine import _filled
+
+    assert _filled("Ask {name} {", graph.settings) == "Ask {name} {"
+    assert _filled("in {escalation_period_months} months", graph.settings) == "in 12 months"
 
 
 def test_a_walk_into_a_cycle_stops_with_an_error(graph):
