@@ -16,15 +16,29 @@ EXIT_BAD_INPUT = 2
 
 
 def read_scenario(source: str) -> Any:
-    """The scenario JSON from a file, or standard input for '-', within the limits."""
+    """The scenario JSON from a file, or standard input for '-', within the limits, read as
+    UTF-8 whatever the locale (standard input was read in the locale's), a BOM let be
+    (Windows PowerShell writes one)."""
+    most = 4 * (MAX_BYTES + 1)  # bytes: enough for MAX_BYTES + 1 characters of any kind
     try:
         if source == "-":
-            text = sys.stdin.read(MAX_BYTES + 1)
+            raw = sys.stdin.buffer.read(most)
         else:
-            with Path(source).open(encoding="utf-8") as handle:
-                text = handle.read(MAX_BYTES + 1)
-    except (OSError, UnicodeDecodeError) as error:
+            with Path(source).open("rb") as handle:
+                raw = handle.read(most)
+    except OSError as error:
         raise ScenarioError([f"cannot read the scenario {quote(source)}: {error}"]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if len(raw) < most:  # (a longer one is refused for its size)
+            raise ScenarioError(
+                [
+                    f"cannot read the scenario {quote(source)}: it is not UTF-8 text (byte "
+                    f"{raw[error.start]:#04x} at {error.start:,}): save it as UTF-8"
+                ]
+            ) from None
+        text = raw[: most - 4].decode("utf-8", errors="replace")
     return parse(text)
 
 

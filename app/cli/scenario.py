@@ -31,7 +31,16 @@ class ScenarioError(ValueError):
 def quote(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = json.dumps(text, ensure_ascii=False) if isinstance(value, str) else text
+    # a right-to-left override quoted back turned the rest of the terminal's line round
+    # (review 2026-12-02): controls and format characters are written as escapes
+    text = "".join(_escaped(char) for char in text)
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+def _escaped(char: str) -> str:
+    import unicodedata
+
+    return f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cc", "Cf") else char
 
 
 def parse(text: str) -> Any:
@@ -53,6 +62,8 @@ def parse(text: str) -> Any:
         raise ScenarioError([f"the scenario is not valid JSON: {error}"]) from None
     except _Refused as error:
         raise ScenarioError([str(error)]) from None
+    if isinstance(value, _NotACount):
+        raise ScenarioError([value.problem("the scenario")])
     longest = _longest(value)
     if longest > MAX_ITEMS:
         raise ScenarioError([f"a list or object of {longest} entries; at most {MAX_ITEMS}"])
@@ -95,23 +106,36 @@ class _Refused(ValueError):
     pass
 
 
+class _NotACount(str):
+    """A number no answer takes (a decimal, NaN, more digits than any count), held as its
+    text until the key it was given for is known: "error: "2.0": no answer takes a decimal
+    number" named no key (review 2026-12-02)."""
+
+    def problem(self, key: str) -> str:
+        digits = self.lstrip("-")
+        long = f"a number of {len(digits)} digits"
+        what = long if digits.isdigit() else f"{self} is not a whole number"
+        return f"{key}: {what}; no answer takes it (counts are whole numbers 0 to {MAX_COUNT})"
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
             raise _Refused(f"key {quote(key)} is given twice: give each answer once")
+        listed = value if isinstance(value, list) else [value]
+        if bad := next((v for v in listed if isinstance(v, _NotACount)), None):
+            raise _Refused(bad.problem(quote(key)[1:-1]))
         seen[key] = value
     return seen
 
 
-def _bounded_int(digits: str) -> int:
-    if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise _Refused(f"a number of {len(digits)} digits; whole numbers up to {MAX_COUNT}")
-    return int(digits)
+def _bounded_int(digits: str) -> int | _NotACount:
+    return _NotACount(digits) if len(digits.lstrip("-")) > MAX_DIGITS else int(digits)
 
 
-def _no_decimals(text: str) -> Any:
-    raise _Refused(f"{quote(text)}: no answer takes a decimal number")
+def _no_decimals(text: str) -> _NotACount:
+    return _NotACount(text)
 
 
 def schema_for(questions: dict[str, Question]) -> dict[str, Any]:

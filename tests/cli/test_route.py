@@ -206,6 +206,19 @@ def test_a_missing_scenario_file_is_refused(tmp_path, capsys):
     assert "cannot read the scenario" in capsys.readouterr().err
 
 
+def test_a_scenario_saved_with_a_bom_is_read_and_one_not_in_utf_8_is_named(tmp_path, capsys):
+    """Windows PowerShell's UTF-8 begins with a BOM: refused as "Unexpected UTF-8 BOM";
+    a Latin-1 file gave Python's codec error (review 2026-12-02)."""
+    path = tmp_path / "s.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(BASE).encode())
+    assert main(["route", "--scenario", str(path)]) == 0
+    capsys.readouterr()
+    path.write_bytes(json.dumps({**BASE, "borough": "café"}, ensure_ascii=False).encode("latin-1"))
+    assert main(["route", "--scenario", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "is not UTF-8 text (byte 0xe9 at" in err and "save it as UTF-8" in err
+
+
 def test_route_runs_as_a_module_reading_standard_input():
     result = subprocess.run(
         [*FROM_SOURCE, "route", "--json", "--scenario", "-"],

@@ -45,9 +45,21 @@ def test_nesting_is_counted_outside_strings():
 
 def test_duplicate_keys_long_numbers_and_decimals_are_refused():
     assert "given twice" in refused('{"tier": 1, "tier": 2}')
-    assert "5000 digits" in refused('{"incidents_12_months": ' + "9" * 5000 + "}")
-    assert "decimal" in refused('{"incidents_12_months": 3.0}')
-    assert "decimal" in refused('{"incidents_12_months": NaN}')
+    too_long = refused('{"incidents_12_months": ' + "9" * 5000 + "}")
+    assert too_long.startswith("incidents_12_months: a number of 5000 digits")
+    # each names its key (review 2026-12-02)
+    assert refused('{"incidents_12_months": 3.0}').startswith(
+        "incidents_12_months: 3.0 is not a whole number"
+    )
+    assert refused('{"dash_answers": {"dash_01": NaN}}').startswith("dash_01: NaN is not")
+    assert refused('{"additional_needs": [1.5]}').startswith("additional_needs: 1.5 is not")
+
+
+def test_a_value_quoted_back_never_turns_the_terminals_line_round():
+    """A right-to-left override in a value was echoed as it is (review 2026-12-02)."""
+    from app.cli.scenario import quote
+
+    assert quote("a\u202eb") == '"a\\u202eb"'
 
 
 def test_a_huge_value_is_refused_before_parsing_and_never_quoted_whole():
