@@ -62,7 +62,12 @@ class BoxWords(QLabel):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)  # painted when scrolled into view, however it was scrolled
-        self.note_if_read()
+        # at its own height: on the page's first paint, before its layout settled, all the
+        # words stood squashed (14 px of 18) on screen, were noted read, and 0 answered the
+        # page with its last boxes below the fold (housing officer's walk, 2026-12-02). A
+        # key's check (TickBoxPage._all_read) reads them as they stand then.
+        if self.height() >= self.heightForWidth(self.width()):
+            self.note_if_read()
 
     def note_if_read(self) -> None:
         page = self.parentWidget()

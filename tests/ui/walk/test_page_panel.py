@@ -120,6 +120,26 @@ def test_a_page_whose_end_was_not_on_screen_is_not_answered_unseen(qtbot, pathwa
         qtbot.keyClicks(panel, "0")  # seen now: none of these
 
 
+def test_words_squashed_before_the_page_is_laid_out_are_not_yet_read(qtbot, pathway):
+    """At the page's first paint, before its layout settled, every box's words stood
+    squashed on screen and were noted read; laid out, the last stood below the fold and 0
+    answered the page unseen (housing officer's walk, 2026-12-02)."""
+    panel = shown_panel(qtbot, page_for(pathway))
+    qtbot.waitExposed(panel)
+    words = panel.words[-1]
+    needed = words.heightForWidth(words.width())
+    words.setFixedHeight(needed - 4)  # squashed, as the layout had it at first
+    words.read = False
+    qtbot.waitUntil(lambda: words.height() == needed - 4)
+    panel.grab()  # painted
+    assert not words.read
+    words.setMinimumHeight(0)
+    words.setMaximumHeight(16777215)  # laid out: its own height
+    qtbot.waitUntil(lambda: words.height() == needed)
+    panel.grab()
+    assert words.read
+
+
 def test_keys_typed_ahead_past_an_unseen_end_tick_nothing(qtbot, pathway):
     """ "0, 2, 1" typed ahead for the next pages: the 0 brought this page's end into view
     and the 2 and the 1 ticked its boxes, unseen (review 2026-12-01)."""
