@@ -56,10 +56,21 @@ def test_enter_on_the_plans_buttons_presses_them_as_space_does(qtbot, window):
     enter_on(window.plan_view.buttons["read_back"])
     assert window.pages.currentWidget() is window.readback
     done = next(
-        b for b in window.readback.findChildren(QAbstractButton) if b.text() == "Back to the plan"
+        b for b in window.readback.findChildren(QAbstractButton) if "Back to the plan" in b.text()
     )
     enter_on(done)
     assert window.pages.currentWidget() is window.plan_view
+    # and by keys alone: only Tab to the button, or the mouse, left it (officer's walk,
+    # 2026-12-02)
+    for key, modifier in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier),
+    ):
+        window.read_back()
+        assert window.pages.currentWidget() is window.readback
+        press(qtbot, window, key, modifier)
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.plan_view, timeout=1000)
     why = window.plan_view.cards[0].why
     enter_on(why.button)
     assert why.is_open

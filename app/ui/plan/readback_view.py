@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -54,10 +54,18 @@ class ReadBackView(QWidget):
         self.table.setWordWrap(True)
         self.table.activated_row.connect(self.edit_requested.emit)
         self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(index.data(IdRole)))
-        done = QPushButton("Back to the plan")
+        done = QPushButton("&Back to the plan  [Esc]")
         done.setAutoDefault(True)  # Enter on it goes back, as Space does
         done.setAccessibleName("Back to the plan")
         done.clicked.connect(self.done_requested.emit)
+        # only Tab to the button or the mouse left it: Esc, Alt+← and Alt+B did nothing
+        # (housing officer's walk, 2026-12-02)
+        for keys in (
+            QKeySequence(Qt.Key.Key_Escape),
+            QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left),
+        ):
+            back = QShortcut(keys, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            back.activated.connect(self.done_requested.emit)
         layout.addWidget(self.table, 1)
         layout.addWidget(done)
 
