@@ -97,10 +97,17 @@ class DirectoryUpdates:
         failing = self._fails_now(fresh.selection)
         if fresh.selection.sha256 == self.current.in_force.selection.sha256:
             return None  # the same bytes (IT's file gone bad, the copy kept here in use)
-        # other bytes of the same version: IT's choice between two contents signed under one
-        # version (two leads' laptops), as a restart takes it. A window kept the replaced
-        # numbers while route, search and the self-test gave IT's (attack, 2026-12-02)
-        chosen_again = version_key(fresh.selection.version) == version_key(self.current.version)
+        # other bytes of the same version in IT's folder, read whole at this check: IT's
+        # choice between two contents signed under one version (two leads' laptops), as a
+        # restart takes it. A window kept the replaced numbers while route, search and the
+        # self-test gave IT's (attack, 2026-12-02). Never a copy kept here, nor while a file
+        # cannot be read: IT's file locked for a moment sent a window back to the contents
+        # IT had replaced (re-attack round, 2026-12-02)
+        chosen_again = (
+            fresh.selection.origin == "machine"
+            and not fresh.selection.unreadable_files
+            and version_key(fresh.selection.version) == version_key(self.current.version)
+        )
         if fresh.selection.path is None or not (
             failing or chosen_again or _newer(fresh.selection.version, self.current)
         ):

@@ -215,6 +215,41 @@ def test_other_contents_of_the_version_in_use_put_in_its_folder_are_taken(it, tm
     assert updates.check() is None  # in use: no switch at every check
 
 
+def test_a_moment_the_share_cannot_be_read_never_takes_a_window_back(it, tmp_path, monkeypatch):
+    """With no room in the profile for a kept copy of the right contents, the copy of the
+    replaced ones stayed; IT's file locked for a moment, a running window went back to them
+    (re-attack round, 2026-12-02)."""
+    import app.db.directories as directories
+    from app.db.checks import Unreadable
+
+    where, lead = it
+
+    def signed(name, number):
+        edited = edited_directory(
+            tmp_path / name, lambda rows: change(rows, "coventry-mash", phone=number)
+        )
+        return publish(edited, lead.private_path, tmp_path / name, "2026.12.2", date.today())
+
+    wrong = signed("wrong", "024 7600 0001")
+    placed = where.machine_updates / wrong.name
+    where.machine_updates.mkdir(exist_ok=True)
+    shutil.copy(wrong, placed)
+    updates = running(where)  # its copy kept here
+    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)  # disk full
+    shutil.copy(signed("right", NEW_NUMBER), placed)
+    updates.adopt(updates.check())
+    real = directories.read_signed_manifest
+
+    def locked(path, keys):
+        if path == placed:
+            raise Unreadable("cannot read it (the share did not answer)")
+        return real(path, keys)
+
+    monkeypatch.setattr(directories, "read_signed_manifest", locked)
+    assert updates.check() is None
+    assert updates.current.graph.services["coventry-mash"].phone == NEW_NUMBER
+
+
 def test_a_directory_whose_key_went_with_its_file_is_left_while_the_app_runs(it, coventry_edit):
     """IT deleted the bundle and withdrew its key (or the share went offline as the key
     went): nothing in the folder was refused, and the withdrawn directory stayed in use."""

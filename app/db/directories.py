@@ -154,12 +154,14 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         choice.unreachable.append(opened)
     if left := left_in_default_folder(where.passed_over, named):
         choice.unreachable.append(left)
+    share_read = False  # IT's folder listed at this start: what it lacks can be said
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:
             bundles += [  # "kept" only in the worker's folder: in IT's share it is IT's file
                 ("kept" if origin == "user" and p.name.startswith(KEPT) else origin, p)
                 for p in bundle_files(folder)
             ]
+            share_read |= origin == "machine" and folder is not None and _is_folder(folder)
         except OSError as error:  # a share this worker may not read: said, never raised
             choice.refused.append(
                 f"{ORIGINS[origin]} ({folder}) cannot be read: {error.strerror or error}"
@@ -175,7 +177,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             )
             return _expiry_noted(choice, today)
         choice.refused += changeable_key_files(where.keys)
-        superseded = _consider_bundles(choice, bundles, keys, where)
+        superseded = _consider_bundles(choice, bundles, keys, where, share_read)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or _keep_copy(choice, where):
@@ -246,7 +248,7 @@ def _keep_copy(choice: Selection, where: Locations) -> bool:
     return False
 
 
-def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dict:
+def _consider_bundles(choice: Selection, bundles, keys, where: Locations, share_read: bool) -> dict:
     """Check bundles newest first until one passes; older good ones are only skipped.
 
     Only manifests are held while all are read (the bytes of every bundle held at once let
@@ -283,7 +285,15 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
         named = f"directory-{manifest.directory_version}{SUFFIX}"
         # (in any case, as IT's folder is read: "DIRECTORY-2026.12.2.NAVDIR" came after three
         # part copies and was never read, attack 2026-12-02)
-        places.sort(key=lambda p: p[0] != "machine" or p[1].name.lower() != named.lower())
+        # its exact name before its other cases (three part copies named in capitals beside
+        # it took the tries: re-attack round, 2026-12-02)
+        places.sort(
+            key=lambda p: (
+                p[0] != "machine",
+                p[1].name.lower() != named.lower(),
+                p[1].name != named,
+            )
+        )
         for origin, path in places:
             if origin == "machine" and failed_in_share >= TRIES_IN_SHARE:
                 # copies of a genuine manifest on junk, each read whole, froze the window
@@ -314,11 +324,13 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 refuse(choice, origin, path, reason, error)
                 failed_in_share += origin == "machine"
                 continue
-            if (
-                origin == "kept"
-                and share_up
-                and (again.directory_version, again.sha256) not in in_share
-            ):
+            # said only when every file IT's folder holds was read and none is it (one
+            # locked, or signed by a key not yet trusted, may be it: re-attack round)
+            share_clear = share_read and all(
+                p.parent != where.machine_updates for p in choice.refused_files
+            )
+            ident = (again.directory_version, again.sha256)
+            if origin == "kept" and share_clear and ident not in in_share:
                 origin = "kept_removed"
             choice.take(path, data, again.directory_version, origin, again)
             if origin != "machine" and path is kept_place(places):

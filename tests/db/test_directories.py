@@ -605,18 +605,41 @@ def test_the_publishers_name_in_capitals_is_read_before_part_copies(where, key):
     made = made.rename(made.with_name(made.name.upper()))
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.origin, choice.path) == ("2026.12.8", "machine", made)
+    # and its exact name before its other cases (a case-sensitive share: re-attack round)
+    made = made.rename(made.with_name(made.name.lower()))
+    variants = (
+        "DIRECTORY-2026.12.8.NAVDIR",
+        "Directory-2026.12.8.navdir",
+        "DIRECTORY-2026.12.8.navdir",
+    )
+    for n, name in enumerate(variants):
+        (where.machine_updates / f"A-part-copy-{n}.navdir").rename(where.machine_updates / name)
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin, choice.path) == ("2026.12.8", "machine", made)
 
 
-def test_a_kept_copy_no_longer_in_its_share_is_said_to_be_so(where, key):
+def test_a_kept_copy_no_longer_in_its_share_is_said_to_be_so(where, key, monkeypatch):
     """IT removed the update from its folder, or it was never IT's (a lead's draft put in
     the worker's folder as a kept copy): the self-test named it "IT's update folder"
     (attack, 2026-12-02). It stays in use: an update put back older never takes the laptop
     back; a newer one replaces it."""
+    import app.db.directories as directories
+    from app.db.checks import Unreadable
     from app.in_force import InForce
     from app.policy import MachinePolicy
 
     made = bundle(where, key, "2026.12.2")
     assert select_directory(where, TODAY).origin == "machine"
+    real = directories.read_signed_manifest
+
+    def locked(path, keys):
+        if path == made:
+            raise Unreadable("cannot read it")
+        return real(path, keys)
+
+    with monkeypatch.context() as patch:  # IT's file locked for a moment: it may be there
+        patch.setattr(directories, "read_signed_manifest", locked)
+        assert select_directory(where, TODAY).origin == "kept"
     made.unlink()
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.origin) == ("2026.12.2", "kept_removed")

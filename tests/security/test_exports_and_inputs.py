@@ -65,6 +65,9 @@ def route(tmp_path, env, text: str):
         ('{"tier": 2, "tier": 1}', "given twice"),
         (json.dumps({**BASE, "borough": "x" * 50_000_000}), "at most 1,000,000"),
     ],
+    # short ids: pytest puts the id in each test's environment (PYTEST_CURRENT_TEST), and
+    # a 200,000-character one made every program the test starts too big to start
+    ids=["dash-list", "dash-deep", "long-number", "deep-nesting", "twice", "huge"],
 )
 def test_hostile_scenarios_exit_2_with_a_short_message(tmp_path, app_home, text, says):
     result = route(tmp_path, app_home.env, text)

@@ -32,16 +32,18 @@ def test_a_runtime_folder_others_may_enter_is_not_used(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
-def test_another_users_socket_of_the_same_name_never_stops_a_launch(tmp_path, monkeypatch):
+def test_another_users_socket_of_the_same_name_never_stops_a_launch(
+    tmp_path, monkeypatch, socket_folder
+):
     """Another user bound the predictable name in /tmp first: every launch said "already
     open", brought nothing forward and ended, with no window (review 2026-12-01)."""
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", str(socket_folder))
     key = instance_key(str(tmp_path / "Navigator"))
     squatter = socket.socket(socket.AF_UNIX)
-    squatter.bind(str(tmp_path / key))
+    squatter.bind(str(socket_folder / key))
     squatter.listen()
-    os.chown(tmp_path / key, 65534, 65534)  # nobody's
+    os.chown(socket_folder / key, 65534, 65534)  # nobody's
     try:
         assert not SingleInstance(key).forward_to_running()
     finally:

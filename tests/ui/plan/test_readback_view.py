@@ -33,4 +33,3 @@ def test_every_question_and_answer_is_shown_whole(qtbot, pathway):
             if needed.height() > cell.height() or needed.width() > cell.width():
                 cut.append(text)
     assert cut == []
-
