@@ -295,6 +295,11 @@ class MainWindow(QMainWindow, ForgetsTheCase):
 
     def use_directory(self, loaded: Loaded, change: str) -> None:
         """Switch to a newer directory (only ever between conversations: DirectorySwitch)."""
+        # the focus stays on the tab the worker is in: it went to a hidden page's button, the
+        # conversation's "Yes [Y]" or Practice's "Start", and a Space in the Directory tab
+        # answered "in danger now" (re-attack round, 2026-12-02)
+        elsewhere = self.tabs.currentIndex() != 0
+        focus = QApplication.focusWidget() if elsewhere else None
         gc.unfreeze()  # the launch's directory, frozen at start (collect_again), may go now
         self.pathway = Pathway(loaded.graph)
         self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
@@ -312,6 +317,8 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.directory_banner.show()
         self.settings_tab.about.refresh()
         self.refresh()
+        if elsewhere:
+            (focus or self.tabs.currentWidget()).setFocus()
 
     @property
     def directory(self):

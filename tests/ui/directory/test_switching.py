@@ -99,6 +99,25 @@ def test_a_new_directorys_words_for_a_kind_are_offered_in_its_filter(app_window,
     assert "Domestic abuse helpline" not in words
 
 
+def test_a_switch_leaves_the_focus_in_the_tab_the_worker_is_in(app_window, coventry_edit, qtbot):
+    """The focus went to the hidden conversation's "Yes [Y]": a Space in the Directory tab
+    answered "in danger now" (re-attack round, 2026-12-02)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window, where, lead = app_window
+    window.tabs.setCurrentWidget(window.directory)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.directory.table.setFocus()
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert "2026.12.1" in window.status.text()
+    assert QApplication.focusWidget() is window.directory.table
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Space)
+    assert "immediate_danger" not in window.session.answers
+
+
 def test_quick_exit_lets_a_waiting_directory_in(app_window, coventry_edit, qtbot):
     window, where, lead = app_window
     press(qtbot, window, Qt.Key.Key_N)
