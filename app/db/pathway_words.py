@@ -77,6 +77,9 @@ def hidden(text: str) -> list[str]:
     ]
 
 
+SETTING_NAMED = re.compile(r"\{\w+\}")  # a setting's place in a text ("{sarc_window_days}")
+
+
 def numbers_in(text: str) -> list[str]:
     # what shows as nothing is not there: a number stays one number read without them
     text = "".join(ch for ch in text if unicodedata.category(ch) not in UNSEEN)
@@ -106,10 +109,14 @@ def pathway_words_problem(graph) -> str | None:
                 f"the pathway's words hold a line break or an odd space (U+{ord(breaks[0]):04X}"
                 "): write each text as one paragraph, with plain spaces"
             )
-        numbers = numbers_in(text)
+        # as shown, a setting's figures filled in: "0800 {a}{b} {c}00" was read as none,
+        # and shown "0800 1421 1200" (re-attack round, 2026-12-02)
+        filled = SETTING_NAMED.sub("00", text)
+        numbers = numbers_in(text) or numbers_in(filled)
         if numbers:
+            where = "" if numbers_in(text) else ", with a setting's figures in it"
             return (
-                f"the pathway's words hold a phone number ({numbers[0]}): only 999, 101 and "
-                "111 may be written there; every other number belongs to a service"
+                f"the pathway's words hold a phone number ({numbers[0]}{where}): only 999, 101 "
+                "and 111 may be written there; every other number belongs to a service"
             )
     return None

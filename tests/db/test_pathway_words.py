@@ -63,6 +63,21 @@ def test_a_line_break_or_odd_space_in_the_pathways_words_is_refused(graph, break
     assert "line break" in pathway_words_problem(graph)
 
 
+def test_a_number_made_of_settings_figures_is_refused(graph):
+    """ "ring 0800 {a}{b} {c}00" read as no number and was shown "ring 0800 1421 1200" in
+    the referral's lines (re-attack round, 2026-12-02)."""
+    import dataclasses
+
+    hidden_number = (
+        "Incidents: ring 0800 {dash_high_risk_threshold}{sarc_window_days} "
+        "{escalation_period_months}00"
+    )
+    question = graph.questions["incidents_12_months"]
+    changed = dataclasses.replace(question, summary_label=hidden_number)
+    graph = dataclasses.replace(graph, questions={**graph.questions, question.id: changed})
+    assert "with a setting's figures in it" in pathway_words_problem(graph)
+
+
 @pytest.mark.parametrize(
     "number",
     [
