@@ -20,6 +20,8 @@ def read_scenario(source: str) -> Any:
     UTF-8 whatever the locale (standard input was read in the locale's), a BOM let be
     (Windows PowerShell writes one)."""
     most = 4 * (MAX_BYTES + 1)  # bytes: enough for MAX_BYTES + 1 characters of any kind
+    if source == "-" and sys.stdin is None:  # started with standard input closed
+        raise ScenarioError(["no standard input: give the scenario with --scenario FILE"])
     try:
         if source == "-":
             raw = sys.stdin.buffer.read(most)

@@ -219,6 +219,14 @@ def test_a_scenario_saved_with_a_bom_is_read_and_one_not_in_utf_8_is_named(tmp_p
     assert "is not UTF-8 text (byte 0xe9 at" in err and "save it as UTF-8" in err
 
 
+def test_standard_input_closed_is_named(capsys, monkeypatch):
+    """Started with standard input closed: "unexpected problem (AttributeError)", exit 1
+    (re-attack round, 2026-12-02)."""
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(["route", "--scenario", "-"]) == 2
+    assert "no standard input" in capsys.readouterr().err
+
+
 def test_route_runs_as_a_module_reading_standard_input():
     result = subprocess.run(
         [*FROM_SOURCE, "route", "--json", "--scenario", "-"],
