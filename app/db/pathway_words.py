@@ -111,10 +111,10 @@ def pathway_words_problem(graph) -> str | None:
             )
         # as shown, a setting's figures filled in: "0800 {a}{b} {c}00" was read as none,
         # and shown "0800 1421 1200" (re-attack round, 2026-12-02)
-        filled = SETTING_NAMED.sub("00", text)
-        numbers = numbers_in(text) or numbers_in(filled)
+        numbers, where = numbers_in(text), ""
+        if not numbers and (numbers := numbers_in(SETTING_NAMED.sub("00", text))):
+            where = ", with a setting's figures in it"
         if numbers:
-            where = "" if numbers_in(text) else ", with a setting's figures in it"
             return (
                 f"the pathway's words hold a phone number ({numbers[0]}{where}): only 999, 101 "
                 "and 111 may be written there; every other number belongs to a service"
