@@ -77,9 +77,6 @@ def hidden(text: str) -> list[str]:
     ]
 
 
-SETTING_NAMED = re.compile(r"\{\w+\}")  # a setting's place in a text ("{sarc_window_days}")
-
-
 def numbers_in(text: str) -> list[str]:
     # what shows as nothing is not there: a number stays one number read without them
     text = "".join(ch for ch in text if unicodedata.category(ch) not in UNSEEN)
@@ -95,8 +92,21 @@ def _as_digit(ch: str) -> str:
     return ch if ch.isascii() and ch.isdigit() else "1" if ch in "Il" else "0"
 
 
+def _widest_figures(graph) -> str:
+    """Figures as wide as anything a text's place may show when filled in (risk.fill: a
+    setting, an answer's count, a fact's value): "0800 {n.a} {n.b}" with facts of "1421"
+    and "1200", or one fact of 14211200, was read as no number (re-attack round)."""
+    from app.pathways.answers import MAX_COUNT
+
+    digits = [len(re.sub(r"\D", "", str(case.value))) for f in graph.facts for case in f.cases]
+    return "0" * max([len(str(MAX_COUNT)), *digits])
+
+
 def pathway_words_problem(graph) -> str | None:
     """Why these words may not be used, or None."""
+    from app.pathways.risk import PLACE
+
+    widest = _widest_figures(graph)
     for text in pathway_strings(graph):
         characters = hidden(text)
         if characters:
@@ -109,11 +119,11 @@ def pathway_words_problem(graph) -> str | None:
                 f"the pathway's words hold a line break or an odd space (U+{ord(breaks[0]):04X}"
                 "): write each text as one paragraph, with plain spaces"
             )
-        # as shown, a setting's figures filled in: "0800 {a}{b} {c}00" was read as none,
-        # and shown "0800 1421 1200" (re-attack round, 2026-12-02)
+        # as shown, its places filled in at their widest: "0800 {a}{b} {c}00" was read as
+        # none, and shown "0800 1421 1200" (re-attack rounds, 2026-12-02)
         numbers, where = numbers_in(text), ""
-        if not numbers and (numbers := numbers_in(SETTING_NAMED.sub("00", text))):
-            where = ", with a setting's figures in it"
+        if not numbers and (numbers := numbers_in(PLACE.sub(widest, text))):
+            where = ", with its {places} filled in"
         if numbers:
             return (
                 f"the pathway's words hold a phone number ({numbers[0]}{where}): only 999, 101 "

@@ -75,7 +75,28 @@ def test_a_number_made_of_settings_figures_is_refused(graph):
     question = graph.questions["incidents_12_months"]
     changed = dataclasses.replace(question, summary_label=hidden_number)
     graph = dataclasses.replace(graph, questions={**graph.questions, question.id: changed})
-    assert "with a setting's figures in it" in pathway_words_problem(graph)
+    assert "with its {places} filled in" in pathway_words_problem(graph)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("ring 0800 {n.a} {n.b}", "1421"), ("ring 0{risk_line}", 8001421120)],
+)
+def test_a_number_made_of_any_places_figures_is_refused(graph, words, value):
+    """The display fills facts and answers too, with dots in their names, and a fact's value
+    may be a whole number of any width: both were read as no number and shown as one (second
+    re-attack round, 2026-12-02)."""
+    import dataclasses
+
+    from app.pathways.graph import Fact, FactCase
+
+    fact = Fact("risk_line", "first", (FactCase(value, {"always": True}),))
+    question = graph.questions["incidents_12_months"]
+    changed = dataclasses.replace(question, summary_label=words)
+    graph = dataclasses.replace(
+        graph, questions={**graph.questions, question.id: changed}, facts=[*graph.facts, fact]
+    )
+    assert "with its {places} filled in" in pathway_words_problem(graph)
 
 
 @pytest.mark.parametrize(
