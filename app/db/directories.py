@@ -281,12 +281,11 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations, share_
         # a copy is tried only when the one before it fails now (IT's share gone between
         # the readings: the copy kept here stands in, review 2026-12-01)
         failed_in_share = 0
-        # the publisher's own name first: copies under other names are read only if it fails
+        # the publisher's own name first, exactly, then in other cases (IT's folder on Windows:
+        # "DIRECTORY-2026.12.2.NAVDIR" came after three part copies and was never read; on a
+        # case-sensitive share part copies so named took the tries: attack rounds 2026-12-02);
+        # copies under other names are read only if it fails
         named = f"directory-{manifest.directory_version}{SUFFIX}"
-        # (in any case, as IT's folder is read: "DIRECTORY-2026.12.2.NAVDIR" came after three
-        # part copies and was never read, attack 2026-12-02)
-        # its exact name before its other cases (three part copies named in capitals beside
-        # it took the tries: re-attack round, 2026-12-02)
         places.sort(
             key=lambda p: (
                 p[0] != "machine",
