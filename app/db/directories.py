@@ -154,15 +154,15 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         choice.unreachable.append(opened)
     if left := left_in_default_folder(where.passed_over, named):
         choice.unreachable.append(left)
-    share_read = False  # IT's folder listed at this start: what it lacks can be said
+    share_listed = True  # IT's folder, when in reach, listed at this start: what it lacks is known
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:
             bundles += [  # "kept" only in the worker's folder: in IT's share it is IT's file
                 ("kept" if origin == "user" and p.name.startswith(KEPT) else origin, p)
                 for p in bundle_files(folder)
             ]
-            share_read |= origin == "machine" and folder is not None and _is_folder(folder)
         except OSError as error:  # a share this worker may not read: said, never raised
+            share_listed &= origin != "machine"
             choice.refused.append(
                 f"{ORIGINS[origin]} ({folder}) cannot be read: {error.strerror or error}"
             )
@@ -177,7 +177,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             )
             return _expiry_noted(choice, today)
         choice.refused += changeable_key_files(where.keys)
-        superseded = _consider_bundles(choice, bundles, keys, where, share_read)
+        superseded = _consider_bundles(choice, bundles, keys, where, share_listed)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or _keep_copy(choice, where):
@@ -248,7 +248,9 @@ def _keep_copy(choice: Selection, where: Locations) -> bool:
     return False
 
 
-def _consider_bundles(choice: Selection, bundles, keys, where: Locations, share_read: bool) -> dict:
+def _consider_bundles(
+    choice: Selection, bundles, keys, where: Locations, share_listed: bool
+) -> dict:
     """Check bundles newest first until one passes; older good ones are only skipped.
 
     Only manifests are held while all are read (the bytes of every bundle held at once let
@@ -325,8 +327,10 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations, share_
                 continue
             # said only when every file IT's folder holds was read and none is it (one
             # locked, or signed by a key not yet trusted, may be it: re-attack round)
-            share_clear = share_read and all(
-                p.parent != where.machine_updates for p in choice.refused_files
+            share_clear = (
+                share_up
+                and share_listed
+                and all(p.parent != where.machine_updates for p in choice.refused_files)
             )
             ident = (again.directory_version, again.sha256)
             if origin == "kept" and share_clear and ident not in in_share:

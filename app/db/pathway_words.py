@@ -13,6 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from app.pathways.answers import MAX_COUNT
+from app.pathways.risk import PLACE
+
 # A number a worker could dial: 0 or + then seven digits more (0800 1111 is eight in all),
 # or any nine digits, whatever stands between them (up to sixteen characters: spaces of any
 # kind, dots, dashes, commas, a "§" between digits; not a citation's " §", as in "001
@@ -96,16 +99,12 @@ def _widest_figures(graph) -> str:
     """Figures as wide as anything a text's place may show when filled in (risk.fill: a
     setting, an answer's count, a fact's value): "0800 {n.a} {n.b}" with facts of "1421"
     and "1200", or one fact of 14211200, was read as no number (re-attack round)."""
-    from app.pathways.answers import MAX_COUNT
-
     digits = [len(re.sub(r"\D", "", str(case.value))) for f in graph.facts for case in f.cases]
     return "0" * max([len(str(MAX_COUNT)), *digits])
 
 
 def pathway_words_problem(graph) -> str | None:
     """Why these words may not be used, or None."""
-    from app.pathways.risk import PLACE
-
     widest = _widest_figures(graph)
     for text in pathway_strings(graph):
         characters = hidden(text)

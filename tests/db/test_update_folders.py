@@ -9,6 +9,11 @@ from app.db.update_folders import OPEN_CHECKED, left_in_default_folder
 from tests.db.test_directories import TODAY, bundle
 
 
+def said(choice, words: str) -> list[str]:
+    """What a start says that holds these words."""
+    return [problem for problem in choice.problems if words in problem]
+
+
 def test_one_folder_named_two_ways_or_a_file_in_both_is_not_left_behind(where, key):
     """The policy naming the machine's own folder by another path, or by a link to it,
     failed the self-test of the very update in use (re-attack round, 2026-12-02)."""
@@ -45,8 +50,7 @@ def test_the_update_in_use_is_looked_at_however_many_are_before_it(where, key):
     (folder / "update.navdir").symlink_to(made)
     choice = select_directory(where, TODAY)
     assert choice.version == "2026.12.3"
-    said = [p for p in choice.problems if "any user could" in p]
-    assert said == [
+    assert said(choice, "any user could") == [
         f"{folder / 'update.navdir'} is a link into a folder ({anyone}) that can be changed by "
         "other accounts (mode 777): any user could remove or replace its updates; make it "
         "writable by administrators only"
@@ -65,8 +69,7 @@ def test_updates_left_in_the_machine_folder_when_a_policy_names_another_are_name
     )
     choice = select_directory(named, TODAY)
     assert choice.origin == "shipped"
-    said = [p for p in choice.problems if "are not read" in p]
-    assert said == [
+    assert said(choice, "are not read") == [
         f"1 update file(s) in {where.machine_updates} are not read: IT's policy names {share} "
         "as the update folder; put updates there"
     ]
