@@ -8,6 +8,7 @@ exit 2, never a traceback, a hang, or its own 50 MB quoted back.
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from app.pathways.answers import MAX_COUNT, describe_allowed
@@ -38,8 +39,6 @@ def quote(value: Any) -> str:
 
 
 def _escaped(char: str) -> str:
-    import unicodedata
-
     return f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cc", "Cf") else char
 
 
