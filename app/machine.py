@@ -27,9 +27,13 @@ class MachineFolders:
     updates: Path  # signed directory updates IT places for every user
 
 
+def moved_by_developer() -> str | None:
+    """The machine folder a developer named (a source checkout only), or None."""
+    return os.environ.get(DEVELOPER_VARIABLE) if not getattr(sys, "frozen", False) else None
+
+
 def machine_folders() -> MachineFolders:
-    moved = os.environ.get(DEVELOPER_VARIABLE) if not getattr(sys, "frozen", False) else None
-    if moved:
+    if moved := moved_by_developer():
         root = Path(moved)
         return MachineFolders(root, root / "keys", root / "directory-updates")
     if sys.platform == "win32":
@@ -76,20 +80,29 @@ def _program_data() -> Path:
 
 def others_could_change(path: Path) -> str:
     """Why a file IT places (the policy, a publisher's key) could be another account's
-    doing: it or its folder owned by an account other than root or this user, writable by
-    others, or given an access list (whose group bits are only its mask: a key file rw-rw-r--
-    root:root with an entry for another account passed, and a folder others could write let
-    a key be swapped in while it was read: eleventh attack round). '' when it is IT's, and
-    on Windows, where the MSI's ACL guards the folder (docs/it-admin.md).
+    doing: it or its folder owned by an account other than root (the worker's own too),
+    writable by others, or given an access list (whose group bits are only its mask: a key
+    file rw-rw-r-- root:root with an entry for another account passed, and a folder others
+    could write let a key be swapped in while it was read: eleventh attack round). '' when it
+    is IT's, and on Windows, where the MSI's ACL guards the folder (docs/it-admin.md).
     A policy.json any user could write let a worker's colleague add their own key and
     update folder, and every self-test passed (IT review 2026-12-01)."""
     if os.name == "nt":
         return ""
     places = [(path, "", True), (path.parent, f"is in a folder ({path.parent}) that ", True)]
+    # the account running the app counts as IT's only in a folder a developer moved (their
+    # own): a worker's own policy.json trusted a key of theirs, and their planted number
+    # passed the self-test (attack, 2026-12-02)
+    owners = {0, os.getuid()} if moved_by_developer() else {0}
     for place, where, wholly in places + _reached_through(path):
         # a link's mode means nothing; a folder above may be /tmp (any user's, sticky): owners
         status = place.stat() if wholly else place.lstat()
-        if status.st_uid not in (0, os.getuid()):
+        if status.st_uid == os.getuid() and status.st_uid not in owners:
+            return (
+                f"{where}belongs to the account running Navigator (user id {status.st_uid}), "
+                "not to an administrator"
+            )
+        if status.st_uid not in owners:
             return f"{where}belongs to another account (user id {status.st_uid})"
         if not wholly:
             continue

@@ -1,9 +1,12 @@
 """Whether a file IT places could be another account's doing (POSIX; Windows has the MSI's
-ACL): owned by root or this user, and writable by no one else."""
+ACL): owned by root (or by a developer, in a machine folder they moved), and writable by no
+one else."""
 
 import os
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +30,54 @@ def test_a_file_of_another_account_is_named(tmp_path):
     key.write_text("{}")
     os.chown(key, 65534, 65534)  # nobody's
     assert others_could_change(key) == "belongs to another account (user id 65534)"
+
+
+def as_account(uid: int, path: Path) -> str:
+    """What others_could_change says of `path` in a process running as `uid` (forked, so it
+    needs no interpreter that account can reach)."""
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child's report is the test's evidence)
+        said = "child failed"
+        try:
+            os.close(read)
+            os.setgid(uid)
+            os.setuid(uid)
+            said = others_could_change(path)
+        except BaseException as error:
+            said = f"child failed: {error!r}"
+        finally:
+            os.write(write, said.encode())
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as answer:
+        said = answer.read()
+    os.waitpid(child, 0)
+    return said
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="running as another account needs root")
+def test_a_file_of_the_account_running_navigator_is_not_its(monkeypatch):
+    """A worker's own policy.json (made by a script run as them, or unpacked keeping its
+    owner) trusted a key of theirs, and their planted number passed the self-test (attack,
+    2026-12-02). Only a machine folder a developer moved may be their own."""
+    folder = Path(tempfile.mkdtemp(prefix="machine-"))  # under /tmp, which they may enter
+    try:
+        folder.chmod(0o755)
+        policy = folder / "policy.json"
+        policy.write_text("{}")
+        policy.chmod(0o644)
+        worker = 65534
+        monkeypatch.delenv("NAVIGATOR_MACHINE_FOLDER")
+        assert as_account(worker, policy) == ""  # root's: IT's
+        os.chown(policy, worker, worker)
+        assert as_account(worker, policy) == (
+            f"belongs to the account running Navigator (user id {worker}), not to an administrator"
+        )
+        monkeypatch.setenv("NAVIGATOR_MACHINE_FOLDER", str(folder))
+        assert as_account(worker, policy) == ""  # a developer's folder
+    finally:
+        shutil.rmtree(folder)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another account needs root")
