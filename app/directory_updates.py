@@ -96,7 +96,11 @@ class DirectoryUpdates:
             return None  # nothing could be checked: the directory in use stays
         failing = self._fails_now(fresh.selection)
         if fresh.selection.sha256 == self.current.in_force.selection.sha256:
-            return None  # the same bytes (IT's file gone bad, the copy kept here in use)
+            # the same bytes (IT's file gone bad or removed, the copy kept here in use): what
+            # About says of where they came from is as a start would say it now (it still
+            # said "IT's update folder" after IT removed the file: attack, 2026-12-02)
+            self.current = Loaded(fresh, self.current.graph)
+            return None
         # other bytes of the same version in IT's folder, read whole at this check: IT's
         # choice between two contents signed under one version (two leads' laptops), as a
         # restart takes it. A window kept the replaced numbers while route, search and the

@@ -8,7 +8,7 @@ from datetime import date
 
 from app.db import signing
 from app.db.bundle import MAGIC, publish
-from app.db.directories import select_directory
+from app.db.directories import ORIGINS, select_directory
 from app.db.trust import INSTALL, MACHINE_FOLDER
 from tests.conftest import NEW_NUMBER, change, edited_directory, running
 
@@ -185,6 +185,24 @@ def test_a_directory_out_of_reach_stays_in_use_and_its_copy_is_used_at_the_next_
     assert newer.exists() is False
     assert updates.check() is None
     assert select_directory(where).version == "2026.12.2"
+
+
+def test_about_says_where_the_directory_in_use_is_now_kept(it, coventry_edit):
+    """IT removed the update in use from its folder: a start and the self-test called the
+    copy kept here "no longer in IT's update folder", About in a running window still "IT's
+    update folder" (attack, 2026-12-02)."""
+    where, lead = it
+    made = publish(
+        coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today()
+    )
+    updates = running(where)
+    assert updates.about().origin == ORIGINS["machine"]
+    made.unlink()
+    assert updates.check() is None  # the same numbers, from the copy kept here
+    assert (
+        updates.about().origin == ORIGINS["kept_removed"] == ORIGINS[select_directory(where).origin]
+    )
+    assert updates.current.graph.services["coventry-mash"].phone == NEW_NUMBER
 
 
 def test_other_contents_of_the_version_in_use_put_in_its_folder_are_taken(it, tmp_path):
