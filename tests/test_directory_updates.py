@@ -179,7 +179,7 @@ def test_a_directory_out_of_reach_stays_in_use_and_its_copy_is_used_at_the_next_
     shutil.rmtree(where.machine_updates)  # the share cannot be reached
     assert updates.check() is None
     again = select_directory(where)
-    assert (again.version, again.origin) == ("2026.12.2", "kept")
+    assert (again.version, again.origin) == ("2026.12.2", "kept_unconfirmed")
     where.machine_updates.mkdir()  # the newer taken away, the older put back
     older.write_bytes(kept_older)
     assert newer.exists() is False
@@ -357,7 +357,7 @@ def test_a_directory_whose_file_cannot_be_read_for_a_moment_stays_in_use(
     assert updates.current.version == "2026.12.2"
     shutil.rmtree(where.machine_updates)  # off the share: the kept copy is in use
     in_use = select_directory(where)
-    assert in_use.origin == "kept"
+    assert in_use.origin == "kept_unconfirmed"
     updates = running(where)
     locked, real_open = updates.current.in_force.selection.path, os.open
 

@@ -52,6 +52,8 @@ ORIGINS = {
     # laptop back; a newer update replaces it.
     "kept_removed": "a copy kept on this computer of an update no longer in IT's update "
     "folder (a newer update replaces it)",
+    "kept_unconfirmed": "a copy kept on this computer of an update (IT's update folder, out "
+    "of reach or not read whole, could not confirm that it holds it)",
     "unverified": "chosen with --directory (not verified)",
 }
 
@@ -333,8 +335,11 @@ def _consider_bundles(
                 and all(p.parent != where.machine_updates for p in choice.refused_files)
             )
             ident = (again.directory_version, again.sha256)
-            if origin == "kept" and share_clear and ident not in in_share:
-                origin = "kept_removed"
+            if origin == "kept" and ident not in in_share:
+                # IT's only when IT's folder was seen to hold it: a lead's draft put here as
+                # a kept copy was called IT's while one junk file in the share was refused,
+                # or the share was offline (attack, 2026-12-02)
+                origin = "kept_removed" if share_clear else "kept_unconfirmed"
             choice.take(path, data, again.directory_version, origin, again)
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)

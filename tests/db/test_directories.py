@@ -637,16 +637,23 @@ def test_a_kept_copy_no_longer_in_its_share_is_said_to_be_so(where, key, monkeyp
             raise Unreadable("cannot read it")
         return real(path, keys)
 
-    with monkeypatch.context() as patch:  # IT's file locked for a moment: it may be there
+    # IT's file locked for a moment: it may be there, or not (a draft put here as a kept
+    # copy was called IT's while a junk file in the share was refused: attack, 2026-12-02)
+    with monkeypatch.context() as patch:
         patch.setattr(directories, "read_signed_manifest", locked)
-        assert select_directory(where, TODAY).origin == "kept"
+        assert select_directory(where, TODAY).origin == "kept_unconfirmed"
     made.unlink()
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.origin) == ("2026.12.2", "kept_removed")
     said = InForce(choice, MachinePolicy()).describe()
     assert "a copy kept on this computer of an update no longer in IT's update folder" in said
+    junk = where.machine_updates / "old-copy.navdir"
+    junk.write_bytes(b"junk")  # refused: whether IT's folder holds it is not known
+    assert select_directory(where, TODAY).origin == "kept_unconfirmed"
+    junk.unlink()
     shutil.rmtree(where.machine_updates)  # out of reach: nothing can be said of it
-    assert select_directory(where, TODAY).origin == "kept"
+    said = InForce(select_directory(where, TODAY), MachinePolicy()).describe()
+    assert "IT's update folder, out of reach or not read whole, could not confirm" in said
 
 
 def test_a_workers_bundle_refused_only_for_now_is_kept_and_used_again(where, key, tmp_path):
