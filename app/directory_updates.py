@@ -112,8 +112,15 @@ class DirectoryUpdates:
             and not fresh.selection.unreadable_files
             and version_key(fresh.selection.version) == version_key(self.current.version)
         )
+        # IT removed the update in use from its folder, and no copy of it could be kept here
+        # (a read-only profile): what the folder holds now, as a start takes it. A window
+        # kept the removed numbers while route and the self-test did not (attack, 2026-12-02)
+        removed = (
+            self.current.in_force.selection.origin == "machine"
+            and fresh.selection.it_folder_read_whole
+        )
         if fresh.selection.path is None or not (
-            failing or chosen_again or _newer(fresh.selection.version, self.current)
+            failing or chosen_again or removed or _newer(fresh.selection.version, self.current)
         ):
             return None
         try:

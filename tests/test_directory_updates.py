@@ -205,6 +205,30 @@ def test_about_says_where_the_directory_in_use_is_now_kept(it, coventry_edit):
     assert updates.current.graph.services["coventry-mash"].phone == NEW_NUMBER
 
 
+def test_an_update_it_removed_leaves_a_window_that_could_keep_no_copy(
+    it, coventry_edit, monkeypatch
+):
+    """A read-only profile keeps no copy: IT removed the update in use (a wrong number), a
+    start, route and the self-test went back to the directory before it, and a running
+    window kept the removed numbers (attack, 2026-12-02). The share offline changes nothing."""
+    import app.db.directories as directories
+
+    where, lead = it
+    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)
+    made = publish(
+        coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today()
+    )
+    updates = running(where)
+    before = updates.current.version
+    shutil.move(where.machine_updates, where.machine_updates.with_name("offline"))
+    assert updates.check() is None  # out of reach: the numbers checked stay
+    shutil.move(where.machine_updates.with_name("offline"), where.machine_updates)
+    made.unlink()
+    found = updates.check()
+    assert found is not None and found.version == select_directory(where).version != before
+    assert found.graph.services["coventry-mash"].phone != NEW_NUMBER
+
+
 def test_other_contents_of_the_version_in_use_put_in_its_folder_are_taken(it, tmp_path):
     """Two leads signed 2026.12.2 with other numbers; IT put the right file in place of the
     wrong: a running window kept the wrong numbers, under the same version, while route,
@@ -278,9 +302,10 @@ def test_a_directory_whose_key_went_with_its_file_is_left_while_the_app_runs(it,
     updates = running(where)
     assert updates.current.version == "2026.12.2"
     made.unlink()
+    where.machine_updates.rmdir()  # and the share offline
     for kept in where.user_updates.glob("kept-*.navdir"):
         kept.unlink()
-    assert updates.check() is None  # gone, its key still trusted: it stays in use
+    assert updates.check() is None  # out of reach, its key still trusted: it stays in use
     (where.keys.machine / lead.public_path.name).unlink()
     found = updates.check()
     assert found is not None and found.in_force.selection.origin == "shipped"
