@@ -17,7 +17,14 @@ from app.pathways.conditions import same
 from app.pathways.graph import Question
 from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY, AnswerPanel, KeyHold, big_button
+from app.ui.walk.panel_base import (
+    ENTER,
+    NONE_KEY,
+    AnswerPanel,
+    KeyHold,
+    big_button,
+    typed,
+)
 
 
 class ButtonsPanel(KeyHold, AnswerPanel):
@@ -98,7 +105,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
             self.answered.emit(value)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text().upper()
+        text = typed(event)
         if text in self.keys:
             if self.keys_held() or not self._all_seen(text):
                 return
@@ -175,7 +182,7 @@ class MultiPanel(AnswerPanel):
             self.answered.emit([])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text().upper()
+        text = typed(event)
         if text in self.boxes:
             self.boxes[text].toggle()
             # focused, so brought into view: at the largest text 2 ticked "Sexual assault

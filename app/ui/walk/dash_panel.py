@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.pathways.graph import Question
 from app.ui.flow_layout import wrapping_row
 from app.ui.models import DashTableModel
-from app.ui.walk.panel_base import ENTER, AnswerPanel
+from app.ui.walk.panel_base import ENTER, AnswerPanel, typed
 
 BACK = Qt.Key.Key_Backspace
 MAXIMUM = 16777215  # Qt's QWIDGETSIZE_MAX: no limit
@@ -41,7 +41,7 @@ class DashTable(QTableView):
         ctrl_tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         )
-        passed = event.text().upper() in ("Y", "N", "K", "S") or event.key() in (*ENTER, BACK)
+        passed = typed(event) in ("Y", "N", "K", "S") or event.key() in (*ENTER, BACK)
         if ctrl_tab or passed:
             event.ignore()
             return
@@ -196,7 +196,7 @@ class ChecklistPanel(AnswerPanel):
         self.table.selectRow(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text().upper()
+        text = typed(event)
         if event.key() == BACK:
             self.take_back()
         elif text in self.KEYS:

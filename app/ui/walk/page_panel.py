@@ -31,7 +31,7 @@ from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold
+from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
@@ -289,7 +289,7 @@ class TickBoxPage(KeyHold, QWidget):
         return typed and self.keys_held()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text().upper()
+        text = typed(event)
         if event.isAutoRepeat() and (event.key() in ENTER or text == NONE_KEY):
             return  # a key held down is not a worker reading each view (re-attack round)
         if text in self.boxes and self.keys_held():

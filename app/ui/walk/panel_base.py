@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from app.pathways.graph import Question
@@ -15,6 +16,18 @@ from app.ui.labels import scaled
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NONE_KEY = "0"  # "none of these", wherever nothing ticked is an answer
 TYPED_AHEAD_S = 1.0  # after the rest of a page is brought into view, answer keys wait this long
+SHORTCUT_HELD = (
+    Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def typed(event: QKeyEvent) -> str:
+    """The answer key pressed (upper case), or '' with Alt, Ctrl or Meta held: those keys
+    are the window's shortcuts. Alt+C on a tick page, meant to copy, ticked "LGBTQ+ [C]"
+    unseen and the plan gained a card (officer walk, 2026-12-02)."""
+    return "" if event.modifiers() & SHORTCUT_HELD else event.text().upper()
 
 
 CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too

@@ -80,3 +80,19 @@ def test_a_multiple_choice_that_may_be_none_answers_none_with_0(qtbot, graph):
     qtbot.addWidget(must_choose)
     names = [b.text() for b in must_choose.findChildren(QPushButton)]
     assert not any(name.startswith("None of these") for name in names)
+
+
+def test_an_answer_key_pressed_with_alt_or_ctrl_answers_nothing(qtbot, graph):
+    """Alt and Ctrl keys are the window's shortcuts: Alt+Y must not answer "yes, someone
+    is in danger now" (Alt+C on a tick page ticked a box: officer walk, 2026-12-02)."""
+    emitted = []
+    for question in ("immediate_danger", "about_abuser"):
+        panel = panel_for(graph.questions[question], None)
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.answered.connect(emitted.append)
+        for key in ("y", "n", "1", "0"):
+            for modifier in (Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier):
+                qtbot.keyClick(panel, key, modifier)
+        assert not any(box.isChecked() for box in getattr(panel, "boxes", {}).values())
+    assert emitted == []

@@ -33,6 +33,19 @@ def test_the_dash_moves_on_after_its_last_item(qtbot, graph):
     assert list(answered.args[0].values()).count("no") == len(items) - 1
 
 
+def test_a_dash_key_pressed_with_alt_or_ctrl_answers_no_item(qtbot, graph):
+    """Alt and Ctrl keys are the window's shortcuts, never an item's answer (Alt+C on a
+    tick page ticked a box: officer walk, 2026-12-02)."""
+    panel = dash_panel(qtbot, graph)
+    for key in (Qt.Key.Key_Y, Qt.Key.Key_N, Qt.Key.Key_K, Qt.Key.Key_S):
+        for modifier in (Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier):
+            qtbot.keyClick(panel, key, modifier)
+            qtbot.keyClick(panel.table, key, modifier)
+    assert panel.table.currentIndex().row() == 0  # still the first item, none answered
+    qtbot.keyClick(panel, Qt.Key.Key_Y)
+    assert panel.table.currentIndex().row() == 1
+
+
 def test_an_item_skipped_needs_enter_and_counts_as_not_known(qtbot, graph):
     panel = dash_panel(qtbot, graph)
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # item 1 left blank

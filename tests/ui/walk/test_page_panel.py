@@ -418,3 +418,24 @@ def test_space_typed_ahead_on_the_focused_box_ticks_nothing(qtbot, pathway):
     panel.keys_held_until = 0.0  # a moment later: read, and meant
     qtbot.keyClick(first, Qt.Key.Key_Space)
     assert first.isChecked()
+
+
+@pytest.mark.parametrize("held", ["alt", "ctrl"])
+def test_a_key_pressed_with_alt_or_ctrl_ticks_nothing(qtbot, pathway, held):
+    """Alt+C, meant to copy, ticked "LGBTQ+ [C]" on the needs page unseen, and the plan
+    gained "Offer LGBTQ+ specialist support" (officer walk, 2026-12-02)."""
+    modifier = {
+        "alt": Qt.KeyboardModifier.AltModifier,
+        "ctrl": Qt.KeyboardModifier.ControlModifier,
+    }[held]
+    panel = shown_panel(qtbot, needs_page(pathway, "adult"))
+    letters = [key for key in panel.boxes if key.isalpha()]
+    assert letters  # the needs page has more boxes than digits
+    emitted = []
+    panel.answered.connect(emitted.append)
+    for key in [*letters, "1", "0"]:
+        qtbot.keyClick(panel, key.lower(), modifier)
+    qtbot.keyClick(panel, "0", modifier)
+    assert not any(box.isChecked() for box in panel.boxes.values()) and emitted == []
+    qtbot.keyClick(panel, letters[0].lower())  # the key alone still ticks
+    assert panel.boxes[letters[0]].isChecked()
