@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTableView
 
 from app.pathways.answers import answer_label
 from app.pathways.graph import ChecklistItem
+from app.ui.palettes import GAP, RING
 from app.ui.viewport import viewport_size
 
 SourcesRole = Qt.ItemDataRole.UserRole + 1
@@ -213,12 +214,16 @@ class WrappingDelegate(QStyledItemDelegate):
         view = option.widget
         width = (viewport_size(view).width() if view else 260) - 16
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        # the style draws the words inside a margin each side (its focus frame's, and the
+        # ring's is wider): measured at the item's full width, a last line and its sources
+        # were elided ("…agree what to do in an emergency.…": officer walk, 2026-12-02)
+        words = width - 2 * (RING + GAP + 1)
         # in the item's own font: a new reminder is bold, and measured in the view's font
         # its last line and its sources were cut ("tell them why.…": officer review)
         option = type(option)(option)  # a copy (its type is made where it is handed here)
         self.initStyleOption(option, index)
         bounds = option.fontMetrics.boundingRect(
-            QRect(0, 0, max(width, 80), 100_000), Qt.TextFlag.TextWordWrap, text
+            QRect(0, 0, max(words, 80), 100_000), Qt.TextFlag.TextWordWrap, text
         )
         # a quarter line above and below the text (half a line each cut the second line of
         # a new reminder in the two the panel keeps at the largest text: officer review)

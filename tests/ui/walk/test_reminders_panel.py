@@ -211,3 +211,46 @@ def test_a_reminder_the_plan_so_far_brings_comes_as_the_answer_is_given(qtbot, w
     homeless = {**SCENARIO, "safe_tonight": "no"}
     walk(qtbot, window, homeless, stop_before="children_in_household")
     assert "no_proof_no_contact" in [r.id for r in window.reminders.case_model.items]
+
+
+def cut_short(view) -> list[str]:
+    """The items whose wrapped words need more lines than the item has room for: the style
+    draws them inside a margin each side, and elides the rest ("…")."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    cut = []
+    for row in range(view.model().rowCount()):
+        index = view.model().index(row)
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        view.itemDelegate().initStyleOption(option, index)
+        room = view.visualRect(index)
+        words = option.fontMetrics.boundingRect(
+            QRect(0, 0, room.width() - 2 * margin, 100_000), Qt.TextFlag.TextWordWrap, option.text
+        )
+        if words.height() > room.height():
+            cut.append(option.text)
+    return cut
+
+
+def test_no_reminder_is_cut_short_with_the_focus_ring_at_any_size(qtbot, make_window):
+    """ "…agree what to do in an emergency.…", its sources lost: each item was measured at
+    its full width, but drawn inside the style's margins, wider with the focus ring (officer
+    walk, 2026-12-02)."""
+    from PySide6.QtWidgets import QApplication
+
+    for size, width in ((11, 1100), (11, 1366), (16, 1100), (24, 1366)):
+        window = make_window()
+        window.replace_settings(text_size=size)
+        window.ring_focus()
+        window.resize(width, 720)
+        walk(qtbot, window, SCENARIO)
+        QApplication.processEvents()
+        panel = window.reminders
+        assert panel.case_model.rowCount() >= 3
+        for view in (panel.case_view, panel.general_view):
+            assert cut_short(view) == [], (size, width)
+        window.replace_settings(text_size=11)
+        QApplication.setFont(QApplication.font())
