@@ -148,11 +148,17 @@ class RemindersPanel(QWidget):
         )
 
     def _bring_new_into_view(self) -> None:
-        """The first reminder new to this case scrolled to the top of its list."""
-        model = self.case_model
+        """The list from its start, the red flags first; but a reminder new to this case
+        that would then be out of sight, at the top. Risk is judged with the red flags in
+        view (R41): the Dash's strangulation reminder, scrolled to the top, left them above
+        the list when the judgement was asked (officer walk, 2026-12-02)."""
+        model, view = self.case_model, self.case_view
+        view.scrollToTop()
         row = next((n for n, r in enumerate(model.items) if r.id in model.new_ids), None)
-        if row is not None:
-            self.case_view.scrollTo(model.index(row), QListView.ScrollHint.PositionAtTop)
+        if row is None:
+            return
+        if view.visualRect(model.index(row)).bottom() > view.viewport().height():
+            view.scrollTo(model.index(row), QListView.ScrollHint.PositionAtTop)
 
     def _leave_room(self) -> None:
         """The last stretch takes the room only when nothing above may grow into it."""

@@ -254,3 +254,27 @@ def test_no_reminder_is_cut_short_with_the_focus_ring_at_any_size(qtbot, make_wi
             assert cut_short(view) == [], (size, width)
         window.replace_settings(text_size=11)
         QApplication.setFont(QApplication.font())
+
+
+def test_the_red_flags_are_in_view_when_risk_is_judged(qtbot, make_window):
+    """R41: judgement is asked with the red flags in view. The Dash's strangulation reminder
+    was scrolled to the top of the list, and the red flags above it stayed out of sight
+    (officer walk, 2026-12-02)."""
+    from PySide6.QtWidgets import QApplication
+
+    for size, width in ((11, 1100), (24, 1366)):
+        window = make_window()
+        window.replace_settings(text_size=size)
+        window.resize(width, 720)
+        while window.session.question.id != "professional_judgement_high_risk":
+            answer_by_keys(qtbot, window, lambda q: scenario_value(q, SCENARIO))
+            if window.pages.currentWidget() is window.emergency:
+                press(qtbot, window, Qt.Key.Key_Return)
+        QApplication.processEvents()
+        view, model = window.reminders.case_view, window.reminders.case_model
+        assert model.items[0].category == "red_flag"
+        flags, room = view.visualRect(model.index(0)), view.viewport().height()
+        assert 0 <= flags.top() < room, size  # their start, where two lines are all there is
+        assert size == 24 or flags.bottom() <= room
+        window.replace_settings(text_size=11)
+        QApplication.setFont(QApplication.font())
