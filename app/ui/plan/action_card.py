@@ -80,11 +80,14 @@ class ServiceRow(QWidget):
         # One to try instead is smaller, on its name's line: three of them (111, 101, 999)
         # filled the first screen under a child's SARC, the same-day referral below it
         size = 1.6 if service.phone and not instead else 1.2 if service.phone else 1.0
-        self.number.setFont(scaled(self.number.font(), size, bold=bool(contact)))
+        # an e-mail address, which cannot wrap, in plain weight: bold, with its copy button
+        # beside it, it made a card wider than the plan's column beside the reminders, and
+        # the plan scrolled sideways, its first number under the scroll bar (officer walk)
+        self.number.setFont(scaled(self.number.font(), size, bold=bool(service.phone)))
         self.number.setWordWrap(False)  # short: wrapped, "No number held here" broke in two
         if selectable:
             self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        line = QHBoxLayout()
+        line, under = QHBoxLayout(), QHBoxLayout()
         if instead:  # the name takes the room it needs, wrapping only when it must
             line.addWidget(self.name, 1)
         line.addWidget(self.number)
@@ -94,7 +97,8 @@ class ServiceRow(QWidget):
             self.copy_button.setAutoDefault(True)  # Enter copies, as Space does
             self.copy_button.setAccessibleName(f"Copy the {what} for {service.name}")
             self.copy_button.clicked.connect(lambda: copy(contact))
-            line.addWidget(self.copy_button)
+            (line if service.phone else under).addWidget(self.copy_button)  # e-mail: under it
+            under.addStretch(1)
         if not instead:
             line.addStretch(1)
             layout.addWidget(self.name)
@@ -104,6 +108,7 @@ class ServiceRow(QWidget):
             self.trust.setFont(scaled(self.trust.font(), 1.0, bold=True))  # words and an icon
             layout.addWidget(self.trust)
         layout.addLayout(line)
+        layout.addLayout(under)
         notes = "; ".join(service_notes(service))
         self.notes = plain_label(notes, "Hours and notes")
         layout.addWidget(self.notes)  # in the card before shown: never a window of its own

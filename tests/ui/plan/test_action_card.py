@@ -96,6 +96,29 @@ def test_an_e_mail_only_service_is_not_called_a_number(qtbot, graph):
     assert copied == [emailed.email]
 
 
+def test_a_card_with_the_longest_e_mail_fits_the_plans_column_beside_the_reminders(
+    qtbot, graph
+):
+    """At 16 pt the MARAC referral's e-mail address, bold, with its copy button beside it,
+    made the card 715 pixels wide in a 730-pixel column: the plan scrolled sideways and its
+    first number went under the scroll bar (officer walk, 2026-12-02)."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    before = QApplication.font()
+    QApplication.setFont(QFont(before.family(), 16))
+    try:
+        longest = max(
+            (s for s in graph.services.values() if s.email and not s.phone),
+            key=lambda s: len(s.email),
+        )
+        card = ActionCard(2, action_with(graph, longest.id), TODAY, 12, lambda text: None)
+        qtbot.addWidget(card)
+        assert card.minimumSizeHint().width() <= 620, longest.email
+    finally:
+        QApplication.setFont(before)
+
+
 def test_no_line_of_a_card_is_shown_as_a_window_of_its_own(qtbot, graph):
     """Its hours and trust lines were shown before they were in the card: reaching the plan
     left the Navigator window without the keyboard focus (seen under X)."""
