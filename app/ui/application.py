@@ -140,8 +140,10 @@ def start(
         except Exception as error:  # every start-up failure gets a reason and the numbers
             log.error(type(error), error.__traceback__)
             window = problem_screen([f"Navigator could not start ({describe(error)})."], log)
-        fit_to_screen(window, opening)
-        window.show()
+        if fit_to_screen(window, opening):
+            window.showMaximized()
+        else:
+            window.show()
         opening.close()
         app.navigator_window = window  # keeps it alive; the benchmark reads it
         app.navigator_opening = None
@@ -157,16 +159,23 @@ def start(
 
 
 TITLE_BAR = 40  # pixels left for the window manager's title bar above the window
+LAPTOP_WIDTH = 1440  # a screen narrower (1366 or 1280 wide) is a laptop's: the window fills it
 
 
-def fit_to_screen(window: QWidget, where: QWidget) -> None:
+def fit_to_screen(window: QWidget, where: QWidget) -> bool:
     """No taller or wider than the screen has room for, with its title bar: 1100x720 under
-    a title bar ran off a 1280x720 laptop's screen, the status line with it (review)."""
+    a title bar ran off a 1280x720 laptop's screen, the status line with it (review).
+    True on a laptop's screen, or one too small for it: the window then opens maximised. On a
+    1366x768 laptop it had 1100 of the 1366 pixels, and at the largest text the plan's first
+    number was below the fold and the 999 card cut at its right (officer walk, 2026-12-02)."""
     screen = where.screen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        width, height = min(window.width(), room.width()), room.height() - TITLE_BAR
-        window.resize(width, min(window.height(), height))
+    if screen is None:
+        return False
+    room = screen.availableGeometry()
+    width, height = min(window.width(), room.width()), room.height() - TITLE_BAR
+    small = room.width() < LAPTOP_WIDTH or window.height() > height
+    window.resize(width, min(window.height(), height))
+    return small
 
 
 class AfterFirstPaint(QObject):

@@ -5,7 +5,11 @@ while the app starts, and on again after; the focus ring comes once the first qu
 painted. The lead's maintenance window opens once."""
 
 import json
+import os
+import subprocess
 import sys
+
+import pytest
 
 from tests.conftest import REPO, run_app
 
@@ -173,6 +177,29 @@ def test_the_window_fits_the_screen_it_opens_on_with_its_title_bar(qtbot):
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(5000, 5000)
-    fit_to_screen(window, window)
+    assert fit_to_screen(window, window)  # too small for it: opened maximised
     room = window.screen().availableGeometry()
     assert window.width() <= room.width() and window.height() <= room.height() - TITLE_BAR
+
+
+@pytest.mark.parametrize(("screen", "maximised"), [((1366, 768), True), ((1920, 1080), False)])
+def test_on_a_laptops_screen_the_window_opens_maximised(tmp_path, screen, maximised):
+    """On a 1366x768 laptop the window opened at 1100x720: at the largest text the plan's
+    first number was below the fold, the 999 card cut at its right (officer walk,
+    2026-12-02). A larger screen keeps the window's own size."""
+    width, height = screen
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "width": width, "height": height}]}))
+    probe = (
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "from app.ui.application import fit_to_screen\n"
+        "app = QApplication([])\n"
+        "window = QWidget()\n"
+        "window.resize(1100, 720)\n"
+        "print(fit_to_screen(window, window), window.width(), window.height())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    said = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, cwd=REPO
+    ).stdout.split()
+    assert said == [str(maximised), "1100", "720"]
