@@ -26,6 +26,10 @@ from app.pathways.summary import alert_words, note_leads, round_the_clock_first,
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
 
+# margins inside the plan and its frames: the style's 9 to 11 pixels, at every level, kept the
+# first number below the fold at the largest text on a 1366x768 laptop (officer walk, 12-02);
+# still room for the focus ring (RING + GAP) round a card's buttons
+TIGHT = 6
 UNCONFIRMED = "Unconfirmed: check the number before you give it."
 UNCONFIRMED_ADDRESS = "Unconfirmed: check the address before you use it."
 MONTHS = "January February March April May June July August September October November December"
@@ -142,6 +146,7 @@ class ActionCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader reads the card whole
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*(TIGHT,) * 4)
         prefix = f"{number}. " if number is not None else ""
         self.title = plain_label(prefix + action.title, "Action")
         self.title.setFont(scaled(self.title.font(), 1.2, bold=True))

@@ -23,7 +23,8 @@ from app.pathways.summary import grouped, red_flags_advice
 from app.ui.expander import Expander
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
-from app.ui.plan.action_card import ActionCard
+from app.ui.palettes import GAP, RING
+from app.ui.plan.action_card import TIGHT, ActionCard
 
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
 # Icon and words for each group, never colour alone (GOV.UK warning text, NHS care cards).
@@ -47,8 +48,9 @@ class GroupFrame(QFrame):
             self.setAutoFillBackground(True)
             self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(*(TIGHT,) * 4)
         self.heading = plain_label(GROUP_MARKS[group], "Group")
-        self.heading.setFont(scaled(self.heading.font(), 1.3, bold=True))
+        self.heading.setFont(scaled(self.heading.font(), 1.2, bold=True))
         self.layout_.addWidget(self.heading)
 
 
@@ -64,6 +66,7 @@ class PlanView(QWidget):
         self.copy = copy if allow_exports else None
         self.copy_guard = None  # made with the first plan: off the path to the first question
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*(RING + GAP,) * 4)  # room for the focus ring, no more
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setAccessibleName("Plan")
@@ -108,6 +111,8 @@ class PlanView(QWidget):
         self.shown = (plan, today)
         content = QWidget()
         column = QVBoxLayout(content)
+        column.setContentsMargins(*(TIGHT,) * 4)
+        column.setSpacing(RING + GAP)
         self.risk, self.flags = self._risk_header(plan, column)
         # before the cards, as in the summary: below them, "outside the West Midlands" came
         # after cards saying no local number was confirmed (officer review 2026-12-01)

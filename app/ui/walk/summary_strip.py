@@ -4,7 +4,7 @@ without going back page by page, and sees at once an area or a tier from their s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.pathways.answers import answer_label
@@ -24,6 +24,19 @@ SHORT = {"tier"}
 KEYS = {"discloser": "&Told by", "age_group": "A&ge", "borough": "&Area", "tier": "&You"}
 
 
+class StripButton(QPushButton):
+    """Flat, as tall as its words and the room round them: the style's button height made each
+    of the strip's rows 46 pixels at the largest text, and with the strip in two rows the
+    plan's first number fell below the fold on a 1366x768 laptop (officer walk, 2026-12-02)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), self.fontMetrics().height() + 2))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class SummaryStrip(QWidget):
     edit_requested = Signal(str)
 
@@ -34,7 +47,7 @@ class SummaryStrip(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.fixed: frozenset[str] = frozenset()  # set by IT's policy: shown, said, not changed
         for question_id in SHOWN:
-            button = QPushButton()
+            button = StripButton()
             button.setFlat(True)
             button.setAutoDefault(True)  # Enter on it changes the answer (it did nothing)
             button.clicked.connect(lambda _=False, q=question_id: self.edit_requested.emit(q))

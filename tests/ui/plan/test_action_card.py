@@ -96,9 +96,7 @@ def test_an_e_mail_only_service_is_not_called_a_number(qtbot, graph):
     assert copied == [emailed.email]
 
 
-def test_a_card_with_the_longest_e_mail_fits_the_plans_column_beside_the_reminders(
-    qtbot, graph
-):
+def test_a_card_with_the_longest_e_mail_fits_the_plans_column_beside_the_reminders(qtbot, graph):
     """At 16 pt the MARAC referral's e-mail address, bold, with its copy button beside it,
     made the card 715 pixels wide in a 730-pixel column: the plan scrolled sideways and its
     first number went under the scroll bar (officer walk, 2026-12-02)."""
