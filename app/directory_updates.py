@@ -114,10 +114,14 @@ class DirectoryUpdates:
         )
         # IT removed the update in use from its folder, and no copy of it could be kept here
         # (a read-only profile): what the folder holds now, as a start takes it. A window
-        # kept the removed numbers while route and the self-test did not (attack, 2026-12-02)
+        # kept the removed numbers while route and the self-test did not (attack, 2026-12-02).
+        # A file refused there (junk, a retired key's) cannot be the one in use and kept it
+        # there; one that cannot be read now, here or there, may be: nothing moves then
+        # (re-attack round, 2026-12-02)
         removed = (
             self.current.in_force.selection.origin == "machine"
-            and fresh.selection.it_folder_read_whole
+            and fresh.selection.it_folder_listed
+            and not fresh.selection.unreadable_files
         )
         if fresh.selection.path is None or not (
             failing or chosen_again or removed or _newer(fresh.selection.version, self.current)

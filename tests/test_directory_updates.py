@@ -224,9 +224,39 @@ def test_an_update_it_removed_leaves_a_window_that_could_keep_no_copy(
     assert updates.check() is None  # out of reach: the numbers checked stay
     shutil.move(where.machine_updates.with_name("offline"), where.machine_updates)
     made.unlink()
+    # junk in IT's folder (refused) cannot be the update in use: it kept the window on the
+    # removed numbers (re-attack round, 2026-12-02)
+    (where.machine_updates / "Thumbs.navdir").write_bytes(b"junk")
     found = updates.check()
     assert found is not None and found.version == select_directory(where).version != before
     assert found.graph.services["coventry-mash"].phone != NEW_NUMBER
+
+
+def test_a_kept_copy_locked_at_the_check_after_it_removed_the_update_moves_nothing(
+    it, coventry_edit, monkeypatch
+):
+    """IT removed the update in use as the copy kept here was locked for a moment: the
+    window went back to the older numbers for a check, then forward again (re-attack round,
+    2026-12-02). A file that cannot be read now changes nothing."""
+    import app.db.directories as directories
+    from app.db.checks import Unreadable
+
+    where, lead = it
+    made = publish(
+        coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today()
+    )
+    updates = running(where)
+    made.unlink()
+    real = directories.read_signed_manifest
+
+    def locked(path, keys):
+        if path.name.startswith("kept-"):
+            raise Unreadable("cannot read it (locked by another program)")
+        return real(path, keys)
+
+    monkeypatch.setattr(directories, "read_signed_manifest", locked)
+    assert updates.check() is None
+    assert updates.current.graph.services["coventry-mash"].phone == NEW_NUMBER
 
 
 def test_other_contents_of_the_version_in_use_put_in_its_folder_are_taken(it, tmp_path):

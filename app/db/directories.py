@@ -91,7 +91,7 @@ class Selection:
     keys_unread: bool = False  # the trusted keys could not be read: no update was checked
     kept_for_now: list[Path] = field(default_factory=list)  # the worker's, refused for now
     unreadable_files: list[Path] = field(default_factory=list)  # refused: not readable now
-    it_folder_read_whole: bool = False  # listed, and no file in it refused: what it lacks is known
+    it_folder_listed: bool = False  # IT's folder in reach and listed: what it lacks is known
 
     @property
     def problems(self) -> list[str]:
@@ -189,11 +189,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         opened = update_open_to_others(choice.path) if choice.origin == "machine" else ""
         if opened and opened not in choice.unreachable:  # one of the first few: said already
             choice.unreachable.append(opened)
-    choice.it_folder_read_whole = (
-        share_listed
-        and where.machine_updates is not None
-        and _is_folder(where.machine_updates)
-        and all(p.parent != where.machine_updates for p in choice.refused_files)
+    choice.it_folder_listed = (
+        share_listed and where.machine_updates is not None and _is_folder(where.machine_updates)
     )
     return _expiry_noted(choice, today)
 
