@@ -32,6 +32,16 @@ def moved_by_developer() -> str | None:
     return os.environ.get(DEVELOPER_VARIABLE) if not getattr(sys, "frozen", False) else None
 
 
+def installed_by_it() -> bool:
+    """Whether the app's own files (its shipped directory, its keys) must be IT's, as the
+    machine folder's are: the installed (frozen) app's on Linux. A worker who owned the
+    unpacked install folder put a key of theirs in it, or their own shipped directory and
+    its .sha256, and the self-test passed (re-attack round, 2026-12-02). Windows' install
+    folder is guarded by the MSI's ACL; a source checkout's are its developer's; a macOS app
+    copied into Applications is its user's (not a platform IT deploys to)."""
+    return bool(getattr(sys, "frozen", False)) and sys.platform != "darwin"
+
+
 def machine_folders() -> MachineFolders:
     if moved := moved_by_developer():
         root = Path(moved)

@@ -36,7 +36,7 @@ from app.db.update_folders import (
     open_to_others,
     update_open_to_others,
 )
-from app.machine import machine_folders
+from app.machine import installed_by_it, machine_folders, others_could_change
 from app.records import record
 
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
@@ -216,6 +216,9 @@ def unverified(path: Path) -> Selection:
 
 def _check_shipped(path: Path, data: bytes) -> None:
     record = path.with_name(path.name + ".sha256")
+    for place in (path, record) if installed_by_it() else ():
+        if why := others_could_change(place):  # its .sha256 rewritten with it passed
+            raise Refused(f"{place} {why}: reinstall Navigator writable by administrators only")
     try:
         expected = record.read_text().split()[0]
     except (OSError, IndexError):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import signing
-from app.machine import others_could_change
+from app.machine import installed_by_it, others_could_change
 from app.records import record
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def load_trusted_keys(sources: KeySources) -> tuple[dict[str, VerifyKey], list[T
         if folder is None:
             continue
         for path, (kid, key) in signing.public_key_files(folder).items():
-            if origin == MACHINE_FOLDER and others_could_change(path):
+            if _guarded(origin) and others_could_change(path):
                 continue  # named by changeable_key_files
             if kid not in keys:
                 keys[kid] = key
@@ -59,14 +59,19 @@ def load_trusted_keys(sources: KeySources) -> tuple[dict[str, VerifyKey], list[T
     return keys, listed
 
 
+def _guarded(origin: str) -> bool:
+    return origin == MACHINE_FOLDER or (origin == INSTALL and installed_by_it())
+
+
 def changeable_key_files(sources: KeySources) -> list[str]:
-    """The machine folder's key files another account could have put there or changed:
-    never trusted, and named for IT (the self-test fails on them)."""
-    if sources.machine is None:
-        return []
+    """The machine folder's key files (and the installed app's own) another account could
+    have put there or changed: never trusted, and named for IT (the self-test fails on them)."""
+    folders = [(MACHINE_FOLDER, sources.machine), (INSTALL, sources.install)]
     return [
         f"key file {path} {why}: not trusted; make it writable by administrators only"
-        for path in signing.public_key_files(sources.machine)
+        for origin, folder in folders
+        if folder is not None and _guarded(origin)
+        for path in signing.public_key_files(folder)
         if (why := others_could_change(path))
     ]
 

@@ -317,6 +317,32 @@ def test_every_altered_shipped_database_is_refused(where, key):
         assert any("shipped directory" in r and "altered" in r for r in choice.refused)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another account needs root")
+def test_an_installed_apps_own_files_another_account_could_change_are_not_used(
+    where, key, monkeypatch
+):
+    """A worker who owned the unpacked install folder put in their own shipped directory
+    and its .sha256, or their own publisher key, and the self-test passed (re-attack round,
+    2026-12-02). In the installed app they are IT's, or not used and named."""
+    from app.db.trust import changeable_key_files
+
+    os.chown(where.shipped, 65534, 65534)
+    assert select_directory(where, TODAY).origin == "shipped"  # a source checkout's own
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    choice = select_directory(where, TODAY)
+    assert choice.path is None
+    assert any("belongs to another account" in r and "reinstall" in r for r in choice.refused)
+    os.chown(where.shipped, 0, 0)
+    assert select_directory(where, TODAY).origin == "shipped"
+    made = bundle(where, key, "2026.12.1")
+    assert select_directory(where, TODAY).path == made
+    (installed,) = where.keys.install.glob("*.pub")
+    os.chown(installed, 65534, 65534)
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped" and made in choice.refused_files
+    assert any(str(installed) in line for line in changeable_key_files(where.keys))
+
+
 def test_nothing_usable_says_so(where):
     where.shipped.write_bytes(b"garbage")
     choice = select_directory(where, TODAY)
