@@ -18,11 +18,11 @@ from app.pathways.graph import Question
 from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import (
-    ENTER,
     NONE_KEY,
     AnswerPanel,
     KeyHold,
     big_button,
+    entered,
     typed,
 )
 
@@ -113,7 +113,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
                 self._ask_again(text)  # the worker reads which answer it would be
                 return
             self.answered.emit(self.keys[text])
-        elif event.key() in ENTER and self.current is not None:
+        elif entered(event) and self.current is not None:
             self.answered.emit(self.current)
         else:
             super().keyPressEvent(event)
@@ -190,7 +190,7 @@ class MultiPanel(AnswerPanel):
             self.boxes[text].setFocus()
         elif text == NONE_KEY and self.question.min_choices == 0:
             self.none_apply()
-        elif event.key() in ENTER:
+        elif entered(event):
             self.confirm()
         else:
             super().keyPressEvent(event)

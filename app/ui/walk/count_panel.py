@@ -12,7 +12,7 @@ from app.pathways.graph import Question
 from app.ui.field_style import use_field_style
 from app.ui.labels import plain_label
 from app.ui.number_box import NumberBox, Typed
-from app.ui.walk.panel_base import ENTER, AnswerPanel
+from app.ui.walk.panel_base import AnswerPanel, entered
 
 
 class CountPanel(AnswerPanel):
@@ -67,7 +67,7 @@ class CountPanel(AnswerPanel):
         self.answered.emit(self.spin.value())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in ENTER:
+        if entered(event):
             self.confirm()
         else:
             super().keyPressEvent(event)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.pathways.graph import Question
 from app.ui.flow_layout import wrapping_row
 from app.ui.models import DashTableModel
-from app.ui.walk.panel_base import ENTER, AnswerPanel, typed
+from app.ui.walk.panel_base import ENTER, AnswerPanel, entered, typed
 
 BACK = Qt.Key.Key_Backspace
 MAXIMUM = 16777215  # Qt's QWIDGETSIZE_MAX: no limit
@@ -203,7 +203,7 @@ class ChecklistPanel(AnswerPanel):
             self.answer_item(self.KEYS[text])
         elif text == "S":
             self.answered.emit(None)
-        elif event.key() in ENTER:
+        elif entered(event):
             self.confirm()
         else:
             super().keyPressEvent(event)

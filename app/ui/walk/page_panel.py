@@ -31,7 +31,7 @@ from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, typed
+from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, entered, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
@@ -303,7 +303,7 @@ class TickBoxPage(KeyHold, QWidget):
             self.boxes[text].setFocus()
         elif text == NONE_KEY:
             self.none_apply()
-        elif event.key() in ENTER:
+        elif entered(event):
             self.confirm()
         else:
             super().keyPressEvent(event)

@@ -30,6 +30,11 @@ def typed(event: QKeyEvent) -> str:
     return "" if event.modifiers() & SHORTCUT_HELD else event.text().upper()
 
 
+def entered(event: QKeyEvent) -> bool:
+    """Enter alone: Ctrl+Enter and Alt+Enter kept an answer as Enter does (re-attack round)."""
+    return event.key() in ENTER and not event.modifiers() & SHORTCUT_HELD
+
+
 CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too
 
 
