@@ -41,6 +41,8 @@ class QuestionPage(KeyHold, QWidget):
         font.setBold(True)
         self.prompt.setFont(font)
         self.help = plain_label("", "Help")
+        self.red_flags = plain_label("", "Red flags")  # R41: see _name_red_flags
+        self.red_flags.hide()
         self.answers = QVBoxLayout()
         self.back = QPushButton("Back    [Alt+←]")
         self.back.setAccessibleName("Back to the previous question")
@@ -57,7 +59,7 @@ class QuestionPage(KeyHold, QWidget):
         self.note = plain_label("", "The answer given before")
         self.note.hide()
         self.initial = None  # what the page held when shown: more since is not yet confirmed
-        for widget in (self.section, self.prompt, self.help):
+        for widget in (self.section, self.prompt, self.help, self.red_flags):
             layout.addWidget(widget)
         layout.addLayout(self.answers, 1)
         self.holder.setWidget(inside)
@@ -134,8 +136,22 @@ class QuestionPage(KeyHold, QWidget):
                     announce(self.note, self.note.text())
         else:
             self.show_page(shown, session.number, held)
+        self._name_red_flags(session)
         if held is not None:  # drawn anew: what is unconfirmed is measured as before
             self.initial = initial
+
+    def _name_red_flags(self, session: CaseSession) -> None:
+        """A question (or a page of them) whose words ask the worker to think about the red
+        flags names them under its words (R41: risk is judged with them in view). At the
+        largest text the reminders under the page showed two lines of them (re-attack walk)."""
+        flags = next((r for r in session.reminders if r.category == "red_flag"), None)
+        shown = session.page.questions if session.page else (session.question,)
+        asked = any("red flags" in (q.help or "").casefold() for q in shown if q is not None)
+        names = flags.id.removeprefix("red_flags:").split("+") if flags and asked else []
+        self.red_flags.setText(
+            f"Red flags: {', '.join(n.replace('_', ' ') for n in names)}." if names else ""
+        )
+        self.red_flags.setVisible(bool(names))
 
     def go_back(self) -> None:
         if self.may_leave("Back leaves", "Press Back again to go back anyway"):

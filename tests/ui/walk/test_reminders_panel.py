@@ -2,7 +2,7 @@
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from tests.conftest import DATA
 from tests.ui.conftest import answer_by_keys, go_on, press, scenario_value, tick, walk
@@ -276,5 +276,18 @@ def test_the_red_flags_are_in_view_when_risk_is_judged(qtbot, make_window):
         flags, room = view.visualRect(model.index(0)), view.viewport().height()
         assert 0 <= flags.top() < room, size  # their start, where two lines are all there is
         assert size == 24 or flags.bottom() <= room
+        # and named on the page itself, whole: at 24 pt the list under it showed two lines
+        # of seven (re-attack round, 2026-12-02)
+        page = window.question_page
+        named = page.red_flags.text()
+        ids = model.items[0].id.removeprefix("red_flags:").split("+")
+        assert len(ids) >= 3 and all(i.replace("_", " ") in named for i in ids), named
+        port = page.holder.viewport()
+        top = page.red_flags.mapTo(port, QPoint(0, 0)).y()
+        assert (
+            page.red_flags.isVisible()
+            and top >= 0
+            and top + page.red_flags.height() <= port.height()
+        )
         window.replace_settings(text_size=11)
         QApplication.setFont(QApplication.font())
