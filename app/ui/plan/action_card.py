@@ -143,7 +143,7 @@ class ActionCard(QFrame):
     ) -> None:
         super().__init__()
         self.kind = action.kind
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)  # its edge: paintEvent
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader reads the card whole
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*(TIGHT,) * 4)
@@ -208,3 +208,15 @@ class ActionCard(QFrame):
 
     def texts(self) -> list[str]:
         return [label.text() for label in self.findChildren(QLabel)]
+
+    def paintEvent(self, event) -> None:
+        """Its edge in the palette's mid colour: the style's panel edge is the window colour
+        darkened, black on black in high contrast, where every card ran into the next
+        inside its group (look on Xvfb, 2026-12-02)."""
+        from PySide6.QtGui import QPainter, QPalette  # the first card paints after launch
+
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()

@@ -265,3 +265,23 @@ def test_a_service_with_no_number_shows_how_to_refer_on_its_card(qtbot, graph):
         notes.isVisibleTo(card) and "How to refer: Download the adult safeguarding" in notes.text()
     )
     assert "Website: https://go.walsall.gov.uk/adult_safeguarding" in notes.text()
+
+
+def test_a_cards_edge_shows_in_every_palette(qtbot, graph):
+    """In high contrast the style drew a card's edge in the window colour darkened, black on
+    black, and every card ran into the next inside its group (look on Xvfb, 2026-12-02)."""
+    from PySide6.QtGui import QPalette
+
+    from app.ui.palettes import palette_for
+
+    for scheme in ("light", "dark", "high_contrast"):
+        palette = palette_for(scheme)
+        card = ActionCard(1, action_with(graph, "ndah"), TODAY, 12)
+        card.setPalette(palette)
+        card.setAutoFillBackground(True)  # as it stands on its group's background
+        qtbot.addWidget(card)
+        card.resize(600, card.sizeHint().height())
+        image = card.grab().toImage()
+        edge = image.pixelColor(0, image.height() // 2)
+        inside = image.pixelColor(3, image.height() // 2)
+        assert edge == palette.color(QPalette.ColorRole.Mid) and edge != inside, scheme
