@@ -112,17 +112,7 @@ class DirectoryUpdates:
             and not fresh.selection.unreadable_files
             and version_key(fresh.selection.version) == version_key(self.current.version)
         )
-        # IT removed the update in use from its folder, and no copy of it could be kept here
-        # (a read-only profile): what the folder holds now, as a start takes it. A window
-        # kept the removed numbers while route and the self-test did not (attack, 2026-12-02).
-        # A file refused there (junk, a retired key's) cannot be the one in use and kept it
-        # there; one that cannot be read now, here or there, may be: nothing moves then
-        # (re-attack round, 2026-12-02)
-        removed = (
-            self.current.in_force.selection.origin == "machine"
-            and fresh.selection.it_folder_listed
-            and not fresh.selection.unreadable_files
-        )
+        removed = self._removed_by_it(fresh.selection)
         if fresh.selection.path is None or not (
             failing or chosen_again or removed or _newer(fresh.selection.version, self.current)
         ):
@@ -133,16 +123,32 @@ class DirectoryUpdates:
             self.refused.append(f"directory {fresh.selection.version}: {error}")
             return None
 
-    def _fails_now(self, fresh) -> bool:
-        """Whether the directory in use would be refused now: its file refused, or its
-        publisher's key no longer trusted (its file may be gone: a share offline, or IT
-        deleted it with the key)."""
+    def _removed_by_it(self, fresh) -> bool:
+        """IT removed the update in use from its folder, and no copy of it could be kept here
+        (a read-only profile): what the folder holds now is taken, as a start takes it. A
+        window kept the removed numbers while route and the self-test did not (attack,
+        2026-12-02). Only when the folder was listed and the file is gone from it: junk
+        refused or a file unreadable there cannot be it; a copy kept here that cannot be read
+        now may be, and nothing moves then (re-attack rounds, 2026-12-02)."""
         in_use = self.current.in_force.selection
-        # a file locked for a moment: the bytes in use were checked, and stay (a read that
-        # failed once sent a laptop back to the older shipped directory, review 2026-12-01)
-        refused = [p for p in fresh.refused_files if p not in fresh.unreadable_files]
-        if in_use.path is not None and in_use.path in refused:
-            return True
+        if in_use.origin != "machine" or in_use.path is None or not fresh.it_folder_listed:
+            return False
+        where = self.locations.machine_updates
+        if any(p.parent != where for p in fresh.unreadable_files):
+            return False
+        try:
+            return not in_use.path.exists()
+        except OSError:
+            return False
+
+    def _fails_now(self, fresh) -> bool:
+        """Whether the directory in use would be refused now: its publisher's key no longer
+        trusted (its file may be gone: a share offline, or IT deleted it with the key). Its
+        file refused now is not enough: the bytes in use were checked whole when taken, and a
+        part copy IT was copying again, a file locked for a moment, or a second content
+        signed under its version sent a window back to older numbers for a check (reviews
+        2026-12-01 and re-attack round, 2026-12-02)."""
+        in_use = self.current.in_force.selection
         if not in_use.key_id:
             return False  # the shipped directory: its .sha256 is checked in the selection
         from app.db.trust import load_trusted_keys

@@ -232,6 +232,65 @@ def test_an_update_it_removed_leaves_a_window_that_could_keep_no_copy(
     assert found.graph.services["coventry-mash"].phone != NEW_NUMBER
 
 
+def test_a_file_in_its_folder_that_cannot_be_read_keeps_no_removed_update(
+    it, coventry_edit, monkeypatch
+):
+    """One file in IT's folder this worker may not read (an old draft, permission denied)
+    kept a window with no kept copy on the numbers IT removed, at every check (second
+    re-attack round, 2026-12-02): it cannot be the update in use, which is gone."""
+    import app.db.directories as directories
+    from app.db.checks import Unreadable
+
+    where, lead = it
+    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)
+    made = publish(
+        coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today()
+    )
+    updates = running(where)
+    locked = where.machine_updates / "old-draft.navdir"
+    shutil.copy(made, locked)
+    real = directories.read_signed_manifest
+
+    def denied(path, keys):
+        if path == locked:
+            raise Unreadable("cannot read it (Permission denied)")
+        return real(path, keys)
+
+    monkeypatch.setattr(directories, "read_signed_manifest", denied)
+    made.unlink()
+    found = updates.check()
+    assert found is not None and found.graph.services["coventry-mash"].phone != NEW_NUMBER
+
+
+def test_its_file_refused_for_a_moment_or_signed_twice_never_takes_a_window_back(
+    it, coventry_edit, tmp_path, monkeypatch
+):
+    """With no copy kept here: IT copying the update in use again (a part copy for a
+    moment), or a second content signed under its version put beside it, sent a window
+    back to older numbers (second re-attack round, 2026-12-02). The bytes in use were
+    checked whole when taken; only its key withdrawn takes a window off them."""
+    import app.db.directories as directories
+
+    where, lead = it
+    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)
+    made = publish(
+        coventry_edit, lead.private_path, where.machine_updates, "2026.12.2", date.today()
+    )
+    whole = made.read_bytes()
+    updates = running(where)
+    made.write_bytes(whole[:100_000])  # IT copying it again
+    assert updates.check() is None
+    made.write_bytes(whole)
+    assert updates.check() is None
+    other = edited_directory(
+        tmp_path / "b", lambda rows: change(rows, "coventry-mash", phone="024 7600 2222")
+    )
+    second = publish(other, lead.private_path, tmp_path / "b", "2026.12.2", date.today())
+    shutil.copy(second, where.machine_updates / "zz-lead2.navdir")
+    assert updates.check() is None
+    assert updates.current.graph.services["coventry-mash"].phone == NEW_NUMBER
+
+
 def test_a_kept_copy_locked_at_the_check_after_it_removed_the_update_moves_nothing(
     it, coventry_edit, monkeypatch
 ):
