@@ -291,3 +291,11 @@ def test_the_red_flags_are_in_view_when_risk_is_judged(qtbot, make_window):
         )
         window.replace_settings(text_size=11)
         QApplication.setFont(QApplication.font())
+
+
+def test_every_wording_of_the_judgement_asks_about_the_red_flags(graph):
+    """The page names the red flags where its words ask about them (R41): the wording for
+    the person causing harm did not, and its page named none (second re-attack round)."""
+    question = graph.questions["professional_judgement_high_risk"]
+    helps = [question.help, *(wording.help for wording in question.wordings)]
+    assert len(helps) >= 4 and all("red flags" in help.casefold() for help in helps)
