@@ -82,8 +82,8 @@ class DirectoryUpdates:
 
     def check(self) -> Loaded | None:
         """A directory newer than the one in use that passes every check, or other contents
-        of its version chosen now; or, when the one in use fails them now (IT withdrew its
-        key, its file was altered), the best that passes; otherwise None. One merely out of
+        of its version chosen now; or, when IT withdrew the key of the one in use or removed it
+        (with no copy kept here), the best that passes; otherwise None. One merely out of
         reach (a share offline) stays in use: its bytes were checked and are held."""
         unread = []
         try:
@@ -94,7 +94,7 @@ class DirectoryUpdates:
         self.refused = unread + list(fresh.selection.problems)
         if fresh.selection.keys_unread:
             return None  # nothing could be checked: the directory in use stays
-        failing = self._fails_now(fresh.selection)
+        failing = self._key_withdrawn()
         if fresh.selection.sha256 == self.current.in_force.selection.sha256:
             # the same bytes (IT's file gone bad or removed, the copy kept here in use): what
             # About says of where they came from is as a start would say it now (it still
@@ -141,7 +141,7 @@ class DirectoryUpdates:
         except OSError:
             return False
 
-    def _fails_now(self, fresh) -> bool:
+    def _key_withdrawn(self) -> bool:
         """Whether the directory in use would be refused now: its publisher's key no longer
         trusted (its file may be gone: a share offline, or IT deleted it with the key). Its
         file refused now is not enough: the bytes in use were checked whole when taken, and a
