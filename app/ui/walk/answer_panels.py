@@ -23,6 +23,7 @@ from app.ui.walk.panel_base import (
     KeyHold,
     big_button,
     entered,
+    ignores_chords,
     typed,
 )
 
@@ -131,13 +132,13 @@ class MultiPanel(AnswerPanel):
             box.setChecked(option.value in chosen)
             layout.addWidget(box)
             self.boxes[key_label(i)] = box
-        done = QPushButton("Continue    [Enter]")
+        done = ignores_chords(QPushButton("Continue    [Enter]"))
         done.setAccessibleName("Continue")
         done.setMinimumHeight(44)
         done.clicked.connect(self.confirm)
         row = QHBoxLayout()
         if question.min_choices == 0:  # as on a page of tick boxes: 0 did nothing here
-            none = QPushButton(f"None of these    [{NONE_KEY}]")
+            none = ignores_chords(QPushButton(f"None of these    [{NONE_KEY}]"))
             none.setAccessibleName("None of these")
             none.setMinimumHeight(44)
             none.clicked.connect(self.none_apply)

@@ -12,7 +12,7 @@ from app.pathways.graph import Question
 from app.ui.field_style import use_field_style
 from app.ui.labels import plain_label
 from app.ui.number_box import NumberBox, Typed
-from app.ui.walk.panel_base import AnswerPanel, entered
+from app.ui.walk.panel_base import AnswerPanel, entered, ignores_chords
 
 
 class CountPanel(AnswerPanel):
@@ -27,7 +27,7 @@ class CountPanel(AnswerPanel):
         self.spin.setMinimumHeight(44)
         if typed:
             self.spin.show_wrong(typed.text)
-        done = QPushButton("Continue    [Enter]")
+        done = ignores_chords(QPushButton("Continue    [Enter]"))
         done.setAccessibleName("Continue")
         done.clicked.connect(self.confirm)
         for control in (self.spin, done):  # their own width: not the page's, as answers

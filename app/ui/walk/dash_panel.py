@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.pathways.graph import Question
 from app.ui.flow_layout import wrapping_row
 from app.ui.models import DashTableModel
-from app.ui.walk.panel_base import ENTER, AnswerPanel, entered, typed
+from app.ui.walk.panel_base import ENTER, AnswerPanel, entered, ignores_chords, typed
 
 BACK = Qt.Key.Key_Backspace
 MAXIMUM = 16777215  # Qt's QWIDGETSIZE_MAX: no limit
@@ -95,7 +95,7 @@ class ChecklistPanel(AnswerPanel):
         skip.setAccessibleName("Dash not completed")
         skip.clicked.connect(lambda: self.answered.emit(None))
         for button in (done, skip):  # Enter on the focused one presses it, never "Done"
-            button.setAutoDefault(True)
+            ignores_chords(button).setAutoDefault(True)
             button.setMinimumHeight(44)
             answers.addWidget(button)
         layout.addWidget(keys)

@@ -23,8 +23,7 @@ from app.pathways.plan import PlannedAction
 from app.ui.labels import plain_label, scaled
 from app.ui.plan.action_card import ActionCard
 from app.ui.plan.plan_view import GroupFrame
-
-ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+from app.ui.walk.panel_base import entered, ignores_chords
 
 
 class EmergencyPage(QWidget):
@@ -50,7 +49,7 @@ class EmergencyPage(QWidget):
         self.card: ActionCard | None = None
         self.shown: tuple | None = None
         self.asked_by = ""  # the question whose answer brought the card
-        self.go_on = QPushButton("Continue when safe    [Enter]")
+        self.go_on = ignores_chords(QPushButton("Continue when safe    [Enter]"))
         self.go_on.setAccessibleName("Continue the questions when it is safe")
         self.go_on.setMinimumHeight(44)
         self.go_on.clicked.connect(self.continue_requested.emit)
@@ -110,7 +109,7 @@ class EmergencyPage(QWidget):
         self.asked_by = ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in ENTER:
+        if entered(event):
             self.continue_requested.emit()
         else:
             super().keyPressEvent(event)

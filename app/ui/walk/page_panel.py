@@ -31,7 +31,7 @@ from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, entered, typed
+from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, entered, ignores_chords, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
@@ -164,7 +164,7 @@ class TickBoxPage(KeyHold, QWidget):
 
     @staticmethod
     def _button(text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
+        button = ignores_chords(QPushButton(text))
         button.setAccessibleName(name)
         button.setMinimumHeight(44)
         button.setAutoDefault(True)  # Enter on the focused button presses it: "none" is none

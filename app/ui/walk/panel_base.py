@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
@@ -35,6 +35,28 @@ def entered(event: QKeyEvent) -> bool:
     return event.key() in ENTER and not event.modifiers() & SHORTCUT_HELD
 
 
+class IgnoresChords(QObject):
+    """On an answer's button, Enter or Space with Alt, Ctrl or Meta held presses nothing: a
+    focused "None of these" took Ctrl+Enter, and "Yes" (someone in danger now) Ctrl+Space,
+    as a plain key (second re-attack round, 2026-12-02)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        pressed = event.key() in (*ENTER, Qt.Key.Key_Space)
+        return pressed and bool(event.modifiers() & SHORTCUT_HELD)
+
+
+_chords: list[IgnoresChords] = []  # one for every button, made with the first
+
+
+def ignores_chords(button: QPushButton) -> QPushButton:
+    if not _chords:
+        _chords.append(IgnoresChords())
+    button.installEventFilter(_chords[0])
+    return button
+
+
 CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too
 
 
@@ -56,7 +78,7 @@ def two_lines(text: str) -> str:
 def big_button(text: str, name: str, current: bool = False) -> QPushButton:
     """An answer: a push button (one press answers, it is not a check box), sized to its
     words; the answer already given is marked with a tick and said to be the current one."""
-    button = QPushButton((CURRENT if current else "") + two_lines(text))
+    button = ignores_chords(QPushButton((CURRENT if current else "") + two_lines(text)))
     button.setAccessibleName(name)
     if current:
         button.setAccessibleDescription("Your answer so far: Enter keeps it")

@@ -96,3 +96,26 @@ def test_an_answer_key_pressed_with_alt_or_ctrl_answers_nothing(qtbot, graph):
                 qtbot.keyClick(panel, key, modifier)
         assert not any(box.isChecked() for box in getattr(panel, "boxes", {}).values())
     assert emitted == []
+
+
+def test_a_focused_answer_button_ignores_enter_or_space_with_ctrl_or_alt(qtbot, graph):
+    """A focused "Yes" (someone in danger now) took Ctrl+Space, and "None of these"
+    Ctrl+Enter, as a plain key (second re-attack round, 2026-12-02)."""
+    emitted = []
+    for question in ("immediate_danger", "about_abuser"):
+        panel = panel_for(graph.questions[question], None)
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.answered.connect(emitted.append)
+        buttons = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
+        assert buttons
+        for button in buttons:
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Space):
+                for modifier in (
+                    Qt.KeyboardModifier.AltModifier,
+                    Qt.KeyboardModifier.ControlModifier,
+                ):
+                    qtbot.keyClick(button, key, modifier)
+    assert emitted == []
+    qtbot.keyClick(buttons[-1], Qt.Key.Key_Space)  # the key alone still presses it
+    assert emitted
