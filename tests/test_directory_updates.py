@@ -13,6 +13,21 @@ from app.db.trust import INSTALL, MACHINE_FOLDER
 from tests.conftest import NEW_NUMBER, change, edited_directory, running
 
 
+def unreadable(monkeypatch, which) -> None:
+    """The files `which` picks cannot be read now (locked, or not this worker's to read)."""
+    import app.db.directories as directories
+    from app.db.checks import Unreadable
+
+    real = directories.read_signed_manifest
+
+    def refusing(path, keys):
+        if which(path):
+            raise Unreadable("cannot read it (locked by another program)")
+        return real(path, keys)
+
+    monkeypatch.setattr(directories, "read_signed_manifest", refusing)
+
+
 def test_a_newer_bundle_in_its_folder_is_found_with_the_new_number(it, coventry_edit):
     where, lead = it
     updates = running(where)
@@ -239,7 +254,6 @@ def test_a_file_in_its_folder_that_cannot_be_read_keeps_no_removed_update(
     kept a window with no kept copy on the numbers IT removed, at every check (second
     re-attack round, 2026-12-02): it cannot be the update in use, which is gone."""
     import app.db.directories as directories
-    from app.db.checks import Unreadable
 
     where, lead = it
     monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)
@@ -249,14 +263,7 @@ def test_a_file_in_its_folder_that_cannot_be_read_keeps_no_removed_update(
     updates = running(where)
     locked = where.machine_updates / "old-draft.navdir"
     shutil.copy(made, locked)
-    real = directories.read_signed_manifest
-
-    def denied(path, keys):
-        if path == locked:
-            raise Unreadable("cannot read it (Permission denied)")
-        return real(path, keys)
-
-    monkeypatch.setattr(directories, "read_signed_manifest", denied)
+    unreadable(monkeypatch, lambda path: path == locked)
     made.unlink()
     found = updates.check()
     assert found is not None and found.graph.services["coventry-mash"].phone != NEW_NUMBER
@@ -297,8 +304,6 @@ def test_a_kept_copy_locked_at_the_check_after_it_removed_the_update_moves_nothi
     """IT removed the update in use as the copy kept here was locked for a moment: the
     window went back to the older numbers for a check, then forward again (re-attack round,
     2026-12-02). A file that cannot be read now changes nothing."""
-    import app.db.directories as directories
-    from app.db.checks import Unreadable
 
     where, lead = it
     made = publish(
@@ -306,14 +311,7 @@ def test_a_kept_copy_locked_at_the_check_after_it_removed_the_update_moves_nothi
     )
     updates = running(where)
     made.unlink()
-    real = directories.read_signed_manifest
-
-    def locked(path, keys):
-        if path.name.startswith("kept-"):
-            raise Unreadable("cannot read it (locked by another program)")
-        return real(path, keys)
-
-    monkeypatch.setattr(directories, "read_signed_manifest", locked)
+    unreadable(monkeypatch, lambda path: path.name.startswith("kept-"))
     assert updates.check() is None
     assert updates.current.graph.services["coventry-mash"].phone == NEW_NUMBER
 
@@ -351,7 +349,6 @@ def test_a_moment_the_share_cannot_be_read_never_takes_a_window_back(it, tmp_pat
     replaced ones stayed; IT's file locked for a moment, a running window went back to them
     (re-attack round, 2026-12-02)."""
     import app.db.directories as directories
-    from app.db.checks import Unreadable
 
     where, lead = it
 
@@ -369,14 +366,7 @@ def test_a_moment_the_share_cannot_be_read_never_takes_a_window_back(it, tmp_pat
     monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)  # disk full
     shutil.copy(signed("right", NEW_NUMBER), placed)
     updates.adopt(updates.check())
-    real = directories.read_signed_manifest
-
-    def locked(path, keys):
-        if path == placed:
-            raise Unreadable("cannot read it (the share did not answer)")
-        return real(path, keys)
-
-    monkeypatch.setattr(directories, "read_signed_manifest", locked)
+    unreadable(monkeypatch, lambda path: path == placed)
     assert updates.check() is None
     assert updates.current.graph.services["coventry-mash"].phone == NEW_NUMBER
 
