@@ -25,6 +25,14 @@ class FocusRingStyle(QProxyStyle):
             return RING + GAP
         return super().pixelMetric(metric, option, widget)
 
+    def styleHint(self, hint, option=None, widget=None, returnData=None) -> int:
+        # drawn over the scroll area's content or the window, not inside the control's own
+        # parent: inside an expander the ring round "Why, and sources" was cut to one pixel
+        # above, below and left (look on Xvfb, 2026-12-02)
+        if hint == QStyle.StyleHint.SH_FocusFrame_AboveWidget:
+            return 1
+        return super().styleHint(hint, option, widget, returnData)
+
     def drawControl(self, element, option, painter, widget=None) -> None:
         if element != QStyle.ControlElement.CE_FocusFrame:
             super().drawControl(element, option, painter, widget)

@@ -75,6 +75,28 @@ def test_the_ring_is_whole_round_the_plans_buttons(qtbot, window):
     assert above == below == highlight
 
 
+def test_the_ring_is_whole_round_a_cards_why_and_sources(qtbot, window):
+    """A "Details" button fills its expander's height: the ring, drawn inside the expander,
+    was one pixel thin above, below and left of "Why, and sources" and "Red flags in full"
+    (look on Xvfb, 2026-12-02). It is drawn over the plan instead."""
+    window.qtbot = qtbot
+    walk(qtbot, window, SCENARIO)
+    button = window.plan_view.cards[0].why.button
+    window.plan_view.scroll.ensureWidgetVisible(button, 50, 50)
+    window.activateWindow()  # the offscreen platform forgets it now and then
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    assert window.focus_ring.widget() is button
+    highlight = QApplication.palette().color(QPalette.ColorRole.Highlight).name()
+    image = window.grab().toImage()
+    middle = button.mapTo(window, QPoint(button.width() // 2, 0))
+    above = {image.pixelColor(middle.x(), middle.y() - 2 - i).name() for i in range(RING)}
+    below = image.pixelColor(middle.x(), middle.y() + button.height() + 1 + GAP).name()
+    assert above == {highlight} and below == highlight
+    assert ring_left_of(window, button)[1] == {highlight}
+
+
 def test_the_ring_follows_the_tab_key_and_never_sits_on_a_hidden_control(qtbot, window):
     seen = set()
     for _ in range(6):
