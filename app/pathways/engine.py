@@ -7,7 +7,6 @@ SARCs. Every rule it applies comes from the graph it is given.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from typing import Any
 
@@ -15,7 +14,7 @@ from app.pathways.answers import answer_label
 from app.pathways.conditions import Context, Env, compile_condition
 from app.pathways.graph import PLAN_NODE, Graph, Guidance, Question, Settings, Wording
 from app.pathways.plan import Plan, PlannedAction, Reason, Step
-from app.pathways.risk import FactDeriver, assess_risk
+from app.pathways.risk import PLACE, FactDeriver, assess_risk
 from app.pathways.services import Person, ServiceIndex, ServiceMatch
 
 AGE_QUESTION = "age_group"
@@ -306,4 +305,4 @@ def _filled(text: str, settings: Settings) -> str:
     if "{" not in text:
         return text
     values = dataclasses.asdict(settings)
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group())), text)
+    return PLACE.sub(lambda m: str(values.get(m.group(1), m.group())), text)
