@@ -169,6 +169,9 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             choice.refused.append(
                 f"{ORIGINS[origin]} ({folder}) cannot be read: {error.strerror or error}"
             )
+    choice.it_folder_listed = (
+        share_listed and where.machine_updates is not None and _is_folder(where.machine_updates)
+    )
     if bundles:  # the signature library loads only when there is work for it
         try:
             keys, choice.trusted = load_trusted_keys(where.keys)
@@ -180,7 +183,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             )
             return _expiry_noted(choice, today)
         choice.refused += changeable_key_files(where.keys)
-        superseded = _consider_bundles(choice, bundles, keys, where, share_listed)
+        superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or _keep_copy(choice, where):
@@ -189,9 +192,6 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         opened = update_open_to_others(choice.path) if choice.origin == "machine" else ""
         if opened and opened not in choice.unreachable:  # one of the first few: said already
             choice.unreachable.append(opened)
-    choice.it_folder_listed = (
-        share_listed and where.machine_updates is not None and _is_folder(where.machine_updates)
-    )
     return _expiry_noted(choice, today)
 
 
@@ -257,9 +257,7 @@ def _keep_copy(choice: Selection, where: Locations) -> bool:
     return False
 
 
-def _consider_bundles(
-    choice: Selection, bundles, keys, where: Locations, share_listed: bool
-) -> dict:
+def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dict:
     """Check bundles newest first until one passes; older good ones are only skipped.
 
     Only manifests are held while all are read (the bytes of every bundle held at once let
@@ -336,10 +334,8 @@ def _consider_bundles(
                 continue
             # said only when every file IT's folder holds was read and none is it (one
             # locked, or signed by a key not yet trusted, may be it: re-attack round)
-            share_clear = (
-                share_up
-                and share_listed
-                and all(p.parent != where.machine_updates for p in choice.refused_files)
+            share_clear = choice.it_folder_listed and all(
+                p.parent != where.machine_updates for p in choice.refused_files
             )
             ident = (again.directory_version, again.sha256)
             if origin == "kept" and ident not in in_share:
