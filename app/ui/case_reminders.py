@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.pathways.graph import Guidance
 
 DASH_ITEM = "national: SafeLives Dash item "
+IN_ONE = "red_flags:"  # the id of the red flags made one reminder, before theirs
 
 
 def red_flags_in_one(flags: tuple[Guidance, ...]) -> tuple[Guidance, ...]:
@@ -20,4 +21,16 @@ def red_flags_in_one(flags: tuple[Guidance, ...]) -> tuple[Guidance, ...]:
         sources += (f"national: SafeLives Dash {item} {', '.join(items)}",)
     text = "; ".join(flag.text for flag in flags)
     ids = "+".join(flag.id for flag in flags)
-    return (Guidance(f"red_flags:{ids}", "red_flag", text, sources, {"always": True}),)
+    return (Guidance(f"{IN_ONE}{ids}", "red_flag", text, sources, {"always": True}),)
+
+
+def short_names(flag_ids: list[str]) -> str:
+    """ "strangulation, threats to kill": the red flags in one line (the plan's and the
+    judgement page's)."""
+    return ", ".join(flag_id.replace("_", " ") for flag_id in flag_ids)
+
+
+def names_in_one(reminders: tuple[Guidance, ...]) -> str:
+    """The short names of the red flags red_flags_in_one put among `reminders`, or ''."""
+    flags = next((r for r in reminders if r.category == "red_flag"), None)
+    return short_names(flags.id.removeprefix(IN_ONE).split("+")) if flags else ""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.plan import Plan
 from app.pathways.summary import grouped, red_flags_advice
+from app.ui.case_reminders import short_names
 from app.ui.expander import Expander
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
@@ -171,7 +172,7 @@ class PlanView(QWidget):
             column.addWidget(risk)
         flags = None
         if plan.red_flags:  # one short line; each in full, with its sources, folded
-            names = ", ".join(f.id.replace("_", " ") for f in plan.red_flags)
+            names = short_names([f.id for f in plan.red_flags])
             full = "\n".join(f"{f.text} [{'; '.join(f.sources)}]" for f in plan.red_flags)
             advice = red_flags_advice(plan)
             line = f"Red flags: {names}." + (f" {advice.capitalize()}." if advice else "")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayou
 
 from app.pathways.graph import Question
 from app.ui.case import CaseSession, PageOnScreen
+from app.ui.case_reminders import names_in_one
 from app.ui.labels import announce, plain_label
 from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, panel_for
@@ -144,13 +145,10 @@ class QuestionPage(KeyHold, QWidget):
         """A question (or a page of them) whose words ask the worker to think about the red
         flags names them under its words (R41: risk is judged with them in view). At the
         largest text the reminders under the page showed two lines of them (re-attack walk)."""
-        flags = next((r for r in session.reminders if r.category == "red_flag"), None)
         shown = session.page.questions if session.page else (session.question,)
         asked = any("red flags" in (q.help or "").casefold() for q in shown if q is not None)
-        names = flags.id.removeprefix("red_flags:").split("+") if flags and asked else []
-        self.red_flags.setText(
-            f"Red flags: {', '.join(n.replace('_', ' ') for n in names)}." if names else ""
-        )
+        names = names_in_one(session.reminders) if asked else ""
+        self.red_flags.setText(f"Red flags: {names}." if names else "")
         self.red_flags.setVisible(bool(names))
 
     def go_back(self) -> None:
