@@ -4,6 +4,7 @@ confirmed, and the big push buttons answers are given with."""
 from __future__ import annotations
 
 import time
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -47,13 +48,13 @@ class IgnoresChords(QObject):
         return pressed and bool(event.modifiers() & SHORTCUT_HELD)
 
 
-_chords: list[IgnoresChords] = []  # one for every button, made with the first
+@cache
+def _chords() -> IgnoresChords:
+    return IgnoresChords()  # one for every button, made with the first
 
 
 def ignores_chords(button: QPushButton) -> QPushButton:
-    if not _chords:
-        _chords.append(IgnoresChords())
-    button.installEventFilter(_chords[0])
+    button.installEventFilter(_chords())
     return button
 
 
