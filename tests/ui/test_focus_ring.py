@@ -56,20 +56,26 @@ def test_the_focused_control_has_a_3_pixel_ring_in_the_highlight(qtbot, make_win
     window.replace_settings(colours="system")
 
 
-def test_the_ring_is_whole_round_the_plans_buttons(qtbot, window):
-    """The ring is drawn inside the button row: with no room round the row it was cut off
-    above and below (seen at the largest text size)."""
-    window.qtbot = qtbot
-    walk(qtbot, window, SCENARIO)
-    button = window.plan_view.buttons["new"]
+def ringed_on_the_plan(qtbot, window, button):
+    """The window as drawn with `button` of its plan focused and ringed; the highlight, and
+    the point at the middle of the button's top edge."""
+    if window.plan_view.scroll.widget().isAncestorOf(button):
+        window.plan_view.scroll.ensureWidgetVisible(button, 50, 50)
     window.activateWindow()  # the offscreen platform forgets it now and then
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     button.setFocus(Qt.FocusReason.TabFocusReason)
     QApplication.processEvents()
     assert window.focus_ring.widget() is button
     highlight = QApplication.palette().color(QPalette.ColorRole.Highlight).name()
-    image = window.grab().toImage()
-    middle = button.mapTo(window, QPoint(button.width() // 2, 0))
+    return window.grab().toImage(), highlight, button.mapTo(window, QPoint(button.width() // 2, 0))
+
+
+def test_the_ring_is_whole_round_the_plans_buttons(qtbot, window):
+    """The ring is drawn inside the button row: with no room round the row it was cut off
+    above and below (seen at the largest text size)."""
+    walk(qtbot, window, SCENARIO)
+    button = window.plan_view.buttons["new"]
+    image, highlight, middle = ringed_on_the_plan(qtbot, window, button)
     above = image.pixelColor(middle.x(), middle.y() - 2 - GAP).name()
     below = image.pixelColor(middle.x(), middle.y() + button.height() + 1 + GAP).name()
     assert above == below == highlight
@@ -79,18 +85,9 @@ def test_the_ring_is_whole_round_a_cards_why_and_sources(qtbot, window):
     """A "Details" button fills its expander's height: the ring, drawn inside the expander,
     was one pixel thin above, below and left of "Why, and sources" and "Red flags in full"
     (look on Xvfb, 2026-12-02). It is drawn over the plan instead."""
-    window.qtbot = qtbot
     walk(qtbot, window, SCENARIO)
     button = window.plan_view.cards[0].why.button
-    window.plan_view.scroll.ensureWidgetVisible(button, 50, 50)
-    window.activateWindow()  # the offscreen platform forgets it now and then
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    button.setFocus(Qt.FocusReason.TabFocusReason)
-    QApplication.processEvents()
-    assert window.focus_ring.widget() is button
-    highlight = QApplication.palette().color(QPalette.ColorRole.Highlight).name()
-    image = window.grab().toImage()
-    middle = button.mapTo(window, QPoint(button.width() // 2, 0))
+    image, highlight, middle = ringed_on_the_plan(qtbot, window, button)
     above = {image.pixelColor(middle.x(), middle.y() - 2 - i).name() for i in range(RING)}
     below = image.pixelColor(middle.x(), middle.y() + button.height() + 1 + GAP).name()
     assert above == {highlight} and below == highlight
