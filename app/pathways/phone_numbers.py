@@ -314,3 +314,34 @@ def uk_phone_digits(text: str, strict: bool = True) -> str | None:
     if strict and digits.startswith(("01", "02")) and not GEOGRAPHIC.fullmatch(digits):
         return None
     return digits
+
+
+# "Out of hours: 0300 555 2922", "urgent concerns out of hours: …", "out of hours (evenings,
+# weekends, bank holidays): …", "after hours and weekends: Emergency Duty Team 0121 …" as the
+# leads write them: the words, then the first number
+OUT_OF_HOURS = re.compile(
+    r"(?P<label>[^\d+.]*\b(?:out[ -]of|after)[ -]hours\b[^\d+.]*?)[\s:]*"
+    r"(?P<number>\+?\d[\d ()-]{5,}\d)(?P<after>.*)",
+    re.IGNORECASE,
+)
+NEGATIONS_SAID = {*NEGATIONS, "none", "nor", "isn", "isnt"}
+
+
+def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
+    """The line to ring when the number's office is shut, from the number's note: its words,
+    the number, what the note says after it, and the rest of the note; None when the note
+    names no UK number for out of hours. Held in the note, it stood in small type under the
+    front door's daytime number, the one a worker rings at six on a Friday (officer walk,
+    2026-12-02). Not one the words before it say is not for out of hours ("No out-of-hours
+    number held here, rough sleeping reports: 0300 …")."""
+    parts = [part.strip() for part in note.split(";")]
+    for at, part in enumerate(parts):
+        found = OUT_OF_HOURS.fullmatch(part)
+        if not found or not uk_phone_digits(found["number"]):
+            continue
+        if not NEGATIONS_SAID.intersection(_words_in_order(found["label"])):
+            label = " ".join(found["label"].split()).rstrip(":")
+            after = found["after"].strip().lstrip(".,").strip()
+            rest = "; ".join(p for p in parts[:at] + parts[at + 1 :] if p)
+            return label[:1].upper() + label[1:], found["number"].strip(), after, rest
+    return None

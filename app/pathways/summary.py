@@ -123,12 +123,14 @@ def alert_words(s: Service) -> str:
     return ALERT + isolated(alert) if alert else ""
 
 
-def service_notes(s: Service) -> list[str]:
+def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     """What to know before phoning: the line's type (when it says more than a voice line),
-    the number's note, the hours, who it is for; where no number or address is held, how
-    to refer and the website, as held (Walsall's adult safeguarding card read "No number
-    held here" with its form and page held and never shown: officer walk, 2026-12-02)."""
-    notes = [isolated(x) for x in (type_label(s.phone_type), s.phone_note, s.hours) if x]
+    the number's note (or `phone_note`: what a card shows of it beside its out-of-hours
+    line), the hours, who it is for; where no number or address is held, how to refer and
+    the website, as held (Walsall's adult safeguarding card read "No number held here" with
+    its form and page held and never shown: officer walk, 2026-12-02)."""
+    note = s.phone_note if phone_note is None else phone_note
+    notes = [isolated(x) for x in (type_label(s.phone_type), note, s.hours) if x]
     if s.audience not in ("any", ""):
         notes.append(f"{s.audience} only")
     return notes + (how_to_refer(s) if not (s.phone or s.email) else [])

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.pathways.phone_numbers import fixed_number, national_number
+from app.pathways.bidi import isolated
+from app.pathways.phone_numbers import fixed_number, national_number, out_of_hours
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import alert_words, note_leads, round_the_clock_first, service_notes
@@ -113,10 +114,14 @@ class ServiceRow(QWidget):
             layout.addWidget(self.trust)
         layout.addLayout(line)
         layout.addLayout(under)
-        notes = "; ".join(service_notes(service))
+        shut = out_of_hours(service.phone_note) if service.phone else None
+        notes = "; ".join(service_notes(service, shut[3] if shut else None))
         self.notes = plain_label(notes, "Hours and notes")
         layout.addWidget(self.notes)  # in the card before shown: never a window of its own
         self.notes.setVisible(bool(notes))
+        self.spoken_after = [notes] if notes else []  # then what the card shows under it
+        if shut:
+            self._out_of_hours(layout, service.name, shut, copy, selectable)
         if not alert:
             layout.addWidget(self.trust)
         self.trust.setVisible(bool(self.trust.text()))
@@ -124,9 +129,34 @@ class ServiceRow(QWidget):
         self.spoken = (f"{alert}. " if alert else "") + (
             f"{service.name}, {contact or 'no number held here'}"
         )
-        self.spoken_after = [notes] if notes else []  # then what the card shows under it
         if self.trust.text() and not alert:
             self.spoken_after.append(self.trust.text())
+
+    def _out_of_hours(self, layout, name, shut, copy, selectable) -> None:
+        """The number's out-of-hours line, under its hours, large enough to read and with a
+        copy button of its own: what the worker rings when the office is shut."""
+        words, number, after, _ = shut
+        said = f"{words}{'' if ':' in words else ':'}"
+        line = QHBoxLayout()
+        line.addWidget(plain_label(isolated(said), said))
+        self.out_of_hours = plain_label(number, f"{words} number for {name}")
+        self.out_of_hours.setFont(scaled(self.out_of_hours.font(), 1.2, bold=True))
+        self.out_of_hours.setWordWrap(False)
+        if selectable:
+            self.out_of_hours.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        line.addWidget(self.out_of_hours)
+        if copy is not None:
+            self.out_of_hours_copy = QPushButton("Copy number")
+            self.out_of_hours_copy.setAutoDefault(True)
+            self.out_of_hours_copy.setAccessibleName(f"Copy the {words.lower()} number for {name}")
+            self.out_of_hours_copy.clicked.connect(lambda: copy(number))
+            line.addWidget(self.out_of_hours_copy)
+        line.addStretch(1)
+        layout.addLayout(line)
+        self.spoken_after.append(f"{said} {number}")
+        if after:
+            layout.addWidget(plain_label(isolated(after), "After hours"))
+            self.spoken_after.append(after)
 
 
 class ActionCard(QFrame):

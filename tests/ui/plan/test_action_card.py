@@ -285,3 +285,29 @@ def test_a_cards_edge_shows_in_every_palette(qtbot, graph):
         edge = image.pixelColor(0, image.height() // 2)
         inside = image.pixelColor(3, image.height() // 2)
         assert edge == palette.color(QPalette.ColorRole.Mid) and edge != inside, scheme
+
+
+def test_the_out_of_hours_number_stands_under_the_hours_with_a_copy_button(qtbot, graph):
+    """The front door's out-of-hours number, what a worker rings at six on a Friday, was
+    in the note's small type (officer walk, 2026-12-02)."""
+    copied = []
+    action = action_with(graph, "dudley-front-door", kind="child_safeguarding_referral")
+    card = ActionCard(1, action, TODAY, 12, copied.append)
+    qtbot.addWidget(card)
+    row = card.rows[0]
+    assert row.out_of_hours.text() == "0300 555 8574"
+    assert row.out_of_hours.font().bold()
+    assert row.out_of_hours.font().pointSizeF() > row.notes.font().pointSizeF()
+    assert row.notes.text() == "option 3; Mon-Fri 9:00-17:00"  # said once, not in the note too
+    row.out_of_hours_copy.click()
+    assert copied == ["0300 555 8574"]
+    assert "Out of hours: 0300 555 8574" in card.accessibleDescription()
+    shown = [w for w in (row.number, row.notes, row.out_of_hours, row.trust) if w.text()]
+    assert sorted(shown, key=lambda w: w.mapTo(card, w.rect().topLeft()).y()) == shown
+
+
+def test_a_note_with_no_out_of_hours_number_is_left_as_it_is(qtbot, graph):
+    for service_id in ("dudley-housing", "solihull-housing", "ndah"):
+        card = ActionCard(1, action_with(graph, service_id), TODAY, 12)
+        qtbot.addWidget(card)
+        assert not hasattr(card.rows[0], "out_of_hours"), service_id
