@@ -318,10 +318,9 @@ def uk_phone_digits(text: str, strict: bool = True) -> str | None:
 
 # "Out of hours: 0300 555 2922", "urgent concerns out of hours: …", "out of hours (evenings,
 # weekends, bank holidays): …", "after hours and weekends: Emergency Duty Team 0121 …" as the
-# leads write them: the words, then the first number
+# leads write them: the words, then from the first figure the number and what follows it
 OUT_OF_HOURS = re.compile(
-    r"(?P<label>[^\d+.]*\b(?:out[ -]of|after)[ -]hours\b[^\d+.]*?)[\s:]*"
-    r"(?P<number>\+?\d[\d ()-]{5,}\d)(?P<after>.*)",
+    r"(?P<label>[^\d+.]*\b(?:out[ -]of|after)[ -]hours\b[^\d+.]*?)[\s:]*(?P<tail>\+?\d.*)",
     re.IGNORECASE,
 )
 NEGATIONS_SAID = {*NEGATIONS, "none", "nor", "isn", "isnt"}
@@ -337,11 +336,23 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
     parts = [part.strip() for part in note.split(";")]
     for at, part in enumerate(parts):
         found = OUT_OF_HOURS.fullmatch(part)
-        if not found or not uk_phone_digits(found["number"]):
-            continue
-        if not NEGATIONS_SAID.intersection(_words_in_order(found["label"])):
+        number = _number_first(found["tail"]) if found else ""
+        if number and not NEGATIONS_SAID.intersection(_words_in_order(found["label"])):
             label = " ".join(found["label"].split()).rstrip(":")
-            after = found["after"].strip().lstrip(".,").strip()
+            after = found["tail"][len(number) :].strip().lstrip(".,").strip()
             rest = "; ".join(p for p in parts[:at] + parts[at + 1 :] if p)
-            return label[:1].upper() + label[1:], found["number"].strip(), after, rest
+            return label[:1].upper() + label[1:], number, after, rest
     return None
+
+
+def _number_first(text: str) -> str:
+    """The longest start of `text` that is a UK number and ends at the end of a group of
+    figures ("0121 303 2296" of "0121 303 2296 (24 hours)"), or "": never 999, 101 or 111,
+    which are no line of a service's own ("in an emergency 999"), and never the start of a
+    longer run of figures ("0300 555 2922 1", a typo signed before the strict rule, stays in
+    the note as written rather than stand in bold a digit short)."""
+    ends = sorted({found.end() for found in re.finditer(r"\d+", text)}, reverse=True)
+    for end in ends:
+        if uk_phone_digits(text[:end]) not in (None, *SHORT_NUMBERS):
+            return "" if re.match(r"[ \-./]{0,2}\d", text[end:]) else text[:end]
+    return ""

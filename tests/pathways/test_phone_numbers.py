@@ -225,8 +225,13 @@ def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
             "Out of hours: 0121 303 2296. Under-18s out of hours: the duty team",
             ("Out of hours", "0121 303 2296", "Under-18s out of hours: the duty team", ""),
         ),
+        (
+            "out of hours: 0121 303 2296 (24 hours) or 0121 303 2297",
+            ("Out of hours", "0121 303 2296", "(24 hours) or 0121 303 2297", ""),
+        ),
         ("Out of hours: the same number; 0121 717 1515 (24/7)", None),  # not said to be it
         ("out of hours: 0121 496 000", None),  # a digit short: stays in the note, as written
+        ("out of hours: 0300 555 2922 1", None),  # a digit over, signed before the strict rule
         ("out of hours: 999", None),  # not a line of the service's own
         ("No out-of-hours number held here, rough sleeping: 0300 555 0030", None),
         ("Rough sleeping: 0300 555 0030. No out-of-hours number held here", None),
