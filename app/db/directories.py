@@ -32,6 +32,7 @@ from app.db.regular_files import read_regular_file
 from app.db.trust import KeySources, TrustedKey, changeable_key_files, load_trusted_keys
 from app.db.update_folders import (
     bundle_files,
+    in_subfolders,
     left_in_default_folder,
     open_to_others,
     update_open_to_others,
@@ -155,8 +156,9 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         )
     if named is not None and (opened := open_to_others(named, ORIGINS["machine"])):
         choice.unreachable.append(opened)
-    if left := left_in_default_folder(where.passed_over, named):
-        choice.unreachable.append(left)
+    for left in (left_in_default_folder(where.passed_over, named), in_subfolders(named)):
+        if left:
+            choice.unreachable.append(left)
     share_listed = True  # IT's folder, when in reach, listed at this start: what it lacks is known
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:

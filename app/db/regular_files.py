@@ -28,6 +28,16 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     return data
 
 
+def _kind(mode: int) -> str:
+    """What an entry is, in IT's words: a copy onto a folder of an update's name put the
+    update inside it, and IT read only "not a regular file" (attack, 2026-12-03)."""
+    if stat.S_ISDIR(mode):
+        return "a folder (a file copied onto it went inside it)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device (a file copied onto it went nowhere)"
+    return "a pipe or socket"
+
+
 def read_head(path: Path, count: int) -> tuple[bytes, int]:
     """A regular file's first `count` bytes and its size: never waits on a pipe or device."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -38,7 +48,7 @@ def read_head(path: Path, count: int) -> tuple[bytes, int]:
     try:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode):
-            raise Refused("not a regular file")
+            raise Refused(f"not a regular file but {_kind(status.st_mode)}")
         with os.fdopen(handle, "rb", closefd=False) as stream:
             return stream.read(count), status.st_size
     except OSError as error:

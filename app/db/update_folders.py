@@ -13,23 +13,18 @@ OPEN_CHECKED = 8  # updates in IT's folder whose owner and mode are looked at, a
 
 
 def bundle_files(folder: Path | None) -> list[Path]:
-    """The bundles in a folder; OSError when it cannot be listed (glob said nothing of a
-    folder workers may not read, and no update came, review 2026-12-01)."""
+    """Everything named as a bundle in a folder, files or not; OSError when it cannot be
+    listed (glob said nothing of a folder workers may not read, and no update came, review
+    2026-12-01). What is not a file is read like the rest and refused by name: a folder or
+    a link to /dev/null under the next update's name was passed over unsaid, the real
+    update copied onto it went into the folder or nowhere, and the self-test passed (attack,
+    2026-12-03); an entry that cannot be looked at hid every bundle in IT's share (IT review
+    2026-12-01)."""
     if folder is None or not folder.is_dir():
         return []
     with os.scandir(folder) as entries:
         found = [Path(e.path) for e in entries if named_as_bundle(e.name)]
-    return sorted(p for p in found if not p.name.startswith(".") and _file_or_unknown(p))
-
-
-def _file_or_unknown(path: Path) -> bool:
-    """A file, or an entry that cannot even be looked at (a link to a folder this worker
-    may not enter): that one is read like the rest and refused by name. Its error hid every
-    bundle in IT's share, a newer update with them (IT review 2026-12-01)."""
-    try:
-        return path.is_file()
-    except OSError:
-        return True
+    return sorted(p for p in found if not p.name.startswith("."))
 
 
 def open_to_others(folder: Path, named: str) -> str:
@@ -83,6 +78,25 @@ def left_in_default_folder(default: Path | None, named: Path | None) -> str:
     return (
         f"{len(left)} update file(s) in {default} are not read: IT's policy names {named} as "
         "the update folder; put updates there"
+    )
+
+
+def in_subfolders(folder: Path | None) -> str:
+    """Updates in a folder inside IT's update folder, which no laptop reads: a lead's
+    updates unpacked from an archive into a folder of their own, or copied by month, were
+    passed over unsaid and the self-test passed (attack, 2026-12-03). The first few
+    folders only, as for the updates' owners (OPEN_CHECKED)."""
+    try:
+        with os.scandir(folder) as entries:
+            inside = [Path(e.path) for e in entries if e.is_dir() and not named_as_bundle(e.name)]
+        held = [sub for sub in sorted(inside)[:OPEN_CHECKED] if bundle_files(sub)]
+    except (OSError, TypeError):  # not there, or not readable: the reading says so
+        return ""
+    if not held:
+        return ""
+    return (
+        f"update files in {', '.join(str(sub) for sub in held)} are not read: laptops read "
+        f"only the update folder itself ({folder}); move them there"
     )
 
 

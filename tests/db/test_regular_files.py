@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+from pathlib import Path
 
 import pytest
 
@@ -23,9 +24,11 @@ def test_a_regular_file_is_read_up_to_its_limit(tmp_path):
 def test_a_pipe_or_a_folder_put_where_a_file_was_expected_is_never_waited_on(tmp_path):
     pipe = tmp_path / "update.navdir"
     os.mkfifo(pipe)  # opened plainly, reading it would wait for a writer for ever
-    with pytest.raises(Refused, match="not a regular file"):
+    with pytest.raises(Refused, match="not a regular file but a pipe"):
         read_regular_file(pipe, 100)
-    with pytest.raises((Refused, Unreadable)):
+    with pytest.raises(Refused, match="but a folder"):
         read_head(tmp_path, 100)
+    with pytest.raises(Refused, match="but a device"):
+        read_head(Path("/dev/null"), 100)
     with pytest.raises(Unreadable, match="cannot read it"):
         read_head(tmp_path / "gone", 100)

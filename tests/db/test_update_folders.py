@@ -3,6 +3,7 @@ another account could change, or of updates left where no laptop reads them."""
 
 import dataclasses
 import os
+import shutil
 
 from app.db.directories import select_directory
 from app.db.update_folders import OPEN_CHECKED, left_in_default_folder
@@ -76,3 +77,35 @@ def test_updates_left_in_the_machine_folder_when_a_policy_names_another_are_name
     (where.machine_updates / "directory-2026.12.3.navdir").rename(share / "u.navdir")
     moved = select_directory(named, TODAY)
     assert moved.version == "2026.12.3" and not any("not read" in p for p in moved.problems)
+
+
+def test_an_entry_of_an_updates_name_that_is_no_file_is_named(where, key):
+    """A folder, or a link to /dev/null, planted under the next update's name: the real
+    update copied onto it went inside the folder, or nowhere, and no word of either reached
+    IT; the self-test passed on the older update (attack, 2026-12-03)."""
+    made = bundle(where, key, "2026.12.2")
+    folder = where.machine_updates
+    (folder / "directory-2026.12.3.navdir").mkdir()
+    shutil.copy(made, folder / "directory-2026.12.3.navdir")  # IT's copy: into the folder
+    (folder / "directory-2026.12.4.navdir").symlink_to(os.devnull)
+    (folder / "directory-2026.12.5.navdir").symlink_to(folder / "gone")
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.2"
+    assert said(choice, "directory-2026.12.3.navdir: not a regular file but a folder")
+    assert said(choice, "directory-2026.12.4.navdir: not a regular file but a device")
+    assert said(choice, "directory-2026.12.5.navdir: cannot read it")
+
+
+def test_updates_in_a_folder_inside_its_update_folder_are_named(where, key):
+    """Unpacked from the lead's archive into a folder of their own, updates were never read
+    and nothing said so (attack, 2026-12-03)."""
+    bundle(where, key, "2026.12.2")
+    unpacked = where.machine_updates / "2026-12"
+    bundle(dataclasses.replace(where, machine_updates=unpacked), key, "2026.12.3")
+    (where.machine_updates / "old notes").mkdir()  # a folder of IT's own, with no update
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.2"
+    assert said(choice, "are not read") == [
+        f"update files in {unpacked} are not read: laptops read only the update folder itself "
+        f"({where.machine_updates}); move them there"
+    ]
