@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from stat import S_ISDIR, S_ISVTX
 
 from app.records import record
 
@@ -114,13 +115,21 @@ def others_could_change(path: Path) -> str:
             )
         if status.st_uid not in owners:
             return f"{where}belongs to another account (user id {status.st_uid})"
+        # a folder above, others may write and not sticky (as /tmp is): they could rename
+        # what is in it, and a link of theirs put in place of the keys folder trusted a
+        # withdrawn key again (attack, 2026-12-03)
+        above_open = not wholly and S_ISDIR(status.st_mode) and not status.st_mode & S_ISVTX
+        if (wholly or above_open) and _writable_by_others(status):
+            return f"{where}can be changed by other accounts (mode {status.st_mode & 0o7777:o})"
         if not wholly:
             continue
-        if status.st_mode & 0o002 or (status.st_mode & 0o020 and status.st_gid != 0):
-            return f"{where}can be changed by other accounts (mode {status.st_mode & 0o7777:o})"
         if _access_list(place):  # its group bits are then the list's mask (attack review)
             return f"{where}has an access list that may let other accounts change it"
     return ""
+
+
+def _writable_by_others(status: os.stat_result) -> bool:
+    return bool(status.st_mode & 0o002 or (status.st_mode & 0o020 and status.st_gid != 0))
 
 
 def _reached_through(path: Path) -> list[tuple[Path, str, bool]]:
@@ -131,7 +140,8 @@ def _reached_through(path: Path) -> list[tuple[Path, str, bool]]:
     folder into a folder any user writes passed (attack, 2026-12-02), and after that a link
     to a link another account owns, a link through a folder of theirs, and a policy's
     folder under one (re-attack rounds)."""
-    places, above, link = [], set(path.parent.parents), path
+    # its folder as named, too: a link there of another account's passed (attack, 2026-12-03)
+    places, above, link = [], {path.parent, *path.parent.parents}, path
     for _ in range(40):  # as the system's own limit on links followed
         if not link.is_symlink():
             break

@@ -149,6 +149,31 @@ def test_a_file_in_a_folder_others_may_write_is_not_its_owners(tmp_path):
     assert "that can be changed by other accounts (mode 777)" in others_could_change(key)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a link to another account needs root")
+def test_a_folder_above_others_may_write_or_its_folder_a_link_of_theirs_is_named(tmp_path):
+    """The machine folder any account could write: a worker renamed its keys folder and
+    put a link of theirs to an archive of old keys in its place, and a withdrawn key was
+    trusted again, as from the machine keys folder (attack, 2026-12-03)."""
+    machine, archive = tmp_path / "machine", tmp_path / "old-keys"
+    for folder in (machine / "keys", archive):
+        folder.mkdir(parents=True)
+        (folder / "lead.pub").write_text("{}")
+    key = machine / "keys" / "lead.pub"
+    assert others_could_change(key) == ""
+    machine.chmod(0o777)
+    assert others_could_change(key) == (
+        f"is reached through a folder ({machine}) that can be changed by other accounts (mode 777)"
+    )
+    machine.chmod(0o1777)  # sticky, as /tmp: no one renames what is not theirs
+    assert others_could_change(key) == ""
+    (machine / "keys").rename(machine / "keys.lead")
+    (machine / "keys").symlink_to(archive)
+    os.lchown(machine / "keys", 65534, 65534)
+    assert others_could_change(key).startswith(
+        f"is reached through a folder ({machine / 'keys'}) that belongs to another account"
+    )
+
+
 @pytest.mark.skipif(not shutil.which("setfacl"), reason="setfacl (acl) is not installed")
 def test_a_file_with_an_access_list_is_not_its_owners(tmp_path):
     """rw-rw-r-- root:root with an access list entry for another account: that account

@@ -29,7 +29,13 @@ from app.db.bundle import (
 from app.db.checks import Refused, check_database, version_key
 from app.db.refusals import KEPT, drop_superseded, forget_obsolete, refuse, refuse_signed_twice
 from app.db.regular_files import read_regular_file
-from app.db.trust import KeySources, TrustedKey, changeable_key_files, load_trusted_keys
+from app.db.trust import (
+    KeySources,
+    TrustedKey,
+    changeable_key_files,
+    keys_folder_not_a_folder,
+    load_trusted_keys,
+)
 from app.db.update_folders import (
     bundle_files,
     in_subfolders,
@@ -154,6 +160,12 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             f"{ORIGINS['machine']} ({named}), named by IT's policy, cannot be reached (missing, "
             "offline or not a folder): no update from it was checked"
         )
+    elif named is not None and not _is_folder(named) and (named.exists() or named.is_symlink()):
+        # an update copied to the folder's name before it was made (attack, 2026-12-03)
+        choice.unreachable.append(
+            f"{ORIGINS['machine']} ({named}) is not a folder: no update from it was checked; "
+            "make it a folder and copy the updates into it"
+        )
     if named is not None and (opened := open_to_others(named, ORIGINS["machine"])):
         choice.unreachable.append(opened)
     for left in (left_in_default_folder(where.passed_over, named), in_subfolders(named)):
@@ -184,7 +196,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
                 f"the trusted keys cannot be read{which}: {error.strerror or error}"
             )
             return _expiry_noted(choice, today)
-        choice.refused += changeable_key_files(where.keys)
+        choice.refused += changeable_key_files(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)

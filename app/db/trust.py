@@ -76,6 +76,22 @@ def changeable_key_files(sources: KeySources) -> list[str]:
     ]
 
 
+def keys_folder_not_a_folder(sources: KeySources) -> list[str]:
+    """The machine keys folder's path held by something that is no folder: IT copying the
+    lead's key to "keys" before the folder was made made it a file of that name, and IT
+    was told to add the very key it had put there (attack, 2026-12-03)."""
+    folder = sources.machine
+    try:
+        if folder is None or folder.is_dir() or not (folder.exists() or folder.is_symlink()):
+            return []
+    except OSError:  # not readable: the reading of the keys says so
+        return []
+    return [
+        f"the trusted keys folder ({folder}) is not a folder: no key in it is read; make it a "
+        "folder and put the lead's .pub key file inside it"
+    ]
+
+
 def public_key_from_text(value: str) -> tuple[str, VerifyKey] | None:
     """A base64 Ed25519 public key as policy holds it; None when it is not one."""
     from nacl.exceptions import CryptoError

@@ -6,6 +6,7 @@ import os
 import shutil
 
 from app.db.directories import select_directory
+from app.db.trust import KeySources
 from app.db.update_folders import OPEN_CHECKED, left_in_default_folder
 from tests.db.test_directories import TODAY, bundle
 
@@ -108,4 +109,32 @@ def test_updates_in_a_folder_inside_its_update_folder_are_named(where, key):
     assert said(choice, "are not read") == [
         f"update files in {unpacked} are not read: laptops read only the update folder itself "
         f"({where.machine_updates}); move them there"
+    ]
+
+
+def test_an_update_or_keys_folder_that_is_a_file_is_named(where, key, tmp_path):
+    """IT copied the update, and the lead's key, to the folders' names before the folders
+    were made: the self-test passed on the app's own directory, then told IT to add the key
+    it had put there (attack, 2026-12-03)."""
+    made = bundle(dataclasses.replace(where, machine_updates=tmp_path / "lead"), key, "2026.12.3")
+    shutil.copy(made, where.machine_updates)  # a file named as the folder
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"
+    assert said(choice, "is not a folder") == [
+        f"IT's update folder ({where.machine_updates}) is not a folder: no update from it was "
+        "checked; make it a folder and copy the updates into it"
+    ]
+    where.machine_updates.unlink()
+    where.machine_updates.mkdir()
+    shutil.copy(made, where.machine_updates)
+    machine_keys = tmp_path / "machine-keys"
+    shutil.copy(key.public_path, machine_keys)  # a file named as the keys folder
+    trusted_nowhere = dataclasses.replace(
+        where, keys=KeySources(tmp_path / "no-keys", machine_keys)
+    )
+    choice = select_directory(trusted_nowhere, TODAY)
+    assert choice.origin == "shipped"
+    assert said(choice, "is not a folder: no key") == [
+        f"the trusted keys folder ({machine_keys}) is not a folder: no key in it is read; "
+        "make it a folder and put the lead's .pub key file inside it"
     ]
