@@ -216,9 +216,12 @@ def test_an_answer_key_first_brings_answers_below_the_fold_into_view(qtbot, size
     assert window.session.question.id == "safe_tonight"  # not answered unseen
     assert panel.more.isVisible() and "more answers below" in panel.more.text()
     qtbot.waitUntil(lambda: last.visibleRegion().boundingRect().height() >= last.height())
+    # the ring on the answer pressed, never on another: on the last, Space answered "Under
+    # 16" after 1 for "18 or over" (officer walk, 2026-12-03)
+    assert panel.buttons[0].hasFocus() and panel.labels["1"] == panel.buttons[0].accessibleName()
     qtbot.keyClicks(panel, "1")  # typed ahead at once: held
     assert window.session.question.id == "safe_tonight"
-    panel._clicked("no")  # Space on the last answer, focused as the page moved: held too
+    panel._clicked("no")  # Space on an answer, in the moment the page moved: held too
     assert window.session.question.id == "safe_tonight"
     qtbot.wait(1100)
     # another answer's key, typed ahead for the next question however long after, is taken

@@ -80,7 +80,10 @@ class ButtonsPanel(KeyHold, AnswerPanel):
     def _all_seen(self, key: str) -> bool:
         """Whether every answer has been on screen; if not, the rest is brought into view
         and the key is not taken: at the largest text, "No: they cannot go home safely" and
-        "Not known" were below the fold and 1 answered "Yes" unseen (review 2026-12-01)."""
+        "Not known" were below the fold and 1 answered "Yes" unseen (review 2026-12-01).
+        The focus goes to the answer whose key was pressed (the page follows it down to the
+        words under the answers, in_view): on the last, Space answered "Under 16" after 1
+        was pressed for "18 or over" (officer walk, 2026-12-03)."""
         last = self.buttons[-1]
         shown = last.visibleRegion().boundingRect().height() >= last.height()
         self.seen_all = self.seen_all or shown or not self.isVisible()
@@ -89,7 +92,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         self.seen_all = True
         self._ask_again(key)
         self.more.show()
-        last.setFocus()
+        self.buttons[list(self.keys).index(key)].setFocus()
         self.hold_keys()
         return False
 
