@@ -20,9 +20,10 @@ from app.db.maintenance import (
     start_copy,
 )
 from app.db.published import Published
-from app.db.service_checks import format_uk_phone, service_problems
+from app.db.service_checks import service_problems
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph
+from app.pathways.phone_numbers import format_uk_phone
 
 
 @dataclass

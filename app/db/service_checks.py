@@ -26,11 +26,11 @@ from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.phone_numbers import (
     GEOGRAPHIC_LENGTHS,
     PHONE_ALLOWED,
+    format_uk_phone,
     national_number,
     note_not_rung,
     number_not_dialled,
     other_number,
-    uk_phone_digits,
 )
 from app.pathways.services import WIDE_AREAS
 
@@ -65,31 +65,6 @@ NATIONAL_KINDS = {"999": {"emergency"}, "112": {"emergency"}, "101": {"police_no
 NATIONAL_KINDS["111"] = {"urgent_care", "mental_health"}
 # Every service of these kinds has the number (urgent care has other services than 111)
 FIXED = dict(FIXED_SERVICES[service] for service in ("emergency-999", "police-101"))
-
-
-def format_uk_phone(text: str) -> str | None:
-    """The number as workers read it, or None when it is not a UK number: the lead's own
-    grouping of the digits kept ("0808 2000 247" is how that helpline is known), anything
-    else (+44, brackets, dashes, no spaces) written in the usual grouping ("024 7678 8555")."""
-    d = uk_phone_digits(text)
-    if d is None or (d.startswith("02") and len(d) != 11):
-        return None
-    text = " ".join(text.split())  # non-breaking spaces pasted from a web page are spaces
-    if re.fullmatch(r"0\d+( \d+)+", text):
-        return text
-    if len(d) <= 3:
-        return d
-    if d.startswith("116"):
-        return f"{d[:3]} {d[3:]}"
-    if d.startswith("02"):
-        return f"{d[:3]} {d[3:7]} {d[7:]}"
-    if re.match(r"01\d1|011", d):
-        return f"{d[:4]} {d[4:7]} {d[7:]}"
-    if d.startswith(("01", "07")):
-        return f"{d[:5]} {d[5:]}"
-    if len(d) == 11:  # 03, 08: 0300 555 2866
-        return f"{d[:4]} {d[4:7]} {d[7:]}"
-    return f"{d[:4]} {d[4:]}"  # 0800 1111
 
 
 # Marks stacked on one letter draw over the lines below (in the PDF too); one or two are a

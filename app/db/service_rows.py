@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.pathways.phone_numbers import format_uk_phone
 from app.pathways.services import PERSON_CHECKS
 
 SERVICE_COLUMNS = (
@@ -157,7 +158,9 @@ def rows_for_service(record: dict[str, str], ages: tuple[int, int]) -> Rows:
                 "id": f"{sid}/phone/1",
                 "service_id": sid,
                 "ordinal": 1,
-                "number": value["phone"],
+                # as workers read it, however the lead pasted it: "+44 (0)121 496 0456" went
+                # through publish to the plan so (the lead's walk, 2026-12-03)
+                "number": format_uk_phone(value["phone"]) or value["phone"],
                 "type": "voice",
                 "description": value["phone_note"],
             }

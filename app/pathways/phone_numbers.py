@@ -356,3 +356,28 @@ def _number_first(text: str) -> str:
         if uk_phone_digits(text[:end]) not in (None, *SHORT_NUMBERS):
             return "" if re.match(r"[ \-./]{0,2}\d", text[end:]) else text[:end]
     return ""
+
+
+def format_uk_phone(text: str) -> str | None:
+    """The number as workers read it, or None when it is not a UK number: the lead's own
+    grouping of the digits kept ("0808 2000 247" is how that helpline is known), anything
+    else (+44, brackets, dashes, no spaces) written in the usual grouping ("024 7678 8555")."""
+    d = uk_phone_digits(text)
+    if d is None or (d.startswith("02") and len(d) != 11):
+        return None
+    text = " ".join(text.split())  # non-breaking spaces pasted from a web page are spaces
+    if re.fullmatch(r"0\d+( \d+)+", text):
+        return text
+    if len(d) <= 3:
+        return d
+    if d.startswith("116"):
+        return f"{d[:3]} {d[3:]}"
+    if d.startswith("02"):
+        return f"{d[:3]} {d[3:7]} {d[7:]}"
+    if re.match(r"01\d1|011", d):
+        return f"{d[:4]} {d[4:7]} {d[7:]}"
+    if d.startswith(("01", "07")):
+        return f"{d[:5]} {d[5:]}"
+    if len(d) == 11:  # 03, 08: 0300 555 2866
+        return f"{d[:4]} {d[4:7]} {d[7:]}"
+    return f"{d[:4]} {d[4:]}"  # 0800 1111

@@ -71,6 +71,24 @@ def test_publish_carries_the_edit_and_the_check_into_a_signed_bundle(
     assert begun_from(data) == graph.directory_version
 
 
+def test_a_number_pasted_in_any_uk_form_is_published_as_workers_read_it(
+    copy_and_words, graph, lead, tmp_path
+):
+    """ "+44 (0)121 496 0456", pasted and applied with the focus still in the box, went
+    through publish to the plan as pasted; a check recorded on it still stands (the lead's
+    walk, 2026-12-03)."""
+    copy, words = copy_and_words
+    copy.update("coventry-mash", {"phone": "+44 (0)24 7600 0000"})
+    copy.mark_checked("coventry-mash", "phoned", "DA co-ordinator", date.today())
+    bundle, _ = publish_copy(
+        copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.1"
+    )
+    _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
+    mash = load_valid_graph(data).services["coventry-mash"]
+    assert mash.phone == "024 7600 0000"
+    assert not check_before_use(mash, date.today(), 12)
+
+
 def test_an_update_records_every_database_its_copy_held(graph, lead, tmp_path):
     """By content, not version: the directory the copy began from, then each it signed.
     A version claimed let a stale copy through (H241); the last signed alone lost the
