@@ -44,10 +44,34 @@ def read_scenario(source: str) -> Any:
     return parse(text)
 
 
+# Abuse by a partner, ex-partner or relative is domestic abuse (shared spec §2; DA Act 2021
+# s1-2): "other abuse" by one was taken as abuse by a landlord or carer, the relationship
+# never asked on that path, and a partner's abuse judged high risk got Victim Support alone
+# (routing review, 2026-12-03). The window never asks it there; a scenario is told.
+PERSONALLY_CONNECTED = {"partner_or_ex", "family_member"}
+CONNECTED_KINDS = {"domestic_abuse", "sexual_assault_abuse"}
+
+
+def _not_together(scenario: dict[str, Any]) -> None:
+    kinds = scenario.get("abuse_types") or []
+    if scenario.get("relationship_to_abuser") in PERSONALLY_CONNECTED and not (
+        CONNECTED_KINDS & set(kinds)
+    ):
+        raise ScenarioError(
+            [
+                f"relationship_to_abuser: {scenario['relationship_to_abuser']} with abuse_types "
+                f"{kinds}: abuse by a partner, ex-partner or relative is domestic abuse. "
+                "Allowed: add domestic_abuse (or sexual_assault_abuse) to abuse_types, or give "
+                "relationship_to_abuser other or not_known."
+            ]
+        )
+
+
 def answers_for(pathway: Pathway, scenario: Any) -> dict[str, Any]:
     """Checked answers for every question the scenario's path asks."""
     questions = pathway.graph.questions
     check(scenario, questions)
+    _not_together(scenario)
     answers = dict(scenario)
     for question in questions.values():  # an item not listed: blank, as in the window
         if question.answer_type == "checklist" and isinstance(answers.get(question.id), dict):

@@ -114,7 +114,11 @@ class _NotACount(str):
         digits = self.lstrip("-")
         long = f"a number of {len(digits)} digits"
         what = long if digits.isdigit() else f"{self} is not a whole number"
-        return f"{key}: {what}; no answer takes it (counts are whole numbers 0 to {MAX_COUNT})"
+        # not "counts" alone: "tier": 2.0 was told of counts (routing review, 2026-12-03)
+        return (
+            f"{key}: {what}; no answer takes it (a number given as an answer is whole, "
+            f"written without a decimal point, and at most {MAX_COUNT})"
+        )
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -122,6 +122,20 @@ def test_a_bad_value_for_a_new_question_exits_2_naming_it(capsys, change, mentio
     assert all(text in err for text in mentions), err
 
 
+@pytest.mark.parametrize("relation", ["partner_or_ex", "family_member"])
+def test_other_abuse_alone_by_a_partner_or_relative_is_refused_naming_both(capsys, relation):
+    """§2: abuse by a partner, ex-partner or relative is domestic abuse. "Other abuse" by a
+    partner judged high risk got Victim Support alone: the relationship is never asked on
+    that path, so it was dropped unsaid (routing review, 2026-12-03)."""
+    scenario = {**BASE, "abuse_types": ["other_abuse"], "relationship_to_abuser": relation}
+    code, out, err = route(capsys, scenario, "--json")
+    assert code == 2 and out == ""
+    assert f"relationship_to_abuser: {relation}" in err and "add domestic_abuse" in err
+    for kinds in (["other_abuse", "domestic_abuse"], ["other_abuse", "sexual_assault_abuse"]):
+        given = {**scenario, "abuse_types": kinds, "saa_timing": "over_12_months"}
+        assert route(capsys, given, "--json")[0] == 0, kinds
+
+
 def test_a_version_1_scenario_is_walked_with_the_defaults_of_version_2(capsys, pathway):
     """No new key: the person harmed is telling you, the relationship is not known, they are
     safe tonight, police knowledge not known, no facts about the abuser (§2 defaults)."""

@@ -52,6 +52,7 @@ def test_duplicate_keys_long_numbers_and_decimals_are_refused():
         "incidents_12_months: 3.0 is not a whole number"
     )
     assert refused('{"dash_answers": {"dash_01": NaN}}').startswith("dash_01: NaN is not")
+    assert "count" not in refused('{"tier": 2.0}')  # not a count (routing review, 12-03)
     assert refused('{"additional_needs": [1.5]}').startswith("additional_needs: 1.5 is not")
 
 
