@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+from app.db.bundle import ADD_THE_KEY
 from app.db.directories import (
     ORIGINS,
     Locations,
@@ -58,7 +59,7 @@ def decide(override: Path | None = None, policy: MachinePolicy | None = None) ->
 def _keys_not_read(refusal: str) -> str:
     """With IT's policy file unreadable, "add their .pub key" sent IT after a key the policy
     already trusts (lead review 2026-12-01): the policy is what to mend."""
-    head, found, _ = refusal.partition(": if it is your lead's, add their .pub key")
+    head, found, _ = refusal.partition(ADD_THE_KEY)
     if not found:
         return refusal
     return (

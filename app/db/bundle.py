@@ -298,13 +298,18 @@ def read_manifest(line: bytes) -> Manifest:
 COPY_AGAIN = " (copied in part, or altered: copy it again from the lead's bundle, or remove it)"
 
 
+ADD_THE_KEY = ": if it is your current lead's, add their .pub key"  # in_force reads it
+
+
 def check_signature(manifest: Manifest, keys: dict[str, VerifyKey]) -> None:
     """Refused unless a trusted key signed exactly this manifest."""
     key = keys.get(manifest.key_id)
     if key is None:
         raise RefusedForNow(
-            f"signed with unknown key {manifest.key_id}: if it is your lead's, add their .pub "
-            "key to the trusted keys folder; otherwise remove the file"
+            # "if it is your lead's, add it" after a handover would trust the old key again
+            # (the lead's walk, 2026-12-03)
+            f"signed with unknown key {manifest.key_id}{ADD_THE_KEY} to the trusted keys "
+            "folder; if it is a former lead's, or not known, remove the file"
         )
     if not signing.signature_holds(manifest.signed_fields(), manifest.signature, key):
         raise Refused("bad signature: the manifest was not signed by that key")

@@ -57,8 +57,10 @@ ORIGINS = {
     # sent round, put in the worker's folder as a kept copy), and the self-test named it
     # IT's (attack, 2026-12-02). It stays in use: an older one put back never takes a
     # laptop back; a newer update replaces it.
+    # "(a newer update replaces it)" was read as saying a newer one was there (the lead's
+    # walk, 2026-12-03)
     "kept_removed": "a copy kept on this computer of an update no longer in IT's update "
-    "folder (a newer update replaces it)",
+    "folder (in use until a newer update replaces it)",
     "kept_unconfirmed": "a copy kept on this computer of an update (IT's update folder, out "
     "of reach or not read whole, could not confirm that it holds it)",
     "unverified": "chosen with --directory (not verified)",

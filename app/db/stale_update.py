@@ -103,8 +103,10 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         f"changed ({listed}): it was made without {version}, from a working copy begun "
         f"before it. The directory lead installs {newer_version}, makes those changes again "
         f"in a new working copy begun from it (directory diff of the two updates lists "
-        f"them) and publishes. If {newer_version} changed them on purpose, it records what "
-        f"shows it is newer: a person's check later than the one {version} holds"
+        f"them) and publishes. Until then laptops use {newer_version} as it is: removing it "
+        f"from IT's folder takes none back (no laptop goes back to an older update). If "
+        f"{newer_version} changed them on purpose, it records what shows it is newer: a "
+        f"person's check later than the one {version} holds"
     )
 
 

@@ -108,6 +108,8 @@ def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_pa
     assert choice.origin == "shipped"
     reasons = "\n".join(choice.refused)
     assert "signed with unknown key" in reasons
+    # never "add it" alone: after a handover that trusted the old lead's key again
+    assert "if it is a former lead's, or not known, remove the file" in reasons
     assert "bad signature" in reasons
     assert "directory-2026.12.5.navdir: wrong size" in reasons
     assert "directory-2026.12.6.navdir: wrong hash" in reasons
