@@ -198,6 +198,11 @@ def verify(path: Path, keys: dict) -> int:
         else:
             if not path.is_file():
                 raise Refused("a folder, not a file" if path.is_dir() else "no such file")
+            if path.suffix.lower() in (".csv", ".toml"):  # the lead's sheet, never signed
+                raise Refused(  # sent to IT as it was (the lead's walk, 2026-12-03)
+                    "a working copy's file, not an update: the lead publishes it (maintenance "
+                    "window, or directory publish) and sends IT the .navdir file it writes"
+                )
             version, revision = check_database(path)
             print(
                 f"ok: database {version}, schema {revision}, integrity ok, graph valid "

@@ -253,6 +253,17 @@ def test_verify_notes_an_update_no_newer_than_the_apps_own_directory(tmp_path, c
     assert "never use this update" in out
 
 
+def test_verify_of_a_working_copys_sheet_says_to_publish_it(tmp_path, capsys, app_home):
+    """services.csv sent to IT as it was: "not a readable directory database" said nothing
+    of publishing it (the lead's walk, 2026-12-03)."""
+    sheet = tmp_path / "services.csv"
+    sheet.write_bytes((REPO / "resources" / "services" / "services.csv").read_bytes())
+    assert main(["directory", "verify", str(sheet)]) == 1
+    err = capsys.readouterr().err
+    assert "refused: services.csv: a working copy's file, not an update" in err
+    assert "sends IT the .navdir file" in err
+
+
 def test_verify_notes_an_update_signed_on_a_day_after_today(tmp_path, capsys, app_home):
     """A lead's clock a year ahead signed 2027.12.2: verify said "ok", and every later update
     must be numbered above it (attack, 2026-12-02)."""
