@@ -51,6 +51,9 @@ class ButtonsPanel(KeyHold, AnswerPanel):
             choices = [("Y", True, "Yes"), ("N", False, "No")]
         else:
             choices = [(key_label(i), o.value, o.label) for i, o in enumerate(question.options)]
+        # Y and N too where a choice's answers are yes and no: learnt on the first question,
+        # Y did nothing on "somewhere safe tonight" (officer walk, 2026-12-03)
+        self.aliases = {str(v)[0].upper(): key for key, v, _ in choices if v in ("yes", "no")}
         self.buttons = []
         self.current_button: QPushButton | None = None
         align = Qt.AlignmentFlag.AlignLeft if listed else Qt.AlignmentFlag(0)  # 0: the row's
@@ -110,6 +113,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = typed(event)
+        text = self.aliases.get(text, text) if text not in self.keys else text
         if text in self.keys:
             if self.keys_held() or not self._all_seen(text):
                 return

@@ -119,3 +119,19 @@ def test_a_focused_answer_button_ignores_enter_or_space_with_ctrl_or_alt(qtbot, 
     assert emitted == []
     qtbot.keyClick(buttons[-1], Qt.Key.Key_Space)  # the key alone still presses it
     assert emitted
+
+
+def test_y_and_n_answer_a_choice_whose_answers_are_yes_and_no(qtbot, graph):
+    """Learnt on the first question, Y did nothing on "somewhere safe tonight", whose Yes
+    is [1] (officer walk, 2026-12-03); on a choice of other answers Y is nothing."""
+    for question, key, value in (("safe_tonight", "n", "no"), ("consent_to_share", "y", "yes")):
+        panel = panel_for(graph.questions[question], None)
+        qtbot.addWidget(panel)
+        panel.show()
+        with qtbot.waitSignal(panel.answered) as answered:
+            qtbot.keyClicks(panel, key)
+        assert answered.args == [value], question
+    borough = panel_for(graph.questions["borough"], None)
+    qtbot.addWidget(borough)
+    with qtbot.assertNotEmitted(borough.answered):
+        qtbot.keyClicks(borough, "y")
