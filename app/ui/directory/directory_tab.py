@@ -190,12 +190,15 @@ class DirectoryTab(QWidget):
             alert + f"{hit.name} ({hit.organisation or 'no organisation held'})\n"
             f"Phone: {hit.phone or 'no number held'}"
             + (f" · e-mail: {hit.email}" if hit.email else "")
-            + f" · confidence: {hit.confidence}"
+            # whose words: "confidence: high" beside "check before use" read as two scales,
+            # and the lead's "Placeholder for the ISVA column only" as advice (officer
+            # walk, 2026-12-03)
+            + f" · the source's confidence: {hit.confidence}"
             f" · checked: {checked}{warning}"
             + "".join(f"\n{said}: {value}" for said, value in held if value)
             + f"\nSource: {hit.source}"
             + (f" (seen {hit.source_date})" if hit.source_date else "")
-            + (f"\nNotes: {hit.notes}" if hit.notes else "")
+            + (f"\nThe directory lead's notes: {hit.notes}" if hit.notes else "")
         )
 
     def resizeEvent(self, event) -> None:

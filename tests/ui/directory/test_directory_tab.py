@@ -46,7 +46,8 @@ def test_a_services_details_say_where_they_come_from_and_what_is_in_doubt(qtbot,
     tab = searched(qtbot, pathway, "Children and Young People's Sexual Assault")
     row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "wm-cyp-sas")
     tab.table.setCurrentIndex(tab.model.index(row, 0))
-    assert "Notes: CONFLICT: 0330 223 0099" in tab.details.text()
+    assert "The directory lead's notes: CONFLICT: 0330 223 0099" in tab.details.text()
+    assert "the source's confidence: " in tab.details.text()
     assert "the second is the service's own page's (undated)" in tab.details.text()
     said = tab.details.text()  # unconfirmed, in the plan's calm words, not in capitals
     assert "not confirmed by a person · check it before you give it" in said
