@@ -35,6 +35,17 @@ def plain_label(text: str, role: str) -> QLabel:
     return label
 
 
+HEADING_MOST = 6.0  # points a question's heading stands above its words, at most
+
+
+def heading_font(font: QFont) -> QFont:
+    """A question's heading: half as large again as the words under it, but at most six
+    points larger. At 24 pt a 36-point question took two lines, and on a 1366x768 laptop
+    the page opened with its first line above the view (officer walk, 2026-12-03)."""
+    size = max(font.pointSizeF(), 1.0)
+    return scaled(font, min(1.5, (size + HEADING_MOST) / size), bold=True)
+
+
 def scaled(font: QFont, factor: float, bold: bool = False) -> QFont:
     """A font `factor` times the size of `font` (which follows the text-size setting)."""
     bigger = QFont(font)

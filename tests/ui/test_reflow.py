@@ -206,7 +206,7 @@ def test_the_section_names_wrap_in_their_column(qtbot, sized):
 def test_an_answer_key_first_brings_answers_below_the_fold_into_view(qtbot, sized):
     """At 24 pt on a laptop "No: they cannot go home safely" and "Not known" were below the
     fold, and 1 answered "Yes" with them unseen (review 2026-12-01)."""
-    window = sized(SCREENS[0], LARGEST)
+    window = sized(SCREENS[1], LARGEST)
     walk(qtbot, window, CASES[0]["scenario"], stop_before="safe_tonight")
     panel = window.question_page.panel
     last = panel.buttons[-1]
@@ -235,3 +235,22 @@ def test_an_answer_key_first_brings_answers_below_the_fold_into_view(qtbot, size
     assert window.session.question.id == "safe_tonight"
     qtbot.keyClicks(panel, "1")  # the same key twice in a row: taken
     assert window.session.answers["safe_tonight"] == "yes"
+
+
+@pytest.mark.parametrize("question", ["safe_tonight", "consent_to_share"])
+def test_a_question_opens_whole_in_view_at_the_largest_text_on_a_laptop(qtbot, sized, question):
+    """At 24 pt on a maximised 1366x768 laptop the page opened with the question's first
+    line above the view: "Always" had a line of its own under the page, and the page was
+    scrolled to show its first answer whole (officer walk, 2026-12-03)."""
+    window = sized(MAXIMISED, LARGEST)
+    walk(qtbot, window, CASES[0]["scenario"], stop_before=question)
+    page, reminders = window.question_page, window.conversation.reminders
+    qtbot.waitUntil(lambda: page.panel.isVisible())
+    qtbot.wait(50)  # the page's words settle their height, and it follows the focus
+    shown = page.prompt.visibleRegion().boundingRect()
+    assert shown.height() == page.prompt.height() and shown.top() == 0, question
+    first = page.panel.buttons[0]
+    assert first.hasFocus() and not first.visibleRegion().isEmpty()
+    assert reminders.top.indexOf(reminders.always) >= 0  # folded, beside the heading
+    reminders.always.button.click()  # opened: its list under the heading's line again
+    assert reminders.top.indexOf(reminders.always) < 0 and reminders.always.button.hasFocus()

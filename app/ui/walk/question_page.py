@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayou
 from app.pathways.graph import Question
 from app.ui.case import CaseSession, PageOnScreen
 from app.ui.case_reminders import names_in_one
-from app.ui.labels import announce, plain_label
+from app.ui.labels import announce, heading_font, plain_label
 from app.ui.viewport import viewport_size
-from app.ui.walk.answer_panels import AnswerPanel, panel_for
+from app.ui.walk.answer_panels import AnswerPanel, ButtonsPanel, panel_for
 from app.ui.walk.page_panel import TickBoxPage
 from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold
 
@@ -37,10 +37,7 @@ class QuestionPage(KeyHold, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.section = plain_label("", "Section")
         self.prompt = plain_label("", "Question")
-        font = self.prompt.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.prompt.setFont(font)
+        self.prompt.setFont(heading_font(self.prompt.font()))
         self.help = plain_label("", "Help")
         self.red_flags = plain_label("", "Red flags")  # R41: see _name_red_flags
         self.red_flags.hide()
@@ -72,6 +69,7 @@ class QuestionPage(KeyHold, QWidget):
         page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel: AnswerPanel | TickBoxPage | None = None
         self.question: Question | None = None
+        self.opened_on: QWidget | None = None  # the control a page opened with focused
         QApplication.instance().focusChanged.connect(self._keep_in_view)
         # wrapped words settle their height after the page is shown: follow the focus then
         self.holder.verticalScrollBar().rangeChanged.connect(
@@ -113,7 +111,13 @@ class QuestionPage(KeyHold, QWidget):
             widget = self.panel.in_view(widget)
         top = widget.mapTo(content, QPoint(0, 0)).y() - 8
         bottom = top + widget.height() + 16
-        if bottom > bar.value() + height:
+        # a page opens with its question in view while half its first answer shows: the
+        # whole answer in view put the question's first line above the view at 24 pt on a
+        # 1366x768 laptop (officer walk, 2026-12-03); its first key brings the rest
+        opening = widget is self.opened_on and isinstance(self.panel, ButtonsPanel)
+        if opening and top + 8 + widget.height() // 2 <= height:
+            bar.setValue(0)
+        elif bottom > bar.value() + height:
             bar.setValue(min(top, bottom - height))
         elif top < bar.value():
             bar.setValue(top)
@@ -189,10 +193,8 @@ class QuestionPage(KeyHold, QWidget):
 
     def _show(self, question: Question, prompt: str, help: str, panel, number: int) -> None:
         self.section.setText(f"{question.section} · question {number}")
-        font = QApplication.font()  # the setting's size now, before the page has heard of it
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.prompt.setFont(font)
+        # the setting's size now, before the page has heard of it
+        self.prompt.setFont(heading_font(QApplication.font()))
         self.prompt.setText(prompt)
         self.help.setText(help)
         self.help.setVisible(bool(help))
@@ -223,6 +225,7 @@ class QuestionPage(KeyHold, QWidget):
         self.holder.verticalScrollBar().setValue(0)
         self.question = question
         self.panel.focus_first()
+        self.opened_on = QApplication.focusWidget()
         self._keep_in_view(None, QApplication.focusWidget())  # shown again: no focus change
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

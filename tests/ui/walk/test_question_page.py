@@ -20,7 +20,7 @@ def test_the_page_is_named_by_its_question_and_described_by_its_hint(qtbot, grap
 def test_the_question_follows_a_text_size_change_at_once(qtbot, make_window):
     window = make_window()
     window.replace_settings(text_size=24)
-    assert window.question_page.prompt.font().pointSizeF() == 36
+    assert window.question_page.prompt.font().pointSizeF() == 30  # six points above, at most
     window.replace_settings(text_size=11)
     assert window.question_page.prompt.font().pointSizeF() == 16.5
 
