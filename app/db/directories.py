@@ -162,7 +162,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             f"{ORIGINS['machine']} ({named}), named by IT's policy, cannot be reached (missing, "
             "offline or not a folder): no update from it was checked"
         )
-    elif named is not None and not _is_folder(named) and (named.exists() or named.is_symlink()):
+    elif named is not None and not _is_folder(named) and os.path.lexists(named):
         # an update copied to the folder's name before it was made (attack, 2026-12-03)
         choice.unreachable.append(
             f"{ORIGINS['machine']} ({named}) is not a folder: no update from it was checked; "

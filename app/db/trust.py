@@ -9,6 +9,7 @@ folder is never read for keys: whoever can write a profile must not be able to a
 from __future__ import annotations
 
 import base64
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,7 +83,7 @@ def keys_folder_not_a_folder(sources: KeySources) -> list[str]:
     was told to add the very key it had put there (attack, 2026-12-03)."""
     folder = sources.machine
     try:
-        if folder is None or folder.is_dir() or not (folder.exists() or folder.is_symlink()):
+        if folder is None or folder.is_dir() or not os.path.lexists(folder):
             return []
     except OSError:  # not readable: the reading of the keys says so
         return []

@@ -86,11 +86,13 @@ def in_subfolders(folder: Path | None) -> str:
     updates unpacked from an archive into a folder of their own, or copied by month, were
     passed over unsaid and the self-test passed (attack, 2026-12-03). The first few
     folders only, as for the updates' owners (OPEN_CHECKED)."""
+    if folder is None:  # (os.scandir(None) would list the working folder)
+        return ""
     try:
         with os.scandir(folder) as entries:
             inside = [Path(e.path) for e in entries if e.is_dir() and not named_as_bundle(e.name)]
         held = [sub for sub in sorted(inside)[:OPEN_CHECKED] if bundle_files(sub)]
-    except (OSError, TypeError):  # not there, or not readable: the reading says so
+    except OSError:  # not there, or not readable: the reading says so
         return ""
     if not held:
         return ""
