@@ -7,7 +7,7 @@ import shutil
 
 from app.db.directories import select_directory
 from app.db.trust import KeySources
-from app.db.update_folders import OPEN_CHECKED, left_in_default_folder
+from app.db.update_folders import OPEN_CHECKED, in_subfolders, left_in_default_folder
 from tests.db.test_directories import TODAY, bundle
 
 
@@ -138,3 +138,12 @@ def test_an_update_or_keys_folder_that_is_a_file_is_named(where, key, tmp_path):
         f"the trusted keys folder ({machine_keys}) is not a folder: no key in it is read; "
         "make it a folder and put the lead's .pub key file inside it"
     ]
+
+
+def test_no_update_folder_lists_no_other(tmp_path, monkeypatch):
+    """os.scandir(None) lists the working folder: with no update folder, none is read."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "u.navdir").write_bytes(b"x")
+    monkeypatch.chdir(tmp_path)
+    assert in_subfolders(None) == ""
+    assert in_subfolders(tmp_path).startswith(f"update files in {tmp_path / 'sub'} are not read")
