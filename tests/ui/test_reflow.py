@@ -252,5 +252,6 @@ def test_a_question_opens_whole_in_view_at_the_largest_text_on_a_laptop(qtbot, s
     first = page.panel.buttons[0]
     assert first.hasFocus() and not first.visibleRegion().isEmpty()
     assert reminders.top.indexOf(reminders.always) >= 0  # folded, beside the heading
+    assert reminders.always.button.nextInFocusChain() is reminders.case_view  # Tab as seen
     reminders.always.button.click()  # opened: its list under the heading's line again
     assert reminders.top.indexOf(reminders.always) < 0 and reminders.always.button.hasFocus()

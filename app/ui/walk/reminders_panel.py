@@ -126,10 +126,12 @@ class RemindersPanel(QWidget):
         beside = self.compact and not self.always.is_open and self.heading.isVisibleTo(self)
         if beside == (self.top.indexOf(self.always) >= 0):
             return
-        if beside:
+        if beside:  # Tab reaches it where it is seen: before the list
             self.top.insertWidget(1, self.always)
+            QWidget.setTabOrder(self.always.button, self.case_view)
         else:
             self.layout().insertWidget(self.layout().indexOf(self.case_view) + 1, self.always, 2)
+            QWidget.setTabOrder(self.case_view, self.always.button)
 
     def set_compact(self, compact: bool) -> None:
         self.compact = compact
