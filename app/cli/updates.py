@@ -37,9 +37,12 @@ def passphrase_from(file: Path | None, confirm: bool = False) -> str | None:
         )
     import getpass
 
-    first = getpass.getpass("Passphrase for the key: ")
-    if confirm and getpass.getpass("The same passphrase again: ") != first:
-        raise signing.KeyFileError("the two passphrases differ")
+    try:
+        first = getpass.getpass("Passphrase for the key: ")
+        if confirm and getpass.getpass("The same passphrase again: ") != first:
+            raise signing.KeyFileError("the two passphrases differ")
+    except EOFError:  # Ctrl-D: "unexpected problem (EOFError)" (the lead's walk, 2026-12-03)
+        raise signing.KeyFileError("no passphrase given (the input ended)") from None
     return first
 
 

@@ -286,3 +286,17 @@ def test_verify_notes_an_update_signed_on_a_day_after_today(tmp_path, capsys, ap
     )
     assert main(["directory", "verify", str(today), "--keys", str(lead.public_path.parent)]) == 0
     assert "after today here" not in capsys.readouterr().out
+
+
+def test_the_passphrase_prompt_ended_with_ctrl_d_is_said(tmp_path, capsys, monkeypatch):
+    """Ctrl-D at the prompt gave "unexpected problem (EOFError)" (the lead's walk, 12-03)."""
+    import getpass
+    import sys
+
+    def ended(_prompt=""):
+        raise EOFError
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", ended)
+    assert main(["directory", "keygen", "--out", str(tmp_path / "k")]) == 1
+    assert "error: no key made: no passphrase given (the input ended)" in capsys.readouterr().err
