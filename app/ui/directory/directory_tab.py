@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -99,6 +100,15 @@ class DirectoryTab(QWidget):
         if copy is not None:  # a name copied from the results (Qt copies the current cell)
             self.table.installEventFilter(self.copy_guard)
         layout.addWidget(self.table, 1)
+        # the number of the service chosen, as the plan's cards copy theirs: Ctrl+C copied
+        # the name, the current cell's, with no word of it (officer walk, 2026-12-03)
+        self.copy_contact = QPushButton("Copy number")
+        self.copy_contact.setAutoDefault(True)  # Enter copies, as Space does
+        self.copy_contact.clicked.connect(lambda: copy(self.contact) if copy else None)
+        self.contact = ""
+        self._offer_copy("", "number")
+        if copy is not None:
+            layout.addWidget(self.copy_contact, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.details_view)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -147,6 +157,7 @@ class DirectoryTab(QWidget):
         )
 
     def show_hits(self, hits: list | str) -> None:
+        self._offer_copy("", "number")  # none chosen among new results
         if isinstance(hits, str):  # the search failed: say so, keep what the worker typed
             self.model.set_hits([])
             self.details.setText(hits)
@@ -170,10 +181,20 @@ class DirectoryTab(QWidget):
             wider.append("fewer words")
         return WIDER.format(" or ".join(wider)) if wider else ""
 
+    def _offer_copy(self, contact: str, what: str) -> None:
+        self.contact = contact
+        self.copy_contact.setText(f"Copy {what}")
+        self.copy_contact.setEnabled(bool(contact))
+        name = f"Copy the {what} of the service chosen" if contact else "No service chosen"
+        self.copy_contact.setAccessibleName(name)
+
     def show_details(self, current, _previous=None) -> None:
         if not current.isValid() or current.row() >= len(self.model.hits):
             return
         hit = self.model.hits[current.row()]
+        self._offer_copy(
+            hit.phone or hit.email, "number" if hit.phone or not hit.email else "e-mail"
+        )
         checked = hit.confirmed or "not confirmed by a person"
         # in the plan's calm words: "⚠ CHECK BEFORE USE" in capitals stood after nearly every
         # service, the warning issue 13 took off the cards (review 2026-12-01)
@@ -235,4 +256,5 @@ class DirectoryTab(QWidget):
         for control in (self.query, self.borough, self.kind, self.always_open):
             control.blockSignals(False)
         self.model.set_hits([])
+        self._offer_copy("", "number")
         self.details.setText(DETAILS_HINT)

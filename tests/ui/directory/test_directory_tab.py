@@ -116,3 +116,25 @@ def test_a_services_details_give_its_hours_how_to_refer_and_website(qtbot, pathw
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     assert "\nHours: Mon and Wed 9:00-20:00; Tue, Thu and Fri 9:00-17:00" in tab.details.text()
     tab.searches.stop()
+
+
+def test_the_chosen_services_number_is_copied_by_its_button(qtbot, pathway):
+    """Ctrl+C on a result copied its name, the current cell's; there was no button for the
+    number (officer walk, 2026-12-03)."""
+    copied = []
+    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0, copy=copied.append)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.query.setText("Childline")
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.run_search()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    assert not tab.copy_contact.isEnabled()  # none chosen yet
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "childline")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    assert tab.copy_contact.isEnabled() and tab.copy_contact.text() == "Copy number"
+    tab.copy_contact.click()
+    assert copied == [pathway.graph.services["childline"].phone]
+    tab.clear()  # quick exit, a new conversation
+    assert not tab.copy_contact.isEnabled() and tab.contact == ""
+    tab.searches.stop()
