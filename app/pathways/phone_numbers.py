@@ -320,7 +320,8 @@ def uk_phone_digits(text: str, strict: bool = True) -> str | None:
 # weekends, bank holidays): …", "after hours and weekends: Emergency Duty Team 0121 …" as the
 # leads write them: the words, then from the first figure the number and what follows it
 OUT_OF_HOURS = re.compile(
-    r"(?P<label>[^\d+.]*\b(?:out[ -]of|after)[ -]hours\b[^\d+.]*?)[\s:]*(?P<tail>\+?\d.*)",
+    r"(?P<label>[^\d+.]*\b(?:out[ -]of|after)[ -]hours\b[^\d+.]*?)[\s:]*"
+    r"(?P<tail>(?:\+|\()?\d.*)",
     re.IGNORECASE,
 )
 NEGATIONS_SAID = {*NEGATIONS, "none", "nor", "isn", "isnt"}
@@ -332,7 +333,12 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
     names no UK number for out of hours. Held in the note, it stood in small type under the
     front door's daytime number, the one a worker rings at six on a Friday (officer walk,
     2026-12-02). Not one the words before it say is not for out of hours ("No out-of-hours
-    number held here, rough sleeping reports: 0300 …")."""
+    number held here, rough sleeping reports: 0300 …"), and none where the note holds a
+    second number: "calls are diverted from 0121 … to 0300 …", "instead of …", "(old
+    number, now …)" put the wrong one in bold (re-attack, 2026-12-03). The number is shown
+    as workers read it ("(0121) 303 2296" left a bracket in the words before it)."""
+    if len(ANOTHER_NUMBER.findall(note)) != 1:
+        return None
     parts = [part.strip() for part in note.split(";")]
     for at, part in enumerate(parts):
         found = OUT_OF_HOURS.fullmatch(part)
@@ -341,7 +347,8 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
             label = " ".join(found["label"].split()).rstrip(":")
             after = found["tail"][len(number) :].strip().lstrip(".,").strip()
             rest = "; ".join(p for p in parts[:at] + parts[at + 1 :] if p)
-            return label[:1].upper() + label[1:], number, after, rest
+            shown = format_uk_phone(number) or number
+            return label[:1].upper() + label[1:], shown, after, rest
     return None
 
 

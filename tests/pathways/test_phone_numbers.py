@@ -226,10 +226,17 @@ def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
             ("Out of hours", "0121 303 2296", "Under-18s out of hours: the duty team", ""),
         ),
         (
-            "out of hours: 0121 303 2296 (24 hours) or 0121 303 2297",
-            ("Out of hours", "0121 303 2296", "(24 hours) or 0121 303 2297", ""),
+            "out of hours: 0121 303 2296 (24 hours)",
+            ("Out of hours", "0121 303 2296", "(24 hours)", ""),
         ),
         ("Out of hours: the same number; 0121 717 1515 (24/7)", None),  # not said to be it
+        # a second number in the note: which one is meant is for the worker to read
+        # (re-attack, 2026-12-03)
+        ("After hours calls are diverted from 0121 303 2296 to 0300 555 2922", None),
+        ("After hours, instead of 0121 303 2296 ring 0300 555 2922", None),
+        ("Out of hours: 0121 303 2296 (old number, now 0300 555 2922)", None),
+        ("Out of hours: 0300 555 2922 (until 1 Jan 2027; from then 0300 555 2999)", None),
+        ("Out of hours: (0121) 303 2296", ("Out of hours", "0121 303 2296", "", "")),
         ("out of hours: 0121 496 000", None),  # a digit short: stays in the note, as written
         ("out of hours: 0300 555 2922 1", None),  # a digit over, signed before the strict rule
         ("out of hours: 999", None),  # not a line of the service's own
