@@ -38,8 +38,8 @@ from app.db.trust import (
 )
 from app.db.update_folders import (
     bundle_files,
-    in_subfolders,
     left_in_default_folder,
+    not_read,
     open_to_others,
     update_open_to_others,
 )
@@ -170,9 +170,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         )
     if named is not None and (opened := open_to_others(named, ORIGINS["machine"])):
         choice.unreachable.append(opened)
-    for left in (left_in_default_folder(where.passed_over, named), in_subfolders(named)):
-        if left:
-            choice.unreachable.append(left)
+    left = left_in_default_folder(where.passed_over, named)
+    choice.unreachable += ([left] if left else []) + not_read(named)
     share_listed = True  # IT's folder, when in reach, listed at this start: what it lacks is known
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:

@@ -4,6 +4,7 @@ another account could change a folder or an update in it. No Qt."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from app.db.bundle import named_as_bundle
@@ -81,25 +82,53 @@ def left_in_default_folder(default: Path | None, named: Path | None) -> str:
     )
 
 
-def in_subfolders(folder: Path | None) -> str:
-    """Updates in a folder inside IT's update folder, which no laptop reads: a lead's
-    updates unpacked from an archive into a folder of their own, or copied by month, were
-    passed over unsaid and the self-test passed (attack, 2026-12-03). The first few
-    folders only, as for the updates' owners (OPEN_CHECKED)."""
+SUBFOLDERS_CHECKED = 64  # folders inside IT's folder looked into for updates, newest name first
+
+
+def not_read(folder: Path | None) -> list[str]:
+    """What IT put in its update folder that no laptop reads, said: updates in a folder
+    inside it (a lead's updates unpacked from an archive, or copied by month), and files
+    named almost as an update ("….navdir.part", a space after it, a look-alike letter, a
+    dot before it). Each was passed over unsaid and the self-test passed (attack and
+    re-attack, 2026-12-03). A folder this account cannot read hides no other (a mount
+    point's lost+found), and the newest-named folders are looked into first."""
     if folder is None:  # (os.scandir(None) would list the working folder)
-        return ""
+        return []
     try:
         with os.scandir(folder) as entries:
-            inside = [Path(e.path) for e in entries if e.is_dir() and not named_as_bundle(e.name)]
-        held = [sub for sub in sorted(inside)[:OPEN_CHECKED] if bundle_files(sub)]
+            listed = [(e.name, e.is_dir()) for e in entries]
     except OSError:  # not there, or not readable: the reading says so
-        return ""
-    if not held:
-        return ""
-    return (
-        f"update files in {', '.join(str(sub) for sub in held)} are not read: laptops read "
-        f"only the update folder itself ({folder}); move them there"
-    )
+        return []
+    inside = sorted((n for n, d in listed if d and not named_as_bundle(n)), reverse=True)
+    held = [folder / n for n in inside[:SUBFOLDERS_CHECKED] if _holds_updates(folder / n)]
+    near = sorted(n for n, d in listed if not d and _almost_an_update(n))
+    said = []
+    if held:
+        said.append(
+            f"update files in {', '.join(str(sub) for sub in held)} are not read: laptops "
+            f"read only the update folder itself ({folder}); move them there"
+        )
+    if near:
+        said.append(
+            f"{', '.join(repr(n) for n in near)} in {folder} are not read as updates: an "
+            "update's name ends in .navdir and does not start with a dot; copy it again "
+            "under the name the lead gave it"
+        )
+    return said
+
+
+def _holds_updates(sub: Path) -> bool:
+    try:
+        return bool(bundle_files(sub))
+    except OSError:  # one this account cannot read: the others are still looked into
+        return False
+
+
+def _almost_an_update(name: str) -> bool:
+    """Named nearly as an update (".nav" in its name: "….navdir.part", "….navdir " with a
+    space, "….navdіr" with a Cyrillic і, ".….navdir"), but not read as one."""
+    read = named_as_bundle(name) and not name.startswith(".")
+    return ".nav" in unicodedata.normalize("NFKC", name).lower() and not read
 
 
 def _same_folder(one: Path, other: Path) -> bool:

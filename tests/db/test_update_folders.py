@@ -7,7 +7,7 @@ import shutil
 
 from app.db.directories import select_directory
 from app.db.trust import KeySources
-from app.db.update_folders import OPEN_CHECKED, in_subfolders, left_in_default_folder
+from app.db.update_folders import OPEN_CHECKED, left_in_default_folder, not_read
 from tests.db.test_directories import TODAY, bundle
 
 
@@ -140,10 +140,46 @@ def test_an_update_or_keys_folder_that_is_a_file_is_named(where, key, tmp_path):
     ]
 
 
+def test_a_folder_that_cannot_be_read_or_many_before_it_hide_no_update_in_a_folder(
+    where, key, monkeypatch
+):
+    """A mount point's lost+found (root's, 700) hid every folder of updates from a worker,
+    and with eight months' folders before it "2026-12" was never looked into; files named
+    almost as an update were passed over unsaid (re-attack, 2026-12-03)."""
+    folder = where.machine_updates
+    for month in range(1, 13):
+        (folder / f"2026-{month:02}").mkdir(parents=True)
+    bundle(dataclasses.replace(where, machine_updates=folder / "2026-12"), key, "2026.12.3")
+    (folder / "lost+found").mkdir()
+    made = bundle(where, key, "2026.12.2")
+    for name in ("directory-2026.12.4.navdir.part", "directory-2026.12.5.navd\u0456r", ".u.navdir"):
+        shutil.copy(made, folder / name)
+    real_listdir = os.scandir
+
+    def no_lost_found(path="."):  # as a worker's account meets root's 700 folder
+        if str(path).endswith("lost+found"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "scandir", no_lost_found)
+        said = not_read(folder)
+    assert said[0].startswith(f"update files in {folder / '2026-12'} are not read")
+    assert (
+        "'.u.navdir', 'directory-2026.12.4.navdir.part', 'directory-2026.12.5.navd\u0456r'"
+        in said[1]
+    )
+    assert choice_says(where, "are not read as updates")
+
+
+def choice_says(where, words):
+    return said(select_directory(where, TODAY), words)
+
+
 def test_no_update_folder_lists_no_other(tmp_path, monkeypatch):
     """os.scandir(None) lists the working folder: with no update folder, none is read."""
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "u.navdir").write_bytes(b"x")
     monkeypatch.chdir(tmp_path)
-    assert in_subfolders(None) == ""
-    assert in_subfolders(tmp_path).startswith(f"update files in {tmp_path / 'sub'} are not read")
+    assert not_read(None) == []
+    assert not_read(tmp_path)[0].startswith(f"update files in {tmp_path / 'sub'} are not read")
