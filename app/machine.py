@@ -121,8 +121,10 @@ def others_could_change(path: Path) -> str:
         above_open = not wholly and S_ISDIR(status.st_mode) and not status.st_mode & S_ISVTX
         if (wholly or above_open) and _writable_by_others(status):
             return f"{where}can be changed by other accounts (mode {status.st_mode & 0o7777:o})"
-        if not wholly:
+        if not (wholly or above_open):
             continue
+        # a folder above too: its group bits are the list's mask, and "rwx for mallory" on
+        # the machine folder's parent let her rename it away (re-attack, 2026-12-03)
         if _access_list(place):  # its group bits are then the list's mask (attack review)
             return f"{where}has an access list that may let other accounts change it"
     return ""
