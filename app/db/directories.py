@@ -36,13 +36,7 @@ from app.db.trust import (
     keys_folder_not_a_folder,
     load_trusted_keys,
 )
-from app.db.update_folders import (
-    bundle_files,
-    left_in_default_folder,
-    not_read,
-    open_to_others,
-    update_open_to_others,
-)
+from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
 from app.machine import installed_by_it, machine_folders, others_could_change
 from app.records import record
 
@@ -155,23 +149,9 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         choice.refused.append(f"shipped directory {where.shipped.name}: {error}")
         choice.refused_files.append(where.shipped)
     bundles = []
-    named = where.machine_updates
-    if where.machine_updates_named and named is not None and not _is_folder(named):
-        # a typing mistake in the policy, or a share offline, was silent (review 2026-12-01)
-        choice.unreachable.append(
-            f"{ORIGINS['machine']} ({named}), named by IT's policy, cannot be reached (missing, "
-            "offline or not a folder): no update from it was checked"
-        )
-    elif named is not None and not _is_folder(named) and os.path.lexists(named):
-        # an update copied to the folder's name before it was made (attack, 2026-12-03)
-        choice.unreachable.append(
-            f"{ORIGINS['machine']} ({named}) is not a folder: no update from it was checked; "
-            "make it a folder and copy the updates into it"
-        )
-    if named is not None and (opened := open_to_others(named, ORIGINS["machine"])):
-        choice.unreachable.append(opened)
-    left = left_in_default_folder(where.passed_over, named)
-    choice.unreachable += ([left] if left else []) + not_read(named)
+    choice.unreachable += folder_notes(
+        where.machine_updates, where.machine_updates_named, where.passed_over, ORIGINS["machine"]
+    )
     share_listed = True  # IT's folder, when in reach, listed at this start: what it lacks is known
     for origin, folder in (("machine", where.machine_updates), ("user", where.user_updates)):
         try:
@@ -185,7 +165,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
                 f"{ORIGINS[origin]} ({folder}) cannot be read: {error.strerror or error}"
             )
     choice.it_folder_listed = (
-        share_listed and where.machine_updates is not None and _is_folder(where.machine_updates)
+        share_listed and where.machine_updates is not None and is_folder(where.machine_updates)
     )
     if bundles:  # the signature library loads only when there is work for it
         try:
@@ -242,13 +222,6 @@ def _check_shipped(path: Path, data: bytes) -> None:
         raise Refused(f"{path} has been altered since it was installed (sha256 differs)")
 
 
-def _is_folder(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:
-        return True  # there, but not readable: the reading says so
-
-
 TRIES_IN_SHARE = 3  # places in IT's share read whole for one signed manifest, at most
 
 
@@ -298,7 +271,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
     below_shipped = None  # the newest update the shipped directory overtook
     # with IT's folder in reach, only its updates count: a copy kept here of one IT has
     # removed (the release replacing it) would fail the self-test on every laptop for good
-    share_up = where.machine_updates is not None and _is_folder(where.machine_updates)
+    share_up = where.machine_updates is not None and is_folder(where.machine_updates)
     # newest first; of one version, IT's file first (its other contents here stand in)
     order = sorted(found.values(), key=lambda r: (r[0], any(o == "machine" for o, _ in r[2])))
     for key, manifest, places in reversed(order):

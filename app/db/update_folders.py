@@ -28,6 +28,41 @@ def bundle_files(folder: Path | None) -> list[Path]:
     return sorted(p for p in found if not p.name.startswith("."))
 
 
+def folder_notes(
+    named: Path | None, by_policy: bool, passed_over: Path | None, called: str
+) -> list[str]:
+    """What IT is told of its update folder (`called` as IT reads it) before any update in
+    it is read: out of reach, not a folder, open to others, updates left in the folder a
+    policy passed over, what in it no laptop reads."""
+    if named is None:
+        return []
+    notes = []
+    if by_policy and not is_folder(named):
+        # a typing mistake in the policy, or a share offline, was silent (review 2026-12-01)
+        notes.append(
+            f"{called} ({named}), named by IT's policy, cannot be reached (missing, offline "
+            "or not a folder): no update from it was checked"
+        )
+    elif not is_folder(named) and os.path.lexists(named):
+        # an update copied to the folder's name before it was made (attack, 2026-12-03)
+        notes.append(
+            f"{called} ({named}) is not a folder: no update from it was checked; make it a "
+            "folder and copy the updates into it"
+        )
+    if opened := open_to_others(named, called):
+        notes.append(opened)
+    if left := left_in_default_folder(passed_over, named):
+        notes.append(left)
+    return notes + not_read(named)
+
+
+def is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return True  # there, but not readable: the reading says so
+
+
 def open_to_others(folder: Path, named: str) -> str:
     """IT's update folder (`named` as IT reads it), or an update in it, that another account
     could change: any user could remove or replace an update before a laptop took it, and
