@@ -224,7 +224,9 @@ class DirectoryTab(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.details_view.setMaximumHeight(self.height() * 2 // 5)
+        # two fifths with the copy button: the results keep at least half the tab
+        button = self.copy_contact.sizeHint().height() if self.copy_contact.parent() else 0
+        self.details_view.setMaximumHeight(self.height() * 2 // 5 - button)
 
     def showEvent(self, event) -> None:
         """Every service listed when the tab opens with nothing asked: it opened on an
