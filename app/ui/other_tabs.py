@@ -78,6 +78,7 @@ class OtherTabs:
             graph.kind_labels,
             self.debounce_ms,
             self.window.clipboard.put,
+            self.window.copy_contact,
         )
         _put(self.window.tabs, self.waiting.pop("Directory"), self.directory)
 

@@ -2,6 +2,7 @@
 until the worker asks for one; until then they hold nothing a quick exit must clear."""
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from app.event_log import EventLog
 from app.settings import UserSettings
@@ -129,3 +130,19 @@ def test_an_opened_window_builds_them_once_its_first_question_has_painted(qtbot,
     qtbot.waitUntil(lambda: window.other_tabs.built, timeout=5000)
     assert window.pages.currentWidget() is window.question_page
     assert window.question_page.panel.isVisible()
+
+
+def test_the_directorys_copy_button_says_on_the_status_line_what_it_copied(qtbot, make_window):
+    """Copied unsaid, the status line still named the plan's number copied before, while
+    the clipboard held the directory's (look on Xvfb, 2026-12-03)."""
+    window = make_window()
+    tab = window.other_tabs.directory
+    window.tabs.setCurrentWidget(tab)
+    tab.query.setText("Black Country Women's Aid")
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "bcwa")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab.copy_contact.click()
+    number = window.pathway.graph.services["bcwa"].phone
+    assert window.status.text() == f"Copied {number}: paste it where you dial or write."
+    assert QApplication.clipboard().text() == number

@@ -43,7 +43,11 @@ class DirectoryTab(QWidget):
         kinds: dict[str, str],
         debounce_ms: int = 120,
         copy: Callable[[str], None] | None = None,
+        copy_number: Callable[[str], None] | None = None,
     ) -> None:
+        """`copy`: what is copied from the tab, marked as the app's; `copy_number`: a
+        service's number copied by its button, and said on the status line (copied
+        unsaid, the line still said the number copied before: look on Xvfb, 2026-12-03)."""
         super().__init__()
         self.use_search(open_search)
         layout = QVBoxLayout(self)
@@ -104,10 +108,10 @@ class DirectoryTab(QWidget):
         # the name, the current cell's, with no word of it (officer walk, 2026-12-03)
         self.copy_contact = QPushButton("Copy number")
         self.copy_contact.setAutoDefault(True)  # Enter copies, as Space does
-        self.copy_contact.clicked.connect(lambda: copy(self.contact) if copy else None)
         self.contact = ""
         self._offer_copy("", "number")
-        if copy is not None:
+        if copy_number is not None:
+            self.copy_contact.clicked.connect(lambda: copy_number(self.contact))
             layout.addWidget(self.copy_contact, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.details_view)
         self.timer = QTimer(self)

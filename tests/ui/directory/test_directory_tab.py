@@ -122,7 +122,7 @@ def test_the_chosen_services_number_is_copied_by_its_button(qtbot, pathway):
     """Ctrl+C on a result copied its name, the current cell's; there was no button for the
     number (officer walk, 2026-12-03)."""
     copied = []
-    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0, copy=copied.append)
+    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0, print, copied.append)
     qtbot.addWidget(tab)
     tab.show()
     tab.query.setText("Childline")
