@@ -53,6 +53,15 @@ def trust_line(match: ServiceMatch, today: date, months: int) -> str:
     return ""
 
 
+def copy_button(label: str, name: str, copy: Callable[[str], None], text: str) -> QPushButton:
+    """A button copying `text`, named for a screen reader by what it copies."""
+    button = QPushButton(label)
+    button.setAutoDefault(True)  # Enter copies, as Space does
+    button.setAccessibleName(name)
+    button.clicked.connect(lambda: copy(text))
+    return button
+
+
 class ServiceRow(QWidget):
     """A service: its name, then its number large enough to read across a desk."""
 
@@ -98,10 +107,9 @@ class ServiceRow(QWidget):
         line.addWidget(self.number)
         if copy is not None and (service.phone or service.email):
             what = "number" if service.phone else "e-mail address"  # never "number" for e-mail
-            self.copy_button = QPushButton(f"Copy {what.split()[0]}")
-            self.copy_button.setAutoDefault(True)  # Enter copies, as Space does
-            self.copy_button.setAccessibleName(f"Copy the {what} for {service.name}")
-            self.copy_button.clicked.connect(lambda: copy(contact))
+            self.copy_button = copy_button(
+                f"Copy {what.split()[0]}", f"Copy the {what} for {service.name}", copy, contact
+            )
             (line if service.phone else under).addWidget(self.copy_button)  # e-mail: under it
             under.addStretch(1)
         if not instead:
@@ -146,10 +154,9 @@ class ServiceRow(QWidget):
             self.out_of_hours.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         line.addWidget(self.out_of_hours)
         if copy is not None:
-            self.out_of_hours_copy = QPushButton("Copy number")
-            self.out_of_hours_copy.setAutoDefault(True)
-            self.out_of_hours_copy.setAccessibleName(f"Copy the {words.lower()} number for {name}")
-            self.out_of_hours_copy.clicked.connect(lambda: copy(number))
+            self.out_of_hours_copy = copy_button(
+                "Copy number", f"Copy the {words.lower()} number for {name}", copy, number
+            )
             line.addWidget(self.out_of_hours_copy)
         line.addStretch(1)
         layout.addLayout(line)
