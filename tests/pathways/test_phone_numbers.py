@@ -9,8 +9,13 @@ from app.pathways.phone_numbers import format_uk_phone, out_of_hours, uk_phone_d
     ("text", "strict", "lenient"),
     [
         ("0121 496 0000", "01214960000", "01214960000"),
-        ("016977 4123", "0169774123", "0169774123"),  # other 01 areas: 10 digits too
+        # 10 digits only where Ofcom's plan has five-figure local numbers (and Brampton's four)
+        ("016977 4123", "0169774123", "0169774123"),
         ("01204 12345", "0120412345", "0120412345"),
+        ("01384 81234", "0138481234", "0138481234"),  # Dudley
+        ("01922 65200", None, "0192265200"),  # Walsall: six figures only (DA lead, 2026-12-02)
+        ("01902 55500", None, "0190255500"),  # Wolverhampton
+        ("01697 41234", None, "0169741234"),  # Brampton's neighbours: six figures
         ("+44 (0)121 496 0000", "01214960000", "01214960000"),
         ("0808 2000 247", "08082000247", "08082000247"),
         ("0800 1111", "08001111", "08001111"),
@@ -273,6 +278,8 @@ def test_every_out_of_hours_number_in_the_shipped_directory_is_read(graph):
         ("0121 496 000", None),
         ("0113 496 000", None),
         ("016977 4123", "016977 4123"),  # other areas: 10 digits too (Brampton)
+        ("0169774123", "016977 4123"),  # grouped as Brampton's code and local number
+        ("01384-81234", "01384 81234"),
         ("-0808-2000-247", None),  # shown to the worker as written
         ("0800 1111", "0800 1111"),
         ("+44 24 7678 8555", "024 7678 8555"),
