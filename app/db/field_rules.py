@@ -13,8 +13,9 @@ from datetime import date
 from typing import Any
 
 from app.db.service_rows import ASSURED_METHODS
+from app.pathways.area_codes import GEOGRAPHIC_LENGTHS
 from app.pathways.bidi import RIGHT_TO_LEFT
-from app.pathways.phone_numbers import GEOGRAPHIC_LENGTHS, PHONE_ALLOWED, uk_phone_digits
+from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
 from app.pathways.services import assured_on
 
 LONG_TEXT = {"description": 4000, "notes": 4000}

@@ -23,8 +23,8 @@ from app.db.field_rules import (
     phone_problems,
 )
 from app.db.service_rows import ASSURED_METHODS, age_of
+from app.pathways.area_codes import GEOGRAPHIC_LENGTHS
 from app.pathways.phone_numbers import (
-    GEOGRAPHIC_LENGTHS,
     PHONE_ALLOWED,
     format_uk_phone,
     national_number,

@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 
+from app.pathways.area_codes import whole_geographic
+
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
 UK_NUMBER = re.compile(
-    r"0(?:[12]\d{8,9}"  # geographic (lengths: GEOGRAPHIC, on the lead's side)
+    r"0(?:[12]\d{8,9}"  # geographic (lengths: area_codes, on the lead's side)
     r"|3\d{9}"  # 03: national rate
     r"|7[1-57-9]\d{8}"  # mobile (not 070 personal or 076 pager numbers)
     # 0800 has 10 or 11 digits (and Childline's 0800 1111), 0808 always 11: "0808 2000 24",
@@ -22,22 +24,7 @@ UK_NUMBER = re.compile(
     r"|800(?:\d{6,7}|1111)|808\d{7}"
     r"|8[47]\d{8})"  # 084x, 087x
 )
-# 02, 011x and 01x1 numbers always have 11 digits, other 01 numbers 11 (Ofcom's plan)
-GEOGRAPHIC = re.compile(r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{7})")
-# ... or 10 in the 40 areas whose four-figure code has five-figure local numbers too, and in
-# Brampton (016977), with four: Ofcom's National Telephone Numbering Plan, the codes as
-# Google's libphonenumber holds them (GB metadata, python-phonenumbers region_GB.py, read
-# 2026-12-03). "01922 65200", a Walsall number a digit short, passed (DA lead, 2026-12-02).
-TEN_DIGIT_CODES = frozenset(
-    "01204 01208 01254 01276 01297 01298 01363 01364 01384 01386 01404 01420 01460 01461 "
-    "01480 01488 01524 01527 01562 01566 01606 01629 01635 01647 01659 01695 01726 01744 "
-    "01750 01768 01827 01837 01884 01900 01905 01935 01946 01949 01963 01995 016977".split()
-)
 PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
-GEOGRAPHIC_LENGTHS = (
-    "02, 011x and 01x1 numbers have 11 digits; other 01 numbers 11, or 10 in the few areas "
-    "with five-figure local numbers, such as Dudley's 01384"
-)
 # Open Referral's phone types, read word by word (letters as typed: "ＦＡＸ" is "fax"; "Texts"
 # is "text"). A type with a word for a line no one can ring and speak to is never the number
 # shown ("Fax", "fax line", "TDD", "Answerphone"): a fax put first was shown as the
@@ -323,14 +310,9 @@ def uk_phone_digits(text: str, strict: bool = True) -> str | None:
         return digits
     if not UK_NUMBER.fullmatch(digits):
         return None
-    if strict and digits.startswith(("01", "02")) and not _geographic(digits):
+    if strict and digits.startswith(("01", "02")) and not whole_geographic(digits):
         return None
     return digits
-
-
-def _geographic(digits: str) -> bool:
-    short_area = len(digits) == 10 and TEN_DIGIT_CODES.intersection((digits[:5], digits[:6]))
-    return bool(GEOGRAPHIC.fullmatch(digits) or short_area)
 
 
 # "Out of hours: 0300 555 2922", "urgent concerns out of hours: …", "out of hours (evenings,

@@ -1,0 +1,37 @@
+"""How many digits a whole UK geographic (01, 02) number has, by its area code.
+
+"01922 65200", a Walsall number a digit short, was signed and shown as a number to ring
+(DA lead, 2026-12-02): most 01 areas have six-figure local numbers only, so a 10-digit
+number there is a typo, never a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 02, 011x and 01x1 numbers always have 11 digits, other 01 numbers 11 (Ofcom's plan)
+ELEVEN_DIGITS = re.compile(r"0(?:2\d{9}|1(?:1\d|\d1)\d{7}|1[02-9][02-9]\d{7})")
+# ... or 10 in the 40 areas whose four-figure code has five-figure local numbers too, and in
+# Brampton (016977), with four: Ofcom's National Telephone Numbering Plan, the codes as
+# Google's libphonenumber holds them (GB metadata, python-phonenumbers region_GB.py, read
+# 2026-12-03)
+TEN_DIGIT_CODES = frozenset(
+    {
+        *("01204", "01208", "01254", "01276", "01297", "01298", "01363", "01364", "01384"),
+        *("01386", "01404", "01420", "01460", "01461", "01480", "01488", "01524", "01527"),
+        *("01562", "01566", "01606", "01629", "01635", "01647", "01659", "01695", "01726"),
+        *("01744", "01750", "01768", "01827", "01837", "01884", "01900", "01905", "01935"),
+        *("01946", "01949", "01963", "01995", "016977"),
+    }
+)
+GEOGRAPHIC_LENGTHS = (
+    "02, 011x and 01x1 numbers have 11 digits; other 01 numbers 11, or 10 in the few areas "
+    "with five-figure local numbers, such as Dudley's 01384"
+)
+
+
+def whole_geographic(digits: str) -> bool:
+    """Whether an 01 or 02 number's digits are as many as its area's numbers have."""
+    if len(digits) == 10:
+        return bool(TEN_DIGIT_CODES.intersection((digits[:5], digits[:6])))
+    return bool(ELEVEN_DIGITS.fullmatch(digits))

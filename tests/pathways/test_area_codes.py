@@ -1,0 +1,47 @@
+"""How many digits a whole 01 or 02 number has, by its area code (Ofcom's plan)."""
+
+import re
+
+import pytest
+
+from app.pathways.area_codes import GEOGRAPHIC_LENGTHS, TEN_DIGIT_CODES, whole_geographic
+from app.pathways.phone_numbers import PHONE_MARKS
+
+
+@pytest.mark.parametrize(
+    ("digits", "whole"),
+    [
+        ("01214960000", True),  # Birmingham, 0121: 11 digits only
+        ("0121496000", False),
+        ("02476788555", True),  # Coventry, 024
+        ("0247678855", False),
+        ("01922652000", True),  # Walsall: six-figure local numbers
+        ("0192265200", False),  # a digit short (DA lead, 2026-12-02)
+        ("0190255500", False),  # Wolverhampton
+        ("0138481234", True),  # Dudley's 01384 has five-figure local numbers too
+        ("01384812345", True),
+        ("0169774123", True),  # Brampton, 016977: four figures
+        ("0169741234", False),  # 01697 elsewhere: six
+        ("0120412345", True),  # Bolton
+        ("01384812", False),
+    ],
+)
+def test_a_number_is_whole_only_with_its_areas_length(digits, whole):
+    assert whole_geographic(digits) is whole
+
+
+def test_every_ten_digit_code_is_a_four_figure_01_code_or_brampton():
+    """A code from the 11-digit-only ranges (011x, 01x1) here would pass typos there."""
+    for code in TEN_DIGIT_CODES:
+        assert re.fullmatch(r"01[02-9][02-9]\d", code) or code == "016977", code
+
+
+def test_the_message_names_an_area_the_rule_lets_have_ten_digits():
+    assert "01384" in GEOGRAPHIC_LENGTHS and "01384" in TEN_DIGIT_CODES
+
+
+def test_every_shipped_geographic_number_is_whole(graph):
+    numbers = {s.id: PHONE_MARKS.sub("", s.phone) for s in graph.services.values() if s.phone}
+    geographic = {i: d for i, d in numbers.items() if d.startswith(("01", "02"))}
+    assert geographic, "the shipped directory holds council numbers"
+    assert [i for i, d in geographic.items() if not whole_geographic(d)] == []
