@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.pathways.phone_numbers import format_uk_phone, out_of_hours, uk_phone_digits
+from app.pathways.phone_numbers import format_uk_phone, uk_phone_digits
 
 
 @pytest.mark.parametrize(
@@ -209,59 +209,6 @@ def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
     from app.pathways.phone_numbers import number_not_dialled
 
     assert number_not_dialled(words) == not_dialled
-
-
-@pytest.mark.parametrize(
-    ("note", "found"),
-    [
-        (
-            "option 3; out of hours: 0300 555 8574",
-            ("Out of hours", "0300 555 8574", "", "option 3"),
-        ),
-        (
-            "Choose option 1; urgent concerns out of hours: 0121 464 9001",
-            ("Urgent concerns out of hours", "0121 464 9001", "", "Choose option 1"),
-        ),
-        (
-            "after hours and weekends: Emergency Duty Team 0121 569 2355",
-            ("After hours and weekends: Emergency Duty Team", "0121 569 2355", "", ""),
-        ),
-        (
-            "Out of hours: 0121 303 2296. Under-18s out of hours: the duty team",
-            ("Out of hours", "0121 303 2296", "Under-18s out of hours: the duty team", ""),
-        ),
-        (
-            "out of hours: 0121 303 2296 (24 hours)",
-            ("Out of hours", "0121 303 2296", "(24 hours)", ""),
-        ),
-        ("Out of hours: the same number; 0121 717 1515 (24/7)", None),  # not said to be it
-        # a second number in the note: which one is meant is for the worker to read
-        # (re-attack, 2026-12-03)
-        ("After hours calls are diverted from 0121 303 2296 to 0300 555 2922", None),
-        ("After hours, instead of 0121 303 2296 ring 0300 555 2922", None),
-        ("Out of hours: 0121 303 2296 (old number, now 0300 555 2922)", None),
-        ("Out of hours: 0300 555 2922 (until 1 Jan 2027; from then 0300 555 2999)", None),
-        ("Out of hours: (0121) 303 2296", ("Out of hours", "0121 303 2296", "", "")),
-        ("out of hours: 0121 496 000", None),  # a digit short: stays in the note, as written
-        ("out of hours: 0300 555 2922 1", None),  # a digit over, signed before the strict rule
-        ("out of hours: 999", None),  # not a line of the service's own
-        ("No out-of-hours number held here, rough sleeping: 0300 555 0030", None),
-        ("Rough sleeping: 0300 555 0030. No out-of-hours number held here", None),
-        ("Mon-Fri 9:00-17:00", None),
-    ],
-)
-def test_the_out_of_hours_line_is_read_from_the_numbers_note(note, found):
-    assert out_of_hours(note) == found
-
-
-def test_every_out_of_hours_number_in_the_shipped_directory_is_read(graph):
-    """Each shipped note naming an out-of-hours number gives it to the card; none of the
-    housing notes' "No out-of-hours number held here" beside another number does."""
-    read = {s.id for s in graph.services.values() if out_of_hours(s.phone_note)}
-    fronts = ("birmingham-cass", "coventry-mash", "dudley-front-door", "walsall-mast")
-    adults = ("birmingham-adult-safeguarding", "dudley-adult-safeguarding")
-    others = ("solihull-mash", "sandwell-adult-safeguarding", "birmingham-housing")
-    assert read == {*fronts, *adults, *others}
 
 
 @pytest.mark.parametrize(

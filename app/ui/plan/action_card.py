@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.bidi import isolated
-from app.pathways.phone_numbers import fixed_number, national_number, out_of_hours
+from app.pathways.out_of_hours import out_of_hours
+from app.pathways.phone_numbers import fixed_number, national_number
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import alert_words, note_leads, round_the_clock_first, service_notes

@@ -1,0 +1,73 @@
+"""The line to ring when a service's office is shut, as the lead writes it in a number's
+note ("Out of hours: 0300 555 2922"): shown in large type with its own copy button."""
+
+from __future__ import annotations
+
+import re
+
+from app.pathways.phone_numbers import (
+    ANOTHER_NUMBER,
+    NEGATIONS,
+    SHORT_NUMBERS,
+    format_uk_phone,
+    uk_phone_digits,
+    words_in_order,
+)
+
+# "Out of hours: 0300 555 2922", "urgent concerns out of hours: …", "out of hours (evenings,
+# weekends, bank holidays): …", "after hours and weekends: Emergency Duty Team 0121 …" as the
+# leads write them: the words, then from the first figure the number and what follows it
+OUT_OF_HOURS = re.compile(
+    r"(?P<label>[^\d+.]*\b(?:out[ -]of|after)[ -]hours\b[^\d+.]*?)[\s:]*"
+    r"(?P<tail>(?:\+|\()?\d.*)",
+    re.IGNORECASE,
+)
+NEGATIONS_SAID = {*NEGATIONS, "none", "nor", "isn", "isnt"}
+# words before the number saying it is the office's line after all: "Out of hours use the
+# website, daytime 0121 …" put the daytime number in the out-of-hours slot
+DAYTIME_SAID = re.compile(
+    r"\b(?:day[ -]?times?|in[ -]hours|during (?:\w+ )?(?:working|office|opening) hours)\b",
+    re.IGNORECASE,
+)
+
+
+def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
+    """The line to ring when the number's office is shut, from the number's note: its words,
+    the number, what the note says after it, and the rest of the note; None when the note
+    names no UK number for out of hours. Held in the note, it stood in small type under the
+    front door's daytime number, the one a worker rings at six on a Friday (officer walk,
+    2026-12-02). Not one the words before it say is not for out of hours ("No out-of-hours
+    number held here, rough sleeping reports: 0300 …"), and none where the note holds a
+    second number: "calls are diverted from 0121 … to 0300 …", "instead of …", "(old
+    number, now …)" put the wrong one in bold (re-attack, 2026-12-03), nor one they say is
+    for office hours ("out of hours use the website, daytime 0121 …"). The number is shown
+    as workers read it ("(0121) 303 2296" left a bracket in the words before it)."""
+    if len(ANOTHER_NUMBER.findall(note)) != 1:
+        return None
+    parts = [part.strip() for part in note.split(";")]
+    for at, part in enumerate(parts):
+        found = OUT_OF_HOURS.fullmatch(part)
+        number = _number_first(found["tail"]) if found else ""
+        said = found["label"] if number else ""
+        if said and not NEGATIONS_SAID.intersection(words_in_order(said)):
+            if DAYTIME_SAID.search(said):
+                continue
+            label = " ".join(found["label"].split()).rstrip(":")
+            after = found["tail"][len(number) :].strip().lstrip(".,").strip()
+            rest = "; ".join(p for p in parts[:at] + parts[at + 1 :] if p)
+            shown = format_uk_phone(number) or number
+            return label[:1].upper() + label[1:], shown, after, rest
+    return None
+
+
+def _number_first(text: str) -> str:
+    """The longest start of `text` that is a UK number and ends at the end of a group of
+    figures ("0121 303 2296" of "0121 303 2296 (24 hours)"), or "": never 999, 101 or 111,
+    which are no line of a service's own ("in an emergency 999"), and never the start of a
+    longer run of figures ("0300 555 2922 1", a typo signed before the strict rule, stays in
+    the note as written rather than stand in bold a digit short)."""
+    ends = sorted({found.end() for found in re.finditer(r"\d+", text)}, reverse=True)
+    for end in ends:
+        if uk_phone_digits(text[:end]) not in (None, *SHORT_NUMBERS):
+            return "" if re.match(r"[ \-./]{0,2}\d", text[end:]) else text[:end]
+    return ""
