@@ -34,7 +34,7 @@ from app.ui.maintain.dialogs import (
     ask_confirm,
     ask_returns,
 )
-from app.ui.maintain.models import CoverageModel, ServiceListModel
+from app.ui.maintain.models import CoverageModel, ServiceListModel, called
 from app.ui.maintain.service_form import ServiceForm
 from app.ui.models import IdRole, table_view
 
@@ -225,7 +225,7 @@ class MaintenanceWindow(QMainWindow):
             self.status.setText(f"Not changed: {error}")
             return False
         form.show_service(copy.service(service_id))
-        self.status.setText(f"{copy.service(service_id)['name']}: changes applied.{lost}")
+        self.status.setText(f"{called(copy.service(service_id))}: changes applied.{lost}")
         QTimer.singleShot(0, self, lambda: self.refresh(redraw=False))
         return True
 
@@ -246,7 +246,7 @@ class MaintenanceWindow(QMainWindow):
 
     def apply(self, service_id: str, changes: dict) -> None:
         copy = self.maintenance.copy
-        name, was = copy.service(service_id)["name"], copy.service(service_id)["assured_date"]
+        name, was = called(copy.service(service_id)), copy.service(service_id)["assured_date"]
         lost = self.maintenance.left_without_words(service_id, copy.service(service_id) | changes)
         if not self._edit(lambda: copy.update(service_id, changes), ""):
             return

@@ -11,6 +11,12 @@ from app.ui.models import HeaderedTableModel, IdRole
 TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
+def called(row) -> str:
+    """A service as the lead knows it: its name, or its id while the name is blank (a blanked
+    name was said ": changes applied.", and listed as an empty row)."""
+    return (row["name"] or "").strip() or f"{row['id']} (no name)"
+
+
 class CoverageModel(QAbstractTableModel):
     """Boroughs down, the kinds a plan needs across; each cell in words with a sign."""
 
@@ -90,5 +96,5 @@ class ServiceListModel(HeaderedTableModel):
             if row["assured_date"]
             else "never by a person"
         )
-        values = (row["name"], row["phone"] or row["email"], row["area"], checked, state)
+        values = (called(row), row["phone"] or row["email"], row["area"], checked, state)
         return values[index.column()]

@@ -495,3 +495,17 @@ def test_an_edit_that_cannot_be_kept_is_said_and_nothing_changes(lead_window, qt
         assert copy.unsaved and copy.service("coventry-mash")["phone"] == "024 7600 0001"
         assert "024 7600 0001" not in (copy.folder / "services.csv").read_text(encoding="utf-8")
         partial.rmdir()
+
+
+def test_a_blanked_name_is_said_and_listed_by_the_services_id(lead_window, qtbot):
+    """A blanked name was said ": changes applied." and listed as an empty row: the lead
+    could not tell which service now has no name (lead review, 2026-12-02)."""
+    window = lead_window
+    window.select("walsall-mast")
+    window.form.editors["name"].selectAll()
+    qtbot.keyClick(window.form.editors["name"], Qt.Key.Key_Delete)
+    window.apply_typed()
+    qtbot.wait(50)  # the list follows a moment later
+    assert window.status.text().startswith("walsall-mast (no name): changes applied.")
+    ids = [row["id"] for row in window.services.rows]
+    assert window.services.index(ids.index("walsall-mast"), 0).data() == "walsall-mast (no name)"
