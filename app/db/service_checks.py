@@ -202,6 +202,7 @@ def service_problems(
     if national and not set(row_kinds) & NATIONAL_KINDS[national]:
         allowed = " or ".join(sorted(NATIONAL_KINDS[national]))
         add("phone", f"{national} is a national number: only a service of kind {allowed} has it")
+        national = None  # the number is the one thing to correct: no errors on its words too
     if (row.get("alert") or "").strip() and national:
         add("alert", FIXED_ALERT)
     for field in FIXED_WORDS if national else ():
