@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,22 @@ AT_MOST = 50  # results a search gives (ServiceSearch.search's limit)
 WIDER = " Try {}: a national helpline can find a local service."
 
 
+class SearchBox(QLineEdit):
+    """A search box as wide as what its placeholder says, at every text size: 30 characters
+    wide, it read "Search services: name, kind, a" (officer walk, 2026-12-03)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        frame = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+        # QLineEdit keeps 2 px each side inside its frame; a character's room for the cursor
+        words = metrics.horizontalAdvance(self.placeholderText()) + metrics.averageCharWidth()
+        return QSize(max(hint.width(), words + 2 * frame + 4), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
+
+
 class DirectoryTab(QWidget):
     def __init__(
         self,
@@ -51,7 +68,7 @@ class DirectoryTab(QWidget):
         super().__init__()
         self.use_search(open_search)
         layout = QVBoxLayout(self)
-        self.query = QLineEdit()
+        self.query = SearchBox()
         self.query.setPlaceholderText("Search services: name, kind, area…")
         self.query.setAccessibleName("Search the service directory")
         if copy is not None:  # what was typed may say something of the case
@@ -67,7 +84,6 @@ class DirectoryTab(QWidget):
         self.always_open.setAccessibleName("Only services open 24/7")
         bar = QWidget()
         filters = wrapping_row(bar)  # the filters wrap at large text sizes
-        self.query.setMinimumWidth(self.query.fontMetrics().averageCharWidth() * 30)
         for combo in (self.borough, self.kind):  # as wide as needed, at most 24 characters
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -138,3 +138,28 @@ def test_the_chosen_services_number_is_copied_by_its_button(qtbot, pathway):
     tab.clear()  # quick exit, a new conversation
     assert not tab.copy_contact.isEnabled() and tab.contact == ""
     tab.searches.stop()
+
+
+def test_the_search_boxs_placeholder_is_whole_at_every_text_size(qtbot, pathway):
+    """30 characters wide, it read "Search services: name, kind, a", cut further at larger
+    text (officer walk, 2026-12-03)."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    from app.ui.palettes import use_text_size
+
+    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 600)
+    tab.show()
+    box = tab.query
+    frame = box.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, box)
+    was = QApplication.font().pointSize()
+    try:
+        for points in (11, 16, 24):
+            use_text_size(points)
+            words = box.fontMetrics().horizontalAdvance(box.placeholderText())
+            # the layout follows the new font once its events are done
+            qtbot.waitUntil(lambda w=words: box.width() - 2 * frame - 4 >= w, timeout=2000)
+    finally:
+        use_text_size(was)
+        tab.searches.stop()
