@@ -107,8 +107,10 @@ class CheckDialog(QDialog):
 
 class PublishDialog(QDialog):
     def __init__(
-        self, parent, summary: str, version: str, out_dir: Path, publish: Callable
+        self, parent, summary: str, version: str, out_dir: Path, publish: Callable, key: str = ""
     ) -> None:
+        """`key`: the key file chosen before in this window, kept: the lead looked for it
+        again at every publish (lead review, 2026-12-02). Never the passphrase."""
         super().__init__(parent)
         self.setWindowTitle("Publish the directory")
         self.publish = publish
@@ -116,7 +118,7 @@ class PublishDialog(QDialog):
         column.addWidget(plain_label(f"Against the directory in use: {summary}.", "Changes"))
         form = QFormLayout()
         self.version = QLineEdit(version)
-        self.key = QLineEdit()
+        self.key = QLineEdit(key)
         self.key.setPlaceholderText("your .private-key file from `directory keygen`")
         self.browse = QPushButton("&Browse…")
         self.browse.setAccessibleName("Choose your key file")

@@ -54,8 +54,7 @@ class MaintenanceWindow(QMainWindow):
         self.setWindowTitle(f"{TITLE} ({maintenance.copy.folder})")
         self.check_dialog: CheckDialog | None = None
         self.publish_dialog: PublishDialog | None = None
-        # tests answer these without a dialog
-        self.returns_provider = lambda: ask_returns(self)
+        self.returns_provider = lambda: ask_returns(self)  # tests answer these without a dialog
         self.confirm = lambda question: ask_confirm(self, TITLE, question)
         self.close_choice = lambda: ask_close(self, TITLE)
         self._actions()
@@ -374,13 +373,14 @@ class MaintenanceWindow(QMainWindow):
     def ask_publish(self) -> None:
         if not self.apply_typed():  # what is typed is what is published, shown before it;
             return  # refused (a full disk): said, and the dialog would leave it out (re-attack)
-        m = self.maintenance
+        m, was = self.maintenance, self.publish_dialog
         self.publish_dialog = PublishDialog(
             self,
             m.diff().summary(),
             m.suggested_version(self.today()),
             m.copy.folder / "published",
             self._publish,
+            was.key.text() if was else "",  # the key chosen before: the lead's own, each time
         )
         self.publish_dialog.open()
 

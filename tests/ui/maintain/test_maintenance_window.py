@@ -121,6 +121,10 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     assert "Published directory 2026.11.30.1" in window.status.text()
     # a key no laptop set up like this one trusts yet: said (lead review 2026-12-01)
     assert f"does not trust the key that signed it ({lead.key_id})" in window.status.text()
+    window.ask_publish()  # the next publish: the key file kept, never the passphrase
+    again = window.publish_dialog
+    assert again is not dialog and again.key.text() == str(lead.private_path)
+    assert again.passphrase.text() == ""
 
 
 def test_returns_are_read_shown_and_exported(lead_window, tmp_path):
