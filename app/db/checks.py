@@ -10,7 +10,7 @@ import sqlite3
 from datetime import date, timedelta
 from functools import cache
 
-from app.db.loader import DirectoryError, Source, load_graph, open_directory
+from app.db.loader import DirectoryError, Source, load_graph, open_directory, read_services
 from app.db.schema_versions import head, revisions
 from app.pathways.phone_numbers import (
     contact_key,
@@ -225,13 +225,14 @@ def check_numbers(source: Source) -> None:
 
 
 def _note_and_area_problems(source: Source) -> list[str]:
-    """The working copy's rules for a number's note and a service's areas, for a database
-    published as it is: an import --merge signed a fax's note and "NATIONAL " beside
+    """The working copy's rules for a number's note, its hours and a service's areas, for a
+    database published as it is: an import --merge signed a fax's note and "NATIONAL " beside
     boroughs (re-attack round on H189)."""
-    from app.db.service_checks import areas_problem, note_problem
+    from app.db.service_checks import areas_problem, note_problem, round_the_clock_problem
 
     db = open_directory(source)
     try:
+        services = read_services(db)
         notes = db.execute("SELECT service_id, number, description, type FROM phone").fetchall()
         areas: dict[str, list[str]] = {}
         for service_id, name in db.execute("SELECT service_id, name FROM service_area"):
@@ -242,6 +243,11 @@ def _note_and_area_problems(source: Source) -> list[str]:
         f"service {service_id}: phone note: {problem}"
         for service_id, number, note, kind in notes
         if ringable(kind) and (problem := note_problem(number or "", note))
+    ]
+    problems += [
+        f"service {service_id}: open 24/7: {problem}"
+        for service_id, service in sorted(services.items())
+        if service.open_24_7 and (problem := round_the_clock_problem(service.hours))
     ]
     return problems + [
         f"service {service_id}: area: {problem}"

@@ -230,11 +230,31 @@ def service_problems(
                 field,
                 f"{value!r} is not allowed: one of {', '.join(a or '(empty)' for a in allowed)}",
             )
+    always_open = (row.get("open_24_7") or "").strip() == "yes"
+    if always_open and (problem := round_the_clock_problem(row.get("hours") or "")):
+        add("open_24_7", problem)
     if "refuge" in row_kinds or "refuge" in text.casefold():
         for field, value in row.items():
             if value and WHERE.search(unicodedata.normalize("NFKC", value)):
                 add(field, "a refuge's address must never be held: remove where it is")
     return found
+
+
+# hours that say a line is open day and night, as the shipped services write them
+ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24[ -]?h(?:ou)?rs?\b|24 hours|round the clock", re.I)
+
+
+def round_the_clock_problem(hours: str) -> str:
+    """Why a line open 24/7 cannot have these hours, or "": open 24/7 with hours that say
+    otherwise put a daytime line under "24/7" on the plan, the one a worker rings at night
+    (own review, 2026-12-03)."""
+    hours = hours.strip()
+    if not hours or ROUND_THE_CLOCK.search(hours):
+        return ""
+    return (
+        f"yes, but the hours say {hours!r}: a worker at night is sent to a line that may be "
+        "shut; write the hours as 24/7, or leave Open 24/7 empty"
+    )
 
 
 def note_problem(number: str, note: str | None) -> str:

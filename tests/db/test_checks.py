@@ -77,6 +77,10 @@ def test_a_database_published_as_it_is_keeps_the_working_copys_note_and_area_rul
     wide = "INSERT INTO service_area VALUES ('bcwa-national', 'bcwa', 'national', '')"
     with pytest.raises(Refused, match="service bcwa: area: 'national' covers every area"):
         check_numbers(shipped_changed(tmp_path / "wide.sqlite", wide))
+    # open 24/7 with office hours: listed under "24/7", rung at night (own review, 12-03)
+    daytime = "UPDATE schedule SET description = 'Mon-Fri 9am-5pm' WHERE service_id = 'bcwa'"
+    with pytest.raises(Refused, match="service bcwa: open 24/7: yes, but the hours say 'Mon-Fri"):
+        check_numbers(shipped_changed(tmp_path / "daytime.sqlite", daytime))
 
 
 @pytest.mark.parametrize(
