@@ -55,7 +55,7 @@ class EmergencyPage(QWidget):
         self.go_on.clicked.connect(self.continue_requested.emit)
         # Back as on every question page: Alt+← moved the focus to the summary strip, and
         # the next Enter opened the tier question (officer review 2026-12-01)
-        self.back = QPushButton("Back    [Alt+←]")
+        self.back = ignores_chords(QPushButton("Back    [Alt+←]"))
         self.back.setAccessibleName("Back to the question: is anyone in danger now")
         self.back.setMinimumHeight(44)
         self.back.clicked.connect(self.go_back)

@@ -17,7 +17,7 @@ from app.ui.labels import announce, heading_font, plain_label
 from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, ButtonsPanel, panel_for
 from app.ui.walk.page_panel import TickBoxPage
-from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold
+from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold, ignores_chords
 
 
 class QuestionPage(KeyHold, QWidget):
@@ -42,7 +42,7 @@ class QuestionPage(KeyHold, QWidget):
         self.red_flags = plain_label("", "Red flags")  # R41: see _name_red_flags
         self.red_flags.hide()
         self.answers = QVBoxLayout()
-        self.back = QPushButton("Back    [Alt+←]")
+        self.back = ignores_chords(QPushButton("Back    [Alt+←]"))  # Ctrl+Enter: not Back
         self.back.setAccessibleName("Back to the previous question")
         self.back.setAutoDefault(True)  # Enter on Back goes back (it was passed on to answer)
         self.back.clicked.connect(self.go_back)

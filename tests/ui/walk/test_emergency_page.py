@@ -21,6 +21,10 @@ def test_yes_to_danger_now_shows_999_before_any_other_question(qtbot, window):
     assert "press 55" in text  # not safe to speak: shown, not folded away
     assert "999" in card.accessibleName()
     assert window.emergency.go_on.hasFocus() or not window.isActiveWindow()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Space):  # with Ctrl or Alt: no press of Back
+        for held in (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier):
+            qtbot.keyClick(window.emergency.back, key, held)
+    assert window.pages.currentWidget() is window.emergency
 
 
 def test_the_999_card_comes_first_even_when_the_reminders_fail(qtbot, window, monkeypatch):

@@ -33,6 +33,11 @@ def test_enter_on_back_goes_back_and_never_answers(qtbot, graph):
     page.back.setFocus()
     with qtbot.assertNotEmitted(page.answered), qtbot.waitSignal(page.back_requested):
         qtbot.keyClick(page.back, Qt.Key.Key_Return)
+    # as on the answers, Enter or Space with Ctrl or Alt held is no press of Back
+    with qtbot.assertNotEmitted(page.back_requested), qtbot.assertNotEmitted(page.answered):
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Space):
+            for held in (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier):
+                qtbot.keyClick(page.back, key, held)
 
 
 def test_back_says_once_what_it_would_leave_behind(qtbot, window):
