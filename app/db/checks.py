@@ -220,8 +220,21 @@ def check_numbers(source: Source) -> None:
     problems += word_problems(source)
     problems += fallback_contact_problems(load_graph(source))
     if problems:
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise Refused(f"{problems[0]}{more}")
+        raise Refused(every_problem(problems))
+
+
+SAID_AT_ONCE = 12  # the lead's problems named in one refusal
+
+
+def every_problem(problems: list[str]) -> str:
+    """The lead's side: each problem on a line of its own, so one run names them all. The
+    first and "(+2 more)" was said, each of the others learnt by another run, passphrase
+    and all (own review, 2026-12-03)."""
+    if len(problems) == 1:
+        return problems[0]
+    listed = "".join(f"\n  - {problem}" for problem in problems[:SAID_AT_ONCE])
+    more = len(problems) - SAID_AT_ONCE
+    return f"{len(problems)} problems:{listed}" + (f"\n  and {more} more" if more > 0 else "")
 
 
 def _note_and_area_problems(source: Source) -> list[str]:
@@ -305,8 +318,7 @@ def check_confirmations(source: Source, today) -> None:
         for field, problem in assurance_problems(dict(row), today)
     ]
     if problems:
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise Refused(f"a person's check is not recorded as it must be: {problems[0]}{more}")
+        raise Refused(f"a person's check is not recorded as it must be: {every_problem(problems)}")
 
 
 def _content_problems(source: Source) -> None:

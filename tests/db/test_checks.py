@@ -81,6 +81,12 @@ def test_a_database_published_as_it_is_keeps_the_working_copys_note_and_area_rul
     daytime = "UPDATE schedule SET description = 'Mon-Fri 9am-5pm' WHERE service_id = 'bcwa'"
     with pytest.raises(Refused, match="service bcwa: open 24/7: yes, but the hours say 'Mon-Fri"):
         check_numbers(shipped_changed(tmp_path / "daytime.sqlite", daytime))
+    # each named in one refusal: "(+2 more)" was learnt a run, and a passphrase, at a time
+    with pytest.raises(Refused) as refused:
+        check_numbers(shipped_changed(tmp_path / "three.sqlite", fax, wide, daytime))
+    said = str(refused.value)
+    assert said.startswith("3 problems:\n  - ")
+    assert all(f"service bcwa: {what}:" in said for what in ("phone note", "area", "open 24/7"))
 
 
 @pytest.mark.parametrize(
