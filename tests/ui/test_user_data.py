@@ -85,7 +85,9 @@ def test_the_worker_sees_everything_stored_and_exports_the_counts(
     panel = window.settings_tab.stored
     shown = [tuple(row) for row in panel.model.rows]
     assert "Count" not in {r[0] for r in shown}  # one case in a month: not in plain view
-    assert any(r[0] == "Setting" and r[1] == "tier" for r in shown)
+    assert ("Setting", "Your tier (tier)", 1) in shown
+    # every value kept is named in words, as kept in brackets ("schema user_0002" said nothing)
+    assert all(r[1].endswith(")") and " (" in r[1] for r in shown), shown
     panel.show_counts_button.click()
     shown = [tuple(row) for row in panel.model.rows]
     assert len(shown) == len(user_data.stored())

@@ -26,11 +26,29 @@ EXPLAINED = (
     "shown here only when you ask."
 )
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
+# what each kept value is, in words: "active_directory_version" and "schema user_0002" told
+# the worker nothing (officer walk, 2026-12-03); the name as kept follows, in brackets
+IN_WORDS = {
+    "tier": "Your tier",
+    "default_borough": "Default area",
+    "organisation": "Organisation",
+    "text_size": "Text size",
+    "colours": "Colours",
+    "inactivity_minutes": "Clear the case after no activity (minutes)",
+    "record_activity": "Keep anonymised counts",
+    "active_directory_version": "Directory version last used",
+    "schema": "Version of this file's layout",
+    "practice_done": "Practice cases done",
+    "free_space_cleared": "Earlier counts wiped from the file's free space",
+}
 
 
 def on_screen(rows: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
     return [
-        (kind, name, shown_count(value) if kind == "Count" else value) for kind, name, value in rows
+        (kind, name, shown_count(value))
+        if kind == "Count"
+        else (kind, f"{IN_WORDS[name]} ({name})" if name in IN_WORDS else name, value)
+        for kind, name, value in rows
     ]
 
 
