@@ -32,7 +32,7 @@ from app.pathways.phone_numbers import (
     number_not_dialled,
     other_number,
 )
-from app.pathways.services import WIDE_AREAS
+from app.pathways.services import ROUND_THE_CLOCK, WIDE_AREAS
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -238,10 +238,6 @@ def service_problems(
             if value and WHERE.search(unicodedata.normalize("NFKC", value)):
                 add(field, "a refuge's address must never be held: remove where it is")
     return found
-
-
-# hours that say a line is open day and night, as the shipped services write them
-ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24[ -]?h(?:ou)?rs?\b|24 hours|round the clock", re.I)
 
 
 def round_the_clock_problem(hours: str) -> str:

@@ -13,6 +13,8 @@ from app.records import record
 NATIONAL = "national"
 WIDE_AREAS = (NATIONAL, "west_midlands")  # every area; every borough of the region
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
+# hours that say a line is open day and night, as the shipped services write them
+ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24[ -]?h(?:ou)?rs?\b|24 hours|round the clock", re.I)
 
 
 @record
@@ -30,6 +32,13 @@ class Person:
 class ServiceMatch:
     service: Service
     fallback: bool = False
+
+
+def open_day_and_night(service: Service) -> bool:
+    """Open 24/7, and no hours saying otherwise: a line marked 24/7 with hours "Mon-Fri
+    9am-5pm", signed before the lead's rule (H328), stood under "Open 24/7" on the card."""
+    hours = service.hours.strip()
+    return service.open_24_7 and (not hours or bool(ROUND_THE_CLOCK.search(hours)))
 
 
 def check_before_use(service: Service, today: date, months: int) -> bool:

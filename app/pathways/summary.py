@@ -13,7 +13,12 @@ from app.pathways.bidi import isolated
 from app.pathways.graph import Guidance, Service, lead_alert
 from app.pathways.phone_numbers import type_label
 from app.pathways.plan import Plan, PlannedAction
-from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
+from app.pathways.services import (
+    ServiceMatch,
+    check_before_use,
+    confirmed_on,
+    open_day_and_night,
+)
 
 GROUPS = (
     ("now", "Now"),
@@ -80,7 +85,7 @@ def _service(match: ServiceMatch, check, today: date) -> dict[str, Any]:
         "phone": s.phone,
         "phone_note": s.phone_note,
         "hours": s.hours,
-        "open_24_7": s.open_24_7,
+        "open_24_7": open_day_and_night(s),
         "email": s.email,
         "referral_route": s.referral_route,
         "area": list(s.areas),
@@ -175,8 +180,8 @@ def grouped(plan: Plan) -> list[tuple[str, str, list[tuple[int, PlannedAction]]]
 
 def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, list]]:
     """A helpline's services split into lines open day and night and those with hours."""
-    always = [m for m in matches if m.service.open_24_7]
-    daytime = [m for m in matches if not m.service.open_24_7]
+    always = [m for m in matches if open_day_and_night(m.service)]
+    daytime = [m for m in matches if not open_day_and_night(m.service)]
     return [(label, found) for label, found in (("24/7", always), ("daytime", daytime)) if found]
 
 

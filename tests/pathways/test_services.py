@@ -146,3 +146,18 @@ def test_a_line_whose_type_todays_rules_refuse_is_a_number_to_check(graph):
     for typed in ("Fascimile", "Main/Fax"):
         odd = dataclasses.replace(checked, phone_type=typed)
         assert not odd.has_confirmed_contact and check_before_use(odd, today, 12)
+
+
+def test_a_line_is_open_day_and_night_only_where_its_hours_do_not_say_otherwise(graph):
+    """Marked 24/7 with hours "Mon-Fri 9am-5pm" in an update signed before the lead's rule
+    (H328), a daytime line stood under "Open 24/7" on the card, the one rung at night."""
+    import dataclasses
+
+    from app.pathways.services import open_day_and_night
+
+    always = [s for s in graph.services.values() if s.open_24_7]
+    assert always and all(open_day_and_night(s) for s in always)  # the shipped lines agree
+    bcwa = graph.services["bcwa"]
+    for hours, open_now in (("Mon-Fri 9am-5pm", False), ("", True), ("24hrs, free", True)):
+        assert open_day_and_night(dataclasses.replace(bcwa, hours=hours)) is open_now, hours
+    assert not open_day_and_night(dataclasses.replace(bcwa, open_24_7=False, hours="24/7"))

@@ -203,3 +203,21 @@ def test_where_no_number_is_held_how_to_refer_and_the_website_are_said(graph):
     assert "go.walsall.gov.uk/adult_safeguarding" in line and ".;" not in line
     rung = graph.services["coventry-mash"]  # its route is held too, and its number is said
     assert rung.referral_route and not any("How to refer" in n for n in service_notes(rung))
+
+
+def test_a_line_whose_hours_say_daytime_is_listed_with_the_daytime_lines(graph):
+    """Marked 24/7 but with office hours (signed before H328): under "daytime", in the plan
+    as text, the card and `route --json` alike."""
+    import dataclasses
+    from datetime import date
+
+    from app.pathways.summary import _service, round_the_clock_first
+
+    shut = dataclasses.replace(graph.services["ndah"], hours="Mon-Fri 9am-5pm")
+    lines = (ServiceMatch(graph.services["samaritans"]), ServiceMatch(shut))
+    grouped = [
+        (label, [m.service.id for m in in_it]) for label, in_it in round_the_clock_first(lines)
+    ]
+    assert grouped == [("24/7", ["samaritans"]), ("daytime", ["ndah"])]
+    said = _service(ServiceMatch(shut), lambda service: True, date(2026, 12, 3))
+    assert said["open_24_7"] is False
