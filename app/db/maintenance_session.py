@@ -221,6 +221,20 @@ class Maintenance:
             )
         return ""
 
+    def publish_summary(self) -> str:
+        """What a publish would change, said against the directory in use; and, where this
+        copy holds a newer directory (published from it, not yet installed here), that
+        those changes are in the count: a second publish listed the first's changes again,
+        unexplained (lead review, 2026-12-02)."""
+        said = f"Against the directory in use: {self.diff().summary()}."
+        held, in_use = self.copy.version, self.in_use.directory_version
+        if version_key(held) > version_key(in_use):
+            said += (
+                f" This copy holds directory {held}, newer than {in_use} in use on this "
+                f"computer: these changes include what {held} changed, as well as edits since."
+            )
+        return said
+
     def suggested_version(self, today: date) -> str:
         stamp = f"{today.year}.{today.month}.{today.day}"
         newest = self.published().newest(self.copy.folder / "published", {})

@@ -115,7 +115,8 @@ class PublishDialog(QDialog):
         self.setWindowTitle("Publish the directory")
         self.publish = publish
         column = QVBoxLayout(self)
-        column.addWidget(plain_label(f"Against the directory in use: {summary}.", "Changes"))
+        self.summary = plain_label(summary, "Changes")
+        column.addWidget(self.summary)
         form = QFormLayout()
         self.version = QLineEdit(version)
         self.key = QLineEdit(key)

@@ -376,7 +376,7 @@ class MaintenanceWindow(QMainWindow):
         m, was = self.maintenance, self.publish_dialog
         self.publish_dialog = PublishDialog(
             self,
-            m.diff().summary(),
+            m.publish_summary(),
             m.suggested_version(self.today()),
             m.copy.folder / "published",
             self._publish,

@@ -105,6 +105,8 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     window.ask_publish()
     dialog = window.publish_dialog
     assert dialog.version.text() == "2026.11.30.1"  # the in-use version is today's
+    assert dialog.summary.text().startswith("Against the directory in use: ")
+    assert "This copy holds" not in dialog.summary.text()
     dialog.key.setText(str(lead.private_path))
     dialog.out_dir.setText(str(tmp_path / "out"))
     dialog.passphrase.setText("not the passphrase")
@@ -125,6 +127,9 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     again = window.publish_dialog
     assert again is not dialog and again.key.text() == str(lead.private_path)
     assert again.passphrase.text() == ""
+    # the same changes counted again, said why (lead review, 2026-12-02)
+    held = "This copy holds directory 2026.11.30.1, newer than 2026.11.30 in use on this computer"
+    assert held in again.summary.text()
 
 
 def test_returns_are_read_shown_and_exported(lead_window, tmp_path):
