@@ -134,16 +134,14 @@ class MaintenanceWindow(QMainWindow):
         bar = QToolBar("Directory")
         self.addToolBar(bar)
         directory = self.menuBar().addMenu("&Directory")
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(
-            (bar, edit), "&Undo", QKeySequence.StandardKey.Undo, self.undo
-        )
-        self.redo_action = self._action(
-            (bar, edit), "&Redo", QKeySequence.StandardKey.Redo, self.redo
-        )
-        self._action((bar, directory), "&Save", QKeySequence.StandardKey.Save, self.save)
+        edit, keys = self.menuBar().addMenu("&Edit"), QKeySequence.StandardKey
+        self.undo_action = self._action((bar, edit), "&Undo", keys.Undo, self.undo)
+        self.redo_action = self._action((bar, edit), "&Redo", keys.Redo, self.redo)
+        self._action((bar, directory), "&Save", keys.Save, self.save)
         self._action((bar, directory), "&Publish…", None, self.ask_publish)
         self._action((bar, directory), "Read r&eturns…", None, self.read_returns)
+        # a way out a lead can find (none but the title bar's ×): asks as × does, if unsaved
+        self.close_action = self._action((directory,), "&Close", keys.Close, self.close)
 
     def _action(self, places, text, keys, slot) -> QAction:
         action = QAction(text, self)

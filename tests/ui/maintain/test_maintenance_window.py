@@ -182,7 +182,7 @@ def test_every_action_is_in_a_menu_for_the_keyboard(lead_window):
     bar = lead_window.menuBar()
     menus = {a.text(): [x.text() for x in a.menu().actions()] for a in bar.actions()}
     assert menus == {
-        "&Directory": ["&Save", "&Publish…", "Read r&eturns…"],
+        "&Directory": ["&Save", "&Publish…", "Read r&eturns…", "&Close"],
         "&Edit": ["&Undo", "&Redo"],
     }
 
@@ -211,8 +211,13 @@ def test_closing_with_unsaved_edits_saves_discards_or_stays(lead_window, qtbot):
     window.apply("crasac", {"hours": "Mon-Fri"})
     window.close_choice = lambda: "cancel"
     assert not window.close() and window.isVisible()
+    # Directory, Close (Ctrl+W) asks as the title bar's × does: a lead found no way out
+    assert window.close_action in window.menuBar().actions()[0].menu().actions()
+    window.close_action.trigger()
+    assert window.isVisible()
     window.close_choice = lambda: "save"
-    assert window.close()
+    window.close_action.trigger()
+    assert not window.isVisible()
     assert not window.maintenance.copy.unsaved
     assert "Mon-Fri" in (window.maintenance.copy.folder / "services.csv").read_text()
 
