@@ -49,7 +49,9 @@ def parser() -> argparse.ArgumentParser:
     keygen = actions.add_parser("keygen", help="make an Ed25519 key pair for signing updates")
     keygen.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the key files")
     keygen.add_argument("--passphrase-file", type=Path, help="scripts: the passphrase's file")
-    publish = actions.add_parser("publish", help="write a signed update bundle")
+    publish = actions.add_parser(
+        "publish", help="write a signed update bundle (see what it changes first: directory diff)"
+    )
     publish.add_argument("--key", type=Path, required=True, help="private key from keygen")
     publish.add_argument("--version", required=True, help="higher than the current, e.g. 2026.12.1")
     publish.add_argument("--days", type=int, default=180, help="days until the bundle expires")
