@@ -59,7 +59,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         align = Qt.AlignmentFlag.AlignLeft if listed else Qt.AlignmentFlag(0)  # 0: the row's
         for key, value, label in choices:
             chosen = current is not None and same(current, value)
-            button = big_button(f"{label}    [{key}]", label, chosen)
+            button = big_button(label, key, chosen)
             button.clicked.connect(lambda _=False, v=value: self._clicked(v))
             layout.addWidget(button, 0, align)
             self.buttons.append(button)

@@ -61,7 +61,7 @@ def ignores_chords(button: QPushButton) -> QPushButton:
 CURRENT = "\u2713 "  # marks the answer already given, in words for a screen reader too
 
 
-LONG = 40  # characters past which an answer's words take two lines
+LONG = 40  # characters past which an answer's words (not its key) take two lines
 
 
 def two_lines(text: str) -> str:
@@ -76,10 +76,13 @@ def two_lines(text: str) -> str:
     return text[:at].rstrip() + "\n" + text[at:].lstrip()
 
 
-def big_button(text: str, name: str, current: bool = False) -> QPushButton:
+def big_button(name: str, key: str, current: bool = False) -> QPushButton:
     """An answer: a push button (one press answers, it is not a check box), sized to its
-    words; the answer already given is marked with a tick and said to be the current one."""
-    button = ignores_chords(QPushButton((CURRENT if current else "") + two_lines(text)))
+    words; the answer already given is marked with a tick and said to be the current one.
+    Its words are measured without the key: "Someone worried about another person    [2]"
+    took two lines beside answers on one (walk, 2026-12-03)."""
+    text = f"{two_lines(name)}    [{key}]"
+    button = ignores_chords(QPushButton((CURRENT if current else "") + text))
     button.setAccessibleName(name)
     if current:
         button.setAccessibleDescription("Your answer so far: Enter keeps it")

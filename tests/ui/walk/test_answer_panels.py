@@ -60,6 +60,10 @@ def test_a_long_answer_takes_two_lines_not_the_page_width(qtbot, graph):
     words = button.accessibleName() + "    [3]"
     assert button.text().count("\n") == 1 and button.text().replace("\n", " ") == words
     assert button.sizeHint().width() < button.fontMetrics().horizontalAdvance(words)
+    # a shorter answer stays on one line, whatever its key adds (walk, 2026-12-03)
+    discloser = panel_for(graph.questions["discloser"], None)
+    qtbot.addWidget(discloser)
+    assert all("\n" not in b.text() for b in discloser.buttons)
 
 
 def test_a_multiple_choice_that_may_be_none_answers_none_with_0(qtbot, graph):
