@@ -34,8 +34,11 @@ from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, entered, ignores_chords, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
-NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
-ASKS = (NOTHING, AGAIN)  # the page's words that wait for a key: a tick answers them
+NOTHING, AGAIN, HELD = "Nothing is ticked", "The ticks are off", "Not ticked"
+ASKS = (NOTHING, AGAIN, HELD)  # the page's words that wait for a key: a tick answers them
+# a key typed as the page opened is held (H231, H244); dropped unsaid, "1" for the children
+# was lost and the plan had no children's front door (officer walk, 2026-12-03)
+HELD_KEY = HELD + ": {key} was pressed as this page opened. Read it, then press {key} again."
 # Under a box the Dash already answered: unticking it was taken, and ignored, with no word
 # (officer review 2026-12-01). The Dash answer is what counts, and is changed there.
 GIVEN_BEFORE = "Yes in the Dash: change the Dash if it is wrong."
@@ -292,8 +295,11 @@ class TickBoxPage(KeyHold, QWidget):
         text = typed(event)
         if event.isAutoRepeat() and (event.key() in ENTER or text == NONE_KEY):
             return  # a key held down is not a worker reading each view (re-attack round)
-        if text in self.boxes and self.keys_held():
-            return  # typed ahead, before the rest of the page could be read
+        if text in self.boxes and self.keys_held():  # typed ahead, before it could be read
+            if not self.more.isVisible():  # "There was more below" says the same, and more
+                self.more.setText(HELD_KEY.format(key=text))
+                self.more.show()
+            return
         if text in self.boxes and not self.boxes[text].isEnabled():
             words = next(w for w in self.words if w.box is self.boxes[text])
             self.more.setText(FROM_DASH.format(words.text().rsplit("    [", 1)[0]))

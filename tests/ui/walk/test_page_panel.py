@@ -439,3 +439,17 @@ def test_a_key_pressed_with_alt_or_ctrl_ticks_nothing(qtbot, pathway, held):
     assert not any(box.isChecked() for box in panel.boxes.values()) and emitted == []
     qtbot.keyClick(panel, letters[0].lower())  # the key alone still ticks
     assert panel.boxes[letters[0]].isChecked()
+
+
+def test_a_key_held_as_the_page_opened_is_said_not_dropped_unsaid(qtbot, pathway):
+    """After the Dash moved on, a "1" for the children typed at once was held and dropped
+    with no word: the walk went on without them, and the plan had no children's front door
+    (officer walk, 2026-12-03)."""
+    panel = shown_panel(qtbot, page_for(pathway))
+    panel.hold_keys()
+    qtbot.keyClicks(panel, "1")
+    assert not panel.boxes["1"].isChecked() and panel.more.isVisible()
+    assert panel.more.text().startswith("Not ticked: 1 was pressed as this page opened.")
+    panel.keys_held_until = 0.0  # pressed again, once read: ticked, and the words go
+    qtbot.keyClicks(panel, "1")
+    assert panel.boxes["1"].isChecked() and not panel.more.isVisible()
