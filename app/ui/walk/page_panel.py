@@ -291,14 +291,18 @@ class TickBoxPage(KeyHold, QWidget):
         typed = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space
         return typed and self.keys_held()
 
+    def say_held(self, text: str) -> None:
+        """A box's key held as the page opened is said, never dropped unsaid (H329)."""
+        if text in self.boxes and not self.more.isVisible():  # "There was more below" says it
+            self.more.setText(HELD_KEY.format(key=text))
+            self.more.show()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = typed(event)
         if event.isAutoRepeat() and (event.key() in ENTER or text == NONE_KEY):
             return  # a key held down is not a worker reading each view (re-attack round)
         if text in self.boxes and self.keys_held():  # typed ahead, before it could be read
-            if not self.more.isVisible():  # "There was more below" says the same, and more
-                self.more.setText(HELD_KEY.format(key=text))
-                self.more.show()
+            self.say_held(text)
             return
         if text in self.boxes and not self.boxes[text].isEnabled():
             words = next(w for w in self.words if w.box is self.boxes[text])

@@ -17,7 +17,7 @@ from app.ui.labels import announce, heading_font, plain_label
 from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, ButtonsPanel, panel_for
 from app.ui.walk.page_panel import TickBoxPage
-from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold, ignores_chords
+from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold, ignores_chords, typed
 
 
 class QuestionPage(KeyHold, QWidget):
@@ -88,6 +88,8 @@ class QuestionPage(KeyHold, QWidget):
         """Keys reaching the panel while held (hold_keys) are not taken: after the Dash, a
         third "N" too many answered a yes/no question nobody had read (review 2026-12-01)."""
         held = event.type() == QEvent.Type.KeyPress and self.keys_held()
+        if held and watched is self.panel and isinstance(self.panel, TickBoxPage):
+            self.panel.say_held(typed(event))  # said, not dropped unsaid (H329)
         return held and watched is self.panel
 
     def _keep_in_view(self, _old, new) -> None:

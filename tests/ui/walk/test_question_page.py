@@ -187,3 +187,21 @@ def test_a_tick_pages_room_to_spare_goes_below_its_buttons(qtbot, pathway):
     assert all(gap <= tallest + hint for gap in gaps), gaps
     below = panel.height() - (top(panel.go_on) + panel.go_on.height())
     assert below > 200, below  # the room to spare, under the buttons
+
+
+def test_a_tick_key_held_as_the_page_opens_after_the_dash_is_said(qtbot, window):
+    """The page's own hold dropped a "1" for the children typed as the Dash moved on, with
+    no word, and the plan had no children's front door (officer walk, 2026-12-03, H329)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import press, walk
+
+    case = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, case, stop_before="children_in_household")
+    page = window.question_page
+    page.hold_keys()  # as the Dash's last item does
+    press(qtbot, window, Qt.Key.Key_1)
+    panel = page.panel
+    assert not panel.boxes["1"].isChecked()
+    assert panel.more.isVisible() and panel.more.text().startswith("Not ticked: 1 was pressed")
