@@ -49,10 +49,9 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
         found = OUT_OF_HOURS.fullmatch(part)
         number = _number_first(found["tail"]) if found else ""
         said = found["label"] if number else ""
-        if said and not NEGATIONS_SAID.intersection(words_in_order(said)):
-            if DAYTIME_SAID.search(said):
-                continue
-            label = " ".join(found["label"].split()).rstrip(":")
+        negated = NEGATIONS_SAID.intersection(words_in_order(said))
+        if said and not negated and not DAYTIME_SAID.search(said):
+            label = " ".join(said.split()).rstrip(":")
             after = found["tail"][len(number) :].strip().lstrip(".,").strip()
             rest = "; ".join(p for p in parts[:at] + parts[at + 1 :] if p)
             shown = format_uk_phone(number) or number
