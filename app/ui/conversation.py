@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListView, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.models import SectionListModel
 from app.ui.plan.plan_view import PlanView
 from app.ui.plan.readback_view import ReadBackView
 from app.ui.reflow import ReflowingColumns
 from app.ui.walk.emergency_page import EmergencyPage
+from app.ui.walk.panel_base import typed
 from app.ui.walk.question_page import QuestionPage
 from app.ui.walk.reminders_panel import RemindersPanel
 from app.ui.walk.summary_strip import SummaryStrip
@@ -50,6 +51,27 @@ class Conversation(QWidget):
         self.columns.reflowed.connect(self._place_reminders)
         self.reminders.room_changed.connect(self._fit_reminders)
         self.pages.currentChanged.connect(self._place_reminders)
+        beside = (
+            self.reminders.always.button,
+            self.reminders.case_view,
+            self.reminders.general_view,
+        )
+        for control in (*self.strip.buttons.values(), *beside):
+            control.installEventFilter(self)  # answer keys typed there: see eventFilter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """An answer's key pressed with the focus beside the question (on the strip or the
+        reminders, reached by Tab or a click) answers it, as its buttons say: it did nothing,
+        or searched the reminders list (officer walk, 2026-12-03). The answers take the focus
+        and the key, so a key held after the Dash is held there too."""
+        key = typed(event) if event.type() == QEvent.Type.KeyPress else ""
+        panel = self.question_page.panel
+        asked = self.pages.currentWidget() is self.question_page and panel is not None
+        if not (asked and key.strip() and key.isprintable()):
+            return False
+        panel.focus_first()
+        QApplication.sendEvent(QApplication.focusWidget() or panel, event)
+        return True
 
     @property
     def reminders_in_plan(self) -> bool:

@@ -205,3 +205,21 @@ def test_a_tick_key_held_as_the_page_opens_after_the_dash_is_said(qtbot, window)
     panel = page.panel
     assert not panel.boxes["1"].isChecked()
     assert panel.more.isVisible() and panel.more.text().startswith("Not ticked: 1 was pressed")
+
+
+def test_tab_goes_through_the_answers_to_back_as_they_stand(qtbot, make_window):
+    """Tab from the last answer went to the tab bar, and Back came before the answers: a
+    page's answers joined the window's Tab order at its end (officer walk, 2026-12-03)."""
+    window = make_window()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_N)  # on to "who is telling you"
+    qtbot.wait(50)  # answers added to a shown page are shown once events run
+    page = window.question_page
+    order = [window.focusWidget()]
+    for _ in page.panel.buttons:
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        order.append(window.focusWidget())
+    assert order == [*page.panel.buttons, page.back]
+    above = [button for button in window.strip.buttons.values() if button.isVisible()][-1]
+    above.setFocus()  # from the summary strip over the page, Tab comes to the first answer
+    qtbot.keyClick(above, Qt.Key.Key_Tab)
+    assert window.focusWidget() is page.panel.buttons[0]

@@ -1,0 +1,71 @@
+"""The Conversation tab: an answer's key typed beside the question still answers it."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import DATA
+from tests.ui.conftest import after_the_dash, walk
+
+HIGH_RISK = json.loads((DATA / "reference.json").read_text())[0]["scenario"]  # 15 Dash yes
+
+
+def beside_the_question(window):
+    reminders = window.reminders
+    strip = [button for button in window.strip.buttons.values() if button.isVisible()]
+    return {"strip": strip[-1], "always": reminders.always.button, "list": reminders.case_view}
+
+
+@pytest.mark.parametrize("where", ["strip", "always", "list"])
+def test_an_answer_key_typed_beside_the_question_answers_it(qtbot, make_window, where):
+    """With the focus on the summary strip or the reminders (Tab, a click), "1" for "the
+    person it is happening to" did nothing, or searched the reminders (walk, 2026-12-03)."""
+    window = make_window()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_N)
+    qtbot.wait(50)
+    assert window.session.question.id == "discloser"
+    control = beside_the_question(window)[where]
+    control.setFocus()
+    qtbot.keyClick(control, Qt.Key.Key_1)
+    assert window.session.answers["discloser"] == "person_harmed"
+    assert window.session.question.id != "discloser"
+
+
+def test_space_and_enter_beside_the_question_stay_that_controls_own(qtbot, make_window):
+    window = make_window()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_N)
+    qtbot.wait(50)
+    always = window.reminders.always
+    opened = always.is_open
+    always.button.setFocus()
+    qtbot.keyClick(always.button, Qt.Key.Key_Space)
+    assert always.is_open is not opened and window.session.question.id == "discloser"
+
+
+def test_a_key_typed_beside_a_tick_page_as_it_opens_after_the_dash_is_held(qtbot, make_window):
+    """Sent to the answers, the key meets their hold: after the Dash, a "1" typed ahead on
+    the strip ticks nothing unseen (H231), and is said (H329)."""
+    window = make_window()
+    walk(qtbot, window, HIGH_RISK, stop_before="children_in_household")
+    page = window.question_page
+    page.hold_keys()
+    strip = beside_the_question(window)["strip"]
+    strip.setFocus()
+    qtbot.keyClick(strip, Qt.Key.Key_1)
+    ticked = [box for box in page.panel.boxes.values() if box.isChecked() and box.isEnabled()]
+    assert ticked == []  # the Dash's own ticks are fixed (disabled), and not the worker's
+    assert "1 was pressed as this page opened" in page.panel.more.text()
+    after_the_dash(qtbot)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1)
+    assert page.panel.boxes["1"].isChecked()
+
+
+def test_on_the_plan_a_key_beside_it_answers_nothing(qtbot, make_window):
+    window = make_window()
+    walk(qtbot, window, HIGH_RISK)
+    plan = window.session.plan
+    strip = beside_the_question(window)["strip"]
+    strip.setFocus()
+    qtbot.keyClick(strip, Qt.Key.Key_1)
+    assert window.pages.currentWidget() is window.plan_view and window.session.plan == plan
