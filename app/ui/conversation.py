@@ -69,8 +69,9 @@ class Conversation(QWidget):
         asked = self.pages.currentWidget() is self.question_page and panel is not None
         if not (asked and key.strip() and key.isprintable()):
             return False
-        panel.focus_first()
-        QApplication.sendEvent(QApplication.focusWidget() or panel, event)
+        self.question_page.focus_answers()
+        focused = QApplication.focusWidget()  # never the strip again: it would come back here
+        QApplication.sendEvent(focused if focused and panel.isAncestorOf(focused) else panel, event)
         return True
 
     @property

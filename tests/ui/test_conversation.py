@@ -69,3 +69,22 @@ def test_on_the_plan_a_key_beside_it_answers_nothing(qtbot, make_window):
     strip.setFocus()
     qtbot.keyClick(strip, Qt.Key.Key_1)
     assert window.pages.currentWidget() is window.plan_view and window.session.plan == plan
+
+
+def test_a_dash_key_typed_beside_it_answers_the_item_the_worker_was_on(qtbot, make_window):
+    """Gone back up to item 1 to change it, then on the reminders, "N" changed the first
+    item not answered: the answers' first control is that one (focus_first)."""
+    window = make_window()
+    walk(qtbot, window, HIGH_RISK, stop_before="dash_answers")
+    qtbot.wait(50)
+    table = window.question_page.panel.table
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key.Key_Y)
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert table.currentIndex().row() == 1
+    always = window.reminders.always.button
+    always.setFocus()
+    qtbot.keyClick(always, Qt.Key.Key_N)
+    answers = window.question_page.panel.model.answers
+    assert answers["dash_02"] == "no" and "dash_04" not in answers

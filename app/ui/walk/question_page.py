@@ -70,6 +70,7 @@ class QuestionPage(KeyHold, QWidget):
         self.panel: AnswerPanel | TickBoxPage | None = None
         self.question: Question | None = None
         self.opened_on: QWidget | None = None  # the control a page opened with focused
+        self.last_on: QWidget | None = None  # the answers' control last focused (focus_answers)
         QApplication.instance().focusChanged.connect(self._keep_in_view)
         # wrapped words settle their height after the page is shown: follow the focus then
         self.holder.verticalScrollBar().rangeChanged.connect(
@@ -97,6 +98,19 @@ class QuestionPage(KeyHold, QWidget):
         Dash table, or a tick box pressed by its key, can be below the fold."""
         if new is not None and self.holder.widget().isAncestorOf(new):
             QTimer.singleShot(0, self, lambda: self._scroll_to(new))  # none once it has gone
+        if new is not None and self.panel is not None and self.panel.isAncestorOf(new):
+            self.last_on = new
+
+    def focus_answers(self) -> None:
+        """The focus back on the answers, where it last was: the panel's first control is the
+        Dash's first item not answered, and a key meant for the item the worker had gone back
+        up to would have answered that one instead."""
+        last = self.last_on
+        kept = last is not None and shiboken6.isValid(last) and self.panel.isAncestorOf(last)
+        if kept and last.isVisible() and last.isEnabled():
+            last.setFocus()
+        else:
+            self.panel.focus_first()
 
     def _scroll_to(self, widget: QWidget) -> None:
         """Its top in view, and all of it if it fits (Qt's ensureWidgetVisible aims at a
