@@ -53,8 +53,10 @@ class CopyAsOurs(QObject):
                     action.triggered.connect(lambda: self.copy(field.selectedText()))
                 else:
                     action.triggered.connect(lambda: self._cut(field))
+        # gone with its closing, by Qt: deleted while it was open (its field rebuilt), the
+        # deleteLater after it raised, and the worker saw an error (full run, 2026-12-04)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.exec(field.mapToGlobal(at))
-        menu.deleteLater()
 
 
 def _selected(widget) -> str:
