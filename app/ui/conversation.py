@@ -56,17 +56,23 @@ class Conversation(QWidget):
             self.reminders.case_view,
             self.reminders.general_view,
         )
-        for control in (*self.strip.buttons.values(), *beside):
-            control.installEventFilter(self)  # answer keys typed there: see eventFilter
+        self.answer_keys_from(*self.strip.buttons.values(), *beside)
+
+    def answer_keys_from(self, *controls: QWidget) -> None:
+        """Answer keys typed on these controls answer the question on screen (eventFilter)."""
+        for control in controls:
+            control.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """An answer's key pressed with the focus beside the question (on the strip or the
-        reminders, reached by Tab or a click) answers it, as its buttons say: it did nothing,
-        or searched the reminders list (officer walk, 2026-12-03). The answers take the focus
-        and the key, so a key held after the Dash is held there too."""
+        """An answer's key pressed with the focus beside the question (on the strip, the
+        reminders, the tab bar or Quick exit, reached by Tab or a click) answers it, as its
+        buttons say: it did nothing, or searched the reminders list (officer walk,
+        2026-12-03). The answers take the focus and the key, so a key held after the Dash is
+        held there too."""
         key = typed(event) if event.type() == QEvent.Type.KeyPress else ""
         panel = self.question_page.panel
-        asked = self.pages.currentWidget() is self.question_page and panel is not None
+        shown = self.pages.currentWidget() is self.question_page and self.isVisible()
+        asked = shown and panel is not None  # never a question behind the Directory tab
         if not (asked and key.strip() and key.isprintable()):
             return False
         self.question_page.focus_answers()

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.other_tabs = OtherTabs(self, open_search, debounce_ms, updates, maintain)
         self.settings_page = self.other_tabs.settings_page
         column.addWidget(self.tabs, 1)
+        self.conversation.answer_keys_from(self.tabs.tabBar(), self.exit_button)
         self.status = plain_label("", "Status")
         self._show_versions()
         column.addWidget(self.status)

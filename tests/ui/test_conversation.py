@@ -14,10 +14,16 @@ HIGH_RISK = json.loads((DATA / "reference.json").read_text())[0]["scenario"]  # 
 def beside_the_question(window):
     reminders = window.reminders
     strip = [button for button in window.strip.buttons.values() if button.isVisible()]
-    return {"strip": strip[-1], "always": reminders.always.button, "list": reminders.case_view}
+    return {
+        "strip": strip[-1],
+        "always": reminders.always.button,
+        "list": reminders.case_view,
+        "tab bar": window.tabs.tabBar(),
+        "quick exit": window.exit_button,
+    }
 
 
-@pytest.mark.parametrize("where", ["strip", "always", "list"])
+@pytest.mark.parametrize("where", ["strip", "always", "list", "tab bar", "quick exit"])
 def test_an_answer_key_typed_beside_the_question_answers_it(qtbot, make_window, where):
     """With the focus on the summary strip or the reminders (Tab, a click), "1" for "the
     person it is happening to" did nothing, or searched the reminders (walk, 2026-12-03)."""
@@ -88,3 +94,18 @@ def test_a_dash_key_typed_beside_it_answers_the_item_the_worker_was_on(qtbot, ma
     qtbot.keyClick(always, Qt.Key.Key_N)
     answers = window.question_page.panel.model.answers
     assert answers["dash_02"] == "no" and "dash_04" not in answers
+
+
+def test_a_key_on_the_tab_bar_of_another_tab_answers_nothing(qtbot, make_window):
+    """The question behind the Directory tab is never answered from its tab bar."""
+    window = make_window()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_N)
+    qtbot.wait(50)
+    window.tabs.setCurrentWidget(window.directory)
+    bar = window.tabs.tabBar()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_1)
+    assert (
+        window.session.question.id == "discloser"
+        and window.tabs.currentWidget() is window.directory
+    )
