@@ -23,6 +23,7 @@ from app.pathways.plan import PlannedAction
 from app.ui.labels import plain_label, scaled
 from app.ui.plan.action_card import ActionCard
 from app.ui.plan.plan_view import GroupFrame
+from app.ui.tab_order import place_before
 from app.ui.walk.panel_base import entered, ignores_chords
 
 
@@ -89,6 +90,7 @@ class EmergencyPage(QWidget):
         note.setFont(scaled(note.font(), 1.0))
         self.frame.layout_.addWidget(note)
         self.column.insertWidget(0, self.frame)
+        place_before(self.frame, self.go_on)  # Tab: the card, then Continue and Back
         self.setAccessibleName(f"Emergency: {self.card.accessibleName()}")
         self.go_on.setFocus()
 

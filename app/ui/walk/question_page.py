@@ -14,6 +14,7 @@ from app.pathways.graph import Question
 from app.ui.case import CaseSession, PageOnScreen
 from app.ui.case_reminders import names_in_one
 from app.ui.labels import announce, heading_font, plain_label
+from app.ui.tab_order import place_before
 from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, ButtonsPanel, panel_for
 from app.ui.walk.page_panel import TickBoxPage
@@ -238,29 +239,12 @@ class QuestionPage(KeyHold, QWidget):
         self.panel.installEventFilter(self)  # keys typed ahead onto it: see hold_keys
         self.keys_held_until = 0.0  # a hold is for the page shown when it was asked
         self.answers.addWidget(self.panel)
-        self._answers_before_back()
+        place_before(self.panel, self.back)  # Tab: the answers, then Back (tab_order.py)
         self.holder.verticalScrollBar().setValue(0)
         self.question = question
         self.panel.focus_first()
         self.opened_on = QApplication.focusWidget()
         self._keep_in_view(None, QApplication.focusWidget())  # shown again: no focus change
-
-    def _answers_before_back(self) -> None:
-        """Tab goes through the answers to Back, as they stand on the page: a panel, made for
-        each page, joined the window's Tab order at its end, so Tab from the last answer went
-        to the tab bar, and Back came before the answers (officer walk, 2026-12-03)."""
-        takes_tab = Qt.FocusPolicy.TabFocus
-        chain, widget = [], self.back.nextInFocusChain()
-        while widget is not self.back:
-            if self.panel.isAncestorOf(widget) and widget.focusPolicy() & takes_tab:
-                chain.append(widget)
-            widget = widget.nextInFocusChain()
-        before = self.back.previousInFocusChain()
-        while not before.focusPolicy() & takes_tab:  # Qt orders only controls that take focus
-            before = before.previousInFocusChain()
-        for control in (*chain, self.back):
-            QWidget.setTabOrder(before, control)
-            before = control
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.panel is not None and event.text():

@@ -99,3 +99,23 @@ def test_a_setting_changed_on_the_card_redraws_it_and_never_moves_on(qtbot, wind
         assert [row.number.text() for row in window.emergency.card.rows] == ["999"]
     window.replace_settings(colours="system")
     assert window.session.question.id == "discloser"  # the walk waits where it was
+
+
+def test_tab_goes_from_the_card_to_continue_and_back_as_they_stand(qtbot, window):
+    """The card, made as it is shown, came after the reminders in the Tab order, and Tab from
+    "Continue when safe" went to Back, then the reminders, before the 999 card above them."""
+    press(qtbot, window, Qt.Key.Key_Y)
+    qtbot.wait(50)
+    page = window.emergency
+    order = [window.focusWidget()]
+    for _ in range(2):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Backtab)
+        order.append(window.focusWidget())
+    copy = page.card.rows[0].copy_button
+    assert order[:2] == [page.go_on, page.card.why.button] and page.card.isAncestorOf(order[2])
+    copy.setFocus()
+    qtbot.keyClick(copy, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert window.focusWidget() is page.go_on
+    qtbot.keyClick(page.go_on, Qt.Key.Key_Tab)
+    assert window.focusWidget() is page.back
