@@ -68,6 +68,13 @@ class EmergencyPage(QWidget):
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         page.addLayout(buttons)
+        QApplication.instance().focusChanged.connect(self._keep_in_view)
+
+    def _keep_in_view(self, _old, new) -> None:
+        """The card's control with the focus is in view: at 24 pt, Shift+Tab from "Continue
+        when safe" ringed "Why, and sources" half under the buttons (Xvfb walk, 2026-12-04)."""
+        if new is not None and self.frame is not None and self.frame.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new, 8, 8)
 
     def show_action(
         self,

@@ -119,3 +119,17 @@ def test_tab_goes_from_the_card_to_continue_and_back_as_they_stand(qtbot, window
     assert window.focusWidget() is page.go_on
     qtbot.keyClick(page.go_on, Qt.Key.Key_Tab)
     assert window.focusWidget() is page.back
+
+
+def test_the_cards_control_with_the_focus_is_in_view_at_the_largest_text(qtbot, window):
+    window.resize(1366, 768)
+    window.replace_settings(text_size=24)
+    press(qtbot, window, Qt.Key.Key_Y)
+    qtbot.wait(50)
+    page = window.emergency
+    qtbot.keyClick(page.go_on, Qt.Key.Key_Backtab)  # to "Why, and sources", above it
+    why = page.card.why.button
+    assert window.focusWidget() is why
+    qtbot.wait(50)
+    shown = why.visibleRegion().boundingRect()
+    assert shown.height() == why.height()
