@@ -139,3 +139,20 @@ def test_outside_the_west_midlands_is_said_before_the_cards(qtbot, pathway):
         note.mapTo(view, note.rect().topLeft()).y()
         < view.groups[0].mapTo(view, view.groups[0].rect().topLeft()).y()
     )
+
+
+def test_shift_tab_from_the_plans_buttons_brings_the_last_card_into_view(qtbot, make_window):
+    """Shift+Tab from "Read back answers" put the focus on the last card's "Why, and
+    sources", scrolled out of view: the focus ring nowhere on screen (Xvfb walk, 2026-12-04)."""
+    from tests.ui.conftest import walk
+
+    window = make_window()
+    window.resize(1366, 768)
+    walk(qtbot, window, json.loads((DATA / "reference.json").read_text())[0]["scenario"])
+    qtbot.wait(50)
+    read_back = window.plan_view.buttons["read_back"]
+    read_back.setFocus()
+    qtbot.keyClick(read_back, Qt.Key.Key_Backtab)
+    focused = window.focusWidget()
+    assert window.plan_view.scroll.widget().isAncestorOf(focused)
+    assert focused.visibleRegion().boundingRect().height() == focused.height()
