@@ -21,6 +21,7 @@ class OtherTabs:
         self.directory = self.practice = self.settings_tab = None
         self.settings_page = QScrollArea()  # scrolls at large text sizes, never widens
         self.settings_page.setWidgetResizable(True)
+        self.settings_page.setAccessibleName("Settings")  # it takes the focus: named
         labels = ["Directory", "Practice", "Settings"]
         if not window.allow_practice:
             labels.remove("Practice")

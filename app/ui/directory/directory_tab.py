@@ -112,6 +112,7 @@ class DirectoryTab(QWidget):
         # window 2982 px tall, and at 24 pt the shipped details were cut with no way to
         # read their notes while the results shrank to 70 px (re-attack round, 2026-12-02)
         self.details_view = QScrollArea()
+        self.details_view.setAccessibleName("Details of the service chosen")  # it takes focus
         self.details_view.setWidgetResizable(True)
         self.details_view.setFrameShape(QFrame.Shape.NoFrame)
         self.details_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

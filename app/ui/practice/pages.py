@@ -120,6 +120,7 @@ class StoryPage(QWidget):
         self.story = plain_label("", "Vignette")
         self.story.setAlignment(Qt.AlignmentFlag.AlignTop)
         story = QScrollArea()  # scrolls at the largest text size, never clipped
+        story.setAccessibleName("The case to practise")  # it takes the focus: named, as all
         story.setWidgetResizable(True)
         story.setFrameShape(QScrollArea.Shape.NoFrame)
         story.setWidget(self.story)
