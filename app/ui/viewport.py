@@ -5,7 +5,7 @@ app/ui/qt_types.py.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QSize, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
 
 
@@ -21,5 +21,12 @@ def keep_in_view(area: QScrollArea, focused: QWidget | None) -> None:
     """The control given the focus in `area` scrolled into view, however the focus came: Qt
     does it only for Tab from inside the area, and Shift+Tab from the buttons under the plan
     or the 999 card left the focus on a control out of view (Xvfb walk, 2026-12-04)."""
-    if focused is not None and area.widget() is not None and area.widget().isAncestorOf(focused):
-        area.ensureWidgetVisible(focused, 8, 8)
+    inside = area.widget()
+    if focused is None or inside is None or not inside.isAncestorOf(focused):
+        return
+    area.ensureWidgetVisible(focused, 8, 8)
+    if focused.height() + 16 > viewport_size(area).height():
+        # taller than the view: its top, where its words start (Qt centres it, and a card's
+        # instruction stood above the view); after Qt's own scroll on a Tab from inside
+        top = focused.mapTo(inside, QPoint(0, 0)).y() - 8
+        QTimer.singleShot(0, area, lambda: area.verticalScrollBar().setValue(top))

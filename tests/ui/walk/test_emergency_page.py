@@ -133,3 +133,20 @@ def test_the_cards_control_with_the_focus_is_in_view_at_the_largest_text(qtbot, 
     qtbot.wait(50)
     shown = why.visibleRegion().boundingRect()
     assert shown.height() == why.height()
+
+
+def test_the_card_taller_than_the_view_shows_its_instruction_when_focused(qtbot, window):
+    """Focused whole (a screen reader reads it so), a card taller than the view was centred,
+    its "Call 999 now" above the view (review 2026-12-04)."""
+    window.resize(1366, 768)
+    window.replace_settings(text_size=24)
+    press(qtbot, window, Qt.Key.Key_Y)
+    qtbot.wait(50)
+    card = window.emergency.card
+    assert card.height() > window.emergency.scroll.viewport().height()
+    above = [button for button in window.strip.buttons.values() if button.isVisible()][-1]
+    above.setFocus()
+    qtbot.keyClick(above, Qt.Key.Key_Tab)  # from the strip, outside the card's scroll
+    assert window.focusWidget() is card
+    qtbot.wait(50)
+    assert card.title.visibleRegion().boundingRect().height() == card.title.height()
