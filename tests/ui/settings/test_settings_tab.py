@@ -60,3 +60,28 @@ def test_settings_shown_anew_drop_what_was_typed_and_refused(qtbot, tab):
     tab.hide()
     tab.show()  # the box shown again shows the setting, not the 99 refused before
     assert tab.text_size.text() == "16"
+
+
+def test_shift_tab_from_the_tab_bar_brings_the_last_control_into_view(
+    qtbot, make_window, tmp_path, graph
+):
+    """At 24 pt the page's last control is below the fold: Shift+Tab from the tab bar left
+    the focus there, its ring out of sight (Xvfb walk, 2026-12-04)."""
+    from app.db.user_store import open_user_store
+    from app.user_data import UserData
+    from tests.ui.conftest import TODAY
+
+    data = UserData(open_user_store(tmp_path), graph, lambda: TODAY)
+    window = make_window(user_data=data)
+    window.resize(1366, 768)
+    window.replace_settings(text_size=24)
+    window.tabs.setCurrentWidget(window.settings_page)
+    qtbot.wait(50)
+    bar = window.tabs.tabBar()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_Backtab)
+    qtbot.wait(50)
+    last = window.focusWidget()
+    assert window.settings_page.widget().isAncestorOf(last)
+    assert last.visibleRegion().boundingRect().height() == last.height()
+    data.store.close()
