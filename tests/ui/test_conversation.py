@@ -47,6 +47,10 @@ def test_space_and_enter_beside_the_question_stay_that_controls_own(qtbot, make_
     always.button.setFocus()
     qtbot.keyClick(always.button, Qt.Key.Key_Space)
     assert always.is_open is not opened and window.session.question.id == "discloser"
+    tier = window.strip.buttons["tier"]
+    tier.setFocus()
+    qtbot.keyClick(tier, Qt.Key.Key_Return)  # opens the answer it shows, to change it
+    assert window.session.question.id == "tier"
 
 
 def test_a_key_typed_beside_a_tick_page_as_it_opens_after_the_dash_is_held(qtbot, make_window):
@@ -78,7 +82,7 @@ def test_on_the_plan_a_key_beside_it_answers_nothing(qtbot, make_window):
 
 
 def test_a_dash_key_typed_beside_it_answers_the_item_the_worker_was_on(qtbot, make_window):
-    """Gone back up to item 1 to change it, then on the reminders, "N" changed the first
+    """Gone back up to item 2 to change it, then on the reminders, "N" changed the first
     item not answered: the answers' first control is that one (focus_first)."""
     window = make_window()
     walk(qtbot, window, HIGH_RISK, stop_before="dash_answers")
