@@ -113,3 +113,18 @@ def test_a_key_on_the_tab_bar_of_another_tab_answers_nothing(qtbot, make_window)
         window.session.question.id == "discloser"
         and window.tabs.currentWidget() is window.directory
     )
+
+
+def test_a_number_typed_beside_its_box_replaces_the_one_there(qtbot, make_window):
+    """Back in its box as Tab would bring it, the number there is selected: "3" typed on the
+    strip after "1" was typed and left made the count 13, not 3."""
+    window = make_window()
+    walk(qtbot, window, HIGH_RISK, stop_before="incidents_12_months")
+    qtbot.wait(50)
+    spin = window.question_page.panel.spin
+    spin.selectAll()
+    qtbot.keyClicks(spin, "1")
+    strip = beside_the_question(window)["strip"]
+    strip.setFocus()
+    qtbot.keyClick(strip, Qt.Key.Key_3)
+    assert spin.text().strip() == "3"

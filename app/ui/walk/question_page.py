@@ -109,7 +109,7 @@ class QuestionPage(KeyHold, QWidget):
         last = self.last_on
         kept = last is not None and shiboken6.isValid(last) and self.panel.isAncestorOf(last)
         if kept and last.isVisible() and last.isEnabled():
-            last.setFocus()
+            last.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab would: a number selected whole
         else:
             self.panel.focus_first()
 
