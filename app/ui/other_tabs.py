@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app.ui.case_holders import CaseHolder
+from app.ui.viewport import FocusInView
 
 
 class OtherTabs:
@@ -21,6 +22,9 @@ class OtherTabs:
         self.directory = self.practice = self.settings_tab = None
         self.settings_page = QScrollArea()  # scrolls at large text sizes, never widens
         self.settings_page.setWidgetResizable(True)
+        # Shift+Tab from the tab bar left the focus on the page's last control, below the
+        # fold, its ring out of sight (Xvfb walk, 2026-12-04)
+        FocusInView(self.settings_page)
         self.settings_page.setAccessibleName("Settings")  # it takes the focus: named
         labels = ["Directory", "Practice", "Settings"]
         if not window.allow_practice:

@@ -5,8 +5,8 @@ app/ui/qt_types.py.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
+from PySide6.QtCore import QObject, QPoint, QSize, QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
 
 def viewport_size(area: QAbstractScrollArea) -> QSize:
@@ -30,3 +30,25 @@ def keep_in_view(area: QScrollArea, focused: QWidget | None) -> None:
         # instruction stood above the view); after Qt's own scroll on a Tab from inside
         top = focused.mapTo(inside, QPoint(0, 0)).y() - 8
         QTimer.singleShot(0, area, lambda: area.verticalScrollBar().setValue(top))
+
+
+class FocusInView(QObject):
+    """Keeps `area` scrolled to the control given the focus inside it (keep_in_view); made
+    its child, so it goes with it."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+        QApplication.instance().focusChanged.connect(self._follow)
+
+    def _follow(self, _old, new) -> None:
+        keep_in_view(self.area, new)
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a scroll area that follows its width and keeps the focus in view."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    FocusInView(area)
+    return area

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from app.ui.maintain.dialogs import (
 from app.ui.maintain.models import CoverageModel, ServiceListModel, called
 from app.ui.maintain.service_form import ServiceForm
 from app.ui.models import IdRole, table_view
+from app.ui.viewport import scrolling
 
 TITLE = "Navigator: directory maintenance"
 GRID_HEADING = (
@@ -96,9 +96,7 @@ class MaintenanceWindow(QMainWindow):
         self.form.apply_requested.connect(self.apply)
         self.form.retire_requested.connect(self.retire)
         self.form.check_requested.connect(self.ask_check)
-        form_page = QScrollArea()
-        form_page.setWidgetResizable(True)
-        form_page.setWidget(self.form)
+        form_page = scrolling(self.form)  # Shift+Tab from below lands in view (H331)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(form_page)

@@ -10,7 +10,6 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QLabel,
     QPushButton,
@@ -27,7 +26,7 @@ from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
 from app.ui.palettes import GAP, RING
 from app.ui.plan.action_card import TIGHT, ActionCard
-from app.ui.viewport import keep_in_view
+from app.ui.viewport import FocusInView
 
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
 # Icon and words for each group, never colour alone (GOV.UK warning text, NHS care cards).
@@ -78,7 +77,7 @@ class PlanView(QWidget):
         # unnamed, with no ring, and PageDown did nothing until Tab (officer review)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFocusProxy(self.scroll)
-        QApplication.instance().focusChanged.connect(self._keep_in_view)
+        FocusInView(self.scroll)  # Shift+Tab from Read back left the focus out of view
         layout.addWidget(self.scroll, 1)
         bar = QWidget()
         buttons = wrapping_row(bar)  # wraps at large text sizes, never widens the window
@@ -145,9 +144,6 @@ class PlanView(QWidget):
         self._guard_copies(content)
         self._tab_in_reading_order(content)
         self.action_kinds = [a.kind for a in plan.actions]
-
-    def _keep_in_view(self, _old, new) -> None:
-        keep_in_view(self.scroll, new)  # Shift+Tab from Read back left the focus out of view
 
     def _tab_in_reading_order(self, content: QWidget) -> None:
         """Tab goes from the plan through its cards in reading order, then to its buttons:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from app.directory_updates import DirectoryUpdates
 from app.settings import INACTIVITY_MINUTES, TEXT_SIZES, UserSettings
@@ -16,7 +16,6 @@ from app.ui.palettes import SCHEMES
 from app.ui.settings.about_directory import AboutDirectoryPanel
 from app.ui.settings.stored_data_panel import StoredDataPanel
 from app.ui.tick_box import TickBox
-from app.ui.viewport import keep_in_view
 from app.user_data import UserData
 
 LOCKED_TIP = "Set by your organisation's IT policy"
@@ -102,14 +101,6 @@ class SettingsTab(QWidget):
         self.colours.currentIndexChanged.connect(self._emit)
         self.inactivity.valueChanged.connect(self._emit)
         self.record_activity.toggled.connect(self._emit)
-        QApplication.instance().focusChanged.connect(self._keep_in_view)
-
-    def _keep_in_view(self, _old, new) -> None:
-        """Shift+Tab from the tab bar left the focus on the page's last control, below the
-        fold, its ring out of sight (Xvfb walk, 2026-12-04)."""
-        area = self.parentWidget().parentWidget() if self.parentWidget() else None
-        if isinstance(area, QScrollArea):  # the tab's page: the tab scrolls, never widens
-            keep_in_view(area, new)
 
     def holds_case(self) -> bool:
         return self.stored is not None and self.stored.holds_case()

@@ -24,7 +24,7 @@ from app.ui.labels import plain_label, scaled
 from app.ui.plan.action_card import ActionCard
 from app.ui.plan.plan_view import GroupFrame
 from app.ui.tab_order import place_before
-from app.ui.viewport import keep_in_view
+from app.ui.viewport import FocusInView
 from app.ui.walk.panel_base import entered, ignores_chords
 
 
@@ -69,12 +69,9 @@ class EmergencyPage(QWidget):
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         page.addLayout(buttons)
-        QApplication.instance().focusChanged.connect(self._keep_in_view)
-
-    def _keep_in_view(self, _old, new) -> None:
-        """The card's control with the focus is in view: at 24 pt, Shift+Tab from "Continue
-        when safe" ringed "Why, and sources" half under the buttons (Xvfb walk, 2026-12-04)."""
-        keep_in_view(self.scroll, new)
+        # at 24 pt Shift+Tab from "Continue when safe" ringed "Why, and sources" half under
+        # the buttons (Xvfb walk, 2026-12-04)
+        FocusInView(self.scroll)
 
     def show_action(
         self,

@@ -523,3 +523,19 @@ def test_a_blanked_name_is_said_and_listed_by_the_services_id(lead_window, qtbot
     assert window.status.text().startswith("walsall-mast (no name): changes applied.")
     ids = [row["id"] for row in window.services.rows]
     assert window.services.index(ids.index("walsall-mast"), 0).data() == "walsall-mast (no name)"
+
+
+def test_shift_tab_from_below_the_form_brings_its_last_control_into_view(lead_window, qtbot):
+    """The lead's form scrolls: Shift+Tab from "Changes" under it left the focus on its last
+    button, below the fold (H331)."""
+    window = lead_window
+    window.select("coventry-mash")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    below = window.changes.button
+    below.setFocus()
+    qtbot.keyClick(below, Qt.Key.Key_Backtab)
+    qtbot.wait(50)
+    last = window.focusWidget()
+    assert window.form.isAncestorOf(last)
+    assert last.visibleRegion().boundingRect().height() == last.height()

@@ -1,0 +1,44 @@
+"""A scroll area keeps the control given the focus in view, however the focus came."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from app.ui.viewport import scrolling
+
+
+def page_of_buttons(qtbot, tall_at: int | None = None):
+    inside = QWidget()
+    column = QVBoxLayout(inside)
+    buttons = [QPushButton(f"button {i}") for i in range(30)]
+    for button in buttons:
+        column.addWidget(button)
+    if tall_at is not None:
+        buttons[tall_at].setMinimumHeight(600)  # taller than the view
+    window = QWidget()
+    qtbot.addWidget(window)
+    outside = QPushButton("outside")
+    layout = QVBoxLayout(window)
+    layout.addWidget(scrolling(inside))
+    layout.addWidget(outside)
+    window.resize(400, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window, buttons, outside  # the window kept: collected, its buttons went too
+
+
+def test_the_last_control_reached_from_outside_is_brought_into_view(qtbot):
+    _window, buttons, outside = page_of_buttons(qtbot)
+    outside.setFocus()
+    qtbot.keyClick(outside, Qt.Key.Key_Backtab)  # into the area, at its last control
+    assert buttons[-1].hasFocus()
+    assert buttons[-1].visibleRegion().boundingRect().height() == buttons[-1].height()
+
+
+def test_a_control_taller_than_the_view_shows_its_top(qtbot):
+    _window, buttons, _ = page_of_buttons(qtbot, tall_at=20)
+    buttons[20].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.wait(50)  # the top is set after Qt's own scroll
+    shown = buttons[20].visibleRegion().boundingRect()
+    assert shown.top() == 0 and shown.height() > 0
