@@ -1,10 +1,12 @@
-"""A scroll area's viewport size, read without asking for its viewport: PySide wraps that
-plain QWidget (made by Qt, not by us) by trying every widget type it knows, which made 67
-types (20 ms) on the first paint of the first question. (The types are made later, in steps:
-app/ui/qt_types.py.)"""
+"""Scroll areas: the viewport's size, and the control with the focus kept in view.
+
+The size is read without asking for the viewport: PySide wraps that plain QWidget (made by
+Qt, not by us) by trying every widget type it knows, which made 67 types (20 ms) on the
+first paint of the first question. (The types are made later, in steps: app/ui/qt_types.py.)"""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, QSize, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
@@ -22,14 +24,22 @@ def keep_in_view(area: QScrollArea, focused: QWidget | None) -> None:
     does it only for Tab from inside the area, and Shift+Tab from the buttons under the plan
     or the 999 card left the focus on a control out of view (Xvfb walk, 2026-12-04)."""
     inside = area.widget()
-    if focused is None or inside is None or not inside.isAncestorOf(focused):
-        return
+    if focused is not None and inside is not None and inside.isAncestorOf(focused):
+        # once the layouts waiting have run (a new text size: the places measured before
+        # were stale), and after Qt's own scroll on a Tab from inside the area
+        QTimer.singleShot(0, area, lambda: _scroll_to(area, focused))
+
+
+def _scroll_to(area: QScrollArea, focused: QWidget) -> None:
+    inside = area.widget()
+    kept = shiboken6.isValid(focused) and focused.window().focusWidget() is focused
+    if not (kept and inside is not None and inside.isAncestorOf(focused)):
+        return  # the focus moved on, or the page went, meanwhile
     area.ensureWidgetVisible(focused, 8, 8)
     if focused.height() + 16 > viewport_size(area).height():
         # taller than the view: its top, where its words start (Qt centres it, and a card's
-        # instruction stood above the view); after Qt's own scroll on a Tab from inside
-        top = focused.mapTo(inside, QPoint(0, 0)).y() - 8
-        QTimer.singleShot(0, area, lambda: area.verticalScrollBar().setValue(top))
+        # instruction stood above the view)
+        area.verticalScrollBar().setValue(focused.mapTo(inside, QPoint(0, 0)).y() - 8)
 
 
 class FocusInView(QObject):

@@ -229,3 +229,9 @@ def windows_shown():
 def cell_margin(view) -> int:
     """What Qt keeps clear at each side of a table cell's text before it cuts it with "…"."""
     return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+
+
+def wait_in_view(qtbot, widget) -> None:
+    """Until all of `widget` is on screen (the scroll that brings it follows the layouts
+    waiting to run), or fail after two seconds."""
+    qtbot.waitUntil(lambda: widget.visibleRegion().boundingRect().height() == widget.height())

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.ui.viewport import scrolling
+from tests.ui.conftest import wait_in_view
 
 
 def page_of_buttons(qtbot, tall_at: int | None = None):
@@ -33,12 +34,15 @@ def test_the_last_control_reached_from_outside_is_brought_into_view(qtbot):
     outside.setFocus()
     qtbot.keyClick(outside, Qt.Key.Key_Backtab)  # into the area, at its last control
     assert buttons[-1].hasFocus()
-    assert buttons[-1].visibleRegion().boundingRect().height() == buttons[-1].height()
+    wait_in_view(qtbot, buttons[-1])
 
 
 def test_a_control_taller_than_the_view_shows_its_top(qtbot):
     _window, buttons, _ = page_of_buttons(qtbot, tall_at=20)
     buttons[20].setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.wait(50)  # the top is set after Qt's own scroll
-    shown = buttons[20].visibleRegion().boundingRect()
-    assert shown.top() == 0 and shown.height() > 0
+
+    def its_top_shown() -> bool:
+        shown = buttons[20].visibleRegion().boundingRect()
+        return shown.top() == 0 and shown.height() > 0
+
+    qtbot.waitUntil(its_top_shown)

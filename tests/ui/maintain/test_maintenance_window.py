@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.db import signing
 from app.db.bundle import read_bundle
 from app.db.loader import load_valid_graph
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, wait_in_view
 
 PASSPHRASE = "a long enough passphrase"
 COVENTRY = ("coventry", 0)  # the children's front door column
@@ -538,4 +538,4 @@ def test_shift_tab_from_below_the_form_brings_its_last_control_into_view(lead_wi
     qtbot.wait(50)
     last = window.focusWidget()
     assert window.form.isAncestorOf(last)
-    assert last.visibleRegion().boundingRect().height() == last.height()
+    wait_in_view(qtbot, last)

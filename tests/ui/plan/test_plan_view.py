@@ -144,7 +144,7 @@ def test_outside_the_west_midlands_is_said_before_the_cards(qtbot, pathway):
 def test_shift_tab_from_the_plans_buttons_brings_the_last_card_into_view(qtbot, make_window):
     """Shift+Tab from "Read back answers" put the focus on the last card's "Why, and
     sources", scrolled out of view: the focus ring nowhere on screen (Xvfb walk, 2026-12-04)."""
-    from tests.ui.conftest import walk
+    from tests.ui.conftest import wait_in_view, walk
 
     window = make_window()
     window.resize(1366, 768)
@@ -155,4 +155,4 @@ def test_shift_tab_from_the_plans_buttons_brings_the_last_card_into_view(qtbot, 
     qtbot.keyClick(read_back, Qt.Key.Key_Backtab)
     focused = window.focusWidget()
     assert window.plan_view.scroll.widget().isAncestorOf(focused)
-    assert focused.visibleRegion().boundingRect().height() == focused.height()
+    wait_in_view(qtbot, focused)

@@ -69,7 +69,7 @@ def test_shift_tab_from_the_tab_bar_brings_the_last_control_into_view(
     the focus there, its ring out of sight (Xvfb walk, 2026-12-04)."""
     from app.db.user_store import open_user_store
     from app.user_data import UserData
-    from tests.ui.conftest import TODAY
+    from tests.ui.conftest import TODAY, wait_in_view
 
     data = UserData(open_user_store(tmp_path), graph, lambda: TODAY)
     window = make_window(user_data=data)
@@ -83,5 +83,5 @@ def test_shift_tab_from_the_tab_bar_brings_the_last_control_into_view(
     qtbot.wait(50)
     last = window.focusWidget()
     assert window.settings_page.widget().isAncestorOf(last)
-    assert last.visibleRegion().boundingRect().height() == last.height()
+    wait_in_view(qtbot, last)
     data.store.close()

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.conftest import press
+from tests.ui.conftest import press, wait_in_view
 
 
 def shown_text(widget):
@@ -130,9 +130,7 @@ def test_the_cards_control_with_the_focus_is_in_view_at_the_largest_text(qtbot, 
     qtbot.keyClick(page.go_on, Qt.Key.Key_Backtab)  # to "Why, and sources", above it
     why = page.card.why.button
     assert window.focusWidget() is why
-    qtbot.wait(50)
-    shown = why.visibleRegion().boundingRect()
-    assert shown.height() == why.height()
+    wait_in_view(qtbot, why)
 
 
 def test_the_card_taller_than_the_view_shows_its_instruction_when_focused(qtbot, window):
@@ -148,5 +146,4 @@ def test_the_card_taller_than_the_view_shows_its_instruction_when_focused(qtbot,
     above.setFocus()
     qtbot.keyClick(above, Qt.Key.Key_Tab)  # from the strip, outside the card's scroll
     assert window.focusWidget() is card
-    qtbot.wait(50)
-    assert card.title.visibleRegion().boundingRect().height() == card.title.height()
+    wait_in_view(qtbot, card.title)
