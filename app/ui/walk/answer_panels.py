@@ -107,6 +107,18 @@ class ButtonsPanel(KeyHold, AnswerPanel):
             f"again for {self.labels[key]}; another answer's key twice)."
         )
 
+    def _say_held(self, key: str) -> None:
+        """A key pressed in the moment the answers came into view is not taken, and says so:
+        dropped unsaid, a second 6 for Walsall left the area unanswered while the worker went
+        on, and the "1 1" typed for the next question chose Birmingham (helper's walk, H332)."""
+        again = self.refused_key or key
+        self.more.setText(
+            f"Not taken: {key} was pressed as the answers came into view. Read them, then "
+            f"press your answer's key ({again} again for {self.labels[again]}; another "
+            "answer's key twice)."
+        )
+        self.more.show()
+
     def _clicked(self, value: Any) -> None:
         if not self.keys_held():  # Space on the button focused as the page moved: held too
             self.answered.emit(value)
@@ -115,7 +127,10 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         text = typed(event)
         text = self.aliases.get(text, text) if text not in self.keys else text
         if text in self.keys:
-            if self.keys_held() or not self._all_seen(text):
+            if self.keys_held():
+                self._say_held(text)
+                return
+            if not self._all_seen(text):
                 return
             if self.refused_key and text != self.refused_key:
                 self._ask_again(text)  # the worker reads which answer it would be
