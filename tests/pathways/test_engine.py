@@ -324,6 +324,18 @@ def test_no_fallback_note_points_up_or_down_or_asks_to_check_a_number_not_held(g
         assert not re.search(r"\bcheck it\b", note) or "shown" in note, kind
 
 
+def test_a_note_that_no_number_is_confirmed_asks_to_check_the_numbers_shown(graph):
+    """The note "No SARC number here is confirmed by a person: find the nearest SARC at
+    nhs.uk/sarcs" stood under the children's sexual assault service's own number, as if that
+    number were no SARC's, or not to be rung (helper's walk, 2026-12-03; H333)."""
+    import re
+
+    for kind, action in graph.actions.items():
+        note = action.fallback_note
+        if re.match(r"No .* confirmed by a person", note):
+            assert re.search(r"check (any|the) number", note), kind
+
+
 def test_a_refusal_to_share_is_heard_on_the_safeguarding_cards_too(pathway):
     """Only the MARAC card said the person had refused and why it goes ahead (001 §5.2;
     policy review 2026-12-02): the children's and adult safeguarding cards now say it."""
