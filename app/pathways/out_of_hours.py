@@ -1,5 +1,6 @@
-"""The line to ring when a service's office is shut, as the lead writes it in a number's
-note ("Out of hours: 0300 555 2922"): shown in large type with its own copy button."""
+"""The line to ring when a service's office is shut, or its number is not answered, as the
+lead writes it in a number's note ("Out of hours: 0300 555 2922", "If no answer, try 0330 223
+0099"): shown in large type with its own copy button."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from app.pathways.phone_numbers import (
 )
 
 # "Out of hours: 0300 555 2922", "urgent concerns out of hours: …", "out of hours (evenings,
-# weekends, bank holidays): …", "after hours and weekends: Emergency Duty Team 0121 …" as the
-# leads write them: the words, then from the first figure the number and what follows it
+# weekends, bank holidays): …", "after hours and weekends: Emergency Duty Team 0121 …", "If
+# no answer, try 0330 …" (a child's urgent SARC: the second line stood in small type, H334)
+# as the leads write them: the words, then from the first figure the number and what follows
+NO_ANSWER = r"if (?:there is )?no answer"  # its "no" denies nothing
 OUT_OF_HOURS = re.compile(
-    r"(?P<label>[^\d+.]*\b(?:out[ -]of|after)[ -]hours\b[^\d+.]*?)[\s:]*"
+    rf"(?P<label>[^\d+.]*\b(?:(?:out[ -]of|after)[ -]hours|{NO_ANSWER}"
+    r"|if (?:the line is )?(?:busy|engaged))\b[^\d+.]*?)[\s:]*"
     r"(?P<tail>(?:\+|\()?\d.*)",
     re.IGNORECASE,
 )
@@ -49,7 +53,9 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
         found = OUT_OF_HOURS.fullmatch(part)
         number = _number_first(found["tail"]) if found else ""
         said = found["label"] if number else ""
-        negated = NEGATIONS_SAID.intersection(words_in_order(said))
+        negated = NEGATIONS_SAID.intersection(
+            words_in_order(re.sub(NO_ANSWER, "", said, flags=re.I))
+        )
         if said and not negated and not DAYTIME_SAID.search(said):
             label = " ".join(said.split()).rstrip(":")
             after = found["tail"][len(number) :].strip().lstrip(".,").strip()

@@ -50,6 +50,14 @@ from app.pathways.out_of_hours import out_of_hours
             "Out of hours (outside office hours): 0300 555 2922",
             ("Out of hours (outside office hours)", "0300 555 2922", "", ""),
         ),
+        # the line to ring when the number is not answered (H334)
+        ("If no answer, try 0330 223 0099", ("If no answer, try", "0330 223 0099", "", "")),
+        (
+            "24/7; if the line is busy: 0330 223 0099",
+            ("If the line is busy", "0330 223 0099", "", "24/7"),
+        ),
+        ("If no answer, do not ring 0330 223 0099", None),
+        ("Leave a message if no answer; 0330 223 0099 is the office", None),
     ],
 )
 def test_the_out_of_hours_line_is_read_from_the_numbers_note(note, found):
@@ -57,10 +65,11 @@ def test_the_out_of_hours_line_is_read_from_the_numbers_note(note, found):
 
 
 def test_every_out_of_hours_number_in_the_shipped_directory_is_read(graph):
-    """Each shipped note naming an out-of-hours number gives it to the card; none of the
-    housing notes' "No out-of-hours number held here" beside another number does."""
+    """Each shipped note naming an out-of-hours number, or one to try if there is no answer,
+    gives it to the card; none of the housing notes' "No out-of-hours number held here"
+    beside another number does."""
     read = {s.id for s in graph.services.values() if out_of_hours(s.phone_note)}
     fronts = ("birmingham-cass", "coventry-mash", "dudley-front-door", "walsall-mast")
     adults = ("birmingham-adult-safeguarding", "dudley-adult-safeguarding")
-    others = ("solihull-mash", "sandwell-adult-safeguarding", "birmingham-housing")
+    others = ("solihull-mash", "sandwell-adult-safeguarding", "birmingham-housing", "wm-cyp-sas")
     assert read == {*fronts, *adults, *others}

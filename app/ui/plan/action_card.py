@@ -142,13 +142,14 @@ class ServiceRow(QWidget):
             self.spoken_after.append(self.trust.text())
 
     def _out_of_hours(self, layout, name, shut, copy, selectable) -> None:
-        """The number's out-of-hours line, under its hours, large enough to read and with a
-        copy button of its own: what the worker rings when the office is shut."""
+        """The number's out-of-hours line (or the one to try if there is no answer), under its
+        hours, large enough to read and with a copy button of its own: what the worker rings
+        when the office is shut."""
         words, number, after, _ = shut
         said = f"{words}{'' if ':' in words else ':'}"
         line = QHBoxLayout()
         line.addWidget(plain_label(isolated(said), said))
-        self.out_of_hours = plain_label(number, f"{words} number for {name}")
+        self.out_of_hours = plain_label(number, f"{said} number for {name}")
         self.out_of_hours.setFont(scaled(self.out_of_hours.font(), 1.2, bold=True))
         self.out_of_hours.setWordWrap(False)
         if selectable:
@@ -156,7 +157,7 @@ class ServiceRow(QWidget):
         line.addWidget(self.out_of_hours)
         if copy is not None:
             self.out_of_hours_copy = copy_button(
-                "Copy number", f"Copy the {words.lower()} number for {name}", copy, number
+                "Copy number", f"Copy the number for {name} ({words.lower()})", copy, number
             )
             line.addWidget(self.out_of_hours_copy)
         line.addStretch(1)

@@ -306,6 +306,26 @@ def test_the_out_of_hours_number_stands_under_the_hours_with_a_copy_button(qtbot
     assert sorted(shown, key=lambda w: w.mapTo(card, w.rect().topLeft()).y()) == shown
 
 
+def test_the_line_to_try_if_there_is_no_answer_has_its_copy_button(qtbot, graph):
+    """A child's urgent SARC: "If no answer, try 0330 223 0099" stood in the note's small
+    type with no copy button (helper's walk, 2026-12-03; H334)."""
+    copied = []
+    action = action_with(graph, "wm-cyp-sas", kind="sarc_referral")
+    card = ActionCard(1, action, TODAY, 12, copied.append)
+    qtbot.addWidget(card)
+    row = card.rows[0]
+    assert row.out_of_hours.text() == "0330 223 0099"
+    assert row.out_of_hours.font().bold()
+    assert "0330" not in row.notes.text()  # said once
+    row.out_of_hours_copy.click()
+    assert copied == ["0330 223 0099"]
+    assert row.out_of_hours_copy.accessibleName() == (
+        "Copy the number for West Midlands Children and Young People's Sexual Assault"
+        " Service (if no answer, try)"
+    )
+    assert "If no answer, try: 0330 223 0099" in card.accessibleDescription()
+
+
 def test_a_note_with_no_out_of_hours_number_is_left_as_it_is(qtbot, graph):
     for service_id in ("dudley-housing", "solihull-housing", "ndah"):
         card = ActionCard(1, action_with(graph, service_id), TODAY, 12)
