@@ -1,6 +1,5 @@
 """A real main window on the committed directory, with test timings."""
 
-import time
 from contextlib import contextmanager
 from datetime import date
 
@@ -13,7 +12,7 @@ from app.settings import UserSettings
 from app.ui import qt_types
 from app.ui.labels import key_label
 from app.ui.main_window import MainWindow
-from app.ui.walk.panel_base import TYPED_AHEAD_S
+from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold
 from tests.conftest import REPO
 
 TODAY = date(2026, 11, 21)
@@ -85,6 +84,18 @@ def after_the_dash(qtbot):
     qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)
 
 
+def read_for_the_hold(qtbot, window):
+    """The worker reads what the page just brought into view while its keys are held
+    (hold_keys): the walks end the hold as its second would, and let the waiting events
+    run, rather than wait the second out over a hundred times a run. The tests of the hold
+    itself wait it out (`after_the_dash`)."""
+    page = window.question_page
+    for holder in (page, page.panel):
+        if isinstance(holder, KeyHold):
+            holder.keys_held_until = 0.0
+    qtbot.wait(20)
+
+
 def type_answer(qtbot, window, question, value):
     """Answer the question on screen with the keys a worker would press."""
     kind = question.answer_type
@@ -96,7 +107,7 @@ def type_answer(qtbot, window, question, value):
         qtbot.keyClicks(focused(window), key_label(index))
         if window.question_page.panel is panel and panel.more.isVisible():
             # the first press brought answers below the fold into view: read, then again
-            qtbot.wait(int(TYPED_AHEAD_S * 1000) + 50)
+            read_for_the_hold(qtbot, window)
             qtbot.keyClicks(focused(window), key_label(index))
     elif kind == "multi":  # a box shown ticked (given before, or by an earlier answer) kept
         boxes = window.question_page.panel.boxes
@@ -113,14 +124,14 @@ def type_answer(qtbot, window, question, value):
     elif kind == "checklist":
         if value is None:
             press(qtbot, window, Qt.Key.Key_S)
-            after_the_dash(qtbot)
+            read_for_the_hold(qtbot, window)
             return
         keys = {"yes": Qt.Key.Key_Y, "no": Qt.Key.Key_N, "not_known": Qt.Key.Key_K}
         for item in question.items:
             press(qtbot, window, keys[value[item.id]] if item.id in value else Qt.Key.Key_Down)
         if any(item.id not in value for item in question.items):
             press(qtbot, window, Qt.Key.Key_Return)  # answering the last item moves on
-        after_the_dash(qtbot)
+        read_for_the_hold(qtbot, window)
 
 
 def type_page(qtbot, window, shown, answers):
@@ -152,8 +163,8 @@ def go_on(qtbot, window, ticked=True):
     panel = window.question_page.panel
     for _ in range(len(panel.boxes) + 1):
         QApplication.processEvents()  # the page laid out as it is now, as a worker sees it
-        while panel.keys_held():  # read before the next press (qtbot may count keys only)
-            time.sleep(0.05)
+        if panel.keys_held():  # read before the next press (qtbot may count keys only)
+            read_for_the_hold(qtbot, window)
         if ticked:
             press(qtbot, window, Qt.Key.Key_Return)
         else:
