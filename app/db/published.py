@@ -181,10 +181,14 @@ class Published:
     def newest_content(self, newest: tuple[str, Path], out_dir: Path) -> bytes:
         """The newest published bundle's database, whole: its own file, or another copy of
         that version in these folders. A copy cut short let a publish skip the check above
-        (attack review); with no whole copy, nothing is published."""
+        (attack review); with no whole copy, nothing is published. Another copy counts only
+        when it holds the database the newest's signed manifest names: an unsigned decoy of
+        that version in the share, its manifest naming its own database, was read as the
+        update published, and the refusal told the lead to copy its numbers (H335)."""
         from app.db.bundle import read_bundle_file, whole_bundle
 
         version = newest[0]
+        signed = claimed_manifest(newest[1])
         places = [newest[1]] + [
             path
             for folder in (out_dir, *self.folders, *filter(None, [self.ledger]))
@@ -195,6 +199,8 @@ class Published:
         for path in places:
             claimed = claimed_manifest(path)
             if claimed is None or claimed.directory_version != version:
+                continue
+            if signed is None or claimed.sha256 != signed.sha256:
                 continue
             try:
                 return whole_bundle(read_bundle_file(path))[1]

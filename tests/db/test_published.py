@@ -194,3 +194,39 @@ def test_a_copy_begun_from_the_newest_update_is_told_what_to_record_not_to_insta
     said = str(refused.value)
     assert said.startswith("this working copy, begun from 2026.12.3, changes back")
     assert "made on or after 2026.12.3's day" in said and "install" not in said
+
+
+def test_an_unsigned_copy_of_the_newest_version_in_the_share_is_never_read_as_it(tmp_path):
+    """Someone who can write IT's folder cut the published 2026.12.1 short and put beside
+    it a file claiming 2026.12.1, its manifest naming its own database (NDAH 0808 2000
+    666), unsigned: the check read that as what was published and told the lead to copy
+    its number (attack, 2026-12-04; H335). Only a copy holding the database the signed
+    manifest names counts: the lead's ledger's, or none."""
+    import dataclasses
+    import hashlib
+
+    from app.db.bundle import bundle_bytes, claimed_manifest, whole_bundle
+    from tests.conftest import shipped_changed
+
+    ndah = "UPDATE phone SET number = '0808 2000 666' WHERE service_id = 'ndah'"
+    lead = signing.generate(tmp_path / "lead")
+    share, ledger = tmp_path / "share", tmp_path / "ledger"
+    genuine = publish(SHIPPED, lead.private_path, share, "2026.12.1", TODAY)
+    keys = tuple(signing.load_public_keys(tmp_path / "lead").items())
+    decoy = shipped_changed(tmp_path / "decoy.sqlite", ndah).read_bytes()
+    claimed = dataclasses.replace(
+        claimed_manifest(genuine), sha256=hashlib.sha256(decoy).hexdigest(), size=len(decoy)
+    )
+    (share / "directory-2026.12.1-copy.navdir").write_bytes(bundle_bytes(claimed, decoy))
+    whole = genuine.read_bytes()
+    genuine.write_bytes(whole[: len(whole) // 2])
+    newest = ("2026.12.1", genuine)
+    with pytest.raises(Refused, match="cannot be read whole"):
+        Published((share,), keys).newest_content(newest, tmp_path / "out")
+    ledger.mkdir()
+    (ledger / genuine.name).write_bytes(whole)
+    published = Published((share,), keys, ledger=ledger)
+    assert published.newest_content(newest, tmp_path / "out") == whole_bundle(whole)[1]
+    again = tmp_path / "again.sqlite"  # what was published, with no change: nothing undone
+    again.write_bytes(whole_bundle(whole)[1])
+    publish(again, lead.private_path, share, "2026.12.2", TODAY, published=published)
