@@ -81,6 +81,10 @@ def field_problems(name: str, value: Any) -> list[str]:
         )
     if text and name in URL_FIELDS and not text.lower().startswith(URL_SCHEMES):
         problems.append(f"{_quote(text)} is not an https:, http: or tel: link")
+    elif text and name in URL_FIELDS and text.lower().startswith("tel:"):
+        # shown as the way to reach a service with no number held: "tel:+1 900 555 0123"
+        # and a digit-short "tel:0121 496 000" escaped every phone rule (attack, H336)
+        problems.extend(f"the tel: link's number {p}" for p in phone_problems(text[4:]))
     if text and name in EMAIL_FIELDS and not EMAIL.fullmatch(text):
         problems.append(f"{_quote(text)} is not an email address")
     return problems

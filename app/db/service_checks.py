@@ -135,9 +135,13 @@ def text_problems(field: str, value: str) -> list[str]:
     if STACKED_MARKS.search(value):
         problems.append("three or more accents on one letter are not allowed: retype the word")
     if field in NUMBERED_WORDS and (number := number_not_dialled(value)):
+        abroad = number.startswith(("+", "00")) and not number.startswith(("+44", "0044", "00 44"))
         problems.append(
-            f"{number!r} is not a UK phone number ({GEOGRAPHIC_LENGTHS}): a worker may ring "
-            "it, so write it in full"
+            f"{number!r} is another country's number: a worker here rings UK numbers only, "
+            "so give the service's UK number, or leave it out"
+            if abroad
+            else f"{number!r} is not a UK phone number ({GEOGRAPHIC_LENGTHS}): a worker may "
+            "ring it, so write it in full"
         )
     return problems
 

@@ -168,6 +168,8 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool) -> str:
     run on after a whole one ("0121 569 3100 0121 569 310") is read too."""
     if groups[0] in ("18001", "18002") and len(groups) > 1:
         groups = groups[1:]
+    if _abroad(groups, after_plus):
+        return ("+" if after_plus else "") + run
     if groups[:2] == ["00", "44"]:
         groups, after_plus = groups[1:], True
     elif groups[0].startswith("0044"):
@@ -190,6 +192,17 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool) -> str:
             again = rest and rest[0].startswith("0")
             return _not_dialled(" ".join(rest), rest, False) if again else ""
     return ("+" if plus and not run.startswith("0") else "") + run  # as written
+
+
+def _abroad(groups: list[str], after_plus: bool) -> bool:
+    """A number of another country ("+1 900 555 0123", "001 900 …", "00 33 1 …"): no number
+    a worker here rings, and the rules read only UK ones, so it passed (attack, H336). A
+    reference from 00 in one group ("Ref 0001234567") is no number."""
+    digits = "".join(groups)
+    if after_plus:
+        return not digits.startswith("44") and len(digits) >= 7
+    international = digits.startswith("00") and not digits.startswith("0044")
+    return international and len(groups) > 1 and len(digits) >= 10
 
 
 def fixed_line_words(text: str, phone: str) -> str:

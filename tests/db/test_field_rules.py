@@ -70,3 +70,21 @@ def test_a_laptops_check_of_a_database_never_refuses_a_confirmation():
     laptop shows such a service unconfirmed (tests/security, H115)."""
     names = ["id", "assured_date", "assured_method", "assured_by"]
     assert table_problems("service", names, [("ndah", "2026-W48-2", "", "")]) == []
+
+
+@pytest.mark.parametrize(
+    ("link", "problem"),
+    [
+        ("tel:+1 900 555 0123", "'+1 900 555 0123' is not a UK phone number"),
+        ("tel:0121 496 000", "'0121 496 000' has too few or too many digits"),
+        ("TEL:0044 121 569 310", "'0044 121 569 310'"),
+        ("tel:0121 496 0000", None),
+        ("tel:+44 121 496 0000", None),
+        ("https://www.gov.uk", None),
+    ],
+)
+def test_a_tel_link_holds_a_uk_number_by_the_phone_rules(link, problem):
+    """A tel: link was checked for its scheme only, and stood as the way to reach a service
+    with no number held: "Website: tel:+1 900 555 0123" (attack, 2026-12-04; H336)."""
+    problems = field_problems("website", link)
+    assert (problems == []) if problem is None else (problem in problems[0]), problems

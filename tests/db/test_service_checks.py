@@ -327,3 +327,7 @@ def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(row, 
     assert "a worker may ring it, so write it in full" in said
     for fine in ("out of hours: 024 7683 2222", "Mon-Fri 9-5, 10-4", "charity 1012345"):
         assert service_problems({**row, field: fine}, words.kinds, words.areas) == {}
+    # another country's number was never read (attack, 2026-12-04; H336)
+    typed = {**row, field: "Out of hours ring 001 900 555 0123 (duty desk)."}
+    (said,) = service_problems(typed, words.kinds, words.areas)[field]
+    assert said.startswith("'001 900 555 0123' is another country's number")

@@ -203,6 +203,12 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Mon-Fri 0900-1700 0121 569 3100; Daytime 0900-1700 0808 2000 247", ""),
         ("Ref 0001234567", ""),
         ("Mon-Fri 0900-2400; closed 24-12-2026 to 02-01-2027; funded 01 04 2026", ""),
+        # another country's number: none a worker here rings (attack, 2026-12-04; H336)
+        ("Out of hours ring 001 900 555 0123 (duty desk).", "001 900 555 0123"),
+        ("Call +1 900 555 0123", "+1 900 555 0123"),
+        ("ring +33 1 23 45 67 89", "+33 1 23 45 67 89"),
+        ("ring 00 353 1 555 0123", "00 353 1 555 0123"),
+        ("ages 16+ 0121 496 0000", ""),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
