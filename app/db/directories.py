@@ -27,7 +27,14 @@ from app.db.bundle import (
     read_signed_manifest,
 )
 from app.db.checks import Refused, check_database, version_key
-from app.db.refusals import KEPT, drop_superseded, forget_obsolete, refuse, refuse_signed_twice
+from app.db.refusals import (
+    KEPT,
+    drop_superseded,
+    forget_obsolete,
+    refuse,
+    refuse_signed_twice,
+    say_copies,
+)
 from app.db.regular_files import read_regular_file
 from app.db.trust import (
     KeySources,
@@ -89,6 +96,7 @@ class Selection:
     set_aside: list[str] = field(default_factory=list)  # the worker's files moved aside
     skipped: list[str] = field(default_factory=list)  # good bundles not newer than in use
     undone: list[str] = field(default_factory=list)  # the release undoes an update: for IT
+    copies: list[str] = field(default_factory=list)  # IT's folder crowded with copies: for IT
     trusted: list[TrustedKey] = field(default_factory=list)
     manifest: Manifest | None = None  # an update's, as signed
     keys_unread: bool = False  # the trusted keys could not be read: no update was checked
@@ -101,7 +109,14 @@ class Selection:
         """What IT is told (in About and the log): refusals, files set aside, and an update
         folder that cannot be reached (the worker is told only of the first two)."""
         more = [f"and {self.refused_more:,} more update files refused"] if self.refused_more else []
-        return [*self.set_aside, *self.refused, *more, *self.unreachable, *self.undone]
+        return [
+            *self.set_aside,
+            *self.refused,
+            *more,
+            *self.unreachable,
+            *self.undone,
+            *self.copies,
+        ]
 
     @property
     def sha256(self) -> str:
@@ -266,6 +281,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
         found.setdefault(ident, (version_key(manifest.directory_version), manifest, []))
         found[ident][2].append((origin, path))
     in_share = {i for i, (_, _, places) in found.items() if any(o == "machine" for o, _ in places)}
+    say_copies(choice, found)
     superseded = refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
     below_shipped = None  # the newest update the shipped directory overtook
@@ -290,6 +306,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 p[1].name != named,
             )
         )
+        counted = [p for p in places if p[0] == "machine" or not share_up]  # once: H337
         for origin, path in places:
             if origin == "machine" and failed_in_share >= TRIES_IN_SHARE:
                 # copies of a genuine manifest on junk, each read whole, froze the window
@@ -297,7 +314,6 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 refuse(choice, origin, path, "not read: copies before it failed")
                 continue
             if choice.path is not None and key <= version_key(choice.version):
-                counted = [p for p in places if p[0] == "machine" or not share_up]
                 if choice.origin == "shipped" and below_shipped is None and counted:
                     below_shipped = (manifest, counted)
                 if choice.origin == "shipped" and share_up and origin == "kept" and not counted:

@@ -70,6 +70,26 @@ def refuse_signed_twice(choice: Selection, found: dict[tuple[str, str], tuple]) 
     return superseded
 
 
+COPIES_SAID = 10  # copies of updates in IT's folder past which IT is told
+
+
+def say_copies(choice: Selection, found: dict[tuple[str, str], tuple]) -> None:
+    """Copies of one update under other names in IT's folder, past a few, are said to IT:
+    20,000 of them made every start seconds slower, and nothing said so (attack, H337).
+    They are still read: one may stand in for the publisher's file cut short."""
+    copies = []
+    for _, manifest, places in found.values():
+        named = f"directory-{manifest.directory_version}.navdir"
+        shared = sorted((p for o, p in places if o == "machine"), key=lambda p: p.name != named)
+        copies += shared[1:]
+    if len(copies) > COPIES_SAID:
+        choice.copies.append(
+            f"IT's update folder holds {len(copies):,} more copies of updates under other "
+            f"names (such as {min(copies).name}): each is read at every start and check, "
+            "which slows them; keep one file for each update, named as it was published"
+        )
+
+
 def drop_superseded(choice: Selection, superseded: dict) -> None:
     """This laptop's copies of contents IT's file of the same version replaced, once that
     file is the one in use."""

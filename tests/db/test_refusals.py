@@ -127,3 +127,30 @@ def test_an_old_version_signed_twice_is_passed_over_once_a_higher_one_is_publish
     fixed = publish(coventry_edit, key.private_path, where.machine_updates, "2026.12.2", TODAY)
     choice = select_directory(where, TODAY)
     assert choice.path == fixed and choice.problems == []
+
+
+def test_copies_of_an_update_under_other_names_are_said_to_it_and_checked_once(
+    where, key, monkeypatch
+):
+    """20,000 copies of the genuine manifest in IT's folder, each a hole of the right size,
+    made every start seconds slower, and nothing said (attack, 2026-12-04; H337). Past a
+    few they are said to IT (not to the worker); each is still read, its signature checked
+    once for all of them; the update is used."""
+    import app.db.signing as signing
+
+    made = bundle(where, key, "2026.12.1")
+    whole = made.read_bytes()
+    head = whole[: whole.index(b"\n", len(MAGIC)) + 1]
+    for n in range(11):
+        (where.machine_updates / f"a{n:02d}.navdir").write_bytes(head.ljust(len(whole), b"\0"))
+    checked = []
+    real = signing.signature_holds
+    monkeypatch.setattr(signing, "signature_holds", lambda *a: checked.append(a) or real(*a))
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.1", "machine")
+    assert len(checked) <= 2  # IT's file and the copy kept here: one manifest
+    (said,) = choice.copies
+    assert said.startswith("IT's update folder holds 11 more copies of updates under other")
+    assert "(such as a00.navdir)" in said and said in choice.problems
+    (where.machine_updates / "a00.navdir").unlink()
+    assert select_directory(where, TODAY).copies == []  # ten: a few, not said

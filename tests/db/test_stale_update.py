@@ -188,3 +188,31 @@ def test_an_update_made_from_the_one_a_release_holds_is_read_from_it(it, tmp_pat
     as_is = shipped_changed(tmp_path / "as-is.sqlite", HOURS)
     bundle = publish(as_is, lead.private_path, tmp_path / "c", "2026.12.3", TODAY)
     assert begun_from(read_bundle(bundle, keys)[1]) == "2026.11.30"
+
+
+def test_copies_of_the_update_in_use_are_read_whole_once(corrected, monkeypatch):
+    """20,000 copies of the genuine manifest in IT's folder, each on a hole of the right
+    size, were each read whole and hashed: the self-test took a minute (attack, 2026-12-04;
+    H337). One database is read once; a copy that fails is tried only a few times more."""
+    import app.db.stale_update as stale_update
+    from app.db.bundle import MAGIC
+    from app.db.stale_update import older_update
+
+    where, _ = corrected
+    genuine = where.machine_updates / "directory-2026.12.2.navdir"
+    whole = genuine.read_bytes()
+    head = whole[: whole.index(b"\n", len(MAGIC)) + 1]
+    for n in range(12):
+        (where.machine_updates / f"a{n:02d}.navdir").write_bytes(head.ljust(len(whole), b"\0"))
+    keys = load_trusted_keys(where.keys)[0]
+    in_use = read_bundle(genuine, keys)[1]
+    read = []
+    monkeypatch.setattr(
+        stale_update, "read_bundle", lambda p, k: read.append(p) or read_bundle(p, k)
+    )
+    assert older_update(where, keys, "2026.12.2", in_use) is None
+    assert read == [genuine]
+    genuine.unlink()  # only the copies: a few are tried, then no more
+    read.clear()
+    assert older_update(where, keys, "2026.12.2", in_use) is None
+    assert len(read) == 3
