@@ -89,6 +89,9 @@ def _program_data() -> Path:
         ctypes.windll.ole32.CoTaskMemFree(found)  # type: ignore[attr-defined]
 
 
+LINK_LOOP = "is a link that leads round in a loop, to no file"
+
+
 def others_could_change(path: Path) -> str:
     """Why a file IT places (the policy, a publisher's key) could be another account's
     doing: it or its folder owned by an account other than root (the worker's own too),
@@ -105,7 +108,12 @@ def others_could_change(path: Path) -> str:
     # own): a worker's own policy.json trusted a key of theirs, and their planted number
     # passed the self-test (attack, 2026-12-02)
     owners = {0, os.getuid()} if moved_by_developer() else {0}
-    for place, where, wholly in places + _reached_through(path):
+    try:
+        reached = _reached_through(path)
+    except RuntimeError:  # a link loop, as Python before 3.13 says it (not an OSError)
+        # two links to each other in IT's folder stopped every start (attack, H338)
+        return LINK_LOOP
+    for place, where, wholly in places + reached:
         # a link's mode means nothing; a folder above may be /tmp (any user's, sticky): owners
         status = place.stat() if wholly else place.lstat()
         if status.st_uid == os.getuid() and status.st_uid not in owners:

@@ -219,3 +219,15 @@ def test_a_folder_above_with_an_access_list_is_named(tmp_path):
         f"is reached through a folder ({above}) that has an access list that may let other "
         "accounts change it"
     )
+
+
+def test_a_link_round_in_a_loop_is_said_not_raised(tmp_path):
+    """A policy, a key or an update that is a link round in a loop stopped every start
+    with a RuntimeError (attack, 2026-12-04; H338): it is named, and not used."""
+    from app.machine import LINK_LOOP
+
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    (tmp_path / "self").symlink_to("self")
+    assert others_could_change(tmp_path / "a") == LINK_LOOP
+    assert others_could_change(tmp_path / "self") == LINK_LOOP

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from app.db.bundle import named_as_bundle
-from app.machine import others_could_change
+from app.machine import LINK_LOOP, others_could_change
 
 OPEN_CHECKED = 8  # updates in IT's folder whose owner and mode are looked at, at most
 
@@ -91,6 +91,8 @@ def update_open_to_others(update: Path) -> str:
 
 
 def _open_words(what: str, why: str) -> str:
+    if why == LINK_LOOP:
+        return f"{what} {why}: remove it"
     return (
         f"{what} {why}: any user could remove or replace its updates; make it writable by "
         "administrators only"

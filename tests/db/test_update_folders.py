@@ -97,6 +97,21 @@ def test_an_entry_of_an_updates_name_that_is_no_file_is_named(where, key):
     assert said(choice, "directory-2026.12.5.navdir: cannot read it")
 
 
+def test_links_round_in_a_loop_in_its_update_folder_are_named_and_stop_nothing(where, key):
+    """Two links to each other, or one to itself, under updates' names in IT's folder: every
+    start on Linux stopped ("RuntimeError: Symlink loop"), with no plan, and the running
+    app's check failed every 15 minutes (attack, 2026-12-04; H338)."""
+    bundle(where, key, "2026.12.2")
+    folder = where.machine_updates
+    (folder / "0-a.navdir").symlink_to("0-b.navdir")
+    (folder / "0-b.navdir").symlink_to("0-a.navdir")
+    (folder / "0-self.navdir").symlink_to("0-self.navdir")
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.2", "machine")
+    assert said(choice, "0-a.navdir is a link that leads round in a loop, to no file: remove it")
+    assert said(choice, "0-self.navdir: cannot read it")
+
+
 def test_updates_in_a_folder_inside_its_update_folder_are_named(where, key):
     """Unpacked from the lead's archive into a folder of their own, updates were never read
     and nothing said so (attack, 2026-12-03)."""
