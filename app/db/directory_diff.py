@@ -25,6 +25,7 @@ FIELD_WORDS = {
     "organisation": "organisation",
     "phone": "number",
     "phone_note": "number note",
+    "phone_type": "number type",  # shown beside the number: a change was in no diff (H339)
     "email": "e-mail",
     "hours": "hours",
     "open_24_7": "open 24/7",

@@ -96,7 +96,7 @@ FIXED_WORDS += ("email", "website", "source", "source_seen", "phone_type")  # sh
 # The words a worker reads a number from besides the phone field (not links: a page's
 # address may hold any digits)
 NUMBERED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral_route")
-NUMBERED_WORDS += ("alert",)
+NUMBERED_WORDS += ("alert", "phone_type")  # a number's type: "out of hours 0121 496 000" (H339)
 
 
 def fixed_other_number(number: str) -> str:

@@ -60,3 +60,14 @@ def test_a_number_written_into_any_field_is_a_number_changed(graph, tmp_path):
     assert diff.summary() == "3 numbers changed, opening hours changed for 1 service"
     changed = [line for line in diff.lines() if line.startswith("changed:")]
     assert len(changed) == 3 and all("0121 496" in c or "07700" in c for c in changed)
+
+
+def test_a_numbers_type_changed_is_listed(graph, tmp_path):
+    """A number's type is shown beside it ("Tel 0121 552 6448 (helpline, …)"), and a change
+    of it was in no diff: the publish said "no change to any service" (attack, 2026-12-04;
+    H339)."""
+    from tests.conftest import shipped_changed
+
+    typed = "UPDATE phone SET type = 'out of hours' WHERE service_id = 'bcwa'"
+    diff = compare(graph, load_valid_graph(shipped_changed(tmp_path / "t.sqlite", typed)))
+    assert "changed: Black Country Women's Aid: number type voice → out of hours" in diff.lines()

@@ -315,7 +315,17 @@ def test_a_number_pasted_with_a_no_break_space_is_tidied_not_refused(row, words)
 
 
 @pytest.mark.parametrize(
-    "field", ["name", "organisation", "phone_note", "hours", "notes", "referral_route", "alert"]
+    "field",
+    [
+        "name",
+        "organisation",
+        "phone_note",
+        "hours",
+        "notes",
+        "referral_route",
+        "alert",
+        "phone_type",
+    ],
 )
 def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(row, words, field):
     """ "out of hours: 024 7683 222" (a digit short) in the front door's note was signed and
