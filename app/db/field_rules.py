@@ -103,6 +103,31 @@ def _reversed_number(text: str) -> str | None:
     return found.group() if found else None
 
 
+def _named_twice(names: list[str], rows: list[tuple]) -> list[tuple[int, int, str]]:
+    """A service in use with the name of another in use: a plan showed two "National
+    Domestic Abuse Helpline" lines with other numbers, one under the other, and the worker
+    could not tell which to ring (attack, 2026-12-04; H340)."""
+    column, ids = names.index("name"), names.index("id")
+    status = names.index("status") if "status" in names else None
+    first: dict[str, tuple] = {}
+    found = []
+    for at, row in enumerate(rows):
+        if status is not None and row[status] == "retired":
+            continue
+        name = " ".join(str(row[column] or "").split()).casefold()
+        if name in first:
+            found.append(
+                (
+                    at,
+                    column,
+                    f"service {first[name][ids]} has this name too: a worker would see "
+                    "both, each with its number; give each its own name, or retire one",
+                )
+            )
+        first.setdefault(name, row)
+    return found
+
+
 def phone_problems(number: str, strict: bool = True) -> list[str]:
     if uk_phone_digits(number, strict) is None:
         if strict and uk_phone_digits(number, strict=False) is not None:  # said what is wrong
@@ -198,6 +223,8 @@ def table_problems(
         for at, row in enumerate(rows):
             if row[column]:
                 found += [(at, column, p) for p in phone_problems(str(row[column]), strict)]
+    if table == "service" and {"id", "name"} <= set(names):
+        found += _named_twice(names, rows)
     for name, allowed in SERVICE_VOCABULARIES.items() if table == "service" else ():
         if name in names:
             column, said = names.index(name), ", ".join(allowed)

@@ -88,3 +88,19 @@ def test_a_tel_link_holds_a_uk_number_by_the_phone_rules(link, problem):
     with no number held: "Website: tel:+1 900 555 0123" (attack, 2026-12-04; H336)."""
     problems = field_problems("website", link)
     assert (problems == []) if problem is None else (problem in problems[0]), problems
+
+
+def test_two_services_in_use_of_one_name_are_refused():
+    """A second "National Domestic Abuse Helpline" with another number was signed, and a
+    plan showed both lines, one under the other (attack, 2026-12-04; H340). Names are
+    compared as read: case and spacing aside. A retired one's name is free."""
+    names = ["id", "name", "status"]
+    rows = [
+        ("ndah", "National Domestic Abuse Helpline", "active"),
+        ("ndah2", "national  domestic abuse helpline ", "active"),
+        ("old", "National Domestic Abuse Helpline", "retired"),
+        ("galop", "Galop", "active"),
+    ]
+    (problem,) = table_problems("service", names, rows)
+    assert problem.startswith("service ndah2: service name: service ndah has this name too")
+    assert table_problems("service", names, [rows[0], rows[2], rows[3]]) == []
