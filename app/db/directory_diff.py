@@ -14,6 +14,7 @@ from dataclasses import fields, replace
 from app.db.pathway_diff import pathway_changes
 from app.db.pathway_words import numbers_in
 from app.pathways.graph import Graph, Service
+from app.pathways.phone_numbers import type_label
 from app.records import record
 
 NUMBER_FIELDS = ("phone", "email")
@@ -179,6 +180,8 @@ def service_changes(old: Service, new: Service) -> list[Change]:
         if f.name not in FIELD_WORDS:
             continue
         before, after = getattr(old, f.name), getattr(new, f.name)
+        if f.name == "phone_type":  # as the worker reads it: a working copy holds none
+            before, after = type_label(before), type_label(after)
         if before != after:
             name = new.name or f"(no name, id {new.id})"
             found.append(Change(new.id, name, f.name, _text(before), _text(after)))

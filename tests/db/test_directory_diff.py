@@ -70,4 +70,6 @@ def test_a_numbers_type_changed_is_listed(graph, tmp_path):
 
     typed = "UPDATE phone SET type = 'out of hours' WHERE service_id = 'bcwa'"
     diff = compare(graph, load_valid_graph(shipped_changed(tmp_path / "t.sqlite", typed)))
-    assert "changed: Black Country Women's Aid: number type voice → out of hours" in diff.lines()
+    assert "changed: Black Country Women's Aid: number type (none) → out of hours" in diff.lines()
+    plain = "UPDATE phone SET type = 'Telephone' WHERE service_id = 'bcwa'"  # read as none
+    assert compare(graph, load_valid_graph(shipped_changed(tmp_path / "p.sqlite", plain))).empty
