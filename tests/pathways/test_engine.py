@@ -272,9 +272,11 @@ def test_the_scheme_for_migrant_victims_is_named_only_for_domestic_abuse(pathway
         dash_answers=None,
         additional_needs=["immigration_insecure"],
     )
+    abused = {**stranger, "abuse_types": ["domestic_abuse"]}
     for case, scheme in (
         (stranger, False),
-        ({**stranger, "abuse_types": ["domestic_abuse"]}, True),
+        (abused, False),  # by someone not a partner: the scheme is a partner's (H341)
+        ({**abused, "relationship_to_abuser": "partner_or_ex"}, True),
     ):
         advice = pathway.step(answers_for(pathway, case)).plan.action("immigration_advice")
         assert ("scheme" in advice.say) is scheme and "specialist advice" in advice.say
@@ -350,6 +352,26 @@ def test_a_refusal_to_share_is_heard_on_the_safeguarding_cards_too(pathway):
     plan = pathway.step(answers_for(pathway, case)).plan
     for kind in ("child_safeguarding_referral", "adult_safeguarding_referral"):
         assert "asked me not to share" not in plan.action(kind).say
+
+
+def test_the_partners_scheme_is_said_to_an_adult_abused_by_a_partner_only(pathway):
+    """The words "on some visas a scheme … to leave safely" (a partner's concession) were
+    said to a 14-year-old and to an adult abused by a relative; "LGBTQ+ services who
+    understand" stood over Childline alone on a 14-year-old's card (worker's reading,
+    2026-12-04; H341)."""
+    from tests.pathways.test_summary import adult_in_coventry, child_under_16
+
+    needs = {"additional_needs": ["immigration_insecure", "lgbtq"]}
+    scheme = "a scheme that can give you time and support to leave safely"
+    plan = pathway.step(answers_for(pathway, adult_in_coventry(**needs))).plan
+    assert scheme in plan.action("immigration_advice").say
+    by_relative = adult_in_coventry(relationship_to_abuser="family_member", **needs)
+    plan = pathway.step(answers_for(pathway, by_relative)).plan
+    assert "scheme" not in plan.action("immigration_advice").say
+    plan = pathway.step(answers_for(pathway, child_under_16(**needs))).plan
+    assert "scheme" not in plan.action("immigration_advice").say
+    assert plan.action("lgbtq_support").say.startswith("Childline is there for LGBTQ+")
+    assert [s.service.id for s in plan.action("lgbtq_support").services] == ["childline"]
 
 
 def test_a_boys_cards_offer_what_is_shown_to_him_and_his_sarc_is_not_his_choice(pathway):
