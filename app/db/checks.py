@@ -189,6 +189,21 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
             raise Refused(f"service {service_id}: it must be of kind {kind}")
 
 
+def _service_problems_strictly(source: Source) -> list[str]:
+    """The service table by the lead's rules too (two of one name, a tel: link's number):
+    laptops keep an update signed before them (H340)."""
+    from app.db.field_rules import table_problems
+
+    db = open_directory(source)
+    db.row_factory = None
+    try:
+        cursor = db.execute("SELECT * FROM service ORDER BY rowid")
+        names = [d[0] for d in cursor.description]
+        return table_problems("service", names, cursor.fetchall())
+    finally:
+        db.close()
+
+
 def check_numbers(source: Source) -> None:
     """The lead's side only (publish), as check_confirmations: every number read by the
     strict rule, and a number for every fallback (app/pathways/phone_numbers.py). Laptops
@@ -215,6 +230,7 @@ def check_numbers(source: Source) -> None:
         if (problem := type_problem(kind))
     ]
     problems += _note_and_area_problems(source)
+    problems += _service_problems_strictly(source)
     from app.db.database_words import word_problems  # the lead's side only
 
     problems += word_problems(source)

@@ -81,10 +81,6 @@ def field_problems(name: str, value: Any) -> list[str]:
         )
     if text and name in URL_FIELDS and not text.lower().startswith(URL_SCHEMES):
         problems.append(f"{_quote(text)} is not an https:, http: or tel: link")
-    elif text and name in URL_FIELDS and text.lower().startswith("tel:"):
-        # shown as the way to reach a service with no number held: "tel:+1 900 555 0123"
-        # and a digit-short "tel:0121 496 000" escaped every phone rule (attack, H336)
-        problems.extend(f"the tel: link's number {p}" for p in phone_problems(text[4:]))
     if text and name in EMAIL_FIELDS and not EMAIL.fullmatch(text):
         problems.append(f"{_quote(text)} is not an email address")
     return problems
@@ -101,6 +97,24 @@ def _reversed_number(text: str) -> str | None:
         return None
     found = DIGIT_RUN.search(text)
     return found.group() if found else None
+
+
+def _lead_side(table: str, names: list[str], rows: list[tuple]) -> list[tuple[int, int, str]]:
+    """Rules the lead's side keeps (build, import, a working copy, publish) and laptops do
+    not: an update signed before them stays in use. Read on laptops, an update holding two
+    services of one name was set aside at an app upgrade, and every correction in it was
+    undone (re-attack, 2026-12-04; H340)."""
+    found = _named_twice(names, rows) if table == "service" and {"id", "name"} <= set(names) else []
+    for column in (c for c, name in enumerate(names) if name in URL_FIELDS):
+        for at, row in enumerate(rows):
+            link = row[column]
+            if isinstance(link, str) and link.lower().startswith("tel:"):
+                # shown as the way to reach a service with no number held: "tel:+1 900 555
+                # 0123" and a digit-short "tel:0121 496 000" escaped every phone rule (H336)
+                found += [
+                    (at, column, f"the tel: link's number {p}") for p in phone_problems(link[4:])
+                ]
+    return found
 
 
 def _named_twice(names: list[str], rows: list[tuple]) -> list[tuple[int, int, str]]:
@@ -223,8 +237,8 @@ def table_problems(
         for at, row in enumerate(rows):
             if row[column]:
                 found += [(at, column, p) for p in phone_problems(str(row[column]), strict)]
-    if table == "service" and {"id", "name"} <= set(names):
-        found += _named_twice(names, rows)
+    if strict:
+        found += _lead_side(table, names, rows)
     for name, allowed in SERVICE_VOCABULARIES.items() if table == "service" else ():
         if name in names:
             column, said = names.index(name), ", ".join(allowed)

@@ -99,3 +99,23 @@ def test_the_version_suggested_above_the_newest_is_one_publish_takes(newest, sug
     today = date(2026, 12, 2)
     assert version_above(newest, today) == suggested
     check_new_version(suggested, today, newest)  # never refused itself
+
+
+def test_the_leads_new_rules_never_set_aside_an_update_a_laptop_holds(tmp_path):
+    """Two services of one name and a tel: link's number are refused when the lead
+    publishes; read on a laptop, an update holding two of one name, installed before the
+    rule, was set aside at an app upgrade and every correction in it undone (re-attack,
+    2026-12-04; H340)."""
+    from app.db.checks import check_database, check_numbers
+    from tests.conftest import shipped_changed
+
+    twice = shipped_changed(
+        tmp_path / "twice.sqlite",
+        "UPDATE service SET name = 'National Domestic Abuse Helpline' WHERE id = 'galop'",
+        "UPDATE service SET url = 'tel:+1 900 555 0123' WHERE id = 'bcwa'",
+    )
+    check_database(twice)  # as a laptop reads it: kept
+    with pytest.raises(Refused) as refused:
+        check_numbers(twice)
+    assert "service galop: service name: service ndah has this name too" in str(refused.value)
+    assert "service bcwa: service url: the tel: link's number '+1 900" in str(refused.value)
