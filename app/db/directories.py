@@ -40,6 +40,7 @@ from app.db.trust import (
     KeySources,
     TrustedKey,
     changeable_key_files,
+    dead_key_links,
     keys_folder_not_a_folder,
     load_trusted_keys,
 )
@@ -193,6 +194,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             )
             return _expiry_noted(choice, today)
         choice.refused += changeable_key_files(where.keys) + keys_folder_not_a_folder(where.keys)
+        choice.refused += dead_key_links(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)

@@ -145,6 +145,16 @@ def load_public_keys(folder: Path) -> dict[str, VerifyKey]:
     return {kid: key for kid, key in public_key_files(folder).values()}
 
 
+def key_file_paths(folder: Path) -> list[Path]:
+    """The public key files' paths in a folder, in any case: IT's "LEAD.PUB" was never
+    trusted, and every update was refused as signed with an unknown key (re-attack round,
+    2026-12-02; as bundles, H251). OSError when the folder cannot be listed."""
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:
+        return sorted(Path(e.path) for e in entries if e.name.lower().endswith(PUBLIC_SUFFIX))
+
+
 def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
     """Each readable public key file in folder, with its key id and key."""
     from nacl.exceptions import CryptoError
@@ -155,13 +165,12 @@ def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
     # the trusted keys cannot be read: trusting nothing from it set the worker's updates
     # aside for a passing fault, and glob and a skipped file had been silent, so IT read
     # "signed with unknown key" of their own publisher's bundle (reviews 2026-12-01).
-    if not folder.is_dir():
-        return found
-    with os.scandir(folder) as entries:
-        # in any case: IT's "LEAD.PUB" was never trusted, and every update was refused as
-        # signed with an unknown key (re-attack round, 2026-12-02; as bundles, H251)
-        paths = sorted(Path(e.path) for e in entries if e.name.lower().endswith(PUBLIC_SUFFIX))
-    for path in paths:
+    for path in key_file_paths(folder):
+        if path.is_symlink() and not path.exists():
+            # a link to nothing, or round in a loop, is no passing fault: it made every key
+            # unread, and every laptop went back to the app's own directory (re-attack,
+            # H338); named for IT by app.db.trust.dead_key_links
+            continue
         text = path.read_text(encoding="utf-8")  # OSError: unreadable, said by the caller
         try:
             public = base64.b64decode(json.loads(text)["public_key"])

@@ -9,6 +9,7 @@ folder is never read for keys: whoever can write a profile must not be able to a
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +75,22 @@ def changeable_key_files(sources: KeySources) -> list[str]:
         if folder is not None and _guarded(origin)
         for path in signing.public_key_files(folder)
         if (why := others_could_change(path))
+    ]
+
+
+def dead_key_links(sources: KeySources) -> list[str]:
+    """Key files that are links to nothing, or round in a loop: no key is read from them,
+    and IT is told (one made every key unread, and laptops went back to the app's own
+    directory with the worker told nothing: re-attack, H338)."""
+    dead = []
+    for folder in (sources.machine, sources.install):
+        with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
+            paths = signing.key_file_paths(folder) if folder is not None else []
+            dead += [p for p in paths if p.is_symlink() and not p.exists()]
+    return [
+        f"key file {path} is a link to no file (to nothing, or round in a loop): no key is "
+        "read from it; remove it, or copy the lead's .pub key file in its place"
+        for path in dead
     ]
 
 

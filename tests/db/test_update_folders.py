@@ -198,3 +198,18 @@ def test_no_update_folder_lists_no_other(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert not_read(None) == []
     assert not_read(tmp_path)[0].startswith(f"update files in {tmp_path / 'sub'} are not read")
+
+
+def test_a_key_file_linked_round_in_a_loop_leaves_the_other_keys_trusted(where, key, tmp_path):
+    """A .pub link loop beside the lead's key made every key unread: the laptop went back to
+    the app's own directory, undoing the update's corrections, and the worker was told
+    nothing (re-attack, 2026-12-04; H338). It is named; the lead's key and update stand."""
+    bundle(where, key, "2026.12.2")
+    trusted = tmp_path / "trusted"
+    (trusted / "0-a.pub").symlink_to("0-b.pub")
+    (trusted / "0-b.pub").symlink_to("0-a.pub")
+    (trusted / "gone.pub").symlink_to(tmp_path / "nowhere.pub")
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.2", "machine")
+    assert said(choice, "0-a.pub is a link to no file (to nothing, or round in a loop)")
+    assert said(choice, "gone.pub is a link to no file")
