@@ -155,10 +155,24 @@ def number_not_dialled(text: str) -> str:
 
     plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", unicodedata.normalize("NFKC", text)))
     for found in PHONE_RUN.finditer(plain):
-        after_plus = plain[: found.start()].endswith("+")
+        before = plain[: found.start()]
+        after_plus = bool(PLUS_BEFORE.search(before))
+        if not after_plus and REFERENCE_BEFORE.search(before):
+            continue  # "case ref 0012 3456 7890" is quoted, not rung (re-attack, H336)
         if wrong := _not_dialled(found.group(), re.findall(r"\d+", found.group()), after_plus):
             return wrong
     return ""
+
+
+# "+" before a number, over spaces, a bracket or characters that show as nothing ("+ 1 900 …",
+# "+(1) 900 …": re-attack, H336), never after a figure ("ages 16+ 0121 …")
+PLUS_BEFORE = re.compile(r"(?<![\w])[+\u2795][\s(\u00ad\u200b-\u200f\u2060\ufeff]*$")
+# a reference a service asks the worker to quote, just before the figures
+REFERENCE_BEFORE = re.compile(
+    r"\b(?:ref|reference|case|crime|file|account|quote|quoting)"
+    r"(?:\s*(?:no|number|ref|reference))?[\s.:#/(-]*$",
+    re.IGNORECASE,
+)
 
 
 def _not_dialled(run: str, groups: list[str], after_plus: bool) -> str:
@@ -202,7 +216,8 @@ def _abroad(groups: list[str], after_plus: bool) -> bool:
     if after_plus:
         return not digits.startswith("44") and len(digits) >= 7
     international = digits.startswith("00") and not digits.startswith("0044")
-    return international and len(groups) > 1 and len(digits) >= 10
+    # in one group only when long ("0019005550123"); "Ref 0001234567" is no number
+    return international and len(digits) >= (10 if len(groups) > 1 else 11)
 
 
 def fixed_line_words(text: str, phone: str) -> str:

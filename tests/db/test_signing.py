@@ -25,3 +25,27 @@ def test_a_key_file_named_in_capitals_is_trusted(tmp_path):
     trusted.mkdir()
     (trusted / "LEAD.PUB").write_bytes(pair.public_path.read_bytes())
     assert list(signing.load_public_keys(trusted)) == [pair.key_id]
+
+
+def test_a_signature_is_held_only_as_it_was_written():
+    """The last base64 character's unused bits gave one signature sixteen spellings, each
+    held: copies of a manifest spelt so defeated the start's one check per manifest, and
+    20,000 cost every start seconds again (re-attack, 2026-12-04; H337)."""
+    import base64
+
+    from nacl.signing import SigningKey
+
+    private = SigningKey.generate()
+    fields = {"directory_version": "2026.12.1"}
+    written = signing.sign(fields, private)
+    assert signing.signature_holds(fields, written, private.verify_key)
+    body = written.rstrip("=")
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    respelt = [
+        spelt
+        for c in alphabet
+        if (spelt := body[:-1] + c + written[len(body) :]) != written
+        and base64.b64decode(spelt) == base64.b64decode(written)
+    ]
+    assert len(respelt) == 15  # the same bytes, written another way
+    assert not any(signing.signature_holds(fields, s, private.verify_key) for s in respelt)

@@ -209,6 +209,17 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("ring +33 1 23 45 67 89", "+33 1 23 45 67 89"),
         ("ring 00 353 1 555 0123", "00 353 1 555 0123"),
         ("ages 16+ 0121 496 0000", ""),
+        # re-attack, 2026-12-04: spaced or bracketed after +, in one group; references
+        ("Out of hours ring + 1 900 555 0123", "+1 900 555 0123"),
+        ("ring +(1) 900 555 0123", "+1) 900 555 0123"),
+        ("ring \u27951 900 555 0123", "+1 900 555 0123"),
+        ("ring +\u00ad1 900 555 0123", "+1 900 555 0123"),
+        ("Out of hours ring 0019005550123", "0019005550123"),
+        ("Ring 0121 496 0000 and give case ref 0012 3456 7890.", ""),
+        ("Ring 0121 496 0000 quoting file reference 001/2026/12345.", ""),
+        ("Crime reference 00 1234 5678 from the police.", ""),
+        ("Mon-Fri 0900-1700 (ref 00 12 34 56 78)", ""),
+        ("Quote ref and ring 0121 496 000", "0121 496 000"),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
