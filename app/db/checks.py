@@ -197,7 +197,10 @@ def _service_problems_strictly(source: Source) -> list[str]:
     db = open_directory(source)
     db.row_factory = None
     try:
-        cursor = db.execute("SELECT * FROM service ORDER BY rowid")
+        cursor = db.execute(  # with its areas, as a working copy's rows hold them
+            "SELECT s.*, (SELECT group_concat(a.name, ';') FROM service_area a "
+            "WHERE a.service_id = s.id) AS area FROM service s ORDER BY s.rowid"
+        )
         names = [d[0] for d in cursor.description]
         return table_problems("service", names, cursor.fetchall())
     finally:

@@ -104,7 +104,9 @@ def _lead_side(table: str, names: list[str], rows: list[tuple]) -> list[tuple[in
     not: an update signed before them stays in use. Read on laptops, an update holding two
     services of one name was set aside at an app upgrade, and every correction in it was
     undone (re-attack, 2026-12-04; H340)."""
-    found = _named_twice(names, rows) if table == "service" and {"id", "name"} <= set(names) else []
+    from app.db.service_names import named_twice
+
+    found = named_twice(names, rows) if table == "service" and {"id", "name"} <= set(names) else []
     for column in (c for c, name in enumerate(names) if name in URL_FIELDS):
         for at, row in enumerate(rows):
             link = row[column]
@@ -114,31 +116,6 @@ def _lead_side(table: str, names: list[str], rows: list[tuple]) -> list[tuple[in
                 found += [
                     (at, column, f"the tel: link's number {p}") for p in phone_problems(link[4:])
                 ]
-    return found
-
-
-def _named_twice(names: list[str], rows: list[tuple]) -> list[tuple[int, int, str]]:
-    """A service in use with the name of another in use: a plan showed two "National
-    Domestic Abuse Helpline" lines with other numbers, one under the other, and the worker
-    could not tell which to ring (attack, 2026-12-04; H340)."""
-    column, ids = names.index("name"), names.index("id")
-    status = names.index("status") if "status" in names else None
-    first: dict[str, tuple] = {}
-    found = []
-    for at, row in enumerate(rows):
-        if status is not None and row[status] == "retired":
-            continue
-        name = " ".join(str(row[column] or "").split()).casefold()
-        if name in first:
-            found.append(
-                (
-                    at,
-                    column,
-                    f"service {first[name][ids]} has this name too: a worker would see "
-                    "both, each with its number; give each its own name, or retire one",
-                )
-            )
-        first.setdefault(name, row)
     return found
 
 

@@ -206,9 +206,13 @@ class Published:
                 return whole_bundle(read_bundle_file(path))[1]
             except Refused:
                 continue
+        # "or remove it": a lead who did so, the file cut short by someone who can write the
+        # share, published an update that undid it on every laptop (re-attack, H335)
         raise Refused(
             f"{newest[1]}, directory {version} published already, cannot be read whole (copied "
-            "in part?): copy it again, or remove it, before publishing"
+            "in part, or changed?): copy it there again whole from the computer that published "
+            "it, before publishing. Do not remove it: laptops have it, and an update made "
+            "without it would undo its changes on every one"
         )
 
     def check_reachable(self) -> None:

@@ -166,10 +166,10 @@ def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
     # aside for a passing fault, and glob and a skipped file had been silent, so IT read
     # "signed with unknown key" of their own publisher's bundle (reviews 2026-12-01).
     for path in key_file_paths(folder):
-        if path.is_symlink() and not path.exists():
+        if path.is_dir() or (path.is_symlink() and not path.exists()):
             # a link to nothing, or round in a loop, is no passing fault: it made every key
             # unread, and every laptop went back to the app's own directory (re-attack,
-            # H338); named for IT by app.db.trust.dead_key_links
+            # H338), as a folder named "old-keys.pub" did; named by app.db.trust.dead_key_links
             continue
         text = path.read_text(encoding="utf-8")  # OSError: unreadable, said by the caller
         try:

@@ -86,10 +86,11 @@ def dead_key_links(sources: KeySources) -> list[str]:
     for folder in (sources.machine, sources.install):
         with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
             paths = signing.key_file_paths(folder) if folder is not None else []
-            dead += [p for p in paths if p.is_symlink() and not p.exists()]
+            dead += [p for p in paths if p.is_dir() or (p.is_symlink() and not p.exists())]
     return [
-        f"key file {path} is a link to no file (to nothing, or round in a loop): no key is "
-        "read from it; remove it, or copy the lead's .pub key file in its place"
+        f"key file {path} is "
+        + ("a folder" if path.is_dir() else "a link to no file (to nothing, or round in a loop)")
+        + ": no key is read from it; remove it, or copy the lead's .pub key file in its place"
         for path in dead
     ]
 

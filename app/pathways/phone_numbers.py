@@ -157,32 +157,32 @@ def number_not_dialled(text: str) -> str:
     for found in PHONE_RUN.finditer(plain):
         before = plain[: found.start()]
         after_plus = bool(PLUS_BEFORE.search(before))
-        if not after_plus and REFERENCE_BEFORE.search(before):
-            continue  # "case ref 0012 3456 7890" is quoted, not rung (re-attack, H336)
-        if wrong := _not_dialled(found.group(), re.findall(r"\d+", found.group()), after_plus):
+        # "case ref 0012 3456 7890" is quoted, not rung: never another country's number
+        # (re-attack, H336); it is still no UK number a digit short
+        quoted = not after_plus and bool(REFERENCE_BEFORE.search(before))
+        groups = re.findall(r"\d+", found.group())
+        if wrong := _not_dialled(found.group(), groups, after_plus, quoted):
             return wrong
     return ""
 
 
-# "+" before a number, over spaces, a bracket or characters that show as nothing ("+ 1 900 …",
-# "+(1) 900 …": re-attack, H336), never after a figure ("ages 16+ 0121 …")
-PLUS_BEFORE = re.compile(r"(?<![\w])[+\u2795][\s(\u00ad\u200b-\u200f\u2060\ufeff]*$")
-# a reference a service asks the worker to quote, just before the figures
-REFERENCE_BEFORE = re.compile(
-    r"\b(?:ref|reference|case|crime|file|account|quote|quoting)"
-    r"(?:\s*(?:no|number|ref|reference))?[\s.:#/(-]*$",
-    re.IGNORECASE,
-)
+# "+" before a number, over spaces, brackets, a dash or characters that show as nothing ("+ 1
+# 900 …", "+(1) 900 …", "Tel+1 …", an emoji's "➕️1 …": re-attacks, H336), never after a
+# figure ("ages 16+ 0121 …")
+PLUS_BEFORE = re.compile(r"(?<!\d)[+\u2795][\s(\[\-\u00ad\u200b-\u200f\u2060\ufe0f\ufeff]*$")
+# a reference a service asks the worker to quote, just before the figures ("case ref",
+# "Crime reference no.", "(ref")
+REFERENCE_BEFORE = re.compile(r"\b(?:ref|reference)(?:\s*(?:no|number))?[\s.:#/(-]*$", re.I)
 
 
-def _not_dialled(run: str, groups: list[str], after_plus: bool) -> str:
+def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = False) -> str:
     """`run` as written if it is a number a worker could ring that is no UK number: from 0
     and a 1-9 (nine digits or more, or seven grouped as a number is: "0800 111"), from +44,
     00 44 or 0044, or a UK number written without its 0 ("808 2000 247"); a second number
     run on after a whole one ("0121 569 3100 0121 569 310") is read too."""
     if groups[0] in ("18001", "18002") and len(groups) > 1:
         groups = groups[1:]
-    if _abroad(groups, after_plus):
+    if not quoted and _abroad(groups, after_plus):
         return ("+" if after_plus else "") + run
     if groups[:2] == ["00", "44"]:
         groups, after_plus = groups[1:], True

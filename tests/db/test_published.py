@@ -221,8 +221,10 @@ def test_an_unsigned_copy_of_the_newest_version_in_the_share_is_never_read_as_it
     whole = genuine.read_bytes()
     genuine.write_bytes(whole[: len(whole) // 2])
     newest = ("2026.12.1", genuine)
-    with pytest.raises(Refused, match="cannot be read whole"):
+    with pytest.raises(Refused, match="cannot be read whole") as refused:
         Published((share,), keys).newest_content(newest, tmp_path / "out")
+    # never "remove it": an update made without it undid it everywhere (re-attack, H335)
+    assert "Do not remove it" in str(refused.value)
     ledger.mkdir()
     (ledger / genuine.name).write_bytes(whole)
     published = Published((share,), keys, ledger=ledger)

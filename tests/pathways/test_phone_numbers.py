@@ -220,6 +220,13 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Crime reference 00 1234 5678 from the police.", ""),
         ("Mon-Fri 0900-1700 (ref 00 12 34 56 78)", ""),
         ("Quote ref and ring 0121 496 000", "0121 496 000"),
+        ("Existing case: 0121 496 000 (duty desk).", "0121 496 000"),  # second re-attack
+        ("Out of hours, quote: 001 900 555 0123.", "001 900 555 0123"),
+        ("Case ref 0121 496 000", "0121 496 000"),  # quoted, still a digit short
+        ("Out of hours Tel+1 900 555 0123", "+1 900 555 0123"),
+        ("Tel+44 121 496 000", "+44 121 496 000"),
+        ("ring \u2795\ufe0f1 900 555 0123", "+1 900 555 0123"),
+        ("ring +-1 900 555 0123", "+1 900 555 0123"),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
