@@ -434,3 +434,14 @@ def test_who_is_causing_harm_speaks_of_sexual_abuse_only_where_there_is_some(pat
     saa = pathway.present(question, answers={**start, "abuse_types": ["sexual_assault_abuse"]})
     assert "exual" not in da.help and da.help == "A family member includes in-laws and step-family."
     assert saa.help.startswith("Sexual abuse by a partner")
+
+
+def test_a_time_limit_said_in_a_reminder_cites_the_guidance_that_sets_it(graph):
+    """The strangulation reminder's "within four weeks … a medical check" cited 001 §7.6 and
+    the Dash, which say only that it is a risk marker (worker's reading, 2026-12-04): it
+    cites the guidelines the medical check's own card cites."""
+    rules = [rule for rule in graph.rules if rule.action_kind == "urgent_medical_check"]
+    cited = {s for rule in rules for s in rule.sources}
+    for reminder in graph.by_category("reminder"):
+        if "four weeks" in reminder.text:
+            assert cited & set(reminder.sources), reminder.id
