@@ -323,9 +323,8 @@ def read_bundle(path: Path, keys: dict[str, VerifyKey]) -> tuple[Manifest, bytes
     return open_bundle(read_bundle_file(path), keys)
 
 
-# manifest lines whose signature held, with the key that signed them: 20,000 copies of one
-# genuine manifest under other names in IT's folder each had it read and checked again, and
-# every start waited seconds (attack, H337). Cleared when full: a check costs little.
+# manifest lines whose signature held, with the key's bytes: 20,000 copies of one manifest in
+# IT's folder were each parsed and checked again, every start seconds slower (attack, H337)
 _SIGNED: dict[bytes, tuple[Manifest, bytes]] = {}
 
 
@@ -337,15 +336,13 @@ def read_signed_manifest(path: Path, keys: dict[str, VerifyKey]) -> Manifest:
     head, size = read_head(path, len(MAGIC) + MAX_MANIFEST_BYTES)
     line = manifest_line(head)
     manifest, signer = _SIGNED.get(line, (None, b""))
-    key = keys.get(manifest.key_id) if manifest is not None else None
-    if manifest is None or key is None or bytes(key) != signer:
-        manifest = read_manifest(line)
-        key = None
+    held = manifest is not None and bytes(keys.get(manifest.key_id, b"")) == signer
+    manifest = manifest if held else read_manifest(line)
     if size != len(MAGIC) + len(line) + 1 + manifest.size:  # before the signature: cheaper
         raise Refused(f"wrong size: the database is not the one that was signed{COPY_AGAIN}")
-    if key is None:
+    if not held:
         check_signature(manifest, keys)
-        if len(_SIGNED) >= 64:
+        if len(_SIGNED) >= 64:  # cleared when full: a check costs little
             _SIGNED.clear()
         _SIGNED[line] = (manifest, bytes(keys[manifest.key_id]))
     return manifest
