@@ -374,6 +374,21 @@ def test_the_partners_scheme_is_said_to_an_adult_abused_by_a_partner_only(pathwa
     assert [s.service.id for s in plan.action("lgbtq_support").services] == ["childline"]
 
 
+def test_a_worried_friend_is_not_told_to_let_them_decide_where_the_plan_acts_anyway(pathway):
+    """The words "let them decide" stood beside an adult safeguarding concern raised today
+    and a 999 call on the same plan (worker's reading, 2026-12-04; H343), as beside MARAC."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    friend = adult_in_coventry(discloser="concerned_other", dash_answers=None)
+    for case, decides in (
+        (friend, True),
+        ({**friend, "care_and_support_needs": True}, False),
+        ({**friend, "immediate_danger": True}, False),
+    ):
+        plan = pathway.step(answers_for(pathway, case)).plan
+        assert ("let them decide" in plan.action("concerned_other_advice").say) is decides
+
+
 def test_a_boys_cards_offer_what_is_shown_to_him_and_his_sarc_is_not_his_choice(pathway):
     """A boy under 16, sexually abused two weeks ago and stalked, was told of "services just
     for men" and "specialists" with only Childline on the cards, and his SARC card, "I
