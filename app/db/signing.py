@@ -157,27 +157,37 @@ def key_file_paths(folder: Path) -> list[Path]:
 
 def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
     """Each readable public key file in folder, with its key id and key."""
-    from nacl.exceptions import CryptoError
-    from nacl.signing import VerifyKey
-
     found = {}
     # A folder or key file this account cannot read raises OSError, and the caller says
     # the trusted keys cannot be read: trusting nothing from it set the worker's updates
     # aside for a passing fault, and glob and a skipped file had been silent, so IT read
     # "signed with unknown key" of their own publisher's bundle (reviews 2026-12-01).
     for path in key_file_paths(folder):
-        if path.is_dir() or (path.is_symlink() and not path.exists()):
+        if not path.is_file():  # a pipe too: it held every start (re-attack, H338)
             # a link to nothing, or round in a loop, is no passing fault: it made every key
             # unread, and every laptop went back to the app's own directory (re-attack,
-            # H338), as a folder named "old-keys.pub" did; named by app.db.trust.dead_key_links
+            # H338), as a folder named "old-keys.pub" did; named by app.db.trust.unread_key_files
             continue
-        text = path.read_text(encoding="utf-8")  # OSError: unreadable, said by the caller
-        try:
-            public = base64.b64decode(json.loads(text)["public_key"])
-            found[path] = (key_id(public), VerifyKey(public))
-        except (ValueError, KeyError, TypeError, CryptoError):
-            continue  # not a public key file (a private key, a note): never trusted
+        key = public_key_in(path.read_bytes())  # OSError: unreadable, said by the caller
+        if key is not None:  # else not a public key (a private key, a note): never trusted
+            found[path] = key
     return found
+
+
+def public_key_in(data: bytes) -> tuple[str, VerifyKey] | None:
+    """The key id and key a public key file holds, or None. UTF-8 with a BOM, or UTF-16, as
+    Windows writes a file saved again: the lead's key so saved was never trusted, and a copy
+    in UTF-16 beside it stopped every start with a UnicodeDecodeError (re-attack, H338)."""
+    from nacl.exceptions import CryptoError
+    from nacl.signing import VerifyKey
+
+    try:
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        text = data.decode("utf-16" if utf16 else "utf-8-sig")
+        public = base64.b64decode(json.loads(text)["public_key"])
+        return key_id(public), VerifyKey(public)
+    except (ValueError, KeyError, TypeError, CryptoError):  # UnicodeDecodeError among them
+        return None
 
 
 def sign(fields: dict[str, Any], signing: SigningKey) -> str:

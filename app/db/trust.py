@@ -78,21 +78,32 @@ def changeable_key_files(sources: KeySources) -> list[str]:
     ]
 
 
-def dead_key_links(sources: KeySources) -> list[str]:
-    """Key files that are links to nothing, or round in a loop: no key is read from them,
-    and IT is told (one made every key unread, and laptops went back to the app's own
-    directory with the worker told nothing: re-attack, H338)."""
-    dead = []
+def unread_key_files(sources: KeySources) -> list[str]:
+    """Key files no key is read from, named for IT: a link to nothing or round in a loop, a
+    folder, or a file that holds no public key (one made every key unread, or stopped every
+    start, and the worker was told nothing: re-attacks, H338)."""
+    said = []
     for folder in (sources.machine, sources.install):
         with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
-            paths = signing.key_file_paths(folder) if folder is not None else []
-            dead += [p for p in paths if p.is_dir() or (p.is_symlink() and not p.exists())]
-    return [
-        f"key file {path} is "
-        + ("a folder" if path.is_dir() else "a link to no file (to nothing, or round in a loop)")
-        + ": no key is read from it; remove it, or copy the lead's .pub key file in its place"
-        for path in dead
-    ]
+            for path in signing.key_file_paths(folder) if folder is not None else []:
+                if why := _no_key(path):
+                    said.append(
+                        f"key file {path} {why}: no key is read from it; remove it, or copy "
+                        "the lead's .pub key file in its place"
+                    )
+    return said
+
+
+def _no_key(path: Path) -> str:
+    if path.is_dir():
+        return "is a folder"
+    if path.is_symlink() and not path.exists():
+        return "is a link to no file (to nothing, or round in a loop)"
+    if not path.is_file():
+        return "is no file (a pipe or a device)"
+    if signing.public_key_in(path.read_bytes()) is None:
+        return "holds no public key"
+    return ""
 
 
 def keys_folder_not_a_folder(sources: KeySources) -> list[str]:

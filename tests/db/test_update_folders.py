@@ -215,3 +215,23 @@ def test_a_key_file_linked_round_in_a_loop_leaves_the_other_keys_trusted(where, 
     assert said(choice, "0-a.pub is a link to no file (to nothing, or round in a loop)")
     assert said(choice, "gone.pub is a link to no file")
     assert said(choice, "old-keys.pub is a folder: no key is read from it")
+
+
+def test_a_key_file_saved_again_by_windows_is_read_and_one_not_a_key_is_named(where, key, tmp_path):
+    """A UTF-16 copy of the lead's key beside it (PowerShell's "> file") stopped every start
+    with a UnicodeDecodeError; the key saved with a BOM (Notepad's "UTF-8 with BOM") was
+    never trusted, and every update was refused as signed with an unknown key (re-attack,
+    2026-12-04; H338). Both are read; a file that holds no key is named."""
+    bundle(where, key, "2026.12.2")
+    trusted = tmp_path / "trusted"
+    (lead,) = trusted.glob("*.pub")
+    text = lead.read_text(encoding="utf-8")
+    (trusted / "lead-copy.pub").write_bytes(text.encode("utf-16"))
+    lead.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    (trusted / "README.pub").write_bytes("caf\xe9".encode("latin-1"))
+    os.mkfifo(trusted / "pipe.pub")  # read, it held every start
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.2", "machine")
+    assert said(choice, "README.pub holds no public key: no key is read from it")
+    assert said(choice, "pipe.pub is no file (a pipe or a device)")
+    assert not said(choice, "lead-copy.pub") and not said(choice, lead.name)
