@@ -134,7 +134,8 @@ def other_number(text: str) -> str:
 # A number as written in words: digits with at most two of a number's marks between them
 # ("0121 496 0000", "+44 (0)121 …"); " / " or " – " ends one ("0121 569 3100 / 3101")
 # (slashes and Word's dashes too: "0121/496/000" passed as three short groups: 4th round)
-PHONE_RUN = re.compile(r"\d(?:[ \-.()/\u2013\u2014]{0,2}\d)+")
+PHONE_RUN = re.compile(r"\d(?:[ \-.()/\u2013\u2014]{0,3}\d)+")  # "0121 - 496 - 000" too
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2027", "-"))
 # Opening times in four figures ("0900-1700", "0900-2400"), never run into more digits
 # ("0121-2000-0000"); days written with dashes or spaces ("02-01-2027", "01 04 2026")
 CLOCK_RANGE = re.compile(
@@ -153,7 +154,11 @@ def number_not_dialled(text: str) -> str:
     (Re-attack rounds, 2026-12-02.)"""
     import unicodedata
 
-    plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", unicodedata.normalize("NFKC", text)))
+    # every dash, minus and middle dot a hyphen, and spaces, tabs and breaks one space: a
+    # number pasted from Word or a web page ("0121‑496‑000", non-breaking hyphens) was read
+    # as short groups, no number (re-attack, H336)
+    dashed = " ".join(unicodedata.normalize("NFKC", text).translate(DASHES).split())
+    plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", dashed))
     for found in PHONE_RUN.finditer(plain):
         before = plain[: found.start()]
         after_plus = bool(PLUS_BEFORE.search(before))
@@ -161,6 +166,8 @@ def number_not_dialled(text: str) -> str:
         # (re-attack, H336); it is still no UK number a digit short
         quoted = not after_plus and bool(REFERENCE_BEFORE.search(before))
         groups = re.findall(r"\d+", found.group())
+        if quoted and ("/" in found.group() or len("".join(groups)) < 10):
+            continue  # "our reference 01/2026/123", "company number 0123 4567": no number
         if wrong := _not_dialled(found.group(), groups, after_plus, quoted):
             return wrong
     return ""
@@ -172,7 +179,11 @@ def number_not_dialled(text: str) -> str:
 PLUS_BEFORE = re.compile(r"(?<!\d)[+\u2795][\s(\[\-\u00ad\u200b-\u200f\u2060\ufe0f\ufeff]*$")
 # a reference a service asks the worker to quote, just before the figures ("case ref",
 # "Crime reference no.", "(ref")
-REFERENCE_BEFORE = re.compile(r"\b(?:ref|reference)(?:\s*(?:no|number))?[\s.:#/(-]*$", re.I)
+REFERENCE_BEFORE = re.compile(
+    r"\b(?:ref|reference|case|crime|file|account|application|certificate|marac|foi|dbs|nhs"
+    r"|company|charity|urn|id)(?:\s*(?:no|number|ref|reference|id|reg|registration))?[\s.:#/(-]*$",
+    re.IGNORECASE,
+)
 
 
 def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = False) -> str:
@@ -193,7 +204,7 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = F
     if not plus and not (re.match(r"0[1-9]", digits) and len(digits) >= (7 if grouped else 9)):
         # "24 7683 2222" (no 0); "9-5 0121 496 000": digits before it joined its run
         missing_0 = len(digits) == 10 and grouped and 2 <= len(groups[0]) <= 4
-        if missing_0 and uk_phone_digits("0" + digits):
+        if missing_0 and not quoted and uk_phone_digits("0" + digits):
             return run
         later = next((n for n, g in enumerate(groups) if n and g.startswith("0")), None)
         return (
@@ -213,8 +224,8 @@ def _abroad(groups: list[str], after_plus: bool) -> bool:
     a worker here rings, and the rules read only UK ones, so it passed (attack, H336). A
     reference from 00 in one group ("Ref 0001234567") is no number."""
     digits = "".join(groups)
-    if after_plus:
-        return not digits.startswith("44") and len(digits) >= 7
+    if after_plus:  # no country's code starts 0: "LGBTQ+ 0800 999 5428" is a UK number
+        return not digits.startswith(("44", "0")) and len(digits) >= 7
     international = digits.startswith("00") and not digits.startswith("0044")
     # in one group only when long ("0019005550123"); "Ref 0001234567" is no number
     return international and len(digits) >= (10 if len(groups) > 1 else 11)

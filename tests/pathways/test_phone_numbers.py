@@ -184,7 +184,7 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Press option 3 (0121 496 000)", "0121 496 000"),
         ("Out of hours: 24 7683 2222", "24 7683 2222"),
         ("Out of hours: 0121/496/000", "0121/496/000"),
-        ("0121\u2013496\u2013000", "0121\u2013496\u2013000"),
+        ("0121\u2013496\u2013000", "0121-496-000"),  # as a hyphen: any dash is one
         ("Ring 0121 999 000", "0121 999 000"),  # 999 inside is no number to ring
         ("If no answer, try 0808 2000 24", "0808 2000 24"),  # 0808 has 11 (re-attack)
         ("+44 121 496 000", "+44 121 496 000"),
@@ -227,6 +227,17 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Tel+44 121 496 000", "+44 121 496 000"),
         ("ring \u2795\ufe0f1 900 555 0123", "+1 900 555 0123"),
         ("ring +-1 900 555 0123", "+1 900 555 0123"),
+        # third look: pasted dashes and spaces; a + after a word; reference words
+        ("Out of hours ring +1\u2011900\u2011555\u20110123 (duty desk).", "+1-900-555-0123"),
+        ("Out of hours 0121\u2011496\u2011000 (duty desk).", "0121-496-000"),
+        ("Out of hours 0121 - 496 - 000", "0121 - 496 - 000"),
+        ("Out of hours 0121   496 000", "0121 496 000"),
+        ("Out of hours 0121\t496\t000", "0121 496 000"),
+        ("LGBTQ+ 0800 999 5428; Refuge + 0808 2000 247", ""),
+        ("Mon\u2013Fri 0830\u20131700: ring 01922 650000", ""),
+        ("Ring 01922 650000 and give your case number 0012 3456 7890.", ""),
+        ("Quote the MARAC ref 2026/000123; our reference 01/2026/123", ""),
+        ("Company number 0123 4567; Company reg 04 567 890", ""),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
