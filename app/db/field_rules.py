@@ -104,9 +104,15 @@ def _lead_side(table: str, names: list[str], rows: list[tuple]) -> list[tuple[in
     not: an update signed before them stays in use. Read on laptops, an update holding two
     services of one name was set aside at an app upgrade, and every correction in it was
     undone (re-attack, 2026-12-04; H340)."""
-    from app.db.service_names import named_twice
+    from app.db.service_names import mixed_letters, named_twice
 
     found = named_twice(names, rows) if table == "service" and {"id", "name"} <= set(names) else []
+    for column in (c for c, name in enumerate(names) if name == "name" and table == "service"):
+        found += [
+            (at, column, f"the word {word!r} mixes letters of two alphabets: retype it")
+            for at, row in enumerate(rows)
+            if (word := mixed_letters(str(row[column] or "")))
+        ]
     for column in (c for c, name in enumerate(names) if name in URL_FIELDS):
         for at, row in enumerate(rows):
             link = row[column]

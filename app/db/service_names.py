@@ -14,8 +14,8 @@ import unicodedata
 LOOK_ALIKES = str.maketrans(
     dict(
         zip(
-            "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅαορνκτυχειΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
-            "aeopcyxijsdqwhlABEKMHOPCTXIJSaopvktuxeiABEHIKMNOPTYXZ",
+            "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅαορνκτυχειΑΒΕΗΙΚΜΝΟΡΤΥΧΖıǀ",
+            "aeopcyxijsdqwhlABEKMHOPCTXIJSaopvktuxeiABEHIKMNOPTYXZil",
             strict=True,
         )
     )
@@ -24,9 +24,21 @@ WIDE = {"national", "west_midlands"}  # areas that meet every borough
 
 
 def read_as(name: str) -> str:
-    """A name as a worker reads it: "National Domestic Abuse Help-line." is the helpline."""
-    folded = unicodedata.normalize("NFKC", name).translate(LOOK_ALIKES).casefold()
-    return re.sub(r"[\W_]+", "", folded)
+    """A name as a worker reads it: "National Domestic Abuse Help-line." is the helpline,
+    and "Birmingham & Solihull Women's Aid" is "… and …" (re-attack, 2026-12-04)."""
+    folded = unicodedata.normalize("NFKC", name).casefold().translate(LOOK_ALIKES)
+    return re.sub(r"[\W_]+", "", folded.replace("&", "and"))
+
+
+def mixed_letters(name: str) -> str:
+    """The first word of a name that mixes Latin letters with another alphabet's ("HeӀpline"
+    with a Cyrillic palochka, "Dօmestic" with an Armenian o), or "": it reads as a word it
+    is not, and no list of look-alikes is whole (re-attack, 2026-12-04; H340)."""
+    for word in re.findall(r"\w+", name):
+        scripts = {unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}
+        if "LATIN" in scripts and len(scripts) > 1:
+            return word
+    return ""
 
 
 def named_twice(names: list[str], rows: list[tuple]) -> list[tuple[int, int, str]]:

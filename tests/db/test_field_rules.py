@@ -109,3 +109,7 @@ def test_two_services_in_use_of_one_name_are_refused():
     # the lead's side only: read on a laptop, an update installed before the rule was set
     # aside at an app upgrade, and every correction in it undone (re-attack, 2026-12-04)
     assert table_problems("service", names, rows, strict=False) == []
+    mixed = [("x", "National D\u0585mestic Abuse Helpline", "active")]  # an Armenian o
+    (problem,) = table_problems("service", names, mixed)
+    assert "mixes letters of two alphabets" in problem
+    assert table_problems("service", names, mixed, strict=False) == []
