@@ -97,6 +97,9 @@ FIXED_WORDS += ("email", "website", "source", "source_seen", "phone_type")  # sh
 # address may hold any digits)
 NUMBERED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral_route")
 NUMBERED_WORDS += ("alert", "phone_type")  # a number's type: "out of hours 0121 496 000" (H339)
+# who said so, shown in the directory's details: "Phoned the duty desk on 0121 496 000"
+# beside "Phone: no number held" (third look, 2026-12-04; H336)
+NUMBERED_WORDS += ("source", "source_seen")
 
 
 def fixed_other_number(number: str) -> str:

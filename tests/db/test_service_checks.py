@@ -325,6 +325,8 @@ def test_a_number_pasted_with_a_no_break_space_is_tidied_not_refused(row, words)
         "referral_route",
         "alert",
         "phone_type",
+        "source",
+        "source_seen",
     ],
 )
 def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(row, words, field):
