@@ -67,11 +67,24 @@ def test_a_policy_file_first_deployed_while_the_app_runs_is_then_kept(app_home, 
         locate()
 
 
-def test_a_key_file_that_cannot_be_read_stops_no_publish(app_home):
+def test_a_key_file_that_cannot_be_read_stops_no_publish(app_home, monkeypatch):
     """It stopped every publish and the maintenance window opening, though editing needs no
-    key; for verifying, it is still said (review 2026-12-01)."""
+    key; for verifying, it is still said (review 2026-12-01). (A folder named .pub is no
+    key file, and passed over, H338: this one cannot be read, as for another account.)"""
+    from pathlib import Path
+
     keys = machine_folders().keys
-    (keys / "broken.pub").mkdir(parents=True)  # read as a file: an error, as unreadable
+    keys.mkdir(parents=True)
+    broken = keys / "broken.pub"
+    broken.write_text("{}")
+    reading = Path.read_bytes
+
+    def refused(path):
+        if path == broken:  # root reads any file: the refusal another account meets
+            raise PermissionError(13, "Permission denied", str(path))
+        return reading(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
     with pytest.raises(OSError):
         trusted_keys_here()
     assert published_here().keys == ()
