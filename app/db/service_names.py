@@ -14,8 +14,8 @@ import unicodedata
 LOOK_ALIKES = str.maketrans(
     dict(
         zip(
-            "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅαορνκτυχειΑΒΕΗΙΚΜΝΟΡΤΥΧΖıǀ",
-            "aeopcyxijsdqwhlABEKMHOPCTXIJSaopvktuxeiABEHIKMNOPTYXZil",
+            "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅαορνκτυχειΑΒΕΗΙΚΜΝΟΡΤΥΧΖıǀɑ",
+            "aeopcyxijsdqwhlABEKMHOPCTXIJSaopvktuxeiABEHIKMNOPTYXZila",
             strict=True,
         )
     )
@@ -35,7 +35,10 @@ def mixed_letters(name: str) -> str:
     with a Cyrillic palochka, "Dօmestic" with an Armenian o), or "": it reads as a word it
     is not, and no list of look-alikes is whole (re-attack, 2026-12-04; H340)."""
     for word in re.findall(r"\w+", name):
-        scripts = {unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}
+        named = [unicodedata.name(c, "") for c in word if c.isalpha()]
+        # a letter's alphabet, the first word of its name: not "MODIFIER LETTER APOSTROPHE"
+        # (Womenʼs) nor "MASCULINE ORDINAL INDICATOR" (Nº), which are no alphabet's
+        scripts = {n.split()[0] for n in named if "LETTER" in n and not n.startswith("MODIFIER")}
         if "LATIN" in scripts and len(scripts) > 1:
             return word
     return ""

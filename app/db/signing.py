@@ -186,7 +186,7 @@ def public_key_in(data: bytes) -> tuple[str, VerifyKey] | None:
         text = data.decode("utf-16" if utf16 else "utf-8-sig")
         public = base64.b64decode(json.loads(text)["public_key"])
         return key_id(public), VerifyKey(public)
-    except (ValueError, KeyError, TypeError, CryptoError):  # UnicodeDecodeError among them
+    except (ValueError, KeyError, TypeError, CryptoError, RecursionError):  # a Unicode error too
         return None
 
 

@@ -140,7 +140,8 @@ DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212
 # ("0121-2000-0000"); days written with dashes or spaces ("02-01-2027", "01 04 2026")
 CLOCK_RANGE = re.compile(
     r"(?<![\d-])(?:[01]\d|2[0-3])[0-5]\d ?- ?(?:(?:[01]\d|2[0-3])[0-5]\d|2400)(?!-?\d)"
-    r"|(?<![\d-])(?:0?[1-9]|[12]\d|3[01])[- ](?:0?[1-9]|1[0-2])[- ](?:19|20)\d\d(?![-\d])"
+    r"|(?<![\d-])(?:0?[1-9]|[12]\d|3[01])(?: ?[-/.] ?| )(?:0?[1-9]|1[0-2])(?: ?[-/.] ?| )"
+    r"(?:19|20)\d\d(?![-\d])"  # "24 / 12 / 2026" too
 )
 
 
@@ -179,9 +180,11 @@ def number_not_dialled(text: str) -> str:
 PLUS_BEFORE = re.compile(r"(?<!\d)[+\u2795][\s(\[\-\u00ad\u200b-\u200f\u2060\ufe0f\ufeff]*$")
 # a reference a service asks the worker to quote, just before the figures ("case ref",
 # "Crime reference no.", "(ref")
+# ("case number", "company reg": a word alone, "Existing case: 00 353 …", let a number by)
 REFERENCE_BEFORE = re.compile(
-    r"\b(?:ref|reference|case|crime|file|account|application|certificate|marac|foi|dbs|nhs"
-    r"|company|charity|urn|id)(?:\s*(?:no|number|ref|reference|id|reg|registration))?[\s.:#/(-]*$",
+    r"(?<![\w-])(?:(?:ref|reference|foi|urn)"
+    r"|(?:case|crime|file|account|application|certificate|marac|dbs|nhs|company|charity)"
+    r"\s*(?:no|number|ref|reference|id|reg|registration))[\s.:#/(-]*$",
     re.IGNORECASE,
 )
 
@@ -216,6 +219,10 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = F
             rest = groups[n:]
             again = rest and rest[0].startswith("0")
             return _not_dialled(" ".join(rest), rest, False) if again else ""
+    # "Children 0 - 18 - 0121 496 0000": an age run into the number, which is whole
+    later = next((n for n, g in enumerate(groups) if n and re.match(r"0[1-9]\d", g)), None)
+    if later is not None and not plus and uk_phone_digits(" ".join(groups[later:])):
+        return ""
     return ("+" if plus and not run.startswith("0") else "") + run  # as written
 
 
@@ -224,7 +231,8 @@ def _abroad(groups: list[str], after_plus: bool) -> bool:
     a worker here rings, and the rules read only UK ones, so it passed (attack, H336). A
     reference from 00 in one group ("Ref 0001234567") is no number."""
     digits = "".join(groups)
-    if after_plus:  # no country's code starts 0: "LGBTQ+ 0800 999 5428" is a UK number
+    if after_plus and not digits.startswith("00"):
+        # no country's code starts 0: "LGBTQ+ 0800 999 5428" is a UK number; "+001 …" is not
         return not digits.startswith(("44", "0")) and len(digits) >= 7
     international = digits.startswith("00") and not digits.startswith("0044")
     # in one group only when long ("0019005550123"); "Ref 0001234567" is no number

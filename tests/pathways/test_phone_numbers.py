@@ -238,6 +238,13 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Ring 01922 650000 and give your case number 0012 3456 7890.", ""),
         ("Quote the MARAC ref 2026/000123; our reference 01/2026/123", ""),
         ("Company number 0123 4567; Company reg 04 567 890", ""),
+        ("Out of hours ring +001 900 555 0123", "+001 900 555 0123"),  # fourth look
+        ("Existing case: 00 353 1 555 0123", "00 353 1 555 0123"),
+        ("Existing case: 0121/496/000", "0121/496/000"),
+        ("Self-ref: 00 353 1 555 0123", "00 353 1 555 0123"),
+        ("Closed 24 / 12 / 2026 \u2013 02 / 01 / 2027", ""),
+        ("Children 0 - 18 - 0121 496 0000", ""),
+        ("Children 0 - 18 - 0121 496 000", "0 - 18 - 0121 496 000"),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
