@@ -163,8 +163,8 @@ def number_not_dialled(text: str) -> str:
     for found in PHONE_RUN.finditer(plain):
         before = plain[: found.start()]
         after_plus = bool(PLUS_BEFORE.search(before))
-        # "case ref 0012 3456 7890" is quoted, not rung: never another country's number
-        # (re-attack, H336); it is still no UK number a digit short
+        # "case ref 0012 3456 7890" is quoted, not rung: never read as another country's
+        # number, but a whole-length UK one after it is still held to the rule (H336)
         quoted = not after_plus and bool(REFERENCE_BEFORE.search(before))
         groups = re.findall(r"\d+", found.group())
         if quoted and ("/" in found.group() or len("".join(groups)) < 10):
@@ -174,13 +174,13 @@ def number_not_dialled(text: str) -> str:
     return ""
 
 
-# "+" before a number, over spaces, brackets, a dash or characters that show as nothing ("+ 1
+# "+" before a number, over spaces, a bracket, a dash or characters that show as nothing ("+ 1
 # 900 …", "+(1) 900 …", "Tel+1 …", an emoji's "➕️1 …": re-attacks, H336), never after a
 # figure ("ages 16+ 0121 …")
-PLUS_BEFORE = re.compile(r"(?<!\d)[+\u2795][\s(\[\-\u00ad\u200b-\u200f\u2060\ufe0f\ufeff]*$")
-# a reference a service asks the worker to quote, just before the figures ("case ref",
-# "Crime reference no.", "(ref")
-# ("case number", "company reg": a word alone, "Existing case: 00 353 …", let a number by)
+PLUS_BEFORE = re.compile(r"(?<!\d)[+\u2795][\s(\-\u00ad\u200b-\u200f\u2060\ufe0f\ufeff]*$")
+# a reference a service asks the worker to quote, just before the figures: "ref", "FOI",
+# or a noun then "number", "ref" and the like ("case number", "company reg"); a noun alone
+# ("Existing case: 00 353 …") let another country's number by (fourth look, H336)
 REFERENCE_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:ref|reference|foi|urn)"
     r"|(?:case|crime|file|account|application|certificate|marac|dbs|nhs|company|charity)"
