@@ -89,6 +89,16 @@ def _program_data() -> Path:
         ctypes.windll.ole32.CoTaskMemFree(found)  # type: ignore[attr-defined]
 
 
+# IT's files (the policy, a publisher's key) as Windows saves them: Notepad and PowerShell
+# write a byte-order mark, or UTF-16; both are read
+ENCODINGS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def encoding_of(raw: bytes) -> str:
+    """The encoding an IT file was saved in, by its byte-order mark; UTF-8 without one."""
+    return next((name for mark, name in ENCODINGS if raw.startswith(mark)), "utf-8")
+
+
 LINK_LOOP = "is a link that leads round in a loop, to no file"
 
 

@@ -19,7 +19,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from app.machine import others_could_change
+from app.machine import encoding_of, others_could_change
 from app.pathways.setting_limits import SETTING_LIMITS
 from app.records import record
 from app.settings import CHECKS as USER_CHECKS
@@ -147,7 +147,6 @@ def _is_public_key(text: str) -> bool:
 
 
 MAX_POLICY_BYTES = 256 * 1024
-ENCODINGS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
@@ -161,8 +160,7 @@ def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
     if len(raw) > MAX_POLICY_BYTES:
         problems.append(f"policy file {path} is larger than {MAX_POLICY_BYTES} bytes; ignored")
         return {}
-    # Notepad and PowerShell save with a byte-order mark, or as UTF-16: both are read.
-    encoding = next((name for mark, name in ENCODINGS if raw.startswith(mark)), "utf-8")
+    encoding = encoding_of(raw)  # Notepad's and PowerShell's marks, or UTF-16: all read
     twice: list[str] = []
     try:
         values = json.loads(

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.machine import encoding_of
 from app.records import record
 
 if TYPE_CHECKING:  # PyNaCl loads inside the functions: only when a key is used
@@ -182,8 +183,7 @@ def public_key_in(data: bytes) -> tuple[str, VerifyKey] | None:
     from nacl.signing import VerifyKey
 
     try:
-        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
-        text = data.decode("utf-16" if utf16 else "utf-8-sig")
+        text = data.decode(encoding_of(data))
         public = base64.b64decode(json.loads(text)["public_key"])
         return key_id(public), VerifyKey(public)
     except (ValueError, KeyError, TypeError, CryptoError, RecursionError):  # a Unicode error too
