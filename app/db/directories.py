@@ -39,10 +39,9 @@ from app.db.regular_files import read_regular_file
 from app.db.trust import (
     KeySources,
     TrustedKey,
-    changeable_key_files,
+    key_file_problems,
     keys_folder_not_a_folder,
     load_trusted_keys,
-    unread_key_files,
 )
 from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
 from app.machine import installed_by_it, machine_folders, others_could_change
@@ -193,8 +192,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
                 f"the trusted keys cannot be read{which}: {error.strerror or error}"
             )
             return _expiry_noted(choice, today)
-        choice.refused += changeable_key_files(where.keys) + keys_folder_not_a_folder(where.keys)
-        choice.refused += unread_key_files(where.keys)
+        choice.refused += key_file_problems(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)

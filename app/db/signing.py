@@ -167,7 +167,7 @@ def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
         if not path.is_file():  # a pipe too: it held every start (re-attack, H338)
             # a link to nothing, or round in a loop, is no passing fault: it made every key
             # unread, and every laptop went back to the app's own directory (re-attack,
-            # H338), as a folder named "old-keys.pub" did; named by app.db.trust.unread_key_files
+            # H338), as a folder named "old-keys.pub" did; named by app.db.trust.key_file_problems
             continue
         key = public_key_in(path.read_bytes())  # OSError: unreadable, said by the caller
         if key is not None:  # else not a public key (a private key, a note): never trusted

@@ -49,7 +49,7 @@ def load_trusted_keys(sources: KeySources) -> tuple[dict[str, VerifyKey], list[T
             continue
         for path, (kid, key) in signing.public_key_files(folder).items():
             if _guarded(origin) and others_could_change(path):
-                continue  # named by changeable_key_files
+                continue  # named by key_file_problems
             if kid not in keys:
                 keys[kid] = key
                 listed.append(TrustedKey(kid, origin, str(path)))
@@ -65,31 +65,25 @@ def _guarded(origin: str) -> bool:
     return origin == MACHINE_FOLDER or (origin == INSTALL and installed_by_it())
 
 
-def changeable_key_files(sources: KeySources) -> list[str]:
-    """The machine folder's key files (and the installed app's own) another account could
-    have put there or changed: never trusted, and named for IT (the self-test fails on them)."""
-    folders = [(MACHINE_FOLDER, sources.machine), (INSTALL, sources.install)]
-    return [
-        f"key file {path} {why}: not trusted; make it writable by administrators only"
-        for origin, folder in folders
-        if folder is not None and _guarded(origin)
-        for path in signing.public_key_files(folder)
-        if (why := others_could_change(path))
-    ]
-
-
-def unread_key_files(sources: KeySources) -> list[str]:
-    """Key files no key is read from, named for IT: a link to nothing or round in a loop, a
-    folder, or a file that holds no public key (one made every key unread, or stopped every
-    start, and the worker was told nothing: re-attacks, H338)."""
+def key_file_problems(sources: KeySources) -> list[str]:
+    """What IT is told of its key files, in one pass: one no key is read from (a link to
+    nothing or round in a loop, a folder, a file holding no public key: one made every key
+    unread, or stopped every start, with the worker told nothing: re-attacks, H338), and, in
+    the machine folder (and the installed app's own), one another account could have put
+    there or changed, never trusted (the self-test fails on both)."""
     said = []
-    for folder in (sources.machine, sources.install):
+    for origin, folder in ((MACHINE_FOLDER, sources.machine), (INSTALL, sources.install)):
         with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
             for path in signing.key_file_paths(folder) if folder is not None else []:
                 if why := _no_key(path):
                     said.append(
                         f"key file {path} {why}: no key is read from it; remove it, or copy "
                         "the lead's .pub key file in its place"
+                    )
+                elif _guarded(origin) and (why := others_could_change(path)):
+                    said.append(
+                        f"key file {path} {why}: not trusted; make it writable by "
+                        "administrators only"
                     )
     return said
 

@@ -326,7 +326,7 @@ def test_an_installed_apps_own_files_another_account_could_change_are_not_used(
     """A worker who owned the unpacked install folder put in their own shipped directory
     and its .sha256, or their own publisher key, and the self-test passed (re-attack round,
     2026-12-02). In the installed app they are IT's, or not used and named."""
-    from app.db.trust import changeable_key_files
+    from app.db.trust import key_file_problems
 
     os.chown(where.shipped, 65534, 65534)
     assert select_directory(where, TODAY).origin == "shipped"  # a source checkout's own
@@ -342,7 +342,7 @@ def test_an_installed_apps_own_files_another_account_could_change_are_not_used(
     os.chown(installed, 65534, 65534)
     choice = select_directory(where, TODAY)
     assert choice.origin == "shipped" and made in choice.refused_files
-    assert any(str(installed) in line for line in changeable_key_files(where.keys))
+    assert any(str(installed) in line for line in key_file_problems(where.keys))
 
 
 def test_nothing_usable_says_so(where):
