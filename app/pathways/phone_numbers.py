@@ -135,11 +135,22 @@ def other_number(text: str) -> str:
 # ("0121 496 0000", "+44 (0)121 …"); " / " or " – " ends one ("0121 569 3100 / 3101")
 # (slashes and Word's dashes too: "0121/496/000" passed as three short groups: 4th round)
 PHONE_RUN = re.compile(r"\d(?:[ \-.()/\u2013\u2014]{0,3}\d)+")  # "0121 - 496 - 000" too
-DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2027", "-"))
+# every dash, minus and middle dot a hyphen; square and curly brackets round ones; a plus
+# in other letters a plus ("+[1] 900 …", "\u02d61 900 …": H344)
+NUMBER_MARKS = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2027", "-")
+    | dict.fromkeys("[{", "(")
+    | dict.fromkeys("]}", ")")
+    | dict.fromkeys("\u02d6\u2795", "+")
+)
+# a country's code set off by a colon ("+1: 900 555 0123"), read as if spaced (H344)
+CODE_COLON = re.compile(r"(?<!\d)\+(\s*\(?\d{1,3}\)?)\s*:\s*(?=\d)")
 # Opening times in four figures ("0900-1700", "0900-2400"), never run into more digits
-# ("0121-2000-0000"); days written with dashes or spaces ("02-01-2027", "01 04 2026")
+# ("0121-2000-0000", "0808-2000 24": H344) but another range; days written with dashes
+# or spaces ("02-01-2027", "01 04 2026")
 CLOCK_RANGE = re.compile(
-    r"(?<![\d-])(?:[01]\d|2[0-3])[0-5]\d ?- ?(?:(?:[01]\d|2[0-3])[0-5]\d|2400)(?!-?\d)"
+    r"(?<![\d-])(?:[01]\d|2[0-3])[0-5]\d ?- ?(?:(?:[01]\d|2[0-3])[0-5]\d|2400)"
+    r"(?!-?\d| (?!\d{4} ?-)\d)"
     r"|(?<![\d-])(?:0?[1-9]|[12]\d|3[01])(?: ?[-/.] ?| )(?:0?[1-9]|1[0-2])(?: ?[-/.] ?| )"
     r"(?:19|20)\d\d(?![-\d])"  # "24 / 12 / 2026" too
 )
@@ -155,10 +166,10 @@ def number_not_dialled(text: str) -> str:
     (Re-attack rounds, 2026-12-02.)"""
     import unicodedata
 
-    # every dash, minus and middle dot a hyphen, and spaces, tabs and breaks one space: a
-    # number pasted from Word or a web page ("0121‑496‑000", non-breaking hyphens) was read
-    # as short groups, no number (re-attack, H336)
-    dashed = " ".join(unicodedata.normalize("NFKC", text).translate(DASHES).split())
+    # spaces, tabs and breaks one space, every dash a hyphen: a number pasted from Word or a
+    # web page ("0121‑496‑000", non-breaking hyphens) was read as short groups (H336)
+    marked = unicodedata.normalize("NFKC", text).translate(NUMBER_MARKS)
+    dashed = CODE_COLON.sub(r"+\1 ", " ".join(marked.split()))
     plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", dashed))
     for found in PHONE_RUN.finditer(plain):
         before = plain[: found.start()]

@@ -245,6 +245,15 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Closed 24 / 12 / 2026 \u2013 02 / 01 / 2027", ""),
         ("Children 0 - 18 - 0121 496 0000", ""),
         ("Children 0 - 18 - 0121 496 000", "0 - 18 - 0121 496 000"),
+        # fifth look (H344): other brackets and pluses, a colon after the code, a number
+        # cut short that reads as opening times
+        ("Out of hours ring +[1] 900 555 0123", "+1) 900 555 0123"),
+        ("Out of hours ring +{44} 121 496 000", "+44) 121 496 000"),
+        ("Out of hours ring +1: 900 555 0123", "+1 900 555 0123"),
+        ("Out of hours ring \u02d61 900 555 0123", "+1 900 555 0123"),
+        ("If no answer, try 0808-2000 24", "0808-2000 24"),
+        ("Open 0900-1700 [1630 Fridays]; ring 0121 496 0000, 24 hours at weekends", ""),
+        ("Times: 0900-1700; Tel: 0121 496 0000", ""),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
