@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.db.bundle import SUFFIX as BUNDLE_SUFFIX
 from app.db.bundle import check_bundle_database, open_bundle, read_bundle_file
-from app.db.checks import Refused, version_key
+from app.db.checks import Refused, fits_release, version_key
 from app.db.directories import ORIGINS, Locations, select_directory
 from app.db.install import install_bundle
 from app.db.loader import DirectoryError, load_graph
@@ -168,6 +168,8 @@ class DirectoryUpdates:
             whole = read_bundle_file(bundle)
             manifest, data = open_bundle(whole, keys)
             check_bundle_database(manifest, data)
+            release = self.current.in_force.selection.release
+            fits_release(release, data)
             if not _newer(manifest.directory_version, self.current):
                 raise Refused(
                     f"version {manifest.directory_version} is not newer than directory "
@@ -175,7 +177,7 @@ class DirectoryUpdates:
                 )
             # as it would be used: a threshold IT's policy sets showed as "pathway changed:
             # settings" for a bundle that changed one service's hours (review 2026-12-01)
-            graph = with_policy(load_graph(data), self.current.in_force.policy)
+            graph = with_policy(load_graph(data, release), self.current.in_force.policy)
         except (Refused, DirectoryError) as error:
             return Preview(reason=str(error))
         except Exception as error:  # a file this app cannot read is refused, never a crash

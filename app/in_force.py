@@ -149,14 +149,18 @@ def graph_in_force(in_force: InForce) -> Graph:
 
 
 def graph_as_signed(in_force: InForce) -> Graph:
-    """The directory's graph, validated, as its publisher signed it (no policy applied): what
-    the lead's tools compare a new directory with. Compared with the thresholds of this
-    laptop's policy, a publish listed settings changes it never made (review 2026-12-01)."""
+    """The directory's graph, validated, its services as their publisher signed them, under
+    this release's pathway (no policy applied): what the lead's tools compare a new directory
+    with. Compared with the thresholds of this laptop's policy, a publish listed settings
+    changes it never made (review 2026-12-01). The pathway is the release's, never an
+    update's: a lead's routine number update, made on a laptop a release behind, put the
+    release's rules back on every laptop, and a signed update could stop "Call 999" firing
+    (attack, 2026-12-04; H345)."""
     from app.db.loader import DirectoryError, load_valid_graph
 
     if in_force.database is None:
         raise DirectoryError("no usable directory database was found")
-    return load_valid_graph(in_force.database)
+    return load_valid_graph(in_force.database, in_force.selection.release)
 
 
 def with_policy(graph: Graph, policy: MachinePolicy) -> Graph:

@@ -66,6 +66,24 @@ def test_a_threshold_it_set_is_no_pathway_change_in_the_preview(it, coventry_edi
     assert preview.diff.summary() == "1 number changed" and not preview.diff.pathway_items
 
 
+def test_an_update_with_other_rules_is_previewed_as_the_services_it_brings(it, tmp_path):
+    """Its rules are not used (the release's are, H345): "pathway rules 2026.1 → 2025.9"
+    in the worker's preview would say a change that never happens."""
+    from tests.conftest import shipped_changed
+    from tests.test_in_force import NO_999
+
+    where, lead = it
+    other_rules = shipped_changed(
+        tmp_path / "other-rules.sqlite",
+        "UPDATE content_meta SET value = '2025.9' WHERE key = 'pathway_version'",
+        f"UPDATE phone SET number = '{NEW_NUMBER}' WHERE service_id = 'coventry-mash'",
+        NO_999,
+    )
+    made = publish(other_rules, lead.private_path, tmp_path / "out", "2026.12.1", date.today())
+    preview = running(where).preview(made)
+    assert preview.diff.summary() == "1 number changed" and not preview.diff.pathway_change
+
+
 def test_what_is_installed_is_the_file_the_worker_was_shown(it, coventry_edit, tmp_path):
     """Another bundle (signed, older, perhaps withdrawn) copied over the chosen file while
     the worker reads the preview is not installed in its place."""

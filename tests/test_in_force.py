@@ -137,3 +137,68 @@ def test_an_unreadable_policy_is_named_as_why_its_keys_updates_are_refused(app_h
     refused = decide().selection.refused
     assert refused and "IT's policy file cannot be read (above)" in refused[0]
     assert "add their .pub key" not in refused[0]
+
+
+NO_999 = (  # a condition that can never hold: the 999 card never fires
+    'UPDATE outcome_rule SET condition = \'{"all": [{"q": "age_group", "eq": "adult"}, '
+    '{"q": "age_group", "eq": "16_17"}]}\' WHERE action_kind = \'emergency_999\''
+)
+
+
+def _signed_with_other_rules(tmp_path, where, lead, *statements):
+    """A bundle signed by the lead whose database carries other rules than this release's
+    (an older release's, or a file handed to the lead), with one service changed."""
+    from datetime import date
+
+    from app.db.bundle import publish
+    from tests.conftest import shipped_changed
+
+    database = shipped_changed(
+        tmp_path / "other-rules.sqlite",
+        "UPDATE content_meta SET value = '2025.9' WHERE key = 'pathway_version'",
+        "UPDATE phone SET number = '024 7600 0000' WHERE service_id = 'coventry-mash'",
+        *statements,
+    )
+    publish(database, lead.private_path, where.machine_updates, "2026.12.9", date.today())
+
+
+def test_an_update_brings_services_and_the_release_keeps_its_rules(it, tmp_path, graph):
+    """A lead's routine update made on a laptop a release behind put that release's rules
+    back on every laptop, and a signed database whose 999 rule could never hold passed every
+    check: the rules are the release's, the services the update's (attack, 2026-12-04; H345)."""
+    from app.db.directories import select_directory
+    from app.in_force import InForce, graph_in_force
+    from app.pathways.engine import Pathway
+    from app.policy import MachinePolicy
+
+    where, lead = it
+    _signed_with_other_rules(tmp_path, where, lead, NO_999)
+    in_force = InForce(select_directory(where), MachinePolicy())
+    assert (in_force.selection.origin, in_force.selection.version) == ("machine", "2026.12.9")
+    used = graph_in_force(in_force)
+    assert used.services["coventry-mash"].phone == "024 7600 0000"
+    assert (used.pathway_version, used.directory_version) == (graph.pathway_version, "2026.12.9")
+    assert used.rules == graph.rules
+    danger = {"tier": 1, "immediate_danger": True}
+    assert Pathway(used).interruption("immediate_danger", danger).kind == "emergency_999"
+
+
+def test_an_update_that_cannot_serve_the_release_rules_is_refused(it, tmp_path):
+    """The release's rules name fallback services: an update without one would leave a plan
+    with nothing to ring, so the release's own directory stays in use (H345)."""
+    from app.db.directories import select_directory
+
+    where, lead = it
+    _signed_with_other_rules(
+        tmp_path,
+        where,
+        lead,
+        "UPDATE action_template SET fallback_service_ids = '[]' "
+        "WHERE fallback_service_ids LIKE '%ndah%'",
+        *(f"DELETE FROM {table} WHERE service_id = 'ndah'" for table in ("phone", "service_area")),
+        "DELETE FROM attribute WHERE link_id = 'ndah'",
+        "DELETE FROM service WHERE id = 'ndah'",
+    )
+    chosen = select_directory(where)
+    assert chosen.origin == "shipped"
+    assert any("do not serve this app's pathway" in r for r in chosen.refused)

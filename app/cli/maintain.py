@@ -71,6 +71,7 @@ def open_maintenance(folder: Path | None):
             graph,
             in_force.database,
             lambda: published_here(in_force.policy),  # read again when publishing
+            in_force.selection.release,
         )
         return MaintenanceWindow(maintenance)  # marks itself open: a folder it cannot write
     except (DirectoryError, WorkingCopyError, OSError, ValueError) as error:

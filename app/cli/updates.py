@@ -73,8 +73,10 @@ def publish_bundle(
     published = published_here()  # IT's update folder too, and the keys trusted here
     # the directory in use before publishing: published into IT's folder, the bundle just
     # written was in use after, and the changes read "V → V: no change" (attack review)
+    in_force = decide()
+    release = in_force.selection.release  # the pathway signed, whatever the database's
     try:
-        in_use = graph_as_signed(decide())
+        in_use = graph_as_signed(in_force)
     except DirectoryError as error:
         print(
             f"error: nothing published: the directory in use cannot be read ({error})",
@@ -85,20 +87,19 @@ def publish_bundle(
         # read once: what is signed is what is shown (a file replaced after signing was
         # shown in its place, review 2026-12-01)
         source = read_regular_file(database, MAX_DATABASE_BYTES)
-        check_checks_follow_contacts(in_use, load_graph(source))
+        check_checks_follow_contacts(in_use, load_graph(source, release))
+        what = (source, key, out, version, date.today(), days)
         try:
-            path = publish(source, key, out, version, date.today(), days, published=published)
+            path = publish(*what, published=published, rules_from=release)
         except signing.PassphraseNeeded:
             passphrase = passphrase_from(passphrase_file)
-            path = publish(
-                source, key, out, version, date.today(), days, passphrase, published=published
-            )
+            path = publish(*what, passphrase, published=published, rules_from=release)
     except (Refused, DirectoryError, signing.KeyFileError) as error:
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
     print(f"published {path}")
     _warn_if_not_trusted(published, path)
-    _show_signed(in_use, source, version)
+    _show_signed(in_use, load_graph(source, release), version)
     return 0
 
 
@@ -107,15 +108,14 @@ def _warn_if_not_trusted(published, bundle: Path) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def _show_signed(in_use, database: bytes, version: str) -> None:
+def _show_signed(in_use, signed, version: str) -> None:
     """What the bundle changes against the directory in use, every line: a publish said
     only "published", whatever it had signed (review 2026-12-01)."""
     from dataclasses import replace
 
     from app.db.directory_diff import compare
-    from app.db.loader import load_graph
 
-    changes = compare(in_use, load_graph(database))
+    changes = compare(in_use, signed)
     print_changes(replace(changes, new_version=version))
 
 
@@ -145,7 +145,17 @@ def publish_working_copy(
         passphrase = passphrase_from(passphrase_file) if _sealed(key) else None
         published = published_here(in_force.policy)  # IT's folder, the keys trusted here
         path, signed = publish_copy(
-            copy, words, graph, in_force.database, key, passphrase, out, version, days, published
+            copy,
+            words,
+            graph,
+            in_force.database,
+            key,
+            passphrase,
+            out,
+            version,
+            days,
+            published,
+            in_force.selection.release,
         )
     except FileNotFoundError:
         print(f"error: nothing published: {folder} has no services.csv", file=sys.stderr)

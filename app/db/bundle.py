@@ -90,6 +90,7 @@ def publish(
     not_written: Callable[[], None] | None = None,
     begun_from: str = "",
     begun_sha256: str = "",
+    rules_from: Path | bytes | None = None,
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -105,7 +106,8 @@ def publish(
     lead who lost a race kept a copy marked published, and its next publish undid the
     winner's correction: IT review 2026-12-01);
     `published`: what this computer can see published beyond out_dir (IT's update folder,
-    the keys it trusts): a version at or below one there is refused too."""
+    the keys it trusts): a version at or below one there is refused too;
+    `rules_from`: the release's database, whose pathway a rebuilt bundle carries (H345)."""
     import tempfile  # publishing only: not on the path to the first question
 
     from app.db.oruk_format import read_directory
@@ -116,13 +118,12 @@ def publish(
     # before the passphrase: a slip is said first
     check_new_version(version, today, published.newest_claimed(out_dir))
     kid, key = loaded_key or signing.load_private(private_key, passphrase)
-    # Read once: the checks and the rebuild read these bytes, so a file replaced meanwhile
-    # cannot be signed unchecked (the file was read three times, review 2026-12-01)
+    # Read once, for the checks and the rebuild (read three times: review 2026-12-01)
     source = (
         database if isinstance(database, bytes) else read_regular_file(database, MAX_DATABASE_BYTES)
     )
-    # every check a laptop makes, before signing: a bundle each laptop would refuse (a
-    # number in a kind's words, a formula) was signed and published (review 2026-12-01)
+    # every check a laptop makes, before signing: a bundle laptops refuse (a number in a
+    # kind's words) was signed (review 2026-12-01)
     current, revision = check_database(source, validate_graph=True)
     check_confirmations(source, today)
     check_numbers(source)
@@ -143,14 +144,12 @@ def publish(
             f"({newest[1]}): laptops that have it would never take this one "
             f"(e.g. {version_above(newest[0], today)})"
         )
-    # a working copy's is checked with its starting directory. A stamp equal to the newest
-    # proves no descent from it (a stale release stamped the same: fourteenth attack round)
+    # a working copy's is checked with where it began; an equal stamp proves no descent
     if newest and not just_built:
         older = version_key(current) < version_key(newest[0])  # from a laptop behind it
         published.check_not_undone(newest, out_dir, source, older=older)
-    # Built in a folder only this user can write: in the update share, anyone who can write
-    # there could leave a journal under a name known in advance, which SQLite would roll
-    # into the database before it is signed (review 2026-12-01)
+    # Built in a folder only this user can write: in the share, a journal left under a name
+    # known in advance was rolled into the database before signing (review 2026-12-01)
     scratch = Path(tempfile.mkdtemp(prefix="navigator-publish-"))
     work = scratch / "directory.sqlite"
     try:
@@ -160,7 +159,8 @@ def publish(
             else:
                 from app.db.build import write_database  # SQLAlchemy: only for a rebuild
 
-                write_database(work, read_directory(source), pathway_from=source)
+                rules = rules_from or source
+                write_database(work, read_directory(source), pathway_from=rules)
         except SourceError as error:
             raise Refused("; ".join(error.problems[:3])) from None
         with sqlite3.connect(work) as db:

@@ -373,3 +373,20 @@ def _content_problems(source: Source) -> None:
     if problems:
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
         raise Refused(f"a service field breaks the directory's rules: {problems[0]}{more}")
+
+
+def fits_release(release: Source | None, database: Source) -> None:
+    """Refused unless an update's services serve this release's pathway: a laptop routes
+    with the rules it was released with and takes only services from an update (H345), so
+    a fallback the rules name must be among them."""
+    from app.pathways.validate import validate
+
+    if release is None:
+        return
+    try:
+        problems = validate(load_graph(database, pathway_from=release))
+    except DirectoryError as error:
+        raise Refused(str(error)) from None
+    if problems:
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise Refused(f"its services do not serve this app's pathway: {problems[0]}{more}")

@@ -26,7 +26,7 @@ from app.db.bundle import (
     read_bundle,
     read_signed_manifest,
 )
-from app.db.checks import Refused, check_database, version_key
+from app.db.checks import Refused, check_database, fits_release, version_key
 from app.db.refusals import (
     KEPT,
     drop_superseded,
@@ -82,6 +82,7 @@ class Locations:
 class Selection:
     path: Path | None  # the file the directory came from (a database or a bundle)
     data: bytes | None = None  # the database, exactly as it was checked
+    release: bytes | None = None  # the shipped one, checked: its pathway is used (H345)
     version: str = ""
     origin: str = ""  # shipped | machine | user | unverified
     key_id: str = ""  # the publisher's key, for an update
@@ -160,6 +161,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         _check_shipped(where.shipped, data)
         version, _ = check_database(data, validate_graph=False)  # validated when loaded
         choice.take(where.shipped, data, version, "shipped")
+        choice.release = data
     except Refused as error:
         choice.refused.append(f"shipped directory {where.shipped.name}: {error}")
         choice.refused_files.append(where.shipped)
@@ -326,7 +328,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                     good_user.append(path)  # one place a bundle: copies never push one out
                 continue
             try:
-                again, data = _read_whole(path, keys, manifest)
+                again, data = _read_whole(path, keys, manifest, choice.release)
             except Refused as error:
                 refuse(choice, origin, path, str(error), error)
                 failed_in_share += origin == "machine"
@@ -358,15 +360,16 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
     return superseded
 
 
-def _read_whole(path: Path, keys, manifest: Manifest) -> tuple[Manifest, bytes]:
+def _read_whole(path: Path, keys, manifest: Manifest, release) -> tuple[Manifest, bytes]:
     """The bundle read and checked whole again: used only if it is still the bundle its
-    manifest was (Refused otherwise)."""
+    manifest was, and its services serve the release's pathway (Refused otherwise)."""
     again, data = read_bundle(path, keys)
     # the same signed content, whatever else its manifest says (signed again another day:
     # its kept copy was set aside as "changed", review 2026-12-01)
     if (again.directory_version, again.sha256) != (manifest.directory_version, manifest.sha256):
         raise Refused("it changed while it was being checked")
     check_bundle_database(manifest, data)
+    fits_release(release, data)
     return again, data
 
 

@@ -7,6 +7,7 @@ are made by the migrations and mirrored by app/db/models (a test checks they agr
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections import defaultdict
@@ -78,18 +79,29 @@ def _file_bytes(path: Path) -> bytes:
         raise DirectoryError(f"the directory database {path}: {error}") from None
 
 
-_last_read: tuple[bytes, g.Graph] | None = None  # the directory in force is read twice
+# the directory in force is read twice: (its bytes, the pathway's bytes, the graph)
+_last_read: tuple[bytes, Source | None, g.Graph] | None = None
 
 
-def load_graph(source: Source) -> g.Graph:
-    """The graph of a directory. The exact bytes read last (the same object: checked, then
-    used) are not read again; nothing changes a graph once read (in_force copies it)."""
+def load_graph(source: Source, pathway_from: Source | None = None) -> g.Graph:
+    """The graph of a directory; with `pathway_from`, its services under that database's
+    pathway (a laptop's: the release's rules, an update's services, H345). The exact bytes
+    read last (the same objects: checked, then used) are not read again; nothing changes a
+    graph once read (in_force copies it)."""
     global _last_read
-    if isinstance(source, bytes) and _last_read is not None and _last_read[0] is source:
-        return _last_read[1]
+    last = _last_read
+    if isinstance(source, bytes) and last and last[0] is source and last[1] is pathway_from:
+        return last[2]
     graph = _read_graph(source)
+    if pathway_from is not None and pathway_from is not source:
+        graph = dataclasses.replace(
+            _read_graph(pathway_from),
+            directory_version=graph.directory_version,
+            services=graph.services,
+            kind_labels=graph.kind_labels,
+        )
     if isinstance(source, bytes):
-        _last_read = (source, graph)
+        _last_read = (source, pathway_from, graph)
     return graph
 
 
@@ -105,11 +117,11 @@ def _read_graph(source: Source) -> g.Graph:
         db.close()
 
 
-def load_valid_graph(source: Source) -> g.Graph:
+def load_valid_graph(source: Source, pathway_from: Source | None = None) -> g.Graph:
     """load_graph, refusing a graph the validator finds any problem with."""
     from app.pathways.validate import validate
 
-    graph = load_graph(source)
+    graph = load_graph(source, pathway_from)
     problems = validate(graph)
     if problems:
         raise InvalidGraphError(source, problems)

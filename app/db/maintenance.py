@@ -156,13 +156,14 @@ def publish_copy(
     copy: WorkingCopy,
     words: Vocabulary,
     in_use: Graph,
-    pathway_from: Source,
+    in_use_database: Source,
     key: Path,
     passphrase: str | None,
     out_dir: Path,
     version: str,
     days: int = 180,
     published: Published | None = None,
+    release: Source | None = None,
 ) -> tuple[Path, DirectoryDiff]:
     """Build, sign and write a bundle; the working copy then carries the new version. With
     the bundle, what it changes against the directory in use, read from the database
@@ -218,7 +219,9 @@ def publish_copy(
     with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory() as scratch:
         unsealing = pool.submit(load_private, key, passphrase)
         database = Path(scratch) / "directory.sqlite"
-        build(copy, words, pathway_from, database)  # a problem: said first, nothing written
+        # the release's pathway, never the one in use: an update made on a laptop a release
+        # behind put the old rules back on every laptop (attack, 2026-12-04; H345)
+        build(copy, words, release or in_use_database, database)  # a problem: said first
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         kid, signing_key = loaded
         seen, own = published or Published(), {kid: signing_key.verify_key}
@@ -230,7 +233,7 @@ def publish_copy(
                 newest,
                 out_dir,
                 database.read_bytes(),
-                base=pathway_from,
+                base=in_use_database,
                 published_by_it=published_by(copy),
             )
         signed = replace(compare(in_use, load_graph(database)), new_version=version)

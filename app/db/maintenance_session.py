@@ -35,10 +35,11 @@ class Maintenance:
     copy: WorkingCopy
     words: Vocabulary
     in_use: Graph
-    in_use_database: Source  # the pathway a publish carries, and the start of a new copy
+    in_use_database: Source  # the start of a new copy
     # what this computer can see published (IT's update folder, keys trusted), read when
     # asked: editing needs none of it
     published: Callable[[], Published] = Published
+    release: Source | None = None  # the pathway a publish carries (H345)
     _checked: dict = field(default_factory=dict)  # id -> its problems (only those with any)
     _compared: dict = field(default_factory=dict)  # id -> (row object, Service, changes)
     _counted: dict = field(default_factory=dict)  # id -> (row object, its grid contribution)
@@ -52,12 +53,13 @@ class Maintenance:
         in_use: Graph,
         database: Source,
         published: Callable[[], Published] = Published,
+        release: Source | None = None,
     ) -> Maintenance:
         """The working copy in folder; a new folder starts from the directory in use."""
         if not (folder / "services.csv").is_file():
             start_copy(folder, database)
         copy, words = open_copy(folder, in_use)
-        return cls(copy, words, in_use, database, published)
+        return cls(copy, words, in_use, database, published, release)
 
     @property
     def boroughs(self) -> list[tuple[str, str]]:
@@ -258,6 +260,7 @@ class Maintenance:
             version,
             days,
             self.published(),
+            self.release,
         )
 
 

@@ -300,3 +300,35 @@ def test_the_passphrase_prompt_ended_with_ctrl_d_is_said(tmp_path, capsys, monke
     monkeypatch.setattr(getpass, "getpass", ended)
     assert main(["directory", "keygen", "--out", str(tmp_path / "k")]) == 1
     assert "error: no key made: no passphrase given (the input ended)" in capsys.readouterr().err
+
+
+def test_a_database_is_published_with_this_releases_rules(tmp_path, capsys, app_home, graph):
+    """A database handed to the lead (a colleague's file, an older release's) was signed
+    with its own rules: one whose 999 rule could never hold was signed and, on laptops,
+    "Call 999" never showed (attack, 2026-12-04). Its services are signed under the rules of
+    the release publishing it (H345)."""
+    from datetime import date
+
+    from app.db import signing
+    from app.db.bundle import read_bundle_file, whole_bundle
+    from app.db.loader import load_graph
+    from tests.conftest import shipped_changed
+    from tests.test_in_force import NO_999
+
+    database = shipped_changed(
+        tmp_path / "handed.sqlite",
+        "UPDATE content_meta SET value = '2025.9' WHERE key = 'pathway_version'",
+        "UPDATE phone SET number = '024 7600 0000' WHERE service_id = 'coventry-mash'",
+        NO_999,
+    )
+    lead = signing.generate(tmp_path / "k")
+    today = date.today()
+    version = f"{today.year}.{today.month}.{today.day}"
+    publish = ["--directory", str(database), "directory", "publish", "--version", version]
+    assert main([*publish, "--key", str(lead.private_path), "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert ": 1 number changed" in out and "pathway" not in out
+    _, signed = whole_bundle(read_bundle_file(next((tmp_path / "o").iterdir())))
+    rules = load_graph(signed)
+    assert (rules.pathway_version, rules.rules) == (graph.pathway_version, graph.rules)
+    assert rules.services["coventry-mash"].phone == "024 7600 0000"

@@ -767,3 +767,29 @@ def test_a_copy_begun_from_an_out_of_hours_line_keeps_what_it_is_and_its_check(l
             "2026.12.19",
         )
     assert "number note Weekends → Out of hours; Weekends" in "\n".join(signed.lines())
+
+
+def test_an_update_made_on_a_laptop_a_release_behind_carries_this_releases_rules(
+    copy_and_words, graph, lead, tmp_path
+):
+    """A new working copy begins from the directory in use, an earlier release's update
+    with its rules: published, those rules went to every laptop (attack, 2026-12-04). The
+    rules signed are the release's (H345); the changes listed are the lead's."""
+    from tests.conftest import shipped_changed
+    from tests.test_in_force import NO_999
+
+    in_use = shipped_changed(
+        tmp_path / "earlier.sqlite",
+        "UPDATE content_meta SET value = '2025.9' WHERE key = 'pathway_version'",
+        NO_999,
+    )
+    copy, words = copy_and_words
+    copy.update("coventry-mash", {"phone": "024 7600 0000"})
+    out = tmp_path / "out"
+    bundle, signed = publish_copy(
+        copy, words, graph, in_use, lead.private_path, PASSPHRASE, out, "2026.12.1", release=SHIPPED
+    )
+    assert signed.summary() == "1 number changed"
+    _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
+    published = load_valid_graph(data)
+    assert (published.pathway_version, published.rules) == (graph.pathway_version, graph.rules)

@@ -121,7 +121,11 @@ def test_a_refusal_since_it_was_first_shown_shows_when_it_is_shown_again(panel, 
     )
 
 
-def test_a_change_to_the_pathways_words_is_named_before_installing(panel, it, tmp_path):
+def test_an_update_rewording_a_card_changes_nothing_the_worker_is_asked_about(
+    panel, it, tmp_path
+):
+    """An update's words for the cards are never used (the release's are, H345): the worker
+    was asked to install "pathway changed: card emergency_999", which never happens."""
     _, lead = it
     copy = shipped_changed(
         tmp_path / "changed.sqlite",
@@ -132,4 +136,4 @@ def test_a_change_to_the_pathways_words_is_named_before_installing(panel, it, tm
     panel.path_provider = lambda: str(made)
     panel.confirm = lambda question: asked.append(question) or False
     panel.install_button.click()
-    assert "pathway changed: card emergency_999" in asked[0]
+    assert "no change to any service" in asked[0] and "pathway" not in asked[0]
