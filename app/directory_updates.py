@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.db.bundle import SUFFIX as BUNDLE_SUFFIX
 from app.db.bundle import check_bundle_database, open_bundle, read_bundle_file
-from app.db.checks import Refused, fits_release, version_key
+from app.db.checks import Refused, version_key
 from app.db.directories import ORIGINS, Locations, select_directory
 from app.db.install import install_bundle
 from app.db.loader import DirectoryError, load_graph
@@ -167,9 +167,8 @@ class DirectoryUpdates:
             keys, _ = load_trusted_keys(self.locations.keys)
             whole = read_bundle_file(bundle)
             manifest, data = open_bundle(whole, keys)
-            check_bundle_database(manifest, data)
             release = self.current.in_force.selection.release
-            fits_release(release, data)
+            check_bundle_database(manifest, data, release=release)
             if not _newer(manifest.directory_version, self.current):
                 raise Refused(
                     f"version {manifest.directory_version} is not newer than directory "

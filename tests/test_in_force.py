@@ -202,3 +202,27 @@ def test_an_update_that_cannot_serve_the_release_rules_is_refused(it, tmp_path):
     chosen = select_directory(where)
     assert chosen.origin == "shipped"
     assert any("do not serve this app's pathway" in r for r in chosen.refused)
+
+
+def test_a_correction_signed_on_a_newer_release_is_used_under_this_ones_rules(it, tmp_path):
+    """An update's own rules were still checked, though never used: a correction signed on a
+    newer release, whose rules hold a condition this app cannot read, was refused on every
+    laptop a release behind until it was upgraded (attack, 2026-12-04; H345)."""
+    from app.db.directories import select_directory
+    from app.in_force import InForce, graph_in_force
+    from app.policy import MachinePolicy
+    from tests.conftest import shipped_changed
+    from tests.security.attacks import signed_bundle
+
+    where, lead = it
+    newer = shipped_changed(
+        tmp_path / "newer-release.sqlite",
+        "UPDATE content_meta SET value = '2026.12.8' WHERE key = 'directory_version'",
+        'UPDATE named_condition SET condition = \'{"q": "abuse_types", "has_none": []}\' '
+        "WHERE id = 'sexual_abuse'",
+        "UPDATE phone SET number = '024 7600 0000' WHERE service_id = 'coventry-mash'",
+    )
+    signed_bundle(newer, lead, where.machine_updates / "directory-2026.12.8.navdir", "2026.12.8")
+    in_force = InForce(select_directory(where), MachinePolicy())
+    assert (in_force.selection.version, in_force.selection.refused) == ("2026.12.8", [])
+    assert graph_in_force(in_force).services["coventry-mash"].phone == "024 7600 0000"

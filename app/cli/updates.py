@@ -186,10 +186,13 @@ def _sealed(key: Path) -> bool:
 
 def verify(path: Path, keys: dict) -> int:
     """Exit 0 when the file may be used, 1 with the reason when not."""
+    from app.in_force import decide
+
     try:
         if named_as_bundle(path.name):
             manifest, database = read_bundle(path, keys)
-            check_bundle_database(manifest, database)
+            # as this app's laptops would: under its own release's pathway (H345)
+            check_bundle_database(manifest, database, release=decide().selection.release)
             if stale := changed_back_here(manifest.directory_version, database, keys):
                 raise Refused(stale)
             expired = manifest.expired(date.today())

@@ -118,7 +118,6 @@ def publish(
     # before the passphrase: a slip is said first
     check_new_version(version, today, published.newest_claimed(out_dir))
     kid, key = loaded_key or signing.load_private(private_key, passphrase)
-    # Read once, for the checks and the rebuild (read three times: review 2026-12-01)
     source = (
         database if isinstance(database, bytes) else read_regular_file(database, MAX_DATABASE_BYTES)
     )
@@ -393,8 +392,9 @@ def _database_of(data: bytes, line: bytes, manifest: Manifest) -> bytes:
     return database
 
 
-def check_bundle_database(manifest: Manifest, database: bytes, validate: bool = True) -> None:
-    """The signed database is usable by this app and is the version its manifest names."""
-    version, revision = check_database(database, validate)
+def check_bundle_database(manifest: Manifest, database: bytes, validate=True, release=None):
+    """The signed database is usable by this app (its services under `release`'s pathway,
+    check_database) and is the version its manifest names."""
+    version, revision = check_database(database, validate, release)
     if (version, revision) != (manifest.directory_version, manifest.schema_revision):
         raise Refused("the database's version or schema differs from its manifest")

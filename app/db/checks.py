@@ -110,11 +110,16 @@ def expected_schema() -> tuple[tuple, ...]:
         db.close()
 
 
-def check_database(source: Source, validate_graph: bool = True) -> tuple[str, str]:
+def check_database(
+    source: Source, validate_graph: bool = True, release: Source | None = None
+) -> tuple[str, str]:
     """(directory version, schema revision) of a usable database, or Refused with why.
 
     validate_graph=False skips the graph and the fields, for bytes whose hash already
     proves them the ones validated when they were built (the caller validates on loading).
+    `release`: an update's services are checked under that database's pathway, the one a
+    laptop uses (H345), never under its own: a correction signed on a newer release, whose
+    rules this app cannot read, was refused on every laptop a release behind (attack).
     """
     try:
         db = open_directory(source)
@@ -146,7 +151,7 @@ def check_database(source: Source, validate_graph: bool = True) -> tuple[str, st
         raise Refused(f"schema {revision} is older than this app's ({head()}): republish")
     version_key(version)
     if validate_graph:
-        _content_problems(source)
+        _content_problems(source, release)
     return version, revision
 
 
@@ -340,17 +345,20 @@ def check_confirmations(source: Source, today) -> None:
         raise Refused(f"a person's check is not recorded as it must be: {every_problem(problems)}")
 
 
-def _content_problems(source: Source) -> None:
+def _content_problems(source: Source, release: Source | None) -> None:
     from app.db.field_rules import table_problems
     from app.db.oruk_format import TABLES
     from app.db.pathway_words import pathway_words_problem
     from app.pathways.validate import validate
 
     try:
-        graph = load_graph(source)
+        graph = load_graph(source, release)
         problems = validate(graph)
     except DirectoryError as error:
         raise Refused(str(error)) from None
+    if problems and release is not None:  # a fallback service the release names, missing
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise Refused(f"its services do not serve this app's pathway: {problems[0]}{more}")
     if problems:
         raise Refused(f"the pathway graph is invalid: {problems[0]} (+{len(problems) - 1} more)")
     words_problem = pathway_words_problem(graph)
@@ -373,20 +381,3 @@ def _content_problems(source: Source) -> None:
     if problems:
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
         raise Refused(f"a service field breaks the directory's rules: {problems[0]}{more}")
-
-
-def fits_release(release: Source | None, database: Source) -> None:
-    """Refused unless an update's services serve this release's pathway: a laptop routes
-    with the rules it was released with and takes only services from an update (H345), so
-    a fallback the rules name must be among them."""
-    from app.pathways.validate import validate
-
-    if release is None:
-        return
-    try:
-        problems = validate(load_graph(database, pathway_from=release))
-    except DirectoryError as error:
-        raise Refused(str(error)) from None
-    if problems:
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise Refused(f"its services do not serve this app's pathway: {problems[0]}{more}")

@@ -26,7 +26,7 @@ from app.db.bundle import (
     read_bundle,
     read_signed_manifest,
 )
-from app.db.checks import Refused, check_database, fits_release, version_key
+from app.db.checks import Refused, check_database, version_key
 from app.db.refusals import (
     KEPT,
     drop_superseded,
@@ -368,8 +368,7 @@ def _read_whole(path: Path, keys, manifest: Manifest, release) -> tuple[Manifest
     # its kept copy was set aside as "changed", review 2026-12-01)
     if (again.directory_version, again.sha256) != (manifest.directory_version, manifest.sha256):
         raise Refused("it changed while it was being checked")
-    check_bundle_database(manifest, data)
-    fits_release(release, data)
+    check_bundle_database(manifest, data, release=release)
     return again, data
 
 

@@ -332,3 +332,25 @@ def test_a_database_is_published_with_this_releases_rules(tmp_path, capsys, app_
     rules = load_graph(signed)
     assert (rules.pathway_version, rules.rules) == (graph.pathway_version, graph.rules)
     assert rules.services["coventry-mash"].phone == "024 7600 0000"
+
+
+def test_verify_refuses_an_update_this_releases_laptops_refuse(tmp_path, capsys, app_home):
+    """Its services lack a service this release's rules name: laptops refuse it, and verify,
+    which IT runs before copying it to the share, said "ok" (attack, 2026-12-04; H345)."""
+    from app.db import signing
+    from tests.conftest import shipped_changed
+    from tests.security.attacks import signed_bundle
+
+    lead = signing.generate(tmp_path / "k")
+    without_ndah = shipped_changed(
+        tmp_path / "older-release.sqlite",
+        "UPDATE action_template SET fallback_service_ids = '[]' "
+        "WHERE fallback_service_ids LIKE '%ndah%'",
+        *(f"DELETE FROM {table} WHERE service_id = 'ndah'" for table in ("phone", "service_area")),
+        "DELETE FROM attribute WHERE link_id = 'ndah'",
+        "DELETE FROM service WHERE id = 'ndah'",
+        "UPDATE content_meta SET value = '2026.12.8' WHERE key = 'directory_version'",
+    )
+    bundle = signed_bundle(without_ndah, lead, tmp_path / "directory-2026.12.8.navdir", "2026.12.8")
+    assert main(["directory", "verify", str(bundle), "--keys", str(lead.public_path.parent)]) == 1
+    assert "do not serve this app's pathway: action" in capsys.readouterr().err

@@ -121,9 +121,7 @@ def test_a_refusal_since_it_was_first_shown_shows_when_it_is_shown_again(panel, 
     )
 
 
-def test_an_update_rewording_a_card_changes_nothing_the_worker_is_asked_about(
-    panel, it, tmp_path
-):
+def test_an_update_rewording_a_card_changes_nothing_the_worker_is_asked_about(panel, it, tmp_path):
     """An update's words for the cards are never used (the release's are, H345): the worker
     was asked to install "pathway changed: card emergency_999", which never happens."""
     _, lead = it
