@@ -212,10 +212,11 @@ def _service_problems_strictly(source: Source) -> list[str]:
         db.close()
 
 
-def check_numbers(source: Source) -> None:
+def check_numbers(source: Source, every_rule: bool = False) -> None:
     """The lead's side only (publish), as check_confirmations: every number read by the
     strict rule, and a number for every fallback (app/pathways/phone_numbers.py). Laptops
-    keep an update signed before these rules and show its number "check it"."""
+    keep an update signed before these rules and show its number "check it". `every_rule`:
+    a database published as it is meets a working copy's rules too (H346)."""
     from app.db.field_rules import phone_problems
     from app.pathways.validate import fallback_contact_problems
 
@@ -243,6 +244,10 @@ def check_numbers(source: Source) -> None:
 
     problems += word_problems(source)
     problems += fallback_contact_problems(load_graph(source))
+    if every_rule:
+        from app.db.database_rules import database_problems
+
+        problems += database_problems(source)
     if problems:
         raise Refused(every_problem(problems))
 

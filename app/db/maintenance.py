@@ -21,7 +21,7 @@ from app.db.copy_files import FIELDS, csv_text
 from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
-from app.db.service_rows import age_of, taxonomy_rows
+from app.db.service_rows import Rows, age_of, taxonomy_rows
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph, Service
 from app.pathways.phone_numbers import contact_record, ringable, type_label, type_problem
@@ -60,10 +60,7 @@ def open_copy(folder: Path, graph: Graph) -> tuple[WorkingCopy, Vocabulary]:
 def start_copy(folder: Path, database: Source) -> None:
     """Write services.csv and directory.toml for the directory in `database`."""
     graph = load_graph(database)
-    rows = read_directory(database)
-    by_service = {key: _grouped(rows[table], key_field) for key, table, key_field in _LINKS}
-    organisations = {o["id"]: o["name"] for o in rows["organization"]}
-    records = [_record(s, by_service, organisations) for s in rows["service"]]
+    records = copy_records(read_directory(database))
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "services.csv").write_text(csv_text(records), encoding="utf-8", newline="")
     # as TOML strings: a label with a quote or backslash made a copy no one could open
@@ -314,6 +311,13 @@ def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, ow
             f"published since. Install it here (python -m app directory install "
             f"{newest[1]}), start a new working copy (a new folder) from it, and edit there"
         )
+
+
+def copy_records(rows: Rows) -> list[dict[str, str]]:
+    """A database's services as a working copy's services.csv holds them."""
+    by_service = {key: _grouped(rows[table], key_field) for key, table, key_field in _LINKS}
+    organisations = {o["id"]: o["name"] for o in rows["organization"]}
+    return [_record(s, by_service, organisations) for s in rows["service"]]
 
 
 _LINKS = (

@@ -19,6 +19,7 @@ from app.db.bundle import COPY_AGAIN, MAGIC, Manifest, publish, read_bundle
 from app.db.checks import Refused
 from app.db.directories import select_directory
 from app.db.install import install_bundle
+from app.db.loader import load_graph
 from app.db.regular_files import sha256_of
 from tests.conftest import REPO, shipped_changed
 
@@ -227,17 +228,6 @@ def test_a_newer_schema_is_refused(where, key, tmp_path):
     assert any("newer than this app understands" in r for r in choice.refused)
 
 
-def test_a_signed_but_invalid_graph_is_refused(where, key, tmp_path):
-    sql = (
-        "DELETE FROM outcome_rule WHERE id = 'R1';"
-        "UPDATE content_meta SET value = '2026.12.7' WHERE key = 'directory_version';"
-    )
-    forged(where, key, tmp_path, "2026.12.7", sql)
-    choice = select_directory(where, TODAY)
-    assert choice.origin == "shipped"
-    assert any("pathway graph is invalid" in r for r in choice.refused)
-
-
 @pytest.mark.parametrize(
     "table, column, was",
     [
@@ -247,27 +237,33 @@ def test_a_signed_but_invalid_graph_is_refused(where, key, tmp_path):
         ("question", "help", "999"),
     ],
 )
-def test_a_signed_bundle_with_a_number_written_into_the_pathways_words_is_refused(
+def test_a_signed_bundles_own_rules_and_words_are_never_used(
     where, key, tmp_path, table, column, was
 ):
-    """999, 101 and 111 are the only numbers the rules' words may hold: any other belongs
-    to a service, where it is checked and shown as a change, however it is grouped."""
-    for n, planted in enumerate(("0121 496 0666", "0121-496-0666", "+44 (0)121 496 0666")):
-        version = f"2026.12.{10 + n}"
-        sql = (
-            f"UPDATE {table} SET {column} = replace({column}, '{was}', '{planted}') "
-            f"WHERE {column} LIKE '%{was}%';"
-            f"UPDATE content_meta SET value = '{version}' WHERE key = 'directory_version';"
-        )
-        forged(where, key, tmp_path, version, sql)
-        choice = select_directory(where, TODAY)
-        assert choice.origin == "shipped", (table, planted)
-        assert any(
-            f"the pathway's words hold a phone number ({planted.lstrip('+')}" in r
-            or f"the pathway's words hold a phone number ({planted}" in r
-            for r in choice.refused
-        ), choice.refused
-        (where.machine_updates / f"directory-{version}.navdir").unlink()
+    """A signed bundle without 999's rule, or with another number in the rules' words, was
+    refused whole, its corrections with it; with rules that could never hold it passed and
+    "Call 999" never showed. Its services are used under the release's rules and words, and
+    nothing of its own rules is read (attack, 2026-12-04; H345)."""
+    planted = "0121 496 0666"
+    sql = (
+        "DELETE FROM outcome_rule WHERE id = 'R1';"
+        f"UPDATE {table} SET {column} = replace({column}, '{was}', '{planted}') "
+        f"WHERE {column} LIKE '%{was}%';"
+        "UPDATE content_meta SET value = '2026.12.7' WHERE key = 'directory_version';"
+    )
+    from tests.security.attacks import signed_bundle
+
+    database = tmp_path / "other-rules.sqlite"
+    shutil.copy(SHIPPED, database)
+    with sqlite3.connect(database) as connection:
+        connection.executescript(sql)
+    connection.close()
+    signed_bundle(database, key, where.machine_updates / "directory-2026.12.7.navdir", "2026.12.7")
+    choice = select_directory(where, TODAY)
+    assert (choice.origin, choice.version, choice.refused) == ("machine", "2026.12.7", [])
+    used = load_graph(choice.data, choice.release)
+    assert "R1" in {rule.id for rule in used.rules}
+    assert planted not in repr((used.questions, used.actions, used.rules, used.guidance))
 
 
 def test_an_expired_bundle_is_used_with_a_warning(where, key):

@@ -1,0 +1,76 @@
+"""A database handed to the lead (an import from a feed, a colleague's file), read by the
+rules a working copy's services meet, before it is published as it is.
+
+A lead who edits in the maintenance window meets every rule; a feed imported and published
+as it was met none of them: a refuge's street address in the feed's phone description was
+signed, sent to every laptop and printed on two cards of the plan, and a link to another
+site behind an "@" was shown in the Directory tab (attack, 2026-12-04; H346).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from app.db.loader import Source, load_graph
+from app.db.maintenance import copy_records, vocabulary
+from app.db.oruk_format import read_directory
+from app.db.service_checks import WHERE, service_problems
+from app.db.service_rows import Rows, kind_term_id
+
+REFUGE_KIND = "refuge"
+NO_ADDRESS = "a refuge's address must never be held: remove where it is"
+
+
+def database_problems(database: Source) -> list[str]:
+    """Each service's problems by the working copy's rules, and where a refuge is in any
+    words held with it that a working copy does not hold (its other phones, its locations,
+    its organisation)."""
+    graph = load_graph(database)
+    rows = read_directory(database)
+    words = vocabulary(graph, graph.kind_labels)
+    problems = [
+        f"{record['name']} ({record['id']}): {field}: {problem}"
+        for record in copy_records(rows)
+        for field, found in service_problems(record, words.kinds, words.areas).items()
+        for problem in found
+    ]
+    return problems + refuge_address_problems(rows)
+
+
+def refuge_address_problems(rows: Rows) -> list[str]:
+    """Every row held with a refuge (a service of kind refuge, or one that says "refuge")
+    whose words say where it is: locations have no address table, and their name and
+    description were the way round it (H346)."""
+    kind = kind_term_id(REFUGE_KIND)
+    refuges = {a["link_id"] for a in rows["attribute"] if a["taxonomy_term_id"] == kind} | {
+        s["id"] for s in rows["service"] if REFUGE_KIND in _words(s).casefold()
+    }
+    services = [s for s in rows["service"] if s["id"] in refuges]
+    organisations = {s["organization_id"] for s in services if s["organization_id"]}
+    places = {
+        link["location_id"] for link in rows["service_at_location"] if link["service_id"] in refuges
+    }
+    held = [
+        *(("service", s["id"], s) for s in services),
+        *(("organisation", o["id"], o) for o in rows["organization"] if o["id"] in organisations),
+        *(
+            ("location", place["id"], place)
+            for place in rows["location"]
+            if place["id"] in places or place["organization_id"] in organisations
+        ),
+        *(
+            (table, row["id"], row)
+            for table in ("phone", "schedule", "service_area")
+            for row in rows[table]
+            if row["service_id"] in refuges
+        ),
+    ]
+    return [
+        f"{table} {ident}: {NO_ADDRESS}"
+        for table, ident, row in held
+        if WHERE.search(unicodedata.normalize("NFKC", _words(row)))
+    ]
+
+
+def _words(row: dict) -> str:
+    return "\n".join(str(value) for value in row.values() if isinstance(value, str))

@@ -1,0 +1,65 @@
+"""A database published as it is meets the rules a working copy's services meet (H346)."""
+
+from datetime import date
+
+import pytest
+
+from app.db.checks import Refused
+from app.db.database_rules import database_problems
+from tests.conftest import REPO, shipped_changed
+
+ADDRESS = "12 Acacia Road, Wolverhampton WV1 1AA"
+SHIPPED = REPO / "resources" / "directory.sqlite"
+
+
+def test_the_shipped_directory_meets_every_rule():
+    assert database_problems(SHIPPED) == []
+
+
+@pytest.mark.parametrize(
+    "statements",
+    [
+        # a feed's phone description: printed on the plan's cards (attack, 2026-12-04)
+        [
+            f"UPDATE phone SET description = 'Refuge at {ADDRESS}' "
+            "WHERE service_id = 'haven-wolverhampton'"
+        ],
+        # a location, which no working copy holds: kept on every laptop, exported
+        [
+            "INSERT INTO location VALUES ('loc-1', NULL, 'physical', 'Safe house', "
+            f"'At {ADDRESS} (back door)')",
+            "INSERT INTO service_at_location VALUES ('sal-1', 'haven-wolverhampton', 'loc-1')",
+        ],
+        [
+            "UPDATE organization SET description = 'Safe house at 12 Acacia Road' "
+            "WHERE id = 'org-the-haven-wolverhampton'"
+        ],
+    ],
+)
+def test_where_a_refuge_is_is_found_in_any_words_held_with_it(tmp_path, statements):
+    database = shipped_changed(tmp_path / "fed.sqlite", *statements)
+    problems = database_problems(database)
+    assert problems and all("a refuge's address must never be held" in p for p in problems)
+
+
+def test_a_link_to_another_site_behind_an_at_sign_is_found(tmp_path):
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "UPDATE service SET url = 'https://bcwa.org.uk@evil.example/help' WHERE id = 'bcwa'",
+    )
+    assert any("no @ before the site's name" in p for p in database_problems(database))
+
+
+def test_a_database_handed_to_the_lead_is_not_published_with_a_refuges_address(tmp_path):
+    from app.db import signing
+    from app.db.bundle import publish
+
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        f"UPDATE phone SET description = 'Refuge at {ADDRESS}' "
+        "WHERE service_id = 'haven-wolverhampton'",
+    )
+    lead = signing.generate(tmp_path / "lead")
+    with pytest.raises(Refused, match="refuge's address must never be held"):
+        publish(database, lead.private_path, tmp_path / "out", "2026.12.9", date.today())
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
