@@ -21,6 +21,7 @@ from app.pathways.phone_numbers import (
     fixed_line_words,
     national_number,
     ringable,
+    type_label,
 )
 from app.pathways.services import contact_confirmed, needs_check
 from app.records import record
@@ -68,6 +69,11 @@ class ServiceHit:
     hours: str = ""
     referral_route: str = ""
     website: str = ""
+    # the number's note as the card says it (its type, out of hours, "If no answer, try",
+    # "press 55"), and who it is for: the tab dropped both, so at 6pm a front door looked up
+    # here showed its daytime number alone (seams review, 2026-12-04)
+    phone_note: str = ""
+    audience: str = "any"
 
 
 def match_expression(text: str) -> str | None:
@@ -218,7 +224,9 @@ class DirectorySearch:
             f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), "
             "coalesce((SELECT group_concat(description, '; ') FROM schedule "
             "WHERE service_id = s.id AND description != ''), ''), "
-            "coalesce(s.application_process, ''), coalesce(s.url, '')"
+            "coalesce(s.application_process, ''), coalesce(s.url, ''), "
+            "coalesce((SELECT description FROM phone WHERE service_id = s.id "
+            f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), s.audience"
         )
         expression = match_expression(text)
         if expression:
@@ -282,6 +290,10 @@ class DirectorySearch:
             hours=fixed_line_words(plain_spaces(row[13]), phone),
             referral_route=fixed_line_words(plain_lines(row[14]), phone),
             website=fixed_line_words(row[15], phone),
+            phone_note=fixed_line_words(
+                "; ".join(x for x in (type_label(row[12]), plain_spaces(row[16])) if x), phone
+            ),
+            audience=row[17] or "any",
         )
 
     def _place_as_filter(self, text: str, filters: SearchFilters) -> tuple[str, SearchFilters]:

@@ -211,3 +211,12 @@ def test_a_service_the_lead_cautions_is_never_shown_confirmed(tmp_path, caution,
         assert (hit.alert, hit.confirmed, hit.check_before_use) == (alert, "", True)
     finally:
         finder.close()
+
+
+def test_a_hit_gives_its_numbers_note_and_who_it_is_for_as_the_card_does(finder):
+    """The tab and `directory search` dropped the out-of-hours line and "women only" that
+    the plan's card gives beside the number (seams review, 2026-12-04)."""
+    by_id = {hit.id: hit for hit in finder.search("coventry mash")}
+    assert by_id["coventry-mash"].phone_note == "out of hours: 024 7683 2222"
+    (haven,) = [hit for hit in finder.search("haven wolverhampton") if hit.id.startswith("haven")]
+    assert haven.audience == "women"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pathways.phone_numbers import fixed_number
 from app.pathways.summary import ALERT
 from app.ui.copy_as_ours import CopyAsOurs
 from app.ui.directory.search_worker import SearchOpener, SearchThread
@@ -216,7 +217,9 @@ class DirectoryTab(QWidget):
         self._offer_copy(
             hit.phone or hit.email, "number" if hit.phone or not hit.email else "e-mail"
         )
-        checked = hit.confirmed or "not confirmed by a person"
+        # 999, 101 and 111 are set nationally: the card never calls them unconfirmed
+        fixed = fixed_number(hit.phone)
+        checked = "" if fixed else f" · checked: {hit.confirmed or 'not confirmed by a person'}"
         # in the plan's calm words: "⚠ CHECK BEFORE USE" in capitals stood after nearly every
         # service, the warning issue 13 took off the cards (review 2026-12-01)
         # nothing to check where no number is held (re-attack round, 2026-12-02)
@@ -224,6 +227,8 @@ class DirectoryTab(QWidget):
         warning = " · check it before you give it" if hit.check_before_use and reachable else ""
         alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
         held = (
+            ("About the number", hit.phone_note),
+            ("For", f"{hit.audience} only" if hit.audience not in ("any", "") else ""),
             ("Hours", hit.hours),
             ("How to refer", hit.referral_route),
             ("Website", hit.website),
@@ -236,7 +241,7 @@ class DirectoryTab(QWidget):
             # and the lead's "Placeholder for the ISVA column only" as advice (officer
             # walk, 2026-12-03)
             + f" · the source's confidence: {hit.confidence}"
-            f" · checked: {checked}{warning}"
+            f"{checked}{warning}"
             + "".join(f"\n{said}: {value}" for said, value in held if value)
             + f"\nSource: {hit.source}"
             + (f" (seen {hit.source_date})" if hit.source_date else "")

@@ -118,6 +118,25 @@ def test_a_services_details_give_its_hours_how_to_refer_and_website(qtbot, pathw
     tab.searches.stop()
 
 
+def test_a_services_details_give_what_its_card_gives_beside_the_number(qtbot, pathway):
+    """Out of hours, "If no answer, try", "press 55" and who a line is for were on the card
+    and nowhere in the tab: at 6pm a front door looked up here showed its daytime number
+    alone; 999 was "not confirmed by a person" (seams review, 2026-12-04)."""
+
+    def details(words: str, service_id: str) -> str:
+        tab = searched(qtbot, pathway, words)
+        row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == service_id)
+        tab.table.setCurrentIndex(tab.model.index(row, 0))
+        said = tab.details.text()
+        tab.searches.stop()
+        return said
+
+    assert "\nAbout the number: Out of hours: 0300 555 2922" in details("Walsall", "walsall-mast")
+    said = details("emergency", "emergency-999")
+    assert "then press 55" in said and "checked" not in said
+    assert "\nFor: women only" in details("Haven Wolverhampton", "haven-wolverhampton")
+
+
 def test_the_chosen_services_number_is_copied_by_its_button(qtbot, pathway):
     """Ctrl+C on a result copied its name, the current cell's; there was no button for the
     number (officer walk, 2026-12-03)."""
