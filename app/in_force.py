@@ -158,9 +158,19 @@ def graph_as_signed(in_force: InForce) -> Graph:
     (attack, 2026-12-04; H345)."""
     from app.db.loader import DirectoryError, load_valid_graph
 
+    choice = in_force.selection
     if in_force.database is None:
         raise DirectoryError("no usable directory database was found")
-    return load_valid_graph(in_force.database, in_force.selection.release)
+    if choice.release is None and choice.origin not in ("shipped", "unverified"):
+        # never an update's own rules: with the app's own directory refused, or locked for a
+        # moment at a check, they stood in, and a signed update without 999's rule was the
+        # plan's (re-attack, 2026-12-04)
+        raise DirectoryError(
+            f"the directory installed with this app could not be checked, so the rules to use "
+            f"update {choice.version}'s services with are not known (an update brings services "
+            "only): IT reinstalls Navigator, or the next start tries again"
+        )
+    return load_valid_graph(in_force.database, choice.release)
 
 
 def with_policy(graph: Graph, policy: MachinePolicy) -> Graph:

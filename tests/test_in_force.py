@@ -226,3 +226,21 @@ def test_a_correction_signed_on_a_newer_release_is_used_under_this_ones_rules(it
     in_force = InForce(select_directory(where), MachinePolicy())
     assert (in_force.selection.version, in_force.selection.refused) == ("2026.12.8", [])
     assert graph_in_force(in_force).services["coventry-mash"].phone == "024 7600 0000"
+
+
+def test_without_the_apps_own_directory_an_updates_rules_never_stand_in(it, tmp_path):
+    """With the directory installed with the app refused (altered, or locked for a moment),
+    the update's own rules were used: a signed update whose 999 rule could never hold was
+    the plan again (re-attack, 2026-12-04; H345). No plan is made from them."""
+    from app.db.directories import select_directory
+    from app.db.loader import DirectoryError
+    from app.in_force import InForce, graph_in_force
+    from app.policy import MachinePolicy
+
+    where, lead = it
+    _signed_with_other_rules(tmp_path, where, lead, NO_999)
+    where.shipped.with_name("directory.sqlite.sha256").write_text("0" * 64)
+    in_force = InForce(select_directory(where), MachinePolicy())
+    assert in_force.selection.origin == "machine" and in_force.selection.release is None
+    with pytest.raises(DirectoryError, match="could not be checked, so the rules"):
+        graph_in_force(in_force)

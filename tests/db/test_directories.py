@@ -850,7 +850,8 @@ def test_an_update_signed_before_the_stricter_number_rules_is_kept_its_number_fl
     db.close()
     with pytest.raises(Refused, match=r"bcwa: number: '0121 552 644' has too few or too many"):
         publish(database, key.private_path, where.machine_updates, "2026.12.1", TODAY)
-    monkeypatch.setattr(bundle_module, "check_numbers", lambda source: None)  # older rules
+    older_rules = lambda source, every_rule: None  # noqa: E731
+    monkeypatch.setattr(bundle_module, "check_numbers", older_rules)
     publish(database, key.private_path, where.machine_updates, "2026.12.1", TODAY)
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.refused) == ("2026.12.1", [])
