@@ -92,23 +92,19 @@ def load_graph(source: Source, pathway_from: Source | None = None) -> g.Graph:
     last = _last_read
     if isinstance(source, bytes) and last and last[0] is source and last[1] is pathway_from:
         return last[2]
-    graph = _read_graph(source)
-    if pathway_from is not None and pathway_from is not source:
-        graph = dataclasses.replace(
-            _read_graph(pathway_from),
-            directory_version=graph.directory_version,
-            services=graph.services,
-            kind_labels=graph.kind_labels,
-        )
+    if pathway_from is None or pathway_from is source:
+        graph = _read(source, _graph)
+    else:  # nothing of the update's own rules is read: a newer release's may not parse here
+        graph = dataclasses.replace(_read(pathway_from, _graph), **_read(source, _services))
     if isinstance(source, bytes):
         _last_read = (source, pathway_from, graph)
     return graph
 
 
-def _read_graph(source: Source) -> g.Graph:
+def _read(source: Source, reader):
     db = open_directory(source)
     try:
-        return _graph(db)
+        return reader(db)
     except (sqlite3.Error, KeyError, TypeError, ValueError, IndexError) as error:
         raise DirectoryError(
             f"{name(source)} is not a usable directory database: {error}"
@@ -136,6 +132,23 @@ def _json(value):
 
 def _rows(db: sqlite3.Connection, sql: str, *args) -> list[sqlite3.Row]:
     return db.execute(sql, args).fetchall()
+
+
+def _services(db: sqlite3.Connection) -> dict:
+    """What a directory's services give a graph, its rules aside."""
+    (version,) = db.execute(
+        "SELECT value FROM content_meta WHERE key = 'directory_version'"
+    ).fetchone() or ("unknown",)
+    return {
+        "directory_version": version,
+        "services": read_services(db),
+        "kind_labels": _kind_labels(db),
+    }
+
+
+def _kind_labels(db: sqlite3.Connection) -> dict[str, str]:
+    sql = "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?"
+    return {t["code"]: t["name"] for t in _rows(db, sql, KIND_TAXONOMY)}
 
 
 def _graph(db: sqlite3.Connection) -> g.Graph:
@@ -197,12 +210,7 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
         risk=g.RiskFacts(**risk) if risk else None,
         vignettes=tuple(_vignette(v) for v in _rows(db, PRACTICE)),
         pages=tuple(_page(p) for p in _rows(db, PAGES)),
-        kind_labels={
-            t["code"]: t["name"]
-            for t in _rows(
-                db, "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?", KIND_TAXONOMY
-            )
-        },
+        kind_labels=_kind_labels(db),
     )
 
 
