@@ -221,7 +221,7 @@ def test_a_correction_signed_on_a_newer_release_is_used_under_this_ones_rules(it
         'UPDATE named_condition SET condition = \'{"q": "abuse_types", "has_none": []}\' '
         "WHERE id = 'sexual_abuse'",
         # a page's member with a field this app's reader does not know
-        "UPDATE question_page SET members = '[{\"question\": \"tier\", \"shown\": 1}]'",
+        'UPDATE question_page SET members = \'[{"question": "tier", "shown": 1}]\'',
         "UPDATE phone SET number = '024 7600 0000' WHERE service_id = 'coventry-mash'",
     )
     signed_bundle(newer, lead, where.machine_updates / "directory-2026.12.8.navdir", "2026.12.8")
