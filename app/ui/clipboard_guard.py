@@ -54,7 +54,8 @@ class ClipboardGuard(QObject):
         super().__init__()
         self.shown = shown  # the texts Navigator shows about the case right now
         self.ours: set[str] = set()
-        self.summary: str | None = None  # the plan's summary, as last copied
+        # what was last copied from the plan (its summary, a card's number), and which
+        self.from_plan: tuple[str, str] | None = None
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -63,10 +64,12 @@ class ClipboardGuard(QObject):
         if clipboard.text() and (active or clipboard.ownsClipboard()):
             self.ours.add(clipboard.text())
 
-    def put(self, text: str) -> None:
+    def put(self, text: str, plan_says: str = "") -> None:
         """Copy text, marked on Windows to stay out of clipboard history and the cloud
-        clipboard (Win+V), which quick exit could not clear."""
+        clipboard (Win+V), which quick exit could not clear. `plan_says`: what of the plan
+        it is ("summary", "number"), taken back if the plan changes from it."""
         self.ours.add(text)
+        self.from_plan = (text, plan_says) if plan_says else self.from_plan
         mime = QMimeData()
         mime.setText(text)
         for name, value in KEEP_OUT_OF_HISTORY.items():
@@ -75,24 +78,24 @@ class ClipboardGuard(QObject):
         QGuiApplication.clipboard().setMimeData(mime)
         _clear_ours_at_exit()
 
-    def put_summary(self, text: str) -> None:
-        self.put(text)
-        self.summary = text
-
-    def withdraw_summary_unless(self, current: Callable[[], str | None]) -> bool:
-        """Take the summary copied off the clipboard once the plan has changed from it
-        (`current`: the plan's summary now, None while questions remain; asked only when a
-        summary was copied), so it cannot be pasted into a referral form (review
-        2026-12-01). Whether it was still there."""
-        copied = self.summary
-        if copied is None or copied == current():
-            return False
-        self.summary = None
+    def withdraw_unless_said(self, plan_text: Callable[[], str | None]) -> str:
+        """Take what was copied from the plan off the clipboard once the plan no longer says
+        it (`plan_text`: the plan's summary now, None while questions remain; asked only
+        when something was copied): a summary, so it cannot be pasted into a referral form
+        (review 2026-12-01), and a number (Walsall's front door stayed on the clipboard
+        after the area was corrected to Dudley: seams review, 2026-12-04). What was taken
+        off ("summary", "number"), or ""."""
+        if self.from_plan is None:
+            return ""
+        (copied, what), now = self.from_plan, plan_text()
+        if now is not None and copied in now:
+            return ""
+        self.from_plan = None
         clipboard = QGuiApplication.clipboard()
         if clipboard.text() != copied:
-            return False  # something else copied since: left alone
+            return ""  # something else copied since: left alone
         clipboard.clear()
-        return True
+        return what
 
     def holds_case(self) -> bool:
         text = QGuiApplication.clipboard().text()
@@ -112,4 +115,4 @@ class ClipboardGuard(QObject):
         if clipboard.supportsSelection() and clipboard.ownsSelection():
             clipboard.clear(QClipboard.Mode.Selection)
         self.ours.clear()
-        self.summary = None
+        self.from_plan = None

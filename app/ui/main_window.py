@@ -7,6 +7,7 @@ import dataclasses
 import gc
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -142,7 +143,8 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         return self.exit_button
 
     def _conversation(self) -> QWidget:
-        self.conversation = Conversation(self.allow_exports, self.copy_contact)
+        self.copy_from_plan = partial(self.copy_contact, from_plan=True)
+        self.conversation = Conversation(self.allow_exports, self.copy_from_plan)
         c = self.conversation
         self.sections_model, self.strip, self.pages = c.sections_model, c.strip, c.pages
         self.question_page, self.emergency = c.question_page, c.emergency
@@ -192,10 +194,11 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         # "Summary copied: paste it into the form" stood after a correction changed the plan,
         # inviting the old summary into a referral form (review 2026-12-01)
         self._reset_status()
-        if self.clipboard.withdraw_summary_unless(self._summary_now):
+        if withdrawn := self.clipboard.withdraw_unless_said(self._summary_now):
+            again = "again (Alt+C)" if withdrawn == "summary" else "again"
             self.status.setText(
-                "The plan changed, so the summary copied before is off the clipboard: "
-                "copy it again (Alt+C) from the new plan."
+                f"The plan changed, so the {withdrawn} copied before is off the clipboard: "
+                f"copy it {again} from the new plan."
             )
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
                 self.question_page.hold_keys()  # the page now shown, only
             return
         months = self.pathway.graph.settings.assured_within_months
-        self.emergency.show_action(urgent, self.today(), months, self.copy_contact, question.id)
+        self.emergency.show_action(urgent, self.today(), months, self.copy_from_plan, question.id)
         self.pages.setCurrentWidget(self.emergency)
         self.show_reminders()  # after the 999 card: nothing may stand before it
 
@@ -246,10 +249,10 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.session.finish()
         self.refresh()
 
-    def copy_contact(self, contact: str) -> None:
-        """A card's number or address copied, and said (the status line still said
-        "Summary copied" from before: review 2026-12-01)."""
-        self.clipboard.put(contact)
+    def copy_contact(self, contact: str, from_plan: bool = False) -> None:
+        """A number or address copied, and said (the status line still said "Summary
+        copied" from before: review 2026-12-01); from the plan, taken back if it changes."""
+        self.clipboard.put(contact, "number" if from_plan else "")
         self.status.setText(f"Copied {contact}: paste it where you dial or write.")
 
     def _summary_now(self) -> str | None:
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
     def copy_summary(self) -> None:
         if self.session.plan is None or not self.allow_exports:
             return
-        self.clipboard.put_summary(self._summary_now())
+        self.clipboard.put(self._summary_now(), "summary")
         self.status.setText("Summary copied: paste it into the form, and add names only there.")
 
     def save_pdf(self) -> None:
@@ -296,9 +299,8 @@ class MainWindow(QMainWindow, ForgetsTheCase):
 
     def use_directory(self, loaded: Loaded, change: str) -> None:
         """Switch to a newer directory (only ever between conversations: DirectorySwitch)."""
-        # the focus stays on the tab the worker is in: it went to a hidden page's button, the
-        # conversation's "Yes [Y]" or Practice's "Start", and a Space in the Directory tab
-        # answered "in danger now" (re-attack round, 2026-12-02)
+        # the focus stays on the tab the worker is in: it went to a hidden page's button, and a
+        # Space in the Directory tab answered "in danger now" (re-attack round, 2026-12-02)
         elsewhere = self.tabs.currentIndex() != 0
         focus = QApplication.focusWidget() if elsewhere else None
         gc.unfreeze()  # the launch's directory, frozen at start (collect_again), may go now

@@ -117,6 +117,24 @@ def test_a_summary_copied_goes_from_the_clipboard_when_a_correction_changes_the_
     assert QGuiApplication.clipboard().text() == "0121 000 0000"
 
 
+def test_a_number_copied_from_a_card_goes_when_a_correction_takes_it_off_the_plan(qtbot, window):
+    """Walsall's front door, copied from its card, stayed on the clipboard after the area was
+    corrected to Dudley, ready to be dialled (seams review, 2026-12-04)."""
+    walk(qtbot, window, SCENARIO)
+    rows = [r for card in window.plan_view.cards for r in card.rows if hasattr(r, "copy_button")]
+    local = next(r for r in rows if r.number.text().startswith("0"))  # the first is local
+    local.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    window.correct("borough")  # the same answer again: the number is still on the plan
+    window.answer(SCENARIO["borough"])
+    assert QGuiApplication.clipboard().text() == copied
+    window.correct("borough")
+    window.answer(next(b for b in ("dudley", "walsall") if b != SCENARIO["borough"]))
+    assert copied not in window._summary_now()
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.status.text().startswith("The plan changed, so the number copied before")
+
+
 def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window):
     walk(qtbot, window, SCENARIO)
     window.tabs.setCurrentWidget(window.directory)
