@@ -460,3 +460,22 @@ def test_a_time_limit_said_in_a_reminder_cites_the_guidance_that_sets_it(graph):
     for reminder in graph.by_category("reminder"):
         if "four weeks" in reminder.text:
             assert cited & set(reminder.sources), reminder.id
+
+
+def test_a_strangled_child_is_not_told_to_take_themselves_to_a_doctor(pathway):
+    """ "Please see a doctor today" was said to a strangled 11-year-old, whose adults may be
+    the ones who hurt them (reader, 2026-12-04): the worker arranges the check, with the
+    front door phoned today; an adult is still told to go."""
+    from tests.pathways.test_summary import adult_in_coventry, child_under_16
+
+    strangled = {"additional_needs": ["non_fatal_strangulation"], "strangulation_recent": "yes"}
+    child = pathway.step(answers_for(pathway, child_under_16(**strangled))).plan
+    check = child.action("urgent_medical_check")
+    assert check.title == "Arrange a medical check for them today"
+    assert "I will arrange it" in check.say and "Please see a doctor" not in check.say
+    assert "child_safeguarding_referral" in [a.kind for a in child.actions]
+    adult = adult_in_coventry(dash_answers=None, **strangled)
+    assert (
+        "Please see a doctor today"
+        in pathway.step(answers_for(pathway, adult)).plan.action("urgent_medical_check").say
+    )

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QWidget,
 )
 
 from app.db.user_store import open_user_store
 from app.ui.file_dialog import documents_folder
 from app.user_data import UserData
 from tests.conftest import REPO
-from tests.ui.conftest import TODAY, walk
+from tests.ui.conftest import TODAY, press, walk
 
 WALSALL = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
 
@@ -49,6 +50,13 @@ def on_screen(root) -> list[tuple]:
             for r in range(model.rowCount())
         ]
         seen.append(("rows", view.accessibleName(), tuple(rows)))
+    # what a screen reader is served, hidden widgets too: the last case's area, age, risk
+    # and 999 wording stayed in names after a quick exit (seams review, 2026-12-04)
+    seen += [
+        ("spoken", type(w).__name__, w.accessibleName(), w.accessibleDescription())
+        for w in root.findChildren(QWidget)
+        if w.accessibleName() or w.accessibleDescription()
+    ]
     return sorted(seen, key=repr)
 
 
@@ -82,6 +90,17 @@ def test_after_quick_exit_every_view_is_as_a_fresh_windows(qtbot, make_window, u
     assert window.holds_case() == []
     assert not window.pathway.holds_case()  # no service choices remembered from the case
     assert on_screen(window.work) == fresh_view
+
+
+def test_after_the_999_page_quick_exit_leaves_nothing_a_screen_reader_reads(qtbot, make_window):
+    """The 999 page's name kept its card's words after a quick exit (seams review)."""
+    window, fresh = make_window(), make_window()
+    press(qtbot, window, Qt.Key.Key_Y)  # someone is in danger now
+    assert window.pages.currentWidget() is window.emergency
+    assert "999" in window.emergency.accessibleName()
+    window.quick_exit()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the card, gone
+    assert on_screen(window.work) == on_screen(fresh.work)
 
 
 def test_text_selected_in_the_plan_and_copied_is_cleared(qtbot, make_window):

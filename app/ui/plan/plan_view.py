@@ -209,6 +209,9 @@ class PlanView(QWidget):
 
     def clear(self) -> None:
         self.shown = None
+        # the risk and red flags a screen reader is told of go with the cards (they stayed
+        # after a quick exit: seams review, 2026-12-04)
+        self.scroll.setAccessibleDescription("")
         self.scroll.setWidget(QWidget())
         self.action_kinds = []
         self.cards = []

@@ -113,6 +113,7 @@ class EmergencyPage(QWidget):
             self.frame.deleteLater()
         self.frame = self.card = self.shown = None
         self.asked_by = ""
+        self.setAccessibleName("")  # its card's words stayed after a quick exit (seams review)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if entered(event):

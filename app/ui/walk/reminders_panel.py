@@ -73,6 +73,7 @@ class RemindersPanel(QWidget):
         case = [r for r in reminders if not r.general]
         general = [r for r in reminders if r.general]
         if not started:  # a new conversation: every reminder is news again
+            self.announced.clear()  # what the last case's were: none of this one's
             self.case_model.forget_seen()
             self.general_seen = {r.id for r in general}
             self.general_unread = set()
@@ -108,7 +109,7 @@ class RemindersPanel(QWidget):
     def _title_always(self) -> None:
         count = self.general_model.rowCount()
         unread = f", {len(self.general_unread)} new" if self.general_unread else ""
-        self.always.set_title(f"Always ({count}{unread})")
+        self.always.set_title(f"Always ({count}{unread})" if count else "Always")
 
     def _always_toggled(self) -> None:
         if self.always.is_open:  # read: no longer new

@@ -63,6 +63,7 @@ class SummaryStrip(QWidget):
         for question_id, button in self.buttons.items():
             if question_id not in given:
                 button.setText("")
+                button.setAccessibleName("")  # "Area: Walsall" stayed, hidden (seams review)
                 button.hide()
                 continue
             question, value, ours = given[question_id]
