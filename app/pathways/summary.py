@@ -202,8 +202,9 @@ def plan_to_text(plan: Plan, today: date | None = None) -> str:
     if plan.risk.level != "not_applicable":
         basis = f" ({plan.risk.basis})" if plan.risk.basis else ""
         risk.append(f"Risk: {plan.risk.level.replace('_', ' ')}{basis}")
-    if plan.red_flags:
-        risk.append("Red flags: " + "; ".join(g.text for g in plan.red_flags))
+    if plan.red_flags:  # with what they ask of the worker, as the screen and the PDF say it
+        advice = f" ({red_flags_advice(plan)})" if red_flags_advice(plan) else ""
+        risk.append("Red flags: " + "; ".join(g.text for g in plan.red_flags) + advice)
     risk += [f"Note: {notice.text}" for notice in plan.notices]
     lines = [f"Plan (pathway {plan.pathway_version}, directory {plan.directory_version})"]
     lines += ["", *risk] if risk else []  # no empty line where no risk is said

@@ -136,6 +136,18 @@ def test_red_flags_ask_for_judgement_only_where_a_judgement_is_asked(pathway):
     assert red_flags_advice(plan) == ""
 
 
+def test_the_summary_says_what_red_flags_ask_as_the_screen_and_pdf_do(pathway):
+    """Below high risk the screen and the PDF said "consider professional judgement" beside
+    the red flags; the summary pasted into a form did not (seams review, 2026-12-04)."""
+    from app.pathways.summary import plan_to_text
+
+    dash = {f"dash_{n:02}": "yes" if n in (8, 15) else "no" for n in range(1, 25)}
+    answers = adult_in_coventry(dash_answers=dash, strangulation_recent="over_a_month")
+    text = plan_to_text(pathway.step(answers).plan)
+    flags = next(line for line in text.splitlines() if line.startswith("Red flags: "))
+    assert flags.endswith(" (consider professional judgement)")
+
+
 def test_a_need_the_dash_gave_is_in_the_referral_details_however_its_box_was_left(pathway):
     """ "Needs and circumstances: None" stood beside a plan acting on a Dash strangulation
     when the worker had unticked its box (round-3 review 2026-12-01)."""

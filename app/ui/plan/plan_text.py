@@ -13,6 +13,7 @@ from app.pathways.summary import (
     grouped,
     note_leads,
     red_flags_advice,
+    round_the_clock_first,
     service_notes,
 )
 
@@ -63,9 +64,13 @@ def action_html(number: int, action: PlannedAction, check) -> str:
     leads = note_leads(action)
     if leads:
         html.append(note)
-    if action.services:
-        items = "".join(service_html(m, check(m.service)) for m in action.services)
-        html.append(f"<ul>{items}</ul>")
+    # a helpline's lines open day and night first, as the card and the summary give them: a
+    # daytime local line stood first in the PDF (seams review, 2026-12-04)
+    helpline = action.kind == "helpline"
+    parts = round_the_clock_first(action.services) if helpline else [("", action.services)]
+    for label, matches in parts if action.services else ():
+        items = "".join(service_html(m, check(m.service)) for m in matches)
+        html.append((f"<p>{label} lines:</p>" if label else "") + f"<ul>{items}</ul>")
     if note and not leads:
         html.append(note)
     if action.say:

@@ -47,6 +47,20 @@ def test_999_is_never_marked_unconfirmed_and_other_services_quietly_are(pathway)
     assert "What you can say" in html
 
 
+def test_the_pdf_gives_a_helplines_lines_open_day_and_night_first(pathway):
+    """Coventry's Safe to Talk (weekdays) stood before the 24/7 National Domestic Abuse
+    Helpline in the PDF, under "open day and night"; the card and the summary put the 24/7
+    line first (seams review, 2026-12-04)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    plan = plan_for(pathway, adult_in_coventry(dash_answers=None))
+    html = plan_document_html(plan, TODAY)
+    helpline = html[html.index(plan.action("helpline").title) :]
+    assert helpline.index("24/7 lines:") < helpline.index("0808 2000 247")
+    assert helpline.index("0808 2000 247") < helpline.index("daytime lines:")
+    assert helpline.index("daytime lines:") < helpline.index("Safe to Talk")
+
+
 def test_the_pdf_puts_what_to_do_first_when_nothing_can_be_rung(pathway):
     from tests.pathways.test_services import ADULT_ASSAULTED_THIS_WEEK
 
