@@ -122,6 +122,9 @@ def left_in_default_folder(default: Path | None, named: Path | None) -> str:
 SUBFOLDERS_CHECKED = 64  # folders inside IT's folder looked into for updates, newest name first
 
 
+NEAR_NAMED = 5  # files named almost as an update, named in what IT is told
+
+
 def not_read(folder: Path | None) -> list[str]:
     """What IT put in its update folder that no laptop reads, said: updates in a folder
     inside it (a lead's updates unpacked from an archive, or copied by month), and files
@@ -146,8 +149,12 @@ def not_read(folder: Path | None) -> list[str]:
             f"read only the update folder itself ({folder}); move them there"
         )
     if near:
+        # the first few named and the rest counted: 50,000 in one message made a 4.6 MB
+        # line that rotated IT's log away at every start (attack, 2026-12-04)
+        more = f" and {len(near) - NEAR_NAMED:,} more" if len(near) > NEAR_NAMED else ""
         said.append(
-            f"{', '.join(repr(n) for n in near)} in {folder} are not read as updates: an "
+            f"{', '.join(repr(n) for n in near[:NEAR_NAMED])}{more} in {folder} are not read "
+            "as updates: an "
             "update's name ends in .navdir and does not start with a dot; copy it again "
             "under the name the lead gave it"
         )
