@@ -111,7 +111,7 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     if child and own and "the children" in child.say:
         failures.append("R3: a child telling about themselves is spoken to, not about")
     if policy.decision_respected(a, set(plan.action_kinds)):
-        for kind in ("specialist_da_service", "isva_referral"):
+        for kind in ("specialist_da_service", "isva_referral", "hba_fm_specialist"):
             action = plan.action(kind)
             if action and not action.title.startswith("Give them the details"):
                 failures.append(f"R37: {kind} must say 'give them the details', not 'refer'")

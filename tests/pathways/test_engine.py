@@ -479,3 +479,16 @@ def test_a_strangled_child_is_not_told_to_take_themselves_to_a_doctor(pathway):
         "Please see a doctor today"
         in pathway.step(answers_for(pathway, adult)).plan.action("urgent_medical_check").say
     )
+
+
+def test_with_consent_refused_the_honour_based_abuse_card_gives_the_details(pathway):
+    """R37: with nothing going ahead without consent, support actions say "give them the
+    details", not "refer": "Contact an honour-based abuse and forced marriage specialist"
+    stood beside "their decision stands" (reader, 2026-12-04)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    refused = adult_in_coventry(dash_answers=None, consent_to_share="no")
+    refused |= {"relationship_to_abuser": "family_member", "additional_needs": ["forced_marriage"]}
+    plan = pathway.step(answers_for(pathway, refused)).plan
+    assert "decision_respected" in [r.id for r in plan.reminders]
+    assert plan.action("hba_fm_specialist").title.startswith("Give them the details")
