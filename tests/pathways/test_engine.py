@@ -492,3 +492,17 @@ def test_with_consent_refused_the_honour_based_abuse_card_gives_the_details(path
     plan = pathway.step(answers_for(pathway, refused)).plan
     assert "decision_respected" in [r.id for r in plan.reminders]
     assert plan.action("hba_fm_specialist").title.startswith("Give them the details")
+
+
+def test_a_child_is_not_asked_for_a_crime_reference_or_about_bail(pathway):
+    """ "Do you have a crime reference number? If there are bail conditions…" was said to a
+    child under 16 (reader, 2026-12-04); a professional's own FGM report keeps its title."""
+    from tests.pathways.test_summary import child_under_16
+
+    told = child_under_16(police_aware="yes")
+    known = pathway.step(answers_for(pathway, told)).plan.action("police_already_involved")
+    assert "crime reference" not in known.say and "bail" not in known.say
+    assert known.title.endswith("ask the front door or the police for the crime reference")
+    fgm = told | {"additional_needs": ["fgm"], "regulated_professional": True}
+    duty = pathway.step(answers_for(pathway, fgm)).plan.action("police_already_involved")
+    assert duty.title.startswith("The police already know, and you must still report")
