@@ -195,10 +195,10 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         # inviting the old summary into a referral form (review 2026-12-01)
         self._reset_status()
         if withdrawn := self.clipboard.withdraw_unless_said(self._summary_now):
-            again = "again (Alt+C)" if withdrawn == "summary" else "again"
+            again = "it again (Alt+C)" if withdrawn == "summary" else "the one you need"
             self.status.setText(
                 f"The plan changed, so the {withdrawn} copied before is off the clipboard: "
-                f"copy it {again} from the new plan."
+                f"copy {again} from the new plan."
             )
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
