@@ -139,6 +139,15 @@ def test_an_unreadable_policy_is_named_as_why_its_keys_updates_are_refused(app_h
     assert "add their .pub key" not in refused[0]
 
 
+# an older or newer release's database: its rules name no National Domestic Abuse Helpline
+# as a fallback, and it holds none; this release's rules do
+WITHOUT_NDAH = (
+    "UPDATE action_template SET fallback_service_ids = '[]' "
+    "WHERE fallback_service_ids LIKE '%ndah%'",
+    *(f"DELETE FROM {table} WHERE service_id = 'ndah'" for table in ("phone", "service_area")),
+    "DELETE FROM attribute WHERE link_id = 'ndah'",
+    "DELETE FROM service WHERE id = 'ndah'",
+)
 NO_999 = (  # a condition that can never hold: the 999 card never fires
     'UPDATE outcome_rule SET condition = \'{"all": [{"q": "age_group", "eq": "adult"}, '
     '{"q": "age_group", "eq": "16_17"}]}\' WHERE action_kind = \'emergency_999\''
@@ -189,16 +198,7 @@ def test_an_update_that_cannot_serve_the_release_rules_is_refused(it, tmp_path):
     from app.db.directories import select_directory
 
     where, lead = it
-    _signed_with_other_rules(
-        tmp_path,
-        where,
-        lead,
-        "UPDATE action_template SET fallback_service_ids = '[]' "
-        "WHERE fallback_service_ids LIKE '%ndah%'",
-        *(f"DELETE FROM {table} WHERE service_id = 'ndah'" for table in ("phone", "service_area")),
-        "DELETE FROM attribute WHERE link_id = 'ndah'",
-        "DELETE FROM service WHERE id = 'ndah'",
-    )
+    _signed_with_other_rules(tmp_path, where, lead, *WITHOUT_NDAH)
     chosen = select_directory(where)
     assert chosen.origin == "shipped"
     assert any("do not serve this app's pathway" in r for r in chosen.refused)

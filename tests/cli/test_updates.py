@@ -96,20 +96,13 @@ def test_publish_lists_no_settings_change_from_this_laptops_policy(
     """IT's thresholds on the lead's laptop were compared with the new directory as signed:
     every publish said "pathway changed: settings / escalation_incidents: 2 → 3", a change
     never made, teaching the lead to skip the lines that matter (review 2026-12-01)."""
-    from datetime import date
 
-    from app.db import signing
     from tests.conftest import machine_folder
 
     policy = machine_folder(app_home.env, "config", "policy.json")
     policy.parent.mkdir(parents=True, exist_ok=True)
     policy.write_text('{"escalation_incidents": 2, "sarc_urgent_days": 14}')
-    lead = signing.generate(tmp_path / "k")
-    today = date.today()
-    version = f"{today.year}.{today.month}.{today.day}"
-    publish = ["--directory", str(coventry_edit), "directory", "publish", "--version", version]
-    assert main([*publish, "--key", str(lead.private_path), "--out", str(tmp_path / "o")]) == 0
-    out = capsys.readouterr().out
+    out = published_today(coventry_edit, tmp_path, capsys)
     assert ": 1 number changed" in out
     assert "pathway" not in out and "escalation_incidents" not in out
 
@@ -307,9 +300,7 @@ def test_a_database_is_published_with_this_releases_rules(tmp_path, capsys, app_
     with its own rules: one whose 999 rule could never hold was signed and, on laptops,
     "Call 999" never showed (attack, 2026-12-04). Its services are signed under the rules of
     the release publishing it (H345)."""
-    from datetime import date
 
-    from app.db import signing
     from app.db.bundle import read_bundle_file, whole_bundle
     from app.db.loader import load_graph
     from tests.conftest import shipped_changed
@@ -321,12 +312,7 @@ def test_a_database_is_published_with_this_releases_rules(tmp_path, capsys, app_
         "UPDATE phone SET number = '024 7600 0000' WHERE service_id = 'coventry-mash'",
         NO_999,
     )
-    lead = signing.generate(tmp_path / "k")
-    today = date.today()
-    version = f"{today.year}.{today.month}.{today.day}"
-    publish = ["--directory", str(database), "directory", "publish", "--version", version]
-    assert main([*publish, "--key", str(lead.private_path), "--out", str(tmp_path / "o")]) == 0
-    out = capsys.readouterr().out
+    out = published_today(database, tmp_path, capsys)
     assert ": 1 number changed" in out and "pathway" not in out
     _, signed = whole_bundle(read_bundle_file(next((tmp_path / "o").iterdir())))
     rules = load_graph(signed)
@@ -340,17 +326,29 @@ def test_verify_refuses_an_update_this_releases_laptops_refuse(tmp_path, capsys,
     from app.db import signing
     from tests.conftest import shipped_changed
     from tests.security.attacks import signed_bundle
+    from tests.test_in_force import WITHOUT_NDAH
 
     lead = signing.generate(tmp_path / "k")
     without_ndah = shipped_changed(
         tmp_path / "older-release.sqlite",
-        "UPDATE action_template SET fallback_service_ids = '[]' "
-        "WHERE fallback_service_ids LIKE '%ndah%'",
-        *(f"DELETE FROM {table} WHERE service_id = 'ndah'" for table in ("phone", "service_area")),
-        "DELETE FROM attribute WHERE link_id = 'ndah'",
-        "DELETE FROM service WHERE id = 'ndah'",
+        *WITHOUT_NDAH,
         "UPDATE content_meta SET value = '2026.12.8' WHERE key = 'directory_version'",
     )
     bundle = signed_bundle(without_ndah, lead, tmp_path / "directory-2026.12.8.navdir", "2026.12.8")
     assert main(["directory", "verify", str(bundle), "--keys", str(lead.public_path.parent)]) == 1
     assert "do not serve this app's pathway: action" in capsys.readouterr().err
+
+
+def published_today(database, tmp_path, capsys) -> str:
+    """`directory publish` of a database as it is, versioned today and signed with a new
+    lead's key into tmp_path/o: what it printed."""
+    from datetime import date
+
+    from app.db import signing
+
+    lead = signing.generate(tmp_path / "k")
+    today = date.today()
+    version = f"{today.year}.{today.month}.{today.day}"
+    publish = ["--directory", str(database), "directory", "publish", "--version", version]
+    assert main([*publish, "--key", str(lead.private_path), "--out", str(tmp_path / "o")]) == 0
+    return capsys.readouterr().out
