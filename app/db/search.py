@@ -215,18 +215,17 @@ class DirectorySearch:
         where, params = self._filters(filters)
         columns = (
             "s.id, s.name, coalesce(o.name, ''), "
-            # the number the plan shows: never a fax put first (attack review 2026-12-01)
-            "coalesce((SELECT number FROM phone WHERE service_id = s.id "
-            f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), "
+            # the number the plan shows, its type and its note, in one look (each looked up
+            # for every service matched, before the first 50 are kept): never a fax put
+            # first (attack review 2026-12-01)
+            "coalesce((SELECT number || char(31) || coalesce(type, '') || char(31) || "
+            f"coalesce(description, '') FROM phone WHERE service_id = s.id AND {RINGABLE_SQL} "
+            "ORDER BY ordinal, id LIMIT 1), ''), "
             "s.confidence, s.assured_date, s.source, s.source_date, coalesce(s.notes, ''), "
             "coalesce(s.email, ''), s.assured_method, coalesce(s.alert, ''), "
-            "coalesce((SELECT type FROM phone WHERE service_id = s.id "
-            f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), "
             "coalesce((SELECT group_concat(description, '; ') FROM schedule "
             "WHERE service_id = s.id AND description != ''), ''), "
-            "coalesce(s.application_process, ''), coalesce(s.url, ''), "
-            "coalesce((SELECT description FROM phone WHERE service_id = s.id "
-            f"AND {RINGABLE_SQL} ORDER BY ordinal, id LIMIT 1), ''), s.audience"
+            "coalesce(s.application_process, ''), coalesce(s.url, ''), s.audience"
         )
         expression = match_expression(text)
         if expression:
@@ -270,10 +269,11 @@ class DirectorySearch:
 
     def _hit(self, row: tuple, today: date) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""
-        odd = lead_cautions(row[11], row[12], row[3])  # as the plan reads it
-        check = needs_check(row[4], row[5], row[10], today, self.months, row[3])
-        confirmed = contact_confirmed(row[5], row[10], row[3], today)
-        phone = national_number(row[3]) or plain_spaces(row[3])  # "(111)" as 111 (H230)
+        number, kind, note = (*row[3].split("\x1f", 2), "", "")[:3]
+        odd = lead_cautions(row[11], kind, number)  # as the plan reads it
+        check = needs_check(row[4], row[5], row[10], today, self.months, number)
+        confirmed = contact_confirmed(row[5], row[10], number, today)
+        phone = national_number(number) or plain_spaces(number)  # "(111)" as 111 (H230)
         return ServiceHit(
             row[0],
             fixed_line_name(plain_spaces(row[1]), phone),  # as the plan shows them (H208)
@@ -286,14 +286,14 @@ class DirectorySearch:
             fixed_line_words(row[9], phone),
             check_before_use=check or odd,
             confirmed=str(confirmed or "") if not odd else "",
-            alert=lead_alert(row[11], row[3]),
-            hours=fixed_line_words(plain_spaces(row[13]), phone),
-            referral_route=fixed_line_words(plain_lines(row[14]), phone),
-            website=fixed_line_words(row[15], phone),
+            alert=lead_alert(row[11], number),
+            hours=fixed_line_words(plain_spaces(row[12]), phone),
+            referral_route=fixed_line_words(plain_lines(row[13]), phone),
+            website=fixed_line_words(row[14], phone),
             phone_note=fixed_line_words(
-                "; ".join(x for x in (type_label(row[12]), plain_spaces(row[16])) if x), phone
+                "; ".join(x for x in (type_label(kind), plain_spaces(note)) if x), phone
             ),
-            audience=row[17] or "any",
+            audience=row[15] or "any",
         )
 
     def _place_as_filter(self, text: str, filters: SearchFilters) -> tuple[str, SearchFilters]:
