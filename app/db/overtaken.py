@@ -22,6 +22,7 @@ from app.pathways.phone_numbers import refused_number, ringable
 from app.pathways.services import assured_on, person_confirmed
 
 NAMED = 3  # services named in the message; the rest counted
+SERVICE_SIDE = ("kind_labels",)  # what a directory's graph holds beside its services
 # where a service's details came from: the lead's own record, not what a worker sees or
 # trusts (a lead's note edited in a database published again was taken for an undoing)
 PROVENANCE = ("notes", "source", "source_date")
@@ -144,11 +145,12 @@ def _any_service_changed(update: bytes, older: bytes, older_is: str) -> list[tup
     and dropped its "check before use" alert (eleventh attack round, 2026-12-01)."""
     new_graph, old_graph = load_graph(update), load_graph(older)
     new, old = new_graph.services, old_graph.services
-    changed = [  # the pathway's words and settings too: a kind's words put back (round 12)
-        ("", f"the pathway's {f.name} ({older_is} differ)")
-        for f in dataclasses.fields(new_graph)
-        if f.name not in ("services", "directory_version")
-        and getattr(new_graph, f.name) != getattr(old_graph, f.name)
+    # a kind's words put back too (round 12); never the rules, which laptops take from
+    # their own release whatever a directory holds (H345)
+    changed = [
+        ("", f"the directory's {name} ({older_is} differ)")
+        for name in SERVICE_SIDE
+        if getattr(new_graph, name) != getattr(old_graph, name)
     ]
     for service_id in sorted(new.keys() | old.keys()):
         now, was = new.get(service_id), old.get(service_id)

@@ -126,13 +126,19 @@ def test_a_leads_own_note_in_a_database_published_again_is_no_undoing(tmp_path):
     noted = shipped_changed(tmp_path / "y.sqlite", "UPDATE service SET notes = 'Rang 1 Dec'")
     trusted = Published((share,), tuple(signing.load_public_keys(tmp_path / "lead").items()))
     assert publish(noted, lead.private_path, share, "2026.12.3", TODAY, published=trusted)
-    said = r"the pathway's actions \(this database's differ\)"  # a card's words put back
-    words = "UPDATE action_template SET say = 'Old words.' WHERE kind = 'emergency_999'"
+    said = r"the directory's kind_labels \(this database's differ\)"  # a kind's words back
+    words = "UPDATE taxonomy_term SET name = 'Old words' WHERE code = 'refuge'"
     with pytest.raises(Refused, match=said):
         publish(
             shipped_changed(tmp_path / "z.sqlite", words), lead.private_path, share,
             "2026.12.4", TODAY, published=trusted,
         )  # fmt: skip
+    # a card's old words are no undoing: what is signed is this release's (H345)
+    words = "UPDATE action_template SET say = 'Old words.' WHERE kind = 'emergency_999'"
+    assert publish(
+        shipped_changed(tmp_path / "w.sqlite", words), lead.private_path, share,
+        "2026.12.4", TODAY, published=trusted,
+    ).exists()  # fmt: skip
 
 
 def test_a_version_a_year_ahead_kept_only_in_the_ledger_allows_its_own_day(tmp_path):
