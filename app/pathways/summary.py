@@ -156,6 +156,8 @@ def service_line(match: ServiceMatch, check) -> str:
         extras.append("unconfirmed: check it before you give it")
     elif reachable and not s.has_confirmed_contact:
         extras.append("contact not confirmed")
+    elif reachable and (day := confirmed_on(s)):  # as the PDF says it (seams review)
+        extras.append(f"confirmed {day.isoformat()}")
     tail = f" ({'; '.join(extras)})" if extras else ""
     # The number first, after an English word, and the name last: after a name ending in
     # Urdu or Arabic, "0121 552 6448" was shown and pasted as "6448 552 0121", and so was a

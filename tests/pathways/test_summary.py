@@ -18,6 +18,20 @@ def test_an_unconfirmed_number_is_said_unconfirmed_once(graph):
     assert line.count("check it before you give it") == 1 and "contact not confirmed" not in line
 
 
+def test_a_number_a_person_checked_is_said_confirmed_as_the_pdf_says_it(graph):
+    """The card, the PDF, the tab and `route --json` said a checked number was confirmed;
+    the summary pasted into a form said nothing of it (seams review, 2026-12-04)."""
+    import dataclasses
+    from datetime import date, timedelta
+
+    day = (date.today() - timedelta(days=3)).isoformat()
+    mash = dataclasses.replace(
+        graph.services["walsall-mast"], assured_date=day, assured_method="phoned"
+    )
+    line = service_line(ServiceMatch(mash), lambda service: False)
+    assert f"confirmed {day}" in line and "not confirmed" not in line
+
+
 def test_what_to_do_leads_when_the_first_service_has_nothing_to_ring(pathway):
     from app.cli.route import answers_for
     from tests.pathways.test_services import ADULT_ASSAULTED_THIS_WEEK
