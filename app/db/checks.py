@@ -216,7 +216,8 @@ def check_numbers(source: Source, every_rule: bool = False) -> None:
     """The lead's side only (publish), as check_confirmations: every number read by the
     strict rule, and a number for every fallback (app/pathways/phone_numbers.py). Laptops
     keep an update signed before these rules and show its number "check it". `every_rule`:
-    a database published as it is meets a working copy's rules too (H346)."""
+    a database published as it is meets a working copy's rules too (H346); from either, no
+    refuge's address and no kind named twice (H357)."""
     from app.db.field_rules import phone_problems
     from app.pathways.validate import fallback_contact_problems
 
@@ -244,10 +245,9 @@ def check_numbers(source: Source, every_rule: bool = False) -> None:
 
     problems += word_problems(source)
     problems += fallback_contact_problems(load_graph(source))
-    if every_rule:
-        from app.db.database_rules import database_problems
+    from app.db.database_rules import database_problems
 
-        problems += database_problems(source)
+    problems += database_problems(source, services_too=every_rule)
     if problems:
         raise Refused(every_problem(problems))
 

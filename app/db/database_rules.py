@@ -9,42 +9,48 @@ site behind an "@" was shown in the Directory tab (attack, 2026-12-04; H346).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from app.db.loader import Source, load_graph
 from app.db.maintenance import copy_records, vocabulary
 from app.db.oruk_format import read_directory
 from app.db.service_checks import WHERE, service_problems
-from app.db.service_rows import Rows, kind_term_id
+from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 
 REFUGE_KIND = "refuge"
+# a refuge by its words: "safe house" held an address the word "refuge" would have (H357)
+REFUGE_WORDS = re.compile(r"\brefuges?\b|\bsafe\s*houses?\b|\bshelters?\b", re.IGNORECASE)
 NO_ADDRESS = "a refuge's address must never be held: remove where it is"
 
 
-def database_problems(database: Source) -> list[str]:
-    """Each service's problems by the working copy's rules, and where a refuge is in any
-    words held with it that a working copy does not hold (its other phones, its locations,
-    its organisation)."""
-    graph = load_graph(database)
+def database_problems(database: Source, services_too: bool = True) -> list[str]:
+    """Each service's problems by the working copy's rules (`services_too`: a working copy
+    built a moment ago met them), its kinds' terms, and where a refuge is in any words held
+    with it that a working copy does not hold (its other phones, its locations, its
+    organisation) or in words no plan needs an address in."""
     rows = read_directory(database)
-    words = vocabulary(graph, graph.kind_labels)
-    problems = [
-        f"{record['name']} ({record['id']}): {field}: {problem}"
-        for record in copy_records(rows)
-        for field, found in service_problems(record, words.kinds, words.areas).items()
-        for problem in found
-    ]
-    return problems + refuge_address_problems(rows)
+    problems = []
+    if services_too:
+        graph = load_graph(database)
+        words = vocabulary(graph, graph.kind_labels)
+        problems = [
+            f"{record['name']} ({record['id']}): {field}: {problem}"
+            for record in copy_records(rows)
+            for field, found in service_problems(record, words.kinds, words.areas).items()
+            for problem in found
+        ]
+    return problems + kind_problems(rows) + refuge_address_problems(rows)
 
 
 def refuge_address_problems(rows: Rows) -> list[str]:
     """Every row held with a refuge (a service of kind refuge, or one that says "refuge")
     whose words say where it is: locations have no address table, and their name and
     description were the way round it (H346)."""
-    kind = kind_term_id(REFUGE_KIND)
-    refuges = {a["link_id"] for a in rows["attribute"] if a["taxonomy_term_id"] == kind} | {
-        s["id"] for s in rows["service"] if REFUGE_KIND in _words(s).casefold()
-    }
+    codes = {t["id"]: t["code"] for t in rows["taxonomy_term"] if t["taxonomy"] == KIND_TAXONOMY}
+    refuges = {
+        a["link_id"] for a in rows["attribute"] if codes.get(a["taxonomy_term_id"]) == REFUGE_KIND
+    } | {s["id"] for s in rows["service"] if REFUGE_WORDS.search(_words(s))}
     services = [s for s in rows["service"] if s["id"] in refuges]
     organisations = {s["organization_id"] for s in services if s["organization_id"]}
     places = {
@@ -64,12 +70,33 @@ def refuge_address_problems(rows: Rows) -> list[str]:
             for row in rows[table]
             if row["service_id"] in refuges
         ),
+        # words no plan needs an address in, whoever they are held for: a kind's label is
+        # in every worker's Directory tab, and a location or an attribute linked to nothing
+        # was exported from every laptop (re-attack, 2026-12-04; H357)
+        *(("location", place["id"], place) for place in rows["location"]),
+        *(("attribute", a["id"], a) for a in rows["attribute"]),
+        *(("service kind", t["id"], t) for t in rows["taxonomy_term"]),
     ]
+    return list(
+        dict.fromkeys(  # a location linked to a refuge is read once
+            f"{table} {ident}: {NO_ADDRESS}"
+            for table, ident, row in held
+            if WHERE.search(unicodedata.normalize("NFKC", _words(row)))
+        )
+    )
+
+
+def kind_problems(rows: Rows) -> list[str]:
+    """A service kind's term is named by its code, once: laptops read a kind by its code,
+    the lead's rules by its term; a refuge under a term named "…/da_service" was a refuge
+    on the plan and no refuge to the rules (re-attack, 2026-12-04; H357)."""
+    terms = [t for t in rows["taxonomy_term"] if t["taxonomy"] == KIND_TAXONOMY]
+    codes = [t["code"] for t in terms]
     return [
-        f"{table} {ident}: {NO_ADDRESS}"
-        for table, ident, row in held
-        if WHERE.search(unicodedata.normalize("NFKC", _words(row)))
-    ]
+        f"service kind {t['id']}: its id must be {kind_term_id(t['code'])}"
+        for t in terms
+        if t["id"] != kind_term_id(t["code"])
+    ] + [f"service kind {code}: held twice" for code in sorted(set(codes)) if codes.count(code) > 1]
 
 
 def _words(row: dict) -> str:

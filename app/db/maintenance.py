@@ -21,7 +21,7 @@ from app.db.copy_files import FIELDS, csv_text
 from app.db.loader import Source, is_always_open, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
-from app.db.service_rows import Rows, age_of, taxonomy_rows
+from app.db.service_rows import Rows, age_of, kind_term_id, taxonomy_rows
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph, Service
 from app.pathways.phone_numbers import contact_record, ringable, type_label, type_problem
@@ -314,7 +314,16 @@ def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, ow
 
 
 def copy_records(rows: Rows) -> list[dict[str, str]]:
-    """A database's services as a working copy's services.csv holds them."""
+    """A database's services as a working copy's services.csv holds them, each kind by its
+    code as laptops read it: read from the term's id, a refuge whose term was named
+    "…/da_service" was no refuge to the lead's rules (re-attack, 2026-12-04; H357)."""
+    codes = {t["id"]: kind_term_id(t["code"]) for t in rows["taxonomy_term"]}
+    rows = rows | {
+        "attribute": [
+            a | {"taxonomy_term_id": codes.get(a["taxonomy_term_id"], a["taxonomy_term_id"])}
+            for a in rows["attribute"]
+        ]
+    }
     by_service = {key: _grouped(rows[table], key_field) for key, table, key_field in _LINKS}
     organisations = {o["id"]: o["name"] for o in rows["organization"]}
     return [_record(s, by_service, organisations) for s in rows["service"]]

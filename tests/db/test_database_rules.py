@@ -42,6 +42,40 @@ def test_where_a_refuge_is_is_found_in_any_words_held_with_it(tmp_path, statemen
     assert problems and all("a refuge's address must never be held" in p for p in problems)
 
 
+@pytest.mark.parametrize(
+    "statements",
+    [
+        # a kind's label, shown in every worker's Directory tab (re-attack, 2026-12-04)
+        ["UPDATE taxonomy_term SET name = 'Refuge (12 Acacia Road WV1 1AA)' WHERE code = 'refuge'"],
+        # an attribute's value and a location linked to nothing: exported from every laptop
+        [f"UPDATE attribute SET value = 'At {ADDRESS}' WHERE link_id = 'haven-wolverhampton'"],
+        [f"INSERT INTO location VALUES ('loc-x', NULL, 'physical', 'Haven', 'At {ADDRESS}')"],
+    ],
+)
+def test_no_address_is_held_in_words_no_plan_needs_one_in(tmp_path, statements):
+    database = shipped_changed(tmp_path / "fed.sqlite", *statements)
+    assert any("a refuge's address must never be held" in p for p in database_problems(database))
+
+
+def test_a_refuge_is_a_refuge_by_its_kinds_code_as_laptops_read_it(tmp_path):
+    """A term with the code "refuge" under the id "…/da_service": laptops showed the refuge,
+    its "Safe house at 12 Acacia Road" on the plan; the rules read the id's "da_service"
+    and passed it (re-attack, 2026-12-04; H357)."""
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "INSERT INTO taxonomy_term VALUES ('kinds/da_service', 'refuge', 'Refuge', '', "
+        "'navigator_service_kind')",
+        "UPDATE attribute SET taxonomy_term_id = 'kinds/da_service' "
+        "WHERE taxonomy_term_id = 'navigator_service_kind/refuge'",
+        f"UPDATE phone SET description = 'Safe house at {ADDRESS}' "
+        "WHERE service_id = 'haven-wolverhampton'",
+    )
+    problems = database_problems(database)
+    assert "service kind kinds/da_service: its id must be navigator_service_kind/refuge" in problems
+    assert "service kind refuge: held twice" in problems
+    assert any("phone_note: a refuge's address must never be held" in p for p in problems)
+
+
 def test_a_link_to_another_site_behind_an_at_sign_is_found(tmp_path):
     database = shipped_changed(
         tmp_path / "fed.sqlite",
