@@ -246,3 +246,25 @@ def test_without_the_apps_own_directory_an_updates_rules_never_stand_in(it, tmp_
     assert in_force.selection.origin == "machine" and in_force.selection.release is None
     with pytest.raises(DirectoryError, match="could not be checked, so the rules"):
         graph_in_force(in_force)
+
+
+def test_a_kind_this_release_knows_keeps_its_words_whatever_an_update_says(it, tmp_path):
+    """Swapped in an update, the labels of the children's and adults' front doors sent the
+    Directory tab's filter to the wrong one (re-attack, 2026-12-04; H358). A kind the
+    release does not know keeps the update's words."""
+    from app.db.directories import select_directory
+    from app.in_force import InForce, graph_in_force
+    from app.policy import MachinePolicy
+
+    where, lead = it
+    _signed_with_other_rules(
+        tmp_path,
+        where,
+        lead,
+        "UPDATE taxonomy_term SET name = 'Adult safeguarding' WHERE code = 'mash_children'",
+        "INSERT INTO taxonomy_term VALUES ('navigator_service_kind/new_kind', 'new_kind', "
+        "'A kind the lead added', '', 'navigator_service_kind')",
+    )
+    labels = graph_in_force(InForce(select_directory(where), MachinePolicy())).kind_labels
+    assert labels["mash_children"] != "Adult safeguarding"
+    assert labels["new_kind"] == "A kind the lead added"

@@ -192,6 +192,16 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
             raise Refused(f"service {service_id}: it must be active")
         if kind not in kinds:
             raise Refused(f"service {service_id}: it must be of kind {kind}")
+        # for everyone, everywhere: 999 for Coventry only, or 18 and over, took its line off
+        # the 999 card of every other plan (re-attack, 2026-12-04; H358)
+        served = db.execute(
+            "SELECT minimum_age, maximum_age, audience, "
+            "(SELECT group_concat(name) FROM service_area WHERE service_id = s.id) "
+            "FROM service s WHERE id = ?",
+            (service_id,),
+        ).fetchone()
+        if tuple(served) != (0, 120, "any", "national"):
+            raise Refused(f"service {service_id}: it serves everyone (ages 0-120, national)")
 
 
 def _service_problems_strictly(source: Source) -> list[str]:

@@ -95,7 +95,12 @@ def load_graph(source: Source, pathway_from: Source | None = None) -> g.Graph:
     if pathway_from is None or pathway_from is source:
         graph = _read(source, _graph)
     else:  # nothing of the update's own rules is read: a newer release's may not parse here
-        graph = dataclasses.replace(_read(pathway_from, _graph), **_read(source, _services))
+        rules, services = _read(pathway_from, _graph), _read(source, _services)
+        # a kind the release knows keeps the release's words: an update's swapped labels
+        # sent the Directory tab's "Children's front door" filter to adult safeguarding, and
+        # one held a refuge's street (re-attack, 2026-12-04; H358)
+        services["kind_labels"] = services["kind_labels"] | rules.kind_labels
+        graph = dataclasses.replace(rules, **services)
     if isinstance(source, bytes):
         _last_read = (source, pathway_from, graph)
     return graph

@@ -43,11 +43,24 @@ RULE_NAMES = {
 }
 # Where a refuge is: any of these in its record (read after NFKC, so full-width letters
 # and digits count too). Wide on purpose: a false alarm costs the lead a rewording.
+# (the street words: "12 Acacia Rise", "Unit 4 Acacia Yard", "12 Acacia-Road" and "on Acacia
+# Road" went through: re-attack, 2026-12-04; H358)
+STREET = (
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|place|pl|crescent"
+    r"|cres|grove|gr|terrace|terr|gardens|gdns|court|ct|row|walk|hill|park|square|sq|mews"
+    r"|rise|vale|croft|green|chase|gate|approach|quay|hollow|broadway|parade|fold"
+    r"|meadows?|boulevard|yard|wharf|brow|causeway|circus|dale|grange|heights|orchard"
+    r"|ridge|wynd)\b"
+)
+# after "on", "in", "off" or "at", only words that name a street ("at the end" is none)
+NAMED_STREET = (
+    r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
+    r"|parade|boulevard|square)\b"
+)
 WHERE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # postcode
-    r"|\b\d+[a-z]?,?\s+(?:[a-z'’.-]+\s+){0,3}"  # house number, then a street
-    r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|place|pl|crescent"
-    r"|cres|grove|gr|terrace|terr|gardens|gdns|court|ct|row|walk|hill|park|square|sq|mews)\b"
+    rf"|\b\d+[a-z]?,?\s+(?:[a-z'’.]+[\s-]+){{0,3}}{STREET}"  # house number, then a street
+    rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
     r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
     r"|-?\d{1,2}\.\d{3,},\s*-?\d{1,3}\.\d{3,}",  # map coordinates
     re.IGNORECASE,

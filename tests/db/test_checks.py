@@ -119,3 +119,21 @@ def test_the_leads_new_rules_never_set_aside_an_update_a_laptop_holds(tmp_path):
         check_numbers(twice)
     assert "service galop: service name: service ndah has this name too" in str(refused.value)
     assert "service bcwa: service url: the tel: link's number '+1 900" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "UPDATE service_area SET name = 'coventry' WHERE service_id = 'emergency-999'",
+        "UPDATE service SET minimum_age = 18 WHERE id = 'emergency-999'",
+        "UPDATE service SET audience = 'women' WHERE id = 'police-101'",
+    ],
+)
+def test_the_services_the_pathway_names_serve_everyone_everywhere(tmp_path, change):
+    """999 for Coventry only, or 18 and over, was signed and took the "Tel 999" line off
+    the 999 card of every other plan (re-attack, 2026-12-04; H358)."""
+    from app.db.checks import check_database
+    from tests.conftest import shipped_changed
+
+    with pytest.raises(Refused, match=r"it serves everyone \(ages 0-120, national\)"):
+        check_database(shipped_changed(tmp_path / "x.sqlite", change))

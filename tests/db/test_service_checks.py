@@ -66,6 +66,12 @@ def test_every_shipped_service_passes(graph, words):
         ({"kinds": "refuge", "notes": "///filled.count.soap"}, "notes", "must never"),
         ({"kinds": "refuge", "notes": "52.4862, -1.8904"}, "notes", "must never"),
         ({"notes": "our refuge is at 12 Acacia Road B12 9QT"}, "notes", "must never"),
+        # street words, a hyphen and a street named without its number (re-attack, H358)
+        ({"kinds": "refuge", "notes": "at 12 Acacia Rise, Whitmore Reans"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "Unit 4 Acacia Yard"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "7 The Parade"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "12 Acacia-Road"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "blue door on Acacia Road"}, "notes", "must never"),
         ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
     ],
 )
@@ -74,6 +80,12 @@ def test_each_problem_names_the_field_and_what_is_allowed(
 ):
     problems = service_problems({**row, **changes}, words.kinds, words.areas)
     assert any(words_in_message in p for p in problems.get(field, [])), problems
+
+
+def test_a_refuges_ordinary_words_are_no_address(row, words):
+    said = "Open 7 days; at the end of the call, 24 hours in the school holidays, women only"
+    problems = service_problems({**row, "kinds": "refuge", "notes": said}, words.kinds, words.areas)
+    assert "notes" not in problems
 
 
 def test_999_and_101_are_never_edited(words):

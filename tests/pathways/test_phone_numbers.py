@@ -254,6 +254,14 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("If no answer, try 0808-2000 24", "0808-2000 24"),
         ("Open 0900-1700 [1630 Fridays]; ring 0121 496 0000, 24 hours at weekends", ""),
         ("Times: 0900-1700; Tel: 0121 496 0000", ""),
+        # re-attack (H358): groups joined by marks no rule read as a number's
+        ("option 3; out of hours: 0300\u02d7555\u02d7857", "0300-555-857"),
+        ("Out of hours 0300\u2022555\u2022857", "0300-555-857"),
+        ("Out of hours 0300*555*857", "0300-555-857"),
+        ("Out of hours ring +1_900_555_0123", "+1-900-555-0123"),
+        ("Out of hours ring 001\u2500900\u2500555\u25000123", "001-900-555-0123"),
+        ("Out of hours ring +1 900\u2043555\u20430123", "+1 900-555-0123"),
+        ("ring 0121 496 0000 *24 hours*; Mon-Fri 9-5 | Sat 10-4; ~24/7~", ""),
     ],
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
