@@ -268,3 +268,24 @@ def test_a_kind_this_release_knows_keeps_its_words_whatever_an_update_says(it, t
     labels = graph_in_force(InForce(select_directory(where), MachinePolicy())).kind_labels
     assert labels["mash_children"] != "Adult safeguarding"
     assert labels["new_kind"] == "A kind the lead added"
+
+
+def test_an_update_narrowing_a_fallback_to_one_borough_is_refused(it, tmp_path):
+    """The National Domestic Abuse Helpline, active and numbered but for Coventry only: a
+    Dudley plan's helpline card showed no number at all (re-attack, 2026-12-04; H359)."""
+    from app.db.directories import select_directory
+    from tests.conftest import shipped_changed
+    from tests.security.attacks import signed_bundle
+
+    where, lead = it
+    narrowed = shipped_changed(
+        tmp_path / "narrowed.sqlite",
+        "UPDATE service_area SET name = 'coventry' WHERE service_id = 'ndah'",
+        "UPDATE content_meta SET value = '2026.12.9' WHERE key = 'directory_version'",
+    )  # signed by a release before this rule, whose publish did not refuse it
+    signed_bundle(narrowed, lead, where.machine_updates / "directory-2026.12.9.navdir", "2026.12.9")
+    chosen = select_directory(where)
+    assert chosen.origin == "shipped"
+    assert any(
+        "'ndah' must serve everyone nationally or across the region" in r for r in chosen.refused
+    )

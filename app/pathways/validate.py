@@ -213,6 +213,13 @@ def _outcome_problems(graph: Graph) -> list[str]:
                 problems.append(f"{where}: fallback service {service_id!r} is not in the directory")
             elif graph.services[service_id].status != "active":  # never offered, silently
                 problems.append(f"{where}: fallback service {service_id!r} is not active")
+            elif not _everywhere_for_all(graph, graph.services[service_id]):
+                # NDAH narrowed to Coventry left a Dudley plan's helpline card with no number
+                # (re-attack, 2026-12-04; H359)
+                problems.append(
+                    f"{where}: fallback service {service_id!r} must serve everyone "
+                    "nationally or across the region"
+                )
         for other in action.fallback_from_actions:
             peer = graph.actions.get(other)
             if peer is None or peer.priority >= action.priority:
@@ -336,6 +343,14 @@ def _service_problems(graph: Graph) -> list[str]:
         if not service.source:
             problems.append(f"{where}: has no source")
     return problems
+
+
+def _everywhere_for_all(graph: Graph, service) -> bool:
+    """A fallback serves every area the plans are made for (nationally, or a whole region
+    the boroughs are in), whoever the person is."""
+    borough = graph.questions.get("borough")
+    regions = {o.attrs.get("region") for o in borough.options} if borough else set()
+    return service.audience == "any" and bool(set(service.areas) & ({NATIONAL} | regions))
 
 
 # Actions whose fallback may be the MARAC team, reached by secure e-mail (the MARAC form

@@ -78,7 +78,9 @@ def test_with_no_case_open_it_is_used_at_once_and_searched(app_window, coventry_
 
 def test_a_new_directorys_words_for_a_kind_are_offered_in_its_filter(app_window, tmp_path):
     """An update gave a kind new words: the Directory tab's filter kept the launch's (attack
-    round, 2026-12-02)."""
+    round, 2026-12-02). A kind this release knows keeps the release's words: an update's
+    swapped labels sent "Children's front door" to adult safeguarding (H358); a kind the
+    lead added is offered in the update's."""
     from app.db.build import build_directory
 
     window, where, lead = app_window
@@ -88,15 +90,17 @@ def test_a_new_directorys_words_for_a_kind_are_offered_in_its_filter(app_window,
     toml = source / "services" / "directory.toml"
     old = 'helpline_da = "Domestic abuse helpline"'
     assert old in toml.read_text("utf-8")
-    toml.write_text(toml.read_text("utf-8").replace(old, f'{old[:-1]} (national, 24/7)"'), "utf-8")
+    new = f'{old[:-1]} (national, 24/7)"\npeer_support = "Peer support"'
+    toml.write_text(toml.read_text("utf-8").replace(old, new), "utf-8")
     build_directory(source, tmp_path / "renamed.sqlite")
     renamed = tmp_path / "renamed.sqlite"
     publish(renamed, lead.private_path, where.machine_updates, "2026.12.1", date.today())
     window.switch.check()
     assert "2026.12.1" in window.status.text()
     words = [kind.itemText(i) for i in range(kind.count())]
-    assert "Domestic abuse helpline (national, 24/7)" in words
-    assert "Domestic abuse helpline" not in words
+    assert "Peer support" in words
+    assert "Domestic abuse helpline" in words
+    assert "Domestic abuse helpline (national, 24/7)" not in words
 
 
 def test_a_switch_leaves_the_focus_in_the_tab_the_worker_is_in(app_window, coventry_edit, qtbot):
