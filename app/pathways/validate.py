@@ -217,8 +217,8 @@ def _outcome_problems(graph: Graph) -> list[str]:
                 # NDAH narrowed to Coventry left a Dudley plan's helpline card with no number
                 # (re-attack, 2026-12-04; H359)
                 problems.append(
-                    f"{where}: fallback service {service_id!r} must serve everyone "
-                    "nationally or across the region"
+                    f"{where}: fallback service {service_id!r} must serve the whole region "
+                    "or the country"
                 )
         for other in action.fallback_from_actions:
             peer = graph.actions.get(other)
@@ -346,11 +346,11 @@ def _service_problems(graph: Graph) -> list[str]:
 
 
 def _everywhere_for_all(graph: Graph, service) -> bool:
-    """A fallback serves every area the plans are made for (nationally, or a whole region
-    the boroughs are in), whoever the person is."""
+    """A fallback serves every area the plans are made for: nationally, or a whole region
+    the boroughs are in. (Its audience is the field rules': an unknown one is named there.)"""
     borough = graph.questions.get("borough")
     regions = {o.attrs.get("region") for o in borough.options} if borough else set()
-    return service.audience == "any" and bool(set(service.areas) & ({NATIONAL} | regions))
+    return bool(set(service.areas) & ({NATIONAL} | regions))
 
 
 # Actions whose fallback may be the MARAC team, reached by secure e-mail (the MARAC form
