@@ -13,6 +13,7 @@ import hashlib
 import re
 
 from app.pathways.area_codes import whole_geographic
+from app.pathways.number_marks import in_one_form
 
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
 UK_NUMBER = re.compile(
@@ -135,24 +136,6 @@ def other_number(text: str) -> str:
 # ("0121 496 0000", "+44 (0)121 …"); " / " or " – " ends one ("0121 569 3100 / 3101")
 # (slashes and Word's dashes too: "0121/496/000" passed as three short groups: 4th round)
 PHONE_RUN = re.compile(r"\d(?:[ \-.()/\u2013\u2014]{0,3}\d)+")  # "0121 - 496 - 000" too
-# every dash, minus and middle dot a hyphen; square and curly brackets round ones; a plus
-# in other letters a plus ("+[1] 900 …", "\u02d61 900 …": H344)
-# (and every other mark a number's groups were joined with and read as no number: modifier
-# and heavy minus, box-drawing lines, bullets, underscores, tildes, stars, bars and slashes
-# in other letters: re-attack, 2026-12-04; H358)
-JOINING_MARKS = (
-    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2027\u02d7\u2043\u2500\u2501\u23af"
-    "\u2796\u2e3a\u2e3b\u2e17\u2e1a\u058a\u05be\u1806\u2022\u2219\u30fb\u2044\u2215"
-    "\u00ad_~*|"
-)
-NUMBER_MARKS = str.maketrans(
-    dict.fromkeys(JOINING_MARKS, "-")
-    | dict.fromkeys("[{", "(")
-    | dict.fromkeys("]}", ")")
-    | dict.fromkeys("\u02d6\u2795", "+")
-)
-# a country's code set off by a colon ("+1: 900 555 0123"), read as if spaced (H344)
-CODE_COLON = re.compile(r"(?<!\d)\+(\s*\(?\d{1,3}\)?)\s*:\s*(?=\d)")
 # Opening times in four figures ("0900-1700", "0900-2400"), never run into more digits
 # ("0121-2000-0000", "0808-2000 24": H344) but another range; days written with dashes
 # or spaces ("02-01-2027", "01 04 2026")
@@ -172,13 +155,7 @@ def number_not_dialled(text: str) -> str:
     four figures, case references and years, which blocked a publish; text relay's 18001
     before a number, and figures after a whole one ("0121 303 2296 (24 hours)").
     (Re-attack rounds, 2026-12-02.)"""
-    import unicodedata
-
-    # spaces, tabs and breaks one space, every dash a hyphen: a number pasted from Word or a
-    # web page ("0121‑496‑000", non-breaking hyphens) was read as short groups (H336)
-    marked = unicodedata.normalize("NFKC", text).translate(NUMBER_MARKS)
-    dashed = CODE_COLON.sub(r"+\1 ", " ".join(marked.split()))
-    plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", dashed))
+    plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", in_one_form(text)))
     for found in PHONE_RUN.finditer(plain):
         before = plain[: found.start()]
         after_plus = bool(PLUS_BEFORE.search(before))
