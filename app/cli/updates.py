@@ -87,7 +87,8 @@ def publish_bundle(
         # read once: what is signed is what is shown (a file replaced after signing was
         # shown in its place, review 2026-12-01)
         source = read_regular_file(database, MAX_DATABASE_BYTES)
-        check_checks_follow_contacts(in_use, load_graph(source, release))
+        signed = load_graph(source, release)  # what laptops will use, read once
+        check_checks_follow_contacts(in_use, signed)
         what = (source, key, out, version, date.today(), days)
         try:
             path = publish(*what, published=published, rules_from=release)
@@ -99,7 +100,7 @@ def publish_bundle(
         return 1
     print(f"published {path}")
     _warn_if_not_trusted(published, path)
-    _show_signed(in_use, load_graph(source, release), version)
+    _show_signed(in_use, signed, version)
     return 0
 
 

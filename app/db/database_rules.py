@@ -53,37 +53,27 @@ def refuge_address_problems(rows: Rows) -> list[str]:
     } | {s["id"] for s in rows["service"] if REFUGE_WORDS.search(_words(s))}
     services = [s for s in rows["service"] if s["id"] in refuges]
     organisations = {s["organization_id"] for s in services if s["organization_id"]}
-    places = {
-        link["location_id"] for link in rows["service_at_location"] if link["service_id"] in refuges
-    }
     held = [
         *(("service", s["id"], s) for s in services),
         *(("organisation", o["id"], o) for o in rows["organization"] if o["id"] in organisations),
-        *(
-            ("location", place["id"], place)
-            for place in rows["location"]
-            if place["id"] in places or place["organization_id"] in organisations
-        ),
         *(
             (table, row["id"], row)
             for table in ("phone", "schedule", "service_area")
             for row in rows[table]
             if row["service_id"] in refuges
         ),
-        # words no plan needs an address in, whoever they are held for: a kind's label is
-        # in every worker's Directory tab, and a location or an attribute linked to nothing
-        # was exported from every laptop (re-attack, 2026-12-04; H357)
+        # words no plan needs an address in, whoever they are held for (a refuge's location
+        # among them): a kind's label is in every worker's Directory tab, and a location or
+        # an attribute linked to nothing was exported from every laptop (re-attack, H357)
         *(("location", place["id"], place) for place in rows["location"]),
         *(("attribute", a["id"], a) for a in rows["attribute"]),
         *(("service kind", t["id"], t) for t in rows["taxonomy_term"]),
     ]
-    return list(
-        dict.fromkeys(  # a location linked to a refuge is read once
-            f"{table} {ident}: {NO_ADDRESS}"
-            for table, ident, row in held
-            if WHERE.search(unicodedata.normalize("NFKC", _words(row)))
-        )
-    )
+    return [
+        f"{table} {ident}: {NO_ADDRESS}"
+        for table, ident, row in held
+        if WHERE.search(unicodedata.normalize("NFKC", _words(row)))
+    ]
 
 
 def kind_problems(rows: Rows) -> list[str]:

@@ -69,7 +69,8 @@ class ClipboardGuard(QObject):
         clipboard (Win+V), which quick exit could not clear. `plan_says`: what of the plan
         it is ("summary", "number"), taken back if the plan changes from it."""
         self.ours.add(text)
-        self.from_plan = (text, plan_says) if plan_says else self.from_plan
+        if plan_says:
+            self.from_plan = (text, plan_says)
         mime = QMimeData()
         mime.setText(text)
         for name, value in KEEP_OUT_OF_HISTORY.items():
