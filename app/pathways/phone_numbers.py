@@ -147,6 +147,13 @@ CLOCK_RANGE = re.compile(
 )
 
 
+# A number's groups joined by any marks but letters, up to eight of them, from a 0 and a 1-9
+# or after a plus: a number a digit short written "0300,555,857", "0300 -- 555 -- 857" or
+# with dot leaders was read as short groups and signed onto a children's front door card
+# (re-attack, 2026-12-04: H360); a list of figures ("quote 20261201-001; 2026 2027") is none
+LOOSE_RUN = re.compile(r"(?:(?<!\d)0[1-9]|(?<=\+)\d|(?<=\+ )\d|(?<=\+\()\d)(?:[\W_]{1,8}\d|\d)+")
+
+
 def number_not_dialled(text: str) -> str:
     """The first number in a service's words that a worker could ring and that is no UK
     number, as written, or "". The strict rule read only the phone field: "out of hours:
@@ -156,7 +163,7 @@ def number_not_dialled(text: str) -> str:
     before a number, and figures after a whole one ("0121 303 2296 (24 hours)").
     (Re-attack rounds, 2026-12-02.)"""
     plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", in_one_form(text)))
-    for found in PHONE_RUN.finditer(plain):
+    for found in (*PHONE_RUN.finditer(plain), *LOOSE_RUN.finditer(plain)):
         before = plain[: found.start()]
         after_plus = bool(PLUS_BEFORE.search(before))
         # "case ref 0012 3456 7890" is quoted, not rung: never read as another country's
