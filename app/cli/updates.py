@@ -66,6 +66,7 @@ def publish_bundle(
 ) -> int:
     from app.db.bundle import MAX_DATABASE_BYTES
     from app.db.checks import check_checks_follow_contacts
+    from app.db.database_rules import check_refuges_in_use
     from app.db.loader import DirectoryError, load_graph
     from app.db.regular_files import read_regular_file
     from app.in_force import decide, graph_as_signed, published_here
@@ -89,6 +90,7 @@ def publish_bundle(
         source = read_regular_file(database, MAX_DATABASE_BYTES)
         signed = load_graph(source, release)  # what laptops will use, read once
         check_checks_follow_contacts(in_use, signed)
+        check_refuges_in_use(in_use, source)
         what = (source, key, out, version, date.today(), days)
         try:
             path = publish(*what, published=published, rules_from=release)

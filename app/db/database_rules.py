@@ -13,14 +13,18 @@ import re
 import unicodedata
 
 from app.db.loader import Source, load_graph
+from app.pathways.graph import Graph
 from app.db.maintenance import copy_records, vocabulary
 from app.db.oruk_format import read_directory
 from app.db.service_checks import WHERE, service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 
 REFUGE_KIND = "refuge"
-# a refuge by its words: "safe house" held an address the word "refuge" would have (H357)
-REFUGE_WORDS = re.compile(r"\brefuges?\b|\bsafe\s*houses?\b|\bshelters?\b", re.IGNORECASE)
+# a refuge by its words: "safe house" held an address the word "refuge" would have (H357);
+# "women's hostel" and the Act's "safe accommodation" too (re-attack, 2026-12-04; H361)
+REFUGE_WORDS = re.compile(
+    r"\b(?:refuges?|safe\s*houses?|shelters?|hostels?|safe\s+accommodation)\b", re.IGNORECASE
+)
 NO_ADDRESS = "a refuge's address must never be held: remove where it is"
 
 
@@ -43,14 +47,37 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
     return problems + kind_problems(rows) + refuge_address_problems(rows)
 
 
-def refuge_address_problems(rows: Rows) -> list[str]:
-    """Every row held with a refuge (a service of kind refuge, or one that says "refuge")
-    whose words say where it is: locations have no address table, and their name and
-    description were the way round it (H346)."""
+def check_refuges_in_use(in_use: Graph, source: Source) -> None:
+    """The lead's side, publishing: a refuge in the directory in use stays one to the
+    address rule. A feed that dropped the refuge kind from a service and gave its note
+    "Safe house at 12 Acacia Road" was signed: the rule read only what the new rows call a
+    refuge (re-attack, 2026-12-04; H361)."""
+    from app.db.checks import Refused, every_problem
+
+    rows = read_directory(source)
+    refuges = {sid for sid, service in in_use.services.items() if REFUGE_KIND in service.kinds}
+    said = set(refuge_address_problems(rows))  # said by the rows' own rules already
+    if problems := [p for p in refuge_address_problems(rows, refuges) if p not in said]:
+        raise Refused(
+            every_problem(problems) + "\n(a refuge in the directory in use: if it is a "
+            "refuge no longer, publish it without where it is first, and its address after)"
+        )
+
+
+def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) -> list[str]:
+    """Every row held with a refuge (a service of kind refuge, one that says "refuge", or
+    one of `were_refuges`) whose words say where it is: locations have no address table,
+    and their name and description were the way round it (H346)."""
     codes = {t["id"]: t["code"] for t in rows["taxonomy_term"] if t["taxonomy"] == KIND_TAXONOMY}
-    refuges = {
-        a["link_id"] for a in rows["attribute"] if codes.get(a["taxonomy_term_id"]) == REFUGE_KIND
-    } | {s["id"] for s in rows["service"] if REFUGE_WORDS.search(_words(s))}
+    refuges = (
+        set(were_refuges)
+        | {
+            a["link_id"]
+            for a in rows["attribute"]
+            if codes.get(a["taxonomy_term_id"]) == REFUGE_KIND
+        }
+        | {s["id"] for s in rows["service"] if REFUGE_WORDS.search(_words(s))}
+    )
     services = [s for s in rows["service"] if s["id"] in refuges]
     organisations = {s["organization_id"] for s in services if s["organization_id"]}
     held = [

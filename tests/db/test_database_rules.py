@@ -97,3 +97,33 @@ def test_a_database_handed_to_the_lead_is_not_published_with_a_refuges_address(t
     with pytest.raises(Refused, match="refuge's address must never be held"):
         publish(database, lead.private_path, tmp_path / "out", "2026.12.9", date.today())
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_refuge_in_the_directory_in_use_stays_one_to_the_address_rule(tmp_path):
+    """A feed dropped the refuge kind and gave the note "Rooms at 12 Acacia Road": no word
+    of the new rows says refuge, and it was signed onto the plan (re-attack, H361)."""
+    from app.db.database_rules import check_refuges_in_use
+    from app.db.loader import load_graph
+
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "DELETE FROM attribute WHERE link_id = 'haven-wolverhampton' "
+        "AND taxonomy_term_id = 'navigator_service_kind/refuge'",
+        f"UPDATE phone SET description = 'Rooms at {ADDRESS}' "
+        "WHERE service_id = 'haven-wolverhampton'",
+    )
+    assert "refuge" not in load_graph(database).services["haven-wolverhampton"].kinds
+    assert database_problems(database) == []  # the rows' own rules see no refuge
+    with pytest.raises(Refused, match="(?s)phone .*refuge's address.*in the directory in use"):
+        check_refuges_in_use(load_graph(SHIPPED), database)
+    check_refuges_in_use(load_graph(SHIPPED), SHIPPED)  # the refuges as they are: no problem
+
+
+@pytest.mark.parametrize("called", ["Women's hostel", "Safe accommodation"])
+def test_a_refuge_by_another_name_is_read_for_an_address(tmp_path, called):
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        f"UPDATE service SET description = '{called.replace(chr(39), chr(39) * 2)} at {ADDRESS}' "
+        "WHERE id = 'bcwa'",
+    )
+    assert any("bcwa" in p and "refuge's address" in p for p in database_problems(database))
