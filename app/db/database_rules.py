@@ -13,11 +13,11 @@ import re
 import unicodedata
 
 from app.db.loader import Source, load_graph
-from app.pathways.graph import Graph
 from app.db.maintenance import copy_records, vocabulary
 from app.db.oruk_format import read_directory
 from app.db.service_checks import WHERE, service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
+from app.pathways.graph import Graph
 
 REFUGE_KIND = "refuge"
 # a refuge by its words: "safe house" held an address the word "refuge" would have (H357);

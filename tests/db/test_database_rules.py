@@ -114,7 +114,7 @@ def test_a_refuge_in_the_directory_in_use_stays_one_to_the_address_rule(tmp_path
     )
     assert "refuge" not in load_graph(database).services["haven-wolverhampton"].kinds
     assert database_problems(database) == []  # the rows' own rules see no refuge
-    with pytest.raises(Refused, match="(?s)phone .*refuge's address.*in the directory in use"):
+    with pytest.raises(Refused, match=r"(?s)phone .*refuge's address.*in the directory in use"):
         check_refuges_in_use(load_graph(SHIPPED), database)
     check_refuges_in_use(load_graph(SHIPPED), SHIPPED)  # the refuges as they are: no problem
 
