@@ -57,11 +57,25 @@ NAMED_STREET = (
     r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
     r"|parade|boulevard|square)\b"
 )
+# a house number in words ("twelve Acacia Road"), then a street's name and the street
+NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)"
+)
+# a place on a map: a map's link, what3words, a plus code (links, a postcode written
+# "WV1-1AA" and a house number in words went through: re-attack, 2026-12-04; H362)
+MAP_LINK = (
+    r"(?:google\.[a-z.]+/maps|maps\.google|goo\.gl/maps|maps\.app\.goo\.gl|what3words\.com"
+    r"|w3w\.co|openstreetmap\.org|osm\.org|maps\.apple\.com|bing\.com/maps|here\.com)"
+)
+PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
 WHERE = re.compile(
-    r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # postcode
-    rf"|\b\d+[a-z]?,?\s+(?:[a-z'’.]+[\s-]+){{0,3}}{STREET}"  # house number, then a street
+    r"\b[A-Z]{1,2}\d[A-Z\d]?[\s\-.+_]*\d[A-Z]{2}\b"  # postcode, however spaced
+    rf"|\b\d+[a-z]?,?[\s+]+(?:[a-z'’.]+[\s+-]+){{0,3}}{STREET}"  # house number, a street
+    rf"|\b{NUMBER_WORDS}[\s+]+(?:[a-z'’.]+[\s+-]+){{1,3}}{STREET}"
     rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
     r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
+    rf"|\b{MAP_LINK}|{PLUS_CODE}"
     r"|-?\d{1,2}\.\d{3,},\s*-?\d{1,3}\.\d{3,}",  # map coordinates
     re.IGNORECASE,
 )

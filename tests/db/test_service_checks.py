@@ -72,6 +72,20 @@ def test_every_shipped_service_passes(graph, words):
         ({"kinds": "refuge", "notes": "7 The Parade"}, "notes", "must never"),
         ({"kinds": "refuge", "notes": "12 Acacia-Road"}, "notes", "must never"),
         ({"kinds": "refuge", "notes": "blue door on Acacia Road"}, "notes", "must never"),
+        # a map's link, a postcode with a hyphen, a house number in words, a plus code (H362)
+        (
+            {"kinds": "refuge", "website": "https://www.google.com/maps/place/12+Acacia+Road"},
+            "website",
+            "must never",
+        ),
+        (
+            {"kinds": "refuge", "website": "https://what3words.com/filled.count.soap"},
+            "website",
+            "must never",
+        ),
+        ({"kinds": "refuge", "notes": "Safe house: twelve Acacia Road"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "Wolverhampton WV1-1AA"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "GX2V+XX Wolverhampton"}, "notes", "must never"),
         ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
     ],
 )
@@ -84,6 +98,7 @@ def test_each_problem_names_the_field_and_what_is_allowed(
 
 def test_a_refuges_ordinary_words_are_no_address(row, words):
     said = "Open 7 days; at the end of the call, 24 hours in the school holidays, women only"
+    said += "; one way to be safe; LGBTQ+ and ages 16+ welcome; https://somewhere.com"
     problems = service_problems({**row, "kinds": "refuge", "notes": said}, words.kinds, words.areas)
     assert "notes" not in problems
 
