@@ -18,7 +18,8 @@ from app.db.loader import DirectoryError, Source, load_graph, name, open_directo
 from app.db.migrate import upgrade
 from app.db.pathway_words import pathway_words_problem
 from app.db.search import rebuild_index
-from app.db.services_swap import scratch_beside
+from app.db.service_rows import KIND_TAXONOMY
+from app.db.services_swap import in_release_words, scratch_beside
 from app.db.source import Rows, SourceError, read_sources
 from app.pathways.validate import fallback_contact_problems, validate
 
@@ -100,7 +101,7 @@ def _write(path: Path, rows: Rows, pathway_from: Source | None) -> None:
         with engine.begin() as connection:
             upgrade(connection)
         if pathway_from is not None:
-            _copy_pathway(path, pathway_from)
+            rows = in_release_words(rows, _copy_pathway(path, pathway_from))
         with engine.begin() as connection:
             for table, model in TABLES.items():
                 if rows.get(table):
@@ -123,8 +124,9 @@ def _with_defaults(model, rows: list[dict]) -> list[dict]:
     return [{**defaults, **row} for row in rows]
 
 
-def _copy_pathway(path: Path, source: Source) -> None:
-    """Pathway content from a database (a file, or checked bytes) of the same schema."""
+def _copy_pathway(path: Path, source: Source) -> dict[str, str]:
+    """Pathway content from a database (a file, or checked bytes) of the same schema; returns
+    its service kinds' words by code."""
     db = sqlite3.connect(path)
     try:
         base = open_directory(source)
@@ -141,6 +143,8 @@ def _copy_pathway(path: Path, source: Source) -> None:
                 marks = ", ".join("?" * len(rows[0]))
                 db.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)
         db.commit()
+        sql = "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?"
+        return dict(base.execute(sql, (KIND_TAXONOMY,)).fetchall())
     except sqlite3.DatabaseError as error:
         raise SourceError([f"{name(source)}: cannot read its pathway content ({error})"]) from error
     finally:

@@ -15,6 +15,7 @@ from pathlib import Path
 from app.db.loader import Source, load_graph
 from app.db.schema_versions import head
 from app.db.search import rebuild_index
+from app.db.service_rows import KIND_TAXONOMY
 from app.db.source import Rows, SourceError
 
 # Children first, so a delete never leaves a row pointing at nothing.
@@ -43,6 +44,19 @@ def scratch_beside(target: Path) -> Path:
         return scratch
 
 
+def in_release_words(rows: Rows, kind_words: dict[str, str]) -> Rows:
+    """The service kinds the release knows, in its words: an update's swapped labels were
+    signed into the search index, and "children front door" found adult safeguarding on
+    every laptop (re-attack, 2026-12-04; H363). An update changes services, never the rules."""
+    terms = [
+        {**t, "name": kind_words.get(t["code"], t["name"])}
+        if t.get("taxonomy") == KIND_TAXONOMY
+        else t
+        for t in rows.get("taxonomy_term", [])
+    ]
+    return {**rows, "taxonomy_term": terms}
+
+
 def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
     """Write target: in_use's schema and pathway with `rows` as its services; validated
     before it is put in place (SourceError naming the problems otherwise)."""
@@ -56,6 +70,8 @@ def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
             (revision,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
             if revision != head():
                 raise SourceError([f"the directory in use has schema {revision}, not {head()}"])
+            sql = "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?"
+            rows = in_release_words(rows, dict(db.execute(sql, (KIND_TAXONOMY,)).fetchall()))
             with db:
                 for table in SERVICE_TABLES:
                     db.execute(f'DELETE FROM "{table}"')

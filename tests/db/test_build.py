@@ -202,3 +202,21 @@ def test_a_questions_asked_again_is_true_or_false_and_spelt_right(sources, tmp_p
     with pytest.raises(SourceError) as error:
         build_directory(sources, tmp_path / "d.sqlite")
     assert any(said in p for p in error.value.problems)
+
+
+def test_a_database_written_under_the_releases_pathway_keeps_the_releases_kind_words(tmp_path):
+    """A database published as it is, its kinds' words swapped: the words signed into the
+    search index were the update's (re-attack, 2026-12-04; H363)."""
+    from app.db.build import write_database
+    from app.db.oruk_format import read_directory
+    from tests.conftest import shipped_changed
+
+    update = shipped_changed(
+        tmp_path / "update.sqlite",
+        "UPDATE taxonomy_term SET name = 'Adult safeguarding' WHERE code = 'mash_children'",
+    )
+    write_database(tmp_path / "signed.sqlite", read_directory(update), pathway_from=SHIPPED)
+    with sqlite3.connect(tmp_path / "signed.sqlite") as db:
+        words = db.execute("SELECT kinds FROM service_fts WHERE kinds LIKE 'mash_children%'")
+        assert {row[0] for row in words} == {"mash_children Children's front door (MASH)"}
+    db.close()

@@ -1,0 +1,46 @@
+"""A directory made from the one in use with its services replaced (the lead's publish)."""
+
+from app.db.oruk_format import read_directory
+from app.db.search import DirectorySearch, SearchFilters
+from app.db.services_swap import swap_services
+from tests.conftest import REPO, shipped_changed
+
+SHIPPED = REPO / "resources" / "directory.sqlite"
+# an update's words for two kinds, swapped: the release's pathway untouched (re-attack, H363)
+SWAPPED = (
+    "UPDATE taxonomy_term SET name = 'Adult safeguarding' WHERE code = 'mash_children'",
+    "UPDATE taxonomy_term SET name = 'Children''s front door (MASH)' WHERE code = 'mash_adults'",
+)
+
+
+def front_door_search(database) -> list[str]:
+    search = DirectorySearch(database)
+    try:
+        found = search.search("children front door", SearchFilters(borough="dudley"), limit=3)
+    finally:
+        search.close()
+    return [hit.id for hit in found]
+
+
+def test_the_release_keeps_its_words_for_its_kinds_in_the_search(tmp_path):
+    """Signed with the update's words, "children front door" found Dudley's adult
+    safeguarding first on every laptop."""
+    rows = read_directory(shipped_changed(tmp_path / "update.sqlite", *SWAPPED))
+    swap_services(SHIPPED, rows, tmp_path / "signed.sqlite")
+    assert front_door_search(tmp_path / "signed.sqlite") == front_door_search(SHIPPED)
+    assert front_door_search(SHIPPED)[0] == "dudley-front-door"
+
+
+def test_a_kind_the_release_does_not_know_keeps_the_updates_word(tmp_path):
+    update = shipped_changed(
+        tmp_path / "update.sqlite",
+        "INSERT INTO taxonomy_term VALUES ('navigator_service_kind/new_kind', 'new_kind', "
+        "'A new kind', '', 'navigator_service_kind')",
+    )
+    swap_services(SHIPPED, read_directory(update), tmp_path / "signed.sqlite")
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "signed.sqlite") as db:
+        (word,) = db.execute("SELECT name FROM taxonomy_term WHERE code = 'new_kind'").fetchone()
+    db.close()
+    assert word == "A new kind"
