@@ -157,7 +157,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
     today = today or date.today()
     choice = Selection(None)
     try:
-        data = read_regular_file(where.shipped, MAX_SHIPPED_BYTES)
+        data = read_regular_file(where.shipped, MAX_SHIPPED_BYTES, locked_retry=0.5)
         _check_shipped(where.shipped, data)
         version, _ = check_database(data, validate_graph=False)  # validated when loaded
         choice.take(where.shipped, data, version, "shipped")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from pathlib import Path
 
 from app.db.checks import Refused, Unreadable
@@ -20,9 +21,18 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """A regular file's bytes (at most `limit`): never waits on a pipe or device."""
-    data, _ = read_head(path, limit + 1)
+def read_regular_file(path: Path, limit: int, locked_retry: float = 0.0) -> bytes:
+    """A regular file's bytes (at most `limit`): never waits on a pipe or device.
+    `locked_retry`: seconds to wait before reading once more a file that is there but could
+    not be read (an antivirus scan or a backup locks it for a moment on Windows: the app's
+    own directory locked so gave a whole session of last-resort numbers; re-attack, H364)."""
+    try:
+        data, _ = read_head(path, limit + 1)
+    except Unreadable:
+        if not (locked_retry and os.path.lexists(path)):
+            raise
+        time.sleep(locked_retry)
+        data, _ = read_head(path, limit + 1)
     if len(data) > limit:
         raise Refused(f"larger than {limit // (1024 * 1024)} MB")
     return data

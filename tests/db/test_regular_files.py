@@ -32,3 +32,23 @@ def test_a_pipe_or_a_folder_put_where_a_file_was_expected_is_never_waited_on(tmp
         read_head(Path("/dev/null"), 100)
     with pytest.raises(Unreadable, match="cannot read it"):
         read_head(tmp_path / "gone", 100)
+
+
+def test_a_file_there_but_unreadable_for_a_moment_is_read_once_more(tmp_path):
+    """The app's own directory locked for a moment at start (a scan or a backup on Windows)
+    gave a whole session of last-resort numbers (re-attack, 2026-12-04; H364). Here the
+    name is there and reads nothing until its file is written a moment later."""
+    import threading
+
+    target, name = tmp_path / "written-later.sqlite", tmp_path / "directory.sqlite"
+    name.symlink_to(target)
+    with pytest.raises(Unreadable):
+        read_regular_file(name, 100)  # no wait asked for: said at once
+    timer = threading.Timer(0.05, target.write_bytes, [b"the directory"])
+    timer.start()
+    try:
+        assert read_regular_file(name, 100, locked_retry=2.0) == b"the directory"
+    finally:
+        timer.join()
+    with pytest.raises(Unreadable):  # no file of that name at all: nothing to wait for
+        read_regular_file(tmp_path / "missing.sqlite", 100, locked_retry=2.0)
