@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
-from app.db.maintenance import copy_records, vocabulary
+from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
 from app.db.service_checks import WHERE, service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id

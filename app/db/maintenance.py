@@ -16,15 +16,22 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.checks import Refused, check_new_version, version_above, version_key
-from app.db.copy_files import FIELDS, csv_text
-from app.db.loader import Source, is_always_open, load_graph
+from app.db.checks import (
+    Refused,
+    check_new_version,
+    every_problem,
+    version_above,
+    version_key,
+)
+from app.db.copy_files import csv_text
+from app.db.copy_records import copy_records, note_with_type
+from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
 from app.db.service_checks import service_problems
-from app.db.service_rows import Rows, age_of, kind_term_id, taxonomy_rows
+from app.db.service_rows import age_of, taxonomy_rows
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph, Service
-from app.pathways.phone_numbers import contact_record, ringable, type_label, type_problem
+from app.pathways.phone_numbers import contact_record
 from app.records import record
 
 if TYPE_CHECKING:
@@ -149,6 +156,24 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
     swap_services(pathway_from, rows, target)
 
 
+def _check_release_kind_words(kinds: dict[str, str], release: dict[str, str]) -> None:
+    """A kind the release knows keeps the release's words: laptops show those whatever an
+    update holds (H358, H363), so a working copy's new words for one were dropped unsaid."""
+    changed = sorted(code for code, words in kinds.items() if release.get(code, words) != words)
+    if changed:
+        raise Refused(
+            every_problem(
+                [
+                    f"service kind {code}: {kinds[code]!r} is not the release's {release[code]!r}"
+                    for code in changed
+                ]
+            )
+            + "\nA kind's words come with the release, never an update (laptops show the "
+            "release's): put them back in directory.toml under [kinds]; a new kind may have "
+            "words of its own"
+        )
+
+
 def publish_copy(
     copy: WorkingCopy,
     words: Vocabulary,
@@ -175,6 +200,7 @@ def publish_copy(
     from app.db.signing import load_private
 
     check_new_version(version, date.today(), (published or Published()).newest_claimed(out_dir))
+    _check_release_kind_words(copy.kinds, in_use.kind_labels)
     # before signing: saving the new version afterwards failed, and the lead was told
     # "nothing was published" of a bundle already written (review 2026-12-01)
     copy.check_unchanged()
@@ -313,80 +339,3 @@ def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, ow
             f"published since. Install it here (python -m app directory install "
             f"{newest[1]}), start a new working copy (a new folder) from it, and edit there"
         )
-
-
-def copy_records(rows: Rows) -> list[dict[str, str]]:
-    """A database's services as a working copy's services.csv holds them, each kind by its
-    code as laptops read it: read from the term's id, a refuge whose term was named
-    "…/da_service" was no refuge to the lead's rules (re-attack, 2026-12-04; H357)."""
-    codes = {t["id"]: kind_term_id(t["code"]) for t in rows["taxonomy_term"]}
-    rows = rows | {
-        "attribute": [
-            a | {"taxonomy_term_id": codes.get(a["taxonomy_term_id"], a["taxonomy_term_id"])}
-            for a in rows["attribute"]
-        ]
-    }
-    by_service = {key: _grouped(rows[table], key_field) for key, table, key_field in _LINKS}
-    organisations = {o["id"]: o["name"] for o in rows["organization"]}
-    return [_record(s, by_service, organisations) for s in rows["service"]]
-
-
-_LINKS = (
-    ("phone", "phone", "service_id"),
-    ("schedule", "schedule", "service_id"),
-    ("area", "service_area", "service_id"),
-    ("kind", "attribute", "link_id"),
-)
-
-
-def _grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
-    grouped: dict[str, list[dict]] = {}
-    for row in rows:
-        grouped.setdefault(row[key], []).append(row)
-    return grouped
-
-
-def _record(
-    s: dict, linked: dict[str, dict[str, list[dict]]], organisations: dict[str, str]
-) -> dict[str, str]:
-    sid = s["id"]
-    # the number to ring, as laptops read it: never a fax (attack review 2026-12-01)
-    phones = [p for p in linked["phone"].get(sid, []) if ringable(p.get("type"))]
-    line = phones[0] if phones else {"number": "", "type": None, "description": ""}
-    schedules = linked["schedule"].get(sid, [])
-    kinds = [a["taxonomy_term_id"].split("/", 1)[1] for a in linked["kind"].get(sid, [])]
-    record = {
-        "id": sid,
-        "name": s["name"],
-        "organisation": organisations.get(s["organization_id"] or "", ""),
-        "kinds": ";".join(kinds),
-        "area": ";".join(a["name"] for a in linked["area"].get(sid, [])),
-        "min_age": str(s["minimum_age"]),
-        "max_age": str(s["maximum_age"]),
-        "phone": line["number"],
-        "phone_note": note_with_type(line.get("type"), line["description"]),
-        "hours": "; ".join(x["description"] for x in schedules if x["description"]),
-        # as the laptops read it: any schedule made an imported weekday service 24/7
-        "open_24_7": "yes" if any(is_always_open(x) for x in schedules) else "",
-        "referral_route": s["application_process"],
-        "website": s["url"],
-        "source_seen": s["source_date"],
-    }
-    if type_problem(line.get("type")):  # a person says which it is (H194)
-        record.update(assured_date="", assured_method="", assured_by="", checked_contact="")
-    same = {k: s.get(k) for k in FIELDS if k not in record and k in s}
-    return {k: str(v) if v is not None else "" for k, v in {**same, **record}.items()}
-
-
-def note_with_type(kind: str | None, note: str | None) -> str:
-    """A working copy holds no phone type, so a type that says more than "voice" leads the
-    note. One today's rules refuse ("Fascimile", "Main/Fax", signed before them) became a
-    plain voice line at the lead's next publish, "confirmed" (re-attack round, 2026-12-01):
-    the lead sees it to settle, and its check is cleared. An "Out of hours" line became an
-    unlabelled number, read as the daytime line (2026-12-02): the label is kept, and the
-    directory in use's check of that line is read as a check of the note so written."""
-    note = note or ""
-    shown = kind if type_problem(kind) else type_label(kind)
-    if not shown or note.casefold().startswith(shown.casefold()):
-        return note
-    return "; ".join(filter(None, (shown, note)))

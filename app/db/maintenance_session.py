@@ -186,6 +186,8 @@ class Maintenance:
         before, after = self.in_use.kind_labels, self.copy.kinds
         return tuple(
             f"service kind {kind}: {before.get(kind, '(none)')!r} → {after.get(kind, '(none)')!r}"
+            # publishing refuses it (H363): said where the lead reads the changes first
+            + (" (not published: a kind's words come with the release)" if kind in before else "")
             for kind in sorted(before.keys() | after.keys())
             if before.get(kind) != after.get(kind)
         )

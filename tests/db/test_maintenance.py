@@ -186,7 +186,7 @@ def test_nothing_a_laptop_would_refuse_is_signed(copy_and_words, graph, lead, tm
     copy.update("childline", {"notes": ' =HYPERLINK("https://x", "ring")'})
     refused(copy, words, graph, lead, tmp_path, SourceError, "would run it as a formula")
     copy.update("childline", {"notes": ""})
-    copy.kinds = {**copy.kinds, "housing": "Housing: ring 0121 496 0999"}
+    copy.kinds = {**copy.kinds, "new_kind": "Housing: ring 0121 496 0999"}  # a kind of its own
     refused(copy, words, graph, lead, tmp_path, Refused, "phone number")
 
 
@@ -503,18 +503,22 @@ def test_the_words_of_a_kind_changed_are_shown_before_signing(
     copy_and_words, graph, lead, tmp_path
 ):
     """Swapped, "Children's front door (MASH)" in the search filter gave housing services,
-    and the lead saw "no change to any service" until after signing (review 2026-12-01)."""
+    and the lead saw "no change to any service" until after signing (review 2026-12-01).
+    Laptops now show the release's words whatever an update holds (H358, H363): new words
+    for a kind the release knows are refused, said, never signed and dropped unsaid."""
     from app.db.maintenance_session import Maintenance
 
     copy, words = copy_and_words
     copy.kinds = {**copy.kinds, "housing": copy.kinds["mash_children"]}
     shown = Maintenance(copy, words, graph, SHIPPED).diff()
     assert "the words of 1 service kind(s) changed" in shown.summary()
-    assert any(line.startswith("pathway changed: service kind housing:") for line in shown.lines())
-    _, signed = publish_copy(
-        copy, words, graph, SHIPPED, lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.1"
+    assert any(
+        line.startswith("pathway changed: service kind housing:")
+        and line.endswith("(not published: a kind's words come with the release)")
+        for line in shown.lines()
     )
-    assert any("service kind housing" in line for line in signed.lines())
+    said = r"service kind housing: .* is not the release's 'Housing'(?s:.*)put them back"
+    refused(copy, words, graph, lead, tmp_path, Refused, said)
 
 
 def test_a_kind_label_with_a_quote_starts_a_copy_that_opens(graph, tmp_path):
