@@ -18,7 +18,7 @@ from app.db.loader import DirectoryError, Source, load_graph, name, open_directo
 from app.db.migrate import upgrade
 from app.db.pathway_words import pathway_words_problem
 from app.db.search import rebuild_index
-from app.db.service_rows import KIND_TAXONOMY
+from app.db.service_rows import kind_words
 from app.db.services_swap import in_release_words, scratch_beside
 from app.db.source import Rows, SourceError, read_sources
 from app.pathways.validate import fallback_contact_problems, validate
@@ -143,8 +143,7 @@ def _copy_pathway(path: Path, source: Source) -> dict[str, str]:
                 marks = ", ".join("?" * len(rows[0]))
                 db.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)
         db.commit()
-        sql = "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?"
-        return dict(base.execute(sql, (KIND_TAXONOMY,)).fetchall())
+        return kind_words(base)
     except sqlite3.DatabaseError as error:
         raise SourceError([f"{name(source)}: cannot read its pathway content ({error})"]) from error
     finally:

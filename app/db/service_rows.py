@@ -44,6 +44,14 @@ ASSURED_METHODS = dict(
     zip(PERSON_CHECKS, ("phoned the service", "provider confirmed in writing"), strict=True)
 )
 KIND_TAXONOMY = "navigator_service_kind"
+
+
+def kind_words(db) -> dict[str, str]:
+    """Each service kind's words by its code, as a directory database (sqlite3) holds them."""
+    sql = "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?"
+    return {code: name for code, name in db.execute(sql, (KIND_TAXONOMY,))}
+
+
 EVERY_DAY = "MO,TU,WE,TH,FR,SA,SU"
 Rows = dict[str, list[dict[str, Any]]]
 

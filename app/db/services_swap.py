@@ -15,7 +15,7 @@ from pathlib import Path
 from app.db.loader import Source, load_graph
 from app.db.schema_versions import head
 from app.db.search import rebuild_index
-from app.db.service_rows import KIND_TAXONOMY
+from app.db.service_rows import KIND_TAXONOMY, kind_words
 from app.db.source import Rows, SourceError
 
 # Children first, so a delete never leaves a row pointing at nothing.
@@ -70,8 +70,7 @@ def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
             (revision,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
             if revision != head():
                 raise SourceError([f"the directory in use has schema {revision}, not {head()}"])
-            sql = "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?"
-            rows = in_release_words(rows, dict(db.execute(sql, (KIND_TAXONOMY,)).fetchall()))
+            rows = in_release_words(rows, kind_words(db))
             with db:
                 for table in SERVICE_TABLES:
                     db.execute(f'DELETE FROM "{table}"')
