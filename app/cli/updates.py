@@ -270,19 +270,35 @@ DIFF_ALLOWED = "a directory database, or a .navdir bundle; a working copy is com
 
 
 def diff(old: Path, new: Path, keys) -> int:
-    """Print what changes from old to new (databases, or bundles checked with `keys()`)."""
+    """Print what changes from old to new (databases, or bundles checked with `keys()`), as
+    this release's laptops read them: each one's services under this release's rules. A
+    bundle's own rules were listed as changes, and laptops never read them (H345)."""
     from app.db.directory_diff import compare
     from app.db.loader import DirectoryError, load_graph
 
+    release = _release_here()
     graphs = []
     for path in (old, new):
         try:
-            graphs.append(load_graph(_checked_bytes(path, keys)))
+            graphs.append(load_graph(_checked_bytes(path, keys), release))
         except (Refused, DirectoryError) as error:
             print(f"error: {path}: {error} (allowed: {DIFF_ALLOWED})", file=sys.stderr)
             return 1
     print_changes(compare(*graphs))
     return 0
+
+
+def _release_here() -> bytes | None:
+    """This app's own directory, whose rules its laptops use; None when it cannot be read
+    (each database is then read with its own)."""
+    from app.db.directories import MAX_SHIPPED_BYTES
+    from app.db.regular_files import read_regular_file
+    from app.in_force import locations_in_force
+
+    try:
+        return read_regular_file(locations_in_force().shipped, MAX_SHIPPED_BYTES)
+    except Refused:
+        return None
 
 
 def _checked_bytes(path: Path, keys) -> bytes:

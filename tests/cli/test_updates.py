@@ -352,3 +352,21 @@ def published_today(database, tmp_path, capsys) -> str:
     publish = ["--directory", str(database), "directory", "publish", "--version", version]
     assert main([*publish, "--key", str(lead.private_path), "--out", str(tmp_path / "o")]) == 0
     return capsys.readouterr().out
+
+
+def test_diff_reads_each_directory_under_this_releases_rules(tmp_path, capsys, app_home):
+    """Two bundles from two releases listed their rules' differences as changes, though
+    laptops read only their services (H345): the lead read "pathway changed" for nothing."""
+    from tests.conftest import shipped_changed
+    from tests.test_in_force import NO_999
+
+    shipped = REPO / "resources" / "directory.sqlite"
+    other_rules = shipped_changed(
+        tmp_path / "other-release.sqlite",
+        NO_999,
+        "UPDATE phone SET number = '024 7600 0000' WHERE service_id = 'coventry-mash'",
+    )
+    assert main(["directory", "diff", str(shipped), str(other_rules)]) == 0
+    out = capsys.readouterr().out
+    assert "changed: Coventry MASH: number 024 7678 8555 → 024 7600 0000" in out
+    assert "pathway" not in out
