@@ -90,7 +90,7 @@ def publish_bundle(
         source = read_regular_file(database, MAX_DATABASE_BYTES)
         signed = load_graph(source, release)  # what laptops will use, read once
         check_checks_follow_contacts(in_use, signed)
-        check_refuges_in_use(in_use, source)
+        check_refuges_in_use(in_use, source, release)
         what = (source, key, out, version, date.today(), days)
         try:
             path = publish(*what, published=published, rules_from=release)

@@ -48,20 +48,27 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
     return problems + kind_problems(rows) + refuge_address_problems(rows)
 
 
-def check_refuges_in_use(in_use: Graph, source: Source) -> None:
-    """The lead's side, publishing: a refuge in the directory in use stays one to the
-    address rule. A feed that dropped the refuge kind from a service and gave its note
-    "Safe house at 12 Acacia Road" was signed: the rule read only what the new rows call a
-    refuge (re-attack, 2026-12-04; H361)."""
+def check_refuges_in_use(in_use: Graph, source: Source, release: Source | None = None) -> None:
+    """The lead's side, publishing: a refuge in the directory in use, or in the release's
+    own, stays one to the address rule. A feed that dropped the refuge kind from a service
+    and gave its note "Safe house at 12 Acacia Road" was signed: the rule read only what
+    the new rows call a refuge (re-attack, 2026-12-04; H361); and the kind dropped in one
+    update, the address given in the next (H365)."""
     from app.db.checks import Refused, every_problem
 
     rows = read_directory(source)
-    refuges = {sid for sid, service in in_use.services.items() if REFUGE_KIND in service.kinds}
+    graphs = [in_use, *([load_graph(release)] if release is not None else [])]
+    refuges = {
+        sid
+        for graph in graphs
+        for sid, service in graph.services.items()
+        if REFUGE_KIND in service.kinds
+    }
     said = set(refuge_address_problems(rows))  # said by the rows' own rules already
     if problems := [p for p in refuge_address_problems(rows, refuges) if p not in said]:
         raise Refused(
-            every_problem(problems) + "\n(a refuge in the directory in use: if it is a "
-            "refuge no longer, publish it without where it is first, and its address after)"
+            every_problem(problems) + "\n(a refuge in the directory in use or the release's own: "
+            "ask the developers if it is a refuge no longer)"
         )
 
 

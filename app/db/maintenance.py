@@ -246,7 +246,7 @@ def publish_copy(
         # the release's pathway, never the one in use: an update made on a laptop a release
         # behind put the old rules back on every laptop (attack, 2026-12-04; H345)
         build(copy, words, release or in_use_database, database)  # a problem: said first
-        check_refuges_in_use(in_use, database)
+        check_refuges_in_use(in_use, database, release)
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         kid, signing_key = loaded
         seen, own = published or Published(), {kid: signing_key.verify_key}

@@ -64,9 +64,15 @@ NUMBER_WORDS = (
 )
 # a place on a map: a map's link, what3words, a plus code (links, a postcode written
 # "WV1-1AA" and a house number in words went through: re-attack, 2026-12-04; H362)
+# (what3words named at all, short map links, and a street named by its capitals anywhere:
+# "what3words filled.count.soap", "goo.gl/…", "Acacia Road, number 12": H365)
 MAP_LINK = (
-    r"(?:google\.[a-z.]+/maps|maps\.google|goo\.gl/maps|maps\.app\.goo\.gl|what3words\.com"
-    r"|w3w\.co|openstreetmap\.org|osm\.org|maps\.apple\.com|bing\.com/maps|here\.com)"
+    r"(?:google\.[a-z.]+/maps|maps\.google|goo\.gl|g\.co/kgs|maps\.app|what3words|w3w\b"
+    r"|openstreetmap\.org|osm\.org|maps\.apple|bing\.com/maps|here\.com|waze\.com)"
+)
+NAMED_BY_CAPITALS = (
+    r"(?-i:\b[A-Z][a-z'’]+[\s-]+(?:Road|Street|Lane|Avenue|Crescent|Grove|Terrace|Gardens"
+    r"|Mews|Parade|Boulevard)\b)"  # not Way, Close, Rise: "One Way", "RISE" name no street
 )
 PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
 WHERE = re.compile(
@@ -75,7 +81,7 @@ WHERE = re.compile(
     rf"|\b{NUMBER_WORDS}[\s+]+(?:[a-z'’.]+[\s+-]+){{1,3}}{STREET}"
     rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
     r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
-    rf"|\b{MAP_LINK}|{PLUS_CODE}"
+    rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}"
     r"|-?\d{1,2}\.\d{3,},\s*-?\d{1,3}\.\d{3,}",  # map coordinates
     re.IGNORECASE,
 )

@@ -111,6 +111,9 @@ NUMBER_IN_WORDS = re.compile(r"\d(?:[\W_]{0,5}\d){4,}")
 FIGURES = re.compile(
     r"24/7|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"  # a day as the app writes it (2026-11-28: re-attack round)
+    # a day and month with no year ("closed 25/12, 26/12, 01/01"), read as a number a
+    # digit short once groups joined by commas were read as one (H365)
+    r"|\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])\b(?!/)"
 )
 NATIONAL_NAMES = {"999": "Emergency services", "112": "Emergency services"}
 NATIONAL_NAMES |= {"101": "Police non-emergency", "111": "NHS 111"}
@@ -151,6 +154,7 @@ CLOCK_RANGE = re.compile(
 # or after a plus: a number a digit short written "0300,555,857", "0300 -- 555 -- 857" or
 # with dot leaders was read as short groups and signed onto a children's front door card
 # (re-attack, 2026-12-04: H360); a list of figures ("quote 20261201-001; 2026 2027") is none
+FOUR_FIGURE_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|2400")
 LOOSE_RUN = re.compile(r"(?:(?<!\d)0[1-9]|(?<=\+)\d|(?<=\+ )\d|(?<=\+\()\d)(?:[\W_]{1,8}\d|\d)+")
 
 
@@ -163,7 +167,8 @@ def number_not_dialled(text: str) -> str:
     before a number, and figures after a whole one ("0121 303 2296 (24 hours)").
     (Re-attack rounds, 2026-12-02.)"""
     plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", in_one_form(text)))
-    for found in (*PHONE_RUN.finditer(plain), *LOOSE_RUN.finditer(plain)):
+    loose = [(found, True) for found in LOOSE_RUN.finditer(plain)]
+    for found, is_loose in [(found, False) for found in PHONE_RUN.finditer(plain)] + loose:
         before = plain[: found.start()]
         after_plus = bool(PLUS_BEFORE.search(before))
         # "case ref 0012 3456 7890" is quoted, not rung: never read as another country's
@@ -172,6 +177,8 @@ def number_not_dialled(text: str) -> str:
         groups = re.findall(r"\d+", found.group())
         if quoted and ("/" in found.group() or len("".join(groups)) < 10):
             continue  # "our reference 01/2026/123", "company number 0123 4567": no number
+        if is_loose and all(FOUR_FIGURE_TIME.fullmatch(group) for group in groups):
+            continue  # "Sessions 0930, 1100, 1400": times listed (H365)
         if wrong := _not_dialled(found.group(), groups, after_plus, quoted):
             return wrong
     return ""
@@ -222,9 +229,15 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = F
             rest = groups[n:]
             again = rest and rest[0].startswith("0")
             return _not_dialled(" ".join(rest), rest, False) if again else ""
-    # "Children 0 - 18 - 0121 496 0000": an age run into the number, which is whole
+    # "Children 0 - 18 - 0121 496 0000": an age run into the number, which is whole; never a
+    # number before it ("0300 555 857 / 01384 818181": a digit short, then a whole one,
+    # was signed onto a child's plan: re-attack, 2026-12-04; H365)
     later = next((n for n, g in enumerate(groups) if n and re.match(r"0[1-9]\d", g)), None)
-    if later is not None and not plus and uk_phone_digits(" ".join(groups[later:])):
+    before = "".join(groups[:later])
+    times = all(FOUR_FIGURE_TIME.fullmatch(group) for group in groups[:later])  # "0900-1700"
+    a_number_before = re.match(r"0[1-9]", before) and len(before) >= 7 and not times
+    whole_after = later is not None and uk_phone_digits(" ".join(groups[later:]))
+    if whole_after and not plus and not a_number_before:
         return ""
     return ("+" if plus and not run.startswith("0") else "") + run  # as written
 

@@ -127,3 +127,25 @@ def test_a_refuge_by_another_name_is_read_for_an_address(tmp_path, called):
         "WHERE id = 'bcwa'",
     )
     assert any("bcwa" in p and "refuge's address" in p for p in database_problems(database))
+
+
+def test_a_refuge_in_the_releases_own_directory_stays_one_after_an_update_untagged_it(tmp_path):
+    """The kind dropped in one update (in use since), the address given in the next: no
+    rule read the service as a refuge any more (re-attack, 2026-12-04; H365)."""
+    from app.db.database_rules import check_refuges_in_use
+    from app.db.loader import load_graph
+
+    untagged = (
+        "DELETE FROM attribute WHERE link_id = 'haven-wolverhampton' "
+        "AND taxonomy_term_id = 'navigator_service_kind/refuge'"
+    )
+    in_use = load_graph(shipped_changed(tmp_path / "first.sqlite", untagged))
+    second = shipped_changed(
+        tmp_path / "second.sqlite",
+        untagged,
+        f"UPDATE phone SET description = 'Women''s supported housing at {ADDRESS}' "
+        "WHERE service_id = 'haven-wolverhampton'",
+    )
+    check_refuges_in_use(in_use, second)  # the update in use alone no longer says refuge
+    with pytest.raises(Refused, match="in the directory in use or the release's own"):
+        check_refuges_in_use(in_use, second, SHIPPED)

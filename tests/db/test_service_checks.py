@@ -86,6 +86,14 @@ def test_every_shipped_service_passes(graph, words):
         ({"kinds": "refuge", "notes": "Safe house: twelve Acacia Road"}, "notes", "must never"),
         ({"kinds": "refuge", "notes": "Wolverhampton WV1-1AA"}, "notes", "must never"),
         ({"kinds": "refuge", "notes": "GX2V+XX Wolverhampton"}, "notes", "must never"),
+        # what3words named without slashes, short map links, a street by its capitals (H365)
+        (
+            {"kinds": "refuge", "notes": "back gate: what3words filled.count.soap"},
+            "notes",
+            "must never",
+        ),
+        ({"kinds": "refuge", "website": "https://goo.gl/xyz"}, "website", "must never"),
+        ({"kinds": "refuge", "notes": "Acacia Road, number 12"}, "notes", "must never"),
         ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
     ],
 )
@@ -99,6 +107,7 @@ def test_each_problem_names_the_field_and_what_is_allowed(
 def test_a_refuges_ordinary_words_are_no_address(row, words):
     said = "Open 7 days; at the end of the call, 24 hours in the school holidays, women only"
     said += "; one way to be safe; LGBTQ+ and ages 16+ welcome; https://somewhere.com"
+    said += "; One Way to Safety; RISE and Stay Close groups; Safe House for women"
     problems = service_problems({**row, "kinds": "refuge", "notes": said}, words.kinds, words.areas)
     assert "notes" not in problems
 

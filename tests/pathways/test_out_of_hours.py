@@ -70,6 +70,8 @@ def test_every_out_of_hours_number_in_the_shipped_directory_is_read(graph):
     beside another number does."""
     read = {s.id for s in graph.services.values() if out_of_hours(s.phone_note)}
     fronts = ("birmingham-cass", "coventry-mash", "dudley-front-door", "walsall-mast")
+    fronts += ("wolverhampton-mash",)  # its Emergency Duty Team, from the council's page
     adults = ("birmingham-adult-safeguarding", "dudley-adult-safeguarding")
+    adults += ("wolverhampton-adults",)
     others = ("solihull-mash", "sandwell-adult-safeguarding", "birmingham-housing", "wm-cyp-sas")
     assert read == {*fronts, *adults, *others}

@@ -269,6 +269,13 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Out of hours ring +1,900,555,0123", "+1,900,555,0123"),
         ("Out of hours 0300,555,2922; ages 11-16, 0121 496 0000", ""),
         ("Press 1, 2 or 3; grants up to \u00a310,000; Room 0.12, 3rd floor", ""),
+        # H365: a short number before a whole one; times and days listed are no number
+        ("option 3; out of hours: 0300 555 857 / 01384 818181", "0300 555 857 / 01384 818181"),
+        ("Out of hours 024 7683 222 / 024 7683 2222", "024 7683 222 / 024 7683 2222"),
+        ("Out of hours 0300 555 857 (0121 496 0000 at weekends)", "0300 555 857 (0121 496 0000"),
+        ("Mon-Thu 10:00-20:30; closed 25/12, 26/12, 01/01, 02/01", ""),
+        ("Drop-in sessions 0930, 1100 and 1400; Times: 0930; 1100; 1400", ""),
+        ("0900 -- 1700 Mon-Fri; 0900 ... 1700; Sat 0900, 1300", ""),
         ("Out of hours ring +1 900\u2043555\u20430123", "+1 900-555-0123"),
         ("ring 0121 496 0000 *24 hours*; Mon-Fri 9-5 | Sat 10-4; ~24/7~", ""),
     ],
