@@ -52,12 +52,17 @@ def parser() -> argparse.ArgumentParser:
     publish = actions.add_parser(
         "publish", help="write a signed update bundle (see what it changes first: directory diff)"
     )
-    publish.add_argument("--key", type=Path, required=True, help="private key from keygen")
+    publish.add_argument("--key", type=Path, help="private key from keygen")
     publish.add_argument("--version", required=True, help="higher than the current, e.g. 2026.12.1")
     publish.add_argument("--days", type=int, default=180, help="days until the bundle expires")
     publish.add_argument("--out", type=Path, default=Path.cwd(), help="folder for the bundle")
     publish.add_argument("--passphrase-file", type=Path, help="scripts: the key's passphrase")
     publish.add_argument("--source", type=Path, help="a working copy to publish (lead's folder)")
+    publish.add_argument(
+        "--check",
+        action="store_true",
+        help="with --source: check and list its changes; sign nothing",
+    )
     install = actions.add_parser("install", help="install a signed update bundle for this user")
     install.add_argument("bundle", type=Path, help="the .navdir file")
     diff = actions.add_parser("diff", help="what changes from one directory to another")
@@ -89,6 +94,18 @@ def parser() -> argparse.ArgumentParser:
     merge.add_argument("files", nargs="+", type=Path, help="counts CSV files (stats export)")
     merge.add_argument("--csv", type=Path, help="also write the totals to this CSV file")
     return root
+
+
+def publish_arguments_problem(args) -> str:
+    """What `directory publish` lacks, in words: --check looks at a working copy unsigned."""
+    if args.check and args.source is None:
+        return (
+            "--check looks at a working copy: give --source FOLDER (a database's changes: "
+            "directory diff OLD NEW)"
+        )
+    if args.key is None and not args.check:
+        return "--key KEY is needed to sign (or --check to see what it would change, unsigned)"
+    return ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,9 +264,18 @@ def directory_command(args: argparse.Namespace) -> int:
     if args.action == "publish" and not 1 <= args.days <= 730:
         print(f"error: --days {args.days}: allowed 1 to 730", file=sys.stderr)
         return 2
+    if args.action == "publish" and (problem := publish_arguments_problem(args)):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     if args.action == "publish" and args.source is not None:
         return updates.publish_working_copy(
-            args.source, args.key, args.out, args.version, args.days, args.passphrase_file
+            args.source,
+            args.key,
+            args.out,
+            args.version,
+            args.days,
+            args.passphrase_file,
+            check_only=args.check,
         )
     if args.action == "publish":
         database = args.directory or shipped_directory()

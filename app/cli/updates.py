@@ -129,9 +129,16 @@ def print_changes(changes) -> None:
 
 
 def publish_working_copy(
-    folder: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
+    folder: Path,
+    key: Path | None,
+    out: Path,
+    version: str,
+    days: int,
+    passphrase_file: Path | None,
+    check_only: bool = False,
 ) -> int:
-    """A lead's working copy, checked, built with the pathway in force, signed."""
+    """A lead's working copy, checked, built with the pathway in force, signed (with
+    `check_only`, what it would change, nothing signed or written)."""
     from app.cli.maintain import unsaved_edits
     from app.db.loader import DirectoryError
     from app.db.maintenance import open_copy, publish_copy
@@ -145,7 +152,7 @@ def publish_working_copy(
     try:
         graph = graph_as_signed(in_force)
         copy, words = open_copy(folder, graph)
-        passphrase = passphrase_from(passphrase_file) if _sealed(key) else None
+        passphrase = passphrase_from(passphrase_file) if key and _sealed(key) else None
         published = published_here(in_force.policy)  # IT's folder, the keys trusted here
         path, signed = publish_copy(
             copy,
@@ -159,9 +166,15 @@ def publish_working_copy(
             days,
             published,
             in_force.selection.release,
+            check_only,
         )
     except FileNotFoundError:
-        print(f"error: nothing published: {folder} has no services.csv", file=sys.stderr)
+        print(
+            f"error: nothing published: {folder} has no services.csv, so it is no working copy: "
+            f"begin one with `python -m app maintain {folder}` (it copies the directory in use "
+            "there), edit it, then publish it",
+            file=sys.stderr,
+        )
         return 1
     except SourceError as error:
         print(f"error: nothing published: problems in {folder}:", file=sys.stderr)
@@ -171,6 +184,10 @@ def publish_working_copy(
     except (Refused, signing.KeyFileError, WorkingCopyError, DirectoryError) as error:
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1
+    if path is None:
+        print(f"checked: {folder} would publish as {version}; nothing signed or written")
+        print_changes(signed)
+        return 0
     print(f"published {path} (against directory {graph.directory_version} in use)")
     _warn_if_not_trusted(published, path)
     print_changes(signed)  # read from the database signed, not from the rows

@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING
 
 from app.db.checks import (
     Refused,
+    check_confirmations,
+    check_database,
     check_new_version,
+    check_numbers,
     every_problem,
     version_above,
     version_key,
@@ -186,11 +189,15 @@ def publish_copy(
     days: int = 180,
     published: Published | None = None,
     release: Source | None = None,
-) -> tuple[Path, DirectoryDiff]:
+    check_only: bool = False,
+) -> tuple[Path | None, DirectoryDiff]:
     """Build, sign and write a bundle; the working copy then carries the new version. With
     the bundle, what it changes against the directory in use, read from the database
     signed (the rows' view missed what only the build made of them: review 2026-12-01).
-    Raises Refused, SourceError or KeyFileError with the reason; nothing is written then."""
+    Raises Refused, SourceError or KeyFileError with the reason; nothing is written then.
+    `check_only`: every check that needs no key, and what it would change; no bundle (a
+    lead's trial publish to a scratch folder stayed in their ledger and blocked every later
+    one: the lead's walk, 2026-12-04)."""
     from dataclasses import replace
 
     from app.db.bundle import publish
@@ -241,12 +248,18 @@ def publish_copy(
     # The passphrase's key derivation (half a second, by design) runs while the directory
     # is built: libsodium works outside Python's lock. A wrong one still stops the publish.
     with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory() as scratch:
-        unsealing = pool.submit(load_private, key, passphrase)
+        unsealing = None if check_only else pool.submit(load_private, key, passphrase)
         database = Path(scratch) / "directory.sqlite"
         # the release's pathway, never the one in use: an update made on a laptop a release
         # behind put the old rules back on every laptop (attack, 2026-12-04; H345)
         build(copy, words, release or in_use_database, database)  # a problem: said first
         check_refuges_in_use(in_use, database, release)
+        if unsealing is None:
+            built = database.read_bytes()  # every check publish() makes before signing
+            check_database(built, validate_graph=True)
+            check_confirmations(built, date.today())
+            check_numbers(built)
+            return None, replace(compare(in_use, load_graph(database)), new_version=version)
         loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
         kid, signing_key = loaded
         seen, own = published or Published(), {kid: signing_key.verify_key}

@@ -370,3 +370,52 @@ def test_diff_reads_each_directory_under_this_releases_rules(tmp_path, capsys, a
     out = capsys.readouterr().out
     assert "changed: Coventry MASH: number 024 7678 8555 → 024 7600 0000" in out
     assert "pathway" not in out
+
+
+def test_a_working_copys_changes_are_checked_and_listed_with_nothing_signed(
+    tmp_path, capsys, app_home
+):
+    """A trial publish to a scratch folder stayed in the lead's ledger, and every later
+    publish from their working copy was refused as older (the lead's walk, 2026-12-04)."""
+    import shutil
+
+    from app.db import signing
+    from app.db.working_copy import WorkingCopy
+
+    folder = tmp_path / "copy"
+    shutil.copytree(REPO / "resources" / "services", folder)
+    copy = WorkingCopy.open(folder)
+    copy.update("ndah", {"phone": "0808 157 0999"})
+    copy.save()
+    check = ["directory", "publish", "--source", str(folder), "--version", "2026.12.1"]
+    assert main([*check, "--check", "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert f"checked: {folder} would publish as 2026.12.1; nothing signed or written" in out
+    assert "number 0808 2000 247 → 0808 157 0999" in out
+    assert not (tmp_path / "out").exists() and not list(app_home.root.rglob("*.navdir"))
+    copy.update("ndah", {"phone": "0808 157 099"})  # a digit short: said, as publish says it
+    copy.save()
+    assert main([*check, "--check"]) == 1
+    assert "ndah" in capsys.readouterr().err
+    copy.update("ndah", {"phone": "0808 157 0999"})
+    copy.save()
+    lead = signing.generate(tmp_path / "k", "a long enough passphrase")
+    secret = tmp_path / "pass.txt"
+    secret.write_text("a long enough passphrase\n")
+    signed = [*check, "--key", str(lead.private_path), "--passphrase-file", str(secret)]
+    assert main([*signed, "--out", str(tmp_path / "out")]) == 0  # the check blocked nothing
+    assert "number 0808 2000 247 → 0808 157 0999" in capsys.readouterr().out
+
+
+def test_publish_says_what_it_lacks(tmp_path, capsys, app_home):
+    shipped = str(REPO / "resources" / "directory.sqlite")
+    assert main(["--directory", shipped, "directory", "publish", "--version", "2026.12.1"]) == 2
+    assert "--key KEY is needed to sign (or --check" in capsys.readouterr().err
+    assert main(["directory", "publish", "--version", "2026.12.1", "--check"]) == 2
+    assert "--check looks at a working copy: give --source FOLDER" in capsys.readouterr().err
+    new = tmp_path / "new"
+    assert (
+        main(["directory", "publish", "--source", str(new), "--version", "2026.12.1", "--check"])
+        == 1
+    )
+    assert f"begin one with `python -m app maintain {new}`" in capsys.readouterr().err
