@@ -70,9 +70,13 @@ def _number_first(text: str) -> str:
     figures ("0121 303 2296" of "0121 303 2296 (24 hours)"), or "": never 999, 101 or 111,
     which are no line of a service's own ("in an emergency 999"), and never the start of a
     longer run of figures ("0300 555 2922 1", a typo signed before the strict rule, stays in
-    the note as written rather than stand in bold a digit short)."""
-    ends = sorted({found.end() for found in re.finditer(r"\d+", text)}, reverse=True)
-    for end in ends:
+    the note as written rather than stand in bold a digit short). A number's last group has
+    three figures or more, and no bracket is left open in it: "Childline 0800 1111 (24
+    hours)" stood in bold as 0800 111124, with its copy button (re-attack, 2026-12-04; H366)."""
+    groups = [found for found in re.finditer(r"\d+", text) if len(found.group()) >= 3]
+    for end in sorted({found.end() for found in groups}, reverse=True):
+        if text[:end].count("(") > text[:end].count(")"):
+            continue
         if uk_phone_digits(text[:end]) not in (None, *SHORT_NUMBERS):
             return "" if re.match(r"[ \-./]{0,2}\d", text[end:]) else text[:end]
     return ""

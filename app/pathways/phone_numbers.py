@@ -224,8 +224,11 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = F
             "" if later is None else _not_dialled(" ".join(groups[later:]), groups[later:], False)
         )
     for n in range(len(groups), 0, -1):
+        if n > 1 and len(groups[n - 1]) <= 2:
+            continue  # "0300 555 857 (2 lines)" is no 0300 555 8572: a last group has 3+ (H366)
         number = uk_phone_digits(plus + " ".join(groups[:n]))
-        if number and (n == len(groups) or len(number) >= 10):
+        figures_after = all(len(group) <= 2 for group in groups[n:])  # "0800 1111 (24 hours)"
+        if number and (n == len(groups) or len(number) >= 10 or figures_after):
             rest = groups[n:]
             again = rest and rest[0].startswith("0")
             return _not_dialled(" ".join(rest), rest, False) if again else ""

@@ -58,6 +58,16 @@ from app.pathways.out_of_hours import out_of_hours
         ),
         ("If no answer, do not ring 0330 223 0099", None),
         ("Leave a message if no answer; 0330 223 0099 is the office", None),
+        # a figure after the number is never part of it: "0800 111124" stood in bold (H366)
+        (
+            "If no answer, try Childline 0800 1111 (24 hours)",
+            ("If no answer, try Childline", "0800 1111", "(24 hours)", ""),
+        ),
+        (
+            "Out of hours: 0800 035 530 - 9 options",
+            ("Out of hours", "0800 035 530", "- 9 options", ""),
+        ),
+        ("If no answer, try 0121 496 000 (2 lines)", None),  # a digit short: left as written
     ],
 )
 def test_the_out_of_hours_line_is_read_from_the_numbers_note(note, found):

@@ -276,6 +276,10 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Mon-Thu 10:00-20:30; closed 25/12, 26/12, 01/01, 02/01", ""),
         ("Drop-in sessions 0930, 1100 and 1400; Times: 0930; 1100; 1400", ""),
         ("0900 -- 1700 Mon-Fri; 0900 ... 1700; Sat 0900, 1300", ""),
+        # H366: a figure after a number is no part of it
+        ("Out of hours 0300 555 857 (2 lines)", "0300 555 857 (2"),
+        ("Out of hours 0808 2000 24 (7 days)", "0808 2000 24 (7"),
+        ("If no answer, try Childline 0800 1111 (24 hours)", ""),
         ("Out of hours ring +1 900\u2043555\u20430123", "+1 900-555-0123"),
         ("ring 0121 496 0000 *24 hours*; Mon-Fri 9-5 | Sat 10-4; ~24/7~", ""),
     ],
