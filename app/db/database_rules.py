@@ -9,23 +9,17 @@ site behind an "@" was shown in the Directory tab (attack, 2026-12-04; H346).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
-from app.db.service_checks import WHERE, service_problems
+from app.db.service_checks import REFUGE_WORDS, WHERE, service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
 
 REFUGE_KIND = "refuge"
-# a refuge by its words: "safe house" held an address the word "refuge" would have (H357);
-# "women's hostel" and the Act's "safe accommodation" too (re-attack, 2026-12-04; H361)
-REFUGE_WORDS = re.compile(
-    r"\b(?:refuges?|safe\s*houses?|shelters?|hostels?|safe\s+accommodation)\b", re.IGNORECASE
-)
 NO_ADDRESS = "a refuge's address must never be held: remove where it is"
 
 
@@ -84,7 +78,15 @@ def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) ->
             for a in rows["attribute"]
             if codes.get(a["taxonomy_term_id"]) == REFUGE_KIND
         }
+        # by its words anywhere held for it: "Women's safe house at 12 Acacia Road" in a
+        # number's note of a service of another kind was signed (re-attack, H367)
         | {s["id"] for s in rows["service"] if REFUGE_WORDS.search(_words(s))}
+        | {
+            row["service_id"]
+            for table in ("phone", "schedule")
+            for row in rows[table]
+            if REFUGE_WORDS.search(_words(row))
+        }
     )
     services = [s for s in rows["service"] if s["id"] in refuges]
     organisations = {s["organization_id"] for s in services if s["organization_id"]}

@@ -109,7 +109,13 @@ class DirectoryDiff:
 
     def lines(self) -> list[str]:
         """Every difference, one per line, for the lead's review."""
-        added = [f"added: {s.name} ({s.id}) {s.phone or s.email}".rstrip() for s in self.added]
+        # with what the card shows beside the number: an address in a new service's note
+        # went unseen by the lead who signed it (re-attack, 2026-12-04; H367)
+        added = [
+            f"added: {s.name} ({s.id}) "
+            + " · ".join(filter(None, (s.phone or s.email, s.phone_note, s.hours)))
+            for s in self.added
+        ]
         retired = [f"retired: {s.name} ({s.id})" for s in self.retired]
         changed = [f"changed: {c.describe()}" for c in self.changes]
         pathway = [self.pathway_change] if self.pathway_change else []

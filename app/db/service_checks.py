@@ -52,6 +52,11 @@ STREET = (
     r"|meadows?|boulevard|yard|wharf|brow|causeway|circus|dale|grange|heights|orchard"
     r"|ridge|wynd)\b"
 )
+# a refuge by its words: "safe house" held an address the word "refuge" would have (H357);
+# "women's hostel" and the Act's "safe accommodation" too (re-attack, 2026-12-04; H361)
+REFUGE_WORDS = re.compile(
+    r"\b(?:refuges?|safe\s*houses?|shelters?|hostels?|safe\s+accommodation)\b", re.IGNORECASE
+)
 # after "on", "in", "off" or "at", only words that name a street ("at the end" is none)
 NAMED_STREET = (
     r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
@@ -273,7 +278,8 @@ def service_problems(
     always_open = (row.get("open_24_7") or "").strip() == "yes"
     if always_open and (problem := round_the_clock_problem(row.get("hours") or "")):
         add("open_24_7", problem)
-    if "refuge" in row_kinds or "refuge" in text.casefold():
+    # a refuge by its kind or its words in any field ("safe house" in a number's note: H367)
+    if "refuge" in row_kinds or REFUGE_WORDS.search("\n".join(values)):
         for field, value in row.items():
             if value and WHERE.search(unicodedata.normalize("NFKC", value)):
                 add(field, "a refuge's address must never be held: remove where it is")

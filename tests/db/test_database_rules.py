@@ -149,3 +149,15 @@ def test_a_refuge_in_the_releases_own_directory_stays_one_after_an_update_untagg
     check_refuges_in_use(in_use, second)  # the update in use alone no longer says refuge
     with pytest.raises(Refused, match="in the directory in use or the release's own"):
         check_refuges_in_use(in_use, second, SHIPPED)
+
+
+@pytest.mark.parametrize("table", ["phone", "schedule"])
+def test_a_refuge_named_only_in_a_numbers_note_or_hours_is_read_for_an_address(tmp_path, table):
+    """A new service of another kind, "Women's safe house at 12 Acacia Road" in its number's
+    note: the refuge words were read in the service's own row only (re-attack, H367)."""
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        f"UPDATE {table} SET description = 'Women''s safe house at {ADDRESS}' "
+        "WHERE service_id = 'bcwa'",
+    )
+    assert any(f"{table} " in p and "refuge's address" in p for p in database_problems(database))

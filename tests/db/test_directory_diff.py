@@ -73,3 +73,18 @@ def test_a_numbers_type_changed_is_listed(graph, tmp_path):
     assert "changed: Black Country Women's Aid: number type (none) → out of hours" in diff.lines()
     plain = "UPDATE phone SET type = 'Telephone' WHERE service_id = 'bcwa'"  # read as none
     assert compare(graph, load_valid_graph(shipped_changed(tmp_path / "p.sqlite", plain))).empty
+
+
+def test_an_added_service_is_listed_with_its_numbers_note_and_hours(graph):
+    """Only its name and number were listed: "Women's safe house at 12 Acacia Road" in its
+    note went unseen by the lead who signed it (re-attack, 2026-12-04; H367)."""
+    import dataclasses
+
+    from app.db.directory_diff import compare
+
+    new = dataclasses.replace(
+        graph.services["bcwa"], id="acacia", name="Acacia Project", phone_note="Out of hours: x"
+    )
+    after = dataclasses.replace(graph, services={**graph.services, "acacia": new})
+    (line,) = [x for x in compare(graph, after).lines() if x.startswith("added:")]
+    assert line == f"added: Acacia Project (acacia) {new.phone} · Out of hours: x · {new.hours}"

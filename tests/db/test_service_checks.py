@@ -94,6 +94,8 @@ def test_every_shipped_service_passes(graph, words):
         ),
         ({"kinds": "refuge", "website": "https://goo.gl/xyz"}, "website", "must never"),
         ({"kinds": "refuge", "notes": "Acacia Road, number 12"}, "notes", "must never"),
+        # a refuge by its words in any field (H367)
+        ({"phone_note": "Women's safe house at 12 Acacia Road"}, "phone_note", "must never"),
         ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
     ],
 )
