@@ -8,6 +8,7 @@ serves `directory diff OLD NEW`, the worker's "Install directory update…" and 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import fields, replace
 
@@ -76,6 +77,7 @@ class DirectoryDiff:
     area_names: dict[str, str]
     pathway_change: str = ""  # "pathway 2025.1 → 2026.1" when the rules changed too
     pathway_items: tuple[str, ...] = ()  # each question, card or reminder changed
+    still_given: tuple[str, ...] = ()  # a number changed at one service, held by another
 
     @property
     def numbers_changed(self) -> int:
@@ -105,6 +107,10 @@ class DirectoryDiff:
             parts.append(f"other details changed for {_count(other, 'service')}")
         if self.pathway_change:
             parts.append(self.pathway_change)
+        if self.still_given:
+            parts.append(
+                f"{_count(len(self.still_given), 'service')} still giving a number changed"
+            )
         return ", ".join(parts) if parts else "no change to any service"
 
     def lines(self) -> list[str]:
@@ -120,7 +126,7 @@ class DirectoryDiff:
         changed = [f"changed: {c.describe()}" for c in self.changes]
         pathway = [self.pathway_change] if self.pathway_change else []
         pathway += [f"pathway changed: {item}" for item in self.pathway_items]
-        return pathway + added + retired + changed
+        return pathway + added + retired + changed + list(self.still_given)
 
     def _by_area(self, services: tuple[Service, ...]) -> list[tuple[str, str]]:
         counts = Counter(self._where(s) for s in services)
@@ -167,7 +173,32 @@ def compare_services(
         for i in sorted(before.keys() & after.keys())
         for change in service_changes(before[i], after[i])
     )
-    return DirectoryDiff(*versions, added, retired, changes, names, pathway)
+    still = still_given(changes, after)
+    return DirectoryDiff(*versions, added, retired, changes, names, pathway, still_given=still)
+
+
+def still_given(changes: tuple[Change, ...], services: dict[str, Service]) -> tuple[str, ...]:
+    """Each number a change took away that a service still gives: Dudley's old out-of-hours
+    line, corrected on the front door's card, was still on adult safeguarding's, and the
+    lead had no way to find it (the lead's walk, 2026-12-04)."""
+    gone: dict[str, tuple[str, Change]] = {}
+    for change in changes:
+        kept = _digits(change.new)
+        for number in numbers_in(change.old):
+            if re.sub(r"\D", "", number) not in kept:
+                gone.setdefault(re.sub(r"\D", "", number), (number, change))
+    return tuple(
+        f"still given: {number} (changed at {change.name}) by {s.name} ({s.id}): "
+        + ", ".join(FIELD_WORDS[f] for f in fields_holding)
+        for digits, (number, change) in sorted(gone.items())
+        for s in services.values()
+        if (fields_holding := [f for f in FIELD_WORDS if digits in _digits(getattr(s, f))])
+    )
+
+
+def _digits(value) -> set[str]:
+    text = value if isinstance(value, str) else ""
+    return {re.sub(r"\D", "", number) for number in numbers_in(text)}
 
 
 def area_names(graph: Graph) -> dict[str, str]:

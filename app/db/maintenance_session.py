@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.db.checks import version_key
 from app.db.coverage import COLUMNS, Cell, Tally, contribution, left_without
-from app.db.directory_diff import DirectoryDiff, area_names, service_changes
+from app.db.directory_diff import DirectoryDiff, area_names, service_changes, still_given
 from app.db.loader import Source
 from app.db.maintenance import (
     Vocabulary,
@@ -154,7 +154,7 @@ class Maintenance:
     def diff(self) -> DirectoryDiff:
         """What publishing would change against the directory in use."""
         before = {i: s for i, s in self.in_use.services.items() if s.status != "retired"}
-        added, changes, seen = [], [], set()
+        added, changes, seen, after = [], [], set(), {}
         for row in self.copy.rows:
             known = self._compared.get(row["id"])
             if known is None or known[0] is not row:
@@ -166,6 +166,7 @@ class Maintenance:
             if service.status == "retired":
                 continue
             seen.add(service.id)
+            after[service.id] = service
             if service.id not in before:
                 added.append(service)
             changes += changed
@@ -176,7 +177,14 @@ class Maintenance:
         kinds = self._kind_changes()
         said = f"the words of {len(kinds)} service kind(s) changed" if kinds else ""
         return DirectoryDiff(
-            *versions, tuple(ordered), tuple(retired), tuple(changes), names, said, kinds
+            *versions,
+            tuple(ordered),
+            tuple(retired),
+            tuple(changes),
+            names,
+            said,
+            kinds,
+            still_given(tuple(changes), after),
         )
 
     def _kind_changes(self) -> tuple[str, ...]:

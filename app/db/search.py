@@ -17,6 +17,7 @@ from app.db.loader import Source, open_directory
 from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
 from app.pathways.graph import lead_alert, lead_cautions
 from app.pathways.phone_numbers import (
+    ANOTHER_NUMBER,
     fixed_line_name,
     fixed_line_words,
     national_number,
@@ -150,7 +151,10 @@ def rebuild_index(db: sqlite3.Connection) -> None:
         " (SELECT group_concat(name, ' ') FROM service_area WHERE service_id = s.id), "
         " s.description || ' ' || s.eligibility_description || ' ' || s.application_process, "
         " (SELECT group_concat(number, '|') FROM phone WHERE service_id = s.id "
-        f"  AND {RINGABLE_SQL}) "
+        f"  AND {RINGABLE_SQL}), "
+        # a number's note, where out-of-hours lines are: a lead correcting one could not
+        # find the other service that still gave it (the lead's walk, 2026-12-04)
+        " (SELECT group_concat(description, ' ') FROM phone WHERE service_id = s.id) "
         "FROM service s LEFT JOIN organization o ON o.id = s.organization_id"
     ).fetchall()
     db.executemany(
@@ -163,11 +167,17 @@ def rebuild_index(db: sqlite3.Connection) -> None:
                 org,
                 kinds or "",
                 _areas(areas or "", labels),
-                details + " " + phone_words(phones or ""),
+                " ".join((details, phone_words(phones or ""), _note_words(notes or ""))),
             )
-            for rowid, name, org, kinds, areas, details, phones in rows
+            for rowid, name, org, kinds, areas, details, phones, notes in rows
         ],
     )
+
+
+def _note_words(notes: str) -> str:
+    """Numbers' notes with each number in them as phone_words holds it."""
+    found = "|".join(number.group() for number in ANOTHER_NUMBER.finditer(notes))
+    return f"{notes} {phone_words(found)}" if found else notes
 
 
 def _areas(codes: str, labels: dict[str, str]) -> str:

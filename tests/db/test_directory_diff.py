@@ -88,3 +88,22 @@ def test_an_added_service_is_listed_with_its_numbers_note_and_hours(graph):
     after = dataclasses.replace(graph, services={**graph.services, "acacia": new})
     (line,) = [x for x in compare(graph, after).lines() if x.startswith("added:")]
     assert line == f"added: Acacia Project (acacia) {new.phone} · Out of hours: x · {new.hours}"
+
+
+def test_a_number_changed_at_one_service_and_still_given_by_another_is_said(graph):
+    """Dudley's old out-of-hours line, corrected on the front door, was still on adult
+    safeguarding's card, and nothing told the lead (the lead's walk, 2026-12-04)."""
+    import dataclasses
+
+    from app.db.directory_diff import compare
+
+    door = graph.services["dudley-front-door"]
+    corrected = dataclasses.replace(door, phone_note="option 3; out of hours: 0300 555 8600")
+    after = dataclasses.replace(graph, services={**graph.services, door.id: corrected})
+    diff = compare(graph, after)
+    assert "2 services still giving a number changed" in diff.summary()  # and Dudley housing
+    assert (
+        "still given: 0300 555 8574 (changed at Dudley Multi Agency Safeguarding front door) "
+        "by Dudley adult safeguarding (Access to Adult Social Care) (dudley-adult-safeguarding): "
+        "number note"
+    ) in diff.lines()

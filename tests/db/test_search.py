@@ -77,6 +77,14 @@ def test_a_number_finds_its_service_however_it_is_typed(finder):
         assert ids(finder.search(typed))[0] == "ndah", typed
 
 
+@pytest.mark.parametrize("typed", ["0300 555 8574", "03005558574", "8574"])
+def test_a_number_in_a_numbers_note_finds_its_services(finder, typed):
+    """Dudley's out-of-hours line is in two services' notes: a lead correcting one could not
+    find the other (the lead's walk, 2026-12-04)."""
+    found = {hit.id for hit in finder.search(typed, SearchFilters(borough="dudley"))}
+    assert {"dudley-front-door", "dudley-adult-safeguarding"} <= found
+
+
 def test_prefixes_match(finder):
     assert "bcwa" in ids(finder.search("black count"))
     assert "walsall-mast" in ids(finder.search("wals mash"))
