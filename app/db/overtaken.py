@@ -281,9 +281,12 @@ def _unedited(contact: tuple, edited: tuple[str, ...]) -> tuple:
 
 
 def _published_day(version: str) -> date | None:
-    """The day a directory was published: its version is the day (2026.12.3)."""
+    """The day a directory was published: its version is the day (2026.12.3), never after
+    today. An update versioned ahead (2026.12.20 on the 4th, allowed) made every person's
+    check the lead recorded refused until that day, with the corrections beside it, and no
+    check can be dated ahead (the lead's walk, 2026-12-04)."""
     try:
-        return date(*(int(part) for part in version.split(".")[:3]))
+        return min(date(*(int(part) for part in version.split(".")[:3])), date.today())
     except (TypeError, ValueError):
         return None
 

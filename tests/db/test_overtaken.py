@@ -365,3 +365,18 @@ def test_a_check_made_on_the_updates_day_in_a_copy_begun_from_it_is_a_new_check(
     same_day = directory(tmp_path, "same", NEW, checked("2026-12-03"))
     (said,) = changes_undone(withdrawn, same_day, "this working copy's", base=stale)
     assert said.startswith(f"{NDAH}: no person's check in the update")
+
+
+def test_an_update_versioned_ahead_never_blocks_a_check_made_today(tmp_path):
+    """Versioned 16 days ahead (allowed), the update made every check the lead then recorded
+    "not after the update's day", and no check may be dated ahead: the corrections beside
+    it never left the lead's laptop (the lead's walk, 2026-12-04)."""
+    from datetime import timedelta
+
+    ahead = date.today() + timedelta(days=16)
+    stamped = version(f"{ahead.year}.{ahead.month}.{ahead.day}")
+    update = directory(tmp_path, "update", stamped)
+    copy = directory(tmp_path, "copy", stamped, checked(date.today().isoformat()))
+    assert changes_undone(update, copy, "this working copy's", base=update) == []
+    late_call = directory(tmp_path, "late", stamped, checked("2026-11-20"))  # dated before
+    assert changes_undone(update, late_call, "this working copy's", base=update)
