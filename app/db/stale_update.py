@@ -17,11 +17,12 @@ two updates whole.
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from hashlib import sha256
 from pathlib import Path
 
 from app.db.bundle import SUFFIX, claimed_manifest, read_bundle, read_signed_manifest
-from app.db.checks import Refused, check_database, version_key
+from app.db.checks import Refused, check_database, version_above, version_key
 from app.db.directories import MAX_SHIPPED_BYTES, TRIES_IN_SHARE, Locations, Selection
 from app.db.overtaken import changes_undone, named
 from app.db.regular_files import read_regular_file
@@ -103,11 +104,13 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
     undone = changes_undone(database, newer, f"{newer_version}'s", base=shipped)
     listed = named(undone)
     if version == newer_version:  # whatever it changes: laptops that have one keep it
+        # a version publish takes: "2026.12.5.2.2" was refused (the lead's walk, 12-04)
+        higher = version_above(version, date.today())
         return (
             f"version {version} is here already with other contents ({path}): two leads "
             "published one version, and laptops that have the other never take this one"
             + (f"; this one changes back {listed}" if undone else "")
-            + f". The lead publishes a higher version (e.g. {version}.2) from a working copy "
+            + f". The lead publishes a higher version (e.g. {higher}) from a working copy "
             "begun from the one IT keeps, with the other one's changes made again"
         )
     if not undone:
@@ -115,7 +118,8 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
     return (
         f"the update {newer_version} changes back what the older update {version} ({path}) "
         f"changed ({listed}): it was made without {version}, from a working copy begun "
-        f"before it. The directory lead installs {newer_version}, makes those changes again "
+        f"before it. The directory lead, with {newer_version} in use on their laptop (from "
+        f"IT's folder, or `directory install` of its file), makes those changes again "
         f"in a new working copy begun from it (directory diff of the two updates lists "
         f"them) and publishes. Until then laptops use {newer_version} as it is: removing it "
         f"from IT's folder takes none back (no laptop goes back to an older update). If "
