@@ -65,8 +65,8 @@ def publish_bundle(
     database: Path, key: Path, out: Path, version: str, days: int, passphrase_file: Path | None
 ) -> int:
     from app.db.bundle import MAX_DATABASE_BYTES
-    from app.db.checks import check_checks_follow_contacts
-    from app.db.database_rules import check_refuges_in_use
+    from app.db.checks import check_checks_follow_contacts, every_problem
+    from app.db.database_rules import check_refuges_in_use, kind_words_problems
     from app.db.loader import DirectoryError, load_graph
     from app.db.regular_files import read_regular_file
     from app.in_force import decide, graph_as_signed, published_here
@@ -91,6 +91,8 @@ def publish_bundle(
         signed = load_graph(source, release)  # what laptops will use, read once
         check_checks_follow_contacts(in_use, signed)
         check_refuges_in_use(in_use, source, release)
+        if problems := kind_words_problems(signed.kind_labels, in_use.kind_labels):
+            raise Refused(every_problem(problems))
         what = (source, key, out, version, date.today(), days)
         try:
             path = publish(*what, published=published, rules_from=release)

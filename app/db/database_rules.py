@@ -42,6 +42,23 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
     return problems + kind_problems(rows) + refuge_address_problems(rows)
 
 
+def kind_words_problems(kinds: dict[str, str], in_use: dict[str, str]) -> list[str]:
+    """A kind the directory in use does not know, given the words of one it does: a new
+    "mash_children_local" named "Children's front door (MASH)" on adult safeguarding put a
+    second front-door entry in every Directory tab's filter (re-attack, 2026-12-04; H368)."""
+    known = {_plain(words): code for code, words in in_use.items()}
+    return [
+        f"service kind {code}: {words!r} are the words of the kind {known[_plain(words)]} "
+        f"in use: give its services {known[_plain(words)]}, or the new kind words of its own"
+        for code, words in sorted(kinds.items())
+        if code not in in_use and _plain(words) in known
+    ]
+
+
+def _plain(words: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", words).casefold() if ch.isalnum())
+
+
 def check_refuges_in_use(in_use: Graph, source: Source, release: Source | None = None) -> None:
     """The lead's side, publishing: a refuge in the directory in use, or in the release's
     own, stays one to the address rule. A feed that dropped the refuge kind from a service

@@ -162,7 +162,11 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
 def _check_release_kind_words(kinds: dict[str, str], release: dict[str, str]) -> None:
     """A kind the release knows keeps the release's words: laptops show those whatever an
     update holds (H358, H363), so a working copy's new words for one were dropped unsaid."""
+    from app.db.database_rules import kind_words_problems
+
     changed = sorted(code for code, words in kinds.items() if release.get(code, words) != words)
+    if twice := kind_words_problems(kinds, release):
+        raise Refused(every_problem(twice))
     if changed:
         raise Refused(
             every_problem(

@@ -161,3 +161,36 @@ def test_a_refuge_named_only_in_a_numbers_note_or_hours_is_read_for_an_address(t
         "WHERE service_id = 'bcwa'",
     )
     assert any(f"{table} " in p and "refuge's address" in p for p in database_problems(database))
+
+
+def test_a_new_kind_with_the_words_of_one_in_use_is_refused():
+    from app.db.database_rules import kind_words_problems
+    from app.db.loader import load_graph
+
+    in_use = load_graph(SHIPPED).kind_labels
+    twin = {**in_use, "mash_children_local": " children's FRONT door (MASH)"}
+    (problem,) = kind_words_problems(twin, in_use)
+    assert problem.startswith("service kind mash_children_local: ")
+    assert "the words of the kind mash_children in use" in problem
+    assert kind_words_problems({**in_use, "new_kind": "Community outreach"}, in_use) == []
+
+
+def test_a_database_with_a_new_kind_in_the_words_of_one_in_use_is_not_published(
+    tmp_path, capsys, app_home
+):
+    """H368: through `--directory DB directory publish`, as the re-attack did."""
+    from app.__main__ import main
+    from app.db import signing
+
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "INSERT INTO taxonomy_term VALUES ('navigator_service_kind/mash_children_local', "
+        "'mash_children_local', 'Children''s front door (MASH)', '', 'navigator_service_kind')",
+        "INSERT INTO attribute VALUES ('a-x', 'dudley-adult-safeguarding', 'service', "
+        "'service', 'navigator_service_kind/mash_children_local', '')",
+    )
+    lead = signing.generate(tmp_path / "k")
+    publish = ["--directory", str(database), "directory", "publish", "--version", "2026.12.4"]
+    assert main([*publish, "--key", str(lead.private_path), "--out", str(tmp_path / "o")]) == 1
+    assert "the words of the kind mash_children in use" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
