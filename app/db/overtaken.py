@@ -80,7 +80,7 @@ def changes_undone(
         if "active" not in (row["status"], old[service_id]["status"]):
             continue  # offered in neither
         theirs = old[service_id]
-        if older:
+        if older or _inherited(began.get(service_id), theirs):
             newer = False
         elif row["checked"] and not _same_check(row, theirs):
             newer = theirs["checked"] is not None and theirs["checked"] >= row["checked"]
@@ -123,6 +123,15 @@ def _brought_back(new: dict, old: dict, began: dict | None) -> list[str]:
         if evidence is None or day is None or evidence <= day:
             back.append(service_id)
     return back
+
+
+def _inherited(began: dict | None, theirs: dict) -> bool:
+    """The other directory's evidence for a service is the very one its working copy began
+    with: no news against the update's change. A second lead's copy begun from 2026.12.4
+    held its check, and so outweighed 2026.12.4.2's correction made the same day: the
+    correction went off every laptop unsaid (the lead's walk, 2026-12-04; H369)."""
+    keys = ("check", "seen")
+    return began is not None and all(began[key] == theirs[key] for key in keys)
 
 
 def _same_check(row: dict, other: dict) -> bool:

@@ -101,7 +101,8 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         # update IT had refused claimed a later version and went through (H241); every
         # database the copy held, not its last: one withdrawn hid the one IT took (H243)
         return ""
-    undone = changes_undone(database, newer, f"{newer_version}'s", base=shipped)
+    base = _began_from_here(newer, where, keys) or shipped
+    undone = changes_undone(database, newer, f"{newer_version}'s", base=base)
     listed = named(undone)
     if version == newer_version:  # whatever it changes: laptops that have one keep it
         # a version publish takes: "2026.12.5.2.2" was refused (the lead's walk, 12-04)
@@ -126,6 +127,19 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         f"{newer_version} changed them on purpose, it records what shows it is newer: a "
         f"person's check later than the one {version} holds"
     )
+
+
+def _began_from_here(newer: bytes, where: Locations, keys: dict) -> bytes | None:
+    """The database the update's working copy began from, when an update here is that very
+    database (by content): what the update changes of it is its own edit, and nothing else
+    is. Read against the app's own directory instead, a second lead's copy begun from an
+    update 2026.12.4 put back 2026.12.4.2's correction unsaid: the value it held was no
+    longer the app's, so it read as an edit (the lead's walk, 2026-12-04; H369)."""
+    began, held = begun_from(newer), databases_held(newer)
+    start = older_update(where, keys, began) if began and held else None
+    if start is None or start[0] != began or sha256(start[2]).hexdigest() not in held:
+        return None
+    return start[2]
 
 
 def _begun_before_the_release(

@@ -220,3 +220,30 @@ def test_copies_of_the_update_in_use_are_read_whole_once(corrected, monkeypatch)
     read.clear()
     assert older_update(where, keys, "2026.12.2", in_use) is None
     assert len(read) == 3
+
+
+def test_a_second_leads_copy_begun_from_an_update_puts_back_nothing_unsaid(corrected, tmp_path):
+    """Both leads began from 2026.12.2; the first corrected Solihull again (2026.12.3), the
+    second changed only hours (2026.12.4): the second put 2026.12.2's number back on every
+    laptop, and verify and the self-test passed, as the value was no longer the app's own
+    (the lead's walk, 2026-12-04; H369)."""
+    import hashlib
+
+    where, lead = corrected
+    keys = load_trusted_keys(where.keys)[0]
+    (first,) = where.machine_updates.glob("*.navdir")
+    began = hashlib.sha256(read_bundle(first, keys)[1]).hexdigest()
+    again = "UPDATE phone SET number = '0121 788 4334' WHERE service_id = 'solihull-mash'"
+    a2 = shipped_changed(tmp_path / "a2.sqlite", *CORRECTED, again, version_of("2026.12.2"))
+    made = dict(begun_from="2026.12.2", begun_sha256=began)
+    publish(a2, lead.private_path, where.machine_updates, "2026.12.3", TODAY, **made)
+    b = shipped_changed(tmp_path / "b.sqlite", *CORRECTED, HOURS, version_of("2026.12.2"))
+    path = publish(b, lead.private_path, tmp_path / "lead-b", "2026.12.4", TODAY, **made)
+    said = changed_back(read_bundle(path, keys)[1], "2026.12.4", where, keys)
+    assert said.startswith("the update 2026.12.4 changes back what the older update 2026.12.3")
+    assert "0121 788 4334 (2026.12.4's: 0121 788 4333)" in said
+    assert "Women's Aid" not in said  # its own edit, made on purpose
+
+
+def version_of(day: str) -> str:
+    return f"UPDATE content_meta SET value = '{day}' WHERE key = 'directory_version'"
