@@ -4,10 +4,11 @@ lead writes it in a number's note ("Out of hours: 0300 555 2922", "If no answer,
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from app.pathways.phone_numbers import (
-    ANOTHER_NUMBER,
+    FIGURES_AFTER,
     NEGATIONS,
     SHORT_NUMBERS,
     format_uk_phone,
@@ -26,6 +27,10 @@ OUT_OF_HOURS = re.compile(
     r"(?P<tail>(?:\+|\()?\d.*)",
     re.IGNORECASE,
 )
+# every number the note gives, however its groups are joined ("calls are diverted from
+# 0121.496.0000 to 0300 …" put the old line in bold: re-attack, 2026-12-04; H366)
+NUMBERS_SAID = re.compile(r"\d(?:[ \-.()]{0,2}\d){6,}")
+JOIN = re.compile(r"[ \-.]|\)\s?|\s?\(|\)\s?\(")  # how a number's groups are joined
 NEGATIONS_SAID = {*NEGATIONS, "none", "nor", "isn", "isnt"}
 # words before the number saying it is the office's line after all: "Out of hours use the
 # website, daytime 0121 …" put the daytime number in the out-of-hours slot
@@ -46,7 +51,7 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
     number, now …)" put the wrong one in bold (re-attack, 2026-12-03), nor one they say is
     for office hours ("out of hours use the website, daytime 0121 …"). The number is shown
     as workers read it ("(0121) 303 2296" left a bracket in the words before it)."""
-    if len(ANOTHER_NUMBER.findall(note)) != 1:
+    if len(NUMBERS_SAID.findall(note)) != 1:
         return None
     parts = [part.strip() for part in note.split(";")]
     for at, part in enumerate(parts):
@@ -70,11 +75,20 @@ def _number_first(text: str) -> str:
     figures ("0121 303 2296" of "0121 303 2296 (24 hours)"), or "": never 999, 101 or 111,
     which are no line of a service's own ("in an emergency 999"), and never the start of a
     longer run of figures ("0300 555 2922 1", a typo signed before the strict rule, stays in
-    the note as written rather than stand in bold a digit short). A number's last group has
-    three figures or more, and no bracket is left open in it: "Childline 0800 1111 (24
-    hours)" stood in bold as 0800 111124, with its copy button (re-attack, 2026-12-04; H366)."""
-    groups = [found for found in re.finditer(r"\d+", text) if len(found.group()) >= 3]
-    for end in sorted({found.end() for found in groups}, reverse=True):
+    the note as written rather than stand in bold a digit short). Its groups are joined as
+    a number's are, by a space, a hyphen, a full stop or brackets, none left open, and
+    Childline's 0800 1111 is never run on: "Childline 0800 1111 (24 hours)" and "… 0800 1111
+    - 365 days a year" stood in bold as 0800 111124 and 0800 111 1365, with their copy
+    buttons (re-attack, 2026-12-04; H366)."""
+    text = FIGURES_AFTER.split(text, maxsplit=1)[0]
+    if re.match(r"0800[ \-.]?1111(?!\d)", text):
+        return text[: re.match(r"0800[ \-.]?1111", text).end()]
+    groups = list(re.finditer(r"\d+", text))
+    for at in range(len(groups), 0, -1):
+        end = groups[at - 1].end()
+        joins = [text[a.end() : b.start()] for a, b in itertools.pairwise(groups[:at])]
+        if any(not JOIN.fullmatch(join) for join in joins):
+            continue
         if text[:end].count("(") > text[:end].count(")"):
             continue
         if uk_phone_digits(text[:end]) not in (None, *SHORT_NUMBERS):

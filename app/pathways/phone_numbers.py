@@ -154,6 +154,13 @@ CLOCK_RANGE = re.compile(
 # or after a plus: a number a digit short written "0300,555,857", "0300 -- 555 -- 857" or
 # with dot leaders was read as short groups and signed onto a children's front door card
 # (re-attack, 2026-12-04: H360); a list of figures ("quote 20261201-001; 2026 2027") is none
+# Where a number ends and its words begin, however its groups are joined: an opening bracket
+# before a figure or two ("(24 hours)", "(2 lines)"), a spaced dash before figures and a word
+# ("- 365 days", "- 100% free"), a full stop then figures. "0300 555 857 (2 lines)" passed as
+# 0300 555 8572, and the card made 0800 111124 of Childline (re-attack, 2026-12-04; H366)
+FIGURES_AFTER = re.compile(
+    r"\((?=\s*\d{1,2}(?![\d)]))|(?:\s[-\u2013\u2014]|(?<!\.)\.)\s+(?=\d{1,3}\s*[A-Za-z%])"
+)
 FOUR_FIGURE_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|2400")
 LOOSE_RUN = re.compile(r"(?:(?<!\d)0[1-9]|(?<=\+)\d|(?<=\+ )\d|(?<=\+\()\d)(?:[\W_]{1,8}\d|\d)+")
 
@@ -167,6 +174,7 @@ def number_not_dialled(text: str) -> str:
     before a number, and figures after a whole one ("0121 303 2296 (24 hours)").
     (Re-attack rounds, 2026-12-02.)"""
     plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", in_one_form(text)))
+    plain = FIGURES_AFTER.sub(" x ", plain)
     loose = [(found, True) for found in LOOSE_RUN.finditer(plain)]
     for found, is_loose in [(found, False) for found in PHONE_RUN.finditer(plain)] + loose:
         before = plain[: found.start()]
@@ -224,11 +232,8 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = F
             "" if later is None else _not_dialled(" ".join(groups[later:]), groups[later:], False)
         )
     for n in range(len(groups), 0, -1):
-        if n > 1 and len(groups[n - 1]) <= 2:
-            continue  # "0300 555 857 (2 lines)" is no 0300 555 8572: a last group has 3+ (H366)
         number = uk_phone_digits(plus + " ".join(groups[:n]))
-        figures_after = all(len(group) <= 2 for group in groups[n:])  # "0800 1111 (24 hours)"
-        if number and (n == len(groups) or len(number) >= 10 or figures_after):
+        if number and (n == len(groups) or len(number) >= 10):
             rest = groups[n:]
             again = rest and rest[0].startswith("0")
             return _not_dialled(" ".join(rest), rest, False) if again else ""

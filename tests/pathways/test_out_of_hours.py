@@ -68,6 +68,17 @@ from app.pathways.out_of_hours import out_of_hours
             ("Out of hours", "0800 035 530", "- 9 options", ""),
         ),
         ("If no answer, try 0121 496 000 (2 lines)", None),  # a digit short: left as written
+        (
+            "If no answer, try Childline 0800 1111 - 365 days a year",
+            ("If no answer, try Childline", "0800 1111", "- 365 days a year", ""),
+        ),
+        (
+            "If no answer, try Childline 0800 1111. 100% confidential",
+            ("If no answer, try Childline", "0800 1111", "100% confidential", ""),
+        ),
+        ("Out of hours: 0300 555 85 74", ("Out of hours", "0300 555 85 74", "", "")),
+        # the old line, written with full stops, beside the new one: neither in bold
+        ("Out of hours: calls are diverted from 0121.496.0000 to 0300 555 2922", None),
     ],
 )
 def test_the_out_of_hours_line_is_read_from_the_numbers_note(note, found):

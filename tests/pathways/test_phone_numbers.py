@@ -277,9 +277,13 @@ def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
         ("Drop-in sessions 0930, 1100 and 1400; Times: 0930; 1100; 1400", ""),
         ("0900 -- 1700 Mon-Fri; 0900 ... 1700; Sat 0900, 1300", ""),
         # H366: a figure after a number is no part of it
-        ("Out of hours 0300 555 857 (2 lines)", "0300 555 857 (2"),
-        ("Out of hours 0808 2000 24 (7 days)", "0808 2000 24 (7"),
+        ("Out of hours 0300 555 857 (2 lines)", "0300 555 857"),
+        ("Out of hours 0808 2000 24 (7 days)", "0808 2000 24"),
         ("If no answer, try Childline 0800 1111 (24 hours)", ""),
+        ("Childline 0800 1111 - 365 days a year; 0800 1111. 100% free", ""),
+        ("Out of hours 0300 555 857 - 3 rings, then voicemail", "0300 555 857"),
+        # numbers written in pairs are whole (H366 had refused them)
+        ("Out of hours 0300 555 85 74; 01384 81 81 81", ""),
         ("Out of hours ring +1 900\u2043555\u20430123", "+1 900-555-0123"),
         ("ring 0121 496 0000 *24 hours*; Mon-Fri 9-5 | Sat 10-4; ~24/7~", ""),
     ],
