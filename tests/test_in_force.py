@@ -287,3 +287,31 @@ def test_an_update_narrowing_a_fallback_to_one_borough_is_refused(it, tmp_path):
     chosen = select_directory(where)
     assert chosen.origin == "shipped"
     assert any("'ndah' must serve the whole region or the country" in r for r in chosen.refused)
+
+
+@pytest.mark.parametrize(
+    "narrowing",
+    [
+        "UPDATE service SET minimum_age = 25 WHERE id = 'ndah'",
+        "UPDATE service SET audience = 'lgbtq' WHERE id = 'ndah'",
+    ],
+)
+def test_an_update_keeping_a_fallback_for_fewer_people_is_refused(it, tmp_path, narrowing):
+    """The National Domestic Abuse Helpline from 25, or for LGBTQ+ people only: every
+    adult's helpline card had no number (re-attack, 2026-12-04; H370)."""
+    from app.db.directories import select_directory
+    from tests.conftest import shipped_changed
+    from tests.security.attacks import signed_bundle
+
+    where, lead = it
+    narrowed = shipped_changed(
+        tmp_path / "narrowed.sqlite",
+        narrowing,
+        "UPDATE content_meta SET value = '2026.12.9' WHERE key = 'directory_version'",
+    )
+    signed_bundle(narrowed, lead, where.machine_updates / "directory-2026.12.9.navdir", "2026.12.9")
+    chosen = select_directory(where)
+    assert chosen.origin == "shipped"
+    assert any(
+        "'ndah' must serve everyone this app's release holds it for" in r for r in chosen.refused
+    )

@@ -100,6 +100,10 @@ def load_graph(source: Source, pathway_from: Source | None = None) -> g.Graph:
         # sent the Directory tab's "Children's front door" filter to adult safeguarding, and
         # one held a refuge's street (re-attack, 2026-12-04; H358)
         services["kind_labels"] = services["kind_labels"] | rules.kind_labels
+        from app.pathways.fallbacks import narrowed_fallbacks  # an update's path only
+
+        if narrowed := narrowed_fallbacks(rules, services["services"]):
+            raise DirectoryError(f"its services do not serve this app's pathway: {narrowed[0]}")
         graph = dataclasses.replace(rules, **services)
     if isinstance(source, bytes):
         _last_read = (source, pathway_from, graph)
