@@ -22,6 +22,7 @@ from app.db.field_rules import (
     field_problems,
     phone_problems,
 )
+from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.area_codes import GEOGRAPHIC_LENGTHS
 from app.pathways.phone_numbers import (
@@ -158,6 +159,19 @@ def odd_spacing(text: str) -> str | None:
     return None
 
 
+def figures_as_letters(text: str) -> str:
+    """A number that reads as one only with letters taken for figures ("O300 555 857",
+    "0l21 496 000", Devanagari or Arabic-Indic figures): the rule read it as no number, and
+    a cut-short line was signed onto a child's plan (re-attack, 2026-12-04; H371)."""
+    if text.isascii() and not re.search(r"\d[OoIl]|[OoIl]\d", text):
+        return ""  # the usual case: nothing stands in for a figure
+    plain = {
+        re.sub(r"\D", "", n) for n in PHONE_IN_TEXT.findall(unicodedata.normalize("NFKC", text))
+    }
+    read = [n for n in numbers_in(text) if re.sub(r"\D", "", n) not in plain]
+    return read[0] if read else ""
+
+
 def text_problems(field: str, value: str) -> list[str]:
     """How a field's words would show on a laptop that a rule refuses (H199, H202): the
     working copy's rows and a database published as it is alike."""
@@ -175,7 +189,12 @@ def text_problems(field: str, value: str) -> list[str]:
         problems.append(f"U+{ord(blank.group()):04X} ({name}) shows as nothing: remove it")
     if STACKED_MARKS.search(value):
         problems.append("three or more accents on one letter are not allowed: retype the word")
-    if field in NUMBERED_WORDS and (number := number_not_dialled(value)):
+    if field in NUMBERED_WORDS and (number := figures_as_letters(value)):
+        problems.append(
+            f"{number!r} has a letter or another script's figure among its digits (O for 0, "
+            "l for 1): a worker reads it as a number, so write it with the figures 0-9"
+        )
+    elif field in NUMBERED_WORDS and (number := number_not_dialled(value)):
         abroad = number.startswith(("+", "00")) and not number.startswith(("+44", "0044", "00 44"))
         problems.append(
             f"{number!r} is another country's number: a worker here rings UK numbers only, "

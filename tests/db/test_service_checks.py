@@ -94,6 +94,14 @@ def test_every_shipped_service_passes(graph, words):
         ),
         ({"kinds": "refuge", "website": "https://goo.gl/xyz"}, "website", "must never"),
         ({"kinds": "refuge", "notes": "Acacia Road, number 12"}, "notes", "must never"),
+        # a letter or another script's figure among a number's digits (H371)
+        ({"phone_note": "out of hours: O300 555 857"}, "phone_note", "the figures 0-9"),
+        ({"hours": "or ring 0l21 496 000"}, "hours", "(O for 0, l for 1)"),
+        (
+            {"notes": "\u0966\u0969\u0966\u0966 \u096b\u096b\u096b \u096e\u096b\u096d"},
+            "notes",
+            "0-9",
+        ),
         # a refuge by its words in any field (H367)
         ({"phone_note": "Women's safe house at 12 Acacia Road"}, "phone_note", "must never"),
         ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
