@@ -15,12 +15,11 @@ from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
-from app.db.service_checks import REFUGE_WORDS, WHERE, service_problems
+from app.db.service_checks import REFUGE_WORDS, service_problems, where_said
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
 
 REFUGE_KIND = "refuge"
-NO_ADDRESS = "a refuge's address must never be held: remove where it is"
 
 
 def database_problems(database: Source, services_too: bool = True) -> list[str]:
@@ -124,9 +123,9 @@ def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) ->
         *(("service kind", t["id"], t) for t in rows["taxonomy_term"]),
     ]
     return [
-        f"{table} {ident}: {NO_ADDRESS}"
+        f"{table} {ident}: a refuge's address must never be held ({said!r} reads as one): remove it"
         for table, ident, row in held
-        if WHERE.search(unicodedata.normalize("NFKC", _words(row)))
+        if (said := where_said(_words(row)))
     ]
 
 

@@ -55,14 +55,22 @@ STREET = (
 )
 # a refuge by its words: "safe house" held an address the word "refuge" would have (H357);
 # "women's hostel" and the Act's "safe accommodation" too (re-attack, 2026-12-04; H361)
+# (a hostel only a women's: a housing service's office named a hostel; "safe-house" and
+# "women-only emergency accommodation" were no refuge: re-attack, 2026-12-04; H372)
 REFUGE_WORDS = re.compile(
-    r"\b(?:refuges?|safe\s*houses?|shelters?|hostels?|safe\s+accommodation)\b", re.IGNORECASE
+    r"\b(?:refuges?|safe[\s-]*houses?|shelters?|safe[\s-]+accommodation"
+    r"|women(?:'s|’s|s)?(?:[\s-]+only)?[\s-]+(?:safe[\s-]+|emergency[\s-]+)?"
+    r"(?:hostels?|accommodation))\b",
+    re.IGNORECASE,
 )
 # after "on", "in", "off" or "at", only words that name a street ("at the end" is none)
 NAMED_STREET = (
     r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
     r"|parade|boulevard|square)\b"
 )
+# words never between a house number and its street: "press 2 for the Court team", "24/7
+# for a refuge place" read as addresses and stopped a helpline's publish (H372)
+NOT_BETWEEN = r"(?!(?:for|to|a|an|and|or|of|in|at|on|with|per|by|from)\b)"
 # a house number in words ("twelve Acacia Road"), then a street's name and the street
 NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -78,12 +86,12 @@ MAP_LINK = (
 )
 NAMED_BY_CAPITALS = (
     r"(?-i:\b[A-Z][a-z'’]+[\s-]+(?:Road|Street|Lane|Avenue|Crescent|Grove|Terrace|Gardens"
-    r"|Mews|Parade|Boulevard)\b)"  # not Way, Close, Rise: "One Way", "RISE" name no street
-)
+    r"|Mews|Parade|Boulevard)\b(?!\s+(?:Triage|Teams?|Outreach|Pastors|Services?)))"
+)  # not Way, Close, Rise ("One Way", "RISE"), nor "Police Street Triage" (H372)
 PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
 WHERE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[\s\-.+_]*\d[A-Z]{2}\b"  # postcode, however spaced
-    rf"|\b\d+[a-z]?,?[\s+]+(?:[a-z'’.]+[\s+-]+){{0,3}}{STREET}"  # house number, a street
+    rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{0,3}}{STREET}"  # number, street
     rf"|\b{NUMBER_WORDS}[\s+]+(?:[a-z'’.]+[\s+-]+){{1,3}}{STREET}"
     rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
     r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
@@ -157,6 +165,18 @@ def odd_spacing(text: str) -> str | None:
         if unicodedata.category(char) in ("Zs", "Zl", "Zp") and char != " ":
             return f"U+{ord(char):04X} ({unicodedata.name(char, 'a space').lower()})"
     return None
+
+
+def where_said(text: str) -> str:
+    """The words saying where a place is, or "": read with its phone numbers left out (a
+    helpline's "0808 2000 247 for a refuge place" read as a house number and a street), and
+    named, so the lead knows what to reword (re-attack, 2026-12-04; H372)."""
+    plain = LONG_NUMBER.sub(" ", unicodedata.normalize("NFKC", text))
+    found = WHERE.search(plain)
+    return found.group() if found else ""
+
+
+LONG_NUMBER = re.compile(r"\d(?:[ \-.()]{0,3}\d){6,}")
 
 
 def figures_as_letters(text: str) -> str:
@@ -300,8 +320,11 @@ def service_problems(
     # a refuge by its kind or its words in any field ("safe house" in a number's note: H367)
     if "refuge" in row_kinds or REFUGE_WORDS.search("\n".join(values)):
         for field, value in row.items():
-            if value and WHERE.search(unicodedata.normalize("NFKC", value)):
-                add(field, "a refuge's address must never be held: remove where it is")
+            if value and (said := where_said(value)):
+                add(
+                    field,
+                    f"a refuge's address must never be held ({said!r} reads as one): remove it",
+                )
     return found
 
 
