@@ -45,17 +45,32 @@ def kind_words_problems(kinds: dict[str, str], in_use: dict[str, str]) -> list[s
     """A kind the directory in use does not know, given the words of one it does: a new
     "mash_children_local" named "Children's front door (MASH)" on adult safeguarding put a
     second front-door entry in every Directory tab's filter (re-attack, 2026-12-04; H368)."""
-    known = {_plain(words): code for code, words in in_use.items()}
-    return [
-        f"service kind {code}: {words!r} are the words of the kind {known[_plain(words)]} "
-        f"in use: give its services {known[_plain(words)]}, or the new kind words of its own"
-        for code, words in sorted(kinds.items())
-        if code not in in_use and _plain(words) in known
-    ]
+    problems = []
+    for code, words in sorted(kinds.items()):
+        twin = next((c for c, w in in_use.items() if _holds(_plain(words), _plain(w))), None)
+        if code not in in_use and twin is not None:
+            problems.append(
+                f"service kind {code}: {words!r} holds the words of the kind {twin} in use: "
+                f"give its services {twin}, or the new kind words of its own"
+            )
+    return problems
+
+
+# letters of other scripts drawn as Latin ones: "Children's front door (MАSH)" with a
+# Cyrillic А, or with ", Dudley" after it, was a second front door in the filter (H372)
+LOOK_ALIKES = str.maketrans(
+    "АВЕКМНОРСТХаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν", "ABEKMHOPCTXaeopcyxijsdqwABEZHIKMNOPTYXoiv"
+)
+
+
+def _holds(words: str, theirs: str) -> bool:
+    """The same words, or a kind's longer words within them ("Refuge support" is no refuge)."""
+    return words == theirs or (len(theirs) >= 12 and theirs in words)
 
 
 def _plain(words: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", words).casefold() if ch.isalnum())
+    latin = unicodedata.normalize("NFKC", words).translate(LOOK_ALIKES).casefold()
+    return "".join(ch for ch in latin if ch.isalnum())
 
 
 def check_refuges_in_use(in_use: Graph, source: Source, release: Source | None = None) -> None:

@@ -171,7 +171,7 @@ def test_a_new_kind_with_the_words_of_one_in_use_is_refused():
     twin = {**in_use, "mash_children_local": " children's FRONT door (MASH)"}
     (problem,) = kind_words_problems(twin, in_use)
     assert problem.startswith("service kind mash_children_local: ")
-    assert "the words of the kind mash_children in use" in problem
+    assert "holds the words of the kind mash_children in use" in problem
     assert kind_words_problems({**in_use, "new_kind": "Community outreach"}, in_use) == []
 
 
@@ -192,5 +192,19 @@ def test_a_database_with_a_new_kind_in_the_words_of_one_in_use_is_not_published(
     lead = signing.generate(tmp_path / "k")
     publish = ["--directory", str(database), "directory", "publish", "--version", "2026.12.4"]
     assert main([*publish, "--key", str(lead.private_path), "--out", str(tmp_path / "o")]) == 1
-    assert "the words of the kind mash_children in use" in capsys.readouterr().err
+    assert "holds the words of the kind mash_children in use" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    "words", ["Children's front door (M\u0410SH)", "Children's front door (MASH), Dudley"]
+)
+def test_a_new_kind_with_near_the_words_of_one_in_use_is_refused(words):
+    """A Cyrillic А, or a borough after the words, got round H368 (re-attack, H372)."""
+    from app.db.database_rules import kind_words_problems
+    from app.db.loader import load_graph
+
+    in_use = load_graph(SHIPPED).kind_labels
+    (problem,) = kind_words_problems({**in_use, "x": words}, in_use)
+    assert "holds the words of the kind mash_children in use" in problem
+    assert kind_words_problems({**in_use, "x": "Refuge support"}, in_use) == []
