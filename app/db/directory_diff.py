@@ -64,7 +64,10 @@ class Change:
 
     def describe(self) -> str:
         before, after = self.old or "(none)", self.new or "(none)"
-        return f"{self.name}: {FIELD_WORDS[self.field]} {before} → {after}"
+        # an 0800 number may have 10 figures or 11: "0800 035 530" for 0800 035 5309 passed
+        # every rule, and a worker rang nobody (re-attack, 2026-12-04; H374)
+        short = " (a figure fewer than before: check it)" if _figure_dropped(self) else ""
+        return f"{self.name}: {FIELD_WORDS[self.field]} {before} → {after}{short}"
 
 
 @record
@@ -193,6 +196,15 @@ def still_given(changes: tuple[Change, ...], services: dict[str, Service]) -> tu
         for digits, (number, change) in sorted(gone.items())
         for s in services.values()
         if (fields_holding := [f for f in FIELD_WORDS if digits in _digits(getattr(s, f))])
+    )
+
+
+def _figure_dropped(change: Change) -> bool:
+    """A number the change holds is one it held before with a figure left out."""
+    return any(
+        len(old) == len(new) + 1 and any(old[:at] + old[at + 1 :] == new for at in range(len(old)))
+        for new in _digits(change.new) - _digits(change.old)
+        for old in _digits(change.old)
     )
 
 

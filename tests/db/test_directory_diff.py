@@ -107,3 +107,20 @@ def test_a_number_changed_at_one_service_and_still_given_by_another_is_said(grap
         "by Dudley adult safeguarding (Access to Adult Social Care) (dudley-adult-safeguarding): "
         "number note"
     ) in diff.lines()
+
+
+def test_a_number_changed_to_one_a_figure_short_is_marked(graph):
+    """Coventry's Safe to Talk 0800 035 5309 became 0800 035 530 (0800 numbers have 10
+    figures or 11): every rule passed it (re-attack, 2026-12-04; H374)."""
+    import dataclasses
+
+    from app.db.directory_diff import compare
+
+    service = next(s for s in graph.services.values() if s.phone == "0800 035 5309")
+    short = dataclasses.replace(service, phone="0800 035 530")
+    after = dataclasses.replace(graph, services={**graph.services, service.id: short})
+    (line,) = [x for x in compare(graph, after).lines() if x.startswith("changed:")]
+    assert line.endswith("0800 035 5309 → 0800 035 530 (a figure fewer than before: check it)")
+    other = dataclasses.replace(service, phone="0800 035 5310")
+    after = dataclasses.replace(graph, services={**graph.services, service.id: other})
+    assert "figure fewer" not in " ".join(compare(graph, after).lines())
