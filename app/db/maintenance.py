@@ -258,15 +258,10 @@ def publish_copy(
         # behind put the old rules back on every laptop (attack, 2026-12-04; H345)
         build(copy, words, release or in_use_database, database)  # a problem: said first
         check_refuges_in_use(in_use, database, release)
-        if unsealing is None:
-            built = database.read_bytes()  # every check publish() makes before signing
-            check_database(built, validate_graph=True)
-            check_confirmations(built, date.today())
-            check_numbers(built)
-            return None, replace(compare(in_use, load_graph(database)), new_version=version)
-        loaded = unsealing.result()  # a wrong passphrase: KeyFileError, nothing written
-        kid, signing_key = loaded
-        seen, own = published or Published(), {kid: signing_key.verify_key}
+        loaded = unsealing.result() if unsealing else None  # a wrong passphrase: KeyFileError
+        # the keys this computer trusts, and the lead's own (checked: this computer's only; a
+        # check said "would publish" of a copy the publish then refused as behind: walk)
+        seen, own = published or Published(), {loaded[0]: loaded[1].verify_key} if loaded else {}
         _check_not_behind(copy, out_dir, seen, own)
         if newest := seen.newest(out_dir, own):  # begun from a release made without it
             # from the directory it began from: a copy whose version equals the newest may
@@ -279,6 +274,12 @@ def publish_copy(
                 published_by_it=published_by(copy),
             )
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
+        if loaded is None:
+            built = database.read_bytes()  # every check publish() makes before signing
+            check_database(built, validate_graph=True)
+            check_confirmations(built, date.today())
+            check_numbers(built)
+            return None, signed
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)
         bundle = publish(

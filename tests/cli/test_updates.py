@@ -405,6 +405,12 @@ def test_a_working_copys_changes_are_checked_and_listed_with_nothing_signed(
     signed = [*check, "--key", str(lead.private_path), "--passphrase-file", str(secret)]
     assert main([*signed, "--out", str(tmp_path / "out")]) == 0  # the check blocked nothing
     assert "number 0808 2000 247 → 0808 157 0999" in capsys.readouterr().out
+    # a copy begun before that publish: the check says what the publish would (lead's walk)
+    older = tmp_path / "older"
+    shutil.copytree(REPO / "resources" / "services", older)
+    later = ["directory", "publish", "--source", str(older), "--version", "2026.12.2", "--check"]
+    assert main([*later, "--out", str(tmp_path / "out")]) == 1
+    assert "older than 2026.12.1 published already" in capsys.readouterr().err
 
 
 def test_publish_says_what_it_lacks(tmp_path, capsys, app_home):
