@@ -21,8 +21,11 @@ from app.pathways.phone_numbers import (
 # no answer, try 0330 …" (a child's urgent SARC: the second line stood in small type, H334)
 # as the leads write them: the words, then from the first figure the number and what follows
 NO_ANSWER = r"if (?:there is )?no answer"  # its "no" denies nothing
+# (and "OOH", "evenings and weekends", "nights": written so, the line stood in small type
+# under the daytime number: the lead's walk, 2026-12-04)
+OFFICE_SHUT = r"(?:out[ -]of|after)[ -]hours|ooh|evenings?|nights?|weekends?|bank holidays?"
 OUT_OF_HOURS = re.compile(
-    rf"(?P<label>[^\d+.]*\b(?:(?:out[ -]of|after)[ -]hours|{NO_ANSWER}"
+    rf"(?P<label>[^\d+.]*\b(?:{OFFICE_SHUT}|{NO_ANSWER}"
     r"|if (?:the line is )?(?:busy|engaged))\b[^\d+.]*?)[\s:]*"
     r"(?P<tail>(?:\+|\()?\d.*)",
     re.IGNORECASE,
@@ -53,7 +56,7 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
     as workers read it ("(0121) 303 2296" left a bracket in the words before it)."""
     if len(NUMBERS_SAID.findall(note)) != 1:
         return None
-    parts = [part.strip() for part in note.split(";")]
+    parts = [_label_first(part.strip()) for part in note.split(";")]
     for at, part in enumerate(parts):
         found = OUT_OF_HOURS.fullmatch(part)
         number = _number_first(found["tail"]) if found else ""
@@ -68,6 +71,19 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
             shown = format_uk_phone(number) or number
             return label[:1].upper() + label[1:], shown, after, rest
     return None
+
+
+# the number, then its words: "0300 555 8600 (out of hours)"
+NUMBER_THEN_WORDS = re.compile(
+    rf"(?P<number>\+?\(?\d[\d \-.()]*\d)\s*[(,:\-]?\s*(?P<label>{OFFICE_SHUT})\)?\.?",
+    re.IGNORECASE,
+)
+
+
+def _label_first(part: str) -> str:
+    """A part written number first, as the label then the number."""
+    found = NUMBER_THEN_WORDS.fullmatch(part)
+    return f"{found['label']}: {found['number']}" if found else part
 
 
 def _number_first(text: str) -> str:

@@ -77,6 +77,14 @@ from app.pathways.out_of_hours import out_of_hours
             ("If no answer, try Childline", "0800 1111", "100% confidential", ""),
         ),
         ("Out of hours: 0300 555 85 74", ("Out of hours", "0300 555 85 74", "", "")),
+        # as leads write it (the lead's walk, 2026-12-04): number first, "OOH", evenings
+        ("0300 555 8600 (out of hours)", ("Out of hours", "0300 555 8600", "", "")),
+        ("OOH: 0300 555 8600", ("OOH", "0300 555 8600", "", "")),
+        (
+            "option 1; evenings and weekends: 0300 555 8600",
+            ("Evenings and weekends", "0300 555 8600", "", "option 1"),
+        ),
+        ("daytime and weekends: 0121 496 0000", None),
         # the old line, written with full stops, beside the new one: neither in bold
         ("Out of hours: calls are diverted from 0121.496.0000 to 0300 555 2922", None),
     ],
