@@ -15,7 +15,7 @@ from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
-from app.db.service_checks import REFUGE_WORDS, service_problems, where_said
+from app.db.service_checks import HELD_AS_REFUGES, REFUGE_WORDS, service_problems, where_said
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
 
@@ -107,8 +107,9 @@ def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) ->
         | {
             a["link_id"]
             for a in rows["attribute"]
-            if codes.get(a["taxonomy_term_id"]) == REFUGE_KIND
+            if codes.get(a["taxonomy_term_id"]) in HELD_AS_REFUGES
         }
+        | {s["id"] for s in rows["service"] if s.get("audience") == "women"}
         # by its words anywhere held for it: "Women's safe house at 12 Acacia Road" in a
         # number's note of a service of another kind was signed (re-attack, H367)
         | {s["id"] for s in rows["service"] if REFUGE_WORDS.search(_words(s))}
@@ -158,4 +159,7 @@ def kind_problems(rows: Rows) -> list[str]:
 
 
 def _words(row: dict) -> str:
-    return "\n".join(str(value) for value in row.values() if isinstance(value, str))
+    """A row's words, its ids aside ("st-georges-hub/phone/1" read as "1 St", a street)."""
+    return "\n".join(
+        str(value) for key, value in row.items() if isinstance(value, str) and key[-2:] != "id"
+    )

@@ -63,6 +63,7 @@ REFUGE_WORDS = re.compile(
     r"(?:hostels?|accommodation))\b",
     re.IGNORECASE,
 )
+HELD_AS_REFUGES = {"refuge", "da_service"}  # kinds whose records never say where they are
 # after "on", "in", "off" or "at", only words that name a street ("at the end" is none)
 NAMED_STREET = (
     r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
@@ -317,8 +318,14 @@ def service_problems(
     always_open = (row.get("open_24_7") or "").strip() == "yes"
     if always_open and (problem := round_the_clock_problem(row.get("hours") or "")):
         add("open_24_7", problem)
-    # a refuge by its kind or its words in any field ("safe house" in a number's note: H367)
-    if "refuge" in row_kinds or REFUGE_WORDS.search("\n".join(values)):
+    # a refuge by its kind or its words in any field ("safe house" in a number's note: H367),
+    # or any domestic abuse or women-only service: a refuge re-tagged as one in an update,
+    # or moved to a new id, was no refuge to any rule (re-attack, 2026-12-04; H375)
+    if (
+        set(row_kinds) & HELD_AS_REFUGES
+        or (row.get("audience") or "") == "women"
+        or (REFUGE_WORDS.search("\n".join(values)))
+    ):
         for field, value in row.items():
             if value and (said := where_said(value)):
                 add(

@@ -99,6 +99,47 @@ def test_a_database_handed_to_the_lead_is_not_published_with_a_refuges_address(t
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+UNTAG = (
+    "DELETE FROM attribute WHERE link_id = 'haven-wolverhampton' "
+    "AND taxonomy_term_id = 'navigator_service_kind/refuge'"
+)
+# a refuge disguised whole: its kinds housing, for anyone
+AS_HOUSING = (
+    "UPDATE attribute SET taxonomy_term_id = 'navigator_service_kind/housing' "
+    "WHERE link_id = 'haven-wolverhampton'",
+    "UPDATE service SET audience = 'any' WHERE id = 'haven-wolverhampton'",
+)
+
+
+@pytest.mark.parametrize(
+    "held_as",
+    [
+        # a DA service, for women
+        ["UPDATE service SET audience = 'any' WHERE id = 'haven-wolverhampton'", UNTAG],
+        # a new id, for women, of no DA kind
+        [
+            *(
+                f"UPDATE {table} SET {column} = 'haven-2' WHERE {column} = 'haven-wolverhampton'"
+                for table, column in (("phone", "service_id"), ("attribute", "link_id"))
+            ),
+            "UPDATE service SET id = 'haven-2' WHERE id = 'haven-wolverhampton'",
+            "UPDATE attribute SET taxonomy_term_id = 'navigator_service_kind/housing' "
+            "WHERE link_id = 'haven-2'",
+        ],
+    ],
+)
+def test_a_domestic_abuse_or_womens_service_never_holds_an_address(tmp_path, held_as):
+    """A refuge re-tagged a DA service in one update and its address given in the next, or
+    moved to a new id: no rule read it as a refuge (re-attack, 2026-12-04; H375)."""
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "UPDATE phone SET description = 'Women''s supported housing at 12 Acacia Road' "
+        "WHERE service_id = 'haven-wolverhampton'",
+        *held_as,
+    )
+    assert any("refuge's address" in p for p in database_problems(database))
+
+
 def test_a_refuge_in_the_directory_in_use_stays_one_to_the_address_rule(tmp_path):
     """A feed dropped the refuge kind and gave the note "Rooms at 12 Acacia Road": no word
     of the new rows says refuge, and it was signed onto the plan (re-attack, H361)."""
@@ -107,12 +148,11 @@ def test_a_refuge_in_the_directory_in_use_stays_one_to_the_address_rule(tmp_path
 
     database = shipped_changed(
         tmp_path / "fed.sqlite",
-        "DELETE FROM attribute WHERE link_id = 'haven-wolverhampton' "
-        "AND taxonomy_term_id = 'navigator_service_kind/refuge'",
+        *AS_HOUSING,
         f"UPDATE phone SET description = 'Rooms at {ADDRESS}' "
         "WHERE service_id = 'haven-wolverhampton'",
     )
-    assert "refuge" not in load_graph(database).services["haven-wolverhampton"].kinds
+    assert load_graph(database).services["haven-wolverhampton"].kinds == ("housing", "housing")
     assert database_problems(database) == []  # the rows' own rules see no refuge
     with pytest.raises(Refused, match=r"(?s)phone .*refuge's address.*in the directory in use"):
         check_refuges_in_use(load_graph(SHIPPED), database)
@@ -135,14 +175,10 @@ def test_a_refuge_in_the_releases_own_directory_stays_one_after_an_update_untagg
     from app.db.database_rules import check_refuges_in_use
     from app.db.loader import load_graph
 
-    untagged = (
-        "DELETE FROM attribute WHERE link_id = 'haven-wolverhampton' "
-        "AND taxonomy_term_id = 'navigator_service_kind/refuge'"
-    )
-    in_use = load_graph(shipped_changed(tmp_path / "first.sqlite", untagged))
+    in_use = load_graph(shipped_changed(tmp_path / "first.sqlite", *AS_HOUSING))
     second = shipped_changed(
         tmp_path / "second.sqlite",
-        untagged,
+        *AS_HOUSING,
         f"UPDATE phone SET description = 'Women''s supported housing at {ADDRESS}' "
         "WHERE service_id = 'haven-wolverhampton'",
     )
