@@ -86,9 +86,11 @@ MAP_LINK = (
     r"|openstreetmap\.org|osm\.org|maps\.apple|bing\.com/maps|here\.com|waze\.com)"
 )
 NAMED_BY_CAPITALS = (
-    r"(?-i:\b[A-Z][a-z'’]+[\s-]+(?:Road|Street|Lane|Avenue|Crescent|Grove|Terrace|Gardens"
-    r"|Mews|Parade|Boulevard)\b(?!\s+(?:Triage|Teams?|Outreach|Pastors|Services?)))"
-)  # not Way, Close, Rise ("One Way", "RISE"), nor "Police Street Triage" (H372)
+    r"(?-i:\b(?!(?:Stay|Keep|STAY|KEEP)\b)(?:[A-Z][a-z'’]+|[A-Z]{3,})[\s-]+(?:Road|Street|Lane|Avenue"
+    r"|Close|Crescent|Grove|Terrace|Gardens|Mews|Parade|Boulevard|ROAD|STREET|LANE|AVENUE"
+    r"|CLOSE|CRESCENT|GROVE|TERRACE|GARDENS|MEWS|PARADE)\b"
+    r"(?!\s+(?:Triage|Teams?|Outreach|Pastors|Services?)))"
+)  # not Way, Rise ("One Way", "RISE"), nor "Police Street Triage" (H372); "ACACIA ROAD"
 PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
 WHERE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[\s\-.+_]*\d[A-Z]{2}\b"  # postcode, however spaced

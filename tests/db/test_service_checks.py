@@ -94,6 +94,8 @@ def test_every_shipped_service_passes(graph, words):
         ),
         ({"kinds": "refuge", "website": "https://goo.gl/xyz"}, "website", "must never"),
         ({"kinds": "refuge", "notes": "Acacia Road, number 12"}, "notes", "('Acacia Road' reads"),
+        ({"kinds": "refuge", "notes": "Acacia Close, Whitmore Reans"}, "notes", "must never"),
+        ({"kinds": "refuge", "notes": "ACACIA ROAD, WHITMORE REANS"}, "notes", "must never"),
         # a letter or another script's figure among a number's digits (H371)
         ({"phone_note": "out of hours: O300 555 857"}, "phone_note", "the figures 0-9"),
         ({"hours": "or ring 0l21 496 000"}, "hours", "(O for 0, l for 1)"),
