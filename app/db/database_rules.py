@@ -15,7 +15,8 @@ from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
-from app.db.service_checks import HELD_AS_REFUGES, REFUGE_WORDS, service_problems, where_said
+from app.db.refuge_words import HELD_AS_REFUGES, REFUGE_WORDS, where_said
+from app.db.service_checks import service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
 

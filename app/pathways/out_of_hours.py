@@ -7,8 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from app.pathways.numbers_in_words import FIGURES_AFTER
 from app.pathways.phone_numbers import (
-    FIGURES_AFTER,
     NEGATIONS,
     SHORT_NUMBERS,
     format_uk_phone,

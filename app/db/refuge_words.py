@@ -1,0 +1,83 @@
+"""Where a refuge is, in any words held with it: the words that make a service a refuge to
+the address rule, and the words that say where a place is (a street, a postcode, a map's
+link). Wide on purpose: a false alarm costs the lead a rewording, a missed one a woman's
+safety. The rule is applied by service_checks (a working copy's row) and database_rules (a
+database published as it is)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Where a refuge is: any of these in its record (read after NFKC, so full-width letters
+# and digits count too). Wide on purpose: a false alarm costs the lead a rewording.
+# (the street words: "12 Acacia Rise", "Unit 4 Acacia Yard", "12 Acacia-Road" and "on Acacia
+# Road" went through: re-attack, 2026-12-04; H358)
+STREET = (
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|place|pl|crescent"
+    r"|cres|grove|gr|terrace|terr|gardens|gdns|court|ct|row|walk|hill|park|square|sq|mews"
+    r"|rise|vale|croft|green|chase|gate|approach|quay|hollow|broadway|parade|fold"
+    r"|meadows?|boulevard|yard|wharf|brow|causeway|circus|dale|grange|heights|orchard"
+    r"|ridge|wynd)\b"
+)
+# a refuge by its words: "safe house" held an address the word "refuge" would have (H357);
+# "women's hostel" and the Act's "safe accommodation" too (re-attack, 2026-12-04; H361)
+# (a hostel only a women's: a housing service's office named a hostel; "safe-house" and
+# "women-only emergency accommodation" were no refuge: re-attack, 2026-12-04; H372)
+REFUGE_WORDS = re.compile(
+    r"\b(?:refuges?|safe[\s-]*houses?|shelters?|safe[\s-]+accommodation"
+    r"|women(?:'s|’s|s)?(?:[\s-]+only)?[\s-]+(?:safe[\s-]+|emergency[\s-]+)?"
+    r"(?:hostels?|accommodation))\b",
+    re.IGNORECASE,
+)
+HELD_AS_REFUGES = {"refuge", "da_service"}  # kinds whose records never say where they are
+# after "on", "in", "off" or "at", only words that name a street ("at the end" is none)
+NAMED_STREET = (
+    r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
+    r"|parade|boulevard|square)\b"
+)
+# words never between a house number and its street: "press 2 for the Court team", "24/7
+# for a refuge place" read as addresses and stopped a helpline's publish (H372)
+NOT_BETWEEN = r"(?!(?:for|to|a|an|and|or|of|in|at|on|with|per|by|from)\b)"
+# a house number in words ("twelve Acacia Road"), then a street's name and the street
+NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)"
+)
+# a place on a map: a map's link, what3words, a plus code (links, a postcode written
+# "WV1-1AA" and a house number in words went through: re-attack, 2026-12-04; H362)
+# (what3words named at all, short map links, and a street named by its capitals anywhere:
+# "what3words filled.count.soap", "goo.gl/…", "Acacia Road, number 12": H365)
+MAP_LINK = (
+    r"(?:google\.[a-z.]+/maps|maps\.google|goo\.gl|g\.co/kgs|maps\.app|what3words|w3w\b"
+    r"|openstreetmap\.org|osm\.org|maps\.apple|bing\.com/maps|here\.com|waze\.com)"
+)
+NAMED_BY_CAPITALS = (
+    r"(?-i:\b(?!(?:Stay|Keep|STAY|KEEP)\b)(?:[A-Z][a-z'’]+|[A-Z]{3,})[\s-]+(?:Road|Street|Lane|Avenue"
+    r"|Close|Crescent|Grove|Terrace|Gardens|Mews|Parade|Boulevard|ROAD|STREET|LANE|AVENUE"
+    r"|CLOSE|CRESCENT|GROVE|TERRACE|GARDENS|MEWS|PARADE)\b"
+    r"(?!\s+(?:Triage|Teams?|Outreach|Pastors|Services?)))"
+)  # not Way, Rise ("One Way", "RISE"), nor "Police Street Triage" (H372); "ACACIA ROAD"
+PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
+WHERE = re.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?[\s\-.+_]*\d[A-Z]{2}\b"  # postcode, however spaced
+    rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{0,3}}{STREET}"  # number, street
+    rf"|\b{NUMBER_WORDS}[\s+]+(?:[a-z'’.]+[\s+-]+){{1,3}}{STREET}"
+    rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
+    r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
+    rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}"
+    r"|-?\d{1,2}\.\d{3,},\s*-?\d{1,3}\.\d{3,}",  # map coordinates
+    re.IGNORECASE,
+)
+
+
+def where_said(text: str) -> str:
+    """The words saying where a place is, or "": read with its phone numbers left out (a
+    helpline's "0808 2000 247 for a refuge place" read as a house number and a street), and
+    named, so the lead knows what to reword (re-attack, 2026-12-04; H372)."""
+    plain = LONG_NUMBER.sub(" ", unicodedata.normalize("NFKC", text))
+    found = WHERE.search(plain)
+    return found.group() if found else ""
+
+
+LONG_NUMBER = re.compile(r"\d(?:[ \-.()]{0,3}\d){6,}")

@@ -1,0 +1,38 @@
+"""Where a refuge is, in any words held with it."""
+
+import pytest
+
+from app.db.refuge_words import REFUGE_WORDS, where_said
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        ("Safe house at 12 Acacia Road, Wolverhampton", "12 Acacia Road"),
+        ("back gate: what3words filled.count.soap", "what3words"),
+        ("https://www.google.com/maps/place/12+Acacia+Road", "google.com/maps"),
+        ("Acacia Close, Whitmore Reans", "Acacia Close"),
+        ("Wolverhampton WV1-1AA", "WV1-1AA"),
+        ("Safe house: twelve Acacia Road", "twelve Acacia Road"),
+        # a helpline's words, no address (H372)
+        ("Run by Refuge: call 0808 2000 247 for a refuge place", ""),
+        ("press 2 for the Court team; Police Street Triage; Stay Close groups", ""),
+    ],
+)
+def test_the_words_saying_where_a_place_is_are_named(words, said):
+    assert where_said(words) == said
+
+
+@pytest.mark.parametrize(
+    ("words", "refuge"),
+    [
+        ("Women's safe-house", True),
+        ("Women-only emergency accommodation", True),
+        ("women's hostel", True),
+        ("Safe accommodation under the Domestic Abuse Act", True),
+        ("Wolverhampton homeless hostel", False),  # a housing office gives its address
+        ("Refugee and Migrant Centre", False),
+    ],
+)
+def test_a_refuge_is_named_by_its_words(words, refuge):
+    assert bool(REFUGE_WORDS.search(words)) == refuge
