@@ -24,10 +24,6 @@ CLOCK_RANGE = re.compile(
 )
 
 
-# A number's groups joined by any marks but letters, up to eight of them, from a 0 and a 1-9
-# or after a plus: a number a digit short written "0300,555,857", "0300 -- 555 -- 857" or
-# with dot leaders was read as short groups and signed onto a children's front door card
-# (re-attack, 2026-12-04: H360); a list of figures ("quote 20261201-001; 2026 2027") is none
 # Where a number ends and its words begin, however its groups are joined: an opening bracket
 # before a figure or two ("(24 hours)", "(2 lines)"), a spaced dash before figures and a word
 # ("- 365 days", "- 100% free"), a full stop then figures. "0300 555 857 (2 lines)" passed as
@@ -36,6 +32,10 @@ FIGURES_AFTER = re.compile(
     r"\((?=\s*\d{1,2}(?![\d)]))|(?:\s[-\u2013\u2014]|(?<!\.)\.)\s+(?=\d{1,3}\s*[A-Za-z%])"
 )
 FOUR_FIGURE_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|2400")
+# A number's groups joined by any marks but letters, up to eight of them, from a 0 and a 1-9
+# or after a plus: a number a digit short written "0300,555,857", "0300 -- 555 -- 857" or
+# with dot leaders was read as short groups and signed onto a children's front door card
+# (re-attack, 2026-12-04: H360); a list of figures ("quote 20261201-001; 2026 2027") is none
 LOOSE_RUN = re.compile(r"(?:(?<!\d)0[1-9]|(?<=\+)\d|(?<=\+ )\d|(?<=\+\()\d)(?:[\W_]{1,8}\d|\d)+")
 
 
