@@ -342,5 +342,8 @@ def install(bundle: Path) -> int:
     if not outcome.installed:
         print(f"refused: {bundle.name}: {outcome.reason}", file=sys.stderr)
         return 1
+    if outcome.reason:  # the very one in use already
+        print(f"installed already: directory {outcome.version} is {outcome.reason}")
+        return 0
     print(f"installed: directory {outcome.version} is now in use")
     return 0

@@ -231,9 +231,9 @@ def _check_shipped(path: Path, data: bytes) -> None:
     for place in (path, record) if installed_by_it() else ():
         if why := others_could_change(place):  # its .sha256 rewritten with it passed
             raise Refused(f"{place} {why}: reinstall Navigator writable by administrators only")
-    try:
-        expected = record.read_text().split()[0]
-    except (OSError, IndexError):
+    try:  # locked for a moment as the directory may be (H364)
+        expected = read_regular_file(record, 4096, locked_retry=0.5).decode().split()[0]
+    except (Refused, UnicodeDecodeError, IndexError):
         raise Refused(f"{path} has no readable .sha256 beside it") from None
     if hashlib.sha256(data).hexdigest() != expected:
         raise Refused(f"{path} has been altered since it was installed (sha256 differs)")

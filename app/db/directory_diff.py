@@ -180,6 +180,11 @@ def compare_services(
     return DirectoryDiff(*versions, added, retired, changes, names, pathway, still_given=still)
 
 
+# where a worker is given a number: not where it came from ("source" cites the page that
+# gave the old number, and was named "still given" (the lead's walk, 2026-12-04)
+SHOWN_WITH_NUMBERS = [f for f in FIELD_WORDS if f not in ("source", "source_date")]
+
+
 def still_given(changes: tuple[Change, ...], services: dict[str, Service]) -> tuple[str, ...]:
     """Each number a change took away that a service still gives: Dudley's old out-of-hours
     line, corrected on the front door's card, was still on adult safeguarding's, and the
@@ -195,7 +200,7 @@ def still_given(changes: tuple[Change, ...], services: dict[str, Service]) -> tu
         + ", ".join(FIELD_WORDS[f] for f in fields_holding)
         for digits, (number, change) in sorted(gone.items())
         for s in services.values()
-        if (fields_holding := [f for f in FIELD_WORDS if digits in _digits(getattr(s, f))])
+        if (fields_holding := [f for f in SHOWN_WITH_NUMBERS if digits in _digits(getattr(s, f))])
     )
 
 

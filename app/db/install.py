@@ -9,7 +9,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from app.db.bundle import SUFFIX, named_as_bundle
+from app.db.bundle import SUFFIX, claimed_manifest, named_as_bundle
 from app.db.checks import Refused
 from app.db.directories import Locations, Selection, select_directory
 from app.db.refusals import SET_ASIDE
@@ -53,6 +53,19 @@ def install_bundle(
     choice = select_directory(where, today)
     if choice.path == target:
         return Installed(True, choice.version, selection=choice)
+    claimed = claimed_manifest(target)
+    if (
+        claimed is not None
+        and choice.manifest is not None
+        and choice.verified
+        and (
+            (claimed.sha256, claimed.directory_version) == (choice.manifest.sha256, choice.version)
+        )
+    ):  # the very directory in use (from IT's folder): "refused", exit 1, read as a failure
+        with contextlib.suppress(OSError):
+            if not before:
+                target.unlink()
+        return Installed(True, choice.version, "already in use here", selection=choice)
     said = [line for line in choice.problems + choice.skipped if line.startswith(target.name)]
     with contextlib.suppress(OSError):
         if not before:

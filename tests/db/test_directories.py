@@ -918,3 +918,23 @@ def test_an_update_folder_any_user_can_change_is_named_for_it(where, key):
     os.symlink(elsewhere / "current.navdir", where.machine_updates / made.name)
     said = [p for p in select_directory(where, TODAY).problems if "any user could" in p]
     assert said and f"is reached through a folder ({elsewhere}) that can be changed" in said[0]
+
+
+def test_the_apps_own_directorys_record_unreadable_for_a_moment_is_read_once_more(where):
+    """Its .sha256 beside it, locked for a moment at start as the directory may be, gave a
+    whole session on last-resort numbers (re-attack, 2026-12-04; H364). Here the name is
+    there and reads nothing until its file is written a moment later."""
+    import threading
+
+    record = where.shipped.with_name(where.shipped.name + ".sha256")
+    text = record.read_bytes()
+    later = record.with_name("written-later.sha256")
+    record.unlink()
+    record.symlink_to(later)
+    timer = threading.Timer(0.05, later.write_bytes, [text])
+    timer.start()
+    try:
+        choice = select_directory(where, TODAY)
+    finally:
+        timer.join()
+    assert choice.origin == "shipped" and choice.release is not None, choice.refused

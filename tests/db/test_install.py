@@ -50,3 +50,18 @@ def test_installing_again_a_bundle_kept_but_not_in_use_keeps_it(where, key, tmp_
     again = install_bundle(made, where, TODAY)
     assert not again.installed and again.reason == "not newer than 2026.12.4 in use"
     assert len(list(where.user_updates.glob("installed-*.navdir"))) == 1
+
+
+def test_installing_the_update_already_in_use_from_its_folder_says_so(where, key, tmp_path):
+    """The lead installed the update IT's folder already gave their laptop, as they were
+    told: "refused: … not newer than 2026.12.3 in use", exit 1, read as a failure of the
+    step (the lead's walk, 2026-12-04)."""
+    made = publish(SHIPPED, key.private_path, where.machine_updates, "2026.12.3", TODAY)
+    assert select_directory(where, TODAY).origin == "machine"
+    outcome = install_bundle(made, where, TODAY)
+    assert (outcome.installed, outcome.version, outcome.reason) == (
+        True,
+        "2026.12.3",
+        "already in use here",
+    )
+    assert not list(where.user_updates.glob("installed-*.navdir"))  # no second copy kept
