@@ -173,7 +173,9 @@ def read_copy(folder: Path) -> tuple[str, dict[str, str], list[dict[str, str]]]:
         # lost on the next save (review 2026-12-01)
         text = (folder / "services.csv").read_text(encoding="utf-8-sig")
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        read = list(reader)
+        # rows with nothing in them (Excel leaves some after the last) are no services: each
+        # was "(): name: a service needs a name", with no row (the lead's walk, 2026-12-04)
+        read = [row for row in reader if any(map(str.strip, _cells(row)))]
         refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
         rows = [complete_row(r) for r in read]
         version, kinds = str(meta["version"]), meta["kinds"]
@@ -199,6 +201,12 @@ def read_copy(folder: Path) -> tuple[str, dict[str, str], list[dict[str, str]]]:
             f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
         )
     return version, kinds, rows
+
+
+def _cells(row: dict) -> list[str]:
+    """A CSV row's cells, those past its header's columns too (DictReader lists them)."""
+    cells = [value for value in row.values() if isinstance(value, str)]
+    return cells + [cell for value in row.values() if isinstance(value, list) for cell in value]
 
 
 def complete_row(row: dict) -> dict[str, str]:

@@ -112,3 +112,15 @@ def test_a_check_saved_meanwhile_of_the_number_this_window_changed_is_cleared(fo
     again.update("bcwa", {"notes": "saved first"})
     again.save()
     assert mine.rebase() == [] and mine.service("bcwa")["assured_date"] == "2026-12-02"
+
+
+def test_rows_with_nothing_in_them_are_no_services(folder):
+    """Excel leaves empty rows after the last: each was "(): name: a service needs a name",
+    naming no row (the lead's walk, 2026-12-04)."""
+    from app.db.copy_files import read_copy
+
+    table = folder / "services.csv"
+    _, _, before = read_copy(folder)
+    columns = len(before[0])
+    table.write_bytes(table.read_bytes() + (b"," * (columns - 1) + b"\r\n") * 3 + b" , ,\r\n")
+    assert read_copy(folder)[2] == before
