@@ -245,9 +245,9 @@ def publish_copy(
     if moved := copy.checks_of_other_contacts(recorded):  # changed in Excel after its check
         raise Refused(
             f"{', '.join(moved)}: the person's check is not of the contact the service now "
-            "holds (changed after the check, moved from another service's row, or a check "
-            "recorded before checks named their service that the directory in use does not "
-            "hold): record a new check (check-service) or clear it"
+            "holds (typed into the sheet by hand, changed after the check, moved from another "
+            "service's row, or recorded before checks named their service): record the check "
+            "with directory check-service or the window's Mark checked, or clear it"
         )
     # The passphrase's key derivation (half a second, by design) runs while the directory
     # is built: libsodium works outside Python's lock. A wrong one still stops the publish.

@@ -138,7 +138,11 @@ def _unseal(data: dict[str, Any], passphrase: str) -> bytes:
     try:
         return box.decrypt(base64.b64decode(data["sealed_private_key"]))
     except CryptoError:
-        raise KeyFileError("wrong passphrase: nothing was signed") from None
+        raise KeyFileError(  # and what then: no next step was said (the lead's walk, 12-04)
+            "wrong passphrase: nothing was signed. Try again (it is case-sensitive); if it is "
+            "lost, make a new key (directory keygen) and ask IT to trust its .pub file on "
+            "every laptop before you publish with it"
+        ) from None
 
 
 def load_public_keys(folder: Path) -> dict[str, VerifyKey]:

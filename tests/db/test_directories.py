@@ -392,7 +392,9 @@ def test_keygen_publish_and_verify_commands(tmp_path, capsys):
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase\n")
     assert publish_as("2026.12.2", wrong) == 1
-    assert "wrong passphrase: nothing was signed" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "wrong passphrase: nothing was signed. Try again" in err
+    assert "make a new key (directory keygen) and ask IT to trust" in err
     assert publish_as("2026.12.2", None) == 1  # no terminal to ask at
     assert "give --passphrase-file" in capsys.readouterr().err
     assert publish_as("2026.12.2", key=tmp_path / "missing.private-key") == 1
