@@ -39,7 +39,33 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
             for field, found in service_problems(record, words.kinds, words.areas).items()
             for problem in found
         ]
-    return problems + kind_problems(rows) + refuge_address_problems(rows)
+    return problems + kind_problems(rows) + refuge_address_problems(rows) + one_route_each(rows)
+
+
+# the routes a card names as "the" one for a borough: a second, of another council, was
+# given to a worker beside the child's own front door (re-attack, 2026-12-04; H376)
+ONE_PER_AREA = {"mash_children": "children's front door", "lado": "LADO"}
+
+
+def one_route_each(rows: Rows) -> list[str]:
+    """Each area has at most one active service of each kind in ONE_PER_AREA."""
+    codes = {t["id"]: t["code"] for t in rows["taxonomy_term"] if t["taxonomy"] == KIND_TAXONOMY}
+    active = {s["id"] for s in rows["service"] if s.get("status", "active") == "active"}
+    kinds: dict[str, set[str]] = {}
+    for a in rows["attribute"]:
+        kinds.setdefault(a["link_id"], set()).add(codes.get(a["taxonomy_term_id"], ""))
+    held: dict[tuple[str, str], list[str]] = {}
+    for area in rows["service_area"]:
+        sid = area["service_id"]
+        routes = kinds.get(sid, set()) & ONE_PER_AREA.keys() if sid in active else set()
+        for kind in routes:
+            held.setdefault((kind, area["name"]), []).append(sid)
+    return [
+        f"area {area}: {len(ids)} {ONE_PER_AREA[kind]} services ({', '.join(sorted(ids))}): a "
+        f"card gives a worker every one; give each the areas it is the {ONE_PER_AREA[kind]} for"
+        for (kind, area), ids in sorted(held.items())
+        if len(ids) > 1
+    ]
 
 
 def kind_words_problems(kinds: dict[str, str], in_use: dict[str, str]) -> list[str]:

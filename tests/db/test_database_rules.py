@@ -244,3 +244,16 @@ def test_a_new_kind_with_near_the_words_of_one_in_use_is_refused(words):
     (problem,) = kind_words_problems({**in_use, "x": words}, in_use)
     assert "holds the words of the kind mash_children in use" in problem
     assert kind_words_problems({**in_use, "x": "Refuge support"}, in_use) == []
+
+
+def test_an_area_given_a_second_childrens_front_door_is_refused(tmp_path):
+    """Dudley added to Walsall's front door's areas: a Dudley child's card gave both
+    councils' front doors (re-attack, 2026-12-04; H376)."""
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "INSERT INTO service_area VALUES ('x', 'walsall-mast', 'dudley', '')",
+    )
+    assert (
+        "area dudley: 2 children's front door services (dudley-front-door, walsall-mast): a card "
+        "gives a worker every one; give each the areas it is the children's front door for"
+    ) in database_problems(database)
