@@ -102,7 +102,9 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         # database the copy held, not its last: one withdrawn hid the one IT took (H243)
         return ""
     base = _began_from_here(newer, where, keys) or shipped
-    undone = changes_undone(database, newer, f"{newer_version}'s", base=base)
+    # two of one version: "this one's", or both read "2026.12.5.2's" (the lead's walk)
+    label = "this one's" if version == newer_version else f"{newer_version}'s"
+    undone = changes_undone(database, newer, label, base=base)
     listed = named(undone)
     if version == newer_version:  # whatever it changes: laptops that have one keep it
         # a version publish takes: "2026.12.5.2.2" was refused (the lead's walk, 12-04)

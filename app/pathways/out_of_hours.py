@@ -97,8 +97,8 @@ def _number_first(text: str) -> str:
     - 365 days a year" stood in bold as 0800 111124 and 0800 111 1365, with their copy
     buttons (re-attack, 2026-12-04; H366)."""
     text = FIGURES_AFTER.split(text, maxsplit=1)[0]
-    if re.match(r"0800[ \-.]?1111(?!\d)", text):
-        return text[: re.match(r"0800[ \-.]?1111", text).end()]
+    if childline := re.match(r"0800[ \-.]?1111(?!\d)", text):
+        return childline.group()
     groups = list(re.finditer(r"\d+", text))
     for at in range(len(groups), 0, -1):
         end = groups[at - 1].end()

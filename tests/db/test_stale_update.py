@@ -121,7 +121,7 @@ def test_a_second_update_of_the_same_version_is_named_whatever_it_changes(correc
     keys = load_trusted_keys(where.keys)[0]
     said = changed_back(read_bundle(path, keys)[1], "2026.12.2", where, keys)
     assert said.startswith("version 2026.12.2 is here already with other contents")
-    assert "0121 788 4333 (2026.12.2's: 0121 788 4300)" in said
+    assert "0121 788 4333 (this one's: 0121 788 4300)" in said  # not two of 2026.12.2's
     # a version publish takes ("2026.12.2.2" after "2026.12.2.2" was refused: lead's walk)
     from app.db.checks import version_above
 
