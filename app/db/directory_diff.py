@@ -189,12 +189,11 @@ def still_given(changes: tuple[Change, ...], services: dict[str, Service]) -> tu
     """Each number a change took away that a service still gives: Dudley's old out-of-hours
     line, corrected on the front door's card, was still on adult safeguarding's, and the
     lead had no way to find it (the lead's walk, 2026-12-04)."""
-    gone: dict[str, tuple[str, Change]] = {}
+    gone: dict[str, tuple[str, Change]] = {}  # digits: (as written, the change)
     for change in changes:
-        kept = _digits(change.new)
-        for number in numbers_in(change.old):
-            if re.sub(r"\D", "", number) not in kept:
-                gone.setdefault(re.sub(r"\D", "", number), (number, change))
+        written = _written(change.old)
+        for digits in written.keys() - _digits(change.new):
+            gone.setdefault(digits, (written[digits], change))
     return tuple(
         f"still given: {number} (changed at {change.name}) by {s.name} ({s.id}): "
         + ", ".join(FIELD_WORDS[f] for f in fields_holding)
@@ -214,8 +213,13 @@ def _figure_dropped(change: Change) -> bool:
 
 
 def _digits(value) -> set[str]:
+    return set(_written(value))
+
+
+def _written(value) -> dict[str, str]:
+    """The numbers in a field's words, by their digits, as written."""
     text = value if isinstance(value, str) else ""
-    return {re.sub(r"\D", "", number) for number in numbers_in(text)}
+    return {re.sub(r"\D", "", number): number for number in numbers_in(text)}
 
 
 def area_names(graph: Graph) -> dict[str, str]:

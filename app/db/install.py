@@ -50,22 +50,10 @@ def install_bundle(
         os.replace(partial, target)
     except (OSError, Refused) as error:
         return Installed(False, reason=f"cannot be copied ({error})")
+    claimed = claimed_manifest(target)
     choice = select_directory(where, today)
     if choice.path == target:
         return Installed(True, choice.version, selection=choice)
-    claimed = claimed_manifest(target)
-    if (
-        claimed is not None
-        and choice.manifest is not None
-        and choice.verified
-        and (
-            (claimed.sha256, claimed.directory_version) == (choice.manifest.sha256, choice.version)
-        )
-    ):  # the very directory in use (from IT's folder): "refused", exit 1, read as a failure
-        with contextlib.suppress(OSError):
-            if not before:
-                target.unlink()
-        return Installed(True, choice.version, "already in use here", selection=choice)
     said = [line for line in choice.problems + choice.skipped if line.startswith(target.name)]
     with contextlib.suppress(OSError):
         if not before:
@@ -73,5 +61,10 @@ def install_bundle(
     for kept in (target.parent / SET_ASIDE).glob(f"{target.name}.*"):
         with contextlib.suppress(OSError):
             kept.unlink()  # the worker still has the file they chose: no copy kept (disk)
+    # the very directory in use (from IT's folder): "refused", exit 1, read as a failure
+    in_use = choice.manifest if choice.verified else None
+    same = claimed and in_use and claimed.sha256 == in_use.sha256
+    if same and claimed.directory_version == choice.version:
+        return Installed(True, choice.version, "already in use here", selection=choice)
     reason = said[0].split(": ", 1)[1] if said else f"{choice.version} stays in use"
     return Installed(False, reason=reason.strip())

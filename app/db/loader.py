@@ -14,7 +14,7 @@ from collections import defaultdict
 from functools import partial
 from pathlib import Path
 
-from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
+from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, kind_words, plain_lines, plain_spaces
 from app.pathways import graph as g
 from app.pathways.phone_numbers import (
     fixed_line_name,
@@ -151,13 +151,8 @@ def _services(db: sqlite3.Connection) -> dict:
     return {
         "directory_version": version,
         "services": read_services(db),
-        "kind_labels": _kind_labels(db),
+        "kind_labels": kind_words(db),
     }
-
-
-def _kind_labels(db: sqlite3.Connection) -> dict[str, str]:
-    sql = "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?"
-    return {t["code"]: t["name"] for t in _rows(db, sql, KIND_TAXONOMY)}
 
 
 def _graph(db: sqlite3.Connection) -> g.Graph:
@@ -219,7 +214,7 @@ def _graph(db: sqlite3.Connection) -> g.Graph:
         risk=g.RiskFacts(**risk) if risk else None,
         vignettes=tuple(_vignette(v) for v in _rows(db, PRACTICE)),
         pages=tuple(_page(p) for p in _rows(db, PAGES)),
-        kind_labels=_kind_labels(db),
+        kind_labels=kind_words(db),
     )
 
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
-from app.db.service_rows import EVERY_DAY, KIND_TAXONOMY, plain_lines, plain_spaces
+from app.db.service_rows import EVERY_DAY, kind_words, plain_lines, plain_spaces
 from app.pathways.graph import lead_alert, lead_cautions
 from app.pathways.phone_numbers import (
     ANOTHER_NUMBER,
@@ -193,12 +193,7 @@ class DirectorySearch:
         with_ringable(self.db)
         self.months = assured_within_months
         self.labels = area_labels(self.db)
-        self.kinds = {
-            code: name
-            for code, name in self.db.execute(
-                "SELECT code, name FROM taxonomy_term WHERE taxonomy = ?", (KIND_TAXONOMY,)
-            )
-        }
+        self.kinds = kind_words(self.db)
         options = self.db.execute("SELECT options FROM question WHERE id = 'borough'").fetchone()
         self.regions = {o["value"]: o.get("region") for o in json.loads(options[0])}
 

@@ -44,14 +44,12 @@ def scratch_beside(target: Path) -> Path:
         return scratch
 
 
-def in_release_words(rows: Rows, kind_words: dict[str, str]) -> Rows:
+def in_release_words(rows: Rows, words: dict[str, str]) -> Rows:
     """The service kinds the release knows, in its words: an update's swapped labels were
     signed into the search index, and "children front door" found adult safeguarding on
     every laptop (re-attack, 2026-12-04; H363). An update changes services, never the rules."""
     terms = [
-        {**t, "name": kind_words.get(t["code"], t["name"])}
-        if t.get("taxonomy") == KIND_TAXONOMY
-        else t
+        {**t, "name": words.get(t["code"], t["name"])} if t.get("taxonomy") == KIND_TAXONOMY else t
         for t in rows.get("taxonomy_term", [])
     ]
     return {**rows, "taxonomy_term": terms}
