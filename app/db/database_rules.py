@@ -15,7 +15,7 @@ from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
-from app.db.refuge_words import HELD_AS_REFUGES, REFUGE_WORDS, where_said
+from app.db.refuge_words import held_as_refuge, no_address, where_said
 from app.db.service_checks import service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
@@ -49,11 +49,8 @@ ONE_PER_AREA = {"mash_children": "children's front door", "lado": "LADO"}
 
 def one_route_each(rows: Rows) -> list[str]:
     """Each area has at most one active service of each kind in ONE_PER_AREA."""
-    codes = {t["id"]: t["code"] for t in rows["taxonomy_term"] if t["taxonomy"] == KIND_TAXONOMY}
     active = {s["id"] for s in rows["service"] if s.get("status", "active") == "active"}
-    kinds: dict[str, set[str]] = {}
-    for a in rows["attribute"]:
-        kinds.setdefault(a["link_id"], set()).add(codes.get(a["taxonomy_term_id"], ""))
+    kinds = _kinds_by_service(rows)
     held: dict[tuple[str, str], list[str]] = {}
     for area in rows["service_area"]:
         sid = area["service_id"]
@@ -125,28 +122,22 @@ def check_refuges_in_use(in_use: Graph, source: Source, release: Source | None =
 
 
 def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) -> list[str]:
-    """Every row held with a refuge (a service of kind refuge, one that says "refuge", or
-    one of `were_refuges`) whose words say where it is: locations have no address table,
-    and their name and description were the way round it (H346)."""
-    codes = {t["id"]: t["code"] for t in rows["taxonomy_term"] if t["taxonomy"] == KIND_TAXONOMY}
-    refuges = (
-        set(were_refuges)
-        | {
-            a["link_id"]
-            for a in rows["attribute"]
-            if codes.get(a["taxonomy_term_id"]) in HELD_AS_REFUGES
-        }
-        | {s["id"] for s in rows["service"] if s.get("audience") == "women"}
-        # by its words anywhere held for it: "Women's safe house at 12 Acacia Road" in a
-        # number's note of a service of another kind was signed (re-attack, H367)
-        | {s["id"] for s in rows["service"] if REFUGE_WORDS.search(_words(s))}
-        | {
-            row["service_id"]
-            for table in ("phone", "schedule")
-            for row in rows[table]
-            if REFUGE_WORDS.search(_words(row))
-        }
-    )
+    """Every row held with a refuge (a service held_as_refuge by its kinds, audience and
+    words, or one of `were_refuges`) whose words say where it is: locations have no address
+    table, and their name and description were the way round it (H346)."""
+    kinds = _kinds_by_service(rows)
+    audience = {s["id"]: s.get("audience") or "" for s in rows["service"]}
+    words: dict[str, list[str]] = {}  # by service: its own words, its phones' and hours'
+    for table in ("service", "phone", "schedule"):
+        for row in rows[table]:
+            words.setdefault(row["id" if table == "service" else "service_id"], []).append(
+                _words(row)
+            )
+    refuges = set(were_refuges) | {
+        sid
+        for sid in kinds.keys() | words.keys()
+        if held_as_refuge(kinds.get(sid, ()), audience.get(sid, ""), "\n".join(words.get(sid, ())))
+    }
     services = [s for s in rows["service"] if s["id"] in refuges]
     organisations = {s["organization_id"] for s in services if s["organization_id"]}
     held = [
@@ -166,7 +157,7 @@ def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) ->
         *(("service kind", t["id"], t) for t in rows["taxonomy_term"]),
     ]
     return [
-        f"{table} {ident}: a refuge's address must never be held ({said!r} reads as one): remove it"
+        f"{table} {ident}: {no_address(said)}"
         for table, ident, row in held
         if (said := where_said(_words(row)))
     ]
@@ -183,6 +174,15 @@ def kind_problems(rows: Rows) -> list[str]:
         for t in terms
         if t["id"] != kind_term_id(t["code"])
     ] + [f"service kind {code}: held twice" for code in sorted(set(codes)) if codes.count(code) > 1]
+
+
+def _kinds_by_service(rows: Rows) -> dict[str, set[str]]:
+    """Each service's kinds by their codes, as laptops read them (H357)."""
+    codes = {t["id"]: t["code"] for t in rows["taxonomy_term"] if t["taxonomy"] == KIND_TAXONOMY}
+    kinds: dict[str, set[str]] = {}
+    for a in rows["attribute"]:
+        kinds.setdefault(a["link_id"], set()).add(codes.get(a["taxonomy_term_id"], ""))
+    return kinds
 
 
 def _words(row: dict) -> str:

@@ -9,17 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Where a refuge is: any of these in its record (read after NFKC, so full-width letters
-# and digits count too). Wide on purpose: a false alarm costs the lead a rewording.
-# (the street words: "12 Acacia Rise", "Unit 4 Acacia Yard", "12 Acacia-Road" and "on Acacia
-# Road" went through: re-attack, 2026-12-04; H358)
-STREET = (
-    r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|place|pl|crescent"
-    r"|cres|grove|gr|terrace|terr|gardens|gdns|court|ct|row|walk|hill|park|square|sq|mews"
-    r"|rise|vale|croft|green|chase|gate|approach|quay|hollow|broadway|parade|fold"
-    r"|meadows?|boulevard|yard|wharf|brow|causeway|circus|dale|grange|heights|orchard"
-    r"|ridge|wynd)\b"
-)
 # a refuge by its words: "safe house" held an address the word "refuge" would have (H357);
 # "women's hostel" and the Act's "safe accommodation" too (re-attack, 2026-12-04; H361)
 # (a hostel only a women's: a housing service's office named a hostel; "safe-house" and
@@ -31,6 +20,36 @@ REFUGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 HELD_AS_REFUGES = {"refuge", "da_service"}  # kinds whose records never say where they are
+
+
+def held_as_refuge(kinds, audience: str, words: str) -> bool:
+    """Whether a service's record is held to the address rule: a refuge by its kind, or by
+    its words in any field ("safe house" in a number's note: H367); or any domestic abuse
+    or women-only service, as a refuge re-tagged in an update, or moved to a new id, was no
+    refuge to any rule (re-attack, 2026-12-04; H375)."""
+    return (
+        bool(set(kinds) & HELD_AS_REFUGES)
+        or audience == "women"
+        or bool(REFUGE_WORDS.search(words))
+    )
+
+
+def no_address(said: str) -> str:
+    """The refusal, naming the words read as an address (H372)."""
+    return f"a refuge's address must never be held ({said!r} reads as one): remove it"
+
+
+# Where a refuge is: any of these in its record (read after NFKC, so full-width letters
+# and digits count too). Wide on purpose: a false alarm costs the lead a rewording.
+# (the street words: "12 Acacia Rise", "Unit 4 Acacia Yard", "12 Acacia-Road" and "on Acacia
+# Road" went through: re-attack, 2026-12-04; H358)
+STREET = (
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|place|pl|crescent"
+    r"|cres|grove|gr|terrace|terr|gardens|gdns|court|ct|row|walk|hill|park|square|sq|mews"
+    r"|rise|vale|croft|green|chase|gate|approach|quay|hollow|broadway|parade|fold"
+    r"|meadows?|boulevard|yard|wharf|brow|causeway|circus|dale|grange|heights|orchard"
+    r"|ridge|wynd)\b"
+)
 # after "on", "in", "off" or "at", only words that name a street ("at the end" is none)
 NAMED_STREET = (
     r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
@@ -71,6 +90,9 @@ WHERE = re.compile(
 )
 
 
+LONG_NUMBER = re.compile(r"\d(?:[ \-.()]{0,3}\d){6,}")
+
+
 def where_said(text: str) -> str:
     """The words saying where a place is, or "": read with its phone numbers left out (a
     helpline's "0808 2000 247 for a refuge place" read as a house number and a street), and
@@ -78,6 +100,3 @@ def where_said(text: str) -> str:
     plain = LONG_NUMBER.sub(" ", unicodedata.normalize("NFKC", text))
     found = WHERE.search(plain)
     return found.group() if found else ""
-
-
-LONG_NUMBER = re.compile(r"\d(?:[ \-.()]{0,3}\d){6,}")

@@ -23,7 +23,7 @@ from app.db.field_rules import (
     phone_problems,
 )
 from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
-from app.db.refuge_words import HELD_AS_REFUGES, REFUGE_WORDS, where_said
+from app.db.refuge_words import held_as_refuge, no_address, where_said
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.area_codes import GEOGRAPHIC_LENGTHS
 from app.pathways.numbers_in_words import number_not_dialled
@@ -249,20 +249,10 @@ def service_problems(
     always_open = (row.get("open_24_7") or "").strip() == "yes"
     if always_open and (problem := round_the_clock_problem(row.get("hours") or "")):
         add("open_24_7", problem)
-    # a refuge by its kind or its words in any field ("safe house" in a number's note: H367),
-    # or any domestic abuse or women-only service: a refuge re-tagged as one in an update,
-    # or moved to a new id, was no refuge to any rule (re-attack, 2026-12-04; H375)
-    if (
-        set(row_kinds) & HELD_AS_REFUGES
-        or (row.get("audience") or "") == "women"
-        or (REFUGE_WORDS.search("\n".join(values)))
-    ):
+    if held_as_refuge(row_kinds, row.get("audience") or "", "\n".join(values)):
         for field, value in row.items():
             if value and (said := where_said(value)):
-                add(
-                    field,
-                    f"a refuge's address must never be held ({said!r} reads as one): remove it",
-                )
+                add(field, no_address(said))
     return found
 
 

@@ -36,3 +36,19 @@ def test_the_words_saying_where_a_place_is_are_named(words, said):
 )
 def test_a_refuge_is_named_by_its_words(words, refuge):
     assert bool(REFUGE_WORDS.search(words)) == refuge
+
+
+@pytest.mark.parametrize(
+    ("kinds", "audience", "words", "held"),
+    [
+        (("refuge",), "any", "", True),
+        (("da_service", "idva"), "any", "", True),  # a refuge re-tagged (H375)
+        (("housing",), "women", "", True),  # or moved to a new id, for women
+        (("housing",), "any", "Women's safe house", True),  # its words in any field
+        (("housing",), "any", "Homeless hostel and housing advice", False),
+    ],
+)
+def test_which_records_are_held_to_the_address_rule(kinds, audience, words, held):
+    from app.db.refuge_words import held_as_refuge
+
+    assert held_as_refuge(kinds, audience, words) is held
