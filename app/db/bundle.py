@@ -23,10 +23,8 @@ from app.db import signing
 from app.db.checks import (
     Refused,
     RefusedForNow,
-    check_confirmations,
     check_database,
     check_new_version,
-    check_numbers,
     version_above,
     version_key,
 )
@@ -121,11 +119,9 @@ def publish(
     source = (
         database if isinstance(database, bytes) else read_regular_file(database, MAX_DATABASE_BYTES)
     )
-    # every check a laptop makes, before signing: a bundle laptops refuse (a number in a
-    # kind's words) was signed (review 2026-12-01)
-    current, revision = check_database(source, validate_graph=True)
-    check_confirmations(source, today)
-    check_numbers(source, every_rule=not just_built)  # a working copy's met them: H346
+    from app.db.database_rules import checks_before_signing
+
+    current, revision = checks_before_signing(source, today, every_rule=not just_built)
     if version_key(version) <= version_key(current):
         raise Refused(
             f"version {version} must be higher than the database's {current} "

@@ -23,6 +23,19 @@ from app.pathways.graph import Graph
 REFUGE_KIND = "refuge"
 
 
+def checks_before_signing(source: Source, today, every_rule: bool = False) -> tuple[str, str]:
+    """Every check a laptop makes, before signing (a bundle laptops refuse, a number in a
+    kind's words, was signed: review 2026-12-01), and the lead's rules: a database as it is
+    meets a working copy's too (`every_rule`, H346). Publish and a lead's --check read the
+    same checks. Returns the database's (version, schema revision)."""
+    from app.db.checks import check_confirmations, check_database, check_numbers
+
+    found = check_database(source, validate_graph=True)
+    check_confirmations(source, today)
+    check_numbers(source, every_rule=every_rule)
+    return found
+
+
 def database_problems(database: Source, services_too: bool = True) -> list[str]:
     """Each service's problems by the working copy's rules (`services_too`: a working copy
     built a moment ago met them), its kinds' terms, and where a refuge is in any words held

@@ -18,10 +18,7 @@ from typing import TYPE_CHECKING
 
 from app.db.checks import (
     Refused,
-    check_confirmations,
-    check_database,
     check_new_version,
-    check_numbers,
     every_problem,
     version_above,
     version_key,
@@ -205,7 +202,7 @@ def publish_copy(
     from dataclasses import replace
 
     from app.db.bundle import publish
-    from app.db.database_rules import check_refuges_in_use
+    from app.db.database_rules import check_refuges_in_use, checks_before_signing
     from app.db.directory_diff import compare
     from app.db.published import Published
     from app.db.signing import load_private
@@ -275,10 +272,7 @@ def publish_copy(
             )
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         if loaded is None:
-            built = database.read_bytes()  # every check publish() makes before signing
-            check_database(built, validate_graph=True)
-            check_confirmations(built, date.today())
-            check_numbers(built)
+            checks_before_signing(database.read_bytes(), date.today())  # as publish() does
             return None, signed
         # the version saved before the bundle is written: saved after, a copy changed in
         # the second of signing left a bundle the lead was told was never published (review)

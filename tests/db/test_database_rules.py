@@ -257,3 +257,17 @@ def test_an_area_given_a_second_childrens_front_door_is_refused(tmp_path):
         "area dudley: 2 children's front door services (dudley-front-door, walsall-mast): a card "
         "gives a worker every one; give each the areas it is the children's front door for"
     ) in database_problems(database)
+
+
+def test_publish_and_a_leads_check_read_the_same_checks_before_signing(tmp_path):
+    from app.db.database_rules import checks_before_signing
+
+    version, _ = checks_before_signing(SHIPPED.read_bytes(), date.today())
+    assert version == "2026.11.30"
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        f"UPDATE phone SET description = 'Refuge at {ADDRESS}' "
+        "WHERE service_id = 'haven-wolverhampton'",
+    )
+    with pytest.raises(Refused, match="refuge's address must never be held"):
+        checks_before_signing(database.read_bytes(), date.today())
