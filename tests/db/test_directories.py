@@ -837,7 +837,7 @@ def test_an_update_signed_before_the_stricter_number_rules_is_kept_its_number_fl
     digits: the laptop set the update aside for good and went back to an older directory,
     losing the lead's other corrections (attack review 2026-12-01). It is kept; the number
     is shown "check it"; a new publish refuses it."""
-    import app.db.bundle as bundle_module
+    import app.db.checks as checks_module
     from app.db.loader import load_graph
     from app.pathways.services import check_before_use
 
@@ -853,7 +853,7 @@ def test_an_update_signed_before_the_stricter_number_rules_is_kept_its_number_fl
     with pytest.raises(Refused, match=r"bcwa: number: '0121 552 644' has too few or too many"):
         publish(database, key.private_path, where.machine_updates, "2026.12.1", TODAY)
     older_rules = lambda source, every_rule: None  # noqa: E731
-    monkeypatch.setattr(bundle_module, "check_numbers", older_rules)
+    monkeypatch.setattr(checks_module, "check_numbers", older_rules)  # as before them
     publish(database, key.private_path, where.machine_updates, "2026.12.1", TODAY)
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.refused) == ("2026.12.1", [])
