@@ -36,6 +36,7 @@ from app.db.refusals import (
     say_copies,
 )
 from app.db.regular_files import read_regular_file
+from app.db.replaced import say_replaced
 from app.db.trust import (
     KeySources,
     TrustedKey,
@@ -98,6 +99,7 @@ class Selection:
     skipped: list[str] = field(default_factory=list)  # good bundles not newer than in use
     undone: list[str] = field(default_factory=list)  # the release undoes an update: for IT
     copies: list[str] = field(default_factory=list)  # IT's folder crowded with copies: for IT
+    replaced: list[str] = field(default_factory=list)  # the version in use changed: for IT
     trusted: list[TrustedKey] = field(default_factory=list)
     manifest: Manifest | None = None  # an update's, as signed
     keys_unread: bool = False  # the trusted keys could not be read: no update was checked
@@ -117,6 +119,7 @@ class Selection:
             *self.unreachable,
             *self.undone,
             *self.copies,
+            *self.replaced,
         ]
 
     @property
@@ -200,6 +203,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or _keep_copy(choice, where):
             drop_superseded(choice, superseded)
+        say_replaced(choice, where.user_updates, keys)
         forget_obsolete(choice)
         opened = update_open_to_others(choice.path) if choice.origin == "machine" else ""
         if opened and opened not in choice.unreachable:  # one of the first few: said already

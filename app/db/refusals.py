@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.checks import Refused, RefusedForNow, Unreadable, version_key
+from app.db.replaced import put_aside
 
 if TYPE_CHECKING:
     from app.db.directories import Selection
@@ -98,8 +99,7 @@ def drop_superseded(choice: Selection, superseded: dict) -> None:
     name, places = superseded[choice.manifest.sha256]
     for origin, path in places:
         if path.name.startswith(KEPT):  # our own copy of what IT's file replaced
-            with contextlib.suppress(OSError):
-                path.unlink()
+            put_aside(path)  # what this laptop showed, said to IT (app.db.replaced)
         else:
             refuse(choice, origin, path, f"replaced by {name}, of the same version")
 

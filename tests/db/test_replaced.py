@@ -1,0 +1,83 @@
+"""The version in use changed under the laptop by IT's file: what it showed before, for IT."""
+
+import shutil
+
+from app.db.bundle import publish
+from app.db.directories import select_directory
+from app.db.replaced import KEEP_REPLACED, REPLACED
+from tests.conftest import NEW_NUMBER
+from tests.db.test_directories import TODAY, bundle, database_of
+
+OLD_NUMBER = "024 7678 8555"  # Coventry MASH's in the shipped directory
+
+
+def test_another_content_copied_over_the_version_in_use_is_said_until_a_higher_one(
+    where, key, coventry_edit, tmp_path
+):
+    """IT copied a second lead's bundle of the same version over the one in use (the same
+    file name): every laptop switched to its numbers with nothing said, the self-test passed,
+    and the copy kept here was deleted, so nothing remembered the other numbers (the lead's
+    walk, F-g, 2026-12-04)."""
+    used = bundle(where, key, "2026.12.1")
+    assert select_directory(where, TODAY).path == used  # a copy kept in the profile
+    shown = database_of(used)
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, used)  # the same name: a plain copy replaces it
+    for _ in range(2):  # said at every start, not once
+        choice = select_directory(where, TODAY)
+        assert choice.data == database_of(other) and choice.origin == "machine"  # IT decides
+        (said,) = choice.replaced
+        assert said in choice.problems  # About, the log, and the self-test fails
+        assert "2026.12.1 in use is not the 2026.12.1 this laptop used before" in said
+        assert f"Coventry MASH: {OLD_NUMBER}" in said and f"(now: {NEW_NUMBER}" in said
+        assert "publishes a higher version" in said
+    (kept,) = (where.user_updates / REPLACED).glob("kept-*.navdir")
+    assert database_of(kept) == shown  # what this laptop showed is remembered
+    shutil.rmtree(where.machine_updates)  # the share offline: never back to an older one
+    offline = select_directory(where, TODAY)
+    assert offline.version == "2026.12.1" and offline.data == database_of(other)
+    where.machine_updates.mkdir()
+    shutil.copy(other, where.machine_updates / other.name)
+    higher = publish(coventry_edit, key.private_path, where.machine_updates, "2026.12.2", TODAY)
+    fixed = select_directory(where, TODAY)
+    assert fixed.path == higher and fixed.replaced == [] and fixed.problems == []
+    assert list((where.user_updates / REPLACED).iterdir()) == []  # forgotten
+
+
+def test_the_contents_put_back_end_the_message_only_for_laptops_that_never_saw_others(
+    where, key, coventry_edit, tmp_path
+):
+    """IT put the right file back: a laptop that showed both under the version is still
+    told (it showed the other numbers for a while); the one put aside that is the very
+    content in use says nothing."""
+    used = bundle(where, key, "2026.12.1")
+    right = used.read_bytes()
+    select_directory(where, TODAY)
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, used)
+    select_directory(where, TODAY)  # the other used, and kept here
+    used.write_bytes(right)  # IT puts the right one back
+    back = select_directory(where, TODAY)
+    assert back.data == database_of(used)
+    (said,) = back.replaced  # of the other content only, not of the one in use
+    assert f"Coventry MASH: {NEW_NUMBER}" in said and f"(now: {OLD_NUMBER}" in said
+    assert len(list((where.user_updates / REPLACED).glob("*.navdir"))) == KEEP_REPLACED
+
+
+def test_a_file_planted_among_the_replaced_says_nothing_and_goes(
+    where, key, coventry_edit, tmp_path
+):
+    """The worker's folder is never trusted: a bundle no trusted key signed, put where the
+    replaced are kept, is never said to IT (it would name numbers no lead published)."""
+    from app.db import signing
+
+    used = bundle(where, key, "2026.12.1")
+    select_directory(where, TODAY)
+    stranger = signing.generate(tmp_path / "stranger")
+    planted = publish(coventry_edit, stranger.private_path, tmp_path / "p", "2026.12.1", TODAY)
+    aside = where.user_updates / REPLACED
+    aside.mkdir()
+    shutil.copy(planted, aside / "kept-planted.navdir")
+    choice = select_directory(where, TODAY)
+    assert choice.path == used and choice.replaced == [] and choice.problems == []
+    assert not (aside / "kept-planted.navdir").exists()
