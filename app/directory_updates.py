@@ -242,7 +242,13 @@ def worker_notes(in_force: InForce) -> list[str]:
             "Numbers may be wrong: never use it with a real case."
         ]
     notes = [f"{line}. Tell IT." for line in choice.set_aside]
-    if choice.refused:
+    if choice.behind:  # the numbers are older than the ones this laptop had: worth a line
+        notes.append(
+            f"This laptop's newer directory {choice.behind} cannot be used now, so Navigator "
+            f"is using the older directory {choice.version}: a number changed since may be "
+            "out of date here. Tell IT today. Details: Settings, About this directory."
+        )
+    elif choice.refused:
         notes.append(
             f"{len(choice.refused) + choice.refused_more:,} directory update(s) could not be "
             f"used; Navigator is using directory {choice.version}. Details: Settings, About "

@@ -106,6 +106,7 @@ class Selection:
     kept_for_now: list[Path] = field(default_factory=list)  # the worker's, refused for now
     unreadable_files: list[Path] = field(default_factory=list)  # refused: not readable now
     it_folder_listed: bool = False  # IT's folder in reach and listed: what it lacks is known
+    behind: str = ""  # the newest directory this laptop holds and cannot use now, if newer
 
     @property
     def problems(self) -> list[str]:

@@ -152,15 +152,23 @@ def forget_obsolete(choice: Selection) -> None:
     """The worker's copies refused only for now that could never be used again: not newer
     than the directory in use. After IT replaced the lead's key, the old key's kept copy
     stayed in every worker's profile and failed the self-test at every run, naming no path
-    (lead review 2026-12-01); they are this app's own copies, so they go."""
+    (lead review 2026-12-01); they are this app's own copies, so they go. The newest kept
+    is the directory this laptop had and cannot use now (`Selection.behind`)."""
     from app.db.bundle import claimed_manifest
 
     if choice.path is None or not choice.verified:
         return
     for path in list(choice.kept_for_now):
         claimed = claimed_manifest(path)
-        if claimed is None or version_key(claimed.directory_version) > version_key(choice.version):
-            continue  # a key not trusted only for now (a policy being rewritten): kept
+        if claimed is None:
+            continue
+        if version_key(claimed.directory_version) > version_key(choice.version):
+            # a key not trusted only for now (a policy being rewritten), or withdrawn with
+            # the laptop away from IT's folder: kept, and the worker told their numbers may
+            # be older than the ones they had (the lead's walk, F-i, 2026-12-04)
+            had = filter(None, (choice.behind, claimed.directory_version))
+            choice.behind = max(had, key=version_key)
+            continue
         with contextlib.suppress(OSError):
             path.unlink()
         choice.kept_for_now.remove(path)

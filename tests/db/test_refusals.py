@@ -155,3 +155,36 @@ def test_copies_of_an_update_under_other_names_are_said_to_it_and_checked_once(
     assert "(such as a00.navdir)" in said and said in choice.problems
     (where.machine_updates / "a00.navdir").unlink()
     assert select_directory(where, TODAY).copies == []  # ten: a few, not said
+
+
+def test_a_laptop_away_during_a_key_handover_tells_the_worker_its_numbers_are_older(
+    where, key, tmp_path
+):
+    """Off the network while IT withdrew the old lead's key: the laptop went back to the
+    app's own directory, its dead out-of-hours line and closed service, and the worker's
+    banner said only that an update "could not be used" (the lead's walk, F-i, 2026-12-04).
+    The withdrawn key is never trusted again; the worker is told the numbers are older than
+    the ones this laptop had."""
+    from app.db import signing
+    from app.directory_updates import worker_notes
+    from app.in_force import InForce
+    from app.policy import MachinePolicy
+
+    bundle(where, key, "2026.12.4")
+    assert select_directory(where, TODAY).origin == "machine"  # a copy kept in the profile
+    for public in (tmp_path / "trusted").iterdir():
+        public.unlink()  # the old lead's key withdrawn by IT's policy
+    new = signing.generate(tmp_path / "new")
+    shutil.copy(new.public_path, tmp_path / "trusted")
+    shutil.rmtree(where.machine_updates)  # the laptop away from IT's folder
+    away = select_directory(where, TODAY)
+    assert away.origin == "shipped" and away.behind == "2026.12.4"
+    (note,) = worker_notes(InForce(away, MachinePolicy()))
+    assert note.startswith("This laptop's newer directory 2026.12.4 cannot be used now, so")
+    assert f"the older directory {away.version}: a number changed since may be out" in note
+    assert any("signed with unknown key" in line for line in away.problems)  # IT: the why
+    where.machine_updates.mkdir()  # back on the network: the new lead's newer update
+    publish(SHIPPED, new.private_path, where.machine_updates, "2026.12.5", TODAY)
+    back = select_directory(where, TODAY)
+    assert back.version == "2026.12.5" and back.behind == ""
+    assert worker_notes(InForce(back, MachinePolicy())) == []
