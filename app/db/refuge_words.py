@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.db.service_names import LOOK_ALIKES
+
 # a refuge by its words: "safe house" held an address the word "refuge" would have (H357);
 # "women's hostel" and the Act's "safe accommodation" too (re-attack, 2026-12-04; H361)
 # (a hostel only a women's: a housing service's office named a hostel; "safe-house" and
@@ -78,14 +80,25 @@ NAMED_BY_CAPITALS = (
     r"(?!\s+(?:Triage|Teams?|Outreach|Pastors|Services?)))"
 )  # not Way, Rise ("One Way", "RISE"), nor "Police Street Triage" (H372); "ACACIA ROAD"
 PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
+# a house's name and its district ("Acacia House, Whitmore Reans" is a UK address; a flat
+# placed by a shop, a street in another language, a house "Number 12, Acacia", map
+# coordinates written with N and W or in degrees: re-attack, 2026-12-04; H379)
+HOUSE_AND_PLACE = (
+    r"(?-i:\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Cottages?|Hall|Villa|Manor|Mansions"
+    r"|Barn|Farm|Flats),\s*[A-Z][a-z'’]+)"
+)
+ELSEWHERE = r"\w+(?:straße|strasse|gasse)\b|\b(?:rue|calle|ulica|ul\.|avenida|rua|strada)\s+\w"
 WHERE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[\s\-.+_]*\d[A-Z]{2}\b"  # postcode, however spaced
     rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{0,3}}{STREET}"  # number, street
     rf"|\b{NUMBER_WORDS}[\s+]+(?:[a-z'’.]+[\s+-]+){{1,3}}{STREET}"
     rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
     r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
-    rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}"
-    r"|-?\d{1,2}\.\d{3,},\s*-?\d{1,3}\.\d{3,}",  # map coordinates
+    rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}|{HOUSE_AND_PLACE}|{ELSEWHERE}"
+    r"|\bflat\s+(?:above|over|below|under|upstairs|downstairs)\b"
+    r"|\b(?:number|no\.?|nº)\s*\d+[a-z]?\s*,\s*(?-i:[A-Z])\w*"  # "Number 12, Acacia"
+    r"|-?\d{1,2}\.\d{3,}\s*°?\s*[NS]?\s*[,;/]?\s*-?\d{1,3}\.\d{3,}"  # map coordinates
+    r"|\b\d{1,3}\s*°\s*\d{1,2}\s*['′]",  # in degrees and minutes
     re.IGNORECASE,
 )
 
@@ -96,7 +109,10 @@ LONG_NUMBER = re.compile(r"\d(?:[ \-.()]{0,3}\d){6,}")
 def where_said(text: str) -> str:
     """The words saying where a place is, or "": read with its phone numbers left out (a
     helpline's "0808 2000 247 for a refuge place" read as a house number and a street), and
-    named, so the lead knows what to reword (re-attack, 2026-12-04; H372)."""
-    plain = LONG_NUMBER.sub(" ", unicodedata.normalize("NFKC", text))
+    named, so the lead knows what to reword (re-attack, 2026-12-04; H372). Look-alike
+    letters of other alphabets are read as the Latin ones ("Acacia Rоad" with a Cyrillic
+    "о" passed: H379)."""
+    plain = unicodedata.normalize("NFKC", text).translate(LOOK_ALIKES)
+    plain = LONG_NUMBER.sub(" ", plain)
     found = WHERE.search(plain)
     return found.group() if found else ""

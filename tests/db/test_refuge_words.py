@@ -14,9 +14,19 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("Acacia Close, Whitmore Reans", "Acacia Close"),
         ("Wolverhampton WV1-1AA", "WV1-1AA"),
         ("Safe house: twelve Acacia Road", "twelve Acacia Road"),
+        # a house and its district, a flat by a shop, look-alike letters, another
+        # language, a house number first, coordinates with N and W or degrees (H379)
+        ("Refuge: Acacia House, Whitmore Reans (blue door)", "Acacia House, Whitmore"),
+        ("flat above the Spar, Whitmore Reans", "flat above"),
+        ("Safe house: Acacia R\u043ead", "Acacia Road"),
+        ("Frauenhaus: Akazienstraße 12", "Akazienstraße"),
+        ("Number 12, Acacia", "Number 12, Acacia"),
+        ("52.5862 N, 2.1288 W", "52.5862 N, 2.1288"),
+        ("52°35′10″N 2°07′44″W", "52°35′"),
         # a helpline's words, no address (H372)
         ("Run by Refuge: call 0808 2000 247 for a refuge place", ""),
         ("press 2 for the Court team; Police Street Triage; Stay Close groups", ""),
+        ("Run by Black Country Women's Aid, Sandwell; option number 2 for the IDVAs", ""),
     ],
 )
 def test_the_words_saying_where_a_place_is_are_named(words, said):
