@@ -180,8 +180,8 @@ def test_a_laptop_away_during_a_key_handover_tells_the_worker_its_numbers_are_ol
     away = select_directory(where, TODAY)
     assert away.origin == "shipped" and away.behind == "2026.12.4"
     (note,) = worker_notes(InForce(away, MachinePolicy()))
-    assert note.startswith("This laptop's newer directory 2026.12.4 cannot be used now, so")
-    assert f"the older directory {away.version}: a number changed since may be out" in note
+    assert note.startswith("This laptop has a newer directory (2026.12.4) that cannot be used")
+    assert f"the older {away.version}: numbers corrected since may be out of date" in note
     assert any("signed with unknown key" in line for line in away.problems)  # IT: the why
     where.machine_updates.mkdir()  # back on the network: the new lead's newer update
     publish(SHIPPED, new.private_path, where.machine_updates, "2026.12.5", TODAY)
