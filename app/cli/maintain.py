@@ -82,6 +82,7 @@ def run(folder: Path | None) -> int:
     """`python -m app maintain [FOLDER]`: the window, until it is closed."""
     from PySide6.QtWidgets import QApplication
 
+    interrupt = Interrupt()  # before anything: Ctrl-C while it opened crashed it (F-a)
     app = QApplication.instance() or QApplication(sys.argv)
     window = open_maintenance(folder)
     if isinstance(window, str):
@@ -89,7 +90,44 @@ def run(folder: Path | None) -> int:
         return 1
     window.resize(1280, 760)
     window.show()
+    if interrupt.closes(window):
+        return 0
     return app.exec()
+
+
+class Interrupt:
+    """Ctrl-C in the terminal the lead started the window from closes it as its close
+    button would: unsaved edits are asked about, never lost. Qt's event loop held the
+    interrupt, and the window could only be killed, its "open" marker left on the working
+    copy; one typed while it opened stopped it with a crash (the lead's walk, F-a,
+    2026-12-04). Python runs a signal's handler only between its own steps, so a timer
+    gives it steps while the window waits."""
+
+    def __init__(self) -> None:
+        import signal
+
+        self.window = None
+        self.typed = False
+        signal.signal(signal.SIGINT, self._typed)
+
+    def _typed(self, *_) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.typed = True
+        if self.window is not None and QApplication.activeModalWidget() is None:
+            self.window.close()  # while a dialog asks, that dialog answers
+
+    def closes(self, window) -> bool:
+        """Watch the window shown; True if Ctrl-C came while it opened (closed now)."""
+        from PySide6.QtCore import QTimer
+
+        self.window = window
+        if self.typed:
+            return window.close()
+        steps = QTimer(window, interval=200)
+        steps.timeout.connect(lambda: None)
+        steps.start()
+        return False
 
 
 def default_folder() -> Path:

@@ -4,6 +4,8 @@ import csv
 import shutil
 from datetime import date
 
+import pytest
+
 from app.__main__ import main
 from tests.conftest import REPO
 
@@ -105,8 +107,6 @@ def test_a_working_copy_that_cannot_be_written_is_named_never_a_traceback(tmp_pa
     import sys
     import textwrap
 
-    import pytest
-
     if os.name == "nt":
         pytest.skip("a file size limit (RLIMIT_FSIZE) is POSIX's")
     copy = tmp_path / "copy"
@@ -129,3 +129,38 @@ def test_a_working_copy_that_cannot_be_written_is_named_never_a_traceback(tmp_pa
         f"said: the directory cannot be maintained here: {copy} cannot be written (" in ran.stdout
     )
     assert "copy the folder somewhere you can write" in ran.stdout
+
+
+@pytest.mark.parametrize("after", [0, 2])
+def test_ctrl_c_in_the_terminal_closes_the_window_as_its_close_button_would(
+    tmp_path, app_home, after
+):
+    """The window ignored Ctrl-C (and `timeout -s INT`): it could only be killed, leaving
+    its marker on the working copy; typed as it opened, it crashed (the lead's walk, F-a,
+    2026-12-04). Seconds after it opened, and as it opens."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if os.name == "nt":
+        pytest.skip("SIGINT to a process is POSIX's")
+    copy = tmp_path / "copy"
+    env = {**app_home.env, "QT_QPA_PLATFORM": "offscreen"}
+    window = subprocess.Popen(
+        [sys.executable, "-m", "app", "maintain", str(copy)], cwd=REPO, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        began = time.monotonic()
+        while not list(copy.glob(".navigator-window-*.json")):  # open on the copy
+            assert window.poll() is None and time.monotonic() - began < 60
+            time.sleep(0.1)
+        time.sleep(after)
+        window.send_signal(signal.SIGINT)
+        _, err = window.communicate(timeout=30)
+    finally:
+        window.kill()
+    assert window.returncode == 0 and "Traceback" not in err, err
+    assert list(copy.glob(".navigator-window-*.json")) == []  # closed, not killed
