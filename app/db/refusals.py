@@ -148,6 +148,18 @@ def refuse(
             path.unlink()
 
 
+def _own_copy(line: str, path: Path) -> str:
+    """A refusal of this laptop's own copy of a newer update: it goes by itself, and
+    removed, the worker's banner saying their numbers are older went with it (F-i)."""
+    if not line.startswith(f"{path.name}: "):
+        return line
+    return line.removesuffix(", or not known, remove the file") + (
+        " (this laptop's own copy of an update newer than the one in use: it goes by "
+        "itself once a newer update from IT's update folder is in use here; bring the "
+        "laptop back to IT's folder)"
+    )
+
+
 def forget_obsolete(choice: Selection) -> None:
     """The worker's copies refused only for now that could never be used again: not newer
     than the directory in use. After IT replaced the lead's key, the old key's kept copy
@@ -168,6 +180,8 @@ def forget_obsolete(choice: Selection) -> None:
             # be older than the ones they had (the lead's walk, F-i, 2026-12-04)
             had = filter(None, (choice.behind, claimed.directory_version))
             choice.behind = max(had, key=version_key)
+            if path.name.startswith(KEPT):  # "remove the file" lost the only sign of it
+                choice.refused = [_own_copy(line, path) for line in choice.refused]
             continue
         with contextlib.suppress(OSError):
             path.unlink()

@@ -182,7 +182,10 @@ def test_a_laptop_away_during_a_key_handover_tells_the_worker_its_numbers_are_ol
     (note,) = worker_notes(InForce(away, MachinePolicy()))
     assert note.startswith("This laptop has a newer directory (2026.12.4) that cannot be used")
     assert f"the older {away.version}: numbers corrected since may be out of date" in note
-    assert any("signed with unknown key" in line for line in away.problems)  # IT: the why
+    (why,) = [line for line in away.problems if "signed with unknown key" in line]  # IT's
+    assert why.endswith("goes by itself once a newer update from IT's update folder is in "
+                        "use here; bring the laptop back to IT's folder)")  # fmt: skip
+    assert "remove the file" not in why  # the only sign the numbers are older
     where.machine_updates.mkdir()  # back on the network: the new lead's newer update
     publish(SHIPPED, new.private_path, where.machine_updates, "2026.12.5", TODAY)
     back = select_directory(where, TODAY)
