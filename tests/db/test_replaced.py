@@ -44,7 +44,7 @@ def test_another_content_copied_over_the_version_in_use_is_said_until_a_higher_o
     assert list((where.user_updates / REPLACED).iterdir()) == []  # forgotten
 
 
-def test_the_contents_put_back_end_the_message_only_for_laptops_that_never_saw_others(
+def test_the_first_contents_put_back_are_said_of_the_other_ones_this_laptop_showed(
     where, key, coventry_edit, tmp_path
 ):
     """IT put the right file back: a laptop that showed both under the version is still
