@@ -96,10 +96,13 @@ WHERE = re.compile(
     r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
     rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}|{HOUSE_AND_PLACE}|{ELSEWHERE}"
     r"|\bflat\s+(?:above|over|below|under|upstairs|downstairs)\b"
-    r"|\b(?:number|no\.?|nº)\s*\d+[a-z]?\s*,\s*(?-i:[A-Z])\w*"  # "Number 12, Acacia"
-    r"|-?\d{1,2}\.\d{3,}\s*°?\s*[NS]?\s*[,;/]?\s*-?\d{1,3}\.\d{3,}"  # map coordinates
-    r"|\b\d{1,3}\s*°\s*\d{1,2}\s*['′]",  # in degrees and minutes
+    r"|\b(?:number|no\.?|nº)\s*\d+[a-z]?\s*,\s*(?-i:[A-Z])\w*",  # "Number 12, Acacia"
     re.IGNORECASE,
+)
+# a map's coordinates, read before phone numbers are left out: a map's "52.586213,
+# -2.128812" has seven figures, and was left out as a number (H379); or in degrees
+COORDINATES = re.compile(
+    r"\b\d{1,2}\.\d{3,}\b[^\d\n]{0,12}?-?\b\d{1,3}\.\d{3,}\b|\b\d{1,3}\s*°\s*\d{1,2}\s*['′]"
 )
 
 
@@ -113,6 +116,5 @@ def where_said(text: str) -> str:
     letters of other alphabets are read as the Latin ones ("Acacia Rоad" with a Cyrillic
     "о" passed: H379)."""
     plain = unicodedata.normalize("NFKC", text).translate(LOOK_ALIKES)
-    plain = LONG_NUMBER.sub(" ", plain)
-    found = WHERE.search(plain)
+    found = COORDINATES.search(plain) or WHERE.search(LONG_NUMBER.sub(" ", plain))
     return found.group() if found else ""

@@ -22,11 +22,14 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("Frauenhaus: Akazienstraße 12", "Akazienstraße"),
         ("Number 12, Acacia", "Number 12, Acacia"),
         ("52.5862 N, 2.1288 W", "52.5862 N, 2.1288"),
+        ("pin: 52.586213, -2.128812 (side gate)", "52.586213, -2.128812"),  # as a map gives
+        ("lat 52.586213 long -2.128812", "52.586213 long -2.128812"),
         ("52°35′10″N 2°07′44″W", "52°35′"),
         # a helpline's words, no address (H372)
         ("Run by Refuge: call 0808 2000 247 for a refuge place", ""),
         ("press 2 for the Court team; Police Street Triage; Stay Close groups", ""),
         ("Run by Black Country Women's Aid, Sandwell; option number 2 for the IDVAs", ""),
+        ("Calls diverted from 0121.496.0000 to 0300 555 2922 after 5.30pm", ""),
     ],
 )
 def test_the_words_saying_where_a_place_is_are_named(words, said):
