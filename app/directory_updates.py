@@ -244,9 +244,8 @@ def worker_notes(in_force: InForce) -> list[str]:
     notes = [f"{line}. Tell IT." for line in choice.set_aside]
     if choice.behind:  # the numbers are older than the ones this laptop had: worth a line
         notes.append(
-            f"This laptop has a newer directory ({choice.behind}) that cannot be used now, so "
-            f"Navigator is using the older {choice.version}: numbers corrected since may be "
-            "out of date here. Tell IT today. Details: Settings, About this directory."
+            f"Numbers may be out of date: this laptop's newer directory ({choice.behind}) "
+            f"cannot be used now, so Navigator is using {choice.version}. Tell IT today."
         )
     elif choice.refused:
         notes.append(

@@ -180,8 +180,8 @@ def test_a_laptop_away_during_a_key_handover_tells_the_worker_its_numbers_are_ol
     away = select_directory(where, TODAY)
     assert away.origin == "shipped" and away.behind == "2026.12.4"
     (note,) = worker_notes(InForce(away, MachinePolicy()))
-    assert note.startswith("This laptop has a newer directory (2026.12.4) that cannot be used")
-    assert f"the older {away.version}: numbers corrected since may be out of date" in note
+    assert note.startswith("Numbers may be out of date: this laptop's newer directory (2026.12.4)")
+    assert note.endswith(f"so Navigator is using {away.version}. Tell IT today.")
     (why,) = [line for line in away.problems if "signed with unknown key" in line]  # IT's
     assert why.endswith("goes by itself once a newer update from IT's update folder is in "
                         "use here; bring the laptop back to IT's folder)")  # fmt: skip
