@@ -10,6 +10,8 @@ from app.db import signing
 from app.db.bundle import MAGIC, publish
 from app.db.directories import ORIGINS, select_directory
 from app.db.trust import INSTALL, MACHINE_FOLDER
+from app.directory_updates import worker_notes
+from app.in_force import InForce
 from tests.conftest import NEW_NUMBER, change, edited_directory, running
 
 
@@ -462,6 +464,10 @@ def test_keys_that_cannot_be_read_set_nothing_aside_and_keep_the_directory(it, c
     assert made.exists()
     choice = select_directory(unreadable)
     assert choice.keys_unread and choice.origin == "shipped" and made.exists()
+    # a start now uses older numbers than the laptop had: the worker is told (F-i)
+    assert choice.behind == "2026.12.1"
+    (note,) = worker_notes(InForce(choice, updates.current.in_force.policy))
+    assert note.startswith("Numbers may be out of date: this laptop's newer directory (2026.12.1)")
 
 
 def test_a_directory_whose_file_cannot_be_read_for_a_moment_stays_in_use(

@@ -31,6 +31,7 @@ from app.db.refusals import (
     KEPT,
     drop_superseded,
     forget_obsolete,
+    newest_above,
     refuse,
     refuse_signed_twice,
     say_copies,
@@ -197,6 +198,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             choice.refused.append(
                 f"the trusted keys cannot be read{which}: {error.strerror or error}"
             )
+            held = [path for origin, path in bundles if origin != "machine"]
+            choice.behind = newest_above(held, choice.version) if choice.version else ""
             return _expiry_noted(choice, today)
         choice.refused += key_file_problems(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)

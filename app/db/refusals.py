@@ -176,10 +176,7 @@ def forget_obsolete(choice: Selection) -> None:
             continue
         if version_key(claimed.directory_version) > version_key(choice.version):
             # a key not trusted only for now (a policy being rewritten), or withdrawn with
-            # the laptop away from IT's folder: kept, and the worker told their numbers may
-            # be older than the ones they had (the lead's walk, F-i, 2026-12-04)
-            had = filter(None, (choice.behind, claimed.directory_version))
-            choice.behind = max(had, key=version_key)
+            # the laptop away from IT's folder: kept (the worker told, `newest_above`)
             if path.name.startswith(KEPT):  # "remove the file" lost the only sign of it
                 choice.refused = [_own_copy(line, path) for line in choice.refused]
             continue
@@ -188,3 +185,16 @@ def forget_obsolete(choice: Selection) -> None:
         choice.kept_for_now.remove(path)
         choice.refused_files.remove(path)
         choice.refused = [line for line in choice.refused if not line.startswith(f"{path.name}: ")]
+    choice.behind = newest_above(choice.kept_for_now, choice.version)
+
+
+def newest_above(paths: list[Path], version: str) -> str:
+    """The newest version this laptop holds a copy of, above the one in use, or "": its
+    numbers are older than the ones it had, and the worker is told (the lead's walk, F-i,
+    2026-12-04). By the version a copy claims: it cannot be checked now."""
+    from app.db.bundle import claimed_manifest
+
+    claimed = (claimed_manifest(path) for path in paths)
+    held = [c.directory_version for c in claimed if c is not None]
+    newest = max(held, key=version_key, default="")
+    return newest if newest and version_key(newest) > version_key(version) else ""
