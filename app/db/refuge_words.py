@@ -47,7 +47,7 @@ def no_address(said: str) -> str:
 # Road" went through: re-attack, 2026-12-04; H358)
 STREET = (
     r"(?:road|rd|street|st|lane|ln|avenue|ave|av|close|cl|drive|dr|way|place|pl|crescent"
-    r"|cres|grove|gr|terrace|terr|gardens|gdns|court|ct|row|walk|hill|park|square|sq|mews"
+    r"|cres|grove|gr|terrace|terr|gardens|gdns|row|walk|hill|park|square|sq|mews"
     r"|rise|vale|croft|green|chase|gate|approach|quay|hollow|broadway|parade|fold"
     r"|meadows?|boulevard|yard|wharf|brow|causeway|circus|dale|grange|heights|orchard"
     r"|ridge|wynd)\b"
@@ -59,7 +59,10 @@ NAMED_STREET = (
 )
 # words never between a house number and its street: "press 2 for the Court team", "24/7
 # for a refuge place" read as addresses and stopped a helpline's publish (H372)
-NOT_BETWEEN = r"(?!(?:for|to|a|an|and|or|of|in|at|on|with|per|by|from)\b)"
+NOT_BETWEEN = (
+    r"(?!(?:for|to|a|an|and|or|of|in|at|on|with|per|by|from|hours?|days?|weeks?|months?"
+    r"|years?|mins?|minutes?)\b)"
+)  # nor a time: "24 hour walk-in" (re-attack, H379)
 # a house number in words ("twelve Acacia Road"), then a street's name and the street
 NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -77,36 +80,70 @@ NAMED_BY_CAPITALS = (
     r"(?-i:\b(?!(?:Stay|Keep|STAY|KEEP)\b)(?:[A-Z][a-z'’]+|[A-Z]{3,})[\s-]+(?:Road|Street|Lane|Avenue"
     r"|Close|Crescent|Grove|Terrace|Gardens|Mews|Parade|Boulevard|ROAD|STREET|LANE|AVENUE"
     r"|CLOSE|CRESCENT|GROVE|TERRACE|GARDENS|MEWS|PARADE)\b"
-    r"(?!\s+(?:Triage|Teams?|Outreach|Pastors|Services?)))"
-)  # not Way, Rise ("One Way", "RISE"), nor "Police Street Triage" (H372); "ACACIA ROAD"
+    r"(?!\s+(?:Triage|Teams?|Outreach|Pastors|Services?|at|on|by|until)\b))"
+)  # not Way, Rise ("One Way", "RISE"), nor "Police Street Triage" (H372); "ACACIA ROAD";
+# nor a verb: "Referrals Close at 4pm" (re-attack, H379)
+# a public building's, not a home's: "Sandwell Council House, Oldbury", "Magistrates' Court"
+PUBLIC = "".join(
+    f"(?<!{word} )"
+    for word in (
+        "Council", "Town", "Civic", "Guild", "Village", "Church", "City", "County",
+        "Crown", "Magistrates", "Magistrates'", "Magistrates’", "Family", "Combined",
+    )
+)  # fmt: skip
+BODIES = r"(?:Refuge|Project|Services?|Trust|Cent(?:re|er)|Team|Women|Aid|Support)\b"
+DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+# a street (any of its words, Court, Rd, Drive) or a house, then a comma and a district:
+# "Acacia Court, Whitmore Reans" (re-attack, H379); not "Court, Tuesdays"
+STREET_AND_PLACE = (
+    r"(?-i:\b[A-Z][a-z'’]+\s+(?:[A-Z][a-z'’]+\s+)?"
+    rf"{PUBLIC}(?:(?:House|Lodge|Cottages?|Hall|Villa|Manor|Mansions|Barn|Farm|Flats),?"
+    r"|(?:Court|Ct|Road|Rd|Street|St|Drive|Dr|Way|Rise|Place|Pl|Walk|Row|Hill|Park|Green"
+    r"|Gate|Vale|Croft|Yard|Lane|Close|Avenue|Grove|Terrace|Gardens|Crescent|Mews|Square)"
+    rf"\.?,)\s+(?!{DAYS}|{BODIES})[A-Z][a-z'’]+)"
+)  # a house's name before its district with no comma too; a street's, with one only
 PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
 # a house's name and its district ("Acacia House, Whitmore Reans" is a UK address; a flat
 # placed by a shop, a street in another language, a house "Number 12, Acacia", map
 # coordinates written with N and W or in degrees: re-attack, 2026-12-04; H379)
-HOUSE_AND_PLACE = (
-    r"(?-i:\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Cottages?|Hall|Villa|Manor|Mansions"
-    r"|Barn|Farm|Flats),\s*[A-Z][a-z'’]+)"
-)
-ELSEWHERE = r"\w+(?:straße|strasse|gasse)\b|\b(?:rue|calle|ulica|ul\.|avenida|rua|strada)\s+\w"
+ELSEWHERE = r"\w+(?:straße|strasse|gasse|weg)\b|\b(?:rue|calle|ulica|ul\.|avenida|rua|strada)\s+\w"
+# a map's grid reference: "grid ref SO 912 003" (the West Midlands' squares)
+GRID = r"\bgrid\s+ref|(?-i:\bS[JKOP]\s?\d{3,5}\s?\d{3,5}\b)"
 WHERE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[\s\-.+_]*\d[A-Z]{2}\b"  # postcode, however spaced
+    r"|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*[OIl][A-Z]{2}\b)"  # "WV1 lAA": a letter for a figure
     rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{0,3}}{STREET}"  # number, street
+    # a court after its name only: "12 Acacia Court", not "our 3 Court IDVAs" (H379)
+    rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{1,3}}(?:court|ct)\b"
     rf"|\b{NUMBER_WORDS}[\s+]+(?:[a-z'’.]+[\s+-]+){{1,3}}{STREET}"
     rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
     r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
-    rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}|{HOUSE_AND_PLACE}|{ELSEWHERE}"
-    r"|\bflat\s+(?:above|over|below|under|upstairs|downstairs)\b"
-    r"|\b(?:number|no\.?|nº)\s*\d+[a-z]?\s*,\s*(?-i:[A-Z])\w*",  # "Number 12, Acacia"
+    rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}|{STREET_AND_PLACE}|{ELSEWHERE}|{GRID}"
+    r"|\b(?:flat|rooms?|house|home)\s+(?:above|behind|opposite|next\s+to|upstairs)\b"
+    # "No 12 Acacia"; not a charity's or a company's number
+    rf"|(?<!charity )(?<!company )\b(?:number|no\.?|nº)\s*\d{{1,4}}[a-z]?\s*,?\s+(?!{DAYS})"
+    r"(?-i:[A-Z])\w*",
     re.IGNORECASE,
 )
 # a map's coordinates, read before phone numbers are left out: a map's "52.586213,
 # -2.128812" has seven figures, and was left out as a number (H379); or in degrees
 COORDINATES = re.compile(
     r"\b\d{1,2}\.\d{3,}\b[^\d\n]{0,12}?-?\b\d{1,3}\.\d{3,}\b|\b\d{1,3}\s*°\s*\d{1,2}\s*['′]"
+    r"|\b\d{1,2}\.\d{2,}\s*°?\s*[NS]\b[\s,;/]*\d{1,3}\.\d{2,}\s*°?\s*[EW]\b"  # "52.58N 2.12W"
 )
+# small capitals, read as letters ("12 Acacia ʀᴏᴀᴅ", re-attack, H379)
+SMALL_CAPITALS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz")
 
 
 LONG_NUMBER = re.compile(r"\d(?:[ \-.()]{0,3}\d){6,}")
+
+
+def _as_read(text: str) -> str:
+    """The text as a reader sees its letters: accents, zero-width characters, small
+    capitals and other alphabets' look-alikes aside ("Rōad", "Ro\u200bad": H379)."""
+    apart = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in apart if unicodedata.category(c) not in ("Mn", "Cf"))
+    return unicodedata.normalize("NFKC", kept).translate(LOOK_ALIKES).translate(SMALL_CAPITALS)
 
 
 def where_said(text: str) -> str:
@@ -114,7 +151,7 @@ def where_said(text: str) -> str:
     helpline's "0808 2000 247 for a refuge place" read as a house number and a street), and
     named, so the lead knows what to reword (re-attack, 2026-12-04; H372). Look-alike
     letters of other alphabets are read as the Latin ones ("Acacia Rоad" with a Cyrillic
-    "о" passed: H379)."""
-    plain = unicodedata.normalize("NFKC", text).translate(LOOK_ALIKES)
+    "о" passed, and accents, small capitals: H379)."""
+    plain = _as_read(text)
     found = COORDINATES.search(plain) or WHERE.search(LONG_NUMBER.sub(" ", plain))
     return found.group() if found else ""

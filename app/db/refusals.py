@@ -98,8 +98,10 @@ def drop_superseded(choice: Selection, superseded: dict) -> None:
         return
     name, places = superseded[choice.manifest.sha256]
     for origin, path in places:
-        if path.name.startswith(KEPT):  # our own copy of what IT's file replaced
-            put_aside(path)  # what this laptop showed, said to IT (app.db.replaced)
+        if path.name.startswith(APP_WRITES):  # our own copy of what IT's file replaced
+            # what this laptop showed, said to IT (app.db.replaced); one the worker
+            # installed too (only "set aside", without its numbers: re-attack, 2026-12-04)
+            put_aside(path)
         else:
             refuse(choice, origin, path, f"replaced by {name}, of the same version")
 
@@ -153,10 +155,10 @@ def _own_copy(line: str, path: Path) -> str:
     removed, the worker's banner saying their numbers are older went with it (F-i)."""
     if not line.startswith(f"{path.name}: "):
         return line
-    return line.removesuffix(", or not known, remove the file") + (
-        " (this laptop's own copy of an update newer than the one in use: it goes by "
-        "itself once a newer update from IT's update folder is in use here; bring the "
-        "laptop back to IT's folder)"
+    return line.removesuffix("; if it is a former lead's, or not known, remove the file") + (
+        "; if not, leave it: it is this laptop's own copy of an update newer than the one in "
+        "use, and goes by itself once a newer update is in use here (from IT's update folder, "
+        "or a new one the lead publishes)"
     )
 
 

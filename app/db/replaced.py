@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from app.db.directories import Selection
 
 REPLACED = "replaced"  # in the worker's folder: copies of contents IT's file replaced
-KEEP_REPLACED = 2  # the newest kept; one pair of contents is the case, more is a mistake
+KEEP_REPLACED = 2  # said at most; one pair of contents is the case, more is a mistake
+READ_AT_MOST = 50  # files read there by their manifests, newest first; the rest wait
 
 
 def put_aside(kept: Path) -> None:
@@ -43,40 +44,62 @@ def put_aside(kept: Path) -> None:
 
 
 def say_replaced(choice: Selection, user_updates: Path | None, keys) -> None:
-    """For each copy put aside of the version in use, its contents checked by a trusted
-    key, what it showed otherwise, for IT; copies below the version in use are forgotten."""
-    from app.db.bundle import read_bundle
-    from app.db.overtaken import changes_undone, named
+    """For each copy put aside of the version in use with other contents, what it showed
+    otherwise, for IT; copies below the version in use, or of no version, are forgotten.
+    Each is first read by its claimed manifest alone (a few kilobytes: junk put there never
+    pushes the real copy out, re-attack, 2026-12-04); one whose key is no longer trusted (a
+    lead's handover) is kept and said without its numbers (deleted, nothing remembered)."""
+    from app.db.bundle import claimed_manifest, read_bundle
+    from app.db.checks import Refused, RefusedForNow, Unreadable
 
     aside = user_updates / REPLACED if user_updates is not None else None
     if aside is None or not aside.is_dir() or choice.data is None or choice.manifest is None:
         return
-    copies = sorted(aside.glob("*.navdir"), key=_modified, reverse=True)
-    for old in copies[KEEP_REPLACED:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-    for path in copies[:KEEP_REPLACED]:
-        try:
-            manifest, data = read_bundle(path, keys)
-        except Exception:  # its key withdrawn, or not a bundle: nothing known to say
-            manifest, data = None, b""
-        version = manifest.directory_version if manifest else ""
-        if manifest is None or version_key(version) < version_key(choice.version):
+    said = 0
+    for path in sorted(aside.glob("*.navdir"), key=_modified, reverse=True)[:READ_AT_MOST]:
+        claimed = claimed_manifest(path)
+        version = claimed.directory_version if claimed else ""
+        if claimed is None or version_key(version) < version_key(choice.version):
             with contextlib.suppress(OSError):
                 path.unlink()
             continue
-        if version != choice.version or manifest.sha256 == choice.manifest.sha256:
+        if version != choice.version or claimed.sha256 == choice.manifest.sha256:
             continue  # a higher one, put back later; or the very contents in use
-        shown = changes_undone(data, choice.data, "now", older=True)
-        choice.replaced.append(
-            f"directory {choice.version} in use is not the {choice.version} this laptop used "
-            f"before (IT's file replaced it; the one used before is kept as {path}): this "
-            f"laptop showed {named(shown) if shown else 'the same services otherwise'}. One "
-            "version must name one content: if IT's file is the wrong one, put back the one "
-            "the lead published (directory verify tells them apart); either way the directory "
-            "lead publishes a higher version, begun from the right one, which every laptop "
-            "moves to, ending this message"
-        )
+        if said == KEEP_REPLACED:
+            continue
+        try:
+            _, data = read_bundle(path, keys)
+            shown = _shown(data, choice.data)
+        except Unreadable:  # locked for a moment: said at the next check
+            continue
+        except RefusedForNow:  # its key withdrawn: what it held cannot be trusted now
+            shown = "other numbers (not said: the key that signed them is not trusted now)"
+        except Refused:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            continue
+        except Exception:  # signed, but not a database this app can compare with its own
+            shown = "other contents (not compared here)"
+        said += 1
+        choice.replaced.append(_words(choice.version, path, shown))
+
+
+def _shown(data: bytes, in_use: bytes) -> str:
+    from app.db.overtaken import changes_undone, named
+
+    shown = changes_undone(data, in_use, "now", older=True)
+    return named(shown) if shown else "the same services otherwise"
+
+
+def _words(version: str, path: Path, shown: str) -> str:
+    return (
+        f"directory {version} in use is not the {version} this laptop used before (IT's file "
+        f"replaced it; the one used before is kept as {path}): this laptop showed {shown}. "
+        "One version must name one content: if IT's file is the wrong one, put back the one "
+        "the lead published (directory verify tells them apart); either way the directory "
+        "lead publishes a higher version, begun from the right one, which every laptop moves "
+        "to, ending this message"
+    )
 
 
 def _modified(path: Path) -> float:

@@ -25,11 +25,33 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("pin: 52.586213, -2.128812 (side gate)", "52.586213, -2.128812"),  # as a map gives
         ("lat 52.586213 long -2.128812", "52.586213 long -2.128812"),
         ("52°35′10″N 2°07′44″W", "52°35′"),
+        # the re-attack's second round (2026-12-04): no comma, another street word, accents,
+        # small capitals, a zero-width space, a letter for a figure, a grid reference
+        ("Refuge rooms at Acacia House Whitmore Reans", "Acacia House Whitmore"),
+        ("Refuge rooms at Acacia Court, Whitmore Reans", "Acacia Court, Whitmore"),
+        ("Refuge: Acacia Rd, Whitmore Reans", "Acacia Rd, Whitmore"),
+        ("Refuge at Akazienweg 12", "Akazienweg"),
+        ("Refuge: No 12 Acacia", "No 12 Acacia"),
+        ("Refuge at 52.58N 2.12W", "52.58N 2.12W"),
+        ("Refuge: 12 Acacia R\u014dad", "12 Acacia Road"),
+        ("Refuge: 12 Acacia Ro\u200bad", "12 Acacia Road"),
+        ("Refuge: 12 Acacia \u0280\u1d0f\u1d00\u1d05", "12 Acacia road"),
+        ("Refuge: WV1 lAA", "WV1 lAA"),
+        ("Refuge: rooms above the Spar, Whitmore Reans", "rooms above"),
+        ("Refuge grid ref SO 912 003", "grid ref"),
         # a helpline's words, no address (H372)
         ("Run by Refuge: call 0808 2000 247 for a refuge place", ""),
         ("press 2 for the Court team; Police Street Triage; Stay Close groups", ""),
         ("Run by Black Country Women's Aid, Sandwell; option number 2 for the IDVAs", ""),
         ("Calls diverted from 0121.496.0000 to 0300 555 2922 after 5.30pm", ""),
+        # a DA service's ordinary words (re-attack, 2026-12-04)
+        ("Our 3 Court IDVAs support victims at Birmingham Magistrates' Court.", ""),
+        ("Support through the 2 court hearings for a non-molestation order.", ""),
+        ("Sanctuary scheme: extra locks for a house or flat under a council tenancy.", ""),
+        ("Call the helpline and choose number 2, Monday to Friday 9-5.", ""),
+        ("Referrals Close at 4pm on Fridays.", ""),
+        ("Drop-in at Birmingham Town Hall, Tuesdays; IDVAs at Sandwell Council House, Oldbury", ""),
+        ("24 hour walk-in; registered charity number 1, Coventry; Haven House Refuge", ""),
     ],
 )
 def test_the_words_saying_where_a_place_is_are_named(words, said):

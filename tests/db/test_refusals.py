@@ -183,8 +183,11 @@ def test_a_laptop_away_during_a_key_handover_tells_the_worker_its_numbers_are_ol
     assert note.startswith("Numbers may be out of date: this laptop's newer directory (2026.12.4)")
     assert note.endswith(f"so Navigator is using {away.version}. Tell IT today.")
     (why,) = [line for line in away.problems if "signed with unknown key" in line]  # IT's
-    assert why.endswith("goes by itself once a newer update from IT's update folder is in "
-                        "use here; bring the laptop back to IT's folder)")  # fmt: skip
+    assert why.endswith(
+        "; if not, leave it: it is this laptop's own copy of an update newer than the one in "
+        "use, and goes by itself once a newer update is in use here (from IT's update folder, "
+        "or a new one the lead publishes)"
+    )
     assert "remove the file" not in why  # the only sign the numbers are older
     where.machine_updates.mkdir()  # back on the network: the new lead's newer update
     publish(SHIPPED, new.private_path, where.machine_updates, "2026.12.5", TODAY)

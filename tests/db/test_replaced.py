@@ -64,11 +64,10 @@ def test_the_first_contents_put_back_are_said_of_the_other_ones_this_laptop_show
     assert len(list((where.user_updates / REPLACED).glob("*.navdir"))) == KEEP_REPLACED
 
 
-def test_a_file_planted_among_the_replaced_says_nothing_and_goes(
-    where, key, coventry_edit, tmp_path
-):
+def test_a_file_planted_among_the_replaced_names_no_numbers(where, key, coventry_edit, tmp_path):
     """The worker's folder is never trusted: a bundle no trusted key signed, put where the
-    replaced are kept, is never said to IT (it would name numbers no lead published)."""
+    replaced are kept, never names its numbers to IT (numbers no lead published). Its key
+    may be a former lead's (A3, below), so it is said without them."""
     from app.db import signing
 
     used = bundle(where, key, "2026.12.1")
@@ -79,5 +78,70 @@ def test_a_file_planted_among_the_replaced_says_nothing_and_goes(
     aside.mkdir()
     shutil.copy(planted, aside / "kept-planted.navdir")
     choice = select_directory(where, TODAY)
-    assert choice.path == used and choice.replaced == [] and choice.problems == []
-    assert not (aside / "kept-planted.navdir").exists()
+    assert choice.path == used
+    (said,) = choice.replaced
+    assert "showed other numbers (not said: the key that signed them is not trusted" in said
+    assert NEW_NUMBER not in said
+
+
+def test_the_lead_handover_keeps_what_this_laptop_showed(where, key, coventry_edit, tmp_path):
+    """The new lead's other content of the version in use was copied over it, then IT
+    withdrew the first lead's key (a handover's end): the copy put aside could not be
+    checked, was deleted, and the self-test passed with the dead number (re-attack A3,
+    2026-12-04)."""
+    from app.db import signing
+
+    used = bundle(where, key, "2026.12.1")
+    select_directory(where, TODAY)
+    (first,) = (tmp_path / "trusted").iterdir()
+    new = signing.generate(tmp_path / "new")
+    shutil.copy(new.public_path, tmp_path / "trusted")
+    other = publish(coventry_edit, new.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, used)
+    assert f"Coventry MASH: {OLD_NUMBER}" in select_directory(where, TODAY).replaced[0]
+    withdrawn = first.rename(tmp_path / first.name)  # the first lead's key withdrawn
+    for _ in range(2):
+        choice = select_directory(where, TODAY)
+        assert choice.data == database_of(other)
+        (said,) = choice.replaced
+        assert "showed other numbers (not said: the key that signed them is not trusted" in said
+    withdrawn.rename(first)  # trusted again: its numbers said again
+    assert f"Coventry MASH: {OLD_NUMBER}" in select_directory(where, TODAY).replaced[0]
+
+
+def test_junk_among_the_replaced_never_pushes_the_real_copy_out(
+    where, key, coventry_edit, tmp_path
+):
+    """Two junk files there, newer than the real copy, pushed it out before any was read
+    (re-attack A5, 2026-12-04)."""
+    used = bundle(where, key, "2026.12.1")
+    select_directory(where, TODAY)
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, used)
+    select_directory(where, TODAY)
+    for n in range(KEEP_REPLACED + 3):
+        (where.user_updates / REPLACED / f"kept-junk{n}.navdir").write_bytes(b"junk")
+    (said,) = select_directory(where, TODAY).replaced
+    assert f"Coventry MASH: {OLD_NUMBER}" in said
+    assert [p.name for p in (where.user_updates / REPLACED).iterdir()] == [
+        next((where.user_updates / REPLACED).glob("kept-*")).name
+    ]  # the junk gone, the real copy kept
+
+
+def test_an_update_the_worker_installed_is_remembered_as_a_kept_copy_is(
+    where, key, coventry_edit, tmp_path
+):
+    """The worker installed the right 2026.12.1; IT placed the other: the first start said
+    only "set aside: replaced by …", and from the second the self-test passed with the
+    other numbers (re-attack A4, 2026-12-04)."""
+    from app.db.install import install_bundle
+
+    right = publish(where.shipped, key.private_path, tmp_path / "r", "2026.12.1", TODAY)
+    assert install_bundle(right, where, TODAY).installed
+    other = publish(coventry_edit, key.private_path, where.machine_updates, "2026.12.1", TODAY)
+    for _ in range(2):  # at the next start as at the first
+        choice = select_directory(where, TODAY)
+        assert choice.data == database_of(other)  # IT's folder decides, as for a kept copy
+        (said,) = choice.replaced
+        assert f"Coventry MASH: {OLD_NUMBER}" in said and f"(now: {NEW_NUMBER}" in said
+    assert choice.set_aside == []  # not "set aside" without its numbers
