@@ -361,7 +361,9 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
     if choice.origin == "shipped" and below_shipped is not None:
-        _say_what_the_release_undoes(choice, *below_shipped, keys)
+        from app.db.overtaken import say_what_the_release_undoes  # only then: its imports
+
+        say_what_the_release_undoes(choice, *below_shipped, keys)
     for stale in good_user[KEEP_USER_BUNDLES:]:
         with contextlib.suppress(OSError):
             stale.unlink()
@@ -378,28 +380,6 @@ def _read_whole(path: Path, keys, manifest: Manifest, release) -> tuple[Manifest
         raise Refused("it changed while it was being checked")
     check_bundle_database(manifest, data, release=release)
     return again, data
-
-
-def _say_what_the_release_undoes(choice: Selection, manifest: Manifest, places, keys) -> None:
-    """The shipped directory in use over the newest good update (IT's, or this laptop's
-    copy, the share offline): what it changes back of that update, for IT (app.db.overtaken).
-    Nothing else changes: the directory used is the same whatever is found. Its signature
-    and hash are checked, not its pathway (validated, it cost ~55 ms at every start while
-    IT's folder kept an update the release replaced): only its services' rows are read."""
-    from app.db.overtaken import changes_undone, undone_words
-
-    for _, path in places:
-        try:
-            again, data = read_bundle(path, keys)
-            if again.sha256 != manifest.sha256:
-                continue  # changed since it was read: said when it is tried again
-            undone = changes_undone(data, choice.data)
-        except Exception:  # gone since it was read, or of a schema this app does not read
-            continue
-        if undone:
-            version = again.directory_version
-            choice.undone.append(undone_words(choice.version, path, version, undone))
-        return
 
 
 def kept_place(places: list[tuple[str, Path]]) -> Path | None:

@@ -15,11 +15,16 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.db.loader import load_graph, open_directory, read_services
 from app.pathways.graph import Service
 from app.pathways.phone_numbers import refused_number, ringable
 from app.pathways.services import assured_on, person_confirmed
+
+if TYPE_CHECKING:
+    from app.db.bundle import Manifest
+    from app.db.directories import Selection
 
 NAMED = 3  # services named in the message; the rest counted
 SERVICE_SIDE = ("kind_labels",)  # what a directory's graph holds beside its services
@@ -337,3 +342,25 @@ def _caution_dropped(update: dict, other: dict, other_is: str, began: dict | Non
 
 def _day(text: str) -> date | None:
     return assured_on(text[:10])
+
+
+def say_what_the_release_undoes(choice: Selection, manifest: Manifest, places, keys) -> None:
+    """The shipped directory in use over the newest good update (IT's, or this laptop's
+    copy, the share offline): what it changes back of that update, for IT (changes_undone).
+    Nothing else changes: the directory used is the same whatever is found. Its signature
+    and hash are checked, not its pathway (validated, it cost ~55 ms at every start while
+    IT's folder kept an update the release replaced): only its services' rows are read."""
+    from app.db.bundle import read_bundle
+
+    for _, path in places:
+        try:
+            again, data = read_bundle(path, keys)
+            if again.sha256 != manifest.sha256:
+                continue  # changed since it was read: said when it is tried again
+            undone = changes_undone(data, choice.data)
+        except Exception:  # gone since it was read, or of a schema this app does not read
+            continue
+        if undone:
+            version = again.directory_version
+            choice.undone.append(undone_words(choice.version, path, version, undone))
+        return
