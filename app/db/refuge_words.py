@@ -95,20 +95,28 @@ BODIES = r"(?:Refuge|Project|Services?|Trust|Cent(?:re|er)|Team|Women|Aid|Suppor
 DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # a street (any of its words, Court, Rd, Drive) or a house, then a comma and a district:
 # "Acacia Court, Whitmore Reans" (re-attack, H379); not "Court, Tuesdays"
+HOUSE_WORDS = "House|Lodge|Cottages?|Hall|Villa|Manor|Mansions|Barn|Farm|Flats"
+STREET_WORDS = (
+    "Court|Ct|Road|Rd|Street|St|Drive|Dr|Way|Rise|Place|Pl|Walk|Row|Hill|Park|Green|Gate"
+    "|Vale|Croft|Yard|Lane|Close|Avenue|Ave|Grove|Terrace|Gardens|Crescent|Mews|Square"
+)
 STREET_AND_PLACE = (
     r"(?-i:\b[A-Z][a-z'’]+\s+(?:[A-Z][a-z'’]+\s+)?"
-    rf"{PUBLIC}(?:(?:House|Lodge|Cottages?|Hall|Villa|Manor|Mansions|Barn|Farm|Flats),?"
-    r"|(?:Court|Ct|Road|Rd|Street|St|Drive|Dr|Way|Rise|Place|Pl|Walk|Row|Hill|Park|Green"
-    r"|Gate|Vale|Croft|Yard|Lane|Close|Avenue|Grove|Terrace|Gardens|Crescent|Mews|Square)"
-    rf"\.?,)\s+(?!{DAYS}|{BODIES})[A-Z][a-z'’]+)"
-)  # a house's name before its district with no comma too; a street's, with one only
+    # a house's name before its district with a comma, a dash, a bracket, "in", or none
+    rf"{PUBLIC}(?:(?i:{HOUSE_WORDS})(?:,|\s*[-–(]|\s+in)?"
+    rf"|(?:{STREET_WORDS})\.?,)\s*(?!{DAYS}|{BODIES})[A-Z][a-z'’]+"  # a street's, a comma
+    # and the same in capitals: "ACACIA HOUSE, WHITMORE REANS"
+    rf"|\b[A-Z]{{3,}}\s+(?:{HOUSE_WORDS.upper()}|{STREET_WORDS.upper()})\.?,\s*[A-Z]{{3,}})"
+)
 PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
 # a house's name and its district ("Acacia House, Whitmore Reans" is a UK address; a flat
 # placed by a shop, a street in another language, a house "Number 12, Acacia", map
 # coordinates written with N and W or in degrees: re-attack, 2026-12-04; H379)
-ELSEWHERE = r"\w+(?:straße|strasse|gasse|weg)\b|\b(?:rue|calle|ulica|ul\.|avenida|rua|strada)\s+\w"
-# a map's grid reference: "grid ref SO 912 003" (the West Midlands' squares)
-GRID = r"\bgrid\s+ref|(?-i:\bS[JKOP]\s?\d{3,5}\s?\d{3,5}\b)"
+ELSEWHERE = (
+    r"\w+(?:straße|strasse|gasse|weg|straat|platz|plein)\b|\w+owa\s+\d+/\d"
+    r"|\b(?:rue|calle|ulica|ul\.|str\.|avenida|rua|strada|chemin|impasse)\s+\w"
+    r"|\bvia\s+(?:de[il]|del{1,2}[aeo']?|degli)\b"
+)
 WHERE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[\s\-.+_]*\d[A-Z]{2}\b"  # postcode, however spaced
     r"|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*[OIl][A-Z]{2}\b)"  # "WV1 lAA": a letter for a figure
@@ -117,9 +125,10 @@ WHERE = re.compile(
     rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{1,3}}(?:court|ct)\b"
     rf"|\b{NUMBER_WORDS}[\s+]+(?:[a-z'’.]+[\s+-]+){{1,3}}{STREET}"
     rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
-    r"|\bflat\s+\d|///\w+\.\w+\.\w+"  # a flat; a what3words address
-    rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}|{STREET_AND_PLACE}|{ELSEWHERE}|{GRID}"
-    r"|\b(?:flat|rooms?|house|home)\s+(?:above|behind|opposite|next\s+to|upstairs)\b"
+    r"|\bflat\s+\d|(?-i:\bFlat\s+[A-Z]\b)|///\w+\.\w+\.\w+"  # a flat; what3words
+    rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}|{STREET_AND_PLACE}|{ELSEWHERE}"
+    r"|\b(?:flat|rooms?|house|home)\s+(?:above|behind|opposite|next\s+to|on\s+top\s+of)\b"
+    r"|\bupstairs\s+(?:from|at|in)\b|(?<![\w#])#\s*\d{1,4}[a-z]?\s+(?-i:[A-Z])\w*"
     # "No 12 Acacia"; not a charity's or a company's number
     rf"|(?<!charity )(?<!company )\b(?:number|no\.?|nº)\s*\d{{1,4}}[a-z]?\s*,?\s+(?!{DAYS})"
     r"(?-i:[A-Z])\w*",
@@ -128,8 +137,13 @@ WHERE = re.compile(
 # a map's coordinates, read before phone numbers are left out: a map's "52.586213,
 # -2.128812" has seven figures, and was left out as a number (H379); or in degrees
 COORDINATES = re.compile(
-    r"\b\d{1,2}\.\d{3,}\b[^\d\n]{0,12}?-?\b\d{1,3}\.\d{3,}\b|\b\d{1,3}\s*°\s*\d{1,2}\s*['′]"
+    r"\b\d{1,2}\.\d{3,}\b[^\d\n]{0,12}?-?\b\d{1,3}\.\d{3,}\b"
+    # "52,586213 -2,128812" too; never "1,250 women, 3,000 calls" (a thousand's three figures)
+    r"|\b\d{1,2},\d{4,}\b[^\d\n]{0,12}?-?\b\d{1,3},\d{4,}\b"
+    r"|\b\d{1,3}\s*°\s*\d{1,2}\s*['′]|\b\d{1,2}\s+\d{1,2}\s+\d{1,2}(?:\.\d+)?\s*[NS]\b"
     r"|\b\d{1,2}\.\d{2,}\s*°?\s*[NS]\b[\s,;/]*\d{1,3}\.\d{2,}\s*°?\s*[EW]\b"  # "52.58N 2.12W"
+    # a map's grid reference: "grid ref SO 912 003", "SO9120000300" (the region's squares)
+    r"|(?i:\bgrid\s+ref)|\bS[JKOP]\s?\d{3,5}\s?\d{3,5}\b"
 )
 # small capitals, read as letters ("12 Acacia ʀᴏᴀᴅ", re-attack, H379)
 SMALL_CAPITALS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz")

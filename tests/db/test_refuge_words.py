@@ -39,6 +39,14 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("Refuge: WV1 lAA", "WV1 lAA"),
         ("Refuge: rooms above the Spar, Whitmore Reans", "rooms above"),
         ("Refuge grid ref SO 912 003", "grid ref"),
+        ("Acacia House (Whitmore Reans)", "Acacia House (Whitmore"),
+        ("ACACIA HOUSE, WHITMORE REANS", "ACACIA HOUSE, WHITMORE"),
+        ("Flat A, 12 Acacia", "Flat A"),
+        ("#12 Acacia", "#12 Acacia"),
+        ("upstairs from the Spar", "upstairs from"),
+        ("52,586213 -2,128812", "52,586213 -2,128812"),
+        ("SO9120000300", "SO9120000300"),
+        ("12 Chemin des Acacias", "Chemin d"),
         # a helpline's words, no address (H372)
         ("Run by Refuge: call 0808 2000 247 for a refuge place", ""),
         ("press 2 for the Court team; Police Street Triage; Stay Close groups", ""),
@@ -52,6 +60,7 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("Referrals Close at 4pm on Fridays.", ""),
         ("Drop-in at Birmingham Town Hall, Tuesdays; IDVAs at Sandwell Council House, Oldbury", ""),
         ("24 hour walk-in; registered charity number 1, Coventry; Haven House Refuge", ""),
+        ("We support 1,250 women, 3,000 calls a year", ""),
     ],
 )
 def test_the_words_saying_where_a_place_is_are_named(words, said):
