@@ -15,7 +15,13 @@ from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
-from app.db.refuge_words import held_as_refuge, no_address, where_said
+from app.db.refuge_words import (
+    held_as_refuge,
+    names_a_refuge,
+    no_address,
+    refuge_names,
+    where_said,
+)
 from app.db.service_checks import service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
@@ -151,6 +157,17 @@ def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) ->
         for sid in kinds.keys() | words.keys()
         if held_as_refuge(kinds.get(sid, ()), audience.get(sid, ""), "\n".join(words.get(sid, ())))
     }
+    # and every service whose words name a refuge (by kind, or one before): held with it
+    places = {a["name"] for a in rows["service_area"]}
+    named = refuge_names(
+        (
+            s["name"]
+            for s in rows["service"]
+            if "refuge" in kinds.get(s["id"], ()) or s["id"] in were_refuges
+        ),
+        places,
+    )
+    refuges |= {sid for sid, said in words.items() if names_a_refuge("\n".join(said), named)}
     services = [s for s in rows["service"] if s["id"] in refuges]
     organisations = {s["organization_id"] for s in services if s["organization_id"]}
     held = [

@@ -169,3 +169,24 @@ def where_said(text: str) -> str:
     plain = _as_read(text)
     found = COORDINATES.search(plain) or WHERE.search(LONG_NUMBER.sub(" ", plain))
     return found.group() if found else ""
+
+
+def refuge_names(names, places) -> list[str]:
+    """A refuge's name as others write it: without "The" and its places' names ("The Haven
+    Wolverhampton" is "Haven"), four letters or more."""
+    plain = {p.replace("_", " ").casefold() for p in places} | {"the", "west", "midlands"}
+    found = []
+    for name in names:
+        words = [w for w in re.findall(r"[\w'’]+", name) if w.casefold() not in plain]
+        key = " ".join(words)
+        if len(key) >= 4:
+            found.append(key)
+    return found
+
+
+def names_a_refuge(words: str, names: list[str]) -> bool:
+    """Whether words name one of the refuges: a housing service's referral route read "we
+    place women with The Haven at Acacia House, 12 Acacia Road …", held to no rule, as it
+    named the refuge by its name alone (re-attack, 2026-12-04; H383)."""
+    folded = _as_read(words).casefold()
+    return any(re.search(rf"\b{re.escape(n.casefold())}\b", folded) for n in names)

@@ -271,3 +271,26 @@ def test_publish_and_a_leads_check_read_the_same_checks_before_signing(tmp_path)
     )
     with pytest.raises(Refused, match="refuge's address must never be held"):
         checks_before_signing(database.read_bytes(), date.today())
+
+
+def test_another_service_naming_a_refuge_is_read_for_its_address(tmp_path):
+    """A housing service's words, pasted from the refuge's intake note, named it by its
+    name alone and gave its address: held to no rule, they were printed on the plan (the
+    re-attack's second round, 2026-12-04; H383). A service naming it without saying where
+    is not held (the shipped directory's own words)."""
+    placed = (
+        "Out of hours we place women and children with The Haven at Acacia House, "
+        "12 Acacia Road, Whitmore Reans: ring them first."
+    )
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        f"UPDATE service SET description = '{placed}' WHERE id = 'wolverhampton-housing'",
+    )
+    problems = database_problems(database)
+    assert any("wolverhampton-housing" in p and "refuge's address" in p for p in problems)
+    named_only = shipped_changed(
+        tmp_path / "named.sqlite",
+        "UPDATE service SET description = 'We refer to The Haven' "
+        "WHERE id = 'wolverhampton-housing'",
+    )
+    assert database_problems(named_only) == []
