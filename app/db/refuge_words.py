@@ -55,7 +55,7 @@ STREET = (
 # after "on", "in", "off" or "at", only words that name a street ("at the end" is none)
 NAMED_STREET = (
     r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
-    r"|parade|boulevard|square)\b"
+    r"|parade|boulevard|square|rd|st|ave|ln|dr)\b"
 )
 # words never between a house number and its street: "press 2 for the Court team", "24/7
 # for a refuge place" read as addresses and stopped a helpline's publish (H372)
@@ -104,7 +104,7 @@ STREET_AND_PLACE = (
     r"(?-i:\b[A-Z][a-z'’]+\s+(?:[A-Z][a-z'’]+\s+)?"
     # a house's name before its district with a comma, a dash, a bracket, "in", or none
     rf"{PUBLIC}(?:(?i:{HOUSE_WORDS})(?:,|\s*[-–(]|\s+in)?"
-    rf"|(?:{STREET_WORDS})\.?,)\s*(?!{DAYS}|{BODIES})[A-Z][a-z'’]+"  # a street's, a comma
+    rf"|(?:{STREET_WORDS})\.?,)\s*(?:(?!{DAYS}|{BODIES})[A-Z][a-z'’]+|[A-Z]{{1,2}}\d{{1,2}}\b)"
     # and the same in capitals: "ACACIA HOUSE, WHITMORE REANS"
     rf"|\b[A-Z]{{3,}}\s+(?:{HOUSE_WORDS.upper()}|{STREET_WORDS.upper()})\.?,\s*[A-Z]{{3,}})"
 )
@@ -128,6 +128,9 @@ WHERE = re.compile(
     r"|\bflat\s+\d|(?-i:\bFlat\s+[A-Z]\b)|///\w+\.\w+\.\w+"  # a flat; what3words
     rf"|\b{MAP_LINK}|{PLUS_CODE}|{NAMED_BY_CAPITALS}|{STREET_AND_PLACE}|{ELSEWHERE}"
     r"|\b(?:flat|rooms?|house|home)\s+(?:above|behind|opposite|next\s+to|on\s+top\s+of)\b"
+    # placed by what is near: "behind Tesco Extra", "next to … Health Centre" (H383); not a
+    # programme's name ("Behind Closed Doors")
+    r"|\b(?:behind|opposite|next\s+to|beside)\s+(?:the\s+)?(?-i:[A-Z][a-z]+)\b(?!\s+Doors)"
     r"|\bupstairs\s+(?:from|at|in)\b|(?<![\w#])#\s*\d{1,4}[a-z]?\s+(?-i:[A-Z])\w*"
     # "No 12 Acacia"; not a charity's or a company's number
     rf"|(?<!charity )(?<!company )\b(?:number|no\.?|nº)\s*\d{{1,4}}[a-z]?\s*,?\s+(?!{DAYS})"

@@ -47,6 +47,11 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("52,586213 -2,128812", "52,586213 -2,128812"),
         ("SO9120000300", "SO9120000300"),
         ("12 Chemin des Acacias", "Chemin d"),
+        # a lead's plain words (the re-attack's second round, H383)
+        ("Refuge on Acacia Rd (ring first)", "on Acacia Rd"),
+        ("Refuge: Acacia House, WV1 - ring first", "Acacia House, WV1"),
+        ("Refuge: behind Tesco Extra, Whitmore Reans", "behind Tesco"),
+        ("Refuge next to Whitmore Reans Health Centre", "next to Whitmore"),
         # a helpline's words, no address (H372)
         ("Run by Refuge: call 0808 2000 247 for a refuge place", ""),
         ("press 2 for the Court team; Police Street Triage; Stay Close groups", ""),
@@ -61,6 +66,7 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("Drop-in at Birmingham Town Hall, Tuesdays; IDVAs at Sandwell Council House, Oldbury", ""),
         ("24 hour walk-in; registered charity number 1, Coventry; Haven House Refuge", ""),
         ("We support 1,250 women, 3,000 calls a year", ""),
+        ("Behind Closed Doors programme; sit opposite them, not beside them", ""),
     ],
 )
 def test_the_words_saying_where_a_place_is_are_named(words, said):
