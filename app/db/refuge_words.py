@@ -18,7 +18,14 @@ from app.db.service_names import LOOK_ALIKES
 REFUGE_WORDS = re.compile(
     r"\b(?:refuges?|safe[\s-]*houses?|shelters?|safe[\s-]+accommodation"
     r"|women(?:'s|’s|s)?(?:[\s-]+only)?[\s-]+(?:safe[\s-]+|emergency[\s-]+)?"
-    r"(?:hostels?|accommodation))\b",
+    r"(?:hostels?|accommodation)"
+    # the Domestic Abuse Act's safe accommodation by its other names: dispersed, second-stage
+    # and move-on units, crash pads, and any housing for those fleeing abuse (re-attack B1)
+    r"|(?:dispersed|second[\s-]*stage|move[\s-]*on|sanctuary)[\s-]+(?:accommodation|housing"
+    r"|flats?|units?|homes?)|crash[\s-]+pads?"
+    r"|(?:accommodation|housing|flats?|units?|beds?|homes?|space)\b[^.;\n]{0,40}?"
+    r"\b(?:fleeing|survivors?\s+of|escaping)\s+(?:domestic\s+)?(?:abuse|violence)"
+    r"|(?:accommodation|housing|flats?|beds?)\s+for\s+(?:DA\s+)?survivors)\b",
     re.IGNORECASE,
 )
 HELD_AS_REFUGES = {"refuge", "da_service"}  # kinds whose records never say where they are
@@ -84,13 +91,12 @@ NAMED_BY_CAPITALS = (
 )  # not Way, Rise ("One Way", "RISE"), nor "Police Street Triage" (H372); "ACACIA ROAD";
 # nor a verb: "Referrals Close at 4pm" (re-attack, H379)
 # a public building's, not a home's: "Sandwell Council House, Oldbury", "Magistrates' Court"
-PUBLIC = "".join(
-    f"(?<!{word} )"
-    for word in (
-        "Council", "Town", "Civic", "Guild", "Village", "Church", "City", "County",
-        "Crown", "Magistrates", "Magistrates'", "Magistrates’", "Family", "Combined",
-    )
-)  # fmt: skip
+# (those public buildings by their whole names only: "Family House" and "Church House" are
+# a refuge's, and passed as public buildings: the re-attack's second round, B5)
+PUBLIC = (
+    r"(?!(?:[A-Z][a-z'’]+\s+)?(?:Council\s+House|Town\s+Hall|Civic\s+(?:Centre|Hall)"
+    r"|(?:Magistrates['’]?|Crown|County|Family|Combined)\s+Court)\b)"
+)
 BODIES = r"(?:Refuge|Project|Services?|Trust|Cent(?:re|er)|Team|Women|Aid|Support)\b"
 DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # a street (any of its words, Court, Rd, Drive) or a house, then a comma and a district:
@@ -101,9 +107,9 @@ STREET_WORDS = (
     "|Vale|Croft|Yard|Lane|Close|Avenue|Ave|Grove|Terrace|Gardens|Crescent|Mews|Square"
 )
 STREET_AND_PLACE = (
-    r"(?-i:\b[A-Z][a-z'’]+\s+(?:[A-Z][a-z'’]+\s+)?"
+    rf"(?-i:\b{PUBLIC}[A-Z][a-z'’]+\s+(?:[A-Z][a-z'’]+\s+)?"
     # a house's name before its district with a comma, a dash, a bracket, "in", or none
-    rf"{PUBLIC}(?:(?i:{HOUSE_WORDS})(?:,|\s*[-–(]|\s+in)?"
+    rf"(?:(?i:{HOUSE_WORDS})(?:,|\s*[-–(]|\s+in)?"
     rf"|(?:{STREET_WORDS})\.?,)\s*(?:(?!{DAYS}|{BODIES})[A-Z][a-z'’]+|[A-Z]{{1,2}}\d{{1,2}}\b)"
     # and the same in capitals: "ACACIA HOUSE, WHITMORE REANS"
     rf"|\b[A-Z]{{3,}}\s+(?:{HOUSE_WORDS.upper()}|{STREET_WORDS.upper()})\.?,\s*[A-Z]{{3,}})"
@@ -120,9 +126,9 @@ ELSEWHERE = (
 WHERE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?[\s\-.+_]*\d[A-Z]{2}\b"  # postcode, however spaced
     r"|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*[OIl][A-Z]{2}\b)"  # "WV1 lAA": a letter for a figure
-    rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{0,3}}{STREET}"  # number, street
-    # a court after its name only: "12 Acacia Court", not "our 3 Court IDVAs" (H379)
-    rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{1,3}}(?:court|ct)\b"
+    # a number, the street's name, its street word: "12 Acacia Road"; never a number and a
+    # street word alone ("our 3 Court IDVAs", "10-2, walk-in", "1 place left": H379, B3)
+    rf"|\b\d+[a-z]?,?[\s+]+(?:{NOT_BETWEEN}[a-z'’.]+[\s+-]+){{1,3}}(?:{STREET}|court\b|ct\b)"
     rf"|\b{NUMBER_WORDS}[\s+]+(?:[a-z'’.]+[\s+-]+){{1,3}}{STREET}"
     rf"|\b(?:on|in|off|at)\s+(?:the\s+)?(?:[a-z'’.]+[\s-]+){{1,2}}{NAMED_STREET}"
     r"|\bflat\s+\d|(?-i:\bFlat\s+[A-Z]\b)|///\w+\.\w+\.\w+"  # a flat; what3words

@@ -52,6 +52,7 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("Refuge: Acacia House, WV1 - ring first", "Acacia House, WV1"),
         ("Refuge: behind Tesco Extra, Whitmore Reans", "behind Tesco"),
         ("Refuge next to Whitmore Reans Health Centre", "next to Whitmore"),
+        ("Refuge: Family House, Whitmore Reans", "Family House, Whitmore"),  # not public
         # a helpline's words, no address (H372)
         ("Run by Refuge: call 0808 2000 247 for a refuge place", ""),
         ("press 2 for the Court team; Police Street Triage; Stay Close groups", ""),
@@ -67,6 +68,7 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("24 hour walk-in; registered charity number 1, Coventry; Haven House Refuge", ""),
         ("We support 1,250 women, 3,000 calls a year", ""),
         ("Behind Closed Doors programme; sit opposite them, not beside them", ""),
+        ("Drop-in Tuesdays 10-2, walk-in welcome; 1 place left; press 2, Green team", ""),
     ],
 )
 def test_the_words_saying_where_a_place_is_are_named(words, said):
@@ -81,6 +83,12 @@ def test_the_words_saying_where_a_place_is_are_named(words, said):
         ("women's hostel", True),
         ("Safe accommodation under the Domestic Abuse Act", True),
         ("Wolverhampton homeless hostel", False),  # a housing office gives its address
+        ("Temporary accommodation for homeless households", False),
+        # the Domestic Abuse Act's safe accommodation by its other names (re-attack, H384)
+        ("Dispersed accommodation for people fleeing domestic abuse", True),
+        ("Move-on flats for survivors of domestic abuse", True),
+        ("emergency beds for women fleeing abuse", True),
+        ("crash pad for LGBTQ+ survivors", True),
         ("Refugee and Migrant Centre", False),
     ],
 )
