@@ -23,9 +23,10 @@ REFUGE_WORDS = re.compile(
     # and move-on units, crash pads, and any housing for those fleeing abuse (re-attack B1)
     r"|(?:dispersed|second[\s-]*stage|move[\s-]*on|sanctuary)[\s-]+(?:accommodation|housing"
     r"|flats?|units?|homes?)|crash[\s-]+pads?"
-    r"|(?:accommodation|housing|flats?|units?|beds?|homes?|space)\b[^.;\n]{0,40}?"
+    # (units and beds, not a housing office's "emergency housing if you are fleeing …": B6)
+    r"|(?:flats?|units?|beds?|supported\s+(?:housing|accommodation))\b[^.;\n]{0,40}?"
     r"\b(?:fleeing|survivors?\s+of|escaping)\s+(?:domestic\s+)?(?:abuse|violence)"
-    r"|(?:accommodation|housing|flats?|beds?)\s+for\s+(?:DA\s+)?survivors)\b",
+    r"|(?:flats?|beds?|supported\s+housing)\s+for\s+(?:DA\s+)?survivors)\b",
     re.IGNORECASE,
 )
 HELD_AS_REFUGES = {"refuge", "da_service"}  # kinds whose records never say where they are
@@ -62,7 +63,7 @@ STREET = (
 # after "on", "in", "off" or "at", only words that name a street ("at the end" is none)
 NAMED_STREET = (
     r"(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|mews|rise"
-    r"|parade|boulevard|square|rd|st|ave|ln|dr)\b"
+    r"|parade|boulevard|square|rd|ave|ln)\b"  # not St, Dr: "in Birmingham St Basils" (B8)
 )
 # words never between a house number and its street: "press 2 for the Court team", "24/7
 # for a refuge place" read as addresses and stopped a helpline's publish (H372)
@@ -136,7 +137,8 @@ WHERE = re.compile(
     r"|\b(?:flat|rooms?|house|home)\s+(?:above|behind|opposite|next\s+to|on\s+top\s+of)\b"
     # placed by what is near: "behind Tesco Extra", "next to … Health Centre" (H383); not a
     # programme's name ("Behind Closed Doors")
-    r"|\b(?:behind|opposite|next\s+to|beside)\s+(?:the\s+)?(?-i:[A-Z][a-z]+)\b(?!\s+Doors)"
+    r"|\b(?:behind|opposite|next\s+to|beside)\s+(?:the\s+)?(?!(?:Women|Abuse|Nothing)\b)"
+    r"(?-i:[A-Z][a-z]+)\b(?!\s+Doors)"
     r"|\bupstairs\s+(?:from|at|in)\b|(?<![\w#])#\s*\d{1,4}[a-z]?\s+(?-i:[A-Z])\w*"
     # "No 12 Acacia"; not a charity's or a company's number
     rf"|(?<!charity )(?<!company )\b(?:number|no\.?|nº)\s*\d{{1,4}}[a-z]?\s*,?\s+(?!{DAYS})"

@@ -294,3 +294,9 @@ def test_another_service_naming_a_refuge_is_read_for_its_address(tmp_path):
         "WHERE id = 'wolverhampton-housing'",
     )
     assert database_problems(named_only) == []
+    helpline = shipped_changed(  # a helpline is no refuge's name, whatever its kinds (B6)
+        tmp_path / "helpline.sqlite",
+        "UPDATE service SET description = 'Ring the National Domestic Abuse Helpline, or "
+        "visit us at 12 Acacia Road' WHERE id = 'wolverhampton-housing'",
+    )
+    assert database_problems(helpline) == []

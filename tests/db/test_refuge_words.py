@@ -69,6 +69,7 @@ from app.db.refuge_words import REFUGE_WORDS, where_said
         ("We support 1,250 women, 3,000 calls a year", ""),
         ("Behind Closed Doors programme; sit opposite them, not beside them", ""),
         ("Drop-in Tuesdays 10-2, walk-in welcome; 1 place left; press 2, Green team", ""),
+        ("With St Giles Trust; in Birmingham St Basils; at your Dr; Next to Nothing", ""),
     ],
 )
 def test_the_words_saying_where_a_place_is_are_named(words, said):
@@ -84,6 +85,7 @@ def test_the_words_saying_where_a_place_is_are_named(words, said):
         ("Safe accommodation under the Domestic Abuse Act", True),
         ("Wolverhampton homeless hostel", False),  # a housing office gives its address
         ("Temporary accommodation for homeless households", False),
+        ("Emergency housing if you are fleeing domestic abuse", False),  # a housing office
         # the Domestic Abuse Act's safe accommodation by its other names (re-attack, H384)
         ("Dispersed accommodation for people fleeing domestic abuse", True),
         ("Move-on flats for survivors of domestic abuse", True),
