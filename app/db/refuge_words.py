@@ -116,9 +116,8 @@ STREET_AND_PLACE = (
     rf"|\b[A-Z]{{3,}}\s+(?:{HOUSE_WORDS.upper()}|{STREET_WORDS.upper()})\.?,\s*[A-Z]{{3,}})"
 )
 PLUS_CODE = r"\b[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}\b"
-# a house's name and its district ("Acacia House, Whitmore Reans" is a UK address; a flat
-# placed by a shop, a street in another language, a house "Number 12, Acacia", map
-# coordinates written with N and W or in degrees: re-attack, 2026-12-04; H379)
+# a street in another language: "Akazienstraße 12", "Akazienweg", "12 Chemin des Acacias"
+# (re-attack, 2026-12-04; H379, H381)
 ELSEWHERE = (
     r"\w+(?:straße|strasse|gasse|weg|straat|platz|plein)\b|\w+owa\s+\d+/\d"
     r"|\b(?:rue|calle|ulica|ul\.|str\.|avenida|rua|strada|chemin|impasse)\s+\w"
