@@ -164,7 +164,7 @@ def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) ->
             s["name"]
             for s in rows["service"]
             # a refuge's name, not a helpline's (NDAH is also of kind refuge: B6)
-            if ("refuge" in kinds.get(s["id"], ()) or s["id"] in were_refuges)
+            if (REFUGE_KIND in kinds.get(s["id"], ()) or s["id"] in were_refuges)
             and not any(k.startswith("helpline") for k in kinds.get(s["id"], ()))
         ),
         places,

@@ -4,12 +4,12 @@ says of the files it cannot use, and what it does with the worker's own copies o
 from __future__ import annotations
 
 import contextlib
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.checks import Refused, RefusedForNow, Unreadable, version_key
+from app.db.regular_files import move_into
 from app.db.replaced import put_aside
 
 if TYPE_CHECKING:
@@ -138,13 +138,9 @@ def refuse(
         return
     choice.set_aside.append(f"{path.name} was set aside: {reason}")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.parent / SET_ASIDE
     try:
-        if aside.is_symlink() or (aside.exists() and not aside.is_dir()):
-            aside.unlink()  # a file of its name kept every refused file in place (review)
-        aside.mkdir(exist_ok=True)
-        os.replace(path, aside / f"{path.name}.{stamp}")
-        (aside / f"{path.name}.{stamp}.reason.txt").write_text(reason + "\n", encoding="utf-8")
+        moved = move_into(path, SET_ASIDE, f"{path.name}.{stamp}")
+        moved.with_name(f"{moved.name}.reason.txt").write_text(reason + "\n", encoding="utf-8")
     except OSError:  # not moved: the worker's own refused file is removed, or refused again
         with contextlib.suppress(OSError):
             path.unlink()
@@ -172,13 +168,15 @@ def forget_obsolete(choice: Selection) -> None:
 
     if choice.path is None or not choice.verified:
         return
+    newer = []  # the versions of those kept: the worker is told of the newest
     for path in list(choice.kept_for_now):
         claimed = claimed_manifest(path)
         if claimed is None:
             continue
         if version_key(claimed.directory_version) > version_key(choice.version):
             # a key not trusted only for now (a policy being rewritten), or withdrawn with
-            # the laptop away from IT's folder: kept (the worker told, `newest_above`)
+            # the laptop away from IT's folder: kept
+            newer.append(claimed.directory_version)
             if path.name.startswith(KEPT):  # "remove the file" lost the only sign of it
                 choice.refused = [_own_copy(line, path) for line in choice.refused]
             continue
@@ -187,7 +185,7 @@ def forget_obsolete(choice: Selection) -> None:
         choice.kept_for_now.remove(path)
         choice.refused_files.remove(path)
         choice.refused = [line for line in choice.refused if not line.startswith(f"{path.name}: ")]
-    choice.behind = newest_above(choice.kept_for_now, choice.version)
+    choice.behind = _newest_above(newer, choice.version)
 
 
 def newest_above(paths: list[Path], version: str) -> str:
@@ -197,6 +195,9 @@ def newest_above(paths: list[Path], version: str) -> str:
     from app.db.bundle import claimed_manifest
 
     claimed = (claimed_manifest(path) for path in paths)
-    held = [c.directory_version for c in claimed if c is not None]
-    newest = max(held, key=version_key, default="")
+    return _newest_above([c.directory_version for c in claimed if c is not None], version)
+
+
+def _newest_above(versions: list[str], version: str) -> str:
+    newest = max(versions, key=version_key, default="")
     return newest if newest and version_key(newest) > version_key(version) else ""

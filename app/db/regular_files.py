@@ -1,6 +1,7 @@
 """Reading files that may be anything: a regular file's first bytes, or its whole bytes up
 to a limit, never waiting on a pipe or a device put where a file was expected; and a large
-file's sha256 a block at a time."""
+file's sha256 a block at a time; and a file moved into a folder beside it (set aside,
+put aside), whatever was in that folder's place."""
 
 from __future__ import annotations
 
@@ -65,3 +66,16 @@ def read_head(path: Path, count: int) -> tuple[bytes, int]:
         raise Unreadable(f"cannot read it ({error.strerror or error})") from None
     finally:
         os.close(handle)
+
+
+def move_into(path: Path, folder_name: str, name: str = "") -> Path:
+    """A file moved into a folder of this name beside it, made if need be; OSError if it
+    cannot be. A file or a link in the folder's place is removed first: one kept every
+    refused file where it was (review 2026-12-01)."""
+    folder = path.parent / folder_name
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        folder.unlink()
+    folder.mkdir(exist_ok=True)
+    target = folder / (name or path.name)
+    os.replace(path, target)
+    return target

@@ -14,11 +14,11 @@ every laptop showing the same numbers under one version.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.checks import version_key
+from app.db.regular_files import move_into
 
 if TYPE_CHECKING:
     from app.db.directories import Selection
@@ -32,12 +32,8 @@ def put_aside(kept: Path) -> None:
     """This laptop's copy of the contents IT's file replaced, kept where no start reads it
     as a candidate (kept among them, the share offline, two contents of one version refused
     each other and the laptop went back to an older directory)."""
-    aside = kept.parent / REPLACED
     try:
-        if aside.is_symlink() or (aside.exists() and not aside.is_dir()):
-            aside.unlink()
-        aside.mkdir(exist_ok=True)
-        os.replace(kept, aside / kept.name)
+        move_into(kept, REPLACED)
     except OSError:  # not kept: nothing is said of it, as before
         with contextlib.suppress(OSError):
             kept.unlink()

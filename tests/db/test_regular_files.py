@@ -52,3 +52,18 @@ def test_a_file_there_but_unreadable_for_a_moment_is_read_once_more(tmp_path):
         timer.join()
     with pytest.raises(Unreadable):  # no file of that name at all: nothing to wait for
         read_regular_file(tmp_path / "missing.sqlite", 100, locked_retry=2.0)
+
+
+def test_a_file_is_moved_into_a_folder_beside_it_even_where_a_file_held_its_place(tmp_path):
+    """A file named as the folder kept every refused file where it was (review 2026-12-01)."""
+    from app.db.regular_files import move_into
+
+    (tmp_path / "set-aside").write_text("in the way")
+    refused = tmp_path / "installed-a.navdir"
+    refused.write_bytes(b"bundle")
+    moved = move_into(refused, "set-aside", "installed-a.navdir.1")
+    assert moved == tmp_path / "set-aside" / "installed-a.navdir.1"
+    assert moved.read_bytes() == b"bundle" and not refused.exists()
+    again = tmp_path / "kept-b.navdir"
+    again.write_bytes(b"other")
+    assert move_into(again, "set-aside").name == "kept-b.navdir"  # its own name by default
