@@ -15,7 +15,9 @@ from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
+from app.db.refuge_card_words import CARD_FIELDS, plain_words_problem
 from app.db.refuge_words import (
+    REFUGE_KIND,
     held_as_refuge,
     names_a_refuge,
     no_address,
@@ -25,8 +27,6 @@ from app.db.refuge_words import (
 from app.db.service_checks import service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
-
-REFUGE_KIND = "refuge"
 
 
 def checks_before_signing(source: Source, today, every_rule: bool = False) -> tuple[str, str]:
@@ -133,11 +133,24 @@ def check_refuges_in_use(in_use: Graph, source: Source, release: Source | None =
         if REFUGE_KIND in service.kinds
     }
     said = set(refuge_address_problems(rows))  # said by the rows' own rules already
-    if problems := [p for p in refuge_address_problems(rows, refuges) if p not in said]:
+    problems = [p for p in refuge_address_problems(rows, refuges) if p not in said]
+    if problems := problems + card_word_problems(rows, refuges):
         raise Refused(
             every_problem(problems) + "\n(a refuge in the directory in use or the release's own: "
             "ask the developers if it is a refuge no longer)"
         )
+
+
+def card_word_problems(rows: Rows, were_refuges: set[str]) -> list[str]:
+    """A refuge's card in plain words (H386), for a refuge the rows call a refuge no longer:
+    the rows' own rules read the card's words of those they call one."""
+    return [
+        f"{record['name']} ({record['id']}): {field}: {problem}"
+        for record in copy_records(rows)
+        if record["id"] in were_refuges and REFUGE_KIND not in record["kinds"].split(";")
+        for field in CARD_FIELDS
+        if not where_said(record[field]) and (problem := plain_words_problem(record[field]))
+    ]
 
 
 def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) -> list[str]:

@@ -29,7 +29,8 @@ REFUGE_WORDS = re.compile(
     r"|(?:flats?|beds?|supported\s+housing)\s+for\s+(?:DA\s+)?survivors)\b",
     re.IGNORECASE,
 )
-HELD_AS_REFUGES = {"refuge", "da_service"}  # kinds whose records never say where they are
+REFUGE_KIND = "refuge"
+HELD_AS_REFUGES = {REFUGE_KIND, "da_service"}  # kinds whose records never say where they are
 
 
 def held_as_refuge(kinds, audience: str, words: str) -> bool:
@@ -162,7 +163,7 @@ SMALL_CAPITALS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱ�
 LONG_NUMBER = re.compile(r"\d(?:[ \-.()]{0,3}\d){6,}")
 
 
-def _as_read(text: str) -> str:
+def as_read(text: str) -> str:
     """The text as a reader sees its letters: accents, zero-width characters, small
     capitals and other alphabets' look-alikes aside ("Rōad", "Ro\u200bad": H379)."""
     apart = unicodedata.normalize("NFKD", text)
@@ -176,7 +177,7 @@ def where_said(text: str) -> str:
     named, so the lead knows what to reword (re-attack, 2026-12-04; H372). Look-alike
     letters of other alphabets are read as the Latin ones ("Acacia Rоad" with a Cyrillic
     "о" passed, and accents, small capitals: H379)."""
-    plain = _as_read(text)
+    plain = as_read(text)
     found = COORDINATES.search(plain) or WHERE.search(LONG_NUMBER.sub(" ", plain))
     return found.group() if found else ""
 
@@ -198,5 +199,5 @@ def names_a_refuge(words: str, names: list[str]) -> bool:
     """Whether words name one of the refuges: a housing service's referral route read "we
     place women with The Haven at Acacia House, 12 Acacia Road …", held to no rule, as it
     named the refuge by its name alone (re-attack, 2026-12-04; H383)."""
-    folded = _as_read(words).casefold()
+    folded = as_read(words).casefold()
     return any(re.search(rf"\b{re.escape(n.casefold())}\b", folded) for n in names)

@@ -23,7 +23,8 @@ from app.db.field_rules import (
     phone_problems,
 )
 from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
-from app.db.refuge_words import held_as_refuge, no_address, where_said
+from app.db.refuge_card_words import CARD_FIELDS, plain_words_problem
+from app.db.refuge_words import REFUGE_KIND, held_as_refuge, no_address, where_said
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.area_codes import GEOGRAPHIC_LENGTHS
 from app.pathways.numbers_in_words import number_not_dialled
@@ -253,6 +254,12 @@ def service_problems(
         for field, value in row.items():
             if value and (said := where_said(value)):
                 add(field, no_address(said))
+            elif (
+                REFUGE_KIND in row_kinds
+                and field in CARD_FIELDS
+                and (problem := plain_words_problem(value or ""))
+            ):
+                add(field, problem)
     return found
 
 

@@ -159,6 +159,36 @@ def test_a_refuge_in_the_directory_in_use_stays_one_to_the_address_rule(tmp_path
     check_refuges_in_use(load_graph(SHIPPED), SHIPPED)  # the refuges as they are: no problem
 
 
+def test_a_feeds_refuge_card_in_more_than_plain_words_is_not_published(tmp_path):
+    """A house's name and a district, in a feed's number description (B2, H386)."""
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "UPDATE phone SET description = 'Refuge at The Old Vicarage, Whitmore Reans' "
+        "WHERE service_id = 'haven-wolverhampton'",
+    )
+    assert [p for p in database_problems(database) if "plain words" in p] == [
+        "The Haven Wolverhampton (haven-wolverhampton): phone_note: a refuge's card says only "
+        "plain words, so that where it is is never held: 'vicarage', 'whitmore', 'reans' are "
+        "not among them. Say who it is for, when to ring and how to refer in the words the "
+        "lead's guide lists (\"A refuge's card\"), or ask the developers to add a word"
+    ]
+
+
+def test_a_refuge_untagged_by_a_feed_keeps_its_card_in_plain_words(tmp_path):
+    from app.db.database_rules import check_refuges_in_use
+    from app.db.loader import load_graph
+
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        *AS_HOUSING,
+        "UPDATE phone SET description = 'Rooms at the old vicarage, whitmore reans' "
+        "WHERE service_id = 'haven-wolverhampton'",
+    )
+    assert database_problems(database) == []  # the rows' own rules see no refuge
+    with pytest.raises(Refused, match=r"(?s)phone_note: .*'vicarage'.*in the directory in use"):
+        check_refuges_in_use(load_graph(SHIPPED), database)
+
+
 @pytest.mark.parametrize("called", ["Women's hostel", "Safe accommodation"])
 def test_a_refuge_by_another_name_is_read_for_an_address(tmp_path, called):
     database = shipped_changed(

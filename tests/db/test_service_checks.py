@@ -107,6 +107,10 @@ def test_every_shipped_service_passes(graph, words):
         # a refuge by its words in any field (H367)
         ({"phone_note": "Women's safe house at 12 Acacia Road"}, "phone_note", "must never"),
         ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
+        # a refuge's card in plain words: a house's name, a district, a landmark (H386)
+        ({"kinds": "refuge", "phone_note": "Old Vicarage, ring first"}, "phone_note", "'vicarage'"),
+        ({"kinds": "refuge", "hours": "24 hours, see Molineux"}, "hours", "'see', 'molineux' are"),
+        ({"kinds": "refuge", "referral_route": "at acacia house"}, "referral_route", "plain words"),
     ],
 )
 def test_each_problem_names_the_field_and_what_is_allowed(
@@ -125,6 +129,23 @@ def test_a_refuges_ordinary_words_are_no_address(row, words):
     said += "; Police Street Triage and Walsall Street Teams"
     problems = service_problems({**row, "kinds": "refuge", "notes": said}, words.kinds, words.areas)
     assert "notes" not in problems
+
+
+def test_a_refuges_card_is_refused_once_for_an_address(row, words):
+    """Words the address rule reads as an address are named by it alone, not twice."""
+    changes = {"kinds": "refuge", "phone_note": "12 Acacia Road, ring first"}
+    problems = service_problems({**row, **changes}, words.kinds, words.areas)["phone_note"]
+    assert len(problems) == 1 and "address must never" in problems[0]
+
+
+def test_only_a_refuges_card_is_held_to_plain_words(row, words):
+    """A women's DA service's drop-in is public: its card is read by the address rule."""
+    changes = {
+        "kinds": "da_service",
+        "audience": "women",
+        "phone_note": "Drop-in at Dudley Library",
+    }
+    assert service_problems({**row, **changes}, words.kinds, words.areas) == {}
 
 
 def test_999_and_101_are_never_edited(words):
