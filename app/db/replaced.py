@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 REPLACED = "replaced"  # in the worker's folder: copies of contents IT's file replaced
 KEEP_REPLACED = 2  # said at most; one pair of contents is the case, more is a mistake
-READ_AT_MOST = 50  # files read there by their manifests, newest first; the rest wait
+# files read there by their manifests (a few kilobytes each), newest first; the rest wait
+READ_AT_MOST = 500
 
 
 def put_aside(kept: Path) -> None:
@@ -59,8 +60,13 @@ def say_replaced(choice: Selection, user_updates: Path | None, keys) -> None:
             with contextlib.suppress(OSError):
                 path.unlink()
             continue
-        if version != choice.version or claimed.sha256 == choice.manifest.sha256:
-            continue  # a higher one, put back later; or the very contents in use
+        if version != choice.version:  # a higher one, kept for when it is in use, if signed
+            if not _signed(path, keys):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            continue
+        if claimed.sha256 == choice.manifest.sha256:
+            continue  # the very contents in use
         if said == KEEP_REPLACED:
             continue
         try:
@@ -78,6 +84,23 @@ def say_replaced(choice: Selection, user_updates: Path | None, keys) -> None:
             shown = "other contents (not compared here)"
         said += 1
         choice.replaced.append(_words(choice.version, path, shown))
+
+
+def _signed(path: Path, keys) -> bool:
+    """Whether a file's manifest is signed and its size the one signed, or its key only
+    withdrawn: fifty files claiming a higher version, each a real manifest cut short, were
+    kept for good and, being newest, pushed the real copy out of those read (re-attack,
+    2026-12-04; B4, H387)."""
+    from app.db.bundle import read_signed_manifest
+    from app.db.checks import Refused, RefusedForNow
+
+    try:
+        read_signed_manifest(path, keys)
+    except RefusedForNow:
+        return True
+    except Refused:
+        return False
+    return True
 
 
 def _shown(data: bytes, in_use: bytes) -> str:

@@ -128,6 +128,27 @@ def test_junk_among_the_replaced_never_pushes_the_real_copy_out(
     ]  # the junk gone, the real copy kept
 
 
+def test_files_claiming_a_higher_version_never_push_the_real_copy_out(
+    where, key, coventry_edit, tmp_path
+):
+    """Fifty files, each a real higher bundle's manifest cut short, newer than the real
+    copy: kept for good, they filled the fifty read and the real copy was never said
+    (re-attack B4, 2026-12-04; H387). A higher bundle whole is kept, for when it is in use."""
+    used = bundle(where, key, "2026.12.1")
+    select_directory(where, TODAY)
+    other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
+    shutil.copy(other, used)
+    select_directory(where, TODAY)
+    higher = publish(coventry_edit, key.private_path, tmp_path / "h", "2026.12.2", TODAY)
+    aside = where.user_updates / REPLACED
+    shutil.copy(higher, aside / "kept-higher.navdir")
+    for n in range(60):
+        (aside / f"kept-cut{n}.navdir").write_bytes(higher.read_bytes()[:2000])
+    (said,) = select_directory(where, TODAY).replaced
+    assert f"Coventry MASH: {OLD_NUMBER}" in said
+    assert sorted(p.name for p in aside.iterdir())[1:] == ["kept-higher.navdir"]
+
+
 def test_an_update_the_worker_installed_is_remembered_as_a_kept_copy_is(
     where, key, coventry_edit, tmp_path
 ):
