@@ -12,9 +12,11 @@ import re
 
 from app.db.refuge_words import LONG_NUMBER, as_read
 
-# the fields of a refuge's card a lead writes in words (its name, source and notes are read
-# by the address rule alone: a name is a proper noun, a source a page's)
-CARD_FIELDS = ("phone_note", "hours", "referral_route")
+# the fields a lead writes in words that a worker reads of a refuge: on the plan's card (its
+# number's note, hours, how to refer, the lead's alert) and in the Directory tab (the lead's
+# notes); its name and source are read by the address rule alone (a name is a proper noun,
+# a source a page's)
+CARD_FIELDS = ("phone_note", "hours", "referral_route", "alert", "notes")
 
 WORDS = """
     a about accept accepted accepts access accessible across after again age aged ages agency
@@ -33,6 +35,12 @@ WORDS = """
     times to today tomorrow try until up urgent usually via voicemail wait we weekday weekdays
     weekend weekends when where whether which while who will with within without you your
     s t d ll re ve m e g p st nd rd th pm answered busy hold welcome centre
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    change changed changes full currently temporarily further notice instead use taking moved
+    seen third party data shown confirm confirmed unconfirmed official source sources website
+    page leaflet directory listed checked unknown date dated still runs run lead provider
+    commissioned contract contracts organisation charity held
     mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat
     saturday sun sunday
     zero two three four five six seven eight nine ten eleven twelve fourteen fifteen

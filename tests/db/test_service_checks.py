@@ -111,6 +111,8 @@ def test_every_shipped_service_passes(graph, words):
         ({"kinds": "refuge", "phone_note": "Old Vicarage, ring first"}, "phone_note", "'vicarage'"),
         ({"kinds": "refuge", "hours": "24 hours, see Molineux"}, "hours", "'see', 'molineux' are"),
         ({"kinds": "refuge", "referral_route": "at acacia house"}, "referral_route", "plain words"),
+        ({"kinds": "refuge", "alert": "Moved to the old vicarage"}, "alert", "'vicarage' is"),
+        ({"kinds": "refuge", "notes": "Seen at whitmore reans"}, "notes", "'whitmore', 'reans'"),
     ],
 )
 def test_each_problem_names_the_field_and_what_is_allowed(
@@ -127,7 +129,9 @@ def test_a_refuges_ordinary_words_are_no_address(row, words):
     # a helpline's words (H372): its number before "a refuge place", a team, a key to press
     said += "; call 0808 2000 247 for a refuge place; press 2 for the Court team"
     said += "; Police Street Triage and Walsall Street Teams"
-    problems = service_problems({**row, "kinds": "refuge", "notes": said}, words.kinds, words.areas)
+    problems = service_problems(
+        {**row, "kinds": "da_service", "audience": "women", "notes": said}, words.kinds, words.areas
+    )
     assert "notes" not in problems
 
 
