@@ -40,7 +40,8 @@ WORDS = """
     change changed changes full currently temporarily further notice instead use taking moved
     seen third party data shown confirm confirmed unconfirmed official source sources website
     page leaflet directory listed checked unknown date dated still runs run lead provider
-    commissioned contract contracts organisation charity held
+    commissioned contract contracts organisation charity held rang phoned emailed called spoke
+    spoken wrote written asked replied reply said says told
     mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat
     saturday sun sunday
     zero two three four five six seven eight nine ten eleven twelve fourteen fifteen

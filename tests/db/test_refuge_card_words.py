@@ -42,6 +42,7 @@ def test_look_alike_letters_are_read_as_a_reader_sees_them():
         "Ring first; women and children, boys up to 16; no recourse to public funds considered",
         "Self-referrals and professional referrals welcome; interpreters for Urdu and Polish",
         "Referrals through Black Country Women's Aid or the IDVA; wheelchair accessible room",
+        "Rang 1 Dec; confirmed by the manager",  # the lead's own record of a check
     ],
 )
 def test_how_a_refuge_is_reached_is_said_in_plain_words(said):
