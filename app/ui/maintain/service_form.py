@@ -40,7 +40,8 @@ FIELDS = (
     ("source", "Source", ""),
     ("source_seen", "Source seen", "when the source was read"),
     ("alert", "Alert", "shown to workers on the plan"),
-    ("notes", "Notes", "for the lead: what is not confirmed"),
+    # shown in every worker's Directory tab: "for the lead" read as private (H386)
+    ("notes", "Notes", "what is not confirmed: shown to workers in the Directory tab"),
 )
 LONG = {"notes", "alert", "referral_route"}
 

@@ -46,6 +46,19 @@ def test_an_edit_is_checked_as_typed_then_applied_and_undone(lead_window, qtbot)
     assert window.form.editors["phone"].text() == "024 7600 0000"
 
 
+def test_a_refuges_whereabouts_typed_in_its_note_is_named_as_typed(lead_window, qtbot):
+    """A house's name in a refuge's number note (H386): named in the form before Apply."""
+    window = lead_window
+    window.select("haven-wolverhampton")
+    type_into(qtbot, window.form.editors["phone_note"], "Ring first, the old vicarage")
+    label = window.form.problem_labels["phone_note"]
+    assert label.isVisible() and "'vicarage' is not among them" in label.text()
+    type_into(qtbot, window.form.editors["phone_note"], "Ring first, women only")
+    assert not label.isVisible()
+    # the notes are no private place for it: every worker's Directory tab shows them
+    assert "shown to workers" in window.form.editors["notes"].accessibleDescription()
+
+
 def test_marking_checked_clears_the_grid_warning(lead_window, qtbot):
     window = lead_window
     assert cell(window).startswith("⚠ 1 service, best high; never checked by a person")
