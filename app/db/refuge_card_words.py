@@ -1,7 +1,8 @@
-"""The plain words a refuge's card may say. A refuge's number note, hours and how to refer
-are read aloud and printed on the plan; every shape of an address the rule was taught to
-find (refuge_words), a lead found another: "The Old Vicarage, Whitmore Reans", "behind Tesco
-Extra", "12 Acacia, Whitmore Reans", typed in lower case (re-attack, 2026-12-04; B2, H386).
+"""The plain words a refuge's card may say. A refuge's number note, hours, how to refer,
+alert and notes are read aloud, printed on the plan or shown in the Directory tab; for every
+shape of an address the rule was taught to find (refuge_words), a lead found another: "The
+Old Vicarage, Whitmore Reans", "behind Tesco Extra", "12 Acacia, Whitmore Reans", typed in
+lower case (re-attack, 2026-12-04; B2, H386).
 A house's, a street's or a district's name is no word of this list, so none can be held,
 however written. A word missing here is added by the developers in a release, never by a
 directory: a bundle cannot widen what a refuge's card may say."""
@@ -90,7 +91,7 @@ def plain_words_problem(text: str) -> str:
         return ""
     named = ", ".join(repr(w) for w in words[:6]) + (" …" if len(words) > 6 else "")
     return (
-        f"a refuge's card says only plain words, so that where it is is never held: {named} "
+        f"a refuge's card says only plain words, so its whereabouts are never held: {named} "
         f"{'is' if len(words) == 1 else 'are'} not among them. Say who it is for, when to "
         "ring and how to refer in the words the lead's guide lists (\"A refuge's card\"), "
         "or ask the developers to add a word"

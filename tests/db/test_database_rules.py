@@ -168,7 +168,7 @@ def test_a_feeds_refuge_card_in_more_than_plain_words_is_not_published(tmp_path)
     )
     assert [p for p in database_problems(database) if "plain words" in p] == [
         "The Haven Wolverhampton (haven-wolverhampton): phone_note: a refuge's card says only "
-        "plain words, so that where it is is never held: 'vicarage', 'whitmore', 'reans' are "
+        "plain words, so its whereabouts are never held: 'vicarage', 'whitmore', 'reans' are "
         "not among them. Say who it is for, when to ring and how to refer in the words the "
         "lead's guide lists (\"A refuge's card\"), or ask the developers to add a word"
     ]
