@@ -112,14 +112,19 @@ class CaseSession:
         """The app's ticks follow what gave them: one goes when its Dash answer is corrected
         (not when the Dash is left not completed, or leaves the path: review 2026-12-01),
         and one comes when a Dash answer is corrected to give it (a "no" made "yes" after
-        the needs page)."""
+        the needs page). Only answers on the path as it now is give one: a Dash left by an
+        age corrected to under 16 ticked its needs on a page that showed none ticked, and
+        "None of these" kept them (route review, 2026-12-04; H389)."""
+        on_path: dict[str, Any] | None = None
         for question_id in self.pathway.ticking:
             answer = self.answers.get(question_id)
             if not isinstance(answer, list):
                 continue
+            if on_path is None:
+                asked = self.pathway.step(self.answers, self.settings).asked
+                on_path = {q: self.answers[q] for q in asked if self.answers.get(q) is not None}
             implied = self.implied.setdefault(question_id, set())
-            given = {q: a for q, a in self.answers.items() if a is not None}  # all given
-            given[question_id] = [v for v in answer if v not in implied]  # the worker's own
+            given = {**on_path, question_id: [v for v in answer if v not in implied]}
             truths = self.pathway.tick_truths(question_id, given, self.settings)
             gone = {v for v in implied if truths.get(v) is False}
             came = {v for v, truth in truths.items() if truth is True and v not in answer}

@@ -440,6 +440,41 @@ def test_someone_under_18_with_nowhere_safe_is_for_childrens_services_first(path
     assert worried == (discloser == "concerned_other")
 
 
+@pytest.mark.parametrize("discloser", ["person_harmed", "concerned_other"])
+@pytest.mark.parametrize("age", ["adult", "under_16"])
+def test_children_in_contact_with_the_person_causing_harm_are_asked_of_where_it_counts(
+    pathway, discloser, age
+):
+    """Outside domestic abuse, "or in contact with the person causing harm: Yes" gave no
+    front door (R4 is domestic abuse's); that contact is about_abuser's box (R42). Sexual
+    abuse by a partner is domestic abuse too (R39): asked there (route review, H388)."""
+    question = pathway.graph.questions["children_in_household"]
+    start = {"discloser": discloser, "age_group": age, "relationship_to_abuser": "other"}
+    for abuse, in_contact in (("sexual_assault_abuse", False), ("other_abuse", False)):
+        shown = pathway.present(question, answers={**start, "abuse_types": [abuse]})
+        assert ("in contact" in shown.prompt) is in_contact, shown.prompt
+    da = pathway.present(question, answers={**start, "abuse_types": ["domestic_abuse"]})
+    assert "in contact with the person causing harm" in da.prompt
+    if age == "adult":
+        partner = {**start, "relationship_to_abuser": "partner_or_ex"}
+        saa = {**partner, "abuse_types": ["sexual_assault_abuse"]}
+        assert (
+            "in contact with the person causing harm"
+            in pathway.present(question, answers=saa).prompt
+        )
+
+
+def test_a_child_telling_of_abuse_at_home_is_sent_down_the_childs_route(pathway):
+    """ "Dad hurts Mum", told by a child, was entered as someone worried about Mum: the
+    child was told to use Clare's Law and let Mum decide (route review, H388)."""
+    first = pathway.present(pathway.graph.questions["discloser"])
+    worried = {"discloser": "concerned_other"}
+    age = pathway.present(pathway.graph.questions["age_group"], answers=worried)
+    for shown in (first, age):
+        assert "telling you about abuse at home" in shown.help
+        assert "choose the person it is happening to" in shown.help
+
+
 def test_who_is_causing_harm_speaks_of_sexual_abuse_only_where_there_is_some(pathway):
     """A domestic abuse case alone was told "Sexual abuse by a partner … is domestic abuse
     too" (officer walk, 2026-12-02)."""

@@ -209,6 +209,29 @@ def test_a_dash_answer_corrected_to_yes_ticks_its_need_and_outlives_the_dash(pat
     assert "urgent_medical_check" in kinds(session)
 
 
+def test_a_dash_left_before_the_needs_page_ticks_no_need_there(pathway):
+    """Dash items 5 and 8 "yes", then the age corrected to under 16 before the needs page:
+    the page showed nothing ticked, "None of these" was pressed, and the plan had a mental
+    health crisis line and a stalking service nobody ticked (route review, H389)."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    dash = {f"dash_{n:02}": "yes" if n in (5, 8) else "no" for n in range(1, 25)}
+    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
+    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
+    walk_session(
+        session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
+    )
+    assert session.page.answers["additional_needs"] == ["stalking", "suicide_risk"]
+    session.go_to("age_group")
+    session.answer_resuming("under_16", resuming=True)
+    walk_session(
+        session, {}, until=lambda s: s.page and "additional_needs" in s.page.page.questions
+    )
+    assert not session.page.answers.get("additional_needs")  # shown unticked
+    walk_session(session, {"additional_needs": []})  # "None of these"
+    assert session.answers["additional_needs"] == []
+    assert not {"mental_health_crisis", "stalking_support"} & kinds(session)
+
+
 def test_a_need_the_worker_unticked_is_never_ticked_again_by_the_app(pathway):
     session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
     dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
