@@ -471,8 +471,7 @@ def test_a_child_telling_of_abuse_at_home_is_sent_down_the_childs_route(pathway)
     worried = {"discloser": "concerned_other"}
     age = pathway.present(pathway.graph.questions["age_group"], answers=worried)
     for shown in (first, age):
-        assert "telling you about abuse at home" in shown.help
-        assert "choose the person it is happening to" in shown.help
+        assert "abuse at home" in shown.help and "the person it is happening to" in shown.help
 
 
 def test_who_is_causing_harm_speaks_of_sexual_abuse_only_where_there_is_some(pathway):

@@ -330,7 +330,7 @@ def test_a_child_is_asked_about_other_children(qtbot, pathway):
     child = pathway.graph.questions["children_in_household"]
     assert child.summary_label.startswith("Other children (not the person harmed)")
     worded = [w.prompt for w in child.wordings if "under_18" in str(w.when)]
-    assert len(worded) == 3 and all("other children" in prompt for prompt in worded)
+    assert len(worded) == 5 and all("other children" in prompt for prompt in worded)
 
 
 def test_a_box_the_dash_ticked_is_not_the_workers_tick(qtbot, pathway):
