@@ -117,16 +117,24 @@ def walk_session(session, answers, until=lambda s: s.question is None):
         session.answer(session.value_on_screen(answer_of))
 
 
-def at_the_needs_after_a_dash_strangulation(pathway):
-    """A tier 2 walk up to the needs page, Dash item 15 (strangulation) answered yes."""
+def at_the_needs_page(session):
+    return session.page and "additional_needs" in session.page.page.questions
+
+
+def at_the_needs_after_a_dash(pathway, yes):
+    """A tier 2 walk of an adult's domestic abuse up to the needs page, the Dash items
+    numbered in `yes` answered yes, the rest no."""
     session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
-    dash = {f"dash_{n:02}": "yes" if n == 15 else "no" for n in range(1, 25)}
+    dash = {f"dash_{n:02}": "yes" if n in yes else "no" for n in range(1, 25)}
     answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
     answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
-    walk_session(
-        session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
-    )
+    walk_session(session, answers, until=at_the_needs_page)
     return session, answers
+
+
+def at_the_needs_after_a_dash_strangulation(pathway):
+    """Dash item 15 (strangulation) answered yes."""
+    return at_the_needs_after_a_dash(pathway, yes=(15,))
 
 
 def test_a_dash_yes_shows_its_box_ticked_and_a_correction_keeps_the_medical_check(pathway):
@@ -150,13 +158,8 @@ def test_a_tick_the_dash_gave_goes_when_its_dash_answer_is_corrected(pathway):
     """Dash item 15 mis-ticked "yes", then corrected to "no" from the read-back: the tick
     the app had made on the needs page stayed, and with it a medical check for a
     strangulation never disclosed (review 2026-12-01). One the worker ticked stays."""
-    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
-    dash = {f"dash_{n:02}": "yes" if n in (8, 15) else "no" for n in range(1, 25)}
-    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
-    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
-    walk_session(
-        session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
-    )
+    session, answers = at_the_needs_after_a_dash(pathway, yes=(8, 15))
+    dash = answers["dash_answers"]
     assert session.page.answers["additional_needs"] == ["non_fatal_strangulation", "stalking"]
     needs = {"additional_needs": ["non_fatal_strangulation", "stalking", "interpreter"]}
     walk_session(session, {**answers, **needs, "strangulation_recent": "yes"})
@@ -213,19 +216,11 @@ def test_a_dash_left_before_the_needs_page_ticks_no_need_there(pathway):
     """Dash items 5 and 8 "yes", then the age corrected to under 16 before the needs page:
     the page showed nothing ticked, "None of these" was pressed, and the plan had a mental
     health crisis line and a stalking service nobody ticked (route review, H389)."""
-    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
-    dash = {f"dash_{n:02}": "yes" if n in (5, 8) else "no" for n in range(1, 25)}
-    answers = {"immediate_danger": False, "discloser": "person_harmed", "age_group": "adult"}
-    answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
-    walk_session(
-        session, answers, until=lambda s: s.page and "additional_needs" in s.page.page.questions
-    )
+    session, _ = at_the_needs_after_a_dash(pathway, yes=(5, 8))
     assert session.page.answers["additional_needs"] == ["stalking", "suicide_risk"]
     session.go_to("age_group")
     session.answer_resuming("under_16", resuming=True)
-    walk_session(
-        session, {}, until=lambda s: s.page and "additional_needs" in s.page.page.questions
-    )
+    walk_session(session, {}, until=at_the_needs_page)
     assert not session.page.answers.get("additional_needs")  # shown unticked
     walk_session(session, {"additional_needs": []})  # "None of these"
     assert session.answers["additional_needs"] == []
