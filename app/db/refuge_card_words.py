@@ -19,6 +19,7 @@ from app.db.refuge_words import LONG_NUMBER, as_read
 # a source a page's)
 CARD_FIELDS = ("phone_note", "hours", "referral_route", "alert", "notes")
 
+# no place's noun: "by the hospital" placed a refuge in four words of the list
 WORDS = """
     a about accept accepted accepts access accessible across after again age aged ages agency
     agencies all also am an and answer answerphone any anyone anytime are area areas arrange
@@ -35,7 +36,7 @@ WORDS = """
     service services so space spaces staff the their them then there they this through time
     times to today tomorrow try until up urgent usually via voicemail wait we weekday weekdays
     weekend weekends when where whether which while who will with within without you your
-    s t d ll re ve m e g p st nd rd th pm answered busy hold welcome centre
+    s t d ll re ve m e g p st nd rd th pm answered busy hold welcome
     january february march april june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     change changed changes full currently temporarily further notice instead use taking moved
@@ -52,7 +53,7 @@ WORDS = """
     referred referring self form forms assessment assess assessed risk high medium standard
     safe safety secure support supports supported worker workers team teams duty manager
     advocate advocates outreach keyworker housing council councils police social care
-    nurse health gp doctor hospital
+    nurse health gp doctor unit units shared contained accommodation communal
     woman women men man male female boys girls sons daughters son daughter teenage teenagers
     baby babies pregnant pregnancy mothers mother pets pet dog dogs cat cats
     disabled disability disabilities wheelchair mobility deaf hearing blind sign language

@@ -20,6 +20,7 @@ WHEREABOUTS = [
     "The Haven, Whitmore Reans",
     "W V 1 1 A A",
     "Acacia Ho., Whitmore Reans",
+    "Refuge by the hospital",
 ]
 
 
