@@ -71,6 +71,11 @@ WORDS = """
     da dv vawg ndah idva idvas isva isvas marac mash sarc nhs bswa bcwa
     aid womens country wolverhampton birmingham coventry dudley sandwell solihull walsall
     midlands uk england
+    us she her he him his i me my do does did give gives giving person people causing harm
+    week weeks speak speaks accommodate accommodated scheme schemes fostering complex substance
+    misuse alcohol drug drugs mental dispersed stage move site whatsapp counselling counsellor
+    group groups programme freedom advice information resettlement tenancy benefits money
+    financial court legal solicitor protection order orders non molestation injunction
 """
 ALLOWED = frozenset(WORDS.split())
 

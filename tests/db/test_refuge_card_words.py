@@ -44,6 +44,11 @@ def test_look_alike_letters_are_read_as_a_reader_sees_them():
         "Self-referrals and professional referrals welcome; interpreters for Urdu and Polish",
         "Referrals through Black Country Women's Aid or the IDVA; wheelchair accessible room",
         "Rang 1 Dec; confirmed by the manager",  # the lead's own record of a check
+        # a lead's ordinary cards that the first list refused (own check, 2026-12-04)
+        "Please do not give out this number to the person causing harm.",
+        "Specialist refuge for South Asian women; staff speak Urdu, Punjabi and Bengali.",
+        "Support with complex needs, including substance misuse and mental health.",
+        "24 hours, 7 days a week; text or WhatsApp us on 07700 900123",
     ],
 )
 def test_how_a_refuge_is_reached_is_said_in_plain_words(said):
