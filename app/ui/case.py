@@ -83,8 +83,9 @@ class CaseSession:
         return {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
 
     def _refresh(self) -> None:
-        self._withdraw_implied()
         self.full: Step = self.pathway.step(self.answers, self.settings)
+        if self._withdraw_implied(self.full.asked):
+            self.full = self.pathway.step(self.answers, self.settings)
         if self._withdraw_reworded():
             self.full = self.pathway.step(self.answers, self.settings)
 
@@ -108,21 +109,19 @@ class CaseSession:
                 withdrawn = True
         return withdrawn
 
-    def _withdraw_implied(self) -> None:
+    def _withdraw_implied(self, asked: tuple[str, ...]) -> bool:
         """The app's ticks follow what gave them: one goes when its Dash answer is corrected
         (not when the Dash is left not completed, or leaves the path: review 2026-12-01),
         and one comes when a Dash answer is corrected to give it (a "no" made "yes" after
         the needs page). Only answers on the path as it now is give one: a Dash left by an
         age corrected to under 16 ticked its needs on a page that showed none ticked, and
-        "None of these" kept them (route review, 2026-12-04; H389)."""
-        on_path: dict[str, Any] | None = None
+        "None of these" kept them (route review, 2026-12-04; H389). Whether any changed."""
+        on_path = {q: self.answers[q] for q in asked if self.answers.get(q) is not None}
+        changed = False
         for question_id in self.pathway.ticking:
             answer = self.answers.get(question_id)
             if not isinstance(answer, list):
                 continue
-            if on_path is None:
-                asked = self.pathway.step(self.answers, self.settings).asked
-                on_path = {q: self.answers[q] for q in asked if self.answers.get(q) is not None}
             implied = self.implied.setdefault(question_id, set())
             given = {**on_path, question_id: [v for v in answer if v not in implied]}
             truths = self.pathway.tick_truths(question_id, given, self.settings)
@@ -133,8 +132,10 @@ class CaseSession:
                 order = [o.value for o in self.pathway.graph.questions[question_id].options]
                 kept = (set(answer) - gone) | came
                 self.answers[question_id] = [v for v in order if v in kept]
+                changed = True
             implied -= gone
             implied |= came
+        return changed
 
     @property
     def path(self) -> tuple[str, ...]:
