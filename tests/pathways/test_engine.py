@@ -453,6 +453,7 @@ def test_children_in_contact_with_the_person_causing_harm_are_asked_of_where_it_
     for abuse, in_contact in (("sexual_assault_abuse", False), ("other_abuse", False)):
         shown = pathway.present(question, answers={**start, "abuse_types": [abuse]})
         assert ("in contact" in shown.prompt) is in_contact, shown.prompt
+        assert "domestic abuse" not in shown.help  # its help was domestic abuse's
     da = pathway.present(question, answers={**start, "abuse_types": ["domestic_abuse"]})
     assert "in contact with the person causing harm" in da.prompt
     if age == "adult":
