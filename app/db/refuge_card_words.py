@@ -3,20 +3,23 @@ alert and notes are read aloud, printed on the plan or shown in the Directory ta
 shape of an address the rule was taught to find (refuge_words), a lead found another: "The
 Old Vicarage, Whitmore Reans", "behind Tesco Extra", "12 Acacia, Whitmore Reans", typed in
 lower case (re-attack, 2026-12-04; B2, H386).
-A house's, a street's or a district's name is no word of this list, so none can be held,
-however written. A word missing here is added by the developers in a release, never by a
-directory: a bundle cannot widen what a refuge's card may say."""
+A house's or a district's name is no word of this list, and no street's word ("St" and "Rd"
+were, as in "3rd": "Walsall St", "Dudley Rd"), so none can be held, however written; what
+its words could still say of a place (a landmark near it, a side of a borough) and figures
+that are no number, time, age or year are refused too (re-attack, 2026-12-04; H390). A word
+missing here is added by the developers in a release, never by a directory: a bundle cannot
+widen what a refuge's card may say."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from app.db.refuge_words import LONG_NUMBER, as_read
+from app.db.refuge_words import REFUGE_KIND, REFUGE_WORDS, as_read
 
 # the fields a lead writes in words that a worker reads of a refuge: on the plan's card (its
 # number's note, hours, how to refer, the lead's alert) and in the Directory tab (the lead's
-# notes); its name and source are read by the address rule alone (a name is a proper noun,
-# a source a page's)
+# notes); its name, organisation, links and source: refuge_details
 CARD_FIELDS = ("phone_note", "hours", "referral_route", "alert", "notes")
 
 # no place's noun: "by the hospital" placed a refuge in four words of the list
@@ -36,7 +39,7 @@ WORDS = """
     service services so space spaces staff the their them then there they this through time
     times to today tomorrow try until up urgent usually via voicemail wait we weekday weekdays
     weekend weekends when where whether which while who will with within without you your
-    s t d ll re ve m e g p st nd rd th pm answered busy hold welcome
+    s t d ll re ve m e g p pm answered busy hold welcome
     january february march april june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     change changed changes full currently temporarily further notice instead use taking moved
@@ -76,23 +79,113 @@ WORDS = """
     misuse alcohol drug drugs mental dispersed stage move site whatsapp counselling counsellor
     group groups programme freedom advice information resettlement tenancy benefits money
     financial court legal solicitor protection order orders non molestation injunction
+    take that than into too around tell send find live left last list small rather nobody
+    anywhere large larger split suitable planning plan stay complete book update updated
+    perpetrator abuser partner ex dash month mum flat house adapted lift wet user bsl
+    video intake coordinator resident funding discuss involve culturally specific galop
+    routes trust project walk ins olds telephone rape safeguarding bring what how why these
+    those some many most should would very well good best just even because know known keep
+    kept make made apply possible able unable sure big little long short term let name
+    address location info enquiries admin hello sorry thank thanks yes also sometimes often
+    usual normally otherwise unless already soon quickly first second alone together
+    ask answering calling ringing leaving staying bringing taking outside since behalf working
+    childline tel samaritans rely foster step upstairs downstairs fund member turn see
+    search caller show itemised bill client drop young visitor partnership work
+    above below near
 """
 ALLOWED = frozenset(WORDS.split())
+# a word of the list with its ending: "risks", "ringing", "completed", "staffed"
+ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"))
+
+# what the list's words can still say of where a place is: a landmark near it ("by the
+# Wolverhampton police office", "same site as the council housing office") or a side of a
+# borough ("Wolverhampton west") (re-attack, 2026-12-04; H390)
+NEAR = (
+    r"(?:near|beside|behind|opposite|next to|back of|between|above|below|beneath|outside"
+    r"|moved|same|shared site|past|over the)"
+)
+UP_TO_THREE = r"(?: [^\W\d_]+){0,3}?"
+LANDMARKS = r"(?:police|court|council|office|gp|doctor|site|bank|unit|house|flat|floor)"
+BUILDINGS = r"(?:office|site|bank|unit|house|flat|floor)"  # after "by": a place, not who acts
+BOROUGHS = "wolverhampton|birmingham|coventry|dudley|sandwell|solihull|walsall"
+SIDE = (
+    rf"\b(?:north|south|east|west)(?: of)? (?:the )?(?:{BOROUGHS})\b"
+    rf"|\b(?:{BOROUGHS}) (?:north|south|east|west)\b"
+)
+PLACED = re.compile(
+    r"\b(?:police|council|court)(?: housing)? (?:office|site|station)\b"
+    rf"|\b{NEAR}{UP_TO_THREE} {LANDMARKS}\b(?! hours?)"
+    rf"|\bby{UP_TO_THREE} {BUILDINGS}\b(?! hours?)|{SIDE}"
+)
+# figures a card may hold besides phone numbers: a time, a year, an extension, text relay's
+# prefix; four figures or more, two of three, a decimal, or three groups in a row are a map's
+# ("391200 300300", "so 912 003", "52.58 2.12", "52 35 10, 2 07 44")
+FIGURES_SAID = re.compile(
+    r"(?<![\d.])(?:[01]?\d|2[0-4])[:.][0-5]\d(?![\d.])|(?<!\d)(?:19|20)\d\d(?!\d)|\b365\b"
+    r"|\b18001\b|\b(?:ext|extension|option|press)\.?\s*\d{1,5}\b|(?<=\d)(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+ODD_FIGURES = re.compile(r"\d{4,}|\d{3}[\s,]+\d{3}|\d\.\d|\d+(?:[\s,]+\d+){2,}")
+# a UK phone number (a map's "391200 300300" and "52.58 2.12" were read as one and left
+# out), Childline's, and the short numbers
+PHONE = re.compile(
+    r"(?<!\d)(?:\+44\s?(?:\(0\)\s?)?|0)\d(?:[ \-.()]{0,3}\d){8,9}(?!\d)"
+    r"|\b0800[ ]?11[ ]?11\b|\b(?:999|101|111|116[ ]?123)\b"
+)
+LINK = re.compile(r"\b(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com|net|info)\b")
+
+
+def secret_refuge(kinds, name: str = "") -> bool:
+    """A refuge whose whereabouts are secret: of kind refuge, or called one by its name; not
+    a helpline that finds refuge places (the National Domestic Abuse Helpline's own card was
+    held to the list: re-attack, 2026-12-04)."""
+    kinds = set(kinds)
+    helpline = any(k.startswith("helpline") for k in kinds)
+    return not helpline and (REFUGE_KIND in kinds or bool(REFUGE_WORDS.search(name)))
+
+
+def _listed(word: str) -> bool:
+    return word in ALLOWED or any(
+        word.endswith(end) and word[: -len(end)] + stem in ALLOWED for end, stem in ENDINGS
+    )
+
+
+def _plain(text: str) -> str:
+    """The words as a reader sees them: phone numbers, times and years, a web site's name
+    and an e-mail address's host left out (what is before the @ is words)."""
+    text = PHONE.sub(" ", as_read(text))
+    text = re.sub(r"@[\w.-]+", " ", text)
+    return FIGURES_SAID.sub(" ", LINK.sub(" ", text)).casefold()
 
 
 def unlisted_words(text: str) -> list[str]:
     """The words of `text` not in ALLOWED, each once, in order: read as a reader sees its
     letters (look-alikes, accents aside), its phone numbers and figures left out."""
-    plain = LONG_NUMBER.sub(" ", as_read(text)).casefold()
     found: list[str] = []
-    for word in re.findall(r"[^\W\d_]+", plain):
-        if word not in ALLOWED and word not in found:
+    for word in re.findall(r"[^\W\d_]+", _plain(text)):
+        if not _listed(word) and word not in found:
             found.append(word)
     return found
 
 
+def place_said(text: str) -> str:
+    """The list's words, figures or symbols that say where a place is, or ""."""
+    plain = _plain(text)
+    if symbol := next((c for c in plain if unicodedata.category(c) in ("So", "Sk", "Co")), ""):
+        return symbol  # letters drawn as symbols ("🅰🅲🅰🅲🅸🅰") are read as no word
+    words = " ".join(re.findall(r"[^\W\d_]+|\d+(?:\.\d+)?", plain))
+    found = ODD_FIGURES.search(plain) or PLACED.search(words)
+    return found.group() if found else ""
+
+
 def plain_words_problem(text: str) -> str:
     """The refusal of a refuge's card's words, naming those not allowed, or ""."""
+    if said := place_said(text):
+        return (
+            f"a refuge's card never says where it is: {said!r} places it (a landmark near it, "
+            "a side of a borough, or figures that are no phone number, time, age or year): "
+            "remove it"
+        )
     if not (words := unlisted_words(text)):
         return ""
     named = ", ".join(repr(w) for w in words[:6]) + (" …" if len(words) > 6 else "")

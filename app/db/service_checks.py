@@ -23,8 +23,9 @@ from app.db.field_rules import (
     phone_problems,
 )
 from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
-from app.db.refuge_card_words import CARD_FIELDS, plain_words_problem
-from app.db.refuge_words import REFUGE_KIND, held_as_refuge, no_address, where_said
+from app.db.refuge_card_words import secret_refuge
+from app.db.refuge_details import refuge_record_problems
+from app.db.refuge_words import held_as_refuge, no_address, where_said
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.area_codes import GEOGRAPHIC_LENGTHS
 from app.pathways.numbers_in_words import number_not_dialled
@@ -251,15 +252,13 @@ def service_problems(
     if always_open and (problem := round_the_clock_problem(row.get("hours") or "")):
         add("open_24_7", problem)
     if held_as_refuge(row_kinds, row.get("audience") or "", "\n".join(values)):
+        secret = secret_refuge(row_kinds, row.get("name") or "")
+        plain = refuge_record_problems(row) if secret else {}
         for field, value in row.items():
             if value and (said := where_said(value)):
                 add(field, no_address(said))
-            elif (
-                REFUGE_KIND in row_kinds
-                and field in CARD_FIELDS
-                and (problem := plain_words_problem(value or ""))
-            ):
-                add(field, problem)
+            elif field in plain:
+                add(field, plain[field])
     return found
 
 

@@ -330,3 +330,47 @@ def test_another_service_naming_a_refuge_is_read_for_its_address(tmp_path):
         "visit us at 12 Acacia Road' WHERE id = 'wolverhampton-housing'",
     )
     assert database_problems(helpline) == []
+
+
+def test_a_service_of_a_refuges_own_organisation_is_held_as_the_refuge_is(tmp_path):
+    """A second house of the refuge's, added as a DA service, its whereabouts in a lead's
+    plain wording: held to the address rule alone, it was published and printed on the plan
+    (re-attack, 2026-12-04; H390)."""
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "UPDATE service SET organization_id = 'org-the-haven-wolverhampton' WHERE id = 'bcwa'",
+        "UPDATE phone SET description = 'Refuge at The Old Vicarage, Whitmore Reans' "
+        "WHERE service_id = 'bcwa'",
+    )
+    problems = [p for p in database_problems(database) if "(bcwa): phone_note: " in p]
+    assert len(problems) == 1 and "'vicarage'" in problems[0]
+
+
+def test_the_national_helpline_that_finds_refuge_places_is_no_refuges_card(tmp_path):
+    """Of kind refuge as it finds refuge places, its card was held to a refuge's words: six
+    of its seven ordinary notes were refused (re-attack, 2026-12-04; H390)."""
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "UPDATE phone SET description = 'Webchat Mon-Fri 3pm-10pm; calls do not show on "
+        "itemised bills; professionals can ring about a client''s safety plan' "
+        "WHERE service_id = 'ndah'",
+    )
+    assert database_problems(database) == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE service SET description = 'Refuge at The Old Vicarage, Whitmore Reans' "
+        "WHERE id = 'haven-wolverhampton'",
+        "UPDATE service SET eligibility_description = '12 Acacia, Whitmore Reans' "
+        "WHERE id = 'haven-wolverhampton'",
+        "INSERT INTO phone (id, service_id, ordinal, number, type, description) VALUES ('h2', "
+        "'haven-wolverhampton', 9, '01902 555 124', 'voice', 'House phone at The Old Vicarage')",
+    ],
+)
+def test_a_refuges_words_no_worker_is_shown_are_in_plain_words_too(tmp_path, statement):
+    """Not on its card, but in every laptop's Directory search and export: "Vicarage" found
+    the refuge (re-attack, 2026-12-04; H390)."""
+    database = shipped_changed(tmp_path / "fed.sqlite", statement)
+    assert any("'vicarage'" in p or "'acacia'" in p for p in database_problems(database))

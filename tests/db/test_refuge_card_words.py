@@ -4,7 +4,14 @@ import csv
 
 import pytest
 
-from app.db.refuge_card_words import ALLOWED, CARD_FIELDS, plain_words_problem, unlisted_words
+from app.db.refuge_card_words import (
+    ALLOWED,
+    CARD_FIELDS,
+    place_said,
+    plain_words_problem,
+    secret_refuge,
+    unlisted_words,
+)
 from tests.conftest import REPO
 
 # how a lead types a refuge's whereabouts, none an address the address rule knows: the
@@ -30,6 +37,33 @@ def test_a_place_named_in_any_way_is_not_a_plain_word(said):
     assert "not among them" in plain_words_problem(said)
 
 
+# what the list's own words said of a place, each published and printed on the plan before
+# H390: a street's word ("St", "Rd", listed for "1st", "3rd"), a landmark near it, a side of
+# a borough, a map's figures, letters drawn as symbols (re-attack, 2026-12-04)
+PLACED_IN_LISTED_WORDS = [
+    "Refuge is on Walsall St (ring first)",
+    "Refuge: Wolverhampton, Dudley Rd number 12. Ring first",
+    "Refuge moved to Walsall St in December: ring first",
+    "Refuge by the Wolverhampton police office",
+    "Refuge: same site as the Wolverhampton council housing office",
+    "Shared site with Dudley council housing office",
+    "Between the court and the police in Walsall",
+    "Refuge has moved to the old police office",
+    "Over the GP in Walsall",
+    "Refuge is in Wolverhampton west by the GP",
+    "Ring first. so 912 003",
+    "Refuge at 391200 300300",
+    "Refuge: 52 35 10, 2 07 44",
+    "Refuge 52.58 2.12",
+    "Ring first. \U0001f170\U0001f172\U0001f170\U0001f172\U0001f178\U0001f170",
+]
+
+
+@pytest.mark.parametrize("said", PLACED_IN_LISTED_WORDS)
+def test_what_the_listed_words_say_of_a_place_is_refused(said):
+    assert plain_words_problem(said)
+
+
 def test_look_alike_letters_are_read_as_a_reader_sees_them():
     # Cyrillic "а" and "о" in "Acacia Road" still spell Acacia; "rіng" still rings
     assert unlisted_words("r\u0456ng first, Ac\u0430cia R\u043ead") == ["acacia", "road"]
@@ -49,11 +83,38 @@ def test_look_alike_letters_are_read_as_a_reader_sees_them():
         "Specialist refuge for South Asian women; staff speak Urdu, Punjabi and Bengali.",
         "Support with complex needs, including substance misuse and mental health.",
         "24 hours, 7 days a week; text or WhatsApp us on 07700 900123",
+        # and those the list refused when the re-attack wrote them (H390): endings, web and
+        # e-mail addresses, the domain's words, the agency that acts, office hours, figures
+        "Never give this number to the perpetrator, or to anyone ringing on her behalf.",
+        "Please send the completed DASH risk assessment with the referral form.",
+        "Women and children only. Ring first: we do not take walk-ins.",
+        "Stays up to 6 months; boys up to 12; 16-17 year olds considered",
+        "Referrals to referrals@thehaven.org.uk or via www.thehaven.org.uk",
+        "Referrals by the police, social care or self; run by the council housing team",
+        "Open in office hours; outside office hours ring the police on 999",
+        "Ground floor room with a lift; 2nd floor bedrooms; ext 2345",
+        "Ring between 9:30 and 17:00, 365 days a year, since 2019; Childline 0800 1111",
+        "Vacancies change daily: ring on the day rather than relying on last week's list.",
+        "Please do not turn up without ringing first",
     ],
 )
 def test_how_a_refuge_is_reached_is_said_in_plain_words(said):
     assert unlisted_words(said) == []
     assert plain_words_problem(said) == ""
+
+
+def test_a_helpline_that_finds_refuge_places_has_no_refuges_card():
+    # the National Domestic Abuse Helpline is of kind refuge; its whereabouts are no secret
+    assert not secret_refuge(["helpline_da", "refuge"])
+    assert secret_refuge(["da_service", "refuge"])
+    assert secret_refuge(["da_service"], name="Acacia refuge")  # called one by its name
+
+
+def test_the_place_said_is_named_for_the_lead():
+    assert place_said("Refuge by the Wolverhampton police office") == (
+        "by the wolverhampton police office"
+    )
+    assert place_said("Ring first, 24 hours") == ""
 
 
 def test_the_message_names_each_word_once_and_at_most_six():

@@ -109,7 +109,15 @@ def test_every_shipped_service_passes(graph, words):
         ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
         # a refuge's card in plain words: a house's name, a district, a landmark (H386)
         ({"kinds": "refuge", "phone_note": "Old Vicarage, ring first"}, "phone_note", "'vicarage'"),
-        ({"kinds": "refuge", "hours": "24 hours, see Molineux"}, "hours", "'see', 'molineux' are"),
+        ({"kinds": "refuge", "hours": "24 hours, near Molineux"}, "hours", "'molineux' is"),
+        # and what the list's words still say of a place, its street's word, a map's figures,
+        # the rest of its record (re-attack, H390)
+        ({"kinds": "refuge", "phone_note": "On Walsall St, ring first"}, "phone_note", "'st' is"),
+        ({"kinds": "refuge", "alert": "Moved to the police office"}, "alert", "places it"),
+        ({"kinds": "refuge", "notes": "At 391200 300300"}, "notes", "'391200' places"),
+        ({"kinds": "refuge", "name": "Haven at Old Vicarage"}, "name", "'vicarage' are neither"),
+        ({"kinds": "refuge", "website": "https://h.org.uk/12-acacia-rd"}, "website", "'acacia'"),
+        ({"kinds": "refuge", "source": "the manager at Acacia House"}, "source", "'Acacia House'"),
         ({"kinds": "refuge", "referral_route": "at acacia house"}, "referral_route", "plain words"),
         ({"kinds": "refuge", "alert": "Moved to the old vicarage"}, "alert", "'vicarage' is"),
         ({"kinds": "refuge", "notes": "Seen at whitmore reans"}, "notes", "'whitmore', 'reans'"),
