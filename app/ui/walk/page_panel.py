@@ -35,7 +35,8 @@ from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, entered, ignores_ch
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN, HELD = "Nothing is ticked", "The ticks are off", "Not ticked"
-ASKS = (NOTHING, AGAIN, HELD)  # the page's words that wait for a key: a tick answers them
+UNSEEN = "Not in view"
+ASKS = (NOTHING, AGAIN, HELD, UNSEEN)  # the page's words that wait for a key: a tick answers
 # a key typed as the page opened is held (H231, H244); dropped unsaid, "1" for the children
 # was lost and the plan had no children's front door (officer walk, 2026-12-03)
 HELD_KEY = HELD + ": {key} was pressed as this page opened. Read it, then press {key} again."
@@ -132,6 +133,7 @@ class TickBoxPage(KeyHold, QWidget):
         self.go_on.clicked.connect(self.confirm)
         self.more = plain_label("", "More below")
         self.more.hide()
+        self.unseen_key = ""  # a box's key pressed while it was out of view: again ticks it
         buttons = QHBoxLayout()
         for widget in (self.none, self.go_on):
             buttons.addWidget(widget)
@@ -297,6 +299,25 @@ class TickBoxPage(KeyHold, QWidget):
             self.more.setText(HELD_KEY.format(key=text))
             self.more.show()
 
+    def _in_view(self, box: QCheckBox, key: str) -> bool:
+        """Whether a box is wholly on screen, or its key was pressed again after it was
+        brought into view: a key meant for the next page, typed after an Enter that only
+        scrolled, took "Children live in the household" off unseen, and the children's front
+        door went from the plan (housing officer's walk, 2026-12-04; H391)."""
+        shown = box.visibleRegion().boundingRect().height() >= box.height()
+        return shown or not self.isVisible() or self.unseen_key == key
+
+    def _show_unseen(self, key: str) -> None:
+        box = self.boxes[key]
+        words = next(w for w in self.words if w.box is box)
+        self._to_top_of_view(words)
+        box.setFocus()
+        doing = "take it off" if box.isChecked() else "tick it"
+        label = words.text().rsplit("    [", 1)[0]
+        self.more.setText(f"{UNSEEN}: {label}. Press {key} again to {doing}.")
+        self.more.show()
+        self.unseen_key = key
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = typed(event)
         if event.isAutoRepeat() and (event.key() in ENTER or text == NONE_KEY):
@@ -308,7 +329,10 @@ class TickBoxPage(KeyHold, QWidget):
             words = next(w for w in self.words if w.box is self.boxes[text])
             self.more.setText(FROM_DASH.format(words.text().rsplit("    [", 1)[0]))
             self.more.show()
+        elif text in self.boxes and not self._in_view(self.boxes[text], text):
+            self._show_unseen(text)
         elif text in self.boxes:
+            self.unseen_key = ""
             self.boxes[text].toggle()
             self.boxes[text].setFocus()
         elif text == NONE_KEY:

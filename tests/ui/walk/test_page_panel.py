@@ -154,9 +154,10 @@ def test_keys_typed_ahead_past_an_unseen_end_tick_nothing(qtbot, pathway):
     qtbot.keyClicks(panel, "021")
     assert not any(box.isChecked() for box in panel.boxes.values())
     assert panel.more.isVisible()
-    panel.keys_held_until = 0.0  # a moment later, read: keys tick as ever
-    qtbot.keyClicks(panel, "2")
-    assert panel.boxes["2"].isChecked()
+    panel.keys_held_until = 0.0  # a moment later, read: a box in view ticks as ever
+    last = list(panel.boxes)[-1]
+    qtbot.keyClicks(panel, last)
+    assert panel.boxes[last].isChecked()
 
 
 def needs_in_view(qtbot, pathway, size):
@@ -453,3 +454,29 @@ def test_a_key_held_as_the_page_opened_is_said_not_dropped_unsaid(qtbot, pathway
     panel.keys_held_until = 0.0  # pressed again, once read: ticked, and the words go
     qtbot.keyClicks(panel, "1")
     assert panel.boxes["1"].isChecked() and not panel.more.isVisible()
+
+
+def test_a_box_out_of_view_is_brought_into_view_before_its_key_changes_it(qtbot, pathway):
+    """A key meant for the next page, typed after an Enter that only scrolled, took
+    "Children live in the household" off unseen: the children's front door went from the
+    plan (housing officer's walk, 2026-12-04; H391)."""
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    panel = TickBoxPage(page_for(pathway))
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(600, 150)
+    holder.show()
+    qtbot.waitExposed(holder)
+    qtbot.keyClicks(panel, "1")  # in view: ticked at once
+    assert panel.boxes["1"].isChecked()
+    holder.verticalScrollBar().setValue(holder.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: panel.boxes["1"].visibleRegion().isEmpty())
+    qtbot.keyClicks(panel, "1")  # out of view: brought into view, still ticked
+    assert panel.boxes["1"].isChecked()
+    assert panel.more.text().startswith("Not in view: ") and "again to take it off" in (
+        panel.more.text()
+    )
+    qtbot.waitUntil(lambda: not panel.boxes["1"].visibleRegion().isEmpty())
+    qtbot.keyClicks(panel, "1")  # seen now: taken off, and the words asking go
+    assert not panel.boxes["1"].isChecked() and not panel.more.isVisible()
