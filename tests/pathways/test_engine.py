@@ -541,3 +541,69 @@ def test_a_child_is_not_asked_for_a_crime_reference_or_about_bail(pathway):
     fgm = told | {"additional_needs": ["fgm"], "regulated_professional": True}
     duty = pathway.step(answers_for(pathway, fgm)).plan.action("police_already_involved")
     assert duty.title.startswith("The police already know, and you must still report")
+
+
+def _plan(pathway, **answers):
+    from tests.pathways.test_summary import adult_in_coventry
+
+    return pathway.step(answers_for(pathway, adult_in_coventry(**answers))).plan
+
+
+def test_consent_refused_is_respected_beside_a_referral_made_without_it(pathway):
+    """The children's referral made without consent made the rest so: "Refer to an ISVA"
+    and "I can put you in touch with them" stood beside "I know you asked me not to share
+    this" (complex-case review, 2026-12-04; H392)."""
+    plan = _plan(
+        pathway,
+        abuse_types=["domestic_abuse", "sexual_assault_abuse"],
+        saa_timing="over_12_months",
+        children_in_household=True,
+        consent_to_share="no",
+        dash_answers=None,
+    )
+    assert plan.action("child_safeguarding_referral")
+    for kind in ("isva_referral", "specialist_da_service"):
+        action = plan.action(kind)
+        assert action.title.startswith("Give them the details"), kind
+        assert "put you in touch" not in action.say and "Here are the details" in action.say
+
+
+def test_someone_worried_about_a_strangled_child_is_not_left_to_arrange_the_check(pathway):
+    """ "Get a medical check today (NHS 111 or their GP)" was said to the neighbour of a
+    strangled child: the child's own wording never came (complex-case review; H392)."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16(
+        discloser="concerned_other",
+        additional_needs=["non_fatal_strangulation"],
+        strangulation_recent="yes",
+    )
+    check = pathway.step(answers_for(pathway, case)).plan.action("urgent_medical_check")
+    assert check.title == "Arrange a medical check for them today"
+    assert "I will arrange it" in check.say
+
+
+def test_someone_worried_is_not_told_to_let_them_decide_beside_a_childrens_referral(pathway):
+    """ "Listen to them, believe them, and let them decide" stood beside the children's
+    front door's card (complex-case review, 2026-12-04; H392)."""
+    plan = _plan(pathway, discloser="concerned_other", children_in_household=True)
+    assert plan.action("child_safeguarding_referral")
+    advice = plan.action("concerned_other_advice")
+    assert "let them decide" not in advice.say and "children" in advice.say
+    alone = _plan(pathway, discloser="concerned_other").action("concerned_other_advice")
+    assert "let them decide" in alone.say
+
+
+def test_nothing_tells_the_person_causing_harm_their_words_go_on(pathway):
+    """ "I have to talk to my safeguarding lead about what you have told me today", said to
+    a parent arranging a forced marriage, beside "do not tell the person causing harm"; the
+    worker's own step to a specialist stood under "their choice" (complex-case review)."""
+    plan = _plan(
+        pathway,
+        discloser="person_causing_harm",
+        relationship_to_abuser="family_member",
+        additional_needs=["forced_marriage"],
+        dash_answers=None,
+    )
+    assert "safeguarding lead" not in plan.action("inform_safeguarding_lead").say
+    assert plan.action("hba_fm_specialist").group == "today"
