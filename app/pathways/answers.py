@@ -49,5 +49,8 @@ def answer_label(question: Question, value: Any) -> str:
         # (officer walks, 2026-12-01 and 2026-12-02)
         yes = [str(n) for n, item in enumerate(question.items, 1) if value.get(item.id) == "yes"]
         items = f" (items {', '.join(yes)})" if yes else ""
-        return f"Completed: {len(yes)} of {len(question.items)} 'yes'{items}"
+        # a Dash with items not known read "Completed" in the read-back (walk, 2026-12-04)
+        unknown = sum(value.get(item.id) not in ("yes", "no") for item in question.items)
+        said = f"{len(yes)} of {len(question.items)} 'yes'{items}"
+        return f"Partly completed: {said}; {unknown} not known" if unknown else f"Completed: {said}"
     return str(value)

@@ -17,4 +17,9 @@ def test_each_kind_of_answer_reads_as_the_worker_gave_it(pathway):
     # each "yes" by its number: item 9 (pregnancy) is not asked again, and was nowhere in
     # the copied summary (officer walks, 2026-12-02)
     given = {"dash_09": "yes", "dash_15": "yes", "dash_01": "no", "dash_02": "not_known"}
-    assert answer_label(dash, given) == "Completed: 2 of 24 'yes' (items 9, 15)"
+    assert answer_label(dash, given) == (
+        "Partly completed: 2 of 24 'yes' (items 9, 15); 21 not known"
+    )
+    # every item answered (walk, 2026-12-04: 14 blank read "Completed")
+    whole = {item.id: "no" for item in dash.items} | {"dash_09": "yes"}
+    assert answer_label(dash, whole) == "Completed: 1 of 24 'yes' (items 9)"
