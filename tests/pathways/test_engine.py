@@ -607,3 +607,13 @@ def test_nothing_tells_the_person_causing_harm_their_words_go_on(pathway):
     )
     assert "safeguarding lead" not in plan.action("inform_safeguarding_lead").say
     assert plan.action("hba_fm_specialist").group == "today"
+
+
+def test_the_words_to_say_wait_until_the_person_causing_harm_cannot_hear(pathway):
+    """With the husband in the room interpreting, card 1 read "I would like to ask you some
+    questions about what has been happening" (housing officer's walk, 2026-12-04; H394)."""
+    near = _plan(pathway, perpetrator_nearby=True, additional_needs=["interpreter"])
+    said = [n.text for n in near.notices if n.id == "person_causing_harm_may_hear"]
+    assert len(said) == 1 and "say none of the words below until you are alone" in said[0]
+    alone = _plan(pathway, perpetrator_nearby=False)
+    assert not [n for n in alone.notices if n.id == "person_causing_harm_may_hear"]
