@@ -208,8 +208,8 @@ def _service_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     causer = policy.who(a) == "person_causing_harm"
     for action in plan.actions:
         ages = ACTION_AGES.get(action.kind, person_ages)
-        if action.kind == "helpline" and causer:
-            ages = ACTION_AGES["perpetrator_support"]
+        if action.kind == "helpline" and causer:  # the teller's: a child's is Childline
+            ages = (0, 17) if policy.child_causing_harm(a) else ACTION_AGES["perpetrator_support"]
         for match in action.services:
             s = match.service
             local = not outside and (borough in s.areas or "west_midlands" in s.areas)
@@ -253,8 +253,10 @@ def _helpline_failures(a: dict[str, Any], plan: Plan) -> list[str]:
         failures.append("R20: a child harmed must be given Childline")
     if d == "concerned_other" and child and ("childline" in lines or "nspcc" not in lines):
         failures.append("R34: someone worried about a child gets the NSPCC, not Childline")
-    if d == "person_causing_harm" and set(lines) != {"respect-phoneline"}:
-        failures.append("R35: the helpline for the person causing harm is the Respect line")
+    # a child who harms is a child at risk too: Childline (R20, R27)
+    theirs = {"childline"} if policy.child_causing_harm(a) else {"respect-phoneline"}
+    if d == "person_causing_harm" and set(lines) != theirs:
+        failures.append(f"R35: the helpline for the person causing harm is {theirs}")
     must, never = policy.expected_lines(a)
     if must - set(lines) or never & set(lines):
         failures.append(f"R20: lines missing {must - set(lines)}, unfit {never & set(lines)}")

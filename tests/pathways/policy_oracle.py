@@ -294,6 +294,8 @@ def expected_reminders(a: dict[str, Any], actions: set[str]) -> set[str]:
             ids.add("forensic_options")
     else:
         ids.add("do_not_collude")
+        if child_causing_harm(a):
+            ids.add("child_disclosure")  # a child who harms is a child at risk too (R27)
     if "interpreter" in needs(a):
         ids.add("no_family_interpreters")
     if a.get("children_in_household"):
@@ -398,10 +400,16 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R20-other": other_abuse_only(a) and not causer and not (other and child),
             "R20-child": child and harmed,
             "R20-worried": child and other,
-            "R20-harm": causer,
+            "R20-harm": causer and "under_18" not in about(a),
+            "R20-child-harm": causer and "under_18" in about(a),
         },
     }
     return {kind: {rule for rule, due in by_rule.items() if due} for kind, by_rule in rules.items()}
+
+
+def child_causing_harm(a: dict[str, Any]) -> bool:
+    """The person telling you harms someone and is under 18 themselves (R27)."""
+    return who(a) == "person_causing_harm" and "under_18" in about(a)
 
 
 def expected_lines(a: dict[str, Any]) -> tuple[set[str], set[str]]:
@@ -414,9 +422,10 @@ def expected_lines(a: dict[str, Any]) -> tuple[set[str], set[str]]:
         "ndah": is_domestic_abuse(a) and adult_line and d != "person_causing_harm",
         "rape-crisis-247": "sexual_assault_abuse" in a["abuse_types"] and adult_line,
         "victim-support-national": other_abuse_only(a),
-        "childline": child and d == "person_harmed",
+        # a child telling you they harm someone (R27, R20: Childline for under-18s)
+        "childline": (child and d == "person_harmed") or child_causing_harm(a),
         "nspcc": worried_about_child,
-        "respect-phoneline": d == "person_causing_harm",
+        "respect-phoneline": d == "person_causing_harm" and not child_causing_harm(a),
     }
     if worried_about_child or d == "person_causing_harm":
         fits["rape-crisis-247"] = fits["ndah"] = fits["victim-support-national"] = False
