@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout
 
@@ -69,13 +69,44 @@ class ButtonsPanel(KeyHold, AnswerPanel):
                 self.current_button = button
         self.more = plain_label("", "More answers below")
         self.more.hide()
+        self.opened_on: QPushButton | None = None  # the answer focused as the page opened
+        self.space_asked = False
+        for button in self.buttons:
+            button.installEventFilter(self)
         layout.addWidget(self.more)
         if listed:
             layout.addStretch(1)  # the answers at the top
         self.seen_all = not listed  # yes and no share one row
 
     def focus_first(self) -> None:
-        (self.current_button or self.buttons[0]).setFocus()
+        button = self.current_button or self.buttons[0]
+        button.setFocus()
+        # focused by the app, not the worker: Space there asks first (H396)
+        self.opened_on = None if self.current_button else button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space on the answer the page opened focused on answers only pressed twice: a
+        stray Space answered "Yes, somewhere safe tonight", and the housing card went, or
+        "Yes, high risk" added a MARAC referral (housing officer's walk, 2026-12-04; H396).
+        An answer the worker moved to takes Space at once, as a button does."""
+        if event.type() == QEvent.Type.FocusIn and watched is not self.opened_on:
+            self.opened_on = None  # the worker moved: their choice of button
+        kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+        if event.type() not in kinds or event.key() != Qt.Key.Key_Space:
+            return False
+        if watched is not self.opened_on or watched is None:
+            return False
+        if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
+            if self.space_asked:
+                self.opened_on = None
+                return False  # pressed again: the button takes it
+            self.space_asked = True
+            key = next(k for k, b in zip(self.keys, self.buttons, strict=True) if b is watched)
+            self.more.setText(
+                f"Space would answer {self.labels[key]}: press Space again, or {key}."
+            )
+            self.more.show()
+        return True
 
     def in_view(self, focused):
         return self.more if self.more.isVisible() else focused

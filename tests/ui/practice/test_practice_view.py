@@ -117,7 +117,7 @@ def test_progress_keeps_which_cases_were_done_and_never_an_answer(qtbot, window,
     assert "amira-rent-arrears" in stored
     assert "children_in_household" not in stored and "birmingham" not in stored
     qtbot.keyClick(view.feedback.back, Qt.Key.Key_Return)
-    assert "1 of 24 cases" in view.chooser.progress.text()
+    assert f"1 of {len(graph.vignettes)} cases" in view.chooser.progress.text()
     assert not view.holds_case()  # back at the list: a directory update may now switch in
     assert view.chooser.list.item(0).text().endswith("\u2714 done")
 

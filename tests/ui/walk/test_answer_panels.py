@@ -139,3 +139,35 @@ def test_y_and_n_answer_a_choice_whose_answers_are_yes_and_no(qtbot, graph):
     qtbot.addWidget(borough)
     with qtbot.assertNotEmitted(borough.answered):
         qtbot.keyClicks(borough, "y")
+
+
+def test_space_on_the_answer_the_page_opened_on_asks_before_it_answers(qtbot, graph):
+    """A stray Space answered "Yes, somewhere safe tonight" (the housing card went) and
+    "Yes, high risk" (a MARAC referral came): the page opens focused on its first answer
+    (housing officer's walk, 2026-12-04; H396)."""
+    panel = panel_for(graph.questions["safe_tonight"], None)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    emitted = []
+    panel.answered.connect(emitted.append)
+    panel.focus_first()
+    first = panel.buttons[0]
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert emitted == [] and panel.more.isVisible()
+    assert panel.more.text().startswith(f"Space would answer {panel.labels['1']}")
+    qtbot.keyClick(first, Qt.Key.Key_Space)  # pressed again: taken
+    assert emitted == [panel.keys["1"]]
+
+
+def test_space_on_an_answer_the_worker_moved_to_answers_at_once(qtbot, graph):
+    panel = panel_for(graph.questions["safe_tonight"], None)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    emitted = []
+    panel.answered.connect(emitted.append)
+    panel.focus_first()
+    panel.buttons[1].setFocus(Qt.FocusReason.TabFocusReason)  # Tab, as the worker would
+    qtbot.keyClick(panel.buttons[1], Qt.Key.Key_Space)
+    assert emitted == [panel.keys["2"]]
