@@ -30,4 +30,4 @@ def test_a_vignette_a_rule_change_made_wrong_fails_the_check(tmp_path, capsys):
         "error: li-wants-to-wait, point 1: the expected plan no longer shows "
         "'action:marac_referral'" in captured.err
     )
-    assert "25 vignettes checked" in captured.out  # coverage is the plans', not the claims'
+    assert "26 vignettes checked" in captured.out  # coverage is the plans', not the claims'

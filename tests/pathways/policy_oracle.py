@@ -368,6 +368,11 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R29": "works_with_adults_at_risk" in about(a),
         },
         "inform_safeguarding_lead": {"R2": a["tier"] == 1, "R34-lead": other, "R35-lead": causer},
+        "concerned_other_advice": {
+            "R34": other,
+            # the SARC's number and its time limits to pass on, never a referral (R34, R10)
+            "R34-sarc": other and saa and not child and timing in URGENT_TIMINGS,
+        },
         "marac_referral": {"R6": level == "high", "R6-tier1": level == "high" and a["tier"] == 1},
         "idva_referral": {
             "R6": level == "high" and harmed,
