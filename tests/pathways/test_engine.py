@@ -617,3 +617,22 @@ def test_the_words_to_say_wait_until_the_person_causing_harm_cannot_hear(pathway
     assert len(said) == 1 and "say none of the words below until you are alone" in said[0]
     alone = _plan(pathway, perpetrator_nearby=False)
     assert not [n for n in alone.notices if n.id == "person_causing_harm_may_hear"]
+
+
+def test_a_child_under_16_is_not_told_asking_the_police_is_their_choice(pathway):
+    """ "Under Clare's Law you … can ask the police … It is your choice", to a 14-year-old
+    whose "partner" raped them this week (complex-case review, 2026-12-04; H398)."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16(relationship_to_abuser="partner_or_ex", consent_to_share="no")
+    clare = pathway.step(answers_for(pathway, case)).plan.action("dvds_option")
+    assert "choice" not in clare.say and "keep young people safe" in clare.say
+
+
+def test_at_tier_1_a_referral_due_today_is_made_today_whoever_makes_it(pathway):
+    """ "Refer to the children's front door today" beside "your safeguarding lead takes the
+    referrals forward" left each to think the other phoned (complex-case review; H398)."""
+    plan = _plan(pathway, tier=1, children_in_household=True, dash_answers=None)
+    assert plan.action("child_safeguarding_referral")
+    lead = plan.action("inform_safeguarding_lead")
+    assert "if you cannot reach them, make it yourself" in lead.why
