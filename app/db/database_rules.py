@@ -15,8 +15,8 @@ from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.oruk_format import read_directory
-from app.db.refuge_card_words import plain_words_problem, secret_refuge
-from app.db.refuge_details import refuge_record_problems
+from app.db.refuge_card_words import secret_refuge
+from app.db.refuge_ties import tie_problems, unseen_words_problems
 from app.db.refuge_words import (
     REFUGE_KIND,
     held_as_refuge,
@@ -59,7 +59,7 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
             for field, found in service_problems(record, words.kinds, words.areas).items()
             for problem in found
         ]
-    refuges = refuge_address_problems(rows) + card_word_problems(rows) + unseen_words_problems(rows)
+    refuges = refuge_address_problems(rows) + unseen_words_problems(rows)
     return problems + kind_problems(rows) + refuges + one_route_each(rows)
 
 
@@ -142,57 +142,13 @@ def check_refuges_in_use(in_use: Graph, source: Source, release: Source | None =
         for sid, service in graph.services.items()
         if secret_refuge(service.kinds, service.name)
     }
-    tied = set(card_word_problems(rows))  # said by the rows' own rules already
-    problems += [p for p in card_word_problems(rows, secret) if p not in tied]
+    known = {sid for graph in graphs for sid in graph.services}
+    problems += tie_problems(rows, secret, known)
     if problems:
         raise Refused(
             every_problem(problems) + "\n(a refuge in the directory in use or the release's own: "
             "ask the developers if it is a refuge no longer)"
         )
-
-
-def card_word_problems(rows: Rows, were_refuges: set[str] = frozenset()) -> list[str]:
-    """A refuge's card in plain words and its details no more than who it is (H386, H390),
-    for a service a refuge by its ties, not its own kinds or name (those are read with its
-    row): a refuge before (`were_refuges`: the directory in use's or the release's), or one
-    of a refuge's own organisation. A second house added as a "DA service", or a refuge
-    untagged in one update and given its whereabouts in the next, was held to the address
-    rule alone (re-attack, 2026-12-04; H390)."""
-    records = copy_records(rows)
-    secret = {r["id"] for r in records if secret_refuge(r["kinds"].split(";"), r["name"])}
-    theirs = {_plain(r["organisation"]) for r in records if r["id"] in secret}
-    return [
-        f"{record['name']} ({record['id']}): {field}: {problem}"
-        for record in records
-        if record["id"] not in secret
-        and (record["id"] in were_refuges or _plain(record["organisation"]) in theirs - {""})
-        for field, problem in refuge_record_problems(record).items()
-        if not where_said(record.get(field) or "")
-    ]
-
-
-def unseen_words_problems(rows: Rows) -> list[str]:
-    """A refuge's words no worker is shown, in plain words too: its description, who it is
-    for, its other numbers' notes. Not on its card, they were in every laptop's Directory
-    search ("Vicarage" found the refuge) and its export (re-attack, 2026-12-04; H390)."""
-    kinds = _kinds_by_service(rows)
-    secret = {s["id"] for s in rows["service"] if secret_refuge(kinds.get(s["id"], ()), s["name"])}
-    shown = {r["id"]: r["phone_note"] for r in copy_records(rows) if r["id"] in secret}
-    held = [
-        (f"{s['name']} ({s['id']}): {field}", s.get(field) or "")
-        for s in rows["service"]
-        if s["id"] in secret
-        for field in ("description", "eligibility_description")
-    ] + [
-        (f"phone {p['id']}: description", p.get("description") or "")
-        for p in rows["phone"]
-        if p["service_id"] in secret and not shown[p["service_id"]].endswith(p["description"] or "")
-    ]
-    return [
-        f"{where}: {problem}"
-        for where, text in held
-        if not where_said(text) and (problem := plain_words_problem(text))
-    ]
 
 
 def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) -> list[str]:

@@ -89,8 +89,11 @@ WORDS = """
     address location info enquiries admin hello sorry thank thanks yes also sometimes often
     usual normally otherwise unless already soon quickly first second alone together
     ask answering calling ringing leaving staying bringing taking outside since behalf working
-    childline tel samaritans rely foster step upstairs downstairs fund member turn see
+    childline tel samaritans rely foster step fund member turn see
     search caller show itemised bill client drop young visitor partnership work
+    closely home kitchen meet agreed better basils christmas moment down meantime reopen
+    refurbish cover itself reason assistance manage medication actively attend school
+    settling period homework club registered ltd especially longer rule saint
     above below near
 """
 ALLOWED = frozenset(WORDS.split())
@@ -99,30 +102,41 @@ ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed"
 
 # what the list's words can still say of where a place is: a landmark near it ("by the
 # Wolverhampton police office", "same site as the council housing office") or a side of a
-# borough ("Wolverhampton west") (re-attack, 2026-12-04; H390)
+# borough ("Wolverhampton west") (re-attack, 2026-12-04; H390); read within a clause, never
+# across its commas and full stops ("… except Wolverhampton, West Midlands"; "Outside hours,
+# call the police"; "same rules as the council" was no place: re-attack, second round; H399)
 NEAR = (
-    r"(?:near|beside|behind|opposite|next to|back of|between|above|below|beneath|outside"
-    r"|moved|same|shared site|past|over the)"
+    r"(?:near|beside|behind|opposite|next to|back of|side of|rear of|top of|floor of"
+    r"|between|above|below|beneath|outside|moved to|same site|same building|shared site"
+    r"|same place|past|over the|across from|within the|(?:north|south|east|west) of"
+    r"|(?:minutes?|mins|miles?|yards|metres|walk) from)"
 )
 UP_TO_THREE = r"(?: [^\W\d_]+){0,3}?"
-LANDMARKS = r"(?:police|court|council|office|gp|doctor|site|bank|unit|house|flat|floor)"
+LANDMARKS = (
+    r"(?:police|court|council|office|gp|doctor|site|bank|unit|house|flat|floor|school|sarc"
+    r"|nhs|samaritans)"
+)
 BUILDINGS = r"(?:office|site|bank|unit|house|flat|floor)"  # after "by": a place, not who acts
 BOROUGHS = "wolverhampton|birmingham|coventry|dudley|sandwell|solihull|walsall"
+# a side of a borough; a street or a building of one ("Dudley Place", "Birmingham New
+# Walk"); a house by its place in a row ("the third house after …")
 SIDE = (
     rf"\b(?:north|south|east|west)(?: of)? (?:the )?(?:{BOROUGHS})\b"
-    rf"|\b(?:{BOROUGHS}) (?:north|south|east|west)\b"
+    rf"|\b(?:{BOROUGHS}) (?:north|south|east|west|place|walk|new|court|bank|site|house)\b"
+    r"|\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)?) (?:house|flat|door)"
+    r" (?:on|after|from|past|along)\b"
 )
 PLACED = re.compile(
-    r"\b(?:police|council|court)(?: housing)? (?:office|site|station)\b"
-    rf"|\b{NEAR}{UP_TO_THREE} {LANDMARKS}\b(?! hours?)"
-    rf"|\bby{UP_TO_THREE} {BUILDINGS}\b(?! hours?)|{SIDE}"
+    rf"\b{NEAR}{UP_TO_THREE} {LANDMARKS}\b(?! hours?)"
+    rf"|\b(?:by|old){UP_TO_THREE} (?:{BUILDINGS}|court|school)\b(?! hours?)|{SIDE}"
 )
 # figures a card may hold besides phone numbers: a time, a year, an extension, text relay's
 # prefix; four figures or more, two of three, a decimal, or three groups in a row are a map's
 # ("391200 300300", "so 912 003", "52.58 2.12", "52 35 10, 2 07 44")
 FIGURES_SAID = re.compile(
     r"(?<![\d.])(?:[01]?\d|2[0-4])[:.][0-5]\d(?![\d.])|(?<!\d)(?:19|20)\d\d(?!\d)|\b365\b"
-    r"|\b18001\b|\b(?:ext|extension|option|press)\.?\s*\d{1,5}\b|(?<=\d)(?:st|nd|rd|th)\b",
+    r"|\b18001\b|\b(?:charity|company)(?: number| no\.?)?\s*\d{6,8}\b"
+    r"|\b(?:ext|extension|option|press)\.?\s*\d{1,5}\b|(?<=\d)(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
 ODD_FIGURES = re.compile(r"\d{4,}|\d{3}[\s,]+\d{3}|\d\.\d|\d+(?:[\s,]+\d+){2,}")
@@ -132,7 +146,15 @@ PHONE = re.compile(
     r"(?<!\d)(?:\+44\s?(?:\(0\)\s?)?|0)\d(?:[ \-.()]{0,3}\d){8,9}(?!\d)"
     r"|\b0800[ ]?11[ ]?11\b|\b(?:999|101|111|116[ ]?123)\b"
 )
-LINK = re.compile(r"\b(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com|net|info)\b")
+# an e-mail or a web address, with its path: each of its words is read, its site's name too
+# ("www.12acaciaroad.co.uk" and "refuge@old-vicarage.whitmore-reans.org.uk" were left out
+# whole: re-attack, second round, 2026-12-04; H399); run together from plain words and the
+# refuge's own names they may be ("thehaven.org.uk", "havenrefuge@…")
+ADDRESS = re.compile(
+    r"[\w.+-]+@[\w.-]+\w|\b(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
+    r"\.(?:uk|org|com|net|info)\b(?:/[\w./%-]*)?"
+)
+ADDRESS_PARTS = {"www", "http", "https", "org", "uk", "co", "com", "net", "info", "gov", "nhs"}
 
 
 def secret_refuge(kinds, name: str = "") -> bool:
@@ -150,18 +172,39 @@ def _listed(word: str) -> bool:
     )
 
 
+def _run_together(word: str, own: frozenset[str]) -> bool:
+    """Plain words and the refuge's own names run together, two letters or more each."""
+    fits = [True] + [False] * len(word)
+    for end in range(2, len(word) + 1):
+        fits[end] = any(
+            fits[start] and (word[start:end] in ALLOWED or word[start:end] in own)
+            for start in range(end - 1)
+        )
+    return fits[-1]
+
+
+def address_words(address: str, own: frozenset[str] = frozenset()) -> list[str]:
+    """An e-mail or web address's words that are neither plain words nor the refuge's own
+    names, alone or run together: its site's name, its path, what is before the @."""
+    words = re.split(r"[^a-z0-9]+", as_read(address).casefold())
+    held = {"", *ADDRESS_PARTS}
+    return [w for w in words if w not in held and not w.isdigit() and not _run_together(w, own)]
+
+
 def _plain(text: str) -> str:
-    """The words as a reader sees them: phone numbers, times and years, a web site's name
-    and an e-mail address's host left out (what is before the @ is words)."""
-    text = PHONE.sub(" ", as_read(text))
-    text = re.sub(r"@[\w.-]+", " ", text)
-    return FIGURES_SAID.sub(" ", LINK.sub(" ", text)).casefold()
+    """The words as a reader sees them: phone numbers, times and years, and e-mail and web
+    addresses (read apart) left out."""
+    text = ADDRESS.sub(" ", PHONE.sub(" ", as_read(text)))
+    return FIGURES_SAID.sub(" ", text).casefold()
 
 
-def unlisted_words(text: str) -> list[str]:
+def unlisted_words(text: str, own: frozenset[str] = frozenset()) -> list[str]:
     """The words of `text` not in ALLOWED, each once, in order: read as a reader sees its
-    letters (look-alikes, accents aside), its phone numbers and figures left out."""
+    letters (look-alikes, accents aside), its phone numbers and figures left out; an
+    address's words may be plain words and `own` (the refuge's names) run together."""
     found: list[str] = []
+    for address in ADDRESS.findall(as_read(text)):
+        found += [w for w in address_words(address, own) if w not in found]
     for word in re.findall(r"[^\W\d_]+", _plain(text)):
         if not _listed(word) and word not in found:
             found.append(word)
@@ -173,12 +216,15 @@ def place_said(text: str) -> str:
     plain = _plain(text)
     if symbol := next((c for c in plain if unicodedata.category(c) in ("So", "Sk", "Co")), ""):
         return symbol  # letters drawn as symbols ("🅰🅲🅰🅲🅸🅰") are read as no word
-    words = " ".join(re.findall(r"[^\W\d_]+|\d+(?:\.\d+)?", plain))
-    found = ODD_FIGURES.search(plain) or PLACED.search(words)
-    return found.group() if found else ""
+    if odd := ODD_FIGURES.search(plain):
+        return odd.group()
+    for clause in re.split(r"[,.;:!?()/\[\]]", plain):
+        if found := PLACED.search(" ".join(re.findall(r"[^\W\d_]+|\d+", clause))):
+            return found.group()
+    return ""
 
 
-def plain_words_problem(text: str) -> str:
+def plain_words_problem(text: str, own: frozenset[str] = frozenset()) -> str:
     """The refusal of a refuge's card's words, naming those not allowed, or ""."""
     if said := place_said(text):
         return (
@@ -186,7 +232,7 @@ def plain_words_problem(text: str) -> str:
             "a side of a borough, or figures that are no phone number, time, age or year): "
             "remove it"
         )
-    if not (words := unlisted_words(text)):
+    if not (words := unlisted_words(text, own)):
         return ""
     named = ", ".join(repr(w) for w in words[:6]) + (" …" if len(words) > 6 else "")
     return (

@@ -14,6 +14,7 @@ import re
 from app.db.refuge_card_words import (
     ALLOWED,
     CARD_FIELDS,
+    address_words,
     place_said,
     plain_words_problem,
     unlisted_words,
@@ -21,37 +22,45 @@ from app.db.refuge_card_words import (
 from app.db.refuge_words import as_read
 
 DETAIL_FIELDS = ("name", "organisation", "website", "email", "source", "source_seen")
-# a place after "at", "in" or "on" in a source, capital first: "the manager at The Old
-# Vicarage", "seen in Acacia House" (not "in a public GitHub repo": a word of the list)
-PLACE_AFTER = re.compile(r"\b(?:at|in|on|near)\s+(?:[Tt]he\s+)?((?:[A-Z][\w'’]*[\s,]*)+)")
+# a place after "at", "in", "phoned" or "visited" in a source, in any case: "the manager at
+# The Old Vicarage", "phoned the manager at the old vicarage", "Visited: The Old Vicarage"
+# (re-attack, second round, 2026-12-04; H399); read up to the clause's end
+PLACE_AFTER = re.compile(
+    r"\b(?:at|in|on|near|visited|phoned|rang|called)\b[:\s]+([^,;()\[\]]+)", re.IGNORECASE
+)
+# the words of where a source was seen ("a public GitHub repo's service data", "BBC News")
+SOURCE_WORDS = {
+    "github", "repo", "repository", "news", "bbc", "observer", "article", "press", "stored",
+    "copy", "index", "file", "id", "anniversary", "exists", "web", "centre",
+}  # fmt: skip
 
 
 def details_problems(row: dict) -> dict[str, str]:
     """The fields of a refuge's row that say more than who it is, each with its refusal."""
     name, organisation = row.get("name") or "", row.get("organisation") or ""
-    own = _words(name) | _words(organisation)
+    own = frozenset(_words(name) | _words(organisation))
     found = {}
     for field, others in (("name", organisation), ("organisation", name)):
-        extra = [w for w in unlisted_words(row.get(field) or "") if w not in _words(others)]
+        said = row.get(field) or ""
+        extra = [w for w in unlisted_words(said) if w not in _words(others)]
+        if where := place_said(said):  # a map's figures, a landmark ("The Haven 391200 300300")
+            extra = [where, *extra]
         if extra:
             found[field] = (
                 f"a refuge's {field} says who it is, never where: {', '.join(map(repr, extra))} "
                 f"{'is' if len(extra) == 1 else 'are'} neither in its "
                 f"{'organisation' if field == 'name' else 'name'} nor a plain word"
             )
-    for field, words in (
-        ("website", _path(row.get("website") or "")),
-        ("email", _local_part(row.get("email") or "")),
-    ):
-        if extra := [w for w in unlisted_words(words) if w not in own]:
+    for field in ("website", "email"):
+        if extra := address_words(row.get(field) or "", own):
             found[field] = (
-                f"a refuge's {field} says no more than its site: {', '.join(map(repr, extra))} "
-                "may say where it is; give the site's own address"
+                f"a refuge's {field} says no more than who it is: {', '.join(map(repr, extra))} "
+                "may say where it is; give an address in its own name or plain words"
             )
     for field in ("source", "source_seen"):
         said = row.get(field) or ""
-        places = [p.strip(" ,") for p in PLACE_AFTER.findall(as_read(said))]
-        unnamed = [p for p in places if _words(p) - ALLOWED - own]
+        after = PLACE_AFTER.findall(said)
+        unnamed = [p.strip() for p in after if _words(p) - ALLOWED - own - SOURCE_WORDS]
         # its figures are a page's or a date's: a map's are the address rule's
         if where := place_said(re.sub(r"\d", " ", said)) or next(iter(unnamed), ""):
             found[field] = (
@@ -65,22 +74,13 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", as_read(text).casefold()))
 
 
-def _path(website: str) -> str:
-    """A web address's words after its site's name: "refuge/12-acacia-road"."""
-    return re.sub(r"^\s*(?:https?://)?[^/\s]*", "", website)
-
-
-def _local_part(email: str) -> str:
-    """An e-mail address's words before the @: "oldvicarage.whitmorereans"."""
-    return email.split("@", 1)[0] if "@" in email else ""
-
-
 def refuge_record_problems(record: dict) -> dict[str, str]:
     """A refuge's card in plain words and its details saying no more than who it is, by
     field: what a worker is shown of a refuge, in words that cannot say where it is."""
+    own = frozenset(_words(record.get("name") or "") | _words(record.get("organisation") or ""))
     found = {
         field: problem
         for field in CARD_FIELDS
-        if (problem := plain_words_problem(record.get(field) or ""))
+        if (problem := plain_words_problem(record.get(field) or "", own))
     }
     return found | details_problems(record)

@@ -332,18 +332,61 @@ def test_another_service_naming_a_refuge_is_read_for_its_address(tmp_path):
     assert database_problems(helpline) == []
 
 
-def test_a_service_of_a_refuges_own_organisation_is_held_as_the_refuge_is(tmp_path):
+def second_house(name: str, organisation: str, note: str) -> list[str]:
+    """A new service copied from The Haven's, of kind DA service only, with its own note."""
+    return [
+        "INSERT INTO service SELECT 'second-house', " + organisation + ", minimum_age, "
+        f"maximum_age, '{name}', description, url, email, status, application_process, "
+        "eligibility_description, assured_date, alert, audience, self_referral, source, "
+        "source_date, confidence, notes, assured_method, assured_by FROM service "
+        "WHERE id = 'haven-wolverhampton'",
+        "INSERT INTO attribute VALUES ('second-house/kind/da_service', 'second-house', "
+        "'service', 'service', 'navigator_service_kind/da_service', '')",
+        "INSERT INTO service_area VALUES ('second-house/area/wolverhampton', 'second-house', "
+        "'wolverhampton', '')",
+        f"INSERT INTO phone VALUES ('second-house/phone/1', 'second-house', 1, '01902 555 123', "
+        f"'voice', '{note}')",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, organisation",
+    [("Second house", "organization_id"), ("Haven second house", "NULL")],
+)
+def test_a_new_service_of_a_refuges_organisation_or_name_is_held_as_the_refuge_is(
+    tmp_path, name, organisation
+):
     """A second house of the refuge's, added as a DA service, its whereabouts in a lead's
     plain wording: held to the address rule alone, it was published and printed on the plan
-    (re-attack, 2026-12-04; H390)."""
+    (re-attack, 2026-12-04; H390), and with the organisation left empty (H399)."""
+    from app.db.database_rules import check_refuges_in_use
+    from app.db.loader import load_graph
+
+    note = "Second house at The Old Vicarage, Whitmore Reans: ring first"
+    database = shipped_changed(tmp_path / "fed.sqlite", *second_house(name, organisation, note))
+    with pytest.raises(Refused, match=r"(?s)\(second-house\): phone_note: .*'vicarage'"):
+        check_refuges_in_use(load_graph(SHIPPED), database)
+
+
+def test_a_refuge_added_holds_no_other_service_of_its_organisation_to_its_words(tmp_path):
+    """A refuge of Black Country Women's Aid's held BCWA's public IDVA card to a refuge's
+    words, and a council's refuge its safeguarding and housing cards (re-attack, second
+    round, 2026-12-04; H399)."""
+    from app.db.database_rules import check_refuges_in_use
+    from app.db.loader import load_graph
+
+    bcwa = "(SELECT organization_id FROM service WHERE id = 'bcwa')"
+    added = second_house("BCWA refuge", bcwa, "Ring first")
     database = shipped_changed(
         tmp_path / "fed.sqlite",
-        "UPDATE service SET organization_id = 'org-the-haven-wolverhampton' WHERE id = 'bcwa'",
-        "UPDATE phone SET description = 'Refuge at The Old Vicarage, Whitmore Reans' "
-        "WHERE service_id = 'bcwa'",
+        *added,
+        "INSERT INTO attribute VALUES ('second-house/kind/refuge', 'second-house', "
+        "'service', 'service', 'navigator_service_kind/refuge', '')",
+        "UPDATE service SET application_process = 'Sandwell council guidance: refer the "
+        "client to BCWA for IDVA support.' WHERE id = 'bcwa'",
     )
-    problems = [p for p in database_problems(database) if "(bcwa): phone_note: " in p]
-    assert len(problems) == 1 and "'vicarage'" in problems[0]
+    assert database_problems(database) == []
+    check_refuges_in_use(load_graph(SHIPPED), database)  # refuses nothing
 
 
 def test_the_national_helpline_that_finds_refuge_places_is_no_refuges_card(tmp_path):

@@ -34,7 +34,7 @@ WHEREABOUTS = [
 @pytest.mark.parametrize("said", WHEREABOUTS)
 def test_a_place_named_in_any_way_is_not_a_plain_word(said):
     assert unlisted_words(said)
-    assert "not among them" in plain_words_problem(said)
+    assert plain_words_problem(said).startswith("a refuge's card")
 
 
 # what the list's own words said of a place, each published and printed on the plan before
@@ -56,6 +56,17 @@ PLACED_IN_LISTED_WORDS = [
     "Refuge: 52 35 10, 2 07 44",
     "Refuge 52.58 2.12",
     "Ring first. \U0001f170\U0001f172\U0001f170\U0001f172\U0001f178\U0001f170",
+    # the second round, after H390 (H399): a public building of a borough, an old one, a
+    # house by its place in a row, an address's words
+    "Refuge is across from the Wolverhampton SARC",
+    "Refuge is the old Walsall police house",
+    "Refuge is in the same place as the Walsall Samaritans",
+    "Refuge: the house at the back of the Wolverhampton SARC",
+    "Refuge on Dudley Place, ring first",
+    "Refuge: the third house after the Walsall SARC",
+    "Refuge is 2 minutes from the Walsall police office",
+    "Ring first. www.12acaciaroad.co.uk",
+    "Ring first; email manager@whitmore-reans",
 ]
 
 
@@ -89,13 +100,24 @@ def test_look_alike_letters_are_read_as_a_reader_sees_them():
         "Please send the completed DASH risk assessment with the referral form.",
         "Women and children only. Ring first: we do not take walk-ins.",
         "Stays up to 6 months; boys up to 12; 16-17 year olds considered",
-        "Referrals to referrals@thehaven.org.uk or via www.thehaven.org.uk",
+        "Referrals to referrals@refuge.org.uk or via www.refuge.org.uk/get-help",
         "Referrals by the police, social care or self; run by the council housing team",
         "Open in office hours; outside office hours ring the police on 999",
         "Ground floor room with a lift; 2nd floor bedrooms; ext 2345",
         "Ring between 9:30 and 17:00, 365 days a year, since 2019; Childline 0800 1111",
         "Vacancies change daily: ring on the day rather than relying on last week's list.",
         "Please do not turn up without ringing first",
+        # read within a clause, never across it, and the alert a lead writes in a hurry
+        # (H399): each was refused as placing the refuge, or for one missing word
+        "Takes referrals from anywhere in the UK except Wolverhampton, West Midlands.",
+        "Refuge in Birmingham. South Asian women especially welcome.",
+        "Outside hours, call the police on 999 in an emergency.",
+        "Referrals via the council housing office or the police.",
+        "Moved: the office phone is now 01902 555 777; the old council number no longer works.",
+        "Open to women with NRPF; same rules as the council's NRPF team.",
+        "Phone line down until Monday 7 December; use the email address in the meantime.",
+        "Refuge closed to new referrals over Christmas while we refurbish; reopens 4 January.",
+        "Children attend local schools after a settling-in period; homework club.",
     ],
 )
 def test_how_a_refuge_is_reached_is_said_in_plain_words(said):
@@ -108,6 +130,17 @@ def test_a_helpline_that_finds_refuge_places_has_no_refuges_card():
     assert not secret_refuge(["helpline_da", "refuge"])
     assert secret_refuge(["da_service", "refuge"])
     assert secret_refuge(["da_service"], name="Acacia refuge")  # called one by its name
+
+
+def test_an_address_says_no_more_than_plain_words_and_the_refuges_own_names():
+    """ "www.12acaciaroad.co.uk" in a note was left out whole (re-attack, second round;
+    H399): an address's words are read, run together or apart."""
+    own = frozenset({"the", "haven", "wolverhampton"})
+    assert plain_words_problem("Email referrals@thehaven.org.uk", own) == ""
+    assert plain_words_problem("See www.thehaven.org.uk/refuge", own) == ""
+    assert "'12acaciaroad'" in plain_words_problem("Ring first. www.12acaciaroad.co.uk", own)
+    said = plain_words_problem("refuge@old-vicarage.whitmore-reans.org.uk", own)
+    assert "'vicarage'" in said and "'whitmore'" in said and "'reans'" in said
 
 
 def test_the_place_said_is_named_for_the_lead():

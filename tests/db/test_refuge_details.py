@@ -28,6 +28,11 @@ HAVEN = {
         ("source", "Phoned the manager at The Old Vicarage, Whitmore Reans", "Old Vicarage"),
         ("source_seen", "2026-11-30 (manager at The Old Vicarage, Whitmore Reans)", "Vicarage"),
         ("source", "Phoned the manager; refuge is by the police office", "police office"),
+        # in lower case, without "at", and a site's own name (re-attack, second round; H399)
+        ("source", "phoned the manager at the old vicarage, 1 dec 2026", "old vicarage"),
+        ("source", "Visited: The Old Vicarage, Whitmore Reans", "Old Vicarage"),
+        ("website", "https://oldvicarage-whitmorereans.org.uk/", "'oldvicarage'"),
+        ("name", "The Haven 391200 300300", "391200"),
     ],
 )
 def test_a_refuges_details_that_say_where_it_is_are_refused(field, said, named):
@@ -44,6 +49,8 @@ def test_a_refuges_details_that_say_where_it_is_are_refused(field, said, named):
         ("source", "Phoned the manager, 1 Dec 2026; Women's Aid Routes to Support"),
         ("source", "Spoke to the team at Women's Aid; seen in a public GitHub repo"),
         ("source", "Rang the Haven in Wolverhampton, 1 Dec 2026"),
+        ("organisation", "The Haven Wolverhampton (registered charity 1051234)"),
+        ("website", "https://www.thehaven.org.uk/get-help/refuge"),
     ],
 )
 def test_who_a_refuge_is_and_who_said_so_are_allowed(field, said):

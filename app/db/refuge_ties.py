@@ -1,0 +1,80 @@
+"""Services held as a refuge by what ties them to one, not by their own kinds or name (those
+are read with their row, service_checks): a refuge before, in the directory in use or the
+release's own, untagged in one update and given its whereabouts in the next; or a service new
+to this update that names a refuge by its name or is of its organisation: a refuge's second
+house added as a "DA service" (re-attack, 2026-12-04; H390). Only services new to the update
+are tied by a name: every card of a refuge's organisation (Black Country Women's Aid's IDVA
+line, a council's safeguarding, the charity Refuge's helpline) was held to a refuge's words
+once one refuge of theirs was added (re-attack, second round; H399)."""
+
+from __future__ import annotations
+
+import re
+
+from app.db.copy_records import copy_records
+from app.db.refuge_card_words import plain_words_problem, secret_refuge
+from app.db.refuge_details import refuge_record_problems
+from app.db.refuge_words import as_read, names_a_refuge, refuge_names, where_said
+from app.db.service_rows import Rows
+
+
+def tie_problems(rows: Rows, were_refuges: set[str], known: set[str]) -> list[str]:
+    """What a worker is shown of each service tied to a refuge, and its words no worker is
+    shown, in a refuge's words (`known`: the ids of the directory in use and the release)."""
+    records = copy_records(rows)
+    secret = {r["id"] for r in records if secret_refuge(r["kinds"].split(";"), r["name"])}
+    theirs = {_plain(r["organisation"]) for r in records if r["id"] in secret} - {""}
+    named = refuge_names((r["name"] for r in records if r["id"] in secret), _places(rows))
+
+    def is_tied(record: dict[str, str]) -> bool:
+        kinds = record["kinds"].split(";")
+        if record["id"] in secret or any(k.startswith("helpline") for k in kinds):
+            return False
+        if record["id"] in were_refuges:
+            return True
+        ours = _plain(record["organisation"]) in theirs or names_a_refuge(record["name"], named)
+        return record["id"] not in known and ours
+
+    tied = {r["id"] for r in records if is_tied(r)}
+    return [
+        f"{r['name']} ({r['id']}): {field}: {problem}"
+        for r in records
+        if r["id"] in tied
+        for field, problem in refuge_record_problems(r).items()
+        if not where_said(r.get(field) or "")
+    ] + unseen_words_problems(rows, tied)
+
+
+def unseen_words_problems(rows: Rows, ids: set[str] | None = None) -> list[str]:
+    """A refuge's words no worker is shown, in plain words too: its description, who it is
+    for, its other numbers' notes. Not on its card, they were in every laptop's Directory
+    search ("Vicarage" found the refuge) and its export (re-attack, 2026-12-04; H390).
+    `ids`: those held as refuges by their ties; without, those by their own kinds or name."""
+    records = copy_records(rows)
+    if ids is None:
+        ids = {r["id"] for r in records if secret_refuge(r["kinds"].split(";"), r["name"])}
+    shown = {r["id"]: r["phone_note"] for r in records if r["id"] in ids}
+    held = [
+        (f"{s['name']} ({s['id']}): {field}", s.get(field) or "")
+        for s in rows["service"]
+        if s["id"] in ids
+        for field in ("description", "eligibility_description")
+    ] + [
+        (f"phone {p['id']}: description", p.get("description") or "")
+        for p in rows["phone"]
+        if p["service_id"] in ids and not shown[p["service_id"]].endswith(p["description"] or "")
+    ]
+    return [
+        f"{where}: {problem}"
+        for where, text in held
+        if not where_said(text) and (problem := plain_words_problem(text))
+    ]
+
+
+def _places(rows: Rows) -> set[str]:
+    return {a["name"] for a in rows["service_area"]}
+
+
+def _plain(words: str) -> str:
+    """An organisation's name as read: "The Haven Wolverhampton" is "thehavenwolverhampton"."""
+    return re.sub(r"[\W_]+", "", as_read(words).casefold())
