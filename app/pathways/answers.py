@@ -48,7 +48,7 @@ def answer_label(question: Question, value: Any) -> str:
         # a pregnancy the Dash gave (item 9, not asked again) was nowhere in the summary
         # (officer walks, 2026-12-01 and 2026-12-02)
         yes = [str(n) for n, item in enumerate(question.items, 1) if value.get(item.id) == "yes"]
-        items = f" (items {', '.join(yes)})" if yes else ""
+        items = f" (item{'s' if len(yes) > 1 else ''} {', '.join(yes)})" if yes else ""
         # a Dash with items not known read "Completed" in the read-back (walk, 2026-12-04)
         unknown = sum(value.get(item.id) not in ("yes", "no") for item in question.items)
         said = f"{len(yes)} of {len(question.items)} 'yes'{items}"

@@ -103,7 +103,7 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     outside = a["borough"] == "outside_west_midlands"
     if outside != any(n.id == "outside_west_midlands" for n in plan.notices):
         failures.append("R21: outside the West Midlands must be said, and only then")
-    near = a.get("perpetrator_nearby") is True
+    near = a.get("perpetrator_nearby") is True and a.get("immediate_danger") is not True
     if near != any(n.id == "person_causing_harm_may_hear" for n in plan.notices):
         failures.append("§5: the words to say wait while the person causing harm may hear")
     child = plan.action("child_safeguarding_referral")

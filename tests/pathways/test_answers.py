@@ -22,4 +22,4 @@ def test_each_kind_of_answer_reads_as_the_worker_gave_it(pathway):
     )
     # every item answered (walk, 2026-12-04: 14 blank read "Completed")
     whole = {item.id: "no" for item in dash.items} | {"dash_09": "yes"}
-    assert answer_label(dash, whole) == "Completed: 1 of 24 'yes' (items 9)"
+    assert answer_label(dash, whole) == "Completed: 1 of 24 'yes' (item 9)"

@@ -615,6 +615,8 @@ def test_the_words_to_say_wait_until_the_person_causing_harm_cannot_hear(pathway
     near = _plan(pathway, perpetrator_nearby=True, additional_needs=["interpreter"])
     said = [n.text for n in near.notices if n.id == "person_causing_harm_may_hear"]
     assert len(said) == 1 and "say none of the words below until you are alone" in said[0]
+    danger = _plan(pathway, perpetrator_nearby=True, immediate_danger=True)  # 999's own words
+    assert not [n for n in danger.notices if n.id == "person_causing_harm_may_hear"]
     alone = _plan(pathway, perpetrator_nearby=False)
     assert not [n for n in alone.notices if n.id == "person_causing_harm_may_hear"]
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from app.pathways.conditions import same
 from app.pathways.graph import Question
-from app.ui.labels import key_label, plain_label
+from app.ui.labels import announce, key_label, plain_label
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import (
     NONE_KEY,
@@ -26,6 +26,8 @@ from app.ui.walk.panel_base import (
     ignores_chords,
     typed,
 )
+
+SPACE_ASKS = "Space would answer"
 
 
 class ButtonsPanel(KeyHold, AnswerPanel):
@@ -69,8 +71,9 @@ class ButtonsPanel(KeyHold, AnswerPanel):
                 self.current_button = button
         self.more = plain_label("", "More answers below")
         self.more.hide()
-        self.opened_on: QPushButton | None = None  # the answer focused as the page opened
-        self.space_asked = False
+        self.app_focused: QPushButton | None = None  # focused by the page, not by the worker
+        self.space_asked: QObject | None = None  # Space asked about: pressed again, it answers
+        self.space_passing: QObject | None = None  # the answer whose Space press went through
         for button in self.buttons:
             button.installEventFilter(self)
         layout.addWidget(self.more)
@@ -79,33 +82,42 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         self.seen_all = not listed  # yes and no share one row
 
     def focus_first(self) -> None:
-        button = self.current_button or self.buttons[0]
+        self._focus(self.current_button or self.buttons[0])
+
+    def _focus(self, button: QPushButton) -> None:
+        """The focus put on an answer by the page, not by the worker: Space there asks
+        first, unless it is the answer given before (Space keeps it, as Enter does)."""
         button.setFocus()
-        # focused by the app, not the worker: Space there asks first (H396)
-        self.opened_on = None if self.current_button else button
+        self.app_focused = None if button is self.current_button else button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Space on the answer the page opened focused on answers only pressed twice: a
-        stray Space answered "Yes, somewhere safe tonight", and the housing card went, or
-        "Yes, high risk" added a MARAC referral (housing officer's walk, 2026-12-04; H396).
-        An answer the worker moved to takes Space at once, as a button does."""
-        if event.type() == QEvent.Type.FocusIn and watched is not self.opened_on:
-            self.opened_on = None  # the worker moved: their choice of button
+        """Space on the answer the page focused (as it opened, or after a key) answers only
+        pressed again, a moment later: a stray Space answered "Yes, somewhere safe
+        tonight", and the housing card went, or "Yes, high risk" added a MARAC referral
+        (housing officer's walks, 2026-12-04; H396, H400). An answer the worker moved to
+        takes Space at once, as a button does."""
+        if event.type() == QEvent.Type.FocusIn and watched is not self.space_asked:
+            if self.more.text().startswith(SPACE_ASKS):
+                self.more.hide()  # the worker moved on: the question is no longer theirs
+            return False
         kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
         if event.type() not in kinds or event.key() != Qt.Key.Key_Space:
             return False
-        if watched is not self.opened_on or watched is None:
+        if event.type() == QEvent.Type.KeyPress and self.keys_held():
+            return True
+        if event.type() == QEvent.Type.KeyRelease:  # the press's own, asked about or let by
+            return watched is not self.space_passing
+        if watched is not self.app_focused or self.space_asked is watched:
+            self.space_asked, self.space_passing = None, watched
             return False
-        if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
-            if self.space_asked:
-                self.opened_on = None
-                return False  # pressed again: the button takes it
-            self.space_asked = True
+        self.space_passing = None
+        if not event.isAutoRepeat():
             key = next(k for k, b in zip(self.keys, self.buttons, strict=True) if b is watched)
-            self.more.setText(
-                f"Space would answer {self.labels[key]}: press Space again, or {key}."
-            )
+            self.more.setText(f"{SPACE_ASKS} {self.labels[key]}: press Space again, or {key}.")
             self.more.show()
+            announce(self.more, self.more.text())
+            self.space_asked = watched
+            self.hold_keys()
         return True
 
     def in_view(self, focused):
@@ -126,7 +138,7 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         self.seen_all = True
         self._ask_again(key)
         self.more.show()
-        self.buttons[list(self.keys).index(key)].setFocus()
+        self._focus(self.buttons[list(self.keys).index(key)])
         self.hold_keys()
         return False
 

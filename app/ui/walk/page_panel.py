@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 
 from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
-from app.ui.labels import key_label, plain_label, scaled
+from app.ui.labels import announce, key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, entered, ignores_chords, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN, HELD = "Nothing is ticked", "The ticks are off", "Not ticked"
-UNSEEN = "Not in view"
-ASKS = (NOTHING, AGAIN, HELD, UNSEEN)  # the page's words that wait for a key: a tick answers
+UNSEEN, STILL = "Not in view", "Still on this page"
+ASKS = (NOTHING, AGAIN, HELD, UNSEEN, STILL)  # words that wait for a key: a tick answers
 # a key typed as the page opened is held (H231, H244); dropped unsaid, "1" for the children
 # was lost and the plan had no children's front door (officer walk, 2026-12-03)
 HELD_KEY = HELD + ": {key} was pressed as this page opened. Read it, then press {key} again."
@@ -134,6 +134,10 @@ class TickBoxPage(KeyHold, QWidget):
         self.more = plain_label("", "More below")
         self.more.hide()
         self.unseen_key = ""  # a box's key pressed while it was out of view: again ticks it
+        self.enter_kept_page = False  # an Enter left the page open: the next key asks first
+        self.app_focused: QObject | None = None  # focused by the page, not moved to by the worker
+        self.space_asked: QObject | None = None  # Space asked about: pressed again, it ticks
+        self.space_passing: QObject | None = None  # the box whose Space press went through
         buttons = QHBoxLayout()
         for widget in (self.none, self.go_on):
             buttons.addWidget(widget)
@@ -255,7 +259,8 @@ class TickBoxPage(KeyHold, QWidget):
         )
         self.more.show()
         self._to_top_of_view(unread)
-        unread.box.setFocus()
+        self._focus(unread.box)
+        self.enter_kept_page = True  # the worker may think the page went on (H400)
         # keys typed ahead for the next page ("0, 2, 1") ticked boxes here unseen
         # (review 2026-12-01): for a moment, none is taken
         self.hold_keys()
@@ -278,7 +283,7 @@ class TickBoxPage(KeyHold, QWidget):
 
     def focus_first(self) -> None:
         boxes = self.boxes.values()  # a box the Dash ticked takes no focus: it cannot change
-        next((box for box in boxes if box.isEnabled()), self.go_on).setFocus()
+        self._focus(next((box for box in boxes if box.isEnabled()), self.go_on))
 
     def _toggled(self, _ticked: bool) -> None:
         """A box ticked brings its reminders at once, as an answer given does (policy §5);
@@ -289,9 +294,32 @@ class TickBoxPage(KeyHold, QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Space on a focused box, typed ahead in the moment after the Dash moved on, ticked
-        it, and a later Enter answered the rest of the page unseen (re-attack round, H244)."""
-        typed = event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space
-        return typed and self.keys_held()
+        it, and a later Enter answered the rest of the page unseen (re-attack round, H244).
+        Space on a box the app focused (as the page opened, or after its key) asks first: a
+        stray Space took "Children live in the household" off, and at tier 1 ticked "high
+        risk" (housing officer's re-walk, 2026-12-04; H400). A box the worker moved to, by
+        Tab or a click, takes Space at once."""
+        kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+        if event.type() not in kinds or event.key() != Qt.Key.Key_Space:
+            return False
+        if event.type() == QEvent.Type.KeyPress and self.keys_held():
+            return True
+        if event.type() == QEvent.Type.KeyRelease:  # the press's own, asked about or let by
+            return watched is not self.space_passing
+        if watched is not self.app_focused or self.space_asked is watched:
+            self.space_asked, self.space_passing = None, watched
+            return False
+        self.space_passing = None
+        if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
+            key = next(k for k, box in self.boxes.items() if box is watched)
+            doing = "take it off" if watched.isChecked() else "tick it"
+            label = self._words_of(watched).text().rsplit("    [", 1)[0]
+            self.more.setText(f"Space would {doing}: {label}. Press Space again, or {key}.")
+            self.more.show()
+            announce(self.more, self.more.text())
+            self.space_asked = watched
+            self.hold_keys()
+        return True
 
     def say_held(self, text: str) -> None:
         """A box's key held as the page opened is said, never dropped unsaid (H329)."""
@@ -300,23 +328,40 @@ class TickBoxPage(KeyHold, QWidget):
             self.more.show()
 
     def _in_view(self, box: QCheckBox, key: str) -> bool:
-        """Whether a box is wholly on screen, or its key was pressed again after it was
-        brought into view: a key meant for the next page, typed after an Enter that only
-        scrolled, took "Children live in the household" off unseen, and the children's front
-        door went from the plan (housing officer's walk, 2026-12-04; H391)."""
-        shown = box.visibleRegion().boundingRect().height() >= box.height()
-        return shown or not self.isVisible() or self.unseen_key == key
+        """Whether a box and its words are wholly on screen (or as much of them as the view
+        holds), and no Enter just left the page open; or its key was pressed again after it
+        was brought into view. A key meant for the next page, typed after an Enter that
+        only scrolled, took "Children live in the household" off unseen, and the children's
+        front door went from the plan; its words' first line alone on screen counted as in
+        view (housing officer's walks, 2026-12-04; H391, H400)."""
+        if self.unseen_key == key or not self.isVisible():
+            return True
+        words = self._words_of(box)
+        view = self.visibleRegion().boundingRect().height()
+        shown = words.visibleRegion().boundingRect().height() >= min(words.height(), view) > 0
+        return shown and not box.visibleRegion().isEmpty() and not self.enter_kept_page
+
+    def _focus(self, widget: QWidget) -> None:
+        """The focus put on a box by the page, not by the worker: Space there asks first."""
+        widget.setFocus()
+        self.app_focused = widget
+
+    def _words_of(self, box: QCheckBox) -> BoxWords:
+        return next(w for w in self.words if w.box is box)
 
     def _show_unseen(self, key: str) -> None:
         box = self.boxes[key]
-        words = next(w for w in self.words if w.box is box)
+        words = self._words_of(box)
         self._to_top_of_view(words)
-        box.setFocus()
+        self._focus(box)
         doing = "take it off" if box.isChecked() else "tick it"
         label = words.text().rsplit("    [", 1)[0]
-        self.more.setText(f"{UNSEEN}: {label}. Press {key} again to {doing}.")
+        said = "Still on this page" if self.enter_kept_page else UNSEEN
+        self.more.setText(f"{said}: {label}. Press {key} again to {doing}.")
         self.more.show()
-        self.unseen_key = key
+        announce(self.more, self.more.text())  # heard: a key taken in silence is lost
+        self.unseen_key, self.enter_kept_page = key, False
+        self.hold_keys()  # a second press typed ahead in the same moment is not taken
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = typed(event)
@@ -334,7 +379,7 @@ class TickBoxPage(KeyHold, QWidget):
         elif text in self.boxes:
             self.unseen_key = ""
             self.boxes[text].toggle()
-            self.boxes[text].setFocus()
+            self._focus(self.boxes[text])
         elif text == NONE_KEY:
             self.none_apply()
         elif entered(event):

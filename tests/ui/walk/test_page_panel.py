@@ -154,8 +154,11 @@ def test_keys_typed_ahead_past_an_unseen_end_tick_nothing(qtbot, pathway):
     qtbot.keyClicks(panel, "021")
     assert not any(box.isChecked() for box in panel.boxes.values())
     assert panel.more.isVisible()
-    panel.keys_held_until = 0.0  # a moment later, read: a box in view ticks as ever
-    last = list(panel.boxes)[-1]
+    panel.keys_held_until = 0.0  # a moment later, read: the 0 left the page open, so a
+    last = list(panel.boxes)[-1]  # box's key asks first (H400), and pressed again ticks
+    qtbot.keyClicks(panel, last)
+    assert not panel.boxes[last].isChecked() and panel.more.text().startswith("Still on")
+    panel.keys_held_until = 0.0
     qtbot.keyClicks(panel, last)
     assert panel.boxes[last].isChecked()
 
@@ -412,7 +415,7 @@ def test_space_typed_ahead_on_the_focused_box_ticks_nothing(qtbot, pathway):
     """The panel's own hold (above, through the window)."""
     panel = shown_panel(qtbot, page_for(pathway))
     first = panel.boxes["1"]
-    first.setFocus()
+    first.setFocus(Qt.FocusReason.TabFocusReason)  # moved to by the worker: Space ticks it
     panel.hold_keys()
     qtbot.keyClick(first, Qt.Key.Key_Space)
     assert not first.isChecked()
@@ -478,5 +481,41 @@ def test_a_box_out_of_view_is_brought_into_view_before_its_key_changes_it(qtbot,
         panel.more.text()
     )
     qtbot.waitUntil(lambda: not panel.boxes["1"].visibleRegion().isEmpty())
-    qtbot.keyClicks(panel, "1")  # seen now: taken off, and the words asking go
+    qtbot.keyClicks(panel, "1")  # in the same moment: typed ahead, not taken (H400)
+    assert panel.boxes["1"].isChecked()
+    panel.keys_held_until = 0.0
+    qtbot.keyClicks(panel, "1")  # a moment later, seen: taken off, and the words asking go
     assert not panel.boxes["1"].isChecked() and not panel.more.isVisible()
+
+
+def test_space_on_a_box_the_page_focused_asks_before_it_ticks(qtbot, pathway):
+    """A stray Space took "Children live in the household" off, and at tier 1 ticked "high
+    risk" (housing officer's re-walk, 2026-12-04; H400)."""
+    panel = shown_panel(qtbot, page_for(pathway))
+    qtbot.waitExposed(panel)
+    panel.focus_first()
+    first = panel.boxes["1"]
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert not first.isChecked() and panel.more.text().startswith("Space would tick it")
+    panel.keys_held_until = 0.0  # a moment later: meant
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert first.isChecked()
+
+
+def test_a_key_after_an_enter_that_left_the_page_open_asks_first(qtbot, pathway):
+    """The next page's key, typed after an Enter that only scrolled, ticked "care and support
+    needs" in view at once (housing officer's re-walk, 2026-12-04; H400)."""
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    panel = TickBoxPage(page_for(pathway))
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(600, 150)
+    holder.show()
+    qtbot.waitExposed(holder)
+    qtbot.keyClick(panel, Qt.Key.Key_Return)  # more below: the page stays open
+    panel.keys_held_until = 0.0
+    last = list(panel.boxes)[-1]
+    qtbot.keyClicks(panel, last)
+    assert not panel.boxes[last].isChecked()
+    assert panel.more.text().startswith("Still on this page: ")
