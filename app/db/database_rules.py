@@ -136,14 +136,14 @@ def check_refuges_in_use(in_use: Graph, source: Source, release: Source | None =
     }
     said = set(refuge_address_problems(rows))  # said by the rows' own rules already
     problems = [p for p in refuge_address_problems(rows, refuges) if p not in said]
-    secret = {
-        sid
+    earlier = [
+        service
         for graph in graphs
-        for sid, service in graph.services.items()
-        if secret_refuge(service.kinds, service.name)
-    }
+        for service in graph.services.values()
+        if secret_refuge(service.kinds, service.name, service.areas)
+    ]
     known = {sid for graph in graphs for sid in graph.services}
-    problems += tie_problems(rows, secret, known)
+    problems += tie_problems(rows, earlier, known)
     if problems:
         raise Refused(
             every_problem(problems) + "\n(a refuge in the directory in use or the release's own: "

@@ -139,7 +139,8 @@ FIGURES_SAID = re.compile(
     r"|\b(?:ext|extension|option|press)\.?\s*\d{1,5}\b|(?<=\d)(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
-ODD_FIGURES = re.compile(r"\d{4,}|\d{3}[\s,]+\d{3}|\d\.\d|\d+(?:[\s,]+\d+){2,}")
+# (and degrees, minutes and seconds written with colons, slashes or dashes: H401)
+ODD_FIGURES = re.compile(r"\d{4,}|\d{3}[\s,]+\d{3}|\d\.\d|\d+(?:[\s,:/-]+\d+){2,}")
 # a UK phone number (a map's "391200 300300" and "52.58 2.12" were read as one and left
 # out), Childline's, and the short numbers
 PHONE = re.compile(
@@ -154,16 +155,20 @@ ADDRESS = re.compile(
     r"[\w.+-]+@[\w.-]+\w|\b(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*"
     r"\.(?:uk|org|com|net|info)\b(?:/[\w./%-]*)?"
 )
-ADDRESS_PARTS = {"www", "http", "https", "org", "uk", "co", "com", "net", "info", "gov", "nhs"}
+ADDRESS_PARTS = {
+    "www", "http", "https", "org", "uk", "co", "com", "net", "info", "gov", "nhs", "html",
+    "htm", "php", "aspx", "en",
+}  # fmt: skip
 
 
-def secret_refuge(kinds, name: str = "") -> bool:
+def secret_refuge(kinds, name: str = "", areas=()) -> bool:
     """A refuge whose whereabouts are secret: of kind refuge, or called one by its name; not
-    a helpline that finds refuge places (the National Domestic Abuse Helpline's own card was
-    held to the list: re-attack, 2026-12-04)."""
+    a national helpline that finds refuge places (the National Domestic Abuse Helpline's own
+    card was held to the list: re-attack, 2026-12-04). A local refuge that also runs a
+    helpline is one: with the helpline ticked it held no list (second round; H401)."""
     kinds = set(kinds)
-    helpline = any(k.startswith("helpline") for k in kinds)
-    return not helpline and (REFUGE_KIND in kinds or bool(REFUGE_WORDS.search(name)))
+    national_line = "national" in areas and any(k.startswith("helpline") for k in kinds)
+    return not national_line and (REFUGE_KIND in kinds or bool(REFUGE_WORDS.search(name)))
 
 
 def _listed(word: str) -> bool:

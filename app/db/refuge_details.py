@@ -31,7 +31,7 @@ PLACE_AFTER = re.compile(
 # the words of where a source was seen ("a public GitHub repo's service data", "BBC News")
 SOURCE_WORDS = {
     "github", "repo", "repository", "news", "bbc", "observer", "article", "press", "stored",
-    "copy", "index", "file", "id", "anniversary", "exists", "web", "centre",
+    "copy", "index", "file", "id", "anniversary", "exists", "web", "centre", "city",
 }  # fmt: skip
 
 

@@ -12,19 +12,31 @@ from __future__ import annotations
 import re
 
 from app.db.copy_records import copy_records
-from app.db.refuge_card_words import plain_words_problem, secret_refuge
+from app.db.refuge_card_words import CARD_FIELDS, plain_words_problem, secret_refuge
 from app.db.refuge_details import refuge_record_problems
 from app.db.refuge_words import as_read, names_a_refuge, refuge_names, where_said
 from app.db.service_rows import Rows
+from app.pathways.graph import Service
 
 
-def tie_problems(rows: Rows, were_refuges: set[str], known: set[str]) -> list[str]:
+def tie_problems(rows: Rows, earlier: list[Service], known: set[str]) -> list[str]:
     """What a worker is shown of each service tied to a refuge, and its words no worker is
-    shown, in a refuge's words (`known`: the ids of the directory in use and the release)."""
+    shown, in a refuge's words (`earlier`: the refuges of the directory in use and the
+    release; `known`: all their services' ids). A refuge re-made under a new id, with its
+    name, organisation and number, was tied to nothing once its old row was gone (second
+    round, 2026-12-04; H401)."""
     records = copy_records(rows)
-    secret = {r["id"] for r in records if secret_refuge(r["kinds"].split(";"), r["name"])}
-    theirs = {_plain(r["organisation"]) for r in records if r["id"] in secret} - {""}
-    named = refuge_names((r["name"] for r in records if r["id"] in secret), _places(rows))
+    secret = {r["id"] for r in records if _secret(r)}
+    were_refuges = {s.id for s in earlier}
+    mine = [r for r in records if r["id"] in secret]
+    theirs = {
+        _plain(o) for o in [r["organisation"] for r in mine] + [s.organisation for s in earlier]
+    }
+    theirs -= {""}
+    names = [r["name"] for r in mine] + [s.name for s in earlier]
+    named = refuge_names(names, _places(rows))
+    phones = {r["phone"] for r in mine} | {s.phone for s in earlier}
+    phones -= {""}
 
     def is_tied(record: dict[str, str]) -> bool:
         kinds = record["kinds"].split(";")
@@ -32,17 +44,42 @@ def tie_problems(rows: Rows, were_refuges: set[str], known: set[str]) -> list[st
             return False
         if record["id"] in were_refuges:
             return True
-        ours = _plain(record["organisation"]) in theirs or names_a_refuge(record["name"], named)
+        ours = (
+            _plain(record["organisation"]) in theirs
+            or names_a_refuge(f"{record['name']}\n{record['organisation']}", named)
+            or record["phone"] in phones  # a refuge's own number under a new id (H401)
+        )
         return record["id"] not in known and ours
 
     tied = {r["id"] for r in records if is_tied(r)}
+    return (
+        [
+            f"{r['name']} ({r['id']}): {field}: {problem}"
+            for r in records
+            if r["id"] in tied
+            for field, problem in refuge_record_problems(r).items()
+            if not where_said(r.get(field) or "")
+        ]
+        + unseen_words_problems(rows, tied)
+        + naming_problems(records, secret | tied, named)
+    )
+
+
+def naming_problems(records: list[dict[str, str]], held: set[str], named: list[str]) -> list[str]:
+    """Any other service's card that names a refuge, read as that refuge's card: the
+    National Domestic Abuse Helpline's alert "Wolverhampton refuge places: The Haven, at The
+    Old Vicarage, Whitmore Reans" was printed on every domestic abuse plan (re-attack,
+    second round, 2026-12-04; H401). The refuge's name is a plain word there."""
+    own = frozenset(w.casefold() for n in named for w in re.findall(r"[^\W\d_]+", n))
     return [
-        f"{r['name']} ({r['id']}): {field}: {problem}"
+        f"{r['name']} ({r['id']}): {field}: it names a refuge, so {problem}"
         for r in records
-        if r["id"] in tied
-        for field, problem in refuge_record_problems(r).items()
-        if not where_said(r.get(field) or "")
-    ] + unseen_words_problems(rows, tied)
+        if r["id"] not in held
+        for field in CARD_FIELDS
+        if names_a_refuge(text := r.get(field) or "", named)
+        and not where_said(text)
+        and (problem := plain_words_problem(text, own))
+    ]
 
 
 def unseen_words_problems(rows: Rows, ids: set[str] | None = None) -> list[str]:
@@ -52,7 +89,7 @@ def unseen_words_problems(rows: Rows, ids: set[str] | None = None) -> list[str]:
     `ids`: those held as refuges by their ties; without, those by their own kinds or name."""
     records = copy_records(rows)
     if ids is None:
-        ids = {r["id"] for r in records if secret_refuge(r["kinds"].split(";"), r["name"])}
+        ids = {r["id"] for r in records if _secret(r)}
     shown = {r["id"]: r["phone_note"] for r in records if r["id"] in ids}
     held = [
         (f"{s['name']} ({s['id']}): {field}", s.get(field) or "")
@@ -69,6 +106,10 @@ def unseen_words_problems(rows: Rows, ids: set[str] | None = None) -> list[str]:
         for where, text in held
         if not where_said(text) and (problem := plain_words_problem(text))
     ]
+
+
+def _secret(record: dict[str, str]) -> bool:
+    return secret_refuge(record["kinds"].split(";"), record["name"], record["area"].split(";"))
 
 
 def _places(rows: Rows) -> set[str]:

@@ -252,7 +252,7 @@ def service_problems(
     if always_open and (problem := round_the_clock_problem(row.get("hours") or "")):
         add("open_24_7", problem)
     if held_as_refuge(row_kinds, row.get("audience") or "", "\n".join(values)):
-        secret = secret_refuge(row_kinds, row.get("name") or "")
+        secret = secret_refuge(row_kinds, row.get("name") or "", _listed(row.get("area", "")))
         plain = refuge_record_problems(row) if secret else {}
         for field, value in row.items():
             if value and (said := where_said(value)):

@@ -417,3 +417,41 @@ def test_a_refuges_words_no_worker_is_shown_are_in_plain_words_too(tmp_path, sta
     the refuge (re-attack, 2026-12-04; H390)."""
     database = shipped_changed(tmp_path / "fed.sqlite", statement)
     assert any("'vicarage'" in p or "'acacia'" in p for p in database_problems(database))
+
+
+def test_a_refuge_remade_under_a_new_id_is_held_as_the_refuge_it_was(tmp_path):
+    """Its old row gone, the same name, organisation and number under a new id, untagged,
+    "Now at 12 Acacia, Whitmore Reans" was printed on the plan (second round; H401)."""
+    from app.db.database_rules import check_refuges_in_use
+    from app.db.loader import load_graph
+
+    gone = "WHERE service_id = 'haven-wolverhampton'"
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        *second_house(
+            "The Haven Wolverhampton", "organization_id", "Now at 12 Acacia, Whitmore Reans"
+        ),
+        f"DELETE FROM phone {gone}",
+        f"DELETE FROM schedule {gone}",
+        f"DELETE FROM service_area {gone}",
+        "DELETE FROM attribute WHERE link_id = 'haven-wolverhampton'",
+        "DELETE FROM service WHERE id = 'haven-wolverhampton'",
+    )
+    with pytest.raises(Refused, match=r"(?s)\(second-house\): phone_note: .*'acacia'"):
+        check_refuges_in_use(load_graph(SHIPPED), database)
+
+
+def test_another_services_card_naming_a_refuge_is_read_as_the_refuges(tmp_path):
+    """The national helpline's alert "Wolverhampton refuge places: The Haven, at The Old
+    Vicarage, Whitmore Reans" was printed on every domestic abuse plan (second round; H401)."""
+    from app.db.database_rules import check_refuges_in_use
+    from app.db.loader import load_graph
+
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "UPDATE service SET alert = 'Wolverhampton refuge places: The Haven, at The Old "
+        "Vicarage, Whitmore Reans' WHERE id = 'ndah'",
+    )
+    with pytest.raises(Refused, match=r"(?s)\(ndah\): alert: it names a refuge.*'vicarage'"):
+        check_refuges_in_use(load_graph(SHIPPED), database)
+    check_refuges_in_use(load_graph(SHIPPED), SHIPPED)  # the shipped cards name none so

@@ -67,6 +67,7 @@ PLACED_IN_LISTED_WORDS = [
     "Refuge is 2 minutes from the Walsall police office",
     "Ring first. www.12acaciaroad.co.uk",
     "Ring first; email manager@whitmore-reans",
+    "Ring first. 52:35:10, -2:07:44",  # degrees with colons (H401)
 ]
 
 
@@ -127,7 +128,9 @@ def test_how_a_refuge_is_reached_is_said_in_plain_words(said):
 
 def test_a_helpline_that_finds_refuge_places_has_no_refuges_card():
     # the National Domestic Abuse Helpline is of kind refuge; its whereabouts are no secret
-    assert not secret_refuge(["helpline_da", "refuge"])
+    assert not secret_refuge(["helpline_da", "refuge"], areas=["national"])
+    # a local refuge that also runs a helpline is one: ticked so, it held no list (H401)
+    assert secret_refuge(["helpline_da", "refuge"], areas=["wolverhampton"])
     assert secret_refuge(["da_service", "refuge"])
     assert secret_refuge(["da_service"], name="Acacia refuge")  # called one by its name
 
