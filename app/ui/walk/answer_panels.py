@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from app.pathways.conditions import same
 from app.pathways.graph import Question
-from app.ui.labels import announce, key_label, plain_label
+from app.ui.labels import key_label, plain_label
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import (
     NONE_KEY,
     AnswerPanel,
-    KeyHold,
+    SpaceAsksFirst,
     big_button,
     entered,
     ignores_chords,
@@ -30,7 +30,7 @@ from app.ui.walk.panel_base import (
 SPACE_ASKS = "Space would answer"
 
 
-class ButtonsPanel(KeyHold, AnswerPanel):
+class ButtonsPanel(SpaceAsksFirst, AnswerPanel):
     """Yes/no and single choice: one press answers."""
 
     def __init__(self, question: Question, current: Any) -> None:
@@ -71,9 +71,6 @@ class ButtonsPanel(KeyHold, AnswerPanel):
                 self.current_button = button
         self.more = plain_label("", "More answers below")
         self.more.hide()
-        self.app_focused: QPushButton | None = None  # focused by the page, not by the worker
-        self.space_asked: QObject | None = None  # Space asked about: pressed again, it answers
-        self.space_passing: QObject | None = None  # the answer whose Space press went through
         for button in self.buttons:
             button.installEventFilter(self)
         layout.addWidget(self.more)
@@ -91,34 +88,15 @@ class ButtonsPanel(KeyHold, AnswerPanel):
         self.app_focused = None if button is self.current_button else button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Space on the answer the page focused (as it opened, or after a key) answers only
-        pressed again, a moment later: a stray Space answered "Yes, somewhere safe
-        tonight", and the housing card went, or "Yes, high risk" added a MARAC referral
-        (housing officer's walks, 2026-12-04; H396, H400). An answer the worker moved to
-        takes Space at once, as a button does."""
         if event.type() == QEvent.Type.FocusIn and watched is not self.space_asked:
             if self.more.text().startswith(SPACE_ASKS):
                 self.more.hide()  # the worker moved on: the question is no longer theirs
             return False
-        kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
-        if event.type() not in kinds or event.key() != Qt.Key.Key_Space:
-            return False
-        if event.type() == QEvent.Type.KeyPress and self.keys_held():
-            return True
-        if event.type() == QEvent.Type.KeyRelease:  # the press's own, asked about or let by
-            return watched is not self.space_passing
-        if watched is not self.app_focused or self.space_asked is watched:
-            self.space_asked, self.space_passing = None, watched
-            return False
-        self.space_passing = None
-        if not event.isAutoRepeat():
-            key = next(k for k, b in zip(self.keys, self.buttons, strict=True) if b is watched)
-            self.more.setText(f"{SPACE_ASKS} {self.labels[key]}: press Space again, or {key}.")
-            self.more.show()
-            announce(self.more, self.more.text())
-            self.space_asked = watched
-            self.hold_keys()
-        return True
+        return self.space_filter(watched, event)
+
+    def space_question(self, watched: QObject) -> str:
+        key = next(k for k, b in zip(self.keys, self.buttons, strict=True) if b is watched)
+        return f"{SPACE_ASKS} {self.labels[key]}: press Space again, or {key}."
 
     def in_view(self, focused):
         return self.more if self.more.isVisible() else focused

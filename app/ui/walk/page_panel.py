@@ -31,7 +31,7 @@ from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
 from app.ui.labels import announce, key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
-from app.ui.walk.panel_base import ENTER, NONE_KEY, KeyHold, entered, ignores_chords, typed
+from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ignores_chords, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN, HELD = "Nothing is ticked", "The ticks are off", "Not ticked"
@@ -80,7 +80,7 @@ class BoxWords(QLabel):
         self.read = self.read or (self.isVisible() and shown >= whole > 0)
 
 
-class TickBoxPage(KeyHold, QWidget):
+class TickBoxPage(SpaceAsksFirst, QWidget):
     answered = Signal(object)
     holding_changed = Signal()  # as an AnswerPanel's: ticks are answers only together
 
@@ -135,9 +135,6 @@ class TickBoxPage(KeyHold, QWidget):
         self.more.hide()
         self.unseen_key = ""  # a box's key pressed while it was out of view: again ticks it
         self.enter_kept_page = False  # an Enter left the page open: the next key asks first
-        self.app_focused: QObject | None = None  # focused by the page, not moved to by the worker
-        self.space_asked: QObject | None = None  # Space asked about: pressed again, it ticks
-        self.space_passing: QObject | None = None  # the box whose Space press went through
         buttons = QHBoxLayout()
         for widget in (self.none, self.go_on):
             buttons.addWidget(widget)
@@ -294,32 +291,15 @@ class TickBoxPage(KeyHold, QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Space on a focused box, typed ahead in the moment after the Dash moved on, ticked
-        it, and a later Enter answered the rest of the page unseen (re-attack round, H244).
-        Space on a box the app focused (as the page opened, or after its key) asks first: a
-        stray Space took "Children live in the household" off, and at tier 1 ticked "high
-        risk" (housing officer's re-walk, 2026-12-04; H400). A box the worker moved to, by
-        Tab or a click, takes Space at once."""
-        kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
-        if event.type() not in kinds or event.key() != Qt.Key.Key_Space:
-            return False
-        if event.type() == QEvent.Type.KeyPress and self.keys_held():
-            return True
-        if event.type() == QEvent.Type.KeyRelease:  # the press's own, asked about or let by
-            return watched is not self.space_passing
-        if watched is not self.app_focused or self.space_asked is watched:
-            self.space_asked, self.space_passing = None, watched
-            return False
-        self.space_passing = None
-        if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
-            key = next(k for k, box in self.boxes.items() if box is watched)
-            doing = "take it off" if watched.isChecked() else "tick it"
-            label = self._words_of(watched).text().rsplit("    [", 1)[0]
-            self.more.setText(f"Space would {doing}: {label}. Press Space again, or {key}.")
-            self.more.show()
-            announce(self.more, self.more.text())
-            self.space_asked = watched
-            self.hold_keys()
-        return True
+        it, and a later Enter answered the rest of the page unseen (re-attack round, H244);
+        on a box the page focused it asks first (SpaceAsksFirst, H400)."""
+        return self.space_filter(watched, event)
+
+    def space_question(self, watched: QObject) -> str:
+        key = next(k for k, box in self.boxes.items() if box is watched)
+        doing = "take it off" if watched.isChecked() else "tick it"
+        label = self._words_of(watched).text().rsplit("    [", 1)[0]
+        return f"Space would {doing}: {label}. Press Space again, or {key}."
 
     def say_held(self, text: str) -> None:
         """A box's key held as the page opened is said, never dropped unsaid (H329)."""
@@ -340,11 +320,6 @@ class TickBoxPage(KeyHold, QWidget):
         view = self.visibleRegion().boundingRect().height()
         shown = words.visibleRegion().boundingRect().height() >= min(words.height(), view) > 0
         return shown and not box.visibleRegion().isEmpty() and not self.enter_kept_page
-
-    def _focus(self, widget: QWidget) -> None:
-        """The focus put on a box by the page, not by the worker: Space there asks first."""
-        widget.setFocus()
-        self.app_focused = widget
 
     def _words_of(self, box: QCheckBox) -> BoxWords:
         return next(w for w in self.words if w.box is box)

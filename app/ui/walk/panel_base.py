@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from app.pathways.graph import Question
-from app.ui.labels import scaled
+from app.ui.labels import announce, scaled
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NONE_KEY = "0"  # "none of these", wherever nothing ticked is an answer
@@ -104,6 +104,49 @@ class KeyHold:
 
     def keys_held(self) -> bool:
         return time.monotonic() < self.keys_held_until
+
+
+class SpaceAsksFirst(KeyHold):
+    """Space on an answer or a box the page focused (as it opened, or after a key) is taken
+    only pressed again, a moment later: a stray Space answered "Yes, somewhere safe
+    tonight" (the housing card went), ticked tier 1's "high risk" and took "Children live in
+    the household" off (housing officer's walks, 2026-12-04; H396, H400). What the worker
+    moved to (Tab, a click) takes Space at once, as a control does. The panel names what
+    Space would do (space_question) in its `more` words, and installs itself as its
+    controls' event filter."""
+
+    app_focused: QObject | None = None  # focused by the page, not by the worker
+    space_asked: QObject | None = None  # Space asked about: pressed again, it is taken
+    space_passing: QObject | None = None  # the control whose Space press went through
+
+    def space_question(self, watched: QObject) -> str:
+        raise NotImplementedError
+
+    def _focus(self, widget: QWidget) -> None:
+        """The focus put on a control by the page, not by the worker: Space there asks."""
+        widget.setFocus()
+        self.app_focused = widget
+
+    def space_filter(self, watched: QObject, event: QEvent) -> bool:
+        """Whether the event is held back from the control (an event filter's answer)."""
+        kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+        if event.type() not in kinds or event.key() != Qt.Key.Key_Space:
+            return False
+        if event.type() == QEvent.Type.KeyPress and self.keys_held():
+            return True
+        if event.type() == QEvent.Type.KeyRelease:  # the press's own, asked about or let by
+            return watched is not self.space_passing
+        if watched is not self.app_focused or self.space_asked is watched:
+            self.space_asked, self.space_passing = None, watched
+            return False
+        self.space_passing = None
+        if not event.isAutoRepeat():
+            self.more.setText(self.space_question(watched))
+            self.more.show()
+            announce(self.more, self.more.text())  # heard: a key taken in silence is lost
+            self.space_asked = watched
+            self.hold_keys()
+        return True
 
 
 class AnswerPanel(QWidget):

@@ -141,10 +141,8 @@ def test_y_and_n_answer_a_choice_whose_answers_are_yes_and_no(qtbot, graph):
         qtbot.keyClicks(borough, "y")
 
 
-def test_space_on_the_answer_the_page_opened_on_asks_before_it_answers(qtbot, graph):
-    """A stray Space answered "Yes, somewhere safe tonight" (the housing card went) and
-    "Yes, high risk" (a MARAC referral came): the page opens focused on its first answer
-    (housing officer's walk, 2026-12-04; H396)."""
+def safe_tonight_opened(qtbot, graph):
+    """ "Somewhere safe tonight?" as a page opens it, focused on its first answer."""
     panel = panel_for(graph.questions["safe_tonight"], None)
     qtbot.addWidget(panel)
     panel.show()
@@ -152,6 +150,14 @@ def test_space_on_the_answer_the_page_opened_on_asks_before_it_answers(qtbot, gr
     emitted = []
     panel.answered.connect(emitted.append)
     panel.focus_first()
+    return panel, emitted
+
+
+def test_space_on_the_answer_the_page_opened_on_asks_before_it_answers(qtbot, graph):
+    """A stray Space answered "Yes, somewhere safe tonight" (the housing card went) and
+    "Yes, high risk" (a MARAC referral came): the page opens focused on its first answer
+    (housing officer's walk, 2026-12-04; H396)."""
+    panel, emitted = safe_tonight_opened(qtbot, graph)
     first = panel.buttons[0]
     qtbot.keyClick(first, Qt.Key.Key_Space)
     assert emitted == [] and panel.more.isVisible()
@@ -164,13 +170,7 @@ def test_space_on_the_answer_the_page_opened_on_asks_before_it_answers(qtbot, gr
 
 
 def test_space_on_an_answer_the_worker_moved_to_answers_at_once(qtbot, graph):
-    panel = panel_for(graph.questions["safe_tonight"], None)
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    emitted = []
-    panel.answered.connect(emitted.append)
-    panel.focus_first()
+    panel, emitted = safe_tonight_opened(qtbot, graph)
     panel.buttons[1].setFocus(Qt.FocusReason.TabFocusReason)  # Tab, as the worker would
     qtbot.keyClick(panel.buttons[1], Qt.Key.Key_Space)
     assert emitted == [panel.keys["2"]]

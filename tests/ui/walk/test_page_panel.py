@@ -28,6 +28,19 @@ def page_for(pathway, given=None):
     return session.page
 
 
+def page_in_a_small_view(qtbot, pathway):
+    """The page in a view 150 px tall: its later boxes below the fold."""
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    panel = TickBoxPage(page_for(pathway))
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(600, 150)
+    holder.show()
+    qtbot.waitExposed(holder)
+    return holder, panel
+
+
 def shown_panel(qtbot, shown):
     panel = TickBoxPage(shown)
     qtbot.addWidget(panel)
@@ -143,14 +156,7 @@ def test_words_squashed_before_the_page_is_laid_out_are_not_yet_read(qtbot, path
 def test_keys_typed_ahead_past_an_unseen_end_tick_nothing(qtbot, pathway):
     """ "0, 2, 1" typed ahead for the next pages: the 0 brought this page's end into view
     and the 2 and the 1 ticked its boxes, unseen (review 2026-12-01)."""
-    holder = QScrollArea()
-    holder.setWidgetResizable(True)
-    panel = TickBoxPage(page_for(pathway))
-    holder.setWidget(panel)
-    qtbot.addWidget(holder)
-    holder.resize(600, 150)
-    holder.show()
-    qtbot.waitExposed(holder)
+    _holder, panel = page_in_a_small_view(qtbot, pathway)
     qtbot.keyClicks(panel, "021")
     assert not any(box.isChecked() for box in panel.boxes.values())
     assert panel.more.isVisible()
@@ -463,14 +469,7 @@ def test_a_box_out_of_view_is_brought_into_view_before_its_key_changes_it(qtbot,
     """A key meant for the next page, typed after an Enter that only scrolled, took
     "Children live in the household" off unseen: the children's front door went from the
     plan (housing officer's walk, 2026-12-04; H391)."""
-    holder = QScrollArea()
-    holder.setWidgetResizable(True)
-    panel = TickBoxPage(page_for(pathway))
-    holder.setWidget(panel)
-    qtbot.addWidget(holder)
-    holder.resize(600, 150)
-    holder.show()
-    qtbot.waitExposed(holder)
+    holder, panel = page_in_a_small_view(qtbot, pathway)
     qtbot.keyClicks(panel, "1")  # in view: ticked at once
     assert panel.boxes["1"].isChecked()
     holder.verticalScrollBar().setValue(holder.verticalScrollBar().maximum())
@@ -505,14 +504,7 @@ def test_space_on_a_box_the_page_focused_asks_before_it_ticks(qtbot, pathway):
 def test_a_key_after_an_enter_that_left_the_page_open_asks_first(qtbot, pathway):
     """The next page's key, typed after an Enter that only scrolled, ticked "care and support
     needs" in view at once (housing officer's re-walk, 2026-12-04; H400)."""
-    holder = QScrollArea()
-    holder.setWidgetResizable(True)
-    panel = TickBoxPage(page_for(pathway))
-    holder.setWidget(panel)
-    qtbot.addWidget(holder)
-    holder.resize(600, 150)
-    holder.show()
-    qtbot.waitExposed(holder)
+    _holder, panel = page_in_a_small_view(qtbot, pathway)
     qtbot.keyClick(panel, Qt.Key.Key_Return)  # more below: the page stays open
     panel.keys_held_until = 0.0
     last = list(panel.boxes)[-1]
