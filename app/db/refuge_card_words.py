@@ -116,7 +116,9 @@ LANDMARKS = (
     r"(?:police|court|council|office|gp|doctor|site|bank|unit|house|flat|floor|school|sarc"
     r"|nhs|samaritans)"
 )
-BUILDINGS = r"(?:office|site|bank|unit|house|flat|floor)"  # after "by": a place, not who acts
+# after "by" or "old", a building: "by the police office", "the old council house"; never
+# who acts ("referred by the police") nor what is gone ("the old council number")
+BUILDINGS = r"(?:office|site|bank|unit|house|flat|floor)"
 BOROUGHS = "wolverhampton|birmingham|coventry|dudley|sandwell|solihull|walsall"
 # a side of a borough; a street or a building of one ("Dudley Place", "Birmingham New
 # Walk"); a house by its place in a row ("the third house after …")
