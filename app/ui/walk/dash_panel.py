@@ -47,6 +47,11 @@ class DashTable(QTableView):
             return
         super().keyPressEvent(event)
 
+    def keyboardSearch(self, search: str) -> None:
+        """No search by what is typed: a "3" typed ahead for the page before moved the
+        cursor to item 3, and the next Y answered item 3, not the item on screen (housing
+        officer's re-walk, 2026-12-04; H402). The arrows still move it."""
+
 
 class ChecklistPanel(AnswerPanel):
     KEYS: ClassVar = {"Y": "yes", "N": "no", "K": "not_known"}

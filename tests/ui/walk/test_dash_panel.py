@@ -217,3 +217,13 @@ def test_a_red_flag_is_in_view_as_its_dash_item_is_answered(qtbot, window):
     shown = [r for r in window.reminders.case_model.items if r.id.startswith("red_flags:")]
     assert shown and "strangulation" in shown[0].text.lower()
     assert window.session.question.id == "dash_answers"  # still answering the Dash
+
+
+def test_a_figure_typed_ahead_never_moves_the_dash_to_another_item(qtbot, graph):
+    """A "3" typed ahead for the page before moved the cursor to item 3, and the next Y
+    answered item 3 (housing officer's re-walk, 2026-12-04; H402)."""
+    panel = dash_panel(qtbot, graph)
+    items = graph.questions["dash_answers"].items
+    qtbot.keyClicks(panel.table, "3")
+    qtbot.keyClick(panel.table, Qt.Key.Key_Y)
+    assert panel.model.answers == {items[0].id: "yes"}
