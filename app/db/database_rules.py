@@ -49,17 +49,18 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
     with it that a working copy does not hold (its other phones, its locations, its
     organisation) or in words no plan needs an address in."""
     rows = read_directory(database)
+    records = copy_records(rows)
     problems = []
     if services_too:
         graph = load_graph(database)
         words = vocabulary(graph, graph.kind_labels)
         problems = [
             f"{record['name']} ({record['id']}): {field}: {problem}"
-            for record in copy_records(rows)
+            for record in records
             for field, found in service_problems(record, words.kinds, words.areas).items()
             for problem in found
         ]
-    refuges = refuge_address_problems(rows) + unseen_words_problems(rows)
+    refuges = refuge_address_problems(rows) + unseen_words_problems(rows, records)
     return problems + kind_problems(rows) + refuges + one_route_each(rows)
 
 

@@ -169,8 +169,14 @@ def secret_refuge(kinds, name: str = "", areas=()) -> bool:
     card was held to the list: re-attack, 2026-12-04). A local refuge that also runs a
     helpline is one: with the helpline ticked it held no list (second round; H401)."""
     kinds = set(kinds)
-    national_line = "national" in areas and any(k.startswith("helpline") for k in kinds)
-    return not national_line and (REFUGE_KIND in kinds or bool(REFUGE_WORDS.search(name)))
+    return not national_line(kinds, areas) and (
+        REFUGE_KIND in kinds or bool(REFUGE_WORDS.search(name))
+    )
+
+
+def national_line(kinds, areas) -> bool:
+    """A national helpline: no refuge's card, and tied to none (its whereabouts no secret)."""
+    return "national" in areas and any(k.startswith("helpline") for k in kinds)
 
 
 def _listed(word: str) -> bool:

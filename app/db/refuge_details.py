@@ -38,7 +38,7 @@ SOURCE_WORDS = {
 def details_problems(row: dict) -> dict[str, str]:
     """The fields of a refuge's row that say more than who it is, each with its refusal."""
     name, organisation = row.get("name") or "", row.get("organisation") or ""
-    own = frozenset(_words(name) | _words(organisation))
+    own = own_words(row)
     found = {}
     for field, others in (("name", organisation), ("organisation", name)):
         said = row.get(field) or ""
@@ -74,10 +74,15 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", as_read(text).casefold()))
 
 
+def own_words(record: dict) -> frozenset[str]:
+    """The words of a refuge's name and its organisation's: plain words in its addresses."""
+    return frozenset(_words(record.get("name") or "") | _words(record.get("organisation") or ""))
+
+
 def refuge_record_problems(record: dict) -> dict[str, str]:
     """A refuge's card in plain words and its details saying no more than who it is, by
     field: what a worker is shown of a refuge, in words that cannot say where it is."""
-    own = frozenset(_words(record.get("name") or "") | _words(record.get("organisation") or ""))
+    own = own_words(record)
     found = {
         field: problem
         for field in CARD_FIELDS

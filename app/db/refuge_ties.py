@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from app.db.copy_records import copy_records
-from app.db.refuge_card_words import CARD_FIELDS, plain_words_problem, secret_refuge
+from app.db.refuge_card_words import (
+    CARD_FIELDS,
+    national_line,
+    plain_words_problem,
+    secret_refuge,
+)
 from app.db.refuge_details import refuge_record_problems
 from app.db.refuge_words import as_read, names_a_refuge, refuge_names, where_said
 from app.db.service_rows import Rows
@@ -39,8 +44,7 @@ def tie_problems(rows: Rows, earlier: list[Service], known: set[str]) -> list[st
     phones -= {""}
 
     def is_tied(record: dict[str, str]) -> bool:
-        kinds = record["kinds"].split(";")
-        if record["id"] in secret or any(k.startswith("helpline") for k in kinds):
+        if record["id"] in secret or national_line(*_kinds_and_areas(record)):
             return False
         if record["id"] in were_refuges:
             return True
@@ -60,7 +64,7 @@ def tie_problems(rows: Rows, earlier: list[Service], known: set[str]) -> list[st
             for field, problem in refuge_record_problems(r).items()
             if not where_said(r.get(field) or "")
         ]
-        + unseen_words_problems(rows, tied)
+        + unseen_words_problems(rows, records, tied)
         + naming_problems(records, secret | tied, named)
     )
 
@@ -82,12 +86,14 @@ def naming_problems(records: list[dict[str, str]], held: set[str], named: list[s
     ]
 
 
-def unseen_words_problems(rows: Rows, ids: set[str] | None = None) -> list[str]:
+def unseen_words_problems(
+    rows: Rows, records: list[dict[str, str]], ids: set[str] | None = None
+) -> list[str]:
     """A refuge's words no worker is shown, in plain words too: its description, who it is
     for, its other numbers' notes. Not on its card, they were in every laptop's Directory
     search ("Vicarage" found the refuge) and its export (re-attack, 2026-12-04; H390).
-    `ids`: those held as refuges by their ties; without, those by their own kinds or name."""
-    records = copy_records(rows)
+    `records`: the rows' services as copy_records reads them; `ids`: those held as refuges
+    by their ties; without, those by their own kinds or name."""
     if ids is None:
         ids = {r["id"] for r in records if _secret(r)}
     shown = {r["id"]: r["phone_note"] for r in records if r["id"] in ids}
@@ -109,7 +115,12 @@ def unseen_words_problems(rows: Rows, ids: set[str] | None = None) -> list[str]:
 
 
 def _secret(record: dict[str, str]) -> bool:
-    return secret_refuge(record["kinds"].split(";"), record["name"], record["area"].split(";"))
+    kinds, areas = _kinds_and_areas(record)
+    return secret_refuge(kinds, record["name"], areas)
+
+
+def _kinds_and_areas(record: dict[str, str]) -> tuple[list[str], list[str]]:
+    return record["kinds"].split(";"), record["area"].split(";")
 
 
 def _places(rows: Rows) -> set[str]:

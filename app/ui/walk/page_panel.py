@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.conditions import same
 from app.ui.case import PageOnScreen, unticked
-from app.ui.labels import announce, key_label, plain_label, scaled
+from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ignores_chords, typed
 
@@ -298,8 +298,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
     def space_question(self, watched: QObject) -> str:
         key = next(k for k, box in self.boxes.items() if box is watched)
         doing = "take it off" if watched.isChecked() else "tick it"
-        label = self._words_of(watched).text().rsplit("    [", 1)[0]
-        return f"Space would {doing}: {label}. Press Space again, or {key}."
+        return f"Space would {doing}: {self._label_of(watched)}. Press Space again, or {key}."
 
     def say_held(self, text: str) -> None:
         """A box's key held as the page opened is said, never dropped unsaid (H329)."""
@@ -324,17 +323,17 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
     def _words_of(self, box: QCheckBox) -> BoxWords:
         return next(w for w in self.words if w.box is box)
 
+    def _label_of(self, box: QCheckBox) -> str:
+        """A box's words without its key: "Children live in the household"."""
+        return self._words_of(box).text().rsplit("    [", 1)[0]
+
     def _show_unseen(self, key: str) -> None:
         box = self.boxes[key]
-        words = self._words_of(box)
-        self._to_top_of_view(words)
+        self._to_top_of_view(self._words_of(box))
         self._focus(box)
         doing = "take it off" if box.isChecked() else "tick it"
-        label = words.text().rsplit("    [", 1)[0]
-        said = "Still on this page" if self.enter_kept_page else UNSEEN
-        self.more.setText(f"{said}: {label}. Press {key} again to {doing}.")
-        self.more.show()
-        announce(self.more, self.more.text())  # heard: a key taken in silence is lost
+        said = STILL if self.enter_kept_page else UNSEEN
+        self.ask(f"{said}: {self._label_of(box)}. Press {key} again to {doing}.")
         self.unseen_key, self.enter_kept_page = key, False
         self.hold_keys()  # a second press typed ahead in the same moment is not taken
 
@@ -346,8 +345,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
             self.say_held(text)
             return
         if text in self.boxes and not self.boxes[text].isEnabled():
-            words = next(w for w in self.words if w.box is self.boxes[text])
-            self.more.setText(FROM_DASH.format(words.text().rsplit("    [", 1)[0]))
+            self.more.setText(FROM_DASH.format(self._label_of(self.boxes[text])))
             self.more.show()
         elif text in self.boxes and not self._in_view(self.boxes[text], text):
             self._show_unseen(text)

@@ -122,6 +122,13 @@ class SpaceAsksFirst(KeyHold):
     def space_question(self, watched: QObject) -> str:
         raise NotImplementedError
 
+    def ask(self, text: str) -> None:
+        """Words waiting for a key, shown in `more` and heard: a key taken in silence is
+        lost (a screen reader's user heard nothing of the first Space: re-walk, H400)."""
+        self.more.setText(text)
+        self.more.show()
+        announce(self.more, text)
+
     def _focus(self, widget: QWidget) -> None:
         """The focus put on a control by the page, not by the worker: Space there asks."""
         widget.setFocus()
@@ -141,9 +148,7 @@ class SpaceAsksFirst(KeyHold):
             return False
         self.space_passing = None
         if not event.isAutoRepeat():
-            self.more.setText(self.space_question(watched))
-            self.more.show()
-            announce(self.more, self.more.text())  # heard: a key taken in silence is lost
+            self.ask(self.space_question(watched))
             self.space_asked = watched
             self.hold_keys()
         return True

@@ -117,14 +117,8 @@ def test_none_of_these_with_boxes_ticked_only_unticks_them(qtbot, pathway):
 
 
 def test_a_page_whose_end_was_not_on_screen_is_not_answered_unseen(qtbot, pathway):
-    holder = QScrollArea()
-    holder.setWidgetResizable(True)
-    panel = TickBoxPage(page_for(pathway))
-    holder.setWidget(panel)
-    qtbot.addWidget(holder)
-    holder.resize(600, 150)  # the boxes for the nearby abuser and the police below the fold
-    holder.show()
-    qtbot.waitExposed(holder)
+    # the boxes for the nearby abuser and the police below the fold
+    _holder, panel = page_in_a_small_view(qtbot, pathway)
     with qtbot.assertNotEmitted(panel.answered):
         qtbot.keyClicks(panel, "0")
     assert panel.more.isVisible()  # says why; the buttons take the focus (scrolled to)
