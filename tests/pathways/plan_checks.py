@@ -110,6 +110,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     nowhere = a["age_group"] == "16_17" and a.get("safe_tonight") == "no"
     if child and nowhere != ("nowhere safe" in child.why and "nowhere safe" in child.title):
         failures.append("R23: the children's referral must say they have nowhere safe tonight")
+    assaulted_lately = "sexual_assault_abuse" in a["abuse_types"] and urgent
+    if child and a["age_group"] in policy.UNDER_18 and assaulted_lately and child.group != "now":
+        failures.append("R3-sarc: a child assaulted in the last 7 days: phone the front door now")
     own = a["age_group"] in policy.UNDER_18 and policy.who(a) == "person_harmed"
     if child and own and "the children" in child.say:
         failures.append("R3: a child telling about themselves is spoken to, not about")
