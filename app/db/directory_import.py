@@ -212,6 +212,26 @@ def _check_links(result: Mapping) -> None:
         counts[row["service_id"]] = row["ordinal"] = counts.get(row["service_id"], 0) + 1
 
 
+def id_clashes(base: Rows, imported: Rows) -> list[str]:
+    """A feed's row given the id of another service's row. Rows are merged by id, so a feed
+    numbering its rows as our export does ("wolverhampton-mash/kind/mash_children" on a new
+    wellbeing line) took Wolverhampton's children's front door off every child's plan, and
+    was signed (feed attack, 2026-12-05; H404)."""
+    names = {s["id"]: s.get("name") or s["id"] for s in base.get("service", [])}
+    problems = []
+    for table, key in SERVICE_CHILDREN.items():
+        owners = {r["id"]: r[key] for r in base.get(table, [])}
+        for row in imported.get(table, []):
+            owner = owners.get(row["id"])
+            if owner is not None and owner != row[key]:
+                problems.append(
+                    f"{TABLES[table][0]} {row['id']}: id: in the directory this id is "
+                    f"{names.get(owner, owner)} ({owner})'s, and the feed gives it to "
+                    f"{row[key]}: give the feed's row an id of its own"
+                )
+    return problems
+
+
 def merge(base: Rows, imported: Rows) -> Rows:
     """Imported rows replace rows with the same id; a replaced service's children go too."""
     _keep_checks(base, imported)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.db.build import write_database
-from app.db.directory_import import map_rows, merge
+from app.db.directory_import import id_clashes, map_rows, merge
 from app.db.loader import Source, open_directory
 from app.db.oruk_format import (
     TABLES,
@@ -113,6 +113,8 @@ def import_directory(
     if mapping.problems:
         raise ImportRefused(mapping.problems, notes)
     current = read_directory(base)
+    if merge_into_base and (clashes := id_clashes(current, mapping.rows)):
+        raise ImportRefused(clashes, notes)
     rows = merge(current, mapping.rows) if merge_into_base else dict(mapping.rows)
     # The kinds of service are the pathway's vocabulary: those no imported service uses
     # (a JSON file carries only the terms its services name) are kept from the base.
