@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
+from app.db.loader import open_all_hours
 from app.db.oruk_format import TABLES, Rows, unescape_cell
 from app.pathways.phone_numbers import contact_key, ringable, type_problem
 from app.pathways.services import typed_day
@@ -22,6 +23,10 @@ STATUSES = {"active": "active", "inactive": "retired", "defunct": "retired"}
 STATUSES |= {"temporarily closed": "retired", "retired": "retired"}  # and this app's own
 FEED_DATE = "The feed's own assured date: {} (not a check made here)."
 PERSON_CHECK = ("assured_date", "assured_method", "assured_by")
+# Open Referral's schedule fields that hold a row for a time only: a feed's "24 hours,
+# 24-31 December" cover, its dates not mapped, made a daytime line 24/7 all year (H405)
+TIME_LIMITS = ("valid_from", "valid_to", "dtstart", "until", "count", "bymonth", "bymonthday")
+TIME_LIMITS += ("byyearday", "byweekno")
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",
@@ -66,6 +71,12 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
                 result.problems.append(f"{where}: id: {row_id!r} is used twice")
                 continue
             seen.add(row_id)
+            if table == "schedule" and (limits := _time_limits(record)):
+                result.notes.append(
+                    f"not mapped: {where}: hours for a time only ({limits}): never read as "
+                    "the line's hours; write them in its hours words if they matter"
+                )
+                continue
             row = {f: unescape_cell(text(record.get(f))) for f in fields}
             extension = unescape_cell(text(record.get("extension"))) if table == "phone" else ""
             if extension:  # dropped, the worker rang the switchboard and not the service
@@ -79,6 +90,13 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
             result.notes.append(f"not mapped: {file_name} field {name!r} ({count} rows)")
     _check_links(result)
     return result
+
+
+def _time_limits(record: dict[str, Any]) -> str:
+    limits = [f"{name} {text(record[name])}" for name in TIME_LIMITS if text(record.get(name))]
+    if text(record.get("interval")) not in ("", "1"):
+        limits.append(f"interval {text(record['interval'])}")
+    return ", ".join(limits)
 
 
 def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: Mapping) -> bool:
@@ -264,12 +282,18 @@ def _keep_checks(base: Rows, imported: Rows) -> None:
         same = after.get(row["id"]) == before.get(row["id"]) and text(row.get("email")) == text(
             old.get("email")
         )
+        # a check of a daytime line confirms no one answers it at night (H405)
+        same = same and _all_hours(base, row["id"]) == _all_hours(imported, row["id"])
         if same:
             row.update({field: old.get(field) or "" for field in PERSON_CHECK})
             said = FEED_DATE.format(old["assured_date"])  # its own check, read back in
             notes = text(row.get("notes"))
             if said in notes:
                 row["notes"] = notes.replace(said, "").replace("  ", " ").strip()
+
+
+def _all_hours(rows: Rows, service_id: str) -> bool:
+    return open_all_hours([s for s in rows.get("schedule", []) if s["service_id"] == service_id])
 
 
 def _numbers(rows: Rows) -> dict[str, list[str]]:

@@ -326,6 +326,14 @@ def is_always_open(schedule: sqlite3.Row) -> bool:
     )
 
 
+def open_all_hours(schedules: list[sqlite3.Row]) -> bool:
+    """A row open every day round the clock, and no row giving the line other times: a
+    feed's extra 00:00-23:59 row beside "Mon-Fri 8:30-20:30" made a daytime line 24/7
+    (feed attack, 2026-12-05; H405)."""
+    timed = [row for row in schedules if row["byday"] or row["opens_at"]]
+    return bool(timed) and all(is_always_open(row) for row in timed)
+
+
 def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
     kinds = _grouped(
         db,
@@ -366,7 +374,7 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
                     plain_spaces(x["description"]) for x in schedules[sid] if x["description"]
                 )
             ),
-            open_24_7=any(is_always_open(x) for x in schedules[sid]),
+            open_24_7=open_all_hours(schedules[sid]),
             email=words(s["email"] or ""),
             website=words(s["url"] or ""),
             referral_route=words(plain_lines(s["application_process"] or "")),

@@ -36,7 +36,7 @@ from app.pathways.phone_numbers import (
     note_not_rung,
     other_number,
 )
-from app.pathways.services import ROUND_THE_CLOCK, WIDE_AREAS
+from app.pathways.services import WIDE_AREAS, says_round_the_clock
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -267,7 +267,7 @@ def round_the_clock_problem(hours: str) -> str:
     otherwise put a daytime line under "24/7" on the plan, the one a worker rings at night
     (own review, 2026-12-03)."""
     hours = hours.strip()
-    if not hours or ROUND_THE_CLOCK.search(hours):
+    if not hours or says_round_the_clock(hours):
         return ""
     return (
         f"yes, but the hours say {hours!r}: a worker at night is sent to a line that may be "

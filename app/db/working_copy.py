@@ -145,8 +145,10 @@ class WorkingCopy:
         before = self.service(service_id)
         row = {**before, **changes}
         # by digits: "02476788555" tidied to "024 7678 8555" is the number checked (review)
-        if contact_of(row) != contact_of(before) and "assured_date" not in changes:
-            # A person confirmed the old number, not this one: it is unconfirmed again
+        # A person confirmed the old number, not this one, or a daytime line, not one open
+        # day and night (H405): it is unconfirmed again
+        new_line = contact_of(row) != contact_of(before) or row["open_24_7"] != before["open_24_7"]
+        if new_line and "assured_date" not in changes:
             row.update(dict.fromkeys(CHECK_CLEARED, ""))
         self._replace(service_id, row)
 

@@ -15,6 +15,16 @@ WIDE_AREAS = (NATIONAL, "west_midlands")  # every area; every borough of the reg
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2}
 # hours that say a line is open day and night, as the shipped services write them
 ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24[ -]?h(?:ou)?rs?\b|24 hours|round the clock", re.I)
+# words that make a part of the hours about something other than a person answering the
+# line: a feed's "Mon-Fri 8:30-20:30; 24-hour answerphone" stood a daytime line first under
+# "24/7 lines", confirmed, above the National Domestic Abuse Helpline (feed attack,
+# 2026-12-05; H405)
+NOT_THE_LINE = re.compile(
+    r"answer\s*(?:phone|machine)|answering|voice\s*mail|message|e-?mail|online|web|chat|"
+    r"text|form\b|\bnot\b|\bno\b|except|closed",
+    re.I,
+)
+TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|\u2013|to)\s*\d", re.I)
 
 
 @record
@@ -38,7 +48,17 @@ def open_day_and_night(service: Service) -> bool:
     """Open 24/7, and no hours saying otherwise: a line marked 24/7 with hours "Mon-Fri
     9am-5pm", signed before the lead's rule (H328), stood under "Open 24/7" on the card."""
     hours = service.hours.strip()
-    return service.open_24_7 and (not hours or bool(ROUND_THE_CLOCK.search(hours)))
+    return service.open_24_7 and (not hours or says_round_the_clock(hours))
+
+
+def says_round_the_clock(hours: str) -> bool:
+    """A part of the hours says the line is answered day and night, and no part gives the
+    line itself hours of the day ("Mon-Fri 8:30-20:30")."""
+    parts = [part for part in re.split(r"[;,\n]", hours) if part.strip()]
+    of_the_line = [part for part in parts if not NOT_THE_LINE.search(part)]
+    return any(ROUND_THE_CLOCK.search(part) for part in of_the_line) and not any(
+        TIME_RANGE.search(part) for part in of_the_line
+    )
 
 
 def check_before_use(service: Service, today: date, months: int) -> bool:

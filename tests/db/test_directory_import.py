@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from app.db.transfer import ImportRefused, import_directory, read_directory
+from app.db.loader import load_graph
+from app.db.transfer import ImportRefused, export_directory, import_directory, read_directory
 from tests.conftest import REPO
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
@@ -64,3 +65,52 @@ def test_a_feed_with_ids_of_its_own_is_merged_beside_every_shipped_row(tmp_path)
     merged, shipped = read_directory(output), read_directory(SHIPPED)
     for table in ("phone", "attribute", "service_area"):
         assert {r["id"] for r in shipped[table]} < {r["id"] for r in merged[table]}
+
+
+def safe_to_talk_feed(tmp_path, *schedules):
+    """Coventry's daytime Safe to Talk line as a feed gives it, with these schedules."""
+    exported = tmp_path / "directory.json"
+    export_directory(SHIPPED, exported)
+    service = next(
+        s for s in json.loads(exported.read_text()) if s["id"] == "coventry-safe-to-talk"
+    )
+    service["schedules"] = [*service["schedules"], *schedules]
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps([service]), encoding="utf-8")
+    return path
+
+
+ALL_DAY = {"byday": "MO,TU,WE,TH,FR,SA,SU", "opens_at": "00:00", "closes_at": "23:59"}
+
+
+def test_hours_for_a_season_are_never_read_as_the_lines_hours(tmp_path):
+    """H405: "Christmas cover: 24 hours" with its dates dropped made the line 24/7 all year."""
+    cover = {"id": "xmas", "description": "Christmas cover", **ALL_DAY}
+    feed_file = safe_to_talk_feed(
+        tmp_path, cover | {"valid_from": "2026-12-24", "valid_to": "2026-12-31"}
+    )
+    output = tmp_path / "out.sqlite"
+    report = import_directory(feed_file, SHIPPED, output, merge_into_base=True)
+    assert any("hours for a time only (valid_from 2026-12-24" in n for n in report.notes)
+    assert not load_graph(output).services["coventry-safe-to-talk"].open_24_7
+
+
+def test_a_check_of_a_daytime_line_goes_when_a_feed_makes_it_open_24_7(tmp_path):
+    """H405: the lead's check of the daytime line stood as "confirmed" beside "24/7"."""
+    from tests.conftest import shipped_changed
+
+    check = "assured_date = '2026-11-24', assured_method = 'phoned', assured_by = 'DA lead'"
+    base = shipped_changed(
+        tmp_path / "base.sqlite",
+        f"UPDATE service SET {check} WHERE id = 'coventry-safe-to-talk'",
+    )
+    exported = tmp_path / "directory.json"
+    export_directory(base, exported)
+    services = json.loads(exported.read_text())
+    line = next(s for s in services if s["id"] == "coventry-safe-to-talk")
+    line["schedules"] = [{"id": "all", "description": "24/7", **ALL_DAY}]
+    exported.write_text(json.dumps([line]), encoding="utf-8")
+    output = tmp_path / "out.sqlite"
+    import_directory(exported, base, output, merge_into_base=True)
+    merged = next(s for s in read_directory(output)["service"] if s["id"] == line["id"])
+    assert merged["assured_date"] == ""

@@ -151,3 +151,28 @@ def test_999_101_and_111_give_no_other_number_whatever_was_signed(tmp_path):
     assert (hit.name, hit.notes) == ("Emergency services", "")
     hit = search_hit(database, "NHS 111", "nhs-111")
     assert (hit.phone, hit.notes) == ("111", "")
+
+
+def test_a_line_with_other_hours_beside_a_round_the_clock_row_is_not_open_24_7(tmp_path):
+    """H405: a feed's extra every-day 00:00-23:59 row beside the line's own Mon-Fri hours
+    made a daytime line "24/7", first under "24/7 lines" on every Coventry plan."""
+    database = shipped_copy(tmp_path)
+    assert not load_graph(database).services["coventry-safe-to-talk"].open_24_7
+    with sqlite3.connect(database) as db:
+        db.execute(
+            "INSERT INTO schedule (id, service_id, description, byday, opens_at, closes_at) "
+            "VALUES ('all', 'coventry-safe-to-talk', '', 'MO,TU,WE,TH,FR,SA,SU', '00:00', "
+            "'23:59')"
+        )
+        db.execute(
+            "UPDATE schedule SET byday = 'MO,TU,WE,TH,FR', opens_at = '08:30', closes_at = "
+            "'20:30', description = '' WHERE service_id = 'coventry-safe-to-talk' AND id != 'all'"
+        )
+    db.close()
+    assert not load_graph(database).services["coventry-safe-to-talk"].open_24_7
+    with sqlite3.connect(database) as db:  # the round-the-clock row alone: open 24/7
+        db.execute(
+            "DELETE FROM schedule WHERE service_id = 'coventry-safe-to-talk' AND id != 'all'"
+        )
+    db.close()
+    assert load_graph(database).services["coventry-safe-to-talk"].open_24_7

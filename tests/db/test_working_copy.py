@@ -103,6 +103,17 @@ def test_what_is_not_a_working_copy_is_named(tmp_path):
         WorkingCopy.open(tmp_path)
 
 
+def test_a_line_made_open_24_7_is_unconfirmed_again(folder):
+    """H405: a person's check of a daytime line does not confirm anyone answers at night."""
+    copy = WorkingCopy.open(folder)
+    day = date.today() - timedelta(days=1)
+    copy.mark_checked("coventry-safe-to-talk", "phoned", "DA lead", day)
+    copy.update("coventry-safe-to-talk", {"hours": "Mon-Fri 8:30-20:30"})
+    assert copy.service("coventry-safe-to-talk")["assured_date"] == day.isoformat()
+    copy.update("coventry-safe-to-talk", {"open_24_7": "yes", "hours": "24/7"})
+    assert copy.service("coventry-safe-to-talk")["assured_date"] == ""
+
+
 def test_a_copy_saved_by_excel_keeps_its_checks(folder):
     """Opened and saved in Excel, days checked read 24/11/2026 and "phoned " kept its
     space: every check was refused at publish; plain "CSV" was a codec error with no

@@ -161,3 +161,26 @@ def test_a_line_is_open_day_and_night_only_where_its_hours_do_not_say_otherwise(
     for hours, open_now in (("Mon-Fri 9am-5pm", False), ("", True), ("24hrs, free", True)):
         assert open_day_and_night(dataclasses.replace(bcwa, hours=hours)) is open_now, hours
     assert not open_day_and_night(dataclasses.replace(bcwa, open_24_7=False, hours="24/7"))
+
+
+@pytest.mark.parametrize(
+    "hours, round_the_clock",
+    [
+        ("24/7 for emergency temporary accommodation; the team's hours are not held here", True),
+        ("24 hours a day, 7 days a week", True),
+        (
+            "24/7; online referrals read Mon-Fri 9:00-17:00",
+            True,
+        ),  # the form's hours, not the line's
+        # a feed's words for a daytime line (H405)
+        ("Mon-Fri 8:30-20:30, Sat-Sun 9:30-17:30; 24-hour answerphone", False),
+        ("Christmas cover: 24 hours, 24-31 December", False),
+        ("24/7 (9am-5pm Mon-Fri)", False),
+        ("not 24 hours", False),
+        ("email and online form 24/7", False),
+    ],
+)
+def test_hours_say_round_the_clock_only_of_a_person_answering_the_line(hours, round_the_clock):
+    from app.pathways.services import says_round_the_clock
+
+    assert says_round_the_clock(hours) is round_the_clock

@@ -44,7 +44,9 @@ GRID_HEADING = (
     "person last checked one (✔ checked, ⚠ never checked, ✖ none held)"
 )
 EDIT_FAILED = (ValueError, OSError)  # WorkingCopyError, SourceError, KeyFileError, Refused
-CHECK_CLEARED = "Its contact changed, so the person's check is cleared: check it again."
+CHECK_CLEARED = (
+    "Its contact or its Open 24/7 changed, so the person's check is cleared: check it again."
+)
 
 
 class MaintenanceWindow(QMainWindow):
