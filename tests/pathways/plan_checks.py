@@ -111,6 +111,9 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     if child and nowhere != ("nowhere safe" in child.why and "nowhere safe" in child.title):
         failures.append("R23: the children's referral must say they have nowhere safe tonight")
     assaulted_lately = "sexual_assault_abuse" in a["abuse_types"] and urgent
+    advice = plan.action("concerned_other_advice")
+    if advice and assaulted_lately and a["age_group"] == "adult" and advice.group != "now":
+        failures.append("R34-sarc: the SARC's number to pass on is time-limited: now")
     if child and a["age_group"] in policy.UNDER_18 and assaulted_lately and child.group != "now":
         failures.append("R3-sarc: a child assaulted in the last 7 days: phone the front door now")
     own = a["age_group"] in policy.UNDER_18 and policy.who(a) == "person_harmed"
