@@ -106,12 +106,18 @@ def _phone_number(text: str) -> str | None:
 # What a worker types for what the directory says: "men" found no service for male
 # victims (review 2026-12-01)
 SAME_AS = {"men": "male", "man": "male", "boys": "male", "kids": "child", "kid": "child"}
+# "rape" found no SARC, "Wolves" nothing at all, and "refuge" the Refugee and Migrant
+# Centre (housing officer's walk, 2026-12-05)
+SAME_AS |= {"rape": "sexual", "raped": "sexual", "wolves": "wolverhampton", "dv": "domestic"}
+WHOLE_WORDS = {"refuge"}  # not a prefix of "refugee"
 
 
 def _one_word(word: str) -> str:
     same = SAME_AS.get(word.casefold())
     if same:
         return f'("{word}"* OR "{same}"*)'
+    if word.casefold() in WHOLE_WORDS:
+        return f'"{word}"'
     if len(word) > 3 and word[-1] in "sS":
         return f'("{word}"* OR "{word[:-1]}")'
     return f'"{word}"*'

@@ -48,7 +48,7 @@ def ids(hits):
 
 
 def test_every_word_is_quoted_and_prefix_matched():
-    assert match_expression('rape AND "x') == '"rape"* AND "AND"* AND "x"*'
+    assert match_expression('help AND "x') == '"help"* AND "AND"* AND "x"*'
     assert match_expression("womens") == '("womens"* OR "women")'
     pasted = " ".join(["1"] * 16_000)  # a page pasted in: searched as its first words
     assert match_expression(pasted).count('"1"*') == MAX_WORDS
@@ -68,6 +68,15 @@ def test_a_missing_apostrophe_still_finds_the_service(finder):
     """ "womens aid" found nothing: the index holds "women's" as "women" and "s"."""
     assert "bcwa" in ids(finder.search("womens aid"))
     assert ids(finder.search("womens aid")) == ids(finder.search("women's aid"))
+
+
+def test_the_words_a_worker_types_find_the_services_they_mean(finder):
+    """ "rape" found no SARC, "Wolves" nothing, and "refuge" the Refugee and Migrant Centre
+    (housing officer's walk, 2026-12-05)."""
+    assert {"wm-adult-sarc", "blue-sky-centre", "wm-cyp-sas"} <= set(ids(finder.search("rape")))
+    assert "wolverhampton-mash" in ids(finder.search("Wolves"))
+    refuges = ids(finder.search("refuge"))
+    assert "haven-wolverhampton" in refuges and "refugee-migrant-centre" not in refuges
 
 
 def test_a_number_finds_its_service_however_it_is_typed(finder):
