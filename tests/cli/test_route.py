@@ -69,7 +69,7 @@ def test_readable_plan_names_each_action_and_reminder(capsys):
     code, out, _ = route(capsys, REFERENCE[0]["scenario"])
     assert code == 0
     assert "Refer to MARAC" in out and "Black Country Women's Aid" in out
-    assert "Other children in the household must not hear the disclosure" in out
+    assert "No child should overhear the disclosure, unless it is the child telling you" in out
 
 
 BASE = REFERENCE[0]["scenario"]

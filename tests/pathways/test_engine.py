@@ -638,3 +638,13 @@ def test_at_tier_1_a_referral_due_today_is_made_today_whoever_makes_it(pathway):
     assert plan.action("child_safeguarding_referral")
     lead = plan.action("inform_safeguarding_lead")
     assert "if you cannot reach them, make it yourself" in lead.why
+
+
+def test_a_dash_stopped_part_way_is_finished_not_started_again(pathway):
+    """ "I would like to ask you some questions", said to a woman who had answered 8 items
+    (housing officer's walk, 2026-12-05; H408)."""
+    part = {f"dash_{i:02d}": "no" if i <= 8 else "not_known" for i in range(1, 25)}
+    dash = _plan(pathway, dash_answers=part).action("dash_assessment")
+    assert dash.title.startswith("Finish the Dash") and "did not finish" in dash.say
+    fresh = _plan(pathway, dash_answers=None).action("dash_assessment")
+    assert fresh.title == "Complete the Dash risk checklist"
