@@ -23,6 +23,10 @@ KEEP_OUT_OF_HISTORY = {
 }
 
 
+# Linux clipboard managers' mark for a secret (KDE's Klipper, and the managers that follow
+# it), which they keep out of their history: the copied summary was stored whole by any
+# history tool there (privacy attack, 2026-12-05; H409)
+SECRET_HINT = ("x-kde-passwordManagerHint", b"secret")
 OURS = "application/x-navigator-copy"  # marks what Navigator put on the clipboard
 _exit_hook: list[bool] = []
 
@@ -75,6 +79,7 @@ class ClipboardGuard(QObject):
         mime.setText(text)
         for name, value in KEEP_OUT_OF_HISTORY.items():
             mime.setData(f'application/x-qt-windows-mime;value="{name}"', QByteArray(value))
+        mime.setData(SECRET_HINT[0], QByteArray(SECRET_HINT[1]))
         mime.setData(OURS, QByteArray(b"1"))
         QGuiApplication.clipboard().setMimeData(mime)
         _clear_ours_at_exit()

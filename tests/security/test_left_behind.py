@@ -192,6 +192,7 @@ def test_copies_are_marked_to_stay_out_of_windows_clipboard_history(qtbot, make_
     formats = set(mime.formats())
     for name in ("ExcludeClipboardContentFromMonitorProcessing", "CanIncludeInClipboardHistory"):
         assert f'application/x-qt-windows-mime;value="{name}"' in formats
+    assert bytes(mime.data("x-kde-passwordManagerHint")) == b"secret"  # and Linux's (H409)
     assert card.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
 
 
