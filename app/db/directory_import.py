@@ -225,9 +225,18 @@ def _check_links(result: Mapping) -> None:
                     f"{row['organization_id']!r} names no organisation: left empty"
                 )
                 row["organization_id"] = None
-    counts: dict[str, int] = {}
+    numbers: dict[str, list[str]] = {}
     for row in rows.get("phone", []):  # HSDS has no order for phones: the file's order is kept
-        counts[row["service_id"]] = row["ordinal"] = counts.get(row["service_id"], 0) + 1
+        held = numbers.setdefault(row["service_id"], [])
+        held.append(row["number"])
+        row["ordinal"] = len(held)
+        if (shown := held[0]) != row["number"]:
+            # a feed's daytime line, second in the file, was on no plan and no note said so
+            # (feed attack, 2026-12-05; H410)
+            result.notes.append(
+                f"{TABLES['phone'][0]} {row['id']}: {row['number']} is not shown to workers: "
+                f"a card shows one number per service, here {shown}; give any other in its note"
+            )
 
 
 def id_clashes(base: Rows, imported: Rows) -> list[str]:

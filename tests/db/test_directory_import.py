@@ -114,3 +114,16 @@ def test_a_check_of_a_daytime_line_goes_when_a_feed_makes_it_open_24_7(tmp_path)
     import_directory(exported, base, output, merge_into_base=True)
     merged = next(s for s in read_directory(output)["service"] if s["id"] == line["id"])
     assert merged["assured_date"] == ""
+
+
+def test_a_second_number_no_card_shows_is_named_at_import(tmp_path):
+    """H410: a feed's daytime line, second in the file, was on no plan and nothing said so."""
+    path = feed(tmp_path)
+    services = json.loads(path.read_text())
+    services[0]["phones"].append({"id": "feed/phone/2", "number": "01902 555 101"})
+    path.write_text(json.dumps(services), encoding="utf-8")
+    report = import_directory(path, SHIPPED, tmp_path / "out.sqlite", merge_into_base=True)
+    assert (
+        "phones.csv feed/phone/2: 01902 555 101 is not shown to workers: a card shows one "
+        "number per service, here 01902 555 100; give any other in its note"
+    ) in report.notes
