@@ -24,7 +24,7 @@ from app.pathways.phone_numbers import (
     ringable,
     type_label,
 )
-from app.pathways.services import contact_confirmed, needs_check
+from app.pathways.services import contact_confirmed, needs_check, says_round_the_clock
 from app.records import record
 
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
@@ -276,7 +276,12 @@ class DirectorySearch:
             )
             rows = self.db.execute(sql, [*params, limit])
         today = today or date.today()
-        return [self._hit(row, today) for row in rows]
+        hits = [self._hit(row, today) for row in rows]
+        # a daytime line with "24-hour answerphone" in its hours was listed under Open 24/7,
+        # while the plan gave it as a daytime line (feed attack, 2026-12-05; H405)
+        if filters.open_24_7:
+            hits = [hit for hit in hits if not hit.hours or says_round_the_clock(hit.hours)]
+        return hits
 
     def _hit(self, row: tuple, today: date) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""
@@ -347,12 +352,14 @@ class DirectorySearch:
         if f.audience is not None:
             clauses.append("s.audience IN ('any', ?)")
             params.append(f.audience)
-        if f.open_24_7:
+        if f.open_24_7:  # as the plan reads it (open_all_hours), the hours' words below
+            always = "byday = ? AND opens_at = '00:00' AND closes_at IN ('23:59', '24:00')"
             clauses.append(
-                "EXISTS (SELECT 1 FROM schedule x WHERE x.service_id = s.id AND x.byday = ? "
-                "AND x.opens_at = '00:00' AND x.closes_at IN ('23:59', '24:00'))"
+                f"EXISTS (SELECT 1 FROM schedule x WHERE x.service_id = s.id AND {always}) "
+                "AND NOT EXISTS (SELECT 1 FROM schedule y WHERE y.service_id = s.id AND "
+                f"(y.byday != '' OR y.opens_at != '') AND NOT ({always}))"
             )
-            params.append(EVERY_DAY)
+            params += [EVERY_DAY, EVERY_DAY]
         return "".join(f" AND {c}" for c in clauses), params
 
 

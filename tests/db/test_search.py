@@ -237,3 +237,29 @@ def test_a_hit_gives_its_numbers_note_and_who_it_is_for_as_the_card_does(finder)
     assert by_id["coventry-mash"].phone_note == "out of hours: 024 7683 2222"
     (haven,) = [hit for hit in finder.search("haven wolverhampton") if hit.id.startswith("haven")]
     assert haven.audience == "women"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [  # a round-the-clock row beside the line's own hours, or hours about an answerphone
+        "INSERT INTO schedule (id, service_id, description, byday, opens_at, closes_at) "
+        "VALUES ('day', 'coventry-safe-to-talk', '', 'MO,TU,WE,TH,FR', '08:30', '20:30')",
+        "UPDATE schedule SET description = 'Mon-Fri 8:30-20:30; 24-hour answerphone' "
+        "WHERE service_id = 'coventry-safe-to-talk'",
+    ],
+)
+def test_open_24_7_lists_only_lines_the_plan_gives_as_open_day_and_night(tmp_path, statement):
+    """H405: the plan gave Safe to Talk as a daytime line; the Open 24/7 filter listed it."""
+    from tests.conftest import shipped_changed
+
+    always = (
+        "UPDATE schedule SET byday = 'MO,TU,WE,TH,FR,SA,SU', opens_at = '00:00', "
+        "closes_at = '23:59' WHERE service_id = 'coventry-safe-to-talk'"
+    )
+    database = shipped_changed(tmp_path / "d.sqlite", always, statement)
+    changed = DirectorySearch(database)
+    try:
+        assert "coventry-safe-to-talk" not in ids(changed.search("", SearchFilters(open_24_7=True)))
+        assert "ndah" in ids(changed.search("", SearchFilters(open_24_7=True)))
+    finally:
+        changed.close()
