@@ -4,7 +4,7 @@ a database handed to them so, H346), each number's type leading its note."""
 from __future__ import annotations
 
 from app.db.copy_files import FIELDS
-from app.db.loader import is_always_open
+from app.db.loader import open_all_hours
 from app.db.service_rows import Rows, kind_term_id
 from app.pathways.phone_numbers import ringable, type_label, type_problem
 
@@ -60,8 +60,9 @@ def _record(
         "phone": line["number"],
         "phone_note": note_with_type(line.get("type"), line["description"]),
         "hours": "; ".join(x["description"] for x in schedules if x["description"]),
-        # as the laptops read it: any schedule made an imported weekday service 24/7
-        "open_24_7": "yes" if any(is_always_open(x) for x in schedules) else "",
+        # as the laptops read it (H405): a round-the-clock row beside a daytime one was
+        # "yes" here, and the copy published it as a line open day and night
+        "open_24_7": "yes" if open_all_hours(schedules) else "",
         "referral_route": s["application_process"],
         "website": s["url"],
         "source_seen": s["source_date"],

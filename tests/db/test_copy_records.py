@@ -36,6 +36,20 @@ def test_a_kind_is_read_by_its_code_whatever_its_terms_id(tmp_path):
     assert "refuge" in records["haven-wolverhampton"]["kinds"].split(";")
 
 
+def test_a_round_the_clock_row_beside_daytime_hours_is_not_open_24_7_in_the_copy(tmp_path):
+    """H405's seam: the copy read any round-the-clock row as "yes", and published the line
+    as open day and night, where the laptops read it as a daytime line."""
+    database = shipped_changed(
+        tmp_path / "fed.sqlite",
+        "INSERT INTO schedule (id, service_id, description, byday, opens_at, closes_at) "
+        "VALUES ('all', 'coventry-safe-to-talk', '', 'MO,TU,WE,TH,FR,SA,SU', '00:00', '23:59')",
+        "INSERT INTO schedule (id, service_id, description, byday, opens_at, closes_at) "
+        "VALUES ('day', 'coventry-safe-to-talk', '', 'MO,TU,WE,TH,FR', '08:30', '20:30')",
+    )
+    records = {r["id"]: r for r in copy_records(read_directory(database))}
+    assert records["coventry-safe-to-talk"]["open_24_7"] == ""
+
+
 def test_a_lines_type_leads_its_note_once():
     assert note_with_type("Out of hours", "Emergency Duty Team") == (
         "Out of hours; Emergency Duty Team"
