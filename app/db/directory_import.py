@@ -25,8 +25,10 @@ FEED_DATE = "The feed's own assured date: {} (not a check made here)."
 PERSON_CHECK = ("assured_date", "assured_method", "assured_by")
 # Open Referral's schedule fields that hold a row for a time only: a feed's "24 hours,
 # 24-31 December" cover, its dates not mapped, made a daytime line 24/7 all year (H405)
-TIME_LIMITS = ("valid_from", "valid_to", "dtstart", "until", "count", "bymonth", "bymonthday")
-TIME_LIMITS += ("byyearday", "byweekno")
+TIME_LIMITS = (
+    *("valid_from", "valid_to", "dtstart", "until", "count"),
+    *("bymonth", "bymonthday", "byyearday", "byweekno"),
+)
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",
