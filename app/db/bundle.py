@@ -169,7 +169,8 @@ def publish(
             began = begun_from or ("" if just_built else current)
             # and, from a working copy, the very database it began from (app.db.stale_update):
             # only this publish says so, never a database given as it is
-            db.execute("DELETE FROM content_meta WHERE key = 'begun_from_sha256'")
+            held = ("begun_from_sha256", "imported_onto_sha256")  # an import's: never signed
+            db.execute("DELETE FROM content_meta WHERE key IN (?, ?)", held)
             for meta, value in (("begun_from", began), ("begun_from_sha256", begun_sha256)):
                 if value:
                     db.execute(

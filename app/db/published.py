@@ -139,8 +139,11 @@ class Published:
         (attack round on H184); installed first, what it changes is listed against it."""
         from app.db.overtaken import changes_undone, named
 
-        this = "this working copy" if base is not None else "this database"
+        copy = base is not None
+        this = "this working copy" if copy else "this database"
         content = self.newest_content(newest, out_dir)
+        imported = not copy and (base := self.imported_into(database, content, out_dir))
+        older = older and not imported  # where it began is known: read as a working copy's
         undone = changes_undone(content, database, f"{this}'s", base, older)
         if not undone:
             return
@@ -153,11 +156,12 @@ class Published:
                 f"here first ({install}): this copy then publishes, and what it changes is "
                 f"listed against {newest[0]}, for you to check before you sign"
             )
-        check = "a person's check (check-service)" if base is not None else "a person's check"
+        check = "a person's check (check-service)" if copy else "a person's check"
+        again = "import the feed into it again" if imported else "begin a new working copy from it"
         if base is not None and base == content:  # "install it here" named the one in use
             raise Refused(
-                f"this working copy, begun from {newest[0]}, changes back what that update "
-                f"held: {listed}. Where this copy's is right, record what shows it: {check} "
+                f"{this}, begun from {newest[0]}, changes back what that update "
+                f"held: {listed}. Where this one's is right, record what shows it: {check} "
                 f"made on or after {newest[0]}'s day, or the day its source was seen; "
                 "otherwise put those back as the update had them"
             )
@@ -166,9 +170,9 @@ class Published:
             f"({newest[1]}), changed: {listed}"
             + ". Publishing it would undo those on every laptop: make those changes in it "
             f"again (directory diff of {newest[1].name} and the directory in use lists "
-            f"them), or install that update here ({install}) and begin a new working copy "
-            f"from it. Where this one's is the newer, record what shows it: {check}, or the "
-            f"day its source was seen, after {newest[0]}"
+            f"them), or install that update here ({install}) and {again}. Where this "
+            f"one's is the newer, record what shows it: {check}, or the day its source was "
+            f"seen, after {newest[0]}"
             + (
                 f" (this database is stamped as an older directory: if it is the file you "
                 f"published as {newest[0]}, what is listed may be your own edits since; a "
@@ -177,6 +181,29 @@ class Published:
                 else ""
             )
         )
+
+    def imported_into(self, database: bytes, newest: bytes, out_dir: Path) -> bytes | None:
+        """The published directory an `import --merge` read its feed into (app.db.transfer),
+        found by its own sha256: the newest's, or an older update's in these folders whose
+        manifest names it (a manifest cannot name another database and hold it whole)."""
+        from app.db.bundle import read_bundle_file, whole_bundle
+        from app.db.stale_update import imported_onto
+
+        began = imported_onto(database)
+        if not began or hashlib.sha256(newest).hexdigest() == began:
+            return newest if began else None
+        for path in self.places(out_dir):
+            claimed = claimed_manifest(path)
+            if claimed is not None and claimed.sha256 == began:
+                with contextlib.suppress(Refused):
+                    return whole_bundle(read_bundle_file(path))[1]
+        return None
+
+    def places(self, out_dir: Path, first: Path | None = None) -> list[Path]:
+        """Every bundle in the output folder, IT's folders and the ledger (`first` first)."""
+        folders = (out_dir, *self.folders, *filter(None, [self.ledger]))
+        found = [p for folder in folders if folder.is_dir() for p in bundles_in(folder)]
+        return [first, *(p for p in found if p != first)] if first else found
 
     def newest_content(self, newest: tuple[str, Path], out_dir: Path) -> bytes:
         """The newest published bundle's database, whole: its own file, or another copy of
@@ -189,14 +216,7 @@ class Published:
 
         version = newest[0]
         signed = claimed_manifest(newest[1])
-        places = [newest[1]] + [
-            path
-            for folder in (out_dir, *self.folders, *filter(None, [self.ledger]))
-            if folder.is_dir()
-            for path in bundles_in(folder)
-            if path != newest[1]
-        ]
-        for path in places:
+        for path in self.places(out_dir, first=newest[1]):
             claimed = claimed_manifest(path)
             if claimed is None or claimed.directory_version != version:
                 continue

@@ -185,6 +185,12 @@ def databases_held(database: bytes) -> list[str]:
     return _meta(database, "begun_from_sha256").split()
 
 
+def imported_onto(database: bytes) -> str:
+    """The sha256 of the directory an `import --merge` read a feed into ("" if none): the
+    first of a chain of imports (app.db.transfer). Never signed into an update."""
+    return _meta(database, "imported_onto_sha256")
+
+
 def _meta(database: bytes, key: str) -> str:
     from app.db.loader import open_directory
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from app.db.oruk_format import (
 )
 from app.db.search import area_labels
 from app.db.source import SourceError
+from app.db.stale_update import imported_onto
 
 
 @dataclass
@@ -103,6 +107,24 @@ def known_areas(database: Source) -> dict[str, str]:
     return {code: code for code in labels} | {name.lower(): code for code, name in labels.items()}
 
 
+def _record_where_it_began(output: Path, base: Source) -> None:
+    """The directory a feed was merged into, by content, for publish (app.db.published):
+    what the import changes of the update in use is the feed's, not that update undone. Read
+    as a revert, a feed's new service was refused as one the update "removed", and a
+    correction as one changed back (feed attack F3, 2026-12-05). An import onto an import
+    keeps the first one's: the two feeds' changes are both the lead's."""
+    from app.db.bundle import MAX_DATABASE_BYTES
+    from app.db.regular_files import read_regular_file
+
+    data = base if isinstance(base, bytes) else read_regular_file(base, MAX_DATABASE_BYTES)
+    began = imported_onto(data) or hashlib.sha256(data).hexdigest()
+    with contextlib.closing(sqlite3.connect(output)) as db, db:
+        db.execute(
+            "INSERT OR REPLACE INTO content_meta (key, value) VALUES (?, ?)",
+            ("imported_onto_sha256", began),
+        )
+
+
 def import_directory(
     source: Path, base: Source, output: Path, merge_into_base: bool
 ) -> ImportReport:
@@ -127,4 +149,6 @@ def import_directory(
         write_database(output, rows, pathway_from=base)
     except SourceError as error:
         raise ImportRefused(error.problems, notes) from error
+    if merge_into_base:
+        _record_where_it_began(output, base)
     return ImportReport({t: len(rows.get(t, [])) for t in TABLES}, notes)

@@ -1,6 +1,7 @@
 """What is already published stops a publish that would undo it: here, a bundle in IT's
 folder signed by a key this computer does not trust (a lead before this one)."""
 
+import sqlite3
 from datetime import date
 
 import pytest
@@ -238,3 +239,93 @@ def test_an_unsigned_copy_of_the_newest_version_in_the_share_is_never_read_as_it
     again = tmp_path / "again.sqlite"  # what was published, with no change: nothing undone
     again.write_bytes(whole_bundle(whole)[1])
     publish(again, lead.private_path, share, "2026.12.2", TODAY, published=published)
+
+
+FEED = [
+    {
+        "id": "feed-dudley-line",
+        "name": "Dudley Women's Support Line",
+        "status": "active",
+        "source": "partner feed",
+        "phones": [{"id": "feed-dudley-line/phone/1", "number": "01384 555100", "type": "voice"}],
+        "service_areas": [{"id": "feed-dudley-line/area/1", "name": "dudley"}],
+        "attributes": [
+            {
+                "id": "feed-dudley-line/kind/1",
+                "taxonomy_term": {
+                    "id": "navigator_service_kind/da_service",
+                    "code": "da_service",
+                    "name": "Specialist domestic abuse service",
+                    "taxonomy": "navigator_service_kind",
+                },
+            }
+        ],
+    }
+]
+
+
+def feed_merged_into(tmp_path, database: bytes):
+    """The lead's import --merge of a partner's feed (one new Dudley line) into `database`."""
+    import json
+
+    from app.db.transfer import import_directory
+
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps(FEED))
+    output = tmp_path / "imported.sqlite"
+    output.unlink(missing_ok=True)
+    import_directory(feed, database, output, merge_into_base=True)
+    return output
+
+
+def test_a_feed_merged_into_the_newest_update_publishes_as_the_feeds_change(tmp_path):
+    """With 2026.12.2 in use, the lead imported a partner's new line and was refused: "this
+    database changes back what 2026.12.2 changed: Dudley Women's Support Line (not in the
+    update: it removed it)" (feed attack F3, 2026-12-05). The import records where it began,
+    so what differs from that update is the feed's; that record is never signed."""
+    from app.db.bundle import read_bundle
+    from app.db.stale_update import imported_onto
+
+    lead = signing.generate(tmp_path / "lead")
+    keys = signing.load_public_keys(tmp_path / "lead")
+    share = tmp_path / "share"
+    in_use = read_bundle(publish(SHIPPED, lead.private_path, share, "2026.12.2", TODAY), keys)[1]
+    trusted = Published((share,), tuple(keys.items()))
+    imported = feed_merged_into(tmp_path, in_use)
+    unrecorded = tmp_path / "unrecorded.sqlite"
+    unrecorded.write_bytes(imported.read_bytes())
+    with sqlite3.connect(unrecorded) as db:
+        db.execute("DELETE FROM content_meta WHERE key = 'imported_onto_sha256'")
+    with pytest.raises(Refused, match=r"Dudley Women's Support Line: 01384 555100 \(not in"):
+        publish(unrecorded, lead.private_path, share, "2026.12.3", TODAY, published=trusted)
+    bundle = publish(imported, lead.private_path, share, "2026.12.3", TODAY, published=trusted)
+    assert imported_onto(read_bundle(bundle, keys)[1]) == ""
+
+
+def test_a_feed_merged_into_an_older_update_is_told_only_what_the_newer_one_changed(tmp_path):
+    """Imported into 2026.12.2 after 2026.12.3 corrected BCWA's number: refused, naming
+    the correction only (not the feed's own line as one 2026.12.3 "removed"), with the way
+    a lead with a feed takes: install 2026.12.3 and import the feed into it again."""
+    from app.db.bundle import read_bundle
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    keys = signing.load_public_keys(tmp_path / "lead")
+    share = tmp_path / "share"
+    older = read_bundle(publish(SHIPPED, lead.private_path, share, "2026.12.2", TODAY), keys)[1]
+    corrected = shipped_changed(
+        tmp_path / "corrected.sqlite",
+        "UPDATE content_meta SET value = '2026.12.2' WHERE key = 'directory_version'",
+        "UPDATE phone SET number = '0121 555 0199' WHERE service_id = 'bcwa'",
+        "UPDATE service SET assured_date = '2026-11-30', assured_method = 'phoned', "
+        "assured_by = 'DA lead' WHERE id = 'bcwa'",
+    )
+    publish(corrected, lead.private_path, share, "2026.12.3", TODAY, just_built=True)
+    imported = feed_merged_into(tmp_path, older)
+    trusted = Published((share,), tuple(keys.items()))
+    with pytest.raises(Refused) as refused:
+        publish(imported, lead.private_path, share, "2026.12.4", TODAY, published=trusted)
+    said = str(refused.value)
+    assert "changes back what 2026.12.3, published already" in said
+    assert "Black Country Women's Aid: 0121 555 0199" in said and "Dudley" not in said
+    assert "install that update here" in said and "import the feed into it again" in said

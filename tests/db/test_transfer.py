@@ -361,3 +361,24 @@ def test_a_phone_type_is_known_before_its_number_is_shown(export, tmp_path, kind
     report = import_directory(export, SHIPPED, tmp_path / "s.sqlite", False)
     dropped = any("number is not one to ring" in n for n in report.notes)
     assert dropped is (outcome == "left out")
+
+
+def test_a_merged_import_records_the_directory_it_began_from_and_keeps_the_first(tmp_path):
+    """Publish reads an import's changes against where it began (app.db.published): read
+    against the newest update alone, a feed's new service was refused as one that update
+    "removed" (feed attack F3, 2026-12-05). A second feed merged into the first import's
+    output keeps the first's start: both feeds' changes are the lead's."""
+    import hashlib
+
+    from app.db.stale_update import imported_onto
+
+    exported = tmp_path / "directory.json"
+    export_directory(SHIPPED, exported)
+    first, second, whole = (tmp_path / f"{name}.sqlite" for name in ("a", "b", "whole"))
+    import_directory(exported, SHIPPED, first, merge_into_base=True)
+    import_directory(exported, first, second, merge_into_base=True)
+    import_directory(exported, SHIPPED, whole, merge_into_base=False)
+    shipped = hashlib.sha256(SHIPPED.read_bytes()).hexdigest()
+    assert imported_onto(first.read_bytes()) == shipped
+    assert imported_onto(second.read_bytes()) == shipped
+    assert imported_onto(whole.read_bytes()) == ""  # a whole directory from a feed began nowhere
