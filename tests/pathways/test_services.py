@@ -53,23 +53,36 @@ def test_a_man_raped_by_his_partner_keeps_the_mens_advice_line_beside_the_sv_ser
     scenario |= {"dash_answers": None, "professional_judgement_high_risk": False}
     scenario |= {"incidents_12_months": 0, "marac_in_last_12_months": "no"}
     card = pathway.step(answers_for(pathway, scenario)).plan.action("male_victim_support")
-    assert [m.service.id for m in card.services][:2] == [
+    assert {m.service.id for m in card.services} == {
         "mens-advice-line",
         "national-male-survivor-helpline",
-    ]
+        "rape-crisis-247",
+    }
     assert [r.rule_id for r in card.reasons] == ["R17", "R17-sv"]
     assert not any("not a domestic abuse line" in r.why for r in card.reasons)
 
 
 def test_a_boy_under_16_is_not_left_with_an_empty_male_victims_card(pathway):
-    """Every service for men here is 16+: his card named none at all (review 2026-12-01)."""
+    """Every service for men here is 16+: his card named none at all (review 2026-12-01).
+    Childline is the sexual violence line for a child (R17-sv's), not a fallback now."""
     scenario = {
         **ADULT_ASSAULTED_THIS_WEEK,
         "age_group": "under_16",
         "additional_needs": ["male_victim"],
     }
     card = pathway.step(answers_for(pathway, scenario)).plan.action("male_victim_support")
-    assert [(m.service.id, m.fallback) for m in card.services] == [("childline", True)]
+    assert [(m.service.id, m.fallback) for m in card.services] == [("childline", False)]
+
+
+def test_a_man_raped_this_week_is_offered_a_line_that_supports_men_with_a_number(pathway):
+    """The only service for male survivors held has no number (its funding ended): a man
+    raped last night had "Offer support for male victims" with nothing to ring (policy
+    review, 2026-12-04). The sexual violence line for anyone 16+ is on it, first."""
+    scenario = {**ADULT_ASSAULTED_THIS_WEEK, "additional_needs": ["male_victim"]}
+    card = pathway.step(answers_for(pathway, scenario)).plan.action("male_victim_support")
+    ringable = [m.service.id for m in card.services if m.service.phone]
+    assert ringable[:1] == ["rape-crisis-247"]
+    assert "national-male-survivor-helpline" in [m.service.id for m in card.services]
 
 
 @pytest.mark.parametrize("written", ["2026-W48-2", "20261125", "2026-11-24T10:00", "24/11/2026"])
