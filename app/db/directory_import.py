@@ -57,7 +57,7 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
         unmapped: dict[str, int] = {}
         kept = result.rows.setdefault(table, [])
         for number, record in enumerate(raw.get(table, []), start=1):
-            where = f"{file_name} row {number}"
+            where = _where(origin, file_name, table, number, record)
             for name, value in record.items():
                 if name not in fields and text(value) and not isinstance(value, list | dict):
                     if table == "phone" and name == "extension":
@@ -99,6 +99,18 @@ def _time_limits(record: dict[str, Any]) -> str:
     if text(record.get("interval")) not in ("", "1"):
         limits.append(f"interval {text(record['interval'])}")
     return ", ".join(limits)
+
+
+def _where(origin: str, file_name: str, table: str, number: int, record: dict) -> str:
+    """A table's row as the lead's spreadsheet numbers it; a JSON feed's by its service and
+    its own id ("services.csv row 1" named a file the lead never had: feed attack, 12-05)."""
+    name = origin.lower()
+    if not name.endswith(".json") or name == "datapackage.json":
+        return f"{file_name} row {number}"
+    own = text(record.get("id")) if isinstance(record.get("id"), str) else ""
+    in_file = f"{origin}: {table.replace('_', ' ')} {repr(own) if own else number}"
+    owner = record.get(SERVICE_CHILDREN.get(table, ""))
+    return f"{in_file} of service {owner!r}" if isinstance(owner, str) and owner else in_file
 
 
 def _check(table: str, row: dict, where: str, origin: str, areas: dict, result: Mapping) -> bool:

@@ -127,3 +127,20 @@ def test_a_second_number_no_card_shows_is_named_at_import(tmp_path):
         "phones.csv feed/phone/2: 01902 555 101 is not shown to workers: a card shows one "
         "number per service, here 01902 555 100; give any other in its note"
     ) in report.notes
+
+
+def test_a_json_feeds_problem_is_named_by_its_file_and_service_not_a_csv_row(tmp_path):
+    """A feed in one JSON file was told "phones.csv row 1": a file the lead never had
+    (feed attack, 2026-12-05). Named by the file, the row's own id and its service."""
+    path = feed(tmp_path)
+    service = json.loads(path.read_text(encoding="utf-8"))
+    service[0]["phones"][0]["number"] = "01902 ABC"
+    service[0]["service_areas"][0].pop("id")
+    path.write_text(json.dumps(service), encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(path, SHIPPED, tmp_path / "out.sqlite", merge_into_base=True)
+    problems = refused.value.problems
+    assert any(p.startswith("feed.json: phone 'feed/phone/1' of service 'feed-adult-line'")
+               for p in problems)  # fmt: skip
+    assert "feed.json: service area 1 of service 'feed-adult-line': id: missing" in problems
+    assert not any(".csv" in p for p in problems)
