@@ -255,9 +255,9 @@ def check_numbers(source: Source, every_rule: bool = False) -> None:
 
     problems += word_problems(source)
     problems += fallback_contact_problems(load_graph(source))
-    from app.db.database_rules import database_problems
+    from app.db.database_rules import database_problems, said_once
 
-    problems += database_problems(source, services_too=every_rule)
+    problems = said_once(problems + database_problems(source, services_too=every_rule))
     if problems:
         raise Refused(every_problem(problems))
 

@@ -9,6 +9,7 @@ site behind an "@" was shown in the Directory tab (attack, 2026-12-04; H346).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from app.db.copy_records import copy_records
@@ -28,6 +29,9 @@ from app.db.refuge_words import (
 from app.db.service_checks import service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
+
+# "service x: " or "Its name (x): ": one service named two ways (said_once)
+SERVICE_NAMED = re.compile(r"^(?:service (\S+)|.*? \((\S+)\)): ")
 
 
 def checks_before_signing(source: Source, today, every_rule: bool = False) -> tuple[str, str]:
@@ -62,6 +66,20 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
         ]
     refuges = refuge_address_problems(rows) + unseen_words_problems(rows, records)
     return problems + kind_problems(rows) + refuges + one_route_each(rows)
+
+
+def said_once(problems: list[str]) -> list[str]:
+    """Each problem once: a database published as it is meets a working copy's rules as well
+    as the database's, and a rule both keep was said twice, the service named two ways
+    ("service x: …", "Its name (x): …": feed attack, 2026-12-05)."""
+    seen: set[str] = set()
+    kept = []
+    for problem in problems:
+        said = SERVICE_NAMED.sub(r"\1\2: ", problem, count=1)
+        if said not in seen:
+            seen.add(said)
+            kept.append(problem)
+    return kept
 
 
 # the routes a card names as "the" one for a borough: a second, of another council, was

@@ -455,3 +455,19 @@ def test_another_services_card_naming_a_refuge_is_read_as_the_refuges(tmp_path):
     with pytest.raises(Refused, match=r"(?s)\(ndah\): alert: it names a refuge.*'vicarage'"):
         check_refuges_in_use(load_graph(SHIPPED), database)
     check_refuges_in_use(load_graph(SHIPPED), SHIPPED)  # the shipped cards name none so
+
+
+def test_a_problem_both_rules_keep_is_said_once(tmp_path):
+    """A feed's number note with a line separator was refused at publish twice, the
+    service named two ways (feed attack, 2026-12-05); other problems stay."""
+    from app.db.checks import check_numbers
+
+    database = shipped_changed(
+        tmp_path / "feed.sqlite",
+        "UPDATE phone SET description = 'Mon-Fri\u20289-5' WHERE service_id = 'bcwa'",
+        "UPDATE phone SET description = 'Daily\u20289-5' WHERE service_id = 'ndah'",
+    )
+    with pytest.raises(Refused) as refused:
+        check_numbers(database, every_rule=True)
+    said = str(refused.value)
+    assert said.count("U+2028") == 2 and "bcwa" in said and "ndah" in said
