@@ -142,8 +142,9 @@ class Published:
         copy = base is not None
         this = "this working copy" if copy else "this database"
         content = self.newest_content(newest, out_dir)
-        imported = not copy and (base := self.imported_into(database, content, out_dir))
-        older = older and not imported  # where it began is known: read as a working copy's
+        imported = None if copy else self.imported_into(database, content, out_dir)
+        if imported is not None:  # where it began is known: read as a working copy's
+            base, older = imported, False
         undone = changes_undone(content, database, f"{this}'s", base, older)
         if not undone:
             return
@@ -157,7 +158,9 @@ class Published:
                 f"listed against {newest[0]}, for you to check before you sign"
             )
         check = "a person's check (check-service)" if copy else "a person's check"
-        again = "import the feed into it again" if imported else "begin a new working copy from it"
+        again = "begin a new working copy from it"
+        if imported is not None:
+            again = "import the feed into it again"
         if base is not None and base == content:  # "install it here" named the one in use
             raise Refused(
                 f"{this}, begun from {newest[0]}, changes back what that update "
@@ -190,8 +193,10 @@ class Published:
         from app.db.stale_update import imported_onto
 
         began = imported_onto(database)
-        if not began or hashlib.sha256(newest).hexdigest() == began:
-            return newest if began else None
+        if not began:
+            return None
+        if hashlib.sha256(newest).hexdigest() == began:
+            return newest
         for path in self.places(out_dir):
             claimed = claimed_manifest(path)
             if claimed is not None and claimed.sha256 == began:
