@@ -181,11 +181,14 @@ def serves(service: Service, person: Person, ages: tuple[int, int]) -> bool:
 def _order(
     matches: Iterable[Service], person: Person, preferred: frozenset[str] = frozenset()
 ) -> list[Service]:
-    """Nearest first; then a kind a rule asked for (a YPVA before an IDVA); then a
-    confirmed contact; then confidence."""
+    """A number to ring first; then nearest; then a kind a rule asked for (a YPVA before an
+    IDVA); then a confirmed contact; then confidence. Nearest first alone opened "Get them
+    somewhere safe tonight" in Coventry on two local services with no number held, the
+    24/7 line that finds a refuge third (the officer's walk, 2026-12-05)."""
     return sorted(
         matches,
         key=lambda s: (
+            not s.phone,
             area_rank(s, person),
             not (preferred & set(s.kinds)),
             not s.has_confirmed_contact,

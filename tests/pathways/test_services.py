@@ -197,3 +197,26 @@ def test_hours_say_round_the_clock_only_of_a_person_answering_the_line(hours, ro
     from app.pathways.services import says_round_the_clock
 
     assert says_round_the_clock(hours) is round_the_clock
+
+
+def test_a_card_opens_on_a_number_to_ring_before_services_with_none_held(pathway):
+    """Nearest first alone opened "Get them somewhere safe tonight" in Coventry on two
+    local services with no number held, the 24/7 line that finds a refuge third (the
+    officer's walk, 2026-12-05). Among those with a number, the nearest still leads."""
+    scenario = {
+        **ADULT_ASSAULTED_THIS_WEEK,
+        **{"abuse_types": ["domestic_abuse"], "borough": "coventry", "safe_tonight": "no"},
+        **{"relationship_to_abuser": "partner_or_ex", "dash_answers": None},
+        **{"professional_judgement_high_risk": False, "incidents_12_months": 0},
+        "marac_in_last_12_months": "no",
+    }
+    del scenario["saa_timing"]
+    plan = pathway.step(answers_for(pathway, scenario)).plan
+    for action in plan.actions:
+        own = [m.service for m in action.services if not m.fallback]
+        held = [bool(s.phone) for s in own]
+        assert held == sorted(held, reverse=True), action.kind
+    tonight = [m.service for m in plan.action("emergency_accommodation").services]
+    assert tonight[0].phone and any(not s.phone for s in tonight)
+    helpline = [m.service.id for m in plan.action("helpline").services]
+    assert helpline[0] == "coventry-safe-to-talk"  # the area's own line before the national
