@@ -50,6 +50,7 @@ def changes_undone(
     shipped_is: str = "the app's",
     base: bytes | None = None,
     older: bool = False,
+    update_after_base: bool = False,
 ) -> list[str]:
     """Each service whose contact (its numbers, its email, its hours) or whether it is
     offered the update holds on evidence the shipped directory has nothing as recent
@@ -64,7 +65,11 @@ def changes_undone(
     from it was changed on purpose, and is never counted. `older`: `shipped` holds an older
     directory than the update (a database published as it is, from a laptop the update had
     not reached): every service it holds otherwise is the update's change undone, whatever
-    the dates say (tenth and eleventh attack rounds, 2026-12-01)."""
+    the dates say (tenth and eleventh attack rounds, 2026-12-01). `update_after_base`: the
+    update was published after `base` (a feed imported onto an older update): a part both
+    changed was not changed on purpose over the update's, and the evidence decides. A feed
+    imported onto the lead's older import of another feed put that feed's number back over
+    the correction published since, unsaid (H417)."""
     new, old = _contacts(update), _contacts(shipped)
     began = _contacts(base) if base is not None else {}
     undone: dict[str, str] = {}  # service id -> what is changed back, in words
@@ -72,6 +77,8 @@ def changes_undone(
         # edited in the copy: what the lead meant, that part only (an edit of its hours let
         # a withdrawn check and a dropped alert through: thirteenth attack round)
         edited = _edited(began.get(service_id), old.get(service_id)) if base is not None else ()
+        if update_after_base:  # the copy never saw the update's: not an edit of it
+            edited = tuple(set(edited) - set(_edited(began.get(service_id), row)))
         if service_id not in old:  # added by the update (ids are never reused)
             if row["status"] == "active" and not edited:
                 undone[service_id] = f"{row['name']}: {_said(row)} (added by the update)"
@@ -101,7 +108,7 @@ def changes_undone(
             their = max(filter(None, (theirs["checked"], theirs["seen"])), default=None)
             newer = their is not None and (row["seen"] is None or their > row["seen"])
         if not newer:
-            mine, others = _said(row, theirs), _said(theirs, row)
+            mine, others = _said(row, theirs, edited), _said(theirs, row, edited)
             undone[service_id] = f"{row['name']}: {mine} ({shipped_is}: {others})"
     for service_id in _brought_back(new, old, began if base is not None else None):
         theirs = old[service_id]
@@ -204,12 +211,14 @@ def undone_words(shipped_version: str, update: Path, update_version: str, undone
     )
 
 
-def _said(row: dict, other: dict | None = None) -> str:
-    """The contact in words; its hours too where they differ from `other`'s."""
+def _said(row: dict, other: dict | None = None, edited: tuple[str, ...] = ()) -> str:
+    """The contact in words; its hours and details too where they differ from `other`'s,
+    but those `edited` on purpose (a feed's own changes were named as changed back)."""
     if row["status"] != "active":
         return "not offered"
     _, numbers, email, hours, *details = row["contact"]
-    shown = hours if other is None or other["contact"][3] != hours else ""
+    differs = other is not None and other["contact"][3] != hours and "hours" not in edited
+    shown = hours if other is None or differs else ""
     # "make its changes again" named a number publish now refuses, and nothing else to do
     # (attack review 2026-12-01): said, with the way out
     refused = " (refused by today's number rules: phone the service)"
@@ -219,7 +228,7 @@ def _said(row: dict, other: dict | None = None) -> str:
     differ = () if other is None else tuple(
         _detail(part, value)
         for part, value, theirs in zip(DETAILS, details, other["contact"][4:], strict=True)
-        if value != theirs
+        if value != theirs and part not in edited
     )  # fmt: skip
     said = (*numbers, email, shown and f"hours {shown}", *differ)
     return ", ".join(filter(None, said)) or "no contact"

@@ -264,17 +264,17 @@ FEED = [
 ]
 
 
-def feed_merged_into(tmp_path, database: bytes):
+def feed_merged_into(tmp_path, database, feed=FEED, output="imported.sqlite"):
     """The lead's import --merge of a partner's feed (one new Dudley line) into `database`."""
     import json
 
     from app.db.transfer import import_directory
 
-    feed = tmp_path / "feed.json"
-    feed.write_text(json.dumps(FEED))
-    output = tmp_path / "imported.sqlite"
+    source = tmp_path / "feed.json"
+    source.write_text(json.dumps(feed))
+    output = tmp_path / output
     output.unlink(missing_ok=True)
-    import_directory(feed, database, output, merge_into_base=True)
+    import_directory(source, database, output, merge_into_base=True)
     return output
 
 
@@ -329,3 +329,42 @@ def test_a_feed_merged_into_an_older_update_is_told_only_what_the_newer_one_chan
     assert "changes back what 2026.12.3, published already" in said
     assert "Black Country Women's Aid: 0121 555 0199" in said and "Dudley" not in said
     assert "install that update here" in said and "import the feed into it again" in said
+
+
+def test_a_feed_merged_into_an_older_import_never_puts_back_what_was_corrected_since(tmp_path):
+    """The lead imported BCWA's line from a feed into 2026.12.2 and published it as
+    2026.12.3; 2026.12.4 corrected that number. A month's new feed merged into the lead's
+    own file of the first import (its record: begun from 2026.12.2) published the first
+    feed's number again over the correction, unsaid: both changes were read as the feed's
+    (H417). What an update published since changed too is the evidence's to decide."""
+    import json
+
+    from app.db.bundle import read_bundle
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    keys = signing.load_public_keys(tmp_path / "lead")
+    share = tmp_path / "share"
+    trusted = Published((share,), tuple(keys.items()))
+    older = read_bundle(publish(SHIPPED, lead.private_path, share, "2026.12.2", TODAY), keys)[1]
+    line = json.loads(json.dumps(FEED[0]).replace("feed-dudley-line", "bcwa"))
+    bcwa_line = {**line, "name": "Black Country Women's Aid"}
+    bcwa_line["phones"][0]["number"] = "0121 555 0177"
+    first = feed_merged_into(tmp_path, older, [bcwa_line], "first-feed.sqlite")
+    publish(first, lead.private_path, share, "2026.12.3", TODAY, published=trusted)
+    corrected = shipped_changed(
+        tmp_path / "corrected.sqlite",
+        "UPDATE content_meta SET value = '2026.12.3' WHERE key = 'directory_version'",
+        "UPDATE phone SET number = '0121 555 0199' WHERE service_id = 'bcwa'",
+    )
+    publish(corrected, lead.private_path, share, "2026.12.4", TODAY, just_built=True)
+    second = feed_merged_into(tmp_path, first)  # the new Dudley line, into the old file
+    with pytest.raises(Refused) as refused:
+        publish(second, lead.private_path, share, "2026.12.5", TODAY, published=trusted)
+    said = str(refused.value)
+    assert "changes back what 2026.12.4, published already" in said
+    assert "Black Country Women's Aid: 0121 555 0199 (this database's: 0121 555 0177)" in said
+    assert "import the feed into it again" in said and "Dudley" not in said
+    fresh = {**bcwa_line, "source_date": "2026-12-01"}  # the feed's is the newer: its own
+    newer_evidence = feed_merged_into(tmp_path, first, [fresh, *FEED], "fresh.sqlite")
+    publish(newer_evidence, lead.private_path, share, "2026.12.5", TODAY, published=trusted)
