@@ -130,4 +130,20 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
     # every change against the directory it was read into: a merged file replaced a trusted
     # service's number, marked checked, and the output said only "imported 67 services"
     print_changes(compare(load_graph(database), load_graph(output)))
+    if refused := publish_would_refuse(output):
+        print(f"note: publish will refuse {output.name} until this is put right: {refused}")
     return 0
+
+
+def publish_would_refuse(database: Path) -> str:
+    """What publish's checks refuse in an imported database, said at the import: a feed's
+    line separator in a note was stored, and refused only when the lead came to sign."""
+    from app.db.checks import Refused
+    from app.db.database_rules import checks_before_signing
+    from app.db.loader import DirectoryError
+
+    try:
+        checks_before_signing(database, date.today(), every_rule=True)
+    except (Refused, DirectoryError) as refused:
+        return str(refused)
+    return ""

@@ -42,3 +42,35 @@ def test_a_database_written_can_be_read_by_others_as_any_file_the_lead_writes(tm
         assert output.stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(mask)
+
+
+def test_an_import_says_at_once_what_publish_will_refuse(tmp_path, capsys):
+    """A feed's line separator in a phone's note was stored, and the lead learned of it only
+    when they came to sign. Said at the import; a feed publish takes is not warned of."""
+    import json
+
+    kind = {
+        "id": "navigator_service_kind/da_service",
+        "code": "da_service",
+        "name": "Specialist domestic abuse service",
+        "taxonomy": "navigator_service_kind",
+    }
+    line = {
+        "id": "feed-line",
+        "name": "Feed Line",
+        "status": "active",
+        "source": "partner feed",
+        "phones": [{"id": "feed-line/phone/1", "number": "0121 496 0000", "description": ""}],
+        "service_areas": [{"id": "feed-line/area/1", "name": "dudley"}],
+        "attributes": [{"id": "feed-line/kind/1", "taxonomy_term": kind}],
+    }
+    feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
+    feed.write_text(json.dumps([line]))
+    assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
+    assert "publish will refuse" not in capsys.readouterr().out
+    line["phones"][0]["description"] = "Ask for the duty worker\u2028Mon-Fri"
+    feed.write_text(json.dumps([line]))
+    assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
+    said = capsys.readouterr().out
+    assert "note: publish will refuse d.sqlite until this is put right: service feed-line: " in said
+    assert "U+2028 (line separator) is not allowed" in said
