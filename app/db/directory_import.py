@@ -14,6 +14,7 @@ from typing import Any
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.loader import open_all_hours
 from app.db.oruk_format import TABLES, Rows, unescape_cell
+from app.db.service_rows import KIND_TAXONOMY
 from app.pathways.phone_numbers import contact_key, ringable, type_problem
 from app.pathways.services import typed_day
 
@@ -105,8 +106,8 @@ def _where(origin: str, file_name: str, table: str, number: int, record: dict) -
     """A table's row as the lead's spreadsheet numbers it; a JSON feed's by its service and
     its own id ("services.csv row 1" named a file the lead never had: feed attack, 12-05)."""
     name = origin.lower()
-    if not name.endswith(".json") or name == "datapackage.json":
-        return f"{file_name} row {number}"
+    if not name.endswith(".json") or name == "datapackage.json":  # by its id when no row
+        return f"{file_name} row {number}" if number else f"{file_name} {record['id']}"
     own = text(record.get("id")) if isinstance(record.get("id"), str) else ""
     in_file = f"{origin}: {table.replace('_', ' ')} {repr(own) if own else number}"
     owner = record.get(SERVICE_CHILDREN.get(table, ""))
@@ -253,7 +254,7 @@ def _check_links(result: Mapping) -> None:
             )
 
 
-def id_clashes(base: Rows, imported: Rows) -> list[str]:
+def id_clashes(base: Rows, imported: Rows, origin: str) -> list[str]:
     """A feed's row given the id of another service's row. Rows are merged by id, so a feed
     numbering its rows as our export does ("wolverhampton-mash/kind/mash_children" on a new
     wellbeing line) took Wolverhampton's children's front door off every child's plan, and
@@ -265,11 +266,30 @@ def id_clashes(base: Rows, imported: Rows) -> list[str]:
         for row in imported.get(table, []):
             owner = owners.get(row["id"])
             if owner is not None and owner != row[key]:
+                where = _where(origin, TABLES[table][0], table, 0, row)
                 problems.append(
-                    f"{TABLES[table][0]} {row['id']}: id: in the directory this id is "
+                    f"{where}: id: in the directory this id is "
                     f"{names.get(owner, owner)} ({owner})'s, and the feed gives it to "
                     f"{row[key]}: give the feed's row an id of its own"
                 )
+    return problems
+
+
+def kind_term_clashes(base: Rows, imported: Rows, origin: str) -> list[str]:
+    """A feed's term given the id of one of this app's service kinds with another code or
+    taxonomy: it replaced the kind, and the refusal named only the pathway ("action
+    specialist_da_service: unknown service kind 'da_service'"), nothing of the feed's."""
+    ours = {t["id"]: t for t in base.get("taxonomy_term", []) if t["taxonomy"] == KIND_TAXONOMY}
+    problems = []
+    for term in imported.get("taxonomy_term", []):
+        own = ours.get(term["id"])
+        if own is not None and (term["code"], term["taxonomy"]) != (own["code"], KIND_TAXONOMY):
+            where = _where(origin, TABLES["taxonomy_term"][0], "taxonomy_term", 0, term)
+            problems.append(
+                f"{where}: code {term['code']!r}, taxonomy "
+                f"{term['taxonomy']!r}: this id is the app's service kind {own['code']!r} "
+                f"(taxonomy {KIND_TAXONOMY!r}): give its code and taxonomy so, or another id"
+            )
     return problems
 
 

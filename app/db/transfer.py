@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.db.build import write_database
-from app.db.directory_import import id_clashes, map_rows, merge
+from app.db.directory_import import id_clashes, kind_term_clashes, map_rows, merge
 from app.db.loader import Source, open_directory
 from app.db.oruk_format import (
     TABLES,
@@ -135,7 +135,10 @@ def import_directory(
     if mapping.problems:
         raise ImportRefused(mapping.problems, notes)
     current = read_directory(base)
-    if merge_into_base and (clashes := id_clashes(current, mapping.rows)):
+    clashes = kind_term_clashes(current, mapping.rows, source.name)
+    if merge_into_base:
+        clashes += id_clashes(current, mapping.rows, source.name)
+    if clashes:
         raise ImportRefused(clashes, notes)
     rows = merge(current, mapping.rows) if merge_into_base else dict(mapping.rows)
     # The kinds of service are the pathway's vocabulary: those no imported service uses

@@ -43,9 +43,10 @@ def feed(tmp_path, **ids):
     [
         (  # the worst: Wolverhampton's front door lost its kind, so every child's card
             {"kind": "wolverhampton-mash/kind/mash_children"},
-            "attributes.csv wolverhampton-mash/kind/mash_children: id: in the directory this "
-            "id is Wolverhampton MASH (wolverhampton-mash)'s, and the feed gives it to "
-            "feed-adult-line: give the feed's row an id of its own",
+            "feed.json: attribute 'wolverhampton-mash/kind/mash_children' of service "
+            "'feed-adult-line': id: in the directory this id is Wolverhampton MASH "
+            "(wolverhampton-mash)'s, and the feed gives it to feed-adult-line: give the feed's "
+            "row an id of its own",
         ),
         ({"phone": "birmingham-cass/phone/1"}, "(birmingham-cass)'s"),
     ],
@@ -57,6 +58,24 @@ def test_a_feed_row_with_another_services_id_is_refused_and_nothing_changes(tmp_
         import_directory(feed(tmp_path, **ids), SHIPPED, output, merge_into_base=True)
     assert any(said in problem for problem in refused.value.problems)
     assert not output.exists()
+
+
+@pytest.mark.parametrize("merge_into_base", [True, False])
+@pytest.mark.parametrize("changed", [{"taxonomy": ""}, {"code": "domestic_abuse"}])
+def test_a_feed_term_with_the_id_of_a_kind_but_not_its_code_is_named(
+    tmp_path, changed, merge_into_base
+):
+    """It replaced the kind, and the refusal said only "pathway check: action
+    specialist_da_service: unknown service kind 'da_service'": nothing of the feed's."""
+    path = feed(tmp_path)
+    service = json.loads(path.read_text(encoding="utf-8"))
+    service[0]["attributes"][0]["taxonomy_term"] = KIND | changed
+    path.write_text(json.dumps(service), encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(path, SHIPPED, tmp_path / "out.sqlite", merge_into_base)
+    said = "feed.json: taxonomy term 'navigator_service_kind/da_service': code "
+    assert [p for p in refused.value.problems if p.startswith(said)] == refused.value.problems
+    assert "this id is the app's service kind 'da_service'" in refused.value.problems[0]
 
 
 def test_a_feed_with_ids_of_its_own_is_merged_beside_every_shipped_row(tmp_path):
