@@ -81,6 +81,27 @@ def change(rows, service_id, **values):
     return rows
 
 
+DA_KIND = {  # a feed's term for this app's specialist domestic abuse kind, as export writes it
+    "id": "navigator_service_kind/da_service",
+    "code": "da_service",
+    "name": "Specialist domestic abuse service",
+    "taxonomy": "navigator_service_kind",
+}
+
+
+def feed_line(service_id: str, name: str, number: str, area: str = "dudley") -> dict:
+    """A partner feed's one new line (Open Referral JSON), as the import tests give it."""
+    return {
+        "id": service_id,
+        "name": name,
+        "status": "active",
+        "source": "partner feed",
+        "phones": [{"id": f"{service_id}/phone/1", "number": number, "type": "voice"}],
+        "service_areas": [{"id": f"{service_id}/area/1", "name": area}],
+        "attributes": [{"id": f"{service_id}/kind/1", "taxonomy_term": DA_KIND}],
+    }
+
+
 NEW_NUMBER = "024 7600 0000"  # Coventry MASH's, in the directory the tests publish
 
 

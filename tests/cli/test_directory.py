@@ -3,7 +3,7 @@
 import pytest
 
 from app.__main__ import main
-from tests.conftest import DATA
+from tests.conftest import DATA, feed_line
 
 EXAMPLE = DATA / "oruk-example"
 
@@ -49,21 +49,7 @@ def test_an_import_says_at_once_what_publish_will_refuse(tmp_path, capsys):
     when they came to sign. Said at the import; a feed publish takes is not warned of."""
     import json
 
-    kind = {
-        "id": "navigator_service_kind/da_service",
-        "code": "da_service",
-        "name": "Specialist domestic abuse service",
-        "taxonomy": "navigator_service_kind",
-    }
-    line = {
-        "id": "feed-line",
-        "name": "Feed Line",
-        "status": "active",
-        "source": "partner feed",
-        "phones": [{"id": "feed-line/phone/1", "number": "0121 496 0000", "description": ""}],
-        "service_areas": [{"id": "feed-line/area/1", "name": "dudley"}],
-        "attributes": [{"id": "feed-line/kind/1", "taxonomy_term": kind}],
-    }
+    line = feed_line("feed-line", "Feed Line", "0121 496 0000")
     feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
     feed.write_text(json.dumps([line]))
     assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0

@@ -6,15 +6,10 @@ import pytest
 
 from app.db.loader import load_graph
 from app.db.transfer import ImportRefused, export_directory, import_directory, read_directory
+from tests.conftest import DA_KIND as KIND
 from tests.conftest import REPO
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
-KIND = {
-    "id": "navigator_service_kind/da_service",
-    "code": "da_service",
-    "name": "Specialist domestic abuse service",
-    "taxonomy": "navigator_service_kind",
-}
 
 
 def feed(tmp_path, **ids):

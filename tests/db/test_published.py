@@ -10,7 +10,7 @@ from app.db import signing
 from app.db.bundle import publish
 from app.db.checks import Refused
 from app.db.published import Published
-from tests.conftest import REPO
+from tests.conftest import REPO, feed_line
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
 TODAY = date(2026, 12, 1)
@@ -241,27 +241,7 @@ def test_an_unsigned_copy_of_the_newest_version_in_the_share_is_never_read_as_it
     publish(again, lead.private_path, share, "2026.12.2", TODAY, published=published)
 
 
-FEED = [
-    {
-        "id": "feed-dudley-line",
-        "name": "Dudley Women's Support Line",
-        "status": "active",
-        "source": "partner feed",
-        "phones": [{"id": "feed-dudley-line/phone/1", "number": "01384 555100", "type": "voice"}],
-        "service_areas": [{"id": "feed-dudley-line/area/1", "name": "dudley"}],
-        "attributes": [
-            {
-                "id": "feed-dudley-line/kind/1",
-                "taxonomy_term": {
-                    "id": "navigator_service_kind/da_service",
-                    "code": "da_service",
-                    "name": "Specialist domestic abuse service",
-                    "taxonomy": "navigator_service_kind",
-                },
-            }
-        ],
-    }
-]
+FEED = [feed_line("feed-dudley-line", "Dudley Women's Support Line", "01384 555100")]
 
 
 def feed_merged_into(tmp_path, database, feed=FEED, output="imported.sqlite"):
