@@ -71,11 +71,14 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
 def said_once(problems: list[str]) -> list[str]:
     """Each problem once: a database published as it is meets a working copy's rules as well
     as the database's, and a rule both keep was said twice, the service named two ways
-    ("service x: …", "Its name (x): …": feed attack, 2026-12-05)."""
+    ("service x: …", "Its name (x): …": feed attack, 2026-12-05), its field two ways too
+    ("open 24/7", "open_24_7": H420)."""
     seen: set[str] = set()
     kept = []
     for problem in problems:
-        said = SERVICE_NAMED.sub(r"\1\2: ", problem, count=1)
+        service, _, rest = SERVICE_NAMED.sub(r"\1\2: ", problem, count=1).partition(": ")
+        field, _, words = rest.partition(": ")
+        said = (service, re.sub(r"[\W_]", "", field), words)  # "open 24/7" is "open_24_7"
         if said not in seen:
             seen.add(said)
             kept.append(problem)

@@ -30,6 +30,10 @@ TIME_LIMITS = (
     *("valid_from", "valid_to", "dtstart", "until", "count"),
     *("bymonth", "bymonthday", "byyearday", "byweekno"),
 )
+# fields kept in a row's words: a phone's extension in its note (the worker rang the
+# switchboard), a schedule's notes in its hours ("overnight calls go to an answerphone" was
+# dropped, and the line shown open 24/7: H420)
+FOLDED_IN = {("phone", "extension"), ("schedule", "notes")}
 SERVICE_CHILDREN = {
     "phone": "service_id",
     "schedule": "service_id",
@@ -61,8 +65,8 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
             where = _where(origin, file_name, table, number, record)
             for name, value in record.items():
                 if name not in fields and text(value) and not isinstance(value, list | dict):
-                    if table == "phone" and name == "extension":
-                        continue  # kept in the number's note, below
+                    if (table, name) in FOLDED_IN:
+                        continue  # kept in the row's words, below
                     unmapped[name] = unmapped.get(name, 0) + 1
             row_id = text(record.get("id"))
             if not row_id:
@@ -86,6 +90,8 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
                 row["description"] = " ".join(
                     part for part in (f"Extension {extension}.", row["description"]) if part
                 )
+            if table == "schedule" and (notes := unescape_cell(text(record.get("notes")))):
+                row["description"] = "; ".join(filter(None, (row["description"], notes)))
             if _check(table, row, where, origin, areas, result):
                 result.problems.extend(f"{where}: {p}" for p in row_problems(table, row))
                 kept.append(row)

@@ -461,6 +461,7 @@ def test_a_problem_both_rules_keep_is_said_once(tmp_path):
     """A feed's number note with a line separator was refused at publish twice, the
     service named two ways (feed attack, 2026-12-05); other problems stay."""
     from app.db.checks import check_numbers
+    from app.db.database_rules import said_once
 
     database = shipped_changed(
         tmp_path / "feed.sqlite",
@@ -471,3 +472,6 @@ def test_a_problem_both_rules_keep_is_said_once(tmp_path):
         check_numbers(database, every_rule=True)
     said = str(refused.value)
     assert said.count("U+2028") == 2 and "bcwa" in said and "ndah" in said
+    shut = "yes, but the hours say 'Helpline': a worker at night is sent to a line that may be shut"
+    both = [f"service x: open 24/7: {shut}", f"X line (x): open_24_7: {shut}"]  # H420
+    assert said_once([*both, "location y: an address"]) == [both[0], "location y: an address"]

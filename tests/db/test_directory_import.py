@@ -109,6 +109,24 @@ def test_hours_for_a_season_are_never_read_as_the_lines_hours(tmp_path):
     assert not load_graph(output).services["coventry-safe-to-talk"].open_24_7
 
 
+def test_a_schedules_notes_are_read_as_its_hours_words(tmp_path):
+    """A feed's round-the-clock row with "overnight calls go to an answerphone" in its notes:
+    the notes were left out ("not mapped"), and the line was shown open 24/7 (H420)."""
+    from app.pathways.services import open_day_and_night
+
+    notes = "Overnight (8pm-8am) calls go to an answerphone"
+    whole_day = {"id": "all", "description": "", "notes": notes, **ALL_DAY}
+    path = feed(tmp_path)
+    service = json.loads(path.read_text(encoding="utf-8"))
+    service[0]["schedules"] = [whole_day]
+    path.write_text(json.dumps(service), encoding="utf-8")
+    output = tmp_path / "out.sqlite"
+    report = import_directory(path, SHIPPED, output, merge_into_base=True)
+    line = load_graph(output).services["feed-adult-line"]
+    assert line.hours == notes and not open_day_and_night(line)
+    assert not any("notes" in note for note in report.notes)
+
+
 def test_a_check_of_a_daytime_line_goes_when_a_feed_makes_it_open_24_7(tmp_path):
     """H405: the lead's check of the daytime line stood as "confirmed" beside "24/7"."""
     from tests.conftest import shipped_changed
