@@ -278,6 +278,35 @@ def id_clashes(base: Rows, imported: Rows, origin: str) -> list[str]:
                     f"{names.get(owner, owner)} ({owner})'s, and the feed gives it to "
                     f"{row[key]}: give the feed's row an id of its own"
                 )
+    return problems + _organisation_clashes(base, imported, origin, names)
+
+
+def _organisation_clashes(base: Rows, imported: Rows, origin: str, names: dict) -> list[str]:
+    """A feed's organisation with the id of one in the directory, written otherwise, while
+    the feed gives none of its services: a partner's new line named Black Country Women's
+    Aid's organisation id, and every BCWA service's card took the partner's name (H422)."""
+    own = {o["id"]: o for o in base.get("organization", [])}
+    fed = {s["id"] for s in imported.get("service", [])}
+    fields = TABLES["organization"][1]
+    problems = []
+    for org in imported.get("organization", []):
+        was = own.get(org["id"])
+        if was is None or all((was.get(f) or "") == (org.get(f) or "") for f in fields):
+            continue
+        others = [
+            s["id"]
+            for s in base.get("service", [])
+            if s.get("organization_id") == org["id"] and s["id"] not in fed
+        ]
+        if others:
+            where = _where(origin, TABLES["organization"][0], "organization", 0, org)
+            listed = ", ".join(f"{names[s]} ({s})" for s in others[:3])
+            more = " and more" if len(others) > 3 else ""
+            problems.append(
+                f"{where}: id: in the directory this id is the organisation {was['name']!r} "
+                f"of {listed}{more}, which the feed does not give, and the feed writes it "
+                f"otherwise ({org['name']!r}): give the feed's organisation an id of its own"
+            )
     return problems
 
 

@@ -73,6 +73,35 @@ def test_a_feed_term_with_the_id_of_a_kind_but_not_its_code_is_named(
     assert "this id is the app's service kind 'da_service'" in refused.value.problems[0]
 
 
+def test_a_feed_organisation_with_another_ones_id_is_refused_unless_it_gives_its_services(
+    tmp_path,
+):
+    """H422: a partner's new line named BCWA's organisation id with its own name, and every
+    BCWA card took the partner's name. A feed giving BCWA's own services may rename it."""
+    path = feed(tmp_path)
+    service = json.loads(path.read_text(encoding="utf-8"))
+    bcwa_org = {"id": "org-black-country-women-s-aid", "name": "Dudley Women Support CIC"}
+    service[0]["organization"] = bcwa_org
+    path.write_text(json.dumps(service), encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(path, SHIPPED, tmp_path / "out.sqlite", merge_into_base=True)
+    assert refused.value.problems == [
+        "feed.json: organization 'org-black-country-women-s-aid': id: in the directory this id "
+        "is the organisation \"Black Country Women's Aid\" of Black Country Women's Aid (bcwa), "
+        "which the feed does not give, and the feed writes it otherwise ('Dudley Women Support "
+        "CIC'): give the feed's organisation an id of its own"
+    ]
+    exported = tmp_path / "directory.json"
+    export_directory(SHIPPED, exported)
+    bcwa = next(s for s in json.loads(exported.read_text()) if s["id"] == "bcwa")
+    bcwa["organization"]["name"] = "Black Country Women's Aid CIO"  # renamed, by its own feed
+    service[0]["organization"] = bcwa["organization"]
+    path.write_text(json.dumps([bcwa, service[0]]), encoding="utf-8")
+    output = tmp_path / "out.sqlite"
+    import_directory(path, SHIPPED, output, merge_into_base=True)
+    assert load_graph(output).services["bcwa"].organisation == "Black Country Women's Aid CIO"
+
+
 def test_a_feed_with_ids_of_its_own_is_merged_beside_every_shipped_row(tmp_path):
     output = tmp_path / "out.sqlite"
     import_directory(feed(tmp_path), SHIPPED, output, merge_into_base=True)
