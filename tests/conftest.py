@@ -1,6 +1,7 @@
 """Shared fixtures. Qt runs offscreen; the committed directory database is the one tested."""
 
 import csv
+import json
 import os
 import re
 import shutil
@@ -28,8 +29,6 @@ FROM_SOURCE = (sys.executable, "-m", "app")
 
 def routed_cases() -> list[dict]:
     """The shared reference cases that give a plan (both policy versions)."""
-    import json
-
     return [
         case
         for name in ("reference.json", "reference-v2.json")
@@ -100,6 +99,27 @@ def feed_line(service_id: str, name: str, number: str, area: str = "dudley") -> 
         "service_areas": [{"id": f"{service_id}/area/1", "name": area}],
         "attributes": [{"id": f"{service_id}/kind/1", "taxonomy_term": DA_KIND}],
     }
+
+
+def partner_feed(tmp_path, **ids):
+    """A new Wolverhampton line whose rows take the ids given (as our export numbers them)."""
+    service = {
+        "id": "feed-adult-line",
+        "name": "Wolverhampton Adult Wellbeing Line",
+        "status": "active",
+        "minimum_age": "18",
+        "maximum_age": "120",
+        "confidence": "medium",
+        "source": "partner feed",
+        "phones": [
+            {"id": ids.get("phone", "feed/phone/1"), "number": "01902 555 100", "type": "voice"}
+        ],
+        "service_areas": [{"id": ids.get("area", "feed/area/1"), "name": "wolverhampton"}],
+        "attributes": [{"id": ids.get("kind", "feed/kind/1"), "taxonomy_term": DA_KIND}],
+    }
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps([service]), encoding="utf-8")
+    return path
 
 
 NEW_NUMBER = "024 7600 0000"  # Coventry MASH's, in the directory the tests publish

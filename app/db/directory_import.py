@@ -14,7 +14,6 @@ from typing import Any
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.loader import open_all_hours
 from app.db.oruk_format import TABLES, Rows, unescape_cell
-from app.db.service_rows import KIND_TAXONOMY
 from app.pathways.phone_numbers import contact_key, ringable, type_problem
 from app.pathways.services import typed_day
 
@@ -62,7 +61,7 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
         unmapped: dict[str, int] = {}
         kept = result.rows.setdefault(table, [])
         for number, record in enumerate(raw.get(table, []), start=1):
-            where = _where(origin, file_name, table, number, record)
+            where = where_named(origin, file_name, table, number, record)
             for name, value in record.items():
                 if name not in fields and text(value) and not isinstance(value, list | dict):
                     if (table, name) in FOLDED_IN:
@@ -108,7 +107,7 @@ def _time_limits(record: dict[str, Any]) -> str:
     return ", ".join(limits)
 
 
-def _where(origin: str, file_name: str, table: str, number: int, record: dict) -> str:
+def where_named(origin: str, file_name: str, table: str, number: int, record: dict) -> str:
     """A table's row as the lead's spreadsheet numbers it; a JSON feed's by its service and
     its own id ("services.csv row 1" named a file the lead never had: feed attack, 12-05)."""
     name = origin.lower()
@@ -258,74 +257,6 @@ def _check_links(result: Mapping) -> None:
                 f"{TABLES['phone'][0]} {row['id']}: {row['number']} is not shown to workers: "
                 f"a card shows one number per service, here {shown}; give any other in its note"
             )
-
-
-def id_clashes(base: Rows, imported: Rows, origin: str) -> list[str]:
-    """A feed's row given the id of another service's row. Rows are merged by id, so a feed
-    numbering its rows as our export does ("wolverhampton-mash/kind/mash_children" on a new
-    wellbeing line) took Wolverhampton's children's front door off every child's plan, and
-    was signed (feed attack, 2026-12-05; H404)."""
-    names = {s["id"]: s.get("name") or s["id"] for s in base.get("service", [])}
-    problems = []
-    for table, key in SERVICE_CHILDREN.items():
-        owners = {r["id"]: r[key] for r in base.get(table, [])}
-        for row in imported.get(table, []):
-            owner = owners.get(row["id"])
-            if owner is not None and owner != row[key]:
-                where = _where(origin, TABLES[table][0], table, 0, row)
-                problems.append(
-                    f"{where}: id: in the directory this id is "
-                    f"{names.get(owner, owner)} ({owner})'s, and the feed gives it to "
-                    f"{row[key]}: give the feed's row an id of its own"
-                )
-    return problems + _organisation_clashes(base, imported, origin, names)
-
-
-def _organisation_clashes(base: Rows, imported: Rows, origin: str, names: dict) -> list[str]:
-    """A feed's organisation with the id of one in the directory, written otherwise, while
-    the feed gives none of its services: a partner's new line named Black Country Women's
-    Aid's organisation id, and every BCWA service's card took the partner's name (H422)."""
-    own = {o["id"]: o for o in base.get("organization", [])}
-    fed = {s["id"] for s in imported.get("service", [])}
-    fields = TABLES["organization"][1]
-    problems = []
-    for org in imported.get("organization", []):
-        was = own.get(org["id"])
-        if was is None or all((was.get(f) or "") == (org.get(f) or "") for f in fields):
-            continue
-        others = [
-            s["id"]
-            for s in base.get("service", [])
-            if s.get("organization_id") == org["id"] and s["id"] not in fed
-        ]
-        if others:
-            where = _where(origin, TABLES["organization"][0], "organization", 0, org)
-            listed = ", ".join(f"{names[s]} ({s})" for s in others[:3])
-            more = " and more" if len(others) > 3 else ""
-            problems.append(
-                f"{where}: id: in the directory this id is the organisation {was['name']!r} "
-                f"of {listed}{more}, which the feed does not give, and the feed writes it "
-                f"otherwise ({org['name']!r}): give the feed's organisation an id of its own"
-            )
-    return problems
-
-
-def kind_term_clashes(base: Rows, imported: Rows, origin: str) -> list[str]:
-    """A feed's term given the id of one of this app's service kinds with another code or
-    taxonomy: it replaced the kind, and the refusal named only the pathway ("action
-    specialist_da_service: unknown service kind 'da_service'"), nothing of the feed's."""
-    ours = {t["id"]: t for t in base.get("taxonomy_term", []) if t["taxonomy"] == KIND_TAXONOMY}
-    problems = []
-    for term in imported.get("taxonomy_term", []):
-        own = ours.get(term["id"])
-        if own is not None and (term["code"], term["taxonomy"]) != (own["code"], KIND_TAXONOMY):
-            where = _where(origin, TABLES["taxonomy_term"][0], "taxonomy_term", 0, term)
-            problems.append(
-                f"{where}: code {term['code']!r}, taxonomy "
-                f"{term['taxonomy']!r}: this id is the app's service kind {own['code']!r} "
-                f"(taxonomy {KIND_TAXONOMY!r}): give its code and taxonomy so, or another id"
-            )
-    return problems
 
 
 def merge(base: Rows, imported: Rows) -> Rows:

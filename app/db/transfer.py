@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.db.build import write_database
-from app.db.directory_import import id_clashes, kind_term_clashes, map_rows, merge
+from app.db.directory_import import map_rows, merge
+from app.db.feed_clashes import id_clashes, kind_term_clashes
 from app.db.loader import Source, open_directory
 from app.db.oruk_format import (
     TABLES,

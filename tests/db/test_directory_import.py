@@ -6,105 +6,14 @@ import pytest
 
 from app.db.loader import load_graph
 from app.db.transfer import ImportRefused, export_directory, import_directory, read_directory
-from tests.conftest import DA_KIND as KIND
-from tests.conftest import REPO
+from tests.conftest import REPO, partner_feed
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
 
 
-def feed(tmp_path, **ids):
-    """A new Wolverhampton line whose rows take the ids given (as our export numbers them)."""
-    service = {
-        "id": "feed-adult-line",
-        "name": "Wolverhampton Adult Wellbeing Line",
-        "status": "active",
-        "minimum_age": "18",
-        "maximum_age": "120",
-        "confidence": "medium",
-        "source": "partner feed",
-        "phones": [
-            {"id": ids.get("phone", "feed/phone/1"), "number": "01902 555 100", "type": "voice"}
-        ],
-        "service_areas": [{"id": ids.get("area", "feed/area/1"), "name": "wolverhampton"}],
-        "attributes": [{"id": ids.get("kind", "feed/kind/1"), "taxonomy_term": KIND}],
-    }
-    path = tmp_path / "feed.json"
-    path.write_text(json.dumps([service]), encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize(
-    "ids, said",
-    [
-        (  # the worst: Wolverhampton's front door lost its kind, so every child's card
-            {"kind": "wolverhampton-mash/kind/mash_children"},
-            "feed.json: attribute 'wolverhampton-mash/kind/mash_children' of service "
-            "'feed-adult-line': id: in the directory this id is Wolverhampton MASH "
-            "(wolverhampton-mash)'s, and the feed gives it to feed-adult-line: give the feed's "
-            "row an id of its own",
-        ),
-        ({"phone": "birmingham-cass/phone/1"}, "(birmingham-cass)'s"),
-    ],
-)
-def test_a_feed_row_with_another_services_id_is_refused_and_nothing_changes(tmp_path, ids, said):
-    """H404: merged by id, the shipped row was dropped though the feed never named it."""
-    output = tmp_path / "out.sqlite"
-    with pytest.raises(ImportRefused) as refused:
-        import_directory(feed(tmp_path, **ids), SHIPPED, output, merge_into_base=True)
-    assert any(said in problem for problem in refused.value.problems)
-    assert not output.exists()
-
-
-@pytest.mark.parametrize("merge_into_base", [True, False])
-@pytest.mark.parametrize("changed", [{"taxonomy": ""}, {"code": "domestic_abuse"}])
-def test_a_feed_term_with_the_id_of_a_kind_but_not_its_code_is_named(
-    tmp_path, changed, merge_into_base
-):
-    """It replaced the kind, and the refusal said only "pathway check: action
-    specialist_da_service: unknown service kind 'da_service'": nothing of the feed's."""
-    path = feed(tmp_path)
-    service = json.loads(path.read_text(encoding="utf-8"))
-    service[0]["attributes"][0]["taxonomy_term"] = KIND | changed
-    path.write_text(json.dumps(service), encoding="utf-8")
-    with pytest.raises(ImportRefused) as refused:
-        import_directory(path, SHIPPED, tmp_path / "out.sqlite", merge_into_base)
-    said = "feed.json: taxonomy term 'navigator_service_kind/da_service': code "
-    assert [p for p in refused.value.problems if p.startswith(said)] == refused.value.problems
-    assert "this id is the app's service kind 'da_service'" in refused.value.problems[0]
-
-
-def test_a_feed_organisation_with_another_ones_id_is_refused_unless_it_gives_its_services(
-    tmp_path,
-):
-    """H422: a partner's new line named BCWA's organisation id with its own name, and every
-    BCWA card took the partner's name. A feed giving BCWA's own services may rename it."""
-    path = feed(tmp_path)
-    service = json.loads(path.read_text(encoding="utf-8"))
-    bcwa_org = {"id": "org-black-country-women-s-aid", "name": "Dudley Women Support CIC"}
-    service[0]["organization"] = bcwa_org
-    path.write_text(json.dumps(service), encoding="utf-8")
-    with pytest.raises(ImportRefused) as refused:
-        import_directory(path, SHIPPED, tmp_path / "out.sqlite", merge_into_base=True)
-    assert refused.value.problems == [
-        "feed.json: organization 'org-black-country-women-s-aid': id: in the directory this id "
-        "is the organisation \"Black Country Women's Aid\" of Black Country Women's Aid (bcwa), "
-        "which the feed does not give, and the feed writes it otherwise ('Dudley Women Support "
-        "CIC'): give the feed's organisation an id of its own"
-    ]
-    exported = tmp_path / "directory.json"
-    export_directory(SHIPPED, exported)
-    bcwa = next(s for s in json.loads(exported.read_text()) if s["id"] == "bcwa")
-    bcwa["organization"]["name"] = "Black Country Women's Aid CIO"  # renamed, by its own feed
-    service[0]["organization"] = bcwa["organization"]
-    path.write_text(json.dumps([bcwa, service[0]]), encoding="utf-8")
-    output = tmp_path / "out.sqlite"
-    import_directory(path, SHIPPED, output, merge_into_base=True)
-    assert load_graph(output).services["bcwa"].organisation == "Black Country Women's Aid CIO"
-
-
 def test_a_feed_with_ids_of_its_own_is_merged_beside_every_shipped_row(tmp_path):
     output = tmp_path / "out.sqlite"
-    import_directory(feed(tmp_path), SHIPPED, output, merge_into_base=True)
+    import_directory(partner_feed(tmp_path), SHIPPED, output, merge_into_base=True)
     merged, shipped = read_directory(output), read_directory(SHIPPED)
     for table in ("phone", "attribute", "service_area"):
         assert {r["id"] for r in shipped[table]} < {r["id"] for r in merged[table]}
@@ -145,7 +54,7 @@ def test_a_schedules_notes_are_read_as_its_hours_words(tmp_path):
 
     notes = "Overnight (8pm-8am) calls go to an answerphone"
     whole_day = {"id": "all", "description": "", "notes": notes, **ALL_DAY}
-    path = feed(tmp_path)
+    path = partner_feed(tmp_path)
     service = json.loads(path.read_text(encoding="utf-8"))
     service[0]["schedules"] = [whole_day]
     path.write_text(json.dumps(service), encoding="utf-8")
@@ -179,7 +88,7 @@ def test_a_check_of_a_daytime_line_goes_when_a_feed_makes_it_open_24_7(tmp_path)
 
 def test_a_second_number_no_card_shows_is_named_at_import(tmp_path):
     """H410: a feed's daytime line, second in the file, was on no plan and nothing said so."""
-    path = feed(tmp_path)
+    path = partner_feed(tmp_path)
     services = json.loads(path.read_text())
     services[0]["phones"].append({"id": "feed/phone/2", "number": "01902 555 101"})
     path.write_text(json.dumps(services), encoding="utf-8")
@@ -193,7 +102,7 @@ def test_a_second_number_no_card_shows_is_named_at_import(tmp_path):
 def test_a_json_feeds_problem_is_named_by_its_file_and_service_not_a_csv_row(tmp_path):
     """A feed in one JSON file was told "phones.csv row 1": a file the lead never had
     (feed attack, 2026-12-05). Named by the file, the row's own id and its service."""
-    path = feed(tmp_path)
+    path = partner_feed(tmp_path)
     service = json.loads(path.read_text(encoding="utf-8"))
     service[0]["phones"][0]["number"] = "01902 ABC"
     service[0]["service_areas"][0].pop("id")
