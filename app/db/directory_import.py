@@ -95,8 +95,9 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
                 result.problems.extend(f"{where}: {p}" for p in row_problems(table, row))
                 kept.append(row)
         for name, count in sorted(unmapped.items()):
-            result.notes.append(f"not mapped: {file_name} field {name!r} ({count} rows)")
-    _check_links(result)
+            in_table = table_named(origin, file_name, table)
+            result.notes.append(f"not mapped: {in_table} field {name!r} ({count} rows)")
+    _check_links(result, origin)
     return result
 
 
@@ -107,14 +108,23 @@ def _time_limits(record: dict[str, Any]) -> str:
     return ", ".join(limits)
 
 
-def where_named(origin: str, file_name: str, table: str, number: int, record: dict) -> str:
-    """A table's row as the lead's spreadsheet numbers it; a JSON feed's by its service and
-    its own id ("services.csv row 1" named a file the lead never had: feed attack, 12-05)."""
+def table_named(origin: str, file_name: str, table: str) -> str:
+    """Where a table's rows are, as the lead has them: "phones.csv", or "feed.json: phone"
+    ("services.csv row 1" named a file the lead never had: feed attack, 2026-12-05)."""
     name = origin.lower()
-    if not name.endswith(".json") or name == "datapackage.json":  # by its id when no row
+    if not name.endswith(".json") or name == "datapackage.json":
+        return file_name
+    return f"{origin}: {table.replace('_', ' ')}"
+
+
+def where_named(origin: str, file_name: str, table: str, number: int, record: dict) -> str:
+    """A table's row as the lead's spreadsheet numbers it (by its id when no row is given);
+    a JSON feed's by its own id and its service."""
+    in_table = table_named(origin, file_name, table)
+    if in_table == file_name:
         return f"{file_name} row {number}" if number else f"{file_name} {record['id']}"
     own = text(record.get("id")) if isinstance(record.get("id"), str) else ""
-    in_file = f"{origin}: {table.replace('_', ' ')} {repr(own) if own else number}"
+    in_file = f"{in_table} {repr(own) if own else number}"
     owner = record.get(SERVICE_CHILDREN.get(table, ""))
     return f"{in_file} of service {owner!r}" if isinstance(owner, str) and owner else in_file
 
@@ -214,34 +224,32 @@ def _check_service(row: dict, where: str, origin: str, result: Mapping) -> bool:
     return True
 
 
-def _check_links(result: Mapping) -> None:
+def _check_links(result: Mapping, origin: str) -> None:
     """Links between tables; a dangling link to a service is a note, to a term a problem."""
     rows = result.rows
     ids = {table: {r["id"] for r in rows.get(table, [])} for table in TABLES}
     for table, key in SERVICE_CHILDREN.items():
-        file_name = TABLES[table][0]
         kept = []
         for row in rows.get(table, []):
+            where = where_named(origin, TABLES[table][0], table, 0, row)
             if row[key] not in ids["service"]:
-                result.notes.append(
-                    f"not mapped: {file_name} {row['id']}: {key} {row[key]!r} names no service"
-                )
+                result.notes.append(f"not mapped: {where}: {key} {row[key]!r} names no service")
                 continue
             if table == "attribute" and row["taxonomy_term_id"] not in ids["taxonomy_term"]:
                 result.problems.append(
-                    f"{file_name} {row['id']}: taxonomy_term_id: "
-                    f"{row['taxonomy_term_id']!r} names no taxonomy term"
+                    f"{where}: taxonomy_term_id: {row['taxonomy_term_id']!r} names no taxonomy term"
                 )
             if table == "service_at_location" and row["location_id"] not in ids["location"]:
-                result.notes.append(f"not mapped: {file_name} {row['id']}: unknown location")
+                result.notes.append(f"not mapped: {where}: unknown location")
                 continue
             kept.append(row)
         rows[table] = kept
     for table in ("service", "location"):
         for row in rows.get(table, []):
             if row["organization_id"] and row["organization_id"] not in ids["organization"]:
+                where = where_named(origin, TABLES[table][0], table, 0, row)
                 result.notes.append(
-                    f"{TABLES[table][0]} {row['id']}: organization_id "
+                    f"{where}: organization_id "
                     f"{row['organization_id']!r} names no organisation: left empty"
                 )
                 row["organization_id"] = None
@@ -253,8 +261,9 @@ def _check_links(result: Mapping) -> None:
         if (shown := held[0]) != row["number"]:
             # a feed's daytime line, second in the file, was on no plan and no note said so
             # (feed attack, 2026-12-05; H410)
+            where = where_named(origin, TABLES["phone"][0], "phone", 0, row)
             result.notes.append(
-                f"{TABLES['phone'][0]} {row['id']}: {row['number']} is not shown to workers: "
+                f"{where}: {row['number']} is not shown to workers: "
                 f"a card shows one number per service, here {shown}; give any other in its note"
             )
 

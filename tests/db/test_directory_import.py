@@ -91,12 +91,17 @@ def test_a_second_number_no_card_shows_is_named_at_import(tmp_path):
     path = partner_feed(tmp_path)
     services = json.loads(path.read_text())
     services[0]["phones"].append({"id": "feed/phone/2", "number": "01902 555 101"})
+    services[0]["schedules"] = [{"id": "feed/hours", "description": "Daily", "freq": "WEEKLY"}]
     path.write_text(json.dumps(services), encoding="utf-8")
     report = import_directory(path, SHIPPED, tmp_path / "out.sqlite", merge_into_base=True)
     assert (
-        "phones.csv feed/phone/2: 01902 555 101 is not shown to workers: a card shows one "
-        "number per service, here 01902 555 100; give any other in its note"
+        "feed.json: phone 'feed/phone/2' of service 'feed-adult-line': 01902 555 101 is not "
+        "shown to workers: a card shows one number per service, here 01902 555 100; give any "
+        "other in its note"
     ) in report.notes
+    # a JSON feed's notes name its file, never a CSV file the lead never had (H414, H423)
+    assert "not mapped: feed.json: schedule field 'freq' (1 rows)" in report.notes
+    assert not any(".csv" in note for note in report.notes)
 
 
 def test_a_json_feeds_problem_is_named_by_its_file_and_service_not_a_csv_row(tmp_path):
