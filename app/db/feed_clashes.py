@@ -71,8 +71,8 @@ def kind_term_clashes(base: Rows, imported: Rows, origin: str) -> list[str]:
         if own is not None and (term["code"], term["taxonomy"]) != (own["code"], KIND_TAXONOMY):
             where = where_named(origin, TABLES["taxonomy_term"][0], "taxonomy_term", 0, term)
             problems.append(
-                f"{where}: code {term['code']!r}, taxonomy "
-                f"{term['taxonomy']!r}: this id is the app's service kind {own['code']!r} "
-                f"(taxonomy {KIND_TAXONOMY!r}): give its code and taxonomy so, or another id"
+                f"{where}: code {term['code']!r}, taxonomy {term['taxonomy']!r}: this id is "
+                f"the app's service kind {own['code']!r}: give the term code {own['code']!r} "
+                f"and taxonomy {KIND_TAXONOMY!r}, or an id of its own"
             )
     return problems

@@ -145,8 +145,8 @@ class Published:
         imported = None if copy else self.imported_into(database, content, out_dir)
         if imported is not None:  # where it began is known: read as a working copy's
             base, older = imported, False
-        after = imported is not None and imported != content
-        undone = changes_undone(content, database, f"{this}'s", base, older, after)
+        since = imported is not None and imported != content  # updates published since
+        undone = changes_undone(content, database, f"{this}'s", base, older, since)
         if not undone:
             return
         listed = named(undone)
