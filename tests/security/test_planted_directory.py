@@ -230,6 +230,10 @@ KIND_CHANGED = (
         # with its kind changed, 'emergency-999' escaped the kind's check: the plan's
         # fallback (named by id) showed "Emergency services: 0121 496 0999" (review)
         (KIND_CHANGED, "emergency-999: its number must be 999"),
+        (  # said "a emergency number must be 999"
+            "UPDATE phone SET number = '0121 496 0999' WHERE service_id = 'emergency-999'",
+            "emergency-999: a service of the kind 'emergency' has the number 999 and no other",
+        ),
         # Open Referral's "temporarily closed" took the national helpline out of every plan
         # while the diff, knowing only "retired", said "no change" (review 2026-12-01)
         (
@@ -286,6 +290,7 @@ KIND_CHANGED = (
     ids=[
         "trigger",
         "999 moved",
+        "999 given another number",
         "a status unknown",
         "101 retired",
         "ndah",
