@@ -317,8 +317,6 @@ def test_a_feed_merged_into_an_older_import_never_puts_back_what_was_corrected_s
     own file of the first import (its record: begun from 2026.12.2) published the first
     feed's number again over the correction, unsaid: both changes were read as the feed's
     (H417). What an update published since changed too is the evidence's to decide."""
-    import json
-
     from app.db.bundle import read_bundle
     from tests.conftest import shipped_changed
 
@@ -327,9 +325,7 @@ def test_a_feed_merged_into_an_older_import_never_puts_back_what_was_corrected_s
     share = tmp_path / "share"
     trusted = Published((share,), tuple(keys.items()))
     older = read_bundle(publish(SHIPPED, lead.private_path, share, "2026.12.2", TODAY), keys)[1]
-    line = json.loads(json.dumps(FEED[0]).replace("feed-dudley-line", "bcwa"))
-    bcwa_line = {**line, "name": "Black Country Women's Aid"}
-    bcwa_line["phones"][0]["number"] = "0121 555 0177"
+    bcwa_line = feed_line("bcwa", "Black Country Women's Aid", "0121 555 0177")
     first = feed_merged_into(tmp_path, older, [bcwa_line], "first-feed.sqlite")
     publish(first, lead.private_path, share, "2026.12.3", TODAY, published=trusted)
     corrected = shipped_changed(
