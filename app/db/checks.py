@@ -170,10 +170,7 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
         ).fetchall()
         for service_id, phone in rows:
             if "".join(phone.split()) != number:
-                raise Refused(
-                    f"service {service_id}: a service of the kind {kind!r} has the number "
-                    f"{number} and no other"
-                )
+                raise Refused(f"service {service_id}: kind {kind!r} must have the number {number}")
     for service_id, (kind, number) in FIXED_SERVICES.items():
         phones = db.execute(
             "SELECT coalesce(p.number, '') FROM service s "

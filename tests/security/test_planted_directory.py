@@ -232,7 +232,7 @@ KIND_CHANGED = (
         (KIND_CHANGED, "emergency-999: its number must be 999"),
         (  # said "a emergency number must be 999"
             "UPDATE phone SET number = '0121 496 0999' WHERE service_id = 'emergency-999'",
-            "emergency-999: a service of the kind 'emergency' has the number 999 and no other",
+            "emergency-999: kind 'emergency' must have the number 999",
         ),
         # Open Referral's "temporarily closed" took the national helpline out of every plan
         # while the diff, knowing only "retired", said "no change" (review 2026-12-01)
