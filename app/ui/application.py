@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+import app.ui.pyside_first  # noqa: F401  (first of the app's modules: its docstring says why)
 from app.event_log import EventLog
 from app.ui import qt_types
 from app.ui.error_report import install_error_handler

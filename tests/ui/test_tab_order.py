@@ -18,9 +18,9 @@ def page_with_content_made_later(qtbot, names=("one", "two")):
     window = QWidget()
     qtbot.addWidget(window)
     column = QVBoxLayout(window)
-    top, back = QPushButton("top"), QPushButton("back")
-    column.addWidget(top)
-    column.addWidget(back)
+    top, back, end = QPushButton("top"), QPushButton("back"), QPushButton("end")
+    for button in (top, back, end):
+        column.addWidget(button)
     content = QWidget()  # made after the page: at the end of the Tab order
     QVBoxLayout(content).addWidget(QPushButton(names[0]))
     content.layout().addWidget(QPushButton(names[1]))
@@ -30,9 +30,9 @@ def page_with_content_made_later(qtbot, names=("one", "two")):
 
 def test_content_made_later_comes_before_its_anchor(qtbot):
     window, top, back, content = page_with_content_made_later(qtbot)
-    assert tab_order(window, top) == ["top", "back", "one", "two"]
+    assert tab_order(window, top) == ["top", "back", "end", "one", "two"]
     place_before(content, back)
-    assert tab_order(window, top) == ["top", "one", "two", "back"]
+    assert tab_order(window, top) == ["top", "one", "two", "back", "end"]
 
 
 def test_content_drawn_again_takes_the_place_of_the_last(qtbot):
@@ -43,11 +43,11 @@ def test_content_drawn_again_takes_the_place_of_the_last(qtbot):
     QVBoxLayout(again).addWidget(QPushButton("three"))
     window.layout().insertWidget(1, again)
     place_before(again, back)
-    assert tab_order(window, top) == ["top", "three", "back"]
+    assert tab_order(window, top) == ["top", "three", "back", "end"]
 
 
 def test_content_placed_twice_keeps_its_place(qtbot):
     window, top, back, content = page_with_content_made_later(qtbot)
     place_before(content, back)
     place_before(content, back)
-    assert tab_order(window, top) == ["top", "one", "two", "back"]
+    assert tab_order(window, top) == ["top", "one", "two", "back", "end"]
