@@ -29,8 +29,8 @@ def place_before(content: QWidget, anchor: QWidget) -> None:
 
 def _own_run(content: QWidget) -> list[QWidget]:
     """Its controls as one run from `content` itself, as Qt chains a page made apart and
-    then put in the window; [] when they are not (a page placed before): no widget outside
-    it is handed to PySide (see `place_before`)."""
+    then put in the window; [] when they are not (a page placed before). Of the widgets
+    outside it, only the one after the run is handed to PySide (see `place_before`)."""
     chain, widget = [], content
     while True:
         if widget.focusPolicy() & TAKES_TAB:
