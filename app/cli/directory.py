@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from dataclasses import asdict
@@ -137,13 +138,32 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
 
 def publish_would_refuse(database: Path) -> str:
     """What publish's checks refuse in an imported database, said at the import: a feed's
-    line separator in a note was stored, and refused only when the lead came to sign."""
+    line separator in a note was stored, and refused only when the lead came to sign; and
+    what it changes back of the newest update published (H417), refused only once the lead
+    had given the passphrase."""
     from app.db.checks import Refused
     from app.db.database_rules import checks_before_signing
     from app.db.loader import DirectoryError
 
     try:
-        checks_before_signing(database, date.today(), every_rule=True)
+        current, _ = checks_before_signing(database, date.today(), every_rule=True)
+        _changes_back_published(database, current)
     except (Refused, DirectoryError) as refused:
         return str(refused)
     return ""
+
+
+def _changes_back_published(database: Path, current: str) -> None:
+    """Publish's own check of what is published already (IT's update folder, the lead's
+    ledger, publish's folder by default): with the lead's key it counts theirs too, which
+    the ledger holds. A folder that cannot be read here is publish's to say."""
+    from app.db.checks import version_key
+    from app.in_force import decide, published_here
+
+    published, out = published_here(), Path.cwd()
+    with contextlib.suppress(OSError):
+        if newest := published.newest(out, {}):
+            older = version_key(current) < version_key(newest[0])
+            release = decide().selection.release
+            data = database.read_bytes()
+            published.check_not_undone(newest, out, data, older=older, release=release)

@@ -142,7 +142,8 @@ def publish(
     # a working copy's is checked with where it began; an equal stamp proves no descent
     if newest and not just_built:
         older = version_key(current) < version_key(newest[0])  # from a laptop behind it
-        published.check_not_undone(newest, out_dir, source, older=older)
+        release = rules_from if isinstance(rules_from, bytes) else None
+        published.check_not_undone(newest, out_dir, source, older=older, release=release)
     # Built in a folder only this user can write: in the share, a journal left under a name
     # known in advance was rolled into the database before signing (review 2026-12-01)
     scratch = Path(tempfile.mkdtemp(prefix="navigator-publish-"))

@@ -126,6 +126,7 @@ class Published:
         base=None,
         older=False,
         published_by_it="",
+        release: bytes | None = None,
     ) -> None:
         """A database that changes back what the newest published update changed is
         refused: one built from old sources, at a higher version, undid a correction on
@@ -136,13 +137,15 @@ class Published:
         that is the newest, the refusal says how the lead puts right their own slip (they
         were sent to make the slip again: attack round, H184). It is never let through
         unseen: a spreadsheet pasted back over the copy undid the update with nothing shown
-        (attack round on H184); installed first, what it changes is listed against it."""
+        (attack round on H184); installed first, what it changes is listed against it.
+        `release`: the app's own directory, which an import on a laptop with no update
+        installed was merged into."""
         from app.db.overtaken import changes_undone, named
 
         copy = base is not None
         this = "this working copy" if copy else "this database"
         content = self.newest_content(newest, out_dir)
-        imported = None if copy else self.imported_into(database, content, out_dir)
+        imported = None if copy else self.imported_into(database, content, out_dir, release)
         if imported is not None:  # where it began is known: read as a working copy's
             base, older = imported, False
         since = imported is not None and imported != content  # updates published since
@@ -186,18 +189,24 @@ class Published:
             )
         )
 
-    def imported_into(self, database: bytes, newest: bytes, out_dir: Path) -> bytes | None:
+    def imported_into(
+        self, database: bytes, newest: bytes, out_dir: Path, release: bytes | None = None
+    ) -> bytes | None:
         """The published directory an `import --merge` read its feed into (app.db.transfer),
-        found by its own sha256: the newest's, or an older update's in these folders whose
-        manifest names it (a manifest cannot name another database and hold it whole)."""
+        found by its own sha256: the newest's, the app's own (`release`), or an older
+        update's in these folders whose manifest names it (a manifest cannot name another
+        database and hold it whole). Merged into the app's own directory, with the lead's
+        newer update not yet installed there, the feed's new line was refused as one that
+        update "removed" (own attack on H418's note, 2026-12-05)."""
         from app.db.bundle import read_bundle_file, whole_bundle
         from app.db.stale_update import imported_onto
 
         began = imported_onto(database)
         if not began:
             return None
-        if hashlib.sha256(newest).hexdigest() == began:
-            return newest
+        for known in (newest, release):
+            if known is not None and hashlib.sha256(known).hexdigest() == began:
+                return known
         for path in self.places(out_dir):
             claimed = claimed_manifest(path)
             if claimed is not None and claimed.sha256 == began:

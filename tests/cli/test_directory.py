@@ -60,3 +60,38 @@ def test_an_import_says_at_once_what_publish_will_refuse(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "note: publish will refuse d.sqlite until this is put right: service feed-line: " in said
     assert "U+2028 (line separator) is not allowed" in said
+
+
+def test_an_import_says_at_once_what_it_changes_back_of_an_update_published(tmp_path, capsys):
+    """Merged into the directory in use, a feed's database still held BCWA's number from
+    before the lead's own newer update corrected it (not installed on this laptop yet):
+    publish refused it, but only once the lead had given the passphrase. Said at the import,
+    with the way out (H417, H418)."""
+    import json
+    from datetime import date
+
+    from app.db import signing
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "k")
+    today = date.today()
+    corrected = shipped_changed(
+        tmp_path / "corrected.sqlite",
+        "UPDATE phone SET number = '0121 555 0199' WHERE service_id = 'bcwa'",
+    )
+    version = f"{today.year}.{today.month}.{today.day}"
+    publish = ["directory", "publish", "--key", str(lead.private_path), "--version", version]
+    assert main(["--directory", str(corrected), *publish, "--out", str(tmp_path / "out")]) == 0
+    feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
+    feed.write_text(json.dumps([feed_line("feed-line", "Feed Line", "0121 496 0000")]))
+    capsys.readouterr()
+    assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
+    said = capsys.readouterr().out
+    assert "note: publish will refuse d.sqlite until this is put right: this database " in said
+    assert f"changes back what {version}, published already" in said
+    assert "0121 555 0199" in said and "import the feed into it again" in said
+    assert "Feed Line" not in said.split("note: publish will refuse")[1]  # the feed's own
+    # as publish itself says, once the passphrase is given
+    publish[-1] = f"{version}.2"
+    assert main(["--directory", str(output), *publish, "--out", str(tmp_path / "out")]) == 1
+    assert f"changes back what {version}, published already" in capsys.readouterr().err

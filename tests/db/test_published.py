@@ -311,6 +311,31 @@ def test_a_feed_merged_into_an_older_update_is_told_only_what_the_newer_one_chan
     assert "install that update here" in said and "import the feed into it again" in said
 
 
+def test_a_feed_merged_into_the_apps_own_directory_is_told_only_what_the_update_changed(tmp_path):
+    """The lead's laptop still used the app's own directory, their newer update (BCWA's
+    number corrected) not installed there: a feed merged into it was refused naming the
+    feed's own new line as one the update "removed", and told to begin a working copy (own
+    attack on H418's note, 2026-12-05). Where it began is the release's own directory."""
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "lead")
+    share = tmp_path / "share"
+    corrected = shipped_changed(
+        tmp_path / "corrected.sqlite",
+        "UPDATE phone SET number = '0121 555 0199' WHERE service_id = 'bcwa'",
+    )
+    publish(corrected, lead.private_path, share, "2026.12.2", TODAY, just_built=True)
+    imported = feed_merged_into(tmp_path, SHIPPED)
+    with pytest.raises(Refused) as refused:
+        publish(
+            imported, lead.private_path, share, "2026.12.3", TODAY, rules_from=SHIPPED.read_bytes()
+        )
+    said = str(refused.value)
+    assert "changes back what 2026.12.2, published already" in said
+    assert "Black Country Women's Aid: 0121 555 0199 (this database's: 0121 552 6448)" in said
+    assert "import the feed into it again" in said and "Dudley" not in said
+
+
 def test_a_feed_merged_into_an_older_import_never_puts_back_what_was_corrected_since(tmp_path):
     """The lead imported BCWA's line from a feed into 2026.12.2 and published it as
     2026.12.3; 2026.12.4 corrected that number. A month's new feed merged into the lead's
