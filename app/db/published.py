@@ -226,11 +226,15 @@ class Published:
         (attack review); with no whole copy, nothing is published. Another copy counts only
         when it holds the database the newest's signed manifest names: an unsigned decoy of
         that version in the share, its manifest naming its own database, was read as the
-        update published, and the refusal told the lead to copy its numbers (H335)."""
+        update published, and the refusal told the lead to copy its numbers (H335). One
+        whose database is no directory (a file in the ledger, whose signature is not asked
+        for) stopped an import and a publish with "unexpected problem (DatabaseError)"."""
         from app.db.bundle import read_bundle_file, whole_bundle
+        from app.db.checks import check_database
 
         version = newest[0]
         signed = claimed_manifest(newest[1])
+        why = "copied in part, or changed?"
         for path in self.places(out_dir, first=newest[1]):
             claimed = claimed_manifest(path)
             if claimed is None or claimed.directory_version != version:
@@ -238,14 +242,17 @@ class Published:
             if signed is None or claimed.sha256 != signed.sha256:
                 continue
             try:
-                return whole_bundle(read_bundle_file(path))[1]
-            except Refused:
+                database = whole_bundle(read_bundle_file(path))[1]
+                check_database(database, validate_graph=False)
+                return database
+            except Refused as refused:
+                why = str(refused) if "directory database" in str(refused) else why
                 continue
         # "or remove it": a lead who did so, the file cut short by someone who can write the
         # share, published an update that undid it on every laptop (re-attack, H335)
         raise Refused(
-            f"{newest[1]}, directory {version} published already, cannot be read whole (copied "
-            "in part, or changed?): copy it there again whole from the computer that published "
+            f"{newest[1]}, directory {version} published already, cannot be read whole ({why}): "
+            "copy it there again whole from the computer that published "
             "it, before publishing. Do not remove it: laptops have it, and an update made "
             "without it would undo its changes on every one"
         )

@@ -241,6 +241,31 @@ def test_an_unsigned_copy_of_the_newest_version_in_the_share_is_never_read_as_it
     publish(again, lead.private_path, share, "2026.12.2", TODAY, published=published)
 
 
+def test_a_file_in_the_ledger_holding_no_directory_is_named_not_a_database_error(tmp_path):
+    """A bundle in the lead's ledger (whose signature is not asked for) claiming the newest
+    version, its database no directory at all, stopped every publish, and the import's
+    note, with "unexpected problem (DatabaseError): file is not a database": not which
+    file, nor what to do (own attack, 2026-12-05)."""
+    import hashlib
+
+    from app.db.bundle import Manifest, bundle_bytes
+
+    lead = signing.generate(tmp_path / "lead")
+    ledger = tmp_path / "ledger"
+    ledger.mkdir()
+    junk = b"no database at all" * 20
+    sha = hashlib.sha256(junk).hexdigest()
+    manifest = Manifest(1, "2026.11.30", "x", "2026-11-30", "2027-06-01", sha, len(junk), "k")
+    planted = ledger / "directory-2026.11.30.navdir"
+    planted.write_bytes(bundle_bytes(manifest, junk))
+    with pytest.raises(Refused) as refused:
+        publish(SHIPPED, lead.private_path, tmp_path / "out", "2026.12.1", TODAY,
+                published=Published(ledger=ledger))  # fmt: skip
+    said = str(refused.value)
+    assert f"{planted}, directory 2026.11.30 published already, cannot be read whole" in said
+    assert "not a readable directory database" in said
+
+
 FEED = [feed_line("feed-dudley-line", "Dudley Women's Support Line", "01384 555100")]
 
 
