@@ -230,7 +230,6 @@ class Published:
         whose database is no directory (a file in the ledger, whose signature is not asked
         for) stopped an import and a publish with "unexpected problem (DatabaseError)"."""
         from app.db.bundle import read_bundle_file, whole_bundle
-        from app.db.checks import check_database
 
         version = newest[0]
         signed = claimed_manifest(newest[1])
@@ -243,11 +242,11 @@ class Published:
                 continue
             try:
                 database = whole_bundle(read_bundle_file(path))[1]
-                check_database(database, validate_graph=False)
-                return database
-            except Refused as refused:
-                why = str(refused) if "directory database" in str(refused) else why
+            except Refused:
                 continue
+            if not (unreadable := _unreadable(database)):
+                return database
+            why = unreadable
         # "or remove it": a lead who did so, the file cut short by someone who can write the
         # share, published an update that undid it on every laptop (re-attack, H335)
         raise Refused(
@@ -287,3 +286,25 @@ def _unknown_newer(path: Path, version: str, key_id: str) -> Refused:
         "this computer's trusted keys, and you begin a working copy from it (IT's guide: "
         "handing over); if no one here made it, IT removes the file"
     )
+
+
+def _unreadable(database: bytes) -> str:
+    """Why a bundle's database cannot be read as a directory, as the check of what it
+    changes back reads it ("" when it can): its version and services, whatever its schema
+    (an update of an older release must still be compared, never refused as unreadable)."""
+    import sqlite3
+
+    from app.db.loader import DirectoryError, open_directory, read_services
+
+    try:
+        db = open_directory(database)
+    except DirectoryError as error:
+        return str(error)
+    try:
+        db.execute("SELECT value FROM content_meta WHERE key = 'directory_version'").fetchone()
+        read_services(db)
+    except (sqlite3.Error, KeyError, TypeError, ValueError, IndexError) as error:
+        return f"not a readable directory database ({error})"
+    finally:
+        db.close()
+    return ""
