@@ -18,13 +18,34 @@ ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|24[ -]?h(?:ou)?rs?\b|24 hours|round th
 # words that make a part of the hours about something other than a person answering the
 # line: a feed's "Mon-Fri 8:30-20:30; 24-hour answerphone" stood a daytime line first under
 # "24/7 lines", confirmed, above the National Domestic Abuse Helpline (feed attack,
-# 2026-12-05; H405)
-NOT_THE_LINE = re.compile(
-    r"answer\s*(?:phone|machine)|answering|voice\s*mail|message|e-?mail|online|web|chat|"
-    r"text|form\b|\bnot\b|\bno\b|except|closed",
+# 2026-12-05; H405). Another way in (an e-mail, a form): its times are its own. The line
+# not answered (an answerphone, closed): its times are when no one answers the line.
+OTHER_WAY_IN = re.compile(r"e-?mail|online|web|chat|text|form\b", re.I)
+NOT_ANSWERED = re.compile(
+    r"answer\s*(?:phone|machine)|answering|voice\s*mail|message|\bnot\b|\bno\b|except|closed",
     re.I,
 )
-TIME_RANGE = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|\u2013|to)\s*\d", re.I)
+# what limits when a person answers, in any part of the hours but another way in's: a time,
+# a range of times, a part of the day or week. "24 hours; Overnight (8pm-8am) calls go to an
+# answerphone" went first under "Open 24/7" at night, the answerphone part set aside as not
+# the line's; so did "Closed 10pm-7am", "Unstaffed overnight", "Weekdays only", "Staffed
+# 08:00—20:00" (feed attack on H420, 2026-12-05; H426)
+TIME_RANGE = re.compile(
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|\u2013|\u2014|to|until|till|through)\s*\d", re.I
+)
+CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b", re.I)
+PART_OF_DAY = re.compile(
+    r"over\s*night|\bnights?\b|evenings?|mornings?|afternoons?|lunch|week\s*days?|"
+    r"week\s*ends?|unstaffed|office hours|working hours|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b",
+    re.I,
+)
+# words about every day that name a part of one: not a limit
+EVERY_DAY_WORDS = re.compile(
+    r"(?:day|night)\s+(?:and|or)\s+(?:night|day)|"
+    r"incl(?:uding|\.)?\s+(?:(?:weekends?|bank|public|holidays?|and|\s)+)",
+    re.I,
+)
 
 
 @record
@@ -52,13 +73,19 @@ def open_day_and_night(service: Service) -> bool:
 
 
 def says_round_the_clock(hours: str) -> bool:
-    """A part of the hours says the line is answered day and night, and no part gives the
-    line itself hours of the day ("Mon-Fri 8:30-20:30")."""
+    """A part of the hours says the line is answered day and night, and no part but another
+    way in's limits when ("Mon-Fri 8:30-20:30", "overnight calls go to an answerphone")."""
     parts = [part for part in re.split(r"[;,\n]", hours) if part.strip()]
-    of_the_line = [part for part in parts if not NOT_THE_LINE.search(part)]
-    return any(ROUND_THE_CLOCK.search(part) for part in of_the_line) and not any(
-        TIME_RANGE.search(part) for part in of_the_line
+    of_the_line = [part for part in parts if not OTHER_WAY_IN.search(part)]
+    answered = [part for part in of_the_line if not NOT_ANSWERED.search(part)]
+    return any(ROUND_THE_CLOCK.search(part) for part in answered) and not any(
+        _limits_when(part) for part in of_the_line
     )
+
+
+def _limits_when(part: str) -> bool:
+    part = EVERY_DAY_WORDS.sub(" ", part)
+    return any(words.search(part) for words in (TIME_RANGE, CLOCK_TIME, PART_OF_DAY))
 
 
 def check_before_use(service: Service, today: date, months: int) -> bool:

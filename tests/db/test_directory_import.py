@@ -47,13 +47,16 @@ def test_hours_for_a_season_are_never_read_as_the_lines_hours(tmp_path):
     assert not load_graph(output).services["coventry-safe-to-talk"].open_24_7
 
 
-def test_a_schedules_notes_are_read_as_its_hours_words(tmp_path):
+@pytest.mark.parametrize("description", ["", "24 hours"])
+def test_a_schedules_notes_are_read_as_its_hours_words(tmp_path, description):
     """A feed's round-the-clock row with "overnight calls go to an answerphone" in its notes:
-    the notes were left out ("not mapped"), and the line was shown open 24/7 (H420)."""
+    the notes were left out ("not mapped"), and the line was shown open 24/7 (H420); with
+    "24 hours" as the row's description, it still was (the answerphone part set aside as
+    not the line's, H426)."""
     from app.pathways.services import open_day_and_night
 
     notes = "Overnight (8pm-8am) calls go to an answerphone"
-    whole_day = {"id": "all", "description": "", "notes": notes, **ALL_DAY}
+    whole_day = {"id": "all", "description": description, "notes": notes, **ALL_DAY}
     path = partner_feed(tmp_path)
     service = json.loads(path.read_text(encoding="utf-8"))
     service[0]["schedules"] = [whole_day]
@@ -61,7 +64,7 @@ def test_a_schedules_notes_are_read_as_its_hours_words(tmp_path):
     output = tmp_path / "out.sqlite"
     report = import_directory(path, SHIPPED, output, merge_into_base=True)
     line = load_graph(output).services["feed-adult-line"]
-    assert line.hours == notes and not open_day_and_night(line)
+    assert line.hours.endswith(notes) and not open_day_and_night(line)
     assert not any("notes" in note for note in report.notes)
 
 

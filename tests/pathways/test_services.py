@@ -191,6 +191,17 @@ def test_a_line_is_open_day_and_night_only_where_its_hours_do_not_say_otherwise(
         ("24/7 (9am-5pm Mon-Fri)", False),
         ("not 24 hours", False),
         ("email and online form 24/7", False),
+        # a feed's row "24 hours" with notes on when no one answers (H426)
+        ("24 hours; Overnight (8pm-8am) calls go to an answerphone", False),
+        ("24 hours; Closed 10pm-7am", False),
+        ("24 hours; No one answers 22:00-07:00", False),
+        ("24 hours; Unstaffed overnight", False),
+        ("24 hours; Weekdays only", False),
+        ("24 hours; Staffed 8am until 8pm", False),
+        ("24 hours; Staffed 08:00\u201420:00", False),
+        ("24/7 (after 10pm calls go to voicemail)", False),
+        ("24/7, day and night, including weekends and bank holidays", True),
+        ("phone 24/7, email 9-5", True),
     ],
 )
 def test_hours_say_round_the_clock_only_of_a_person_answering_the_line(hours, round_the_clock):
