@@ -27,6 +27,7 @@ URL_FIELDS = {"url", "website"}
 EMAIL_FIELDS = {"email"}
 URL_SCHEMES = ("https://", "http://", "tel:")
 TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+LOOKALIKE_FIGURE = re.compile(r"\d[OoIl]|[OoIl]\d")
 EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+")
 CHECKED_NAMES = URL_FIELDS | EMAIL_FIELDS
 SHORTEST_LIMIT = min(SHORT_LIMIT, *LIMITS.values())  # a longer value gets the full look
@@ -132,6 +133,13 @@ def phone_problems(number: str, strict: bool = True) -> list[str]:
         digits = re.sub(r"[\s\-().]", "", number)
         if digits.isdigit() and digits.startswith("0") and len(digits) > 11:  # a digit too many
             return [f"{_quote(number)} has {len(digits)} digits: UK numbers have 10 or 11"]
+        if LOOKALIKE_FIGURE.search(number) or any(c.isdigit() and not c.isascii() for c in number):
+            # "0121 552 70O3" and full-width figures met "not a UK phone number" only, the
+            # lead guide's promise of what is wrong not kept (feed attack, 2026-12-05)
+            return [
+                f"{_quote(number)} has a letter or another script's figure among its digits "
+                "(O for 0, l for 1, full-width figures): write it with the figures 0-9"
+            ]
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
     return []
 

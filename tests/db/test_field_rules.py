@@ -113,3 +113,19 @@ def test_two_services_in_use_of_one_name_are_refused():
     (problem,) = table_problems("service", names, mixed)
     assert "mixes letters of two alphabets" in problem
     assert table_problems("service", names, mixed, strict=False) == []
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "0121 552 70O3",
+        "0l21 552 7003",
+        "\uff10\uff11\uff12\uff11 \uff15\uff15\uff12 \uff17\uff10\uff10\uff10",
+    ],
+)
+def test_a_number_with_a_letter_or_another_scripts_figure_says_so(number):
+    """They met "is not a UK phone number" only, though the lead guide says what is wrong."""
+    from app.db.field_rules import phone_problems
+
+    (problem,) = phone_problems(number)
+    assert "has a letter or another script's figure among its digits" in problem
