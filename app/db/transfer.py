@@ -74,7 +74,11 @@ def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
             data = json.loads(source.read_text(encoding="utf-8-sig"))
         except RecursionError:  # 100,000 brackets: "unexpected problem" before (review)
             raise ImportRefused([f"{source.name}: nested too deeply to be services"], []) from None
-        except (OSError, UnicodeDecodeError, ValueError) as error:  # a 5,000-digit age too
+        except UnicodeDecodeError as error:  # a UTF-16 file named only its first byte
+            said = f"{source.name}: not UTF-8 text ({error.reason} at byte {error.start}): save "
+            said += "it as UTF-8 (in Notepad: Save as, Encoding UTF-8) and import it again"
+            raise ImportRefused([said], []) from error
+        except (OSError, ValueError) as error:  # a 5,000-digit age too
             raise ImportRefused([f"{source.name}: cannot read it as JSON ({error})"], []) from error
         items = data.get("contents", [data]) if isinstance(data, dict) else data
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):

@@ -139,6 +139,17 @@ def test_unreadable_json_is_refused(tmp_path, content, said):
     assert said in refused.value.problems[0]
 
 
+def test_a_feed_saved_as_utf16_is_told_to_be_saved_as_utf8(tmp_path):
+    """It said "'utf-8' codec can't decode byte 0xff in position 0": not what to do (feed
+    attack, 2026-12-05)."""
+    source = tmp_path / "d.json"
+    source.write_text('[{"id": "x", "name": "Line"}]', encoding="utf-16")
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(source, SHIPPED, tmp_path / "out.sqlite", merge_into_base=False)
+    assert "d.json: not UTF-8 text" in refused.value.problems[0]
+    assert "save it as UTF-8" in refused.value.problems[0]
+
+
 def test_import_and_export_commands(tmp_path, capsys):
     out = tmp_path / "out.sqlite"
     assert main(["directory", "export", str(tmp_path / "t")]) == 0
