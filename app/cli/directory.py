@@ -130,10 +130,26 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
 
     # every change against the directory it was read into: a merged file replaced a trusted
     # service's number, marked checked, and the output said only "imported 67 services"
-    print_changes(compare(load_graph(database), load_graph(output)))
+    before = load_graph(database)
+    changes = compare(before, load_graph(output))
+    print_changes(changes)
+    for name in fallbacks_renumbered(before, changes):
+        print(
+            f"note: the feed changes the number of {name}, which plans give on many cards "
+            "when no local service can be rung: ring the new number yourself before you publish"
+        )
     if refused := publish_would_refuse(output):
         print(f"note: publish will refuse {output.name} until this is put right: {refused}")
     return 0
+
+
+def fallbacks_renumbered(graph, changes) -> list[str]:
+    """The services the pathway falls back on whose number a feed changes: listed among
+    the changes alone, a partner's feed giving the National Domestic Abuse Helpline another
+    number read like any other line (feed attack, 2026-12-05)."""
+    fallbacks = {i for action in graph.actions.values() for i in action.fallback_service_ids}
+    changed = {c.service_id: c.name for c in changes.changes if c.number}
+    return [name for service_id, name in sorted(changed.items()) if service_id in fallbacks]
 
 
 def publish_would_refuse(database: Path) -> str:

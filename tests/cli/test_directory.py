@@ -95,3 +95,20 @@ def test_an_import_says_at_once_what_it_changes_back_of_an_update_published(tmp_
     publish[-1] = f"{version}.2"
     assert main(["--directory", str(output), *publish, "--out", str(tmp_path / "out")]) == 1
     assert f"changes back what {version}, published already" in capsys.readouterr().err
+
+
+def test_an_import_that_renumbers_a_line_plans_fall_back_on_says_so(tmp_path, capsys):
+    """A partner's feed giving the National Domestic Abuse Helpline another number was one
+    line among the changes (feed attack, 2026-12-05): it is on many cards."""
+    import json
+
+    ndah = feed_line("ndah", "National Domestic Abuse Helpline", "0808 2000 248", "national")
+    feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
+    feed.write_text(json.dumps([ndah]))
+    assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
+    said = capsys.readouterr().out
+    assert "note: the feed changes the number of National Domestic Abuse Helpline" in said
+    local = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    feed.write_text(json.dumps([local]))
+    assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
+    assert "note: the feed changes the number" not in capsys.readouterr().out
