@@ -113,12 +113,20 @@ def odd_spacing(text: str) -> str | None:
     return None
 
 
+OTHER_FIGURES = re.compile(r"[\d .\-]*(?:(?![0-9])\d)[\d .\-]*")  # a figure not 0-9 among them
+
+
 def figures_as_letters(text: str) -> str:
     """A number that reads as one only with letters taken for figures ("O300 555 857",
     "0l21 496 000", Devanagari or Arabic-Indic figures): the rule read it as no number, and
     a cut-short line was signed onto a child's plan (re-attack, 2026-12-04; H371)."""
     if text.isascii() and not re.search(r"\d[OoIl]|[OoIl]\d", text):
         return ""  # the usual case: nothing stands in for a figure
+    # full-width figures read as the same number once normalised, and passed: the card did
+    # not lift "Out of hours: ０３００ ５５５ ８６００" into large type, and copied what a
+    # phone may not dial (feed attack, 2026-12-05)
+    if wide := OTHER_FIGURES.search(text):
+        return wide.group().strip()
     plain = {
         re.sub(r"\D", "", n) for n in PHONE_IN_TEXT.findall(unicodedata.normalize("NFKC", text))
     }

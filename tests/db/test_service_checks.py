@@ -104,6 +104,12 @@ def test_every_shipped_service_passes(graph, words):
             "notes",
             "0-9",
         ),
+        # full-width figures, read as a number once normalised (feed attack, 2026-12-05)
+        (
+            {"phone_note": "Out of hours: \uff10\uff13\uff10\uff10 \uff15\uff15\uff15 8600"},
+            "phone_note",
+            "another script's figure",
+        ),
         # a refuge by its words in any field (H367)
         ({"phone_note": "Women's safe house at 12 Acacia Road"}, "phone_note", "must never"),
         ({"website": "https://coventry.gov.uk@evil.example/x"}, "website", "no @ before"),
@@ -229,7 +235,7 @@ def test_a_link_with_a_space_in_it_is_refused_by_name(row, words):
 def test_a_phone_number_is_written_in_plain_digits_only(row, words):
     """ "0121 552 644৪" (a Bengali four, drawn like an eight) passed and was signed."""
     problems = service_problems({**row, "phone": "0121 552 644\u09ea"}, words.kinds, words.areas)
-    assert "is not a UK phone number" in problems["phone"][0]
+    assert "has a letter or another script's figure among its digits" in problems["phone"][0]
 
 
 @pytest.mark.parametrize(
