@@ -335,31 +335,6 @@ def check_checks_follow_contacts(before, after) -> None:
             )
 
 
-def check_confirmations(source: Source, today) -> None:
-    """The lead's side only (publish): each service a person confirmed carries a past day
-    written YYYY-MM-DD, how and who (H56, H115); Refused naming the first. Laptops do not
-    refuse these (an update signed before the rule would be lost): they show the service
-    unconfirmed."""
-    from app.db.field_rules import assurance_problems
-
-    db = open_directory(source)
-    db.row_factory = sqlite3.Row
-    try:
-        rows = db.execute(
-            "SELECT id, assured_date, assured_method, assured_by FROM service "
-            "WHERE assured_date != '' ORDER BY id"
-        ).fetchall()
-    finally:
-        db.close()
-    problems = [
-        f"service {row['id']}: {field}: {problem}"
-        for row in rows
-        for field, problem in assurance_problems(dict(row), today)
-    ]
-    if problems:
-        raise Refused(f"a person's check is not recorded as it must be: {every_problem(problems)}")
-
-
 def _content_problems(source: Source, release: Source | None) -> None:
     from app.db.field_rules import table_problems
     from app.db.oruk_format import TABLES

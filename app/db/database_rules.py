@@ -39,7 +39,8 @@ def checks_before_signing(source: Source, today, every_rule: bool = False) -> tu
     kind's words, was signed: review 2026-12-01), and the lead's rules: a database as it is
     meets a working copy's too (`every_rule`, H346). Publish and a lead's --check read the
     same checks. Returns the database's (version, schema revision)."""
-    from app.db.checks import check_confirmations, check_database, check_numbers
+    from app.db.checks import check_database, check_numbers
+    from app.db.evidence_dates import check_confirmations
 
     found = check_database(source, validate_graph=True)
     check_confirmations(source, today)
