@@ -120,9 +120,11 @@ class DirectoryDiff:
         """Every difference, one per line, for the lead's review."""
         # with what the card shows beside the number: an address in a new service's note
         # went unseen by the lead who signed it (re-attack, 2026-12-04; H367)
+        # and its alert (shown first, in bold), how to refer and notes: "Line down: ring 0121
+        # 455 0000 instead" on a new line was signed unlisted (feed attack, 2026-12-05)
         added = [
             f"added: {s.name} ({s.id}) "
-            + " · ".join(filter(None, (s.phone or s.email, s.phone_note, s.hours)))
+            + " · ".join(filter(None, (s.phone or s.email, s.phone_note, s.hours, *_words(s))))
             for s in self.added
         ]
         retired = [f"retired: {s.name} ({s.id})" for s in self.retired]
@@ -201,6 +203,11 @@ def still_given(changes: tuple[Change, ...], services: dict[str, Service]) -> tu
         for s in services.values()
         if (fields_holding := [f for f in SHOWN_WITH_NUMBERS if digits in _digits(getattr(s, f))])
     )
+
+
+def _words(s: Service) -> list[str]:
+    held = (("alert", s.alert), ("how to refer", s.referral_route), ("notes", s.notes))
+    return [f"{label}: {text}" for label, text in held if text]
 
 
 def _figure_dropped(change: Change) -> bool:

@@ -75,19 +75,30 @@ def test_a_numbers_type_changed_is_listed(graph, tmp_path):
     assert compare(graph, load_valid_graph(shipped_changed(tmp_path / "p.sqlite", plain))).empty
 
 
-def test_an_added_service_is_listed_with_its_numbers_note_and_hours(graph):
+def test_an_added_service_is_listed_with_its_numbers_note_hours_and_words(graph):
     """Only its name and number were listed: "Women's safe house at 12 Acacia Road" in its
-    note went unseen by the lead who signed it (re-attack, 2026-12-04; H367)."""
+    note went unseen by the lead who signed it (re-attack, 2026-12-04; H367); so was "Line
+    down: ring 0121 455 0000 instead" in its alert, shown first on the card (feed attack,
+    2026-12-05)."""
     import dataclasses
 
     from app.db.directory_diff import compare
 
     new = dataclasses.replace(
-        graph.services["bcwa"], id="acacia", name="Acacia Project", phone_note="Out of hours: x"
+        graph.services["bcwa"],
+        id="acacia",
+        name="Acacia Project",
+        phone_note="Out of hours: x",
+        alert="Line down: ring 0121 455 0000 instead",
+        referral_route="Ring 0121 455 0002",
+        notes="",
     )
     after = dataclasses.replace(graph, services={**graph.services, "acacia": new})
     (line,) = [x for x in compare(graph, after).lines() if x.startswith("added:")]
-    assert line == f"added: Acacia Project (acacia) {new.phone} · Out of hours: x · {new.hours}"
+    assert line == (
+        f"added: Acacia Project (acacia) {new.phone} · Out of hours: x · {new.hours} · "
+        "alert: Line down: ring 0121 455 0000 instead · how to refer: Ring 0121 455 0002"
+    )
 
 
 def test_a_number_changed_at_one_service_and_still_given_by_another_is_said(graph):
