@@ -299,7 +299,7 @@ def _note_and_area_problems(source: Source) -> list[str]:
     problems += [
         f"service {service_id}: open 24/7: {problem}"
         for service_id, service in sorted(services.items())
-        if service.open_24_7 and (problem := round_the_clock_problem(service.hours))
+        if (problem := round_the_clock_problem(service.hours, service.open_24_7))
     ]
     return problems + [
         f"service {service_id}: area: {problem}"

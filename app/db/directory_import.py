@@ -14,6 +14,7 @@ from typing import Any
 from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.loader import open_all_hours
 from app.db.oruk_format import TABLES, Rows, unescape_cell
+from app.db.schedule_words import times_in_words
 from app.pathways.phone_numbers import contact_key, ringable, type_problem
 from app.pathways.services import typed_day
 
@@ -89,6 +90,8 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
                 row["description"] = " ".join(
                     part for part in (f"Extension {extension}.", row["description"]) if part
                 )
+            if table == "schedule" and not row["description"]:
+                row["description"] = times_in_words(row)  # its times, or no hours shown
             if table == "schedule" and (notes := unescape_cell(text(record.get("notes")))):
                 row["description"] = "; ".join(filter(None, (row["description"], notes)))
             if _check(table, row, where, origin, areas, result):

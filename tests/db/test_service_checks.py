@@ -323,6 +323,19 @@ def test_open_24_7_agrees_with_the_hours(row, words, hours, refused):
 
 
 @pytest.mark.parametrize(
+    ("hours", "refused"),
+    [("24 hours", True), ("24/7", True), ("Mon-Fri 9:00-17:00", False), ("", False)],
+)
+def test_a_line_not_open_24_7_does_not_say_it_is(row, words, hours, refused):
+    """Its times Mon-Fri 9-5 and its hours "24 hours": the card told the worker "24 hours"
+    of a line shut at night (feed attack, 2026-12-05)."""
+    changed = {**row, "open_24_7": "", "hours": hours}
+    said = service_problems(changed, words.kinds, words.areas).get("open_24_7", [])
+    assert bool(said) is refused, said
+    assert not said or said[0].startswith(f"no, but the hours say {hours!r}")
+
+
+@pytest.mark.parametrize(
     ("checked", "field", "said"),
     [
         (("24/11/2026", "phoned", "DA lead"), "assured_date", "is not a day written YYYY-MM-DD"),
