@@ -120,6 +120,14 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
     except ImportRefused as error:
         for note in error.notes:
             print(f"note: {note}", file=sys.stderr)
+        if not merge and any(p.startswith("pathway check") for p in error.problems):
+            # 24 lines of "fallback service 'ndah' is not in the directory" and no word of
+            # the way a partner's feed of some services is read (feed attack, 2026-12-05)
+            print(
+                "note: a feed of some services is added to the directory in use with --merge; "
+                "without it the feed must hold every service the pathway needs",
+                file=sys.stderr,
+            )
         return fail(f"nothing was imported; {output} was not changed. Problems:", error.problems)
     for note in result.notes:
         print(f"note: {note}")

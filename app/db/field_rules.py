@@ -188,11 +188,15 @@ def assurance_problems(row: dict[str, Any], today: date) -> list[tuple[str, str]
 
 def row_problems(table: str, row: dict[str, Any]) -> list[str]:
     """Every field problem of one directory row, each naming the service, field and rule."""
-    return [
-        _named(table, row, name, problem)
-        for name, value in row.items()
-        for problem in field_problems(name, value)
-    ] + _phone_problems(table, row)
+    return (
+        [
+            _named(table, row, name, problem)
+            for name, value in row.items()
+            for problem in field_problems(name, value)
+        ]
+        + _phone_problems(table, row)
+        + _time_problems(table, row)
+    )
 
 
 def rows_problems(rows: dict[str, list[dict[str, Any]]]) -> list[str]:
@@ -256,6 +260,23 @@ def _phone_problems(table: str, row: dict[str, Any]) -> list[str]:
     if table != "phone" or not row.get("number"):
         return []
     return [_named(table, row, "number", p) for p in phone_problems(str(row["number"]))]
+
+
+CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?")
+
+
+def _time_problems(table: str, row: dict[str, Any]) -> list[str]:
+    """A schedule's times as a clock gives them: "25:00" to "29:00" was kept and signed
+    (feed attack, 2026-12-05)."""
+    if table != "schedule":
+        return []
+    return [
+        _named(
+            table, row, name, f"{row[name]!r} is not a time of day: write it HH:MM, 00:00 to 24:00"
+        )
+        for name in ("opens_at", "closes_at")
+        if row.get(name) and not CLOCK.fullmatch(str(row[name]))
+    ]
 
 
 def _named(table: str, row: dict[str, Any], name: str, problem: str) -> str:

@@ -70,6 +70,8 @@ def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
     if source.name.lower() == "datapackage.json":  # offered in --help, read as services
         source = source.parent
     if source.suffix.lower() == ".json":
+        if not source.is_file():  # "cannot read it as JSON ([Errno 2] …)" before
+            raise ImportRefused([f"{source}: no such file; {WHAT_IMPORTS}"], [])
         try:
             data = json.loads(source.read_text(encoding="utf-8-sig"))
         except RecursionError:  # 100,000 brackets: "unexpected problem" before (review)
@@ -80,7 +82,12 @@ def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
             raise ImportRefused([said], []) from error
         except (OSError, ValueError) as error:  # a 5,000-digit age too
             raise ImportRefused([f"{source.name}: cannot read it as JSON ({error})"], []) from error
-        items = data.get("contents", [data]) if isinstance(data, dict) else data
+        # a page of an Open Referral API's answer holds its services in "contents" (HSDS 3)
+        # or "content" (the UK API): read as one service with no id before (feed attack)
+        items = data
+        if isinstance(data, dict):
+            key = next((k for k in ("contents", "content") if k in data), None)
+            items = data[key] if key else [data]
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             raise ImportRefused([f"{source.name}: expected service objects"], [])
         try:

@@ -112,3 +112,16 @@ def test_an_import_that_renumbers_a_line_plans_fall_back_on_says_so(tmp_path, ca
     feed.write_text(json.dumps([local]))
     assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
     assert "note: the feed changes the number" not in capsys.readouterr().out
+
+
+def test_a_feed_imported_without_merge_is_told_of_merge(tmp_path, capsys):
+    """24 lines of "pathway check: … 'ndah' is not in the directory" and no word of --merge
+    (feed attack, 2026-12-05)."""
+    import json
+
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([feed_line("feed-line", "Feed Line", "0121 496 0000")]))
+    assert main(["directory", "import", str(feed), "--output", str(tmp_path / "d.sqlite")]) == 1
+    assert "note: a feed of some services is added to the directory in use with --merge" in (
+        capsys.readouterr().err
+    )

@@ -129,3 +129,17 @@ def test_a_number_with_a_letter_or_another_scripts_figure_says_so(number):
 
     (problem,) = phone_problems(number)
     assert "has a letter or another script's figure among its digits" in problem
+
+
+@pytest.mark.parametrize(
+    ("times", "refused"),
+    [(("25:00", "29:00"), 2), (("9am", "17:00"), 1), (("09:00", "17:00"), 0),
+     (("00:00:00", "24:00"), 0), (("", ""), 0)],
+)  # fmt: skip
+def test_a_schedules_times_are_times_of_day(times, refused):
+    """ "25:00" to "29:00" was kept and signed (feed attack, 2026-12-05)."""
+    from app.db.field_rules import row_problems
+
+    row = {"id": "s", "service_id": "x", "opens_at": times[0], "closes_at": times[1]}
+    said = [p for p in row_problems("schedule", row) if "is not a time of day" in p]
+    assert len(said) == refused, said

@@ -9,7 +9,13 @@ import pytest
 
 from app.__main__ import main
 from app.db.build import dump_content
-from app.db.transfer import ImportRefused, export_directory, import_directory, read_directory
+from app.db.transfer import (
+    WHAT_IMPORTS,
+    ImportRefused,
+    export_directory,
+    import_directory,
+    read_directory,
+)
 from tests.conftest import DATA, REPO
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
@@ -393,3 +399,22 @@ def test_a_merged_import_records_the_directory_it_began_from_and_keeps_the_first
     assert imported_onto(first.read_bytes()) == shipped
     assert imported_onto(second.read_bytes()) == shipped
     assert imported_onto(whole.read_bytes()) == ""  # a whole directory from a feed began nowhere
+
+
+@pytest.mark.parametrize("key", ["contents", "content"])
+def test_a_page_of_an_api_answer_is_read_as_its_services(tmp_path, key):
+    """The UK API's page ({"content": […], "totalElements": …}) was read as one service with
+    no id (feed attack, 2026-12-05); HSDS 3's "contents" was read already."""
+    from tests.conftest import feed_line
+
+    source = tmp_path / "page.json"
+    line = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    source.write_text(json.dumps({"total_items": 1, key: [line]}))
+    import_directory(source, SHIPPED, tmp_path / "out.sqlite", merge_into_base=True)
+    assert "feed-line" in {s["id"] for s in read_directory(tmp_path / "out.sqlite")["service"]}
+
+
+def test_a_feed_file_that_is_not_there_is_named_so(tmp_path):
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(tmp_path / "gone.json", SHIPPED, tmp_path / "o.sqlite", True)
+    assert refused.value.problems[0].endswith(f"gone.json: no such file; {WHAT_IMPORTS}")
