@@ -338,6 +338,9 @@ def install(bundle: Path) -> int:
     from app.db.install import install_bundle
     from app.in_force import locations_in_force
 
+    if stale := _changes_back(bundle):  # as verify says: a person chose to install it
+        print(f"refused: {bundle.name}: {stale}", file=sys.stderr)
+        return 1
     outcome = install_bundle(bundle, locations_in_force())
     if not outcome.installed:
         print(f"refused: {bundle.name}: {outcome.reason}", file=sys.stderr)
@@ -347,3 +350,17 @@ def install(bundle: Path) -> int:
         return 0
     print(f"installed: directory {outcome.version} is now in use")
     return 0
+
+
+def _changes_back(bundle: Path) -> str:
+    """What a bundle changes back of the update before it on this computer: verify refused
+    a second lead's update made without 2026.12.6's correction, and `install` took it with
+    "installed" and put the old number back (feed attack, 2026-12-05). A laptop left to
+    itself still uses it (it cannot choose), and its self-test fails."""
+    from app.in_force import trusted_keys_here
+
+    try:
+        manifest, database = read_bundle(bundle, trusted_keys_here())
+    except (Refused, OSError):
+        return ""  # install says why
+    return changed_back_here(manifest.directory_version, database, {})

@@ -219,6 +219,10 @@ def test_verify_refuses_an_update_made_without_the_one_on_this_computer(tmp_path
     err = capsys.readouterr().err
     assert f"refused: {bundle.name}: the update {made} changes back what the older" in err
     assert "0121 788 4333" in err and "makes those changes again" in err
+    # and a person installing it by hand is refused as verify refuses (feed attack, 12-05)
+    assert main(["directory", "install", str(bundle)]) == 1
+    err = capsys.readouterr().err
+    assert f"refused: {bundle.name}: the update {made} changes back what the older" in err
     shutil.copy(bundle, share)  # copied in all the same
     result = run_app("--self-test", env=app_home.env)
     assert result.returncode == 1 and "self-test passed" not in result.stdout
