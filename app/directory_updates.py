@@ -161,6 +161,7 @@ class DirectoryUpdates:
 
     def preview(self, bundle: Path) -> Preview:
         """The checks of an install, without installing: the difference, or the reason."""
+        from app.db.stale_update import changed_back
         from app.db.trust import load_trusted_keys
 
         try:
@@ -174,6 +175,9 @@ class DirectoryUpdates:
                     f"version {manifest.directory_version} is not newer than directory "
                     f"{self.current.version} in use"
                 )
+            # as verify and install refuse it (H431): made without the update before it
+            if stale := changed_back(data, manifest.directory_version, self.locations, keys):
+                raise Refused(stale)
             # as it would be used: a threshold IT's policy sets showed as "pathway changed:
             # settings" for a bundle that changed one service's hours (review 2026-12-01)
             graph = with_policy(load_graph(data, release), self.current.in_force.policy)

@@ -498,3 +498,20 @@ def test_a_directory_whose_file_cannot_be_read_for_a_moment_stays_in_use(
     assert updates.check() is None  # the bytes in use were checked: they stay
     monkeypatch.setattr(os, "open", real_open)
     assert locked.exists() and select_directory(where).version == "2026.12.2"
+
+
+def test_an_update_made_without_the_one_in_use_is_not_offered(it, coventry_edit, tmp_path):
+    """Settings' install offered a second lead's update made from the app's own directory,
+    which put the front door's old number back; verify and `directory install` refuse it
+    (H431)."""
+    from tests.conftest import shipped_changed
+
+    where, lead = it
+    updates = running(where)
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    updates.adopt(updates.check())
+    hours = "UPDATE schedule SET description = 'Mon-Fri 9:00-16:00' WHERE service_id = 'bswa'"
+    stale = shipped_changed(tmp_path / "stale.sqlite", hours)
+    made = publish(stale, lead.private_path, tmp_path / "b", "2026.12.2", date.today())
+    preview = updates.preview(made)
+    assert "changes back what the older" in preview.reason and NEW_NUMBER in preview.reason
