@@ -299,7 +299,9 @@ def _note_and_area_problems(source: Source) -> list[str]:
     problems += [
         f"service {service_id}: open 24/7: {problem}"
         for service_id, service in sorted(services.items())
-        if (problem := round_the_clock_problem(service.hours, service.open_24_7))
+        if (
+            problem := round_the_clock_problem(service.hours, service.open_24_7, service.phone_note)
+        )
     ]
     return problems + [
         f"service {service_id}: area: {problem}"

@@ -24,7 +24,7 @@ from app.pathways.phone_numbers import (
     ringable,
     type_label,
 )
-from app.pathways.services import contact_confirmed, needs_check, says_round_the_clock
+from app.pathways.services import answered_day_and_night, contact_confirmed, needs_check
 from app.records import record
 
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
@@ -280,7 +280,7 @@ class DirectorySearch:
         # a daytime line with "24-hour answerphone" in its hours was listed under Open 24/7,
         # while the plan gave it as a daytime line (feed attack, 2026-12-05; H405)
         if filters.open_24_7:
-            hits = [hit for hit in hits if not hit.hours or says_round_the_clock(hit.hours)]
+            hits = [hit for hit in hits if answered_day_and_night(hit.hours, hit.phone_note)]
         return hits
 
     def _hit(self, row: tuple, today: date) -> ServiceHit:

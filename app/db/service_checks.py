@@ -36,7 +36,7 @@ from app.pathways.phone_numbers import (
     note_not_rung,
     other_number,
 )
-from app.pathways.services import WIDE_AREAS, says_round_the_clock
+from app.pathways.services import WIDE_AREAS, answered_day_and_night, says_round_the_clock
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -257,7 +257,8 @@ def service_problems(
                 f"{value!r} is not allowed: one of {', '.join(a or '(empty)' for a in allowed)}",
             )
     always_open = (row.get("open_24_7") or "").strip() == "yes"
-    if problem := round_the_clock_problem(row.get("hours") or "", always_open):
+    note = row.get("phone_note") or ""
+    if problem := round_the_clock_problem(row.get("hours") or "", always_open, note):
         add("open_24_7", problem)
     if held_as_refuge(row_kinds, row.get("audience") or "", "\n".join(values)):
         secret = secret_refuge(row_kinds, row.get("name") or "", _listed(row.get("area", "")))
@@ -270,22 +271,29 @@ def service_problems(
     return found
 
 
-def round_the_clock_problem(hours: str, always_open: bool = True) -> str:
+def round_the_clock_problem(hours: str, always_open: bool = True, note: str = "") -> str:
     """Why a line open 24/7 (or not) cannot have these hours, or "": open 24/7 with hours
     that say otherwise put a daytime line under "24/7" on the plan, the one a worker rings
     at night (own review, 2026-12-03); not open 24/7, its times Mon-Fri 9-5, with hours "24
     hours", the card told the worker "24 hours" (feed attack, 2026-12-05)."""
     hours = hours.strip()
-    if not hours or says_round_the_clock(hours) == always_open:
-        return ""
     if not always_open:
+        if not (hours and says_round_the_clock(hours)):
+            return ""
         return (
             f"no, but the hours say {hours!r}: the card tells a worker it is answered day and "
             "night; write the hours its times give, or set Open 24/7 if it is"
         )
+    if answered_day_and_night(hours, note):
+        return ""
+    said = (
+        f"the hours say {hours!r}"
+        if hours and not says_round_the_clock(hours)
+        else (f"the number's note says {note!r}")
+    )
     return (
-        f"yes, but the hours say {hours!r}: a worker at night is sent to a line that may be "
-        "shut; write the hours as 24/7, or leave Open 24/7 empty"
+        f"yes, but {said}: a worker at night is sent to a line that may be shut; write the "
+        "hours as 24/7, or leave Open 24/7 empty"
     )
 
 

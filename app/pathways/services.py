@@ -40,6 +40,7 @@ PART_OF_DAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b",
     re.I,
 )
+UNANSWERED_WORDS = re.compile(rf"{NOT_ANSWERED.pattern}|staffed|answered", re.I)
 # words about every day that name a part of one: not a limit
 EVERY_DAY_WORDS = re.compile(
     r"(?:day|night)\s+(?:and|or)\s+(?:night|day)|"
@@ -68,8 +69,22 @@ class ServiceMatch:
 def open_day_and_night(service: Service) -> bool:
     """Open 24/7, and no hours saying otherwise: a line marked 24/7 with hours "Mon-Fri
     9am-5pm", signed before the lead's rule (H328), stood under "Open 24/7" on the card."""
-    hours = service.hours.strip()
-    return service.open_24_7 and (not hours or says_round_the_clock(hours))
+    return service.open_24_7 and answered_day_and_night(service.hours, service.phone_note)
+
+
+def answered_day_and_night(hours: str, phone_note: str = "") -> bool:
+    """Hours (if any) that say a person answers day and night, and a number's note that
+    says of no time that no one does: "answerphone overnight" beside "24 hours" (feed
+    attack, 2026-12-05)."""
+    hours = hours.strip()
+    return (not hours or says_round_the_clock(hours)) and not unanswered_at_times(phone_note)
+
+
+def unanswered_at_times(note: str) -> bool:
+    """A part of a number's note saying when no one answers ("answerphone 10pm-7am",
+    "unstaffed overnight"); an out-of-hours number's words ("Evenings: 0300 …") are not."""
+    parts = [part for part in re.split(r"[;,\n]", note) if part.strip()]
+    return any(UNANSWERED_WORDS.search(part) and _limits_when(part) for part in parts)
 
 
 def says_round_the_clock(hours: str) -> bool:

@@ -246,6 +246,13 @@ def test_a_hit_gives_its_numbers_note_and_who_it_is_for_as_the_card_does(finder)
         "VALUES ('day', 'coventry-safe-to-talk', '', 'MO,TU,WE,TH,FR', '08:30', '20:30')",
         "UPDATE schedule SET description = 'Mon-Fri 8:30-20:30; 24-hour answerphone' "
         "WHERE service_id = 'coventry-safe-to-talk'",
+        # "24 hours", its number's note saying when no one answers (feed attack, 12-05)
+        (
+            "UPDATE schedule SET description = '24 hours' "
+            "WHERE service_id = 'coventry-safe-to-talk'",
+            "UPDATE phone SET description = 'Answerphone overnight (10pm-7am)' "
+            "WHERE service_id = 'coventry-safe-to-talk'",
+        ),
     ],
 )
 def test_open_24_7_lists_only_lines_the_plan_gives_as_open_day_and_night(tmp_path, statement):
@@ -256,7 +263,8 @@ def test_open_24_7_lists_only_lines_the_plan_gives_as_open_day_and_night(tmp_pat
         "UPDATE schedule SET byday = 'MO,TU,WE,TH,FR,SA,SU', opens_at = '00:00', "
         "closes_at = '23:59' WHERE service_id = 'coventry-safe-to-talk'"
     )
-    database = shipped_changed(tmp_path / "d.sqlite", always, statement)
+    more = (statement,) if isinstance(statement, str) else statement
+    database = shipped_changed(tmp_path / "d.sqlite", always, *more)
     changed = DirectorySearch(database)
     try:
         assert "coventry-safe-to-talk" not in ids(changed.search("", SearchFilters(open_24_7=True)))

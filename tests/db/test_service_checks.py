@@ -446,3 +446,12 @@ def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(row, 
     typed = {**row, field: "Out of hours ring 001 900 555 0123 (duty desk)."}
     (said,) = service_problems(typed, words.kinds, words.areas)[field]
     assert said.startswith("'001 900 555 0123' is another country's number")
+
+
+def test_a_line_open_24_7_whose_numbers_note_says_when_no_one_answers_is_refused(row, words):
+    """ "24 hours" with "answerphone overnight" in the number's note went under 24/7 lines
+    (feed attack, 2026-12-05)."""
+    note = "Answerphone overnight"
+    changed = {**row, "open_24_7": "yes", "hours": "24 hours", "phone_note": note}
+    said = service_problems(changed, words.kinds, words.areas).get("open_24_7", [])
+    assert said and said[0].startswith("yes, but the number's note says 'Answerphone overnight'")

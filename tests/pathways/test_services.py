@@ -174,6 +174,11 @@ def test_a_line_is_open_day_and_night_only_where_its_hours_do_not_say_otherwise(
     for hours, open_now in (("Mon-Fri 9am-5pm", False), ("", True), ("24hrs, free", True)):
         assert open_day_and_night(dataclasses.replace(bcwa, hours=hours)) is open_now, hours
     assert not open_day_and_night(dataclasses.replace(bcwa, open_24_7=False, hours="24/7"))
+    # its number's note saying when no one answers, an out-of-hours number's words not
+    # (feed attack, 2026-12-05)
+    for note, open_now in (("Answerphone overnight", False), ("Unstaffed 22:00-07:00", False),
+                           ("Evenings and weekends: 0300 555 8600", True)):  # fmt: skip
+        assert open_day_and_night(dataclasses.replace(bcwa, phone_note=note)) is open_now, note
 
 
 @pytest.mark.parametrize(
