@@ -141,6 +141,8 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
     before = load_graph(database)
     changes = compare(before, load_graph(output))
     print_changes(changes)
+    for said in limits_in_unseen_words(output):
+        print(f"note: {said}")
     for name in fallbacks_renumbered(before, changes):
         print(
             f"note: the feed changes the number of {name}, which plans give on many cards "
@@ -149,6 +151,25 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
     if refused := publish_would_refuse(output):
         print(f"note: publish will refuse {output.name} until this is put right: {refused}")
     return 0
+
+
+def limits_in_unseen_words(database: Path) -> list[str]:
+    """A line open day and night whose description, which no card shows, says when no one
+    answers: a feed's "Answerphone overnight and at weekends" there left the line first
+    under 24/7 lines, unsaid (feed attack, 2026-12-05)."""
+    from app.db.loader import load_graph
+    from app.db.transfer import read_directory
+    from app.pathways.services import open_day_and_night, unanswered_at_times
+
+    services = load_graph(database).services
+    return [
+        f"service {row['id']} is open 24/7, but its description says {row['description']!r}, "
+        "which no worker sees: say when no one answers in its hours or its number's note"
+        for row in read_directory(database)["service"]
+        if (line := services.get(row["id"]))
+        and open_day_and_night(line)
+        and unanswered_at_times(row.get("description") or "")
+    ]
 
 
 def fallbacks_renumbered(graph, changes) -> list[str]:

@@ -125,3 +125,20 @@ def test_a_feed_imported_without_merge_is_told_of_merge(tmp_path, capsys):
     assert "note: a feed of some services is added to the directory in use with --merge" in (
         capsys.readouterr().err
     )
+
+
+def test_an_import_names_a_24_7_lines_description_that_says_when_no_one_answers(tmp_path, capsys):
+    """ "Answerphone overnight and at weekends" in a round-the-clock line's description,
+    which no card shows: the line stood first under 24/7 lines, unsaid (feed attack)."""
+    import json
+
+    line = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    every_day = {"byday": "MO,TU,WE,TH,FR,SA,SU", "opens_at": "00:00", "closes_at": "23:59"}
+    line["schedules"] = [{"id": "s", "description": "", **every_day}]
+    feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
+    for description, said in (("Answerphone overnight", True), ("A line for women", False)):
+        line["description"] = description
+        feed.write_text(json.dumps([line]))
+        assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
+        out = capsys.readouterr().out
+        assert ("note: service feed-line is open 24/7, but its description says" in out) is said
