@@ -141,7 +141,7 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
     before = load_graph(database)
     changes = compare(before, load_graph(output))
     print_changes(changes)
-    for said in limits_in_unseen_words(output):
+    for said in unseen_words_notes(output):
         print(f"note: {said}")
     for name in fallbacks_renumbered(before, changes):
         print(
@@ -153,23 +153,32 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
     return 0
 
 
-def limits_in_unseen_words(database: Path) -> list[str]:
-    """A line open day and night whose description, which no card shows, says when no one
-    answers: a feed's "Answerphone overnight and at weekends" there left the line first
-    under 24/7 lines, unsaid (feed attack, 2026-12-05)."""
+def unseen_words_notes(database: Path) -> list[str]:
+    """Words a feed gives that no card shows, where they say what a card must: a line open
+    day and night whose description says when no one answers ("Answerphone overnight and at
+    weekends" left it first under 24/7 lines), and who a service is for in its eligibility
+    words ("Women only; no referrals for men", audience any: offered to a man), unsaid
+    (feed attacks, 2026-12-05)."""
     from app.db.loader import load_graph
     from app.db.transfer import read_directory
     from app.pathways.services import open_day_and_night, unanswered_at_times
 
     services = load_graph(database).services
-    return [
-        f"service {row['id']} is open 24/7, but its description says {row['description']!r}, "
-        "which no worker sees: say when no one answers in its hours or its number's note"
-        for row in read_directory(database)["service"]
-        if (line := services.get(row["id"]))
-        and open_day_and_night(line)
-        and unanswered_at_times(row.get("description") or "")
-    ]
+    notes = []
+    for row in read_directory(database)["service"]:
+        line, description = services.get(row["id"]), row.get("description") or ""
+        if line and open_day_and_night(line) and unanswered_at_times(description):
+            notes.append(
+                f"service {row['id']} is open 24/7, but its description says {description!r}, "
+                "which no worker sees: say when no one answers in its hours or its number's note"
+            )
+        if eligible := (row.get("eligibility_description") or "").strip():
+            notes.append(
+                f"service {row['id']}: its eligibility words {eligible!r} are shown to no "
+                "worker: who it is for is its audience (any, women, men, lgbtq) and ages, "
+                "which plans follow"
+            )
+    return notes
 
 
 def fallbacks_renumbered(graph, changes) -> list[str]:

@@ -142,3 +142,18 @@ def test_an_import_names_a_24_7_lines_description_that_says_when_no_one_answers(
         assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
         out = capsys.readouterr().out
         assert ("note: service feed-line is open 24/7, but its description says" in out) is said
+
+
+def test_an_import_names_eligibility_words_no_worker_sees(tmp_path, capsys):
+    """ "Women only; does not take referrals for men" with audience any: kept, shown to no
+    one, and the line offered to a man, with no word at import (feed attack, 2026-12-05)."""
+    import json
+
+    line = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    line["eligibility_description"] = "Women only; does not take referrals for men"
+    feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
+    feed.write_text(json.dumps([line]))
+    assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
+    said = capsys.readouterr().out
+    assert "note: service feed-line: its eligibility words 'Women only; does not take" in said
+    assert "who it is for is its audience (any, women, men, lgbtq)" in said
