@@ -15,6 +15,7 @@ from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.loader import open_all_hours
 from app.db.oruk_format import TABLES, Rows, unescape_cell
 from app.db.schedule_words import times_in_words
+from app.db.service_checks import FIXED_SERVICES
 from app.pathways.phone_numbers import contact_key, ringable, type_problem
 from app.pathways.services import typed_day
 
@@ -285,6 +286,18 @@ def merge(base: Rows, imported: Rows) -> Rows:
             if r["id"] not in new_ids and (key is None or r[key] not in replaced)
         ] + imported.get(table, [])
     return merged
+
+
+def leave_national(imported: Rows) -> list[str]:
+    """Takes a feed's 999, 101 and 111 (and any row of theirs) out of a merge, returning
+    their ids: they are set nationally. A partner's feed holding 999 with no note took the
+    Silent Solution ("999, then 55") and its 24/7 off every laptop, listed as a change and
+    signed (feed attack, 2026-12-05; H435)."""
+    given = sorted(r["id"] for r in imported.get("service", []) if r["id"] in FIXED_SERVICES)
+    for table, key in (("service", "id"), *SERVICE_CHILDREN.items()):
+        if table in imported:
+            imported[table] = [r for r in imported[table] if r[key] not in FIXED_SERVICES]
+    return given
 
 
 def _keep_checks(base: Rows, imported: Rows) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.db.build import write_database
-from app.db.directory_import import map_rows, merge
+from app.db.directory_import import leave_national, map_rows, merge
 from app.db.feed_clashes import id_clashes, kind_term_clashes
 from app.db.loader import Source, open_directory
 from app.db.oruk_format import (
@@ -152,6 +152,12 @@ def import_directory(
         clashes += id_clashes(current, mapping.rows, source.name)
     if clashes:
         raise ImportRefused(clashes, notes)
+    if merge_into_base and (national := leave_national(mapping.rows)):
+        notes.append(
+            f"{source.name}: the feed's {', '.join(national)} not taken: 999, 101 and 111 are "
+            "set nationally and a feed does not change them (their words are the lead's to "
+            "change, in the working copy)"
+        )
     rows = merge(current, mapping.rows) if merge_into_base else dict(mapping.rows)
     # The kinds of service are the pathway's vocabulary: those no imported service uses
     # (a JSON file carries only the terms its services name) are kept from the base.

@@ -418,3 +418,30 @@ def test_a_feed_file_that_is_not_there_is_named_so(tmp_path):
     with pytest.raises(ImportRefused) as refused:
         import_directory(tmp_path / "gone.json", SHIPPED, tmp_path / "o.sqlite", True)
     assert refused.value.problems[0].endswith(f"gone.json: no such file; {WHAT_IMPORTS}")
+
+
+def test_a_feed_merged_in_leaves_999_101_and_111_as_they_are(tmp_path):
+    """A partner's feed holding 999 with no note took the Silent Solution ("999, then 55")
+    and 24/7 off every laptop, listed as a change and signed (feed attack, 2026-12-05;
+    H435). The feed's other services are taken as before."""
+    exported = tmp_path / "directory.json"
+    export_directory(SHIPPED, exported)
+    services = {s["id"]: s for s in json.loads(exported.read_text(encoding="utf-8"))}
+    services["emergency-999"]["phones"][0]["description"] = ""
+    services["emergency-999"]["schedules"] = []
+    services["police-101"]["name"] = "Police (ring the desk)"
+    services["bcwa"]["name"] = "Black Country Women's Aid (Dudley)"
+    exported.write_text(json.dumps(list(services.values())), encoding="utf-8")
+    out = tmp_path / "merged.sqlite"
+    report = import_directory(exported, SHIPPED, out, merge_into_base=True)
+    before, after = read_directory(SHIPPED), read_directory(out)
+    for table, key in (("service", "id"), ("phone", "service_id"), ("schedule", "service_id")):
+        for fixed in ("emergency-999", "police-101", "nhs-111"):
+            assert [r for r in after[table] if r[key] == fixed] == [
+                r for r in before[table] if r[key] == fixed
+            ]
+    assert "Black Country Women's Aid (Dudley)" in {s["name"] for s in after["service"]}
+    assert (
+        "directory.json: the feed's emergency-999, nhs-111, police-101 not taken: 999, 101 "
+        "and 111 are set nationally"
+    ) in " ".join(report.notes)
