@@ -27,7 +27,7 @@ from app.db.refuge_card_words import secret_refuge
 from app.db.refuge_details import refuge_record_problems
 from app.db.refuge_words import held_as_refuge, no_address, where_said
 from app.db.service_rows import ASSURED_METHODS, age_of
-from app.pathways.area_codes import GEOGRAPHIC_LENGTHS
+from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS, drama_number
 from app.pathways.numbers_in_words import number_not_dialled
 from app.pathways.phone_numbers import (
     PHONE_ALLOWED,
@@ -35,6 +35,7 @@ from app.pathways.phone_numbers import (
     national_number,
     note_not_rung,
     other_number,
+    uk_phone_digits,
 )
 from app.pathways.services import WIDE_AREAS, answered_day_and_night, says_round_the_clock
 
@@ -165,7 +166,15 @@ def text_problems(field: str, value: str) -> list[str]:
             else f"{number!r} is not a UK phone number ({GEOGRAPHIC_LENGTHS}): a worker may "
             "ring it, so write it in full"
         )
+    elif field in NUMBERED_WORDS and (number := drama_number_in(value)):
+        problems.append(f"{number!r} is {DRAMA_SAID}: give the service's own number")
     return problems
+
+
+def drama_number_in(text: str) -> str:
+    """The first number in words that Ofcom keeps for drama ("Out of hours: 0121 496 0123"
+    is lifted into large type with a copy button), as written, or ""."""
+    return next((n for n in numbers_in(text) if drama_number(uk_phone_digits(n) or "")), "")
 
 
 def service_problems(
@@ -199,10 +208,12 @@ def service_problems(
         add("name", "a service needs a name")
     if not (row.get("source") or "").strip():  # the form said nothing; publish refused it
         add("source", "say where these details come from (a page's address, or who said so)")
-    if row.get("phone") and format_uk_phone(row["phone"]) is None:
-        for problem in phone_problems(row["phone"]) or [
-            f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})"
-        ]:
+    if row.get("phone"):
+        unread = format_uk_phone(row["phone"]) is None
+        for problem in (
+            phone_problems(row["phone"])
+            or [f"{row['phone']!r} is not a UK phone number (allowed: {PHONE_ALLOWED})"] * unread
+        ):  # a number read whole may still be one Ofcom keeps for drama (H436)
             add("phone", problem)
     if row.get("phone") and (problem := note_problem(row["phone"], row.get("phone_note"))):
         add("phone_note", problem)

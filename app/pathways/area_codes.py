@@ -35,3 +35,20 @@ def whole_geographic(digits: str) -> bool:
     if len(digits) == 10:
         return bool(TEN_DIGIT_CODES.intersection((digits[:5], digits[:6])))
     return bool(ELEVEN_DIGITS.fullmatch(digits))
+
+
+# The numbers Ofcom keeps for films, TV and examples, never given to anyone: a feed's sample
+# line holding one was taken as a number to ring (feed attack, 2026-12-05). Ofcom, "Numbers
+# for drama" (https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama,
+# its ranges as listed in MarkTheTestStrategist/ByteSizedDocs DataSets/UK_Phone_Numbers.md,
+# read 2026-12-05): 15 cities' 1,000 each, 01632 960, 07700 900, 08081 570, 0909 879, 03069 990
+DRAMA = re.compile(
+    r"0(?:1(?:1[3-8]|[2-6]1)4960|1914980|2079460|2890180|2920180"
+    r"|1632960|7700900|8081570|9098790|3069990)\d{3}"
+)
+DRAMA_SAID = "a number Ofcom keeps for films and TV, which rings no one"
+
+
+def drama_number(digits: str) -> bool:
+    """Whether a number's digits (0 first, no spaces) are one Ofcom keeps for drama."""
+    return bool(DRAMA.fullmatch(digits))

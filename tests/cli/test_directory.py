@@ -49,7 +49,7 @@ def test_an_import_says_at_once_what_publish_will_refuse(tmp_path, capsys):
     when they came to sign. Said at the import; a feed publish takes is not warned of."""
     import json
 
-    line = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    line = feed_line("feed-line", "Feed Line", "0121 555 0100")
     feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
     feed.write_text(json.dumps([line]))
     assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
@@ -83,7 +83,7 @@ def test_an_import_says_at_once_what_it_changes_back_of_an_update_published(tmp_
     publish = ["directory", "publish", "--key", str(lead.private_path), "--version", version]
     assert main(["--directory", str(corrected), *publish, "--out", str(tmp_path / "out")]) == 0
     feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
-    feed.write_text(json.dumps([feed_line("feed-line", "Feed Line", "0121 496 0000")]))
+    feed.write_text(json.dumps([feed_line("feed-line", "Feed Line", "0121 555 0100")]))
     capsys.readouterr()
     assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
     said = capsys.readouterr().out
@@ -108,7 +108,7 @@ def test_an_import_that_renumbers_a_line_plans_fall_back_on_says_so(tmp_path, ca
     assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
     said = capsys.readouterr().out
     assert "note: the feed changes the number of National Domestic Abuse Helpline" in said
-    local = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    local = feed_line("feed-line", "Feed Line", "0121 555 0100")
     feed.write_text(json.dumps([local]))
     assert main(["directory", "import", str(feed), "--merge", "--output", str(output)]) == 0
     assert "note: the feed changes the number" not in capsys.readouterr().out
@@ -120,7 +120,7 @@ def test_a_feed_imported_without_merge_is_told_of_merge(tmp_path, capsys):
     import json
 
     feed = tmp_path / "feed.json"
-    feed.write_text(json.dumps([feed_line("feed-line", "Feed Line", "0121 496 0000")]))
+    feed.write_text(json.dumps([feed_line("feed-line", "Feed Line", "0121 555 0100")]))
     assert main(["directory", "import", str(feed), "--output", str(tmp_path / "d.sqlite")]) == 1
     assert "note: a feed of some services is added to the directory in use with --merge" in (
         capsys.readouterr().err
@@ -132,7 +132,7 @@ def test_an_import_names_a_24_7_lines_description_that_says_when_no_one_answers(
     which no card shows: the line stood first under 24/7 lines, unsaid (feed attack)."""
     import json
 
-    line = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    line = feed_line("feed-line", "Feed Line", "0121 555 0100")
     every_day = {"byday": "MO,TU,WE,TH,FR,SA,SU", "opens_at": "00:00", "closes_at": "23:59"}
     line["schedules"] = [{"id": "s", "description": "", **every_day}]
     feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
@@ -149,7 +149,7 @@ def test_an_import_names_eligibility_words_no_worker_sees(tmp_path, capsys):
     one, and the line offered to a man, with no word at import (feed attack, 2026-12-05)."""
     import json
 
-    line = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    line = feed_line("feed-line", "Feed Line", "0121 555 0100")
     line["eligibility_description"] = "Women only; does not take referrals for men"
     feed, output = tmp_path / "feed.json", tmp_path / "d.sqlite"
     feed.write_text(json.dumps([line]))

@@ -36,7 +36,7 @@ def test_publish_shows_what_it_signed_and_never_signs_unsaved_edits(tmp_path, ca
     publish = ["directory", "publish", "--source", str(folder), "--key", str(lead.private_path)]
     publish += ["--out", str(tmp_path / "out"), "--passphrase-file", str(secret)]
     copy = WorkingCopy.open(folder)
-    copy.update("ndah", {"phone": "0808 157 0999"})  # in the journal, not saved
+    copy.update("ndah", {"phone": "0808 2000 248"})  # in the journal, not saved
     assert main([*publish, "--version", "2026.12.1"]) == 1
     assert "has unsaved edits" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
@@ -44,7 +44,7 @@ def test_publish_shows_what_it_signed_and_never_signs_unsaved_edits(tmp_path, ca
     assert main([*publish, "--version", "2026.12.1"]) == 0
     out = capsys.readouterr().out
     assert "→ 2026.12.1: 1 number changed" in out
-    assert "number 0808 2000 247 → 0808 157 0999" in out
+    assert "number 0808 2000 247 → 0808 2000 248" in out
 
 
 def test_publishing_a_database_shows_what_it_changes_against_the_one_in_use(
@@ -389,26 +389,26 @@ def test_a_working_copys_changes_are_checked_and_listed_with_nothing_signed(
     folder = tmp_path / "copy"
     shutil.copytree(REPO / "resources" / "services", folder)
     copy = WorkingCopy.open(folder)
-    copy.update("ndah", {"phone": "0808 157 0999"})
+    copy.update("ndah", {"phone": "0808 2000 248"})
     copy.save()
     check = ["directory", "publish", "--source", str(folder), "--version", "2026.12.1"]
     assert main([*check, "--check", "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert f"checked: {folder} would publish as 2026.12.1; nothing signed or written" in out
-    assert "number 0808 2000 247 → 0808 157 0999" in out
+    assert "number 0808 2000 247 → 0808 2000 248" in out
     assert not (tmp_path / "out").exists() and not list(app_home.root.rglob("*.navdir"))
-    copy.update("ndah", {"phone": "0808 157 099"})  # a digit short: said, as publish says it
+    copy.update("ndah", {"phone": "0808 2000 24"})  # a digit short: said, as publish says it
     copy.save()
     assert main([*check, "--check"]) == 1
     assert "ndah" in capsys.readouterr().err
-    copy.update("ndah", {"phone": "0808 157 0999"})
+    copy.update("ndah", {"phone": "0808 2000 248"})
     copy.save()
     lead = signing.generate(tmp_path / "k", "a long enough passphrase")
     secret = tmp_path / "pass.txt"
     secret.write_text("a long enough passphrase\n")
     signed = [*check, "--key", str(lead.private_path), "--passphrase-file", str(secret)]
     assert main([*signed, "--out", str(tmp_path / "out")]) == 0  # the check blocked nothing
-    assert "number 0808 2000 247 → 0808 157 0999" in capsys.readouterr().out
+    assert "number 0808 2000 247 → 0808 2000 248" in capsys.readouterr().out
     # a copy begun before that publish: the check says what the publish would (lead's walk)
     older = tmp_path / "older"
     shutil.copytree(REPO / "resources" / "services", older)

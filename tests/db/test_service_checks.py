@@ -187,7 +187,7 @@ def test_the_services_the_pathway_names_keep_their_number_and_kind(words, sid):
 
     with SHIPPED.open(encoding="utf-8") as handle:
         row = next(r for r in reader.DictReader(handle) if r["id"] == sid)
-    moved = {**row, "kinds": "helpline_da", "phone": "0121 496 0999"}
+    moved = {**row, "kinds": "helpline_da", "phone": "0121 555 0999"}
     problems = service_problems(moved, words.kinds, words.areas)
     assert problems["phone"] == [f"{sid} is always {row['phone']}"]
     assert problems["kinds"] == [f"{sid} is always of kind {row['kinds'].split(';')[0]}"]
@@ -446,6 +446,30 @@ def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(row, 
     typed = {**row, field: "Out of hours ring 001 900 555 0123 (duty desk)."}
     (said,) = service_problems(typed, words.kinds, words.areas)[field]
     assert said.startswith("'001 900 555 0123' is another country's number")
+    # a sample feed's number, which rings no one (feed attack, 2026-12-05; H436)
+    typed = {**row, field: "Out of hours: 07700 900 123"}
+    (said,) = service_problems(typed, words.kinds, words.areas)[field]
+    assert said.startswith("'07700 900 123' is a number Ofcom keeps for films and TV")
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        *("0121 496 0000", "+44 121 496 0999", "020 7946 0123", "01632 960 001", "07700 900666"),
+        *("0808 157 0000", "0113 496 0500", "0306 999 0000", "0191 498 0000", "029 2018 0000"),
+    ],
+)
+def test_a_number_ofcom_keeps_for_drama_is_never_a_number_to_ring(row, words, number):
+    """A partner's sample feed line held 0121 496 0000, one of the numbers Ofcom keeps for
+    films and TV, and it was imported and signed as a number to ring (feed attack,
+    2026-12-05; H436). The numbers either side stand."""
+    (said,) = service_problems({**row, "phone": number}, words.kinds, words.areas)["phone"]
+    assert said == (
+        f"{number!r} is a number Ofcom keeps for films and TV, which rings no one: "
+        "write the service's own number"
+    )
+    for near in ("0121 496 1000", "0121 495 0999", "07700 901 000", "01632 961 000"):
+        assert "phone" not in service_problems({**row, "phone": near}, words.kinds, words.areas)
 
 
 def test_a_line_open_24_7_whose_numbers_note_says_when_no_one_answers_is_refused(row, words):

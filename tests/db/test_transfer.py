@@ -189,12 +189,12 @@ def test_import_shows_every_change_to_the_directory_it_was_read_into(export, tmp
     said only "imported 67 services" (review 2026-12-01)."""
     with (export / "phones.csv").open(encoding="utf-8") as handle:
         row = next(i for i, r in enumerate(csv.DictReader(handle)) if r["service_id"] == "bcwa")
-    edit(export / "phones.csv", row, "number", "0121 496 0999")
+    edit(export / "phones.csv", row, "number", "0121 555 0999")
     out = tmp_path / "merged.sqlite"
     assert main(["directory", "import", str(export), "--merge", "--output", str(out)]) == 0
     said = capsys.readouterr().out
     assert ": 1 number changed" in said
-    assert "number 0121 552 6448 → 0121 496 0999" in said
+    assert "number 0121 552 6448 → 0121 555 0999" in said
 
 
 def test_an_open_referral_service_not_active_is_imported_retired_and_shown(
@@ -222,7 +222,7 @@ def test_a_fax_listed_before_the_voice_line_is_never_the_number_shown(export, tm
     with phones.open(newline="", encoding="utf-8") as handle:
         records = list(csv.DictReader(handle))
     fax = {**next(r for r in records if r["service_id"] == "ndah")}
-    fax.update(id="ndah-fax", number="0121 496 0000", type="Fax")
+    fax.update(id="ndah-fax", number="0121 555 0100", type="Fax")
     with phones.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(records[0]))
         writer.writeheader()
@@ -265,7 +265,7 @@ def test_a_round_trip_keeps_each_check_whose_contact_it_leaves_as_it_was(tmp_pat
         edit(exported / "services.csv", row, "assured_date", "24/11/2026")  # as Excel saves it
         with (exported / "phones.csv").open(encoding="utf-8") as handle:
             row = next(n for n, r in enumerate(csv.DictReader(handle)) if r["service_id"] == "bcwa")
-        edit(exported / "phones.csv", row, "number", "0121 496 0999")
+        edit(exported / "phones.csv", row, "number", "0121 555 0999")
         with (exported / "phones.csv").open(encoding="utf-8") as handle:
             row = next(n for n, r in enumerate(csv.DictReader(handle)) if r["service_id"] == "ndah")
         edit(exported / "phones.csv", row, "number", "08082000247")  # the same, respaced
@@ -308,7 +308,7 @@ def test_a_table_that_cannot_be_read_is_named_with_the_way_out(export, tmp_path,
     """A Windows-1252 table named no file; a link to /etc/passwd was read and its first
     line shown; an over-long cell named no file (attack review 2026-12-01)."""
     phones = export / "phones.csv"
-    phones.write_text(phones.read_text(encoding="utf-8") + "x,ndah,0121 496 0000,voice,\u00e9\n")
+    phones.write_text(phones.read_text(encoding="utf-8") + "x,ndah,0121 555 0100,voice,\u00e9\n")
     spoil(phones)
     with pytest.raises(ImportRefused) as refused:
         import_directory(export, SHIPPED, tmp_path / "s.sqlite", True)
@@ -408,7 +408,7 @@ def test_a_page_of_an_api_answer_is_read_as_its_services(tmp_path, key):
     from tests.conftest import feed_line
 
     source = tmp_path / "page.json"
-    line = feed_line("feed-line", "Feed Line", "0121 496 0000")
+    line = feed_line("feed-line", "Feed Line", "0121 555 0100")
     source.write_text(json.dumps({"total_items": 1, key: [line]}))
     import_directory(source, SHIPPED, tmp_path / "out.sqlite", merge_into_base=True)
     assert "feed-line" in {s["id"] for s in read_directory(tmp_path / "out.sqlite")["service"]}
