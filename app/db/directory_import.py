@@ -288,15 +288,21 @@ def merge(base: Rows, imported: Rows) -> Rows:
     return merged
 
 
-def leave_national(imported: Rows) -> list[str]:
-    """Takes a feed's 999, 101 and 111 (and any row of theirs) out of a merge, returning
-    their ids: they are set nationally. A partner's feed holding 999 with no note took the
-    Silent Solution ("999, then 55") and its 24/7 off every laptop, listed as a change and
-    signed (feed attack, 2026-12-05; H435)."""
+def leave_national(base: Rows, imported: Rows) -> list[str]:
+    """Takes a feed's 999, 101 and 111 (and any row of theirs, their organisation's too) out
+    of a merge, returning their ids: they are set nationally. A partner's feed holding 999
+    with no note took the Silent Solution ("999, then 55") and its 24/7 off every laptop,
+    listed as a change and signed (feed attack, 2026-12-05; H435)."""
     given = sorted(r["id"] for r in imported.get("service", []) if r["id"] in FIXED_SERVICES)
+    theirs = {
+        s.get("organization_id") for s in base.get("service", []) if s["id"] in FIXED_SERVICES
+    }
     for table, key in (("service", "id"), *SERVICE_CHILDREN.items()):
         if table in imported:
             imported[table] = [r for r in imported[table] if r[key] not in FIXED_SERVICES]
+    given += sorted(o["id"] for o in imported.get("organization", []) if o["id"] in theirs)
+    if "organization" in imported:
+        imported["organization"] = [o for o in imported["organization"] if o["id"] not in theirs]
     return given
 
 

@@ -147,17 +147,17 @@ def import_directory(
     if mapping.problems:
         raise ImportRefused(mapping.problems, notes)
     current = read_directory(base)
-    clashes = kind_term_clashes(current, mapping.rows, source.name)
-    if merge_into_base:
-        clashes += id_clashes(current, mapping.rows, source.name)
-    if clashes:
-        raise ImportRefused(clashes, notes)
-    if merge_into_base and (national := leave_national(mapping.rows)):
+    if merge_into_base and (national := leave_national(current, mapping.rows)):
         notes.append(
             f"{source.name}: the feed's {', '.join(national)} not taken: 999, 101 and 111 are "
             "set nationally and a feed does not change them (their words are the lead's to "
             "change, in the working copy)"
         )
+    clashes = kind_term_clashes(current, mapping.rows, source.name)
+    if merge_into_base:
+        clashes += id_clashes(current, mapping.rows, source.name)
+    if clashes:
+        raise ImportRefused(clashes, notes)
     rows = merge(current, mapping.rows) if merge_into_base else dict(mapping.rows)
     # The kinds of service are the pathway's vocabulary: those no imported service uses
     # (a JSON file carries only the terms its services name) are kept from the base.

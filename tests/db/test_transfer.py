@@ -430,6 +430,8 @@ def test_a_feed_merged_in_leaves_999_101_and_111_as_they_are(tmp_path):
     services["emergency-999"]["phones"][0]["description"] = ""
     services["emergency-999"]["schedules"] = []
     services["police-101"]["name"] = "Police (ring the desk)"
+    services["nhs-111"]["organization"]["name"] = "Dudley Health Ltd"  # 111's alone (H435)
+    del services["nhs-111-mh"]  # the organisation's other service: its rename was refused
     services["bcwa"]["name"] = "Black Country Women's Aid (Dudley)"
     exported.write_text(json.dumps(list(services.values())), encoding="utf-8")
     out = tmp_path / "merged.sqlite"
@@ -441,7 +443,8 @@ def test_a_feed_merged_in_leaves_999_101_and_111_as_they_are(tmp_path):
                 r for r in before[table] if r[key] == fixed
             ]
     assert "Black Country Women's Aid (Dudley)" in {s["name"] for s in after["service"]}
+    assert {o["id"]: o["name"] for o in after["organization"]}["org-nhs-england"] == "NHS England"
     assert (
-        "directory.json: the feed's emergency-999, nhs-111, police-101 not taken: 999, 101 "
-        "and 111 are set nationally"
+        "directory.json: the feed's emergency-999, nhs-111, police-101, org-nhs-england not "
+        "taken: 999, 101 and 111 are set nationally"
     ) in " ".join(report.notes)
