@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from app.pathways.area_codes import whole_geographic
+from app.pathways.area_codes import drama_number, whole_geographic
 
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
 UK_NUMBER = re.compile(
@@ -213,8 +213,10 @@ def type_problem(phone_type: str | None) -> str | None:
 
 def refused_number(phone: str) -> bool:
     """A number held that the lead's rules refuse: in an update signed before them, shown
-    "check it" and never "confirmed", and no contact (the plan adds the fallbacks)."""
-    return bool(phone) and uk_phone_digits(phone) is None
+    "check it" and never "confirmed", and no contact (the plan adds the fallbacks). One Ofcom
+    keeps for drama rings no one (H436)."""
+    digits = uk_phone_digits(phone)
+    return bool(phone) and (digits is None or drama_number(digits))
 
 
 def contact_key(phone: str, phone_note: str, email: str) -> str:
