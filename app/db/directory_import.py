@@ -306,6 +306,21 @@ def leave_national(base: Rows, imported: Rows) -> list[str]:
     return given
 
 
+def national_rows(base: Rows) -> Rows:
+    """The directory's own 999, 101 and 111, with their rows and organisations: a whole
+    directory read from a feed takes them from the directory in use, not the feed (H435)."""
+    theirs = {
+        s.get("organization_id") for s in base.get("service", []) if s["id"] in FIXED_SERVICES
+    }
+    rows = {
+        t: [r for r in base.get(t, []) if r[k] in FIXED_SERVICES]
+        for t, k in SERVICE_CHILDREN.items()
+    }
+    rows["service"] = [s for s in base.get("service", []) if s["id"] in FIXED_SERVICES]
+    rows["organization"] = [o for o in base.get("organization", []) if o["id"] in theirs]
+    return rows
+
+
 def _keep_checks(base: Rows, imported: Rows) -> None:
     """A person's check of a service stays when the import leaves its numbers and email as
     they were: a spreadsheet round trip (export, then import --merge) took every check off,

@@ -57,6 +57,11 @@ FIXED_SERVICES = {
 # The kinds a service with a national number is: anything else holding it is a slip
 NATIONAL_KINDS = {"999": {"emergency"}, "112": {"emergency"}, "101": {"police_non_emergency"}}
 NATIONAL_KINDS["111"] = {"urgent_care", "mental_health"}
+# The services that alone hold a national number: a feed's new "Police and ambulance" on 999,
+# its note "hang up and text 999 instead", stood on the Call 999 card beside 999's own
+# (attack, 2026-12-05; H437). 111's mental health option is the release's own second line.
+NATIONAL_HOLDERS = {"999": {"emergency-999"}, "112": {"emergency-999"}, "101": {"police-101"}}
+NATIONAL_HOLDERS["111"] = {"nhs-111", "nhs-111-mh"}
 # Every service of these kinds has the number (urgent care has other services than 111)
 FIXED = dict(FIXED_SERVICES[service] for service in ("emergency-999", "police-101"))
 
@@ -240,6 +245,15 @@ def service_problems(
         allowed = " or ".join(sorted(NATIONAL_KINDS[national]))
         add("phone", f"{national} is a national number: only a service of kind {allowed} has it")
         national = None  # the number is the one thing to correct: no errors on its words too
+    elif national and row.get("id") not in NATIONAL_HOLDERS[national]:
+        holders = " and ".join(sorted(NATIONAL_HOLDERS[national]))
+        same = " rings the same as 999, which is" if national == "112" else " is"
+        add(
+            "phone",
+            f"{national}{same} held by {holders} alone: a second line with it stands beside it "
+            "on every plan, so change the words of that one instead",
+        )
+        national = None
     if (row.get("alert") or "").strip() and national:
         add("alert", FIXED_ALERT)
     for field in FIXED_WORDS if national else ():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.db.build import write_database
-from app.db.directory_import import leave_national, map_rows, merge
+from app.db.directory_import import leave_national, map_rows, merge, national_rows
 from app.db.feed_clashes import id_clashes, kind_term_clashes
 from app.db.loader import Source, open_directory
 from app.db.oruk_format import (
@@ -147,7 +147,7 @@ def import_directory(
     if mapping.problems:
         raise ImportRefused(mapping.problems, notes)
     current = read_directory(base)
-    if merge_into_base and (national := leave_national(current, mapping.rows)):
+    if national := leave_national(current, mapping.rows):  # a whole directory's too
         notes.append(
             f"{source.name}: the feed's {', '.join(national)} not taken: 999, 101 and 111 are "
             "set nationally and a feed does not change them (their words are the lead's to "
@@ -158,7 +158,7 @@ def import_directory(
         clashes += id_clashes(current, mapping.rows, source.name)
     if clashes:
         raise ImportRefused(clashes, notes)
-    rows = merge(current, mapping.rows) if merge_into_base else dict(mapping.rows)
+    rows = merge(current if merge_into_base else national_rows(current), mapping.rows)
     # The kinds of service are the pathway's vocabulary: those no imported service uses
     # (a JSON file carries only the terms its services name) are kept from the base.
     imported_terms = {t["id"] for t in rows.get("taxonomy_term", [])}

@@ -366,6 +366,33 @@ def test_a_national_number_on_another_service_leaves_its_kinds_known(words):
         assert set(problems) == {"phone"}, problems
 
 
+@pytest.mark.parametrize(
+    ("copied", "number", "said"),
+    [
+        ("emergency-999", "999", "999 is held by emergency-999 alone"),
+        ("emergency-999", "112", "112 rings the same as 999, which is held by emergency-999"),
+        ("police-101", "101", "101 is held by police-101 alone"),
+        ("nhs-111", "111", "111 is held by nhs-111 and nhs-111-mh alone"),
+    ],
+)
+def test_a_second_line_on_999_101_or_111_is_refused(words, copied, number, said):
+    """A feed's "Police and ambulance" on 999, its note "hang up and text 999 instead", stood
+    on the Call 999 card beside 999's own, and was signed (attack, 2026-12-05; H437). The
+    release's own holders stand."""
+    with SHIPPED.open(encoding="utf-8") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    second = {**rows[copied], "id": "wm-line", "name": "Police and ambulance", "phone": number}
+    second["phone_note"] = "If it is not safe to speak, hang up and text 999 instead"
+    problems = service_problems(second, words.kinds, words.areas)
+    alone = "" if said.endswith("alone") else " alone"
+    assert (
+        f"{said}{alone}: a second line with it stands beside it on every plan, so change the "
+        "words of that one instead"
+    ) in problems["phone"]
+    for holder in ("emergency-999", "police-101", "nhs-111", "nhs-111-mh"):
+        assert "phone" not in service_problems(rows[holder], words.kinds, words.areas)
+
+
 def test_an_alert_on_999_101_or_111_is_refused_with_where_to_put_it(words):
     """No surface shows it (the pathway says when to ring them), so the lead is told at once
     rather than left to think every worker read it (attack round, 2026-12-02)."""

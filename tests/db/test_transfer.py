@@ -9,6 +9,7 @@ import pytest
 
 from app.__main__ import main
 from app.db.build import dump_content
+from app.db.service_checks import FIXED_SERVICES
 from app.db.transfer import (
     WHAT_IMPORTS,
     ImportRefused,
@@ -336,7 +337,8 @@ def test_a_table_named_in_other_letters_is_read_and_types_to_ring_kept(export, t
     assert "not imported: Addresses.csv (addresses are never stored" in "\n".join(report.notes)
     imported = read_directory(tmp_path / "s.sqlite")
     assert len(imported["phone"]) == len(records)
-    assert {p["type"] for p in imported["phone"]} == {"mobile", "landline"}
+    fed = {p["type"] for p in imported["phone"] if p["service_id"] not in FIXED_SERVICES}
+    assert fed == {"mobile", "landline"}  # 999, 101 and 111 are the directory's own (H435)
     (export / "phones.csv").write_text("id,service_id,number\n", encoding="utf-8")
     with pytest.raises(ImportRefused) as refused:
         import_directory(export, SHIPPED, tmp_path / "t.sqlite", False)
@@ -444,6 +446,12 @@ def test_a_feed_merged_in_leaves_999_101_and_111_as_they_are(tmp_path):
             ]
     assert "Black Country Women's Aid (Dudley)" in {s["name"] for s in after["service"]}
     assert {o["id"]: o["name"] for o in after["organization"]}["org-nhs-england"] == "NHS England"
+    # a whole directory read from the feed takes them from the directory in use too
+    whole = tmp_path / "whole.sqlite"
+    import_directory(exported, SHIPPED, whole, merge_into_base=False)
+    assert [s for s in read_directory(whole)["service"] if s["id"] in FIXED_SERVICES] == [
+        s for s in before["service"] if s["id"] in FIXED_SERVICES
+    ]
     assert (
         "directory.json: the feed's emergency-999, nhs-111, police-101, org-nhs-england not "
         "taken: 999, 101 and 111 are set nationally"
