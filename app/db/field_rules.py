@@ -13,7 +13,12 @@ from datetime import date
 from typing import Any
 
 from app.db.service_rows import ASSURED_METHODS
-from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS, drama_number
+from app.pathways.area_codes import (
+    DRAMA_SAID,
+    GEOGRAPHIC_LENGTHS,
+    drama_number,
+    placeholder_number,
+)
 from app.pathways.bidi import RIGHT_TO_LEFT
 from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
 from app.pathways.services import assured_on
@@ -141,8 +146,11 @@ def phone_problems(number: str, strict: bool = True) -> list[str]:
                 "(O for 0, l for 1, full-width figures): write it with the figures 0-9"
             ]
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
-    if strict and drama_number(uk_phone_digits(number) or ""):  # lead's side (H340)
+    digits = uk_phone_digits(number) if strict else ""  # the lead's side (H340)
+    if drama_number(digits or ""):
         return [f"{_quote(number)} is {DRAMA_SAID}: write the service's own number"]
+    if why := placeholder_number(digits or ""):  # "0121 000 0000" from a sample feed (H438)
+        return [f"{_quote(number)} is no one's number ({why}): write the service's own number"]
     return []
 
 

@@ -27,7 +27,7 @@ from app.db.refuge_card_words import secret_refuge
 from app.db.refuge_details import refuge_record_problems
 from app.db.refuge_words import held_as_refuge, no_address, where_said
 from app.db.service_rows import ASSURED_METHODS, age_of
-from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS, drama_number
+from app.pathways.area_codes import DRAMA, DRAMA_SAID, GEOGRAPHIC_LENGTHS, placeholder_number
 from app.pathways.numbers_in_words import number_not_dialled
 from app.pathways.phone_numbers import (
     PHONE_ALLOWED,
@@ -173,13 +173,33 @@ def text_problems(field: str, value: str) -> list[str]:
         )
     elif field in NUMBERED_WORDS and (number := drama_number_in(value)):
         problems.append(f"{number!r} is {DRAMA_SAID}: give the service's own number")
+    elif field in NUMBERED_WORDS and (found := placeholder_in(value)):
+        problems.append(f"{found[0]!r} is no one's number ({found[1]}): give the service's own")
     return problems
+
+
+def placeholder_in(text: str) -> tuple[str, str] | None:
+    """The first number in words that is no one's ("ring 0121 000 0000"), and why (H438)."""
+    for number in numbers_in(text):
+        if why := placeholder_number(uk_phone_digits(number) or ""):
+            return number, why
+    return None
 
 
 def drama_number_in(text: str) -> str:
     """The first number in words that Ofcom keeps for drama ("Out of hours: 0121 496 0123"
-    is lifted into large type with a copy button), as written, or ""."""
-    return next((n for n in numbers_in(text) if drama_number(uk_phone_digits(n) or "")), "")
+    is lifted into large type with a copy button), as a worker reads it, or "". Read in
+    the figures alone, its groups joined: "0121 496 0126/7" and "0121 496 0126 / 0121 496
+    0127" were one run too long for a number, and passed (attack, 2026-12-05; H436)."""
+    plain = PLUS_44.sub("0", unicodedata.normalize("NFKC", text))
+    for run in re.findall(r"\d+", GROUP_GAP.sub("", plain)):
+        if found := DRAMA.search(run):
+            return format_uk_phone(found.group()) or found.group()
+    return ""
+
+
+PLUS_44 = re.compile(r"\+\s*44\s*(?:\(\s*0\s*\)\s*)?")  # "+44 (0)121 …" is "0121 …"
+GROUP_GAP = re.compile(r"(?<=\d)[\s\-.()]+(?=\d)")
 
 
 def service_problems(

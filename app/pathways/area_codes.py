@@ -52,3 +52,22 @@ DRAMA_SAID = "a number Ofcom keeps for films and TV, which rings no one"
 def drama_number(digits: str) -> bool:
     """Whether a number's digits (0 first, no spaces) are one Ofcom keeps for drama."""
     return bool(DRAMA.fullmatch(digits))
+
+
+# Codes no area has, and a local number beginning 0 or 1, which none has (Ofcom's National
+# Telephone Numbering Plan): the placeholders of sample feeds and spreadsheets ("0121 000
+# 0000", "020 0000 0000", "0800 000 0000") passed as numbers to ring (attack on the update
+# path, 2026-12-05; H438). 01632 is the drama area's code, none of it in use.
+UNUSED_CODE = re.compile(r"0(?:1(?:1[0129]|[0178]1|632)|2[125-7])")
+FOUR_FIGURE_CODE = re.compile(r"01(?:1\d|\d1)")
+
+
+def placeholder_number(digits: str) -> str:
+    """Why a number's digits (0 first) are no one's, or "": a code no area has, a local
+    number beginning 0 or 1, or noughts standing in for the number."""
+    if UNUSED_CODE.match(digits):
+        return f"no area has the code {UNUSED_CODE.match(digits).group()}"
+    if digits.startswith(("01", "02")):
+        local = digits[3 if digits[1] == "2" else 4 if FOUR_FIGURE_CODE.match(digits) else 5 :]
+        return "a local number never begins with 0 or 1" if local[:1] in ("0", "1") else ""
+    return "noughts stand in for the number" if set(digits[4:]) == {"0"} else ""

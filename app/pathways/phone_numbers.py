@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from app.pathways.area_codes import drama_number, whole_geographic
+from app.pathways.area_codes import drama_number, placeholder_number, whole_geographic
 
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
 UK_NUMBER = re.compile(
@@ -24,7 +24,7 @@ UK_NUMBER = re.compile(
     r"|800(?:\d{6,7}|1111)|808\d{7}"
     r"|8[47]\d{8})"  # 084x, 087x
 )
-PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, a geographic, 03 or mobile number"
+PHONE_ALLOWED = "999, 101, 111, 116 xxx, 0800/0808, 084/087, a geographic, 03 or mobile number"
 # Open Referral's phone types, read word by word (letters as typed: "ＦＡＸ" is "fax"; "Texts"
 # is "text"). A type with a word for a line no one can ring and speak to is never the number
 # shown ("Fax", "fax line", "TDD", "Answerphone"): a fax put first was shown as the
@@ -214,9 +214,11 @@ def type_problem(phone_type: str | None) -> str | None:
 def refused_number(phone: str) -> bool:
     """A number held that the lead's rules refuse: in an update signed before them, shown
     "check it" and never "confirmed", and no contact (the plan adds the fallbacks). One Ofcom
-    keeps for drama rings no one (H436)."""
+    keeps for drama rings no one (H436), nor a placeholder such as 0121 000 0000 (H438)."""
     digits = uk_phone_digits(phone)
-    return bool(phone) and (digits is None or drama_number(digits))
+    return bool(phone) and (
+        digits is None or drama_number(digits) or bool(placeholder_number(digits))
+    )
 
 
 def contact_key(phone: str, phone_note: str, email: str) -> str:

@@ -10,7 +10,7 @@ from tests.conftest import change, edited_directory
 
 def known_edits(rows):
     change(rows, "coventry-mash", phone="024 7600 0000")
-    change(rows, "walsall-mast", phone="01922 000000", hours="Mon-Fri 9-5")
+    change(rows, "walsall-mast", phone="01922 650000", hours="Mon-Fri 9-5")
     change(rows, "crasac", status="retired")
     new = dict(next(r for r in rows if r["id"] == "coventry-mash"))
     new.update(id="coventry-new-idva", name="Coventry new IDVA service", kinds="idva")

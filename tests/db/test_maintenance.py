@@ -587,7 +587,7 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
     second = Maintenance.open(tmp_path / "second", graph, SHIPPED, lambda: seen)
     assert "older than 2026.12.1 published already" in second.published_warning()
     assert second.suggested_version(date(2026, 12, 1)) == "2026.12.1.1"  # never one signed
-    second.copy.update("bcwa", {"phone": "0121 000 0000"})
+    second.copy.update("bcwa", {"phone": "0121 555 0000"})
     second.copy.save()
     with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already"):
         second.publish(
@@ -622,7 +622,7 @@ def test_a_new_leads_first_publish_never_undoes_the_last_leads_corrections(graph
     new_lead = signing.generate(tmp_path / "new-lead", PASSPHRASE)
     new_key = tuple(signing.load_public_keys(tmp_path / "new-lead").items())
     second, words = copy_in(tmp_path / "second", graph)
-    second.update("bcwa", {"phone": "0121 000 0000"})
+    second.update("bcwa", {"phone": "0121 555 0000"})
     second.save()
 
     def publish_seeing(keys):

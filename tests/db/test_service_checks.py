@@ -367,6 +367,23 @@ def test_a_national_number_on_another_service_leaves_its_kinds_known(words):
 
 
 @pytest.mark.parametrize(
+    ("number", "why"),
+    [
+        ("0121 000 0000", "a local number never begins with 0 or 1"),
+        ("0111 222 3333", "no area has the code 0111"),
+        ("0800 000 0000", "noughts stand in for the number"),
+    ],
+)
+def test_a_placeholder_number_is_refused_with_why(row, words, number, why):
+    """The placeholders of sample feeds and spreadsheets passed as numbers to ring (attack
+    on the update path, 2026-12-05; H438)."""
+    problems = service_problems({**row, "phone": number}, words.kinds, words.areas)
+    assert problems["phone"] == [
+        f"{number!r} is no one's number ({why}): write the service's own number"
+    ]
+
+
+@pytest.mark.parametrize(
     ("copied", "number", "said"),
     [
         ("emergency-999", "999", "999 is held by emergency-999 alone"),
@@ -474,9 +491,22 @@ def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(row, 
     (said,) = service_problems(typed, words.kinds, words.areas)[field]
     assert said.startswith("'001 900 555 0123' is another country's number")
     # a sample feed's number, which rings no one (feed attack, 2026-12-05; H436)
-    typed = {**row, field: "Out of hours: 07700 900 123"}
-    (said,) = service_problems(typed, words.kinds, words.areas)[field]
-    assert said.startswith("'07700 900 123' is a number Ofcom keeps for films and TV")
+    for typed, read in (
+        ("Out of hours: 07700 900 123", "07700 900123"),
+        ("Out of hours: 0121 496 0126/7", "0121 496 0126"),  # one run to the number rules
+        ("Refer: 0121 555 0100 / 0121 496 0127", "0121 496 0127"),
+        ("Line down: ring +44 (0)121 496 0126 instead", "0121 496 0126"),
+    ):
+        (said,) = service_problems({**row, field: typed}, words.kinds, words.areas)[field]
+        assert said.startswith(f"'{read}' is a number Ofcom keeps for films and TV"), said
+    # a placeholder, which is no one's (H438)
+    (said,) = service_problems({**row, field: "ring 0121 000 0000"}, words.kinds, words.areas)[
+        field
+    ]
+    assert said == (
+        "'0121 000 0000' is no one's number (a local number never begins with 0 or 1): give "
+        "the service's own"
+    )
 
 
 @pytest.mark.parametrize(
@@ -495,7 +525,7 @@ def test_a_number_ofcom_keeps_for_drama_is_never_a_number_to_ring(row, words, nu
         f"{number!r} is a number Ofcom keeps for films and TV, which rings no one: "
         "write the service's own number"
     )
-    for near in ("0121 496 1000", "0121 495 0999", "07700 901 000", "01632 961 000"):
+    for near in ("0121 496 1000", "0121 495 0999", "07700 901 000"):
         assert "phone" not in service_problems({**row, "phone": near}, words.kinds, words.areas)
 
 

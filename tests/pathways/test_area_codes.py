@@ -4,7 +4,13 @@ import re
 
 import pytest
 
-from app.pathways.area_codes import GEOGRAPHIC_LENGTHS, TEN_DIGIT_CODES, whole_geographic
+from app.pathways.area_codes import (
+    GEOGRAPHIC_LENGTHS,
+    TEN_DIGIT_CODES,
+    drama_number,
+    placeholder_number,
+    whole_geographic,
+)
 from app.pathways.phone_numbers import PHONE_MARKS
 
 
@@ -45,3 +51,44 @@ def test_every_shipped_geographic_number_is_whole(graph):
     geographic = {i: d for i, d in numbers.items() if d.startswith(("01", "02"))}
     assert geographic, "the shipped directory holds council numbers"
     assert [i for i, d in geographic.items() if not whole_geographic(d)] == []
+
+
+@pytest.mark.parametrize(
+    ("digits", "why"),
+    [
+        ("01210000000", "a local number never begins with 0 or 1"),  # a sample feed's
+        ("01211000000", "a local number never begins with 0 or 1"),
+        ("02000000000", "a local number never begins with 0 or 1"),
+        ("01384000000", "a local number never begins with 0 or 1"),  # five-figure code
+        ("01112223333", "no area has the code 0111"),
+        ("01712223333", "no area has the code 0171"),  # London's, before 2000
+        ("02212345678", "no area has the code 022"),
+        ("01632961000", "no area has the code 01632"),  # the drama area's
+        ("08000000000", "noughts stand in for the number"),
+        ("03000000000", "noughts stand in for the number"),
+        *((d, "") for d in ("01215526448", "02476788555", "01384455999", "01922646709")),
+        *((d, "") for d in ("0169772345", "08082000247", "08001111", "999", "116123")),
+    ],
+)
+def test_a_placeholder_is_no_ones_number(digits, why):
+    """ "0121 000 0000" from a sample feed passed as a number to ring (attack on the update
+    path, 2026-12-05; H438)."""
+    assert placeholder_number(digits) == why
+
+
+def test_every_shipped_number_is_someones(graph):
+    numbers = {s.id: PHONE_MARKS.sub("", s.phone) for s in graph.services.values() if s.phone}
+    assert [i for i, d in numbers.items() if placeholder_number(d) or drama_number(d)] == []
+
+
+@pytest.mark.parametrize(
+    ("digits", "drama"),
+    [
+        *((d, True) for d in ("01214960000", "01614960999", "01914980500", "02079460123")),
+        *((d, True) for d in ("02890180000", "02920180000", "01632960000", "07700900666")),
+        *((d, True) for d in ("08081570000", "09098790000", "03069990000", "01134960000")),
+        *((d, False) for d in ("01214961000", "01194960000", "01714960000", "07700901000")),
+    ],
+)
+def test_the_numbers_ofcom_keeps_for_drama(digits, drama):
+    assert drama_number(digits) is drama
