@@ -280,13 +280,26 @@ def _time_problems(table: str, row: dict[str, Any]) -> list[str]:
     (feed attack, 2026-12-05)."""
     if table != "schedule":
         return []
-    return [
+    problems = [
         _named(
             table, row, name, f"{row[name]!r} is not a time of day: write it HH:MM, 00:00 to 24:00"
         )
         for name in ("opens_at", "closes_at")
         if row.get(name) and not CLOCK.fullmatch(str(row[name]))
     ]
+    # "XX,," was dropped without a word, and the hours read as every day; "1MO" (a month's
+    # first Monday) as every Monday; "09:00-09:00" taken (attack on the update path, H439)
+    days = [d.strip() for d in str(row.get("byday") or "").split(",") if d.strip()]
+    if odd := [d for d in days if d.upper() not in WEEKDAYS]:
+        said = f"{', '.join(odd)} is not a day of the week: write MO, TU, WE, TH, FR, SA or SU"
+        problems.append(_named(table, row, "byday", f"{said}, separated by commas"))
+    if row.get("opens_at") and str(row["opens_at"]) == str(row.get("closes_at")):
+        span = "it opens and closes at the same time: for all day write 00:00 to 23:59"
+        problems.append(_named(table, row, "closes_at", span))
+    return problems
+
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def _named(table: str, row: dict[str, Any], name: str, problem: str) -> str:

@@ -145,3 +145,25 @@ def test_a_schedules_times_are_times_of_day(times, refused):
     row = {"id": "s", "service_id": "x", "opens_at": times[0], "closes_at": times[1]}
     said = [p for p in row_problems("schedule", row) if "is not a time of day" in p]
     assert len(said) == refused, said
+
+
+@pytest.mark.parametrize(
+    ("byday", "times", "said"),
+    [
+        ("XX,,", ("09:00", "17:00"), "XX is not a day of the week: write MO, TU, WE"),
+        ("1MO", ("09:00", "17:00"), "1MO is not a day of the week"),  # a month's first Monday
+        ("MO,TU", ("09:00", "09:00"), "it opens and closes at the same time"),
+        ("mo, tu,", ("09:00", "17:00"), None),
+        ("MO,TU,WE,TH,FR,SA,SU", ("00:00", "23:59"), None),
+        ("", ("", ""), None),
+    ],
+)
+def test_a_schedules_days_are_days_of_the_week_and_its_span_has_a_length(byday, times, said):
+    """A feed's "XX,," was dropped without a word and its hours read as every day; "Mon
+    09:00-09:00" was taken (attack on the update path, 2026-12-05; H439)."""
+    from app.db.field_rules import row_problems
+
+    row = {"id": "s", "service_id": "x", "byday": byday}
+    row |= {"opens_at": times[0], "closes_at": times[1]}
+    problems = row_problems("schedule", row)
+    assert (problems == []) if said is None else (said in " ".join(problems)), problems
