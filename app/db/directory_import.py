@@ -15,7 +15,7 @@ from app.db.field_rules import AUDIENCES, CONFIDENCES, row_problems
 from app.db.loader import open_all_hours
 from app.db.oruk_format import TABLES, Rows, unescape_cell
 from app.db.schedule_words import times_in_words
-from app.db.service_checks import FIXED_SERVICES
+from app.db.service_checks import NATIONAL_SERVICES
 from app.pathways.phone_numbers import contact_key, ringable, type_problem
 from app.pathways.services import typed_day
 
@@ -293,13 +293,13 @@ def leave_national(base: Rows, imported: Rows) -> list[str]:
     of a merge, returning their ids: they are set nationally. A partner's feed holding 999
     with no note took the Silent Solution ("999, then 55") and its 24/7 off every laptop,
     listed as a change and signed (feed attack, 2026-12-05; H435)."""
-    given = sorted(r["id"] for r in imported.get("service", []) if r["id"] in FIXED_SERVICES)
+    given = sorted(r["id"] for r in imported.get("service", []) if r["id"] in NATIONAL_SERVICES)
     theirs = {
-        s.get("organization_id") for s in base.get("service", []) if s["id"] in FIXED_SERVICES
+        s.get("organization_id") for s in base.get("service", []) if s["id"] in NATIONAL_SERVICES
     }
     for table, key in (("service", "id"), *SERVICE_CHILDREN.items()):
         if table in imported:
-            imported[table] = [r for r in imported[table] if r[key] not in FIXED_SERVICES]
+            imported[table] = [r for r in imported[table] if r[key] not in NATIONAL_SERVICES]
     given += sorted(o["id"] for o in imported.get("organization", []) if o["id"] in theirs)
     if "organization" in imported:
         imported["organization"] = [o for o in imported["organization"] if o["id"] not in theirs]
@@ -310,13 +310,13 @@ def national_rows(base: Rows) -> Rows:
     """The directory's own 999, 101 and 111, with their rows and organisations: a whole
     directory read from a feed takes them from the directory in use, not the feed (H435)."""
     theirs = {
-        s.get("organization_id") for s in base.get("service", []) if s["id"] in FIXED_SERVICES
+        s.get("organization_id") for s in base.get("service", []) if s["id"] in NATIONAL_SERVICES
     }
     rows = {
-        t: [r for r in base.get(t, []) if r[k] in FIXED_SERVICES]
+        t: [r for r in base.get(t, []) if r[k] in NATIONAL_SERVICES]
         for t, k in SERVICE_CHILDREN.items()
     }
-    rows["service"] = [s for s in base.get("service", []) if s["id"] in FIXED_SERVICES]
+    rows["service"] = [s for s in base.get("service", []) if s["id"] in NATIONAL_SERVICES]
     rows["organization"] = [o for o in base.get("organization", []) if o["id"] in theirs]
     return rows
 

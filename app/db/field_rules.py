@@ -289,14 +289,23 @@ def _time_problems(table: str, row: dict[str, Any]) -> list[str]:
     ]
     # "XX,," was dropped without a word, and the hours read as every day; "1MO" (a month's
     # first Monday) as every Monday; "09:00-09:00" taken (attack on the update path, H439)
-    days = [d.strip() for d in str(row.get("byday") or "").split(",") if d.strip()]
-    if odd := [d for d in days if d.upper() not in WEEKDAYS]:
-        said = f"{', '.join(odd)} is not a day of the week: write MO, TU, WE, TH, FR, SA or SU"
-        problems.append(_named(table, row, "byday", f"{said}, separated by commas"))
-    if row.get("opens_at") and str(row["opens_at"]) == str(row.get("closes_at")):
+    byday = str(row.get("byday") or "")
+    days = [d.strip() for d in byday.split(",") if d.strip()]
+    odd = [d for d in days if d.upper() not in WEEKDAYS]
+    if odd or (byday.strip() and not days):  # ",," gave no day, and read as every day
+        said = f"{', '.join(odd) or byday.strip()} is not a day of the week: {WRITE_DAYS}"
+        problems.append(_named(table, row, "byday", said))
+    opens, closes = (str(row.get(name) or "")[:5] for name in ("opens_at", "closes_at"))
+    if bool(opens) != bool(closes):  # "opens 09:00" alone read as open from then on
+        problems.append(_named(table, row, "closes_at" if opens else "opens_at", ONE_TIME))
+    elif opens and opens == closes:  # "09:00" to "09:00:00" too (re-attack)
         span = "it opens and closes at the same time: for all day write 00:00 to 23:59"
         problems.append(_named(table, row, "closes_at", span))
     return problems
+
+
+WRITE_DAYS = "write MO, TU, WE, TH, FR, SA or SU, separated by commas"
+ONE_TIME = "give the time it opens and the time it closes, or neither (then say its hours)"
 
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date
 
+from app.db.dead_numbers import drama_number_in, placeholder_in
 from app.db.field_rules import (
     AUDIENCES,
     CONFIDENCES,
@@ -27,7 +28,7 @@ from app.db.refuge_card_words import secret_refuge
 from app.db.refuge_details import refuge_record_problems
 from app.db.refuge_words import held_as_refuge, no_address, where_said
 from app.db.service_rows import ASSURED_METHODS, age_of
-from app.pathways.area_codes import DRAMA, DRAMA_SAID, GEOGRAPHIC_LENGTHS, placeholder_number
+from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS
 from app.pathways.numbers_in_words import number_not_dialled
 from app.pathways.phone_numbers import (
     PHONE_ALLOWED,
@@ -35,7 +36,6 @@ from app.pathways.phone_numbers import (
     national_number,
     note_not_rung,
     other_number,
-    uk_phone_digits,
 )
 from app.pathways.services import WIDE_AREAS, answered_day_and_night, says_round_the_clock
 
@@ -62,6 +62,7 @@ NATIONAL_KINDS["111"] = {"urgent_care", "mental_health"}
 # (attack, 2026-12-05; H437). 111's mental health option is the release's own second line.
 NATIONAL_HOLDERS = {"999": {"emergency-999"}, "112": {"emergency-999"}, "101": {"police-101"}}
 NATIONAL_HOLDERS["111"] = {"nhs-111", "nhs-111-mh"}
+NATIONAL_SERVICES = frozenset().union(*NATIONAL_HOLDERS.values())  # a feed never changes them
 # Every service of these kinds has the number (urgent care has other services than 111)
 FIXED = dict(FIXED_SERVICES[service] for service in ("emergency-999", "police-101"))
 
@@ -178,30 +179,6 @@ def text_problems(field: str, value: str) -> list[str]:
     return problems
 
 
-def placeholder_in(text: str) -> tuple[str, str] | None:
-    """The first number in words that is no one's ("ring 0121 000 0000"), and why (H438)."""
-    for number in numbers_in(text):
-        if why := placeholder_number(uk_phone_digits(number) or ""):
-            return number, why
-    return None
-
-
-def drama_number_in(text: str) -> str:
-    """The first number in words that Ofcom keeps for drama ("Out of hours: 0121 496 0123"
-    is lifted into large type with a copy button), as a worker reads it, or "". Read in
-    the figures alone, its groups joined: "0121 496 0126/7" and "0121 496 0126 / 0121 496
-    0127" were one run too long for a number, and passed (attack, 2026-12-05; H436)."""
-    plain = PLUS_44.sub("0", unicodedata.normalize("NFKC", text))
-    for run in re.findall(r"\d+", GROUP_GAP.sub("", plain)):
-        if found := DRAMA.search(run):
-            return format_uk_phone(found.group()) or found.group()
-    return ""
-
-
-PLUS_44 = re.compile(r"\+\s*44\s*(?:\(\s*0\s*\)\s*)?")  # "+44 (0)121 …" is "0121 …"
-GROUP_GAP = re.compile(r"(?<=\d)[\s\-.()]+(?=\d)")
-
-
 def service_problems(
     row: dict[str, str], kinds: dict[str, str], areas: dict[str, str]
 ) -> dict[str, list[str]]:
@@ -274,6 +251,10 @@ def service_problems(
             "on every plan, so change the words of that one instead",
         )
         national = None
+    elif national and (extra := sorted(set(row_kinds) - NATIONAL_KINDS[national])):
+        # 999 listed as a specialist domestic abuse service too, 111 as an IDVA (re-attack)
+        allowed = " or ".join(sorted(NATIONAL_KINDS[national]))
+        add("kinds", f"{national} is of kind {allowed} only, not {', '.join(extra)}")
     if (row.get("alert") or "").strip() and national:
         add("alert", FIXED_ALERT)
     for field in FIXED_WORDS if national else ():

@@ -154,8 +154,11 @@ def import_directory(
             "change, in the working copy)"
         )
     clashes = kind_term_clashes(current, mapping.rows, source.name)
-    if merge_into_base:
-        clashes += id_clashes(current, mapping.rows, source.name)
+    # a whole directory keeps the directory's own 999, 101 and 111, whose rows' ids a
+    # partner's line took: 999's 24/7 row replaced by a daytime line's (re-attack, H435)
+    clashes += id_clashes(
+        current if merge_into_base else national_rows(current), mapping.rows, source.name
+    )
     if clashes:
         raise ImportRefused(clashes, notes)
     rows = merge(current if merge_into_base else national_rows(current), mapping.rows)

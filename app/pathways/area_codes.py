@@ -70,4 +70,6 @@ def placeholder_number(digits: str) -> str:
     if digits.startswith(("01", "02")):
         local = digits[3 if digits[1] == "2" else 4 if FOUR_FIGURE_CODE.match(digits) else 5 :]
         return "a local number never begins with 0 or 1" if local[:1] in ("0", "1") else ""
-    return "noughts stand in for the number" if set(digits[4:]) == {"0"} else ""
+    # a whole number's length: 116 000, the missing children's line, was refused (re-attack)
+    whole = len(digits) >= 10
+    return "noughts stand in for the number" if whole and set(digits[4:]) == {"0"} else ""

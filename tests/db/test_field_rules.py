@@ -153,6 +153,10 @@ def test_a_schedules_times_are_times_of_day(times, refused):
         ("XX,,", ("09:00", "17:00"), "XX is not a day of the week: write MO, TU, WE"),
         ("1MO", ("09:00", "17:00"), "1MO is not a day of the week"),  # a month's first Monday
         ("MO,TU", ("09:00", "09:00"), "it opens and closes at the same time"),
+        ("MO", ("09:00", "09:00:00"), "it opens and closes at the same time"),  # re-attack
+        (",,", ("09:00", "17:00"), ",, is not a day of the week"),  # no day: every day
+        ("MO", ("09:00", ""), "give the time it opens and the time it closes, or neither"),
+        ("MO", ("", "17:00"), "give the time it opens and the time it closes, or neither"),
         ("mo, tu,", ("09:00", "17:00"), None),
         ("MO,TU,WE,TH,FR,SA,SU", ("00:00", "23:59"), None),
         ("", ("", ""), None),

@@ -410,6 +410,22 @@ def test_a_second_line_on_999_101_or_111_is_refused(words, copied, number, said)
         assert "phone" not in service_problems(rows[holder], words.kinds, words.areas)
 
 
+@pytest.mark.parametrize(
+    ("sid", "kinds", "said"),
+    [
+        ("emergency-999", "emergency;da_service", "999 is of kind emergency only, not da_service"),
+        ("nhs-111-mh", "mental_health;idva", "111 is of kind mental_health or urgent_care only"),
+    ],
+)
+def test_999_101_and_111_are_of_their_own_kinds_only(words, sid, kinds, said):
+    """999 passed as a specialist domestic abuse service too, and 111 as an IDVA, on every
+    borough's card (re-attack, 2026-12-05; H437)."""
+    with SHIPPED.open(encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["id"] == sid)
+    (problem,) = service_problems({**row, "kinds": kinds}, words.kinds, words.areas)["kinds"]
+    assert problem.startswith(said)
+
+
 def test_an_alert_on_999_101_or_111_is_refused_with_where_to_put_it(words):
     """No surface shows it (the pathway says when to ring them), so the lead is told at once
     rather than left to think every worker read it (attack round, 2026-12-02)."""

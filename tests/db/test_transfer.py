@@ -9,7 +9,7 @@ import pytest
 
 from app.__main__ import main
 from app.db.build import dump_content
-from app.db.service_checks import FIXED_SERVICES
+from app.db.service_checks import NATIONAL_SERVICES
 from app.db.transfer import (
     WHAT_IMPORTS,
     ImportRefused,
@@ -337,7 +337,7 @@ def test_a_table_named_in_other_letters_is_read_and_types_to_ring_kept(export, t
     assert "not imported: Addresses.csv (addresses are never stored" in "\n".join(report.notes)
     imported = read_directory(tmp_path / "s.sqlite")
     assert len(imported["phone"]) == len(records)
-    fed = {p["type"] for p in imported["phone"] if p["service_id"] not in FIXED_SERVICES}
+    fed = {p["type"] for p in imported["phone"] if p["service_id"] not in NATIONAL_SERVICES}
     assert fed == {"mobile", "landline"}  # 999, 101 and 111 are the directory's own (H435)
     (export / "phones.csv").write_text("id,service_id,number\n", encoding="utf-8")
     with pytest.raises(ImportRefused) as refused:
@@ -432,15 +432,15 @@ def test_a_feed_merged_in_leaves_999_101_and_111_as_they_are(tmp_path):
     services["emergency-999"]["phones"][0]["description"] = ""
     services["emergency-999"]["schedules"] = []
     services["police-101"]["name"] = "Police (ring the desk)"
-    services["nhs-111"]["organization"]["name"] = "Dudley Health Ltd"  # 111's alone (H435)
-    del services["nhs-111-mh"]  # the organisation's other service: its rename was refused
+    services["nhs-111"]["organization"]["name"] = "Dudley Health Ltd"
+    services["nhs-111-mh"]["name"] = "NHS 111 (press 1 for mental health crisis)"  # 111 too
     services["bcwa"]["name"] = "Black Country Women's Aid (Dudley)"
     exported.write_text(json.dumps(list(services.values())), encoding="utf-8")
     out = tmp_path / "merged.sqlite"
     report = import_directory(exported, SHIPPED, out, merge_into_base=True)
     before, after = read_directory(SHIPPED), read_directory(out)
     for table, key in (("service", "id"), ("phone", "service_id"), ("schedule", "service_id")):
-        for fixed in ("emergency-999", "police-101", "nhs-111"):
+        for fixed in ("emergency-999", "police-101", "nhs-111", "nhs-111-mh"):
             assert [r for r in after[table] if r[key] == fixed] == [
                 r for r in before[table] if r[key] == fixed
             ]
@@ -449,10 +449,28 @@ def test_a_feed_merged_in_leaves_999_101_and_111_as_they_are(tmp_path):
     # a whole directory read from the feed takes them from the directory in use too
     whole = tmp_path / "whole.sqlite"
     import_directory(exported, SHIPPED, whole, merge_into_base=False)
-    assert [s for s in read_directory(whole)["service"] if s["id"] in FIXED_SERVICES] == [
-        s for s in before["service"] if s["id"] in FIXED_SERVICES
+    assert [s for s in read_directory(whole)["service"] if s["id"] in NATIONAL_SERVICES] == [
+        s for s in before["service"] if s["id"] in NATIONAL_SERVICES
     ]
     assert (
-        "directory.json: the feed's emergency-999, nhs-111, police-101, org-nhs-england not "
-        "taken: 999, 101 and 111 are set nationally"
+        "directory.json: the feed's emergency-999, nhs-111, nhs-111-mh, police-101, "
+        "org-nhs-england not taken: 999, 101 and 111 are set nationally"
     ) in " ".join(report.notes)
+
+
+def test_a_whole_directory_from_a_feed_never_takes_the_ids_of_999s_rows(tmp_path):
+    """A partner's line given the id of 999's 24/7 schedule row replaced it: "Call 999 now"
+    showed no hours (re-attack, 2026-12-05; H435). Refused as a merge refuses it (H404)."""
+    exported = tmp_path / "directory.json"
+    export_directory(SHIPPED, exported)
+    services = json.loads(exported.read_text(encoding="utf-8"))
+    bcwa = next(s for s in services if s["id"] == "bcwa")
+    schedule = next(s for s in services if s["id"] == "emergency-999")["schedules"][0]
+    bcwa["schedules"] = [{**schedule, "description": "Mon-Fri 9-5"}]
+    services = [s for s in services if s["id"] != "emergency-999"]  # the directory's own
+    exported.write_text(json.dumps(services), encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(exported, SHIPPED, tmp_path / "o.sqlite", merge_into_base=False)
+    assert "in the directory this id is Emergency services (emergency-999)'s" in str(
+        refused.value.problems
+    )

@@ -68,6 +68,7 @@ def test_every_shipped_geographic_number_is_whole(graph):
         ("03000000000", "noughts stand in for the number"),
         *((d, "") for d in ("01215526448", "02476788555", "01384455999", "01922646709")),
         *((d, "") for d in ("0169772345", "08082000247", "08001111", "999", "116123")),
+        ("116000", ""),  # Missing People's line for missing children (re-attack, H438)
     ],
 )
 def test_a_placeholder_is_no_ones_number(digits, why):
