@@ -300,6 +300,9 @@ def leave_national(base: Rows, imported: Rows) -> list[str]:
     for table, key in (("service", "id"), *SERVICE_CHILDREN.items()):
         if table in imported:
             imported[table] = [r for r in imported[table] if r[key] not in NATIONAL_SERVICES]
+    # their organisation, unless the feed files another service under it: then the check of
+    # borrowed organisations reads it (a partner's DA line filed as NHS England: third look)
+    theirs -= {s.get("organization_id") for s in imported.get("service", [])}
     given += sorted(o["id"] for o in imported.get("organization", []) if o["id"] in theirs)
     if "organization" in imported:
         imported["organization"] = [o for o in imported["organization"] if o["id"] not in theirs]

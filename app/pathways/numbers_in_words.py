@@ -47,6 +47,19 @@ def number_not_dialled(text: str) -> str:
     four figures, case references and years, which blocked a publish; text relay's 18001
     before a number, and figures after a whole one ("0121 303 2296 (24 hours)").
     (Re-attack rounds, 2026-12-02.)"""
+    return next((wrong for wrong, _ in _readings(text) if wrong), "")
+
+
+def whole_numbers_in(text: str) -> list[str]:
+    """The digits (0 first) of every whole UK number read in words as number_not_dialled
+    reads them, for the rules on whose number it is (app/db/dead_numbers.py): read apart,
+    "01.12.2026: 0800 970 2070" was refused as 0112 … and "0121–496–0123" was let by."""
+    return [number for _, whole in _readings(text) for number in whole]
+
+
+def _readings(text: str):
+    """Each run of figures read in words: what is wrong in it as written ("" for nothing),
+    and the whole numbers in it."""
     plain = CLOCK_RANGE.sub(" x ", FIGURES.sub(" x ", in_one_form(text)))
     plain = FIGURES_AFTER.sub(" x ", plain)
     loose = [(found, True) for found in LOOSE_RUN.finditer(plain)]
@@ -61,9 +74,8 @@ def number_not_dialled(text: str) -> str:
             continue  # "our reference 01/2026/123", "company number 0123 4567": no number
         if is_loose and all(FOUR_FIGURE_TIME.fullmatch(group) for group in groups):
             continue  # "Sessions 0930, 1100, 1400": times listed (H365)
-        if wrong := _not_dialled(found.group(), groups, after_plus, quoted):
-            return wrong
-    return ""
+        whole: list[str] = []
+        yield _not_dialled(found.group(), groups, after_plus, quoted, whole), whole
 
 
 # "+" before a number, over spaces, a bracket, a dash or characters that show as nothing ("+ 1
@@ -81,7 +93,9 @@ REFERENCE_BEFORE = re.compile(
 )
 
 
-def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = False) -> str:
+def _not_dialled(
+    run: str, groups: list[str], after_plus: bool, quoted: bool = False, whole: list | None = None
+) -> str:
     """`run` as written if it is a number a worker could ring that is no UK number: from 0
     and a 1-9 (nine digits or more, or seven grouped as a number is: "0800 111"), from +44,
     00 44 or 0044, or a UK number written without its 0 ("808 2000 247"); a second number
@@ -102,15 +116,16 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = F
         if missing_0 and not quoted and uk_phone_digits("0" + digits):
             return run
         later = next((n for n, g in enumerate(groups) if n and g.startswith("0")), None)
-        return (
-            "" if later is None else _not_dialled(" ".join(groups[later:]), groups[later:], False)
-        )
+        rest = groups[later:] if later is not None else []
+        return _not_dialled(" ".join(rest), rest, False, whole=whole) if rest else ""
     for n in range(len(groups), 0, -1):
         number = uk_phone_digits(plus + " ".join(groups[:n]))
         if number and (n == len(groups) or len(number) >= 10):
+            if whole is not None and (plus or len(groups[0]) >= 3):  # never "0 18 0800 1111"
+                whole.append(number)
             rest = groups[n:]
             again = rest and rest[0].startswith("0")
-            return _not_dialled(" ".join(rest), rest, False) if again else ""
+            return _not_dialled(" ".join(rest), rest, False, whole=whole) if again else ""
     # "Children 0 - 18 - 0121 496 0000": an age run into the number, which is whole; never a
     # number before it ("0300 555 857 / 01384 818181": a digit short, then a whole one,
     # was signed onto a child's plan: re-attack, 2026-12-04; H365)
@@ -120,6 +135,8 @@ def _not_dialled(run: str, groups: list[str], after_plus: bool, quoted: bool = F
     a_number_before = re.match(r"0[1-9]", before) and len(before) >= 7 and not times
     whole_after = later is not None and uk_phone_digits(" ".join(groups[later:]))
     if whole_after and not plus and not a_number_before:
+        if whole is not None:  # "Children 0 - 18 - 0121 496 0000"
+            whole.append(whole_after)
         return ""
     return ("+" if plus and not run.startswith("0") else "") + run  # as written
 

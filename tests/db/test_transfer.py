@@ -474,3 +474,18 @@ def test_a_whole_directory_from_a_feed_never_takes_the_ids_of_999s_rows(tmp_path
     assert "in the directory this id is Emergency services (emergency-999)'s" in str(
         refused.value.problems
     )
+
+
+def test_a_feeds_line_filed_under_111s_organisation_written_otherwise_is_refused(tmp_path):
+    """A partner's line given NHS 111's organisation id, written "Dudley Safe CIC", was
+    filed as NHS England's: 111's organisation was left out before the check of borrowed
+    organisations (H422) read it (third look, 2026-12-05; H440)."""
+    from tests.conftest import feed_line
+
+    line = feed_line("partner-3", "Dudley Safe Line 3", "0121 555 0100")
+    line["organization"] = {"id": "org-nhs-england", "name": "Dudley Safe CIC"}
+    source = tmp_path / "feed.json"
+    source.write_text(json.dumps([line]), encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(source, SHIPPED, tmp_path / "o.sqlite", merge_into_base=True)
+    assert "this id is the organisation 'NHS England'" in refused.value.problems[0]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.pathways.numbers_in_words import number_not_dialled
+from app.pathways.numbers_in_words import number_not_dialled, whole_numbers_in
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,22 @@ from app.pathways.numbers_in_words import number_not_dialled
 )
 def test_a_number_a_worker_may_ring_in_words_is_a_uk_number(words, not_dialled):
     assert number_not_dialled(words) == not_dialled
+
+
+@pytest.mark.parametrize(
+    ("words", "whole"),
+    [
+        ("Out of hours 0121 569 3100 / 0121 569 3101", ["01215693100", "01215693101"]),
+        ("Line down: ring 0044 121 496 0124 instead", ["01214960124"]),
+        ("Mon-Fri 9-5 0121 303 1888; 0121\u2013303\u20131999", ["01213031888", "01213031999"]),
+        ("Children 0 - 18 - 0121 303 1888", ["01213031888"]),
+        # read as a whole number by the rule, never one: an age before Childline (H440)
+        ("Ages 0-18 0800 1111", []),
+        ("New number from 01.12.2026, Christmas 2026: 1000-1400", []),
+        ("Ring 0121 303 2296 (24 hours)", ["01213032296"]),
+    ],
+)
+def test_the_whole_numbers_in_words_are_read_as_the_rule_reads_them(words, whole):
+    """Read apart by the rules on whose a number is, dates were read as numbers and dashes
+    hid numbers (re-attacks, 2026-12-05; H440)."""
+    assert sorted(set(whole_numbers_in(words))) == whole
