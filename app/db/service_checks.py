@@ -62,6 +62,7 @@ NATIONAL_KINDS["111"] = {"urgent_care", "mental_health"}
 # (attack, 2026-12-05; H437). 111's mental health option is the release's own second line.
 NATIONAL_HOLDERS = {"999": {"emergency-999"}, "112": {"emergency-999"}, "101": {"police-101"}}
 NATIONAL_HOLDERS["111"] = {"nhs-111", "nhs-111-mh"}
+NATIONAL_IN_NAME = re.compile(r"(?<!\d)(?:999|112|101|111)(?!\d)")
 NATIONAL_SERVICES = frozenset().union(*NATIONAL_HOLDERS.values())  # a feed never changes them
 # Every service of these kinds has the number (urgent care has other services than 111)
 FIXED = dict(FIXED_SERVICES[service] for service in ("emergency-999", "police-101"))
@@ -260,6 +261,10 @@ def service_problems(
     for field in FIXED_WORDS if national else ():
         if number := other_number(row.get(field) or ""):
             add(field, fixed_other_number(number))
+    if (said := NATIONAL_IN_NAME.search(row.get("name") or "")) and said.group() != national:
+        # "NHS 111 Birmingham and Solihull" on 0121 …, "hang up and wait for a call back",
+        # stood beside 111 on the medical check card (third look, 2026-12-05; H442)
+        add("name", f"the name says {said.group()}, which this line is not: name it otherwise")
     kind, number = FIXED_SERVICES.get(row.get("id") or "", (None, None))
     if kind is not None:
         if phone != number:

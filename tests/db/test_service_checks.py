@@ -410,6 +410,16 @@ def test_a_second_line_on_999_101_or_111_is_refused(words, copied, number, said)
         assert "phone" not in service_problems(rows[holder], words.kinds, words.areas)
 
 
+def test_a_line_named_for_999_101_or_111_that_is_not_it_is_refused(row, words):
+    """ "NHS 111 Birmingham and Solihull" on a local number, its note "hang up and wait for
+    a call back", stood beside 111 on the medical check card (third look, 2026-12-05;
+    H442). The national lines' own names stand."""
+    named = {**row, "name": "NHS 111 Birmingham and Solihull", "phone": "0121 303 9944"}
+    problems = service_problems(named, words.kinds, words.areas)
+    assert problems["name"] == ["the name says 111, which this line is not: name it otherwise"]
+    assert "name" not in service_problems({**row, "name": "Room 1011"}, words.kinds, words.areas)
+
+
 @pytest.mark.parametrize(
     ("sid", "kinds", "said"),
     [
