@@ -290,9 +290,9 @@ def merge(base: Rows, imported: Rows) -> Rows:
 
 def leave_national(base: Rows, imported: Rows) -> list[str]:
     """Takes a feed's 999, 101 and 111 (and any row of theirs, their organisation's too) out
-    of a merge, returning their ids: they are set nationally. A partner's feed holding 999
-    with no note took the Silent Solution ("999, then 55") and its 24/7 off every laptop,
-    listed as a change and signed (feed attack, 2026-12-05; H435)."""
+    of an import, merged or whole, returning their ids: they are set nationally. A partner's
+    feed holding 999 with no note took the Silent Solution ("999, then 55") and its 24/7 off
+    every laptop, listed as a change and signed (feed attack, 2026-12-05; H435)."""
     given = sorted(r["id"] for r in imported.get("service", []) if r["id"] in NATIONAL_SERVICES)
     theirs = {
         s.get("organization_id") for s in base.get("service", []) if s["id"] in NATIONAL_SERVICES
