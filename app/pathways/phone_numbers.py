@@ -129,7 +129,10 @@ def other_number(text: str) -> str:
         groups = re.findall(r"\d+", found.group())
         digits = "".join(groups)
         relayed = digits == "18000" or digits.removeprefix("18001") in FIXED_NUMBERS
-        if not (relayed or set(groups) <= SAID_BESIDE):  # "999 / 112" names two of them
+        # "text relay 18001 111; 999 in a life-threatening emergency", NHS 111's own words,
+        # read as one run, was refused (third look, 2026-12-05)
+        named = groups[1:] if groups[0] == "18001" and len(groups) > 1 else groups
+        if not (relayed or set(named) <= SAID_BESIDE):  # "999 / 112" names two of them
             return found.group()
     return ""
 

@@ -156,6 +156,9 @@ def test_a_check_record_names_its_service_and_its_check_and_reads_a_number_howev
         ("\u2070\u00b9\u00b2\u00b9\u2074\u2079\u2076", "0121496"),
         ("24/7, 365 days; Mon-Fri 9:00 \u2013 17:00; 999 / 112", ""),
         ("2026-11-28 (undated NHS page)", ""),  # a day as the app writes it
+        # NHS 111's own words, read as one run (third look, 2026-12-05)
+        ("text relay 18001 111; 999 in a life-threatening emergency", ""),
+        ("18001 111 0121 303 1888", "18001 111 0121 303 1888"),
     ],
 )
 def test_only_numbers_set_nationally_may_stand_beside_999(words, other):
