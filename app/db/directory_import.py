@@ -294,9 +294,7 @@ def leave_national(base: Rows, imported: Rows) -> list[str]:
     feed holding 999 with no note took the Silent Solution ("999, then 55") and its 24/7 off
     every laptop, listed as a change and signed (feed attack, 2026-12-05; H435)."""
     given = sorted(r["id"] for r in imported.get("service", []) if r["id"] in NATIONAL_SERVICES)
-    theirs = {
-        s.get("organization_id") for s in base.get("service", []) if s["id"] in NATIONAL_SERVICES
-    }
+    theirs = _national_organisations(base)
     for table, key in (("service", "id"), *SERVICE_CHILDREN.items()):
         if table in imported:
             imported[table] = [r for r in imported[table] if r[key] not in NATIONAL_SERVICES]
@@ -312,9 +310,7 @@ def leave_national(base: Rows, imported: Rows) -> list[str]:
 def national_rows(base: Rows) -> Rows:
     """The directory's own 999, 101 and 111, with their rows and organisations: a whole
     directory read from a feed takes them from the directory in use, not the feed (H435)."""
-    theirs = {
-        s.get("organization_id") for s in base.get("service", []) if s["id"] in NATIONAL_SERVICES
-    }
+    theirs = _national_organisations(base)
     rows = {
         t: [r for r in base.get(t, []) if r[k] in NATIONAL_SERVICES]
         for t, k in SERVICE_CHILDREN.items()
@@ -322,6 +318,12 @@ def national_rows(base: Rows) -> Rows:
     rows["service"] = [s for s in base.get("service", []) if s["id"] in NATIONAL_SERVICES]
     rows["organization"] = [o for o in base.get("organization", []) if o["id"] in theirs]
     return rows
+
+
+def _national_organisations(base: Rows) -> set[str]:
+    return {
+        s.get("organization_id") for s in base.get("service", []) if s["id"] in NATIONAL_SERVICES
+    }
 
 
 def _keep_checks(base: Rows, imported: Rows) -> None:

@@ -12,13 +12,8 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from app.db.service_rows import ASSURED_METHODS
-from app.pathways.area_codes import (
-    DRAMA_SAID,
-    GEOGRAPHIC_LENGTHS,
-    drama_number,
-    placeholder_number,
-)
+from app.db.service_rows import ASSURED_METHODS, EVERY_DAY
+from app.pathways.area_codes import GEOGRAPHIC_LENGTHS, no_ones_number
 from app.pathways.bidi import RIGHT_TO_LEFT
 from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
 from app.pathways.services import assured_on
@@ -146,11 +141,9 @@ def phone_problems(number: str, strict: bool = True) -> list[str]:
                 "(O for 0, l for 1, full-width figures): write it with the figures 0-9"
             ]
         return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
-    digits = uk_phone_digits(number) if strict else ""  # the lead's side (H340)
-    if drama_number(digits or ""):
-        return [f"{_quote(number)} is {DRAMA_SAID}: write the service's own number"]
-    if why := placeholder_number(digits or ""):  # "0121 000 0000" from a sample feed (H438)
-        return [f"{_quote(number)} is no one's number ({why}): write the service's own number"]
+    # the lead's side (H340): Ofcom's for drama (H436), "0121 000 0000" from a sample (H438)
+    if strict and (dead := no_ones_number(uk_phone_digits(number) or "")):
+        return [f"{_quote(number)} is {dead}: write the service's own number"]
     return []
 
 
@@ -306,9 +299,7 @@ def _time_problems(table: str, row: dict[str, Any]) -> list[str]:
 
 WRITE_DAYS = "write MO, TU, WE, TH, FR, SA or SU, separated by commas"
 ONE_TIME = "give the time it opens and the time it closes, or neither (then say its hours)"
-
-
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+WEEKDAYS = EVERY_DAY.split(",")
 
 
 def _named(table: str, row: dict[str, Any], name: str, problem: str) -> str:

@@ -5,8 +5,9 @@
 from __future__ import annotations
 
 from app.db.loader import is_always_open
+from app.db.service_rows import EVERY_DAY
 
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAYS = tuple(EVERY_DAY.split(","))
 NAMES = dict(zip(DAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
 
 

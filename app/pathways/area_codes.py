@@ -73,3 +73,11 @@ def placeholder_number(digits: str) -> str:
     # a whole number's length: 116 000, the missing children's line, was refused (re-attack)
     whole = len(digits) >= 10
     return "noughts stand in for the number" if whole and set(digits[4:]) == {"0"} else ""
+
+
+def no_ones_number(digits: str) -> str:
+    """What a whole number's digits are if no one answers them ("a number Ofcom keeps …",
+    "no one's number (why)"), or "": the lead's phone rule and a laptop read the same."""
+    if drama_number(digits):
+        return DRAMA_SAID
+    return f"no one's number ({why})" if (why := placeholder_number(digits)) else ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from app.pathways.area_codes import drama_number, placeholder_number, whole_geographic
+from app.pathways.area_codes import no_ones_number, whole_geographic
 
 SHORT_NUMBERS = {"999", "112", "101", "111", "105", "119"}
 UK_NUMBER = re.compile(
@@ -219,9 +219,7 @@ def refused_number(phone: str) -> bool:
     "check it" and never "confirmed", and no contact (the plan adds the fallbacks). One Ofcom
     keeps for drama rings no one (H436), nor a placeholder such as 0121 000 0000 (H438)."""
     digits = uk_phone_digits(phone)
-    return bool(phone) and (
-        digits is None or drama_number(digits) or bool(placeholder_number(digits))
-    )
+    return bool(phone) and (digits is None or bool(no_ones_number(digits)))
 
 
 def contact_key(phone: str, phone_note: str, email: str) -> str:
