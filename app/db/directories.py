@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -236,13 +237,19 @@ def unverified(path: Path) -> Selection:
 
 def _check_shipped(path: Path, data: bytes) -> None:
     record = path.with_name(path.name + ".sha256")
+    unread = Refused(f"{path} has no readable .sha256 beside it")
     for place in (path, record) if installed_by_it() else ():
-        if why := others_could_change(place):  # its .sha256 rewritten with it passed
+        try:
+            why = others_could_change(place)  # its .sha256 rewritten with it passed
+        except OSError as error:  # gone (a virus scanner's quarantine): "FileNotFoundError"
+            gone = f"{place} cannot be read now ({error.strerror or error})"  # (H445)
+            raise (unread if place == record else Refused(gone)) from None
+        if why:
             raise Refused(f"{place} {why}: reinstall Navigator writable by administrators only")
     try:  # locked for a moment as the directory may be (H364)
         expected = read_regular_file(record, 4096, locked_retry=0.5).decode().split()[0]
     except (Refused, UnicodeDecodeError, IndexError):
-        raise Refused(f"{path} has no readable .sha256 beside it") from None
+        raise unread from None
     if hashlib.sha256(data).hexdigest() != expected:
         raise Refused(f"{path} has been altered since it was installed (sha256 differs)")
 
@@ -357,6 +364,10 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 # a kept copy was called IT's while one junk file in the share was refused,
                 # or the share was offline (attack, 2026-12-02)
                 origin = "kept_removed" if share_clear else "kept_unconfirmed"
+            mine = origin != "machine" and ident not in in_share  # IT's own IT verifies
+            if mine and (undone := _changes_back_here(data, again.directory_version, where, keys)):
+                refuse(choice, origin, path, UNDOES, details=undone)
+                continue
             choice.take(path, data, again.directory_version, origin, again)
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
@@ -368,6 +379,26 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
         with contextlib.suppress(OSError):
             stale.unlink()
     return superseded
+
+
+# the worker is told why briefly; IT reads the rest beside the file set aside
+UNDOES = (
+    "it changes back corrections an older update on this computer made, so that one is used "
+    "(IT: the reason is beside the file in set-aside)"
+)
+
+
+def _changes_back_here(data: bytes, version: str, where: Locations, keys) -> str:
+    """What a bundle in the worker's folder, not in IT's, changes back of an older update
+    here. Install refused such a bundle, but the same file copied into the folder was used
+    at the next start, the lead's correction undone, and the worker told nothing (attack,
+    2026-12-05; H444). Read only for such a bundle: the one IT placed IT's verify read."""
+    from app.db.stale_update import changed_back  # only then: it reads two updates whole
+
+    try:
+        return changed_back(data, version, where, keys)
+    except (Refused, OSError, ValueError, sqlite3.Error):  # unreadable: as before this rule
+        return ""
 
 
 def _read_whole(path: Path, keys, manifest: Manifest, release) -> tuple[Manifest, bytes]:

@@ -107,10 +107,15 @@ def drop_superseded(choice: Selection, superseded: dict) -> None:
 
 
 def refuse(
-    choice: Selection, origin: str, path: Path, reason: str, error: Exception | None = None
+    choice: Selection,
+    origin: str,
+    path: Path,
+    reason: str,
+    error: Exception | None = None,
+    details: str = "",
 ) -> None:
     """IT's bundles are only named; the worker's own are also moved out of the way, unless
-    refused only for now (RefusedForNow)."""
+    refused only for now (RefusedForNow), with the reason (or `details`, IT's words) beside."""
     choice.refused_files.append(path)
     # refused only for now: a key not trusted now, a file that cannot be read now, a fault
     # of this app's reading (not the file's), each may pass at the next check
@@ -140,7 +145,9 @@ def refuse(
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
         moved = move_into(path, SET_ASIDE, f"{path.name}.{stamp}")
-        moved.with_name(f"{moved.name}.reason.txt").write_text(reason + "\n", encoding="utf-8")
+        moved.with_name(f"{moved.name}.reason.txt").write_text(
+            (details or reason) + "\n", encoding="utf-8"
+        )
     except OSError:  # not moved: the worker's own refused file is removed, or refused again
         with contextlib.suppress(OSError):
             path.unlink()

@@ -940,3 +940,59 @@ def test_the_apps_own_directorys_record_unreadable_for_a_moment_is_read_once_mor
     finally:
         timer.join()
     assert choice.origin == "shipped" and choice.release is not None, choice.refused
+
+
+@pytest.mark.parametrize("name", ["installed-0000000000000000.navdir", "kept-1.navdir", "b.navdir"])
+def test_a_workers_copy_changing_back_an_older_update_here_is_set_aside(where, key, tmp_path, name):
+    """The second lead's 2026.12.6, made without 2026.12.5, put the front door's old number
+    back. `directory install` refused it, but the same file copied into the worker's folder
+    was used at the next start, unsaid (attack, 2026-12-05; H444)."""
+    corrected = "UPDATE phone SET number = '0121 788 4333' WHERE service_id = 'solihull-mash'"
+    first = shipped_changed(tmp_path / "first.sqlite", corrected)
+    publish(first, key.private_path, where.machine_updates, "2026.12.5", TODAY)
+    hours = "UPDATE schedule SET description = 'Mon-Fri 9:00-17:00' WHERE service_id = 'bswa'"
+    second = shipped_changed(tmp_path / "second.sqlite", hours)
+    made = publish(second, key.private_path, tmp_path / "lead-b", "2026.12.6", TODAY)
+    where.user_updates.mkdir()
+    shutil.copy(made, where.user_updates / name)
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.5", "machine")
+    (said,) = choice.set_aside
+    assert said.startswith(f"{name} was set aside: it changes back corrections")
+    (reason,) = (where.user_updates / "set-aside").glob("*.reason.txt")
+    assert "0121 788 4333 (2026.12.6's: 0121 788 4300)" in reason.read_text()
+    # IT's share out of reach: the copy is still not used
+    shutil.copy(made, where.user_updates / name)
+    shutil.move(where.machine_updates, tmp_path / "offline")
+    kept = where.user_updates / f"kept-{choice.sha256[:16]}.navdir"  # IT's, kept before
+    choice = select_directory(where, TODAY)
+    assert (choice.path, choice.version, len(choice.set_aside)) == (kept, "2026.12.5", 1)
+
+
+def test_a_workers_copy_made_from_the_update_here_is_used(where, key, tmp_path):
+    """The lead's own laptop: 2026.12.6 begun from IT's 2026.12.5, installed before IT
+    places it, is used; what it changes of 2026.12.5 is its own edit."""
+    import hashlib
+
+    first = shipped_changed(tmp_path / "first.sqlite", "UPDATE phone SET number = "
+                            "'0121 788 4333' WHERE service_id = 'solihull-mash'")  # fmt: skip
+    publish(first, key.private_path, where.machine_updates, "2026.12.5", TODAY)
+    began = hashlib.sha256(select_directory(where, TODAY).data).hexdigest()
+    made = publish(SHIPPED, key.private_path, tmp_path / "lead", "2026.12.6", TODAY,
+                   begun_from="2026.12.5", begun_sha256=began)  # fmt: skip
+    assert install_bundle(made, where).version == "2026.12.6"
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin, choice.set_aside) == ("2026.12.6", "user", [])
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows: the MSI's ACL guards the folder")
+def test_the_apps_own_directorys_record_gone_is_refused_in_words(where, monkeypatch):
+    """Quarantined by a virus scanner, the .sha256 beside the installed app's directory gave
+    "FileNotFoundError" at start, and "Something unexpected went wrong" at every check
+    (attack, 2026-12-05; H445)."""
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    where.shipped.with_name("directory.sqlite.sha256").unlink()
+    choice = select_directory(where, TODAY)
+    assert choice.path is None
+    assert choice.refused == [f"shipped directory directory.sqlite: {where.shipped} has no "
+                              "readable .sha256 beside it"]  # fmt: skip
