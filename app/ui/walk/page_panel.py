@@ -35,8 +35,8 @@ from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ign
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN, HELD = "Nothing is ticked", "The ticks are off", "Not ticked"
-UNSEEN, STILL = "Not in view", "Still on this page"
-ASKS = (NOTHING, AGAIN, HELD, UNSEEN, STILL)  # words that wait for a key: a tick answers
+UNSEEN, STILL, TICKED = "Not in view", "Still on this page", "Ticked as it came into view"
+ASKS = (NOTHING, AGAIN, HELD, UNSEEN, STILL, TICKED)  # words a tick answers
 # a key typed as the page opened is held (H231, H244); dropped unsaid, "1" for the children
 # was lost and the plan had no children's front door (officer walk, 2026-12-03)
 HELD_KEY = HELD + ": {key} was pressed as this page opened. Read it, then press {key} again."
@@ -133,7 +133,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         self.go_on.clicked.connect(self.confirm)
         self.more = plain_label("", "More below")
         self.more.hide()
-        self.unseen_key = ""  # a box's key pressed while it was out of view: again ticks it
+        self.unseen_key = ""  # a box's key pressed while it was out of view: again changes it
         self.enter_kept_page = False  # an Enter left the page open: the next key asks first
         buttons = QHBoxLayout()
         for widget in (self.none, self.go_on):
@@ -328,12 +328,22 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         return self._words_of(box).text().rsplit("    [", 1)[0]
 
     def _show_unseen(self, key: str) -> None:
+        """A box out of view is brought into view. A tick is made at once: it takes nothing
+        away, and is seen as its box comes into view; waiting for a second press, 1, 2, 8
+        at 24 pt ticked 1 only, and pregnancy went from the plan unsaid (officer walk,
+        2026-12-05; H446). A tick taken off, or any key after an Enter that only scrolled
+        (meant for the next page), waits for the key again (H391, H400)."""
         box = self.boxes[key]
         self._to_top_of_view(self._words_of(box))
         self._focus(box)
-        doing = "take it off" if box.isChecked() else "tick it"
-        said = STILL if self.enter_kept_page else UNSEEN
-        self.ask(f"{said}: {self._label_of(box)}. Press {key} again to {doing}.")
+        label = self._label_of(box)
+        if not box.isChecked() and not self.enter_kept_page:
+            box.setChecked(True)  # before the words: a tick hides words asking for one
+            self.ask(f"{TICKED}: {label}. Press {key} again to take it off.")
+        else:
+            doing = "take it off" if box.isChecked() else "tick it"
+            said = STILL if self.enter_kept_page else UNSEEN
+            self.ask(f"{said}: {label}. Press {key} again to {doing}.")
         self.unseen_key, self.enter_kept_page = key, False
         self.hold_keys()  # a second press typed ahead in the same moment is not taken
 

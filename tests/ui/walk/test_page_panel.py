@@ -481,6 +481,29 @@ def test_a_box_out_of_view_is_brought_into_view_before_its_key_changes_it(qtbot,
     assert not panel.boxes["1"].isChecked() and not panel.more.isVisible()
 
 
+def test_boxes_out_of_view_are_ticked_as_they_come_into_view(qtbot, pathway):
+    """At 24 pt, 1, 2, 8 ticked 1 only: 2 (pregnant) only scrolled, the words asking for
+    it again were replaced by 8's, and the plan lost the midwife (officer walk, 2026-12-05;
+    H446)."""
+    _holder, panel = page_in_a_small_view(qtbot, pathway)
+    *_, middle, last = panel.boxes
+    for key in (last, middle):  # the last brought into view, then one above it
+        qtbot.waitUntil(lambda key=key: not panel._in_view(panel.boxes[key], key))
+        panel.keys_held_until = 0.0  # a moment after the last key
+        qtbot.keyClicks(panel, key)
+        assert panel.boxes[key].isChecked()
+        label = panel._label_of(panel.boxes[key])
+        assert panel.more.text() == (
+            f"Ticked as it came into view: {label}. Press {key} again to take it off."
+        )
+    assert [key for key, box in panel.boxes.items() if box.isChecked()] == [middle, last]
+    qtbot.keyClicks(panel, middle)  # again in the same moment: typed ahead, not taken (H400)
+    assert panel.boxes[middle].isChecked()
+    panel.keys_held_until = 0.0
+    qtbot.keyClicks(panel, middle)  # again, a moment later: taken off
+    assert not panel.boxes[middle].isChecked()
+
+
 def test_space_on_a_box_the_page_focused_asks_before_it_ticks(qtbot, pathway):
     """A stray Space took "Children live in the household" off, and at tier 1 ticked "high
     risk" (housing officer's re-walk, 2026-12-04; H400)."""
