@@ -290,7 +290,9 @@ def test_a_line_made_not_to_ring_and_put_back_as_the_number_shown_is_undone(tmp_
     fax = "UPDATE phone SET type = 'fax' WHERE service_id = 'ndah'"
     update = directory(tmp_path, "update", fax, checked("2026-11-24"))
     (said,) = changes_undone(update, SHIPPED)
-    assert said == f"{NDAH}: 0808 2000 247 (not to ring) (the app's: 0808 2000 247)"
+    # the shipped line's note goes with it (the line shown, a fax, has none)
+    assert said.startswith(f"{NDAH}: 0808 2000 247 (not to ring), phone note none (the app's: ")
+    assert "(the app's: 0808 2000 247, phone note Refuge says it is for women" in said
 
 
 def test_a_copys_publish_differs_from_the_release_only_in_what_the_lead_changed(

@@ -247,3 +247,19 @@ def test_a_line_whose_hours_say_daytime_is_listed_with_the_daytime_lines(graph):
     assert grouped == [("24/7", ["samaritans"]), ("daytime", ["ndah"])]
     said = _service(ServiceMatch(shut), lambda service: True, date(2026, 12, 3))
     assert said["open_24_7"] is False
+
+
+def test_a_male_victims_worker_is_told_the_24_7_helpline_is_for_women(pathway):
+    """The National Domestic Abuse Helpline, a man's only 24/7 line here, stood with no word
+    that Refuge runs it for women (housing officer's walk, 2026-12-05): its number now says
+    so, and names the Men's Advice Line (shipped data, sources in services.csv)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import plan_to_text
+
+    answers = adult_in_coventry(additional_needs=["male_victim"], safe_tonight="no")
+    text = plan_to_text(pathway.step(answers_for(pathway, answers)).plan)
+    said = [line for line in text.splitlines() if "0808 2000 247" in line]
+    assert said and all(
+        "Refuge says it is for women; for a man, the Men's Advice Line" in line for line in said
+    )
+    assert "0808 801 0327" in text  # the Men's Advice Line itself

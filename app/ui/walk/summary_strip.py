@@ -1,6 +1,7 @@
-"""Who is telling you, the person's age, the area and the worker's tier, always in view (from
-the first answer to the plan), each a button that opens its question: the worker corrects one
-without going back page by page, and sees at once an area or a tier from their settings."""
+"""Danger now (when it is), who is telling you, the person's age, the area and the worker's
+tier, always in view (from the first answer to the plan), each a button that opens its
+question: the worker corrects one without going back page by page, and sees at once an area or
+a tier from their settings."""
 
 from __future__ import annotations
 
@@ -15,13 +16,19 @@ FROM_SETTINGS = {"borough": " (your usual area)"}
 # The answers kept in view, with a short heading each: the ones that choose the numbers, and
 # the tier, which decides the worker's own duties (a fresh install's tier 2 was seen only in
 # Settings: a tier-1 volunteer was told to refer to MARAC themselves, review 2026-12-01)
-SHOWN = {"discloser": "Told by", "age_group": "Age", "borough": "Area", "tier": "You"}
+SHOWN = {"immediate_danger": "Danger now", "discloser": "Told by", "age_group": "Age"}
+SHOWN |= {"borough": "Area", "tier": "You"}
+# Danger now only when it is: after "Continue when safe" no page said 999 was still to be
+# called (officer walk, 2026-12-05; H447); "No" would take a line at 24 pt and say nothing
+ONLY_WHEN = {"immediate_danger": True}
+AFTER = {"immediate_danger": ": call 999"}
 # Said short in the strip, whole to a screen reader: a fourth item took a line at 24 pt that
 # the Dash's keys needed on 1280x720
 SHORT = {"tier"}
 # Alt and the underlined letter changes one from anywhere in the walk or the plan: reaching
 # the strip took several Shift+Tabs (review 2026-12-01)
 KEYS = {"discloser": "&Told by", "age_group": "A&ge", "borough": "&Area", "tier": "&You"}
+KEYS["immediate_danger"] = "&Danger now"
 
 
 class StripButton(QPushButton):
@@ -58,8 +65,12 @@ class SummaryStrip(QWidget):
 
     def set_items(self, items: list[tuple[Question, object, bool]]) -> None:
         """(question, answer, from settings) for each answer to keep in view."""
-        given = {question.id: (question, value, ours) for question, value, ours in items}
-        self.from_case = any(not ours for _, _, ours in items)
+        given = {
+            question.id: (question, value, ours)
+            for question, value, ours in items
+            if ONLY_WHEN.get(question.id, value) == value
+        }
+        self.from_case = any(not ours for _, _, ours in given.values())
         for question_id, button in self.buttons.items():
             if question_id not in given:
                 button.setText("")
@@ -67,9 +78,8 @@ class SummaryStrip(QWidget):
                 button.hide()
                 continue
             question, value, ours = given[question_id]
-            words = answer_label(question, value) + (
-                FROM_SETTINGS.get(question_id, "") if ours else ""
-            )
+            words = answer_label(question, value) + AFTER.get(question_id, "")
+            words += FROM_SETTINGS.get(question_id, "") if ours else ""
             short = words.split(" (")[0] if question_id in SHORT else words  # "Tier 2"
             shown = short.replace("&", "&&")  # "&" in an answer is a letter, not a key
             fixed = question_id in self.fixed

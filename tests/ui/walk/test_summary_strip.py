@@ -116,3 +116,20 @@ def test_a_tier_set_by_it_is_shown_and_never_changed_from_the_walk(qtbot, make_w
     tier.click()  # as Alt+Y, or the read-back's change
     assert window.session.question.id == "immediate_danger"
     assert "set by your organisation's IT policy" in window.status.text()
+
+
+def test_danger_now_stays_in_view_after_continue_when_safe(qtbot, window):
+    """After "Continue when safe" no page said 999 was still to be called (officer walk,
+    2026-12-05; H447). "No" takes no room."""
+    press(qtbot, window, Qt.Key.Key_Y)
+    press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
+    qtbot.keyClicks(window.question_page.panel, "1")  # the person it is happening to
+    assert window.strip.texts()[0] == "Danger now: Yes: call 999  (change)"
+    assert window.strip.buttons["immediate_danger"].accessibleName() == (
+        "Danger now: Yes: call 999. Change it"
+    )
+    press_alt(qtbot, window, Qt.Key.Key_D)
+    assert window.session.question.id == "immediate_danger"
+    press(qtbot, window, Qt.Key.Key_N)  # the danger has passed
+    assert not any(text.startswith("Danger now") for text in window.strip.texts())
+    assert window.strip.texts()[0].startswith("Told by: ")
