@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +51,14 @@ class SearchBox(QLineEdit):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
+
+    down = Signal()  # Down: to the results, as in a browser's search (officer walk, 12-05)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class DirectoryTab(QWidget):
@@ -141,6 +149,16 @@ class DirectoryTab(QWidget):
             combo.currentIndexChanged.connect(lambda _: self.timer.start())
         self.always_open.toggled.connect(lambda _: self.timer.start())
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
+        self.query.down.connect(self._to_results)
+
+    def _to_results(self) -> None:
+        """The first result chosen, or the one chosen before, with the focus: from the search
+        box it took four Tabs past the filters (officer walk, 2026-12-05)."""
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
 
     def use_directory(
         self, open_search: SearchOpener, boroughs: list[tuple[str, str]], kinds: dict[str, str]

@@ -182,3 +182,17 @@ def test_the_search_boxs_placeholder_is_whole_at_every_text_size(qtbot, pathway)
     finally:
         use_text_size(was)
         tab.searches.stop()
+
+
+def test_down_in_the_search_box_goes_to_the_results(qtbot, pathway):
+    """From the search box the results took four Tabs past the filters (officer walk,
+    2026-12-05): Down chooses the first, and its details show."""
+    from PySide6.QtCore import Qt
+
+    tab = searched(qtbot, pathway, "refuge")
+    tab.query.setFocus()
+    qtbot.keyClick(tab.query, Qt.Key.Key_Down)
+    assert tab.table.hasFocus() and tab.table.currentIndex().row() == 0
+    name = tab.model.index(0, 0).data()
+    assert tab.details.text().startswith(name)
+    tab.searches.stop()

@@ -78,7 +78,7 @@ def test_a_screen_reader_hears_every_service_and_line_the_card_shows(qtbot, grap
     said = card.accessibleDescription()
     assert said.startswith("How to refer: Download the adult safeguarding")
     ndah = graph.services["ndah"]
-    assert f"{ndah.name}, {ndah.phone}. 24/7, free" in said
+    assert f"{ndah.name}, {ndah.phone}. {ndah.phone_note}; 24/7, free" in said
     assert card.rows[1].trust.text() in said and said.endswith(card.say.text())
     assert "Why" not in said and ".." not in said and ".;" not in said
 
