@@ -301,6 +301,7 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
     say_copies(choice, found)
     superseded = refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
+    undoes: dict[tuple[str, str], str] = {}  # what a worker's bundle changes back (H444)
     below_shipped = None  # the newest update the shipped directory overtook
     # with IT's folder in reach, only its updates count: a copy kept here of one IT has
     # removed (the release replacing it) would fail the self-test on every laptop for good
@@ -342,6 +343,23 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 if origin != "machine" and path is kept_place(places):
                     good_user.append(path)  # one place a bundle: copies never push one out
                 continue
+            # said only when every file IT's folder holds was read and none is it (one
+            # locked, or signed by a key not yet trusted, may be it: re-attack round)
+            share_clear = choice.it_folder_listed and all(
+                p.parent != where.machine_updates for p in choice.refused_files
+            )
+            ident = (manifest.directory_version, manifest.sha256)  # read whole: the same
+            if origin == "kept" and ident not in in_share:
+                # IT's only when IT's folder was seen to hold it: a lead's draft put here as
+                # a kept copy was called IT's while one junk file in the share was refused,
+                # or the share was offline (attack, 2026-12-02)
+                origin = "kept_removed" if share_clear else "kept_unconfirmed"
+            # IT's own IT verifies; a kept copy with IT's folder out of reach may be IT's own
+            # (set aside, IT's update flagged by verify went on and off with the network)
+            mine = origin not in ("machine", "kept_unconfirmed") and ident not in in_share
+            if mine and undoes.get(ident):  # its copies not read again: 100 took 20 s
+                refuse(choice, origin, path, UNDOES, details=undoes[ident])
+                continue
             try:
                 again, data = _read_whole(path, keys, manifest, choice.release)
             except Refused as error:
@@ -353,20 +371,10 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 refuse(choice, origin, path, reason, error)
                 failed_in_share += origin == "machine"
                 continue
-            # said only when every file IT's folder holds was read and none is it (one
-            # locked, or signed by a key not yet trusted, may be it: re-attack round)
-            share_clear = choice.it_folder_listed and all(
-                p.parent != where.machine_updates for p in choice.refused_files
-            )
-            ident = (again.directory_version, again.sha256)
-            if origin == "kept" and ident not in in_share:
-                # IT's only when IT's folder was seen to hold it: a lead's draft put here as
-                # a kept copy was called IT's while one junk file in the share was refused,
-                # or the share was offline (attack, 2026-12-02)
-                origin = "kept_removed" if share_clear else "kept_unconfirmed"
-            mine = origin != "machine" and ident not in in_share  # IT's own IT verifies
-            if mine and (undone := _changes_back_here(data, again.directory_version, where, keys)):
-                refuse(choice, origin, path, UNDOES, details=undone)
+            if mine and ident not in undoes:  # H444
+                undoes[ident] = _changes_back_here(data, again.directory_version, where, keys)
+            if mine and undoes[ident]:
+                refuse(choice, origin, path, UNDOES, details=undoes[ident])
                 continue
             choice.take(path, data, again.directory_version, origin, again)
             if origin != "machine" and path is kept_place(places):
@@ -383,16 +391,17 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
 
 # the worker is told why briefly; IT reads the rest beside the file set aside
 UNDOES = (
-    "it changes back corrections an older update on this computer made, so that one is used "
-    "(IT: the reason is beside the file in set-aside)"
+    "it changes back corrections already made on this computer, so it is not used (IT: the "
+    "reason is beside the file in set-aside)"
 )
 
 
 def _changes_back_here(data: bytes, version: str, where: Locations, keys) -> str:
     """What a bundle in the worker's folder, not in IT's, changes back of an older update
-    here. Install refused such a bundle, but the same file copied into the folder was used
-    at the next start, the lead's correction undone, and the worker told nothing (attack,
-    2026-12-05; H444). Read only for such a bundle: the one IT placed IT's verify read."""
+    here (or of the app's own directory). Install refused such a bundle, but the same file
+    copied into the folder was used at the next start, the lead's correction undone, and
+    the worker told nothing (attack, 2026-12-05; H444). Read only for such a bundle: the
+    one IT placed IT's verify read."""
     from app.db.stale_update import changed_back  # only then: it reads two updates whole
 
     try:

@@ -38,6 +38,11 @@ def older_update(
     copied over the first, replaced it on every laptop, re-attack round 2026-12-02) or
     below it, in IT's folder and this user's (the copies kept of IT's among them):
     (version, file, database)."""
+    return next(older_updates(where, keys, below, other_than), None)
+
+
+def older_updates(where: Locations, keys: dict, below: str, other_than: bytes = b""):
+    """Each such update, newest first, each content once."""
     found = []
     for folder in (where.machine_updates, where.user_updates):
         with contextlib.suppress(OSError):  # a folder out of reach: said at every start
@@ -59,6 +64,7 @@ def older_update(
     # minute (attack, H337); the publisher's own name first, as at a start
     tries: dict[str, int] = {}  # a database: whole reads made of it (read once is enough)
     for *_, version, path in sorted(versions, reverse=True):
+        found = None
         with contextlib.suppress(Refused, OSError, ValueError):
             signed = read_signed_manifest(path, keys).sha256
             if tries.get(signed, 0) >= TRIES_IN_SHARE:
@@ -67,8 +73,9 @@ def older_update(
             manifest, database = read_bundle(path, keys)
             tries[signed] = TRIES_IN_SHARE
             if manifest.directory_version == version and database != other_than:
-                return version, path, database
-    return None
+                found = version, path, database
+        if found is not None:
+            yield found
 
 
 def _version_at_most(version: str, below_key) -> bool:
@@ -90,18 +97,36 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         newer, newer_version, shipped, shipped_version, where, keys
     ):
         return said
-    older = older_update(where, keys, newer_version, newer)
-    if older is None or version_key(older[0]) <= version_key(shipped_version):
-        return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
-    version, path, database = older
-    if version != newer_version and sha256(database).hexdigest() in databases_held(newer):
-        # made from that very update: what it changes of it is its own edit (a slip in
-        # 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT told to put
-        # the slip back: attack round, H232). By content, not version: a copy whose own
-        # update IT had refused claimed a later version and went through (H241); every
-        # database the copy held, not its last: one withdrawn hid the one IT took (H243)
-        return ""
-    base = _began_from_here(newer, where, keys) or shipped
+    # every older update here above the app's own, newest first: read against the newest
+    # alone, two stale updates copied in together (the second made from the first) passed
+    # the start, verify and the self-test, the first never read against the correction
+    # below it (re-attack on H444, 2026-12-05)
+    made_from = set(databases_held(newer))
+    base = None
+    for version, path, database in older_updates(where, keys, newer_version, newer):
+        if version_key(version) <= version_key(shipped_version):
+            return ""  # the app's own overtook the rest (app.db.overtaken says what of it)
+        digest = sha256(database).hexdigest()
+        if version != newer_version and digest in made_from:
+            # made from that very update: what it changes of it is its own edit (a slip in
+            # 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT told to
+            # put the slip back: attack round, H232). By content, not version: a copy whose
+            # own update IT had refused claimed a later version and went through (H241);
+            # every database the copy held, not its last: one withdrawn hid the one IT took
+            # (H243); and those that one was made from, in turn
+            made_from.update(databases_held(database))
+            continue
+        base = base or _began_from_here(newer, where, keys) or shipped
+        if said := _said_undone(newer, newer_version, version, path, database, base):
+            return said
+    return ""
+
+
+def _said_undone(
+    newer: bytes, newer_version: str, version: str, path: Path, database: bytes, base: bytes
+) -> str:
+    """In words for IT, what `newer` changes back of the older update `database` ("" if
+    nothing): every change, when the two are one version."""
     # two of one version: "this one's", or both read "2026.12.5.2's" (the lead's walk)
     label = "this one's" if version == newer_version else f"{newer_version}'s"
     undone = changes_undone(database, newer, label, base=base)
@@ -124,8 +149,9 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         f"before it. The directory lead, with {newer_version} in use on their laptop (from "
         f"IT's folder, or `directory install` of its file), makes those changes again "
         f"in a new working copy begun from it (directory diff of the two updates lists "
-        f"them) and publishes. Until then laptops use {newer_version} as it is: removing it "
-        f"from IT's folder takes none back (no laptop goes back to an older update). If "
+        f"them) and publishes. Until then laptops use {newer_version} as it is; removed from "
+        f"IT's folder, it is set aside on laptops at their next check, and they use the "
+        f"newest update still there. If "
         f"{newer_version} changed them on purpose, it records what shows it is newer: a "
         f"person's check later than the one {version} holds"
     )

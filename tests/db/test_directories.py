@@ -21,6 +21,7 @@ from app.db.directories import select_directory
 from app.db.install import install_bundle
 from app.db.loader import load_graph
 from app.db.regular_files import sha256_of
+from app.db.trust import load_trusted_keys
 from tests.conftest import REPO, shipped_changed
 
 TODAY = date(2026, 11, 21)
@@ -942,31 +943,120 @@ def test_the_apps_own_directorys_record_unreadable_for_a_moment_is_read_once_mor
     assert choice.origin == "shipped" and choice.release is not None, choice.refused
 
 
+CORRECTED = "UPDATE phone SET number = '0121 788 4333' WHERE service_id = 'solihull-mash'"
+HOURS = "UPDATE schedule SET description = 'Mon-Fri 9:00-17:00' WHERE service_id = 'bswa'"
+
+
+def stale_pair(where, key, tmp_path):
+    """IT's 2026.12.5 (Solihull's front door corrected) and a second lead's 2026.12.6, made
+    without it (only Birmingham and Solihull Women's Aid's hours changed): the latter's file."""
+    first = shipped_changed(tmp_path / "first.sqlite", CORRECTED)
+    publish(first, key.private_path, where.machine_updates, "2026.12.5", TODAY)
+    second = shipped_changed(tmp_path / "second.sqlite", HOURS)
+    return publish(second, key.private_path, tmp_path / "lead-b", "2026.12.6", TODAY)
+
+
 @pytest.mark.parametrize("name", ["installed-0000000000000000.navdir", "kept-1.navdir", "b.navdir"])
-def test_a_workers_copy_changing_back_an_older_update_here_is_set_aside(where, key, tmp_path, name):
+def test_a_workers_copy_changing_back_an_older_update_here_is_set_aside(
+    where, key, tmp_path, name, monkeypatch
+):
     """The second lead's 2026.12.6, made without 2026.12.5, put the front door's old number
     back. `directory install` refused it, but the same file copied into the worker's folder
     was used at the next start, unsaid (attack, 2026-12-05; H444)."""
-    corrected = "UPDATE phone SET number = '0121 788 4333' WHERE service_id = 'solihull-mash'"
-    first = shipped_changed(tmp_path / "first.sqlite", corrected)
-    publish(first, key.private_path, where.machine_updates, "2026.12.5", TODAY)
-    hours = "UPDATE schedule SET description = 'Mon-Fri 9:00-17:00' WHERE service_id = 'bswa'"
-    second = shipped_changed(tmp_path / "second.sqlite", hours)
-    made = publish(second, key.private_path, tmp_path / "lead-b", "2026.12.6", TODAY)
+    from app.db import stale_update
+
+    made = stale_pair(where, key, tmp_path)
     where.user_updates.mkdir()
-    shutil.copy(made, where.user_updates / name)
+    copies = [where.user_updates / f"{n or ''}{name}" for n in range(3)]
+    for copy in copies:  # copies of one bundle are read against the others once (re-attack)
+        shutil.copy(made, copy)
+    from app.db import directories
+
+    reads, whole = [], []
+    monkeypatch.setattr(stale_update, "changed_back", lambda *a: reads.append(a) or "undone")
+    read_whole = directories._read_whole
+    monkeypatch.setattr(
+        directories, "_read_whole", lambda p, *a: whole.append(p) or read_whole(p, *a)
+    )
+    select_directory(where, TODAY)
+    assert len(reads) == 1  # and the other copies not read whole: 100 took 20 s
+    assert len([p for p in whole if p.parent == where.user_updates]) == 1
+    monkeypatch.undo()
+    shutil.rmtree(where.user_updates / "set-aside")
+    for copy in copies:
+        shutil.copy(made, copy)
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.origin) == ("2026.12.5", "machine")
-    (said,) = choice.set_aside
-    assert said.startswith(f"{name} was set aside: it changes back corrections")
-    (reason,) = (where.user_updates / "set-aside").glob("*.reason.txt")
+    undoes = (
+        "was set aside: it changes back corrections already made on this computer, so it is "
+        "not used (IT: the reason is beside the file in set-aside)"
+    )
+    assert sorted(choice.set_aside) == sorted(f"{copy.name} {undoes}" for copy in copies)
+    reason = next((where.user_updates / "set-aside").glob(f"{name}.*.reason.txt"))
     assert "0121 788 4333 (2026.12.6's: 0121 788 4300)" in reason.read_text()
-    # IT's share out of reach: the copy is still not used
+    # IT's share out of reach: the worker's copy is still not used; one named as a kept
+    # copy of IT's may be IT's own (IT's update verify flagged, set aside, went on and off
+    # with the network: re-attack, 2026-12-05), and is read again once the share is back
     shutil.copy(made, where.user_updates / name)
     shutil.move(where.machine_updates, tmp_path / "offline")
     kept = where.user_updates / f"kept-{choice.sha256[:16]}.navdir"  # IT's, kept before
     choice = select_directory(where, TODAY)
-    assert (choice.path, choice.version, len(choice.set_aside)) == (kept, "2026.12.5", 1)
+    if name.startswith("kept-"):
+        assert (choice.version, choice.origin) == ("2026.12.6", "kept_unconfirmed")
+        shutil.move(tmp_path / "offline", where.machine_updates)
+        choice = select_directory(where, TODAY)
+        kept = where.machine_updates / "directory-2026.12.5.navdir"
+    assert (choice.path, choice.version, choice.set_aside) == (
+        kept,
+        "2026.12.5",
+        [f"{name} {undoes}"],
+    )
+
+
+def test_two_stale_updates_copied_in_together_are_both_read_against_the_correction(
+    where, key, tmp_path
+):
+    """A second lead published 2026.12.6, then 2026.12.7 from the same working copy, both
+    without IT's 2026.12.5: copied in together, 2026.12.7, made from 2026.12.6, was read
+    against it alone and used, and the self-test passed (re-attack on H444, 2026-12-05)."""
+    import hashlib
+
+    from app.db.stale_update import changed_back
+
+    made = stale_pair(where, key, tmp_path)
+    keys = load_trusted_keys(where.keys)[0]
+    second = read_bundle(made, keys)[1]
+    began = hashlib.sha256(SHIPPED.read_bytes()).hexdigest()
+    held = f"{began} {hashlib.sha256(second).hexdigest()}"
+    third = shipped_changed(tmp_path / "third.sqlite", HOURS.replace("17:00", "17:30"))
+    later = publish(third, key.private_path, tmp_path / "lead-b7", "2026.12.7", TODAY,
+                    begun_from="2026.11.30", begun_sha256=held)  # fmt: skip
+    where.user_updates.mkdir()
+    shutil.copy(made, where.user_updates / "b6.navdir")
+    shutil.copy(later, where.user_updates / "b7.navdir")
+    said = changed_back(read_bundle(later, keys)[1], "2026.12.7", where, keys)  # verify's
+    assert said.startswith("the update 2026.12.7 changes back what the older update 2026.12.5")
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.5", "machine")
+    assert sorted(said.split()[0] for said in choice.set_aside) == ["b6.navdir", "b7.navdir"]
+
+
+def test_a_kept_copy_of_its_update_stays_in_use_away_from_its_folder(where, key, tmp_path):
+    """IT placed 2026.12.6 although verify said it changes back 2026.12.5: online it was
+    used, offline its kept copy was set aside and 2026.12.5 used, and back again, with a
+    copy in set-aside at every turn (re-attack on H444, 2026-12-05)."""
+    made = stale_pair(where, key, tmp_path)
+    assert select_directory(where, TODAY).version == "2026.12.5"  # a copy of it kept here
+    shutil.copy(made, where.machine_updates)
+    online = select_directory(where, TODAY)
+    assert (online.version, online.origin) == ("2026.12.6", "machine")
+    shutil.move(where.machine_updates, tmp_path / "offline")
+    offline = select_directory(where, TODAY)
+    assert (offline.version, offline.origin, offline.set_aside) == (
+        "2026.12.6",
+        "kept_unconfirmed",
+        [],
+    )
 
 
 def test_a_workers_copy_made_from_the_update_here_is_used(where, key, tmp_path):

@@ -51,8 +51,8 @@ def test_an_update_made_without_the_one_before_it_is_named_with_what_it_changes_
     assert said.startswith("the update 2026.12.5 changes back what the older update 2026.12.2")
     assert "0121 788 4333 (2026.12.5's: 0121 788 4300)" in said
     assert "Women's Aid" not in said  # its own change, made on purpose
-    # IT removed it, thinking that undid it (the lead's walk, 2026-12-03)
-    assert "removing it from IT's folder takes none back" in said
+    # removed from IT's folder, the laptops' kept copies are read as a worker's (H444)
+    assert "removed from IT's folder, it is set aside on laptops at their next check" in said
     choice = select_directory(where, TODAY)
     assert choice.version == "2026.12.5"
     assert in_use_changes_back(choice, where) == said
