@@ -70,8 +70,8 @@ def changes_undone(
     changed was not changed on purpose over the update's, and the evidence decides. A feed
     imported onto the lead's older import of another feed put that feed's number back over
     the correction published since, unsaid (H417)."""
-    new, old = _contacts(update), _contacts(shipped)
-    began = _contacts(base) if base is not None else {}
+    new, old = contacts(update), contacts(shipped)
+    began = contacts(base) if base is not None else {}
     undone: dict[str, str] = {}  # service id -> what is changed back, in words
     for service_id, row in sorted(new.items()):
         # edited in the copy: what the lead meant, that part only (an edit of its hours let
@@ -241,7 +241,7 @@ def _detail(part: str, value) -> str:
     return f"{part.replace('_', ' ')} {shown or 'none'}"
 
 
-def _contacts(data: bytes) -> dict[str, dict]:
+def contacts(data: bytes) -> dict[str, dict]:
     """Each service's name, contact (status, numbers in order, email, hours, then its
     DETAILS), person's check (its day, and the whole check), alert, the day its source was
     seen, and the day its directory was published."""

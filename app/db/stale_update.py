@@ -17,6 +17,7 @@ two updates whole.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from datetime import date
 from hashlib import sha256
 from pathlib import Path
@@ -24,7 +25,7 @@ from pathlib import Path
 from app.db.bundle import SUFFIX, claimed_manifest, read_bundle, read_signed_manifest
 from app.db.checks import Refused, check_database, version_above, version_key
 from app.db.directories import MAX_SHIPPED_BYTES, TRIES_IN_SHARE, Locations, Selection
-from app.db.overtaken import changes_undone, named
+from app.db.overtaken import changes_undone, contacts, named
 from app.db.regular_files import read_regular_file
 from app.db.trust import load_trusted_keys
 from app.db.update_folders import bundle_files
@@ -38,11 +39,6 @@ def older_update(
     copied over the first, replaced it on every laptop, re-attack round 2026-12-02) or
     below it, in IT's folder and this user's (the copies kept of IT's among them):
     (version, file, database)."""
-    return next(older_updates(where, keys, below, other_than), None)
-
-
-def older_updates(where: Locations, keys: dict, below: str, other_than: bytes = b""):
-    """Each such update, newest first, each content once."""
     found = []
     for folder in (where.machine_updates, where.user_updates):
         with contextlib.suppress(OSError):  # a folder out of reach: said at every start
@@ -64,18 +60,20 @@ def older_updates(where: Locations, keys: dict, below: str, other_than: bytes = 
     # minute (attack, H337); the publisher's own name first, as at a start
     tries: dict[str, int] = {}  # a database: whole reads made of it (read once is enough)
     for *_, version, path in sorted(versions, reverse=True):
-        found = None
-        with contextlib.suppress(Refused, OSError, ValueError):
+        # one this app cannot read is passed over, never stopping the reading (H448)
+        with contextlib.suppress(Refused, OSError, ValueError, LookupError, sqlite3.Error):
             signed = read_signed_manifest(path, keys).sha256
             if tries.get(signed, 0) >= TRIES_IN_SHARE:
                 continue
             tries[signed] = tries.get(signed, 0) + 1
             manifest, database = read_bundle(path, keys)
             tries[signed] = TRIES_IN_SHARE
+            # one this app cannot read (an older schema, a lead on an old release) is passed
+            # over: read, it stopped every start with an IndexError (third look, H448)
+            contacts(database)
             if manifest.directory_version == version and database != other_than:
-                found = version, path, database
-        if found is not None:
-            yield found
+                return version, path, database
+    return None
 
 
 def _version_at_most(version: str, below_key) -> bool:
@@ -97,36 +95,18 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         newer, newer_version, shipped, shipped_version, where, keys
     ):
         return said
-    # every older update here above the app's own, newest first: read against the newest
-    # alone, two stale updates copied in together (the second made from the first) passed
-    # the start, verify and the self-test, the first never read against the correction
-    # below it (re-attack on H444, 2026-12-05)
-    made_from = set(databases_held(newer))
-    base = None
-    for version, path, database in older_updates(where, keys, newer_version, newer):
-        if version_key(version) <= version_key(shipped_version):
-            return ""  # the app's own overtook the rest (app.db.overtaken says what of it)
-        digest = sha256(database).hexdigest()
-        if version != newer_version and digest in made_from:
-            # made from that very update: what it changes of it is its own edit (a slip in
-            # 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT told to
-            # put the slip back: attack round, H232). By content, not version: a copy whose
-            # own update IT had refused claimed a later version and went through (H241);
-            # every database the copy held, not its last: one withdrawn hid the one IT took
-            # (H243); and those that one was made from, in turn
-            made_from.update(databases_held(database))
-            continue
-        base = base or _began_from_here(newer, where, keys) or shipped
-        if said := _said_undone(newer, newer_version, version, path, database, base):
-            return said
-    return ""
-
-
-def _said_undone(
-    newer: bytes, newer_version: str, version: str, path: Path, database: bytes, base: bytes
-) -> str:
-    """In words for IT, what `newer` changes back of the older update `database` ("" if
-    nothing): every change, when the two are one version."""
+    older = older_update(where, keys, newer_version, newer)
+    if older is None or version_key(older[0]) <= version_key(shipped_version):
+        return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
+    version, path, database = older
+    if version != newer_version and sha256(database).hexdigest() in databases_held(newer):
+        # made from that very update: what it changes of it is its own edit (a slip in
+        # 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT told to put
+        # the slip back: attack round, H232). By content, not version: a copy whose own
+        # update IT had refused claimed a later version and went through (H241); every
+        # database the copy held, not its last: one withdrawn hid the one IT took (H243)
+        return ""
+    base = _began_from_here(newer, where, keys) or shipped
     # two of one version: "this one's", or both read "2026.12.5.2's" (the lead's walk)
     label = "this one's" if version == newer_version else f"{newer_version}'s"
     undone = changes_undone(database, newer, label, base=base)
