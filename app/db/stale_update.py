@@ -137,6 +137,41 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
     )
 
 
+LINKS_READ = 5  # updates made one from another, only in the worker's folder, read in turn
+
+
+def changed_back_along(newer: bytes, version: str, where: Locations, keys: dict, is_its) -> str:
+    """`changed_back`, and for an update made from the update before it here, when `is_its`
+    (version, database) says IT's folder does not hold that one, that one's, in turn. Two
+    stale updates copied into a worker's folder together, the second made from the first,
+    were used: the first was never read against the correction below it (re-attack on
+    H444, 2026-12-05; H449). A link whose own working copy began from an update no longer
+    here (the worker's folder keeps two) is not read: what it changed of that one cannot be
+    told from a change back (a slip put right read as one: third look, 2026-12-05)."""
+    said = changed_back(newer, version, where, keys)
+    for _ in range(LINKS_READ):
+        older = None if said else older_update(where, keys, version, newer)
+        if older is None or older[0] == version or is_its(older[0], older[2]):
+            return said
+        if sha256(older[2]).hexdigest() not in databases_held(newer):
+            return said  # not made from it: read above as an update made without it
+        version, newer = older[0], older[2]
+        began = begun_from(newer)
+        if began and began != _release_version(where) and not _began_from_here(newer, where, keys):
+            return ""
+        if said := changed_back(newer, version, where, keys):
+            return f"it was made from {version}, an update IT's folder does not hold, and {said}"
+    return said
+
+
+def _release_version(where: Locations) -> str:
+    try:
+        shipped = read_regular_file(where.shipped, MAX_SHIPPED_BYTES)
+        return check_database(shipped, validate_graph=False)[0]
+    except (Refused, OSError):
+        return ""
+
+
 def _began_from_here(newer: bytes, where: Locations, keys: dict) -> bytes | None:
     """The database the update's working copy began from, when an update here is that very
     database (by content): what the update changes of it is its own edit, and nothing else

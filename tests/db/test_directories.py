@@ -21,6 +21,7 @@ from app.db.directories import select_directory
 from app.db.install import install_bundle
 from app.db.loader import load_graph
 from app.db.regular_files import sha256_of
+from app.db.trust import load_trusted_keys
 from tests.conftest import REPO, shipped_changed
 
 TODAY = date(2026, 11, 21)
@@ -1010,6 +1011,58 @@ def test_a_workers_copy_changing_back_an_older_update_here_is_set_aside(
         "2026.12.5",
         [f"{name} {undoes}"],
     )
+
+
+def test_two_stale_updates_copied_in_together_are_both_set_aside(where, key, tmp_path):
+    """A second lead published 2026.12.6, then 2026.12.7 from the same working copy, both
+    without IT's 2026.12.5: copied in together, 2026.12.7 was read against 2026.12.6, which
+    it was made from, alone, and used (re-attack on H444, 2026-12-05; H449)."""
+    import hashlib
+
+    made = stale_pair(where, key, tmp_path)
+    second = read_bundle(made, load_trusted_keys(where.keys)[0])[1]
+    began = hashlib.sha256(SHIPPED.read_bytes()).hexdigest()
+    held = f"{began} {hashlib.sha256(second).hexdigest()}"
+    third = shipped_changed(tmp_path / "third.sqlite", HOURS.replace("17:00", "17:30"))
+    later = publish(third, key.private_path, tmp_path / "lead-b7", "2026.12.7", TODAY,
+                    begun_from="2026.11.30", begun_sha256=held)  # fmt: skip
+    where.user_updates.mkdir()
+    shutil.copy(made, where.user_updates / "b6.navdir")
+    shutil.copy(later, where.user_updates / "b7.navdir")
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.5", "machine")
+    assert sorted(said.split()[0] for said in choice.set_aside) == ["b6.navdir", "b7.navdir"]
+    (reason,) = (where.user_updates / "set-aside").glob("b7.navdir.*.reason.txt")
+    assert reason.read_text().startswith(
+        "it was made from 2026.12.6, an update IT's folder does not hold, and the update "
+        "2026.12.6 changes back what the older update 2026.12.5"
+    )
+
+
+def test_the_leads_own_chain_is_used_after_its_first_link_goes(where, key, tmp_path):
+    """The lead's laptop: IT's 2026.12.5 held a slip; the lead installed 2026.12.6 (the slip
+    put right, begun from 2026.12.5), then 2026.12.7 and 2026.12.8, each begun from the one
+    before. The worker's folder keeps two, so 2026.12.6 goes: 2026.12.7 is not read as a
+    change back of 2026.12.5's slip (third look at H448, 2026-12-05)."""
+    import hashlib
+
+    slip = "UPDATE phone SET number = '0121 788 4399' WHERE service_id = 'solihull-mash'"
+    publish(shipped_changed(tmp_path / "slip.sqlite", slip), key.private_path,
+            where.machine_updates, "2026.12.5", TODAY)  # fmt: skip
+    keys = load_trusted_keys(where.keys)[0]
+    before = select_directory(where, TODAY).data
+    for n, version in enumerate(("2026.12.6", "2026.12.7", "2026.12.8")):
+        edits = [HOURS.replace("17:00", f"17:{n}0")]  # the slip put right: the app's own number
+        database = shipped_changed(tmp_path / f"{version}.sqlite", *edits)
+        began = ("2026.12.5", "2026.12.6", "2026.12.7")[n]
+        held = hashlib.sha256(before).hexdigest()
+        made = publish(database, key.private_path, tmp_path / version, version, TODAY,
+                       begun_from=began, begun_sha256=held)  # fmt: skip
+        assert install_bundle(made, where, TODAY).version == version
+        before = read_bundle(made, keys)[1]
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin, choice.set_aside) == ("2026.12.8", "user", [])
+    assert len(list(where.user_updates.glob("installed-*.navdir"))) == 2  # 2026.12.6 went
 
 
 def test_a_kept_copy_of_its_update_stays_in_use_away_from_its_folder(where, key, tmp_path):
