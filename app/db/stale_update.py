@@ -147,14 +147,21 @@ def changed_back_along(newer: bytes, version: str, where: Locations, keys: dict,
     were used: the first was never read against the correction below it (re-attack on
     H444, 2026-12-05; H449). A link whose own working copy began from an update no longer
     here (the worker's folder keeps two) is not read: what it changed of that one cannot be
-    told from a change back (a slip put right read as one: third look, 2026-12-05)."""
+    told from a change back (a slip put right read as one: third look, 2026-12-05). More
+    links than a laptop's own ever holds (it keeps two) are not used: seven stale updates
+    copied in together passed, the fifth link read never reaching the first (fourth look)."""
     said = changed_back(newer, version, where, keys)
-    for _ in range(LINKS_READ):
+    for link in range(LINKS_READ + 1):
         older = None if said else older_update(where, keys, version, newer)
         if older is None or older[0] == version or is_its(older[0], older[2]):
             return said
         if sha256(older[2]).hexdigest() not in databases_held(newer):
             return said  # not made from it: read above as an update made without it
+        if link == LINKS_READ:
+            return (
+                f"it was made from more than {LINKS_READ} updates in turn that IT's folder does "
+                "not hold; a lead's own laptop keeps two: IT runs `directory verify` on it"
+            )
         version, newer = older[0], older[2]
         began = begun_from(newer)
         if began and began != _release_version(where) and not _began_from_here(newer, where, keys):

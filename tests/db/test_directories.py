@@ -1140,3 +1140,27 @@ def test_an_older_update_this_app_cannot_read_never_stops_a_start(where, key, tm
     shutil.copy(made, where.user_updates / "b.navdir")
     choice = select_directory(where, TODAY)  # no exception
     assert (choice.version, choice.origin) == ("2026.12.5", "machine")
+
+
+def test_a_chain_longer_than_a_laptop_keeps_is_not_used(where, key, tmp_path):
+    """Seven stale updates from one working copy, copied in together, passed: the five links
+    read never reached the first, the one that changes back 2026.12.5's correction (fourth
+    look at H449, 2026-12-05)."""
+    import hashlib
+
+    stale_pair(where, key, tmp_path)
+    keys = load_trusted_keys(where.keys)[0]
+    held = [hashlib.sha256(SHIPPED.read_bytes()).hexdigest()]
+    where.user_updates.mkdir()
+    for n in range(7):
+        version = f"2026.12.{6 + n}"
+        database = shipped_changed(
+            tmp_path / f"{version}.sqlite", HOURS.replace("17:00", f"1{n}:30")
+        )
+        made = publish(database, key.private_path, tmp_path / version, version, TODAY,
+                       begun_from="2026.11.30", begun_sha256=" ".join(held))  # fmt: skip
+        held.append(hashlib.sha256(read_bundle(made, keys)[1]).hexdigest())
+        shutil.copy(made, where.user_updates / f"w{n}.navdir")
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin) == ("2026.12.5", "machine")
+    assert len(choice.set_aside) == 7
