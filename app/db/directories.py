@@ -371,8 +371,10 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
                 failed_in_share += origin == "machine"
                 continue
             if mine and ident not in undoes:  # H444
+                from app.db.stale_update import changes_back_here  # only then: reads updates
+
                 its = lambda v, db: (v, hashlib.sha256(db).hexdigest()) in in_share  # noqa: E731
-                undoes[ident] = _changes_back_here(data, again.directory_version, where, keys, its)
+                undoes[ident] = changes_back_here(data, again.directory_version, where, keys, its)
             if mine and undoes[ident]:
                 refuse(choice, origin, path, UNDOES, details=undoes[ident])
                 continue
@@ -394,20 +396,6 @@ UNDOES = (
     "it changes back corrections already made on this computer, so it is not used (IT: the "
     "reason is beside the file in set-aside)"
 )
-
-
-def _changes_back_here(data: bytes, version: str, where: Locations, keys, is_its) -> str:
-    """What a bundle in the worker's folder, not in IT's, changes back of an older update
-    here (or of the app's own directory). Install refused such a bundle, but the same file
-    copied into the folder was used at the next start, the lead's correction undone, and
-    the worker told nothing (attack, 2026-12-05; H444). Read only for such a bundle: the
-    one IT placed IT's verify read."""
-    from app.db.stale_update import changed_back_along  # only then: it reads updates whole
-
-    try:
-        return changed_back_along(data, version, where, keys, is_its)
-    except Exception:  # one update this app cannot read never stops a start
-        return ""  # and the bundle is used, as before this rule (IT's verify names it)
 
 
 def _read_whole(path: Path, keys, manifest: Manifest, release) -> tuple[Manifest, bytes]:

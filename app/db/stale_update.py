@@ -140,6 +140,18 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
 LINKS_READ = 5  # updates made one from another, only in the worker's folder, read in turn
 
 
+def changes_back_here(data: bytes, version: str, where: Locations, keys, is_its) -> str:
+    """What a bundle in the worker's folder, not in IT's, changes back of an older update
+    here (or of the app's own directory). Install refused such a bundle, but the same file
+    copied into the folder was used at the next start, the lead's correction undone, and
+    the worker told nothing (attack, 2026-12-05; H444). Read only for such a bundle: the
+    one IT placed IT's verify read."""
+    try:
+        return changed_back_along(data, version, where, keys, is_its)
+    except Exception:  # one update this app cannot read never stops a start
+        return ""  # and the bundle is used, as before this rule (IT's verify names it)
+
+
 def changed_back_along(newer: bytes, version: str, where: Locations, keys: dict, is_its) -> str:
     """`changed_back`, and for an update made from the update before it here, when `is_its`
     (version, database) says IT's folder does not hold that one, that one's, in turn. Two
