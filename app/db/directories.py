@@ -46,9 +46,13 @@ from app.db.trust import (
     load_trusted_keys,
 )
 from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
+from app.db.used_here import note_used
 from app.machine import installed_by_it, machine_folders, others_could_change
 from app.records import record
 
+# updates used after every check of their day: not a kept copy used with IT's folder out
+# of reach (never read for what it changes back), nor the app's own or one named by hand
+CHECKED_HERE = ("machine", "user", "kept", "kept_removed")
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
 MAX_SHIPPED_BYTES = 256 * 1024 * 1024
 ORIGINS = {
@@ -203,6 +207,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             return _expiry_noted(choice, today)
         choice.refused += key_file_problems(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
+        if choice.origin in CHECKED_HERE:  # a link of a chain later read by it (H450)
+            note_used(where.user_updates, choice.sha256)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or _keep_copy(choice, where):

@@ -29,6 +29,7 @@ from app.db.overtaken import changes_undone, contacts, named
 from app.db.regular_files import read_regular_file
 from app.db.trust import load_trusted_keys
 from app.db.update_folders import bundle_files
+from app.db.used_here import used_here
 
 
 def older_update(
@@ -158,8 +159,10 @@ def changed_back_along(newer: bytes, version: str, where: Locations, keys: dict,
     stale updates copied into a worker's folder together, the second made from the first,
     were used: the first was never read against the correction below it (re-attack on
     H444, 2026-12-05; H449). A link whose own working copy began from an update no longer
-    here (the worker's folder keeps two) is not read: what it changed of that one cannot be
-    told from a change back (a slip put right read as one: third look, 2026-12-05). More
+    here (the worker's folder keeps two) is not read if this laptop used it: what it changed
+    of that one cannot be told from a change back (a slip put right read as one: third look,
+    2026-12-05). One it never used is read: a mistaken lead's stale chain, its first link
+    dropped, passed (fourth look, 2026-12-05; H450). More
     links than a laptop's own ever holds (it keeps two) are not used: seven stale updates
     copied in together passed, the fifth link read never reaching the first (fourth look)."""
     said = changed_back(newer, version, where, keys)
@@ -175,12 +178,23 @@ def changed_back_along(newer: bytes, version: str, where: Locations, keys: dict,
                 "not hold; a lead's own laptop keeps two: IT runs `directory verify` on it"
             )
         version, newer = older[0], older[2]
-        began = begun_from(newer)
-        if began and began != _release_version(where) and not _began_from_here(newer, where, keys):
+        if _own_link_begun_elsewhere(newer, where, keys):
             return ""
         if said := changed_back(newer, version, where, keys):
             return f"it was made from {version}, an update IT's folder does not hold, and {said}"
     return said
+
+
+def _own_link_begun_elsewhere(link: bytes, where: Locations, keys: dict) -> bool:
+    """A link this laptop used (H450), begun from an update neither here nor the release:
+    this laptop's own chain, its first link gone."""
+    began = begun_from(link)
+    return (
+        bool(began)
+        and began != _release_version(where)
+        and sha256(link).hexdigest() in used_here(where.user_updates)
+        and not _began_from_here(link, where, keys)
+    )
 
 
 def _release_version(where: Locations) -> str:

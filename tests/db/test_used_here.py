@@ -1,0 +1,119 @@
+"""The updates a laptop has used: its own chain passes, a chain it never used is read."""
+
+import hashlib
+import shutil
+from datetime import date
+
+import pytest
+
+from app.db.bundle import publish, read_bundle
+from app.db.directories import Locations, select_directory
+from app.db.install import install_bundle
+from app.db.trust import load_trusted_keys
+from app.db.used_here import KEPT, RECORD, note_used, used_here
+from tests.conftest import REPO, shipped_changed
+
+TODAY = date(2026, 11, 21)
+SHIPPED = REPO / "resources" / "directory.sqlite"
+MASH = "UPDATE phone SET number = '{}' WHERE service_id = 'solihull-mash'"
+HOURS = "UPDATE schedule SET description = 'Mon-Fri 9:00-{}' WHERE service_id = 'bswa'"
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_a_start_records_the_update_it_uses_once(where, key):
+    made = publish(SHIPPED, key.private_path, where.user_updates, "2026.12.6", TODAY)
+    choice = select_directory(where, TODAY)
+    select_directory(where, TODAY)
+    assert choice.path == made and used_here(where.user_updates) == [choice.sha256]
+
+
+def test_the_apps_own_directory_is_never_recorded(where):
+    select_directory(where, TODAY)
+    assert used_here(where.user_updates) == []
+
+
+def test_a_record_that_is_not_one_reads_as_none_and_is_kept_short(tmp_path):
+    (tmp_path / RECORD).write_bytes(b"\xff\xfe junk\n" + b"a" * 63 + b"\n")
+    assert used_here(tmp_path) == []
+    shas = [sha(bytes([n])) for n in range(KEPT + 5)]
+    for one in shas:
+        note_used(tmp_path, one)
+    note_used(tmp_path, "not a sha256")
+    assert used_here(tmp_path) == shas[-KEPT:]
+    assert used_here(None) == [] and note_used(None, shas[0]) is None
+
+
+def test_a_record_that_cannot_be_written_never_stops_a_start(where, key):
+    publish(SHIPPED, key.private_path, where.user_updates, "2026.12.6", TODAY)
+    (where.user_updates / RECORD).mkdir()  # a folder in its place: every write fails
+    assert select_directory(where, TODAY).version == "2026.12.6"
+
+
+def chain(lead: Locations, key, tmp_path, versions, first_began="2026.11.30") -> list:
+    """A lead's updates, each begun from the one in use on the lead's laptop and installed
+    there, as the lead works: the files installed, newest first, once the folder keeps two."""
+    keys = load_trusted_keys(lead.keys)[0]
+    began, before = first_began, select_directory(lead, TODAY).data
+    for n, version in enumerate(versions):
+        database = shipped_changed(tmp_path / f"{version}.sqlite", HOURS.format(f"17:{n}5"))
+        made = publish(database, key.private_path, tmp_path / version, version, TODAY,
+                       begun_from=began, begun_sha256=sha(before))  # fmt: skip
+        assert install_bundle(made, lead, TODAY).version == version
+        began, before = version, read_bundle(made, keys)[1]
+    return sorted(lead.user_updates.glob("installed-*.navdir"))
+
+
+@pytest.fixture
+def lead(tmp_path, where):
+    """A second lead's laptop, trusting the same key, that never received IT's update."""
+    shipped = tmp_path / "lead" / "install" / "directory.sqlite"
+    shipped.parent.mkdir(parents=True)
+    shutil.copy(where.shipped, shipped)
+    shutil.copy(where.shipped.with_name("directory.sqlite.sha256"), shipped.parent)
+    return Locations(shipped, where.keys, tmp_path / "lead" / "it", tmp_path / "lead" / "user")
+
+
+def test_a_leads_stale_chain_its_first_link_gone_is_set_aside(where, lead, key, tmp_path):
+    """A lead whose laptop never had IT's 2026.12.5 (Solihull's front door corrected)
+    published and installed 2026.12.6, .7 and .8, each from the one before; the folder
+    keeps two, and those two, given to a worker, put the old number back at every start:
+    2026.12.7, begun from 2026.12.6 (gone), was passed as the laptop's own chain (fourth
+    look at H449, 2026-12-05; H450). On the lead's laptop, which used them, they stay."""
+    corrected = shipped_changed(tmp_path / "corrected.sqlite", MASH.format("0121 788 4333"))
+    publish(corrected, key.private_path, where.machine_updates, "2026.12.5", TODAY)
+    files = chain(lead, key, tmp_path, ("2026.12.6", "2026.12.7", "2026.12.8"))
+    assert len(files) == 2
+    where.user_updates.mkdir()
+    for n, file in enumerate(files):
+        shutil.copy(file, where.user_updates / f"from-lead-{n}.navdir")
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin, len(choice.set_aside)) == ("2026.12.5", "machine", 2)
+    assert select_directory(lead, TODAY).version == "2026.12.8"
+
+
+def test_a_stale_pair_begun_from_an_update_never_here_is_set_aside(where, key, tmp_path):
+    """IT's 2026.12.4, then 2026.12.5 (made from it, the front door corrected) in its folder;
+    a lead's 2026.12.6 and .7 begun from 2026.12.4, which a new laptop never held: both
+    copied in, .7 was used with the old number (fourth look at H449, 2026-12-05; H450)."""
+    keys = load_trusted_keys(where.keys)[0]
+    fourth = publish(shipped_changed(tmp_path / "4.sqlite", HOURS.format("16:00")),
+                     key.private_path, tmp_path / "it-4", "2026.12.4", TODAY)  # fmt: skip
+    began = read_bundle(fourth, keys)[1]
+    fifth = shipped_changed(
+        tmp_path / "5.sqlite", HOURS.format("16:00"), MASH.format("0121 788 4333")
+    )
+    publish(fifth, key.private_path, where.machine_updates, "2026.12.5", TODAY,
+            begun_from="2026.12.4", begun_sha256=sha(began))  # fmt: skip
+    held = [sha(began)]
+    where.user_updates.mkdir()
+    for version in ("2026.12.6", "2026.12.7"):
+        database = shipped_changed(tmp_path / f"{version}.sqlite", HOURS.format(version[-1]))
+        made = publish(database, key.private_path, tmp_path / version, version, TODAY,
+                       begun_from="2026.12.4", begun_sha256=" ".join(held))  # fmt: skip
+        held.append(sha(read_bundle(made, keys)[1]))
+        shutil.copy(made, where.user_updates)
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin, len(choice.set_aside)) == ("2026.12.5", "machine", 2)
