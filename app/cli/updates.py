@@ -310,8 +310,8 @@ def diff(old: Path, new: Path, keys) -> int:
 def _release_here() -> bytes | None:
     """This app's own directory, whose rules its laptops use; None when it cannot be read
     (each database is then read with its own)."""
-    from app.db.directories import MAX_SHIPPED_BYTES
     from app.db.regular_files import read_regular_file
+    from app.db.shipped_check import MAX_SHIPPED_BYTES
     from app.in_force import locations_in_force
 
     try:
@@ -322,8 +322,8 @@ def _release_here() -> bytes | None:
 
 def _checked_bytes(path: Path, keys) -> bytes:
     """A bundle's database once its signature and hash hold; a database file as it is."""
-    from app.db.directories import MAX_SHIPPED_BYTES
     from app.db.regular_files import read_regular_file
+    from app.db.shipped_check import MAX_SHIPPED_BYTES
 
     if named_as_bundle(path.name):
         manifest, database = read_bundle(path, keys())

@@ -38,6 +38,7 @@ from app.db.refusals import (
 )
 from app.db.regular_files import read_regular_file
 from app.db.replaced import say_replaced
+from app.db.shipped_check import MAX_SHIPPED_BYTES, check_shipped
 from app.db.trust import (
     KeySources,
     TrustedKey,
@@ -47,14 +48,13 @@ from app.db.trust import (
 )
 from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
 from app.db.used_here import note_used
-from app.machine import installed_by_it, machine_folders, others_could_change
+from app.machine import machine_folders
 from app.records import record
 
 # updates used after every check of their day: not a kept copy used with IT's folder out
 # of reach (never read for what it changes back), nor the app's own or one named by hand
 CHECKED_HERE = ("machine", "user", "kept", "kept_removed")
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
-MAX_SHIPPED_BYTES = 256 * 1024 * 1024
 ORIGINS = {
     "shipped": "installed with the app",
     "machine": "IT's update folder",
@@ -167,7 +167,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
     choice = Selection(None)
     try:
         data = read_regular_file(where.shipped, MAX_SHIPPED_BYTES, locked_retry=0.5)
-        _check_shipped(where.shipped, data)
+        check_shipped(where.shipped, data)
         version, _ = check_database(data, validate_graph=False)  # validated when loaded
         choice.take(where.shipped, data, version, "shipped")
         choice.release = data
@@ -238,25 +238,6 @@ def unverified(path: Path) -> Selection:
         return choice
     choice.take(path, data, version, "unverified")
     return choice
-
-
-def _check_shipped(path: Path, data: bytes) -> None:
-    record = path.with_name(path.name + ".sha256")
-    unread = Refused(f"{path} has no readable .sha256 beside it")
-    for place in (path, record) if installed_by_it() else ():
-        try:
-            why = others_could_change(place)  # its .sha256 rewritten with it passed
-        except OSError as error:  # gone (a virus scanner's quarantine): "FileNotFoundError"
-            gone = f"{place} cannot be read now ({error.strerror or error})"  # (H445)
-            raise (unread if place == record else Refused(gone)) from None
-        if why:
-            raise Refused(f"{place} {why}: reinstall Navigator writable by administrators only")
-    try:  # locked for a moment as the directory may be (H364)
-        expected = read_regular_file(record, 4096, locked_retry=0.5).decode().split()[0]
-    except (Refused, UnicodeDecodeError, IndexError):
-        raise unread from None
-    if hashlib.sha256(data).hexdigest() != expected:
-        raise Refused(f"{path} has been altered since it was installed (sha256 differs)")
 
 
 TRIES_IN_SHARE = 3  # places in IT's share read whole for one signed manifest, at most

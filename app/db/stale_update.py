@@ -24,9 +24,10 @@ from pathlib import Path
 
 from app.db.bundle import SUFFIX, claimed_manifest, read_bundle, read_signed_manifest
 from app.db.checks import Refused, check_database, version_above, version_key
-from app.db.directories import MAX_SHIPPED_BYTES, TRIES_IN_SHARE, Locations, Selection
+from app.db.directories import TRIES_IN_SHARE, Locations, Selection
 from app.db.overtaken import changes_undone, contacts, named
 from app.db.regular_files import read_regular_file
+from app.db.shipped_check import MAX_SHIPPED_BYTES
 from app.db.trust import load_trusted_keys
 from app.db.update_folders import bundle_files
 from app.db.used_here import used_here

@@ -923,26 +923,6 @@ def test_an_update_folder_any_user_can_change_is_named_for_it(where, key):
     assert said and f"is reached through a folder ({elsewhere}) that can be changed" in said[0]
 
 
-def test_the_apps_own_directorys_record_unreadable_for_a_moment_is_read_once_more(where):
-    """Its .sha256 beside it, locked for a moment at start as the directory may be, gave a
-    whole session on last-resort numbers (re-attack, 2026-12-04; H364). Here the name is
-    there and reads nothing until its file is written a moment later."""
-    import threading
-
-    record = where.shipped.with_name(where.shipped.name + ".sha256")
-    text = record.read_bytes()
-    later = record.with_name("written-later.sha256")
-    record.unlink()
-    record.symlink_to(later)
-    timer = threading.Timer(0.05, later.write_bytes, [text])
-    timer.start()
-    try:
-        choice = select_directory(where, TODAY)
-    finally:
-        timer.join()
-    assert choice.origin == "shipped" and choice.release is not None, choice.refused
-
-
 CORRECTED = "UPDATE phone SET number = '0121 788 4333' WHERE service_id = 'solihull-mash'"
 HOURS = "UPDATE schedule SET description = 'Mon-Fri 9:00-17:00' WHERE service_id = 'bswa'"
 
@@ -1097,19 +1077,6 @@ def test_a_workers_copy_made_from_the_update_here_is_used(where, key, tmp_path):
     assert install_bundle(made, where).version == "2026.12.6"
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.origin, choice.set_aside) == ("2026.12.6", "user", [])
-
-
-@pytest.mark.skipif(os.name == "nt", reason="Windows: the MSI's ACL guards the folder")
-def test_the_apps_own_directorys_record_gone_is_refused_in_words(where, monkeypatch):
-    """Quarantined by a virus scanner, the .sha256 beside the installed app's directory gave
-    "FileNotFoundError" at start, and "Something unexpected went wrong" at every check
-    (attack, 2026-12-05; H445)."""
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    where.shipped.with_name("directory.sqlite.sha256").unlink()
-    choice = select_directory(where, TODAY)
-    assert choice.path is None
-    assert choice.refused == [f"shipped directory directory.sqlite: {where.shipped} has no "
-                              "readable .sha256 beside it"]  # fmt: skip
 
 
 def test_an_older_update_this_app_cannot_read_never_stops_a_start(where, key, tmp_path):
