@@ -66,6 +66,9 @@ class CaseSession:
         self.worded: dict[str, str] = {}  # the words each answer was given to
         self.position = 0
         self.editing: str | None = None  # an answer from settings, changed before it is reached
+        # one answer being changed (go_to): the others still stand, and the walk goes on to
+        # what is still unanswered, then the plan
+        self.correcting = False
         self._refresh()
         self._skip_prefilled()
 
@@ -81,6 +84,19 @@ class CaseSession:
     def _before(self) -> dict[str, Any]:
         """The answers given to the questions before the one on screen."""
         return {q: self.answers[q] for q in self.path[: self.position] if q in self.answers}
+
+    def _standing(self) -> dict[str, Any]:
+        """The answers in force on the page on screen: those before it, and while one answer
+        is being changed, every other on the path (the reminders of the later answers went
+        while the area was changed from the plan, as if the case was lost: officer walk,
+        2026-12-05)."""
+        if not self.correcting:
+            return self._before()
+        return {q: self.answers[q] for q in self.path if q in self.answers}
+
+    def _resume_at(self) -> int:
+        """Where the walk goes on: the plan, or the first question still unanswered."""
+        return len(self.path) - (0 if self.full.plan else 1)
 
     def _refresh(self) -> None:
         self.full: Step = self.pathway.step(self.answers, self.settings)
@@ -219,19 +235,14 @@ class CaseSession:
         self._refresh()
         if self.editing is not None:
             self.editing = None  # the walk stays where it was
-            return
-        self.position += len(answers)
-        self._skip_prefilled()
-
-    def answer_resuming(self, value: Any, resuming: bool) -> bool:
-        """The answer; after a correction (`resuming`), on to what is still unanswered, then
-        the plan (a question the change made needed was followed by every later page again,
-        review 2026-12-01). Whether the walk is still resuming."""
-        self.answer(value)
-        if not resuming:
-            return False
-        self.finish()
-        return self.question is not None
+        else:
+            self.position += len(answers)
+            self._skip_prefilled()
+        if self.correcting:
+            # on to what is still unanswered, then the plan: a question the change made
+            # needed was followed by every later page again (review 2026-12-01)
+            self.finish()
+            self.correcting = self.question is not None
 
     def _note_ticks(self, answers: dict[str, Any]) -> None:
         """Of the ticks the app showed (ticked_when), which the worker kept (the app's) and
@@ -256,6 +267,7 @@ class CaseSession:
 
     def back(self) -> bool:
         """One question back (past answers from settings); False at the first question."""
+        self.correcting = False  # the worker walks back page by page now
         if self.editing is not None:
             self.editing = None
             return True
@@ -269,7 +281,8 @@ class CaseSession:
 
     def go_to(self, question_id: str) -> None:
         """Show a question on the path again (read-back edits it), or one filled in from
-        settings that the walk has not reached yet."""
+        settings that the walk has not reached yet. The others still stand."""
+        self.correcting = True
         if question_id in self.path:
             self.position = self._page_start(self.path.index(question_id))
         elif question_id in self.prefill:
@@ -278,7 +291,7 @@ class CaseSession:
     def finish(self) -> None:
         """On to the plan, or the first question still unanswered (after read-back, or after
         correcting one answer): the answers after it are kept, not asked again."""
-        self.position = self._page_start(len(self.path) - (0 if self.full.plan else 1))
+        self.position = self._page_start(self._resume_at())
 
     def _page_start(self, position: int) -> int:
         """The first question of the page a question is shown on (itself if on its own)."""
@@ -326,7 +339,7 @@ class CaseSession:
         Dash was done (review 2026-12-01)."""
         if self.plan is not None:
             return self.plan.reminders
-        given = self._before()
+        given = self._standing()
         question = self.question
         if held and question is not None and question.answer_type == "checklist":
             given[question.id] = held  # items not held yet are not given (not "no")
@@ -358,14 +371,20 @@ class CaseSession:
         questions, rank = graph.questions, graph.ask_order()
         on_screen = shown.questions if shown else (self.question,) if self.question else ()
         current = [q.section for q in on_screen]
-        asked = {questions[q].section for q in self.path[: self.position]}
+        # while one answer is changed, the task list stands as the walk will go on: the
+        # later sections showed "to do" as if the case was lost (officer walk, 2026-12-05)
+        reached = self._resume_at() if self.correcting else self.position
+        asked = {questions[q].section for q in self.path[:reached]}
         order = list(dict.fromkeys(q.section for q in questions.values()))
         # passed only once the flow is beyond the last of its questions: Risk asked after
         # the household for a worried friend showed "not needed", then was asked
         last = {section: -1 for section in order}
         for q, place in rank.items():
             last[questions[q].section] = max(last[questions[q].section], place)
-        now = rank.get(on_screen[0].id, len(rank)) if on_screen else len(rank)
+        going_on = (
+            self.path[reached : reached + 1] if self.correcting else [q.id for q in on_screen]
+        )
+        now = rank.get(going_on[0], len(rank)) if going_on else len(rank)
         states = []
         for section in order:
             if section in current:

@@ -79,7 +79,6 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.user_data = user_data  # None: nothing is kept (tests of the walk alone)
         self.pathway = pathway
         self.session = CaseSession(pathway, pathway.graph.settings, _prefill(settings))
-        self.resume_after_edit = False  # one answer corrected: then back to where we were
         self.clipboard = ClipboardGuard(self.case_texts)
         self.active_file_dialog = None
         self.pdf_path_provider: Callable[[], str | None] = self._ask_pdf_path
@@ -190,7 +189,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         question = self.session.question
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
-        self.resume_after_edit = self.session.answer_resuming(value, self.resume_after_edit)
+        self.session.answer(value)
         # "Summary copied: paste it into the form" stood after a correction changed the plan,
         # inviting the old summary into a referral form (review 2026-12-01)
         self._reset_status()
@@ -230,11 +229,9 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         ):
             return
         self.session.go_to(question_id)
-        self.resume_after_edit = True
         self.refresh()
 
     def back(self) -> None:
-        self.resume_after_edit = False  # the worker walks back page by page now
         if self.session.back():
             self.refresh()
 

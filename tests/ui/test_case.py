@@ -146,7 +146,7 @@ def test_a_dash_yes_shows_its_box_ticked_and_a_correction_keeps_the_medical_chec
     walk_session(session, {**answers, "strangulation_recent": "yes"})
     assert "urgent_medical_check" in {a.kind for a in session.plan.actions}
     session.go_to("age_group")
-    session.answer_resuming("under_16", resuming=True)
+    session.answer("under_16")
     walk_session(session, {})
     assert session.answers["additional_needs"] == ["non_fatal_strangulation"]
     assert "dash_answers" not in session.path
@@ -165,7 +165,7 @@ def test_a_tick_the_dash_gave_goes_when_its_dash_answer_is_corrected(pathway):
     walk_session(session, {**answers, **needs, "strangulation_recent": "yes"})
     assert "urgent_medical_check" in {a.kind for a in session.plan.actions}
     session.go_to("dash_answers")
-    session.answer_resuming({**dash, "dash_15": "no", "dash_08": "no"}, resuming=True)
+    session.answer({**dash, "dash_15": "no", "dash_08": "no"})
     walk_session(session, {})
     assert session.answers["additional_needs"] == ["interpreter"]  # the worker's own stays
     assert "urgent_medical_check" not in {a.kind for a in session.plan.actions}
@@ -190,7 +190,7 @@ def test_a_dash_left_not_completed_keeps_the_need_it_had_ticked(pathway):
     )
     assert "urgent_medical_check" in kinds(session)
     session.go_to("dash_answers")
-    session.answer_resuming(None, resuming=True)
+    session.answer(None)
     walk_session(session, {})
     assert session.answers["additional_needs"] == ["non_fatal_strangulation"]
     assert "urgent_medical_check" in kinds(session)
@@ -203,11 +203,11 @@ def test_a_dash_answer_corrected_to_yes_ticks_its_need_and_outlives_the_dash(pat
     session = adult_with_dash(pathway, no)
     assert "urgent_medical_check" not in kinds(session)
     session.go_to("dash_answers")
-    session.answer_resuming({**no, "dash_15": "yes"}, resuming=True)
+    session.answer({**no, "dash_15": "yes"})
     walk_session(session, {"strangulation_recent": "yes"})
     assert session.answers["additional_needs"] == ["non_fatal_strangulation"]
     session.go_to("age_group")
-    session.answer_resuming("under_16", resuming=True)
+    session.answer("under_16")
     walk_session(session, {})
     assert "urgent_medical_check" in kinds(session)
 
@@ -219,7 +219,7 @@ def test_a_dash_left_before_the_needs_page_ticks_no_need_there(pathway):
     session, _ = at_the_needs_after_a_dash(pathway, yes=(5, 8))
     assert session.page.answers["additional_needs"] == ["stalking", "suicide_risk"]
     session.go_to("age_group")
-    session.answer_resuming("under_16", resuming=True)
+    session.answer("under_16")
     walk_session(session, {}, until=at_the_needs_page)
     assert not session.page.answers.get("additional_needs")  # shown unticked
     walk_session(session, {"additional_needs": []})  # "None of these"
@@ -234,7 +234,7 @@ def test_a_need_the_worker_unticked_is_never_ticked_again_by_the_app(pathway):
     answers |= {"abuse_types": ["domestic_abuse"], "dash_answers": dash, "safe_tonight": "yes"}
     walk_session(session, {**answers, "additional_needs": []})  # unticked by the worker
     session.go_to("dash_answers")
-    session.answer_resuming({**dash, "dash_01": "yes"}, resuming=True)  # another item
+    session.answer({**dash, "dash_01": "yes"})  # another item
     walk_session(session, {})
     assert session.answers["additional_needs"] == []
 
@@ -249,17 +249,17 @@ def test_consent_is_asked_again_when_a_correction_changes_who_is_telling(pathway
     walk_session(session, answers)
     asked = pathway.graph.questions["consent_to_share"].prompt
     session.go_to("age_group")  # a change that leaves the words as they were: kept
-    session.answer_resuming("adult", resuming=True)
+    session.answer("adult")
     assert session.answers["consent_to_share"] == "yes" and session.plan is not None
     session.go_to("discloser")
-    session.answer_resuming("concerned_other", resuming=True)
+    session.answer("concerned_other")
     walk_session(session, answers, until=lambda s: s.question.id == "consent_to_share")
     assert "consent_to_share" not in session.answers
     assert session.question.prompt != asked  # now in the words for someone worried
     session.answer("not_asked")
     walk_session(session, answers)
     session.go_to("discloser")
-    session.answer_resuming("person_harmed", resuming=True)
+    session.answer("person_harmed")
     assert session.question.id == "consent_to_share" and session.question.prompt == asked
 
 
@@ -286,7 +286,7 @@ def test_a_tier_changed_to_1_asks_the_judgement_again_and_keeps_marac_in_reach(p
     session, answers = high_by_the_dash_alone(pathway)
     assert "marac_referral" in {a.kind for a in session.plan.actions}
     session.go_to("tier")
-    session.answer_resuming(1, resuming=True)
+    session.answer(1)
     asked = [] if session.question is None else [session.question.id]  # what it asks now
     walk_session(session, answers, until=at_the_judgement)
     assert session.question.id == "professional_judgement_high_risk", asked
@@ -296,7 +296,7 @@ def test_a_tier_changed_to_1_asks_the_judgement_again_and_keeps_marac_in_reach(p
     assert session.plan.risk.basis == "at tier 1 your safeguarding lead completes the Dash"
     session.go_to("professional_judgement_high_risk")
     high = {"professional_judgement_high_risk": True, "marac_in_last_12_months": "no"}
-    session.answer_resuming(session.value_on_screen(lambda q: high[q.id]), resuming=True)
+    session.answer(session.value_on_screen(lambda q: high[q.id]))
     walk_session(session, {})
     assert {"marac_referral", "inform_safeguarding_lead"} <= {a.kind for a in session.plan.actions}
 
@@ -306,8 +306,29 @@ def test_a_change_to_the_person_causing_harm_telling_asks_the_judgement_again(pa
     answers stood, and MARAC and the IDVA went (round-3 review 2026-12-01)."""
     session, answers = high_by_the_dash_alone(pathway)
     session.go_to("discloser")
-    session.answer_resuming("person_causing_harm", resuming=True)
+    session.answer("person_causing_harm")
     walk_session(session, answers, until=at_the_judgement)
     assert session.question is not None, "the judgement was not asked again"
     assert "professional_judgement_high_risk" not in session.answers
     assert session.question.prompt.startswith("From what they have told you")
+
+
+def test_changing_one_answer_from_the_plan_keeps_the_task_list_and_reminders(pathway):
+    """The area changed from the plan showed Risk, Household, Needs and Sharing "to do" and
+    took the strangulation reminders from view, as if the case was lost (officer walk,
+    2026-12-05). Back from there walks page by page again, as before."""
+    session, answers = at_the_needs_after_a_dash_strangulation(pathway)
+    walk_session(session, {**answers, "strangulation_recent": "yes"})
+    done = {s.name: s.state for s in session.sections()}
+    reminders = {r.id for r in session.reminders}
+    assert "strangulation_red_flag" in reminders and "to do" not in done.values()
+    session.go_to("age_group")
+    states = {s.name: s.state for s in session.sections()}
+    assert states == {**done, "About the person": "in progress"}
+    assert {r.id for r in session.reminders} == reminders
+    session.answer("adult")
+    assert session.plan is not None and not session.correcting
+    session.go_to("age_group")
+    assert session.back()  # to who is telling: the walk page by page
+    assert not session.correcting and "to do" in {s.state for s in session.sections()}
+    assert "strangulation_red_flag" not in {r.id for r in session.reminders}

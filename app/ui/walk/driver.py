@@ -22,7 +22,6 @@ class WalkDriver(QObject):
         self.conversation = conversation
         self.today = today
         self.session: CaseSession | None = None
-        self.resume_after_edit = False
         c = conversation
         c.question_page.answered.connect(self.answer)
         c.question_page.back_requested.connect(self.back)
@@ -32,7 +31,6 @@ class WalkDriver(QObject):
 
     def start(self, session: CaseSession) -> None:
         self.session = session
-        self.resume_after_edit = False
         self.refresh()
 
     def refresh(self) -> None:
@@ -54,7 +52,7 @@ class WalkDriver(QObject):
         question, session = self.session.question, self.session
         if question is None:  # from a page no longer shown (keys queued as the plan came)
             return
-        self.resume_after_edit = session.answer_resuming(value, self.resume_after_edit)
+        session.answer(value)
         urgent = session.pathway.interruption(question.id, session.full.answers)
         if urgent is None:
             self.refresh()
@@ -66,14 +64,12 @@ class WalkDriver(QObject):
         c.pages.setCurrentWidget(c.emergency)
 
     def back(self) -> None:
-        self.resume_after_edit = False  # the worker walks back page by page now
         if self.session.back():
             self.refresh()
 
     def correct(self, question_id: str) -> None:
         """Change one answer from the summary strip, then carry on where the walk was."""
         self.session.go_to(question_id)
-        self.resume_after_edit = True
         self.refresh()
 
     def forget(self) -> None:

@@ -61,6 +61,11 @@ def test_an_answer_is_changed_with_enter_on_it_or_its_alt_key_from_the_plan(qtbo
     assert window.session.question is None
     press_alt(qtbot, window, Qt.Key.Key_A)
     assert window.session.question.id == "borough"
+    # said where the question number was: "question 4" read as the walk begun again, the
+    # later sections "to do" (officer walk, 2026-12-05)
+    said = window.question_page.section.text()
+    assert said.endswith("changing an answer: the others are kept"), said
+    assert "to do" not in [section.state for section in window.sections_model.items]
 
 
 def test_a_change_that_needs_a_new_question_asks_it_then_returns_to_the_plan(qtbot, window):
