@@ -47,7 +47,7 @@ from app.db.trust import (
     load_trusted_keys,
 )
 from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
-from app.db.used_here import note_used
+from app.db.used_here import forget_used, note_used
 from app.machine import machine_folders
 from app.records import record
 
@@ -207,8 +207,6 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             return _expiry_noted(choice, today)
         choice.refused += key_file_problems(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
-        if choice.origin in CHECKED_HERE:  # a link of a chain later read by it (H450)
-            note_used(where.user_updates, choice.sha256)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or _keep_copy(choice, where):
@@ -287,7 +285,8 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
     say_copies(choice, found)
     superseded = refuse_signed_twice(choice, found)
     good_user = []  # the worker's own and the kept copies of IT's
-    undoes: dict[tuple[str, str], str] = {}  # what a worker's bundle changes back (H444)
+    # what a worker's bundle changes back (H444), and the updates before it read and passed
+    undoes: dict[tuple[str, str], tuple[str, list[str]]] = {}
     below_shipped = None  # the newest update the shipped directory overtook
     # with IT's folder in reach, only its updates count: a copy kept here of one IT has
     # removed (the release replacing it) would fail the self-test on every laptop for good
@@ -343,8 +342,8 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
             # IT's own IT verifies; a kept copy with IT's folder out of reach may be IT's own
             # (set aside, IT's update flagged by verify went on and off with the network)
             mine = origin not in ("machine", "kept_unconfirmed") and ident not in in_share
-            if mine and undoes.get(ident):  # its copies not read again: 100 took 20 s
-                refuse(choice, origin, path, UNDOES, details=undoes[ident])
+            if mine and undoes.get(ident, ("",))[0]:  # its copies not read again: 100 took 20 s
+                _set_aside_undoing(choice, (origin, path), undoes[ident][0], ident, where)
                 continue
             try:
                 again, data = _read_whole(path, keys, manifest, choice.release)
@@ -362,12 +361,16 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
 
                 its = lambda v, db: (v, hashlib.sha256(db).hexdigest()) in in_share  # noqa: E731
                 undoes[ident] = changes_back_here(data, again.directory_version, where, keys, its)
-            if mine and undoes[ident]:
-                refuse(choice, origin, path, UNDOES, details=undoes[ident])
+            if mine and undoes[ident][0]:
+                _set_aside_undoing(choice, (origin, path), undoes[ident][0], ident, where)
                 continue
             choice.take(path, data, again.directory_version, origin, again)
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
+    if choice.origin in CHECKED_HERE:  # read later as a link of its own chain (H450)
+        release = [hashlib.sha256(choice.release).hexdigest()] if choice.release else []
+        passed = undoes.get((choice.version, choice.manifest.sha256), ("", []))[1]
+        note_used(where.user_updates, [choice.sha256, *passed], [*release, *(s for _, s in found)])
     if choice.origin == "shipped" and below_shipped is not None:
         from app.db.overtaken import say_what_the_release_undoes  # only then: its imports
 
@@ -383,6 +386,13 @@ UNDOES = (
     "it changes back corrections already made on this computer, so it is not used (IT: the "
     "reason is beside the file in set-aside)"
 )
+
+
+def _set_aside_undoing(choice: Selection, place, said: str, ident, where: Locations) -> None:
+    """A worker's bundle that changes back a correction here, set aside: never again a link
+    of this laptop's own chain (H450)."""
+    refuse(choice, *place, UNDOES, details=said)
+    forget_used(where.user_updates, ident[1])
 
 
 def _read_whole(path: Path, keys, manifest: Manifest, release) -> tuple[Manifest, bytes]:

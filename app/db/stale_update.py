@@ -142,19 +142,25 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
 LINKS_READ = 5  # updates made one from another, only in the worker's folder, read in turn
 
 
-def changes_back_here(data: bytes, version: str, where: Locations, keys, is_its) -> str:
+def changes_back_here(
+    data: bytes, version: str, where: Locations, keys, is_its
+) -> tuple[str, list[str]]:
     """What a bundle in the worker's folder, not in IT's, changes back of an older update
-    here (or of the app's own directory). Install refused such a bundle, but the same file
-    copied into the folder was used at the next start, the lead's correction undone, and
-    the worker told nothing (attack, 2026-12-05; H444). Read only for such a bundle: the
-    one IT placed IT's verify read."""
+    here (or of the app's own directory), and the sha256 of each update made before it
+    read whole and passed. Install refused such a bundle, but the same file copied into
+    the folder was used at the next start, the lead's correction undone, and the worker
+    told nothing (attack, 2026-12-05; H444). Read only for such a bundle: the one IT placed
+    IT's verify read."""
+    passed: list[str] = []
     try:
-        return changed_back_along(data, version, where, keys, is_its)
+        return changed_back_along(data, version, where, keys, is_its, passed), passed
     except Exception:  # one update this app cannot read never stops a start
-        return ""  # and the bundle is used, as before this rule (IT's verify names it)
+        return "", []  # and the bundle is used, as before this rule (IT's verify names it)
 
 
-def changed_back_along(newer: bytes, version: str, where: Locations, keys: dict, is_its) -> str:
+def changed_back_along(
+    newer: bytes, version: str, where: Locations, keys: dict, is_its, passed: list[str]
+) -> str:
     """`changed_back`, and for an update made from the update before it here, when `is_its`
     (version, database) says IT's folder does not hold that one, that one's, in turn. Two
     stale updates copied into a worker's folder together, the second made from the first,
@@ -163,7 +169,9 @@ def changed_back_along(newer: bytes, version: str, where: Locations, keys: dict,
     here (the worker's folder keeps two) is not read if this laptop used it: what it changed
     of that one cannot be told from a change back (a slip put right read as one: third look,
     2026-12-05). One it never used is read: a mistaken lead's stale chain, its first link
-    dropped, passed (fourth look, 2026-12-05; H450). More
+    dropped, passed (fourth look, 2026-12-05; H450). `passed`: each link read and passed
+    (recorded when the update is used: one read whole, never used, was set aside at the
+    next start, its first link pruned: attack on H450). More
     links than a laptop's own ever holds (it keeps two) are not used: seven stale updates
     copied in together passed, the fifth link read never reaching the first (fourth look)."""
     said = changed_back(newer, version, where, keys)
@@ -179,31 +187,36 @@ def changed_back_along(newer: bytes, version: str, where: Locations, keys: dict,
                 "not hold; a lead's own laptop keeps two: IT runs `directory verify` on it"
             )
         version, newer = older[0], older[2]
-        if _own_link_begun_elsewhere(newer, where, keys):
+        if _own_link_begun_elsewhere(newer, version, where, keys):
             return ""
         if said := changed_back(newer, version, where, keys):
             return f"it was made from {version}, an update IT's folder does not hold, and {said}"
+        passed.append(sha256(newer).hexdigest())
     return said
 
 
-def _own_link_begun_elsewhere(link: bytes, where: Locations, keys: dict) -> bool:
-    """A link this laptop used (H450), begun from an update neither here nor the release:
+def _own_link_begun_elsewhere(link: bytes, version: str, where: Locations, keys: dict) -> bool:
+    """A link begun from an update neither here nor the release, that this laptop used or
+    read whole with the update it is read against now, and this release, here (H450):
     this laptop's own chain, its first link gone."""
     began = begun_from(link)
-    return (
-        bool(began)
-        and began != _release_version(where)
-        and sha256(link).hexdigest() in used_here(where.user_updates)
-        and not _began_from_here(link, where, keys)
-    )
+    release, release_sha = _release(where)
+    seen = used_here(where.user_updates).get(sha256(link).hexdigest())
+    if not began or began == release or seen is None or release_sha not in seen:
+        return False
+    older = older_update(where, keys, version, link)
+    if older is not None and sha256(older[2]).hexdigest() not in seen:
+        return False  # a correction came since: a chain used before it kept the old number
+    return not _began_from_here(link, where, keys)
 
 
-def _release_version(where: Locations) -> str:
+def _release(where: Locations) -> tuple[str, str]:
+    """The app's own directory: its version and sha256 ('' each when it cannot be read)."""
     try:
         shipped = read_regular_file(where.shipped, MAX_SHIPPED_BYTES)
-        return check_database(shipped, validate_graph=False)[0]
+        return check_database(shipped, validate_graph=False)[0], sha256(shipped).hexdigest()
     except (Refused, OSError):
-        return ""
+        return "", ""
 
 
 def _began_from_here(newer: bytes, where: Locations, keys: dict) -> bytes | None:

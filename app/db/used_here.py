@@ -1,14 +1,19 @@
-"""The updates this laptop has used, by the sha256 of their databases: for the stale check.
+"""The updates this laptop has used or read whole, and what was here when it did: for the
+stale check.
 
 A lead's own laptop keeps two updates, so the first of three made one from another goes,
 and the second can no longer be read against the one it began from: a slip it put right
 reads as a change back. Trusting any such chain let a mistaken lead's stale updates
 through, the first link dropped (fourth look at H449, 2026-12-05). So a link of that kind
-is passed only when this laptop used it itself, after the checks of its day; one it never
-used is read like any other update. By content, never by file name (a name is anyone's).
+is passed only when this laptop used it, or read it whole in a chain it used, with the
+update it would now be read against and the app's own directory already here then. A
+correction that came after (an update below it from IT, a new release) has it read again:
+a chain used the week before IT placed another lead's correction kept the old number for
+good (attack on H450, 2026-12-06). By content, never by file name (a name is anyone's).
 
-Kept in the worker's update folder beside the updates: whoever can write this record can
-already remove the kept copies, so it guards against mistakes, not a person at the laptop.
+Kept beside the worker's update folder, not in it: a lead who handed a worker the whole
+folder handed over their record too (attack on H450). Whoever can write the profile can
+already remove the kept copies: this guards against mistakes, not a person at the laptop.
 """
 
 from __future__ import annotations
@@ -16,37 +21,63 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-RECORD = "used-here.txt"
+RECORD = "updates-used.txt"
 KEPT = 20  # far more than a laptop's folder ever holds at once (two, and IT's copies)
+HELD_SAID = 50  # updates here noted beside one: IT's folder may hold many
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def used_here(folder: Path | None) -> list[str]:
-    """The databases this laptop has used, oldest first (none when the record cannot be
-    read: every link is then read, refusing being safer than using). `folder`: the
-    worker's update folder."""
-    if folder is None:
-        return []
+def used_here(updates: Path | None) -> dict[str, frozenset[str]]:
+    """Each update this laptop used or read whole, by its database's sha256: the databases
+    here then (none when the record cannot be read: every link is then read, refusing
+    being safer than using). `updates`: the worker's update folder."""
+    if updates is None:
+        return {}
     try:
-        text = (folder / RECORD).read_text("ascii", errors="replace")
+        text = (updates.parent / RECORD).read_text("ascii", errors="replace")
     except OSError:
-        return []
-    return [line for line in text.split() if _SHA256.fullmatch(line)][-KEPT:]
+        return {}
+    record = {}
+    for line in text.splitlines()[-KEPT:]:
+        used, *held = line.split() or [""]
+        if _SHA256.fullmatch(used):
+            record[used] = frozenset(sha for sha in held if _SHA256.fullmatch(sha))
+    return record
 
 
-def note_used(folder: Path | None, sha256: str) -> None:
-    """Record that this laptop uses the database `sha256` now (never raises: a read-only
-    profile only means a chain of its own is read whole later)."""
-    if folder is None or not _SHA256.fullmatch(sha256):
+def note_used(updates: Path | None, used: Iterable[str], held: Iterable[str]) -> None:
+    """Record that this laptop uses (or read whole) each of `used` now, with `held` here
+    (never raises: a read-only profile only means a chain of its own is read whole later)."""
+    held = sorted({sha for sha in held if _SHA256.fullmatch(sha)})[:HELD_SAID]
+    used = [sha for sha in dict.fromkeys(used) if _SHA256.fullmatch(sha)]
+    record = used_here(updates)
+    if not used or all(record.get(sha) == frozenset(held) for sha in used):
         return
-    held = used_here(folder)
-    if sha256 in held:
+    for sha in used:
+        record.pop(sha, None)  # the newest reading stands, at the end
+        record[sha] = frozenset(held)
+    _write(updates, record)
+
+
+def forget_used(updates: Path | None, sha256: str) -> None:
+    """An update set aside (it changes back a correction): never again a link of the
+    laptop's own (attack on H450: a stale update used once with IT's folder out of reach
+    let the next one made from it through)."""
+    record = used_here(updates)
+    if record.pop(sha256, None) is not None:
+        _write(updates, record)
+
+
+def _write(updates: Path | None, record: dict[str, frozenset[str]]) -> None:
+    if updates is None:
         return
-    record = folder / RECORD
+    lines = [" ".join([sha, *sorted(held)]) for sha, held in record.items()][-KEPT:]
+    target = updates.parent / RECORD
     with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = record.with_suffix(".partial")
-        partial.write_text("\n".join([*held, sha256][-KEPT:]) + "\n", "ascii")
-        os.replace(partial, record)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(RECORD + ".partial")
+        partial.write_text("\n".join(lines) + "\n", "ascii")
+        os.replace(partial, target)

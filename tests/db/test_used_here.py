@@ -10,7 +10,7 @@ from app.db.bundle import publish, read_bundle
 from app.db.directories import Locations, select_directory
 from app.db.install import install_bundle
 from app.db.trust import load_trusted_keys
-from app.db.used_here import KEPT, RECORD, note_used, used_here
+from app.db.used_here import KEPT, RECORD, forget_used, note_used, used_here
 from tests.conftest import REPO, shipped_changed
 
 TODAY = date(2026, 11, 21)
@@ -23,32 +23,40 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def test_a_start_records_the_update_it_uses_once(where, key):
+def test_a_start_records_the_update_it_uses_and_what_was_here_beside_its_folder(where, key):
+    """Beside the worker's folder, not in it: a lead who handed over the folder handed over
+    their record, and their stale chain passed on the worker's laptop (attack on H450)."""
     made = publish(SHIPPED, key.private_path, where.user_updates, "2026.12.6", TODAY)
     choice = select_directory(where, TODAY)
     select_directory(where, TODAY)
-    assert choice.path == made and used_here(where.user_updates) == [choice.sha256]
+    release = sha(where.shipped.read_bytes())
+    assert choice.path == made
+    assert used_here(where.user_updates) == {choice.sha256: {choice.sha256, release}}
+    assert not (where.user_updates / RECORD).exists()
 
 
 def test_the_apps_own_directory_is_never_recorded(where):
     select_directory(where, TODAY)
-    assert used_here(where.user_updates) == []
+    assert used_here(where.user_updates) == {}
 
 
 def test_a_record_that_is_not_one_reads_as_none_and_is_kept_short(tmp_path):
-    (tmp_path / RECORD).write_bytes(b"\xff\xfe junk\n" + b"a" * 63 + b"\n")
-    assert used_here(tmp_path) == []
+    updates = tmp_path / "updates"
+    (tmp_path / RECORD).write_bytes(b"\xff\xfe junk\n\n" + b"a" * 63 + b"\n")
+    assert used_here(updates) == {}
     shas = [sha(bytes([n])) for n in range(KEPT + 5)]
     for one in shas:
-        note_used(tmp_path, one)
-    note_used(tmp_path, "not a sha256")
-    assert used_here(tmp_path) == shas[-KEPT:]
-    assert used_here(None) == [] and note_used(None, shas[0]) is None
+        note_used(updates, [one, "not a sha256"], [shas[0], "junk"])
+    assert list(used_here(updates)) == shas[-KEPT:]
+    assert set(used_here(updates).values()) == {frozenset([shas[0]])}
+    forget_used(updates, shas[-1])
+    assert list(used_here(updates)) == shas[-KEPT:-1]
+    assert used_here(None) == {} and note_used(None, shas, shas) is None
 
 
 def test_a_record_that_cannot_be_written_never_stops_a_start(where, key):
     publish(SHIPPED, key.private_path, where.user_updates, "2026.12.6", TODAY)
-    (where.user_updates / RECORD).mkdir()  # a folder in its place: every write fails
+    (where.user_updates.parent / RECORD).mkdir()  # a folder in its place: every write fails
     assert select_directory(where, TODAY).version == "2026.12.6"
 
 
@@ -117,3 +125,64 @@ def test_a_stale_pair_begun_from_an_update_never_here_is_set_aside(where, key, t
         shutil.copy(made, where.user_updates)
     choice = select_directory(where, TODAY)
     assert (choice.version, choice.origin, len(choice.set_aside)) == ("2026.12.5", "machine", 2)
+
+
+def test_a_chain_used_before_a_correction_came_is_read_again(where, key, tmp_path):
+    """A lead's team installed 2026.12.6 then .7, begun from IT's 2026.12.4; IT then placed
+    another lead's 2026.12.5 (the front door corrected) and removed 2026.12.4. The chain,
+    used before the correction came, kept the old number at every start and the self-test
+    passed (attack on H450, 2026-12-06)."""
+    keys = load_trusted_keys(where.keys)[0]
+    fourth = publish(shipped_changed(tmp_path / "4.sqlite", HOURS.format("16:00")),
+                     key.private_path, where.machine_updates, "2026.12.4", TODAY)  # fmt: skip
+    began = read_bundle(fourth, keys)[1]
+    chain(where, key, tmp_path, ("2026.12.6", "2026.12.7"), first_began="2026.12.4")
+    assert select_directory(where, TODAY).version == "2026.12.7"
+    fifth = shipped_changed(
+        tmp_path / "5.sqlite", HOURS.format("16:00"), MASH.format("0121 788 4333")
+    )
+    made = publish(fifth, key.private_path, tmp_path / "it-5", "2026.12.5", TODAY,
+                   begun_from="2026.12.4", begun_sha256=sha(began))  # fmt: skip
+    shutil.copy(made, where.machine_updates)
+    fourth.unlink()
+    for kept in where.user_updates.glob("kept-*.navdir"):  # pruned on a laptop in use
+        kept.unlink()
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin, len(choice.set_aside)) == ("2026.12.5", "machine", 2)
+
+
+def test_an_update_set_aside_is_never_again_the_laptops_own(where, key, tmp_path):
+    """A stale 2026.12.6 used once (IT's folder out of reach), then set aside, stayed in the
+    record: the next one made from it passed as the laptop's own chain (attack on H450)."""
+    corrected = shipped_changed(tmp_path / "corrected.sqlite", MASH.format("0121 788 4333"))
+    publish(corrected, key.private_path, where.machine_updates, "2026.12.5", TODAY)
+    stale = shipped_changed(tmp_path / "stale.sqlite", HOURS.format("17:06"))
+    made = publish(stale, key.private_path, where.user_updates, "2026.12.6", TODAY)
+    data = read_bundle(made, load_trusted_keys(where.keys)[0])[1]
+    note_used(where.user_updates, [sha(data)], [sha(where.shipped.read_bytes())])
+    choice = select_directory(where, TODAY)
+    assert (choice.version, len(choice.set_aside)) == ("2026.12.5", 1)
+    assert sha(data) not in used_here(where.user_updates)
+
+
+def test_links_read_whole_with_the_update_in_use_stay_its_chain(where, key, tmp_path):
+    """IT's 2026.12.5 held a slip, which the lead's 2026.12.6 (installed here) put right;
+    .7 and .8, made from it, copied in together: .8 was used, .6 pruned, and at the next
+    start .7, read whole but never in use, was set aside with .8 and the slip came back
+    (attack on H450, 2026-12-06)."""
+    keys = load_trusted_keys(where.keys)[0]
+    slip = shipped_changed(tmp_path / "slip.sqlite", MASH.format("0121 788 4399"))
+    publish(slip, key.private_path, where.machine_updates, "2026.12.5", TODAY)
+    (installed,) = chain(where, key, tmp_path, ("2026.12.6",), first_began="2026.12.5")
+    before = read_bundle(installed, keys)[1]
+    for n, version in enumerate(("2026.12.7", "2026.12.8")):
+        database = shipped_changed(tmp_path / f"{version}.sqlite", HOURS.format(f"18:{n}0"))
+        began = ("2026.12.6", "2026.12.7")[n]
+        made = publish(database, key.private_path, tmp_path / version, version, TODAY,
+                       begun_from=began, begun_sha256=sha(before))  # fmt: skip
+        shutil.copy(made, where.user_updates / f"copied-{n}.navdir")
+        before = read_bundle(made, keys)[1]
+    for _ in range(2):
+        choice = select_directory(where, TODAY)
+        assert (choice.version, choice.origin, choice.set_aside) == ("2026.12.8", "user", [])
+    assert not list(where.user_updates.glob(installed.name))  # 2026.12.6 went
