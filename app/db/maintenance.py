@@ -27,6 +27,7 @@ from app.db.copy_files import csv_text
 from app.db.copy_records import copy_records, note_with_type
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
+from app.db.put_back import check_not_put_back
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
 from app.db.working_copy import WorkingCopy
@@ -80,7 +81,7 @@ def start_copy(folder: Path, database: Source) -> None:
         f'version = "{graph.directory_version}"\n\n[kinds]\n{kinds}\n',
         encoding="utf-8",
     )
-    data = database if isinstance(database, bytes) else Path(database).read_bytes()
+    data = data_of(database)
     (folder / BEGUN_MARK).write_text(hashlib.sha256(data).hexdigest() + "\n", "ascii")
     # a folder begun again keeps no word of an earlier copy's publishing: its hidden mark
     # vouched for an update this copy never held (re-attack round, H249)
@@ -136,6 +137,10 @@ def problems_of(copy: WorkingCopy, words: Vocabulary) -> dict[str, dict[str, lis
         if problems:
             found[row["id"]] = problems
     return found
+
+
+def data_of(database: Source) -> bytes:
+    return database if isinstance(database, bytes) else Path(database).read_bytes()
 
 
 def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Path) -> None:
@@ -269,6 +274,15 @@ def publish_copy(
                 database.read_bytes(),
                 base=in_use_database,
                 published_by_it=published_by(copy),
+            )
+        began = data_of(in_use_database)
+        if hashlib.sha256(began).hexdigest() in held_by(copy):  # begun from it, or signed it
+            check_not_put_back(
+                began,
+                database.read_bytes(),
+                in_use.directory_version,
+                seen.places(out_dir),
+                data_of(release) if release is not None else None,
             )
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         if loaded is None:

@@ -1,0 +1,59 @@
+"""A working copy that puts back what the update it began from changed: refused at publish.
+
+A lead kept a "master" spreadsheet and saved it over services.csv in a copy begun from
+their own 2026.12.13. The publish listed every number 2026.12.13 had replaced among the
+lines changed, with no word that they went backwards; IT's verify said ok, the self-test
+passed, and laptops showed the old number of Walsall's children's front door as
+"confirmed", its old check riding with it (the lead's walk, 2026-12-06). What the copy
+changed from the update is the lead's own edit; what it holds as an update before that one
+held it, against the update's change, is put back, and is refused unless a person's check
+made since shows it is right (a slip in the update put right).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from app.db.bundle import claimed_manifest, read_bundle_file, whole_bundle
+from app.db.checks import Refused
+
+
+def check_not_put_back(
+    began: bytes, database: bytes, version: str, bundles: list[Path], release: bytes | None
+) -> None:
+    """Refused when `database`, a working copy begun from update `version` (`began`), holds
+    what that update changed as a directory its own working copy held before it did: one
+    found by its sha256 among `bundles` (the lead's published folders and ledger) or the
+    app's own directory (`release`)."""
+    from app.db.overtaken import changes_undone, named
+    from app.db.stale_update import databases_held
+
+    before = [sha for sha in databases_held(began) if sha != hashlib.sha256(began).hexdigest()]
+    for older in reversed(_found(before, bundles, release)):  # the one just before it first
+        undone = changes_undone(began, database, "this working copy's", base=older)
+        if undone:
+            raise Refused(
+                f"this working copy puts back what {version}, the update it began from, "
+                f"changed: {named(undone)}. A spreadsheet saved over services.csv from "
+                f"before {version} does this. Put those back as {version} has them; where "
+                "this copy's is right (a slip put right), record a person's check of it "
+                "(directory check-service, or the window's Mark checked) and publish again"
+            )
+
+
+def _found(shas: list[str], bundles: list[Path], release: bytes | None) -> list[bytes]:
+    """The databases of these sha256s held in `bundles` whole, or the release, in the order
+    of `shas`."""
+    wanted, found = set(shas), {}
+    if release is not None:
+        found[hashlib.sha256(release).hexdigest()] = release
+    for path in bundles:
+        claimed = claimed_manifest(path)
+        if claimed is None or claimed.sha256 not in wanted or claimed.sha256 in found:
+            continue
+        try:
+            found[claimed.sha256] = whole_bundle(read_bundle_file(path))[1]
+        except (Refused, OSError):
+            continue  # a copy cut short: another may be whole
+    return [found[sha] for sha in shas if sha in found]
