@@ -16,7 +16,7 @@ from app.db.loader import open_all_hours
 from app.db.oruk_format import TABLES, Rows, unescape_cell
 from app.db.schedule_words import times_in_words
 from app.db.service_checks import NATIONAL_SERVICES
-from app.pathways.phone_numbers import contact_key, ringable, type_problem
+from app.pathways.phone_numbers import contact_key, format_uk_phone, ringable, type_problem
 from app.pathways.services import typed_day
 
 # Open Referral's statuses, and what each is here: a service not active is not offered,
@@ -259,6 +259,9 @@ def _check_links(result: Mapping, origin: str) -> None:
                 row["organization_id"] = None
     numbers: dict[str, list[str]] = {}
     for row in rows.get("phone", []):  # HSDS has no order for phones: the file's order is kept
+        # as workers read it, as a working copy writes it: "+44 (0)1922 654 321" was shown
+        # and copied as the feed had it, and dialled so it rings no one (the lead's walk)
+        row["number"] = format_uk_phone(row["number"]) or row["number"]
         held = numbers.setdefault(row["service_id"], [])
         held.append(row["number"])
         row["ordinal"] = len(held)

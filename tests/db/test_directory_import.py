@@ -122,3 +122,24 @@ def test_a_json_feeds_problem_is_named_by_its_file_and_service_not_a_csv_row(tmp
                for p in problems)  # fmt: skip
     assert "feed.json: service area 1 of service 'feed-adult-line': id: missing" in problems
     assert not any(".csv" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("+44 (0)1922 654 321", "01922 654321"),
+        ("01902-555-100", "01902 555100"),
+        ("0808 2000 247", "0808 2000 247"),
+    ],
+)
+def test_a_feeds_number_is_written_as_workers_read_it(tmp_path, given, shown):
+    """A feed's "+44 (0)1922 654 321" was shown and copied as the feed had it, and dialled
+    so rings no one; a working copy writes it as workers read it (the lead's walk, 12-06).
+    A grouping the lead's own ("0808 2000 247") is kept."""
+    path = partner_feed(tmp_path)
+    services = json.loads(path.read_text())
+    services[0]["phones"][0]["number"] = given
+    path.write_text(json.dumps(services), encoding="utf-8")
+    import_directory(path, SHIPPED, tmp_path / "out.sqlite", merge_into_base=True)
+    graph = load_graph((tmp_path / "out.sqlite").read_bytes())
+    assert graph.services["feed-adult-line"].phone == shown

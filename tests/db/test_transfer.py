@@ -57,7 +57,7 @@ def test_the_open_referral_example_imports_and_says_what_it_cannot_map(tmp_path)
     assert "fees_description" in notes
     imported = read_directory(scratch)
     phone = next(p for p in imported["phone"] if p["service_id"].startswith("ac148810"))
-    assert phone["number"] == "+44 1234 234567"
+    assert phone["number"] == "01234 234567"  # its "+44 1234 234567" as workers read it
     # its extension was dropped: the worker would have rung the switchboard (review)
     assert phone["description"].startswith("Extension 100. Our main reception phone number.")
     assert "'extension'" not in notes
