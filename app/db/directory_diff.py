@@ -15,7 +15,8 @@ from dataclasses import fields, replace
 from app.db.pathway_diff import pathway_changes
 from app.db.pathway_words import numbers_in
 from app.pathways.graph import Graph, Service
-from app.pathways.phone_numbers import type_label
+from app.pathways.numbers_in_words import CLOCK_RANGE
+from app.pathways.phone_numbers import FIGURES, type_label
 from app.records import record
 
 NUMBER_FIELDS = ("phone", "email")
@@ -60,7 +61,7 @@ class Change:
     @property
     def number(self) -> bool:
         """A number or e-mail changed, or a number written into (or out of) other words."""
-        return self.field in NUMBER_FIELDS or numbers_in(self.old) != numbers_in(self.new)
+        return self.field in NUMBER_FIELDS or _numbers(self.old) != _numbers(self.new)
 
     def describe(self) -> str:
         before, after = self.old or "(none)", self.new or "(none)"
@@ -208,6 +209,13 @@ def still_given(changes: tuple[Change, ...], services: dict[str, Service]) -> tu
 def _words(s: Service) -> list[str]:
     held = (("alert", s.alert), ("how to refer", s.referral_route), ("notes", s.notes))
     return [f"{label}: {text}" for label, text in held if text]
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers in a field's words, its times of day and dates read as figures, as the
+    rules for numbers in words read them: "Lines open 0800-2000" and "09:15-17:15" were
+    counted as a number changed, to the lead, IT and every worker (the lead's walk)."""
+    return numbers_in(CLOCK_RANGE.sub(" ", FIGURES.sub(" ", text)))
 
 
 def _figure_dropped(change: Change) -> bool:

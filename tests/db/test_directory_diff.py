@@ -1,6 +1,8 @@
 """The difference between two directories, against a copy of the shipped source with known
 edits: the numbers the worker is told before switching must be exactly these."""
 
+from dataclasses import replace
+
 import pytest
 
 from app.db.directory_diff import compare
@@ -135,3 +137,15 @@ def test_a_number_changed_to_one_a_figure_short_is_marked(graph):
     other = dataclasses.replace(service, phone="0800 035 5310")
     after = dataclasses.replace(graph, services={**graph.services, service.id: other})
     assert "figure fewer" not in " ".join(compare(graph, after).lines())
+
+
+@pytest.mark.parametrize("hours", ["Lines open 0800-2000", "00:00-00:00", "Mon-Fri 09:15-17:15"])
+def test_hours_changed_with_times_are_no_number_changed(graph, hours):
+    """Times in the hours were counted as a number: "1 number changed" to the lead, IT and
+    every worker for hours alone (the lead's walk, 2026-12-06). A number still counts."""
+    services = dict(graph.services)
+    services["bswa"] = replace(services["bswa"], hours=hours)
+    diff = compare(graph, replace(graph, services=services))
+    assert diff.summary() == "opening hours changed for 1 service"
+    services["bswa"] = replace(services["bswa"], hours=f"{hours}; out of hours 0121 496 0000")
+    assert compare(graph, replace(graph, services=services)).numbers_changed == 1
