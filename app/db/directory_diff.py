@@ -82,6 +82,7 @@ class DirectoryDiff:
     pathway_change: str = ""  # "pathway 2025.1 → 2026.1" when the rules changed too
     pathway_items: tuple[str, ...] = ()  # each question, card or reminder changed
     still_given: tuple[str, ...] = ()  # a number changed at one service, held by another
+    left_without: tuple[tuple[str, str], ...] = ()  # (kind of service, area): none left
 
     @property
     def numbers_changed(self) -> int:
@@ -109,6 +110,7 @@ class DirectoryDiff:
         )
         if other > 0:
             parts.append(f"other details changed for {_count(other, 'service')}")
+        parts += [f"no {_kind_words(kind)} left in {area}" for kind, area in self.left_without]
         if self.pathway_change:
             parts.append(self.pathway_change)
         if self.still_given:
@@ -129,6 +131,11 @@ class DirectoryDiff:
             for s in self.added
         ]
         retired = [f"retired: {s.name} ({s.id})" for s in self.retired]
+        retired += [
+            f"left without: {_kind_words(kind)} in {area}: no service held covers it, and "
+            "workers there are given only the fallback numbers (999, 101, a national line)"
+            for kind, area in self.left_without
+        ]
         changed = [f"changed: {c.describe()}" for c in self.changes]
         pathway = [self.pathway_change] if self.pathway_change else []
         pathway += [f"pathway changed: {item}" for item in self.pathway_items]
@@ -180,7 +187,34 @@ def compare_services(
         for change in service_changes(before[i], after[i])
     )
     still = still_given(changes, after)
-    return DirectoryDiff(*versions, added, retired, changes, names, pathway, still_given=still)
+    left = cover_lost(before, after, names)
+    return DirectoryDiff(
+        *versions, added, retired, changes, names, pathway, still_given=still, left_without=left
+    )
+
+
+def cover_lost(
+    before: dict[str, Service], after: dict[str, Service], names: dict[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """(kind of service, area) that a service covered before and none does now: a row of
+    Walsall's only children's front door lost in Excel went through as "1 service retired
+    in Walsall", and plans there lost the number (the lead's walk, 2026-12-06). The lead's
+    window said so of a retirement; a sheet edited by hand said nothing."""
+    from app.db.coverage import COLUMNS, WIDE_AREAS, contribution
+
+    boroughs = [area for area in names if area not in WIDE_AREAS]
+
+    def cells(services: dict[str, Service]) -> set:
+        rows = [{"kinds": ";".join(s.kinds), "area": ";".join(s.areas)} for s in services.values()]
+        return {key for row in rows for key in contribution(row, boroughs)[0]}
+
+    lost = sorted(cells(before) - cells(after), key=lambda cell: (cell[1], cell[0]))
+    return tuple((COLUMNS[column][0], names[area]) for area, column in lost)
+
+
+def _kind_words(kind: str) -> str:
+    """ "Children's front door" in a sentence: "children's front door"; "IDVA" as it is."""
+    return kind if kind[1:2].isupper() else kind[0].lower() + kind[1:]
 
 
 # where a worker is given a number: not where it came from ("source" cites the page that

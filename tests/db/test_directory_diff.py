@@ -33,11 +33,11 @@ def test_the_known_edits_are_counted_exactly(graph, edited):
     assert diff.numbers_changed == 2 and diff.hours_changed == 1
     assert diff.summary() == (
         "2 numbers changed, opening hours changed for 1 service, "
-        "1 service added in Coventry, 1 service retired in Coventry"
+        "1 service added in Coventry, 1 service retired in Coventry, no ISVA left in Coventry"
     )
     lines = diff.lines()
     assert "changed: Coventry MASH: number 024 7678 8555 → 024 7600 0000" in lines
-    assert len(lines) == 5
+    assert len(lines) == 6  # CRASAC was Coventry's only ISVA
     assert (diff.old_version, diff.new_version) == (graph.directory_version, "2099.1")
 
 
@@ -149,3 +149,20 @@ def test_hours_changed_with_times_are_no_number_changed(graph, hours):
     assert diff.summary() == "opening hours changed for 1 service"
     services["bswa"] = replace(services["bswa"], hours=f"{hours}; out of hours 0121 496 0000")
     assert compare(graph, replace(graph, services=services)).numbers_changed == 1
+
+
+def test_a_kind_of_service_an_area_is_left_without_is_said(graph):
+    """Walsall's only children's front door, its row lost in Excel, went through as "1
+    service retired in Walsall": plans there lost the number (the lead's walk, 2026-12-06)."""
+    services = {i: s for i, s in graph.services.items() if i != "walsall-mast"}
+    diff = compare(graph, replace(graph, services=services))
+    assert diff.left_without == (("Children's front door", "Walsall"),)
+    assert diff.summary() == (
+        "1 service retired in Walsall, no children's front door left in Walsall"
+    )
+    assert "left without: children's front door in Walsall: no service held covers it" in (
+        "\n".join(diff.lines())
+    )
+    # Birmingham's DA hub: others there are DA services and hold housing too
+    services = {i: s for i, s in graph.services.items() if i != "birmingham-da-hub"}
+    assert compare(graph, replace(graph, services=services)).left_without == ()

@@ -23,6 +23,17 @@ def open_search():
     return searcher(DirectorySearch(REPO / "resources" / "directory.sqlite"))
 
 
+@pytest.fixture(autouse=True)
+def _text_size_restored(qapp):
+    """The application's font as each test found it: a text size a settings test chose
+    stayed for the tests after it, and the directory tab at 600 px showed two rows, not
+    six, failing a test run after it on the same worker only."""
+    font = QApplication.font()
+    yield
+    if QApplication.font() != font:
+        QApplication.setFont(font)
+
+
 @pytest.fixture
 def finder():
     searcher = DirectorySearch(REPO / "resources" / "directory.sqlite")
