@@ -140,11 +140,42 @@ def phone_problems(number: str, strict: bool = True) -> list[str]:
                 f"{_quote(number)} has a letter or another script's figure among its digits "
                 "(O for 0, l for 1, full-width figures): write it with the figures 0-9"
             ]
-        return [f"{_quote(number)} is not a UK phone number (allowed: {PHONE_ALLOWED})"]
+        return [_why_not_a_number(number)]
     # the lead's side (H340): Ofcom's for drama (H436), "0121 000 0000" from a sample (H438)
     if strict and (dead := no_ones_number(uk_phone_digits(number) or "")):
         return [f"{_quote(number)} is {dead}: write the service's own number"]
     return []
+
+
+EXTENSION = re.compile(r"(?i)\b(?:ext|extn|extension)\b\.?\s*:?\s*\d|\bx\.?\s?\d")
+SECOND_NUMBER = re.compile(r"\s*(?:/|,|;|\bor\b|\band\b|&)\s*")
+EXCEL_POWER = re.compile(r"\d(?:\.\d+)?E\+\d+", re.IGNORECASE)
+
+
+def _why_not_a_number(number: str) -> str:
+    """What is wrong, where it can be told: an extension, a second number, or what Excel
+    made of it; each met only a list of number forms (the lead's walk, 2026-12-06)."""
+    said = f"{_quote(number)} is not a UK phone number"
+    parts = [p for p in SECOND_NUMBER.split(number) if p.strip()]
+    if EXTENSION.search(number):
+        return (
+            f"{said}: it holds an extension; write the number alone, and the extension in "
+            "the number's note (phone_note)"
+        )
+    if len(parts) > 1 and all(uk_phone_digits(p) for p in parts):
+        return (
+            f"{said}: it holds {len(parts)} numbers; write the one workers ring here, and "
+            "the other in the number's note (phone_note)"
+        )
+    digits = re.sub(r"[\s\-().]", "", number)
+    if EXCEL_POWER.fullmatch(number.strip()) or (
+        digits.isdigit() and uk_phone_digits("0" + digits) is not None
+    ):
+        return (
+            f"{said}: a spreadsheet wrote it as a number, its first 0 lost; format the "
+            "column as Text and type the number again"
+        )
+    return f"{said} (allowed: {PHONE_ALLOWED})"
 
 
 # An imported "'=HYPERLINK(…)" lost its apostrophe and was written into the lead's

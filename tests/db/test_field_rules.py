@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from app.db.field_rules import assurance_problems, field_problems, rows_problems, table_problems
+from app.db.field_rules import (
+    assurance_problems,
+    field_problems,
+    phone_problems,
+    rows_problems,
+    table_problems,
+)
 
 # "if no answer", in Urdu
 URDU = "\u0627\u06af\u0631 \u062c\u0648\u0627\u0628 \u0646\u06c1 \u0645\u0644\u06d2"
@@ -171,3 +177,22 @@ def test_a_schedules_days_are_days_of_the_week_and_its_span_has_a_length(byday, 
     row |= {"opens_at": times[0], "closes_at": times[1]}
     problems = row_problems("schedule", row)
     assert (problems == []) if said is None else (said in " ".join(problems)), problems
+
+
+@pytest.mark.parametrize(
+    ("number", "said"),
+    [
+        ("0300 555 2866 ext 204", "it holds an extension; write the number alone"),
+        ("0121 552 6449 x204", "it holds an extension"),
+        ("0300 555 2866 / 0300 555 2922", "it holds 2 numbers; write the one workers ring"),
+        ("0300 555 2866 or 0121 552 6449", "it holds 2 numbers"),
+        ("1215526449", "a spreadsheet wrote it as a number, its first 0 lost"),
+        ("1.21553E+09", "format the column as Text"),
+        ("hello", "(allowed: 999, 101"),
+    ],
+)
+def test_a_number_refused_says_what_is_wrong_where_it_can(number, said):
+    """An extension, a second number, or a number Excel stored as one met only a list of
+    number forms, and the guide said a figure was missing (the lead's walk, 2026-12-06)."""
+    (problem,) = phone_problems(number)
+    assert problem.startswith(f"'{number}' is not a UK phone number") and said in problem
