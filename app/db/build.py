@@ -19,7 +19,7 @@ from app.db.migrate import upgrade
 from app.db.pathway_words import pathway_words_problem
 from app.db.search import rebuild_index
 from app.db.service_rows import kind_words
-from app.db.services_swap import in_release_words, scratch_beside
+from app.db.services_swap import in_release_words, pathway_check, scratch_beside
 from app.db.source import Rows, SourceError, read_sources
 from app.pathways.validate import fallback_contact_problems, validate
 
@@ -89,7 +89,7 @@ def write_database(
             problems = validate(graph) + fallback_contact_problems(graph)
             problems += [words] if words else []
         if problems:
-            raise SourceError([f"pathway check: {p}" for p in problems])
+            raise pathway_check(problems)
         os.replace(scratch, target)
     finally:
         scratch.unlink(missing_ok=True)

@@ -8,8 +8,10 @@ publish in about a second.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 from app.db.loader import Source, load_graph
@@ -83,10 +85,26 @@ def swap_services(in_use: Source, rows: Rows, target: Path) -> None:
         graph = load_graph(scratch)
         problems = validate(graph) + fallback_contact_problems(graph)
         if problems:
-            raise SourceError([f"pathway check: {p}" for p in problems])
+            raise pathway_check(problems)
         os.replace(scratch, target)
     finally:
         scratch.unlink(missing_ok=True)
+
+
+GONE = re.compile(r"fallback service '([^']+)' is not (?:in the directory|active)")
+
+
+def pathway_check(problems: list[str]) -> SourceError:
+    """The pathway's problems with the services, in the lead's words where they can be: a
+    national line's row deleted gave "action marac_referral: fallback service 'ndah' is not
+    in the directory", four times (the lead's walk, 2026-12-06)."""
+    cards = Counter(found.group(1) for p in problems if (found := GONE.search(p)))
+    said = [
+        f"pathway check: service {service_id!r} cannot be removed or retired: {n} kind(s) of "
+        "card fall back to it when no local service can be rung; put its row back as it was"
+        for service_id, n in cards.items()
+    ]
+    return SourceError(said + [f"pathway check: {p}" for p in problems if not GONE.search(p)])
 
 
 def _insert(db: sqlite3.Connection, table: str, rows: list[dict]) -> None:

@@ -44,3 +44,22 @@ def test_a_kind_the_release_does_not_know_keeps_the_updates_word(tmp_path):
         (word,) = db.execute("SELECT name FROM taxonomy_term WHERE code = 'new_kind'").fetchone()
     db.close()
     assert word == "A new kind"
+
+
+def test_a_national_lines_row_removed_is_said_in_the_leads_words(tmp_path):
+    """The helpline's row deleted gave "pathway check: action marac_referral: fallback
+    service 'ndah' is not in the directory", four times (the lead's walk, 2026-12-06)."""
+    import pytest
+
+    from app.db.source import SourceError
+
+    rows = read_directory(SHIPPED)
+    for table, key in (("service", "id"), ("phone", "service_id"), ("schedule", "service_id")):
+        rows[table] = [r for r in rows.get(table, []) if r[key] != "ndah"]
+    with pytest.raises(SourceError) as refused:
+        swap_services(SHIPPED, rows, tmp_path / "signed.sqlite")
+    said = [p for p in refused.value.problems if "ndah" in p]
+    assert len(said) == 1 and said[0].startswith(
+        "pathway check: service 'ndah' cannot be removed or retired: "
+    )
+    assert said[0].endswith("put its row back as it was")

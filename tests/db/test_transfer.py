@@ -124,7 +124,7 @@ def test_removing_a_service_the_pathway_needs_is_refused(export, tmp_path):
         writer.writerows(records)
     with pytest.raises(ImportRefused) as refused:
         import_directory(export, SHIPPED, tmp_path / "out.sqlite", merge_into_base=False)
-    assert any("'ndah' is not in the directory" in p for p in refused.value.problems)
+    assert any("service 'ndah' cannot be removed or retired" in p for p in refused.value.problems)
     assert not (tmp_path / "out.sqlite").exists()
 
 
@@ -213,7 +213,7 @@ def test_an_open_referral_service_not_active_is_imported_retired_and_shown(
     assert "retired: Black Country Women's Aid (bcwa)" in said
     edit(export / "services.csv", rows["ndah"], "status", "inactive")  # a fallback: refused
     assert main(["directory", "import", str(export), "--merge", "--output", str(out)]) == 1
-    assert "fallback service 'ndah' is not active" in capsys.readouterr().err
+    assert "service 'ndah' cannot be removed or retired" in capsys.readouterr().err
 
 
 def test_a_fax_listed_before_the_voice_line_is_never_the_number_shown(export, tmp_path, capsys):
