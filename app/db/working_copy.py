@@ -202,6 +202,14 @@ class WorkingCopy:
                 raise WorkingCopyError("a web check needs the page's https:// address")
             self.update(service_id, {"source": page, "source_seen": on.isoformat()})
             return
+        from app.db.field_rules import phone_problems
+
+        phone = self.service(service_id).get("phone", "")
+        if wrong := phone and phone_problems(phone):  # "confirmed" then refused at publish
+            raise WorkingCopyError(  # (the lead's walk, 2026-12-06)
+                f"{service_id}: {wrong[0]}: a number written so cannot be confirmed; put it "
+                "right, then record the check"
+            )
         changes = {"assured_date": on.isoformat(), "assured_method": method, "assured_by": by}
         changes["checked_contact"] = checked_contact({**self.service(service_id), **changes})
         self.update(service_id, changes)

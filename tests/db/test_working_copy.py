@@ -81,6 +81,18 @@ def test_marking_checked_records_who_how_and_when(folder):
             copy.mark_checked("coventry-mash", *args)
 
 
+def test_a_number_that_cannot_be_rung_cannot_be_confirmed(folder):
+    """check-service "confirmed" 3005552867 (Excel's lost 0), then publish refused the
+    number (the lead's walk, 2026-12-06). A person cannot have rung it as written."""
+    copy = WorkingCopy.open(folder)
+    copy.update("walsall-mast", {"phone": "3005552867"})
+    with pytest.raises(WorkingCopyError, match=r"walsall-mast: '3005552867' is not a UK phone"):
+        copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today())
+    assert copy.service("walsall-mast")["assured_date"] != date.today().isoformat()
+    copy.update("walsall-mast", {"phone": "0300 555 2867"})
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today())
+
+
 def test_a_number_spaced_another_way_keeps_its_check(folder):
     """ "02476788555", tidied to "024 7678 8555" in the window, cleared the person's check
     with nothing said (attack review 2026-12-01); a changed note clears it (it holds
