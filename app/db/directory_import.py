@@ -63,6 +63,8 @@ def map_rows(raw: dict[str, list[dict[str, Any]]], origin: str, areas: dict[str,
         unmapped: dict[str, int] = {}
         kept = result.rows.setdefault(table, [])
         for number, record in enumerate(raw.get(table, []), start=1):
+            if not any(v if isinstance(v, list | dict) else text(v) for v in record.values()):
+                continue  # a blank row Excel kept (",,,,"): stopped the import (lead's walk)
             where = where_named(origin, file_name, table, number, record)
             for name, value in record.items():
                 if name not in fields and text(value) and not isinstance(value, list | dict):
@@ -126,7 +128,8 @@ def where_named(origin: str, file_name: str, table: str, number: int, record: di
     a JSON feed's by its own id and its service."""
     in_table = table_named(origin, file_name, table)
     if in_table == file_name:
-        return f"{file_name} row {number}" if number else f"{file_name} {record['id']}"
+        # as Excel numbers it, the header row 1: "row 2" was the lead's third (lead's walk)
+        return f"{file_name} row {number + 1}" if number else f"{file_name} {record['id']}"
     own = text(record.get("id")) if isinstance(record.get("id"), str) else ""
     in_file = f"{in_table} {repr(own) if own else number}"
     owner = record.get(SERVICE_CHILDREN.get(table, ""))

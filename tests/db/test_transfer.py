@@ -106,12 +106,28 @@ def test_a_broken_export_is_refused_whole_with_table_row_and_field(export, tmp_p
     with pytest.raises(ImportRefused) as refused:
         import_directory(export, SHIPPED, output, merge_into_base=False)
     problems = "\n".join(refused.value.problems)
-    assert "services.csv row 3: minimum_age: 'sixteen' is not a whole number" in problems
-    assert "services.csv row 4: confidence: 'certain' not one of high, medium, low" in problems
-    assert "services.csv row 5: assured_date: 'last week' is not a day (YYYY-MM-DD, or" in problems
-    assert "phones.csv row 1: number: 'none' has no digits" in problems
-    assert "services.csv row 6: id: missing" in problems
+    assert "services.csv row 4: minimum_age: 'sixteen' is not a whole number" in problems
+    assert "services.csv row 5: confidence: 'certain' not one of high, medium, low" in problems
+    assert "services.csv row 6: assured_date: 'last week' is not a day (YYYY-MM-DD, or" in problems
+    assert "phones.csv row 2: number: 'none' has no digits" in problems
+    assert "services.csv row 7: id: missing" in problems
     assert dump_content(output) == before
+
+
+def test_a_blank_row_excel_kept_is_passed_over_and_rows_are_numbered_as_excel_does(
+    export, tmp_path
+):
+    """A feed saved from Excel with an empty row (",,,,") stopped with "row 2: id: missing",
+    and "row 2" was the lead's third (the lead's walk, 2026-12-06)."""
+    services = export / "services.csv"
+    header, *lines = services.read_text(encoding="utf-8").splitlines()
+    blank = "," * header.count(",")
+    services.write_text("\n".join([header, blank, *lines, blank]) + "\n", encoding="utf-8")
+    import_directory(export, SHIPPED, tmp_path / "out.sqlite", merge_into_base=False)
+    edit(services, 3, "confidence", "certain")  # the third service, after the blank: row 5
+    with pytest.raises(ImportRefused) as refused:
+        import_directory(export, SHIPPED, tmp_path / "out2.sqlite", merge_into_base=False)
+    assert any(p.startswith("services.csv row 5: confidence") for p in refused.value.problems)
 
 
 def test_removing_a_service_the_pathway_needs_is_refused(export, tmp_path):
@@ -164,7 +180,7 @@ def test_import_and_export_commands(tmp_path, capsys):
     assert f"imported {SERVICES} services" in capsys.readouterr().out
     edit(tmp_path / "t" / "services.csv", 0, "status", "maybe")
     assert main(["directory", "import", str(tmp_path / "t"), "--output", str(out)]) == 1
-    assert "services.csv row 1: status: 'maybe'" in capsys.readouterr().err
+    assert "services.csv row 2: status: 'maybe'" in capsys.readouterr().err
 
 
 def test_search_and_report_commands(capsys):
@@ -231,7 +247,7 @@ def test_a_fax_listed_before_the_voice_line_is_never_the_number_shown(export, tm
     out = tmp_path / "merged.sqlite"
     assert main(["directory", "import", str(export), "--merge", "--output", str(out)]) == 0
     said = capsys.readouterr().out
-    assert "phones.csv row 1: a 'fax' number is not one to ring" in said
+    assert "phones.csv row 2: a 'fax' number is not one to ring" in said
     numbers = [p["number"] for p in read_directory(out)["phone"] if p["service_id"] == "ndah"]
     assert numbers == ["0808 2000 247"]
 
