@@ -213,8 +213,9 @@ def verify(path: Path, keys: dict) -> int:
     try:
         if named_as_bundle(path.name):
             manifest, database = read_bundle(path, keys)
+            in_force = decide()
             # as this app's laptops would: under its own release's pathway (H345)
-            check_bundle_database(manifest, database, release=decide().selection.release)
+            check_bundle_database(manifest, database, release=in_force.selection.release)
             if stale := changed_back_here(manifest.directory_version, database, keys):
                 raise Refused(stale)
             expired = manifest.expired(date.today())
@@ -233,6 +234,7 @@ def verify(path: Path, keys: dict) -> int:
                     f"({date.today().isoformat()}): the publisher's clock may be wrong; every "
                     f"later update must have a version above {manifest.directory_version}"
                 )
+            _print_against_in_use(in_force, database)
         else:
             if not path.is_file():
                 raise Refused("a folder, not a file" if path.is_dir() else "no such file")
@@ -250,6 +252,20 @@ def verify(path: Path, keys: dict) -> int:
         print(f"refused: {path.name}: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_against_in_use(in_force, database: bytes) -> None:
+    """What the update changes against the directory in use here: IT's verify said "ok"
+    alone, and IT had to find the right old file for `directory diff` (lead's walk, 12-06)."""
+    from app.db.directory_diff import compare
+    from app.db.loader import DirectoryError, load_graph
+    from app.in_force import graph_as_signed
+
+    try:
+        in_use = graph_as_signed(in_force)
+        print_changes(compare(in_use, load_graph(database, in_force.selection.release)))
+    except DirectoryError:  # the directory in use here cannot be read: said at its start
+        return
 
 
 def newer_own_directory(version: str) -> str:

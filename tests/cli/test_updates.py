@@ -429,3 +429,27 @@ def test_publish_says_what_it_lacks(tmp_path, capsys, app_home):
         == 1
     )
     assert f"begin one with `python -m app maintain {new}`" in capsys.readouterr().err
+
+
+def test_verify_lists_what_the_update_changes_against_the_directory_in_use(
+    tmp_path, capsys, app_home
+):
+    """IT's verify said "ok" alone: what the update changes took `directory diff` with the
+    right old file, which IT's guide never asked for (the lead's walk, 2026-12-06)."""
+    from datetime import date
+
+    from app.db import signing
+    from app.db.bundle import publish
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "k")
+    day = date.today()
+    corrected = shipped_changed(
+        tmp_path / "c.sqlite",
+        "UPDATE phone SET number = '0121 788 4333' WHERE service_id = 'solihull-mash'",
+    )
+    version = f"{day.year}.{day.month}.{day.day}"
+    bundle = publish(corrected, lead.private_path, tmp_path, version, day)
+    assert main(["directory", "verify", str(bundle), "--keys", str(lead.public_path.parent)]) == 0
+    out = capsys.readouterr().out
+    assert ": 1 number changed" in out and "0121 788 4333" in out
