@@ -231,13 +231,28 @@ def still_given(changes: tuple[Change, ...], services: dict[str, Service]) -> tu
         written = _written(change.old)
         for digits in written.keys() - _digits(change.new):
             gone.setdefault(digits, (written[digits], change))
-    return tuple(
-        f"still given: {number} (changed at {change.name}) by {s.name} ({s.id}): "
-        + ", ".join(FIELD_WORDS[f] for f in fields_holding)
-        for digits, (number, change) in sorted(gone.items())
-        for s in services.values()
-        if (fields_holding := [f for f in SHOWN_WITH_NUMBERS if digits in _digits(getattr(s, f))])
-    )
+    said = []
+    for digits, (number, change) in sorted(gone.items()):
+        for s in services.values():
+            holding = [f for f in SHOWN_WITH_NUMBERS if digits in _digits(getattr(s, f))]
+            if not holding:
+                continue
+            where = ", ".join(FIELD_WORDS[f] for f in holding)
+            # said as what it is: the helpline "still giving" its own number, and a service
+            # its own notes, read as another's stale copy (the lead's walk, 2026-12-06)
+            if s.id == change.service_id:
+                said.append(f"still given: {number} (changed at {change.name}) in its own {where}")
+            elif holding == ["phone"]:
+                said.append(
+                    f"still given: {number} (changed at {change.name}) as the number of "
+                    f"{s.name} ({s.id}): if that line's number changed, change it there too"
+                )
+            else:
+                said.append(
+                    f"still given: {number} (changed at {change.name}) by {s.name} ({s.id}): "
+                    + where
+                )
+    return tuple(said)
 
 
 def _words(s: Service) -> list[str]:

@@ -166,3 +166,28 @@ def test_a_kind_of_service_an_area_is_left_without_is_said(graph):
     # Birmingham's DA hub: others there are DA services and hold housing too
     services = {i: s for i, s in graph.services.items() if i != "birmingham-da-hub"}
     assert compare(graph, replace(graph, services=services)).left_without == ()
+
+
+def test_a_lines_own_number_and_a_services_own_notes_are_said_as_such(graph):
+    """ "still given … by National Domestic Abuse Helpline (ndah): number" read as a stale
+    copy when a note stopped naming the helpline; a service's own notes read as another's
+    (the lead's walk, 2026-12-06)."""
+    bcwa, door = graph.services["bcwa"], graph.services["walsall-mast"]
+    before = {
+        **graph.services,
+        "bcwa": replace(bcwa, phone_note="out of hours: 0808 2000 247"),
+        "walsall-mast": replace(door, notes="Out of hours: 0300 555 2866 then option 2"),
+    }
+    after = {
+        **before,
+        "bcwa": replace(bcwa, phone_note="out of hours: the national helpline"),
+        "walsall-mast": replace(before["walsall-mast"], phone="0300 555 2867"),
+    }
+    lines = compare(replace(graph, services=before), replace(graph, services=after)).lines()
+    assert (
+        "still given: 0808 2000 247 (changed at Black Country Women's Aid) as the number of "
+        "National Domestic Abuse Helpline (ndah): if that line's number changed, change it "
+        "there too"
+    ) in lines
+    own = "still given: 0300 555 2866 (changed at Walsall children's front door (MASH)) in its"
+    assert f"{own} own notes" in lines
