@@ -291,6 +291,12 @@ def service_problems(
     note = row.get("phone_note") or ""
     if problem := round_the_clock_problem(row.get("hours") or "", always_open, note):
         add("open_24_7", problem)
+    if same := SAME_TIMES.search(row.get("hours") or ""):  # as a schedule row's are refused
+        add(
+            "hours",
+            f"{same.group()!r} opens and closes at the same time: a worker cannot tell open all "
+            "day from shut; write 24 hours (and set Open 24/7), or the hours it is open",
+        )
     if held_as_refuge(row_kinds, row.get("audience") or "", "\n".join(values)):
         secret = secret_refuge(row_kinds, row.get("name") or "", _listed(row.get("area", "")))
         plain = refuge_record_problems(row) if secret else {}
@@ -300,6 +306,10 @@ def service_problems(
             elif field in plain:
                 add(field, plain[field])
     return found
+
+
+# "00:00-00:00" in the hours words: a schedule row so is refused; the words were shown
+SAME_TIMES = re.compile(r"(?<![\d:.])(\d{1,2}[:.]?\d{2})\s*(?:-|\u2013|to)\s*\1(?![\d:.])")
 
 
 def round_the_clock_problem(hours: str, always_open: bool = True, note: str = "") -> str:

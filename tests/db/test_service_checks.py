@@ -127,6 +127,9 @@ def test_every_shipped_service_passes(graph, words):
         ({"kinds": "refuge", "referral_route": "at acacia house"}, "referral_route", "plain words"),
         ({"kinds": "refuge", "alert": "Moved to the old vicarage"}, "alert", "'vicarage' is"),
         ({"kinds": "refuge", "notes": "Seen at whitmore reans"}, "notes", "'whitmore', 'reans'"),
+        # open all day, or shut? (the lead's walk, 2026-12-06)
+        ({"hours": "00:00-00:00"}, "hours", "opens and closes at the same time"),
+        ({"hours": "Mon-Fri 09:00 to 09:00"}, "hours", "write 24 hours"),
     ],
 )
 def test_each_problem_names_the_field_and_what_is_allowed(
