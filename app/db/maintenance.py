@@ -249,7 +249,8 @@ def publish_copy(
             f"{', '.join(moved)}: the person's check is not of the contact the service now "
             "holds (typed into the sheet by hand, changed after the check, moved from another "
             "service's row, or recorded before checks named their service): record the check "
-            "with directory check-service or the window's Mark checked, or clear it"
+            "with directory check-service or the window's Mark checked, or clear it (empty "
+            "its assured_date, assured_method, assured_by and checked_contact)"
         )
     # The passphrase's key derivation (half a second, by design) runs while the directory
     # is built: libsodium works outside Python's lock. A wrong one still stops the publish.
