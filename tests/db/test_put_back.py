@@ -58,3 +58,23 @@ def test_a_sheet_saved_back_over_the_copy_never_puts_old_numbers_back(graph, lea
     in_use, _ = published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
     assert in_use.services["walsall-mast"].phone == "0300 555 2867"
     assert in_use.services["dudley-spoc"].phone == "01384 455412"
+
+
+def test_a_slip_put_right_and_rung_the_same_day_is_published(graph, lead, tmp_path):
+    """A number mistyped in the day's update, typed back and rung the same day, was refused
+    until the next day, the typo on laptops meanwhile (re-attack on H451, 2026-12-06)."""
+    folder = tmp_path / "copy"
+    start_copy(folder, SHIPPED)
+    copy, words = open_copy(folder, graph)
+    copy.update("walsall-mast", {"phone": "0300 555 2867"})
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY - timedelta(days=7))
+    first = f"{DAY.year}.{DAY.month}.{DAY.day}"
+    in_use, data = published(copy, words, lead, tmp_path, first, graph, SHIPPED)
+    copy.update("walsall-mast", {"phone": "0300 555 2876"})  # the slip: its check goes
+    in_use, data = published(copy, words, lead, tmp_path, f"{first}.1", in_use, data)
+    copy.update("walsall-mast", {"phone": "0300 555 2867"})
+    with pytest.raises(Refused, match="puts back what"):
+        published(copy, words, lead, tmp_path, f"{first}.2", in_use, data)
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY)  # rung today
+    in_use, _ = published(copy, words, lead, tmp_path, f"{first}.2", in_use, data)
+    assert in_use.services["walsall-mast"].phone == "0300 555 2867"
