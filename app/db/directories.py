@@ -35,6 +35,7 @@ from app.db.refusals import (
     refuse,
     refuse_signed_twice,
     say_copies,
+    set_aside_undoing,
 )
 from app.db.regular_files import read_regular_file
 from app.db.replaced import say_replaced
@@ -47,7 +48,7 @@ from app.db.trust import (
     load_trusted_keys,
 )
 from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
-from app.db.used_here import forget_used, note_used
+from app.db.used_here import note_used
 from app.machine import machine_folders
 from app.records import record
 
@@ -342,8 +343,9 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
             # IT's own IT verifies; a kept copy with IT's folder out of reach may be IT's own
             # (set aside, IT's update flagged by verify went on and off with the network)
             mine = origin not in ("machine", "kept_unconfirmed") and ident not in in_share
-            if mine and undoes.get(ident, ("",))[0]:  # its copies not read again: 100 took 20 s
-                _set_aside_undoing(choice, (origin, path), undoes[ident][0], ident, where)
+            said = undoes.get(ident, ("",))[0]  # its copies not read again: 100 took 20 s
+            if mine and said:
+                set_aside_undoing(choice, (origin, path), said, ident, where.user_updates)
                 continue
             try:
                 again, data = _read_whole(path, keys, manifest, choice.release)
@@ -361,8 +363,8 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
 
                 its = lambda v, db: (v, hashlib.sha256(db).hexdigest()) in in_share  # noqa: E731
                 undoes[ident] = changes_back_here(data, again.directory_version, where, keys, its)
-            if mine and undoes[ident][0]:
-                _set_aside_undoing(choice, (origin, path), undoes[ident][0], ident, where)
+            if mine and (said := undoes[ident][0]):
+                set_aside_undoing(choice, (origin, path), said, ident, where.user_updates)
                 continue
             choice.take(path, data, again.directory_version, origin, again)
             if origin != "machine" and path is kept_place(places):
@@ -379,20 +381,6 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
         with contextlib.suppress(OSError):
             stale.unlink()
     return superseded
-
-
-# the worker is told why briefly; IT reads the rest beside the file set aside
-UNDOES = (
-    "it changes back corrections already made on this computer, so it is not used (IT: the "
-    "reason is beside the file in set-aside)"
-)
-
-
-def _set_aside_undoing(choice: Selection, place, said: str, ident, where: Locations) -> None:
-    """A worker's bundle that changes back a correction here, set aside: never again a link
-    of this laptop's own chain (H450)."""
-    refuse(choice, *place, UNDOES, details=said)
-    forget_used(where.user_updates, ident[1])
 
 
 def _read_whole(path: Path, keys, manifest: Manifest, release) -> tuple[Manifest, bytes]:

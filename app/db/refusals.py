@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from app.db.checks import Refused, RefusedForNow, Unreadable, version_key
 from app.db.regular_files import move_into
 from app.db.replaced import put_aside
+from app.db.used_here import forget_used
 
 if TYPE_CHECKING:
     from app.db.directories import Selection
@@ -208,3 +209,17 @@ def newest_above(paths: list[Path], version: str) -> str:
 def _newest_above(versions: list[str], version: str) -> str:
     newest = max(versions, key=version_key, default="")
     return newest if newest and version_key(newest) > version_key(version) else ""
+
+
+# the worker is told why briefly; IT reads the rest beside the file set aside
+UNDOES = (
+    "it changes back corrections already made on this computer, so it is not used (IT: the "
+    "reason is beside the file in set-aside)"
+)
+
+
+def set_aside_undoing(choice: Selection, place, said: str, ident, updates: Path | None) -> None:
+    """A worker's bundle that changes back a correction here, set aside: never again a link
+    of this laptop's own chain (H450)."""
+    refuse(choice, *place, UNDOES, details=said)
+    forget_used(updates, ident[1])

@@ -7,13 +7,13 @@ path, so changing an earlier answer recomputes everything after it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
 from typing import Any
 
 from app.pathways.engine import Pathway
-from app.pathways.graph import Guidance, PageMember, Question, QuestionPage, Settings
+from app.pathways.graph import Guidance, Question, Settings
 from app.pathways.plan import Plan, Step
 from app.records import record
+from app.ui.case_page import PageOnScreen, unticked
 from app.ui.case_reminders import red_flags_in_one
 
 
@@ -21,30 +21,6 @@ from app.ui.case_reminders import red_flags_in_one
 class SectionState:
     name: str
     state: str  # completed | in progress | part done | not needed | to do
-
-
-@record
-class PageOnScreen:
-    """Questions shown together (flow.toml [[page]]): those of the page this walk asks."""
-
-    page: QuestionPage
-    questions: tuple[Question, ...]  # worded for who is telling, in the order asked
-    answers: dict[str, Any]  # answers already given to them (after going back)
-    worded: frozenset[str] = frozenset()  # asked in other words for who is telling
-    # each question's first tick-box key on the whole page, asked or not: a box keeps its
-    # key from case to case ("8" was strangulation for an adult, stalking for a child)
-    first_key: dict[str, int] = field(default_factory=dict)
-    # options the answers before already give (a Dash "yes": ticked_when), which count
-    # however their box is ticked
-    given_before: dict[str, frozenset] = field(default_factory=dict)
-
-    def member(self, question_id: str) -> PageMember:
-        return next(m for m in self.page.members if m.question == question_id)
-
-
-def unticked(member: PageMember, question: Question) -> Any:
-    """The answer a member gets when nothing of it is ticked."""
-    return [] if question.answer_type == "multi" else member.untick
 
 
 class CaseSession:

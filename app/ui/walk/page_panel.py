@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.conditions import same
-from app.ui.case import PageOnScreen, unticked
+from app.ui.case_page import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
 from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ignores_chords, typed

@@ -11,7 +11,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.pathways.graph import Question
-from app.ui.case import CaseSession, PageOnScreen
+from app.ui.case import CaseSession
+from app.ui.case_page import PageOnScreen
 from app.ui.case_reminders import names_in_one
 from app.ui.labels import announce, heading_font, plain_label
 from app.ui.tab_order import place_before
