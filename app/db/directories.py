@@ -370,9 +370,12 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
     if choice.origin in CHECKED_HERE:  # read later as a link of its own chain (H450)
-        release = [hashlib.sha256(choice.release).hexdigest()] if choice.release else []
+        held = [hashlib.sha256(choice.release).hexdigest()] if choice.release else []
         passed = undoes.get((choice.version, choice.manifest.sha256), ("", []))[1]
-        note_used(where.user_updates, [choice.sha256, *passed], [*release, *(s for _, s in found)])
+        # newest first: the update a link is read against sits just below it (H450 R8)
+        here = sorted(((k, s) for (_, s), (k, *_) in found.items()), reverse=True)
+        held += [s for k, s in here if k <= version_key(choice.version)]
+        note_used(where.user_updates, [choice.sha256, *passed], held)
     if choice.origin == "shipped" and below_shipped is not None:
         from app.db.overtaken import say_what_the_release_undoes  # only then: its imports
 

@@ -26,7 +26,9 @@ from pathlib import Path
 
 RECORD = "updates-used.txt"
 KEPT = 20  # far more than a laptop's folder ever holds at once (two, and IT's copies)
-HELD_SAID = 50  # updates here noted beside one: IT's folder may hold many
+# updates here noted beside one, newest first: IT's folder may hold many, and keeping the
+# lowest sha256s cut at random the one a link is read against (re-attack on H450, R8)
+HELD_SAID = 50
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -49,9 +51,10 @@ def used_here(updates: Path | None) -> dict[str, frozenset[str]]:
 
 
 def note_used(updates: Path | None, used: Iterable[str], held: Iterable[str]) -> None:
-    """Record that this laptop uses (or read whole) each of `used` now, with `held` here
-    (never raises: a read-only profile only means a chain of its own is read whole later)."""
-    held = sorted({sha for sha in held if _SHA256.fullmatch(sha)})[:HELD_SAID]
+    """Record that this laptop uses (or read whole) each of `used` now, with `held` here,
+    the first HELD_SAID of them (never raises: a read-only profile only means a chain of
+    its own is read whole later)."""
+    held = list(dict.fromkeys(sha for sha in held if _SHA256.fullmatch(sha)))[:HELD_SAID]
     used = [sha for sha in dict.fromkeys(used) if _SHA256.fullmatch(sha)]
     record = used_here(updates)
     if not used or all(record.get(sha) == frozenset(held) for sha in used):

@@ -186,3 +186,24 @@ def test_links_read_whole_with_the_update_in_use_stay_its_chain(where, key, tmp_
         choice = select_directory(where, TODAY)
         assert (choice.version, choice.origin, choice.set_aside) == ("2026.12.8", "user", [])
     assert not list(where.user_updates.glob(installed.name))  # 2026.12.6 went
+
+
+def test_what_was_here_is_noted_newest_first_never_by_sha256(where, key, tmp_path, monkeypatch):
+    """The record kept the 50 alphabetically lowest sha256s of what was here: an IT folder
+    keeping every weekly update reaches 50 within a year, and the update a link is read
+    against was cut at random, the lead's own chain then set aside (re-attack on H450, R8).
+    Kept: the release, then the newest at or below the one in use (here three of them)."""
+    monkeypatch.setattr("app.db.used_here.HELD_SAID", 3)
+    keys = load_trusted_keys(where.keys)[0]
+    datas = {}
+    for version in ("2026.12.3", "2026.12.4", "2026.12.5"):
+        folder = where.user_updates if version == "2026.12.5" else where.machine_updates
+        made = publish(SHIPPED, key.private_path, folder, version, TODAY)
+        datas[version] = read_bundle(made, keys)[1]
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.5"
+    release = sha(where.shipped.read_bytes())
+    noted = {release, sha(datas["2026.12.5"]), sha(datas["2026.12.4"])}
+    assert used_here(where.user_updates) == {choice.sha256: noted}
+    note_used(where.user_updates, ["a" * 64], sorted(noted, reverse=True) + ["0" * 64])
+    assert used_here(where.user_updates)["a" * 64] == noted  # the first said, in order
