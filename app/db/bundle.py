@@ -29,6 +29,8 @@ from app.db.checks import (
     version_key,
 )
 from app.db.regular_files import read_head, read_regular_file
+from app.db.replaced_numbers import KEY as REPLACED
+from app.db.replaced_numbers import as_published
 from app.records import record
 
 if TYPE_CHECKING:
@@ -172,7 +174,13 @@ def publish(
             # only this publish says so, never a database given as it is
             held = ("begun_from_sha256", "imported_onto_sha256")  # an import's: never signed
             db.execute("DELETE FROM content_meta WHERE key IN (?, ?)", held)
-            for meta, value in (("begun_from", began), ("begun_from_sha256", begun_sha256)):
+            # the numbers replaced, a feed import's by this version (app.db.replaced_numbers)
+            replaced = (REPLACED, as_published(source, version))
+            for meta, value in (
+                ("begun_from", began),
+                ("begun_from_sha256", begun_sha256),
+                replaced,
+            ):
                 if value:
                     db.execute(
                         "INSERT OR REPLACE INTO content_meta (key, value) VALUES (?, ?)",

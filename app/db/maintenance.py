@@ -28,6 +28,7 @@ from app.db.copy_records import copy_records, note_with_type
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
 from app.db.put_back import check_not_put_back
+from app.db.replaced_numbers import carried, stamp
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
 from app.db.working_copy import WorkingCopy
@@ -277,7 +278,10 @@ def publish_copy(
                 published_by_it=published_by(copy),
             )
         began = data_of(in_use_database)
-        if hashlib.sha256(began).hexdigest() in held_by(copy):  # begun from it, or signed it
+        held = hashlib.sha256(began).hexdigest() in held_by(copy)  # begun from it, or signed it
+        # the numbers it replaced, with every update's before it (app.db.replaced_numbers)
+        stamp(database, carried(began, database.read_bytes(), version, changed=held))
+        if held:
             check_not_put_back(
                 began,
                 database.read_bytes(),

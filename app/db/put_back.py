@@ -17,34 +17,41 @@ from pathlib import Path
 
 from app.db.bundle import claimed_manifest, read_bundle_file, whole_bundle
 from app.db.checks import Refused
+from app.db.overtaken import changes_undone, contacts, named
+from app.db.replaced_numbers import put_back
 
 
 def check_not_put_back(
     began: bytes, database: bytes, version: str, bundles: list[Path], release: bytes | None
 ) -> None:
-    """Refused when `database`, a working copy begun from update `version` (`began`), holds
-    what that update changed as a directory its own working copy held before it did: one
-    found by its sha256 among `bundles` (the lead's published folders and ledger) or the
-    app's own directory (`release`)."""
-    from app.db.overtaken import changes_undone, contacts, named
+    """Refused when `database`, a working copy begun from update `version` (`began`), gives
+    a number or email an update before it replaced (its record: app.db.replaced_numbers),
+    or holds what that update changed as a directory its own working copy held before it
+    did: one found by its sha256 among `bundles` (the lead's published folders and ledger)
+    or the app's own directory (`release`)."""
     from app.db.stale_update import databases_held
 
-    before = [sha for sha in databases_held(began) if sha != hashlib.sha256(began).hexdigest()]
     checked_since = _checked_since(contacts(began), contacts(database))
+    unchecked = lambda said: [  # noqa: E731
+        s for s in said if not any(s.startswith(f"{name}: ") for name in checked_since)
+    ]
+    if undone := unchecked(put_back(began, database, version)):
+        raise _refused(f"gives what an update before it replaced: {named(undone)}", version)
+    before = [sha for sha in databases_held(began) if sha != hashlib.sha256(began).hexdigest()]
     for older in reversed(_found(before, bundles, release)):  # the one just before it first
-        undone = [
-            said
-            for said in changes_undone(began, database, "this working copy's", base=older)
-            if not any(said.startswith(f"{name}: ") for name in checked_since)
-        ]
-        if undone:
-            raise Refused(
-                f"this working copy puts back what {version}, the update it began from, "
-                f"changed: {named(undone)}. A spreadsheet saved over services.csv from "
-                f"before {version} does this. Put those back as {version} has them; where "
-                "this copy's is right (a slip put right), record a person's check of it "
-                "(directory check-service, or the window's Mark checked) and publish again"
-            )
+        if undone := unchecked(changes_undone(began, database, "this working copy's", base=older)):
+            raise _refused(f"puts back what {version}, the update it began from, changed: "
+                           f"{named(undone)}", version)  # fmt: skip
+
+
+def _refused(what: str, version: str) -> Refused:
+    return Refused(
+        f"this working copy {what}. A spreadsheet saved over services.csv from before "
+        f"{version} does this. Put those back as {version} has them; where this copy's is "
+        "right (a slip put right, or the service's number changed back), ring it and record a "
+        "person's check of it (directory check-service, or the window's Mark checked) and "
+        "publish again"
+    )
 
 
 def _checked_since(began: dict, copy: dict) -> set[str]:

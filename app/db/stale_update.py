@@ -260,7 +260,7 @@ def _begun_before_the_release(
 
 def begun_from(database: bytes) -> str:
     """The version of the directory an update's working copy began from ("" if none)."""
-    began = _meta(database, "begun_from")
+    began = meta_value(database, "begun_from")
     try:
         return began if began and version_key(began) else ""
     except Refused:  # no version: nothing can be said of it
@@ -270,16 +270,16 @@ def begun_from(database: bytes) -> str:
 def databases_held(database: bytes) -> list[str]:
     """The sha256 of each database an update's working copy held: where it began, and each
     it signed since (none from a database published as it is)."""
-    return _meta(database, "begun_from_sha256").split()
+    return meta_value(database, "begun_from_sha256").split()
 
 
 def imported_onto(database: bytes) -> str:
     """The sha256 of the directory an `import --merge` read a feed into ("" if none): the
     first of a chain of imports (app.db.transfer). Never signed into an update."""
-    return _meta(database, "imported_onto_sha256")
+    return meta_value(database, "imported_onto_sha256")
 
 
-def _meta(database: bytes, key: str) -> str:
+def meta_value(database: bytes, key: str) -> str:
     from app.db.loader import open_directory
 
     db = open_directory(database)

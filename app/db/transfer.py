@@ -22,6 +22,7 @@ from app.db.oruk_format import (
     service_full,
     write_csv_package,
 )
+from app.db.replaced_numbers import BY_THIS_IMPORT, carried, stamp
 from app.db.search import area_labels
 from app.db.source import SourceError
 from app.db.stale_update import imported_onto
@@ -135,6 +136,9 @@ def _record_where_it_began(output: Path, base: Source) -> None:
             "INSERT OR REPLACE INTO content_meta (key, value) VALUES (?, ?)",
             ("imported_onto_sha256", began),
         )
+    # and the numbers it replaced, with every update's before it: a copy begun from the
+    # import, published as it is, put old numbers back unsaid (re-attack on H451, R3)
+    stamp(output, carried(data, output.read_bytes(), BY_THIS_IMPORT))
 
 
 def import_directory(

@@ -1,14 +1,16 @@
 """A working copy that puts back what the update it began from changed is refused."""
 
+import json
 from datetime import date, timedelta
 
 import pytest
 
 from app.db import signing
-from app.db.bundle import read_bundle
+from app.db.bundle import publish, read_bundle
 from app.db.checks import Refused
 from app.db.loader import load_valid_graph
 from app.db.maintenance import open_copy, publish_copy, start_copy
+from app.db.transfer import export_directory, import_directory
 from tests.conftest import REPO
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
@@ -28,6 +30,16 @@ def published(copy, words, lead, tmp_path, version, in_use, database):
     return load_valid_graph(data), data  # installed on the lead's laptop
 
 
+def gives_replaced(what: str, version: str) -> str:
+    return (
+        "this working copy gives what an update before it replaced: Walsall children's front "
+        f"door (MASH): {what}. A spreadsheet saved over services.csv from before {version} does "
+        f"this. Put those back as {version} has them; where this copy's is right (a slip put "
+        "right, or the service's number changed back), ring it and record a person's check of "
+        "it (directory check-service, or the window's Mark checked) and publish again"
+    )
+
+
 def test_a_sheet_saved_back_over_the_copy_never_puts_old_numbers_back(graph, lead, tmp_path):
     """A lead saved an older services.csv (their "master" spreadsheet) over a copy begun
     from their own 2026.12.13 and made one edit: every number 2026.12.13 had replaced went
@@ -42,6 +54,7 @@ def test_a_sheet_saved_back_over_the_copy_never_puts_old_numbers_back(graph, lea
     master = (folder / "services.csv").read_bytes()  # the sheet as it was then
     copy.update("walsall-mast", {"phone": "0300 555 2868"})
     copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY - timedelta(days=7))
+    copy.update("crasac", {"hours": "Mon-Fri"})
     in_use, data = published(copy, words, lead, tmp_path, "2026.12.13", in_use, data)
     (folder / "services.csv").write_bytes(master)
     copy, words = open_copy(folder, graph)
@@ -49,12 +62,18 @@ def test_a_sheet_saved_back_over_the_copy_never_puts_old_numbers_back(graph, lea
     copy.save()
     with pytest.raises(Refused) as said:
         published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
-    assert str(said.value).startswith(
-        "this working copy puts back what 2026.12.13, the update it began from, changed: "
+    assert str(said.value) == gives_replaced(
+        "0300 555 2867, replaced in 2026.12.13 (2026.12.13 gives 0300 555 2868)", "2026.12.13"
     )
-    assert "0300 555 2868" in str(said.value) and "check-service" in str(said.value)
     # a slip in 2026.12.13 put right: a person's check of the number since says so
     copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY)
+    with pytest.raises(Refused) as said:  # CRASAC's hours, which 2026.12.13 changed, too
+        published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
+    assert str(said.value).startswith(
+        "this working copy puts back what 2026.12.13, the update it began from, changed: "
+        "CRASAC (Coventry Rape and Sexual Abuse Centre)"
+    )
+    copy.update("crasac", {"hours": "Mon-Fri"})
     in_use, _ = published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
     assert in_use.services["walsall-mast"].phone == "0300 555 2867"
     assert in_use.services["dudley-spoc"].phone == "01384 455412"
@@ -73,8 +92,104 @@ def test_a_slip_put_right_and_rung_the_same_day_is_published(graph, lead, tmp_pa
     copy.update("walsall-mast", {"phone": "0300 555 2876"})  # the slip: its check goes
     in_use, data = published(copy, words, lead, tmp_path, f"{first}.1", in_use, data)
     copy.update("walsall-mast", {"phone": "0300 555 2867"})
-    with pytest.raises(Refused, match="puts back what"):
+    with pytest.raises(Refused, match="0300 555 2867, replaced in"):
         published(copy, words, lead, tmp_path, f"{first}.2", in_use, data)
     copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY)  # rung today
     in_use, _ = published(copy, words, lead, tmp_path, f"{first}.2", in_use, data)
     assert in_use.services["walsall-mast"].phone == "0300 555 2867"
+
+
+def sheet_of(database, tmp_path, name):
+    """services.csv as a copy begun from `database` has it: a lead's "master" sheet."""
+    start_copy(tmp_path / name, database)
+    return (tmp_path / name / "services.csv").read_bytes()
+
+
+def test_another_leads_correction_is_never_put_back_by_a_sheet_from_before_it(
+    graph, lead, tmp_path
+):
+    """Lead B began a copy from lead A's 2026.12.6 (Walsall's front door corrected), as the
+    guide says, and published 2026.12.6.2; then saved B's master sheet, which never had A's
+    correction, over it: published, the old number on every laptop. The check looked one
+    update back, at 2026.12.6.2's start, where the number was already A's (re-attack on
+    H451, R1)."""
+    master = sheet_of(SHIPPED, tmp_path, "b-master")
+    copy, words = open_copy(start_copy(tmp_path / "a", SHIPPED) or tmp_path / "a", graph)
+    copy.update("walsall-mast", {"phone": "0300 555 2867"})
+    copy.mark_checked("walsall-mast", "phoned", "DA lead A", DAY - timedelta(days=7))
+    in_use, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
+    folder = tmp_path / "b"
+    start_copy(folder, data)
+    copy, words = open_copy(folder, in_use)
+    copy.update("bswa", {"phone": "0808 800 0029"})
+    in_use, data = published(copy, words, lead, tmp_path, "2026.12.6.2", in_use, data)
+    (folder / "services.csv").write_bytes(master)
+    copy, words = open_copy(folder, in_use)
+    copy.update("bswa", {"phone": "0808 800 0029"})
+    copy.update("dudley-spoc", {"phone": "01384 455412"})
+    with pytest.raises(Refused) as said:
+        published(copy, words, lead, tmp_path, "2026.12.6.3", in_use, data)
+    assert str(said.value) == gives_replaced(
+        "0300 555 2866, replaced in 2026.12.6 (2026.12.6.2 gives 0300 555 2867)", "2026.12.6.2"
+    )
+
+
+@pytest.mark.parametrize("earlier", ["kept", "gone"])
+def test_a_number_an_update_replaced_is_known_without_the_update_before_it(
+    graph, lead, tmp_path, earlier
+):
+    """The lead moved to a new laptop with the working copy and 2026.12.13 only: the check,
+    finding none of the databases before 2026.12.13, passed the old sheet unsaid (re-attack
+    on H451, R2). Each update carries the numbers replaced along its line."""
+    folder = tmp_path / "copy"
+    master = sheet_of(SHIPPED, tmp_path, "master")
+    start_copy(folder, SHIPPED)
+    copy, words = open_copy(folder, graph)
+    copy.update("walsall-mast", {"phone": "0300 555 2867"})
+    in_use, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
+    copy.update("bswa", {"phone": "0808 800 0029"})
+    in_use, data = published(copy, words, lead, tmp_path, "2026.12.13", in_use, data)
+    if earlier == "gone":
+        (tmp_path / "out" / "directory-2026.12.6.navdir").unlink()
+    (folder / "services.csv").write_bytes(master)
+    copy, words = open_copy(folder, in_use)
+    copy.update("bswa", {"phone": "0808 800 0029"})
+    with pytest.raises(Refused) as said:
+        published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
+    assert str(said.value) == gives_replaced(
+        "0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives 0300 555 2867)", "2026.12.13"
+    )
+
+
+def test_a_copy_begun_from_a_feed_import_keeps_what_it_and_those_before_replaced(
+    graph, lead, tmp_path
+):
+    """A feed merged onto 2026.12.6 and published as it is recorded nothing of what came
+    before: a copy begun from it, an old sheet saved over it, put back both the feed's new
+    number and 2026.12.6's correction unsaid (re-attack on H451, R3)."""
+    master = sheet_of(SHIPPED, tmp_path, "master")
+    copy, words = open_copy(start_copy(tmp_path / "a", SHIPPED) or tmp_path / "a", graph)
+    copy.update("walsall-mast", {"phone": "0300 555 2867"})
+    _, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
+    (tmp_path / "in-use.sqlite").write_bytes(data)
+    export_directory(tmp_path / "in-use.sqlite", tmp_path / "all.json")
+    feed = [s for s in json.loads((tmp_path / "all.json").read_text()) if s["id"] == "bswa"]
+    feed[0]["phones"][0]["number"] = "0808 800 0029"
+    (tmp_path / "feed.json").write_text(json.dumps(feed), encoding="utf-8")
+    import_directory(tmp_path / "feed.json", data, tmp_path / "merged.sqlite", True)
+    made = publish(tmp_path / "merged.sqlite", lead.private_path, tmp_path / "out",
+                   "2026.12.13", DAY, passphrase=PASSPHRASE, rules_from=SHIPPED)  # fmt: skip
+    data = read_bundle(made, signing.load_public_keys(lead.public_path.parent))[1]
+    folder = tmp_path / "b"
+    start_copy(folder, data)
+    (folder / "services.csv").write_bytes(master)
+    copy, words = open_copy(folder, load_valid_graph(data))
+    copy.update("dudley-spoc", {"phone": "01384 455412"})
+    with pytest.raises(Refused) as said:
+        published(copy, words, lead, tmp_path, "2026.12.20", load_valid_graph(data), data)
+    assert "(MASH): 0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives 0300 555 2867)" in (
+        str(said.value)
+    )
+    assert "0808 800 0028, replaced in 2026.12.13 (2026.12.13 gives 0808 800 0029)" in (
+        str(said.value)
+    )

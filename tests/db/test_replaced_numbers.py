@@ -1,0 +1,76 @@
+"""The numbers and emails each update replaced, carried along its line of updates."""
+
+import json
+
+from app.db.replaced_numbers import KEPT, KEY, as_published, carried, put_back, replaced_in, stamp
+from tests.conftest import shipped_changed
+
+MASH = "UPDATE phone SET number = '{}' WHERE service_id = 'walsall-mast'"
+RECORD = f"INSERT INTO content_meta (key, value) VALUES ('{KEY}', '{{}}')"
+
+
+def database(tmp_path, name, *statements) -> bytes:
+    return shipped_changed(tmp_path / f"{name}.sqlite", *statements).read_bytes()
+
+
+def test_each_number_an_update_replaced_is_carried_with_those_before(tmp_path):
+    release = database(tmp_path, "release")
+    first = shipped_changed(tmp_path / "first.sqlite", MASH.format("0300 555 2867"))
+    stamp(first, carried(release, first.read_bytes(), "2026.12.6"))
+    second = shipped_changed(tmp_path / "second.sqlite", MASH.format("0300 555 2868"))
+    stamp(second, carried(first.read_bytes(), second.read_bytes(), "2026.12.13"))
+    assert replaced_in(second.read_bytes())["walsall-mast"] == [
+        ["0300 555 2866", "2026.12.6"],
+        ["0300 555 2867", "2026.12.13"],
+    ]
+    # said as the same number however it is spaced, and not for a service not offered
+    spaced = database(tmp_path, "spaced", MASH.format("03005552866"))
+    assert put_back(second.read_bytes(), spaced, "2026.12.13") == [
+        "Walsall children's front door (MASH): 03005552866, replaced in 2026.12.6 "
+        "(2026.12.13 gives 0300 555 2868)"
+    ]
+    retired = (
+        MASH.format("03005552866"),
+        "UPDATE service SET status = 'inactive' WHERE id = 'walsall-mast'",
+    )
+    assert put_back(second.read_bytes(), database(tmp_path, "retired", *retired), "v") == []
+    assert put_back(second.read_bytes(), second.read_bytes(), "v") == []
+
+
+def test_a_number_given_again_moves_to_the_end_and_the_oldest_go_past_the_cap(tmp_path):
+    def line(*numbers: str) -> list:
+        made, previous = tmp_path / "made.sqlite", database(tmp_path, "release")
+        for n, number in enumerate(numbers):
+            shipped_changed(made, MASH.format(number))
+            stamp(made, carried(previous, made.read_bytes(), f"2026.12.{n + 1}"))
+            previous = made.read_bytes()
+        return replaced_in(previous)["walsall-mast"]
+
+    assert line("0300 555 2867", "0300 555 2866", "0300 555 2867") == [
+        ["0300 555 2867", "2026.12.2"],  # given again since, and replaced again: said once
+        ["0300 555 2866", "2026.12.3"],
+    ]
+    entries = line(*(f"0300 555 {3000 + n}" for n in range(KEPT + 3)))
+    assert len(entries) == KEPT
+    assert entries[-1] == ["0300 555 3013", f"2026.12.{KEPT + 3}"]
+
+
+def test_a_feed_imports_replacements_take_the_version_it_is_published_as(tmp_path):
+    base = database(tmp_path, "base")
+    merged = shipped_changed(tmp_path / "merged.sqlite", MASH.format("0300 555 2867"))
+    stamp(merged, carried(base, merged.read_bytes(), ""))
+    said = json.loads(as_published(merged.read_bytes(), "2026.12.13"))
+    assert said == {"walsall-mast": [["0300 555 2866", "2026.12.13"]]}
+    assert as_published(base, "2026.12.13") == ""  # none: nothing written
+
+
+def test_a_record_that_is_not_one_reads_as_none(tmp_path):
+    garbled = [
+        "not json",
+        "[1, 2]",
+        '{"walsall-mast": [["0300 555 2866"]]}',
+        '{"walsall-mast": "0300 555 2866"}',
+    ]
+    for n, text in enumerate(garbled):
+        data = database(tmp_path, f"g{n}", RECORD.replace("{}", text.replace("'", "''")))
+        assert replaced_in(data) == {}, text
