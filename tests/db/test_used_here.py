@@ -205,5 +205,5 @@ def test_what_was_here_is_noted_newest_first_never_by_sha256(where, key, tmp_pat
     release = sha(where.shipped.read_bytes())
     noted = {release, sha(datas["2026.12.5"]), sha(datas["2026.12.4"])}
     assert used_here(where.user_updates) == {choice.sha256: noted}
-    note_used(where.user_updates, ["a" * 64], sorted(noted, reverse=True) + ["0" * 64])
+    note_used(where.user_updates, ["a" * 64], [*sorted(noted, reverse=True), "0" * 64])
     assert used_here(where.user_updates)["a" * 64] == noted  # the first said, in order
