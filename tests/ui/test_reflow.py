@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.settings import TEXT_SIZES
 from tests.conftest import routed_cases
-from tests.ui.conftest import press, scenario_value, walk
+from tests.ui.conftest import press, press_alt, scenario_value, walk
 
 SCREENS = [(1366, 768), (1280, 720)]
 # the window as a worker has it on a 1366x768 laptop: maximised (app/ui/application.py), under
@@ -257,3 +257,21 @@ def test_a_question_opens_whole_in_view_at_the_largest_text_on_a_laptop(qtbot, s
     assert reminders.always.button.nextInFocusChain() is reminders.case_view  # Tab as seen
     reminders.always.button.click()  # opened: its list under the heading's line again
     assert reminders.top.indexOf(reminders.always) < 0 and reminders.always.button.hasFocus()
+
+
+@pytest.mark.parametrize("size", [MAXIMISED, SCREENS[1]], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_question_stays_in_view_over_an_answer_low_on_its_page(qtbot, sized, size):
+    """At 24 pt, the area changed from the plan opened its page on Walsall, sixth, and the
+    question scrolled away above it: the worker saw answers to nothing (officer walk F6)."""
+    window = sized(size, LARGEST)
+    walk(qtbot, window, CASES[0]["scenario"])  # Walsall
+    press_alt(qtbot, window, Qt.Key.Key_A)
+    page = window.question_page
+    qtbot.waitUntil(lambda: page.panel.isVisible())
+    qtbot.wait(50)  # the page's words settle their height, and it follows the focus
+    current = QApplication.focusWidget()
+    assert "Walsall" in current.text() and not current.visibleRegion().isEmpty()
+    for label in (page.section, page.prompt):
+        shown = label.visibleRegion().boundingRect()
+        assert shown.height() == label.height() and shown.top() == 0, label.text()
+    assert page.section.text().endswith("changing an answer: the others are kept")

@@ -18,6 +18,7 @@ from app.ui.labels import announce, heading_font, plain_label
 from app.ui.tab_order import place_before
 from app.ui.viewport import viewport_size
 from app.ui.walk.answer_panels import AnswerPanel, ButtonsPanel, panel_for
+from app.ui.walk.dash_panel import ChecklistPanel
 from app.ui.walk.page_panel import TickBoxPage
 from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold, ignores_chords, typed
 
@@ -30,7 +31,7 @@ class QuestionPage(KeyHold, QWidget):
     def __init__(self) -> None:
         super().__init__()
         page = QVBoxLayout(self)
-        self.holder = QScrollArea()  # the question, its help and the answers scroll together
+        self.holder = QScrollArea()  # the help and the answers scroll (the question: see below)
         self.holder.setWidgetResizable(True)
         self.holder.setFrameShape(QScrollArea.Shape.NoFrame)
         self.holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers take focus, not it
@@ -193,6 +194,19 @@ class QuestionPage(KeyHold, QWidget):
         announce(self.losing, text)
         return False
 
+    def _hold_question(self, above: bool) -> None:
+        """The question above what scrolls, always in view: at 24 pt, changing an answer
+        low on its page (Walsall, 6th) scrolled the question away, and the worker saw
+        answers to nothing (officer walk F6, 2026-12-05). Not for the Dash, whose table
+        takes what the view leaves beside its keys: under a held question, at 1280x720, the
+        item being read and its keys no longer fitted."""
+        inside = self.holder.widget().layout()
+        target = self.layout() if above else inside
+        for index, label in enumerate((self.section, self.prompt)):
+            if label.parentWidget().layout() is not target:
+                label.parentWidget().layout().removeWidget(label)
+                target.insertWidget(index, label)
+
     def _same_as_shown(self, session: CaseSession) -> bool:
         """Whether the session is on the page on screen, in the same form (a question alone,
         or a page of the same questions): only then may what it holds be handed on."""
@@ -230,6 +244,7 @@ class QuestionPage(KeyHold, QWidget):
             self.panel.setParent(None)  # out of the window at once: what it held is gone
             self.panel.deleteLater()
         self.panel = panel
+        self._hold_question(above=not isinstance(panel, ChecklistPanel))
         self.initial = panel.pending()
         self.losing.hide()
         self.note.hide()
