@@ -27,8 +27,16 @@ from app.db.copy_files import csv_text
 from app.db.copy_records import copy_records, note_with_type
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
-from app.db.put_back import check_not_put_back
-from app.db.replaced_numbers import carried, stamp
+from app.db.put_back import check_not_put_back, records_in_sight
+from app.db.replaced_numbers import (
+    as_published,
+    carried,
+    joined,
+    keep_with,
+    kept_with,
+    replaced_in,
+    stamp,
+)
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
 from app.db.working_copy import WorkingCopy
@@ -87,6 +95,7 @@ def start_copy(folder: Path, database: Source) -> None:
     # a folder begun again keeps no word of an earlier copy's publishing: its hidden mark
     # vouched for an update this copy never held (re-attack round, H249)
     (folder / PUBLISHED_MARK).unlink(missing_ok=True)
+    keep_with(folder, as_published(data, graph.directory_version))  # its line's record
 
 
 def service_from_row(row: dict[str, str]) -> Service:
@@ -278,17 +287,20 @@ def publish_copy(
                 published_by_it=published_by(copy),
             )
         began = data_of(in_use_database)
-        held = hashlib.sha256(began).hexdigest() in held_by(copy)  # begun from it, or signed it
-        # the numbers it replaced, with every update's before it (app.db.replaced_numbers)
-        stamp(database, carried(began, database.read_bytes(), version, changed=held))
-        if held:
-            check_not_put_back(
-                began,
-                database.read_bytes(),
-                in_use.directory_version,
-                seen.places(out_dir),
-                data_of(release) if release is not None else None,
-            )
+        # the numbers it replaces, with those its line and the updates in sight replaced
+        # (app.db.replaced_numbers), checked however the copy began (attack on H453)
+        also = (kept_with(copy.folder), records_in_sight(seen.places(out_dir)))
+        record = carried(began, database.read_bytes(), version, also)
+        check_not_put_back(
+            began,
+            database.read_bytes(),
+            in_use.directory_version,
+            seen.places(out_dir),
+            data_of(release) if release is not None else None,
+            joined(replaced_in(began), *also),
+            held=hashlib.sha256(began).hexdigest() in held_by(copy),  # begun from it, or signed it
+        )
+        stamp(database, record)
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
         if loaded is None:
             checks_before_signing(database.read_bytes(), date.today())  # as publish() does
@@ -311,6 +323,7 @@ def publish_copy(
             begun_sha256=" ".join(held_by(copy)),
         )
     _mark_published(copy, bundle)
+    keep_with(copy.folder, record)
     return bundle, signed
 
 

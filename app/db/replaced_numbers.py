@@ -6,7 +6,12 @@ unsaid where one could not be found (a new laptop, IT keeping only the newest), 
 copy's update was itself made from another lead's (it looked one update back), and after a
 feed import published as it is (which records none): the old number of Walsall's children's
 front door went to every laptop each time (re-attack on H451, R1-R3, 2026-12-06). Carried
-in the update itself, signed with it, the record goes wherever the update goes.
+in the update itself, signed with it, the record goes wherever the update goes; the working
+copy keeps it too (MARK), and what the newest update in sight holds is joined to it: a copy
+begun from a release, which holds none, put the old number back (attack on H453).
+
+The record only ever adds a refusal, never narrows another check: a record that can be
+incomplete must never narrow a comparison (H190).
 """
 
 from __future__ import annotations
@@ -18,40 +23,57 @@ import sqlite3
 from pathlib import Path
 
 KEY = "replaced_contacts"  # content_meta: {service id: [[number or email, replaced by], …]}
+MARK = ".navigator-replaced"  # a working copy's: the record of its line, as it last knew it
 KEPT = 12  # per service, the newest: years of changes to one line
 BY_THIS_IMPORT = ""  # replaced by a feed import, not yet published: its version at publish
+Record = dict[str, list[list[str]]]
+# a number the lead wrote in a note or a referral route ("Out of hours: 0300 555 2922"): the
+# card shows it in large type, and the old one went back with an old sheet (attack on H453)
+NUMBER_IN_TEXT = re.compile(r"(?:\+|\()?\d(?:[ \-.()]{0,2}\d){9,}")
 
 
-def replaced_in(database: bytes) -> dict[str, list[list[str]]]:
+def replaced_in(database: bytes) -> Record:
     """Each service's replaced numbers and emails, oldest first, with the version of the
     update that replaced each (none from a directory made before this record)."""
     from app.db.stale_update import meta_value
 
+    return _read(meta_value(database, KEY))
+
+
+def kept_with(folder: Path) -> Record:
+    """The record a working copy keeps (none if it keeps none, or cannot be read)."""
     try:
-        record = json.loads(meta_value(database, KEY) or "{}")
-    except ValueError:
+        return _read((folder / MARK).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
         return {}
-    if not isinstance(record, dict):
-        return {}
-    return {
-        str(service_id): [[str(value), str(by)] for value, by in entries]
-        for service_id, entries in record.items()
-        if isinstance(entries, list) and all(_is_pair(entry) for entry in entries)
-    }
 
 
-def carried(began: bytes, made: bytes, version: str, changed: bool = True) -> str:
-    """The record for `made`, a directory made from `began`: `began`'s, and (`changed`)
-    each number and email of `began`'s that `made` no longer gives, as replaced by
-    `version`."""
-    record = replaced_in(began)
-    if changed:
-        now = _given(made)
-        for service_id, values in sorted(_given(began).items()):
-            for key, value in values.items():
-                if key not in now.get(service_id, {}):
-                    entries = [e for e in record.get(service_id, []) if _key(e[0]) != key]
-                    record[service_id] = [*entries, [value, version]][-KEPT:]
+def keep_with(folder: Path, record: str) -> None:
+    """Kept beside the copy's sheet (a full disk: the update still carries it)."""
+    with contextlib.suppress(OSError):
+        (folder / MARK).write_text(record or "{}", "utf-8")
+
+
+def joined(*records: Record) -> Record:
+    """The records as one: each value once, where the latest of them says."""
+    together: Record = {}
+    for record in records:
+        for service_id, entries in record.items():
+            for value, by in entries:
+                _add(together, service_id, value, by)
+    return together
+
+
+def carried(began: bytes, made: bytes, version: str, also: tuple[Record, ...] = ()) -> str:
+    """The record for `made`, a directory made when `began` was in use: `began`'s and
+    `also`, and each number and email of `began`'s that `made` no longer gives, as replaced
+    by `version` (recorded however the copy began: one begun elsewhere recorded nothing,
+    and its update held none: attack on H453)."""
+    record, now = joined(replaced_in(began), *also), _given(made)
+    for service_id, values in sorted(_given(began).items()):
+        for key, value in values.items():
+            if key not in now.get(service_id, {}):
+                _add(record, service_id, value, version)
     return _dumped(record)
 
 
@@ -73,47 +95,82 @@ def as_published(database: bytes, version: str) -> str:
     return _dumped(record)
 
 
-def put_back(began: bytes, copy: bytes, version: str) -> list[str]:
-    """Each number or email the copy gives that `began` (update `version`) does not and an
-    update replaced, in words: "<service>: 0300 555 2866, replaced in 2026.12.6 (2026.12.13
-    gives 0300 555 2867)"."""
+def put_back(began: bytes, copy: bytes, version: str, record: Record) -> list[str]:
+    """Each number or email `copy` gives that `began` (update `version`) does not give for
+    that service and an update replaced there, or gives for no service and an update
+    replaced anywhere (a service added again under a new id with its old number: attack on
+    H453), in words: "<service>: 0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives
+    0300 555 2867)"."""
     from app.db.overtaken import contacts
 
-    record, was, names = replaced_in(began), _given(began), contacts(copy)
+    was, names = _given(began), contacts(copy)
+    anywhere = {_key(v): by for entries in record.values() for v, by in entries}
+    given_anywhere = {key for values in was.values() for key in values}
     said = []
     for service_id, values in sorted(_given(copy).items()):
+        had = was.get(service_id)
         for key, value in values.items():
-            by = [b for v, b in record.get(service_id, []) if _key(v) == key]
-            if by and key not in was.get(service_id, {}):
-                gives = ", ".join(was.get(service_id, {}).values()) or "none"
+            here = [b for v, b in record.get(service_id, []) if _key(v) == key]
+            if had is not None and key in had:
+                continue
+            by = here[-1] if here else anywhere.get(key) if key not in given_anywhere else None
+            if by is not None:
+                gives = ", ".join(had.values()) if had else "nothing: it does not offer it"
                 name = names[service_id]["name"]
-                said.append(f"{name}: {value}, replaced in {by[-1]} ({version} gives {gives})")
+                said.append(f"{name}: {value}, replaced in {by} ({version} gives {gives})")
     return said
 
 
 def _given(database: bytes) -> dict[str, dict[str, str]]:
-    """Each offered service's numbers and email as a worker is given them, by their key."""
-    from app.db.overtaken import NOT_RUNG, contacts
+    """Each offered service's numbers (its lines, and those written in its number's note or
+    its referral route) and email as a worker is given them, by their key."""
+    from app.db.overtaken import DETAILS, NOT_RUNG, contacts
 
     given = {}
     for service_id, row in contacts(database).items():
         if row["status"] != "active":
             continue  # never given: nothing put back reaches a worker
-        _, numbers, email, *_ = row["contact"]
-        values = [n.removesuffix(NOT_RUNG) for n in numbers] + ([email] if email else [])
-        given[service_id] = {_key(value): value for value in values}
+        _, numbers, email, _, *details = row["contact"]
+        words = " ".join(
+            str(details[DETAILS.index(part)] or "") for part in ("phone_note", "referral_route")
+        )
+        values = [n.removesuffix(NOT_RUNG) for n in numbers] + NUMBER_IN_TEXT.findall(words)
+        given[service_id] = {_key(value): value for value in [*values, *([email] * bool(email))]}
     return given
 
 
 def _key(value: str) -> str:
-    """A number by its digits ("0300 555 2866" and "03005552866" are one); an email as
-    written, in lower case."""
-    return value.strip().lower() if "@" in value else "tel:" + re.sub(r"\D", "", value)
+    """A number by its digits ("0300 555 2866" and "03005552866" are one; "+44 300…" too);
+    an email as written, in lower case."""
+    if "@" in value:
+        return value.strip().lower()
+    digits = re.sub(r"\D", "", value)
+    return "tel:" + ("0" + digits[2:] if digits.startswith("44") else digits)
 
 
-def _dumped(record: dict) -> str:
+def _add(record: Record, service_id: str, value: str, by: str) -> None:
+    entries = [e for e in record.get(service_id, []) if _key(e[0]) != _key(value)]
+    record[service_id] = [*entries, [value, by]][-KEPT:]
+
+
+def _read(text: str) -> Record:
+    """A record as written; an entry that is not one passed over, never its service's list
+    (a nested or garbled record, from a database given as it is, stopped a publish with an
+    unexpected problem: attack on H453)."""
+    try:
+        record = json.loads(text or "{}")
+    except (ValueError, RecursionError):
+        return {}
+    if not isinstance(record, dict):
+        return {}
+    kept: Record = {}
+    for service_id, entries in record.items():
+        for entry in entries if isinstance(entries, list) else []:
+            pair = isinstance(entry, list) and len(entry) == 2
+            if pair and all(isinstance(part, str) for part in entry):
+                _add(kept, str(service_id), *entry)
+    return kept
+
+
+def _dumped(record: Record) -> str:
     return json.dumps(record, sort_keys=True, separators=(",", ":")) if record else ""
-
-
-def _is_pair(entry) -> bool:
-    return isinstance(entry, list) and len(entry) == 2 and all(isinstance(p, str) for p in entry)

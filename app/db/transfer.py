@@ -6,6 +6,7 @@ import contextlib
 import csv
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +23,12 @@ from app.db.oruk_format import (
     service_full,
     write_csv_package,
 )
-from app.db.replaced_numbers import BY_THIS_IMPORT, carried, stamp
+from app.db.overtaken import named
+from app.db.replaced_numbers import BY_THIS_IMPORT, carried, put_back, replaced_in, stamp
 from app.db.search import area_labels
+from app.db.services_swap import scratch_beside
 from app.db.source import SourceError
-from app.db.stale_update import imported_onto
+from app.db.stale_update import imported_onto, meta_value
 
 
 @dataclass
@@ -120,7 +123,9 @@ def known_areas(database: Source) -> dict[str, str]:
     return {code: code for code in labels} | {name.lower(): code for code, name in labels.items()}
 
 
-def _record_where_it_began(output: Path, base: Source) -> None:
+def _record_where_it_began(
+    output: Path, base: Source, merged: bool, feed: str, notes: list[str]
+) -> None:
     """The directory a feed was merged into, by content, for publish (app.db.published):
     what the import changes of the update in use is the feed's, not that update undone. Read
     as a revert, a feed's new service was refused as one the update "removed", and a
@@ -131,14 +136,28 @@ def _record_where_it_began(output: Path, base: Source) -> None:
 
     data = base if isinstance(base, bytes) else read_regular_file(base, MAX_DATABASE_BYTES)
     began = imported_onto(data) or hashlib.sha256(data).hexdigest()
-    with contextlib.closing(sqlite3.connect(output)) as db, db:
-        db.execute(
-            "INSERT OR REPLACE INTO content_meta (key, value) VALUES (?, ?)",
-            ("imported_onto_sha256", began),
+    if merged:
+        with contextlib.closing(sqlite3.connect(output)) as db, db:
+            db.execute(
+                "INSERT OR REPLACE INTO content_meta (key, value) VALUES (?, ?)",
+                ("imported_onto_sha256", began),
+            )
+    # a partner's stale feed put back a number an update replaced, said as any change (attack
+    # on H453); and what it replaces is recorded, with every update's before it: a copy
+    # begun from the import, published as it is, put old numbers back unsaid (H451, R3)
+    made = output.read_bytes()
+    if undone := put_back(data, made, meta_value(data, "directory_version"), replaced_in(data)):
+        raise ImportRefused(
+            [
+                f"{feed} gives what an update replaced: {named(undone)}. The feed may be out "
+                "of date: ask its provider for the service's number now, or take those "
+                "services out of the file and import again. If the feed is right (the "
+                "service went back to it), import the rest, then change it in a working copy, "
+                "ring it, record the check (Mark checked) and publish"
+            ],
+            notes,
         )
-    # and the numbers it replaced, with every update's before it: a copy begun from the
-    # import, published as it is, put old numbers back unsaid (re-attack on H451, R3)
-    stamp(output, carried(data, output.read_bytes(), BY_THIS_IMPORT))
+    stamp(output, carried(data, made, BY_THIS_IMPORT))
 
 
 def import_directory(
@@ -173,10 +192,13 @@ def import_directory(
         *(t for t in current["taxonomy_term"] if t["id"] not in imported_terms),
         *rows.get("taxonomy_term", []),
     ]
+    made = scratch_beside(output)  # checked whole before it takes the output's place
     try:
-        write_database(output, rows, pathway_from=base)
+        write_database(made, rows, pathway_from=base)
+        _record_where_it_began(made, base, merge_into_base, source.name, notes)
+        os.replace(made, output)
     except SourceError as error:
         raise ImportRefused(error.problems, notes) from error
-    if merge_into_base:
-        _record_where_it_began(output, base)
+    finally:
+        made.unlink(missing_ok=True)
     return ImportReport({t: len(rows.get(t, [])) for t in TABLES}, notes)

@@ -8,13 +8,16 @@ import pytest
 from app.db import signing
 from app.db.bundle import publish, read_bundle
 from app.db.checks import Refused
-from app.db.loader import load_valid_graph
+from app.db.loader import load_graph, load_valid_graph
 from app.db.maintenance import open_copy, publish_copy, start_copy
-from app.db.transfer import export_directory, import_directory
-from tests.conftest import REPO
+from app.db.replaced_numbers import replaced_in
+from app.db.transfer import ImportRefused, export_directory, import_directory
+from tests.conftest import REPO, shipped_changed
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
 PASSPHRASE = "a long enough passphrase"
+MASH = "UPDATE phone SET number = '{}' WHERE service_id = 'walsall-mast'"
+VERSION = "UPDATE content_meta SET value = '{}' WHERE key = 'directory_version'"
 DAY = date.today()
 
 
@@ -32,11 +35,12 @@ def published(copy, words, lead, tmp_path, version, in_use, database):
 
 def gives_replaced(what: str, version: str) -> str:
     return (
-        "this working copy gives what an update before it replaced: Walsall children's front "
-        f"door (MASH): {what}. A spreadsheet saved over services.csv from before {version} does "
-        f"this. Put those back as {version} has them; where this copy's is right (a slip put "
-        "right, or the service's number changed back), ring it and record a person's check of "
-        "it (directory check-service, or the window's Mark checked) and publish again"
+        "this working copy gives what an update replaced: Walsall children's front door (MASH): "
+        f"{what}. An older spreadsheet saved over services.csv, or a number typed from an old "
+        f"leaflet, does this. Put those back as {version} gives them; where this copy's is "
+        "right (the service went back to it, or a slip put right), ring it (an email: confirm "
+        "it with the service in writing) and record that person's check, made today (directory "
+        "check-service, or the window's Mark checked), then publish again"
     )
 
 
@@ -63,7 +67,8 @@ def test_a_sheet_saved_back_over_the_copy_never_puts_old_numbers_back(graph, lea
     with pytest.raises(Refused) as said:
         published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
     assert str(said.value) == gives_replaced(
-        "0300 555 2867, replaced in 2026.12.13 (2026.12.13 gives 0300 555 2868)", "2026.12.13"
+        "0300 555 2867, replaced in 2026.12.13 (2026.12.13 gives 0300 555 2868, 0300 555 2922)",
+        "2026.12.13",
     )
     # a slip in 2026.12.13 put right: a person's check of the number since says so
     copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY)
@@ -130,7 +135,8 @@ def test_another_leads_correction_is_never_put_back_by_a_sheet_from_before_it(
     with pytest.raises(Refused) as said:
         published(copy, words, lead, tmp_path, "2026.12.6.3", in_use, data)
     assert str(said.value) == gives_replaced(
-        "0300 555 2866, replaced in 2026.12.6 (2026.12.6.2 gives 0300 555 2867)", "2026.12.6.2"
+        "0300 555 2866, replaced in 2026.12.6 (2026.12.6.2 gives 0300 555 2867, 0300 555 2922)",
+        "2026.12.6.2",
     )
 
 
@@ -157,7 +163,8 @@ def test_a_number_an_update_replaced_is_known_without_the_update_before_it(
     with pytest.raises(Refused) as said:
         published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
     assert str(said.value) == gives_replaced(
-        "0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives 0300 555 2867)", "2026.12.13"
+        "0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives 0300 555 2867, 0300 555 2922)",
+        "2026.12.13",
     )
 
 
@@ -187,9 +194,87 @@ def test_a_copy_begun_from_a_feed_import_keeps_what_it_and_those_before_replaced
     copy.update("dudley-spoc", {"phone": "01384 455412"})
     with pytest.raises(Refused) as said:
         published(copy, words, lead, tmp_path, "2026.12.20", load_valid_graph(data), data)
-    assert "(MASH): 0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives 0300 555 2867)" in (
+    assert "(MASH): 0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives 0300 555 2867, " in (
         str(said.value)
     )
     assert "0808 800 0028, replaced in 2026.12.13 (2026.12.13 gives 0808 800 0029)" in (
         str(said.value)
     )
+
+
+def test_a_copy_begun_from_a_release_or_published_after_an_upgrade_keeps_the_record(
+    graph, lead, tmp_path
+):
+    """A release holds no record: a copy begun from one, an old sheet saved over it, put
+    2026.12.6's replaced number back; and the same copy published again after an upgrade,
+    not begun from the release in use, recorded nothing (attack on H453)."""
+    master = sheet_of(SHIPPED, tmp_path, "master")
+    folder = tmp_path / "a"
+    start_copy(folder, SHIPPED)
+    copy, words = open_copy(folder, graph)
+    copy.update("walsall-mast", {"phone": "0300 555 2867"})
+    in_use, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
+    start_copy(tmp_path / "b", data)
+    copy, words = open_copy(tmp_path / "b", in_use)
+    copy.update("bswa", {"phone": "0808 800 0029"})
+    release = shipped_changed(  # in use after an upgrade: the lead's updates refused for now
+        tmp_path / "release.sqlite", MASH.format("0300 555 2867"), VERSION.format("2026.12.5")
+    )
+    _, data = published(copy, words, lead, tmp_path, "2026.12.7", load_graph(release), release)
+    assert ["0300 555 2866", "2026.12.6"] in replaced_in(data)["walsall-mast"]
+    assert ["0808 800 0028", "2026.12.7"] in replaced_in(data)["bswa"]
+    release = shipped_changed(  # the next release, holding 2026.12.7
+        tmp_path / "release.sqlite",
+        MASH.format("0300 555 2867"),
+        "UPDATE phone SET number = '0808 800 0029' WHERE service_id = 'bswa'",
+        VERSION.format("2026.12.7.5"),
+    )
+    start_copy(tmp_path / "b", release)  # as it-admin.md says, after the upgrade
+    (tmp_path / "b" / "services.csv").write_bytes(master)
+    copy, words = open_copy(tmp_path / "b", load_graph(release))
+    with pytest.raises(Refused, match=r"\(MASH\): 0300 555 2866, replaced in 2026\.12\.6 "):
+        published(copy, words, lead, tmp_path, "2026.12.8", load_graph(release), release)
+
+
+def test_a_number_in_a_note_and_an_old_number_on_another_service_are_put_back_too(
+    graph, lead, tmp_path
+):
+    """The out-of-hours line the lead writes in the note, which the card shows in large
+    type, was not recorded; nor was an old number typed onto another service (attack on
+    H453)."""
+    folder = tmp_path / "copy"
+    start_copy(folder, SHIPPED)
+    copy, words = open_copy(folder, graph)
+    copy.update("walsall-mast", {"phone": "0300 555 2867"})
+    copy.update("walsall-mast", {"phone_note": "Out of hours: 0300 555 2923"})
+    in_use, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
+    copy.update("walsall-mast", {"phone_note": "Out of hours: 0300 555 2922"})
+    with pytest.raises(Refused, match=r"\(MASH\): 0300 555 2922, replaced in 2026\.12\.6 "):
+        published(copy, words, lead, tmp_path, "2026.12.13", in_use, data)
+    copy.update("walsall-mast", {"phone_note": "Out of hours: 0300 555 2923"})
+    copy.update("walsall-adult-safeguarding", {"phone": "0300 555 2866"})
+    with pytest.raises(Refused, match="Walsall adult safeguarding: 0300 555 2866, replaced in"):
+        published(copy, words, lead, tmp_path, "2026.12.13", in_use, data)
+
+
+def test_a_feed_giving_a_number_an_update_replaced_is_refused_at_import(graph, lead, tmp_path):
+    """A partner's feed still giving BSWA's old number, merged onto the update that replaced
+    it and published as it is, put it back on every laptop, said as any change (attack on
+    H453). Nothing is imported; a file already at the output is left as it was."""
+    copy, words = open_copy(start_copy(tmp_path / "a", SHIPPED) or tmp_path / "a", graph)
+    copy.update("bswa", {"phone": "0808 800 0029"})
+    _, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
+    feed = tmp_path / "feed.json"
+    export_directory(SHIPPED, tmp_path / "all.json")
+    rows = [s for s in json.loads((tmp_path / "all.json").read_text()) if s["id"] == "bswa"]
+    feed.write_text(json.dumps(rows), encoding="utf-8")
+    (tmp_path / "out.sqlite").write_bytes(b"the lead's earlier file")
+    with pytest.raises(ImportRefused) as said:
+        import_directory(feed, data, tmp_path / "out.sqlite", True)
+    assert said.value.problems[0].startswith(
+        "feed.json gives what an update replaced: Birmingham and Solihull Women's Aid "
+        "helpline: 0808 800 0028, replaced in 2026.12.6 (2026.12.6 gives 0808 800 0029). "
+        "The feed may be out of date"
+    )
+    assert (tmp_path / "out.sqlite").read_bytes() == b"the lead's earlier file"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("out.")] == ["out.sqlite"]
