@@ -68,6 +68,7 @@ def publish_bundle(
     from app.db.checks import check_checks_follow_contacts, every_problem
     from app.db.database_rules import check_refuges_in_use, kind_words_problems
     from app.db.loader import DirectoryError, load_graph
+    from app.db.put_back import record_as_is
     from app.db.regular_files import read_regular_file
     from app.in_force import decide, graph_as_signed, published_here
 
@@ -94,11 +95,17 @@ def publish_bundle(
         if problems := kind_words_problems(signed.kind_labels, in_use.kind_labels):
             raise Refused(every_problem(problems))
         what = (source, key, out, version, date.today(), days)
+        in_use_data = in_force.selection.data
+        record = None if in_use_data is None else record_as_is(
+            in_use_data, source, in_use.directory_version, version, published, out
+        )  # fmt: skip
         try:
-            path = publish(*what, published=published, rules_from=release)
+            path = publish(*what, published=published, rules_from=release, record=record)
         except signing.PassphraseNeeded:
             passphrase = passphrase_from(passphrase_file)
-            path = publish(*what, passphrase, published=published, rules_from=release)
+            path = publish(
+                *what, passphrase, published=published, rules_from=release, record=record
+            )
     except (Refused, DirectoryError, signing.KeyFileError) as error:
         print(f"error: nothing published: {error}", file=sys.stderr)
         return 1

@@ -30,7 +30,7 @@ from app.db.checks import (
 )
 from app.db.regular_files import read_head, read_regular_file
 from app.db.replaced_numbers import KEY as REPLACED
-from app.db.replaced_numbers import as_published
+from app.db.replaced_numbers import as_published, dumped
 from app.records import record
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ def publish(
     begun_from: str = "",
     begun_sha256: str = "",
     rules_from: Path | bytes | None = None,
+    record: str | None = None,
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -107,7 +108,8 @@ def publish(
     winner's correction: IT review 2026-12-01);
     `published`: what this computer can see published beyond out_dir (IT's update folder,
     the keys it trusts): a version at or below one there is refused too;
-    `rules_from`: the release's database, whose pathway a rebuilt bundle carries (H345)."""
+    `rules_from`: the release's database, whose pathway a rebuilt bundle carries (H345);
+    `record`: the numbers replaced to sign (app.db.replaced_numbers), else the database's."""
     import tempfile  # publishing only: not on the path to the first question
 
     from app.db.oruk_format import read_directory
@@ -175,7 +177,10 @@ def publish(
             held = ("begun_from_sha256", "imported_onto_sha256")  # an import's: never signed
             db.execute("DELETE FROM content_meta WHERE key IN (?, ?)", held)
             # the numbers replaced, a feed import's by this version (app.db.replaced_numbers)
-            replaced = (REPLACED, as_published(source, version))
+            replaced = (
+                REPLACED,
+                dumped(as_published(source, version)) if record is None else record,
+            )
             for meta, value in (
                 ("begun_from", began),
                 ("begun_from_sha256", begun_sha256),

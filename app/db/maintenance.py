@@ -31,6 +31,7 @@ from app.db.put_back import check_not_put_back, records_in_sight
 from app.db.replaced_numbers import (
     as_published,
     carried,
+    dumped,
     joined,
     keep_with,
     kept_with,
@@ -95,7 +96,7 @@ def start_copy(folder: Path, database: Source) -> None:
     # a folder begun again keeps no word of an earlier copy's publishing: its hidden mark
     # vouched for an update this copy never held (re-attack round, H249)
     (folder / PUBLISHED_MARK).unlink(missing_ok=True)
-    keep_with(folder, as_published(data, graph.directory_version))  # its line's record
+    keep_with(folder, dumped(as_published(data, graph.directory_version)))  # its line's
 
 
 def service_from_row(row: dict[str, str]) -> Service:
@@ -289,7 +290,7 @@ def publish_copy(
         began = data_of(in_use_database)
         # the numbers it replaces, with those its line and the updates in sight replaced
         # (app.db.replaced_numbers), checked however the copy began (attack on H453)
-        also = (kept_with(copy.folder), records_in_sight(seen.places(out_dir)))
+        also = (kept_with(copy.folder), records_in_sight(seen, out_dir, own))
         record = carried(began, database.read_bytes(), version, also)
         check_not_put_back(
             began,

@@ -16,10 +16,18 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from app.db.bundle import claimed_manifest, read_bundle_file, whole_bundle
+from app.db.bundle import check_signature, claimed_manifest, read_bundle_file, whole_bundle
 from app.db.checks import Refused, version_key
 from app.db.overtaken import changes_undone, contacts, named
-from app.db.replaced_numbers import Record, joined, put_back, replaced_in
+from app.db.published import Published
+from app.db.replaced_numbers import (
+    Record,
+    as_published,
+    carried,
+    joined,
+    put_back,
+    replaced_in,
+)
 
 IN_SIGHT = 5  # the newest updates whose records are joined: each holds its line's
 
@@ -32,6 +40,7 @@ def check_not_put_back(
     release: bytes | None,
     record: Record,
     held: bool = True,
+    what: str = "this working copy",
 ) -> None:
     """Refused when `database`, a working copy published while update `version` (`began`)
     is in use, gives a number or email an update replaced (`record`: app.db.replaced_numbers),
@@ -47,7 +56,7 @@ def check_not_put_back(
     ]
     if undone := unchecked(put_back(began, database, version, record)):
         raise Refused(
-            f"this working copy gives what an update replaced: {named(undone)}. An older "
+            f"{what} gives what an update replaced: {named(undone)}. An older "
             "spreadsheet saved over services.csv, or a number typed from an old leaflet, does "
             f"this. Put those back as {version} gives them; where this copy's is right (the "
             "service went back to it, or a slip put right), ring it (an email: confirm it with "
@@ -69,16 +78,41 @@ def check_not_put_back(
             )
 
 
-def records_in_sight(bundles: list[Path]) -> Record:
-    """The records of the newest updates in `bundles`, whole, joined: a copy begun from a
-    release, which holds none, put back what the update before the release replaced (attack
-    on H453). Each update holds its line's, so the newest few say all of it."""
-    claimed = [(claimed_manifest(path), path) for path in bundles]
-    newest = sorted(
-        ((version_key(m.directory_version), path) for m, path in claimed if m is not None),
-        reverse=True,
-    )
-    return joined(*(replaced_in(data) for data in _databases(p for _, p in newest[:IN_SIGHT])))
+def record_as_is(
+    in_use: bytes, source: bytes, in_use_version: str, version: str, seen: Published, out: Path
+) -> str:
+    """A database published as it is, refused as a working copy is when it gives what an
+    update replaced: BSWA's number set back by hand in a database, its source "seen today",
+    was published, and IT's verify said ok (re-attack on H453, B1). The record to sign,
+    with what it replaces."""
+    also = (as_published(source, version), records_in_sight(seen, out, {}))
+    record = joined(replaced_in(in_use), *also)
+    check_not_put_back(in_use, source, in_use_version, [], None, record, False, "this database")
+    return carried(in_use, source, version, also)
+
+
+def records_in_sight(seen: Published, out_dir: Path, own: dict) -> Record:
+    """The records of the newest updates in sight, joined: each signed by a key this
+    computer trusts or the lead's own (any in the lead's ledger, which only this app writes),
+    read whole, each update once. A copy begun from a release, which holds none, put back
+    what the update before the release replaced (attack on H453); five planted bundles
+    claiming the lead's key, read unsigned, made a publish take nine minutes and were signed
+    into the lead's update, and one update in three folders took three of the five places
+    (re-attack on H453). Each update holds its line's, so the newest few say all of it."""
+    keys = {**dict(seen.keys), **own}
+    newest: dict[str, tuple] = {}  # its database's sha256: (its version, its file)
+    for path in seen.places(out_dir):
+        manifest = claimed_manifest(path)
+        if manifest is None or manifest.sha256 in newest:
+            continue
+        try:
+            if seen.ledger is None or path.parent != seen.ledger:
+                check_signature(manifest, keys)
+            newest[manifest.sha256] = (version_key(manifest.directory_version), path)
+        except Refused:
+            continue
+    chosen = sorted(newest.values(), reverse=True)[:IN_SIGHT]
+    return joined(*(replaced_in(data) for data in _databases(path for _, path in chosen)))
 
 
 def _checked_since(began: dict, copy: dict) -> set[str]:

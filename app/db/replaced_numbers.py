@@ -24,12 +24,11 @@ from pathlib import Path
 
 KEY = "replaced_contacts"  # content_meta: {service id: [[number or email, replaced by], …]}
 MARK = ".navigator-replaced"  # a working copy's: the record of its line, as it last knew it
-KEPT = 12  # per service, the newest: years of changes to one line
+KEPT = 12  # per service, the newest by the version that replaced it: years of changes
 BY_THIS_IMPORT = ""  # replaced by a feed import, not yet published: its version at publish
+MARK_BYTES = 1_000_000  # a working copy's record beyond this is not one (a planted 38 MB
+# record took a publish to 110 s and was signed into every later update: re-attack on H453)
 Record = dict[str, list[list[str]]]
-# a number the lead wrote in a note or a referral route ("Out of hours: 0300 555 2922"): the
-# card shows it in large type, and the old one went back with an old sheet (attack on H453)
-NUMBER_IN_TEXT = re.compile(r"(?:\+|\()?\d(?:[ \-.()]{0,2}\d){9,}")
 
 
 def replaced_in(database: bytes) -> Record:
@@ -43,7 +42,9 @@ def replaced_in(database: bytes) -> Record:
 def kept_with(folder: Path) -> Record:
     """The record a working copy keeps (none if it keeps none, or cannot be read)."""
     try:
-        return _read((folder / MARK).read_text("utf-8"))
+        with (folder / MARK).open("rb") as kept:
+            text = kept.read(MARK_BYTES + 1)
+        return _read(text.decode("utf-8")) if len(text) <= MARK_BYTES else {}
     except (OSError, UnicodeDecodeError):
         return {}
 
@@ -66,15 +67,19 @@ def joined(*records: Record) -> Record:
 
 def carried(began: bytes, made: bytes, version: str, also: tuple[Record, ...] = ()) -> str:
     """The record for `made`, a directory made when `began` was in use: `began`'s and
-    `also`, and each number and email of `began`'s that `made` no longer gives, as replaced
-    by `version` (recorded however the copy began: one begun elsewhere recorded nothing,
-    and its update held none: attack on H453)."""
-    record, now = joined(replaced_in(began), *also), _given(made)
+    `also`, for the services either holds, and each number and email of `began`'s that
+    `made` no longer gives, as replaced by `version` (recorded however the copy began: one
+    begun elsewhere recorded nothing, and its update held none: attack on H453)."""
+    from app.db.overtaken import contacts
+
+    held = contacts(began).keys() | contacts(made).keys()
+    record = {s: e for s, e in joined(replaced_in(began), *also).items() if s in held}
+    now = _given(made)
     for service_id, values in sorted(_given(began).items()):
         for key, value in values.items():
             if key not in now.get(service_id, {}):
                 _add(record, service_id, value, version)
-    return _dumped(record)
+    return dumped(record)
 
 
 def stamp(database: Path, record: str) -> None:
@@ -85,14 +90,14 @@ def stamp(database: Path, record: str) -> None:
         db.execute("INSERT OR REPLACE INTO content_meta (key, value) VALUES (?, ?)", (KEY, record))
 
 
-def as_published(database: bytes, version: str) -> str:
+def as_published(database: bytes, version: str) -> Record:
     """A database's record as published as `version`: what its feed import replaced, by
     that version."""
     record = replaced_in(database)
     for entries in record.values():
         for entry in entries:
             entry[1] = entry[1] or version
-    return _dumped(record)
+    return record
 
 
 def put_back(began: bytes, copy: bytes, version: str, record: Record) -> list[str]:
@@ -100,31 +105,43 @@ def put_back(began: bytes, copy: bytes, version: str, record: Record) -> list[st
     that service and an update replaced there, or gives for no service and an update
     replaced anywhere (a service added again under a new id with its old number: attack on
     H453), in words: "<service>: 0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives
-    0300 555 2867)"."""
+    0300 555 2867)". A number `began` gives as a service's own line is in use, never put
+    back (a shared out-of-hours team's line, a national line in a local note: re-attack)."""
     from app.db.overtaken import contacts
 
-    was, names = _given(began), contacts(copy)
-    anywhere = {_key(v): by for entries in record.values() for v, by in entries}
+    was, names, in_use = _given(began), contacts(copy) | contacts(began), _lines(began)
+    anywhere = {_key(v): (by, s) for s, entries in record.items() for v, by in entries}
     given_anywhere = {key for values in was.values() for key in values}
     said = []
     for service_id, values in sorted(_given(copy).items()):
         had = was.get(service_id)
         for key, value in values.items():
-            here = [b for v, b in record.get(service_id, []) if _key(v) == key]
-            if had is not None and key in had:
+            if (had is not None and key in had) or key in in_use:
                 continue
-            by = here[-1] if here else anywhere.get(key) if key not in given_anywhere else None
-            if by is not None:
-                gives = ", ".join(had.values()) if had else "nothing: it does not offer it"
-                name = names[service_id]["name"]
-                said.append(f"{name}: {value}, replaced in {by} ({version} gives {gives})")
+            here = [by for v, by in record.get(service_id, []) if _key(v) == key]
+            by, on = (here[-1], service_id) if here else anywhere.get(key, (None, None))
+            if by is None or (not here and key in given_anywhere):
+                continue
+            where = "" if on == service_id else f" on {names.get(on, {}).get('name', on)}"
+            gives = "no number" if had == {} else ", ".join(had.values()) if had else "nothing"
+            gives += "" if had is not None else ": it does not offer the service"
+            name = names[service_id]["name"]
+            said.append(f"{name}: {value}, replaced{where} in {by} ({version} gives {gives})")
     return said
+
+
+def dumped(record: Record) -> str:
+    return json.dumps(record, sort_keys=True, separators=(",", ":")) if record else ""
 
 
 def _given(database: bytes) -> dict[str, dict[str, str]]:
     """Each offered service's numbers (its lines, and those written in its number's note or
-    its referral route) and email as a worker is given them, by their key."""
+    its referral route, read as the field rules read them: "+44 (0)300 …", "0300–555–2866",
+    never a time or a reference: re-attack on H453) and email as a worker is given them, by
+    their key."""
     from app.db.overtaken import DETAILS, NOT_RUNG, contacts
+    from app.pathways.numbers_in_words import whole_numbers_in
+    from app.pathways.phone_numbers import format_uk_phone
 
     given = {}
     for service_id, row in contacts(database).items():
@@ -134,23 +151,54 @@ def _given(database: bytes) -> dict[str, dict[str, str]]:
         words = " ".join(
             str(details[DETAILS.index(part)] or "") for part in ("phone_note", "referral_route")
         )
-        values = [n.removesuffix(NOT_RUNG) for n in numbers] + NUMBER_IN_TEXT.findall(words)
+        written = [format_uk_phone(n) or n for n in whole_numbers_in(words)]
+        values = [n.removesuffix(NOT_RUNG) for n in numbers] + written
         given[service_id] = {_key(value): value for value in [*values, *([email] * bool(email))]}
     return given
 
 
+def _lines(database: bytes) -> set[str]:
+    """The keys of every offered service's own lines."""
+    from app.db.overtaken import NOT_RUNG, contacts
+
+    return {
+        _key(number.removesuffix(NOT_RUNG))
+        for row in contacts(database).values()
+        if row["status"] == "active"
+        for number in row["contact"][1]
+    }
+
+
 def _key(value: str) -> str:
-    """A number by its digits ("0300 555 2866" and "03005552866" are one; "+44 300…" too);
-    an email as written, in lower case."""
+    """A number by its digits, as dialled here ("0300 555 2866", "03005552866", "+44 (0)300
+    555 2866" and "0044 300…" are one); an email as written, in lower case."""
     if "@" in value:
         return value.strip().lower()
     digits = re.sub(r"\D", "", value)
-    return "tel:" + ("0" + digits[2:] if digits.startswith("44") else digits)
+    for country in ("0044", "44"):
+        if digits.startswith(country) and len(digits) > 10:
+            digits = digits[len(country) :]
+            break
+    return "tel:0" + digits.lstrip("0")
 
 
 def _add(record: Record, service_id: str, value: str, by: str) -> None:
+    """The value as replaced by `by`, each list in the order of the versions that replaced
+    its values and cut to the newest: cut in the order records were joined, a correction
+    went first, and its old number back to laptops (re-attack on H453)."""
     entries = [e for e in record.get(service_id, []) if _key(e[0]) != _key(value)]
-    record[service_id] = [*entries, [value, by]][-KEPT:]
+    record[service_id] = sorted([*entries, [value, by]], key=lambda e: _order(e[1]))[-KEPT:]
+
+
+def _order(by: str) -> tuple:
+    from app.db.checks import Refused, version_key
+
+    if by == BY_THIS_IMPORT:
+        return (10_000,)  # an import not yet published: after every update
+    try:
+        return version_key(by)
+    except Refused:
+        return (0,)
 
 
 def _read(text: str) -> Record:
@@ -170,7 +218,3 @@ def _read(text: str) -> Record:
             if pair and all(isinstance(part, str) for part in entry):
                 _add(kept, str(service_id), *entry)
     return kept
-
-
-def _dumped(record: Record) -> str:
-    return json.dumps(record, sort_keys=True, separators=(",", ":")) if record else ""

@@ -150,10 +150,17 @@ def _record_where_it_began(
         raise ImportRefused(
             [
                 f"{feed} gives what an update replaced: {named(undone)}. The feed may be out "
-                "of date: ask its provider for the service's number now, or take those "
-                "services out of the file and import again. If the feed is right (the "
-                "service went back to it), import the rest, then change it in a working copy, "
-                "ring it, record the check (Mark checked) and publish"
+                "of date: ask its provider for the service's number now, or "
+                + (
+                    "take those services out of the file and import again. If the feed is "
+                    "right (the service went back to it), import the rest, then change it in "
+                    "a working copy, ring it, record the check (Mark checked) and publish"
+                    if merged  # a whole directory's: a service left out of it is retired
+                    else "put those numbers in the file as the directory in use gives them "
+                    "and import again (a service taken out of a whole directory is retired). "
+                    "If the file is right, change them afterwards in a working copy, ring "
+                    "them, record the check (Mark checked) and publish"
+                )
             ],
             notes,
         )

@@ -1,6 +1,7 @@
 """A working copy that puts back what the update it began from changed is refused."""
 
 import json
+import sqlite3
 from datetime import date, timedelta
 
 import pytest
@@ -10,6 +11,8 @@ from app.db.bundle import publish, read_bundle
 from app.db.checks import Refused
 from app.db.loader import load_graph, load_valid_graph
 from app.db.maintenance import open_copy, publish_copy, start_copy
+from app.db.published import Published
+from app.db.put_back import record_as_is, records_in_sight
 from app.db.replaced_numbers import replaced_in
 from app.db.transfer import ImportRefused, export_directory, import_directory
 from tests.conftest import REPO, shipped_changed
@@ -253,7 +256,8 @@ def test_a_number_in_a_note_and_an_old_number_on_another_service_are_put_back_to
         published(copy, words, lead, tmp_path, "2026.12.13", in_use, data)
     copy.update("walsall-mast", {"phone_note": "Out of hours: 0300 555 2923"})
     copy.update("walsall-adult-safeguarding", {"phone": "0300 555 2866"})
-    with pytest.raises(Refused, match="Walsall adult safeguarding: 0300 555 2866, replaced in"):
+    on_mash = r"safeguarding: 0300 555 2866, replaced on Walsall children's front door \(MASH\) in"
+    with pytest.raises(Refused, match=on_mash + r" 2026\.12\.6 \(2026\.12\.6 gives no number\)"):
         published(copy, words, lead, tmp_path, "2026.12.13", in_use, data)
 
 
@@ -278,3 +282,37 @@ def test_a_feed_giving_a_number_an_update_replaced_is_refused_at_import(graph, l
     )
     assert (tmp_path / "out.sqlite").read_bytes() == b"the lead's earlier file"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("out.")] == ["out.sqlite"]
+
+
+def test_a_database_published_as_it_is_is_refused_a_replaced_number(graph, lead, tmp_path):
+    """BSWA's number set back by hand in a database, its source "seen today", was published
+    as it is, and IT's verify said ok (re-attack on H453, B1)."""
+    copy, words = open_copy(start_copy(tmp_path / "a", SHIPPED) or tmp_path / "a", graph)
+    copy.update("bswa", {"phone": "0808 800 0029"})
+    _, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
+    (tmp_path / "hand.sqlite").write_bytes(data)
+    with sqlite3.connect(tmp_path / "hand.sqlite") as db:
+        db.execute("UPDATE phone SET number = '0808 800 0028' WHERE service_id = 'bswa'")
+    db.close()
+    edited, seen = (tmp_path / "hand.sqlite").read_bytes(), Published()
+    with pytest.raises(Refused, match=r"^this database gives what an update replaced: Birm"):
+        record_as_is(data, edited, "2026.12.6", "2026.12.13", seen, tmp_path / "out")
+    record = record_as_is(data, data, "2026.12.6", "2026.12.13", seen, tmp_path / "out")
+    assert ["0808 800 0028", "2026.12.6"] in json.loads(record)["bswa"]
+
+
+def test_only_updates_signed_by_a_trusted_key_are_read_for_their_record(graph, lead, tmp_path):
+    """Five bundles planted in IT's folder, read unsigned, made a publish take nine minutes
+    and were signed into the lead's update (re-attack on H453, B6)."""
+    copy, words = open_copy(start_copy(tmp_path / "a", SHIPPED) or tmp_path / "a", graph)
+    copy.update("bswa", {"phone": "0808 800 0029"})
+    published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
+    keys = tuple(signing.load_public_keys(lead.public_path.parent).items())
+    it = Published(folders=(tmp_path / "out",), keys=keys)
+    assert records_in_sight(it, tmp_path / "nowhere", {}) == {
+        "bswa": [["0808 800 0028", "2026.12.6"]]
+    }
+    other = signing.generate(tmp_path / "other", PASSPHRASE)
+    stranger = Published(folders=(tmp_path / "out",), keys=tuple(
+        signing.load_public_keys(other.public_path.parent).items()))  # fmt: skip
+    assert records_in_sight(stranger, tmp_path / "nowhere", {}) == {}
