@@ -101,27 +101,24 @@ def as_published(database: bytes, version: str) -> Record:
 
 
 def put_back(began: bytes, copy: bytes, version: str, record: Record) -> list[str]:
-    """Each number or email `copy` gives that `began` (update `version`) does not give for
-    that service and an update replaced there, or gives for no service and an update
-    replaced anywhere (a service added again under a new id with its old number: attack on
-    H453), in words: "<service>: 0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives
-    0300 555 2867)". A number `began` gives as a service's own line is in use, never put
+    """Each number or email `copy` gives that no service in `began` (update `version`) gives
+    and an update replaced, on that service or another (a service added again under a new
+    id with its old number: attack on H453), in words: "<service>: 0300 555 2866, replaced
+    in 2026.12.6 (2026.12.13 gives 0300 555 2867)". One `began` gives is in use, never put
     back (a shared out-of-hours team's line, a national line in a local note: re-attack)."""
     from app.db.overtaken import contacts
 
-    was, names, in_use = _given(began), contacts(copy) | contacts(began), _lines(began)
+    was, names = _given(began), contacts(copy) | contacts(began)
+    in_use = {key for values in was.values() for key in values}
     anywhere = {_key(v): (by, s) for s, entries in record.items() for v, by in entries}
-    given_anywhere = {key for values in was.values() for key in values}
     said = []
     for service_id, values in sorted(_given(copy).items()):
-        had = was.get(service_id)
         for key, value in values.items():
-            if (had is not None and key in had) or key in in_use:
-                continue
             here = [by for v, by in record.get(service_id, []) if _key(v) == key]
             by, on = (here[-1], service_id) if here else anywhere.get(key, (None, None))
-            if by is None or (not here and key in given_anywhere):
+            if by is None or key in in_use:
                 continue
+            had = was.get(service_id)
             where = "" if on == service_id else f" on {names.get(on, {}).get('name', on)}"
             gives = "no number" if had == {} else ", ".join(had.values()) if had else "nothing"
             gives += "" if had is not None else ": it does not offer the service"
@@ -155,18 +152,6 @@ def _given(database: bytes) -> dict[str, dict[str, str]]:
         values = [n.removesuffix(NOT_RUNG) for n in numbers] + written
         given[service_id] = {_key(value): value for value in [*values, *([email] * bool(email))]}
     return given
-
-
-def _lines(database: bytes) -> set[str]:
-    """The keys of every offered service's own lines."""
-    from app.db.overtaken import NOT_RUNG, contacts
-
-    return {
-        _key(number.removesuffix(NOT_RUNG))
-        for row in contacts(database).values()
-        if row["status"] == "active"
-        for number in row["contact"][1]
-    }
 
 
 def _key(value: str) -> str:

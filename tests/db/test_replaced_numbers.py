@@ -149,6 +149,12 @@ def test_a_number_given_as_a_line_now_is_never_put_back(tmp_path):
     copy = database(tmp_path, "copy", NOTE.format("If no answer: 0808 2000 247"))
     record = {"walsall-mast": [["0808 2000 247", "2026.12.6"]]}
     assert put_back(began, copy, "2026.12.6", record) == []
+    # a shared out-of-hours team's number, in another service's note now: in use too
+    shared = (
+        "UPDATE phone SET description = 'Out of hours: 0300 555 2922' WHERE service_id = 'bswa'"
+    )
+    record = {"bswa": [["0300 555 2922", "2026.12.6"]]}
+    assert put_back(began, database(tmp_path, "shared", shared), "2026.12.6", record) == []
 
 
 def test_a_working_copys_record_beyond_its_size_is_not_read(tmp_path):
