@@ -29,8 +29,6 @@ from app.db.checks import (
     version_key,
 )
 from app.db.regular_files import read_head, read_regular_file
-from app.db.replaced_numbers import KEY as REPLACED
-from app.db.replaced_numbers import as_published, dumped
 from app.records import record
 
 if TYPE_CHECKING:
@@ -114,6 +112,8 @@ def publish(
 
     from app.db.oruk_format import read_directory
     from app.db.published import Published
+    from app.db.replaced_numbers import KEY as REPLACED
+    from app.db.replaced_numbers import as_published, dumped
     from app.db.source import SourceError
 
     published = published or Published()

@@ -7,7 +7,10 @@ passed, and laptops showed the old number of Walsall's children's front door as
 "confirmed", its old check riding with it (the lead's walk, 2026-12-06). What the copy
 changed from the update is the lead's own edit; what it holds as an update before that one
 held it, against the update's change, is put back, and is refused unless a person's check
-made since shows it is right (a slip in the update put right).
+made since shows it is right (a slip in the update put right). A number or email an update
+replaced, along the whole line of updates, is refused the same way, from the record each
+update carries (app.db.replaced_numbers): read by finding the databases before, two leads,
+a new laptop and a feed import each passed an old sheet (re-attack on H451, R1-R3).
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ def check_not_put_back(
         raise Refused(
             f"{what} gives what an update replaced: {named(undone)}. An older "
             "spreadsheet saved over services.csv, or a number typed from an old leaflet, does "
-            f"this. Put those back as {version} gives them; where this copy's is right (the "
+            f"this. Put those back as {version} gives them; where the number here is right (the "
             "service went back to it, or a slip put right), ring it (an email: confirm it with "
             "the service in writing) and record that person's check, made today (directory "
             "check-service, or the window's Mark checked), then publish again"

@@ -40,7 +40,7 @@ def gives_replaced(what: str, version: str) -> str:
     return (
         "this working copy gives what an update replaced: Walsall children's front door (MASH): "
         f"{what}. An older spreadsheet saved over services.csv, or a number typed from an old "
-        f"leaflet, does this. Put those back as {version} gives them; where this copy's is "
+        f"leaflet, does this. Put those back as {version} gives them; where the number here is "
         "right (the service went back to it, or a slip put right), ring it (an email: confirm "
         "it with the service in writing) and record that person's check, made today (directory "
         "check-service, or the window's Mark checked), then publish again"
