@@ -27,17 +27,8 @@ from app.db.copy_files import csv_text
 from app.db.copy_records import copy_records, note_with_type
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
-from app.db.put_back import check_not_put_back, records_in_sight
-from app.db.replaced_numbers import (
-    as_published,
-    carried,
-    dumped,
-    joined,
-    keep_with,
-    kept_with,
-    replaced_in,
-    stamp,
-)
+from app.db.put_back import checked_record
+from app.db.replaced_numbers import as_published, dumped, keep_with, kept_with, stamp
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
 from app.db.working_copy import WorkingCopy
@@ -290,15 +281,16 @@ def publish_copy(
         began = data_of(in_use_database)
         # the numbers it replaces, with those its line and the updates in sight replaced
         # (app.db.replaced_numbers), checked however the copy began (attack on H453)
-        also = (kept_with(copy.folder), records_in_sight(seen, out_dir, own))
-        record = carried(began, database.read_bytes(), version, also)
-        check_not_put_back(
+        record = checked_record(
             began,
             database.read_bytes(),
+            version,
             in_use.directory_version,
-            seen.places(out_dir),
-            data_of(release) if release is not None else None,
-            joined(replaced_in(began), *also),
+            seen,
+            out_dir,
+            own,
+            kept_with(copy.folder),
+            release=data_of(release) if release is not None else None,
             held=hashlib.sha256(began).hexdigest() in held_by(copy),  # begun from it, or signed it
         )
         stamp(database, record)

@@ -40,8 +40,8 @@ def check_not_put_back(
     database: bytes,
     version: str,
     bundles: list[Path],
-    release: bytes | None,
-    record: Record,
+    release: bytes | None = None,
+    record: Record | None = None,
     held: bool = True,
     what: str = "this working copy",
 ) -> None:
@@ -57,7 +57,7 @@ def check_not_put_back(
     unchecked = lambda said: [  # noqa: E731
         s for s in said if not any(s.startswith(f"{name}: ") for name in checked_since)
     ]
-    if undone := unchecked(put_back(began, database, version, record)):
+    if undone := unchecked(put_back(began, database, version, record or {})):
         raise Refused(
             f"{what} gives what an update replaced: {named(undone)}. An older "
             "spreadsheet saved over services.csv, or a number typed from an old leaflet, does "
@@ -81,17 +81,37 @@ def check_not_put_back(
             )
 
 
+def checked_record(
+    began: bytes,
+    database: bytes,
+    version: str,
+    in_use_version: str,
+    seen: Published,
+    out_dir: Path,
+    own: dict,
+    kept: Record,
+    **check,
+) -> str:
+    """The record to sign into `database`, published as `version` while `began` (update
+    `in_use_version`) is in use: `began`'s, `kept` and the updates' in sight, with what it
+    replaces; refused first as check_not_put_back says (`check`: its `held`, `release`,
+    `what`)."""
+    also = (kept, records_in_sight(seen, out_dir, own))
+    record = joined(replaced_in(began), *also)
+    places = seen.places(out_dir)
+    check_not_put_back(began, database, in_use_version, places, record=record, **check)
+    return carried(began, database, version, also)
+
+
 def record_as_is(
     in_use: bytes, source: bytes, in_use_version: str, version: str, seen: Published, out: Path
 ) -> str:
     """A database published as it is, refused as a working copy is when it gives what an
     update replaced: BSWA's number set back by hand in a database, its source "seen today",
-    was published, and IT's verify said ok (re-attack on H453, B1). The record to sign,
-    with what it replaces."""
-    also = (as_published(source, version), records_in_sight(seen, out, {}))
-    record = joined(replaced_in(in_use), *also)
-    check_not_put_back(in_use, source, in_use_version, [], None, record, False, "this database")
-    return carried(in_use, source, version, also)
+    was published, and IT's verify said ok (re-attack on H453, B1). The record to sign."""
+    kept = as_published(source, version)
+    return checked_record(in_use, source, version, in_use_version, seen, out, {}, kept,
+                          held=False, what="this database")  # fmt: skip
 
 
 def records_in_sight(seen: Published, out_dir: Path, own: dict) -> Record:

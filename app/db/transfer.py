@@ -123,10 +123,12 @@ def known_areas(database: Source) -> dict[str, str]:
     return {code: code for code in labels} | {name.lower(): code for code, name in labels.items()}
 
 
-def _record_where_it_began(
+def _checked_and_recorded(
     output: Path, base: Source, merged: bool, feed: str, notes: list[str]
 ) -> None:
-    """The directory a feed was merged into, by content, for publish (app.db.published):
+    """Refused when the import gives a number an update replaced; else the numbers it
+    replaces recorded (app.db.replaced_numbers), and (`merged`) the directory a feed was
+    merged into, by content, for publish (app.db.published):
     what the import changes of the update in use is the feed's, not that update undone. Read
     as a revert, a feed's new service was refused as one the update "removed", and a
     correction as one changed back (feed attack F3, 2026-12-05). An import onto an import
@@ -202,7 +204,7 @@ def import_directory(
     made = scratch_beside(output)  # checked whole before it takes the output's place
     try:
         write_database(made, rows, pathway_from=base)
-        _record_where_it_began(made, base, merge_into_base, source.name, notes)
+        _checked_and_recorded(made, base, merge_into_base, source.name, notes)
         os.replace(made, output)
     except SourceError as error:
         raise ImportRefused(error.problems, notes) from error
