@@ -10,8 +10,9 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.bundle import check_signature, claimed_manifest, named_as_bundle, write_new
+from app.db.bundle import check_signature, claimed_manifest, named_as_bundle
 from app.db.checks import Refused, version_key
+from app.db.write_whole import write_new
 from app.records import record
 
 if TYPE_CHECKING:
