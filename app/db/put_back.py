@@ -73,11 +73,11 @@ def check_not_put_back(
         if undone := unchecked(changes_undone(began, database, "this working copy's", base=older)):
             raise Refused(
                 f"this working copy puts back what {version}, the update it began from, "
-                f"changed: {named(undone)}. A spreadsheet saved over services.csv from before "
-                f"{version} does this. Put those back as {version} has them; where this copy's "
-                "is right (a slip put right, or a change undone on purpose), ring the service "
-                "and record a person's check of it (directory check-service, or the window's "
-                "Mark checked) and publish again"
+                f"changed: {named(undone)}. An older services.csv saved over the copy's does "
+                f"this. If it was, put those back as {version} has them. If you undid the "
+                "change on purpose (a slip put right, seasonal hours ended, a service "
+                "reinstated), ring the service to confirm it and record that person's check "
+                "(directory check-service, or the window's Mark checked), then publish again"
             )
 
 

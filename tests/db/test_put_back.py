@@ -81,6 +81,10 @@ def test_a_sheet_saved_back_over_the_copy_never_puts_old_numbers_back(graph, lea
         "this working copy puts back what 2026.12.13, the update it began from, changed: "
         "CRASAC (Coventry Rape and Sexual Abuse Centre)"
     )
+    # hours put back on purpose are no spreadsheet's doing: said so (re-attack on H451, R5)
+    assert "If you undid the change on purpose (a slip put right, seasonal hours ended" in (
+        str(said.value)
+    )
     copy.update("crasac", {"hours": "Mon-Fri"})
     in_use, _ = published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
     assert in_use.services["walsall-mast"].phone == "0300 555 2867"
