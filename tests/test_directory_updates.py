@@ -249,7 +249,7 @@ def test_an_update_it_removed_leaves_a_window_that_could_keep_no_copy(
     import app.db.directories as directories
 
     where, lead = it
-    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)
+    monkeypatch.setattr(directories, "keep_copy", lambda choice, where: False)
     made = publish(
         coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today()
     )
@@ -276,7 +276,7 @@ def test_a_file_in_its_folder_that_cannot_be_read_keeps_no_removed_update(
     import app.db.directories as directories
 
     where, lead = it
-    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)
+    monkeypatch.setattr(directories, "keep_copy", lambda choice, where: False)
     made = publish(
         coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today()
     )
@@ -299,7 +299,7 @@ def test_its_file_refused_for_a_moment_or_signed_twice_never_takes_a_window_back
     import app.db.directories as directories
 
     where, lead = it
-    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)
+    monkeypatch.setattr(directories, "keep_copy", lambda choice, where: False)
     made = publish(
         coventry_edit, lead.private_path, where.machine_updates, "2026.12.2", date.today()
     )
@@ -383,7 +383,7 @@ def test_a_moment_the_share_cannot_be_read_never_takes_a_window_back(it, tmp_pat
     where.machine_updates.mkdir(exist_ok=True)
     shutil.copy(wrong, placed)
     updates = running(where)  # its copy kept here
-    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)  # disk full
+    monkeypatch.setattr(directories, "keep_copy", lambda choice, where: False)  # disk full
     shutil.copy(signed("right", NEW_NUMBER), placed)
     updates.adopt(updates.check())
     unreadable(monkeypatch, lambda path: path == placed)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,12 +20,12 @@ from pathlib import Path
 from app.db.bundle import (
     SUFFIX,
     Manifest,
-    bundle_bytes,
     check_bundle_database,
     read_bundle,
     read_signed_manifest,
 )
 from app.db.checks import Refused, check_database, version_key
+from app.db.kept_copies import keep_copy, kept_place
 from app.db.refusals import (
     KEPT,
     drop_superseded,
@@ -48,7 +47,7 @@ from app.db.trust import (
     load_trusted_keys,
 )
 from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
-from app.db.used_here import note_used
+from app.db.used_here import note_in_use
 from app.machine import machine_folders
 from app.records import record
 
@@ -210,7 +209,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)
-        if choice.origin != "machine" or _keep_copy(choice, where):
+        if choice.origin != "machine" or keep_copy(choice, where):
             drop_superseded(choice, superseded)
         say_replaced(choice, where.user_updates, keys)
         forget_obsolete(choice)
@@ -240,26 +239,6 @@ def unverified(path: Path) -> Selection:
 
 
 TRIES_IN_SHARE = 3  # places in IT's share read whole for one signed manifest, at most
-
-
-def _keep_copy(choice: Selection, where: Locations) -> bool:
-    """IT's bundle in use, kept in the worker's folder: a share that cannot be reached, or
-    one where someone put an older signed bundle back in place of the newer, no longer
-    takes the laptop back to an older directory (review 2026-12-01). Kept like the worker's
-    own: checked at every start, the two newest kept. Not kept if the profile is read-only.
-    Whether a copy is kept."""
-    if where.user_updates is None or choice.data is None:
-        return False
-    target = where.user_updates / f"{KEPT}{hashlib.sha256(choice.data).hexdigest()[:16]}{SUFFIX}"
-    with contextlib.suppress(OSError):
-        if target.exists():
-            return True
-        where.user_updates.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".partial")
-        partial.write_bytes(bundle_bytes(choice.manifest, choice.data))
-        os.replace(partial, target)
-        return True
-    return False
 
 
 def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dict:
@@ -370,12 +349,12 @@ def _consider_bundles(choice: Selection, bundles, keys, where: Locations) -> dic
             if origin != "machine" and path is kept_place(places):
                 good_user.append(path)
     if choice.origin in CHECKED_HERE:  # read later as a link of its own chain (H450)
-        held = [hashlib.sha256(choice.release).hexdigest()] if choice.release else []
         passed = undoes.get((choice.version, choice.manifest.sha256), ("", []))[1]
-        # newest first: the update a link is read against sits just below it (H450 R8)
-        here = sorted(((k, s) for (_, s), (k, *_) in found.items()), reverse=True)
-        held += [s for k, s in here if k <= version_key(choice.version)]
-        note_used(where.user_updates, [choice.sha256, *passed], held)
+        release = hashlib.sha256(choice.release).hexdigest() if choice.release else ""
+        here = [(key, sha) for (_, sha), (key, *_) in found.items()]
+        note_in_use(
+            where.user_updates, [choice.sha256, *passed], release, here, version_key(choice.version)
+        )
     if choice.origin == "shipped" and below_shipped is not None:
         from app.db.overtaken import say_what_the_release_undoes  # only then: its imports
 
@@ -396,8 +375,3 @@ def _read_whole(path: Path, keys, manifest: Manifest, release) -> tuple[Manifest
         raise Refused("it changed while it was being checked")
     check_bundle_database(manifest, data, release=release)
     return again, data
-
-
-def kept_place(places: list[tuple[str, Path]]) -> Path | None:
-    """The worker's-folder place that stands for a bundle in the count of those kept."""
-    return next((path for origin, path in places if origin != "machine"), None)

@@ -65,6 +65,17 @@ def note_used(updates: Path | None, used: Iterable[str], held: Iterable[str]) ->
     _write(updates, record)
 
 
+def note_in_use(
+    updates: Path | None, used: list[str], release: str, here: Iterable[tuple], in_use: tuple
+) -> None:
+    """Record the update in use, and the links read whole with it, with what is here: the
+    app's own directory (`release`, its sha256), then the updates (`here`: version key,
+    sha256) at or below the one in use (`in_use`, its version key), newest first: the one a
+    link is read against sits just below it (re-attack on H450, R8)."""
+    below = sorted((key, sha) for key, sha in here if key <= in_use)
+    note_used(updates, used, [*filter(None, [release]), *(sha for _, sha in reversed(below))])
+
+
 def forget_used(updates: Path | None, sha256: str) -> None:
     """An update set aside (it changes back a correction): never again a link of the
     laptop's own (attack on H450: a stale update used once with IT's folder out of reach

@@ -117,6 +117,17 @@ def sheet_of(database, tmp_path, name):
     return (tmp_path / name / "services.csv").read_bytes()
 
 
+def refused_over(master, folder, lead, tmp_path, version, in_use, data, **phones) -> str:
+    """The refusal of a copy with `master` saved over its sheet, then these numbers typed."""
+    (folder / "services.csv").write_bytes(master)
+    copy, words = open_copy(folder, in_use)
+    for service_id, phone in phones.items():
+        copy.update(service_id, {"phone": phone})
+    with pytest.raises(Refused) as said:
+        published(copy, words, lead, tmp_path, version, in_use, data)
+    return str(said.value)
+
+
 def test_another_leads_correction_is_never_put_back_by_a_sheet_from_before_it(
     graph, lead, tmp_path
 ):
@@ -135,13 +146,9 @@ def test_another_leads_correction_is_never_put_back_by_a_sheet_from_before_it(
     copy, words = open_copy(folder, in_use)
     copy.update("bswa", {"phone": "0808 800 0029"})
     in_use, data = published(copy, words, lead, tmp_path, "2026.12.6.2", in_use, data)
-    (folder / "services.csv").write_bytes(master)
-    copy, words = open_copy(folder, in_use)
-    copy.update("bswa", {"phone": "0808 800 0029"})
-    copy.update("dudley-spoc", {"phone": "01384 455412"})
-    with pytest.raises(Refused) as said:
-        published(copy, words, lead, tmp_path, "2026.12.6.3", in_use, data)
-    assert str(said.value) == gives_replaced(
+    said = refused_over(master, folder, lead, tmp_path, "2026.12.6.3", in_use, data,
+                        bswa="0808 800 0029", **{"dudley-spoc": "01384 455412"})  # fmt: skip
+    assert said == gives_replaced(
         "0300 555 2866, replaced in 2026.12.6 (2026.12.6.2 gives 0300 555 2867, 0300 555 2922)",
         "2026.12.6.2",
     )
@@ -164,12 +171,9 @@ def test_a_number_an_update_replaced_is_known_without_the_update_before_it(
     in_use, data = published(copy, words, lead, tmp_path, "2026.12.13", in_use, data)
     if earlier == "gone":
         (tmp_path / "out" / "directory-2026.12.6.navdir").unlink()
-    (folder / "services.csv").write_bytes(master)
-    copy, words = open_copy(folder, in_use)
-    copy.update("bswa", {"phone": "0808 800 0029"})
-    with pytest.raises(Refused) as said:
-        published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
-    assert str(said.value) == gives_replaced(
+    said = refused_over(master, folder, lead, tmp_path, "2026.12.20", in_use, data,
+                        bswa="0808 800 0029")  # fmt: skip
+    assert said == gives_replaced(
         "0300 555 2866, replaced in 2026.12.6 (2026.12.13 gives 0300 555 2867, 0300 555 2922)",
         "2026.12.13",
     )

@@ -110,7 +110,7 @@ def test_copies_go_only_once_its_replacement_is_kept_here(
     select_directory(where, TODAY)  # keeps a copy of it
     other = publish(coventry_edit, key.private_path, tmp_path / "o", "2026.12.1", TODAY)
     shutil.copy(other, where.machine_updates / "directory-2026.12.1.navdir")  # IT replaces it
-    monkeypatch.setattr(directories, "_keep_copy", lambda choice, where: False)  # disk full
+    monkeypatch.setattr(directories, "keep_copy", lambda choice, where: False)  # disk full
     assert select_directory(where, TODAY).data == database_of(other)
     shutil.rmtree(where.machine_updates)  # the share offline
     assert select_directory(where, TODAY).version == "2026.12.1"  # the old copy stands in
