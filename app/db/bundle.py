@@ -90,6 +90,7 @@ def publish(
     begun_sha256: str = "",
     rules_from: Path | bytes | None = None,
     record: str | None = None,
+    line_of: bytes | None = None,
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -107,7 +108,9 @@ def publish(
     `published`: what this computer can see published beyond out_dir (IT's update folder,
     the keys it trusts): a version at or below one there is refused too;
     `rules_from`: the release's database, whose pathway a rebuilt bundle carries (H345);
-    `record`: the numbers replaced to sign (app.db.replaced_numbers), else the database's."""
+    `record`: the numbers replaced to sign (app.db.replaced_numbers), else the database's;
+    `line_of`: the database a working copy began from, whose line (app.db.stale_line) it
+    carries on; else the line of the database given as it is, what it held never said."""
     import tempfile  # publishing only: not on the path to the first question
 
     from app.db.oruk_format import read_directory
@@ -115,6 +118,7 @@ def publish(
     from app.db.replaced_numbers import KEY as REPLACED
     from app.db.replaced_numbers import as_published, dumped
     from app.db.source import SourceError
+    from app.db.stale_line import LINE, LINE_HELD, held_along, line_began, line_from
 
     published = published or Published()
     # before the passphrase: a slip is said first
@@ -172,10 +176,15 @@ def publish(
             # database as it is holds (an import --merge on a laptop a release had not
             # reached put its old number back unsaid: second re-attack round, 2026-12-02)
             began = begun_from or ("" if just_built else current)
+            # and where its line of updates began, carried on (app.db.stale_line)
+            if line_of is not None:
+                line, line_sha = line_from(line_began(line_of), began), held_along(line_of)
+            else:
+                line, line_sha = line_from("" if just_built else line_began(source), began), ""
             # and, from a working copy, the very database it began from (app.db.stale_update):
-            # only this publish says so, never a database given as it is
-            held = ("begun_from_sha256", "imported_onto_sha256")  # an import's: never signed
-            db.execute("DELETE FROM content_meta WHERE key IN (?, ?)", held)
+            # only this publish says so, never a database given as it is (nor an import's)
+            held = ("begun_from_sha256", "imported_onto_sha256", LINE, LINE_HELD)
+            db.execute("DELETE FROM content_meta WHERE key IN (?, ?, ?, ?)", held)
             # the numbers replaced, a feed import's by this version (app.db.replaced_numbers)
             replaced = (
                 REPLACED,
@@ -184,6 +193,8 @@ def publish(
             for meta, value in (
                 ("begun_from", began),
                 ("begun_from_sha256", begun_sha256),
+                (LINE, line),
+                (LINE_HELD, line_sha),
                 replaced,
             ):
                 if value:

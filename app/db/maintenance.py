@@ -279,6 +279,8 @@ def publish_copy(
                 published_by_it=published_by(copy),
             )
         began = data_of(in_use_database)
+        # begun from it, or signed it: its line is the copy's (app.db.stale_line)
+        began_here = hashlib.sha256(began).hexdigest() in held_by(copy)
         # the numbers it replaces, with those its line and the updates in sight replaced
         # (app.db.replaced_numbers), checked however the copy began (attack on H453)
         record = checked_record(
@@ -291,7 +293,7 @@ def publish_copy(
             own,
             kept_with(copy.folder),
             release=data_of(release) if release is not None else None,
-            held=hashlib.sha256(began).hexdigest() in held_by(copy),  # begun from it, or signed it
+            held=began_here,
         )
         stamp(database, record)
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
@@ -314,6 +316,7 @@ def publish_copy(
             published=published,
             begun_from=started_at,
             begun_sha256=" ".join(held_by(copy)),
+            line_of=began if began_here else None,
         )
     _mark_published(copy, bundle)
     keep_with(copy.folder, record)

@@ -74,8 +74,8 @@ def carried(began: bytes, made: bytes, version: str, also: tuple[Record, ...] = 
 
     held = contacts(began).keys() | contacts(made).keys()
     record = {s: e for s, e in joined(replaced_in(began), *also).items() if s in held}
-    now = _given(made)
-    for service_id, values in sorted(_given(began).items()):
+    now = given(made)
+    for service_id, values in sorted(given(began).items()):
         for key, value in values.items():
             if key not in now.get(service_id, {}):
                 _add(record, service_id, value, version)
@@ -108,13 +108,13 @@ def put_back(began: bytes, copy: bytes, version: str, record: Record) -> list[st
     back (a shared out-of-hours team's line, a national line in a local note: re-attack)."""
     from app.db.overtaken import contacts
 
-    was, names = _given(began), contacts(copy) | contacts(began)
+    was, names = given(began), contacts(copy) | contacts(began)
     in_use = {key for values in was.values() for key in values}
-    anywhere = {_key(v): (by, s) for s, entries in record.items() for v, by in entries}
+    anywhere = {contact_key(v): (by, s) for s, entries in record.items() for v, by in entries}
     said = []
-    for service_id, values in sorted(_given(copy).items()):
+    for service_id, values in sorted(given(copy).items()):
         for key, value in values.items():
-            here = [by for v, by in record.get(service_id, []) if _key(v) == key]
+            here = [by for v, by in record.get(service_id, []) if contact_key(v) == key]
             by, on = (here[-1], service_id) if here else anywhere.get(key, (None, None))
             if by is None or key in in_use:
                 continue
@@ -131,7 +131,7 @@ def dumped(record: Record) -> str:
     return json.dumps(record, sort_keys=True, separators=(",", ":")) if record else ""
 
 
-def _given(database: bytes) -> dict[str, dict[str, str]]:
+def given(database: bytes) -> dict[str, dict[str, str]]:
     """Each offered service's numbers (its lines, and those written in its number's note or
     its referral route, read as the field rules read them: "+44 (0)300 …", "0300–555–2866",
     never a time or a reference: re-attack on H453) and email as a worker is given them, by
@@ -150,11 +150,12 @@ def _given(database: bytes) -> dict[str, dict[str, str]]:
         )
         written = [format_uk_phone(n) or n for n in whole_numbers_in(words)]
         values = [n.removesuffix(NOT_RUNG) for n in numbers] + written
-        given[service_id] = {_key(value): value for value in [*values, *([email] * bool(email))]}
+        values += [email] if email else []
+        given[service_id] = {contact_key(value): value for value in values}
     return given
 
 
-def _key(value: str) -> str:
+def contact_key(value: str) -> str:
     """A number by its digits, as dialled here ("0300 555 2866", "03005552866", "+44 (0)300
     555 2866" and "0044 300…" are one); an email as written, in lower case."""
     if "@" in value:
@@ -171,7 +172,7 @@ def _add(record: Record, service_id: str, value: str, by: str) -> None:
     """The value as replaced by `by`, each list in the order of the versions that replaced
     its values and cut to the newest: cut in the order records were joined, a correction
     went first, and its old number back to laptops (re-attack on H453)."""
-    entries = [e for e in record.get(service_id, []) if _key(e[0]) != _key(value)]
+    entries = [e for e in record.get(service_id, []) if contact_key(e[0]) != contact_key(value)]
     record[service_id] = sorted([*entries, [value, by]], key=lambda e: _order(e[1]))[-KEPT:]
 
 

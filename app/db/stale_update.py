@@ -28,6 +28,7 @@ from app.db.directories import TRIES_IN_SHARE, Locations, Selection
 from app.db.overtaken import changes_undone, contacts, named
 from app.db.regular_files import read_regular_file
 from app.db.shipped_check import MAX_SHIPPED_BYTES
+from app.db.stale_line import line_begun_before_the_release, line_held
 from app.db.trust import load_trusted_keys
 from app.db.update_folders import bundle_files
 from app.db.used_here import used_here
@@ -97,11 +98,13 @@ def changed_back(newer: bytes, newer_version: str, where: Locations, keys: dict)
         newer, newer_version, shipped, shipped_version, where, keys
     ):
         return said
+    if said := line_begun_before_the_release(newer, newer_version, shipped, shipped_version):
+        return said  # a later link of a line begun before it (H450 R6)
     older = older_update(where, keys, newer_version, newer)
     if older is None or version_key(older[0]) <= version_key(shipped_version):
         return ""  # none, or the app's own overtook it (app.db.overtaken says what of it)
     version, path, database = older
-    if version != newer_version and sha256(database).hexdigest() in databases_held(newer):
+    if version != newer_version and made_from(newer, sha256(database).hexdigest()):
         # made from that very update: what it changes of it is its own edit (a slip in
         # 2026.12.1 put right in 2026.12.2, begun from it, was refused, and IT told to put
         # the slip back: attack round, H232). By content, not version: a copy whose own
@@ -179,7 +182,7 @@ def changed_back_along(
         older = None if said else older_update(where, keys, version, newer)
         if older is None or older[0] == version or is_its(older[0], older[2]):
             return said
-        if sha256(older[2]).hexdigest() not in databases_held(newer):
+        if not made_from(newer, sha256(older[2]).hexdigest()):
             return said  # not made from it: read above as an update made without it
         if link == LINKS_READ:
             return (
@@ -271,6 +274,12 @@ def databases_held(database: bytes) -> list[str]:
     """The sha256 of each database an update's working copy held: where it began, and each
     it signed since (none from a database published as it is)."""
     return meta_value(database, "begun_from_sha256").split()
+
+
+def made_from(database: bytes, sha: str) -> bool:
+    """The update's line of working copies held the database `sha256` before it was made
+    (its own copy, or one before it: app.db.stale_line)."""
+    return sha in databases_held(database) or sha in line_held(database)
 
 
 def imported_onto(database: bytes) -> str:

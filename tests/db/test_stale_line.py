@@ -1,0 +1,185 @@
+"""A lead's line of updates begun before the app's own directory, read by what it gives."""
+
+import hashlib
+import shutil
+from datetime import date, timedelta
+
+import pytest
+
+from app.db import signing
+from app.db.bundle import publish, read_bundle
+from app.db.directories import Locations, select_directory
+from app.db.install import install_bundle
+from app.db.loader import load_valid_graph
+from app.db.maintenance import open_copy, publish_copy, start_copy
+from app.db.replaced_numbers import replaced_in
+from app.db.stale_line import line_began, line_begun_before_the_release, line_from, line_held
+from app.db.stale_update import changed_back
+from app.db.trust import KeySources, load_trusted_keys
+from tests.conftest import REPO, shipped_changed
+
+SHIPPED = REPO / "resources" / "directory.sqlite"
+PASSPHRASE = "a long enough passphrase"
+TODAY = date.today()
+MASH = "UPDATE phone SET number = '{}' WHERE service_id = 'solihull-mash'"
+VERSION = "UPDATE content_meta SET value = '{}' WHERE key = 'directory_version'"
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    """A laptop trusting a lead's passphrase-sealed key: (its locations, the key)."""
+    lead = signing.generate(tmp_path / "lead", PASSPHRASE)
+    (tmp_path / "trusted").mkdir()
+    shutil.copy(lead.public_path, tmp_path / "trusted")
+    install = tmp_path / "install"
+    install.mkdir()
+    for name in ("directory.sqlite", "directory.sqlite.sha256"):
+        shutil.copy(SHIPPED.with_name(name), install)
+    where = Locations(install / "directory.sqlite", KeySources(tmp_path / "trusted"),
+                      tmp_path / "it", tmp_path / "user")  # fmt: skip
+    where.machine_updates.mkdir()
+    return where, lead
+
+
+def it_update(tmp_path, lead, version: str, *statements) -> bytes:
+    """IT's update, published as it is from the app's own directory: its database."""
+    database = shipped_changed(tmp_path / f"it-{version}.sqlite", *statements)
+    bundle = publish(database, lead.private_path, tmp_path / "it-out", version, TODAY,
+                     passphrase=PASSPHRASE)  # fmt: skip
+    return read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))[1]
+
+
+def from_copy(tmp_path, lead, began: bytes, version: str, changes: dict, checked=()) -> tuple:
+    """An update made in a new working copy begun from `began`, as a lead makes one once
+    `began` is in use on their laptop, `checked` (service, day) phoned: (its bundle, its
+    database)."""
+    folder, source = tmp_path / f"copy-{version}", tmp_path / f"began-{version}.sqlite"
+    source.write_bytes(began)
+    in_use = load_valid_graph(began)
+    start_copy(folder, source)
+    copy, words = open_copy(folder, in_use)
+    for service_id, change in changes.items():
+        copy.update(service_id, change)
+    for service_id, day in checked:
+        copy.mark_checked(service_id, "phoned", "DA lead", day)
+    copy.save()
+    bundle, _ = publish_copy(copy, words, in_use, source, lead.private_path, PASSPHRASE,
+                             tmp_path / f"out-{version}", version, release=SHIPPED)  # fmt: skip
+    return bundle, read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))[1]
+
+
+def new_release(where: Locations, tmp_path, version: str, *statements) -> bytes:
+    """The app upgraded: its own directory `version`, changed by `statements`."""
+    release = shipped_changed(tmp_path / "release.sqlite", *statements, VERSION.format(version))
+    data = release.read_bytes()
+    where.shipped.write_bytes(data)
+    where.shipped.with_name("directory.sqlite.sha256").write_text(f"{sha(data)}  directory.sqlite")
+    return data
+
+
+def test_a_later_link_of_a_line_begun_before_the_release_is_set_aside(laptop, tmp_path):
+    """Lead B's 2026.12.6, begun from IT's 2026.12.4, then .7 and .8, each from the one
+    before; IT took 2026.12.4 out once release 2026.12.5 held lead A's correction of
+    Solihull's front door, and B's two newest, copied onto a laptop, gave the old number at
+    every start, the self-test passing (attack on H450, R6)."""
+    where, lead = laptop
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
+    _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"phone": "0121 685 8687"}})
+    seventh_file, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7", {"bswa": {"hours": "9"}})
+    eighth_file, eighth = from_copy(tmp_path, lead, seventh, "2026.12.8", {"bswa": {"hours": "4"}})
+    assert line_began(eighth) == "2026.11.30"  # where IT's 2026.12.4 began
+    assert {sha(fourth), sha(sixth)} <= set(line_held(eighth))
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4333"))
+    where.user_updates.mkdir()
+    for n, file in enumerate((seventh_file, eighth_file)):
+        shutil.copy(file, where.user_updates / f"from-lead-b-{n}.navdir")
+    choice = select_directory(where, TODAY)
+    assert (choice.version, choice.origin, len(choice.set_aside)) == ("2026.12.5", "shipped", 2)
+    said = line_begun_before_the_release(eighth, "2026.12.8", release, "2026.12.5")
+    assert said.startswith(
+        "the update 2026.12.8 was made in a line of updates begun from directory 2026.11.30, "
+        "before this app's own directory 2026.12.5, and gives what that has changed since "
+        "(Solihull children's front door (MASH): 0121 788 4300 (2026.12.5 gives 0121 788 4333, "
+        "0121 605 6060))"
+    )
+    keys = load_trusted_keys(where.keys)[0]
+    assert changed_back(eighth, "2026.12.8", where, keys) == said  # IT's verify, the self-test
+    # the line's own number (Women's Aid's, replaced in 2026.12.6) is its edit, never named
+    assert "Women's Aid" not in said
+
+
+def test_an_old_change_of_a_services_number_along_the_line_exempts_nothing(laptop, tmp_path):
+    """Read first, any number a line had replaced on a service exempted the service: IT's
+    2026.12.3 and 2026.12.4 each changed Solihull's front door's number; lead B's line from
+    2026.12.4 (its second link on) then gave 2026.12.4's over the release's later correction
+    unnamed."""
+    where, lead = laptop
+    mash = "solihull-mash"
+    _, third = from_copy(tmp_path, lead, SHIPPED.read_bytes(), "2026.12.3",
+                         {mash: {"phone": "0121 788 4301"}})  # fmt: skip
+    _, fourth = from_copy(tmp_path, lead, third, "2026.12.4", {mash: {"phone": "0121 788 4302"}})
+    _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}})
+    _, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7", {"bswa": {"hours": "9-6"}})
+    assert replaced_in(seventh)[mash]  # the line changed its number before
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4333"))
+    said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
+    assert "(MASH): 0121 788 4302 (2026.12.5 gives 0121 788 4333" in said
+
+
+def test_a_line_holding_the_releases_numbers_or_checked_since_is_never_named(laptop, tmp_path):
+    """A line begun before the release that gives what the release gives, or a number a
+    person confirmed after the release's evidence, changes nothing of it back."""
+    where, lead = laptop
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4333"))
+    _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}})
+    _, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7", {"crasac": {"hours": "9-4"}})
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4333"))
+    assert line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5") == ""
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4399"))
+    assert line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5") != ""
+    folder = tmp_path / "checked"
+    (tmp_path / "seventh.sqlite").write_bytes(seventh)
+    start_copy(folder, tmp_path / "seventh.sqlite")
+    copy, words = open_copy(folder, load_valid_graph(seventh))
+    copy.mark_checked("solihull-mash", "phoned", "DA lead", TODAY - timedelta(days=1))
+    copy.save()
+    bundle, _ = publish_copy(copy, words, load_valid_graph(seventh), tmp_path / "seventh.sqlite",
+                             lead.private_path, PASSPHRASE, tmp_path / "out-8", "2026.12.8",
+                             release=SHIPPED)  # fmt: skip
+    eighth = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))[1]
+    assert line_begun_before_the_release(eighth, "2026.12.8", release, "2026.12.5") == ""
+
+
+def test_a_leads_own_line_its_first_link_gone_outlasts_an_app_upgrade(laptop, tmp_path):
+    """IT's 2026.12.5 held a slip (Solihull's front door 0121 788 4399); the lead's 2026.12.6,
+    begun from it, put it right, then .7 and .8, each installed in turn on the lead's laptop.
+    At the first start after an app upgrade (its directory's website for one service
+    changed) 2026.12.8 and .7 were set aside and the slip shown again: read against IT's
+    2026.12.5 as if made without it (attack on H450, R7)."""
+    where, lead = laptop
+    fifth = it_update(tmp_path, lead, "2026.12.5", MASH.format("0121 788 4399"))
+    shutil.copy(next((tmp_path / "it-out").iterdir()), where.machine_updates)
+    began = fifth
+    for version, change in (("2026.12.6", {"phone": "0121 788 4300"}),
+                            ("2026.12.7", {"hours": "Mon-Fri 9:00-17:00"}),
+                            ("2026.12.8", {"hours": "Mon-Fri 9:00-17:30"})):  # fmt: skip
+        field = "solihull-mash" if "phone" in change else "bswa"
+        bundle, began = from_copy(tmp_path, lead, began, version, {field: change})
+        assert install_bundle(bundle, where, TODAY).version == version
+    assert len(list(where.user_updates.glob("installed-*.navdir"))) == 2  # 2026.12.6 gone
+    url = "UPDATE service SET url = 'https://example.org/new' WHERE id = 'dudley-spoc'"
+    for release in ("2026.12.1", "2026.11.30"):  # a new directory, or only its bytes
+        new_release(where, tmp_path, release, url)
+        choice = select_directory(where, TODAY)
+        assert (choice.version, choice.set_aside) == ("2026.12.8", [])
+        assert load_valid_graph(choice.data).services["solihull-mash"].phone == "0121 788 4300"
+
+
+def test_a_line_is_the_older_of_where_it_and_its_update_began():
+    assert line_from("2026.11.30", "2026.12.6") == "2026.11.30"
+    assert line_from("", "2026.12.6") == "2026.12.6"
+    assert line_from("not a version", "") == ""
