@@ -106,6 +106,29 @@ class Pathway:
                 return edge.target
         raise GraphError(f"no edge from {node!r} applies")
 
+    def still_askable(
+        self, start: str, answers: dict[str, Any], settings: Settings | None = None
+    ) -> frozenset[str]:
+        """The questions a walk at `start` may yet ask, whatever is answered from there: an
+        edge the answers given rule out is never followed, one that reads an answer not yet
+        given may be. Sections none of whose questions can be asked stood "to do" beside an
+        under-16's sexual abuse, where Risk is never asked (officer walk F13, 2026-12-05)."""
+        values = dataclasses.asdict(settings or self.graph.settings)
+        given = Context(answers, settings=values)
+        seen, ahead = set(), [start]
+        while ahead:
+            node = ahead.pop()
+            if node in seen or node not in self.graph.questions:
+                continue
+            seen.add(node)
+            for edge, holds in self._edges.get(node, []):
+                truth = holds(given)
+                if truth is not False:
+                    ahead.append(edge.target)
+                if truth is True:
+                    break  # the edges after one that holds are never taken
+        return frozenset(seen)
+
     def interruption(
         self, question_id: str, answers: dict[str, Any], settings: Settings | None = None
     ) -> PlannedAction | None:

@@ -341,8 +341,8 @@ class CaseSession:
 
     def sections(self) -> list[SectionState]:
         """The walk as a task list: completed, in progress (on screen now), part done (asked,
-        with questions of it still ahead), not needed (passed, or the plan is reached, with
-        none of its questions asked) or to do."""
+        with questions of it still ahead), not needed (passed, or none of its questions can
+        be asked now, or the plan is reached, with none of its questions asked) or to do."""
         graph, shown = self.pathway.graph, self.page
         questions, rank = graph.questions, graph.ask_order()
         on_screen = shown.questions if shown else (self.question,) if self.question else ()
@@ -361,6 +361,10 @@ class CaseSession:
             self.path[reached : reached + 1] if self.correcting else [q.id for q in on_screen]
         )
         now = rank.get(going_on[0], len(rank)) if going_on else len(rank)
+        # by the answers before it only: one being changed may take the walk elsewhere
+        known = {q: self.answers[q] for q in self.path[:reached] if q in self.answers}
+        ahead = self.pathway.still_askable(going_on[0], known, self.settings) if going_on else ()
+        possible = {questions[q].section for q in ahead}
         states = []
         for section in order:
             if section in current:
@@ -370,7 +374,7 @@ class CaseSession:
                 # then the judgement): "completed" was said too soon, and "in progress"
                 # beside the section on screen left three "in progress" (review 2026-12-01)
                 state = "completed" if last[section] < now else "part done"
-            elif last[section] < now:
+            elif last[section] < now or section not in possible:
                 state = "not needed"
             else:
                 state = "to do"

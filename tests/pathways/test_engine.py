@@ -648,3 +648,24 @@ def test_a_dash_stopped_part_way_is_finished_not_started_again(pathway):
     assert dash.title.startswith("Finish the Dash") and "did not finish" in dash.say
     fresh = _plan(pathway, dash_answers=None).action("dash_assessment")
     assert fresh.title == "Complete the Dash risk checklist"
+
+
+def test_what_is_still_askable_holds_every_question_the_walk_then_asks(pathway):
+    """A section said "not needed" must never be asked after: at each point of every
+    reference walk, the questions it goes on to ask are all among those still askable."""
+    from tests.conftest import routed_cases
+
+    for case in routed_cases():
+        answers = answers_for(pathway, case["scenario"])
+        asked = pathway.step(answers).asked
+        for at, question in enumerate(asked):
+            known = {q: answers[q] for q in asked[:at] if q in answers}
+            assert set(asked[at:]) <= pathway.still_askable(question, known), case["name"]
+
+
+def test_a_question_the_answers_rule_out_is_not_still_askable(pathway):
+    known = {"tier": 2, "immediate_danger": False, "discloser": "person_harmed"}
+    child = pathway.still_askable("age_group", known)
+    assert "dash_answers" in child  # the age is not known yet
+    under_16 = known | {"age_group": "under_16"}
+    assert "dash_answers" not in pathway.still_askable("abuse_types", under_16)

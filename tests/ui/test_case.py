@@ -73,6 +73,21 @@ def test_a_section_asked_later_in_the_flow_is_to_do_not_passed(pathway):
     assert {s.name: s.state for s in session.sections()}["Risk"] == "in progress"
 
 
+def test_a_section_that_can_no_longer_be_asked_is_not_needed_not_to_do(pathway):
+    """A child under 16 telling of sexual abuse: no Dash, no MARAC, so Risk is never asked;
+    the task list said "Risk: to do" until the plan (officer walk F13, 2026-12-05)."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    for value in (False, "person_harmed", "under_16", ["sexual_assault_abuse"]):
+        session.answer(value)
+    states = {s.name: s.state for s in session.sections()}
+    assert states["Risk"] == "not needed"
+    assert states["Household"] == "to do"  # still to be asked
+    adult = CaseSession(pathway, pathway.graph.settings, {"tier": 2, "borough": "walsall"})
+    for value in (False, "person_harmed", "adult", ["domestic_abuse"]):
+        adult.answer(value)
+    assert {s.name: s.state for s in adult.sections()}["Risk"] == "to do"  # the Dash is ahead
+
+
 def test_the_order_of_asking_follows_the_flow(graph):
     order = graph.ask_order()
     assert order["immediate_danger"] == 0
