@@ -180,6 +180,32 @@ def grouped(plan: Plan) -> list[tuple[str, str, list[tuple[int, PlannedAction]]]
     return result
 
 
+def lines_shown_above(plan: Plan) -> dict[int, str]:
+    """For each helpline whose every line a card above it gives (by id of the action), the
+    words sending the worker there instead of the line again: the Respect Phone Line given
+    twice to a person causing harm, each with its own "unconfirmed", read as two actions,
+    and so did the Rape Crisis line after sexual assault (officer walk F8, 2026-12-05). The
+    helpline stays in the plan's data and its card (R20 asks for one)."""
+    shown: dict[str, tuple[int, bool]] = {}  # service id: (the card, there only as a fallback)
+    above = {}
+    for _, _, actions in grouped(plan):
+        for number, action in actions:
+            ids = {match.service.id for match in action.services}
+            if action.kind == "helpline" and ids and ids <= shown.keys():
+                cards = " and ".join(str(n) for n in sorted({shown[i][0] for i in ids}))
+                # named, never numbered: a number away from its notes lost "Refuge says it
+                # is for women" beside a man's helpline (the card above says it)
+                lines = "; ".join(isolated(m.service.name) for m in action.services)
+                plural = "line" if len(ids) == 1 else "lines"
+                above[id(action)] = f"The same {plural} as in {cards} above: {lines}."
+                continue
+            for match in action.services:  # where it is given, before where it is a fallback
+                before = shown.get(match.service.id)
+                if before is None or (before[1] and not match.fallback):
+                    shown[match.service.id] = (number, match.fallback)
+    return above
+
+
 def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, list]]:
     """A helpline's services split into lines open day and night and those with hours."""
     always = [m for m in matches if open_day_and_night(m.service)]
@@ -213,20 +239,23 @@ def plan_to_text(plan: Plan, today: date | None = None) -> str:
     if plan.referral_details:
         lines += ["", "For the referral form (add names only in the official form):"]
         lines += [f" - {label}: {answer}" for label, answer in plan.referral_details]
+    above = lines_shown_above(plan)
     for _, heading, actions in grouped(plan):
         lines += ["", f"{heading.upper()}"]
         for number, action in actions:
-            lines += _action_lines(number, action, check)
+            lines += _action_lines(number, action, check, above.get(id(action), ""))
     lines += ["", "Remember:"]
     lines += [f" * {r.text} [{'; '.join(r.sources)}]" for r in plan.reminders]
     return "\n".join(lines)
 
 
-def _action_lines(number: int, action: PlannedAction, check) -> list[str]:
+def _action_lines(number: int, action: PlannedAction, check, above: str) -> list[str]:
     lines = [f"{number}. {action.title}"]
     if action.say:
         lines.append(f'   Say: "{action.say}"')
     lines.append(f"   Why: {action.why} [{'; '.join(action.sources)}]")
+    if above:
+        return [*lines, f"   {above}"]
     if action.no_confirmed_service:
         lines.append(f"   {action.fallback_note}")
     parts = round_the_clock_first(action.services) if action.kind == "helpline" else [("", None)]

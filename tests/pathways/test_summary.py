@@ -263,3 +263,34 @@ def test_a_male_victims_worker_is_told_the_24_7_helpline_is_for_women(pathway):
         "Refuge says it is for women; for a man, the Men's Advice Line" in line for line in said
     )
     assert "0808 801 0327" in text  # the Men's Advice Line itself
+
+
+def test_a_helpline_a_card_above_gives_points_there_instead_of_giving_it_again(pathway):
+    """The Respect Phone Line was given twice to a person causing harm, each with its own
+    "unconfirmed", and read as two actions; so was the Rape Crisis line after sexual
+    assault (officer walk F8, 2026-12-05)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import lines_shown_above, plan_to_dict, plan_to_text
+    from tests.ui.plan.test_plan_view import CASES
+
+    causing_harm = "tenant says he hurts his partner (person causing harm), children at home"
+    plan = pathway.step(answers_for(pathway, CASES[causing_harm])).plan
+    text = plan_to_text(plan)
+    assert text.count("0808 802 4040") == 1 and text.count("unconfirmed") == 2  # MASH's, Respect's
+    assert "4. Give them the Respect Phone Line\n" in text
+    said = "The same line as in 3 above: Respect Phoneline (for people who harm)."
+    assert f"   {said}" in text.splitlines()
+    assert "No line here is confirmed" not in text  # said of the line once, on card 3
+    helpline = plan_to_dict(plan)["actions"][-1]  # the data keeps it whole (R20)
+    assert helpline["kind"] == "helpline" and helpline["services"][0]["id"] == "respect-phoneline"
+    assessed = pathway.step(
+        answers_for(pathway, CASES["adult sexual assault 3 days ago (Coventry)"])
+    )
+    above = list(lines_shown_above(assessed.plan).values())
+    assert above == [
+        "The same line as in 3 above: 24/7 Rape and Sexual Abuse Support Line."
+    ]  # card 3 gives it; card 2 only as the ISVA's fallback
+    first = pathway.step(
+        answers_for(pathway, CASES["adult DA, 15 yes, children at home (Walsall)"])
+    )
+    assert lines_shown_above(first.plan) == {}  # a line no card above gives is given

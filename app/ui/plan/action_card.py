@@ -179,7 +179,10 @@ class ActionCard(QFrame):
         months: int,
         copy: Callable[[str], None] | None = None,
         selectable: bool = True,
+        above: str = "",
     ) -> None:
+        """`above`: the words sending the worker to a card above that gives this helpline's
+        lines (app.pathways.summary.lines_shown_above), shown in place of them."""
         super().__init__()
         self.kind = action.kind
         self.setFrameShape(QFrame.Shape.NoFrame)  # its edge: paintEvent
@@ -191,14 +194,17 @@ class ActionCard(QFrame):
         self.title.setFont(scaled(self.title.font(), 1.2, bold=True))
         layout.addWidget(self.title)
         self.rows: list[ServiceRow] = []
-        if action.kind == "helpline":
+        if above:
+            self.above = plain_label(above, "The same line as above")
+            layout.addWidget(self.above)
+        elif action.kind == "helpline":
             for label, matches in round_the_clock_first(action.services):
                 heading = "Open 24/7" if label == "24/7" else "Daytime lines (check the hours)"
                 layout.addWidget(plain_label(heading, heading))
                 self._rows(layout, matches, today, months, copy, selectable)
         else:
             self._rows(layout, action.services, today, months, copy, selectable)
-        if action.no_confirmed_service and action.fallback_note:
+        if action.no_confirmed_service and action.fallback_note and not above:
             self.fallback = plain_label(action.fallback_note, "If no service is confirmed")
             layout.insertWidget(1 if note_leads(action) else layout.count(), self.fallback)
         if action.say:
@@ -207,7 +213,7 @@ class ActionCard(QFrame):
         why = f"{action.why}\nSources: {'; '.join(action.sources)}"
         self.why = Expander("Why, and sources", why, "Why and sources")
         layout.addWidget(self.why)
-        first = f": {self.rows[0].spoken}" if self.rows else ""
+        first = f": {self.rows[0].spoken}" if self.rows else f": {above}" if above else ""
         self.setAccessibleName(f"{prefix}{action.title}{first}")
         self.setAccessibleDescription(self._spoken_after_name())
 

@@ -11,6 +11,7 @@ from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import (
     alert_words,
     grouped,
+    lines_shown_above,
     note_leads,
     red_flags_advice,
     round_the_clock_first,
@@ -57,9 +58,9 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     return f"<li>{prefix}<b>{escape(s.name)}</b>{warned}{number}" + "<br>".join(lines) + "</li>"
 
 
-def action_html(number: int, action: PlannedAction, check) -> str:
+def action_html(number: int, action: PlannedAction, check, above: str = "") -> str:
     html = [f"<h4>{number}. {escape(action.title)}</h4>"]
-    said = action.no_confirmed_service and action.fallback_note
+    said = action.no_confirmed_service and action.fallback_note and not above
     note = f"<p><b>{escape(action.fallback_note)}</b></p>" if said else ""
     leads = note_leads(action)
     if leads:
@@ -68,7 +69,9 @@ def action_html(number: int, action: PlannedAction, check) -> str:
     # daytime local line stood first in the PDF (seams review, 2026-12-04)
     helpline = action.kind == "helpline"
     parts = round_the_clock_first(action.services) if helpline else [("", action.services)]
-    for label, matches in parts if action.services else ():
+    if above:  # the same line as a card above: said there, with its trust (F8)
+        html.append(f"<p>{escape(above)}</p>")
+    for label, matches in parts if action.services and not above else ():
         items = "".join(service_html(m, check(m.service)) for m in matches)
         html.append((f"<p>{label} lines:</p>" if label else "") + f"<ul>{items}</ul>")
     if note and not leads:
@@ -87,8 +90,10 @@ def plan_document_html(plan: Plan, today: date, organisation: str = "") -> str:
         f"{escape(organisation)} {today.isoformat()} · pathway "
         f"{escape(plan.pathway_version)}, directory {escape(plan.directory_version)}"
     )
+    above = lines_shown_above(plan)
     groups = "".join(
-        f"<h3>{escape(heading)}</h3>" + "".join(action_html(n, a, check) for n, a in actions)
+        f"<h3>{escape(heading)}</h3>"
+        + "".join(action_html(n, a, check, above.get(id(a), "")) for n, a in actions)
         for _, heading, actions in grouped(plan)
     )
     reminders = "".join(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import Plan
-from app.pathways.summary import grouped, red_flags_advice
+from app.pathways.summary import grouped, lines_shown_above, red_flags_advice
 from app.ui.case_reminders import short_names
 from app.ui.expander import Expander
 from app.ui.flow_layout import wrapping_row
@@ -129,11 +129,13 @@ class PlanView(QWidget):
         months = plan.assured_within_months
         self.cards = []
         self.groups = []
+        above = lines_shown_above(plan)
         for group_id, _, actions in grouped(plan):
             group = GroupFrame(group_id)
             self.groups.append(group)
             for number, action in actions:
-                card = ActionCard(number, action, today, months, self.copy, self.allow_exports)
+                card = ActionCard(number, action, today, months, self.copy, self.allow_exports,
+                                  above.get(id(action), ""))  # fmt: skip
                 group.layout_.addWidget(card)
                 self.cards.append(card)
             column.addWidget(group)

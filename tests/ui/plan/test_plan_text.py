@@ -152,3 +152,15 @@ def test_the_leads_alert_is_printed_in_bold_with_the_number(graph):
     html = service_html(ServiceMatch(alerted), unconfirmed=True)
     alert = "<b>\u26a0 Alert from the directory lead: Reported not answering</b>"
     assert alert in html and html.index(alert) < html.index("0121 552 6448")
+
+
+def test_the_pdf_points_a_helpline_given_above_to_its_card(pathway):
+    """As the card and the summary do (officer walk F8): the Respect Phone Line once."""
+    from app.cli.route import answers_for
+    from tests.ui.plan.test_plan_view import CASES
+
+    causing_harm = "tenant says he hurts his partner (person causing harm), children at home"
+    plan = pathway.step(answers_for(pathway, CASES[causing_harm])).plan
+    html = plan_document_html(plan, date.today())
+    assert html.count("0808 802 4040") == 1 and html.count(UNCONFIRMED) == 2  # MASH's, card 3's
+    assert "<p>The same line as in 3 above: Respect Phoneline" in html

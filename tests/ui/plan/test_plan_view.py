@@ -156,3 +156,19 @@ def test_shift_tab_from_the_plans_buttons_brings_the_last_card_into_view(qtbot, 
     focused = window.focusWidget()
     assert window.plan_view.scroll.widget().isAncestorOf(focused)
     wait_in_view(qtbot, focused)
+
+
+def test_a_helplines_card_points_to_the_card_above_that_gives_its_line(qtbot, pathway):
+    """Two Respect Phone Line cards, each with the number and its "unconfirmed", read as two
+    actions to a worker with a person causing harm opposite (officer walk F8)."""
+    plan = plan_for(
+        pathway, "tenant says he hurts his partner (person causing harm), children at home"
+    )
+    view = view_of(qtbot, plan)
+    respect, helpline = view.cards[-2:]
+    assert [row.number.text() for row in respect.rows] == ["0808 802 4040"]
+    assert helpline.kind == "helpline" and helpline.rows == []
+    said = "The same line as in 3 above: Respect Phoneline (for people who harm)."
+    assert helpline.above.text() == said and not hasattr(helpline, "fallback")
+    assert helpline.accessibleName() == f"4. Give them the Respect Phone Line: {said}"
+    assert sum("unconfirmed" in t.lower() for card in view.cards for t in card.texts()) == 2
