@@ -21,6 +21,7 @@ from app.db.refuge_ties import tie_problems, unseen_words_problems
 from app.db.refuge_words import (
     REFUGE_KIND,
     held_as_refuge,
+    held_for,
     names_a_refuge,
     no_address,
     refuge_names,
@@ -204,13 +205,23 @@ def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) ->
         places,
     )
     refuges |= {sid for sid, said in words.items() if names_a_refuge("\n".join(said), named)}
+    why = {  # the words the lead reads: a refuge's, or a service held with them (HELD_FOR)
+        sid: "refuge"
+        if sid in were_refuges or names_a_refuge("\n".join(words.get(sid, ())), named)
+        else held_for(kinds.get(sid, ()), "\n".join(words.get(sid, ())))
+        for sid in refuges
+    }
     services = [s for s in rows["service"] if s["id"] in refuges]
-    organisations = {s["organization_id"] for s in services if s["organization_id"]}
+    run_by = {s["organization_id"]: why[s["id"]] for s in services if s["organization_id"]}
     held = [
-        *(("service", s["id"], s) for s in services),
-        *(("organisation", o["id"], o) for o in rows["organization"] if o["id"] in organisations),
+        *(("service", s["id"], s, why[s["id"]]) for s in services),
         *(
-            (table, row["id"], row)
+            ("organisation", o["id"], o, run_by[o["id"]])
+            for o in rows["organization"]
+            if o["id"] in run_by
+        ),
+        *(
+            (table, row["id"], row, why[row["service_id"]])
             for table in ("phone", "schedule", "service_area")
             for row in rows[table]
             if row["service_id"] in refuges
@@ -218,13 +229,13 @@ def refuge_address_problems(rows: Rows, were_refuges: set[str] = frozenset()) ->
         # words no plan needs an address in, whoever they are held for (a refuge's location
         # among them): a kind's label is in every worker's Directory tab, and a location or
         # an attribute linked to nothing was exported from every laptop (re-attack, H357)
-        *(("location", place["id"], place) for place in rows["location"]),
-        *(("attribute", a["id"], a) for a in rows["attribute"]),
-        *(("service kind", t["id"], t) for t in rows["taxonomy_term"]),
+        *(("location", place["id"], place, "location") for place in rows["location"]),
+        *(("attribute", a["id"], a, "location") for a in rows["attribute"]),
+        *(("service kind", t["id"], t, "location") for t in rows["taxonomy_term"]),
     ]
     return [
-        f"{table} {ident}: {no_address(said)}"
-        for table, ident, row in held
+        f"{table} {ident}: {no_address(said, reason)}"
+        for table, ident, row, reason in held
         if (said := where_said(_words(row)))
     ]
 

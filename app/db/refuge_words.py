@@ -45,9 +45,27 @@ def held_as_refuge(kinds, audience: str, words: str) -> bool:
     )
 
 
-def no_address(said: str) -> str:
-    """The refusal, naming the words read as an address (H372)."""
-    return f"a refuge's address must never be held ({said!r} reads as one): remove it"
+HELD_FOR = {  # why a record is held to the rule, for the lead who reads the refusal
+    "refuge": "",
+    "service": ", nor that of any domestic abuse or women-only service, which may be one",
+    "location": ", nor any place's: a location may be a refuge's, and no plan needs one",
+}
+
+
+def held_for(kinds, words: str) -> str:
+    """ "refuge" for a refuge by its kind or its words, else "service" (held_as_refuge's
+    other reasons): a counselling service's street was refused as "a refuge's address",
+    which it was not (the lead's walk, 2026-12-06)."""
+    refuge = REFUGE_KIND in set(kinds) or bool(REFUGE_WORDS.search(words))
+    return "refuge" if refuge else "service"
+
+
+def no_address(said: str, held: str = "refuge") -> str:
+    """The refusal, naming the words read as an address (H372) and why the record is held
+    to the rule (HELD_FOR)."""
+    return (
+        f"a refuge's address must never be held{HELD_FOR[held]} ({said!r} reads as one): remove it"
+    )
 
 
 # Where a refuge is: any of these in its record (read after NFKC, so full-width letters

@@ -26,7 +26,7 @@ from app.db.field_rules import (
 from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
 from app.db.refuge_card_words import secret_refuge
 from app.db.refuge_details import refuge_record_problems
-from app.db.refuge_words import held_as_refuge, no_address, where_said
+from app.db.refuge_words import held_as_refuge, held_for, no_address, where_said
 from app.db.service_rows import ASSURED_METHODS, age_of
 from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS
 from app.pathways.numbers_in_words import number_not_dialled
@@ -297,12 +297,13 @@ def service_problems(
             f"{same.group()!r} opens and closes at the same time: a worker cannot tell open all "
             "day from shut; write 24 hours (and set Open 24/7), or the hours it is open",
         )
-    if held_as_refuge(row_kinds, row.get("audience") or "", "\n".join(values)):
+    if held_as_refuge(row_kinds, row.get("audience") or "", words := "\n".join(values)):
+        held = held_for(row_kinds, words)
         secret = secret_refuge(row_kinds, row.get("name") or "", _listed(row.get("area", "")))
         plain = refuge_record_problems(row) if secret else {}
         for field, value in row.items():
             if value and (said := where_said(value)):
-                add(field, no_address(said))
+                add(field, no_address(said, held))
             elif field in plain:
                 add(field, plain[field])
     return found

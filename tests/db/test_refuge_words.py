@@ -112,3 +112,18 @@ def test_which_records_are_held_to_the_address_rule(kinds, audience, words, held
     from app.db.refuge_words import held_as_refuge
 
     assert held_as_refuge(kinds, audience, words) is held
+
+
+def test_the_refusal_says_why_a_record_that_is_no_refuge_is_held_to_the_rule():
+    """A counselling service's location in a feed was refused as "a refuge's address",
+    which it was not, and read oddly to the lead (the lead's walk, 2026-12-06)."""
+    from app.db.refuge_words import held_for, no_address
+
+    assert no_address("on Main Street") == (
+        "a refuge's address must never be held ('on Main Street' reads as one): remove it"
+    )
+    assert held_for(["refuge"], "") == held_for(["da_service"], "a safe house") == "refuge"
+    assert held_for(["da_service"], "Outreach and advice") == "service"
+    said = no_address("on Main Street", "service")
+    assert "nor that of any domestic abuse or women-only service, which may be one" in said
+    assert "nor any place's" in no_address("on Main Street", "location")
