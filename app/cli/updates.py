@@ -39,6 +39,10 @@ def passphrase_from(file: Path | None, confirm: bool = False) -> str | None:
 
     try:
         first = getpass.getpass("Passphrase for the key: ")
+        if confirm and len(first) < signing.MIN_PASSPHRASE:  # said before it is typed again
+            raise signing.KeyFileError(
+                f"the passphrase must have at least {signing.MIN_PASSPHRASE} characters"
+            )
         if confirm and getpass.getpass("The same passphrase again: ") != first:
             raise signing.KeyFileError("the two passphrases differ")
     except EOFError:  # Ctrl-D: "unexpected problem (EOFError)" (the lead's walk, 2026-12-03)

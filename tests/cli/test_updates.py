@@ -453,3 +453,41 @@ def test_verify_lists_what_the_update_changes_against_the_directory_in_use(
     assert main(["directory", "verify", str(bundle), "--keys", str(lead.public_path.parent)]) == 0
     out = capsys.readouterr().out
     assert ": 1 number changed" in out and "0121 788 4333" in out
+
+
+def at_a_terminal(args: list[str], typed: list[str], cwd) -> str:
+    """What a lead at a real terminal (a pseudo-terminal) sees, typing each line of `typed`
+    when asked for one."""
+    import os
+    import pty
+    import select
+    import sys
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the app, its terminal the pseudo-terminal
+        os.chdir(cwd)
+        os.execv(sys.executable, [sys.executable, "-m", "app", *args])
+    seen, left = b"", list(typed)
+    while True:
+        ready, _, _ = select.select([terminal], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # the app has ended
+            break
+        if not chunk:
+            break
+        seen += chunk
+        if left and seen.rstrip().endswith(b":"):
+            os.write(terminal, left.pop(0).encode() + b"\n")
+    os.waitpid(pid, 0)
+    return seen.decode(errors="replace")
+
+
+def test_a_short_passphrase_is_refused_before_it_is_asked_again(tmp_path):
+    """keygen asked for a short passphrase twice, then refused it (the lead's walk)."""
+    said = at_a_terminal(["directory", "keygen", "--out", str(tmp_path / "k")], ["short"], REPO)
+    assert "Passphrase for the key:" in said and "again" not in said
+    assert "no key made: the passphrase must have at least 10 characters" in said
+    assert not (tmp_path / "k").exists()
