@@ -90,7 +90,7 @@ def publish(
     begun_sha256: str = "",
     rules_from: Path | bytes | None = None,
     record: str | None = None,
-    line_of: bytes | None = None,
+    line: tuple[str, str] | None = None,
 ) -> Path:
     """Write a signed bundle of database (a file, or its bytes read once by the caller, who
     shows what they change) stamped with version; returns its path.
@@ -109,8 +109,8 @@ def publish(
     the keys it trusts): a version at or below one there is refused too;
     `rules_from`: the release's database, whose pathway a rebuilt bundle carries (H345);
     `record`: the numbers replaced to sign (app.db.replaced_numbers), else the database's;
-    `line_of`: the database a working copy began from, whose line (app.db.stale_line) it
-    carries on; else the line of the database given as it is, what it held never said."""
+    `line`: a working copy's line (app.db.stale_line.copy_line); else the line of the
+    database given as it is, what it held never said."""
     import tempfile  # publishing only: not on the path to the first question
 
     from app.db.oruk_format import read_directory
@@ -118,7 +118,7 @@ def publish(
     from app.db.replaced_numbers import KEY as REPLACED
     from app.db.replaced_numbers import as_published, dumped
     from app.db.source import SourceError
-    from app.db.stale_line import LINE, LINE_HELD, held_along, line_began, line_from
+    from app.db.stale_line import LINE, LINE_HELD, line_began, line_from
 
     published = published or Published()
     # before the passphrase: a slip is said first
@@ -177,10 +177,11 @@ def publish(
             # reached put its old number back unsaid: second re-attack round, 2026-12-02)
             began = begun_from or ("" if just_built else current)
             # and where its line of updates began, carried on (app.db.stale_line)
-            if line_of is not None:
-                line, line_sha = line_from(line_began(line_of), began), held_along(line_of)
+            if line is not None:
+                line_start, line_sha = line_from(line[0], began), line[1]
             else:
-                line, line_sha = line_from("" if just_built else line_began(source), began), ""
+                line_start = line_from("" if just_built else line_began(source), began)
+                line_sha = ""
             # and, from a working copy, the very database it began from (app.db.stale_update):
             # only this publish says so, never a database given as it is (nor an import's)
             held = ("begun_from_sha256", "imported_onto_sha256", LINE, LINE_HELD)
@@ -193,7 +194,7 @@ def publish(
             for meta, value in (
                 ("begun_from", began),
                 ("begun_from_sha256", begun_sha256),
-                (LINE, line),
+                (LINE, line_start),
                 (LINE_HELD, line_sha),
                 replaced,
             ):

@@ -23,11 +23,15 @@ correction was set aside and IT's slip shown again (attack on H450, R7).
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 from app.db.checks import Refused, version_key
 
 LINE = "line_began_from"  # content_meta: the version the line's first working copy began from
 LINE_HELD = "line_sha256"  # content_meta: the sha256 of each database the line held before
 LINE_KEPT = 60  # the newest: a year of weekly updates
+LINE_MARK = ".navigator-line"  # a working copy's: where the line of the database it began from
 
 
 def line_began(database: bytes) -> str:
@@ -49,13 +53,42 @@ def line_held(database: bytes) -> list[str]:
     return meta_value(database, LINE_HELD).split()
 
 
-def held_along(began: bytes) -> str:
-    """What an update made from a working copy begun from `began` records its line held
-    before: `began`'s line and what `began`'s own copy held, the newest kept."""
-    from app.db.stale_update import databases_held
+def copy_line(began: bytes | None, kept: str, release: bytes | None, held: list[str]) -> tuple:
+    """(where the line of a working copy's update began, the databases it held before) for a
+    copy that holds the databases `held` (their sha256), with `began` in use when it began
+    from it (else None), `kept` the line it keeps (LINE_MARK) and `release` the app's own
+    directory. Kept by the copy: published once the directory in use was no longer its own
+    (an app upgrade had set its update aside, or a second laptop), its line was lost and a
+    stale line's old number went through again (attack on H454, F3). Only databases in use
+    as each link was made, by content, never the copy's own marks: a hash put into one rode
+    on through sixty later updates (F7). Begun from the release, the line begins there,
+    whatever the release's database says of itself (F5)."""
+    from hashlib import sha256
 
-    along = list(dict.fromkeys([*line_held(began), *databases_held(began)]))
-    return " ".join(along[-LINE_KEPT:])
+    from app.db.stale_update import meta_value
+
+    if release is not None and sha256(release).hexdigest() in held:
+        return meta_value(release, "directory_version"), sha256(release).hexdigest()
+    line = line_from(kept, line_began(began) if began is not None else "")
+    if began is None:
+        return line, ""
+    along = list(dict.fromkeys([*line_held(began), sha256(began).hexdigest()]))
+    return line, " ".join(along[-LINE_KEPT:])
+
+
+def keep_line(folder: Path, line: str) -> None:
+    """Kept beside the copy's sheet, as it begins (a full disk: its updates say less)."""
+    with contextlib.suppress(OSError):
+        (folder / LINE_MARK).write_text(line + "\n", "ascii")
+
+
+def kept_line(folder: Path) -> str:
+    """The line a working copy keeps ("" if none, or not a version)."""
+    try:
+        line = (folder / LINE_MARK).read_text("ascii")[:40].strip()
+        return line if version_key(line) else ""
+    except (OSError, ValueError, Refused):
+        return ""
 
 
 def line_from(began_line: str, began: str) -> str:
@@ -88,35 +121,58 @@ def line_begun_before_the_release(newer: bytes, version: str, shipped: bytes, re
     if not undone:
         return ""
     return (
-        f"the update {version} was made in a line of updates begun from directory {line}, "
-        f"before this app's own directory {release}, and gives what that has changed since "
-        f"({named(undone)}). The directory lead installs this app version on their laptop, "
-        f"begins a new working copy from its directory {release}, makes the changes of "
-        f"{version}'s line again and publishes"
+        f"the update {version} was made in a line of updates going back to directory {line}, "
+        f"from before this app's own directory {release}, and gives numbers that directory has "
+        f"replaced ({named(undone)}). The directory lead, with this app version installed, "
+        f"begins a new working copy from the directory then in use on their laptop, makes "
+        f"the changes of {version}'s line again (directory diff of {version} and the directory "
+        f"in use lists them) and publishes; where the line's number is the right one, they "
+        f"ring the service, record that person's check and publish again"
     )
 
 
 def _given_since_changed(newer: bytes, shipped: bytes, release: str) -> list[str]:
-    """Each service's numbers `newer` gives that `shipped` does not, unchanged along the line
-    and confirmed by nothing newer than the release's evidence, in words."""
+    """Each service whose numbers and emails `newer` gives in place of some `shipped` gives
+    (or that `shipped` no longer offers), where the line replaced none of those after the
+    release and nothing newer than the release's evidence confirms it, in words. Value by
+    value: the line's new out-of-hours number let the old front-door number through, and an
+    email it added was taken for one the release replaced (attack on H454, F1, F4); counted
+    only after the release: a slip made before it, which the release put right, let the
+    slip through (F2)."""
     from app.db.overtaken import contacts
     from app.db.replaced_numbers import contact_key, given, replaced_in
 
     ours, theirs = contacts(newer), contacts(shipped)
     release_gives, changed_along = given(shipped), replaced_in(newer)
+    after = version_key(release)
     said = []
     for service_id, values in sorted(given(newer).items()):
+        if service_id not in theirs:
+            continue  # added along the line (ids are never used again)
         now = release_gives.get(service_id, {})
-        replaced = {contact_key(value) for value, _ in changed_along.get(service_id, [])}
-        if service_id not in theirs or replaced & now.keys():
-            continue  # added along the line, or the line replaced what the release gives
-        gone = [value for key, value in values.items() if key not in now]
-        if not gone or _newer_evidence(ours[service_id], theirs[service_id]):
+        replaced = {
+            contact_key(value)
+            for value, by in changed_along.get(service_id, [])
+            if _after(by, after)
+        }
+        missing = now.keys() - values.keys() - replaced  # what the release gives, unexplained
+        offered = theirs[service_id]["status"] == "active"
+        extra = [value for key, value in values.items() if key not in now]
+        if not extra or (offered and not missing):
+            continue  # the line added to it, or replaced on it, no more
+        if _newer_evidence(ours[service_id], theirs[service_id]):
             continue
-        gives = ", ".join(now.values()) if now else "nothing: it does not offer the service"
-        name, numbers = ours[service_id]["name"], ", ".join(gone)
-        said.append(f"{name}: {numbers} ({release} gives {gives})")
+        gives = ", ".join(now.values()) if offered else "nothing: it does not offer the service"
+        name, numbers = ours[service_id]["name"], ", ".join(extra)
+        said.append(f"{name}: {numbers} ({release} gives {gives or 'no number'})")
     return said
+
+
+def _after(by: str, release_key) -> bool:
+    try:
+        return version_key(by) > release_key
+    except Refused:  # a feed import's, not yet published: after everything
+        return by == ""
 
 
 def _newer_evidence(row: dict, theirs: dict) -> bool:

@@ -101,10 +101,10 @@ def test_a_later_link_of_a_line_begun_before_the_release_is_set_aside(laptop, tm
     assert (choice.version, choice.origin, len(choice.set_aside)) == ("2026.12.5", "shipped", 2)
     said = line_begun_before_the_release(eighth, "2026.12.8", release, "2026.12.5")
     assert said.startswith(
-        "the update 2026.12.8 was made in a line of updates begun from directory 2026.11.30, "
-        "before this app's own directory 2026.12.5, and gives what that has changed since "
-        "(Solihull children's front door (MASH): 0121 788 4300 (2026.12.5 gives 0121 788 4333, "
-        "0121 605 6060))"
+        "the update 2026.12.8 was made in a line of updates going back to directory 2026.11.30, "
+        "from before this app's own directory 2026.12.5, and gives numbers that directory has "
+        "replaced (Solihull children's front door (MASH): 0121 788 4300 (2026.12.5 gives "
+        "0121 788 4333, 0121 605 6060))"
     )
     keys = load_trusted_keys(where.keys)[0]
     assert changed_back(eighth, "2026.12.8", where, keys) == said  # IT's verify, the self-test
@@ -128,6 +128,85 @@ def test_an_old_change_of_a_services_number_along_the_line_exempts_nothing(lapto
     release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4333"))
     said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
     assert "(MASH): 0121 788 4302 (2026.12.5 gives 0121 788 4333" in said
+
+
+def test_each_number_is_read_and_a_number_the_line_added_is_its_own(laptop, tmp_path):
+    """Read by service, the line's new out-of-hours number let Solihull's old front-door
+    number through, and an email it added to Women's Aid was taken for a number the release
+    had replaced, setting the lead's line aside (attack on H454, F1 and F4)."""
+    where, lead = laptop
+    note = "out of hours (evenings, weekends, bank holidays): 0121 605 6061; in an emergency 999"
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
+    _, sixth = from_copy(
+        tmp_path, lead, fourth, "2026.12.6", {"solihull-mash": {"phone_note": note}}
+    )
+    email = {"bswa": {"email": "helpline@bswaid.org"}}
+    _, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7", email)
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4333"))
+    said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
+    assert "(MASH): 0121 788 4300, 0121 605 6061 (2026.12.5 gives 0121 788 4333" in said
+    assert "bswaid" not in said  # added by the line: its own
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4300"))
+    assert line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5") == ""
+
+
+def test_a_slip_the_release_put_right_is_named_whatever_the_line_replaced_before(laptop, tmp_path):
+    """IT's 2026.12.2 made a slip of Solihull's front door, which the release put right;
+    lead B's line from it kept the slip: the record it inherited, "0121 788 4300 replaced in
+    2026.12.2", was read as the line's own answer to the release (attack on H454, F2)."""
+    where, lead = laptop
+    mash = "solihull-mash"
+    _, second = from_copy(tmp_path, lead, SHIPPED.read_bytes(), "2026.12.2",
+                          {mash: {"phone": "0121 788 4399"}})  # fmt: skip
+    _, sixth = from_copy(tmp_path, lead, second, "2026.12.6", {"bswa": {"hours": "9-5"}})
+    _, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7", {"bswa": {"hours": "9-6"}})
+    assert replaced_in(seventh)[mash] == [["0121 788 4300", "2026.12.2"]]
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4300"))
+    said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
+    assert "(MASH): 0121 788 4399 (2026.12.5 gives 0121 788 4300" in said
+
+
+def test_a_copy_holding_an_update_made_without_the_one_in_use_is_refused(laptop, tmp_path):
+    """After an app upgrade set lead B's 2026.12.6 aside (the release corrected Solihull's
+    front door), B went on publishing from the same copy: its line was lost and its updates
+    gave the old number on every laptop (attack on H454, F3)."""
+    from app.db.checks import Refused
+
+    where, lead = laptop
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
+    from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}})
+    folder = tmp_path / "copy-2026.12.6"  # the copy, as B left it
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4333"))
+    in_use = load_valid_graph(release)
+    copy, words = open_copy(folder, in_use)
+    copy.update("bswa", {"hours": "9-6"})
+    copy.save()
+    with pytest.raises(Refused) as said:
+        publish_copy(copy, words, in_use, where.shipped, lead.private_path, PASSPHRASE,
+                     tmp_path / "out-7", "2026.12.7", release=where.shipped)  # fmt: skip
+    assert str(said.value).startswith(
+        "this working copy holds directory 2026.12.6, which this laptop does not use, made in "
+        "a line going back to 2026.11.30, from before 2026.12.5 in use here"
+    )
+    assert not (tmp_path / "out-7").exists()
+
+
+def test_a_copy_begun_from_the_release_begins_its_line_there(laptop, tmp_path):
+    """A release whose database was an update's kept that update's line: a lead who began
+    from the release, as told, had an email they added read as the release's change undone
+    (attack on H454, F5). Only databases in use as each link was made are its line's, never
+    a hash the copy's own mark names (F7)."""
+    from app.db.stale_line import copy_line
+
+    where, lead = laptop
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
+    _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}})
+    release = sixth  # released as it is
+    assert line_began(release) == "2026.11.30"
+    assert copy_line(release, "2026.11.30", release, [sha(release)]) == ("2026.12.6", sha(release))
+    planted = "ab" * 32
+    line, held = copy_line(sixth, "", None, [sha(sixth), planted])
+    assert line == "2026.11.30" and held.split() == [sha(fourth), sha(sixth)]
 
 
 def test_a_line_holding_the_releases_numbers_or_checked_since_is_never_named(laptop, tmp_path):
