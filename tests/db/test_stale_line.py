@@ -198,7 +198,7 @@ def test_a_copy_begun_from_the_release_begins_its_line_there(laptop, tmp_path):
     a hash the copy's own mark names (F7)."""
     from app.db.stale_line import copy_line
 
-    where, lead = laptop
+    _, lead = laptop
     fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
     _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}})
     release = sixth  # released as it is
