@@ -31,7 +31,7 @@ from app.db.put_back import checked_record
 from app.db.replaced_numbers import as_published, dumped, keep_with, kept_with, stamp
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
-from app.db.stale_line import copy_line, keep_line, kept_line, line_began
+from app.db.stale_line import check_line_reaches, copy_line, keep_line, kept_line, line_began
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph, Service
 from app.pathways.phone_numbers import contact_record
@@ -240,7 +240,6 @@ def publish_copy(
             f"version {version} must be higher than {in_use.directory_version} in use "
             f"(e.g. {version_above(in_use.directory_version, date.today())})"
         )
-    check_line_reaches(copy, data_of(in_use_database), in_use.directory_version)
     recorded = {  # id -> what the directory in use's check of its contact records
         sid: contact_record(
             sid,
@@ -266,6 +265,7 @@ def publish_copy(
         # behind put the old rules back on every laptop (attack, 2026-12-04; H345)
         build(copy, words, release or in_use_database, database)  # a problem: said first
         check_refuges_in_use(in_use, database, release)
+        check_line_reaches(copy, database.read_bytes(), in_use_database, in_use, published, out_dir)
         loaded = unsealing.result() if unsealing else None  # a wrong passphrase: KeyFileError
         # the keys this computer trusts, and the lead's own (checked: this computer's only; a
         # check said "would publish" of a copy the publish then refused as behind: walk)
@@ -329,25 +329,6 @@ def publish_copy(
     _mark_published(copy, bundle)
     keep_with(copy.folder, record)
     return bundle, signed
-
-
-def check_line_reaches(copy: WorkingCopy, in_use: bytes, in_use_version: str) -> None:
-    """Refused when the copy holds a directory above the one in use that it never held, its
-    line going back to before that one: made without it. After an app upgrade set a lead's
-    update aside, the same copy went on publishing from it, and its line and the old
-    number of a front door the release had corrected with it (attack on H454, F3)."""
-    line = kept_line(copy.folder)
-    if not line or hashlib.sha256(in_use).hexdigest() in held_by(copy):
-        return
-    if version_key(line) < version_key(in_use_version) < version_key(copy.version):
-        raise Refused(
-            f"this working copy holds directory {copy.version}, which this laptop does not use, "
-            f"made in a line going back to {line}, from before {in_use_version} in use here: "
-            f"it was made without {in_use_version}, and publishing it would undo what that "
-            f"holds. Begin a new working copy (a new folder) from the directory in use, make "
-            f"this copy's changes again (directory diff of {copy.version} and the directory in "
-            "use lists them) and publish from there"
-        )
 
 
 PUBLISHED_MARK = ".navigator-published"  # the sha256 of the database this copy last signed

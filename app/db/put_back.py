@@ -69,7 +69,7 @@ def check_not_put_back(
     if not held:
         return
     before = [sha for sha in databases_held(began) if sha != hashlib.sha256(began).hexdigest()]
-    for older in reversed(_found(before, bundles, release)):  # the one just before it first
+    for older in reversed(found_by_sha(before, bundles, release)):  # the one just before it first
         if undone := unchecked(changes_undone(began, database, "this working copy's", base=older)):
             raise Refused(
                 f"this working copy puts back what {version}, the update it began from, "
@@ -150,7 +150,7 @@ def _checked_since(began: dict, copy: dict) -> set[str]:
     }
 
 
-def _found(shas: list[str], bundles: list[Path], release: bytes | None) -> list[bytes]:
+def found_by_sha(shas: list[str], bundles: list[Path], release: bytes | None) -> list[bytes]:
     """The databases of these sha256s held in `bundles` whole, or the release, in the order
     of `shas`."""
     wanted, found = set(shas), {}

@@ -24,6 +24,7 @@ correction was set aside and IT's slip shown again (attack on H450, R7).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from pathlib import Path
 
 from app.db.checks import Refused, version_key
@@ -63,16 +64,15 @@ def copy_line(began: bytes | None, kept: str, release: bytes | None, held: list[
     as each link was made, by content, never the copy's own marks: a hash put into one rode
     on through sixty later updates (F7). Begun from the release, the line begins there,
     whatever the release's database says of itself (F5)."""
-    from hashlib import sha256
 
     from app.db.stale_update import meta_value
 
-    if release is not None and sha256(release).hexdigest() in held:
-        return meta_value(release, "directory_version"), sha256(release).hexdigest()
+    if release is not None and hashlib.sha256(release).hexdigest() in held:
+        return meta_value(release, "directory_version"), hashlib.sha256(release).hexdigest()
     line = line_from(kept, line_began(began) if began is not None else "")
     if began is None:
         return line, ""
-    along = list(dict.fromkeys([*line_held(began), sha256(began).hexdigest()]))
+    along = list(dict.fromkeys([*line_held(began), hashlib.sha256(began).hexdigest()]))
     return line, " ".join(along[-LINE_KEPT:])
 
 
@@ -131,19 +131,77 @@ def line_begun_before_the_release(newer: bytes, version: str, shipped: bytes, re
     )
 
 
-def _given_since_changed(newer: bytes, shipped: bytes, release: str) -> list[str]:
+def check_line_reaches(copy, made: bytes, in_use_database, in_use, seen, out_dir: Path) -> None:
+    """Refused when the copy holds a directory above the one in use that it never held, its
+    line going back to before that one, and gives numbers that one replaced: after an app
+    upgrade set a lead's update aside, the same copy went on publishing from it, its line
+    lost, and the old number of a front door the release had corrected with it went to
+    every laptop (attack on H454, F3). Read as laptops read a line (app.db.stale_line), the
+    copy's own edits since the update it holds told from that update."""
+    from app.db.maintenance import data_of, held_by
+    from app.db.overtaken import named
+    from app.db.published import Published
+    from app.db.put_back import found_by_sha
+    from app.db.replaced_numbers import kept_with
+    from app.db.stale_update import databases_held
+
+    # a copy begun before copies kept their line keeps none: read as one from before it
+    line, version = kept_line(copy.folder), in_use.directory_version
+    began = data_of(in_use_database)
+    in_use_sha = hashlib.sha256(began).hexdigest()
+    if in_use_sha in held_by(copy) or not version_key(version) < version_key(copy.version):
+        return
+    if line and not version_key(line) < version_key(version):
+        return
+    places = (seen or Published()).places(out_dir)
+    holds = next(iter(found_by_sha(held_by(copy)[-1:], places, None)), None)
+    if holds is not None and in_use_sha in {*line_held(holds), *databases_held(holds)}:
+        return  # a laptop behind the copy, its directory the copy's line's (re-attack, N6)
+    if undone := made_without(made, began, version, kept_with(copy.folder), holds):
+        back = f"going back to {line}, " if line else ""
+        raise Refused(
+            f"this working copy holds directory {copy.version}, which this laptop does not use, "
+            f"made in a line {back}from before {version} in use here, and gives numbers "
+            f"{version} replaced ({named(undone)}). If IT still uses {copy.version}, install it "
+            "on this laptop (directory install) and publish again; else begin a new working "
+            f"copy (a new folder) from the directory in use, make this copy's changes again "
+            f"(directory diff of {copy.version} and the directory in use lists them) and "
+            "publish from there; where this copy's number is the right one, ring the service "
+            "and record that person's check, then publish again"
+        )
+
+
+def made_without(made: bytes, in_use: bytes, version: str, kept: dict, holds) -> list[str]:
+    """What a working copy's database `made`, not begun from `in_use` (directory `version`),
+    gives in place of what that gives, as laptops read a line: its own are its record's
+    replacements after `version` (`kept`) and what it replaced of the update it holds
+    (`holds`, when found)."""
+    from app.db.replaced_numbers import given, joined
+
+    now, own = given(made), {}
+    for service_id, values in given(holds).items() if holds is not None else ():
+        for key, value in values.items():
+            if key not in now.get(service_id, {}):
+                own.setdefault(service_id, []).append([value, ""])  # by this publish
+    return _given_since_changed(made, in_use, version, joined(kept, own))
+
+
+def _given_since_changed(
+    newer: bytes, shipped: bytes, release: str, record: dict | None = None
+) -> list[str]:
     """Each service whose numbers and emails `newer` gives in place of some `shipped` gives
     (or that `shipped` no longer offers), where the line replaced none of those after the
     release and nothing newer than the release's evidence confirms it, in words. Value by
     value: the line's new out-of-hours number let the old front-door number through, and an
     email it added was taken for one the release replaced (attack on H454, F1, F4); counted
     only after the release: a slip made before it, which the release put right, let the
-    slip through (F2)."""
+    slip through (F2). `record`: the line's replacements, else `newer`'s."""
     from app.db.overtaken import contacts
     from app.db.replaced_numbers import contact_key, given, replaced_in
 
     ours, theirs = contacts(newer), contacts(shipped)
-    release_gives, changed_along = given(shipped), replaced_in(newer)
+    release_gives = given(shipped)
+    changed_along = replaced_in(newer) if record is None else record
     after = version_key(release)
     said = []
     for service_id, values in sorted(given(newer).items()):
@@ -155,7 +213,10 @@ def _given_since_changed(newer: bytes, shipped: bytes, release: str) -> list[str
             for value, by in changed_along.get(service_id, [])
             if _after(by, after)
         }
-        missing = now.keys() - values.keys() - replaced  # what the release gives, unexplained
+        # what the release gives, unexplained; its lines by themselves: the release made the
+        # note's out-of-hours number the front door's, and the old one stayed (re-attack, N2)
+        rows = _lines(theirs[service_id]) - _lines(ours[service_id])
+        missing = (now.keys() - values.keys() | rows) - replaced
         offered = theirs[service_id]["status"] == "active"
         extra = [value for key, value in values.items() if key not in now]
         if not extra or (offered and not missing):
@@ -177,8 +238,20 @@ def _after(by: str, release_key) -> bool:
 
 def _newer_evidence(row: dict, theirs: dict) -> bool:
     """The update's row holds evidence newer than the release's: a person's check outweighs
-    a page seen (as app.db.overtaken reads them)."""
+    a page seen (as app.db.overtaken reads them); one from before the release's own day says
+    nothing of it (a check of the old number, carried along the line: re-attack, N3)."""
     if theirs["checked"] is not None:
         return row["checked"] is not None and row["checked"] >= theirs["checked"]
-    mine = max(filter(None, (row["checked"], row["seen"])), default=None)
-    return mine is not None and (theirs["seen"] is None or mine > theirs["seen"])
+    floor = max(filter(None, (theirs["seen"], theirs["published"])), default=None)
+    if floor is None:
+        return row["checked"] is not None or row["seen"] is not None
+    checked = row["checked"] is not None and row["checked"] >= floor  # a person: that day on
+    return checked or (row["seen"] is not None and row["seen"] > floor)
+
+
+def _lines(row: dict) -> set[str]:
+    """A service's own lines (its phone rows), by their key."""
+    from app.db.overtaken import NOT_RUNG
+    from app.db.replaced_numbers import contact_key
+
+    return {contact_key(number.removesuffix(NOT_RUNG)) for number in row["contact"][1]}

@@ -148,6 +148,11 @@ def test_each_number_is_read_and_a_number_the_line_added_is_its_own(laptop, tmp_
     assert "bswaid" not in said  # added by the line: its own
     release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 788 4300"))
     assert line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5") == ""
+    # the release made the note's out-of-hours number the front door's: read by its lines,
+    # not by the numbers it gives anywhere (re-attack on H454, N2)
+    release = new_release(where, tmp_path, "2026.12.5", MASH.format("0121 605 6061"))
+    said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
+    assert "(MASH): 0121 788 4300 (2026.12.5 gives 0121 605 6061" in said
 
 
 def test_a_slip_the_release_put_right_is_named_whatever_the_line_replaced_before(laptop, tmp_path):
@@ -189,6 +194,10 @@ def test_a_copy_holding_an_update_made_without_the_one_in_use_is_refused(laptop,
         "a line going back to 2026.11.30, from before 2026.12.5 in use here"
     )
     assert not (tmp_path / "out-7").exists()
+    (folder / ".navigator-line").unlink()  # a copy begun before copies kept one (N1)
+    with pytest.raises(Refused, match=r"made in a line from before 2026\.12\.5 in use here"):
+        publish_copy(copy, words, in_use, where.shipped, lead.private_path, PASSPHRASE,
+                     tmp_path / "out-7", "2026.12.7", release=where.shipped)  # fmt: skip
 
 
 def test_a_copy_begun_from_the_release_begins_its_line_there(laptop, tmp_path):
@@ -256,6 +265,18 @@ def test_a_leads_own_line_its_first_link_gone_outlasts_an_app_upgrade(laptop, tm
         choice = select_directory(where, TODAY)
         assert (choice.version, choice.set_aside) == ("2026.12.8", [])
         assert load_valid_graph(choice.data).services["solihull-mash"].phone == "0121 788 4300"
+
+
+def test_a_check_from_before_the_releases_day_says_nothing_of_its_number():
+    """A person's check of the old number, carried along the line, outweighed the release's
+    correction, which held no date of its own (re-attack on H454, N3)."""
+    from app.db.stale_line import _newer_evidence
+
+    release = {"checked": None, "seen": None, "published": date(2026, 12, 5)}
+    carried = {"checked": date(2026, 11, 20), "seen": None}
+    assert not _newer_evidence(carried, release)
+    assert _newer_evidence({"checked": date(2026, 12, 5), "seen": None}, release)
+    assert not _newer_evidence({"checked": None, "seen": date(2026, 12, 5)}, release)
 
 
 def test_a_line_is_the_older_of_where_it_and_its_update_began():
