@@ -8,12 +8,16 @@ from the one before, was read only at its first link: lead B's 2026.12.6, begun 
 folder keeps two) and 12.4 taken out of IT's folder once release 2026.12.5 held lead A's
 correction of Solihull's front door, 12.8 gave the old number at every start and the
 self-test passed (attack on H450, R6). Every update now carries where its line began
-(`line_began_from`), and one whose line began before the release, read by the numbers and
-emails it gives: a service's that the release does not give, where the line never replaced
-what the release gives (its signed record, app.db.replaced_numbers: any earlier change of
-the service's numbers is no sign, or one old edit would exempt it for good) and nothing
-newer than the release's evidence confirms it, is the release's change undone.
-Numbers only: what else a line changed is told by the update before it, which is gone.
+(`line_began_from`; a working copy keeps it, LINE_MARK), and one whose line began before
+the release is read value by value: a number or email given in place of one the release
+gives (among all a service gives, or among its own lines), or for a service the release no
+longer offers, where the line replaced none of the release's after it (its signed record,
+app.db.replaced_numbers) and nothing dated from the release's day on confirms it, is the
+release's change undone; a value the line only added is its own. Numbers only: what else
+a line changed is told by the update before it, which is gone; and a number the release
+only removed, or a service it deleted outright, cannot be told from one the line added.
+Publish reads a working copy the same way against the directory in use when the copy holds
+an update that laptop never used (check_line_reaches).
 
 Each update made from a working copy also carries the databases its line held before it
 (`line_sha256`, by content): a lead's own line, its first link gone, was read against IT's
