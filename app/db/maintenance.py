@@ -27,11 +27,11 @@ from app.db.copy_files import csv_text
 from app.db.copy_records import copy_records, note_with_type
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
-from app.db.put_back import checked_record
+from app.db.put_back import check_line_reaches, checked_record
 from app.db.replaced_numbers import as_published, dumped, keep_with, kept_with, stamp
 from app.db.service_checks import service_problems
 from app.db.service_rows import age_of, taxonomy_rows
-from app.db.stale_line import check_line_reaches, copy_line, keep_line, kept_line, line_began
+from app.db.stale_line import copy_line, keep_line, kept_line, line_began
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph, Service
 from app.pathways.phone_numbers import contact_record
@@ -265,7 +265,18 @@ def publish_copy(
         # behind put the old rules back on every laptop (attack, 2026-12-04; H345)
         build(copy, words, release or in_use_database, database)  # a problem: said first
         check_refuges_in_use(in_use, database, release)
-        check_line_reaches(copy, database.read_bytes(), in_use_database, in_use, published, out_dir)
+        # read once: the in-use and release databases each served three checks
+        began = data_of(in_use_database)
+        release_data = data_of(release) if release is not None else None
+        held = held_by(copy)
+        check_line_reaches(
+            copy.folder,
+            copy.version,
+            held,
+            database.read_bytes(),
+            (began, in_use.directory_version),
+            (published or Published()).places(out_dir),
+        )
         loaded = unsealing.result() if unsealing else None  # a wrong passphrase: KeyFileError
         # the keys this computer trusts, and the lead's own (checked: this computer's only; a
         # check said "would publish" of a copy the publish then refused as behind: walk)
@@ -281,9 +292,7 @@ def publish_copy(
                 base=in_use_database,
                 published_by_it=published_by(copy),
             )
-        began = data_of(in_use_database)
-        # begun from it, or signed it
-        began_here = hashlib.sha256(began).hexdigest() in held_by(copy)
+        began_here = hashlib.sha256(began).hexdigest() in held  # begun from it, or signed it
         # the numbers it replaces, with those its line and the updates in sight replaced
         # (app.db.replaced_numbers), checked however the copy began (attack on H453)
         record = checked_record(
@@ -295,7 +304,7 @@ def publish_copy(
             out_dir,
             own,
             kept_with(copy.folder),
-            release=data_of(release) if release is not None else None,
+            release=release_data,
             held=began_here,
         )
         stamp(database, record)
@@ -318,12 +327,9 @@ def publish_copy(
             not_written=lambda: copy.save(started_at),
             published=published,
             begun_from=started_at,
-            begun_sha256=" ".join(held_by(copy)),
+            begun_sha256=" ".join(held),
             line=copy_line(
-                began if began_here else None,
-                kept_line(copy.folder),
-                data_of(release) if release is not None else None,
-                held_by(copy),
+                began if began_here else None, kept_line(copy.folder), release_data, held
             ),
         )
     _mark_published(copy, bundle)

@@ -28,6 +28,7 @@ from app.db.replaced_numbers import (
     as_published,
     carried,
     joined,
+    kept_with,
     put_back,
     replaced_in,
 )
@@ -172,3 +173,41 @@ def _databases(bundles: Iterable[Path]) -> Iterator[bytes]:
             yield whole_bundle(read_bundle_file(path))[1]
         except (Refused, OSError):
             continue  # a copy cut short: another may be whole
+
+
+def check_line_reaches(
+    folder: Path, version: str, held: list[str], made: bytes, in_use: tuple, places: list[Path]
+) -> None:
+    """Refused when a working copy (its `folder`, holding directory `version` and the
+    databases `held`) publishing `made` holds an update above the directory in use
+    (`in_use`: its database and version) that it never held, its line going back to before
+    that one or not kept, and gives numbers that one replaced: after an app upgrade set a
+    lead's update aside, the same copy went on publishing from it, its line lost, and the
+    old number of a front door the release had corrected with it went to every laptop
+    (attack on H454, F3; a copy with no kept line: N1). Read as laptops read a line
+    (app.db.stale_line), the copy's own edits told from the update it holds, found among
+    `places`; a laptop merely behind the copy's line passes (N6)."""
+    from app.db.stale_line import kept_line, line_held, made_without
+    from app.db.stale_update import databases_held
+
+    began, in_use_version = in_use
+    line, in_use_sha = kept_line(folder), hashlib.sha256(began).hexdigest()
+    if in_use_sha in held or not version_key(in_use_version) < version_key(version):
+        return
+    if line and not version_key(line) < version_key(in_use_version):
+        return
+    holds = next(iter(found_by_sha(held[-1:], places, None)), None)
+    if holds is not None and in_use_sha in {*line_held(holds), *databases_held(holds)}:
+        return
+    if undone := made_without(made, began, in_use_version, kept_with(folder), holds):
+        back = f"going back to {line}, " if line else ""
+        raise Refused(
+            f"this working copy holds directory {version}, which this laptop does not use, "
+            f"made in a line {back}from before {in_use_version} in use here, and gives numbers "
+            f"{in_use_version} replaced ({named(undone)}). If IT still uses {version}, install "
+            "it on this laptop (directory install) and publish again; else begin a new working "
+            f"copy (a new folder) from the directory in use, make this copy's changes again "
+            f"(directory diff of {version} and the directory in use lists them) and publish "
+            "from there; where this copy's number is the right one, ring the service and "
+            "record that person's check, then publish again"
+        )

@@ -20,6 +20,7 @@ import contextlib
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 KEY = "replaced_contacts"  # content_meta: {service id: [[number or email, replaced by], …]}
@@ -74,12 +75,18 @@ def carried(began: bytes, made: bytes, version: str, also: tuple[Record, ...] = 
 
     held = contacts(began).keys() | contacts(made).keys()
     record = {s: e for s, e in joined(replaced_in(began), *also).items() if s in held}
+    for service_id, value in no_longer_given(began, made):
+        _add(record, service_id, value, version)
+    return dumped(record)
+
+
+def no_longer_given(began: bytes, made: bytes) -> Iterator[tuple[str, str]]:
+    """(service id, number or email) for each `began` gives that `made` no longer does."""
     now = given(made)
     for service_id, values in sorted(given(began).items()):
         for key, value in values.items():
             if key not in now.get(service_id, {}):
-                _add(record, service_id, value, version)
-    return dumped(record)
+                yield service_id, value
 
 
 def stamp(database: Path, record: str) -> None:

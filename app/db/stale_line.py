@@ -17,7 +17,7 @@ release's change undone; a value the line only added is its own. Numbers only: w
 a line changed is told by the update before it, which is gone; and a number the release
 only removed, or a service it deleted outright, cannot be told from one the line added.
 Publish reads a working copy the same way against the directory in use when the copy holds
-an update that laptop never used (check_line_reaches).
+an update that laptop never used (app.db.put_back.check_line_reaches).
 
 Each update made from a working copy also carries the databases its line held before it
 (`line_sha256`, by content): a lead's own line, its first link gone, was read against IT's
@@ -135,58 +135,16 @@ def line_begun_before_the_release(newer: bytes, version: str, shipped: bytes, re
     )
 
 
-def check_line_reaches(copy, made: bytes, in_use_database, in_use, seen, out_dir: Path) -> None:
-    """Refused when the copy holds a directory above the one in use that it never held, its
-    line going back to before that one, and gives numbers that one replaced: after an app
-    upgrade set a lead's update aside, the same copy went on publishing from it, its line
-    lost, and the old number of a front door the release had corrected with it went to
-    every laptop (attack on H454, F3). Read as laptops read a line (app.db.stale_line), the
-    copy's own edits since the update it holds told from that update."""
-    from app.db.maintenance import data_of, held_by
-    from app.db.overtaken import named
-    from app.db.published import Published
-    from app.db.put_back import found_by_sha
-    from app.db.replaced_numbers import kept_with
-    from app.db.stale_update import databases_held
-
-    # a copy begun before copies kept their line keeps none: read as one from before it
-    line, version = kept_line(copy.folder), in_use.directory_version
-    began = data_of(in_use_database)
-    in_use_sha = hashlib.sha256(began).hexdigest()
-    if in_use_sha in held_by(copy) or not version_key(version) < version_key(copy.version):
-        return
-    if line and not version_key(line) < version_key(version):
-        return
-    places = (seen or Published()).places(out_dir)
-    holds = next(iter(found_by_sha(held_by(copy)[-1:], places, None)), None)
-    if holds is not None and in_use_sha in {*line_held(holds), *databases_held(holds)}:
-        return  # a laptop behind the copy, its directory the copy's line's (re-attack, N6)
-    if undone := made_without(made, began, version, kept_with(copy.folder), holds):
-        back = f"going back to {line}, " if line else ""
-        raise Refused(
-            f"this working copy holds directory {copy.version}, which this laptop does not use, "
-            f"made in a line {back}from before {version} in use here, and gives numbers "
-            f"{version} replaced ({named(undone)}). If IT still uses {copy.version}, install it "
-            "on this laptop (directory install) and publish again; else begin a new working "
-            f"copy (a new folder) from the directory in use, make this copy's changes again "
-            f"(directory diff of {copy.version} and the directory in use lists them) and "
-            "publish from there; where this copy's number is the right one, ring the service "
-            "and record that person's check, then publish again"
-        )
-
-
 def made_without(made: bytes, in_use: bytes, version: str, kept: dict, holds) -> list[str]:
     """What a working copy's database `made`, not begun from `in_use` (directory `version`),
     gives in place of what that gives, as laptops read a line: its own are its record's
     replacements after `version` (`kept`) and what it replaced of the update it holds
     (`holds`, when found)."""
-    from app.db.replaced_numbers import given, joined
+    from app.db.replaced_numbers import joined, no_longer_given
 
-    now, own = given(made), {}
-    for service_id, values in given(holds).items() if holds is not None else ():
-        for key, value in values.items():
-            if key not in now.get(service_id, {}):
-                own.setdefault(service_id, []).append([value, ""])  # by this publish
+    own: dict = {}  # replaced by this publish
+    for service_id, value in no_longer_given(holds, made) if holds is not None else ():
+        own.setdefault(service_id, []).append([value, ""])
     return _given_since_changed(made, in_use, version, joined(kept, own))
 
 
