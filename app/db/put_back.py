@@ -199,15 +199,15 @@ def check_line_reaches(
     holds = next(iter(found_by_sha(held[-1:], places, None)), None)
     if holds is not None and in_use_sha in {*line_held(holds), *databases_held(holds)}:
         return
-    if undone := made_without(made, began, in_use_version, kept_with(folder), holds):
+    if undone := made_without(made, began, in_use_version, kept_with(folder), holds, line):
         back = f"going back to {line}, " if line else ""
         raise Refused(
             f"this working copy holds directory {version}, which this laptop does not use, "
             f"made in a line {back}from before {in_use_version} in use here, and gives numbers "
-            f"{in_use_version} replaced ({named(undone)}). If IT still uses {version}, install "
-            "it on this laptop (directory install) and publish again; else begin a new working "
-            f"copy (a new folder) from the directory in use, make this copy's changes again "
-            f"(directory diff of {version} and the directory in use lists them) and publish "
-            "from there; where this copy's number is the right one, ring the service and "
-            "record that person's check, then publish again"
+            f"{in_use_version} replaced or stopped giving ({named(undone)}). If IT still uses "
+            f"{version}, install it on this laptop (directory install) and publish again; else "
+            "begin a new working copy (a new folder) from the directory in use, make this "
+            f"copy's changes again (directory diff of {version} and the directory in use lists "
+            "them) and publish from there; where this copy's number is the right one, ring the "
+            "service and record that person's check, then publish again"
         )

@@ -121,35 +121,37 @@ def line_begun_before_the_release(newer: bytes, version: str, shipped: bytes, re
             return ""  # its own link straddles the release: read whole (app.db.stale_update)
     except Refused:
         return ""
-    undone = _given_since_changed(newer, shipped, release)
+    undone = _given_since_changed(newer, shipped, release, line=line)
     if not undone:
         return ""
     return (
         f"the update {version} was made in a line of updates going back to directory {line}, "
         f"from before this app's own directory {release}, and gives numbers that directory has "
-        f"replaced ({named(undone)}). The directory lead, with this app version installed, "
-        f"begins a new working copy from the directory then in use on their laptop, makes "
-        f"the changes of {version}'s line again (directory diff of {version} and the directory "
-        f"in use lists them) and publishes; where the line's number is the right one, they "
-        f"ring the service, record that person's check and publish again"
+        f"replaced or stopped giving ({named(undone)}). The directory lead, with this app "
+        f"version installed, begins a new working copy from the directory then in use on their "
+        f"laptop, makes the changes of {version}'s line again (directory diff of {version} and "
+        f"the directory in use lists them) and publishes; where the line's number is the right "
+        f"one, they ring the service, record that person's check and publish again"
     )
 
 
-def made_without(made: bytes, in_use: bytes, version: str, kept: dict, holds) -> list[str]:
+def made_without(
+    made: bytes, in_use: bytes, version: str, kept: dict, holds, line: str = ""
+) -> list[str]:
     """What a working copy's database `made`, not begun from `in_use` (directory `version`),
-    gives in place of what that gives, as laptops read a line: its own are its record's
-    replacements after `version` (`kept`) and what it replaced of the update it holds
-    (`holds`, when found)."""
+    its line begun at `line` ("" not kept: every removal counts), gives in place of what that
+    gives, as laptops read a line: its own are its record's replacements after `version`
+    (`kept`) and what it replaced of the update it holds (`holds`, when found)."""
     from app.db.replaced_numbers import joined, no_longer_given
 
     own: dict = {}  # replaced by this publish
     for service_id, value in no_longer_given(holds, made) if holds is not None else ():
         own.setdefault(service_id, []).append([value, ""])
-    return _given_since_changed(made, in_use, version, joined(kept, own))
+    return _given_since_changed(made, in_use, version, joined(kept, own), line)
 
 
 def _given_since_changed(
-    newer: bytes, shipped: bytes, release: str, record: dict | None = None
+    newer: bytes, shipped: bytes, release: str, record: dict | None = None, line: str = ""
 ) -> list[str]:
     """Each service whose numbers and emails `newer` gives in place of some `shipped` gives
     (or that `shipped` no longer offers), where the line replaced none of those after the
@@ -157,7 +159,11 @@ def _given_since_changed(
     value: the line's new out-of-hours number let the old front-door number through, and an
     email it added was taken for one the release replaced (attack on H454, F1, F4); counted
     only after the release: a slip made before it, which the release put right, let the
-    slip through (F2). `record`: the line's replacements, else `newer`'s."""
+    slip through (F2). `record`: the line's replacements, else `newer`'s. A number
+    `shipped` stopped giving after the line began (`line`), as its own record says, with
+    nothing in its place, or a service it deleted, is read as a change undone too: a closed
+    line's number, and a service deleted outright, went on being given (attack on H454, N4,
+    F6)."""
     from app.db.overtaken import contacts
     from app.db.replaced_numbers import contact_key, given, replaced_in
 
@@ -165,10 +171,14 @@ def _given_since_changed(
     release_gives = given(shipped)
     changed_along = replaced_in(newer) if record is None else record
     after = version_key(release)
+    stopped = _stopped_giving(shipped, line)
     said = []
     for service_id, values in sorted(given(newer).items()):
-        if service_id not in theirs:
-            continue  # added along the line (ids are never used again)
+        if service_id not in theirs:  # added along the line (ids are never used again)
+            if service_id in stopped:  # unless deleted since it began
+                numbers = ", ".join(values.values())
+                said.append(f"{ours[service_id]['name']}: {numbers} ({release} deleted it)")
+            continue
         now = release_gives.get(service_id, {})
         replaced = {
             contact_key(value)
@@ -181,7 +191,9 @@ def _given_since_changed(
         missing = (now.keys() - values.keys() | rows) - replaced
         offered = theirs[service_id]["status"] == "active"
         extra = [value for key, value in values.items() if key not in now]
-        if not extra or (offered and not missing):
+        # a line that replaced the release's values after it had seen them: its own
+        closed = set() if replaced else stopped.get(service_id, set()) & values.keys()
+        if not extra or (offered and not missing and not closed):
             continue  # the line added to it, or replaced on it, no more
         if _newer_evidence(ours[service_id], theirs[service_id]):
             continue
@@ -189,6 +201,23 @@ def _given_since_changed(
         name, numbers = ours[service_id]["name"], ", ".join(extra)
         said.append(f"{name}: {numbers} ({release} gives {gives or 'no number'})")
     return said
+
+
+def _stopped_giving(shipped: bytes, line: str) -> dict[str, set[str]]:
+    """Each number and email `shipped`'s own record says it stopped giving after `line`
+    began ("": whenever), by service and key."""
+    from app.db.replaced_numbers import contact_key, replaced_in
+
+    try:
+        began = version_key(line) if line else None
+    except Refused:
+        began = None
+    stopped: dict[str, set[str]] = {}
+    for service_id, entries in replaced_in(shipped).items():
+        for value, by in entries:
+            if began is None or _after(by, began):
+                stopped.setdefault(service_id, set()).add(contact_key(value))
+    return stopped
 
 
 def _after(by: str, release_key) -> bool:

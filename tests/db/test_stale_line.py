@@ -103,8 +103,8 @@ def test_a_later_link_of_a_line_begun_before_the_release_is_set_aside(laptop, tm
     assert said.startswith(
         "the update 2026.12.8 was made in a line of updates going back to directory 2026.11.30, "
         "from before this app's own directory 2026.12.5, and gives numbers that directory has "
-        "replaced (Solihull children's front door (MASH): 0121 788 4300 (2026.12.5 gives "
-        "0121 788 4333, 0121 605 6060))"
+        "replaced or stopped giving (Solihull children's front door (MASH): 0121 788 4300 "
+        "(2026.12.5 gives 0121 788 4333, 0121 605 6060))"
     )
     keys = load_trusted_keys(where.keys)[0]
     assert changed_back(eighth, "2026.12.8", where, keys) == said  # IT's verify, the self-test
@@ -283,3 +283,64 @@ def test_a_line_is_the_older_of_where_it_and_its_update_began():
     assert line_from("2026.11.30", "2026.12.6") == "2026.11.30"
     assert line_from("", "2026.12.6") == "2026.12.6"
     assert line_from("not a version", "") == ""
+
+
+RECORD = "INSERT INTO content_meta (key, value) VALUES ('replaced_contacts', '{}')"
+CLOSED = "DELETE FROM phone WHERE service_id = 'hourglass'"
+DELETED = [
+    *(f"DELETE FROM {table} WHERE service_id = 'hourglass'"
+      for table in ("phone", "schedule", "service_area", "service_at_location")),
+    "DELETE FROM service WHERE id = 'hourglass'",
+]  # fmt: skip
+
+
+def test_a_number_or_service_the_release_stopped_giving_is_named(laptop, tmp_path):
+    """Release 2026.12.5 closed Hourglass's line, nothing in its place (or deleted the
+    service outright); lead B's line from IT's 2026.12.4 went on giving the closed line's
+    number at every start, read as a number the line had added (attack on H454, N4, F6).
+    The release's own record says what it stopped giving, and in which version."""
+    where, lead = laptop
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
+    _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}})
+    seventh_file, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7", {"bswa": {"hours": "9"}})
+    stopped = RECORD.format('{"hourglass":[["0808 808 8141","2026.12.5"]]}')
+    release = new_release(where, tmp_path, "2026.12.5", CLOSED, stopped)
+    said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
+    assert (
+        "Hourglass helpline (abuse of older people): 0808 808 8141 (2026.12.5 gives no number)"
+        in said
+    )
+    where.user_updates.mkdir()
+    shutil.copy(seventh_file, where.user_updates)
+    assert select_directory(where, TODAY).version == "2026.12.5"  # set aside at the start
+    release = new_release(where, tmp_path, "2026.12.5", *DELETED, stopped)
+    said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
+    assert (
+        "Hourglass helpline (abuse of older people): 0808 808 8141 (2026.12.5 deleted it)" in said
+    )
+    # stopped before the line began: the line gave it again itself, its own
+    before = RECORD.format('{"hourglass":[["0808 808 8141","2026.11.29"]]}')
+    release = new_release(where, tmp_path, "2026.12.5", CLOSED, before)
+    assert line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5") == ""
+
+
+def test_a_copy_giving_a_number_the_directory_in_use_stopped_giving_is_refused(laptop, tmp_path):
+    """The publish refusal reads the directory in use's record as laptops do (N4)."""
+    from app.db.checks import Refused
+
+    where, lead = laptop
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
+    from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}})
+    folder = tmp_path / "copy-2026.12.6"
+    stopped = RECORD.format('{"hourglass":[["0808 808 8141","2026.12.5"]]}')
+    release = new_release(where, tmp_path, "2026.12.5", CLOSED, stopped)
+    in_use = load_valid_graph(release)
+    copy, words = open_copy(folder, in_use)
+    copy.update("bswa", {"hours": "9-6"})
+    copy.save()
+    with pytest.raises(
+        Refused,
+        match=r"stopped giving \(Hourglass helpline \(abuse of older people\): 0808 808 8141",
+    ):
+        publish_copy(copy, words, in_use, where.shipped, lead.private_path, PASSPHRASE,
+                     tmp_path / "out-7", "2026.12.7", release=where.shipped)  # fmt: skip
