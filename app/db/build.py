@@ -17,6 +17,7 @@ from app.db import models as m
 from app.db.loader import DirectoryError, Source, load_graph, name, open_directory
 from app.db.migrate import upgrade
 from app.db.pathway_words import pathway_words_problem
+from app.db.release_record import unrecorded
 from app.db.search import rebuild_index
 from app.db.service_rows import kind_words
 from app.db.services_swap import in_release_words, pathway_check, scratch_beside
@@ -67,7 +68,11 @@ PATHWAY_TABLES = (
 def build_directory(source_root: Path, target: Path) -> dict[str, int]:
     """Build target from source_root; returns row counts. Raises SourceError with every problem."""
     rows = read_sources(source_root)
-    write_database(target, rows)
+    try:  # the release built over: what it gave, this one must give or record (H454)
+        earlier = target.read_bytes() if target.is_file() else None
+    except OSError:
+        earlier = None
+    write_database(target, rows, earlier=earlier)
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     # The installed copy is checked against this at start-up: an altered file is refused.
     target.with_name(target.name + ".sha256").write_text(f"{digest}  {target.name}\n")
@@ -75,10 +80,15 @@ def build_directory(source_root: Path, target: Path) -> dict[str, int]:
 
 
 def write_database(
-    target: Path, rows: Rows, pathway_from: Source | None = None, check: bool = True
+    target: Path,
+    rows: Rows,
+    pathway_from: Source | None = None,
+    check: bool = True,
+    earlier: bytes | None = None,
 ) -> None:
     """Write a new directory database from rows (pathway content copied from another one),
-    validate it (unless check is False, for generated benchmark data), then put it in place."""
+    validate it (unless check is False, for generated benchmark data), then put it in place.
+    `earlier`: the release it replaces, whose numbers it must give or record."""
     scratch = scratch_beside(target)
     try:
         _write(scratch, rows, pathway_from)
@@ -90,6 +100,8 @@ def write_database(
             problems += [words] if words else []
         if problems:
             raise pathway_check(problems)
+        if check and earlier and (dropped := unrecorded(earlier, scratch.read_bytes())):
+            raise SourceError(dropped)
         os.replace(scratch, target)
     finally:
         scratch.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.db.field_rules import rows_problems
 from app.db.practice_source import read_vignettes
+from app.db.release_record import record_rows
 from app.db.service_rows import SERVICE_COLUMNS, Rows, age_of, rows_for_service, taxonomy_rows
 
 PATHWAY_FILES = (
@@ -46,6 +47,8 @@ def read_sources(root: Path) -> Rows:
         problems.append(f"pathway source: missing or malformed field {error}")
     rows["practice_vignette"] = read_vignettes(root / "practice", problems)
     rows.update(_service_rows(root / "services" / "services.csv", directory, problems))
+    version = str(directory.get("version", ""))  # what the release stopped giving
+    rows.setdefault("content_meta", []).extend(record_rows(root / "services", version, problems))
     if problems:
         raise SourceError(problems)
     return rows

@@ -13,9 +13,10 @@ the release is read value by value: a number or email given in place of one the 
 gives (among all a service gives, or among its own lines), or for a service the release no
 longer offers, where the line replaced none of the release's after it (its signed record,
 app.db.replaced_numbers) and nothing dated from the release's day on confirms it, is the
-release's change undone; a value the line only added is its own. Numbers only: what else
-a line changed is told by the update before it, which is gone; and a number the release
-only removed, or a service it deleted outright, cannot be told from one the line added.
+release's change undone; a value the line only added is its own, unless the release's own
+record says it stopped giving it after the line began (a line closed, a service deleted:
+app.db.release_record). Numbers only: what else a line changed is told by the update
+before it, which is gone.
 Publish reads a working copy the same way against the directory in use when the copy holds
 an update that laptop never used (app.db.put_back.check_line_reaches).
 

@@ -1,0 +1,92 @@
+"""What a release of the app's own directory stopped giving, recorded in it from its source."""
+
+import csv
+import hashlib
+import re
+import shutil
+
+import pytest
+
+from app.db.build import build_directory
+from app.db.replaced_numbers import replaced_in
+from app.db.source import SourceError
+from tests.conftest import REPO
+
+ENTRY = '[[replaced]]\nservice = "hourglass"\nvalue = "0808 808 8141"\nby = "{}"\n'
+
+
+@pytest.fixture
+def sources(tmp_path):
+    """A scratch copy of the reviewable source files, and the release built from them."""
+    root = tmp_path / "resources"
+    for part in ("pathway", "services", "practice"):
+        shutil.copytree(REPO / "resources" / part, root / part)
+    build_directory(root, tmp_path / "directory.sqlite")
+    return root
+
+
+def next_release(root, version: str = "2026.12.5", drop: str = "hourglass") -> None:
+    """The sources of the next release: its version, and the service `drop` deleted."""
+    toml = root / "services" / "directory.toml"
+    toml.write_text(re.sub(r'version = "[^"]+"', f'version = "{version}"', toml.read_text()))
+    path = root / "services" / "services.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(row for row in rows if row["id"] != drop)
+
+
+def test_a_release_dropping_a_number_is_refused_until_it_records_it(sources, tmp_path):
+    """A release that deleted Hourglass left a lead's older line giving its number at every
+    start, read as one the line had added (attack on H454, F6): the build over the earlier
+    release names the entry to add, and keeps the earlier release whole until it is."""
+    target = tmp_path / "directory.sqlite"
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+    next_release(sources)
+    with pytest.raises(SourceError) as refused:
+        build_directory(sources, target)
+    assert refused.value.problems == [
+        "2026.12.5 no longer gives 0808 808 8141 for hourglass, which 2026.11.30 gave: record "
+        'it in services/replaced.toml ([[replaced]] service = "hourglass", value = "0808 808 '
+        '8141", by = "2026.12.5"), so that a lead\'s line of updates begun before this release '
+        "cannot give it again, or give it again in services.csv (hazard log H454)"
+    ]
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+    with (sources / "services" / "replaced.toml").open("a") as record:
+        record.write(ENTRY.format("2026.12.5"))
+    build_directory(sources, target)
+    assert replaced_in(target.read_bytes()) == {"hourglass": [["0808 808 8141", "2026.12.5"]]}
+
+
+def test_the_same_release_built_again_or_a_first_build_is_not_held_to_an_earlier(sources, tmp_path):
+    next_release(sources, version="2026.11.30")  # the release being made, built again
+    build_directory(sources, tmp_path / "directory.sqlite")
+    build_directory(sources, tmp_path / "new.sqlite")
+    (tmp_path / "junk.sqlite").write_bytes(b"not a directory")
+    build_directory(sources, tmp_path / "junk.sqlite")  # not a release: replaced
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (ENTRY.format("2026.12.6"), 'by = "2026.12.6" is later than this directory\'s version'),
+        (ENTRY.format("soon"), 'by = "soon" is not a version such as 2026.11.30'),
+        ('[[replaced]]\nservice = "hourglass"\nby = "2026.11.30"\n', 'needs service = "<id>"'),
+    ],
+)
+def test_an_entry_that_is_not_one_is_named_and_nothing_built(sources, tmp_path, entry, problem):
+    (sources / "services" / "replaced.toml").write_text(entry)
+    with pytest.raises(SourceError) as refused:
+        build_directory(sources, tmp_path / "other.sqlite")
+    assert refused.value.problems[0].startswith("replaced.toml [[replaced]] entry 1: ")
+    assert problem in refused.value.problems[0]
+    assert not (tmp_path / "other.sqlite").exists()
+
+
+def test_the_shipped_release_records_what_its_source_records():
+    shipped = (REPO / "resources" / "directory.sqlite").read_bytes()
+    source = (REPO / "resources" / "services" / "replaced.toml").read_text()
+    recorded = re.findall(r'^service = "([^"]+)"', source, re.MULTILINE)
+    assert sorted(replaced_in(shipped)) == sorted(set(recorded))
