@@ -6,10 +6,8 @@ use, and publish it signed with the lead's key. No Qt: the maintenance window an
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -24,6 +22,7 @@ from app.db.checks import (
     version_key,
 )
 from app.db.copy_files import csv_text
+from app.db.copy_marks import held_by, mark_begun, mark_published, published_by
 from app.db.copy_records import copy_records, note_with_type
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
@@ -84,10 +83,7 @@ def start_copy(folder: Path, database: Source) -> None:
         encoding="utf-8",
     )
     data = data_of(database)
-    (folder / BEGUN_MARK).write_text(hashlib.sha256(data).hexdigest() + "\n", "ascii")
-    # a folder begun again keeps no word of an earlier copy's publishing: its hidden mark
-    # vouched for an update this copy never held (re-attack round, H249)
-    (folder / PUBLISHED_MARK).unlink(missing_ok=True)
+    mark_begun(folder, data)
     keep_with(folder, dumped(as_published(data, graph.directory_version)))  # its line's
     keep_line(folder, line_began(data) or graph.directory_version)  # app.db.stale_line
 
@@ -332,50 +328,9 @@ def publish_copy(
                 began if began_here else None, kept_line(copy.folder), release_data, held
             ),
         )
-    _mark_published(copy, bundle)
+    mark_published(copy, bundle)
     keep_with(copy.folder, record)
     return bundle, signed
-
-
-PUBLISHED_MARK = ".navigator-published"  # the sha256 of the database this copy last signed
-# the sha256 of the database this copy was begun from and of each it has signed since, a
-# line each: what an update records it holds, by content (a version alone was claimed by
-# a copy whose update IT had refused as stale, and it went through: re-attack round, H241;
-# the last signed alone lost the update IT took when a later one was withdrawn: H243)
-BEGUN_MARK = ".navigator-begun"
-
-
-def published_by(copy: WorkingCopy) -> str:
-    """The sha256 of the database this working copy last published, or ""."""
-    try:
-        return (copy.folder / PUBLISHED_MARK).read_text(encoding="ascii").strip()
-    except (OSError, ValueError):
-        return ""
-
-
-def held_by(copy: WorkingCopy) -> list[str]:
-    """The sha256 of each database this working copy holds: the one it began from and each
-    it signed since (a copy from before H241 records only its last signed, if any)."""
-    try:  # read by its 64 digits: a mark from before H243 has no newline to append after
-        lines = re.findall(r"[0-9a-f]{64}", (copy.folder / BEGUN_MARK).read_text("ascii"))
-    except (OSError, ValueError):
-        lines = []
-    last = published_by(copy)
-    return list(dict.fromkeys([*lines, last] if last else lines))
-
-
-def _mark_published(copy: WorkingCopy, bundle: Path) -> None:
-    """Recorded after the bundle is written. Not recorded (a full disk), the next publish
-    is checked as a copy begun from the directory in use, as before: refused, never let
-    through."""
-    from app.db.bundle import claimed_manifest
-
-    manifest = claimed_manifest(bundle)
-    with contextlib.suppress(OSError):
-        (copy.folder / PUBLISHED_MARK).write_text(manifest.sha256 if manifest else "", "ascii")
-        if manifest:
-            with (copy.folder / BEGUN_MARK).open("a", encoding="ascii") as held:
-                held.write("\n" + manifest.sha256 + "\n")  # a line of its own, always
 
 
 def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, own: dict) -> None:

@@ -1,0 +1,29 @@
+"""A working copy's hidden marks: the databases it holds, by content."""
+
+import hashlib
+from types import SimpleNamespace
+
+from app.db.copy_marks import BEGUN_MARK, PUBLISHED_MARK, held_by, mark_begun, published_by
+
+
+def test_a_copy_begun_again_holds_its_new_start_alone(tmp_path):
+    """A folder begun again kept the last copy's publishing mark, which vouched for an
+    update the new copy never held (re-attack round, H249)."""
+    copy = SimpleNamespace(folder=tmp_path)
+    (tmp_path / PUBLISHED_MARK).write_text("a" * 64, "ascii")
+    mark_begun(tmp_path, b"the directory in use")
+    assert held_by(copy) == [hashlib.sha256(b"the directory in use").hexdigest()]
+    assert published_by(copy) == ""
+
+
+def test_every_database_a_mark_names_is_read_however_it_was_written(tmp_path):
+    """A mark from before H243 has no newline between its hashes; the last one signed,
+    recorded apart, is held too, once."""
+    copy = SimpleNamespace(folder=tmp_path)
+    (tmp_path / BEGUN_MARK).write_text("a" * 64 + "b" * 64, "ascii")
+    (tmp_path / PUBLISHED_MARK).write_text("b" * 64 + "\n", "ascii")
+    assert held_by(copy) == ["a" * 64, "b" * 64]
+    (tmp_path / PUBLISHED_MARK).write_text("c" * 64, "ascii")
+    assert held_by(copy) == ["a" * 64, "b" * 64, "c" * 64]
+    (tmp_path / BEGUN_MARK).unlink()
+    assert held_by(copy) == ["c" * 64]
