@@ -72,6 +72,7 @@ def open_maintenance(folder: Path | None):
             in_force.database,
             lambda: published_here(in_force.policy),  # read again when publishing
             in_force.selection.release,
+            in_force.selection.path if in_force.selection.manifest is not None else None,
         )
         return MaintenanceWindow(maintenance)  # marks itself open: a folder it cannot write
     except (DirectoryError, WorkingCopyError, OSError, ValueError) as error:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import shutil
 from pathlib import Path
 
 from app.db.working_copy import WorkingCopy
@@ -16,14 +17,28 @@ PUBLISHED_MARK = ".navigator-published"  # the sha256 of the database this copy 
 # a copy whose update IT had refused as stale, and it went through: re-attack round, H241;
 # the last signed alone lost the update IT took when a later one was withdrawn: H243)
 BEGUN_MARK = ".navigator-begun"
+# the signed update the copy began from, as it was: where its line is read from when the
+# laptop publishing it no longer uses it and nothing else in sight holds it (H454, N5). Not
+# named as a bundle: a lead publishing into the copy's folder would have it read as theirs
+BEGUN_BUNDLE = ".navigator-begun-update"
 
 
-def mark_begun(folder: Path, began: bytes) -> None:
-    """A copy begun from the database `began`: it holds that one alone. A folder begun again
-    keeps no word of an earlier copy's publishing: its hidden mark vouched for an update
-    this copy never held (re-attack round, H249)."""
+def mark_begun(folder: Path, began: bytes, bundle: Path | None = None) -> None:
+    """A copy begun from the database `began` (from the signed `bundle`, for an update): it
+    holds that one alone. A folder begun again keeps no word of an earlier copy's
+    publishing: its hidden mark vouched for an update this copy never held (H249)."""
     (folder / BEGUN_MARK).write_text(hashlib.sha256(began).hexdigest() + "\n", "ascii")
     (folder / PUBLISHED_MARK).unlink(missing_ok=True)
+    (folder / BEGUN_BUNDLE).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # a full disk: its line is read from what is in sight
+        if bundle is not None:
+            shutil.copyfile(bundle, folder / BEGUN_BUNDLE)
+
+
+def begun_bundle(folder: Path) -> list[Path]:
+    """The signed update the copy began from, kept in it (none for a copy begun from the
+    app's own directory, or before copies kept it)."""
+    return [folder / BEGUN_BUNDLE] if (folder / BEGUN_BUNDLE).is_file() else []
 
 
 def published_by(copy: WorkingCopy) -> str:
@@ -57,3 +72,26 @@ def mark_published(copy: WorkingCopy, bundle: Path) -> None:
         if manifest:
             with (copy.folder / BEGUN_MARK).open("a", encoding="ascii") as held:
                 held.write("\n" + manifest.sha256 + "\n")  # a line of its own, always
+
+
+def last_held(held: list[str], version: str, places: list[Path], keys: dict) -> bytes | None:
+    """The database this copy last held (its start, or the last it signed), found among the
+    bundles `places` by content, signed by one of `keys`, when it is directory `version`, the
+    copy's own. Published on a laptop not using it (a lead's second laptop, behind), a link
+    carried none of its line, and after the next app upgrade the lead's correction was set
+    aside and IT's slip shown again (re-attack on H454, N5): the copy keeps the update it
+    began from (begun_bundle). Signed and of the copy's own version: a hash added to the
+    mark names no database of its line (F7)."""
+    from app.db.bundle import claimed_manifest, read_bundle
+    from app.db.checks import Refused
+    from app.db.stale_update import meta_value
+
+    for path in places if held else ():
+        claimed = claimed_manifest(path)
+        if claimed is None or claimed.sha256 != held[-1] or claimed.directory_version != version:
+            continue
+        with contextlib.suppress(Refused, OSError):
+            data = read_bundle(path, keys)[1]
+            if meta_value(data, "directory_version") == version:
+                return data
+    return None

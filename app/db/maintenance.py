@@ -22,7 +22,14 @@ from app.db.checks import (
     version_key,
 )
 from app.db.copy_files import csv_text
-from app.db.copy_marks import held_by, mark_begun, mark_published, published_by
+from app.db.copy_marks import (
+    begun_bundle,
+    held_by,
+    last_held,
+    mark_begun,
+    mark_published,
+    published_by,
+)
 from app.db.copy_records import copy_records, note_with_type
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
@@ -66,8 +73,9 @@ def open_copy(folder: Path, graph: Graph) -> tuple[WorkingCopy, Vocabulary]:
     return copy, words
 
 
-def start_copy(folder: Path, database: Source) -> None:
-    """Write services.csv and directory.toml for the directory in `database`."""
+def start_copy(folder: Path, database: Source, bundle: Path | None = None) -> None:
+    """Write services.csv and directory.toml for the directory in `database` (from the
+    signed update `bundle`, when it came from one)."""
     graph = load_graph(database)
     records = copy_records(read_directory(database))
     folder.mkdir(parents=True, exist_ok=True)
@@ -83,7 +91,7 @@ def start_copy(folder: Path, database: Source) -> None:
         encoding="utf-8",
     )
     data = data_of(database)
-    mark_begun(folder, data)
+    mark_begun(folder, data, bundle)
     keep_with(folder, dumped(as_published(data, graph.directory_version)))  # its line's
     keep_line(folder, line_began(data) or graph.directory_version)  # app.db.stale_line
 
@@ -265,13 +273,14 @@ def publish_copy(
         began = data_of(in_use_database)
         release_data = data_of(release) if release is not None else None
         held = held_by(copy)
+        places = [*(published or Published()).places(out_dir), *begun_bundle(copy.folder)]
         check_line_reaches(
             copy.folder,
             copy.version,
             held,
             database.read_bytes(),
             (began, in_use.directory_version),
-            (published or Published()).places(out_dir),
+            places,
         )
         loaded = unsealing.result() if unsealing else None  # a wrong passphrase: KeyFileError
         # the keys this computer trusts, and the lead's own (checked: this computer's only; a
@@ -289,6 +298,9 @@ def publish_copy(
                 published_by_it=published_by(copy),
             )
         began_here = hashlib.sha256(began).hexdigest() in held  # begun from it, or signed it
+        # its line from the database it last held, wherever that is in use (N5)
+        keys = {**dict(seen.keys), **own}
+        line_start = began if began_here else last_held(held, started_at, places, keys)
         # the numbers it replaces, with those its line and the updates in sight replaced
         # (app.db.replaced_numbers), checked however the copy began (attack on H453)
         record = checked_record(
@@ -324,9 +336,7 @@ def publish_copy(
             published=published,
             begun_from=started_at,
             begun_sha256=" ".join(held),
-            line=copy_line(
-                began if began_here else None, kept_line(copy.folder), release_data, held
-            ),
+            line=copy_line(line_start, kept_line(copy.folder), release_data, held),
         )
     mark_published(copy, bundle)
     keep_with(copy.folder, record)

@@ -54,10 +54,12 @@ class Maintenance:
         database: Source,
         published: Callable[[], Published] = Published,
         release: Source | None = None,
+        bundle: Path | None = None,
     ) -> Maintenance:
-        """The working copy in folder; a new folder starts from the directory in use."""
+        """The working copy in folder; a new folder starts from the directory in use (from
+        the signed update `bundle`, when it came from one)."""
         if not (folder / "services.csv").is_file():
-            start_copy(folder, database)
+            start_copy(folder, database, bundle)
         copy, words = open_copy(folder, in_use)
         return cls(copy, words, in_use, database, published, release)
 

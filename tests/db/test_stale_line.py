@@ -53,14 +53,18 @@ def it_update(tmp_path, lead, version: str, *statements) -> bytes:
     return read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))[1]
 
 
-def from_copy(tmp_path, lead, began: bytes, version: str, changes: dict, checked=()) -> tuple:
-    """An update made in a new working copy begun from `began`, as a lead makes one once
-    `began` is in use on their laptop, `checked` (service, day) phoned: (its bundle, its
-    database)."""
+def from_copy(
+    tmp_path, lead, began: bytes, version: str, changes: dict, checked=(), on=b"", bundle=None
+) -> tuple:
+    """An update made in a new working copy begun from `began` (from the update `bundle`),
+    as a lead makes one once `began` is in use on their laptop, `checked` (service, day)
+    phoned, published there or on a laptop using `on`: (its bundle, its database)."""
     folder, source = tmp_path / f"copy-{version}", tmp_path / f"began-{version}.sqlite"
     source.write_bytes(began)
-    in_use = load_valid_graph(began)
-    start_copy(folder, source)
+    start_copy(folder, source, bundle)
+    source.write_bytes(on or began)
+    in_use = load_valid_graph(on or began)
+    keys = signing.load_public_keys(lead.public_path.parent)
     copy, words = open_copy(folder, in_use)
     for service_id, change in changes.items():
         copy.update(service_id, change)
@@ -69,7 +73,7 @@ def from_copy(tmp_path, lead, began: bytes, version: str, changes: dict, checked
     copy.save()
     bundle, _ = publish_copy(copy, words, in_use, source, lead.private_path, PASSPHRASE,
                              tmp_path / f"out-{version}", version, release=SHIPPED)  # fmt: skip
-    return bundle, read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))[1]
+    return bundle, read_bundle(bundle, keys)[1]
 
 
 def new_release(where: Locations, tmp_path, version: str, *statements) -> bytes:
@@ -242,21 +246,30 @@ def test_a_line_holding_the_releases_numbers_or_checked_since_is_never_named(lap
     assert line_begun_before_the_release(eighth, "2026.12.8", release, "2026.12.5") == ""
 
 
-def test_a_leads_own_line_its_first_link_gone_outlasts_an_app_upgrade(laptop, tmp_path):
+@pytest.mark.parametrize("second_laptop", [False, True])
+def test_a_leads_own_line_its_first_link_gone_outlasts_an_app_upgrade(
+    laptop, tmp_path, second_laptop
+):
     """IT's 2026.12.5 held a slip (Solihull's front door 0121 788 4399); the lead's 2026.12.6,
     begun from it, put it right, then .7 and .8, each installed in turn on the lead's laptop.
     At the first start after an app upgrade (its directory's website for one service
     changed) 2026.12.8 and .7 were set aside and the slip shown again: read against IT's
-    2026.12.5 as if made without it (attack on H450, R7)."""
+    2026.12.5 as if made without it (attack on H450, R7). So too when 2026.12.6 was
+    published on the lead's second laptop, still on the app's own directory: it carried
+    none of its line (re-attack on H454, N5)."""
     where, lead = laptop
     fifth = it_update(tmp_path, lead, "2026.12.5", MASH.format("0121 788 4399"))
-    shutil.copy(next((tmp_path / "it-out").iterdir()), where.machine_updates)
-    began = fifth
+    its = next((tmp_path / "it-out").iterdir())
+    shutil.copy(its, where.machine_updates)
+    began, elsewhere = fifth, SHIPPED.read_bytes() if second_laptop else b""
     for version, change in (("2026.12.6", {"phone": "0121 788 4300"}),
                             ("2026.12.7", {"hours": "Mon-Fri 9:00-17:00"}),
                             ("2026.12.8", {"hours": "Mon-Fri 9:00-17:30"})):  # fmt: skip
         field = "solihull-mash" if "phone" in change else "bswa"
-        bundle, began = from_copy(tmp_path, lead, began, version, {field: change})
+        on = elsewhere if version == "2026.12.6" else b""
+        bundle, began = from_copy(
+            tmp_path, lead, began, version, {field: change}, on=on, bundle=its if on else None
+        )
         assert install_bundle(bundle, where, TODAY).version == version
     assert len(list(where.user_updates.glob("installed-*.navdir"))) == 2  # 2026.12.6 gone
     url = "UPDATE service SET url = 'https://example.org/new' WHERE id = 'dudley-spoc'"
