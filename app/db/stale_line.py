@@ -173,12 +173,15 @@ def _given_since_changed(
     changed_along = replaced_in(newer) if record is None else record
     after = version_key(release)
     stopped = _stopped_giving(shipped, line)
+    published = next(iter(theirs.values()), {}).get("published")  # the release's day
+    day = {"checked": None, "seen": None, "published": published}
     said = []
     for service_id, values in sorted(given(newer).items()):
         if service_id not in theirs:  # added along the line (ids are never used again)
-            if service_id in stopped:  # unless deleted since it began
+            by = max(stopped.get(service_id, {}).values(), default="", key=_version_or_none)
+            if by and not _newer_evidence(ours[service_id], day):  # unless deleted since
                 numbers = ", ".join(values.values())
-                said.append(f"{ours[service_id]['name']}: {numbers} ({release} deleted it)")
+                said.append(f"{ours[service_id]['name']}: {numbers} ({by} deleted it)")
             continue
         now = release_gives.get(service_id, {})
         replaced = {
@@ -192,33 +195,45 @@ def _given_since_changed(
         missing = (now.keys() - values.keys() | rows) - replaced
         offered = theirs[service_id]["status"] == "active"
         extra = [value for key, value in values.items() if key not in now]
-        # a line that replaced the release's values after it had seen them: its own
-        closed = set() if replaced else stopped.get(service_id, set()) & values.keys()
+        # kept by the line where the release stopped giving it (a line closed): whatever the
+        # line replaced on the service since (a typo in its own email let it through: A1)
+        closed = [
+            values[key] for key in values.keys() - now.keys() if key in stopped.get(service_id, {})
+        ]
         if not extra or (offered and not missing and not closed):
             continue  # the line added to it, or replaced on it, no more
         if _newer_evidence(ours[service_id], theirs[service_id]):
             continue
         gives = ", ".join(now.values()) if offered else "nothing: it does not offer the service"
-        name, numbers = ours[service_id]["name"], ", ".join(extra)
+        # what it added besides is its own, never named (A2)
+        listed = sorted(closed) if closed and not missing else extra
+        name, numbers = ours[service_id]["name"], ", ".join(listed)
         said.append(f"{name}: {numbers} ({release} gives {gives or 'no number'})")
     return said
 
 
-def _stopped_giving(shipped: bytes, line: str) -> dict[str, set[str]]:
+def _stopped_giving(shipped: bytes, line: str) -> dict[str, dict[str, str]]:
     """Each number and email `shipped`'s own record says it stopped giving after `line`
-    began ("": whenever), by service and key."""
+    began ("": whenever), by service and key: the version that stopped it."""
     from app.db.replaced_numbers import contact_key, replaced_in
 
     try:
         began = version_key(line) if line else None
     except Refused:
         began = None
-    stopped: dict[str, set[str]] = {}
+    stopped: dict[str, dict[str, str]] = {}
     for service_id, entries in replaced_in(shipped).items():
         for value, by in entries:
             if began is None or _after(by, began):
-                stopped.setdefault(service_id, set()).add(contact_key(value))
+                stopped.setdefault(service_id, {})[contact_key(value)] = by
     return stopped
+
+
+def _version_or_none(by: str) -> tuple:
+    try:
+        return version_key(by)
+    except Refused:
+        return ()
 
 
 def _after(by: str, release_key) -> bool:

@@ -326,10 +326,11 @@ def test_a_number_or_service_the_release_stopped_giving_is_named(laptop, tmp_pat
     where.user_updates.mkdir()
     shutil.copy(seventh_file, where.user_updates)
     assert select_directory(where, TODAY).version == "2026.12.5"  # set aside at the start
-    release = new_release(where, tmp_path, "2026.12.5", *DELETED, stopped)
+    deleted = RECORD.format('{"hourglass":[["0808 808 8141","2026.12.3"]]}')  # named by it (A9)
+    release = new_release(where, tmp_path, "2026.12.5", *DELETED, deleted)
     said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
     assert (
-        "Hourglass helpline (abuse of older people): 0808 808 8141 (2026.12.5 deleted it)" in said
+        "Hourglass helpline (abuse of older people): 0808 808 8141 (2026.12.3 deleted it)" in said
     )
     # stopped before the line began: the line gave it again itself, its own
     before = RECORD.format('{"hourglass":[["0808 808 8141","2026.11.29"]]}')
@@ -357,3 +358,40 @@ def test_a_copy_giving_a_number_the_directory_in_use_stopped_giving_is_refused(l
     ):
         publish_copy(copy, words, in_use, where.shipped, lead.private_path, PASSPHRASE,
                      tmp_path / "out-7", "2026.12.7", release=where.shipped)  # fmt: skip
+
+
+def test_what_a_line_did_to_a_service_besides_neither_hides_nor_is_named_as_its_closed_number(
+    laptop, tmp_path
+):
+    """The line's correction of an email it had added itself switched the release's record
+    off for the service, and its closed number reached the worker (attack on the N4 fix,
+    A1); an email the line added was named as the release's change undone, and where the
+    release gives the number it recorded, the lead's line was set aside for it (A2)."""
+    where, lead = laptop
+    hourglass = "hourglass"
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
+    _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6",
+                         {hourglass: {"email": "help@hourglas.org.uk"}})  # fmt: skip
+    _, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7",
+                           {hourglass: {"email": "help@hourglass.org.uk"}})  # fmt: skip
+    assert replaced_in(seventh)[hourglass] == [["help@hourglas.org.uk", "2026.12.7"]]
+    stopped = RECORD.format('{"hourglass":[["0808 808 8141","2026.12.5"]]}')
+    release = new_release(where, tmp_path, "2026.12.5", CLOSED, stopped)
+    said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
+    assert "(abuse of older people): 0808 808 8141 (2026.12.5 gives no number)" in said
+    assert "help@" not in said
+    release = new_release(where, tmp_path, "2026.12.5", stopped)  # recorded, given again
+    assert line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5") == ""
+
+
+def test_a_service_deleted_since_is_kept_on_a_persons_check_since_the_release(laptop, tmp_path):
+    """A line whose lead rang the service after the release deleted it had no way to keep
+    it (attack on the N4 fix, A6)."""
+    where, lead = laptop
+    fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
+    _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}},
+                         checked=[("hourglass", TODAY)])  # fmt: skip
+    _, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7", {"bswa": {"hours": "9"}})
+    deleted = RECORD.format('{"hourglass":[["0808 808 8141","2026.12.5"]]}')
+    release = new_release(where, tmp_path, "2026.12.5", *DELETED, deleted)
+    assert line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5") == ""
