@@ -11,12 +11,13 @@ number or email that release gave and this one does not, until it is recorded th
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tomllib
 from pathlib import Path
 
 from app.db.checks import Refused, version_key
-from app.db.replaced_numbers import KEY, Record, contact_key, dumped, given, replaced_in
+from app.db.replaced_numbers import KEY, Record, contact_key, dumped, given
 
 FILE = "replaced.toml"  # beside services.csv
 
@@ -25,10 +26,13 @@ def record_rows(services: Path, version: str, problems: list[str]) -> list[dict[
     """The content_meta row of the record in `services`/replaced.toml (none if it records
     nothing), each entry that is not one named in `problems`."""
     path = services / FILE
-    try:
-        with path.open("rb") as handle:
-            entries = tomllib.load(handle).get("replaced", [])
+    try:  # as Excel and Notepad save it too: a byte-order mark read as a statement
+        text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        entries = tomllib.loads(text).get("replaced", [])
     except FileNotFoundError:
+        return []
+    except UnicodeDecodeError:
+        problems.append(f"{path}: not UTF-8 text: save it as UTF-8")
         return []
     except (OSError, tomllib.TOMLDecodeError) as error:
         problems.append(f"{path}: {error}")
@@ -59,7 +63,10 @@ def _entry_problem(entry, version: str) -> str:
 
 def unrecorded(earlier: bytes, built: bytes) -> list[str]:
     """Each number and email the earlier release `earlier` gave that `built`, a later one,
-    neither gives nor records in its own record, as a problem naming the entry to add."""
+    neither gives nor records as stopped after `earlier`, and each entry of `earlier`'s
+    record `built` neither keeps nor gives again, as a problem naming the entry. An entry
+    dated before the release it was dropped from, or left out of the next release's file,
+    protected nothing, and the number came back (attack on the N4 fix, A3, A4)."""
     from app.db.loader import DirectoryError
     from app.db.stale_update import meta_value
 
@@ -69,17 +76,54 @@ def unrecorded(earlier: bytes, built: bytes) -> list[str]:
             return []  # the same release built again
     except (Refused, DirectoryError, sqlite3.DatabaseError):
         return []  # not a directory: nothing it gave
-    gives, record = given(built), replaced_in(built)
+    gives, record = given(built), _entries(built)
     problems = []
     for service_id, values in sorted(given(earlier).items()):
-        recorded = {contact_key(value) for value, _ in record.get(service_id, [])}
         for key, value in values.items():
-            if key not in gives.get(service_id, {}) and key not in recorded:
+            by = record.get(service_id, {}).get(key, ("", ""))[1]
+            if key in gives.get(service_id, {}) or _later(by, was):
+                continue
+            dated = (
+                f' (its entry says by = "{by}": the release that stopped giving it)' if by else ""
+            )
+            problems.append(
+                f"{now} no longer gives {value} for {service_id}, which {was} gave{dated}: "
+                f'record it in services/{FILE} ([[replaced]] service = "{service_id}", value = '
+                f'"{value}", by = "{now}"), so that a lead\'s line of updates begun before '
+                "this release cannot give it again, or give it again in services.csv "
+                "(hazard log H454)"
+            )
+    for service_id, entries in sorted(_entries(earlier).items()):
+        for key, (value, by) in entries.items():
+            if key not in record.get(service_id, {}) and key not in gives.get(service_id, {}):
                 problems.append(
-                    f"{now} no longer gives {value} for {service_id}, which {was} gave: record "
-                    f'it in services/{FILE} ([[replaced]] service = "{service_id}", value = '
-                    f'"{value}", by = "{now}"), so that a lead\'s line of updates begun '
-                    "before this release cannot give it again, or give it again in "
+                    f"services/{FILE} no longer records {value} for {service_id} (by "
+                    f"{by}), which {was} recorded: keep every entry (the file is what every "
+                    "release stopped giving, not this one alone), or give it again in "
                     "services.csv (hazard log H454)"
                 )
     return problems
+
+
+def _entries(database: bytes) -> dict[str, dict[str, tuple[str, str]]]:
+    """A directory's own record whole (as read at a worker's start, each service's newest
+    twelve: a release stopping more was told to record what its file held: A7)."""
+    from app.db.stale_update import meta_value
+
+    try:
+        record = json.loads(meta_value(database, KEY) or "{}")
+    except ValueError:
+        return {}
+    entries: dict[str, dict[str, tuple[str, str]]] = {}
+    for service_id, pairs in record.items() if isinstance(record, dict) else ():
+        for pair in pairs if isinstance(pairs, list) else ():
+            if isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair):
+                entries.setdefault(service_id, {})[contact_key(pair[0])] = (pair[0], pair[1])
+    return entries
+
+
+def _later(by: str, than: str) -> bool:
+    try:
+        return bool(by) and version_key(by) > version_key(than)
+    except Refused:
+        return False

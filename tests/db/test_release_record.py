@@ -60,6 +60,41 @@ def test_a_release_dropping_a_number_is_refused_until_it_records_it(sources, tmp
     assert replaced_in(target.read_bytes()) == {"hourglass": [["0808 808 8141", "2026.12.5"]]}
 
 
+def test_an_entry_dated_before_its_release_or_left_out_of_the_next_is_refused(sources, tmp_path):
+    """An entry dated with the release that last gave the number protected nothing, and so
+    did the next release's file emptied of it: the number came back (attack on the N4
+    fix, A3, A4)."""
+    target, record = tmp_path / "directory.sqlite", sources / "services" / "replaced.toml"
+    next_release(sources)
+    record.write_text(ENTRY.format("2026.11.30"))
+    with pytest.raises(SourceError) as refused:
+        build_directory(sources, target)
+    assert '(its entry says by = "2026.11.30": the release that stopped giving it)' in str(
+        refused.value
+    )
+    record.write_text(ENTRY.format("2026.12.5"))
+    build_directory(sources, target)
+    next_release(sources, version="2026.12.9")
+    record.write_text("")  # read as what this release alone stopped giving
+    with pytest.raises(SourceError) as refused:
+        build_directory(sources, target)
+    assert refused.value.problems == [
+        "services/replaced.toml no longer records 0808 808 8141 for hourglass (by 2026.12.5), "
+        "which 2026.12.5 recorded: keep every entry (the file is what every release stopped "
+        "giving, not this one alone), or give it again in services.csv (hazard log H454)"
+    ]
+
+
+def test_a_record_saved_with_a_byte_order_mark_is_read_and_one_not_utf8_named(sources, tmp_path):
+    record = sources / "services" / "replaced.toml"
+    record.write_bytes(b"\xef\xbb\xbf" + ENTRY.format("2026.11.30").encode())
+    build_directory(sources, tmp_path / "other.sqlite")
+    assert replaced_in((tmp_path / "other.sqlite").read_bytes())["hourglass"]
+    record.write_bytes("# caf\u00e9\n".encode("cp1252"))
+    with pytest.raises(SourceError, match=r"replaced.toml: not UTF-8 text: save it as UTF-8"):
+        build_directory(sources, tmp_path / "other.sqlite")
+
+
 def test_the_same_release_built_again_or_a_first_build_is_not_held_to_an_earlier(sources, tmp_path):
     next_release(sources, version="2026.11.30")  # the release being made, built again
     build_directory(sources, tmp_path / "directory.sqlite")
