@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.db.build import build_directory
 from app.db.loader import Source
+from app.db.release_record import keep_snapshot
 from app.db.source import SourceError
 from app.paths import resources_dir, shipped_directory
 
@@ -41,6 +42,11 @@ def build(source: Path | None, output: Path | None) -> int:
         counts = build_directory(source, output)
     except SourceError as error:
         return fail(f"{output} was not changed. Problems in {source}:", error.problems)
+    if output.resolve() == shipped_directory().resolve():  # the next is read against it
+        try:
+            keep_snapshot(source / "services", output.read_bytes())
+        except OSError as error:
+            return fail(f"built {output}, but {source / 'services'} could not be written: {error}")
     summary = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
     print(f"built {output}: {summary}")
     return 0

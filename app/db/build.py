@@ -17,7 +17,7 @@ from app.db import models as m
 from app.db.loader import DirectoryError, Source, load_graph, name, open_directory
 from app.db.migrate import upgrade
 from app.db.pathway_words import pathway_words_problem
-from app.db.release_record import unrecorded
+from app.db.release_record import read_snapshot, unrecorded
 from app.db.search import rebuild_index
 from app.db.service_rows import kind_words
 from app.db.services_swap import in_release_words, pathway_check, scratch_beside
@@ -67,11 +67,11 @@ PATHWAY_TABLES = (
 
 def build_directory(source_root: Path, target: Path) -> dict[str, int]:
     """Build target from source_root; returns row counts. Raises SourceError with every problem."""
-    rows = read_sources(source_root)
-    try:  # the release built over: what it gave, this one must give or record (H454)
-        earlier = target.read_bytes() if target.is_file() else None
-    except OSError:
-        earlier = None
+    rows, problems = read_sources(source_root), []
+    # the last release built: what it gave, this one must give or record (H454)
+    earlier = read_snapshot(source_root / "services", problems)
+    if problems:
+        raise SourceError(problems)
     write_database(target, rows, earlier=earlier)
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     # The installed copy is checked against this at start-up: an altered file is refused.
@@ -84,11 +84,12 @@ def write_database(
     rows: Rows,
     pathway_from: Source | None = None,
     check: bool = True,
-    earlier: bytes | None = None,
+    earlier: dict | None = None,
 ) -> None:
     """Write a new directory database from rows (pathway content copied from another one),
     validate it (unless check is False, for generated benchmark data), then put it in place.
-    `earlier`: the release it replaces, whose numbers it must give or record."""
+    `earlier`: the last release built (release_record.snapshot), whose numbers it must give
+    or record."""
     scratch = scratch_beside(target)
     try:
         _write(scratch, rows, pathway_from)

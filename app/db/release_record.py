@@ -5,14 +5,15 @@ A lead's line of updates begun before a release is read against it number by num
 closed), or a service it deleted, could not be told from one the line had added, and the
 stale line went on giving it at every start (attack on H454, N4, F6). The release now
 carries its own record, as every update does (app.db.replaced_numbers): written by the
-team in services/replaced.toml, and `directory build` over an earlier release refuses a
-number or email that release gave and this one does not, until it is recorded there.
+team in services/replaced.toml, whole (every release's, never pruned). `directory build`
+reads the sources against the last release built (services/released.json, which it keeps
+when it builds the app's own directory) and refuses a number or email that release gave
+and this one neither gives nor records, until it is recorded there.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import tomllib
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from app.db.checks import Refused, version_key
 from app.db.replaced_numbers import KEY, Record, contact_key, dumped, given
 
 FILE = "replaced.toml"  # beside services.csv
+# what the last release built gave and recorded, written by `directory build` beside them:
+# the build is read against it, whatever file it writes
+RELEASED = "released.json"
 
 
 def record_rows(services: Path, version: str, problems: list[str]) -> list[dict[str, str]]:
@@ -61,40 +65,64 @@ def _entry_problem(entry, version: str) -> str:
     return ""
 
 
-def unrecorded(earlier: bytes, built: bytes) -> list[str]:
-    """Each number and email the earlier release `earlier` gave that `built`, a later one,
-    neither gives nor records as stopped after `earlier`, and each entry of `earlier`'s
-    record `built` neither keeps nor gives again, as a problem naming the entry. An entry
-    dated before the release it was dropped from, or left out of the next release's file,
-    protected nothing, and the number came back (attack on the N4 fix, A3, A4)."""
-    from app.db.loader import DirectoryError
+def snapshot(database: bytes) -> dict:
+    """What a release gives and records, as RELEASED keeps it between builds."""
     from app.db.stale_update import meta_value
 
+    return {
+        "version": meta_value(database, "directory_version"),
+        "gives": {s: sorted(values.values()) for s, values in sorted(given(database).items())},
+        "record": {s: sorted(e.values()) for s, e in sorted(_entries(database).items())},
+    }
+
+
+def keep_snapshot(services: Path, release: bytes) -> None:
+    """Kept beside the sources, for review with them and for the next build."""
+    text = json.dumps(snapshot(release), indent=1, ensure_ascii=False, sort_keys=True)
+    (services / RELEASED).write_text(text + "\n", "utf-8")
+
+
+def read_snapshot(services: Path, problems: list[str]) -> dict | None:
+    """The last release built from `services` (RELEASED; None before the first)."""
+    path = services / RELEASED
     try:
-        was, now = meta_value(earlier, "directory_version"), meta_value(built, "directory_version")
-        if not version_key(was) < version_key(now):
-            return []  # the same release built again
-    except (Refused, DirectoryError, sqlite3.DatabaseError):
-        return []  # not a directory: nothing it gave
+        kept = json.loads(path.read_text("utf-8"))
+        version_key(kept["version"])
+        if isinstance(kept["gives"], dict) and isinstance(kept["record"], dict):
+            return kept
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, Refused):
+        pass
+    problems.append(f"{path}: not what `directory build` wrote: restore it from version control")
+    return None
+
+
+def unrecorded(earlier: dict, built: bytes) -> list[str]:
+    """Each number and email the last release built (its `snapshot`) gave that `built`
+    neither gives nor records as stopped after it, and each entry of its record `built`
+    neither keeps nor gives again, as a problem naming the entry. An entry dated before
+    the release it was dropped from, or left out of the next release's file, protected
+    nothing, and the number came back; read against whatever file the build replaced, a
+    build to another file, or at the same version, let a drop through (attack on the N4
+    fix, A3-A5)."""
+    from app.db.stale_update import meta_value
+
+    was, now = earlier["version"], meta_value(built, "directory_version")
     gives, record = given(built), _entries(built)
+    if version_key(now) < version_key(was):
+        return [f"services/directory.toml gives version {now}, below {was} built last: raise it"]
     problems = []
-    for service_id, values in sorted(given(earlier).items()):
-        for key, value in values.items():
+    for service_id, values in sorted(earlier["gives"].items()):
+        for value in values:
+            key = contact_key(value)
             by = record.get(service_id, {}).get(key, ("", ""))[1]
             if key in gives.get(service_id, {}) or _later(by, was):
                 continue
-            dated = (
-                f' (its entry says by = "{by}": the release that stopped giving it)' if by else ""
-            )
-            problems.append(
-                f"{now} no longer gives {value} for {service_id}, which {was} gave{dated}: "
-                f'record it in services/{FILE} ([[replaced]] service = "{service_id}", value = '
-                f'"{value}", by = "{now}"), so that a lead\'s line of updates begun before '
-                "this release cannot give it again, or give it again in services.csv "
-                "(hazard log H454)"
-            )
-    for service_id, entries in sorted(_entries(earlier).items()):
-        for key, (value, by) in entries.items():
+            problems.append(_dropped(service_id, value, was, now, by))
+    for service_id, entries in sorted(earlier["record"].items()):
+        for value, by in entries:
+            key = contact_key(value)
             if key not in record.get(service_id, {}) and key not in gives.get(service_id, {}):
                 problems.append(
                     f"services/{FILE} no longer records {value} for {service_id} (by "
@@ -103,6 +131,22 @@ def unrecorded(earlier: bytes, built: bytes) -> list[str]:
                     "services.csv (hazard log H454)"
                 )
     return problems
+
+
+def _dropped(service_id: str, value: str, was: str, now: str, by: str) -> str:
+    if now == was:  # a release changed in place: laptops know a directory by its version
+        return (
+            f"{now} no longer gives {value} for {service_id}, which {was} as built last gave: "
+            f"raise the version in services/directory.toml, then record it in services/{FILE} "
+            "(by = the new version), or give it again in services.csv (hazard log H454)"
+        )
+    dated = f' (its entry says by = "{by}": the release that stopped giving it)' if by else ""
+    return (
+        f"{now} no longer gives {value} for {service_id}, which {was} gave{dated}: record it "
+        f'in services/{FILE} ([[replaced]] service = "{service_id}", value = "{value}", by = '
+        f'"{now}"), so that a lead\'s line of updates begun before this release cannot give it '
+        "again, or give it again in services.csv (hazard log H454)"
+    )
 
 
 def _entries(database: bytes) -> dict[str, dict[str, tuple[str, str]]]:

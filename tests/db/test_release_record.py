@@ -2,12 +2,14 @@
 
 import csv
 import hashlib
+import json
 import re
 import shutil
 
 import pytest
 
 from app.db.build import build_directory
+from app.db.release_record import keep_snapshot, snapshot
 from app.db.replaced_numbers import replaced_in
 from app.db.source import SourceError
 from tests.conftest import REPO
@@ -22,7 +24,13 @@ def sources(tmp_path):
     for part in ("pathway", "services", "practice"):
         shutil.copytree(REPO / "resources" / part, root / part)
     build_directory(root, tmp_path / "directory.sqlite")
+    released(root, tmp_path / "directory.sqlite")
     return root
+
+
+def released(root, database) -> None:
+    """As `directory build` keeps it, having built the release."""
+    keep_snapshot(root / "services", database.read_bytes())
 
 
 def next_release(root, version: str = "2026.12.5", drop: str = "hourglass") -> None:
@@ -60,6 +68,18 @@ def test_a_release_dropping_a_number_is_refused_until_it_records_it(sources, tmp
     assert replaced_in(target.read_bytes()) == {"hourglass": [["0808 808 8141", "2026.12.5"]]}
 
 
+@pytest.mark.parametrize("version", ["2026.11.30", "2026.12.5"])
+def test_a_drop_is_read_against_the_last_release_whatever_file_is_written(
+    sources, tmp_path, version
+):
+    """Built to another file, or at the same version, a release dropping a number went
+    through unrecorded (attack on the N4 fix, A5)."""
+    next_release(sources, version=version)
+    with pytest.raises(SourceError, match=r"no longer gives 0808 808 8141 for hourglass"):
+        build_directory(sources, tmp_path / "elsewhere.sqlite")
+    assert not (tmp_path / "elsewhere.sqlite").exists()
+
+
 def test_an_entry_dated_before_its_release_or_left_out_of_the_next_is_refused(sources, tmp_path):
     """An entry dated with the release that last gave the number protected nothing, and so
     did the next release's file emptied of it: the number came back (attack on the N4
@@ -74,6 +94,7 @@ def test_an_entry_dated_before_its_release_or_left_out_of_the_next_is_refused(so
     )
     record.write_text(ENTRY.format("2026.12.5"))
     build_directory(sources, target)
+    released(sources, target)
     next_release(sources, version="2026.12.9")
     record.write_text("")  # read as what this release alone stopped giving
     with pytest.raises(SourceError) as refused:
@@ -95,12 +116,14 @@ def test_a_record_saved_with_a_byte_order_mark_is_read_and_one_not_utf8_named(so
         build_directory(sources, tmp_path / "other.sqlite")
 
 
-def test_the_same_release_built_again_or_a_first_build_is_not_held_to_an_earlier(sources, tmp_path):
-    next_release(sources, version="2026.11.30")  # the release being made, built again
-    build_directory(sources, tmp_path / "directory.sqlite")
+def test_a_first_release_builds_and_a_kept_release_that_is_not_one_is_named(sources, tmp_path):
+    kept = sources / "services" / "released.json"
+    kept.write_text('{"version": "soon"}')
+    with pytest.raises(SourceError, match=r"released.json: not what `directory build` wrote"):
+        build_directory(sources, tmp_path / "new.sqlite")
+    kept.unlink()  # before the first release
+    next_release(sources)
     build_directory(sources, tmp_path / "new.sqlite")
-    (tmp_path / "junk.sqlite").write_bytes(b"not a directory")
-    build_directory(sources, tmp_path / "junk.sqlite")  # not a release: replaced
 
 
 @pytest.mark.parametrize(
@@ -118,6 +141,13 @@ def test_an_entry_that_is_not_one_is_named_and_nothing_built(sources, tmp_path, 
     assert refused.value.problems[0].startswith("replaced.toml [[replaced]] entry 1: ")
     assert problem in refused.value.problems[0]
     assert not (tmp_path / "other.sqlite").exists()
+
+
+def test_the_release_kept_beside_the_sources_is_the_shipped_one():
+    """Built elsewhere and copied in, a release was never read against the one before."""
+    shipped = (REPO / "resources" / "directory.sqlite").read_bytes()
+    kept = (REPO / "resources" / "services" / "released.json").read_text("utf-8")
+    assert json.loads(kept) == snapshot(shipped), "run `python -m app directory build`"
 
 
 def test_the_shipped_release_records_what_its_source_records():
