@@ -23,6 +23,9 @@ for _name in PROFILE_VARIABLES:
 os.environ["NAVIGATOR_MACHINE_FOLDER"] = str(_RUN / "machine")
 
 REPO = Path(__file__).resolve().parent.parent
+# the sources copied to build a directory that is not a release (a colleague's database, an
+# IT build): without the release kept beside them, a build is not held to it (H454)
+NOT_A_RELEASE = shutil.ignore_patterns("*.sqlite*", "released.json")
 DATA = Path(__file__).resolve().parent / "data"
 FROM_SOURCE = (sys.executable, "-m", "app")
 
@@ -41,7 +44,7 @@ def edited_directory(folder, edit, version=None):
     """The shipped source copied, its services.csv rows changed by edit(rows), built (with
     a new directory version, if given)."""
     source = folder / "source"
-    shutil.copytree(REPO / "resources", source, ignore=shutil.ignore_patterns("*.sqlite*"))
+    shutil.copytree(REPO / "resources", source, ignore=NOT_A_RELEASE)
     table = source / "services" / "services.csv"
     with table.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)

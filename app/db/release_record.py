@@ -72,7 +72,10 @@ def snapshot(database: bytes) -> dict:
     return {
         "version": meta_value(database, "directory_version"),
         "gives": {s: sorted(values.values()) for s, values in sorted(given(database).items())},
-        "record": {s: sorted(e.values()) for s, e in sorted(_entries(database).items())},
+        "record": {
+            s: [list(pair) for pair in sorted(e.values())]
+            for s, e in sorted(_entries(database).items())
+        },
     }
 
 

@@ -89,8 +89,9 @@ def keep_line(folder: Path, line: str) -> None:
 
 def kept_line(folder: Path) -> str:
     """The line a working copy keeps ("" if none, or not a version)."""
-    try:
-        line = (folder / LINE_MARK).read_text("ascii")[:40].strip()
+    try:  # its first 40 bytes: a mark of gigabytes was read whole at every publish
+        with (folder / LINE_MARK).open("rb") as mark:
+            line = mark.read(40).decode("ascii").strip()
         return line if version_key(line) else ""
     except (OSError, ValueError, Refused):
         return ""

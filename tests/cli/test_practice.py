@@ -4,7 +4,7 @@ import re
 
 from app.__main__ import main
 from app.db.build import build_directory
-from tests.conftest import REPO
+from tests.conftest import NOT_A_RELEASE, REPO
 
 
 def test_the_shipped_vignettes_all_match_and_cover_the_pathway(capsys):
@@ -18,7 +18,7 @@ def test_a_vignette_a_rule_change_made_wrong_fails_the_check(tmp_path, capsys):
     import shutil
 
     source = tmp_path / "source"
-    shutil.copytree(REPO / "resources", source, ignore=shutil.ignore_patterns("*.sqlite*"))
+    shutil.copytree(REPO / "resources", source, ignore=NOT_A_RELEASE)
     vignette = source / "practice" / "15-li-wants-to-wait.toml"
     text = vignette.read_text(encoding="utf-8")
     vignette.write_text(text.replace('"reminder:decision_respected"', '"action:marac_referral"'))

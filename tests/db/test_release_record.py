@@ -66,6 +66,10 @@ def test_a_release_dropping_a_number_is_refused_until_it_records_it(sources, tmp
         record.write(ENTRY.format("2026.12.5"))
     build_directory(sources, target)
     assert replaced_in(target.read_bytes()) == {"hourglass": [["0808 808 8141", "2026.12.5"]]}
+    released(sources, target)  # read back as written
+    kept = json.loads((sources / "services" / "released.json").read_text("utf-8"))
+    assert kept == snapshot(target.read_bytes())
+    assert kept["record"] == {"hourglass": [["0808 808 8141", "2026.12.5"]]}
 
 
 @pytest.mark.parametrize("version", ["2026.11.30", "2026.12.5"])

@@ -12,7 +12,7 @@ from app.directory_updates import CHECK_EVERY_MS
 from app.pathways.engine import Pathway
 from app.settings import UserSettings
 from app.ui.main_window import MainWindow
-from tests.conftest import NEW_NUMBER, REPO, routed_cases, running
+from tests.conftest import NEW_NUMBER, NOT_A_RELEASE, REPO, routed_cases, running
 from tests.ui.conftest import TODAY, press, walk
 
 OLD_NUMBER = "024 7678 8555"  # Coventry MASH in the shipped directory
@@ -86,7 +86,7 @@ def test_a_new_directorys_words_for_a_kind_are_offered_in_its_filter(app_window,
     window, where, lead = app_window
     kind = window.directory.kind
     source = tmp_path / "source"
-    shutil.copytree(REPO / "resources", source, ignore=shutil.ignore_patterns("*.sqlite*"))
+    shutil.copytree(REPO / "resources", source, ignore=NOT_A_RELEASE)
     toml = source / "services" / "directory.toml"
     old = 'helpline_da = "Domestic abuse helpline"'
     assert old in toml.read_text("utf-8")
