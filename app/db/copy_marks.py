@@ -17,10 +17,12 @@ PUBLISHED_MARK = ".navigator-published"  # the sha256 of the database this copy 
 # a copy whose update IT had refused as stale, and it went through: re-attack round, H241;
 # the last signed alone lost the update IT took when a later one was withdrawn: H243)
 BEGUN_MARK = ".navigator-begun"
-# the signed update the copy began from, as it was: where its line is read from when the
-# laptop publishing it no longer uses it and nothing else in sight holds it (H454, N5). Not
-# named as a bundle: a lead publishing into the copy's folder would have it read as theirs
-BEGUN_BUNDLE = ".navigator-begun-update"
+# the signed update the copy last held (began from, then each it signed), as it was: where
+# its line is read from when the laptop publishing it does not use it and nothing else in
+# sight holds it (H454, N5; kept for its start alone, a second link published there lost
+# the line again: re-attack, R1). Not named as a bundle: a lead publishing into the copy's
+# folder would have it read as theirs
+HELD_BUNDLE = ".navigator-held-update"
 
 
 def mark_begun(folder: Path, began: bytes, bundle: Path | None = None) -> None:
@@ -29,16 +31,20 @@ def mark_begun(folder: Path, began: bytes, bundle: Path | None = None) -> None:
     publishing: its hidden mark vouched for an update this copy never held (H249)."""
     (folder / BEGUN_MARK).write_text(hashlib.sha256(began).hexdigest() + "\n", "ascii")
     (folder / PUBLISHED_MARK).unlink(missing_ok=True)
-    (folder / BEGUN_BUNDLE).unlink(missing_ok=True)
+    (folder / HELD_BUNDLE).unlink(missing_ok=True)
+    _keep_held(folder, bundle)
+
+
+def _keep_held(folder: Path, bundle: Path | None) -> None:
     with contextlib.suppress(OSError):  # a full disk: its line is read from what is in sight
         if bundle is not None:
-            shutil.copyfile(bundle, folder / BEGUN_BUNDLE)
+            shutil.copyfile(bundle, folder / HELD_BUNDLE)
 
 
-def begun_bundle(folder: Path) -> list[Path]:
-    """The signed update the copy began from, kept in it (none for a copy begun from the
-    app's own directory, or before copies kept it)."""
-    return [folder / BEGUN_BUNDLE] if (folder / BEGUN_BUNDLE).is_file() else []
+def held_bundle(folder: Path) -> list[Path]:
+    """The signed update the copy last held, kept in it (none for a copy begun from the
+    app's own directory that has signed none, or made before copies kept it)."""
+    return [folder / HELD_BUNDLE] if (folder / HELD_BUNDLE).is_file() else []
 
 
 def published_by(copy: WorkingCopy) -> str:
@@ -72,6 +78,7 @@ def mark_published(copy: WorkingCopy, bundle: Path) -> None:
         if manifest:
             with (copy.folder / BEGUN_MARK).open("a", encoding="ascii") as held:
                 held.write("\n" + manifest.sha256 + "\n")  # a line of its own, always
+            _keep_held(copy.folder, bundle)
 
 
 def last_held(held: list[str], version: str, places: list[Path], keys: dict) -> bytes | None:
@@ -80,7 +87,7 @@ def last_held(held: list[str], version: str, places: list[Path], keys: dict) -> 
     copy's own. Published on a laptop not using it (a lead's second laptop, behind), a link
     carried none of its line, and after the next app upgrade the lead's correction was set
     aside and IT's slip shown again (re-attack on H454, N5): the copy keeps the update it
-    began from (begun_bundle). Signed and of the copy's own version: a hash added to the
+    last held (held_bundle). Signed and of the copy's own version: a hash added to the
     mark names no database of its line (F7)."""
     from app.db.bundle import claimed_manifest, read_bundle
     from app.db.checks import Refused

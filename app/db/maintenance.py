@@ -23,7 +23,7 @@ from app.db.checks import (
 )
 from app.db.copy_files import csv_text
 from app.db.copy_marks import (
-    begun_bundle,
+    held_bundle,
     held_by,
     last_held,
     mark_begun,
@@ -273,7 +273,7 @@ def publish_copy(
         began = data_of(in_use_database)
         release_data = data_of(release) if release is not None else None
         held = held_by(copy)
-        places = [*(published or Published()).places(out_dir), *begun_bundle(copy.folder)]
+        places = [*(published or Published()).places(out_dir), *held_bundle(copy.folder)]
         check_line_reaches(
             copy.folder,
             copy.version,

@@ -395,3 +395,26 @@ def test_a_service_deleted_since_is_kept_on_a_persons_check_since_the_release(la
     deleted = RECORD.format('{"hourglass":[["0808 808 8141","2026.12.5"]]}')
     release = new_release(where, tmp_path, "2026.12.5", *DELETED, deleted)
     assert line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5") == ""
+
+
+def test_a_copy_publishing_again_on_a_laptop_behind_keeps_its_line(laptop, tmp_path):
+    """The copy kept only the update it began from: its second link, published on the
+    lead's second laptop (on the app's own directory, the first laptop's folder out of
+    sight), carried none of its line (re-attack on the N5 fix, R1)."""
+    _, lead = laptop
+    fifth = it_update(tmp_path, lead, "2026.12.5", MASH.format("0121 788 4399"))
+    folder, source = tmp_path / "copy", tmp_path / "fifth.sqlite"
+    source.write_bytes(fifth)
+    start_copy(folder, source, next((tmp_path / "it-out").iterdir()))
+    keys = signing.load_public_keys(lead.public_path.parent)
+    for version, on, change in (
+        ("2026.12.6", source, {"solihull-mash": {"phone": "0121 788 4300"}}),
+        ("2026.12.7", SHIPPED, {"bswa": {"hours": "9-5"}}),
+    ):
+        in_use = load_valid_graph(on)
+        copy, words = open_copy(folder, in_use)
+        copy.update(*next(iter(change.items())))
+        copy.save()
+        bundle, _ = publish_copy(copy, words, in_use, on, lead.private_path, PASSPHRASE,
+                                 tmp_path / f"out-{version}", version, release=SHIPPED)  # fmt: skip
+        assert sha(fifth) in line_held(read_bundle(bundle, keys)[1])
