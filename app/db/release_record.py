@@ -18,7 +18,7 @@ import tomllib
 from pathlib import Path
 
 from app.db.checks import Refused, version_key
-from app.db.replaced_numbers import KEY, Record, contact_key, dumped, given
+from app.db.replaced_numbers import KEY, Record, contact_key, dumped, given, whole_record
 
 FILE = "replaced.toml"  # beside services.csv
 # what the last release built gave and recorded, written by `directory build` beside them:
@@ -74,7 +74,7 @@ def snapshot(database: bytes) -> dict:
         "gives": {s: sorted(values.values()) for s, values in sorted(given(database).items())},
         "record": {
             s: [list(pair) for pair in sorted(e.values())]
-            for s, e in sorted(_entries(database).items())
+            for s, e in sorted(whole_record(database).items())
         },
     }
 
@@ -112,7 +112,7 @@ def unrecorded(earlier: dict, built: bytes) -> list[str]:
     from app.db.stale_update import meta_value
 
     was, now = earlier["version"], meta_value(built, "directory_version")
-    gives, record = given(built), _entries(built)
+    gives, record = given(built), whole_record(built)
     if version_key(now) < version_key(was):
         return [f"services/directory.toml gives version {now}, below {was} built last: raise it"]
     problems = []
@@ -150,23 +150,6 @@ def _dropped(service_id: str, value: str, was: str, now: str, by: str) -> str:
         f'"{now}"), so that a lead\'s line of updates begun before this release cannot give it '
         "again, or give it again in services.csv (hazard log H454)"
     )
-
-
-def _entries(database: bytes) -> dict[str, dict[str, tuple[str, str]]]:
-    """A directory's own record whole (as read at a worker's start, each service's newest
-    twelve: a release stopping more was told to record what its file held: A7)."""
-    from app.db.stale_update import meta_value
-
-    try:
-        record = json.loads(meta_value(database, KEY) or "{}")
-    except ValueError:
-        return {}
-    entries: dict[str, dict[str, tuple[str, str]]] = {}
-    for service_id, pairs in record.items() if isinstance(record, dict) else ():
-        for pair in pairs if isinstance(pairs, list) else ():
-            if isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair):
-                entries.setdefault(service_id, {})[contact_key(pair[0])] = (pair[0], pair[1])
-    return entries
 
 
 def _later(by: str, than: str) -> bool:

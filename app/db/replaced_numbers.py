@@ -89,6 +89,25 @@ def no_longer_given(began: bytes, made: bytes) -> Iterator[tuple[str, str]]:
                 yield service_id, value
 
 
+def whole_record(database: bytes) -> dict[str, dict[str, tuple[str, str]]]:
+    """A directory's own record whole, by service and key: (the value, the version that
+    replaced it). Cut to each service's newest twelve (replaced_in), a release stopping
+    more was told to record what its file held, and its thirteenth closed number came
+    back (attack on the N4 fix, A7; R3)."""
+    from app.db.stale_update import meta_value
+
+    try:
+        record = json.loads(meta_value(database, KEY) or "{}")
+    except (ValueError, RecursionError):
+        return {}
+    entries: dict[str, dict[str, tuple[str, str]]] = {}
+    for service_id, pairs in record.items() if isinstance(record, dict) else ():
+        for pair in pairs if isinstance(pairs, list) else ():
+            if isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair):
+                entries.setdefault(service_id, {})[contact_key(pair[0])] = (pair[0], pair[1])
+    return entries
+
+
 def stamp(database: Path, record: str) -> None:
     """Write the record into the database (before it is signed); none, nothing written."""
     if not record:

@@ -216,17 +216,17 @@ def _given_since_changed(
 def _stopped_giving(shipped: bytes, line: str) -> dict[str, dict[str, str]]:
     """Each number and email `shipped`'s own record says it stopped giving after `line`
     began ("": whenever), by service and key: the version that stopped it."""
-    from app.db.replaced_numbers import contact_key, replaced_in
+    from app.db.replaced_numbers import whole_record
 
     try:
         began = version_key(line) if line else None
     except Refused:
         began = None
     stopped: dict[str, dict[str, str]] = {}
-    for service_id, entries in replaced_in(shipped).items():
-        for value, by in entries:
+    for service_id, entries in whole_record(shipped).items():
+        for key, (_, by) in entries.items():
             if began is None or _after(by, began):
-                stopped.setdefault(service_id, {})[contact_key(value)] = by
+                stopped.setdefault(service_id, {})[key] = by
     return stopped
 
 

@@ -1,6 +1,7 @@
 """A lead's line of updates begun before the app's own directory, read by what it gives."""
 
 import hashlib
+import json
 import shutil
 from datetime import date, timedelta
 
@@ -418,3 +419,14 @@ def test_a_copy_publishing_again_on_a_laptop_behind_keeps_its_line(laptop, tmp_p
         bundle, _ = publish_copy(copy, words, in_use, on, lead.private_path, PASSPHRASE,
                                  tmp_path / f"out-{version}", version, release=SHIPPED)  # fmt: skip
         assert sha(fifth) in line_held(read_bundle(bundle, keys)[1])
+
+
+def test_every_number_a_release_stopped_giving_is_read_not_its_newest_twelve(tmp_path):
+    """Read as updates' records are, cut to each service's newest twelve, a release that
+    closed thirteen lines of one service let a stale line give the first (re-attack, R3)."""
+    from app.db.stale_line import _stopped_giving
+
+    closed = [[f"0121 496 {1000 + n}", "2026.12.5"] for n in range(13)]
+    record = RECORD.format(json.dumps({"hourglass": closed}))
+    release = shipped_changed(tmp_path / "release.sqlite", record).read_bytes()
+    assert len(_stopped_giving(release, "2026.11.30")["hourglass"]) == 13
