@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.db.build import build_directory
 from app.db.loader import Source
-from app.db.release_record import keep_snapshot
+from app.db.release_record import keep_snapshot, release_problem
 from app.db.source import SourceError
 from app.paths import resources_dir, shipped_directory
 
@@ -38,17 +38,22 @@ def build(source: Path | None, output: Path | None) -> int:
     output = output or shipped_directory()
     if problem := output_problem(output):
         return fail(f"nothing built: {problem}")
+    release = output.resolve() == shipped_directory().resolve()  # the next is read against it
+    if release and (problem := release_problem(source / "services", output.is_file())):
+        return fail(f"nothing built: {problem}")
     try:
         counts = build_directory(source, output)
     except SourceError as error:
         return fail(f"{output} was not changed. Problems in {source}:", error.problems)
-    if output.resolve() == shipped_directory().resolve():  # the next is read against it
-        try:
-            keep_snapshot(source / "services", output.read_bytes())
-        except OSError as error:
-            return fail(f"built {output}, but {source / 'services'} could not be written: {error}")
     summary = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
     print(f"built {output}: {summary}")
+    if release:
+        try:
+            print(f"kept {keep_snapshot(source / 'services', output.read_bytes())}: the release "
+                  "the next build is read against")  # fmt: skip
+        except OSError as error:
+            return fail(f"{error}: the next build would be read against the release before "
+                        "this one: make the folder writable and build again")  # fmt: skip
     return 0
 
 

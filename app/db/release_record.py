@@ -14,6 +14,7 @@ and this one neither gives nor records, until it is recorded there.
 from __future__ import annotations
 
 import json
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -79,10 +80,29 @@ def snapshot(database: bytes) -> dict:
     }
 
 
-def keep_snapshot(services: Path, release: bytes) -> None:
+def keep_snapshot(services: Path, release: bytes) -> Path:
     """Kept beside the sources, for review with them and for the next build."""
     text = json.dumps(snapshot(release), indent=1, ensure_ascii=False, sort_keys=True)
     (services / RELEASED).write_text(text + "\n", "utf-8")
+    return services / RELEASED
+
+
+def release_problem(services: Path, built_before: bool) -> str:
+    """Why the app's own directory cannot be built from `services` now, in words ("" if
+    it can): its last release gone, the build was read against nothing and kept the new
+    one as the first; a folder it cannot write left the next read against the one before
+    (re-attack on the N4 fix, R2, R4)."""
+    if built_before and not (services / RELEASED).is_file():
+        return (
+            f"{services / RELEASED} is missing: restore it from version control (it is the "
+            "last release built, which this one is read against)"
+        )
+    try:
+        with tempfile.TemporaryFile(dir=services):
+            return ""
+    except OSError as error:
+        why = error.strerror or error
+        return f"{services} cannot be written ({why}): the build keeps {RELEASED} there"
 
 
 def read_snapshot(services: Path, problems: list[str]) -> dict | None:

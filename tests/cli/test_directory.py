@@ -1,9 +1,12 @@
 """`python -m app directory …`: where the new database goes is named before any work."""
 
+import json
+import shutil
+
 import pytest
 
 from app.__main__ import main
-from tests.conftest import DATA, feed_line
+from tests.conftest import DATA, REPO, feed_line
 
 EXAMPLE = DATA / "oruk-example"
 
@@ -157,3 +160,25 @@ def test_an_import_names_eligibility_words_no_worker_sees(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "note: service feed-line: its eligibility words 'Women only; does not take" in said
     assert "who it is for is its audience (any, women, men, lgbtq)" in said
+
+
+def test_building_the_apps_own_directory_keeps_the_release_and_needs_the_last(
+    tmp_path, capsys, monkeypatch
+):
+    """Its kept release deleted, the build was read against nothing and kept the new one as
+    the first: a number dropped unrecorded went out (re-attack on the N4 fix, R2)."""
+    import app.cli.directory as cli
+    from app.db.release_record import snapshot
+
+    sources, shipped = tmp_path / "resources", tmp_path / "directory.sqlite"
+    shutil.copytree(REPO / "resources", sources, ignore=shutil.ignore_patterns("*.sqlite*"))
+    monkeypatch.setattr(cli, "shipped_directory", lambda: shipped)
+    assert main(["directory", "build", "--source", str(sources)]) == 0
+    kept = sources / "services" / "released.json"
+    assert f"kept {kept}: the release the next build is read against" in capsys.readouterr().out
+    assert json.loads(kept.read_text("utf-8")) == snapshot(shipped.read_bytes())
+    kept.unlink()
+    assert main(["directory", "build", "--source", str(sources)]) == 1
+    assert f"nothing built: {kept} is missing: restore it from version control" in (
+        capsys.readouterr().err
+    )
