@@ -162,7 +162,7 @@ def flow_edges(asks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return edges
 
 
-MEMBER_FIELDS = ("question", "label", "legend", "tick", "untick")
+MEMBER_FIELDS = ("question", "label", "legend", "tick", "untick", "given_when")
 
 
 def _page_row(ordinal: int, page: dict[str, Any]) -> dict[str, Any]:

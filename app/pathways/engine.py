@@ -59,6 +59,12 @@ class Pathway:
             for q in graph.questions.values()
             if (ticked := [o for o in q.options if "ticked_when" in o.attrs])
         }
+        self._ticks |= {  # a page's tick boxes not asked when the answers before give them
+            m.question: [(m.tick, compile_condition(m.given_when, env))]
+            for page in graph.pages
+            for m in page.members
+            if m.given_when is not None
+        }
         self._facts = FactDeriver(graph.facts, env)
         self._services = ServiceIndex(graph.services)
 
@@ -155,8 +161,9 @@ class Pathway:
     def ticked_already(
         self, question_id: str, answers: dict[str, Any], settings: Settings | None = None
     ) -> list[Any]:
-        """The options of a multiple choice that the answers before it already give (R40: a
-        Dash "yes" counts as the answer another question would give), to show ticked: the
+        """The options of a multiple choice (or a page's tick box: its tick) that the answers
+        before it already give (R40: a Dash "yes" counts as the answer another question
+        would give), to show ticked: the
         worker told of a strangulation in the Dash left its box unticked, and a correction
         that took the Dash off the path took the medical check with it (review 2026-12-01)."""
         truths = self.tick_truths(question_id, answers, settings, final=True)

@@ -253,13 +253,15 @@ class Settings:
 class PageMember:
     """A question on a "Does any of this apply?" page: a yes/no or choice question is one
     tick box (`label`; ticked gives `tick`, unticked `untick`); a multiple-choice question
-    brings its options under `legend`."""
+    brings its options under `legend`. `given_when`: a tick box the walk does not ask when
+    the answers before already give it (a Dash "yes", R40), shown ticked by them."""
 
     question: str
     label: str = ""
     legend: str = ""
     tick: Any = True
     untick: Any = False
+    given_when: Any = None
 
 
 @record

@@ -194,6 +194,12 @@ def _outcome_problems(graph: Graph) -> list[str]:
             if question.answer_type != "multi":
                 problems.append(f"{where}: only a multiple choice's options are shown ticked")
             problems.extend(_condition_problems(graph, option.attrs["ticked_when"], where))
+    for page in graph.pages:
+        for member in (m for m in page.members if m.given_when is not None):
+            where = f"page {page.id}, {member.question} given_when"
+            if getattr(graph.questions.get(member.question), "answer_type", "") == "multi":
+                problems.append(f"{where}: a multiple choice's options use ticked_when")
+            problems.extend(_condition_problems(graph, member.given_when, where))
     for kind, action in graph.actions.items():
         where = f"action {kind}"
         if kind not in rule_kinds:

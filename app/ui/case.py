@@ -177,7 +177,13 @@ class CaseSession:
         given_before = {
             q: frozenset(self.pathway.ticked_already(q, before, self.settings)) for q in members
         }
-        return PageOnScreen(page, shown, given, worded, first_key, given_before)
+        elsewhere = frozenset(
+            m.question
+            for m in page.members
+            if m.question not in asked
+            and self.pathway.ticked_already(m.question, before, self.settings)
+        )
+        return PageOnScreen(page, shown, given, worded, first_key, given_before, elsewhere)
 
     @property
     def plan(self) -> Plan | None:

@@ -23,6 +23,8 @@ class PageOnScreen:
     # options the answers before already give (a Dash "yes": ticked_when), which count
     # however their box is ticked
     given_before: dict[str, frozenset] = field(default_factory=dict)
+    # tick boxes not asked, the answers before giving them (given_when): shown ticked
+    given_elsewhere: frozenset[str] = frozenset()
 
     def member(self, question_id: str) -> PageMember:
         return next(m for m in self.page.members if m.question == question_id)

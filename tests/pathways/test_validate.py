@@ -111,6 +111,25 @@ def test_an_option_shown_ticked_must_be_a_multiple_choices_and_its_condition_kno
     assert any("only a multiple choice" in p for p in with_tick("safe_tonight", {"is": "stalking"}))
 
 
+def test_a_tick_box_given_by_earlier_answers_is_a_tick_box_and_its_condition_known(graph):
+    def with_given(question_id, when):
+        pages = []
+        for page in graph.pages:
+            members = tuple(
+                dataclasses.replace(m, given_when=when) if m.question == question_id else m
+                for m in page.members
+            )
+            pages.append(dataclasses.replace(page, members=members))
+        return broken(graph, pages=tuple(pages))
+
+    problems = with_given("pregnant_or_recent_birth", {"is": "no_such_condition"})
+    assert any(
+        "page household_and_needs, pregnant_or_recent_birth given_when" in p for p in problems
+    )
+    multi = with_given("additional_needs", {"is": "stalking"})
+    assert any("a multiple choice's options use ticked_when" in p for p in multi)
+
+
 def test_a_wordings_group_must_be_a_group(graph):
     sarc = graph.actions["sarc_referral"]
     (child, *rest) = sarc.wordings

@@ -155,6 +155,8 @@ def type_page(qtbot, window, shown, answers):
     keys = {id(box): key for key, box in panel.boxes.items()}
     wanted = []
     for question_id, value, box in panel.ticks:
+        if question_id in shown.given_elsewhere:  # not asked: shown ticked, never changed
+            continue
         member, answer = shown.member(question_id), answers[question_id]
         if value is not None:  # an option of a multiple choice
             given = box.isChecked() and question_id not in window.session.answers

@@ -99,8 +99,18 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         self.words: list[BoxWords] = []  # each box's words, in the page's order
         self.ticks: list[tuple[str, Any, QCheckBox]] = []  # (question, value ticked, box)
         self.from_dash: set[int] = set()  # ids of the boxes a Dash answer already ticks
-        for question in shown.questions:
-            member = shown.member(question.id)
+        asked = {question.id: question for question in shown.questions}
+        for member in shown.page.members:
+            question = asked.get(member.question)
+            if question is None:
+                if member.question in shown.given_elsewhere:  # (R40; officer walk, F14)
+                    key = key_label(shown.first_key.get(member.question, len(self.boxes)))
+                    layout.addLayout(
+                        self._box(key, member.label, GIVEN_BEFORE, True, member.question, None)
+                    )
+                    self.from_dash.add(id(self.ticks[-1][2]))
+                    self.ticks[-1][2].setEnabled(False)
+                continue
             given = (pending or shown.answers).get(question.id)
             if question.answer_type == "multi":
                 # asked in other words for who is telling (whose needs): those words lead

@@ -374,6 +374,28 @@ def test_a_box_the_dash_ticked_stays_ticked_and_its_key_says_why(qtbot, pathway)
     assert said.startswith("Non-fatal strangulation") and "is answered yes in the Dash" in said
 
 
+def test_a_tick_box_the_dash_answered_is_shown_ticked_in_its_place(qtbot, pathway):
+    """The Dash said pregnant: the page left its box out, pregnancy shown nowhere, and the
+    keys went 1, 3, 4 (officer walk, 2026-12-05, F14). Not asked again (R40): shown ticked,
+    as the Dash's strangulation is, and never answered from the page."""
+    from app.ui.walk.page_panel import GIVEN_BEFORE
+    from tests.ui.test_case import at_the_needs_after_a_dash
+
+    session, _ = at_the_needs_after_a_dash(pathway, yes=(9,))
+    assert "pregnant_or_recent_birth" not in {q.id for q in session.page.questions}
+    panel = shown_panel(qtbot, session.page)
+    box = panel.boxes["2"]
+    assert [question for question, _, b in panel.ticks if b is box] == ["pregnant_or_recent_birth"]
+    assert box.isChecked() and not box.isEnabled()
+    assert box.accessibleDescription() == GIVEN_BEFORE
+    qtbot.keyClicks(panel, "2")
+    assert box.isChecked() and "is answered yes in the Dash" in panel.more.text()
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClicks(panel, "0")
+    assert "pregnant_or_recent_birth" not in answered.args[0]
+    assert answered.args[0]["children_in_household"] is False
+
+
 def test_0_with_boxes_ticked_says_what_it_did_and_a_tick_answers_the_words(qtbot, pathway):
     """0 took the ticks and their reminders off with no word (officer walk, 2026-12-02);
     "Nothing is ticked: press 0" stayed on screen after a box was ticked."""
