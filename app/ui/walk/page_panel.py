@@ -367,6 +367,8 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         if text in self.boxes and not self.boxes[text].isEnabled():
             self.more.setText(FROM_DASH.format(self._label_of(self.boxes[text])))
             self.more.show()
+            # out of view at the largest text, its tick was said but never seen (F14)
+            self._to_top_of_view(self._words_of(self.boxes[text]))
         elif text in self.boxes and not self._in_view(self.boxes[text], text):
             self._show_unseen(text)
         elif text in self.boxes:

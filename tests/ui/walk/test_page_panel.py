@@ -394,6 +394,17 @@ def test_a_tick_box_the_dash_answered_is_shown_ticked_in_its_place(qtbot, pathwa
         qtbot.keyClicks(panel, "0")
     assert "pregnant_or_recent_birth" not in answered.args[0]
     assert answered.args[0]["children_in_household"] is False
+    holder = QScrollArea()  # out of view, as at the largest text: its key brings it there
+    holder.setWidgetResizable(True)
+    holder.setWidget(panel := TickBoxPage(session.page))
+    qtbot.addWidget(holder)
+    holder.resize(600, 120)
+    holder.show()
+    qtbot.waitExposed(holder)
+    holder.verticalScrollBar().setValue(holder.verticalScrollBar().maximum())
+    assert panel.boxes["2"].visibleRegion().isEmpty()
+    qtbot.keyClicks(panel, "2")
+    assert not panel.boxes["2"].visibleRegion().isEmpty()
 
 
 def test_0_with_boxes_ticked_says_what_it_did_and_a_tick_answers_the_words(qtbot, pathway):
