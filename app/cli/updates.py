@@ -15,6 +15,7 @@ from app.db.bundle import (
     publish,
     read_bundle,
 )
+from app.db.checks import dated_ahead
 
 
 def passphrase_from(file: Path | None, confirm: bool = False) -> str | None:
@@ -199,10 +200,11 @@ def publish_working_copy(
         return 1
     if path is None:
         print(f"checked: {folder} would publish as {version}; nothing signed or written")
-        print_changes(signed)
-        return 0
-    print(f"published {path} (against directory {graph.directory_version} in use)")
-    _warn_if_not_trusted(published, path)
+    else:
+        print(f"published {path} (against directory {graph.directory_version} in use)")
+        _warn_if_not_trusted(published, path)
+    if ahead := dated_ahead(version, date.today()):  # (the lead's walk, F14)
+        print(f"note: {ahead}")
     print_changes(signed)  # read from the database signed, not from the rows
     return 0
 

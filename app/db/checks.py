@@ -73,6 +73,25 @@ def check_new_version(version: str, today: date, newest: str | None = None) -> N
         )
 
 
+def dated_ahead(version: str, today: date) -> str:
+    """'' or, in words, that `version` is dated after `today`, and what that means: a
+    version typed a week ahead was taken unsaid, and every update until that day then
+    needed a version above it (the lead's walk, 2026-12-06, F14)."""
+    match = PUBLISH_VERSION.fullmatch(version.strip())
+    try:
+        day = date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
+        return ""
+    if day is None or day <= today:
+        return ""
+    days = (day - today).days
+    return (
+        f"{version} is dated {day.day} {day:%B}, {days} day{'s' if days > 1 else ''} ahead: "
+        f"until then each later update needs a version above it, such as "
+        f"{version_above(version, today)}. Today's is {today.year}.{today.month}.{today.day}"
+    )
+
+
 def version_above(newest: str, today: date) -> str:
     """The version to suggest above `newest`: today's, or, when `newest` is today's or
     after it (published with a clock ahead), its own day with the next .n: after 2027.12.2

@@ -1,5 +1,7 @@
 """`directory diff` as a script would run it."""
 
+from datetime import date, timedelta
+
 from app.__main__ import main
 from tests.conftest import REPO
 
@@ -397,6 +399,10 @@ def test_a_working_copys_changes_are_checked_and_listed_with_nothing_signed(
     assert f"checked: {folder} would publish as 2026.12.1; nothing signed or written" in out
     assert "number 0808 2000 247 → 0808 2000 248" in out
     assert not (tmp_path / "out").exists() and not list(app_home.root.rglob("*.navdir"))
+    ahead = date.today() + timedelta(days=7)  # said, as the window says it (F14)
+    week = f"{ahead.year}.{ahead.month}.{ahead.day}"
+    assert main([*check[:-1], week, "--check", "--out", str(tmp_path / "out")]) == 0
+    assert f"note: {week} is dated {ahead.day} {ahead:%B}, 7 days ahead" in capsys.readouterr().out
     copy.update("ndah", {"phone": "0808 2000 24"})  # a digit short: said, as publish says it
     copy.save()
     assert main([*check, "--check"]) == 1

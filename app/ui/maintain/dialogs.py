@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.checks import dated_ahead
 from app.pathways.services import typed_day
 from app.ui.file_dialog import ask_open_path, ask_open_paths
 from app.ui.labels import plain_label
@@ -142,6 +143,10 @@ class PublishDialog(QDialog):
             form.addRow(label, widget)
         self.key.setAccessibleName("Your key file")
         column.addLayout(form)
+        self.ahead = plain_label("", "Version dated ahead")  # said before it is signed (F14)
+        self.version.textChanged.connect(self._say_if_ahead)
+        self._say_if_ahead(version)
+        column.addWidget(self.ahead)
         self.error = plain_label("", "Why nothing was published")
         column.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -150,6 +155,9 @@ class PublishDialog(QDialog):
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)  # errors fit
+
+    def _say_if_ahead(self, version: str) -> None:
+        self.ahead.setText(dated_ahead(version, date.today()))
 
     def _choose_key(self) -> None:
         chosen = self.key_provider()

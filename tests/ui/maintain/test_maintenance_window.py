@@ -289,6 +289,22 @@ def test_the_publish_dialog_asks_for_the_key_file_first(lead_window, tmp_path):
     assert dialog.key.text() == str(tmp_path / "lead.private-key")
 
 
+def test_a_version_dated_ahead_is_said_before_it_is_signed(lead_window):
+    """2026.12.13 typed on 6 December passed unsaid, and every update that week then
+    needed a version above it (the lead's walk, 2026-12-06, F14)."""
+    from datetime import date, timedelta
+
+    lead_window.ask_publish()
+    dialog = lead_window.publish_dialog
+    assert dialog.ahead.text() == ""  # today's, suggested
+    ahead = date.today() + timedelta(days=7)
+    dialog.version.setText(f"{ahead.year}.{ahead.month}.{ahead.day}")
+    assert f"{ahead.day} {ahead:%B}, 7 days ahead: until then each later update needs a " in (
+        dialog.ahead.text()
+    )
+    assert f"such as {ahead.year}.{ahead.month}.{ahead.day}.2." in dialog.ahead.text()
+
+
 def test_a_copy_older_than_the_directory_in_use_is_said_at_once(qtbot, maintenance):
     import dataclasses
 
