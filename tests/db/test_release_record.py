@@ -48,8 +48,8 @@ def next_release(root, version: str = "2026.12.5", drop: str = "hourglass") -> N
 
 def test_a_release_dropping_a_number_is_refused_until_it_records_it(sources, tmp_path):
     """A release that deleted Hourglass left a lead's older line giving its number at every
-    start, read as one the line had added (attack on H454, F6): the build over the earlier
-    release names the entry to add, and keeps the earlier release whole until it is."""
+    start, read as one the line had added (attack on H454, F6): the build, read against the
+    last release built, names the entry to add, and writes nothing until it is there."""
     target = tmp_path / "directory.sqlite"
     before = hashlib.sha256(target.read_bytes()).hexdigest()
     next_release(sources)
