@@ -39,7 +39,7 @@ def build(source: Path | None, output: Path | None) -> int:
     if problem := output_problem(output):
         return fail(f"nothing built: {problem}")
     release = output.resolve() == shipped_directory().resolve()  # the next is read against it
-    if release and (problem := release_problem(source / "services", output.is_file())):
+    if release and (problem := release_problem(source / "services", output)):
         return fail(f"nothing built: {problem}")
     try:
         counts = build_directory(source, output)

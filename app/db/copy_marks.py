@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -36,9 +37,18 @@ def mark_begun(folder: Path, began: bytes, bundle: Path | None = None) -> None:
 
 
 def _keep_held(folder: Path, bundle: Path | None) -> None:
-    with contextlib.suppress(OSError):  # a full disk: its line is read from what is in sight
-        if bundle is not None:
-            shutil.copyfile(bundle, folder / HELD_BUNDLE)
+    """Whole or not at all: copied in place on a full disk, half a bundle stood for the
+    update signed, and the next link lost its line (third look at H454, R5)."""
+    if bundle is None:
+        return
+    scratch = folder / (HELD_BUNDLE + ".new")
+    try:
+        shutil.copyfile(bundle, scratch)
+        os.replace(scratch, folder / HELD_BUNDLE)
+    except OSError:  # a full disk: its line is read from what is in sight
+        scratch.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            (folder / HELD_BUNDLE).unlink(missing_ok=True)
 
 
 def held_bundle(folder: Path) -> list[Path]:

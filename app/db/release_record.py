@@ -14,6 +14,7 @@ and this one neither gives nor records, until it is recorded there.
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 import tomllib
 from pathlib import Path
@@ -87,22 +88,38 @@ def keep_snapshot(services: Path, release: bytes) -> Path:
     return services / RELEASED
 
 
-def release_problem(services: Path, built_before: bool) -> str:
-    """Why the app's own directory cannot be built from `services` now, in words ("" if
-    it can): its last release gone, the build was read against nothing and kept the new
-    one as the first; a folder it cannot write left the next read against the one before
-    (re-attack on the N4 fix, R2, R4)."""
-    if built_before and not (services / RELEASED).is_file():
-        return (
-            f"{services / RELEASED} is missing: restore it from version control (it is the "
-            "last release built, which this one is read against)"
-        )
+def release_problem(services: Path, shipped: Path) -> str:
+    """Why the app's own directory (`shipped`) cannot be built from `services` now, in
+    words ("" if it can). Its last release gone, or an older one restored, the build was
+    read against nothing or the wrong release, and kept the new one as the first; a folder
+    or file it cannot write left the next read against the one before (re-attack on the
+    N4 fix, R2, R4; third look, R6, R7)."""
+    from app.db.loader import DirectoryError
+
+    kept = services / RELEASED
     try:
+        release = snapshot(shipped.read_bytes()) if shipped.is_file() else None
+        if release is not None and json.loads(kept.read_text("utf-8")) != release:
+            return (
+                f"{kept} is not {shipped} (version {release['version']}), the release built "
+                "last: restore both from version control, as committed together"
+            )
         with tempfile.TemporaryFile(dir=services):
-            return ""
+            pass
+        if kept.exists():  # only it read-only: the directory was built, the release not kept
+            with kept.open("ab"):
+                pass
+        return ""
+    except FileNotFoundError:
+        return (
+            f"{kept} is missing: restore it from version control (it is the last release "
+            "built, which this one is read against)"
+        )
+    except (ValueError, DirectoryError, sqlite3.DatabaseError):
+        return f"{kept} or {shipped} is not what the build wrote: restore both from version control"
     except OSError as error:
         why = error.strerror or error
-        return f"{services} cannot be written ({why}): the build keeps {RELEASED} there"
+        return f"{kept} cannot be written ({why}): the build keeps the release there"
 
 
 def read_snapshot(services: Path, problems: list[str]) -> dict | None:

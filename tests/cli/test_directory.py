@@ -177,8 +177,15 @@ def test_building_the_apps_own_directory_keeps_the_release_and_needs_the_last(
     kept = sources / "services" / "released.json"
     assert f"kept {kept}: the release the next build is read against" in capsys.readouterr().out
     assert json.loads(kept.read_text("utf-8")) == snapshot(shipped.read_bytes())
+    released = kept.read_text("utf-8")
     kept.unlink()
     assert main(["directory", "build", "--source", str(sources)]) == 1
     assert f"nothing built: {kept} is missing: restore it from version control" in (
+        capsys.readouterr().err
+    )
+    # an older one restored, or one emptied, read the build against the wrong release (R6)
+    kept.write_text(released.replace('"version": "2026.11.30"', '"version": "2026.11.29"'))
+    assert main(["directory", "build", "--source", str(sources)]) == 1
+    assert f"nothing built: {kept} is not {shipped} (version 2026.11.30), the release built " in (
         capsys.readouterr().err
     )
