@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.db.checks import version_key
+from app.db.checks import dated_ahead, version_key
 from app.db.coverage import COLUMNS, Cell, Tally, contribution, left_without
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes, still_given
 from app.db.loader import Source
@@ -248,6 +248,12 @@ class Maintenance:
                 f"computer: these changes include what {held} changed, as well as edits since."
             )
         return said
+
+    @staticmethod
+    def version_note(version: str, today: date) -> str:
+        """What the lead is told of a version as they type it: one dated ahead, and what
+        that means (the lead's walk, 2026-12-06, F14)."""
+        return dated_ahead(version, today)
 
     def suggested_version(self, today: date) -> str:
         stamp = f"{today.year}.{today.month}.{today.day}"

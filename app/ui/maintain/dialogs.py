@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.checks import dated_ahead
 from app.pathways.services import typed_day
 from app.ui.file_dialog import ask_open_path, ask_open_paths
 from app.ui.labels import plain_label
@@ -108,10 +107,18 @@ class CheckDialog(QDialog):
 
 class PublishDialog(QDialog):
     def __init__(
-        self, parent, summary: str, version: str, out_dir: Path, publish: Callable, key: str = ""
+        self,
+        parent,
+        summary: str,
+        version: str,
+        out_dir: Path,
+        publish: Callable,
+        key: str = "",
+        of_version: Callable[[str], str] = lambda _: "",
     ) -> None:
         """`key`: the key file chosen before in this window, kept: the lead looked for it
-        again at every publish (lead review, 2026-12-02). Never the passphrase."""
+        again at every publish (lead review, 2026-12-02). Never the passphrase.
+        `of_version`: what is to be said of a version as it is typed ("" if nothing)."""
         super().__init__(parent)
         self.setWindowTitle("Publish the directory")
         self.publish = publish
@@ -144,8 +151,8 @@ class PublishDialog(QDialog):
         self.key.setAccessibleName("Your key file")
         column.addLayout(form)
         self.ahead = plain_label("", "Version dated ahead")  # said before it is signed (F14)
-        self.version.textChanged.connect(self._say_if_ahead)
-        self._say_if_ahead(version)
+        self.version.textChanged.connect(lambda text: self.ahead.setText(of_version(text)))
+        self.ahead.setText(of_version(version))
         column.addWidget(self.ahead)
         self.error = plain_label("", "Why nothing was published")
         column.addWidget(self.error)
@@ -155,9 +162,6 @@ class PublishDialog(QDialog):
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)  # errors fit
-
-    def _say_if_ahead(self, version: str) -> None:
-        self.ahead.setText(dated_ahead(version, date.today()))
 
     def _choose_key(self) -> None:
         chosen = self.key_provider()

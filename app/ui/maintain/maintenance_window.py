@@ -379,6 +379,7 @@ class MaintenanceWindow(QMainWindow):
             m.copy.folder / "published",
             self._publish,
             was.key.text() if was else "",  # the key chosen before: the lead's own, each time
+            lambda version: m.version_note(version, self.today()),
         )
         self.publish_dialog.open()
 

@@ -292,12 +292,14 @@ def test_the_publish_dialog_asks_for_the_key_file_first(lead_window, tmp_path):
 def test_a_version_dated_ahead_is_said_before_it_is_signed(lead_window):
     """2026.12.13 typed on 6 December passed unsaid, and every update that week then
     needed a version above it (the lead's walk, 2026-12-06, F14)."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     lead_window.ask_publish()
     dialog = lead_window.publish_dialog
-    assert dialog.ahead.text() == ""  # today's, suggested
-    ahead = date.today() + timedelta(days=7)
+    today = lead_window.today()
+    dialog.version.setText(f"{today.year}.{today.month}.{today.day}.3")
+    assert dialog.ahead.text() == ""
+    ahead = today + timedelta(days=7)
     dialog.version.setText(f"{ahead.year}.{ahead.month}.{ahead.day}")
     assert f"{ahead.day} {ahead:%B}, 7 days ahead: until then each later update needs a " in (
         dialog.ahead.text()
