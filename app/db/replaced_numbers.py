@@ -96,15 +96,9 @@ def whole_record(database: bytes) -> dict[str, dict[str, tuple[str, str]]]:
     back (attack on the N4 fix, A7; R3)."""
     from app.db.stale_update import meta_value
 
-    try:
-        record = json.loads(meta_value(database, KEY) or "{}")
-    except (ValueError, RecursionError):
-        return {}
     entries: dict[str, dict[str, tuple[str, str]]] = {}
-    for service_id, pairs in record.items() if isinstance(record, dict) else ():
-        for pair in pairs if isinstance(pairs, list) else ():
-            if isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair):
-                entries.setdefault(service_id, {})[contact_key(pair[0])] = (pair[0], pair[1])
+    for service_id, value, by in _entries(meta_value(database, KEY)):
+        entries.setdefault(service_id, {})[contact_key(value)] = (value, by)
     return entries
 
 
@@ -217,16 +211,20 @@ def _read(text: str) -> Record:
     """A record as written; an entry that is not one passed over, never its service's list
     (a nested or garbled record, from a database given as it is, stopped a publish with an
     unexpected problem: attack on H453)."""
+    kept: Record = {}
+    for service_id, value, by in _entries(text):
+        _add(kept, service_id, value, by)
+    return kept
+
+
+def _entries(text: str) -> Iterator[tuple[str, str, str]]:
+    """(service id, value, replaced by) for each entry of a record as written that is one."""
     try:
         record = json.loads(text or "{}")
     except (ValueError, RecursionError):
-        return {}
-    if not isinstance(record, dict):
-        return {}
-    kept: Record = {}
-    for service_id, entries in record.items():
+        return
+    for service_id, entries in record.items() if isinstance(record, dict) else ():
         for entry in entries if isinstance(entries, list) else []:
             pair = isinstance(entry, list) and len(entry) == 2
             if pair and all(isinstance(part, str) for part in entry):
-                _add(kept, str(service_id), *entry)
-    return kept
+                yield str(service_id), entry[0], entry[1]
