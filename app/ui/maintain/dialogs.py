@@ -161,7 +161,10 @@ class PublishDialog(QDialog):
         buttons.accepted.connect(self._publish)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)  # errors fit
+        # errors fit, yet never wider than the screen: at the largest text the note under
+        # the version, Browse and Cancel went off a 1366-px screen (review, 2026-12-06)
+        room = self.screen().availableGeometry().width() - 32
+        self.setMinimumWidth(min(self.fontMetrics().averageCharWidth() * 90, room))
 
     def _choose_key(self) -> None:
         chosen = self.key_provider()

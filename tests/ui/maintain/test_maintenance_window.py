@@ -307,6 +307,23 @@ def test_a_version_dated_ahead_is_said_before_it_is_signed(lead_window):
     assert f"such as {ahead.year}.{ahead.month}.{ahead.day}.2." in dialog.ahead.text()
 
 
+def test_the_publish_dialog_fits_the_screen_at_the_largest_text(lead_window):
+    """At 24 pt it asked for 90 characters' width: wider than a 1366-px screen, its note
+    and buttons cut off at the right (review, 2026-12-06)."""
+    from PySide6.QtWidgets import QApplication
+
+    font = QApplication.font()
+    try:
+        bigger = QApplication.font()
+        bigger.setPointSize(24)
+        QApplication.setFont(bigger)
+        lead_window.ask_publish()
+        dialog = lead_window.publish_dialog
+        assert dialog.minimumWidth() <= dialog.screen().availableGeometry().width()
+    finally:
+        QApplication.setFont(font)
+
+
 def test_a_copy_older_than_the_directory_in_use_is_said_at_once(qtbot, maintenance):
     import dataclasses
 
