@@ -85,6 +85,7 @@ def run(folder: Path | None) -> int:
 
     interrupt = Interrupt()  # before anything: Ctrl-C while it opened crashed it (F-a)
     app = QApplication.instance() or QApplication(sys.argv)
+    use_saved_look()  # opened alone, not from the app, which applied them already
     window = open_maintenance(folder)
     if isinstance(window, str):
         print(f"error: {window}", file=sys.stderr)
@@ -94,6 +95,25 @@ def run(folder: Path | None) -> int:
     if interrupt.closes(window):
         return 0
     return app.exec()
+
+
+def use_saved_look() -> None:
+    """The text size and colours saved in the app on this account (IT's policy sets
+    neither), as the app applies them: opened from a terminal, the window came up in Qt's
+    own 9 points and the system's colours, and a lead who reads at 24 points in high
+    contrast could not use it (lead walk, 2026-12-06). Never saved here: only the app
+    changes a setting."""
+    from app.db.user_store import open_user_store
+    from app.settings import settings_from
+    from app.ui.palettes import use_scheme, use_text_size
+
+    store = open_user_store()
+    try:
+        settings, _ = settings_from(store.settings())
+    finally:
+        store.close()
+    use_text_size(settings.text_size)
+    use_scheme(settings.colours)
 
 
 class Interrupt:

@@ -27,12 +27,31 @@ def use_field_style(*widgets: QWidget) -> None:
         widget.setStyle(field_style())
 
 
+def edge_fields_within(root: QWidget) -> None:
+    """Every field in `root` (a window or dialog of fields alone, as the lead's are) in the
+    style: their edges had no colour in high contrast, and a lead could not find the empty
+    Name, E-mail or passphrase box (lead walk, 2026-12-06)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    kinds = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit)
+    inner = (QAbstractSpinBox, QComboBox)  # their own line edit: the field's edge is drawn
+    use_field_style(
+        *(
+            widget
+            for widget in root.findChildren(QWidget)
+            if isinstance(widget, kinds) and not isinstance(widget.parent(), inner)
+        )
+    )
+
+
 def _make():
     from PySide6.QtGui import QPalette, QPen
     from PySide6.QtWidgets import QProxyStyle, QStyle
 
     sized = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight)
     edged = (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox)
+    # a line's panel, and a box of several lines' frame (the lead's How to refer, Notes)
+    framed_fields = (QStyle.PrimitiveElement.PE_PanelLineEdit, QStyle.PrimitiveElement.PE_Frame)
 
     def edge(option, painter) -> None:
         painter.save()
@@ -49,7 +68,7 @@ def _make():
         def drawPrimitive(self, element, option, painter, widget=None) -> None:
             super().drawPrimitive(element, option, painter, widget)
             framed = getattr(option, "lineWidth", 0) > 0  # a spin box's own text: no edge
-            if element == QStyle.PrimitiveElement.PE_PanelLineEdit and framed:
+            if element in framed_fields and framed:
                 edge(option, painter)
 
         def drawComplexControl(self, control, option, painter, widget=None) -> None:

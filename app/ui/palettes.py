@@ -3,7 +3,9 @@ contrast and dark mode), light, dark, and high contrast. This module is the one 
 colours are named; every widget takes its colours from the palette.
 
 High contrast follows Windows' "forced colours" (black, white, yellow for focus and
-selection), with every edge role white so buttons and cards keep their outlines.
+selection), with every edge role white so buttons and cards keep their outlines, and a
+field's hint in Windows' GrayText: in white it read as a value typed in ("Open 24/7: yes,
+or empty" on an empty field; lead walk, 2026-12-06).
 """
 
 from __future__ import annotations
@@ -33,16 +35,16 @@ _DARK = {
     R.ToolTipText: "#f0f0f0", R.PlaceholderText: "#b0b0b0", R.Light: "#5a5a5a",
     R.Midlight: "#444444", R.Mid: "#9a9a9a", R.Dark: "#b0b0b0", R.Shadow: "#000000",
 }  # fmt: skip
+GREY_TEXT_HC = (
+    "#3ff23f"  # Windows high contrast's disabled text: unlike enabled text, still legible
+)
 _HIGH_CONTRAST = {
     R.Window: "#000000", R.WindowText: "#ffffff", R.Base: "#000000", R.AlternateBase: "#000000",
     R.Text: "#ffffff", R.Button: "#000000", R.ButtonText: "#ffffff", R.Highlight: "#ffff00",
     R.HighlightedText: "#000000", R.Link: "#ffff00", R.ToolTipBase: "#000000",
-    R.ToolTipText: "#ffffff", R.PlaceholderText: "#ffffff", R.Light: "#ffffff",
+    R.ToolTipText: "#ffffff", R.PlaceholderText: GREY_TEXT_HC, R.Light: "#ffffff",
     R.Midlight: "#ffffff", R.Mid: "#ffffff", R.Dark: "#ffffff", R.Shadow: "#ffffff",
 }  # fmt: skip
-GREY_TEXT_HC = (
-    "#3ff23f"  # Windows high contrast's disabled text: unlike enabled text, still legible
-)
 # GOV.UK's focus state: a 3-pixel ring in the highlight, with a 1-pixel inner line in the text
 # colour next to the control (drawn by focus_ring.py; wrapping rows keep room for it)
 RING = 3

@@ -98,6 +98,45 @@ def test_a_file_given_as_the_working_copy_folder_is_named(tmp_path, app_home, qa
     assert said == f"{given} is a file: give a folder (a new one starts a working copy)"
 
 
+def test_the_window_opened_alone_takes_the_text_size_and_colours_chosen_in_the_app(
+    tmp_path, app_home, qapp
+):
+    """From a terminal it came up at Qt's 9 points in the system's colours, whatever the
+    lead reads the app at (lead walk, 2026-12-06). Run as `maintain` runs it, until shown."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from app.cli import maintain
+    from app.db.user_store import open_user_store
+    from app.ui.palettes import palette_for, use_scheme, use_text_size
+
+    store = open_user_store()
+    store.save_settings({"text_size": 24, "colours": "high_contrast"})
+    store.close()
+    size, window_colour = QApplication.font().pointSize(), QPalette.ColorRole.Window
+    seen = {}
+
+    def shown() -> None:
+        (window,) = (w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        seen["size"], seen["window"] = window.font().pointSize(), window.palette()
+        window.close()
+
+    interrupt = signal.getsignal(signal.SIGINT)  # run() takes Ctrl-C for its window
+    try:
+        QTimer.singleShot(0, shown)
+        assert maintain.run(tmp_path / "copy") == 0
+        assert seen["size"] == 24
+        high_contrast = palette_for("high_contrast").color(window_colour)
+        assert seen["window"].color(window_colour) == high_contrast
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
+        use_text_size(size)
+        use_scheme("system")
+
+
 def test_a_working_copy_that_cannot_be_written_is_named_never_a_traceback(tmp_path, app_home):
     """On a read-only share the window stopped with a traceback as it marked itself open,
     and the command named a hidden file the lead never made (re-attack round, 2026-12-02).

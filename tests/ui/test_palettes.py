@@ -62,7 +62,16 @@ def test_every_tick_box_and_field_in_the_window_is_drawn_in_every_palette(make_w
     assert fields and all(field.style() is field_style() for field in fields), fields
 
 
-@pytest.mark.parametrize("kind", ["QLineEdit", "QSpinBox", "QComboBox"])
+@pytest.mark.parametrize("scheme", ["light", "dark", "high_contrast"])
+def test_a_fields_hint_is_told_from_a_value_typed_in(qapp, scheme):
+    """In high contrast the hint was white, as a value: the lead read "Open 24/7: yes, or
+    empty" on an empty field (lead walk, 2026-12-06). Windows' GrayText there."""
+    palette = palette_for(scheme)
+    assert palette.color(R.PlaceholderText) != palette.color(R.Text)
+    assert contrast(palette, R.PlaceholderText, R.Base) >= 4.5  # still read (WCAG AA)
+
+
+@pytest.mark.parametrize("kind", ["QLineEdit", "QSpinBox", "QComboBox", "QPlainTextEdit"])
 def test_a_fields_edge_is_drawn_in_the_text_colour_in_high_contrast(qtbot, kind):
     """The Organisation, text-size and minutes boxes had no edge in high contrast: the style
     drew it in a shade of the (black) window colour (review 2026-12-01)."""

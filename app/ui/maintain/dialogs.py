@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.services import typed_day
+from app.ui.field_style import edge_fields_within
 from app.ui.file_dialog import ask_open_path, ask_open_paths
 from app.ui.labels import plain_label
 
@@ -83,6 +84,7 @@ class CheckDialog(QDialog):
         buttons.accepted.connect(self._record)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        edge_fields_within(self)
 
     def _read_back_day(self) -> None:
         """The day in words as it is typed, so 24/11 is never read as November 24th."""
@@ -165,6 +167,7 @@ class PublishDialog(QDialog):
         # the version, Browse and Cancel went off a 1366-px screen (review, 2026-12-06)
         room = self.screen().availableGeometry().width() - 32
         self.setMinimumWidth(min(self.fontMetrics().averageCharWidth() * 90, room))
+        edge_fields_within(self)
 
     def _choose_key(self) -> None:
         chosen = self.key_provider()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.expander import Expander
+from app.ui.field_style import edge_fields_within
 from app.ui.labels import plain_label
 from app.ui.maintain.dialogs import (
     CheckDialog,
@@ -117,6 +118,7 @@ class MaintenanceWindow(QMainWindow):
         self.status = plain_label("", "Maintenance status")
         outer.addWidget(self.status)
         self.setCentralWidget(page)
+        edge_fields_within(self)
         copy = maintenance.copy
         copy.mark_open()  # another window opened on it never takes this one's edits
         self.still_open = QTimer(self, interval=3_600_000)  # a marker 12 hours old is a crash's

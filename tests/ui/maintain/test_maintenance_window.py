@@ -324,6 +324,29 @@ def test_the_publish_dialog_fits_the_screen_at_the_largest_text(lead_window):
         QApplication.setFont(font)
 
 
+def test_every_field_of_the_window_and_its_dialogs_draws_its_edge(lead_window):
+    """In high contrast the lead's boxes had no edge: an empty Name, E-mail or passphrase
+    box could not be found (lead walk, 2026-12-06)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+    from app.ui.field_style import field_style
+
+    lead_window.select("coventry-mash")
+    lead_window.form.check_button.click()
+    lead_window.ask_publish()
+    kinds = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit)
+    for root in (lead_window, lead_window.check_dialog, lead_window.publish_dialog):
+        fields = [
+            w
+            for w in root.findChildren(QWidget)
+            if isinstance(w, kinds) and not isinstance(w.parent(), kinds)
+        ]
+        unedged = [f.accessibleName() for f in fields if f.style() is not field_style()]
+        assert fields and not unedged, (root.windowTitle(), unedged)
+    lead_window.check_dialog.reject()
+    lead_window.publish_dialog.reject()
+
+
 def test_a_copy_older_than_the_directory_in_use_is_said_at_once(qtbot, maintenance):
     import dataclasses
 
