@@ -160,9 +160,13 @@ class QuestionPage(KeyHold, QWidget):
                     announce(self.note, self.note.text())
         else:
             self.show_page(shown, session.number, held)
-        if session.correcting:  # not "question 3", as if the walk began again (officer walk)
-            section = (shown.questions[0] if shown else session.question).section
-            self.section.setText(f"{section} · changing an answer: the others are kept")
+        # an answer given, changed: not "question 3", as if the walk began again (officer
+        # walk); one not yet given keeps its number, though the walk goes on from a change
+        on_screen = shown.questions if shown else (session.question,)
+        if session.correcting and any(q.id in session.answers for q in on_screen):
+            self.section.setText(
+                f"{on_screen[0].section} · changing an answer: the others are kept"
+            )
         self._name_red_flags(session)
         if held is not None:  # drawn anew: what is unconfirmed is measured as before
             self.initial = initial

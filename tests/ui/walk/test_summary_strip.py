@@ -68,6 +68,24 @@ def test_an_answer_is_changed_with_enter_on_it_or_its_alt_key_from_the_plan(qtbo
     assert "to do" not in [section.state for section in window.sections_model.items]
 
 
+def test_a_question_not_yet_answered_after_a_change_is_numbered_not_said_to_be_a_change(
+    qtbot, window
+):
+    """After the tier was changed from the strip, every later page said "changing an
+    answer: the others are kept", questions asked for the first time included: the worker
+    thought they were going over answers already given (officer walk, 2026-12-06)."""
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.keyClicks(window.question_page.panel, "1")  # the person it is happening to
+    press_alt(qtbot, window, Qt.Key.Key_Y)
+    assert window.session.question.id == "tier"
+    assert window.question_page.section.text().endswith("changing an answer: the others are kept")
+    qtbot.keyClicks(window.question_page.panel, "1")  # tier 1
+    assert window.session.question.id == "age_group"
+    assert window.question_page.section.text().endswith("question 3")
+    qtbot.keyClicks(window.question_page.panel, "1")  # adult
+    assert "changing" not in window.question_page.section.text()
+
+
 def test_a_change_that_needs_a_new_question_asks_it_then_returns_to_the_plan(qtbot, window):
     """Age changed from under 16 to 16-17 asks who the person causing harm is, then walked
     back through the area, the timing, the household and consent, each already answered
