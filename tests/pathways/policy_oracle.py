@@ -350,7 +350,7 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
     )
     da, saa, child = is_domestic_abuse(a), "sexual_assault_abuse" in types, age in UNDER_18
     children, level = a.get("children_in_household") is True, expected_risk(a)[0]
-    police_know = a.get("police_aware") == "yes"
+    police_know, male = a.get("police_aware") == "yes", "male_victim" in needs(a)
     fgm_child = "fgm" in needs(a) and (child or children)
     timing = a.get("saa_timing")
     rules = {
@@ -404,6 +404,7 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
         "helpline": {
             "R20-da": da and not causer and not (other and child),
             "R20-sv": saa and not causer and not (other and child),
+            "R20-men": da and male and not causer and not (other and child),
             "R20-other": other_abuse_only(a) and not causer and not (other and child),
             "R20-child": child and harmed,
             "R20-worried": child and other,
@@ -428,7 +429,9 @@ def expected_lines(a: dict[str, Any]) -> tuple[set[str], set[str]]:
     fits = {
         "ndah": is_domestic_abuse(a) and adult_line and d != "person_causing_harm",
         "rape-crisis-247": "sexual_assault_abuse" in a["abuse_types"] and adult_line,
-        "victim-support-national": other_abuse_only(a),
+        # a man's domestic abuse: the lines for it are for women or keep office hours (R20)
+        "victim-support-national": other_abuse_only(a)
+        or (is_domestic_abuse(a) and "male_victim" in needs(a)),
         # a child telling you they harm someone (R27, R20: Childline for under-18s)
         "childline": (child and d == "person_harmed") or child_causing_harm(a),
         "nspcc": worried_about_child,

@@ -42,6 +42,24 @@ def test_a_man_in_a_domestic_abuse_case_is_not_given_a_sexual_violence_line(path
     assert male == ["mens-advice-line"]
 
 
+def test_a_man_harmed_by_domestic_abuse_is_given_a_line_for_him_open_day_and_night(pathway):
+    """The Men's Advice Line keeps office hours and the National Domestic Abuse Helpline is
+    run for women: at night a man had no line that fitted him (R20; officer walk and policy
+    audit, 2026-12-06). Victim Support's Supportline is for anyone harmed."""
+    scenario = {**ADULT_ASSAULTED_THIS_WEEK, "abuse_types": ["domestic_abuse"]}
+    del scenario["saa_timing"]
+    scenario |= {"dash_answers": None, "professional_judgement_high_risk": False}
+    scenario |= {"incidents_12_months": 0, "marac_in_last_12_months": "no"}
+    for needs, given in (([], False), (["male_victim"], True)):
+        answers = answers_for(pathway, scenario | {"additional_needs": needs})
+        card = pathway.step(answers).plan.action("helpline")
+        lines = {m.service.id: m.service for m in card.services}
+        assert ("victim-support-national" in lines) is given, needs
+        assert ("R20-men" in [r.rule_id for r in card.reasons]) is given
+    men = [s for s in lines.values() if s.open_24_7 and s.audience != "women"]
+    assert [s.id for s in men if "for women" not in s.phone_note] == ["victim-support-national"]
+
+
 def test_a_man_raped_by_his_partner_keeps_the_mens_advice_line_beside_the_sv_service(pathway):
     """Domestic abuse in law (R39): once sexual abuse was chosen, his card named only a
     service with no number and said "not a domestic abuse line" (review 2026-12-01)."""
