@@ -541,6 +541,8 @@ def test_a_child_is_not_asked_for_a_crime_reference_or_about_bail(pathway):
     fgm = told | {"additional_needs": ["fgm"], "regulated_professional": True}
     duty = pathway.step(answers_for(pathway, fgm)).plan.action("police_already_involved")
     assert duty.title.startswith("The police already know, and you must still report")
+    # nor the child a teacher or nurse hears it from (policy audit, 2026-12-06)
+    assert "crime reference" not in duty.say and "bail" not in duty.say
 
 
 def _plan(pathway, **answers):
