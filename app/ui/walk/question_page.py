@@ -8,7 +8,14 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.pathways.graph import Question
 from app.ui.case import CaseSession
@@ -65,11 +72,18 @@ class QuestionPage(KeyHold, QWidget):
         layout.addLayout(self.answers, 1)
         self.holder.setWidget(inside)
         page.addWidget(self.holder, 1)
+        # what the page says to the worker, beside Back, not under it: at 24 pt a tick page's
+        # "There was more below" and Back under it left one box in view on a 1366x768
+        # laptop, and "none of these" took seven presses (officer walk, 2026-12-06)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        said = QVBoxLayout()
         self.words = QVBoxLayout()  # a tick page's words for the worker (see _show)
-        page.addLayout(self.words)
-        page.addWidget(self.note)
-        page.addWidget(self.losing)
-        page.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        said.addLayout(self.words)
+        said.addWidget(self.note)
+        said.addWidget(self.losing)
+        bottom.addLayout(said, 1)
+        page.addLayout(bottom)
         self.panel: AnswerPanel | TickBoxPage | None = None
         self.question: Question | None = None
         self.opened_on: QWidget | None = None  # the control a page opened with focused

@@ -109,6 +109,31 @@ def test_a_tick_pages_words_stay_on_screen_beside_back(qtbot, pathway):
     assert page.rect().contains(panel.more.geometry())
 
 
+def test_a_tick_pages_words_take_backs_row_not_a_row_under_it(qtbot, pathway):
+    """At 24 pt on a 1366x768 laptop "There was more below" and Back under it left one box
+    in view, and "none of these" took seven presses (officer walk, 2026-12-06)."""
+    from PySide6.QtCore import QPoint
+
+    from app.ui.case import CaseSession
+
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
+    for value in (False, "person_harmed", "adult", ["domestic_abuse"]):
+        session.answer(value)
+    page = QuestionPage()
+    qtbot.addWidget(page)
+    page.resize(900, 260)  # room for a box or two: the rest below the fold
+    page.show_from(session, None)
+    page.show()
+    qtbot.waitExposed(page)
+    page.panel.keys_held_until = 0.0
+    qtbot.keyClick(page.panel, Qt.Key.Key_0)  # before every box is read: "more below"
+    more = page.panel.more
+    qtbot.waitUntil(more.isVisible)
+    said, back = more.mapTo(page, QPoint(0, 0)), page.back.mapTo(page, QPoint(0, 0))
+    assert said.y() < back.y() + page.back.height()  # on Back's row
+    assert said.x() >= back.x() + page.back.width()  # to its right
+
+
 def test_a_box_ticked_by_its_key_below_the_fold_is_brought_into_view(qtbot, pathway):
     """At 24 pt only "Domestic abuse [1]" showed: 2 ticked "Sexual assault or abuse" out of
     view, unseen, and 2 again took it off (officer walk, 2026-12-02)."""
