@@ -22,7 +22,10 @@ class CountPanel(AnswerPanel):
         self.spin = NumberBox()
         self.spin.setRange(0, 10_000)
         self.spin.setValue(self.current or 0)
-        self.spin.setAccessibleName("Number")
+        # named by its question: "Number" alone was all a screen reader said on it, the
+        # question out of earshot (officer walk, 2026-12-06)
+        self.spin.setAccessibleName(question.prompt)
+        self.spin.setAccessibleDescription("A whole number: type it, or use the arrow keys")
         use_field_style(self.spin)  # its edge seen in high contrast
         self.spin.setMinimumHeight(44)
         if typed:

@@ -149,3 +149,12 @@ def test_the_wheel_over_an_unfocused_box_scrolls_and_never_counts(qtbot, graph):
     )
     QApplication.sendEvent(panel.spin, wheel)
     assert panel.spin.value() == 2
+
+
+def test_the_box_is_named_by_its_question_for_a_screen_reader(qtbot, graph):
+    """It was named "Number": all a screen reader said on it (officer walk, 2026-12-06)."""
+    question = graph.questions["incidents_12_months"]
+    panel = panel_for(question, 0)
+    qtbot.addWidget(panel)
+    assert panel.spin.accessibleName() == question.prompt
+    assert "whole number" in panel.spin.accessibleDescription()
