@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from app.ui.maintain.dialogs import (
     ask_confirm,
     ask_returns,
 )
+from app.ui.maintain.menus import add_actions
 from app.ui.maintain.models import CoverageModel, ServiceListModel, called
 from app.ui.maintain.service_form import ServiceForm
 from app.ui.models import IdRole, table_view
@@ -60,7 +59,7 @@ class MaintenanceWindow(QMainWindow):
         self.returns_provider = lambda: ask_returns(self)  # tests answer these without a dialog
         self.confirm = lambda question: ask_confirm(self, TITLE, question)
         self.close_choice = lambda: ask_close(self, TITLE)
-        self._actions()
+        self.undo_action, self.redo_action, self.close_action = add_actions(self)
         top = QWidget()
         heading = QVBoxLayout(top)
         heading.setContentsMargins(0, 0, 0, 0)
@@ -129,30 +128,6 @@ class MaintenanceWindow(QMainWindow):
         self.changes_due.timeout.connect(self.show_changes)
         self.refresh()
         self.show_changes()
-
-    def _actions(self) -> None:
-        """The same actions in a toolbar (for the mouse) and in menus (Alt+D, Alt+E: for
-        the keyboard, as toolbar buttons are not in the tab order)."""
-        bar = QToolBar("Directory")
-        self.addToolBar(bar)
-        directory = self.menuBar().addMenu("&Directory")
-        edit, keys = self.menuBar().addMenu("&Edit"), QKeySequence.StandardKey
-        self.undo_action = self._action((bar, edit), "&Undo", keys.Undo, self.undo)
-        self.redo_action = self._action((bar, edit), "&Redo", keys.Redo, self.redo)
-        self._action((bar, directory), "&Save", keys.Save, self.save)
-        self._action((bar, directory), "&Publish…", None, self.ask_publish)
-        self._action((bar, directory), "Read r&eturns…", None, self.read_returns)
-        # a way out a lead can find (none but the title bar's ×): asks as × does, if unsaved
-        self.close_action = self._action((directory,), "&Close", keys.Close, self.close)
-
-    def _action(self, places, text, keys, slot) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(keys)
-        action.triggered.connect(slot)
-        for place in places:
-            place.addAction(action)
-        return action
 
     # What is shown
     def refresh(self, keep: str | None = None, redraw: bool = True) -> None:

@@ -191,15 +191,6 @@ def test_a_found_list_follows_an_edit_that_changes_what_matches(lead_window, qtb
     assert [row["id"] for row in window.services.rows] == ["walsall-mast"]
 
 
-def test_every_action_is_in_a_menu_for_the_keyboard(lead_window):
-    bar = lead_window.menuBar()
-    menus = {a.text(): [x.text() for x in a.menu().actions()] for a in bar.actions()}
-    assert menus == {
-        "&Directory": ["&Save", "&Publish…", "Read r&eturns…", "&Close"],
-        "&Edit": ["&Undo", "&Redo"],
-    }
-
-
 def test_retiring_asks_first_and_a_retired_service_can_be_reinstated(lead_window):
     window = lead_window
     asked = []
