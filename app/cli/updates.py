@@ -154,6 +154,7 @@ def publish_working_copy(
     """A lead's working copy, checked, built with the pathway in force, signed (with
     `check_only`, what it would change, nothing signed or written)."""
     from app.cli.maintain import unsaved_edits
+    from app.db.copy_marks import keeping_note
     from app.db.loader import DirectoryError
     from app.db.maintenance import open_copy, publish_copy
     from app.db.source import SourceError
@@ -203,6 +204,8 @@ def publish_working_copy(
     else:
         print(f"published {path} (against directory {graph.directory_version} in use)")
         _warn_if_not_trusted(published, path)
+        if unkept := keeping_note(folder, path):
+            print(f"warning: {unkept}", file=sys.stderr)
     if ahead := dated_ahead(version, date.today()):  # (the lead's walk, F14)
         print(f"note: {ahead}")
     print_changes(signed)  # read from the database signed, not from the rows

@@ -4,6 +4,7 @@ and each it has signed since, by content (app.db.maintenance reads them at publi
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import hashlib
 import os
 import re
@@ -49,6 +50,24 @@ def _keep_held(folder: Path, bundle: Path | None) -> None:
         scratch.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             (folder / HELD_BUNDLE).unlink(missing_ok=True)
+
+
+def keeping_note(folder: Path, bundle: Path) -> str:
+    """What the lead must do when the copy could not keep the update it just signed ("" when
+    it did): unsaid, a later link published on a laptop without it carried none of the
+    line, and a number this one replaced could come back after an app upgrade (H454, N5:
+    left open on a full disk)."""
+    try:
+        if filecmp.cmp(folder / HELD_BUNDLE, bundle, shallow=False):
+            return ""
+    except OSError:
+        pass
+    return (
+        "This working copy could not keep a copy of the update it signed (is the disk "
+        "full?): free some space and publish again, or install the update on this laptop "
+        "before publishing from this copy again. Published from a laptop without it, the "
+        "next update could lose the record of the numbers this one replaced."
+    )
 
 
 def held_bundle(folder: Path) -> list[Path]:

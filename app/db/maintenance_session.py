@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from app.db.checks import dated_ahead, version_key
+from app.db.copy_marks import keeping_note
 from app.db.coverage import COLUMNS, Cell, Tally, contribution, left_without
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes, still_given
 from app.db.loader import Source
@@ -248,6 +249,10 @@ class Maintenance:
                 f"computer: these changes include what {held} changed, as well as edits since."
             )
         return said
+
+    def keeping_note(self, bundle: Path) -> str:
+        """What the lead must do if the copy could not keep the update it signed ("")."""
+        return keeping_note(self.copy.folder, bundle)
 
     @staticmethod
     def version_note(version: str, today: date) -> str:

@@ -9,6 +9,7 @@ from app.db.copy_marks import (
     PUBLISHED_MARK,
     held_bundle,
     held_by,
+    keeping_note,
     mark_begun,
     published_by,
 )
@@ -53,7 +54,9 @@ def test_an_update_that_cannot_be_kept_whole_is_not_kept_at_all(tmp_path, monkey
         Path(target).write_bytes(Path(source).read_bytes()[:5])
         raise OSError(errno.ENOSPC, "No space left on device")
 
+    assert keeping_note(tmp_path, tmp_path / "update.navdir") == ""
     monkeypatch.setattr(copy_marks.shutil, "copyfile", disk_full)
     copy_marks._keep_held(tmp_path, tmp_path / "update.navdir")
     assert held_bundle(tmp_path) == []
+    assert "could not keep a copy" in keeping_note(tmp_path, tmp_path / "update.navdir")
     assert sorted(p.name for p in tmp_path.iterdir()) == [BEGUN_MARK, "update.navdir"]

@@ -362,14 +362,16 @@ class MaintenanceWindow(QMainWindow):
 
     def _publish(self, key: Path, passphrase: str, out_dir: Path, version: str) -> str:
         """'' when published; otherwise the reason (the working copy is kept as it is)."""
+        m = self.maintenance
         try:
-            bundle, signed = self.maintenance.publish(key, passphrase or None, out_dir, version)
+            bundle, signed = m.publish(key, passphrase or None, out_dir, version)
         except EDIT_FAILED as error:
             return str(error)
+        notes = (m.published().not_trusted_here(bundle), m.keeping_note(bundle))
         self.status.setText(
             f"Published directory {version}: {bundle}. What it changes: {signed.summary()}. "
             "Give it to IT for the update folder (or install it: Settings, About this "
-            f"directory). {self.maintenance.published().not_trusted_here(bundle)}".rstrip()
+            f"directory). {' '.join(note for note in notes if note)}".rstrip()
         )
         self.changes.body.setText("\n".join(signed.lines()) or "No change.")
         self.refresh()

@@ -145,6 +145,34 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     assert held in again.summary.text()
 
 
+def test_an_update_the_copy_could_not_keep_is_said_with_what_to_do(
+    lead_window, tmp_path, monkeypatch
+):
+    """On a full disk the copy kept no copy of the update it signed, unsaid: its next link,
+    published on a laptop without that update, carried none of the line (H454, N5). The
+    disk fills as the kept copy is written (no full disk can be made here)."""
+    import errno
+
+    from app.db import copy_marks
+
+    def disk_full(source, target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    lead = signing.generate(tmp_path / "lead", PASSPHRASE)
+    lead_window.apply("coventry-mash", {"phone": "024 7600 0000"})
+    lead_window.ask_publish()
+    dialog = lead_window.publish_dialog
+    dialog.key.setText(str(lead.private_path))
+    dialog.out_dir.setText(str(tmp_path / "out"))
+    dialog.passphrase.setText(PASSPHRASE)
+    monkeypatch.setattr(copy_marks.shutil, "copyfile", disk_full)
+    dialog.publish_button.click()
+    said = lead_window.status.text()
+    assert "Published directory" in said
+    assert "could not keep a copy of the update it signed (is the disk full?)" in said
+    assert "install the update on this laptop before publishing from this copy again" in said
+
+
 def test_returns_are_read_shown_and_exported(lead_window, tmp_path):
     from app.user_data import write_counts_csv
 
