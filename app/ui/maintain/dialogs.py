@@ -192,7 +192,10 @@ class PublishDialog(QDialog):
 
 
 def ask_confirm(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question)
+    """Yes only when chosen: Enter said Yes, and one key took a service off every plan
+    (the lead's walk, 2026-12-06)."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, question, buttons.Yes | buttons.No, buttons.No)
     return answer == QMessageBox.StandardButton.Yes
 
 

@@ -88,7 +88,7 @@ class MaintenanceWindow(QMainWindow):
         self.new_id = QLineEdit()
         self.new_id.setPlaceholderText("id of a new service, e.g. coventry-new-idva")
         self.new_id.setAccessibleName("Id of a new service")
-        self.add_button = QPushButton("A&dd service")
+        self.add_button = QPushButton("Add a &new service")  # Alt+D is the Directory menu
         self.add_button.clicked.connect(self.add)
         self.new_id.returnPressed.connect(self.add)
         adding.addWidget(self.new_id, 1)
@@ -102,17 +102,26 @@ class MaintenanceWindow(QMainWindow):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(form_page)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        # the form half the width: with two fifths, at 24 pt it scrolled sideways
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         stack = QSplitter(Qt.Orientation.Vertical)  # the grid across the whole width
         stack.addWidget(top)
         stack.addWidget(split)
         stack.setStretchFactor(0, 2)
         stack.setStretchFactor(1, 3)
+        # the grid's share from the start: by what each asked for, at 24 pt the grid had a
+        # header's height and no borough at all (the lead's walk, 2026-12-06)
+        stack.setSizes([2, 3])
         page = QWidget()
         outer = QVBoxLayout(page)
         outer.addWidget(stack, 1)
-        self.changes = Expander("Changes against the directory in use", "", "Changes")
+        # the count in words that wrap, the lines under a button: as the button's title it
+        # widened the window past the screen as changes built up, 1869 px at 24 pt, and the
+        # form's buttons went off it (the lead's walk, 2026-12-06)
+        self.changes_summary = plain_label("", "Changes against the directory in use")
+        outer.addWidget(self.changes_summary)
+        self.changes = Expander("Each change, line by line", "", "Changes")
         outer.addWidget(self.changes)
         self.status = plain_label("", "Maintenance status")
         outer.addWidget(self.status)
@@ -145,7 +154,7 @@ class MaintenanceWindow(QMainWindow):
 
     def show_changes(self) -> None:
         diff = self.maintenance.diff()
-        self.changes.set_title(f"Changes against the directory in use: {diff.summary()}")
+        self.changes_summary.setText(f"Changes against the directory in use: {diff.summary()}")
         self.changes.body.setText("\n".join(diff.lines()) or "No change.")
 
     def show_services(self, keep: str | None = None, redraw: bool = False) -> None:
@@ -156,6 +165,14 @@ class MaintenanceWindow(QMainWindow):
         keep = keep or (self.form.row.get("id") if self.form.row else None)
         self.services.show(rows, self.problems, filtered=bool(words))
         ids = [row["id"] for row in rows]
+        if keep not in ids and not self.form.typed():
+            # the form follows what is found: it stayed on a service the search had left
+            # out, and the lead tabbed on into it (the lead's walk, 2026-12-06)
+            keep = ids[0] if ids else None
+            if keep is None:
+                self.form.show_service({})
+                return
+            redraw = True
         if keep in ids:
             self.table.selectRow(ids.index(keep))
             if self.form.typed() and self.form.row.get("id") != keep:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label
 
 # (field, label, hint); the id is shown, never edited: the pathway and counts use it.
@@ -44,6 +44,7 @@ FIELDS = (
     ("notes", "Notes", "what is not confirmed: shown to workers in the Directory tab"),
 )
 LONG = {"notes", "alert", "referral_route"}
+LARGE_TEXT_POINTS = 16
 
 
 NOT_APPLIED = "Changes typed, not applied yet: Apply changes (Alt+A); Save and Publish apply them"
@@ -67,13 +68,17 @@ class ServiceForm(QWidget):
         self.other_problems = plain_label("", "Problems with the record of a check")
         self.other_problems.hide()
         column.addWidget(self.other_problems)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.fields = form = QFormLayout()
+        self._wrap_rows()
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.problem_labels: dict[str, QLabel] = {}
         for field, label, hint in FIELDS:
             editor = QPlainTextEdit() if field in LONG else QLineEdit()
+            if isinstance(editor, QPlainTextEdit):  # Tab goes on: 24 Tabs went into one box
+                editor.setTabChangesFocus(True)  # and the fields after it were out of reach
             editor.setAccessibleName(label)
+            # room for a number and its words: narrower, the row wraps, the label above
+            editor.setMinimumWidth(editor.fontMetrics().averageCharWidth() * 16)
             if hint:
                 editor.setPlaceholderText(hint)
                 editor.setAccessibleDescription(hint)
@@ -89,7 +94,11 @@ class ServiceForm(QWidget):
             editor.textChanged.connect(self.check)
         self.editors["phone"].editingFinished.connect(self._tidy_phone)
         column.addLayout(form)
-        buttons = QHBoxLayout()
+        # wrapping at large text: in a row, 24 pt buttons made the form wider than its pane,
+        # the labels scrolled off to the left, and the new number went into Organisation
+        # (the lead's walk, 2026-12-06)
+        row = QWidget()
+        buttons = wrapping_row(row)
         self.apply_button = QPushButton("&Apply changes")
         self.revert_button = QPushButton("Re&vert")
         self.check_button = QPushButton("&Mark checked…")
@@ -101,19 +110,32 @@ class ServiceForm(QWidget):
             self.retire_button,
         ):
             buttons.addWidget(button)
-        column.addLayout(buttons)
+        column.addWidget(row)
         self.apply_button.clicked.connect(self._apply)
         self.revert_button.clicked.connect(lambda: self.show_service(self.row))
         self.check_button.clicked.connect(lambda: self.check_requested.emit(self.row["id"]))
         self.retire_button.clicked.connect(lambda: self.retire_requested.emit(self.row["id"]))
         self.setEnabled(False)
 
+    def _wrap_rows(self) -> None:
+        """At a large text size every label above its field, not beside it: a field beside
+        a label scrolled sideways, and the lead could not tell which field they were in
+        (the lead's walk, 2026-12-06); mixed, each row placed its own way."""
+        large = self.font().pointSize() >= LARGE_TEXT_POINTS
+        policy = QFormLayout.RowWrapPolicy
+        self.fields.setRowWrapPolicy(policy.WrapAllRows if large else policy.WrapLongRows)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._wrap_rows()
+        super().changeEvent(event)
+
     def show_service(self, row: dict[str, str]) -> None:
         self.row = dict(row)
         self.setEnabled(bool(row))
         state = " (retired)" if row.get("status") == "retired" else ""
-        self.title = f"{row.get('name', '')} — id {row.get('id', '')}{state}"
-        self.heading.setText(self.title)
+        self.title = f"{row.get('name', '')} — id {row.get('id', '')}{state}" if row else ""
+        self.heading.setText(self.title or "Choose a service to edit it.")
         self.retire_button.setText("Reins&tate" if state else "Re&tire")
         for field, editor in self.editors.items():
             editor.blockSignals(True)

@@ -37,11 +37,12 @@ def test_an_edit_is_checked_as_typed_then_applied_and_undone(lead_window, qtbot)
     assert phone.text() == "024 7600 0000" and not label.isVisible()
     window.form.apply_button.click()
     assert window.maintenance.copy.service("coventry-mash")["phone"] == "024 7600 0000"
-    qtbot.waitUntil(lambda: window.changes.title.endswith(": 1 number changed"))  # just after
+    summary = window.changes_summary
+    qtbot.waitUntil(lambda: summary.text().endswith(": 1 number changed"))  # just after
     assert "Coventry MASH: number 024 7678 8555 → 024 7600 0000" in window.changes.body.text()
     window.undo_action.trigger()
     assert window.maintenance.copy.service("coventry-mash")["phone"] == "024 7678 8555"
-    qtbot.waitUntil(lambda: window.changes.title.endswith("no change to any service"))
+    qtbot.waitUntil(lambda: window.changes_summary.text().endswith("no change to any service"))
     window.redo_action.trigger()
     assert window.form.editors["phone"].text() == "024 7600 0000"
 
@@ -90,7 +91,7 @@ def test_a_service_a_fallback_names_cannot_be_retired(lead_window, qtbot):
     window.select("crasac")
     window.form.retire_button.click()
     assert window.maintenance.copy.service("crasac")["status"] == "retired"
-    qtbot.waitUntil(lambda: "1 service retired in Coventry" in window.changes.title)
+    qtbot.waitUntil(lambda: "1 service retired in Coventry" in window.changes_summary.text())
 
 
 def test_a_new_service_says_what_it_still_needs(lead_window, qtbot):
@@ -171,6 +172,70 @@ def test_an_update_the_copy_could_not_keep_is_said_with_what_to_do(
     assert "Published directory" in said
     assert "could not keep a copy of the update it signed (is the disk full?)" in said
     assert "install the update on this laptop before publishing from this copy again" in said
+
+
+def test_a_search_brings_the_form_to_what_it_found(lead_window, qtbot):
+    """The form stayed on Black Country Women's Aid after "solihull front door" listed the
+    MASH alone, and tabbing on edited the wrong service (the lead's walk, 2026-12-06)."""
+    lead_window.select("bcwa")
+    qtbot.keyClicks(lead_window.search, "solihull-mash")
+    assert lead_window.form.row["id"] == "solihull-mash"
+    lead_window.search.setText("no service is called this")
+    assert not lead_window.form.row and not lead_window.form.isEnabled()
+    assert lead_window.form.heading.text() == "Choose a service to edit it."
+
+
+def test_the_changes_never_widen_the_window_past_the_screen(lead_window):
+    """As the summary grew, the window did: 1869 px at 24 pt, the form's buttons and the
+    publish warning off a 1366-px screen (the lead's walk, 2026-12-06)."""
+    from PySide6.QtWidgets import QApplication
+
+    font = QApplication.font()
+    try:
+        bigger = QApplication.font()
+        bigger.setPointSize(24)
+        QApplication.setFont(bigger)
+        lead_window.apply("solihull-mash", {"phone": "0121 788 4400"})
+        lead_window.confirm = lambda question: True
+        lead_window.select("crasac")
+        lead_window.form.retire_button.click()
+        lead_window.show_changes()
+        assert "1 number changed" in lead_window.changes_summary.text()
+        assert lead_window.minimumSizeHint().width() <= 1366
+    finally:
+        QApplication.setFont(font)
+
+
+def test_retiring_is_asked_with_no_as_the_answer_enter_gives(lead_window, qtbot):
+    """Enter said Yes, and one key took a service off every plan (the lead's walk)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.ui.maintain.dialogs import ask_confirm
+
+    seen = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(box.defaultButton() is box.button(QMessageBox.StandardButton.No))
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
+    assert ask_confirm(lead_window, "Retire", "Retire CRASAC?") is False
+    assert seen == [True]
+
+
+def test_no_button_of_the_window_takes_a_menus_alt_key(lead_window):
+    """ "A&dd service" took Alt+D, the Directory menu's: the first press went to the button
+    (the lead's walk, 2026-12-06)."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    def key(text: str) -> str:
+        return text[text.index("&") + 1].lower() if "&" in text else ""
+
+    menus = {key(a.text()) for a in lead_window.menuBar().actions()}
+    buttons = {key(b.text()) for b in lead_window.findChildren(QAbstractButton)} - {""}
+    assert menus and not menus & buttons, menus & buttons
 
 
 def test_returns_are_read_shown_and_exported(lead_window, tmp_path):
