@@ -7,7 +7,7 @@ first paint of the first question. (The types are made later, in steps: app/ui/q
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QSize, QTimer
+from PySide6.QtCore import QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
 
@@ -60,5 +60,8 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setWidget(widget)
+    # its controls take the focus, never the area: a Tab stop with no name, where a screen
+    # reader said nothing (the lead's walk, 2026-12-06)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     FocusInView(area)
     return area

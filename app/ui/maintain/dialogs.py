@@ -75,6 +75,7 @@ class CheckDialog(QDialog):
         ):
             widget.setAccessibleName(label or "The day as read")
             form.addRow(label, widget)
+        self.method.setAccessibleDescription("how the number was confirmed")
         self._read_back_day()
         self.error = plain_label("", "Why it was not recorded")
         form.addRow(self.error)
@@ -141,16 +142,19 @@ class PublishDialog(QDialog):
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.browse)
-        for label, widget in (
-            ("New version", self.version),
-            ("Your key file", key_row),
-            ("Passphrase", self.passphrase),
-            ("Save the bundle in", self.out_dir),
-        ):
-            if isinstance(widget, QLineEdit):
+        for label, widget, said in (
+            ("New version", self.version, "today's date, e.g. 2026.12.6; a second the same "
+             "day 2026.12.6.2"),
+            ("Your key file", key_row, ""),
+            ("Passphrase", self.passphrase, "your key file's passphrase: never kept"),
+            ("Save the bundle in", self.out_dir, "the folder the .navdir file is written to"),
+        ):  # fmt: skip
+            if isinstance(widget, QLineEdit):  # a screen reader hears what each one wants
                 widget.setAccessibleName(label)
+                widget.setAccessibleDescription(said)
             form.addRow(label, widget)
         self.key.setAccessibleName("Your key file")
+        self.key.setAccessibleDescription("your .private-key file from directory keygen")
         column.addLayout(form)
         self.ahead = plain_label("", "Version dated ahead")  # said before it is signed (F14)
         self.version.textChanged.connect(lambda text: self.ahead.setText(of_version(text)))

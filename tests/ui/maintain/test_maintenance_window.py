@@ -431,6 +431,33 @@ def test_every_field_of_the_window_and_its_dialogs_draws_its_edge(lead_window):
     lead_window.publish_dialog.reject()
 
 
+def test_every_stop_of_the_tab_key_is_named_and_the_publish_fields_say_what_they_want(
+    lead_window,
+):
+    """The form's scroll area was a Tab stop with no name, and the publish dialog's version,
+    passphrase and folder said nothing of what they want (the lead's walk, 2026-12-06)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+
+    lead_window.ask_publish()
+    dialog = lead_window.publish_dialog
+    for root in (lead_window, dialog):
+        stops = [
+            w
+            for w in root.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(root)
+        ]
+        unnamed = [
+            type(w).__name__
+            for w in stops
+            if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()))
+        ]
+        assert stops and not unnamed, unnamed
+    fields = dialog.findChildren(QLineEdit)
+    assert fields and all(f.accessibleDescription() for f in fields)
+    dialog.reject()
+
+
 def test_a_copy_older_than_the_directory_in_use_is_said_at_once(qtbot, maintenance):
     import dataclasses
 
