@@ -86,10 +86,10 @@ class ForgetsTheCase:
         return texts
 
     def _status_changed(self) -> bool:
-        return self.status.text() != self.status_text
+        return self.status.text() != self.status.versions
 
     def _reset_status(self) -> None:
-        self.status.setText(self.status_text)
+        self.status.setText(self.status.versions)
 
     def _forget(self) -> None:
         """Drop the case from memory and from every widget that showed any of it."""

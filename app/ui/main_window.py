@@ -35,6 +35,7 @@ from app.ui.labels import plain_label
 from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
 from app.ui.quick_exit import QuickExitController
+from app.ui.status_line import StatusLine
 from app.ui.walk.summary_strip import SHOWN
 from app.user_data import UserData
 
@@ -113,9 +114,11 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.settings_page = self.other_tabs.settings_page
         column.addWidget(self.tabs, 1)
         self.conversation.answer_keys_from(self.tabs.tabBar(), self.exit_button)
-        self.status = plain_label("", "Status")
+        self.status = StatusLine()
         self._show_versions()
         column.addWidget(self.status)
+        columns = self.conversation.columns
+        columns.reflowed.connect(lambda: self.status.use_room(bool(columns.wide)))
         self.guard = QuickExitController(settings.inactivity_minutes * 60_000, warn_ms, self)
         self.guard.exit_requested.connect(self.quick_exit)
         self.guard.idle.connect(self.clear_for_inactivity)
@@ -291,8 +294,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
 
     def _show_versions(self) -> None:
         graph = self.pathway.graph
-        self.status_text = f"Pathway {graph.pathway_version} · directory {graph.directory_version}"
-        self.status.setText(self.status_text)
+        self.status.show_versions(graph.pathway_version, graph.directory_version)
 
     def use_directory(self, loaded: Loaded, change: str) -> None:
         """Switch to a newer directory (only ever between conversations: DirectorySwitch)."""

@@ -94,7 +94,7 @@ def test_a_correction_takes_the_copied_summarys_words_off_the_status_line(qtbot,
     window.copy_contact("0121 000 0000")
     window.correct("discloser")
     window.answer("person_causing_harm")
-    assert window.status.text() == window.status_text  # the versions line again
+    assert window.status.text() == window.status.versions  # the versions line again
 
 
 def test_a_summary_copied_goes_from_the_clipboard_when_a_correction_changes_the_plan(qtbot, window):
