@@ -101,17 +101,13 @@ def use_saved_look() -> None:
     """The text size and colours saved in the app on this account (IT's policy sets
     neither), as the app applies them: opened from a terminal, the window came up in Qt's
     own 9 points and the system's colours, and a lead who reads at 24 points in high
-    contrast could not use it (lead walk, 2026-12-06). Never saved here: only the app
-    changes a setting."""
-    from app.db.user_store import open_user_store
+    contrast could not use it (lead walk, 2026-12-06). Only read: only the app writes its
+    settings file."""
+    from app.db.user_store import saved_settings
     from app.settings import settings_from
     from app.ui.palettes import use_scheme, use_text_size
 
-    store = open_user_store()
-    try:
-        settings, _ = settings_from(store.settings())
-    finally:
-        store.close()
+    settings, _ = settings_from(saved_settings())  # a value not allowed: the default
     use_text_size(settings.text_size)
     use_scheme(settings.colours)
 

@@ -64,9 +64,9 @@ def keeping_note(folder: Path, bundle: Path) -> str:
         pass
     return (
         "This working copy could not keep a copy of the update it signed (is the disk "
-        "full?): free some space and publish again, or install the update on this laptop "
-        "before publishing from this copy again. Published from a laptop without it, the "
-        "next update could lose the record of the numbers this one replaced."
+        "full?): free some space, and install the update on this laptop before publishing "
+        "from this copy again. Published from a laptop without it, the next update could "
+        "lose the record of the numbers this one replaced."
     )
 
 

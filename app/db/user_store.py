@@ -251,3 +251,19 @@ def in_memory(notes: list[str]) -> UserStore:
 
         connection = migrate_memory()
     return UserStore(connection, None, notes)
+
+
+def saved_settings(folder: Path | None = None) -> dict[str, Any]:
+    """The settings saved in the worker's store, only read: nothing is made, upgraded or
+    moved aside, and any file that cannot be read gives none (the lead's window takes its
+    text size and colours from them, and opening it reset a settings file it could not read,
+    unsaid: review, 2026-12-06)."""
+    path = (folder or user_data_folder()) / FILE_NAME
+    if not path.is_file():
+        return {}
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as connection:
+            return UserStore(connection, path, []).settings()
+    except (sqlite3.Error, OSError, ValueError):
+        return {}

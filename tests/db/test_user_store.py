@@ -185,3 +185,21 @@ def test_a_new_file_is_made_from_plain_sql_that_equals_the_migrations(tmp_path):
     made = user_schema.dump(store.connection, schema_versions.head("user"))
     assert made == migrated and store.persistent
     assert stored_revision(tmp_path / FILE_NAME) == schema_versions.head("user")
+
+
+def test_the_settings_are_read_without_making_upgrading_or_moving_the_file(tmp_path):
+    """The lead's window read them by opening the store: a settings file it could not read
+    was moved aside and a new one made, unsaid, and an account that never ran the app got
+    one (review, 2026-12-06). Read only: any file that cannot be read gives none."""
+    from app.db.user_store import saved_settings
+
+    assert saved_settings(tmp_path) == {} and not (tmp_path / FILE_NAME).exists()
+    store = open_user_store(tmp_path)
+    store.save_settings({"text_size": 24, "colours": "high_contrast"})
+    store.close()
+    before = hashlib.sha256((tmp_path / FILE_NAME).read_bytes()).hexdigest()
+    assert saved_settings(tmp_path) == {"text_size": 24, "colours": "high_contrast"}
+    assert hashlib.sha256((tmp_path / FILE_NAME).read_bytes()).hexdigest() == before
+    (tmp_path / FILE_NAME).write_bytes(b"not a database at all")
+    assert saved_settings(tmp_path) == {}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]

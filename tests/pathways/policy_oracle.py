@@ -404,7 +404,7 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
         "helpline": {
             "R20-da": da and not causer and not (other and child),
             "R20-sv": saa and not causer and not (other and child),
-            "R20-men": da and male and not causer and not (other and child),
+            "R20-men": da and male and age in SIXTEEN_PLUS and not causer and not (other and child),
             "R20-other": other_abuse_only(a) and not causer and not (other and child),
             "R20-child": child and harmed,
             "R20-worried": child and other,
@@ -431,7 +431,7 @@ def expected_lines(a: dict[str, Any]) -> tuple[set[str], set[str]]:
         "rape-crisis-247": "sexual_assault_abuse" in a["abuse_types"] and adult_line,
         # a man's domestic abuse: the lines for it are for women or keep office hours (R20)
         "victim-support-national": other_abuse_only(a)
-        or (is_domestic_abuse(a) and "male_victim" in needs(a)),
+        or (is_domestic_abuse(a) and "male_victim" in needs(a) and adult_line),
         # a child telling you they harm someone (R27, R20: Childline for under-18s)
         "childline": (child and d == "person_harmed") or child_causing_harm(a),
         "nspcc": worried_about_child,

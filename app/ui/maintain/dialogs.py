@@ -143,8 +143,8 @@ class PublishDialog(QDialog):
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.browse)
         for label, widget, said in (
-            ("New version", self.version, "today's date, e.g. 2026.12.6; a second the same "
-             "day 2026.12.6.2"),
+            ("New version", self.version, "today's date as year.month.day; a second update "
+             "the same day adds .2"),
             ("Your key file", key_row, ""),
             ("Passphrase", self.passphrase, "your key file's passphrase: never kept"),
             ("Save the bundle in", self.out_dir, "the folder the .navdir file is written to"),

@@ -96,6 +96,7 @@ class MaintenanceWindow(QMainWindow):
         column.addLayout(adding)
         self.form = ServiceForm(maintenance.problems, maintenance.tidy_phone)
         self.form.apply_requested.connect(self.apply)
+        self.form.revert_button.clicked.connect(lambda: self.show_services())  # after its own
         self.form.retire_requested.connect(self.retire)
         self.form.check_requested.connect(self.ask_check)
         form_page = scrolling(self.form)  # Shift+Tab from below lands in view (H331)
@@ -165,14 +166,17 @@ class MaintenanceWindow(QMainWindow):
         keep = keep or (self.form.row.get("id") if self.form.row else None)
         self.services.show(rows, self.problems, filtered=bool(words))
         ids = [row["id"] for row in rows]
-        if keep not in ids and not self.form.typed():
-            # the form follows what is found: it stayed on a service the search had left
-            # out, and the lead tabbed on into it (the lead's walk, 2026-12-06)
-            keep = ids[0] if ids else None
-            if keep is None:
+        if keep not in ids and self.form.row:
+            # never a service the list does not show: the form stayed on one the search had
+            # left out, and the lead tabbed on into it (the lead's walk, 2026-12-06); one
+            # chosen for them was reinstated by a second key (review): the lead chooses
+            if not self.form.typed():
                 self.form.show_service({})
                 return
-            redraw = True
+            self.status.setText(
+                f"{self.form.title}: what is typed is kept, though the search does not find "
+                "it: apply or revert it."
+            )
         if keep in ids:
             self.table.selectRow(ids.index(keep))
             if self.form.typed() and self.form.row.get("id") != keep:
@@ -239,7 +243,13 @@ class MaintenanceWindow(QMainWindow):
         copy = self.maintenance.copy
         name, was = called(copy.service(service_id)), copy.service(service_id)["assured_date"]
         lost = self.maintenance.left_without_words(service_id, copy.service(service_id) | changes)
-        if not self._edit(lambda: copy.update(service_id, changes), ""):
+
+        def change() -> None:
+            copy.update(service_id, changes)
+            if self.form.row.get("id") == service_id:  # applied: nothing typed stands
+                self.form.show_service(copy.service(service_id))
+
+        if not self._edit(change, ""):
             return
         said = f"{name}: changes applied."
         left = sum(len(p) for p in self.problems.get(service_id, {}).values())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -121,7 +122,7 @@ class ServiceForm(QWidget):
         """At a large text size every label above its field, not beside it: a field beside
         a label scrolled sideways, and the lead could not tell which field they were in
         (the lead's walk, 2026-12-06); mixed, each row placed its own way."""
-        large = self.font().pointSize() >= LARGE_TEXT_POINTS
+        large = QFontInfo(self.font()).pointSize() >= LARGE_TEXT_POINTS  # a pixel size too
         policy = QFormLayout.RowWrapPolicy
         self.fields.setRowWrapPolicy(policy.WrapAllRows if large else policy.WrapLongRows)
 
