@@ -152,14 +152,18 @@ class WorkingCopy:
             row.update(dict.fromkeys(CHECK_CLEARED, ""))
         self._replace(service_id, row)
 
+    def new_id_problem(self, service_id: str) -> str:
+        """Why a new service cannot have this id ("" if it can)."""
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,60}", service_id):
+            return f"id {service_id!r}: allowed are lower-case letters, digits and hyphens"
+        if any(r["id"] == service_id for r in self.rows):
+            return f"id {service_id!r} is already used (ids are never reused)"
+        return ""
+
     def add(self, row: dict[str, str]) -> None:
         row = complete_row(row)
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,60}", row["id"]):
-            raise WorkingCopyError(
-                f"id {row['id']!r}: allowed are lower-case letters, digits and hyphens"
-            )
-        if any(r["id"] == row["id"] for r in self.rows):
-            raise WorkingCopyError(f"id {row['id']!r} is already used (ids are never reused)")
+        if problem := self.new_id_problem(row["id"]):
+            raise WorkingCopyError(problem)
         self._step([*self.rows, {**row, "status": row["status"] or "active"}])
 
     def retire(self, service_id: str) -> None:

@@ -32,6 +32,7 @@ from app.ui.maintain.dialogs import (
     ask_confirm,
     ask_returns,
 )
+from app.ui.maintain.edits import EDIT_FAILED, LeadsEdits
 from app.ui.maintain.menus import add_actions
 from app.ui.maintain.models import CoverageModel, ServiceListModel, called
 from app.ui.maintain.service_form import ServiceForm
@@ -43,13 +44,10 @@ GRID_HEADING = (
     "Coverage, borough by kind of service: how many services, the best confidence, when a "
     "person last checked one (✔ checked, ⚠ never checked, ✖ none held)"
 )
-EDIT_FAILED = (ValueError, OSError)  # WorkingCopyError, SourceError, KeyFileError, Refused
-CHECK_CLEARED = (
-    "Its contact or its Open 24/7 changed, so the person's check is cleared: check it again."
-)
+KEPT_UNLISTED = ": what is typed is kept, though the search does not find it: apply or revert it."
 
 
-class MaintenanceWindow(QMainWindow):
+class MaintenanceWindow(QMainWindow, LeadsEdits):
     def __init__(self, maintenance, today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self.maintenance, self.today = maintenance, today
@@ -82,7 +80,11 @@ class MaintenanceWindow(QMainWindow):
         self.table = table_view(self.services, "Services in the working copy")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.selectionModel().currentRowChanged.connect(self._chosen)
+        # by what is selected, never by Qt's current row: the list taking the focus by Tab
+        # made its first row current, and that service was chosen for the lead, what was
+        # typed to another applied (re-attack, 2026-12-06)
+        self.table.selectionModel().selectionChanged.connect(self._chosen)
+        self.table.activated.connect(lambda index: self.table.selectRow(index.row()))  # Enter
         column.addWidget(self.table, 1)
         adding = QHBoxLayout()
         self.new_id = QLineEdit()
@@ -97,6 +99,7 @@ class MaintenanceWindow(QMainWindow):
         self.form = ServiceForm(maintenance.problems, maintenance.tidy_phone)
         self.form.apply_requested.connect(self.apply)
         self.form.revert_button.clicked.connect(lambda: self.show_services())  # after its own
+        self.form.typed_changed.connect(lambda typed: typed or self.show_services())
         self.form.retire_requested.connect(self.retire)
         self.form.check_requested.connect(self.ask_check)
         form_page = scrolling(self.form)  # Shift+Tab from below lands in view (H331)
@@ -172,11 +175,11 @@ class MaintenanceWindow(QMainWindow):
             # chosen for them was reinstated by a second key (review): the lead chooses
             if not self.form.typed():
                 self.form.show_service({})
+                self.table.selectionModel().clear()  # a row shown chosen chose nothing
                 return
-            self.status.setText(
-                f"{self.form.title}: what is typed is kept, though the search does not find "
-                "it: apply or revert it."
-            )
+            self.status.setText(f"{self.form.title}{KEPT_UNLISTED}")
+        elif self.status.text().endswith(KEPT_UNLISTED):
+            self.status.setText("")  # found again: it no longer stands
         if keep in ids:
             self.table.selectRow(ids.index(keep))
             if self.form.typed() and self.form.row.get("id") != keep:
@@ -188,10 +191,11 @@ class MaintenanceWindow(QMainWindow):
         """The form holds changes to this service, typed and not applied yet."""
         return self.form.row.get("id") == service_id and self.form.typed()
 
-    def _chosen(self, current, _previous=None) -> None:
-        if not current.isValid():
+    def _chosen(self, *_) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) != 1:
             return
-        sid = self.services.index(current.row(), 0).data(IdRole)
+        sid = self.services.index(rows[0].row(), 0).data(IdRole)
         if self._typed(sid):
             return  # the same service again: what is typed stays
         if self.form.typed() and not self.apply_typed():  # leaving it: applied first, or
@@ -227,103 +231,6 @@ class MaintenanceWindow(QMainWindow):
     def select(self, service_id: str) -> None:
         self.search.clear()
         self.show_services(service_id)
-
-    # Edits (each one undoable; a refusal is said and nothing is lost)
-    def _edit(self, change: Callable[[], None], done: str, keep: str | None = None) -> bool:
-        try:
-            change()
-        except EDIT_FAILED as error:
-            self.status.setText(f"Not changed: {error}")
-            return False
-        self.status.setText(done)
-        self.refresh(keep)
-        return True
-
-    def apply(self, service_id: str, changes: dict) -> None:
-        copy = self.maintenance.copy
-        name, was = called(copy.service(service_id)), copy.service(service_id)["assured_date"]
-        lost = self.maintenance.left_without_words(service_id, copy.service(service_id) | changes)
-
-        def change() -> None:
-            copy.update(service_id, changes)
-            if self.form.row.get("id") == service_id:  # applied: nothing typed stands
-                self.form.show_service(copy.service(service_id))
-
-        if not self._edit(change, ""):
-            return
-        said = f"{name}: changes applied."
-        left = sum(len(p) for p in self.problems.get(service_id, {}).values())
-        if left:  # kept, so nothing typed is lost; publishing waits for it
-            said = (
-                f"{name}: changes applied, with {left} problem(s) shown in the form: correct "
-                "them before publishing."
-            )
-        if was and not copy.service(service_id)["assured_date"]:  # said (attack review)
-            said += f" {CHECK_CLEARED}"
-        self.status.setText(said + lost)
-
-    def add(self) -> None:
-        """A new active service with this id; the form then says what it still needs."""
-        if not self.apply_typed():
-            return
-        sid = self.new_id.text().strip()
-        row = {"id": sid, "name": sid, "confidence": "low", "min_age": "0", "max_age": "120"}
-        if self._edit(lambda: self.maintenance.copy.add(row), f"{sid} added.", keep=sid):
-            self.new_id.clear()
-            self.select(sid)
-            self.form.editors["name"].setFocus()
-
-    def retire(self, service_id: str) -> None:
-        """Retire (after a question: one click must not take a service off every plan), or
-        reinstate a retired one."""
-        if not self.apply_typed():  # what is typed first, as for every change to the copy
-            return
-        copy = self.maintenance.copy
-        row = copy.service(service_id)
-        if row["status"] == "retired":
-            self._edit(lambda: copy.reinstate(service_id), f"{row['name']} is in use again.")
-            return
-        if service_id in copy.protected:  # said at once: it was asked first, then refused
-            self._edit(lambda: copy.retire(service_id), "")
-            return
-        question = (
-            f"Retire {row['name']}? Once published, workers are no longer offered it. "
-            "It stays in the history and can be reinstated."
-        ) + self.maintenance.left_without_words(service_id)
-        if self.confirm(question):
-            self._edit(lambda: copy.retire(service_id), f"{row['name']} retired.")
-
-    def ask_check(self, service_id: str) -> None:
-        if not self.apply_typed():  # else the check recorded was undone by a later Save
-            return
-        name = self.maintenance.copy.service(service_id)["name"]
-        self.check_dialog = CheckDialog(self, name, self.today())
-        self.check_dialog.chosen.connect(
-            lambda method, by, day, page: self._record_check(service_id, method, by, day, page)
-        )
-        self.check_dialog.open()
-
-    def _record_check(self, service_id, method, by, day, page) -> None:
-        copy = self.maintenance.copy
-        if self._edit(
-            lambda: copy.mark_checked(service_id, method, by, day, page),
-            f"{service_id}: checked ({method}) on {day.isoformat()} by {by}.",
-        ):
-            self.check_dialog.accept()
-        else:
-            self.check_dialog.refused(self.status.text().removeprefix("Not changed: "))
-
-    def undo(self) -> None:
-        """What is typed is applied first, so Undo takes it back and Redo brings it back:
-        nothing typed is lost, and the form shows the copy as it is after (review)."""
-        copy = self.maintenance.copy
-        if self.apply_typed() and copy.undo_stack:
-            self._edit(copy.undo, "Undone.")  # refused on a full disk, and said (H257)
-
-    def redo(self) -> None:
-        copy = self.maintenance.copy
-        if self.apply_typed() and copy.redo_stack:
-            self._edit(copy.redo, "Redone.")
 
     def save(self) -> None:
         if not self.apply_typed():  # its reason stays on the status line, nothing saved

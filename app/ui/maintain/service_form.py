@@ -55,12 +55,16 @@ class ServiceForm(QWidget):
     apply_requested = Signal(str, dict)  # service id, the fields that changed
     retire_requested = Signal(str)
     check_requested = Signal(str)
+    # typed or no longer (by hand too): an unlisted service kept for what was typed goes
+    # once nothing is typed (re-attack, 2026-12-06)
+    typed_changed = Signal(bool)
 
     def __init__(self, problems: Callable[[dict], dict], tidy_phone: Callable[[str], str]):
         super().__init__()
         self.problems_of, self.tidy_phone = problems, tidy_phone
         self.row: dict[str, str] = {}
         self.title = ""
+        self.was_typed = False
         column = QVBoxLayout(self)
         self.heading = plain_label("Choose a service to edit it.", "Service being edited")
         column.addWidget(self.heading)
@@ -173,6 +177,9 @@ class ServiceForm(QWidget):
         self.apply_button.setEnabled(typed)
         if self.row:  # in view at the top: the Apply button may be below the window's edge
             self.heading.setText(self.title + (f"\n{NOT_APPLIED}" if typed else ""))
+        if typed != self.was_typed:
+            self.was_typed = typed
+            self.typed_changed.emit(typed)
         return found
 
     def _tidy_phone(self) -> None:

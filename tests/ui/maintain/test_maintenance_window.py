@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.db import signing
 from app.db.bundle import read_bundle
 from app.db.loader import load_valid_graph
+from app.ui.models import IdRole
 from tests.ui.conftest import TODAY, wait_in_view
 
 PASSPHRASE = "a long enough passphrase"
@@ -77,37 +78,6 @@ def test_marking_checked_clears_the_grid_warning(lead_window, qtbot):
     assert cell(window) == "✔ 1 service, best high; checked this month"
     row = window.maintenance.copy.service("coventry-mash")
     assert (row["assured_method"], row["assured_date"]) == ("phoned", TODAY.isoformat())
-
-
-def test_a_service_a_fallback_names_cannot_be_retired(lead_window, qtbot):
-    window = lead_window
-    asked = []
-    window.confirm = lambda question: asked.append(question) or True
-    window.select("ndah")
-    window.form.retire_button.click()
-    assert "a pathway fallback names it" in window.status.text()
-    assert asked == []  # said at once, never asked first (the lead's walk, 2026-12-02)
-    assert window.maintenance.copy.service("ndah")["status"] == "active"
-    window.select("crasac")
-    window.form.retire_button.click()
-    assert window.maintenance.copy.service("crasac")["status"] == "retired"
-    qtbot.waitUntil(lambda: "1 service retired in Coventry" in window.changes_summary.text())
-
-
-def test_a_new_service_says_what_it_still_needs(lead_window, qtbot):
-    window = lead_window
-    qtbot.keyClicks(window.new_id, "coventry-new-idva")
-    qtbot.keyClick(window.new_id, Qt.Key.Key_Return)
-    assert window.form.row["id"] == "coventry-new-idva"
-    assert "at least one of the kinds" in window.form.problem_labels["kinds"].text()
-    # publish refused "has no source", a field the form never flagged (lead's walk, 2026-12-02)
-    assert "where these details come from" in window.form.problem_labels["source"].text()
-    type_into(qtbot, window.form.editors["kinds"], "idva")
-    type_into(qtbot, window.form.editors["area"], "coventry")
-    assert not window.form.problem_labels["kinds"].isVisible()
-    qtbot.keyClicks(window.new_id, "coventry-new-idva")
-    window.add_button.click()
-    assert "already used" in window.status.text()
 
 
 def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
@@ -202,6 +172,43 @@ def test_the_form_never_holds_a_service_the_list_does_not_show(lead_window, qtbo
     assert not form.typed() and (not form.row or form.editors["phone"].text() != "0121 303 1888")
 
 
+def test_the_list_taking_the_focus_chooses_nothing(lead_window, qtbot):
+    """Tab into the list made its first row current: that service was chosen for the lead,
+    and what was typed to one the search had left out was applied (re-attack, 2026-12-06)."""
+    window, form = lead_window, lead_window.form
+    window.search.setFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_Tab)
+    assert not form.row  # at opening
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter chooses the row shown current
+    assert form.row["id"] == window.services.index(0, 0).data(IdRole)
+    window.select("bcwa")
+    type_into(qtbot, form.editors["hours"], "Mon-Fri")
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "solihull")
+    qtbot.keyClick(window.search, Qt.Key.Key_Tab)
+    assert form.row["id"] == "bcwa" and form.typed()
+    assert window.maintenance.copy.service("bcwa")["hours"] != "Mon-Fri"
+
+
+def test_a_service_kept_for_what_was_typed_goes_once_nothing_is_typed(lead_window, qtbot):
+    """Typing undone by hand left the form on a service the list did not show; its word on
+    the status line stayed once the search found it again; and a row left highlighted as
+    the form emptied chose nothing when clicked (re-attack, 2026-12-06)."""
+    window, form = lead_window, lead_window.form
+    window.select("bcwa")
+    hours = form.editors["hours"]
+    type_into(qtbot, hours, "Mon-Fri")
+    window.search.setText("solihull")
+    assert "does not find it" in window.status.text()
+    window.search.setText("bcwa")
+    assert "does not find it" not in window.status.text()
+    window.search.setText("solihull")
+    hours.setText(window.maintenance.copy.service("bcwa")["hours"])  # typed back by hand
+    assert not form.row and not window.table.selectionModel().selectedRows()
+    window.table.selectRow(0)
+    assert form.row["id"] == window.services.index(0, 0).data(IdRole)
+
+
 def test_the_changes_never_widen_the_window_past_the_screen(lead_window, qtbot):
     """As the summary grew, the window did: 1869 px at 24 pt, the form's buttons and the
     publish warning off a 1366-px screen (the lead's walk, 2026-12-06)."""
@@ -218,25 +225,6 @@ def test_the_changes_never_widen_the_window_past_the_screen(lead_window, qtbot):
     qtbot.wait(50)
     page = lead_window.centralWidget()
     assert page.layout().totalMinimumSize().width() <= 1366
-
-
-def test_retiring_is_asked_with_no_as_the_answer_enter_gives(lead_window, qtbot):
-    """Enter said Yes, and one key took a service off every plan (the lead's walk)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from app.ui.maintain.dialogs import ask_confirm
-
-    seen = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        seen.append(box.defaultButton() is box.button(QMessageBox.StandardButton.No))
-        qtbot.keyClick(box, Qt.Key.Key_Return)
-
-    QTimer.singleShot(50, answer)
-    assert ask_confirm(lead_window, "Retire", "Retire CRASAC?") is False
-    assert seen == [True]
 
 
 def test_no_button_of_the_window_takes_a_menus_alt_key(lead_window):
@@ -296,25 +284,6 @@ def test_a_found_list_follows_an_edit_that_changes_what_matches(lead_window, qtb
     assert window.services.rows == []  # the number is no longer anywhere
     window.apply("walsall-mast", {"notes": "Coventry's old number was 024 7678 8555"})
     assert [row["id"] for row in window.services.rows] == ["walsall-mast"]
-
-
-def test_retiring_asks_first_and_a_retired_service_can_be_reinstated(lead_window):
-    window = lead_window
-    asked = []
-    window.confirm = lambda question: asked.append(question) or False
-    window.select("crasac")
-    window.form.retire_button.click()
-    assert asked[0].startswith("Retire CRASAC") and "reinstated" in asked[0]
-    assert "No other service held here covers: ISVA in Coventry" in asked[0]  # its only one
-    window.select("solihull-mash")
-    window.form.retire_button.click()  # Solihull's only children's front door
-    assert "covers: Children's front door in Solihull" in asked[1]
-    assert window.maintenance.copy.service("crasac")["status"] == "active"  # said no
-    window.confirm = lambda question: True
-    window.form.retire_button.click()
-    assert window.form.retire_button.text() == "Reins&tate"
-    window.form.retire_button.click()
-    assert window.maintenance.copy.service("crasac")["status"] == "active"
 
 
 def test_closing_with_unsaved_edits_saves_discards_or_stays(lead_window, qtbot):
