@@ -86,9 +86,9 @@ def test_a_change_from_the_summary_strip_says_so_too(qtbot, window):
     assert window.session.question.id == "borough"
 
 
-def test_a_tick_pages_words_stay_on_screen_beside_back(qtbot, pathway):
-    """At 24 pt "press 0 for none of these" was below the fold: 0 was pressed three times
-    with no word why (officer walks, 2026-12-02). It is beside Back, outside what scrolls."""
+def about_the_person(qtbot, pathway, width: int) -> QuestionPage:
+    """The page of tick boxes about the person causing harm, with room for a box or two:
+    the rest below the fold."""
     from app.ui.case import CaseSession
 
     session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
@@ -96,10 +96,17 @@ def test_a_tick_pages_words_stay_on_screen_beside_back(qtbot, pathway):
         session.answer(value)
     page = QuestionPage()
     qtbot.addWidget(page)
-    page.resize(600, 260)  # room for a box or two: the rest below the fold
+    page.resize(width, 260)
     page.show_from(session, None)
     page.show()
     qtbot.waitExposed(page)
+    return page
+
+
+def test_a_tick_pages_words_stay_on_screen_beside_back(qtbot, pathway):
+    """At 24 pt "press 0 for none of these" was below the fold: 0 was pressed three times
+    with no word why (officer walks, 2026-12-02). It is beside Back, outside what scrolls."""
+    page = about_the_person(qtbot, pathway, 600)
     panel = page.panel
     assert not page.holder.widget().isAncestorOf(panel.more)
     for _ in range(len(panel.boxes) + 1):  # a view at a time, then the ask for 0
@@ -114,17 +121,7 @@ def test_a_tick_pages_words_take_backs_row_not_a_row_under_it(qtbot, pathway):
     in view, and "none of these" took seven presses (officer walk, 2026-12-06)."""
     from PySide6.QtCore import QPoint
 
-    from app.ui.case import CaseSession
-
-    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
-    for value in (False, "person_harmed", "adult", ["domestic_abuse"]):
-        session.answer(value)
-    page = QuestionPage()
-    qtbot.addWidget(page)
-    page.resize(900, 260)  # room for a box or two: the rest below the fold
-    page.show_from(session, None)
-    page.show()
-    qtbot.waitExposed(page)
+    page = about_the_person(qtbot, pathway, 900)
     page.panel.keys_held_until = 0.0
     qtbot.keyClick(page.panel, Qt.Key.Key_0)  # before every box is read: "more below"
     more = page.panel.more
