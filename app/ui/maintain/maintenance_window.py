@@ -114,8 +114,8 @@ class MaintenanceWindow(QMainWindow, LeadsEdits):
         stack.addWidget(split)
         stack.setStretchFactor(0, 2)
         stack.setStretchFactor(1, 3)
-        # the grid's share from the start: by what each asked for, at 24 pt the grid had a
-        # header's height and no borough at all (the lead's walk, 2026-12-06)
+        # the grid's two fifths from the start, not what each part asked for: at 24 pt that
+        # left the grid a header's height alone (the lead's walk, 2026-12-06)
         stack.setSizes([2, 3])
         page = QWidget()
         outer = QVBoxLayout(page)
