@@ -241,13 +241,13 @@ def _listed(folder: Path) -> list[Path]:
 
 
 def directory_command(args: argparse.Namespace) -> int:
-    from app.cli import directory, updates
+    from app.cli import directory, publishing, updates
     from app.paths import shipped_directory
 
     if args.action == "build":
         return directory.build(args.source, args.output)
     if args.action == "keygen":
-        return updates.keygen(args.out, args.passphrase_file)
+        return publishing.keygen(args.out, args.passphrase_file)
     if args.action in ("verify", "diff") and (wrong := keys_folder_problem(args.keys)):
         print(f"error: --keys {args.keys}: {wrong}", file=sys.stderr)
         return 2
@@ -268,7 +268,7 @@ def directory_command(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     if args.action == "publish" and args.source is not None:
-        return updates.publish_working_copy(
+        return publishing.publish_working_copy(
             args.source,
             args.key,
             args.out,
@@ -279,7 +279,7 @@ def directory_command(args: argparse.Namespace) -> int:
         )
     if args.action == "publish":
         database = args.directory or shipped_directory()
-        return updates.publish_bundle(
+        return publishing.publish_bundle(
             database, args.key, args.out, args.version, args.days, args.passphrase_file
         )
     in_force = directory_in_use(args)

@@ -89,31 +89,6 @@ def test_a_working_copy_is_published_from_a_script(tmp_path, capsys):
     assert "could not keep" not in capsys.readouterr().err
 
 
-def test_an_update_the_copy_could_not_keep_is_said_by_the_script(tmp_path, capsys, monkeypatch):
-    """Unsaid on a full disk, a later link published on a laptop without the update lost
-    the line (H454, N5). The disk fills as the kept copy is written."""
-    import errno
-
-    from app.db import copy_marks, signing
-
-    def disk_full(source, target):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    folder = tmp_path / "copy"
-    shutil.copytree(REPO / "resources" / "services", folder)
-    secret = tmp_path / "pass.txt"
-    secret.write_text("a long enough passphrase\n")
-    lead = signing.generate(tmp_path / "k", "a long enough passphrase")
-    assert main(["directory", "check-service", "coventry-mash", "--source", str(folder),
-                 "--method", "phoned", "--by", "DA lead"]) == 0  # fmt: skip
-    monkeypatch.setattr(copy_marks.shutil, "copyfile", disk_full)
-    publish = ["directory", "publish", "--source", str(folder), "--key", str(lead.private_path)]
-    out = ["--out", str(tmp_path / "out"), "--passphrase-file", str(secret)]
-    assert main([*publish, "--version", "2026.12.1", *out]) == 0
-    said = capsys.readouterr().err
-    assert "warning: This working copy could not keep a copy of the update it signed" in said
-
-
 def test_a_file_given_as_the_working_copy_folder_is_named(tmp_path, app_home, qapp):
     """It said "[Errno 17] File exists" (lead review 2026-12-01)."""
     from app.cli.maintain import open_maintenance
