@@ -50,6 +50,11 @@ class FocusInView(QObject):
         super().__init__(area)
         self.area = area
         QApplication.instance().focusChanged.connect(self._follow)
+        # and when what is above it grows: typing into the lead's Phone field added a line
+        # above it, and at 24 pt the field went below the view, still focused (walk, H456)
+        area.verticalScrollBar().rangeChanged.connect(
+            lambda *_: keep_in_view(area, QApplication.focusWidget())
+        )
 
     def _follow(self, _old, new) -> None:
         keep_in_view(self.area, new)

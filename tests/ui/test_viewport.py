@@ -46,3 +46,17 @@ def test_a_control_taller_than_the_view_shows_its_top(qtbot):
         return shown.top() == 0 and shown.height() > 0
 
     qtbot.waitUntil(its_top_shown)
+
+
+def test_the_control_with_the_focus_stays_in_view_as_what_is_above_it_grows(qtbot):
+    """Typing into the lead's Phone field added a line above it ("Changes typed, not
+    applied yet"), and at 24 pt the field went below the view, still focused (keyboard
+    walk, 2026-12-06)."""
+    _window, buttons, _ = page_of_buttons(qtbot)
+    buttons[12].setFocus(Qt.FocusReason.TabFocusReason)
+    wait_in_view(qtbot, buttons[12])
+    qtbot.wait(50)
+    buttons[0].setText("\n".join(["a heading grown by a line"] * 8))  # above it: it moves down
+    buttons[0].setMinimumHeight(buttons[0].sizeHint().height())
+    qtbot.wait(50)
+    wait_in_view(qtbot, buttons[12])
