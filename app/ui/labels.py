@@ -21,13 +21,13 @@ def key_label(index: int) -> str:
     return str(index + 1) if index < 9 else chr(ord("A") + index - 9)
 
 
-def plain_label(text: str, role: str) -> QLabel:
+def plain_label(text: str, role: str, kind: type[QLabel] = QLabel) -> QLabel:
     """A label that shows its text as typed, never as markup: for every piece of text that
     comes from the directory, a file or an error (a service name must not become a link).
 
     A screen reader reads its text: `role` names it for tests and logs only, never as its
     accessible name (a generic word such as "Question" would hide the question itself)."""
-    label = QLabel()
+    label = kind()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setObjectName(role)

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow, ForgetsTheCase):
         self.settings_page = self.other_tabs.settings_page
         column.addWidget(self.tabs, 1)
         self.conversation.answer_keys_from(self.tabs.tabBar(), self.exit_button)
-        self.status = StatusLine()
+        self.status = plain_label("", "Status", StatusLine)
         self._show_versions()
         column.addWidget(self.status)
         columns = self.conversation.columns

@@ -3,16 +3,14 @@ before the window clears), and otherwise the versions of the pathway and directo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 
 class StatusLine(QLabel):
+    """Made by labels.plain_label, as every label of text from elsewhere (never markup)."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)  # an error's words, never markup
-        self.setWordWrap(True)
-        self.setObjectName("Status")
         self.versions = ""
         self.roomy = True
 

@@ -3,13 +3,14 @@ size the versions alone give their line to the page."""
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.ui.labels import plain_label
 from app.ui.status_line import StatusLine
 
 
 def test_the_versions_alone_give_their_line_to_the_page_where_room_is_short(qtbot):
     holder = QWidget()
     qtbot.addWidget(holder)
-    line = StatusLine()
+    line = plain_label("", "Status", StatusLine)
     QVBoxLayout(holder).addWidget(line)
     holder.show()
     line.show_versions("2026.1", "2026.11.30")
@@ -25,7 +26,7 @@ def test_the_versions_alone_give_their_line_to_the_page_where_room_is_short(qtbo
 
 
 def test_never_a_window_of_its_own_before_it_is_placed(qtbot):
-    line = StatusLine()
+    line = plain_label("", "Status", StatusLine)
     qtbot.addWidget(line)
     line.show_versions("2026.1", "2026.11.30")
     line.use_room(True)

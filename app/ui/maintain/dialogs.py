@@ -154,7 +154,7 @@ class PublishDialog(QDialog):
                 widget.setAccessibleDescription(said)
             form.addRow(label, widget)
         self.key.setAccessibleName("Your key file")
-        self.key.setAccessibleDescription("your .private-key file from directory keygen")
+        self.key.setAccessibleDescription(self.key.placeholderText())
         column.addLayout(form)
         self.ahead = plain_label("", "Version dated ahead")  # said before it is signed (F14)
         self.version.textChanged.connect(lambda text: self.ahead.setText(of_version(text)))
