@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cli.updates import print_changes
 from app.db import signing
 from app.db.bundle import Refused, publish
-from app.db.checks import dated_ahead
+from app.db.publish_versions import dated_ahead
 
 
 def passphrase_from(file: Path | None, confirm: bool = False) -> str | None:

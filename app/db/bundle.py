@@ -19,14 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import signing
-from app.db.checks import (
-    Refused,
-    RefusedForNow,
-    check_database,
-    check_new_version,
-    version_above,
-    version_key,
-)
+from app.db.checks import Refused, RefusedForNow, check_database, version_key
+from app.db.publish_versions import check_new_version, version_above
 from app.db.regular_files import read_head, read_regular_file
 from app.db.write_whole import write_new
 from app.records import record

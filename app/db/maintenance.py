@@ -14,13 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db.checks import (
-    Refused,
-    check_new_version,
-    every_problem,
-    version_above,
-    version_key,
-)
+from app.db.checks import Refused, every_problem, version_key
 from app.db.copy_files import csv_text
 from app.db.copy_marks import (
     held_bundle,
@@ -33,6 +27,7 @@ from app.db.copy_marks import (
 from app.db.copy_records import copy_records, note_with_type
 from app.db.loader import Source, load_graph
 from app.db.oruk_format import read_directory
+from app.db.publish_versions import check_new_version, version_above
 from app.db.put_back import check_line_reaches, checked_record
 from app.db.replaced_numbers import as_published, dumped, keep_with, kept_with, stamp
 from app.db.service_checks import service_problems

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.db.checks import dated_ahead, version_key
+from app.db.checks import version_key
 from app.db.copy_marks import keeping_note
 from app.db.coverage import COLUMNS, Cell, Tally, contribution, left_without
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes, still_given
@@ -20,6 +20,7 @@ from app.db.maintenance import (
     service_from_row,
     start_copy,
 )
+from app.db.publish_versions import dated_ahead
 from app.db.published import Published
 from app.db.service_checks import service_problems
 from app.db.working_copy import WorkingCopy

@@ -23,9 +23,10 @@ from hashlib import sha256
 from pathlib import Path
 
 from app.db.bundle import SUFFIX, claimed_manifest, read_bundle, read_signed_manifest
-from app.db.checks import Refused, check_database, version_above, version_key
+from app.db.checks import Refused, check_database, version_key
 from app.db.directories import TRIES_IN_SHARE, Locations, Selection
 from app.db.overtaken import changes_undone, contacts, named
+from app.db.publish_versions import version_above
 from app.db.regular_files import read_regular_file
 from app.db.shipped_check import MAX_SHIPPED_BYTES
 from app.db.stale_line import line_begun_before_the_release, line_held

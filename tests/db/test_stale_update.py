@@ -123,7 +123,7 @@ def test_a_second_update_of_the_same_version_is_named_whatever_it_changes(correc
     assert said.startswith("version 2026.12.2 is here already with other contents")
     assert "0121 788 4333 (this one's: 0121 788 4300)" in said  # not two of 2026.12.2's
     # a version publish takes ("2026.12.2.2" after "2026.12.2.2" was refused: lead's walk)
-    from app.db.checks import version_above
+    from app.db.publish_versions import version_above
 
     assert f"(e.g. {version_above('2026.12.2', date.today())})" in said
     # the very same update is no other one
