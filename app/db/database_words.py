@@ -36,8 +36,8 @@ def word_problems(source: Source) -> list[str]:
         FIXED_WORDS,
         NATIONAL_KINDS,
         fixed_other_number,
-        text_problems,
     )
+    from app.db.text_rules import text_problems
 
     db = open_directory(source)
     try:

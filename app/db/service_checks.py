@@ -9,10 +9,8 @@ https links only, and no street address anywhere in a refuge's record.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
-from app.db.dead_numbers import drama_number_in, placeholder_in
 from app.db.field_rules import (
     AUDIENCES,
     CONFIDENCES,
@@ -23,13 +21,11 @@ from app.db.field_rules import (
     field_problems,
     phone_problems,
 )
-from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
 from app.db.refuge_card_words import secret_refuge
 from app.db.refuge_details import refuge_record_problems
 from app.db.refuge_words import held_as_refuge, held_for, no_address, where_said
 from app.db.service_rows import ASSURED_METHODS, age_of
-from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS
-from app.pathways.numbers_in_words import number_not_dialled
+from app.db.text_rules import text_problems
 from app.pathways.phone_numbers import (
     PHONE_ALLOWED,
     format_uk_phone,
@@ -68,21 +64,6 @@ NATIONAL_SERVICES = frozenset().union(*NATIONAL_HOLDERS.values())  # a feed neve
 FIXED = dict(FIXED_SERVICES[service] for service in ("emergency-999", "police-101"))
 
 
-# Marks stacked on one letter draw over the lines below (in the PDF too); one or two are a
-# letter's accents written apart (a name typed on a Mac), three are not
-MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-STACKED_MARKS = re.compile(f"[{MARKS}]{{3,}}")
-# Letters and marks that draw as nothing, printable so no other rule sees them: a name
-# padded with them looks the same and is another name (a search for it finds neither)
-BLANK_LETTERS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")
-
-
-# Fields a card shows in large type or beside the number, where no link belongs: a longer
-# word cannot wrap, and widened what shows it past the screen (attack round, 2026-12-02)
-UNBROKEN_FIELDS = ("name", "organisation", "phone_note", "hours", "alert")
-LONGEST_WORD = 30  # at 24 pt a name of 60 letters gave the plan a sideways scroll
-
-
 FIXED_ALERT = (
     "an alert on 999, 101 or 111 is never shown (the pathway says when to ring them): put it "
     "on the service it is about"
@@ -94,90 +75,11 @@ FIXED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral
 FIXED_WORDS += ("email", "website", "source", "source_seen", "phone_type")  # shown too (re-attacks)
 
 
-# The words a worker reads a number from besides the phone field (not links: a page's
-# address may hold any digits)
-NUMBERED_WORDS = ("name", "organisation", "phone_note", "hours", "notes", "referral_route")
-NUMBERED_WORDS += ("alert", "phone_type")  # a number's type: "out of hours 0121 496 000" (H339)
-# who said so, shown in the directory's details: "Phoned the duty desk on 0121 496 000"
-# beside "Phone: no number held" (third look, 2026-12-04; H336)
-NUMBERED_WORDS += ("source", "source_seen")
-
-
 def fixed_other_number(number: str) -> str:
     return (
         f"{number!r} is another number: 999, 101 and 111 are shown with no other number "
         "beside them, so laptops leave these words out: put it on the service it is about"
     )
-
-
-def odd_spacing(text: str) -> str | None:
-    """A space or line break other than a plain space and a line's end, named: laptops show
-    it as a plain space (attack round, 2026-12-02), so the lead is told before signing."""
-    if text.isprintable():  # the usual case, decided in C; isprintable() is False for each
-        return None
-    for char in text:
-        if unicodedata.category(char) in ("Zs", "Zl", "Zp") and char != " ":
-            return f"U+{ord(char):04X} ({unicodedata.name(char, 'a space').lower()})"
-    return None
-
-
-OTHER_FIGURES = re.compile(r"[\d .\-]*(?:(?![0-9])\d)[\d .\-]*")  # a figure not 0-9 among them
-
-
-def figures_as_letters(text: str) -> str:
-    """A number that reads as one only with letters taken for figures ("O300 555 857",
-    "0l21 496 000", Devanagari or Arabic-Indic figures): the rule read it as no number, and
-    a cut-short line was signed onto a child's plan (re-attack, 2026-12-04; H371)."""
-    if text.isascii() and not re.search(r"\d[OoIl]|[OoIl]\d", text):
-        return ""  # the usual case: nothing stands in for a figure
-    # full-width figures read as the same number once normalised, and passed: the card did
-    # not lift "Out of hours: ０３００ ５５５ ８６００" into large type, and copied what a
-    # phone may not dial (feed attack, 2026-12-05)
-    if wide := OTHER_FIGURES.search(text):
-        return wide.group().strip()
-    plain = {
-        re.sub(r"\D", "", n) for n in PHONE_IN_TEXT.findall(unicodedata.normalize("NFKC", text))
-    }
-    read = [n for n in numbers_in(text) if re.sub(r"\D", "", n) not in plain]
-    return read[0] if read else ""
-
-
-def text_problems(field: str, value: str) -> list[str]:
-    """How a field's words would show on a laptop that a rule refuses (H199, H202): the
-    working copy's rows and a database published as it is alike."""
-    problems = []
-    if field != "phone" and (odd := odd_spacing(value)):  # a number is tidied
-        problems.append(f"{odd} is not allowed: type a plain space (often pasted from Word)")
-    longest = max(value.split(), key=len, default="")
-    if field in UNBROKEN_FIELDS and len(longest) > LONGEST_WORD:
-        problems.append(
-            f"{longest[:20]}… is {len(longest)} characters without a space: at most "
-            f"{LONGEST_WORD} fit a laptop's screen (put a link in notes or website)"
-        )
-    if blank := BLANK_LETTERS.search(value):
-        name = unicodedata.name(blank.group(), "a blank").lower()
-        problems.append(f"U+{ord(blank.group()):04X} ({name}) shows as nothing: remove it")
-    if STACKED_MARKS.search(value):
-        problems.append("three or more accents on one letter are not allowed: retype the word")
-    if field in NUMBERED_WORDS and (number := figures_as_letters(value)):
-        problems.append(
-            f"{number!r} has a letter or another script's figure among its digits (O for 0, "
-            "l for 1): a worker reads it as a number, so write it with the figures 0-9"
-        )
-    elif field in NUMBERED_WORDS and (number := number_not_dialled(value)):
-        abroad = number.startswith(("+", "00")) and not number.startswith(("+44", "0044", "00 44"))
-        problems.append(
-            f"{number!r} is another country's number: a worker here rings UK numbers only, "
-            "so give the service's UK number, or leave it out"
-            if abroad
-            else f"{number!r} is not a UK phone number ({GEOGRAPHIC_LENGTHS}): a worker may "
-            "ring it, so write it in full"
-        )
-    elif field in NUMBERED_WORDS and (number := drama_number_in(value)):
-        problems.append(f"{number!r} is {DRAMA_SAID}: give the service's own number")
-    elif field in NUMBERED_WORDS and (found := placeholder_in(value)):
-        problems.append(f"{found[0]!r} is no one's number ({found[1]}): give the service's own")
-    return problems
 
 
 def service_problems(

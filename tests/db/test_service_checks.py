@@ -6,6 +6,7 @@ import pytest
 
 from app.db.maintenance import vocabulary
 from app.db.service_checks import service_problems
+from app.db.text_rules import NUMBERED_WORDS, text_problems
 from tests.conftest import REPO
 
 SHIPPED = REPO / "resources" / "services" / "services.csv"
@@ -464,77 +465,9 @@ def test_another_number_beside_999_101_or_111_is_refused_with_where_to_put_it(wo
     assert field not in elsewhere
 
 
-@pytest.mark.parametrize(
-    ("field", "typed", "said"),
-    [
-        ("name", "Black\u00a0Country Women's Aid", "U+00A0 (no-break space) is not allowed"),
-        ("hours", "9\u2029to 5", "U+2029 (paragraph separator) is not allowed"),
-        ("notes", "One\u2028two", "U+2028 (line separator) is not allowed"),
-        ("name", "Wome\u0301\u0302\u0303n's Aid", "three or more accents on one letter"),
-        ("hours", "9-5" + "x" * 70, "73 characters without a space: at most 30 fit"),
-        ("name", "Women's\u2800Aid", "U+2800 (braille pattern blank) shows as nothing"),
-        ("notes", "Ring \u3164first", "U+3164 (hangul filler) shows as nothing"),
-    ],
-)
-def test_odd_spaces_and_stacked_marks_are_refused_by_name(row, words, field, typed, said):
-    """Laptops read them plainly (a name of line separators put 999 below the screen; one of
-    no-break spaces widened the window past Quick exit: attack round, 2026-12-02); the lead
-    is told which character, and what to type instead."""
-    problems = service_problems({**row, field: typed}, words.kinds, words.areas)
-    assert said in problems[field][0]
-
-
 def test_a_number_pasted_with_a_no_break_space_is_tidied_not_refused(row, words):
     assert "phone" not in service_problems(
         {**row, "phone": "024\u00a07678 8555"}, words.kinds, words.areas
-    )
-
-
-@pytest.mark.parametrize(
-    "field",
-    [
-        "name",
-        "organisation",
-        "phone_note",
-        "hours",
-        "notes",
-        "referral_route",
-        "alert",
-        "phone_type",
-        "source",
-        "source_seen",
-    ],
-)
-def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(row, words, field):
-    """ "out of hours: 024 7683 222" (a digit short) in the front door's note was signed and
-    shown "confirmed" on every laptop: the strict rule read only the phone field (attack,
-    2026-12-02). Whole numbers, and figures that are not numbers, stand."""
-    typed = {**row, field: "out of hours: 024 7683 222"}
-    (said,) = service_problems(typed, words.kinds, words.areas)[field]
-    assert said.startswith("'024 7683 222' is not a UK phone number (02, 011x")
-    assert "a worker may ring it, so write it in full" in said
-    for fine in ("out of hours: 024 7683 2222", "Mon-Fri 9-5, 10-4", "charity 1012345"):
-        assert service_problems({**row, field: fine}, words.kinds, words.areas) == {}
-    # another country's number was never read (attack, 2026-12-04; H336)
-    typed = {**row, field: "Out of hours ring 001 900 555 0123 (duty desk)."}
-    (said,) = service_problems(typed, words.kinds, words.areas)[field]
-    assert said.startswith("'001 900 555 0123' is another country's number")
-    # a sample feed's number, which rings no one (feed attack, 2026-12-05; H436)
-    for typed, read in (
-        ("Out of hours: 07700 900 123", "07700 900123"),
-        ("Out of hours: 0121 496 0126/7", "0121 496 0126"),  # one run to the number rules
-        ("Refer: 0121 555 0100 / 0121 496 0127", "0121 496 0127"),
-        ("Line down: ring +44 (0)121 496 0126 instead", "0121 496 0126"),
-    ):
-        (said,) = service_problems({**row, field: typed}, words.kinds, words.areas)[field]
-        assert said.startswith(f"'{read}' is a number Ofcom keeps for films and TV"), said
-    # a placeholder, which is no one's (H438)
-    (said,) = service_problems({**row, field: "ring 0121 000 0000"}, words.kinds, words.areas)[
-        field
-    ]
-    assert said == (
-        "'0121 000 0000' is no one's number (a local number never begins with 0 or 1): give "
-        "the service's own"
     )
 
 
@@ -565,3 +498,13 @@ def test_a_line_open_24_7_whose_numbers_note_says_when_no_one_answers_is_refused
     changed = {**row, "open_24_7": "yes", "hours": "24 hours", "phone_note": note}
     said = service_problems(changed, words.kinds, words.areas).get("open_24_7", [])
     assert said and said[0].startswith("yes, but the number's note says 'Answerphone overnight'")
+
+
+@pytest.mark.parametrize("field", NUMBERED_WORDS)
+def test_the_words_rules_are_applied_to_every_field_a_worker_reads_a_number_from(row, words, field):
+    """A cut-short number in the front door's note was signed and shown "confirmed" on every
+    laptop when only the phone field was read (attack, 2026-12-02): each field a worker
+    reads is held to the words' rules (app/db/text_rules.py; its tests hold the rules)."""
+    typed = {**row, field: "out of hours: 024 7683 222"}
+    problems = service_problems(typed, words.kinds, words.areas)[field]
+    assert problems == text_problems(field, typed[field]) != []

@@ -1,0 +1,69 @@
+"""How a field's words would show on a laptop: the rules the lead is told of in any field
+(each is applied to every field of a service by service_checks, whose tests show that)."""
+
+import pytest
+
+from app.db.text_rules import text_problems
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        ("name", "Black\u00a0Country Women's Aid", "U+00A0 (no-break space) is not allowed"),
+        ("hours", "9\u2029to 5", "U+2029 (paragraph separator) is not allowed"),
+        ("notes", "One\u2028two", "U+2028 (line separator) is not allowed"),
+        ("name", "Wome\u0301\u0302\u0303n's Aid", "three or more accents on one letter"),
+        ("hours", "9-5" + "x" * 70, "73 characters without a space: at most 30 fit"),
+        ("name", "Women's\u2800Aid", "U+2800 (braille pattern blank) shows as nothing"),
+        ("notes", "Ring \u3164first", "U+3164 (hangul filler) shows as nothing"),
+    ],
+)
+def test_odd_spaces_and_stacked_marks_are_refused_by_name(field, typed, said):
+    """Laptops read them plainly (a name of line separators put 999 below the screen; one of
+    no-break spaces widened the window past Quick exit: attack round, 2026-12-02); the lead
+    is told which character, and what to type instead."""
+    assert said in text_problems(field, typed)[0]
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "name",
+        "organisation",
+        "phone_note",
+        "hours",
+        "notes",
+        "referral_route",
+        "alert",
+        "phone_type",
+        "source",
+        "source_seen",
+    ],
+)
+def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(field):
+    """ "out of hours: 024 7683 222" (a digit short) in the front door's note was signed and
+    shown "confirmed" on every laptop: the strict rule read only the phone field (attack,
+    2026-12-02). Whole numbers, and figures that are not numbers, stand."""
+    (said,) = text_problems(field, "out of hours: 024 7683 222")
+    assert said.startswith("'024 7683 222' is not a UK phone number (02, 011x")
+    assert "a worker may ring it, so write it in full" in said
+    for fine in ("out of hours: 024 7683 2222", "Mon-Fri 9-5, 10-4", "charity 1012345"):
+        assert text_problems(field, fine) == []
+    # another country's number was never read (attack, 2026-12-04; H336)
+    (said,) = text_problems(field, "Out of hours ring 001 900 555 0123 (duty desk).")
+    assert said.startswith("'001 900 555 0123' is another country's number")
+    # a sample feed's number, which rings no one (feed attack, 2026-12-05; H436)
+    for typed, read in (
+        ("Out of hours: 07700 900 123", "07700 900123"),
+        ("Out of hours: 0121 496 0126/7", "0121 496 0126"),  # one run to the number rules
+        ("Refer: 0121 555 0100 / 0121 496 0127", "0121 496 0127"),
+        ("Line down: ring +44 (0)121 496 0126 instead", "0121 496 0126"),
+    ):
+        (said,) = text_problems(field, typed)
+        assert said.startswith(f"'{read}' is a number Ofcom keeps for films and TV"), said
+    # a placeholder, which is no one's (H438)
+    (said,) = text_problems(field, "ring 0121 000 0000")
+    assert said == (
+        "'0121 000 0000' is no one's number (a local number never begins with 0 or 1): give "
+        "the service's own"
+    )
