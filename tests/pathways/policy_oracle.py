@@ -353,6 +353,7 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
     police_know, male = a.get("police_aware") == "yes", "male_victim" in needs(a)
     fgm_child = "fgm" in needs(a) and (child or children)
     timing = a.get("saa_timing")
+    recent = strangulation(a) and a.get("strangulation_recent") in ("yes", "not_known")
     rules = {
         "child_safeguarding_referral": {
             "R3": child,
@@ -369,6 +370,8 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R5": age == "adult" and a.get("care_and_support_needs") is True,
             "R29": "works_with_adults_at_risk" in about(a),
         },
+        # a child's check is arranged with the front door, phoned now (R32, R3)
+        "urgent_medical_check": {"R32": recent, "R32-child": recent and child and not causer},
         "inform_safeguarding_lead": {"R2": a["tier"] == 1, "R34-lead": other, "R35-lead": causer},
         "concerned_other_advice": {
             "R34": other,

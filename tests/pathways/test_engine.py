@@ -506,9 +506,14 @@ def test_a_strangled_child_is_not_told_to_take_themselves_to_a_doctor(pathway):
     strangled = {"additional_needs": ["non_fatal_strangulation"], "strangulation_recent": "yes"}
     child = pathway.step(answers_for(pathway, child_under_16(**strangled))).plan
     check = child.action("urgent_medical_check")
-    assert check.title == "Arrange a medical check for them today"
+    assert check.title == "Arrange a medical check for them today: ask the children's front door"
     assert "I will arrange it" in check.say and "Please see a doctor" not in check.say
-    assert "child_safeguarding_referral" in [a.kind for a in child.actions]
+    # the number the card gives large is the front door's, 111 after it: the card showed
+    # NHS 111 under "I will arrange it with the people who keep young people safe", and the
+    # worker could not tell which to ring (officer walk, 2026-12-06)
+    front_door = child.action("child_safeguarding_referral").services[0].service
+    assert [m.service.id for m in check.services][:2] == [front_door.id, "nhs-111"]
+    assert "R32-child" in [reason.rule_id for reason in check.reasons]
     adult = adult_in_coventry(dash_answers=None, **strangled)
     assert (
         "Please see a doctor today"
@@ -580,9 +585,12 @@ def test_someone_worried_about_a_strangled_child_is_not_left_to_arrange_the_chec
         additional_needs=["non_fatal_strangulation"],
         strangulation_recent="yes",
     )
-    check = pathway.step(answers_for(pathway, case)).plan.action("urgent_medical_check")
-    assert check.title == "Arrange a medical check for them today"
+    plan = pathway.step(answers_for(pathway, case)).plan
+    check = plan.action("urgent_medical_check")
+    assert check.title == "Arrange a medical check for them today: ask the children's front door"
     assert "I will arrange it" in check.say
+    front_door = plan.action("child_safeguarding_referral").services[0].service.id
+    assert check.services[0].service.id == front_door
 
 
 def test_someone_worried_is_not_told_to_let_them_decide_beside_a_childrens_referral(pathway):
