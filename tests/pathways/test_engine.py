@@ -679,3 +679,17 @@ def test_a_question_the_answers_rule_out_is_not_still_askable(pathway):
     assert "dash_answers" in child  # the age is not known yet
     under_16 = known | {"age_group": "under_16"}
     assert "dash_answers" not in pathway.still_askable("abuse_types", under_16)
+
+
+@pytest.mark.parametrize("timing", ["within_7_days", "unknown"])
+def test_a_childs_urgent_card_says_when_the_assault_was_not_known(pathway, timing):
+    """A teacher who answered "not known" read "sexual assault in the last 7 days" and could
+    tell the front door so (officer walk F16; H458): the title holds for both answers."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16(abuse_types=["sexual_assault_abuse"], saa_timing=timing)
+    card = pathway.step(answers_for(pathway, case)).plan.action("child_safeguarding_referral")
+    assert card.group == "now"
+    assert card.title == (
+        "Phone the children's front door now: sexual assault in the last 7 days, or not known when"
+    )
