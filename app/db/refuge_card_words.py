@@ -89,7 +89,7 @@ WORDS = """
     address location info enquiries admin hello sorry thank thanks yes also sometimes often
     usual normally otherwise unless already soon quickly first second alone together
     ask answering calling ringing leaving staying bringing taking outside since behalf working
-    childline tel samaritans rely foster step fund member turn see
+    childline tel samaritans supportline rely foster step fund member turn see
     search caller show itemised bill client drop young visitor partnership work
     closely home kitchen meet agreed better basils christmas moment down meantime reopen
     refurbish cover itself reason assistance manage medication actively attend school

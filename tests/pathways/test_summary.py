@@ -259,10 +259,10 @@ def test_a_male_victims_worker_is_told_the_24_7_helpline_is_for_women(pathway):
     answers = adult_in_coventry(additional_needs=["male_victim"], safe_tonight="no")
     text = plan_to_text(pathway.step(answers_for(pathway, answers)).plan)
     said = [line for line in text.splitlines() if "0808 2000 247" in line]
-    assert said and all(
-        "Refuge says it is for women; for a man, the Men's Advice Line" in line for line in said
-    )
-    assert "0808 801 0327" in text  # the Men's Advice Line itself
+    # and the line for him at night, when the Men's Advice Line is shut (officer walk F16)
+    note = "for a man, the Men's Advice Line, or at night Victim Support's Supportline"
+    assert said and all(f"Refuge says it is for women; {note}" in line for line in said)
+    assert "0808 801 0327" in text and "0808 168 9111" in text  # both lines themselves
 
 
 def test_a_helpline_a_card_above_gives_points_there_instead_of_giving_it_again(pathway):
