@@ -66,7 +66,23 @@ def figures_as_letters(text: str) -> str:
         re.sub(r"\D", "", n) for n in PHONE_IN_TEXT.findall(unicodedata.normalize("NFKC", text))
     }
     read = [n for n in numbers_in(text) if re.sub(r"\D", "", n) not in plain]
-    return read[0] if read else ""
+    return _as_typed(text, read[0]) if read else ""
+
+
+LETTERED_RUN = re.compile(r"[0-9OoIl][0-9OoIl .\-]*[0-9OoIl]")
+AS_FIGURES = str.maketrans("OoIl", "0011")
+
+
+def _as_typed(text: str, number: str) -> str:
+    """`number`, read with letters as figures, as it was typed: the refusal quoted
+    '0121 464 9001' for "9O01", and the lead could not see what to retype (attack F16)."""
+    want = re.sub(r"\D", "", number)
+    for run in LETTERED_RUN.finditer(text):
+        figures = re.sub(r"\D", "", run.group().translate(AS_FIGURES))
+        lettered = re.search("[OoIl]", run.group())
+        if lettered and len(figures) > 6 and want.startswith(figures):
+            return run.group()
+    return number
 
 
 def text_problems(field: str, value: str) -> list[str]:

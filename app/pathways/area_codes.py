@@ -75,9 +75,20 @@ def placeholder_number(digits: str) -> str:
     return "noughts stand in for the number" if whole and set(digits[4:]) == {"0"} else ""
 
 
+# National short numbers that are no line of any service here: "105" was published as a
+# women's aid's number and shown on every plan, though 112 was refused (attack F16)
+OTHER_SERVICES_LINES = {
+    "105": "the national power-cut line",
+    "119": "the NHS's COVID-19 line",
+}
+
+
 def no_ones_number(digits: str) -> str:
     """What a whole number's digits are if no one answers them ("a number Ofcom keeps …",
-    "no one's number (why)"), or "": the lead's phone rule and a laptop read the same."""
+    "no one's number (why)"), or no service here does (105, 119), or "": the lead's phone
+    rule and a laptop read the same."""
+    if line := OTHER_SERVICES_LINES.get(digits):
+        return f"{line}, which is no service's line here"
     if drama_number(digits):
         return DRAMA_SAID
     return f"no one's number ({why})" if (why := placeholder_number(digits)) else ""

@@ -508,3 +508,13 @@ def test_the_words_rules_are_applied_to_every_field_a_worker_reads_a_number_from
     typed = {**row, field: "out of hours: 024 7683 222"}
     problems = service_problems(typed, words.kinds, words.areas)[field]
     assert problems == text_problems(field, typed[field]) != []
+
+
+def test_a_short_number_of_no_service_here_is_refused_on_the_leads_side(row, words):
+    """ "105", the power-cut line, passed the check, publish and the self-test as Black
+    Country Women's Aid's number (attack on the update path F16), though 112 was refused."""
+    (said,) = service_problems({**row, "phone": "105"}, words.kinds, words.areas)["phone"]
+    assert said == (
+        "'105' is the national power-cut line, which is no service's line here: write the "
+        "service's own number"
+    )

@@ -67,3 +67,18 @@ def test_a_number_a_worker_may_ring_in_any_words_is_held_to_the_phone_rule(field
         "'0121 000 0000' is no one's number (a local number never begins with 0 or 1): give "
         "the service's own"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("Out of hours: 0121 464 9O01", "0121 464 9O01"),
+        ("Ring 0121 552 645O to refer", "0121 552 645O"),
+        ("0l21 496 0000 (24 hours)", "0l21 496 0000"),
+    ],
+)
+def test_a_number_with_a_letter_among_its_digits_is_quoted_as_typed(typed, quoted):
+    """The refusal quoted '0121 464 9001' for "9O01": the letter already read as a figure,
+    the lead could not see what to retype (attack on the update path F16)."""
+    (said,) = text_problems("phone_note", typed)
+    assert said.startswith(f"{quoted!r} has a letter or another script's figure")

@@ -8,10 +8,11 @@ from app.pathways.area_codes import (
     GEOGRAPHIC_LENGTHS,
     TEN_DIGIT_CODES,
     drama_number,
+    no_ones_number,
     placeholder_number,
     whole_geographic,
 )
-from app.pathways.phone_numbers import PHONE_MARKS
+from app.pathways.phone_numbers import PHONE_MARKS, refused_number
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,19 @@ def test_every_shipped_number_is_someones(graph):
 )
 def test_the_numbers_ofcom_keeps_for_drama(digits, drama):
     assert drama_number(digits) is drama
+
+
+@pytest.mark.parametrize(
+    ("digits", "said"),
+    [
+        ("105", "the national power-cut line, which is no service's line here"),
+        ("119", "the NHS's COVID-19 line, which is no service's line here"),
+        *((d, "") for d in ("999", "112", "101", "111", "116123", "08082000247")),
+    ],
+)
+def test_a_short_number_of_no_service_here_is_refused_as_999s_are_on_others(digits, said):
+    """105 was published as a women's aid's number and shown on every plan, though 112
+    was refused there (attack on the update path F16): a laptop shows it "check it" and
+    never confirmed, and adds the fallbacks (refused_number), as for a number no one rings."""
+    assert no_ones_number(digits) == said
+    assert refused_number(digits) is bool(said)
