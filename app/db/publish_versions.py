@@ -18,6 +18,15 @@ PUBLISH_VERSION = re.compile(r"(\d{4})\.([1-9]\d?)\.([1-9]\d?)(\.[1-9]\d{0,2})?"
 AHEAD = timedelta(days=31)  # a version is the day it is published, a month ahead at most
 
 
+def _day_of(version: str) -> date | None:
+    """The day a version written year.month.day[.n] names, or None (2026.2.30, 20261203)."""
+    match = PUBLISH_VERSION.fullmatch(version)
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
+        return None
+
+
 def check_new_version(version: str, today: date, newest: str | None = None) -> None:
     """A version to publish: year.month.day[.n], a real day no more than a month ahead. A
     typo such as 20261203, or 2027.12.4 typed on 1 December 2026, rose above every later
@@ -25,12 +34,8 @@ def check_new_version(version: str, today: date, newest: str | None = None) -> N
     published so far ahead already (a wrong clock, or before this rule), its own day with a
     higher .n is allowed: without it nothing could be published for a year (attack review).
     `newest`: the newest version published."""
-    match = PUBLISH_VERSION.fullmatch(version)
-    try:
-        day = date(int(match[1]), int(match[2]), int(match[3])) if match else None
-    except ValueError:  # 2026.2.30
-        day = None
-    its_day = match and newest and version_key(newest)[:3] == version_key(version)[:3]
+    day = _day_of(version)
+    its_day = day and newest and version_key(newest)[:3] == version_key(version)[:3]
     if day is None or not (date(2020, 1, 1) <= day <= today + AHEAD or its_day):
         raise Refused(
             f"version {version!r}: allowed year.month.day, the day it is published (a month "
@@ -43,11 +48,7 @@ def dated_ahead(version: str, today: date) -> str:
     """'' or, in words, that `version` is dated after `today`, and what that means: a
     version typed a week ahead was taken unsaid, and every update until that day then
     needed a version above it (the lead's walk, 2026-12-06, F14)."""
-    match = PUBLISH_VERSION.fullmatch(version.strip())
-    try:
-        day = date(int(match[1]), int(match[2]), int(match[3])) if match else None
-    except ValueError:
-        return ""
+    day = _day_of(version.strip())
     if day is None or day <= today:
         return ""
     days = (day - today).days
