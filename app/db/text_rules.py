@@ -49,13 +49,16 @@ def odd_spacing(text: str) -> str | None:
 
 
 OTHER_FIGURES = re.compile(r"[\d .\-]*(?:(?![0-9])\d)[\d .\-]*")  # a figure not 0-9 among them
+LOOKALIKES = "OoIl"  # letters typed for 0 and 1
+AS_FIGURES = str.maketrans(LOOKALIKES, "0011")
+LETTERED_RUN = re.compile(rf"[0-9{LOOKALIKES}][0-9{LOOKALIKES} .\-]*[0-9{LOOKALIKES}]")
 
 
 def figures_as_letters(text: str) -> str:
     """A number that reads as one only with letters taken for figures ("O300 555 857",
     "0l21 496 000", Devanagari or Arabic-Indic figures): the rule read it as no number, and
     a cut-short line was signed onto a child's plan (re-attack, 2026-12-04; H371)."""
-    if text.isascii() and not re.search(r"\d[OoIl]|[OoIl]\d", text):
+    if text.isascii() and not re.search(rf"\d[{LOOKALIKES}]|[{LOOKALIKES}]\d", text):
         return ""  # the usual case: nothing stands in for a figure
     # full-width figures read as the same number once normalised, and passed: the card did
     # not lift "Out of hours: ０３００ ５５５ ８６００" into large type, and copied what a
@@ -69,18 +72,14 @@ def figures_as_letters(text: str) -> str:
     return _as_typed(text, read[0]) if read else ""
 
 
-LETTERED_RUN = re.compile(r"[0-9OoIl][0-9OoIl .\-]*[0-9OoIl]")
-AS_FIGURES = str.maketrans("OoIl", "0011")
-
-
 def _as_typed(text: str, number: str) -> str:
     """`number`, read with letters as figures, as it was typed: the refusal quoted
     '0121 464 9001' for "9O01", and the lead could not see what to retype (attack F16)."""
     want = re.sub(r"\D", "", number)
     for run in LETTERED_RUN.finditer(text):
-        figures = re.sub(r"\D", "", run.group().translate(AS_FIGURES))
-        lettered = re.search("[OoIl]", run.group())
-        if lettered and len(figures) > 6 and want.startswith(figures):
+        read = run.group().translate(AS_FIGURES)
+        figures = re.sub(r"\D", "", read)
+        if read != run.group() and len(figures) > 6 and want.startswith(figures):
             return run.group()
     return number
 
