@@ -1,5 +1,6 @@
 """The main window: the conversation (walk, plan, read-back), directory and settings tabs,
-an always-visible quick exit, and a neutral screen to vanish to."""
+an always-visible quick exit, and a neutral screen to vanish to; what leaves it from a plan
+(copies, the PDF) is `SharesThePlan`."""
 
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from app.directory_updates import DirectoryUpdates, Loaded, worker_notes
 from app.pathways.engine import Pathway
-from app.pathways.summary import plan_to_text
 from app.settings import UserSettings
 from app.ui.case import CaseSession
 from app.ui.case_holders import ForgetsTheCase, neutral_screen
@@ -34,6 +34,7 @@ from app.ui.directory.switching import DirectorySwitch
 from app.ui.labels import plain_label
 from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
+from app.ui.plan_exports import SharesThePlan
 from app.ui.quick_exit import QuickExitController
 from app.ui.status_line import StatusLine
 from app.ui.walk.summary_strip import SHOWN
@@ -54,7 +55,7 @@ def _prefill(settings: UserSettings) -> dict:
     return prefill
 
 
-class MainWindow(QMainWindow, ForgetsTheCase):
+class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
     def __init__(
         self,
         pathway: Pathway,
@@ -248,49 +249,6 @@ class MainWindow(QMainWindow, ForgetsTheCase):
     def finish_read_back(self) -> None:
         self.session.finish()
         self.refresh()
-
-    def copy_contact(self, contact: str, from_plan: bool = False) -> None:
-        """A number or address copied, and said (the status line still said "Summary
-        copied" from before: review 2026-12-01); from the plan, taken back if it changes."""
-        self.clipboard.put(contact, "number" if from_plan else "")
-        self.status.setText(f"Copied {contact}: paste it where you dial or write.")
-
-    def _summary_now(self) -> str | None:
-        plan = self.session.plan
-        return plan_to_text(plan, self.today()) if plan is not None else None
-
-    def copy_summary(self) -> None:
-        if self.session.plan is None or not self.allow_exports:
-            return
-        self.clipboard.put(self._summary_now(), "summary")
-        self.status.setText("Summary copied: paste it into the form, and add names only there.")
-
-    def save_pdf(self) -> None:
-        if not self.allow_exports:
-            return
-        path = self.session.plan and self.pdf_path_provider()
-        if path:
-            from app.ui.plan.pdf import write_plan_pdf  # only when the worker saves one
-
-            try:
-                write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
-            except (OSError, ValueError) as error:  # said in words, the plan still on screen
-                reason = getattr(error, "strerror", None) or "not a file name that can be used"
-                self.status.setText(
-                    f"The PDF was not saved ({reason}): choose another folder, such as Documents."
-                )
-                return
-            self.status.setText(
-                "PDF saved. Never give a printed plan to someone whose abuser may find it."
-            )
-
-    def _ask_pdf_path(self) -> str | None:
-        # imported when first asked for: the file dialog's Qt types and the plan's HTML
-        # writer are made off the launch path
-        from app.ui.file_dialog import ask_save_path
-        from app.ui.plan.plan_text import PRINT_WARNING
-
-        return ask_save_path(self, "Save the plan", "plan.pdf", "PDF (*.pdf)", PRINT_WARNING)
 
     def _show_versions(self) -> None:
         graph = self.pathway.graph

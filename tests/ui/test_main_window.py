@@ -3,7 +3,6 @@
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QMessageBox,
@@ -76,63 +75,6 @@ def test_enter_on_the_plans_buttons_presses_them_as_space_does(qtbot, window):
     (open_button,) = window.neutral.findChildren(QAbstractButton)
     enter_on(open_button)
     assert window.screens.currentWidget() is not window.neutral
-
-
-def test_copying_a_number_says_what_was_copied(qtbot, window):
-    """The status line still said "Summary copied" after a number was copied (review)."""
-    walk(qtbot, window, SCENARIO)
-    window.copy_summary()
-    row = next(r for c in window.plan_view.cards for r in c.rows if hasattr(r, "copy_button"))
-    row.copy_button.click()
-    assert window.status.text().startswith(f"Copied {row.number.text()}")
-
-
-def test_a_correction_takes_the_copied_summarys_words_off_the_status_line(qtbot, window):
-    """ "Summary copied: paste it into the form" stood after a correction changed the plan:
-    the old summary, on the clipboard, was invited into a referral form (review)."""
-    walk(qtbot, window, SCENARIO)
-    window.copy_contact("0121 000 0000")
-    window.correct("discloser")
-    window.answer("person_causing_harm")
-    assert window.status.text() == window.status.versions  # the versions line again
-
-
-def test_a_summary_copied_goes_from_the_clipboard_when_a_correction_changes_the_plan(qtbot, window):
-    """The old summary stayed on the clipboard after a correction, ready to be pasted into
-    the MARF or MARAC form with the answers it no longer matched (review 2026-12-01)."""
-    walk(qtbot, window, SCENARIO)
-    window.copy_summary()
-    copied = QGuiApplication.clipboard().text()
-    window.correct("borough")  # the same answer again: the plan and the copy still agree
-    window.answer(SCENARIO["borough"])
-    assert QGuiApplication.clipboard().text() == copied
-    window.correct("discloser")
-    window.answer("person_causing_harm")
-    assert QGuiApplication.clipboard().text() == ""
-    assert window.status.text().startswith("The plan changed, so the summary copied before")
-    window.copy_summary()
-    window.copy_contact("0121 000 0000")  # copied since: the worker's, left alone
-    window.correct("discloser")
-    window.answer("person_harmed")
-    assert QGuiApplication.clipboard().text() == "0121 000 0000"
-
-
-def test_a_number_copied_from_a_card_goes_when_a_correction_takes_it_off_the_plan(qtbot, window):
-    """Walsall's front door, copied from its card, stayed on the clipboard after the area was
-    corrected to Dudley, ready to be dialled (seams review, 2026-12-04)."""
-    walk(qtbot, window, SCENARIO)
-    rows = [r for card in window.plan_view.cards for r in card.rows if hasattr(r, "copy_button")]
-    local = next(r for r in rows if r.number.text().startswith("0"))  # the first is local
-    local.copy_button.click()
-    copied = QGuiApplication.clipboard().text()
-    window.correct("borough")  # the same answer again: the number is still on the plan
-    window.answer(SCENARIO["borough"])
-    assert QGuiApplication.clipboard().text() == copied
-    window.correct("borough")
-    window.answer(next(b for b in ("dudley", "walsall") if b != SCENARIO["borough"]))
-    assert copied not in window._summary_now()
-    assert QGuiApplication.clipboard().text() == ""
-    assert window.status.text().startswith("The plan changed, so the number copied before")
 
 
 def test_shift_three_times_is_a_quick_exit_that_clears_everything(qtbot, window):

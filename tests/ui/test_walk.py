@@ -141,36 +141,6 @@ def test_read_back_edits_an_answer_and_recomputes_the_plan(qtbot, window):
     assert "child_safeguarding_referral" not in window.session.plan.action_kinds
 
 
-def test_copy_gives_a_plain_summary_and_quick_exit_clears_it(qtbot, window):
-    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
-    walk(qtbot, window, scenario)
-    press_alt(qtbot, window.plan_view, Qt.Key.Key_C)
-    text = QGuiApplication.clipboard().text()
-    assert "Refer to MARAC" in text and "Black Country Women's Aid" in text
-    window.quick_exit()
-    assert QGuiApplication.clipboard().text() == ""
-
-
-def test_pdf_has_the_plan_and_the_warning(qtbot, window, tmp_path):
-    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
-    walk(qtbot, window, scenario)
-    target = tmp_path / "plan.pdf"
-    window.pdf_path_provider = lambda: str(target)
-    press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
-    data = target.read_bytes()
-    assert data.startswith(b"%PDF") and len(data) > 2000
-    assert window.status.text().startswith("PDF saved")
-
-
-def test_a_pdf_that_could_not_be_saved_is_said_so(qtbot, window, tmp_path):
-    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
-    walk(qtbot, window, scenario)
-    window.pdf_path_provider = lambda: str(tmp_path / "gone" / "plan.pdf")
-    press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
-    assert window.status.text().startswith("The PDF was not saved (No such file or directory)")
-    assert window.pages.currentWidget() is window.plan_view
-
-
 V2 = {c["name"]: c["scenario"] for c in json.loads((DATA / "reference-v2.json").read_text())}
 
 

@@ -1,0 +1,54 @@
+"""What leaves the window from a plan: a number or the summary on the clipboard, the plan as
+a PDF, each said on the status line.
+
+`SharesThePlan` is a part of the main window (as `ForgetsTheCase` is): it uses the window's
+session, clipboard guard, status line and settings."""
+
+from __future__ import annotations
+
+from app.pathways.summary import plan_to_text
+
+
+class SharesThePlan:
+    def copy_contact(self, contact: str, from_plan: bool = False) -> None:
+        """A number or address copied, and said (the status line still said "Summary
+        copied" from before: review 2026-12-01); from the plan, taken back if it changes."""
+        self.clipboard.put(contact, "number" if from_plan else "")
+        self.status.setText(f"Copied {contact}: paste it where you dial or write.")
+
+    def _summary_now(self) -> str | None:
+        plan = self.session.plan
+        return plan_to_text(plan, self.today()) if plan is not None else None
+
+    def copy_summary(self) -> None:
+        if self.session.plan is None or not self.allow_exports:
+            return
+        self.clipboard.put(self._summary_now(), "summary")
+        self.status.setText("Summary copied: paste it into the form, and add names only there.")
+
+    def save_pdf(self) -> None:
+        if not self.allow_exports:
+            return
+        path = self.session.plan and self.pdf_path_provider()
+        if path:
+            from app.ui.plan.pdf import write_plan_pdf  # only when the worker saves one
+
+            try:
+                write_plan_pdf(self.session.plan, path, self.today(), self.settings.organisation)
+            except (OSError, ValueError) as error:  # said in words, the plan still on screen
+                reason = getattr(error, "strerror", None) or "not a file name that can be used"
+                self.status.setText(
+                    f"The PDF was not saved ({reason}): choose another folder, such as Documents."
+                )
+                return
+            self.status.setText(
+                "PDF saved. Never give a printed plan to someone whose abuser may find it."
+            )
+
+    def _ask_pdf_path(self) -> str | None:
+        # imported when first asked for: the file dialog's Qt types and the plan's HTML
+        # writer are made off the launch path
+        from app.ui.file_dialog import ask_save_path
+        from app.ui.plan.plan_text import PRINT_WARNING
+
+        return ask_save_path(self, "Save the plan", "plan.pdf", "PDF (*.pdf)", PRINT_WARNING)
