@@ -797,3 +797,19 @@ def test_an_update_made_on_a_laptop_a_release_behind_carries_this_releases_rules
     _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
     published = load_valid_graph(data)
     assert (published.pathway_version, published.rules) == (graph.pathway_version, graph.rules)
+
+
+def test_a_wrong_number_is_named_before_the_check_it_outdates(
+    copy_and_words, graph, lead, tmp_path
+):
+    """A checked service's number typed as 105 in Excel was refused only as "the person's
+    check is not of the contact": the lead cleared the check, published again, and only then
+    heard that 105 is no service's line (attack F16). The number is named first."""
+    import dataclasses
+
+    copy, words = copy_and_words
+    check = {"assured_date": "2026-11-20", "assured_method": "phoned", "assured_by": "DA lead"}
+    checked = dataclasses.replace(graph.services["sandwell-mash"], **check, confidence="high")
+    in_use = dataclasses.replace(graph, services={**graph.services, "sandwell-mash": checked})
+    copy.update("sandwell-mash", {"phone": "105", **check})
+    refused(copy, words, in_use, lead, tmp_path, SourceError, "'105' is the national power-cut")
