@@ -237,8 +237,16 @@ def _said(row: dict, other: dict | None = None, edited: tuple[str, ...] = ()) ->
 def _detail(part: str, value) -> str:
     """A detail in words: "min age 16", "referral route Ring the MASH…"."""
     text = ", ".join(value) if isinstance(value, tuple) else str(value)
-    shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
-    return f"{part.replace('_', ' ')} {shown or 'none'}"
+    return f"{part.replace('_', ' ')} {_shortened(text, 60) or 'none'}"
+
+
+def _shortened(text: str, limit: int) -> str:
+    """`text`, or its words within `limit` and "…" (a refusal cut an alert mid-word,
+    "…Helpline instea": attack F16)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def contacts(data: bytes) -> dict[str, dict]:
@@ -339,7 +347,8 @@ def _caution_dropped(update: dict, other: dict, other_is: str, began: dict | Non
     alert = update["alert"] and update["alert"] != other["alert"]
     seen_and_changed = began is not None and began["alert"] == update["alert"]
     if alert and not seen_and_changed:
-        return f"alert {update['alert'][:80]!r} ({other_is}: {other['alert'][:80] or 'none'!r})"
+        theirs = _shortened(other["alert"], 80) or "none"
+        return f"alert {_shortened(update['alert'], 80)!r} ({other_is}: {theirs!r})"
     if not update["checked"] and other["checked"]:
         # "withdrawn" was said of a check the update never held (attack round on H184)
         return (

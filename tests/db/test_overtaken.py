@@ -382,3 +382,22 @@ def test_an_update_versioned_ahead_never_blocks_a_check_made_today(tmp_path):
     assert changes_undone(update, copy, "this working copy's", base=update) == []
     late_call = directory(tmp_path, "late", stamped, checked("2026-11-20"))  # dated before
     assert changes_undone(update, late_call, "this working copy's", base=update)
+
+
+def test_a_long_alert_is_quoted_in_whole_words(tmp_path):
+    """A refusal quoted an alert cut mid-word ("…the National Helpline instea'"): the lead
+    could not tell whether the alert itself was cut short (attack F16)."""
+    words = (
+        "Reported not answering in the evenings since the move to the new office: "
+        "give the National Domestic Abuse Helpline instead"
+    )
+    update = directory(
+        tmp_path,
+        "update",
+        version("2026.12.3"),
+        f"UPDATE service SET alert = '{words}' WHERE id = 'ndah'",
+    )
+    (said,) = changes_undone(update, directory(tmp_path, "release", checked("2026-11-25")))
+    quoted = said.split("alert '", 1)[1].split("' (", 1)[0]
+    assert quoted.endswith("…") and words.startswith(quoted[:-1])
+    assert words[len(quoted) - 1] == " "  # cut between words
