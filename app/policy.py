@@ -127,13 +127,15 @@ def _short(value: Any) -> str:
 
 def _public_keys(value: Any) -> tuple[tuple[str, ...], str]:
     """The well-formed keys of a trusted_keys value, and a description of the rest."""
+    given = value  # one key alone is read as a list of one, and quoted as typed ("abc" was
+    # reported as ['abc']: attack F16)
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
         return (), _short(value)
     good = tuple(v.strip() for v in value if isinstance(v, str) and _is_public_key(v))
     bad = [v for v in value if not (isinstance(v, str) and _is_public_key(v))]
-    return good, (_short(bad) if bad else "")
+    return good, (_short(given if isinstance(given, str) else bad) if bad else "")
 
 
 def _is_public_key(text: str) -> bool:

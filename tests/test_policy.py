@@ -135,6 +135,9 @@ def test_trusted_keys_and_the_exports_switch_are_read_and_checked(tmp_path):
     assert policy.trusted_keys == (public,) and policy.allow_exports is False
     (problem,) = policy.problems
     assert "'not a key'" in problem and "base64 public keys" in problem
+    (problem,) = check_policy({"trusted_keys": "abc"}).problems  # one key, not in a list
+    assert problem.startswith("policy trusted_keys: 'abc' ignored")
+    assert check_policy({"trusted_keys": public}).trusted_keys == (public,)
     assert check_policy({"allow_exports": "no"}).allow_exports is True
     assert "true or false" in check_policy({"allow_exports": "no"}).problems[0]
     assert from_registry("allow_exports", 0, is_dword=True) is False
