@@ -103,10 +103,16 @@ class DirectoryDiff:
             parts.append(_count(self.numbers_changed, "number") + " changed")
         if self.hours_changed:
             parts.append(f"opening hours changed for {_count(self.hours_changed, 'service')}")
+        # an alert is the first thing a worker reads on its card: one added was summed up as
+        # "other details changed for 1 service" (attack F16)
+        alerts = [c for c in self.changes if c.field == "alert"]
+        for said, given in (("added or changed", True), ("removed", False)):
+            if n := len({c.service_id for c in alerts if bool(c.new) is given}):
+                parts.append(f"alert {said} for {_count(n, 'service')}")
         parts += [f"{n} added {where}" for where, n in self._by_area(self.added)]
         parts += [f"{n} retired {where}" for where, n in self._by_area(self.retired)]
         other = len({c.service_id for c in self.changes}) - len(
-            {c.service_id for c in self.changes if c.number or c.field == "hours"}
+            {c.service_id for c in self.changes if c.number or c.field in ("hours", "alert")}
         )
         if other > 0:
             parts.append(f"other details changed for {_count(other, 'service')}")
@@ -263,8 +269,10 @@ def _words(s: Service) -> list[str]:
 def _numbers(text: str) -> list[str]:
     """The numbers in a field's words, its times of day and dates read as figures, as the
     rules for numbers in words read them: "Lines open 0800-2000" and "09:15-17:15" were
-    counted as a number changed, to the lead, IT and every worker (the lead's walk)."""
-    return numbers_in(CLOCK_RANGE.sub(" ", FIGURES.sub(" ", text)))
+    counted as a number changed, to the lead, IT and every worker (the lead's walk). By
+    their digits: a number spaced anew is no number changed (attack F16)."""
+    words = CLOCK_RANGE.sub(" ", FIGURES.sub(" ", text))
+    return [re.sub(r"\D", "", number) for number in numbers_in(words)]
 
 
 def _figure_dropped(change: Change) -> bool:

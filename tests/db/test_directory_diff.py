@@ -191,3 +191,22 @@ def test_a_lines_own_number_and_a_services_own_notes_are_said_as_such(graph):
     ) in lines
     own = "still given: 0300 555 2866 (changed at Walsall children's front door (MASH)) in its"
     assert f"{own} own notes" in lines
+
+
+def test_an_alert_is_named_in_the_summary_and_a_number_spaced_anew_is_no_number_changed(graph):
+    """An alert added was summed up as "other details changed for 1 service", and a note's
+    number spaced anew counted as "1 number changed" (attack F16)."""
+    services = dict(graph.services)
+    services["bswa"] = replace(services["bswa"], alert="Line down: ring 0121 496 0000")
+    services["ndah"] = replace(services["ndah"], alert="Reported not answering")
+    diff = compare(graph, replace(graph, services=services))
+    assert diff.summary() == "1 number changed, alert added or changed for 2 services"
+    assert compare(replace(graph, services=services), graph).summary() == (
+        "1 number changed, alert removed for 2 services"
+    )
+    spaced = dict(graph.services)
+    spaced["bswa"] = replace(spaced["bswa"], alert="Line down: ring 0121 496 0000")
+    services["bswa"] = replace(services["bswa"], alert="Line down: ring 01214960000")
+    diff = compare(replace(graph, services=spaced), replace(graph, services=services))
+    assert diff.numbers_changed == 0
+    assert diff.summary() == "alert added or changed for 2 services"
