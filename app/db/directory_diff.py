@@ -68,7 +68,8 @@ class Change:
         # an 0800 number may have 10 figures or 11: "0800 035 530" for 0800 035 5309 passed
         # every rule, and a worker rang nobody (re-attack, 2026-12-04; H374)
         short = " (a figure fewer than before: check it)" if _figure_dropped(self) else ""
-        return f"{self.name}: {FIELD_WORDS[self.field]} {before} → {after}{short}"
+        charged = _charged(self.new) if _charged(self.new) != _charged(self.old) else ""
+        return f"{self.name}: {FIELD_WORDS[self.field]} {before} → {after}{short}{charged}"
 
 
 @record
@@ -131,11 +132,12 @@ class DirectoryDiff:
         # went unseen by the lead who signed it (re-attack, 2026-12-04; H367)
         # and its alert (shown first, in bold), how to refer and notes: "Line down: ring 0121
         # 455 0000 instead" on a new line was signed unlisted (feed attack, 2026-12-05)
-        added = [
-            f"added: {s.name} ({s.id}) "
-            + " · ".join(filter(None, (s.phone or s.email, s.phone_note, s.hours, *_words(s))))
-            for s in self.added
-        ]
+        added = []
+        for s in self.added:
+            held = (s.phone or s.email, s.phone_note, s.hours, *_words(s))
+            added.append(
+                f"added: {s.name} ({s.id}) " + " · ".join(filter(None, held)) + _charged(*held)
+            )
         retired = [f"retired: {s.name} ({s.id})" for s in self.retired]
         retired += [
             f"left without: {_kind_words(kind)} in {area}: no service held covers it, and "
@@ -273,6 +275,15 @@ def _numbers(text: str) -> list[str]:
     their digits: a number spaced anew is no number changed (attack F16)."""
     words = CLOCK_RANGE.sub(" ", FIGURES.sub(" ", text))
     return [re.sub(r"\D", "", number) for number in numbers_in(words)]
+
+
+def _charged(*texts: str) -> str:
+    """Said of a service-charge number (084, 087): allowed, as some services have only one,
+    but the caller pays; the lead signed one unwarned (attack F16)."""
+    digits = {d for text in texts for d in _digits(text)}
+    if any(d.startswith(("084", "087")) for d in digits):
+        return " (084/087: the caller pays a service charge: give a free or 03 line if it has one)"
+    return ""
 
 
 def _figure_dropped(change: Change) -> bool:

@@ -210,3 +210,17 @@ def test_an_alert_is_named_in_the_summary_and_a_number_spaced_anew_is_no_number_
     diff = compare(replace(graph, services=spaced), replace(graph, services=services))
     assert diff.numbers_changed == 0
     assert diff.summary() == "alert added or changed for 2 services"
+
+
+def test_a_service_charge_number_is_marked_for_the_lead(graph):
+    """An 0845 number typed over a free one was signed with no word that callers pay for it
+    (attack F16): allowed (some services have no other), but the lead is told."""
+    marked = "(084/087: the caller pays a service charge: give a free or 03 line if it has one)"
+    services = dict(graph.services)
+    services["bswa"] = replace(services["bswa"], phone="0845 600 1234")
+    services["new"] = replace(services["ndah"], id="new", phone="0870 000 1234")
+    lines = compare(graph, replace(graph, services=services)).lines()
+    assert f"→ 0845 600 1234 {marked}" in next(x for x in lines if x.startswith("changed:"))
+    assert marked in next(x for x in lines if x.startswith("added:"))
+    services = {**graph.services, "bswa": replace(services["bswa"], phone="0121 496 0000")}
+    assert "084/087" not in " ".join(compare(graph, replace(graph, services=services)).lines())
