@@ -353,5 +353,8 @@ def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, ow
             f"this working copy holds directory {copy.version}, older than {newest[0]} "
             f"published already ({newest[1]}): publishing it would undo the changes "
             f"published since. Install it here (python -m app directory install "
-            f"{newest[1]}), start a new working copy (a new folder) from it, and edit there"
+            f"{newest[1]}), start a new working copy (a new folder) from it, and edit there. "
+            "If you do not want its changes (never sent to IT, or wrong), put them back in "
+            "that new copy and publish it: a laptop that took it is corrected only by a "
+            "higher version"
         )

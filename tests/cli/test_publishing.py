@@ -275,7 +275,10 @@ def test_a_working_copys_changes_are_checked_and_listed_with_nothing_signed(
     shutil.copytree(REPO / "resources" / "services", older)
     later = ["directory", "publish", "--source", str(older), "--version", "2026.12.2", "--check"]
     assert main([*later, "--out", str(tmp_path / "out")]) == 1
-    assert "older than 2026.12.1 published already" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "older than 2026.12.1 published already" in said
+    # and what to do when its changes are unwanted (a bundle never sent: attack F16)
+    assert "If you do not want its changes" in said and "corrected only by a higher" in said
 
 
 def test_publish_says_what_it_lacks(tmp_path, capsys, app_home):
