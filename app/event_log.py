@@ -13,6 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from app.private_files import open_own, private_folder
+
 FILE_NAME = "navigator.log"
 MAX_BYTES = 256 * 1024  # then the log starts again, keeping one older file
 
@@ -33,10 +35,10 @@ class EventLog:
         """Write one line; False when the log cannot be written (the app goes on)."""
         stamp = datetime.now().isoformat(timespec="seconds")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if self.path.exists() and self.path.stat().st_size > MAX_BYTES:
+            private_folder(self.folder)
+            if os.path.lexists(self.path) and self.path.lstat().st_size > MAX_BYTES:
                 os.replace(self.path, self.path.with_name(FILE_NAME + ".1"))
-            with self.path.open("a", encoding="utf-8") as log:
+            with os.fdopen(open_own(self.path), "a", encoding="utf-8") as log:
                 log.write(f"{stamp} {printable(text)}\n")
         except OSError:
             return False

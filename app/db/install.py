@@ -14,6 +14,7 @@ from app.db.checks import Refused
 from app.db.directories import Locations, Selection, select_directory
 from app.db.refusals import SET_ASIDE
 from app.db.regular_files import read_regular_file
+from app.private_files import private_folder, write_own
 from app.records import record
 
 
@@ -40,13 +41,14 @@ def install_bundle(
         data = read_regular_file(bundle, 1 << 30)
         if previewed and hashlib.sha256(data).hexdigest() != previewed:
             return Installed(False, reason="the file changed after it was checked: choose it again")
-        where.user_updates.mkdir(parents=True, exist_ok=True)
+        private_folder(where.user_updates)
         target = where.user_updates / f"installed-{hashlib.sha256(data).hexdigest()[:16]}{SUFFIX}"
         # installed before and kept: a second install that is not used leaves it (it was
         # deleted, review 2026-12-01); select_directory keeps or clears it as ever
         before = target.exists()
         partial = target.with_suffix(".partial")
-        partial.write_bytes(data)
+        partial.unlink(missing_ok=True)  # ours to make: a link planted there is no target
+        write_own(partial, data)
         os.replace(partial, target)
     except (OSError, Refused) as error:
         return Installed(False, reason=f"cannot be copied ({error})")

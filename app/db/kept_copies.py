@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.db.bundle import SUFFIX, bundle_bytes
 from app.db.refusals import KEPT
+from app.private_files import private_folder, write_own
 
 if TYPE_CHECKING:
     from app.db.directories import Locations, Selection
@@ -28,9 +29,10 @@ def keep_copy(choice: Selection, where: Locations) -> bool:
     with contextlib.suppress(OSError):
         if target.exists():
             return True
-        where.user_updates.mkdir(parents=True, exist_ok=True)
+        private_folder(where.user_updates)
         partial = target.with_suffix(".partial")
-        partial.write_bytes(bundle_bytes(choice.manifest, choice.data))
+        partial.unlink(missing_ok=True)  # ours to make: a link planted there is no target
+        write_own(partial, bundle_bytes(choice.manifest, choice.data))
         os.replace(partial, target)
         return True
     return False

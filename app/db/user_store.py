@@ -9,6 +9,7 @@ the file is from a newer app, the app keeps going on an in-memory copy and says 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -20,6 +21,7 @@ from app.db import schema_versions, user_schema
 from app.db.schema_versions import VERSION_TABLES
 from app.paths import user_data_folder
 from app.pathways.activity import CountKey
+from app.private_files import narrow_file, open_own, private_folder
 
 FILE_NAME = "user.sqlite"
 RUNNING_BUSY_MS = 250  # a write while the app runs
@@ -124,7 +126,14 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
     path = folder / FILE_NAME
     notes: list[str] = []
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
+        if path.is_symlink():  # planted: the settings and counts were kept where it led
+            aside = path.with_name(f"{FILE_NAME}.link-{datetime.now():%Y%m%d-%H%M%S}")
+            path.rename(aside)
+            notes.append(
+                f"Your settings file was a link to another place, so it was kept as {aside} "
+                "and a new one was made: your settings are back to their defaults."
+            )
         revision = stored_revision(path, busy_wait_s)
     except sqlite3.DatabaseError as error:
         if is_busy(error):
@@ -153,6 +162,7 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
         )
     try:
         if revision is None and user_schema.can_create():  # a new file: plain SQL, fast
+            os.close(open_own(path))  # this account's alone (SQLite made it readable to all)
             connection = connect(path)  # an empty file is an empty database
             user_schema.create(connection)
         else:
@@ -168,6 +178,7 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
             "INSERT OR REPLACE INTO app_state VALUES ('schema', ?)", (json.dumps(head),)
         )
         connection.commit()  # a real write: a read-only file or folder shows up here, not later
+        narrow_file(path)  # one an older version made readable to other accounts
     except Exception as error:  # sqlite3, SQLAlchemy (Alembic) or the disk: never a stuck start
         if is_busy(error):
             return in_memory([*notes, busy_note(path)])

@@ -65,3 +65,19 @@ def test_installing_the_update_already_in_use_from_its_folder_says_so(where, key
         "already in use here",
     )
     assert not list(where.user_updates.glob("installed-*.navdir"))  # no second copy kept
+
+
+def test_an_install_never_writes_through_a_link_planted_in_the_updates_folder(where, key, tmp_path):
+    """The bundle was written to "installed-<hash>.partial" through whatever stood there:
+    a link planted by another account put the bundle over a file of the worker's (F17)."""
+    import hashlib
+
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
+    victim = tmp_path / "bashrc"
+    victim.write_text("kept")
+    where.user_updates.mkdir(parents=True)
+    name = f"installed-{hashlib.sha256(made.read_bytes()).hexdigest()[:16]}.partial"
+    (where.user_updates / name).symlink_to(victim)
+    assert install_bundle(made, where, TODAY).installed
+    assert victim.read_text() == "kept"
+    assert select_directory(where, TODAY).version == "2026.12.3"

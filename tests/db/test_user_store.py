@@ -2,7 +2,9 @@
 a newer file, backups, and the in-memory fallback when the folder cannot be written."""
 
 import hashlib
+import os
 import sqlite3
+import stat
 
 import pytest
 
@@ -118,6 +120,29 @@ def test_an_unreadable_file_is_kept_aside_and_a_new_one_made(tmp_path):
     kept = list(tmp_path.glob(f"{FILE_NAME}.unreadable-*"))
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"garbage")
     assert "could not be read" in store.notes[0]
+    store.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="links and modes as on Linux")
+def test_the_store_is_the_accounts_alone_and_never_made_where_a_link_leads(tmp_path):
+    """user.sqlite and its folder were readable by every account (a month's counts can
+    show one conversation), and a user.sqlite linked to another place had the settings
+    and counts made there, unsaid (attack F17)."""
+    folder = tmp_path / "Navigator"
+    open_user_store(folder).close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / FILE_NAME).stat().st_mode) == 0o600
+    (folder / FILE_NAME).chmod(0o644)  # as an older version left it
+    open_user_store(folder).close()
+    assert stat.S_IMODE((folder / FILE_NAME).stat().st_mode) == 0o600
+    (folder / FILE_NAME).unlink()
+    elsewhere = tmp_path / "x.sqlite"  # not there yet: SQLite would make it
+    (folder / FILE_NAME).symlink_to(elsewhere)
+    store = open_user_store(folder)
+    assert store.persistent and not elsewhere.exists()
+    assert "was a link to another place" in store.notes[0]
+    assert not (folder / FILE_NAME).is_symlink()
+    assert len(list(folder.glob(f"{FILE_NAME}.link-*"))) == 1
     store.close()
 
 

@@ -93,16 +93,28 @@ def test_a_corrupt_file_is_kept_aside_and_the_worker_is_told_where(qtbot, app_ho
     assert window.storage_banner.isVisible()
 
 
-def test_a_full_disk_on_first_run_gives_a_banner_not_a_stuck_window(qtbot, app_home, tmp_path):
-    folder = user_folder(app_home.env)
-    folder.mkdir(parents=True)
-    os.symlink("/dev/full", folder / FILE_NAME)  # every write fails: "disk full"
-    window = open_window(None, EventLog(tmp_path / "log"))
-    qtbot.addWidget(window)
-    window.show()
-    assert "cannot be written" in window.storage_banner.text()
-    assert "full" in window.storage_banner.text()
-    assert window.session.question.id == "immediate_danger"  # and the walk goes on
+FULL_DISK = """
+import resource
+# every file stops at 8 KB, as on a full disk (a link to /dev/full is now set aside: F17)
+resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+from PySide6.QtWidgets import QApplication
+from app.event_log import EventLog
+from app.ui.application import open_window
+app = QApplication([])
+window = open_window(None, EventLog())
+window.show()
+print(window.storage_banner.text())
+print(window.session.question.id)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a file size limit as on Linux")
+def test_a_full_disk_on_first_run_gives_a_banner_not_a_stuck_window(app_home):
+    command = [sys.executable, "-c", FULL_DISK]
+    result = run_app(env=app_home.env, command=command, timeout=60)
+    banner, question = result.stdout.splitlines()[-2:]
+    assert "cannot be written" in banner and "full" in banner, result.stderr
+    assert question == "immediate_danger"  # and the walk goes on
 
 
 def test_broken_bundles_are_named_or_set_aside_and_the_app_starts(app_home, tmp_path):

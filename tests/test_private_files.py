@@ -1,0 +1,64 @@
+"""The worker's own files: made for their account alone, never written through a link or a
+second name another account planted (attack F17: the log, followed through a link, put a
+refused file's name into the worker's shell start-up file, where it ran)."""
+
+import os
+import stat
+
+import pytest
+
+from app.event_log import FILE_NAME, EventLog
+from app.private_files import open_own, private_folder, write_own
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="links and modes as on Linux")
+
+
+def mode(path):
+    return stat.S_IMODE(path.lstat().st_mode)
+
+
+@posix_only
+def test_the_log_is_never_written_through_a_link_or_a_second_name(tmp_path):
+    victim = tmp_path / "bashrc"
+    victim.write_text("# the worker's shell start-up file\n")
+    log = EventLog(tmp_path / "log")
+    (tmp_path / "log").mkdir()
+    (tmp_path / "log" / FILE_NAME).symlink_to(victim)
+    assert log.event("installed-b;touch $HOME${IFS}pwned;#.navdir was set aside") is False
+    (tmp_path / "log" / FILE_NAME).unlink()
+    os.link(victim, tmp_path / "log" / FILE_NAME)  # a hard link: the same file by two names
+    assert log.event("again") is False
+    assert victim.read_text() == "# the worker's shell start-up file\n"
+    (tmp_path / "log" / FILE_NAME).unlink()
+    os.mkfifo(tmp_path / "log" / FILE_NAME)  # never waited on
+    assert log.event("a pipe") is False
+
+
+@posix_only
+def test_what_the_app_makes_is_the_accounts_alone_and_an_older_file_is_narrowed(tmp_path):
+    log = EventLog(tmp_path / "state" / "log")
+    assert log.event("started")
+    assert (mode(log.folder), mode(log.path)) == (0o700, 0o600)
+    log.path.chmod(0o644)  # as an older version left it
+    log.folder.chmod(0o755)
+    assert log.event("again") and (mode(log.folder), mode(log.path)) == (0o700, 0o600)
+    assert log.path.read_text().count("\n") == 2
+
+
+@posix_only
+def test_a_file_written_whole_replaces_only_a_file_of_its_own(tmp_path):
+    target = tmp_path / "reason.txt"
+    write_own(target, "first, and longer\n")
+    write_own(target, "second\n")
+    assert target.read_text() == "second\n" and mode(target) == 0o600
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_text("kept")
+    link = tmp_path / "link.txt"
+    link.symlink_to(elsewhere)
+    with pytest.raises(OSError, match="not a file of this account's own"):
+        write_own(link, "planted")
+    with pytest.raises(OSError):
+        os.close(open_own(tmp_path))  # a folder
+    assert elsewhere.read_text() == "kept"
+    private_folder(tmp_path / "a" / "b")
+    assert mode(tmp_path / "a" / "b") == 0o700
