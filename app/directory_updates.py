@@ -237,8 +237,16 @@ def _newer(version: str, current: Loaded) -> bool:
     return version_key(version) > version_key(current.version)
 
 
-def worker_notes(in_force: InForce) -> list[str]:
-    """What the worker is told about the directory: only what they or IT must act on."""
+def gone_from_here(newest_used: str, version: str) -> str:
+    return (
+        f"Numbers may be out of date: this laptop used directory {newest_used}, which is no "
+        f"longer here, so Navigator is using {version}. Tell IT today."
+    )
+
+
+def worker_notes(in_force: InForce, newest_used: str = "") -> list[str]:
+    """What the worker is told about the directory: only what they or IT must act on.
+    `newest_used`: a newer directory used here before, no longer here (UserData)."""
     choice = in_force.selection
     if choice.origin == "unverified":
         return [
@@ -251,6 +259,8 @@ def worker_notes(in_force: InForce) -> list[str]:
             f"Numbers may be out of date: this laptop's newer directory ({choice.behind}) "
             f"cannot be used now, so Navigator is using {choice.version}. Tell IT today."
         )
+    elif newest_used:  # removed from the profile: nothing here to name, but it was used
+        notes.append(gone_from_here(newest_used, choice.version))
     elif choice.refused:
         notes.append(
             f"{len(choice.refused) + choice.refused_more:,} directory update(s) could not be "

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.db.checks import Refused, version_key
 from app.db.user_store import UserStore
 from app.pathways.activity import CountKey, activity_keys
 from app.pathways.graph import Graph
@@ -22,6 +23,8 @@ from app.settings import UserSettings, settings_from
 
 COUNT_COLUMNS = ("month", "borough", "measure", "value", "count")
 PRACTICE_KEY = "practice_done"
+LAST_USED = "active_directory_version"
+NEWEST_USED = "newest_directory_used"
 SMALL = 3  # on screen, a count below this reads "fewer than 3": it could single someone out
 POLICY_NOTE = "policy: "  # a note on IT's policy, not the worker's own settings: IT acts on it
 
@@ -93,11 +96,24 @@ class UserData:
         self._write(lambda: self.store.change_counts(self.counted, ()))
         self.counted = ()
 
-    def use_directory(self, graph: Graph) -> None:
-        """Counts from now on are of this directory's plans (a newer one came into use)."""
+    def use_directory(self, graph: Graph) -> str:
+        """Counts from now on are of this directory's plans (a newer one came into use).
+        The newest directory used here, if newer than this one, else "" (said until one as
+        new is in use): a correction the worker installed, deleted from the profile, put
+        the old number back unsaid (attack F17). A tripwire only: whoever can delete the
+        update can edit this record too."""
         self.graph = graph
         version = graph.directory_version
-        self._write(lambda: self.store.set_state("active_directory_version", version))
+        try:
+            newest = self.store.state(NEWEST_USED) or self.store.state(LAST_USED)
+            newer = version_key(newest) > version_key(version)
+        except (sqlite3.Error, ValueError, Refused):  # no record, or one not a version
+            newer = False
+        self._write(lambda: self.store.set_state(LAST_USED, version))
+        if newer:
+            return newest
+        self._write(lambda: self.store.set_state(NEWEST_USED, version))
+        return ""
 
     def practice_done(self) -> dict[str, dict]:
         """Vignettes practised on this laptop: id -> {"date", "matched"} (no answers kept)."""

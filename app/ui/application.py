@@ -260,7 +260,7 @@ def developer_mode() -> bool:
 def open_window(directory: Path | None, log: EventLog):
     from app.db.loader import DirectoryError
     from app.db.user_store import open_user_store
-    from app.directory_updates import DirectoryUpdates, Loaded, worker_notes
+    from app.directory_updates import DirectoryUpdates, Loaded, gone_from_here, worker_notes
     from app.in_force import decide, graph_in_force, locations_again, locations_in_force
     from app.pathways.engine import Pathway
     from app.ui.main_window import MainWindow
@@ -283,10 +283,14 @@ def open_window(directory: Path | None, log: EventLog):
         raise StartError(reasons) from error
     loaded = Loaded(in_force, graph)
     user_data = UserData(open_user_store(), graph)
-    user_data.use_directory(graph)
+    newest_used = user_data.use_directory(graph)
     settings, problems = user_data.load_settings(in_force.policy.user)
     notes = [*choice.problems, *choice.warnings, *in_force.policy.problems, *problems]
     notes += user_data.notes  # an expired directory too: it reached only the banner (review)
+    gone = (
+        [gone_from_here(newest_used, choice.version)] if newest_used and not choice.behind else []
+    )
+    notes += gone
     for line in notes:
         log.event(f"start: {line}")
     log.event(f"start: pathway {graph.pathway_version}, {in_force.describe()}")
@@ -295,7 +299,7 @@ def open_window(directory: Path | None, log: EventLog):
         settings,
         loaded.open_search,  # called on the search thread, which keeps its own connection
         user_data=user_data,
-        directory_notes=worker_notes(in_force),
+        directory_notes=worker_notes(in_force, newest_used),
         allow_exports=in_force.policy.allow_exports,
         # an unverified --directory (developers) is never replaced while it runs
         updates=None
@@ -311,6 +315,7 @@ def open_window(directory: Path | None, log: EventLog):
     # refused update, a folder workers cannot read all passed it, review 2026-12-01)
     # and a policy setting ignored ("Walsall" for walsall passed it: IT review 2026-12-01)
     window.for_it = [*choice.problems, *in_force.policy.problems]
+    window.for_it += gone  # a correction gone from this laptop: the self-test fails on it
     window.for_it += [note for note in problems if note.startswith(POLICY_NOTE)]
     window.in_force = in_force
     AfterFirstPaint(window, lambda: after_first_question(window))

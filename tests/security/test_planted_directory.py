@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from app.db.bundle import publish
 from app.event_log import EventLog
 from app.ui.application import StartError, open_window, problem_screen
 from tests.conftest import REPO, machine_folder, run_app
 from tests.security.attacks import (
     FAKE,
+    SHIPPED,
     forged_database,
     plant_in_profile,
     publish_to_machine,
@@ -391,7 +393,6 @@ def test_a_sidecar_beside_a_database_is_never_read_by_the_review_or_signed(tmp_p
     the search opened it through SQLite, which read the sidecar: publish signed a number
     the lead had not seen."""
     from app.db import signing
-    from app.db.bundle import publish
 
     database = with_sidecar(tmp_path)
     shipped = ndah_number(REPO / "resources" / "directory.sqlite")
@@ -412,3 +413,26 @@ def test_the_installed_app_never_takes_its_machine_folder_from_the_environment(m
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert machine.machine_folders().config == Path("/etc/xdg/Navigator")
     assert machine.machine_folders().keys == Path("/etc/xdg/Navigator/keys")
+
+
+def test_a_correction_deleted_from_the_profile_is_said_until_one_as_new_is_in_use(
+    app_home, tmp_path
+):
+    """A worker installed a correction; another account deleted it from the profile, and
+    every card went back to the old number, unsaid (attack F17). A tripwire: whoever can
+    delete it can edit the record too, but a slip or a clean-up is caught."""
+    publisher = trusted_publisher(app_home.env, tmp_path)
+    outbox = tmp_path / "outbox"
+    made = publish(SHIPPED, publisher.private_path, outbox, "2026.12.1", date.today())
+    assert run_app("directory", "install", str(made), env=app_home.env).returncode == 0
+    assert run_app("--self-test", env=app_home.env).returncode == 0
+    for installed in user_folder(app_home.env, "directory-updates").glob("installed-*"):
+        installed.unlink()
+    test = run_app("--self-test", env=app_home.env)
+    said = "Numbers may be out of date: this laptop used directory 2026.12.1, which is no longer"
+    assert test.returncode == 1 and said in test.stderr, test.stdout + test.stderr
+    assert said in run_app("--self-test", env=app_home.env).stderr  # said until put right
+    newer = publish(SHIPPED, publisher.private_path, outbox, "2026.12.2", date.today())
+    assert run_app("directory", "install", str(newer), env=app_home.env).returncode == 0
+    test = run_app("--self-test", env=app_home.env)
+    assert test.returncode == 0 and "Numbers may be out of date" not in test.stdout + test.stderr

@@ -132,3 +132,23 @@ def test_tab_leaves_every_table_for_the_next_control(make_window, user_data):
     assert [
         t.accessibleName() for t in window.findChildren(QTableView) if t.tabKeyNavigation()
     ] == []
+
+
+def test_a_newer_directory_used_before_is_named_until_one_as_new_is_in_use(user_data, graph):
+    """A correction deleted from the profile put the old numbers back unsaid (attack F17):
+    the newest directory used here is kept, and named while an older one is in use."""
+    from dataclasses import replace
+
+    from app.directory_updates import gone_from_here
+
+    assert user_data.use_directory(replace(graph, directory_version="2026.12.3")) == ""
+    assert user_data.use_directory(graph) == "2026.12.3"  # the release, older
+    assert user_data.use_directory(graph) == "2026.12.3"  # said until put right
+    assert user_data.store.state("active_directory_version") == graph.directory_version
+    assert user_data.use_directory(replace(graph, directory_version="2026.12.4")) == ""
+    assert user_data.use_directory(replace(graph, directory_version="2026.12.4")) == ""
+    user_data.store.set_state("newest_directory_used", "not a version")
+    assert user_data.use_directory(graph) == ""
+    assert gone_from_here("2026.12.3", "2026.11.30").startswith(
+        "Numbers may be out of date: this laptop used directory 2026.12.3, which is no longer"
+    )

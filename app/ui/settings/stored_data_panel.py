@@ -37,6 +37,7 @@ IN_WORDS = {
     "inactivity_minutes": "Clear the case after no activity (minutes)",
     "record_activity": "Keep anonymised counts",
     "active_directory_version": "Directory version last used",
+    "newest_directory_used": "Newest directory version used",
     "schema": "Version of this file's layout",
     "practice_done": "Practice cases done",
     "free_space_cleared": "Earlier counts wiped from the file's free space",
