@@ -143,7 +143,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "route" or (args.command == "practice" and args.check):
         from app.pathways.engine import Pathway
 
-        graph = graph_for(args)
+        graph, in_force = graph_for(args)
         if graph is None:
             return 1
         if args.command == "practice":
@@ -152,7 +152,8 @@ def dispatch(args: argparse.Namespace) -> int:
             return run_check(Pathway(graph))
         from app.cli import route
 
-        return route.run(Pathway(graph), args.scenario, args.json)
+        verified = in_force.selection.verified
+        return route.run(Pathway(graph), args.scenario, args.json, verified)
     # The desktop app: Python's cycle collector is off while it starts (what it makes, the
     # modules, Qt's types, the graph, the window, lives as long as the app: collecting took
     # ~12 ms before the first question) and back on once that has painted (collect_again).
@@ -177,22 +178,23 @@ def no_core_dumps() -> None:
 
 
 def graph_for(args: argparse.Namespace):
-    """The graph of the directory in force, or None after saying why it cannot be used."""
+    """The graph of the directory in force (None after saying why it cannot be used), and
+    what is in force."""
     from app.db.loader import DirectoryError, InvalidGraphError
     from app.in_force import graph_in_force
 
     in_force = directory_in_use(args)
     if in_force.database is None:
-        return None
+        return None, in_force
     try:
-        return graph_in_force(in_force)
+        return graph_in_force(in_force), in_force
     except InvalidGraphError as error:
         print(f"error: {error}", file=sys.stderr)
         for problem in error.problems:
             print(f"  - {problem}", file=sys.stderr)
     except DirectoryError as error:
         print(f"error: {error}", file=sys.stderr)
-    return None
+    return None, in_force
 
 
 def directory_in_use(args: argparse.Namespace):

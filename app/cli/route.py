@@ -108,7 +108,14 @@ def _every_asked(pathway: Pathway, answers: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
-def run(pathway: Pathway, source: str, as_json: bool) -> int:
+UNVERIFIED = (
+    "UNVERIFIED DIRECTORY (--directory): numbers may be wrong; never use it with a real case"
+)
+
+
+def run(pathway: Pathway, source: str, as_json: bool, verified: bool = True) -> int:
+    """The plan on standard output; with an unverified directory (--directory) it says so
+    in the output itself, not only on standard error, which a script may drop (F17)."""
     try:
         answers = answers_for(pathway, read_scenario(source))
     except ScenarioError as error:
@@ -117,7 +124,8 @@ def run(pathway: Pathway, source: str, as_json: bool) -> int:
         return EXIT_BAD_INPUT
     plan = pathway.step(answers).plan
     if as_json:
-        print(json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False))
+        said = {**plan_to_dict(plan), "directory_verified": verified}
+        print(json.dumps(said, indent=2, ensure_ascii=False))
     else:
-        print(plan_to_text(plan))
+        print(plan_to_text(plan) if verified else f"{UNVERIFIED}\n\n{plan_to_text(plan)}")
     return 0

@@ -256,6 +256,22 @@ def test_route_runs_as_a_module_reading_standard_input():
     assert plan["risk"] == plan["risk"] | {"level": "high", "dash_yes_count": 15}
 
 
+def test_route_says_in_its_output_when_the_directory_is_unverified(tmp_path, capsys):
+    """A planted copy given with --directory came out as any plan, its numbers marked
+    confirmed; only standard error said "not verified", which a script drops (F17)."""
+    scenario = tmp_path / "s.json"
+    scenario.write_text(json.dumps(BASE))
+    assert main(["route", "--scenario", str(scenario), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["directory_verified"] is True
+    copy = tmp_path / "directory.sqlite"
+    copy.write_bytes((REPO / "resources" / "directory.sqlite").read_bytes())
+    given = ["--directory", str(copy), "route", "--scenario", str(scenario)]
+    assert main([*given, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["directory_verified"] is False
+    assert main(given) == 0
+    assert capsys.readouterr().out.startswith("UNVERIFIED DIRECTORY (--directory)")
+
+
 def test_route_refuses_a_database_that_is_not_one(tmp_path, capsys):
     fake = tmp_path / "directory.sqlite"
     fake.write_bytes(b"not a database at all" * 100)
