@@ -169,6 +169,23 @@ def _checked_and_recorded(
     stamp(output, carried(data, made, BY_THIS_IMPORT))
 
 
+def _within_a_laptops_limit(made: Path, rows: dict[str, list], feed: str) -> None:
+    """A feed too large was refused as an "unexpected problem" naming a scratch file
+    (attack F17): said in the lead's words, with what the feed holds."""
+    from app.db.bundle import MAX_DATABASE_BYTES
+
+    size = made.stat().st_size
+    if size > MAX_DATABASE_BYTES:
+        held = ", ".join(f"{len(rows.get(t, [])):,} {t} rows" for t in ("service", "phone"))
+        raise SourceError(
+            [
+                f"{feed} makes a directory of {size / 2**20:.0f} MB, above the "
+                f"{MAX_DATABASE_BYTES // 2**20} MB a laptop takes ({held}): check it is the "
+                "feed meant, or ask its provider for the West Midlands services alone"
+            ]
+        )
+
+
 def import_directory(
     source: Path, base: Source, output: Path, merge_into_base: bool
 ) -> ImportReport:
@@ -204,6 +221,7 @@ def import_directory(
     made = scratch_beside(output)  # checked whole before it takes the output's place
     try:
         write_database(made, rows, pathway_from=base)
+        _within_a_laptops_limit(made, rows, source.name)
         _checked_and_recorded(made, base, merge_into_base, source.name, notes)
         os.replace(made, output)
     except SourceError as error:

@@ -10,6 +10,7 @@ import pytest
 from app.__main__ import main
 from app.db.build import dump_content
 from app.db.service_checks import NATIONAL_SERVICES
+from app.db.source import SourceError
 from app.db.transfer import (
     WHAT_IMPORTS,
     ImportRefused,
@@ -66,6 +67,27 @@ def test_the_open_referral_example_imports_and_says_what_it_cannot_map(tmp_path)
     assert service["confidence"] == "low" and service["assured_date"] == ""
     assert "The feed's own assured date: 2005-01-01 (not a check made here)." in service["notes"]
     assert "Left unconfirmed: check before use." in notes
+
+
+def test_a_feed_too_large_for_a_laptop_is_refused_in_the_leads_words(tmp_path):
+    """400,000 numbers were refused after 40 s as "unexpected problem (DirectoryError)"
+    naming a scratch file (attack F17). A sparse file stands for the directory made."""
+    from app.db.transfer import _within_a_laptops_limit
+
+    made = tmp_path / "made.sqlite"
+    with made.open("wb") as handle:
+        handle.truncate(65 * 2**20)
+    rows = {"service": [{}] * 20_000, "phone": [{}] * 400_000}
+    with pytest.raises(SourceError) as refused:
+        _within_a_laptops_limit(made, rows, "huge")
+    assert refused.value.problems == [
+        "huge makes a directory of 65 MB, above the 64 MB a laptop takes (20,000 service "
+        "rows, 400,000 phone rows): check it is the feed meant, or ask its provider for the "
+        "West Midlands services alone"
+    ]
+    with made.open("wb") as handle:
+        handle.truncate(64 * 2**20)
+    _within_a_laptops_limit(made, rows, "huge")  # at the limit: taken
 
 
 def test_the_example_service_json_imports_too(tmp_path):
