@@ -45,7 +45,10 @@ def _escaped(char: str) -> str:
 def parse(text: str) -> Any:
     """The scenario's JSON, or ScenarioError saying which limit it broke."""
     if len(text) > MAX_BYTES:
-        raise ScenarioError([f"the scenario is {len(text):,} characters; at most {MAX_BYTES:,}"])
+        # only the first part of a larger one is read: its size was said as 4,000,004 (F17)
+        raise ScenarioError(
+            [f"the scenario is longer than allowed: at most {MAX_BYTES:,} characters"]
+        )
     depth = nesting(text)
     if depth > MAX_DEPTH:
         raise ScenarioError([f"the scenario nests {depth} levels deep; at most {MAX_DEPTH}"])

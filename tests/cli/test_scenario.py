@@ -4,6 +4,7 @@ import io
 import json
 from contextlib import redirect_stderr, redirect_stdout
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -66,6 +67,17 @@ def test_a_value_quoted_back_never_turns_the_terminals_line_round():
 def test_a_huge_value_is_refused_before_parsing_and_never_quoted_whole():
     problem = refused(json.dumps({"borough": "x" * 2_000_000}))
     assert "at most 1,000,000" in problem and len(problem) < 200
+
+
+def test_a_file_too_large_is_never_given_the_size_of_the_part_read(tmp_path):
+    """A 50 MB scenario was said to be "4,000,004 characters": the part read (F17)."""
+    huge = tmp_path / "huge.json"
+    huge.write_text(json.dumps({"borough": "x" * 5_000_000}))
+    with pytest.raises(ScenarioError) as error:
+        route.read_scenario(str(huge))
+    assert error.value.problems == [
+        "the scenario is longer than allowed: at most 1,000,000 characters"
+    ]
 
 
 def test_the_schema_holds_exactly_the_questions_and_their_answers(graph):
