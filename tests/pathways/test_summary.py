@@ -294,3 +294,20 @@ def test_a_helpline_a_card_above_gives_points_there_instead_of_giving_it_again(p
         answers_for(pathway, CASES["adult DA, 15 yes, children at home (Walsall)"])
     )
     assert lines_shown_above(first.plan) == {}  # a line no card above gives is given
+
+
+def test_a_dash_yes_to_feeling_depressed_is_never_summed_up_as_suicidal(pathway):
+    """Dash item 5 ("depressed or having suicidal thoughts") ticks the need, and the copied
+    summary said "Thoughts of suicide" of someone who said only they felt depressed: the
+    words went into the referral form (officer walk F17)."""
+    import json
+
+    from app.cli.route import answers_for
+    from app.pathways.summary import plan_to_text
+    from tests.conftest import DATA
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    scenario["dash_answers"] = {**scenario["dash_answers"], "dash_05": "yes"}
+    text = plan_to_text(pathway.step(answers_for(pathway, scenario)).plan)
+    assert "Feeling depressed, or thoughts of suicide" in text
+    assert "Thoughts of suicide" not in text
