@@ -405,7 +405,10 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R15-duty": fgm_duty(a) and not police_know,
         },
         "helpline": {
-            "R20-da": da and not causer and not (other and child),
+            "R20-da": da
+            and not causer
+            and not (other and child)
+            and not (male and age in SIXTEEN_PLUS),
             "R20-sv": saa and not causer and not (other and child),
             "R20-men": da and male and age in SIXTEEN_PLUS and not causer and not (other and child),
             "R20-other": other_abuse_only(a) and not causer and not (other and child),
@@ -430,7 +433,11 @@ def expected_lines(a: dict[str, Any]) -> tuple[set[str], set[str]]:
     child, adult_line = age in UNDER_18, age in SIXTEEN_PLUS
     worried_about_child = d == "concerned_other" and child
     fits = {
-        "ndah": is_domestic_abuse(a) and adult_line and d != "person_causing_harm",
+        # run for women: a man of 16 or over has Victim Support's line (officer walk F17)
+        "ndah": is_domestic_abuse(a)
+        and adult_line
+        and d != "person_causing_harm"
+        and "male_victim" not in needs(a),
         "rape-crisis-247": "sexual_assault_abuse" in a["abuse_types"] and adult_line,
         # a man's domestic abuse: the lines for it are for women or keep office hours (R20)
         "victim-support-national": other_abuse_only(a)
