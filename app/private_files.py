@@ -8,6 +8,7 @@ import contextlib
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 NOT_OWN = "not a file of this account's own (a link, a second name of a file, or another's)"
@@ -20,13 +21,13 @@ def private_folder(folder: Path) -> None:
     _narrow(folder, folder.lstat(), 0o700)
 
 
-def open_own(path: Path, append: bool = True) -> int:
-    """A descriptor writing `path` (new: for this account alone). OSError for a link, a
-    file with a second name (a hard link to another file), another account's file, or
+def open_own(path: Path) -> int:
+    """A descriptor appending to `path` (new: for this account alone). OSError for a link,
+    a file with a second name (a hard link to another file), another account's file, or
     anything not a regular file (a pipe is never waited on)."""
     if path.is_symlink():  # where the system has no O_NOFOLLOW
         raise OSError(errno.ELOOP, NOT_OWN, str(path))
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
     for name in ("O_NOFOLLOW", "O_NONBLOCK", "O_BINARY"):
         flags |= getattr(os, name, 0)
     handle = os.open(path, flags, 0o600)
@@ -36,15 +37,21 @@ def open_own(path: Path, append: bool = True) -> int:
         os.close(handle)
         raise OSError(errno.EPERM, NOT_OWN, str(path))
     _narrow(handle, status, 0o600)
-    if not append:  # emptied only once it is known to be ours
-        os.ftruncate(handle, 0)
     return handle
 
 
-def write_own(path: Path, data: str | bytes) -> None:
-    """`path` holds `data` (text as UTF-8), written only as open_own allows."""
-    with os.fdopen(open_own(path, append=False), "wb") as out:
-        out.write(data.encode("utf-8") if isinstance(data, str) else data)
+def replace_own(target: Path, data: str | bytes) -> None:
+    """`target` replaced whole by `data` (text as UTF-8): written to a new file of this
+    account's beside it, under a name no one could plant first, then moved over it (a
+    link in its place is replaced, never followed)."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".navigator-", suffix=".part")
+    partial = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def narrow_file(path: Path) -> None:

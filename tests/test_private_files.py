@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from app.event_log import FILE_NAME, EventLog
-from app.private_files import open_own, private_folder, write_own
+from app.private_files import open_own, private_folder, replace_own
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="links and modes as on Linux")
 
@@ -46,19 +46,23 @@ def test_what_the_app_makes_is_the_accounts_alone_and_an_older_file_is_narrowed(
 
 
 @posix_only
-def test_a_file_written_whole_replaces_only_a_file_of_its_own(tmp_path):
+def test_a_file_written_whole_never_writes_through_a_link_in_its_place(tmp_path):
     target = tmp_path / "reason.txt"
-    write_own(target, "first, and longer\n")
-    write_own(target, "second\n")
+    replace_own(target, "first, and longer\n")
+    replace_own(target, "second\n")
     assert target.read_text() == "second\n" and mode(target) == 0o600
     elsewhere = tmp_path / "elsewhere"
     elsewhere.write_text("kept")
     link = tmp_path / "link.txt"
     link.symlink_to(elsewhere)
+    replace_own(link, "written")  # the link is replaced by a file of its own
+    assert not link.is_symlink() and link.read_text() == "written"
+    (tmp_path / "log").symlink_to(elsewhere)
     with pytest.raises(OSError, match="not a file of this account's own"):
-        write_own(link, "planted")
+        os.close(open_own(tmp_path / "log"))
     with pytest.raises(OSError):
         os.close(open_own(tmp_path))  # a folder
     assert elsewhere.read_text() == "kept"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".navigator-")] == []
     private_folder(tmp_path / "a" / "b")
     assert mode(tmp_path / "a" / "b") == 0o700

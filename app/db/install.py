@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from app.db.checks import Refused
 from app.db.directories import Locations, Selection, select_directory
 from app.db.refusals import SET_ASIDE
 from app.db.regular_files import read_regular_file
-from app.private_files import private_folder, write_own
+from app.private_files import private_folder, replace_own
 from app.records import record
 
 
@@ -46,10 +45,7 @@ def install_bundle(
         # installed before and kept: a second install that is not used leaves it (it was
         # deleted, review 2026-12-01); select_directory keeps or clears it as ever
         before = target.exists()
-        partial = target.with_suffix(".partial")
-        partial.unlink(missing_ok=True)  # ours to make: a link planted there is no target
-        write_own(partial, data)
-        os.replace(partial, target)
+        replace_own(target, data)
     except (OSError, Refused) as error:
         return Installed(False, reason=f"cannot be copied ({error})")
     claimed = claimed_manifest(target)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.bundle import SUFFIX, bundle_bytes
 from app.db.refusals import KEPT
-from app.private_files import private_folder, write_own
+from app.private_files import private_folder, replace_own
 
 if TYPE_CHECKING:
     from app.db.directories import Locations, Selection
@@ -30,10 +29,7 @@ def keep_copy(choice: Selection, where: Locations) -> bool:
         if target.exists():
             return True
         private_folder(where.user_updates)
-        partial = target.with_suffix(".partial")
-        partial.unlink(missing_ok=True)  # ours to make: a link planted there is no target
-        write_own(partial, bundle_bytes(choice.manifest, choice.data))
-        os.replace(partial, target)
+        replace_own(target, bundle_bytes(choice.manifest, choice.data))
         return True
     return False
 

@@ -12,7 +12,7 @@ from app.db.checks import Refused, RefusedForNow, Unreadable, version_key
 from app.db.regular_files import move_into
 from app.db.replaced import put_aside
 from app.db.used_here import forget_used
-from app.private_files import write_own
+from app.private_files import replace_own
 
 if TYPE_CHECKING:
     from app.db.directories import Selection
@@ -147,7 +147,7 @@ def refuse(
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
         moved = move_into(path, SET_ASIDE, f"{path.name}.{stamp}")
-        write_own(moved.with_name(f"{moved.name}.reason.txt"), (details or reason) + "\n")
+        replace_own(moved.with_name(f"{moved.name}.reason.txt"), (details or reason) + "\n")
     except OSError:  # not moved: the worker's own refused file is removed, or refused again
         with contextlib.suppress(OSError):
             path.unlink()

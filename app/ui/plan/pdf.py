@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
-import tempfile
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
 from app.pathways.plan import Plan
+from app.private_files import replace_own
 from app.ui.plan.plan_text import plan_document_html
 
 
@@ -42,13 +42,7 @@ def replace_whole(target: Path, data: bytes) -> None:
     real = Path(os.path.realpath(target))  # through links; a loop of links is no error here
     if real.exists() and not real.is_file():  # a folder, a device, a pipe: never replaced
         raise OSError(errno.EINVAL, "not a file a PDF can be saved as", str(target))
-    handle, name = tempfile.mkstemp(dir=real.parent, prefix=".navigator-", suffix=".part")
-    partial = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        if real.exists():
-            shutil.copymode(real, partial)
-        partial.replace(real)
-    finally:
-        partial.unlink(missing_ok=True)
+    kept = stat.S_IMODE(real.stat().st_mode) if real.exists() else None
+    replace_own(real, data)  # new, it is the user's alone
+    if kept is not None:
+        os.chmod(real, kept)
