@@ -19,10 +19,11 @@ already remove the kept copies: this guards against mistakes, not a person at th
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from app.private_files import private_folder, replace_own
 
 RECORD = "updates-used.txt"
 KEPT = 20  # far more than a laptop's folder ever holds at once (two, and IT's copies)
@@ -91,7 +92,5 @@ def _write(updates: Path | None, record: dict[str, frozenset[str]]) -> None:
     lines = [" ".join([sha, *sorted(held)]) for sha, held in record.items()][-KEPT:]
     target = updates.parent / RECORD
     with contextlib.suppress(OSError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(RECORD + ".partial")
-        partial.write_text("\n".join(lines) + "\n", "ascii")
-        os.replace(partial, target)
+        private_folder(target.parent)
+        replace_own(target, "\n".join(lines) + "\n")  # never through a link planted there
