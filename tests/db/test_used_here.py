@@ -207,3 +207,17 @@ def test_what_was_here_is_noted_newest_first_never_by_sha256(where, key, tmp_pat
     assert used_here(where.user_updates) == {choice.sha256: noted}
     note_used(where.user_updates, ["a" * 64], [*sorted(noted, reverse=True), "0" * 64])
     assert used_here(where.user_updates)["a" * 64] == noted  # the first said, in order
+
+
+def test_the_record_is_never_written_through_a_link_planted_beside_it(tmp_path):
+    """It was written to "updates-used.txt.partial" through whatever stood there: a link
+    another account planted had a file of the worker's overwritten (attack F17's seam)."""
+    updates = tmp_path / "Navigator" / "directory-updates"
+    updates.mkdir(parents=True)
+    victim = tmp_path / "bashrc"
+    victim.write_text("kept")
+    (updates.parent / f"{RECORD}.partial").symlink_to(victim)
+    used = hashlib.sha256(b"u").hexdigest()
+    note_used(updates, [used], [])
+    assert victim.read_text() == "kept"
+    assert used in used_here(updates)
