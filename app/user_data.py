@@ -105,14 +105,16 @@ class UserData:
         self.graph = graph
         version = graph.directory_version
         try:
-            newest = self.store.state(NEWEST_USED) or self.store.state(LAST_USED)
+            kept = self.store.state(NEWEST_USED)
+            newest = kept or self.store.state(LAST_USED)
             newer = version_key(newest) > version_key(version)
         except (sqlite3.Error, ValueError, Refused):  # no record, or one not a version
-            newer = False
+            kept, newer = None, False
         self._write(lambda: self.store.set_state(LAST_USED, version))
         if newer:
             return newest
-        self._write(lambda: self.store.set_state(NEWEST_USED, version))
+        if kept != version:  # once for each newer directory, not a write at every start
+            self._write(lambda: self.store.set_state(NEWEST_USED, version))
         return ""
 
     def practice_done(self) -> dict[str, dict]:

@@ -68,7 +68,8 @@ class Change:
         # an 0800 number may have 10 figures or 11: "0800 035 530" for 0800 035 5309 passed
         # every rule, and a worker rang nobody (re-attack, 2026-12-04; H374)
         short = " (a figure fewer than before: check it)" if _figure_dropped(self) else ""
-        charged = _charged(self.new) if _charged(self.new) != _charged(self.old) else ""
+        charged = _charged(self.new)
+        charged = "" if charged == _charged(self.old) else charged  # said once, when it came
         return f"{self.name}: {FIELD_WORDS[self.field]} {before} → {after}{short}{charged}"
 
 
