@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -21,7 +20,7 @@ from app.db import schema_versions, user_schema
 from app.db.schema_versions import VERSION_TABLES
 from app.paths import user_data_folder
 from app.pathways.activity import CountKey
-from app.private_files import narrow_file, open_own, private_folder
+from app.private_files import narrow_file, open_own, private_folder, replace_own
 
 FILE_NAME = "user.sqlite"
 RUNNING_BUSY_MS = 250  # a write while the app runs
@@ -168,8 +167,8 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
         else:
             if revision != head:
                 if revision is not None:
-                    backup = path.with_name(f"{FILE_NAME}.before-{head}")
-                    shutil.copy2(path, backup)
+                    # never copied through a link planted at the backup's name (attack F17)
+                    replace_own(path.with_name(f"{FILE_NAME}.before-{head}"), path.read_bytes())
                 from app.db.user_migrations import migrate_file
 
                 migrate_file(path)

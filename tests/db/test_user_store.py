@@ -146,6 +146,25 @@ def test_the_store_is_the_accounts_alone_and_never_made_where_a_link_leads(tmp_p
     store.close()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="links and modes as on Linux")
+def test_the_backup_before_an_upgrade_is_never_written_through_a_planted_link(tmp_path):
+    """The copy kept before an upgrade was made with shutil.copy2, which followed a link
+    planted at its name: the worker's settings and counts were written where it led."""
+    path = tmp_path / FILE_NAME
+    migrate_file(path, revisions_in_order()[0])
+    before = sha(path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the worker's own file")
+    backup = tmp_path / f"{FILE_NAME}.before-{head_revision('user')}"
+    backup.symlink_to(victim)
+    store = open_user_store(tmp_path)
+    assert store.persistent
+    assert victim.read_text() == "the worker's own file"
+    assert not backup.is_symlink() and sha(backup) == before
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    store.close()
+
+
 def test_rollback_journal_and_busy_timeout(tmp_path):
     store = open_user_store(tmp_path)
     assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
