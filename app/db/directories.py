@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,11 @@ from app.records import record
 # of reach (never read for what it changes back), nor the app's own or one named by hand
 CHECKED_HERE = ("machine", "user", "kept", "kept_removed")
 KEEP_USER_BUNDLES = 2  # the one in use and the one before it
+# the worker's folder replaced by a file: their updates gone, and none could be kept (attack)
+NOT_A_FOLDER = (
+    "the folder of updates installed on this laptop ({}) is not a folder: no update "
+    "installed here can be read or kept; IT can move that file away, then install the update again"
+)
 ORIGINS = {
     "shipped": "installed with the app",
     "machine": "IT's update folder",
@@ -190,6 +196,9 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             choice.refused.append(
                 f"{ORIGINS[origin]} ({folder}) cannot be read: {error.strerror or error}"
             )
+    mine = where.user_updates
+    if mine is not None and os.path.lexists(mine) and not is_folder(mine):
+        choice.refused.append(NOT_A_FOLDER.format(mine))  # what they installed went with it
     choice.it_folder_listed = (
         share_listed and where.machine_updates is not None and is_folder(where.machine_updates)
     )

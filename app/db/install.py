@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
 from app.db.bundle import SUFFIX, claimed_manifest, named_as_bundle
 from app.db.checks import Refused
-from app.db.directories import Locations, Selection, select_directory
+from app.db.directories import NOT_A_FOLDER, Locations, Selection, select_directory
 from app.db.refusals import SET_ASIDE
 from app.db.regular_files import read_regular_file
 from app.private_files import private_folder, replace_own
@@ -40,6 +41,8 @@ def install_bundle(
         data = read_regular_file(bundle, 1 << 30)
         if previewed and hashlib.sha256(data).hexdigest() != previewed:
             return Installed(False, reason="the file changed after it was checked: choose it again")
+        if os.path.lexists(where.user_updates) and not where.user_updates.is_dir():
+            return Installed(False, reason=NOT_A_FOLDER.format(where.user_updates))
         private_folder(where.user_updates)
         target = where.user_updates / f"installed-{hashlib.sha256(data).hexdigest()[:16]}{SUFFIX}"
         # installed before and kept: a second install that is not used leaves it (it was

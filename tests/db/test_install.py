@@ -81,3 +81,22 @@ def test_an_install_never_writes_through_a_link_planted_in_the_updates_folder(wh
     assert install_bundle(made, where, TODAY).installed
     assert victim.read_text() == "kept"
     assert select_directory(where, TODAY).version == "2026.12.3"
+
+
+def test_an_updates_folder_replaced_by_a_file_is_said_at_start_and_at_install(where, key, tmp_path):
+    """The worker's updates folder replaced by a file took their installed correction with
+    it unsaid at start, and the next install said only "[Errno 17] File exists" (F17)."""
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
+    assert install_bundle(made, where, TODAY).installed
+    shutil.rmtree(where.user_updates)
+    where.user_updates.write_text("not a folder")
+    choice = select_directory(where, TODAY)
+    named = [line for line in choice.refused if str(where.user_updates) in line]
+    assert named == [
+        f"the folder of updates installed on this laptop ({where.user_updates}) is not a "
+        "folder: no update installed here can be read or kept; IT can move that file away, "
+        "then install the update again"
+    ]
+    outcome = install_bundle(made, where, TODAY)
+    assert not outcome.installed and outcome.reason == named[0]
+    assert where.user_updates.read_text() == "not a folder"
