@@ -34,6 +34,8 @@ def verify(path: Path, keys: dict) -> int:
             check_bundle_database(manifest, database, release=in_force.selection.release)
             if stale := changed_back_here(manifest.directory_version, database, keys):
                 raise Refused(stale)
+            if behind := behind_update_in_use(manifest, in_force.selection):
+                raise Refused(behind)
             expired = manifest.expired(date.today())
             note = " (EXPIRED: it will be used with a warning)" if expired else ""
             print(
@@ -101,6 +103,27 @@ def newer_own_directory(version: str) -> str:
         f"note: this app's own directory {own} is as new or newer: laptops with this app "
         f"version keep it and never use this update; the lead publishes a version above {own}, "
         "from a working copy begun from it"
+    )
+
+
+def behind_update_in_use(manifest, in_use) -> str:
+    """An update as new or newer already in use here (not this one): laptops that have it
+    never use this update, and verify said "ok" with the numbers it brings (attack F18: two
+    leads each published from 2026.12.6, and 2026.12.6.3 reached IT's folder before
+    2026.12.6.2). The shipped directory is a note (newer_own_directory): older apps may
+    use the update."""
+    from app.db.checks import version_key
+    from app.db.directories import ORIGINS
+
+    held = in_use.manifest
+    if held is None or version_key(in_use.version) < version_key(manifest.directory_version):
+        return ""
+    if held.sha256 == manifest.sha256:
+        return ""  # the very update in use: verified again
+    return (
+        f"not newer than {in_use.version} in use here ({ORIGINS[in_use.origin]}): laptops "
+        f"that have it never use this update; the lead publishes a version above "
+        f"{in_use.version}, from a working copy begun from it"
     )
 
 

@@ -169,3 +169,38 @@ def test_verify_lists_what_the_update_changes_against_the_directory_in_use(
     assert main(["directory", "verify", str(bundle), "--keys", str(lead.public_path.parent)]) == 0
     out = capsys.readouterr().out
     assert ": 1 number changed" in out and "0121 788 4333" in out
+
+
+def test_verify_refuses_an_update_older_than_one_in_use_here(tmp_path, capsys, app_home):
+    """Two leads each published from the same update; the second's 2026.12.6.3 reached
+    IT's folder first, and verify said "ok" to 2026.12.6.2 with Dudley's new number listed,
+    which no laptop would ever use (attack F18)."""
+    import shutil
+
+    from app.db import signing
+    from app.db.bundle import publish
+    from tests.conftest import machine_folder, shipped_changed
+
+    lead = signing.generate(tmp_path / "k")
+    keys = machine_folder(app_home.env, "config", "keys")
+    keys.mkdir(parents=True, exist_ok=True)
+    shutil.copy(lead.public_path, keys)
+    share = machine_folder(app_home.env, "data", "directory-updates")
+    day = date.today()
+    base = f"{day.year}.{day.month}.{day.day}"
+    first = shipped_changed(
+        tmp_path / "a.sqlite",
+        "UPDATE phone SET number = '0121 788 4333' WHERE service_id = 'solihull-mash'",
+    )
+    in_share = publish(first, lead.private_path, share, f"{base}.3", day)
+    other = shipped_changed(
+        tmp_path / "b.sqlite",
+        "UPDATE phone SET number = '024 7678 8556' WHERE service_id = 'coventry-mash'",
+    )
+    late = publish(other, lead.private_path, tmp_path / "lead-b", f"{base}.2", day)
+    assert main(["directory", "verify", str(late)]) == 1
+    err = capsys.readouterr().err
+    assert f"refused: {late.name}: not newer than {base}.3 in use here (IT's update folder)" in err
+    assert f"the lead publishes a version above {base}.3, from a working copy begun from it" in err
+    assert main(["directory", "verify", str(in_share)]) == 0  # the one in use: ok again
+    assert "ok: bundle" in capsys.readouterr().out
