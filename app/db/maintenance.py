@@ -164,6 +164,23 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
     swap_services(pathway_from, rows, target)
 
 
+def _checks_held_elsewhere(copy: WorkingCopy, moved: list[str], in_use: str) -> str:
+    """Checks that record no contact of their own stand only as the directory in use's;
+    with a copy newer than it (its update not here yet, or signed by a key this computer no
+    longer trusts), the lead's real checks were called typed by hand, and the lead was told
+    to record checks they never made (attack F18, a key withdrawn)."""
+    unrecorded = [sid for sid in moved if not copy.service(sid).get("checked_contact")]
+    if not unrecorded or version_key(copy.version) <= version_key(in_use):
+        return ""
+    return (
+        f"{', '.join(unrecorded)}: the person's check cannot be confirmed on this computer: "
+        f"this copy holds directory {copy.version}, and this computer uses {in_use}, which does "
+        f"not hold that check ({copy.version} is not in its update folder yet, or is signed by "
+        f"a key it no longer trusts). Publish on a computer using {copy.version} or newer; if "
+        "the check was typed into the sheet by hand, record it only if you made it"
+    )
+
+
 def _check_release_kind_words(kinds: dict[str, str], release: dict[str, str]) -> None:
     """A kind the release knows keeps the release's words: laptops show those whatever an
     update holds (H358, H363), so a working copy's new words for one were dropped unsaid."""
@@ -258,6 +275,8 @@ def publish_copy(
         # after the build: a number typed wrong (105) was refused only as a check no longer
         # of the contact; the lead cleared the check before hearing of the number (F16)
         if moved := copy.checks_of_other_contacts(recorded):  # changed in Excel after its check
+            if unmatched := _checks_held_elsewhere(copy, moved, in_use.directory_version):
+                raise Refused(unmatched)
             raise Refused(
                 f"{', '.join(moved)}: the person's check is not of the contact the service now "
                 "holds (typed into the sheet by hand, changed after the check, moved from another "

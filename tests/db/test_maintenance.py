@@ -813,3 +813,25 @@ def test_a_wrong_number_is_named_before_the_check_it_outdates(
     in_use = dataclasses.replace(graph, services={**graph.services, "sandwell-mash": checked})
     copy.update("sandwell-mash", {"phone": "105", **check})
     refused(copy, words, in_use, lead, tmp_path, SourceError, "'105' is the national power-cut")
+
+
+def test_a_check_held_by_a_directory_not_in_use_here_is_not_called_typed_by_hand(
+    copy_and_words, graph, lead, tmp_path
+):
+    """A copy begun from an update this computer no longer uses (its key withdrawn) was
+    refused as holding checks "typed into the sheet by hand", and the lead was told to
+    record checks they never made (attack F18). The real reason is named."""
+    import dataclasses
+
+    copy, words = copy_and_words
+    checked = {"assured_date": "2026-11-20", "assured_method": "phoned", "assured_by": "DA lead"}
+    copy.update("paladin", {**checked, "checked_contact": ""})  # as a directory's check is
+    copy.version = "2026.11.30.4"  # begun from an update this computer does not use
+    said = (
+        "^paladin: the person's check cannot be confirmed on this computer: this copy holds "
+        f"directory 2026.11.30.4, and this computer uses {graph.directory_version}, which"
+    )
+    refused(copy, words, graph, lead, tmp_path, Refused, said)
+    copy.version = graph.directory_version  # the same copy where its directory is in use
+    said = "^paladin: the person's check is not of the contact the service now holds"
+    refused(copy, words, graph, lead, tmp_path, Refused, said)
