@@ -821,8 +821,6 @@ def test_a_check_held_by_a_directory_not_in_use_here_is_not_called_typed_by_hand
     """A copy begun from an update this computer no longer uses (its key withdrawn) was
     refused as holding checks "typed into the sheet by hand", and the lead was told to
     record checks they never made (attack F18). The real reason is named."""
-    import dataclasses
-
     copy, words = copy_and_words
     checked = {"assured_date": "2026-11-20", "assured_method": "phoned", "assured_by": "DA lead"}
     copy.update("paladin", {**checked, "checked_contact": ""})  # as a directory's check is
