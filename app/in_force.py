@@ -20,7 +20,7 @@ from app.db.directories import (
     unverified,
 )
 from app.pathways.graph import Graph
-from app.policy import MachinePolicy, load_policy, site_policy_file
+from app.policy import UNREAD_REGISTRY, MachinePolicy, load_policy, site_policy_file
 from app.records import record
 
 
@@ -79,8 +79,10 @@ def locations_again(start: MachinePolicy) -> Callable[[], Locations]:
     a policy file gone since the start: IT's tool deletes it and writes it anew, and a check
     between the two took its keys and folder as withdrawn, also for a file IT first deployed
     while the app ran (reviews 2026-12-01); a file removed on purpose counts from the next
-    start."""
+    start. So do policy values gone from the registry since read: a Group Policy refresh
+    deletes and writes them anew (attack F18b)."""
     seen = [site_policy_file().is_file()]  # once seen, a file gone is one being rewritten
+    in_registry = [bool(start.from_registry)]
 
     def locate() -> Locations:
         there = site_policy_file().is_file()
@@ -88,6 +90,9 @@ def locations_again(start: MachinePolicy) -> Callable[[], Locations]:
             raise PolicyReadsDifferently(f"policy file {site_policy_file()} gone since it was read")
         seen[0] = there
         policy = load_policy()
+        if in_registry[0] and not policy.from_registry and not policy.unread:
+            raise PolicyReadsDifferently(f"policy values gone from {UNREAD_REGISTRY} since read")
+        in_registry[0] = in_registry[0] or bool(policy.from_registry)
         # the file itself unreadable or not JSON, not a value ignored (IT may add one)
         new = [p for p in policy.unread if p not in start.problems]
         if new:

@@ -15,7 +15,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from app.records import record
 from app.settings import CHECKS as USER_CHECKS
 
 REGISTRY_KEY = r"SOFTWARE\Policies\Navigator"
+UNREAD_REGISTRY = f"policy registry key HKLM\\{REGISTRY_KEY}"
 FILE_NAME = "policy.json"
 
 # (lowest, highest, why) for each pathway setting a policy may set
@@ -53,12 +54,13 @@ class MachinePolicy:
     allow_directory_maintenance: bool = False
     allow_practice: bool = True
     problems: tuple[str, ...] = ()
+    from_registry: tuple[str, ...] = ()  # the names IT set there: gone for a moment in a refresh
 
     @property
     def unread(self) -> list[str]:
         """The problems of the file itself (unreadable, not JSON), not of a value ignored:
         its folder and keys are then unknown, not withdrawn."""
-        return [p for p in self.problems if p.startswith("policy file ")]
+        return [p for p in self.problems if p.startswith(("policy file ", UNREAD_REGISTRY))]
 
 
 def site_policy_file() -> Path:
@@ -73,8 +75,14 @@ def load_policy(
 ) -> MachinePolicy:
     problems: list[str] = []
     values = _read_file(policy_file or site_policy_file(), problems)
-    values.update((registry or read_registry)())
-    return check_policy(values, problems)
+    in_registry: dict[str, Any] = {}
+    try:
+        in_registry = (registry or read_registry)()
+    except RegistryUnread as error:  # as a policy file that cannot be read: keys unknown
+        problems.append(f"{UNREAD_REGISTRY} cannot be read whole ({error.strerror or error})")
+    values.update(in_registry)
+    read = check_policy(values, problems)
+    return replace(read, from_registry=tuple(sorted(in_registry)))
 
 
 def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> MachinePolicy:
@@ -209,8 +217,18 @@ def _noting(twice: list[str]):
     return pairs
 
 
+class RegistryUnread(OSError):
+    """IT's policy key is there but could not be read whole (access denied, or values
+    changing under the reading while Group Policy refreshes)."""
+
+
+NO_MORE_ITEMS = 259  # ERROR_NO_MORE_ITEMS: the end of the values, not a failure
+
+
 def read_registry() -> dict[str, Any]:
-    """HKLM policy values on Windows; {} elsewhere or when IT set none."""
+    """HKLM policy values on Windows; {} elsewhere or when IT set none. RegistryUnread when
+    the key cannot be read whole: read as none, a refresh took the lead's key as withdrawn
+    while the app ran and put the old numbers back (attack F18b)."""
     if sys.platform != "win32":
         return {}
     import winreg
@@ -222,12 +240,16 @@ def read_registry() -> dict[str, Any]:
             while True:
                 try:
                     name, value, kind = winreg.EnumValue(key, index)
-                except OSError:
-                    break
+                except OSError as error:
+                    if getattr(error, "winerror", NO_MORE_ITEMS) == NO_MORE_ITEMS:
+                        break
+                    raise
                 values[name] = from_registry(name, value, kind == winreg.REG_DWORD)
                 index += 1
-    except OSError:
-        return {}
+    except FileNotFoundError:
+        return {}  # IT set no policy there
+    except OSError as error:
+        raise RegistryUnread(error.errno, error.strerror or str(error)) from error
     return values
 
 

@@ -315,3 +315,34 @@ def test_an_update_keeping_a_fallback_for_fewer_people_is_refused(it, tmp_path, 
     assert any(
         "'ndah' must serve everyone this app's release holds it for" in r for r in chosen.refused
     )
+
+
+def test_a_group_policy_refresh_read_mid_way_withdraws_nothing(app_home, tmp_path, monkeypatch):
+    """IT's keys and folder set by Group Policy: a check landing while a refresh deleted and
+    wrote the values anew, or with the key unreadable for a moment, read them as withdrawn,
+    and the laptop went back to the old numbers (attack F18b)."""
+    import app.policy as policy
+
+    given = {"directory_update_folder": str(tmp_path / "share")}
+    now = {"values": given}
+
+    def read_registry():
+        if now["values"] is None:  # the key there, unreadable for a moment
+            raise policy.RegistryUnread(5, "Access is denied")
+        return dict(now["values"])
+
+    monkeypatch.setattr(policy, "read_registry", read_registry)
+    locate = locations_again(load_policy())
+    assert locate().machine_updates == tmp_path / "share"
+    now["values"] = {}  # deleted by the refresh, not yet written again
+    with pytest.raises(PolicyReadsDifferently, match="gone from policy registry key"):
+        locate()
+    now["values"] = None
+    with pytest.raises(PolicyReadsDifferently, match="cannot be read whole"):
+        locate()
+    assert load_policy().unread == [
+        r"policy registry key HKLM\SOFTWARE\Policies\Navigator cannot be read whole "
+        "(Access is denied)"
+    ]
+    now["values"] = given
+    assert locate().machine_updates == tmp_path / "share"
