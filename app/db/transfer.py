@@ -91,6 +91,8 @@ def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
         items = data
         if isinstance(data, dict):
             key = next((k for k in ("contents", "content") if k in data), None)
+            if key is None and "id" not in data:  # {"items": [...]}: no service, "imported"
+                raise ImportRefused([_not_a_page(source.name, data)], [])
             items = data[key] if key else [data]
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             raise ImportRefused([f"{source.name}: expected service objects"], [])
@@ -111,6 +113,14 @@ def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
         return read_csv_package(source)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise ImportRefused([f"{source}: cannot read the CSV tables ({error})"], []) from error
+
+
+def _not_a_page(name: str, data: dict) -> str:
+    found = ", ".join(f'"{key}"' for key in list(data)[:5]) or "nothing"
+    return (
+        f"{name}: no services found: expected a list of Open Referral services, a page of them "
+        f'under "contents" (or "content"), or one service with an "id"; found {found}'
+    )
 
 
 def known_areas(database: Source) -> dict[str, str]:
