@@ -77,7 +77,7 @@ def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
         if not source.is_file():  # "cannot read it as JSON ([Errno 2] …)" before
             raise ImportRefused([f"{source}: no such file; {WHAT_IMPORTS}"], [])
         try:
-            data = json.loads(source.read_text(encoding="utf-8-sig"))
+            data = json.loads(source.read_text(encoding="utf-8-sig"), object_pairs_hook=_once)
         except RecursionError:  # 100,000 brackets: "unexpected problem" before (review)
             raise ImportRefused([f"{source.name}: nested too deeply to be services"], []) from None
         except UnicodeDecodeError as error:  # a UTF-16 file named only its first byte
@@ -113,6 +113,16 @@ def _read_import(source: Path) -> tuple[dict[str, list[dict]], list[str]]:
         return read_csv_package(source)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise ImportRefused([f"{source}: cannot read the CSV tables ({error})"], []) from error
+
+
+def _once(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """An object whose every key is given once: a number given twice was taken as the last,
+    and another viewer shows the lead the first (attack F18b)."""
+    made = dict(pairs)
+    if len(made) < len(pairs):
+        twice = next(key for key, _ in pairs if sum(k == key for k, _ in pairs) > 1)
+        raise ValueError(f'"{twice}" given twice in one object: keep the right one')
+    return made
 
 
 def _not_a_page(name: str, data: dict) -> str:

@@ -174,6 +174,7 @@ def test_removing_a_service_the_pathway_needs_is_refused(export, tmp_path):
         ('"x"', "expected service objects"),
         # wrapped under a name no API uses: imported nothing, "imported 66 services" (F18b)
         ('{"items": [{"id": "x", "name": "Line"}]}', "no services found: expected a list"),
+        ('[{"id": "x", "id": "y"}]', '("id" given twice in one object: keep the right one)'),
         ("[" * 100_000, "nested too deeply"),  # "unexpected problem" before (review)
         ('[{"minimum_age": ' + "9" * 5000 + "}]", "Exceeds the limit"),
     ],
