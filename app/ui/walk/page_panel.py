@@ -97,6 +97,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.boxes: dict[str, QCheckBox] = {}  # by key
         self.words: list[BoxWords] = []  # each box's words, in the page's order
+        self.lines: list[QLabel] = []  # the words and the hints under them, in order
         self.ticks: list[tuple[str, Any, QCheckBox]] = []  # (question, value ticked, box)
         self.from_dash: set[int] = set()  # ids of the boxes a Dash answer already ticks
         asked = {question.id: question for question in shown.questions}
@@ -169,8 +170,10 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         row.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
         words = BoxWords(f"{label}    [{key}]", box)
         row.addWidget(words, 0, 1, Qt.AlignmentFlag.AlignTop)
+        self.lines.append(words)
         if hint:  # the question's help, read under its words (the box's description too)
-            row.addWidget(plain_label(hint, "Hint"), 1, 1)
+            self.lines.append(plain_label(hint, "Hint"))
+            row.addWidget(self.lines[-1], 1, 1)
         row.setColumnStretch(1, 1)
         row.setRowStretch(2, 1)  # a taller cell beside it leaves room below, not between
         self.boxes[key] = box
@@ -274,9 +277,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         return False
 
     def _to_top_of_view(self, widget: QWidget) -> None:
-        holder = self.parentWidget()
-        while holder is not None and not isinstance(holder, QScrollArea):
-            holder = holder.parentWidget()
+        holder = self._scroll_area()
         if holder is None:
             return
         at, view = widget.mapTo(holder.widget(), QPoint(0, 0)), holder.viewport()
@@ -357,7 +358,35 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         self.unseen_key, self.enter_kept_page = key, False
         self.hold_keys()  # a second press typed ahead in the same moment is not taken
 
+    def _page_down(self) -> bool:
+        """Page Down brings the first box whose words were not whole on screen to the top:
+        a page at a time left boxes cut in two at each fold, never read whole, and Enter at
+        the page's end said "There was more below" again and again (officer walk F18, 24
+        pt). False when that would not move the view on (lines taller than it): a page."""
+        holder = self._scroll_area()
+        if holder is None:
+            return False
+        bar, height = holder.verticalScrollBar(), holder.viewport().height()
+        for line in self.lines:  # a hint too: "If so, do not alert them…" was cut in two
+            top = line.mapTo(holder.widget(), QPoint(0, 0)).y()
+            if top + line.height() > bar.value() + height:  # cut at the fold, or below it
+                target = top - max(0, min(8, height - line.height()))
+                if target <= bar.value():
+                    return False
+                bar.setValue(target)
+                return True
+        bar.setValue(bar.maximum())  # the last box's words in view: on to the buttons
+        return True
+
+    def _scroll_area(self) -> QScrollArea | None:
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        return holder
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_PageDown and not event.modifiers() and self._page_down():
+            return
         text = typed(event)
         if event.isAutoRepeat() and (event.key() in ENTER or text == NONE_KEY):
             return  # a key held down is not a worker reading each view (re-attack round)
