@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from app.pathways.conditions import same
 from app.ui.case_page import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
+from app.ui.walk.box_lines import BoxWords, cut_line_to_top, scroll_area_of
 from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ignores_chords, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
@@ -46,38 +46,6 @@ GIVEN_BEFORE = "Yes in the Dash: change the Dash if it is wrong."
 # unticked, a box the Dash ticks read "no strangulation" while it still counted (officer
 # walk, 2026-12-02): it stays ticked, and its key says why
 FROM_DASH = "{} is answered yes in the Dash: change the Dash if it is wrong."
-
-
-class BoxWords(QLabel):
-    """A tick box's words: clicking them ticks the box, as a label does on the web."""
-
-    def __init__(self, text: str, box: QCheckBox) -> None:
-        super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self.setText(text)
-        self.setBuddy(box)
-        self.box = box
-        self.read = False  # has been on screen whole (or as much of it as the view holds)
-
-    def mousePressEvent(self, event) -> None:
-        self.box.toggle()
-        self.box.setFocus()
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)  # painted when scrolled into view, however it was scrolled
-        # at its own height: on the page's first paint, before its layout settled, all the
-        # words stood squashed (14 px of 18) on screen, were noted read, and 0 answered the
-        # page with its last boxes below the fold (housing officer's walk, 2026-12-02). A
-        # key's check (TickBoxPage._all_read) reads them as they stand then.
-        if self.height() >= self.heightForWidth(self.width()):
-            self.note_if_read()
-
-    def note_if_read(self) -> None:
-        page = self.parentWidget()
-        shown = self.visibleRegion().boundingRect().height()
-        whole = min(self.height(), page.visibleRegion().boundingRect().height())
-        self.read = self.read or (self.isVisible() and shown >= whole > 0)
 
 
 class TickBoxPage(SpaceAsksFirst, QWidget):
@@ -277,7 +245,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         return False
 
     def _to_top_of_view(self, widget: QWidget) -> None:
-        holder = self._scroll_area()
+        holder = scroll_area_of(self)
         if holder is None:
             return
         at, view = widget.mapTo(holder.widget(), QPoint(0, 0)), holder.viewport()
@@ -358,34 +326,8 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         self.unseen_key, self.enter_kept_page = key, False
         self.hold_keys()  # a second press typed ahead in the same moment is not taken
 
-    def _page_down(self) -> bool:
-        """Page Down brings the first box whose words were not whole on screen to the top:
-        a page at a time left boxes cut in two at each fold, never read whole, and Enter at
-        the page's end said "There was more below" again and again (officer walk F18, 24
-        pt). False when that would not move the view on (lines taller than it): a page."""
-        holder = self._scroll_area()
-        if holder is None:
-            return False
-        bar, height = holder.verticalScrollBar(), holder.viewport().height()
-        for line in self.lines:  # a hint too: "If so, do not alert them…" was cut in two
-            top = line.mapTo(holder.widget(), QPoint(0, 0)).y()
-            if top + line.height() > bar.value() + height:  # cut at the fold, or below it
-                target = top - max(0, min(8, height - line.height()))
-                if target <= bar.value():
-                    return False
-                bar.setValue(target)
-                return True
-        bar.setValue(bar.maximum())  # the last box's words in view: on to the buttons
-        return True
-
-    def _scroll_area(self) -> QScrollArea | None:
-        holder = self.parentWidget()
-        while holder is not None and not isinstance(holder, QScrollArea):
-            holder = holder.parentWidget()
-        return holder
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_PageDown and not event.modifiers() and self._page_down():
+        if event.key() == Qt.Key.Key_PageDown and not event.modifiers() and cut_line_to_top(self):
             return
         text = typed(event)
         if event.isAutoRepeat() and (event.key() in ENTER or text == NONE_KEY):

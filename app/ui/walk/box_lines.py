@@ -1,0 +1,68 @@
+"""A tick-box page's lines as the worker reads them: each box's words, noted once they have
+been on screen whole, and Page Down that never cuts a line in two at the fold."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QWidget
+
+
+class BoxWords(QLabel):
+    """A tick box's words: clicking them ticks the box, as a label does on the web."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+        self.setBuddy(box)
+        self.box = box
+        self.read = False  # has been on screen whole (or as much of it as the view holds)
+
+    def mousePressEvent(self, event) -> None:
+        self.box.toggle()
+        self.box.setFocus()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)  # painted when scrolled into view, however it was scrolled
+        # at its own height: on the page's first paint, before its layout settled, all the
+        # words stood squashed (14 px of 18) on screen, were noted read, and 0 answered the
+        # page with its last boxes below the fold (housing officer's walk, 2026-12-02). A
+        # key's check (TickBoxPage._all_read) reads them as they stand then.
+        if self.height() >= self.heightForWidth(self.width()):
+            self.note_if_read()
+
+    def note_if_read(self) -> None:
+        page = self.parentWidget()
+        shown = self.visibleRegion().boundingRect().height()
+        whole = min(self.height(), page.visibleRegion().boundingRect().height())
+        self.read = self.read or (self.isVisible() and shown >= whole > 0)
+
+
+def scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    holder = widget.parentWidget()
+    while holder is not None and not isinstance(holder, QScrollArea):
+        holder = holder.parentWidget()
+    return holder
+
+
+def cut_line_to_top(page) -> bool:
+    """Page Down: the first of the page's `lines` cut at the fold (a box's words, or the hint
+    under them) brought to the top. A view at a time left boxes cut in two at each fold,
+    never read whole, and Enter at the page's end said "There was more below" again and
+    again (officer walk F18, 24 pt). False when that would not move the view on (a line
+    taller than it): Page Down then pages as usual."""
+    holder = scroll_area_of(page)
+    if holder is None:
+        return False
+    bar, height = holder.verticalScrollBar(), holder.viewport().height()
+    for line in page.lines:  # a hint too: "If so, do not alert them…" was cut in two
+        top = line.mapTo(holder.widget(), QPoint(0, 0)).y()
+        if top + line.height() > bar.value() + height:  # cut at the fold, or below it
+            target = top - max(0, min(8, height - line.height()))
+            if target <= bar.value():
+                return False
+            bar.setValue(target)
+            return True
+    bar.setValue(bar.maximum())  # the last box's words in view: on to the buttons
+    return True
