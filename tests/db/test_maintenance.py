@@ -758,8 +758,9 @@ def test_a_copy_begun_from_an_out_of_hours_line_keeps_what_it_is_and_its_check(l
     bcwa = load_valid_graph(data).services["bcwa"]
     assert (bcwa.phone_note, bcwa.assured_date) == ("Out of hours; Weekends", "2026-11-24")
     assert not check_before_use(bcwa, date(2026, 12, 2), 12)
-    # a check the directory in use does not hold is not taken from the file begun from
-    with pytest.raises(Refused, match="bcwa: the person's check is not of the contact"):
+    # a check the directory in use does not hold is not taken from the file begun from, and
+    # the lead is told why: this computer does not use the copy's directory (attack F18)
+    with pytest.raises(Refused, match="bcwa: the person's check cannot be confirmed on this"):
         publish_copy(
             copy,
             words,
