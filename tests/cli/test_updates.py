@@ -6,6 +6,20 @@ from app.__main__ import main
 from tests.conftest import REPO
 
 
+def lead_trusted_here(app_home, tmp_path):
+    """A lead's key this machine trusts (its keys folder), and IT's update folder."""
+    import shutil
+
+    from app.db import signing
+    from tests.conftest import machine_folder
+
+    lead = signing.generate(tmp_path / "k")
+    keys = machine_folder(app_home.env, "config", "keys")
+    keys.mkdir(parents=True, exist_ok=True)
+    shutil.copy(lead.public_path, keys)
+    return lead, machine_folder(app_home.env, "data", "directory-updates")
+
+
 def test_diff_of_two_databases(tmp_path, capsys, coventry_edit):
     shipped = REPO / "resources" / "directory.sqlite"
     assert main(["directory", "diff", str(shipped), str(coventry_edit)]) == 0
@@ -27,16 +41,11 @@ def test_verify_refuses_an_update_made_without_the_one_on_this_computer(tmp_path
     walk, 2026-12-02); and then to the self-test, which fails on it too."""
     import shutil
 
-    from app.db import signing
     from app.db.bundle import publish
-    from tests.conftest import machine_folder, run_app, shipped_changed
+    from tests.conftest import run_app, shipped_changed
     from tests.db.test_stale_update import CORRECTED, HOURS
 
-    lead = signing.generate(tmp_path / "k")
-    keys = machine_folder(app_home.env, "config", "keys")
-    keys.mkdir(parents=True, exist_ok=True)
-    shutil.copy(lead.public_path, keys)
-    share = machine_folder(app_home.env, "data", "directory-updates")
+    lead, share = lead_trusted_here(app_home, tmp_path)
     today = date.today()
     first = shipped_changed(tmp_path / "first.sqlite", *CORRECTED)
     publish(first, lead.private_path, share, f"{today.year}.{today.month}.{today.day}", today)
@@ -175,17 +184,10 @@ def test_verify_refuses_an_update_older_than_one_in_use_here(tmp_path, capsys, a
     """Two leads each published from the same update; the second's 2026.12.6.3 reached
     IT's folder first, and verify said "ok" to 2026.12.6.2 with Dudley's new number listed,
     which no laptop would ever use (attack F18)."""
-    import shutil
-
-    from app.db import signing
     from app.db.bundle import publish
-    from tests.conftest import machine_folder, shipped_changed
+    from tests.conftest import shipped_changed
 
-    lead = signing.generate(tmp_path / "k")
-    keys = machine_folder(app_home.env, "config", "keys")
-    keys.mkdir(parents=True, exist_ok=True)
-    shutil.copy(lead.public_path, keys)
-    share = machine_folder(app_home.env, "data", "directory-updates")
+    lead, share = lead_trusted_here(app_home, tmp_path)
     day = date.today()
     base = f"{day.year}.{day.month}.{day.day}"
     first = shipped_changed(
