@@ -159,6 +159,11 @@ class ButtonsPanel(SpaceAsksFirst, AnswerPanel):
             self.answered.emit(self.keys[text])
         elif entered(event) and self.current is not None:
             self.answered.emit(self.current)
+        elif entered(event):  # silent, with the first answer's focus ring read as "Enter
+            # takes it" (officer walk F18): never answered unseen, but said
+            keys = ", ".join(self.keys)
+            self.more.setText(f"Enter answers nothing yet: press your answer's key ({keys}).")
+            self.more.show()
         else:
             super().keyPressEvent(event)
 

@@ -51,6 +51,23 @@ def test_enter_with_nothing_chosen_says_what_is_needed(qtbot, graph):
     assert emitted == [["domestic_abuse"]]
 
 
+def test_enter_before_any_answer_says_to_press_the_answers_key(qtbot, graph):
+    """ "Who is telling you about this?" opened with the focus ring on its first answer:
+    Enter took nothing and said nothing, and the worker thought it stuck (officer walk
+    F18). It still takes nothing (a stray Enter never answers), and says what does."""
+    panel = panel_for(graph.questions["discloser"], None)
+    qtbot.addWidget(panel)
+    panel.show()
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert emitted == [] and panel.more.isVisible()
+    keys = ", ".join(panel.keys)
+    assert panel.more.text() == f"Enter answers nothing yet: press your answer's key ({keys})."
+    qtbot.keyClicks(panel, "1")
+    assert len(emitted) == 1
+
+
 def test_a_long_answer_takes_two_lines_not_the_page_width(qtbot, graph):
     """ "Someone else (a carer, landlord, acquaintance or stranger)" ran past the page under a
     scroll bar at a laptop's width (review 2026-12-01)."""
