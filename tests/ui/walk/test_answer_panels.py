@@ -35,14 +35,20 @@ def test_true_is_not_taken_for_the_first_option(qtbot, graph):
     assert panel.current_button is None
 
 
-def test_enter_with_nothing_chosen_says_what_is_needed(qtbot, graph):
-    """ "What have they told you about?" with nothing ticked: Enter did nothing and said
-    nothing (review 2026-12-01)."""
-    panel = panel_for(graph.questions["abuse_types"], None)
+def shown_unanswered(qtbot, question):
+    """The question's answers on screen, none given yet, and the answers it then emits."""
+    panel = panel_for(question, None)
     qtbot.addWidget(panel)
     panel.show()
     emitted = []
     panel.answered.connect(emitted.append)
+    return panel, emitted
+
+
+def test_enter_with_nothing_chosen_says_what_is_needed(qtbot, graph):
+    """ "What have they told you about?" with nothing ticked: Enter did nothing and said
+    nothing (review 2026-12-01)."""
+    panel, emitted = shown_unanswered(qtbot, graph.questions["abuse_types"])
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert emitted == [] and panel.problem.isVisible()
     assert panel.problem.text().startswith("Choose at least one")
@@ -55,11 +61,7 @@ def test_enter_before_any_answer_says_to_press_the_answers_key(qtbot, graph):
     """ "Who is telling you about this?" opened with the focus ring on its first answer:
     Enter took nothing and said nothing, and the worker thought it stuck (officer walk
     F18). It still takes nothing (a stray Enter never answers), and says what does."""
-    panel = panel_for(graph.questions["discloser"], None)
-    qtbot.addWidget(panel)
-    panel.show()
-    emitted = []
-    panel.answered.connect(emitted.append)
+    panel, emitted = shown_unanswered(qtbot, graph.questions["discloser"])
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert emitted == [] and panel.more.isVisible()
     keys = ", ".join(panel.keys)
