@@ -1,5 +1,6 @@
 """Shared fixtures. Qt runs offscreen; the committed directory database is the one tested."""
 
+import atexit
 import csv
 import json
 import os
@@ -18,6 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # refused by it (tests that need folders of their own use app_home)
 PROFILE_VARIABLES = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 _RUN = Path(__import__("tempfile").mkdtemp(prefix="navigator-tests-"))
+# removed when the run ends: each run (each xdist worker) made one, and a CI machine or a
+# developer's /tmp gathered hundreds
+atexit.register(shutil.rmtree, _RUN, ignore_errors=True)
 for _name in PROFILE_VARIABLES:
     os.environ[_name] = str(_RUN / _name.lower())
 os.environ["NAVIGATOR_MACHINE_FOLDER"] = str(_RUN / "machine")
