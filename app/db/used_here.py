@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from app.db.checks import Refused, Unreadable
+from app.db.regular_files import read_regular_file
 from app.private_files import private_folder, replace_own
 
 RECORD = "updates-used.txt"
@@ -30,6 +32,7 @@ KEPT = 20  # far more than a laptop's folder ever holds at once (two, and IT's c
 # updates here noted beside one, newest first: IT's folder may hold many, and keeping the
 # lowest sha256s cut at random the one a link is read against (re-attack on H450, R8)
 HELD_SAID = 50
+RECORD_LIMIT = 1024 * 1024  # KEPT lines of 1 + HELD_SAID sha256s are some 66 KB
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -39,9 +42,9 @@ def used_here(updates: Path | None) -> dict[str, frozenset[str]]:
     being safer than using). `updates`: the worker's update folder."""
     if updates is None:
         return {}
-    try:
-        text = (updates.parent / RECORD).read_text("ascii", errors="replace")
-    except OSError:
+    try:  # never waiting on a pipe put in its place: every start and route hung (attack F19)
+        text = read_regular_file(updates.parent / RECORD, RECORD_LIMIT).decode("ascii", "replace")
+    except (OSError, Refused, Unreadable):
         return {}
     record = {}
     for line in text.splitlines()[-KEPT:]:

@@ -1,7 +1,9 @@
 """The updates a laptop has used: its own chain passes, a chain it never used is read."""
 
 import hashlib
+import os
 import shutil
+import threading
 from datetime import date
 
 import pytest
@@ -52,6 +54,20 @@ def test_a_record_that_is_not_one_reads_as_none_and_is_kept_short(tmp_path):
     forget_used(updates, shas[-1])
     assert list(used_here(updates)) == shas[-KEPT:-1]
     assert used_here(None) == {} and note_used(None, shas, shas) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_in_the_records_place_is_never_waited_on(where, key):
+    """Read plainly, it hung every start, route and self-test for good (attack F19)."""
+    publish(SHIPPED, key.private_path, where.user_updates, "2026.12.6", TODAY)
+    where.user_updates.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(where.user_updates.parent / RECORD)
+    chosen = []
+    start = threading.Thread(target=lambda: chosen.append(select_directory(where, TODAY)))
+    start.daemon = True  # left waiting on the pipe, were it read plainly
+    start.start()
+    start.join(timeout=20)
+    assert [choice.version for choice in chosen] == ["2026.12.6"]
 
 
 def test_a_record_that_cannot_be_written_never_stops_a_start(where, key):
