@@ -1,5 +1,5 @@
-"""Work handed back to the GUI thread from a plain Python thread (the directory search, and
-the check of IT's update folder).
+"""Work handed back to the GUI thread from a plain Python thread (the directory search, the
+check of IT's update folder, and the worker's install of an update).
 
 Plain Python threads, not QThreads, for the reason the search thread gives
 (app/ui/directory/search_worker.py): Qt ends the process when a running QThread's object is
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import atexit
 import threading
+import weakref
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 
@@ -51,3 +53,25 @@ def post(call: Callable[[], None]) -> bool:
             return False
         _mailbox[0].arrived.emit(call)
         return True
+
+
+def in_background(work: Callable[[], object], then: Callable[[object], None], name: str) -> None:
+    """`work()` on a plain thread of its own, then `then` on the GUI thread with its result,
+    or with the error it raised. `then`, a method, is held weakly: a widget closed while the
+    work read is not called."""
+    open_mailbox()
+    owner, method = weakref.ref(then.__self__), then.__func__
+
+    def run() -> None:
+        try:
+            outcome = work()
+        except Exception as error:  # handed to `then`, as any error on the window's thread
+            outcome = error
+        post(lambda: _deliver(owner(), method, outcome))
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+
+
+def _deliver(owner: QObject | None, method, outcome: object) -> None:
+    if owner is not None and shiboken6.isValid(owner):
+        method(owner, outcome)

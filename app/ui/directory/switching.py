@@ -5,19 +5,20 @@ waits the same way, until nothing of a case is held.
 The 15-minute check reads IT's folder on a thread of its own: on a share that hangs, or is
 out of reach (a laptop off the VPN waits out the network's time-out), reading it on the
 window's thread froze the window, quick exit with it, mid-conversation (IT review
-2026-12-01). One check runs at a time; what it finds is taken on the window's thread."""
+2026-12-01). One check runs at a time; what it finds is taken on the window's thread. One
+still reading at the next tick is said, in About and the log: a share hung for hours left
+the laptop on old numbers with no word to anyone (attack F19)."""
 
 from __future__ import annotations
 
-import threading
-import weakref
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
 from app.directory_updates import CHECK_EVERY_MS, DirectoryUpdates, Loaded
 from app.event_log import EventLog, printable
-from app.ui.gui_thread import open_mailbox, post
+from app.ui.gui_thread import in_background
 
 
 class DirectorySwitch(QObject):
@@ -36,7 +37,8 @@ class DirectorySwitch(QObject):
         self.pending: Loaded | None = None
         self.logged: set[str] = set(updates.refused)  # said at start already
         self.checking = False  # a check's thread is reading IT's folder
-        open_mailbox()
+        self.began: tuple[str, str] = ("", "")  # what was in hand when it began
+        self.began_at = ""  # the time it began, said if it has not answered by the next tick
         self.timer = QTimer(self)
         self.timer.setInterval(check_every_ms)
         self.timer.timeout.connect(self.check_in_background)
@@ -45,25 +47,29 @@ class DirectorySwitch(QObject):
     def check_in_background(self) -> None:
         """The check on a thread of its own; none while one is still reading (a hung share)."""
         if self.checking:
+            self._say_not_answered()
             return
         self.checking = True
-        me, updates, began = weakref.ref(self), self.updates, self._in_hand()
+        self.began, self.began_at = self._in_hand(), time.strftime("%H:%M")
+        in_background(self.updates.check, self._checked, "directory-check")
 
-        def read() -> None:
-            try:
-                found: object = updates.check()
-            except Exception as error:  # raised again on the window's thread, as any error
-                found = error
-            post(lambda: (switch := me()) is not None and switch._checked(found, began))
-
-        threading.Thread(target=read, name="directory-check", daemon=True).start()
+    def _say_not_answered(self) -> None:
+        said = (
+            f"IT's update folder has not answered since {self.began_at}: no update reaches "
+            f"this laptop until it does (directory {self.updates.current.version} stays in use)"
+        )
+        if said not in self.updates.refused:  # the check, when it returns, says afresh
+            self.updates.refused.append(said)
+        if said not in self.logged:
+            EventLog().event(f"directory check: {said}")
+            self.logged.add(said)
 
     def _in_hand(self) -> tuple[str, str]:
         """The directory in use and the one waiting: a check compares against these."""
         waiting = self.pending.in_force.selection.sha256 if self.pending is not None else ""
         return self.updates.current.in_force.selection.sha256, waiting
 
-    def _checked(self, found, began: tuple[str, str]) -> None:
+    def _checked(self, found) -> None:
         self.checking = False
         if isinstance(found, Exception):
             raise found
@@ -71,7 +77,7 @@ class DirectorySwitch(QObject):
         # was against what is gone. Taken, it put an older directory back in use over the
         # one just installed, or dropped the one waiting (eleventh attack round): the next
         # check looks again.
-        if began == self._in_hand():
+        if self.began == self._in_hand():
             self.take(found)
 
     def check(self) -> None:

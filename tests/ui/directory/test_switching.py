@@ -193,8 +193,12 @@ def test_the_check_reads_on_its_own_thread_so_a_hung_share_never_freezes_quick_e
 ):
     """IT's folder was read on the window's thread every 15 minutes: a share that hangs (a
     laptop off the VPN waits out the network) froze the window and quick exit with it,
-    mid-conversation (IT review 2026-12-01)."""
+    mid-conversation (IT review 2026-12-01). Still reading at the next tick, it is said in
+    About and the log, once: a share hung for hours left the laptop on old numbers with no
+    word to anyone (attack F19)."""
     import threading
+
+    from app.event_log import EventLog
 
     window, where, lead = app_window
     publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
@@ -210,6 +214,10 @@ def test_the_check_reads_on_its_own_thread_so_a_hung_share_never_freezes_quick_e
     window.switch.timer.timeout.emit()  # the 15 minutes are up
     qtbot.waitUntil(lambda: bool(readers))
     window.switch.timer.timeout.emit()  # still reading: no second check
+    window.switch.timer.timeout.emit()
+    not_answered = "IT's update folder has not answered since "
+    assert [line for line in window.switch.updates.about().refused if not_answered in line]
+    assert EventLog().path.read_text(encoding="utf-8").count(not_answered) == 1
     qtbot.mouseClick(window.exit_button, Qt.MouseButton.LeftButton)  # answered meanwhile
     assert window.screens.currentWidget() is window.neutral
     assert readers[0] is not threading.main_thread() and len(readers) == 1
@@ -217,6 +225,7 @@ def test_the_check_reads_on_its_own_thread_so_a_hung_share_never_freezes_quick_e
     qtbot.waitUntil(lambda: not window.switch.checking)
     assert len(readers) == 1
     assert "directory 2026.12.1" in window.status.text()  # no case held: in use at once
+    assert not [line for line in window.switch.updates.refused if not_answered in line]
 
 
 def test_a_check_begun_before_an_install_never_puts_an_older_directory_back(
