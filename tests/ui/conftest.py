@@ -8,12 +8,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.db.search import DirectorySearch, searcher
+from app.pathways.engine import Pathway
 from app.settings import UserSettings
 from app.ui import qt_types
 from app.ui.labels import key_label
 from app.ui.main_window import MainWindow
 from app.ui.walk.panel_base import TYPED_AHEAD_S, KeyHold
-from tests.conftest import REPO
+from tests.conftest import REPO, running
 
 TODAY = date(2026, 11, 21)
 
@@ -62,6 +63,26 @@ def make_window(qtbot, pathway):
         return window
 
     return make
+
+
+@pytest.fixture
+def app_window(qtbot, it):
+    """The window of an app started with IT's folders, the lead's key trusted: its
+    directory updates are real (switched to, installed)."""
+    where, lead = it
+    updates = running(where)
+    window = MainWindow(
+        Pathway(updates.current.graph),
+        UserSettings(tier=2),
+        updates.current.open_search,
+        lambda: TODAY,
+        debounce_ms=0,
+        updates=updates,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, where, lead
 
 
 @pytest.fixture

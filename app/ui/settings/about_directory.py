@@ -1,6 +1,8 @@
 """Settings → About this directory: which directory is in use, who published it, which
 publishers this computer trusts, updates refused; and "Install directory update…", which
-shows what would change before anything is switched (issue 14 §2-3).
+shows what would change before anything is switched (issue 14 §2-3). The checks and the
+install read files on a thread of their own: on the window's thread, a share or a profile
+that hung froze the window, quick exit with it (attack F19), as the 15-minute check did.
 
 Read when the panel is first shown, not at start: the trusted keys need the signature
 library, which the path to the first question never loads.
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QGroupBox, QMessageBox, QPushButton, QVBoxLayout
 
 from app.directory_updates import BUNDLE_SUFFIX, DirectoryUpdates
 from app.ui.file_dialog import ask_open_path
+from app.ui.gui_thread import in_background
 from app.ui.labels import plain_label
 
 
@@ -28,6 +31,7 @@ class AboutDirectoryPanel(QGroupBox):
         self.updates = updates
         self.path_provider = self._ask_path  # tests answer these two without a dialog
         self.confirm = self._ask_confirm
+        self.busy = False  # a check or an install is reading on its thread
         layout = QVBoxLayout(self)
         self.facts = plain_label("", "The directory in use")
         self.keys = plain_label("", "Publishers this computer trusts")
@@ -70,13 +74,37 @@ class AboutDirectoryPanel(QGroupBox):
         self.refused.setVisible(bool(about.refused))
 
     def install(self) -> None:
+        if self.busy:
+            return  # one at a time (not disabled: a keyboard user's focus stays on it)
         chosen = self.path_provider()
         if not chosen:
             return
-        path = Path(chosen)
-        preview = self.updates.preview(path)
+        path, updates = Path(chosen), self.updates
+        self.path = path
+        self._working(f"Checking {path.name}…")
+        in_background(lambda: updates.preview(path), self._previewed, "directory-preview")
+
+    def _working(self, doing: str) -> None:
+        self.busy = True
+        self.result.setText(doing)
+
+    def _done(self, said: str) -> None:
+        self.busy = False
+        self.result.setText(said)
+
+    def _raise_if_failed(self, outcome) -> None:
+        if isinstance(outcome, Exception):  # as any error on the window's thread
+            self._done("")
+            raise outcome
+
+    def _previewed(self, preview) -> None:
+        path = self.path
+        self._raise_if_failed(preview)
         if preview.reason:
-            self.result.setText(f"Not installed: {path.name}: {preview.reason}.")
+            self._done(f"Not installed: {path.name}: {preview.reason}.")
+            return
+        if not self.isVisible():  # left while it was checked (quick exit): never asked there
+            self._done(f"Not installed: {path.name}: you left before being asked; choose it again.")
             return
         rules = [line for line in preview.diff.lines() if line.startswith("pathway")]
         more = f"\n…and {len(rules) - 8} more" if len(rules) > 8 else ""
@@ -86,13 +114,19 @@ class AboutDirectoryPanel(QGroupBox):
             "Install it? It is used from your next new conversation."
         )
         if not self.confirm(question):
-            self.result.setText("Not installed: nothing was changed.")
+            self._done("Not installed: nothing was changed.")
             return
-        loaded, reason = self.updates.install(path, preview)
+        updates = self.updates
+        self._working(f"Installing {path.name}…")
+        in_background(lambda: updates.install(path, preview), self._installed, "directory-install")
+
+    def _installed(self, outcome) -> None:
+        self._raise_if_failed(outcome)
+        loaded, reason = outcome
         if loaded is None:
-            self.result.setText(f"Not installed: {path.name}: {reason}.")
+            self._done(f"Not installed: {self.path.name}: {reason}.")
             return
-        self.result.setText(f"Installed directory {loaded.version}.")
+        self._done(f"Installed directory {loaded.version}.")
         self.installed.emit(loaded)
 
     def _maintain(self) -> None:

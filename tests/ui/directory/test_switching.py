@@ -4,36 +4,14 @@ the real window, a real signed bundle in IT's update folder, the real engine and
 import shutil
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 
 from app.db.bundle import publish
 from app.directory_updates import CHECK_EVERY_MS
-from app.pathways.engine import Pathway
-from app.settings import UserSettings
-from app.ui.main_window import MainWindow
-from tests.conftest import NEW_NUMBER, NOT_A_RELEASE, REPO, routed_cases, running
-from tests.ui.conftest import TODAY, press, walk
+from tests.conftest import NEW_NUMBER, NOT_A_RELEASE, REPO, routed_cases
+from tests.ui.conftest import press, walk
 
 OLD_NUMBER = "024 7678 8555"  # Coventry MASH in the shipped directory
-
-
-@pytest.fixture
-def app_window(qtbot, it):
-    where, lead = it
-    updates = running(where)
-    window = MainWindow(
-        Pathway(updates.current.graph),
-        UserSettings(tier=2),
-        updates.current.open_search,
-        lambda: TODAY,
-        debounce_ms=0,
-        updates=updates,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, where, lead
 
 
 def coventry_children_case():

@@ -1,6 +1,7 @@
 """Settings → About this directory, and "Install directory update…" on real widgets with
 real signed bundles: what changes is shown before anything is switched; a refusal says why."""
 
+import threading
 from datetime import date
 
 import pytest
@@ -23,6 +24,12 @@ def panel(qtbot, it):
     return panel
 
 
+def clicked_through(panel, qtbot):
+    """Install pressed, and its checks and install read on their thread to the end."""
+    panel.install_button.click()
+    qtbot.waitUntil(lambda: not panel.busy)
+
+
 def test_it_names_the_directory_and_every_trusted_key_with_its_origin(panel, it):
     _, lead = it
     assert "installed with the app" in panel.facts.text()
@@ -37,25 +44,25 @@ def test_the_worker_sees_the_change_and_decides(panel, it, coventry_edit, tmp_pa
     asked = []
     panel.path_provider = lambda: str(made)
     panel.confirm = lambda question: asked.append(question) or False
-    panel.install_button.click()
+    clicked_through(panel, qtbot)
     assert "Directory 2026.12.1" in asked[0] and "1 number changed" in asked[0]
     assert panel.result.text() == "Not installed: nothing was changed."
     assert select_directory(where).origin == "shipped"
     panel.confirm = lambda question: True
     with qtbot.waitSignal(panel.installed) as installed:
-        panel.install_button.click()
+        clicked_through(panel, qtbot)
     assert installed.args[0].version == "2026.12.1"
     assert panel.result.text() == "Installed directory 2026.12.1."
 
 
 def test_a_bundle_by_an_unknown_publisher_is_refused_with_the_reason(
-    panel, it, coventry_edit, tmp_path
+    panel, it, coventry_edit, tmp_path, qtbot
 ):
     stranger = signing.generate(tmp_path / "stranger")
     made = publish(coventry_edit, stranger.private_path, tmp_path, "2026.12.1", date.today())
     panel.path_provider = lambda: str(made)
     panel.confirm = lambda question: pytest.fail("a refused bundle is never offered")
-    panel.install_button.click()
+    clicked_through(panel, qtbot)
     assert panel.result.text().startswith(f"Not installed: {made.name}: signed with unknown key")
     assert select_directory(it[0]).origin == "shipped"
 
@@ -121,7 +128,9 @@ def test_a_refusal_since_it_was_first_shown_shows_when_it_is_shown_again(panel, 
     )
 
 
-def test_an_update_rewording_a_card_changes_nothing_the_worker_is_asked_about(panel, it, tmp_path):
+def test_an_update_rewording_a_card_changes_nothing_the_worker_is_asked_about(
+    panel, it, tmp_path, qtbot
+):
     """An update's words for the cards are never used (the release's are, H345): the worker
     was asked to install "pathway changed: card emergency_999", which never happens."""
     _, lead = it
@@ -133,5 +142,30 @@ def test_an_update_rewording_a_card_changes_nothing_the_worker_is_asked_about(pa
     asked = []
     panel.path_provider = lambda: str(made)
     panel.confirm = lambda question: asked.append(question) or False
-    panel.install_button.click()
+    clicked_through(panel, qtbot)
     assert "no change to any service" in asked[0] and "pathway" not in asked[0]
+
+
+def test_checks_that_hang_leave_the_window_answering_and_quick_exit_is_never_asked_over(
+    app_window, coventry_edit, tmp_path, qtbot
+):
+    """The install's checks read on the window's thread: an update on a share that hung, or
+    a profile file that never answered, froze the window, quick exit with it (attack F19).
+    Left by quick exit while they read, the worker is not asked over the neutral screen."""
+    window, where, lead = app_window
+    panel = window.settings_tab.about
+    made = publish(coventry_edit, lead.private_path, tmp_path / "out", "2026.12.1", date.today())
+    share_answers, real_preview = threading.Event(), panel.updates.preview
+    panel.updates.preview = lambda path: share_answers.wait(5) and real_preview(path)
+    asked = []
+    panel.path_provider = lambda: str(made)
+    panel.confirm = lambda question: asked.append(question) or True
+    window.tabs.setCurrentWidget(window.settings_tab)
+    panel.install_button.click()
+    assert panel.result.text() == f"Checking {made.name}…"
+    qtbot.mouseClick(window.exit_button, Qt.MouseButton.LeftButton)  # answered meanwhile
+    assert window.screens.currentWidget() is window.neutral
+    share_answers.set()
+    qtbot.waitUntil(lambda: not panel.busy)
+    assert asked == [] and "you left before being asked" in panel.result.text()
+    assert select_directory(where).origin == "shipped"
