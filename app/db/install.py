@@ -14,6 +14,7 @@ from app.db.checks import Refused
 from app.db.directories import NOT_A_FOLDER, Locations, Selection, select_directory
 from app.db.refusals import SET_ASIDE
 from app.db.regular_files import read_regular_file
+from app.db.replaced import REPLACED
 from app.private_files import private_folder, replace_own
 from app.records import record
 
@@ -56,9 +57,12 @@ def install_bundle(
     if choice.path == target:
         return Installed(True, choice.version, selection=choice)
     said = [line for line in choice.problems + choice.skipped if line.startswith(target.name)]
-    with contextlib.suppress(OSError):
-        if not before:
-            target.unlink()  # refused: not tried again at every start
+    if not before:  # refused: not tried again at every start
+        # nor kept as contents this laptop used, were it put aside as replaced by IT's file
+        # of its version: IT was told at every start of numbers it never showed (attack F19)
+        for copy in (target, target.parent / REPLACED / target.name):
+            with contextlib.suppress(OSError):
+                copy.unlink()
     for kept in (target.parent / SET_ASIDE).glob(f"{target.name}.*"):
         with contextlib.suppress(OSError):
             kept.unlink()  # the worker still has the file they chose: no copy kept (disk)
@@ -67,5 +71,17 @@ def install_bundle(
     same = claimed and in_use and claimed.sha256 == in_use.sha256
     if same and claimed.directory_version == choice.version:
         return Installed(True, choice.version, "already in use here", selection=choice)
+    if claimed and in_use and claimed.directory_version == choice.version:
+        return Installed(False, reason=other_contents(choice.version))
     reason = said[0].split(": ", 1)[1] if said else f"{choice.version} stays in use"
     return Installed(False, reason=reason.strip())
+
+
+def other_contents(version: str) -> str:
+    """Another file of the version installed is used: "not newer than 2026.12.1 in use"
+    read as wrong to a worker whose window still showed the directory before it (F19)."""
+    return (
+        f"another file of directory {version}, with other contents, is already on this laptop "
+        "and is used instead, from your next new conversation: one version must name one "
+        "content, tell IT"
+    )

@@ -6,6 +6,7 @@ from app.db import signing
 from app.db.bundle import publish
 from app.db.directories import select_directory
 from app.db.install import install_bundle
+from tests.conftest import shipped_changed
 from tests.db.test_directories import SHIPPED, TODAY
 
 
@@ -100,3 +101,25 @@ def test_an_updates_folder_replaced_by_a_file_is_said_at_start_and_at_install(wh
     outcome = install_bundle(made, where, TODAY)
     assert not outcome.installed and outcome.reason == named[0]
     assert where.user_updates.read_text() == "not a folder"
+
+
+def test_another_file_of_the_version_installed_is_named_and_nothing_is_said_to_it(
+    where, key, tmp_path
+):
+    """IT's file of 2026.12.1 (other numbers) arrived while the worker was asked about theirs:
+    the worker read "not newer than 2026.12.1 in use" with 2026.11.30 on screen, and every
+    start told IT this laptop had shown the numbers it never used (attack F19)."""
+    ours = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.1", TODAY)
+    changed = shipped_changed(
+        tmp_path / "theirs.sqlite",
+        "UPDATE phone SET number = '024 7600 2222' WHERE service_id = 'coventry-mash'",
+    )
+    publish(changed, key.private_path, where.machine_updates, "2026.12.1", TODAY)
+    outcome = install_bundle(ours, where, TODAY)
+    assert not outcome.installed
+    assert outcome.reason.startswith("another file of directory 2026.12.1, with other contents")
+    start = select_directory(where, TODAY)
+    assert (start.origin, start.replaced) == ("machine", [])
+    assert [path.name for path in where.user_updates.rglob("*.navdir")] == [
+        f"kept-{start.manifest.sha256[:16]}.navdir"  # IT's, in use: only its copy kept
+    ]
