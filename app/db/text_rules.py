@@ -5,6 +5,7 @@ rules of each field's kind; service_checks applies these to a service's every fi
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -87,6 +88,13 @@ def _as_typed(text: str, number: str) -> str:
 def text_problems(field: str, value: str) -> list[str]:
     """How a field's words would show on a laptop that a rule refuses (H199, H202): the
     working copy's rows and a database published as it is alike."""
+    return list(_problems_of(field, value))
+
+
+# Each field's verdict, kept: a publish reads every field of every service two or three
+# times over (the copy, then the database made from it), some 7,000 readings
+@functools.lru_cache(maxsize=1 << 15)
+def _problems_of(field: str, value: str) -> tuple[str, ...]:
     problems = []
     if field != "phone" and (odd := odd_spacing(value)):  # a number is tidied
         problems.append(f"{odd} is not allowed: type a plain space (often pasted from Word)")
@@ -119,4 +127,4 @@ def text_problems(field: str, value: str) -> list[str]:
         problems.append(f"{number!r} is {DRAMA_SAID}: give the service's own number")
     elif field in NUMBERED_WORDS and (found := placeholder_in(value)):
         problems.append(f"{found[0]!r} is no one's number ({found[1]}): give the service's own")
-    return problems
+    return tuple(problems)
