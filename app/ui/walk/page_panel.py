@@ -114,6 +114,10 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         self.more.hide()
         self.unseen_key = ""  # a box's key pressed while it was out of view: again changes it
         self.enter_kept_page = False  # an Enter left the page open: the next key asks first
+        # boxes' keys pressed as the page opened and not pressed since: asked about before
+        # the page is answered. Said once, the words went with the next box ticked, Enter
+        # answered, and the adult safeguarding referral left the plan unseen (officer F19)
+        self.held: list[str] = []
         buttons = QHBoxLayout()
         for widget in (self.none, self.go_on):
             buttons.addWidget(widget)
@@ -182,10 +186,20 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         unseen (officer walk, H231), as GOV.UK asks for "none" to be chosen."""
         self._go_on(empty_is_answer=self.answered_before)
 
-    def _go_on(self, empty_is_answer: bool) -> None:
+    def _go_on(self, empty_is_answer: bool, key: str = "Enter") -> None:
         if self.keys_held():  # just brought into view: Enter held down flashed boxes past
             return
         if not self._all_read():
+            return
+        if self.held:  # asked once: pressed again, the page is answered as it is
+            held, self.held = self.held, []
+            boxes = "; ".join(f"{self._label_of(self.boxes[k])} [{k}]" for k in held)
+            box = self.boxes[held[0]]
+            doing = "change each" if held[1:] else "take it off" if box.isChecked() else "tick it"
+            self.ask(
+                f"{HELD}: {boxes}, pressed as this page opened. Press {' or '.join(held)} to "
+                f"{doing}, or {key} again to go on without it."
+            )
             return
         if empty_is_answer or self._ticked_here():
             self.answered.emit(self.value())
@@ -212,7 +226,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         for box in ticked:
             box.setChecked(False)
         if not ticked:
-            self._go_on(empty_is_answer=True)
+            self._go_on(empty_is_answer=True, key=NONE_KEY)
             return
         # the ticks and their reminders went with no word (officer walk, 2026-12-02)
         self.more.setText(
@@ -265,7 +279,10 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         """A box ticked brings its reminders at once, as an answer given does (policy §5);
         a word asking for a tick or for 0 again has been heard (it stayed: officer walk)."""
         self.holding_changed.emit()
-        if self.more.text().startswith(ASKS):
+        if self.held:  # still not pressed again: still said (the tick itself is heard)
+            self.more.setText(HELD_KEY.format(key=self.held[0]))
+            self.more.show()
+        elif self.more.text().startswith(ASKS):
             self.more.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -281,6 +298,8 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
 
     def say_held(self, text: str) -> None:
         """A box's key held as the page opened is said, never dropped unsaid (H329)."""
+        if text in self.boxes and self.boxes[text].isEnabled() and text not in self.held:
+            self.held.append(text)
         if text in self.boxes and not self.more.isVisible():  # "There was more below" says it
             self.more.setText(HELD_KEY.format(key=text))
             self.more.show()
@@ -335,6 +354,8 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         if text in self.boxes and self.keys_held():  # typed ahead, before it could be read
             self.say_held(text)
             return
+        if text in self.held:
+            self.held.remove(text)
         if text in self.boxes and not self.boxes[text].isEnabled():
             self.more.setText(FROM_DASH.format(self._label_of(self.boxes[text])))
             self.more.show()

@@ -562,3 +562,28 @@ def test_a_key_after_an_enter_that_left_the_page_open_asks_first(qtbot, pathway)
     qtbot.keyClicks(panel, last)
     assert not panel.boxes[last].isChecked()
     assert panel.more.text().startswith("Still on this page: ")
+
+
+def test_a_key_held_as_the_page_opened_is_asked_about_before_the_page_is_answered(qtbot, pathway):
+    """A box's key pressed as the page opened was held and said; the next box ticked took
+    the words away, Enter answered the page, and (3 for care and support needs) the adult
+    safeguarding referral went from the plan with nothing on screen (officer walk F19)."""
+    for leave, key in ((Qt.Key.Key_Return, "Enter"), (Qt.Key.Key_0, "0")):
+        panel = shown_panel(qtbot, page_for(pathway))
+        emitted = []
+        panel.answered.connect(emitted.append)
+        panel.hold_keys()
+        qtbot.keyClicks(panel, "3")
+        panel.keys_held_until = 0.0  # a moment later
+        if key == "Enter":
+            qtbot.keyClicks(panel, "1")  # another box ticked: the held one is still said
+            assert panel.more.isVisible() and "3 was pressed as this page opened" in (
+                panel.more.text()
+            )
+        qtbot.keyClick(panel, leave)
+        assert emitted == [] and not panel.boxes["3"].isChecked()
+        assert panel.more.text().startswith("Not ticked: ") and (
+            f"Press 3 to tick it, or {key} again to go on without it" in panel.more.text()
+        )
+        qtbot.keyClick(panel, leave)  # asked once: again, the page is answered as it is
+        assert len(emitted) == 1
