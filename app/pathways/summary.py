@@ -213,6 +213,23 @@ def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, 
     return [(label, found) for label, found in (("24/7", always), ("daytime", daytime)) if found]
 
 
+def changes_since(before: Plan, now: Plan) -> str:
+    """What a correction changed, for the plan's first line: an area changed from the plan
+    came back to cards that looked the same, nothing saying they were now Walsall's
+    (officer walk F19). "" when nothing the worker answered or was told changed."""
+    was = dict(before.referral_details)
+    changed = [
+        f"{label}: {answer} (was {was[label]})"
+        for label, answer in now.referral_details
+        if label in was and was[label] != answer
+    ]
+    if changed:
+        return "Plan updated for your change: " + "; ".join(changed) + "."
+    if now.referral_details != before.referral_details or now.actions != before.actions:
+        return "Plan updated for your changed answers."
+    return ""
+
+
 def red_flags_advice(plan: Plan) -> str:
     """What the red flags ask of the worker: professional judgement may raise the risk to
     high; said beside a risk already high it carries nothing, and where no judgement is

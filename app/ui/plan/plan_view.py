@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import Plan
-from app.pathways.summary import grouped, lines_shown_above, red_flags_advice
+from app.pathways.summary import changes_since, grouped, lines_shown_above, red_flags_advice
 from app.ui.case_reminders import short_names
 from app.ui.expander import Expander
 from app.ui.flow_layout import wrapping_row
@@ -102,6 +102,7 @@ class PlanView(QWidget):
         self.cards: list[ActionCard] = []
         self.reminders_inline = False
         self.shown: tuple[Plan, date] | None = None
+        self.updated = ""  # what a correction changed since the plan before
 
     def set_reminders_inline(self, inline: bool) -> None:
         """Reminders at the plan's end (a narrow window), or beside it in their panel."""
@@ -111,11 +112,16 @@ class PlanView(QWidget):
                 self.show_plan(*self.shown)
 
     def show_plan(self, plan: Plan, today: date) -> None:
+        before = self.shown[0] if self.shown is not None else None
+        if before is not plan:  # (drawn again, at another text size: still said)
+            self.updated = changes_since(before, plan) if before is not None else ""
         self.shown = (plan, today)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(*(TIGHT,) * 4)
         column.setSpacing(RING + GAP)
+        if self.updated:  # first, and heard first
+            column.addWidget(plain_label(self.updated, "Plan updated"))
         self.risk, self.flags = self._risk_header(plan, column)
         # before the cards, as in the summary: below them, "outside the West Midlands" came
         # after cards saying no local number was confirmed (officer review 2026-12-01)
@@ -210,7 +216,7 @@ class PlanView(QWidget):
         return bool(self.action_kinds) or bool(self.scroll.widget().findChildren(QLabel))
 
     def clear(self) -> None:
-        self.shown = None
+        self.shown, self.updated = None, ""
         # the risk and red flags a screen reader is told of go with the cards (they stayed
         # after a quick exit: seams review, 2026-12-04)
         self.scroll.setAccessibleDescription("")

@@ -172,3 +172,29 @@ def test_a_helplines_card_points_to_the_card_above_that_gives_its_line(qtbot, pa
     assert helpline.above.text() == said and not hasattr(helpline, "fallback")
     assert helpline.accessibleName() == f"4. Give them the Respect Phone Line: {said}"
     assert sum("unconfirmed" in t.lower() for card in view.cards for t in card.texts()) == 2
+
+
+def test_a_plan_a_correction_changed_says_first_what_changed(qtbot, pathway):
+    """The area changed from the plan (Alt+A), the cards came back looking the same, and
+    nothing said they were now another area's (officer walk F19, 2026-12-06)."""
+    from app.cli.route import answers_for
+
+    answers = answers_for(pathway, CASES["16-17, DA, high risk"])
+    view = view_of(qtbot, pathway.step(answers).plan)
+    moved = pathway.step(answers | {"borough": "dudley"}).plan
+
+    def first_line():
+        return view.scroll.widget().findChildren(QLabel)[0].text()
+
+    assert view.updated == "" and not first_line().startswith("Plan updated")
+    view.show_plan(moved, TODAY)
+    said = "Plan updated for your change: Area: Dudley (was Walsall)."
+    assert first_line() == said and view.scroll.accessibleDescription().startswith(said)
+    view.show_plan(moved, TODAY)  # drawn again (another text size): still said
+    assert first_line() == said
+    view.show_plan(pathway.step(answers | {"borough": "dudley"}).plan, TODAY)  # as it was
+    assert view.updated == "" and not first_line().startswith("Plan updated")
+    view.show_plan(pathway.step(answers).plan, TODAY)
+    assert view.updated.startswith("Plan updated for your change: Area: Walsall (was Dudley)")
+    view.clear()  # a new conversation, quick exit
+    assert view.updated == ""
