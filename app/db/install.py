@@ -12,7 +12,7 @@ from pathlib import Path
 from app.db.bundle import SUFFIX, claimed_manifest, named_as_bundle
 from app.db.checks import Refused
 from app.db.directories import NOT_A_FOLDER, Locations, Selection, select_directory
-from app.db.refusals import SET_ASIDE
+from app.db.refusals import SET_ASIDE, UNDOES
 from app.db.regular_files import read_regular_file
 from app.db.replaced import REPLACED
 from app.private_files import private_folder, replace_own
@@ -52,20 +52,24 @@ def install_bundle(
         replace_own(target, data)
     except (OSError, Refused) as error:
         return Installed(False, reason=f"cannot be copied ({error})")
-    claimed = claimed_manifest(target)
-    choice = select_directory(where, today)
+    try:
+        claimed = claimed_manifest(target)
+        choice = select_directory(where, today)
+    except Exception:
+        if not before:  # never used at the next start, the worker told nothing (re-attack F19)
+            _remove(target)
+        raise
     if choice.path == target:
         return Installed(True, choice.version, selection=choice)
     said = [line for line in choice.problems + choice.skipped if line.startswith(target.name)]
     if not before:  # refused: not tried again at every start
         # nor kept as contents this laptop used, were it put aside as replaced by IT's file
         # of its version: IT was told at every start of numbers it never showed (attack F19)
-        for copy in (target, target.parent / REPLACED / target.name):
-            with contextlib.suppress(OSError):
-                copy.unlink()
-    for kept in (target.parent / SET_ASIDE).glob(f"{target.name}.*"):
-        with contextlib.suppress(OSError):
-            kept.unlink()  # the worker still has the file they chose: no copy kept (disk)
+        _remove(target, target.parent / REPLACED / target.name)
+    # the worker still has the file they chose: no copy kept (disk); but one changing back
+    # corrections stays, IT told the reason is beside it (it was deleted: re-attack F19)
+    if not any(UNDOES in line for line in said):
+        _remove(*(target.parent / SET_ASIDE).glob(f"{target.name}.*"))
     # the very directory in use (from IT's folder): "refused", exit 1, read as a failure
     in_use = choice.manifest if choice.verified else None
     same = claimed and in_use and claimed.sha256 == in_use.sha256
@@ -85,3 +89,9 @@ def other_contents(version: str) -> str:
         "and is used instead, from your next new conversation: one version must name one "
         "content, tell IT"
     )
+
+
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()

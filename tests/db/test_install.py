@@ -2,11 +2,13 @@
 
 import shutil
 
+import pytest
+
 from app.db import signing
 from app.db.bundle import publish
 from app.db.directories import select_directory
 from app.db.install import install_bundle
-from tests.conftest import shipped_changed
+from tests.conftest import NEW_NUMBER, change, edited_directory, shipped_changed
 from tests.db.test_directories import SHIPPED, TODAY
 
 
@@ -123,3 +125,37 @@ def test_another_file_of_the_version_installed_is_named_and_nothing_is_said_to_i
     assert [path.name for path in where.user_updates.rglob("*.navdir")] == [
         f"kept-{start.manifest.sha256[:16]}.navdir"  # IT's, in use: only its copy kept
     ]
+
+
+def test_an_install_refused_for_changing_back_corrections_keeps_its_reason_for_it(
+    where, key, tmp_path
+):
+    """The worker was told "IT: the reason is beside the file in set-aside", and the install
+    had deleted both (re-attack F19, 2026-12-06)."""
+    ours = edited_directory(tmp_path / "ours", lambda rows: change(rows, "bcwa", phone=NEW_NUMBER))
+    theirs = edited_directory(
+        tmp_path / "theirs", lambda rows: change(rows, "solihull-mash", phone="0121 788 4399")
+    )
+    publish(theirs, key.private_path, where.machine_updates, "2026.12.1", TODAY)
+    made = publish(ours, key.private_path, tmp_path / "outbox", "2026.12.2", TODAY)
+    outcome = install_bundle(made, where, TODAY)
+    assert not outcome.installed and "reason is beside the file in set-aside" in outcome.reason
+    reason = next((where.user_updates / "set-aside").glob("installed-*.reason.txt"))
+    assert "0121 788 4399" in reason.read_text()
+
+
+def test_an_install_failing_after_its_copy_leaves_nothing_to_be_used_unsaid(
+    where, key, tmp_path, monkeypatch
+):
+    """The selection failing after the copy (a folder the worker cannot read) left it, and
+    the next start used a directory the worker was told nothing of (re-attack F19)."""
+    import app.db.install
+
+    def unreadable(*_):
+        raise PermissionError("the worker's folder cannot be read")
+
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
+    monkeypatch.setattr(app.db.install, "select_directory", unreadable)
+    with pytest.raises(PermissionError):
+        install_bundle(made, where, TODAY)
+    assert not list(where.user_updates.glob("installed-*"))
