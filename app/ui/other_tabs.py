@@ -115,7 +115,10 @@ class OtherTabs:
         self.settings_tab.changed.connect(window.apply_settings)
         self.settings_page.setWidget(self.settings_tab)
         if window.switch is not None:
-            self.settings_tab.about.installed.connect(window.switch.offer)
+            about, switch = self.settings_tab.about, window.switch
+            about.in_hand = switch.in_hand
+            about.installed.connect(switch.offer)
+            about.look_again.connect(switch.look_again)
 
     def holders(self) -> list[CaseHolder]:
         """What the built tabs may hold of a case (a tab not yet built holds nothing)."""

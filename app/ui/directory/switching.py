@@ -11,14 +11,16 @@ the laptop on old numbers with no word to anyone (attack F19)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
 
 from app.directory_updates import CHECK_EVERY_MS, DirectoryUpdates, Loaded
 from app.event_log import EventLog, printable
 from app.ui.gui_thread import in_background
+
+NOT_ANSWERED = "IT's update folder has not answered since"
 
 
 class DirectorySwitch(QObject):
@@ -38,7 +40,8 @@ class DirectorySwitch(QObject):
         self.logged: set[str] = set(updates.refused)  # said at start already
         self.checking = False  # a check's thread is reading IT's folder
         self.began: tuple[str, str] = ("", "")  # what was in hand when it began
-        self.began_at = ""  # the time it began, said if it has not answered by the next tick
+        self.began_at = datetime.now()  # said if it has not answered by the next tick
+        self.again = False  # asked for while one read: it runs when that one is back
         self.timer = QTimer(self)
         self.timer.setInterval(check_every_ms)
         self.timer.timeout.connect(self.check_in_background)
@@ -50,35 +53,55 @@ class DirectorySwitch(QObject):
             self._say_not_answered()
             return
         self.checking = True
-        self.began, self.began_at = self._in_hand(), time.strftime("%H:%M")
+        self.began, self.began_at = self.in_hand(), datetime.now()
         in_background(self.updates.check, self._checked, "directory-check")
 
+    def look_again(self) -> None:
+        """A check now, or as soon as the one reading is back (a worker's install found
+        another directory had come while it read)."""
+        if self.checking:
+            self.again = True
+        else:
+            self.check_in_background()
+
     def _say_not_answered(self) -> None:
+        began = self.began_at
+        at = began.strftime("%H:%M" if began.date() == datetime.now().date() else "%H:%M on %d %b")
         said = (
-            f"IT's update folder has not answered since {self.began_at}: no update reaches "
-            f"this laptop until it does (directory {self.updates.current.version} stays in use)"
+            f"{NOT_ANSWERED} {at}: no update reaches this laptop until it does (the directory "
+            "in use stays)"
         )
-        if said not in self.updates.refused:  # the check, when it returns, says afresh
-            self.updates.refused.append(said)
+        self._drop_not_answered()
+        self.updates.refused.append(said)  # the check, when it returns, says afresh
         if said not in self.logged:
             EventLog().event(f"directory check: {said}")
             self.logged.add(said)
 
-    def _in_hand(self) -> tuple[str, str]:
+    def _drop_not_answered(self) -> None:
+        refused = self.updates.refused
+        refused[:] = [line for line in refused if not line.startswith(NOT_ANSWERED)]
+
+    def in_hand(self) -> tuple[str, str]:
         """The directory in use and the one waiting: a check compares against these."""
         waiting = self.pending.in_force.selection.sha256 if self.pending is not None else ""
         return self.updates.current.in_force.selection.sha256, waiting
 
     def _checked(self, found) -> None:
         self.checking = False
-        if isinstance(found, Exception):
-            raise found
-        # The worker installed one, or the window switched, while it read: what it found
-        # was against what is gone. Taken, it put an older directory back in use over the
-        # one just installed, or dropped the one waiting (eleventh attack round): the next
-        # check looks again.
-        if self.began == self._in_hand():
-            self.take(found)
+        try:
+            if isinstance(found, Exception):
+                self._drop_not_answered()  # it answered, with an error (raised, so logged)
+                raise found
+            # The worker installed one, or the window switched, while it read: what it
+            # found was against what is gone. Taken, it put an older directory back in use
+            # over the one just installed, or dropped the one waiting (eleventh attack
+            # round): the next check looks again.
+            if self.began == self.in_hand():
+                self.take(found)
+        finally:
+            if self.again:
+                self.again = False
+                self.check_in_background()
 
     def check(self) -> None:
         """The same check on this thread, waiting for it (the tests drive it so)."""

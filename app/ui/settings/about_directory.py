@@ -10,6 +10,7 @@ library, which the path to the first question never loads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -23,6 +24,9 @@ from app.ui.labels import plain_label
 
 class AboutDirectoryPanel(QGroupBox):
     installed = Signal(object)  # the Loaded directory the worker chose to install
+    # the directory in hand changed while an install read: what it chose may be older than
+    # what came meanwhile, so the window's check chooses again (re-attack F19)
+    look_again = Signal()
 
     def __init__(self, updates: DirectoryUpdates, maintain=None) -> None:
         """`maintain`: opens the lead's maintenance window (only where IT's policy allows
@@ -31,7 +35,10 @@ class AboutDirectoryPanel(QGroupBox):
         self.updates = updates
         self.path_provider = self._ask_path  # tests answer these two without a dialog
         self.confirm = self._ask_confirm
-        self.busy = False  # a check or an install is reading on its thread
+        self.doing = ""  # "checking" or "installing" while its thread reads
+        self.attempt = 0  # each choice of a file; a check's result for an earlier one is dropped
+        # what is in use (and waiting) now: the window's switch says (DirectorySwitch.in_hand)
+        self.in_hand: Callable[[], object] = lambda: updates.current.in_force.selection.sha256
         layout = QVBoxLayout(self)
         self.facts = plain_label("", "The directory in use")
         self.keys = plain_label("", "Publishers this computer trusts")
@@ -73,33 +80,61 @@ class AboutDirectoryPanel(QGroupBox):
         )
         self.refused.setVisible(bool(about.refused))
 
+    @property
+    def busy(self) -> bool:
+        return bool(self.doing)
+
     def install(self) -> None:
-        if self.busy:
-            return  # one at a time (not disabled: a keyboard user's focus stays on it)
+        if self.doing == "installing":  # (one checking on a share that hung is passed over)
+            self.result.setText(f"Still installing {self.path.name}: wait for it to finish.")
+            return
         chosen = self.path_provider()
         if not chosen:
             return
         path, updates = Path(chosen), self.updates
-        self.path = path
-        self._working(f"Checking {path.name}…")
-        in_background(lambda: updates.preview(path), self._previewed, "directory-preview")
+        self.attempt += 1
+        self.path, self.began = path, self.in_hand()
+        self._working("checking", f"Checking {path.name}…")
+        self._in_thread(lambda: updates.preview(path), self._previewed, "directory-preview")
 
-    def _working(self, doing: str) -> None:
-        self.busy = True
-        self.result.setText(doing)
+    def _in_thread(self, work, then, name: str) -> None:
+        attempt = self.attempt
 
-    def _done(self, said: str) -> None:
-        self.busy = False
+        def tagged():
+            try:
+                return attempt, work()
+            except Exception as error:  # said, then raised on the window's thread
+                return attempt, error
+
+        in_background(tagged, then, name)
+
+    def _working(self, doing: str, said: str) -> None:
+        self.doing = doing
         self.result.setText(said)
 
-    def _raise_if_failed(self, outcome) -> None:
-        if isinstance(outcome, Exception):  # as any error on the window's thread
-            self._done("")
-            raise outcome
+    def _done(self, said: str) -> None:
+        self.doing = ""
+        self.result.setText(said)
 
-    def _previewed(self, preview) -> None:
-        path = self.path
-        self._raise_if_failed(preview)
+    def _taken(self, outcome):
+        """What the thread found, for the file chosen last (None for an earlier one); an
+        error is said, then raised as any error on the window's thread."""
+        attempt, found = outcome
+        if attempt != self.attempt:
+            return None
+        if isinstance(found, Exception):
+            could_not = "checked" if self.doing == "checking" else "installed"
+            self._done(
+                f"Not installed: {self.path.name}: it could not be {could_not} "
+                f"({type(found).__name__}): tell IT."
+            )
+            raise found
+        return found
+
+    def _previewed(self, outcome) -> None:
+        path, preview = self.path, self._taken(outcome)
+        if preview is None:
+            return
         if preview.reason:
             self._done(f"Not installed: {path.name}: {preview.reason}.")
             return
@@ -117,17 +152,26 @@ class AboutDirectoryPanel(QGroupBox):
             self._done("Not installed: nothing was changed.")
             return
         updates = self.updates
-        self._working(f"Installing {path.name}…")
-        in_background(lambda: updates.install(path, preview), self._installed, "directory-install")
+        self._working("installing", f"Installing {path.name}…")
+        self._in_thread(lambda: updates.install(path, preview), self._installed, "install")
 
     def _installed(self, outcome) -> None:
-        self._raise_if_failed(outcome)
-        loaded, reason = outcome
+        if (found := self._taken(outcome)) is None:
+            return
+        loaded, reason = found
         if loaded is None:
             self._done(f"Not installed: {self.path.name}: {reason}.")
-            return
-        self._done(f"Installed directory {loaded.version}.")
-        self.installed.emit(loaded)
+        elif self.in_hand() != self.began:
+            # a check switched (or found one waiting) meanwhile: offered, this older one
+            # put its numbers back over the newer (re-attack F19)
+            self._done(
+                f"Installed {self.path.name}; another directory came meanwhile: the newer of "
+                "the two is used, from your next new conversation."
+            )
+            self.look_again.emit()
+        else:
+            self._done(f"Installed directory {loaded.version}.")
+            self.installed.emit(loaded)
 
     def _maintain(self) -> None:
         problem = self.maintain()

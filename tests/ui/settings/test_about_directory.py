@@ -160,7 +160,8 @@ def test_checks_that_hang_leave_the_window_answering_and_quick_exit_is_never_ask
     asked = []
     panel.path_provider = lambda: str(made)
     panel.confirm = lambda question: asked.append(question) or True
-    window.tabs.setCurrentWidget(window.settings_tab)
+    window.tabs.setCurrentWidget(window.settings_page)
+    assert panel.isVisible()
     panel.install_button.click()
     assert panel.result.text() == f"Checking {made.name}…"
     qtbot.mouseClick(window.exit_button, Qt.MouseButton.LeftButton)  # answered meanwhile
@@ -169,3 +170,78 @@ def test_checks_that_hang_leave_the_window_answering_and_quick_exit_is_never_ask
     qtbot.waitUntil(lambda: not panel.busy)
     assert asked == [] and "you left before being asked" in panel.result.text()
     assert select_directory(where).origin == "shipped"
+
+
+def test_an_install_overtaken_by_a_newer_directory_never_puts_its_numbers_back(
+    app_window, coventry_edit, tmp_path, qtbot
+):
+    """The install read on its thread while the 15-minute check switched the window to
+    IT's newer 2026.12.3; offered when it finished, the worker's 2026.12.2 put its older
+    Coventry number back on screen (re-attack F19, 2026-12-06)."""
+    window, where, lead = app_window
+    panel = window.settings_tab.about
+    ours = publish(coventry_edit, lead.private_path, tmp_path / "out", "2026.12.2", date.today())
+    chosen, finish, real_install = threading.Event(), threading.Event(), panel.updates.install
+
+    def slow_install(*args):  # chosen, then slow to come back (a busy laptop)
+        outcome = real_install(*args)
+        chosen.set()
+        finish.wait(5)
+        return outcome
+
+    panel.updates.install = slow_install
+    panel.path_provider = lambda: str(ours)
+    panel.confirm = lambda question: True
+    window.tabs.setCurrentWidget(window.settings_page)
+    assert panel.isVisible()
+    panel.install_button.click()
+    qtbot.waitUntil(chosen.is_set)
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.3", date.today())
+    window.switch.check()  # the 15-minute check, while the install reads
+    assert "directory 2026.12.3" in window.status.text()
+    finish.set()
+    qtbot.waitUntil(lambda: not panel.busy and not window.switch.checking)
+    assert "another directory came meanwhile: the newer of the two is used" in (panel.result.text())
+    assert "directory 2026.12.3" in window.status.text()
+    assert window.switch.updates.current.version == "2026.12.3"
+
+
+def test_a_file_chosen_while_another_is_checked_is_the_one_asked_about(
+    panel, it, coventry_edit, tmp_path, qtbot
+):
+    """A file on a share that hung left "Checking…" and Install did nothing until a
+    restart; the share answering hours later asked about the old file (re-attack F19)."""
+    _, lead = it
+    hung = publish(coventry_edit, lead.private_path, tmp_path / "share", "2026.12.1", date.today())
+    local = publish(coventry_edit, lead.private_path, tmp_path / "local", "2026.12.2", date.today())
+    share_answers, real_preview = threading.Event(), panel.updates.preview
+    panel.updates.preview = lambda path: (
+        (path != hung or share_answers.wait(5)) and real_preview(path)
+    )
+    asked = []
+    panel.confirm = lambda question: asked.append(question) or False
+    panel.path_provider = lambda: str(hung)
+    panel.install_button.click()
+    assert panel.result.text() == f"Checking {hung.name}…"
+    panel.path_provider = lambda: str(local)
+    clicked_through(panel, qtbot)
+    share_answers.set()
+    qtbot.wait(300)  # the share's answer, for the file chosen before, is passed over
+    assert len(asked) == 1 and "Directory 2026.12.2" in asked[0]
+    assert panel.result.text() == "Not installed: nothing was changed."
+
+
+def test_a_check_that_failed_says_so_and_the_panel_stays_usable(panel, tmp_path, qtbot):
+    """The label went blank, and only a general error was shown (re-attack F19)."""
+
+    def unreadable(path):
+        raise PermissionError("the worker's folder cannot be read")
+
+    panel.updates.preview = unreadable
+    panel.path_provider = lambda: str(tmp_path / "update.navdir")
+    with qtbot.capture_exceptions() as raised:
+        clicked_through(panel, qtbot)
+    assert [kind for kind, *_ in raised] == [PermissionError]
+    assert panel.result.text() == (
+        "Not installed: update.navdir: it could not be checked (PermissionError): tell IT."
+    )
