@@ -120,8 +120,10 @@ class PlanView(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(*(TIGHT,) * 4)
         column.setSpacing(RING + GAP)
-        if self.updated:  # first, and heard first
-            column.addWidget(plain_label(self.updated, "Plan updated"))
+        if self.updated:  # first, heard first, and bold: plain, it was read past (re-walk)
+            updated = plain_label(self.updated, "Plan updated")
+            updated.setFont(scaled(updated.font(), 1.0, bold=True))
+            column.addWidget(updated)
         self.risk, self.flags = self._risk_header(plan, column)
         # before the cards, as in the summary: below them, "outside the West Midlands" came
         # after cards saying no local number was confirmed (officer review 2026-12-01)

@@ -31,15 +31,15 @@ from app.ui.case_page import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
 from app.ui.walk.box_lines import BoxWords, cut_line_to_top, scroll_area_of
+from app.ui.walk.held_keys import HELD, HeldKeys
 from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ignores_chords, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
-NOTHING, AGAIN, HELD = "Nothing is ticked", "The ticks are off", "Not ticked"
+NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
 UNSEEN, STILL, TICKED = "Not in view", "Still on this page", "Ticked as it came into view"
 ASKS = (NOTHING, AGAIN, HELD, UNSEEN, STILL, TICKED)  # words a tick answers
-# a key typed as the page opened is held (H231, H244); dropped unsaid, "1" for the children
-# was lost and the plan had no children's front door (officer walk, 2026-12-03)
-HELD_KEY = HELD + ": {key} was pressed as this page opened. Read it, then press {key} again."
+# a key typed as the page opened is held (H231, H244; held_keys); dropped unsaid, "1" for the
+# children was lost and the plan had no children's front door (officer walk, 2026-12-03)
 # Under a box the Dash already answered: unticking it was taken, and ignored, with no word
 # (officer review 2026-12-01). The Dash answer is what counts, and is changed there.
 GIVEN_BEFORE = "Yes in the Dash: change the Dash if it is wrong."
@@ -48,7 +48,7 @@ GIVEN_BEFORE = "Yes in the Dash: change the Dash if it is wrong."
 FROM_DASH = "{} is answered yes in the Dash: change the Dash if it is wrong."
 
 
-class TickBoxPage(SpaceAsksFirst, QWidget):
+class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
     answered = Signal(object)
     holding_changed = Signal()  # as an AnswerPanel's: ticks are answers only together
 
@@ -114,10 +114,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         self.more.hide()
         self.unseen_key = ""  # a box's key pressed while it was out of view: again changes it
         self.enter_kept_page = False  # an Enter left the page open: the next key asks first
-        # boxes' keys pressed as the page opened and not pressed since: asked about before
-        # the page is answered. Said once, the words went with the next box ticked, Enter
-        # answered, and the adult safeguarding referral left the plan unseen (officer F19)
-        self.held: list[str] = []
+        self.held, self.named = [], []  # boxes' keys pressed as the page opened (held_keys)
         buttons = QHBoxLayout()
         for widget in (self.none, self.go_on):
             buttons.addWidget(widget)
@@ -191,15 +188,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
             return
         if not self._all_read():
             return
-        if self.held:  # asked once: pressed again, the page is answered as it is
-            held, self.held = self.held, []
-            boxes = "; ".join(f"{self._label_of(self.boxes[k])} [{k}]" for k in held)
-            box = self.boxes[held[0]]
-            doing = "change each" if held[1:] else "take it off" if box.isChecked() else "tick it"
-            self.ask(
-                f"{HELD}: {boxes}, pressed as this page opened. Press {' or '.join(held)} to "
-                f"{doing}, or {key} again to go on without it."
-            )
+        if self.held_stops(key):
             return
         if empty_is_answer or self._ticked_here():
             self.answered.emit(self.value())
@@ -279,10 +268,7 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         """A box ticked brings its reminders at once, as an answer given does (policy §5);
         a word asking for a tick or for 0 again has been heard (it stayed: officer walk)."""
         self.holding_changed.emit()
-        if self.held:  # still not pressed again: still said (the tick itself is heard)
-            self.more.setText(HELD_KEY.format(key=self.held[0]))
-            self.more.show()
-        elif self.more.text().startswith(ASKS):
+        if not self.still_said() and self.more.text().startswith(ASKS):
             self.more.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -295,14 +281,6 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         key = next(k for k, box in self.boxes.items() if box is watched)
         doing = "take it off" if watched.isChecked() else "tick it"
         return f"Space would {doing}: {self._label_of(watched)}. Press Space again, or {key}."
-
-    def say_held(self, text: str) -> None:
-        """A box's key held as the page opened is said, never dropped unsaid (H329)."""
-        if text in self.boxes and self.boxes[text].isEnabled() and text not in self.held:
-            self.held.append(text)
-        if text in self.boxes and not self.more.isVisible():  # "There was more below" says it
-            self.more.setText(HELD_KEY.format(key=text))
-            self.more.show()
 
     def _in_view(self, box: QCheckBox, key: str) -> bool:
         """Whether a box and its words are wholly on screen (or as much of them as the view
@@ -354,8 +332,8 @@ class TickBoxPage(SpaceAsksFirst, QWidget):
         if text in self.boxes and self.keys_held():  # typed ahead, before it could be read
             self.say_held(text)
             return
-        if text in self.held:
-            self.held.remove(text)
+        if text in self.boxes:
+            self.pressed_again(text)
         if text in self.boxes and not self.boxes[text].isEnabled():
             self.more.setText(FROM_DASH.format(self._label_of(self.boxes[text])))
             self.more.show()

@@ -585,5 +585,27 @@ def test_a_key_held_as_the_page_opened_is_asked_about_before_the_page_is_answere
         assert panel.more.text().startswith("Not ticked: ") and (
             f"Press 3 to tick it, or {key} again to go on without it" in panel.more.text()
         )
+        panel.keys_held_until = 0.0  # a moment later (keys typed at once are held again)
         qtbot.keyClick(panel, leave)  # asked once: again, the page is answered as it is
         assert len(emitted) == 1
+
+
+def test_keys_typed_ahead_fast_are_each_named_and_only_the_asking_key_goes_on(qtbot, pathway):
+    """ "3 B Enter 0" typed 0.4 s apart: 3 and B were both held, only 3 was named, and the 0
+    meant for the next page went on without them (re-walk F19, 2026-12-06)."""
+    panel = shown_panel(qtbot, page_for(pathway))
+    emitted = []
+    panel.answered.connect(emitted.append)
+    panel.hold_keys()
+    qtbot.keyClicks(panel, "31")
+    assert panel.more.text().startswith("Not ticked: 3 and 1 were pressed as this page opened.")
+    panel.keys_held_until = 0.0
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert "[3]; " in panel.more.text() and "Press 3 or 1 to change each" in panel.more.text()
+    panel.keys_held_until = 0.0  # a moment later: the 0 meant for the next page
+    qtbot.keyClick(panel, "0")
+    assert emitted == [] and "or Enter again to go on without it" in panel.more.text()
+    panel.keys_held_until = 0.0
+    qtbot.keyClick(panel, "1")  # pressed again, once read: ticked, and Enter goes on
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert emitted and panel.boxes["1"].isChecked() and not panel.boxes["3"].isChecked()

@@ -1,0 +1,73 @@
+"""Boxes' keys pressed as a tick-box page opened: held, said until pressed again, and asked
+about once before the page is answered (H470).
+
+Said once, the words went with the next box ticked and Enter answered the page: "3" for care
+and support needs, pressed 0.9 s after the page opened, took the adult safeguarding referral
+from a man's plan with nothing on screen (officer walk F19). Typed ahead faster, "3 B" were
+both held, only 3 was named, and a 0 meant for the next page went on (re-walk F19)."""
+
+from __future__ import annotations
+
+HELD = "Not ticked"
+
+
+class HeldKeys:
+    """Mixed into TickBoxPage, whose boxes, words (`more`) and key hold it uses."""
+
+    held: list[str]  # keys held and not pressed since
+    named: list[str]  # the keys the last question named
+    asked = ""  # the key (Enter or 0) that asked: pressed again, it goes on without them
+
+    def held_words(self) -> str:
+        keys = self.held
+        if len(keys) == 1:
+            return (
+                f"{HELD}: {keys[0]} was pressed as this page opened. Read it, then press "
+                f"{keys[0]} again."
+            )
+        return (
+            f"{HELD}: {', '.join(keys[:-1])} and {keys[-1]} were pressed as this page opened. "
+            "Read them, then press each again."
+        )
+
+    def say_held(self, text: str) -> None:
+        """A box's key held as the page opened is said, never dropped unsaid (H329)."""
+        if text not in self.boxes:
+            return
+        if self.boxes[text].isEnabled() and text not in self.held:
+            self.held.append(text)
+        # "There was more below" says it
+        if self.held and (not self.more.isVisible() or self.more.text().startswith(HELD)):
+            self.more.setText(self.held_words())
+            self.more.show()
+
+    def pressed_again(self, text: str) -> None:
+        """A box's key taken: no longer held, and what was asked is answered."""
+        if text in self.held:
+            self.held.remove(text)
+        self.asked = ""
+
+    def still_said(self) -> bool:
+        """After a tick: the held keys still said (the tick itself is heard), if any."""
+        if self.held:
+            self.more.setText(self.held_words())
+            self.more.show()
+        return bool(self.held)
+
+    def held_stops(self, key: str) -> bool:
+        """Whether Enter or 0 (`key`) waits: held keys are asked about once, and then only
+        the key that asked goes on without them."""
+        if self.held:
+            self.named, self.held, self.asked = self.held, [], key
+        elif not self.asked or key == self.asked:
+            self.asked = ""
+            return False
+        boxes = "; ".join(f"{self._label_of(self.boxes[k])} [{k}]" for k in self.named)
+        box = self.boxes[self.named[0]]
+        doing = "change each" if self.named[1:] else "take it off" if box.isChecked() else "tick it"
+        self.ask(
+            f"{HELD}: {boxes}, pressed as this page opened. Press {' or '.join(self.named)} "
+            f"to {doing}, or {self.asked} again to go on without it."
+        )
+        self.hold_keys()  # keys typed ahead for the next page are held here too
+        return True
