@@ -63,15 +63,11 @@ class HeldKeys:
             self.asked = ""
             return False
         boxes = "; ".join(f"{self._label_of(self.boxes[k])} [{k}]" for k in self.named)
-        ticked = {self.boxes[key].isChecked() for key in self.named}
+        ticked = {self.boxes[k].isChecked() for k in self.named}
         each = "each" if self.named[1:] else "it"
-        doing = (
-            "change each"
-            if len(ticked) > 1
-            else f"take {each} off"
-            if True in ticked
-            else f"tick {each}"
-        )
+        doing = f"take {each} off" if ticked == {True} else f"tick {each}"
+        if len(ticked) > 1:
+            doing = "change each"
         self.ask(
             f"{HELD}: {boxes}, pressed as this page opened. Press {' or '.join(self.named)} "
             f"to {doing}, or {self.asked} again to go on without it."
