@@ -64,13 +64,13 @@ class HeldKeys:
             return False
         boxes = "; ".join(f"{self._label_of(self.boxes[k])} [{k}]" for k in self.named)
         ticked = {self.boxes[k].isChecked() for k in self.named}
-        each = "each" if self.named[1:] else "it"
+        each, them = ("each", "them") if self.named[1:] else ("it", "it")
         doing = f"take {each} off" if ticked == {True} else f"tick {each}"
         if len(ticked) > 1:
             doing = "change each"
         self.ask(
             f"{HELD}: {boxes}, pressed as this page opened. Press {' or '.join(self.named)} "
-            f"to {doing}, or {self.asked} again to go on without it."
+            f"to {doing}, or {self.asked} again to go on without {them}."
         )
         self.hold_keys()  # keys typed ahead for the next page are held here too
         return True

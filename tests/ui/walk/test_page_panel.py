@@ -604,7 +604,7 @@ def test_keys_typed_ahead_fast_are_each_named_and_only_the_asking_key_goes_on(qt
     assert "[3]; " in panel.more.text() and "Press 3 or 1 to tick each" in panel.more.text()
     panel.keys_held_until = 0.0  # a moment later: the 0 meant for the next page
     qtbot.keyClick(panel, "0")
-    assert emitted == [] and "or Enter again to go on without it" in panel.more.text()
+    assert emitted == [] and "or Enter again to go on without them" in panel.more.text()
     panel.keys_held_until = 0.0
     qtbot.keyClick(panel, "1")  # pressed again, once read: ticked, and Enter goes on
     qtbot.keyClick(panel, Qt.Key.Key_Return)
