@@ -9,6 +9,7 @@ import sqlite3
 from functools import cache
 
 from app.db.loader import DirectoryError, Source, load_graph, open_directory, read_services
+from app.db.one_route import shared_routes
 from app.db.schema_versions import head, revisions
 from app.pathways.phone_numbers import (
     contact_key,
@@ -313,6 +314,11 @@ def _content_problems(source: Source, release: Source | None) -> None:
     words_problem = pathway_words_problem(graph)
     if words_problem:
         raise Refused(words_problem)
+    active = [s for s in graph.services.values() if s.status == "active"]
+    shared = shared_routes((s.id, s.kinds, s.areas) for s in active)
+    if shared:  # the lead's side refuses it too; a bundle signed otherwise is refused here
+        more = f" (+{len(shared) - 1} more)" if len(shared) > 1 else ""
+        raise Refused(f"{shared[0]}{more}")
     db = open_directory(source)
     db.row_factory = None  # plain tuples: 50,000 rows read without a dict each
     try:

@@ -15,6 +15,7 @@ import unicodedata
 from app.db.copy_records import copy_records
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
+from app.db.one_route import shared_routes
 from app.db.oruk_format import read_directory
 from app.db.refuge_card_words import secret_refuge
 from app.db.refuge_ties import tie_problems, unseen_words_problems
@@ -87,27 +88,14 @@ def said_once(problems: list[str]) -> list[str]:
     return kept
 
 
-# the routes a card names as "the" one for a borough: a second, of another council, was
-# given to a worker beside the child's own front door (re-attack, 2026-12-04; H376)
-ONE_PER_AREA = {"mash_children": "children's front door", "lado": "LADO"}
-
-
 def one_route_each(rows: Rows) -> list[str]:
     """Each area has at most one active service of each kind in ONE_PER_AREA."""
-    active = {s["id"] for s in rows["service"] if s.get("status", "active") == "active"}
+    active = [s["id"] for s in rows["service"] if s.get("status", "active") == "active"]
     kinds = _kinds_by_service(rows)
-    held: dict[tuple[str, str], list[str]] = {}
+    areas: dict[str, list[str]] = {}
     for area in rows["service_area"]:
-        sid = area["service_id"]
-        routes = kinds.get(sid, set()) & ONE_PER_AREA.keys() if sid in active else set()
-        for kind in routes:
-            held.setdefault((kind, area["name"]), []).append(sid)
-    return [
-        f"area {area}: {len(ids)} {ONE_PER_AREA[kind]} services ({', '.join(sorted(ids))}): a "
-        f"card gives a worker every one; give each the areas it is the {ONE_PER_AREA[kind]} for"
-        for (kind, area), ids in sorted(held.items())
-        if len(ids) > 1
-    ]
+        areas.setdefault(area["service_id"], []).append(area["name"])
+    return shared_routes((sid, kinds.get(sid, ()), areas.get(sid, ())) for sid in active)
 
 
 def kind_words_problems(kinds: dict[str, str], in_use: dict[str, str]) -> list[str]:

@@ -124,3 +124,19 @@ def test_the_services_the_pathway_names_serve_everyone_everywhere(tmp_path, chan
 
     with pytest.raises(Refused, match=r"it serves everyone \(ages 0-120, national\)"):
         check_database(shipped_changed(tmp_path / "x.sqlite", change))
+
+
+def test_a_second_front_door_for_an_area_is_refused_on_laptops_too(tmp_path):
+    """Wolverhampton's front door given Walsall's area, signed as it was (a lead's older
+    app, any key holder): the lead's side refused it, laptops took it, and a Walsall
+    child's plan led with Wolverhampton's number (attack F20, 2026-12-06; H472)."""
+    from app.db.checks import check_database
+    from tests.conftest import shipped_changed
+
+    moved = "UPDATE service_area SET name = 'walsall' WHERE service_id = 'wolverhampton-mash'"
+    with pytest.raises(Refused) as refused:
+        check_database(shipped_changed(tmp_path / "moved.sqlite", moved))
+    assert str(refused.value).startswith("area walsall: 2 children's front door services (")
+    assert "wolverhampton-mash" in str(refused.value)
+    retired = "UPDATE service SET status = 'retired' WHERE id = 'wolverhampton-mash'"
+    check_database(shipped_changed(tmp_path / "retired.sqlite", moved, retired))  # one active
