@@ -113,6 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     # Without arguments (the worker's launch) the headless commands' parsers are not built:
     # ~13 ms on the path to the first question. With any, all are (errors and --help whole).
     args = (parser() if argv else desktop_parser()).parse_args(argv)
+    if args.command is None:  # the window (and the self-test, whose notes are printable)
+        return guarded(args)
+    from app.cli.terminal import controls_as_codes
+
+    with controls_as_codes():
+        return guarded(args)
+
+
+def guarded(args: argparse.Namespace) -> int:
     try:
         return dispatch(args)
     except BrokenPipeError:  # the reader stopped early (`| head`): not a problem of ours

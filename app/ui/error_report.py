@@ -36,9 +36,11 @@ _open_messages: list = []  # kept alive until closed
 
 
 def show_message(text: str) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox  # its Qt types made only if ever needed
 
     box = QMessageBox(QMessageBox.Icon.Warning, "Navigator", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # an error's words may name a file (H473)
     box.finished.connect(lambda _result: _open_messages.remove(box))
     _open_messages.append(box)
     box.open()  # not modal-blocking: the conversation stays usable

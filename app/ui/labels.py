@@ -35,6 +35,20 @@ def plain_label(text: str, role: str, kind: type[QLabel] = QLabel) -> QLabel:
     return label
 
 
+def ask_yes_no(parent: QWidget, title: str, text: str, yes_by_default: bool = False) -> bool:
+    """Yes only when chosen, the question shown as typed: it names files, whose names are
+    anyone's words. "<b>Opening hours only; no number changes. Install it?<!--.navdir" was
+    read as markup, and the preview's "1 number changed" hidden in a comment (attack F20,
+    2026-12-06; H473). QMessageBox's own question() reads text that looks like markup so."""
+    from PySide6.QtWidgets import QMessageBox  # its Qt types made only when asked
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons.Yes | buttons.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(buttons.Yes if yes_by_default else buttons.No)
+    return box.exec() == buttons.Yes
+
+
 HEADING_MOST = 6.0  # points a question's heading stands above its words, at most
 
 

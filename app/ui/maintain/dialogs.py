@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.pathways.services import typed_day
 from app.ui.field_style import edge_fields_within
 from app.ui.file_dialog import ask_open_path, ask_open_paths
-from app.ui.labels import plain_label
+from app.ui.labels import ask_yes_no, plain_label
 
 METHODS = (
     ("phoned", "Phoned the service"),
@@ -198,9 +198,7 @@ class PublishDialog(QDialog):
 def ask_confirm(parent: QWidget, title: str, question: str) -> bool:
     """Yes only when chosen: Enter said Yes, and one key took a service off every plan
     (the lead's walk, 2026-12-06)."""
-    buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(parent, title, question, buttons.Yes | buttons.No, buttons.No)
-    return answer == QMessageBox.StandardButton.Yes
+    return ask_yes_no(parent, title, question)
 
 
 def ask_close(parent: QWidget, title: str) -> str:

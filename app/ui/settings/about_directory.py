@@ -14,12 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout
 
 from app.directory_updates import BUNDLE_SUFFIX, DirectoryUpdates
 from app.ui.file_dialog import ask_open_path
 from app.ui.gui_thread import in_background
-from app.ui.labels import plain_label
+from app.ui.labels import ask_yes_no, plain_label
 
 
 class AboutDirectoryPanel(QGroupBox):
@@ -183,5 +183,5 @@ class AboutDirectoryPanel(QGroupBox):
         )
 
     def _ask_confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Install directory update", question)
-        return answer == QMessageBox.StandardButton.Yes
+        # Enter installs, as before: the worker chose the file and reads what it changes
+        return ask_yes_no(self, "Install directory update", question, yes_by_default=True)

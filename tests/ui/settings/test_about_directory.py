@@ -5,7 +5,8 @@ import threading
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.db import signing
 from app.db.bundle import publish
@@ -13,6 +14,8 @@ from app.db.directories import select_directory
 from app.db.trust import MACHINE_FOLDER
 from app.ui.settings.about_directory import AboutDirectoryPanel
 from tests.conftest import running, shipped_changed
+
+YES = QMessageBox.StandardButton.Yes
 
 
 @pytest.fixture
@@ -53,6 +56,37 @@ def test_the_worker_sees_the_change_and_decides(panel, it, coventry_edit, tmp_pa
         clicked_through(panel, qtbot)
     assert installed.args[0].version == "2026.12.1"
     assert panel.result.text() == "Installed directory 2026.12.1."
+
+
+def test_a_file_name_that_looks_like_markup_is_shown_as_typed(
+    panel, it, coventry_edit, tmp_path, qtbot
+):
+    """The real question box: a name read as markup hid "1 number changed" in a comment
+    and put its own question in bold (attack F20, 2026-12-06; H473)."""
+    where, lead = it
+    made = publish(coventry_edit, lead.private_path, tmp_path / "out", "2026.12.1", date.today())
+    named = made.rename(made.with_name("<b>No number changes. Install it?<!--.navdir"))
+    panel.path_provider = lambda: str(named)
+    seen = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer_no)
+            return
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        seen.append((label.textFormat(), label.text(), box.defaultButton() is box.button(YES)))
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, answer_no)
+    clicked_through(panel, qtbot)
+    ((shown_as, text, yes_by_default),) = seen
+    assert shown_as == Qt.TextFormat.PlainText
+    assert text.startswith("Directory 2026.12.1 from <b>No number changes. Install it?<!--")
+    assert "1 number changed" in text
+    assert yes_by_default  # Enter installs, as before
+    assert panel.result.text() == "Not installed: nothing was changed."
+    assert select_directory(where).origin == "shipped"
 
 
 def test_a_bundle_by_an_unknown_publisher_is_refused_with_the_reason(
