@@ -14,6 +14,7 @@ from app.db.bundle import (
     named_as_bundle,
     read_bundle,
 )
+from app.db.directories import signed_ahead
 
 
 def print_changes(changes) -> None:
@@ -47,11 +48,8 @@ def verify(path: Path, keys: dict) -> int:
             if manifest.created > date.today().isoformat():
                 # a lead's clock a year ahead signed 2027.12.2 on 2026-12-02, and every later
                 # update must be numbered above it; verify said only "ok" (attack, 12-02)
-                print(
-                    f"note: signed on {manifest.created}, after today here "
-                    f"({date.today().isoformat()}): the publisher's clock may be wrong; every "
-                    f"later update must have a version above {manifest.directory_version}"
-                )
+                version, created = manifest.directory_version, manifest.created
+                print(f"note: {signed_ahead(version, created, date.today())}")
             _print_against_in_use(in_force, database)
         else:
             if not path.is_file():

@@ -111,6 +111,7 @@ class Selection:
     undone: list[str] = field(default_factory=list)  # the release undoes an update: for IT
     copies: list[str] = field(default_factory=list)  # IT's folder crowded with copies: for IT
     replaced: list[str] = field(default_factory=list)  # the version in use changed: for IT
+    signed_later: list[str] = field(default_factory=list)  # signed after today here: for IT
     trusted: list[TrustedKey] = field(default_factory=list)
     manifest: Manifest | None = None  # an update's, as signed
     keys_unread: bool = False  # the trusted keys could not be read: no update was checked
@@ -132,6 +133,7 @@ class Selection:
             *self.undone,
             *self.copies,
             *self.replaced,
+            *self.signed_later,
         ]
 
     @property
@@ -213,7 +215,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             )
             held = [path for origin, path in bundles if origin != "machine"]
             choice.behind = newest_above(held, choice.version) if choice.version else ""
-            return _expiry_noted(choice, today)
+            return _dates_noted(choice, today)
         choice.refused += key_file_problems(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
@@ -225,13 +227,25 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         opened = update_open_to_others(choice.path) if choice.origin == "machine" else ""
         if opened and opened not in choice.unreachable:  # one of the first few: said already
             choice.unreachable.append(opened)
-    return _expiry_noted(choice, today)
+    return _dates_noted(choice, today)
 
 
-def _expiry_noted(choice: Selection, today: date) -> Selection:
+def _dates_noted(choice: Selection, today: date) -> Selection:
     if choice.expires and date.fromisoformat(choice.expires) < today:
         choice.warnings.append(f"directory {choice.version} expired on {choice.expires}")
+    if choice.published > today.isoformat():  # for IT: taken in silence before (H475)
+        ahead = signed_ahead(choice.version, choice.published, today)
+        choice.signed_later.append(f"directory {choice.version} in use: {ahead}")
     return choice
+
+
+def signed_ahead(version: str, created: str, today: date) -> str:
+    """What an update signed on a day after `today` means for the next one."""
+    return (
+        f"signed on {created}, after today here ({today.isoformat()}): the publisher's "
+        f"clock, or this computer's, may be wrong; every later update must have a version "
+        f"above {version}"
+    )
 
 
 def unverified(path: Path) -> Selection:

@@ -274,6 +274,20 @@ def test_an_expired_bundle_is_used_with_a_warning(where, key):
     assert choice.warnings == ["directory 2026.12.8 expired on 2026-11-20"]
 
 
+def test_an_update_signed_after_today_is_used_and_said_to_it_only(where, key):
+    """A lead's clock (or this laptop's) a year out: used in silence, and every correction
+    numbered from the real date after it was "not newer" (attack F20, 2026-12-06; H475)."""
+    bundle(where, key, "2026.12.8")
+    assert select_directory(where, TODAY).problems == []
+    choice = select_directory(where, date(2025, 11, 21))
+    assert choice.version == "2026.12.8" and choice.warnings == []  # the worker: nothing
+    assert choice.problems == [
+        "directory 2026.12.8 in use: signed on 2026-11-21, after today here (2025-11-21): the "
+        "publisher's clock, or this computer's, may be wrong; every later update must have a "
+        "version above 2026.12.8"
+    ]
+
+
 def offsets(size, count=40):
     return sorted({int(size * n / count) for n in range(count)} | {size - 1})
 
