@@ -13,6 +13,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxL
 from app.pathways.summary import plan_to_text
 from app.records import record
 
+SUMMARY_NOT_PASTED = (
+    "The summary you copied is still on the clipboard: a new conversation takes it off, "
+    "with everything of this one.\n\nStart a new conversation now?"
+)
 NEUTRAL_TITLE = "Notes"  # the neutral screen's window title: nothing of the app's purpose
 
 
@@ -58,6 +62,13 @@ class ForgetsTheCase:
     """Mixed into MainWindow, whose widgets, session and status line it reads."""
 
     def new_conversation(self) -> None:
+        """A fresh start; asked first only while the summary copied from this plan is on the
+        clipboard, which the start takes off with the rest of the case: a worker who copied
+        it for the form and pressed Alt+N found it gone (officer walk F20, 2026-12-06)."""
+        if self.clipboard.holds_summary() and not self.confirm_new(SUMMARY_NOT_PASTED):
+            if self.clipboard.holds_summary():  # not a quick exit meanwhile, which cleared all
+                self.status.setText("Nothing was cleared: paste the summary into the form first.")
+            return
         self._forget()
         self.refresh()
 

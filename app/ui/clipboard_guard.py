@@ -103,6 +103,14 @@ class ClipboardGuard(QObject):
         clipboard.clear()
         return what
 
+    def holds_summary(self) -> bool:
+        """The summary copied from the plan is on the clipboard still (nothing copied since)."""
+        return (
+            self.from_plan is not None
+            and self.from_plan[1] == "summary"
+            and QGuiApplication.clipboard().text() == self.from_plan[0]
+        )
+
     def holds_case(self) -> bool:
         text = QGuiApplication.clipboard().text()
         if not text:

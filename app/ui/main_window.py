@@ -31,7 +31,7 @@ from app.ui.case_holders import ForgetsTheCase, neutral_screen
 from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
 from app.ui.directory.switching import DirectorySwitch
-from app.ui.labels import plain_label
+from app.ui.labels import ask_yes_no, plain_label
 from app.ui.other_tabs import OtherTabs
 from app.ui.palettes import use_scheme, use_text_size
 from app.ui.plan_exports import SharesThePlan
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
         self.clipboard = ClipboardGuard(self.case_texts)
         self.active_file_dialog = None
         self.pdf_path_provider: Callable[[], str | None] = self._ask_pdf_path
+        self.confirm_new = partial(ask_yes_no, self, "New conversation")  # tests answer it
         self.screens = QStackedWidget()
         self.setCentralWidget(self.screens)
         self.work = QWidget()
