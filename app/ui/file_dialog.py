@@ -66,6 +66,7 @@ def _chosen(parent: QWidget, dialog: QFileDialog, saved) -> str | None:
 def _chosen_all(parent: QWidget, dialog: QFileDialog, saved) -> list[str]:
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setHistory([])
+    _fit_over(dialog, parent.window())
     parent.active_file_dialog = dialog  # tests, and quick exit, can reach it
     try:
         chosen = dialog.selectedFiles() if dialog.exec() else []
@@ -74,6 +75,16 @@ def _chosen_all(parent: QWidget, dialog: QFileDialog, saved) -> list[str]:
         shiboken6.delete(dialog)  # now: Qt writes its settings as the dialog is destroyed
         _restore(saved)
     return chosen
+
+
+def _fit_over(dialog: QFileDialog, window: QWidget) -> None:
+    """Nearly as large as the window it opens over: Qt's own size (733x478) at the largest
+    text cut the folder's path to "/tm…tP2" and showed one row of files, so the worker could
+    not see where the plan would be saved (officer walk F20, 2026-12-06)."""
+    room = window.size()
+    if (screen := window.screen()) is not None:
+        room = room.boundedTo(screen.availableGeometry().size())
+    dialog.resize(room.width() * 9 // 10, room.height() * 9 // 10)
 
 
 def _settings() -> QSettings:
