@@ -117,6 +117,9 @@ class DirectoryTab(QWidget):
         # without a space widened the window to 2858 px, Quick exit off the screen (attack
         # round, 2026-12-02); such a word is cut at the edge instead
         self.details.setMinimumWidth(1)
+        # read from the top: centred in its view, "7 services found." stood 160 px under
+        # the results it counted (officer walk F20, 2026-12-06)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # in a view of its own, at most two fifths of the tab: 150 lines of notes made the
         # window 2982 px tall, and at 24 pt the shipped details were cut with no way to
         # read their notes while the results shrank to 70 px (re-attack round, 2026-12-02)

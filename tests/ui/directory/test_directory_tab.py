@@ -1,5 +1,7 @@
 """The Directory tab: results with their numbers shown whole."""
 
+from PySide6.QtCore import Qt
+
 from app.ui.directory.directory_tab import DirectoryTab
 from tests.ui.conftest import cell_margin, open_search
 
@@ -83,6 +85,8 @@ def test_the_tab_opens_on_every_service_and_a_search_with_none_says_what_to_wide
         tab.run_search()
     said = tab.details.text()
     assert said.startswith("No services found. Try 'Any area' or 'Any kind'")
+    # said at the top of its view, under the results (it stood 160 px below, centred)
+    assert tab.details.alignment() & Qt.AlignmentFlag.AlignTop
     assert tab.holds_case()
     tab.clear()
     assert tab.model.rowCount() == 0 and not tab.holds_case()
