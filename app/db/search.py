@@ -109,15 +109,18 @@ SAME_AS = {"men": "male", "man": "male", "boys": "male", "kids": "child", "kid":
 # "rape" found no SARC, "Wolves" nothing at all, and "refuge" the Refugee and Migrant
 # Centre (housing officer's walk, 2026-12-05)
 SAME_AS |= {"rape": "sexual", "raped": "sexual", "wolves": "wolverhampton", "dv": "domestic"}
-WHOLE_WORDS = {"refuge"}  # not a prefix of "refugee"
+# "gay" found nothing, and "men" NHS 111 for its "mental" (officer walk F20, 2026-12-06)
+SAME_AS |= dict.fromkeys(("gay", "lesbian", "bisexual", "trans", "queer"), "lgbt")
+WHOLE_WORDS = {"refuge", "men", "man"}  # not a prefix of "refugee", "mental", "manager"
 
 
 def _one_word(word: str) -> str:
-    same = SAME_AS.get(word.casefold())
-    if same:
-        return f'("{word}"* OR "{same}"*)'
-    if word.casefold() in WHOLE_WORDS:
-        return f'"{word}"'
+    whole = word.casefold() in WHOLE_WORDS
+    typed = f'"{word}"' if whole else f'"{word}"*'
+    if same := SAME_AS.get(word.casefold()):
+        return f'({typed} OR "{same}"*)'
+    if whole:
+        return typed
     if len(word) > 3 and word[-1] in "sS":
         return f'("{word}"* OR "{word[:-1]}")'
     return f'"{word}"*'

@@ -171,6 +171,14 @@ def test_a_borough_typed_means_the_services_that_serve_it(finder):
 def test_men_finds_the_services_for_male_victims(finder):
     assert "st-georges-hub" in ids(finder.search("men"))
     assert "st-georges-hub" in ids(finder.search("support for men"))
+    assert "mens-advice-line" in ids(finder.search("men"))
+    assert "nhs-111-mh" not in ids(finder.search("men"))  # "mental" is not "men" (officer walk)
+
+
+def test_gay_and_trans_find_the_lgbt_services(finder):
+    """ "gay" found nothing: the directory says "LGBT+" (officer walk F20, 2026-12-06)."""
+    for word in ("gay", "Lesbian", "trans", "bisexual"):
+        assert "galop" in ids(finder.search(word)), word
 
 
 def test_a_number_the_leads_rules_refuse_is_never_shown_checked(tmp_path):
