@@ -89,7 +89,7 @@ def said_once(problems: list[str]) -> list[str]:
 
 
 def one_route_each(rows: Rows) -> list[str]:
-    """Each area has at most one active service of each kind in ONE_PER_AREA."""
+    """Each area has at most one active service of each kind in one_route.ONE_PER_AREA."""
     active = [s["id"] for s in rows["service"] if s.get("status", "active") == "active"]
     kinds = _kinds_by_service(rows)
     areas: dict[str, list[str]] = {}
