@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     # Without arguments (the worker's launch) the headless commands' parsers are not built:
     # ~13 ms on the path to the first question. With any, all are (errors and --help whole).
     args = (parser() if argv else desktop_parser()).parse_args(argv)
-    if args.command is None:  # the window (and the self-test, whose notes are printable)
+    if args.command is None and not args.self_test:  # the window: nothing printed
         return guarded(args)
     from app.cli.terminal import controls_as_codes
 

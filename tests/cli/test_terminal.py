@@ -16,6 +16,15 @@ def test_a_file_name_cannot_rewrite_what_it_tells_it_in_the_terminal(tmp_path, c
         assert said.endswith("\n") and "\\x0a" not in said  # its own line breaks kept
 
 
+def test_the_self_tests_words_on_a_named_directory_are_coded_too(tmp_path, capsys, app_home):
+    """`--self-test --directory <name>` wrote the name's escape sequence raw (re-attack F20)."""
+    named = tmp_path / "x\x1b[2K\rinstalled: directory 2026.12.9"
+    assert main(["--self-test", "--directory", str(named)]) == 1
+    said = capsys.readouterr().err
+    assert "\x1b" not in said and "\r" not in said
+    assert "x\\x1b[2K\\x0dinstalled" in said
+
+
 def test_line_breaks_and_tabs_are_kept_and_the_streams_put_back():
     assert plain_lines("2 problems:\n  - a\tb\x07\n") == "2 problems:\n  - a\tb\\x07\n"
     out, err = sys.stdout, sys.stderr

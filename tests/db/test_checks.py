@@ -140,3 +140,6 @@ def test_a_second_front_door_for_an_area_is_refused_on_laptops_too(tmp_path):
     assert "wolverhampton-mash" in str(refused.value)
     retired = "UPDATE service SET status = 'retired' WHERE id = 'wolverhampton-mash'"
     check_database(shipped_changed(tmp_path / "retired.sqlite", moved, retired))  # one active
+    region = moved.replace("'walsall'", "'west_midlands'")  # every borough's card (H476)
+    with pytest.raises(Refused, match="service wolverhampton-mash: area west_midlands: a chi"):
+        check_database(shipped_changed(tmp_path / "region.sqlite", region))
