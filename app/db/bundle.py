@@ -245,6 +245,7 @@ def read_manifest(line: bytes) -> Manifest:
         if not wrong:  # bool is not an int here
             manifest = Manifest(**fields)
             date.fromisoformat(manifest.expires)
+            date.fromisoformat(manifest.created)  # compared with today (H475)
             version_key(manifest.directory_version)
     except (ValueError, TypeError, RecursionError, AttributeError) as error:
         raise Refused(f"no readable manifest ({type(error).__name__})") from None

@@ -233,7 +233,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
 def _dates_noted(choice: Selection, today: date) -> Selection:
     if choice.expires and date.fromisoformat(choice.expires) < today:
         choice.warnings.append(f"directory {choice.version} expired on {choice.expires}")
-    if choice.published > today.isoformat():  # for IT: taken in silence before (H475)
+    if choice.published and date.fromisoformat(choice.published) > today:  # for IT (H475)
         ahead = signed_ahead(choice.version, choice.published, today)
         choice.signed_later.append(f"directory {choice.version} in use: {ahead}")
     return choice

@@ -186,6 +186,17 @@ def test_a_manifest_field_of_the_wrong_type_is_refused_and_never_stops_the_app(
     assert not list(where.user_updates.glob("*.navdir"))  # not left to be tried at each start
 
 
+@pytest.mark.parametrize("created", ["zzzz", "9999", "soon", ""])
+def test_a_manifest_whose_signing_day_is_no_day_is_refused(where, created):
+    """Compared with today as written, "zzzz" read as signed after every day (H475)."""
+    fields = {"format": 1, "directory_version": "2026.12.9", "schema_revision": "x"}
+    fields |= {"created": created, "expires": "2030-01-01", "sha256": "x", "size": 1}
+    where.machine_updates.mkdir()
+    write_bundle(where.machine_updates / "day.navdir", {**fields, "key_id": "k"}, b"x")
+    choice = select_directory(where, TODAY)
+    assert choice.refused == ["day.navdir: no readable manifest (ValueError)"]
+
+
 def test_a_manifest_that_is_not_an_object_is_refused(where):
     where.machine_updates.mkdir()
     (where.machine_updates / "list.navdir").write_bytes(MAGIC + b"[]\nx")
