@@ -163,6 +163,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
         self.plan_view.copy_requested.connect(self.copy_summary)
         self.plan_view.pdf_requested.connect(self.save_pdf)
         self.plan_view.new_requested.connect(self.new_conversation)
+        self.plan_view.reopen_requested.connect(self.correct)
         self.readback.edit_requested.connect(self.edit)
         self.readback.done_requested.connect(self.finish_read_back)
         return c

@@ -26,6 +26,7 @@ from tests.ui.conftest import (
     go_on,
     open_search,
     press,
+    press_alt,
     tick,
     walk,
     windows_shown,
@@ -304,3 +305,21 @@ def test_an_answer_from_a_page_no_longer_shown_changes_nothing(qtbot, window):
     kinds = window.session.plan.action_kinds
     window.answer("yes")
     assert window.session.question is None and window.session.plan.action_kinds == kinds
+
+
+def test_the_dash_card_opens_the_dash_and_the_plan_comes_back_assessed(qtbot, window):
+    """ "Complete the Dash" had no way in: with the interpreter ready, the worker pressed
+    Alt+R and Down eleven times (officer walk F20, 2026-12-06)."""
+    cases = json.loads((DATA / "reference.json").read_text())
+    scenario = next(c for c in cases if c["name"] == "tier 2, DA, Dash not completed")["scenario"]
+    walk(qtbot, window, scenario)
+    card = next(c for c in window.plan_view.cards if c.kind == "dash_assessment")
+    assert card.opens.text() == "Answer the Das&h now" and card.opens.isVisible()
+    press_alt(qtbot, window, Qt.Key.Key_H)
+    assert window.session.question.id == "dash_answers"
+    every_yes = {f"dash_{n:02}": "yes" for n in range(1, 25)}
+    walk(qtbot, window, {**scenario, "dash_answers": every_yes})
+    assert window.session.question is None  # the plan again, the other answers kept
+    assert window.session.plan.risk.level == "high"
+    assert "dash_assessment" not in window.plan_view.action_kinds
+    assert "marac_referral" in window.plan_view.action_kinds

@@ -34,6 +34,10 @@ from app.ui.labels import plain_label, scaled
 TIGHT = 6
 UNCONFIRMED = "Unconfirmed: check the number before you give it."
 UNCONFIRMED_ADDRESS = "Unconfirmed: check the address before you use it."
+# a card whose action is answering a question the walk passed: a button opens it. "Complete
+# the Dash" had no way in; the worker, the interpreter now ready, pressed Alt+R and Down
+# eleven times (officer walk F20, 2026-12-06)
+OPENS = {"dash_assessment": ("dash_answers", "Answer the Das&h now")}
 MONTHS = "January February March April May June July August September October November December"
 
 
@@ -180,9 +184,11 @@ class ActionCard(QFrame):
         copy: Callable[[str], None] | None = None,
         selectable: bool = True,
         above: str = "",
+        reopen: Callable[[str], None] | None = None,
     ) -> None:
         """`above`: the words sending the worker to a card above that gives this helpline's
-        lines (app.pathways.summary.lines_shown_above), shown in place of them."""
+        lines (app.pathways.summary.lines_shown_above), shown in place of them. `reopen`:
+        opens a question of the walk again (OPENS), where the card's action is to answer it."""
         super().__init__()
         self.kind = action.kind
         self.setFrameShape(QFrame.Shape.NoFrame)  # its edge: paintEvent
@@ -210,6 +216,12 @@ class ActionCard(QFrame):
         if action.say:
             self.say = plain_label(f"What you can say: \u201c{action.say}\u201d", "What to say")
             layout.addWidget(self.say)
+        if reopen is not None and action.kind in OPENS:
+            question_id, label = OPENS[action.kind]
+            self.opens = QPushButton(label)
+            self.opens.setAutoDefault(True)  # Enter on it opens, as Space does
+            self.opens.clicked.connect(lambda: reopen(question_id))
+            layout.addWidget(self.opens, 0, Qt.AlignmentFlag.AlignLeft)
         why = f"{action.why}\nSources: {'; '.join(action.sources)}"
         self.why = Expander("Why, and sources", why, "Why and sources")
         layout.addWidget(self.why)

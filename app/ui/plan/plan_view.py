@@ -61,6 +61,7 @@ class PlanView(QWidget):
     copy_requested = Signal()
     pdf_requested = Signal()
     new_requested = Signal()
+    reopen_requested = Signal(str)  # a question of the walk, from a card (action_card.OPENS)
 
     def __init__(self, allow_exports: bool = True, copy: Callable[[str], None] | None = None):
         super().__init__()
@@ -142,8 +143,16 @@ class PlanView(QWidget):
             group = GroupFrame(group_id)
             self.groups.append(group)
             for number, action in actions:
-                card = ActionCard(number, action, today, months, self.copy, self.allow_exports,
-                                  above.get(id(action), ""))  # fmt: skip
+                card = ActionCard(
+                    number,
+                    action,
+                    today,
+                    months,
+                    self.copy,
+                    self.allow_exports,
+                    above.get(id(action), ""),
+                    self.reopen_requested.emit,
+                )
                 group.layout_.addWidget(card)
                 self.cards.append(card)
             column.addWidget(group)
