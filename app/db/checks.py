@@ -307,8 +307,7 @@ def _content_problems(source: Source, release: Source | None) -> None:
     except DirectoryError as error:
         raise Refused(str(error)) from None
     if problems and release is not None:  # a fallback service the release names, missing
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise Refused(f"its services do not serve this app's pathway: {problems[0]}{more}")
+        raise Refused(f"its services do not serve this app's pathway: {_first(problems)}")
     if problems:
         raise Refused(f"the pathway graph is invalid: {problems[0]} (+{len(problems) - 1} more)")
     words_problem = pathway_words_problem(graph)
@@ -317,8 +316,7 @@ def _content_problems(source: Source, release: Source | None) -> None:
     active = [s for s in graph.services.values() if s.status == "active"]
     shared = shared_routes((s.id, s.kinds, s.areas) for s in active)
     if shared:  # the lead's side refuses it too; a bundle signed otherwise is refused here
-        more = f" (+{len(shared) - 1} more)" if len(shared) > 1 else ""
-        raise Refused(f"{shared[0]}{more}")
+        raise Refused(_first(shared))
     db = open_directory(source)
     db.row_factory = None  # plain tuples: 50,000 rows read without a dict each
     try:
@@ -334,5 +332,9 @@ def _content_problems(source: Source, release: Source | None) -> None:
     finally:
         db.close()
     if problems:
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise Refused(f"a service field breaks the directory's rules: {problems[0]}{more}")
+        raise Refused(f"a service field breaks the directory's rules: {_first(problems)}")
+
+
+def _first(problems: list[str]) -> str:
+    """The first problem, and how many more (a laptop's refusal is one line)."""
+    return problems[0] + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else "")

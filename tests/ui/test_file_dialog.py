@@ -1,9 +1,13 @@
 """Qt's own file dialog, sized to the window it opens over, at the largest text size."""
 
+import json
+
 from PySide6.QtCore import QTimer
 
+from tests.conftest import DATA
 from tests.ui.conftest import walk
-from tests.ui.test_case_holders import SCENARIO
+
+SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
 
 
 def test_the_save_dialog_at_the_largest_text_has_the_windows_room(qtbot, window):
