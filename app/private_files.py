@@ -12,13 +12,23 @@ import tempfile
 from pathlib import Path
 
 NOT_OWN = "not a file of this account's own (a link, a second name of a file, or another's)"
+NOT_OWN_FOLDER = "it belongs to another account; only this account's own folder is used"
 
 
 def private_folder(folder: Path) -> None:
     """`folder` made for this account alone; one an older version made with the system's
     default permissions (other accounts could read the counts kept there) is narrowed."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    own_folder(folder)
     _narrow(folder, folder.lstat(), 0o700)
+
+
+def own_folder(folder: Path) -> None:
+    """OSError when `folder` (or where its link leads) belongs to another account: it could
+    swap what is kept there (attack F20: a worker's update folder made beforehand by
+    another account, open to all, was used without a word). Absent is not another's."""
+    if os.name == "posix" and os.path.exists(folder) and folder.stat().st_uid != os.getuid():
+        raise OSError(errno.EPERM, NOT_OWN_FOLDER, str(folder))
 
 
 def open_own(path: Path) -> int:

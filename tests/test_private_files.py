@@ -66,3 +66,21 @@ def test_a_file_written_whole_never_writes_through_a_link_in_its_place(tmp_path)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".navigator-")] == []
     private_folder(tmp_path / "a" / "b")
     assert mode(tmp_path / "a" / "b") == 0o700
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_folder_another_account_made_is_never_used_however_open(tmp_path):
+    """Made beforehand by another account, open to all: it could swap what is kept there,
+    and it was used without a word (attack F20)."""
+    theirs = tmp_path / "state"
+    theirs.mkdir(mode=0o777)
+    os.chown(theirs, 65534, 65534)  # nobody's
+    with pytest.raises(OSError, match="belongs to another account"):
+        private_folder(theirs)
+    (tmp_path / "mine").symlink_to(theirs)  # where a link of the worker's own leads counts
+    with pytest.raises(OSError, match="belongs to another account"):
+        private_folder(tmp_path / "mine")
+    log = EventLog(theirs)
+    assert log.event("started") is False and not log.path.exists()
+    os.chown(theirs, os.getuid(), os.getgid())  # the worker's own: used, and narrowed
+    assert log.event("started") and mode(theirs) == 0o700

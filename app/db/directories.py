@@ -191,7 +191,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         try:
             bundles += [  # "kept" only in the worker's folder: in IT's share it is IT's file
                 ("kept" if origin == "user" and p.name.startswith(KEPT) else origin, p)
-                for p in bundle_files(folder)
+                for p in bundle_files(folder, worker_own=origin == "user")
             ]
         except OSError as error:  # a share this worker may not read: said, never raised
             share_listed &= origin != "machine"

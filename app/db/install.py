@@ -50,7 +50,10 @@ def install_bundle(
         # deleted, review 2026-12-01); select_directory keeps or clears it as ever
         before = target.exists()
         replace_own(target, data)
-    except (OSError, Refused) as error:
+    except OSError as error:  # "[Errno 1] …: '/home/…'" was said as it came (attack F20)
+        place = error.filename or where.user_updates
+        return Installed(False, reason=f"cannot be copied to {place} ({error.strerror or error})")
+    except Refused as error:
         return Installed(False, reason=f"cannot be copied ({error})")
     try:
         claimed = claimed_manifest(target)

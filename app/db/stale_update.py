@@ -46,7 +46,7 @@ def older_update(
     found = []
     for folder in (where.machine_updates, where.user_updates):
         with contextlib.suppress(OSError):  # a folder out of reach: said at every start
-            found += bundle_files(folder)
+            found += bundle_files(folder, worker_own=folder == where.user_updates)
     claimed = [(claimed_manifest(path), path) for path in found]
     below_key = version_key(below)
     versions = [

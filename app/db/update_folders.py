@@ -9,20 +9,25 @@ from pathlib import Path
 
 from app.db.bundle import named_as_bundle
 from app.machine import LINK_LOOP, others_could_change
+from app.private_files import own_folder
 
 OPEN_CHECKED = 8  # updates in IT's folder whose owner and mode are looked at, at most
 
 
-def bundle_files(folder: Path | None) -> list[Path]:
+def bundle_files(folder: Path | None, worker_own: bool = False) -> list[Path]:
     """Everything named as a bundle in a folder, files or not; OSError when it cannot be
     listed (glob said nothing of a folder workers may not read, and no update came, review
     2026-12-01). What is not a file is read like the rest and refused by name: a folder or
     a link to /dev/null under the next update's name was passed over unsaid, the real
     update copied onto it went into the folder or nowhere, and the self-test passed (attack,
     2026-12-03); an entry that cannot be looked at hid every bundle in IT's share (IT review
-    2026-12-01)."""
+    2026-12-01). `worker_own`: the worker's folder, not read when it or the folder holding
+    it (with the record of what was used) is another account's."""
     if folder is None or not folder.is_dir():
         return []
+    if worker_own:
+        own_folder(folder.parent)
+        own_folder(folder)
     with os.scandir(folder) as entries:
         found = [Path(e.path) for e in entries if named_as_bundle(e.name)]
     return sorted(p for p in found if not p.name.startswith("."))

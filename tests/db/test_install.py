@@ -1,5 +1,6 @@
 """A bundle the worker installs: used only if the app's own choice takes those bytes."""
 
+import os
 import shutil
 
 import pytest
@@ -159,3 +160,16 @@ def test_an_install_failing_after_its_copy_leaves_nothing_to_be_used_unsaid(
     with pytest.raises(PermissionError):
         install_bundle(made, where, TODAY)
     assert not list(where.user_updates.glob("installed-*"))
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_worker_folder_another_account_made_takes_no_install_and_says_so(where, key, tmp_path):
+    made = publish(SHIPPED, key.private_path, tmp_path / "outbox", "2026.12.3", TODAY)
+    where.user_updates.mkdir(mode=0o777)
+    os.chown(where.user_updates, 65534, 65534)  # nobody's
+    outcome = install_bundle(made, where, TODAY)
+    assert not outcome.installed and list(where.user_updates.iterdir()) == []
+    assert outcome.reason == (
+        f"cannot be copied to {where.user_updates} (it belongs to another account; only this "
+        "account's own folder is used)"
+    )

@@ -5,9 +5,12 @@ import dataclasses
 import os
 import shutil
 
+import pytest
+
 from app.db.directories import select_directory
 from app.db.trust import KeySources
 from app.db.update_folders import OPEN_CHECKED, left_in_default_folder, not_read
+from app.db.used_here import used_here
 from tests.db.test_directories import TODAY, bundle
 
 
@@ -244,3 +247,23 @@ def test_many_files_named_almost_as_an_update_are_counted_not_each_named(tmp_pat
         (tmp_path / f"directory-2026.12.{n}.navdir.part").write_bytes(b"")
     (said,) = not_read(tmp_path)
     assert "and 195 more in" in said and len(said) < 600
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_worker_folder_another_account_made_is_not_read_and_is_named(where, key):
+    """Another account's folder (or the one holding it, with the record of what was used)
+    could swap the signed updates kept there: not read, and named to IT (attack F20)."""
+    made = bundle(where, key, "2026.12.1", folder="user")
+    for theirs in (where.user_updates, where.user_updates.parent):
+        mode = theirs.stat().st_mode
+        os.chown(theirs, 65534, 65534)  # nobody's
+        theirs.chmod(0o777)
+        choice = select_directory(where, TODAY)
+        assert choice.origin == "shipped" and used_here(where.user_updates) == {}
+        assert said(choice, "belongs to another account") == [
+            f"installed by the worker ({where.user_updates}) cannot be read: it belongs to "
+            "another account; only this account's own folder is used"
+        ]
+        os.chown(theirs, os.getuid(), os.getgid())
+        theirs.chmod(mode)
+    assert select_directory(where, TODAY).path == made

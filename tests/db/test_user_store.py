@@ -247,3 +247,13 @@ def test_the_settings_are_read_without_making_upgrading_or_moving_the_file(tmp_p
     (tmp_path / FILE_NAME).write_bytes(b"not a database at all")
     assert saved_settings(tmp_path) == {}
     assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_folder_another_account_made_is_not_used_and_the_worker_is_told(tmp_path):
+    theirs = tmp_path / "Navigator"
+    theirs.mkdir(mode=0o777)
+    os.chown(theirs, 65534, 65534)  # nobody's: they could read the counts and swap settings
+    store = open_user_store(theirs)
+    assert not store.persistent and not (theirs / FILE_NAME).exists()
+    assert "belongs to another account" in store.notes[0] and str(theirs) in store.notes[0]
