@@ -68,10 +68,8 @@ ORIGINS = {
     "kept": "IT's update folder (the copy kept on this computer)",
     # the share in reach without it: IT removed it, or it was never IT's (a draft the lead
     # sent round, put in the worker's folder as a kept copy), and the self-test named it
-    # IT's (attack, 2026-12-02). It stays in use: an older one put back never takes a
-    # laptop back; a newer update replaces it.
-    # "(a newer update replaces it)" was read as saying a newer one was there (the lead's
-    # walk, 2026-12-03)
+    # IT's (attack, 2026-12-02). It stays in use: an older one put back never takes a laptop
+    # back; "(a newer update replaces it)" was read as a newer one there (lead's walk 12-03)
     "kept_removed": "a copy kept on this computer of an update no longer in IT's update "
     "folder (in use until a newer update replaces it)",
     "kept_unconfirmed": "a copy kept on this computer of an update (IT's update folder, out "
@@ -196,7 +194,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         except OSError as error:  # a share this worker may not read: said, never raised
             share_listed &= origin != "machine"
             choice.refused.append(
-                f"{ORIGINS[origin]} ({folder}) cannot be read: {error.strerror or error}"
+                f"{ORIGINS[origin]} ({error.filename or folder}) cannot be read: "
+                f"{error.strerror or error}"
             )
     mine = where.user_updates
     if mine is not None and os.path.lexists(mine) and not is_folder(mine):

@@ -23,11 +23,11 @@ def bundle_files(folder: Path | None, worker_own: bool = False) -> list[Path]:
     2026-12-03); an entry that cannot be looked at hid every bundle in IT's share (IT review
     2026-12-01). `worker_own`: the worker's folder, not read when it or the folder holding
     it (with the record of what was used) is another account's."""
-    if folder is None or not folder.is_dir():
-        return []
-    if worker_own:
+    if folder is not None and worker_own:  # before it is made: the one holding it is said
         own_folder(folder.parent)
         own_folder(folder)
+    if folder is None or not folder.is_dir():
+        return []
     with os.scandir(folder) as entries:
         found = [Path(e.path) for e in entries if named_as_bundle(e.name)]
     return sorted(p for p in found if not p.name.startswith("."))

@@ -261,9 +261,13 @@ def test_a_worker_folder_another_account_made_is_not_read_and_is_named(where, ke
         choice = select_directory(where, TODAY)
         assert choice.origin == "shipped" and used_here(where.user_updates) == {}
         assert said(choice, "belongs to another account") == [
-            f"installed by the worker ({where.user_updates}) cannot be read: it belongs to "
-            "another account; only this account's own folder is used"
+            f"installed by the worker ({theirs}) cannot be read: it belongs to another "
+            "account; only this account's own folder is used"
         ]
         os.chown(theirs, os.getuid(), os.getgid())
         theirs.chmod(mode)
     assert select_directory(where, TODAY).path == made
+    shutil.rmtree(where.user_updates)  # nothing installed yet: the folder holding it is said
+    os.chown(where.user_updates.parent, 65534, 65534)
+    assert said(select_directory(where, TODAY), "belongs to another account")
+    os.chown(where.user_updates.parent, os.getuid(), os.getgid())
