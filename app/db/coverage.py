@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from app.pathways.services import CONFIDENCE_RANK, assured_on
+from app.pathways.services import CONFIDENCE_RANK, WIDE_AREAS, assured_on
 from app.records import record
 
 COLUMNS = (
@@ -21,7 +21,6 @@ COLUMNS = (
     ("DA service", ("da_service",)),
     ("Housing or refuge", ("housing", "refuge")),
 )
-WIDE_AREAS = ("west_midlands", "national")  # serve every borough
 NAMES = {rank: name for name, rank in CONFIDENCE_RANK.items()}
 COLUMN_OF = {kind: i for i, (_, kinds) in enumerate(COLUMNS) for kind in kinds}
 

@@ -209,7 +209,8 @@ def cover_lost(
     Walsall's only children's front door lost in Excel went through as "1 service retired
     in Walsall", and plans there lost the number (the lead's walk, 2026-12-06). The lead's
     window said so of a retirement; a sheet edited by hand said nothing."""
-    from app.db.coverage import COLUMNS, WIDE_AREAS, contribution
+    from app.db.coverage import COLUMNS, contribution
+    from app.pathways.services import WIDE_AREAS
 
     boroughs = [area for area in names if area not in WIDE_AREAS]
 

@@ -26,6 +26,7 @@ from app.db.service_checks import service_problems
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph
 from app.pathways.phone_numbers import format_uk_phone
+from app.pathways.services import WIDE_AREAS
 
 
 @dataclass
@@ -67,8 +68,7 @@ class Maintenance:
 
     @property
     def boroughs(self) -> list[tuple[str, str]]:
-        wide = ("west_midlands", "national")
-        return [(k, v) for k, v in self.words.areas.items() if k not in wide]
+        return [(k, v) for k, v in self.words.areas.items() if k not in WIDE_AREAS]
 
     def opening_note(self) -> str:
         """What the lead is told as the window opens, the most pressing first ("" if none):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.pathways.services import WIDE_AREAS
+
 # Cyrillic and Greek letters drawn as Latin ones: a second helpline named with a Cyrillic
 # "е" read as the first (re-attack, 2026-12-04)
 LOOK_ALIKES = str.maketrans(
@@ -20,7 +22,7 @@ LOOK_ALIKES = str.maketrans(
         )
     )
 )
-WIDE = {"national", "west_midlands"}  # areas that meet every borough
+WIDE = frozenset(WIDE_AREAS)  # areas that meet every borough
 
 
 def read_as(name: str) -> str:
