@@ -160,7 +160,9 @@ def main() -> None:
         path = Path(folder) / "big.sqlite"
         write_database(path, generated_rows(shipped_directory()), shipped_directory(), False)
         raw = sqlite3.connect(path)
-        product = DirectorySearch(path)
+        began = time.perf_counter()
+        product = DirectorySearch(path)  # on the search thread, as the app opens it
+        opened = time.perf_counter() - began
         in_walsall = SearchFilters(borough="walsall")
 
         def raw_fts(query):
@@ -192,6 +194,7 @@ def main() -> None:
         high = sorted(samples)[int(len(samples) * 0.95) - 1]
         target = "<= 2x" if name.startswith("product") else ""
         print(f"{name:34} {median * 1e3:7.2f}ms {high * 1e3:7.2f}ms {median / base:7.2f}  {target}")
+    print(f"search opened, its index made from the services: {opened * 1e3:.0f} ms (once)")
 
 
 if __name__ == "__main__":

@@ -279,3 +279,25 @@ def test_open_24_7_lists_only_lines_the_plan_gives_as_open_day_and_night(tmp_pat
         assert "ndah" in ids(changed.search("", SearchFilters(open_24_7=True)))
     finally:
         changed.close()
+
+
+def test_an_index_planted_in_the_directory_is_never_what_search_reads():
+    """A signed update's own index held a number no service has under Walsall's front door:
+    a worker checking that number was told it was the MASH's (attack F21). The index is
+    made again from the services themselves; what a number belongs to is what they say."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.deserialize((REPO / "resources" / "directory.sqlite").read_bytes())
+    db.execute(
+        "UPDATE service_fts SET details = details || ' 07700 900666 07700900666' "
+        "WHERE rowid = (SELECT rowid FROM service WHERE id = 'walsall-mast')"
+    )
+    db.commit()
+    planted = DirectorySearch(db.serialize())
+    try:
+        assert ids(planted.search("07700 900666")) == []
+        assert ids(planted.search("07700900666")) == []
+        assert "walsall-mast" in ids(planted.search("0300 555 2866"))
+    finally:
+        planted.close()
