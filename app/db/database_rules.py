@@ -28,9 +28,10 @@ from app.db.refuge_words import (
     refuge_names,
     where_said,
 )
-from app.db.service_checks import service_problems
+from app.db.service_checks import NATIONAL_HOLDERS, service_problems
 from app.db.service_rows import KIND_TAXONOMY, Rows, kind_term_id
 from app.pathways.graph import Graph
+from app.pathways.phone_numbers import format_uk_phone, uk_phone_digits
 
 # "service x: " or "Its name (x): ": one service named two ways (said_once)
 SERVICE_NAMED = re.compile(r"^(?:service (\S+)|.*? \((\S+)\)): ")
@@ -68,7 +69,7 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
             for problem in found
         ]
     refuges = refuge_address_problems(rows) + unseen_words_problems(rows, records)
-    return problems + kind_problems(rows) + refuges + one_route_each(rows)
+    return problems + kind_problems(rows) + refuges + one_route_each(rows) + one_number_each(rows)
 
 
 def said_once(problems: list[str]) -> list[str]:
@@ -96,6 +97,26 @@ def one_route_each(rows: Rows) -> list[str]:
     for area in rows["service_area"]:
         areas.setdefault(area["service_id"], []).append(area["name"])
     return shared_routes((sid, kinds.get(sid, ()), areas.get(sid, ())) for sid in active)
+
+
+def one_number_each(rows: Rows) -> list[str]:
+    """No number is two services' in use: the MASH given the line for people who cause harm
+    (0808 802 4040) was shown, copied and printed as the MASH's, and passed every check
+    (attack F21, 2026-12-06). A number's note may name another's (an out-of-hours team two
+    services share); a national number has its own holders (NATIONAL_HOLDERS)."""
+    names = {s["id"]: s["name"] for s in rows["service"] if s.get("status", "active") == "active"}
+    holders: dict[str, list[str]] = {}
+    for phone in rows["phone"]:
+        digits = uk_phone_digits(str(phone.get("number") or ""), strict=False)
+        if digits and digits not in NATIONAL_HOLDERS and phone["service_id"] in names:
+            held = holders.setdefault(digits, [])
+            held += [phone["service_id"]] if phone["service_id"] not in held else []
+    return [
+        f"{names[other]} ({other}): number: {format_uk_phone(digits)} is also the number of "
+        f"{names[first]} ({first}): a worker ringing one reaches the other; give each its own"
+        for digits, (first, *others) in holders.items()
+        for other in others
+    ]
 
 
 def kind_words_problems(kinds: dict[str, str], in_use: dict[str, str]) -> list[str]:

@@ -266,6 +266,12 @@ def table_problems(
         for at, row in enumerate(rows):
             if row[column]:
                 found += [(at, column, p) for p in phone_problems(str(row[column]), strict)]
+    for column in (c for c, name in enumerate(names) if table == "phone" and name != "number"):
+        found += [  # where out-of-hours numbers are: read on laptops too (attack F21)
+            (at, column, problem)
+            for at, row in enumerate(rows)
+            if (problem := _other_figure(row[column]))
+        ]
     if strict:
         found += _lead_side(table, names, rows)
     for name, allowed in SERVICE_VOCABULARIES.items() if table == "service" else ():
@@ -278,6 +284,20 @@ def table_problems(
         _named(table, dict(zip(names, rows[at], strict=True)), names[column], problem)
         for at, column, problem in sorted(found, key=lambda f: (f[0], f[1]))
     ]
+
+
+def _other_figure(text: object) -> str:
+    """A figure of another script among a number's words: "Out of hours: 0300 555 292৪"
+    (a Bengali 4, drawn as an 8) was shown as it was, with no number in large type."""
+    if not isinstance(text, str) or text.isascii():
+        return ""
+    odd = next((c for c in text if c.isdecimal() and c not in "0123456789"), "")
+    return (
+        f"U+{ord(odd):04X} is a figure of another script: a worker could read the number wrong, "
+        "so write it with the figures 0-9"
+        if odd
+        else ""
+    )
 
 
 def _plain_column(name: str, values: list) -> bool:

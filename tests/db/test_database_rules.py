@@ -289,6 +289,27 @@ def test_an_area_given_a_second_childrens_front_door_is_refused(tmp_path):
     ) in database_problems(database)
 
 
+def test_a_number_another_service_in_use_has_is_refused(tmp_path):
+    """Walsall's front door given the line for people who cause harm: shown, copied and
+    printed as the MASH's, and no check said a word (attack F21, 2026-12-06)."""
+    from app.db.database_rules import checks_before_signing
+
+    mash_number = "UPDATE phone SET number = '0808 802 4040' WHERE service_id = 'walsall-mast'"
+    database = shipped_changed(tmp_path / "fed.sqlite", mash_number)
+    said = (
+        "number: 0808 802 4040 is also the number of Respect Phoneline (for people who harm) "
+        "(respect-phoneline): a worker ringing one reaches the other; give each its own"
+    )
+    assert [p for p in database_problems(database) if "is also the number" in p] == [
+        f"Walsall children's front door (MASH) (walsall-mast): {said}"
+    ]
+    with pytest.raises(Refused, match="is also the number of Respect"):
+        checks_before_signing(database.read_bytes(), date.today())
+    retired = "UPDATE service SET status = 'retired' WHERE id = 'respect-phoneline'"
+    database = shipped_changed(tmp_path / "renamed.sqlite", mash_number, retired)
+    assert not [p for p in database_problems(database) if "is also the number" in p]
+
+
 def test_publish_and_a_leads_check_read_the_same_checks_before_signing(tmp_path):
     from app.db.database_rules import checks_before_signing
 

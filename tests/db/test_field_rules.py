@@ -196,3 +196,22 @@ def test_a_number_refused_says_what_is_wrong_where_it_can(number, said):
     number forms, and the guide said a figure was missing (the lead's walk, 2026-12-06)."""
     (problem,) = phone_problems(number)
     assert problem.startswith(f"'{number}' is not a UK phone number") and said in problem
+
+
+def test_a_figure_of_another_script_in_a_numbers_words_is_refused_on_laptops_too(tmp_path):
+    """ "Out of hours: 0300 555 292৪" (a Bengali 4, drawn as an 8), signed as it was: the
+    lead's side refused it, laptops showed it on Walsall's front door card, no number in
+    large type, and a worker would ring …2928 (attack F21, 2026-12-06)."""
+    from app.db.checks import Refused, check_database
+    from tests.conftest import shipped_changed
+
+    note = "UPDATE phone SET description = 'Out of hours: 0300 555 292\u09ea' "
+    with pytest.raises(Refused, match="service walsall-mast: phone description: U\\+09EA is a"):
+        check_database(
+            shipped_changed(tmp_path / "b.sqlite", note + "WHERE service_id = 'walsall-mast'")
+        )
+    assert check_database(
+        shipped_changed(
+            tmp_path / "a.sqlite", note.replace("\u09ea", "2") + "WHERE service_id = 'walsall-mast'"
+        )
+    )
