@@ -69,7 +69,8 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
             for problem in found
         ]
     refuges = refuge_address_problems(rows) + unseen_words_problems(rows, records)
-    return problems + kind_problems(rows) + refuges + one_route_each(rows) + one_number_each(rows)
+    routes = one_route_each(rows) + one_number_each(rows) + front_doors_rung(rows)
+    return problems + kind_problems(rows) + refuges + routes
 
 
 def said_once(problems: list[str]) -> list[str]:
@@ -116,6 +117,23 @@ def one_number_each(rows: Rows) -> list[str]:
         f"{names[first]} ({first}): a worker ringing one reaches the other; give each its own"
         for digits, (first, *others) in holders.items()
         for other in others
+    ]
+
+
+def front_doors_rung(rows: Rows) -> list[str]:
+    """A children's front door in use has a number: its card says "phone, then the MARF",
+    and with the number blanked it told the worker to phone with nothing to ring, on the
+    lead's side and laptops alike (attack F21, 2026-12-06). A LADO may take referrals by
+    e-mail alone (Sandwell's and Wolverhampton's are held so)."""
+    kinds = _kinds_by_service(rows)
+    rung = {p["service_id"] for p in rows["phone"] if str(p.get("number") or "").strip()}
+    return [
+        f"{s['name']} ({s['id']}): number: a children's front door needs the number a worker "
+        "rings to refer the same day: give it"
+        for s in rows["service"]
+        if s.get("status", "active") == "active"
+        and "mash_children" in kinds.get(s["id"], ())
+        and s["id"] not in rung
     ]
 
 

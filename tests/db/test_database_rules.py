@@ -310,6 +310,22 @@ def test_a_number_another_service_in_use_has_is_refused(tmp_path):
     assert not [p for p in database_problems(database) if "is also the number" in p]
 
 
+@pytest.mark.parametrize(
+    "blanked",
+    [
+        "UPDATE phone SET number = '' WHERE service_id = 'walsall-mast'",
+        "DELETE FROM phone WHERE service_id = 'walsall-mast'",
+    ],
+)
+def test_a_childrens_front_door_with_no_number_is_refused(tmp_path, blanked):
+    """Its card said "phone, then the MARF" with nothing to ring (attack F21, 2026-12-06)."""
+    database = shipped_changed(tmp_path / "fed.sqlite", blanked)
+    assert [p for p in database_problems(database) if "needs the number" in p] == [
+        "Walsall children's front door (MASH) (walsall-mast): number: a children's front door "
+        "needs the number a worker rings to refer the same day: give it"
+    ]
+
+
 def test_publish_and_a_leads_check_read_the_same_checks_before_signing(tmp_path):
     from app.db.database_rules import checks_before_signing
 
