@@ -323,7 +323,10 @@ def claimed_manifest(path: Path) -> Manifest | None:
 
 def manifest_line(data: bytes) -> bytes:
     if not data.startswith(MAGIC):
-        raise Refused("not a directory bundle (bad header): remove it from the folder")
+        raise Refused(
+            "not a directory bundle (it does not begin as one: another file renamed, or a "
+            "damaged copy): remove it from the folder"
+        )
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_MANIFEST_BYTES)
     if end < 0:
         raise Refused("no readable manifest")

@@ -115,7 +115,7 @@ def test_unknown_key_bad_signature_and_wrong_hash_are_refused(where, key, tmp_pa
     assert "bad signature" in reasons
     assert "directory-2026.12.5.navdir: wrong size" in reasons
     assert "directory-2026.12.6.navdir: wrong hash" in reasons
-    assert "bad header" in reasons
+    assert "it does not begin as one" in reasons
 
 
 def test_junk_in_the_share_is_refused_from_its_first_kilobytes(where, key, monkeypatch):

@@ -145,7 +145,7 @@ def test_an_update_it_could_not_use_is_named_with_what_to_do(qtbot, it, tmp_path
     panel.show()
     text = panel.refused.text()
     assert panel.refused.isVisible() and "tell IT" in text
-    assert "directory-2026.12.9.navdir: not a directory bundle (bad header)" in text
+    assert "directory-2026.12.9.navdir: not a directory bundle (it does not begin as one" in text
 
 
 def test_a_refusal_since_it_was_first_shown_shows_when_it_is_shown_again(panel, it, tmp_path):
