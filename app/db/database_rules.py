@@ -17,6 +17,7 @@ from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.one_route import shared_routes
 from app.db.oruk_format import read_directory
+from app.db.pathway_words import numbers_in
 from app.db.refuge_card_words import secret_refuge
 from app.db.refuge_ties import tie_problems, unseen_words_problems
 from app.db.refuge_words import (
@@ -69,7 +70,7 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
             for problem in found
         ]
     refuges = refuge_address_problems(rows) + unseen_words_problems(rows, records)
-    routes = one_route_each(rows) + one_number_each(rows) + front_doors_rung(rows)
+    routes = one_route_each(rows) + one_number_each(rows) + front_doors_rung(load_graph(database))
     return problems + kind_problems(rows) + refuges + routes
 
 
@@ -103,8 +104,9 @@ def one_route_each(rows: Rows) -> list[str]:
 def one_number_each(rows: Rows) -> list[str]:
     """No number is two services' in use: the MASH given the line for people who cause harm
     (0808 802 4040) was shown, copied and printed as the MASH's, and passed every check
-    (attack F21, 2026-12-06). A number's note may name another's (an out-of-hours team two
-    services share); a national number has its own holders (NATIONAL_HOLDERS)."""
+    (attack F21, 2026-12-06), and in its note, as its out-of-hours line (re-attack). Two
+    notes may name one number (an out-of-hours team two services share); a national number
+    has its own holders (NATIONAL_HOLDERS)."""
     names = {s["id"]: s["name"] for s in rows["service"] if s.get("status", "active") == "active"}
     holders: dict[str, list[str]] = {}
     for phone in rows["phone"]:
@@ -112,28 +114,36 @@ def one_number_each(rows: Rows) -> list[str]:
         if digits and digits not in NATIONAL_HOLDERS and phone["service_id"] in names:
             held = holders.setdefault(digits, [])
             held += [phone["service_id"]] if phone["service_id"] not in held else []
-    return [
+    problems = [
         f"{names[other]} ({other}): number: {format_uk_phone(digits)} is also the number of "
         f"{names[first]} ({first}): a worker ringing one reaches the other; give each its own"
         for digits, (first, *others) in holders.items()
         for other in others
     ]
+    for phone in (p for p in rows["phone"] if p["service_id"] in names):
+        words = f"{phone.get('description') or ''} {phone.get('type') or ''}"
+        for number in numbers_in(words):
+            theirs = holders.get(uk_phone_digits(number, strict=False) or "", [phone["service_id"]])
+            problems += [
+                f"{names[phone['service_id']]} ({phone['service_id']}): phone_note: {number} is "
+                f"the number of {names[other]} ({other}): a worker would ring it for this one"
+                for other in theirs[:1]
+                if phone["service_id"] not in theirs
+            ]
+    return problems
 
 
-def front_doors_rung(rows: Rows) -> list[str]:
-    """A children's front door in use has a number: its card says "phone, then the MARF",
-    and with the number blanked it told the worker to phone with nothing to ring, on the
-    lead's side and laptops alike (attack F21, 2026-12-06). A LADO may take referrals by
-    e-mail alone (Sandwell's and Wolverhampton's are held so)."""
-    kinds = _kinds_by_service(rows)
-    rung = {p["service_id"] for p in rows["phone"] if str(p.get("number") or "").strip()}
+def front_doors_rung(graph: Graph) -> list[str]:
+    """A children's front door in use has a number to ring, as laptops read it (the first
+    line to ring: a fax or textphone is never one): its card says "phone, then the MARF",
+    and with the number blanked, or typed as a fax, it told the worker to phone with
+    nothing to ring (attack F21 and its re-attack, 2026-12-06). A LADO may take referrals
+    by e-mail alone (Sandwell's and Wolverhampton's are held so)."""
     return [
-        f"{s['name']} ({s['id']}): number: a children's front door needs the number a worker "
+        f"{s.name} ({s.id}): number: a children's front door needs the number a worker "
         "rings to refer the same day: give it"
-        for s in rows["service"]
-        if s.get("status", "active") == "active"
-        and "mash_children" in kinds.get(s["id"], ())
-        and s["id"] not in rung
+        for s in graph.services.values()
+        if s.status == "active" and "mash_children" in s.kinds and not s.phone.strip()
     ]
 
 

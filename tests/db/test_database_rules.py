@@ -305,6 +305,16 @@ def test_a_number_another_service_in_use_has_is_refused(tmp_path):
     ]
     with pytest.raises(Refused, match="is also the number of Respect"):
         checks_before_signing(database.read_bytes(), date.today())
+    note = (  # as its out-of-hours line, with a copy button of its own (re-attack F21)
+        "UPDATE phone SET description = 'Out of hours: 0808 802 4040' "
+        "WHERE service_id = 'walsall-mast'"
+    )
+    database = shipped_changed(tmp_path / "note.sqlite", note)
+    assert [p for p in database_problems(database) if "0808 802 4040" in p] == [
+        "Walsall children's front door (MASH) (walsall-mast): phone_note: 0808 802 4040 is the "
+        "number of Respect Phoneline (for people who harm) (respect-phoneline): a worker would "
+        "ring it for this one"
+    ]
     retired = "UPDATE service SET status = 'retired' WHERE id = 'respect-phoneline'"
     database = shipped_changed(tmp_path / "renamed.sqlite", mash_number, retired)
     assert not [p for p in database_problems(database) if "is also the number" in p]
@@ -315,10 +325,13 @@ def test_a_number_another_service_in_use_has_is_refused(tmp_path):
     [
         "UPDATE phone SET number = '' WHERE service_id = 'walsall-mast'",
         "DELETE FROM phone WHERE service_id = 'walsall-mast'",
+        "UPDATE phone SET type = 'fax' WHERE service_id = 'walsall-mast'",  # never shown
+        "UPDATE phone SET type = 'textphone' WHERE service_id = 'walsall-mast'",
     ],
 )
 def test_a_childrens_front_door_with_no_number_is_refused(tmp_path, blanked):
-    """Its card said "phone, then the MARF" with nothing to ring (attack F21, 2026-12-06)."""
+    """Its card said "phone, then the MARF" with nothing to ring (attack F21, 2026-12-06; a
+    fax or textphone line is never shown to ring: its re-attack)."""
     database = shipped_changed(tmp_path / "fed.sqlite", blanked)
     assert [p for p in database_problems(database) if "needs the number" in p] == [
         "Walsall children's front door (MASH) (walsall-mast): number: a children's front door "

@@ -289,15 +289,33 @@ def test_an_index_planted_in_the_directory_is_never_what_search_reads():
 
     db = sqlite3.connect(":memory:")
     db.deserialize((REPO / "resources" / "directory.sqlite").read_bytes())
+    mash = "(SELECT rowid FROM service WHERE id = 'walsall-mast')"
     db.execute(
         "UPDATE service_fts SET details = details || ' 07700 900666 07700900666' "
-        "WHERE rowid = (SELECT rowid FROM service WHERE id = 'walsall-mast')"
+        f"WHERE rowid = {mash}"
     )
     db.commit()
-    planted = DirectorySearch(db.serialize())
-    try:
-        assert ids(planted.search("07700 900666")) == []
-        assert ids(planted.search("07700900666")) == []
-        assert "walsall-mast" in ids(planted.search("0300 555 2866"))
-    finally:
-        planted.close()
+    in_content = db.serialize()
+    # in the index's storage alone: its text gone, a refill left the entries (re-attack)
+    db.execute(f"DELETE FROM service_fts_content WHERE id = {mash}")
+    db.execute(f"DELETE FROM service_fts_docsize WHERE id = {mash}")
+    db.commit()
+    for data in (in_content, db.serialize()):
+        planted = DirectorySearch(data)
+        try:
+            assert ids(planted.search("07700 900666")) == []
+            assert ids(planted.search("07700900666")) == []
+            assert "walsall-mast" in ids(planted.search("0300 555 2866"))
+        finally:
+            planted.close()
+
+
+def test_the_index_is_made_as_the_directorys_first_migration_makes_it():
+    import sqlite3
+
+    from app.db.search import INDEX_TABLE
+
+    db = sqlite3.connect(REPO / "resources" / "directory.sqlite")
+    (made,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'service_fts'").fetchone()
+    db.close()
+    assert made == INDEX_TABLE
