@@ -20,15 +20,28 @@ def private_folder(folder: Path) -> None:
     default permissions (other accounts could read the counts kept there) is narrowed."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     own_folder(folder)
-    _narrow(folder, folder.lstat(), 0o700)
 
 
 def own_folder(folder: Path) -> None:
-    """OSError when `folder` (or where its link leads) belongs to another account: it could
-    swap what is kept there (attack F20: a worker's update folder made beforehand by
-    another account, open to all, was used without a word). Absent is not another's."""
-    if os.name == "posix" and os.path.exists(folder) and folder.stat().st_uid != os.getuid():
-        raise OSError(errno.EPERM, NOT_OWN_FOLDER, str(folder))
+    """OSError when `folder`, a folder holding it, or one holding where its link leads,
+    belongs to another account (the system's aside): that account could swap what is kept
+    there (attack F20: a worker's update folder made beforehand by another account, open
+    to all, was used without a word; its re-attack: a link to ours in a folder of theirs).
+    One of ours open to others is narrowed. Absent is not another's."""
+    if os.name != "posix" or not os.path.exists(folder):
+        return
+    for place in dict.fromkeys([folder, *folder.parents, *folder.resolve().parents]):
+        if place.stat().st_uid not in (os.getuid(), 0):
+            raise OSError(errno.EPERM, NOT_OWN_FOLDER, str(place))
+    _narrow(folder, folder.lstat(), 0o700)
+
+
+def own_file(path: Path) -> None:
+    """OSError when `path` is a link, or another account's file (absent is neither)."""
+    status = path.lstat() if os.path.lexists(path) else None
+    theirs = status and os.name == "posix" and status.st_uid != os.getuid()
+    if status and (stat.S_ISLNK(status.st_mode) or theirs):
+        raise OSError(errno.EPERM, NOT_OWN, str(path))
 
 
 def open_own(path: Path) -> int:

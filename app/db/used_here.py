@@ -25,7 +25,7 @@ from pathlib import Path
 
 from app.db.checks import Refused, Unreadable
 from app.db.regular_files import read_regular_file
-from app.private_files import own_folder, private_folder, replace_own
+from app.private_files import own_file, own_folder, private_folder, replace_own
 
 RECORD = "updates-used.txt"
 KEPT = 20  # far more than a laptop's folder ever holds at once (two, and IT's copies)
@@ -44,6 +44,7 @@ def used_here(updates: Path | None) -> dict[str, frozenset[str]]:
         return {}
     try:  # never waiting on a pipe put in its place: every start and route hung (attack F19)
         own_folder(updates.parent)  # another account's record could hide what was used
+        own_file(updates.parent / RECORD)
         text = read_regular_file(updates.parent / RECORD, RECORD_LIMIT).decode("ascii", "replace")
     except (OSError, Refused, Unreadable):
         return {}

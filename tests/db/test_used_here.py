@@ -56,6 +56,32 @@ def test_a_record_that_is_not_one_reads_as_none_and_is_kept_short(tmp_path):
     assert used_here(None) == {} and note_used(None, shas, shas) is None
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_record_another_account_could_have_written_reads_as_none(tmp_path):
+    """Read as this laptop's, a forged record can let an older signed update undo a
+    correction (re-attack F21): another's record, a link, or a folder of ours reached
+    through a folder of theirs, each read as none (every older link read again)."""
+    mine = tmp_path / "Navigator"
+    updates = mine / "directory-updates"
+    note_used(updates, [sha(b"in use")], [sha(b"release")])
+    assert list(used_here(updates)) == [sha(b"in use")]
+    record = mine / RECORD
+    os.chown(record, 65534, 65534)  # t1: a record of theirs in a folder of ours
+    assert used_here(updates) == {}
+    os.chown(record, os.getuid(), os.getgid())
+    record.rename(tmp_path / "elsewhere.txt")
+    record.symlink_to(tmp_path / "elsewhere.txt")  # t2: a link
+    assert used_here(updates) == {}
+    record.unlink()
+    (tmp_path / "elsewhere.txt").rename(record)
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "Navigator").symlink_to(mine)  # t3: ours, reached through a folder of theirs
+    os.chown(theirs, 65534, 65534)
+    assert used_here(theirs / "Navigator" / "directory-updates") == {}
+    assert list(used_here(updates)) == [sha(b"in use")]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_pipe_in_the_records_place_is_never_waited_on(where, key):
     """Read plainly, it hung every start, route and self-test for good (attack F19)."""
