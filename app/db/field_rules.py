@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from app.db.service_rows import ASSURED_METHODS, EVERY_DAY
+from app.db.text_rules import figures_as_letters
 from app.pathways.area_codes import GEOGRAPHIC_LENGTHS, no_ones_number
 from app.pathways.bidi import RIGHT_TO_LEFT
 from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
@@ -266,11 +267,11 @@ def table_problems(
         for at, row in enumerate(rows):
             if row[column]:
                 found += [(at, column, p) for p in phone_problems(str(row[column]), strict)]
-    for column in (c for c, name in enumerate(names) if table == "phone" and name != "number"):
-        found += [  # where out-of-hours numbers are: read on laptops too (attack F21)
+    for column in (c for c, name in enumerate(names) if (table, name) in NEAR_THE_NUMBER):
+        found += [  # read on laptops too (attack F21 and its re-attack)
             (at, column, problem)
             for at, row in enumerate(rows)
-            if (problem := _other_figure(row[column]))
+            if (problem := _figure_problem(row[column]))
         ]
     if strict:
         found += _lead_side(table, names, rows)
@@ -286,18 +287,31 @@ def table_problems(
     ]
 
 
-def _other_figure(text: object) -> str:
-    """A figure of another script among a number's words: "Out of hours: 0300 555 292৪"
-    (a Bengali 4, drawn as an 8) was shown as it was, with no number in large type."""
-    if not isinstance(text, str) or text.isascii():
+# The words a card, the summary or the PDF shows by a number: where a worker reads one
+NEAR_THE_NUMBER = {("phone", "description"), ("phone", "type"), ("schedule", "description")}
+NEAR_THE_NUMBER |= {("service", "name"), ("service", "alert"), ("service", "application_process")}
+NEAR_THE_NUMBER |= {("organization", "name")}
+
+
+def _figure_problem(text: object) -> str:
+    """A figure not 0-9, or a letter among figures, in words shown by a number: "Out of
+    hours: 0300 555 292৪" (a Bengali 4, drawn as an 8), "29З2", "292⁸" were shown as they
+    were, no number in large type, read by a worker as another (attack F21, re-attack)."""
+    if not isinstance(text, str):
         return ""
-    odd = next((c for c in text if c.isdecimal() and c not in "0123456789"), "")
-    return (
-        f"U+{ord(odd):04X} is a figure of another script: a worker could read the number wrong, "
-        "so write it with the figures 0-9"
-        if odd
-        else ""
-    )
+    odd = "" if text.isascii() else next((c for c in text if c.isnumeric() and c > "~"), "")
+    if odd:
+        called = unicodedata.name(odd, "a figure").lower()
+        return (
+            f"U+{ord(odd):04X} ({called}) is not one of the figures 0-9: a worker could read "
+            "a number wrong, so write it with the figures 0-9"
+        )
+    if number := figures_as_letters(text):
+        return (
+            f"{number!r} has a letter among its figures (O for 0, l for 1, or another "
+            "alphabet's): a worker reads it as a number, so write it with the figures 0-9"
+        )
+    return ""
 
 
 def _plain_column(name: str, values: list) -> bool:

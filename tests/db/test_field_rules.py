@@ -206,7 +206,7 @@ def test_a_figure_of_another_script_in_a_numbers_words_is_refused_on_laptops_too
     from tests.conftest import shipped_changed
 
     note = "UPDATE phone SET description = 'Out of hours: 0300 555 292\u09ea' "
-    with pytest.raises(Refused, match="service walsall-mast: phone description: U\\+09EA is a"):
+    with pytest.raises(Refused, match="service walsall-mast: phone description: U\\+09EA \\(ben"):
         check_database(
             shipped_changed(tmp_path / "b.sqlite", note + "WHERE service_id = 'walsall-mast'")
         )
@@ -215,3 +215,52 @@ def test_a_figure_of_another_script_in_a_numbers_words_is_refused_on_laptops_too
             tmp_path / "a.sqlite", note.replace("\u09ea", "2") + "WHERE service_id = 'walsall-mast'"
         )
     )
+
+
+MASH = "service_id = 'walsall-mast'"
+
+
+@pytest.mark.parametrize(
+    ("statement", "said"),
+    [  # the re-attack: every field shown by a number, and figures that are no digit
+        (
+            "INSERT INTO schedule VALUES ('x', 'walsall-mast', 'out of hours 0300 555 292\u09ea', "
+            "'', '', '')",
+            "schedule description: U+09EA (bengali digit four)",
+        ),
+        (
+            "UPDATE service SET alert = 'Line down: ring 0300 555 292\u09ea instead' "
+            "WHERE id = 'walsall-mast'",
+            "service alert: U+09EA",
+        ),
+        (
+            "UPDATE service SET name = 'Walsall MASH 0300 555 292\u09ea' WHERE id = 'walsall-mast'",
+            "service name: U+09EA",
+        ),
+        (
+            f"UPDATE phone SET description = 'Out of hours: 0300 555 292\u2078' WHERE {MASH}",
+            "phone description: U+2078 (superscript eight) is not one of the figures 0-9",
+        ),
+        (
+            f"UPDATE phone SET description = 'Out of hours: 0300 555 29\u2461\u2461' WHERE {MASH}",
+            "phone description: U+2461 (circled digit two)",
+        ),
+        (
+            f"UPDATE phone SET description = 'Out of hours: 0300 555 29\u04172' WHERE {MASH}",
+            "phone description: '0300 555 2902' has a letter among its figures",
+        ),  # Cyrillic З
+        (
+            f"UPDATE phone SET description = 'Out of hours: 0300 555 O922' WHERE {MASH}",
+            "phone description: '0300 555 O922' has a letter among its figures",
+        ),
+    ],
+)
+def test_a_figure_or_a_letter_for_one_in_words_by_a_number_is_refused_on_laptops(
+    tmp_path, statement, said
+):
+    from app.db.checks import Refused, check_database
+    from tests.conftest import shipped_changed
+
+    with pytest.raises(Refused) as refused:
+        check_database(shipped_changed(tmp_path / "x.sqlite", statement))
+    assert f"service walsall-mast: {said}" in str(refused.value)
