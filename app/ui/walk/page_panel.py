@@ -37,7 +37,8 @@ from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ign
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
 UNSEEN, STILL, TICKED = "Not in view", "Still on this page", "Ticked as it came into view"
-ASKS = (NOTHING, AGAIN, HELD, UNSEEN, STILL, TICKED)  # words a tick answers
+TAKEN_OFF = "Taken off"  # a second press from habit took a tick off in silence (walk F21)
+ASKS = (NOTHING, AGAIN, HELD, UNSEEN, STILL, TICKED, TAKEN_OFF)  # words a tick answers
 # a key typed as the page opened is held (H231, H244; held_keys); dropped unsaid, "1" for the
 # children was lost and the plan had no children's front door (officer walk, 2026-12-03)
 # Under a box the Dash already answered: unticking it was taken, and ignored, with no word
@@ -343,8 +344,11 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
             self._show_unseen(text)
         elif text in self.boxes:
             self.unseen_key = ""
-            self.boxes[text].toggle()
-            self._focus(self.boxes[text])
+            box = self.boxes[text]
+            box.toggle()
+            self._focus(box)
+            if not box.isChecked():
+                self.ask(f"{TAKEN_OFF}: {self._label_of(box)}. Press {text} again to tick it.")
         elif text == NONE_KEY:
             self.none_apply()
         elif entered(event):

@@ -511,8 +511,8 @@ def test_a_box_out_of_view_is_brought_into_view_before_its_key_changes_it(qtbot,
     qtbot.keyClicks(panel, "1")  # in the same moment: typed ahead, not taken (H400)
     assert panel.boxes["1"].isChecked()
     panel.keys_held_until = 0.0
-    qtbot.keyClicks(panel, "1")  # a moment later, seen: taken off, and the words asking go
-    assert not panel.boxes["1"].isChecked() and not panel.more.isVisible()
+    qtbot.keyClicks(panel, "1")  # a moment later, seen: taken off, and said so (walk F21)
+    assert not panel.boxes["1"].isChecked() and panel.more.text().startswith("Taken off: ")
 
 
 def test_boxes_out_of_view_are_ticked_as_they_come_into_view(qtbot, pathway):
@@ -534,8 +534,16 @@ def test_boxes_out_of_view_are_ticked_as_they_come_into_view(qtbot, pathway):
     qtbot.keyClicks(panel, middle)  # again in the same moment: typed ahead, not taken (H400)
     assert panel.boxes[middle].isChecked()
     panel.keys_held_until = 0.0
-    qtbot.keyClicks(panel, middle)  # again, a moment later: taken off
+    qtbot.keyClicks(panel, middle)  # again, a moment later: taken off, and said
     assert not panel.boxes[middle].isChecked()
+    # pressed twice from habit (an answer below the fold takes two), it went in silence, and
+    # the immigration advice card with it (officer's walk F21, 2026-12-06)
+    label = panel._label_of(panel.boxes[middle])
+    assert panel.more.isVisible()
+    assert panel.more.text() == f"Taken off: {label}. Press {middle} again to tick it."
+    panel.keys_held_until = 0.0
+    qtbot.keyClicks(panel, middle)
+    assert panel.boxes[middle].isChecked() and not panel.more.isVisible()
 
 
 def test_space_on_a_box_the_page_focused_asks_before_it_ticks(qtbot, pathway):
