@@ -150,6 +150,7 @@ class ButtonsPanel(SpaceAsksFirst, AnswerPanel):
         if text in self.keys:
             if self.keys_held():
                 self._say_held(text)
+                self.hold_keys()  # and the next typed after it (officer's walk F21)
                 return
             if not self._all_seen(text):
                 return

@@ -332,6 +332,7 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
             return  # a key held down is not a worker reading each view (re-attack round)
         if text in self.boxes and self.keys_held():  # typed ahead, before it could be read
             self.say_held(text)
+            self.hold_keys()  # and the next typed after it (walk F21: "1" held, "2" ticked)
             return
         if text in self.boxes:
             self.pressed_again(text)

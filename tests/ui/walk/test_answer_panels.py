@@ -193,3 +193,19 @@ def test_space_on_an_answer_the_worker_moved_to_answers_at_once(qtbot, graph):
     panel.buttons[1].setFocus(Qt.FocusReason.TabFocusReason)  # Tab, as the worker would
     qtbot.keyClick(panel.buttons[1], Qt.Key.Key_Space)
     assert emitted == [panel.keys["2"]]
+
+
+def test_answer_keys_typed_ahead_one_after_another_are_all_held(qtbot, graph):
+    """A key held keeps the hold on for the next typed after it: past the first moment a
+    second key, meant for the next question, was taken here (officer's walk F21)."""
+    import time
+
+    panel, answers = shown_unanswered(qtbot, graph.questions["borough"])
+    panel.hold_keys(0.05)
+    qtbot.keyClicks(panel, "1")
+    time.sleep(0.1)
+    qtbot.keyClicks(panel, "2")
+    assert answers == [] and panel.more.text().startswith("Not taken: 2 was pressed")
+    panel.keys_held_until = 0.0  # read, then pressed: taken
+    qtbot.keyClicks(panel, "2")
+    assert len(answers) == 1

@@ -493,6 +493,24 @@ def test_a_key_held_as_the_page_opened_is_said_not_dropped_unsaid(qtbot, pathway
     assert panel.boxes["1"].isChecked() and not panel.more.isVisible()
 
 
+def test_keys_typed_ahead_one_after_another_are_all_held(qtbot, pathway):
+    """At 24 pt, after a 0 that only brought the rest into view, "1" was held but the "2"
+    typed after it, for the next question, ticked "They work or volunteer with children"
+    (officer's walk F21, 2026-12-06): a key held keeps the hold on for the next."""
+    import time
+
+    panel = shown_panel(qtbot, page_for(pathway))
+    panel.hold_keys(0.05)
+    qtbot.keyClicks(panel, "1")
+    time.sleep(0.1)  # past the first hold, within a moment of the held key
+    qtbot.keyClicks(panel, "2")
+    assert not panel.boxes["1"].isChecked() and not panel.boxes["2"].isChecked()
+    assert panel.more.text().startswith("Not ticked: 1 and 2 were pressed")
+    panel.keys_held_until = 0.0  # a worker who reads, then presses: taken
+    qtbot.keyClicks(panel, "2")
+    assert panel.boxes["2"].isChecked()
+
+
 def test_a_box_out_of_view_is_brought_into_view_before_its_key_changes_it(qtbot, pathway):
     """A key meant for the next page, typed after an Enter that only scrolled, took
     "Children live in the household" off unseen: the children's front door went from the
