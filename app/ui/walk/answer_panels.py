@@ -24,6 +24,7 @@ from app.ui.walk.panel_base import (
     big_button,
     entered,
     ignores_chords,
+    two_lines,
     typed,
 )
 
@@ -176,7 +177,9 @@ class MultiPanel(AnswerPanel):
         self.boxes: dict[str, QCheckBox] = {}
         chosen = set(current or [])
         for i, option in enumerate(question.options):
-            box = TickBox(f"{option.label}    [{key_label(i)}]")
+            # a tick box's words never wrap: "Domestic abuse (a partner, …)" ran past a
+            # 1366-px page at 16 pt under a scroll bar (walk F21's words)
+            box = TickBox(f"{two_lines(option.label)}    [{key_label(i)}]")
             box.setAccessibleName(option.label)
             box.setChecked(option.value in chosen)
             layout.addWidget(box)

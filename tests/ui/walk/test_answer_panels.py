@@ -83,6 +83,9 @@ def test_a_long_answer_takes_two_lines_not_the_page_width(qtbot, graph):
     discloser = panel_for(graph.questions["discloser"], None)
     qtbot.addWidget(discloser)
     assert all("\n" not in b.text() for b in discloser.buttons)
+    kinds = panel_for(graph.questions["abuse_types"], None)  # tick boxes too (walk F21)
+    qtbot.addWidget(kinds)
+    assert kinds.boxes["1"].text().count("\n") == 1 and "\n" not in kinds.boxes["2"].text()
 
 
 def test_a_multiple_choice_that_may_be_none_answers_none_with_0(qtbot, graph):
