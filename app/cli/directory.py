@@ -72,6 +72,8 @@ def search(database: Source, text: str, filters, as_json: bool, months: int = 12
         return 0
     if not hits:
         print("No services found.")
+    elif hits[0].matched_some:
+        print("No service has every word: these have some of them.")
     for hit in hits:
         flag = "  CHECK BEFORE USE" if hit.check_before_use else ""
         contact = hit.phone or "no number held"

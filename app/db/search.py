@@ -14,6 +14,7 @@ from datetime import date
 
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
+from app.db.search_words import any_word_expression, match_expression
 from app.db.service_rows import EVERY_DAY, kind_words, plain_lines, plain_spaces
 from app.pathways.graph import lead_alert, lead_cautions
 from app.pathways.phone_numbers import (
@@ -30,9 +31,6 @@ from app.records import record
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
 KEY_COLUMNS = "name organization kinds areas"
 REGION_LABELS = {"national": "National", "west_midlands": "West Midlands"}
-# Words of a query searched for: a page of text pasted into the box (16,000 words) held the
-# search thread 20 s, and every search typed after it waited. No service needs more.
-MAX_WORDS = 12
 
 
 class SearchError(ValueError):
@@ -75,55 +73,9 @@ class ServiceHit:
     # here showed its daytime number alone (seams review, 2026-12-04)
     phone_note: str = ""
     audience: str = "any"
-
-
-def match_expression(text: str) -> str | None:
-    """Each word quoted and prefix-matched; None when the text holds no word at all. A
-    word ending in "s" also matches without it: "womens aid" found nothing, as the index
-    holds "women's" as "women" and "s"."""
-    words = re.findall(r"\w+", text)[:MAX_WORDS]
-    by_words = " AND ".join(_one_word(word) for word in words)
-    number = _phone_number(text)
-    if number:  # the whole number however grouped, or its groups as typed (part of one)
-        return f'("{number}"* OR ({by_words}))'
-    return by_words or None
-
-
-def _phone_number(text: str) -> str | None:
-    """A query that is a phone number however grouped ("0808 2000247", "(0121) 552 6448",
-    "+44 (0)808 2000 247", "0044 808…") as its digits run together in the UK form the index
-    holds (phone_words); None for anything else."""
-    digits = "".join(character for character in text if character.isdigit())
-    if not 5 <= len(digits) <= 15 or not re.fullmatch(r"[\d\s()+\-.]+", text):  # E.164: 15
-        return None
-    if digits.startswith("0044"):
-        digits = digits[2:]
-    if digits.startswith("44") and len(digits) >= 12:
-        digits = digits[2:] if digits[2] == "0" else "0" + digits[2:]
-    return digits
-
-
-# What a worker types for what the directory says: "men" found no service for male
-# victims (review 2026-12-01)
-SAME_AS = {"men": "male", "man": "male", "boys": "male", "kids": "child", "kid": "child"}
-# "rape" found no SARC, "Wolves" nothing at all, and "refuge" the Refugee and Migrant
-# Centre (housing officer's walk, 2026-12-05)
-SAME_AS |= {"rape": "sexual", "raped": "sexual", "wolves": "wolverhampton", "dv": "domestic"}
-# "gay" found nothing, and "men" NHS 111 for its "mental" (officer walk F20, 2026-12-06)
-SAME_AS |= dict.fromkeys(("gay", "lesbian", "bisexual", "trans", "queer"), "lgbt")
-WHOLE_WORDS = {"refuge", "men", "man"}  # not a prefix of "refugee", "mental", "manager"
-
-
-def _one_word(word: str) -> str:
-    whole = word.casefold() in WHOLE_WORDS
-    typed = f'"{word}"' if whole else f'"{word}"*'
-    if same := SAME_AS.get(word.casefold()):
-        return f'({typed} OR "{same}"*)'
-    if whole:
-        return typed
-    if len(word) > 3 and word[-1] in "sS":
-        return f'("{word}"* OR "{word[:-1]}")'
-    return f'"{word}"*'
+    # no service held every word typed, and this one some: "sandwell child sexual abuse"
+    # found nothing at all (officer's walk F21, 2026-12-06)
+    matched_some: bool = False
 
 
 def phone_words(numbers: str) -> str:
@@ -257,6 +209,7 @@ class DirectorySearch:
             "coalesce(s.application_process, ''), coalesce(s.url, ''), s.audience"
         )
         expression = match_expression(text)
+        some = False
         if expression:
             sql = (
                 f"SELECT {columns} FROM service_fts JOIN service s ON s.rowid = service_fts.rowid "
@@ -264,14 +217,9 @@ class DirectorySearch:
                 f"WHERE service_fts MATCH ? {where} "
                 f"ORDER BY bm25(service_fts, {WEIGHTS}) LIMIT ?"
             )
-            # Name, organisation, kind and area first: what a worker searches by, and far
-            # fewer matches to rank than all the descriptions. Descriptions only fill up.
-            rows = self.db.execute(sql, [f"{{{KEY_COLUMNS}}} : ({expression})", *params, limit])
-            rows = rows.fetchall()
-            if len(rows) < limit:
-                seen = {row[0] for row in rows}
-                more = self.db.execute(sql, [expression, *params, limit]).fetchall()
-                rows += [row for row in more if row[0] not in seen][: limit - len(rows)]
+            rows = self._ranked(sql, expression, params, limit)
+            if not rows and (any_word := any_word_expression(text)):
+                rows, some = self._ranked(sql, any_word, params, limit), True
         elif text.strip():
             return []  # only punctuation: nothing can match it
         elif filters.borough is not None:  # its own services, then the region's, then national
@@ -294,14 +242,25 @@ class DirectorySearch:
             )
             rows = self.db.execute(sql, [*params, limit])
         today = today or date.today()
-        hits = [self._hit(row, today) for row in rows]
+        hits = [self._hit(row, today, some) for row in rows]
         # a daytime line with "24-hour answerphone" in its hours was listed under Open 24/7,
         # while the plan gave it as a daytime line (feed attack, 2026-12-05; H405)
         if filters.open_24_7:
             hits = [hit for hit in hits if answered_day_and_night(hit.hours, hit.phone_note)]
         return hits
 
-    def _hit(self, row: tuple, today: date) -> ServiceHit:
+    def _ranked(self, sql: str, expression: str, params: list, limit: int) -> list:
+        """Name, organisation, kind and area first: what a worker searches by, and far
+        fewer matches to rank than all the descriptions. Descriptions only fill up."""
+        rows = self.db.execute(sql, [f"{{{KEY_COLUMNS}}} : ({expression})", *params, limit])
+        rows = rows.fetchall()
+        if len(rows) < limit:
+            seen = {row[0] for row in rows}
+            more = self.db.execute(sql, [expression, *params, limit]).fetchall()
+            rows += [row for row in more if row[0] not in seen][: limit - len(rows)]
+        return rows
+
+    def _hit(self, row: tuple, today: date, matched_some: bool = False) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""
         number, kind, note = (*row[3].split("\x1f", 2), "", "")[:3]
         odd = lead_cautions(row[11], kind, number)  # as the plan reads it
@@ -328,6 +287,7 @@ class DirectorySearch:
                 "; ".join(x for x in (type_label(kind), plain_spaces(note)) if x), phone
             ),
             audience=row[15] or "any",
+            matched_some=matched_some,
         )
 
     def _place_as_filter(self, text: str, filters: SearchFilters) -> tuple[str, SearchFilters]:

@@ -189,3 +189,12 @@ def test_building_the_apps_own_directory_keeps_the_release_and_needs_the_last(
     assert f"nothing built: {kept} is not {shipped} (version 2026.11.30), the release built " in (
         capsys.readouterr().err
     )
+
+
+def test_a_search_no_service_has_every_word_of_says_so_above_those_with_some(capsys):
+    assert main(["directory", "search", "football coach"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == "No service has every word: these have some of them."
+    assert len(said) == 6 and all("LADO" in line for line in said[1:])
+    assert main(["directory", "search", "coach", "--json"]) == 0
+    assert {hit["matched_some"] for hit in json.loads(capsys.readouterr().out)} == {False}

@@ -209,7 +209,11 @@ class DirectoryTab(QWidget):
         found = {0: NONE_FOUND + self._wider(), 1: "1 service found."}
         # "50 services found" of 66 listed A to Z at the tab's opening (review of the walk)
         found[AT_MOST] = f"The first {AT_MOST} found: type a name or choose an area to narrow them."
-        self.details.setText(found.get(len(hits), f"{len(hits)} services found."))
+        said = found.get(len(hits), f"{len(hits)} services found.")
+        if hits and hits[0].matched_some:  # none held every word (officer's walk F21)
+            count = f"the first {AT_MOST}" if len(hits) == AT_MOST else len(hits)
+            said = f"No service has every word you typed. Found {count} with some of them."
+        self.details.setText(said)
 
     def _wider(self) -> str:
         """What to take off to find more: each filter chosen, or fewer words."""

@@ -200,3 +200,14 @@ def test_down_in_the_search_box_goes_to_the_results(qtbot, pathway):
     name = tab.model.index(0, 0).data()
     assert tab.details.text().startswith(name)
     tab.searches.stop()
+
+
+def test_words_no_service_has_all_of_list_those_with_some_and_say_so(qtbot, pathway):
+    """ "sandwell child sexual abuse" said "No services found." (officer's walk F21)."""
+    tab = searched(qtbot, pathway, "sandwell child sexual abuse")
+    count = tab.model.rowCount()
+    assert count > 0 and "wm-cyp-sas" in [hit.id for hit in tab.model.hits]
+    assert tab.details.text() == (
+        f"No service has every word you typed. Found {count} with some of them."
+    )
+    tab.searches.stop()

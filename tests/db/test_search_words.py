@@ -1,0 +1,18 @@
+"""What a worker types, as the index's query: quoted, prefix-matched, and their words."""
+
+from app.db.search_words import MAX_WORDS, any_word_expression, match_expression
+
+
+def test_every_word_is_quoted_and_prefix_matched():
+    assert match_expression('help AND "x') == '"help"* AND "AND"* AND "x"*'
+    assert match_expression("womens") == '("womens"* OR "women")'
+    pasted = " ".join(["1"] * 16_000)  # a page pasted in: searched as its first words
+    assert match_expression(pasted).count('"1"*') == MAX_WORDS
+    assert match_expression("( * )") is None
+
+
+def test_any_word_is_asked_for_only_of_two_words_or_more():
+    assert any_word_expression("child sexual") == '"child"* OR "sexual"*'
+    assert any_word_expression("football coach") == '"football"* OR ("coach"* OR "lado"*)'
+    assert any_word_expression("child") is None and any_word_expression("( * )") is None
+    assert any_word_expression(" ".join(["1"] * 100)).count('"1"*') == MAX_WORDS
