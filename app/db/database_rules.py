@@ -59,9 +59,9 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
     organisation) or in words no plan needs an address in."""
     rows = read_directory(database)
     records = copy_records(rows)
+    graph = load_graph(database)
     problems = []
     if services_too:
-        graph = load_graph(database)
         words = vocabulary(graph, graph.kind_labels)
         problems = [
             f"{record['name']} ({record['id']}): {field}: {problem}"
@@ -70,7 +70,7 @@ def database_problems(database: Source, services_too: bool = True) -> list[str]:
             for problem in found
         ]
     refuges = refuge_address_problems(rows) + unseen_words_problems(rows, records)
-    routes = one_route_each(rows) + one_number_each(rows) + front_doors_rung(load_graph(database))
+    routes = one_route_each(rows) + one_number_each(rows) + front_doors_rung(graph)
     return problems + kind_problems(rows) + refuges + routes
 
 
