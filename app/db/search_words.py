@@ -24,10 +24,14 @@ def match_expression(text: str) -> str | None:
 
 
 def any_word_expression(text: str) -> str | None:
-    """Any of two words or more, each as match_expression reads it (None for fewer): the
-    services holding the most of them, and the rarest, first."""
+    """Any of two words or more, each as match_expression reads it: the services holding
+    the most of them, and the rarest, first. None for fewer, and for any text with a
+    figure: a number typed with one digit wrong listed the services sharing its groups,
+    another front door first (re-attack F21, 2026-12-06): a number is found whole or not."""
     words = re.findall(r"\w+", text)[:MAX_WORDS]
-    return " OR ".join(_one_word(word) for word in words) if len(words) > 1 else None
+    if len(words) < 2 or any(character.isdigit() for character in text):
+        return None
+    return " OR ".join(_one_word(word) for word in words)
 
 
 def _phone_number(text: str) -> str | None:
