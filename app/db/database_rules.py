@@ -120,17 +120,40 @@ def one_number_each(rows: Rows) -> list[str]:
         for digits, (first, *others) in holders.items()
         for other in others
     ]
-    for phone in (p for p in rows["phone"] if p["service_id"] in names):
-        words = f"{phone.get('description') or ''} {phone.get('type') or ''}"
-        for number in numbers_in(words):
-            theirs = holders.get(uk_phone_digits(number, strict=False) or "", [phone["service_id"]])
+    for service_id, field, words in _words_shown(rows):
+        for number in numbers_in(words) if service_id in names else ():
+            digits = uk_phone_digits(re.sub(r"[^\d+]", "", number), strict=False)
+            theirs = holders.get(digits or "", [service_id])
             problems += [
-                f"{names[phone['service_id']]} ({phone['service_id']}): phone_note: {number} is "
-                f"the number of {names[other]} ({other}): a worker would ring it for this one"
+                f"{names[service_id]} ({service_id}): {field}: {number} is the number of "
+                f"{names[other]} ({other}): a worker would ring it for this one"
                 for other in theirs[:1]
-                if phone["service_id"] not in theirs
+                if service_id not in theirs
             ]
     return problems
+
+
+# A service's words a worker reads (the card, the Directory's details, the summary), by
+# the names the lead edits them under: its note held another's line (re-attack F21), and
+# so could its alert, hours, how to refer or notes, written "0808/802/4040" too (round 2)
+SERVICE_WORDS = {"alert": "alert", "application_process": "referral_route", "notes": "notes"}
+SERVICE_WORDS |= {"description": "description", "eligibility_description": "eligibility"}
+
+
+def _words_shown(rows: Rows) -> list[tuple[str, str, str]]:
+    """(service id, field, words) of every service's words a worker reads."""
+    shown = [
+        (s["id"], field, str(s.get(column) or ""))
+        for s in rows["service"]
+        for column, field in SERVICE_WORDS.items()
+    ]
+    shown += [
+        (p["service_id"], "phone_note", str(p.get("description") or "")) for p in rows["phone"]
+    ]
+    shown += [(p["service_id"], "phone_type", str(p.get("type") or "")) for p in rows["phone"]]
+    return shown + [
+        (h["service_id"], "hours", str(h["description"] or "")) for h in rows["schedule"]
+    ]
 
 
 def front_doors_rung(graph: Graph) -> list[str]:

@@ -315,6 +315,24 @@ def test_a_number_another_service_in_use_has_is_refused(tmp_path):
         "number of Respect Phoneline (for people who harm) (respect-phoneline): a worker would "
         "ring it for this one"
     ]
+    elsewhere = [  # round 2: every word a worker reads, and slashes between its groups
+        ("alert", "UPDATE service SET alert = 'Out of hours ring 0808 802 4040' WHERE id = "),
+        (
+            "referral_route",
+            "UPDATE service SET application_process = 'Phone 0808 802 4040' WHERE id = ",
+        ),
+        ("notes", "UPDATE service SET notes = 'Out of hours: 0808 802 4040' WHERE id = "),
+        (
+            "phone_note",
+            "UPDATE phone SET description = 'Out of hours: 0808/802/4040' WHERE service_id = ",
+        ),
+    ]
+    for field, statement in elsewhere:
+        database = shipped_changed(tmp_path / f"{field}.sqlite", statement + "'walsall-mast'")
+        said = [p for p in database_problems(database) if "the number of Respect" in p]
+        assert said and said[0].startswith(
+            f"Walsall children's front door (MASH) (walsall-mast): {field}: "
+        )
     retired = "UPDATE service SET status = 'retired' WHERE id = 'respect-phoneline'"
     database = shipped_changed(tmp_path / "renamed.sqlite", mash_number, retired)
     assert not [p for p in database_problems(database) if "is also the number" in p]
