@@ -290,7 +290,12 @@ def table_problems(
 # The words a card, the summary or the PDF shows by a number: where a worker reads one
 NEAR_THE_NUMBER = {("phone", "description"), ("phone", "type"), ("schedule", "description")}
 NEAR_THE_NUMBER |= {("service", "name"), ("service", "alert"), ("service", "application_process")}
-NEAR_THE_NUMBER |= {("organization", "name")}
+NEAR_THE_NUMBER |= {("organization", "name"), ("service", "notes")}  # notes: the details pane
+# a mark or a variation selector drawn on a figure: "29\ufe0f22" shown as 2922, not dialled
+MARKED_FIGURE = re.compile(
+    "[0-9][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+    "\U000e0100-\U000e01ef]"
+)
 
 
 def _figure_problem(text: object) -> str:
@@ -305,6 +310,11 @@ def _figure_problem(text: object) -> str:
         return (
             f"U+{ord(odd):04X} ({called}) is not one of the figures 0-9: a worker could read "
             "a number wrong, so write it with the figures 0-9"
+        )
+    if marked := MARKED_FIGURE.search(text):
+        return (
+            f"U+{ord(marked.group()[1]):04X} is drawn on the figure {marked.group()[0]}: a "
+            "worker could not ring the number as shown, so write it with plain figures 0-9"
         )
     if number := figures_as_letters(text):
         return (
