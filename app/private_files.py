@@ -13,6 +13,7 @@ from pathlib import Path
 
 NOT_OWN = "not a file of this account's own (a link, a second name of a file, or another's)"
 NOT_OWN_FOLDER = "it belongs to another account; only this account's own folder is used"
+OPEN_TO_ALL = "every account can change what is in it; only a folder of this account's is used"
 
 
 def private_folder(folder: Path) -> None:
@@ -31,16 +32,22 @@ def own_folder(folder: Path) -> None:
     if os.name != "posix" or not os.path.exists(folder):
         return
     for place in dict.fromkeys([folder, *folder.parents, *folder.resolve().parents]):
-        if place.stat().st_uid not in (os.getuid(), 0):
+        status = place.stat()
+        # open to all without the sticky bit (/tmp has it): anyone could swap what is in it
+        swappable = status.st_mode & (stat.S_IWOTH | stat.S_ISVTX) == stat.S_IWOTH
+        if status.st_uid not in (os.getuid(), 0):
             raise OSError(errno.EPERM, NOT_OWN_FOLDER, str(place))
+        if swappable and (place != folder or status.st_uid != os.getuid()):  # ours: narrowed
+            raise OSError(errno.EPERM, OPEN_TO_ALL, str(place))
     _narrow(folder, folder.lstat(), 0o700)
 
 
 def own_file(path: Path) -> None:
-    """OSError when `path` is a link, or another account's file (absent is neither)."""
+    """OSError when `path` is a link, a second name of a file, or another account's file
+    (absent is none of them)."""
     status = path.lstat() if os.path.lexists(path) else None
     theirs = status and os.name == "posix" and status.st_uid != os.getuid()
-    if status and (stat.S_ISLNK(status.st_mode) or theirs):
+    if status and (stat.S_ISLNK(status.st_mode) or status.st_nlink > 1 or theirs):
         raise OSError(errno.EPERM, NOT_OWN, str(path))
 
 

@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from app.event_log import FILE_NAME, EventLog
-from app.private_files import open_own, private_folder, replace_own
+from app.private_files import open_own, own_file, private_folder, replace_own
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="links and modes as on Linux")
 
@@ -84,3 +84,21 @@ def test_a_folder_another_account_made_is_never_used_however_open(tmp_path):
     assert log.event("started") is False and not log.path.exists()
     os.chown(theirs, os.getuid(), os.getgid())  # the worker's own: used, and narrowed
     assert log.event("started") and mode(theirs) == 0o700
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_folder_every_account_can_change_holding_the_workers_is_never_used(tmp_path):
+    """Open to all without the sticky bit, any account could swap the worker's folder in it
+    between a check and a read (re-attack F21, round 2); /tmp's sticky bit is allowed."""
+    shared = tmp_path / "shared"
+    (shared / "Navigator").mkdir(parents=True)
+    shared.chmod(0o777)
+    with pytest.raises(OSError, match="every account can change what is in it"):
+        private_folder(shared / "Navigator")
+    shared.chmod(0o1777)  # sticky, as /tmp: another's cannot rename ours
+    private_folder(shared / "Navigator")
+    record = shared / "Navigator" / "record.txt"
+    record.write_text("ours")
+    os.link(record, shared / "second-name.txt")  # a second name: refused
+    with pytest.raises(OSError, match="not a file of this account's own"):
+        own_file(record)
