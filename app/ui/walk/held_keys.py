@@ -9,6 +9,7 @@ both held, only 3 was named, and a 0 meant for the next page went on (re-walk F1
 from __future__ import annotations
 
 HELD = "Not ticked"
+STILL_TICKED, CHECK = "Still ticked", "Check these"
 
 
 class HeldKeys:
@@ -65,12 +66,20 @@ class HeldKeys:
         boxes = "; ".join(f"{self._label_of(self.boxes[k])} [{k}]" for k in self.named)
         ticked = {self.boxes[k].isChecked() for k in self.named}
         each, them = ("each", "them") if self.named[1:] else ("it", "it")
-        doing = f"take {each} off" if ticked == {True} else f"tick {each}"
-        if len(ticked) > 1:
-            doing = "change each"
-        self.ask(
-            f"{HELD}: {boxes}, pressed as this page opened. Press {' or '.join(self.named)} "
-            f"to {doing}, or {self.asked} again to go on without {them}."
-        )
+        keys = " or ".join(self.named)
+        if ticked == {False}:
+            said = (
+                f"{HELD}: {boxes}, pressed as this page opened. Press {keys} to tick {each}, "
+                f"or {self.asked} again to go on without {them}."
+            )
+        else:  # ticked as it came into view, its key pressed again at once: "Not ticked …
+            # go on without it" stood over a ticked box (officer's re-walk F21, 2026-12-06)
+            state = "ticked" if ticked == {True} else "as they are"
+            said = (
+                f"{STILL_TICKED if ticked == {True} else CHECK}: {boxes}: its key was pressed "
+                f"again before it could be read. Press {keys} to change {each}, or "
+                f"{self.asked} again to go on with {them} {state}."
+            )
+        self.ask(said)
         self.hold_keys()  # keys typed ahead for the next page are held here too
         return True

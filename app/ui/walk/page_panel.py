@@ -31,14 +31,15 @@ from app.ui.case_page import PageOnScreen, unticked
 from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
 from app.ui.walk.box_lines import BoxWords, cut_line_to_top, scroll_area_of
-from app.ui.walk.held_keys import HELD, HeldKeys
+from app.ui.walk.held_keys import CHECK, HELD, STILL_TICKED, HeldKeys
 from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ignores_chords, typed
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
 UNSEEN, STILL, TICKED = "Not in view", "Still on this page", "Ticked as it came into view"
 TAKEN_OFF = "Taken off"  # a second press from habit took a tick off in silence (walk F21)
-ASKS = (NOTHING, AGAIN, HELD, UNSEEN, STILL, TICKED, TAKEN_OFF)  # words a tick answers
+# words a tick answers
+ASKS = (NOTHING, AGAIN, HELD, UNSEEN, STILL, TICKED, TAKEN_OFF, STILL_TICKED, CHECK)
 # a key typed as the page opened is held (H231, H244; held_keys); dropped unsaid, "1" for the
 # children was lost and the plan had no children's front door (officer walk, 2026-12-03)
 # Under a box the Dash already answered: unticking it was taken, and ignored, with no word
@@ -219,8 +220,10 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
             self._go_on(empty_is_answer=True, key=NONE_KEY)
             return
         # the ticks and their reminders went with no word (officer walk, 2026-12-02)
+        # "(1 taken off)" did not say which: a second 0 lost "nearby" unseen (re-walk F21)
+        named = "; ".join(self._label_of(box) for box in ticked)
         self.more.setText(
-            f"{AGAIN} ({len(ticked)} taken off): press 0 again for none of these, or tick what "
+            f"{AGAIN} (taken off: {named}): press 0 again for none of these, or tick what "
             "applies and press Enter."
         )
         self.more.show()

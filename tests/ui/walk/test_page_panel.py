@@ -414,7 +414,8 @@ def test_0_with_boxes_ticked_says_what_it_did_and_a_tick_answers_the_words(qtbot
     panel = shown_panel(qtbot, page_for(pathway))
     qtbot.keyClicks(panel, "5")
     qtbot.keyClicks(panel, "0")
-    assert panel.more.isVisible() and "(1 taken off): press 0 again" in panel.more.text()
+    label = panel._label_of(panel.boxes["5"])  # which, by name (re-walk F21)
+    assert panel.more.isVisible() and f"(taken off: {label}): press 0 again" in panel.more.text()
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert panel.more.text().startswith("Nothing is ticked")
     qtbot.keyClicks(panel, "5")
@@ -614,6 +615,30 @@ def test_a_key_held_as_the_page_opened_is_asked_about_before_the_page_is_answere
         panel.keys_held_until = 0.0  # a moment later (keys typed at once are held again)
         qtbot.keyClick(panel, leave)  # asked once: again, the page is answered as it is
         assert len(emitted) == 1
+
+
+def test_a_key_pressed_again_at_once_on_a_ticked_box_says_it_is_still_ticked(qtbot, pathway):
+    """Ticked, then its key again at once (held): Enter said "Not ticked … go on without
+    it" over a ticked box, and a worker believing it took the tick off (officer's re-walk
+    F21, 2026-12-06)."""
+    panel = shown_panel(qtbot, page_for(pathway))
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClicks(panel, "3")
+    assert panel.boxes["3"].isChecked()
+    panel.hold_keys()  # the second press, in the same moment: held
+    qtbot.keyClicks(panel, "3")
+    panel.keys_held_until = 0.0
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    label = panel._label_of(panel.boxes["3"])
+    assert emitted == [] and panel.boxes["3"].isChecked()
+    assert panel.more.text() == (
+        f"Still ticked: {label} [3]: its key was pressed again before it could be read. "
+        "Press 3 to change it, or Enter again to go on with it ticked."
+    )
+    panel.keys_held_until = 0.0
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert len(emitted) == 1 and panel.boxes["3"].isChecked()  # went on with it ticked
 
 
 def test_keys_typed_ahead_fast_are_each_named_and_only_the_asking_key_goes_on(qtbot, pathway):
