@@ -59,6 +59,7 @@ SAME_AS |= dict.fromkeys(("gay", "lesbian", "bisexual", "trans", "queer"), "lgbt
 # "deportation" and "football coach" found nothing (officer's walk F21, 2026-12-06)
 SAME_AS |= dict.fromkeys(("deportation", "deported", "deport", "visa", "asylum"), "immigration")
 SAME_AS |= {"coach": "lado", "teacher": "lado", "elderly": "older", "elder": "older"}
+SAME_AS["woman"] = "women"  # "woman" found nothing, "women" 8 (officer's re-walk F21)
 WHOLE_WORDS = {"refuge", "men", "man"}  # not a prefix of "refugee", "mental", "manager"
 
 
