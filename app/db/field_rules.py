@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 from app.db.service_rows import ASSURED_METHODS, EVERY_DAY
-from app.db.text_rules import figures_as_letters
 from app.pathways.area_codes import GEOGRAPHIC_LENGTHS, no_ones_number
 from app.pathways.bidi import RIGHT_TO_LEFT
 from app.pathways.phone_numbers import PHONE_ALLOWED, uk_phone_digits
@@ -291,6 +290,7 @@ def table_problems(
 NEAR_THE_NUMBER = {("phone", "description"), ("phone", "type"), ("schedule", "description")}
 NEAR_THE_NUMBER |= {("service", "name"), ("service", "alert"), ("service", "application_process")}
 NEAR_THE_NUMBER |= {("organization", "name"), ("service", "notes")}  # notes: the details pane
+LETTER_BY_FIGURE = re.compile(r"\d[OoIl]|[OoIl]\d")  # as text_rules.LOOKALIKES reads them
 # a mark or a variation selector drawn on a figure: "29\ufe0f22" shown as 2922, not dialled
 MARKED_FIGURE = re.compile(
     "[0-9][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
@@ -311,11 +311,15 @@ def _figure_problem(text: object) -> str:
             f"U+{ord(odd):04X} ({called}) is not one of the figures 0-9: a worker could read "
             "a number wrong, so write it with the figures 0-9"
         )
+    if text.isascii() and not LETTER_BY_FIGURE.search(text):
+        return ""  # the usual case, without loading the lead's word rules on the way to a plan
     if marked := MARKED_FIGURE.search(text):
         return (
             f"U+{ord(marked.group()[1]):04X} is drawn on the figure {marked.group()[0]}: a "
             "worker could not ring the number as shown, so write it with plain figures 0-9"
         )
+    from app.db.text_rules import figures_as_letters
+
     if number := figures_as_letters(text):
         return (
             f"{number!r} has a letter among its figures (O for 0, l for 1, or another "

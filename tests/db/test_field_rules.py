@@ -273,3 +273,13 @@ def test_a_figure_or_a_letter_for_one_in_words_by_a_number_is_refused_on_laptops
     with pytest.raises(Refused) as refused:
         check_database(shipped_changed(tmp_path / "x.sqlite", statement))
     assert f"service walsall-mast: {said}" in str(refused.value)
+
+
+def test_the_quick_look_for_letters_by_figures_reads_the_letters_the_rule_does():
+    """The laptop's check looks for a letter by a figure before loading the lead's word
+    rules (kept off the way to the first question): the same letters, or one is missed."""
+    from app.db.field_rules import LETTER_BY_FIGURE
+    from app.db.text_rules import LOOKALIKES
+
+    assert all(LETTER_BY_FIGURE.search(f"0{letter}") for letter in LOOKALIKES)
+    assert not LETTER_BY_FIGURE.search("0a 1b")
