@@ -75,10 +75,11 @@ class HeldKeys:
         else:  # ticked as it came into view, its key pressed again at once: "Not ticked …
             # go on without it" stood over a ticked box (officer's re-walk F21, 2026-12-06)
             state = "ticked" if ticked == {True} else "as they are"
+            keys_were = "their keys were" if self.named[1:] else "its key was"
             said = (
-                f"{STILL_TICKED if ticked == {True} else CHECK}: {boxes}: its key was pressed "
-                f"again before it could be read. Press {keys} to change {each}, or "
-                f"{self.asked} again to go on with {them} {state}."
+                f"{STILL_TICKED if ticked == {True} else CHECK}: {boxes}: {keys_were} pressed "
+                f"before it could be read. Press {keys} to change {each}, or {self.asked} "
+                f"again to go on with {them} {state}."
             )
         self.ask(said)
         self.hold_keys()  # keys typed ahead for the next page are held here too

@@ -633,12 +633,22 @@ def test_a_key_pressed_again_at_once_on_a_ticked_box_says_it_is_still_ticked(qtb
     label = panel._label_of(panel.boxes["3"])
     assert emitted == [] and panel.boxes["3"].isChecked()
     assert panel.more.text() == (
-        f"Still ticked: {label} [3]: its key was pressed again before it could be read. "
+        f"Still ticked: {label} [3]: its key was pressed before it could be read. "
         "Press 3 to change it, or Enter again to go on with it ticked."
     )
     panel.keys_held_until = 0.0
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert len(emitted) == 1 and panel.boxes["3"].isChecked()  # went on with it ticked
+    mixed = shown_panel(qtbot, page_for(pathway))  # one ticked, one not: neither word
+    qtbot.keyClicks(mixed, "3")
+    mixed.hold_keys()
+    qtbot.keyClicks(mixed, "31")
+    mixed.keys_held_until = 0.0
+    qtbot.keyClick(mixed, Qt.Key.Key_Return)
+    assert mixed.more.text().startswith("Check these: ") and mixed.more.text().endswith(
+        "their keys were pressed before it could be read. Press 3 or 1 to change each, or "
+        "Enter again to go on with them as they are."
+    )
 
 
 def test_keys_typed_ahead_fast_are_each_named_and_only_the_asking_key_goes_on(qtbot, pathway):
