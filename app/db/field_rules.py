@@ -290,7 +290,8 @@ def table_problems(
 NEAR_THE_NUMBER = {("phone", "description"), ("phone", "type"), ("schedule", "description")}
 NEAR_THE_NUMBER |= {("service", "name"), ("service", "alert"), ("service", "application_process")}
 NEAR_THE_NUMBER |= {("organization", "name"), ("service", "notes")}  # notes: the details pane
-LETTER_BY_FIGURE = re.compile(r"\d[OoIl]|[OoIl]\d")  # as text_rules.LOOKALIKES reads them
+LOOKALIKES = "OoIl"  # letters typed for 0 and 1 (text_rules reads them the same)
+LETTER_BY_FIGURE = re.compile(rf"\d[{LOOKALIKES}]|[{LOOKALIKES}]\d")
 # a mark or a variation selector drawn on a figure: "29\ufe0f22" shown as 2922, not dialled
 MARKED_FIGURE = re.compile(
     "[0-9][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"

@@ -15,8 +15,7 @@ def match_expression(text: str) -> str | None:
     """Each word quoted and prefix-matched; None when the text holds no word at all. A
     word ending in "s" also matches without it: "womens aid" found nothing, as the index
     holds "women's" as "women" and "s"."""
-    words = re.findall(r"\w+", text)[:MAX_WORDS]
-    by_words = " AND ".join(_one_word(word) for word in words)
+    by_words = " AND ".join(_one_word(word) for word in _words(text))
     number = _phone_number(text)
     if number:  # the whole number however grouped, or its groups as typed (part of one)
         return f'("{number}"* OR ({by_words}))'
@@ -28,10 +27,14 @@ def any_word_expression(text: str) -> str | None:
     the most of them, and the rarest, first. None for fewer, and for any text with a
     figure: a number typed with one digit wrong listed the services sharing its groups,
     another front door first (re-attack F21, 2026-12-06): a number is found whole or not."""
-    words = re.findall(r"\w+", text)[:MAX_WORDS]
+    words = _words(text)
     if len(words) < 2 or any(character.isdigit() for character in text):
         return None
     return " OR ".join(_one_word(word) for word in words)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)[:MAX_WORDS]
 
 
 def _phone_number(text: str) -> str | None:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from app.db.dead_numbers import drama_number_in, placeholder_in
+from app.db.field_rules import LETTER_BY_FIGURE, LOOKALIKES
 from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
 from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS
 from app.pathways.numbers_in_words import number_not_dialled
@@ -50,7 +51,6 @@ def odd_spacing(text: str) -> str | None:
 
 
 OTHER_FIGURES = re.compile(r"[\d .\-]*(?:(?![0-9])\d)[\d .\-]*")  # a figure not 0-9 among them
-LOOKALIKES = "OoIl"  # letters typed for 0 and 1
 AS_FIGURES = str.maketrans(LOOKALIKES, "0011")
 LETTERED_RUN = re.compile(rf"[0-9{LOOKALIKES}][0-9{LOOKALIKES} .\-]*[0-9{LOOKALIKES}]")
 
@@ -59,7 +59,7 @@ def figures_as_letters(text: str) -> str:
     """A number that reads as one only with letters taken for figures ("O300 555 857",
     "0l21 496 000", Devanagari or Arabic-Indic figures): the rule read it as no number, and
     a cut-short line was signed onto a child's plan (re-attack, 2026-12-04; H371)."""
-    if text.isascii() and not re.search(rf"\d[{LOOKALIKES}]|[{LOOKALIKES}]\d", text):
+    if text.isascii() and not LETTER_BY_FIGURE.search(text):
         return ""  # the usual case: nothing stands in for a figure
     # full-width figures read as the same number once normalised, and passed: the card did
     # not lift "Out of hours: ０３００ ５５５ ８６００" into large type, and copied what a
