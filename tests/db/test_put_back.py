@@ -21,7 +21,6 @@ SHIPPED = REPO / "resources" / "directory.sqlite"
 PASSPHRASE = "a long enough passphrase"
 MASH = "UPDATE phone SET number = '{}' WHERE service_id = 'walsall-mast'"
 VERSION = "UPDATE content_meta SET value = '{}' WHERE key = 'directory_version'"
-DAY = date.today()
 
 
 @pytest.fixture
@@ -56,11 +55,11 @@ def test_a_sheet_saved_back_over_the_copy_never_puts_old_numbers_back(graph, lea
     start_copy(folder, SHIPPED)
     copy, words = open_copy(folder, graph)
     copy.update("walsall-mast", {"phone": "0300 555 2867"})
-    copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY - timedelta(days=14))
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today() - timedelta(days=14))
     in_use, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
     master = (folder / "services.csv").read_bytes()  # the sheet as it was then
     copy.update("walsall-mast", {"phone": "0300 555 2868"})
-    copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY - timedelta(days=7))
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today() - timedelta(days=7))
     copy.update("crasac", {"hours": "Mon-Fri"})
     in_use, data = published(copy, words, lead, tmp_path, "2026.12.13", in_use, data)
     (folder / "services.csv").write_bytes(master)
@@ -74,7 +73,7 @@ def test_a_sheet_saved_back_over_the_copy_never_puts_old_numbers_back(graph, lea
         "2026.12.13",
     )
     # a slip in 2026.12.13 put right: a person's check of the number since says so
-    copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY)
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today())
     with pytest.raises(Refused) as said:  # CRASAC's hours, which 2026.12.13 changed, too
         published(copy, words, lead, tmp_path, "2026.12.20", in_use, data)
     assert str(said.value).startswith(
@@ -98,15 +97,15 @@ def test_a_slip_put_right_and_rung_the_same_day_is_published(graph, lead, tmp_pa
     start_copy(folder, SHIPPED)
     copy, words = open_copy(folder, graph)
     copy.update("walsall-mast", {"phone": "0300 555 2867"})
-    copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY - timedelta(days=7))
-    first = f"{DAY.year}.{DAY.month}.{DAY.day}"
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today() - timedelta(days=7))
+    first = f"{date.today().year}.{date.today().month}.{date.today().day}"
     in_use, data = published(copy, words, lead, tmp_path, first, graph, SHIPPED)
     copy.update("walsall-mast", {"phone": "0300 555 2876"})  # the slip: its check goes
     in_use, data = published(copy, words, lead, tmp_path, f"{first}.1", in_use, data)
     copy.update("walsall-mast", {"phone": "0300 555 2867"})
     with pytest.raises(Refused, match="0300 555 2867, replaced in"):
         published(copy, words, lead, tmp_path, f"{first}.2", in_use, data)
-    copy.mark_checked("walsall-mast", "phoned", "DA lead", DAY)  # rung today
+    copy.mark_checked("walsall-mast", "phoned", "DA lead", date.today())  # rung today
     in_use, _ = published(copy, words, lead, tmp_path, f"{first}.2", in_use, data)
     assert in_use.services["walsall-mast"].phone == "0300 555 2867"
 
@@ -139,7 +138,7 @@ def test_another_leads_correction_is_never_put_back_by_a_sheet_from_before_it(
     master = sheet_of(SHIPPED, tmp_path, "b-master")
     copy, words = open_copy(start_copy(tmp_path / "a", SHIPPED) or tmp_path / "a", graph)
     copy.update("walsall-mast", {"phone": "0300 555 2867"})
-    copy.mark_checked("walsall-mast", "phoned", "DA lead A", DAY - timedelta(days=7))
+    copy.mark_checked("walsall-mast", "phoned", "DA lead A", date.today() - timedelta(days=7))
     in_use, data = published(copy, words, lead, tmp_path, "2026.12.6", graph, SHIPPED)
     folder = tmp_path / "b"
     start_copy(folder, data)
@@ -195,8 +194,8 @@ def test_a_copy_begun_from_a_feed_import_keeps_what_it_and_those_before_replaced
     feed[0]["phones"][0]["number"] = "0808 800 0029"
     (tmp_path / "feed.json").write_text(json.dumps(feed), encoding="utf-8")
     import_directory(tmp_path / "feed.json", data, tmp_path / "merged.sqlite", True)
-    made = publish(tmp_path / "merged.sqlite", lead.private_path, tmp_path / "out",
-                   "2026.12.13", DAY, passphrase=PASSPHRASE, rules_from=SHIPPED)  # fmt: skip
+    made = publish(tmp_path / "merged.sqlite", lead.private_path, tmp_path / "out", "2026.12.13",
+                   date.today(), passphrase=PASSPHRASE, rules_from=SHIPPED)  # fmt: skip
     data = read_bundle(made, signing.load_public_keys(lead.public_path.parent))[1]
     folder = tmp_path / "b"
     start_copy(folder, data)

@@ -21,7 +21,6 @@ from tests.conftest import REPO, shipped_changed
 
 SHIPPED = REPO / "resources" / "directory.sqlite"
 PASSPHRASE = "a long enough passphrase"
-TODAY = date.today()
 MASH = "UPDATE phone SET number = '{}' WHERE service_id = 'solihull-mash'"
 VERSION = "UPDATE content_meta SET value = '{}' WHERE key = 'directory_version'"
 
@@ -49,7 +48,7 @@ def laptop(tmp_path):
 def it_update(tmp_path, lead, version: str, *statements) -> bytes:
     """IT's update, published as it is from the app's own directory: its database."""
     database = shipped_changed(tmp_path / f"it-{version}.sqlite", *statements)
-    bundle = publish(database, lead.private_path, tmp_path / "it-out", version, TODAY,
+    bundle = publish(database, lead.private_path, tmp_path / "it-out", version, date.today(),
                      passphrase=PASSPHRASE)  # fmt: skip
     return read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))[1]
 
@@ -102,7 +101,7 @@ def test_a_later_link_of_a_line_begun_before_the_release_is_set_aside(laptop, tm
     where.user_updates.mkdir()
     for n, file in enumerate((seventh_file, eighth_file)):
         shutil.copy(file, where.user_updates / f"from-lead-b-{n}.navdir")
-    choice = select_directory(where, TODAY)
+    choice = select_directory(where, date.today())
     assert (choice.version, choice.origin, len(choice.set_aside)) == ("2026.12.5", "shipped", 2)
     said = line_begun_before_the_release(eighth, "2026.12.8", release, "2026.12.5")
     assert said.startswith(
@@ -238,7 +237,7 @@ def test_a_line_holding_the_releases_numbers_or_checked_since_is_never_named(lap
     (tmp_path / "seventh.sqlite").write_bytes(seventh)
     start_copy(folder, tmp_path / "seventh.sqlite")
     copy, words = open_copy(folder, load_valid_graph(seventh))
-    copy.mark_checked("solihull-mash", "phoned", "DA lead", TODAY - timedelta(days=1))
+    copy.mark_checked("solihull-mash", "phoned", "DA lead", date.today() - timedelta(days=1))
     copy.save()
     bundle, _ = publish_copy(copy, words, load_valid_graph(seventh), tmp_path / "seventh.sqlite",
                              lead.private_path, PASSPHRASE, tmp_path / "out-8", "2026.12.8",
@@ -271,12 +270,12 @@ def test_a_leads_own_line_its_first_link_gone_outlasts_an_app_upgrade(
         bundle, began = from_copy(
             tmp_path, lead, began, version, {field: change}, on=on, bundle=its if on else None
         )
-        assert install_bundle(bundle, where, TODAY).version == version
+        assert install_bundle(bundle, where, date.today()).version == version
     assert len(list(where.user_updates.glob("installed-*.navdir"))) == 2  # 2026.12.6 gone
     url = "UPDATE service SET url = 'https://example.org/new' WHERE id = 'dudley-spoc'"
     for release in ("2026.12.1", "2026.11.30"):  # a new directory, or only its bytes
         new_release(where, tmp_path, release, url)
-        choice = select_directory(where, TODAY)
+        choice = select_directory(where, date.today())
         assert (choice.version, choice.set_aside) == ("2026.12.8", [])
         assert load_valid_graph(choice.data).services["solihull-mash"].phone == "0121 788 4300"
 
@@ -326,7 +325,7 @@ def test_a_number_or_service_the_release_stopped_giving_is_named(laptop, tmp_pat
     )
     where.user_updates.mkdir()
     shutil.copy(seventh_file, where.user_updates)
-    assert select_directory(where, TODAY).version == "2026.12.5"  # set aside at the start
+    assert select_directory(where, date.today()).version == "2026.12.5"  # set aside at the start
     deleted = RECORD.format('{"hourglass":[["0808 808 8141","2026.12.3"]]}')  # named by it (A9)
     release = new_release(where, tmp_path, "2026.12.5", *DELETED, deleted)
     said = line_begun_before_the_release(seventh, "2026.12.7", release, "2026.12.5")
@@ -391,7 +390,7 @@ def test_a_service_deleted_since_is_kept_on_a_persons_check_since_the_release(la
     where, lead = laptop
     fourth = it_update(tmp_path, lead, "2026.12.4", MASH.format("0121 788 4300"))
     _, sixth = from_copy(tmp_path, lead, fourth, "2026.12.6", {"bswa": {"hours": "9-5"}},
-                         checked=[("hourglass", TODAY)])  # fmt: skip
+                         checked=[("hourglass", date.today())])  # fmt: skip
     _, seventh = from_copy(tmp_path, lead, sixth, "2026.12.7", {"bswa": {"hours": "9"}})
     deleted = RECORD.format('{"hourglass":[["0808 808 8141","2026.12.5"]]}')
     release = new_release(where, tmp_path, "2026.12.5", *DELETED, deleted)
