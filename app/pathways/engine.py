@@ -316,7 +316,7 @@ class Pathway:
                     kind=template.kind,
                     priority=template.priority,
                     title=title,
-                    reasons=tuple(Reason(r.id, r.why) for r in rules),
+                    reasons=_reasons(rules, services),
                     sources=sources,
                     services=tuple(services),
                     no_confirmed_service=unmet,
@@ -326,6 +326,21 @@ class Pathway:
                 )
             )
         return tuple(actions)
+
+
+def _reasons(rules: list, services: list[ServiceMatch]) -> tuple[Reason, ...]:
+    """Each rule's why, but none for a line this person is not given while another rule's
+    line is: a 14-year-old's helpline card read "A free national line for domestic abuse"
+    above Childline alone, the national line being 16+ (policy attack, 2026-12-07). Every
+    rule stays named; with no rule's line given, each why stands beside the fallback."""
+    given = {kind for m in services if not m.fallback for kind in m.service.kinds}
+
+    def gives(rule) -> bool:
+        return not rule.service_kinds or bool(given & set(rule.service_kinds))
+
+    if not any(rule.service_kinds and gives(rule) for rule in rules):
+        return tuple(Reason(rule.id, rule.why) for rule in rules)
+    return tuple(Reason(rule.id, rule.why if gives(rule) else "") for rule in rules)
 
 
 def _filled(text: str, settings: Settings) -> str:

@@ -31,7 +31,7 @@ class PlannedAction:
 
     @property
     def why(self) -> str:
-        return " ".join(reason.why for reason in self.reasons)
+        return " ".join(reason.why for reason in self.reasons if reason.why)
 
 
 @record

@@ -693,3 +693,22 @@ def test_a_childs_urgent_card_says_when_the_assault_was_not_known(pathway, timin
     assert card.title == (
         "Phone the children's front door now: sexual assault in the last 7 days, or not known when"
     )
+
+
+def test_a_card_gives_no_reason_for_a_line_the_person_is_not_given(pathway):
+    """A 14-year-old's helpline card read "A free national line for domestic abuse, open day
+    and night" above Childline alone: the national line is 16+ (policy attack, 2026-12-07).
+    At 16 the national line is on the card, and so is its reason."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16()
+    child = pathway.step(answers_for(pathway, case)).plan.action("helpline")
+    assert [m.service.id for m in child.services] == ["childline"]
+    assert child.why == "Under 18: Childline is free, confidential and open day and night."
+    assert len(child.reasons) == 2  # both rules still named (the proof reads them)
+    risk = {"dash_answers": None, "professional_judgement_high_risk": False}
+    risk |= {"incidents_12_months": 0, "marac_in_last_12_months": "no"}
+    older = pathway.step(answers_for(pathway, case | risk | {"age_group": "16_17"})).plan
+    helpline = older.action("helpline")
+    assert {"childline", "ndah"} <= {m.service.id for m in helpline.services}
+    assert helpline.why.startswith("A free national line for domestic abuse")
