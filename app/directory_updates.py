@@ -267,4 +267,18 @@ def worker_notes(in_force: InForce, newest_used: str = "") -> list[str]:
             f"used; Navigator is using directory {choice.version}. Details: Settings, About "
             "this directory."
         )
+    if _update_folder_unknown(in_force):
+        notes.append(
+            "Numbers may be out of date: IT's settings on this laptop cannot be read whole, so "
+            "directory updates IT puts out may not reach it. Tell IT today."
+        )
     return notes + [f"Note: {warning}." for warning in choice.warnings]
+
+
+def _update_folder_unknown(in_force: InForce) -> bool:
+    """IT's policy file unreadable, or the update folder it names ignored: the updates IT
+    puts out are not looked for. A trailing comma left new laptops on a number the lead had
+    replaced, told only to the self-test and the log (IT's walk, 2026-12-07)."""
+    policy = in_force.policy
+    ignored = any(p.startswith("policy directory_update_folder ") for p in policy.problems)
+    return bool(policy.unread) or ignored

@@ -515,3 +515,22 @@ def test_an_update_made_without_the_one_in_use_is_not_offered(it, coventry_edit,
     made = publish(stale, lead.private_path, tmp_path / "b", "2026.12.2", date.today())
     preview = updates.preview(made)
     assert "changes back what the older" in preview.reason and NEW_NUMBER in preview.reason
+
+
+def test_a_policy_that_hides_its_update_folder_is_told_to_the_worker(it, tmp_path):
+    """A trailing comma in IT's policy.json, or its folder typed as a relative path, left new
+    laptops on a number the lead had replaced, and the worker was told nothing: only the
+    self-test and the log said it (IT's walk, 2026-12-07)."""
+    from app.policy import check_policy, load_policy
+
+    where, _ = it
+    choice = select_directory(where)
+    broken = tmp_path / "policy.json"
+    broken.write_text('{"directory_update_folder": "/srv/navigator",}', encoding="utf-8")
+    relative = check_policy({"directory_update_folder": "navigator-updates"})
+    for policy in (load_policy(broken, registry=dict), relative):
+        (note,) = worker_notes(InForce(choice, policy))
+        assert note.startswith("Numbers may be out of date: IT's settings on this laptop")
+        assert note.endswith("Tell IT today.")
+    # a value IT may mend at leisure (a tier out of range) reaches no worker
+    assert worker_notes(InForce(choice, check_policy({"tier": 7}))) == []

@@ -248,9 +248,9 @@ def read_manifest(line: bytes) -> Manifest:
             date.fromisoformat(manifest.created)  # compared with today (H475)
             version_key(manifest.directory_version)
     except (ValueError, TypeError, RecursionError, AttributeError) as error:
-        raise Refused(f"no readable manifest ({type(error).__name__})") from None
+        raise Refused(f"no readable manifest ({_unread_as(error)}){COPY_AGAIN}") from None
     if wrong:
-        raise Refused("no readable manifest (a field of the wrong type)")
+        raise Refused(f"no readable manifest (a field of the wrong type){COPY_AGAIN}")
     if signing.canonical(asdict(manifest)) != line:
         raise Refused("the manifest is not in its signed form")
     if manifest.format != FORMAT:
@@ -260,6 +260,18 @@ def read_manifest(line: bytes) -> Manifest:
 
 # What IT does about a file cut short or altered on its way (review 2026-12-01: said nothing)
 COPY_AGAIN = " (copied in part, or altered: copy it again from the lead's bundle, or remove it)"
+
+
+def _unread_as(error: Exception) -> str:
+    """What a manifest that cannot be read is, in IT's words ("JSONDecodeError" said
+    nothing of what to do: IT's walk, 2026-12-07)."""
+    if isinstance(error, json.JSONDecodeError):
+        return "its first line is not one publish writes"
+    if isinstance(error, ValueError):
+        return "a date or version not written as publish writes it"
+    if isinstance(error, TypeError):
+        return "a field missing, or one publish never writes"
+    return "not a set of fields"  # a list or a number (AttributeError), or nested too deep
 
 
 ADD_THE_KEY = ": if it is your current lead's, add their .pub key"  # in_force reads it

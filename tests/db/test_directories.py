@@ -175,9 +175,12 @@ def test_a_manifest_field_of_the_wrong_type_is_refused_and_never_stops_the_app(
     write_bundle(where.user_updates / "installed-zz.navdir", fields, b"x")
     choice = select_directory(where, TODAY)
     assert choice.origin == "shipped" and choice.verified
-    assert choice.refused == ["zz.navdir: no readable manifest (a field of the wrong type)"]
+    assert choice.refused == [
+        f"zz.navdir: no readable manifest (a field of the wrong type){COPY_AGAIN}"
+    ]
     assert choice.set_aside == [
         "installed-zz.navdir was set aside: no readable manifest (a field of the wrong type)"
+        + COPY_AGAIN
     ]
     mailed = tmp_path / "update-2026.navdir"
     write_bundle(mailed, fields, b"x")
@@ -194,7 +197,10 @@ def test_a_manifest_whose_signing_day_is_no_day_is_refused(where, created):
     where.machine_updates.mkdir()
     write_bundle(where.machine_updates / "day.navdir", {**fields, "key_id": "k"}, b"x")
     choice = select_directory(where, TODAY)
-    assert choice.refused == ["day.navdir: no readable manifest (ValueError)"]
+    assert choice.refused == [
+        "day.navdir: no readable manifest (a date or version not written as publish writes it)"
+        + COPY_AGAIN
+    ]
 
 
 def test_a_manifest_that_is_not_an_object_is_refused(where):
@@ -202,7 +208,12 @@ def test_a_manifest_that_is_not_an_object_is_refused(where):
     (where.machine_updates / "list.navdir").write_bytes(MAGIC + b"[]\nx")
     choice = select_directory(where, TODAY)
     assert choice.origin == "shipped"
-    assert choice.refused == ["list.navdir: no readable manifest (AttributeError)"]
+    assert choice.refused == [
+        f"list.navdir: no readable manifest (not a set of fields){COPY_AGAIN}"
+    ]
+    (where.machine_updates / "list.navdir").write_bytes(MAGIC + b"{format: 1}\nx")
+    (refused,) = select_directory(where, TODAY).refused
+    assert refused.startswith("list.navdir: no readable manifest (its first line is not one")
 
 
 def forged(where, key, tmp_path, version, change_sql):
