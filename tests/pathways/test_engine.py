@@ -712,3 +712,16 @@ def test_a_card_gives_no_reason_for_a_line_the_person_is_not_given(pathway):
     helpline = older.action("helpline")
     assert {"childline", "ndah"} <= {m.service.id for m in helpline.services}
     assert helpline.why.startswith("A free national line for domestic abuse")
+
+
+def test_a_walk_without_guidance_asks_the_same_and_plans_the_same(pathway):
+    """The proof walks without the reminders so far (a quarter of its time): the questions
+    and the plan must be those of the full walk, only the guidance before the plan left."""
+    answers = {**START, "abuse_types": ["domestic_abuse"]}
+    full, bare = pathway.step(answers), pathway.step(answers, guidance=False)
+    assert bare.question == full.question and bare.asked == full.asked
+    assert full.reminders and bare.reminders == () and bare.red_flags == ()
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = answers_for(pathway, adult_in_coventry(dash_answers=None))
+    assert pathway.step(case, guidance=False) == pathway.step(case)
