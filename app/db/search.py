@@ -14,7 +14,7 @@ from datetime import date
 
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
-from app.db.search_words import any_word_expression, match_expression
+from app.db.search_words import KIND_WORDS, any_word_expression, match_expression
 from app.db.service_rows import EVERY_DAY, kind_words, plain_lines, plain_spaces
 from app.pathways.graph import lead_alert, lead_cautions
 from app.pathways.phone_numbers import (
@@ -114,7 +114,7 @@ def rebuild_index(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM service_fts")
     rows = db.execute(
         "SELECT s.rowid, s.name, coalesce(o.name, ''), "
-        " (SELECT group_concat(k.code || ' ' || k.name, ' ') FROM attribute a "
+        " (SELECT group_concat(k.code || ' ' || k.name, char(31)) FROM attribute a "
         "  JOIN taxonomy_term k ON k.id = a.taxonomy_term_id WHERE a.link_id = s.id), "
         " (SELECT group_concat(name, ' ') FROM service_area WHERE service_id = s.id), "
         " s.description || ' ' || s.eligibility_description || ' ' || s.application_process, "
@@ -133,13 +133,19 @@ def rebuild_index(db: sqlite3.Connection) -> None:
                 rowid,
                 name,
                 org,
-                kinds or "",
+                _kind_words(kinds or ""),
                 _areas(areas or "", labels),
                 " ".join((details, phone_words(phones or ""), _note_words(notes or ""))),
             )
             for rowid, name, org, kinds, areas, details, phones, notes in rows
         ],
     )
+
+
+def _kind_words(kinds: str) -> str:
+    """Each kind's code and name, and what workers call it (KIND_WORDS)."""
+    held = kinds.split("\x1f") if kinds else []
+    return " ".join(f"{kind} {KIND_WORDS.get(kind.split(' ', 1)[0], '')}" for kind in held)
 
 
 def _note_words(notes: str) -> str:
@@ -211,15 +217,12 @@ class DirectorySearch:
         expression = match_expression(text)
         some = False
         if expression:
-            sql = (
-                f"SELECT {columns} FROM service_fts JOIN service s ON s.rowid = service_fts.rowid "
-                "LEFT JOIN organization o ON o.id = s.organization_id "
-                f"WHERE service_fts MATCH ? {where} "
-                f"ORDER BY bm25(service_fts, {WEIGHTS}) LIMIT ?"
-            )
-            rows = self._ranked(sql, expression, params, limit)
+            after = [*params, limit]
+            rows = self._ranked(columns, where, filters.borough, expression, after)
             if not rows and (any_word := any_word_expression(text)):
-                rows, some = self._ranked(sql, any_word, params, limit), True
+                # the words decide here, not the place: "sandwell child sexual abuse" put
+                # Black Country Women's Aid, for "abuse", before the children's service
+                rows, some = self._ranked(columns, where, None, any_word, after), True
         elif text.strip():
             return []  # only punctuation: nothing can match it
         elif filters.borough is not None:  # its own services, then the region's, then national
@@ -249,16 +252,43 @@ class DirectorySearch:
             hits = [hit for hit in hits if answered_day_and_night(hit.hours, hit.phone_note)]
         return hits
 
-    def _ranked(self, sql: str, expression: str, params: list, limit: int) -> list:
+    def _nearness(self, borough: str | None) -> tuple[str, list]:
+        """With a borough: its own services rank first, then the region's, then national
+        lines. "sandwell child protection" put Sandwell's front door after three national
+        lines, ranked by its words alone (2026-12-07)."""
+        if borough is None:
+            return "0", []
+        near = (
+            "(SELECT min(CASE name WHEN ? THEN 0 WHEN ? THEN 1 ELSE 2 END) FROM service_area "
+            "WHERE service_id = s.id)"
+        )
+        return near, [borough, self.regions.get(borough) or ""]
+
+    def _ranked(
+        self, columns: str, where: str, borough: str | None, expression: str, after: list
+    ) -> list:
         """Name, organisation, kind and area first: what a worker searches by, and far
-        fewer matches to rank than all the descriptions. Descriptions only fill up."""
-        rows = self.db.execute(sql, [f"{{{KEY_COLUMNS}}} : ({expression})", *params, limit])
-        rows = rows.fetchall()
+        fewer matches to rank than all the descriptions. Descriptions only fill up. Then,
+        with a borough, the nearest first, each as ranked. `after`: the filters' values and
+        the limit."""
+        near, before = self._nearness(borough)
+        sql = (
+            f"SELECT {columns}, {near} AS near FROM service_fts "
+            "JOIN service s ON s.rowid = service_fts.rowid "
+            "LEFT JOIN organization o ON o.id = s.organization_id "
+            f"WHERE service_fts MATCH ? {where} "
+            f"ORDER BY near, bm25(service_fts, {WEIGHTS}) LIMIT ?"
+        )
+        limit = after[-1]
+
+        def matching(words: str) -> list:
+            return self.db.execute(sql, [*before, words, *after]).fetchall()
+
+        rows = matching(f"{{{KEY_COLUMNS}}} : ({expression})")
         if len(rows) < limit:
             seen = {row[0] for row in rows}
-            more = self.db.execute(sql, [expression, *params, limit]).fetchall()
-            rows += [row for row in more if row[0] not in seen][: limit - len(rows)]
-        return rows
+            rows += [row for row in matching(expression) if row[0] not in seen][: limit - len(rows)]
+        return sorted(rows, key=lambda row: row[-1])
 
     def _hit(self, row: tuple, today: date, matched_some: bool = False) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""

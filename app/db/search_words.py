@@ -63,7 +63,26 @@ SAME_AS |= dict.fromkeys(("gay", "lesbian", "bisexual", "trans", "queer"), "lgbt
 SAME_AS |= dict.fromkeys(("deportation", "deported", "deport", "visa", "asylum"), "immigration")
 SAME_AS |= {"coach": "lado", "teacher": "lado", "elderly": "older", "elder": "older"}
 SAME_AS["woman"] = "women"  # "woman" found nothing, "women" 8 (officer's re-walk F21)
-WHOLE_WORDS = {"refuge", "men", "man"}  # not a prefix of "refugee", "mental", "manager"
+WHOLE_WORDS = {"refuge", "men", "man"}
+
+# What workers call a kind of service, indexed with the kind's own name: "sandwell
+# children's services" never listed Sandwell's front door, "sandwell child protection" put
+# it fourth, "social worker" found nothing (2026-12-07). Words only: a number is found in
+# the numbers a service holds, never in these.
+KIND_WORDS = {
+    "mash_children": "children's services children's social care social services "
+    "social worker child protection safeguarding children MARF",
+    "mash_adults": "adult social care social services social worker safeguarding adults",
+    "housing": "homeless homelessness emergency accommodation",
+    "refuge": "safe house accommodation",
+    "idva": "advocate advocacy",
+    "isva": "advocate advocacy",
+    "sarc_adult": "forensic medical examination",
+    "sarc_children": "forensic medical examination",
+    "urgent_care": "NHS doctor medical",
+    "legal_protection": "non-molestation occupation order injunction",
+    "lado": "allegation against someone who works with children",
+}  # not a prefix of "refugee", "mental", "manager"
 
 
 def _one_word(word: str) -> str:

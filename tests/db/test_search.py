@@ -324,3 +324,43 @@ def test_words_no_service_holds_all_of_find_those_holding_some_and_say_so(finder
     assert ids(finder.search("deportation"))[:1] == ["refugee-migrant-centre"]
     assert ids(finder.search("woman")) == ids(finder.search("women")) != []
     assert finder.search("0300 555 2867") == []  # one digit wrong: no number is near enough
+
+
+BOTH_DOORS = {"sandwell-mash", "sandwell-adult-safeguarding"}
+
+
+@pytest.mark.parametrize(
+    "typed, first",
+    [
+        ("sandwell children's services", {"sandwell-mash"}),
+        ("sandwell child protection", {"sandwell-mash"}),
+        ("sandwell safeguarding children", {"sandwell-mash"}),
+        ("childrens social care sandwell", {"sandwell-mash"}),
+        ("sandwell marf", {"sandwell-mash"}),
+        ("sandwell social services", BOTH_DOORS),
+        ("sandwell social worker", BOTH_DOORS),
+        ("social worker walsall", {"walsall-mast", "walsall-adult-safeguarding"}),
+    ],
+)
+def test_a_front_door_is_found_by_what_workers_call_it(finder, typed, first):
+    """ "sandwell children's services" listed a regional service and the NSPCC's FGM line,
+    never Sandwell's front door; "sandwell child protection" put it fourth, after three
+    national lines; "social worker" found nothing (2026-12-07): what workers call it finds
+    it, and the borough's own first."""
+    assert set(ids(finder.search(typed))[: len(first)]) == first
+
+
+@pytest.mark.parametrize("typed", ["walsall domestic abuse", "sexual coventry", "dudley domestic"])
+def test_a_borough_named_puts_its_own_services_first_then_the_regions(finder, typed):
+    """The services serving the borough named, then the region's, then national lines: a
+    worker naming Sandwell had three national lines before Sandwell's front door."""
+    borough = typed.split()[0] if typed.split()[0] != "sexual" else "coventry"
+    hits = finder.search(typed)
+
+    def nearness(hit) -> int:
+        sql = "SELECT name FROM service_area WHERE service_id = ?"
+        areas = {row[0] for row in finder.db.execute(sql, (hit.id,))}
+        return 0 if borough in areas else 1 if "west_midlands" in areas else 2
+
+    order = [nearness(hit) for hit in hits]
+    assert order[0] == 0 and 2 in order and order == sorted(order)
