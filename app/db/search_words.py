@@ -63,7 +63,7 @@ SAME_AS |= dict.fromkeys(("gay", "lesbian", "bisexual", "trans", "queer"), "lgbt
 SAME_AS |= dict.fromkeys(("deportation", "deported", "deport", "visa", "asylum"), "immigration")
 SAME_AS |= {"coach": "lado", "teacher": "lado", "elderly": "older", "elder": "older"}
 SAME_AS["woman"] = "women"  # "woman" found nothing, "women" 8 (officer's re-walk F21)
-WHOLE_WORDS = {"refuge", "men", "man"}
+WHOLE_WORDS = {"refuge", "men", "man"}  # not a prefix of "refugee", "mental", "manager"
 
 # What workers call a kind of service, indexed with the kind's own name: "sandwell
 # children's services" never listed Sandwell's front door, "sandwell child protection" put
@@ -82,7 +82,7 @@ KIND_WORDS = {
     "urgent_care": "NHS doctor medical",
     "legal_protection": "non-molestation occupation order injunction",
     "lado": "allegation against someone who works with children",
-}  # not a prefix of "refugee", "mental", "manager"
+}
 
 
 def _one_word(word: str) -> str:

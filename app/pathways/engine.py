@@ -91,7 +91,7 @@ class Pathway:
     ) -> Step:
         """Walk from the start with these answers: the next question, or the plan.
         `guidance=False`: at a question, no reminders or red flags so far (a walker that
-        reads only the question and the plan, as the proof does, is a quarter quicker)."""
+        reads only the question and the plan, as the proof does, takes half the time)."""
         settings = settings or self.graph.settings
         values = settings_values(settings)
         path: dict[str, Any] = {}
