@@ -209,6 +209,7 @@ def test_a_database_written_under_the_releases_pathway_keeps_the_releases_kind_w
     search index were the update's (re-attack, 2026-12-04; H363)."""
     from app.db.build import write_database
     from app.db.oruk_format import read_directory
+    from app.db.search_words import KIND_WORDS
     from tests.conftest import shipped_changed
 
     update = shipped_changed(
@@ -218,5 +219,6 @@ def test_a_database_written_under_the_releases_pathway_keeps_the_releases_kind_w
     write_database(tmp_path / "signed.sqlite", read_directory(update), pathway_from=SHIPPED)
     with sqlite3.connect(tmp_path / "signed.sqlite") as db:
         words = db.execute("SELECT kinds FROM service_fts WHERE kinds LIKE 'mash_children%'")
-        assert {row[0] for row in words} == {"mash_children Children's front door (MASH)"}
+        release = f"mash_children Children's front door (MASH) {KIND_WORDS['mash_children']}"
+        assert {row[0] for row in words} == {release}
     db.close()
