@@ -14,7 +14,12 @@ from datetime import date
 
 from app.db.field_rules import AUDIENCES
 from app.db.loader import Source, open_directory
-from app.db.search_words import KIND_WORDS, any_word_expression, match_expression
+from app.db.search_words import (
+    AUDIENCE_WORDS,
+    KIND_WORDS,
+    any_word_expression,
+    match_expression,
+)
 from app.db.service_rows import EVERY_DAY, kind_words, plain_lines, plain_spaces
 from app.pathways.graph import lead_alert, lead_cautions
 from app.pathways.phone_numbers import (
@@ -122,7 +127,8 @@ def rebuild_index(db: sqlite3.Connection) -> None:
         f"  AND {RINGABLE_SQL}), "
         # a number's note, where out-of-hours lines are: a lead correcting one could not
         # find the other service that still gave it (the lead's walk, 2026-12-04)
-        " (SELECT group_concat(description, ' ') FROM phone WHERE service_id = s.id) "
+        " (SELECT group_concat(description, ' ') FROM phone WHERE service_id = s.id), "
+        " s.audience "
         "FROM service s LEFT JOIN organization o ON o.id = s.organization_id"
     ).fetchall()
     db.executemany(
@@ -133,19 +139,21 @@ def rebuild_index(db: sqlite3.Connection) -> None:
                 rowid,
                 name,
                 org,
-                _kind_words(kinds or ""),
+                _kind_words(kinds or "", audience),
                 _areas(areas or "", labels),
                 " ".join((details, phone_words(phones or ""), _note_words(notes or ""))),
             )
-            for rowid, name, org, kinds, areas, details, phones, notes in rows
+            for rowid, name, org, kinds, areas, details, phones, notes, audience in rows
         ],
     )
 
 
-def _kind_words(kinds: str) -> str:
-    """Each kind's code and name, and what workers call it (KIND_WORDS)."""
+def _kind_words(kinds: str, audience: str | None) -> str:
+    """Each kind's code and name, what workers call it (KIND_WORDS), and who it is for:
+    "wolverhampton women" never found The Haven, for women only (2026-12-07)."""
     held = kinds.split("\x1f") if kinds else []
-    return " ".join(f"{kind} {KIND_WORDS.get(kind.split(' ', 1)[0], '')}" for kind in held)
+    words = [f"{kind} {KIND_WORDS.get(kind.split(' ', 1)[0], '')}" for kind in held]
+    return " ".join(filter(None, [*words, AUDIENCE_WORDS.get(audience or "")]))
 
 
 def _note_words(notes: str) -> str:
@@ -268,9 +276,10 @@ class DirectorySearch:
         self, columns: str, where: str, borough: str | None, expression: str, after: list
     ) -> list:
         """Name, organisation, kind and area first: what a worker searches by, and far
-        fewer matches to rank than all the descriptions. Descriptions only fill up. Then,
-        with a borough, the nearest first, each as ranked. `after`: the filters' values and
-        the limit."""
+        fewer matches to rank than all the descriptions. Descriptions only fill up. In each,
+        with a borough, the nearest first: a local service named for the words before a
+        national one, never one whose description merely holds them ("birmingham elder
+        abuse" put the housing options first). `after`: the filters' values, the limit."""
         near, before = self._nearness(borough)
         sql = (
             f"SELECT {columns}, {near} AS near FROM service_fts "
@@ -288,7 +297,7 @@ class DirectorySearch:
         if len(rows) < limit:
             seen = {row[0] for row in rows}
             rows += [row for row in matching(expression) if row[0] not in seen][: limit - len(rows)]
-        return sorted(rows, key=lambda row: row[-1])
+        return rows
 
     def _hit(self, row: tuple, today: date, matched_some: bool = False) -> ServiceHit:
         """A result as the plan's card says it: a lead's alert is never "confirmed" (H188)."""

@@ -340,27 +340,37 @@ BOTH_DOORS = {"sandwell-mash", "sandwell-adult-safeguarding"}
         ("sandwell social services", BOTH_DOORS),
         ("sandwell social worker", BOTH_DOORS),
         ("social worker walsall", {"walsall-mast", "walsall-adult-safeguarding"}),
+        ("coventry child abuse", {"coventry-mash"}),
+        ("dudley emergency duty team", {"dudley-front-door", "dudley-adult-safeguarding"}),
+        ("birmingham elder abuse", {"birmingham-adult-safeguarding"}),
+        ("coventry school abuse", {"coventry-lado"}),
+        ("wolverhampton women's aid", {"haven-wolverhampton"}),
+        ("wolverhampton women", {"haven-wolverhampton"}),
     ],
 )
-def test_a_front_door_is_found_by_what_workers_call_it(finder, typed, first):
+def test_a_service_is_found_by_what_workers_call_it(finder, typed, first):
     """ "sandwell children's services" listed a regional service and the NSPCC's FGM line,
     never Sandwell's front door; "sandwell child protection" put it fourth, after three
-    national lines; "social worker" found nothing (2026-12-07): what workers call it finds
-    it, and the borough's own first."""
+    national lines; "social worker" found nothing; "birmingham elder abuse" gave housing
+    options first and no adult safeguarding; "wolverhampton women's aid" a men's service
+    first, The Haven (for women) 13th (2026-12-07): what workers call a service finds it,
+    and the borough's own first."""
     assert set(ids(finder.search(typed))[: len(first)]) == first
 
 
-@pytest.mark.parametrize("typed", ["walsall domestic abuse", "sexual coventry", "dudley domestic"])
-def test_a_borough_named_puts_its_own_services_first_then_the_regions(finder, typed):
+@pytest.mark.parametrize(
+    "typed, local, regional, national",
+    [
+        ("walsall domestic abuse", "bcwa", None, "ndah"),
+        ("coventry sexual", "crasac", "wm-cyp-sas", "rape-crisis-247"),
+        ("dudley domestic", "dudley-spoc", None, "ndah"),
+    ],
+)
+def test_a_borough_named_puts_its_own_services_first_then_the_regions(
+    finder, typed, local, regional, national
+):
     """The services serving the borough named, then the region's, then national lines: a
     worker naming Sandwell had three national lines before Sandwell's front door."""
-    borough = typed.split()[0] if typed.split()[0] != "sexual" else "coventry"
-    hits = finder.search(typed)
-
-    def nearness(hit) -> int:
-        sql = "SELECT name FROM service_area WHERE service_id = ?"
-        areas = {row[0] for row in finder.db.execute(sql, (hit.id,))}
-        return 0 if borough in areas else 1 if "west_midlands" in areas else 2
-
-    order = [nearness(hit) for hit in hits]
-    assert order[0] == 0 and 2 in order and order == sorted(order)
+    found = ids(finder.search(typed))
+    assert found[0] == local
+    assert found.index(regional or local) < found.index(national)

@@ -24,3 +24,12 @@ def test_a_number_is_never_found_by_some_of_its_groups():
     front door first (re-attack F21, 2026-12-06)."""
     for typed in ("0300 555 2867", "0121 569 3100 birmingham", "07700 900666 mash", "16 years"):
         assert any_word_expression(typed) is None
+
+
+def test_a_possessive_s_is_no_word_of_its_own():
+    """ "women's aid" searched for a word beginning "s" too, and a men's service came
+    first (housing officer's walk, 2026-12-07)."""
+    for typed in ("women's aid", "women\u2019s aid", "WOMEN'S AID"):
+        assert match_expression(typed).casefold() == '"women"* and "aid"*'
+    assert match_expression("St George's") == '"St"* AND "George"*'
+    assert match_expression("it's") == '"it"*'

@@ -3,13 +3,16 @@ on a worker thread after a short pause in typing (SearchThread)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pathways.out_of_hours import OFFICE_SHUT, out_of_hours
 from app.pathways.phone_numbers import fixed_number
 from app.pathways.summary import ALERT
 from app.ui.copy_as_ours import CopyAsOurs
@@ -139,9 +143,19 @@ class DirectoryTab(QWidget):
         self.copy_contact.setAutoDefault(True)  # Enter copies, as Space does
         self.contact = ""
         self._offer_copy("", "number")
+        # the line the plan's card gives its own button: at six in the evening Dudley's
+        # out-of-hours number stood only in the details (housing officer's walk, 2026-12-07)
+        self.copy_other = QPushButton()
+        self.copy_other.setAutoDefault(True)
         if copy_number is not None:
             self.copy_contact.clicked.connect(lambda: copy_number(self.contact))
-            layout.addWidget(self.copy_contact, 0, Qt.AlignmentFlag.AlignLeft)
+            self.copy_other.clicked.connect(lambda: copy_number(self.other))
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.copy_contact)
+            buttons.addWidget(self.copy_other)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
+        self._offer_other(None)
         layout.addWidget(self.details_view)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -153,6 +167,15 @@ class DirectoryTab(QWidget):
         self.always_open.toggled.connect(lambda _: self.timer.start())
         self.table.selectionModel().currentRowChanged.connect(self.show_details)
         self.query.down.connect(self._to_results)
+        # back to the search from anywhere in the tab: five Shift+Tabs after a copy (12-07)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._to_search)
+        self.query.setToolTip("Ctrl+F comes back here")
+
+    def _to_search(self) -> None:
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
 
     def _to_results(self) -> None:
         """The first result chosen, or the one chosen before, with the focus: from the search
@@ -201,6 +224,7 @@ class DirectoryTab(QWidget):
 
     def show_hits(self, hits: list | str) -> None:
         self._offer_copy("", "number")  # none chosen among new results
+        self._offer_other(None)
         if isinstance(hits, str):  # the search failed: say so, keep what the worker typed
             self.model.set_hits([])
             self.details.setText(hits)
@@ -235,6 +259,18 @@ class DirectoryTab(QWidget):
         name = f"Copy the {what} of the service chosen" if contact else "No service chosen"
         self.copy_contact.setAccessibleName(name)
 
+    def _offer_other(self, shut: tuple | None, name: str = "") -> None:
+        """The out-of-hours line (or the one to try if there is no answer), as the card
+        reads it from the number's note; hidden where the note holds none."""
+        self.other = shut[1] if shut else ""
+        if self.copy_other.parent() is not None:  # never a window of its own
+            self.copy_other.setVisible(bool(shut))
+        if shut:
+            said = "out-of-hours number" if re.search(OFFICE_SHUT, shut[0], re.I) else ""
+            what = said or "number to try next"
+            self.copy_other.setText(f"Copy the {what}")
+            self.copy_other.setAccessibleName(f"Copy the {what} for {name}: {self.other}")
+
     def show_details(self, current, _previous=None) -> None:
         if not current.isValid() or current.row() >= len(self.model.hits):
             return
@@ -242,6 +278,7 @@ class DirectoryTab(QWidget):
         self._offer_copy(
             hit.phone or hit.email, "number" if hit.phone or not hit.email else "e-mail"
         )
+        self._offer_other(out_of_hours(hit.phone_note) if hit.phone else None, hit.name)
         # 999, 101 and 111 are set nationally: the card never calls them unconfirmed
         fixed = fixed_number(hit.phone)
         checked = "" if fixed else f" · checked: {hit.confirmed or 'not confirmed by a person'}"
@@ -310,4 +347,5 @@ class DirectoryTab(QWidget):
             control.blockSignals(False)
         self.model.set_hits([])
         self._offer_copy("", "number")
+        self._offer_other(None)
         self.details.setText(DETAILS_HINT)

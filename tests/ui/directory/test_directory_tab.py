@@ -211,3 +211,48 @@ def test_words_no_service_has_all_of_list_those_with_some_and_say_so(qtbot, path
         f"No service has every word you typed. Found {count} with some of them."
     )
     tab.searches.stop()
+
+
+def test_an_out_of_hours_line_is_copied_by_its_own_button(qtbot, pathway):
+    """At six in the evening Dudley's out-of-hours line stood only in the details, which
+    cannot be selected, and Copy number took the daytime line (housing officer's walk,
+    2026-12-07): the line the card gives its own button has one here too."""
+    copied = []
+    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0, print, copied.append)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.query.setText("dudley children")
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.run_search()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    assert tab.copy_other.isHidden()  # none chosen yet
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "dudley-front-door")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    assert tab.copy_other.isVisible() and tab.copy_other.text() == "Copy the out-of-hours number"
+    assert "0300 555 8574" in tab.copy_other.accessibleName()
+    tab.copy_other.setFocus()
+    qtbot.keyClick(tab.copy_other, Qt.Key.Key_Return)
+    assert copied == ["0300 555 8574"]
+    tab.copy_contact.click()
+    assert copied[-1] == pathway.graph.services["dudley-front-door"].phone
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "wm-cyp-sas")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    assert tab.copy_other.text() == "Copy the number to try next"  # "If no answer, try"
+    childline = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "childline")
+    tab.table.setCurrentIndex(tab.model.index(childline, 0))
+    assert tab.copy_other.isHidden() and tab.other == ""
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab.clear()  # quick exit, a new conversation
+    assert tab.copy_other.isHidden() and tab.other == ""
+    tab.searches.stop()
+
+
+def test_ctrl_f_goes_back_to_the_search_box_with_its_words_chosen(qtbot, pathway):
+    """After copying a number it took five Shift+Tabs to search again; Ctrl+F did nothing
+    (housing officer's walk, 2026-12-07)."""
+    tab = searched(qtbot, pathway, "refuge")
+    qtbot.keyClick(tab.query, Qt.Key.Key_Down)
+    assert tab.table.hasFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.query.hasFocus() and tab.query.selectedText() == "refuge"
+    tab.searches.stop()
