@@ -30,9 +30,10 @@ def test_numbers_and_checks_are_never_cut_short(qtbot, pathway):
     tab.searches.stop()
 
 
-def searched(qtbot, pathway, text):
-    """The tab shown with the results for `text`."""
-    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0)
+def searched(qtbot, pathway, text, copied=None):
+    """The tab shown with the results for `text`; numbers copied into `copied`."""
+    copy = (print, copied.append) if copied is not None else ()
+    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0, *copy)
     qtbot.addWidget(tab)
     tab.show()
     tab.query.setText(text)
@@ -145,13 +146,7 @@ def test_the_chosen_services_number_is_copied_by_its_button(qtbot, pathway):
     """Ctrl+C on a result copied its name, the current cell's; there was no button for the
     number (officer walk, 2026-12-03)."""
     copied = []
-    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0, print, copied.append)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.query.setText("Childline")
-    with qtbot.waitSignal(tab.searches.answered):
-        tab.run_search()
-    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    tab = searched(qtbot, pathway, "Childline", copied)
     assert not tab.copy_contact.isEnabled()  # none chosen yet
     row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "childline")
     tab.table.setCurrentIndex(tab.model.index(row, 0))
@@ -218,13 +213,7 @@ def test_an_out_of_hours_line_is_copied_by_its_own_button(qtbot, pathway):
     cannot be selected, and Copy number took the daytime line (housing officer's walk,
     2026-12-07): the line the card gives its own button has one here too."""
     copied = []
-    tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0, print, copied.append)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.query.setText("dudley children")
-    with qtbot.waitSignal(tab.searches.answered):
-        tab.run_search()
-    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    tab = searched(qtbot, pathway, "dudley children", copied)
     assert tab.copy_other.isHidden()  # none chosen yet
     row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "dudley-front-door")
     tab.table.setCurrentIndex(tab.model.index(row, 0))
