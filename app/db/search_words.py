@@ -34,12 +34,26 @@ def any_word_expression(text: str) -> str | None:
 
 
 def _words(text: str) -> list[str]:
-    """The words typed, a possessive's "s" left off: "women's aid" searched for a word
-    beginning "s" too, and put a men's service first (housing officer's walk, 2026-12-07)."""
-    return re.findall(r"\w+", POSSESSIVE.sub("", text))[:MAX_WORDS]
+    """The words typed, a possessive's "s" left off, and words that name no service left
+    out where others remain: "women's aid" searched for a word beginning "s" and put a
+    men's service first; in "my partner hit me wolverhampton", "me" found "men", "mental"
+    and "medical", and the women's service was not listed (officer's walks, 2026-12-07)."""
+    words = re.findall(r"\w+", POSSESSIVE.sub("", text))
+    meaning = [word for word in words if word.casefold() not in NAME_NO_SERVICE]
+    return (meaning or words)[:MAX_WORDS]
 
 
 POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b", re.IGNORECASE)
+# words a worker types around what they look for (who, when, glue), never a service's name
+# fmt: off
+NAME_NO_SERVICE = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "by", "for", "from",
+    "with", "about", "is", "are", "was", "were", "be", "been", "am", "i", "im", "me", "my",
+    "mine", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their", "we",
+    "us", "our", "it", "its", "this", "that", "who", "what", "where", "when", "how",
+    "someone", "somebody", "last", "yesterday", "ago", "today", "week", "just", "recently",
+})
+# fmt: on
 
 
 def _phone_number(text: str) -> str | None:
@@ -77,11 +91,13 @@ WHOLE_WORDS = {"refuge", "men", "man"}  # not a prefix of "refugee", "mental", "
 KIND_WORDS = {
     "mash_children": "children's services children's social care social services "
     "social worker child protection safeguarding children child abuse neglect MARF "
-    "emergency duty team",
+    "emergency duty team child at risk in danger worried about a child",
     "mash_adults": "adult social care social services social worker safeguarding adults "
-    "vulnerable adult abuse elder abuse older people emergency duty team",
-    "housing": "homeless homelessness emergency accommodation",
-    "refuge": "safe house accommodation",
+    "vulnerable adult abuse elder abuse older people older person emergency duty team",
+    "housing": "homeless homelessness emergency accommodation somewhere safe to stay tonight sleep",
+    "refuge": "safe house accommodation somewhere safe to stay tonight sleep",
+    "da_service": "partner husband wife boyfriend girlfriend ex hit hits violence",
+    "helpline_da": "partner husband wife boyfriend girlfriend ex hit hits violence",
     "idva": "advocate advocacy",
     "isva": "advocate advocacy",
     "sarc_adult": "forensic medical examination",

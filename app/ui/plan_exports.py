@@ -10,11 +10,13 @@ from app.pathways.summary import plan_to_text
 
 
 class SharesThePlan:
-    def copy_contact(self, contact: str, from_plan: bool = False) -> None:
+    def copy_contact(self, contact: str, from_plan: bool = False, whose: str = "") -> None:
         """A number or address copied, and said (the status line still said "Summary
-        copied" from before: review 2026-12-01); from the plan, taken back if it changes."""
+        copied" from before: review 2026-12-01); from the plan, taken back if it changes.
+        `whose`: the service (and which of its lines), where the number stands apart from it."""
         self.clipboard.put(contact, "number" if from_plan else "")
-        self.status.setText(f"Copied {contact}: paste it where you dial or write.")
+        said = f"{contact} ({whose})" if whose else contact
+        self.status.setText(f"Copied {said}: paste it where you dial or write.")
 
     def _summary_now(self) -> str | None:
         plan = self.session.plan

@@ -346,6 +346,12 @@ BOTH_DOORS = {"sandwell-mash", "sandwell-adult-safeguarding"}
         ("coventry school abuse", {"coventry-lado"}),
         ("wolverhampton women's aid", {"haven-wolverhampton"}),
         ("wolverhampton women", {"haven-wolverhampton"}),
+        ("child at risk birmingham", {"birmingham-cass"}),
+        ("worried about a child dudley", {"dudley-front-door"}),
+        ("child in danger sandwell", {"sandwell-mash"}),
+        ("my partner hit me wolverhampton", {"haven-wolverhampton", "st-georges-hub"}),
+        ("somewhere safe tonight walsall", {"walsall-housing"}),
+        ("older person abuse wolverhampton", {"wolverhampton-adults"}),
     ],
 )
 def test_a_service_is_found_by_what_workers_call_it(finder, typed, first):

@@ -4,7 +4,8 @@ from app.db.search_words import MAX_WORDS, any_word_expression, match_expression
 
 
 def test_every_word_is_quoted_and_prefix_matched():
-    assert match_expression('help AND "x') == '"help"* AND "AND"* AND "x"*'
+    assert match_expression('help NEAR "x') == '"help"* AND "NEAR"* AND "x"*'
+    assert match_expression('AND "x') == '"x"*'  # a word that names no service: left out
     assert match_expression("womens") == '("womens"* OR "women")'
     pasted = " ".join(["1"] * 16_000)  # a page pasted in: searched as its first words
     assert match_expression(pasted).count('"1"*') == MAX_WORDS
@@ -33,3 +34,11 @@ def test_a_possessive_s_is_no_word_of_its_own():
         assert match_expression(typed).casefold() == '"women"* and "aid"*'
     assert match_expression("St George's") == '"St"* AND "George"*'
     assert match_expression("it's") == '"it"*'
+
+
+def test_words_that_name_no_service_are_left_out_where_others_remain():
+    """In "my partner hit me wolverhampton", "me" found "men", "mental" and "medical", and
+    the women's service was not listed (re-walk, 2026-12-07)."""
+    assert match_expression("my partner hit me") == '"partner"* AND "hit"*'
+    assert match_expression("child at risk") == '"child"* AND "risk"*'
+    assert match_expression("who is it") == '"who"* AND "is"* AND "it"*'  # nothing else

@@ -144,5 +144,16 @@ def test_the_directorys_copy_button_says_on_the_status_line_what_it_copied(qtbot
     tab.table.setCurrentIndex(tab.model.index(row, 0))
     tab.copy_contact.click()
     number = window.pathway.graph.services["bcwa"].phone
-    assert window.status.text() == f"Copied {number}: paste it where you dial or write."
+    said = f"Copied {number} (Black Country Women's Aid): paste it where you dial or write."
+    assert window.status.text() == said
     assert QApplication.clipboard().text() == number
+    # whose line it is, and which: "Copied 0300 555 8574" named neither (re-walk, 12-07)
+    tab.query.setText("dudley children")
+    qtbot.waitUntil(lambda: "dudley-front-door" in [h.id for h in tab.model.hits], timeout=5000)
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "dudley-front-door")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab.copy_other.click()
+    assert window.status.text() == (
+        "Copied 0300 555 8574 (Dudley Multi Agency Safeguarding front door, out-of-hours "
+        "number): paste it where you dial or write."
+    )

@@ -73,7 +73,7 @@ class DirectoryTab(QWidget):
         kinds: dict[str, str],
         debounce_ms: int = 120,
         copy: Callable[[str], None] | None = None,
-        copy_number: Callable[[str], None] | None = None,
+        copy_number: Callable[..., None] | None = None,
     ) -> None:
         """`copy`: what is copied from the tab, marked as the app's; `copy_number`: a
         service's number copied by its button, and said on the status line (copied
@@ -148,8 +148,11 @@ class DirectoryTab(QWidget):
         self.copy_other = QPushButton()
         self.copy_other.setAutoDefault(True)
         if copy_number is not None:
-            self.copy_contact.clicked.connect(lambda: copy_number(self.contact))
-            self.copy_other.clicked.connect(lambda: copy_number(self.other))
+            # whose number, and which of its lines, said with it (re-walk, 2026-12-07)
+            self.copy_contact.clicked.connect(lambda: copy_number(self.contact, whose=self.whose))
+            self.copy_other.clicked.connect(
+                lambda: copy_number(self.other, whose=f"{self.whose}, {self.other_said}")
+            )
             buttons = QHBoxLayout()
             buttons.addWidget(self.copy_contact)
             buttons.addWidget(self.copy_other)
@@ -263,12 +266,14 @@ class DirectoryTab(QWidget):
         """The out-of-hours line (or the one to try if there is no answer), as the card
         reads it from the number's note; hidden where the note holds none."""
         self.other = shut[1] if shut else ""
+        self.whose, self.other_said = name, ""
         if self.copy_other.parent() is not None:  # never a window of its own
             self.copy_other.setVisible(bool(shut))
         if shut:
             said = "out-of-hours number" if re.search(OFFICE_SHUT, shut[0], re.I) else ""
             what = said or "number to try next"
             self.copy_other.setText(f"Copy the {what}")
+            self.other_said = what
             self.copy_other.setAccessibleName(f"Copy the {what} for {name}: {self.other}")
 
     def show_details(self, current, _previous=None) -> None:
