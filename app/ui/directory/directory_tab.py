@@ -255,18 +255,17 @@ class DirectoryTab(QWidget):
             wider.append("fewer words")
         return WIDER.format(" or ".join(wider)) if wider else ""
 
-    def _offer_copy(self, contact: str, what: str) -> None:
-        self.contact = contact
+    def _offer_copy(self, contact: str, what: str, whose: str = "") -> None:
+        self.contact, self.whose = contact, whose
         self.copy_contact.setText(f"Copy {what}")
         self.copy_contact.setEnabled(bool(contact))
         name = f"Copy the {what} of the service chosen" if contact else "No service chosen"
         self.copy_contact.setAccessibleName(name)
 
-    def _offer_other(self, shut: tuple | None, name: str = "") -> None:
+    def _offer_other(self, shut: tuple | None) -> None:
         """The out-of-hours line (or the one to try if there is no answer), as the card
         reads it from the number's note; hidden where the note holds none."""
-        self.other = shut[1] if shut else ""
-        self.whose, self.other_said = name, ""
+        self.other, self.other_said = (shut[1] if shut else ""), ""
         if self.copy_other.parent() is not None:  # never a window of its own
             self.copy_other.setVisible(bool(shut))
         if shut:
@@ -274,16 +273,15 @@ class DirectoryTab(QWidget):
             what = said or "number to try next"
             self.copy_other.setText(f"Copy the {what}")
             self.other_said = what
-            self.copy_other.setAccessibleName(f"Copy the {what} for {name}: {self.other}")
+            self.copy_other.setAccessibleName(f"Copy the {what} for {self.whose}: {self.other}")
 
     def show_details(self, current, _previous=None) -> None:
         if not current.isValid() or current.row() >= len(self.model.hits):
             return
         hit = self.model.hits[current.row()]
-        self._offer_copy(
-            hit.phone or hit.email, "number" if hit.phone or not hit.email else "e-mail"
-        )
-        self._offer_other(out_of_hours(hit.phone_note) if hit.phone else None, hit.name)
+        what = "number" if hit.phone or not hit.email else "e-mail"
+        self._offer_copy(hit.phone or hit.email, what, hit.name)
+        self._offer_other(out_of_hours(hit.phone_note) if hit.phone else None)
         # 999, 101 and 111 are set nationally: the card never calls them unconfirmed
         fixed = fixed_number(hit.phone)
         checked = "" if fixed else f" · checked: {hit.confirmed or 'not confirmed by a person'}"
