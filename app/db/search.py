@@ -156,6 +156,14 @@ def _kind_words(kinds: str, audience: str | None) -> str:
     return " ".join(filter(None, [*words, AUDIENCE_WORDS.get(audience or "")]))
 
 
+def _ringable_first(rows: list) -> list:
+    """As near, those with a number (or an e-mail) first: "raped last night" led with two
+    services holding neither, the 24/7 line third (re-walk, 2026-12-07). Sorted here, among
+    the rows kept: in the query, every match's number was looked up (p95 18 -> 44 ms at
+    10,000 services)."""
+    return sorted(rows, key=lambda row: (row[-1], not (row[3] or row[9])))
+
+
 def _note_words(notes: str) -> str:
     """Numbers' notes with each number in them as phone_words holds it."""
     found = "|".join(number.group() for number in ANOTHER_NUMBER.finditer(notes))
@@ -293,10 +301,11 @@ class DirectorySearch:
         def matching(words: str) -> list:
             return self.db.execute(sql, [*before, words, *after]).fetchall()
 
-        rows = matching(f"{{{KEY_COLUMNS}}} : ({expression})")
+        rows = _ringable_first(matching(f"{{{KEY_COLUMNS}}} : ({expression})"))
         if len(rows) < limit:
             seen = {row[0] for row in rows}
-            rows += [row for row in matching(expression) if row[0] not in seen][: limit - len(rows)]
+            more = [row for row in matching(expression) if row[0] not in seen]
+            rows += _ringable_first(more)[: limit - len(rows)]
         return rows
 
     def _hit(self, row: tuple, today: date, matched_some: bool = False) -> ServiceHit:

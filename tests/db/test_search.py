@@ -321,7 +321,11 @@ def test_words_no_service_holds_all_of_find_those_holding_some_and_say_so(finder
     every = finder.search("sexual violence")
     assert every and not any(hit.matched_some for hit in every)
     assert finder.search("zzzz") == [] and finder.search("zzzz qqqq") == []
-    assert ids(finder.search("deportation"))[:1] == ["refugee-migrant-centre"]
+    # the centre holds no number: a line to ring comes first (re-walk, 2026-12-07)
+    assert ids(finder.search("deportation"))[:2] == [
+        "southall-black-sisters",
+        "refugee-migrant-centre",
+    ]
     assert ids(finder.search("woman")) == ids(finder.search("women")) != []
     assert finder.search("0300 555 2867") == []  # one digit wrong: no number is near enough
 
@@ -368,7 +372,7 @@ def test_a_service_is_found_by_what_workers_call_it(finder, typed, first):
     "typed, local, regional, national",
     [
         ("walsall domestic abuse", "bcwa", None, "ndah"),
-        ("coventry sexual", "crasac", "wm-cyp-sas", "rape-crisis-247"),
+        ("coventry sexual", "blue-sky-centre", "wm-cyp-sas", "rape-crisis-247"),
         ("dudley domestic", "dudley-spoc", None, "ndah"),
     ],
 )
@@ -380,3 +384,14 @@ def test_a_borough_named_puts_its_own_services_first_then_the_regions(
     found = ids(finder.search(typed))
     assert found[0] == local
     assert found.index(regional or local) < found.index(national)
+
+
+@pytest.mark.parametrize("typed", ["raped last night", "coventry sexual", "walsall rape"])
+def test_a_service_with_something_to_ring_comes_before_one_with_nothing(finder, typed):
+    """ "raped last night" led with two services holding no number and no e-mail, the 24/7
+    line third (re-walk, 2026-12-07): as near, and as well named, one that can be rung first."""
+    hits = finder.search(typed)
+    reachable = [bool(hit.phone or hit.email) for hit in hits]
+    assert reachable[0] and False in reachable
+    near_ones = [hit for hit in hits if hit.id in ("crasac", "blue-sky-centre")]
+    assert not near_ones or near_ones[0].phone
