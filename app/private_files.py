@@ -46,9 +46,14 @@ def own_file(path: Path) -> None:
     """OSError when `path` is a link, a second name of a file, or another account's file
     (absent is none of them)."""
     status = path.lstat() if os.path.lexists(path) else None
-    theirs = status and os.name == "posix" and status.st_uid != os.getuid()
-    if status and (stat.S_ISLNK(status.st_mode) or status.st_nlink > 1 or theirs):
+    if status and (stat.S_ISLNK(status.st_mode) or _shared_or_theirs(status)):
         raise OSError(errno.EPERM, NOT_OWN, str(path))
+
+
+def _shared_or_theirs(status: os.stat_result) -> bool:
+    """A file with a second name (a hard link to another file), or another account's."""
+    ours = getattr(os, "getuid", lambda: status.st_uid)() == status.st_uid
+    return status.st_nlink > 1 or not ours
 
 
 def open_own(path: Path) -> int:
@@ -62,8 +67,7 @@ def open_own(path: Path) -> int:
         flags |= getattr(os, name, 0)
     handle = os.open(path, flags, 0o600)
     status = os.fstat(handle)
-    ours = getattr(os, "getuid", lambda: status.st_uid)() == status.st_uid
-    if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1 or not ours:
+    if not stat.S_ISREG(status.st_mode) or _shared_or_theirs(status):
         os.close(handle)
         raise OSError(errno.EPERM, NOT_OWN, str(path))
     _narrow(handle, status, 0o600)

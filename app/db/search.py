@@ -36,6 +36,9 @@ from app.records import record
 WEIGHTS = "10.0, 4.0, 5.0, 2.0, 1.0"  # name, organization, kinds, areas, details
 KEY_COLUMNS = "name organization kinds areas"
 REGION_LABELS = {"national": "National", "west_midlands": "West Midlands"}
+# a service's areas, 0 for the borough's own, 1 the region's, 2 national (the borough and its
+# region as the two values)
+NEAREST = "min(CASE name WHEN ? THEN 0 WHEN ? THEN 1 ELSE 2 END)"
 
 
 class SearchError(ValueError):
@@ -244,10 +247,9 @@ class DirectorySearch:
         elif filters.borough is not None:  # its own services, then the region's, then national
             # Ranked from the areas it names, not from every service's areas: at 10,000
             # services a borough alone took 9-13 ms, past the search's 16 ms with its delivery.
-            local = (filters.borough, self.regions.get(filters.borough) or "")
+            local = self._local(filters.borough)
             sql = (
-                f"SELECT {columns} FROM (SELECT service_id, min(CASE name WHEN ? THEN 0 "
-                "WHEN ? THEN 1 ELSE 2 END) AS near FROM service_area "
+                f"SELECT {columns} FROM (SELECT service_id, {NEAREST} AS near FROM service_area "
                 "WHERE name IN ('national', ?, ?) GROUP BY service_id) n "
                 "JOIN service s ON s.id = n.service_id LEFT JOIN organization o "
                 f"ON o.id = s.organization_id WHERE 1 {where} ORDER BY n.near, s.name LIMIT ?"
@@ -274,11 +276,11 @@ class DirectorySearch:
         lines, ranked by its words alone (2026-12-07)."""
         if borough is None:
             return "0", []
-        near = (
-            "(SELECT min(CASE name WHEN ? THEN 0 WHEN ? THEN 1 ELSE 2 END) FROM service_area "
-            "WHERE service_id = s.id)"
-        )
-        return near, [borough, self.regions.get(borough) or ""]
+        return f"(SELECT {NEAREST} FROM service_area WHERE service_id = s.id)", self._local(borough)
+
+    def _local(self, borough: str) -> list[str]:
+        """The borough and its region, as NEAREST reads them."""
+        return [borough, self.regions.get(borough) or ""]
 
     def _ranked(
         self, columns: str, where: str, borough: str | None, expression: str, after: list
