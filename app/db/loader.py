@@ -21,6 +21,7 @@ from app.pathways.phone_numbers import (
     fixed_line_words,
     national_number,
     ringable,
+    shown_number,
 )
 
 
@@ -354,7 +355,7 @@ def read_services(db: sqlite3.Connection) -> dict[str, g.Service]:
         phone = next((p for p in phones[sid] if ringable(p["type"])), None)
         number = plain_spaces(phone["number"]) if phone else ""
         national = national_number(number)
-        number = national or number  # "(111)" is 111, and shown so (H230)
+        number = shown_number(number)
         # 999's words give no other number; any other service's are read as they are
         words = partial(fixed_line_words, phone=number) if national else str
         services[sid] = g.Service(

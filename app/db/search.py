@@ -26,8 +26,8 @@ from app.pathways.phone_numbers import (
     ANOTHER_NUMBER,
     fixed_line_name,
     fixed_line_words,
-    national_number,
     ringable,
+    shown_number,
     type_label,
 )
 from app.pathways.services import answered_day_and_night, contact_confirmed, needs_check
@@ -316,7 +316,7 @@ class DirectorySearch:
         odd = lead_cautions(row[11], kind, number)  # as the plan reads it
         check = needs_check(row[4], row[5], row[10], today, self.months, number)
         confirmed = contact_confirmed(row[5], row[10], number, today)
-        phone = national_number(number) or plain_spaces(number)  # "(111)" as 111 (H230)
+        phone = shown_number(plain_spaces(number))  # as the plan shows it
         return ServiceHit(
             row[0],
             fixed_line_name(plain_spaces(row[1]), phone),  # as the plan shows them (H208)

@@ -214,6 +214,14 @@ def type_problem(phone_type: str | None) -> str | None:
     return None
 
 
+def shown_number(number: str) -> str:
+    """A signed number as workers dial it: 999, 101 or 111 however written ("(111)", H230),
+    a UK number in its usual grouping, anything else as it is. "+44 (0)121 496 0456" in an
+    update signed by hand was shown and copied so, and dialled so it rings no one (attack
+    round, 2026-12-06; H493)."""
+    return national_number(number) or format_uk_phone(number) or number
+
+
 def refused_number(phone: str) -> bool:
     """A number held that the lead's rules refuse: in an update signed before them, shown
     "check it" and never "confirmed", and no contact (the plan adds the fallbacks). One Ofcom

@@ -58,6 +58,18 @@ def test_a_type_no_rule_knows_is_still_rung_on_a_laptop(tmp_path):
     assert hit.phone == "0808 2000 247"  # the Directory tab as the plan
 
 
+@pytest.mark.parametrize("written", ["+44 (0)121 569 3100", "+44 121 5693100", "(0121) 569-3100"])
+def test_a_number_signed_in_another_form_is_shown_as_it_is_dialled_here(tmp_path, written):
+    """"+44 (0)121 …" in an update signed by hand was shown and copied so on every laptop,
+    and dialled so it rings no one (attack round, 2026-12-06; H493)."""
+    database = shipped_copy(tmp_path)
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE phone SET number = ? WHERE service_id = 'sandwell-mash'", (written,))
+    db.close()
+    assert load_graph(database).services["sandwell-mash"].phone == "0121 569 3100"
+    assert search_hit(database, "sandwell children", "sandwell-mash").phone == "0121 569 3100"
+
+
 def test_odd_spaces_and_line_breaks_are_plain_whatever_was_signed(tmp_path):
     """A name of "Emergency" and 150 line separators put 999 below the screen; a name and
     notes joined by no-break spaces (as pasted from Word) widened the window past Quick
