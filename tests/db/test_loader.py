@@ -60,7 +60,7 @@ def test_a_type_no_rule_knows_is_still_rung_on_a_laptop(tmp_path):
 
 @pytest.mark.parametrize("written", ["+44 (0)121 569 3100", "+44 121 5693100", "(0121) 569-3100"])
 def test_a_number_signed_in_another_form_is_shown_as_it_is_dialled_here(tmp_path, written):
-    """"+44 (0)121 …" in an update signed by hand was shown and copied so on every laptop,
+    """ "+44 (0)121 …" in an update signed by hand was shown and copied so on every laptop,
     and dialled so it rings no one (attack round, 2026-12-06; H493)."""
     database = shipped_copy(tmp_path)
     with sqlite3.connect(database) as db:
