@@ -13,6 +13,7 @@ from app.db.one_route import shared_routes
 from app.db.schema_versions import head, revisions
 from app.pathways.phone_numbers import (
     contact_key,
+    national_number,
     ringable,
     type_problem,
 )
@@ -116,7 +117,7 @@ def check_database(
 def fixed_number_problem(db: sqlite3.Connection) -> None:
     """Emergency services are 999 and the police non-emergency number is 101, always; and
     the services the pathway names by id keep their number and their kind."""
-    from app.db.service_checks import FIXED, FIXED_SERVICES
+    from app.db.service_checks import FIXED, FIXED_SERVICES, national_slip
 
     for kind, number in FIXED.items():
         rows = db.execute(
@@ -129,6 +130,17 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
         for service_id, phone in rows:
             if "".join(phone.split()) != number:
                 raise Refused(f"service {service_id}: kind {kind!r} must have the number {number}")
+    # 999 signed as a front door's number: the plan said "Tel 999 — Sandwell Children's
+    # Trust MASH", never "check it" (999 never is); refused when the lead publishes, taken
+    # by laptops (attack round, 2026-12-06; H494)
+    for service_id, phone, kinds in db.execute(
+        "SELECT p.service_id, coalesce(p.number, ''), group_concat(t.code) FROM phone p "
+        "LEFT JOIN attribute a ON a.link_id = p.service_id "
+        "LEFT JOIN taxonomy_term t ON t.id = a.taxonomy_term_id GROUP BY p.id"
+    ):
+        national = national_number(phone)
+        if national and (slip := national_slip(national, (kinds or "").split(","))):
+            raise Refused(f"service {service_id}: {slip}")
     for service_id, (kind, number) in FIXED_SERVICES.items():
         phones = db.execute(
             "SELECT coalesce(p.number, '') FROM service s "

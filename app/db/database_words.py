@@ -34,8 +34,8 @@ def word_problems(source: Source) -> list[str]:
     from app.db.service_checks import (
         FIXED_ALERT,
         FIXED_WORDS,
-        NATIONAL_KINDS,
         fixed_other_number,
+        national_slip,
     )
     from app.db.text_rules import text_problems
 
@@ -56,10 +56,9 @@ def word_problems(source: Source) -> list[str]:
         if sid in fixed and "".join(n.split()) != fixed[sid]
     ]
     held = [
-        f"service {sid}: phone: {number} is a national number: only a service of kind "
-        f"{' or '.join(sorted(NATIONAL_KINDS[number]))} has it"
+        f"service {sid}: phone: {slip}"
         for sid, number in sorted(fixed.items())
-        if not {code for s, code in kinds if s == sid} & NATIONAL_KINDS[number]
+        if (slip := national_slip(number, {code for s, code in kinds if s == sid}))
     ]
 
     def on_fixed(field: str, value: str) -> list[str]:  # 999's words give no other number

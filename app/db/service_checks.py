@@ -53,6 +53,18 @@ FIXED_SERVICES = {
 # The kinds a service with a national number is: anything else holding it is a slip
 NATIONAL_KINDS = {"999": {"emergency"}, "112": {"emergency"}, "101": {"police_non_emergency"}}
 NATIONAL_KINDS["111"] = {"urgent_care", "mental_health"}
+
+
+def national_slip(national: str, kinds) -> str:
+    """ "999 is a national number: only a service of kind emergency has it" for a service of
+    other kinds holding it, else "" (`national` as national_number reads the number)."""
+    allowed = NATIONAL_KINDS.get(national, set())
+    if not allowed or allowed & set(kinds):
+        return ""
+    kinds_allowed = " or ".join(sorted(allowed))
+    return f"{national} is a national number: only a service of kind {kinds_allowed} has it"
+
+
 # The services that alone hold a national number: a feed's new "Police and ambulance" on 999,
 # its note "hang up and text 999 instead", stood on the Call 999 card beside 999's own
 # (attack, 2026-12-05; H437). 111's mental health option is the release's own second line.
@@ -141,9 +153,8 @@ def service_problems(
             add("phone", f"a service of kind {kind} is always {number}")
     # the National Domestic Abuse Helpline was accepted as 111, a women's aid as 999: shown
     # so on every plan (re-attack round, 2026-12-02)
-    if national and not set(row_kinds) & NATIONAL_KINDS[national]:
-        allowed = " or ".join(sorted(NATIONAL_KINDS[national]))
-        add("phone", f"{national} is a national number: only a service of kind {allowed} has it")
+    if national and (slip := national_slip(national, row_kinds)):
+        add("phone", slip)
         national = None  # the number is the one thing to correct: no errors on its words too
     elif national and row.get("id") not in NATIONAL_HOLDERS[national]:
         holders = " and ".join(sorted(NATIONAL_HOLDERS[national]))

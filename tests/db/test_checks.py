@@ -143,3 +143,25 @@ def test_a_second_front_door_for_an_area_is_refused_on_laptops_too(tmp_path):
     region = moved.replace("'walsall'", "'west_midlands'")  # every borough's card (H476)
     with pytest.raises(Refused, match="service wolverhampton-mash: area west_midlands: a chi"):
         check_database(shipped_changed(tmp_path / "region.sqlite", region))
+
+
+@pytest.mark.parametrize(
+    "service, number, kinds",
+    [("sandwell-mash", "999", "emergency"), ("ndah", "(101)", "police_non_emergency")],
+)
+def test_a_national_number_on_another_kind_of_service_is_refused_on_laptops_too(
+    tmp_path, service, number, kinds
+):
+    """999 signed as Sandwell's front door's number: the lead's side refused it, laptops
+    took it, and a child's plan said "Tel 999 — Sandwell Children's Trust MASH", never
+    "check it" (attack round, 2026-12-06; H494)."""
+    from app.db.checks import check_database
+    from tests.conftest import shipped_changed
+
+    slip = f"UPDATE phone SET number = '{number}' WHERE service_id = '{service}'"
+    with pytest.raises(Refused) as refused:
+        check_database(shipped_changed(tmp_path / "slip.sqlite", slip))
+    national = number.strip("()")
+    assert str(refused.value) == (
+        f"service {service}: {national} is a national number: only a service of kind {kinds} has it"
+    )
