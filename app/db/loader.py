@@ -318,10 +318,16 @@ def _grouped(db: sqlite3.Connection, sql: str, *args) -> dict[str, list]:
     return grouped
 
 
+def every_day(byday: str | None) -> bool:
+    """Every day named, in any order ("SU,MO,…" as a feed writes a week): the Directory's
+    Open 24/7 filter read only "MO,…,SU" and left out a line the plan gave as 24/7 (seams
+    attack, 2026-12-07; H496)."""
+    return set((byday or "").split(",")) >= set(EVERY_DAY.split(","))
+
+
 def is_always_open(schedule: sqlite3.Row) -> bool:
-    every_day = set(schedule["byday"].split(",")) >= set(EVERY_DAY.split(","))
     return (
-        every_day
+        every_day(schedule["byday"])
         and schedule["opens_at"] == "00:00"
         and schedule["closes_at"] in ("23:59", "24:00")
     )

@@ -13,14 +13,14 @@ from dataclasses import replace
 from datetime import date
 
 from app.db.field_rules import AUDIENCES
-from app.db.loader import Source, open_directory
+from app.db.loader import Source, every_day, open_directory
 from app.db.search_words import (
     AUDIENCE_WORDS,
     KIND_WORDS,
     any_word_expression,
     match_expression,
 )
-from app.db.service_rows import EVERY_DAY, kind_words, plain_lines, plain_spaces
+from app.db.service_rows import kind_words, plain_lines, plain_spaces
 from app.pathways.graph import lead_alert, lead_cautions
 from app.pathways.phone_numbers import (
     ANOTHER_NUMBER,
@@ -113,6 +113,7 @@ INDEX_TABLE = (
 def with_ringable(db: sqlite3.Connection) -> None:
     """The plan's reading of a phone row's type, for this connection's SQL."""
     db.create_function("ringable_type", 1, ringable, deterministic=True)
+    db.create_function("every_day", 1, every_day, deterministic=True)  # as open_all_hours
 
 
 def rebuild_index(db: sqlite3.Connection) -> None:
@@ -381,13 +382,12 @@ class DirectorySearch:
             clauses.append("s.audience IN ('any', ?)")
             params.append(f.audience)
         if f.open_24_7:  # as the plan reads it (open_all_hours), the hours' words below
-            always = "byday = ? AND opens_at = '00:00' AND closes_at IN ('23:59', '24:00')"
+            always = "every_day(byday) AND opens_at = '00:00' AND closes_at IN ('23:59', '24:00')"
             clauses.append(
                 f"EXISTS (SELECT 1 FROM schedule x WHERE x.service_id = s.id AND {always}) "
                 "AND NOT EXISTS (SELECT 1 FROM schedule y WHERE y.service_id = s.id AND "
                 f"(y.byday != '' OR y.opens_at != '') AND NOT ({always}))"
             )
-            params += [EVERY_DAY, EVERY_DAY]
         return "".join(f" AND {c}" for c in clauses), params
 
 

@@ -267,6 +267,22 @@ def test_open_24_7_lists_only_lines_the_plan_gives_as_open_day_and_night(tmp_pat
         changed.close()
 
 
+def test_open_24_7_lists_a_line_the_plan_gives_so_its_days_in_any_order(tmp_path):
+    """A week written from Sunday ("SU,MO,…", as a feed may write it): the plan gave the
+    line as open 24/7, the filter left it out (seams attack, 2026-12-07; H496)."""
+    from app.db.loader import load_graph
+    from tests.conftest import shipped_changed
+
+    sunday_first = "UPDATE schedule SET byday = 'SU,MO,TU,WE,TH,FR,SA' WHERE service_id = 'ndah'"
+    database = shipped_changed(tmp_path / "d.sqlite", sunday_first)
+    assert load_graph(database).services["ndah"].open_24_7
+    changed = DirectorySearch(database)
+    try:
+        assert "ndah" in ids(changed.search("", SearchFilters(open_24_7=True)))
+    finally:
+        changed.close()
+
+
 def test_an_index_planted_in_the_directory_is_never_what_search_reads():
     """A signed update's own index held a number no service has under Walsall's front door:
     a worker checking that number was told it was the MASH's (attack F21). The index is
