@@ -198,6 +198,10 @@ def type_problem(phone_type: str | None) -> str | None:
     )
     if phone_type is not None and not isinstance(phone_type, str):
         return f"type {phone_type!r} is not text: {write}"
+    if other_number(phone_type or ""):
+        # "Out of hours 0300 555 2922": the Directory offered that number to copy, the plan
+        # showed it in small type (seams attack, 2026-12-07; H497)
+        return f"type {phone_type!r} holds a number: put it in the phone or its note: {write}"
     words = _words(phone_type)
     if not words:  # blank is a voice line; "-" or "📠" says nothing
         return f"type {phone_type!r} is not known: {write}" if (phone_type or "").strip() else None

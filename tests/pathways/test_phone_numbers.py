@@ -106,6 +106,9 @@ def test_a_laptop_reads_the_letters_as_typed_and_a_fax_line_is_not_rung(kind, ru
         ("Direct dial", None),
         ("Voice,pref", None),
         ("Mon-Thu 9am-5pm", None),
+        ("24/7 line", None),
+        # the Directory offered it to copy, the plan showed it in small type (H497)
+        ("Out of hours 0300 555 2922", "holds a number: put it in the phone or its note"),
         ("Voice mail", "names a line to ring (voice) and one not to (mail)"),
         ("Mobile (text only)", "names a line to ring (mobile) and one not to (text)"),
         ("Text phone", "names a line to ring (phone) and one not to (text)"),
