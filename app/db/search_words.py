@@ -97,9 +97,14 @@ KIND_WORDS = {
     "housing": "homeless homelessness emergency accommodation somewhere safe to stay tonight sleep",
     "refuge": "safe house accommodation somewhere safe to stay tonight sleep",
     "da_service": "partner husband wife boyfriend girlfriend ex hit hits violence",
-    "helpline_da": "partner husband wife boyfriend girlfriend ex hit hits violence",
+    # "someone to talk to tonight" led with a borough's housing team (2026-12-07)
+    "helpline_da": "partner husband wife boyfriend girlfriend ex hit hits violence talk",
+    "helpline_sv": "talk",
+    "children_helpline": "talk",
+    "mental_health": "talk listen",
     "idva": "advocate advocacy",
     "isva": "advocate advocacy",
+    "sv_support": "rape crisis sexual violence sexual assault",  # CRASAC unlisted (H498)
     "sarc_adult": "forensic medical examination",
     "sarc_children": "forensic medical examination",
     "urgent_care": "NHS doctor medical",

@@ -372,6 +372,9 @@ BOTH_DOORS = {"sandwell-mash", "sandwell-adult-safeguarding"}
         ("my partner hit me wolverhampton", {"haven-wolverhampton", "st-georges-hub"}),
         ("somewhere safe tonight walsall", {"walsall-housing"}),
         ("older person abuse wolverhampton", {"wolverhampton-adults"}),
+        # Coventry's rape crisis centre was not listed; "tonight" led with housing (H498)
+        ("rape crisis coventry", {"crasac"}),
+        ("someone to talk to tonight", {"ndah"}),
     ],
 )
 def test_a_service_is_found_by_what_workers_call_it(finder, typed, first):
