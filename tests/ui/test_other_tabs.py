@@ -1,7 +1,7 @@
 """The Directory, Practice and Settings tabs wait until the first question has painted, or
 until the worker asks for one; until then they hold nothing a quick exit must clear."""
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.event_log import EventLog
@@ -157,3 +157,8 @@ def test_the_directorys_copy_button_says_on_the_status_line_what_it_copied(qtbot
         "Copied 0300 555 8574 (Dudley Multi Agency Safeguarding front door, out-of-hours "
         "number): paste it where you dial or write."
     )
+    # Ctrl+C on a result copied the service's name, pasted where a worker dials (H499)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "0300 555 0050"
+    assert window.status.text().startswith("Copied 0300 555 0050 (Dudley Multi Agency")

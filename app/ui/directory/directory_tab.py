@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,6 +153,7 @@ class DirectoryTab(QWidget):
             self.copy_other.clicked.connect(
                 lambda: copy_number(self.other, whose=f"{self.whose}, {self.other_said}")
             )
+            self.table.installEventFilter(self)  # before the name's copy (installed later)
             buttons = QHBoxLayout()
             buttons.addWidget(self.copy_contact)
             buttons.addWidget(self.copy_other)
@@ -175,6 +176,15 @@ class DirectoryTab(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._to_search)
         self.query.setToolTip("Ctrl+F comes back here")
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+C on a result copies its number, as Copy number does: it copied the service's
+        name, which a worker pasted where they dial (officer's walk, 2026-12-07; H499)."""
+        pressed = event.type() == QEvent.Type.KeyPress
+        if pressed and event.matches(QKeySequence.StandardKey.Copy) and self.contact:
+            self.copy_contact.click()
+            return True
+        return super().eventFilter(watched, event)
 
     def _to_search(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
