@@ -43,6 +43,12 @@ DAYTIME_SAID = re.compile(
 )
 
 
+def line_said(words: str) -> str:
+    """Which line a copy of the second number gave, from the words before it, for the
+    status line: "out-of-hours number", or "number to try next" ("If no answer, try")."""
+    return "out-of-hours number" if re.search(OFFICE_SHUT, words, re.I) else "number to try next"
+
+
 def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
     """The line to ring when the number's office is shut, from the number's note: its words,
     the number, what the note says after it, and the rest of the note; None when the note

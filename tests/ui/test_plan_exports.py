@@ -18,7 +18,8 @@ def test_copying_a_number_says_what_was_copied(qtbot, window):
     window.copy_summary()
     row = next(r for c in window.plan_view.cards for r in c.rows if hasattr(r, "copy_button"))
     row.copy_button.click()
-    assert window.status.text().startswith(f"Copied {row.number.text()}")
+    # and whose it is: "Copied 024 7683 2222:" named no service (officer's walk; H500)
+    assert window.status.text().startswith(f"Copied {row.number.text()} ({row.name.text()}): ")
 
 
 def test_a_correction_takes_the_copied_summarys_words_off_the_status_line(qtbot, window):

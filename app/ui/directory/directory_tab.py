@@ -3,7 +3,6 @@ on a worker thread after a short pause in typing (SearchThread)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.pathways.out_of_hours import OFFICE_SHUT, out_of_hours
+from app.pathways.out_of_hours import line_said, out_of_hours
 from app.pathways.phone_numbers import fixed_number
 from app.pathways.summary import ALERT
 from app.ui.copy_as_ours import CopyAsOurs
@@ -279,8 +278,7 @@ class DirectoryTab(QWidget):
         if self.copy_other.parent() is not None:  # never a window of its own
             self.copy_other.setVisible(bool(shut))
         if shut:
-            said = "out-of-hours number" if re.search(OFFICE_SHUT, shut[0], re.I) else ""
-            what = said or "number to try next"
+            what = line_said(shut[0])
             self.copy_other.setText(f"Copy the {what}")
             self.other_said = what
             self.copy_other.setAccessibleName(f"Copy the {what} for {self.whose}: {self.other}")

@@ -63,7 +63,7 @@ class PlanView(QWidget):
     new_requested = Signal()
     reopen_requested = Signal(str)  # a question of the walk, from a card (action_card.OPENS)
 
-    def __init__(self, allow_exports: bool = True, copy: Callable[[str], None] | None = None):
+    def __init__(self, allow_exports: bool = True, copy: Callable[..., None] | None = None):
         super().__init__()
         self.allow_exports = allow_exports  # IT's policy: no PDF, copy, or selecting text
         self.copy = copy if allow_exports else None

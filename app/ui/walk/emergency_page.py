@@ -78,7 +78,7 @@ class EmergencyPage(QWidget):
         action: PlannedAction,
         today: date,
         months: int,
-        copy: Callable[[str], None] | None,
+        copy: Callable[..., None] | None,
         asked_by: str = "",
     ) -> None:
         self.forget_case()

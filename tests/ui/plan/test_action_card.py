@@ -53,13 +53,19 @@ def test_the_unconfirmed_line_is_quiet(graph):
 
 def test_the_number_is_large_copyable_and_in_the_cards_name(qtbot, graph):
     copied = []
-    card = ActionCard(3, action_with(graph, "nhs-111"), TODAY, 12, copied.append)
+    card = ActionCard(
+        3,
+        action_with(graph, "nhs-111"),
+        TODAY,
+        12,
+        lambda text, whose: copied.append((text, whose)),
+    )
     qtbot.addWidget(card)
     row = card.rows[0]
     assert row.number.text() == "111"
     assert row.number.font().pointSizeF() >= card.title.font().pointSizeF()
     row.copy_button.click()
-    assert copied == ["111"]
+    assert copied == [("111", "NHS 111")]  # whose, for the status line (H500)
     assert card.accessibleName() == f"3. {card.title.text()[3:]}: NHS 111, 111"
     assert card.say.text().startswith("What you can say: \u201c")
     assert card.accessibleDescription().endswith(card.say.text())
@@ -86,14 +92,20 @@ def test_a_screen_reader_hears_every_service_and_line_the_card_shows(qtbot, grap
 def test_an_e_mail_only_service_is_not_called_a_number(qtbot, graph):
     emailed = next(s for s in graph.services.values() if s.email and not s.phone)
     copied = []
-    card = ActionCard(2, action_with(graph, emailed.id), TODAY, 12, copied.append)
+    card = ActionCard(
+        2,
+        action_with(graph, emailed.id),
+        TODAY,
+        12,
+        lambda text, whose: copied.append((text, whose)),
+    )
     qtbot.addWidget(card)
     row = card.rows[0]
     assert row.number.text() == emailed.email
     assert row.copy_button.text() == "Copy e-mail"
     assert "number" not in row.copy_button.accessibleName() + row.trust.text()
     row.copy_button.click()
-    assert copied == [emailed.email]
+    assert copied == [(emailed.email, emailed.name)]
 
 
 def test_a_card_with_the_longest_e_mail_fits_the_plans_column_beside_the_reminders(qtbot, graph):
@@ -110,7 +122,7 @@ def test_a_card_with_the_longest_e_mail_fits_the_plans_column_beside_the_reminde
             (s for s in graph.services.values() if s.email and not s.phone),
             key=lambda s: len(s.email),
         )
-        card = ActionCard(2, action_with(graph, longest.id), TODAY, 12, lambda text: None)
+        card = ActionCard(2, action_with(graph, longest.id), TODAY, 12, lambda text, whose: None)
         qtbot.addWidget(card)
         assert card.minimumSizeHint().width() <= 620, longest.email
     finally:
@@ -122,7 +134,7 @@ def test_no_line_of_a_card_is_shown_as_a_window_of_its_own(qtbot, graph):
     left the Navigator window without the keyboard focus (seen under X)."""
     noted = next(s for s in graph.services.values() if s.hours and s.phone and s.confidence)
     with windows_shown() as shown:
-        card = ActionCard(1, action_with(graph, noted.id), TODAY, 12, lambda text: None)
+        card = ActionCard(1, action_with(graph, noted.id), TODAY, 12, lambda text, whose: None)
         qtbot.addWidget(card)
     assert card.rows[0].notes.text() and card.rows[0].trust.text()
     assert shown == []
@@ -140,7 +152,7 @@ def test_a_service_with_nothing_to_ring_gives_way_to_what_to_do(qtbot, pathway):
         **{"care_and_support_needs": False, "consent_to_share": "yes"},
     }
     plan = pathway.step(answers_for(pathway, scenario)).plan
-    card = ActionCard(1, plan.action("sarc_referral"), TODAY, 12, lambda text: None)
+    card = ActionCard(1, plan.action("sarc_referral"), TODAY, 12, lambda text, whose: None)
     qtbot.addWidget(card)
     layout = card.layout()
     assert layout.indexOf(card.fallback) == 1  # straight under the instruction
@@ -292,7 +304,7 @@ def test_the_out_of_hours_number_stands_under_the_hours_with_a_copy_button(qtbot
     in the note's small type (officer walk, 2026-12-02)."""
     copied = []
     action = action_with(graph, "dudley-front-door", kind="child_safeguarding_referral")
-    card = ActionCard(1, action, TODAY, 12, copied.append)
+    card = ActionCard(1, action, TODAY, 12, lambda text, whose: copied.append((text, whose)))
     qtbot.addWidget(card)
     row = card.rows[0]
     assert row.out_of_hours.text() == "0300 555 8574"
@@ -300,7 +312,9 @@ def test_the_out_of_hours_number_stands_under_the_hours_with_a_copy_button(qtbot
     assert row.out_of_hours.font().pointSizeF() > row.notes.font().pointSizeF()
     assert row.notes.text() == "option 3; Mon-Fri 9:00-17:00"  # said once, not in the note too
     row.out_of_hours_copy.click()
-    assert copied == ["0300 555 8574"]
+    assert copied == [
+        ("0300 555 8574", "Dudley Multi Agency Safeguarding front door, out-of-hours number")
+    ]
     assert "Out of hours: 0300 555 8574" in card.accessibleDescription()
     shown = [w for w in (row.number, row.notes, row.out_of_hours, row.trust) if w.text()]
     assert sorted(shown, key=lambda w: w.mapTo(card, w.rect().topLeft()).y()) == shown
@@ -311,14 +325,19 @@ def test_the_line_to_try_if_there_is_no_answer_has_its_copy_button(qtbot, graph)
     type with no copy button (helper's walk, 2026-12-03; H334)."""
     copied = []
     action = action_with(graph, "wm-cyp-sas", kind="sarc_referral")
-    card = ActionCard(1, action, TODAY, 12, copied.append)
+    card = ActionCard(1, action, TODAY, 12, lambda text, whose: copied.append((text, whose)))
     qtbot.addWidget(card)
     row = card.rows[0]
     assert row.out_of_hours.text() == "0330 223 0099"
     assert row.out_of_hours.font().bold()
     assert "0330" not in row.notes.text()  # said once
     row.out_of_hours_copy.click()
-    assert copied == ["0330 223 0099"]
+    assert copied == [
+        (
+            "0330 223 0099",
+            "West Midlands Children and Young People's Sexual Assault Service, number to try next",
+        )
+    ]
     assert row.out_of_hours_copy.accessibleName() == (
         "Copy the number for West Midlands Children and Young People's Sexual Assault"
         " Service (if no answer, try)"
