@@ -135,9 +135,11 @@ def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     the website, as held (Walsall's adult safeguarding card read "No number held here" with
     its form and page held and never shown: officer walk, 2026-12-02)."""
     note = s.phone_note if phone_note is None else phone_note
-    notes = [isolated(x) for x in (type_label(s.phone_type), note, s.hours) if x]
-    if s.audience not in ("any", ""):
-        notes.append(f"{s.audience} only")
+    # who it is for first, under the number: "24 hours; women only" on The Haven's card
+    # was read past for a man whose worker had not ticked "male victim" (officer's walk,
+    # 2026-12-07; H501)
+    only = [f"{s.audience} only"] if s.audience not in ("any", "") else []
+    notes = only + [isolated(x) for x in (type_label(s.phone_type), note, s.hours) if x]
     return notes + (how_to_refer(s) if not (s.phone or s.email) else [])
 
 

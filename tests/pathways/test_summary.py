@@ -194,6 +194,19 @@ def test_a_lines_type_is_said_beside_its_number_when_it_says_more_than_voice(gra
     assert service_notes(late)[0] == "Out of hours"
 
 
+def test_who_a_line_is_for_is_said_first_under_its_number(graph):
+    """ "24 hours; women only" on The Haven's card was read past for a man whose worker had
+    not ticked "male victim" (officer's walk, 2026-12-07; H501)."""
+    from app.pathways.summary import service_notes
+
+    haven = graph.services["haven-wolverhampton"]
+    assert haven.audience == "women" and haven.hours
+    assert service_notes(haven)[0] == "women only"
+    assert service_line(ServiceMatch(haven), lambda s: False).startswith(
+        f"Tel {haven.phone} (women only; "
+    )
+
+
 def test_no_surface_gives_an_alert_on_999_101_or_111(graph, pathway):
     """A signed update's "Do not call 999: use 0121 626 5000 instead" was not on the card
     but was in the PDF, the copied summary, the screen reader's words and route --json
