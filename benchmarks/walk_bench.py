@@ -72,6 +72,7 @@ def walk_by_keys(window, scenario) -> int:
     while window.session.question is not None:
         answer_by_keys(keys, window, lambda q: scenario_value(q, scenario))
         if window.pages.currentWidget() is window.emergency:
+            window.emergency.keys_held_until = 0.0  # the card read (as the tests' walks)
             keys.keyClick(QApplication.focusWidget() or window.emergency, Qt.Key.Key_Return)
     QApplication.processEvents()
     return keys.presses

@@ -122,7 +122,7 @@ def read_for_the_hold(qtbot, window):
     run, rather than wait the second out over a hundred times a run. The tests of the hold
     itself wait it out (`after_the_dash`)."""
     page = window.question_page
-    for holder in (page, page.panel):
+    for holder in (page, page.panel, window.emergency):
         if isinstance(holder, KeyHold):
             holder.keys_held_until = 0.0
     qtbot.wait(20)
@@ -245,6 +245,7 @@ def walk(qtbot, window, scenario, stop_before=None):
         asked += answer_by_keys(qtbot, window, lambda q: scenario_value(q, scenario))
         assert window.session.position > before, f"{question.id} was not answered by keyboard"
         if window.pages.currentWidget() is window.emergency:
+            read_for_the_hold(qtbot, window)  # the card read
             press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
     return asked
 

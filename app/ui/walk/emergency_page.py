@@ -20,15 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.plan import PlannedAction
-from app.ui.labels import plain_label, scaled
+from app.ui.labels import announce, plain_label, scaled
 from app.ui.plan.action_card import ActionCard
 from app.ui.plan.plan_view import GroupFrame
 from app.ui.tab_order import place_before
 from app.ui.viewport import FocusInView
-from app.ui.walk.panel_base import entered, ignores_chords
+from app.ui.walk.panel_base import KeyHold, entered, ignores_chords
+
+# An Enter typed after "Y", as after any answer, went on at once: the card was gone before it
+# was seen (officer's walk, 2026-12-07; H502)
+HELD = (
+    "Enter was pressed as this card opened. Read it: call 999 if anyone is in danger now. "
+    "Press Enter again to continue when it is safe."
+)
 
 
-class EmergencyPage(QWidget):
+class EmergencyPage(KeyHold, QWidget):
     continue_requested = Signal()
     # "yes" given by mistake: back to the question that brought the card (its id), also when
     # given again from read-back (Back went to the last question asked: officer review)
@@ -54,7 +61,9 @@ class EmergencyPage(QWidget):
         self.go_on = ignores_chords(QPushButton("Continue when safe    [Enter]"))
         self.go_on.setAccessibleName("Continue the questions when it is safe")
         self.go_on.setMinimumHeight(44)
-        self.go_on.clicked.connect(self.continue_requested.emit)
+        self.go_on.clicked.connect(self._go_on)
+        self.held = plain_label(HELD, "Not yet")
+        self.held.hide()
         # Back as on every question page: Alt+← moved the focus to the summary strip, and
         # the next Enter opened the tier question (officer review 2026-12-01)
         self.back = ignores_chords(QPushButton("Back    [Alt+←]"))
@@ -68,6 +77,7 @@ class EmergencyPage(QWidget):
         buttons.addWidget(self.go_on)
         buttons.addWidget(self.back)
         buttons.addStretch(1)
+        page.addWidget(self.held)
         page.addLayout(buttons)
         # at 24 pt Shift+Tab from "Continue when safe" ringed "Why, and sources" half under
         # the buttons (Xvfb walk, 2026-12-04)
@@ -97,6 +107,17 @@ class EmergencyPage(QWidget):
         place_before(self.frame, self.go_on)  # Tab: the card, then Continue and Back
         self.setAccessibleName(f"Emergency: {self.card.accessibleName()}")
         self.go_on.setFocus()
+        self.held.hide()
+        self.hold_keys()
+
+    def _go_on(self) -> None:
+        """On, unless the card has only just opened: then said, and the next press goes on."""
+        if not self.keys_held():
+            self.continue_requested.emit()
+            return
+        self.keys_held_until = 0.0
+        self.held.show()
+        announce(self.held, HELD)
 
     def go_back(self) -> None:
         asked_by = self.asked_by
@@ -116,7 +137,7 @@ class EmergencyPage(QWidget):
         self.setAccessibleName("")  # its card's words stayed after a quick exit (seams review)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if entered(event):
-            self.continue_requested.emit()
+        if entered(event) and not event.isAutoRepeat():
+            self._go_on()
         else:
             super().keyPressEvent(event)

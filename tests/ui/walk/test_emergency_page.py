@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.conftest import press, wait_in_view
+from tests.ui.conftest import after_the_dash, press, wait_in_view
 
 
 def shown_text(widget):
@@ -41,10 +41,29 @@ def test_the_999_card_comes_first_even_when_the_reminders_fail(qtbot, window, mo
 
 def test_continue_when_safe_carries_on_with_the_answers_kept(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Y)
+    after_the_dash(qtbot)  # the card read
     press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
     assert window.pages.currentWidget() is window.question_page
     assert window.session.question.id == "discloser"
     assert window.session.answers["immediate_danger"] is True
+
+
+def test_an_enter_typed_after_yes_is_said_and_never_takes_the_card_away(qtbot, window):
+    """ "Y" then Enter, as after any answer: the card went before it was seen (officer's
+    walk, 2026-12-07; H502). Held, said, and the next Enter goes on."""
+    page = window.emergency
+    press(qtbot, window, Qt.Key.Key_Y)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is page and page.held.isVisible()
+    assert "Press Enter again to continue when it is safe" in shown_text(page)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.session.question.id == "discloser"
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.session.question.id == "immediate_danger"
+    press(qtbot, window, Qt.Key.Key_Y)  # the card again
+    assert window.pages.currentWidget() is page and not page.held.isVisible()
+    page.go_on.click()  # clicked as it opened: held too
+    assert window.pages.currentWidget() is page and page.held.isVisible()
 
 
 def test_alt_left_on_the_card_goes_back_to_the_question_and_enter_then_answers_it(qtbot, window):
