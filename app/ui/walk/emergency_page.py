@@ -33,6 +33,9 @@ HELD = (
     "Enter was pressed as this card opened. Read it: call 999 if anyone is in danger now. "
     "Press Enter again to continue when it is safe."
 )
+# long enough to read "Call 999" once: the walk's driver pressed Enter 1.3 s after "Y",
+# past the walk's second for keys typed ahead (TYPED_AHEAD_S)
+CARD_READ_S = 2.5
 
 
 class EmergencyPage(KeyHold, QWidget):
@@ -108,7 +111,7 @@ class EmergencyPage(KeyHold, QWidget):
         self.setAccessibleName(f"Emergency: {self.card.accessibleName()}")
         self.go_on.setFocus()
         self.held.hide()
-        self.hold_keys()
+        self.hold_keys(CARD_READ_S)
 
     def _go_on(self) -> None:
         """On, unless the card has only just opened: then said, and the next press goes on."""

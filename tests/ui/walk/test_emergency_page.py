@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.conftest import after_the_dash, press, wait_in_view
+from tests.ui.conftest import press, read_for_the_hold, wait_in_view
 
 
 def shown_text(widget):
@@ -41,7 +41,7 @@ def test_the_999_card_comes_first_even_when_the_reminders_fail(qtbot, window, mo
 
 def test_continue_when_safe_carries_on_with_the_answers_kept(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Y)
-    after_the_dash(qtbot)  # the card read
+    read_for_the_hold(qtbot, window)  # the card read
     press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
     assert window.pages.currentWidget() is window.question_page
     assert window.session.question.id == "discloser"
@@ -53,6 +53,7 @@ def test_an_enter_typed_after_yes_is_said_and_never_takes_the_card_away(qtbot, w
     walk, 2026-12-07; H502). Held, said, and the next Enter goes on."""
     page = window.emergency
     press(qtbot, window, Qt.Key.Key_Y)
+    qtbot.wait(1300)  # as the walk's driver pressed it: past the second keys are held for
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is page and page.held.isVisible()
     assert "Press Enter again to continue when it is safe" in shown_text(page)
