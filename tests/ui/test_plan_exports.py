@@ -20,6 +20,12 @@ def test_copying_a_number_says_what_was_copied(qtbot, window):
     row.copy_button.click()
     # and whose it is: "Copied 024 7683 2222:" named no service (officer's walk; H500)
     assert window.status.text().startswith(f"Copied {row.number.text()} ({row.name.text()}): ")
+    # Ctrl+C on a card with the focus in the window: its first number (H503)
+    window.copy_summary()
+    card = next(c for c in window.plan_view.cards if c.rows and c.rows[0].reachable)
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert window.status.text().startswith(f"Copied {card.rows[0].number.text()} (")
 
 
 def test_a_correction_takes_the_copied_summarys_words_off_the_status_line(qtbot, window):

@@ -277,6 +277,17 @@ class ActionCard(QFrame):
     def texts(self) -> list[str]:
         return [label.text() for label in self.findChildren(QLabel)]
 
+    def keyPressEvent(self, event) -> None:
+        """Ctrl+C on the card copies its first number (or e-mail), as its button does: it
+        copied nothing and said nothing (officer's walk, 2026-12-07; H503)."""
+        from PySide6.QtGui import QKeySequence
+
+        button = next((r.copy_button for r in self.rows if hasattr(r, "copy_button")), None)
+        if event.matches(QKeySequence.StandardKey.Copy) and button is not None:
+            button.click()
+            return
+        super().keyPressEvent(event)
+
     def paintEvent(self, event) -> None:
         """Its edge in the palette's mid colour: the style's panel edge is the window colour
         darkened, black on black in high contrast, where every card ran into the next

@@ -3,6 +3,8 @@
 import dataclasses
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from app.cli.route import answers_for
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch
@@ -350,3 +352,17 @@ def test_a_note_with_no_out_of_hours_number_is_left_as_it_is(qtbot, graph):
         card = ActionCard(1, action_with(graph, service_id), TODAY, 12)
         qtbot.addWidget(card)
         assert not hasattr(card.rows[0], "out_of_hours"), service_id
+
+
+def test_ctrl_c_on_a_card_copies_its_first_number_as_its_button_does(qtbot, graph):
+    """Ctrl+C on a card with the focus copied nothing and said nothing (officer's walk,
+    2026-12-07; H503)."""
+    copied = []
+    action = action_with(graph, "dudley-front-door", kind="child_safeguarding_referral")
+    card = ActionCard(1, action, TODAY, 12, lambda text, whose: copied.append((text, whose)))
+    qtbot.addWidget(card)
+    qtbot.keyClick(card, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert copied == [("0300 555 0050", "Dudley Multi Agency Safeguarding front door")]
+    nothing = ActionCard(1, action, TODAY, 12)  # no copy (exports not allowed): no button
+    qtbot.addWidget(nothing)
+    qtbot.keyClick(nothing, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
