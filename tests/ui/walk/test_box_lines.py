@@ -33,3 +33,27 @@ def test_page_down_shows_every_box_and_hint_whole_so_enter_answers_at_the_end(qt
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert not panel.more.text().startswith("There was more below")
     assert panel.more.text().startswith("Nothing is ticked")
+
+
+def test_words_cut_at_the_fold_by_their_descent_alone_are_read(qtbot, pathway):
+    """ "Sex work [I]" 2 px short of whole at 1366×697 was unread: every tier 1 walk took
+    a press more to bring it into view (walk_bench, 2026-12-07). Cut by more than its
+    descent, or at its top, a box's words are still unread."""
+    holder, panel = needs_in_view(qtbot, pathway, (900, 2000))
+    words = panel.words[-1]
+    bar, view = holder.verticalScrollBar(), holder.viewport()
+    bottom = words.mapTo(holder.widget(), QPoint(0, words.height())).y()
+    descent = words.fontMetrics().descent()
+    for cut, read in ((descent, True), (descent + 2, False)):
+        holder.resize(900, bottom - cut + holder.height() - view.height())
+        qtbot.waitUntil(lambda cut=cut: view.height() == bottom - cut)
+        bar.setValue(0)
+        words.read = False
+        words.note_if_read()
+        assert words.read is read, cut
+    holder.resize(900, words.height() + 40 + holder.height() - view.height())
+    qtbot.waitUntil(lambda: view.height() == words.height() + 40)
+    bar.setValue(words.mapTo(holder.widget(), QPoint(0, 0)).y() + 2)  # its top 2 px above
+    words.read = False
+    words.note_if_read()
+    assert not words.read
