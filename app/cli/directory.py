@@ -77,7 +77,8 @@ def search(database: Source, text: str, filters, as_json: bool, months: int = 12
     for hit in hits:
         flag = "  CHECK BEFORE USE" if hit.check_before_use else ""
         contact = hit.phone or "no number held"
-        note = f" ({hit.phone_note})" if hit.phone_note else ""  # out of hours, press 55
+        said = "; ".join(x for x in (hit.phone_type, hit.phone_note) if x)
+        note = f" ({said})" if said else ""  # out of hours, press 55
         print(f"{hit.name} ({hit.id}): {contact}{note} [{hit.confidence}]{flag}")
     return 0
 

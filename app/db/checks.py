@@ -117,7 +117,8 @@ def check_database(
 def fixed_number_problem(db: sqlite3.Connection) -> None:
     """Emergency services are 999 and the police non-emergency number is 101, always; and
     the services the pathway names by id keep their number and their kind."""
-    from app.db.service_checks import FIXED, FIXED_SERVICES, national_slip
+    from app.db.service_checks import FIXED, FIXED_SERVICES, NATIONAL_HOLDERS, national_slip
+    from app.db.service_rows import KIND_TAXONOMY
 
     for kind, number in FIXED.items():
         rows = db.execute(
@@ -132,15 +133,22 @@ def fixed_number_problem(db: sqlite3.Connection) -> None:
                 raise Refused(f"service {service_id}: kind {kind!r} must have the number {number}")
     # 999 signed as a front door's number: the plan said "Tel 999 — Sandwell Children's
     # Trust MASH", never "check it" (999 never is); refused when the lead publishes, taken
-    # by laptops (attack round, 2026-12-06; H494)
+    # by laptops (attack round, 2026-12-06; H494); its kinds as the plan reads them, and
+    # only the services set nationally: "Samaritans 111" (re-attack, 2026-12-07)
     for service_id, phone, kinds in db.execute(
         "SELECT p.service_id, coalesce(p.number, ''), group_concat(t.code) FROM phone p "
-        "LEFT JOIN attribute a ON a.link_id = p.service_id "
-        "LEFT JOIN taxonomy_term t ON t.id = a.taxonomy_term_id GROUP BY p.id"
+        "LEFT JOIN attribute a ON a.link_id = p.service_id LEFT JOIN taxonomy_term t "
+        "ON t.id = a.taxonomy_term_id AND t.taxonomy = ? GROUP BY p.id",
+        (KIND_TAXONOMY,),
     ):
-        national = national_number(phone)
-        if national and (slip := national_slip(national, (kinds or "").split(","))):
+        if not (national := national_number(phone)):
+            continue
+        if slip := national_slip(national, (kinds or "").split(",")):
             raise Refused(f"service {service_id}: {slip}")
+        if service_id not in (holders := NATIONAL_HOLDERS[national]):
+            raise Refused(
+                f"service {service_id}: {national} is held by {' and '.join(sorted(holders))} alone"
+            )
     for service_id, (kind, number) in FIXED_SERVICES.items():
         phones = db.execute(
             "SELECT coalesce(p.number, '') FROM service s "

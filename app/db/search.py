@@ -76,9 +76,10 @@ class ServiceHit:
     hours: str = ""
     referral_route: str = ""
     website: str = ""
-    # the number's note as the card says it (its type, out of hours, "If no answer, try",
-    # "press 55"), and who it is for: the tab dropped both, so at 6pm a front door looked up
-    # here showed its daytime number alone (seams review, 2026-12-04)
+    # the line's type and the number's note, apart as the card has them (its second line is
+    # read from the note alone: re-attack, 2026-12-07), and who it is for: the tab dropped
+    # them, so at 6pm a front door showed its daytime number alone (seams review, 12-04)
+    phone_type: str = ""
     phone_note: str = ""
     audience: str = "any"
     # no service held every word typed, and this one some: "sandwell child sexual abuse"
@@ -334,9 +335,8 @@ class DirectorySearch:
             hours=fixed_line_words(plain_spaces(row[12]), phone),
             referral_route=fixed_line_words(plain_lines(row[13]), phone),
             website=fixed_line_words(row[14], phone),
-            phone_note=fixed_line_words(
-                "; ".join(x for x in (type_label(kind), plain_spaces(note)) if x), phone
-            ),
+            phone_type=fixed_line_words(type_label(kind), phone),
+            phone_note=fixed_line_words(plain_spaces(note), phone),
             audience=row[15] or "any",
             matched_some=matched_some,
         )

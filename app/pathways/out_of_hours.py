@@ -101,10 +101,13 @@ def _number_first(text: str) -> str:
     a number's are, by a space, a hyphen, a full stop or brackets, none left open, and
     Childline's 0800 1111 is never run on: "Childline 0800 1111 (24 hours)" and "… 0800 1111
     - 365 days a year" stood in bold as 0800 111124 and 0800 111 1365, with their copy
-    buttons (re-attack, 2026-12-04; H366); "0800 1111 222" is another number (H495)."""
+    buttons (re-attack, 2026-12-04; H366). Nor with figures run on: "0800 1111 222" may be
+    another line, "0800 1111 24 hours" Childline's: neither read, the note stays as written
+    (read as Childline's, the first stood in bold as 0800 1111; read whole, the second as 0800
+    1111 24: seams attack and its re-attack, 2026-12-07; H495)."""
     text = FIGURES_AFTER.split(text, maxsplit=1)[0]
-    if childline := re.match(r"0800[ \-.]?1111(?![ \-./]{0,2}\d)", text):
-        return childline.group()
+    if childline := re.match(r"0800[ \-.]?1111", text):
+        return "" if re.match(r"[ \-./]{0,2}\d", text[childline.end() :]) else childline.group()
     groups = list(re.finditer(r"\d+", text))
     for at in range(len(groups), 0, -1):
         end = groups[at - 1].end()

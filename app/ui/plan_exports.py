@@ -13,7 +13,11 @@ class SharesThePlan:
     def copy_contact(self, contact: str, from_plan: bool = False, whose: str = "") -> None:
         """A number or address copied, and said (the status line still said "Summary
         copied" from before: review 2026-12-01); from the plan, taken back if it changes.
-        `whose`: the service (and which of its lines), where the number stands apart from it."""
+        `whose`: the service (and which of its lines), where the number stands apart from it.
+        None held (Ctrl+C on a Directory result): nothing copied, and said."""
+        if not contact:
+            self.status.setText(f"Nothing copied: no number or e-mail is held for {whose}.")
+            return
         self.clipboard.put(contact, "number" if from_plan else "")
         said = f"{contact} ({whose})" if whose else contact
         self.status.setText(f"Copied {said}: paste it where you dial or write.")

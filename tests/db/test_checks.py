@@ -165,3 +165,33 @@ def test_a_national_number_on_another_kind_of_service_is_refused_on_laptops_too(
     assert str(refused.value) == (
         f"service {service}: {national} is a national number: only a service of kind {kinds} has it"
     )
+
+
+@pytest.mark.parametrize(
+    "changes, said",
+    [  # the kind in a taxonomy of its own, which no plan reads (re-attack, 2026-12-07)
+        (
+            (
+                "INSERT INTO taxonomy_term (id, code, name, description, taxonomy) "
+                "VALUES ('x/emergency', 'emergency', 'Emergency', '', 'x')",
+                "INSERT INTO attribute (id, link_id, link_type, link_entity, taxonomy_term_id, "
+                "value) VALUES ('x1', 'sandwell-mash', 'service', 'service', 'x/emergency', '')",
+                "UPDATE phone SET number = '999' WHERE service_id = 'sandwell-mash'",
+            ),
+            "service sandwell-mash: 999 is a national number: only a service of kind emergency",
+        ),
+        (  # a mental health line of the kind 111's own second line is
+            ("UPDATE phone SET number = '111' WHERE service_id = 'samaritans'",),
+            "service samaritans: 111 is held by nhs-111 and nhs-111-mh alone",
+        ),
+    ],
+)
+def test_a_national_number_is_held_on_laptops_only_by_the_services_set_for_it(
+    tmp_path, changes, said
+):
+    from app.db.checks import check_database
+    from tests.conftest import shipped_changed
+
+    with pytest.raises(Refused) as refused:
+        check_database(shipped_changed(tmp_path / "slip.sqlite", *changes))
+    assert str(refused.value).startswith(said)

@@ -76,10 +76,14 @@ from app.pathways.out_of_hours import out_of_hours
             "If no answer, try Childline 0800 1111. 100% confidential",
             ("If no answer, try Childline", "0800 1111", "100% confidential", ""),
         ),
-        # a freephone number whose second group is 1111 is not Childline's: the card's bold
-        # line and both copy buttons gave 0800 1111 (seams attack, 2026-12-07; H495)
-        ("Out of hours: 0800 1111 222", ("Out of hours", "0800 1111 222", "", "")),
-        ("Out of hours: 0800-1111-222", ("Out of hours", "0800 111 1222", "", "")),
+        # a freephone number whose second group is 1111, or Childline's and a figure: which
+        # is not known, so neither in bold; the card's bold line and both copy buttons gave
+        # 0800 1111, then 0800 1111 24 (seams attack and its re-attack, 2026-12-07; H495)
+        ("Out of hours: 0800 1111 222", None),
+        ("Out of hours: 0800-1111-222", None),
+        ("Out of hours: 0800 1111 24 hours", None),
+        ("If no answer, try Childline 0800 1111 24 hours a day", None),
+        ("If no answer, try Childline 0800 1111 365 days a year", None),
         ("Out of hours: 0300 555 85 74", ("Out of hours", "0300 555 85 74", "", "")),
         # as leads write it (the lead's walk, 2026-12-04): number first, "OOH", evenings
         ("0300 555 8600 (out of hours)", ("Out of hours", "0300 555 8600", "", "")),

@@ -162,3 +162,14 @@ def test_the_directorys_copy_button_says_on_the_status_line_what_it_copied(qtbot
     qtbot.keyClick(tab.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "0300 555 0050"
     assert window.status.text().startswith("Copied 0300 555 0050 (Dudley Multi Agency")
+    # on a result holding none: nothing copied, and said (re-attack, 2026-12-07)
+    tab.query.setText("walsall adult safeguarding")
+    qtbot.waitUntil(lambda: "walsall-adult-safeguarding" in [h.id for h in tab.model.hits])
+    hits = [h.id for h in tab.model.hits]
+    tab.table.setCurrentIndex(tab.model.index(hits.index("walsall-adult-safeguarding"), 0))
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "0300 555 0050"
+    assert window.status.text().startswith(
+        "Nothing copied: no number or e-mail is held for Walsall"
+    )

@@ -146,6 +146,7 @@ class DirectoryTab(QWidget):
         # out-of-hours number stood only in the details (housing officer's walk, 2026-12-07)
         self.copy_other = QPushButton()
         self.copy_other.setAutoDefault(True)
+        self.copy_number = copy_number
         if copy_number is not None:
             # whose number, and which of its lines, said with it (re-walk, 2026-12-07)
             self.copy_contact.clicked.connect(lambda: copy_number(self.contact, whose=self.whose))
@@ -178,12 +179,17 @@ class DirectoryTab(QWidget):
 
     def eventFilter(self, watched, event) -> bool:
         """Ctrl+C on a result copies its number, as Copy number does: it copied the service's
-        name, which a worker pasted where they dial (officer's walk, 2026-12-07; H499)."""
+        name, which a worker pasted where they dial (officer's walk, 2026-12-07; H499). On
+        one holding none, nothing is copied and that is said: the name was copied, the
+        status line still naming another service's number (re-attack, 2026-12-07)."""
         pressed = event.type() == QEvent.Type.KeyPress
-        if pressed and event.matches(QKeySequence.StandardKey.Copy) and self.contact:
+        if not (pressed and event.matches(QKeySequence.StandardKey.Copy) and self.whose):
+            return super().eventFilter(watched, event)
+        if self.contact:
             self.copy_contact.click()
-            return True
-        return super().eventFilter(watched, event)
+        else:
+            self.copy_number("", whose=self.whose)
+        return True
 
     def _to_search(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -300,7 +306,7 @@ class DirectoryTab(QWidget):
         warning = " · check it before you give it" if hit.check_before_use and reachable else ""
         alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
         held = (
-            ("About the number", hit.phone_note),
+            ("About the number", "; ".join(x for x in (hit.phone_type, hit.phone_note) if x)),
             ("For", f"{hit.audience} only" if hit.audience not in ("any", "") else ""),
             ("Hours", hit.hours),
             ("How to refer", hit.referral_route),

@@ -36,6 +36,7 @@ HELD = (
 # long enough to read "Call 999" once: the walk's driver pressed Enter 1.3 s after "Y",
 # past the walk's second for keys typed ahead (TYPED_AHEAD_S)
 CARD_READ_S = 2.5
+PRESSED_AGAIN_S = 0.5  # after a held press, before the next is taken
 
 
 class EmergencyPage(KeyHold, QWidget):
@@ -118,7 +119,9 @@ class EmergencyPage(KeyHold, QWidget):
         if not self.keys_held():
             self.continue_requested.emit()
             return
-        self.keys_held_until = 0.0
+        # a moment more: two Enters typed ahead (300 ms, then 420 ms after "Y") took the card
+        # away, the first held and the second taken (re-attack, 2026-12-07)
+        self.hold_keys(PRESSED_AGAIN_S)
         self.held.show()
         announce(self.held, HELD)
 
@@ -137,6 +140,7 @@ class EmergencyPage(KeyHold, QWidget):
             self.frame.deleteLater()
         self.frame = self.card = self.shown = None
         self.asked_by = ""
+        self.held.hide()
         self.setAccessibleName("")  # its card's words stayed after a quick exit (seams review)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -245,3 +245,30 @@ def test_ctrl_f_goes_back_to_the_search_box_with_its_words_chosen(qtbot, pathway
     qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert tab.query.hasFocus() and tab.query.selectedText() == "refuge"
     tab.searches.stop()
+
+
+def test_a_number_in_a_lines_type_is_never_offered_as_its_second_line(qtbot, pathway, tmp_path):
+    """A type "Out of hours 0300 555 2929" (signed before the rule, H497): the tab offered
+    it with "Copy the out-of-hours number", the plan's card, reading the note alone, did not
+    (re-attack, 2026-12-07). The type is still said, with the note."""
+    from app.db.search import DirectorySearch, searcher
+    from tests.conftest import shipped_changed
+
+    database = shipped_changed(
+        tmp_path / "typed.sqlite",
+        "UPDATE phone SET type = 'Out of hours 0300 555 2929', description = '' "
+        "WHERE service_id = 'walsall-mast'",
+    )
+    tab = DirectoryTab(
+        lambda: searcher(DirectorySearch(database)), [], pathway.graph.kind_labels, 0
+    )
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.query.setText("walsall children")
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.run_search()
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "walsall-mast")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    assert tab.other == "" and tab.copy_other.isHidden()
+    assert "About the number: Out of hours 0300 555 2929" in tab.details.text()
+    tab.searches.stop()

@@ -57,6 +57,9 @@ def test_an_enter_typed_after_yes_is_said_and_never_takes_the_card_away(qtbot, w
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is page and page.held.isVisible()
     assert "Press Enter again to continue when it is safe" in shown_text(page)
+    press(qtbot, window, Qt.Key.Key_Return)  # typed ahead too: held again (re-attack)
+    assert window.pages.currentWidget() is page
+    qtbot.wait(600)  # pressed again, a moment later
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.session.question.id == "discloser"
     press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
