@@ -153,7 +153,8 @@ class DirectoryTab(QWidget):
             self.copy_other.clicked.connect(
                 lambda: copy_number(self.other, whose=f"{self.whose}, {self.other_said}")
             )
-            self.table.installEventFilter(self)  # before the name's copy (installed later)
+            # Ctrl+C: installed after the name's copy (copy_guard), so asked before it
+            self.table.installEventFilter(self)
             buttons = QHBoxLayout()
             buttons.addWidget(self.copy_contact)
             buttons.addWidget(self.copy_other)
