@@ -245,9 +245,14 @@ def walk(qtbot, window, scenario, stop_before=None):
         asked += answer_by_keys(qtbot, window, lambda q: scenario_value(q, scenario))
         assert window.session.position > before, f"{question.id} was not answered by keyboard"
         if window.pages.currentWidget() is window.emergency:
-            read_for_the_hold(qtbot, window)  # the card read
-            press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
+            continue_when_safe(qtbot, window)
     return asked
+
+
+def continue_when_safe(qtbot, window):
+    """Enter on the 999 card once it has been read (its hold ended, as read_for_the_hold)."""
+    read_for_the_hold(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Return)
 
 
 @contextmanager

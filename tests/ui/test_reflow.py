@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.settings import TEXT_SIZES
 from tests.conftest import routed_cases
-from tests.ui.conftest import press, press_alt, scenario_value, walk
+from tests.ui.conftest import continue_when_safe, press, press_alt, scenario_value, walk
 
 SCREENS = [(1366, 768), (1280, 720)]
 # the window as a worker has it on a 1366x768 laptop: maximised (app/ui/application.py), under
@@ -57,7 +57,7 @@ def test_every_page_fits_the_screen_and_the_window_never_resizes_itself(
     for stop in stops:
         if stop != "emergency":
             if window.pages.currentWidget() is window.emergency:
-                press(qtbot, window, Qt.Key.Key_Return)
+                continue_when_safe(qtbot, window)
             walk(qtbot, window, scenario, stop_before=stop)
         QApplication.processEvents()
         assert fits(window, size), (stop, window.minimumSizeHint())

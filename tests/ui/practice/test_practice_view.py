@@ -14,7 +14,7 @@ from app.pathways.practice_text import summary_lines
 from app.ui.practice.practice_view import BANNER, summary_html
 from app.ui.practice.tab import PRACTICE_TITLE
 from app.user_data import UserData
-from tests.ui.conftest import TODAY, answer_by_keys, press
+from tests.ui.conftest import TODAY, answer_by_keys, continue_when_safe, press
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def walk_with(qtbot, view, answers):
         answer_by_keys(qtbot, view, lambda q: answers.get(q.id))
         if view.pages.currentWidget() is view.emergency:
             assert banner_shown(view)
-            press(qtbot, view, Qt.Key.Key_Return)
+            continue_when_safe(qtbot, view)
     assert view.pages.currentWidget() is view.plan_view and banner_shown(view)
 
 

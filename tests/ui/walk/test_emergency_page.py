@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.conftest import press, read_for_the_hold, wait_in_view
+from tests.ui.conftest import continue_when_safe, press, wait_in_view
 
 
 def shown_text(widget):
@@ -41,8 +41,7 @@ def test_the_999_card_comes_first_even_when_the_reminders_fail(qtbot, window, mo
 
 def test_continue_when_safe_carries_on_with_the_answers_kept(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Y)
-    read_for_the_hold(qtbot, window)  # the card read
-    press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
+    continue_when_safe(qtbot, window)
     assert window.pages.currentWidget() is window.question_page
     assert window.session.question.id == "discloser"
     assert window.session.answers["immediate_danger"] is True

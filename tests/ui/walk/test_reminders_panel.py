@@ -5,7 +5,15 @@ import json
 from PySide6.QtCore import QPoint, Qt
 
 from tests.conftest import DATA
-from tests.ui.conftest import answer_by_keys, go_on, press, scenario_value, tick, walk
+from tests.ui.conftest import (
+    answer_by_keys,
+    continue_when_safe,
+    go_on,
+    press,
+    scenario_value,
+    tick,
+    walk,
+)
 
 SCENARIO = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
 TWO_ARRIVE = json.loads((DATA / "reference.json").read_text())[7]["scenario"]  # 2 before the Dash
@@ -147,7 +155,7 @@ def test_at_the_largest_text_a_new_reminder_for_this_case_is_in_view(qtbot, make
     while window.session.question.id != "dash_answers":
         answer_by_keys(qtbot, window, lambda q: scenario_value(q, TWO_ARRIVE))
         if window.pages.currentWidget() is window.emergency:
-            press(qtbot, window, Qt.Key.Key_Return)
+            continue_when_safe(qtbot, window)
         QApplication.processEvents()
         if not model.new_ids:
             continue
@@ -269,7 +277,7 @@ def test_the_red_flags_are_in_view_when_risk_is_judged(qtbot, make_window):
         while window.session.question.id != "professional_judgement_high_risk":
             answer_by_keys(qtbot, window, lambda q: scenario_value(q, SCENARIO))
             if window.pages.currentWidget() is window.emergency:
-                press(qtbot, window, Qt.Key.Key_Return)
+                continue_when_safe(qtbot, window)
         QApplication.processEvents()
         view, model = window.reminders.case_view, window.reminders.case_model
         assert model.items[0].category == "red_flag"

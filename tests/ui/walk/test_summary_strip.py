@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from app.settings import UserSettings
-from tests.ui.conftest import press, press_alt, read_for_the_hold
+from tests.ui.conftest import continue_when_safe, press, press_alt
 
 
 def test_the_usual_area_is_filled_in_shown_and_not_asked(qtbot, make_window):
@@ -145,8 +145,7 @@ def test_danger_now_stays_in_view_after_continue_when_safe(qtbot, window):
     """After "Continue when safe" no page said 999 was still to be called (officer walk,
     2026-12-05; H447). "No" takes no room."""
     press(qtbot, window, Qt.Key.Key_Y)
-    read_for_the_hold(qtbot, window)  # the card read
-    press(qtbot, window, Qt.Key.Key_Return)  # continue when safe
+    continue_when_safe(qtbot, window)
     qtbot.keyClicks(window.question_page.panel, "1")  # the person it is happening to
     assert window.strip.texts()[0] == "Danger now: Yes: call 999  (change)"
     assert window.strip.buttons["immediate_danger"].accessibleName() == (
