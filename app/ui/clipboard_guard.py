@@ -103,6 +103,14 @@ class ClipboardGuard(QObject):
         clipboard.clear()
         return what
 
+    def take_ours_off(self) -> bool:
+        """Empty the clipboard if it holds what Navigator put there; whether it did."""
+        clipboard = QGuiApplication.clipboard()
+        if not clipboard.text() or clipboard.text() not in self.ours:
+            return False
+        clipboard.clear()
+        return True
+
     def holds_summary(self) -> bool:
         """The summary copied from the plan is on the clipboard still (nothing copied since)."""
         return (

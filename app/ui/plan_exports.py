@@ -15,8 +15,14 @@ class SharesThePlan:
         copied" from before: review 2026-12-01); from the plan, taken back if it changes.
         `whose`: the service (and which of its lines), where the number stands apart from it.
         None held (Ctrl+C on a Directory result): nothing copied, and said."""
-        if not contact:
-            self.status.setText(f"Nothing copied: no number or e-mail is held for {whose}.")
+        if not contact:  # and the number copied before off the clipboard: pasted in a hurry,
+            # it was another service's (re-walk, 2026-12-07)
+            gone = (
+                " The number copied before is off the clipboard."
+                if self.clipboard.take_ours_off()
+                else ""
+            )
+            self.status.setText(f"Nothing copied: no number or e-mail is held for {whose}.{gone}")
             return
         self.clipboard.put(contact, "number" if from_plan else "")
         said = f"{contact} ({whose})" if whose else contact

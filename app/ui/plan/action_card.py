@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -279,10 +280,15 @@ class ActionCard(QFrame):
 
     def keyPressEvent(self, event) -> None:
         """Ctrl+C on the card copies its first number (or e-mail), as its button does: it
-        copied nothing and said nothing (officer's walk, 2026-12-07; H503)."""
+        copied nothing and said nothing (officer's walk, 2026-12-07; H503). On a copy button
+        with the focus, that button's: on the out-of-hours line's it gave the daytime line
+        (re-walk, 2026-12-07)."""
         from PySide6.QtGui import QKeySequence
 
-        button = next((r.copy_button for r in self.rows if hasattr(r, "copy_button")), None)
+        named = ("copy_button", "out_of_hours_copy")
+        buttons = [getattr(r, name) for r in self.rows for name in named if hasattr(r, name)]
+        focused = QApplication.focusWidget()
+        button = focused if focused in buttons else next(iter(buttons), None)
         if event.matches(QKeySequence.StandardKey.Copy) and button is not None:
             button.click()
             return

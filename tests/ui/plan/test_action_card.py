@@ -363,6 +363,18 @@ def test_ctrl_c_on_a_card_copies_its_first_number_as_its_button_does(qtbot, grap
     qtbot.addWidget(card)
     qtbot.keyClick(card, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert copied == [("0300 555 0050", "Dudley Multi Agency Safeguarding front door")]
+    # on the out-of-hours line's Copy button: that line, never the daytime one (re-walk)
+    card.show()
+    qtbot.waitExposed(card)
+    card.activateWindow()
+    button = card.rows[0].out_of_hours_copy
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert copied[-1] == (
+        "0300 555 8574",
+        "Dudley Multi Agency Safeguarding front door, out-of-hours number",
+    )
     nothing = ActionCard(1, action, TODAY, 12)  # no copy (exports not allowed): no button
     qtbot.addWidget(nothing)
     qtbot.keyClick(nothing, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
