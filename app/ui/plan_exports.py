@@ -18,7 +18,7 @@ class SharesThePlan:
         if not contact:  # and the number copied before off the clipboard: pasted in a hurry,
             # it was another service's (re-walk, 2026-12-07)
             gone = (
-                " The number copied before is off the clipboard."
+                " What was copied before is off the clipboard."
                 if self.clipboard.take_ours_off()
                 else ""
             )

@@ -173,4 +173,4 @@ def test_the_directorys_copy_button_says_on_the_status_line_what_it_copied(qtbot
     assert window.status.text().startswith(
         "Nothing copied: no number or e-mail is held for Walsall"
     )
-    assert window.status.text().endswith("The number copied before is off the clipboard.")
+    assert window.status.text().endswith("What was copied before is off the clipboard.")
