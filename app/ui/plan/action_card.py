@@ -35,6 +35,9 @@ from app.ui.labels import plain_label, scaled
 TIGHT = 6
 UNCONFIRMED = "Unconfirmed: check the number before you give it."
 UNCONFIRMED_ADDRESS = "Unconfirmed: check the address before you use it."
+# under an out-of-hours line, "check the number" read as about that line alone (re-walk,
+# 2026-12-07): a person's check confirms the number and its note together
+UNCONFIRMED_BOTH = "Unconfirmed: check both numbers before you give them."
 # a card whose action is answering a question the walk passed: a button opens it. "Complete
 # the Dash" had no way in; the worker, the interpreter now ready, pressed Alt+R and Down
 # eleven times (officer walk F20, 2026-12-06)
@@ -43,8 +46,9 @@ Copy = Callable[..., None]  # (text, whose=...): MainWindow.copy_contact, from t
 MONTHS = "January February March April May June July August September October November December"
 
 
-def trust_line(match: ServiceMatch, today: date, months: int) -> str:
-    """Calm, and only where it carries information: nothing for 999, 101 and 111."""
+def trust_line(match: ServiceMatch, today: date, months: int, both: bool = False) -> str:
+    """Calm, and only where it carries information: nothing for 999, 101 and 111. `both`:
+    the card gives the number's out-of-hours line (or the one to try next) too."""
     service = match.service
     if fixed_number(service.phone):
         return ""  # set nationally: a date on them says nothing
@@ -53,7 +57,7 @@ def trust_line(match: ServiceMatch, today: date, months: int) -> str:
     if not service.phone and not service.email:
         return ""  # its line says "No number held here"; a card may have no note to point to
     if check_before_use(service, today, months):
-        return UNCONFIRMED if service.phone else UNCONFIRMED_ADDRESS
+        return (UNCONFIRMED_BOTH if both else UNCONFIRMED) if service.phone else UNCONFIRMED_ADDRESS
     assured = confirmed_on(service, today)
     if assured is not None:
         return f"Confirmed {MONTHS.split()[assured.month - 1]} {assured.year}."
@@ -129,13 +133,14 @@ class ServiceRow(QWidget):
             line.addStretch(1)
             layout.addWidget(self.name)
         alert = alert_words(service)
-        self.trust = plain_label(trust_line(match, today, months), "How sure we are")
+        shut = out_of_hours(service.phone_note) if service.phone else None
+        trust = trust_line(match, today, months, both=bool(shut))
+        self.trust = plain_label(trust, "How sure we are")
         if alert:  # before the number: read out or copied before the alert was seen (H188)
             self.trust.setFont(scaled(self.trust.font(), 1.0, bold=True))  # words and an icon
             layout.addWidget(self.trust)
         layout.addLayout(line)
         layout.addLayout(under)
-        shut = out_of_hours(service.phone_note) if service.phone else None
         notes = "; ".join(service_notes(service, shut[3] if shut else None))
         self.notes = plain_label(notes, "Hours and notes")
         layout.addWidget(self.notes)  # in the card before shown: never a window of its own

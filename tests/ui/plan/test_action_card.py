@@ -317,6 +317,8 @@ def test_the_out_of_hours_number_stands_under_the_hours_with_a_copy_button(qtbot
     assert copied == [
         ("0300 555 8574", "Dudley Multi Agency Safeguarding front door, out-of-hours number")
     ]
+    # under the out-of-hours line, "check the number" read as about it alone (re-walk)
+    assert row.trust.text() == "Unconfirmed: check both numbers before you give them."
     assert "Out of hours: 0300 555 8574" in card.accessibleDescription()
     shown = [w for w in (row.number, row.notes, row.out_of_hours, row.trust) if w.text()]
     assert sorted(shown, key=lambda w: w.mapTo(card, w.rect().topLeft()).y()) == shown
