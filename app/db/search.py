@@ -100,7 +100,7 @@ def area_labels(connection) -> dict[str, str]:
     return REGION_LABELS | {o["value"]: o["label"] for o in options}
 
 
-# a phone row's type, read as the plan reads it (with_ringable registers the function)
+# a phone row's type, read as the plan reads it (with_plan_readings registers the function)
 RINGABLE_SQL = "ringable_type(type)"
 
 
@@ -111,15 +111,15 @@ INDEX_TABLE = (
 )
 
 
-def with_ringable(db: sqlite3.Connection) -> None:
-    """The plan's reading of a phone row's type, for this connection's SQL."""
+def with_plan_readings(db: sqlite3.Connection) -> None:
+    """The plan's readings of a line's type and a week's days, for this connection's SQL."""
     db.create_function("ringable_type", 1, ringable, deterministic=True)
     db.create_function("every_day", 1, every_day, deterministic=True)  # as open_all_hours
 
 
 def rebuild_index(db: sqlite3.Connection) -> None:
     """Refill service_fts from the directory tables, inside the caller's transaction."""
-    with_ringable(db)
+    with_plan_readings(db)
     labels = area_labels(db)
     db.execute("DELETE FROM service_fts")
     rows = db.execute(

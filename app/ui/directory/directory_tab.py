@@ -149,9 +149,11 @@ class DirectoryTab(QWidget):
         self.copy_number = copy_number
         if copy_number is not None:
             # whose number, and which of its lines, said with it (re-walk, 2026-12-07)
-            self.copy_contact.clicked.connect(lambda: copy_number(self.contact, whose=self.whose))
+            self.copy_contact.clicked.connect(
+                lambda: self.copy_number(self.contact, whose=self.whose)
+            )
             self.copy_other.clicked.connect(
-                lambda: copy_number(self.other, whose=f"{self.whose}, {self.other_said}")
+                lambda: self.copy_number(self.other, whose=f"{self.whose}, {self.other_said}")
             )
             # Ctrl+C: installed after the name's copy (copy_guard), so asked before it
             self.table.installEventFilter(self)

@@ -3,7 +3,6 @@ card with the number to ring in large type; then the buttons. Every text is plai
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
@@ -25,7 +24,7 @@ from app.ui.expander import Expander
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import plain_label, scaled
 from app.ui.palettes import GAP, RING
-from app.ui.plan.action_card import TIGHT, ActionCard
+from app.ui.plan.action_card import TIGHT, ActionCard, Copy
 from app.ui.viewport import FocusInView
 
 EXPORTS_OFF = "Turned off by your organisation's IT policy"
@@ -63,7 +62,7 @@ class PlanView(QWidget):
     new_requested = Signal()
     reopen_requested = Signal(str)  # a question of the walk, from a card (action_card.OPENS)
 
-    def __init__(self, allow_exports: bool = True, copy: Callable[..., None] | None = None):
+    def __init__(self, allow_exports: bool = True, copy: Copy | None = None):
         super().__init__()
         self.allow_exports = allow_exports  # IT's policy: no PDF, copy, or selecting text
         self.copy = copy if allow_exports else None

@@ -5,7 +5,6 @@ when the worker says it is safe. The answers given are kept and the plan still s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.plan import PlannedAction
 from app.ui.labels import announce, plain_label, scaled
-from app.ui.plan.action_card import ActionCard
+from app.ui.plan.action_card import ActionCard, Copy
 from app.ui.plan.plan_view import GroupFrame
 from app.ui.tab_order import place_before
 from app.ui.viewport import FocusInView
@@ -92,7 +91,7 @@ class EmergencyPage(KeyHold, QWidget):
         action: PlannedAction,
         today: date,
         months: int,
-        copy: Callable[..., None] | None,
+        copy: Copy | None,
         asked_by: str = "",
     ) -> None:
         self.forget_case()
