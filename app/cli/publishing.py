@@ -4,6 +4,7 @@ from a working copy or a database (verify, diff and install: app.cli.updates).""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -66,7 +67,12 @@ def publish_bundle(
 ) -> int:
     from app.db.bundle import MAX_DATABASE_BYTES
     from app.db.checks import check_checks_follow_contacts, every_problem
-    from app.db.database_rules import check_refuges_in_use, kind_words_problems
+    from app.db.database_rules import (
+        check_refuges_in_use,
+        check_statutory_cover,
+        kind_words_problems,
+    )
+    from app.db.directory_diff import compare
     from app.db.loader import DirectoryError, load_graph
     from app.db.put_back import record_as_is
     from app.db.regular_files import read_regular_file
@@ -92,6 +98,8 @@ def publish_bundle(
         signed = load_graph(source, release)  # what laptops will use, read once
         check_checks_follow_contacts(in_use, signed)
         check_refuges_in_use(in_use, source, release)
+        changes = compare(in_use, signed)
+        check_statutory_cover(changes)
         if problems := kind_words_problems(signed.kind_labels, in_use.kind_labels):
             raise Refused(every_problem(problems))
         what = (source, key, out, version, date.today(), days)
@@ -111,24 +119,15 @@ def publish_bundle(
         return 1
     print(f"published {path}")
     _warn_if_not_trusted(published, path)
-    _show_signed(in_use, signed, version)
+    # what the bundle changes against the directory in use, every line: a publish said
+    # only "published", whatever it had signed (review 2026-12-01)
+    print_changes(replace(changes, new_version=version))
     return 0
 
 
 def _warn_if_not_trusted(published, bundle: Path) -> None:
     if warning := published.not_trusted_here(bundle):
         print(f"warning: {warning}", file=sys.stderr)
-
-
-def _show_signed(in_use, signed, version: str) -> None:
-    """What the bundle changes against the directory in use, every line: a publish said
-    only "published", whatever it had signed (review 2026-12-01)."""
-    from dataclasses import replace
-
-    from app.db.directory_diff import compare
-
-    changes = compare(in_use, signed)
-    print_changes(replace(changes, new_version=version))
 
 
 def publish_working_copy(

@@ -21,6 +21,10 @@ COLUMNS = (
     ("DA service", ("da_service",)),
     ("Housing or refuge", ("housing", "refuge")),
 )
+# Every council has both: children's social care (Children Act 1989 s47) and adult
+# safeguarding (Care Act 2014 s42). An update leaving a borough without one held is a row
+# lost, never a change to sign (H508).
+STATUTORY_DOORS = ("Children's front door", "Adult safeguarding")
 NAMES = {rank: name for name, rank in CONFIDENCE_RANK.items()}
 COLUMN_OF = {kind: i for i, (_, kinds) in enumerate(COLUMNS) for kind in kinds}
 

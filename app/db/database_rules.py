@@ -13,6 +13,8 @@ import re
 import unicodedata
 
 from app.db.copy_records import copy_records
+from app.db.coverage import STATUTORY_DOORS
+from app.db.directory_diff import DirectoryDiff
 from app.db.loader import Source, load_graph
 from app.db.maintenance import vocabulary
 from app.db.one_route import shared_routes
@@ -327,3 +329,26 @@ def _words(row: dict) -> str:
     return "\n".join(
         str(value) for key, value in row.items() if isinstance(value, str) and key[-2:] != "id"
     )
+
+
+def check_statutory_cover(changes: DirectoryDiff) -> None:
+    """Refuses an update that leaves a borough without the children's front door or adult
+    safeguarding the directory in use holds for it: eight Coventry rows deleted in Excel
+    were signed with one line of the publish's output saying so, and every laptop's
+    self-test passed it; a Coventry child's card then gave only the fallback lines (IT
+    attack, 2026-12-07; H508)."""
+    from app.db.checks import Refused
+
+    lost: dict[str, list[str]] = {}
+    for kind, area in changes.left_without:
+        if kind in STATUTORY_DOORS:
+            lost.setdefault(area, []).append(kind[0].lower() + kind[1:])
+    if lost:
+        said = "; ".join(f"{area}: {' and '.join(kinds)}" for area, kinds in lost.items())
+        raise Refused(
+            f"this update leaves a council with no service of a kind every council has ({said}): "
+            "a worker there would be given only the fallback lines (999, 101, a national "
+            "line). A row deleted or filtered out in Excel? Put it back. A number changed? "
+            "Change the number on its row, never retire the row. Merged with another "
+            "council's? Add this area to that service's areas"
+        )

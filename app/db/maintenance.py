@@ -227,7 +227,11 @@ def publish_copy(
     from dataclasses import replace
 
     from app.db.bundle import publish
-    from app.db.database_rules import check_refuges_in_use, checks_before_signing
+    from app.db.database_rules import (
+        check_refuges_in_use,
+        check_statutory_cover,
+        checks_before_signing,
+    )
     from app.db.directory_diff import compare
     from app.db.published import Published
     from app.db.signing import load_private
@@ -333,6 +337,7 @@ def publish_copy(
         )
         stamp(database, record)
         signed = replace(compare(in_use, load_graph(database)), new_version=version)
+        check_statutory_cover(signed)
         if loaded is None:
             checks_before_signing(database.read_bytes(), date.today())  # as publish() does
             return None, signed

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.db.checks import version_key
 from app.db.copy_marks import keeping_note
-from app.db.coverage import COLUMNS, Cell, Tally, contribution, left_without
+from app.db.coverage import COLUMNS, STATUTORY_DOORS, Cell, Tally, contribution, left_without
 from app.db.directory_diff import DirectoryDiff, area_names, service_changes, still_given
 from app.db.loader import Source
 from app.db.maintenance import (
@@ -107,10 +107,16 @@ class Maintenance:
         if not left:
             return ""
         cells = "; ".join(f"{column} in {names[borough]}" for column, borough in left)
-        return (
+        said = (
             f" No other service held here covers: {cells}. Workers there would be given "
             "only the fallback numbers (999, 101, a national line)."
         )
+        if any(column in STATUTORY_DOORS for column, _ in left):  # refused at publish (H508)
+            said += (
+                " Every council has a children's front door and adult safeguarding: an update "
+                "without one is not published (add the service that replaces it first)."
+            )
+        return said
 
     @property
     def columns(self) -> list[str]:

@@ -357,3 +357,36 @@ def test_an_update_the_copy_could_not_keep_is_said_by_the_script(tmp_path, capsy
     assert main([*publish, "--version", "2026.12.1", *out]) == 0
     said = capsys.readouterr().err
     assert "warning: This working copy could not keep a copy of the update it signed" in said
+
+
+def test_an_update_leaving_a_council_without_its_front_door_is_never_signed(
+    tmp_path, capsys, app_home
+):
+    """Coventry's rows deleted in Excel were signed, sent, and taken by every laptop, whose
+    self-test passed (IT attack, 2026-12-07; H508): both ways of publishing refuse it."""
+    import shutil
+
+    from app.db import signing
+    from app.db.working_copy import WorkingCopy
+    from tests.conftest import shipped_changed
+
+    lead = signing.generate(tmp_path / "k")
+    signed_by = ["--key", str(lead.private_path), "--out", str(tmp_path / "out")]
+    folder = tmp_path / "copy"
+    shutil.copytree(REPO / "resources" / "services", folder)
+    copy = WorkingCopy.open(folder)
+    copy.update("coventry-mash", {"status": "retired"})
+    copy.save()
+    publish = ["directory", "publish", "--source", str(folder), "--version", "2026.12.1"]
+    assert main([*publish, *signed_by]) == 1
+    said = capsys.readouterr().err
+    assert "nothing published: this update leaves a council with no service" in said
+    assert "(Coventry: children's front door)" in said
+    database = shipped_changed(
+        tmp_path / "lost.sqlite",
+        "UPDATE service SET status = 'retired' WHERE id = 'walsall-adult-safeguarding'",
+    )
+    as_it_is = ["--directory", str(database), "directory", "publish", "--version", "2026.12.1"]
+    assert main([*as_it_is, *signed_by]) == 1
+    assert "(Walsall: adult safeguarding)" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -543,3 +543,28 @@ def test_a_problem_both_rules_keep_is_said_once(tmp_path):
     shut = "yes, but the hours say 'Helpline': a worker at night is sent to a line that may be shut"
     both = [f"service x: open 24/7: {shut}", f"X line (x): open_24_7: {shut}"]  # H420
     assert said_once([*both, "location y: an address"]) == [both[0], "location y: an address"]
+
+
+def test_an_update_leaving_a_council_without_its_front_doors_is_refused(tmp_path):
+    """Eight Coventry rows deleted in Excel were signed, one line of the publish's output
+    saying so, and a Coventry child's card gave only the fallback lines (IT attack, H508)."""
+    from app.db.database_rules import check_statutory_cover
+    from app.db.directory_diff import compare
+    from app.db.loader import load_graph
+
+    in_use = load_graph(SHIPPED)
+    coventry = "('coventry-mash', 'coventry-adult-safeguarding', 'coventry-lado')"
+    lost = shipped_changed(
+        tmp_path / "lost.sqlite", f"UPDATE service SET status = 'retired' WHERE id IN {coventry}"
+    )
+    with pytest.raises(Refused) as refused:
+        check_statutory_cover(compare(in_use, load_graph(lost)))
+    assert "(Coventry: children's front door and adult safeguarding)" in str(refused.value)
+    assert "Put it back" in str(refused.value)
+    # a DA service closing leaves a borough without one: said, never refused (services close)
+    closed = shipped_changed(
+        tmp_path / "closed.sqlite", "UPDATE service SET status = 'retired' WHERE id = 'crasac'"
+    )
+    changes = compare(in_use, load_graph(closed))
+    assert ("ISVA", "Coventry") in changes.left_without
+    check_statutory_cover(changes)

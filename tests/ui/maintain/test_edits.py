@@ -48,6 +48,8 @@ def test_retiring_asks_first_and_a_retired_service_can_be_reinstated(lead_window
     window.select("solihull-mash")
     window.form.retire_button.click()  # Solihull's only children's front door
     assert "covers: Children's front door in Solihull" in asked[1]
+    assert "an update without one is not published" in asked[1]  # as publish refuses (H508)
+    assert "not published" not in asked[0]  # an ISVA service may close
     assert window.maintenance.copy.service("crasac")["status"] == "active"  # said no
     window.confirm = lambda question: True
     window.form.retire_button.click()
