@@ -67,7 +67,7 @@ class Change:
         before, after = self.old or "(none)", self.new or "(none)"
         # an 0800 number may have 10 figures or 11: "0800 035 530" for 0800 035 5309 passed
         # every rule, and a worker rang nobody (re-attack, 2026-12-04; H374)
-        short = " (a figure fewer than before: check it)" if _figure_dropped(self) else ""
+        short = f" ({slip}: check it)" if (slip := _slip(self)) else ""
         charged = _charged(self.new)
         charged = "" if charged == _charged(self.old) else charged  # said once, when it came
         return f"{self.name}: {FIELD_WORDS[self.field]} {before} → {after}{short}{charged}"
@@ -288,13 +288,24 @@ def _charged(*texts: str) -> str:
     return ""
 
 
-def _figure_dropped(change: Change) -> bool:
-    """A number the change holds is one it held before with a figure left out."""
-    return any(
-        len(old) == len(new) + 1 and any(old[:at] + old[at + 1 :] == new for at in range(len(old)))
-        for new in _digits(change.new) - _digits(change.old)
-        for old in _digits(change.old)
-    )
+def _slip(change: Change) -> str:
+    """How a number the change holds could be one it held before, mistyped: a figure left
+    out, two side by side swapped ("0300 555 2922" → "… 2292" was signed with only its
+    change listed: the lead's walk, 2026-12-07; H509), or one figure other. A real change
+    rarely differs by so little, and a typo rings no one."""
+    for new in _digits(change.new) - _digits(change.old):
+        for old in _digits(change.old):
+            if len(old) == len(new) + 1:
+                if any(old[:at] + old[at + 1 :] == new for at in range(len(old))):
+                    return "a figure fewer than before"
+            elif len(old) == len(new):
+                at = [i for i in range(len(old)) if old[i] != new[i]]
+                if len(at) == 1:
+                    return "one figure differs from before"
+                swapped = old[at[0]] + old[at[-1]] == new[at[-1]] + new[at[0]]
+                if len(at) == 2 and at[1] == at[0] + 1 and swapped:
+                    return "two figures swapped"
+    return ""
 
 
 def _digits(value) -> set[str]:

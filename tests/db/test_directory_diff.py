@@ -136,7 +136,26 @@ def test_a_number_changed_to_one_a_figure_short_is_marked(graph):
     assert line.endswith("0800 035 5309 → 0800 035 530 (a figure fewer than before: check it)")
     other = dataclasses.replace(service, phone="0800 035 5310")
     after = dataclasses.replace(graph, services={**graph.services, service.id: other})
-    assert "figure fewer" not in " ".join(compare(graph, after).lines())
+    assert "check it" not in " ".join(compare(graph, after).lines())  # another number
+
+
+@pytest.mark.parametrize(
+    "typed, said",
+    [("0300 555 2292", "two figures swapped"), ("0300 555 2923", "one figure differs from before")],
+)
+def test_a_number_changed_by_a_likely_typo_is_marked(graph, typed, said):
+    """Walsall's out-of-hours 0300 555 2922 typed as 2292 in its note was signed, listed
+    only as a change (the lead's walk, 2026-12-07; H509)."""
+    import dataclasses
+
+    from app.db.directory_diff import compare
+
+    service = graph.services["walsall-mast"]
+    assert "0300 555 2922" in service.phone_note
+    typo = dataclasses.replace(service, phone_note=service.phone_note.replace("2922", typed[-4:]))
+    after = dataclasses.replace(graph, services={**graph.services, service.id: typo})
+    (line,) = [x for x in compare(graph, after).lines() if x.startswith("changed:")]
+    assert line.endswith(f"({said}: check it)")
 
 
 @pytest.mark.parametrize("hours", ["Lines open 0800-2000", "00:00-00:00", "Mon-Fri 09:15-17:15"])
