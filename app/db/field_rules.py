@@ -149,6 +149,8 @@ def phone_problems(number: str, strict: bool = True) -> list[str]:
 
 EXTENSION = re.compile(r"(?i)\b(?:ext|extn|extension)\b\.?\s*:?\s*\d|\bx\.?\s?\d")
 SECOND_NUMBER = re.compile(r"\s*(?:/|,|;|\bor\b|\band\b|&)\s*")
+EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+LETTER_AMONG_FIGURES = re.compile(r"(?<=\d)[^\W\d_](?=[\s\-]?\d)")
 EXCEL_POWER = re.compile(r"\d(?:\.\d+)?E\+\d+", re.IGNORECASE)
 
 
@@ -167,6 +169,12 @@ def _why_not_a_number(number: str) -> str:
             f"{said}: it holds {len(parts)} numbers; write the one workers ring here, and "
             "the other in the number's note (phone_note)"
         )
+    # an e-mail in the phone column, a letter typed for a figure ("23S5", no lookalike of
+    # one): each met only the list of number forms (the lead's walk, 2026-12-07)
+    if EMAIL_SHAPE.fullmatch(number.strip()):
+        return f"{said}: it is an e-mail address; put it in the email column"
+    if letter := LETTER_AMONG_FIGURES.search(number):
+        return f"{said}: it has a letter ({letter.group()!r}) among its figures; type figures only"
     digits = re.sub(r"[\s\-().]", "", number)
     if EXCEL_POWER.fullmatch(number.strip()) or (
         digits.isdigit() and uk_phone_digits("0" + digits) is not None
@@ -175,6 +183,8 @@ def _why_not_a_number(number: str) -> str:
             f"{said}: a spreadsheet wrote it as a number, its first 0 lost; format the "
             "column as Text and type the number again"
         )
+    if digits.isdigit() and digits.startswith("0"):  # the guide's "write it in full"
+        return f"{said}: it has {len(digits)} figures, UK numbers 10 or 11; write it in full"
     return f"{said} (allowed: {PHONE_ALLOWED})"
 
 

@@ -85,6 +85,24 @@ def _as_typed(text: str, number: str) -> str:
     return number
 
 
+def _not_dialled(words: str, number: str) -> str:
+    """What is wrong with a number in words no phone dials, where it can be told: "0121 569
+    23S5" was quoted as '0121 569 23', its letter unsaid, and "0300 555 29222" told of the
+    lengths of 01 numbers (the lead's walk, 2026-12-07)."""
+    after = words[words.find(number) + len(number) :]
+    if lettered := re.match(r"[^\W\d_][\d \-]*\d", after):
+        return (
+            f"{number + lettered.group()!r} has a letter ({after[0]!r}) among its figures: a "
+            "worker may ring it, so type figures only"
+        )
+    if len(digits := re.sub(r"\D", "", number)) > 11:
+        return f"{number!r} has {len(digits)} figures: UK numbers have 10 or 11"
+    return (
+        f"{number!r} is not a UK phone number ({GEOGRAPHIC_LENGTHS}): a worker may ring it, so "
+        "write it in full"
+    )
+
+
 def text_problems(field: str, value: str) -> list[str]:
     """How a field's words would show on a laptop that a rule refuses (H199, H202): the
     working copy's rows and a database published as it is alike."""
@@ -120,8 +138,7 @@ def _problems_of(field: str, value: str) -> tuple[str, ...]:
             f"{number!r} is another country's number: a worker here rings UK numbers only, "
             "so give the service's UK number, or leave it out"
             if abroad
-            else f"{number!r} is not a UK phone number ({GEOGRAPHIC_LENGTHS}): a worker may "
-            "ring it, so write it in full"
+            else _not_dialled(value, number)
         )
     elif field in NUMBERED_WORDS and (number := drama_number_in(value)):
         problems.append(f"{number!r} is {DRAMA_SAID}: give the service's own number")

@@ -189,6 +189,10 @@ def test_a_schedules_days_are_days_of_the_week_and_its_span_has_a_length(byday, 
         ("1215526449", "a spreadsheet wrote it as a number, its first 0 lost"),
         ("1.21553E+09", "format the column as Text"),
         ("hello", "(allowed: 999, 101"),
+        # each met only the list of number forms (the lead's walk, 2026-12-07)
+        ("info@sandwell.gov.uk", "it is an e-mail address; put it in the email column"),
+        ("0121 569 23S5", "it has a letter ('S') among its figures; type figures only"),
+        ("0121 569", "it has 7 figures, UK numbers 10 or 11; write it in full"),
     ],
 )
 def test_a_number_refused_says_what_is_wrong_where_it_can(number, said):
