@@ -152,7 +152,8 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
     from app.db.source import SourceError, service_rows
 
     problems = [
-        f"{copy.service(sid)['name']} ({sid}): {name}: {p}"
+        # a blank name read "-  (x): name: …" (the lead's walk, 2026-12-07)
+        f"{copy.service(sid)['name'].strip() or 'A service with no name'} ({sid}): {name}: {p}"
         for sid, fields in problems_of(copy, words).items()
         for name, items in fields.items()
         for p in items

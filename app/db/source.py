@@ -261,7 +261,7 @@ def service_rows(
     """Directory table rows for services.csv records (read, or a working copy's).
     `check=False`: the caller has checked every field already (service_checks)."""
     rows: Rows = {}
-    seen = set()
+    seen: dict[str, int] = {}  # id -> its line
     known: dict[str, set[str]] = {}  # ids already added, per table (an organisation repeats)
     names: dict[str, str] = {}  # organisation id -> the name that made it
     for line, record in enumerate(records, start=2):
@@ -271,10 +271,19 @@ def service_rows(
             problems.append(f"{where}: missing columns {', '.join(missing)}")
             continue
         sid = record["id"].strip()
-        if not sid or sid in seen:
-            problems.append(f"{where}: id {sid!r} is empty or used twice")
+        # each said as what it is, with the row it clashes with: "id 'x' is empty or used
+        # twice" named neither (the lead's walk, 2026-12-07)
+        if not sid:
+            named = f" ({record['name'].strip()!r})" if record["name"].strip() else ""
+            problems.append(f"{where}{named}: no id: give the service one (as other rows do)")
             continue
-        seen.add(sid)
+        if sid in seen:
+            problems.append(
+                f"{where}: id {sid!r} is used twice (line {seen[sid]} has it too): give each "
+                "service its own id"
+            )
+            continue
+        seen[sid] = line
         try:
             ages = age_of(record["min_age"]), age_of(record["max_age"])
         except ValueError:

@@ -82,11 +82,17 @@ def test_broken_sources_list_every_problem_and_keep_the_old_database(sources, tm
     lines = services.read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3].replace(",16,120,", ",sixteen,120,")  # ndah, on file line 4
     lines.append(lines[1])  # emergency-999 twice
+    lines.append(",".join(["", *lines[2].split(",")[1:]]))  # no id: its name said
     services.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(SourceError) as error:
         build_directory(sources, target)
     assert any("line 4 (ndah)" in p and "whole numbers" in p for p in error.value.problems)
-    assert any("'emergency-999' is empty or used twice" in p for p in error.value.problems)
+    # each with what clashes, or the name of the row with no id (the lead's walk, 12-07)
+    said = "'emergency-999' is used twice (line 2 has it too): give each service its own id"
+    assert any(said in p for p in error.value.problems)
+    name = lines[2].split(",")[1]
+    no_id = f"line {len(lines)} ({name!r}): no id: give the service one"
+    assert any(no_id in p for p in error.value.problems)
     assert dump_content(target) == before
 
 

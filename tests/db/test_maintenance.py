@@ -144,6 +144,10 @@ def test_nothing_is_published_while_a_problem_stands_or_the_key_refuses(
     with pytest.raises(SourceError, match=r"Coventry MASH \(coventry-mash\): phone"):
         publish()
     assert not out.exists() or list(out.glob("*.navdir")) == []
+    copy.update("coventry-mash", {"name": " "})  # read "-  (coventry-mash)" (lead's walk)
+    with pytest.raises(SourceError, match=r"A service with no name \(coventry-mash\): name"):
+        publish()
+    copy.update("coventry-mash", {"name": "Coventry MASH"})
     assert copy.unsaved  # the edit is kept for the lead to correct
     copy.update("coventry-mash", {"phone": "024 7678 8555"})
     services = copy.folder / "services.csv"  # saved meanwhile (a spreadsheet, a sync client)
