@@ -85,7 +85,7 @@ def test_a_number_with_a_letter_among_its_digits_is_quoted_as_typed(typed, quote
 
 
 def test_a_number_in_words_refused_says_what_is_wrong_where_it_can():
-    """"0121 569 23S5" was quoted as '0121 569 23', its letter unsaid, and a figure too many
+    """ "0121 569 23S5" was quoted as '0121 569 23', its letter unsaid, and a figure too many
     in an 03 number was told the lengths of 01 numbers (the lead's walk, 2026-12-07)."""
     (said,) = text_problems("phone_note", "Out of hours: 0121 569 23S5 (duty team)")
     assert said.startswith("'0121 569 23S5' has a letter ('S') among its figures")
