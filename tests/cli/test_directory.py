@@ -198,3 +198,17 @@ def test_a_search_no_service_has_every_word_of_says_so_above_those_with_some(cap
     assert len(said) == 6 and all("LADO" in line for line in said[1:])
     assert main(["directory", "search", "coach", "--json"]) == 0
     assert {hit["matched_some"] for hit in json.loads(capsys.readouterr().out)} == {False}
+
+
+def test_an_imports_notes_give_a_line_a_table_for_the_fields_it_keeps_nothing_of(tmp_path, capsys):
+    """Open Referral's example gave some 60 lines of "not mapped: … field …", a line a field,
+    and hid among them the services assumed low confidence (the lead's walk, 2026-12-07)."""
+    output = tmp_path / "d.sqlite"
+    assert main(["directory", "import", str(EXAMPLE), "--merge", "--output", str(output)]) == 0
+    said = capsys.readouterr().out.splitlines()
+    fields = [line for line in said if line.startswith("note: not mapped: services.csv field")]
+    assert len(fields) == 1 and "fields accreditations, alternate_name," in fields[0]
+    files = [line for line in said if line.startswith("note: not imported")]
+    assert "accessibility.csv, contacts.csv," in files[0]
+    assert any("confidence: missing, 'low' assumed" in line for line in said)
+    assert len(said) < 40
