@@ -277,9 +277,22 @@ class Pathway:
         beside a plan acting on a Dash strangulation (review 2026-12-01)."""
         questions = self.graph.questions
         given = self.with_ticks_given(path, settings)
+        shown = list(path)
+        # a page's tick box the walk did not ask, the answers before giving it (R40): the
+        # Dash's pregnancy was a red flag and on no line for the form (officer's walk, 12-07)
+        not_asked = [
+            q
+            for q in self._ticks.keys() - path.keys()
+            if questions[q].answer_type == "yes_no" and self.ticked_already(q, path, settings)
+        ]
+        order = self.graph.ask_order() if not_asked else {}
+        for q in sorted(not_asked, key=order.get):
+            given[q] = True
+            before = [at for at, p in enumerate(shown) if order[p] < order[q]]
+            shown.insert(before[-1] + 1 if before else 0, q)
         return tuple(
             (_filled(questions[q].summary_label, settings), answer_label(questions[q], given[q]))
-            for q in path
+            for q in shown
             if questions[q].summary_label
         )
 

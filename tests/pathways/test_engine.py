@@ -165,6 +165,28 @@ def test_the_escalation_period_setting_is_in_the_question(pathway, graph):
     assert details["Incidents known to agencies in the last 6 months"] == "3"
 
 
+def test_a_tick_box_the_dash_answered_is_a_line_for_the_referral_form(pathway):
+    """A pregnant 17-year-old's Dash said yes to item 9: the pregnancy question was not
+    asked (R40), and the form's lines said nothing of it, a red flag only (officer's walk,
+    2026-12-07). It stands where the walk would have asked it."""
+    dash = {f"dash_{i:02d}": "yes" if i == 9 else "no" for i in range(1, 25)}
+    answers = {**START, "age_group": "16_17", "abuse_types": ["domestic_abuse"]}
+    answers |= {"borough": "walsall", "perpetrator_nearby": False, "police_aware": "no"}
+    answers |= {"safe_tonight": "yes", "dash_answers": dash, "children_in_household": False}
+    answers |= {"additional_needs": [], "professional_judgement_high_risk": False}
+    answers |= {"marac_in_last_12_months": "no", "incidents_12_months": 0}
+    step = pathway.step({**answers, "consent_to_share": "yes"})
+    assert "pregnant_or_recent_birth" not in step.asked
+    labels = [label for label, _ in step.plan.referral_details]
+    said = labels.index("Pregnant, or a baby in the last 18 months")
+    assert step.plan.referral_details[said][1] == "Yes"
+    assert labels[said - 1].startswith("Other children")  # where the walk asks it
+    dash["dash_09"] = "no"  # asked then, and answered: one line, as given
+    answers |= {"pregnant_or_recent_birth": False, "consent_to_share": "yes"}
+    details = pathway.step(answers).plan.referral_details
+    assert dict(details)["Pregnant, or a baby in the last 18 months"] == "No"
+
+
 def test_a_text_naming_no_setting_in_braces_is_shown_as_written(pathway, graph):
     """A signed update's prompt with braces of its own ("{name}", "{"): shown as written,
     never an error mid-conversation."""
