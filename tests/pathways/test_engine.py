@@ -506,6 +506,9 @@ def test_who_is_causing_harm_speaks_of_sexual_abuse_only_where_there_is_some(pat
     saa = pathway.present(question, answers={**start, "abuse_types": ["sexual_assault_abuse"]})
     assert "exual" not in da.help and da.help == "A family member includes in-laws and step-family."
     assert saa.help.startswith("Sexual abuse by a partner")
+    # nor a 15-year-old's, of what is domestic abuse at 16 or over (officer's walk, 12-07)
+    child = {**start, "age_group": "under_16", "abuse_types": ["sexual_assault_abuse"]}
+    assert pathway.present(question, answers=child).help == da.help
 
 
 def test_a_time_limit_said_in_a_reminder_cites_the_guidance_that_sets_it(graph):
@@ -647,6 +650,8 @@ def test_the_words_to_say_wait_until_the_person_causing_harm_cannot_hear(pathway
     near = _plan(pathway, perpetrator_nearby=True, additional_needs=["interpreter"])
     said = [n.text for n in near.notices if n.id == "person_causing_harm_may_hear"]
     assert len(said) == 1 and "say none of the words below until you are alone" in said[0]
+    # "(a professional interpreter only)" read as about one where none was needed (12-07)
+    assert said[0].endswith("alone with them, or with only a professional interpreter.")
     danger = _plan(pathway, perpetrator_nearby=True, immediate_danger=True)  # 999's own words
     assert not [n for n in danger.notices if n.id == "person_causing_harm_may_hear"]
     alone = _plan(pathway, perpetrator_nearby=False)
