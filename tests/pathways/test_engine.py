@@ -74,6 +74,15 @@ def test_a_tier_1_worker_is_never_asked_about_a_dash_count_they_did_not_make(pat
         assert ("Dash" in shown.prompt + shown.help) is (tier == 2)
 
 
+def test_a_young_persons_dash_says_which_items_it_shows(pathway):
+    """"Complete the young people's Dash (13-17)" stood above the adult Dash's items,
+    counted "of 24": which form was this? (officer's walk, 2026-12-07)"""
+    question = pathway.graph.questions["dash_answers"]
+    shown = pathway.present(question, None, {**START, "age_group": "16_17"})
+    assert shown.help.startswith("The items below are the adult Dash's.")
+    assert "young people's" not in shown.prompt
+
+
 def test_a_child_is_never_told_the_referral_is_theirs_to_decide(pathway):
     """The consent hint said "you may share without consent" for a 15-year-old whose
     referral to the children's front door goes ahead whatever they say (walk, H185)."""
