@@ -75,7 +75,7 @@ def test_a_tier_1_worker_is_never_asked_about_a_dash_count_they_did_not_make(pat
 
 
 def test_a_young_persons_dash_says_which_items_it_shows(pathway):
-    """"Complete the young people's Dash (13-17)" stood above the adult Dash's items,
+    """ "Complete the young people's Dash (13-17)" stood above the adult Dash's items,
     counted "of 24": which form was this? (officer's walk, 2026-12-07)"""
     question = pathway.graph.questions["dash_answers"]
     shown = pathway.present(question, None, {**START, "age_group": "16_17"})
