@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from app.db.service_rows import age_of
 from app.pathways.services import CONFIDENCE_RANK, WIDE_AREAS, assured_on
 from app.records import record
 
@@ -23,8 +24,10 @@ COLUMNS = (
 )
 # Every council has both: children's social care (Children Act 1989 s47) and adult
 # safeguarding (Care Act 2014 s42). An update leaving a borough without one held is a row
-# lost, never a change to sign (H508).
-STATUTORY_DOORS = ("Children's front door", "Adult safeguarding")
+# lost, never a change to sign (H508). Each covers an area only as the plan's card takes
+# it (its `service_ages`, for anyone): a front door's highest age made 5, or its audience
+# "men", was signed, and every child there was given the fallback lines (re-attack, H511).
+STATUTORY_DOORS = {"Children's front door": (0, 17), "Adult safeguarding": (18, 120)}
 NAMES = {rank: name for name, rank in CONFIDENCE_RANK.items()}
 COLUMN_OF = {kind: i for i, (_, kinds) in enumerate(COLUMNS) for kind in kinds}
 
@@ -88,6 +91,7 @@ def contribution(row: dict[str, str], boroughs: list[str]) -> tuple:
     if row.get("status") == "retired":
         return ((), 3, "")
     columns = {COLUMN_OF[k] for k in _listed(row["kinds"]) if k in COLUMN_OF}
+    columns = {c for c in columns if _serves_as(row, COLUMNS[c][0])}
     if not columns:
         return ((), 3, "")
     areas = _listed(row["area"])
@@ -122,6 +126,19 @@ class Tally:
         count, ranks, days = entry
         best = min(r for r, n in ranks.items() if n > 0)
         return Cell(count[0], NAMES.get(best, "low"), max(d for d, n in days.items() if n > 0))
+
+
+def _serves_as(row: dict[str, str], column: str) -> bool:
+    """Whether the service counts in the column: a statutory front door only where it
+    serves everyone of the card's ages (an age unreadable here is refused by its own rule)."""
+    if column not in STATUTORY_DOORS:
+        return True
+    lowest, highest = STATUTORY_DOORS[column]
+    try:
+        ages = age_of(row.get("min_age", "")), age_of(row.get("max_age", ""))
+    except ValueError:
+        return False
+    return (row.get("audience") or "any") == "any" and ages[0] <= lowest and highest <= ages[1]
 
 
 def _listed(value: str) -> list[str]:

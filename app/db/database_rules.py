@@ -349,6 +349,8 @@ def check_statutory_cover(changes: DirectoryDiff) -> None:
             f"this update leaves a council with no service of a kind every council has ({said}): "
             "a worker there would be given only the fallback lines (999, 101, a national "
             "line). A row deleted or filtered out in Excel? Put it back. A number changed? "
-            "Change the number on its row, never retire the row. Merged with another "
-            "council's? Add this area to that service's areas"
+            "Change the number on its row, never retire the row. Its ages, who it serves, "
+            "kinds or areas changed? A children's front door serves everyone aged 0 to 17 in "
+            "its areas, adult safeguarding everyone 18 and over: put them back. Merged with "
+            "another council's? Add this area to that service's areas"
         )

@@ -215,7 +215,11 @@ def cover_lost(
     boroughs = [area for area in names if area not in WIDE_AREAS]
 
     def cells(services: dict[str, Service]) -> set:
-        rows = [{"kinds": ";".join(s.kinds), "area": ";".join(s.areas)} for s in services.values()]
+        rows = [
+            {"kinds": ";".join(s.kinds), "area": ";".join(s.areas), "audience": s.audience}
+            | {"min_age": str(s.min_age), "max_age": str(s.max_age)}
+            for s in services.values()
+        ]
         return {key for row in rows for key in contribution(row, boroughs)[0]}
 
     lost = sorted(cells(before) - cells(after), key=lambda cell: (cell[1], cell[0]))
@@ -290,20 +294,30 @@ def _charged(*texts: str) -> str:
 
 def _slip(change: Change) -> str:
     """How a number the change holds could be one it held before, mistyped: a figure left
-    out, two side by side swapped ("0300 555 2922" → "… 2292" was signed with only its
+    out or added, two figures swapped ("0300 555 2922" → "… 2292" was signed with only its
     change listed: the lead's walk, 2026-12-07; H509), or one figure other. A real change
-    rarely differs by so little, and a typo rings no one."""
-    for new in _digits(change.new) - _digits(change.old):
-        for old in _digits(change.old):
-            if len(old) == len(new) + 1:
-                if any(old[:at] + old[at + 1 :] == new for at in range(len(old))):
-                    return "a figure fewer than before"
+    rarely differs by so little, and a typo rings no one. Against the numbers it no longer
+    holds only (a second line added beside the first is no slip of it), and the phone field
+    by its figures: the words' rules read no 116 number, and Samaritans' 116 123 made
+    116 132 went unmarked (re-attack, 2026-12-07)."""
+    before, after = _digits(change.old), _digits(change.new)
+    if change.field == "phone":
+        before, after = {re.sub(r"\D", "", change.old)}, {re.sub(r"\D", "", change.new)}
+    for new in after - before:
+        for old in before - after:
+            if abs(len(old) - len(new)) == 1:
+                longer, shorter = (old, new) if len(old) > len(new) else (new, old)
+                if any(longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer))):
+                    return (
+                        "a figure fewer than before"
+                        if longer is old
+                        else "a figure more than before"
+                    )
             elif len(old) == len(new):
                 at = [i for i in range(len(old)) if old[i] != new[i]]
                 if len(at) == 1:
                     return "one figure differs from before"
-                swapped = old[at[0]] + old[at[-1]] == new[at[-1]] + new[at[0]]
-                if len(at) == 2 and at[1] == at[0] + 1 and swapped:
+                if len(at) == 2 and old[at[0]] + old[at[1]] == new[at[1]] + new[at[0]]:
                     return "two figures swapped"
     return ""
 

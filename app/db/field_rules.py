@@ -149,8 +149,9 @@ def phone_problems(number: str, strict: bool = True) -> list[str]:
 
 EXTENSION = re.compile(r"(?i)\b(?:ext|extn|extension)\b\.?\s*:?\s*\d|\bx\.?\s?\d")
 SECOND_NUMBER = re.compile(r"\s*(?:/|,|;|\bor\b|\band\b|&)\s*")
+NUMBER_WITH_WORDS = re.compile(r"([^\d+(]*)(\+?\(?\d[\d\s()\-]*\d)((?:\s*[^\d\s].*)?)")
 EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-LETTER_AMONG_FIGURES = re.compile(r"(?<=\d)[^\W\d_](?=[\s\-]?\d)")
+LETTER_AMONG_FIGURES = re.compile(r"(?<=\d)[^\W\d_](?=[\s\-]?\d|\s*$)")
 EXCEL_POWER = re.compile(r"\d(?:\.\d+)?E\+\d+", re.IGNORECASE)
 
 
@@ -171,6 +172,12 @@ def _why_not_a_number(number: str) -> str:
         )
     # an e-mail in the phone column, a letter typed for a figure ("23S5", no lookalike of
     # one): each met only the list of number forms (the lead's walk, 2026-12-07)
+    # "Tel: 0121 …", "0800 1111 option 3", "07… (text only)": the number and words
+    if (words := NUMBER_WITH_WORDS.fullmatch(number.strip())) and uk_phone_digits(words[2]):
+        return (
+            f"{said}: write the number alone ({words[2]!r}), and any words about it in the "
+            "number's note (phone_note)"
+        )
     if EMAIL_SHAPE.fullmatch(number.strip()):
         return f"{said}: it is an e-mail address; put it in the email column"
     if letter := LETTER_AMONG_FIGURES.search(number):

@@ -153,7 +153,9 @@ def build(copy: WorkingCopy, words: Vocabulary, pathway_from: Source, target: Pa
 
     problems = [
         # a blank name read "-  (x): name: …" (the lead's walk, 2026-12-07)
-        f"{copy.service(sid)['name'].strip() or 'A service with no name'} ({sid}): {name}: {p}"
+        f"{copy.service(sid)['name'].strip() or 'A service with no name'}"
+        + (f" ({sid})" if sid else "")
+        + f": {name}: {p}"
         for sid, fields in problems_of(copy, words).items()
         for name, items in fields.items()
         for p in items

@@ -18,6 +18,9 @@ def row(sid, kinds, area, confidence="medium", assured="", status="active"):
         "confidence": confidence,
         "assured_date": assured,
         "status": status,
+        "min_age": "0",
+        "max_age": "120",
+        "audience": "any",
     }
 
 
@@ -110,3 +113,26 @@ def test_what_retiring_a_service_leaves_with_none_is_named():
     assert left_without(only, "g", BOROUGHS, becomes=idva) == [("Children's front door", "walsall")]
     moved = row("g", "mash_children", "walsall;dudley")
     assert left_without(only, "g", BOROUGHS, becomes=moved) == []  # still covers it
+
+
+def test_a_front_door_covers_an_area_only_as_the_plans_card_takes_it(graph):
+    """Coventry's front door given a highest age of 5, or "men" only, was signed: no
+    child there was given its number (re-attack, 2026-12-07; H511). Other kinds may serve
+    some people only."""
+    from app.db.coverage import STATUTORY_DOORS, left_without
+
+    door = row("g", "mash_children", "walsall")
+    only = [door, *ROWS]
+    for edit in ({"max_age": "5"}, {"max_age": "15"}, {"min_age": "16"}, {"audience": "men"}):
+        left = left_without(only, "g", BOROUGHS, becomes=door | edit)
+        assert left == [("Children's front door", "walsall")], edit
+    adults = row("h", "mash_adults", "walsall") | {"min_age": "18"}
+    left = left_without([adults], "h", BOROUGHS, becomes=adults | {"min_age": "65"})
+    assert left == [("Adult safeguarding", "walsall")]
+    women = row("i", "idva", "walsall") | {"audience": "women", "min_age": "16"}
+    assert coverage([women], BOROUGHS)  # an IDVA for women counts in its column
+    # the ages each card takes its services at, as the shipped rules give them
+    cards = {"Children's front door": "child_safeguarding_referral"}
+    cards["Adult safeguarding"] = "adult_safeguarding_referral"
+    for column, ages in STATUTORY_DOORS.items():
+        assert graph.actions[cards[column]].service_ages == ages

@@ -561,6 +561,14 @@ def test_an_update_leaving_a_council_without_its_front_doors_is_refused(tmp_path
         check_statutory_cover(compare(in_use, load_graph(lost)))
     assert "(Coventry: children's front door and adult safeguarding)" in str(refused.value)
     assert "Put it back" in str(refused.value)
+    # nor with the front door kept but serving no child, or not everyone (H511)
+    for change in ("maximum_age = 5", "minimum_age = 16", "audience = 'women'"):
+        narrowed = shipped_changed(
+            tmp_path / "narrowed.sqlite",
+            f"UPDATE service SET {change} WHERE id = 'coventry-mash'",
+        )
+        with pytest.raises(Refused, match=r"\(Coventry: children's front door\)"):
+            check_statutory_cover(compare(in_use, load_graph(narrowed)))
     # a DA service closing leaves a borough without one: said, never refused (services close)
     closed = shipped_changed(
         tmp_path / "closed.sqlite", "UPDATE service SET status = 'retired' WHERE id = 'crasac'"

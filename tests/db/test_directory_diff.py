@@ -140,22 +140,34 @@ def test_a_number_changed_to_one_a_figure_short_is_marked(graph):
 
 
 @pytest.mark.parametrize(
-    "typed, said",
-    [("0300 555 2292", "two figures swapped"), ("0300 555 2923", "one figure differs from before")],
+    "service_id, field, typed, said",
+    [
+        ("walsall-mast", "phone_note", "0300 555 2292", "two figures swapped"),
+        ("walsall-mast", "phone_note", "0300 555 2923", "one figure differs from before"),
+        ("walsall-mast", "phone_note", "0300 555 9222", "two figures swapped"),  # apart
+        # Samaritans' 116 123: the words' rules read no 116 number (re-attack, 2026-12-07)
+        ("samaritans", "phone", "116 132", "two figures swapped"),
+        ("walsall-mast", "phone", "0300 555 28866", "a figure more than before"),
+        # a second line beside the first is no slip of it (re-attack: a false alarm)
+        ("walsall-mast", "phone_note", "0300 555 2922 or 0300 555 2923", ""),
+        ("walsall-mast", "phone", "0121 496 7700", ""),  # another number
+    ],
 )
-def test_a_number_changed_by_a_likely_typo_is_marked(graph, typed, said):
+def test_a_number_changed_by_a_likely_typo_is_marked(graph, service_id, field, typed, said):
     """Walsall's out-of-hours 0300 555 2922 typed as 2292 in its note was signed, listed
     only as a change (the lead's walk, 2026-12-07; H509)."""
     import dataclasses
 
     from app.db.directory_diff import compare
 
-    service = graph.services["walsall-mast"]
-    assert "0300 555 2922" in service.phone_note
-    typo = dataclasses.replace(service, phone_note=service.phone_note.replace("2922", typed[-4:]))
+    service = graph.services[service_id]
+    was = getattr(service, field)
+    now = was.replace("0300 555 2922", typed) if field == "phone_note" else typed
+    assert now != was
+    typo = dataclasses.replace(service, **{field: now})
     after = dataclasses.replace(graph, services={**graph.services, service.id: typo})
     (line,) = [x for x in compare(graph, after).lines() if x.startswith("changed:")]
-    assert line.endswith(f"({said}: check it)")
+    assert line.endswith(f"({said}: check it)") if said else "check it" not in line
 
 
 @pytest.mark.parametrize("hours", ["Lines open 0800-2000", "00:00-00:00", "Mon-Fri 09:15-17:15"])

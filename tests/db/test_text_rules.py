@@ -91,3 +91,5 @@ def test_a_number_in_words_refused_says_what_is_wrong_where_it_can():
     assert said.startswith("'0121 569 23S5' has a letter ('S') among its figures")
     (said,) = text_problems("phone_note", "Out of hours 0300 555 29222")
     assert said == "'0300 555 29222' has 12 figures: UK numbers have 10 or 11"
+    (said,) = text_problems("phone_note", "Text 0786 0022 95 or call 0121 569 3100")
+    assert said == "'0786 0022 95' has 10 figures: 07 numbers have 11"  # not 01's lengths
