@@ -291,10 +291,22 @@ class Pathway:
             before = [at for at, p in enumerate(shown) if order[p] < order[q]]
             shown.insert(before[-1] + 1 if before else 0, q)
         return tuple(
-            (_filled(questions[q].summary_label, settings), answer_label(questions[q], given[q]))
+            (_filled(questions[q].summary_label, settings), self._form_answer(q, given[q]))
             for q in shown
             if questions[q].summary_label
         )
+
+    def _form_answer(self, question_id: str, answer: Any) -> str:
+        """An answer in a form's words. A yes/no asked as a page's tick box, left unticked,
+        is what the worker did, not a fact: a friend who did not know of children pressed
+        "none of these", and the MARAC form read "Other children …: No" (second officer's
+        walk, 2026-12-07), as "None" did for a multiple choice (answers.answer_label)."""
+        question = self.graph.questions[question_id]
+        page = self.graph.page_of(question_id) if question.answer_type == "yes_no" else None
+        members = [m for m in page.members if m.question == question_id] if page else []
+        if members and answer is False and members[0].untick is False:
+            return "Not ticked"
+        return answer_label(question, answer)
 
     def _worded(self, action: PlannedAction, ctx: Context) -> PlannedAction:
         """The action in the words its template gives for this plan (consent refused…)."""

@@ -74,6 +74,13 @@ def test_a_tier_1_worker_is_never_asked_about_a_dash_count_they_did_not_make(pat
         assert ("Dash" in shown.prompt + shown.help) is (tier == 2)
 
 
+def test_the_area_asked_is_where_they_are_living_now(pathway):
+    """A woman just moved from Leeds to a Wolverhampton hostel was answered "Outside the
+    West Midlands", and the local refuge was lost (second officer's walk, 2026-12-07)."""
+    help_text = pathway.graph.questions["borough"].help
+    assert help_text.startswith("Where they are living now, even for a while (a hostel")
+
+
 def test_a_young_persons_dash_says_which_items_it_shows(pathway):
     """ "Complete the young people's Dash (13-17)" stood above the adult Dash's items,
     counted "of 24": which form was this? (officer's walk, 2026-12-07)"""
@@ -193,7 +200,7 @@ def test_a_tick_box_the_dash_answered_is_a_line_for_the_referral_form(pathway):
     dash["dash_09"] = "no"  # asked then, and answered: one line, as given
     answers |= {"pregnant_or_recent_birth": False, "consent_to_share": "yes"}
     details = pathway.step(answers).plan.referral_details
-    assert dict(details)["Pregnant, or a baby in the last 18 months"] == "No"
+    assert dict(details)["Pregnant, or a baby in the last 18 months"] == "Not ticked"
 
 
 def test_a_text_naming_no_setting_in_braces_is_shown_as_written(pathway, graph):

@@ -109,7 +109,9 @@ def test_the_referral_details_carry_what_a_marac_form_asks(pathway):
         " - Needs and circumstances (an interpreter: for whoever told you): "
         "Needs an interpreter, Insecure immigration status",
         " - Consent to share: Yes",
-        " - Care and support needs: No",
+        # a tick box left unticked is what the worker did, not a fact: a friend who did
+        # not know of children read "No" on the MARAC form (second officer's walk, 12-07)
+        " - Care and support needs: Not ticked",
         " - Incidents known to agencies in the last 12 months: 2",
         # on what grounds a MARAC referral is made (policy review 2026-12-02); a repeat
         # referral is in the risk's basis (unticked on screen it is "not known", not "no")
