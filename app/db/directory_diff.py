@@ -16,7 +16,7 @@ from app.db.pathway_diff import pathway_changes
 from app.db.pathway_words import numbers_in
 from app.pathways.graph import Graph, Service
 from app.pathways.numbers_in_words import CLOCK_RANGE
-from app.pathways.phone_numbers import FIGURES, type_label
+from app.pathways.phone_numbers import FIGURES, type_label, uk_phone_digits
 from app.records import record
 
 NUMBER_FIELDS = ("phone", "email")
@@ -302,7 +302,7 @@ def _slip(change: Change) -> str:
     116 132 went unmarked (re-attack, 2026-12-07)."""
     before, after = _digits(change.old), _digits(change.new)
     if change.field == "phone":
-        before, after = {re.sub(r"\D", "", change.old)}, {re.sub(r"\D", "", change.new)}
+        before, after = {_dialled(change.old)}, {_dialled(change.new)}
     for new in after - before:
         for old in before - after:
             if abs(len(old) - len(new)) == 1:
@@ -327,9 +327,15 @@ def _digits(value) -> set[str]:
 
 
 def _written(value) -> dict[str, str]:
-    """The numbers in a field's words, by their digits, as written."""
+    """The numbers in a field's words, by the figures dialled, as written."""
     text = value if isinstance(value, str) else ""
-    return {re.sub(r"\D", "", number): number for number in numbers_in(text)}
+    return {_dialled(number): number for number in numbers_in(text)}
+
+
+def _dialled(number: str) -> str:
+    """A number's figures as dialled here: "+44 300 555 2292" for 0300 555 2922 went
+    unmarked, compared as 44300… (re-attack, 2026-12-07)."""
+    return uk_phone_digits(number, strict=False) or re.sub(r"\D", "", number)
 
 
 def area_names(graph: Graph) -> dict[str, str]:

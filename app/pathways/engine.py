@@ -291,21 +291,23 @@ class Pathway:
             before = [at for at, p in enumerate(shown) if order[p] < order[q]]
             shown.insert(before[-1] + 1 if before else 0, q)
         return tuple(
-            (_filled(questions[q].summary_label, settings), self._form_answer(q, given[q]))
+            (_filled(questions[q].summary_label, settings), self._form_answer(q, given[q], path))
             for q in shown
             if questions[q].summary_label
         )
 
-    def _form_answer(self, question_id: str, answer: Any) -> str:
+    def _form_answer(self, question_id: str, answer: Any, asked: dict[str, Any]) -> str:
         """An answer in a form's words. A yes/no asked as a page's tick box, left unticked,
         is what the worker did, not a fact: a friend who did not know of children pressed
         "none of these", and the MARAC form read "Other children …: No" (second officer's
-        walk, 2026-12-07), as "None" did for a multiple choice (answers.answer_label)."""
+        walk, 2026-12-07), as "None" did for a multiple choice (answers.answer_label). A
+        page's question asked alone (its others not asked, as the window shows it: Yes
+        and No) was answered No, and reads so (re-attack, 2026-12-07)."""
         question = self.graph.questions[question_id]
         page = self.graph.page_of(question_id) if question.answer_type == "yes_no" else None
-        members = [m for m in page.members if m.question == question_id] if page else []
-        if members and answer is False and members[0].untick is False:
-            return "Not ticked"
+        if page and sum(q in asked for q in page.questions) >= 2 and answer is False:
+            untick = next(m.untick for m in page.members if m.question == question_id)
+            return "Not ticked" if untick is False else answer_label(question, answer)
         return answer_label(question, answer)
 
     def _worded(self, action: PlannedAction, ctx: Context) -> PlannedAction:

@@ -145,6 +145,8 @@ def test_a_number_changed_to_one_a_figure_short_is_marked(graph):
         ("walsall-mast", "phone_note", "0300 555 2292", "two figures swapped"),
         ("walsall-mast", "phone_note", "0300 555 2923", "one figure differs from before"),
         ("walsall-mast", "phone_note", "0300 555 9222", "two figures swapped"),  # apart
+        ("walsall-mast", "phone_note", "+44 300 555 2292", "two figures swapped"),  # H512
+        ("walsall-mast", "phone_note", "+44 300 555 2922", ""),  # the same number
         # Samaritans' 116 123: the words' rules read no 116 number (re-attack, 2026-12-07)
         ("samaritans", "phone", "116 132", "two figures swapped"),
         ("walsall-mast", "phone", "0300 555 28866", "a figure more than before"),

@@ -203,6 +203,18 @@ def test_a_tick_box_the_dash_answered_is_a_line_for_the_referral_form(pathway):
     assert dict(details)["Pregnant, or a baby in the last 18 months"] == "Not ticked"
 
 
+def test_a_tick_box_asked_alone_reads_the_answer_given(pathway):
+    """A page's yes/no left unticked reads "Not ticked" (H513); asked alone, its other
+    questions not asked (a friend is asked no MARAC history), the window gives Yes and No,
+    and the worker's No read "Not ticked" (re-attack, 2026-12-07)."""
+    friend = _plan(pathway, discloser="concerned_other", professional_judgement_high_risk=False)
+    details = dict(friend.referral_details)
+    assert details["High risk in professional judgement"] == "No"
+    assert details["Care and support needs"] == "Not ticked"  # a box on the household page
+    harmed = dict(_plan(pathway, professional_judgement_high_risk=False).referral_details)
+    assert harmed["High risk in professional judgement"] == "Not ticked"
+
+
 def test_a_text_naming_no_setting_in_braces_is_shown_as_written(pathway, graph):
     """A signed update's prompt with braces of its own ("{name}", "{"): shown as written,
     never an error mid-conversation."""
