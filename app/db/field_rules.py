@@ -190,7 +190,7 @@ def _why_not_a_number(number: str) -> str:
             f"{said}: a spreadsheet wrote it as a number, its first 0 lost; format the "
             "column as Text and type the number again"
         )
-    if digits.isdigit() and digits.startswith("0"):  # the guide's "write it in full"
+    if digits.isdigit() and digits.startswith("0") and len(digits) < 10:  # "write it in full"
         return f"{said}: it has {len(digits)} figures, UK numbers 10 or 11; write it in full"
     return f"{said} (allowed: {PHONE_ALLOWED})"
 

@@ -97,7 +97,7 @@ def _not_dialled(words: str, number: str) -> str:
         )
     if len(digits := re.sub(r"\D", "", number)) > 11:
         return f"{number!r} has {len(digits)} figures: UK numbers have 10 or 11"
-    if digits.startswith(("07", "03")):  # told of 01 and 02 numbers' lengths (re-attack)
+    if digits.startswith(("07", "03")) and len(digits) != 11:  # told of 01's lengths (re-attack)
         return f"{number!r} has {len(digits)} figures: {digits[:2]} numbers have 11"
     return (
         f"{number!r} is not a UK phone number ({GEOGRAPHIC_LENGTHS}): a worker may ring it, so "

@@ -193,6 +193,7 @@ def test_a_schedules_days_are_days_of_the_week_and_its_span_has_a_length(byday, 
         ("info@sandwell.gov.uk", "it is an e-mail address; put it in the email column"),
         ("0121 569 23S5", "it has a letter ('S') among its figures; type figures only"),
         ("0121 569", "it has 7 figures, UK numbers 10 or 11; write it in full"),
+        ("0600 123 4567", "(allowed: 999, 101"),  # 11 figures: never "it has 11 figures"
         ("0121 569 310S", "it has a letter ('S') among its figures"),  # at its end (re-attack)
         ("0800 1111 option 3", "write the number alone ('0800 1111'), and any words about it"),
         ("Tel: 0121 569 3100", "write the number alone ('0121 569 3100')"),
