@@ -206,7 +206,7 @@ def check_numbers(source: Source, every_rule: bool = False) -> None:
     keep an update signed before these rules and show its number "check it". `every_rule`:
     a database published as it is meets a working copy's rules too (H346); from either, no
     refuge's address and no kind named twice (H357)."""
-    from app.db.field_rules import phone_problems
+    from app.db.phone_rules import phone_problems
     from app.pathways.validate import fallback_contact_problems
 
     db = open_directory(source)

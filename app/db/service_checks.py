@@ -19,8 +19,8 @@ from app.db.field_rules import (
     STATUSES,
     assurance_problems,
     field_problems,
-    phone_problems,
 )
+from app.db.phone_rules import phone_problems
 from app.db.refuge_card_words import secret_refuge
 from app.db.refuge_details import refuge_record_problems
 from app.db.refuge_words import held_as_refuge, held_for, no_address, where_said

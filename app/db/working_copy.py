@@ -206,7 +206,7 @@ class WorkingCopy:
                 raise WorkingCopyError("a web check needs the page's https:// address")
             self.update(service_id, {"source": page, "source_seen": on.isoformat()})
             return
-        from app.db.field_rules import phone_problems
+        from app.db.phone_rules import phone_problems
 
         phone = self.service(service_id).get("phone", "")
         if wrong := phone and phone_problems(phone):  # "confirmed" then refused at publish
