@@ -144,7 +144,7 @@ def import_(database: Source, source: Path, output: Path | None, merge: bool) ->
                 file=sys.stderr,
             )
         return fail(f"nothing was imported; {output} was not changed. Problems:", error.problems)
-    for note in grouped(result.notes):
+    for note in grouped_notes(result.notes):
         print(f"note: {note}")
     print(f"imported {result.counts['service']} services into {output}")
     from app.cli.updates import print_changes
@@ -172,7 +172,7 @@ UNUSED_FIELD = re.compile(r"not mapped: (?P<table>\S+) field '(?P<field>[^']+)' 
 UNUSED_FILE = re.compile(r"not imported: (?P<file>\S+) \(\d+ rows; not modelled\)")
 
 
-def grouped(notes: list[str]) -> list[str]:
+def grouped_notes(notes: list[str]) -> list[str]:
     """The feed's fields and files Navigator keeps nothing of, a line a table: one line a
     field, some 60 for Open Referral's example, hid among them what a service was assumed
     to be and what publish will refuse (the lead's walk, 2026-12-07)."""

@@ -233,6 +233,19 @@ def published_today(database, tmp_path, capsys) -> str:
     return capsys.readouterr().out
 
 
+def saved_copy(folder, service_id: str, changes: dict):
+    """A working copy of the shipped services at `folder`, one service's edit saved."""
+    import shutil
+
+    from app.db.working_copy import WorkingCopy
+
+    shutil.copytree(REPO / "resources" / "services", folder)
+    copy = WorkingCopy.open(folder)
+    copy.update(service_id, changes)
+    copy.save()
+    return copy
+
+
 def test_a_working_copys_changes_are_checked_and_listed_with_nothing_signed(
     tmp_path, capsys, app_home
 ):
@@ -241,13 +254,9 @@ def test_a_working_copys_changes_are_checked_and_listed_with_nothing_signed(
     import shutil
 
     from app.db import signing
-    from app.db.working_copy import WorkingCopy
 
     folder = tmp_path / "copy"
-    shutil.copytree(REPO / "resources" / "services", folder)
-    copy = WorkingCopy.open(folder)
-    copy.update("ndah", {"phone": "0808 2000 248"})
-    copy.save()
+    copy = saved_copy(folder, "ndah", {"phone": "0808 2000 248"})
     check = ["directory", "publish", "--source", str(folder), "--version", "2026.12.1"]
     assert main([*check, "--check", "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
@@ -364,19 +373,13 @@ def test_an_update_leaving_a_council_without_its_front_door_is_never_signed(
 ):
     """Coventry's rows deleted in Excel were signed, sent, and taken by every laptop, whose
     self-test passed (IT attack, 2026-12-07; H508): both ways of publishing refuse it."""
-    import shutil
-
     from app.db import signing
-    from app.db.working_copy import WorkingCopy
     from tests.conftest import shipped_changed
 
     lead = signing.generate(tmp_path / "k")
     signed_by = ["--key", str(lead.private_path), "--out", str(tmp_path / "out")]
     folder = tmp_path / "copy"
-    shutil.copytree(REPO / "resources" / "services", folder)
-    copy = WorkingCopy.open(folder)
-    copy.update("coventry-mash", {"status": "retired"})
-    copy.save()
+    saved_copy(folder, "coventry-mash", {"status": "retired"})
     publish = ["directory", "publish", "--source", str(folder), "--version", "2026.12.1"]
     assert main([*publish, *signed_by]) == 1
     said = capsys.readouterr().err
