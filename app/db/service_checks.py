@@ -134,6 +134,14 @@ def service_problems(
             add("phone", problem)
     if row.get("phone") and (problem := note_problem(row["phone"], row.get("phone_note"))):
         add("phone_note", problem)
+    if (row.get("phone_note") or "").strip() and not (row.get("phone") or "").strip():
+        # "No out-of-hours number held here" was kept with no number and so shown nowhere
+        add(
+            "phone_note",
+            "a number's note is shown only beside its number, and this service has none: a "
+            "worker would never read it. Give the number (phone), or put the words in notes "
+            "or how to refer (referral_route)",
+        )
     if problem := areas_problem(_listed(row.get("area", ""))):
         add("area", problem)
     website = row.get("website") or ""

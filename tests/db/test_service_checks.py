@@ -54,6 +54,8 @@ def test_every_shipped_service_passes(graph, words):
         ({"max_age": "150"}, "min_age", "allowed 0 to 120"),
         ({"min_age": "ten"}, "min_age", "whole numbers"),
         ({"name": "  "}, "name", "needs a name"),
+        # kept with no number, so shown nowhere: five shipped notes were never read
+        ({"phone": "", "phone_note": "No out-of-hours line"}, "phone_note", "has none"),
         ({"confidence": "certain"}, "confidence", "one of high, medium, low"),
         ({"assured_method": "guessed"}, "assured_method", "one of (empty), phoned, provider"),
         ({"notes": "<script>x</script>"}, "notes", "HTML tags"),
