@@ -7,28 +7,19 @@ SARCs. Every rule it applies comes from the graph it is given.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections import defaultdict
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
-from app.pathways.answers import answer_label
 from app.pathways.conditions import Context, Env, compile_condition
 from app.pathways.graph import PLAN_NODE, Graph, Guidance, Question, Settings, Wording
 from app.pathways.plan import Plan, PlannedAction, Reason, Step
-from app.pathways.risk import PLACE, FactDeriver, assess_risk
+from app.pathways.referral_details import referral_details
+from app.pathways.risk import FactDeriver, assess_risk, filled_in, settings_values
 from app.pathways.services import Person, ServiceIndex, ServiceMatch
 
 AGE_QUESTION = "age_group"
 AREA_QUESTION = "borough"
-
-
-@functools.lru_cache(maxsize=8)
-def settings_values(settings: Settings) -> Mapping[str, int]:
-    """The settings by name, as conditions read them: made once per settings, not at every
-    step (a tenth of the proof's time went on making them again)."""
-    return MappingProxyType(dataclasses.asdict(settings))
 
 
 class GraphError(RuntimeError):
@@ -241,7 +232,7 @@ class Pathway:
         wording = self._wording(question.id, Context(answers or {}, final=True))
         prompt = wording.prompt if wording and wording.prompt else question.prompt
         help_text = wording.help if wording and wording.help else question.help
-        prompt = _filled(prompt, settings or self.graph.settings)
+        prompt = filled_in(prompt, settings or self.graph.settings)
         if (prompt, help_text) == (question.prompt, question.help):
             return question
         return dataclasses.replace(question, prompt=prompt, help=help_text)
@@ -266,49 +257,8 @@ class Pathway:
             red_flags=self._matching("red_flag", done),
             notices=self._matching("notice", done),
             assured_within_months=settings.assured_within_months,
-            referral_details=self._referral_details(path, settings),
+            referral_details=referral_details(self, path, settings),
         )
-
-    def _referral_details(
-        self, path: dict[str, Any], settings: Settings
-    ) -> tuple[tuple[str, str], ...]:
-        """The answers a MARF or MARAC form needs, in words (no names: those go only there).
-        A need the Dash gave counts however its box was left (R40): "Needs: None" stood
-        beside a plan acting on a Dash strangulation (review 2026-12-01)."""
-        questions = self.graph.questions
-        given = self.with_ticks_given(path, settings)
-        shown = list(path)
-        # a page's tick box the walk did not ask, the answers before giving it (R40): the
-        # Dash's pregnancy was a red flag and on no line for the form (officer's walk, 12-07)
-        not_asked = [
-            q
-            for q in self._ticks.keys() - path.keys()
-            if questions[q].answer_type == "yes_no" and self.ticked_already(q, path, settings)
-        ]
-        order = self.graph.ask_order() if not_asked else {}
-        for q in sorted(not_asked, key=order.get):
-            given[q] = True
-            before = [at for at, p in enumerate(shown) if order[p] < order[q]]
-            shown.insert(before[-1] + 1 if before else 0, q)
-        return tuple(
-            (_filled(questions[q].summary_label, settings), self._form_answer(q, given[q], path))
-            for q in shown
-            if questions[q].summary_label
-        )
-
-    def _form_answer(self, question_id: str, answer: Any, asked: dict[str, Any]) -> str:
-        """An answer in a form's words. A yes/no asked as a page's tick box, left unticked,
-        is what the worker did, not a fact: a friend who did not know of children pressed
-        "none of these", and the MARAC form read "Other children …: No" (second officer's
-        walk, 2026-12-07), as "None" did for a multiple choice (answers.answer_label). A
-        page's question asked alone (its others not asked, as the window shows it: Yes
-        and No) was answered No, and reads so (re-attack, 2026-12-07)."""
-        question = self.graph.questions[question_id]
-        page = self.graph.page_of(question_id) if question.answer_type == "yes_no" else None
-        if page and sum(q in asked for q in page.questions) >= 2 and answer is False:
-            untick = next(m.untick for m in page.members if m.question == question_id)
-            return "Not ticked" if untick is False else answer_label(question, answer)
-        return answer_label(question, answer)
 
     def _worded(self, action: PlannedAction, ctx: Context) -> PlannedAction:
         """The action in the words its template gives for this plan (consent refused…)."""
@@ -384,13 +334,3 @@ def _reasons(rules: list, services: list[ServiceMatch]) -> tuple[Reason, ...]:
     if not any(rule.service_kinds and gives(rule) for rule in rules):
         return tuple(Reason(rule.id, rule.why) for rule in rules)
     return tuple(Reason(rule.id, rule.why if gives(rule) else "") for rule in rules)
-
-
-def _filled(text: str, settings: Settings) -> str:
-    """The settings a text names filled in ("in the last {escalation_period_months}
-    months": IT's 24 was asked, and the referral's line said 12, review 2026-12-02); any
-    other brace left as written, never an error."""
-    if "{" not in text:
-        return text
-    values = settings_values(settings)
-    return PLACE.sub(lambda m: str(values.get(m.group(1), m.group())), text)

@@ -164,66 +164,6 @@ def test_answers_off_the_path_are_kept_by_the_caller_but_ignored(pathway):
     assert "adult_safeguarding_referral" not in step.plan.action_kinds
 
 
-def test_the_escalation_period_setting_is_in_the_question(pathway, graph):
-    answers = {**START, "abuse_types": ["domestic_abuse"], "borough": "walsall"}
-    answers |= {"perpetrator_nearby": False, "police_aware": "no", "safe_tonight": "yes"}
-    answers |= {"dash_answers": None, "children_in_household": False}
-    answers |= {"pregnant_or_recent_birth": False, "care_and_support_needs": False}
-    answers |= {"additional_needs": [], "professional_judgement_high_risk": False}
-    answers |= {"marac_in_last_12_months": "no"}
-    six = dataclasses.replace(graph.settings, escalation_period_months=6)
-    step = pathway.step(answers, six)
-    assert step.question.id == "incidents_12_months"
-    assert "last 6 months" in step.question.prompt
-    # and the referral's line says the period asked (it said 12: review 2026-12-02)
-    plan = pathway.step({**answers, "incidents_12_months": 3, "consent_to_share": "yes"}, six).plan
-    details = dict(plan.referral_details)
-    assert details["Incidents known to agencies in the last 6 months"] == "3"
-
-
-def test_a_tick_box_the_dash_answered_is_a_line_for_the_referral_form(pathway):
-    """A pregnant 17-year-old's Dash said yes to item 9: the pregnancy question was not
-    asked (R40), and the form's lines said nothing of it, a red flag only (officer's walk,
-    2026-12-07). It stands where the walk would have asked it."""
-    dash = {f"dash_{i:02d}": "yes" if i == 9 else "no" for i in range(1, 25)}
-    answers = {**START, "age_group": "16_17", "abuse_types": ["domestic_abuse"]}
-    answers |= {"borough": "walsall", "perpetrator_nearby": False, "police_aware": "no"}
-    answers |= {"safe_tonight": "yes", "dash_answers": dash, "children_in_household": False}
-    answers |= {"additional_needs": [], "professional_judgement_high_risk": False}
-    answers |= {"marac_in_last_12_months": "no", "incidents_12_months": 0}
-    step = pathway.step({**answers, "consent_to_share": "yes"})
-    assert "pregnant_or_recent_birth" not in step.asked
-    labels = [label for label, _ in step.plan.referral_details]
-    said = labels.index("Pregnant, or a baby in the last 18 months")
-    assert step.plan.referral_details[said][1] == "Yes"
-    assert labels[said - 1].startswith("Other children")  # where the walk asks it
-    dash["dash_09"] = "no"  # asked then, and answered: one line, as given
-    answers |= {"pregnant_or_recent_birth": False, "consent_to_share": "yes"}
-    details = pathway.step(answers).plan.referral_details
-    assert dict(details)["Pregnant, or a baby in the last 18 months"] == "Not ticked"
-
-
-def test_a_tick_box_asked_alone_reads_the_answer_given(pathway):
-    """A page's yes/no left unticked reads "Not ticked" (H513); asked alone, its other
-    questions not asked (a friend is asked no MARAC history), the window gives Yes and No,
-    and the worker's No read "Not ticked" (re-attack, 2026-12-07)."""
-    friend = _plan(pathway, discloser="concerned_other", professional_judgement_high_risk=False)
-    details = dict(friend.referral_details)
-    assert details["High risk in professional judgement"] == "No"
-    assert details["Care and support needs"] == "Not ticked"  # a box on the household page
-    harmed = dict(_plan(pathway, professional_judgement_high_risk=False).referral_details)
-    assert harmed["High risk in professional judgement"] == "Not ticked"
-
-
-def test_a_text_naming_no_setting_in_braces_is_shown_as_written(pathway, graph):
-    """A signed update's prompt with braces of its own ("{name}", "{"): shown as written,
-    never an error mid-conversation."""
-    from app.pathways.engine import _filled
-
-    assert _filled("Ask {name} {", graph.settings) == "Ask {name} {"
-    assert _filled("in {escalation_period_months} months", graph.settings) == "in 12 months"
-
-
 def test_a_walk_into_a_cycle_stops_with_an_error(graph):
     edges = {**graph.edges, "tier": [Edge("tier", "immediate_danger")]}
     broken = Pathway(dataclasses.replace(graph, edges=edges))

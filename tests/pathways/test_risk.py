@@ -4,6 +4,7 @@ incomplete Dash (R38) and the SARC windows, with the settings the pathway ships.
 import dataclasses
 
 from app.cli.route import answers_for
+from app.pathways.risk import filled_in
 from tests.pathways.proof import dash
 
 ADULT_DA = {
@@ -115,3 +116,10 @@ def test_basis_reads_like_a_form(pathway):
     assert risk(pathway, dash_answers=dash(15)).basis == (
         "Dash 15 of 24; 14 or more Dash 'yes' answers"
     )
+
+
+def test_a_text_naming_no_setting_in_braces_is_shown_as_written(pathway, graph):
+    """A signed update's prompt with braces of its own ("{name}", "{"): shown as written,
+    never an error mid-conversation."""
+    assert filled_in("Ask {name} {", graph.settings) == "Ask {name} {"
+    assert filled_in("in {escalation_period_months} months", graph.settings) == "in 12 months"
