@@ -12,6 +12,7 @@ import unicodedata
 from app.db.dead_numbers import drama_number_in, placeholder_in
 from app.db.field_rules import LETTER_BY_FIGURE, LOOKALIKES
 from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
+from app.db.service_names import mixed_letters
 from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS
 from app.pathways.numbers_in_words import number_not_dialled
 
@@ -22,6 +23,12 @@ STACKED_MARKS = re.compile(f"[{MARKS}]{{3,}}")
 # Letters and marks that draw as nothing, printable so no other rule sees them: a name
 # padded with them looks the same and is another name (a search for it finds neither)
 BLANK_LETTERS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")
+# Marks drawn through or around a letter (one a letter: "E̶m̶e̶r̶g̶e̶n̶c̶y̶ s̶e̶r̶v̶i̶c̶e̶s̶", struck
+# through above 999, was signed: content attack, 2026-12-07): overlays and enclosing marks
+DRAWN_OVER = re.compile("[\u0334-\u0338\u20d2\u20d3\u20d8-\u20da\u20dd-\u20e6\u20e9-\u20eb]")
+# What may stand between a number's figures: "29⁄22" (a fraction slash) was read as a number,
+# shown in small type and copied so (content attack, 2026-12-07)
+DIALLED_SIGNS = frozenset("0123456789 +-().")
 
 
 # Fields a card shows in large type or beside the number, where no link belongs: a longer
@@ -85,6 +92,18 @@ def _as_typed(text: str, number: str) -> str:
     return number
 
 
+def odd_in_number(text: str) -> tuple[str, str] | None:
+    """A number in the words with a sign among its figures no phone dials, and the sign."""
+    if text.isascii():
+        return None
+    for number in PHONE_IN_TEXT.findall(text):
+        # another script's figure, or a space of another kind: each has its own message
+        signs = (c for c in number.strip() if not c.isdigit() and not c.isspace())
+        if odd := next((c for c in signs if c not in DIALLED_SIGNS), None):
+            return number.strip(), odd
+    return None
+
+
 def _not_dialled(words: str, number: str) -> str:
     """What is wrong with a number in words no phone dials, where it can be told: "0121 569
     23S5" was quoted as '0121 569 23', its letter unsaid, and "0300 555 29222" told of the
@@ -129,6 +148,20 @@ def _problems_of(field: str, value: str) -> tuple[str, ...]:
         problems.append(f"U+{ord(blank.group()):04X} ({name}) shows as nothing: remove it")
     if STACKED_MARKS.search(value):
         problems.append("three or more accents on one letter are not allowed: retype the word")
+    if over := DRAWN_OVER.search(value):
+        name = unicodedata.name(over.group(), "a mark").lower()
+        problems.append(
+            f"U+{ord(over.group()):04X} ({name}) draws over the letters (a name struck through "
+            "reads as withdrawn): remove it"
+        )
+    if field != "name" and (word := mixed_letters(value)):  # a name's is the table's rule
+        problems.append(f"the word {word!r} mixes letters of two alphabets: retype it")
+    if field in NUMBERED_WORDS and (odd := odd_in_number(value)):
+        number, char = odd
+        problems.append(
+            f"{number!r} has U+{ord(char):04X} ({unicodedata.name(char, 'a sign').lower()}) "
+            "among its figures: a phone cannot dial it, so write it with figures and plain spaces"
+        )
     if field in NUMBERED_WORDS and (number := figures_as_letters(value)):
         problems.append(
             f"{number!r} has a letter or another script's figure among its digits (O for 0, "

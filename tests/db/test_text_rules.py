@@ -93,3 +93,32 @@ def test_a_number_in_words_refused_says_what_is_wrong_where_it_can():
     assert said == "'0300 555 29222' has 12 figures: UK numbers have 10 or 11"
     (said,) = text_problems("phone_note", "Text 0786 0022 95 or call 0121 569 3100")
     assert said == "'0786 0022 95' has 10 figures: 07 numbers have 11"  # not 01's lengths
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        # a name struck through, one mark a letter, above 999 and a front door's number
+        ("name", "".join(c + "\u0336" for c in "Emergency services"), "U+0336 (combining long"),
+        ("name", "".join(c + "\u0338" for c in "Walsall MASH"), "draws over the letters"),
+        ("phone_note", "O\u0336u\u0336t\u0336 of hours: 0300 555 2922", "draws over"),
+        # Cyrillic О and о: the card no longer lifted the out-of-hours line into large type
+        ("phone_note", "\u041eut \u043ef h\u043eurs: 0300 555 2922", "mixes letters of two"),
+        # a fraction slash: read as a number, shown in small type and copied undiallable
+        ("phone_note", "Out of hours: 0300 555 29\u204422", "U+2044 (fraction slash) among"),
+        ("notes", "Or ring 0121 496\u22150000", "U+2215 (division slash) among its figures"),
+    ],
+)
+def test_what_changes_a_word_or_a_number_unseen_is_refused(field, typed, said):
+    """Each passed the lead's every check and was signed (content attack, 2026-12-07)."""
+    assert any(said in problem for problem in text_problems(field, typed))
+
+
+def test_accents_other_alphabets_and_dashes_in_times_still_pass():
+    for field, typed in [
+        ("name", "Cafe\u0301 Refuge"),
+        ("notes", "Говорим по-русски (we speak Russian)"),
+        ("hours", "Mon-Fri 9:00\u201317:00"),
+        ("phone_note", "Out of hours: 0300 555 2922"),
+    ]:
+        assert text_problems(field, typed) == [], typed
