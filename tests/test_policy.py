@@ -50,7 +50,11 @@ def test_thresholds_may_only_move_towards_more_protection():
     )
     assert policy.pathway == {"escalation_incidents": 2, "sarc_window_days": 28}
     (problem,) = policy.problems
-    assert "sarc_urgent_days = 3" in problem and "7 to 21" in problem and "001" in problem
+    assert (
+        "sarc_urgent_days = 3" in problem
+        and "7 to 21" in problem
+        and "NHS SARC guidance" in problem
+    )
     raised = check_policy({"escalation_incidents": 5})
     assert raised.pathway == {} and "SafeLives" in raised.problems[0]
 

@@ -15,6 +15,8 @@ from typing import Any
 CLAIMS = ("action", "no_action", "reminder", "risk", "rule", "asked", "not_asked")
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RULE = re.compile(r"^R\d{1,2}b?$")
+# "001" or "national" alone: a reviewer cannot find what it says (words audit, 2026-12-07)
+BARE_SOURCE = re.compile(r"^\s*(?:\d{3}|national)\s*$")
 LONGEST_STORY = 1200  # characters: read in under a minute, before the walk
 
 
@@ -80,7 +82,12 @@ def _point_problems(point: Any) -> list[str]:
     if not isinstance(point.get("text"), str) or not point["text"].strip():
         problems.append("text: what the worker should learn, in a sentence or two")
     if not _strings(point.get("sources")):
-        problems.append("sources: at least one source, e.g. '001 §5.5' or 'national'")
+        problems.append("sources: at least one source, e.g. '001 §5.5' or 'national (…)'")
+    elif bare := [s for s in point["sources"] if BARE_SOURCE.match(s)]:
+        problems.append(
+            f"sources: {bare[0].strip()!r} alone names no clause: write which, e.g. '001 §5.5', "
+            "'000 Advocacy and support' or 'national (SafeLives Marac referral criteria)'"
+        )
     rules = point.get("rules")
     if not _strings(rules) or not all(RULE.match(r) for r in rules):
         problems.append("rules: the policy rules it teaches, e.g. ['R6'] (R1-R43)")

@@ -158,7 +158,7 @@ class Pathway:
         if not rules:
             return None
         (action,) = self._actions({kind: rules}, self._person(ctx))
-        return self._worded(action, ctx)
+        return _filled(self._worded(action, ctx), settings or self.graph.settings)
 
     @property
     def ticking(self) -> tuple[str, ...]:
@@ -233,6 +233,7 @@ class Pathway:
         prompt = wording.prompt if wording and wording.prompt else question.prompt
         help_text = wording.help if wording and wording.help else question.help
         prompt = filled_in(prompt, settings or self.graph.settings)
+        help_text = filled_in(help_text, settings or self.graph.settings)
         if (prompt, help_text) == (question.prompt, question.help):
             return question
         return dataclasses.replace(question, prompt=prompt, help=help_text)
@@ -252,7 +253,7 @@ class Pathway:
             pathway_version=self.graph.pathway_version,
             directory_version=self.graph.directory_version,
             risk=risk,
-            actions=tuple(self._worded(action, done) for action in actions),
+            actions=tuple(_filled(self._worded(action, done), settings) for action in actions),
             reminders=self._matching("reminder", done),
             red_flags=self._matching("red_flag", done),
             notices=self._matching("notice", done),
@@ -334,3 +335,16 @@ def _reasons(rules: list, services: list[ServiceMatch]) -> tuple[Reason, ...]:
     if not any(rule.service_kinds and gives(rule) for rule in rules):
         return tuple(Reason(rule.id, rule.why) for rule in rules)
     return tuple(Reason(rule.id, rule.why if gives(rule) else "") for rule in rules)
+
+
+def _filled(action: PlannedAction, settings: Settings) -> PlannedAction:
+    """The action's words with the settings in force: IT's 21-day SARC window made the
+    plan urgent at day 15, and its cards said "in the last 7 days" (words audit, 12-07)."""
+    return dataclasses.replace(
+        action,
+        title=filled_in(action.title, settings),
+        say=filled_in(action.say, settings),
+        reasons=tuple(
+            dataclasses.replace(r, why=filled_in(r.why, settings)) for r in action.reasons
+        ),
+    )

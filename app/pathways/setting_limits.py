@@ -14,7 +14,7 @@ SETTING_LIMITS = {
     "dash_high_risk_threshold": (1, 14, "national: SafeLives Marac criteria, 14 'yes'"),
     "escalation_incidents": (1, 3, "national: SafeLives Marac criteria, 3 in 12 months"),
     "escalation_period_months": (12, 24, "national: SafeLives Marac criteria, 12 months"),
-    "sarc_urgent_days": (7, 21, "001 SARC definition; NHS SARC guidance, 7 days"),
+    "sarc_urgent_days": (7, 21, "NHS SARC guidance: forensic window usually 7 days"),
     "sarc_window_days": (21, 60, "West Midlands children's SAS, 21 days"),
     "assured_within_months": (1, 12, "a service checked within the last year"),
 }

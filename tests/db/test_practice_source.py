@@ -30,6 +30,8 @@ def test_a_bad_vignette_is_named_with_what_is_allowed(tmp_path):
         '[[point]]\ntext = "t"\nsources = []\nrules = ["R99x"]\nshows = ["plan:x"]\n'
     )
     (tmp_path / "d.toml").write_text("id = [")
+    bare = (PRACTICE / "09-edna-carer-money.toml").read_text().replace('"001 MARF"', '"001"')
+    (tmp_path / "e.toml").write_text(bare.replace('id = "edna', 'id = "other-edna'))
     problems: list[str] = []
     rows = read_vignettes(tmp_path, problems)
     assert [r["id"] for r in rows] == ["li-wants-to-wait"]
@@ -41,3 +43,6 @@ def test_a_bad_vignette_is_named_with_what_is_allowed(tmp_path):
     assert any(p.startswith("c.toml: point 1: rules:") for p in problems)
     assert any(p.startswith("c.toml: point 1: shows:") for p in problems)
     assert any(p.startswith(f"{tmp_path / 'd.toml'}:") for p in problems)
+    assert any(
+        p.startswith("e.toml: point 1: sources: '001' alone names no clause") for p in problems
+    )

@@ -298,7 +298,10 @@ def test_a_refusal_to_share_is_heard_in_the_marac_words(pathway, tier, who_refer
     )
     marac = pathway.step(answers_for(pathway, case)).plan.action("marac_referral")
     assert marac.say.startswith("I know you asked me not to share this.")
-    assert who_refers in marac.say and "The person hurting you will not be told." in marac.say
+    assert (
+        who_refers in marac.say
+        and "We will not tell the person hurting you about this referral." in marac.say
+    )
     case["consent_to_share"] = "yes"
     marac = pathway.step(answers_for(pathway, case)).plan.action("marac_referral")
     assert "asked me not to share" not in marac.say
@@ -425,7 +428,7 @@ def test_someone_under_18_with_nowhere_safe_is_for_childrens_services_first(path
     young = pathway.present(question, answers={"discloser": discloser, "age_group": "16_17"})
     adult = pathway.present(question, answers={"discloser": discloser, "age_group": "adult"})
     assert "children's services first" in young.help and "council" not in young.help
-    assert "the council must help them today" in adult.help
+    assert "phone the council's homelessness service today" in adult.help
     worried = "the person you are worried about" in young.prompt
     assert worried == (discloser == "concerned_other")
 
@@ -720,3 +723,40 @@ def test_a_walk_without_guidance_asks_the_same_and_plans_the_same(pathway):
 
     case = answers_for(pathway, adult_in_coventry(dash_answers=None))
     assert pathway.step(case, guidance=False) == pathway.step(case)
+
+
+def test_the_cards_say_the_sarc_window_in_force(pathway, graph):
+    """IT's 21-day window made the plan urgent at day 15, and its cards said "in the last
+    7 days": the front door was told the wrong timing (words audit, 2026-12-07)."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16(
+        age_group="16_17",
+        abuse_types=["sexual_assault_abuse"],
+        relationship_to_abuser="other",
+        saa_timing="8_to_21_days",
+    )
+    wide = dataclasses.replace(graph.settings, sarc_urgent_days=21)
+    plan = pathway.step(answers_for(pathway, case), wide).plan
+    front_door = plan.action("child_safeguarding_referral")
+    assert front_door.title.endswith("in the last 21 days, or not known when")
+    assert "in the last 21 days" in " ".join(r.why for r in front_door.reasons)
+    sarc = plan.action("sarc_referral")
+    assert " ".join(r.why for r in sarc.reasons).startswith("Within 21 days")
+    shipped = pathway.step(answers_for(pathway, {**case, "saa_timing": "within_7_days"})).plan
+    assert shipped.action("child_safeguarding_referral").title.endswith(
+        "last 7 days, or not known when"
+    )
+
+
+def test_every_brace_in_the_shipped_words_names_a_setting(graph):
+    """A place to fill that names no setting is shown as written ("{sarc_urgent_day}")."""
+    from app.pathways.risk import PLACE
+
+    texts = [t for a in graph.actions.values() for t in (a.title, a.say, a.fallback_note)]
+    texts += [t for a in graph.actions.values() for w in a.wordings for t in (w.prompt, w.help)]
+    texts += [t for r in graph.rules for t in (r.why, r.title or "")]
+    texts += [t for q in graph.questions.values() for t in (q.prompt, q.help, q.summary_label)]
+    texts += [t for q in graph.questions.values() for w in q.wordings for t in (w.prompt, w.help)]
+    named = {m.group(1) for text in texts for m in PLACE.finditer(text)}
+    assert named and named <= set(dataclasses.asdict(graph.settings))
