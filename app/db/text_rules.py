@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from unicodedata import category, combining
 
 from app.db.dead_numbers import drama_number_in, placeholder_in
 from app.db.field_rules import LETTER_BY_FIGURE, LOOKALIKES
@@ -23,9 +24,6 @@ STACKED_MARKS = re.compile(f"[{MARKS}]{{3,}}")
 # Letters and marks that draw as nothing, printable so no other rule sees them: a name
 # padded with them looks the same and is another name (a search for it finds neither)
 BLANK_LETTERS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")
-# Marks drawn through or around a letter (one a letter: "E̶m̶e̶r̶g̶e̶n̶c̶y̶ s̶e̶r̶v̶i̶c̶e̶s̶", struck
-# through above 999, was signed: content attack, 2026-12-07): overlays and enclosing marks
-DRAWN_OVER = re.compile("[\u0334-\u0338\u20d2\u20d3\u20d8-\u20da\u20dd-\u20e6\u20e9-\u20eb]")
 # What may stand between a number's figures: "29⁄22" (a fraction slash) was read as a number,
 # shown in small type and copied so (content attack, 2026-12-07)
 DIALLED_SIGNS = frozenset("0123456789 +-().")
@@ -92,6 +90,15 @@ def _as_typed(text: str, number: str) -> str:
     return number
 
 
+def drawn_over(text: str) -> str:
+    """A mark drawn through or around a letter (an overlay or enclosing mark), or "": one a
+    letter, "E̶m̶e̶r̶g̶e̶n̶c̶y̶ s̶e̶r̶v̶i̶c̶e̶s̶" stood struck through above 999, signed (content
+    attack, 2026-12-07)."""
+    if text.isascii():
+        return ""
+    return next((c for c in text if combining(c) == 1 or category(c) == "Me"), "")
+
+
 def odd_in_number(text: str) -> tuple[str, str] | None:
     """A number in the words with a sign among its figures no phone dials, and the sign."""
     if text.isascii():
@@ -148,10 +155,10 @@ def _problems_of(field: str, value: str) -> tuple[str, ...]:
         problems.append(f"U+{ord(blank.group()):04X} ({name}) shows as nothing: remove it")
     if STACKED_MARKS.search(value):
         problems.append("three or more accents on one letter are not allowed: retype the word")
-    if over := DRAWN_OVER.search(value):
-        name = unicodedata.name(over.group(), "a mark").lower()
+    if over := drawn_over(value):
+        name = unicodedata.name(over, "a mark").lower()
         problems.append(
-            f"U+{ord(over.group()):04X} ({name}) draws over the letters (a name struck through "
+            f"U+{ord(over):04X} ({name}) draws over the letters (a name struck through "
             "reads as withdrawn): remove it"
         )
     if field != "name" and (word := mixed_letters(value)):  # a name's is the table's rule

@@ -102,6 +102,7 @@ def test_a_number_in_words_refused_says_what_is_wrong_where_it_can():
         ("name", "".join(c + "\u0336" for c in "Emergency services"), "U+0336 (combining long"),
         ("name", "".join(c + "\u0338" for c in "Walsall MASH"), "draws over the letters"),
         ("phone_note", "O\u0336u\u0336t\u0336 of hours: 0300 555 2922", "draws over"),
+        ("name", "Childline\u20e0", "U+20E0 (combining enclosing circle backslash) draws"),
         # Cyrillic О and о: the card no longer lifted the out-of-hours line into large type
         ("phone_note", "\u041eut \u043ef h\u043eurs: 0300 555 2922", "mixes letters of two"),
         # a fraction slash: read as a number, shown in small type and copied undiallable
