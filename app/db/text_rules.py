@@ -23,10 +23,15 @@ MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 STACKED_MARKS = re.compile(f"[{MARKS}]{{3,}}")
 # Letters and marks that draw as nothing, printable so no other rule sees them: a name
 # padded with them looks the same and is another name (a search for it finds neither)
-BLANK_LETTERS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")
-# What may stand between a number's figures: "29⁄22" (a fraction slash) was read as a number,
-# shown in small type and copied so (content attack, 2026-12-07)
-DIALLED_SIGNS = frozenset("0123456789 +-().")
+# Variation selectors too: "O\ufe0fut of hours" read as "Out of hours" in the list of changes
+# and took the out-of-hours line out of large type (re-attack, 2026-12-07)
+BLANK_LETTERS = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
+)
+# A letter whose name says it is struck (Ɇ, ȼ, ɨ, ł): "Ɇmɇrgɇnȼy sɇrvɨȼɇs" read as withdrawn
+STRUCK = (" WITH STROKE", " WITH BAR", " WITH DIAGONAL STROKE", " WITH CROSSED")
+PLAIN_ORDINALS = "\u00aa\u00ba"  # "Nº": its º reads as o once normalised, and is plain
 
 
 # Fields a card shows in large type or beside the number, where no link belongs: a longer
@@ -42,6 +47,7 @@ NUMBERED_WORDS += ("alert", "phone_type")  # a number's type: "out of hours 0121
 # who said so, shown in the directory's details: "Phoned the duty desk on 0121 496 000"
 # beside "Phone: no number held" (third look, 2026-12-04; H336)
 NUMBERED_WORDS += ("source", "source_seen")
+READ_WORDS = frozenset((*UNBROKEN_FIELDS, *NUMBERED_WORDS))  # a worker reads them as words
 
 
 def odd_spacing(text: str) -> str | None:
@@ -99,14 +105,49 @@ def drawn_over(text: str) -> str:
     return next((c for c in text if combining(c) == 1 or category(c) == "Me"), "")
 
 
+def styled_letter(text: str) -> str:
+    """A letter or figure that is a styled form of a plain one (𝖮, ｏ, ℴ, Ⅰ, ²), or "": it
+    reads as the plain one and no rule reading words sees it (re-attack, 2026-12-07);
+    decimal figures of other kinds have the figures' own messages."""
+    if text.isascii():
+        return ""
+    for char in text:
+        kind = category(char)
+        plain = kind[0] not in "LN" or kind == "Nd" or char in PLAIN_ORDINALS
+        if not plain and unicodedata.normalize("NFKC", char) != char:
+            return char
+    return ""
+
+
+def struck_word(text: str) -> str:
+    """A word read as crossed out, or "": three or more letters made with a stroke
+    ("Ɇmɇrgɇnȼy": Polish and Croatian words have one or two, "Łódź", "Đurđevac"), or a
+    mark on each of three or more letters ("E̽m̽e̽r̽g̽e̽n̽c̽y̽"; "Zoë" and "Việt" have letters
+    unmarked) (re-attack, 2026-12-07)."""
+    if text.isascii():
+        return ""
+    for word in text.split():
+        letters, marked, struck = 0, 0, 0
+        for at, char in enumerate(word):
+            if char.isalpha():
+                letters += 1
+                struck += any(s in unicodedata.name(char, "") for s in STRUCK)
+                marked += bool(combining(word[at + 1 : at + 2] or "a"))
+        if struck >= 3 or (letters >= 3 and marked == letters):
+            return word
+    return ""
+
+
 def odd_in_number(text: str) -> tuple[str, str] | None:
-    """A number in the words with a sign among its figures no phone dials, and the sign."""
+    """A number in the words with a sign among its figures no phone dials, and the sign:
+    "29⁄22" (a fraction slash) looks like a figure's part. A keyboard's sign ("29/22") is
+    seen as it is in the list of changes, and times and dates are written with them."""
     if text.isascii():
         return None
     for number in PHONE_IN_TEXT.findall(text):
         # another script's figure, or a space of another kind: each has its own message
         signs = (c for c in number.strip() if not c.isdigit() and not c.isspace())
-        if odd := next((c for c in signs if c not in DIALLED_SIGNS), None):
+        if odd := next((c for c in signs if not c.isascii()), None):
             return number.strip(), odd
     return None
 
@@ -160,6 +201,19 @@ def _problems_of(field: str, value: str) -> tuple[str, ...]:
         problems.append(
             f"U+{ord(over):04X} ({name}) draws over the letters (a name struck through "
             "reads as withdrawn): remove it"
+        )
+    if field in READ_WORDS and (styled := styled_letter(value)):
+        name, plain = (
+            unicodedata.name(styled, "a letter").lower(),
+            unicodedata.normalize("NFKC", styled),
+        )
+        problems.append(
+            f"U+{ord(styled):04X} ({name}) is a styled {plain!r}: a reader takes it for "
+            f"{plain!r} and no check does, so type {plain!r}"
+        )
+    if field in READ_WORDS and (word := struck_word(value)):
+        problems.append(
+            f"every letter of {word!r} is struck or marked (it reads as crossed out): retype it"
         )
     if field != "name" and (word := mixed_letters(value)):  # a name's is the table's rule
         problems.append(f"the word {word!r} mixes letters of two alphabets: retype it")

@@ -23,7 +23,8 @@ from app.pathways.phone_numbers import (
 NO_ANSWER = r"if (?:there is )?no answer"  # its "no" denies nothing
 # (and "OOH", "evenings and weekends", "nights": written so, the line stood in small type
 # under the daytime number: the lead's walk, 2026-12-04)
-OFFICE_SHUT = r"(?:out[ -]of|after)[ -]hours|ooh|evenings?|nights?|weekends?|bank holidays?"
+DASH = r"[ \-\u2010\u2011]"  # "Out‐of‐hours" pasted from Word: its hyphens are U+2010
+OFFICE_SHUT = rf"(?:out{DASH}of|after){DASH}hours|ooh|evenings?|nights?|weekends?|bank holidays?"
 OUT_OF_HOURS = re.compile(
     rf"(?P<label>[^\d+.]*\b(?:{OFFICE_SHUT}|{NO_ANSWER}"
     r"|if (?:the line is )?(?:busy|engaged))\b[^\d+.]*?)[\s:]*"

@@ -266,8 +266,8 @@ def test_a_number_whose_note_names_a_line_no_one_rings_is_refused(row, words, no
     """A working copy has no phone type: "0121 552 6449", its note "Fax line for referral
     forms", was signed and shown in large type as the number to ring; a first word only,
     and a "not" read as nothing, let most ways of writing it through (attack rounds)."""
-    (said,) = service_problems({**row, "phone_note": note}, words.kinds, words.areas)["phone_note"]
-    assert "line, which a worker cannot ring" in said and "'Voice; …'" in said
+    said = service_problems({**row, "phone_note": note}, words.kinds, words.areas)["phone_note"]
+    assert any("line, which a worker cannot ring" in s and "'Voice; …'" in s for s in said)
 
 
 @pytest.mark.parametrize(

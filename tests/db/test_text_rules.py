@@ -108,6 +108,15 @@ def test_a_number_in_words_refused_says_what_is_wrong_where_it_can():
         # a fraction slash: read as a number, shown in small type and copied undiallable
         ("phone_note", "Out of hours: 0300 555 29\u204422", "U+2044 (fraction slash) among"),
         ("notes", "Or ring 0121 496\u22150000", "U+2215 (division slash) among its figures"),
+        # and round the rules just made (re-attack, 2026-12-07): invisible in the list of
+        # changes, or a styled or struck letter no rule read as one
+        ("phone_note", "O\ufe0fut of hours: 0300 555 2922", "U+FE0F (variation selector-16)"),
+        ("phone_note", "O\U000e0100ut of hours", "shows as nothing"),
+        ("phone_note", "\U0001d5ae\U0001d5ce\U0001d5cd of hours", "is a styled 'O'"),
+        ("phone_note", "Out of h\u2134urs", "is a styled 'o'"),
+        ("notes", "Childline 0800 \u2160\u2160\u2160\u2160", "is a styled 'I'"),
+        ("name", "\u0246m\u0247rg\u0247n\u023cy s\u0247rv\u0268\u023c\u0247s", "every letter of"),
+        ("name", "".join(c + "\u033d" for c in "Emergency"), "is struck or marked"),
     ],
 )
 def test_what_changes_a_word_or_a_number_unseen_is_refused(field, typed, said):
@@ -118,6 +127,8 @@ def test_what_changes_a_word_or_a_number_unseen_is_refused(field, typed, said):
 def test_accents_other_alphabets_and_dashes_in_times_still_pass():
     for field, typed in [
         ("name", "Cafe\u0301 Refuge"),
+        ("notes", "\u0110ur\u0111evac, ma\u0142\u017ce\u0144stwo, u\u0142o\u017cy\u0142"),
+        ("name", "\u0141\u00f3d\u017a and Zo\u00eb's Vi\u1ec7t service, N\u00ba 2"),
         ("notes", "Говорим по-русски (we speak Russian)"),
         ("hours", "Mon-Fri 9:00\u201317:00"),
         ("phone_note", "Out of hours: 0300 555 2922"),

@@ -88,6 +88,11 @@ from app.pathways.out_of_hours import out_of_hours
         # as leads write it (the lead's walk, 2026-12-04): number first, "OOH", evenings
         ("0300 555 8600 (out of hours)", ("Out of hours", "0300 555 8600", "", "")),
         ("OOH: 0300 555 8600", ("OOH", "0300 555 8600", "", "")),
+        # pasted from Word, its hyphens U+2010: the line stood in small type (re-attack, 12-07)
+        (
+            "Out\u2010of\u2010hours: 0300 555 8600",
+            ("Out\u2010of\u2010hours", "0300 555 8600", "", ""),
+        ),
         (
             "option 1; evenings and weekends: 0300 555 8600",
             ("Evenings and weekends", "0300 555 8600", "", "option 1"),
