@@ -116,15 +116,16 @@ class ButtonsPanel(SpaceAsksFirst, AnswerPanel):
             return True
         self.seen_all = True
         self._ask_again(key)
-        self.more.show()
         self._focus(self.buttons[list(self.keys).index(key)])
         self.hold_keys()
         return False
 
     def _ask_again(self, key: str) -> None:
         self.refused_key = key
-        # "press the answer's key twice" read, after one press, as two more (re-attack)
-        self.more.setText(
+        # "press the answer's key twice" read, after one press, as two more (re-attack);
+        # heard too: at the largest text a screen reader's user heard the key taken in
+        # silence, and pressed again (accessibility audit, 2026-12-07)
+        self.ask(
             f"There were more answers below: read them, then press your answer's key ({key} "
             f"again for {self.labels[key]}; another answer's key twice)."
         )
@@ -134,12 +135,11 @@ class ButtonsPanel(SpaceAsksFirst, AnswerPanel):
         dropped unsaid, a second 6 for Walsall left the area unanswered while the worker went
         on, and the "1 1" typed for the next question chose Birmingham (helper's walk, H332)."""
         again = self.refused_key or key
-        self.more.setText(
+        self.ask(
             f"Not taken: {key} was pressed as the answers came into view. Read them, then "
             f"press your answer's key ({again} again for {self.labels[again]}; another "
             "answer's key twice)."
         )
-        self.more.show()
 
     def _clicked(self, value: Any) -> None:
         if not self.keys_held():  # Space on the button focused as the page moved: held too
@@ -164,8 +164,7 @@ class ButtonsPanel(SpaceAsksFirst, AnswerPanel):
         elif entered(event):  # silent, with the first answer's focus ring read as "Enter
             # takes it" (officer walk F18): never answered unseen, but said
             keys = ", ".join(self.keys)
-            self.more.setText(f"Enter answers nothing yet: press your answer's key ({keys}).")
-            self.more.show()
+            self.ask(f"Enter answers nothing yet: press your answer's key ({keys}).")
         else:
             super().keyPressEvent(event)
 

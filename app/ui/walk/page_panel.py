@@ -198,10 +198,9 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         # the Dash's own ticks are not the worker's: with strangulation ticked by item 15,
         # the stray Enter answered no children, not pregnant, no care needs (re-attack, H240)
         besides = " besides what the Dash answered" if self.from_dash else ""
-        self.more.setText(
+        self.ask(
             f"{NOTHING}{besides}: press 0 for none of these, or tick what applies and press Enter."
         )
-        self.more.show()
 
     def _ticked_here(self) -> list[QCheckBox]:
         """The boxes the worker ticked (a box the Dash ticks stays ticked, and is not theirs)."""
@@ -222,11 +221,10 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         # the ticks and their reminders went with no word (officer walk, 2026-12-02)
         # "(1 taken off)" did not say which: a second 0 lost "nearby" unseen (re-walk F21)
         named = "; ".join(self._label_of(box) for box in ticked)
-        self.more.setText(
+        self.ask(
             f"{AGAIN} (taken off: {named}): press 0 again for none of these, or tick what "
             "applies and press Enter."
         )
-        self.more.show()
 
     def _all_read(self) -> bool:
         """Whether every box's words have been on screen; if not, the first not yet seen is
@@ -238,11 +236,10 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         unread = next((words for words in self.words if not words.read), None)
         if unread is None:
             return True
-        self.more.setText(
+        self.ask(
             "There was more below: read it, then press 0 for none of these or Enter to go on "
             "with what is ticked."
         )
-        self.more.show()
         self._to_top_of_view(unread)
         self._focus(unread.box)
         self.enter_kept_page = True  # the worker may think the page went on (H400)
@@ -340,8 +337,7 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         if text in self.boxes:
             self.pressed_again(text)
         if text in self.boxes and not self.boxes[text].isEnabled():
-            self.more.setText(FROM_DASH.format(self._label_of(self.boxes[text])))
-            self.more.show()
+            self.ask(FROM_DASH.format(self._label_of(self.boxes[text])))
             # out of view at the largest text, its tick was said but never seen (F14)
             self._to_top_of_view(self._words_of(self.boxes[text]))
         elif text in self.boxes and not self._in_view(self.boxes[text], text):

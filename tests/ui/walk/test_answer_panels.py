@@ -212,3 +212,32 @@ def test_answer_keys_typed_ahead_one_after_another_are_all_held(qtbot, graph):
     panel.keys_held_until = 0.0  # read, then pressed: taken
     qtbot.keyClicks(panel, "2")
     assert len(answers) == 1
+
+
+def test_a_key_not_taken_is_heard_as_well_as_shown(qtbot, graph, monkeypatch):
+    """At 24 pt the first answer key on a page was taken in silence: the words asking for it
+    again were shown, never said, and a screen reader's user pressed again at a guess
+    (accessibility audit, 2026-12-07)."""
+    heard = []
+    monkeypatch.setattr("app.ui.walk.panel_base.announce", lambda _widget, text: heard.append(text))
+    from PySide6.QtWidgets import QScrollArea
+
+    panel, answers = shown_unanswered(qtbot, graph.questions["borough"])
+    holder = QScrollArea()  # as the page holds it, its later answers below the fold
+    holder.setWidgetResizable(True)
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(600, 120)
+    holder.show()
+    qtbot.waitExposed(holder)
+    qtbot.keyClicks(panel, "2")
+    assert answers == [] and heard[-1].startswith("There were more answers below")
+    assert heard[-1] == panel.more.text()
+    panel.keys_held_until = 0.0  # a moment later: another answer's key, asked again, said
+    qtbot.keyClicks(panel, "3")
+    assert heard[-1].startswith("There were more answers below") and "3 again" in heard[-1]
+    panel.hold_keys(0.05)
+    qtbot.keyClicks(panel, "3")
+    assert heard[-1].startswith("Not taken: 3 was pressed")
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert heard[-1].startswith("Enter answers nothing yet")

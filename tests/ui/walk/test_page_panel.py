@@ -670,3 +670,15 @@ def test_keys_typed_ahead_fast_are_each_named_and_only_the_asking_key_goes_on(qt
     qtbot.keyClick(panel, "1")  # pressed again, once read: ticked, and Enter goes on
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert emitted and panel.boxes["1"].isChecked() and not panel.boxes["3"].isChecked()
+
+
+def test_a_key_not_taken_because_more_was_below_is_heard(qtbot, pathway, monkeypatch):
+    """At 24 pt 0 moved the focus to a box the worker never chose, the reason shown and
+    not said: a screen reader's user heard a box's name and nothing else (accessibility
+    audit, 2026-12-07)."""
+    heard = []
+    monkeypatch.setattr("app.ui.walk.panel_base.announce", lambda _widget, text: heard.append(text))
+    _holder, panel = page_in_a_small_view(qtbot, pathway)
+    qtbot.keyClicks(panel, "0")
+    assert heard and heard[-1] == panel.more.text()
+    assert heard[-1].startswith("There was more below")
