@@ -35,6 +35,10 @@ GROUP_MARKS = {
     "offer": "\u25cb Offer: their choice",
 }
 GROUP_FRAMES = {"now": 3, "today": 2, "offer": 1}  # a heavier border for what cannot wait
+# heard in words, without the mark's name ("warning sign"), with the first card of each
+# group: tabbing card to card, the group was never heard, so "do this now" sounded as "their
+# choice" (accessibility audit, 2026-12-07)
+GROUP_SAID = {group: words.split(" ", 1)[1] for group, words in GROUP_MARKS.items()}
 
 
 class GroupFrame(QFrame):
@@ -51,6 +55,8 @@ class GroupFrame(QFrame):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(*(TIGHT,) * 4)
         self.heading = plain_label(GROUP_MARKS[group], "Group")
+        self.heading.setAccessibleName(GROUP_SAID[group])
+        self.setAccessibleName(GROUP_SAID[group])
         self.heading.setFont(scaled(self.heading.font(), 1.2, bold=True))
         self.layout_.addWidget(self.heading)
 
@@ -152,6 +158,8 @@ class PlanView(QWidget):
                     above.get(id(action), ""),
                     self.reopen_requested.emit,
                 )
+                if group.layout_.count() == 1:  # the heading alone: its group's first card
+                    card.setAccessibleName(f"{GROUP_SAID[group_id]}. {card.accessibleName()}")
                 group.layout_.addWidget(card)
                 self.cards.append(card)
             column.addWidget(group)

@@ -43,6 +43,26 @@ def test_actions_are_grouped_now_today_offer_with_marks_in_words(qtbot, pathway)
     assert now == ["emergency_999", "urgent_medical_check"]
 
 
+def test_each_groups_first_card_is_heard_with_its_group_in_words(qtbot, pathway):
+    """Tabbing card to card a screen reader's user never heard Now, Today or Offer: "do this
+    now" sounded as "their choice" (accessibility audit, 2026-12-07)."""
+    view = view_of(
+        qtbot, plan_for(pathway, "recent strangulation: medical check today, right after 999")
+    )
+    said = [card.accessibleName() for card in view.cards]
+    assert said[0].startswith("Now: do this first. 1. ")
+    assert said[1].startswith("2. ")  # once a group
+    for group in view.groups:
+        assert group.accessibleName() == group.heading.accessibleName()
+        assert group.heading.accessibleName().isascii()  # the words, not the mark's name
+    firsts = [g.findChildren(type(view.cards[0]))[0].accessibleName() for g in view.groups]
+    assert [f.split(". ")[0] for f in firsts] == [
+        "Now: do this first",
+        "Today",
+        "Offer: their choice",
+    ]
+
+
 def test_the_risk_is_one_line_and_red_flags_one_line_folded_sources(qtbot, pathway):
     plan = plan_for(pathway, "16-17, DA, high risk")
     view = view_of(qtbot, plan)
