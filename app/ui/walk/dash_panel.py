@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 
 from app.pathways.graph import Question
 from app.ui.flow_layout import wrapping_row
+from app.ui.labels import announce
 from app.ui.models import DashTableModel
 from app.ui.walk.panel_base import ENTER, AnswerPanel, entered, ignores_chords, typed
 
 BACK = Qt.Key.Key_Backspace
 MAXIMUM = 16777215  # Qt's QWIDGETSIZE_MAX: no limit
+QUESTION_COLUMN = DashTableModel.HEADERS.index("Question")
 
 
 class DashTable(QTableView):
@@ -117,6 +119,11 @@ class ChecklistPanel(AnswerPanel):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
 
+    def _select(self, row: int) -> None:
+        """The item's row, its words the current cell: the number's cell had the focus, and
+        a screen reader read "2", "3", never the item (accessibility audit, 2026-12-07)."""
+        self.table.setCurrentIndex(self.model.index(row, QUESTION_COLUMN))
+
     def in_view(self, focused):
         """The table with its keys: at the largest text an 8-line table filled the view and
         the keys (Y, N, K, Done, Not completed) were out of sight below it."""
@@ -143,7 +150,7 @@ class ChecklistPanel(AnswerPanel):
 
     def restore(self, cursor: int | None) -> None:
         if cursor is not None:
-            self.table.selectRow(cursor)
+            self._select(cursor)
 
     def focus_first(self) -> None:
         """On the first item not answered yet: where the worker left off, when the page is
@@ -151,7 +158,7 @@ class ChecklistPanel(AnswerPanel):
         self.table.setFocus()
         answered = self.model.answers
         rows = [i for i, item in enumerate(self.question.items) if item.id not in answered]
-        self.table.selectRow(rows[0] if rows else 0)
+        self._select(rows[0] if rows else 0)
 
     def given_as_none(self) -> str:
         """Coming back to a Dash left not completed (a correction earlier in the walk): Enter
@@ -176,17 +183,18 @@ class ChecklistPanel(AnswerPanel):
         the cursor is on is selected first, for the worker to see what they answer."""
         selected = self.table.selectionModel().selectedRows()
         if not selected:
-            self.table.selectRow(max(self.table.currentIndex().row(), 0))
+            self._select(max(self.table.currentIndex().row(), 0))
             self.table.setFocus()
             return
         row = selected[0].row()
         self.model.set_answer(row, value)
+        announce(self.table, f"Item {row + 1}: {DashTableModel.SHOWN[value]}.")  # heard given
         self.holding_changed.emit()  # a red flag is in view as the item is answered
         last = self.model.rowCount() - 1
         if row == last and len(self.model.answers) == len(self.question.items):
             self.confirm()
             return
-        self.table.selectRow(min(row + 1, last))
+        self._select(min(row + 1, last))
         self.table.setFocus()  # after a click on an answer button, the keys go on working
 
     def take_back(self) -> None:
@@ -198,7 +206,7 @@ class ChecklistPanel(AnswerPanel):
             row -= 1
         self.model.set_answer(row, None)
         self.holding_changed.emit()
-        self.table.selectRow(row)
+        self._select(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = typed(event)

@@ -227,3 +227,21 @@ def test_a_figure_typed_ahead_never_moves_the_dash_to_another_item(qtbot, graph)
     qtbot.keyClicks(panel.table, "3")
     qtbot.keyClick(panel.table, Qt.Key.Key_Y)
     assert panel.model.answers == {items[0].id: "yes"}
+
+
+def test_the_item_being_asked_has_the_focus_and_an_answer_is_heard(qtbot, graph, monkeypatch):
+    """The number's cell had the focus: a screen reader read "2", "3", never the item to
+    read aloud, and an answer given was not heard (accessibility audit, 2026-12-07)."""
+    heard = []
+    monkeypatch.setattr("app.ui.walk.dash_panel.announce", lambda _widget, text: heard.append(text))
+    panel = dash_panel(qtbot, graph)
+    panel.focus_first()
+    current = panel.table.currentIndex()
+    assert (current.row(), current.column()) == (0, 1)
+    said = current.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert said == graph.questions["dash_answers"].items[0].text
+    qtbot.keyClick(panel.table, Qt.Key.Key_Y)
+    assert heard == ["Item 1: Yes."]
+    current = panel.table.currentIndex()
+    assert (current.row(), current.column()) == (1, 1)
+    assert panel.cursor() == 1  # the row still selected as a whole
