@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from app.pathways.graph import Guidance
+from app.ui.case_reminders import IN_ONE
 from app.ui.expander import Expander
 from app.ui.labels import announce, plain_label, scaled
 from app.ui.models import ReminderListModel, WrappingDelegate
@@ -59,6 +60,7 @@ class RemindersPanel(QWidget):
         layout.addStretch(0)
         self.always.button.clicked.connect(self._always_toggled)  # after it opens or folds
         self.announced: list[str] = []  # what was last said to a screen reader, for tests
+        self.flags_said: set[str] = set()  # the red flags heard so far in this conversation
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # the text size setting changed
@@ -74,6 +76,7 @@ class RemindersPanel(QWidget):
         general = [r for r in reminders if r.general]
         if not started:  # a new conversation: every reminder is news again
             self.announced.clear()  # what the last case's were: none of this one's
+            self.flags_said = set()
             self.case_model.forget_seen()
             self.general_seen = {r.id for r in general}
             self.general_unread = set()
@@ -101,9 +104,9 @@ class RemindersPanel(QWidget):
         self._leave_room()
         self.room_changed.emit()
         self._bring_new_into_view()
-        fresh = [r.text for r in case if r.id in self.case_model.new_ids]
+        fresh = [self._news(r) for r in case if r.id in self.case_model.new_ids]
         fresh += [r.text for r in arrived] if started else []
-        if fresh:
+        if fresh := [words for words in fresh if words]:
             self.announce("New reminder: " + " ".join(fresh))
 
     def _title_always(self) -> None:
@@ -190,6 +193,21 @@ class RemindersPanel(QWidget):
         layout = self.layout()
         empty = not self.case_view.isVisibleTo(self) and not self.always.is_open
         layout.setStretch(layout.count() - 1, 1 if empty else 0)
+
+    def _news(self, reminder: Guidance) -> str:
+        """What is new in a reminder: of the red flags (one item, made new by each flag
+        added), the flags not heard yet. Each red-flag "yes" in the Dash said every flag so
+        far, over the next item's words (accessibility audit, 2026-12-07)."""
+        if not reminder.id.startswith(IN_ONE):
+            return reminder.text
+        ids, texts = reminder.id.removeprefix(IN_ONE).split("+"), reminder.text.split("; ")
+        self.flags_said &= set(ids)  # one taken off and given again is news again
+        if len(ids) != len(texts):  # a flag's words with "; " of their own: all of them
+            self.flags_said |= set(ids)
+            return reminder.text
+        new = [text for flag, text in zip(ids, texts, strict=True) if flag not in self.flags_said]
+        self.flags_said |= set(ids)
+        return "Red flag: " + "; ".join(new) if new else ""
 
     def announce(self, text: str) -> None:
         self.announced.append(text)

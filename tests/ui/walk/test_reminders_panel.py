@@ -307,3 +307,19 @@ def test_every_wording_of_the_judgement_asks_about_the_red_flags(graph):
     question = graph.questions["professional_judgement_high_risk"]
     helps = [question.help, *(wording.help for wording in question.wordings)]
     assert len(helps) >= 4 and all("red flags" in help.casefold() for help in helps)
+
+
+def test_each_red_flag_is_heard_once_as_the_dash_gives_it(qtbot, window):
+    """Each red-flag "yes" in the Dash said every red flag so far, over the next item's
+    words (accessibility audit, 2026-12-07): only the flag just given is said."""
+    walk(qtbot, window, SCENARIO, stop_before="dash_answers")
+    panel = window.reminders
+    heard = []
+    for item in range(1, 10):  # 6 separation, 8 stalking, 9 pregnancy: red flags
+        before = len(panel.announced)
+        press(qtbot, window, Qt.Key.Key_Y if item in (6, 8) else Qt.Key.Key_N)
+        heard += panel.announced[before:]
+    separation = [said for said in heard if "separat" in said.lower()]
+    stalking = [said for said in heard if "stalk" in said.lower()]
+    assert len(separation) == 1 and len(stalking) == 1, heard  # each once, on its own
+    assert separation != stalking and "Red flag: " in stalking[0]
