@@ -28,7 +28,7 @@ from app.ui.copy_as_ours import CopyAsOurs
 from app.ui.directory.search_worker import SearchOpener, SearchThread
 from app.ui.field_style import use_field_style
 from app.ui.flow_layout import wrapping_row
-from app.ui.labels import plain_label
+from app.ui.labels import announce, plain_label
 from app.ui.models import ServiceTableModel, table_view
 from app.ui.tick_box import TickBox
 
@@ -90,6 +90,10 @@ class DirectoryTab(QWidget):
         self.borough.setAccessibleName("Filter by area")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Filter by kind of service")
+        # on the bus a combo box is named by its choice ("Any area"): what it filters was
+        # never heard (accessibility audit, 2026-12-07), so it is said after the choice too
+        for combo in (self.borough, self.kind):
+            combo.setAccessibleDescription(combo.accessibleName())
         self._fill_filters(boroughs, kinds)
         self.always_open = TickBox("Open 24/7")  # its box drawn in every palette
         use_field_style(self.query, self.borough, self.kind)  # their edges too
@@ -259,6 +263,8 @@ class DirectoryTab(QWidget):
             count = f"the first {AT_MOST}" if len(hits) == AT_MOST else len(hits)
             said = f"No service has every word you typed. Found {count} with some of them."
         self.details.setText(said)
+        if self.isVisible():  # heard: found or not was only in the table (audit, 12-07)
+            announce(self.details, said)
 
     def _wider(self) -> str:
         """What to take off to find more: each filter chosen, or fewer words."""

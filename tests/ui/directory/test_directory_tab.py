@@ -272,3 +272,25 @@ def test_a_number_in_a_lines_type_is_never_offered_as_its_second_line(qtbot, pat
     assert tab.other == "" and tab.copy_other.isHidden()
     assert "About the number: Out of hours 0300 555 2929" in tab.details.text()
     tab.searches.stop()
+
+
+def test_what_a_search_found_is_heard_and_what_each_filter_filters(qtbot, pathway, monkeypatch):
+    """Found or not was only in the table, and the filters were heard as "Any area", "Any
+    kind" (accessibility audit on the bus, 2026-12-07)."""
+    heard = []
+    monkeypatch.setattr(
+        "app.ui.directory.directory_tab.announce", lambda _widget, text: heard.append(text)
+    )
+    boroughs = [(o.value, o.label) for o in pathway.graph.questions["borough"].options]
+    tab = DirectoryTab(open_search, boroughs, pathway.graph.kind_labels, 0)
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.show()
+    assert heard[-1] == tab.details.text()
+    tab.query.setText("women")
+    with qtbot.waitSignal(tab.searches.answered):
+        tab.run_search()
+    assert heard[-1] == tab.details.text() and heard[-1].endswith("found.")
+    assert tab.borough.accessibleDescription() == "Filter by area"
+    assert tab.kind.accessibleDescription() == "Filter by kind of service"
+    tab.searches.stop()
