@@ -50,10 +50,13 @@ def form_answer(graph: Graph, question_id: str, answer: Any, asked: dict[str, An
     "none of these", and the MARAC form read "Other children …: No" (second officer's
     walk, 2026-12-07), as "None" did for a multiple choice (answers.answer_label). A
     page's question asked alone (its others not asked, as the window shows it: Yes
-    and No) was answered No, and reads so (re-attack, 2026-12-07)."""
+    and No) was answered No, and reads so (re-attack, 2026-12-07). A choice's tick box
+    too: "The police already know" unticked read "Not known" for a man who had said they
+    did not (officer's walk, 2026-12-07)."""
     question = graph.questions[question_id]
-    page = graph.page_of(question_id) if question.answer_type == "yes_no" else None
-    if page and sum(q in asked for q in page.questions) >= 2 and answer is False:
-        untick = next(m.untick for m in page.members if m.question == question_id)
-        return "Not ticked" if untick is False else answer_label(question, answer)
+    page = graph.page_of(question_id)
+    if page and sum(q in asked for q in page.questions) >= 2:
+        member = next(m for m in page.members if m.question == question_id)
+        if member.label and answer == member.untick != member.tick:
+            return "Not ticked"
     return answer_label(question, answer)

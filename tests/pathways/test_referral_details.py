@@ -141,3 +141,14 @@ def test_a_tick_box_asked_alone_reads_the_answer_given(pathway):
     assert details["Care and support needs"] == "Not ticked"  # a box on the household page
     harmed = dict(_plan(pathway, professional_judgement_high_risk=False).referral_details)
     assert harmed["High risk in professional judgement"] == "Not ticked"
+
+
+def test_a_choice_asked_as_a_tick_box_and_left_unticked_reads_not_ticked(pathway):
+    """ "The police already know" left unticked read "Not known" on the form's line, for a
+    man who had said they did not: the page has no No (officer's walk, 2026-12-07)."""
+    from app.cli.route import answers_for
+
+    line = "Police already know (add the crime reference in the official form)"
+    for given, said in (("not_known", "Not ticked"), ("yes", "Yes"), ("no", "No")):
+        answers = answers_for(pathway, adult_in_coventry(police_aware=given))
+        assert dict(pathway.step(answers).plan.referral_details)[line] == said
