@@ -682,3 +682,21 @@ def test_a_key_not_taken_because_more_was_below_is_heard(qtbot, pathway, monkeyp
     qtbot.keyClicks(panel, "0")
     assert heard and heard[-1] == panel.more.text()
     assert heard[-1].startswith("There was more below")
+
+
+def test_a_worried_friend_is_told_the_interpreter_is_for_them(qtbot, pathway):
+    """ "…apply to the person you are worried about?": a worker facing a woman with little
+    English, her husband offering to interpret, read the interpreter as the child's need
+    (officer's walk, 2026-12-07)."""
+    session = CaseSession(pathway, pathway.graph.settings, {"tier": 1, "borough": "walsall"})
+    answers = {**NEEDS_BEFORE, "discloser": "concerned_other", "age_group": "under_16"}
+    answers |= {"relationship_to_abuser": "family_member"}
+    while (shown := session.page) is None or "additional_needs" not in shown.page.questions:
+        question = session.question
+        session.answer(
+            {q.id: answers[q.id] for q in shown.questions} if shown else answers[question.id]
+        )
+    panel = shown_panel(qtbot, shown)
+    legend = panel.findChild(QLabel, "Legend").text()
+    assert "the person you are worried about" in legend
+    assert legend.endswith("(An interpreter is for whoever you are speaking to.)")
