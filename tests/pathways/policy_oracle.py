@@ -90,7 +90,8 @@ def about(a: dict[str, Any]) -> set[str]:
 
 def is_domestic_abuse(a: dict[str, Any]) -> bool:
     """Chosen, or R39: sexual abuse by a partner, ex-partner or relative, the person harmed
-    16 or over and the person causing harm not a child."""
+    16 or over and the person causing harm not a child, and not in the person's childhood
+    (both 16 or over at the time: DA Act 2021 s1-2, the source R39 cites)."""
     types = set(a.get("abuse_types") or [])
     if "domestic_abuse" in types:
         return True
@@ -99,6 +100,7 @@ def is_domestic_abuse(a: dict[str, Any]) -> bool:
         and a.get("relationship_to_abuser") in ("partner_or_ex", "family_member")
         and a.get("age_group") in SIXTEEN_PLUS
         and "under_18" not in about(a)
+        and a.get("saa_timing") != "over_12_months_under_16"
     )
 
 

@@ -180,6 +180,7 @@ SWEEPS: dict[str, dict[str, list[Any]]] = {
             "8_to_21_days",
             "22_days_to_12_months",
             "over_12_months",
+            "over_12_months_under_16",
             "unknown",
         ],
         "age_group": AGES,
