@@ -760,3 +760,24 @@ def test_every_brace_in_the_shipped_words_names_a_setting(graph):
     texts += [t for q in graph.questions.values() for w in q.wordings for t in (w.prompt, w.help)]
     named = {m.group(1) for text in texts for m in PLACE.finditer(text)}
     assert named and named <= set(dataclasses.asdict(graph.settings))
+
+
+def test_sexual_abuse_by_a_relative_in_childhood_is_not_domestic_abuse(pathway):
+    """A woman of 41 abused by her uncle from 8 to 12 was asked the Dash of a current
+    incident and offered a court order "to keep the abuser away": both must be 16 or over
+    when it happened (DA Act 2021 s1-2; officer's walk, 2026-12-07)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = adult_in_coventry(
+        abuse_types=["sexual_assault_abuse"],
+        relationship_to_abuser="family_member",
+        about_abuser=["contact_with_children"],
+        saa_timing="over_12_months_under_16",
+    )
+    step = pathway.step(answers_for(pathway, case))
+    assert not {"dash_answers", "safe_tonight", "incidents_12_months"} & set(step.asked)
+    kinds = step.plan.action_kinds
+    assert not {"dash_assessment", "legal_protection_option", "dvds_option"} & set(kinds)
+    assert {"child_safeguarding_referral", "isva_referral"} <= set(kinds)  # R42, R11
+    later = pathway.step(answers_for(pathway, {**case, "saa_timing": "over_12_months"}))
+    assert "dash_answers" in later.asked  # at 16 or over: domestic abuse (R39)
