@@ -115,8 +115,8 @@ class ButtonsPanel(SpaceAsksFirst, AnswerPanel):
         if self.seen_all:
             return True
         self.seen_all = True
-        self._ask_again(key)
         self._focus(self.buttons[list(self.keys).index(key)])
+        self._ask_again(key)  # after the focus moves: before, a screen reader cuts it off
         self.hold_keys()
         return False
 

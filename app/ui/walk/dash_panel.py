@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +48,12 @@ class DashTable(QTableView):
             event.ignore()
             return
         super().keyPressEvent(event)
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        """Up and down the items, always on an item's words: Left or Home put the focus on
+        the number's cell, heard as "9" (accessibility re-check, 2026-12-07)."""
+        moved = super().moveCursor(action, modifiers)
+        return moved.siblingAtColumn(QUESTION_COLUMN) if moved.isValid() else moved
 
     def keyboardSearch(self, search: str) -> None:
         """No search by what is typed: a "3" typed ahead for the page before moved the
@@ -155,10 +161,10 @@ class ChecklistPanel(AnswerPanel):
     def focus_first(self) -> None:
         """On the first item not answered yet: where the worker left off, when the page is
         drawn again or come back to."""
-        self.table.setFocus()
         answered = self.model.answers
         rows = [i for i, item in enumerate(self.question.items) if item.id not in answered]
         self._select(rows[0] if rows else 0)
+        self.table.setFocus()  # on the item's words: focused first, "1" was heard (re-check)
 
     def given_as_none(self) -> str:
         """Coming back to a Dash left not completed (a correction earlier in the walk): Enter
@@ -188,14 +194,17 @@ class ChecklistPanel(AnswerPanel):
             return
         row = selected[0].row()
         self.model.set_answer(row, value)
-        announce(self.table, f"Item {row + 1}: {DashTableModel.SHOWN[value]}.")  # heard given
-        self.holding_changed.emit()  # a red flag is in view as the item is answered
         last = self.model.rowCount() - 1
         if row == last and len(self.model.answers) == len(self.question.items):
+            self.holding_changed.emit()
             self.confirm()
             return
         self._select(min(row + 1, last))
         self.table.setFocus()  # after a click on an answer button, the keys go on working
+        # heard given, after the focus moves (said before it, a screen reader cuts it off),
+        # then a red flag it gives (holding_changed: in view as the item is answered)
+        announce(self.table, f"Item {row + 1}: {DashTableModel.SHOWN[value]}.")
+        self.holding_changed.emit()
 
     def take_back(self) -> None:
         """Backspace: the answer just given is taken back (the item above the one selected,
@@ -207,6 +216,7 @@ class ChecklistPanel(AnswerPanel):
         self.model.set_answer(row, None)
         self.holding_changed.emit()
         self._select(row)
+        announce(self.table, f"Item {row + 1}: answer taken back.")  # it was silent (re-check)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = typed(event)

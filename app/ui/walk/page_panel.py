@@ -236,12 +236,13 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         unread = next((words for words in self.words if not words.read), None)
         if unread is None:
             return True
+        self._to_top_of_view(unread)
+        self._focus(unread.box)
+        # said after the focus moves: said before, a screen reader cuts it off (re-check)
         self.ask(
             "There was more below: read it, then press 0 for none of these or Enter to go on "
             "with what is ticked."
         )
-        self._to_top_of_view(unread)
-        self._focus(unread.box)
         self.enter_kept_page = True  # the worker may think the page went on (H400)
         # keys typed ahead for the next page ("0, 2, 1") ticked boxes here unseen
         # (review 2026-12-01): for a moment, none is taken
@@ -348,7 +349,8 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
             box.toggle()
             self._focus(box)
             if not box.isChecked():
-                self.ask(f"{TAKEN_OFF}: {self._label_of(box)}. Press {text} again to tick it.")
+                said = self._label_of(box).rstrip(".?!")  # "…household?." (re-check)
+                self.ask(f"{TAKEN_OFF}: {said}. Press {text} again to tick it.")
         elif text == NONE_KEY:
             self.none_apply()
         elif entered(event):

@@ -104,7 +104,13 @@ class RemindersPanel(QWidget):
         self._leave_room()
         self.room_changed.emit()
         self._bring_new_into_view()
-        fresh = [self._news(r) for r in case if r.id in self.case_model.new_ids]
+        # the red flags read every time: one taken off and given again came back as a
+        # reminder seen before, and was silent (accessibility re-check, 2026-12-07)
+        flags = [r for r in case if r.id.startswith(IN_ONE)]
+        if not flags:
+            self.flags_said.clear()  # none now: each given again is news
+        fresh = [self._news(r) for r in flags]
+        fresh += [r.text for r in case if r.id in self.case_model.new_ids and r not in flags]
         fresh += [r.text for r in arrived] if started else []
         if fresh := [words for words in fresh if words]:
             self.announce("New reminder: " + " ".join(fresh))

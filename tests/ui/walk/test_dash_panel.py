@@ -245,3 +245,19 @@ def test_the_item_being_asked_has_the_focus_and_an_answer_is_heard(qtbot, graph,
     current = panel.table.currentIndex()
     assert (current.row(), current.column()) == (1, 1)
     assert panel.cursor() == 1  # the row still selected as a whole
+
+
+def test_taking_an_answer_back_is_heard_and_the_arrows_keep_to_the_items_words(
+    qtbot, graph, monkeypatch
+):
+    """Backspace took an answer back in silence, and Left or Home put the focus on the
+    number's cell, heard as "9" (accessibility re-check, 2026-12-07)."""
+    heard = []
+    monkeypatch.setattr("app.ui.walk.dash_panel.announce", lambda _widget, text: heard.append(text))
+    panel = dash_panel(qtbot, graph)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Y)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Backspace)
+    assert heard[-1] == "Item 1: answer taken back."
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_Right, Qt.Key.Key_End):
+        qtbot.keyClick(panel.table, key)
+        assert panel.table.currentIndex().column() == 1, key

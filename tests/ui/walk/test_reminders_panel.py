@@ -323,3 +323,18 @@ def test_each_red_flag_is_heard_once_as_the_dash_gives_it(qtbot, window):
     stalking = [said for said in heard if "stalk" in said.lower()]
     assert len(separation) == 1 and len(stalking) == 1, heard  # each once, on its own
     assert separation != stalking and "Red flag: " in stalking[0]
+
+
+def test_a_red_flag_taken_off_and_given_again_is_heard_again(qtbot, window):
+    """Item 8 answered yes, then no, then yes: the second yes was silent, the flag's
+    reminder seen before (accessibility re-check, 2026-12-07)."""
+    walk(qtbot, window, SCENARIO, stop_before="dash_answers")
+    panel = window.reminders
+    for item in range(1, 9):
+        press(qtbot, window, Qt.Key.Key_Y if item == 8 else Qt.Key.Key_N)
+    assert "stalk" in panel.announced[-1].lower()
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_N, Qt.Key.Key_Up):  # taken off
+        press(qtbot, window, key)
+    heard = len(panel.announced)
+    press(qtbot, window, Qt.Key.Key_Y)  # and given again
+    assert any("Red flag: " in said and "stalk" in said.lower() for said in panel.announced[heard:])
