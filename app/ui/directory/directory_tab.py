@@ -36,6 +36,7 @@ from app.ui.tick_box import TickBox
 # search for a kind no area holds said only "No services found." (housing officer's walk)
 DETAILS_HINT = "Type a name, a kind or an area, or choose an area or a kind, to find a service."
 NONE_FOUND = "No services found."
+SAY_FOUND_MS = 700  # a pause in typing longer than the search's own wait
 AT_MOST = 50  # results a search gives (ServiceSearch.search's limit)
 WIDER = " Try {}: a national helpline can find a local service."
 
@@ -172,6 +173,12 @@ class DirectoryTab(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
         self.timer.timeout.connect(self.run_search)
+        # what was found is said once the results stop changing: each pause in typing said
+        # a count over the typing's echo ("50", "38", "28", "19": re-check, 2026-12-07)
+        self.say_found = QTimer(self)
+        self.say_found.setSingleShot(True)
+        self.say_found.setInterval(SAY_FOUND_MS)
+        self.say_found.timeout.connect(self._say_found)
         self.query.textChanged.connect(lambda _: self.timer.start())
         for combo in (self.borough, self.kind):
             combo.currentIndexChanged.connect(lambda _: self.timer.start())
@@ -253,6 +260,7 @@ class DirectoryTab(QWidget):
         if isinstance(hits, str):  # the search failed: say so, keep what the worker typed
             self.model.set_hits([])
             self.details.setText(hits)
+            self.say_found.start()
             return
         self.model.set_hits(hits)
         found = {0: NONE_FOUND + self._wider(), 1: "1 service found."}
@@ -263,8 +271,11 @@ class DirectoryTab(QWidget):
             count = f"the first {AT_MOST}" if len(hits) == AT_MOST else len(hits)
             said = f"No service has every word you typed. Found {count} with some of them."
         self.details.setText(said)
-        if self.isVisible():  # heard: found or not was only in the table (audit, 12-07)
-            announce(self.details, said)
+        self.say_found.start()  # heard: found or not was only in the table (audit, 12-07)
+
+    def _say_found(self) -> None:
+        if self.isVisible():
+            announce(self.details, self.details.text())
 
     def _wider(self) -> str:
         """What to take off to find more: each filter chosen, or fewer words."""
