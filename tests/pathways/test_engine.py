@@ -781,3 +781,45 @@ def test_sexual_abuse_by_a_relative_in_childhood_is_not_domestic_abuse(pathway):
     assert {"child_safeguarding_referral", "isva_referral"} <= set(kinds)  # R42, R11
     later = pathway.step(answers_for(pathway, {**case, "saa_timing": "over_12_months"}))
     assert "dash_answers" in later.asked  # at 16 or over: domestic abuse (R39)
+
+
+def test_a_friends_sarc_card_says_the_sarc_and_gives_a_number_at_any_risk(pathway):
+    """At high risk, in danger or with care needs the friend's card titled "Pass on the
+    SARC's number now" said nothing of the SARC, and in six boroughs gave only 999
+    (officer's re-walk, 2026-12-07)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    friend = adult_in_coventry(
+        discloser="concerned_other",
+        abuse_types=["sexual_assault_abuse"],
+        relationship_to_abuser="partner_or_ex",
+        saa_timing="within_7_days",
+        borough="birmingham",
+        dash_answers=None,
+    )
+    for more in ({}, {"professional_judgement_high_risk": True}, {"immediate_danger": True}):
+        plan = pathway.step(answers_for(pathway, {**friend, **more})).plan
+        card = plan.action("concerned_other_advice")
+        assert card.title.startswith("Pass on the SARC's number now"), more
+        assert "SARC" in card.say and "emergency contraception within 5 days" in card.say
+        rung = [m.service.phone for m in card.services if m.service.phone]
+        assert "111" in rung, more
+
+
+def test_childhood_abuse_ticked_as_domestic_abuse_too_is_pointed_out(pathway):
+    """An uncle's abuse in childhood ticked as domestic abuse too, as the first answer's
+    words invite: the Dash followed (officer's re-walk, 2026-12-07)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    both = adult_in_coventry(
+        abuse_types=["domestic_abuse", "sexual_assault_abuse"],
+        relationship_to_abuser="family_member",
+        saa_timing="over_12_months_under_16",
+        dash_answers=None,
+    )
+    plan = pathway.step(answers_for(pathway, both)).plan
+    assert "childhood_abuse_ticked_as_domestic" in [n.id for n in plan.notices]
+    timing = pathway.present(pathway.graph.questions["saa_timing"], answers=both)
+    assert "go back and untick domestic abuse" in timing.help
+    alone = pathway.step(answers_for(pathway, {**both, "abuse_types": ["sexual_assault_abuse"]}))
+    assert not alone.plan.notices
