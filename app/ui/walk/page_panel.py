@@ -238,10 +238,13 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
             return True
         self._to_top_of_view(unread)
         self._focus(unread.box)
+        # a box the Dash answered takes no focus: its words are said with these, or a
+        # screen reader's user was told to read what they were never taken to (re-check)
+        what = "" if unread.box.isEnabled() else f" ({self._label_of(unread.box).rstrip('.?!')})"
         # said after the focus moves: said before, a screen reader cuts it off (re-check)
         self.ask(
-            "There was more below: read it, then press 0 for none of these or Enter to go on "
-            "with what is ticked."
+            f"There was more below{what}: read it, then press 0 for none of these or Enter to "
+            "go on with what is ticked."
         )
         self.enter_kept_page = True  # the worker may think the page went on (H400)
         # keys typed ahead for the next page ("0, 2, 1") ticked boxes here unseen

@@ -700,3 +700,25 @@ def test_a_worried_friend_is_told_the_interpreter_is_for_them(qtbot, pathway):
     legend = panel.findChild(QLabel, "Legend").text()
     assert "the person you are worried about" in legend
     assert legend.endswith("(An interpreter is for whoever you are speaking to.)")
+
+
+def test_more_below_under_a_box_the_dash_answered_says_its_words(qtbot, pathway):
+    """A box the Dash answered takes no focus: "There was more below: read it" sent a screen
+    reader's user to nothing (accessibility re-check, 2026-12-07)."""
+    from tests.ui.test_case import at_the_needs_after_a_dash_strangulation
+
+    session, _ = at_the_needs_after_a_dash_strangulation(pathway)
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    panel = TickBoxPage(session.page)
+    holder.setWidget(panel)
+    qtbot.addWidget(holder)
+    holder.resize(600, 150)
+    holder.show()
+    qtbot.waitExposed(holder)
+    (dash_box,) = [box for box in panel.boxes.values() if id(box) in panel.from_dash]
+    for words in panel.words:  # every other box read already
+        words.read = words.box is not dash_box
+    panel.keys_held_until = 0.0
+    qtbot.keyClicks(panel, "0")
+    assert panel.more.text().startswith("There was more below (Non-fatal strangulation")
