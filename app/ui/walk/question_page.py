@@ -224,6 +224,12 @@ class QuestionPage(KeyHold, QWidget):
             if label.parentWidget().layout() is not target:
                 label.parentWidget().layout().removeWidget(label)
                 target.insertWidget(index, label)
+        # first among their new parent's children, as on screen: moved, they came last, and
+        # a screen reader reading the page from the top heard the hint and the answers before
+        # the question (accessibility audit, 2026-12-07). Side by side with the others, so
+        # lowering them hides nothing.
+        for label in (self.prompt, self.section):
+            label.lower()
 
     def _same_as_shown(self, session: CaseSession) -> bool:
         """Whether the session is on the page on screen, in the same form (a question alone,

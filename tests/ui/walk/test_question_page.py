@@ -245,3 +245,23 @@ def test_tab_goes_through_the_answers_to_back_as_they_stand(qtbot, make_window):
     above.setFocus()  # from the summary strip over the page, Tab comes to the first answer
     qtbot.keyClick(above, Qt.Key.Key_Tab)
     assert window.focusWidget() is page.panel.buttons[0]
+
+
+def test_a_screen_reader_reading_from_the_top_hears_the_question_first(qtbot, window):
+    """Held above what scrolls, the question came last among the page's parts: read from
+    the top, the hint and the answers came before it (accessibility audit, 2026-12-07)."""
+    from PySide6.QtGui import QAccessible
+
+    page = window.question_page
+    shown = []
+
+    def read(iface):
+        for at in range(iface.childCount()):
+            child = iface.child(at)
+            if child is not None and not child.state().invisible:
+                shown.append(child.text(QAccessible.Text.Name))
+                read(child)
+
+    read(QAccessible.queryAccessibleInterface(page))
+    question = page.prompt.text()
+    assert shown.index(question) < shown.index("Yes") and shown[0] == page.section.text()
