@@ -69,6 +69,7 @@ class ChecklistPanel(AnswerPanel):
         super().__init__(question, current)
         layout = QVBoxLayout(self)
         self.left_not_completed = False
+        self.last_answered: int | None = None  # the row Backspace takes back first
         self.model = DashTableModel(question.items)
         self.model.set_answers(current)
         self.table = DashTable()
@@ -194,6 +195,7 @@ class ChecklistPanel(AnswerPanel):
             return
         row = selected[0].row()
         self.model.set_answer(row, value)
+        self.last_answered = row
         last = self.model.rowCount() - 1
         if row == last and len(self.model.answers) == len(self.question.items):
             self.holding_changed.emit()
@@ -207,16 +209,25 @@ class ChecklistPanel(AnswerPanel):
         self.holding_changed.emit()
 
     def take_back(self) -> None:
-        """Backspace: the answer just given is taken back (the item above the one selected,
-        when that one is not answered yet), and that item selected to answer again."""
+        """Backspace: the answer just given is taken back, and that item selected to answer
+        again. Item 2 corrected, the answer below it (item 3's) went instead (verifier,
+        2026-12-07); with none given since the page opened: the selected item's, or the one
+        above it when it has none."""
+        answers = self.model.answers
         selected = self.table.selectionModel().selectedRows()
         row = selected[0].row() if selected else max(self.table.currentIndex().row(), 0)
-        if row > 0 and self.question.items[row].id not in self.model.answers:
+        if self.last_answered is not None:
+            row = self.last_answered
+        elif row > 0 and self.question.items[row].id not in answers:
             row -= 1
+        self.last_answered = None  # a second Backspace goes by the selection
+        given = self.question.items[row].id in answers
         self.model.set_answer(row, None)
         self.holding_changed.emit()
         self._select(row)
-        announce(self.table, f"Item {row + 1}: answer taken back.")  # it was silent (re-check)
+        # heard (it was silent: re-check), and never "taken back" where there was nothing
+        said = "answer taken back" if given else "no answer to take back"
+        announce(self.table, f"Item {row + 1}: {said}.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = typed(event)

@@ -261,3 +261,21 @@ def test_taking_an_answer_back_is_heard_and_the_arrows_keep_to_the_items_words(
     for key in (Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_Right, Qt.Key.Key_End):
         qtbot.keyClick(panel.table, key)
         assert panel.table.currentIndex().column() == 1, key
+
+
+def test_backspace_takes_back_the_answer_just_given_and_never_says_one_it_did_not(
+    qtbot, graph, monkeypatch
+):
+    """Item 2 corrected, Backspace took item 3's answer instead; on an item with none it
+    said "answer taken back" (verifier, 2026-12-07)."""
+    heard = []
+    monkeypatch.setattr("app.ui.walk.dash_panel.announce", lambda _widget, text: heard.append(text))
+    panel = dash_panel(qtbot, graph)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Backspace)
+    assert heard[-1] == "Item 1: no answer to take back."
+    for key in (Qt.Key.Key_Y, Qt.Key.Key_N, Qt.Key.Key_K, Qt.Key.Key_Up, Qt.Key.Key_Up):
+        qtbot.keyClick(panel.table, key)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Y)  # item 2 corrected: the cursor on item 3
+    qtbot.keyClick(panel.table, Qt.Key.Key_Backspace)
+    assert heard[-1] == "Item 2: answer taken back."
+    assert panel.model.answers == {"dash_01": "yes", "dash_03": "not_known"}
