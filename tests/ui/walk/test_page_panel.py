@@ -29,14 +29,15 @@ def page_for(pathway, given=None):
     return session.page
 
 
-def page_in_a_small_view(qtbot, pathway):
-    """The page in a view 150 px tall: its later boxes below the fold."""
+def page_in_a_small_view(qtbot, pathway, shown=None, size=(600, 150)):
+    """The page (`shown`, or the first tick page) in a view 150 px tall: its later boxes
+    below the fold."""
     holder = QScrollArea()
     holder.setWidgetResizable(True)
-    panel = TickBoxPage(page_for(pathway))
+    panel = TickBoxPage(shown or page_for(pathway))
     holder.setWidget(panel)
     qtbot.addWidget(holder)
-    holder.resize(600, 150)
+    holder.resize(*size)
     holder.show()
     qtbot.waitExposed(holder)
     return holder, panel
@@ -305,14 +306,7 @@ def test_a_hint_is_never_drawn_over_or_cut_short(qtbot, pathway, width):
     from tests.ui.test_case import at_the_needs_after_a_dash_strangulation
 
     session, _ = at_the_needs_after_a_dash_strangulation(pathway)
-    holder = QScrollArea()
-    holder.setWidgetResizable(True)
-    panel = TickBoxPage(session.page)
-    holder.setWidget(panel)
-    qtbot.addWidget(holder)
-    holder.resize(width, 300)
-    holder.show()
-    qtbot.waitExposed(holder)
+    _holder, panel = page_in_a_small_view(qtbot, pathway, session.page, (width, 300))
     labels = [w for w in panel.findChildren(QLabel) if w.isVisible() and w.text()]
     assert any(w.objectName() == "Hint" for w in labels)
     places = [w.geometry().translated(w.parentWidget().mapTo(panel, QPoint(0, 0))) for w in labels]
@@ -708,14 +702,7 @@ def test_more_below_under_a_box_the_dash_answered_says_its_words(qtbot, pathway)
     from tests.ui.test_case import at_the_needs_after_a_dash_strangulation
 
     session, _ = at_the_needs_after_a_dash_strangulation(pathway)
-    holder = QScrollArea()
-    holder.setWidgetResizable(True)
-    panel = TickBoxPage(session.page)
-    holder.setWidget(panel)
-    qtbot.addWidget(holder)
-    holder.resize(600, 150)
-    holder.show()
-    qtbot.waitExposed(holder)
+    _holder, panel = page_in_a_small_view(qtbot, pathway, session.page)
     (dash_box,) = [box for box in panel.boxes.values() if id(box) in panel.from_dash]
     for words in panel.words:  # every other box read already
         words.read = words.box is not dash_box
