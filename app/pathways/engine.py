@@ -340,6 +340,9 @@ def _reasons(rules: list, services: list[ServiceMatch]) -> tuple[Reason, ...]:
 def _filled(action: PlannedAction, settings: Settings) -> PlannedAction:
     """The action's words with the settings in force: IT's 21-day SARC window made the
     plan urgent at day 15, and its cards said "in the last 7 days" (words audit, 12-07)."""
+    words = (action.title, action.say, *(r.why for r in action.reasons))
+    if not any("{" in text for text in words):
+        return action  # the usual case: nothing to fill in, nothing made anew
     return dataclasses.replace(
         action,
         title=filled_in(action.title, settings),

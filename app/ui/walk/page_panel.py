@@ -240,7 +240,7 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         self._focus(unread.box)
         # a box the Dash answered takes no focus: its words are said with these, or a
         # screen reader's user was told to read what they were never taken to (re-check)
-        what = "" if unread.box.isEnabled() else f" ({self._label_of(unread.box).rstrip('.?!')})"
+        what = "" if unread.box.isEnabled() else f" ({self._said_in_words(unread.box)})"
         # said after the focus moves: said before, a screen reader cuts it off (re-check)
         self.ask(
             f"There was more below{what}: read it, then press 0 for none of these or Enter to "
@@ -308,6 +308,11 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         """A box's words without its key: "Children live in the household"."""
         return self._words_of(box).text().rsplit("    [", 1)[0]
 
+    def _said_in_words(self, box: QCheckBox) -> str:
+        """A box's words for a sentence of ours, without their own stop: "…household?."
+        was read out (accessibility re-check, 2026-12-07)."""
+        return self._label_of(box).rstrip(".?!")
+
     def _show_unseen(self, key: str) -> None:
         """A box out of view is brought into view. A tick is made at once: it takes nothing
         away, and is seen as its box comes into view; waiting for a second press, 1, 2, 8
@@ -352,7 +357,7 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
             box.toggle()
             self._focus(box)
             if not box.isChecked():
-                said = self._label_of(box).rstrip(".?!")  # "…household?." (re-check)
+                said = self._said_in_words(box)
                 self.ask(f"{TAKEN_OFF}: {said}. Press {text} again to tick it.")
         elif text == NONE_KEY:
             self.none_apply()

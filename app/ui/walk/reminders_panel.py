@@ -109,7 +109,7 @@ class RemindersPanel(QWidget):
         flags = [r for r in case if r.id.startswith(IN_ONE)]
         if not flags:
             self.flags_said.clear()  # none now: each given again is news
-        fresh = [self._news(r) for r in flags]
+        fresh = [self._flags_news(r) for r in flags]
         fresh += [r.text for r in case if r.id in self.case_model.new_ids and r not in flags]
         fresh += [r.text for r in arrived] if started else []
         if fresh := [words for words in fresh if words]:
@@ -200,12 +200,10 @@ class RemindersPanel(QWidget):
         empty = not self.case_view.isVisibleTo(self) and not self.always.is_open
         layout.setStretch(layout.count() - 1, 1 if empty else 0)
 
-    def _news(self, reminder: Guidance) -> str:
-        """What is new in a reminder: of the red flags (one item, made new by each flag
-        added), the flags not heard yet. Each red-flag "yes" in the Dash said every flag so
-        far, over the next item's words (accessibility audit, 2026-12-07)."""
-        if not reminder.id.startswith(IN_ONE):
-            return reminder.text
+    def _flags_news(self, reminder: Guidance) -> str:
+        """Of the red flags (one item, made new by each flag added), the flags not heard yet.
+        Each red-flag "yes" in the Dash said every flag so far, over the next item's words
+        (accessibility audit, 2026-12-07)."""
         ids, texts = reminder.id.removeprefix(IN_ONE).split("+"), reminder.text.split("; ")
         self.flags_said &= set(ids)  # one taken off and given again is news again
         if len(ids) != len(texts):  # a flag's words with "; " of their own: all of them
