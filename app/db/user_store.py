@@ -136,7 +136,7 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
         revision = stored_revision(path, busy_wait_s)
     except sqlite3.DatabaseError as error:
         if is_busy(error):
-            return in_memory([busy_note(path)])
+            return in_memory([busy_note(path)], path)
         if not is_corrupt(error):
             return in_memory([f"{path} cannot be opened ({error})."])
         aside = path.with_name(f"{FILE_NAME}.unreadable-{datetime.now():%Y%m%d-%H%M%S}")
@@ -180,8 +180,8 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
         narrow_file(path)  # one an older version made readable to other accounts
     except Exception as error:  # sqlite3, SQLAlchemy (Alembic) or the disk: never a stuck start
         if is_busy(error):
-            return in_memory([*notes, busy_note(path)])
-        return in_memory([*notes, f"{path} cannot be written ({describe(error)})."])
+            return in_memory([*notes, busy_note(path)], path)
+        return in_memory([*notes, f"{path} cannot be written ({describe(error)})."], path)
     return UserStore(connection, path, notes)
 
 
@@ -251,7 +251,11 @@ def stored_revision(path: Path, busy_wait_s: float = BUSY_WAIT_S) -> str | None:
     return row[0] if row else None
 
 
-def in_memory(notes: list[str]) -> UserStore:
+def in_memory(notes: list[str], readable: Path | None = None) -> UserStore:
+    """A store gone when the app closes; starting from the settings and app state of
+    `readable` (a file that can be read but not written) where it can be read: started
+    empty, a read-only or locked profile forgot the newest directory used, and a rolled
+    back directory's old numbers came back unsaid (attack, 2026-12-07)."""
     notes = [*notes, "Settings are kept only until Navigator closes."]
     if user_schema.can_create():
         connection = sqlite3.connect(":memory:")
@@ -260,7 +264,23 @@ def in_memory(notes: list[str]) -> UserStore:
         from app.db.user_migrations import migrate_memory
 
         connection = migrate_memory()
+    if readable is not None:
+        _read_into(connection, readable)
     return UserStore(connection, None, notes)
+
+
+def _read_into(connection: sqlite3.Connection, path: Path) -> None:
+    """The file's settings and app state, only read, into `connection`; none where the file
+    cannot be read (held locked, or not there): the store then starts empty, as before."""
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as kept:
+            for table in ("setting", "app_state"):
+                rows = kept.execute(f"SELECT key, value FROM {table}").fetchall()
+                connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+        connection.commit()
+    except (sqlite3.Error, OSError, ValueError):
+        connection.rollback()
 
 
 def saved_settings(folder: Path | None = None) -> dict[str, Any]:

@@ -113,6 +113,30 @@ def test_a_folder_that_cannot_be_made_falls_back_to_memory(tmp_path):
     assert "only until Navigator closes" in store.notes[-1]
 
 
+def test_a_file_that_can_be_read_but_not_written_is_read_and_left_as_it_is(tmp_path):
+    """Another program holding the file for writing (a sync tool; a read-only profile
+    behaves alike): the session began empty, forgetting the worker's settings and the newest
+    directory used, and a rolled-back directory's old numbers came back unsaid (attack,
+    2026-12-07)."""
+    store = open_user_store(tmp_path)
+    store.save_settings({"tier": 1, "default_borough": "walsall"})
+    store.set_state("newest_directory_used", "2026.12.9")
+    store.close()
+    path = tmp_path / FILE_NAME
+    before = sha(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # writing: others may read, none may write
+    store = open_user_store(tmp_path, busy_wait_s=0.2)
+    assert not store.persistent and "another program is using them" in store.notes[0]
+    assert store.settings() == {"tier": 1, "default_borough": "walsall"}
+    assert store.state("newest_directory_used") == "2026.12.9"
+    store.set_state("newest_directory_used", "2026.12.10")  # in memory only
+    store.close()
+    other.execute("ROLLBACK")
+    other.close()
+    assert sha(path) == before
+
+
 def test_an_unreadable_file_is_kept_aside_and_a_new_one_made(tmp_path):
     (tmp_path / FILE_NAME).write_bytes(b"garbage, not SQLite " * 50)
     store = open_user_store(tmp_path)

@@ -262,3 +262,23 @@ def test_a_card_opens_on_a_number_to_ring_before_services_with_none_held(pathway
     assert tonight[0].phone and any(not s.phone for s in tonight)
     helpline = [m.service.id for m in plan.action("helpline").services]
     assert helpline[0] == "coventry-safe-to-talk"  # the area's own line before the national
+
+
+def test_nowhere_safe_tonight_in_wolverhampton_gives_the_councils_number_for_the_night(pathway):
+    """Wolverhampton's Housing Options has no number held: the card under "Get them somewhere
+    safe tonight" gave the council no number at all, its words "no number in the stored
+    text" (officer walk, 2026-12-07). The council's Emergency Duty Team takes emergency
+    housing when the council is shut (its own page)."""
+    scenario = {
+        **ADULT_ASSAULTED_THIS_WEEK,
+        **{"abuse_types": ["domestic_abuse"], "borough": "wolverhampton", "safe_tonight": "no"},
+        **{"relationship_to_abuser": "partner_or_ex", "dash_answers": None},
+        **{"professional_judgement_high_risk": False, "incidents_12_months": 0},
+        "marac_in_last_12_months": "no",
+    }
+    del scenario["saa_timing"]
+    tonight = pathway.step(answers_for(pathway, scenario)).plan.action("emergency_accommodation")
+    (council,) = [m.service for m in tonight.services if m.service.id == "wolverhampton-housing"]
+    assert "When the council is shut, emergency housing" in council.referral_route
+    assert "01902 552999" in council.referral_route
+    assert "stored text" not in council.referral_route
