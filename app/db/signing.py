@@ -160,6 +160,18 @@ def key_file_paths(folder: Path) -> list[Path]:
         return sorted(Path(e.path) for e in entries if e.name.lower().endswith(PUBLIC_SUFFIX))
 
 
+def private_key_left(folder: Path, names: list[str]) -> list[str]:
+    """IT told of a lead's private key among `names` in `folder`, a folder every account on
+    a laptop can read: copied there with its .pub, it passed the self-test, open to guessing
+    its passphrase offline (attack, 2026-12-07)."""
+    return [
+        f"{folder / name} is the lead's private key, which signs updates: every account "
+        "here can read it; delete it (the lead keeps it) and leave only the .pub"
+        for name in sorted(names)
+        if name.lower().endswith(PRIVATE_SUFFIX)
+    ]
+
+
 def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:
     """Each readable public key file in folder, with its key id and key."""
     found = {}

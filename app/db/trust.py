@@ -74,6 +74,7 @@ def key_file_problems(sources: KeySources) -> list[str]:
     said = []
     for origin, folder in ((MACHINE_FOLDER, sources.machine), (INSTALL, sources.install)):
         with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
+            said += signing.private_key_left(folder, os.listdir(folder)) if folder else []
             for path in signing.key_file_paths(folder) if folder is not None else []:
                 if why := _no_key(path):
                     said.append(

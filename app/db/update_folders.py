@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from app.db.bundle import named_as_bundle
+from app.db.signing import private_key_left
 from app.machine import LINK_LOOP, others_could_change
 from app.private_files import own_folder
 
@@ -147,7 +148,7 @@ def not_read(folder: Path | None) -> list[str]:
     inside = sorted((n for n, d in listed if d and not named_as_bundle(n)), reverse=True)
     held = [folder / n for n in inside[:SUBFOLDERS_CHECKED] if _holds_updates(folder / n)]
     near = sorted(n for n, d in listed if not d and _almost_an_update(n))
-    said = []
+    said = private_key_left(folder, [n for n, d in listed if not d])
     if held:
         said.append(
             f"update files in {', '.join(str(sub) for sub in held)} are not read: laptops "

@@ -268,8 +268,10 @@ def open_window(directory: Path | None, log: EventLog):
 
     if directory is not None and not developer_mode():
         reason = (
-            f"--directory {directory}: the window opens only the directory installed with the "
-            f"app or a signed update (developers: set {DEVELOPER}=1 to open an unverified one)"
+            f"--directory {directory}: the window never opens a directory named here, signed or "
+            "not: it opens the one installed with the app or a signed update found in IT's "
+            "update folder or installed with `directory install FILE.navdir` "
+            f"(developers: set {DEVELOPER}=1 to open an unverified one)"
         )
         log.event("start: refused an unverified --directory")
         raise StartError([reason])

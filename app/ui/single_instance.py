@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import os
 import secrets
+import stat
 import sys
 from pathlib import Path
 
@@ -43,13 +44,11 @@ def _secret(path: Path) -> str:
     could be made first by another account on a terminal server, with an access list open to
     all: each of this worker's launches asked it to come forward, and ended with no window
     (as Meziantou.Framework#2394 and noctty#185 found of theirs; seen 2026-12-01). Empty
-    where the folder cannot be written: the name is then the folder's alone, as before."""
-    try:
-        return path.read_text(encoding="ascii").strip()
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError):
-        return ""
+    where the folder cannot be written, or what is there is not a short file (a pipe put
+    there waited for ever with no window, a link to /dev/zero filled the memory: attack,
+    2026-12-07): the name is then the folder's alone, as before."""
+    if os.path.lexists(path):
+        return _read_word(path)
     made = path.with_name(f"{SECRET}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,12 +58,29 @@ def _secret(path: Path) -> str:
         # whole, and never over the word of a launch made at the same moment
         with contextlib.suppress(FileExistsError):
             os.link(made, path)
-        return path.read_text(encoding="ascii").strip()
-    except (OSError, ValueError):
+        return _read_word(path)
+    except OSError:
         return ""
     finally:
         with contextlib.suppress(OSError):
             made.unlink(missing_ok=True)
+
+
+def _read_word(path: Path) -> str:
+    """The word in a regular file; opened without waiting (a pipe would wait for a writer),
+    and never more than a word read."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return ""
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return ""
+        word = file.read(64)
+    try:
+        return word.decode("ascii").strip()
+    except ValueError:
+        return ""
 
 
 def _private(folder: Path) -> bool:

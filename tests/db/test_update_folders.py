@@ -271,3 +271,19 @@ def test_a_worker_folder_another_account_made_is_not_read_and_is_named(where, ke
     os.chown(where.user_updates.parent, 65534, 65534)
     assert said(select_directory(where, TODAY), "belongs to another account")
     os.chown(where.user_updates.parent, os.getuid(), os.getgid())
+
+
+def test_a_leads_private_key_in_its_keys_or_update_folder_is_named_to_it(where, key):
+    """IT copying both of the lead's key files, to the keys folder or beside the updates,
+    left the key that signs updates where every account reads it, and the self-test passed
+    (attack, 2026-12-07)."""
+    bundle(where, key, "2026.12.2")
+    folders = (where.keys.install, where.machine_updates)  # the keys beside the app here
+    for folder in folders:
+        (folder / "directory-0123456789abcdef.PRIVATE-KEY").write_text("{}")
+    choice = select_directory(where, TODAY)
+    assert choice.version == "2026.12.2"  # the update still comes
+    named = said(choice, "is the lead's private key, which signs updates")
+    assert sorted(line.split(" is the")[0] for line in named) == sorted(
+        str(folder / "directory-0123456789abcdef.PRIVATE-KEY") for folder in folders
+    )

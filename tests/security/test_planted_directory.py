@@ -104,7 +104,8 @@ def test_the_window_refuses_an_unverified_directory_from_a_shortcut(
     forged = forged_database(tmp_path / "shortcut.sqlite")
     result = run_app("--directory", str(forged), "--self-test", env=app_home.env)
     assert result.returncode == 1
-    assert "opens only the directory installed with the app or a signed update" in result.stderr
+    assert "never opens a directory named here, signed or not" in result.stderr
+    assert "IT's update folder or installed with `directory install FILE.navdir`" in result.stderr
     with pytest.raises(StartError) as refused:
         open_window(forged, EventLog(tmp_path / "log"))
     assert "NAVIGATOR_DEVELOPER" in str(refused.value)
@@ -114,7 +115,7 @@ def test_the_window_refuses_an_unverified_directory_from_a_shortcut(
         open_window(forged, EventLog(tmp_path / "log"))
     screen = problem_screen(refused.value.reasons, EventLog(tmp_path / "log"))
     qtbot.addWidget(screen)
-    assert "opens only the directory installed" in screen.message.text()
+    assert "never opens a directory named here" in screen.message.text()
     assert "999" in screen.message.text()
 
 

@@ -75,3 +75,18 @@ def test_a_folder_that_cannot_be_written_still_gives_one_name(tmp_path, monkeypa
     key = instance_key(str(folder))
     assert key == instance_key(str(folder))
     assert key == "navigator-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_or_a_device_put_where_the_word_is_kept_never_stops_a_launch(tmp_path, monkeypatch):
+    """A pipe at instance.secret waited for ever, with no window and nothing said; a link to
+    /dev/zero filled the memory (attack, 2026-12-07): the name is then the folder's alone."""
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    folder = tmp_path / "Navigator"
+    folder.mkdir()
+    alone = "navigator-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+    os.mkfifo(folder / "instance.secret")
+    assert instance_key(str(folder)) == alone
+    (folder / "instance.secret").unlink()
+    (folder / "instance.secret").symlink_to("/dev/zero")
+    assert instance_key(str(folder)) == alone
