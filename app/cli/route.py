@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from app.cli.scenario import MAX_BYTES, ScenarioError, check, parse, quote
 from app.pathways.answers import describe_allowed
 from app.pathways.engine import Pathway
+from app.pathways.referral_details import referral_details
 from app.pathways.summary import plan_to_dict, plan_to_text
 
 EXIT_BAD_INPUT = 2
@@ -117,12 +119,16 @@ def run(pathway: Pathway, source: str, as_json: bool, verified: bool = True) -> 
     """The plan on standard output; with an unverified directory (--directory) it says so
     in the output itself, not only on standard error, which a script may drop (F17)."""
     try:
-        answers = answers_for(pathway, read_scenario(source))
+        scenario = read_scenario(source)
+        answers = answers_for(pathway, scenario)
     except ScenarioError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    plan = pathway.step(answers).plan
+    step = pathway.step(answers)
+    # the form's lines as the scenario gave them: no tick boxes here, and no default as fact
+    details = referral_details(pathway, step.answers, pathway.graph.settings, set(scenario))
+    plan = dataclasses.replace(step.plan, referral_details=details)
     if as_json:
         said = {**plan_to_dict(plan), "directory_verified": verified}
         print(json.dumps(said, indent=2, ensure_ascii=False))

@@ -3,6 +3,7 @@ form's words, in the order the walk asked them (no names: those go only in the f
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from app.pathways.answers import answer_label
@@ -14,11 +15,15 @@ if TYPE_CHECKING:
 
 
 def referral_details(
-    pathway: Pathway, path: dict[str, Any], settings: Settings
+    pathway: Pathway,
+    path: dict[str, Any],
+    settings: Settings,
+    scenario: Collection[str] | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """The answers a MARF or MARAC form needs, in words (no names: those go only there).
     A need the Dash gave counts however its box was left (R40): "Needs: None" stood
-    beside a plan acting on a Dash strangulation (review 2026-12-01)."""
+    beside a plan acting on a Dash strangulation (review 2026-12-01). `scenario`: the
+    questions a headless scenario answered (form_answer)."""
     questions = pathway.graph.questions
     given = pathway.with_ticks_given(path, settings)
     shown = list(path)
@@ -37,14 +42,20 @@ def referral_details(
     return tuple(
         (
             filled_in(questions[q].summary_label, settings),
-            form_answer(pathway.graph, q, given[q], path),
+            form_answer(pathway.graph, q, given[q], path, scenario),
         )
         for q in shown
         if questions[q].summary_label
     )
 
 
-def form_answer(graph: Graph, question_id: str, answer: Any, asked: dict[str, Any]) -> str:
+def form_answer(
+    graph: Graph,
+    question_id: str,
+    answer: Any,
+    asked: dict[str, Any],
+    scenario: Collection[str] | None = None,
+) -> str:
     """An answer in a form's words. A yes/no asked as a page's tick box, left unticked,
     is what the worker did, not a fact: a friend who did not know of children pressed
     "none of these", and the MARAC form read "Other children …: No" (second officer's
@@ -52,8 +63,18 @@ def form_answer(graph: Graph, question_id: str, answer: Any, asked: dict[str, An
     page's question asked alone (its others not asked, as the window shows it: Yes
     and No) was answered No, and reads so (re-attack, 2026-12-07). A choice's tick box
     too: "The police already know" unticked read "Not known" for a man who had said they
-    did not (officer's walk, 2026-12-07)."""
+    did not (officer's walk, 2026-12-07).
+
+    A headless scenario gives each answer as a value, never a tick box: its "not_known" is
+    "Not known", and a question an older scenario lacks (taken as its default) says so:
+    "Somewhere safe tonight: Yes" stood for an answer nobody gave (policy audit, 12-07)."""
     question = graph.questions[question_id]
+    if scenario is not None:
+        said = answer_label(question, answer)
+        default = question.default
+        if question_id not in scenario and default is not None and answer == default.value:
+            return f"Not in the scenario (taken as {said})"
+        return said
     page = graph.page_of(question_id)
     if page and sum(q in asked for q in page.questions) >= 2:
         member = next(m for m in page.members if m.question == question_id)

@@ -149,7 +149,19 @@ def test_a_version_1_scenario_is_walked_with_the_defaults_of_version_2(capsys, p
         "safe_tonight": "yes",
     }
     _, out_explicit, _ = route(capsys, explicit, "--json")
-    assert code == 0 and json.loads(out) == json.loads(out_explicit)
+    defaulted, given = json.loads(out), json.loads(out_explicit)
+    # the same plan; the form's lines say which answers the scenario did not give
+    taken = "Not in the scenario (taken as "
+    said = [
+        [line["answer"] for line in plan.pop("referral_details")] for plan in (defaulted, given)
+    ]
+    assert [sum(answer.startswith(taken) for answer in answers) for answers in said] == [6, 1]
+    plain = [
+        [answer[len(taken) : -1] if answer.startswith(taken) else answer for answer in answers]
+        for answers in said
+    ]
+    assert plain[0] == plain[1]
+    assert code == 0 and defaulted == given
 
 
 def test_json_gives_each_action_its_group_and_words_and_each_service_its_trust(capsys):
@@ -298,3 +310,18 @@ def test_json_numbers_each_action_as_the_worker_sees_it(case, capsys):
     _, text, _ = route(capsys, case["scenario"])
     for action in actions:
         assert f"{action['number']}. {action['title']}" in text
+
+
+def test_the_form_lines_read_the_scenarios_answers_never_a_default_as_fact(capsys):
+    """Headless, "police_aware": "not_known" read "Not ticked" (a tick box the window shows,
+    none here), and a version-1 scenario lacking safe_tonight read "Somewhere safe tonight:
+    Yes", an answer nobody gave (policy audit, 2026-12-07)."""
+    (scenario,) = [c["scenario"] for c in REFERENCE if c["name"].startswith("adult DA, 15 yes")]
+    assert "safe_tonight" not in scenario and "police_aware" not in scenario
+    _, out, _ = route(capsys, scenario, "--json")
+    lines = {line["item"]: line["answer"] for line in json.loads(out)["referral_details"]}
+    assert lines["Somewhere safe tonight"] == "Not in the scenario (taken as Yes)"
+    given = {**scenario, "police_aware": "not_known", "safe_tonight": "no"}
+    _, out, _ = route(capsys, given)
+    assert "Police already know (add the crime reference in the official form): Not known" in out
+    assert "Somewhere safe tonight: No: they cannot go home safely" in out
