@@ -241,3 +241,15 @@ def test_a_dash_yes_to_feeling_depressed_is_never_summed_up_as_suicidal(pathway)
     text = plan_to_text(pathway.step(answers_for(pathway, scenario)).plan)
     assert "Feeling depressed, or thoughts of suicide" in text
     assert "Thoughts of suicide" not in text
+
+
+def test_what_a_worker_reads_of_a_service_never_speaks_of_our_research(graph):
+    """Under "Get them somewhere safe tonight" a worker read "A phone route for people
+    homeless tonight was not captured" and "no number in the stored text" (officer walk,
+    2026-12-07): words of the lead's research, which belong in the notes IT and the lead
+    read, not on the card."""
+    from app.pathways.summary import service_notes
+
+    research = ("captured", "stored text", "not found", "gcsx")
+    said = {s.id: " ".join(service_notes(s)).lower() for s in graph.services.values()}
+    assert {sid: words for sid, words in said.items() if any(r in words for r in research)} == {}

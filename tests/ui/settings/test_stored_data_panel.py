@@ -27,3 +27,13 @@ def test_the_kind_and_value_columns_show_their_words_whole_at_24_points(qtbot, t
             room = table.columnWidth(column) - 2 * cell_margin(table)
             assert table.fontMetrics().horizontalAdvance(text) <= room, text
     data.store.close()
+
+
+def test_a_yes_or_no_kept_reads_yes_or_no():
+    """ "Earlier counts wiped from the file's free space: True" read as code (officer walk,
+    2026-12-07)."""
+    from app.ui.settings.stored_data_panel import on_screen
+
+    rows = [("App", "free_space_cleared", True), ("Setting", "record_activity", False)]
+    assert [value for _, _, value in on_screen(rows)] == ["Yes", "No"]
+    assert on_screen([("Setting", "text_size", 11)])[0][2] == 11
