@@ -68,6 +68,31 @@ def refuse_what_a_save_would_drop(folder: Path, columns: list[str], rows: list[d
             )
 
 
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+
+
+def refuse_a_spreadsheet_saved_after_the_csv(folder: Path) -> None:
+    """Excel's "Save" of services.csv as a workbook left services.xlsx beside it, holding
+    the edits; the publish read services.csv alone, signed an update with "no change to any
+    service", and the correction never reached a laptop (the lead's walk, 2026-12-07)."""
+    try:
+        saved = (folder / "services.csv").stat().st_mtime
+        later = sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.name.lower().endswith(SPREADSHEETS) and entry.stat().st_mtime > saved
+        )
+    except OSError:  # no services.csv, or a folder not listed: reading the copy says so
+        return
+    if later:
+        raise WorkingCopyError(
+            f"{', '.join(later)} in {folder} was saved after services.csv: Navigator reads only "
+            "services.csv, so edits made there would not be published. In Excel, open it and "
+            'Save As "CSV UTF-8 (Comma delimited)" named services.csv, replacing it; if it '
+            "holds nothing new, move it out of the folder. Then publish again"
+        )
+
+
 def fingerprint(folder: Path) -> str:
     digest = hashlib.sha256()
     for name in ("services.csv", "directory.toml"):
@@ -214,8 +239,11 @@ def complete_row(row: dict) -> dict[str, str]:
     Excel saves it (24/11/2026) is read as that day, and "phoned " as phoned: opened and
     saved in Excel, every check was refused at publish (lead review 2026-12-01). Spaces
     round a cell go, as the build and the form trim them: a name ending in a space made the
-    form say "typed, not applied" before anything was typed (the same review)."""
+    form say "typed, not applied" before anything was typed (the same review). So too the
+    day a source was seen, which decides whether a feed's change or the lead's wins: Excel
+    saved it as 07/12/2026, and it was published as words, no day (the lead's walk, 12-07)."""
     row = {name: "" if row.get(name) is None else str(row[name]).strip() for name in FIELDS}
-    if "/" in row["assured_date"] and (day := typed_day(row["assured_date"])) is not None:
-        row["assured_date"] = day.isoformat()
+    for field in ("assured_date", "source_seen"):
+        if "/" in row[field] and (day := typed_day(row[field])) is not None:
+            row[field] = day.isoformat()
     return row

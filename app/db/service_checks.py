@@ -299,7 +299,12 @@ def _vocabulary(row, field, known: dict[str, str], what: str, add) -> None:
     cased = [f"{v} (write {v.lower()})" for v in unknown if v.lower() in known]
     if cased:
         add(field, f"{what} are written in lower case: {', '.join(cased)}")
-    if unknown := [v for v in unknown if v.lower() not in known]:
+    # "sandwell, dudley" was "unknown areas: sandwell, dudley": two areas it knows, called
+    # unknown, and the lead changed the borough, not the comma (the lead's walk, 2026-12-07)
+    commas = [v for v in unknown if all(p.strip().lower() in known for p in v.split(","))]
+    if commas := [v for v in commas if "," in v]:
+        add(field, f"separate {what} with ';', not ',': {', '.join(repr(v) for v in commas)}")
+    if unknown := [v for v in unknown if v.lower() not in known and v not in commas]:
         later = "; a new area comes with an app release" if field == "area" else ""
         add(
             field,

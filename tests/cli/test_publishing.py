@@ -393,3 +393,26 @@ def test_an_update_leaving_a_council_without_its_front_door_is_never_signed(
     assert main([*as_it_is, *signed_by]) == 1
     assert "(Walsall: adult safeguarding)" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_workbook_saved_after_the_csv_is_named_and_nothing_is_published(
+    tmp_path, capsys, app_home
+):
+    """Excel's Save left services.xlsx beside services.csv, holding the lead's correction;
+    the publish read services.csv alone, signed "no change to any service", and the MASH's
+    new number never reached a laptop (the lead's walk, 2026-12-07)."""
+    import os
+
+    folder = tmp_path / "copy"
+    saved_copy(folder, "ndah", {"phone": "0808 2000 248"})
+    workbook = folder / "Services.XLSX"
+    workbook.write_bytes(b"PK\x03\x04 a workbook")
+    csv_saved = (folder / "services.csv").stat().st_mtime
+    os.utime(workbook, (csv_saved + 60, csv_saved + 60))
+    check = ["directory", "publish", "--source", str(folder), "--version", "2026.12.1", "--check"]
+    assert main(check) == 1
+    said = capsys.readouterr().err
+    assert f"Services.XLSX in {folder} was saved after services.csv" in said
+    assert 'Save As "CSV UTF-8 (Comma delimited)" named services.csv' in said
+    os.utime(workbook, (csv_saved - 60, csv_saved - 60))  # an old workbook: the CSV is newer
+    assert main(check) == 0

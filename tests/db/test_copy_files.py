@@ -124,3 +124,21 @@ def test_rows_with_nothing_in_them_are_no_services(folder):
     columns = len(before[0])
     table.write_bytes(table.read_bytes() + (b"," * (columns - 1) + b"\r\n") * 3 + b" , ,\r\n")
     assert read_copy(folder)[2] == before
+
+
+def test_days_excel_rewrote_are_read_as_the_days_they_are(folder):
+    """Excel saved the day a source was seen as 07/12/2026, and it was published as words,
+    no day; the day decides whether a feed's change or the lead's wins (the lead's walk,
+    2026-12-07). Words with a day in them stay as they are."""
+    path = folder / "services.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    rows[0] |= {"source_seen": "07/12/2026", "assured_date": "24/11/2026"}
+    rows[1]["source_seen"] = "2026-11-30 (council page, 01/02 edition)"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    copy = WorkingCopy.open(folder)
+    first, second = (copy.service(rows[n]["id"]) for n in (0, 1))
+    assert (first["source_seen"], first["assured_date"]) == ("2026-12-07", "2026-11-24")
+    assert second["source_seen"] == "2026-11-30 (council page, 01/02 edition)"
