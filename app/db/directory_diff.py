@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import fields, replace
 
+from app.db.area_codes import code_elsewhere, named_elsewhere
 from app.db.pathway_diff import pathway_changes
 from app.db.pathway_words import numbers_in
 from app.pathways.graph import Graph, Service
@@ -57,6 +58,7 @@ class Change:
     field: str
     old: str
     new: str
+    areas: tuple[str, ...] = ()  # the service's, after the change
 
     @property
     def number(self) -> bool:
@@ -137,7 +139,11 @@ class DirectoryDiff:
         for s in self.added:
             held = (s.phone or s.email, s.phone_note, s.hours, *_words(s))
             added.append(
-                f"added: {s.name} ({s.id}) " + " · ".join(filter(None, held)) + _charged(*held)
+                f"added: {s.name} ({s.id}) "
+                + " · ".join(filter(None, held))
+                + _charged(*held)
+                + self._code_note(s.areas, s.phone)
+                + self._name_note(s.name, s.areas)
             )
         retired = [f"retired: {s.name} ({s.id})" for s in self.retired]
         retired += [
@@ -145,10 +151,23 @@ class DirectoryDiff:
             "workers there are given only the fallback numbers (999, 101, a national line)"
             for kind, area in self.left_without
         ]
-        changed = [f"changed: {c.describe()}" for c in self.changes]
+        changed = [
+            f"changed: {c.describe()}"
+            + (self._code_note(c.areas, c.new) if c.field == "phone" else "")
+            + (self._name_note(c.name, c.areas) if c.field in ("name", "area") else "")
+            for c in self.changes
+        ]
         pathway = [self.pathway_change] if self.pathway_change else []
         pathway += [f"pathway changed: {item}" for item in self.pathway_items]
         return pathway + added + retired + changed + list(self.still_given)
+
+    def _code_note(self, areas: tuple[str, ...], number: str) -> str:
+        note = code_elsewhere(areas, number, self.area_names)
+        return f" ({note})" if note else ""
+
+    def _name_note(self, name: str, areas: tuple[str, ...]) -> str:
+        note = named_elsewhere(name, areas, self.area_names)
+        return f" ({note})" if note else ""
 
     def _by_area(self, services: tuple[Service, ...]) -> list[tuple[str, str]]:
         counts = Counter(self._where(s) for s in services)
@@ -358,7 +377,7 @@ def service_changes(old: Service, new: Service) -> list[Change]:
             before, after = type_label(before), type_label(after)
         if before != after:
             name = new.name or f"(no name, id {new.id})"
-            found.append(Change(new.id, name, f.name, _text(before), _text(after)))
+            found.append(Change(new.id, name, f.name, _text(before), _text(after), new.areas))
     return found
 
 

@@ -257,3 +257,30 @@ def test_a_service_charge_number_is_marked_for_the_lead(graph):
     assert marked in next(x for x in lines if x.startswith("added:"))
     services = {**graph.services, "bswa": replace(services["bswa"], phone="0121 496 0000")}
     assert "084/087" not in " ".join(compare(graph, replace(graph, services=services)).lines())
+
+
+def test_front_door_numbers_swapped_between_councils_and_a_name_of_another_borough_are_marked(
+    graph,
+):
+    """Coventry's and Solihull's front door numbers swapped, and a "Sandwell …" service
+    added in Walsall, were signed with only the changes listed (the lead's walk,
+    2026-12-07)."""
+    import dataclasses
+
+    coventry, solihull = graph.services["coventry-mash"], graph.services["solihull-mash"]
+    swapped = {
+        coventry.id: dataclasses.replace(coventry, phone=solihull.phone),
+        solihull.id: dataclasses.replace(solihull, phone=coventry.phone),
+        "outreach": dataclasses.replace(
+            graph.services["bcwa"], id="outreach", name="Sandwell Outreach", areas=("walsall",)
+        ),
+    }
+    lines = compare(graph, replace(graph, services={**graph.services, **swapped})).lines()
+    assert (
+        f"changed: Coventry MASH: number {coventry.phone} → {solihull.phone} (Coventry's numbers "
+        "begin 024: check it is this service's number)"
+    ) in lines
+    assert any("Solihull's numbers begin 0121 or 01564" in line for line in lines)
+    (added,) = [line for line in lines if line.startswith("added: Sandwell Outreach")]
+    assert added.endswith("(its name says Sandwell, its area is Walsall: check which is right)")
+    assert not any("check it is this service's" in line for line in compare(graph, graph).lines())

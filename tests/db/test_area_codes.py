@@ -1,0 +1,31 @@
+"""A local service's number and name against its areas: what the lead is asked to check."""
+
+import pytest
+
+from app.db.area_codes import code_elsewhere, named_elsewhere
+
+NAMES = {"coventry": "Coventry", "walsall": "Walsall", "dudley": "Dudley", "sandwell": "Sandwell"}
+
+
+@pytest.mark.parametrize(
+    ("areas", "number", "marked"),
+    [
+        (("coventry",), "0121 788 4300", True),  # Solihull's front door, given to Coventry
+        (("coventry",), "024 7678 8555", False),
+        (("walsall",), "01902 123456", False),  # Willenhall is on Wolverhampton's code
+        (("dudley", "walsall"), "01922 653405", False),  # either area's code will do
+        (("coventry",), "0300 555 2922", False),  # 03, 0800 and mobiles name no place
+        (("coventry",), "07700 900123", False),
+        (("national",), "0121 788 4300", False),  # a national line may be anywhere
+        (("coventry",), "+44 121 788 4300", True),  # written the international way
+    ],
+)
+def test_a_geographic_number_not_of_its_areas_is_marked(areas, number, marked):
+    assert bool(code_elsewhere(areas, number, NAMES)) is marked
+
+
+def test_a_name_naming_a_borough_it_does_not_serve_is_marked():
+    said = named_elsewhere("Sandwell Domestic Abuse Outreach", ("walsall",), NAMES)
+    assert said == "its name says Sandwell, its area is Walsall: check which is right"
+    assert named_elsewhere("Sandwell Children's Trust MASH", ("sandwell",), NAMES) == ""
+    assert named_elsewhere("Sandwell and Dudley line", ("national",), NAMES) == ""
