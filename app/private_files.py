@@ -98,5 +98,5 @@ def _narrow(target: Path | int, status: os.stat_result, mode: int) -> None:
     if os.name != "posix" or stat.S_ISLNK(status.st_mode) or status.st_uid != os.getuid():
         return
     if stat.S_IMODE(status.st_mode) & 0o077:
-        with contextlib.suppress(OSError):
-            os.chmod(target, mode)
+        with contextlib.suppress(OSError):  # only taken away: a folder IT made read-only
+            os.chmod(target, stat.S_IMODE(status.st_mode) & mode)  # was made writable (F7)

@@ -102,3 +102,15 @@ def test_a_folder_every_account_can_change_holding_the_workers_is_never_used(tmp
     os.link(record, shared / "second-name.txt")  # a second name: refused
     with pytest.raises(OSError, match="not a file of this account's own"):
         own_file(record)
+
+
+@posix_only
+def test_narrowing_takes_permissions_away_and_never_adds_one(tmp_path):
+    """A worker's folder IT made read-only (555) was made writable (700) by the narrowing,
+    and the app wrote in it (re-attack, 2026-12-07)."""
+    folder = tmp_path / "Navigator"
+    folder.mkdir(mode=0o555)
+    folder.chmod(0o555)
+    private_folder(folder)
+    assert mode(folder) == 0o500
+    folder.chmod(0o755)

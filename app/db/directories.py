@@ -18,13 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.db.bundle import (
-    SUFFIX,
-    Manifest,
-    check_bundle_database,
-    read_bundle,
-    read_signed_manifest,
-)
+from app.db.bundle import SUFFIX, Manifest, check_bundle_database, read_bundle, read_signed_manifest
 from app.db.checks import Refused, check_database, version_key
 from app.db.kept_copies import keep_copy, kept_place
 from app.db.refusals import (
@@ -46,6 +40,7 @@ from app.db.trust import (
     key_file_problems,
     keys_folder_not_a_folder,
     load_trusted_keys,
+    private_keys_left_in,
 )
 from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
 from app.db.used_here import note_in_use
@@ -203,6 +198,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
     choice.it_folder_listed = (
         share_listed and where.machine_updates is not None and is_folder(where.machine_updates)
     )
+    choice.refused += private_keys_left_in(where.keys)
     if bundles:  # the signature library loads only when there is work for it
         try:
             keys, choice.trusted = load_trusted_keys(where.keys)

@@ -160,16 +160,30 @@ def key_file_paths(folder: Path) -> list[Path]:
         return sorted(Path(e.path) for e in entries if e.name.lower().endswith(PUBLIC_SUFFIX))
 
 
-def private_key_left(folder: Path, names: list[str]) -> list[str]:
-    """IT told of a lead's private key among `names` in `folder`, a folder every account on
-    a laptop can read: copied there with its .pub, it passed the self-test, open to guessing
-    its passphrase offline (attack, 2026-12-07)."""
+def private_key_left(folder: Path, names: list[str], by_content: bool = False) -> list[str]:
+    """IT told of a lead's private key among the files `names` in `folder`, a folder every
+    account on a laptop can read: copied there with its .pub, it passed the self-test, open
+    to guessing its passphrase offline (attack, 2026-12-07). By its name ("….private-key -
+    Copy" too), or, `by_content` (a keys folder, a few small files), by what it holds
+    ("lead.txt": re-attack)."""
     return [
         f"{folder / name} is the lead's private key, which signs updates: every account "
         "here can read it; delete it (the lead keeps it) and leave only the .pub"
         for name in sorted(names)
-        if name.lower().endswith(PRIVATE_SUFFIX)
+        if PRIVATE_SUFFIX in name.lower() or (by_content and _holds_private_key(folder / name))
     ]
+
+
+def _holds_private_key(path: Path) -> bool:
+    if path.name.lower().endswith(PUBLIC_SUFFIX):
+        return False
+    try:
+        if path.stat().st_size > 64 * 1024:
+            return False
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and bool({"sealed_private_key", "private_key"} & data.keys())
 
 
 def public_key_files(folder: Path) -> dict[Path, tuple[str, VerifyKey]]:

@@ -74,7 +74,6 @@ def key_file_problems(sources: KeySources) -> list[str]:
     said = []
     for origin, folder in ((MACHINE_FOLDER, sources.machine), (INSTALL, sources.install)):
         with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
-            said += signing.private_key_left(folder, os.listdir(folder)) if folder else []
             for path in signing.key_file_paths(folder) if folder is not None else []:
                 if why := _no_key(path):
                     said.append(
@@ -86,6 +85,17 @@ def key_file_problems(sources: KeySources) -> list[str]:
                         f"key file {path} {why}: not trusted; make it writable by "
                         "administrators only"
                     )
+    return said
+
+
+def private_keys_left_in(sources: KeySources) -> list[str]:
+    """A lead's private key in a keys folder IT keeps, said whether or not an update is
+    there (none is, just after install, when IT copies the lead's files: re-attack)."""
+    said = []
+    for folder in (sources.machine, sources.install):
+        with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
+            files = [e.name for e in os.scandir(folder) if e.is_file()] if folder else []
+            said += signing.private_key_left(folder, files, by_content=True)
     return said
 
 

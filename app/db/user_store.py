@@ -138,7 +138,7 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
         if is_busy(error):
             return in_memory([busy_note(path)], path)
         if not is_corrupt(error):
-            return in_memory([f"{path} cannot be opened ({error})."])
+            return in_memory([f"{path} cannot be opened ({error})."], path)
         aside = path.with_name(f"{FILE_NAME}.unreadable-{datetime.now():%Y%m%d-%H%M%S}")
         try:
             path.rename(aside)
@@ -157,7 +157,8 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
             [
                 f"{path} was written by a newer version of Navigator (schema {revision}; "
                 f"this version knows up to {head}). It was left untouched: update Navigator."
-            ]
+            ],
+            path,  # an older release put back: its numbers are said to be older (re-attack)
         )
     try:
         if revision is None and user_schema.can_create():  # a new file: plain SQL, fast
@@ -185,7 +186,7 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
     return UserStore(connection, path, notes)
 
 
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 8, 11, 26
 
 
 def _code(error: BaseException) -> int | None:
@@ -240,13 +241,26 @@ def stored_revision(path: Path, busy_wait_s: float = BUSY_WAIT_S) -> str | None:
     """The user schema revision in the file; None for no file or an empty one."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    uri = f"{path.as_uri()}?mode=ro"
+    try:
+        return _revision_in(f"{path.as_uri()}?mode=ro", busy_wait_s)
+    except sqlite3.OperationalError as error:
+        if _code(error) != SQLITE_READONLY:
+            raise
+    # a journal a crash left mid-write (a power cut, a forced shutdown) is rolled back only
+    # by an open that may write: read-only, every start after it began from defaults, and a
+    # rolled-back directory's old numbers came back unsaid (re-attack, 2026-12-07)
+    return _revision_in(path.as_uri(), busy_wait_s)
+
+
+def _revision_in(uri: str, busy_wait_s: float) -> str | None:
     with closing(sqlite3.connect(uri, uri=True, timeout=busy_wait_s)) as db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if USER_VERSION_TABLE not in tables:
             if tables:
                 raise NotUserDatabase("not a Navigator user database")
             return None
+        if not {"setting", "app_state"} <= tables:  # a hand edit: every start stopped on it
+            raise NotUserDatabase("a Navigator user database with tables missing")
         row = db.execute(f"SELECT version_num FROM {USER_VERSION_TABLE}").fetchone()
     return row[0] if row else None
 
@@ -274,13 +288,17 @@ def _read_into(connection: sqlite3.Connection, path: Path) -> None:
     cannot be read (held locked, or not there): the store then starts empty, as before."""
     try:
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as kept:
-            for table in ("setting", "app_state"):
+        kept = sqlite3.connect(uri, uri=True, timeout=0.2)
+    except (sqlite3.Error, OSError, ValueError):
+        return
+    with closing(kept):
+        for table in ("setting", "app_state"):  # each on its own: one lost keeps the other
+            try:
                 rows = kept.execute(f"SELECT key, value FROM {table}").fetchall()
                 connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
-        connection.commit()
-    except (sqlite3.Error, OSError, ValueError):
-        connection.rollback()
+                connection.commit()
+            except sqlite3.Error:
+                connection.rollback()
 
 
 def saved_settings(folder: Path | None = None) -> dict[str, Any]:

@@ -70,7 +70,7 @@ def form_answer(
     "Somewhere safe tonight: Yes" stood for an answer nobody gave (policy audit, 12-07)."""
     question = graph.questions[question_id]
     if scenario is not None:
-        said = answer_label(question, answer)
+        said = "None" if answer == [] else answer_label(question, answer)  # no boxes here
         default = question.default
         if question_id not in scenario and default is not None and answer == default.value:
             return f"Not in the scenario (taken as {said})"

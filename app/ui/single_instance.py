@@ -73,9 +73,10 @@ def _read_word(path: Path) -> str:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return ""
+    if not stat.S_ISREG(os.fstat(handle).st_mode):  # a folder: fdopen refused it, unsaid
+        os.close(handle)
+        return ""
     with os.fdopen(handle, "rb") as file:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            return ""
         word = file.read(64)
     try:
         return word.decode("ascii").strip()

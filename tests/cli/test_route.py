@@ -321,7 +321,8 @@ def test_the_form_lines_read_the_scenarios_answers_never_a_default_as_fact(capsy
     _, out, _ = route(capsys, scenario, "--json")
     lines = {line["item"]: line["answer"] for line in json.loads(out)["referral_details"]}
     assert lines["Somewhere safe tonight"] == "Not in the scenario (taken as Yes)"
-    given = {**scenario, "police_aware": "not_known", "safe_tonight": "no"}
+    given = {**scenario, "police_aware": "not_known", "safe_tonight": "no", "about_abuser": []}
     _, out, _ = route(capsys, given)
     assert "Police already know (add the crime reference in the official form): Not known" in out
     assert "Somewhere safe tonight: No: they cannot go home safely" in out
+    assert "works with children or adults at risk, or sees other children: None\n" in out

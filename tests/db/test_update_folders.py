@@ -287,3 +287,17 @@ def test_a_leads_private_key_in_its_keys_or_update_folder_is_named_to_it(where, 
     assert sorted(line.split(" is the")[0] for line in named) == sorted(
         str(folder / "directory-0123456789abcdef.PRIVATE-KEY") for folder in folders
     )
+
+
+def test_a_private_key_renamed_is_named_by_what_it_holds_with_no_update_there(where):
+    """With no update there (just after install, when IT copies the lead's files), or
+    renamed "lead.txt", the key stayed readable by all, unsaid (re-attack, 2026-12-07)."""
+    keys = where.keys.install
+    keys.mkdir()
+    (keys / "lead.txt").write_text('{"key_id": "x", "sealed_private_key": "…"}')
+    (keys / "old.private-key").mkdir()  # a folder so named holds no key
+    (keys / "notes.txt").write_text("the lead's key is kept by the DA lead")
+    choice = select_directory(where, TODAY)
+    assert [line.split(" is the")[0] for line in said(choice, "lead's private key")] == [
+        str(keys / "lead.txt")
+    ]

@@ -90,7 +90,9 @@ def test_down_to_base_and_up_again(tmp_path):
 
 
 def test_a_newer_database_is_refused_untouched_and_the_app_goes_on_in_memory(tmp_path):
-    open_user_store(tmp_path).close()
+    store = open_user_store(tmp_path)
+    store.set_state("newest_directory_used", "2026.12.9")
+    store.close()
     path = tmp_path / FILE_NAME
     with sqlite3.connect(path) as db:
         db.execute(f"UPDATE {USER_VERSION_TABLE} SET version_num = 'user_9999'")
@@ -98,6 +100,8 @@ def test_a_newer_database_is_refused_untouched_and_the_app_goes_on_in_memory(tmp
     store = open_user_store(tmp_path)
     assert not store.persistent
     assert "newer version of Navigator" in store.notes[0] and "user_9999" in store.notes[0]
+    # an older release put back after a newer one: its older numbers are still named
+    assert store.state("newest_directory_used") == "2026.12.9"
     store.save_settings({"tier": 1})  # works, in memory
     assert store.settings() == {"tier": 1}
     store.close()
@@ -135,6 +139,44 @@ def test_a_file_that_can_be_read_but_not_written_is_read_and_left_as_it_is(tmp_p
     other.execute("ROLLBACK")
     other.close()
     assert sha(path) == before
+
+
+def test_a_file_a_crash_left_mid_write_is_put_right_and_kept(tmp_path):
+    """A power cut or a forced shutdown mid-write left a journal a read-only open cannot
+    roll back: every start after it began from defaults, for good, and a rolled-back
+    directory's old numbers came back unsaid (re-attack, 2026-12-07)."""
+    import subprocess
+    import sys
+
+    store = open_user_store(tmp_path)
+    store.save_settings({"tier": 1})
+    store.set_state("newest_directory_used", "2026.12.9")
+    store.close()
+    crash = (
+        "import os, sqlite3, sys; db = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "db.execute('PRAGMA cache_size = 1'); db.execute('BEGIN'); "
+        "[db.execute('INSERT INTO app_state VALUES (?, ?)', (f'k{n}', '\"' + 'x' * 900 + '\"')) "
+        "for n in range(400)]; os._exit(9)"
+    )
+    subprocess.run([sys.executable, "-c", crash, str(tmp_path / FILE_NAME)], check=False)
+    assert (tmp_path / f"{FILE_NAME}-journal").exists()  # as the crash left it
+    store = open_user_store(tmp_path)
+    assert store.persistent and store.notes == []
+    assert store.settings() == {"tier": 1}
+    assert store.state("newest_directory_used") == "2026.12.9" and store.state("k1") is None
+    store.close()
+
+
+def test_a_file_with_a_table_taken_out_is_kept_aside_and_a_new_one_made(tmp_path):
+    """Its settings table dropped by hand, every start stopped: "Navigator could not start
+    (no such table: setting)" (re-attack, 2026-12-07)."""
+    open_user_store(tmp_path).close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute("DROP TABLE setting")
+    store = open_user_store(tmp_path)
+    assert store.persistent and "could not be read" in store.notes[0]
+    assert store.settings() == {} and list(tmp_path.glob(f"{FILE_NAME}.unreadable-*"))
+    store.close()
 
 
 def test_an_unreadable_file_is_kept_aside_and_a_new_one_made(tmp_path):

@@ -90,3 +90,13 @@ def test_a_pipe_or_a_device_put_where_the_word_is_kept_never_stops_a_launch(tmp_
     (folder / "instance.secret").unlink()
     (folder / "instance.secret").symlink_to("/dev/zero")
     assert instance_key(str(folder)) == alone
+
+
+def test_a_folder_where_the_word_is_kept_never_stops_a_launch(tmp_path, monkeypatch):
+    """A folder (or a link to one) at instance.secret ended every launch with "cannot use
+    4: Is a directory", no window and no log (re-attack, 2026-12-07)."""
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    folder = tmp_path / "Navigator"
+    (folder / "instance.secret").mkdir(parents=True)
+    alone = "navigator-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+    assert instance_key(str(folder)) == alone
