@@ -44,8 +44,9 @@ def refuse_what_a_save_would_drop(folder: Path, columns: list[str], rows: list[d
         )
     if missing:
         raise WorkingCopyError(
-            f"{folder}/services.csv has no column {', '.join(map(repr, missing))}: put it "
-            "back from the copy IT or the lead last published (a save would empty it)"
+            f"{folder}/services.csv has no column {', '.join(map(repr, missing))}: put its "
+            "heading back in the first row (a save would empty it); a new working copy begun "
+            "in the maintenance window has every column, to copy it from"
         )
     # an empty column Excel added past the last one holds nothing to lose
     extra = [
@@ -192,11 +193,11 @@ VERSION_LINE = re.compile(r'(?m)^(version = )"[^"\n]*"(?=[ \t]*(#[^\n]*)?\r?$)')
 def read_copy(folder: Path) -> tuple[str, dict[str, str], list[dict[str, str]]]:
     """A working copy's saved files: (its version, its kinds, its rows)."""
     try:  # Notepad's "UTF-8 with BOM" too
-        toml = (folder / "directory.toml").read_text(encoding="utf-8-sig")
+        toml = _utf8(folder / "directory.toml")
         meta = tomllib.loads(toml)
         # "CSV UTF-8" from Excel starts with a BOM: read as part of "id", every id was
         # lost on the next save (review 2026-12-01)
-        text = (folder / "services.csv").read_text(encoding="utf-8-sig")
+        text = _utf8(folder / "services.csv")
         reader = csv.DictReader(io.StringIO(text, newline=""))
         # rows with nothing in them (Excel leaves some after the last) are no services: each
         # was "(): name: a service needs a name", with no row (the lead's walk, 2026-12-04)
@@ -204,11 +205,6 @@ def read_copy(folder: Path) -> tuple[str, dict[str, str], list[dict[str, str]]]:
         refuse_what_a_save_would_drop(folder, reader.fieldnames or [], read)
         rows = [complete_row(r) for r in read]
         version, kinds = str(meta["version"]), meta["kinds"]
-    except UnicodeDecodeError as error:  # Excel's plain "CSV" is Windows-1252
-        raise WorkingCopyError(
-            f"{folder}: a file is not UTF-8 text ({error.reason} at byte {error.start}): in "
-            'Excel, save services.csv as "CSV UTF-8 (Comma delimited)"'
-        ) from None
     except (OSError, csv.Error, tomllib.TOMLDecodeError) as error:
         raise WorkingCopyError(  # and how to make one: there was no word of it (review)
             f"{folder} is not a directory working copy ({error}); begin one in the "
@@ -226,6 +222,21 @@ def read_copy(folder: Path) -> tuple[str, dict[str, str], list[dict[str, str]]]:
             f'{folder}/directory.toml: [kinds] must be a table of kind = "its words" lines'
         )
     return version, kinds, rows
+
+
+def _utf8(path: Path) -> str:
+    """A file's text; WorkingCopyError naming it and the line where it is not UTF-8: Excel's
+    plain "CSV" is Windows-1252, and the lead was told of "a file" in the folder and a byte
+    offset (the lead's walk, 2026-12-07)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise WorkingCopyError(
+            f"{path} is not UTF-8 text (line {line}: a letter such as é, £ or an en dash "
+            'saved another way): in Excel, save it as "CSV UTF-8 (Comma delimited)"'
+        ) from None
 
 
 def _cells(row: dict) -> list[str]:

@@ -319,8 +319,8 @@ def _ages(row, add) -> None:
     for field in ("min_age", "max_age"):
         try:
             ages[field] = age_of(row.get(field, ""))
-        except ValueError:
-            add(field, "ages must be whole numbers from 0 to 120")
+        except ValueError:  # the value named: "16.0" from Excel was said of every row, unnamed
+            add(field, f"ages must be whole numbers from 0 to 120, not {row.get(field)!r}")
     low, high = ages.get("min_age"), ages.get("max_age")
     if low is not None and high is not None and not (0 <= low <= high <= 120):
         add("min_age", f"ages {low} to {high}: allowed 0 to 120, the lowest first")

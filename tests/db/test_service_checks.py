@@ -227,7 +227,7 @@ def test_an_age_is_written_in_plain_digits_only(row, words, age):
     "¹⁶" stopped the maintenance window with a traceback (review 2026-12-01)."""
     problems = service_problems({**row, "max_age": age}, words.kinds, words.areas)
     # under the field typed into: the form showed nothing beside it (lead's attack, 12-02)
-    assert problems == {"max_age": ["ages must be whole numbers from 0 to 120"]}
+    assert problems == {"max_age": [f"ages must be whole numbers from 0 to 120, not {age!r}"]}
 
 
 def test_a_link_with_a_space_in_it_is_refused_by_name(row, words):

@@ -147,8 +147,12 @@ def test_a_copy_saved_by_excel_keeps_its_checks(folder):
     )
     assert copy.service("ndah")["name"] == "National Domestic Abuse Helpline"
     table.write_bytes(table.read_text(encoding="utf-8").replace("-", "\u2013").encode("cp1252"))
-    with pytest.raises(WorkingCopyError, match=r'save services.csv as "CSV UTF-8'):
+    with pytest.raises(WorkingCopyError) as refused:
         WorkingCopy.open(folder)
+    # the file and its line named (it said "a file" and a byte offset: the lead's walk, 12-07)
+    line = next(n for n, text in enumerate(table.read_bytes().splitlines(), 1) if b"\x96" in text)
+    assert f"{table} is not UTF-8 text (line {line}: " in str(refused.value)
+    assert 'save it as "CSV UTF-8 (Comma delimited)"' in str(refused.value)
 
 
 def test_a_save_never_overwrites_a_change_made_on_disk_meanwhile(folder):
