@@ -45,18 +45,24 @@ IN_WORDS = {
 
 
 def on_screen(rows: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
-    """Each row in words: a yes or no as Yes or No ("True" read as code: officer walk,
-    2026-12-07)."""
+    """Each row in words: a yes or no as Yes or No, nothing as "Not set" ("True" and "None"
+    read as code: officer walk, 2026-12-07)."""
     return [
         (kind, name, shown_count(value))
         if kind == "Count"
         else (
             kind,
             f"{IN_WORDS[name]} ({name})" if name in IN_WORDS else name,
-            ("Yes" if value else "No") if isinstance(value, bool) else value,
+            _in_words(value),
         )
         for kind, name, value in rows
     ]
+
+
+def _in_words(value: object) -> object:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return "Not set" if value is None else value
 
 
 class StoredDataPanel(QWidget):

@@ -35,5 +35,6 @@ def test_a_yes_or_no_kept_reads_yes_or_no():
     from app.ui.settings.stored_data_panel import on_screen
 
     rows = [("App", "free_space_cleared", True), ("Setting", "record_activity", False)]
-    assert [value for _, _, value in on_screen(rows)] == ["Yes", "No"]
+    rows.append(("Setting", "default_borough", None))  # "None": ask each time
+    assert [value for _, _, value in on_screen(rows)] == ["Yes", "No", "Not set"]
     assert on_screen([("Setting", "text_size", 11)])[0][2] == 11
