@@ -72,25 +72,28 @@ def refuse_what_a_save_would_drop(folder: Path, columns: list[str], rows: list[d
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
 
 
-def refuse_a_spreadsheet_saved_after_the_csv(folder: Path) -> None:
+def refuse_a_workbook_beside_the_csv(folder: Path) -> None:
     """Excel's "Save" of services.csv as a workbook left services.xlsx beside it, holding
     the edits; the publish read services.csv alone, signed an update with "no change to any
-    service", and the correction never reached a laptop (the lead's walk, 2026-12-07)."""
+    service", and the correction never reached a laptop (the lead's walk, 2026-12-07). By
+    its being there, not its time: a check recorded (which saves services.csv) made a newer
+    workbook older, and its edits were signed away with the check (re-walk). Excel's own
+    "~$" file, there while a workbook is open, is none."""
     try:
-        saved = (folder / "services.csv").stat().st_mtime
-        later = sorted(
+        there = sorted(
             entry.name
             for entry in os.scandir(folder)
-            if entry.name.lower().endswith(SPREADSHEETS) and entry.stat().st_mtime > saved
+            if entry.name.lower().startswith("services")
+            and entry.name.lower().endswith(SPREADSHEETS)
         )
-    except OSError:  # no services.csv, or a folder not listed: reading the copy says so
+    except OSError:  # a folder not listed: reading the copy says so
         return
-    if later:
+    if there:
         raise WorkingCopyError(
-            f"{', '.join(later)} in {folder} was saved after services.csv: Navigator reads only "
-            "services.csv, so edits made there would not be published. In Excel, open it and "
-            'Save As "CSV UTF-8 (Comma delimited)" named services.csv, replacing it; if it '
-            "holds nothing new, move it out of the folder. Then publish again"
+            f"{', '.join(there)} is in {folder}: Navigator reads only services.csv. If your "
+            'latest edits are in it, open it in Excel and Save As "CSV UTF-8 (Comma '
+            'delimited)" named services.csv, replacing it; then move it out of this folder '
+            "(keep it elsewhere if you want it) and publish again"
         )
 
 

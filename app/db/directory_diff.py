@@ -12,12 +12,14 @@ import re
 from collections import Counter
 from dataclasses import fields, replace
 
-from app.db.area_codes import code_elsewhere, named_elsewhere
+from app.db.area_codes import added_marks, change_marks
+from app.db.area_codes import dialled as _dialled
+from app.db.area_codes import written as _written
 from app.db.pathway_diff import pathway_changes
 from app.db.pathway_words import numbers_in
 from app.pathways.graph import Graph, Service
 from app.pathways.numbers_in_words import CLOCK_RANGE
-from app.pathways.phone_numbers import FIGURES, type_label, uk_phone_digits
+from app.pathways.phone_numbers import FIGURES, type_label
 from app.records import record
 
 NUMBER_FIELDS = ("phone", "email")
@@ -59,6 +61,7 @@ class Change:
     old: str
     new: str
     areas: tuple[str, ...] = ()  # the service's, after the change
+    phone: str = ""  # the service's number, after the change (an area changed: its code)
 
     @property
     def number(self) -> bool:
@@ -127,7 +130,17 @@ class DirectoryDiff:
             parts.append(
                 f"{_count(len(self.still_given), 'service')} still giving a number changed"
             )
+        # the marks stood only in the list, folded away in the window, and in none of the
+        # Publish dialog's words (the lead's re-walk, 2026-12-07)
+        if checks := self.to_check():
+            parts.append(f"{_count(checks, 'change')} to check (marked in the list)")
         return ", ".join(parts) if parts else "no change to any service"
+
+    def to_check(self) -> int:
+        """The changes and added services the list marks for the lead to check."""
+        added = [added_marks(s, self.area_names) for s in self.added]
+        changed = [change_marks(c, self.area_names) or _slip(c) for c in self.changes]
+        return sum(map(bool, added + changed))
 
     def lines(self) -> list[str]:
         """Every difference, one per line, for the lead's review."""
@@ -142,8 +155,7 @@ class DirectoryDiff:
                 f"added: {s.name} ({s.id}) "
                 + " · ".join(filter(None, held))
                 + _charged(*held)
-                + self._code_note(s.areas, s.phone)
-                + self._name_note(s.name, s.areas)
+                + added_marks(s, self.area_names)
             )
         retired = [f"retired: {s.name} ({s.id})" for s in self.retired]
         retired += [
@@ -152,22 +164,11 @@ class DirectoryDiff:
             for kind, area in self.left_without
         ]
         changed = [
-            f"changed: {c.describe()}"
-            + (self._code_note(c.areas, c.new) if c.field == "phone" else "")
-            + (self._name_note(c.name, c.areas) if c.field in ("name", "area") else "")
-            for c in self.changes
+            f"changed: {c.describe()}{change_marks(c, self.area_names)}" for c in self.changes
         ]
         pathway = [self.pathway_change] if self.pathway_change else []
         pathway += [f"pathway changed: {item}" for item in self.pathway_items]
         return pathway + added + retired + changed + list(self.still_given)
-
-    def _code_note(self, areas: tuple[str, ...], number: str) -> str:
-        note = code_elsewhere(areas, number, self.area_names)
-        return f" ({note})" if note else ""
-
-    def _name_note(self, name: str, areas: tuple[str, ...]) -> str:
-        note = named_elsewhere(name, areas, self.area_names)
-        return f" ({note})" if note else ""
 
     def _by_area(self, services: tuple[Service, ...]) -> list[tuple[str, str]]:
         counts = Counter(self._where(s) for s in services)
@@ -345,18 +346,6 @@ def _digits(value) -> set[str]:
     return set(_written(value))
 
 
-def _written(value) -> dict[str, str]:
-    """The numbers in a field's words, by the figures dialled, as written."""
-    text = value if isinstance(value, str) else ""
-    return {_dialled(number): number for number in numbers_in(text)}
-
-
-def _dialled(number: str) -> str:
-    """A number's figures as dialled here: "+44 300 555 2292" for 0300 555 2922 went
-    unmarked, compared as 44300… (re-attack, 2026-12-07)."""
-    return uk_phone_digits(number, strict=False) or re.sub(r"\D", "", number)
-
-
 def area_names(graph: Graph) -> dict[str, str]:
     borough = graph.questions.get("borough")
     names = {o.value: o.label for o in borough.options} if borough is not None else {}
@@ -377,7 +366,9 @@ def service_changes(old: Service, new: Service) -> list[Change]:
             before, after = type_label(before), type_label(after)
         if before != after:
             name = new.name or f"(no name, id {new.id})"
-            found.append(Change(new.id, name, f.name, _text(before), _text(after), new.areas))
+            found.append(
+                Change(new.id, name, f.name, _text(before), _text(after), new.areas, new.phone)
+            )
     return found
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db.checks import Refused, every_problem, version_key
-from app.db.copy_files import csv_text, refuse_a_spreadsheet_saved_after_the_csv
+from app.db.copy_files import csv_text, refuse_a_workbook_beside_the_csv
 from app.db.copy_marks import (
     held_bundle,
     held_by,
@@ -244,7 +244,7 @@ def publish_copy(
     # before signing: saving the new version afterwards failed, and the lead was told
     # "nothing was published" of a bundle already written (review 2026-12-01)
     copy.check_unchanged()
-    refuse_a_spreadsheet_saved_after_the_csv(copy.folder)
+    refuse_a_workbook_beside_the_csv(copy.folder)
     started_at = copy.version  # restored if the bundle is then not written
     if version_key(copy.version) < version_key(in_use.directory_version):
         raise Refused(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from app.db.loader import load_graph, open_directory, read_services
 from app.pathways.graph import Service
 from app.pathways.phone_numbers import refused_number, ringable
-from app.pathways.services import assured_on, person_confirmed
+from app.pathways.services import person_confirmed, source_day
 
 if TYPE_CHECKING:
     from app.db.bundle import Manifest
@@ -280,7 +280,7 @@ def contacts(data: bytes) -> dict[str, dict]:
                 *(getattr(s, part) for part in DETAILS),
             ),
             "checked": person_confirmed(s.assured_date, s.assured_method),
-            "seen": _day(s.source_date or ""),
+            "seen": source_day(s.source_date or ""),
             "alert": (s.alert or "").strip(),
             "check": (s.assured_date, s.assured_method, s.assured_by),
             "published": published,
@@ -356,10 +356,6 @@ def _caution_dropped(update: dict, other: dict, other_is: str, began: dict | Non
             f"{other['checked']}, not after the update's day)"
         )
     return ""
-
-
-def _day(text: str) -> date | None:
-    return assured_on(text[:10])
 
 
 def say_what_the_release_undoes(choice: Selection, manifest: Manifest, places, keys) -> None:

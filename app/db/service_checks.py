@@ -33,7 +33,12 @@ from app.pathways.phone_numbers import (
     note_not_rung,
     other_number,
 )
-from app.pathways.services import WIDE_AREAS, answered_day_and_night, says_round_the_clock
+from app.pathways.services import (
+    WIDE_AREAS,
+    answered_day_and_night,
+    says_round_the_clock,
+    source_day,
+)
 
 # The CSV column -> the field_rules name for its text rules.
 RULE_NAMES = {
@@ -125,6 +130,17 @@ def service_problems(
         add("name", "a service needs a name")
     if not (row.get("source") or "").strip():  # the form said nothing; publish refused it
         add("source", "say where these details come from (a page's address, or who said so)")
+    seen = (row.get("source_seen") or "").strip()
+    day = source_day(seen)
+    if seen and day is None:  # "7 Dec 2026", "12/25/2026": signed as words, no day, and the
+        # day decides whether a feed's change or the lead's wins (re-walk, 2026-12-07)
+        add(
+            "source_seen",
+            f"begin with the day the source was seen, written YYYY-MM-DD (such as "
+            f"{date.today():%Y-%m-%d}), then any words: {seen[:40]!r} gives no day",
+        )
+    elif day is not None and day > date.today():  # "9999-12-31 (a feed's page)" outweighed
+        add("source_seen", f"{day} is after today: write the day the source was seen")
     if row.get("phone"):
         unread = format_uk_phone(row["phone"]) is None
         for problem in (

@@ -152,6 +152,13 @@ def typed_day(text: str) -> date | None:
         return None
 
 
+def source_day(text: str) -> date | None:
+    """The day a source was seen: the YYYY-MM-DD its words begin with ("2026-12-07 (council
+    page, undated)"), None for anything else. Read whole, the day-ahead check never saw a
+    day followed by words (re-walk, 2026-12-07)."""
+    return assured_on((text or "").strip()[:10])
+
+
 def confirmed_on(service: Service, today: date | None = None) -> date | None:
     return contact_confirmed(service.assured_date, service.assured_method, service.phone, today)
 

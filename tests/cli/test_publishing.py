@@ -395,24 +395,24 @@ def test_an_update_leaving_a_council_without_its_front_door_is_never_signed(
     assert not (tmp_path / "out").exists()
 
 
-def test_a_workbook_saved_after_the_csv_is_named_and_nothing_is_published(
-    tmp_path, capsys, app_home
-):
+def test_a_workbook_beside_the_csv_is_named_and_nothing_is_published(tmp_path, capsys, app_home):
     """Excel's Save left services.xlsx beside services.csv, holding the lead's correction;
     the publish read services.csv alone, signed "no change to any service", and the MASH's
-    new number never reached a laptop (the lead's walk, 2026-12-07)."""
-    import os
-
+    new number never reached a laptop (the lead's walk, 2026-12-07). A check recorded
+    afterwards saved services.csv anew, and a refusal by time fell silent (re-walk)."""
     folder = tmp_path / "copy"
     saved_copy(folder, "ndah", {"phone": "0808 2000 248"})
-    workbook = folder / "Services.XLSX"
-    workbook.write_bytes(b"PK\x03\x04 a workbook")
-    csv_saved = (folder / "services.csv").stat().st_mtime
-    os.utime(workbook, (csv_saved + 60, csv_saved + 60))
+    (folder / "Services.XLSX").write_bytes(b"PK\x03\x04 a workbook")
+    (folder / "~$services.xlsx").write_bytes(b"Excel's own, while it is open")
     check = ["directory", "publish", "--source", str(folder), "--version", "2026.12.1", "--check"]
     assert main(check) == 1
     said = capsys.readouterr().err
-    assert f"Services.XLSX in {folder} was saved after services.csv" in said
+    assert f"Services.XLSX is in {folder}: Navigator reads only services.csv" in said
     assert 'Save As "CSV UTF-8 (Comma delimited)" named services.csv' in said
-    os.utime(workbook, (csv_saved - 60, csv_saved - 60))  # an old workbook: the CSV is newer
+    assert "~$" not in said
+    recorded = ["directory", "check-service", "ndah", "--source", str(folder)]
+    assert main([*recorded, "--method", "phoned", "--by", "DA lead"]) == 0  # saves the CSV
+    assert main(check) == 1  # still named
+    (folder / "Services.XLSX").rename(tmp_path / "Services.XLSX")  # moved out
+    (folder / "MASH numbers.xlsx").write_bytes(b"PK\x03\x04 the lead's own notes")
     assert main(check) == 0

@@ -284,3 +284,29 @@ def test_front_door_numbers_swapped_between_councils_and_a_name_of_another_borou
     (added,) = [line for line in lines if line.startswith("added: Sandwell Outreach")]
     assert added.endswith("(its name says Sandwell, its area is Walsall: check which is right)")
     assert not any("check it is this service's" in line for line in compare(graph, graph).lines())
+
+
+def test_a_service_moved_or_a_line_in_its_words_of_another_borough_is_marked(graph):
+    """Walsall's housing line moved to Coventry, and 0121 numbers put in Coventry's front
+    door's out-of-hours note, alert and how to refer, went unmarked (re-walk, 2026-12-07);
+    the marks stood only in the list, folded away in the window (now counted)."""
+    import dataclasses
+
+    walsall, coventry = graph.services["walsall-housing"], graph.services["coventry-mash"]
+    changed = {
+        walsall.id: dataclasses.replace(walsall, areas=("coventry",)),
+        coventry.id: dataclasses.replace(
+            coventry,
+            phone_note="Out of hours: 0121 675 4806",
+            alert="Line down until Monday: ring 0121 555 0199",
+        ),
+    }
+    diff = compare(graph, replace(graph, services={**graph.services, **changed}))
+    (moved,) = [line for line in diff.lines() if line.startswith(f"changed: {walsall.name}")]
+    assert moved.endswith(
+        "(Coventry's numbers begin 024: check it is this service's number) (its name says "
+        "Walsall, its area is Coventry: check which is right)"
+    )
+    notes = [line for line in diff.lines() if line.startswith("changed: Coventry MASH")]
+    assert len(notes) == 2 and all("Coventry's numbers begin 024" in line for line in notes)
+    assert "3 changes to check (marked in the list)" in diff.summary()

@@ -47,6 +47,10 @@ def test_every_shipped_service_passes(graph, words):
         ({"phone": "(111)"}, "phone", "write 111 on its own, not (111)"),
         ({"website": "http://coventry.gov.uk"}, "website", "https://"),
         ({"area": "coventry;narnia"}, "area", "unknown areas: narnia"),
+        # signed as words, no day: the day decides a feed's change or the lead's (re-walk)
+        ({"source_seen": "12/25/2026"}, "source_seen", "written YYYY-MM-DD (such as"),
+        ({"source_seen": "7 Dec 2026, council page"}, "source_seen", "gives no day"),
+        ({"source_seen": "9999-12-31 (a feed)"}, "source_seen", "9999-12-31 is after today"),
         ({"area": "narnia"}, "area", "a new area comes with an app release"),
         ({"area": "Coventry"}, "area", "lower case: Coventry (write coventry)"),
         # two areas it knows were "unknown areas: sandwell, dudley" (the lead's walk, 12-07)
@@ -509,7 +513,8 @@ def test_the_words_rules_are_applied_to_every_field_a_worker_reads_a_number_from
     """A cut-short number in the front door's note was signed and shown "confirmed" on every
     laptop when only the phone field was read (attack, 2026-12-02): each field a worker
     reads is held to the words' rules (app/db/text_rules.py; its tests hold the rules)."""
-    typed = {**row, field: "out of hours: 024 7683 222"}
+    day = "2026-12-01 " if field == "source_seen" else ""  # its own rule: a day first
+    typed = {**row, field: f"{day}out of hours: 024 7683 222"}
     problems = service_problems(typed, words.kinds, words.areas)[field]
     assert problems == text_problems(field, typed[field]) != []
 
