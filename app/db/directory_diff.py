@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from dataclasses import fields, replace
 
-from app.db.area_codes import added_marks, change_marks
-from app.db.area_codes import dialled as _dialled
-from app.db.area_codes import written as _written
+from app.db.borough_codes import added_marks, change_marks
+from app.db.borough_codes import dialled as _dialled
+from app.db.borough_codes import written as _written
 from app.db.pathway_diff import pathway_changes
 from app.db.pathway_words import numbers_in
 from app.pathways.graph import Graph, Service

@@ -137,6 +137,8 @@ def open_user_store(folder: Path | None = None, busy_wait_s: float = BUSY_WAIT_S
     except sqlite3.DatabaseError as error:
         if is_busy(error):
             return in_memory([busy_note(path)], path)
+        if _code(error) == SQLITE_READONLY:  # a crash's journal, in a folder not writable
+            return in_memory([half_written_note(path)], path)
         if not is_corrupt(error):
             return in_memory([f"{path} cannot be opened ({error})."], path)
         aside = path.with_name(f"{FILE_NAME}.unreadable-{datetime.now():%Y%m%d-%H%M%S}")
@@ -213,6 +215,14 @@ def busy_note(path: Path) -> str:
     )
 
 
+def half_written_note(path: Path) -> str:
+    return (
+        f"Your settings file was left half-written (the computer stopped while saving) and its "
+        f"folder cannot be written, so it cannot be put right: tell IT that {path.parent} "
+        "must be writable by you."
+    )
+
+
 def describe(error: BaseException) -> str:
     orig = getattr(error, "orig", None)
     return str(orig if orig is not None else error).splitlines()[0][:200]
@@ -259,9 +269,11 @@ def _revision_in(uri: str, busy_wait_s: float) -> str | None:
             if tables:
                 raise NotUserDatabase("not a Navigator user database")
             return None
-        if not {"setting", "app_state"} <= tables:  # a hand edit: every start stopped on it
-            raise NotUserDatabase("a Navigator user database with tables missing")
         row = db.execute(f"SELECT version_num FROM {USER_VERSION_TABLE}").fetchone()
+        known = row is not None and row[0] in schema_versions.revisions("user")
+        # a hand edit stopped every start; a newer release's file is never judged by ours
+        if known and not {"setting", "app_state"} <= tables:  # in every revision
+            raise NotUserDatabase("a Navigator user database with tables missing")
     return row[0] if row else None
 
 
@@ -283,6 +295,13 @@ def in_memory(notes: list[str], readable: Path | None = None) -> UserStore:
     return UserStore(connection, None, notes)
 
 
+READ_INTO = {
+    "setting": "key, value",
+    "app_state": "key, value",
+    "activity_count": "month, borough, measure, value, count",
+}
+
+
 def _read_into(connection: sqlite3.Connection, path: Path) -> None:
     """The file's settings and app state, only read, into `connection`; none where the file
     cannot be read (held locked, or not there): the store then starts empty, as before."""
@@ -292,10 +311,13 @@ def _read_into(connection: sqlite3.Connection, path: Path) -> None:
     except (sqlite3.Error, OSError, ValueError):
         return
     with closing(kept):
-        for table in ("setting", "app_state"):  # each on its own: one lost keeps the other
+        # each on its own: one lost keeps the others; the counts too, or "Export counts"
+        # wrote none from a file holding months of them (verifier, 2026-12-07)
+        for table, columns in READ_INTO.items():
             try:
-                rows = kept.execute(f"SELECT key, value FROM {table}").fetchall()
-                connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+                rows = kept.execute(f"SELECT {columns} FROM {table}").fetchall()
+                marks = ", ".join("?" * len(columns.split(",")))
+                connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
                 connection.commit()
             except sqlite3.Error:
                 connection.rollback()

@@ -145,3 +145,18 @@ def test_blank_letters_lookalike_letters_and_a_section_sign_hide_no_number(numbe
 )
 def test_times_years_ranges_lists_and_short_numbers_are_not_phone_numbers(words):
     assert numbers_in(words) == []
+
+
+def test_the_judgement_question_names_every_red_flag_in_each_of_its_wordings(graph):
+    """ "Think about any red flags shown beside you", with none beside it (the Dash not
+    completed, tier 1, or told by someone else), read as "not high" for a woman raped by
+    her ex-partner three days ago (officer walks, 2026-12-07): each wording names the app's
+    own red flags (guidance: red_flag)."""
+    question = graph.questions["professional_judgement_high_risk"]
+    helps = [question.help, *(w.help for w in question.wordings if w.help)]
+    flags = [g for g in graph.guidance if g.category == "red_flag"]
+    assert len(helps) == 4 and len(flags) == 10
+    words = ("strangulation", "threats to kill", "weapons", "pregnan", "separation")
+    words += ("stalking", "getting worse", "cruelty to", "threatening suicide", "honour")
+    for help_text in helps:
+        assert all(word in help_text for word in words), help_text

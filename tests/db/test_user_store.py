@@ -125,6 +125,7 @@ def test_a_file_that_can_be_read_but_not_written_is_read_and_left_as_it_is(tmp_p
     store = open_user_store(tmp_path)
     store.save_settings({"tier": 1, "default_borough": "walsall"})
     store.set_state("newest_directory_used", "2026.12.9")
+    store.change_counts((), (KEY,))  # and the counts: "Export counts" wrote none (verifier)
     store.close()
     path = tmp_path / FILE_NAME
     before = sha(path)
@@ -134,6 +135,7 @@ def test_a_file_that_can_be_read_but_not_written_is_read_and_left_as_it_is(tmp_p
     assert not store.persistent and "another program is using them" in store.notes[0]
     assert store.settings() == {"tier": 1, "default_borough": "walsall"}
     assert store.state("newest_directory_used") == "2026.12.9"
+    assert store.counts() == [(*KEY, 1)]
     store.set_state("newest_directory_used", "2026.12.10")  # in memory only
     store.close()
     other.execute("ROLLBACK")
@@ -169,13 +171,20 @@ def test_a_file_a_crash_left_mid_write_is_put_right_and_kept(tmp_path):
 
 def test_a_file_with_a_table_taken_out_is_kept_aside_and_a_new_one_made(tmp_path):
     """Its settings table dropped by hand, every start stopped: "Navigator could not start
-    (no such table: setting)" (re-attack, 2026-12-07)."""
+    (no such table: setting)" (re-attack, 2026-12-07). A newer release's file is never
+    judged by this release's tables: left untouched (verifier)."""
     open_user_store(tmp_path).close()
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         db.execute("DROP TABLE setting")
     store = open_user_store(tmp_path)
     assert store.persistent and "could not be read" in store.notes[0]
     assert store.settings() == {} and list(tmp_path.glob(f"{FILE_NAME}.unreadable-*"))
+    store.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute("ALTER TABLE setting RENAME TO preference")
+        db.execute(f"UPDATE {USER_VERSION_TABLE} SET version_num = 'user_9999'")
+    store = open_user_store(tmp_path)
+    assert not store.persistent and "newer version of Navigator" in store.notes[0]
     store.close()
 
 

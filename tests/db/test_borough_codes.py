@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.db.area_codes import code_elsewhere, named_elsewhere
+from app.db.borough_codes import code_elsewhere, named_elsewhere
 
 NAMES = {"coventry": "Coventry", "walsall": "Walsall", "dudley": "Dudley", "sandwell": "Sandwell"}
 
