@@ -368,6 +368,11 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R42": "contact_with_children" in about(a),
             "R35-children": children and causer,
         },
+        # a man's line beside the one R22 names, run for women (officer walks, 2026-12-07)
+        "emergency_accommodation": {
+            "R22": age == "adult" and a.get("safe_tonight") == "no",
+            "R22-men": age == "adult" and a.get("safe_tonight") == "no" and male,
+        },
         "adult_safeguarding_referral": {
             "R5": age == "adult" and a.get("care_and_support_needs") is True,
             "R29": "works_with_adults_at_risk" in about(a),

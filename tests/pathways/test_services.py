@@ -282,3 +282,23 @@ def test_nowhere_safe_tonight_in_wolverhampton_gives_the_councils_number_for_the
     assert "When the council is shut, emergency housing" in council.referral_route
     assert "01902 552999" in council.referral_route
     assert "stored text" not in council.referral_route
+
+
+def test_a_man_with_nowhere_safe_tonight_is_given_a_line_for_him_not_one_run_for_women(pathway):
+    """The card's first and only large number was the National Domestic Abuse Helpline, its
+    note saying Refuge runs it for women (officer walks and policy audit, 2026-12-07)."""
+    scenario = {
+        **ADULT_ASSAULTED_THIS_WEEK,
+        **{"abuse_types": ["domestic_abuse"], "borough": "wolverhampton", "safe_tonight": "no"},
+        **{"relationship_to_abuser": "partner_or_ex", "dash_answers": None},
+        **{"professional_judgement_high_risk": False, "incidents_12_months": 0},
+        "marac_in_last_12_months": "no",
+    }
+    del scenario["saa_timing"]
+    for needs, first in ((["male_victim"], "victim-support"), ([], "haven-")):
+        answers = answers_for(pathway, scenario | {"additional_needs": needs})
+        tonight = pathway.step(answers).plan.action("emergency_accommodation")
+        given = [m.service.id for m in tonight.services]
+        assert given[0].startswith(first), given  # the Haven, for women, leads hers
+        assert ("victim-support-national" in given) is bool(needs)
+        assert {r.rule_id for r in tonight.reasons} == {"R22", *(["R22-men"] * bool(needs))}
