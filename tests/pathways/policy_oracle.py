@@ -370,7 +370,7 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
         },
         # a man's line beside the one R22 names, run for women (officer walks, 2026-12-07)
         "emergency_accommodation": {
-            "R22": age == "adult" and a.get("safe_tonight") == "no",
+            "R22": age == "adult" and a.get("safe_tonight") == "no" and not male,
             "R22-men": age == "adult" and a.get("safe_tonight") == "no" and male,
         },
         "adult_safeguarding_referral": {

@@ -295,10 +295,11 @@ def test_a_man_with_nowhere_safe_tonight_is_given_a_line_for_him_not_one_run_for
         "marac_in_last_12_months": "no",
     }
     del scenario["saa_timing"]
-    for needs, first in ((["male_victim"], "victim-support"), ([], "haven-")):
+    for needs, first in ((["male_victim"], "victim-support-national"), ([], "haven-wolverhampton")):
         answers = answers_for(pathway, scenario | {"additional_needs": needs})
         tonight = pathway.step(answers).plan.action("emergency_accommodation")
         given = [m.service.id for m in tonight.services]
-        assert given[0].startswith(first), given  # the Haven, for women, leads hers
-        assert ("victim-support-national" in given) is bool(needs)
-        assert {r.rule_id for r in tonight.reasons} == {"R22", *(["R22-men"] * bool(needs))}
+        assert given[0] == first, given  # the Haven, for women, leads hers
+        # the helpline R22 names stays his card's fallback, after his own line
+        assert [m.fallback for m in tonight.services if m.service.id == "ndah"] == [bool(needs)]
+        assert {r.rule_id for r in tonight.reasons} == ({"R22-men"} if needs else {"R22"})
