@@ -278,8 +278,8 @@ def _revision_in(uri: str, busy_wait_s: float) -> str | None:
 
 
 def in_memory(notes: list[str], readable: Path | None = None) -> UserStore:
-    """A store gone when the app closes; starting from the settings and app state of
-    `readable` (a file that can be read but not written) where it can be read: started
+    """A store gone when the app closes; starting from what `readable` holds (a file that
+    can be read but not written) where it can be read (_read_into): started
     empty, a read-only or locked profile forgot the newest directory used, and a rolled
     back directory's old numbers came back unsaid (attack, 2026-12-07)."""
     notes = [*notes, "Settings are kept only until Navigator closes."]
@@ -303,8 +303,8 @@ READ_INTO = {
 
 
 def _read_into(connection: sqlite3.Connection, path: Path) -> None:
-    """The file's settings and app state, only read, into `connection`; none where the file
-    cannot be read (held locked, or not there): the store then starts empty, as before."""
+    """The file's settings, app state and counts, only read, into `connection`; none where
+    the file cannot be read (held locked, or not there): the store then starts empty."""
     try:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         kept = sqlite3.connect(uri, uri=True, timeout=0.2)
