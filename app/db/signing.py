@@ -167,8 +167,8 @@ def private_key_left(folder: Path, names: list[str], by_content: bool = False) -
     Copy" too), or, `by_content` (a keys folder, a few small files), by what it holds
     ("lead.txt": re-attack)."""
     return [
-        f"{folder / name} is the lead's private key, which signs updates: every account "
-        "here can read it; delete it (the lead keeps it) and leave only the .pub"
+        f"{folder / name} is the lead's private key, which signs updates, in a folder other "
+        "accounts may read: IT deletes it here (the lead keeps it), leaving only the .pub"
         for name in sorted(names)
         if PRIVATE_SUFFIX in name.lower() or (by_content and _holds_private_key(folder / name))
     ]
