@@ -198,7 +198,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
     choice.it_folder_listed = (
         share_listed and where.machine_updates is not None and is_folder(where.machine_updates)
     )
-    choice.refused += private_keys_left_in(where.keys)
+    choice.unreachable += private_keys_left_in(where.keys)  # IT's to act on, not the worker's
     if bundles:  # the signature library loads only when there is work for it
         try:
             keys, choice.trusted = load_trusted_keys(where.keys)
