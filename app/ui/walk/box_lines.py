@@ -28,8 +28,11 @@ class BoxWords(QLabel):
         # at its own height: on the page's first paint, before its layout settled, all the
         # words stood squashed (14 px of 18) on screen, were noted read, and 0 answered the
         # page with its last boxes below the fold (housing officer's walk, 2026-12-02). A
-        # key's check (TickBoxPage._all_read) reads them as they stand then.
-        if self.height() >= self.heightForWidth(self.width()):
+        # key's check (TickBoxPage._all_read) reads them as they stand then. So too the
+        # page's other words above them: painted while a long hint still stood on one line,
+        # the next box's words were noted read, then pushed below the fold as it wrapped, and
+        # 0 answered "not at MARAC in the last 12 months" unseen at 24 pt (own look, 12-07)
+        if all(_wrapped(label) for label in (self, *self.parentWidget().findChildren(QLabel))):
             self.note_if_read()
 
     def note_if_read(self) -> None:
@@ -41,6 +44,13 @@ class BoxWords(QLabel):
         # (walk_bench, 2026-12-07); cut at the top, a capital's top is cut, so not there
         slack = self.fontMetrics().descent() if seen.height() and seen.top() == 0 else 0
         self.read = self.read or (self.isVisible() and seen.height() + slack >= whole > 0)
+
+
+def _wrapped(label: QLabel) -> bool:
+    """Whether a label stands at its full height (its words wrapped as they will stay)."""
+    if not (label.wordWrap() and label.isVisible()):
+        return True
+    return label.height() >= label.heightForWidth(label.width())
 
 
 def scroll_area_of(widget: QWidget) -> QScrollArea | None:

@@ -57,3 +57,26 @@ def test_words_cut_at_the_fold_by_their_descent_alone_are_read(qtbot, pathway):
     words.read = False
     words.note_if_read()
     assert not words.read
+
+
+def test_a_boxs_words_are_not_read_while_the_words_above_them_still_stand_unwrapped(qtbot, pathway):
+    """At 24 pt the judgement's long hint was painted on one line at first; the next box's
+    words, on screen then, were noted read, the hint then wrapped and pushed them below the
+    fold, and 0 answered "not at MARAC in the last 12 months" unseen (own look, 2026-12-07)."""
+    from tests.ui.walk.test_page_panel import page_for, shown_panel
+
+    panel = shown_panel(qtbot, page_for(pathway))
+    qtbot.waitExposed(panel)
+    hint = next(w for w in panel.findChildren(QLabel) if w.objectName() == "Hint")
+    words = panel.words[-1]
+    needed = hint.heightForWidth(hint.width())
+    hint.setFixedHeight(needed - 4)  # not yet wrapped, as at the first paint
+    words.read = False
+    qtbot.waitUntil(lambda: hint.height() == needed - 4)
+    panel.grab()  # painted
+    assert not words.read
+    hint.setMinimumHeight(0)
+    hint.setMaximumHeight(16777215)
+    qtbot.waitUntil(lambda: hint.height() == needed)
+    panel.grab()
+    assert words.read
