@@ -11,7 +11,8 @@ from typing import Any
 
 from app.pathways.bidi import isolated
 from app.pathways.graph import Guidance, Service, lead_alert
-from app.pathways.phone_numbers import type_label
+from app.pathways.out_of_hours import out_of_hours
+from app.pathways.phone_numbers import national_number, type_label
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import (
     ServiceMatch,
@@ -155,7 +156,9 @@ def service_line(match: ServiceMatch, check) -> str:
     reachable = bool(s.phone or s.email)
     extras = [x for x in (alert_words(s), *service_notes(s)) if x]
     if reachable and check(s):  # said once ("contact not confirmed" said it twice)
-        extras.append("unconfirmed: check it before you give it")
+        both = s.phone and out_of_hours(s.phone_note)  # as the card says it (H507)
+        said = "both before you give them" if both else "it before you give it"
+        extras.append(f"unconfirmed: check {said}")
     elif reachable and not s.has_confirmed_contact:
         extras.append("contact not confirmed")
     elif reachable and (day := confirmed_on(s)):  # as the PDF says it (seams review)
@@ -242,6 +245,9 @@ def red_flags_advice(plan: Plan) -> str:
     return "consider professional judgement"
 
 
+FORM_HEADING = "For the referral form (add names only in the official form):"
+
+
 def plan_to_text(plan: Plan, today: date | None = None) -> str:
     """A readable plan with no names, and only the answers a referral form needs."""
     check = _checker(plan, today)
@@ -256,7 +262,7 @@ def plan_to_text(plan: Plan, today: date | None = None) -> str:
     lines = [f"Plan (pathway {plan.pathway_version}, directory {plan.directory_version})"]
     lines += ["", *risk] if risk else []  # no empty line where no risk is said
     if plan.referral_details:
-        lines += ["", "For the referral form (add names only in the official form):"]
+        lines += ["", FORM_HEADING]
         lines += [f" - {label}: {answer}" for label, answer in plan.referral_details]
     above = lines_shown_above(plan)
     for _, heading, actions in grouped(plan):
@@ -282,6 +288,8 @@ def _action_lines(number: int, action: PlannedAction, check, above: str) -> list
         if label:
             lines.append(f"   {label} lines:")
         for match in matches if matches is not None else action.services:
-            prefix = "   - fallback: " if match.fallback else "   - "
+            emergency = national_number(match.service.phone) == "999"  # never an alternative
+            fallback = "   - in an emergency: " if emergency else "   - fallback: "
+            prefix = fallback if match.fallback else "   - "
             lines.append(prefix + service_line(match, check))
     return lines

@@ -13,9 +13,32 @@ def test_a_service_with_no_number_says_so_once(graph):
 
 
 def test_an_unconfirmed_number_is_said_unconfirmed_once(graph):
-    number = next(s for s in graph.services.values() if s.phone and s.confidence == "low")
+    from app.pathways.out_of_hours import out_of_hours
+
+    low = [s for s in graph.services.values() if s.phone and s.confidence == "low"]
+    number = next(s for s in low if not out_of_hours(s.phone_note))
     line = service_line(ServiceMatch(number), lambda service: True)
     assert line.count("check it before you give it") == 1 and "contact not confirmed" not in line
+
+
+def test_a_number_with_its_out_of_hours_line_is_said_both_to_check(graph):
+    """As the card says it (H507): the copy and `route` said "check it" after Walsall's
+    front door's out-of-hours line, read as about that line alone (seams audit, 2026-12-07)."""
+    line = service_line(ServiceMatch(graph.services["walsall-mast"]), lambda service: True)
+    assert "Out of hours: 0300 555 2922" in line
+    assert "unconfirmed: check both before you give them" in line and "check it" not in line
+
+
+def test_999_after_a_service_is_for_an_emergency_never_a_fallback(pathway):
+    """The copy said "- fallback: Tel 999" under Walsall adult safeguarding, held with no
+    number: 999 is for danger, never the next thing to try (seams audit, 2026-12-07)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import plan_to_text
+    from tests.conftest import routed_cases
+
+    case = next(c for c in routed_cases() if "care and support" in c["name"])
+    text = plan_to_text(pathway.step(answers_for(pathway, case["scenario"])).plan)
+    assert "   - in an emergency: Tel 999" in text and "fallback: Tel 999" not in text
 
 
 def test_a_number_a_person_checked_is_said_confirmed_as_the_pdf_says_it(graph):

@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from app.pathways.out_of_hours import out_of_hours
+from app.pathways.phone_numbers import national_number
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import (
+    FORM_HEADING,
     alert_words,
     grouped,
     lines_shown_above,
@@ -23,6 +26,8 @@ PRINT_WARNING = (
     "organisation's records, or destroy it securely."
 )
 UNCONFIRMED = "unconfirmed: check the number before you give it"
+# as the card says it under an out-of-hours line (H507): "the number" read as that line alone
+UNCONFIRMED_BOTH = "unconfirmed: check both numbers before you give them"
 UNCONFIRMED_ADDRESS = "unconfirmed: check the address before you use it"
 
 
@@ -43,7 +48,9 @@ def risk_html(plan: Plan) -> str:
 def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     s = match.service
     contact = escape(s.phone or s.email) if (s.phone or s.email) else "<i>no number held</i>"
-    prefix = "Fallback: " if match.fallback else ""
+    # 999 is never an alternative to a service, as the card says it (review 2026-12-01)
+    emergency = national_number(s.phone) == "999"
+    prefix = ("In an emergency: " if emergency else "Fallback: ") if match.fallback else ""
     # the number a block of its own, left to right: after a name ending in Urdu or Arabic,
     # on one line with it, "0121 552 6448" was printed "6448 552 0121" (review 2026-12-01)
     number = f'<div dir="ltr"><big><b>{contact}</b></big></div>'
@@ -54,7 +61,12 @@ def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
     if day is not None:
         lines.append(f"confirmed {day.isoformat()}")
     if unconfirmed and (s.phone or s.email):  # no doubt about a number not held
-        lines.append(f"<i>{UNCONFIRMED if s.phone else UNCONFIRMED_ADDRESS}</i>")
+        doubt = (
+            (UNCONFIRMED_BOTH if out_of_hours(s.phone_note) else UNCONFIRMED)
+            if s.phone
+            else UNCONFIRMED_ADDRESS
+        )
+        lines.append(f"<i>{doubt}</i>")
     return f"<li>{prefix}<b>{escape(s.name)}</b>{warned}{number}" + "<br>".join(lines) + "</li>"
 
 
@@ -96,11 +108,17 @@ def plan_document_html(plan: Plan, today: date, organisation: str = "") -> str:
         + "".join(action_html(n, a, check, above.get(id(a), "")) for n, a in actions)
         for _, heading, actions in grouped(plan)
     )
+    # the referral form's lines, as the copied summary gives them (H510: "the copy, the PDF
+    # and route alike"); the PDF gave none
+    form = "".join(
+        f"<li>{escape(label)}: {escape(answer)}</li>" for label, answer in plan.referral_details
+    )
+    form = f"<p><b>{escape(FORM_HEADING)}</b></p><ul>{form}</ul>" if form else ""
     reminders = "".join(
         f"<li>{escape(r.text)} <small>[{escape('; '.join(r.sources))}]</small></li>"
         for r in plan.reminders
     )
     return (
         f"<h2>Plan</h2><p><b>{escape(PRINT_WARNING)}</b></p><p><small>{meta}</small></p>"
-        f"{risk_html(plan)}{groups}<h3>Remember</h3><ul>{reminders}</ul>"
+        f"{risk_html(plan)}{form}{groups}<h3>Remember</h3><ul>{reminders}</ul>"
     )

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.pathways.summary import grouped, plan_to_text
-from app.ui.plan.plan_text import PRINT_WARNING, UNCONFIRMED, plan_document_html
+from app.ui.plan.plan_text import PRINT_WARNING, UNCONFIRMED, UNCONFIRMED_BOTH, plan_document_html
 from tests.conftest import routed_cases
 
 TODAY = date(2026, 11, 21)
@@ -162,5 +162,18 @@ def test_the_pdf_points_a_helpline_given_above_to_its_card(pathway):
     causing_harm = "tenant says he hurts his partner (person causing harm), children at home"
     plan = pathway.step(answers_for(pathway, CASES[causing_harm])).plan
     html = plan_document_html(plan, date.today())
-    assert html.count("0808 802 4040") == 1 and html.count(UNCONFIRMED) == 2  # MASH's, card 3's
+    assert html.count("0808 802 4040") == 1 and html.count(UNCONFIRMED) == 1  # card 3's
+    assert html.count(UNCONFIRMED_BOTH) == 1  # the MASH's, with its out-of-hours line (H507)
     assert "<p>The same line as in 3 above: Respect Phoneline" in html
+
+
+def test_the_pdf_gives_the_referral_forms_lines_and_never_calls_999_a_fallback(pathway):
+    """Seams audit (2026-12-07): the copied summary's "For the referral form" lines were in
+    no PDF (H510 said "the copy, the PDF and route alike"), and 999 after an adult
+    safeguarding card with no number was printed "Fallback:", where the card says "In an
+    emergency:"."""
+    case = next(c for c in routed_cases() if "care and support" in c["name"])
+    html = plan_document_html(plan_for(pathway, case["scenario"]), TODAY)
+    assert "For the referral form" in html and "Care and support needs" in html
+    assert "In an emergency: <b>Emergency services</b>" in html
+    assert "Fallback: <b>Emergency services</b>" not in html
