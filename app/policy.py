@@ -12,6 +12,7 @@ Every bad value is named with what is allowed, and ignored; the rest of the poli
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -42,6 +43,7 @@ SWITCHES = {
 }
 TRUST_KEYS = ("directory_update_folder", "trusted_keys")  # which directories are trusted
 OTHER_KEYS = (*TRUST_KEYS, *SWITCHES)
+ALL_KEYS = (*USER_KEYS, *PATHWAY_LIMITS, *OTHER_KEYS)
 
 
 @record
@@ -61,6 +63,30 @@ class MachinePolicy:
         """The problems of the file itself (unreadable, not JSON), not of a value ignored:
         its folder and keys are then unknown, not withdrawn."""
         return [p for p in self.problems if p.startswith(("policy file ", UNREAD_REGISTRY))]
+
+
+def known_key(name: Any, exact_case: bool = False) -> str | None:
+    """The policy key `name` means, written with another case, spaces round it, or hyphens
+    or spaces for underscores ("Directory_Update_Folder"): ignored as unknown, new laptops
+    never looked in IT's update folder and the worker was told nothing (attack,
+    2026-12-07). `exact_case`: only the case may differ (a registry name: Windows reads
+    them without case)."""
+    if not isinstance(name, str):
+        return None
+    plain = name.lower() if exact_case else name.strip().lower().replace("-", "_")
+    plain = plain if exact_case else plain.replace(" ", "_")
+    return next((key for key in ALL_KEYS if key == plain), None)
+
+
+def a_folder_name(value: str) -> bool:
+    """Whether a path can be written so at all: a NUL or a lone surrogate in the update
+    folder stopped every start ("could not start (ValueError: embedded null byte)"), no
+    plan on any laptop, the page telling IT to reinstall (attack, 2026-12-07)."""
+    try:
+        os.fsencode(value)
+    except UnicodeError:
+        return False
+    return bool(value.strip()) and "\x00" not in value
 
 
 def site_policy_file() -> Path:
@@ -89,6 +115,9 @@ def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> M
     problems = list(problems or [])
     user, pathway, folder, keys, switches = {}, {}, None, (), {}
     for key, value in values.items():
+        if key not in ALL_KEYS and (meant := known_key(key)):
+            problems.append(f"policy {key!r} read as {meant}: write it {meant}")
+            key = meant  # used: the update folder's updates arrive, the self-test names it
         if key in ("record_activity", *SWITCHES) and type(value) is int and value in (0, 1):
             value = bool(value)  # the guide's "0 or 1", as in the registry, in policy.json too
         if key in USER_KEYS:
@@ -106,7 +135,7 @@ def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> M
                     f"policy {key} = {value!r} ignored; allowed: {low} to {high} ({why})"
                 )
         elif key == "directory_update_folder":
-            path = Path(value) if isinstance(value, str) and value.strip() else None
+            path = Path(value) if isinstance(value, str) and a_folder_name(value) else None
             if path is not None and path.is_absolute():
                 folder = path
             else:  # a relative one is read from wherever the app was started
@@ -121,9 +150,7 @@ def check_policy(values: dict[str, Any], problems: list[str] | None = None) -> M
         elif key in SWITCHES and isinstance(value, bool):
             switches[key] = value
         else:
-            allowed = SWITCHES.get(key) or "known keys: " + ", ".join(
-                (*USER_KEYS, *PATHWAY_LIMITS, *OTHER_KEYS)
-            )
+            allowed = SWITCHES.get(key) or "known keys: " + ", ".join(ALL_KEYS)
             problems.append(f"policy {key} = {_short(value)} ignored; {allowed}")
     return MachinePolicy(user, pathway, folder, keys, problems=tuple(problems), **switches)
 
@@ -198,7 +225,8 @@ def _read_file(path: Path, problems: list[str]) -> dict[str, Any]:
             f"policy file {path} {why}: its {' and '.join(TRUST_KEYS)} are ignored, as another "
             "account could have written them; make it writable by administrators only"
         )
-        values = {key: value for key, value in values.items() if key not in TRUST_KEYS}
+        # by what each key means: "Trusted_Keys" is read as trusted_keys (known_key)
+        values = {k: v for k, v in values.items() if (known_key(k) or k) not in TRUST_KEYS}
     return values
 
 
@@ -244,6 +272,7 @@ def read_registry() -> dict[str, Any]:
                     if getattr(error, "winerror", NO_MORE_ITEMS) == NO_MORE_ITEMS:
                         break
                     raise
+                name = known_key(name, exact_case=True) or name  # Windows: any case
                 values[name] = from_registry(name, value, kind == winreg.REG_DWORD)
                 index += 1
     except FileNotFoundError:

@@ -528,7 +528,9 @@ def test_a_policy_that_hides_its_update_folder_is_told_to_the_worker(it, tmp_pat
     broken = tmp_path / "policy.json"
     broken.write_text('{"directory_update_folder": "/srv/navigator",}', encoding="utf-8")
     relative = check_policy({"directory_update_folder": "navigator-updates"})
-    for policy in (load_policy(broken, registry=dict), relative):
+    # a NUL or a lone surrogate in it stopped every start, no plan at all (attack, 2026-12-07)
+    unnameable = [check_policy({"directory_update_folder": f"/srv/nav{c}"}) for c in "\x00\ud800"]
+    for policy in (load_policy(broken, registry=dict), relative, *unnameable):
         (note,) = worker_notes(InForce(choice, policy))
         assert note.startswith("Numbers may be out of date: IT's settings on this laptop")
         assert note.endswith("Tell IT today.")

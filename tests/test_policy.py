@@ -2,13 +2,14 @@
 bad values named, and locked values shown locked."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from app.db.directories import default_locations
 from app.db.user_store import open_user_store
 from app.event_log import EventLog
-from app.policy import check_policy, from_registry, load_policy
+from app.policy import check_policy, from_registry, known_key, load_policy
 from app.settings import UserSettings
 from app.user_data import UserData
 
@@ -101,6 +102,27 @@ def test_registry_dwords_become_true_or_false_for_the_counts_switch():
     assert from_registry("organisation", "Dudley", is_dword=False) == "Dudley"
 
 
+def test_a_key_written_in_another_case_or_with_hyphens_is_used_and_named():
+    """ "Directory_Update_Folder" was ignored as unknown: new laptops never looked in IT's
+    folder, and the worker was told nothing (attack, 2026-12-07). Used, and named to IT."""
+    policy = check_policy({"Directory_Update_Folder": "/srv/nav", " allow-exports ": False})
+    assert policy.update_folder == Path("/srv/nav") and policy.allow_exports is False
+    assert "policy 'Directory_Update_Folder' read as directory_update_folder: write it " in (
+        " ".join(policy.problems)
+    )
+    assert known_key("TRUSTED_KEYS", exact_case=True) == "trusted_keys"  # a registry name
+    assert known_key("trusted-keys", exact_case=True) is None and known_key("update_folder") is None
+
+
+def test_a_folder_no_system_can_name_is_ignored_by_name():
+    """A NUL or a lone surrogate in the update folder stopped every start with "could not
+    start (ValueError: embedded null byte)", the page telling IT to reinstall (attack)."""
+    for value in ("/srv/nav\x00", "/srv/nav\ud800"):
+        policy = check_policy({"directory_update_folder": value})
+        assert policy.update_folder is None
+        assert policy.problems[0].endswith("ignored; a full folder path")
+
+
 def test_the_update_folder_from_policy_is_the_machine_folder(tmp_path):
     policy = check_policy({"directory_update_folder": str(tmp_path / "updates")})
     assert default_locations(policy.update_folder).machine_updates == tmp_path / "updates"
@@ -185,5 +207,9 @@ def test_a_policy_file_any_user_may_write_decides_no_trusted_key_or_update_folde
     assert loaded.trusted_keys == () and loaded.update_folder is None
     assert loaded.user == {"tier": 1}
     assert "directory_update_folder and trusted_keys are ignored" in loaded.problems[0]
+    # nor written in another case, now read as the key it means (review, 2026-12-07)
+    policy.write_text(json.dumps({"Trusted_Keys": [public], "Directory-Update-Folder": "/t"}))
+    loaded = load_policy(policy, registry=dict)
+    assert loaded.trusted_keys == () and loaded.update_folder is None
     policy.chmod(0o644)
     assert load_policy(policy, registry=dict).trusted_keys == (public,)
