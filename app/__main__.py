@@ -218,6 +218,13 @@ def directory_in_use(args: argparse.Namespace):
 
     for line in choice.warnings + choice.problems + list(in_force.policy.problems):
         print(f"warning: {printable(line)}", file=sys.stderr)  # file names from the share
+    if choice.origin != "unverified":  # what the window's banner says of the numbers
+        from app.directory_updates import worker_notes
+        from app.user_data import newest_used_only_read
+
+        for line in worker_notes(in_force, newest_used_only_read(choice.version or "")):
+            if line.startswith("Numbers may be out of date"):
+                print(f"warning: {printable(line)}", file=sys.stderr)
     if choice.path is None:
         print("error: no usable directory database (see above)", file=sys.stderr)
     return in_force

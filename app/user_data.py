@@ -33,6 +33,24 @@ def shown_count(count: int) -> str | int:
     return "fewer than 3" if count < SMALL else count
 
 
+def newer_than(version: str, newest: Any) -> str:
+    """`newest` if it is a version newer than `version`, else "" (none, or not a version)."""
+    try:
+        return newest if version_key(newest) > version_key(version) else ""
+    except Refused:
+        return ""
+
+
+def newest_used_only_read(version: str) -> str:
+    """The newest directory the window used on this laptop, if newer than `version`, read
+    without making or changing any file: `route` printed a plan from a directory older than
+    one used here, unsaid, where the window says "Numbers may be out of date" (attack)."""
+    from app.db.user_store import saved_states
+
+    states = saved_states()
+    return newer_than(version, states.get(NEWEST_USED) or states.get(LAST_USED))
+
+
 class UserData:
     def __init__(
         self, store: UserStore, graph: Graph, today: Callable[[], date] = date.today
@@ -106,12 +124,11 @@ class UserData:
         version = graph.directory_version
         try:
             kept = self.store.state(NEWEST_USED)
-            newest = kept or self.store.state(LAST_USED)
-            newer = version_key(newest) > version_key(version)
-        except (sqlite3.Error, ValueError, Refused):  # no record, or one not a version
-            kept, newer = None, False
+            newest = newer_than(version, kept or self.store.state(LAST_USED))
+        except (sqlite3.Error, ValueError):  # no record
+            kept, newest = None, ""
         self._write(lambda: self.store.set_state(LAST_USED, version))
-        if newer:
+        if newest:
             return newest
         if kept != version:  # once for each newer directory, not a write at every start
             self._write(lambda: self.store.set_state(NEWEST_USED, version))

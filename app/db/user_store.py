@@ -328,12 +328,22 @@ def saved_settings(folder: Path | None = None) -> dict[str, Any]:
     moved aside, and any file that cannot be read gives none (the lead's window takes its
     text size and colours from them, and opening it reset a settings file it could not read,
     unsaid: review, 2026-12-06)."""
+    return _only_read(folder, UserStore.settings)
+
+
+def saved_states(folder: Path | None = None) -> dict[str, Any]:
+    """The app's state in the worker's store (the newest directory used: `route`), only
+    read as saved_settings reads the settings."""
+    return _only_read(folder, UserStore.states)
+
+
+def _only_read(folder: Path | None, read) -> dict[str, Any]:
     path = (folder or user_data_folder()) / FILE_NAME
     if not path.is_file():
         return {}
     try:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as connection:
-            return UserStore(connection, path, []).settings()
+            return read(UserStore(connection, path, []))
     except (sqlite3.Error, OSError, ValueError):
         return {}

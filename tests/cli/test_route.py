@@ -326,3 +326,22 @@ def test_the_form_lines_read_the_scenarios_answers_never_a_default_as_fact(capsy
     assert "Police already know (add the crime reference in the official form): Not known" in out
     assert "Somewhere safe tonight: No: they cannot go home safely" in out
     assert "works with children or adults at risk, or sees other children: None\n" in out
+
+
+def test_route_says_what_the_window_says_of_a_directory_older_than_one_used_here(capsys):
+    """A laptop whose window used directory 2099.1.1, gone from it: the window says
+    "Numbers may be out of date"; `route` printed the older numbers unsaid (attack,
+    2026-12-07). Said on standard error, and the profile only read: no file made."""
+    from app.db.user_store import FILE_NAME, open_user_store
+    from app.paths import user_data_folder
+    from app.user_data import NEWEST_USED
+
+    code, _, err = route(capsys, BASE)
+    assert code == 0 and "out of date" not in err
+    assert not (user_data_folder() / FILE_NAME).exists()  # route made no profile
+    store = open_user_store()
+    store.set_state(NEWEST_USED, "2099.1.1")
+    store.close()
+    code, out, err = route(capsys, BASE, "--json")
+    assert code == 0 and json.loads(out)["actions"]
+    assert "warning: Numbers may be out of date: this laptop used directory 2099.1.1" in err
