@@ -12,6 +12,7 @@ from typing import Any
 from app.pathways.engine import Pathway
 from app.pathways.graph import Guidance, Question, Settings
 from app.pathways.plan import Plan, Step
+from app.pathways.referral_details import form_answer
 from app.records import record
 from app.ui.case_page import PageOnScreen, unticked
 from app.ui.case_reminders import red_flags_in_one
@@ -332,17 +333,17 @@ class CaseSession:
         step = self.pathway.step(given, self.settings)
         return red_flags_in_one(step.red_flags) + step.reminders
 
-    def answered(self) -> list[tuple[Question, Any]]:
+    def answered(self) -> list[tuple[Question, str]]:
         """Each question on the path with its answer, in the words it was asked, for the
-        read-back."""
-        questions, shown = self.pathway.graph.questions, {}
+        read-back; a box left unticked reads "Not ticked", as on the copy's form lines: the
+        read-back said "No" to the person, an answer no one gave (seams audit, 12-07)."""
+        graph, shown = self.pathway.graph, {}
+        asked = {q: self.answers[q] for q in self.path if q in self.answers}
         rows = []
-        for q in self.path:
-            if q in self.answers:
-                rows.append(
-                    (self.pathway.present(questions[q], self.settings, shown), self.answers[q])
-                )
-                shown[q] = self.answers[q]
+        for q, answer in asked.items():
+            said = form_answer(graph, q, answer, asked)
+            rows.append((self.pathway.present(graph.questions[q], self.settings, shown), said))
+            shown[q] = answer
         return rows
 
     def sections(self) -> list[SectionState]:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTableView
 
-from app.pathways.answers import answer_label
 from app.pathways.graph import ChecklistItem
 from app.ui.palettes import GAP, RING
 from app.ui.viewport import viewport_size
@@ -121,19 +120,20 @@ class HeaderedTableModel(QAbstractTableModel):
 
 
 class AnswerTableModel(HeaderedTableModel):
-    """The read-back: each question asked and its answer (rows of (question, value))."""
+    """The read-back: each question asked and its answer (rows of (question, its answer in
+    words: Session.answered))."""
 
     HEADERS = ("Question", "Answer")
 
     def texts(self) -> list[tuple[str, str]]:
-        return [(q.prompt, answer_label(q, value)) for q, value in self.rows]
+        return [(q.prompt, said) for q, said in self.rows]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        question, value = self.rows[index.row()]
+        question, said = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return question.prompt if index.column() == 0 else answer_label(question, value)
+            return question.prompt if index.column() == 0 else said
         if role == IdRole:
             return question.id
         return None

@@ -350,3 +350,15 @@ def test_changing_one_answer_from_the_plan_keeps_the_task_list_and_reminders(pat
     assert session.back()  # to who is telling: the walk page by page
     assert not session.correcting and "to do" in {s.state for s in session.sections()}
     assert "strangulation_red_flag" not in {r.id for r in session.reminders}
+
+
+def test_the_read_back_says_a_box_left_unticked_as_not_ticked_never_no(pathway):
+    """The read-back said "No" for the abuser nearby, a box the worker left unticked, where
+    the copy's form lines say "Not ticked": read to the person, an answer no one gave (seams
+    audit, 2026-12-07). A question asked alone, answered No, still reads No."""
+    session = session_at_about_abuser(pathway, "person_harmed")
+    session.answer(
+        {"about_abuser": ["under_18"], "perpetrator_nearby": False, "police_aware": "not_known"}
+    )
+    said = {question.id: words for question, words in session.answered()}
+    assert said["perpetrator_nearby"] == "Not ticked" and said["immediate_danger"] == "No"

@@ -5,6 +5,7 @@ import json
 from PySide6.QtCore import Qt
 
 from app.cli.route import answers_for
+from app.pathways.answers import answer_label
 from app.ui.plan.readback_view import ReadBackView
 from tests.conftest import DATA
 from tests.ui.conftest import cell_margin
@@ -15,7 +16,8 @@ def test_every_question_and_answer_is_shown_whole(qtbot, pathway):
     scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
     answers = answers_for(pathway, scenario)
     step = pathway.step(answers)
-    rows = [(pathway.graph.questions[q], step.answers[q]) for q in step.asked]
+    question = pathway.graph.questions
+    rows = [(question[q], answer_label(question[q], step.answers[q])) for q in step.asked]
     view = ReadBackView()
     qtbot.addWidget(view)
     view.resize(740, 640)  # the middle column at 1366×768
