@@ -141,7 +141,24 @@ def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     # 2026-12-07; H501)
     only = [f"{s.audience} only"] if s.audience not in ("any", "") else []
     notes = only + [isolated(x) for x in (type_label(s.phone_type), note, s.hours) if x]
+    notes += [NO_LINE_WHEN_SHUT] if shut_with_no_line(s) else []
     return notes + (how_to_refer(s) if not (s.phone or s.email) else [])
+
+
+# A front door's number with no out-of-hours line held and no word that it is answered day
+# and night: Sandwell's children's front door, "phone now" for a 12-year-old abused this
+# week, said nothing of what to do at 7 pm (officer's walk, 2026-12-07). In the words of
+# its action's fallback note (actions.toml), the routes every area has.
+FRONT_DOORS = frozenset({"mash_children", "mash_adults"})
+NO_LINE_WHEN_SHUT = (
+    "No out-of-hours line is held here: when it is shut, phone the emergency duty team (on "
+    "the council's website); 101 to the police, 999 in an emergency"
+)
+
+
+def shut_with_no_line(s: Service) -> bool:
+    front_door = bool(FRONT_DOORS & set(s.kinds)) and bool(s.phone)
+    return front_door and not open_day_and_night(s) and not out_of_hours(s.phone_note)
 
 
 def how_to_refer(s: Service) -> list[str]:

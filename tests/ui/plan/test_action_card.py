@@ -380,3 +380,16 @@ def test_ctrl_c_on_a_card_copies_its_first_number_as_its_button_does(qtbot, grap
     nothing = ActionCard(1, action, TODAY, 12)  # no copy (exports not allowed): no button
     qtbot.addWidget(nothing)
     qtbot.keyClick(nothing, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_front_door_with_no_out_of_hours_line_says_what_to_do_when_it_is_shut(qtbot, graph):
+    """Sandwell's children's front door, "phone now" for a 12-year-old abused this week,
+    held no hours and no out-of-hours line: at 7 pm the card said nothing of what to do
+    (officer's walk, 2026-12-07). Walsall's, with its out-of-hours line, needs no such line."""
+    from app.pathways.summary import NO_LINE_WHEN_SHUT
+
+    kind = next(k for k, t in graph.actions.items() if "mash_children" in t.service_kinds)
+    for service, said in (("sandwell-mash", True), ("walsall-mast", False)):
+        card = ActionCard(1, action_with(graph, service, kind=kind), TODAY, 12, None)
+        qtbot.addWidget(card)
+        assert (NO_LINE_WHEN_SHUT in card.rows[0].notes.text()) is said, service
