@@ -191,12 +191,13 @@ def install(bundle: Path) -> int:
     from app.db.install import install_bundle
     from app.in_force import locations_in_force
 
+    named = bundle.name or str(bundle)  # "." has no name: "refused: : not a …" (attack)
     if stale := _changes_back(bundle):  # as verify says: a person chose to install it
-        print(f"refused: {bundle.name}: {stale}", file=sys.stderr)
+        print(f"refused: {named}: {stale}", file=sys.stderr)
         return 1
     outcome = install_bundle(bundle, locations_in_force())
     if not outcome.installed:
-        print(f"refused: {bundle.name}: {outcome.reason}", file=sys.stderr)
+        print(f"refused: {named}: {outcome.reason}", file=sys.stderr)
         return 1
     if outcome.reason:  # the very one in use already
         print(f"installed already: directory {outcome.version} is {outcome.reason}")

@@ -206,3 +206,10 @@ def test_verify_refuses_an_update_older_than_one_in_use_here(tmp_path, capsys, a
     assert f"the lead publishes a version above {base}.3, from a working copy begun from it" in err
     assert main(["directory", "verify", str(in_share)]) == 0  # the one in use: ok again
     assert "ok: bundle" in capsys.readouterr().out
+
+
+def test_install_names_a_folder_given_as_dot(capsys, app_home, monkeypatch):
+    """`directory install .` said "refused: : not a directory bundle" (attack, 12-07)."""
+    monkeypatch.chdir(app_home.root)
+    assert main(["directory", "install", "."]) == 1
+    assert "refused: .: not a directory bundle" in capsys.readouterr().err
