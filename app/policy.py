@@ -73,8 +73,9 @@ def known_key(name: Any, exact_case: bool = False) -> str | None:
     them without case)."""
     if not isinstance(name, str):
         return None
-    plain = name.lower() if exact_case else name.strip().lower().replace("-", "_")
-    plain = plain if exact_case else plain.replace(" ", "_")
+    plain = name.lower()
+    if not exact_case:
+        plain = plain.strip().replace("-", "_").replace(" ", "_")
     return next((key for key in ALL_KEYS if key == plain), None)
 
 
