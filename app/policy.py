@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import field, replace
@@ -74,7 +75,8 @@ def known_key(name: Any, exact_case: bool = False) -> str | None:
     if not isinstance(name, str):
         return None
     plain = name.lower()
-    if not exact_case:
+    if not exact_case:  # and a zero-width space, soft hyphen or BOM pasted from a document
+        plain = "".join(c for c in plain if unicodedata.category(c) != "Cf")
         plain = plain.strip().replace("-", "_").replace(" ", "_")
     return next((key for key in ALL_KEYS if key == plain), None)
 
@@ -107,6 +109,9 @@ def load_policy(
         in_registry = (registry or read_registry)()
     except RegistryUnread as error:  # as a policy file that cannot be read: keys unknown
         problems.append(f"{UNREAD_REGISTRY} cannot be read whole ({error.strerror or error})")
+    # the registry wins however the file writes the key ("Allow_Exports" after the file's
+    # allow_exports was read last, and beat IT's Group Policy: verifier, 2026-12-07)
+    values = {k: v for k, v in values.items() if (known_key(k) or k) not in in_registry}
     values.update(in_registry)
     read = check_policy(values, problems)
     return replace(read, from_registry=tuple(sorted(in_registry)))

@@ -43,6 +43,13 @@ def test_the_registry_beats_the_policy_file(tmp_path):
     policy_file.write_text(json.dumps({"tier": 2, "inactivity_minutes": 5}))
     policy = load_policy(policy_file, registry=lambda: {"tier": 1})
     assert policy.user == {"tier": 1, "inactivity_minutes": 5} and policy.problems == ()
+    # however the file writes the key: "Allow_Exports" read after allow_exports beat it
+    # (verifier, 2026-12-07)
+    given = {"directory_update_folder": "/srv/old", "Directory-Update-Folder": "/srv/older"}
+    policy_file.write_text(json.dumps({**given, "allow_exports": False, "Allow_Exports": True}))
+    registry = {"directory_update_folder": "/srv/gpo", "allow_exports": False}
+    policy = load_policy(policy_file, registry=lambda: registry)
+    assert policy.update_folder == Path("/srv/gpo") and policy.allow_exports is False
 
 
 def test_thresholds_may_only_move_towards_more_protection():
@@ -111,6 +118,8 @@ def test_a_key_written_in_another_case_or_with_hyphens_is_used_and_named():
         " ".join(policy.problems)
     )
     assert known_key("TRUSTED_KEYS", exact_case=True) == "trusted_keys"  # a registry name
+    pasted = "directory_\u00adupdate_folder\u200b"  # a soft hyphen, a zero-width space
+    assert known_key(pasted) == "directory_update_folder"
     assert known_key("trusted-keys", exact_case=True) is None and known_key("update_folder") is None
 
 

@@ -339,9 +339,9 @@ def saved_states(folder: Path | None = None) -> dict[str, Any]:
 
 def _only_read(folder: Path | None, read) -> dict[str, Any]:
     path = (folder or user_data_folder()) / FILE_NAME
-    if not path.is_file():
-        return {}
-    try:
+    try:  # in a profile folder this account cannot search, is_file() raises: none then
+        if not path.is_file():
+            return {}
         uri = f"{path.resolve().as_uri()}?mode=ro"
         with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as connection:
             return read(UserStore(connection, path, []))

@@ -324,6 +324,15 @@ def test_the_settings_are_read_without_making_upgrading_or_moving_the_file(tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
 
 
+def test_a_profile_that_cannot_be_looked_in_gives_no_state_and_no_error(tmp_path):
+    """`route` read the newest directory used (H535) with is_file() outside its guard: in a
+    profile folder the account cannot search it raised, and no plan was printed (verifier,
+    2026-12-07). A name too long for the file system raises as a folder shut to us does."""
+    from app.db.user_store import saved_states
+
+    assert saved_states(tmp_path / ("x" * 300)) == {}
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
 def test_a_folder_another_account_made_is_not_used_and_the_worker_is_told(tmp_path):
     theirs = tmp_path / "Navigator"
