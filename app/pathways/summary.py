@@ -141,7 +141,11 @@ def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     # 2026-12-07; H501)
     only = [f"{s.audience} only"] if s.audience not in ("any", "") else []
     notes = only + [isolated(x) for x in (type_label(s.phone_type), note, s.hours) if x]
-    notes += [NO_LINE_WHEN_SHUT] if shut_with_no_line(s) else []
+    if shut_with_no_line(s):
+        words = NO_LINE_WHEN_SHUT
+        if "999" in (note or ""):  # Coventry's: "in an emergency 999; …, 999 in an emergency"
+            words = words.removesuffix(", 999 in an emergency")
+        notes.append(words[0].lower() + words[1:] if notes else words)  # mid-line: lower case
     return notes + (how_to_refer(s) if not (s.phone or s.email) else [])
 
 

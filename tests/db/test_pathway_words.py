@@ -160,3 +160,13 @@ def test_the_judgement_question_names_every_red_flag_in_each_of_its_wordings(gra
     words += ("stalking", "getting worse", "cruelty to", "threatening suicide", "honour")
     for help_text in helps:
         assert all(word in help_text for word in words), help_text
+
+
+def test_the_sarc_words_say_a_young_person_of_13_or_over_may_call_the_childrens_service(graph):
+    """ "A child goes with the front-door referral", read at 7 pm two nights after a
+    15-year-old's assault, sent the worker to a front door shut for the night; the children's
+    service takes a 13+ young person's own call, as its row says (late-shift walk, 12-07)."""
+    sarc = graph.actions["sarc_referral"]
+    assert "at 13 or over can also contact the children's service" in sarc.fallback_note
+    why = [r.why for r in graph.rules if "under 18s use the children's service" in r.why]
+    assert why and all("at 13 or over they can also contact it themselves" in w for w in why)

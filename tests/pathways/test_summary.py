@@ -287,7 +287,7 @@ def test_only_a_front_door_shut_at_times_with_no_out_of_hours_line_says_what_the
     from app.pathways.summary import NO_LINE_WHEN_SHUT, service_notes
 
     def said(service):
-        return NO_LINE_WHEN_SHUT in service_notes(service)
+        return NO_LINE_WHEN_SHUT in service_notes(service)  # as first of its notes
 
     services = graph.services
     assert said(services["sandwell-mash"]) and not said(services["walsall-mast"])
@@ -296,3 +296,6 @@ def test_only_a_front_door_shut_at_times_with_no_out_of_hours_line_says_what_the
     assert not said(day_and_night)
     line = service_line(ServiceMatch(services["sandwell-mash"]), lambda service: True)
     assert "No out-of-hours line is held here" in line
+    # after Coventry's "in an emergency 999": 999 said once, the line in lower case
+    (coventry,) = service_notes(services["coventry-adult-safeguarding"])[-1:]
+    assert coventry.startswith("no out-of-hours line") and "999" not in coventry
