@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from app.db.pathway_words import numbers_in
+from app.pathways.out_of_hours import UNREAD_SHUT_LINE, shut_line_unread
 from app.pathways.phone_numbers import uk_phone_digits
 
 if TYPE_CHECKING:
@@ -77,7 +78,9 @@ def change_marks(change: Change, names: dict[str, str]) -> str:
     brought = set(written(change.new)) - set(written(change.old))
     if change.field == "phone":
         brought = {dialled(change.new)} - {dialled(change.old)}
-    return "".join(_said(code_elsewhere(change.areas, n, names)) for n in sorted(brought))
+    marks = "".join(_said(code_elsewhere(change.areas, n, names)) for n in sorted(brought))
+    unread = change.field == "phone_note" and brought and shut_line_unread(change.new)
+    return marks + (_said(UNREAD_SHUT_LINE) if unread else "")
 
 
 def added_marks(service: Service, names: dict[str, str]) -> str:

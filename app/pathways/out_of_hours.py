@@ -120,3 +120,21 @@ def _number_first(text: str) -> str:
         if uk_phone_digits(text[:end]) not in (None, *SHORT_NUMBERS):
             return "" if re.match(r"[ \-./]{0,2}\d", text[end:]) else text[:end]
     return ""
+
+
+# words a lead writes for the line to ring when the office is shut that out_of_hours() does
+# not read as one ("Emergency Duty Team: 0121 …", "EDT …", "Outside these hours: …", "When
+# closed: …"): the card then gave it in small type, no copy button, and said beside it that
+# no out-of-hours line was held (the lead's walk, 2026-12-07)
+SHUT_WORDS = re.compile(r"\b(?:duty|edt|outside|closed|shut)\b", re.IGNORECASE)
+UNREAD_SHUT_LINE = (
+    "not read as the out-of-hours line (no large number, no copy button): write it as "
+    "'Out of hours: 0121 …' if it is one"
+)
+
+
+def shut_line_unread(note: str) -> bool:
+    """Whether a number's note names a line for when the office is shut in words the card
+    does not read as its out-of-hours line."""
+    said = bool(note and SHUT_WORDS.search(note) and NUMBERS_SAID.search(note))
+    return said and out_of_hours(note) is None

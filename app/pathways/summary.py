@@ -12,7 +12,7 @@ from typing import Any
 from app.pathways.bidi import isolated
 from app.pathways.graph import Guidance, Service, lead_alert
 from app.pathways.out_of_hours import out_of_hours
-from app.pathways.phone_numbers import national_number, type_label
+from app.pathways.phone_numbers import national_number, other_number, type_label
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import (
     ServiceMatch,
@@ -161,8 +161,12 @@ NO_LINE_WHEN_SHUT = (
 
 
 def shut_with_no_line(s: Service) -> bool:
+    """A front door open at times, its note giving no out-of-hours line, nor any number a
+    worker might take for one ("Emergency Duty Team: 0121 …" stood beside "no out-of-hours
+    line is held here": the lead's walk, 2026-12-07)."""
     front_door = bool(FRONT_DOORS & set(s.kinds)) and bool(s.phone)
-    return front_door and not open_day_and_night(s) and not out_of_hours(s.phone_note)
+    shut_at_times = not open_day_and_night(s) and not out_of_hours(s.phone_note)
+    return front_door and shut_at_times and not other_number(s.phone_note or "")
 
 
 def how_to_refer(s: Service) -> list[str]:

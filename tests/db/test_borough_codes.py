@@ -43,3 +43,26 @@ def test_a_name_naming_a_borough_it_does_not_serve_is_marked(name):
 def test_a_name_naming_only_its_own_boroughs_is_not_marked():
     assert named_elsewhere("Sandwell Children's Trust MASH", ("sandwell",), NAMES) == ""
     assert named_elsewhere("Sandwell and Dudley line", ("national",), NAMES) == ""
+
+
+@pytest.mark.parametrize(
+    ("note", "marked"),
+    [
+        ("Emergency Duty Team: 0121 569 2355", True),
+        ("EDT 0121 569 2355", True),
+        ("Outside these hours: 0121 569 2355", True),
+        ("Out of hours: 0121 569 2355", False),  # read as the line: large, its copy button
+        ("after hours and weekends: Emergency Duty Team 0121 569 2355", False),
+        ("option 3", False),
+    ],
+)
+def test_a_line_for_when_shut_the_card_does_not_read_as_one_is_marked(note, marked):
+    """ "Emergency Duty Team: 0121 569 2355" in Sandwell's front door's note was signed
+    unmarked, and its card gave the number in small type beside "no out-of-hours line is
+    held here" (the lead's walk, 2026-12-07)."""
+    from app.db.borough_codes import change_marks
+    from app.db.directory_diff import Change
+    from app.pathways.out_of_hours import UNREAD_SHUT_LINE
+
+    change = Change("sandwell-mash", "Sandwell MASH", "phone_note", "", note, ("sandwell",))
+    assert (UNREAD_SHUT_LINE in change_marks(change, {"sandwell": "Sandwell"})) is marked

@@ -294,6 +294,10 @@ def test_only_a_front_door_shut_at_times_with_no_out_of_hours_line_says_what_the
     assert not said(services["mens-advice-line"])  # shut at times, but no front door
     day_and_night = dataclasses.replace(services["sandwell-mash"], open_24_7=True)
     assert not said(day_and_night)
+    # a number the worker may take for the line, in words not read as one: never "none is
+    # held" beside it (the lead's walk, 2026-12-07)
+    duty_team = "Emergency Duty Team: 0121 569 2355"
+    assert not said(dataclasses.replace(services["sandwell-mash"], phone_note=duty_team))
     line = service_line(ServiceMatch(services["sandwell-mash"]), lambda service: True)
     assert "No out-of-hours line is held here" in line
     # after Coventry's "in an emergency 999": 999 said once, the line in lower case
