@@ -373,10 +373,14 @@ def _check_not_behind(copy: WorkingCopy, out_dir: Path, published: Published, ow
     folder, signed by the lead's key or another this computer trusts: their old one) is
     refused: one started before that bundle reached this laptop undid its changes, and the
     lead was told "no change" against the directory in use here (reviews 2026-12-01)."""
+    from app.db.published import behind_untrusted
+
     published.check_reachable()
     published.check_none_newer_unknown(out_dir, own)
     newest = published.newest(out_dir, own)
     if newest and version_key(copy.version) < version_key(newest[0]):
+        if published.untrusted_here(newest[1], own):
+            raise Refused(behind_untrusted(copy.version, newest))
         raise Refused(
             f"this working copy holds directory {copy.version}, older than {newest[0]} "
             f"published already ({newest[1]}): publishing it would undo the changes "

@@ -21,7 +21,7 @@ from app.db.maintenance import (
     start_copy,
 )
 from app.db.publish_versions import dated_ahead
-from app.db.published import Published
+from app.db.published import Published, behind_untrusted
 from app.db.service_checks import service_problems
 from app.db.working_copy import WorkingCopy
 from app.pathways.graph import Graph
@@ -236,6 +236,9 @@ class Maintenance:
             )
         newest = seen.newest(self.copy.folder / "published", {})
         if newest and version_key(self.copy.version) < version_key(newest[0]):
+            if seen.untrusted_here(newest[1]):
+                said = behind_untrusted(self.copy.version, newest)
+                return said[0].upper() + said[1:] + "."
             return (
                 f"This working copy holds directory {self.copy.version}, older than "
                 f"{newest[0]} published already ({newest[1]}): install that one here, then "
@@ -274,7 +277,9 @@ class Maintenance:
         current = max(known, key=version_key)
         if version_key(stamp) > version_key(current):
             return stamp
-        return f"{current}.1" if len(current.split(".")) < 4 else _bump(current)
+        # the day's second as the lead's guide names it (2026.12.4, then 2026.12.4.2: the
+        # window suggested .1, the guide said .2; the lead's walk, 2026-12-07)
+        return f"{current}.2" if len(current.split(".")) < 4 else _bump(current)
 
     def publish(
         self, key: Path, passphrase: str | None, out_dir: Path, version: str, days: int = 180

@@ -19,6 +19,19 @@ if TYPE_CHECKING:
     from nacl.signing import VerifyKey
 
 
+def behind_untrusted(version: str, newest: tuple[str, Path]) -> str:
+    """Why a copy older than a bundle signed with a key this computer does not trust waits,
+    and the way on: that bundle cannot be installed here."""
+    return (
+        f"this working copy holds directory {version}, older than {newest[0]} published "
+        f"already ({newest[1]}), which is signed with a key this computer does not trust, so it "
+        "cannot be installed here. If it was signed with the wrong key by mistake, publish "
+        f"again from its own working copy (the folder it was published from) with your key, "
+        f"as a version higher than {newest[0]}. If a colleague published it, ask IT to trust "
+        "their key (their .pub file) or publish from their copy"
+    )
+
+
 def bundles_in(folder: Path) -> list[Path]:
     """The bundles in a folder by name, in any case; none where it cannot be listed (as
     glob had it: a publish is not stopped by a folder it cannot read)."""
@@ -73,6 +86,18 @@ class Published:
         keys = {**dict(self.keys), **own}
         ledger = [(self.ledger, None)] if self.ledger is not None else []
         return _highest([*((f, keys) for f in (out_dir, *self.folders)), *ledger])
+
+    def untrusted_here(self, path: Path, own: dict[str, VerifyKey] | None = None) -> bool:
+        """Whether the bundle at `path` is signed by no key this computer trusts, nor `own`
+        (the key signing now): published with a second key by mistake, it stopped every
+        later publish, and "install it here" was refused (the lead's walk, 2026-12-07)."""
+        manifest = claimed_manifest(path)
+        try:
+            if manifest is not None:
+                check_signature(manifest, {**dict(self.keys), **(own or {})})
+        except Refused:
+            return True
+        return False
 
     def newest_claimed(self, out_dir: Path) -> str | None:
         """The highest version any bundle here claims, its signature unchecked: only to allow

@@ -60,12 +60,12 @@ def check_not_put_back(
     ]
     if undone := unchecked(put_back(began, database, version, record or {})):
         raise Refused(
-            f"{what} gives what an update replaced: {named(undone)}. An older "
-            "spreadsheet saved over services.csv, or a number typed from an old leaflet, does "
-            f"this. Put those back as {version} gives them; where the number here is right (the "
-            "service went back to it, or a slip put right), ring it (an email: confirm it with "
-            "the service in writing) and record that person's check, made today (directory "
-            "check-service, or the window's Mark checked), then publish again"
+            f"{what} gives what an update replaced: {named(undone)}. If the number here is "
+            f"right (a slip in {version} put right, or the service went back to it), ring it (an "
+            "email: confirm it with the service in writing) and record that person's check, "
+            "made today (directory check-service, or the window's Mark checked), then publish "
+            "again. If it came from an older spreadsheet saved over services.csv, or a number "
+            f"typed from an old leaflet, put those back as {version} gives them"
         )
     if not held:
         return

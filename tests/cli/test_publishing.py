@@ -286,7 +286,17 @@ def test_a_working_copys_changes_are_checked_and_listed_with_nothing_signed(
     assert main([*later, "--out", str(tmp_path / "out")]) == 1
     said = capsys.readouterr().err
     assert "older than 2026.12.1 published already" in said
-    # and what to do when its changes are unwanted (a bundle never sent: attack F16)
+    # signed with a key this computer does not trust, it cannot be installed here: the way
+    # on is to publish again from its own copy (the lead's walk, 2026-12-07)
+    assert "signed with a key this computer does not trust" in said
+    # trusted here: what to do when its changes are unwanted (a bundle never sent: attack F16)
+    from tests.conftest import machine_folder
+
+    keys = machine_folder(app_home.env, "config", "keys")
+    keys.mkdir(parents=True, exist_ok=True)
+    shutil.copy(lead.public_path, keys)
+    assert main([*later, "--out", str(tmp_path / "out")]) == 1
+    said = capsys.readouterr().err
     assert "If you do not want its changes" in said and "corrected only by a higher" in said
 
 

@@ -590,7 +590,7 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
     seen = Published((share,), keys)
     second = Maintenance.open(tmp_path / "second", graph, SHIPPED, lambda: seen)
     assert "older than 2026.12.1 published already" in second.published_warning()
-    assert second.suggested_version(date(2026, 12, 1)) == "2026.12.1.1"  # never one signed
+    assert second.suggested_version(date(2026, 12, 1)) == "2026.12.1.2"  # never one signed
     second.copy.update("bcwa", {"phone": "0121 555 0000"})
     second.copy.save()
     with pytest.raises(Refused, match=r"older than 2026\.12\.1 published already"):
@@ -610,6 +610,33 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
         third.publish(lead.private_path, PASSPHRASE, tmp_path / "third" / "published", "2026.12.2")
     assert [p.name for p in share.glob("*.navdir")] == ["directory-2026.12.1.navdir"]
     assert not list(tmp_path.glob("*/published/*.navdir"))
+
+
+def test_a_copy_behind_an_update_signed_with_a_key_not_trusted_here_is_told_the_way_on(
+    graph, lead, tmp_path
+):
+    """A publish with a second key made by mistake, kept in the lead's ledger, stopped every
+    later publish with "install it here", which was refused: unknown key (the lead's walk,
+    2026-12-07). Said, with the way on: publish again from its own copy with the right key."""
+    from app.db.maintenance_session import Maintenance
+    from app.db.published import Published
+
+    slip = signing.generate(tmp_path / "second key", PASSPHRASE)
+    ledger = tmp_path / "ledger"
+    first, words = copy_in(tmp_path / "first", graph)
+    first.update("walsall-mast", {"phone": "0300 555 2800"})
+    first.save()
+    publish_copy(first, words, graph, SHIPPED, slip.private_path, PASSPHRASE, ledger, "2026.12.1")
+    keys = tuple(signing.load_public_keys(tmp_path / "lead").items())
+    seen = Published((), keys, ledger=ledger)
+    second = Maintenance.open(tmp_path / "second", graph, SHIPPED, lambda: seen)
+    way_on = "publish again from its own working copy (the folder it was published from)"
+    assert "signed with a key this computer does not trust" in second.published_warning()
+    assert way_on in second.published_warning()
+    second.copy.update("bcwa", {"phone": "0121 555 0000"})
+    second.copy.save()
+    with pytest.raises(Refused, match=r"key this computer does not trust.*with your key"):
+        second.publish(lead.private_path, PASSPHRASE, tmp_path / "out", "2026.12.2")
 
 
 def test_a_new_leads_first_publish_never_undoes_the_last_leads_corrections(graph, lead, tmp_path):

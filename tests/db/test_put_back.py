@@ -38,11 +38,12 @@ def published(copy, words, lead, tmp_path, version, in_use, database):
 def gives_replaced(what: str, version: str) -> str:
     return (
         "this working copy gives what an update replaced: Walsall children's front door (MASH): "
-        f"{what}. An older spreadsheet saved over services.csv, or a number typed from an old "
-        f"leaflet, does this. Put those back as {version} gives them; where the number here is "
-        "right (the service went back to it, or a slip put right), ring it (an email: confirm "
-        "it with the service in writing) and record that person's check, made today (directory "
-        "check-service, or the window's Mark checked), then publish again"
+        f"{what}. If the number here is right (a slip in {version} put right, or the service "
+        "went back to it), ring it (an email: confirm it with the service in writing) and "
+        "record that person's check, made today (directory check-service, or the window's "
+        "Mark checked), then publish again. If it came from an older spreadsheet saved over "
+        f"services.csv, or a number typed from an old leaflet, put those back as {version} "
+        "gives them"
     )
 
 

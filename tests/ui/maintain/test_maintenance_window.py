@@ -88,7 +88,7 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     window.form.apply_button.click()
     window.ask_publish()
     dialog = window.publish_dialog
-    assert dialog.version.text() == "2026.11.30.1"  # the in-use version is today's
+    assert dialog.version.text() == "2026.11.30.2"  # the in-use version is today's
     assert dialog.summary.text().startswith("Against the directory in use: ")
     assert "This copy holds" not in dialog.summary.text()
     dialog.key.setText(str(lead.private_path))
@@ -104,7 +104,7 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     (bundle,) = (tmp_path / "out").glob("*.navdir")
     _, data = read_bundle(bundle, signing.load_public_keys(lead.public_path.parent))
     assert load_valid_graph(data).services["coventry-mash"].phone == "024 7600 0000"
-    assert "Published directory 2026.11.30.1" in window.status.text()
+    assert "Published directory 2026.11.30.2" in window.status.text()
     # a key no laptop set up like this one trusts yet: said (lead review 2026-12-01)
     assert f"does not trust the key that signed it ({lead.key_id})" in window.status.text()
     window.ask_publish()  # the next publish: the key file kept, never the passphrase
@@ -112,7 +112,7 @@ def test_publish_with_a_wrong_then_right_passphrase(lead_window, tmp_path):
     assert again is not dialog and again.key.text() == str(lead.private_path)
     assert again.passphrase.text() == ""
     # the same changes counted again, said why (lead review, 2026-12-02)
-    held = "This copy holds directory 2026.11.30.1, newer than 2026.11.30 in use on this computer"
+    held = "This copy holds directory 2026.11.30.2, newer than 2026.11.30 in use on this computer"
     assert held in again.summary.text()
 
 
