@@ -4,6 +4,7 @@ another account could change a folder or an update in it. No Qt."""
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -149,6 +150,15 @@ def not_read(folder: Path | None) -> list[str]:
     held = [folder / n for n in inside[:SUBFOLDERS_CHECKED] if _holds_updates(folder / n)]
     near = sorted(n for n, d in listed if not d and _almost_an_update(n))
     said = private_key_left(folder, [n for n, d in listed if not d])
+    if others := sorted(n for n, d in listed if not d and _lead_file_or_archive(n)):
+        # the lead's sheet, or the update zipped, passed over unsaid: the self-test passed
+        # and no laptop took the correction (the lead's walk, 2026-12-07)
+        more = f" and {len(others) - NEAR_NAMED:,} more" if len(others) > NEAR_NAMED else ""
+        said.append(
+            f"{', '.join(repr(n) for n in others[:NEAR_NAMED])}{more} in {folder} are not "
+            "updates: laptops read only the .navdir file the lead's publish wrote (never "
+            "services.csv, a spreadsheet or an archive): ask the lead for it, and put it here"
+        )
     if held:
         said.append(
             f"update files in {', '.join(str(sub) for sub in held)} are not read: laptops "
@@ -179,6 +189,21 @@ def _almost_an_update(name: str) -> bool:
     space, "….navdіr" with a Cyrillic і, ".….navdir"), but not read as one."""
     read = named_as_bundle(name) and not name.startswith(".")
     return ".nav" in unicodedata.normalize("NFKC", name).lower() and not read
+
+
+LEAD_FILES = re.compile(
+    r"^(?:services.*\.(?:csv|xlsx|xlsm|xls|ods|numbers)|directory\.toml|.*\.sqlite)$", re.I
+)
+ARCHIVES = (".zip", ".7z", ".rar", ".tar", ".gz", ".tgz")
+
+
+def _lead_file_or_archive(name: str) -> bool:
+    """A lead's working file (services.csv, a workbook, directory.toml, a database) or an
+    archive (an update zipped to send it): never read as an update; Excel's "~$" lock aside."""
+    plain = unicodedata.normalize("NFKC", name)
+    return not plain.startswith("~$") and (
+        bool(LEAD_FILES.match(plain)) or plain.lower().endswith(ARCHIVES)
+    )
 
 
 def _same_folder(one: Path, other: Path) -> bool:

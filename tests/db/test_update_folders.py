@@ -303,3 +303,21 @@ def test_a_private_key_renamed_is_named_by_what_it_holds_with_no_update_there(wh
     ]
     # for IT (the self-test fails on it), never a worker's "update(s) could not be used"
     assert choice.refused == [] and len(choice.unreachable) == 1
+
+
+def test_the_leads_sheet_or_an_update_zipped_in_the_update_folder_is_named(where, key):
+    """services.csv, a workbook, or the update zipped to send it, put in IT's folder, were
+    passed over unsaid: the self-test passed and no laptop took the correction (the lead's
+    walk, 2026-12-07). Excel's own "~$" file and files of other kinds stay unsaid."""
+    folder = where.machine_updates
+    folder.mkdir(parents=True, exist_ok=True)
+    made = bundle(where, key, "2026.12.2")
+    names = ("services.csv", "services (2).xlsx", "directory-2026.12.7.zip", "~$services.xlsx")
+    for name in names:
+        shutil.copy(made, folder / name)
+    (folder / "Thumbs.db").write_bytes(b"x")
+    said = " ".join(not_read(folder))
+    assert "'directory-2026.12.7.zip', 'services (2).xlsx', 'services.csv' in" in said
+    assert "are not updates: laptops read only the .navdir file" in said
+    assert "~$" not in said and "Thumbs.db" not in said
+    assert choice_says(where, "are not updates")
