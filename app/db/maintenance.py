@@ -287,8 +287,10 @@ def publish_copy(
                 raise Refused(unmatched)
             raise Refused(
                 f"{', '.join(moved)}: the person's check is not of the contact the service now "
-                "holds (typed into the sheet by hand, changed after the check, moved from another "
-                "service's row, or recorded before checks named their service): record the check "
+                "holds (typed into the sheet by hand, changed after the check, its assured_date "
+                "rewritten by a spreadsheet set to another country's dates (07/12/2026 saved as "
+                "12/07/2026), moved from another service's row, or recorded before checks named "
+                "their service): record the check "
                 "with directory check-service or the window's Mark checked, or clear it (empty "
                 "its assured_date, assured_method, assured_by and checked_contact)"
             )

@@ -217,6 +217,11 @@ def test_a_check_kept_on_a_number_changed_in_excel_is_refused(
     copy.update("sandwell-mash", {"phone": "0121 569 3199", **check})  # as Excel saves it
     said = "sandwell-mash: the person's check is not of the contact the service now holds"
     refused(copy, words, in_use, lead, tmp_path, Refused, said)
+    # the day swapped by a spreadsheet set to US dates is named among the causes: the lead
+    # went to ring the number again not knowing why (the lead's walk, 2026-12-07)
+    copy.update("sandwell-mash", {**check, "assured_date": "2026-07-12"})
+    swapped = "its assured_date rewritten by a spreadsheet set to another country's dates"
+    refused(copy, words, in_use, lead, tmp_path, Refused, swapped)
 
 
 def test_a_check_records_its_contact_so_a_later_change_is_never_shown_confirmed(
