@@ -79,13 +79,18 @@ def change_marks(change: Change, names: dict[str, str]) -> str:
     if change.field == "phone":
         brought = {dialled(change.new)} - {dialled(change.old)}
     marks = "".join(_said(code_elsewhere(change.areas, n, names)) for n in sorted(brought))
-    unread = change.field == "phone_note" and brought and shut_line_unread(change.new)
-    return marks + (_said(UNREAD_SHUT_LINE) if unread else "")
+    # newly so: a number written in such words, or an out-of-hours line reworded out of its
+    # reading ("Out of hours: …" to "Emergency Duty Team: …": verifier, 2026-12-07)
+    unread = shut_line_unread(change.new) and not shut_line_unread(change.old)
+    return marks + (_said(UNREAD_SHUT_LINE) if change.field == "phone_note" and unread else "")
 
 
 def added_marks(service: Service, names: dict[str, str]) -> str:
-    return _said(code_elsewhere(service.areas, service.phone, names)) + _said(
-        named_elsewhere(service.name, service.areas, names)
+    unread = UNREAD_SHUT_LINE if shut_line_unread(service.phone_note or "") else ""
+    return (
+        _said(code_elsewhere(service.areas, service.phone, names))
+        + _said(named_elsewhere(service.name, service.areas, names))
+        + _said(unread)
     )
 
 

@@ -27,8 +27,7 @@ def behind_untrusted(version: str, newest: tuple[str, Path]) -> str:
         f"already ({newest[1]}), which is signed with a key this computer does not trust, so it "
         "cannot be installed here. If it was signed with the wrong key by mistake, publish "
         f"again from its own working copy (the folder it was published from) with your key, "
-        f"as a version higher than {newest[0]}. If a colleague published it, ask IT to trust "
-        "their key (their .pub file) or publish from their copy"
+        f"as a version higher than {newest[0]}"
     )
 
 
@@ -185,7 +184,10 @@ class Published:
                 f"this working copy published {newest[0]} itself ({newest[1]}), and changes "
                 f"back what that changed: {listed}. To put those right, install {newest[0]} "
                 f"here first ({install}): this copy then publishes, and what it changes is "
-                f"listed against {newest[0]}, for you to check before you sign"
+                f"listed against {newest[0]}, for you to check before you sign. Where it is a "
+                f"number put right (a slip in {newest[0]}), you may instead ring it and record "
+                "that person's check today (Mark checked, or directory check-service), then "
+                "publish again"
             )
         check = "a person's check (check-service)" if copy else "a person's check"
         again = "begin a new working copy from it"

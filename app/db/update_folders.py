@@ -198,11 +198,17 @@ ARCHIVES = (".zip", ".7z", ".rar", ".tar", ".gz", ".tgz")
 
 
 def _lead_file_or_archive(name: str) -> bool:
-    """A lead's working file (services.csv, a workbook, directory.toml, a database) or an
-    archive (an update zipped to send it): never read as an update; Excel's "~$" lock aside."""
+    """A lead's working file (services.csv, a workbook, directory.toml, a database) or the
+    directory zipped to send it: never read as an update. Excel's "~$" lock, IT's own
+    archives (an installer's zip: a false alarm, verifier 2026-12-07) and a name almost an
+    update's (said as one) aside."""
     plain = unicodedata.normalize("NFKC", name)
-    return not plain.startswith("~$") and (
-        bool(LEAD_FILES.match(plain)) or plain.lower().endswith(ARCHIVES)
+    lower = plain.lower()
+    zipped = lower.endswith(ARCHIVES) and ("directory" in lower or "services" in lower)
+    return (
+        not plain.startswith("~$")
+        and ".nav" not in lower
+        and (bool(LEAD_FILES.match(plain)) or zipped)
     )
 
 

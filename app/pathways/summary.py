@@ -12,7 +12,7 @@ from typing import Any
 from app.pathways.bidi import isolated
 from app.pathways.graph import Guidance, Service, lead_alert
 from app.pathways.out_of_hours import out_of_hours
-from app.pathways.phone_numbers import national_number, other_number, type_label
+from app.pathways.phone_numbers import national_number, type_label
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import (
     ServiceMatch,
@@ -20,6 +20,7 @@ from app.pathways.services import (
     confirmed_on,
     open_day_and_night,
 )
+from app.pathways.when_shut import when_shut_words
 
 GROUPS = (
     ("now", "Now"),
@@ -141,32 +142,9 @@ def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     # 2026-12-07; H501)
     only = [f"{s.audience} only"] if s.audience not in ("any", "") else []
     notes = only + [isolated(x) for x in (type_label(s.phone_type), note, s.hours) if x]
-    if shut_with_no_line(s):
-        words = NO_LINE_WHEN_SHUT
-        if "999" in (note or ""):  # Coventry's: "in an emergency 999; …, 999 in an emergency"
-            words = words.removesuffix(", 999 in an emergency")
+    if words := when_shut_words(s):
         notes.append(words[0].lower() + words[1:] if notes else words)  # mid-line: lower case
     return notes + (how_to_refer(s) if not (s.phone or s.email) else [])
-
-
-# A front door's number with no out-of-hours line held and no word that it is answered day
-# and night: Sandwell's children's front door, "phone now" for a 12-year-old abused this
-# week, said nothing of what to do at 7 pm (officer's walk, 2026-12-07). In the words of
-# its action's fallback note (actions.toml), the routes every area has.
-FRONT_DOORS = frozenset({"mash_children", "mash_adults"})
-NO_LINE_WHEN_SHUT = (
-    "No out-of-hours line is held here: when it is shut, phone the emergency duty team (on "
-    "the council's website); 101 to the police, 999 in an emergency"
-)
-
-
-def shut_with_no_line(s: Service) -> bool:
-    """A front door open at times, its note giving no out-of-hours line, nor any number a
-    worker might take for one ("Emergency Duty Team: 0121 …" stood beside "no out-of-hours
-    line is held here": the lead's walk, 2026-12-07)."""
-    front_door = bool(FRONT_DOORS & set(s.kinds)) and bool(s.phone)
-    shut_at_times = not open_day_and_night(s) and not out_of_hours(s.phone_note)
-    return front_door and shut_at_times and not other_number(s.phone_note or "")
 
 
 def how_to_refer(s: Service) -> list[str]:

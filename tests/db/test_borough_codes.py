@@ -66,3 +66,21 @@ def test_a_line_for_when_shut_the_card_does_not_read_as_one_is_marked(note, mark
 
     change = Change("sandwell-mash", "Sandwell MASH", "phone_note", "", note, ("sandwell",))
     assert (UNREAD_SHUT_LINE in change_marks(change, {"sandwell": "Sandwell"})) is marked
+    # an out-of-hours line reworded out of its reading, its number the same (verifier)
+    reworded = Change("walsall-mast", "Walsall MASH", "phone_note", "Out of hours: 0121 569 2355",
+                      note, ("walsall",))  # fmt: skip
+    assert (UNREAD_SHUT_LINE in change_marks(reworded, {"walsall": "Walsall"})) is marked
+
+
+def test_a_new_service_with_a_line_for_when_shut_not_read_as_one_is_marked(graph):
+    """A service added with "EDT 0121 569 2355" in its note was listed unmarked (verifier,
+    2026-12-07); the shipped rows are never marked."""
+    import dataclasses
+
+    from app.db.borough_codes import added_marks
+    from app.pathways.out_of_hours import UNREAD_SHUT_LINE
+
+    names = {"sandwell": "Sandwell"}
+    added = dataclasses.replace(graph.services["sandwell-mash"], phone_note="EDT 0121 569 2355")
+    assert UNREAD_SHUT_LINE in added_marks(added, names)
+    assert not any(UNREAD_SHUT_LINE in added_marks(s, names) for s in graph.services.values())

@@ -735,6 +735,8 @@ def test_a_lead_puts_right_their_own_slip_once_the_update_is_installed_and_sees_
     assert f"install 2026.12.1 here first (python -m app directory install {first})" in str(
         said.value
     )
+    # a number put right may instead be rung and checked, as the lead's guide says (H540)
+    assert "you may instead ring it and record that person's check today" in str(said.value)
     _, installed = read_bundle(first, signing.load_public_keys(lead.public_path.parent))
     in_use = load_valid_graph(installed)  # what installing it here puts in use
     bundle, signed = publish_copy(

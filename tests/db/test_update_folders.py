@@ -315,9 +315,11 @@ def test_the_leads_sheet_or_an_update_zipped_in_the_update_folder_is_named(where
     names = ("services.csv", "services (2).xlsx", "directory-2026.12.7.zip", "~$services.xlsx")
     for name in names:
         shutil.copy(made, folder / name)
-    (folder / "Thumbs.db").write_bytes(b"x")
+    for other in ("Thumbs.db", "Navigator-Setup-1.5.zip", "directory-2026.12.7.navdir.zip"):
+        (folder / other).write_bytes(b"x")
     said = " ".join(not_read(folder))
     assert "'directory-2026.12.7.zip', 'services (2).xlsx', 'services.csv' in" in said
     assert "are not updates: laptops read only the .navdir file" in said
-    assert "~$" not in said and "Thumbs.db" not in said
+    assert "~$" not in said and "Thumbs.db" not in said and "Setup" not in said
+    assert said.count("navdir.zip") == 1  # said once, as a name almost an update's
     assert choice_says(where, "are not updates")

@@ -276,30 +276,3 @@ def test_what_a_worker_reads_of_a_service_never_speaks_of_our_research(graph):
     research = ("captured", "stored text", "not found", "gcsx")
     said = {s.id: " ".join(service_notes(s)).lower() for s in graph.services.values()}
     assert {sid: words for sid, words in said.items() if any(r in words for r in research)} == {}
-
-
-def test_only_a_front_door_shut_at_times_with_no_out_of_hours_line_says_what_then(graph):
-    """The copy, the PDF and the card alike (service_notes): Sandwell's children's front
-    door held no out-of-hours line (officer's walk, 2026-12-07); a helpline with hours, a
-    front door with its out-of-hours line, or one open day and night needs no such line."""
-    import dataclasses
-
-    from app.pathways.summary import NO_LINE_WHEN_SHUT, service_notes
-
-    def said(service):
-        return NO_LINE_WHEN_SHUT in service_notes(service)  # as first of its notes
-
-    services = graph.services
-    assert said(services["sandwell-mash"]) and not said(services["walsall-mast"])
-    assert not said(services["mens-advice-line"])  # shut at times, but no front door
-    day_and_night = dataclasses.replace(services["sandwell-mash"], open_24_7=True)
-    assert not said(day_and_night)
-    # a number the worker may take for the line, in words not read as one: never "none is
-    # held" beside it (the lead's walk, 2026-12-07)
-    duty_team = "Emergency Duty Team: 0121 569 2355"
-    assert not said(dataclasses.replace(services["sandwell-mash"], phone_note=duty_team))
-    line = service_line(ServiceMatch(services["sandwell-mash"]), lambda service: True)
-    assert "No out-of-hours line is held here" in line
-    # after Coventry's "in an emergency 999": 999 said once, the line in lower case
-    (coventry,) = service_notes(services["coventry-adult-safeguarding"])[-1:]
-    assert coventry.startswith("no out-of-hours line") and "999" not in coventry

@@ -386,7 +386,7 @@ def test_a_front_door_with_no_out_of_hours_line_says_what_to_do_when_it_is_shut(
     """Sandwell's children's front door, "phone now" for a 12-year-old abused this week,
     held no hours and no out-of-hours line: at 7 pm the card said nothing of what to do
     (officer's walk, 2026-12-07). Walsall's, with its out-of-hours line, needs no such line."""
-    from app.pathways.summary import NO_LINE_WHEN_SHUT
+    from app.pathways.when_shut import NO_LINE_WHEN_SHUT
 
     kind = next(k for k, t in graph.actions.items() if "mash_children" in t.service_kinds)
     for service, said in (("sandwell-mash", True), ("walsall-mast", False)):
