@@ -152,3 +152,15 @@ def test_a_choice_asked_as_a_tick_box_and_left_unticked_reads_not_ticked(pathway
     for given, said in (("not_known", "Not ticked"), ("yes", "Yes"), ("no", "No")):
         answers = answers_for(pathway, adult_in_coventry(police_aware=given))
         assert dict(pathway.step(answers).plan.referral_details)[line] == said
+
+
+def test_the_dash_is_a_line_for_the_referral_form_with_each_yes_and_the_not_known(pathway):
+    """H250 said the copy gave each "yes" item, but the Dash had no line for the form: the
+    summary gave only "Dash 6 of 24", and 17 not known read as no (officer's re-walk,
+    2026-12-07). A MARAC form asks for each item."""
+    from app.cli.route import answers_for
+
+    dash = {f"dash_{n:02}": "yes" for n in (2, 3, 6)} | {"dash_09": "no"}
+    plan = pathway.step(answers_for(pathway, adult_in_coventry(dash_answers=dash))).plan
+    (said,) = [a for label, a in plan.referral_details if label.startswith("Dash")]
+    assert "3 of 24 'yes' (items 2, 3, 6)" in said and "20 not known" in said
