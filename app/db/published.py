@@ -26,7 +26,7 @@ def behind_untrusted(version: str, newest: tuple[str, Path]) -> str:
         f"this working copy holds directory {version}, older than {newest[0]} published "
         f"already ({newest[1]}), which is signed with a key this computer does not trust, so it "
         "cannot be installed here. If it was signed with the wrong key by mistake, publish "
-        f"again from its own working copy (the folder it was published from) with your key, "
+        "again from its own working copy (the folder it was published from) with your key, "
         f"as a version higher than {newest[0]}"
     )
 

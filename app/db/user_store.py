@@ -302,12 +302,16 @@ READ_INTO = {
 }
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """The file opened only to read, waiting a moment at most for a writer."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+
+
 def _read_into(connection: sqlite3.Connection, path: Path) -> None:
     """The file's settings, app state and counts, only read, into `connection`; none where
     the file cannot be read (held locked, or not there): the store then starts empty."""
     try:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        kept = sqlite3.connect(uri, uri=True, timeout=0.2)
+        kept = open_read_only(path)
     except (sqlite3.Error, OSError, ValueError):
         return
     with closing(kept):
@@ -342,8 +346,7 @@ def _only_read(folder: Path | None, read) -> dict[str, Any]:
     try:  # in a profile folder this account cannot search, is_file() raises: none then
         if not path.is_file():
             return {}
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as connection:
+        with closing(open_read_only(path)) as connection:
             return read(UserStore(connection, path, []))
     except (sqlite3.Error, OSError, ValueError):
         return {}

@@ -387,6 +387,15 @@ def test_one_version_is_published_once_and_an_old_copy_never_undoes_a_newer_one(
     assert sorted(p.name for p in out.glob("*.navdir")) == ["kept.navdir"]
 
 
+def correction_published(tmp_path, graph, key, out):
+    """Walsall's front door's number corrected in a first working copy, published as
+    2026.12.1 into `out`, signed with `key`."""
+    first, words = copy_in(tmp_path / "first", graph)
+    first.update("walsall-mast", {"phone": "0300 555 2800"})
+    first.save()
+    publish_copy(first, words, graph, SHIPPED, key.private_path, PASSPHRASE, out, "2026.12.1")
+
+
 def copy_in(folder, graph):
     """A working copy started from the shipped directory, as a laptop would start one."""
     start_copy(folder, SHIPPED)
@@ -587,10 +596,7 @@ def test_a_second_laptops_copy_never_publishes_over_a_correction_in_its_update_f
     from app.db.published import Published
 
     share = tmp_path / "share"
-    first, words = copy_in(tmp_path / "first", graph)
-    first.update("walsall-mast", {"phone": "0300 555 2800"})
-    first.save()
-    publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, share, "2026.12.1")
+    correction_published(tmp_path, graph, lead, share)
     keys = tuple(signing.load_public_keys(tmp_path / "lead").items())
     seen = Published((share,), keys)
     second = Maintenance.open(tmp_path / "second", graph, SHIPPED, lambda: seen)
@@ -628,10 +634,7 @@ def test_a_copy_behind_an_update_signed_with_a_key_not_trusted_here_is_told_the_
 
     slip = signing.generate(tmp_path / "second key", PASSPHRASE)
     ledger = tmp_path / "ledger"
-    first, words = copy_in(tmp_path / "first", graph)
-    first.update("walsall-mast", {"phone": "0300 555 2800"})
-    first.save()
-    publish_copy(first, words, graph, SHIPPED, slip.private_path, PASSPHRASE, ledger, "2026.12.1")
+    correction_published(tmp_path, graph, slip, ledger)
     keys = tuple(signing.load_public_keys(tmp_path / "lead").items())
     seen = Published((), keys, ledger=ledger)
     second = Maintenance.open(tmp_path / "second", graph, SHIPPED, lambda: seen)
