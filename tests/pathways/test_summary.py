@@ -202,6 +202,16 @@ def test_a_line_whose_hours_say_daytime_is_listed_with_the_daytime_lines(graph):
     assert said["open_24_7"] is False
 
 
+def test_a_helplines_24_7_lines_alone_go_unlabelled(graph):
+    """ "Open 24/7" stood above a line whose hours say "24/7" in 20 of 26 reference plans:
+    the label now only parts them from daytime lines (officer walk, 2026-12-05)."""
+    from app.pathways.summary import round_the_clock_first
+
+    lines = (ServiceMatch(graph.services["ndah"]), ServiceMatch(graph.services["samaritans"]))
+    assert round_the_clock_first(lines) == [("", list(lines))]
+    assert round_the_clock_first(()) == []
+
+
 def test_a_male_victims_worker_is_told_the_24_7_helpline_is_for_women(pathway):
     """The National Domestic Abuse Helpline, a man's only 24/7 line here, stood with no word
     that Refuge runs it for women (housing officer's walk, 2026-12-05): its number now says

@@ -222,8 +222,9 @@ class ActionCard(QFrame):
             layout.addWidget(self.above)
         elif action.kind == "helpline":
             for label, matches in round_the_clock_first(action.services):
-                heading = "Open 24/7" if label == "24/7" else "Daytime lines (check the hours)"
-                layout.addWidget(plain_label(heading, heading))
+                if label:
+                    heading = "Open 24/7" if label == "24/7" else "Daytime lines (check the hours)"
+                    layout.addWidget(plain_label(heading, heading))
                 self._rows(layout, matches, today, months, copy, selectable)
         else:
             self._rows(layout, action.services, today, months, copy, selectable)

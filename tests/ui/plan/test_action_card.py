@@ -4,6 +4,7 @@ import dataclasses
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.cli.route import answers_for
 from app.pathways.plan import PlannedAction
@@ -207,6 +208,22 @@ def test_one_to_try_instead_is_one_line_and_smaller_than_the_first(qtbot, graph)
     for row in others:
         assert abs(row.name.geometry().center().y() - row.number.geometry().center().y()) < 10
         assert row.number.font().pointSizeF() < main.number.font().pointSizeF()
+
+
+def test_open_24_7_is_said_only_to_set_lines_apart_from_daytime_ones(qtbot, graph):
+    """Above a line whose hours already say "24/7", "Open 24/7" was a heading telling the
+    worker nothing (officer walk, 2026-12-05); beside a daytime line it sets them apart."""
+    shut = dataclasses.replace(graph.services["ndah"], hours="Mon-Fri 9am-5pm")
+    both = action_with(graph, "ndah", "samaritans")
+    beside_daytime = dataclasses.replace(both, services=(both.services[1], ServiceMatch(shut)))
+    labels = []
+    for action in (both, beside_daytime):
+        card = ActionCard(1, action, TODAY, 12)
+        qtbot.addWidget(card)
+        labels.append([label.text() for label in card.findChildren(QLabel)])
+    alone, beside = labels
+    assert "Open 24/7" not in alone and "Daytime lines (check the hours)" not in alone
+    assert "Open 24/7" in beside and "Daytime lines (check the hours)" in beside
 
 
 def test_999_on_a_card_that_is_not_the_call_to_999_says_it_is_for_an_emergency(qtbot, graph):
