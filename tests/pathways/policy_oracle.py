@@ -360,7 +360,8 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
         "child_safeguarding_referral": {
             "R3": child,
             # the phone call is the child's way to the SARC, and it is time-limited (R10)
-            "R3-sarc": child and saa and timing in URGENT_TIMINGS,
+            "R3-sarc": child and saa and timing == "within_7_days",
+            "R3-sarc-unknown": child and saa and timing == "unknown",
             "R4": children and da,
             "R15": fgm_child,
             "R23": age == "16_17" and a.get("safe_tonight") == "no",

@@ -679,18 +679,26 @@ def test_a_question_the_answers_rule_out_is_not_still_askable(pathway):
     assert "dash_answers" not in pathway.still_askable("abuse_types", under_16)
 
 
-@pytest.mark.parametrize("timing", ["within_7_days", "unknown"])
-def test_a_childs_urgent_card_says_when_the_assault_was_not_known(pathway, timing):
+@pytest.mark.parametrize(
+    "timing, when",
+    [
+        ("within_7_days", " in the last 7 days"),
+        ("unknown", ", not known when (it may be in the last 7 days)"),
+    ],
+)
+def test_a_childs_urgent_card_says_when_the_assault_was_as_answered(pathway, timing, when):
     """A teacher who answered "not known" read "sexual assault in the last 7 days" and could
-    tell the front door so (officer walk F16; H458): the title holds for both answers."""
+    tell the front door so (officer walk F16; H458); one title for both then read "or not
+    known when" to a worker who had answered "in the last 7 days": each answer its own."""
     from tests.pathways.test_summary import child_under_16
 
     case = child_under_16(abuse_types=["sexual_assault_abuse"], saa_timing=timing)
     card = pathway.step(answers_for(pathway, case)).plan.action("child_safeguarding_referral")
     assert card.group == "now"
-    assert card.title == (
-        "Phone the children's front door now: sexual assault in the last 7 days, or not known when"
-    )
+    assert card.title == "Phone the children's front door now: sexual assault" + when
+    assert [r.rule_id for r in card.reasons if r.rule_id.startswith("R3-sarc")] == [
+        "R3-sarc" if timing == "within_7_days" else "R3-sarc-unknown"
+    ]
 
 
 def test_a_card_gives_no_reason_for_a_line_the_person_is_not_given(pathway):
@@ -739,14 +747,12 @@ def test_the_cards_say_the_sarc_window_in_force(pathway, graph):
     wide = dataclasses.replace(graph.settings, sarc_urgent_days=21)
     plan = pathway.step(answers_for(pathway, case), wide).plan
     front_door = plan.action("child_safeguarding_referral")
-    assert front_door.title.endswith("in the last 21 days, or not known when")
+    assert front_door.title.endswith("in the last 21 days")
     assert "in the last 21 days" in " ".join(r.why for r in front_door.reasons)
     sarc = plan.action("sarc_referral")
     assert " ".join(r.why for r in sarc.reasons).startswith("Within 21 days")
     shipped = pathway.step(answers_for(pathway, {**case, "saa_timing": "within_7_days"})).plan
-    assert shipped.action("child_safeguarding_referral").title.endswith(
-        "last 7 days, or not known when"
-    )
+    assert shipped.action("child_safeguarding_referral").title.endswith("in the last 7 days")
 
 
 def test_every_brace_in_the_shipped_words_names_a_setting(graph):
