@@ -9,6 +9,7 @@ from typing import Any
 from app.pathways.engine import Pathway
 from app.pathways.graph import Guidance, Question, Settings, Vignette
 from app.pathways.plan import PlannedAction, Step
+from app.pathways.referral_details import form_answer
 from app.records import record
 
 POLICY_RULES = (*(f"R{n}" for n in range(1, 44)), "R19b")
@@ -33,6 +34,8 @@ class AnswerDifference:
     given: Any
     expected: Any
     effect: Change | None  # this answer alone changed in the expected plan (None: unknown)
+    # as the worker's walk showed it: a box left unticked read "You answered No" (walks)
+    given_words: str
 
 
 @record
@@ -93,6 +96,7 @@ def compare(
             _effect(
                 pathway, theirs, {**mine.answers, **theirs.answers, q: mine.answers[q]}, settings
             ),
+            form_answer(pathway.graph, q, mine.answers[q], mine.asked),
         )
         for q in theirs.asked
         if q in mine.answers

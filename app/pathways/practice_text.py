@@ -33,10 +33,7 @@ def feedback_sections(pathway: Pathway, vignette: Vignette, feedback: Feedback) 
     if feedback.differences:
         lines = []
         for d in feedback.differences:
-            yours, expected = (
-                answer_label(d.question, d.given),
-                answer_label(d.question, d.expected),
-            )
+            yours, expected = d.given_words, answer_label(d.question, d.expected)
             lines.append(
                 f"{d.question.prompt} You answered \u201c{yours}\u201d; expected "
                 f"\u201c{expected}\u201d. {effect_words(pathway, d.effect)}"

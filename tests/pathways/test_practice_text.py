@@ -19,6 +19,8 @@ def test_all_matched_says_so_and_still_gives_the_learning_points(pathway, graph)
 
 
 def test_a_difference_is_said_with_what_it_alone_changed(pathway, graph):
+    """A box the worker left unticked is said as the window showed it, "Not ticked" (it read
+    "You answered No", where the copy and the read-back say "Not ticked": walks)."""
     vignette = case(graph, "amira-rent-arrears")
     feedback = practice.compare(
         pathway, vignette, {**vignette.answers, "children_in_household": False}
@@ -29,7 +31,7 @@ def test_a_difference_is_said_with_what_it_alone_changed(pathway, graph):
     sections = {s.title: s.lines for s in feedback_sections(pathway, vignette, feedback)}
     (line,) = sections["Answers that differ"]
     title = graph.actions["child_safeguarding_referral"].title
-    assert "You answered \u201cNo\u201d; expected \u201cYes\u201d." in line
+    assert "You answered \u201cNot ticked\u201d; expected \u201cYes\u201d." in line
     assert f"On its own, this answer loses {title}, and misses the reminder: " in line
     assert line.endswith("earshot.")  # one full stop, not the reminder's and ours
     assert f"Missing from your plan: {title}" in sections["Your plan against the expected plan"]
