@@ -34,6 +34,29 @@ def output_problem(output: Path) -> str | None:
     return None
 
 
+def release_version_problem(services: Path) -> str:
+    """A release's own directory is versioned by its day, as a lead's update is: built as
+    "20261130" (or a year ahead) it stood above every update a lead could publish, so
+    laptops skipped each one, the lead's publish was refused whatever version was typed,
+    and every laptop that ran it said "Numbers may be out of date" for good after the next
+    release (attack on the update path, 2026-12-07)."""
+    import tomllib
+    from datetime import date
+
+    from app.db.checks import Refused
+    from app.db.publish_versions import check_new_version
+
+    try:
+        with (services / "directory.toml").open("rb") as handle:
+            version = str(tomllib.load(handle).get("version", ""))
+        check_new_version(version, date.today())
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""  # said by the build itself, naming the file
+    except Refused as error:
+        return f"services/directory.toml: {error}"
+    return ""
+
+
 def build(source: Path | None, output: Path | None) -> int:
     source = source or resources_dir()
     output = output or shipped_directory()
@@ -41,6 +64,8 @@ def build(source: Path | None, output: Path | None) -> int:
         return fail(f"nothing built: {problem}")
     release = output.resolve() == shipped_directory().resolve()  # the next is read against it
     if release and (problem := release_problem(source / "services", output)):
+        return fail(f"nothing built: {problem}")
+    if release and (problem := release_version_problem(source / "services")):
         return fail(f"nothing built: {problem}")
     try:
         counts = build_directory(source, output)

@@ -191,6 +191,25 @@ def test_building_the_apps_own_directory_keeps_the_release_and_needs_the_last(
     )
 
 
+@pytest.mark.parametrize("typed", ["20261130", "2099.1.1"])
+def test_the_apps_own_directory_is_versioned_by_its_day(tmp_path, capsys, monkeypatch, typed):
+    """A release built as "20261130" (or a year ahead) stood above every update a lead could
+    publish: laptops skipped each one, and every publish was refused (update attack, 12-07)."""
+    import app.cli.directory as cli
+
+    sources, shipped = tmp_path / "resources", tmp_path / "directory.sqlite"
+    shutil.copytree(REPO / "resources", sources, ignore=shutil.ignore_patterns("*.sqlite*"))
+    monkeypatch.setattr(cli, "shipped_directory", lambda: shipped)
+    toml = sources / "services" / "directory.toml"
+    toml.write_text(toml.read_text("utf-8").replace('"2026.11.30"', f'"{typed}"'), "utf-8")
+    assert main(["directory", "build", "--source", str(sources)]) == 1
+    said = capsys.readouterr().err
+    assert f"nothing built: services/directory.toml: version '{typed}': allowed year.month.day" in (
+        said
+    )
+    assert not shipped.exists()
+
+
 def test_a_search_no_service_has_every_word_of_says_so_above_those_with_some(capsys):
     assert main(["directory", "search", "football coach"]) == 0
     said = capsys.readouterr().out.splitlines()
