@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from app.db.checks import Refused, every_problem
+from app.db.field_rules import clock_words
 from app.db.loader import Source, open_directory
 
 
@@ -45,5 +46,5 @@ def check_confirmations(source: Source, today) -> None:
     if ahead:
         raise Refused(
             f"the day a source was seen is after today: {every_problem(ahead)}: write the day "
-            "it was seen (YYYY-MM-DD), or leave it empty"
+            f"it was seen (YYYY-MM-DD), or leave it empty ({clock_words(today)})"
         )

@@ -38,6 +38,13 @@ CONFIDENCES = ("high", "medium", "low")
 SERVICE_VOCABULARIES = {"status": STATUSES, "audience": AUDIENCES, "confidence": CONFIDENCES}
 
 
+def clock_words(today: date) -> str:
+    """Said where a day is refused as after today: a lead whose laptop clock ran a year
+    behind was told to rewrite 20 sources' days, never that the clock was wrong, and the
+    correction did not go out (update attack, 2026-12-07)."""
+    return f"today on this computer is {today:%Y-%m-%d}: if that is wrong, correct its clock"
+
+
 def field_problems(name: str, value: Any) -> list[str]:
     """Every rule the value breaks, in words (empty when it is fine)."""
     if value is None or isinstance(value, int | float):
@@ -153,7 +160,9 @@ def assurance_problems(row: dict[str, Any], today: date) -> list[tuple[str, str]
     if when is None:
         found.append(("assured_date", f"{quoted(str(day))} is not a day written YYYY-MM-DD"))
     elif when > today:  # "Confirmed" for a year from a day no one has checked it yet
-        found.append(("assured_date", f"{day} is after today: the day it was checked"))
+        found.append(
+            ("assured_date", f"{day} is after today: the day it was checked ({clock_words(today)})")
+        )
     if row.get("assured_method") not in ASSURED_METHODS:
         allowed = ", ".join(ASSURED_METHODS)
         found.append(("assured_method", f"a day checked needs how it was checked: {allowed}"))

@@ -8,6 +8,7 @@ import re
 from datetime import date, timedelta
 
 from app.db.checks import Refused, version_key
+from app.db.field_rules import clock_words
 
 # No leading zero: 2026.12.05 and 2026.12.5 are one version to the laptops, but two file
 # names, so the "each version once" guard let both be published with different numbers
@@ -40,7 +41,8 @@ def check_new_version(version: str, today: date, newest: str | None = None) -> N
         raise Refused(
             f"version {version!r}: allowed year.month.day, the day it is published (a month "
             f"ahead at most), optionally .n for a second one that day (e.g. "
-            f"{today.year}.{today.month}.{today.day} or {today.year}.{today.month}.{today.day}.2)"
+            f"{today.year}.{today.month}.{today.day} or {today.year}.{today.month}.{today.day}.2; "
+            f"{clock_words(today)})"
         )
 
 

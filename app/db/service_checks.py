@@ -18,6 +18,7 @@ from app.db.field_rules import (
     RIGHT_TO_LEFT,
     STATUSES,
     assurance_problems,
+    clock_words,
     field_problems,
 )
 from app.db.phone_rules import phone_problems
@@ -140,7 +141,11 @@ def service_problems(
             f"{date.today():%Y-%m-%d}), then any words: {seen[:40]!r} gives no day",
         )
     elif day is not None and day > date.today():  # "9999-12-31 (a feed's page)" outweighed
-        add("source_seen", f"{day} is after today: write the day the source was seen")
+        add(
+            "source_seen",
+            f"{day} is after today: write the day the source was seen "
+            f"({clock_words(date.today())})",
+        )
     if row.get("phone"):
         unread = format_uk_phone(row["phone"]) is None
         for problem in (

@@ -28,6 +28,10 @@ def test_a_source_seen_after_today_is_refused_by_service(tmp_path, seen):
         check_confirmations(database, TODAY)
     said = str(refused.value)
     assert f"the day a source was seen is after today: service bcwa: {seen}" in said
+    # a lead whose clock ran behind rewrote 20 sources' days (update attack, 2026-12-07)
+    assert said.endswith(
+        "(today on this computer is 2026-12-05: if that is wrong, correct its clock)"
+    )
 
 
 def test_a_source_seen_today_or_written_otherwise_is_not_this_rules(tmp_path):

@@ -61,7 +61,11 @@ def test_a_day_checked_is_past_and_needs_how_and_who_and_nothing_else_does():
     assert assurance_problems({"assured_date": ""}, TODAY) == []
     to_come = {"assured_date": "2026-12-01", **CHECKED}  # "Confirmed" for a year, unchecked
     assert assurance_problems(to_come, TODAY) == [
-        ("assured_date", "2026-12-01 is after today: the day it was checked")
+        (
+            "assured_date",
+            "2026-12-01 is after today: the day it was checked (today on this computer is "
+            "2026-11-30: if that is wrong, correct its clock)",
+        )
     ]
     bare = {"assured_date": "2026-11-24", "assured_method": "web", "assured_by": " "}
     assert assurance_problems(bare, TODAY) == [

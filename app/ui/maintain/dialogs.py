@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.field_rules import clock_words
 from app.pathways.services import typed_day
 from app.ui.field_style import edge_fields_within
 from app.ui.file_dialog import ask_open_path, ask_open_paths
@@ -43,7 +44,9 @@ def read_day(text: str, today: date) -> date:
     if day is None:
         raise ValueError(f"{text!r} is not a day: type day/month/year, e.g. 24/11/2026")
     if day > today:
-        raise ValueError(f"{day:%d/%m/%Y} is after today: type the day it was checked")
+        raise ValueError(
+            f"{day:%d/%m/%Y} is after today: type the day it was checked ({clock_words(today)})"
+        )
     return day
 
 
