@@ -14,7 +14,7 @@ from app.db.bundle import (
     named_as_bundle,
     read_bundle,
 )
-from app.db.directories import signed_ahead
+from app.db.update_dates import signed_ahead
 
 
 def print_changes(changes) -> None:

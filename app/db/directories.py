@@ -42,6 +42,7 @@ from app.db.trust import (
     load_trusted_keys,
     private_keys_left_in,
 )
+from app.db.update_dates import dates_noted
 from app.db.update_folders import bundle_files, folder_notes, is_folder, update_open_to_others
 from app.db.used_here import note_in_use
 from app.machine import machine_folders
@@ -105,6 +106,7 @@ class Selection:
     copies: list[str] = field(default_factory=list)  # IT's folder crowded with copies: for IT
     replaced: list[str] = field(default_factory=list)  # the version in use changed: for IT
     signed_later: list[str] = field(default_factory=list)  # signed after today here: for IT
+    lapsed: list[str] = field(default_factory=list)  # in use past its expiry: for IT
     trusted: list[TrustedKey] = field(default_factory=list)
     manifest: Manifest | None = None  # an update's, as signed
     keys_unread: bool = False  # the trusted keys could not be read: no update was checked
@@ -127,6 +129,7 @@ class Selection:
             *self.copies,
             *self.replaced,
             *self.signed_later,
+            *self.lapsed,
         ]
 
     @property
@@ -210,7 +213,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             )
             held = [path for origin, path in bundles if origin != "machine"]
             choice.behind = newest_above(held, choice.version) if choice.version else ""
-            return _dates_noted(choice, today)
+            return dates_noted(choice, today)
         choice.refused += key_file_problems(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
         # this laptop's copies of another content go only once IT's file is in use and kept
@@ -222,25 +225,7 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
         opened = update_open_to_others(choice.path) if choice.origin == "machine" else ""
         if opened and opened not in choice.unreachable:  # one of the first few: said already
             choice.unreachable.append(opened)
-    return _dates_noted(choice, today)
-
-
-def _dates_noted(choice: Selection, today: date) -> Selection:
-    if choice.expires and date.fromisoformat(choice.expires) < today:
-        choice.warnings.append(f"directory {choice.version} expired on {choice.expires}")
-    if choice.published and date.fromisoformat(choice.published) > today:  # for IT (H475)
-        ahead = signed_ahead(choice.version, choice.published, today)
-        choice.signed_later.append(f"directory {choice.version} in use: {ahead}")
-    return choice
-
-
-def signed_ahead(version: str, created: str, today: date) -> str:
-    """What an update signed on a day after `today` means for the next one."""
-    return (
-        f"signed on {created}, after today here ({today.isoformat()}): the publisher's "
-        f"clock, or this computer's, may be wrong; every later update must have a version "
-        f"above {version}"
-    )
+    return dates_noted(choice, today)
 
 
 def unverified(path: Path) -> Selection:

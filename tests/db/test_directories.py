@@ -289,11 +289,19 @@ def test_a_signed_bundles_own_rules_and_words_are_never_used(
     assert planted not in repr((used.questions, used.actions, used.rules, used.guidance))
 
 
-def test_an_expired_bundle_is_used_with_a_warning(where, key):
+def test_an_expired_bundle_is_used_with_a_warning_and_fails_its_self_test(where, key):
+    """ "directory … expired on …" told a worker nothing to do, and IT's self-test passed
+    (update attack, 2026-12-07)."""
     bundle(where, key, "2026.12.8", days=-1)
     choice = select_directory(where, TODAY)
     assert choice.version == "2026.12.8"
-    assert choice.warnings == ["directory 2026.12.8 expired on 2026-11-20"]
+    (warning,) = choice.warnings
+    assert warning.startswith("directory 2026.12.8 expired on 2026-11-20 and no newer one")
+    assert warning.endswith("check a number before you give it, and tell IT")
+    assert choice.problems == [
+        "directory 2026.12.8 in use expired on 2026-11-20: the DA lead publishes a new "
+        "version (the directory checked again) for the update folder"
+    ]
 
 
 def test_an_update_signed_after_today_is_used_and_said_to_it_only(where, key):
