@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from app.db.bundle import SUFFIX, Manifest, check_bundle_database, read_bundle, read_signed_manifest
+from app.db.bundle import (
+    ADD_THE_KEY,
+    SUFFIX,
+    Manifest,
+    check_bundle_database,
+    read_bundle,
+    read_signed_manifest,
+)
 from app.db.checks import Refused, check_database, version_key
 from app.db.kept_copies import keep_copy, kept_place
 from app.db.refusals import (
@@ -40,6 +47,7 @@ from app.db.trust import (
     key_file_problems,
     keys_folder_not_a_folder,
     load_trusted_keys,
+    misnamed_key_files,
     private_keys_left_in,
 )
 from app.db.update_dates import dates_noted
@@ -216,6 +224,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             return dates_noted(choice, today)
         choice.refused += key_file_problems(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
+        if any(ADD_THE_KEY in refused for refused in choice.refused):  # for IT
+            choice.unreachable += misnamed_key_files(where.keys)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or keep_copy(choice, where):

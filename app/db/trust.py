@@ -88,6 +88,29 @@ def key_file_problems(sources: KeySources) -> list[str]:
     return said
 
 
+def misnamed_key_files(sources: KeySources) -> list[str]:
+    """A key saved as "lead.pub.txt" (Windows hides the ending) was never read, and the
+    self-test said only "signed with unknown key" of the lead's update (update attack,
+    2026-12-07). Said beside an update signed with a key not known (a backup named
+    "lead.pub.bak" is no fault otherwise)."""
+    suffix, said = signing.PUBLIC_SUFFIX, []
+    for folder in (sources.machine, sources.install):
+        with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
+            if folder is None or not folder.is_dir():
+                continue
+            with os.scandir(folder) as entries:
+                names = sorted(e.name for e in entries if not e.name.lower().endswith(suffix))
+            said += [
+                f"key file {folder / name} is not read: only files whose names end in "
+                f"{suffix} are; if it is the lead's key, rename it "
+                f"{name[: name.lower().index(suffix)]}{suffix} (Windows may hide an ending "
+                "such as .txt)"
+                for name in names
+                if suffix in name.lower()
+            ]
+    return said
+
+
 def private_keys_left_in(sources: KeySources) -> list[str]:
     """A lead's private key in a keys folder IT keeps, said whether or not an update is
     there (none is, just after install, when IT copies the lead's files: re-attack)."""

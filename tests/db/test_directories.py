@@ -386,6 +386,21 @@ def test_an_installed_apps_own_files_another_account_could_change_are_not_used(
     assert any(str(installed) in line for line in key_file_problems(where.keys))
 
 
+def test_a_lead_key_saved_under_another_ending_is_named_beside_the_refused_update(where, key):
+    """Saved as "….pub.txt" the lead's key was never read, and IT was told only "signed with
+    unknown key" (update attack, 2026-12-07); a key file so named is said only then."""
+    (trusted,) = where.keys.install.glob("*.pub")
+    bundle(where, key, "2026.12.1")
+    backup = trusted.with_name(trusted.name + ".bak")
+    shutil.copy(trusted, backup)
+    assert select_directory(where, TODAY).problems == []  # an update in use: no fault
+    backup.unlink()
+    trusted.rename(trusted.with_name(trusted.name + ".txt"))
+    choice = select_directory(where, TODAY)
+    assert choice.origin == "shipped"
+    assert any(f"rename it {trusted.name}" in line for line in choice.problems)
+
+
 def test_nothing_usable_says_so(where):
     where.shipped.write_bytes(b"garbage")
     choice = select_directory(where, TODAY)
