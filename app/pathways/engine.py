@@ -303,7 +303,7 @@ class Pathway:
                 template, (*template.service_kinds, *preferred), person, matched, ages, preferred
             )
             matched[template.kind] = services
-            title = next((r.title for r in rules if r.title), template.title)
+            title = _title(rules) or template.title
             sources = tuple(dict.fromkeys(s for r in rules for s in r.sources))
             actions.append(
                 PlannedAction(
@@ -320,6 +320,24 @@ class Pathway:
                 )
             )
         return tuple(actions)
+
+
+def _title(rules: list) -> str:
+    """The first fired rule's title, and the reason of a later one saying the same less
+    urgently ("Phone the children's front door: nowhere safe to stay tonight" after "Phone
+    the children's front door now: sexual assault in the last 7 days"): a 16-year-old
+    assaulted this week with nowhere safe tonight got the second alone, the assault and
+    its hours unsaid where the worker scans (policy audit, 2026-12-07)."""
+    titles = [rule.title for rule in rules if rule.title]
+    if not titles:
+        return ""
+    head = titles[0].split(": ", 1)[0]
+    more = [
+        tail
+        for later_head, _, tail in (title.partition(": ") for title in titles[1:])
+        if tail and head.startswith(later_head)
+    ]
+    return "; ".join([titles[0], *more])
 
 
 def _reasons(rules: list, services: list[ServiceMatch]) -> tuple[Reason, ...]:

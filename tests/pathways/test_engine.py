@@ -701,6 +701,33 @@ def test_a_childs_urgent_card_says_when_the_assault_was_as_answered(pathway, tim
     ]
 
 
+def test_a_card_titled_by_two_rules_says_both_the_more_urgent_first(pathway):
+    """A 16-year-old assaulted this week with nowhere safe tonight got "Phone the children's
+    front door: nowhere safe to stay tonight", the assault and its hours unsaid where the
+    worker scans (policy audit, 2026-12-07)."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16(
+        discloser="concerned_other",  # a friend: no Dash
+        age_group="16_17",
+        abuse_types=["domestic_abuse", "sexual_assault_abuse"],
+        relationship_to_abuser="partner_or_ex",
+        saa_timing="within_7_days",
+        safe_tonight="no",
+        professional_judgement_high_risk=False,
+    )
+    card = pathway.step(answers_for(pathway, case)).plan.action("child_safeguarding_referral")
+    assert card.group == "now"
+    assert card.title == (
+        "Phone the children's front door now: sexual assault in the last 7 days; nowhere safe "
+        "to stay tonight"
+    )
+    alone = {**case, "abuse_types": ["domestic_abuse"]}
+    del alone["saa_timing"]
+    card = pathway.step(answers_for(pathway, alone)).plan.action("child_safeguarding_referral")
+    assert card.title == "Phone the children's front door: nowhere safe to stay tonight"
+
+
 def test_a_card_gives_no_reason_for_a_line_the_person_is_not_given(pathway):
     """A 14-year-old's helpline card read "A free national line for domestic abuse, open day
     and night" above Childline alone: the national line is 16+ (policy attack, 2026-12-07).
