@@ -420,6 +420,17 @@ def test_someone_worried_about_a_person_at_high_risk_is_not_told_to_let_them_dec
     assert "let them decide" in plan.action("concerned_other_advice").say
 
 
+@pytest.mark.parametrize("discloser", ["concerned_other", "person_causing_harm"])
+def test_a_judgement_on_what_others_tell_names_the_criteria_no_dash_counts(pathway, discloser):
+    """Incidents and an earlier MARAC are never asked of a friend or the person causing harm:
+    "she was at MARAC in May and he has hit her again" was dropped unsaid (policy audit,
+    2026-12-07). Their judgement's help names both MARAC criteria (policy §3)."""
+    question = pathway.graph.questions["professional_judgement_high_risk"]
+    shown = pathway.present(question, answers={"discloser": discloser, "tier": 2})
+    assert "3 or more incidents in the last 12 months" in shown.help
+    assert "a MARAC referral in the last 12 months and abuse since" in shown.help
+
+
 @pytest.mark.parametrize("discloser", ["person_harmed", "concerned_other"])
 def test_someone_under_18_with_nowhere_safe_is_for_childrens_services_first(pathway, discloser):
     """ "The council must help them today" was read for a 17-year-old: children's services
