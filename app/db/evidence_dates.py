@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 
 from app.db.checks import Refused, every_problem
-from app.db.field_rules import clock_words
 from app.db.loader import Source, open_directory
+from app.pathways.services import clock_words
 
 
 def check_confirmations(source: Source, today) -> None:

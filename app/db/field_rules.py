@@ -15,7 +15,7 @@ from typing import Any
 from app.db.phone_rules import phone_problems, quoted
 from app.db.service_rows import ASSURED_METHODS, EVERY_DAY
 from app.pathways.bidi import RIGHT_TO_LEFT
-from app.pathways.services import assured_on
+from app.pathways.services import assured_on, clock_words
 
 LONG_TEXT = {"description": 4000, "notes": 4000}
 MEDIUM_TEXT = {"application_process": 2000, "eligibility_description": 2000, "source": 2000}
@@ -36,13 +36,6 @@ CONFIDENCES = ("high", "medium", "low")
 # not know, or "аny" with a Cyrillic а, took a service (the national helpline) out of every
 # plan while the diff showed a line that looked unchanged (reviews 2026-12-01)
 SERVICE_VOCABULARIES = {"status": STATUSES, "audience": AUDIENCES, "confidence": CONFIDENCES}
-
-
-def clock_words(today: date) -> str:
-    """Said where a day is refused as after today: a lead whose laptop clock ran a year
-    behind was told to rewrite 20 sources' days, never that the clock was wrong, and the
-    correction did not go out (update attack, 2026-12-07)."""
-    return f"today on this computer is {today:%Y-%m-%d}: if that is wrong, correct its clock"
 
 
 def field_problems(name: str, value: Any) -> list[str]:

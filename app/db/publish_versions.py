@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from app.db.checks import Refused, version_key
-from app.db.field_rules import clock_words
+from app.pathways.services import clock_words
 
 # No leading zero: 2026.12.05 and 2026.12.5 are one version to the laptops, but two file
 # names, so the "each version once" guard let both be published with different numbers

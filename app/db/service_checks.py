@@ -18,7 +18,6 @@ from app.db.field_rules import (
     RIGHT_TO_LEFT,
     STATUSES,
     assurance_problems,
-    clock_words,
     field_problems,
 )
 from app.db.phone_rules import phone_problems
@@ -37,6 +36,7 @@ from app.pathways.phone_numbers import (
 from app.pathways.services import (
     WIDE_AREAS,
     answered_day_and_night,
+    clock_words,
     says_round_the_clock,
     source_day,
 )

@@ -152,6 +152,13 @@ def typed_day(text: str) -> date | None:
         return None
 
 
+def clock_words(today: date) -> str:
+    """Said where a day is refused as after today: a lead whose laptop clock ran a year
+    behind was told to rewrite 20 sources' days, never that the clock was wrong, and the
+    correction did not go out (update attack, 2026-12-07)."""
+    return f"today on this computer is {today:%Y-%m-%d}: if that is wrong, correct its clock"
+
+
 def source_day(text: str) -> date | None:
     """The day a source was seen: the YYYY-MM-DD its words begin with ("2026-12-07 (council
     page, undated)"), None for anything else. Read whole, the day-ahead check never saw a

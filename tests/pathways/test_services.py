@@ -303,3 +303,15 @@ def test_a_man_with_nowhere_safe_tonight_is_given_a_line_for_him_not_one_run_for
         # the helpline R22 names stays his card's fallback, after his own line
         assert [m.fallback for m in tonight.services if m.service.id == "ndah"] == [bool(needs)]
         assert {r.rule_id for r in tonight.reasons} == ({"R22-men"} if needs else {"R22"})
+
+
+def test_a_day_refused_as_after_today_says_what_this_computer_takes_as_today():
+    """A lead whose clock ran a year behind was told to rewrite 20 sources' days, never that
+    the clock was wrong (update attack, 2026-12-07)."""
+    from datetime import date
+
+    from app.pathways.services import clock_words
+
+    assert clock_words(date(2025, 12, 7)) == (
+        "today on this computer is 2025-12-07: if that is wrong, correct its clock"
+    )

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.field_rules import clock_words
-from app.pathways.services import typed_day
+from app.pathways.services import clock_words, typed_day
 from app.ui.field_style import edge_fields_within
 from app.ui.file_dialog import ask_open_path, ask_open_paths
 from app.ui.labels import ask_yes_no, plain_label
