@@ -361,7 +361,8 @@ def expected_reasons(a: dict[str, Any]) -> dict[str, set[str]]:
             "R3": child,
             # the phone call is the child's way to the SARC, and it is time-limited (R10)
             "R3-sarc": child and saa and timing == "within_7_days",
-            "R3-sarc-unknown": child and saa and timing == "unknown",
+            # when is not asked of the person causing harm: as not known (policy audit)
+            "R3-sarc-unknown": child and saa and (timing == "unknown" or causer),
             "R4": children and da,
             "R15": fgm_child,
             "R23": age == "16_17" and a.get("safe_tonight") == "no",

@@ -712,6 +712,25 @@ def test_a_childs_urgent_card_says_when_the_assault_was_as_answered(pathway, tim
     ]
 
 
+def test_a_child_sexually_abused_by_the_person_telling_you_is_phoned_in_now(pathway):
+    """When is never asked of the person causing harm (R35): a man telling of sexually
+    abusing a child got "Refer … today", nothing of the 72 hours (policy audit, 12-07)."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16(discloser="person_causing_harm", abuse_types=["sexual_assault_abuse"])
+    case["professional_judgement_high_risk"] = False
+    plan = pathway.step(answers_for(pathway, case)).plan
+    card = plan.action("child_safeguarding_referral")
+    assert card.group == "now"
+    assert card.title.startswith("Phone the children's front door now: sexual abuse of a child")
+    assert card.title.endswith("; do not tell the person causing harm")
+    assert "R3-sarc-unknown" in [r.rule_id for r in card.reasons]
+    assert "sarc_referral" not in plan.action_kinds  # R35: the SARC is not theirs
+    domestic = {**case, "abuse_types": ["domestic_abuse"]}
+    card = pathway.step(answers_for(pathway, domestic)).plan.action("child_safeguarding_referral")
+    assert card.group == "today" and card.title.startswith("Refer to the children's front door")
+
+
 def test_a_card_titled_by_two_rules_says_both_the_more_urgent_first(pathway):
     """A 16-year-old assaulted this week with nowhere safe tonight got "Phone the children's
     front door: nowhere safe to stay tonight", the assault and its hours unsaid where the
