@@ -85,5 +85,10 @@ class FocusRing(QObject):
     def _ring(self, new: QWidget | None) -> None:
         if new is not None and new.window() is self.owner and new is not self.owner:
             self.frame.setWidget(new)
+            if new.isVisible() and not self.frame.isVisible():
+                # QFocusFrame hid itself moving to some controls (a plan card scrolled to
+                # its top at 24 pt) and never showed again: no ring at all
+                self.frame.show()
+                self.frame.raise_()
         elif new is None or new.window() is self.owner:
             self.frame.setWidget(None)

@@ -313,6 +313,11 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
             f"No activity: this conversation will be cleared in {seconds} s. "
             "Press any key or move the mouse to keep it."
         )
+        if self.banner.isHidden() or seconds in (30, 10):
+            # heard, not only shown: a screen reader's user lost the case unwarned
+            from app.ui.labels import announce
+
+            announce(self.banner, self.banner.text())
         self.banner.show()
 
     # Settings

@@ -132,7 +132,11 @@ class AnswerTableModel(HeaderedTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         question, said = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # a screen reader moving down the questions heard no answer: each is read with
+            # its question, as the worker checks them with the person
+            return f"{question.prompt} {said}" if index.column() == 0 else said
+        if role == Qt.ItemDataRole.DisplayRole:
             return question.prompt if index.column() == 0 else said
         if role == IdRole:
             return question.id

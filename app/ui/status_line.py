@@ -21,6 +21,12 @@ class StatusLine(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self._fit()
+        if text and text != self.versions and self.isVisible():
+            # what was just done is heard: "Copy number" pressed was silent to a screen
+            # reader, the number copied (or "Nothing copied") only shown
+            from app.ui.labels import announce
+
+            announce(self, text)
 
     def use_room(self, roomy: bool) -> None:
         """Where the reminders stand under the page (a narrow window, a large text size),

@@ -91,6 +91,20 @@ def test_hidden_tabs_are_not_reported_as_showing(read):
     assert search and not any(n["showing"] for n in search)
 
 
+def test_what_a_copy_button_did_is_announced_on_the_bus(read):
+    """Copy number changed the status line and nothing was heard (a11y walk, 2026-12-07)."""
+    heard = [e["data"] for e in read["copy_events"] if e["type"].startswith("object:announce")]
+    assert read["status"].startswith("Copied ") and read["status"] in heard
+
+
+def test_the_inactivity_countdown_is_announced_on_the_bus(read):
+    """Shown and never heard, it cleared a screen-reader user's case unwarned (a11y walk)."""
+    heard = [e["data"] for e in read["countdown_events"] if e["type"].startswith("object:ann")]
+    assert any(
+        said.startswith("No activity: this conversation will be cleared in 59 s") for said in heard
+    )
+
+
 def test_a_new_reminder_is_announced_on_the_bus(read):
     heard = [e["data"] for e in read["events"] if e["type"].startswith("object:announcement")]
     assert heard and heard[-1] == read["new_reminders"][-1]

@@ -102,3 +102,26 @@ def test_the_ring_follows_the_tab_key_and_never_sits_on_a_hidden_control(qtbot, 
         assert ringed is QApplication.focusWidget() and ringed.isVisible()
         seen.add(ringed)
     assert len(seen) > 2
+
+
+def test_the_ring_shows_on_every_plan_control_tabbed_to_at_the_largest_text(qtbot, window):
+    """At 24 pt in high contrast the second card, and its "Why, and sources", took the focus
+    with no ring at all: the frame hid itself as it moved and was never shown again (a11y
+    walk on Xvfb, 2026-12-07)."""
+    window.replace_settings(text_size=24, colours="high_contrast")
+    window.resize(1366, 697)
+    walk(qtbot, window, SCENARIO)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.plan_view.setFocus()
+    unringed = []
+    for _ in range(14):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        qtbot.wait(20)
+        focus = QApplication.focusWidget()
+        if not window.plan_view.isAncestorOf(focus):
+            break
+        if not (window.focus_ring.widget() is focus and window.focus_ring.isVisible()):
+            unringed.append(focus.accessibleName())
+    window.replace_settings(text_size=11, colours="system")
+    assert unringed == []

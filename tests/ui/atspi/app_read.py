@@ -74,6 +74,13 @@ def main():
     first = next(card for card in window.plan_view.cards if card.rows)
     result["first_number"] = first.rows[0].number.text()
     result["plan"] = reader("tree")
+    # what a copy did is said on the status line: heard, not only shown (a11y walk, 12-07)
+    copied = first.rows[0].copy_button.click
+    result["copy_events"] = reader("events", "3", on_ready=copied)
+    result["status"] = window.status.text()
+    # the inactivity countdown, shown and not heard, cleared a case unwarned (a11y walk)
+    result["countdown_events"] = reader("events", "2", on_ready=lambda: window.show_countdown(59))
+    window.show_countdown(-1)
     print(json.dumps(result))
     window.close()
     app.quit()

@@ -35,3 +35,20 @@ def test_every_question_and_answer_is_shown_whole(qtbot, pathway):
             if needed.height() > cell.height() or needed.width() > cell.width():
                 cut.append(text)
     assert cut == []
+
+
+def test_a_screen_reader_hears_each_question_with_its_answer(qtbot, pathway):
+    """Down the questions a screen reader heard only the questions; the answers were a Right
+    arrow away, each alone (a11y walk on the AT-SPI bus, 2026-12-07)."""
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    answers = answers_for(pathway, scenario)
+    step = pathway.step(answers)
+    question = pathway.graph.questions
+    rows = [(question[q], answer_label(question[q], step.answers[q])) for q in step.asked]
+    view = ReadBackView()
+    qtbot.addWidget(view)
+    view.show_answers(rows)
+    for row, (asked, said) in enumerate(rows):
+        heard = view.model.index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+        assert heard == f"{asked.prompt} {said}"
+        assert view.model.index(row, 0).data() == asked.prompt  # what is shown is unchanged
