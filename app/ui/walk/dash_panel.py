@@ -166,6 +166,12 @@ class ChecklistPanel(AnswerPanel):
         rows = [i for i, item in enumerate(self.question.items) if item.id not in answered]
         self._select(rows[0] if rows else 0)
         self.table.setFocus()  # on the item's words: focused first, "1" was heard (re-check)
+        # on the bus only the table was heard arriving, never the item to read aloud: a
+        # worker could press Y to an item unheard (a11y walk on AT-SPI, 2026-12-07)
+        announce(self.table, self._item_words(rows[0] if rows else 0))
+
+    def _item_words(self, row: int) -> str:
+        return f"Item {row + 1} of {len(self.question.items)}: {self.question.items[row].text}"
 
     def given_as_none(self) -> str:
         """Coming back to a Dash left not completed (a correction earlier in the walk): Enter
@@ -204,8 +210,11 @@ class ChecklistPanel(AnswerPanel):
         self._select(min(row + 1, last))
         self.table.setFocus()  # after a click on an answer button, the keys go on working
         # heard given, after the focus moves (said before it, a screen reader cuts it off),
-        # then a red flag it gives (holding_changed: in view as the item is answered)
-        announce(self.table, f"Item {row + 1}: {DashTableModel.SHOWN[value]}.")
+        # then a red flag it gives (holding_changed: in view as the item is answered); the
+        # next item's words with it: heard after them alone, "Item 1: Yes." sounded like
+        # the answer to item 2 (a11y walk on AT-SPI, 2026-12-07)
+        given = f"Item {row + 1}: {DashTableModel.SHOWN[value]}."
+        announce(self.table, f"{given} {self._item_words(row + 1)}" if row < last else given)
         self.holding_changed.emit()
 
     def take_back(self) -> None:

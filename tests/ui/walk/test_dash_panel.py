@@ -238,10 +238,14 @@ def test_the_item_being_asked_has_the_focus_and_an_answer_is_heard(qtbot, graph,
     panel.focus_first()
     current = panel.table.currentIndex()
     assert (current.row(), current.column()) == (0, 1)
+    items = graph.questions["dash_answers"].items
     said = current.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert said == graph.questions["dash_answers"].items[0].text
+    assert said == items[0].text
+    # the item heard on arrival, and an answer with the next item's words: alone after them,
+    # "Item 1: Yes." sounded like item 2's answer (a11y walk on AT-SPI, 2026-12-07)
+    assert heard[-1] == f"Item 1 of 24: {items[0].text}"
     qtbot.keyClick(panel.table, Qt.Key.Key_Y)
-    assert heard == ["Item 1: Yes."]
+    assert heard[-1] == f"Item 1: Yes. Item 2 of 24: {items[1].text}"
     current = panel.table.currentIndex()
     assert (current.row(), current.column()) == (1, 1)
     assert panel.cursor() == 1  # the row still selected as a whole
