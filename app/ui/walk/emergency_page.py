@@ -110,6 +110,9 @@ class EmergencyPage(KeyHold, QWidget):
         place_before(self.frame, self.go_on)  # Tab: the card, then Continue and Back
         self.setAccessibleName(f"Emergency: {self.card.accessibleName()}")
         self.go_on.setFocus()
+        # heard, after the focus moves: the focus lands on "Continue the questions when it is
+        # safe", and "Call 999 now …" was only a container's name (a11y walk, 2026-12-07)
+        announce(self.card, self.accessibleName())
         self.held.hide()
         self.hold_keys(CARD_READ_S)
 

@@ -27,6 +27,16 @@ def test_yes_to_danger_now_shows_999_before_any_other_question(qtbot, window):
     assert window.pages.currentWidget() is window.emergency
 
 
+def test_the_999_card_is_heard_as_it_opens(qtbot, window, monkeypatch):
+    """The focus lands on "Continue …"; "Call 999 now …" was only a container's name, never
+    heard on the bus (a11y walk on AT-SPI, 2026-12-07)."""
+    heard = []
+    monkeypatch.setattr("app.ui.walk.emergency_page.announce", lambda _w, text: heard.append(text))
+    press(qtbot, window, Qt.Key.Key_Y)
+    assert heard == [f"Emergency: {window.emergency.card.accessibleName()}"]
+    assert heard[0].startswith("Emergency: Call 999") and ": Emergency services" in heard[0]
+
+
 def test_the_999_card_comes_first_even_when_the_reminders_fail(qtbot, window, monkeypatch):
     def broken(*_):
         raise RuntimeError("a fault in the reminders")
