@@ -24,7 +24,7 @@ from app.ui.plan.action_card import ActionCard, Copy
 from app.ui.plan.plan_view import GroupFrame
 from app.ui.tab_order import place_before
 from app.ui.viewport import FocusInView
-from app.ui.walk.panel_base import KeyHold, entered, ignores_chords
+from app.ui.walk.panel_base import PRESSED_AGAIN_S, KeyHold, entered, ignores_chords
 
 # An Enter typed after "Y", as after any answer, went on at once: the card was gone before it
 # was seen (officer's walk, 2026-12-07; H502)
@@ -35,7 +35,6 @@ HELD = (
 # long enough to read "Call 999" once: the walk's driver pressed Enter 1.3 s after "Y",
 # past the walk's second for keys typed ahead (TYPED_AHEAD_S)
 CARD_READ_S = 2.5
-PRESSED_AGAIN_S = 0.5  # after a held press, before the next is taken
 
 
 class EmergencyPage(KeyHold, QWidget):

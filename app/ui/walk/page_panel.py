@@ -32,7 +32,15 @@ from app.ui.labels import key_label, plain_label, scaled
 from app.ui.tick_box import TickBox
 from app.ui.walk.box_lines import BoxWords, cut_line_to_top, scroll_area_of
 from app.ui.walk.held_keys import CHECK, HELD, STILL_TICKED, HeldKeys
-from app.ui.walk.panel_base import ENTER, NONE_KEY, SpaceAsksFirst, entered, ignores_chords, typed
+from app.ui.walk.panel_base import (
+    ENTER,
+    NONE_KEY,
+    PRESSED_AGAIN_S,
+    SpaceAsksFirst,
+    entered,
+    ignores_chords,
+    typed,
+)
 
 LONG_LIST = 6  # options beyond which a multiple choice takes two columns (the needs list)
 NOTHING, AGAIN = "Nothing is ticked", "The ticks are off"
@@ -341,7 +349,10 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
             return  # a key held down is not a worker reading each view (re-attack round)
         if text in self.boxes and self.keys_held():  # typed ahead, before it could be read
             self.say_held(text)
-            self.hold_keys()  # and the next typed after it (walk F21: "1" held, "2" ticked)
+            # and the next typed after it (walk F21: "1" held, "2" ticked), but not a whole
+            # second again: pressed every 0.85 s, as asked, a box was never ticked and the
+            # same words came back each time (a11y walk, 2026-12-07)
+            self.hold_keys_at_least(PRESSED_AGAIN_S)
             return
         if text in self.boxes:
             self.pressed_again(text)

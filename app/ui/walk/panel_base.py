@@ -17,6 +17,7 @@ from app.ui.labels import announce, scaled
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NONE_KEY = "0"  # "none of these", wherever nothing ticked is an answer
 TYPED_AHEAD_S = 1.0  # after the rest of a page is brought into view, answer keys wait this long
+PRESSED_AGAIN_S = 0.5  # after a held press, before the next is taken
 SHORTCUT_HELD = (
     Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.ControlModifier
@@ -104,6 +105,10 @@ class KeyHold:
 
     def keys_held(self) -> bool:
         return time.monotonic() < self.keys_held_until
+
+    def hold_keys_at_least(self, seconds: float) -> None:
+        """Held no shorter than now, and `seconds` more at least."""
+        self.keys_held_until = max(self.keys_held_until, time.monotonic() + seconds)
 
 
 class SpaceAsksFirst(KeyHold):

@@ -506,6 +506,21 @@ def test_keys_typed_ahead_one_after_another_are_all_held(qtbot, pathway):
     assert panel.boxes["2"].isChecked()
 
 
+def test_a_key_pressed_again_as_asked_is_taken_a_moment_later(qtbot, pathway):
+    """ "Press 1 again to tick it", pressed every 0.85 s: each press in the hold began a
+    whole second's hold again, and the box was never ticked (a11y walk, 2026-12-07)."""
+    import time
+
+    panel = shown_panel(qtbot, page_for(pathway))
+    panel.hold_keys()
+    for _ in range(2):  # held: said, and the hold kept a moment for a key after it
+        qtbot.keyClicks(panel, "1")
+        assert not panel.boxes["1"].isChecked()
+        time.sleep(0.6)  # a worker pressing again as asked
+    qtbot.keyClicks(panel, "1")  # 1.2 s on: taken
+    assert panel.boxes["1"].isChecked()
+
+
 def test_a_box_out_of_view_is_brought_into_view_before_its_key_changes_it(qtbot, pathway):
     """A key meant for the next page, typed after an Enter that only scrolled, took
     "Children live in the household" off unseen: the children's front door went from the
