@@ -3,8 +3,8 @@ under it, by keyboard too, and says whether it is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from app.ui.labels import plain_label
 
@@ -32,7 +32,7 @@ class Expander(QWidget):
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setText(title)
         self.body = plain_label(body, role) if isinstance(body, str) else body
-        self.button.clicked.connect(lambda: self.set_open(not self.shown))
+        self.button.clicked.connect(self._pressed)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.body, 1)
         self.set_open(shown)
@@ -44,6 +44,17 @@ class Expander(QWidget):
     def set_open(self, shown: bool) -> None:
         self.shown = shown
         self._show(shown)
+
+    def _pressed(self) -> None:
+        """Opened by the worker: what it opens is scrolled into view (at 24 pt "Why, and
+        sources" opened below the fold, and Tab went on to the next card: its words were
+        never on screen, by keyboard; a11y walk, 2026-12-07)."""
+        self.set_open(not self.shown)
+        scroll = self.parent()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parent()
+        if self.shown and scroll is not None:
+            QTimer.singleShot(0, self, lambda: scroll.ensureWidgetVisible(self.body, 0, 0))
 
     def set_title(self, title: str) -> None:
         self.title = title
@@ -58,3 +69,6 @@ class Expander(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, grows)
         self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.button.setAccessibleName(f"{self.title} ({'shown' if shown else 'hidden'})")
+        # heard with the button, shown: the words themselves are no control to Tab to
+        words = self.body.text() if shown and isinstance(self.body, QLabel) else ""
+        self.button.setAccessibleDescription(words)
