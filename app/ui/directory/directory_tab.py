@@ -294,7 +294,8 @@ class DirectoryTab(QWidget):
         self.contact, self.whose = contact, whose
         self.copy_contact.setText(f"Copy {what}")
         self.copy_contact.setEnabled(bool(contact))
-        name = f"Copy the {what} of the service chosen" if contact else "No service chosen"
+        # which service's, as the other line's button says (a11y walk, 2026-12-07)
+        name = f"Copy the {what} for {whose}: {contact}" if contact else "No service chosen"
         self.copy_contact.setAccessibleName(name)
 
     def _offer_other(self, shut: tuple | None) -> None:

@@ -73,7 +73,9 @@ class SettingsTab(QWidget):
             ("record_activity", "Counts", self.record_activity),
         )
         for key, label, widget in rows:
-            widget.setAccessibleName(label)
+            # the box's own words heard too: "Counts" alone named it (a11y walk, 2026-12-07)
+            words = widget.text() if widget is self.record_activity else ""
+            widget.setAccessibleName(f"{label}: {words}" if words else label)
             locked = key in settings.locked
             widget.setEnabled(not locked)
             if locked:

@@ -151,6 +151,9 @@ def test_the_chosen_services_number_is_copied_by_its_button(qtbot, pathway):
     row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "childline")
     tab.table.setCurrentIndex(tab.model.index(row, 0))
     assert tab.copy_contact.isEnabled() and tab.copy_contact.text() == "Copy number"
+    # heard with whose number it is (a11y walk, 2026-12-07)
+    phone = pathway.graph.services["childline"].phone
+    assert tab.copy_contact.accessibleName() == f"Copy the number for Childline: {phone}"
     tab.copy_contact.click()
     assert copied == [pathway.graph.services["childline"].phone]
     tab.clear()  # quick exit, a new conversation

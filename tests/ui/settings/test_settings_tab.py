@@ -85,3 +85,9 @@ def test_shift_tab_from_the_tab_bar_brings_the_last_control_into_view(
     assert window.settings_page.widget().isAncestorOf(last)
     wait_in_view(qtbot, last)
     data.store.close()
+
+
+def test_the_counts_box_is_heard_with_its_own_words(tab):
+    """ "Counts" alone named it; its words are "Keep anonymised counts for reports" (a11y
+    walk on AT-SPI, 2026-12-07)."""
+    assert tab.record_activity.accessibleName() == "Counts: Keep anonymised counts for reports"
