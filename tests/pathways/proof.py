@@ -161,6 +161,13 @@ SWEEPS: dict[str, dict[str, list[Any]]] = {
         "abuse_types": [["domestic_abuse"], ["sexual_assault_abuse"]],
         "children_in_household": [True, False],
     },
+    # An interpreter needed, said before the cards unless another notice or 999 stands (§5).
+    "interpreter": {
+        "additional_needs": [["interpreter"], []],
+        "perpetrator_nearby": [True, False],
+        "immediate_danger": [True, False],
+        "discloser": DISCLOSERS,
+    },
     # FGM and strangulation in depth: R15 duty, R30, R32.
     "fgm and strangulation": {
         "additional_needs": [[], ["fgm"], ["non_fatal_strangulation"], ["fgm", "stalking"]],

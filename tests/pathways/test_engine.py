@@ -731,6 +731,20 @@ def test_a_child_sexually_abused_by_the_person_telling_you_is_phoned_in_now(path
     assert card.group == "today" and card.title.startswith("Refer to the children's front door")
 
 
+def test_an_interpreter_needed_is_said_before_the_cards(pathway):
+    """With a brother interpreting, "professional interpreter only" stood among the
+    reminders after every card at the largest text, and each card's words to say were read
+    through him (officer walk, 2026-12-07)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = adult_in_coventry(additional_needs=["interpreter"])
+    notices = [n.id for n in pathway.step(answers_for(pathway, case)).plan.notices]
+    assert notices == ["professional_interpreter_only"]
+    nearby = {**case, "perpetrator_nearby": True}  # its own notice names the interpreter
+    notices = [n.id for n in pathway.step(answers_for(pathway, nearby)).plan.notices]
+    assert notices == ["person_causing_harm_may_hear"]
+
+
 def test_a_card_titled_by_two_rules_says_both_the_more_urgent_first(pathway):
     """A 16-year-old assaulted this week with nowhere safe tonight got "Phone the children's
     front door: nowhere safe to stay tonight", the assault and its hours unsaid where the

@@ -137,3 +137,13 @@ def test_a_wordings_group_must_be_a_group(graph):
     odd = dataclasses.replace(sarc, wordings=(dataclasses.replace(child, group="later"), *rest))
     problems = broken(graph, actions={**graph.actions, "sarc_referral": odd})
     assert any("wording: group 'later' not one of" in p for p in problems)
+
+
+def test_every_wording_of_the_dash_names_a_professional_interpreter(graph):
+    """The needs (an interpreter among them) are asked after the Dash, so its own help says
+    never to use family (H236); the 16-17 wording added later left it out (walk, 2026-12-07)."""
+    dash = graph.questions["dash_answers"]
+    helps = [dash.help, *(w.help for w in dash.wordings if w.help)]
+    assert len(helps) >= 2
+    for text in helps:
+        assert "professional one: never family, friends or children" in text, text

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.graph import Question
 from app.ui.flow_layout import wrapping_row
-from app.ui.labels import announce
+from app.ui.labels import announce, plain_label
 from app.ui.models import DashTableModel
 from app.ui.walk.panel_base import ENTER, AnswerPanel, entered, ignores_chords, typed
 
@@ -70,6 +70,14 @@ class ChecklistPanel(AnswerPanel):
         layout = QVBoxLayout(self)
         self.left_not_completed = False
         self.last_answered: int | None = None  # the row Backspace takes back first
+        # kept in view with the table (in_view): the page's help says it too, but at 24 pt the
+        # view opens on the table and the help is above it, while the needs (an interpreter
+        # among them) are asked only after the Dash (H236 at the largest text; walk 2026-12-07)
+        interpreter = plain_label(
+            "Interpreter: a professional one only, never family, friends or children.",
+            "Interpreter",
+        )
+        layout.addWidget(interpreter)
         self.model = DashTableModel(question.items)
         self.model.set_answers(current)
         self.table = DashTable()

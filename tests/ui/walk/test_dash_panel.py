@@ -283,3 +283,15 @@ def test_backspace_takes_back_the_answer_just_given_and_never_says_one_it_did_no
     qtbot.keyClick(panel.table, Qt.Key.Key_Backspace)
     assert heard[-1] == "Item 2: answer taken back."
     assert panel.model.answers == {"dash_01": "yes", "dash_03": "not_known"}
+
+
+def test_the_interpreter_line_is_part_of_the_panel_kept_in_view_with_the_table(qtbot, graph):
+    """At 24 pt the view opens on the Dash table and the page's help (never a family
+    interpreter, H236) is above it, out of sight, while the needs are asked after the Dash:
+    the line is in the panel, which in_view keeps on screen with the table (walk, 2026-12-07)."""
+    from PySide6.QtWidgets import QLabel
+
+    panel = dash_panel(qtbot, graph)
+    assert panel.in_view(panel.table) is panel
+    lines = [label.text() for label in panel.findChildren(QLabel)]
+    assert any("never family, friends or children" in text for text in lines), lines
