@@ -420,6 +420,13 @@ def test_someone_worried_about_a_person_at_high_risk_is_not_told_to_let_them_dec
     assert "let them decide" in plan.action("concerned_other_advice").say
 
 
+def test_the_area_asked_says_what_to_choose_when_they_will_not_say(pathway):
+    """A guess gave another area's numbers, and "Outside the West Midlands" took the front
+    door away (officer walk, 2026-12-07)."""
+    shown = pathway.present(pathway.graph.questions["borough"], answers={})
+    assert "If they will not say or do not know, choose the area where they are now" in shown.help
+
+
 @pytest.mark.parametrize("discloser", ["concerned_other", "person_causing_harm"])
 def test_a_judgement_on_what_others_tell_names_the_criteria_no_dash_counts(pathway, discloser):
     """Incidents and an earlier MARAC are never asked of a friend or the person causing harm:
