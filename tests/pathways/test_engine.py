@@ -420,6 +420,24 @@ def test_someone_worried_about_a_person_at_high_risk_is_not_told_to_let_them_dec
     assert "let them decide" in plan.action("concerned_other_advice").say
 
 
+@pytest.mark.parametrize("age_group", ["adult", "under_16"])
+def test_the_sarcs_words_to_say_name_the_three_days(pathway, age_group):
+    """ "Some medicine only works if it is taken within a few days", read aloud on day 3,
+    did not say the 72 hours were nearly gone (officer walk, 2026-12-07)."""
+    from tests.pathways.test_summary import child_under_16
+
+    case = child_under_16(
+        age_group=age_group,
+        abuse_types=["sexual_assault_abuse"],
+        relationship_to_abuser="other",
+        saa_timing="within_7_days",
+    )
+    if age_group == "adult":
+        case |= {"care_and_support_needs": False, "consent_to_share": "yes"}
+    sarc = pathway.step(answers_for(pathway, case)).plan.action("sarc_referral")
+    assert "only works if it is started within three days" in sarc.say
+
+
 def test_the_area_asked_says_what_to_choose_when_they_will_not_say(pathway):
     """A guess gave another area's numbers, and "Outside the West Midlands" took the front
     door away (officer walk, 2026-12-07)."""
