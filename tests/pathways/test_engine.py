@@ -692,6 +692,9 @@ def test_a_dash_stopped_part_way_is_finished_not_started_again(pathway):
     assert dash.title.startswith("Finish the Dash") and "did not finish" in dash.say
     fresh = _plan(pathway, dash_answers=None).action("dash_assessment")
     assert fresh.title == "Complete the Dash risk checklist"
+    # at 17 too: "Complete the Dash" after 24 questions, two not known (officer walk, 12-07)
+    young = _plan(pathway, age_group="16_17", dash_answers=part).action("dash_assessment")
+    assert young.title.startswith("Finish the Dash") and "did not finish" in young.say
 
 
 def test_what_is_still_askable_holds_every_question_the_walk_then_asks(pathway):
