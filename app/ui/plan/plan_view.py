@@ -226,6 +226,18 @@ class PlanView(QWidget):
             else:
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
+    def keyPressEvent(self, event) -> None:
+        """Ctrl+C on the plan itself (as it opens, before Tab reaches a card) copies the first
+        card's first number, as Ctrl+C on that card does: it copied nothing and said nothing
+        (officer walk, 2026-12-07)."""
+        from PySide6.QtGui import QKeySequence
+
+        first = next((card for card in self.cards if card.rows), None)
+        if event.matches(QKeySequence.StandardKey.Copy) and first is not None:
+            first.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
+
     def plain_texts(self) -> list[str]:
         """Everything shown, as the text a worker could select and copy from it."""
         return [label.text() for label in self.scroll.widget().findChildren(QLabel)]

@@ -146,6 +146,17 @@ def test_the_plan_takes_the_focus_named_and_scrolls_by_page_down(qtbot, window):
     assert bar.value() > 0
 
 
+def test_ctrl_c_as_the_plan_opens_copies_the_first_cards_number(qtbot, pathway):
+    """Ctrl+C with the plan just opened (the focus on the plan, no card yet) copied nothing
+    and said nothing (officer walk, 2026-12-07): as on the first card with a number."""
+    copied = []
+    plan = next(plan_for(pathway, name) for name in CASES)
+    view = view_of(qtbot, plan, copy=lambda text, whose: copied.append((text, whose)))
+    qtbot.keyClick(view.scroll, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    first = next(card for card in view.cards if card.rows)
+    assert [text for text, _whose in copied] == [first.rows[0].number.text()]
+
+
 def test_outside_the_west_midlands_is_said_before_the_cards(qtbot, pathway):
     """Below the cards, it came after each said no local number was confirmed (review)."""
     from app.cli.route import answers_for
