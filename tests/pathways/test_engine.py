@@ -438,6 +438,20 @@ def test_the_sarcs_words_to_say_name_the_three_days(pathway, age_group):
     assert "only works if it is started within three days" in sarc.say
 
 
+def test_the_partners_concession_is_never_listed_under_18(pathway):
+    """A 16-year-old threatened with forced marriage by her family was given the Migrant
+    Victims of Domestic Abuse Concession, for partners on a visa, both 18 or over (officer
+    walk, 2026-12-07; shipped directory)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    adult = adult_in_coventry(additional_needs=["immigration_insecure"])
+    card = pathway.step(answers_for(pathway, adult)).plan.action("immigration_advice")
+    assert "mvdac" in [m.service.id for m in card.services]
+    young = {**adult, "age_group": "16_17"}
+    card = pathway.step(answers_for(pathway, young)).plan.action("immigration_advice")
+    assert "mvdac" not in [m.service.id for m in card.services]
+
+
 def test_the_area_asked_says_what_to_choose_when_they_will_not_say(pathway):
     """A guess gave another area's numbers, and "Outside the West Midlands" took the front
     door away (officer walk, 2026-12-07)."""
