@@ -68,7 +68,9 @@ class Expander(QWidget):
         grows = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Maximum
         self.setSizePolicy(QSizePolicy.Policy.Preferred, grows)
         self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self.button.setAccessibleName(f"{self.title} ({'shown' if shown else 'hidden'})")
+        # "expanded", "collapsed": a screen reader's words for this; "(hidden)" was heard as
+        # the button itself hidden, on every page change (a11y walk on AT-SPI, 2026-12-07)
+        self.button.setAccessibleName(f"{self.title} ({'expanded' if shown else 'collapsed'})")
         # heard with the button, shown: the words themselves are no control to Tab to
         words = self.body.text() if shown and isinstance(self.body, QLabel) else ""
         self.button.setAccessibleDescription(words)

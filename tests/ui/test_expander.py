@@ -23,7 +23,9 @@ def test_what_the_worker_opens_is_scrolled_into_view_and_heard_with_its_button(q
     scroll.show()
     scroll.ensureWidgetVisible(why.button, 0, 0)
     assert why.button.accessibleDescription() == ""
+    assert why.button.accessibleName() == "Why, and sources (collapsed)"
     qtbot.keyClick(why.button, Qt.Key.Key_Return)
+    assert why.button.accessibleName() == "Why, and sources (expanded)"
     assert why.is_open and why.button.accessibleDescription() == why.body.text()
     viewport = scroll.viewport()
 

@@ -35,7 +35,7 @@ def test_a_new_conversation_shows_the_always_reminders_open(window):
 def test_always_folds_once_the_conversation_is_under_way_and_can_be_opened(qtbot, window):
     press(qtbot, window, Qt.Key.Key_N)
     assert not window.reminders.always.is_open
-    assert window.reminders.always.button.accessibleName().endswith("(hidden)")
+    assert window.reminders.always.button.accessibleName().endswith("(collapsed)")
     window.reminders.always.button.click()
     qtbot.keyClicks(window.question_page.panel, "1")
     assert window.reminders.always.is_open  # the worker's choice stands
