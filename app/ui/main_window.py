@@ -166,6 +166,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
         self.plan_view.reopen_requested.connect(self.correct)
         self.readback.edit_requested.connect(self.edit)
         self.readback.done_requested.connect(self.finish_read_back)
+        self.read_back_from: tuple[int, int] | str | None = None  # PlanView.place_of_focus
         return c
 
     # The walk
@@ -242,6 +243,8 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
             self.refresh()
 
     def read_back(self) -> None:
+        on_plan = self.pages.currentWidget() is self.plan_view
+        self.read_back_from = self.plan_view.place_of_focus() if on_plan else None
         self.readback.show_answers(self.session.answered())
         self.pages.setCurrentWidget(self.readback)
 
@@ -251,6 +254,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
     def finish_read_back(self) -> None:
         self.session.finish()
         self.refresh()
+        self.plan_view.focus_place(self.read_back_from)
 
     def _show_versions(self) -> None:
         graph = self.pathway.graph

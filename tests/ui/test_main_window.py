@@ -39,6 +39,29 @@ def test_title_is_neutral(window):
     assert window.windowTitle() == "Navigator"
 
 
+def test_back_from_the_read_back_the_focus_is_where_the_worker_left_the_plan(qtbot, window):
+    """From the second card's Copy button, Alt+R then Esc put the focus at the plan's top,
+    far from the card the worker had left (a11y walk, 2026-12-07)."""
+    from PySide6.QtWidgets import QApplication
+
+    walk(qtbot, window, SCENARIO)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    numbered = [card for card in window.plan_view.cards if card.rows][1]
+    at = window.plan_view.cards.index(numbered)
+    numbered.rows[0].copy_button.setFocus()
+    window.read_back()
+    press(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.plan_view)
+    card = window.plan_view.cards[at]  # drawn again: the same card, a new widget
+    assert QApplication.focusWidget() is card.rows[0].copy_button
+    window.plan_view.buttons["read_back"].setFocus()
+    window.read_back()
+    press(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.plan_view)
+    assert QApplication.focusWidget() is window.plan_view.buttons["read_back"]
+
+
 def test_enter_on_the_plans_buttons_presses_them_as_space_does(qtbot, window):
     """Enter on "Read back answers", "Back to the plan", "Why, and sources" and the Notes
     screen's "Open" did nothing (review 2026-12-01): Space alone pressed them."""

@@ -9,6 +9,8 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QFrame,
     QLabel,
     QPushButton,
@@ -237,6 +239,30 @@ class PlanView(QWidget):
             first.keyPressEvent(event)
             return
         super().keyPressEvent(event)
+
+    def place_of_focus(self) -> tuple[int, int] | str | None:
+        """Where the focus is, to come back to once the plan is drawn again: a card and which
+        of its controls, or a button's key. Esc from the read-back put the worker at the
+        plan's top, far from the card they had left (a11y walk, 2026-12-07)."""
+        focused = QApplication.focusWidget()
+        key = next((k for k, button in self.buttons.items() if button is focused), None)
+        if key is not None:
+            return key
+        for at, card in enumerate(self.cards):
+            controls = [card, *card.findChildren(QAbstractButton)]
+            if focused in controls:
+                return at, controls.index(focused)
+        return None
+
+    def focus_place(self, place: tuple[int, int] | str | None) -> None:
+        """The focus back where place_of_focus found it, if the plan still has it."""
+        if isinstance(place, str) and place in self.buttons:
+            self.buttons[place].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif isinstance(place, tuple) and place[0] < len(self.cards):
+            card = self.cards[place[0]]
+            controls = [card, *card.findChildren(QAbstractButton)]
+            if place[1] < len(controls):
+                controls[place[1]].setFocus(Qt.FocusReason.TabFocusReason)  # scrolled into view
 
     def plain_texts(self) -> list[str]:
         """Everything shown, as the text a worker could select and copy from it."""
