@@ -3,7 +3,7 @@ under it, by keyboard too, and says whether it is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from app.ui.labels import plain_label
@@ -54,7 +54,17 @@ class Expander(QWidget):
         while scroll is not None and not isinstance(scroll, QScrollArea):
             scroll = scroll.parent()
         if self.shown and scroll is not None:
-            QTimer.singleShot(0, self, lambda: scroll.ensureWidgetVisible(self.body, 0, 0))
+            QTimer.singleShot(0, self, lambda: self._into_view(scroll))
+
+    def _into_view(self, scroll: QScrollArea) -> None:
+        """Down to the words' end, never past the button's top: Qt's ensureWidgetVisible
+        centred words taller than the view, their start and the button above it."""
+        content, bar = scroll.widget(), scroll.verticalScrollBar()
+        top = self.button.mapTo(content, QPoint(0, 0)).y()
+        bottom = self.body.mapTo(content, QPoint(0, self.body.height())).y()
+        wanted = min(top, bottom - scroll.viewport().height())
+        if wanted > bar.value():
+            bar.setValue(wanted)
 
     def set_title(self, title: str) -> None:
         self.title = title

@@ -29,9 +29,11 @@ def test_what_the_worker_opens_is_scrolled_into_view_and_heard_with_its_button(q
     assert why.is_open and why.button.accessibleDescription() == why.body.text()
     viewport = scroll.viewport()
 
-    def body_in_view():  # all of it: it fits
+    def body_in_view():  # all of it; taller than the view (a large font), the button at its top
         top = why.body.mapTo(viewport, QPoint(0, 0)).y()
-        return top >= 0 and top + why.body.height() <= viewport.height()
+        button = why.button.mapTo(viewport, QPoint(0, 0)).y()
+        fits = top >= 0 and top + why.body.height() <= viewport.height()
+        return fits or (button == 0 and why.body.height() > viewport.height())
 
     qtbot.waitUntil(body_in_view)
     qtbot.keyClick(why.button, Qt.Key.Key_Return)
