@@ -317,7 +317,14 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
             f"No activity: this conversation will be cleared in {seconds} s. "
             "Press any key or move the mouse to keep it."
         )
-        if self.banner.isHidden() or seconds in (30, 10):
+        # only over a case on the work screen, and not again on each key when the whole
+        # period is the last minute (inactivity set to 1 minute)
+        first = self.banner.isHidden() and self.guard.idle_ms > self.guard.warn_ms
+        if (
+            self.screens.currentWidget() is self.work
+            and self.holds_case()
+            and (first or seconds in (30, 10))
+        ):
             # heard, not only shown: a screen reader's user lost the case unwarned
             from app.ui.labels import announce
 

@@ -39,6 +39,30 @@ def test_title_is_neutral(window):
     assert window.windowTitle() == "Navigator"
 
 
+def test_the_countdown_is_heard_only_over_a_case_and_not_on_every_key(qtbot, window, monkeypatch):
+    """Heard on the disguise screen after quick exit, and on every key with inactivity at
+    1 minute (the whole period the last minute): verifier on AT-SPI, 2026-12-07."""
+    heard = []
+    monkeypatch.setattr("app.ui.labels.announce", lambda _widget, text: heard.append(text))
+    walk(qtbot, window, SCENARIO)
+    window.show_countdown(60)
+    assert heard and heard[-1].startswith("No activity: this conversation will be cleared in 60 s")
+    window.show_countdown(-1)
+    window.guard.set_idle_ms(window.guard.warn_ms)  # IT's 1 minute
+    heard.clear()
+    window.show_countdown(60)
+    window.show_countdown(45)
+    assert heard == []
+    window.show_countdown(30)
+    assert len(heard) == 1
+    window.show_countdown(-1)
+    window.quick_exit()
+    heard.clear()
+    for seconds in (60, 30, 10):
+        window.show_countdown(seconds)
+    assert heard == []
+
+
 def test_back_from_the_read_back_the_focus_is_where_the_worker_left_the_plan(qtbot, window):
     """From the second card's Copy button, Alt+R then Esc put the focus at the plan's top,
     far from the card the worker had left (a11y walk, 2026-12-07)."""
