@@ -275,6 +275,15 @@ def _unread_as(error: Exception) -> str:
 
 
 ADD_THE_KEY = ": if it is your current lead's, add their .pub key"  # in_force reads it
+UNKNOWN_KEY = "signed with unknown key "
+
+
+def unknown_key_ids(refusals: list[str]) -> set[str]:
+    """The key ids of updates refused as signed with a key not trusted here."""
+    heads = (refusal.partition(ADD_THE_KEY) for refusal in refusals)
+    return {
+        head.rsplit(UNKNOWN_KEY, 1)[1] for head, found, _ in heads if found and UNKNOWN_KEY in head
+    }
 
 
 def check_signature(manifest: Manifest, keys: dict[str, VerifyKey]) -> None:
@@ -284,7 +293,7 @@ def check_signature(manifest: Manifest, keys: dict[str, VerifyKey]) -> None:
         raise RefusedForNow(
             # "if it is your lead's, add it" after a handover would trust the old key again
             # (the lead's walk, 2026-12-03)
-            f"signed with unknown key {manifest.key_id}{ADD_THE_KEY} to the trusted keys "
+            f"{UNKNOWN_KEY}{manifest.key_id}{ADD_THE_KEY} to the trusted keys "
             "folder; if it is a former lead's, or not known, remove the file"
         )
     if not signing.signature_holds(manifest.signed_fields(), manifest.signature, key):

@@ -19,12 +19,12 @@ from datetime import date
 from pathlib import Path
 
 from app.db.bundle import (
-    ADD_THE_KEY,
     SUFFIX,
     Manifest,
     check_bundle_database,
     read_bundle,
     read_signed_manifest,
+    unknown_key_ids,
 )
 from app.db.checks import Refused, check_database, version_key
 from app.db.kept_copies import keep_copy, kept_place
@@ -224,8 +224,8 @@ def select_directory(where: Locations, today: date | None = None) -> Selection:
             return dates_noted(choice, today)
         choice.refused += key_file_problems(where.keys) + keys_folder_not_a_folder(where.keys)
         superseded = _consider_bundles(choice, bundles, keys, where)
-        if any(ADD_THE_KEY in refused for refused in choice.refused):  # for IT
-            choice.unreachable += misnamed_key_files(where.keys)
+        if unknown := unknown_key_ids(choice.refused):  # for IT
+            choice.unreachable += misnamed_key_files(where.keys, unknown)
         # this laptop's copies of another content go only once IT's file is in use and kept
         # here (gone first, a full disk or the share offline took the laptop back)
         if choice.origin != "machine" or keep_copy(choice, where):

@@ -88,26 +88,34 @@ def key_file_problems(sources: KeySources) -> list[str]:
     return said
 
 
-def misnamed_key_files(sources: KeySources) -> list[str]:
+def misnamed_key_files(sources: KeySources, unknown: set[str]) -> list[str]:
     """A key saved as "lead.pub.txt" (Windows hides the ending) was never read, and the
     self-test said only "signed with unknown key" of the lead's update (update attack,
-    2026-12-07). Said beside an update signed with a key not known (a backup named
-    "lead.pub.bak" is no fault otherwise)."""
+    2026-12-07). Only a file holding the key of an update refused as unknown (`unknown`, key
+    ids) is named, and never as a key to trust unasked: "rename it" of a former lead's key
+    kept as "old-lead.pub.bak" would have trusted it again (verifier, 2026-12-07)."""
     suffix, said = signing.PUBLIC_SUFFIX, []
     for folder in (sources.machine, sources.install):
         with contextlib.suppress(OSError):  # not readable: the reading of the keys says so
             if folder is None or not folder.is_dir():
                 continue
             with os.scandir(folder) as entries:
-                names = sorted(e.name for e in entries if not e.name.lower().endswith(suffix))
-            said += [
-                f"key file {folder / name} is not read: only files whose names end in "
-                f"{suffix} are; if it is the lead's key, rename it "
-                f"{name[: name.lower().index(suffix)]}{suffix} (Windows may hide an ending "
-                "such as .txt)"
-                for name in names
-                if suffix in name.lower()
-            ]
+                names = sorted(
+                    e.name
+                    for e in entries
+                    if e.is_file()
+                    and not e.name.lower().endswith(suffix)
+                    and e.stat().st_size <= 64 * 1024
+                )
+            for name in names:
+                held = signing.public_key_in((folder / name).read_bytes())
+                if held is not None and held[0] in unknown:
+                    said.append(
+                        f"key file {folder / name} holds key {held[0]}, which signed the "
+                        f"update refused, but only files whose names end in {suffix} are "
+                        f"read: if it is your current lead's key, rename it to end in "
+                        f"{suffix}; if it is a former lead's, delete it"
+                    )
     return said
 
 

@@ -398,7 +398,8 @@ def test_a_lead_key_saved_under_another_ending_is_named_beside_the_refused_updat
     trusted.rename(trusted.with_name(trusted.name + ".txt"))
     choice = select_directory(where, TODAY)
     assert choice.origin == "shipped"
-    assert any(f"rename it {trusted.name}" in line for line in choice.problems)
+    named = f"{trusted.name}.txt holds key {key.key_id}, which signed the update"
+    assert any(named in line for line in choice.problems)
 
 
 def test_nothing_usable_says_so(where):
