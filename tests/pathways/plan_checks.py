@@ -107,7 +107,6 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
     if near != any(n.id == "person_causing_harm_may_hear" for n in plan.notices):
         failures.append("§5: the words to say wait while the person causing harm may hear")
     interpreted = "interpreter" in (a.get("additional_needs") or []) and not near
-    interpreted = interpreted and a.get("immediate_danger") is not True
     if interpreted != any(n.id == "professional_interpreter_only" for n in plan.notices):
         failures.append("§5: the words to say go through a professional interpreter only")
     ticked_too = "domestic_abuse" in (a.get("abuse_types") or [])

@@ -436,6 +436,8 @@ def test_the_sarcs_words_to_say_name_the_three_days(pathway, age_group):
         case |= {"care_and_support_needs": False, "consent_to_share": "yes"}
     sarc = pathway.step(answers_for(pathway, case)).plan.action("sarc_referral")
     assert "only works if it is started within three days" in sarc.say
+    # and five for some: on day 5 "only within three days" was heard as too late (verifier)
+    assert "within five" in sarc.say
 
 
 def test_the_partners_concession_is_never_listed_under_18(pathway):
@@ -456,7 +458,7 @@ def test_the_area_asked_says_what_to_choose_when_they_will_not_say(pathway):
     """A guess gave another area's numbers, and "Outside the West Midlands" took the front
     door away (officer walk, 2026-12-07)."""
     shown = pathway.present(pathway.graph.questions["borough"], answers={})
-    assert "If they will not say or do not know, choose the area where they are now" in shown.help
+    assert "Not known, or they will not say: choose the area where you are" in shown.help
 
 
 @pytest.mark.parametrize("discloser", ["concerned_other", "person_causing_harm"])
@@ -468,6 +470,12 @@ def test_a_judgement_on_what_others_tell_names_the_criteria_no_dash_counts(pathw
     shown = pathway.present(question, answers={"discloser": discloser, "tier": 2})
     assert "3 or more incidents in the last 12 months" in shown.help
     assert "a MARAC referral in the last 12 months and abuse since" in shown.help
+    # IT's thresholds, as the person harmed is asked them (verifier, 2026-12-07)
+    wider = dataclasses.replace(
+        pathway.graph.settings, escalation_incidents=2, escalation_period_months=24
+    )
+    shown = pathway.present(question, wider, {"discloser": discloser, "tier": 2})
+    assert "2 or more incidents in the last 24 months" in shown.help
 
 
 @pytest.mark.parametrize("discloser", ["person_harmed", "concerned_other"])

@@ -119,6 +119,19 @@ def test_the_first_action_and_its_number_are_on_screen_without_scrolling(
     ].title.text()
 
 
+def test_the_interpreter_notice_leaves_the_999_number_in_view_at_the_largest_text(qtbot, sized):
+    """The notice stands above the 999 card too (verifier, 2026-12-07): in one line, so the
+    number stays in view (H400: four lines above it pushed "Call 999 now" below the fold)."""
+    case = next(c for c in CASES if c["scenario"].get("immediate_danger") is True)
+    scenario = {**case["scenario"], "additional_needs": ["interpreter"]}
+    window = sized(MAXIMISED, LARGEST)
+    window.replace_settings(tier=scenario["tier"])
+    answer_all(window, scenario)
+    QApplication.processEvents()
+    assert [n.id for n in window.session.plan.notices] == ["professional_interpreter_only"]
+    assert first_action_and_number_on_screen(window, LARGEST)
+
+
 def test_on_a_narrow_window_reminders_move_under_the_plan(qtbot, sized):
     window = sized(SCREENS[0], LARGEST)
     walk(qtbot, window, CASES[0]["scenario"])
