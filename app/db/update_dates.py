@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.pathways.services import clock_words
+
 if TYPE_CHECKING:
     from app.db.directories import Selection
 
@@ -16,15 +18,17 @@ def dates_noted(choice: Selection, today: date) -> Selection:
     # "directory … expired on …" told a worker nothing to do, and IT's self-test passed:
     # a lead who published nothing for 180 days left a warning every worker learnt to
     # ignore (update attack, 2026-12-07)
+    # Short for the worker: at 24 pt three lines pushed question 1's 999 help out of view;
+    # "no newer one has reached this laptop" was untrue of one refused (verifier, 2026-12-07)
     if choice.expires and date.fromisoformat(choice.expires) < today:
         choice.warnings.append(
-            f"directory {choice.version} expired on {choice.expires} and no newer one has "
-            "reached this laptop: its numbers may be out of date, so check a number before "
-            "you give it, and tell IT"
+            f"directory {choice.version} expired on {choice.expires}: numbers may be out of "
+            "date; check a number before you give it, and tell IT"
         )
         choice.lapsed.append(
-            f"directory {choice.version} in use expired on {choice.expires}: the DA lead "
-            "publishes a new version (the directory checked again) for the update folder"
+            f"directory {choice.version} in use expired on {choice.expires} "
+            f"({clock_words(today)}): a newer update must reach this laptop: the DA lead "
+            "publishes one, or an update refused above says why it was not used"
         )
     if choice.published and date.fromisoformat(choice.published) > today:  # for IT (H475)
         ahead = signed_ahead(choice.version, choice.published, today)

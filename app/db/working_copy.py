@@ -36,6 +36,7 @@ from app.db.edit_journal import AUTOSAVE, EditJournal
 from app.db.field_rules import FORMULA_STARTS
 from app.db.service_rows import ASSURED_METHODS
 from app.pathways.phone_numbers import contact_record
+from app.pathways.services import clock_words
 
 __all__ = ["AUTOSAVE", "CHECK_METHODS", "WorkingCopy", "WorkingCopyError"]
 CHECK_METHODS = (*ASSURED_METHODS, "web")
@@ -198,7 +199,10 @@ class WorkingCopy:
                 f"with {' '.join(FORMULA_STARTS)}"
             )
         if on > date.today():
-            raise WorkingCopyError(f"{on}: give the day it was checked (not in the future)")
+            raise WorkingCopyError(  # a lead's clock behind was never named (verifier, 12-07)
+                f"{on}: give the day it was checked (not in the future; "
+                f"{clock_words(date.today())})"
+            )
         if on < FIRST_CHECK_DAY:  # a check that old is a slip of the keys, not a check
             raise WorkingCopyError(f"{on}: give the day it was checked (from {FIRST_CHECK_DAY})")
         if method == "web":

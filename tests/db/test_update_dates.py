@@ -16,11 +16,15 @@ def in_use(expires: str, published: str) -> Selection:
 
 def test_an_update_past_its_expiry_says_what_to_do_to_the_worker_and_to_it():
     choice = dates_noted(in_use("2026-12-06", "2026-06-01"), TODAY)
-    (warning,) = choice.warnings
-    assert "its numbers may be out of date" in warning and warning.endswith("tell IT")
+    # short for the worker: three lines at 24 pt pushed question 1's 999 help out of view
+    assert choice.warnings == [
+        "directory 2026.6.1 expired on 2026-12-06: numbers may be out of date; check a number "
+        "before you give it, and tell IT"
+    ]
     assert choice.problems == [
-        "directory 2026.6.1 in use expired on 2026-12-06: the DA lead publishes a new version "
-        "(the directory checked again) for the update folder"
+        "directory 2026.6.1 in use expired on 2026-12-06 (today on this computer is "
+        "2026-12-07: if that is wrong, correct its clock): a newer update must reach this "
+        "laptop: the DA lead publishes one, or an update refused above says why it was not used"
     ]
 
 

@@ -72,7 +72,8 @@ def test_marking_checked_records_who_how_and_when(folder):
     for args, message in [
         (("guessed", "lead", day), "one of phoned, provider, web"),
         (("phoned", " ", day), "a role is enough"),
-        (("phoned", "lead", date.today() + timedelta(days=1)), "in the future"),
+        # and the day this computer takes as today: a lead's clock behind (verifier, 12-07)
+        (("phoned", "lead", date.today() + timedelta(days=1)), "in the future; today on this"),
         (("web", "lead", day, "http://x"), "https://"),
         # written raw into the services.csv the lead opens in Excel (attack review)
         (("phoned", "=HYPERLINK(1)", day), "not starting with = @ \\+ -"),

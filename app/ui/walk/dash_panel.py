@@ -176,10 +176,17 @@ class ChecklistPanel(AnswerPanel):
         self.table.setFocus()  # on the item's words: focused first, "1" was heard (re-check)
         # on the bus only the table was heard arriving, never the item to read aloud: a
         # worker could press Y to an item unheard (a11y walk on AT-SPI, 2026-12-07)
-        announce(self.table, self._item_words(rows[0] if rows else 0))
+        # back to a Dash answered whole, "Item 1 of 24: …" alone sounded like a fresh start
+        # (verifier, 2026-12-07)
+        done = f"All {len(self.question.items)} answered: Enter goes on. " if not rows else ""
+        announce(self.table, done + self._item_words(rows[0] if rows else 0))
 
     def _item_words(self, row: int) -> str:
-        return f"Item {row + 1} of {len(self.question.items)}: {self.question.items[row].text}"
+        """As its cell is heard ("(red flag)" with it), and its answer if it has one."""
+        words = self.model.index(row, QUESTION_COLUMN).data(Qt.ItemDataRole.AccessibleTextRole)
+        given = self.model.answers.get(self.question.items[row].id)
+        said = f" Answered: {DashTableModel.SHOWN[given]}." if given else ""
+        return f"Item {row + 1} of {len(self.question.items)}: {words}{said}"
 
     def given_as_none(self) -> str:
         """Coming back to a Dash left not completed (a correction earlier in the walk): Enter

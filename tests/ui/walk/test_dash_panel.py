@@ -295,3 +295,16 @@ def test_the_interpreter_line_is_part_of_the_panel_kept_in_view_with_the_table(q
     assert panel.in_view(panel.table) is panel
     lines = [label.text() for label in panel.findChildren(QLabel)]
     assert any("never family, friends or children" in text for text in lines), lines
+
+
+def test_back_to_a_dash_answered_whole_says_so_and_each_items_answer(qtbot, graph, monkeypatch):
+    """Back to a finished Dash, "Item 1 of 24: …" alone sounded like a fresh start, and the
+    spoken item dropped "(red flag)" (verifier on AT-SPI, 2026-12-07)."""
+    heard = []
+    monkeypatch.setattr("app.ui.walk.dash_panel.announce", lambda _widget, text: heard.append(text))
+    items = graph.questions["dash_answers"].items
+    panel = dash_panel(qtbot, graph, {item.id: "no" for item in items} | {items[0].id: "yes"})
+    assert heard[-1].startswith(f"All 24 answered: Enter goes on. Item 1 of 24: {items[0].text}")
+    assert heard[-1].endswith(" Answered: Yes.")
+    flagged = next(n for n, item in enumerate(items) if item.red_flag)
+    assert "(red flag)" in panel._item_words(flagged)
