@@ -214,6 +214,11 @@ def lines_shown_above(plan: Plan) -> dict[int, str]:
     return above
 
 
+# A helpline's two kinds of line, in the card's words on every surface: the copy and the PDF
+# said "daytime lines:" without "(check the hours)" (verifier, 2026-12-07)
+LINE_HEADINGS = {"24/7": "Open 24/7", "daytime": "Daytime lines (check the hours)"}
+
+
 def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, list]]:
     """A helpline's services split into lines open day and night and those with hours. The
     24/7 lines alone go unlabelled: "Open 24/7" stood above every line saying "24/7" in its
@@ -293,7 +298,7 @@ def _action_lines(number: int, action: PlannedAction, check, above: str) -> list
     parts = round_the_clock_first(action.services) if action.kind == "helpline" else [("", None)]
     for label, matches in parts:
         if label:
-            lines.append(f"   {label} lines:")
+            lines.append(f"   {LINE_HEADINGS[label]}:")
         for match in matches if matches is not None else action.services:
             emergency = national_number(match.service.phone) == "999"  # never an alternative
             fallback = "   - in an emergency: " if emergency else "   - fallback: "

@@ -286,3 +286,13 @@ def test_what_a_worker_reads_of_a_service_never_speaks_of_our_research(graph):
     research = ("captured", "stored text", "not found", "gcsx")
     said = {s.id: " ".join(service_notes(s)).lower() for s in graph.services.values()}
     assert {sid: words for sid, words in said.items() if any(r in words for r in research)} == {}
+
+
+def test_the_copy_gives_a_helplines_kinds_of_line_in_the_cards_words(pathway):
+    """The copy said "daytime lines:" without "(check the hours)", where the card says it
+    (verifier, 2026-12-07)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import plan_to_text
+
+    text = plan_to_text(pathway.step(answers_for(pathway, adult_in_coventry())).plan)
+    assert "   Open 24/7:" in text and "   Daytime lines (check the hours):" in text

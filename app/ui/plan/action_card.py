@@ -25,7 +25,13 @@ from app.pathways.out_of_hours import line_said, out_of_hours
 from app.pathways.phone_numbers import fixed_number, national_number
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
-from app.pathways.summary import alert_words, note_leads, round_the_clock_first, service_notes
+from app.pathways.summary import (
+    LINE_HEADINGS,
+    alert_words,
+    note_leads,
+    round_the_clock_first,
+    service_notes,
+)
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
 
@@ -223,7 +229,7 @@ class ActionCard(QFrame):
         elif action.kind == "helpline":
             for label, matches in round_the_clock_first(action.services):
                 if label:
-                    heading = "Open 24/7" if label == "24/7" else "Daytime lines (check the hours)"
+                    heading = LINE_HEADINGS[label]
                     layout.addWidget(plain_label(heading, heading))
                 self._rows(layout, matches, today, months, copy, selectable)
         else:

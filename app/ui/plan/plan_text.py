@@ -12,6 +12,7 @@ from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import (
     FORM_HEADING,
+    LINE_HEADINGS,
     alert_words,
     grouped,
     lines_shown_above,
@@ -85,7 +86,8 @@ def action_html(number: int, action: PlannedAction, check, above: str = "") -> s
         html.append(f"<p>{escape(above)}</p>")
     for label, matches in parts if action.services and not above else ():
         items = "".join(service_html(m, check(m.service)) for m in matches)
-        html.append((f"<p>{label} lines:</p>" if label else "") + f"<ul>{items}</ul>")
+        heading = f"<p>{escape(LINE_HEADINGS[label])}:</p>" if label else ""
+        html.append(heading + f"<ul>{items}</ul>")
     if note and not leads:
         html.append(note)
     if action.say:

@@ -56,9 +56,10 @@ def test_the_pdf_gives_a_helplines_lines_open_day_and_night_first(pathway):
     plan = plan_for(pathway, adult_in_coventry(dash_answers=None))
     html = plan_document_html(plan, TODAY)
     helpline = html[html.index(plan.action("helpline").title) :]
-    assert helpline.index("24/7 lines:") < helpline.index("0808 2000 247")
-    assert helpline.index("0808 2000 247") < helpline.index("daytime lines:")
-    assert helpline.index("daytime lines:") < helpline.index("Safe to Talk")
+    assert helpline.index("Open 24/7:") < helpline.index("0808 2000 247")
+    # in the card's words: "daytime lines:" left out "(check the hours)" (verifier, 12-07)
+    assert helpline.index("0808 2000 247") < helpline.index("Daytime lines (check the hours):")
+    assert helpline.index("Daytime lines (check the hours):") < helpline.index("Safe to Talk")
 
 
 def test_the_pdf_puts_what_to_do_first_when_nothing_can_be_rung(pathway):
