@@ -297,14 +297,19 @@ class ActionCard(QFrame):
         (re-walk, 2026-12-07)."""
         from PySide6.QtGui import QKeySequence
 
+        if not (event.matches(QKeySequence.StandardKey.Copy) and self.copy_number()):
+            super().keyPressEvent(event)
+
+    def copy_number(self) -> bool:
+        """The focused copy button's number, else the card's first; False with none to copy
+        (exports not allowed: no buttons)."""
         named = ("copy_button", "out_of_hours_copy")
         buttons = [getattr(r, name) for r in self.rows for name in named if hasattr(r, name)]
         focused = QApplication.focusWidget()
         button = focused if focused in buttons else next(iter(buttons), None)
-        if event.matches(QKeySequence.StandardKey.Copy) and button is not None:
+        if button is not None:
             button.click()
-            return
-        super().keyPressEvent(event)
+        return button is not None
 
     def paintEvent(self, event) -> None:
         """Its edge in the palette's mid colour: the style's panel edge is the window colour

@@ -235,10 +235,8 @@ class PlanView(QWidget):
         from PySide6.QtGui import QKeySequence
 
         first = next((card for card in self.cards if card.rows), None)
-        if event.matches(QKeySequence.StandardKey.Copy) and first is not None:
-            first.keyPressEvent(event)
-            return
-        super().keyPressEvent(event)
+        if not (event.matches(QKeySequence.StandardKey.Copy) and first and first.copy_number()):
+            super().keyPressEvent(event)
 
     def place_of_focus(self) -> tuple[int, int] | str | None:
         """Where the focus is, to come back to once the plan is drawn again: a card and which
@@ -249,8 +247,7 @@ class PlanView(QWidget):
         if key is not None:
             return key
         for at, card in enumerate(self.cards):
-            controls = [card, *card.findChildren(QAbstractButton)]
-            if focused in controls:
+            if focused in (controls := _controls(card)):
                 return at, controls.index(focused)
         return None
 
@@ -259,8 +256,7 @@ class PlanView(QWidget):
         if isinstance(place, str) and place in self.buttons:
             self.buttons[place].setFocus(Qt.FocusReason.OtherFocusReason)
         elif isinstance(place, tuple) and place[0] < len(self.cards):
-            card = self.cards[place[0]]
-            controls = [card, *card.findChildren(QAbstractButton)]
+            controls = _controls(self.cards[place[0]])
             if place[1] < len(controls):
                 controls[place[1]].setFocus(Qt.FocusReason.TabFocusReason)  # scrolled into view
 
@@ -279,3 +275,8 @@ class PlanView(QWidget):
         self.scroll.setWidget(QWidget())
         self.action_kinds = []
         self.cards = []
+
+
+def _controls(card: ActionCard) -> list[QWidget]:
+    """A card and its buttons, in one order: a place on the plan by index."""
+    return [card, *card.findChildren(QAbstractButton)]
