@@ -86,6 +86,8 @@ class PlanView(QWidget):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFocusProxy(self.scroll)
         FocusInView(self.scroll)  # Shift+Tab from Read back left the focus out of view
+        self.copied: QLabel | None = None  # the number Ctrl+C on the plan itself copied
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._copied_in_view)
         layout.addWidget(self.scroll, 1)
         bar = QWidget()
         buttons = wrapping_row(bar)  # wraps at large text sizes, never widens the window
@@ -123,7 +125,7 @@ class PlanView(QWidget):
         before = self.shown[0] if self.shown is not None else None
         if before is not plan:  # (drawn again, at another text size: still said)
             self.updated = changes_since(before, plan) if before is not None else ""
-        self.shown = (plan, today)
+        self.shown, self.copied = (plan, today), None
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(*(TIGHT,) * 4)
@@ -235,8 +237,20 @@ class PlanView(QWidget):
         from PySide6.QtGui import QKeySequence
 
         first = next((card for card in self.cards if card.rows), None)
-        if not (event.matches(QKeySequence.StandardKey.Copy) and first and first.copy_number()):
-            super().keyPressEvent(event)
+        if event.matches(QKeySequence.StandardKey.Copy) and first is not None:
+            # kept before the copy: "Copied …" shown shrinks the plan at once, as it is said
+            self.copied = first.rows[0].number
+            if first.copy_number():
+                return
+            self.copied = None
+        super().keyPressEvent(event)
+
+    def _copied_in_view(self, *_) -> None:
+        """The number Ctrl+C on the plan copied stays in view while the focus stays on the
+        plan: the status line saying "Copied …" took two lines at 24 pt, and the number the
+        worker was about to read out went under the fold (look on Xvfb, 2026-12-07)."""
+        if self.copied is not None and QApplication.focusWidget() is self.scroll:
+            self.scroll.ensureWidgetVisible(self.copied, 8, 8)
 
     def place_of_focus(self) -> tuple[int, int] | str | None:
         """Where the focus is, to come back to once the plan is drawn again: a card and which
@@ -268,7 +282,7 @@ class PlanView(QWidget):
         return bool(self.action_kinds) or bool(self.scroll.widget().findChildren(QLabel))
 
     def clear(self) -> None:
-        self.shown, self.updated = None, ""
+        self.shown, self.updated, self.copied = None, "", None
         # the risk and red flags a screen reader is told of go with the cards (they stayed
         # after a quick exit: seams review, 2026-12-04)
         self.scroll.setAccessibleDescription("")

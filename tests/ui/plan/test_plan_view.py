@@ -157,6 +157,29 @@ def test_ctrl_c_as_the_plan_opens_copies_the_first_cards_number(qtbot, pathway):
     assert [text for text, _whose in copied] == [first.rows[0].number.text()]
 
 
+def test_the_number_ctrl_c_copied_stays_in_view_when_the_plan_loses_height(qtbot, pathway):
+    """The status line saying "Copied …" took two lines at 24 pt and pushed the number the
+    worker was about to read out under the fold (look on Xvfb, 2026-12-07)."""
+    plan = plan_for(pathway, "recent strangulation: medical check today, right after 999")
+    room = []  # the status line saying so takes it from the plan, as the copy is made
+    view = view_of(qtbot, plan, copy=lambda text, whose: view.resize(900, *room))
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.scroll.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.scroll)
+    number = next(card for card in view.cards if card.rows).rows[0].number
+    qtbot.waitUntil(lambda: number.visibleRegion().boundingRect().height() == number.height())
+    room.append(number.mapTo(view, number.rect().topLeft()).y())  # and a little more
+    qtbot.keyClick(view.scroll, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: number.visibleRegion().boundingRect().height() == number.height())
+    view.resize(900, 700)
+    view.show_plan(plan, TODAY)  # a plan drawn again: nothing copied from it yet
+    number = next(card for card in view.cards if card.rows).rows[0].number
+    view.resize(900, *room)
+    qtbot.wait(100)
+    assert number.visibleRegion().isEmpty() and view.scroll.verticalScrollBar().value() == 0
+
+
 def test_outside_the_west_midlands_is_said_before_the_cards(qtbot, pathway):
     """Below the cards, it came after each said no local number was confirmed (review)."""
     from app.cli.route import answers_for
