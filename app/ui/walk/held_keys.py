@@ -9,6 +9,7 @@ both held, only 3 was named, and a 0 meant for the next page went on (re-walk F1
 from __future__ import annotations
 
 HELD = "Not ticked"
+OPENED = "pressed as this page opened"
 STILL_TICKED, CHECK = "Still ticked", "Check these"
 
 
@@ -17,19 +18,33 @@ class HeldKeys:
 
     held: list[str]  # keys held and not pressed since
     named: list[str]  # the keys the last question named
+    refused: list[str]  # of them, keys refused on a page an Enter had kept open (H572)
     asked = ""  # the key (Enter or 0) that asked: pressed again, it goes on without them
+
+    def _pressed(self, keys: list[str]) -> str:
+        """When they were pressed, in words: a key refused after an Enter kept the page open
+        was not pressed as the page opened."""
+        return "pressed and not taken" if set(keys) & set(self.refused) else OPENED
 
     def held_words(self) -> str:
         keys = self.held
         if len(keys) == 1:
             return (
-                f"{HELD}: {keys[0]} was pressed as this page opened. Read it, then press "
-                f"{keys[0]} again."
+                f"{HELD}: {keys[0]} was {self._pressed(keys)}. Read it, then press {keys[0]} again."
             )
         return (
-            f"{HELD}: {', '.join(keys[:-1])} and {keys[-1]} were pressed as this page opened. "
+            f"{HELD}: {', '.join(keys[:-1])} and {keys[-1]} were {self._pressed(keys)}. "
             "Read them, then press each again."
         )
+
+    def refuse(self, key: str) -> None:
+        """A box's key refused on a page an Enter kept open ("Still on this page"): held, and
+        asked about at Enter. Boxes not yet seen were then ticked as they came into view,
+        Enter went on, and "Children live in the household" was lost with the children's
+        front door (officer walk at 24 pt, 2026-12-07; H572)."""
+        if key not in self.held:
+            self.held.append(key)
+            self.refused.append(key)
 
     def say_held(self, text: str) -> None:
         """A box's key held as the page opened is said, never dropped unsaid (H329)."""
@@ -46,6 +61,8 @@ class HeldKeys:
         """A box's key taken: no longer held, and what was asked is answered."""
         if text in self.held:
             self.held.remove(text)
+        if text in self.refused:
+            self.refused.remove(text)
         self.asked = ""
 
     def still_said(self) -> bool:
@@ -69,7 +86,7 @@ class HeldKeys:
         keys = " or ".join(self.named)
         if ticked == {False}:
             said = (
-                f"{HELD}: {boxes}, pressed as this page opened. Press {keys} to tick {each}, "
+                f"{HELD}: {boxes}, {self._pressed(self.named)}. Press {keys} to tick {each}, "
                 f"or {self.asked} again to go on without {them}."
             )
         else:  # ticked as it came into view, its key pressed again at once: "Not ticked …

@@ -124,7 +124,8 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         self.more.hide()
         self.unseen_key = ""  # a box's key pressed while it was out of view: again changes it
         self.enter_kept_page = False  # an Enter left the page open: the next key asks first
-        self.held, self.named = [], []  # boxes' keys pressed as the page opened (held_keys)
+        # boxes' keys pressed as the page opened, or refused (held_keys)
+        self.held, self.named, self.refused = [], [], []
         buttons = QHBoxLayout()
         for widget in (self.none, self.go_on):
             buttons.addWidget(widget)
@@ -338,6 +339,8 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
             doing = "take it off" if box.isChecked() else "tick it"
             said = STILL if self.enter_kept_page else UNSEEN
             self.ask(f"{said}: {label}. Press {key} again to {doing}.")
+            if not box.isChecked():  # a tick refused is asked about at Enter (H572)
+                self.refuse(key)
         self.unseen_key, self.enter_kept_page = key, False
         self.hold_keys()  # a second press typed ahead in the same moment is not taken
 

@@ -724,3 +724,34 @@ def test_more_below_under_a_box_the_dash_answered_says_its_words(qtbot, pathway)
     panel.keys_held_until = 0.0
     qtbot.keyClicks(panel, "0")
     assert panel.more.text().startswith("There was more below (Non-fatal strangulation")
+
+
+def test_a_key_refused_on_a_page_kept_open_is_asked_about_at_enter(qtbot, pathway):
+    """At 24 pt, after an Enter that only scrolled, "1" for the children was refused ("Still
+    on this page"); boxes not yet seen were then ticked as they came into view, their words
+    over it, and Enter went on without the children: the plan lost the children's front
+    door (officer walk, 2026-12-07; H572)."""
+    _holder, panel = page_in_a_small_view(qtbot, pathway)
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel, Qt.Key.Key_Return)  # more below: the page stays open
+    panel.keys_held_until = 0.0
+    keys = list(panel.boxes)
+    first, last = keys[0], keys[-1]
+    qtbot.keyClicks(panel, first)
+    assert not panel.boxes[first].isChecked()
+    assert panel.more.text().startswith("Still on this page: ")
+    panel.keys_held_until = 0.0
+    qtbot.keyClicks(panel, last)  # not yet seen: ticked as it comes into view
+    assert panel.boxes[last].isChecked()
+    panel.keys_held_until = 0.0
+    while not panel._all_read():  # the rest of the page read, as the worker's Enters do
+        panel.keys_held_until = 0.0
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert emitted == [] and not panel.boxes[first].isChecked()
+    said = panel.more.text()
+    assert said.startswith("Not ticked: ") and "pressed and not taken" in said
+    assert f"Press {first} to tick it, or Enter again to go on without it" in said
+    panel.keys_held_until = 0.0
+    qtbot.keyClicks(panel, first)
+    assert panel.boxes[first].isChecked()
