@@ -6,7 +6,7 @@ before it is used (issue 14 §3). The window decides *when* to switch (never mid
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from app.pathways.graph import Graph
 from app.records import record
 
 if TYPE_CHECKING:  # compared only when an update arrives: not at every start
-    from app.db.directory_diff import DirectoryDiff
+    from app.db.directory_diff import Change, DirectoryDiff
 
 __all__ = ["BUNDLE_SUFFIX", "DirectoryUpdates", "Loaded", "Preview", "worker_notes"]
 CHECK_EVERY_MS = 15 * 60 * 1000  # IT's update folder, while the app runs (issue 14 §3)
@@ -206,9 +206,21 @@ class DirectoryUpdates:
         """The window now uses `loaded`: what changed, in a sentence for the worker."""
         from app.db.directory_diff import compare
 
-        change = compare(self.current.graph, loaded.graph).summary()
+        diff = compare(self.current.graph, loaded.graph)
+        # a worker has no list of marks: "1 change to check (marked in the list)" read as a
+        # doubtful new number, and never said which (lead walk, 2026-12-07; H573)
+        change = "; ".join([diff.summary(lead=False), *numbers_now(diff.changes)])
         self.current = loaded
         return change
+
+    def numbers_waiting(self, loaded: Loaded, shown: set[str]) -> tuple[list[str], int]:
+        """The numbers a directory waiting for the conversation's end changes: in words for
+        the services in `shown` (on the plan in front of the worker), and how many others."""
+        from app.db.directory_diff import compare
+
+        changes = compare(self.current.graph, loaded.graph).changes
+        others = {c.service_id for c in changes if c.number} - shown
+        return numbers_now(c for c in changes if c.service_id in shown), len(others)
 
     def about(self) -> AboutDirectory:
         from app.db.trust import load_trusted_keys
@@ -242,6 +254,20 @@ def gone_from_here(newest_used: str, version: str) -> str:
         f"Numbers may be out of date: this laptop used directory {newest_used}, which is no "
         f"longer here, so Navigator is using {version}. Tell IT today."
     )
+
+
+def numbers_now(changes: Iterable[Change]) -> list[str]:
+    """Each service whose number changed, as a worker gives it: "Walsall children's front
+    door (MASH): now 01922 658171, not 01922 658170"."""
+    from app.db.directory_diff import FIELD_WORDS, NUMBER_FIELDS
+
+    said = []
+    for change in changes:
+        if change.field in NUMBER_FIELDS and change.old:
+            said.append(f"{change.name}: now {change.new or 'no number'}, not {change.old}")
+        elif change.number:  # a number in its other words (an out-of-hours line's note)
+            said.append(f"{change.name}: a number in its {FIELD_WORDS[change.field]} changed")
+    return said
 
 
 def worker_notes(in_force: InForce, newest_used: str = "") -> list[str]:

@@ -43,6 +43,37 @@ def test_a_newer_bundle_in_its_folder_is_found_with_the_new_number(it, coventry_
     assert updates.check() is None  # already in use
 
 
+def test_numbers_waiting_are_said_new_and_old_for_the_services_on_the_plan(it, tmp_path):
+    """An update held for the conversation's end: the worker is told which numbers on the
+    plan it replaces, new and old, and how many others (lead walk, 2026-12-07; H573)."""
+    where, lead = it
+    updates = running(where)
+    shipped = updates.current.graph.services
+    night = "Out of hours: 0300 555 0000"
+    edited = edited_directory(
+        tmp_path / "edit",
+        lambda rows: change(
+            change(rows, "coventry-mash", phone=NEW_NUMBER), "walsall-mast", phone_note=night
+        ),
+    )
+    publish(edited, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    found = updates.check()
+    numbers, others = updates.numbers_waiting(found, {"coventry-mash", "walsall-mast"})
+    mash = shipped["coventry-mash"]
+    assert (
+        numbers
+        == [
+            f"{mash.name}: now {NEW_NUMBER}, not {mash.phone}",
+            f"{shipped['walsall-mast'].name}: a number in its number note changed",
+        ]
+        and others == 0
+    )
+    assert updates.numbers_waiting(found, {"coventry-mash"})[1] == 1
+    assert updates.numbers_waiting(found, set()) == ([], 2)
+    said = updates.adopt(found)
+    assert said.startswith("2 numbers changed; ") and numbers[0] in said
+
+
 def test_the_worker_sees_what_changes_then_installs(it, coventry_edit, tmp_path):
     where, lead = it
     updates = running(where)

@@ -103,8 +103,9 @@ class DirectoryDiff:
     def empty(self) -> bool:
         return not (self.added or self.retired or self.changes or self.pathway_change)
 
-    def summary(self) -> str:
-        """One sentence: "3 numbers changed, 1 service added in Coventry"."""
+    def summary(self, lead: bool = True) -> str:
+        """One sentence: "3 numbers changed, 1 service added in Coventry". The marks to
+        check are the lead's: a worker has no list of them."""
         parts = []
         if self.numbers_changed:
             parts.append(_count(self.numbers_changed, "number") + " changed")
@@ -126,13 +127,13 @@ class DirectoryDiff:
         parts += [f"no {_kind_words(kind)} left in {area}" for kind, area in self.left_without]
         if self.pathway_change:
             parts.append(self.pathway_change)
-        if self.still_given:
+        if lead and self.still_given:  # what the lead checks, as the marks below
             parts.append(
                 f"{_count(len(self.still_given), 'service')} still giving a number changed"
             )
         # the marks stood only in the list, folded away in the window, and in none of the
         # Publish dialog's words (the lead's re-walk, 2026-12-07)
-        if checks := self.to_check():
+        if lead and (checks := self.to_check()):
             parts.append(f"{_count(checks, 'change')} to check (marked in the list)")
         return ", ".join(parts) if parts else "no change to any service"
 

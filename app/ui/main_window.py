@@ -30,6 +30,7 @@ from app.ui.case import CaseSession
 from app.ui.case_holders import ForgetsTheCase, neutral_screen
 from app.ui.clipboard_guard import ClipboardGuard
 from app.ui.conversation import Conversation
+from app.ui.directory.new_numbers import TellsOfNewNumbers
 from app.ui.directory.switching import DirectorySwitch
 from app.ui.labels import ask_yes_no, plain_label
 from app.ui.other_tabs import OtherTabs
@@ -55,7 +56,7 @@ def _prefill(settings: UserSettings) -> dict:
     return prefill
 
 
-class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
+class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
     def __init__(
         self,
         pathway: Pathway,
@@ -99,9 +100,10 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
         column.addWidget(self.banner)
         self.storage_banner = plain_label("", "About your settings file")
         column.addWidget(self.storage_banner)
-        self.directory_banner = plain_label(" ".join(directory_notes), "About the directory")
+        self.directory_banner = plain_label("", "About the directory")
         column.addWidget(self.directory_banner)  # in the window before shown (not a window)
-        self.directory_banner.setVisible(bool(directory_notes))
+        self.directory_notes, self.numbers_waiting = " ".join(directory_notes), ""
+        self.say_directory()
         self.show_storage_notes()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections of the app")
@@ -110,7 +112,11 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
         self.switch = None  # no updates (tests of the walk alone): the directory never changes
         if updates is not None:
             self.switch = DirectorySwitch(
-                updates, lambda: bool(self.holds_case()), self.use_directory, self
+                updates,
+                lambda: bool(self.holds_case()),
+                self.use_directory,
+                self,
+                waiting=self.directory_waiting,
             )
         self.other_tabs = OtherTabs(self, open_search, debounce_ms, updates, maintain)
         self.settings_page = self.other_tabs.settings_page
@@ -187,6 +193,8 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
             if self.user_data is not None:
                 self.user_data.plan_shown(self.session.full)
                 self.show_storage_notes()
+            if self.switch is not None and self.switch.pending is not None:
+                self.directory_waiting(self.switch.pending)  # it came while the walk went on
         self.show_reminders()
         self.sections_model.set_items(self.session.sections())
         self.strip.fixed = frozenset(SHOWN) & self.settings.locked  # the tier, if IT sets it
@@ -279,8 +287,8 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan):
             f"Directory {loaded.version} is now in use ({change}).",
             *worker_notes(loaded.in_force),
         ]
-        self.directory_banner.setText(" ".join(notes))
-        self.directory_banner.show()
+        self.directory_notes, self.numbers_waiting = " ".join(notes), ""
+        self.say_directory()
         self.settings_tab.about.refresh()
         self.refresh()
         if elsewhere:

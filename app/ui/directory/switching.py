@@ -31,8 +31,10 @@ class DirectorySwitch(QObject):
         use: Callable[[Loaded, str], None],  # the directory, and what changed
         parent: QObject,
         check_every_ms: int = CHECK_EVERY_MS,
+        waiting: Callable[[Loaded | None], None] = lambda _loaded: None,
     ) -> None:
         super().__init__(parent)
+        self.waiting = waiting  # told of a directory held for the case's end, or of none
         self.updates = updates
         self.holds_case = holds_case
         self.use = use
@@ -119,10 +121,13 @@ class DirectorySwitch(QObject):
         in_use = self.updates.current.in_force.selection.sha256
         if found is not None and found.in_force.selection.sha256 != in_use:
             self.offer(found)  # (one the worker installed while the check read is in use)
+        else:
+            self.waiting(None)  # one said to be waiting was withdrawn since
 
     def offer(self, loaded: Loaded) -> None:
         self.pending = loaded
-        self.apply_if_idle()
+        if not self.apply_if_idle():
+            self.waiting(loaded)  # a number on the plan in front of the worker may be old now
 
     def apply_if_idle(self) -> bool:
         """Switch now if no case is held; otherwise the next call (a new conversation)."""
