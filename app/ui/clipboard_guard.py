@@ -44,9 +44,29 @@ def _clear_ours_at_exit() -> None:
         clipboard = QGuiApplication.clipboard()
         data = clipboard.mimeData()
         if data is not None and data.hasFormat(OURS):
-            clipboard.clear()
+            emptied(clipboard)
 
     atexit.register(clear)
+
+
+def marked() -> QMimeData:
+    """Clipboard data with Navigator's marks: kept out of Windows clipboard history and the
+    cloud clipboard, and out of Linux clipboard managers' history, and known as ours."""
+    mime = QMimeData()
+    for name, value in KEEP_OUT_OF_HISTORY.items():
+        mime.setData(f'application/x-qt-windows-mime;value="{name}"', QByteArray(value))
+    mime.setData(SECRET_HINT[0], QByteArray(SECRET_HINT[1]))
+    mime.setData(OURS, QByteArray(b"1"))
+    return mime
+
+
+def emptied(clipboard: QClipboard, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> None:
+    """Our copy taken off by putting there marked data with no text, never by giving the
+    clipboard up: GNOME's own clipboard manager (mutter) keeps any text offered and, the
+    moment the clipboard has no owner, offers it again, so after clear() the summary was
+    still pasted after quick exit, the timeout and closing (privacy attack, 2026-12-07;
+    H574)."""
+    clipboard.setMimeData(marked(), mode)
 
 
 def normalised(text: str) -> str:
@@ -75,12 +95,8 @@ class ClipboardGuard(QObject):
         self.ours.add(text)
         if plan_says:
             self.from_plan = (text, plan_says)
-        mime = QMimeData()
+        mime = marked()
         mime.setText(text)
-        for name, value in KEEP_OUT_OF_HISTORY.items():
-            mime.setData(f'application/x-qt-windows-mime;value="{name}"', QByteArray(value))
-        mime.setData(SECRET_HINT[0], QByteArray(SECRET_HINT[1]))
-        mime.setData(OURS, QByteArray(b"1"))
         QGuiApplication.clipboard().setMimeData(mime)
         _clear_ours_at_exit()
 
@@ -100,7 +116,7 @@ class ClipboardGuard(QObject):
         clipboard = QGuiApplication.clipboard()
         if clipboard.text() != copied:
             return ""  # something else copied since: left alone
-        clipboard.clear()
+        emptied(clipboard)
         return what
 
     def take_ours_off(self) -> bool:
@@ -108,7 +124,7 @@ class ClipboardGuard(QObject):
         clipboard = QGuiApplication.clipboard()
         if not clipboard.text() or clipboard.text() not in self.ours:
             return False
-        clipboard.clear()
+        emptied(clipboard)
         return True
 
     def holds_summary(self) -> bool:
@@ -133,8 +149,8 @@ class ClipboardGuard(QObject):
         (text selected with the mouse) if Navigator holds it."""
         clipboard = QGuiApplication.clipboard()
         if self.holds_case():
-            clipboard.clear()
+            emptied(clipboard)
         if clipboard.supportsSelection() and clipboard.ownsSelection():
-            clipboard.clear(QClipboard.Mode.Selection)
+            emptied(clipboard, QClipboard.Mode.Selection)
         self.ours.clear()
         self.from_plan = None

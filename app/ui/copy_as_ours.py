@@ -66,3 +66,20 @@ def _selected(widget) -> str:
         index = widget.currentIndex()
         return str(index.data() or "") if index.isValid() else ""
     return widget.selectedText().replace("\u2029", "\n") if widget.hasSelectedText() else ""
+
+
+class CopiesThroughTheApp:
+    """Mixed into the read-back's and the walk's tables and lists: Ctrl+C copies the current
+    item through its window's own copy (ClipboardGuard.put: marked, taken back at quick
+    exit), never Qt's own. The read-back's "Dudley" and "A family member (their carer or
+    not)" went onto the clipboard unmarked, kept by Win+V and Klipper's history beyond quick
+    exit (privacy attack, 2026-12-07; H574). They are made deep in pages made anew, so the
+    copy is their window's, found when it is needed."""
+
+    def keyPressEvent(self, event) -> None:
+        if not event.matches(QKeySequence.StandardKey.Copy):
+            super().keyPressEvent(event)
+            return
+        put = getattr(getattr(self.window(), "clipboard", None), "put", None)
+        if put is not None and (text := _selected(self)):
+            put(text)

@@ -238,3 +238,37 @@ def test_a_search_copied_or_cut_is_marked_and_goes_at_quick_exit(qtbot, make_win
     assert clipboard.text() == window.directory.model.hits[0].phone != "" and marked()
     window.quick_exit()
     assert clipboard.text() == ""
+
+
+def test_a_copy_from_the_read_back_or_reminders_is_marked_and_goes_at_quick_exit(
+    qtbot, make_window
+):
+    """Ctrl+C in the read-back put "Dudley" and "A family member" on the clipboard with Qt's
+    own copy, unmarked: kept by Win+V and Klipper beyond quick exit (privacy attack,
+    2026-12-07; H574). And quick exit takes it off without giving the clipboard up: GNOME's
+    own clipboard manager offers the last text again the moment the clipboard has no owner."""
+    from app.ui.clipboard_guard import OURS, SECRET_HINT
+
+    window = make_window()
+    walk(qtbot, window, WALSALL)
+    clipboard = QGuiApplication.clipboard()
+    window.read_back()
+    table = window.readback.table
+    area = next(
+        r
+        for r in range(table.model().rowCount())
+        if "Walsall" in str(table.model().index(r, 1).data())
+    )
+    table.setCurrentIndex(table.model().index(area, 1))
+    clipboard.clear()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    mime = clipboard.mimeData()
+    assert "Walsall" in clipboard.text() and bytes(mime.data(SECRET_HINT[0])) == SECRET_HINT[1]
+    reminders = window.reminders.case_view
+    reminders.setCurrentIndex(reminders.model().index(0, 0))
+    qtbot.keyClick(reminders, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() and clipboard.mimeData().hasFormat(SECRET_HINT[0])
+    window.quick_exit()
+    left = clipboard.mimeData()
+    assert clipboard.text() == "" and not left.hasText()
+    assert left.hasFormat(OURS)  # held, marked and empty: not given up to a manager's copy

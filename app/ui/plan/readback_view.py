@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.graph import Question
+from app.ui.copy_as_ours import CopiesThroughTheApp
 from app.ui.models import AnswerTableModel, IdRole
 
 
-class AnswerTable(QTableView):
+class AnswerTable(CopiesThroughTheApp, QTableView):
     activated_row = Signal(str)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.graph import Question
+from app.ui.copy_as_ours import CopiesThroughTheApp
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import announce, plain_label
 from app.ui.models import DashTableModel
@@ -28,7 +29,7 @@ MAXIMUM = 16777215  # Qt's QWIDGETSIZE_MAX: no limit
 QUESTION_COLUMN = DashTableModel.HEADERS.index("Question")
 
 
-class DashTable(QTableView):
+class DashTable(CopiesThroughTheApp, QTableView):
     """Passes the answer keys up to its panel instead of using them to search, Ctrl+Tab up
     to the tabs (a table keeps it to move between cells), and keeps Backspace from the page's
     Back: here it takes back the last answer (it went Back and lost 14 answers)."""

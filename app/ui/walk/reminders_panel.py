@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from app.pathways.graph import Guidance
 from app.ui.case_reminders import IN_ONE
+from app.ui.copy_as_ours import CopiesThroughTheApp
 from app.ui.expander import Expander
 from app.ui.labels import announce, plain_label, scaled
 from app.ui.models import ReminderListModel, WrappingDelegate
@@ -17,8 +18,12 @@ NONE_YET = "Nothing yet: reminders for this case appear here as you answer."
 NONE = "None for this case: the ones for every conversation are below."
 
 
+class ReminderList(CopiesThroughTheApp, QListView):
+    """A list of reminders, copied as the app copies (H574)."""
+
+
 def reminder_list(model: ReminderListModel, name: str) -> QListView:
-    view = QListView()
+    view = ReminderList()
     view.setModel(model)
     view.setWordWrap(True)
     view.setSpacing(6)
