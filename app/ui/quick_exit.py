@@ -14,6 +14,9 @@ SHIFT_PRESSES = 3
 SHIFT_WINDOW_S = 1.5
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
+# how often the wall clock is read against the deadline: Qt's timers (and time.monotonic)
+# do not count a laptop's sleep on Linux
+AWAKE_CHECK_MS = 5000
 
 
 def physical_key(event) -> int:
@@ -45,7 +48,11 @@ class QuickExitController(QObject):
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
-        self.deadline = 0.0
+        self.deadline = self.wall_deadline = 0.0
+        self.awake_check = QTimer(self)
+        self.awake_check.setInterval(AWAKE_CHECK_MS)
+        self.awake_check.timeout.connect(self._if_overdue)
+        self.awake_check.start()
         self.set_idle_ms(idle_ms)
         self.watching = False
         qt_types.when_made(self._watch)  # never before every Qt type is made (H57)
@@ -64,6 +71,7 @@ class QuickExitController(QObject):
             self.tick.stop()
             self.countdown.emit(-1)
         self.deadline = time.monotonic() + self.idle_ms / 1000
+        self.wall_deadline = time.time() + self.idle_ms / 1000
         self.idle_timer.start(self.idle_ms)
         self.warn_timer.start(max(self.idle_ms - self.warn_ms, 0))
 
@@ -73,6 +81,17 @@ class QuickExitController(QObject):
 
     def _tick(self) -> None:
         self.countdown.emit(max(round(self.deadline - time.monotonic()), 0))
+
+    def overdue(self) -> bool:
+        """The period has passed on the wall clock, which counts a laptop's sleep: a lid
+        closed on a case kept its timer's remaining time on waking, and the first key or
+        click then counted as activity, the case still on screen (privacy attack,
+        2026-12-07; H575). A clock put forward clears early: the safe way to be wrong."""
+        return time.time() >= self.wall_deadline
+
+    def _if_overdue(self) -> None:
+        if self.overdue():
+            self._idle()
 
     def _idle(self) -> None:
         self.tick.stop()
@@ -88,6 +107,9 @@ class QuickExitController(QObject):
             self.held.clear()
         if kind not in ACTIVITY:
             return False
+        if self.overdue():  # woken after the period: this press clears, and is not taken
+            self._idle()
+            return True
         if kind == QEvent.Type.KeyPress:
             # One press reaches the filter once for each object it passes through (the
             # window, the focus widget, its parents): count it once, until it is released.

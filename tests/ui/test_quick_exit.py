@@ -38,3 +38,29 @@ def test_shift_tab_again_and_again_is_never_a_quick_exit(qtbot):
         send(field, QEvent.Type.KeyRelease, Qt.Key.Key_Shift, SHIFT_SCAN_CODE)
     qtbot.waitUntil(lambda: exits != [])  # once the third Shift is delivered
     assert exits == [True]
+
+
+def test_a_laptop_woken_after_the_period_clears_before_any_key_is_taken(qtbot):
+    """Qt's timers do not count a laptop's sleep on Linux: a lid closed on a case kept its
+    remaining time on waking, and the first key counted as activity, the case still on
+    screen (privacy attack, 2026-12-07; H575). Slept past the period (its wall clock
+    deadline gone), the first key clears and is not typed; so does the next check."""
+    import time
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    controller = QuickExitController(idle_ms=600_000, parent=field)
+    qtbot.waitUntil(lambda: controller.watching)
+    cleared = []
+    controller.idle.connect(lambda: cleared.append(True))
+    qtbot.keyClicks(field, "a")  # awake, within the period: taken
+    assert field.text() == "a" and cleared == []
+    controller.wall_deadline = time.time() - 1  # slept past it: Qt's timer still running
+    qtbot.keyClicks(field, "b")
+    assert cleared == [True] and field.text() == "a"
+    qtbot.keyClicks(field, "c")  # the period begins again
+    assert cleared == [True] and field.text() == "ac"
+    controller.wall_deadline = time.time() - 1
+    controller.awake_check.timeout.emit()  # woken, nothing pressed: cleared within seconds
+    assert cleared == [True, True]
