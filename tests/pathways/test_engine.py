@@ -347,6 +347,22 @@ def test_a_refusal_to_share_is_heard_on_the_safeguarding_cards_too(pathway):
         assert "asked me not to share" not in plan.action(kind).say
 
 
+def test_a_refusal_to_share_is_heard_when_a_tier_1_worker_tells_their_lead(pathway):
+    """At tier 1, with consent refused, "I am going to talk to my safeguarding lead today so
+    that we get this right for you" stood beside "their decision not to share stands", for
+    a colleague whose lead may be her manager (officer walk, 2026-12-07; H576)."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    for children in (False, True):  # with a referral going ahead without consent, or none
+        case = adult_in_coventry(tier=1, consent_to_share="no", children_in_household=children)
+        lead = pathway.step(answers_for(pathway, case)).plan.action("inform_safeguarding_lead")
+        assert lead.say.startswith("I know you asked me not to share this.")
+        assert "If anything has to be shared, I will tell you what and why." in lead.say
+    case["consent_to_share"] = "yes"
+    lead = pathway.step(answers_for(pathway, case)).plan.action("inform_safeguarding_lead")
+    assert "asked me not to share" not in lead.say
+
+
 def test_the_partners_scheme_is_said_to_an_adult_abused_by_a_partner_only(pathway):
     """The words "on some visas a scheme … to leave safely" (a partner's concession) were
     said to a 14-year-old and to an adult abused by a relative; "LGBTQ+ services who
