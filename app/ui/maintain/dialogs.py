@@ -52,10 +52,20 @@ def read_day(text: str, today: date) -> date:
 class CheckDialog(QDialog):
     chosen = Signal(str, str, object, str)  # method, by, date, page
 
-    def __init__(self, parent, service_name: str, today: date) -> None:
+    def __init__(self, parent, service_name: str, today: date, numbers: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Mark checked: {service_name}")
         form = QFormLayout(self)
+        # what is vouched for, in view: the dialog named no number, and a check of the day
+        # line alone showed "Confirmed" under the out-of-hours line too (lead walk, H578)
+        self.numbers = plain_label(
+            f"Confirms: {numbers}. Record it only if each was confirmed."
+            if numbers
+            else "Confirms: no number is held for it.",
+            "What the check confirms",
+        )
+        self.numbers.setWordWrap(True)
+        form.addRow(self.numbers)
         self.method = QComboBox()
         for value, label in METHODS:
             self.method.addItem(label, value)

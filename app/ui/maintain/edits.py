@@ -88,8 +88,9 @@ class LeadsEdits:
         self._edit(lambda: copy.retire(service_id), done)
 
     def ask_check(self, service_id: str) -> None:
-        name = self.maintenance.copy.service(service_id)["name"]
-        self.check_dialog = CheckDialog(self, name, self.today())
+        row = self.maintenance.copy.service(service_id)
+        numbers = "; ".join(filter(None, (row.get("phone", ""), row.get("phone_note", ""))))
+        self.check_dialog = CheckDialog(self, row["name"], self.today(), numbers)
         self.check_dialog.chosen.connect(
             lambda method, by, day, page: self._record_check(service_id, method, by, day, page)
         )

@@ -68,6 +68,11 @@ def test_marking_checked_clears_the_grid_warning(lead_window, qtbot):
     window.form.check_button.click()
     dialog = window.check_dialog
     assert dialog.isVisible()
+    # what it vouches for, every line of it, in view (the lead's walk, 2026-12-07; H578)
+    row = window.maintenance.copy.service("coventry-mash")
+    said = dialog.numbers.text()
+    assert said.startswith(f"Confirms: {row['phone']}") and row["phone_note"] in said
+    assert "only if each was confirmed" in said
     dialog.by.setText("")
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     ok.click()  # no role: refused in the dialog, nothing recorded
