@@ -22,6 +22,12 @@ def phone_problems(number: str, strict: bool = True) -> list[str]:
         if strict and uk_phone_digits(number, strict=False) is not None:  # said what is wrong
             return [f"{quoted(number)} has too few or too many digits ({GEOGRAPHIC_LENGTHS})"]
         digits = re.sub(r"[\s\-().]", "", number)
+        if digits.isdigit() and digits.startswith("0044"):  # told only of its length (lead walk)
+            rest = re.sub(r"^\s*0[\s\-]*0[\s\-]*4[\s\-]*4[\s\-]*(\(0\)|0)?\s*", "", number)
+            return [
+                f"{quoted(number)} starts with 0044, the international prefix: write it as "
+                f"0{rest} or +44 {rest}"
+            ]
         if digits.isdigit() and digits.startswith("0") and len(digits) > 11:  # a digit too many
             return [f"{quoted(number)} has {len(digits)} digits: UK numbers have 10 or 11"]
         if LOOKALIKE_FIGURE.search(number) or any(c.isdigit() and not c.isascii() for c in number):

@@ -44,3 +44,13 @@ def test_a_number_refused_says_what_is_wrong_where_it_can(number, said):
     number forms, and the guide said a figure was missing (the lead's walk, 2026-12-06)."""
     (problem,) = phone_problems(number)
     assert problem.startswith(f"'{number}' is not a UK phone number") and said in problem
+
+
+@pytest.mark.parametrize(
+    "number", ["0044 121 552 6448", "0044 (0)121 552 6448", "00 44 121 552 6448"]
+)
+def test_a_number_with_the_international_prefix_says_how_to_write_it(number):
+    """ "0044 121 552 6448" met "has 14 digits: UK numbers have 10 or 11", nothing of the forms
+    allowed (the lead's walk, 2026-12-07)."""
+    (problem,) = phone_problems(number)
+    assert problem.endswith("write it as 0121 552 6448 or +44 121 552 6448")
