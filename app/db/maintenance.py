@@ -239,7 +239,11 @@ def publish_copy(
     from app.db.published import Published
     from app.db.signing import load_private
 
-    check_new_version(version, date.today(), (published or Published()).newest_claimed(out_dir))
+    claimed = (published or Published()).newest_claimed(out_dir)
+    check_new_version(version, date.today(), claimed)
+    # suggested above any published too: 2026.12.7.2 was offered, in the ledger already
+    held = [v for v in (copy.version, in_use.directory_version, claimed) if v]
+    above = version_above(max(held, key=version_key), date.today())
     _check_release_kind_words(copy.kinds, in_use.kind_labels)
     # before signing: saving the new version afterwards failed, and the lead was told
     # "nothing was published" of a bundle already written (review 2026-12-01)
@@ -256,13 +260,12 @@ def publish_copy(
     if version_key(version) <= version_key(copy.version):
         raise Refused(
             f"version {version} must be higher than {copy.version}, the version of this working "
-            "copy (each version is published once: laptops take only a higher one; e.g. "
-            f"{version_above(copy.version, date.today())})"
+            f"copy (each version is published once: laptops take only a higher one; e.g. {above})"
         )
     if version_key(version) <= version_key(in_use.directory_version):
         raise Refused(
             f"version {version} must be higher than {in_use.directory_version} in use "
-            f"(e.g. {version_above(in_use.directory_version, date.today())})"
+            f"(e.g. {above})"
         )
     recorded = {  # id -> what the directory in use's check of its contact records
         sid: contact_record(

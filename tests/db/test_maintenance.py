@@ -396,6 +396,23 @@ def correction_published(tmp_path, graph, key, out):
     publish_copy(first, words, graph, SHIPPED, key.private_path, PASSPHRASE, out, "2026.12.1")
 
 
+def test_the_version_suggested_is_above_every_one_published_here(graph, lead, tmp_path):
+    """ "Must be higher than 2026.12.7 … e.g. 2026.12.7.2" was suggested while 2026.12.7.2
+    was published already, and following it was refused again (the lead's walk, 2026-12-07;
+    H579)."""
+    out, today = tmp_path / "out", date.today()
+    (first, words), (second, _) = (copy_in(tmp_path / n, graph) for n in ("first", "second"))
+    todays = f"{today.year}.{today.month}.{today.day}"
+    second.update("coventry-mash", {"hours": "Mon-Fri"})
+    for version in (todays, f"{todays}.2"):
+        publish_copy(second, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, version)
+        second.update("coventry-mash", {"hours": "Mon-Thu"})
+    first.update("coventry-mash", {"hours": "Tue-Fri"})
+    shipped = graph.directory_version
+    with pytest.raises(Refused, match=rf"must be higher than {shipped}.*e\.g\. {todays}\.3\)"):
+        publish_copy(first, words, graph, SHIPPED, lead.private_path, PASSPHRASE, out, shipped)
+
+
 def copy_in(folder, graph):
     """A working copy started from the shipped directory, as a laptop would start one."""
     start_copy(folder, SHIPPED)
