@@ -13,6 +13,7 @@ from unicodedata import category, combining
 from app.db.dead_numbers import drama_number_in, placeholder_in
 from app.db.field_rules import LETTER_BY_FIGURE, LOOKALIKES
 from app.db.pathway_words import PHONE_IN_TEXT, numbers_in
+from app.db.phone_rules import quoted
 from app.db.service_names import mixed_letters
 from app.pathways.area_codes import DRAMA_SAID, GEOGRAPHIC_LENGTHS
 from app.pathways.numbers_in_words import number_not_dialled
@@ -37,6 +38,10 @@ PLAIN_ORDINALS = "\u00aa\u00ba"  # "Nº": its º reads as o once normalised, and
 # Fields a card shows in large type or beside the number, where no link belongs: a longer
 # word cannot wrap, and widened what shows it past the screen (attack round, 2026-12-02)
 UNBROKEN_FIELDS = ("name", "organisation", "phone_note", "hours", "alert")
+# a name pasted from Excel kept its quotation marks: workers read "“National Stalking
+# Helpline”" (the lead's walk, 2026-12-07; H580)
+WRAPPED = re.compile("[\"'\u2018\u201c\u00ab].*[\"'\u2019\u201d\u00bb]", re.DOTALL)
+WRAPPED_FIELDS = ("name", "organisation")
 LONGEST_WORD = 30  # at 24 pt a name of 60 letters gave the plan a sideways scroll
 
 
@@ -214,6 +219,11 @@ def _problems_of(field: str, value: str) -> tuple[str, ...]:
     if field in READ_WORDS and (word := struck_word(value)):
         problems.append(
             f"every letter of {word!r} is struck or marked (it reads as crossed out): retype it"
+        )
+    if field in WRAPPED_FIELDS and WRAPPED.fullmatch(value.strip()):  # pasted (lead walk)
+        problems.append(
+            f"{quoted(value.strip())} is in quotation marks, as a spreadsheet or Word gives "
+            "it: workers would see them; remove them"
         )
     if field != "name" and (word := mixed_letters(value)):  # a name's is the table's rule
         problems.append(f"the word {word!r} mixes letters of two alphabets: retype it")

@@ -117,6 +117,9 @@ def test_a_number_in_words_refused_says_what_is_wrong_where_it_can():
         ("notes", "Childline 0800 \u2160\u2160\u2160\u2160", "is a styled 'I'"),
         ("name", "\u0246m\u0247rg\u0247n\u023cy s\u0247rv\u0268\u023c\u0247s", "every letter of"),
         ("name", "".join(c + "\u033d" for c in "Emergency"), "is struck or marked"),
+        # pasted from Excel with its quotation marks (the lead's walk, 2026-12-07; H580)
+        ("name", "\u201cNational Stalking Helpline\u201d", "is in quotation marks"),
+        ("organisation", '"Suzy Lamplugh Trust"', "is in quotation marks"),
     ],
 )
 def test_what_changes_a_word_or_a_number_unseen_is_refused(field, typed, said):
