@@ -347,6 +347,23 @@ def test_a_refusal_to_share_is_heard_on_the_safeguarding_cards_too(pathway):
         assert "asked me not to share" not in plan.action(kind).say
 
 
+def test_a_court_order_is_not_offered_as_the_answer_to_a_child_who_harms(pathway):
+    """A mother hit by her 15-year-old son was told "A court can order the person hurting
+    you to stay away, or to leave your home", beside the children's front door (officer
+    walk, 2026-12-07; H581): still theirs to ask about, said as it is for a child."""
+    from tests.pathways.test_summary import adult_in_coventry
+
+    case = adult_in_coventry(relationship_to_abuser="family_member", about_abuser=["under_18"])
+    plan = pathway.step(answers_for(pathway, case)).plan
+    order = plan.action("legal_protection_option")
+    assert order.title.startswith("A court order against a child who harms is rare")
+    assert "or to leave your home" not in order.say and "children's front door" in order.say
+    assert plan.action("child_safeguarding_referral") is not None  # R27: the door it names
+    case["about_abuser"] = []
+    order = pathway.step(answers_for(pathway, case)).plan.action("legal_protection_option")
+    assert order.title == "They can get a court order to keep the abuser away"
+
+
 def test_a_refusal_to_share_is_heard_when_a_tier_1_worker_tells_their_lead(pathway):
     """At tier 1, with consent refused, "I am going to talk to my safeguarding lead today so
     that we get this right for you" stood beside "their decision not to share stands", for
