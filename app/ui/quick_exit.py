@@ -12,11 +12,26 @@ from app.ui import qt_types
 
 SHIFT_PRESSES = 3
 SHIFT_WINDOW_S = 1.5
-ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
+# the countdown says "move the mouse to keep it": a worker who did lost the case (verifier)
+ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
 KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
 # how often the wall clock is read against the deadline: Qt's timers (and time.monotonic)
 # do not count a laptop's sleep on Linux
 AWAKE_CHECK_MS = 5000
+
+
+def asleep_or_awake() -> float:
+    """Seconds on a clock that counts a laptop's sleep and that no change of the wall clock
+    moves: Linux's boot clock; elsewhere time.monotonic, which counts sleep on Windows. The
+    wall clock cleared a case typed into every second when NTP put it forward (verifier,
+    2026-12-07)."""
+    boot = getattr(time, "CLOCK_BOOTTIME", None)
+    return time.clock_gettime(boot) if boot is not None else time.monotonic()
 
 
 def physical_key(event) -> int:
@@ -71,7 +86,7 @@ class QuickExitController(QObject):
             self.tick.stop()
             self.countdown.emit(-1)
         self.deadline = time.monotonic() + self.idle_ms / 1000
-        self.wall_deadline = time.time() + self.idle_ms / 1000
+        self.wall_deadline = asleep_or_awake() + self.idle_ms / 1000
         self.idle_timer.start(self.idle_ms)
         self.warn_timer.start(max(self.idle_ms - self.warn_ms, 0))
 
@@ -83,11 +98,10 @@ class QuickExitController(QObject):
         self.countdown.emit(max(round(self.deadline - time.monotonic()), 0))
 
     def overdue(self) -> bool:
-        """The period has passed on the wall clock, which counts a laptop's sleep: a lid
-        closed on a case kept its timer's remaining time on waking, and the first key or
-        click then counted as activity, the case still on screen (privacy attack,
-        2026-12-07; H575). A clock put forward clears early: the safe way to be wrong."""
-        return time.time() >= self.wall_deadline
+        """The period has passed on a clock that counts a laptop's sleep: a lid closed on a
+        case kept its timer's remaining time on waking, and the first key or click then
+        counted as activity, the case still on screen (privacy attack, 2026-12-07; H575)."""
+        return asleep_or_awake() >= self.wall_deadline
 
     def _if_overdue(self) -> None:
         if self.overdue():

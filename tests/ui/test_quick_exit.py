@@ -43,9 +43,9 @@ def test_shift_tab_again_and_again_is_never_a_quick_exit(qtbot):
 def test_a_laptop_woken_after_the_period_clears_before_any_key_is_taken(qtbot):
     """Qt's timers do not count a laptop's sleep on Linux: a lid closed on a case kept its
     remaining time on waking, and the first key counted as activity, the case still on
-    screen (privacy attack, 2026-12-07; H575). Slept past the period (its wall clock
-    deadline gone), the first key clears and is not typed; so does the next check."""
-    import time
+    screen (privacy attack, 2026-12-07; H575). Slept past the period (gone on a clock that
+    counts sleep), the first key clears and is not typed; so does the next check."""
+    from app.ui.quick_exit import asleep_or_awake
 
     field = QLineEdit()
     qtbot.addWidget(field)
@@ -56,11 +56,43 @@ def test_a_laptop_woken_after_the_period_clears_before_any_key_is_taken(qtbot):
     controller.idle.connect(lambda: cleared.append(True))
     qtbot.keyClicks(field, "a")  # awake, within the period: taken
     assert field.text() == "a" and cleared == []
-    controller.wall_deadline = time.time() - 1  # slept past it: Qt's timer still running
+    controller.wall_deadline = asleep_or_awake() - 1  # slept past it: Qt's timer still running
     qtbot.keyClicks(field, "b")
     assert cleared == [True] and field.text() == "a"
     qtbot.keyClicks(field, "c")  # the period begins again
     assert cleared == [True] and field.text() == "ac"
-    controller.wall_deadline = time.time() - 1
+    controller.wall_deadline = asleep_or_awake() - 1
     controller.awake_check.timeout.emit()  # woken, nothing pressed: cleared within seconds
     assert cleared == [True, True]
+
+
+def test_a_clock_put_forward_never_clears_and_moving_the_mouse_keeps_the_case(qtbot, monkeypatch):
+    """The wall clock put forward (NTP on joining a network) cleared a case typed into every
+    second; and the countdown says "move the mouse to keep it", which did not (verifier,
+    2026-12-07)."""
+    import time
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    controller = QuickExitController(idle_ms=600_000, parent=field)
+    qtbot.waitUntil(lambda: controller.watching)
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 3600)
+    assert not controller.overdue()
+    counted = []
+    controller.countdown.connect(counted.append)
+    controller.tick.start()  # the last minute's countdown showing
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(3, 3),
+        QPointF(3, 3),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(field, move)
+    assert counted[-1] == -1 and not controller.tick.isActive()  # kept

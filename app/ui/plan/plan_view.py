@@ -251,6 +251,9 @@ class PlanView(QWidget):
         worker was about to read out went under the fold (look on Xvfb, 2026-12-07)."""
         if self.copied is not None and QApplication.focusWidget() is self.scroll:
             self.scroll.ensureWidgetVisible(self.copied, 8, 8)
+        # once, for the line saying so: a banner later took a worker who had scrolled on to
+        # step 3 back to the number (verifier, 2026-12-07)
+        self.copied = None
 
     def place_of_focus(self) -> tuple[int, int] | str | None:
         """Where the focus is, to come back to once the plan is drawn again: a card and which

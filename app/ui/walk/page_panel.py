@@ -282,6 +282,10 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
         """A box ticked brings its reminders at once, as an answer given does (policy §5);
         a word asking for a tick or for 0 again has been heard (it stayed: officer walk)."""
         self.holding_changed.emit()
+        # a refused key's box ticked another way (Space twice) is taken: "Not ticked … not
+        # taken" stood over its tick, and Enter asked about it (verifier, 2026-12-07)
+        for key in [k for k in self.refused if self.boxes[k].isChecked()]:
+            self.pressed_again(key)
         if not self.still_said() and self.more.text().startswith(ASKS):
             self.more.hide()
 

@@ -172,6 +172,11 @@ def test_the_number_ctrl_c_copied_stays_in_view_when_the_plan_loses_height(qtbot
     room.append(number.mapTo(view, number.rect().topLeft()).y())  # and a little more
     qtbot.keyClick(view.scroll, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: number.visibleRegion().boundingRect().height() == number.height())
+    bar = view.scroll.verticalScrollBar()
+    bar.setValue(at := bar.maximum())  # read on to the last card: a later change keeps it
+    view.resize(900, room[0] - 40)
+    qtbot.wait(50)
+    assert bar.value() == at and number.visibleRegion().isEmpty()
     view.resize(900, 700)
     view.show_plan(plan, TODAY)  # a plan drawn again: nothing copied from it yet
     number = next(card for card in view.cards if card.rows).rows[0].number

@@ -755,3 +755,19 @@ def test_a_key_refused_on_a_page_kept_open_is_asked_about_at_enter(qtbot, pathwa
     panel.keys_held_until = 0.0
     qtbot.keyClicks(panel, first)
     assert panel.boxes[first].isChecked()
+
+
+def test_a_refused_key_whose_box_is_then_ticked_with_space_is_taken(qtbot, pathway):
+    """Refused ("Still on this page"), then ticked with Space twice: "Not ticked … not
+    taken" stood over its tick, and Enter asked about it untruly (verifier, 2026-12-07)."""
+    _holder, panel = page_in_a_small_view(qtbot, pathway)
+    qtbot.keyClick(panel, Qt.Key.Key_Return)  # more below: the page stays open
+    panel.keys_held_until = 0.0
+    first = next(iter(panel.boxes))
+    qtbot.keyClicks(panel, first)
+    assert panel.more.text().startswith("Still on this page: ")
+    box = panel.boxes[first]
+    for _ in range(2):  # Space asks first, then ticks
+        panel.keys_held_until = 0.0
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() and panel.held == [] and "not taken" not in panel.more.text()
