@@ -209,18 +209,21 @@ class DirectoryUpdates:
         diff = compare(self.current.graph, loaded.graph)
         # a worker has no list of marks: "1 change to check (marked in the list)" read as a
         # doubtful new number, and never said which (lead walk, 2026-12-07; H573)
-        change = "; ".join([diff.summary(lead=False), *numbers_now(diff.changes)])
+        # a few named: 17 at 24 pt ran to nine lines and hid the first question (verifier)
+        change = "; ".join([diff.summary(lead=False), *named_few(numbers_now(diff.changes))])
         self.current = loaded
         return change
 
-    def numbers_waiting(self, loaded: Loaded, shown: set[str]) -> tuple[list[str], int]:
-        """The numbers a directory waiting for the conversation's end changes: in words for
-        the services in `shown` (on the plan in front of the worker), and how many others."""
+    def numbers_waiting(self, loaded: Loaded, shown: set[str]) -> list[str]:
+        """The numbers a directory waiting for the conversation's end changes or closes, in
+        words, for the services in `shown` (on the plan in front of the worker)."""
         from app.db.directory_diff import compare
 
-        changes = compare(self.current.graph, loaded.graph).changes
-        others = {c.service_id for c in changes if c.number} - shown
-        return numbers_now(c for c in changes if c.service_id in shown), len(others)
+        diff = compare(self.current.graph, loaded.graph)
+        here = numbers_now(c for c in diff.changes if c.service_id in shown)
+        # one on the plan that it closes was said by nothing, its number given on (verifier)
+        gone = [f"{s.name}: closed, do not give its number" for s in diff.retired if s.id in shown]
+        return named_few(here + gone)
 
     def about(self) -> AboutDirectory:
         from app.db.trust import load_trusted_keys
@@ -259,15 +262,29 @@ def gone_from_here(newest_used: str, version: str) -> str:
 def numbers_now(changes: Iterable[Change]) -> list[str]:
     """Each service whose number changed, as a worker gives it: "Walsall children's front
     door (MASH): now 01922 658171, not 01922 658170"."""
-    from app.db.directory_diff import FIELD_WORDS, NUMBER_FIELDS
+    from app.db.directory_diff import NUMBER_FIELDS
+    from app.db.pathway_words import numbers_in
 
     said = []
     for change in changes:
         if change.field in NUMBER_FIELDS and change.old:
             said.append(f"{change.name}: now {change.new or 'no number'}, not {change.old}")
-        elif change.number:  # a number in its other words (an out-of-hours line's note)
-            said.append(f"{change.name}: a number in its {FIELD_WORDS[change.field]} changed")
+        elif change.number:  # a number in its other words: an out-of-hours line, its own
+            # numbers ("a number in its number note changed" gave none: verifier)
+            old, new = numbers_in(change.old), numbers_in(change.new)
+            came = " and ".join(n for n in new if n not in old) or "no number"
+            went = " and ".join(n for n in old if n not in new) or "no number"
+            said.append(f"{change.name}: now {came}, not {went}")
     return said
+
+
+NAMED_AT_MOST = 3
+
+
+def named_few(said: list[str]) -> list[str]:
+    """The first few, and how many more."""
+    more = len(said) - NAMED_AT_MOST
+    return said if more <= 0 else [*said[:NAMED_AT_MOST], f"and {more} more"]
 
 
 def worker_notes(in_force: InForce, newest_used: str = "") -> list[str]:

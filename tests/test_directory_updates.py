@@ -45,7 +45,7 @@ def test_a_newer_bundle_in_its_folder_is_found_with_the_new_number(it, coventry_
 
 def test_numbers_waiting_are_said_new_and_old_for_the_services_on_the_plan(it, tmp_path):
     """An update held for the conversation's end: the worker is told which numbers on the
-    plan it replaces, new and old, and how many others (lead walk, 2026-12-07; H573)."""
+    plan it replaces, new and old (lead walk, 2026-12-07; H573)."""
     where, lead = it
     updates = running(where)
     shipped = updates.current.graph.services
@@ -58,18 +58,15 @@ def test_numbers_waiting_are_said_new_and_old_for_the_services_on_the_plan(it, t
     )
     publish(edited, lead.private_path, where.machine_updates, "2026.12.1", date.today())
     found = updates.check()
-    numbers, others = updates.numbers_waiting(found, {"coventry-mash", "walsall-mast"})
-    mash = shipped["coventry-mash"]
-    assert (
-        numbers
-        == [
-            f"{mash.name}: now {NEW_NUMBER}, not {mash.phone}",
-            f"{shipped['walsall-mast'].name}: a number in its number note changed",
-        ]
-        and others == 0
-    )
-    assert updates.numbers_waiting(found, {"coventry-mash"})[1] == 1
-    assert updates.numbers_waiting(found, set()) == ([], 2)
+    numbers = updates.numbers_waiting(found, {"coventry-mash", "walsall-mast"})
+    mash, walsall = shipped["coventry-mash"], shipped["walsall-mast"]
+    old_night = walsall.phone_note.split(": ")[-1]
+    assert numbers == [
+        f"{mash.name}: now {NEW_NUMBER}, not {mash.phone}",
+        f"{walsall.name}: now 0300 555 0000, not {old_night}",  # its own numbers (verifier)
+    ]
+    assert updates.numbers_waiting(found, {"coventry-mash"}) == numbers[:1]
+    assert updates.numbers_waiting(found, set()) == []
     said = updates.adopt(found)
     assert said.startswith("2 numbers changed; ") and numbers[0] in said
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 from app.directory_updates import Loaded
 from app.ui.labels import announce
 
+NEW = "New numbers have reached this laptop"
+USE_THESE = "Use these, not the plan's: it shows them from your next new conversation."
+WITHDRAWN = "The new numbers said here were withdrawn: give the numbers the plan shows."
+
 
 class TellsOfNewNumbers:
     def directory_waiting(self, loaded: Loaded | None) -> None:
@@ -17,19 +21,13 @@ class TellsOfNewNumbers:
         on the plan, large, with Copy, and nothing said it had been replaced: it changes
         numbers on the plan, so the worker is told now, new and old (lead walk, 2026-12-07;
         H573)."""
-        numbers, others = [], 0
+        plan, numbers = self.session.plan, []
         if loaded is not None and self.switch is not None:
-            plan = self.session.plan
             shown = {m.service.id for a in plan.actions for m in a.services} if plan else set()
-            numbers, others = self.switch.updates.numbers_waiting(loaded, shown)
-        said = ""
-        if numbers:
-            plural = "s" if others > 1 else ""
-            more = f" ({others} other number{plural} in the directory too)" if others else ""
-            said = (
-                f"New numbers have reached this laptop: {'; '.join(numbers)}{more}. Give the "
-                "new number: the plan shows it from your next new conversation."
-            )
+            numbers = self.switch.updates.numbers_waiting(loaded, shown)
+        said = f"{NEW}: {'; '.join(numbers)}. {USE_THESE}" if numbers else ""
+        if loaded is None and self.numbers_waiting and plan is not None:
+            said = WITHDRAWN  # said, then withdrawn by IT: the plan's stand (verifier)
         if said != self.numbers_waiting:
             self.numbers_waiting = said
             self.say_directory()
