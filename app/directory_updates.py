@@ -265,17 +265,19 @@ def numbers_now(changes: Iterable[Change]) -> list[str]:
     from app.db.directory_diff import NUMBER_FIELDS
     from app.db.pathway_words import numbers_in
 
-    said = []
+    said: dict[str, list[str]] = {}  # each service named once (at 24 pt, twice took a line)
     for change in changes:
         if change.field in NUMBER_FIELDS and change.old:
-            said.append(f"{change.name}: now {change.new or 'no number'}, not {change.old}")
+            said.setdefault(change.name, []).append(
+                f"now {change.new or 'no number'}, not {change.old}"
+            )
         elif change.number:  # a number in its other words: an out-of-hours line, its own
             # numbers ("a number in its number note changed" gave none: verifier)
             old, new = numbers_in(change.old), numbers_in(change.new)
             came = " and ".join(n for n in new if n not in old) or "no number"
             went = " and ".join(n for n in old if n not in new) or "no number"
-            said.append(f"{change.name}: now {came}, not {went}")
-    return said
+            said.setdefault(change.name, []).append(f"now {came}, not {went}")
+    return [f"{name}: {', and '.join(lines)}" for name, lines in said.items()]
 
 
 NAMED_AT_MOST = 3

@@ -53,7 +53,10 @@ def test_numbers_waiting_are_said_new_and_old_for_the_services_on_the_plan(it, t
     edited = edited_directory(
         tmp_path / "edit",
         lambda rows: change(
-            change(rows, "coventry-mash", phone=NEW_NUMBER), "walsall-mast", phone_note=night
+            change(rows, "coventry-mash", phone=NEW_NUMBER),
+            "walsall-mast",
+            phone="0300 555 2867",
+            phone_note=night,
         ),
     )
     publish(edited, lead.private_path, where.machine_updates, "2026.12.1", date.today())
@@ -63,8 +66,11 @@ def test_numbers_waiting_are_said_new_and_old_for_the_services_on_the_plan(it, t
     old_night = walsall.phone_note.split(": ")[-1]
     assert numbers == [
         f"{mash.name}: now {NEW_NUMBER}, not {mash.phone}",
-        f"{walsall.name}: now 0300 555 0000, not {old_night}",  # its own numbers (verifier)
+        # its own numbers, and the service named once (verifier)
+        f"{walsall.name}: now 0300 555 2867, not {walsall.phone}, and now 0300 555 0000, "
+        f"not {old_night}",
     ]
+
     assert updates.numbers_waiting(found, {"coventry-mash"}) == numbers[:1]
     assert updates.numbers_waiting(found, set()) == []
     said = updates.adopt(found)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from app.directory_updates import Loaded
 from app.ui.labels import announce
 
-NEW = "New numbers have reached this laptop"
-USE_THESE = "Use these, not the plan's: it shows them from your next new conversation."
+NEW = "New numbers"
+USE_THESE = "Use these, not the plan's, until your next new conversation."
 WITHDRAWN = "The new numbers said here were withdrawn: give the numbers the plan shows."
 
 

@@ -24,7 +24,7 @@ def test_a_number_on_the_plan_replaced_mid_conversation_is_said_new_and_old(
     walk(qtbot, window, coventry_children_case())
     assert OLD_NUMBER in plan_text(window)  # the plan as it was made
     waiting = window.directory_banner.text()
-    assert window.directory_banner.isVisible() and waiting.startswith("New numbers have reached")
+    assert window.directory_banner.isVisible() and waiting.startswith("New numbers: ")
     assert f"now {NEW_NUMBER}, not {OLD_NUMBER}" in waiting and "next new conversation" in waiting
     window.switch.check()  # still waiting at the next check: said once, not twice
     assert window.directory_banner.text() == waiting
