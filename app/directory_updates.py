@@ -208,9 +208,10 @@ class DirectoryUpdates:
 
         diff = compare(self.current.graph, loaded.graph)
         # a worker has no list of marks: "1 change to check (marked in the list)" read as a
-        # doubtful new number, and never said which (lead walk, 2026-12-07; H573)
-        # a few named: 17 at 24 pt ran to nine lines and hid the first question (verifier)
-        change = "; ".join([diff.summary(lead=False), *named_few(numbers_now(diff.changes))])
+        # doubtful new number (lead walk, 2026-12-07; H573). Numbers are named while a plan
+        # still shows the old ones (numbers_waiting), not here, above the first question:
+        # named, 17 ran to nine lines at 24 pt, and even two pushed its 999 help out of view
+        change = diff.summary(lead=False)
         self.current = loaded
         return change
 
@@ -223,7 +224,7 @@ class DirectoryUpdates:
         here = numbers_now(c for c in diff.changes if c.service_id in shown)
         # one on the plan that it closes was said by nothing, its number given on (verifier)
         gone = [f"{s.name}: closed, do not give its number" for s in diff.retired if s.id in shown]
-        return named_few(here + gone)
+        return named_few(gone + here)  # a closed one first: never among "and 2 more"
 
     def about(self) -> AboutDirectory:
         from app.db.trust import load_trusted_keys

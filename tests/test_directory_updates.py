@@ -74,7 +74,9 @@ def test_numbers_waiting_are_said_new_and_old_for_the_services_on_the_plan(it, t
     assert updates.numbers_waiting(found, {"coventry-mash"}) == numbers[:1]
     assert updates.numbers_waiting(found, set()) == []
     said = updates.adopt(found)
-    assert said.startswith("2 numbers changed; ") and numbers[0] in said
+    # the lead's marks are not a worker's: "1 change to check (marked in the list)" read as
+    # a doubtful number (lead walk, 2026-12-07; H573)
+    assert said == "2 numbers changed"
 
 
 def test_the_worker_sees_what_changes_then_installs(it, coventry_edit, tmp_path):

@@ -37,8 +37,7 @@ def test_it_waits_for_the_next_conversation(app_window, coventry_edit, qtbot):
     assert window.switch.pending is None
     assert "directory 2026.12.1" in window.status.text()
     banner = window.directory_banner.text()
-    assert banner.startswith("Directory 2026.12.1 is now in use (1 number changed; ")
-    assert f"now {NEW_NUMBER}, not {OLD_NUMBER}" in banner and "reached" not in banner
+    assert banner.startswith("Directory 2026.12.1 is now in use (1 number changed).")
     assert "marked in the list" not in banner  # the lead's marks: a worker has no list
     walk(qtbot, window, coventry_children_case())
     assert NEW_NUMBER in plan_text(window) and OLD_NUMBER not in plan_text(window)
