@@ -20,8 +20,8 @@ ACTIVITY = {
     QEvent.Type.Wheel,
 }
 KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
-# how often the wall clock is read against the deadline: Qt's timers (and time.monotonic)
-# do not count a laptop's sleep on Linux
+# how often the deadline is read on a clock that counts sleep: Qt's timers (and
+# time.monotonic) do not count a laptop's sleep on Linux
 AWAKE_CHECK_MS = 5000
 
 
@@ -63,7 +63,7 @@ class QuickExitController(QObject):
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
-        self.deadline = self.wall_deadline = 0.0
+        self.deadline = 0.0  # on asleep_or_awake's clock
         self.awake_check = QTimer(self)
         self.awake_check.setInterval(AWAKE_CHECK_MS)
         self.awake_check.timeout.connect(self._if_overdue)
@@ -85,8 +85,7 @@ class QuickExitController(QObject):
         if self.tick.isActive():
             self.tick.stop()
             self.countdown.emit(-1)
-        self.deadline = time.monotonic() + self.idle_ms / 1000
-        self.wall_deadline = asleep_or_awake() + self.idle_ms / 1000
+        self.deadline = asleep_or_awake() + self.idle_ms / 1000
         self.idle_timer.start(self.idle_ms)
         self.warn_timer.start(max(self.idle_ms - self.warn_ms, 0))
 
@@ -95,13 +94,13 @@ class QuickExitController(QObject):
         self._tick()
 
     def _tick(self) -> None:
-        self.countdown.emit(max(round(self.deadline - time.monotonic()), 0))
+        self.countdown.emit(max(round(self.deadline - asleep_or_awake()), 0))
 
     def overdue(self) -> bool:
         """The period has passed on a clock that counts a laptop's sleep: a lid closed on a
         case kept its timer's remaining time on waking, and the first key or click then
         counted as activity, the case still on screen (privacy attack, 2026-12-07; H575)."""
-        return asleep_or_awake() >= self.wall_deadline
+        return asleep_or_awake() >= self.deadline
 
     def _if_overdue(self) -> None:
         if self.overdue():

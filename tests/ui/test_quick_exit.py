@@ -56,12 +56,12 @@ def test_a_laptop_woken_after_the_period_clears_before_any_key_is_taken(qtbot):
     controller.idle.connect(lambda: cleared.append(True))
     qtbot.keyClicks(field, "a")  # awake, within the period: taken
     assert field.text() == "a" and cleared == []
-    controller.wall_deadline = asleep_or_awake() - 1  # slept past it: Qt's timer still running
+    controller.deadline = asleep_or_awake() - 1  # slept past it: Qt's timer still running
     qtbot.keyClicks(field, "b")
     assert cleared == [True] and field.text() == "a"
     qtbot.keyClicks(field, "c")  # the period begins again
     assert cleared == [True] and field.text() == "ac"
-    controller.wall_deadline = asleep_or_awake() - 1
+    controller.deadline = asleep_or_awake() - 1
     controller.awake_check.timeout.emit()  # woken, nothing pressed: cleared within seconds
     assert cleared == [True, True]
 
