@@ -224,7 +224,9 @@ class DirectoryUpdates:
         here = numbers_now(c for c in diff.changes if c.service_id in shown)
         # one on the plan that it closes was said by nothing, its number given on (verifier)
         gone = [f"{s.name}: closed, do not give its number" for s in diff.retired if s.id in shown]
-        return named_few(gone + here)  # a closed one first: never among "and 2 more"
+        # every one: "and 3 more" left three old numbers on the plan's cards, with Copy, and
+        # "use these, not the plan's" could not be followed for them (verifier, 2026-12-07)
+        return gone + here
 
     def about(self) -> AboutDirectory:
         from app.db.trust import load_trusted_keys
@@ -279,15 +281,6 @@ def numbers_now(changes: Iterable[Change]) -> list[str]:
             went = " and ".join(n for n in old if n not in new) or "no number"
             said.setdefault(change.name, []).append(f"now {came}, not {went}")
     return [f"{name}: {', and '.join(lines)}" for name, lines in said.items()]
-
-
-NAMED_AT_MOST = 3
-
-
-def named_few(said: list[str]) -> list[str]:
-    """The first few, and how many more."""
-    more = len(said) - NAMED_AT_MOST
-    return said if more <= 0 else [*said[:NAMED_AT_MOST], f"and {more} more"]
 
 
 def worker_notes(in_force: InForce, newest_used: str = "") -> list[str]:

@@ -195,7 +195,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
                 self.show_storage_notes()
             if self.switch is not None and self.switch.pending is not None:
                 self.directory_waiting(self.switch.pending)  # it came while the walk went on
-        if self.numbers_waiting and self.session.plan is None:  # a new case: said no more
+        if self.numbers_waiting and not self.session.holds_case():  # a new case: said no more
             self.directory_waiting(None)
         self.show_reminders()
         self.sections_model.set_items(self.session.sections())

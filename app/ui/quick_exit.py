@@ -70,6 +70,7 @@ class QuickExitController(QObject):
         self.awake_check.start()
         self.set_idle_ms(idle_ms)
         self.watching = False
+        self.pointer_at = None
         qt_types.when_made(self._watch)  # never before every Qt type is made (H57)
 
     def _watch(self) -> None:
@@ -120,6 +121,12 @@ class QuickExitController(QObject):
             self.held.clear()
         if kind not in ACTIVITY:
             return False
+        if kind == QEvent.Type.MouseMove:  # one a system sends where the pointer stands still
+            # (a window shown or moved under it) is no worker at the laptop
+            where = event.globalPosition().toPoint()
+            if where == self.pointer_at:
+                return False
+            self.pointer_at = where
         if self.overdue():  # woken after the period: this press clears, and is not taken
             self._idle()
             return True

@@ -96,3 +96,6 @@ def test_a_clock_put_forward_never_clears_and_moving_the_mouse_keeps_the_case(qt
     )
     QApplication.sendEvent(field, move)
     assert counted[-1] == -1 and not controller.tick.isActive()  # kept
+    controller.tick.start()  # and one a system sends where the pointer stands still (a
+    QApplication.sendEvent(field, move)  # window shown under it) is no one at the laptop
+    assert controller.tick.isActive()

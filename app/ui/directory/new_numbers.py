@@ -22,11 +22,13 @@ class TellsOfNewNumbers:
         numbers on the plan, so the worker is told now, new and old (lead walk, 2026-12-07;
         H573)."""
         plan, numbers = self.session.plan, []
+        if plan is None and loaded is not None and self.session.holds_case():
+            return  # mid-correction: what was said stands; the plan, drawn again, says anew
         if loaded is not None and self.switch is not None:
             shown = {m.service.id for a in plan.actions for m in a.services} if plan else set()
             numbers = self.switch.updates.numbers_waiting(loaded, shown)
         said = f"{NEW}: {'; '.join(numbers)}. {USE_THESE}" if numbers else ""
-        if loaded is None and self.numbers_waiting and plan is not None:
+        if loaded is None and self.numbers_waiting and self.session.holds_case():
             said = WITHDRAWN  # said, then withdrawn by IT: the plan's stand (verifier)
         if said != self.numbers_waiting:
             self.numbers_waiting = said

@@ -88,6 +88,8 @@ class PlanView(QWidget):
         FocusInView(self.scroll)  # Shift+Tab from Read back left the focus out of view
         self.copied: QLabel | None = None  # the number Ctrl+C on the plan itself copied
         self.scroll.verticalScrollBar().rangeChanged.connect(self._copied_in_view)
+        # the worker read on (keys, wheel, the bar): the number is theirs to leave behind
+        self.scroll.verticalScrollBar().actionTriggered.connect(self._read_on)
         layout.addWidget(self.scroll, 1)
         bar = QWidget()
         buttons = wrapping_row(bar)  # wraps at large text sizes, never widens the window
@@ -244,6 +246,11 @@ class PlanView(QWidget):
                 return
             self.copied = None
         super().keyPressEvent(event)
+
+    def _read_on(self, *_) -> None:
+        """The worker read on (keys, wheel, the bar): the number is theirs to leave behind; a
+        banner minutes later took them back to it from step 3 (verifier, 2026-12-07)."""
+        self.copied = None
 
     def _copied_in_view(self, *_) -> None:
         """The number Ctrl+C on the plan copied stays in view while the focus stays on the

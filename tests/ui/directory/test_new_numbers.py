@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.db.bundle import publish
 from tests.conftest import NEW_NUMBER
-from tests.ui.conftest import press, walk
+from tests.ui.conftest import press, press_alt, walk
 from tests.ui.directory.test_switching import OLD_NUMBER, coventry_children_case, plan_text
 
 
@@ -28,19 +28,25 @@ def test_a_number_on_the_plan_replaced_mid_conversation_is_said_new_and_old(
     assert f"now {NEW_NUMBER}, not {OLD_NUMBER}" in waiting and "next new conversation" in waiting
     window.switch.check()  # still waiting at the next check: said once, not twice
     assert window.directory_banner.text() == waiting
-    window.switch.take(None)  # a check finds it withdrawn (its key): said so (verifier)
+    press_alt(qtbot, window, Qt.Key.Key_A)  # a correction: what was said stands
+    window.switch.check()
+    assert window.directory_banner.text() == waiting
+    window.switch.take(None)  # withdrawn (its key) meanwhile: said so, then too (verifier)
     assert window.switch.pending is None
-    assert window.directory_banner.text().startswith("The new numbers said here were withdrawn")
+    withdrawn = "The new numbers said here were withdrawn: give the numbers the plan shows."
+    assert window.directory_banner.text() == withdrawn
+    window.answer(window.session.answers["borough"])  # back on the plan
+    assert window.directory_banner.text() == withdrawn and OLD_NUMBER in plan_text(window)
     window.new_conversation()  # a new case: no more to say
     assert window.directory_banner.isHidden()
 
 
-def test_a_service_on_the_plan_closed_is_said_and_many_numbers_are_named_few(
+def test_a_service_on_the_plan_closed_is_said_and_every_number_on_it_named(
     app_window, tmp_path, qtbot
 ):
     """A service on the plan that the waiting update closes was said by nothing, its number
-    given on; and numbers named without end ran to nine lines at 24 pt (verifier,
-    2026-12-07): three are named, and how many more."""
+    given on; and "and 3 more" left three old numbers on the plan's cards, with Copy
+    (verifiers, 2026-12-07): each on the plan is named, a closed one first."""
     from tests.conftest import change, edited_directory
 
     window, where, lead = app_window
@@ -67,5 +73,5 @@ def test_a_service_on_the_plan_closed_is_said_and_many_numbers_are_named_few(
     )
     window.switch.check()
     waiting = window.directory_banner.text()
-    assert len(ringing) == 5 and "Coventry MASH: closed, do not give its number" in waiting
-    assert waiting.count("now 0800 802 030") == 2 and "and 3 more" in waiting  # closed first
+    assert waiting.startswith("New numbers: Coventry MASH: closed, do not give its number; ")
+    assert len(ringing) == 5 and waiting.count("now 0800 802 030") == 5

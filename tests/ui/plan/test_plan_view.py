@@ -185,6 +185,27 @@ def test_the_number_ctrl_c_copied_stays_in_view_when_the_plan_loses_height(qtbot
     assert number.visibleRegion().isEmpty() and view.scroll.verticalScrollBar().value() == 0
 
 
+def test_a_copied_number_is_left_behind_once_the_worker_reads_on(qtbot, pathway):
+    """With no change of height at the copy (the status line already there), the number
+    stayed marked, and a banner minutes later took a worker reading step 3 back to it
+    (verifier, 2026-12-07)."""
+    plan = plan_for(pathway, "recent strangulation: medical check today, right after 999")
+    view = view_of(qtbot, plan, copy=lambda text, whose: None)
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.scroll.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.scroll)
+    qtbot.keyClick(view.scroll, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    bar = view.scroll.verticalScrollBar()
+    for _ in range(3):
+        qtbot.keyClick(view.scroll, Qt.Key.Key_PageDown)
+    at = bar.value()
+    assert at > 0
+    view.resize(900, 420)  # the banner, minutes later
+    qtbot.wait(50)
+    assert bar.value() == at
+
+
 def test_outside_the_west_midlands_is_said_before_the_cards(qtbot, pathway):
     """Below the cards, it came after each said no local number was confirmed (review)."""
     from app.cli.route import answers_for
