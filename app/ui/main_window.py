@@ -102,8 +102,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
         column.addWidget(self.storage_banner)
         self.directory_banner = plain_label("", "About the directory")
         column.addWidget(self.directory_banner)  # in the window before shown (not a window)
-        self.directory_notes, self.numbers_waiting = " ".join(directory_notes), ""
-        self.say_directory()
+        self.directory_notes_are(" ".join(directory_notes))
         self.show_storage_notes()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections of the app")
@@ -195,7 +194,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
                 self.show_storage_notes()
             if self.switch is not None and self.switch.pending is not None:
                 self.directory_waiting(self.switch.pending)  # it came while the walk went on
-        if self.numbers_waiting and not self.session.holds_case():  # a new case: said no more
+        if self.new_numbers_said and not self.session.holds_case():  # a new case: said no more
             self.directory_waiting(None)
         self.show_reminders()
         self.sections_model.set_items(self.session.sections())
@@ -289,8 +288,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
             f"Directory {loaded.version} is now in use ({change}).",
             *worker_notes(loaded.in_force),
         ]
-        self.directory_notes, self.numbers_waiting = " ".join(notes), ""
-        self.say_directory()
+        self.directory_notes_are(" ".join(notes))
         self.settings_tab.about.refresh()
         self.refresh()
         if elsewhere:

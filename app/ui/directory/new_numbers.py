@@ -28,15 +28,21 @@ class TellsOfNewNumbers:
             shown = {m.service.id for a in plan.actions for m in a.services} if plan else set()
             numbers = self.switch.updates.numbers_waiting(loaded, shown)
         said = f"{NEW}: {'; '.join(numbers)}. {USE_THESE}" if numbers else ""
-        if loaded is None and self.numbers_waiting and self.session.holds_case():
+        if loaded is None and self.new_numbers_said and self.session.holds_case():
             said = WITHDRAWN  # said, then withdrawn by IT: the plan's stand (verifier)
-        if said != self.numbers_waiting:
-            self.numbers_waiting = said
+        if said != self.new_numbers_said:
+            self.new_numbers_said = said
             self.say_directory()
             if said:
                 announce(self.directory_banner, said)
 
+    def directory_notes_are(self, notes: str) -> None:
+        """The notes about the directory in use (at start, and after a switch); new numbers
+        said before go with the directory that brought them."""
+        self.directory_notes, self.new_numbers_said = notes, ""
+        self.say_directory()
+
     def say_directory(self) -> None:
-        text = " ".join(filter(None, (self.numbers_waiting, self.directory_notes)))
+        text = " ".join(filter(None, (self.new_numbers_said, self.directory_notes)))
         self.directory_banner.setText(text)
         self.directory_banner.setVisible(bool(text))
