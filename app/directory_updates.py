@@ -6,7 +6,7 @@ before it is used (issue 14 §3). The window decides *when* to switch (never mid
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,8 @@ from app.pathways.graph import Graph
 from app.records import record
 
 if TYPE_CHECKING:  # compared only when an update arrives: not at every start
-    from app.db.directory_diff import Change, DirectoryDiff
+    from app.db.directory_diff import DirectoryDiff
+    from app.pathways.plan import Plan
 
 __all__ = ["BUNDLE_SUFFIX", "DirectoryUpdates", "Loaded", "Preview", "worker_notes"]
 CHECK_EVERY_MS = 15 * 60 * 1000  # IT's update folder, while the app runs (issue 14 §3)
@@ -215,18 +216,18 @@ class DirectoryUpdates:
         self.current = loaded
         return change
 
-    def numbers_waiting(self, loaded: Loaded, shown: set[str]) -> list[str]:
-        """The numbers a directory waiting for the conversation's end changes or closes, in
-        words, for the services in `shown` (on the plan in front of the worker)."""
+    def numbers_waiting(self, loaded: Loaded, plan: Plan, answers: dict) -> dict[str, str]:
+        """Service id → what a directory waiting for the conversation's end changes or
+        closes on `plan`, in words (waiting_numbers); `answers` made the plan."""
         from app.db.directory_diff import compare
+        from app.pathways.engine import Pathway
+        from app.waiting_numbers import numbers_on_plan
 
         diff = compare(self.current.graph, loaded.graph)
-        here = numbers_now(c for c in diff.changes if c.service_id in shown)
-        # one on the plan that it closes was said by nothing, its number given on (verifier)
-        gone = [f"{s.name}: closed, do not give its number" for s in diff.retired if s.id in shown]
-        # every one: "and 3 more" left three old numbers on the plan's cards, with Copy, and
-        # "use these, not the plan's" could not be followed for them (verifier, 2026-12-07)
-        return gone + here
+        settings = loaded.graph.settings
+        return numbers_on_plan(
+            diff, plan, lambda: Pathway(loaded.graph).step(answers, settings).plan
+        )
 
     def about(self) -> AboutDirectory:
         from app.db.trust import load_trusted_keys
@@ -260,27 +261,6 @@ def gone_from_here(newest_used: str, version: str) -> str:
         f"Numbers may be out of date: this laptop used directory {newest_used}, which is no "
         f"longer here, so Navigator is using {version}. Tell IT today."
     )
-
-
-def numbers_now(changes: Iterable[Change]) -> list[str]:
-    """Each service whose number changed, as a worker gives it: "Walsall children's front
-    door (MASH): now 01922 658171, not 01922 658170"."""
-    from app.db.directory_diff import NUMBER_FIELDS
-    from app.db.pathway_words import numbers_in
-
-    said: dict[str, list[str]] = {}  # each service named once (at 24 pt, twice took a line)
-    for change in changes:
-        if change.field in NUMBER_FIELDS and change.old:
-            said.setdefault(change.name, []).append(
-                f"now {change.new or 'no number'}, not {change.old}"
-            )
-        elif change.number:  # a number in its other words: an out-of-hours line, its own
-            # numbers ("a number in its number note changed" gave none: verifier)
-            old, new = numbers_in(change.old), numbers_in(change.new)
-            came = " and ".join(n for n in new if n not in old) or "no number"
-            went = " and ".join(n for n in old if n not in new) or "no number"
-            said.setdefault(change.name, []).append(f"now {came}, not {went}")
-    return [f"{name}: {', and '.join(lines)}" for name, lines in said.items()]
 
 
 def worker_notes(in_force: InForce, newest_used: str = "") -> list[str]:

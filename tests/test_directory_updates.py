@@ -43,36 +43,35 @@ def test_a_newer_bundle_in_its_folder_is_found_with_the_new_number(it, coventry_
     assert updates.check() is None  # already in use
 
 
-def test_numbers_waiting_are_said_new_and_old_for_the_services_on_the_plan(it, tmp_path):
+def test_numbers_waiting_are_said_for_the_services_on_the_plan(it, tmp_path):
     """An update held for the conversation's end: the worker is told which numbers on the
-    plan it replaces, new and old (lead walk, 2026-12-07; H573)."""
+    plan in front of them it replaces, new and old (lead walk, 2026-12-07; H573)."""
+    from app.cli.route import answers_for
+    from app.pathways.engine import Pathway
+    from tests.test_waiting_numbers import coventry_children
+
     where, lead = it
     updates = running(where)
-    shipped = updates.current.graph.services
-    night = "Out of hours: 0300 555 0000"
+    mash = updates.current.graph.services["coventry-mash"]
     edited = edited_directory(
         tmp_path / "edit",
         lambda rows: change(
-            change(rows, "coventry-mash", phone=NEW_NUMBER),
-            "walsall-mast",
+            change(
+                rows, "coventry-mash", phone=NEW_NUMBER, phone_note="Out of hours: 0300 555 0000"
+            ),
+            "walsall-mast",  # not on a Coventry plan: not said
             phone="0300 555 2867",
-            phone_note=night,
         ),
     )
     publish(edited, lead.private_path, where.machine_updates, "2026.12.1", date.today())
     found = updates.check()
-    numbers = updates.numbers_waiting(found, {"coventry-mash", "walsall-mast"})
-    mash, walsall = shipped["coventry-mash"], shipped["walsall-mast"]
-    old_night = walsall.phone_note.split(": ")[-1]
-    assert numbers == [
-        f"{mash.name}: now {NEW_NUMBER}, not {mash.phone}",
-        # its own numbers, and the service named once (verifier)
-        f"{walsall.name}: now 0300 555 2867, not {walsall.phone}, and now 0300 555 0000, "
-        f"not {old_night}",
-    ]
-
-    assert updates.numbers_waiting(found, {"coventry-mash"}) == numbers[:1]
-    assert updates.numbers_waiting(found, set()) == []
+    pathway = Pathway(updates.current.graph)
+    answers = answers_for(pathway, coventry_children())
+    numbers = updates.numbers_waiting(found, pathway.step(answers).plan, answers)
+    assert numbers == {
+        "coventry-mash": f"{mash.name}: now {NEW_NUMBER}, not {mash.phone}, and now 0300 555 0000, "
+        f"not {mash.phone_note.split(': ')[-1]}"
+    }
     said = updates.adopt(found)
     # the lead's marks are not a worker's: "1 change to check (marked in the list)" read as
     # a doubtful number (lead walk, 2026-12-07; H573)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from app.directory_updates import Loaded
 from app.ui.labels import announce
+from app.waiting_numbers import services_on
 
 NEW = "New numbers"
 USE_THESE = "Use these, not the plan's, until your next new conversation."
-WITHDRAWN = "The new numbers said here were withdrawn: give the numbers the plan shows."
+WITHDRAWN = "Withdrawn"
 
 
 class TellsOfNewNumbers:
@@ -21,28 +22,47 @@ class TellsOfNewNumbers:
         on the plan, large, with Copy, and nothing said it had been replaced: it changes
         numbers on the plan, so the worker is told now, new and old (lead walk, 2026-12-07;
         H573)."""
-        plan, numbers = self.session.plan, []
-        if plan is None and loaded is not None and self.session.holds_case():
+        plan, in_case = self.session.plan, self.session.holds_case()
+        if plan is None and loaded is not None and in_case:
             return  # mid-correction: what was said stands; the plan, drawn again, says anew
-        if loaded is not None and self.switch is not None:
-            shown = {m.service.id for a in plan.actions for m in a.services} if plan else set()
-            numbers = self.switch.updates.numbers_waiting(loaded, shown)
-        said = f"{NEW}: {'; '.join(numbers)}. {USE_THESE}" if numbers else ""
-        if loaded is None and self.new_numbers_said and self.session.holds_case():
-            said = WITHDRAWN  # said, then withdrawn by IT: the plan's stand (verifier)
+        numbers: dict[str, str] = {}
+        if loaded is not None and plan is not None and self.switch is not None:
+            numbers = self.switch.updates.numbers_waiting(loaded, plan, self.session.answers)
+        # said, then gone from what waits: withdrawn by IT, or put back by a later update.
+        # Said of the whole banner only when none was left, a number put back went unsaid
+        # and the worker gave the new one they had read (verifier, 2026-12-07)
+        gone = (set(self.new_numbers) | set(self.withdrawn)) - numbers.keys()
+        still = services_on(plan) if plan is not None else gone  # mid-correction: all stand
+        self.withdrawn = sorted(gone & still) if in_case else []
+        self.new_numbers = numbers
+        said = " ".join(filter(None, (new_numbers_words(numbers), self.withdrawn_words())))
         if said != self.new_numbers_said:
             self.new_numbers_said = said
             self.say_directory()
             if said:
                 announce(self.directory_banner, said)
 
+    def withdrawn_words(self) -> str:
+        if not self.withdrawn:
+            return ""
+        services = self.switch.updates.current.graph.services  # the plan's own directory
+        names = " and ".join(services[sid].name for sid in self.withdrawn)
+        them = "it" if len(self.withdrawn) == 1 else "them"
+        return f"{WITHDRAWN}: the new numbers said for {names}. Give the plan's for {them}."
+
     def directory_notes_are(self, notes: str) -> None:
         """The notes about the directory in use (at start, and after a switch); new numbers
         said before go with the directory that brought them."""
         self.directory_notes, self.new_numbers_said = notes, ""
+        self.new_numbers: dict[str, str] = {}  # service id → its words, said now
+        self.withdrawn: list[str] = []  # service ids whose new numbers were said, then withdrawn
         self.say_directory()
 
     def say_directory(self) -> None:
         text = " ".join(filter(None, (self.new_numbers_said, self.directory_notes)))
         self.directory_banner.setText(text)
         self.directory_banner.setVisible(bool(text))
+
+
+def new_numbers_words(numbers: dict[str, str]) -> str:
+    return f"{NEW}: {'; '.join(numbers.values())}. {USE_THESE}" if numbers else ""

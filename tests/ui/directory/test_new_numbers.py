@@ -1,6 +1,7 @@
 """New numbers that reach the laptop mid-conversation are said at once, new and old, while
 the plan keeps the directory it was made with until the conversation ends (H67, H573)."""
 
+import shutil
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,8 @@ from app.db.bundle import publish
 from tests.conftest import NEW_NUMBER
 from tests.ui.conftest import press, press_alt, walk
 from tests.ui.directory.test_switching import OLD_NUMBER, coventry_children_case, plan_text
+
+LINE = "0800 802 0301"  # a helpline's, in an update
 
 
 def test_a_number_on_the_plan_replaced_mid_conversation_is_said_new_and_old(
@@ -33,7 +36,7 @@ def test_a_number_on_the_plan_replaced_mid_conversation_is_said_new_and_old(
     assert window.directory_banner.text() == waiting
     window.switch.take(None)  # withdrawn (its key) meanwhile: said so, then too (verifier)
     assert window.switch.pending is None
-    withdrawn = "The new numbers said here were withdrawn: give the numbers the plan shows."
+    withdrawn = "Withdrawn: the new numbers said for Coventry MASH. Give the plan's for it."
     assert window.directory_banner.text() == withdrawn
     window.answer(window.session.answers["borough"])  # back on the plan
     assert window.directory_banner.text() == withdrawn and OLD_NUMBER in plan_text(window)
@@ -73,5 +76,47 @@ def test_a_service_on_the_plan_closed_is_said_and_every_number_on_it_named(
     )
     window.switch.check()
     waiting = window.directory_banner.text()
-    assert waiting.startswith("New numbers: Coventry MASH: closed, do not give its number; ")
+    # and what to do instead: its plan's note where no front door is confirmed (verifier)
+    assert waiting.startswith(
+        "New numbers: Coventry MASH: closed, do not give its number. No children's front door "
+        "number here is confirmed by a person"
+    )
     assert len(ringing) == 5 and waiting.count("now 0800 802 030") == 5
+
+
+def test_a_number_said_then_put_back_by_a_later_update_is_said_withdrawn(
+    app_window, tmp_path, qtbot
+):
+    """A second update put one of two new numbers back: the banner dropped it in silence,
+    and the worker gave the new number they had read (verifier, 2026-12-07). The one still
+    new stands; the one put back is said withdrawn, by name."""
+    from tests.conftest import change, edited_directory
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    helpline = window.session.plan.action("helpline").services[0].service
+
+    def both(rows):
+        return change(change(rows, "coventry-mash", phone=NEW_NUMBER), helpline.id, phone=LINE)
+
+    def mash_only(rows):  # the helpline's new number was a slip, put right
+        return change(rows, "coventry-mash", phone=NEW_NUMBER)
+
+    for version, edit in [("2026.12.1", both), ("2026.12.2", mash_only)]:
+        made = edited_directory(tmp_path / version, edit)
+        # each published from its own copy, and put in IT's folder (docs/it-admin.md)
+        bundle = publish(made, lead.private_path, tmp_path / version, version, date.today())
+        where.machine_updates.mkdir(exist_ok=True)
+        shutil.copy(bundle, where.machine_updates)
+        window.switch.check()
+        assert window.switch.pending.version == version
+        if version == "2026.12.1":
+            assert f"{helpline.name}: now {LINE}" in window.directory_banner.text()
+    assert window.directory_banner.text() == (
+        f"New numbers: Coventry MASH: now {NEW_NUMBER}, not {OLD_NUMBER}. Use these, not the "
+        f"plan's, until your next new conversation. Withdrawn: the new numbers said for "
+        f"{helpline.name}. Give the plan's for it."
+    )
+    window.switch.check()  # the next check: still said (not only once)
+    assert f"Withdrawn: the new numbers said for {helpline.name}" in window.directory_banner.text()

@@ -1,0 +1,94 @@
+"""What a directory waiting for the conversation's end changes on the plan in front of the
+worker, in words: the shipped directory against an edited copy of its source, on the plan
+the engine makes of a reference case (H573)."""
+
+import pytest
+
+from app.cli.route import answers_for
+from app.db.directory_diff import compare
+from app.db.loader import load_valid_graph
+from app.pathways.engine import Pathway
+from app.waiting_numbers import numbers_on_plan
+from tests.conftest import change, edited_directory, routed_cases
+
+FRONT_DOOR = "024 7600 1111"
+
+
+def coventry_children():
+    """A reference case with children at home, moved to Coventry: its plan names its MASH."""
+    (case,) = (c for c in routed_cases() if c["name"].startswith("adult DA, 15 yes, children"))
+    return {**case["scenario"], "borough": "coventry"}
+
+
+def said(graph, tmp_path, edit) -> dict[str, str]:
+    after = load_valid_graph(edited_directory(tmp_path, edit))
+    answers = answers_for(Pathway(graph), coventry_children())
+    plan = Pathway(graph).step(answers).plan
+    return numbers_on_plan(compare(graph, after), plan, lambda: Pathway(after).step(answers).plan)
+
+
+def test_each_number_changed_on_the_plan_is_said_new_and_old_its_service_named_once(
+    graph, tmp_path
+):
+    """An out-of-hours line is given by its own numbers ("a number in its number note
+    changed" gave none), and the service is named once (at 24 pt, twice took a line)."""
+    mash = graph.services["coventry-mash"]
+    night = "out of hours: 024 7600 2222"
+    edit = lambda rows: change(rows, "coventry-mash", phone="024 7600 0000", phone_note=night)  # noqa: E731
+    assert said(graph, tmp_path, edit) == {
+        "coventry-mash": f"{mash.name}: now 024 7600 0000, not {mash.phone}, and now "
+        f"024 7600 2222, not {mash.phone_note.split(': ')[-1]}"
+    }
+
+
+def test_a_number_changed_for_a_service_not_on_the_plan_is_not_said(graph, tmp_path):
+    assert said(graph, tmp_path, lambda rows: change(rows, "walsall-mast", phone=FRONT_DOOR)) == {}
+
+
+def test_a_closed_service_on_the_plan_is_said_with_the_one_its_plan_gives_instead(graph, tmp_path):
+    """ "Closed, do not give its number" alone left a child's referral with nowhere to go until
+    the conversation's end (verifier, 2026-12-07): the waiting directory's own plan for the
+    same answers says where instead."""
+
+    def moved(rows):
+        (mash,) = (row for row in rows if row["id"] == "coventry-mash")
+        door = {**mash, "id": "coventry-front-door", "name": "Coventry Children's Front Door"}
+        return [*change(rows, "coventry-mash", status="retired"), {**door, "phone": FRONT_DOOR}]
+
+    words = said(graph, tmp_path, moved)
+    assert next(iter(words)) == "coventry-mash"  # first: the one not to give at all
+    assert words["coventry-mash"] == (
+        "Coventry MASH: closed, do not give its number; "
+        f"instead Coventry Children's Front Door, {FRONT_DOOR}"
+    )
+
+
+CLOSED = {
+    "retired": lambda rows: change(rows, "coventry-mash", status="retired"),
+    "taken out": lambda rows: [row for row in rows if row["id"] != "coventry-mash"],
+}
+
+
+@pytest.mark.parametrize("closing", CLOSED.values(), ids=CLOSED)
+def test_a_closed_service_with_none_confirmed_instead_is_said_with_the_pathways_note(
+    graph, tmp_path, closing
+):
+    """Where the waiting directory has no confirmed front door for the area, its plan's own
+    note for that says what to do (actions.toml fallback_note), not the two fallback
+    services it lists without it."""
+    words = said(graph, tmp_path, closing)
+    assert words["coventry-mash"] == (
+        "Coventry MASH: closed, do not give its number. No children's front door number here "
+        "is confirmed by a person (check any number shown before you use it): phone the "
+        "council's children's services, or the NSPCC for advice; 101 to the police, 999 in "
+        "an emergency"
+    )
+
+
+def test_a_closed_service_with_nothing_instead_sends_the_worker_to_their_lead(graph, tmp_path):
+    """The court-order card has one service and no note for none: nothing is made up."""
+    words = said(graph, tmp_path, lambda rows: change(rows, "ncdv", status="retired"))
+    assert words == {
+        "ncdv": "National Centre for Domestic Violence (emergency injunctions): closed, do not "
+        "give its number; none is listed instead: ask your DA lead"
+    }
