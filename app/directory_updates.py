@@ -17,6 +17,7 @@ from app.db.checks import Refused, version_key
 from app.db.directories import ORIGINS, Locations, select_directory
 from app.db.install import install_bundle
 from app.db.loader import DirectoryError, load_graph
+from app.db.update_folders import is_folder
 from app.in_force import InForce, graph_in_force, with_policy
 from app.pathways.graph import Graph
 from app.records import record
@@ -80,6 +81,9 @@ class DirectoryUpdates:
         self.locations = locations
         self.locate = locate or (lambda: self.locations)
         self.refused = list(current.in_force.selection.problems)
+        self.keys_in_doubt = False  # at the last check (_keys_in_doubt)
+        folder = locations.keys.machine
+        self.keys_folder_seen = folder if _is_folder(folder) else None  # IT's, at the last check
 
     def check(self) -> Loaded | None:
         """A directory newer than the one in use that passes every check, or other contents
@@ -93,6 +97,7 @@ class DirectoryUpdates:
             unread = [f"IT's policy could not be read again ({error})"]
         fresh = InForce(select_directory(self.locations), self.current.in_force.policy)
         self.refused = unread + list(fresh.selection.problems)
+        self.keys_in_doubt = self._keys_in_doubt(fresh)
         if fresh.selection.keys_unread:
             return None  # nothing could be checked: the directory in use stays
         failing = self._key_withdrawn()
@@ -124,6 +129,17 @@ class DirectoryUpdates:
             self.refused.append(f"directory {fresh.selection.version}: {error}")
             return None
 
+    def _keys_in_doubt(self, fresh: InForce) -> bool:
+        """Whether what this check did not find may be only out of reach for a moment: the
+        keys, or a key file, unread; IT's keys folder gone that was there at the last check
+        (deleted to be copied again). A withdrawal is said at the next check then."""
+        from app.db.trust import key_files_half_read
+
+        folder = self.locations.keys.machine  # IT's policy may name another: then no doubt
+        gone = folder == self.keys_folder_seen and not _is_folder(folder)
+        self.keys_folder_seen = folder if _is_folder(folder) else None
+        return fresh.selection.keys_unread or gone or key_files_half_read(self.locations.keys)
+
     def _removed_by_it(self, fresh) -> bool:
         """IT removed the update in use from its folder, and no copy of it could be kept here
         (a read-only profile): what the folder holds now is taken, as a start takes it. A
@@ -150,7 +166,7 @@ class DirectoryUpdates:
         signed under its version sent a window back to older numbers for a check (reviews
         2026-12-01 and re-attack round, 2026-12-02)."""
         in_use = self.current.in_force.selection
-        if not in_use.key_id:
+        if not in_use.key_id or self.keys_in_doubt:  # in doubt: the next check tells (H587)
             return False  # the shipped directory: its .sha256 is checked in the selection
         from app.db.trust import load_trusted_keys
 
@@ -223,6 +239,11 @@ class DirectoryUpdates:
         from app.pathways.engine import Pathway
         from app.waiting_numbers import numbers_on_plan
 
+        if version_key(loaded.version) < version_key(self.current.version):
+            # older numbers, back at the case's end (a key withdrawn, or caught unread):
+            # said as "New numbers", the worker was told to give the number the lead had
+            # corrected (attack, 2026-12-07; H587)
+            return {}
         diff = compare(self.current.graph, loaded.graph)
         settings = loaded.graph.settings
         return numbers_on_plan(
@@ -250,6 +271,10 @@ class DirectoryUpdates:
             trusted=[(k.key_id, k.origin, k.where) for k in trusted],
             refused=list(self.refused),
         )
+
+
+def _is_folder(path: Path | None) -> bool:
+    return path is not None and is_folder(path)
 
 
 def _newer(version: str, current: Loaded) -> bool:

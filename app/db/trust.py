@@ -168,3 +168,17 @@ def public_key_from_text(value: str) -> tuple[str, VerifyKey] | None:
         return signing.key_id(raw), VerifyKey(raw)
     except (ValueError, TypeError, CryptoError):
         return None
+
+
+def key_files_half_read(sources: KeySources) -> bool:
+    """Whether a key may be missing from what was read only for a moment: a key file that
+    holds no key (IT's tool caught copying it again), or one that cannot be read now. Said
+    as withdrawn, the new numbers a worker had been told to give were taken back for a
+    check, and given again at the next (attack, 2026-12-07; H587)."""
+    for folder in (sources.install, sources.machine):
+        try:
+            if folder is not None and any(_no_key(p) for p in signing.key_file_paths(folder)):
+                return True
+        except OSError:
+            return True
+    return False

@@ -28,3 +28,23 @@ def test_a_key_saved_under_another_ending_is_named_only_as_the_refused_updates_k
     )
     assert misnamed_key_files(sources, set()) == []
     assert misnamed_key_files(KeySources(install=install, machine=tmp_path / "none"), {"x"}) == []
+
+
+def test_a_key_file_caught_half_written_puts_the_keys_in_doubt(tmp_path):
+    """IT's tool copying the lead's key again, caught midway: what a check did not find may
+    be there at the next (H587). Whole keys, or no key file at all, are no doubt."""
+    from app.db.trust import key_files_half_read
+
+    machine, install = tmp_path / "machine", tmp_path / "install"
+    install.mkdir()
+    machine.mkdir()
+    lead = signing.generate(tmp_path / "lead")
+    sources = KeySources(install=install, machine=machine)
+    assert not key_files_half_read(sources)
+    key = machine / "lead.pub"
+    shutil.copy(lead.public_path, key)
+    assert not key_files_half_read(sources)
+    key.write_bytes(key.read_bytes()[:10])
+    assert key_files_half_read(sources)
+    key.write_bytes(b"")
+    assert key_files_half_read(sources)

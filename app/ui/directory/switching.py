@@ -121,8 +121,10 @@ class DirectorySwitch(QObject):
         in_use = self.updates.current.in_force.selection.sha256
         if found is not None and found.in_force.selection.sha256 != in_use:
             self.offer(found)  # (one the worker installed while the check read is in use)
-        else:
+        elif not self.updates.keys_in_doubt:
             self.waiting(None)  # one said to be waiting was withdrawn since
+        # else a key caught unread: not switched to at the case's end, and not said withdrawn
+        # (its numbers were right a check ago): the next check tells (H587)
 
     def offer(self, loaded: Loaded) -> None:
         self.pending = loaded

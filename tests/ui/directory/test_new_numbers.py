@@ -4,14 +4,19 @@ the plan keeps the directory it was made with until the conversation ends (H67, 
 import shutil
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.db.bundle import publish
-from tests.conftest import NEW_NUMBER
+from tests.conftest import NEW_NUMBER, change, edited_directory
 from tests.ui.conftest import press, press_alt, walk
 from tests.ui.directory.test_switching import OLD_NUMBER, coventry_children_case, plan_text
 
 LINE = "0800 802 0301"  # a helpline's, in an update
+
+
+def mash_only(rows):  # Coventry MASH's number changed (in the second update: a slip put right)
+    return change(rows, "coventry-mash", phone=NEW_NUMBER)
 
 
 def test_a_number_on_the_plan_replaced_mid_conversation_is_said_new_and_old(
@@ -50,7 +55,6 @@ def test_a_service_on_the_plan_closed_is_said_and_every_number_on_it_named(
     """A service on the plan that the waiting update closes was said by nothing, its number
     given on; and "and 3 more" left three old numbers on the plan's cards, with Copy
     (verifiers, 2026-12-07): each on the plan is named, a closed one first."""
-    from tests.conftest import change, edited_directory
 
     window, where, lead = app_window
     press(qtbot, window, Qt.Key.Key_N)
@@ -90,7 +94,6 @@ def test_a_number_said_then_put_back_by_a_later_update_is_said_withdrawn(
     """A second update put one of two new numbers back: the banner dropped it in silence,
     and the worker gave the new number they had read (verifier, 2026-12-07). The one still
     new stands; the one put back is said withdrawn, by name."""
-    from tests.conftest import change, edited_directory
 
     window, where, lead = app_window
     press(qtbot, window, Qt.Key.Key_N)
@@ -99,9 +102,6 @@ def test_a_number_said_then_put_back_by_a_later_update_is_said_withdrawn(
 
     def both(rows):
         return change(change(rows, "coventry-mash", phone=NEW_NUMBER), helpline.id, phone=LINE)
-
-    def mash_only(rows):  # the helpline's new number was a slip, put right
-        return change(rows, "coventry-mash", phone=NEW_NUMBER)
 
     for version, edit in [("2026.12.1", both), ("2026.12.2", mash_only)]:
         made = edited_directory(tmp_path / version, edit)
@@ -120,3 +120,64 @@ def test_a_number_said_then_put_back_by_a_later_update_is_said_withdrawn(
     )
     window.switch.check()  # the next check: still said (not only once)
     assert f"Withdrawn: the new numbers said for {helpline.name}" in window.directory_banner.text()
+
+
+def half_written(where) -> None:
+    (key,) = list(where.keys.machine.iterdir())
+    whole = key.read_bytes()
+    key.write_bytes(whole[: len(whole) // 2])  # IT's tool copying it again, caught midway
+
+
+def folder_away(where) -> None:
+    where.keys.machine.rename(where.keys.machine.with_name("keys-away"))
+
+
+def put_back(where) -> None:
+    away = where.keys.machine.with_name("keys-away")
+    if away.exists():
+        away.rename(where.keys.machine)
+
+
+GLITCHES = {"a key file half-written": half_written, "the keys folder copied again": folder_away}
+
+
+@pytest.mark.parametrize("glitch", GLITCHES.values(), ids=GLITCHES)
+def test_a_key_caught_unread_for_a_check_is_not_said_withdrawn(app_window, qtbot, glitch):
+    """IT's deployment copying the keys again during one 15-minute check: the new numbers a
+    worker had been told to give were said withdrawn, and given again at the next check
+    (attack, 2026-12-07; H587). Nothing is said; not switched to at the case's end either."""
+    window, where, lead = app_window
+    (key,) = list(where.keys.machine.iterdir())
+    whole = key.read_bytes()
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    made = edited_directory(where.machine_updates.parent / "edit", mash_only)
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    said = window.directory_banner.text()
+    assert f"now {NEW_NUMBER}, not {OLD_NUMBER}" in said
+    glitch(where)
+    window.switch.check()
+    assert window.directory_banner.text() == said and window.switch.pending is None
+    put_back(where)
+    key.write_bytes(whole)
+    window.switch.check()  # the next check: waiting again, said as it was
+    assert window.switch.pending is not None and window.directory_banner.text() == said
+
+
+@pytest.mark.parametrize("glitch", GLITCHES.values(), ids=GLITCHES)
+def test_older_numbers_found_mid_conversation_are_never_said_as_new(app_window, qtbot, glitch):
+    """The update in use, and its key caught unread at a check: the app's own directory was
+    found, and "New numbers: Coventry MASH: now <the number the lead corrected>" told the
+    worker to give it (attack, 2026-12-07; H587)."""
+    window, where, lead = app_window
+    made = edited_directory(where.machine_updates.parent / "edit", mash_only)
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()  # no case: in use at once
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    assert NEW_NUMBER in plan_text(window)
+    glitch(where)
+    window.switch.check()
+    assert "New numbers" not in window.directory_banner.text()
+    assert OLD_NUMBER not in window.directory_banner.text()
