@@ -246,8 +246,9 @@ class DirectoryUpdates:
             return {}
         diff = compare(self.current.graph, loaded.graph)
         settings = loaded.graph.settings
+        services = loaded.graph.services
         return numbers_on_plan(
-            diff, plan, lambda: Pathway(loaded.graph).step(answers, settings).plan
+            diff, plan, services, lambda: Pathway(loaded.graph).step(answers, settings).plan
         )
 
     def about(self) -> AboutDirectory:

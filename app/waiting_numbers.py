@@ -1,6 +1,7 @@
 """What a directory waiting for the conversation's end (H67) changes on the plan in front
-of the worker, in words a worker gives: a number's new and old, a service it closes and the
-one its own plan gives instead (no Qt; the window says them: TellsOfNewNumbers)."""
+of the worker, in words a worker gives: a number's new and old, hours, a new alert, a
+service it closes and the one its own plan gives instead (no Qt; the window says them:
+TellsOfNewNumbers)."""
 
 from __future__ import annotations
 
@@ -8,46 +9,56 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from app.pathways.plan import Plan
+from app.pathways.services import open_day_and_night
 
 if TYPE_CHECKING:
     from app.db.directory_diff import Change, DirectoryDiff
     from app.pathways.graph import Service
+
+HOURS = ("hours", "open_24_7")
 
 
 def services_on(plan: Plan | None) -> set[str]:
     return {m.service.id for a in plan.actions for m in a.services} if plan else set()
 
 
-def numbers_on_plan(diff: DirectoryDiff, plan: Plan, then: Callable[[], Plan | None]) -> dict:
+def numbers_on_plan(
+    diff: DirectoryDiff, plan: Plan, after: dict[str, Service], then: Callable[[], Plan | None]
+) -> dict[str, str]:
     """Service id → words, for each service on `plan` that `diff` changes: a closed one first
     (one on the plan it closed was said by nothing, its number given on: verifier), then
-    every number changed ("and 3 more" left three old numbers on the plan's cards, with Copy,
-    and "use these, not the plan's" could not be followed for them: verifier, 2026-12-07).
-    `then`: the plan the waiting directory makes of the same answers, asked only when a
-    service closes."""
-    shown = services_on(plan)
+    every one changed ("and 3 more" left three old numbers on the plan's cards, with Copy,
+    and "use these, not the plan's" could not be followed for them: verifier, 2026-12-07),
+    named as the plan names it. `after`: the waiting directory's services; `then`: the plan
+    it makes of the same answers, asked only when a service closes."""
+    shown = {m.service.id: m.service for a in plan.actions for m in a.services}
     closed = [s for s in diff.retired if s.id in shown]
-    after = then() if closed else None
-    said = {
-        s.id: f"{s.name}: closed, do not give its number{instead(s, plan, after)}" for s in closed
-    }
-    return said | numbers_now(c for c in diff.changes if c.service_id in shown)
+    plan_then = then() if closed else None
+    said = {s.id: words for s in closed if (words := closed_words(s, plan, plan_then))}
+    lines = changed_lines((c for c in diff.changes if c.service_id in shown), shown, after)
+    return said | {sid: f"{shown[sid].name}: {', and '.join(lines[sid])}" for sid in lines}
 
 
-def instead(closed: Service, plan: Plan, after: Plan | None) -> str:
+def closed_words(closed: Service, plan: Plan, after: Plan | None) -> str:
     """What the waiting directory's plan gives for what `closed` was on the plan for: its
     services, or, where none is confirmed, the pathway's own note for that. "Closed, do not
     give its number" alone left a child's referral with nowhere to go until the
-    conversation's end (verifier, 2026-12-07)."""
+    conversation's end (verifier, 2026-12-07); one put back under another id with the same
+    number is no change to the worker, and "do not give its number" stopped a right one."""
     kinds = [a.kind for a in plan.actions if closed.id in {m.service.id for m in a.services}]
     given = [a for a in (after.actions if after else ()) if a.kind in kinds]
-    if notes := [a.fallback_note for a in given if a.no_confirmed_service and a.fallback_note]:
-        return f". {notes[0].rstrip('.')}"
     others = {m.service.id: m.service for a in given for m in a.services}
     others.pop(closed.id, None)
+    if closed.phone and any(s.phone == closed.phone for s in others.values()):
+        return ""
+    said = f"{closed.name}: closed, do not give its number"
+    if notes := [a.fallback_note for a in given if a.no_confirmed_service and a.fallback_note]:
+        return f"{said}. {notes[0].rstrip('.')}"
     ways = [f"{s.name}, {contact}" for s in others.values() if (contact := way_to(s))][:2]
     return (
-        f"; instead {' or '.join(ways)}" if ways else "; none is listed instead: ask your DA lead"
+        f"{said}; instead {' or '.join(ways)}"
+        if ways
+        else f"{said}; none is listed instead: ask your DA lead"
     )
 
 
@@ -55,23 +66,64 @@ def way_to(service: Service) -> str:
     return service.phone or service.email or service.website
 
 
-def numbers_now(changes: Iterable[Change]) -> dict[str, str]:
-    """Service id → each of its numbers changed, as a worker gives it: "Walsall children's
-    front door (MASH): now 01922 658171, not 01922 658170"."""
-    from app.db.directory_diff import NUMBER_FIELDS
-    from app.db.pathway_words import numbers_in
-
-    said: dict[str, tuple[str, list[str]]] = {}  # each named once (at 24 pt, twice took a line)
+def changed_lines(
+    changes: Iterable[Change], before: dict[str, Service], after: dict[str, Service]
+) -> dict[str, list[str]]:
+    """Service id → what changed, as a worker gives it ("now 01922 658171, not 01922 658170";
+    "out of hours now …"), each service once (at 24 pt, named twice took a line)."""
+    lines: dict[str, list[str]] = {}
     for change in changes:
-        if change.field in NUMBER_FIELDS and change.old:
-            line = f"now {change.new or 'no number'}, not {change.old}"
-        elif change.number:  # a number in its other words: an out-of-hours line, its own
-            # numbers ("a number in its number note changed" gave none: verifier)
-            old, new = numbers_in(change.old), numbers_in(change.new)
-            came = " and ".join(n for n in new if n not in old) or "no number"
-            went = " and ".join(n for n in old if n not in new) or "no number"
-            line = f"now {came}, not {went}"
+        sid = change.service_id
+        if change.field in HOURS:  # the plan said "Open 24/7" of a line open office hours
+            line = f"open {hours_words(after[sid])}, not {hours_words(before[sid])}"
         else:
-            continue
-        said.setdefault(change.service_id, (change.name, []))[1].append(line)
-    return {sid: f"{name}: {', and '.join(lines)}" for sid, (name, lines) in said.items()}
+            line = change_words(change)
+        if line and line not in lines.get(sid, []):
+            lines.setdefault(sid, []).append(line)
+    return lines
+
+
+def change_words(change: Change) -> str:
+    from app.db.directory_diff import numbers_written
+
+    if change.field in ("phone", "email"):  # an e-mail added read "now no number, not no number"
+        which = "now" if change.field == "phone" else "e-mail now"
+        return now_not(
+            which, [change.new] if change.new else [], [change.old] if change.old else []
+        )
+    if change.field == "alert":  # "line closed until 4 January": the worker rang it
+        return f"alert: {change.new}" if change.new else ""
+    if not change.number:
+        return ""
+    # a number in other words: its own numbers, its times never one ("0800-2000 at weekends"
+    # read as a freephone number), and which line it is (the out-of-hours line said alone
+    # was rung by day: attack, 2026-12-07)
+    old, new = numbers_written(change.old), numbers_written(change.new)
+    return now_not(
+        f"{line_words(change)} now",
+        [n for n in new if n not in old],
+        [n for n in old if n not in new],
+    )
+
+
+def now_not(which: str, came: list[str], went: list[str]) -> str:
+    """ "now 0121 …, not 0121 …"; "now 0121 …" of one added; "now no number, not …"."""
+    came_words = " and ".join(came) or "no number"
+    return f"{which} {came_words}, not {' and '.join(went)}" if went else f"{which} {came_words}"
+
+
+def line_words(change: Change) -> str:
+    if change.field == "referral_route":
+        return "for referrals"
+    if change.field == "phone_note":
+        label = (change.new or change.old).split(":")[0].strip()
+        if not 0 < len(label) <= 40 or ":" not in (change.new or change.old):
+            return "other line"
+        return label[0].lower() + label[1:] if label[1:2].islower() else label
+    from app.db.directory_diff import FIELD_WORDS
+
+    return f"in its {FIELD_WORDS[change.field]}"
+
+
+def hours_words(service: Service) -> str:
+    return "24/7" if open_day_and_night(service) else service.hours or "at hours not given"

@@ -69,8 +69,8 @@ def test_numbers_waiting_are_said_for_the_services_on_the_plan(it, tmp_path):
     answers = answers_for(pathway, coventry_children())
     numbers = updates.numbers_waiting(found, pathway.step(answers).plan, answers)
     assert numbers == {
-        "coventry-mash": f"{mash.name}: now {NEW_NUMBER}, not {mash.phone}, and now 0300 555 0000, "
-        f"not {mash.phone_note.split(': ')[-1]}"
+        "coventry-mash": f"{mash.name}: now {NEW_NUMBER}, not {mash.phone}, and out of hours "
+        f"now 0300 555 0000, not {mash.phone_note.split(': ')[-1]}"
     }
     said = updates.adopt(found)
     # the lead's marks are not a worker's: "1 change to check (marked in the list)" read as

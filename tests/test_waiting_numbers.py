@@ -24,7 +24,8 @@ def said(graph, tmp_path, edit) -> dict[str, str]:
     after = load_valid_graph(edited_directory(tmp_path, edit))
     answers = answers_for(Pathway(graph), coventry_children())
     plan = Pathway(graph).step(answers).plan
-    return numbers_on_plan(compare(graph, after), plan, lambda: Pathway(after).step(answers).plan)
+    then = lambda: Pathway(after).step(answers).plan  # noqa: E731
+    return numbers_on_plan(compare(graph, after), plan, after.services, then)
 
 
 def test_each_number_changed_on_the_plan_is_said_new_and_old_its_service_named_once(
@@ -36,8 +37,8 @@ def test_each_number_changed_on_the_plan_is_said_new_and_old_its_service_named_o
     night = "out of hours: 024 7600 2222"
     edit = lambda rows: change(rows, "coventry-mash", phone="024 7600 0000", phone_note=night)  # noqa: E731
     assert said(graph, tmp_path, edit) == {
-        "coventry-mash": f"{mash.name}: now 024 7600 0000, not {mash.phone}, and now "
-        f"024 7600 2222, not {mash.phone_note.split(': ')[-1]}"
+        "coventry-mash": f"{mash.name}: now 024 7600 0000, not {mash.phone}, and out of hours "
+        f"now 024 7600 2222, not {mash.phone_note.split(': ')[-1]}"
     }
 
 
@@ -92,3 +93,56 @@ def test_a_closed_service_with_nothing_instead_sends_the_worker_to_their_lead(gr
         "ncdv": "National Centre for Domestic Violence (emergency injunctions): closed, do not "
         "give its number; none is listed instead: ask your DA lead"
     }
+
+
+CHANGED = {  # an edit of Coventry's plan's services → what the worker is told of it
+    "times in an out-of-hours line are no number (attack, 2026-12-07)": (
+        {"phone_note": "out of hours (0800-2000 at weekends): 024 7683 2223"},
+        "Coventry MASH: out of hours (0800-2000 at weekends) now 024 7683 2223, not 024 7683 2222",
+    ),
+    "an e-mail added is no number lost": (
+        {"email": "mash@coventry.gov.uk"},
+        "Coventry MASH: e-mail now mash@coventry.gov.uk",
+    ),
+    "a number added to how to refer is not its line": (
+        {"referral_route": "Phone the duty desk on 024 7683 1111, then the online MARF."},
+        "Coventry MASH: for referrals now 024 7683 1111",
+    ),
+    "an alert that stops its line being rung": (
+        {"alert": "Phone line closed until 4 January: refer with the online form only"},
+        "Coventry MASH: alert: Phone line closed until 4 January: refer with the online form only",
+    ),
+    "renamed and renumbered: named as the plan names it": (
+        {"name": "Coventry Children's Front Door", "phone": "024 7600 0000"},
+        "Coventry MASH: now 024 7600 0000, not 024 7678 8555",
+    ),
+}
+
+
+@pytest.mark.parametrize("edited, words", CHANGED.values(), ids=CHANGED)
+def test_what_changed_is_said_as_a_worker_gives_it(graph, tmp_path, edited, words):
+    """The attack on the update seams (2026-12-07): each read wrongly, or was not said."""
+    said_now = said(graph, tmp_path, lambda rows: change(rows, "coventry-mash", **edited))
+    assert said_now == {"coventry-mash": words}
+
+
+def test_a_line_no_longer_open_day_and_night_is_said_with_its_hours(graph, tmp_path):
+    """The plan said "Open 24/7" of the National Domestic Abuse Helpline, and the worker told
+    the person to ring tonight (attack, 2026-12-07)."""
+    hours = {"open_24_7": "", "hours": "Mon-Fri 09:00-17:00"}
+    said_now = said(graph, tmp_path, lambda rows: change(rows, "ndah", **hours))
+    assert said_now["ndah"] == (
+        "National Domestic Abuse Helpline: open Mon-Fri 09:00-17:00, not 24/7"
+    )
+
+
+def test_a_service_put_back_under_another_id_with_its_number_is_not_said_closed(graph, tmp_path):
+    """A feed imported again gave Coventry MASH a new id: "closed, do not give its number"
+    stopped a worker giving the very number the next plan gives (attack, 2026-12-07)."""
+
+    def rekeyed(rows):
+        (mash,) = (row for row in rows if row["id"] == "coventry-mash")
+        again = {**mash, "id": "coventry-cfd"}
+        return [*change(rows, "coventry-mash", status="retired"), again]
+
+    assert said(graph, tmp_path, rekeyed) == {}

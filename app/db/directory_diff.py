@@ -300,8 +300,12 @@ def _numbers(text: str) -> list[str]:
     rules for numbers in words read them: "Lines open 0800-2000" and "09:15-17:15" were
     counted as a number changed, to the lead, IT and every worker (the lead's walk). By
     their digits: a number spaced anew is no number changed (attack F16)."""
-    words = CLOCK_RANGE.sub(" ", FIGURES.sub(" ", text))
-    return [re.sub(r"\D", "", number) for number in numbers_in(words)]
+    return [re.sub(r"\D", "", number) for number in numbers_written(text)]
+
+
+def numbers_written(text: str) -> list[str]:
+    """The numbers in a field's words as written, never its times of day or dates."""
+    return numbers_in(CLOCK_RANGE.sub(" ", FIGURES.sub(" ", text)))
 
 
 def _charged(*texts: str) -> str:
