@@ -26,17 +26,30 @@ class SharesThePlan:
             return
         self.clipboard.put(contact, "number" if from_plan else "")
         said = f"{contact} ({whose})" if whose else contact
+        # a number the "New numbers" banner replaces, copied from the plan's card, went on
+        # to be rung with nothing said (attack, 2026-12-07; H589)
+        if replaced := [w for w in self.new_numbers.values() if f"not {contact}" in w]:
+            self.status.setText(f"Copied {said}. Replaced: {replaced[0]}.")
+            return
         self.status.setText(f"Copied {said}: paste it where you dial or write.")
 
     def _summary_now(self) -> str | None:
         plan = self.session.plan
-        return plan_to_text(plan, self.today()) if plan is not None else None
+        if plan is None:
+            return None
+        summary = plan_to_text(plan, self.today())
+        # the plan's numbers went into the referral form after the banner had replaced them
+        # (attack, 2026-12-07; H589): what replaces them heads the summary
+        return f"{self.numbers_since_made()}\n\n{summary}" if self.new_numbers else summary
 
     def copy_summary(self) -> None:
         if self.session.plan is None or not self.allow_exports:
             return
         self.clipboard.put(self._summary_now(), "summary")
-        self.status.setText("Summary copied: paste it into the form, and add names only there.")
+        self.status.setText(
+            f"Summary copied{', the new numbers at its top' if self.new_numbers else ''}: paste "
+            "it into the form, and add names only there."
+        )
 
     def save_pdf(self) -> None:
         if not self.allow_exports:
@@ -53,8 +66,14 @@ class SharesThePlan:
                     f"The PDF was not saved ({reason}): choose another folder, such as Documents."
                 )
                 return
+            replaced = (
+                " It holds the plan's numbers: use the new numbers above."
+                if self.new_numbers
+                else ""
+            )
             self.status.setText(
                 "PDF saved. Never give a printed plan to someone whose abuser may find it."
+                + replaced
             )
 
     def _ask_pdf_path(self) -> str | None:

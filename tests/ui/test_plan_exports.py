@@ -101,3 +101,33 @@ def test_a_pdf_that_could_not_be_saved_is_said_so(qtbot, window, tmp_path):
     press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
     assert window.status.text().startswith("The PDF was not saved (No such file or directory)")
     assert window.pages.currentWidget() is window.plan_view
+
+
+def test_what_new_numbers_replace_is_said_on_every_way_out_of_the_plan(
+    qtbot, app_window, coventry_edit, tmp_path
+):
+    """After "New numbers: Coventry MASH: now …", Copy summary put the replaced number into
+    the referral form with nothing said, and its card's Copy the number to be rung (attack,
+    2026-12-07; H589): the summary leads with the new numbers, and each copy or save says."""
+    from datetime import date
+
+    from app.db.bundle import publish
+    from tests.conftest import NEW_NUMBER
+    from tests.ui.directory.test_switching import OLD_NUMBER, coventry_children_case
+
+    window, where, lead = app_window
+    press_alt(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    press_alt(qtbot, window.plan_view, Qt.Key.Key_C)
+    summary = QGuiApplication.clipboard().text()
+    new = f"Coventry MASH: now {NEW_NUMBER}, not {OLD_NUMBER}"
+    assert summary.startswith(f"New numbers since this plan was made: {new}.\n\n")
+    assert window.status.text().startswith("Summary copied, the new numbers at its top: ")
+    row = next(r for c in window.plan_view.cards for r in c.rows if r.number.text() == OLD_NUMBER)
+    row.copy_button.click()
+    assert window.status.text() == f"Copied {OLD_NUMBER} (Coventry MASH). Replaced: {new}."
+    window.pdf_path_provider = lambda: str(tmp_path / "plan.pdf")
+    press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
+    assert window.status.text().endswith("It holds the plan's numbers: use the new numbers above.")

@@ -50,6 +50,9 @@ class TellsOfNewNumbers:
         them = "it" if len(self.withdrawn) == 1 else "them"
         return f"{WITHDRAWN}: the new numbers said for {names}. Give the plan's for {them}."
 
+    def numbers_since_made(self) -> str:
+        return f"{NEW} since this plan was made: {'; '.join(self.new_numbers.values())}."
+
     def directory_notes_are(self, notes: str) -> None:
         """The notes about the directory in use (at start, and after a switch); new numbers
         said before go with the directory that brought them."""
