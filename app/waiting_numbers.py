@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from app.pathways.graph import Service
 
 HOURS = ("hours", "open_24_7")
+WHO_FOR = ("areas", "kinds", "min_age", "max_age", "audience")  # a change may take it off
+CLOSED = "closed"
+NOT_FOR_THIS = "no longer for this case (its areas or who it serves changed)"
 
 
 def services_on(plan: Plan | None) -> set[str]:
@@ -32,16 +35,24 @@ def numbers_on_plan(
     named as the plan names it. `after`: the waiting directory's services; `then`: the plan
     it makes of the same answers, asked only when a service closes."""
     shown = {m.service.id: m.service for a in plan.actions for m in a.services}
-    closed = [s for s in diff.retired if s.id in shown]
-    plan_then = then() if closed else None
-    said = {s.id: words for s in closed if (words := closed_words(s, plan, plan_then))}
+    gone = {s.id: CLOSED for s in diff.retired if s.id in shown}
+    # one moved to another area stayed on the plan, unsaid (attack, 2026-12-07)
+    gone |= {c.service_id: NOT_FOR_THIS for c in diff.changes if c.field in WHO_FOR}
+    gone = {sid: why for sid, why in gone.items() if sid in shown}
+    plan_then = then() if gone else None
+    said = {
+        sid: words
+        for sid, why in gone.items()
+        if (words := gone_words(shown[sid], why, plan, plan_then))
+    }
     lines = changed_lines((c for c in diff.changes if c.service_id in shown), shown, after)
     return said | {sid: f"{shown[sid].name}: {', and '.join(lines[sid])}" for sid in lines}
 
 
-def closed_words(closed: Service, plan: Plan, after: Plan | None) -> str:
-    """What the waiting directory's plan gives for what `closed` was on the plan for: its
-    services, or, where none is confirmed, the pathway's own note for that. "Closed, do not
+def gone_words(closed: Service, why: str, plan: Plan, after: Plan | None) -> str:
+    """`closed` (or taken off this case: `why`), said with what the waiting directory's plan
+    gives for what it was on the plan for: its services, or, where none is confirmed, the
+    pathway's own note for that; nothing where that plan still gives it. "Closed, do not
     give its number" alone left a child's referral with nowhere to go until the
     conversation's end (verifier, 2026-12-07); one put back under another id with the same
     number is no change to the worker, and "do not give its number" stopped a right one."""
@@ -49,9 +60,10 @@ def closed_words(closed: Service, plan: Plan, after: Plan | None) -> str:
     given = [a for a in (after.actions if after else ()) if a.kind in kinds]
     others = {m.service.id: m.service for a in given for m in a.services}
     others.pop(closed.id, None)
-    if closed.phone and any(s.phone == closed.phone for s in others.values()):
+    still = closed.id in {m.service.id for a in given for m in a.services}
+    if still or (closed.phone and any(s.phone == closed.phone for s in others.values())):
         return ""
-    said = f"{closed.name}: closed, do not give its number"
+    said = f"{closed.name}: {why}, do not give its number"
     if notes := [a.fallback_note for a in given if a.no_confirmed_service and a.fallback_note]:
         return f"{said}. {notes[0].rstrip('.')}"
     ways = [f"{s.name}, {contact}" for s in others.values() if (contact := way_to(s))][:2]

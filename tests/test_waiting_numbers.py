@@ -146,3 +146,19 @@ def test_a_service_put_back_under_another_id_with_its_number_is_not_said_closed(
         return [*change(rows, "coventry-mash", status="retired"), again]
 
     assert said(graph, tmp_path, rekeyed) == {}
+
+
+def test_a_service_moved_to_another_area_is_said_no_longer_for_this_case(graph, tmp_path):
+    """Safe to Talk moved from Coventry to Solihull: the next plan no longer gives it, and
+    nothing said so mid-conversation (attack, 2026-12-07)."""
+    moved = said(
+        graph, tmp_path, lambda rows: change(rows, "coventry-safe-to-talk", area="solihull")
+    )
+    assert moved == {
+        "coventry-safe-to-talk": "Safe to Talk (Coventry domestic abuse helpline): no longer "
+        "for this case (its areas or who it serves changed), do not give its number; instead "
+        "National Domestic Abuse Helpline, 0808 2000 247"
+    }
+    # one whose areas grow still serves this case: nothing to say
+    wider = lambda rows: change(rows, "coventry-safe-to-talk", area="coventry;solihull")  # noqa: E731
+    assert said(graph, tmp_path / "wider", wider) == {}
