@@ -64,14 +64,28 @@ def gone_words(closed: Service, why: str, plan: Plan, after: Plan | None) -> str
     if still or (closed.phone and any(s.phone == closed.phone for s in others.values())):
         return ""
     said = f"{closed.name}: {why}, do not give its number"
-    if notes := [a.fallback_note for a in given if a.no_confirmed_service and a.fallback_note]:
-        return f"{said}. {notes[0].rstrip('.')}"
+    notes = [a.fallback_note for a in given if a.no_confirmed_service]
+    if advice := next(filter(None, map(what_to_do, notes)), ""):
+        return f"{said}; instead {advice}"
     ways = [f"{s.name}, {contact}" for s in others.values() if (contact := way_to(s))][:2]
     return (
         f"{said}; instead {' or '.join(ways)}"
         if ways
         else f"{said}; none is listed instead: ask your DA lead"
     )
+
+
+def what_to_do(note: str) -> str:
+    """What a card's note for no confirmed service says to do, without what it says of the
+    numbers held ("No children's front door number here is confirmed by a person (check any
+    number shown before you use it): phone the council's…"): at 24 pt, said whole above the
+    plan, it pushed the first action out of view (own look, 2026-12-07)."""
+    _, _, advice = note.partition(": ")
+    if not note.startswith("No "):
+        advice = note
+    elif not advice or advice.startswith("check"):
+        return ""
+    return advice[:1].lower() + advice[1:].rstrip(".")
 
 
 def way_to(service: Service) -> str:

@@ -79,10 +79,8 @@ def test_a_closed_service_with_none_confirmed_instead_is_said_with_the_pathways_
     services it lists without it."""
     words = said(graph, tmp_path, closing)
     assert words["coventry-mash"] == (
-        "Coventry MASH: closed, do not give its number. No children's front door number here "
-        "is confirmed by a person (check any number shown before you use it): phone the "
-        "council's children's services, or the NSPCC for advice; 101 to the police, 999 in "
-        "an emergency"
+        "Coventry MASH: closed, do not give its number; instead phone the council's children's "
+        "services, or the NSPCC for advice; 101 to the police, 999 in an emergency"
     )
 
 
@@ -162,3 +160,17 @@ def test_a_service_moved_to_another_area_is_said_no_longer_for_this_case(graph, 
     # one whose areas grow still serves this case: nothing to say
     wider = lambda rows: change(rows, "coventry-safe-to-talk", area="coventry;solihull")  # noqa: E731
     assert said(graph, tmp_path / "wider", wider) == {}
+
+
+def test_what_to_do_is_taken_from_each_shipped_note_for_no_confirmed_service(graph):
+    """Each card's note, as the banner says it after "instead": what to do, never what the
+    note says of the numbers held."""
+    from app.waiting_numbers import what_to_do
+
+    notes = {a.kind: a.fallback_note for a in graph.actions.values() if a.fallback_note}
+    said = {kind: what_to_do(note) for kind, note in notes.items()}
+    assert said["child_safeguarding_referral"].startswith("phone the council's children's")
+    assert said["emergency_999"].startswith("call 999. If it is not safe to speak")
+    assert all(not words.startswith(("no ", "No ", "check")) for words in said.values())
+    assert all(not words.endswith(".") for words in said.values())
+    assert "" in said.values()  # "No number here is confirmed …": nothing to do instead

@@ -51,7 +51,7 @@ class TellsOfNewNumbers:
         return f"{WITHDRAWN}: the new numbers said for {names}. Give the plan's for {them}."
 
     def numbers_since_made(self) -> str:
-        return f"{NEW} since this plan was made: {'; '.join(self.new_numbers.values())}."
+        return f"{NEW} since this plan was made: {'. '.join(self.new_numbers.values())}."
 
     def directory_notes_are(self, notes: str) -> None:
         """The notes about the directory in use (at start, and after a switch); new numbers
@@ -68,4 +68,4 @@ class TellsOfNewNumbers:
 
 
 def new_numbers_words(numbers: dict[str, str]) -> str:
-    return f"{NEW}: {'; '.join(numbers.values())}. {USE_THESE}" if numbers else ""
+    return f"{NEW}: {'. '.join(numbers.values())}. {USE_THESE}" if numbers else ""

@@ -82,8 +82,8 @@ def test_a_service_on_the_plan_closed_is_said_and_every_number_on_it_named(
     waiting = window.directory_banner.text()
     # and what to do instead: its plan's note where no front door is confirmed (verifier)
     assert waiting.startswith(
-        "New numbers: Coventry MASH: closed, do not give its number. No children's front door "
-        "number here is confirmed by a person"
+        "New numbers: Coventry MASH: closed, do not give its number; instead phone the "
+        "council's children's services"
     )
     assert len(ringing) == 5 and waiting.count("now 0800 802 030") == 5
 
