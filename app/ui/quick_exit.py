@@ -20,6 +20,7 @@ ACTIVITY = {
     QEvent.Type.Wheel,
 }
 KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease}
+MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
 # how often the deadline is read on a clock that counts sleep: Qt's timers (and
 # time.monotonic) do not count a laptop's sleep on Linux
 AWAKE_CHECK_MS = 5000
@@ -86,7 +87,8 @@ class QuickExitController(QObject):
         if self.tick.isActive():
             self.tick.stop()
             self.countdown.emit(-1)
-        self.deadline = asleep_or_awake() + self.idle_ms / 1000
+        self.active_at = asleep_or_awake()
+        self.deadline = self.active_at + self.idle_ms / 1000
         self.idle_timer.start(self.idle_ms)
         self.warn_timer.start(max(self.idle_ms - self.warn_ms, 0))
 
@@ -130,6 +132,7 @@ class QuickExitController(QObject):
         if self.overdue():  # woken after the period: this press clears, and is not taken
             self._idle()
             return True
+        keeps = False
         if kind == QEvent.Type.KeyPress:
             # One press reaches the filter once for each object it passes through (the
             # window, the focus widget, its parents): count it once, until it is released.
@@ -137,8 +140,17 @@ class QuickExitController(QObject):
                 return False
             self.held.add(physical_key(event))
             self._count_shift(event)
+            keeps = self.counting_down() and event.key() not in MODIFIERS
         self.activity()
-        return False
+        # the countdown says "press any key to keep it": the key kept it, and answered the
+        # question too ("Item 2: No" over a Yes: screen-reader walk, 2026-12-07; H591)
+        return keeps
+
+    def counting_down(self) -> bool:
+        """The countdown has been said: shown for the last minute, or, where the whole
+        period is that minute, half of it gone (its 30 s are announced)."""
+        said_after = min(self.warn_ms, self.idle_ms / 2) / 1000
+        return self.tick.isActive() and asleep_or_awake() - self.active_at >= said_after
 
     def _count_shift(self, event) -> None:
         if event.key() != Qt.Key.Key_Shift or event.isAutoRepeat():

@@ -1,5 +1,6 @@
 """Quick exit's count of Shift presses, with keys as a keyboard sends them."""
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -99,3 +100,29 @@ def test_a_clock_put_forward_never_clears_and_moving_the_mouse_keeps_the_case(qt
     controller.tick.start()  # and one a system sends where the pointer stands still (a
     QApplication.sendEvent(field, move)  # window shown under it) is no one at the laptop
     assert controller.tick.isActive()
+
+
+@pytest.mark.parametrize("idle_ms", [600_000, 60_000], ids=["10 minutes", "1 minute"])
+def test_the_key_that_keeps_a_case_from_the_countdown_is_not_taken(qtbot, idle_ms):
+    """ "Press any key … to keep it": the key kept the case and answered the question too,
+    "Item 2: No" over a Yes (screen-reader walk, 2026-12-07; H591). Once the countdown has
+    been said, a key keeps the case and nothing more; Shift still counts to a quick exit,
+    and with the whole period one minute long, keys typed in its first half are taken."""
+    from app.ui.quick_exit import asleep_or_awake
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    controller = QuickExitController(idle_ms=idle_ms, parent=field)
+    qtbot.waitUntil(lambda: controller.watching)
+    counted = []
+    controller.countdown.connect(counted.append)
+    controller.tick.start()  # the last minute's countdown showing
+    qtbot.keyClicks(field, "a")  # typed at once after the last key: taken
+    assert field.text() == "a"
+    controller.tick.start()
+    controller.active_at = asleep_or_awake() - idle_ms / 1000 + 5  # 5 s before the clear
+    qtbot.keyClicks(field, "n")
+    assert field.text() == "a" and counted[-1] == -1 and not controller.tick.isActive()
+    qtbot.keyClicks(field, "b")  # kept: the next key is taken
+    assert field.text() == "ab"
