@@ -304,11 +304,12 @@ class DirectoryTab(QWidget):
         self.other, self.other_said = (shut[1] if shut else ""), ""
         if self.copy_other.parent() is not None:  # never a window of its own
             self.copy_other.setVisible(bool(shut))
-        if shut:
-            what = line_said(shut[0])
-            self.copy_other.setText(f"Copy the {what}")
-            self.other_said = what
-            self.copy_other.setAccessibleName(f"Copy the {what} for {self.whose}: {self.other}")
+        what = line_said(shut[0]) if shut else "other line"
+        self.copy_other.setText(f"Copy the {what}")
+        self.other_said = what if shut else ""
+        # hidden, it still named the service looked up, after a quick exit too (H592)
+        said = f"Copy the {what} for {self.whose}: {self.other}" if shut else "No other line"
+        self.copy_other.setAccessibleName(said)
 
     def show_details(self, current, _previous=None) -> None:
         if not current.isValid() or current.row() >= len(self.model.hits):

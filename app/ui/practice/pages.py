@@ -141,7 +141,8 @@ class StoryPage(QWidget):
         self.title.setText(vignette.title if vignette else "")
         self.tier.setText(tier)
         self.story.setText(vignette.story if vignette else "")
-        self.walk.setFocus()
+        # the focus is its opener's to give (open_vignette): given here, a quick exit put
+        # it on this hidden tab's "Start the conversation", said aloud as the app hid (H592)
 
 
 class FeedbackPage(QWidget):

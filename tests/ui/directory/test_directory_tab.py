@@ -1,6 +1,7 @@
 """The Directory tab: results with their numbers shown whole."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from app.ui.directory.directory_tab import DirectoryTab
 from tests.ui.conftest import cell_margin, open_search
@@ -236,6 +237,12 @@ def test_an_out_of_hours_line_is_copied_by_its_own_button(qtbot, pathway):
     tab.table.setCurrentIndex(tab.model.index(row, 0))
     tab.clear()  # quick exit, a new conversation
     assert tab.copy_other.isHidden() and tab.other == ""
+    # nothing of the service looked up is left to a screen reader, hidden controls too: the
+    # other line's button kept its name after a quick exit (screen-reader walk; H592)
+    looked_up = pathway.graph.services["wm-cyp-sas"]
+    for widget in [tab, *tab.findChildren(QWidget)]:
+        said = (widget.accessibleName(), widget.accessibleDescription(), widget.toolTip())
+        assert not any(looked_up.name in words or looked_up.phone in words for words in said)
     tab.searches.stop()
 
 

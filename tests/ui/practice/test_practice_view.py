@@ -187,3 +187,23 @@ def test_the_banner_and_headings_follow_the_text_size(qtbot, window):
     after = view.banner.font().pointSizeF(), view.chooser.findChild(QLabel).font().pointSizeF()
     assert after[0] == pytest.approx(24 * 1.1) and after[1] == pytest.approx(24 * 1.3)
     assert after[0] > before[0] and after[1] > before[1]
+
+
+def test_a_quick_exit_never_puts_the_focus_on_the_hidden_practice_tab(qtbot, window, graph):
+    """On every new conversation and quick exit the hidden Practice tab's "Start the
+    conversation for this case" took the focus, and a screen reader said it aloud as the
+    worker hid the app (screen-reader walk, 2026-12-07; H592)."""
+    from PySide6.QtWidgets import QApplication
+
+    view = window.practice
+    start(qtbot, view, "amira-rent-arrears")
+    window.tabs.setCurrentIndex(0)  # back to a real conversation
+    focused = []
+
+    def took(_old, new):
+        focused.append(new)
+
+    QApplication.instance().focusChanged.connect(took)
+    window.quick_exit()
+    QApplication.instance().focusChanged.disconnect(took)
+    assert view.story.walk not in focused
