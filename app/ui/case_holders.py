@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxL
 
 from app.pathways.summary import plan_to_text
 from app.records import record
+from app.ui.labels import forget_said
 
 SUMMARY_NOT_PASTED = (
     "The summary you copied is still on the clipboard: a new conversation takes it off, "
@@ -106,6 +107,7 @@ class ForgetsTheCase:
         """Drop the case from memory and from every widget that showed any of it."""
         for holder in self.case_holders():
             holder.forget()
+        forget_said()  # "Copied 0300 …" said as the app hid, from a key pressed before
         if self.user_data is not None:
             self.user_data.conversation_ended()
         if self.switch is not None:

@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
+_QUEUED: list[tuple[bool, QWidget, str]] = []  # (not first, from, words), said as one
 
-def announce(widget: QWidget, text: str) -> None:
-    """Say `text` to a screen reader now (an accessible announcement from `widget`).
-    Imported here: QAccessible's enums (~2 ms) need not delay the first question. The class
-    is Qt 6.8's, which pyproject.toml requires; the self-test's walk announces."""
+
+def announce(widget: QWidget, text: str, first: bool = False) -> None:
+    """Say `text` to a screen reader (an accessible announcement from `widget`) as the event
+    loop next turns, with whatever else the same key made said, as one: said apart, a screen
+    reader that speaks each at once cut off the Dash's next item with the reminder its
+    answer raised, and the worker answered an item never heard (screen-reader walk,
+    2026-12-07; H593). `first`: said before the rest (a reminder, before the next item)."""
+    if not _QUEUED:
+        QTimer.singleShot(0, _say_queued)
+    _QUEUED.append((not first, widget, text))
+
+
+def _say_queued() -> None:
+    """Imported here: QAccessible's enums (~2 ms) need not delay the first question. The
+    class is Qt 6.8's, which pyproject.toml requires; the self-test's walk announces."""
+    import shiboken6
     from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
-    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+    queued = sorted(_QUEUED, key=lambda said: said[0])
+    forget_said()
+    alive = [(widget, text) for _, widget, text in queued if shiboken6.isValid(widget)]
+    if alive:
+        words = " ".join(dict.fromkeys(text for _, text in alive))
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(alive[0][0], words))
+
+
+def forget_said() -> None:
+    """Nothing still to be said: a quick exit's clear, or a copy's words said as it hid."""
+    _QUEUED.clear()
 
 
 def key_label(index: int) -> str:

@@ -220,7 +220,7 @@ class RemindersPanel(QWidget):
 
     def announce(self, text: str) -> None:
         self.announced.append(text)
-        announce(self.case_view, text)
+        announce(self.case_view, text, first=True)  # before the next question or item
 
     def ids(self) -> list[str]:
         return [r.id for r in (*self.case_model.items, *self.general_model.items)]
