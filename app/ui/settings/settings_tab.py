@@ -55,6 +55,9 @@ class SettingsTab(QWidget):
         self.inactivity = NumberBox()
         self.inactivity.setRange(INACTIVITY_MINUTES.start, INACTIVITY_MINUTES.stop - 1)
         self.inactivity.setSuffix(" minutes")
+        self.inactivity.valueChanged.connect(  # "1 minutes" (screen-reader walk, 2026-12-07)
+            lambda minutes: self.inactivity.setSuffix(" minute" if minutes == 1 else " minutes")
+        )
         # A number typed is used when the worker is done with it (Enter, or another field):
         # Qt dropped a key that made it too big, so "99" was text size 9, used at once
         for box in (self.text_size, self.inactivity):

@@ -118,7 +118,8 @@ class RemindersPanel(QWidget):
         fresh += [r.text for r in case if r.id in self.case_model.new_ids and r not in flags]
         fresh += [r.text for r in arrived] if started else []
         if fresh := [words for words in fresh if words]:
-            self.announce("New reminder: " + " ".join(fresh))
+            # each a sentence: "…or suffocation Non-fatal strangulation is…" ran on (H593)
+            self.announce("New reminder: " + " ".join(sentence(words) for words in fresh))
 
     def _title_always(self) -> None:
         count = self.general_model.rowCount()
@@ -224,3 +225,7 @@ class RemindersPanel(QWidget):
 
     def ids(self) -> list[str]:
         return [r.id for r in (*self.case_model.items, *self.general_model.items)]
+
+
+def sentence(words: str) -> str:
+    return words if words.endswith((".", "?", "!", ":")) else f"{words}."

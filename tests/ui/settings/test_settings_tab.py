@@ -91,3 +91,16 @@ def test_the_counts_box_is_heard_with_its_own_words(tab):
     """ "Counts" alone named it; its words are "Keep anonymised counts for reports" (a11y
     walk on AT-SPI, 2026-12-07)."""
     assert tab.record_activity.accessibleName() == "Counts: Keep anonymised counts for reports"
+
+
+def test_one_minute_is_said_as_one_minute(qtbot, pathway):
+    """ "1 minutes" (screen-reader walk, 2026-12-07)."""
+    from app.settings import UserSettings
+    from app.ui.settings.settings_tab import SettingsTab
+
+    tab = SettingsTab(UserSettings(), [])
+    qtbot.addWidget(tab)
+    tab.inactivity.setValue(1)
+    assert tab.inactivity.text() == "1 minute"
+    tab.inactivity.setValue(2)
+    assert tab.inactivity.text() == "2 minutes"

@@ -323,6 +323,9 @@ def test_each_red_flag_is_heard_once_as_the_dash_gives_it(qtbot, window):
     stalking = [said for said in heard if "stalk" in said.lower()]
     assert len(separation) == 1 and len(stalking) == 1, heard  # each once, on its own
     assert separation != stalking and "Red flag: " in stalking[0]
+    # each a sentence: said with the next reminder, "…or suffocation Non-fatal
+    # strangulation is…" ran on (screen-reader walk, 2026-12-07)
+    assert all(said.endswith(".") for said in heard), heard
 
 
 def test_a_red_flag_taken_off_and_given_again_is_heard_again(qtbot, window):
