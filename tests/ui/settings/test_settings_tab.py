@@ -93,10 +93,8 @@ def test_the_counts_box_is_heard_with_its_own_words(tab):
     assert tab.record_activity.accessibleName() == "Counts: Keep anonymised counts for reports"
 
 
-def test_one_minute_is_said_as_one_minute(qtbot, pathway):
-    """ "1 minutes" (screen-reader walk, 2026-12-07)."""
-    from app.settings import UserSettings
-    from app.ui.settings.settings_tab import SettingsTab
+def test_one_minute_is_said_as_one_minute(qtbot):
+    """The countdown's setting read "1 minutes" (screen-reader walk, 2026-12-07)."""
 
     tab = SettingsTab(UserSettings(), [])
     qtbot.addWidget(tab)
