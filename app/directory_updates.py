@@ -251,6 +251,21 @@ class DirectoryUpdates:
             diff, plan, services, lambda: Pathway(loaded.graph).step(answers, settings).plan
         )
 
+    def waiting_for(self, loaded: Loaded, service_id: str) -> str:
+        """What a directory waiting for the conversation's end changes of one service, in
+        words, for the Directory tab (which is no plan: nothing said instead)."""
+        from app.db.directory_diff import compare
+        from app.waiting_numbers import changed_lines
+
+        if version_key(loaded.version) < version_key(self.current.version):
+            return ""  # older numbers are never said as new (H587)
+        diff = compare(self.current.graph, loaded.graph)
+        if any(s.id == service_id for s in diff.retired):
+            return "closed, do not give its number"
+        before, after = self.current.graph.services, loaded.graph.services
+        mine = (c for c in diff.changes if c.service_id == service_id)
+        return ", and ".join(changed_lines(mine, before, after).get(service_id, []))
+
     def about(self) -> AboutDirectory:
         from app.db.trust import load_trusted_keys
 

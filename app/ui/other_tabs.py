@@ -85,6 +85,7 @@ class OtherTabs:
             self.window.clipboard.put,
             self.window.copy_contact,
         )
+        self.directory.waiting = self.window.waiting_for
         _put(self.window.tabs, self.waiting.pop("Directory"), self.directory)
 
     def use_directory(self, open_search, graph) -> None:

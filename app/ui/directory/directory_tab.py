@@ -79,6 +79,9 @@ class DirectoryTab(QWidget):
         service's number copied by its button, and said on the status line (copied
         unsaid, the line still said the number copied before: look on Xvfb, 2026-12-03)."""
         super().__init__()
+        # what a directory waiting for the conversation's end changes of a service (the
+        # window's TellsOfNewNumbers.waiting_for)
+        self.waiting: Callable[[str], str] = lambda _service_id: ""
         self.use_search(open_search)
         layout = QVBoxLayout(self)
         self.query = SearchBox()
@@ -327,6 +330,8 @@ class DirectoryTab(QWidget):
         reachable = hit.phone or hit.email
         warning = " · check it before you give it" if hit.check_before_use and reachable else ""
         alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
+        if news := self.waiting(hit.id):  # a directory that reached the laptop mid-case
+            alert = f"\u26a0 {news}\n{alert}"
         held = (
             ("About the number", "; ".join(x for x in (hit.phone_type, hit.phone_note) if x)),
             ("For", f"{hit.audience} only" if hit.audience not in ("any", "") else ""),
@@ -348,6 +353,9 @@ class DirectoryTab(QWidget):
             + (f" (seen {hit.source_date})" if hit.source_date else "")
             + (f"\nThe directory lead's notes: {hit.notes}" if hit.notes else "")
         )
+
+    def show_again(self) -> None:
+        self.show_details(self.table.currentIndex())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -22,6 +22,8 @@ class TellsOfNewNumbers:
         on the plan, large, with Copy, and nothing said it had been replaced: it changes
         numbers on the plan, so the worker is told now, new and old (lead walk, 2026-12-07;
         H573)."""
+        if self.other_tabs.directory is not None:  # the service it shows may change too
+            self.other_tabs.directory.show_again()
         plan, in_case = self.session.plan, self.session.holds_case()
         if plan is None and loaded is not None and in_case:
             return  # mid-correction: what was said stands; the plan, drawn again, says anew
@@ -41,6 +43,15 @@ class TellsOfNewNumbers:
             self.say_directory()
             if said:
                 announce(self.directory_banner, said)
+
+    def waiting_for(self, service_id: str) -> str:
+        """What the directory waiting for this conversation's end changes of a service the
+        Directory tab shows: it showed the replaced number, with Copy, and nothing said so
+        (attack, 2026-12-07; H594)."""
+        if self.switch is None or self.switch.pending is None:
+            return ""
+        words = self.switch.updates.waiting_for(self.switch.pending, service_id)
+        return f"New from your next new conversation: {words}" if words else ""
 
     def withdrawn_words(self) -> str:
         if not self.withdrawn:

@@ -181,3 +181,26 @@ def test_older_numbers_found_mid_conversation_are_never_said_as_new(app_window, 
     window.switch.check()
     assert "New numbers" not in window.directory_banner.text()
     assert OLD_NUMBER not in window.directory_banner.text()
+
+
+def test_a_service_the_directory_tab_shows_is_said_with_what_the_waiting_update_changes(
+    app_window, coventry_edit, qtbot
+):
+    """No conversation, a search in the Directory tab (which holds the update, as a case
+    does): the tab showed Coventry MASH's replaced number, with Copy, and nothing said so;
+    so it did mid-case of a service not on the plan (attack, 2026-12-07; H594)."""
+    window, where, lead = app_window
+    window.tabs.setCurrentIndex(1)
+    tab = window.other_tabs.directory
+    qtbot.keyClicks(tab.query, "Coventry MASH")
+    qtbot.waitUntil(lambda: any(hit.id == "coventry-mash" for hit in tab.model.hits))
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "coventry-mash")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    assert "New from" not in tab.details.text()
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert window.switch.pending is not None  # held: the search may say something of a case
+    said = f"New from your next new conversation: now {NEW_NUMBER}, not {OLD_NUMBER}"
+    assert tab.details.text().startswith(f"\u26a0 {said}\n")
+    window.new_conversation()  # the search forgotten, the update in use
+    assert window.switch.pending is None and "New from" not in tab.details.text()
