@@ -81,7 +81,7 @@ class DirectoryUpdates:
         self.locations = locations
         self.locate = locate or (lambda: self.locations)
         self.refused = list(current.in_force.selection.problems)
-        self.keys_in_doubt = False  # at the last check (_keys_in_doubt)
+        self.keys_in_doubt = self.doubted = False  # at the last check (_keys_in_doubt)
         folder = locations.keys.machine
         self.keys_folder_seen = folder if _is_folder(folder) else None  # IT's, at the last check
 
@@ -138,7 +138,11 @@ class DirectoryUpdates:
         folder = self.locations.keys.machine  # IT's policy may name another: then no doubt
         gone = folder == self.keys_folder_seen and not _is_folder(folder)
         self.keys_folder_seen = folder if _is_folder(folder) else None
-        return fresh.selection.keys_unread or gone or key_files_half_read(self.locations.keys)
+        doubt = fresh.selection.keys_unread or gone or key_files_half_read(self.locations.keys)
+        # for one check: a key file that holds no key left there (IT withdrawing the lead's
+        # key by writing over it) kept a withdrawn key's directory in use (verifier, H595)
+        doubt, self.doubted = doubt and not self.doubted, doubt
+        return doubt
 
     def _removed_by_it(self, fresh) -> bool:
         """IT removed the update in use from its folder, and no copy of it could be kept here
@@ -232,6 +236,10 @@ class DirectoryUpdates:
         self.current = loaded
         return change
 
+    def goes_back(self, loaded: Loaded) -> bool:
+        """Whether `loaded` is older than the directory in use: one it was withdrawn for."""
+        return version_key(loaded.version) < version_key(self.current.version)
+
     def numbers_waiting(self, loaded: Loaded, plan: Plan, answers: dict) -> dict[str, str]:
         """Service id → what a directory waiting for the conversation's end changes or
         closes on `plan`, in words (waiting_numbers); `answers` made the plan."""
@@ -239,7 +247,7 @@ class DirectoryUpdates:
         from app.pathways.engine import Pathway
         from app.waiting_numbers import numbers_on_plan
 
-        if version_key(loaded.version) < version_key(self.current.version):
+        if self.goes_back(loaded):
             # older numbers, back at the case's end (a key withdrawn, or caught unread):
             # said as "New numbers", the worker was told to give the number the lead had
             # corrected (attack, 2026-12-07; H587)
@@ -257,7 +265,7 @@ class DirectoryUpdates:
         from app.db.directory_diff import compare
         from app.waiting_numbers import changed_lines
 
-        if version_key(loaded.version) < version_key(self.current.version):
+        if self.goes_back(loaded):
             return ""  # older numbers are never said as new (H587)
         diff = compare(self.current.graph, loaded.graph)
         if any(s.id == service_id for s in diff.retired):

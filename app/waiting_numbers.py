@@ -46,7 +46,10 @@ def numbers_on_plan(
         if (words := gone_words(shown[sid], why, plan, plan_then))
     }
     lines = changed_lines((c for c in diff.changes if c.service_id in shown), shown, after)
-    return said | {sid: f"{shown[sid].name}: {', and '.join(lines[sid])}" for sid in lines}
+    # taken off this case, what else changed of it is no matter: "now 0800 …, use these"
+    # was said of a service the next plan no longer gives (verifier, 2026-12-07)
+    changed = {sid: f"{shown[sid].name}: {', and '.join(lines[sid])}" for sid in lines}
+    return said | {sid: words for sid, words in changed.items() if sid not in gone}
 
 
 def gone_words(closed: Service, why: str, plan: Plan, after: Plan | None) -> str:
@@ -60,9 +63,16 @@ def gone_words(closed: Service, why: str, plan: Plan, after: Plan | None) -> str
     given = [a for a in (after.actions if after else ()) if a.kind in kinds]
     others = {m.service.id: m.service for a in given for m in a.services}
     others.pop(closed.id, None)
-    still = closed.id in {m.service.id for a in given for m in a.services}
-    if still or (closed.phone and any(s.phone == closed.phone for s in others.values())):
+    if closed.id in {m.service.id for a in given for m in a.services}:
         return ""
+    if same := next((s for s in others.values() if closed.phone == s.phone != ""), None):
+        # put back under another id with its number: only what else changed is news (a
+        # night line or an alert went unsaid with the closure: verifier, 2026-12-07)
+        from app.db.directory_diff import service_changes
+
+        ids = {same.id: closed}, {same.id: same}
+        lines = changed_lines(service_changes(closed, same), *ids).get(same.id, [])
+        return f"{closed.name}: {', and '.join(lines)}" if lines else ""
     said = f"{closed.name}: {why}, do not give its number"
     notes = [a.fallback_note for a in given if a.no_confirmed_service]
     if advice := next(filter(None, map(what_to_do, notes)), ""):
@@ -153,3 +163,75 @@ def line_words(change: Change) -> str:
 
 def hours_words(service: Service) -> str:
     return "24/7" if open_day_and_night(service) else service.hours or "at hours not given"
+
+
+def digits(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit())
+
+
+def numbers_given(words: str, held: set[str]) -> list[str]:
+    """The numbers `words` gives that the plan does not hold (`held`: their digits): the new
+    ones said, never the old ones they replace nor another card's ("instead …")."""
+    from app.db.directory_diff import numbers_written
+
+    return [n for n in numbers_written(words) if digits(n) not in held]
+
+
+def numbers_held(plan: Plan) -> set[str]:
+    from app.db.directory_diff import numbers_written
+
+    fields = (
+        words
+        for action in plan.actions
+        for match in action.services
+        for words in (match.service.phone, match.service.phone_note, match.service.alert)
+    )
+    return {digits(n) for text in fields for n in numbers_written(text)}
+
+
+class SaidOfWaiting:
+    """What the banner has said this conversation of a directory waiting for its end: each
+    service's words and the new numbers they gave, and which were then withdrawn (by IT, or
+    a later update putting a number back or giving another). Kept by number: a later
+    update that also changed something else of the service said nothing of the number it
+    put back, and the worker gave the one they had read (verifier, 2026-12-07; H585)."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, str] = {}  # service id → its words, said now
+        self.given: dict[str, list[str]] = {}  # service id → the new numbers they give
+        self.withdrawn: dict[str, list[str] | None] = {}  # numbers taken back; None: all said
+
+    def now(self, words: dict[str, str], held: set[str], still: set[str] | None) -> None:
+        """`words` said now; `held`: the plan's numbers; `still`: the services on the plan
+        (None, mid-correction: every one said stands)."""
+        given = {sid: numbers_given(said, held) for sid, said in words.items()}
+        withdrawn = dict(self.withdrawn)
+        for sid, before in self.given.items():
+            now = {digits(n) for n in given.get(sid, [])}
+            if lost := [n for n in before if digits(n) not in now]:
+                withdrawn[sid] = list(dict.fromkeys([*(withdrawn.get(sid) or []), *lost]))
+            elif not before and sid not in words:
+                withdrawn[sid] = None  # a closure, an alert, hours: what was said of it
+        for sid, lost in list(withdrawn.items()):  # said again since
+            again = {digits(n) for n in given.get(sid, [])}
+            left = [n for n in lost if digits(n) not in again] if lost is not None else None
+            if (lost is not None and not left) or (lost is None and sid in words):
+                del withdrawn[sid]
+            elif left is not None:
+                withdrawn[sid] = left
+        if still is not None:
+            withdrawn = {sid: lost for sid, lost in withdrawn.items() if sid in still}
+        self.words, self.given, self.withdrawn = words, given, withdrawn
+
+    def withdrawn_words(self, names: dict[str, str]) -> str:
+        numbers = [
+            f"{' and '.join(lost)}, said for {names[sid]}"
+            for sid, lost in self.withdrawn.items()
+            if lost
+        ]
+        whole = [names[sid] for sid, lost in self.withdrawn.items() if lost is None]
+        said = [f"Withdrawn, do not give: {'; '.join(numbers)}."] if numbers else []
+        if whole:
+            stand = "number stands" if len(whole) == 1 else "numbers stand"
+            said.append(f"Withdrawn: what was said for {' and '.join(whole)}; the plan's {stand}.")
+        return " ".join(said)

@@ -174,3 +174,65 @@ def test_what_to_do_is_taken_from_each_shipped_note_for_no_confirmed_service(gra
     assert all(not words.startswith(("no ", "No ", "check")) for words in said.values())
     assert all(not words.endswith(".") for words in said.values())
     assert "" in said.values()  # "No number here is confirmed …": nothing to do instead
+
+
+def test_a_service_taken_off_this_case_is_said_so_whatever_else_changed(graph, tmp_path):
+    """Moved to Solihull and renumbered in one update, Safe to Talk was said "now 0800 035
+    5310 … use these", and the next plan no longer gives it (verifier, 2026-12-07)."""
+    moved = {"area": "solihull", "phone": "0800 035 5310"}
+    words = said(graph, tmp_path, lambda rows: change(rows, "coventry-safe-to-talk", **moved))
+    assert words["coventry-safe-to-talk"].startswith(
+        "Safe to Talk (Coventry domestic abuse helpline): no longer for this case"
+    )
+    assert "0800 035 5310" not in words["coventry-safe-to-talk"]
+
+
+def test_a_service_put_back_under_another_id_is_said_with_what_else_changed(graph, tmp_path):
+    """Re-keyed with its number, its night line changed: nothing was said, and the worker
+    gave the old night line (verifier, 2026-12-07)."""
+
+    def rekeyed(rows):
+        (mash,) = (row for row in rows if row["id"] == "coventry-mash")
+        again = {**mash, "id": "coventry-cfd", "phone_note": "out of hours: 024 7683 2223"}
+        return [*change(rows, "coventry-mash", status="retired"), again]
+
+    assert said(graph, tmp_path, rekeyed) == {
+        "coventry-mash": "Coventry MASH: out of hours now 024 7683 2223, not 024 7683 2222"
+    }
+
+
+NAMES = {"mash": "Coventry MASH", "line": "Safe to Talk"}
+
+
+def test_a_number_said_and_then_not_given_is_said_withdrawn_by_number():
+    """A later update putting the MASH's number back and adding an alert said the alert,
+    and the number read before simply went (verifier, 2026-12-07; H585)."""
+    from app.waiting_numbers import SaidOfWaiting
+
+    said_now = SaidOfWaiting()
+    held = {"02476788555"}  # the plan's own number
+    said_now.now({"mash": "Coventry MASH: now 024 7600 0000, not 024 7678 8555"}, held, None)
+    assert said_now.withdrawn == {}
+    said_now.now({"mash": "Coventry MASH: alert: Referrals by phone only"}, held, {"mash"})
+    assert said_now.withdrawn_words(NAMES) == (
+        "Withdrawn, do not give: 024 7600 0000, said for Coventry MASH."
+    )
+    said_now.now({"mash": "Coventry MASH: now 024 7600 0001, not 024 7678 8555"}, held, None)
+    assert said_now.withdrawn == {"mash": ["024 7600 0000"]}  # another since: still said
+    said_now.now({"mash": "Coventry MASH: now 024 7600 0000, not 024 7678 8555"}, held, None)
+    assert said_now.withdrawn_words(NAMES) == (
+        "Withdrawn, do not give: 024 7600 0001, said for Coventry MASH."
+    )
+    said_now.now({}, held, set())  # the plan corrected: not on it, nothing said of it
+    assert said_now.withdrawn_words(NAMES) == ""
+
+
+def test_a_closure_said_and_then_put_back_is_said_as_what_was_said():
+    from app.waiting_numbers import SaidOfWaiting
+
+    said_now = SaidOfWaiting()
+    said_now.now({"line": "Safe to Talk: closed, do not give its number; instead …"}, set(), None)
+    said_now.now({}, set(), {"line"})
+    assert said_now.withdrawn_words(NAMES) == (
+        "Withdrawn: what was said for Safe to Talk; the plan's number stands."
+    )

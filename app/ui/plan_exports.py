@@ -7,6 +7,7 @@ session, clipboard guard, status line and settings."""
 from __future__ import annotations
 
 from app.pathways.summary import plan_to_text
+from app.ui.directory.new_numbers import NEW
 
 
 class SharesThePlan:
@@ -26,10 +27,11 @@ class SharesThePlan:
             return
         self.clipboard.put(contact, "number" if from_plan else "")
         said = f"{contact} ({whose})" if whose else contact
-        # a number the "New numbers" banner replaces, copied from the plan's card, went on
-        # to be rung with nothing said (attack, 2026-12-07; H589)
-        if replaced := [w for w in self.new_numbers.values() if f"not {contact}" in w]:
-            self.status.setText(f"Copied {said}. Replaced: {replaced[0]}.")
+        # a number the "New numbers" banner replaces (or closes) copied from the plan's card
+        # went on to be rung with nothing said (attack, 2026-12-07; H589): said, of the
+        # service copied, never of another whose words hold its number (verifier)
+        if from_plan and (news := self.said_of(whose)):
+            self.status.setText(f"Copied {said}. {NEW}: {news}.")
             return
         self.status.setText(f"Copied {said}: paste it where you dial or write.")
 

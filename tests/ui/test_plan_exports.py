@@ -127,7 +127,11 @@ def test_what_new_numbers_replace_is_said_on_every_way_out_of_the_plan(
     assert window.status.text().startswith("Summary copied, the new numbers at its top: ")
     row = next(r for c in window.plan_view.cards for r in c.rows if r.number.text() == OLD_NUMBER)
     row.copy_button.click()
-    assert window.status.text() == f"Copied {OLD_NUMBER} (Coventry MASH). Replaced: {new}."
+    assert window.status.text() == f"Copied {OLD_NUMBER} (Coventry MASH). New numbers: {new}."
+    # of the service copied only: 111's words were said "replaced" for a line holding 111
+    medical = window.plan_view.cards[0].rows[0]
+    medical.copy_button.click()
+    assert window.status.text().endswith(": paste it where you dial or write.")
     window.pdf_path_provider = lambda: str(tmp_path / "plan.pdf")
     press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
     assert window.status.text().endswith("It holds the plan's numbers: use the new numbers above.")

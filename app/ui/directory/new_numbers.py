@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from app.directory_updates import Loaded
 from app.ui.labels import announce
-from app.waiting_numbers import services_on
+from app.waiting_numbers import SaidOfWaiting, numbers_held, services_on
 
 NEW = "New numbers"
 USE_THESE = "Use these, not the plan's, until your next new conversation."
-WITHDRAWN = "Withdrawn"
+# the update in use withdrawn (its key, its file) while this plan is on screen: its numbers
+# were said as "new" of the older directory's (H587), then nothing (verifier, 2026-12-07)
+GONE_BACK = (
+    "The directory that made this plan ({}) has been withdrawn on this laptop: check each "
+    "number with your DA lead before you give it."
+)
 
 
 class TellsOfNewNumbers:
@@ -28,21 +33,43 @@ class TellsOfNewNumbers:
         if plan is None and loaded is not None and in_case:
             return  # mid-correction: what was said stands; the plan, drawn again, says anew
         numbers: dict[str, str] = {}
+        back = ""
         if loaded is not None and plan is not None and self.switch is not None:
-            numbers = self.switch.updates.numbers_waiting(loaded, plan, self.session.answers)
-        # said, then gone from what waits: withdrawn by IT, or put back by a later update.
-        # Said of the whole banner only when none was left, a number put back went unsaid
-        # and the worker gave the new one they had read (verifier, 2026-12-07)
-        gone = (set(self.new_numbers) | set(self.withdrawn)) - numbers.keys()
-        still = services_on(plan) if plan is not None else gone  # mid-correction: all stand
-        self.withdrawn = sorted(gone & still) if in_case else []
-        self.new_numbers = numbers
-        said = " ".join(filter(None, (new_numbers_words(numbers), self.withdrawn_words())))
+            updates = self.switch.updates
+            if updates.goes_back(loaded):  # older numbers are never said as new (H587)
+                back = GONE_BACK.format(updates.current.version)
+            else:
+                numbers = updates.numbers_waiting(loaded, plan, self.session.answers)
+        if not in_case:
+            self.said_of_waiting = SaidOfWaiting()
+        held = numbers_held(plan) if plan is not None else set()
+        still = services_on(plan) if plan is not None else None
+        self.said_of_waiting.now(numbers, held, still)
+        services = self.switch.updates.current.graph.services if self.switch else {}
+        withdrawn = self.said_of_waiting.withdrawn_words(
+            {sid: services[sid].name for sid in self.said_of_waiting.withdrawn}
+        )
+        said = " ".join(filter(None, (back, new_numbers_words(numbers), withdrawn)))
         if said != self.new_numbers_said:
             self.new_numbers_said = said
             self.say_directory()
             if said:
                 announce(self.directory_banner, said)
+
+    @property
+    def new_numbers(self) -> dict[str, str]:
+        """Service id → what the banner says of it now."""
+        return self.said_of_waiting.words
+
+    def said_of(self, whose: str) -> str:
+        """What the banner says of the plan's service `whose` ("name", or "name, its
+        out-of-hours line"), if anything."""
+        services = self.switch.updates.current.graph.services if self.switch else {}
+        for sid, words in self.new_numbers.items():
+            name = services[sid].name
+            if whose == name or whose.startswith(f"{name}, "):
+                return words
+        return ""
 
     def waiting_for(self, service_id: str) -> str:
         """What the directory waiting for this conversation's end changes of a service the
@@ -53,14 +80,6 @@ class TellsOfNewNumbers:
         words = self.switch.updates.waiting_for(self.switch.pending, service_id)
         return f"New from your next new conversation: {words}" if words else ""
 
-    def withdrawn_words(self) -> str:
-        if not self.withdrawn:
-            return ""
-        services = self.switch.updates.current.graph.services  # the plan's own directory
-        names = " and ".join(services[sid].name for sid in self.withdrawn)
-        them = "it" if len(self.withdrawn) == 1 else "them"
-        return f"{WITHDRAWN}: the new numbers said for {names}. Give the plan's for {them}."
-
     def numbers_since_made(self) -> str:
         return f"{NEW} since this plan was made: {'. '.join(self.new_numbers.values())}."
 
@@ -68,8 +87,7 @@ class TellsOfNewNumbers:
         """The notes about the directory in use (at start, and after a switch); new numbers
         said before go with the directory that brought them."""
         self.directory_notes, self.new_numbers_said = notes, ""
-        self.new_numbers: dict[str, str] = {}  # service id → its words, said now
-        self.withdrawn: list[str] = []  # service ids whose new numbers were said, then withdrawn
+        self.said_of_waiting = SaidOfWaiting()
         self.say_directory()
 
     def say_directory(self) -> None:

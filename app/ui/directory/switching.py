@@ -39,6 +39,7 @@ class DirectorySwitch(QObject):
         self.holds_case = holds_case
         self.use = use
         self.pending: Loaded | None = None
+        self.confirmed = False  # by the last check (not with a key caught unread: H587)
         self.logged: set[str] = set(updates.refused)  # said at start already
         self.checking = False  # a check's thread is reading IT's folder
         self.began: tuple[str, str] = ("", "")  # what was in hand when it began
@@ -112,7 +113,6 @@ class DirectorySwitch(QObject):
     def take(self, found: Loaded | None) -> None:
         """What is waiting is what the check finds now: one found before and withdrawn since
         (its key, its file) is not switched to at the end of the case (review 2026-12-01)."""
-        self.pending = None
         # IT reads the log: a laptop open all day switched and refused updates unlogged
         new = [problem for problem in self.updates.refused if problem not in self.logged]
         for problem in new:
@@ -121,19 +121,22 @@ class DirectorySwitch(QObject):
         in_use = self.updates.current.in_force.selection.sha256
         if found is not None and found.in_force.selection.sha256 != in_use:
             self.offer(found)  # (one the worker installed while the check read is in use)
-        elif not self.updates.keys_in_doubt:
+        elif self.updates.keys_in_doubt:
+            # a key caught unread: what waits is still said (its numbers were right a check
+            # ago), but not switched to until a check confirms it; the next check tells
+            self.confirmed = False
+        else:
+            self.pending = None
             self.waiting(None)  # one said to be waiting was withdrawn since
-        # else a key caught unread: not switched to at the case's end, and not said withdrawn
-        # (its numbers were right a check ago): the next check tells (H587)
 
     def offer(self, loaded: Loaded) -> None:
-        self.pending = loaded
+        self.pending, self.confirmed = loaded, True
         if not self.apply_if_idle():
             self.waiting(loaded)  # a number on the plan in front of the worker may be old now
 
     def apply_if_idle(self) -> bool:
         """Switch now if no case is held; otherwise the next call (a new conversation)."""
-        if self.pending is None or self.holds_case():
+        if self.pending is None or not self.confirmed or self.holds_case():
             return False
         loaded, self.pending = self.pending, None
         change = self.updates.adopt(loaded)

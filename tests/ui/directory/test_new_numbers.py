@@ -41,7 +41,7 @@ def test_a_number_on_the_plan_replaced_mid_conversation_is_said_new_and_old(
     assert window.directory_banner.text() == waiting
     window.switch.take(None)  # withdrawn (its key) meanwhile: said so, then too (verifier)
     assert window.switch.pending is None
-    withdrawn = "Withdrawn: the new numbers said for Coventry MASH. Give the plan's for it."
+    withdrawn = f"Withdrawn, do not give: {NEW_NUMBER}, said for Coventry MASH."
     assert window.directory_banner.text() == withdrawn
     window.answer(window.session.answers["borough"])  # back on the plan
     assert window.directory_banner.text() == withdrawn and OLD_NUMBER in plan_text(window)
@@ -115,11 +115,11 @@ def test_a_number_said_then_put_back_by_a_later_update_is_said_withdrawn(
             assert f"{helpline.name}: now {LINE}" in window.directory_banner.text()
     assert window.directory_banner.text() == (
         f"New numbers: Coventry MASH: now {NEW_NUMBER}, not {OLD_NUMBER}. Use these, not the "
-        f"plan's, until your next new conversation. Withdrawn: the new numbers said for "
-        f"{helpline.name}. Give the plan's for it."
+        f"plan's, until your next new conversation. Withdrawn, do not give: {LINE}, said for "
+        f"{helpline.name}."
     )
     window.switch.check()  # the next check: still said (not only once)
-    assert f"Withdrawn: the new numbers said for {helpline.name}" in window.directory_banner.text()
+    assert f"Withdrawn, do not give: {LINE}" in window.directory_banner.text()
 
 
 def half_written(where) -> None:
@@ -145,7 +145,9 @@ GLITCHES = {"a key file half-written": half_written, "the keys folder copied aga
 def test_a_key_caught_unread_for_a_check_is_not_said_withdrawn(app_window, qtbot, glitch):
     """IT's deployment copying the keys again during one 15-minute check: the new numbers a
     worker had been told to give were said withdrawn, and given again at the next check
-    (attack, 2026-12-07; H587). Nothing is said; not switched to at the case's end either."""
+    (attack, 2026-12-07; H587). Nothing is said, and what waits is not switched to at the
+    case's end until a check confirms it. A key file left holding no key is doubted for
+    one check only: it kept a withdrawn key's directory in use (verifier, H595)."""
     window, where, lead = app_window
     (key,) = list(where.keys.machine.iterdir())
     whole = key.read_bytes()
@@ -158,11 +160,18 @@ def test_a_key_caught_unread_for_a_check_is_not_said_withdrawn(app_window, qtbot
     assert f"now {NEW_NUMBER}, not {OLD_NUMBER}" in said
     glitch(where)
     window.switch.check()
-    assert window.directory_banner.text() == said and window.switch.pending is None
+    assert window.directory_banner.text() == said and not window.switch.confirmed
+    window.new_conversation()  # not switched to while in doubt
+    assert window.switch.updates.current.version != "2026.12.1"
+    walk(qtbot, window, coventry_children_case())
+    window.switch.check()  # still so at the next check: withdrawn, and said so
+    assert window.switch.pending is None
+    assert window.directory_banner.text().startswith("Withdrawn, do not give: ")
     put_back(where)
     key.write_bytes(whole)
-    window.switch.check()  # the next check: waiting again, said as it was
-    assert window.switch.pending is not None and window.directory_banner.text() == said
+    window.switch.check()  # whole again: waiting, and said
+    assert window.switch.pending is not None and window.switch.confirmed
+    assert f"now {NEW_NUMBER}, not {OLD_NUMBER}" in window.directory_banner.text()
 
 
 @pytest.mark.parametrize("glitch", GLITCHES.values(), ids=GLITCHES)
@@ -204,3 +213,23 @@ def test_a_service_the_directory_tab_shows_is_said_with_what_the_waiting_update_
     assert tab.details.text().startswith(f"\u26a0 {said}\n")
     window.new_conversation()  # the search forgotten, the update in use
     assert window.switch.pending is None and "New from" not in tab.details.text()
+
+
+def test_a_plan_made_with_a_directory_withdrawn_since_is_said_to_be_checked(app_window, qtbot):
+    """IT withdrew the key of the update in use (deleted, the folder kept): the plan's
+    numbers came from a directory no longer trusted, and nothing said so for the rest of
+    the case (verifier, 2026-12-07; H596). Never said as new numbers (H587)."""
+    window, where, lead = app_window
+    made = edited_directory(where.machine_updates.parent / "edit", mash_only)
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()  # no case: in use at once
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    for key in where.keys.machine.iterdir():
+        key.unlink()
+    window.switch.check()
+    assert window.directory_banner.text().startswith(
+        "The directory that made this plan (2026.12.1) has been withdrawn on this laptop: "
+        "check each number with your DA lead before you give it."
+    )
+    assert "New numbers" not in window.directory_banner.text()
