@@ -99,7 +99,13 @@ def what_to_do(note: str) -> str:
 
 
 def way_to(service: Service) -> str:
-    return service.phone or service.email or service.website
+    """Its number, and its out-of-hours line where the card gives one (merged into
+    Walsall's, only its day line was said: verifier, 2026-12-07)."""
+    from app.pathways.out_of_hours import line_said, out_of_hours
+
+    shut = out_of_hours(service.phone_note) if service.phone else None
+    contact = service.phone or service.email or service.website
+    return f"{contact} ({line_said(shut[0])} {shut[1]})" if shut else contact
 
 
 def changed_lines(

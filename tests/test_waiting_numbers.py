@@ -60,7 +60,8 @@ def test_a_closed_service_on_the_plan_is_said_with_the_one_its_plan_gives_instea
     assert next(iter(words)) == "coventry-mash"  # first: the one not to give at all
     assert words["coventry-mash"] == (
         "Coventry MASH: closed, do not give its number; "
-        f"instead Coventry Children's Front Door, {FRONT_DOOR}"
+        f"instead Coventry Children's Front Door, {FRONT_DOOR} (out-of-hours number "
+        "024 7683 2222)"
     )
 
 
