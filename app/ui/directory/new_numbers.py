@@ -78,7 +78,8 @@ class TellsOfNewNumbers:
         if self.switch is None or self.switch.pending is None:
             return ""
         words = self.switch.updates.waiting_for(self.switch.pending, service_id)
-        return f"New from your next new conversation: {words}" if words else ""
+        # as the banner says it: "from your next new conversation" read as not yet (own look)
+        return f"{NEW}: {words}." if words else ""
 
     def numbers_since_made(self) -> str:
         return f"{NEW} since this plan was made: {'. '.join(self.new_numbers.values())}."

@@ -205,14 +205,14 @@ def test_a_service_the_directory_tab_shows_is_said_with_what_the_waiting_update_
     qtbot.waitUntil(lambda: any(hit.id == "coventry-mash" for hit in tab.model.hits))
     row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "coventry-mash")
     tab.table.setCurrentIndex(tab.model.index(row, 0))
-    assert "New from" not in tab.details.text()
+    assert "New numbers" not in tab.details.text()
     publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
     window.switch.check()
     assert window.switch.pending is not None  # held: the search may say something of a case
-    said = f"New from your next new conversation: now {NEW_NUMBER}, not {OLD_NUMBER}"
+    said = f"New numbers: now {NEW_NUMBER}, not {OLD_NUMBER}."
     assert tab.details.text().startswith(f"\u26a0 {said}\n")
     window.new_conversation()  # the search forgotten, the update in use
-    assert window.switch.pending is None and "New from" not in tab.details.text()
+    assert window.switch.pending is None and "New numbers" not in tab.details.text()
 
 
 def test_a_plan_made_with_a_directory_withdrawn_since_is_said_to_be_checked(app_window, qtbot):
