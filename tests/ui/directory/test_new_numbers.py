@@ -138,6 +138,17 @@ def put_back(where) -> None:
         away.rename(where.keys.machine)
 
 
+def plan_from_an_update_in_use(app_window, qtbot):
+    """2026.12.1 (Coventry MASH's number changed) in use, and a Coventry case's plan."""
+    window, where, lead = app_window
+    made = edited_directory(where.machine_updates.parent / "edit", mash_only)
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()  # no case: in use at once
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    return window, where
+
+
 GLITCHES = {"a key file half-written": half_written, "the keys folder copied again": folder_away}
 
 
@@ -179,12 +190,7 @@ def test_older_numbers_found_mid_conversation_are_never_said_as_new(app_window, 
     """The update in use, and its key caught unread at a check: the app's own directory was
     found, and "New numbers: Coventry MASH: now <the number the lead corrected>" told the
     worker to give it (attack, 2026-12-07; H587)."""
-    window, where, lead = app_window
-    made = edited_directory(where.machine_updates.parent / "edit", mash_only)
-    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
-    window.switch.check()  # no case: in use at once
-    press(qtbot, window, Qt.Key.Key_N)
-    walk(qtbot, window, coventry_children_case())
+    window, where = plan_from_an_update_in_use(app_window, qtbot)
     assert NEW_NUMBER in plan_text(window)
     glitch(where)
     window.switch.check()
@@ -219,12 +225,7 @@ def test_a_plan_made_with_a_directory_withdrawn_since_is_said_to_be_checked(app_
     """IT withdrew the key of the update in use (deleted, the folder kept): the plan's
     numbers came from a directory no longer trusted, and nothing said so for the rest of
     the case (verifier, 2026-12-07; H596). Never said as new numbers (H587)."""
-    window, where, lead = app_window
-    made = edited_directory(where.machine_updates.parent / "edit", mash_only)
-    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
-    window.switch.check()  # no case: in use at once
-    press(qtbot, window, Qt.Key.Key_N)
-    walk(qtbot, window, coventry_children_case())
+    window, where = plan_from_an_update_in_use(app_window, qtbot)
     for key in where.keys.machine.iterdir():
         key.unlink()
     window.switch.check()
