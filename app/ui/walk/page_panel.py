@@ -105,7 +105,10 @@ class TickBoxPage(HeldKeys, SpaceAsksFirst, QWidget):
                     key = key_label(shown.first_key.get(question.id, len(self.boxes)) + i)
                     hint = GIVEN_BEFORE if option.value in before else ""
                     value = option.value
-                    row = self._box(key, option.label, hint, chosen, question.id, value, words)
+                    # the legend leads the first box's name only: on every box, 30 words
+                    # came before each of 15 needs (screen-reader walk, 2026-12-07)
+                    legend = words if i == 0 else ""
+                    row = self._box(key, option.label, hint, chosen, question.id, value, legend)
                     options.addLayout(row, i // columns, i % columns)
                     if hint:  # ticked by the Dash, not by the worker (H240), and kept so
                         self.from_dash.add(id(self.ticks[-1][2]))

@@ -771,3 +771,13 @@ def test_a_refused_key_whose_box_is_then_ticked_with_space_is_taken(qtbot, pathw
         panel.keys_held_until = 0.0
         qtbot.keyClick(box, Qt.Key.Key_Space)
     assert box.isChecked() and panel.held == [] and "not taken" not in panel.more.text()
+
+
+def test_a_list_of_needs_names_its_question_once_not_before_every_box(qtbot, pathway):
+    """Each of some 15 boxes was named with the question's 30 words before its own (screen-
+    reader walk, 2026-12-07): the first box of the list carries them, the rest their own."""
+    panel = shown_panel(qtbot, needs_page(pathway, "adult"))
+    legend = panel.findChild(QLabel, "Legend").text()
+    names = [box.accessibleName() for box in panel.boxes.values()]
+    led = [name for name in names if name.startswith(f"{legend}: ")]
+    assert len(led) == 1 and len(names) > 10, names
