@@ -49,7 +49,7 @@ def numbers_on_plan(
     # taken off this case, what else changed of it is no matter: "now 0800 …, use these"
     # was said of a service the next plan no longer gives (verifier, 2026-12-07)
     changed = {sid: f"{shown[sid].name}: {', and '.join(lines[sid])}" for sid in lines}
-    return said | {sid: words for sid, words in changed.items() if sid not in gone}
+    return said | {sid: words for sid, words in changed.items() if sid not in said}
 
 
 def gone_words(closed: Service, why: str, plan: Plan, after: Plan | None) -> str:

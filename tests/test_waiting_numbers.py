@@ -158,9 +158,13 @@ def test_a_service_moved_to_another_area_is_said_no_longer_for_this_case(graph, 
         "for this case (its areas or who it serves changed), do not give its number; instead "
         "National Domestic Abuse Helpline, 0808 2000 247"
     }
-    # one whose areas grow still serves this case: nothing to say
-    wider = lambda rows: change(rows, "coventry-safe-to-talk", area="coventry;solihull")  # noqa: E731
-    assert said(graph, tmp_path / "wider", wider) == {}
+    # one whose areas grow still serves this case: nothing to say of that, but its number
+    wider = {"area": "coventry;solihull", "phone": "0800 035 5310"}
+    grown = said(graph, tmp_path / "wider", lambda r: change(r, "coventry-safe-to-talk", **wider))
+    assert grown == {
+        "coventry-safe-to-talk": "Safe to Talk (Coventry domestic abuse helpline): now "
+        "0800 035 5310, not 0800 035 5309"
+    }
 
 
 def test_what_to_do_is_taken_from_each_shipped_note_for_no_confirmed_service(graph):
