@@ -184,15 +184,18 @@ def numbers_given(words: str, held: set[str]) -> list[str]:
 
 
 def numbers_held(plan: Plan) -> set[str]:
-    from app.db.directory_diff import numbers_written
+    """The digits of every number the plan's services hold, in any of their words (an old
+    referral line said "not 024 …" is the plan's, never a new one to withdraw)."""
+    from app.db.directory_diff import FIELD_WORDS, numbers_written
 
-    fields = (
-        words
+    texts = (
+        value
         for action in plan.actions
         for match in action.services
-        for words in (match.service.phone, match.service.phone_note, match.service.alert)
+        for field in FIELD_WORDS
+        if isinstance(value := getattr(match.service, field), str)
     )
-    return {digits(n) for text in fields for n in numbers_written(text)}
+    return {digits(n) for text in texts for n in numbers_written(text)}
 
 
 class SaidOfWaiting:

@@ -241,3 +241,15 @@ def test_a_closure_said_and_then_put_back_is_said_as_what_was_said():
     assert said_now.withdrawn_words(NAMES) == (
         "Withdrawn: what was said for Safe to Talk; the plan's number stands."
     )
+
+
+def test_the_plans_own_numbers_are_never_given_new(graph, pathway):
+    """Every number the plan's services hold, in any of their words: an old referral line
+    said "not 024 …" would else be said withdrawn, as if a new one."""
+    from app.waiting_numbers import numbers_given, numbers_held
+
+    plan = pathway.step(answers_for(pathway, coventry_children())).plan
+    held = numbers_held(plan)
+    words = "Coventry MASH: for referrals now 024 7683 1111, not 024 7678 8555"
+    assert numbers_given(words, held) == ["024 7683 1111"]
+    assert "02476832222" in held  # its out-of-hours line, in its number note
