@@ -81,7 +81,8 @@ class DirectoryUpdates:
         self.locations = locations
         self.locate = locate or (lambda: self.locations)
         self.refused = list(current.in_force.selection.problems)
-        self.keys_in_doubt = self.doubted = False  # at the last check (_keys_in_doubt)
+        self.keys_in_doubt = False  # at the last check (_keys_in_doubt)
+        self.doubted: set[str] = set()  # its causes then
         folder = locations.keys.machine
         self.keys_folder_seen = folder if _is_folder(folder) else None  # IT's, at the last check
 
@@ -138,11 +139,15 @@ class DirectoryUpdates:
         folder = self.locations.keys.machine  # IT's policy may name another: then no doubt
         gone = folder == self.keys_folder_seen and not _is_folder(folder)
         self.keys_folder_seen = folder if _is_folder(folder) else None
-        doubt = fresh.selection.keys_unread or gone or key_files_half_read(self.locations.keys)
-        # for one check: a key file that holds no key left there (IT withdrawing the lead's
-        # key by writing over it) kept a withdrawn key's directory in use (verifier, H595)
-        doubt, self.doubted = doubt and not self.doubted, doubt
-        return doubt
+        # each cause for one check: a key file that holds no key left there (IT withdrawing
+        # the lead's key by writing over it) kept a withdrawn key's directory in use; and a
+        # stray one, doubted for good, used up the grace of a key caught mid-copy later
+        # (verifiers, H595). Keys that cannot be read at all check nothing: in doubt
+        causes = key_files_half_read(self.locations.keys) | (
+            {"keys folder gone"} if gone else set()
+        )
+        doubt, self.doubted = bool(causes - self.doubted), causes
+        return doubt or fresh.selection.keys_unread
 
     def _removed_by_it(self, fresh) -> bool:
         """IT removed the update in use from its folder, and no copy of it could be kept here

@@ -209,13 +209,20 @@ class SaidOfWaiting:
         self.words: dict[str, str] = {}  # service id → its words, said now
         self.given: dict[str, list[str]] = {}  # service id → the new numbers they give
         self.withdrawn: dict[str, list[str] | None] = {}  # numbers taken back; None: all said
+        self.shown: set[str] | None = None  # the services on the plan (None: every one)
 
     def now(self, words: dict[str, str], held: set[str], still: set[str] | None) -> None:
         """`words` said now; `held`: the plan's numbers; `still`: the services on the plan
-        (None, mid-correction: every one said stands)."""
+        (None, mid-correction: every one said stands). What was said of a service is kept
+        for the conversation, on the plan or not: corrected to Walsall and back, a number
+        withdrawn meanwhile was never said withdrawn (verifier, 2026-12-07)."""
         given = {sid: numbers_given(said, held) for sid, said in words.items()}
+        away = {sid for sid in self.given if still is not None and sid not in still}
         withdrawn = dict(self.withdrawn)
         for sid, before in self.given.items():
+            if sid in away:  # not on this plan: judged when it is again
+                given.setdefault(sid, before)
+                continue
             now = {digits(n) for n in given.get(sid, [])}
             if lost := [n for n in before if digits(n) not in now]:
                 withdrawn[sid] = list(dict.fromkeys([*(withdrawn.get(sid) or []), *lost]))
@@ -228,17 +235,19 @@ class SaidOfWaiting:
                 del withdrawn[sid]
             elif left is not None:
                 withdrawn[sid] = left
-        if still is not None:
-            withdrawn = {sid: lost for sid, lost in withdrawn.items() if sid in still}
-        self.words, self.given, self.withdrawn = words, given, withdrawn
+        self.words, self.given, self.withdrawn, self.shown = words, given, withdrawn, still
+
+    def withdrawn_here(self) -> dict[str, list[str] | None]:
+        """What was withdrawn of the services on the plan now."""
+        shown = self.shown
+        return {s: lost for s, lost in self.withdrawn.items() if shown is None or s in shown}
 
     def withdrawn_words(self, names: dict[str, str]) -> str:
+        here = self.withdrawn_here()
         numbers = [
-            f"{' and '.join(lost)}, said for {names[sid]}"
-            for sid, lost in self.withdrawn.items()
-            if lost
+            f"{' and '.join(lost)}, said for {names[sid]}" for sid, lost in here.items() if lost
         ]
-        whole = [names[sid] for sid, lost in self.withdrawn.items() if lost is None]
+        whole = [names[sid] for sid, lost in here.items() if lost is None]
         said = [f"Withdrawn, do not give: {'; '.join(numbers)}."] if numbers else []
         if whole:
             stand = "number stands" if len(whole) == 1 else "numbers stand"

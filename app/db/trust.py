@@ -170,15 +170,16 @@ def public_key_from_text(value: str) -> tuple[str, VerifyKey] | None:
         return None
 
 
-def key_files_half_read(sources: KeySources) -> bool:
-    """Whether a key may be missing from what was read only for a moment: a key file that
-    holds no key (IT's tool caught copying it again), or one that cannot be read now. Said
-    as withdrawn, the new numbers a worker had been told to give were taken back for a
+def key_files_half_read(sources: KeySources) -> set[str]:
+    """Where a key may be missing from what was read only for a moment: each key file that
+    holds no key (IT's tool caught copying it again), or a folder that cannot be listed now.
+    Said as withdrawn, the new numbers a worker had been told to give were taken back for a
     check, and given again at the next (attack, 2026-12-07; H587)."""
+    found = set()
     for folder in (sources.install, sources.machine):
         try:
-            if folder is not None and any(_no_key(p) for p in signing.key_file_paths(folder)):
-                return True
+            paths = signing.key_file_paths(folder) if folder is not None else []
+            found |= {str(path) for path in paths if _no_key(path)}
         except OSError:
-            return True
-    return False
+            found.add(str(folder))
+    return found

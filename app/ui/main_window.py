@@ -192,8 +192,11 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
             if self.user_data is not None:
                 self.user_data.plan_shown(self.session.full)
                 self.show_storage_notes()
-            if self.switch is not None and self.switch.pending is not None:
-                self.directory_waiting(self.switch.pending)  # it came while the walk went on
+            # it came while the walk went on; or what was said of one since withdrawn is
+            # said of this plan too (a correction away and back: verifier, 2026-12-07)
+            said = self.switch is not None and self.said_of_waiting.given
+            if self.switch is not None and (self.switch.pending is not None or said):
+                self.directory_waiting(self.switch.pending)
         if self.new_numbers_said and not self.session.holds_case():  # a new case: said no more
             self.directory_waiting(None)
         self.show_reminders()
@@ -209,12 +212,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
         # "Summary copied: paste it into the form" stood after a correction changed the plan,
         # inviting the old summary into a referral form (review 2026-12-01)
         self._reset_status()
-        if withdrawn := self.clipboard.withdraw_unless_said(self._summary_now):
-            again = "it again (Alt+C)" if withdrawn == "summary" else "the one you need"
-            self.status.setText(
-                f"The plan changed, so the {withdrawn} copied before is off the clipboard: "
-                f"copy {again} from the new plan."
-            )
+        self.withdraw_stale_copies()
         urgent = self.pathway.interruption(question.id, self.session.full.answers)
         if urgent is None:
             self.refresh()

@@ -7,7 +7,6 @@ session, clipboard guard, status line and settings."""
 from __future__ import annotations
 
 from app.pathways.summary import plan_to_text
-from app.ui.directory.new_numbers import NEW
 
 
 class SharesThePlan:
@@ -30,8 +29,8 @@ class SharesThePlan:
         # a number the "New numbers" banner replaces (or closes) copied from the plan's card
         # went on to be rung with nothing said (attack, 2026-12-07; H589): said, of the
         # service copied, never of another whose words hold its number (verifier)
-        if from_plan and (news := self.said_of(whose)):
-            self.status.setText(f"Copied {said}. {NEW}: {news}.")
+        if from_plan and (news := self.said_of(whose, contact)):
+            self.status.setText(f"Copied {said}. {news}")
             return
         self.status.setText(f"Copied {said}: paste it where you dial or write.")
 
@@ -42,15 +41,28 @@ class SharesThePlan:
         summary = plan_to_text(plan, self.today())
         # the plan's numbers went into the referral form after the banner had replaced them
         # (attack, 2026-12-07; H589): what replaces them heads the summary
-        return f"{self.numbers_since_made()}\n\n{summary}" if self.new_numbers else summary
+        above = self.said_above()
+        return f"{above}\n\n{summary}" if above else summary
+
+    def withdraw_stale_copies(self, why: str = "The plan changed") -> None:
+        """What was copied from the plan and no longer matches it comes off the clipboard,
+        and is said: "Summary copied: paste it into the form" stood after a correction
+        changed the plan (review 2026-12-01), and after the banner changed under it
+        (verifier, 2026-12-07)."""
+        if withdrawn := self.clipboard.withdraw_unless_said(self._summary_now):
+            again = "it again (Alt+C)" if withdrawn == "summary" else "the one you need"
+            self.status.setText(
+                f"{why}, so the {withdrawn} copied before is off the clipboard: "
+                f"copy {again} from the new plan."
+            )
 
     def copy_summary(self) -> None:
         if self.session.plan is None or not self.allow_exports:
             return
         self.clipboard.put(self._summary_now(), "summary")
         self.status.setText(
-            f"Summary copied{', the new numbers at its top' if self.new_numbers else ''}: paste "
-            "it into the form, and add names only there."
+            f"Summary copied{', the new numbers at its top' if self.said_above() else ''}: "
+            "paste it into the form, and add names only there."
         )
 
     def save_pdf(self) -> None:
@@ -69,8 +81,8 @@ class SharesThePlan:
                 )
                 return
             replaced = (
-                " It holds the plan's numbers: use the new numbers above."
-                if self.new_numbers
+                " It holds the plan's numbers: read the note above the plan."
+                if self.said_above()
                 else ""
             )
             self.status.setText(

@@ -134,4 +134,6 @@ def test_what_new_numbers_replace_is_said_on_every_way_out_of_the_plan(
     assert window.status.text().endswith(": paste it where you dial or write.")
     window.pdf_path_provider = lambda: str(tmp_path / "plan.pdf")
     press_alt(qtbot, window.plan_view, Qt.Key.Key_P)
-    assert window.status.text().endswith("It holds the plan's numbers: use the new numbers above.")
+    assert window.status.text().endswith(
+        "It holds the plan's numbers: read the note above the plan."
+    )

@@ -12,12 +12,14 @@ from app.ui.labels import announce
 from app.waiting_numbers import SaidOfWaiting, numbers_held, services_on
 
 NEW = "New numbers"
+NOT_GIVEN = "do not give its number"  # a service closed, or off this case (waiting_numbers)
+OTHER_LINES = ("out-of-hours number", "number to try next")  # out_of_hours.line_said's
 USE_THESE = "Use these, not the plan's, until your next new conversation."
 # the update in use withdrawn (its key, its file) while this plan is on screen: its numbers
 # were said as "new" of the older directory's (H587), then nothing (verifier, 2026-12-07)
 GONE_BACK = (
-    "The directory that made this plan ({}) has been withdrawn on this laptop: check each "
-    "number with your DA lead before you give it."
+    "Directory {} in use has been withdrawn on this laptop: check each number with "
+    "your DA lead before you give it."
 )
 
 
@@ -33,11 +35,11 @@ class TellsOfNewNumbers:
         if plan is None and loaded is not None and in_case:
             return  # mid-correction: what was said stands; the plan, drawn again, says anew
         numbers: dict[str, str] = {}
-        back = ""
+        self.caution = ""
         if loaded is not None and plan is not None and self.switch is not None:
             updates = self.switch.updates
             if updates.goes_back(loaded):  # older numbers are never said as new (H587)
-                back = GONE_BACK.format(updates.current.version)
+                self.caution = GONE_BACK.format(updates.current.version)
             else:
                 numbers = updates.numbers_waiting(loaded, plan, self.session.answers)
         if not in_case:
@@ -49,27 +51,40 @@ class TellsOfNewNumbers:
         withdrawn = self.said_of_waiting.withdrawn_words(
             {sid: services[sid].name for sid in self.said_of_waiting.withdrawn}
         )
-        said = " ".join(filter(None, (back, new_numbers_words(numbers), withdrawn)))
+        caution = f"\u26a0 {self.caution}" if self.caution else ""  # beside "now in use"
+        said = " ".join(filter(None, (caution, new_numbers_words(numbers), withdrawn)))
         if said != self.new_numbers_said:
             self.new_numbers_said = said
             self.say_directory()
             if said:
                 announce(self.directory_banner, said)
+            self.withdraw_stale_copies("What the banner says changed")
 
     @property
     def new_numbers(self) -> dict[str, str]:
         """Service id → what the banner says of it now."""
         return self.said_of_waiting.words
 
-    def said_of(self, whose: str) -> str:
-        """What the banner says of the plan's service `whose` ("name", or "name, its
-        out-of-hours line"), if anything."""
+    def said_of(self, whose: str, number: str) -> str:
+        """What the banner says of `number`, copied from the plan's service `whose` ("name",
+        or "name, out-of-hours number"): the caution, and that service's words where they
+        are of that line (a night line copied was said with its day line's change, and a
+        name beginning another's matched it: verifier, 2026-12-07)."""
         services = self.switch.updates.current.graph.services if self.switch else {}
+        said = [self.caution] if self.caution else []
         for sid, words in self.new_numbers.items():
             name = services[sid].name
-            if whose == name or whose.startswith(f"{name}, "):
-                return words
-        return ""
+            if whose == name or (
+                whose in (f"{name}, {line}" for line in OTHER_LINES)
+                and (f"not {number}" in words or NOT_GIVEN in words)
+            ):
+                said.append(f"{NEW}: {words}.")
+        return " ".join(said)
+
+    def said_above(self) -> str:
+        """What the banner says of the plan now, for the summary a form is given."""
+        numbers = f"{NEW} since this plan was made: {'. '.join(self.new_numbers.values())}."
+        return " ".join(filter(None, (self.caution, numbers if self.new_numbers else "")))
 
     def waiting_for(self, service_id: str) -> str:
         """What the directory waiting for this conversation's end changes of a service the
@@ -77,17 +92,16 @@ class TellsOfNewNumbers:
         (attack, 2026-12-07; H594)."""
         if self.switch is None or self.switch.pending is None:
             return ""
+        if self.switch.updates.goes_back(self.switch.pending):
+            return GONE_BACK.format(self.switch.updates.current.version)
         words = self.switch.updates.waiting_for(self.switch.pending, service_id)
         # as the banner says it: "from your next new conversation" read as not yet (own look)
         return f"{NEW}: {words}." if words else ""
 
-    def numbers_since_made(self) -> str:
-        return f"{NEW} since this plan was made: {'. '.join(self.new_numbers.values())}."
-
     def directory_notes_are(self, notes: str) -> None:
         """The notes about the directory in use (at start, and after a switch); new numbers
         said before go with the directory that brought them."""
-        self.directory_notes, self.new_numbers_said = notes, ""
+        self.directory_notes, self.new_numbers_said, self.caution = notes, "", ""
         self.said_of_waiting = SaidOfWaiting()
         self.say_directory()
 

@@ -123,8 +123,11 @@ class DirectorySwitch(QObject):
             self.offer(found)  # (one the worker installed while the check read is in use)
         elif self.updates.keys_in_doubt:
             # a key caught unread: what waits is still said (its numbers were right a check
-            # ago), but not switched to until a check confirms it; the next check tells
-            self.confirmed = False
+            # ago), but not switched to until a check confirms it; the next check tells. A
+            # withdrawal confirmed before stands: a glitch put a new case on the withdrawn
+            # key's directory (verifier, 2026-12-07)
+            going_back = self.pending is not None and self.updates.goes_back(self.pending)
+            self.confirmed = self.confirmed and going_back
         else:
             self.pending = None
             self.waiting(None)  # one said to be waiting was withdrawn since

@@ -123,7 +123,7 @@ def test_a_number_said_then_put_back_by_a_later_update_is_said_withdrawn(
 
 
 def half_written(where) -> None:
-    (key,) = list(where.keys.machine.iterdir())
+    key = next(path for path in where.keys.machine.iterdir() if path.read_bytes())
     whole = key.read_bytes()
     key.write_bytes(whole[: len(whole) // 2])  # IT's tool copying it again, caught midway
 
@@ -229,8 +229,108 @@ def test_a_plan_made_with_a_directory_withdrawn_since_is_said_to_be_checked(app_
     for key in where.keys.machine.iterdir():
         key.unlink()
     window.switch.check()
-    assert window.directory_banner.text().startswith(
-        "The directory that made this plan (2026.12.1) has been withdrawn on this laptop: "
-        "check each number with your DA lead before you give it."
+    caution = (
+        "Directory 2026.12.1 in use has been withdrawn on this laptop: check each number "
+        "with your DA lead before you give it."
     )
+    assert window.directory_banner.text().startswith(f"\u26a0 {caution}")
     assert "New numbers" not in window.directory_banner.text()
+
+
+def test_a_withdrawal_confirmed_is_never_undone_by_a_glitch_after(app_window, qtbot):
+    """The key of the update in use withdrawn, confirmed at a check, then the keys caught
+    mid-copy at the next: the next case ran on the withdrawn key's directory (verifier,
+    2026-12-07; H597)."""
+    window, where = plan_from_an_update_in_use(app_window, qtbot)
+    (key,) = list(where.keys.machine.iterdir())
+    key.unlink()
+    window.switch.check()
+    assert window.switch.confirmed and window.switch.updates.goes_back(window.switch.pending)
+    folder_away(where)
+    window.switch.check()
+    window.new_conversation()
+    assert window.switch.updates.current.version != "2026.12.1"
+
+
+def test_a_withdrawn_directory_is_said_on_every_way_out_of_the_plan(app_window, qtbot):
+    """With "Directory 2026.12.1 in use has been withdrawn" above the plan, a copy from the
+    card, the summary and the Directory tab said nothing of it (verifier, 2026-12-07)."""
+    window, where = plan_from_an_update_in_use(app_window, qtbot)
+    for key in where.keys.machine.iterdir():
+        key.unlink()
+    window.switch.check()
+    caution = "Directory 2026.12.1 in use has been withdrawn on this laptop"
+    row = next(r for c in window.plan_view.cards for r in c.rows if r.number.text() == NEW_NUMBER)
+    row.copy_button.click()
+    assert window.status.text().startswith(f"Copied {NEW_NUMBER} (Coventry MASH). {caution}")
+    assert window._summary_now().startswith(caution)
+    window.tabs.setCurrentIndex(1)
+    tab = window.other_tabs.directory
+    qtbot.keyClicks(tab.query, "Coventry MASH")
+    qtbot.waitUntil(lambda: tab.model.hits != [])
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    assert tab.details.text().startswith(f"\u26a0 {caution}")
+
+
+def test_a_number_withdrawn_while_the_plan_was_for_another_area_is_said_back_on_it(
+    app_window, coventry_edit, qtbot
+):
+    """Coventry MASH's new number said; corrected to Walsall; the update withdrawn; back to
+    Coventry: the number was never said withdrawn (verifier, 2026-12-07)."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert f"now {NEW_NUMBER}" in window.directory_banner.text()
+    for borough in ("walsall", "coventry"):
+        window.session.go_to("borough")
+        window.answer(borough)
+        if borough == "walsall":
+            assert "Coventry MASH" not in window.directory_banner.text()
+            (key,) = list(where.keys.machine.iterdir())
+            key.unlink()
+            window.switch.check()
+    assert window.directory_banner.text() == (
+        f"Withdrawn, do not give: {NEW_NUMBER}, said for Coventry MASH."
+    )
+
+
+def test_a_summary_copied_goes_from_the_clipboard_when_the_banner_changes_under_it(
+    app_window, coventry_edit, qtbot
+):
+    """Copied with "New numbers since this plan was made: … 024 7600 0000" at its top, the
+    summary stayed on the clipboard after that number was withdrawn (verifier)."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    window.copy_summary()
+    assert NEW_NUMBER in QGuiApplication.clipboard().text()
+    (key,) = list(where.keys.machine.iterdir())
+    key.unlink()
+    window.switch.check()
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.status.text().startswith("What the banner says changed, so the summary")
+
+
+def test_a_stray_key_file_never_uses_up_the_grace_of_a_key_caught_mid_copy(
+    app_window, coventry_edit, qtbot
+):
+    """A stray empty key file in IT's folder was doubted for good, and the lead's key caught
+    mid-copy later was said withdrawn, then new again (verifier, 2026-12-07)."""
+    window, where, lead = app_window
+    (where.keys.machine / "old-lead.pub").write_bytes(b"")
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    window.switch.check()  # the stray file's doubt spent
+    said = window.directory_banner.text()
+    assert f"now {NEW_NUMBER}" in said
+    half_written(where)
+    window.switch.check()
+    assert window.directory_banner.text() == said
