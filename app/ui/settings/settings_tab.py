@@ -54,10 +54,7 @@ class SettingsTab(QWidget):
             self.colours.addItem(label, value)
         self.inactivity = NumberBox()
         self.inactivity.setRange(INACTIVITY_MINUTES.start, INACTIVITY_MINUTES.stop - 1)
-        self.inactivity.setSuffix(" minutes")
-        self.inactivity.valueChanged.connect(  # "1 minutes" (screen-reader walk, 2026-12-07)
-            lambda minutes: self.inactivity.setSuffix(" minute" if minutes == 1 else " minutes")
-        )
+        self.inactivity.valueChanged.connect(self._minutes_said)
         # A number typed is used when the worker is done with it (Enter, or another field):
         # Qt dropped a key that made it too big, so "99" was text size 9, used at once
         for box in (self.text_size, self.inactivity):
@@ -143,6 +140,7 @@ class SettingsTab(QWidget):
         self.text_size.setValue(settings.text_size)
         self.colours.setCurrentIndex(max(self.colours.findData(settings.colours), 0))
         self.inactivity.setValue(settings.inactivity_minutes)
+        self._minutes_said(settings.inactivity_minutes)  # no change of value, no signal
         self.record_activity.setChecked(settings.record_activity)
 
     def _emit(self, *_args) -> None:
@@ -159,3 +157,7 @@ class SettingsTab(QWidget):
         self.changed.emit(self.settings)
         if self.stored is not None:
             self.stored.refresh()
+
+    def _minutes_said(self, minutes: int) -> None:
+        """The unit as a count says it: "1 minutes" was said (screen-reader walks, 2026-12-07)."""
+        self.inactivity.setSuffix(" minute" if minutes == 1 else " minutes")

@@ -96,9 +96,8 @@ def test_the_counts_box_is_heard_with_its_own_words(tab):
 def test_one_minute_is_said_as_one_minute(qtbot):
     """The countdown's setting read "1 minutes" (screen-reader walk, 2026-12-07)."""
 
-    tab = SettingsTab(UserSettings(), [])
+    tab = SettingsTab(UserSettings(inactivity_minutes=1), [])  # as set, and as changed
     qtbot.addWidget(tab)
-    tab.inactivity.setValue(1)
     assert tab.inactivity.text() == "1 minute"
     tab.inactivity.setValue(2)
     assert tab.inactivity.text() == "2 minutes"
