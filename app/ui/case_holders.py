@@ -119,12 +119,16 @@ class ForgetsTheCase:
         self.showMinimized()
 
     def clear_for_inactivity(self) -> None:
-        """Clear the case and leave only the neutral screen."""
+        """Clear the case and leave only the neutral screen: shown first, so the first
+        question drawn behind it never takes the focus ("Yes", inside "Is anyone in danger
+        right now", said by a screen reader as the app hid: verifier, 2026-12-07)."""
+        self.screens.setCurrentWidget(self.neutral)
+        self.work.setEnabled(False)  # takes no focus while drawn again behind it
         self._forget()
         self.refresh()
+        self.work.setEnabled(True)
         self.banner.hide()
         self.banner.setText("")
-        self.screens.setCurrentWidget(self.neutral)
         self.setWindowTitle(NEUTRAL_TITLE)
 
     def holds_case(self) -> list[str]:

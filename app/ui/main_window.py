@@ -326,11 +326,9 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
         # only over a case on the work screen, and not again on each key when the whole
         # period is the last minute (inactivity set to 1 minute)
         first = self.banner.isHidden() and self.guard.idle_ms > self.guard.warn_ms
-        if (
-            self.screens.currentWidget() is self.work
-            and self.holds_case()
-            and (first or seconds in (30, 10))
-        ):
+        # over a case only: the key that keeps it is then not taken (H591, H598)
+        self.guard.warned = self.screens.currentWidget() is self.work and bool(self.holds_case())
+        if self.guard.warned and (first or seconds in (30, 10)):
             # heard, not only shown: a screen reader's user lost the case unwarned
             from app.ui.labels import announce
 

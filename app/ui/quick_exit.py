@@ -72,6 +72,7 @@ class QuickExitController(QObject):
         self.set_idle_ms(idle_ms)
         self.watching = False
         self.pointer_at = None
+        self.keeping = None  # a shortcut's key held back at its override: its press too
         qt_types.when_made(self._watch)  # never before every Qt type is made (H57)
 
     def _watch(self) -> None:
@@ -84,6 +85,7 @@ class QuickExitController(QObject):
         self.activity()
 
     def activity(self) -> None:
+        self.warned = False  # said again, if at all, by the next countdown
         if self.tick.isActive():
             self.tick.stop()
             self.countdown.emit(-1)
@@ -119,6 +121,13 @@ class QuickExitController(QObject):
         if kind == QEvent.Type.KeyRelease:
             self.held.discard(physical_key(event))
             return False
+        if kind == QEvent.Type.ShortcutOverride and self._keeps(event):
+            # a shortcut's key (Backspace: back a question) fires before any key press is
+            # seen: it went back and kept nothing, and the case was cleared (verifier, H598)
+            event.accept()  # no shortcut: the press that follows is this filter's
+            self.keeping = physical_key(event)
+            self.activity()
+            return True
         if kind == QEvent.Type.ApplicationDeactivate:  # a release may go to another window
             self.held.clear()
         if kind not in ACTIVITY:
@@ -140,17 +149,21 @@ class QuickExitController(QObject):
                 return False
             self.held.add(physical_key(event))
             self._count_shift(event)
-            keeps = self.counting_down() and event.key() not in MODIFIERS
+            keeps = self._keeps(event) or physical_key(event) == self.keeping
+            self.keeping = None
         self.activity()
         # the countdown says "press any key to keep it": the key kept it, and answered the
         # question too ("Item 2: No" over a Yes: screen-reader walk, 2026-12-07; H591)
         return keeps
 
-    def counting_down(self) -> bool:
-        """The countdown has been said: shown for the last minute, or, where the whole
-        period is that minute, half of it gone (its 30 s are announced)."""
+    def _keeps(self, event) -> bool:
+        """Whether this key only keeps the case: the countdown has been said over it (the
+        window sets `warned`; a key was swallowed unsaid with no case, on the disguise
+        screen too: verifier, H598): shown for the last minute, or, where the whole period
+        is that minute, half of it gone (its 30 s are announced)."""
         said_after = min(self.warn_ms, self.idle_ms / 2) / 1000
-        return self.tick.isActive() and asleep_or_awake() - self.active_at >= said_after
+        counting = self.tick.isActive() and asleep_or_awake() - self.active_at >= said_after
+        return counting and self.warned and event.key() not in MODIFIERS
 
     def _count_shift(self, event) -> None:
         if event.key() != Qt.Key.Key_Shift or event.isAutoRepeat():

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
 from app.ui.quick_exit import QuickExitController
 
@@ -122,7 +122,42 @@ def test_the_key_that_keeps_a_case_from_the_countdown_is_not_taken(qtbot, idle_m
     assert field.text() == "a"
     controller.tick.start()
     controller.active_at = asleep_or_awake() - idle_ms / 1000 + 5  # 5 s before the clear
+    qtbot.keyClicks(field, "n")  # not said (no case, the disguise screen): taken (H598)
+    assert field.text() == "an"
+    controller.tick.start()
+    controller.active_at = asleep_or_awake() - idle_ms / 1000 + 5
+    controller.warned = True  # said, over a case (the window's show_countdown)
     qtbot.keyClicks(field, "n")
-    assert field.text() == "a" and counted[-1] == -1 and not controller.tick.isActive()
+    assert field.text() == "an" and counted[-1] == -1 and not controller.tick.isActive()
     qtbot.keyClicks(field, "b")  # kept: the next key is taken
-    assert field.text() == "ab"
+    assert field.text() == "anb"
+
+
+def test_a_shortcuts_key_keeps_the_case_from_the_countdown_and_does_nothing_else(qtbot):
+    """Backspace (back a question) is a shortcut, fired before any key press is seen: said
+    the countdown, it went back a question and kept nothing, and the case was cleared a
+    minute after the last key (verifier on a real bus, 2026-12-07; H598)."""
+    from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+
+    from app.ui.quick_exit import asleep_or_awake
+
+    page = QWidget()  # a question's page, its answer with the focus
+    field = QPushButton("Yes", page)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()  # shortcuts are for the window with the focus
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None)
+    field.setFocus()
+    went_back = []
+    back = QShortcut(QKeySequence("Backspace"), page)
+    back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # as the page's is
+    back.activated.connect(lambda: went_back.append(True))
+    controller = QuickExitController(idle_ms=600_000, parent=page)
+    qtbot.waitUntil(lambda: controller.watching)
+    controller.tick.start()
+    controller.active_at = asleep_or_awake() - 595
+    controller.warned = True
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert went_back == [] and not controller.tick.isActive()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # kept: the shortcut, as ever
+    assert went_back == [True]

@@ -207,3 +207,5 @@ def test_a_quick_exit_never_puts_the_focus_on_the_hidden_practice_tab(qtbot, win
     window.quick_exit()
     QApplication.instance().focusChanged.disconnect(took)
     assert view.story.walk not in focused
+    # nor the first question drawn behind the disguise: its "Yes" was said as it hid
+    assert not any(window.question_page.isAncestorOf(w) for w in focused if w is not None)
