@@ -142,12 +142,13 @@ class DirectoryUpdates:
         # each cause for one check: a key file that holds no key left there (IT withdrawing
         # the lead's key by writing over it) kept a withdrawn key's directory in use; and a
         # stray one, doubted for good, used up the grace of a key caught mid-copy later
-        # (verifiers, H595). Keys that cannot be read at all check nothing: in doubt
-        causes = key_files_half_read(self.locations.keys) | (
-            {"keys folder gone"} if gone else set()
-        )
+        # (verifiers, H595); keys unread for good said an update "use these" at every case,
+        # never used, and a key withdrawn meanwhile never said (verifier): one check too
+        causes = key_files_half_read(self.locations.keys)
+        causes |= {"keys folder gone"} if gone else set()
+        causes |= {"keys unread"} if fresh.selection.keys_unread else set()
         doubt, self.doubted = bool(causes - self.doubted), causes
-        return doubt or fresh.selection.keys_unread
+        return doubt
 
     def _removed_by_it(self, fresh) -> bool:
         """IT removed the update in use from its folder, and no copy of it could be kept here

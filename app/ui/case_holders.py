@@ -86,6 +86,7 @@ class ForgetsTheCase:
             CaseHolder("read-back", self.readback.holds_case, self.readback.forget_case),
             *self.other_tabs.holders(),
             CaseHolder("status line", self._status_changed, self._reset_status),
+            CaseHolder("what the banner said", self.said_this_case, self.forget_said_this_case),
             CaseHolder("open dialogs", open_dialogs, close_dialogs),
         ]
 

@@ -29,7 +29,7 @@ class SharesThePlan:
         # a number the "New numbers" banner replaces (or closes) copied from the plan's card
         # went on to be rung with nothing said (attack, 2026-12-07; H589): said, of the
         # service copied, never of another whose words hold its number (verifier)
-        if from_plan and (news := self.said_of(whose, contact)):
+        if news := (self.said_of(whose, contact) if from_plan else self.caution):
             self.status.setText(f"Copied {said}. {news}")
             return
         self.status.setText(f"Copied {said}: paste it where you dial or write.")
@@ -44,12 +44,13 @@ class SharesThePlan:
         above = self.said_above()
         return f"{above}\n\n{summary}" if above else summary
 
-    def withdraw_stale_copies(self, why: str = "The plan changed") -> None:
+    def withdraw_stale_copies(self, why: str = "The plan changed", always: bool = False) -> None:
         """What was copied from the plan and no longer matches it comes off the clipboard,
         and is said: "Summary copied: paste it into the form" stood after a correction
         changed the plan (review 2026-12-01), and after the banner changed under it
         (verifier, 2026-12-07)."""
-        if withdrawn := self.clipboard.withdraw_unless_said(self._summary_now):
+        summary = (lambda: None) if always else self._summary_now
+        if withdrawn := self.clipboard.withdraw_unless_said(summary):
             again = "it again (Alt+C)" if withdrawn == "summary" else "the one you need"
             self.status.setText(
                 f"{why}, so the {withdrawn} copied before is off the clipboard: "
@@ -61,7 +62,7 @@ class SharesThePlan:
             return
         self.clipboard.put(self._summary_now(), "summary")
         self.status.setText(
-            f"Summary copied{', the new numbers at its top' if self.said_above() else ''}: "
+            f"Summary copied{', headed by the note above the plan' if self.said_above() else ''}: "
             "paste it into the form, and add names only there."
         )
 

@@ -124,7 +124,7 @@ def test_what_new_numbers_replace_is_said_on_every_way_out_of_the_plan(
     summary = QGuiApplication.clipboard().text()
     new = f"Coventry MASH: now {NEW_NUMBER}, not {OLD_NUMBER}"
     assert summary.startswith(f"New numbers since this plan was made: {new}.\n\n")
-    assert window.status.text().startswith("Summary copied, the new numbers at its top: ")
+    assert window.status.text().startswith("Summary copied, headed by the note above the plan: ")
     row = next(r for c in window.plan_view.cards for r in c.rows if r.number.text() == OLD_NUMBER)
     row.copy_button.click()
     assert window.status.text() == f"Copied {OLD_NUMBER} (Coventry MASH). New numbers: {new}."

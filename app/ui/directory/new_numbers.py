@@ -58,7 +58,9 @@ class TellsOfNewNumbers:
             self.say_directory()
             if said:
                 announce(self.directory_banner, said)
-            self.withdraw_stale_copies("What the banner says changed")
+            # the copy was made before it said so: not what the worker would now give
+            # (the summary under a new heading passed as "still said": verifier)
+            self.withdraw_stale_copies("What the banner says changed", always=True)
 
     @property
     def new_numbers(self) -> dict[str, str]:
@@ -97,6 +99,16 @@ class TellsOfNewNumbers:
         words = self.switch.updates.waiting_for(self.switch.pending, service_id)
         # as the banner says it: "from your next new conversation" read as not yet (own look)
         return f"{NEW}: {words}." if words else ""
+
+    def said_this_case(self) -> bool:
+        said = self.said_of_waiting
+        return bool(said.given or said.withdrawn or self.caution)
+
+    def forget_said_this_case(self) -> None:
+        """Kept past a new conversation, a number withdrawn was said to the next case, which
+        had been told nothing (verifier, 2026-12-07): part of the case, it goes with it."""
+        self.said_of_waiting, self.caution, self.new_numbers_said = SaidOfWaiting(), "", ""
+        self.say_directory()
 
     def directory_notes_are(self, notes: str) -> None:
         """The notes about the directory in use (at start, and after a switch); new numbers

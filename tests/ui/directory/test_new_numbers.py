@@ -270,6 +270,8 @@ def test_a_withdrawn_directory_is_said_on_every_way_out_of_the_plan(app_window, 
     qtbot.waitUntil(lambda: tab.model.hits != [])
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     assert tab.details.text().startswith(f"\u26a0 {caution}")
+    tab.copy_contact.click()  # and a copy from there (verifier)
+    assert caution in window.status.text()
 
 
 def test_a_number_withdrawn_while_the_plan_was_for_another_area_is_said_back_on_it(
@@ -334,3 +336,48 @@ def test_a_stray_key_file_never_uses_up_the_grace_of_a_key_caught_mid_copy(
     half_written(where)
     window.switch.check()
     assert window.directory_banner.text() == said
+
+
+@pytest.mark.parametrize("copied", ["summary", "number"])
+def test_a_copy_made_before_the_banner_changes_comes_off_the_clipboard(
+    app_window, coventry_edit, qtbot, copied
+):
+    """Copied before new numbers arrived (or before the directory in use was withdrawn),
+    the old number stayed on the clipboard with "paste it" (verifiers, 2026-12-07; H599)."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    if copied == "summary":
+        window.copy_summary()
+    else:
+        row = next(
+            r for c in window.plan_view.cards for r in c.rows if r.number.text() == OLD_NUMBER
+        )
+        row.copy_button.click()
+    assert OLD_NUMBER in QGuiApplication.clipboard().text()
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.status.text().startswith(f"What the banner says changed, so the {copied}")
+
+
+def test_what_the_banner_said_goes_with_the_case(app_window, coventry_edit, qtbot):
+    """A number said, the plan corrected away, then withdrawn, then a new conversation: the
+    next case was told "Withdrawn, do not give: …", of a conversation it never had
+    (verifier, 2026-12-07; H599)."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    window.session.go_to("borough")
+    window.answer("walsall")
+    (key,) = list(where.keys.machine.iterdir())
+    key.unlink()
+    window.switch.check()
+    window.new_conversation()
+    assert "what the banner said" not in window.holds_case()
+    walk(qtbot, window, coventry_children_case())
+    assert "Withdrawn" not in window.directory_banner.text()
