@@ -282,11 +282,8 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
         if self.user_data is not None:
             self.user_data.use_directory(loaded.graph)
         self._show_versions()
-        notes = [
-            f"Directory {loaded.version} is now in use ({change}).",
-            *worker_notes(loaded.in_force),
-        ]
-        self.directory_notes_are(" ".join(notes))
+        news = f"Directory {loaded.version} is now in use ({change})."
+        self.directory_notes_are(" ".join(worker_notes(loaded.in_force)), news)
         self.settings_tab.about.refresh()
         self.refresh()
         if elsewhere:

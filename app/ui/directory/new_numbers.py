@@ -110,15 +110,18 @@ class TellsOfNewNumbers:
         self.said_of_waiting, self.caution, self.new_numbers_said = SaidOfWaiting(), "", ""
         self.say_directory()
 
-    def directory_notes_are(self, notes: str) -> None:
-        """The notes about the directory in use (at start, and after a switch); new numbers
-        said before go with the directory that brought them."""
-        self.directory_notes, self.new_numbers_said, self.caution = notes, "", ""
+    def directory_notes_are(self, notes: str, news: str = "") -> None:
+        """The notes about the directory in use (at start, and after a switch: `news`, that
+        it is now in use); new numbers said before go with the directory that brought them."""
+        self.directory_notes, self.directory_news = notes, news
+        self.new_numbers_said, self.caution = "", ""
         self.said_of_waiting = SaidOfWaiting()
         self.say_directory()
 
     def say_directory(self) -> None:
-        text = " ".join(filter(None, (self.new_numbers_said, self.directory_notes)))
+        # "…has been withdrawn on this laptop" beside "is now in use" read as a contradiction
+        news = "" if self.caution else self.directory_news
+        text = " ".join(filter(None, (self.new_numbers_said, news, self.directory_notes)))
         self.directory_banner.setText(text)
         self.directory_banner.setVisible(bool(text))
 

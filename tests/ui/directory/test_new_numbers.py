@@ -234,6 +234,7 @@ def test_a_plan_made_with_a_directory_withdrawn_since_is_said_to_be_checked(app_
         "with your DA lead before you give it."
     )
     assert window.directory_banner.text().startswith(f"\u26a0 {caution}")
+    assert "is now in use" not in window.directory_banner.text()  # read as a contradiction
     assert "New numbers" not in window.directory_banner.text()
 
 
