@@ -81,7 +81,7 @@ class DirectoryUpdates:
         self.locations = locations
         self.locate = locate or (lambda: self.locations)
         self.refused = list(current.in_force.selection.problems)
-        self.keys_in_doubt = False  # at the last check (_keys_in_doubt)
+        self.keys_in_doubt = self.keys_unread = False  # at the last check
         self.doubted: set[str] = set()  # its causes then
         folder = locations.keys.machine
         self.keys_folder_seen = folder if _is_folder(folder) else None  # IT's, at the last check
@@ -99,6 +99,7 @@ class DirectoryUpdates:
         fresh = InForce(select_directory(self.locations), self.current.in_force.policy)
         self.refused = unread + list(fresh.selection.problems)
         self.keys_in_doubt = self._keys_in_doubt(fresh)
+        self.keys_unread = fresh.selection.keys_unread
         if fresh.selection.keys_unread:
             return None  # nothing could be checked: the directory in use stays
         failing = self._key_withdrawn()
@@ -142,11 +143,9 @@ class DirectoryUpdates:
         # each cause for one check: a key file that holds no key left there (IT withdrawing
         # the lead's key by writing over it) kept a withdrawn key's directory in use; and a
         # stray one, doubted for good, used up the grace of a key caught mid-copy later
-        # (verifiers, H595); keys unread for good said an update "use these" at every case,
-        # never used, and a key withdrawn meanwhile never said (verifier): one check too
+        # (verifiers, H595). Keys that cannot be read at all tell nothing: `keys_unread`
         causes = key_files_half_read(self.locations.keys)
         causes |= {"keys folder gone"} if gone else set()
-        causes |= {"keys unread"} if fresh.selection.keys_unread else set()
         doubt, self.doubted = bool(causes - self.doubted), causes
         return doubt
 

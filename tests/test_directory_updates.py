@@ -571,18 +571,3 @@ def test_a_policy_that_hides_its_update_folder_is_told_to_the_worker(it, tmp_pat
         assert note.endswith("Tell IT today.")
     # a value IT may mend at leisure (a tier out of range) reaches no worker
     assert worker_notes(InForce(choice, check_policy({"tier": 7}))) == []
-
-
-def test_keys_unread_for_good_are_in_doubt_for_one_check_only(it):
-    """Doubted at every check, an update waiting was said "use these" at every case and
-    never used, and a key withdrawn meanwhile never said (verifier, 2026-12-07; H599)."""
-    where, _ = it
-    updates = running(where)
-    unreadable = dataclasses.replace(
-        where, keys=dataclasses.replace(where.keys, machine=where.keys.machine / ("k" * 300))
-    )
-    updates.locate = lambda: unreadable
-    updates.check()
-    assert updates.keys_in_doubt
-    updates.check()
-    assert not updates.keys_in_doubt

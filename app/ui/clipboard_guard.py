@@ -80,6 +80,8 @@ class ClipboardGuard(QObject):
         self.ours: set[str] = set()
         # what was last copied from the plan (its summary, a card's number), and which
         self.from_plan: tuple[str, str] | None = None
+        self.from_tab: tuple[str, str] | None = None  # a number copied from the Directory tab
+        self.whose_copied = ""  # the service (and line) of the last number copied
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -88,13 +90,17 @@ class ClipboardGuard(QObject):
         if clipboard.text() and (active or clipboard.ownsClipboard()):
             self.ours.add(clipboard.text())
 
-    def put(self, text: str, plan_says: str = "") -> None:
+    def put(self, text: str, plan_says: str = "", whose: str = "") -> None:
         """Copy text, marked on Windows to stay out of clipboard history and the cloud
         clipboard (Win+V), which quick exit could not clear. `plan_says`: what of the plan
-        it is ("summary", "number"), taken back if the plan changes from it."""
+        it is ("summary", "number"), taken back if the plan changes from it; `whose`: the
+        service whose number it is (from the plan, or the Directory tab with none)."""
         self.ours.add(text)
+        self.whose_copied = whose
         if plan_says:
             self.from_plan = (text, plan_says)
+        elif whose:
+            self.from_tab = (text, "number")
         mime = marked()
         mime.setText(text)
         QGuiApplication.clipboard().setMimeData(mime)
@@ -118,6 +124,16 @@ class ClipboardGuard(QObject):
             return ""  # something else copied since: left alone
         emptied(clipboard)
         return what
+
+    def withdraw_if(self, concerned: Callable[[str, str], bool]) -> str:
+        """Take what was copied from the plan or the Directory tab off the clipboard where
+        `concerned(copied, what)`: what was taken off, or ""."""
+        clipboard = QGuiApplication.clipboard()
+        for held in (self.from_plan, self.from_tab):
+            if held is not None and clipboard.text() == held[0] and concerned(*held):
+                emptied(clipboard)
+                return held[1]
+        return ""
 
     def take_ours_off(self) -> bool:
         """Empty the clipboard if it holds what Navigator put there; whether it did."""
@@ -153,4 +169,5 @@ class ClipboardGuard(QObject):
         if clipboard.supportsSelection() and clipboard.ownsSelection():
             emptied(clipboard, QClipboard.Mode.Selection)
         self.ours.clear()
-        self.from_plan = None
+        self.from_plan = self.from_tab = None
+        self.whose_copied = ""  # a service looked up says something of the case

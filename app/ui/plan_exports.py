@@ -10,11 +10,14 @@ from app.pathways.summary import plan_to_text
 
 
 class SharesThePlan:
-    def copy_contact(self, contact: str, from_plan: bool = False, whose: str = "") -> None:
+    def copy_contact(
+        self, contact: str, from_plan: bool = False, whose: str = "", news: str = ""
+    ) -> None:
         """A number or address copied, and said (the status line still said "Summary
         copied" from before: review 2026-12-01); from the plan, taken back if it changes.
-        `whose`: the service (and which of its lines), where the number stands apart from it.
-        None held (Ctrl+C on a Directory result): nothing copied, and said."""
+        `whose`: the service (and which of its lines), where the number stands apart from it;
+        `news`: what the Directory tab says of it (a directory waiting: H594). None
+        held (Ctrl+C on a Directory result): nothing copied, and said."""
         if not contact:  # and the number copied before off the clipboard: pasted in a hurry,
             # it was another service's (re-walk, 2026-12-07)
             gone = (
@@ -24,12 +27,12 @@ class SharesThePlan:
             )
             self.status.setText(f"Nothing copied: no number or e-mail is held for {whose}.{gone}")
             return
-        self.clipboard.put(contact, "number" if from_plan else "")
+        self.clipboard.put(contact, "number" if from_plan else "", whose)
         said = f"{contact} ({whose})" if whose else contact
         # a number the "New numbers" banner replaces (or closes) copied from the plan's card
         # went on to be rung with nothing said (attack, 2026-12-07; H589): said, of the
         # service copied, never of another whose words hold its number (verifier)
-        if news := (self.said_of(whose, contact) if from_plan else self.caution):
+        if news := (self.said_of(whose, contact) if from_plan else news or self.caution):
             self.status.setText(f"Copied {said}. {news}")
             return
         self.status.setText(f"Copied {said}: paste it where you dial or write.")
@@ -44,17 +47,34 @@ class SharesThePlan:
         above = self.said_above()
         return f"{above}\n\n{summary}" if above else summary
 
-    def withdraw_stale_copies(self, why: str = "The plan changed", always: bool = False) -> None:
+    def withdraw_stale_copies(self) -> None:
         """What was copied from the plan and no longer matches it comes off the clipboard,
         and is said: "Summary copied: paste it into the form" stood after a correction
-        changed the plan (review 2026-12-01), and after the banner changed under it
-        (verifier, 2026-12-07)."""
-        summary = (lambda: None) if always else self._summary_now
-        if withdrawn := self.clipboard.withdraw_unless_said(summary):
+        changed the plan (review 2026-12-01)."""
+        if withdrawn := self.clipboard.withdraw_unless_said(self._summary_now):
             again = "it again (Alt+C)" if withdrawn == "summary" else "the one you need"
             self.status.setText(
-                f"{why}, so the {withdrawn} copied before is off the clipboard: "
+                f"The plan changed, so the {withdrawn} copied before is off the clipboard: "
                 f"copy {again} from the new plan."
+            )
+
+    def withdraw_copies_the_banner_changes(self) -> None:
+        """A copy the banner's new words concern comes off the clipboard, and is said: one
+        made before new numbers came, or before the directory in use was withdrawn, stood
+        with "paste it" (verifiers, 2026-12-07; H599): the summary (its heading changes), a
+        number the words name, or of a service they speak of, from the plan or the
+        Directory tab; never one they leave alone ("111" came off for the MASH's)."""
+        said, whose = self.new_numbers_said, self.clipboard.whose_copied
+
+        def concerned(copied: str, what: str) -> bool:
+            of_it = bool(whose) and bool(self.said_of(whose, copied))
+            return what == "summary" or bool(self.caution) or copied in said or of_it
+
+        if withdrawn := self.clipboard.withdraw_if(concerned):
+            again = "it again (Alt+C)" if withdrawn == "summary" else "the number you need"
+            self.status.setText(
+                f"What the banner says changed, so the {withdrawn} copied before is off the "
+                f"clipboard: read it, then copy {again}."
             )
 
     def copy_summary(self) -> None:

@@ -158,7 +158,7 @@ class DirectoryTab(QWidget):
         if copy_number is not None:
             # whose number, and which of its lines, said with it (re-walk, 2026-12-07)
             self.copy_contact.clicked.connect(
-                lambda: self.copy_number(self.contact, whose=self.whose)
+                lambda: self.copy_number(self.contact, whose=self.whose, news=self.news)
             )
             self.copy_other.clicked.connect(
                 lambda: self.copy_number(self.other, whose=f"{self.whose}, {self.other_said}")
@@ -294,7 +294,7 @@ class DirectoryTab(QWidget):
         return WIDER.format(" or ".join(wider)) if wider else ""
 
     def _offer_copy(self, contact: str, what: str, whose: str = "") -> None:
-        self.contact, self.whose = contact, whose
+        self.contact, self.whose, self.news = contact, whose, ""  # news: show_details's
         self.copy_contact.setText(f"Copy {what}")
         self.copy_contact.setEnabled(bool(contact))
         # which service's, as the other line's button says (a11y walk, 2026-12-07)
@@ -330,8 +330,9 @@ class DirectoryTab(QWidget):
         reachable = hit.phone or hit.email
         warning = " · check it before you give it" if hit.check_before_use and reachable else ""
         alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
-        if news := self.waiting(hit.id):  # a directory that reached the laptop mid-case
-            alert = f"\u26a0 {news}\n{alert}"
+        self.news = self.waiting(hit.id)  # a directory that reached the laptop mid-case
+        if self.news:  # said with a copy too: "paste it" of the replaced number (verifier)
+            alert = f"\u26a0 {self.news}\n{alert}"
         held = (
             ("About the number", "; ".join(x for x in (hit.phone_type, hit.phone_note) if x)),
             ("For", f"{hit.audience} only" if hit.audience not in ("any", "") else ""),

@@ -58,9 +58,7 @@ class TellsOfNewNumbers:
             self.say_directory()
             if said:
                 announce(self.directory_banner, said)
-            # the copy was made before it said so: not what the worker would now give
-            # (the summary under a new heading passed as "still said": verifier)
-            self.withdraw_stale_copies("What the banner says changed", always=True)
+            self.withdraw_copies_the_banner_changes()
 
     @property
     def new_numbers(self) -> dict[str, str]:

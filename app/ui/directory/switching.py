@@ -119,6 +119,11 @@ class DirectorySwitch(QObject):
             EventLog().event(f"directory check: {printable(problem)}")
         self.logged |= set(new)
         in_use = self.updates.current.in_force.selection.sha256
+        if found is None and self.updates.keys_unread:
+            # the keys could not be read: nothing was checked, so what waits, confirmed or
+            # not, stands as the last check left it. Read as nothing found, a withdrawal
+            # confirmed was undone and a number said was said withdrawn (verifier, H600)
+            return
         if found is not None and found.in_force.selection.sha256 != in_use:
             self.offer(found)  # (one the worker installed while the check read is in use)
         elif self.updates.keys_in_doubt:

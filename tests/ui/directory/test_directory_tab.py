@@ -33,7 +33,9 @@ def test_numbers_and_checks_are_never_cut_short(qtbot, pathway):
 
 def searched(qtbot, pathway, text, copied=None):
     """The tab shown with the results for `text`; numbers copied into `copied`."""
-    copy = (print, lambda number, whose: copied.append(number)) if copied is not None else ()
+    copy = (
+        (print, lambda number, whose, news="": copied.append(number)) if copied is not None else ()
+    )
     tab = DirectoryTab(open_search, [], pathway.graph.kind_labels, 0, *copy)
     qtbot.addWidget(tab)
     tab.show()

@@ -217,6 +217,8 @@ def test_a_service_the_directory_tab_shows_is_said_with_what_the_waiting_update_
     assert window.switch.pending is not None  # held: the search may say something of a case
     said = f"New numbers: now {NEW_NUMBER}, not {OLD_NUMBER}."
     assert tab.details.text().startswith(f"\u26a0 {said}\n")
+    tab.copy_contact.click()  # "paste it" of the replaced number (verifier)
+    assert window.status.text() == f"Copied {OLD_NUMBER} (Coventry MASH). {said}"
     window.new_conversation()  # the search forgotten, the update in use
     assert window.switch.pending is None and "New numbers" not in tab.details.text()
 
@@ -382,3 +384,89 @@ def test_what_the_banner_said_goes_with_the_case(app_window, coventry_edit, qtbo
     assert "what the banner said" not in window.holds_case()
     walk(qtbot, window, coventry_children_case())
     assert "Withdrawn" not in window.directory_banner.text()
+
+
+def keys_unreadable(monkeypatch) -> None:
+    """The trusted keys cannot be read at a check (IT's policy resetting the folder's rights)."""
+    import app.db.directories as directories
+
+    def refused(_sources):
+        raise PermissionError(13, "Permission denied", "keys")
+
+    monkeypatch.setattr(directories, "load_trusted_keys", refused)
+
+
+def test_keys_that_cannot_be_read_change_nothing_said_or_waiting(
+    app_window, coventry_edit, qtbot, monkeypatch
+):
+    """Keys unread for two checks were said a withdrawal ("Withdrawn, do not give: …"),
+    then "use these" again; and undid a withdrawal confirmed before, the next case planned
+    on the withdrawn key's directory (verifiers, 2026-12-07; H600). Nothing was checked:
+    what was said and what waits stand, and are switched to as they were confirmed."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    said = window.directory_banner.text()
+    with monkeypatch.context() as unread:
+        keys_unreadable(unread)
+        for _ in range(3):
+            window.switch.check()
+            assert window.directory_banner.text() == said and window.switch.confirmed
+    window.new_conversation()
+    assert window.switch.updates.current.version == "2026.12.1"
+
+
+def test_a_withdrawal_confirmed_stands_while_the_keys_cannot_be_read(
+    app_window, qtbot, monkeypatch
+):
+    window, where = plan_from_an_update_in_use(app_window, qtbot)
+    for key in where.keys.machine.iterdir():
+        key.unlink()
+    window.switch.check()
+    said = window.directory_banner.text()
+    assert said.startswith("\u26a0 Directory 2026.12.1 in use has been withdrawn")
+    with monkeypatch.context() as unread:
+        keys_unreadable(unread)
+        for _ in range(2):
+            window.switch.check()
+            assert window.directory_banner.text() == said
+        window.new_conversation()
+    assert window.switch.updates.current.version != "2026.12.1"
+
+
+def test_a_copy_the_new_words_leave_alone_stays_and_one_from_the_tab_they_name_goes(
+    app_window, coventry_edit, qtbot
+):
+    """ "111" came off the clipboard for a change to the MASH; a Directory-tab copy of the
+    MASH's replaced number stayed, with "paste it" (verifier, 2026-12-07; H600)."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    medical = window.plan_view.cards[0].rows[0]
+    medical.copy_button.click()
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert QGuiApplication.clipboard().text() == medical.number.text()  # left alone
+    window.tabs.setCurrentIndex(1)
+    tab = window.other_tabs.directory
+    qtbot.keyClicks(tab.query, "Coventry MASH")
+    qtbot.waitUntil(lambda: any(hit.id == "coventry-mash" for hit in tab.model.hits))
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "coventry-mash")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab.copy_contact.click()
+    assert QGuiApplication.clipboard().text() == OLD_NUMBER
+    again = edited_directory(
+        where.machine_updates.parent / "again",
+        lambda rows: change(rows, "coventry-mash", phone="024 7600 0001"),
+    )
+    out = where.machine_updates.parent / "out"  # the lead's own copy, put in IT's folder
+    shutil.copy(
+        publish(again, lead.private_path, out, "2026.12.2", date.today()), where.machine_updates
+    )
+    window.switch.check()
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.status.text().startswith("What the banner says changed, so the number")
