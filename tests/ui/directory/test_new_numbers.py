@@ -149,6 +149,17 @@ def plan_from_an_update_in_use(app_window, qtbot):
     return window, where
 
 
+def mash_in_the_directory_tab(window, qtbot):
+    """The Directory tab, Coventry MASH looked up and shown."""
+    window.tabs.setCurrentIndex(1)
+    tab = window.other_tabs.directory
+    qtbot.keyClicks(tab.query, "Coventry MASH")
+    qtbot.waitUntil(lambda: any(hit.id == "coventry-mash" for hit in tab.model.hits))
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "coventry-mash")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    return tab
+
+
 GLITCHES = {"a key file half-written": half_written, "the keys folder copied again": folder_away}
 
 
@@ -205,12 +216,7 @@ def test_a_service_the_directory_tab_shows_is_said_with_what_the_waiting_update_
     does): the tab showed Coventry MASH's replaced number, with Copy, and nothing said so;
     so it did mid-case of a service not on the plan (attack, 2026-12-07; H594)."""
     window, where, lead = app_window
-    window.tabs.setCurrentIndex(1)
-    tab = window.other_tabs.directory
-    qtbot.keyClicks(tab.query, "Coventry MASH")
-    qtbot.waitUntil(lambda: any(hit.id == "coventry-mash" for hit in tab.model.hits))
-    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "coventry-mash")
-    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab = mash_in_the_directory_tab(window, qtbot)
     assert "New numbers" not in tab.details.text()
     publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
     window.switch.check()
@@ -267,11 +273,7 @@ def test_a_withdrawn_directory_is_said_on_every_way_out_of_the_plan(app_window, 
     row.copy_button.click()
     assert window.status.text().startswith(f"Copied {NEW_NUMBER} (Coventry MASH). {caution}")
     assert window._summary_now().startswith(caution)
-    window.tabs.setCurrentIndex(1)
-    tab = window.other_tabs.directory
-    qtbot.keyClicks(tab.query, "Coventry MASH")
-    qtbot.waitUntil(lambda: tab.model.hits != [])
-    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    tab = mash_in_the_directory_tab(window, qtbot)
     assert tab.details.text().startswith(f"\u26a0 {caution}")
     tab.copy_contact.click()  # and a copy from there (verifier)
     assert caution in window.status.text()
@@ -451,12 +453,7 @@ def test_a_copy_the_new_words_leave_alone_stays_and_one_from_the_tab_they_name_g
     publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
     window.switch.check()
     assert QGuiApplication.clipboard().text() == medical.number.text()  # left alone
-    window.tabs.setCurrentIndex(1)
-    tab = window.other_tabs.directory
-    qtbot.keyClicks(tab.query, "Coventry MASH")
-    qtbot.waitUntil(lambda: any(hit.id == "coventry-mash" for hit in tab.model.hits))
-    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "coventry-mash")
-    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab = mash_in_the_directory_tab(window, qtbot)
     tab.copy_contact.click()
     assert QGuiApplication.clipboard().text() == OLD_NUMBER
     again = edited_directory(
