@@ -42,8 +42,6 @@ class TellsOfNewNumbers:
                 self.caution = GONE_BACK.format(updates.current.version)
             else:
                 numbers = updates.numbers_waiting(loaded, plan, self.session.answers)
-        if not in_case:
-            self.said_of_waiting = SaidOfWaiting()
         held = numbers_held(plan) if plan is not None else set()
         still = services_on(plan) if plan is not None else None
         self.said_of_waiting.now(numbers, held, still)
@@ -51,7 +49,7 @@ class TellsOfNewNumbers:
         withdrawn = self.said_of_waiting.withdrawn_words(
             {sid: services[sid].name for sid in self.said_of_waiting.withdrawn}
         )
-        caution = f"\u26a0 {self.caution}" if self.caution else ""  # beside "now in use"
+        caution = f"\u26a0 {self.caution}" if self.caution else ""
         said = " ".join(filter(None, (caution, new_numbers_words(numbers), withdrawn)))
         if said != self.new_numbers_said:
             self.new_numbers_said = said
