@@ -307,10 +307,13 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
         super().closeEvent(event)
 
     def reopen(self) -> None:
+        """The first question drawn, then shown: shown first, the focus passed through what
+        the last conversation had focused ("Read back answers", the Directory search) on
+        its way to "Yes" (verifier on a real bus, 2026-12-07)."""
         self.setWindowTitle(TITLE)
-        self.screens.setCurrentWidget(self.work)
         self.tabs.setCurrentIndex(0)
         self.refresh()
+        self.screens.setCurrentWidget(self.work)
 
     def show_countdown(self, seconds: int) -> None:
         if seconds < 0:

@@ -209,3 +209,9 @@ def test_a_quick_exit_never_puts_the_focus_on_the_hidden_practice_tab(qtbot, win
     assert view.story.walk not in focused
     # nor the first question drawn behind the disguise: its "Yes" was said as it hid
     assert not any(window.question_page.isAncestorOf(w) for w in focused if w is not None)
+    # reopened, the focus goes to the first answer, through nothing the last case focused
+    QApplication.instance().focusChanged.connect(took)
+    focused.clear()
+    window.reopen()
+    QApplication.instance().focusChanged.disconnect(took)
+    assert focused and all(window.question_page.isAncestorOf(w) for w in focused if w), focused
