@@ -76,6 +76,11 @@ class SharesThePlan:
                 f"What the banner says changed, so the {withdrawn} copied before is off the "
                 f"clipboard: read it, then copy {again}."
             )
+        elif self.status.text().startswith("Copied ") and ". " in self.status.text():
+            # it quoted the banner's words at the copy: "New numbers: … now 024 7600 0000"
+            # stood under "Withdrawn, do not give: 024 7600 0000" (verifier, 2026-12-07)
+            copied = self.status.text().split(". ")[0]
+            self.status.setText(f"{copied}. What the banner says changed: read it again.")
 
     def copy_summary(self) -> None:
         if self.session.plan is None or not self.allow_exports:

@@ -79,8 +79,7 @@ class DirectoryTab(QWidget):
         service's number copied by its button, and said on the status line (copied
         unsaid, the line still said the number copied before: look on Xvfb, 2026-12-03)."""
         super().__init__()
-        # what a directory waiting for the conversation's end changes of a service (the
-        # window's TellsOfNewNumbers.waiting_for)
+        # what a directory waiting for the case's end changes of a service (TellsOfNewNumbers)
         self.waiting: Callable[[str], str] = lambda _service_id: ""
         self.use_search(open_search)
         layout = QVBoxLayout(self)
@@ -160,9 +159,7 @@ class DirectoryTab(QWidget):
             self.copy_contact.clicked.connect(
                 lambda: self.copy_number(self.contact, whose=self.whose, news=self.news)
             )
-            self.copy_other.clicked.connect(
-                lambda: self.copy_number(self.other, whose=f"{self.whose}, {self.other_said}")
-            )
+            self.copy_other.clicked.connect(self._copy_other)
             # Ctrl+C: installed after the name's copy (copy_guard), so asked before it
             self.table.installEventFilter(self)
             buttons = QHBoxLayout()
@@ -354,6 +351,10 @@ class DirectoryTab(QWidget):
             + (f" (seen {hit.source_date})" if hit.source_date else "")
             + (f"\nThe directory lead's notes: {hit.notes}" if hit.notes else "")
         )
+
+    def _copy_other(self) -> None:
+        news = self.news if self.other and f"not {self.other}" in self.news else ""  # its own
+        self.copy_number(self.other, whose=f"{self.whose}, {self.other_said}", news=news)
 
     def show_again(self) -> None:
         self.show_details(self.table.currentIndex())

@@ -146,6 +146,8 @@ class DirectorySwitch(QObject):
         """Switch now if no case is held; otherwise the next call (a new conversation)."""
         if self.pending is None or not self.confirmed or self.holds_case():
             return False
+        if self.updates.keys_unread and not self.updates.goes_back(self.pending):
+            return False  # nothing can be checked now: a key withdrawn meanwhile (verifier)
         loaded, self.pending = self.pending, None
         change = self.updates.adopt(loaded)
         EventLog().event(f"now in use: {loaded.in_force.describe()} ({printable(change)})")

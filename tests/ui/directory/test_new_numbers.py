@@ -404,7 +404,7 @@ def test_keys_that_cannot_be_read_change_nothing_said_or_waiting(
     """Keys unread for two checks were said a withdrawal ("Withdrawn, do not give: …"),
     then "use these" again; and undid a withdrawal confirmed before, the next case planned
     on the withdrawn key's directory (verifiers, 2026-12-07; H600). Nothing was checked:
-    what was said and what waits stand, and are switched to as they were confirmed."""
+    what was said and what waits stand, switched to once a check reads the keys (H602)."""
     window, where, lead = app_window
     press(qtbot, window, Qt.Key.Key_N)
     walk(qtbot, window, coventry_children_case())
@@ -416,6 +416,7 @@ def test_keys_that_cannot_be_read_change_nothing_said_or_waiting(
         for _ in range(3):
             window.switch.check()
             assert window.directory_banner.text() == said and window.switch.confirmed
+    window.switch.check()  # the keys read again
     window.new_conversation()
     assert window.switch.updates.current.version == "2026.12.1"
 
@@ -467,3 +468,62 @@ def test_a_copy_the_new_words_leave_alone_stays_and_one_from_the_tab_they_name_g
     window.switch.check()
     assert QGuiApplication.clipboard().text() == ""
     assert window.status.text().startswith("What the banner says changed, so the number")
+
+
+def test_nothing_is_switched_to_while_the_keys_cannot_be_read(
+    app_window, coventry_edit, qtbot, monkeypatch
+):
+    """Confirmed, then the keys unreadable and IT withdrawing its key meanwhile: the update
+    was switched to at the case's end with no check, its numbers given on (verifier,
+    2026-12-07; H602). It waits, still said, until a check can read the keys."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    with monkeypatch.context() as unread:
+        keys_unreadable(unread)
+        window.switch.check()
+        window.new_conversation()
+        assert window.switch.updates.current.version != "2026.12.1"
+    window.switch.check()  # readable again, the key still trusted: switched to
+    assert window.switch.updates.current.version == "2026.12.1"
+
+
+def test_a_copy_said_with_the_banners_words_is_said_again_when_they_change(
+    app_window, coventry_edit, qtbot
+):
+    """The MASH's number copied ("New numbers: Coventry MASH: now 024 7600 0000 …"), then
+    that update withdrawn: the status line still gave 024 7600 0000 as the new number under
+    "Withdrawn, do not give: 024 7600 0000" (verifier, 2026-12-07; H602)."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    row = next(r for c in window.plan_view.cards for r in c.rows if r.number.text() == OLD_NUMBER)
+    row.copy_button.click()
+    assert NEW_NUMBER in window.status.text()
+    (key,) = list(where.keys.machine.iterdir())
+    key.unlink()
+    window.switch.check()
+    assert NEW_NUMBER not in window.status.text()
+    assert window.status.text().endswith("What the banner says changed: read it again.")
+
+
+def test_the_directory_tabs_other_line_copied_is_said_replaced(app_window, qtbot, tmp_path):
+    """ "Copy the out-of-hours number" in the Directory tab said "paste it" of the night line
+    the banner and the tab both said was replaced (verifier, 2026-12-07; H602)."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    night = "out of hours: 024 7683 2223"
+    made = edited_directory(
+        tmp_path / "night", lambda r: change(r, "coventry-mash", phone_note=night)
+    )
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    tab = mash_in_the_directory_tab(window, qtbot)
+    tab.copy_other.click()
+    assert window.status.text().startswith("Copied 024 7683 2222 (Coventry MASH, out-of-hours")
+    assert "now 024 7683 2223, not 024 7683 2222" in window.status.text()
