@@ -245,19 +245,22 @@ class DirectoryUpdates:
         """Whether `loaded` is older than the directory in use: one it was withdrawn for."""
         return version_key(loaded.version) < version_key(self.current.version)
 
+    def _waiting_diff(self, loaded: Loaded) -> DirectoryDiff | None:
+        """What a directory waiting for the conversation's end changes; None for an older
+        one, back at the case's end (a key withdrawn): said as "New numbers", the worker was
+        told to give the number the lead had corrected (attack, 2026-12-07; H587)."""
+        from app.db.directory_diff import compare
+
+        return None if self.goes_back(loaded) else compare(self.current.graph, loaded.graph)
+
     def numbers_waiting(self, loaded: Loaded, plan: Plan, answers: dict) -> dict[str, str]:
         """Service id → what a directory waiting for the conversation's end changes or
         closes on `plan`, in words (waiting_numbers); `answers` made the plan."""
-        from app.db.directory_diff import compare
         from app.pathways.engine import Pathway
         from app.waiting_numbers import numbers_on_plan
 
-        if self.goes_back(loaded):
-            # older numbers, back at the case's end (a key withdrawn, or caught unread):
-            # said as "New numbers", the worker was told to give the number the lead had
-            # corrected (attack, 2026-12-07; H587)
+        if (diff := self._waiting_diff(loaded)) is None:
             return {}
-        diff = compare(self.current.graph, loaded.graph)
         settings = loaded.graph.settings
         services = loaded.graph.services
         return numbers_on_plan(
@@ -267,12 +270,10 @@ class DirectoryUpdates:
     def waiting_for(self, loaded: Loaded, service_id: str) -> str:
         """What a directory waiting for the conversation's end changes of one service, in
         words, for the Directory tab (which is no plan: nothing said instead)."""
-        from app.db.directory_diff import compare
         from app.waiting_numbers import changed_lines
 
-        if self.goes_back(loaded):
-            return ""  # older numbers are never said as new (H587)
-        diff = compare(self.current.graph, loaded.graph)
+        if (diff := self._waiting_diff(loaded)) is None:
+            return ""
         if any(s.id == service_id for s in diff.retired):
             return "closed, do not give its number"
         before, after = self.current.graph.services, loaded.graph.services
