@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from pathlib import Path
@@ -165,10 +164,13 @@ def dispatch(args: argparse.Namespace) -> int:
         return route.run(Pathway(graph), args.scenario, args.json, verified)
     # The desktop app: Python's cycle collector is off while it starts (what it makes, the
     # modules, Qt's types, the graph, the window, lives as long as the app: collecting took
-    # ~12 ms before the first question) and back on once that has painted (collect_again).
-    # Not for the self-test, which checks the app as a worker's session runs it.
+    # ~12 ms before the first question), and runs only on the GUI thread once that has
+    # painted (app/ui/gui_collector.py). Not held for the self-test, which checks the app
+    # as a worker's session runs it.
     if not args.self_test:
-        gc.disable()
+        from app.ui.gui_collector import hold_for_launch
+
+        hold_for_launch()
     no_core_dumps()
     from app.ui.application import run_app
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from app.ui import gui_collector  # imports no Qt
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Every test writes under a folder of its own run, never the profile of whoever runs them: a
 # publish test wrote the lead's ledger into the real one, and the next run's publishes were
@@ -197,6 +199,18 @@ def _own_profile(tmp_path_factory, monkeypatch):
     for name in PROFILE_VARIABLES:
         monkeypatch.setenv(name, str(root / name.lower()))
     monkeypatch.setenv("NAVIGATOR_MACHINE_FOLDER", str(root / "machine"))
+
+
+@pytest.fixture(autouse=True)
+def _collected_on_the_gui_thread(request):
+    """As in the app, once a test has Qt: only the GUI thread collects (H603). A test run
+    hung with the collector left automatic, as the app had frozen."""
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        request.getfixturevalue("qapp")
+        gui_collector.take_over()
+    yield
+    if gui_collector.collecting():
+        gui_collector.collect_due()  # a test that runs no event loop leaves its garbage here
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ import gc
 import pytest
 
 from app.__main__ import desktop_parser, main, parser
+from app.ui import gui_collector
 
 
 def test_a_launch_without_arguments_reads_what_the_full_parser_reads():
@@ -33,22 +34,32 @@ def test_a_launch_without_arguments_does_not_build_the_commands(monkeypatch):
     assert entry.main([]) == 0 and launched[0].command is None
 
 
-@pytest.mark.parametrize(("argv", "collecting"), [([], False), (["--self-test"], True)])
-def test_the_collector_is_off_while_the_window_starts_not_for_the_self_test(
-    monkeypatch, argv, collecting
+@pytest.fixture
+def launch_undone(monkeypatch):
+    """What a launch holds is let go after the test (the app's first question takes it
+    over, and would freeze every later test's objects)."""
+    monkeypatch.setattr(gui_collector, "_launching", [])
+    automatic = gc.isenabled()
+    yield
+    if automatic:
+        gc.enable()
+
+
+@pytest.mark.parametrize(("argv", "held"), [([], True), (["--self-test"], False)])
+def test_the_collector_is_held_while_the_window_starts_not_for_the_self_test(
+    monkeypatch, launch_undone, argv, held
 ):
     import app.ui.application as application
 
     seen = []
-    monkeypatch.setattr(application, "run_app", lambda args: seen.append(gc.isenabled()) or 0)
-    try:
-        assert main(argv) == 0
-    finally:
-        gc.enable()  # what the app's first question would do (application.collect_again)
-    assert seen == [collecting]
+    monkeypatch.setattr(
+        application, "run_app", lambda args: seen.append(gui_collector.launch_held()) or 0
+    )
+    assert main(argv) == 0
+    assert seen == [held]
 
 
-def test_the_window_writes_no_core_file_if_it_crashes(monkeypatch):
+def test_the_window_writes_no_core_file_if_it_crashes(monkeypatch, launch_undone):
     """A core file would hold the conversation on screen (privacy review 2026-12-01)."""
     import resource
 
@@ -56,12 +67,9 @@ def test_the_window_writes_no_core_file_if_it_crashes(monkeypatch):
 
     monkeypatch.setattr(application, "run_app", lambda args: 0)
     before = resource.getrlimit(resource.RLIMIT_CORE)
-    try:
-        resource.setrlimit(resource.RLIMIT_CORE, (before[1], before[1]))
-        assert main([]) == 0
-        assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
-    finally:
-        gc.enable()
+    resource.setrlimit(resource.RLIMIT_CORE, (before[1], before[1]))
+    assert main([]) == 0
+    assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
 
 
 BAD_INPUT = [  # (arguments, what the message must say); review 2026-12-01

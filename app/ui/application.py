@@ -4,7 +4,6 @@ main window; or, when no directory can be used, a screen saying what to do."""
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 import app.ui.pyside_first  # noqa: F401  (first of the app's modules: its docstring says why)
 from app.event_log import EventLog
-from app.ui import qt_types
+from app.ui import gui_collector, qt_types
 from app.ui.error_report import install_error_handler
 
 APP_NAME = "Navigator"  # neutral: the title never names abuse
@@ -213,13 +212,8 @@ def after_first_question(window) -> None:
 
 
 def collect_again() -> None:
-    """Garbage collection back on, if the launch turned it off (app/__main__.py). What
-    exists now was made before any case and lives as long as the app, or until a newer
-    directory replaces the launch's (MainWindow.use_directory unfreezes it then): frozen out
-    of every later collection, so none has to walk it."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    """Garbage collection back on, on the GUI thread only (app/ui/gui_collector.py)."""
+    gui_collector.take_over()
 
 
 def open_practice(window) -> None:
