@@ -273,7 +273,7 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
         # Space in the Directory tab answered "in danger now" (re-attack round, 2026-12-02)
         elsewhere = self.tabs.currentIndex() != 0
         focus = QApplication.focusWidget() if elsewhere else None
-        gc.unfreeze()  # the launch's directory, frozen at start (gui_collector.take_over), may go now
+        gc.unfreeze()  # the launch's directory, frozen at start (gui_collector), may go now
         self.pathway = Pathway(loaded.graph)
         self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
         self.other_tabs.use_directory(loaded.open_search, loaded.graph)
