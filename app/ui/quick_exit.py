@@ -73,6 +73,7 @@ class QuickExitController(QObject):
         self.watching = False
         self.pointer_at = None
         self.keeping = None  # a shortcut's key held back at its override: its press too
+        self.chord_kept = False  # a modifier pressed over the countdown kept the case
         qt_types.when_made(self._watch)  # never before every Qt type is made (H57)
 
     def _watch(self) -> None:
@@ -120,6 +121,8 @@ class QuickExitController(QObject):
         kind = event.type()
         if kind == QEvent.Type.KeyRelease:
             self.held.discard(physical_key(event))
+            if event.key() in MODIFIERS:
+                self.chord_kept = False
             return False
         if kind == QEvent.Type.ShortcutOverride and self._keeps(event):
             # a shortcut's key (Backspace: back a question) fires before any key press is
@@ -130,6 +133,7 @@ class QuickExitController(QObject):
             return True
         if kind == QEvent.Type.ApplicationDeactivate:  # a release may go to another window
             self.held.clear()
+            self.chord_kept = False
         if kind not in ACTIVITY:
             return False
         if kind == QEvent.Type.MouseMove:  # one a system sends where the pointer stands still
@@ -151,19 +155,28 @@ class QuickExitController(QObject):
             self._count_shift(event)
             keeps = self._keeps(event) or physical_key(event) == self.keeping
             self.keeping = None
+            # Alt+Left: the Alt kept the case, and the Left went back a question (H604)
+            self.chord_kept = event.key() in MODIFIERS and self._countdown_said()
         self.activity()
         # the countdown says "press any key to keep it": the key kept it, and answered the
         # question too ("Item 2: No" over a Yes: screen-reader walk, 2026-12-07; H591)
         return keeps
 
     def _keeps(self, event) -> bool:
-        """Whether this key only keeps the case: the countdown has been said over it (the
-        window sets `warned`; a key was swallowed unsaid with no case, on the disguise
-        screen too: verifier, H598): shown for the last minute, or, where the whole period
-        is that minute, half of it gone (its 30 s are announced)."""
+        """Whether this key only keeps the case: said over the countdown, or pressed with a
+        modifier that was (Alt+Left, Ctrl+C). A modifier itself is let through."""
+        if event.key() in MODIFIERS:
+            return False
+        return self.chord_kept or self._countdown_said()
+
+    def _countdown_said(self) -> bool:
+        """The countdown has been said over a case (the window sets `warned`; a key was
+        swallowed unsaid with no case, on the disguise screen too: verifier, H598): shown
+        for the last minute, or, where the whole period is that minute, half of it gone
+        (its 30 s are announced)."""
         said_after = min(self.warn_ms, self.idle_ms / 2) / 1000
         counting = self.tick.isActive() and asleep_or_awake() - self.active_at >= said_after
-        return counting and self.warned and event.key() not in MODIFIERS
+        return counting and self.warned
 
     def _count_shift(self, event) -> None:
         if event.key() != Qt.Key.Key_Shift or event.isAutoRepeat():

@@ -161,3 +161,33 @@ def test_a_shortcuts_key_keeps_the_case_from_the_countdown_and_does_nothing_else
     assert went_back == [] and not controller.tick.isActive()
     qtbot.keyClick(field, Qt.Key.Key_Backspace)  # kept: the shortcut, as ever
     assert went_back == [True]
+
+
+def test_a_chord_pressed_over_the_countdown_only_keeps_the_case(qtbot):
+    """Alt+Left (back a question) over the countdown: the Alt kept the case, and the Left,
+    no longer over a countdown, went back a question (verifier on a real bus, 2026-12-07;
+    H604). The chord's key only keeps it; once the modifier is released, keys act again."""
+    from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+
+    from app.ui.quick_exit import asleep_or_awake
+
+    page = QWidget()
+    field = QPushButton("Yes", page)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None)
+    field.setFocus()
+    went_back = []
+    back = QShortcut(QKeySequence("Alt+Left"), page)
+    back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    back.activated.connect(lambda: went_back.append(True))
+    controller = QuickExitController(idle_ms=600_000, parent=page)
+    qtbot.waitUntil(lambda: controller.watching)
+    controller.tick.start()
+    controller.active_at = asleep_or_awake() - 595
+    controller.warned = True
+    qtbot.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert went_back == [] and not controller.tick.isActive()
+    qtbot.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # kept: it acts
+    assert went_back == [True]
