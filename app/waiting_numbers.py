@@ -183,6 +183,21 @@ def numbers_given(words: str, held: set[str]) -> list[str]:
     return [n for n in numbers_written(words) if digits(n) not in held]
 
 
+def still_gives(services: dict[str, Service], whose: str, copied: str) -> bool:
+    """Whether a directory still gives `copied`, a number or an e-mail, for the service the
+    Directory tab named `whose` ("name", or "name, out-of-hours number"): in any of its
+    words. One it no longer lists gives nothing."""
+    from app.db.directory_diff import FIELD_WORDS, numbers_written
+
+    named = (s for s in services.values() if whose == s.name or whose.startswith(f"{s.name}, "))
+    texts = [v for s in named for f in FIELD_WORDS if isinstance(v := getattr(s, f, None), str)]
+    if "@" in copied:
+        return any(copied.lower() == text.strip().lower() for text in texts)
+    # a short line (999, 116 123) is no number written in words: its field is the number
+    given = {digits(t) for t in texts} | {digits(n) for t in texts for n in numbers_written(t)}
+    return digits(copied) in given
+
+
 def numbers_held(plan: Plan) -> set[str]:
     """The digits of every number the plan's services hold, in any of their words (an old
     referral line said "not 024 …" is the plan's, never a new one to withdraw)."""

@@ -8,7 +8,7 @@ from app.cli.route import answers_for
 from app.db.directory_diff import compare
 from app.db.loader import load_valid_graph
 from app.pathways.engine import Pathway
-from app.waiting_numbers import numbers_on_plan
+from app.waiting_numbers import numbers_on_plan, still_gives
 from tests.conftest import change, edited_directory, routed_cases
 
 FRONT_DOOR = "024 7600 1111"
@@ -253,3 +253,28 @@ def test_the_plans_own_numbers_are_never_given_new(graph, pathway):
     words = "Coventry MASH: for referrals now 024 7683 1111, not 024 7678 8555"
     assert numbers_given(words, held) == ["024 7683 1111"]
     assert "02476832222" in held  # its out-of-hours line, in its number note
+
+
+WALSALL = "Walsall children's front door (MASH)"
+
+
+@pytest.mark.parametrize(
+    ("whose", "copied", "given"),
+    [
+        (WALSALL, "0300 555 2866", True),
+        (f"{WALSALL}, out-of-hours number", "0300 555 2922", True),  # in its number's note
+        (WALSALL, "03005552866", True),  # spaced or not, the same number
+        (WALSALL, "0300 555 2867", False),
+        ("Emergency services", "999", True),  # a short line is no number written in words
+        ("NSPCC helpline", "HELP@nspcc.org.uk", True),
+        ("Walsall children's front door", "0300 555 2866", False),  # another name
+        ("A service no longer listed", "0300 555 2866", False),
+    ],
+)
+def test_a_directory_still_gives_a_number_copied_from_the_tab_only_if_its_service_does(
+    graph, whose, copied, given
+):
+    """What a newer directory is asked of a number the Directory tab copied (H605)."""
+    if whose == "NSPCC helpline":
+        whose = graph.services["nspcc"].name
+    assert still_gives(graph.services, whose, copied) is given

@@ -82,6 +82,26 @@ class SharesThePlan:
             copied = self.status.text().split(". ")[0]
             self.status.setText(f"{copied}. What the banner says changed: read it again.")
 
+    def withdraw_tab_copy_gone(self, loaded) -> None:
+        """A number copied from the Directory tab that a newer directory (waiting for the
+        conversation's end, or now in use) no longer gives for its service comes off the
+        clipboard, and is said: the banner names only the plan's services, and one looked up
+        in the tab stayed with "paste it" (H605)."""
+        from app.waiting_numbers import still_gives
+
+        held, whose = self.clipboard.from_tab, self.clipboard.whose_copied
+        if loaded is None or held is None or not whose:
+            return
+        if self.clipboard.withdraw_if(
+            lambda copied, what: (
+                (copied, what) == held and not still_gives(loaded.graph.services, whose, copied)
+            )
+        ):
+            self.status.setText(
+                f"Directory {loaded.version} no longer gives {held[0]} for {whose}, so it is "
+                "off the clipboard: look the service up again in the Directory tab."
+            )
+
     def copy_summary(self) -> None:
         if self.session.plan is None or not self.allow_exports:
             return

@@ -31,6 +31,8 @@ class TellsOfNewNumbers:
         H573)."""
         if self.other_tabs.directory is not None:  # the service it shows may change too
             self.other_tabs.directory.show_again()
+        if loaded is not None and self.switch and not self.switch.updates.goes_back(loaded):
+            self.withdraw_tab_copy_gone(loaded)
         plan, in_case = self.session.plan, self.session.holds_case()
         if plan is None and loaded is not None and in_case:
             return  # mid-correction: what was said stands; the plan, drawn again, says anew

@@ -527,3 +527,53 @@ def test_the_directory_tabs_other_line_copied_is_said_replaced(app_window, qtbot
     tab.copy_other.click()
     assert window.status.text().startswith("Copied 024 7683 2222 (Coventry MASH, out-of-hours")
     assert "now 024 7683 2223, not 024 7683 2222" in window.status.text()
+
+
+def walsall_front_door_copied(window, qtbot) -> str:
+    """Walsall's children's front door looked up in the Directory tab, its number copied."""
+    from PySide6.QtGui import QGuiApplication
+
+    window.tabs.setCurrentIndex(1)
+    tab = window.other_tabs.directory
+    qtbot.keyClicks(tab.query, "Walsall children")
+    qtbot.waitUntil(lambda: any(hit.id == "walsall-mast" for hit in tab.model.hits))
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "walsall-mast")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab.copy_contact.click()
+    return QGuiApplication.clipboard().text()
+
+
+def walsall_moved(rows):  # Walsall's children's front door renumbered
+    return change(rows, "walsall-mast", phone="01922 650 000")
+
+
+def test_a_tab_copy_a_newer_directory_no_longer_gives_comes_off_the_clipboard(
+    app_window, qtbot, tmp_path
+):
+    """A number copied in the Directory tab, of a service on no plan, stayed on the
+    clipboard with "paste it" when an update replaced it: the banner names only the plan's
+    services (H605). A copy the update leaves alone stays."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    old = walsall_front_door_copied(window, qtbot)
+    assert old and window.status.text().startswith(f"Copied {old}")
+    made = edited_directory(tmp_path / "mash", mash_only)
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert QGuiApplication.clipboard().text() == old  # left alone: Walsall's is unchanged
+    again = edited_directory(tmp_path / "both", lambda rows: mash_only(walsall_moved(rows)))
+    out = tmp_path / "out"  # the lead's own copy, put in IT's folder
+    shutil.copy(
+        publish(again, lead.private_path, out, "2026.12.2", date.today()), where.machine_updates
+    )
+    window.switch.check()
+    assert window.switch.pending is not None  # waiting: the banner names only the plan's
+    assert "Walsall" not in window.directory_banner.text()
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.status.text() == (
+        f"Directory 2026.12.2 no longer gives {old} for Walsall children's front door (MASH), "
+        "so it is off the clipboard: look the service up again in the Directory tab."
+    )
