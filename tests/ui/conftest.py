@@ -147,12 +147,16 @@ def type_answer(qtbot, window, question, value):
             if option.value in value and not boxes[key_label(i)].isChecked():
                 qtbot.keyClicks(focused(window), key_label(i))
         press(qtbot, window, Qt.Key.Key_Return)
-    elif kind == "count":
+    elif kind == "count":  # read first: keys pressed as it came into view are not taken
+        read_for_the_hold(qtbot, window)
         spin = window.question_page.panel.spin
-        if spin.value() != value:  # the number shown is kept with Enter alone
-            spin.selectAll()
-            qtbot.keyClicks(spin, str(value))
-        press(qtbot, window, Qt.Key.Key_Return)
+        if spin.wrong is None and spin.value() == value:
+            press(qtbot, window, Qt.Key.Key_Return)  # the number given before, kept
+            return
+        spin.selectAll()
+        qtbot.keyClicks(spin, str(value))  # 0 alone answers "none known" at once
+        if value != 0:
+            press(qtbot, window, Qt.Key.Key_Return)
     elif kind == "checklist":
         if value is None:
             press(qtbot, window, Qt.Key.Key_S)

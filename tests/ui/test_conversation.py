@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import DATA
-from tests.ui.conftest import after_the_dash, walk
+from tests.ui.conftest import after_the_dash, read_for_the_hold, walk
 
 HIGH_RISK = json.loads((DATA / "reference.json").read_text())[0]["scenario"]  # 15 Dash yes
 
@@ -120,7 +120,7 @@ def test_a_number_typed_beside_its_box_replaces_the_one_there(qtbot, make_window
     strip after "1" was typed and left made the count 13, not 3."""
     window = make_window()
     walk(qtbot, window, HIGH_RISK, stop_before="incidents_12_months")
-    qtbot.wait(50)
+    read_for_the_hold(qtbot, window)
     spin = window.question_page.panel.spin
     spin.selectAll()
     qtbot.keyClicks(spin, "1")

@@ -27,6 +27,7 @@ from tests.ui.conftest import (
     open_search,
     press,
     press_alt,
+    read_for_the_hold,
     tick,
     walk,
     windows_shown,
@@ -333,6 +334,7 @@ def test_a_text_size_change_mid_page_keeps_what_the_page_held(qtbot, window):
     assert dash.model.answers == {"dash_01": "yes", "dash_02": "yes", "dash_03": "no"}
     assert dash.table.currentIndex().row() == 3  # where the worker left off
     walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    read_for_the_hold(qtbot, window)
     spin = window.question_page.panel.spin
     spin.selectAll()
     qtbot.keyClicks(spin, "3")

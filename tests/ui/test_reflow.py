@@ -7,7 +7,14 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.settings import TEXT_SIZES
 from tests.conftest import routed_cases
-from tests.ui.conftest import continue_when_safe, press, press_alt, scenario_value, walk
+from tests.ui.conftest import (
+    continue_when_safe,
+    press,
+    press_alt,
+    read_for_the_hold,
+    scenario_value,
+    walk,
+)
 
 SCREENS = [(1366, 768), (1280, 720)]
 # the window as a worker has it on a 1366x768 laptop: maximised (app/ui/application.py), under
@@ -194,6 +201,7 @@ def test_a_refused_count_is_on_screen_whole_with_its_box(qtbot, sized):
     """At 24 pt on 1280x720 the refusal's second line was below the fold."""
     window = sized(SCREENS[1], LARGEST)
     walk(qtbot, window, CASES[0]["scenario"], stop_before="incidents_12_months")
+    read_for_the_hold(qtbot, window)
     panel, port = window.question_page.panel, window.question_page.holder.viewport()
     panel.focus_first()
     qtbot.keyClicks(panel.spin, "two or three, maybe more")  # its refusal wraps

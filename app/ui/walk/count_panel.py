@@ -1,35 +1,51 @@
-"""A count question ("how many incidents…"): a number box that refuses to be empty."""
+"""A count question ("how many incidents…"): a number box that starts empty and refuses
+to be left so.
+
+It held 0 until a number was typed, and Enter took it: an Enter pressed for the page
+before (or, at 24 pt, one more than the scrolling page needed) answered "0 incidents" to a
+question never on screen, and the MARAC referral for 3 went (housing officer's walk,
+2026-12-07; H606). So the box is empty until the worker types, 0 typed alone answers
+"none known" at once (as 0 is "none of these" on the walk's other pages), and keys pressed
+as the question came into view are not taken, and said."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy
 
 from app.pathways.graph import Question
 from app.ui.field_style import use_field_style
-from app.ui.labels import plain_label
+from app.ui.labels import announce, plain_label
 from app.ui.number_box import NumberBox, Typed
-from app.ui.walk.panel_base import AnswerPanel, entered, ignores_chords
+from app.ui.walk.panel_base import NONE_KEY, AnswerPanel, KeyHold, entered, ignores_chords, typed
+
+TYPE_IT = "type the number, 0 if none are known"
+READ_IT = f"Read it, then {TYPE_IT}."
 
 
-class CountPanel(AnswerPanel):
+class CountPanel(AnswerPanel, KeyHold):
     def __init__(self, question: Question, current: Any) -> None:
-        typed = current if isinstance(current, Typed) else None
-        super().__init__(question, None if typed else current)
+        typed_before = current if isinstance(current, Typed) else None
+        super().__init__(question, None if typed_before else current)
         self.spin = NumberBox()
         self.spin.setRange(0, 10_000)
-        self.spin.setValue(self.current or 0)
+        if self.current is None and typed_before is None:
+            typed_before = Typed("")  # no number until the worker gives one
+        else:
+            self.spin.setValue(self.current or 0)
         # named by its question: "Number" alone was all a screen reader said on it, the
         # question out of earshot (officer walk, 2026-12-06)
         self.spin.setAccessibleName(question.prompt)
-        self.spin.setAccessibleDescription("A whole number: type it, or use the arrow keys")
+        self.spin.setAccessibleDescription(f"A whole number: {TYPE_IT}, then press Enter")
+        self.spin.installEventFilter(self)
+        self.hold_keys()  # keys pressed for the page before are not taken here
         use_field_style(self.spin)  # its edge seen in high contrast
         self.spin.setMinimumHeight(44)
-        if typed:
-            self.spin.show_wrong(typed.text)
+        if typed_before:
+            self.spin.show_wrong(typed_before.text)
         done = ignores_chords(QPushButton("Continue    [Enter]"))
         done.setAccessibleName("Continue")
         done.clicked.connect(self.confirm)
@@ -58,11 +74,39 @@ class CountPanel(AnswerPanel):
         self.spin.setFocus()
         self.spin.selectAll()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.spin or event.type() != QEvent.Type.KeyPress:
+            return False
+        key = "Enter" if entered(event) else typed(event)
+        if not (key == "Enter" or key.isdigit()):
+            return False
+        if self.keys_held():
+            self.hold_keys()  # and the next typed after it
+            self._say(f"Not taken: {key} was pressed as this question came into view. {READ_IT}")
+            return True
+        if key == NONE_KEY and self._left_empty():
+            self.spin.setValue(0)
+            self.spin.wrong = None
+            self.answered.emit(0)
+            return True
+        return False
+
+    def _left_empty(self) -> bool:
+        """Nothing in the box but what the key replaces (empty, or all of it selected)."""
+        line = self.spin.lineEdit()
+        return not line.text().strip() or line.selectedText() == line.text()
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        announce(self.problem, text)
+
     def confirm(self) -> None:
         wrong = self.spin.wrong
         if wrong is not None:
-            self.problem.setText(self.spin.refusal())
-            self.problem.show()
+            self._say(
+                f"Nothing typed yet: {TYPE_IT}." if not wrong.strip() else self.spin.refusal()
+            )
             self.spin.show_wrong(wrong)  # not the number the box put back
             self.spin.setFocus()
             return

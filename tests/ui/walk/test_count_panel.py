@@ -1,4 +1,5 @@
-"""A count: a number box that refuses to be empty, even at a new text size."""
+"""A count: a number box that starts empty and refuses to be left so, even at a new text
+size; keys pressed as it came into view are not taken."""
 
 import pytest
 from PySide6.QtCore import Qt
@@ -6,18 +7,24 @@ from PySide6.QtCore import Qt
 from app.ui.walk.answer_panels import panel_for
 
 
-def test_an_empty_number_is_refused_with_what_is_allowed(qtbot, graph):
-    panel = panel_for(graph.questions["incidents_12_months"], 4)
+def shown_and_read(qtbot, panel):
+    """The panel on screen, its question read (its hold over, as read_for_the_hold)."""
     qtbot.addWidget(panel)
     panel.show()
     panel.focus_first()
+    panel.keys_held_until = 0.0
+    return panel
+
+
+def test_an_empty_number_is_refused_with_what_is_allowed(qtbot, graph):
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], 4))
     qtbot.keyClick(panel.spin, Qt.Key.Key_Backspace)  # the 4 shown (selected) deleted
     assert panel.spin.text() == ""
     emitted = []
     panel.answered.connect(emitted.append)
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert emitted == []
-    assert "whole number from 0 to 10,000" in panel.problem.text()
+    assert panel.problem.text() == "Nothing typed yet: type the number, 0 if none are known."
     assert panel.problem.isVisible()
     # beside the box, so on screen whenever it is (under it, at 24 pt it was below the fold)
     assert panel.problem.geometry().top() < panel.spin.geometry().bottom()
@@ -25,9 +32,9 @@ def test_an_empty_number_is_refused_with_what_is_allowed(qtbot, graph):
     panel.spin.interpretText()  # as when Continue takes the focus: the box puts 4 back
     panel.confirm()
     assert emitted == []
-    qtbot.keyClicks(panel.spin, "0")
+    qtbot.keyClicks(panel.spin, "7")
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
-    assert emitted == [0]
+    assert emitted == [7]
 
 
 def test_an_emptied_box_stays_empty_and_refused_at_a_new_text_size(qtbot, window):
@@ -35,28 +42,27 @@ def test_an_emptied_box_stays_empty_and_refused_at_a_new_text_size(qtbot, window
     import json
 
     from tests.conftest import DATA
-    from tests.ui.conftest import walk
+    from tests.ui.conftest import read_for_the_hold, walk
 
     scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
     walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    read_for_the_hold(qtbot, window)
     spin = window.question_page.panel.spin
     spin.selectAll()
     qtbot.keyClicks(spin, "4")
     qtbot.keyClick(spin, Qt.Key.Key_Backspace)
     window.replace_settings(text_size=16)
+    read_for_the_hold(qtbot, window)
     panel = window.question_page.panel
     assert panel.spin.text() == ""
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert window.session.question.id == "incidents_12_months"
-    assert window.question_page.panel.problem.text().startswith("Type a whole number")
+    assert window.question_page.panel.problem.text().startswith("Nothing typed yet")
 
 
 def test_a_number_chosen_with_the_arrows_after_emptying_is_taken(qtbot, graph):
     """Emptied, then stepped to a number the worker can see: that number is the answer."""
-    panel = panel_for(graph.questions["incidents_12_months"], 4)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.focus_first()
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], 4))
     qtbot.keyClick(panel.spin, Qt.Key.Key_Backspace)
     qtbot.keyClick(panel.spin, Qt.Key.Key_Up)
     shown = int(panel.spin.text())
@@ -68,10 +74,7 @@ def test_a_number_chosen_with_the_arrows_after_emptying_is_taken(qtbot, graph):
 def test_a_sign_alone_is_still_empty_and_an_emptied_box_never_shows_a_number(qtbot, graph):
     """ "+" after deleting the 4 let Enter put the 4 back and take it; leaving the box put
     the 4 back on screen while the app refused it."""
-    panel = panel_for(graph.questions["incidents_12_months"], 4)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.focus_first()
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], 4))
     qtbot.keyClick(panel.spin, Qt.Key.Key_Backspace)
     qtbot.keyClicks(panel.spin, "+")
     emitted = []
@@ -100,10 +103,7 @@ def test_a_sign_alone_is_still_empty_and_an_emptied_box_never_shows_a_number(qtb
 def test_what_is_not_one_number_is_refused_by_name_and_kept_to_correct(qtbot, graph, typed, said):
     """Qt dropped each key it could not read: "2-3" (what the person said) was answered 23
     incidents, a high risk and a MARAC referral (review 2026-12-01)."""
-    panel = panel_for(graph.questions["incidents_12_months"], None)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.focus_first()
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], None))
     qtbot.keyClicks(panel.spin, typed)
     emitted = []
     panel.answered.connect(emitted.append)
@@ -158,3 +158,70 @@ def test_the_box_is_named_by_its_question_for_a_screen_reader(qtbot, graph):
     qtbot.addWidget(panel)
     assert panel.spin.accessibleName() == question.prompt
     assert "whole number" in panel.spin.accessibleDescription()
+
+
+def test_a_count_not_yet_given_starts_empty_and_zero_alone_answers_none_known(qtbot, graph):
+    """It held 0, and Enter took it unseen: "0 incidents", and the MARAC referral for 3
+    went (housing officer's walk, 2026-12-07; H606)."""
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], None))
+    emitted = []
+    panel.answered.connect(emitted.append)
+    assert panel.spin.text() == ""
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [] and panel.problem.text().startswith("Nothing typed yet")
+    qtbot.keyClicks(panel.spin, "0")  # as 0 is "none of these" on the walk's other pages
+    assert emitted == [0]
+
+
+def test_keys_pressed_as_the_count_came_into_view_are_not_taken_and_said(qtbot, graph):
+    """ "0" then Enter on the page before, a moment apart: the 0 answered it, and the Enter
+    answered this one (H606). A digit typed ahead is held as Enter is."""
+    panel = panel_for(graph.questions["incidents_12_months"], None)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    emitted = []
+    panel.answered.connect(emitted.append)
+    for key in ("Enter", "0", "3"):
+        if key == "Enter":
+            qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(panel.spin, key)
+        assert emitted == [] and panel.spin.text() == ""
+        assert panel.problem.text() == (
+            f"Not taken: {key} was pressed as this question came into view. Read it, then "
+            "type the number, 0 if none are known."
+        )
+    panel.keys_held_until = 0.0  # read
+    qtbot.keyClicks(panel.spin, "3")
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [3]
+
+
+def test_a_count_given_before_is_kept_with_enter(qtbot, graph):
+    """Back on it (a correction): the number given shows, selected, and Enter keeps it."""
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], 3))
+    assert panel.spin.text() == "3"
+    with qtbot.waitSignal(panel.answered) as answered:
+        qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert answered.args == [3]
+
+
+def test_none_then_enter_on_the_page_before_leaves_the_count_unanswered(qtbot, window):
+    """The officer's walk: 0 (none of these) on the page before, Enter 250 ms later."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import focused, press, read_for_the_hold, walk
+
+    cases = json.loads((DATA / "reference.json").read_text())
+    scenario = next(c for c in cases if c["name"].startswith("escalation"))["scenario"]
+    walk(qtbot, window, scenario, stop_before="professional_judgement_high_risk")
+    read_for_the_hold(qtbot, window)
+    qtbot.keyClicks(focused(window), "0")
+    qtbot.wait(250)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.session.question.id == "incidents_12_months"
+    assert "incidents_12_months" not in window.session.answers
+    walk(qtbot, window, scenario)
+    assert "marac_referral" in window.session.plan.action_kinds
