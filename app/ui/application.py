@@ -57,6 +57,9 @@ def launch(app: QApplication, directory: Path | None, practice: bool = False) ->
 def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
     from app.ui.self_test import self_test
 
+    # as the app collects (H603): the self-test runs no event loop, so collect_again never
+    # came, and its walk collected on the directory search thread (helper-275, 2026-12-07)
+    gui_collector.take_over()
     try:
         window = open_window(args.directory, log)
     except StartError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable
 
 from app.event_log import EventLog
@@ -22,6 +23,7 @@ def install_error_handler(log: EventLog, show: Callable[[str], None] | None = No
             sys.__excepthook__(kind, value, tb)
             return
         written = log.error(kind, tb)
+        forget_frames(tb)
         where = (
             f" IT can find what happened, without any case details, in {log.path}."
             if written
@@ -30,6 +32,16 @@ def install_error_handler(log: EventLog, show: Callable[[str], None] | None = No
         show(MESSAGE + where)
 
     sys.excepthook = handle
+
+
+def forget_frames(tb) -> None:
+    """What the failing code held (an answer given, the plan) let go once the error is
+    logged: Python keeps the last uncaught error's traceback, and its frames' locals with
+    it, until the next, past a quick exit (helper-275, 2026-12-07)."""
+    traceback.clear_frames(tb)
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            setattr(sys, name, None)
 
 
 _open_messages: list = []  # kept alive until closed

@@ -12,6 +12,8 @@ pydev.blogspot.com, March 2014)."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,6 +56,20 @@ def take_over() -> None:
     timer.timeout.connect(collect_due)
     timer.start(EVERY_MS)
     _collector.append(timer)
+
+
+@contextmanager
+def refrozen() -> Iterator[None]:
+    """A newer directory put in place of the launch's (between conversations: nothing of a
+    case is alive): the launch's frozen objects may go, and once it is in place, what is
+    left is collected and frozen again, as the launch's was. Left thawed, a full collection
+    walked it all: 14-25 ms on the GUI thread (helper-275, 2026-12-07)."""
+    frozen = gc.get_freeze_count() > 0
+    gc.unfreeze()
+    yield
+    if frozen:
+        gc.collect()
+        gc.freeze()
 
 
 def collecting() -> bool:

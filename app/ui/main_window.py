@@ -5,7 +5,6 @@ an always-visible quick exit, and a neutral screen to vanish to; what leaves it 
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.directory_updates import DirectoryUpdates, Loaded, worker_notes
 from app.pathways.engine import Pathway
 from app.settings import UserSettings
+from app.ui import gui_collector
 from app.ui.case import CaseSession
 from app.ui.case_holders import ForgetsTheCase, neutral_screen
 from app.ui.clipboard_guard import ClipboardGuard
@@ -273,14 +273,14 @@ class MainWindow(QMainWindow, ForgetsTheCase, SharesThePlan, TellsOfNewNumbers):
         # Space in the Directory tab answered "in danger now" (re-attack round, 2026-12-02)
         elsewhere = self.tabs.currentIndex() != 0
         focus = QApplication.focusWidget() if elsewhere else None
-        gc.unfreeze()  # the launch's directory, frozen at start (gui_collector), may go now
-        self.pathway = Pathway(loaded.graph)
-        self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
-        self.other_tabs.use_directory(loaded.open_search, loaded.graph)
-        if self.practice is not None:
-            self.practice.use_graph(loaded.graph)
-        if self.user_data is not None:
-            self.user_data.use_directory(loaded.graph)
+        with gui_collector.refrozen():  # the launch's directory, frozen at start, may go
+            self.pathway = Pathway(loaded.graph)
+            self.session = CaseSession(self.pathway, loaded.graph.settings, _prefill(self.settings))
+            self.other_tabs.use_directory(loaded.open_search, loaded.graph)
+            if self.practice is not None:
+                self.practice.use_graph(loaded.graph)
+            if self.user_data is not None:
+                self.user_data.use_directory(loaded.graph)
         self._show_versions()
         news = f"Directory {loaded.version} is now in use ({change})."
         self.directory_notes_are(" ".join(worker_notes(loaded.in_force)), news)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.cli.route import answers_for
 from app.event_log import EventLog, printable
 from app.paths import resources_dir
+from app.ui import gui_collector
 
 
 def self_test(window, canary: str | None = None, log: EventLog | None = None) -> int:
@@ -46,6 +47,7 @@ def self_test(window, canary: str | None = None, log: EventLog | None = None) ->
         window.question_page.panel.answered.emit(
             session.value_on_screen(lambda q: answers.get(q.id))
         )
+        gui_collector.collect_due()  # as its timer would: no event loop runs here
     if canary:
         type_everywhere(window, canary)
     problems = check_plan(window, case)

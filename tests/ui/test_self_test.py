@@ -19,6 +19,29 @@ sys.exit(entry.main(["--self-test"]))
 """
 
 
+# The self-test, with where each of Python's collections ran (H603)
+COLLECTIONS_SEEN = r"""
+import gc, sys, threading
+import app.__main__ as entry
+
+seen = set()
+where = lambda phase, info: phase == "start" and seen.add(threading.current_thread().name)
+gc.callbacks.append(where)
+code = entry.main(["--self-test"])
+print("collected on:", sorted(seen))
+sys.exit(code)
+"""
+
+
+def test_the_self_test_collects_only_on_the_gui_thread(app_home):
+    """It ran no event loop, so automatic collection was never taken over: collections ran
+    on the directory search thread, the hang H603 cured in the app (helper-275, 2026-12-07)."""
+    env = app_home.env | {"PYTHONPATH": str(REPO)}
+    result = run_app("-c", COLLECTIONS_SEEN, env=env, command=(sys.executable,))
+    assert result.returncode == 0, result.stderr
+    assert "collected on: ['MainThread']" in result.stdout  # as its timer would, per answer
+
+
 def test_self_test_exits_0_offscreen(app_home):
     result = run_app("--self-test", env=app_home.env)
     assert result.returncode == 0, result.stderr

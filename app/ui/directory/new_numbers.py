@@ -31,8 +31,12 @@ class TellsOfNewNumbers:
         H573)."""
         if self.other_tabs.directory is not None:  # the service it shows may change too
             self.other_tabs.directory.show_again()
+        self._tell_of_waiting(loaded)
+        # after the banner, which says a copy of the plan's services in its own words (H605)
         if loaded is not None and self.switch and not self.switch.updates.goes_back(loaded):
             self.withdraw_tab_copy_gone(loaded)
+
+    def _tell_of_waiting(self, loaded: Loaded | None) -> None:
         plan, in_case = self.session.plan, self.session.holds_case()
         if plan is None and loaded is not None and in_case:
             return  # mid-correction: what was said stands; the plan, drawn again, says anew

@@ -51,18 +51,31 @@ def _serve(opener: SearchOpener, requests: _Requests) -> None:
         search: Search | None = opener()
     except Exception:
         search = None
-    while (request := requests.queue.get()) is not _STOP:
-        number, (text, borough, kind, open_24_7) = request
-        if number != requests.latest:  # overtaken (typing on) or forgotten (quick exit): the
-            continue  # words of an old request are never run
-        try:
-            if search is None:
-                search = opener()  # here, on the worker thread
-            hits = search(text, borough=borough, kind=kind, open_24_7=open_24_7)
-        except Exception as error:
-            hits = f"The search could not run ({error.__class__.__name__})."
-        if not post(lambda number=number, hits=hits: _deliver(requests, number, hits)):
+    while True:
+        request = requests.queue.get()
+        if request is _STOP:
+            return
+        search, asked = _answer(opener, search, requests, request)
+        # the words searched go with the request: held here until the next, they outlived a
+        # quick exit in the thread's frame (helper-275, 2026-12-07)
+        del request
+        if not asked:
             return  # Python is exiting: no one is asking any more
+
+
+def _answer(opener: SearchOpener, search: Search | None, requests: _Requests, request):
+    """One request run, unless overtaken; the search (opened here if it was not) and
+    whether anyone is still asking."""
+    number, (text, borough, kind, open_24_7) = request
+    if number != requests.latest:  # overtaken (typing on) or forgotten (quick exit): the
+        return search, True  # words of an old request are never run
+    try:
+        if search is None:
+            search = opener()  # here, on the worker thread
+        hits = search(text, borough=borough, kind=kind, open_24_7=open_24_7)
+    except Exception as error:
+        hits = f"The search could not run ({error.__class__.__name__})."
+    return search, post(lambda: _deliver(requests, number, hits))
 
 
 def _stop(requests: _Requests) -> None:

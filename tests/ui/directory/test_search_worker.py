@@ -217,3 +217,20 @@ def test_closing_with_a_search_stuck_on_a_hung_disk_ends_the_app_cleanly():
     )
     assert done.returncode == 0, done.stderr
     assert "closed" in done.stdout and "Destroyed while thread" not in done.stderr
+
+
+def test_the_words_searched_are_not_kept_by_the_thread_once_answered(qtbot, searches):
+    """The last words searched stayed in the search thread's frame until the next search,
+    past a quick exit that had cleared everything else (helper-275, 2026-12-07)."""
+    words = "zqx refuge for a man in walsall"
+    thread = searches(Recorder())
+    with qtbot.waitSignal(thread.answered, timeout=5000):
+        thread.ask(words, "walsall", None, False)
+    thread.forget()  # as a quick exit does
+    qtbot.waitUntil(lambda: thread.thread.ident in sys._current_frames())
+    time.sleep(0.2)  # back waiting for the next request
+    frame, held = sys._current_frames()[thread.thread.ident], []
+    while frame is not None:
+        held += [name for name, value in frame.f_locals.items() if words in repr(value)]
+        frame = frame.f_back
+    assert held == []
