@@ -25,6 +25,7 @@ from app.pathways.out_of_hours import line_said, out_of_hours
 from app.pathways.phone_numbers import fixed_number
 from app.pathways.summary import ALERT
 from app.ui.copy_as_ours import CopyAsOurs
+from app.ui.directory.new_numbers import of_the_line
 from app.ui.directory.search_worker import SearchOpener, SearchThread
 from app.ui.field_style import use_field_style
 from app.ui.flow_layout import wrapping_row
@@ -173,8 +174,7 @@ class DirectoryTab(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
         self.timer.timeout.connect(self.run_search)
-        # what was found is said once the results stop changing: each pause in typing said
-        # a count over the typing's echo ("50", "38", "28", "19": re-check, 2026-12-07)
+        # the count said once the results stop changing, not over the typing's echo (12-07)
         self.say_found = QTimer(self)
         self.say_found.setSingleShot(True)
         self.say_found.setInterval(SAY_FOUND_MS)
@@ -353,7 +353,7 @@ class DirectoryTab(QWidget):
         )
 
     def _copy_other(self) -> None:
-        news = self.news if self.other and f"not {self.other}" in self.news else ""  # its own
+        news = self.news if self.other and of_the_line(self.news, self.other) else ""  # its own
         self.copy_number(self.other, whose=f"{self.whose}, {self.other_said}", news=news)
 
     def show_again(self) -> None:

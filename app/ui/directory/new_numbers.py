@@ -15,6 +15,12 @@ NEW = "New numbers"
 NOT_GIVEN = "do not give its number"  # a service closed, or off this case (waiting_numbers)
 OTHER_LINES = ("out-of-hours number", "number to try next")  # out_of_hours.line_said's
 USE_THESE = "Use these, not the plan's, until your next new conversation."
+# an update that cannot be checked now: its key may have been withdrawn since it was read,
+# and "use these" was said of it at every case (helper-274, 2026-12-07; H609)
+UNCHECKED = (
+    "This laptop cannot check them now (its directory keys cannot be read): ask your DA "
+    "lead which to give, and tell IT today."
+)
 # the update in use withdrawn (its key, its file) while this plan is on screen: its numbers
 # were said as "new" of the older directory's (H587), then nothing (verifier, 2026-12-07)
 GONE_BACK = (
@@ -38,16 +44,17 @@ class TellsOfNewNumbers:
 
     def _tell_of_waiting(self, loaded: Loaded | None) -> None:
         plan, in_case = self.session.plan, self.session.holds_case()
-        if plan is None and loaded is not None and in_case:
+        updates = self.switch.updates if self.switch is not None else None
+        going_back = loaded is not None and updates is not None and updates.goes_back(loaded)
+        if plan is None and loaded is not None and in_case and not going_back:
             return  # mid-correction: what was said stands; the plan, drawn again, says anew
         numbers: dict[str, str] = {}
         self.caution = ""
-        if loaded is not None and plan is not None and self.switch is not None:
-            updates = self.switch.updates
-            if updates.goes_back(loaded):  # older numbers are never said as new (H587)
-                self.caution = GONE_BACK.format(updates.current.version)
-            else:
-                numbers = updates.numbers_waiting(loaded, plan, self.session.answers)
+        if going_back:  # older numbers are never said as new (H587); with no plan on screen
+            # too: "now in use" stood over a Directory-tab copy with "paste it" (H609)
+            self.caution = GONE_BACK.format(updates.current.version)
+        elif loaded is not None and plan is not None and updates is not None:
+            numbers = updates.numbers_waiting(loaded, plan, self.session.answers)
         held = numbers_held(plan) if plan is not None else set()
         still = services_on(plan) if plan is not None else None
         self.said_of_waiting.now(numbers, held, still)
@@ -56,7 +63,8 @@ class TellsOfNewNumbers:
             {sid: services[sid].name for sid in self.said_of_waiting.withdrawn}
         )
         caution = f"\u26a0 {self.caution}" if self.caution else ""
-        said = " ".join(filter(None, (caution, new_numbers_words(numbers), withdrawn)))
+        checked = updates is None or not updates.keys_unread
+        said = " ".join(filter(None, (caution, new_numbers_words(numbers, checked), withdrawn)))
         if said != self.new_numbers_said:
             self.new_numbers_said = said
             self.say_directory()
@@ -79,8 +87,7 @@ class TellsOfNewNumbers:
         for sid, words in self.new_numbers.items():
             name = services[sid].name
             if whose == name or (
-                whose in (f"{name}, {line}" for line in OTHER_LINES)
-                and (f"not {number}" in words or NOT_GIVEN in words)
+                whose in (f"{name}, {line}" for line in OTHER_LINES) and of_the_line(words, number)
             ):
                 said.append(f"{NEW}: {words}.")
         return " ".join(said)
@@ -128,5 +135,16 @@ class TellsOfNewNumbers:
         self.directory_banner.setVisible(bool(text))
 
 
-def new_numbers_words(numbers: dict[str, str]) -> str:
-    return f"{NEW}: {'. '.join(numbers.values())}. {USE_THESE}" if numbers else ""
+def new_numbers_words(numbers: dict[str, str], checked: bool = True) -> str:
+    return (
+        f"{NEW}: {'. '.join(numbers.values())}. {USE_THESE if checked else UNCHECKED}"
+        if numbers
+        else ""
+    )
+
+
+def of_the_line(words: str, number: str) -> bool:
+    """Whether what is said of a service concerns one of its lines, `number`: replaced, the
+    service closed, or an alert (lines closed). The Directory tab's out-of-hours copy of a
+    closed service said "paste it" (helper-274, 2026-12-07; H609)."""
+    return f"not {number}" in words or NOT_GIVEN in words or "alert: " in words

@@ -139,6 +139,9 @@ class DirectorySwitch(QObject):
 
     def offer(self, loaded: Loaded) -> None:
         self.pending, self.confirmed = loaded, True
+        # checked just now against keys read (a check, or the worker's install): the keys
+        # unread at a check before held a worker's install back, "Installed" said (H609)
+        self.updates.keys_unread = False
         if not self.apply_if_idle():
             self.waiting(loaded)  # a number on the plan in front of the worker may be old now
 

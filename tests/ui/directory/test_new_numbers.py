@@ -577,3 +577,89 @@ def test_a_tab_copy_a_newer_directory_no_longer_gives_comes_off_the_clipboard(
         f"Directory 2026.12.2 no longer gives {old} for Walsall children's front door (MASH), "
         "so it is off the clipboard: look the service up again in the Directory tab."
     )
+
+
+def test_an_update_that_cannot_be_checked_is_never_said_use_these(
+    app_window, coventry_edit, qtbot, monkeypatch
+):
+    """Keys unread for good, and the update's key withdrawn meanwhile: the next case was
+    told "Use these, not the plan's, until your next new conversation" of its numbers, at
+    every case, never used (helper-274, 2026-12-07; H609)."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert "Use these" in window.directory_banner.text()
+    keys_unreadable(monkeypatch)
+    for key in where.keys.machine.iterdir():
+        key.unlink()  # IT withdraws the lead's key while the folder cannot be read
+    window.switch.check()
+    window.new_conversation()
+    walk(qtbot, window, coventry_children_case())
+    banner = window.directory_banner.text()
+    assert window.switch.updates.current.version != "2026.12.1"
+    assert "Use these" not in banner
+    assert (
+        "This laptop cannot check them now (its directory keys cannot be read): ask your "
+        "DA lead which to give, and tell IT today." in banner
+    )
+
+
+def test_the_tabs_other_line_of_a_closed_service_is_said_closed(app_window, qtbot, tmp_path):
+    """ "Copy the out-of-hours number" of a service an update closes said "paste it"
+    (helper-274, 2026-12-07; H609)."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    made = edited_directory(
+        tmp_path / "closed", lambda r: change(r, "coventry-mash", status="retired")
+    )
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    tab = mash_in_the_directory_tab(window, qtbot)
+    tab.copy_other.click()
+    assert "paste it" not in window.status.text()
+    assert "closed, do not give its number" in window.status.text()
+
+
+def test_a_directory_withdrawn_with_no_plan_on_screen_is_said_and_its_copy_goes(app_window, qtbot):
+    """A case begun, no plan yet, a number copied in the Directory tab; the key of the
+    update in use withdrawn: "Directory 2026.12.1 is now in use" stood above the tab's
+    "withdrawn" caution, the copy with "paste it" (helper-274, 2026-12-07; H609)."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, where, lead = app_window
+    made = edited_directory(where.machine_updates.parent / "edit", mash_only)
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()  # no case: in use at once
+    press(qtbot, window, Qt.Key.Key_N)
+    tab = mash_in_the_directory_tab(window, qtbot)
+    tab.copy_contact.click()
+    assert QGuiApplication.clipboard().text() == NEW_NUMBER
+    for key in where.keys.machine.iterdir():
+        key.unlink()
+    window.switch.check()
+    banner = window.directory_banner.text()
+    assert "2026.12.1 in use has been withdrawn" in banner and "now in use" not in banner
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_a_workers_install_is_used_though_the_keys_were_unread_at_the_last_check(
+    app_window, coventry_edit, qtbot, monkeypatch, tmp_path
+):
+    """The install read the keys; a check's "keys unread" up to 15 minutes old held it
+    back, after "Installed directory 2026.12.1." (helper-274, 2026-12-07; H609)."""
+    window, where, lead = app_window
+    where.machine_updates.mkdir(parents=True, exist_ok=True)
+    (where.machine_updates / "half-copied.navdir").write_bytes(b"x")  # keys read for it
+    with monkeypatch.context() as unread:
+        keys_unreadable(unread)
+        window.switch.check()
+        assert window.switch.updates.keys_unread
+    bundle = publish(coventry_edit, lead.private_path, tmp_path / "mine", "2026.12.1", date.today())
+    updates = window.switch.updates
+    loaded, reason = updates.install(bundle, updates.preview(bundle))
+    assert loaded is not None, reason
+    window.switch.offer(loaded)  # as the Settings tab's install does
+    assert updates.current.version == "2026.12.1" and window.switch.pending is None
