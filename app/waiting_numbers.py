@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 HOURS = ("hours", "open_24_7")
 WHO_FOR = ("areas", "kinds", "min_age", "max_age", "audience")  # a change may take it off
+# where a card gives a line in words: a number in its notes or sources is no line to give
+# ("Old number 024 7678 8555 closed" was said "in its notes now 024 7678 8555": H610)
+LINES_IN_WORDS = ("phone_note", "referral_route")
 CLOSED = "closed"
 NOT_FOR_THIS = "no longer for this case (its areas or who it serves changed)"
 
@@ -135,7 +138,7 @@ def change_words(change: Change) -> str:
         )
     if change.field == "alert":  # "line closed until 4 January": the worker rang it
         return f"alert: {change.new}" if change.new else ""
-    if not change.number:
+    if not change.number or change.field not in LINES_IN_WORDS:
         return ""
     # a number in other words: its own numbers, its times never one ("0800-2000 at weekends"
     # read as a freephone number), and which line it is (the out-of-hours line said alone
@@ -183,19 +186,29 @@ def numbers_given(words: str, held: set[str]) -> list[str]:
     return [n for n in numbers_written(words) if digits(n) not in held]
 
 
-def still_gives(services: dict[str, Service], whose: str, copied: str) -> bool:
-    """Whether a directory still gives `copied`, a number or an e-mail, for the service the
-    Directory tab named `whose` ("name", or "name, out-of-hours number"): in any of its
-    words. One it no longer lists gives nothing."""
-    from app.db.directory_diff import FIELD_WORDS, numbers_written
+def tab_copy_changed(before: Service | None, after: Service | None, copied: str) -> str:
+    """Why a number (or e-mail) copied from the Directory tab, of the service `before`, is no
+    longer to be given by a newer directory holding it as `after` (H605, H610): "closes",
+    "no longer gives", "alert" (a new one), or "" when it is as it was."""
+    if after is None or after.status != "active":  # a closed service is still loaded
+        return "closes"
+    if not gives(after, copied):
+        return "no longer gives"
+    if after.alert and (before is None or after.alert != before.alert):
+        return "alert"
+    return ""
 
-    named = (s for s in services.values() if whose == s.name or whose.startswith(f"{s.name}, "))
-    texts = [v for s in named for f in FIELD_WORDS if isinstance(v := getattr(s, f, None), str)]
+
+def gives(service: Service, copied: str) -> bool:
+    """Whether `copied` is one of the service's own lines or its address: its number, a
+    line in its number's note, its e-mail. Never its notes or sources, which keep old numbers
+    ("older MARF gave 01922 658170"): a number replaced stayed "given" (helper-278)."""
+    from app.db.directory_diff import numbers_written
+
     if "@" in copied:
-        return any(copied.lower() == text.strip().lower() for text in texts)
-    # a short line (999, 116 123) is no number written in words: its field is the number
-    given = {digits(t) for t in texts} | {digits(n) for t in texts for n in numbers_written(t)}
-    return digits(copied) in given
+        return copied.strip().lower() == service.email.strip().lower()
+    lines = [service.phone, *numbers_written(service.phone_note or "")]
+    return digits(copied) in {digits(line) for line in lines if line}
 
 
 def numbers_held(plan: Plan) -> set[str]:

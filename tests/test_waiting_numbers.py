@@ -8,7 +8,7 @@ from app.cli.route import answers_for
 from app.db.directory_diff import compare
 from app.db.loader import load_valid_graph
 from app.pathways.engine import Pathway
-from app.waiting_numbers import numbers_on_plan, still_gives
+from app.waiting_numbers import numbers_on_plan
 from tests.conftest import change, edited_directory, routed_cases
 
 FRONT_DOOR = "024 7600 1111"
@@ -255,26 +255,70 @@ def test_the_plans_own_numbers_are_never_given_new(graph, pathway):
     assert "02476832222" in held  # its out-of-hours line, in its number note
 
 
-WALSALL = "Walsall children's front door (MASH)"
+EDITS = {  # what a newer directory did to Walsall's children's front door
+    "nothing": {},
+    "renumbered": {"phone": "01922 650 000"},
+    "renumbered, the old number kept in its notes": {
+        "phone": "01922 650 000",
+        "notes": "Old number 0300 555 2866 closed 1 Dec.",
+    },
+    "a new out-of-hours line": {"phone_note": "Out of hours: 0300 555 9999"},
+    "closed": {"status": "retired"},
+    "a new alert": {"alert": "Line closed until 4 January"},
+    "renamed": {"name": "Walsall Children's Services front door"},
+}
 
 
 @pytest.mark.parametrize(
-    ("whose", "copied", "given"),
+    ("edit", "copied", "why"),
     [
-        (WALSALL, "0300 555 2866", True),
-        (f"{WALSALL}, out-of-hours number", "0300 555 2922", True),  # in its number's note
-        (WALSALL, "03005552866", True),  # spaced or not, the same number
-        (WALSALL, "0300 555 2867", False),
-        ("Emergency services", "999", True),  # a short line is no number written in words
-        ("NSPCC helpline", "HELP@nspcc.org.uk", True),
-        ("Walsall children's front door", "0300 555 2866", False),  # another name
-        ("A service no longer listed", "0300 555 2866", False),
+        ("nothing", "0300 555 2866", ""),
+        ("nothing", "03005552866", ""),  # spaced or not, the same number
+        ("renumbered", "0300 555 2866", "no longer gives"),
+        ("renumbered, the old number kept in its notes", "0300 555 2866", "no longer gives"),
+        ("renumbered", "0300 555 2922", ""),  # its out-of-hours line, copied: unchanged
+        ("a new out-of-hours line", "0300 555 2922", "no longer gives"),
+        ("a new out-of-hours line", "0300 555 2866", ""),
+        ("closed", "0300 555 2866", "closes"),
+        ("a new alert", "0300 555 2866", "alert"),
+        ("renamed", "0300 555 2866", ""),  # the same service, by its id
     ],
 )
-def test_a_directory_still_gives_a_number_copied_from_the_tab_only_if_its_service_does(
-    graph, whose, copied, given
+def test_a_number_copied_from_the_tab_is_asked_of_its_service_in_a_newer_directory(
+    graph, edit, copied, why
 ):
-    """What a newer directory is asked of a number the Directory tab copied (H605)."""
-    if whose == "NSPCC helpline":
-        whose = graph.services["nspcc"].name
-    assert still_gives(graph.services, whose, copied) is given
+    """What a newer directory says of a number the Directory tab copied (H605, H610): its
+    lines and address only, never its notes; a closed service still loaded closes it."""
+    import dataclasses
+
+    from app.waiting_numbers import tab_copy_changed
+
+    before = graph.services["walsall-mast"]
+    after = dataclasses.replace(before, **EDITS[edit])
+    assert tab_copy_changed(before, after, copied) == why
+
+
+def test_a_service_a_newer_directory_no_longer_lists_closes_and_short_lines_are_given(graph):
+    from app.waiting_numbers import tab_copy_changed
+
+    assert tab_copy_changed(graph.services["walsall-mast"], None, "0300 555 2866") == "closes"
+    emergency, nspcc = graph.services["emergency-999"], graph.services["nspcc"]
+    assert tab_copy_changed(emergency, emergency, "999") == ""
+    assert tab_copy_changed(nspcc, nspcc, nspcc.email.upper()) == ""
+
+
+def test_a_number_in_its_notes_or_sources_is_never_said_as_a_line(graph, tmp_path):
+    """The lead noted the old number: "Coventry MASH: now 024 7600 0000, not 024 7678 8555,
+    and in its notes now 024 7678 8555. Use these…" (helper-278, 2026-12-07; H610)."""
+    words = said(
+        graph,
+        tmp_path,
+        lambda rows: change(
+            rows,
+            "coventry-mash",
+            phone=FRONT_DOOR,
+            notes="Old number 024 7678 8555 closed 1 Dec.",
+            source="council page seen 1 Dec 2026; older form gave 024 7678 8500",
+        ),
+    )
+    assert words["coventry-mash"] == f"Coventry MASH: now {FRONT_DOOR}, not 024 7678 8555"

@@ -133,9 +133,10 @@ def alert_words(s: Service) -> str:
 def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     """What to know before phoning: the line's type (when it says more than a voice line),
     the number's note (or `phone_note`: what a card shows of it beside its out-of-hours
-    line), the hours, who it is for; where no number or address is held, how to refer and
+    line), the hours, who it is for; where no number is held, how to refer and
     the website, as held (Walsall's adult safeguarding card read "No number held here" with
-    its form and page held and never shown: officer walk, 2026-12-02)."""
+    its form and page held and never shown: officer walk, 2026-12-02), and where only an
+    e-mail address is."""
     note = s.phone_note if phone_note is None else phone_note
     # who it is for first, under the number: "24 hours; women only" on The Haven's card
     # was read past for a man whose worker had not ticked "male victim" (officer's walk,
@@ -144,7 +145,10 @@ def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     notes = only + [isolated(x) for x in (type_label(s.phone_type), note, s.hours) if x]
     if words := when_shut_words(s):
         notes.append(words[0].lower() + words[1:] if notes else words)  # mid-line: lower case
-    return notes + (how_to_refer(s) if not (s.phone or s.email) else [])
+    # an address is no number to ring: what to send there is said too (the MARAC's "Send
+    # the MARAC referral form by secure email" was held and never shown: officer's walk,
+    # 2026-12-07; H610)
+    return notes + (how_to_refer(s) if not s.phone else [])
 
 
 def how_to_refer(s: Service) -> list[str]:

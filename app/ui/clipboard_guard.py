@@ -82,6 +82,7 @@ class ClipboardGuard(QObject):
         self.from_plan: tuple[str, str] | None = None
         self.from_tab: tuple[str, str] | None = None  # a number copied from the Directory tab
         self.whose_copied = ""  # the service (and line) of the last number copied
+        self.tab_service = ""  # its id, copied from the Directory tab
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -90,13 +91,14 @@ class ClipboardGuard(QObject):
         if clipboard.text() and (active or clipboard.ownsClipboard()):
             self.ours.add(clipboard.text())
 
-    def put(self, text: str, plan_says: str = "", whose: str = "") -> None:
+    def put(self, text: str, plan_says: str = "", whose: str = "", service_id: str = "") -> None:
         """Copy text, marked on Windows to stay out of clipboard history and the cloud
         clipboard (Win+V), which quick exit could not clear. `plan_says`: what of the plan
         it is ("summary", "number"), taken back if the plan changes from it; `whose`: the
-        service whose number it is (from the plan, or the Directory tab with none)."""
+        service whose number it is (from the plan, or the Directory tab with none), and
+        `service_id` its id, from the tab (a newer directory is asked about it: H610)."""
         self.ours.add(text)
-        self.whose_copied = whose
+        self.whose_copied, self.tab_service = whose, service_id
         if plan_says:
             self.from_plan = (text, plan_says)
         elif whose:
@@ -170,4 +172,4 @@ class ClipboardGuard(QObject):
             emptied(clipboard, QClipboard.Mode.Selection)
         self.ours.clear()
         self.from_plan = self.from_tab = None
-        self.whose_copied = ""  # a service looked up says something of the case
+        self.whose_copied = self.tab_service = ""  # a service looked up says something of the case

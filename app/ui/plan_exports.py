@@ -27,7 +27,9 @@ class SharesThePlan:
             )
             self.status.setText(f"Nothing copied: no number or e-mail is held for {whose}.{gone}")
             return
-        self.clipboard.put(contact, "number" if from_plan else "", whose)
+        shown = self.other_tabs.directory  # the tab copies the service it shows
+        tab_service = shown.shown_id if shown is not None and not from_plan else ""
+        self.clipboard.put(contact, "number" if from_plan else "", whose, tab_service)
         said = f"{contact} ({whose})" if whose else contact
         # a number the "New numbers" banner replaces (or closes) copied from the plan's card
         # went on to be rung with nothing said (attack, 2026-12-07; H589): said, of the
@@ -84,22 +86,26 @@ class SharesThePlan:
 
     def withdraw_tab_copy_gone(self, loaded) -> None:
         """A number copied from the Directory tab that a newer directory (waiting for the
-        conversation's end, or now in use) no longer gives for its service comes off the
+        conversation's end) closes, no longer gives, or gives with a new alert comes off the
         clipboard, and is said: the banner names only the plan's services, and one looked up
-        in the tab stayed with "paste it" (H605)."""
-        from app.waiting_numbers import still_gives
+        in the tab stayed with "paste it" (H605, H610)."""
+        from app.waiting_numbers import tab_copy_changed
 
-        held, whose = self.clipboard.from_tab, self.clipboard.whose_copied
-        if loaded is None or held is None or not whose:
+        held, sid = self.clipboard.from_tab, self.clipboard.tab_service
+        if loaded is None or held is None or not sid or self.switch is None:
             return
-        if self.clipboard.withdraw_if(
-            lambda copied, what: (
-                (copied, what) == held and not still_gives(loaded.graph.services, whose, copied)
-            )
-        ):
+        before = self.switch.updates.current.graph.services.get(sid)
+        why = tab_copy_changed(before, loaded.graph.services.get(sid), held[0])
+        if why and self.clipboard.withdraw_if(lambda copied, what: (copied, what) == held):
+            whose, version = self.clipboard.whose_copied, loaded.version
+            said = {
+                "closes": f"closes {whose}, so {held[0]} is",
+                "no longer gives": f"no longer gives {held[0]} for {whose}, so it is",
+                "alert": f"has a new alert for {whose}, so {held[0]} is",
+            }[why]
             self.status.setText(
-                f"Directory {loaded.version} no longer gives {held[0]} for {whose}, so it is "
-                "off the clipboard: look the service up again in the Directory tab."
+                f"Directory {version} {said} off the clipboard: look the service up again "
+                "in the Directory tab."
             )
 
     def copy_summary(self) -> None:

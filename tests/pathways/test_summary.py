@@ -184,6 +184,19 @@ def test_where_no_number_is_held_how_to_refer_and_the_website_are_said(graph):
     assert rung.referral_route and not any("How to refer" in n for n in service_notes(rung))
 
 
+def test_where_only_an_e_mail_is_held_what_to_send_there_is_said(graph):
+    """The MARAC card gave only an address: "Send the MARAC referral form by secure email"
+    was held and never shown, and a new officer could have e-mailed the details in an
+    ordinary message (officer's walk, 2026-12-07; H610)."""
+    from app.pathways.summary import service_notes
+
+    marac = graph.services["wmp-marac"]
+    assert marac.email and not marac.phone
+    assert "How to refer: Send the MARAC referral form by secure email" in " ".join(
+        service_notes(marac)
+    )
+
+
 def test_a_line_whose_hours_say_daytime_is_listed_with_the_daytime_lines(graph):
     """Marked 24/7 but with office hours (signed before H328): under "daytime", in the plan
     as text, the card and `route --json` alike."""

@@ -290,8 +290,8 @@ class DirectoryTab(QWidget):
             wider.append("fewer words")
         return WIDER.format(" or ".join(wider)) if wider else ""
 
-    def _offer_copy(self, contact: str, what: str, whose: str = "") -> None:
-        self.contact, self.whose, self.news = contact, whose, ""  # news: show_details's
+    def _offer_copy(self, contact: str, what: str, whose: str = "", sid: str = "") -> None:
+        self.contact, self.whose, self.shown_id, self.news = contact, whose, sid, ""
         self.copy_contact.setText(f"Copy {what}")
         self.copy_contact.setEnabled(bool(contact))
         # which service's, as the other line's button says (a11y walk, 2026-12-07)
@@ -316,7 +316,7 @@ class DirectoryTab(QWidget):
             return
         hit = self.model.hits[current.row()]
         what = "number" if hit.phone or not hit.email else "e-mail"
-        self._offer_copy(hit.phone or hit.email, what, hit.name)
+        self._offer_copy(hit.phone or hit.email, what, hit.name, hit.id)
         self._offer_other(out_of_hours(hit.phone_note) if hit.phone else None)
         # 999, 101 and 111 are set nationally: the card never calls them unconfirmed
         fixed = fixed_number(hit.phone)

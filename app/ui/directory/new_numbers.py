@@ -89,12 +89,20 @@ class TellsOfNewNumbers:
             if whose == name or (
                 whose in (f"{name}, {line}" for line in OTHER_LINES) and of_the_line(words, number)
             ):
-                said.append(f"{NEW}: {words}.")
+                said.append(f"{NEW}: {words}.{self._unchecked()}")
         return " ".join(said)
+
+    def _unchecked(self) -> str:
+        """Said after new numbers everywhere they are, while they cannot be checked: the
+        banner hedged, and the summary, a card's Copy and the Directory tab gave them as
+        new (helper-278, 2026-12-07; H610)."""
+        unread = self.switch is not None and self.switch.updates.keys_unread
+        return f" {UNCHECKED}" if unread else ""
 
     def said_above(self) -> str:
         """What the banner says of the plan now, for the summary a form is given."""
-        numbers = f"{NEW} since this plan was made: {'. '.join(self.new_numbers.values())}."
+        values = ". ".join(self.new_numbers.values())
+        numbers = f"{NEW} since this plan was made: {values}.{self._unchecked()}"
         return " ".join(filter(None, (self.caution, numbers if self.new_numbers else "")))
 
     def waiting_for(self, service_id: str) -> str:
@@ -107,7 +115,7 @@ class TellsOfNewNumbers:
             return GONE_BACK.format(self.switch.updates.current.version)
         words = self.switch.updates.waiting_for(self.switch.pending, service_id)
         # as the banner says it: "from your next new conversation" read as not yet (own look)
-        return f"{NEW}: {words}." if words else ""
+        return f"{NEW}: {words}.{self._unchecked()}" if words else ""
 
     def said_this_case(self) -> bool:
         said = self.said_of_waiting

@@ -122,7 +122,10 @@ class DirectorySwitch(QObject):
         if found is None and self.updates.keys_unread:
             # the keys could not be read: nothing was checked, so what waits, confirmed or
             # not, stands as the last check left it. Read as nothing found, a withdrawal
-            # confirmed was undone and a number said was said withdrawn (verifier, H600)
+            # confirmed was undone and a number said was said withdrawn (verifier, H600).
+            # Said again, now that it cannot be checked: "Use these" stood (H610)
+            if self.pending is not None:
+                self.waiting(self.pending)
             return
         if found is not None and found.in_force.selection.sha256 != in_use:
             self.offer(found)  # (one the worker installed while the check read is in use)

@@ -404,7 +404,10 @@ def test_keys_that_cannot_be_read_change_nothing_said_or_waiting(
     """Keys unread for two checks were said a withdrawal ("Withdrawn, do not give: …"),
     then "use these" again; and undid a withdrawal confirmed before, the next case planned
     on the withdrawn key's directory (verifiers, 2026-12-07; H600). Nothing was checked:
-    what was said and what waits stand, switched to once a check reads the keys (H602)."""
+    what was said and what waits stand, switched to once a check reads the keys (H602),
+    said as what cannot be checked now (H610)."""
+    from app.ui.directory.new_numbers import UNCHECKED, USE_THESE
+
     window, where, lead = app_window
     press(qtbot, window, Qt.Key.Key_N)
     walk(qtbot, window, coventry_children_case())
@@ -415,7 +418,8 @@ def test_keys_that_cannot_be_read_change_nothing_said_or_waiting(
         keys_unreadable(unread)
         for _ in range(3):
             window.switch.check()
-            assert window.directory_banner.text() == said and window.switch.confirmed
+            hedged = said.replace(USE_THESE, UNCHECKED)
+            assert window.directory_banner.text() == hedged and window.switch.confirmed
     window.switch.check()  # the keys read again
     window.new_conversation()
     assert window.switch.updates.current.version == "2026.12.1"
@@ -663,3 +667,92 @@ def test_a_workers_install_is_used_though_the_keys_were_unread_at_the_last_check
     assert loaded is not None, reason
     window.switch.offer(loaded)  # as the Settings tab's install does
     assert updates.current.version == "2026.12.1" and window.switch.pending is None
+
+
+TAB_COPY_EDITS = {  # (the edit to Walsall's children's front door, what is said)
+    "closed": (
+        {"status": "retired"},
+        "Directory 2026.12.1 closes Walsall children's front door (MASH), so 0300 555 2866 is "
+        "off the clipboard: look the service up again in the Directory tab.",
+    ),
+    "renumbered, the old number in its notes": (
+        {"phone": "01922 650 000", "notes": "Old number 0300 555 2866 closed 1 Dec."},
+        "Directory 2026.12.1 no longer gives 0300 555 2866 for Walsall children's front door "
+        "(MASH), so it is off the clipboard: look the service up again in the Directory tab.",
+    ),
+    "a new alert": (
+        {"alert": "Line closed until 4 January: ring 01922 650 000"},
+        "Directory 2026.12.1 has a new alert for Walsall children's front door (MASH), so "
+        "0300 555 2866 is off the clipboard: look the service up again in the Directory tab.",
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", TAB_COPY_EDITS)
+def test_a_tab_copy_an_update_closes_or_alerts_or_notes_the_old_number_of_comes_off(
+    app_window, qtbot, tmp_path, edit
+):
+    """A closed service is still loaded, and one whose notes keep the old number was
+    "still given": the copy stayed with "paste it" beside the tab's "do not give"
+    (helper-278, 2026-12-07; H610). A new alert is said as a change is."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    assert walsall_front_door_copied(window, qtbot) == "0300 555 2866"
+    values, said = TAB_COPY_EDITS[edit]
+    made = edited_directory(tmp_path / "edit", lambda rows: change(rows, "walsall-mast", **values))
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.status.text() == said
+
+
+def test_a_tab_copy_of_a_renamed_service_stays(app_window, qtbot, tmp_path):
+    """Matched by name, a service renamed was said to give its number no longer, at every
+    check (helper-278, 2026-12-07; H610)."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    copied = walsall_front_door_copied(window, qtbot)
+    made = edited_directory(
+        tmp_path / "renamed",
+        lambda rows: change(rows, "walsall-mast", name="Walsall Children's Services front door"),
+    )
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert QGuiApplication.clipboard().text() == copied
+
+
+def test_numbers_that_cannot_be_checked_are_hedged_wherever_they_are_said(
+    app_window, coventry_edit, qtbot, monkeypatch
+):
+    """Keys unreadable, the update's key withdrawn meanwhile: at that very check the banner
+    kept "Use these" for the rest of the case; and the copied summary, a card's Copy and
+    the Directory tab gave the numbers as new (helper-278, 2026-12-07; H610)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from app.ui.directory.new_numbers import UNCHECKED
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    keys_unreadable(monkeypatch)
+    for key in where.keys.machine.iterdir():
+        key.unlink()
+    window.switch.check()
+    assert "Use these" not in window.directory_banner.text()
+    assert UNCHECKED in window.directory_banner.text()
+    window.copy_summary()
+    head = QGuiApplication.clipboard().text().split(UNCHECKED)[0]
+    assert "New numbers since this plan was made: Coventry MASH" in head
+    mash = next(r for c in window.plan_view.cards for r in c.rows if r.number.text() == OLD_NUMBER)
+    mash.copy_button.click()
+    assert window.status.text().endswith(UNCHECKED)
+    tab = mash_in_the_directory_tab(window, qtbot)
+    assert UNCHECKED in tab.details.text()
