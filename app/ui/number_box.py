@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QSpinBox
 
@@ -24,8 +25,8 @@ class NumberBox(QSpinBox):
     answered 4 incidents, a high risk the worker never gave (H69). And Qt dropped what it
     could not read as it was typed: "2-3" became 23, "1.5" 15 (review 2026-12-01). Now
     every key typed stays on screen, and text that is not one whole number in range
-    (empty, "+" alone, "2-3", "1 or 2") is `wrong`; typing a number or stepping (arrows, the
-    wheel) gives a number the worker sees."""
+    (empty, "+" alone, "2-3", "1 or 2") is `wrong`; typing a number or stepping with the
+    arrows gives a number the worker sees."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -71,10 +72,18 @@ class NumberBox(QSpinBox):
         self._keep_wrong()
 
     def wheelEvent(self, event) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:  # scrolling the page over the box never changes the count
-            event.ignore()
+        # scrolling the page over the box never changes the number, focused or not: the
+        # count's box always has the focus, and three notches over it, re-reading the
+        # question at 24 pt, made a count of 2 that Enter took (verifier, 2026-12-07; H611)
+        event.ignore()
+
+    def focusInEvent(self, event) -> None:
+        """The number selected whole, however the focus came (a click puts the cursor where
+        it points): brought back after a text-size change, the cursor stood before "3", and
+        "5" typed made 53 (verifier, 2026-12-07; H611)."""
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.selectAll()
 
 
 def refusal(shown: str, top: int, bottom: int = 0) -> str:

@@ -154,9 +154,8 @@ def type_answer(qtbot, window, question, value):
             press(qtbot, window, Qt.Key.Key_Return)  # the number given before, kept
             return
         spin.selectAll()
-        qtbot.keyClicks(spin, str(value))  # 0 alone answers "none known" at once
-        if value != 0:
-            press(qtbot, window, Qt.Key.Key_Return)
+        qtbot.keyClicks(spin, str(value))
+        press(qtbot, window, Qt.Key.Key_Return)
     elif kind == "checklist":
         if value is None:
             press(qtbot, window, Qt.Key.Key_S)

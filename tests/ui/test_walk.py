@@ -69,7 +69,10 @@ TARGETED = [c for c in CASES if c["scenario"]["tier"] == 1 or c["scenario"].get(
 @pytest.mark.parametrize("case", TARGETED, ids=[c["name"] for c in TARGETED])
 def test_a_case_takes_no_more_key_presses_than_the_target(qtbot, make_window, case):
     """Issue 13: at most 40 presses for a tier-2 case with the Dash, 12 for tier 1, with the
-    worker's usual area in Settings (benchmarks/walk_bench.py prints the counts)."""
+    worker's usual area in Settings (benchmarks/walk_bench.py prints the counts). Tier 1
+    takes 13 since H611: the incidents count is given with Enter, 0 too (a 0 that answered
+    at once was taken unseen from a key meant for the page before); the press is the
+    count's safety, not a target met, and the closing note asks for the target restated."""
     scenario = case["scenario"]
     usual = scenario["borough"] if scenario["borough"] != "outside_west_midlands" else None
     settings = UserSettings(tier=scenario["tier"], default_borough=usual)
@@ -79,7 +82,7 @@ def test_a_case_takes_no_more_key_presses_than_the_target(qtbot, make_window, ca
     keys = CountedKeys(qtbot)
     walk(keys, window, scenario)
     assert window.session.plan is not None
-    assert keys.presses <= (12 if scenario["tier"] == 1 else 40)
+    assert keys.presses <= (13 if scenario["tier"] == 1 else 40)
 
 
 def test_tier_from_settings_is_not_asked_again(qtbot, make_window):

@@ -4,9 +4,11 @@ to be left so.
 It held 0 until a number was typed, and Enter took it: an Enter pressed for the page
 before (or, at 24 pt, one more than the scrolling page needed) answered "0 incidents" to a
 question never on screen, and the MARAC referral for 3 went (housing officer's walk,
-2026-12-07; H606). So the box is empty until the worker types, 0 typed alone answers
-"none known" at once (as 0 is "none of these" on the walk's other pages), and keys pressed
-as the question came into view are not taken, and said."""
+2026-12-07; H606). So the box is empty until the worker types, every number (0 too) is
+given with Enter, and keys pressed as the question came into view are not taken, and said.
+A 0 that answered at once was as bad: "0" pressed a little over a second after the "0" that
+answered the page before (the rhythm the tick pages' own hold teaches) answered it unseen,
+and a 0 typed after a 3 shown selected, to make 30, answered 0 (verifier, H611)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from app.pathways.graph import Question
 from app.ui.field_style import use_field_style
 from app.ui.labels import announce, plain_label
 from app.ui.number_box import NumberBox, Typed
-from app.ui.walk.panel_base import NONE_KEY, AnswerPanel, KeyHold, entered, ignores_chords, typed
+from app.ui.walk.panel_base import AnswerPanel, KeyHold, entered, ignores_chords, typed
 
 TYPE_IT = "type the number, 0 if none are known"
 READ_IT = f"Read it, then {TYPE_IT}."
@@ -55,6 +57,11 @@ class CountPanel(AnswerPanel, KeyHold):
         # 24 pt the page's scroll kept the box in view and the words below the fold.
         self.problem = plain_label("", "Problem with the number")
         self.problem.hide()
+        # a number made since (typed, arrows) stood beside "Nothing typed yet" (verifier)
+        self.spin.valueChanged.connect(lambda _: self.problem.hide())
+        self.spin.lineEdit().textEdited.connect(
+            lambda _: self.spin.wrong is None and self.problem.hide()  # 0 over an empty box
+        )
         row = QHBoxLayout(self)
         row.addWidget(self.spin, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
@@ -84,17 +91,7 @@ class CountPanel(AnswerPanel, KeyHold):
             self.hold_keys()  # and the next typed after it
             self._say(f"Not taken: {key} was pressed as this question came into view. {READ_IT}")
             return True
-        if key == NONE_KEY and self._left_empty():
-            self.spin.setValue(0)
-            self.spin.wrong = None
-            self.answered.emit(0)
-            return True
         return False
-
-    def _left_empty(self) -> bool:
-        """Nothing in the box but what the key replaces (empty, or all of it selected)."""
-        line = self.spin.lineEdit()
-        return not line.text().strip() or line.selectedText() == line.text()
 
     def _say(self, text: str) -> None:
         self.problem.setText(text)

@@ -160,17 +160,103 @@ def test_the_box_is_named_by_its_question_for_a_screen_reader(qtbot, graph):
     assert "whole number" in panel.spin.accessibleDescription()
 
 
-def test_a_count_not_yet_given_starts_empty_and_zero_alone_answers_none_known(qtbot, graph):
+def test_a_count_not_yet_given_starts_empty_and_every_number_is_given_with_enter(qtbot, graph):
     """It held 0, and Enter took it unseen: "0 incidents", and the MARAC referral for 3
-    went (housing officer's walk, 2026-12-07; H606)."""
+    went (housing officer's walk, 2026-12-07; H606). A 0 that answered at once was taken
+    from a "0" meant for the page before, pressed a second later; and typed after a 3 shown
+    selected, to make 30 (verifier, H611)."""
     panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], None))
     emitted = []
     panel.answered.connect(emitted.append)
     assert panel.spin.text() == ""
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert emitted == [] and panel.problem.text().startswith("Nothing typed yet")
-    qtbot.keyClicks(panel.spin, "0")  # as 0 is "none of these" on the walk's other pages
+    qtbot.keyClicks(panel.spin, "0")
+    assert emitted == [] and panel.spin.text() == "0" and panel.problem.isHidden()
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert emitted == [0]
+
+
+def test_a_zero_typed_over_a_count_shown_selected_waits_for_enter(qtbot, graph):
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], 3))
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClicks(panel.spin, "0")
+    assert emitted == [] and panel.spin.text() == "0"
+
+
+def test_the_wheel_over_the_focused_box_never_makes_a_count(qtbot, window):
+    """Three notches over the focused, empty box made 2, which Enter took (verifier, H611)."""
+    import json
+
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    panel = window.question_page.panel
+    qtbot.waitUntil(panel.spin.hasFocus)
+    centre = QPointF(panel.spin.rect().center())
+    for _ in range(3):
+        QApplication.sendEvent(
+            panel.spin,
+            QWheelEvent(
+                centre,
+                panel.spin.mapToGlobal(centre),
+                QPoint(),
+                QPoint(0, 120),
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+                Qt.ScrollPhase.NoScrollPhase,
+                False,
+            ),
+        )
+    assert panel.spin.text() == "" and panel.spin.wrong == ""
+
+
+def test_the_count_drawn_anew_is_selected_whole(qtbot, window):
+    """After a text-size change the cursor stood before the "3": "5" typed made 53
+    (verifier, 2026-12-07; H611)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import read_for_the_hold, walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    read_for_the_hold(qtbot, window)
+    qtbot.keyClicks(window.question_page.panel.spin, "3")
+    window.tabs.setCurrentIndex(3)  # Settings
+    window.replace_settings(text_size=16)
+    window.tabs.setCurrentIndex(0)
+    read_for_the_hold(qtbot, window)
+    spin = window.question_page.panel.spin
+    qtbot.waitUntil(spin.hasFocus)
+    qtbot.keyClicks(spin, "5")
+    assert spin.text() == "5"
+
+
+def test_a_none_a_second_later_leaves_the_count_unanswered(qtbot, window):
+    """ "0" for none of these, then "0" again a little over a second later (the tick
+    pages' hold teaches that rhythm): the second answered the count 0 (verifier, H611)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import focused, read_for_the_hold, walk
+
+    cases = json.loads((DATA / "reference.json").read_text())
+    scenario = next(c for c in cases if c["name"].startswith("escalation"))["scenario"]
+    walk(qtbot, window, scenario, stop_before="professional_judgement_high_risk")
+    read_for_the_hold(qtbot, window)
+    qtbot.keyClicks(focused(window), "0")
+    qtbot.wait(1100)
+    qtbot.keyClicks(focused(window), "0")
+    assert window.session.question.id == "incidents_12_months"
+    assert "incidents_12_months" not in window.session.answers
 
 
 def test_keys_pressed_as_the_count_came_into_view_are_not_taken_and_said(qtbot, graph):
