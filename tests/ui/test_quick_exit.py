@@ -133,15 +133,15 @@ def test_the_key_that_keeps_a_case_from_the_countdown_is_not_taken(qtbot, idle_m
     assert field.text() == "anb"
 
 
-def test_a_shortcuts_key_keeps_the_case_from_the_countdown_and_does_nothing_else(qtbot):
-    """Backspace (back a question) is a shortcut, fired before any key press is seen: said
-    the countdown, it went back a question and kept nothing, and the case was cleared a
-    minute after the last key (verifier on a real bus, 2026-12-07; H598)."""
+def a_page_over_the_countdown(qtbot, back_keys: str):
+    """A question's page, its answer with the focus and its "back" shortcut on `back_keys`,
+    the countdown said over it 5 s before the clear: the page (kept by the caller: it owns
+    the rest), its answer, the controller, and a list that grows as the shortcut acts."""
     from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 
     from app.ui.quick_exit import asleep_or_awake
 
-    page = QWidget()  # a question's page, its answer with the focus
+    page = QWidget()
     field = QPushButton("Yes", page)
     qtbot.addWidget(page)
     page.show()
@@ -149,14 +149,22 @@ def test_a_shortcuts_key_keeps_the_case_from_the_countdown_and_does_nothing_else
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None)
     field.setFocus()
     went_back = []
-    back = QShortcut(QKeySequence("Backspace"), page)
+    back = QShortcut(QKeySequence(back_keys), page)
     back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # as the page's is
     back.activated.connect(lambda: went_back.append(True))
     controller = QuickExitController(idle_ms=600_000, parent=page)
     qtbot.waitUntil(lambda: controller.watching)
     controller.tick.start()
     controller.active_at = asleep_or_awake() - 595
-    controller.warned = True
+    controller.warned = True  # said, over a case (the window's show_countdown)
+    return page, field, controller, went_back
+
+
+def test_a_shortcuts_key_keeps_the_case_from_the_countdown_and_does_nothing_else(qtbot):
+    """Backspace (back a question) is a shortcut, fired before any key press is seen: said
+    the countdown, it went back a question and kept nothing, and the case was cleared a
+    minute after the last key (verifier on a real bus, 2026-12-07; H598)."""
+    _page, field, controller, went_back = a_page_over_the_countdown(qtbot, "Backspace")
     qtbot.keyClick(field, Qt.Key.Key_Backspace)
     assert went_back == [] and not controller.tick.isActive()
     qtbot.keyClick(field, Qt.Key.Key_Backspace)  # kept: the shortcut, as ever
@@ -167,26 +175,7 @@ def test_a_chord_pressed_over_the_countdown_only_keeps_the_case(qtbot):
     """Alt+Left (back a question) over the countdown: the Alt kept the case, and the Left,
     no longer over a countdown, went back a question (verifier on a real bus, 2026-12-07;
     H604). The chord's key only keeps it; once the modifier is released, keys act again."""
-    from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-
-    from app.ui.quick_exit import asleep_or_awake
-
-    page = QWidget()
-    field = QPushButton("Yes", page)
-    qtbot.addWidget(page)
-    page.show()
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None)
-    field.setFocus()
-    went_back = []
-    back = QShortcut(QKeySequence("Alt+Left"), page)
-    back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    back.activated.connect(lambda: went_back.append(True))
-    controller = QuickExitController(idle_ms=600_000, parent=page)
-    qtbot.waitUntil(lambda: controller.watching)
-    controller.tick.start()
-    controller.active_at = asleep_or_awake() - 595
-    controller.warned = True
+    _page, field, controller, went_back = a_page_over_the_countdown(qtbot, "Alt+Left")
     qtbot.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert went_back == [] and not controller.tick.isActive()
     qtbot.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # kept: it acts

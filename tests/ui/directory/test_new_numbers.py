@@ -149,15 +149,19 @@ def plan_from_an_update_in_use(app_window, qtbot):
     return window, where
 
 
-def mash_in_the_directory_tab(window, qtbot):
-    """The Directory tab, Coventry MASH looked up and shown."""
+def looked_up_in_the_tab(window, qtbot, words: str, service_id: str):
+    """The Directory tab, `words` searched and the service shown."""
     window.tabs.setCurrentIndex(1)
     tab = window.other_tabs.directory
-    qtbot.keyClicks(tab.query, "Coventry MASH")
-    qtbot.waitUntil(lambda: any(hit.id == "coventry-mash" for hit in tab.model.hits))
-    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "coventry-mash")
+    qtbot.keyClicks(tab.query, words)
+    qtbot.waitUntil(lambda: any(hit.id == service_id for hit in tab.model.hits))
+    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == service_id)
     tab.table.setCurrentIndex(tab.model.index(row, 0))
     return tab
+
+
+def mash_in_the_directory_tab(window, qtbot):
+    return looked_up_in_the_tab(window, qtbot, "Coventry MASH", "coventry-mash")
 
 
 GLITCHES = {"a key file half-written": half_written, "the keys folder copied again": folder_away}
@@ -537,13 +541,7 @@ def walsall_front_door_copied(window, qtbot) -> str:
     """Walsall's children's front door looked up in the Directory tab, its number copied."""
     from PySide6.QtGui import QGuiApplication
 
-    window.tabs.setCurrentIndex(1)
-    tab = window.other_tabs.directory
-    qtbot.keyClicks(tab.query, "Walsall children")
-    qtbot.waitUntil(lambda: any(hit.id == "walsall-mast" for hit in tab.model.hits))
-    row = next(r for r, hit in enumerate(tab.model.hits) if hit.id == "walsall-mast")
-    tab.table.setCurrentIndex(tab.model.index(row, 0))
-    tab.copy_contact.click()
+    looked_up_in_the_tab(window, qtbot, "Walsall children", "walsall-mast").copy_contact.click()
     return QGuiApplication.clipboard().text()
 
 
