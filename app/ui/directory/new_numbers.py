@@ -63,7 +63,7 @@ class TellsOfNewNumbers:
             {sid: services[sid].name for sid in self.said_of_waiting.withdrawn}
         )
         caution = f"\u26a0 {self.caution}" if self.caution else ""
-        checked = updates is None or not updates.keys_unread
+        checked = not self._unchecked()
         said = " ".join(filter(None, (caution, new_numbers_words(numbers, checked), withdrawn)))
         if said != self.new_numbers_said:
             self.new_numbers_said = said
