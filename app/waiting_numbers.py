@@ -5,6 +5,7 @@ TellsOfNewNumbers)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -129,8 +130,6 @@ def changed_lines(
 
 
 def change_words(change: Change) -> str:
-    from app.db.directory_diff import numbers_written
-
     if change.field in ("phone", "email"):  # an e-mail added read "now no number, not no number"
         which = "now" if change.field == "phone" else "e-mail now"
         return now_not(
@@ -143,12 +142,13 @@ def change_words(change: Change) -> str:
     # a number in other words: its own numbers, its times never one ("0800-2000 at weekends"
     # read as a freephone number), and which line it is (the out-of-hours line said alone
     # was rung by day: attack, 2026-12-07)
-    old, new = numbers_written(change.old), numbers_written(change.new)
-    return now_not(
-        f"{line_words(change)} now",
-        [n for n in new if n not in old],
-        [n for n in old if n not in new],
-    )
+    old = lines_written(change.old, as_lines=True)
+    new = lines_written(change.new, as_lines=True)
+    came = [n for n in new if digits(n) not in {digits(o) for o in old}]
+    went = [n for n in old if digits(n) not in {digits(o) for o in new}]
+    if not (came or went):  # "(24 hours)" put after a line, or an old number noted
+        return ""
+    return now_not(f"{line_words(change)} now", came, went)
 
 
 def now_not(which: str, came: list[str], went: list[str]) -> str:
@@ -178,12 +178,49 @@ def digits(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit())
 
 
+# words a lead puts before a number that is no longer the line ("Old number 024 7678 8555
+# closed 1 Dec.", "calls are diverted from …"): said "out of hours now 024 7678 8555", the
+# closed number (helper-280, 2026-12-07; H612)
+NO_LONGER = re.compile(
+    r"\b(?:old|closed|previously|formerly|no longer|diverted from|instead of|replac\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def lines_written(text: str, as_lines: bool = False) -> list[str]:
+    """The numbers in a field's words as a worker rings them: a figure after one ("(24
+    hours)", "- 365 days a year") is no part of it, which read "0300 555 2922 (24" as a new
+    number, an unchanged line said changed and then "Withdrawn, do not give" (helper-280,
+    2026-12-07; H612). `as_lines`: a number's note or route, where a number the words
+    before it say is no longer the line is not one."""
+    from app.db.directory_diff import numbers_written
+
+    found, after = [], 0
+    for number in numbers_written(text):
+        at = text.find(number, after)
+        before = re.split(r"[.;]\s", text[after:at] if at >= 0 else "")[-1]
+        after = at + len(number) if at >= 0 else after
+        if not (as_lines and NO_LONGER.search(before)):  # the words since the last number
+            found.append(_as_rung(number))
+    return found
+
+
+def _as_rung(number: str) -> str:
+    """The longest start of `number` that is a UK number, or `number` as written."""
+    from app.pathways.phone_numbers import uk_phone_digits
+
+    pieces = re.findall(r"\d+|\D+", number)
+    for end in range(len(pieces), 0, -1):
+        head = "".join(pieces[:end]).strip()
+        if head[-1:].isdigit() and uk_phone_digits(head) is not None:
+            return head
+    return number
+
+
 def numbers_given(words: str, held: set[str]) -> list[str]:
     """The numbers `words` gives that the plan does not hold (`held`: their digits): the new
     ones said, never the old ones they replace nor another card's ("instead …")."""
-    from app.db.directory_diff import numbers_written
-
-    return [n for n in numbers_written(words) if digits(n) not in held]
+    return [n for n in lines_written(words) if digits(n) not in held]
 
 
 def tab_copy_changed(before: Service | None, after: Service | None, copied: str) -> str:
@@ -203,11 +240,9 @@ def gives(service: Service, copied: str) -> bool:
     """Whether `copied` is one of the service's own lines or its address: its number, a
     line in its number's note, its e-mail. Never its notes or sources, which keep old numbers
     ("older MARF gave 01922 658170"): a number replaced stayed "given" (helper-278)."""
-    from app.db.directory_diff import numbers_written
-
     if "@" in copied:
         return copied.strip().lower() == service.email.strip().lower()
-    lines = [service.phone, *numbers_written(service.phone_note or "")]
+    lines = [service.phone, *lines_written(service.phone_note or "", as_lines=True)]
     return digits(copied) in {digits(line) for line in lines if line}
 
 
@@ -223,7 +258,8 @@ def numbers_held(plan: Plan) -> set[str]:
         for field in FIELD_WORDS
         if isinstance(value := getattr(match.service, field), str)
     )
-    return {digits(n) for text in texts for n in numbers_written(text)}
+    said = [n for text in texts for n in (*numbers_written(text), *lines_written(text))]
+    return {digits(n) for n in said}
 
 
 class SaidOfWaiting:

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.event_log import EventLog
+from app.ui import gui_collector
 from app.ui.application import open_window
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ def main() -> None:
     app = QApplication(sys.argv)
     window = open_window(None, EventLog())
     window.show()
+    gui_collector.take_over()  # only the GUI thread collects, as in the app (H603)
     case = json.loads((REPO / "tests" / "data" / "reference.json").read_text())[0]["scenario"]
     while window.session.question is not None:
         window.answer(window.session.value_on_screen(lambda q: case.get(q.id)))

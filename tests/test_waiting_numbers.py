@@ -322,3 +322,60 @@ def test_a_number_in_its_notes_or_sources_is_never_said_as_a_line(graph, tmp_pat
         ),
     )
     assert words["coventry-mash"] == f"Coventry MASH: now {FRONT_DOOR}, not 024 7678 8555"
+
+
+NOTES = {  # a number's note, before and after, as leads write them (helper-280; H612)
+    "(24 hours) put after the line": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 2922 (24 hours)",
+        "",
+    ),
+    "- 365 days a year put after the line": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 2922 - 365 days a year",
+        "",
+    ),
+    "the old day number noted": (
+        "out of hours: 024 7683 2222",
+        "out of hours: 024 7683 2222. Old number 024 7678 8555 closed 1 Dec.",
+        "",
+    ),
+    "a line changed, its hours after it": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 9999 (24 hours)",
+        "out of hours now 0300 555 9999, not 0300 555 2922",
+    ),
+    "calls diverted": (
+        "Out of hours: 0300 555 2922",
+        "Calls are diverted from 0300 555 2922 to 0300 555 9999",
+        "other line now 0300 555 9999, not 0300 555 2922",
+    ),
+}
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_a_numbers_note_is_read_as_the_card_gives_its_line(note):
+    """ "0300 555 2922 (24" was read as a new number: an unchanged line said changed, then
+    "Withdrawn, do not give"; a number noted as old was said "out of hours now …", the closed
+    number (helper-280, 2026-12-07; H612)."""
+    from app.db.directory_diff import Change
+    from app.waiting_numbers import change_words
+
+    old, new, said = NOTES[note]
+    assert change_words(Change("walsall-mast", "Walsall", "phone_note", old, new)) == said
+
+
+def test_a_tab_copy_of_a_line_with_its_hours_after_it_is_still_given(graph):
+    import dataclasses
+
+    from app.waiting_numbers import tab_copy_changed
+
+    before = graph.services["walsall-mast"]
+    hours = dataclasses.replace(before, phone_note="Out of hours: 0300 555 2922 (24 hours)")
+    assert tab_copy_changed(before, hours, "0300 555 2922") == ""
+    noted = dataclasses.replace(
+        before,
+        phone="01922 650 000",
+        phone_note="Out of hours: 0300 555 2922. Old number 0300 555 2866 closed 1 Dec.",
+    )
+    assert tab_copy_changed(before, noted, "0300 555 2866") == "no longer gives"

@@ -30,6 +30,9 @@ class NumberBox(QSpinBox):
 
     def __init__(self) -> None:
         super().__init__()
+        # Tab or a click only: scrolled under the pointer, Qt's wheel focus took the focus
+        # to another box, and keys meant for the first went into it (verifier, H612)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.wrong: str | None = None
         self.lineEdit().textEdited.connect(self._edited)
 
@@ -82,7 +85,10 @@ class NumberBox(QSpinBox):
         it points): brought back after a text-size change, the cursor stood before "3", and
         "5" typed made 53 (verifier, 2026-12-07; H611)."""
         super().focusInEvent(event)
-        if event.reason() != Qt.FocusReason.MouseFocusReason:
+        # not when the window is activated again: "1" typed, a look at another window, and
+        # "2" made 2, not 12 (verifier, 2026-12-07; H612)
+        kept = (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+        if event.reason() not in (*kept, Qt.FocusReason.PopupFocusReason):
             self.selectAll()
 
 

@@ -12,6 +12,7 @@ and a 0 typed after a 3 shown selected, to make 30, answered 0 (verifier, H611).
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -25,6 +26,7 @@ from app.ui.number_box import NumberBox, Typed
 from app.ui.walk.panel_base import AnswerPanel, KeyHold, entered, ignores_chords, typed
 
 TYPE_IT = "type the number, 0 if none are known"
+SOON_AFTER_S = 2.0  # after the hold: a number begun then is asked about once
 READ_IT = f"Read it, then {TYPE_IT}."
 
 
@@ -44,6 +46,7 @@ class CountPanel(AnswerPanel, KeyHold):
         self.spin.setAccessibleDescription(f"A whole number: {TYPE_IT}, then press Enter")
         self.spin.installEventFilter(self)
         self.hold_keys()  # keys pressed for the page before are not taken here
+        self.refused = self.early = False  # a digit not taken; a number begun soon after
         use_field_style(self.spin)  # its edge seen in high contrast
         self.spin.setMinimumHeight(44)
         if typed_before:
@@ -89,7 +92,32 @@ class CountPanel(AnswerPanel, KeyHold):
             return False
         if self.keys_held():
             self.hold_keys()  # and the next typed after it
+            self.refused = self.refused or key.isdigit()
             self._say(f"Not taken: {key} was pressed as this question came into view. {READ_IT}")
+            return True
+        if key.isdigit():
+            # typed soon after the hold: a key meant for the page before ("0 … 0" a second
+            # apart) put 0 in the box, and Enter gave it (verifier, 2026-12-07; H612)
+            line = self.spin.lineEdit()
+            if not line.text().strip() or line.selectedText() == line.text():  # a new number
+                self.early = time.monotonic() < self.keys_held_until + SOON_AFTER_S
+            self.refused = False
+        return False
+
+    def _asks_first(self) -> bool:
+        """Whether Enter waits, said: after a digit not taken, the number shown was kept
+        with the worker's 3 unseen (a correction of 0 to 3: verifier, H612); after a number
+        begun soon after the question came, once, to be checked."""
+        if self.refused and self.spin.wrong is None:
+            self._say(f"The number shown is not yet changed: {TYPE_IT} again, then press Enter.")
+            return True
+        if self.early and self.spin.wrong is None:
+            self.early = False
+            number = self.spin.text().strip()
+            self._say(
+                f"Check the number: {number} was typed as this question came into view. "
+                f"Press Enter again to give {number}, or type the number."
+            )
             return True
         return False
 
@@ -99,6 +127,8 @@ class CountPanel(AnswerPanel, KeyHold):
         announce(self.problem, text)
 
     def confirm(self) -> None:
+        if self._asks_first():
+            return
         wrong = self.spin.wrong
         if wrong is not None:
             self._say(

@@ -290,3 +290,66 @@ def test_a_key_meant_for_the_page_before_leaves_the_count_unanswered(qtbot, wind
     assert "incidents_12_months" not in window.session.answers
     walk(qtbot, window, scenario)
     assert "marac_referral" in window.session.plan.action_kinds
+
+
+def test_a_digit_not_taken_then_enter_does_not_keep_the_number_shown(qtbot, graph):
+    """Correcting 0 to 3 from the read-back: the 3, pressed as the question came into view,
+    was not taken, and the Enter after the hold kept 0 (verifier, 2026-12-07; H612)."""
+    panel = panel_for(graph.questions["incidents_12_months"], 0)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClicks(panel.spin, "3")  # in the hold: not taken
+    panel.keys_held_until = 0.0  # the hold over
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [] and panel.problem.text().startswith("The number shown is not yet")
+    panel.spin.selectAll()
+    qtbot.keyClicks(panel.spin, "3")
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [3]
+
+
+def test_a_number_begun_soon_after_the_hold_is_asked_about_once(qtbot, graph):
+    """ "0 … 0 … Enter": the second 0, a little after the hold, and an Enter answered the
+    count 0 with it on screen for half a second (verifier, 2026-12-07; H612)."""
+    import time
+
+    panel = panel_for(graph.questions["incidents_12_months"], None)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    emitted = []
+    panel.answered.connect(emitted.append)
+    panel.keys_held_until = time.monotonic() - 0.1  # the hold just over
+    qtbot.keyClicks(panel.spin, "0")
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [] and panel.problem.text() == (
+        "Check the number: 0 was typed as this question came into view. Press Enter again "
+        "to give 0, or type the number."
+    )
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [0]
+
+
+def test_a_number_part_typed_is_kept_when_the_window_comes_back(qtbot, graph):
+    """ "1", a look at another window, "2": the box said 2, not 12 (verifier, H612)."""
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], None))
+    qtbot.keyClicks(panel.spin, "1")
+    reason = Qt.FocusReason.ActiveWindowFocusReason
+    QApplication.sendEvent(panel.spin, QFocusEvent(QFocusEvent.Type.FocusOut, reason))
+    QApplication.sendEvent(panel.spin, QFocusEvent(QFocusEvent.Type.FocusIn, reason))
+    qtbot.keyClicks(panel.spin, "2")
+    assert panel.spin.text() == "12"
+
+
+def test_a_number_box_takes_the_focus_by_tab_or_click_never_the_wheel(qapp):
+    """Scrolled under the pointer, a Settings box took the focus, and keys meant for the
+    text size went into the inactivity minutes (verifier, 2026-12-07; H612)."""
+    from app.ui.number_box import NumberBox
+
+    assert NumberBox().focusPolicy() == Qt.FocusPolicy.StrongFocus
