@@ -29,6 +29,8 @@ class SharesThePlan:
             return
         shown = self.other_tabs.directory  # the tab copies the service it shows
         tab_service = shown.shown_id if shown is not None and not from_plan else ""
+        waiting = self.switch.pending if self.switch is not None else None
+        self.tab_copy_told = waiting.version if waiting is not None and tab_service else ""
         self.clipboard.put(contact, "number" if from_plan else "", whose, tab_service)
         said = f"{contact} ({whose})" if whose else contact
         # a number the "New numbers" banner replaces (or closes) copied from the plan's card
@@ -78,11 +80,16 @@ class SharesThePlan:
                 f"What the banner says changed, so the {withdrawn} copied before is off the "
                 f"clipboard: read it, then copy {again}."
             )
-        elif self.status.text().startswith("Copied ") and ". " in self.status.text():
+        else:
             # it quoted the banner's words at the copy: "New numbers: … now 024 7600 0000"
             # stood under "Withdrawn, do not give: 024 7600 0000" (verifier, 2026-12-07)
+            self.copy_said_again("What the banner says changed")
+
+    def copy_said_again(self, what: str) -> None:
+        """A copy's status line that quoted what has changed since, said to be read again."""
+        if self.status.text().startswith("Copied ") and ". " in self.status.text():
             copied = self.status.text().split(". ")[0]
-            self.status.setText(f"{copied}. What the banner says changed: read it again.")
+            self.status.setText(f"{copied}. {what}: read it again.")
 
     def withdraw_tab_copy_gone(self, loaded) -> None:
         """A number copied from the Directory tab that a newer directory (waiting for the
@@ -94,6 +101,8 @@ class SharesThePlan:
         held, sid = self.clipboard.from_tab, self.clipboard.tab_service
         if loaded is None or held is None or not sid or self.switch is None:
             return
+        if loaded.version == getattr(self, "tab_copy_told", ""):
+            return  # copied while it waited: told then, and taken off at every check (H613)
         before = self.switch.updates.current.graph.services.get(sid)
         why = tab_copy_changed(before, loaded.graph.services.get(sid), held[0])
         if why and self.clipboard.withdraw_if(lambda copied, what: (copied, what) == held):

@@ -38,6 +38,9 @@ class TellsOfNewNumbers:
         if self.other_tabs.directory is not None:  # the service it shows may change too
             self.other_tabs.directory.show_again()
         self._tell_of_waiting(loaded)
+        quoted = f". {NEW}: " in self.status.text() and self.clipboard.tab_service
+        if loaded is None and quoted:  # what a tab's copy was said with went with it (H613)
+            self.copy_said_again("What the Directory tab said of it has changed")
         # after the banner, which says a copy of the plan's services in its own words (H605)
         if loaded is not None and self.switch and not self.switch.updates.goes_back(loaded):
             self.withdraw_tab_copy_gone(loaded)

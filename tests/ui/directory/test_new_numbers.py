@@ -754,3 +754,41 @@ def test_numbers_that_cannot_be_checked_are_hedged_wherever_they_are_said(
     assert window.status.text().endswith(UNCHECKED)
     tab = mash_in_the_directory_tab(window, qtbot)
     assert UNCHECKED in tab.details.text()
+
+
+def test_a_tab_copy_made_while_an_update_waits_is_told_once_and_kept(app_window, qtbot, tmp_path):
+    """Copied after the tab said the waiting update's alert, the copy came off again at
+    every check, 15 minutes apart (helper-280, 2026-12-07; H613)."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    alert = "Day line down until 4 January: ring the out-of-hours line 0300 555 2922"
+    made = edited_directory(tmp_path / "alert", lambda r: change(r, "walsall-mast", alert=alert))
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    copied = walsall_front_door_copied(window, qtbot)
+    assert alert in window.status.text()  # told at the copy
+    window.switch.check()
+    assert QGuiApplication.clipboard().text() == copied
+
+
+def test_a_tab_copys_news_is_said_again_when_its_update_is_withdrawn(app_window, qtbot, tmp_path):
+    """ "Copied 0300 555 2866 (…). New numbers: now 01922 650 000, not 0300 555 2866." stood
+    after IT withdrew the update that said it (helper-280, 2026-12-07; H613)."""
+    window, where, lead = app_window
+    press(qtbot, window, Qt.Key.Key_N)
+    walk(qtbot, window, coventry_children_case())
+    made = edited_directory(tmp_path / "walsall", walsall_moved)
+    publish(made, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    copied = walsall_front_door_copied(window, qtbot)
+    assert "New numbers: now 01922 650 000" in window.status.text()
+    for key in where.keys.machine.iterdir():
+        key.unlink()  # IT withdraws the update
+    window.switch.check()
+    assert window.status.text() == (
+        f"Copied {copied} (Walsall children's front door (MASH)). What the Directory tab said "
+        "of it has changed: read it again."
+    )
