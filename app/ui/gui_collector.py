@@ -45,11 +45,14 @@ def take_over() -> None:
     if _launching:
         _launching.clear()
         # made before any case, it lives as long as the app, or until a newer directory
-        # replaces the launch's (MainWindow.use_directory unfreezes it): no collection walks it
+        # replaces the launch's (`refrozen`): no collection walks it
         gc.freeze()
-    if _collector:
-        return
+    import shiboken6
     from PySide6.QtCore import QCoreApplication, QTimer  # here: the launch imports this module
+
+    if _collector and shiboken6.isValid(_collector[0]):
+        return
+    _collector.clear()  # its application gone (tests make one per run, the app one)
 
     timer = QTimer(QCoreApplication.instance())
     timer.setObjectName("gui collector")
@@ -74,7 +77,10 @@ def refrozen() -> Iterator[None]:
 
 def collecting() -> bool:
     """True once only the GUI thread collects, with its timer running."""
-    return not gc.isenabled() and bool(_collector) and _collector[0].isActive()
+    import shiboken6
+
+    running = bool(_collector) and shiboken6.isValid(_collector[0]) and _collector[0].isActive()
+    return not gc.isenabled() and running
 
 
 def collect_due() -> int | None:
