@@ -237,13 +237,23 @@ def tab_copy_changed(before: Service | None, after: Service | None, copied: str)
 
 
 def gives(service: Service, copied: str) -> bool:
-    """Whether `copied` is one of the service's own lines or its address: its number, a
-    line in its number's note, its e-mail. Never its notes or sources, which keep old numbers
-    ("older MARF gave 01922 658170"): a number replaced stayed "given" (helper-278)."""
+    """Whether `copied` is one of the service's own lines or its address, as its card and
+    the Directory tab give them: its number, the line its number's note gives (read as the
+    card reads it), its e-mail. Never its notes or sources, which keep old numbers ("older
+    MARF gave 01922 658170": helper-278), nor other numbers in the note ("(not 0300 555
+    2922)" kept a replaced line "given"; "+44 300 …" and "116 123 (24 hours)" were read as
+    other numbers than the card's: helper-282, 2026-12-07; H614)."""
+    from app.pathways.out_of_hours import out_of_hours
+    from app.pathways.phone_numbers import uk_phone_digits
+
     if "@" in copied:
         return copied.strip().lower() == service.email.strip().lower()
-    lines = [service.phone, *lines_written(service.phone_note or "", as_lines=True)]
-    return digits(copied) in {digits(line) for line in lines if line}
+    shut = out_of_hours(service.phone_note or "") if service.phone else None
+    lines = [service.phone, shut[1] if shut else ""]
+    dialled = uk_phone_digits(copied, strict=False) or digits(copied)
+    return dialled in {
+        uk_phone_digits(line, strict=False) or digits(line) for line in lines if line
+    }
 
 
 def numbers_held(plan: Plan) -> set[str]:

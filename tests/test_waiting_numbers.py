@@ -379,3 +379,26 @@ def test_a_tab_copy_of_a_line_with_its_hours_after_it_is_still_given(graph):
         phone_note="Out of hours: 0300 555 2922. Old number 0300 555 2866 closed 1 Dec.",
     )
     assert tab_copy_changed(before, noted, "0300 555 2866") == "no longer gives"
+
+
+@pytest.mark.parametrize(
+    ("note", "copied", "why"),
+    [
+        ("Out of hours: 0300 555 9999 (not 0300 555 2922)", "0300 555 2922", "no longer gives"),
+        ("Office closed at weekends, out of hours: 0300 555 2922", "0300 555 2922", ""),
+        ("Out of hours: +44 300 555 2922", "0300 555 2922", ""),
+        ("Out of hours: 116 123 (24 hours)", "116 123", ""),
+        ("If no answer, try Childline 0800 1111 (24 hours)", "0800 1111", ""),
+    ],
+)
+def test_a_tab_copy_of_a_notes_line_is_asked_of_the_line_its_card_gives(graph, note, copied, why):
+    """The note read otherwise than the card reads it: "(not 0300 555 2922)" kept a replaced
+    line given, with "paste it"; a right line after "closed", written +44, or a 116 or
+    Childline number was said no longer given (helper-282, 2026-12-07; H614)."""
+    import dataclasses
+
+    from app.waiting_numbers import tab_copy_changed
+
+    before = graph.services["walsall-mast"]
+    after = dataclasses.replace(before, phone_note=note)
+    assert tab_copy_changed(before, after, copied) == why
