@@ -27,6 +27,9 @@ from app.ui.walk.panel_base import AnswerPanel, KeyHold, entered, ignores_chords
 
 TYPE_IT = "type the number, 0 if none are known"
 SOON_AFTER_S = 2.0  # after the hold: a number begun then is asked about once
+# the arrows make a number too: Up in the hold made 1 of a 0 given before, and Enter gave it
+# (third look, 2026-12-07; H615)
+STEPS = {Qt.Key.Key_Up: "Up", Qt.Key.Key_Down: "Down"}
 READ_IT = f"Read it, then {TYPE_IT}."
 
 
@@ -87,12 +90,12 @@ class CountPanel(AnswerPanel, KeyHold):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.spin or event.type() != QEvent.Type.KeyPress:
             return False
-        key = "Enter" if entered(event) else typed(event)
-        if not (key == "Enter" or key.isdigit()):
+        key = "Enter" if entered(event) else STEPS.get(event.key()) or typed(event)
+        if not (key in ("Enter", *STEPS.values()) or key.isdigit()):
             return False
         if self.keys_held():
             self.hold_keys()  # and the next typed after it
-            self.refused = self.refused or key.isdigit()
+            self.refused = self.refused or key != "Enter"
             self._say(f"Not taken: {key} was pressed as this question came into view. {READ_IT}")
             return True
         if key.isdigit():
@@ -109,7 +112,10 @@ class CountPanel(AnswerPanel, KeyHold):
         with the worker's 3 unseen (a correction of 0 to 3: verifier, H612); after a number
         begun soon after the question came, once, to be checked."""
         if self.refused and self.spin.wrong is None:
-            self._say(f"The number shown is not yet changed: {TYPE_IT} again, then press Enter.")
+            self._say(
+                "The number shown is not yet changed: type the number again (0 if none are "
+                "known), then press Enter."
+            )
             return True
         if self.early and self.spin.wrong is None:
             self.early = False

@@ -353,3 +353,22 @@ def test_a_number_box_takes_the_focus_by_tab_or_click_never_the_wheel(qapp):
     from app.ui.number_box import NumberBox
 
     assert NumberBox().focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_an_arrow_in_the_hold_is_not_taken_and_said(qtbot, graph):
+    """Up pressed as the question came made 1 of the 0 given before, and an Enter after the
+    hold gave it (third look, 2026-12-07; H615)."""
+    panel = panel_for(graph.questions["incidents_12_months"], 0)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Up)
+    assert panel.spin.text() == "0" and panel.problem.text().startswith("Not taken: Up was")
+    panel.keys_held_until = 0.0
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [] and panel.problem.text() == (
+        "The number shown is not yet changed: type the number again (0 if none are known), "
+        "then press Enter."
+    )
