@@ -7,6 +7,18 @@ from PySide6.QtCore import Qt
 from app.ui.walk.answer_panels import panel_for
 
 
+def shown_in_its_hold(qtbot, graph, current):
+    """The count's panel on screen as it comes into view, its keys still held, and the
+    answers it gives."""
+    panel = panel_for(graph.questions["incidents_12_months"], current)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.focus_first()
+    emitted = []
+    panel.answered.connect(emitted.append)
+    return panel, emitted
+
+
 def shown_and_read(qtbot, panel):
     """The panel on screen, its question read (its hold over, as read_for_the_hold)."""
     qtbot.addWidget(panel)
@@ -231,12 +243,7 @@ def test_the_count_drawn_anew_is_selected_whole(qtbot, window):
 def test_keys_pressed_as_the_count_came_into_view_are_not_taken_and_said(qtbot, graph):
     """ "0" then Enter on the page before, a moment apart: the 0 answered it, and the Enter
     answered this one (H606). A digit typed ahead is held as Enter is."""
-    panel = panel_for(graph.questions["incidents_12_months"], None)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.focus_first()
-    emitted = []
-    panel.answered.connect(emitted.append)
+    panel, emitted = shown_in_its_hold(qtbot, graph, None)
     for key in ("Enter", "0", "3"):
         if key == "Enter":
             qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
@@ -295,12 +302,7 @@ def test_a_key_meant_for_the_page_before_leaves_the_count_unanswered(qtbot, wind
 def test_a_digit_not_taken_then_enter_does_not_keep_the_number_shown(qtbot, graph):
     """Correcting 0 to 3 from the read-back: the 3, pressed as the question came into view,
     was not taken, and the Enter after the hold kept 0 (verifier, 2026-12-07; H612)."""
-    panel = panel_for(graph.questions["incidents_12_months"], 0)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.focus_first()
-    emitted = []
-    panel.answered.connect(emitted.append)
+    panel, emitted = shown_in_its_hold(qtbot, graph, 0)
     qtbot.keyClicks(panel.spin, "3")  # in the hold: not taken
     panel.keys_held_until = 0.0  # the hold over
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
@@ -316,12 +318,7 @@ def test_a_number_begun_soon_after_the_hold_is_asked_about_once(qtbot, graph):
     count 0 with it on screen for half a second (verifier, 2026-12-07; H612)."""
     import time
 
-    panel = panel_for(graph.questions["incidents_12_months"], None)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.focus_first()
-    emitted = []
-    panel.answered.connect(emitted.append)
+    panel, emitted = shown_in_its_hold(qtbot, graph, None)
     panel.keys_held_until = time.monotonic() - 0.1  # the hold just over
     qtbot.keyClicks(panel.spin, "0")
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
@@ -358,12 +355,7 @@ def test_a_number_box_takes_the_focus_by_tab_or_click_never_the_wheel(qapp):
 def test_an_arrow_in_the_hold_is_not_taken_and_said(qtbot, graph):
     """Up pressed as the question came made 1 of the 0 given before, and an Enter after the
     hold gave it (third look, 2026-12-07; H615)."""
-    panel = panel_for(graph.questions["incidents_12_months"], 0)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.focus_first()
-    emitted = []
-    panel.answered.connect(emitted.append)
+    panel, emitted = shown_in_its_hold(qtbot, graph, 0)
     qtbot.keyClick(panel.spin, Qt.Key.Key_Up)
     assert panel.spin.text() == "0" and panel.problem.text().startswith("Not taken: Up was")
     panel.keys_held_until = 0.0
