@@ -268,7 +268,8 @@ def numbers_held(plan: Plan) -> set[str]:
         for field in FIELD_WORDS
         if isinstance(value := getattr(match.service, field), str)
     )
-    said = [n for text in texts for n in (*numbers_written(text), *lines_written(text))]
+    # as written, and as rung ("0300 555 2922 (24" and "0300 555 2922" alike)
+    said = [m for text in texts for n in numbers_written(text) for m in (n, _as_rung(n))]
     return {digits(n) for n in said}
 
 

@@ -83,6 +83,7 @@ class ClipboardGuard(QObject):
         self.from_tab: tuple[str, str] | None = None  # a number copied from the Directory tab
         self.whose_copied = ""  # the service (and line) of the last number copied
         self.tab_service = ""  # its id, copied from the Directory tab
+        self.tab_told = ""  # the version of the directory waiting when it was copied (H613)
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -98,7 +99,7 @@ class ClipboardGuard(QObject):
         service whose number it is (from the plan, or the Directory tab with none), and
         `service_id` its id, from the tab (a newer directory is asked about it: H610)."""
         self.ours.add(text)
-        self.whose_copied, self.tab_service = whose, service_id
+        self.whose_copied, self.tab_service, self.tab_told = whose, service_id, ""
         if plan_says:
             self.from_plan = (text, plan_says)
         elif whose:
@@ -172,4 +173,5 @@ class ClipboardGuard(QObject):
             emptied(clipboard, QClipboard.Mode.Selection)
         self.ours.clear()
         self.from_plan = self.from_tab = None
-        self.whose_copied = self.tab_service = ""  # a service looked up says something of the case
+        # a service looked up says something of the case
+        self.whose_copied = self.tab_service = self.tab_told = ""

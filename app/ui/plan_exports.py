@@ -29,9 +29,10 @@ class SharesThePlan:
             return
         shown = self.other_tabs.directory  # the tab copies the service it shows
         tab_service = shown.shown_id if shown is not None and not from_plan else ""
-        waiting = self.switch.pending if self.switch is not None else None
-        self.tab_copy_told = waiting.version if waiting is not None and tab_service else ""
         self.clipboard.put(contact, "number" if from_plan else "", whose, tab_service)
+        waiting = self.switch.pending if self.switch is not None else None
+        if waiting is not None and tab_service:  # told what it says of it, with the copy
+            self.clipboard.tab_told = waiting.version
         said = f"{contact} ({whose})" if whose else contact
         # a number the "New numbers" banner replaces (or closes) copied from the plan's card
         # went on to be rung with nothing said (attack, 2026-12-07; H589): said, of the
@@ -101,7 +102,7 @@ class SharesThePlan:
         held, sid = self.clipboard.from_tab, self.clipboard.tab_service
         if loaded is None or held is None or not sid or self.switch is None:
             return
-        if loaded.version == getattr(self, "tab_copy_told", ""):
+        if loaded.version == self.clipboard.tab_told:
             return  # copied while it waited: told then, and taken off at every check (H613)
         before = self.switch.updates.current.graph.services.get(sid)
         why = tab_copy_changed(before, loaded.graph.services.get(sid), held[0])
