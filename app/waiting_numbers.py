@@ -137,37 +137,68 @@ def change_words(change: Change) -> str:
         )
     if change.field == "alert":  # "line closed until 4 January": the worker rang it
         return f"alert: {change.new}" if change.new else ""
-    if not change.number or change.field not in LINES_IN_WORDS:
+    if change.field not in LINES_IN_WORDS:  # (a 116 line is no `change.number`: H614)
         return ""
     # a number in other words: its own numbers, its times never one ("0800-2000 at weekends"
     # read as a freephone number), and which line it is (the out-of-hours line said alone
-    # was rung by day: attack, 2026-12-07)
-    old = lines_written(change.old, as_lines=True)
-    new = lines_written(change.new, as_lines=True)
-    came = [n for n in new if digits(n) not in {digits(o) for o in old}]
-    went = [n for n in old if digits(n) not in {digits(o) for o in new}]
-    if not (came or went):  # "(24 hours)" put after a line, or an old number noted
-        return ""
-    return now_not(f"{line_words(change)} now", came, went)
+    # was rung by day: attack, 2026-12-07), each by its own words
+    old, new = card_lines(change.old, change.field), card_lines(change.new, change.field)
+    came = [(label, n) for label, n in new if dialled(n) not in {dialled(o) for _, o in old}]
+    went = [(label, n) for label, n in old if dialled(n) not in {dialled(o) for _, o in new}]
+    if len(came) == 1 == len(went):  # one line renumbered, named as the card names it now
+        return now_not(f"{came[0][0]} now", [came[0][1]], [went[0][1]])
+    labels = dict.fromkeys(label for label, _ in came + went)  # "(24 hours)" added: none
+    return ", and ".join(
+        now_not(
+            f"{label} now",
+            [n for said, n in came if said == label],
+            [n for said, n in went if said == label],
+        )
+        for label in labels
+    )
+
+
+def card_lines(text: str, field: str = "phone_note") -> list[tuple[str, str]]:
+    """(which line, its number) of each line a number's note (or referral route) gives, read
+    as its card reads them: the out-of-hours line where the card shows one, else each number
+    in the words, named by the words before it. Read otherwise, "(not 0300 555 2922)" was
+    said "out of hours now 0300 555 9999" with no "not", and the plan card's copy of the old
+    night line kept "paste it"; a line added ("Rough sleeping (weekdays): …") was said the
+    out-of-hours line, a line written +44 said replaced by itself, and a 116 line's change
+    went unsaid (helper-282, 2026-12-07; H614)."""
+    from app.pathways.out_of_hours import out_of_hours
+
+    if field == "referral_route":
+        return [("for referrals", n) for _, n in _lines_after_words(text, as_lines=True)]
+    shut = out_of_hours(text)
+    lines = _lines_after_words(shut[3] if shut else text, as_lines=True)  # and a 116 line
+    named = [(_line_named(words.split(":")[0] if ":" in words else ""), n) for words, n in lines]
+    return [(_line_named(shut[0]), shut[1]), *named] if shut else named
+
+
+def _line_named(label: str) -> str:
+    """ "out of hours" of "Out of hours" (a name as written: "Samaritans"); "other line" of
+    no words, or too many."""
+    from app.pathways.out_of_hours import NO_ANSWER, OFFICE_SHUT
+
+    label = label.strip(" (-,")
+    if not 0 < len(label) <= 40:
+        return "other line"
+    said_mid_sentence = re.match(rf"(?:{OFFICE_SHUT}|{NO_ANSWER})\b", label, re.IGNORECASE)
+    return label[0].lower() + label[1:] if said_mid_sentence else label
+
+
+def dialled(number: str) -> str:
+    """The digits a phone dials for `number` ("+44 300 …" as "0300 …")."""
+    from app.pathways.phone_numbers import uk_phone_digits
+
+    return uk_phone_digits(number, strict=False) or digits(number)
 
 
 def now_not(which: str, came: list[str], went: list[str]) -> str:
     """ "now 0121 …, not 0121 …"; "now 0121 …" of one added; "now no number, not …"."""
     came_words = " and ".join(came) or "no number"
     return f"{which} {came_words}, not {' and '.join(went)}" if went else f"{which} {came_words}"
-
-
-def line_words(change: Change) -> str:
-    if change.field == "referral_route":
-        return "for referrals"
-    if change.field == "phone_note":
-        label = (change.new or change.old).split(":")[0].strip()
-        if not 0 < len(label) <= 40 or ":" not in (change.new or change.old):
-            return "other line"
-        return label[0].lower() + label[1:] if label[1:2].islower() else label
-    from app.db.directory_diff import FIELD_WORDS
-
-    return f"in its {FIELD_WORDS[change.field]}"
 
 
 def hours_words(service: Service) -> str:
@@ -182,9 +213,14 @@ def digits(number: str) -> str:
 # closed 1 Dec.", "calls are diverted from …"): said "out of hours now 024 7678 8555", the
 # closed number (helper-280, 2026-12-07; H612)
 NO_LONGER = re.compile(
-    r"\b(?:old|closed|previously|formerly|no longer|diverted from|instead of|replac\w*)\b",
+    r"\b(?:old|previously|formerly|no longer|diverted from|instead of|replac\w*)\b",
     re.IGNORECASE,
 )
+# and said just before it: "(not 0300 555 2922)", "(was …)", "(do not use …)", "closed …";
+# "closed" further back is the office's ("Office closed at weekends, out of hours: …" said
+# the right line no longer given: helper-282, 2026-12-07; H614)
+NOT_THIS = re.compile(r"\b(?:not|was|were|never|closed|do not use)\W*$", re.IGNORECASE)
+LINE_116 = re.compile(r"(?<![\d+])116 ?\d{3}(?!\d)")  # Samaritans' 116 123: no words' rule reads it
 
 
 def lines_written(text: str, as_lines: bool = False) -> list[str]:
@@ -193,16 +229,30 @@ def lines_written(text: str, as_lines: bool = False) -> list[str]:
     number, an unchanged line said changed and then "Withdrawn, do not give" (helper-280,
     2026-12-07; H612). `as_lines`: a number's note or route, where a number the words
     before it say is no longer the line is not one."""
+    return [number for _, number in _lines_after_words(text, as_lines)]
+
+
+def _lines_after_words(text: str, as_lines: bool) -> list[tuple[str, str]]:
+    """(the words since the number before, in its sentence; the number as rung)."""
     from app.db.directory_diff import numbers_written
 
     found, after = [], 0
-    for number in numbers_written(text):
-        at = text.find(number, after)
-        before = re.split(r"[.;]\s", text[after:at] if at >= 0 else "")[-1]
-        after = at + len(number) if at >= 0 else after
-        if not (as_lines and NO_LONGER.search(before)):  # the words since the last number
-            found.append(_as_rung(number))
+    for at, number in sorted(_where(text, numbers_written(text))):
+        before = re.split(r"[.;]\s", text[after:at])[-1] if at >= after else ""
+        after = max(after, at + len(number))
+        if not (as_lines and (NO_LONGER.search(before) or NOT_THIS.search(before))):
+            found.append((before, _as_rung(number)))
     return found
+
+
+def _where(text: str, numbers: list[str]) -> list[tuple[int, str]]:
+    """Each number with where it is written, a 116 line among them."""
+    placed, after = [], 0
+    for number in numbers:
+        at = text.find(number, after)
+        placed.append((at if at >= 0 else after, number))
+        after = at + len(number) if at >= 0 else after
+    return placed + [(m.start(), m.group()) for m in LINE_116.finditer(text)]
 
 
 def _as_rung(number: str) -> str:
@@ -244,16 +294,12 @@ def gives(service: Service, copied: str) -> bool:
     2922)" kept a replaced line "given"; "+44 300 …" and "116 123 (24 hours)" were read as
     other numbers than the card's: helper-282, 2026-12-07; H614)."""
     from app.pathways.out_of_hours import out_of_hours
-    from app.pathways.phone_numbers import uk_phone_digits
 
     if "@" in copied:
         return copied.strip().lower() == service.email.strip().lower()
     shut = out_of_hours(service.phone_note or "") if service.phone else None
     lines = [service.phone, shut[1] if shut else ""]
-    dialled = uk_phone_digits(copied, strict=False) or digits(copied)
-    return dialled in {
-        uk_phone_digits(line, strict=False) or digits(line) for line in lines if line
-    }
+    return dialled(copied) in {dialled(line) for line in lines if line}
 
 
 def numbers_held(plan: Plan) -> set[str]:

@@ -350,6 +350,44 @@ NOTES = {  # a number's note, before and after, as leads write them (helper-280;
         "Calls are diverted from 0300 555 2922 to 0300 555 9999",
         "other line now 0300 555 9999, not 0300 555 2922",
     ),
+    # read as the card reads the note, each line by its own words (helper-282; H614)
+    "the replaced line noted (not …)": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 9999 (not 0300 555 2922)",
+        "out of hours now 0300 555 9999, not 0300 555 2922",
+    ),
+    "the replaced line noted (do not use …)": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 9999 (do not use 0300 555 2922)",
+        "out of hours now 0300 555 9999, not 0300 555 2922",
+    ),
+    "a second line added, named by its own words": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 2922; Rough sleeping (weekdays): 0121 303 2296",
+        "Rough sleeping (weekdays) now 0121 303 2296",
+    ),
+    "both lines changed": (
+        "Out of hours: 0300 555 2922; Samaritans: 116 123",
+        "Out of hours: 0300 555 9999; Samaritans: 116 000",
+        "out of hours now 0300 555 9999, not 0300 555 2922, and Samaritans now 116 000, not "
+        "116 123",
+    ),
+    "the line written +44": ("Out of hours: 0300 555 2922", "Out of hours: +44 300 555 2922", ""),
+    "a 116 line changed": (
+        "Out of hours: 116 123 (24 hours)",
+        "Out of hours: 116 000 (24 hours)",
+        "out of hours now 116 000, not 116 123",
+    ),
+    "the office said closed before its line": (
+        "Out of hours: 0300 555 2922",
+        "Office closed at weekends, out of hours: 0300 555 2922",
+        "",
+    ),
+    "the line taken out": (
+        "Out of hours: 0300 555 2922",
+        "",
+        "out of hours now no number, not 0300 555 2922",
+    ),
 }
 
 
