@@ -34,6 +34,7 @@ class NumberBox(QSpinBox):
         # to another box, and keys meant for the first went into it (verifier, H612)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.wrong: str | None = None
+        self.typed_here = False  # typed in: coming back to it keeps the cursor
         self.lineEdit().textEdited.connect(self._edited)
 
     def validate(self, text: str, position: int) -> object:
@@ -43,6 +44,7 @@ class NumberBox(QSpinBox):
         return state, text, position
 
     def _edited(self, text: str) -> None:
+        self.typed_here = True
         typed = text.removesuffix(self.suffix()).strip()  # "30 minutes": the number is 30
         digits = typed.removeprefix("+")
         number = digits.isascii() and digits.isdigit()
@@ -81,14 +83,20 @@ class NumberBox(QSpinBox):
         event.ignore()
 
     def focusInEvent(self, event) -> None:
-        """The number selected whole, however the focus came (a click puts the cursor where
-        it points): brought back after a text-size change, the cursor stood before "3", and
-        "5" typed made 53 (verifier, 2026-12-07; H611)."""
+        """The number selected whole, to be typed over (drawn anew after a text-size change,
+        the cursor stood before "3", and "5" made 53: H611), except where the worker was
+        typing it and comes back as they left it: "1" typed, a look at another window (H612)
+        or at the Directory tab (Ctrl+Tab away and back: third look, 2026-12-07; H615), and
+        "2" made 2, not 12. Come to by Tab or a shortcut, it is selected still, as a box is;
+        a click puts the cursor where it points."""
         super().focusInEvent(event)
-        # not when the window is activated again: "1" typed, a look at another window, and
-        # "2" made 2, not 12 (verifier, 2026-12-07; H612)
-        kept = (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
-        if event.reason() not in (*kept, Qt.FocusReason.PopupFocusReason):
+        chosen = (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        )
+        placed = (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.PopupFocusReason)
+        if event.reason() in chosen or not (self.typed_here or event.reason() in placed):
             self.selectAll()
 
 

@@ -344,6 +344,29 @@ def test_a_number_part_typed_is_kept_when_the_window_comes_back(qtbot, graph):
     assert panel.spin.text() == "12"
 
 
+def test_a_number_part_typed_is_kept_after_a_look_at_the_directory_tab(qtbot, window):
+    """ "1", Ctrl+Tab to the Directory tab and back, "2": the box said 2, not 12 (third look,
+    2026-12-07; H615)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import read_for_the_hold, walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    read_for_the_hold(qtbot, window)
+    spin = window.question_page.panel.spin
+    qtbot.keyClicks(spin, "1")
+    control = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab, control)
+    assert window.tabs.currentIndex() == 1
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Backtab, control | shift)
+    assert window.focusWidget() is spin
+    qtbot.keyClicks(spin, "2")
+    assert spin.text() == "12"
+
+
 def test_a_number_box_takes_the_focus_by_tab_or_click_never_the_wheel(qapp):
     """Scrolled under the pointer, a Settings box took the focus, and keys meant for the
     text size went into the inactivity minutes (verifier, 2026-12-07; H612)."""
