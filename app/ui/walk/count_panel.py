@@ -23,7 +23,14 @@ from app.pathways.graph import Question
 from app.ui.field_style import use_field_style
 from app.ui.labels import announce, plain_label
 from app.ui.number_box import NumberBox, Typed
-from app.ui.walk.panel_base import AnswerPanel, KeyHold, entered, ignores_chords, typed
+from app.ui.walk.panel_base import (
+    TYPED_AHEAD_S,
+    AnswerPanel,
+    KeyHold,
+    entered,
+    ignores_chords,
+    typed,
+)
 
 TYPE_IT = "type the number, 0 if none are known"
 SOON_AFTER_S = 2.0  # after the hold: a number begun then is asked about once
@@ -50,11 +57,12 @@ class CountPanel(AnswerPanel, KeyHold):
         self.spin.installEventFilter(self)
         self.hold_keys()  # keys pressed for the page before are not taken here
         self.refused = self.early = False  # a digit not taken; a number begun soon after
+        self.asked_until = 0.0  # "Check the number" read before an Enter gives it
         use_field_style(self.spin)  # its edge seen in high contrast
         self.spin.setMinimumHeight(44)
         if typed_before:
             self.spin.show_wrong(typed_before.text)
-        done = ignores_chords(QPushButton("Continue    [Enter]"))
+        self.done = done = ignores_chords(QPushButton("Continue    [Enter]"))
         done.setAccessibleName("Continue")
         done.clicked.connect(self.confirm)
         for control in (self.spin, done):  # their own width: not the page's, as answers
@@ -77,6 +85,16 @@ class CountPanel(AnswerPanel, KeyHold):
 
     def pending(self) -> Any:
         return self.spin.value() if self.spin.wrong is None else Typed(self.spin.wrong)
+
+    def cursor(self) -> tuple[bool, bool]:
+        """What is still to be asked, kept at a new text size: redrawn, the next Enter kept
+        the 0 shown over a digit not taken, or gave a number begun early unasked (third
+        look, 2026-12-07; H615)."""
+        return self.refused, self.early
+
+    def restore(self, cursor: tuple[bool, bool] | None) -> None:
+        if cursor is not None:
+            self.refused, self.early = cursor
 
     def in_view(self, focused):
         """The box with its refusal: at 24 pt on 1280x720 the refusal's second line, what
@@ -118,7 +136,9 @@ class CountPanel(AnswerPanel, KeyHold):
             )
             return True
         if self.early and self.spin.wrong is None:
-            self.early = False
+            # an Enter a moment later is the same press twice, never a reading: the second
+            # gave the number 0.3 s after the question was asked (third look; H615)
+            self.early, self.asked_until = False, time.monotonic() + TYPED_AHEAD_S
             number = self.spin.text().strip()
             self._say(
                 f"Check the number: {number} was typed as this question came into view. "
@@ -133,7 +153,7 @@ class CountPanel(AnswerPanel, KeyHold):
         announce(self.problem, text)
 
     def confirm(self) -> None:
-        if self._asks_first():
+        if time.monotonic() < self.asked_until or self._asks_first():
             return
         wrong = self.spin.wrong
         if wrong is not None:

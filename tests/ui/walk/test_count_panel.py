@@ -326,8 +326,46 @@ def test_a_number_begun_soon_after_the_hold_is_asked_about_once(qtbot, graph):
         "Check the number: 0 was typed as this question came into view. Press Enter again "
         "to give 0, or type the number."
     )
+    # pressed twice at once, it gave the number unread (third look, 2026-12-07; H615)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    panel.done.click()  # a double click on Continue, as well
+    assert emitted == []
+    panel.asked_until = 0.0  # a moment later: read
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert emitted == [0]
+
+
+@pytest.mark.parametrize("unsure", ["a digit not taken", "a number begun early"])
+def test_what_is_still_to_be_asked_is_kept_at_a_new_text_size(qtbot, window, unsure):
+    """Redrawn, the next Enter kept the 0 shown over a 3 not taken, or gave a number begun
+    as the question came unasked (third look, 2026-12-07; H615)."""
+    import json
+    import time
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    panel = window.question_page.panel
+    if unsure == "a digit not taken":  # correcting the 0 given to 3
+        window.answer(0)
+        window.correct("incidents_12_months")
+        panel = window.question_page.panel
+        qtbot.keyClicks(panel.spin, "3")  # in the hold
+        assert panel.refused
+    else:
+        panel.keys_held_until = time.monotonic() - 0.1
+        qtbot.keyClicks(panel.spin, "3")
+        assert panel.early
+    window.replace_settings(text_size=16)
+    panel = window.question_page.panel
+    panel.keys_held_until = 0.0
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert window.session.question.id == "incidents_12_months"
+    assert panel.problem.text().startswith(
+        "The number shown is not yet" if unsure == "a digit not taken" else "Check the number"
+    )
 
 
 def test_a_number_part_typed_is_kept_when_the_window_comes_back(qtbot, graph):
