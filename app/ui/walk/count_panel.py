@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QSizePolicy
 
 from app.pathways.graph import Question
 from app.ui.field_style import use_field_style
@@ -169,5 +169,10 @@ class CountPanel(AnswerPanel, KeyHold):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if entered(event):
             self.confirm()
+        elif typed(event).isdigit():
+            # typed with Back focused (clicked, then "Back leaves the answers…"): the digits
+            # were lost unsaid (third look, 2026-12-07; H615); the box takes them, and holds
+            self.spin.setFocus(Qt.FocusReason.OtherFocusReason)
+            QApplication.sendEvent(self.spin, event)
         else:
             super().keyPressEvent(event)

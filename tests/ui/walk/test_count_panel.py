@@ -405,6 +405,26 @@ def test_a_number_part_typed_is_kept_after_a_look_at_the_directory_tab(qtbot, wi
     assert spin.text() == "12"
 
 
+def test_digits_typed_after_a_click_on_back_go_into_the_box(qtbot, window):
+    """ "3", a click on Back ("Back leaves the answers… behind"), then "4": the focus stayed
+    on Back and the 4 was lost unsaid (third look, 2026-12-07; H615)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import read_for_the_hold, walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    read_for_the_hold(qtbot, window)
+    spin = window.question_page.panel.spin
+    qtbot.keyClicks(spin, "3")
+    qtbot.mouseClick(window.question_page.back, Qt.MouseButton.LeftButton)
+    assert window.question_page.losing.text().startswith("Back leaves the answers")
+    qtbot.keyClicks(window.focusWidget(), "4")
+    assert spin.text() == "34" and spin.hasFocus()
+    assert window.session.question.id == "incidents_12_months"
+
+
 def test_a_number_box_takes_the_focus_by_tab_or_click_never_the_wheel(qapp):
     """Scrolled under the pointer, a Settings box took the focus, and keys meant for the
     text size went into the inactivity minutes (verifier, 2026-12-07; H612)."""
