@@ -123,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
 def guarded(args: argparse.Namespace) -> int:
     try:
         return dispatch(args)
+    except KeyboardInterrupt:  # Ctrl+C: said, never a traceback (own attack, 2026-12-07)
+        print("stopped: Ctrl+C was pressed", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # the reader stopped early (`| head`): not a problem of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit does not complain)
         return 0

@@ -116,3 +116,15 @@ def test_bad_input_is_named_never_an_unexpected_problem(tmp_path, capsys, argume
     assert main(argv) != 0
     err = capsys.readouterr().err
     assert said in err and "unexpected" not in err, err
+
+
+def test_ctrl_c_in_a_command_is_said_never_a_traceback(monkeypatch, capsys):
+    """Ctrl+C during a long command (a build, an import) printed a traceback."""
+    import app.__main__ as entry
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "dispatch", interrupted)
+    assert main(["directory", "report"]) == 130
+    assert capsys.readouterr().err == "stopped: Ctrl+C was pressed\n"

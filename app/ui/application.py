@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -50,8 +51,23 @@ def launch(app: QApplication, directory: Path | None, practice: bool = False) ->
         return False
     instance.listen()
     app.navigator_instance = instance  # lives as long as the app
+    close_on_ctrl_c()
     start(app, directory, log, instance, practice)
     return True
+
+
+def close_on_ctrl_c() -> None:
+    """Ctrl+C in the terminal that started Navigator (IT's, testing a build) closes it as
+    its window's close does: it printed a traceback from whichever slot ran next, and the
+    window stayed open (own attack, 2026-12-07). Closed from the event loop, never from
+    inside the slot the signal interrupted."""
+
+    def closed(_signal, _frame) -> None:
+        print("Navigator closed: Ctrl+C was pressed in its terminal.", file=sys.stderr)
+        QTimer.singleShot(0, QApplication.closeAllWindows)
+        QTimer.singleShot(0, QApplication.quit)
+
+    signal.signal(signal.SIGINT, closed)
 
 
 def run_self_test(args: argparse.Namespace, log: EventLog) -> int:

@@ -206,3 +206,36 @@ def test_on_a_laptops_screen_the_window_opens_maximised(tmp_path, screen, maximi
         [sys.executable, "-c", probe], env=env, capture_output=True, text=True, cwd=REPO
     ).stdout.split()
     assert said == [str(maximised), "1100", "720"]
+
+
+CTRL_C = r"""
+import os, signal
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import app.__main__ as entry
+from app.ui import application
+
+launch = application.launch
+
+def launched(*args, **kwargs):
+    started = launch(*args, **kwargs)
+    QTimer.singleShot(20_000, lambda: os._exit(3))  # never closed: fail, not hang
+    timer.start(5)
+    return started
+
+def check():
+    window = getattr(QApplication.instance(), "navigator_window", None)
+    if window is not None and window.guard.watching:  # the launch over, the case on screen
+        timer.stop()
+        os.kill(os.getpid(), signal.SIGINT)
+"""
+
+
+def test_ctrl_c_in_its_terminal_closes_navigator_without_a_traceback(app_home):
+    """It printed a traceback from the next slot to run, and the window stayed open (own
+    attack, 2026-12-07)."""
+    env = app_home.env | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    result = run_app("-c", CTRL_C + DRIVE, env=env, command=(sys.executable,))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr
+    assert "Navigator closed: Ctrl+C was pressed in its terminal." in result.stderr
