@@ -305,14 +305,17 @@ def gives(service: Service, copied: str) -> bool:
 def numbers_held(plan: Plan) -> set[str]:
     """The digits of every number the plan's services hold, in any of their words (an old
     referral line said "not 024 …" is the plan's, never a new one to withdraw)."""
+    return numbers_held_by(m.service for a in plan.actions for m in a.services)
+
+
+def numbers_held_by(services: Iterable[Service]) -> set[str]:
     from app.db.directory_diff import FIELD_WORDS, numbers_written
 
     texts = (
         value
-        for action in plan.actions
-        for match in action.services
+        for service in services
         for field in FIELD_WORDS
-        if isinstance(value := getattr(match.service, field), str)
+        if isinstance(value := getattr(service, field), str)
     )
     # as written, and as rung ("0300 555 2922 (24" and "0300 555 2922" alike)
     said = [m for text in texts for n in numbers_written(text) for m in (n, _as_rung(n))]

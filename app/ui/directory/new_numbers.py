@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from app.directory_updates import Loaded
 from app.ui.labels import announce
-from app.waiting_numbers import SaidOfWaiting, numbers_held, services_on
+from app.waiting_numbers import (
+    SaidOfWaiting,
+    digits,
+    numbers_given,
+    numbers_held,
+    numbers_held_by,
+    services_on,
+)
 
 NEW = "New numbers"
 NOT_GIVEN = "do not give its number"  # a service closed, or off this case (waiting_numbers)
@@ -112,13 +119,28 @@ class TellsOfNewNumbers:
         """What the directory waiting for this conversation's end changes of a service the
         Directory tab shows: it showed the replaced number, with Copy, and nothing said so
         (attack, 2026-12-07; H594)."""
-        if self.switch is None or self.switch.pending is None:
+        if self.switch is None:
             return ""
-        if self.switch.updates.goes_back(self.switch.pending):
+        pending = self.switch.pending
+        if pending is not None and self.switch.updates.goes_back(pending):
             return GONE_BACK.format(self.switch.updates.current.version)
-        words = self.switch.updates.waiting_for(self.switch.pending, service_id)
+        words = self.switch.updates.waiting_for(pending, service_id) if pending else ""
         # as the banner says it: "from your next new conversation" read as not yet (own look)
-        return f"{NEW}: {words}.{self._unchecked()}" if words else ""
+        news = f"{NEW}: {words}.{self._unchecked()}" if words else ""
+        return " ".join(filter(None, (self._withdrawn_in_tab(service_id, words), news)))
+
+    def _withdrawn_in_tab(self, service_id: str, words: str) -> str:
+        """The new numbers the tab said of a service this conversation that the directory
+        waiting no longer gives (withdrawn by IT, or replaced): the banner says so only of
+        the plan's services, and the tab dropped its news unsaid (helper-282, 2026-12-07)."""
+        service = self.switch.updates.current.graph.services.get(service_id)
+        held = numbers_held_by([service]) if service is not None else set()
+        given = numbers_given(words, held)
+        told = self.told_in_tab.setdefault(service_id, [])
+        told += [n for n in given if digits(n) not in {digits(t) for t in told}]
+        now = {digits(n) for n in given}
+        lost = [n for n in told if digits(n) not in now]
+        return f"Withdrawn, do not give: {' and '.join(lost)}." if lost else ""
 
     def said_this_case(self) -> bool:
         said = self.said_of_waiting
@@ -128,6 +150,7 @@ class TellsOfNewNumbers:
         """Kept past a new conversation, a number withdrawn was said to the next case, which
         had been told nothing (verifier, 2026-12-07): part of the case, it goes with it."""
         self.said_of_waiting, self.caution, self.new_numbers_said = SaidOfWaiting(), "", ""
+        self.told_in_tab = {}
         self.say_directory()
 
     def directory_notes_are(self, notes: str, news: str = "") -> None:
@@ -136,6 +159,7 @@ class TellsOfNewNumbers:
         self.directory_notes, self.directory_news = notes, news
         self.new_numbers_said, self.caution = "", ""
         self.said_of_waiting = SaidOfWaiting()
+        self.told_in_tab: dict[str, list[str]] = {}  # service id → new numbers it said
         self.say_directory()
 
     def say_directory(self) -> None:

@@ -233,6 +233,27 @@ def test_a_service_the_directory_tab_shows_is_said_with_what_the_waiting_update_
     assert window.switch.pending is None and "New numbers" not in tab.details.text()
 
 
+def test_a_new_number_the_directory_tab_said_is_said_withdrawn_with_its_update(
+    app_window, coventry_edit, qtbot
+):
+    """The tab said "New numbers: now 024 7600 0000" of a service looked up; IT withdrew the
+    update, and the tab dropped the words unsaid: the worker had read the number, and the
+    banner says a withdrawal only of the plan's services (helper-282, 2026-12-07)."""
+    window, where, lead = app_window
+    tab = mash_in_the_directory_tab(window, qtbot)
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert f"now {NEW_NUMBER}" in tab.details.text()
+    for key in where.keys.machine.iterdir():
+        key.unlink()  # IT withdraws the update
+    window.switch.check()
+    assert window.switch.pending is None
+    assert tab.details.text().startswith(f"\u26a0 Withdrawn, do not give: {NEW_NUMBER}.\n")
+    window.new_conversation()  # said for the conversation, as the banner's words are
+    tab.show_again()
+    assert "Withdrawn" not in tab.details.text()
+
+
 def test_a_plan_made_with_a_directory_withdrawn_since_is_said_to_be_checked(app_window, qtbot):
     """IT withdrew the key of the update in use (deleted, the folder kept): the plan's
     numbers came from a directory no longer trusted, and nothing said so for the rest of
