@@ -5,10 +5,10 @@ TellsOfNewNumbers)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from app.note_lines import as_rung, card_lines, dialled, digits, lines_written
 from app.pathways.plan import Plan
 from app.pathways.services import open_day_and_night
 
@@ -121,7 +121,10 @@ def changed_lines(
     for change in changes:
         sid = change.service_id
         if change.field in HOURS:  # the plan said "Open 24/7" of a line open office hours
-            line = f"open {hours_words(after[sid])}, not {hours_words(before[sid])}"
+            now, was = hours_words(after[sid]), hours_words(before[sid])
+            # "open Mon-Fri 9:00-17:00, not at hours not given" (helper-283, 2026-12-07)
+            line = f"open {now}" if now else f"its hours no longer held, not {was}"
+            line += f", not {was}" if now and was else ""
         else:
             line = change_words(change)
         if line and line not in lines.get(sid, []):
@@ -141,58 +144,34 @@ def change_words(change: Change) -> str:
         return ""
     # a number in other words: its own numbers, its times never one ("0800-2000 at weekends"
     # read as a freephone number), and which line it is (the out-of-hours line said alone
-    # was rung by day: attack, 2026-12-07), each by its own words
+    # was rung by day: attack, 2026-12-07), each by its own words, as its card reads them
     old, new = card_lines(change.old, change.field), card_lines(change.new, change.field)
-    came = [(label, n) for label, n in new if dialled(n) not in {dialled(o) for _, o in old}]
-    went = [(label, n) for label, n in old if dialled(n) not in {dialled(o) for _, o in new}]
-    if len(came) == 1 == len(went):  # one line renumbered, named as the card names it now
-        return now_not(f"{came[0][0]} now", [came[0][1]], [went[0][1]])
-    labels = dict.fromkeys(label for label, _ in came + went)  # "(24 hours)" added: none
-    return ", and ".join(
+    came = [line for line in new if line.key not in {o.key for o in old}]
+    went = [line for line in old if line.key not in {n.key for n in new}]
+    if len(came) == 1 == len(went) and came[0].key[1] != went[0].key[1]:
+        return now_not(f"{came[0].label} now", [came[0].said], [went[0].number])
+    named: dict[str, str] = {}  # each line's kind, named as the card names it now
+    for line in came + went:  # a line moved to another label: each said ("not" the old)
+        named.setdefault(line.kind, line.label)
+    said = ", and ".join(
         now_not(
             f"{label} now",
-            [n for said, n in came if said == label],
-            [n for said, n in went if said == label],
+            [line.said for line in came if line.kind == kind],
+            [line.number for line in went if line.kind == kind],
         )
-        for label in labels
+        for kind, label in named.items()
     )
+    return said or _route_words(change)
 
 
-def card_lines(text: str, field: str = "phone_note") -> list[tuple[str, str]]:
-    """(which line, its number) of each line a number's note (or referral route) gives, read
-    as its card reads them: the out-of-hours line where the card shows one, else each number
-    in the words, named by the words before it. Read otherwise, "(not 0300 555 2922)" was
-    said "out of hours now 0300 555 9999" with no "not", and the plan card's copy of the old
-    night line kept "paste it"; a line added ("Rough sleeping (weekdays): …") was said the
-    out-of-hours line, a line written +44 said replaced by itself, and a 116 line's change
-    went unsaid (helper-282, 2026-12-07; H614)."""
-    from app.pathways.out_of_hours import out_of_hours
-
-    if field == "referral_route":
-        return [("for referrals", n) for _, n in _lines_after_words(text, as_lines=True)]
-    shut = out_of_hours(text)
-    lines = _lines_after_words(shut[3] if shut else text, as_lines=True)  # and a 116 line
-    named = [(_line_named(words.split(":")[0] if ":" in words else ""), n) for words, n in lines]
-    return [(_line_named(shut[0]), shut[1]), *named] if shut else named
-
-
-def _line_named(label: str) -> str:
-    """ "out of hours" of "Out of hours" (a name as written: "Samaritans"); "other line" of
-    no words, or too many."""
-    from app.pathways.out_of_hours import NO_ANSWER, OFFICE_SHUT
-
-    label = label.strip(" (-,")
-    if not 0 < len(label) <= 40:
-        return "other line"
-    said_mid_sentence = re.match(rf"(?:{OFFICE_SHUT}|{NO_ANSWER})\b", label, re.IGNORECASE)
-    return label[0].lower() + label[1:] if said_mid_sentence else label
-
-
-def dialled(number: str) -> str:
-    """The digits a phone dials for `number` ("+44 300 …" as "0300 …")."""
-    from app.pathways.phone_numbers import uk_phone_digits
-
-    return uk_phone_digits(number, strict=False) or digits(number)
+def _route_words(change: Change) -> str:
+    """How to refer, changed in words alone: "E-mail is no longer accepted: use the portal"
+    went unsaid, and the card's e-mail was copied with "paste it" (helper-283, 2026-12-07;
+    H620). A number's note changed in words alone is the card's small type: not said."""
+    old, new = (" ".join(text.split()).rstrip(".") for text in (change.old, change.new))
+    if change.field != "referral_route" or old.lower() == new.lower():
+        return ""
+    return f"how to refer now: {new}" if new else "how to refer: no longer given"
 
 
 def now_not(which: str, came: list[str], went: list[str]) -> str:
@@ -202,69 +181,7 @@ def now_not(which: str, came: list[str], went: list[str]) -> str:
 
 
 def hours_words(service: Service) -> str:
-    return "24/7" if open_day_and_night(service) else service.hours or "at hours not given"
-
-
-def digits(number: str) -> str:
-    return "".join(ch for ch in number if ch.isdigit())
-
-
-# words a lead puts before a number that is no longer the line ("Old number 024 7678 8555
-# closed 1 Dec.", "calls are diverted from …"): said "out of hours now 024 7678 8555", the
-# closed number (helper-280, 2026-12-07; H612)
-NO_LONGER = re.compile(
-    r"\b(?:old|previously|formerly|no longer|diverted from|instead of|replac\w*)\b",
-    re.IGNORECASE,
-)
-# and said just before it: "(not 0300 555 2922)", "(was …)", "(do not use …)", "closed …";
-# "closed" further back is the office's ("Office closed at weekends, out of hours: …" said
-# the right line no longer given: helper-282, 2026-12-07; H614)
-NOT_THIS = re.compile(r"\b(?:not|was|were|never|closed|do not use)\W*$", re.IGNORECASE)
-LINE_116 = re.compile(r"(?<![\d+])116 ?\d{3}(?!\d)")  # Samaritans' 116 123: no words' rule reads it
-
-
-def lines_written(text: str, as_lines: bool = False) -> list[str]:
-    """The numbers in a field's words as a worker rings them: a figure after one ("(24
-    hours)", "- 365 days a year") is no part of it, which read "0300 555 2922 (24" as a new
-    number, an unchanged line said changed and then "Withdrawn, do not give" (helper-280,
-    2026-12-07; H612). `as_lines`: a number's note or route, where a number the words
-    before it say is no longer the line is not one."""
-    return [number for _, number in _lines_after_words(text, as_lines)]
-
-
-def _lines_after_words(text: str, as_lines: bool) -> list[tuple[str, str]]:
-    """(the words since the number before, in its sentence; the number as rung)."""
-    from app.db.directory_diff import numbers_written
-
-    found, after = [], 0
-    for at, number in sorted(_where(text, numbers_written(text))):
-        before = re.split(r"[.;]\s", text[after:at])[-1] if at >= after else ""
-        after = max(after, at + len(number))
-        if not (as_lines and (NO_LONGER.search(before) or NOT_THIS.search(before))):
-            found.append((before, _as_rung(number)))
-    return found
-
-
-def _where(text: str, numbers: list[str]) -> list[tuple[int, str]]:
-    """Each number with where it is written, a 116 line among them."""
-    placed, after = [], 0
-    for number in numbers:
-        at = text.find(number, after)
-        placed.append((at if at >= 0 else after, number))
-        after = at + len(number) if at >= 0 else after
-    return placed + [(m.start(), m.group()) for m in LINE_116.finditer(text)]
-
-
-def _as_rung(number: str) -> str:
-    """The longest start of `number` that is a UK number, or `number` as written."""
-    from app.pathways.phone_numbers import uk_phone_digits
-
-    pieces = re.findall(r"\d+|\D+", number)
-    for end in range(len(pieces), 0, -1):
-        head = "".join(pieces[:end]).strip()
-        if head[-1:].isdigit() and uk_phone_digits(head) is not None:
-            return head
-    return number
+    return "24/7" if open_day_and_night(service) else service.hours
 
 
 def numbers_given(words: str, held: set[str]) -> list[str]:
@@ -318,7 +235,7 @@ def numbers_held_by(services: Iterable[Service]) -> set[str]:
         if isinstance(value := getattr(service, field), str)
     )
     # as written, and as rung ("0300 555 2922 (24" and "0300 555 2922" alike)
-    said = [m for text in texts for n in numbers_written(text) for m in (n, _as_rung(n))]
+    said = [m for text in texts for n in numbers_written(text) for m in (n, as_rung(n))]
     return {digits(n) for n in said}
 
 

@@ -383,6 +383,39 @@ NOTES = {  # a number's note, before and after, as leads write them (helper-280;
         "Office closed at weekends, out of hours: 0300 555 2922",
         "",
     ),
+    # the words after a number, and "replaced by" read the right way (helper-283; H620)
+    "replaced by the new line": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 2922 replaced by 0300 555 9999",
+        "out of hours now 0300 555 9999, not 0300 555 2922",
+    ),
+    "the old line said old after it": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 9999 (new), 0300 555 2922 (old)",
+        "out of hours now 0300 555 9999, not 0300 555 2922",
+    ),
+    "the line said closed after it": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours line 0300 555 2922 is closed, use 999",
+        "out of hours now no number, not 0300 555 2922",
+    ),
+    "the lines swapped": (
+        "Out of hours: 0300 555 2922; rough sleeping: 0121 303 2296",
+        "Rough sleeping: 0300 555 2922; out of hours: 0121 303 2296",
+        "Rough sleeping now 0300 555 2922, not 0121 303 2296, and out of hours now 0121 303 "
+        "2296, not 0300 555 2922",
+    ),
+    "a line not yet live, with its date": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 9999 from 1 Jan (0300 555 2922 until then)",
+        "out of hours now 0300 555 9999 from 1 Jan",
+    ),
+    "Childline with its hours": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 2922; Childline: 0800 1111 (24 hours)",
+        "Childline now 0800 1111",
+    ),
+    "the line written 0044": ("Out of hours: 0300 555 2922", "Out of hours: 0044 300 555 2922", ""),
     "the line taken out": (
         "Out of hours: 0300 555 2922",
         "",
@@ -401,6 +434,24 @@ def test_a_numbers_note_is_read_as_the_card_gives_its_line(note):
 
     old, new, said = NOTES[note]
     assert change_words(Change("walsall-mast", "Walsall", "phone_note", old, new)) == said
+
+
+def test_how_to_refer_changed_in_words_alone_is_said():
+    """ "E-mail is no longer accepted: use the portal" went unsaid, and the MARAC card's
+    e-mail was copied with "paste it" (helper-283, 2026-12-07; H620); a number in the route
+    replaced by another is said by its numbers, the right way round."""
+    from app.db.directory_diff import Change
+    from app.waiting_numbers import change_words
+
+    def said(old, new):
+        return change_words(Change("wmp-marac", "MARAC", "referral_route", old, new))
+
+    emailed = "Send the MARAC referral form by secure email."
+    portal = "E-mail is no longer accepted: use the MARAC referral portal."
+    assert said(emailed, portal) == f"how to refer now: {portal.rstrip('.')}"
+    assert said(emailed, "Send the MARAC  referral form by secure email") == ""
+    replaced = "Line 024 7678 1111 replaced by 024 7678 2222; then the online MARF."
+    assert said("Online MARF.", replaced) == "for referrals now 024 7678 2222"
 
 
 def test_a_tab_copy_of_a_line_with_its_hours_after_it_is_still_given(graph):

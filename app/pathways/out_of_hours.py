@@ -73,11 +73,24 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
         )
         if said and not negated and not DAYTIME_SAID.search(said):
             label = " ".join(said.split()).rstrip(":")
+            if NOT_IN_USE_AFTER.match(found["tail"][len(number) :]):
+                return None  # the words say it is not to be rung: left as written
             after = found["tail"][len(number) :].strip().lstrip(".,").strip()
             rest = "; ".join(p for p in parts[:at] + parts[at + 1 :] if p)
             shown = format_uk_phone(number) or number
             return label[:1].upper() + label[1:], shown, after, rest
     return None
+
+
+# words after the line saying it is not to be rung ("… 2222 is closed, use 999", "(suspended
+# until 4 Jan)", "replaced by …", "(old)"): it stood in bold with Copy, and "paste it" (helper-
+# 283, 2026-12-07; H620)
+NOT_IN_USE_AFTER = re.compile(
+    r"\W*(?:line\s+|number\s+)?(?:(?:is|are|has|have|was|were)\s+)?(?:(?:been|now)\s+)?"
+    r"(?:replaced|closed|suspended|discontinued|withdrawn|ceased|old\b|no longer|out of use"
+    r"|not (?:in use|answered|monitored|staffed|working))",
+    re.IGNORECASE,
+)
 
 
 # the number, then its words: "0300 555 8600 (out of hours)"

@@ -100,6 +100,12 @@ from app.pathways.out_of_hours import out_of_hours
         ("daytime and weekends: 0121 496 0000", None),
         # the old line, written with full stops, beside the new one: neither in bold
         ("Out of hours: calls are diverted from 0121.496.0000 to 0300 555 2922", None),
+        # the words after it say it is not to be rung: it stood in bold with Copy and
+        # "paste it" (helper-283, 2026-12-07; H620)
+        ("Out of hours line 024 7683 2222 is closed, use 999", None),
+        ("Out of hours: 024 7683 2222 (suspended until 4 Jan: ring 999)", None),
+        ("Out of hours: 024 7683 2222 - NOT IN USE", None),
+        ("Out of hours: 024 7683 2222 (old)", None),
     ],
 )
 def test_the_out_of_hours_line_is_read_from_the_numbers_note(note, found):

@@ -368,12 +368,24 @@ def test_a_stray_key_file_never_uses_up_the_grace_of_a_key_caught_mid_copy(
     assert window.directory_banner.text() == said
 
 
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("Out of hours: 024 7683 9999 (not {old})", "out of hours now 024 7683 9999, not {old}"),
+        (
+            "Out of hours: {old} replaced by 024 7683 9999",
+            "out of hours now 024 7683 9999, not {old}",
+        ),
+        ("Out of hours line {old} is closed, use 999", "out of hours now no number, not {old}"),
+    ],
+)
 def test_a_night_line_copied_from_the_plan_comes_off_when_a_note_says_not_to_use_it(
-    app_window, qtbot, tmp_path
+    app_window, qtbot, tmp_path, note, said
 ):
     """The lead kept the replaced night line in the note: "Out of hours: … (not 024 7683
-    2222)" was said "out of hours now …" with no "not", and the plan card's copy of the old
-    line stayed with "paste it" (helper-282, 2026-12-07; H614)."""
+    2222)" was said "out of hours now …" with no "not" (helper-282, 2026-12-07; H614); "…
+    2222 replaced by …" was read the wrong way round, and "… is closed" not at all
+    (helper-283; H620): the plan card's copy of the old line stayed with "paste it"."""
     from PySide6.QtGui import QGuiApplication
 
     window, where, lead = app_window
@@ -383,11 +395,11 @@ def test_a_night_line_copied_from_the_plan_comes_off_when_a_note_says_not_to_use
     old = row.out_of_hours.text()
     row.out_of_hours_copy.click()
     assert QGuiApplication.clipboard().text() == old
-    note = f"Out of hours: 024 7683 9999 (not {old})"
+    note = note.format(old=old)
     edit = edited_directory(tmp_path, lambda rows: change(rows, "coventry-mash", phone_note=note))
     publish(edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
     window.switch.check()
-    assert f"out of hours now 024 7683 9999, not {old}" in window.directory_banner.text()
+    assert said.format(old=old) in window.directory_banner.text()
     assert QGuiApplication.clipboard().text() == ""
     assert window.status.text().startswith("What the banner says changed, so the number")
 

@@ -1,0 +1,164 @@
+"""The lines a number's note (or a referral route) gives, read as the plan card reads them:
+each number the words give as a line to ring, named by the words before it, never one they
+say is old, replaced or closed, and never a time or a figure after it. What a directory
+waiting for the conversation's end changes of them is said from these (waiting_numbers);
+no Qt."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from app.pathways.out_of_hours import NO_ANSWER, NOT_IN_USE_AFTER, OFFICE_SHUT, out_of_hours
+
+# words a lead puts before a number that is no longer the line ("Old number 024 7678 8555
+# closed 1 Dec.", "calls are diverted from …"): said "out of hours now 024 7678 8555", the
+# closed number (helper-280, 2026-12-07; H612). "Replaced by" names the new one: read as
+# "replaces", "… 2222 replaced by 0300 555 9999" said the old line "now" (helper-283; H620)
+NO_LONGER = re.compile(
+    r"\b(?:old|previously|formerly|no longer|diverted from|instead of|"
+    r"replac(?:es|ing|ement for))\b",
+    re.IGNORECASE,
+)
+# and said just before it: "(not 0300 555 2922)", "(was …)", "(changed from …)", "closed …";
+# "closed" further back is the office's ("Office closed at weekends, out of hours: …" said
+# the right line no longer given: helper-282, 2026-12-07; H614)
+NOT_THIS = re.compile(
+    r"\b(?:not|was|were|never|closed|do not use|ignore|used to be|(?:changed|moved) from)\W*$",
+    re.IGNORECASE,
+)
+LINE_116 = re.compile(r"(?<![\d+])116 ?\d{3}(?!\d)")  # Samaritans' 116 123: no words' rule reads it
+# "0300 555 9999 from 1 Jan": a line not yet live, said with its date (helper-283; H620)
+WHEN = re.compile(r"\W*((?:from|starting|as of|until|till)\s[^();,.]{1,24}?)\s*(?:[();,.]|$)", re.I)
+SENTENCE = re.compile(r"[.;]\s")
+CHILDLINE = re.compile(r"0800[ \-.]?1111(?![ \-.]?\d)")
+
+
+class Line(NamedTuple):
+    label: str  # as said: "out of hours", "Samaritans", "other line"
+    number: str  # as rung
+    when: str = ""  # "from 1 Jan"
+
+    @property
+    def kind(self) -> str:
+        """Which line it is, however the lead words its label: the out-of-hours line the
+        card shows is the same line when its note is reworded."""
+        if re.search(rf"\b(?:{OFFICE_SHUT})\b", self.label, re.IGNORECASE):
+            return "out of hours"
+        if re.search(rf"{NO_ANSWER}|\bbusy\b|\bengaged\b", self.label, re.IGNORECASE):
+            return "to try next"
+        return re.sub(r"[^a-z0-9]+", " ", self.label.lower()).strip()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.kind, dialled(self.number)
+
+    @property
+    def said(self) -> str:
+        return f"{self.number} {self.when}".strip()
+
+
+def card_lines(text: str, field: str = "phone_note") -> list[Line]:
+    """Each line a number's note (or referral route) gives, as its card reads it: the
+    out-of-hours line where the card shows one, then every other number in the words, each
+    named by the words before it (or the line before it in the same sentence). Read
+    otherwise, "(not 0300 555 2922)" was said "out of hours now 0300 555 9999" with no
+    "not", and the plan card's copy of the old night line kept "paste it"; a line added
+    ("Rough sleeping (weekdays): …") was said the out-of-hours line, a line written +44 said
+    replaced by itself, and a 116 line's change went unsaid (helper-282, 2026-12-07; H614)."""
+    if field == "referral_route":
+        return [Line("for referrals", n, when) for _, n, when in _lines_after_words(text, True)]
+    shut = out_of_hours(text)
+    named = [
+        Line(_line_named(w), n, when)
+        for w, n, when in _lines_after_words(shut[3] if shut else text, True)
+    ]
+    return [Line(_line_named(shut[0]), shut[1]), *named] if shut else named
+
+
+def _line_named(words: str) -> str:
+    """ "out of hours" of "Out of hours: " (a name as written: "Samaritans", "OOH"); "other
+    line" of no words, or too many."""
+    label = words.split(":")[0] if ":" in words else words
+    label = re.sub(r"\b(?:try|call|ring|phone|on)\W*$", "", label.strip(" (-,"), flags=re.I)
+    label = label.strip(" (-,")
+    if ":" not in words and not Line(label, "").kind.startswith(("out of", "to try")):
+        return "other line"  # "… to 0300 …": no name
+    if not 0 < len(label) <= 40:
+        return "other line"
+    said_mid_sentence = re.match(rf"(?:{OFFICE_SHUT}|{NO_ANSWER})\b", label, re.IGNORECASE)
+    lower = said_mid_sentence and label[1:2].islower()
+    return label[0].lower() + label[1:] if lower else label
+
+
+def lines_written(text: str, as_lines: bool = False) -> list[str]:
+    """The numbers in a field's words as a worker rings them: a figure after one ("(24
+    hours)", "- 365 days a year") is no part of it, which read "0300 555 2922 (24" as a new
+    number, an unchanged line said changed and then "Withdrawn, do not give" (helper-280,
+    2026-12-07; H612). `as_lines`: a number's note or route, where a number the words
+    around it say is no longer the line is not one."""
+    return [number for _, number, _ in _lines_after_words(text, as_lines)]
+
+
+def _lines_after_words(text: str, as_lines: bool) -> list[tuple[str, str, str]]:
+    """(the words naming it, the number as rung, when it starts) of each number: named by the
+    words since the number before, in its sentence, or as the line before it in the same
+    sentence ("0300 555 9999 from 1 Jan (024 7683 2222 until then)")."""
+    from app.db.directory_diff import numbers_written
+
+    placed = sorted(_where(text, numbers_written(text)))
+    found, named, after = [], "", 0
+    for at_index, (at, number) in enumerate(placed):
+        before = text[after:at] if at >= after else ""
+        sentence_begun = after == 0 or bool(SENTENCE.search(before))
+        before = SENTENCE.split(before)[-1]
+        end = at + len(number)
+        upto = placed[at_index + 1][0] if at_index + 1 < len(placed) else len(text)
+        words_after = SENTENCE.split(text[end : max(end, upto)])[0]
+        after = max(after, end)
+        own = before if ":" in before or _line_named(before) != "other line" else ""
+        named = own or ("" if sentence_begun else named)
+        gone = NO_LONGER.search(before) or NOT_THIS.search(before)
+        if as_lines and (gone or NOT_IN_USE_AFTER.match(words_after)):
+            continue
+        when = found_when.group(1) if (found_when := WHEN.match(words_after)) else ""
+        found.append((named, as_rung(number), when))
+    return found
+
+
+def _where(text: str, numbers: list[str]) -> list[tuple[int, str]]:
+    """Each number with where it is written, a 116 line among them."""
+    placed, after = [], 0
+    for number in numbers:
+        at = text.find(number, after)
+        placed.append((at if at >= 0 else after, number))
+        after = at + len(number) if at >= 0 else after
+    return placed + [(m.start(), m.group()) for m in LINE_116.finditer(text)]
+
+
+def as_rung(number: str) -> str:
+    """The longest start of `number` that is a UK number, or `number` as written: Childline's
+    0800 1111 never run on ("0800 1111 (24" read as 0800 111124: helper-283; H620)."""
+    from app.pathways.phone_numbers import uk_phone_digits
+
+    if childline := CHILDLINE.match(number):
+        return childline.group()
+    pieces = re.findall(r"\d+|\D+", number)
+    for end in range(len(pieces), 0, -1):
+        head = "".join(pieces[:end]).strip()
+        if head[-1:].isdigit() and uk_phone_digits(head) is not None:
+            return head
+    return number
+
+
+def digits(number: str) -> str:
+    return "".join(ch for ch in number if ch.isdigit())
+
+
+def dialled(number: str) -> str:
+    """The digits a phone dials for `number` ("+44 300 …" and "0044 300 …" as "0300 …")."""
+    from app.pathways.phone_numbers import uk_phone_digits
+
+    if number.strip().startswith("0044"):
+        number = "+44" + number.strip()[4:]
+    return uk_phone_digits(number, strict=False) or digits(number)
