@@ -16,7 +16,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QSizePolicy
 
 from app.pathways.graph import Question
@@ -34,9 +34,21 @@ from app.ui.walk.panel_base import (
 
 TYPE_IT = "type the number, 0 if none are known"
 SOON_AFTER_S = 2.0  # after the hold: a number begun then is asked about once
-# the arrows make a number too: Up in the hold made 1 of a 0 given before, and Enter gave it
-# (third look, 2026-12-07; H615)
-STEPS = {Qt.Key.Key_Up: "Up", Qt.Key.Key_Down: "Down"}
+# Keys that step the number never make a count: Up in the hold made 1 of a 0 given before
+# (H615), and the number pad with Num Lock off sends them for its digits: 9 (Page Up) made 10
+# of an empty box, "1 2" made 2 of a 3 unsaid (helper-284, 2026-12-07; H621)
+STEPS = {
+    Qt.Key.Key_Up: "Up",
+    Qt.Key.Key_Down: "Down",
+    Qt.Key.Key_PageUp: "Page Up",
+    Qt.Key.Key_PageDown: "Page Down",
+}
+NUM_LOCK_OFF = (Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Insert, Qt.Key.Key_Delete)
+NO_STEPS = "Not taken: {} does not change the count: type the number, then press Enter."
+NUMBER_PAD = (
+    "Not taken: the number pad gives no figures while Num Lock is off. Turn Num Lock on "
+    "(or use the number keys), then type the number."
+)
 READ_IT = f"Read it, then {TYPE_IT}."
 
 
@@ -86,15 +98,21 @@ class CountPanel(AnswerPanel, KeyHold):
     def pending(self) -> Any:
         return self.spin.value() if self.spin.wrong is None else Typed(self.spin.wrong)
 
-    def cursor(self) -> tuple[bool, bool]:
+    def cursor(self) -> tuple[bool, bool, bool]:
         """What is still to be asked, kept at a new text size: redrawn, the next Enter kept
         the 0 shown over a digit not taken, or gave a number begun early unasked (third
-        look, 2026-12-07; H615)."""
-        return self.refused, self.early
+        look, 2026-12-07; H615); and a number being typed, to go on with: selected whole,
+        "1", a text-size change, "2" made 2, where a look at the Directory tab made 12
+        (helper-284, 2026-12-07; H621)."""
+        return self.refused, self.early, self.spin.typed_here
 
-    def restore(self, cursor: tuple[bool, bool] | None) -> None:
-        if cursor is not None:
-            self.refused, self.early = cursor
+    def restore(self, cursor: tuple[bool, bool, bool] | None) -> None:
+        if cursor is None:
+            return
+        self.refused, self.early, self.spin.typed_here = cursor
+        if self.spin.typed_here:
+            self.spin.lineEdit().deselect()
+            self.spin.lineEdit().end(False)
 
     def in_view(self, focused):
         """The box with its refusal: at 24 pt on 1280x720 the refusal's second line, what
@@ -108,15 +126,24 @@ class CountPanel(AnswerPanel, KeyHold):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.spin or event.type() != QEvent.Type.KeyPress:
             return False
-        key = "Enter" if entered(event) else STEPS.get(event.key()) or typed(event)
-        if not (key in ("Enter", *STEPS.values()) or key.isdigit()):
+        pad = bool(event.modifiers() & Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in STEPS or (pad and event.key() in NUM_LOCK_OFF):
+            self.refused = True  # a number was meant: the one shown is not it
+            off = pad and not event.text()
+            self._say(NUMBER_PAD if off else NO_STEPS.format(STEPS.get(event.key(), "It")))
+            return True
+        pasted = event.matches(QKeySequence.StandardKey.Paste)
+        key = "Enter" if entered(event) else "a paste" if pasted else typed(event)
+        if not (key in ("Enter", "a paste") or key.isdigit()):
             return False
         if self.keys_held():
             self.hold_keys()  # and the next typed after it
             self.refused = self.refused or key != "Enter"
-            self._say(f"Not taken: {key} was pressed as this question came into view. {READ_IT}")
+            # a paste as the question came was taken unasked (helper-284; H621)
+            what = "a paste was made" if pasted else f"{key} was pressed"
+            self._say(f"Not taken: {what} as this question came into view. {READ_IT}")
             return True
-        if key.isdigit():
+        if key != "Enter":
             # typed soon after the hold: a key meant for the page before ("0 … 0" a second
             # apart) put 0 in the box, and Enter gave it (verifier, 2026-12-07; H612)
             line = self.spin.lineEdit()
@@ -141,7 +168,7 @@ class CountPanel(AnswerPanel, KeyHold):
             self.early, self.asked_until = False, time.monotonic() + TYPED_AHEAD_S
             number = self.spin.text().strip()
             self._say(
-                f"Check the number: {number} was typed as this question came into view. "
+                f"Check the number: {number} was begun as this question came into view. "
                 f"Press Enter again to give {number}, or type the number."
             )
             return True
@@ -153,6 +180,9 @@ class CountPanel(AnswerPanel, KeyHold):
         announce(self.problem, text)
 
     def confirm(self) -> None:
+        if self.keys_held():  # Tab and Enter (or Space) on Continue, typed ahead (H621)
+            self._say(f"Not taken: Continue was pressed as this question came into view. {READ_IT}")
+            return
         if time.monotonic() < self.asked_until or self._asks_first():
             return
         wrong = self.spin.wrong

@@ -118,14 +118,14 @@ class QuestionPage(KeyHold, QWidget):
         if new is not None and self.panel is not None and self.panel.isAncestorOf(new):
             self.last_on = new
 
-    def focus_answers(self) -> None:
+    def focus_answers(self, reason: Qt.FocusReason = Qt.FocusReason.TabFocusReason) -> None:
         """The focus back on the answers, where it last was: the panel's first control is the
         Dash's first item not answered, and a key meant for the item the worker had gone back
         up to would have answered that one instead."""
         last = self.last_on
         kept = last is not None and shiboken6.isValid(last) and self.panel.isAncestorOf(last)
         if kept and last.isVisible() and last.isEnabled():
-            last.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab would: a number selected whole
+            last.setFocus(reason)  # as Tab would, by default: a number selected whole
         else:
             self.panel.focus_first()
 
@@ -198,6 +198,10 @@ class QuestionPage(KeyHold, QWidget):
     def go_back(self) -> None:
         if self.may_leave("Back leaves", "Press Back again to go back anyway"):
             self.back_requested.emit()
+        elif self.back.hasFocus():
+            # clicked: the focus stayed on Back, and the Enter meant for Continue went back,
+            # the count typed lost (helper-284, 2026-12-07; H621); the answers as they were
+            self.focus_answers(Qt.FocusReason.OtherFocusReason)
 
     def may_leave(self, leaving: str, again: str) -> bool:
         """Whether the page may be left now. The first time it holds answers the worker has

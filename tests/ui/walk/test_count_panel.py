@@ -72,15 +72,28 @@ def test_an_emptied_box_stays_empty_and_refused_at_a_new_text_size(qtbot, window
     assert window.question_page.panel.problem.text().startswith("Nothing typed yet")
 
 
-def test_a_number_chosen_with_the_arrows_after_emptying_is_taken(qtbot, graph):
-    """Emptied, then stepped to a number the worker can see: that number is the answer."""
-    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], 4))
-    qtbot.keyClick(panel.spin, Qt.Key.Key_Backspace)
-    qtbot.keyClick(panel.spin, Qt.Key.Key_Up)
-    shown = int(panel.spin.text())
-    with qtbot.waitSignal(panel.answered) as answered:
-        qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
-    assert answered.args == [shown]
+PAD = Qt.KeyboardModifier.KeypadModifier
+NOT_STEPPED = {  # key, modifier → what is said
+    "Up": (Qt.Key.Key_Up, Qt.KeyboardModifier.NoModifier, "Not taken: Up does not change"),
+    "Page Up": (Qt.Key.Key_PageUp, Qt.KeyboardModifier.NoModifier, "Not taken: Page Up does"),
+    "number pad 9, Num Lock off": (Qt.Key.Key_PageUp, PAD, "Not taken: the number pad gives"),
+    "number pad 2, Num Lock off": (Qt.Key.Key_Down, PAD, "Not taken: the number pad gives"),
+    "number pad 1, Num Lock off": (Qt.Key.Key_End, PAD, "Not taken: the number pad gives"),
+}
+
+
+@pytest.mark.parametrize(("key", "modifier", "said"), NOT_STEPPED.values(), ids=NOT_STEPPED)
+def test_keys_that_step_the_number_never_make_a_count(qtbot, graph, key, modifier, said):
+    """The number pad with Num Lock off sends Page Up for 9, Down for 2, End for 1: 9 made 10
+    of an empty box, and "1 2" made 2 of a 3 given before, unsaid; a correction of 3 to 12
+    gave 2, and the MARAC card went (helper-284, 2026-12-07; H621)."""
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], 3))
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel.spin, key, modifier)
+    assert panel.spin.text() == "3" and panel.problem.text().startswith(said)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)  # the 3 shown is not what was meant
+    assert emitted == [] and panel.problem.text().startswith("The number shown is not yet")
 
 
 def test_a_sign_alone_is_still_empty_and_an_emptied_box_never_shows_a_number(qtbot, graph):
@@ -218,9 +231,10 @@ def test_the_wheel_over_the_focused_box_never_makes_a_count(qtbot, window):
     assert panel.spin.text() == "" and panel.spin.wrong == ""
 
 
-def test_the_count_drawn_anew_is_selected_whole(qtbot, window):
-    """After a text-size change the cursor stood before the "3": "5" typed made 53
-    (verifier, 2026-12-07; H611)."""
+def test_a_count_being_typed_is_kept_as_typed_at_a_new_text_size(qtbot, window):
+    """After a text-size change the cursor stood before the "3": "5" typed made 53 (verifier,
+    2026-12-07; H611); selected whole, it made 5, where a look at the Directory tab made 35
+    (helper-284, 2026-12-07; H621): the worker goes on typing."""
     import json
 
     from tests.conftest import DATA
@@ -237,7 +251,7 @@ def test_the_count_drawn_anew_is_selected_whole(qtbot, window):
     spin = window.question_page.panel.spin
     qtbot.waitUntil(spin.hasFocus)
     qtbot.keyClicks(spin, "5")
-    assert spin.text() == "5"
+    assert spin.text() == "35"
 
 
 def test_keys_pressed_as_the_count_came_into_view_are_not_taken_and_said(qtbot, graph):
@@ -323,7 +337,7 @@ def test_a_number_begun_soon_after_the_hold_is_asked_about_once(qtbot, graph):
     qtbot.keyClicks(panel.spin, "0")
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert emitted == [] and panel.problem.text() == (
-        "Check the number: 0 was typed as this question came into view. Press Enter again "
+        "Check the number: 0 was begun as this question came into view. Press Enter again "
         "to give 0, or type the number."
     )
     # pressed twice at once, it gave the number unread (third look, 2026-12-07; H615)
@@ -405,6 +419,40 @@ def test_a_number_part_typed_is_kept_after_a_look_at_the_directory_tab(qtbot, wi
     assert spin.text() == "12"
 
 
+def test_enter_after_a_click_on_back_gives_the_count_typed(qtbot, window):
+    """Clicked by mistake, Back said "Back leaves the answers… behind"; Enter, meant for
+    Continue, went back with the focus on Back, and the count typed was lost (helper-284,
+    2026-12-07; H621)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import read_for_the_hold, walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    read_for_the_hold(qtbot, window)
+    qtbot.keyClicks(window.question_page.panel.spin, "5")
+    qtbot.mouseClick(window.question_page.back, Qt.MouseButton.LeftButton)
+    assert window.question_page.losing.isVisible()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert window.session.answers["incidents_12_months"] == 5
+
+
+def test_a_paste_or_continue_as_the_count_comes_into_view_is_not_taken(qtbot, graph):
+    """A paste in the hold filled the box unasked, and Enter gave it; Tab and Enter on
+    Continue, typed ahead, kept the count shown (helper-284, 2026-12-07; H621)."""
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("30")
+    panel, emitted = shown_in_its_hold(qtbot, graph, 0)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert panel.spin.text() == "0"
+    assert panel.problem.text().startswith("Not taken: a paste was made as this question")
+    panel.done.click()
+    assert emitted == [] and panel.problem.text().startswith("Not taken: Continue was pressed")
+    QGuiApplication.clipboard().clear()
+
+
 def test_digits_typed_after_a_click_on_back_go_into_the_box(qtbot, window):
     """ "3", a click on Back ("Back leaves the answers… behind"), then "4": the focus stayed
     on Back and the 4 was lost unsaid (third look, 2026-12-07; H615)."""
@@ -438,7 +486,7 @@ def test_an_arrow_in_the_hold_is_not_taken_and_said(qtbot, graph):
     hold gave it (third look, 2026-12-07; H615)."""
     panel, emitted = shown_in_its_hold(qtbot, graph, 0)
     qtbot.keyClick(panel.spin, Qt.Key.Key_Up)
-    assert panel.spin.text() == "0" and panel.problem.text().startswith("Not taken: Up was")
+    assert panel.spin.text() == "0" and panel.problem.text().startswith("Not taken: Up does")
     panel.keys_held_until = 0.0
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert emitted == [] and panel.problem.text() == (
