@@ -131,30 +131,41 @@ def alert_words(s: Service) -> str:
 
 
 def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
-    """What to know before phoning: the line's type (when it says more than a voice line),
-    the number's note (or `phone_note`: what a card shows of it beside its out-of-hours
-    line), the hours, who it is for; where no number is held, how to refer and
-    the website, as held (Walsall's adult safeguarding card read "No number held here" with
-    its form and page held and never shown: officer walk, 2026-12-02), and where only an
-    e-mail address is."""
-    note = s.phone_note if phone_note is None else phone_note
+    """What to know before phoning: who it is for, the line's type (when it says more than a
+    voice line), the hours, the number's note (or `phone_note`: what a card shows of it
+    beside its out-of-hours line); how to refer, as held; and where no number is held, the
+    website (Walsall's adult safeguarding card read "No number held here" with its form and
+    page held and never shown: officer walk, 2026-12-02). How to refer was shown only where
+    no number was held: "Phone, then the MARF within 24 hours", Sandwell's "needs parental
+    consent except where asking would increase the risk" for a boy who did not want his mum
+    told, and "Under-13s are referred by the police or children's social care" stood on no
+    card (housing officer's walk, helper-285, 2026-12-07; H622). The out-of-hours line after
+    the hours: "option 3; out of hours: 0300 555 8574; Mon-Fri 9:00-17:00" read the office's
+    hours as the night line's (the card shows that line apart: `phone_note`)."""
+    note, night = s.phone_note if phone_note is None else phone_note, ""
+    if phone_note is None and s.phone and (shut := out_of_hours(s.phone_note)):
+        label, number, after, note = shut
+        night = f"{label}: {number} {after}".strip()
     # who it is for first, under the number: "24 hours; women only" on The Haven's card
     # was read past for a man whose worker had not ticked "male victim" (officer's walk,
     # 2026-12-07; H501)
     only = [f"{s.audience} only"] if s.audience not in ("any", "") else []
-    notes = only + [isolated(x) for x in (type_label(s.phone_type), note, s.hours) if x]
+    said = (type_label(s.phone_type), note, s.hours, night)
+    notes = only + [isolated(x) for x in said if x]
     if words := when_shut_words(s):
         notes.append(words[0].lower() + words[1:] if notes else words)  # mid-line: lower case
     # an address is no number to ring: what to send there is said too (the MARAC's "Send
     # the MARAC referral form by secure email" was held and never shown: officer's walk,
     # 2026-12-07; H610)
-    return notes + (how_to_refer(s) if not s.phone else [])
+    return notes + how_to_refer(s)
 
 
 def how_to_refer(s: Service) -> list[str]:
-    """A service's referral route and website as held, in words; no full stop of its own
-    before the "; " the notes are joined with ("999.; Website": re-attack round)."""
-    said = (("How to refer: ", s.referral_route.rstrip(". ")), ("Website: ", s.website))
+    """A service's referral route (and, where no number is held, its website) as held, in
+    words; no full stop of its own before the "; " the notes are joined with ("999.;
+    Website": re-attack round)."""
+    website = s.website if not s.phone else ""
+    said = (("How to refer: ", s.referral_route.rstrip(". ")), ("Website: ", website))
     return [words + isolated(held) for words, held in said if held]
 
 

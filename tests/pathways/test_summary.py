@@ -170,8 +170,9 @@ def test_no_surface_gives_an_alert_on_999_101_or_111(graph, pathway):
 
 def test_where_no_number_is_held_how_to_refer_and_the_website_are_said(graph):
     """Walsall's adult safeguarding card read "No number held here", its referral form and
-    page held and shown nowhere (officer walk, 2026-12-02); a service with a number is said
-    as before."""
+    page held and shown nowhere (officer walk, 2026-12-02). A service with a number: how to
+    refer too ("Phone, then the MARF within 24 hours" and Sandwell's parental consent stood
+    on no card: helper-285, 2026-12-07; H622), its website not (its number is said)."""
     from app.pathways.summary import service_notes
 
     walsall = graph.services["walsall-adult-safeguarding"]
@@ -180,8 +181,13 @@ def test_where_no_number_is_held_how_to_refer_and_the_website_are_said(graph):
     assert f"Website: {walsall.website}" in notes
     line = service_line(ServiceMatch(walsall), bool)
     assert "go.walsall.gov.uk/adult_safeguarding" in line and ".;" not in line
-    rung = graph.services["coventry-mash"]  # its route is held too, and its number is said
-    assert rung.referral_route and not any("How to refer" in n for n in service_notes(rung))
+    sandwell = graph.services["sandwell-mash"]
+    said = service_notes(sandwell)
+    assert sandwell.phone and f"How to refer: {sandwell.referral_route.rstrip('. ')}" in said
+    assert "needs parental consent except where asking would increase" in "; ".join(said)
+    housing = graph.services["birmingham-housing"]
+    assert housing.phone and housing.website
+    assert not any(n.startswith("Website: ") for n in service_notes(housing))
 
 
 def test_where_only_an_e_mail_is_held_what_to_send_there_is_said(graph):
@@ -309,3 +315,12 @@ def test_the_copy_gives_a_helplines_kinds_of_line_in_the_cards_words(pathway):
 
     text = plan_to_text(pathway.step(answers_for(pathway, adult_in_coventry())).plan)
     assert "   Open 24/7:" in text and "   Daytime lines (check the hours):" in text
+
+
+def test_the_office_hours_are_never_read_as_the_out_of_hours_lines(graph):
+    """ "Tel 0300 555 0050 (option 3; out of hours: 0300 555 8574; Mon-Fri 9:00-17:00)" read
+    the office's hours as the night line's (housing officer's walk, helper-285, 2026-12-07;
+    H622): the night line after the hours, as the card shows it apart."""
+    dudley = graph.services["dudley-front-door"]
+    line = service_line(ServiceMatch(dudley), lambda service: False)
+    assert line.index(dudley.hours) < line.index("Out of hours: 0300 555 8574")
