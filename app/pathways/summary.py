@@ -160,12 +160,15 @@ def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     return notes + how_to_refer(s)
 
 
+REFER = "How to refer: "
+
+
 def how_to_refer(s: Service) -> list[str]:
     """A service's referral route (and, where no number is held, its website) as held, in
     words; no full stop of its own before the "; " the notes are joined with ("999.;
     Website": re-attack round)."""
     website = s.website if not s.phone else ""
-    said = (("How to refer: ", s.referral_route.rstrip(". ")), ("Website: ", website))
+    said = ((REFER, s.referral_route.rstrip(". ")), ("Website: ", website))
     return [words + isolated(held) for words, held in said if held]
 
 

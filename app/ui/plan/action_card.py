@@ -27,6 +27,7 @@ from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import (
     LINE_HEADINGS,
+    REFER,
     alert_words,
     note_leads,
     round_the_clock_first,
@@ -147,13 +148,22 @@ class ServiceRow(QWidget):
             layout.addWidget(self.trust)
         layout.addLayout(line)
         layout.addLayout(under)
-        notes = "; ".join(service_notes(service, shut[3] if shut else None))
+        said = service_notes(service, shut[3] if shut else None)
+        # how to refer on its own line, after the out-of-hours line: run on after "in an
+        # emergency 999", it read as the when-shut advice, and pushed the night line down
+        # (verifier, 2026-12-07; H622)
+        refer = "\n".join(n for n in said if n.startswith(REFER))
+        notes = "; ".join(n for n in said if not n.startswith(REFER))
         self.notes = plain_label(notes, "Hours and notes")
         layout.addWidget(self.notes)  # in the card before shown: never a window of its own
         self.notes.setVisible(bool(notes))
         self.spoken_after = [notes] if notes else []  # then what the card shows under it
         if shut:
             self._out_of_hours(layout, service.name, shut, copy, selectable)
+        self.refer = plain_label(refer, "How to refer")
+        layout.addWidget(self.refer)
+        self.refer.setVisible(bool(refer))
+        self.spoken_after += [refer] if refer else []
         if not alert:
             layout.addWidget(self.trust)
         self.trust.setVisible(bool(self.trust.text()))

@@ -85,7 +85,7 @@ def test_a_screen_reader_hears_every_service_and_line_the_card_shows(qtbot, grap
     qtbot.addWidget(card)
     assert "Walsall adult safeguarding, no number held here" in card.accessibleName()
     said = card.accessibleDescription()
-    assert said.startswith("How to refer: Download the adult safeguarding")
+    assert said.startswith("Website: https://go.walsall.gov.uk/adult_safeguarding. How to refer: ")
     ndah = graph.services["ndah"]
     assert f"{ndah.name}, {ndah.phone}. {ndah.phone_note}; 24/7, free" in said
     assert card.rows[1].trust.text() in said and said.endswith(card.say.text())
@@ -283,7 +283,7 @@ def test_words_in_urdu_never_reorder_the_hours_or_number_beside_them(qtbot, grap
 
 def test_a_service_with_no_number_shows_how_to_refer_on_its_card(qtbot, graph):
     """ "No number held here", with the form and page held and shown nowhere (officer walk,
-    2026-12-02)."""
+    2026-12-02); how to refer on its own line (H622)."""
     card = ActionCard(
         1,
         action_with(graph, "walsall-adult-safeguarding", kind="adult_safeguarding_referral"),
@@ -291,9 +291,9 @@ def test_a_service_with_no_number_shows_how_to_refer_on_its_card(qtbot, graph):
         12,
     )
     qtbot.addWidget(card)
-    notes = card.rows[0].notes
-    assert (
-        notes.isVisibleTo(card) and "How to refer: Download the adult safeguarding" in notes.text()
+    notes, refer = card.rows[0].notes, card.rows[0].refer
+    assert refer.isVisibleTo(card) and refer.text().startswith(
+        "How to refer: Download the adult safeguarding"
     )
     assert "Website: https://go.walsall.gov.uk/adult_safeguarding" in notes.text()
 
