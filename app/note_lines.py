@@ -9,27 +9,39 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.pathways.out_of_hours import NO_ANSWER, NOT_IN_USE_AFTER, OFFICE_SHUT, out_of_hours
+from app.pathways.out_of_hours import (
+    LABEL_GONE,
+    NO_ANSWER,
+    NOT_IN_USE_AFTER,
+    OFFICE_SHUT,
+    out_of_hours,
+)
 
 # words a lead puts before a number that is no longer the line ("Old number 024 7678 8555
 # closed 1 Dec.", "calls are diverted from …"): said "out of hours now 024 7678 8555", the
 # closed number (helper-280, 2026-12-07; H612). "Replaced by" names the new one: read as
 # "replaces", "… 2222 replaced by 0300 555 9999" said the old line "now" (helper-283; H620)
 NO_LONGER = re.compile(
-    r"\b(?:old|previously|formerly|no longer|diverted from|instead of|"
-    r"replac(?:es|ing|ement for))\b",
+    r"\b(?:old|previous(?:ly)?|former(?:ly)?|no longer|diverted from|instead of|"
+    r"replac(?:es|ing|ement for)|supersed(?:es|ing))\b",
     re.IGNORECASE,
 )
 # and said just before it: "(not 0300 555 2922)", "(was …)", "(changed from …)", "closed …";
 # "closed" further back is the office's ("Office closed at weekends, out of hours: …" said
 # the right line no longer given: helper-282, 2026-12-07; H614)
 NOT_THIS = re.compile(
-    r"\b(?:not|was|were|never|closed|do not use|ignore|used to be|(?:changed|moved) from)\W*$",
+    r"\b(?:not|was|were|never|closed|ignore|used to be|(?:changed|moved) from|stop using"
+    r"|(?:do not|don'?t) (?:use|ring|call|phone|dial)(?: the)?)\W*$",
     re.IGNORECASE,
 )
 LINE_116 = re.compile(r"(?<![\d+])116 ?\d{3}(?!\d)")  # Samaritans' 116 123: no words' rule reads it
 # "0300 555 9999 from 1 Jan": a line not yet live, said with its date (helper-283; H620)
-WHEN = re.compile(r"\W*((?:from|starting|as of|until|till)\s[^();,.]{1,24}?)\s*(?:[();,.]|$)", re.I)
+# ("from any phone" is no date: helper-286, 2026-12-07)
+WHEN = re.compile(
+    r"\W*((?:from|starting|as of|until|till)\s(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^();,.]{0,20}?)\s*(?:[();,.]|$)",
+    re.I,
+)
 SENTENCE = re.compile(r"[.;]\s")
 CHILDLINE = re.compile(r"0800[ \-.]?1111(?![ \-.]?\d)")
 
@@ -69,23 +81,27 @@ def card_lines(text: str, field: str = "phone_note") -> list[Line]:
     if field == "referral_route":
         return [Line("for referrals", n, when) for _, n, when in _lines_after_words(text, True)]
     shut = out_of_hours(text)
-    named = [
-        Line(_line_named(w), n, when)
-        for w, n, when in _lines_after_words(shut[3] if shut else text, True)
-    ]
-    return [Line(_line_named(shut[0]), shut[1]), *named] if shut else named
+    lines = _lines_after_words(shut[3] if shut else text, True)
+    named = [Line(_line_named(words), number, when) for words, number, when in lines]
+    if not shut:
+        return named
+    when = found.group(1) if (found := WHEN.match(shut[2])) else ""  # the card says it too
+    return [Line(_line_named(shut[0]), shut[1], when), *named]
 
 
 def _line_named(words: str) -> str:
     """ "out of hours" of "Out of hours: " (a name as written: "Samaritans", "OOH"); "other
     line" of no words, or too many."""
     label = words.split(":")[0] if ":" in words else words
-    label = re.sub(r"\b(?:try|call|ring|phone|on)\W*$", "", label.strip(" (-,"), flags=re.I)
+    label = re.sub(r"\b(?:try|call|ring|phone|on|now)\W*$", "", label.strip(" (-,"), flags=re.I)
     label = label.strip(" (-,")
-    if ":" not in words and not Line(label, "").kind.startswith(("out of", "to try")):
+    kind = Line(label, "").kind
+    if not label or (":" not in words and not kind.startswith(("out of", "to try"))):
         return "other line"  # "… to 0300 …": no name
-    if not 0 < len(label) <= 40:
-        return "other line"
+    if len(label) > 40:  # Solihull's "Out of hours (evenings, weekends, bank holidays)"
+        return {"out of hours": "out of hours", "to try next": "if no answer"}.get(
+            kind, "other line"
+        )
     said_mid_sentence = re.match(rf"(?:{OFFICE_SHUT}|{NO_ANSWER})\b", label, re.IGNORECASE)
     lower = said_mid_sentence and label[1:2].islower()
     return label[0].lower() + label[1:] if lower else label
@@ -104,35 +120,41 @@ def _lines_after_words(text: str, as_lines: bool) -> list[tuple[str, str, str]]:
     """(the words naming it, the number as rung, when it starts) of each number: named by the
     words since the number before, in its sentence, or as the line before it in the same
     sentence ("0300 555 9999 from 1 Jan (024 7683 2222 until then)")."""
-    from app.db.directory_diff import numbers_written
-
-    placed = sorted(_where(text, numbers_written(text)))
+    placed = sorted(_where(text))
     found, named, after = [], "", 0
-    for at_index, (at, number) in enumerate(placed):
+    for at, number in placed:
         before = text[after:at] if at >= after else ""
         sentence_begun = after == 0 or bool(SENTENCE.search(before))
         before = SENTENCE.split(before)[-1]
         end = at + len(number)
-        upto = placed[at_index + 1][0] if at_index + 1 < len(placed) else len(text)
-        words_after = SENTENCE.split(text[end : max(end, upto)])[0]
+        # to its sentence's end: cut at the next number, "9999 (do not use 2222)" read as
+        # "9999 (do not use)"
+        words_after = SENTENCE.split(text[end:])[0]
         after = max(after, end)
         own = before if ":" in before or _line_named(before) != "other line" else ""
         named = own or ("" if sentence_begun else named)
         gone = NO_LONGER.search(before) or NOT_THIS.search(before)
-        if as_lines and (gone or NOT_IN_USE_AFTER.match(words_after)):
+        if as_lines and (gone or LABEL_GONE.search(own) or NOT_IN_USE_AFTER.match(words_after)):
             continue
         when = found_when.group(1) if (found_when := WHEN.match(words_after)) else ""
         found.append((named, as_rung(number), when))
     return found
 
 
-def _where(text: str, numbers: list[str]) -> list[tuple[int, str]]:
-    """Each number with where it is written, a 116 line among them."""
-    placed, after = [], 0
-    for number in numbers:
-        at = text.find(number, after)
-        placed.append((at if at >= 0 else after, number))
-        after = at + len(number) if at >= 0 else after
+def _where(text: str) -> list[tuple[int, str]]:
+    """Each number with where it is written, a 116 line among them, read sentence by
+    sentence ("0300 555 9999; 024 7683 2222 (old)" was read as one number: helper-286)."""
+    from app.db.directory_diff import numbers_written
+
+    placed, start = [], 0
+    for sentence in [*SENTENCE.finditer(text), None]:
+        end = sentence.start() if sentence else len(text)
+        part, after = text[start:end], 0
+        for number in numbers_written(part):
+            at = part.find(number, after)
+            placed.append((start + (at if at >= 0 else after), number))
+            after = at + len(number) if at >= 0 else after
+        start = sentence.end() if sentence else end
     return placed + [(m.start(), m.group()) for m in LINE_116.finditer(text)]
 
 

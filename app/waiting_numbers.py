@@ -5,10 +5,11 @@ TellsOfNewNumbers)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from app.note_lines import as_rung, card_lines, dialled, digits, lines_written
+from app.note_lines import Line, as_rung, card_lines, dialled, digits, lines_written
 from app.pathways.plan import Plan
 from app.pathways.services import open_day_and_night
 
@@ -22,6 +23,8 @@ WHO_FOR = ("areas", "kinds", "min_age", "max_age", "audience")  # a change may t
 # ("Old number 024 7678 8555 closed" was said "in its notes now 024 7678 8555": H610)
 LINES_IN_WORDS = ("phone_note", "referral_route")
 CLOSED = "closed"
+# a night line moved to the office's hours ("Weekdays after 5pm" is a night line still)
+DAYTIME = re.compile(r"\b(?:day ?time|office hours|in hours|working hours)\b", re.I)
 NOT_FOR_THIS = "no longer for this case (its areas or who it serves changed)"
 
 
@@ -145,31 +148,49 @@ def change_words(change: Change) -> str:
     # a number in other words: its own numbers, its times never one ("0800-2000 at weekends"
     # read as a freephone number), and which line it is (the out-of-hours line said alone
     # was rung by day: attack, 2026-12-07), each by its own words, as its card reads them
-    old, new = card_lines(change.old, change.field), card_lines(change.new, change.field)
-    came = [line for line in new if line.key not in {o.key for o in old}]
-    went = [line for line in old if line.key not in {n.key for n in new}]
-    if len(came) == 1 == len(went) and came[0].key[1] != went[0].key[1]:
+    if change.field == "referral_route":
+        return _route_words(change)
+    old, new = card_lines(change.old), card_lines(change.new)
+    came = [line for line in new if not _held(line, old)]
+    went = [line for line in old if not _held(line, new)]
+    if len(came) == 1 == len(went):  # one line renumbered, named as the card names it now
         return now_not(f"{came[0].label} now", [came[0].said], [went[0].number])
     named: dict[str, str] = {}  # each line's kind, named as the card names it now
-    for line in came + went:  # a line moved to another label: each said ("not" the old)
+    for line in came + went:
         named.setdefault(line.kind, line.label)
-    said = ", and ".join(
+    return ", and ".join(
         now_not(
             f"{label} now",
-            [line.said for line in came if line.kind == kind],
+            # its line still given where only the old one went ("… from 1 Jan" come in)
+            [line.said for line in came if line.kind == kind]
+            or [line.said for line in new if line.kind == kind],
             [line.number for line in went if line.kind == kind],
         )
         for kind, label in named.items()
     )
-    return said or _route_words(change)
+
+
+def _held(line: Line, lines: list[Line]) -> bool:
+    """Whether `lines` still give `line`'s number for what it was for. Reworded ("Out of
+    hours:" as "Emergency Duty Team:") it is the same line: said "now X, and out of hours
+    now no number, not X" it was taken off the card and the clipboard (helper-286,
+    2026-12-07). Moved where another number now gives its line (two lines swapped), or to
+    office hours, it is not."""
+    same = [other for other in lines if other.key[1] == line.key[1]]
+    if any(other.kind == line.kind for other in same):
+        return True
+    taken = any(other.kind == line.kind for other in lines)  # another number gives it
+    by_day = any(DAYTIME.search(other.label) for other in same)
+    return bool(same) and not (taken or (line.kind == "out of hours" and by_day))
 
 
 def _route_words(change: Change) -> str:
-    """How to refer, changed in words alone: "E-mail is no longer accepted: use the portal"
-    went unsaid, and the card's e-mail was copied with "paste it" (helper-283, 2026-12-07;
-    H620). A number's note changed in words alone is the card's small type: not said."""
+    """How to refer, as now held, where its words changed: "E-mail is no longer accepted:
+    use the portal" went unsaid and the card's e-mail was copied with "paste it"
+    (helper-283, 2026-12-07; H620); "Do not phone 0300 555 2866 any more" was said "for
+    referrals now 0300 555 2866" (helper-286). Never for a comma or a capital changed."""
     old, new = (" ".join(text.split()).rstrip(".") for text in (change.old, change.new))
-    if change.field != "referral_route" or old.lower() == new.lower():
+    if re.sub(r"\W+", " ", old).lower() == re.sub(r"\W+", " ", new).lower():
         return ""
     return f"how to refer now: {new}" if new else "how to refer: no longer given"
 

@@ -37,7 +37,7 @@ from app.note_lines import Line, as_rung, card_lines, dialled
             "Out of hours: 0300 555 9999 from 1 Jan (0300 555 2922 until then)",
             [
                 Line("out of hours", "0300 555 9999", "from 1 Jan"),
-                Line("out of hours", "0300 555 2922", "until then"),
+                Line("out of hours", "0300 555 2922"),
             ],
         ),
         # "OOH" as written; "If no answer, try" without its "try"

@@ -103,9 +103,10 @@ CHANGED = {  # an edit of Coventry's plan's services → what the worker is told
         {"email": "mash@coventry.gov.uk"},
         "Coventry MASH: e-mail now mash@coventry.gov.uk",
     ),
-    "a number added to how to refer is not its line": (
+    "how to refer changed: said as now held, its number in its words": (
         {"referral_route": "Phone the duty desk on 024 7683 1111, then the online MARF."},
-        "Coventry MASH: for referrals now 024 7683 1111",
+        "Coventry MASH: how to refer now: Phone the duty desk on 024 7683 1111, then the "
+        "online MARF",
     ),
     "an alert that stops its line being rung": (
         {"alert": "Phone line closed until 4 January: refer with the online form only"},
@@ -415,6 +416,27 @@ NOTES = {  # a number's note, before and after, as leads write them (helper-280;
         "Out of hours: 0300 555 2922; Childline: 0800 1111 (24 hours)",
         "Childline now 0800 1111",
     ),
+    # a label reworded is the same line; a new line beside an old one noted (helper-286)
+    "the night line's label reworded": (
+        "Out of hours: 0300 555 2922",
+        "Emergency Duty Team: 0300 555 2922",
+        "",
+    ),
+    "the night line moved to office hours": (
+        "Out of hours: 0300 555 2922",
+        "Daytime overflow (office hours only): 0300 555 2922",
+        "out of hours now no number, not 0300 555 2922",
+    ),
+    "a new line, the old one noted after it in its own sentence": (
+        "Out of hours: 0300 555 2922",
+        "Out of hours: 0300 555 9999; 0300 555 2922 (old)",
+        "out of hours now 0300 555 9999, not 0300 555 2922",
+    ),
+    "a dated line come into force": (
+        "Out of hours: 0300 555 9999 from 1 Jan (0300 555 2922 until then)",
+        "Out of hours: 0300 555 9999",
+        "out of hours now 0300 555 9999, not 0300 555 2922",
+    ),
     "the line written 0044": ("Out of hours: 0300 555 2922", "Out of hours: 0044 300 555 2922", ""),
     "the line taken out": (
         "Out of hours: 0300 555 2922",
@@ -451,7 +473,13 @@ def test_how_to_refer_changed_in_words_alone_is_said():
     assert said(emailed, portal) == f"how to refer now: {portal.rstrip('.')}"
     assert said(emailed, "Send the MARAC  referral form by secure email") == ""
     replaced = "Line 024 7678 1111 replaced by 024 7678 2222; then the online MARF."
-    assert said("Online MARF.", replaced) == "for referrals now 024 7678 2222"
+    assert said("Online MARF.", replaced) == f"how to refer now: {replaced.rstrip('.')}"
+    # "Do not phone … any more" was said "for referrals now 0300 555 2866" (helper-286)
+    stopped = "Do not phone 0300 555 2866 any more: use the portal."
+    assert said("Phone 0300 555 2866, then the MARF.", stopped).endswith("use the portal")
+    assert (
+        said("Phone, then the MARF within 24 hours.", "Phone; then the MARF within 24 hours") == ""
+    )
 
 
 def test_a_tab_copy_of_a_line_with_its_hours_after_it_is_still_given(graph):

@@ -71,7 +71,8 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
         negated = NEGATIONS_SAID.intersection(
             words_in_order(re.sub(NO_ANSWER, "", said, flags=re.I))
         )
-        if said and not negated and not DAYTIME_SAID.search(said):
+        gone = LABEL_GONE.search(said)
+        if said and not negated and not gone and not DAYTIME_SAID.search(said):
             label = " ".join(said.split()).rstrip(":")
             if NOT_IN_USE_AFTER.match(found["tail"][len(number) :]):
                 return None  # the words say it is not to be rung: left as written
@@ -85,10 +86,27 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
 # words after the line saying it is not to be rung ("… 2222 is closed, use 999", "(suspended
 # until 4 Jan)", "replaced by …", "(old)"): it stood in bold with Copy, and "paste it" (helper-
 # 283, 2026-12-07; H620)
+# Said of the line itself, not of its hours: "(closed on Christmas Day)", "(not answered
+# after 10pm)", "(no longer needs a PIN)" put a right line out of bold (helper-286, 12-07)
+GONE_WORDS = (
+    r"(?:closed|suspended|discontinued|withdrawn|ceased|retired|disconnected|decommissioned"
+    r"|obsolete|cancell?ed|superseded|old|wrong number|out of (?:use|service)"
+    r"|not (?:in use|answered|monitored|staffed|working|the right number)"
+    r"|no longer (?:in use|used|works|working|answered|available)|do not use|don'?t use)"
+)
+SAID_OF_IT_ALONE = r"(?=\s*(?:[).,;:!\-\u2013]|$|until\b|from\b|since\b|permanently\b|now\b))"
 NOT_IN_USE_AFTER = re.compile(
-    r"\W*(?:line\s+|number\s+)?(?:(?:is|are|has|have|was|were)\s+)?(?:(?:been|now)\s+)?"
-    r"(?:replaced|closed|suspended|discontinued|withdrawn|ceased|old\b|no longer|out of use"
-    r"|not (?:in use|answered|monitored|staffed|working))",
+    r"\W*(?:(?:the\s+)?(?:line|number|service)\s+)?(?:(?:is|are|has|have|was|were)\s+)?"
+    r"(?:(?:been|now)\s+)?(?:"
+    rf"{GONE_WORDS}{SAID_OF_IT_ALONE}"
+    r"|stopped\b|(?:replaced|superseded)\s+(?:by|with)\b"
+    r"|(?:moved|changed|changing|diverted|transferred)\s+to\b|now\s+(?=[+(]?\d))",
+    re.IGNORECASE,
+)
+# a label saying the line is gone: "Old out of hours: …", "Out of hours (withdrawn): …"
+LABEL_GONE = re.compile(
+    rf"\b(?:old|previous(?:ly)?|former(?:ly)?)\b|\(\s*{GONE_WORDS}\s*\)"
+    rf"|\b(?:line|number)\s+{GONE_WORDS}\b",
     re.IGNORECASE,
 )
 

@@ -106,6 +106,24 @@ from app.pathways.out_of_hours import out_of_hours
         ("Out of hours: 024 7683 2222 (suspended until 4 Jan: ring 999)", None),
         ("Out of hours: 024 7683 2222 - NOT IN USE", None),
         ("Out of hours: 024 7683 2222 (old)", None),
+        ("Out of hours: 024 7683 2222 (do not use)", None),
+        ("Out of hours: 024 7683 2222 - moved to 024 7683 9999", None),
+        ("Old out of hours: 024 7683 2222", None),
+        ("Out of hours (withdrawn): 024 7683 2222", None),
+        ("Out of hours line closed: 024 7683 2222", None),
+        # and words said of its hours, not of it, leave it in bold (helper-286, 2026-12-07)
+        (
+            "Out of hours: 024 7683 2222 (closed on Christmas Day)",
+            ("Out of hours", "024 7683 2222", "(closed on Christmas Day)", ""),
+        ),
+        (
+            "Out of hours: 024 7683 2222 (not answered after 10pm)",
+            ("Out of hours", "024 7683 2222", "(not answered after 10pm)", ""),
+        ),
+        (
+            "Out of hours: 024 7683 2222 (no longer needs a PIN)",
+            ("Out of hours", "024 7683 2222", "(no longer needs a PIN)", ""),
+        ),
     ],
 )
 def test_the_out_of_hours_line_is_read_from_the_numbers_note(note, found):
