@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QLineEdit, QSpinBox
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,20 @@ class Typed:
     at another text size: shown and refused again, never a number."""
 
     text: str
+
+
+class NoMiddleClickPaste(QLineEdit):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("qt_spinbox_lineedit")  # as Qt names its own: a part of the box
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.MiddleButton:
+            super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.MiddleButton:
+            super().mouseReleaseEvent(event)
 
 
 class NumberBox(QSpinBox):
@@ -30,12 +44,19 @@ class NumberBox(QSpinBox):
 
     def __init__(self) -> None:
         super().__init__()
+        self.setLineEdit(NoMiddleClickPaste())  # first: the box's signals are its
         # Tab or a click only: scrolled under the pointer, Qt's wheel focus took the focus
         # to another box, and keys meant for the first went into it (verifier, H612)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.wrong: str | None = None
         self.typed_here = False  # typed in: coming back to it keeps the cursor
         self.lineEdit().textEdited.connect(self._edited)
+        # Neither its menu (its "Step up"/"Step down" made 119 of 120 by keys, unsaid) nor a
+        # middle click (X11 pastes whatever was last selected: 2 became 21, given) makes a
+        # number: typed, or pasted with Ctrl+V, it is seen and held as typing is (re-attack,
+        # 2026-12-07; H624)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.lineEdit().setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
     def validate(self, text: str, position: int) -> object:
         state, _, _ = super().validate(text, position)  # and as typed: no space dropped

@@ -29,3 +29,16 @@ def test_a_number_in_range_with_its_unit_is_a_number(qtbot):
     box.lineEdit().textEdited.emit("0 minutes")  # a number, but below the bottom
     assert box.wrong == "0"
     assert box.refusal().startswith("“0” is less than 1.")
+
+
+def test_a_number_box_has_no_menu_and_no_middle_click_paste(qapp):
+    """Its menu's "Step up"/"Step down" made 119 of 120 by keys, and a middle click pasted
+    whatever was last selected: 2 became 21, given (re-attack, 2026-12-07; H624)."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.number_box import NoMiddleClickPaste, NumberBox
+
+    box = NumberBox()
+    assert box.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    assert box.lineEdit().contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    assert isinstance(box.lineEdit(), NoMiddleClickPaste)

@@ -43,7 +43,10 @@ STEPS = {
     Qt.Key.Key_PageUp: "Page Up",
     Qt.Key.Key_PageDown: "Page Down",
 }
-NUM_LOCK_OFF = (Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Insert, Qt.Key.Key_Delete)
+NUM_LOCK_OFF = (  # the pad's 7, 1, 0, ".", 4, 6 and 5 (re-attack, 2026-12-07; H624)
+    *(Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Insert, Qt.Key.Key_Delete),
+    *(Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Clear),
+)
 NO_STEPS = "Not taken: {} does not change the count: type the number, then press Enter."
 NUMBER_PAD = (
     "Not taken: the number pad gives no figures while Num Lock is off. Turn Num Lock on "
@@ -68,7 +71,8 @@ class CountPanel(AnswerPanel, KeyHold):
         self.spin.setAccessibleDescription(f"A whole number: {TYPE_IT}, then press Enter")
         self.spin.installEventFilter(self)
         self.hold_keys()  # keys pressed for the page before are not taken here
-        self.refused = self.early = False  # a digit not taken; a number begun soon after
+        self.early = False  # a number begun soon after the hold
+        self.refused_on: str | None = None  # what the box showed as a digit was not taken
         self.asked_until = 0.0  # "Check the number" read before an Enter gives it
         use_field_style(self.spin)  # its edge seen in high contrast
         self.spin.setMinimumHeight(44)
@@ -77,6 +81,7 @@ class CountPanel(AnswerPanel, KeyHold):
         self.done = done = ignores_chords(QPushButton("Continue    [Enter]"))
         done.setAccessibleName("Continue")
         done.clicked.connect(self.confirm)
+        done.installEventFilter(self)  # Backspace on it is the box's, never Back
         for control in (self.spin, done):  # their own width: not the page's, as answers
             control.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         # The refusal beside the box, so it is on screen whenever the box is: under it, at
@@ -95,21 +100,42 @@ class CountPanel(AnswerPanel, KeyHold):
         row.addStretch(0)  # the room left when no refusal is shown: the box and button stretched
         row.setAlignment(Qt.AlignmentFlag.AlignTop)
 
+    def _backspace_on_continue(self, event: QEvent) -> bool:
+        """Backspace with Continue focused (Tab, or a refused click) went back a page, the
+        count typed lost: two meant to clear the box went back two (re-attack, 2026-12-07;
+        H624). It edits the box, as digits typed there do."""
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if event.type() not in kinds or event.key() != Qt.Key.Key_Backspace:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # delivered as a key press, not as Back's shortcut
+            return True
+        self.spin.setFocus(Qt.FocusReason.OtherFocusReason)
+        QApplication.sendEvent(self.spin, QKeyEvent(event.type(), event.key(), event.modifiers()))
+        return True
+
+    @property
+    def refused(self) -> bool:
+        """A key meant to change the number was not taken, and the number shown is as it
+        was: a 3 clicked up to with the box's arrows after a refused Up was said "not yet
+        changed" (re-attack, 2026-12-07; H624)."""
+        return self.refused_on is not None and self.spin.text() == self.refused_on
+
     def pending(self) -> Any:
         return self.spin.value() if self.spin.wrong is None else Typed(self.spin.wrong)
 
-    def cursor(self) -> tuple[bool, bool, bool]:
+    def cursor(self) -> tuple[str | None, bool, bool]:
         """What is still to be asked, kept at a new text size: redrawn, the next Enter kept
         the 0 shown over a digit not taken, or gave a number begun early unasked (third
         look, 2026-12-07; H615); and a number being typed, to go on with: selected whole,
         "1", a text-size change, "2" made 2, where a look at the Directory tab made 12
         (helper-284, 2026-12-07; H621)."""
-        return self.refused, self.early, self.spin.typed_here
+        return self.refused_on, self.early, self.spin.typed_here
 
-    def restore(self, cursor: tuple[bool, bool, bool] | None) -> None:
+    def restore(self, cursor: tuple[str | None, bool, bool] | None) -> None:
         if cursor is None:
             return
-        self.refused, self.early, self.spin.typed_here = cursor
+        self.refused_on, self.early, self.spin.typed_here = cursor
         if self.spin.typed_here:
             self.spin.lineEdit().deselect()
             self.spin.lineEdit().end(False)
@@ -124,11 +150,13 @@ class CountPanel(AnswerPanel, KeyHold):
         self.spin.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.spin or event.type() != QEvent.Type.KeyPress:
+        if watched is not self.spin:  # Continue (the box's events come before it is made)
+            return watched is getattr(self, "done", None) and self._backspace_on_continue(event)
+        if event.type() != QEvent.Type.KeyPress:
             return False
         pad = bool(event.modifiers() & Qt.KeyboardModifier.KeypadModifier)
         if event.key() in STEPS or (pad and event.key() in NUM_LOCK_OFF):
-            self.refused = True  # a number was meant: the one shown is not it
+            self.refused_on = self.spin.text()  # a number was meant: the one shown is not it
             off = pad and not event.text()
             self._say(NUMBER_PAD if off else NO_STEPS.format(STEPS.get(event.key(), "It")))
             return True
@@ -138,7 +166,10 @@ class CountPanel(AnswerPanel, KeyHold):
             return False
         if self.keys_held():
             self.hold_keys()  # and the next typed after it
-            self.refused = self.refused or key != "Enter"
+            if key == "Enter" and self.refused:
+                return True  # the digit refused stays said ("3" then Enter: re-attack)
+            if key != "Enter":
+                self.refused_on = self.spin.text()
             # a paste as the question came was taken unasked (helper-284; H621)
             what = "a paste was made" if pasted else f"{key} was pressed"
             self._say(f"Not taken: {what} as this question came into view. {READ_IT}")
@@ -149,7 +180,7 @@ class CountPanel(AnswerPanel, KeyHold):
             line = self.spin.lineEdit()
             if not line.text().strip() or line.selectedText() == line.text():  # a new number
                 self.early = time.monotonic() < self.keys_held_until + SOON_AFTER_S
-            self.refused = False
+            self.refused_on = None
         return False
 
     def _asks_first(self) -> bool:
@@ -158,7 +189,7 @@ class CountPanel(AnswerPanel, KeyHold):
         begun soon after the question came, once, to be checked."""
         if self.refused and self.spin.wrong is None:
             self._say(
-                "The number shown is not yet changed: type the number again (0 if none are "
+                "The number shown is not yet changed: type the number (0 if none are "
                 "known), then press Enter."
             )
             return True
@@ -182,19 +213,20 @@ class CountPanel(AnswerPanel, KeyHold):
     def confirm(self) -> None:
         if self.keys_held():  # Tab and Enter (or Space) on Continue, typed ahead (H621)
             self._say(f"Not taken: Continue was pressed as this question came into view. {READ_IT}")
-            return
-        if time.monotonic() < self.asked_until or self._asks_first():
-            return
-        wrong = self.spin.wrong
-        if wrong is not None:
+        elif time.monotonic() < self.asked_until or self._asks_first():
+            pass
+        elif (wrong := self.spin.wrong) is not None:
             self._say(
                 f"Nothing typed yet: {TYPE_IT}." if not wrong.strip() else self.spin.refusal()
             )
             self.spin.show_wrong(wrong)  # not the number the box put back
-            self.spin.setFocus()
+        else:
+            self.spin.interpretText()
+            self.answered.emit(self.spin.value())
             return
-        self.spin.interpretText()
-        self.answered.emit(self.spin.value())
+        # the focus back in the box: left on Continue, Backspace meant for the box went
+        # back a page, the count typed lost (re-attack, 2026-12-07; H624)
+        self.spin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if entered(event):

@@ -79,6 +79,9 @@ NOT_STEPPED = {  # key, modifier → what is said
     "number pad 9, Num Lock off": (Qt.Key.Key_PageUp, PAD, "Not taken: the number pad gives"),
     "number pad 2, Num Lock off": (Qt.Key.Key_Down, PAD, "Not taken: the number pad gives"),
     "number pad 1, Num Lock off": (Qt.Key.Key_End, PAD, "Not taken: the number pad gives"),
+    # 4, 5 and 6 moved the cursor, unsaid, and Enter kept the 2 (re-attack; H624)
+    "number pad 4, Num Lock off": (Qt.Key.Key_Left, PAD, "Not taken: the number pad gives"),
+    "number pad 5, Num Lock off": (Qt.Key.Key_Clear, PAD, "Not taken: the number pad gives"),
 }
 
 
@@ -453,6 +456,47 @@ def test_a_paste_or_continue_as_the_count_comes_into_view_is_not_taken(qtbot, gr
     QGuiApplication.clipboard().clear()
 
 
+def test_backspace_on_continue_edits_the_count_never_goes_back(qtbot, window):
+    """Tab to Continue, then Backspace to mend "35": the page went back, the count typed
+    lost; two went back two pages (re-attack, 2026-12-07; H624)."""
+    import json
+
+    from tests.conftest import DATA
+    from tests.ui.conftest import read_for_the_hold, walk
+
+    scenario = json.loads((DATA / "reference.json").read_text())[0]["scenario"]
+    walk(qtbot, window, scenario, stop_before="incidents_12_months")
+    read_for_the_hold(qtbot, window)
+    panel = window.question_page.panel
+    qtbot.keyClicks(panel.spin, "35")
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Tab)
+    assert panel.done.hasFocus()
+    qtbot.keyClick(panel.done, Qt.Key.Key_Backspace)
+    assert window.session.question.id == "incidents_12_months"
+    assert panel.spin.text() == "3" and panel.spin.hasFocus()
+
+
+def test_a_number_made_with_the_boxs_arrows_after_a_refusal_is_given(qtbot, graph):
+    """Up refused, then the box's own arrow clicked to 4: "The number shown is not yet
+    changed" was said of it (re-attack, 2026-12-07; H624)."""
+    panel = shown_and_read(qtbot, panel_for(graph.questions["incidents_12_months"], 3))
+    emitted = []
+    panel.answered.connect(emitted.append)
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Up)
+    panel.spin.stepBy(1)  # as a click on the box's up arrow does
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [4]
+
+
+def test_a_digit_refused_in_the_hold_stays_said_after_an_enter(qtbot, graph):
+    """ "3" then Enter as the question came: only "Enter was pressed…" stood, the 3 never
+    named (re-attack, 2026-12-07; H624)."""
+    panel, emitted = shown_in_its_hold(qtbot, graph, 0)
+    qtbot.keyClicks(panel.spin, "3")
+    qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
+    assert emitted == [] and panel.problem.text().startswith("Not taken: 3 was pressed")
+
+
 def test_digits_typed_after_a_click_on_back_go_into_the_box(qtbot, window):
     """ "3", a click on Back ("Back leaves the answers… behind"), then "4": the focus stayed
     on Back and the 4 was lost unsaid (third look, 2026-12-07; H615)."""
@@ -490,6 +534,6 @@ def test_an_arrow_in_the_hold_is_not_taken_and_said(qtbot, graph):
     panel.keys_held_until = 0.0
     qtbot.keyClick(panel.spin, Qt.Key.Key_Return)
     assert emitted == [] and panel.problem.text() == (
-        "The number shown is not yet changed: type the number again (0 if none are known), "
+        "The number shown is not yet changed: type the number (0 if none are known), "
         "then press Enter."
     )
