@@ -22,7 +22,7 @@ from app.pathways.out_of_hours import (
 # closed number (helper-280, 2026-12-07; H612). "Replaced by" names the new one: read as
 # "replaces", "… 2222 replaced by 0300 555 9999" said the old line "now" (helper-283; H620)
 NO_LONGER = re.compile(
-    r"\b(?:old|previous(?:ly)?|former(?:ly)?|no longer|diverted from|instead of|"
+    r"\b(?:old (?:number|line)|no longer|diverted from|instead of|"
     r"replac(?:es|ing|ement for)|supersed(?:es|ing))\b",
     re.IGNORECASE,
 )
@@ -31,6 +31,7 @@ NO_LONGER = re.compile(
 # the right line no longer given: helper-282, 2026-12-07; H614)
 NOT_THIS = re.compile(
     r"\b(?:not|was|were|never|closed|ignore|used to be|(?:changed|moved) from|stop using"
+    r"|old|previous(?:ly)?|former(?:ly)?"
     r"|(?:do not|don'?t) (?:use|ring|call|phone|dial)(?: the)?)\W*$",
     re.IGNORECASE,
 )

@@ -74,7 +74,8 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
         gone = LABEL_GONE.search(said)
         if said and not negated and not gone and not DAYTIME_SAID.search(said):
             label = " ".join(said.split()).rstrip(":")
-            if NOT_IN_USE_AFTER.match(found["tail"][len(number) :]):
+            # in its own sentence: "… 2922. Not answered: ring 999." is advice (helper-288)
+            if NOT_IN_USE_AFTER.match(re.split(r"[.;]\s", found["tail"][len(number) :])[0]):
                 return None  # the words say it is not to be rung: left as written
             after = found["tail"][len(number) :].strip().lstrip(".,").strip()
             rest = "; ".join(p for p in parts[:at] + parts[at + 1 :] if p)
@@ -89,24 +90,39 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
 # Said of the line itself, not of its hours: "(closed on Christmas Day)", "(not answered
 # after 10pm)", "(no longer needs a PIN)" put a right line out of bold (helper-286, 12-07)
 GONE_WORDS = (
-    r"(?:closed|suspended|discontinued|withdrawn|ceased|retired|disconnected|decommissioned"
-    r"|obsolete|cancell?ed|superseded|old|wrong number|out of (?:use|service)"
-    r"|not (?:in use|answered|monitored|staffed|working|the right number)"
-    r"|no longer (?:in use|used|works|working|answered|available)|do not use|don'?t use)"
+    r"(?:closed(?: down)?|shut|suspended|discontinued|withdrawn|ceased|ended|retired"
+    r"|disconnected|decommissioned|obsolete|cancell?ed|superseded|scrapped|invalid|old"
+    r"|out of (?:date|use|service)|wrong number|dead line|line down|switched off"
+    r"|(?:temporarily )?unavailable|permanently closed|do not use|don'?t use"
+    r"|not (?:currently )?(?:in use|answered|monitored|staffed|working|the right number)"
+    r"|no longer (?:used|works|working|answered|available|staffed))"
 )
-SAID_OF_IT_ALONE = r"(?=\s*(?:[).,;:!\-\u2013]|$|until\b|from\b|since\b|permanently\b|now\b))"
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+# ... followed by nothing of its own (a bracket, a stop, "until", a past date): never "from 1
+# Jan", which is yet to come (helper-288, 2026-12-07)
+SAID_OF_IT_ALONE = (
+    r"(?=\s*(?:[).,;:!\-\u2013]|$|until\b|since\b|permanently\b|now\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s*{MONTH}|\d{{1,2}}/\d{{1,2}}))"
+)
+NUMBER_NEXT = r"(?=[+(]?\d[\d \-()]{6,})"  # "now 24 hours" names no number (helper-288)
 NOT_IN_USE_AFTER = re.compile(
-    r"\W*(?:(?:the\s+)?(?:line|number|service)\s+)?(?:(?:is|are|has|have|was|were)\s+)?"
-    r"(?:(?:been|now)\s+)?(?:"
+    r"\W*(?:(?:the|this)\s+)?(?:(?:line|number|service)\s+)?"
+    r"(?:(?:is|are|has|have|was|were)\s+)?(?:(?:been|now)\s+)?(?:"
     rf"{GONE_WORDS}{SAID_OF_IT_ALONE}"
-    r"|stopped\b|(?:replaced|superseded)\s+(?:by|with)\b"
-    r"|(?:moved|changed|changing|diverted|transferred)\s+to\b|now\s+(?=[+(]?\d))",
+    r"|no longer (?:in (?:use|service)|operational|the\b)|stopped\b"
+    r"|(?:replaced|superseded)\s+(?:by|with)\b"
+    rf"|(?:moved|changed|changing|diverted|transferred)\s+to\s+{NUMBER_NEXT}"
+    rf"|now\s+{NUMBER_NEXT}|(?:-+>|\u2192)\s*{NUMBER_NEXT}"
+    r"|use\s+[+(]?\d[\d \-()]{6,}\s*instead\b)",
     re.IGNORECASE,
 )
-# a label saying the line is gone: "Old out of hours: …", "Out of hours (withdrawn): …"
+# a label saying the line is gone: "Old out of hours: …", "Out of hours (withdrawn): …",
+# "DO NOT USE - out of hours: …"; never a place ("Out of hours (Old Hill office)") nor what a
+# team was once called ("(formerly Out of Hours Team)": helper-288, 2026-12-07)
 LABEL_GONE = re.compile(
-    rf"\b(?:old|previous(?:ly)?|former(?:ly)?)\b|\(\s*{GONE_WORDS}\s*\)"
-    rf"|\b(?:line|number)\s+{GONE_WORDS}\b",
+    r"^\W*(?:old|previous(?:ly)?|former(?:ly)?|was|do not use|don'?t use)\b"
+    rf"|\(\s*{GONE_WORDS}\s*\)"
+    rf"|\b(?:line|number|service)\s+(?:(?:has|have|is|was)\s+)?(?:been\s+)?{GONE_WORDS}\b",
     re.IGNORECASE,
 )
 

@@ -124,6 +124,29 @@ from app.pathways.out_of_hours import out_of_hours
             "Out of hours: 024 7683 2222 (no longer needs a PIN)",
             ("Out of hours", "024 7683 2222", "(no longer needs a PIN)", ""),
         ),
+        # a third look (helper-288, 2026-12-07): more ways to say it is dead, and a date
+        ("Out of hours: 024 7683 2222 (no longer in service)", None),
+        ("Out of hours: 024 7683 2222 (withdrawn 1 Dec)", None),
+        ("Out of hours: 024 7683 2222 (use 024 7683 9999 instead)", None),
+        ("DO NOT USE - out of hours: 024 7683 2222", None),
+        ("Out of hours service ended: 024 7683 2222", None),
+        # and what is not: its hours now, a future date, a place or a team's old name
+        (
+            "Out of hours: 024 7683 2222 (now 24 hours)",
+            ("Out of hours", "024 7683 2222", "(now 24 hours)", ""),
+        ),
+        (
+            "Out of hours: 024 7683 2222 (withdrawn from 1 Jan)",
+            ("Out of hours", "024 7683 2222", "(withdrawn from 1 Jan)", ""),
+        ),
+        (
+            "Out of hours (Old Hill office): 024 7683 2222",
+            ("Out of hours (Old Hill office)", "024 7683 2222", "", ""),
+        ),
+        (
+            "Emergency Duty Team (formerly Out of Hours Team): 024 7683 2222",
+            ("Emergency Duty Team (formerly Out of Hours Team)", "024 7683 2222", "", ""),
+        ),
     ],
 )
 def test_the_out_of_hours_line_is_read_from_the_numbers_note(note, found):
