@@ -537,3 +537,10 @@ def test_an_arrow_in_the_hold_is_not_taken_and_said(qtbot, graph):
         "The number shown is not yet changed: type the number (0 if none are known), "
         "then press Enter."
     )
+
+
+def test_the_counts_help_says_type_0_never_enter_0(graph):
+    """ "Enter 0 if none are known" beside "Continue [Enter]" read as "press Enter" (re-attack,
+    2026-12-07)."""
+    help_text = graph.questions["incidents_12_months"].help
+    assert "Type 0 if none are known" in help_text and "Enter 0" not in help_text
