@@ -1,4 +1,4 @@
-"""The lines a number's note (or a referral route) gives, read as the plan card reads them:
+"""The lines a number's note gives, read as the plan card reads them:
 each number the words give as a line to ring, named by the words before it, never one they
 say is old, replaced or closed, and never a time or a figure after it. What a directory
 waiting for the conversation's end changes of them is said from these (waiting_numbers);
@@ -71,16 +71,14 @@ class Line(NamedTuple):
         return f"{self.number} {self.when}".strip()
 
 
-def card_lines(text: str, field: str = "phone_note") -> list[Line]:
-    """Each line a number's note (or referral route) gives, as its card reads it: the
+def card_lines(text: str) -> list[Line]:
+    """Each line a number's note gives, as its card reads it: the
     out-of-hours line where the card shows one, then every other number in the words, each
     named by the words before it (or the line before it in the same sentence). Read
     otherwise, "(not 0300 555 2922)" was said "out of hours now 0300 555 9999" with no
     "not", and the plan card's copy of the old night line kept "paste it"; a line added
     ("Rough sleeping (weekdays): …") was said the out-of-hours line, a line written +44 said
     replaced by itself, and a 116 line's change went unsaid (helper-282, 2026-12-07; H614)."""
-    if field == "referral_route":
-        return [Line("for referrals", n, when) for _, n, when in _lines_after_words(text, True)]
     shut = out_of_hours(text)
     lines = _lines_after_words(shut[3] if shut else text, True)
     named = [Line(_line_named(words), number, when) for words, number, when in lines]
