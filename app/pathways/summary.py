@@ -142,15 +142,17 @@ def service_notes(s: Service, phone_note: str | None = None) -> list[str]:
     card (housing officer's walk, helper-285, 2026-12-07; H622). The out-of-hours line after
     the hours: "option 3; out of hours: 0300 555 8574; Mon-Fri 9:00-17:00" read the office's
     hours as the night line's (the card shows that line apart: `phone_note`)."""
-    note, night = s.phone_note if phone_note is None else phone_note, ""
+    note, night, after = s.phone_note if phone_note is None else phone_note, "", ""
     if phone_note is None and s.phone and (shut := out_of_hours(s.phone_note)):
         label, number, after, note = shut
-        night = f"{label}: {number} {after}".strip()
+        night = f"{label}{'' if ':' in label else ':'} {number}"  # as the card says it
+        if after.startswith("("):  # "(24 hours)" with it; other words a note of their own:
+            night, after = f"{night} {after}", ""  # run on, "2222 24 hours" (seams review)
     # who it is for first, under the number: "24 hours; women only" on The Haven's card
     # was read past for a man whose worker had not ticked "male victim" (officer's walk,
     # 2026-12-07; H501)
     only = [f"{s.audience} only"] if s.audience not in ("any", "") else []
-    said = (type_label(s.phone_type), note, s.hours, night)
+    said = (type_label(s.phone_type), note, s.hours, night, after)
     notes = only + [isolated(x) for x in said if x]
     if words := when_shut_words(s):
         notes.append(words[0].lower() + words[1:] if notes else words)  # mid-line: lower case

@@ -64,10 +64,18 @@ def close_on_ctrl_c() -> None:
 
     def closed(_signal, _frame) -> None:
         print("Navigator closed: Ctrl+C was pressed in its terminal.", file=sys.stderr)
-        QTimer.singleShot(0, QApplication.closeAllWindows)
-        QTimer.singleShot(0, QApplication.quit)
+        QTimer.singleShot(0, close_all_asking_first)
 
     signal.signal(signal.SIGINT, closed)
+
+
+def close_all_asking_first() -> None:
+    """Every window closed as its close does, then the app, unless one stays open: the lead's
+    "Save your edits?" was answered Cancel by the quit behind it, and the edits left unsaved
+    (seams review, 2026-12-07; H626)."""
+    QApplication.closeAllWindows()
+    if not any(window.isVisible() for window in QApplication.topLevelWidgets()):
+        QApplication.quit()
 
 
 def run_self_test(args: argparse.Namespace, log: EventLog) -> int:

@@ -103,6 +103,13 @@ class NumberBox(QSpinBox):
         # question at 24 pt, made a count of 2 that Enter took (verifier, 2026-12-07; H611)
         event.ignore()
 
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # given: no longer being typed, so selected whole when come back to ("7",
+            # Enter, away and back, "5" made 57 minutes: seams review, 2026-12-07; H626)
+            self.typed_here = False
+        super().keyPressEvent(event)
+
     def focusInEvent(self, event) -> None:
         """The number selected whole, to be typed over (drawn anew after a text-size change,
         the cursor stood before "3", and "5" made 53: H611), except where the worker was

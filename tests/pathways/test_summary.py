@@ -324,3 +324,18 @@ def test_the_office_hours_are_never_read_as_the_out_of_hours_lines(graph):
     dudley = graph.services["dudley-front-door"]
     line = service_line(ServiceMatch(dudley), lambda service: False)
     assert line.index(dudley.hours) < line.index("Out of hours: 0300 555 8574")
+
+
+def test_the_words_after_a_night_line_never_run_on_into_its_number(graph):
+    """ "Out of hours: 024 7683 2222, 24 hours" was said "… 2222 24 hours", and Birmingham
+    housing's "… 2296. Under-18s out of hours: …" as "… 2296 Under-18s …" (seams review,
+    2026-12-07; H626)."""
+    import dataclasses
+
+    housing = service_line(ServiceMatch(graph.services["birmingham-housing"]), bool)
+    assert "Out of hours: 0121 303 2296; Under-18s out of hours" in housing
+    coventry = graph.services["coventry-mash"]
+    hours = dataclasses.replace(coventry, phone_note="Out of hours: 024 7683 2222, 24 hours")
+    assert "Out of hours: 024 7683 2222; 24 hours" in service_line(ServiceMatch(hours), bool)
+    wolverhampton = service_line(ServiceMatch(graph.services["wolverhampton-mash"]), bool)
+    assert "Emergency Duty Team 01902 552999" in wolverhampton and "::" not in wolverhampton

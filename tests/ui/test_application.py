@@ -239,3 +239,26 @@ def test_ctrl_c_in_its_terminal_closes_navigator_without_a_traceback(app_home):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr
     assert "Navigator closed: Ctrl+C was pressed in its terminal." in result.stderr
+
+
+def test_ctrl_c_leaves_open_a_window_that_asks_first(qtbot, monkeypatch):
+    """The maintenance window's "Save your edits?" was answered Cancel by the quit behind
+    it, and the lead's edits left unsaved (seams review, 2026-12-07; H626)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.ui.application import close_all_asking_first
+
+    class AsksFirst(QWidget):
+        def closeEvent(self, event) -> None:
+            event.ignore()  # as when the lead answers Cancel
+
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    window = AsksFirst()
+    qtbot.addWidget(window)
+    window.show()
+    close_all_asking_first()
+    assert window.isVisible() and quits == []
+    window.hide()
+    close_all_asking_first()
+    assert quits == [True]

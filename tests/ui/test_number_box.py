@@ -42,3 +42,25 @@ def test_a_number_box_has_no_menu_and_no_middle_click_paste(qapp):
     assert box.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
     assert box.lineEdit().contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
     assert isinstance(box.lineEdit(), NoMiddleClickPaste)
+
+
+def test_a_number_given_with_enter_is_selected_whole_when_come_back_to(qtbot):
+    """Settings: "7", Enter, away and back, "5" made 57 minutes, the case left on an
+    unattended screen (seams review, 2026-12-07; H626)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.number_box import NumberBox
+
+    box = NumberBox()
+    box.setRange(1, 60)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.keyClicks(box, "7")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    reason = Qt.FocusReason.OtherFocusReason
+    QApplication.sendEvent(box, QFocusEvent(QFocusEvent.Type.FocusOut, reason))
+    QApplication.sendEvent(box, QFocusEvent(QFocusEvent.Type.FocusIn, reason))
+    qtbot.keyClicks(box, "5")
+    assert box.text() == "5"

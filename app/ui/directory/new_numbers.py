@@ -74,7 +74,9 @@ class TellsOfNewNumbers:
         )
         caution = f"\u26a0 {self.caution}" if self.caution else ""
         checked = not self._unchecked()
-        said = " ".join(filter(None, (caution, new_numbers_words(numbers, checked), withdrawn)))
+        tab = "" if going_back else self._withdrawn_from_the_tab(still)
+        words = (caution, new_numbers_words(numbers, checked), withdrawn, tab)
+        said = " ".join(filter(None, words))
         if said != self.new_numbers_said:
             self.new_numbers_said = said
             self.say_directory()
@@ -127,20 +129,37 @@ class TellsOfNewNumbers:
         words = self.switch.updates.waiting_for(pending, service_id) if pending else ""
         # as the banner says it: "from your next new conversation" read as not yet (own look)
         news = f"{NEW}: {words}.{self._unchecked()}" if words else ""
-        return " ".join(filter(None, (self._withdrawn_in_tab(service_id, words), news)))
+        lost = self._lost_in_tab(service_id, words, tell=True)
+        withdrawn = f"Withdrawn, do not give: {' and '.join(lost)}." if lost else ""
+        return " ".join(filter(None, (withdrawn, news)))
 
-    def _withdrawn_in_tab(self, service_id: str, words: str) -> str:
-        """The new numbers the tab said of a service this conversation that the directory
-        waiting no longer gives (withdrawn by IT, or replaced): the banner says so only of
-        the plan's services, and the tab dropped its news unsaid (helper-282, 2026-12-07)."""
+    def _lost_in_tab(self, service_id: str, words: str, tell: bool = False) -> list[str]:
+        """The new numbers the tab said of a service this conversation (`tell`: it says
+        `words` now) that the directory waiting no longer gives (withdrawn by IT, or
+        replaced): the banner said so only of the plan's services, and the tab dropped its
+        news unsaid (helper-282, 2026-12-07)."""
         service = self.switch.updates.current.graph.services.get(service_id)
         held = numbers_held_by([service]) if service is not None else set()
         given = numbers_given(words, held)
         told = self.told_in_tab.setdefault(service_id, [])
-        told += [n for n in given if digits(n) not in {digits(t) for t in told}]
+        if tell:
+            told += [n for n in given if digits(n) not in {digits(t) for t in told}]
         now = {digits(n) for n in given}
-        lost = [n for n in told if digits(n) not in now]
-        return f"Withdrawn, do not give: {' and '.join(lost)}." if lost else ""
+        return [n for n in told if digits(n) not in now]
+
+    def _withdrawn_from_the_tab(self, plan_services: set[str] | None) -> str:
+        """Above the plan too: said only with the service looked up again, a worker who had
+        gone on to another was told nothing (seams review, 2026-12-07; H626)."""
+        if self.switch is None:
+            return ""
+        pending, services = self.switch.pending, self.switch.updates.current.graph.services
+        said = []
+        for sid in [s for s in self.told_in_tab if s not in (plan_services or set())]:
+            words = self.switch.updates.waiting_for(pending, sid) if pending else ""
+            if lost := self._lost_in_tab(sid, words):
+                name = services[sid].name if sid in services else sid
+                said.append(f"{' and '.join(lost)}, said in the Directory tab for {name}")
+        return f"Withdrawn, do not give: {'; '.join(said)}." if said else ""
 
     def said_this_case(self) -> bool:
         said = self.said_of_waiting

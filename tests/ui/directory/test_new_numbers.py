@@ -254,6 +254,27 @@ def test_a_new_number_the_directory_tab_said_is_said_withdrawn_with_its_update(
     assert "Withdrawn" not in tab.details.text()
 
 
+def test_a_new_number_the_tab_said_is_said_withdrawn_above_after_another_is_looked_up(
+    app_window, coventry_edit, qtbot
+):
+    """Said only with the service looked up again: the worker had gone on to Walsall's, and
+    nothing said the number read for Coventry's was withdrawn (seams review, 2026-12-07;
+    H626)."""
+    window, where, lead = app_window
+    tab = mash_in_the_directory_tab(window, qtbot)
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert f"now {NEW_NUMBER}" in tab.details.text()
+    tab.query.clear()
+    looked_up_in_the_tab(window, qtbot, "Walsall", "walsall-mast")
+    for key in where.keys.machine.iterdir():
+        key.unlink()  # IT withdraws the update
+    window.switch.check()
+    assert window.directory_banner.text().startswith(
+        f"Withdrawn, do not give: {NEW_NUMBER}, said in the Directory tab for Coventry MASH."
+    )
+
+
 def test_a_plan_made_with_a_directory_withdrawn_since_is_said_to_be_checked(app_window, qtbot):
     """IT withdrew the key of the update in use (deleted, the folder kept): the plan's
     numbers came from a directory no longer trusted, and nothing said so for the rest of
@@ -845,7 +866,9 @@ def test_a_tab_copys_news_is_said_again_when_its_update_is_withdrawn(app_window,
     for key in where.keys.machine.iterdir():
         key.unlink()  # IT withdraws the update
     window.switch.check()
+    # the banner now says the number the tab gave withdrawn (H626), and the copy is re-said
     assert window.status.text() == (
-        f"Copied {copied} (Walsall children's front door (MASH)). What the Directory tab said "
-        "of it has changed: read it again."
+        f"Copied {copied} (Walsall children's front door (MASH)). What the banner says "
+        "changed: read it again."
     )
+    assert "Withdrawn, do not give: 01922 650 000" in window.directory_banner.text()
