@@ -403,8 +403,8 @@ NOTES = {  # a number's note, before and after, as leads write them (helper-280;
     "the lines swapped": (
         "Out of hours: 0300 555 2922; rough sleeping: 0121 303 2296",
         "Rough sleeping: 0300 555 2922; out of hours: 0121 303 2296",
-        "Rough sleeping now 0300 555 2922, not 0121 303 2296, and out of hours now 0121 303 "
-        "2296, not 0300 555 2922",
+        "out of hours now 0121 303 2296, not 0300 555 2922, and Rough sleeping now 0300 555 "
+        "2922, not 0121 303 2296",
     ),
     "a line not yet live, with its date": (
         "Out of hours: 0300 555 2922",

@@ -61,7 +61,7 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
     number, now …)" put the wrong one in bold (re-attack, 2026-12-03), nor one they say is
     for office hours ("out of hours use the website, daytime 0121 …"). The number is shown
     as workers read it ("(0121) 303 2296" left a bracket in the words before it)."""
-    if len(NUMBERS_SAID.findall(note)) != 1:
+    if not _one_number_a_part(note):
         return None
     parts = [_label_first(part.strip()) for part in note.split(";")]
     for at, part in enumerate(parts):
@@ -125,6 +125,33 @@ LABEL_GONE = re.compile(
     rf"|\b(?:line|number|service)\s+(?:(?:has|have|is|was)\s+)?(?:been\s+)?{GONE_WORDS}\b",
     re.IGNORECASE,
 )
+
+
+# words in another part of the note that may be about the night line ("…; 2222 closed",
+# "…; calls diverted from …"): with them, no part is read
+OTHER_PART_DOUBTS = re.compile(
+    r"\b(?:old|previous|former|instead|divert|replac|supersed|not|never|was|no longer"
+    r"|withdrawn|closed|ceased|stopped|use|until|from|then|new|now|after|before)\w*",
+    re.IGNORECASE,
+)
+
+
+def _one_number_a_part(note: str) -> bool:
+    """Whether each ";"-part of the note holds at most one number, and one at least: a
+    second line added beside the night line ("Out of hours: …; rough sleeping: 0121 …") took
+    the bold line away, and the card said to find the emergency duty team on the council's
+    website (helper-286, 2026-12-07; H627). Never where another part's words may speak of
+    the night line, nor where two parts give the same number."""
+    parts = note.split(";")
+    counts = [len(NUMBERS_SAID.findall(part)) for part in parts]
+    if sum(counts) == 1:
+        return True
+    if max(counts) != 1 or any(part.count("(") != part.count(")") for part in parts):
+        return False  # two in a part, or a part within brackets: "(until 1 Jan; from then …)"
+    said = [n for part in parts for n in NUMBERS_SAID.findall(part)]
+    numbered = [part for part, count in zip(parts, counts, strict=True) if count]
+    doubts = sum(1 for part in numbered if OTHER_PART_DOUBTS.search(part))
+    return doubts == 0 and len({re.sub(r"\D", "", n) for n in said}) == len(said)
 
 
 # the number, then its words: "0300 555 8600 (out of hours)"

@@ -124,6 +124,15 @@ from app.pathways.out_of_hours import out_of_hours
             "Out of hours: 024 7683 2222 (no longer needs a PIN)",
             ("Out of hours", "024 7683 2222", "(no longer needs a PIN)", ""),
         ),
+        # a second line added in its own part keeps the night line in bold; words in the
+        # other part that may speak of it, or the same number twice, do not (H627)
+        (
+            "Out of hours: 024 7683 2222; rough sleeping: 0121 303 2296",
+            ("Out of hours", "024 7683 2222", "", "rough sleeping: 0121 303 2296"),
+        ),
+        ("Out of hours: 024 7683 2222; old number 024 7683 1111", None),
+        ("Out of hours: 024 7683 2222; new number from 1 Jan: 024 7683 9999", None),
+        ("Out of hours: 024 7683 2222; weekends: 024 7683 2222", None),
         # a third look (helper-288, 2026-12-07): more ways to say it is dead, and a date
         ("Out of hours: 024 7683 2222 (no longer in service)", None),
         ("Out of hours: 024 7683 2222 (withdrawn 1 Dec)", None),
