@@ -177,9 +177,9 @@ def digits(number: str) -> str:
 
 
 def dialled(number: str) -> str:
-    """The digits a phone dials for `number` ("+44 300 …" and "0044 300 …" as "0300 …")."""
-    from app.pathways.phone_numbers import uk_phone_digits
+    """The digits a phone dials for `number` ("+44 300 …" and "0044 300 …" as "0300 …"), as
+    the lead's list of changes compares them."""
+    from app.db.borough_codes import dialled as figures
 
-    if number.strip().startswith("0044"):
-        number = "+44" + number.strip()[4:]
-    return uk_phone_digits(number, strict=False) or digits(number)
+    written = number.strip()
+    return figures("+44" + written[4:] if written.startswith("0044") else written)

@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 
 HOURS = ("hours", "open_24_7")
 WHO_FOR = ("areas", "kinds", "min_age", "max_age", "audience")  # a change may take it off
-# where a card gives a line in words: a number in its notes or sources is no line to give
-# ("Old number 024 7678 8555 closed" was said "in its notes now 024 7678 8555": H610)
-LINES_IN_WORDS = ("phone_note", "referral_route")
 CLOSED = "closed"
 # a night line moved to the office's hours ("Weekdays after 5pm" is a night line still)
 DAYTIME = re.compile(r"\b(?:day ?time|office hours|in hours|working hours)\b", re.I)
@@ -126,8 +123,8 @@ def changed_lines(
         if change.field in HOURS:  # the plan said "Open 24/7" of a line open office hours
             now, was = hours_words(after[sid]), hours_words(before[sid])
             # "open Mon-Fri 9:00-17:00, not at hours not given" (helper-283, 2026-12-07)
-            line = f"open {now}" if now else f"its hours no longer held, not {was}"
-            line += f", not {was}" if now and was else ""
+            line = f"open {now}" if now else "its hours no longer held"
+            line += f", not {was}" if was else ""
         else:
             line = change_words(change)
         if line and line not in lines.get(sid, []):
@@ -143,13 +140,16 @@ def change_words(change: Change) -> str:
         )
     if change.field == "alert":  # "line closed until 4 January": the worker rang it
         return f"alert: {change.new}" if change.new else ""
-    if change.field not in LINES_IN_WORDS:  # (a 116 line is no `change.number`: H614)
-        return ""
-    # a number in other words: its own numbers, its times never one ("0800-2000 at weekends"
-    # read as a freephone number), and which line it is (the out-of-hours line said alone
-    # was rung by day: attack, 2026-12-07), each by its own words, as its card reads them
     if change.field == "referral_route":
         return _route_words(change)
+    # a number in its notes or sources is no line to give ("Old number 024 7678 8555
+    # closed" was said "in its notes now 024 7678 8555": H610)
+    if change.field != "phone_note":
+        return ""
+    # a number in the note's words: its own numbers, its times never one ("0800-2000 at
+    # weekends" read as a freephone number), and which line it is (the out-of-hours line
+    # said alone was rung by day: attack, 2026-12-07), each by its own words, as its card
+    # reads them (a 116 line is no `change.number`: H614)
     old, new = card_lines(change.old), card_lines(change.new)
     came = [line for line in new if not _held(line, old)]
     went = [line for line in old if not _held(line, new)]

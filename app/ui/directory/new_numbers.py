@@ -126,12 +126,17 @@ class TellsOfNewNumbers:
         pending = self.switch.pending
         if pending is not None and self.switch.updates.goes_back(pending):
             return GONE_BACK.format(self.switch.updates.current.version)
-        words = self.switch.updates.waiting_for(pending, service_id) if pending else ""
+        words = self._waiting_words(service_id)
         # as the banner says it: "from your next new conversation" read as not yet (own look)
         news = f"{NEW}: {words}.{self._unchecked()}" if words else ""
         lost = self._lost_in_tab(service_id, words, tell=True)
         withdrawn = f"Withdrawn, do not give: {' and '.join(lost)}." if lost else ""
         return " ".join(filter(None, (withdrawn, news)))
+
+    def _waiting_words(self, service_id: str) -> str:
+        """What the directory waiting says of a service, in words ("" when none waits)."""
+        pending = self.switch.pending
+        return self.switch.updates.waiting_for(pending, service_id) if pending else ""
 
     def _lost_in_tab(self, service_id: str, words: str, tell: bool = False) -> list[str]:
         """The new numbers the tab said of a service this conversation (`tell`: it says
@@ -152,11 +157,9 @@ class TellsOfNewNumbers:
         gone on to another was told nothing (seams review, 2026-12-07; H626)."""
         if self.switch is None:
             return ""
-        pending, services = self.switch.pending, self.switch.updates.current.graph.services
-        said = []
+        services, said = self.switch.updates.current.graph.services, []
         for sid in [s for s in self.told_in_tab if s not in (plan_services or set())]:
-            words = self.switch.updates.waiting_for(pending, sid) if pending else ""
-            if lost := self._lost_in_tab(sid, words):
+            if lost := self._lost_in_tab(sid, self._waiting_words(sid)):
                 name = services[sid].name if sid in services else sid
                 said.append(f"{' and '.join(lost)}, said in the Directory tab for {name}")
         return f"Withdrawn, do not give: {'; '.join(said)}." if said else ""
