@@ -16,6 +16,7 @@ from app.pathways.out_of_hours import (
     OFFICE_SHUT,
     out_of_hours,
 )
+from app.pathways.phone_numbers import uk_phone_digits
 
 # words a lead puts before a number that is no longer the line ("Old number 024 7678 8555
 # closed 1 Dec.", "calls are diverted from …"): said "out of hours now 024 7678 8555", the
@@ -40,9 +41,12 @@ LINE_116 = re.compile(r"(?<![\d+])116 ?\d{3}(?!\d)")  # Samaritans' 116 123: no 
 # ("from any phone" is no date: helper-286, 2026-12-07)
 WHEN = re.compile(
     r"\W*((?:from|starting|as of|until|till)\s(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^();,.]{0,20}?)\s*(?:[();,.]|$)",
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^();,.]{0,20}?)\s*(?:[();,.]|$|(?=\s(?:and\s)?then\b))",
     re.I,
 )
+# "… 2222 until 31 Dec, then 0300 555 9999": the line after "then" starts when the one
+# before it ends; said "out of hours now 0300 555 9999" with no date, rung before its day
+THEN = re.compile(r"\b(?:then|after (?:that|then)|thereafter)\W*$", re.I)
 SENTENCE = re.compile(r"[.;]\s")
 CHILDLINE = re.compile(r"0800[ \-.]?1111(?![ \-.]?\d)")
 
@@ -120,7 +124,7 @@ def _lines_after_words(text: str, as_lines: bool) -> list[tuple[str, str, str]]:
     words since the number before, in its sentence, or as the line before it in the same
     sentence ("0300 555 9999 from 1 Jan (024 7683 2222 until then)")."""
     placed = sorted(_where(text))
-    found, named, after = [], "", 0
+    found, named, after, ends = [], "", 0, ""
     for at, number in placed:
         before = text[after:at] if at >= after else ""
         sentence_begun = after == 0 or bool(SENTENCE.search(before))
@@ -130,12 +134,18 @@ def _lines_after_words(text: str, as_lines: bool) -> list[tuple[str, str, str]]:
         # "9999 (do not use)"
         words_after = SENTENCE.split(text[end:])[0]
         after = max(after, end)
-        own = before if ":" in before or _line_named(before) != "other line" else ""
-        named = own or ("" if sentence_begun else named)
+        then = bool(ends) and bool(THEN.search(before))  # the line before's, from its end
+        naming = THEN.sub("", before) if then else before  # "After that:" names no line
+        own = naming if ":" in naming or _line_named(naming) != "other line" else ""
+        named = own or ("" if sentence_begun and not then else named)
         gone = NO_LONGER.search(before) or NOT_THIS.search(before)
         if as_lines and (gone or LABEL_GONE.search(own) or NOT_IN_USE_AFTER.match(words_after)):
             continue
         when = found_when.group(1) if (found_when := WHEN.match(words_after)) else ""
+        if not when and then:
+            when = f"after {ends}"
+        until = re.match(r"(?:until|till)\s+(.*)", when, re.I)
+        ends = until.group(1) if until else ""
         found.append((named, as_rung(number), when))
     return found
 
@@ -151,17 +161,29 @@ def _where(text: str) -> list[tuple[int, str]]:
         part, after = text[start:end], 0
         for number in numbers_written(part):
             at = part.find(number, after)
-            placed.append((start + (at if at >= 0 else after), number))
-            after = at + len(number) if at >= 0 else after
+            at = at if at >= 0 else after
+            placed += [(start + at + offset, one) for offset, one in _each_line(number)]
+            after = at + len(number)
         start = sentence.end() if sentence else end
     return placed + [(m.start(), m.group()) for m in LINE_116.finditer(text)]
+
+
+def _each_line(run: str) -> list[tuple[int, str]]:
+    """The numbers a run of figures holds, with where each starts in it: "0300 555 2222 ->
+    0300 555 9999" is read as one run (the checks before signing look for any number), and
+    a line changed so was said by nothing (helper-288, 2026-12-07)."""
+    head = as_rung(run)
+    rest = run[len(head) :]
+    second = re.search(r"[+(]?\d", rest) if head != run else None
+    if second is None or uk_phone_digits(as_rung(rest[second.start() :])) is None:
+        return [(0, run)]
+    at = len(head) + second.start()
+    return [(0, head), *((at + offset, one) for offset, one in _each_line(run[at:]))]
 
 
 def as_rung(number: str) -> str:
     """The longest start of `number` that is a UK number, or `number` as written: Childline's
     0800 1111 never run on ("0800 1111 (24" read as 0800 111124: helper-283; H620)."""
-    from app.pathways.phone_numbers import uk_phone_digits
-
     if childline := CHILDLINE.match(number):
         return childline.group()
     pieces = re.findall(r"\d+|\D+", number)

@@ -161,13 +161,19 @@ def change_words(change: Change) -> str:
     return ", and ".join(
         now_not(
             f"{label} now",
-            # its line still given where only the old one went ("… from 1 Jan" come in)
-            [line.said for line in came if line.kind == kind]
-            or [line.said for line in new if line.kind == kind],
+            _said_now(kind, came, new),
             [line.number for line in went if line.kind == kind],
         )
         for kind, label in named.items()
     )
+
+
+def _said_now(kind: str, came: list[Line], new: list[Line]) -> list[str]:
+    """The lines of one kind said now: those that came, or where only the old one went, the
+    line still given ("… from 1 Jan" come in). Each dated, all are said: "out of hours now
+    0300 555 9999 after 31 Dec" left out that 0300 555 2222 is the line until then."""
+    came, given = ([line for line in lines if line.kind == kind] for lines in (came, new))
+    return [line.said for line in (given if all(line.when for line in given) else came or given)]
 
 
 def _held(line: Line, lines: list[Line]) -> bool:

@@ -40,6 +40,28 @@ from app.note_lines import Line, as_rung, card_lines, dialled
                 Line("out of hours", "0300 555 2922"),
             ],
         ),
+        # two numbers run together by an arrow are two lines, the old one no line
+        # (helper-288, 2026-12-07; H628)
+        ("Out of hours: 0300 555 2222->0300 555 9999", [Line("out of hours", "0300 555 9999")]),
+        (
+            "Out of hours: 0300 555 2222 \u2192 0300 555 9999",
+            [Line("out of hours", "0300 555 9999")],
+        ),
+        # the line after "then" starts when the one before it ends, in its sentence or the next
+        (
+            "Out of hours: 0300 555 2222 until 31 Dec, then 0300 555 9999",
+            [
+                Line("out of hours", "0300 555 2222", "until 31 Dec"),
+                Line("out of hours", "0300 555 9999", "after 31 Dec"),
+            ],
+        ),
+        (
+            "Out of hours: 0300 555 2222 until 31 Dec. After that: 0300 555 9999",
+            [
+                Line("out of hours", "0300 555 2222", "until 31 Dec"),
+                Line("out of hours", "0300 555 9999", "after 31 Dec"),
+            ],
+        ),
         # "OOH" as written; "If no answer, try" without its "try"
         ("OOH: 0121 303 2296", [Line("OOH", "0121 303 2296")]),
         ("If no answer, try 0330 223 0099", [Line("if no answer", "0330 223 0099")]),

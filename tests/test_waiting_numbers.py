@@ -438,6 +438,17 @@ NOTES = {  # a number's note, before and after, as leads write them (helper-280;
         "out of hours now 0300 555 9999, not 0300 555 2922",
     ),
     "the line written 0044": ("Out of hours: 0300 555 2922", "Out of hours: 0044 300 555 2922", ""),
+    # said with the old line and its date; run together by an arrow (H628)
+    "a line replaced from a date": (
+        "Out of hours: 0300 555 2222",
+        "Out of hours: 0300 555 2222 until 31 Dec then 0300 555 9999",
+        "out of hours now 0300 555 2222 until 31 Dec and 0300 555 9999 after 31 Dec",
+    ),
+    "a line replaced, run together by an arrow": (
+        "Out of hours: 0300 555 2222",
+        "Out of hours: 0300 555 2222->0300 555 9999",
+        "out of hours now 0300 555 9999, not 0300 555 2222",
+    ),
     "the line taken out": (
         "Out of hours: 0300 555 2922",
         "",
