@@ -80,8 +80,10 @@ class DirectoryTab(QWidget):
         service's number copied by its button, and said on the status line (copied
         unsaid, the line still said the number copied before: look on Xvfb, 2026-12-03)."""
         super().__init__()
-        # what a directory waiting for the case's end changes of a service (TellsOfNewNumbers)
-        self.waiting: Callable[[str], str] = lambda _service_id: ""
+        # what a directory waiting for the case's end changes of a service, and which new
+        # numbers this tab said of it are withdrawn since (TellsOfNewNumbers); `seen`: the
+        # tab on screen, so what it says now is read
+        self.waiting: Callable[[str, bool], tuple[str, str]] = lambda _sid, _seen: ("", "")
         self.use_search(open_search)
         layout = QVBoxLayout(self)
         self.query = SearchBox()
@@ -291,7 +293,8 @@ class DirectoryTab(QWidget):
         return WIDER.format(" or ".join(wider)) if wider else ""
 
     def _offer_copy(self, contact: str, what: str, whose: str = "", sid: str = "") -> None:
-        self.contact, self.whose, self.shown_id, self.news = contact, whose, sid, ""
+        self.contact, self.whose, self.shown_id = contact, whose, sid
+        self.withdrawn, self.news = "", ""
         self.copy_contact.setText(f"Copy {what}")
         self.copy_contact.setEnabled(bool(contact))
         # which service's, as the other line's button says (a11y walk, 2026-12-07)
@@ -327,9 +330,12 @@ class DirectoryTab(QWidget):
         reachable = hit.phone or hit.email
         warning = " · check it before you give it" if hit.check_before_use and reachable else ""
         alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
-        self.news = self.waiting(hit.id)  # a directory that reached the laptop mid-case
-        if self.news:  # said with a copy too: "paste it" of the replaced number (verifier)
-            alert = f"\u26a0 {self.news}\n{alert}"
+        # a directory that reached the laptop mid-case; the news said with a copy too:
+        # "paste it" of the replaced number (verifier). What was withdrawn is never the
+        # number shown: said with its copy, the right number was read as withdrawn (H629)
+        self.withdrawn, self.news = self.waiting(hit.id, self.isVisible())
+        if said := " ".join(filter(None, (self.withdrawn, self.news))):
+            alert = f"\u26a0 {said}\n{alert}"
         held = (
             ("About the number", "; ".join(x for x in (hit.phone_type, hit.phone_note) if x)),
             ("For", f"{hit.audience} only" if hit.audience not in ("any", "") else ""),
@@ -367,10 +373,14 @@ class DirectoryTab(QWidget):
 
     def showEvent(self, event) -> None:
         """Every service listed when the tab opens with nothing asked: it opened on an
-        empty table (housing officer's walk, 2026-12-01)."""
+        empty table (housing officer's walk, 2026-12-01). The service shown is drawn again,
+        now read: drawn while another tab was in front, its new numbers were taken as said
+        (H629)."""
         super().showEvent(event)
         if self.model.rowCount() == 0 and not self.holds_case():
             self.run_search()
+        else:
+            self.show_again()
 
     def holds_case(self) -> bool:
         """Words typed (or typed and deleted) or a filter chosen: the whole list, asked for

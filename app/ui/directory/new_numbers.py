@@ -117,21 +117,22 @@ class TellsOfNewNumbers:
         numbers = f"{NEW} since this plan was made: {values}.{self._unchecked()}"
         return " ".join(filter(None, (self.caution, numbers if self.new_numbers else "")))
 
-    def waiting_for(self, service_id: str) -> str:
-        """What the directory waiting for this conversation's end changes of a service the
-        Directory tab shows: it showed the replaced number, with Copy, and nothing said so
-        (attack, 2026-12-07; H594)."""
+    def waiting_for(self, service_id: str, seen: bool = True) -> tuple[str, str]:
+        """What the Directory tab says of a service it shows: the new numbers it said this
+        conversation that are withdrawn since, and what the directory waiting for this
+        conversation's end changes of it: it showed the replaced number, with Copy, and
+        nothing said so (attack, 2026-12-07; H594). `seen`: the tab on screen; drawn
+        behind the plan, a number never read was said withdrawn above it (H629)."""
         if self.switch is None:
-            return ""
+            return "", ""
         pending = self.switch.pending
         if pending is not None and self.switch.updates.goes_back(pending):
-            return GONE_BACK.format(self.switch.updates.current.version)
+            return "", GONE_BACK.format(self.switch.updates.current.version)
         words = self._waiting_words(service_id)
         # as the banner says it: "from your next new conversation" read as not yet (own look)
         news = f"{NEW}: {words}.{self._unchecked()}" if words else ""
-        lost = self._lost_in_tab(service_id, words, tell=True)
-        withdrawn = f"Withdrawn, do not give: {' and '.join(lost)}." if lost else ""
-        return " ".join(filter(None, (withdrawn, news)))
+        lost = self._lost_in_tab(service_id, words, tell=seen)
+        return (f"Withdrawn, do not give: {' and '.join(lost)}." if lost else ""), news
 
     def _waiting_words(self, service_id: str) -> str:
         """What the directory waiting says of a service, in words ("" when none waits)."""

@@ -275,6 +275,61 @@ def test_a_new_number_the_tab_said_is_said_withdrawn_above_after_another_is_look
     )
 
 
+def test_a_new_number_the_tab_drew_unseen_is_never_said_withdrawn(app_window, coventry_edit, qtbot):
+    """The update came while the worker was on the conversation: the tab drew its news
+    behind it, unread, and IT's withdrawal was said above the plan of a number the worker
+    never saw ("Withdrawn, do not give: …, said in the Directory tab"), a warning that
+    carried nothing (H629). Once the tab is looked at, its news is read."""
+    window, where, lead = app_window
+    tab = mash_in_the_directory_tab(window, qtbot)
+    window.tabs.setCurrentIndex(0)  # back to the conversation
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    assert not tab.isVisible() and f"now {NEW_NUMBER}" in tab.details.text()
+    for key in where.keys.machine.iterdir():
+        key.unlink()  # IT withdraws the update
+    window.switch.check()
+    assert "Withdrawn" not in window.directory_banner.text()
+    window.tabs.setCurrentIndex(1)
+    assert "Withdrawn" not in tab.details.text()
+
+
+def test_the_tabs_news_drawn_unseen_is_read_when_the_tab_is_looked_at(
+    app_window, coventry_edit, qtbot
+):
+    window, where, lead = app_window
+    tab = mash_in_the_directory_tab(window, qtbot)
+    window.tabs.setCurrentIndex(0)
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    window.tabs.setCurrentIndex(1)  # the worker looks: now read
+    assert f"now {NEW_NUMBER}" in tab.details.text()
+    for key in where.keys.machine.iterdir():
+        key.unlink()
+    window.switch.check()
+    assert tab.details.text().startswith(f"\u26a0 Withdrawn, do not give: {NEW_NUMBER}.\n")
+
+
+def test_the_right_number_copied_after_a_withdrawal_is_given_to_paste(
+    app_window, coventry_edit, qtbot
+):
+    """After IT withdrew the update, the tab's Copy of the number it shows (the right one)
+    was said "Copied … Withdrawn, do not give: 024 7600 0000." with no "paste it": read
+    as if the number copied were the one withdrawn (H629)."""
+    window, where, lead = app_window
+    tab = mash_in_the_directory_tab(window, qtbot)
+    publish(coventry_edit, lead.private_path, where.machine_updates, "2026.12.1", date.today())
+    window.switch.check()
+    for key in where.keys.machine.iterdir():
+        key.unlink()
+    window.switch.check()
+    assert "Withdrawn, do not give" in tab.details.text()
+    tab.copy_contact.click()
+    assert window.status.text() == (
+        f"Copied {tab.contact} (Coventry MASH): paste it where you dial or write."
+    )
+
+
 def test_a_plan_made_with_a_directory_withdrawn_since_is_said_to_be_checked(app_window, qtbot):
     """IT withdrew the key of the update in use (deleted, the folder kept): the plan's
     numbers came from a directory no longer trusted, and nothing said so for the rest of
