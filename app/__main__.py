@@ -108,7 +108,14 @@ def publish_arguments_problem(args) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        return started(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:  # Ctrl+C: said, never a traceback (own attack, 2026-12-07)
+        print("stopped: Ctrl+C was pressed", file=sys.stderr)
+        return 130
+
+
+def started(argv: list[str]) -> int:
     # Without arguments (the worker's launch) the headless commands' parsers are not built:
     # ~13 ms on the path to the first question. With any, all are (errors and --help whole).
     args = (parser() if argv else desktop_parser()).parse_args(argv)
@@ -123,9 +130,6 @@ def main(argv: list[str] | None = None) -> int:
 def guarded(args: argparse.Namespace) -> int:
     try:
         return dispatch(args)
-    except KeyboardInterrupt:  # Ctrl+C: said, never a traceback (own attack, 2026-12-07)
-        print("stopped: Ctrl+C was pressed", file=sys.stderr)
-        return 130
     except BrokenPipeError:  # the reader stopped early (`| head`): not a problem of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit does not complain)
         return 0
@@ -175,7 +179,10 @@ def dispatch(args: argparse.Namespace) -> int:
 
         hold_for_launch()
     no_core_dumps()
-    from app.ui.application import run_app
+    from app.ctrl_c import CtrlCHeld
+
+    with CtrlCHeld(raise_after=True):  # Qt's modules cannot be stopped as they load
+        from app.ui.application import run_app
 
     return run_app(args)
 

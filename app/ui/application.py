@@ -79,6 +79,17 @@ def close_all_asking_first() -> None:
 
 
 def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
+    from app.ctrl_c import CtrlCHeld
+    from app.ui.self_test import STOPPED
+
+    with CtrlCHeld() as ctrl_c:  # from the start: the window's making is stopped after it
+        code = _self_test(args, log, ctrl_c)
+    said = {0: "self-test passed", STOPPED: "self-test stopped: Ctrl+C was pressed"}
+    log.event(said.get(code, "self-test failed (the reasons are above)"))
+    return code
+
+
+def _self_test(args: argparse.Namespace, log: EventLog, ctrl_c) -> int:
     from app.ui.self_test import self_test
 
     # as the app collects (H603): the self-test runs no event loop, so collect_again never
@@ -96,9 +107,7 @@ def run_self_test(args: argparse.Namespace, log: EventLog) -> int:
     print(f"self-test: {window.in_force.describe()}")
     window.for_it += changes_back_for_it(window.in_force)
     window.show()
-    code = self_test(window, args.canary, log)
-    log.event("self-test passed" if code == 0 else "self-test failed (the reasons are above)")
-    return code
+    return self_test(window, args.canary, log, ctrl_c)
 
 
 def changes_back_for_it(in_force) -> list[str]:

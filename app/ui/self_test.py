@@ -21,14 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.cli.route import answers_for
+from app.ctrl_c import CtrlCHeld
 from app.event_log import EventLog, printable
 from app.paths import resources_dir
 from app.ui import gui_collector
 
+STOPPED = 130  # as a command stopped by Ctrl+C exits
 
-def self_test(window, canary: str | None = None, log: EventLog | None = None) -> int:
+
+def self_test(
+    window, canary: str | None = None, log: EventLog | None = None, ctrl_c: CtrlCHeld | None = None
+) -> int:
     """Walk the shipped self-test scenario through the window; 0 when the plan is right and
-    no error was reported meanwhile (one raised in a slot is reported and the walk goes on)."""
+    no error was reported meanwhile (one raised in a slot is reported and the walk goes on);
+    STOPPED when Ctrl+C was pressed (noted by `ctrl_c`), the walk stopped between answers."""
     case = json.loads((resources_dir() / "pathway" / "self-test.json").read_text("utf-8"))
     window.ring_focus()  # made as a launch makes it once the first question has painted
     window.other_tabs.build()  # every tab is checked, not only those a launch shows first
@@ -42,7 +48,7 @@ def self_test(window, canary: str | None = None, log: EventLog | None = None) ->
     if canary:
         print(f"self-test: canary typed into {type_everywhere(window, canary)} free-text fields")
     for _ in range(len(session.pathway.graph.questions) + 1):
-        if session.question is None:
+        if session.question is None or (ctrl_c and ctrl_c.pressed):
             break
         window.question_page.panel.answered.emit(
             session.value_on_screen(lambda q: answers.get(q.id))
@@ -50,6 +56,10 @@ def self_test(window, canary: str | None = None, log: EventLog | None = None) ->
         gui_collector.collect_due()  # as its timer would: no event loop runs here
     if canary:
         type_everywhere(window, canary)
+    if ctrl_c and ctrl_c.pressed:
+        print("self-test stopped: Ctrl+C was pressed", file=sys.stderr)
+        window.quick_exit()
+        return STOPPED
     problems = check_plan(window, case)
     problems += getattr(window, "for_it", [])  # the deployment's: the directory, the policy
     if log is not None and log.errors:

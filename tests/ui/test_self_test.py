@@ -19,6 +19,24 @@ sys.exit(entry.main(["--self-test"]))
 """
 
 
+# The self-test with Ctrl+C pressed in IT's terminal mid-walk: the signal lands inside the
+# slot that shows a reminder, as it did when pressed by hand (H630)
+CTRL_C_MID_WALK = r"""
+import os, signal, sys
+import app.__main__ as entry
+from app.ui.walk.reminders_panel import RemindersPanel
+
+announce = RemindersPanel.announce
+
+def pressed(self, text):
+    os.kill(os.getpid(), signal.SIGINT)
+    announce(self, text)
+
+RemindersPanel.announce = pressed
+sys.exit(entry.main(["--self-test"]))
+"""
+
+
 # The self-test, with where each of Python's collections ran (H603)
 COLLECTIONS_SEEN = r"""
 import gc, sys, threading
@@ -56,6 +74,17 @@ def test_self_test_fails_when_an_error_was_reported_during_the_walk(app_home):
     assert "self-test passed" not in result.stdout
     (log,) = app_home.root.rglob("navigator.log")  # installed on Windows: no console
     assert "unexpected error(s) during the run" in log.read_text("utf-8").splitlines()[-2]
+
+
+def test_ctrl_c_mid_walk_stops_the_self_test_and_says_so(app_home):
+    """Raised inside the slot it landed in, it printed a traceback, the walk went on and
+    said "passed" with exit code 0, and 3 in 14 runs crashed (helper-289, 2026-12-07;
+    H630)."""
+    env = app_home.env | {"PYTHONPATH": str(REPO)}
+    result = run_app("-c", CTRL_C_MID_WALK, env=env, command=(sys.executable,))
+    assert result.returncode == 130, result.stderr[-2000:]
+    assert "self-test stopped: Ctrl+C was pressed" in result.stderr
+    assert "Traceback" not in result.stderr and "self-test passed" not in result.stdout
 
 
 def test_self_test_fails_with_the_reason_on_a_broken_directory(app_home, tmp_path):
