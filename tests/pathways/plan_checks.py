@@ -132,7 +132,7 @@ def _wording_failures(a: dict[str, Any], plan: Plan) -> list[str]:
             if action and not action.title.startswith("Give them the details"):
                 failures.append(f"R37: {kind} must say 'give them the details', not 'refer'")
     if level_basis_wrong(a, plan):
-        failures.append("R38: an incomplete Dash must say how many answers are not known")
+        failures.append("R38: the Dash's answers not known must be said with its risk")
     told_by_another = policy.who(a) != "person_harmed" and plan.risk.level == "not_assessed"
     if told_by_another and "asked of the person harmed" not in plan.risk.basis:
         failures.append("R34/R35: not assessed because the Dash is not theirs, not 'not completed'")
@@ -206,10 +206,16 @@ def _spoken_to_failures(a: dict[str, Any], plan: Plan) -> list[str]:
 
 
 def level_basis_wrong(a: dict[str, Any], plan: Plan) -> bool:
+    """Not assessed: how many are not known (R38). Not high: how many, where any are, and
+    nothing of them where none are ("NOT HIGH: Dash 3 of 24" stood over 10 not known: H631)."""
     dash = a.get("dash_answers")
-    if plan.risk.level != "not_assessed" or not isinstance(dash, dict):
+    if plan.risk.level not in ("not_assessed", "not_high") or not isinstance(dash, dict):
         return False
     unknown = list(dash.values()).count("not_known")
+    if plan.risk.level == "not_high":
+        return ("not known" in plan.risk.basis) != bool(unknown) or (
+            unknown and f"; {unknown} not known" not in plan.risk.basis
+        )
     return f"Dash incomplete: {unknown} not known" not in plan.risk.basis
 
 

@@ -57,6 +57,15 @@ def test_not_known_answers_could_reach_the_threshold_so_risk_is_not_assessed(pat
     assert risk(pathway, dash_answers=few).level == "not_high"
 
 
+def test_not_high_says_how_many_answers_are_not_known(pathway):
+    """ "NOT HIGH: Dash 3 of 24" stood in bold over 10 answers not known, and read as the
+    end of professional judgement (officer walk, 2026-12-08; H631)."""
+    answers = dash(3, rest="no") | {f"dash_{n:02d}": "not_known" for n in range(4, 14)}
+    found = risk(pathway, dash_answers=answers)
+    assert (found.level, found.basis) == ("not_high", "Dash 3 of 24; 10 not known")
+    assert risk(pathway, dash_answers=dash(3, rest="no")).basis == "Dash 3 of 24"
+
+
 def test_each_criterion_alone_makes_high_and_is_named(pathway):
     assert risk(pathway, professional_judgement_high_risk=True).criteria == (
         "professional_judgement",
