@@ -61,9 +61,21 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
     number, now …)" put the wrong one in bold (re-attack, 2026-12-03), nor one they say is
     for office hours ("out of hours use the website, daytime 0121 …"). The number is shown
     as workers read it ("(0121) 303 2296" left a bracket in the words before it)."""
-    if not _one_number_a_part(note):
-        return None
-    parts = [_label_first(part.strip()) for part in note.split(";")]
+    if _one_number_a_part(note.split(";")):
+        return _line_in(note.split(";"))
+    # "Out of hours: 0300 555 9999. Rough sleeping: 0121 …" lost its bold line as ";" had
+    # (helper-288, 2026-12-07; H632): read sentence by sentence, where no sentence's words
+    # at all may speak of the night line ("…; rough sleeping: 0121 …. Old line closed.")
+    pieces = re.split(r"(;\s*|\.\s+)", note)  # each part, then what ends it
+    if _one_number_a_part(pieces[::2], doubts_anywhere=True):
+        return _line_in(pieces[::2], [*pieces[1::2], ""])
+    return None
+
+
+def _line_in(parts: list[str], seps: list[str] | None = None) -> tuple[str, str, str, str] | None:
+    """The line for out of hours from the note's parts; the others its rest, joined by "; ",
+    or by what ended each (`seps`)."""
+    parts = [_label_first(part.strip()) for part in parts]
     for at, part in enumerate(parts):
         found = OUT_OF_HOURS.fullmatch(part)
         number = _number_first(found["tail"]) if found else ""
@@ -78,7 +90,9 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
             if NOT_IN_USE_AFTER.match(re.split(r"[.;]\s", found["tail"][len(number) :])[0]):
                 return None  # the words say it is not to be rung: left as written
             after = found["tail"][len(number) :].strip().lstrip(".,").strip()
-            rest = "; ".join(p for p in parts[:at] + parts[at + 1 :] if p)
+            ends = seps or ["; "] * len(parts)
+            pairs = enumerate(zip(parts, ends, strict=True))
+            rest = "".join(p + end for i, (p, end) in pairs if p and i != at).strip(" ;")
             shown = format_uk_phone(number) or number
             return label[:1].upper() + label[1:], shown, after, rest
     return None
@@ -136,13 +150,12 @@ OTHER_PART_DOUBTS = re.compile(
 )
 
 
-def _one_number_a_part(note: str) -> bool:
+def _one_number_a_part(parts: list[str], doubts_anywhere: bool = False) -> bool:
     """Whether each ";"-part of the note holds at most one number, and one at least: a
     second line added beside the night line ("Out of hours: …; rough sleeping: 0121 …") took
     the bold line away, and the card said to find the emergency duty team on the council's
     website (helper-286, 2026-12-07; H627). Never where another part's words may speak of
     the night line, nor where two parts give the same number."""
-    parts = note.split(";")
     counts = [len(NUMBERS_SAID.findall(part)) for part in parts]
     if sum(counts) == 1:
         return True
@@ -150,8 +163,10 @@ def _one_number_a_part(note: str) -> bool:
         return False  # two in a part, or a part within brackets: "(until 1 Jan; from then …)"
     said = [n for part in parts for n in NUMBERS_SAID.findall(part)]
     numbered = [part for part, count in zip(parts, counts, strict=True) if count]
-    doubts = sum(1 for part in numbered if OTHER_PART_DOUBTS.search(part))
-    return doubts == 0 and len({re.sub(r"\D", "", n) for n in said}) == len(said)
+    doubted = any(
+        OTHER_PART_DOUBTS.search(part) for part in (parts if doubts_anywhere else numbered)
+    )
+    return not doubted and len({re.sub(r"\D", "", n) for n in said}) == len(said)
 
 
 # the number, then its words: "0300 555 8600 (out of hours)"

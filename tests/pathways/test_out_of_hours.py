@@ -139,6 +139,18 @@ from app.pathways.out_of_hours import out_of_hours
         ("Out of hours: 024 7683 2222 (use 024 7683 9999 instead)", None),
         ("DO NOT USE - out of hours: 024 7683 2222", None),
         ("Out of hours service ended: 024 7683 2222", None),
+        # a second line in its own sentence, read sentence by sentence (helper-288; H632),
+        # never where any sentence's words may speak of the night line
+        (
+            "Out of hours: 0300 555 9999. Rough sleeping: 0121 555 1234",
+            ("Out of hours", "0300 555 9999", "", "Rough sleeping: 0121 555 1234"),
+        ),
+        (
+            "Daytime: 0121 555 0000. Out of hours: 0300 555 9999",
+            ("Out of hours", "0300 555 9999", "", "Daytime: 0121 555 0000."),
+        ),
+        ("Out of hours: 0300 555 2222; rough sleeping: 0121 555 1234. Old line closed.", None),
+        ("Out of hours: 0300 555 9999. Old number 0300 555 2222 closed.", None),
         # and what is not: its hours now, a future date, a place or a team's old name
         (
             "Out of hours: 024 7683 2222 (now 24 hours)",
