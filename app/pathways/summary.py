@@ -250,6 +250,40 @@ def round_the_clock_first(matches: tuple[ServiceMatch, ...]) -> list[tuple[str, 
     return [(label, found) for label, found in (("24/7", always), ("daytime", daytime)) if found]
 
 
+def services_as_given(action: PlannedAction) -> list[tuple[str, list[tuple[str, ServiceMatch]]]]:
+    """An action's services as its card gives them: a helpline's in its two kinds of line
+    (each part's label), each service with the words said before its name. The PDF said
+    "Fallback: Childline" and the copy "- fallback: …" where the card said nothing or "If
+    that cannot help:" (officer walk, 2026-12-08)."""
+    helpline = action.kind == "helpline"
+    parts = round_the_clock_first(action.services) if helpline else [("", action.services)]
+    given, reachable = [], False
+    for label, matches in parts:
+        rows = []
+        for at, match in enumerate(matches):
+            rows.append((_said_before(match, at, matches[0], reachable, action.kind), match))
+            reachable = reachable or bool(match.service.phone or match.service.email)
+        given.append((label, rows))
+    return given
+
+
+def _said_before(match: ServiceMatch, at: int, first: ServiceMatch, reachable: bool, kind: str):
+    """After the first, each fallback is one to try instead: the LADO's NSPCC, 101 and 999
+    stood as large as the front door above them (review 2026-12-01); "If that cannot help"
+    under "No number held here" read as if there were something to try first (officer
+    review 2026-12-01), and "Instead: Police non-emergency" as the police in place of adult
+    social care, whose number the card's note sends the worker to find first (H226), so the
+    first is named ("their" was read as anyone's: officer walk, 2026-12-02). 999 is never
+    an alternative to a service, it is for danger; first on a worried person's card, it
+    stood bare."""
+    instead = match.fallback and at > 0
+    if national_number(match.service.phone) == "999":
+        return "In an emergency: " if kind != "emergency_999" or instead else ""
+    if not instead:
+        return ""
+    return "If that cannot help: " if reachable else f"If you cannot find {first.service.name}: "
+
+
 def changes_since(before: Plan, now: Plan) -> str:
     """What a correction changed, for the plan's first line: an area changed from the plan
     came back to cards that looked the same, nothing saying they were now Walsall's
@@ -315,13 +349,8 @@ def _action_lines(number: int, action: PlannedAction, check, above: str) -> list
         return [*lines, f"   {above}"]
     if action.no_confirmed_service:
         lines.append(f"   {action.fallback_note}")
-    parts = round_the_clock_first(action.services) if action.kind == "helpline" else [("", None)]
-    for label, matches in parts:
+    for label, rows in services_as_given(action):
         if label:
             lines.append(f"   {LINE_HEADINGS[label]}:")
-        for match in matches if matches is not None else action.services:
-            emergency = national_number(match.service.phone) == "999"  # never an alternative
-            fallback = "   - in an emergency: " if emergency else "   - fallback: "
-            prefix = fallback if match.fallback else "   - "
-            lines.append(prefix + service_line(match, check))
+        lines += [f"   - {before}{service_line(match, check)}" for before, match in rows]
     return lines

@@ -38,7 +38,23 @@ def test_999_after_a_service_is_for_an_emergency_never_a_fallback(pathway):
 
     case = next(c for c in routed_cases() if "care and support" in c["name"])
     text = plan_to_text(pathway.step(answers_for(pathway, case["scenario"])).plan)
-    assert "   - in an emergency: Tel 999" in text and "fallback: Tel 999" not in text
+    assert "   - In an emergency: Tel 999" in text and "fallback: Tel 999" not in text
+
+
+def test_each_service_is_said_in_the_copy_as_its_card_says_it(pathway):
+    """The copy said "- fallback: …" where the card said nothing, or "If that cannot
+    help:" (officer walk, 2026-12-08; H633)."""
+    from app.cli.route import answers_for
+    from app.pathways.summary import plan_to_text
+    from tests.conftest import routed_cases
+
+    texts = [
+        plan_to_text(pathway.step(answers_for(pathway, case["scenario"])).plan)
+        for case in routed_cases()
+    ]
+    assert not any("fallback: " in text.lower() for text in texts)
+    assert any("   - If that cannot help: " in text for text in texts)
+    assert any("   - If you cannot find " in text for text in texts)
 
 
 def test_a_number_a_person_checked_is_said_confirmed_as_the_pdf_says_it(graph):

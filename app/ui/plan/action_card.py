@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.pathways.bidi import isolated
 from app.pathways.out_of_hours import line_said, out_of_hours
-from app.pathways.phone_numbers import fixed_number, national_number
+from app.pathways.phone_numbers import fixed_number
 from app.pathways.plan import PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import (
@@ -30,8 +30,8 @@ from app.pathways.summary import (
     REFER,
     alert_words,
     note_leads,
-    round_the_clock_first,
     service_notes,
+    services_as_given,
 )
 from app.ui.expander import Expander
 from app.ui.labels import plain_label, scaled
@@ -94,17 +94,14 @@ class ServiceRow(QWidget):
         selectable: bool,
         instead: str = "",
     ) -> None:
-        """`instead`: the words before a fallback after another service ("If that cannot
-        help: ", or "If you cannot find <the first service>: " where none above can be rung); a
-        fallback standing first is named as it is."""
+        """`instead`: the words before its name (summary.services_as_given): "If that cannot
+        help: ", "If you cannot find <the first service>: " or "In an emergency: "; a fallback
+        standing first is named as it is."""
         super().__init__()
         service = match.service
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        # 999 is never an alternative to a service: it is for danger (review 2026-12-01)
-        emergency = national_number(service.phone) == "999"
-        prefix = ("In an emergency: " if emergency else instead) if instead else ""
-        self.name = plain_label(prefix + service.name, "Service")
+        self.name = plain_label(instead + service.name, "Service")
         self.name.setFont(scaled(self.name.font(), 1.0, bold=True))
         contact = service.phone or service.email
         self.reachable = bool(contact)
@@ -236,14 +233,14 @@ class ActionCard(QFrame):
         if above:
             self.above = plain_label(above, "The same line as above")
             layout.addWidget(self.above)
-        elif action.kind == "helpline":
-            for label, matches in round_the_clock_first(action.services):
+        else:
+            for label, rows in services_as_given(action):
                 if label:
                     heading = LINE_HEADINGS[label]
                     layout.addWidget(plain_label(heading, heading))
-                self._rows(layout, matches, today, months, copy, selectable)
-        else:
-            self._rows(layout, action.services, today, months, copy, selectable)
+                for instead, match in rows:
+                    self.rows.append(ServiceRow(match, today, months, copy, selectable, instead))
+                    layout.addWidget(self.rows[-1])
         if action.no_confirmed_service and action.fallback_note and not above:
             self.fallback = plain_label(action.fallback_note, "If no service is confirmed")
             layout.insertWidget(1 if note_leads(action) else layout.count(), self.fallback)
@@ -277,25 +274,6 @@ class ActionCard(QFrame):
                 said.append(widget.text())
         # a sentence each: ". " after one that ends a sentence read "it.. What" (re-attack)
         return " ".join(s if s.endswith((".", "?", "!", "\u201d")) else f"{s}." for s in said)
-
-    def _rows(self, layout, matches, today, months, copy, selectable) -> None:
-        for at, match in enumerate(matches):
-            # after the first, each fallback is one to try instead: the LADO's NSPCC, 101
-            # and 999 stood as large as the front door above them (review 2026-12-01)
-            # "If that cannot help" under "No number held here" read as if there were
-            # something to try first (officer review 2026-12-01); "Instead: Police
-            # non-emergency" read as the police in place of adult social care, whose
-            # number the card's note sends the worker to find first (officer walk, H226);
-            # named: "their" was read as anyone's (second officer walk, 2026-12-02)
-            reachable = any(row.reachable for row in self.rows)
-            first = matches[0].service.name
-            words = "If that cannot help: " if reachable else f"If you cannot find {first}: "
-            instead = words if match.fallback and at > 0 else ""
-            if national_number(match.service.phone) == "999" and self.kind != "emergency_999":
-                instead = "In an emergency: "  # first on a worried person's card, it stood bare
-            row = ServiceRow(match, today, months, copy, selectable, instead)
-            self.rows.append(row)
-            layout.addWidget(row)
 
     def texts(self) -> list[str]:
         return [label.text() for label in self.findChildren(QLabel)]

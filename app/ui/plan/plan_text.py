@@ -7,7 +7,6 @@ from datetime import date
 from html import escape
 
 from app.pathways.out_of_hours import out_of_hours
-from app.pathways.phone_numbers import national_number
 from app.pathways.plan import Plan, PlannedAction
 from app.pathways.services import ServiceMatch, check_before_use, confirmed_on
 from app.pathways.summary import (
@@ -18,8 +17,8 @@ from app.pathways.summary import (
     lines_shown_above,
     note_leads,
     red_flags_advice,
-    round_the_clock_first,
     service_notes,
+    services_as_given,
 )
 
 PRINT_WARNING = (
@@ -46,12 +45,10 @@ def risk_html(plan: Plan) -> str:
     return "".join(parts)
 
 
-def service_html(match: ServiceMatch, unconfirmed: bool) -> str:
+def service_html(match: ServiceMatch, unconfirmed: bool, prefix: str = "") -> str:
+    """`prefix`: the words before its name, as its card says them (services_as_given)."""
     s = match.service
     contact = escape(s.phone or s.email) if (s.phone or s.email) else "<i>no number held</i>"
-    # 999 is never an alternative to a service, as the card says it (review 2026-12-01)
-    emergency = national_number(s.phone) == "999"
-    prefix = ("In an emergency: " if emergency else "Fallback: ") if match.fallback else ""
     # the number a block of its own, left to right: after a name ending in Urdu or Arabic,
     # on one line with it, "0121 552 6448" was printed "6448 552 0121" (review 2026-12-01)
     number = f'<div dir="ltr"><big><b>{contact}</b></big></div>'
@@ -80,12 +77,10 @@ def action_html(number: int, action: PlannedAction, check, above: str = "") -> s
         html.append(note)
     # a helpline's lines open day and night first, as the card and the summary give them: a
     # daytime local line stood first in the PDF (seams review, 2026-12-04)
-    helpline = action.kind == "helpline"
-    parts = round_the_clock_first(action.services) if helpline else [("", action.services)]
     if above:  # the same line as a card above: said there, with its trust (F8)
         html.append(f"<p>{escape(above)}</p>")
-    for label, matches in parts if action.services and not above else ():
-        items = "".join(service_html(m, check(m.service)) for m in matches)
+    for label, rows in services_as_given(action) if action.services and not above else ():
+        items = "".join(service_html(m, check(m.service), escape(b)) for b, m in rows)
         heading = f"<p>{escape(LINE_HEADINGS[label])}:</p>" if label else ""
         html.append(heading + f"<ul>{items}</ul>")
     if note and not leads:

@@ -178,3 +178,12 @@ def test_the_pdf_gives_the_referral_forms_lines_and_never_calls_999_a_fallback(p
     assert "For the referral form" in html and "Care and support needs" in html
     assert "In an emergency: <b>Emergency services</b>" in html
     assert "Fallback: <b>Emergency services</b>" not in html
+
+
+def test_the_pdf_says_each_service_as_its_card_says_it(pathway):
+    """ "Fallback: Childline" in the PDF, where the card said nothing before its name, or
+    "If that cannot help:" (officer walk, 2026-12-08; H633)."""
+    pages = [plan_document_html(plan_for(pathway, c["scenario"]), TODAY) for c in routed_cases()]
+    assert not any("Fallback: " in html for html in pages)
+    assert any("<li>If that cannot help: <b>" in html for html in pages)
+    assert any("<li>If you cannot find " in html for html in pages)
