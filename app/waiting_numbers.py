@@ -195,10 +195,31 @@ def _route_words(change: Change) -> str:
     use the portal" went unsaid and the card's e-mail was copied with "paste it"
     (helper-283, 2026-12-07; H620); "Do not phone 0300 555 2866 any more" was said "for
     referrals now 0300 555 2866" (helper-286). Never for a comma or a capital changed."""
-    old, new = (" ".join(text.split()).rstrip(".") for text in (change.old, change.new))
-    if re.sub(r"\W+", " ", old).lower() == re.sub(r"\W+", " ", new).lower():
+    if _plain(change.old) == _plain(change.new):
         return ""
-    return f"how to refer now: {new}" if new else "how to refer: no longer given"
+    old, new = (_sentences(text) for text in (change.old, change.new))
+    came = [s for s in new if _plain(s) not in {_plain(o) for o in old}]
+    went = [s for s in old if _plain(s) not in {_plain(n) for n in new}]
+    if not new:
+        return "how to refer: no longer given"
+    if len(came) == len(new):  # rewritten whole
+        return f"how to refer now: {' '.join(new).rstrip('.')}"
+    # a sentence changed in a long route: said whole, six lines stood above the plan at 24 pt
+    # (helper-289, 2026-12-07; H634); the sentences only reordered, nothing
+    gone = " ".join(went).rstrip(".")
+    if not came:
+        return f"how to refer no longer says: {gone}" if went else ""
+    now = f"how to refer now: {' '.join(came).rstrip('.')} (the rest as before)"
+    return f"{now}; no longer: {gone}" if went else now
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
+
+
+def _plain(sentence: str) -> str:
+    """A sentence's words alone: never said changed for a comma or a capital."""
+    return re.sub(r"\W+", " ", sentence).lower().strip()
 
 
 def now_not(which: str, came: list[str], went: list[str]) -> str:
@@ -214,7 +235,7 @@ def hours_words(service: Service) -> str:
 def numbers_given(words: str, held: set[str]) -> list[str]:
     """The numbers `words` gives that the plan does not hold (`held`: their digits): the new
     ones said, never the old ones they replace nor another card's ("instead …")."""
-    return [n for n in lines_written(words) if digits(n) not in held]
+    return [n for n in lines_written(words, as_lines=True) if digits(n) not in held]
 
 
 def tab_copy_changed(before: Service | None, after: Service | None, copied: str) -> str:

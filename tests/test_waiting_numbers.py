@@ -493,6 +493,29 @@ def test_how_to_refer_changed_in_words_alone_is_said():
     )
 
 
+def test_one_sentence_of_a_long_route_changed_is_said_alone():
+    """A long route said whole for one sentence changed stood six lines above the plan at
+    24 pt (helper-289, 2026-12-07; H634); the number a sentence no longer gives is never
+    taken as a new one to give."""
+    from app.db.directory_diff import Change
+    from app.waiting_numbers import change_words, numbers_given
+
+    def said(old, new):
+        return change_words(Change("wmp-marac", "MARAC", "referral_route", old, new))
+
+    route = "Phone 0300 555 2866 first. Then the online MARF within 24 hours. Ask for the duty."
+    assert said(route, route.replace("the online MARF", "the MARF portal")) == (
+        "how to refer now: Then the MARF portal within 24 hours (the rest as before); "
+        "no longer: Then the online MARF within 24 hours"
+    )
+    assert said(route, "Phone 0300 555 2866 first. Ask for the duty.") == (
+        "how to refer no longer says: Then the online MARF within 24 hours"
+    )
+    assert said(route, route.replace("first. Then", "first; then")) == ""
+    renumbered = said(route, route.replace("2866", "9999"))
+    assert numbers_given(renumbered, set()) == ["0300 555 9999"]
+
+
 def test_a_tab_copy_of_a_line_with_its_hours_after_it_is_still_given(graph):
     import dataclasses
 
