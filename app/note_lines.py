@@ -41,7 +41,8 @@ LINE_116 = re.compile(r"(?<![\d+])116 ?\d{3}(?!\d)")  # Samaritans' 116 123: no 
 # ("from any phone" is no date: helper-286, 2026-12-07)
 WHEN = re.compile(
     r"\W*((?:from|starting|as of|until|till)\s(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^();,.]{0,20}?)\s*(?:[();,.]|$|(?=\s(?:and\s)?then\b))",
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^();,.]{0,20}?)"
+    r"\s*(?:[();,.]|$|(?=\s(?:and\s)?then\b))",
     re.I,
 )
 # "… 2222 until 31 Dec, then 0300 555 9999": the line after "then" starts when the one

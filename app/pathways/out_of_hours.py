@@ -61,8 +61,8 @@ def out_of_hours(note: str) -> tuple[str, str, str, str] | None:
     number, now …)" put the wrong one in bold (re-attack, 2026-12-03), nor one they say is
     for office hours ("out of hours use the website, daytime 0121 …"). The number is shown
     as workers read it ("(0121) 303 2296" left a bracket in the words before it)."""
-    if _one_number_a_part(note.split(";")):
-        return _line_in(note.split(";"))
+    if _one_number_a_part(parts := note.split(";")):
+        return _line_in(parts)
     # "Out of hours: 0300 555 9999. Rough sleeping: 0121 …" lost its bold line as ";" had
     # (helper-288, 2026-12-07; H632): read sentence by sentence, where no sentence's words
     # at all may speak of the night line ("…; rough sleeping: 0121 …. Old line closed.")
@@ -151,11 +151,12 @@ OTHER_PART_DOUBTS = re.compile(
 
 
 def _one_number_a_part(parts: list[str], doubts_anywhere: bool = False) -> bool:
-    """Whether each ";"-part of the note holds at most one number, and one at least: a
-    second line added beside the night line ("Out of hours: …; rough sleeping: 0121 …") took
-    the bold line away, and the card said to find the emergency duty team on the council's
-    website (helper-286, 2026-12-07; H627). Never where another part's words may speak of
-    the night line, nor where two parts give the same number."""
+    """Whether each part of the note (";"-parts, or its sentences) holds at most one number,
+    and one at least: a second line added beside the night line ("Out of hours: …; rough
+    sleeping: 0121 …") took the bold line away, and the card said to find the emergency duty
+    team on the council's website (helper-286, 2026-12-07; H627). Never where another
+    numbered part's words (`doubts_anywhere`: any part's) may speak of the night line, nor
+    where two parts give the same number."""
     counts = [len(NUMBERS_SAID.findall(part)) for part in parts]
     if sum(counts) == 1:
         return True

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.pathways.out_of_hours import line_said, out_of_hours
-from app.pathways.phone_numbers import fixed_number
-from app.pathways.summary import ALERT
 from app.ui.copy_as_ours import CopyAsOurs
 from app.ui.directory.new_numbers import of_the_line
 from app.ui.directory.search_worker import SearchOpener, SearchThread
+from app.ui.directory.service_details import details_text
 from app.ui.field_style import use_field_style
 from app.ui.flow_layout import wrapping_row
 from app.ui.labels import announce, plain_label
@@ -321,42 +320,11 @@ class DirectoryTab(QWidget):
         what = "number" if hit.phone or not hit.email else "e-mail"
         self._offer_copy(hit.phone or hit.email, what, hit.name, hit.id)
         self._offer_other(out_of_hours(hit.phone_note) if hit.phone else None)
-        # 999, 101 and 111 are set nationally: the card never calls them unconfirmed
-        fixed = fixed_number(hit.phone)
-        checked = "" if fixed else f" · checked: {hit.confirmed or 'not confirmed by a person'}"
-        # in the plan's calm words: "⚠ CHECK BEFORE USE" in capitals stood after nearly every
-        # service, the warning issue 13 took off the cards (review 2026-12-01)
-        # nothing to check where no number is held (re-attack round, 2026-12-02)
-        reachable = hit.phone or hit.email
-        warning = " · check it before you give it" if hit.check_before_use and reachable else ""
-        alert = f"\u26a0 {ALERT}{hit.alert}\n" if hit.alert else ""
         # a directory that reached the laptop mid-case; the news said with a copy too:
         # "paste it" of the replaced number (verifier). What was withdrawn is never the
         # number shown: said with its copy, the right number was read as withdrawn (H629)
         self.withdrawn, self.news = self.waiting(hit.id, self.isVisible())
-        if said := " ".join(filter(None, (self.withdrawn, self.news))):
-            alert = f"\u26a0 {said}\n{alert}"
-        held = (
-            ("About the number", "; ".join(x for x in (hit.phone_type, hit.phone_note) if x)),
-            ("For", f"{hit.audience} only" if hit.audience not in ("any", "") else ""),
-            ("Hours", hit.hours),
-            ("How to refer", hit.referral_route),
-            ("Website", hit.website),
-        )
-        self.details.setText(
-            alert + f"{hit.name} ({hit.organisation or 'no organisation held'})\n"
-            f"Phone: {hit.phone or 'no number held'}"
-            + (f" · e-mail: {hit.email}" if hit.email else "")
-            # whose words: "confidence: high" beside "check before use" read as two scales,
-            # and the lead's "Placeholder for the ISVA column only" as advice (officer
-            # walk, 2026-12-03)
-            + f" · the source's confidence: {hit.confidence}"
-            f"{checked}{warning}"
-            + "".join(f"\n{said}: {value}" for said, value in held if value)
-            + f"\nSource: {hit.source}"
-            + (f" (seen {hit.source_date})" if hit.source_date else "")
-            + (f"\nThe directory lead's notes: {hit.notes}" if hit.notes else "")
-        )
+        self.details.setText(details_text(hit, " ".join(filter(None, (self.withdrawn, self.news)))))
 
     def _copy_other(self) -> None:
         news = self.news if self.other and of_the_line(self.news, self.other) else ""  # its own
