@@ -37,6 +37,28 @@ sys.exit(entry.main(["--self-test"]))
 """
 
 
+# Ctrl+C as the self-test's plan is counted: then the counts in the user store
+CTRL_C_AS_THE_PLAN_IS_COUNTED = r"""
+import os, signal, sys
+import app.__main__ as entry
+from app.user_data import UserData
+
+counted = UserData.plan_shown
+
+def pressed(self, *args, **kwargs):
+    counted(self, *args, **kwargs)
+    os.kill(os.getpid(), signal.SIGINT)
+
+UserData.plan_shown = pressed
+code = entry.main(["--self-test"])
+from app.db.user_store import open_user_store
+from app.paths import user_data_folder
+store = open_user_store(user_data_folder())
+print("counts:", store.counts())
+sys.exit(code)
+"""
+
+
 # The self-test, with where each of Python's collections ran (H603)
 COLLECTIONS_SEEN = r"""
 import gc, sys, threading
@@ -85,6 +107,15 @@ def test_ctrl_c_mid_walk_stops_the_self_test_and_says_so(app_home):
     assert result.returncode == 130, result.stderr[-2000:]
     assert "self-test stopped: Ctrl+C was pressed" in result.stderr
     assert "Traceback" not in result.stderr and "self-test passed" not in result.stdout
+
+
+def test_ctrl_c_once_the_plan_is_counted_leaves_no_count(app_home):
+    """Stopped by Ctrl+C once its plan was shown, the self-test left its own counts in the
+    organisation's reports (read-through, 2026-12-08; H630)."""
+    env = app_home.env | {"PYTHONPATH": str(REPO)}
+    result = run_app("-c", CTRL_C_AS_THE_PLAN_IS_COUNTED, env=env, command=(sys.executable,))
+    assert result.returncode == 130, result.stderr[-2000:]
+    assert "counts: []" in result.stdout
 
 
 def test_self_test_fails_with_the_reason_on_a_broken_directory(app_home, tmp_path):
