@@ -267,7 +267,9 @@ def services_as_given(action: PlannedAction) -> list[tuple[str, list[tuple[str, 
     return given
 
 
-def _said_before(match: ServiceMatch, at: int, first: ServiceMatch, reachable: bool, kind: str):
+def _said_before(
+    match: ServiceMatch, at: int, first: ServiceMatch, reachable: bool, kind: str
+) -> str:
     """After the first, each fallback is one to try instead: the LADO's NSPCC, 101 and 999
     stood as large as the front door above them (review 2026-12-01); "If that cannot help"
     under "No number held here" read as if there were something to try first (officer
